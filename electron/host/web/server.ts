@@ -1,0 +1,156 @@
+/**
+ * The web host: serves the renderer and the API contract on 127.0.0.1 only, on a random
+ * port, behind a per-run token. It is how the real renderer runs in a real browser, for the
+ * end-to-end tests and for `npm start` where Electron cannot run.
+ *
+ *   POST /api/call/<method>   body: JSON input   header: Authorization: Bearer <token>
+ *   GET  /api/events?token=…  server-sent events, one per contract event
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eventNames } from '../../../shared/contract/api';
+import { contentSecurityPolicy } from '../../../shared/contract/csp';
+import type { Fieldmeter } from '../../services/fieldmeter';
+import { createLogger } from '../../services/log';
+import { dispatch } from '../dispatch';
+import { bearer, contentType, isAllowedHost, isAllowedOrigin, resolveStaticPath, tokenMatches } from './guards';
+
+const log = createLogger('web-host');
+const MAX_BODY = 25 * 1024 * 1024;
+
+export interface WebHostOptions {
+  readonly app: Pick<Fieldmeter, 'handlers' | 'events'>;
+  /** Folder with the built renderer (index.html); API only when absent. */
+  readonly rendererRoot?: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** The URL a person opens: the token travels in the fragment, never to the server's logs. */
+  readonly openUrl: string;
+  close(): Promise<void>;
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, method: string) {
+    if (!tokenMatches(bearer(req.headers.authorization), token)) {
+      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.');
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(res, 415, 'BAD_REQUEST', 'Send the request body as application/json.');
+    }
+    const body = await readBody(req);
+    if (body === null) return sendError(res, 413, 'BAD_REQUEST', 'The request is larger than 25 MB.');
+    let input: unknown;
+    try {
+      input = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    }
+    send(res, 200, await dispatch(options.app.handlers, method, input));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (!tokenMatches(url.searchParams.get('token'), token)) {
+      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong.');
+    }
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = eventNames.map((name) =>
+      options.app.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    );
+    req.on('close', () => unsubscribe.forEach((off) => off()));
+  }
+
+  async function handleStatic(res: ServerResponse, pathname: string) {
+    const root = options.rendererRoot;
+    const file = root ? resolveStaticPath(root, pathname) : null;
+    if (!file) return sendError(res, 404, 'NOT_FOUND', 'No such page.');
+    try {
+      const content = await readFile(file);
+      res.writeHead(200, { ...securityHeaders, 'Content-Type': contentType(file) });
+      res.end(content);
+    } catch {
+      sendError(res, 404, 'NOT_FOUND', 'No such page.');
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      if (!isAllowedHost(req.headers.host, port)) return sendError(res, 403, 'UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.');
+      if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'UNAUTHORIZED', 'Requests from other sites are refused.');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+      if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
+      if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+      if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'UNKNOWN_METHOD', 'No such API path.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', 'Method not allowed.');
+      return handleStatic(res, url.pathname);
+    })().catch((error: unknown) => {
+      log.error('request failed', error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.');
+      else res.end();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  log.info(`listening on ${url}`);
+  return {
+    url,
+    port,
+    token,
+    openUrl: `${url}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}

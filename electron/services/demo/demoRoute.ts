@@ -1,0 +1,49 @@
+/**
+ * The demo route: 50 meters (electricity, gas, water) in training mode, for a first look and
+ * for training. It is built as route CSV and goes through the same importer as a real file.
+ */
+export const DEMO_ROUTE_ID = 'DEMO-01';
+export const DEMO_FILE_NAME = 'demo-route.csv';
+
+const header = 'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date';
+
+const streets = ['Linden Street', 'Mill Lane', 'Station Road', 'Church Walk', 'Orchard Close'];
+const kwh = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
+const kwhT1 = '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0';
+const kwhT2 = '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0';
+const gasM3 = '0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0';
+const waterM3 = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
+
+/** A small deterministic generator so the demo route is the same on every machine. */
+function* lcg(seed: number): Generator<number, never> {
+  let state = seed >>> 0;
+  for (;;) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    yield state / 2 ** 32;
+  }
+}
+
+export function demoRouteCsv(stops = 50): string {
+  const random = lcg(61968);
+  const next = () => random.next().value;
+  const lines = [header];
+  for (let i = 1; i <= stops; i++) {
+    const upId = `UP-${String(1000 + i)}`;
+    const address = `${1 + Math.floor(next() * 120)} ${streets[i % streets.length]}, Springfield`;
+    const lastDate = `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const row = (serial: string, type: string, label: string, dials: number, decimals: number, value: string) =>
+      lines.push(`${DEMO_ROUTE_ID},Demo route (training),${i * 10},${upId},"${address}",${serial},${type},${label},${dials},${decimals},1,${value},${lastDate}`);
+    if (i % 10 === 3) {
+      row(`G${String(700000 + i)}`, gasM3, 'Gas volume', 5, 3, (next() * 9000).toFixed(3));
+    } else if (i % 10 === 7) {
+      row(`W${String(500000 + i)}`, waterM3, 'Water volume', 5, 2, (next() * 2000).toFixed(2));
+    } else if (i % 4 === 0) {
+      const serial = `E${String(3100000 + i)}`;
+      row(serial, kwhT1, 'Energy day (T1)', 6, 1, (next() * 40000).toFixed(1));
+      row(serial, kwhT2, 'Energy night (T2)', 6, 1, (next() * 20000).toFixed(1));
+    } else {
+      row(`E${String(3100000 + i)}`, kwh, 'Energy delivered', 6, 0, String(Math.floor(next() * 90000)));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

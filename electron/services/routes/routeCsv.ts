@@ -1,0 +1,183 @@
+/**
+ * Route read lists as CSV (columns documented in README.md, "Route CSV"). Every bad row is
+ * reported with its line number and reason; the caller decides whether the valid rows go in.
+ */
+import { parse } from 'csv-parse/sync';
+import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
+import type { ImportProblem } from '../../../shared/contract/entities';
+import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
+
+export const requiredColumns = ['route_id', 'sequence', 'usage_point_id', 'address', 'meter_serial', 'reading_type', 'dials'] as const;
+export const optionalColumns = ['route_name', 'register_label', 'decimals', 'multiplier', 'last_read', 'last_read_date'] as const;
+type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number];
+
+export interface RouteRow {
+  line: number;
+  routeId: string;
+  routeName: string;
+  sequence: number;
+  usagePointId: string;
+  address: string;
+  meterSerial: string;
+  readingType: string;
+  label: string;
+  dials: number;
+  decimals: number;
+  multiplier: number;
+  lastValue: string | null;
+  lastReadAt: string | null;
+}
+
+export interface ParsedRouteCsv {
+  rows: RouteRow[];
+  problems: ImportProblem[];
+}
+
+const ID = /^[\w.\-/:#]{1,64}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** "2026-11-01" or "2026-11-01T08:30[:00][Z|+01:00]" → ISO UTC; null when it is not a real date. */
+export function parseReadDate(text: string): string | null {
+  const match = DATE.exec(text.trim());
+  if (!match) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', zone = 'Z'] = match;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  // Date.parse rolls 2026-02-30 over to March; a read list with that date is wrong, not early.
+  if (new Date(Date.parse(`${y}-${mo}-${d}T00:00:00Z`)).toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return null;
+  return new Date(time).toISOString();
+}
+
+function detectDelimiter(content: string): ',' | ';' {
+  const header = content.slice(0, content.indexOf('\n') >>> 0 || content.length);
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+function validateRow(record: Record<string, string>, line: number, delimiter: string): RouteRow | ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const get = (column: Column) => (record[column] ?? '').trim();
+  const bad = (column: Column, reason: string) => problems.push({ line, column, reason });
+
+  for (const column of requiredColumns) if (!get(column)) bad(column, `${column} is empty`);
+  for (const column of ['route_id', 'usage_point_id', 'meter_serial'] as const) {
+    if (get(column) && !ID.test(get(column))) bad(column, `${column} "${get(column).slice(0, 40)}" has characters an identifier cannot have`);
+  }
+  const sequence = Number(get('sequence'));
+  if (get('sequence') && (!Number.isInteger(sequence) || sequence < 0)) bad('sequence', `sequence "${get('sequence')}" is not a whole number`);
+  const readingType = get('reading_type');
+  if (readingType && !isReadingTypeCode(readingType)) bad('reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
+  const dials = Number(get('dials'));
+  if (get('dials') && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad('dials', `dials "${get('dials')}" must be a whole number from 1 to 12`);
+  const decimals = get('decimals') ? Number(get('decimals')) : 0;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad('decimals', `decimals "${get('decimals')}" must be a whole number from 0 to 6`);
+  const multiplierText = delimiter === ';' ? get('multiplier').replace(',', '.') : get('multiplier');
+  const multiplier = multiplierText ? Number(multiplierText) : 1;
+  if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `multiplier "${get('multiplier')}" must be a positive number`);
+
+  let lastValue: string | null = null;
+  let lastReadAt: string | null = null;
+  if (get('last_read') || get('last_read_date')) {
+    const valueText = delimiter === ';' ? get('last_read').replace(',', '.') : get('last_read');
+    lastValue = canonicalDecimal(valueText);
+    lastReadAt = parseReadDate(get('last_read_date'));
+    if (lastValue === null) bad('last_read', `last_read "${get('last_read')}" is not a number`);
+    else if (problems.length === 0) {
+      const fit = checkRegisterValue(lastValue, { dials, decimals });
+      if (fit) bad('last_read', `last_read ${lastValue} ${describeValueProblem(fit)}`);
+    }
+    if (lastReadAt === null) bad('last_read_date', `last_read_date "${get('last_read_date')}" is not a date like 2026-11-01`);
+  }
+  if (problems.length) return problems;
+  return {
+    line,
+    routeId: get('route_id'),
+    routeName: get('route_name') || get('route_id'),
+    sequence,
+    usagePointId: get('usage_point_id'),
+    address: get('address'),
+    meterSerial: get('meter_serial'),
+    readingType,
+    label: get('register_label') || defaultLabel(readingType),
+    dials,
+    decimals,
+    multiplier,
+    lastValue,
+    lastReadAt,
+  };
+}
+
+function defaultLabel(readingType: string): string {
+  const d = describeReadingType(readingType);
+  if (!d) return readingType;
+  const tou = d.tou ? ` T${d.tou}` : '';
+  return `${d.kind} ${d.direction === 'other' ? '' : d.direction + ' '}${d.unit}${tou}`.replace(/\s+/g, ' ').trim();
+}
+
+/** Rules across rows: one meter per usage point, one place per meter, one stop per sequence. */
+function crossCheck(rows: RouteRow[]): { valid: RouteRow[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const meterAt = new Map<string, RouteRow>();
+  const placeOf = new Map<string, RouteRow>();
+  const stopAt = new Map<string, RouteRow>();
+  const registerSeen = new Set<string>();
+  const valid: RouteRow[] = [];
+  for (const row of rows) {
+    const first = meterAt.get(row.usagePointId);
+    const place = placeOf.get(row.meterSerial);
+    const stopKey = `${row.routeId}\u0000${row.sequence}`;
+    const stop = stopAt.get(stopKey);
+    const registerKey = `${row.meterSerial}\u0000${row.readingType}`;
+    let reason: string | null = null;
+    if (first && first.meterSerial !== row.meterSerial) reason = `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
+    else if (first && first.address !== row.address) reason = `usage point ${row.usagePointId} has another address on line ${first.line}`;
+    else if (place && place.usagePointId !== row.usagePointId) reason = `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
+    else if (stop && stop.usagePointId !== row.usagePointId) reason = `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
+    else if (registerSeen.has(registerKey)) reason = `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
+    if (reason) {
+      problems.push({ line: row.line, reason });
+      continue;
+    }
+    meterAt.set(row.usagePointId, row);
+    placeOf.set(row.meterSerial, row);
+    stopAt.set(stopKey, row);
+    registerSeen.add(registerKey);
+    valid.push(row);
+  }
+  return { valid, problems };
+}
+
+export function parseRouteCsv(content: string): ParsedRouteCsv {
+  const delimiter = detectDelimiter(content);
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(content, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+    }) as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { rows: [], problems: [{ line, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
+  }
+  if (records.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file has a header but no rows' }] };
+  const header = Object.keys(records[0]?.record ?? {});
+  const missing = requiredColumns.filter((c) => !header.includes(c));
+  if (missing.length) return { rows: [], problems: [{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }] };
+
+  const rows: RouteRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const { record, info } of records) {
+    const result = validateRow(record, info.lines, delimiter);
+    if (Array.isArray(result)) problems.push(...result);
+    else rows.push(result);
+  }
+  const checked = crossCheck(rows);
+  problems.push(...checked.problems);
+  problems.sort((a, b) => a.line - b.line);
+  return { rows: checked.valid, problems };
+}

@@ -1,0 +1,28 @@
+/** The store: one opened database and its repositories per aggregate. */
+import { openDatabase, type OpenOptions } from './database';
+import { createJournal } from './repositories/journal';
+import { createMetersRepository } from './repositories/meters';
+import { createReadingsRepository } from './repositories/readings';
+import { createRoutesRepository } from './repositories/routes';
+import { createSettingsRepository } from './repositories/settings';
+
+export function openStore(path: string, options: OpenOptions = {}) {
+  const opened = openDatabase(path, options);
+  const { db } = opened;
+  return {
+    ...opened,
+    routes: createRoutesRepository(db),
+    meters: createMetersRepository(db),
+    readings: createReadingsRepository(db),
+    journal: createJournal(db),
+    settings: createSettingsRepository(db),
+    /** Runs fn in one transaction: all of its writes land, or none. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+export type Store = ReturnType<typeof openStore>;

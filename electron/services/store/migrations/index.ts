@@ -1,0 +1,12 @@
+import m001 from './001_initial';
+import m002 from './002_sync_tables';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** In order; a migration is never edited once released (its hash is stored and checked). */
+export const migrations: readonly Migration[] = [m001, m002];
+export const latestVersion = migrations.length;

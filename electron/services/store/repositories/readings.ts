@@ -1,0 +1,70 @@
+/** Reading sets (one visit, one timestamp: coincident readings) and their readings. */
+import type { Reading } from '../../../../shared/contract/entities';
+import type { Db } from '../database';
+
+interface ReadingRow {
+  id: number;
+  reading_set_id: string;
+  usage_point_id: string;
+  serial_number: string;
+  register_id: number;
+  reading_type: string;
+  value: string;
+  read_at: string;
+  source: Reading['source'];
+  qualities: string;
+}
+
+export interface NewReadingSet {
+  id: string;
+  usagePointId: string;
+  endDeviceId: number;
+  readAt: string;
+  source: Reading['source'];
+  values: readonly { registerId: number; value: string; qualities: readonly string[] }[];
+}
+
+const SELECT = `
+  SELECT r.id, r.reading_set_id, rs.usage_point_id, d.serial_number, r.register_id, g.reading_type, r.value,
+         rs.read_at, rs.source, r.qualities
+  FROM readings r
+  JOIN reading_sets rs ON rs.id = r.reading_set_id
+  JOIN registers g ON g.id = r.register_id
+  JOIN end_devices d ON d.id = rs.end_device_id`;
+
+export function createReadingsRepository(db: Db) {
+  const insertSet = db.prepare(
+    'INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertReading = db.prepare('INSERT INTO readings (reading_set_id, register_id, value, qualities) VALUES (?, ?, ?, ?)');
+  const bySet = db.prepare(`${SELECT} WHERE r.reading_set_id = ? ORDER BY r.id`);
+  const byUsagePoint = db.prepare(`${SELECT} WHERE rs.usage_point_id = ? ORDER BY rs.read_at DESC, r.id LIMIT ?`);
+  const recent = db.prepare(`${SELECT} ORDER BY rs.read_at DESC, r.id LIMIT ?`);
+
+  const toReading = (row: ReadingRow): Reading => ({
+    id: row.id,
+    readingSetId: row.reading_set_id,
+    usagePointId: row.usage_point_id,
+    meterSerial: row.serial_number,
+    registerId: row.register_id,
+    readingType: row.reading_type,
+    value: row.value,
+    readAt: row.read_at,
+    source: row.source,
+    qualities: JSON.parse(row.qualities) as string[],
+  });
+
+  return {
+    /** Call inside the caller's transaction. */
+    insertSet(set: NewReadingSet): Reading[] {
+      insertSet.run(set.id, set.usagePointId, set.endDeviceId, set.readAt, set.source, new Date().toISOString());
+      for (const v of set.values) insertReading.run(set.id, v.registerId, v.value, JSON.stringify(v.qualities));
+      return (bySet.all(set.id) as ReadingRow[]).map(toReading);
+    },
+    list(options: { usagePointId?: string | undefined; limit: number }): Reading[] {
+      const rows = options.usagePointId ? byUsagePoint.all(options.usagePointId, options.limit) : recent.all(options.limit);
+      return (rows as ReadingRow[]).map(toReading);
+    },
+  };
+}
+export type ReadingsRepository = ReturnType<typeof createReadingsRepository>;

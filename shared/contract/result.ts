@@ -1,0 +1,60 @@
+/**
+ * Results that cross a process boundary (IPC or HTTP). A handler never throws across
+ * the boundary: the host turns every failure into `{ ok: false, error }` with a code the
+ * renderer can branch on and a message a person can act on.
+ */
+import { z } from 'zod';
+
+export const errorCodes = [
+  'BAD_REQUEST', // the input did not match the contract
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
+  'NOT_FOUND',
+  'VALIDATION', // the input was well-formed but breaks a business rule
+  'IMPORT_REJECTED', // a file had bad rows and nothing was imported
+  'DB_LOCKED',
+  'DB_CORRUPT',
+  'DB_TOO_NEW',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** An error with a code that handlers throw on purpose; hosts pass its message through. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: new AppError(code, message, details).toShape(),
+});
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
