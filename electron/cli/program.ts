@@ -1,0 +1,139 @@
+/**
+ * The `fieldmeter` command line, for supervisors and scripts. Every command takes `--db PATH`
+ * and `--json`; exit codes: 0 ok, 1 failed, 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { toAppError } from '../services/errors';
+import { currentActor, loadDemoRoute } from '../services/fieldmeter';
+import { resolveDatabasePath } from '../services/paths';
+import { importRoute } from '../services/routes/importRoute';
+import { openStore, type Store } from '../services/store';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface CommonOptions {
+  db?: string;
+  json?: boolean;
+}
+
+class UsageError extends Error {}
+
+function withStore<T>(options: CommonOptions, fn: (store: Store) => T): T {
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function buildProgram(io: CliIo): Command {
+  const print = (options: CommonOptions, value: unknown, text: () => string) =>
+    io.out(options.json ? JSON.stringify(value, null, 2) : text());
+  const common = (command: Command) =>
+    command
+      .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+      .option('--json', 'print machine-readable JSON');
+
+  const program = new Command('fieldmeter')
+    .description('Fieldmeter: offline-first meter reading for utility field crews')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError();
+
+  const db = program.command('db').description('database maintenance').exitOverride();
+  common(db.command('migrate').description('create the database or bring it to the current schema'))
+    .exitOverride()
+    .action((options: CommonOptions) =>
+      withStore(options, (store) =>
+        print(options, { path: store.path, schemaVersion: store.schemaVersion, backupPath: store.backupPath }, () =>
+          `Database ${store.path} is at schema ${store.schemaVersion}.${store.backupPath ? ` Backup before migrating: ${store.backupPath}` : ''}`,
+        ),
+      ),
+    );
+
+  const demo = program.command('demo').description('demo data for training').exitOverride();
+  common(demo.command('seed').description('load the demo route (about 50 meters, training mode)'))
+    .exitOverride()
+    .action((options: CommonOptions) =>
+      withStore(options, (store) => {
+        const summary = loadDemoRoute(store);
+        print(options, summary, () => `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`);
+      }),
+    );
+
+  const importCommand = program.command('import').description('import files').exitOverride();
+  common(importCommand.command('route').argument('<file>', 'route CSV (columns: see README "Route CSV")'))
+    .description('import a route read list from CSV')
+    .option('--accept-valid-rows', 'import the valid rows even if some rows are bad')
+    .exitOverride()
+    .action((file: string, options: CommonOptions & { acceptValidRows?: boolean }) => {
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      withStore(options, (store) => {
+        const summary = importRoute(store, currentActor(store), { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
+        print(options, summary, () =>
+          [
+            `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
+            ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${p.reason}`),
+          ].join('\n'),
+        );
+      });
+    });
+
+  const readings = program.command('readings').description('meter readings').exitOverride();
+  common(readings.command('list').description('list the latest readings'))
+    .option('--usage-point <id>', 'only this usage point')
+    .option('--limit <n>', 'at most this many readings', '100')
+    .exitOverride()
+    .action((options: CommonOptions & { usagePoint?: string; limit: string }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000');
+      withStore(options, (store) => {
+        const list = store.readings.list({ usagePointId: options.usagePoint, limit });
+        print(options, list, () =>
+          list.length === 0
+            ? 'No readings.'
+            : list.map((r) => `${r.readAt}  ${r.usagePointId}  ${r.meterSerial}  ${r.readingType}  ${r.value}  ${r.source}`).join('\n'),
+        );
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    const appError = error instanceof AppError ? error : toAppError(error);
+    const problems = (appError.details as { problems?: { line: number; reason: string }[] } | undefined)?.problems ?? [];
+    io.err([`error: ${appError.message}`, ...problems.map((p) => `  line ${p.line}: ${p.reason}`)].join('\n'));
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { csv, row } from '../support/routeCsv';
+import { useTempDir } from '../support/tempDir';
+
+const run = promisify(execFile);
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'fieldmeter.mjs');
+
+async function fieldmeter(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('fieldmeter CLI', () => {
+  const tempDir = useTempDir();
+
+  it('prints help and exits 0', async () => {
+    const { code, stdout } = await fieldmeter(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['db', 'demo', 'import', 'readings']) expect(stdout).toContain(command);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await fieldmeter(['readings', 'lst'])).code).toBe(2);
+    expect((await fieldmeter(['import', 'route'])).code).toBe(2);
+    expect((await fieldmeter(['readings', 'list', '--limit', 'many', '--db', join(tempDir(), 'x.db')])).code).toBe(2);
+  });
+
+  it('migrates, seeds the demo route and lists readings as JSON', async () => {
+    const db = join(tempDir(), 'cli.db');
+    const migrated = await fieldmeter(['db', 'migrate', '--db', db, '--json']);
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ path: db, schemaVersion: 2 });
+    const seeded = await fieldmeter(['demo', 'seed', '--json'], { FIELDMETER_DB: db });
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ routes: ['DEMO-01'], usagePoints: 50 });
+    const listed = await fieldmeter(['readings', 'list', '--db', db, '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
+  it('imports a route file and reports bad rows with line numbers, exit 1, nothing imported', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const file = join(dir, 'route.csv');
+    writeFileSync(file, csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E2', type: 'kWh' })));
+    const rejected = await fieldmeter(['import', 'route', file, '--db', db]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('line 3: reading_type "kWh" is not an 18-part IEC 61968-9 ReadingType code');
+    const count = () => {
+      const raw = new Database(db, { readonly: true });
+      const n = raw.prepare('SELECT count(*) FROM usage_points').pluck().get();
+      raw.close();
+      return n;
+    };
+    expect(count()).toBe(0);
+    const accepted = await fieldmeter(['import', 'route', file, '--db', db, '--accept-valid-rows', '--json']);
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ usagePoints: 1, skippedRows: [{ line: 3 }] });
+    expect(count()).toBe(1);
+  });
+
+  it('exits 1 with a clear message for a database from a newer version', async () => {
+    const db = join(tempDir(), 'future.db');
+    const raw = new Database(db);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const { code, stderr } = await fieldmeter(['readings', 'list', '--db', db]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('newer Fieldmeter');
+  });
+
+  it('exits 1 when the file to import cannot be read', async () => {
+    const { code, stderr } = await fieldmeter(['import', 'route', '/no/such/file.csv', '--db', join(tempDir(), 'x.db')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Cannot read /no/such/file.csv: ENOENT');
+  });
+});

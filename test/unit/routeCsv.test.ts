@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseReadDate, parseRouteCsv } from '../../electron/services/routes/routeCsv';
+import { csv, HEADER, KWH_T1, KWH_T2, row } from '../support/routeCsv';
+
+describe('route CSV', () => {
+  it('reads valid rows with their line numbers, one register per row', () => {
+    const { rows, problems } = parseRouteCsv(
+      csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T1, label: 'Day' }), row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T2 })),
+    );
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(rows[0]).toMatchObject({ routeId: 'R1', sequence: 10, usagePointId: 'UP-1', address: '1 Main St', meterSerial: 'E100', dials: 6, lastValue: '1000', lastReadAt: '2026-10-01T00:00:00.000Z' });
+    expect(rows[0]?.label).toBe('energy delivered kWh');
+    expect(rows[1]?.label).toBe('Day');
+    expect(rows[2]?.label).toBe('energy delivered kWh T2');
+  });
+
+  it('reports every bad row with its line number, column and reason', () => {
+    const { rows, problems } = parseRouteCsv(
+      csv(
+        row(),
+        row({ seq: 'ten', up: 'UP-2', serial: 'E2' }),
+        row({ seq: '30', up: 'UP-3', serial: 'E3', type: '0.0.1' }),
+        row({ seq: '40', up: 'UP-4', serial: 'E4', last: '1234567' }),
+        row({ seq: '50', up: 'UP-5', serial: 'E5', date: '2026-02-30' }),
+        row({ seq: '60', up: 'UP-6', serial: 'E6', dials: '0' }),
+        row({ seq: '70', up: '', serial: 'E7' }),
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 'sequence'],
+      [4, 'reading_type'],
+      [5, 'last_read'],
+      [6, 'last_read_date'],
+      [7, 'dials'],
+      [8, 'usage_point_id'],
+    ]);
+    expect(problems[2]?.reason).toBe('last_read 1234567 has 7 digits before the decimal point, but the register has 6 dials');
+  });
+
+  it('checks rules across rows: one meter per usage point, one place per meter, one stop per sequence', () => {
+    const { rows, problems } = parseRouteCsv(
+      csv(
+        row(),
+        row({ serial: 'E999' }), // UP-1 already has E100
+        row({ seq: '20', up: 'UP-2' }), // E100 is already at UP-1
+        row({ up: 'UP-3', serial: 'E3' }), // sequence 10 taken
+        row(), // same register twice
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    expect(problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
+    expect(problems[0]?.reason).toContain('already has meter E100 (line 2)');
+    expect(problems[1]?.reason).toContain('already at usage point UP-1');
+    expect(problems[2]?.reason).toContain('sequence 10 on route R1 is already used by line 2');
+    expect(problems[3]?.reason).toContain('twice');
+  });
+
+  it('refuses a file without the required columns', () => {
+    const { rows, problems } = parseRouteCsv('route,meter\nR1,E1\n');
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([{ line: 1, reason: expect.stringContaining('missing column(s): route_id, sequence') }]);
+  });
+
+  it('reports broken CSV quoting with its line instead of throwing', () => {
+    const { rows, problems } = parseRouteCsv(`${HEADER}\n${row()}\nR1,x,20,"UP-2,unterminated\n`);
+    expect(rows).toEqual([]);
+    expect(problems[0]?.reason).toMatch(/not valid CSV/);
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads semicolon-separated files with decimal commas (German spreadsheet export)', () => {
+    const text = `${HEADER.replaceAll(',', ';')}\nR1;Route;10;UP-1;"Hauptstraße 1";E1;${KWH_T1};;6;1;1;1234,5;2026-10-01\n`;
+    const { rows, problems } = parseRouteCsv(text);
+    expect(problems).toEqual([]);
+    expect(rows[0]).toMatchObject({ address: 'Hauptstraße 1', lastValue: '1234.5', decimals: 1 });
+  });
+
+  it('strips a byte-order mark and tolerates blank lines', () => {
+    const { rows, problems } = parseRouteCsv(`\uFEFF${csv(row(), '', row({ seq: '20', up: 'UP-2', serial: 'E2' }))}`);
+    expect(problems).toEqual([]);
+    expect(rows).toHaveLength(2);
+  });
+
+  it('parses read dates strictly', () => {
+    expect(parseReadDate('2026-11-01')).toBe('2026-11-01T00:00:00.000Z');
+    expect(parseReadDate('2026-11-01T08:30:00+01:00')).toBe('2026-11-01T07:30:00.000Z');
+    expect(parseReadDate('2026-11-01 08:30')).toBe('2026-11-01T08:30:00.000Z');
+    expect(parseReadDate('01.11.2026')).toBeNull();
+    expect(parseReadDate('2026-13-01')).toBeNull();
+    expect(parseReadDate('2026-02-29')).toBeNull();
+  });
+});
