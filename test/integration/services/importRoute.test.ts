@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/contract/result';
+import type { AppError } from '../../../shared/contract/result';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
 import { csv, row } from '../../support/routeCsv';
