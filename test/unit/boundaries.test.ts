@@ -21,7 +21,7 @@ describe('process boundaries (eslint.config.js)', () => {
     ['electron/services/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['electron/host/web/x.ts', "import { app } from 'electron';\nexport const x = app;"],
   ])('refuses the import in %s', async (file, code) => {
-    expect(await boundaryErrors(file, code)).toHaveLength(1);
+    expect(await boundaryErrors(file, code)).not.toEqual([]);
   });
 
   it.each([
