@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, build, unit + integration tests (vitest), end-to-end tests
+// (Playwright in Chromium, and the Electron smoke test where a binary exists). Ends with one
+// plain line "N passed, N failed, N skipped" summing both runners; exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+mkdirSync(results, { recursive: true });
+const vitestJson = `${results}/vitest.json`;
+const playwrightJson = `${results}/playwright.json`;
+rmSync(vitestJson, { force: true });
+rmSync(playwrightJson, { force: true });
+
+const failedSteps = [];
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (run.status !== 0) failedSteps.push(name);
+  return run.status === 0;
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+step('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
+step('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json']);
+const built = step('build', npx, ['electron-vite', 'build']);
+step('unit and integration', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (built) step('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+else failedSteps.push('end-to-end (not run: the build failed)');
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  counts.passed += v.numPassedTests ?? 0;
+  counts.failed += v.numFailedTests ?? 0;
+  counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+}
+if (existsSync(playwrightJson)) {
+  const stats = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats ?? {};
+  counts.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  counts.failed += stats.unexpected ?? 0;
+  counts.skipped += stats.skipped ?? 0;
+}
+if (failedSteps.length) process.stdout.write(`\nFailed steps: ${failedSteps.join(', ')}\n`);
+// A failed step with no failed test (lint, types, build) still counts as one failure.
+const failed = counts.failed || failedSteps.length;
+process.stdout.write(`\n${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped\n`);
+process.exit(failedSteps.length ? 1 : 0);
