@@ -1,7 +1,7 @@
 /**
  * Migration 2: what the sync side needs before any message flows — an inbox for messages
- * from the enterprise, a key/value sync state, and the end-device events table — plus a
- * search index on the meter serial used by the route search.
+ * from the enterprise, a key/value sync state, and the end-device events table — plus an
+ * index to find a usage point's route stop without knowing the route (opening a meter).
  */
 export default {
   version: 2,
@@ -32,6 +32,6 @@ CREATE TABLE end_device_events (
   details TEXT NOT NULL DEFAULT '{}'
 ) STRICT;
 
-CREATE INDEX usage_points_address ON usage_points(address COLLATE NOCASE);
+CREATE INDEX route_stops_usage_point ON route_stops(usage_point_id);
 `,
 };
