@@ -1,0 +1,109 @@
+/**
+ * Checks a manual reading against the meter's history before it is saved. Every warning
+ * carries the numbers behind it, so the technician sees why ("expected 180–720 kWh over
+ * 30 days, got 2,900") and can re-enter the value or confirm it with a reason.
+ */
+import { add, compare, registerSpan, subtract } from './decimal';
+
+export interface ValidationSettings {
+  /** Below averageDailyUse × days × lowFactor is "low". */
+  readonly lowFactor: number;
+  /** Above averageDailyUse × days × highFactor is "high". */
+  readonly highFactor: number;
+  /** A demand register above this value (in its unit) is implausible. */
+  readonly maxDemand: number;
+}
+
+export const defaultValidationSettings: ValidationSettings = { lowFactor: 0.5, highFactor: 2, maxDemand: 500 };
+
+export interface RegisterHistory {
+  readonly dials: number;
+  readonly kind: 'cumulative' | 'demand';
+  readonly lastValue: string | null;
+  readonly lastReadAt: string | null;
+  /** Average use per day from earlier reads; null when there is no history to go by. */
+  readonly averageDailyUse: number | null;
+}
+
+export type ReadingWarning =
+  | { kind: 'highUsage'; usage: string; days: number; expectedLow: number; expectedHigh: number }
+  | { kind: 'lowUsage'; usage: string; days: number; expectedLow: number; expectedHigh: number }
+  | { kind: 'zeroUsage'; previous: string; days: number }
+  | { kind: 'rollover'; previous: string; current: string; usage: string; dials: number }
+  | { kind: 'lowerThanPrevious'; previous: string; current: string }
+  | { kind: 'implausibleDemand'; value: string; max: number };
+
+export interface ReadingCheck {
+  /** Consumption since the last read (after a rollover, across it); null without a last read or for demand. */
+  usage: string | null;
+  warnings: ReadingWarning[];
+  /** Out of range: the value must be typed again, or confirmed with a reason. */
+  needsConfirmation: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.max(0, (Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
+}
+
+function rangeWarnings(usage: string, days: number, history: RegisterHistory, settings: ValidationSettings): ReadingWarning[] {
+  if (history.averageDailyUse === null || history.averageDailyUse <= 0 || days <= 0) return [];
+  const expected = history.averageDailyUse * days;
+  const expectedLow = round(expected * settings.lowFactor);
+  const expectedHigh = round(expected * settings.highFactor);
+  const used = Number(usage);
+  if (used > expectedHigh) return [{ kind: 'highUsage', usage, days: round(days), expectedLow, expectedHigh }];
+  if (used < expectedLow && used > 0) return [{ kind: 'lowUsage', usage, days: round(days), expectedLow, expectedHigh }];
+  return [];
+}
+
+/**
+ * A wrap is believable when the use it implies is not high for the period — or, with no
+ * history to go by, when it is under a tenth of the register's span.
+ */
+function isPlausibleRollover(wrapped: string, days: number, history: RegisterHistory, settings: ValidationSettings): boolean {
+  if (history.averageDailyUse !== null && history.averageDailyUse > 0 && days > 0) {
+    return !rangeWarnings(wrapped, days, history, settings).some((w) => w.kind === 'highUsage');
+  }
+  return Number(wrapped) < Number(registerSpan(history.dials)) / 10;
+}
+
+export function checkReading(
+  value: string,
+  readAt: string,
+  history: RegisterHistory,
+  settings: ValidationSettings = defaultValidationSettings,
+): ReadingCheck {
+  if (history.kind === 'demand') {
+    const warnings: ReadingWarning[] = Number(value) > settings.maxDemand ? [{ kind: 'implausibleDemand', value, max: settings.maxDemand }] : [];
+    return { usage: null, warnings, needsConfirmation: warnings.length > 0 };
+  }
+  if (history.lastValue === null || history.lastReadAt === null) return { usage: null, warnings: [], needsConfirmation: false };
+  const previous = history.lastValue;
+  const days = daysBetween(history.lastReadAt, readAt);
+  const order = compare(value, previous);
+
+  if (order === 0) {
+    const warnings: ReadingWarning[] = days >= 1 ? [{ kind: 'zeroUsage', previous, days: round(days) }] : [];
+    return { usage: '0', warnings, needsConfirmation: false };
+  }
+  if (order > 0) {
+    const usage = subtract(value, previous);
+    const warnings = rangeWarnings(usage, days, history, settings);
+    return { usage, warnings, needsConfirmation: warnings.some((w) => w.kind === 'highUsage' || w.kind === 'lowUsage') };
+  }
+  // Lower than last time: the register may have wrapped past all nines (5 dials: 99850 → 00120 is 270).
+  const wrapped = add(subtract(registerSpan(history.dials), previous), value);
+  if (isPlausibleRollover(wrapped, days, history, settings)) {
+    return { usage: wrapped, warnings: [{ kind: 'rollover', previous, current: value, usage: wrapped, dials: history.dials }], needsConfirmation: false };
+  }
+  return { usage: null, warnings: [{ kind: 'lowerThanPrevious', previous, current: value }], needsConfirmation: true };
+}
+
+/** Does the serial the technician typed or scanned match the meter the route expects? */
+export function serialMatches(expected: string, observed: string): boolean {
+  const normal = (s: string) => s.trim().toUpperCase().replace(/^0+/, '');
+  return normal(expected) === normal(observed);
+}
