@@ -8,20 +8,32 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // Native modules load their .node binding at run time; they stay in node_modules.
         external: ['better-sqlite3', 'serialport'],
+        // CommonJS as package.json "main" (out/main/index.cjs) expects; the .cjs extension
+        // keeps Node from treating it as ESM under "type": "module".
+        output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
       },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // Bundle zod (the contract's names come with their schemas): a sandboxed preload
+      // cannot require anything from node_modules at run time.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        // A sandboxed preload is a single CommonJS script: it may require('electron') and
+        // nothing else of ours, so the contract is bundled in and there are no chunks.
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    // Relative asset URLs: the same build is served by the web host at / and loaded by Electron.
+    base: './',
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

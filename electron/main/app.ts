@@ -1,0 +1,116 @@
+/**
+ * The desktop app's start-up, with the Electron module passed in (index.ts passes the real
+ * one, the unit test a fake): sandbox and scheme before ready, one instance, the database,
+ * the IPC host, the window.
+ */
+import { join } from 'node:path';
+import type * as ElectronModule from 'electron';
+import { AppError } from '../../shared/contract/result';
+import { loadDemoRoute, startFieldmeter, type Fieldmeter } from '../services/fieldmeter';
+import { createLogger } from '../services/log';
+import { APP_NAME, resolveDatabasePath } from '../services/paths';
+import { parseCliArgs } from './args';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { appScheme, registerAppProtocol } from './protocol';
+import { hardenApp, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+const log = createLogger('main');
+
+export type ElectronMain = Pick<
+  typeof ElectronModule,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'
+>;
+
+/** Exit code when the database was refused: scripts/start.mjs must not mistake it for "Electron cannot run". */
+export const EXIT_DATABASE_REFUSED = 3;
+
+/** Paths inside the app (a folder in development, app.asar when packaged). */
+export function appFiles(appPath: string) {
+  return {
+    preload: join(appPath, 'out', 'preload', 'index.cjs'),
+    renderer: join(appPath, 'out', 'renderer'),
+  };
+}
+
+/** The better-sqlite3 build for Electron's ABI in development; the packaged app ships its own. */
+export function nativeBindingFor(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  if (isPackaged) return undefined;
+  return env.FIELDMETER_SQLITE_BINDING || undefined;
+}
+
+export function databaseErrorMessage(error: unknown, databasePath: string): string {
+  if (error instanceof AppError) return error.message;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `Fieldmeter cannot open its database ${databasePath}: ${reason}`;
+}
+
+export async function startMain(electron: ElectronMain, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const { app, BrowserWindow, dialog, Menu } = electron;
+  const args = parseCliArgs(argv.slice(1));
+
+  // Both must happen before 'ready'.
+  electron.protocol.registerSchemesAsPrivileged([appScheme]);
+  hardenApp(app, electron.shell);
+
+  // The same folder the web host and CLI use (services/paths), and the key of the single-instance lock.
+  app.setName(APP_NAME);
+  app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+  if (!app.requestSingleInstanceLock()) {
+    // Another Fieldmeter owns the database; it gets focused through 'second-instance'.
+    app.quit();
+    return;
+  }
+
+  let mainWindow: ElectronModule.BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  await app.whenReady();
+  const files = appFiles(app.getAppPath());
+  registerAppProtocol(electron.protocol, files.renderer);
+  hardenSession(electron.session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+
+  const databasePath = resolveDatabasePath(args.db, env, app.getPath('userData'));
+  let fieldmeter: Fieldmeter;
+  try {
+    fieldmeter = startFieldmeter({
+      databasePath,
+      host: 'electron',
+      nativeBinding: nativeBindingFor(app.isPackaged, env),
+    });
+  } catch (error) {
+    log.error('database refused', error);
+    dialog.showErrorBox('Fieldmeter cannot open its database', databaseErrorMessage(error, databasePath));
+    app.exit(EXIT_DATABASE_REFUSED);
+    return;
+  }
+  if (args.demo && fieldmeter.store.routes.count() === 0) {
+    try {
+      loadDemoRoute(fieldmeter.store);
+    } catch (error) {
+      log.error('could not load the demo route', error);
+    }
+  }
+
+  const disposeIpc = registerIpc(electron.ipcMain, fieldmeter, () => BrowserWindow.getAllWindows());
+  const openWindow = () => {
+    mainWindow = createMainWindow(electron, { preloadPath: files.preload, devTools: !app.isPackaged });
+  };
+  openWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  // A field app has nothing to do without its window, on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    disposeIpc();
+    fieldmeter.close();
+  });
+}
