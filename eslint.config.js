@@ -23,6 +23,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require(): CommonJS is right there.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,7 +1,6 @@
 // electron-builder afterPack hook: flips the Electron fuses of the packaged binary, so the
 // shipped app cannot be turned into a plain Node runtime or told to load other code.
 // CommonJS because electron-builder require()s its hooks.
-/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads hooks with require() */
 'use strict';
 const path = require('node:path');
 const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');

@@ -82,6 +82,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
     fieldmeter = startFieldmeter({
       databasePath,
       host: 'electron',
+      version: app.getVersion(),
       nativeBinding: nativeBindingFor(app.isPackaged, env),
     });
   } catch (error) {

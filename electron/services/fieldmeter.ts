@@ -17,6 +17,8 @@ import type { Actor } from './store/repositories/journal';
 export interface FieldmeterOptions extends OpenOptions {
   readonly databasePath: string;
   readonly host: 'electron' | 'web';
+  /** The app's version; Electron passes app.getVersion(), other hosts read package.json. */
+  readonly version?: string;
 }
 
 export interface Fieldmeter {
@@ -69,7 +71,7 @@ export function loadDemoRoute(store: Store) {
 export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const store = openStore(options.databasePath, options);
   const events = createEventBus();
-  const version = appVersion();
+  const version = options.version ?? appVersion();
   const changed = (...tables: string[]) => events.emit('data.changed', { tables });
 
   const handlers: Handlers = {

@@ -63,6 +63,7 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean; appP
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getAppPath: () => options.appPath ?? '/nonexistent/app',
+    getVersion: () => '9.8.7',
     setName(name: string) {
       app.name = name;
     },
