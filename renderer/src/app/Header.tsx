@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { openImportPicker } from '../features/import/ImportFileInput';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useAppStore } from './appStore';
+
+export function Header() {
+  const { t } = useTranslation();
+  const ready = useAppStore((s) => s.state === 'ready');
+  return (
+    <header className="app-header">
+      <h1 className="app-title">Fieldmeter</h1>
+      <div className="header-actions">
+        <button type="button" className="button" data-testid="import-button" disabled={!ready} onClick={openImportPicker}>
+          {t('import.action')}
+        </button>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,2 @@
+/** Vite bundles imported CSS files; TypeScript only needs to know they exist. */
+declare module '*.css';

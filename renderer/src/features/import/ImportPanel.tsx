@@ -1,0 +1,106 @@
+/** Progress and outcome of a route import; a refused file lists every problem by line and column. */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useImportStore } from './importStore';
+
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const s = useImportStore();
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (s.status !== 'idle' && s.status !== 'importing') dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [s.status]);
+
+  if (s.status === 'idle') return null;
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && s.status !== 'importing') s.dismiss();
+  };
+
+  return (
+    <div className="overlay" onKeyDown={closeOnEscape}>
+      <div ref={dialog} className="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-panel" data-import-status={s.status}>
+        {s.status === 'importing' && (
+          <p id="import-title" className="dialog-title" aria-busy="true">
+            {t('import.importing', { fileName: s.fileName })}
+          </p>
+        )}
+
+        {s.status === 'rejected' && (
+          <>
+            <h2 id="import-title" className="dialog-title">
+              {t('import.rejectedTitle', { fileName: s.fileName })}
+            </h2>
+            <p data-testid="import-message">{s.message}</p>
+            <ol className="problem-list" data-testid="import-problems" aria-label={t('import.problemsLabel')}>
+              {s.problems.map((p, i) => (
+                <li key={`${p.line}-${p.column ?? ''}-${i}`} data-testid="import-problem" data-line={p.line}>
+                  <span className="problem-line">{t('import.line', { line: p.line })}</span>
+                  {p.column && <span className="problem-column">{p.column}</span>}
+                  <span className="problem-reason">{p.reason}</span>
+                </li>
+              ))}
+            </ol>
+            {s.totalProblems > s.problems.length && <p>{t('import.moreProblems', { shown: s.problems.length, total: s.totalProblems })}</p>}
+            <div className="dialog-actions">
+              <button type="button" className="button" data-testid="import-cancel" data-autofocus onClick={s.dismiss}>
+                {t('import.cancel')}
+              </button>
+              {s.validRows > 0 && (
+                <button type="button" className="button primary" data-testid="import-accept-valid" onClick={() => void s.importValidRows()}>
+                  {t('import.acceptValid', { count: s.validRows })}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+
+        {s.status === 'done' && s.summary && (
+          <>
+            <h2 id="import-title" className="dialog-title">
+              {t('import.doneTitle', { fileName: s.fileName })}
+            </h2>
+            <p data-testid="import-summary">
+              {t('import.doneSummary', { count: s.summary.usagePoints, registers: s.summary.registers, routes: s.summary.routes.join(', ') })}
+            </p>
+            {s.summary.skippedRows.length > 0 && (
+              <>
+                <p>{t('import.skipped', { count: s.summary.skippedRows.length })}</p>
+                <ol className="problem-list">
+                  {s.summary.skippedRows.map((p, i) => (
+                    <li key={`${p.line}-${i}`} data-testid="import-skipped">
+                      <span className="problem-line">{t('import.line', { line: p.line })}</span>
+                      {p.column && <span className="problem-column">{p.column}</span>}
+                      <span className="problem-reason">{p.reason}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+            <div className="dialog-actions">
+              <button type="button" className="button primary" data-testid="import-close" data-autofocus onClick={s.dismiss}>
+                {t('import.close')}
+              </button>
+            </div>
+          </>
+        )}
+
+        {s.status === 'failed' && (
+          <>
+            <h2 id="import-title" className="dialog-title">
+              {t('import.failedTitle', { fileName: s.fileName })}
+            </h2>
+            <p role="alert" data-testid="import-message">
+              {s.message ?? t('import.unreadable')}
+            </p>
+            <div className="dialog-actions">
+              <button type="button" className="button primary" data-testid="import-close" data-autofocus onClick={s.dismiss}>
+                {t('import.close')}
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/** The selected route's meters: search (debounced, `/` to focus) above a virtualised, keyboard-driven list. */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavStore } from '../../app/navStore';
+import { useDebounced } from '../../lib/useDebounced';
+import { useRoutesStore } from '../routes/routesStore';
+import { MeterList, type MeterListHandle } from './MeterList';
+import { useMetersStore } from './metersStore';
+
+const SEARCH_DELAY_MS = 200;
+
+let listHandle: MeterListHandle | null = null;
+/** Lets the reading form hand the keyboard back to the list (Escape). */
+export const focusMeterList = () => listHandle?.focus();
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function MeterListPanel() {
+  const { t } = useTranslation();
+  const routeId = useNavStore((s) => s.routeId);
+  const route = useRoutesStore((s) => s.routes.find((r) => r.id === routeId));
+  const { items, loading, error, load } = useMetersStore();
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<MeterListHandle>(null);
+
+  useEffect(() => void load(routeId, settledQuery), [routeId, settledQuery, load]);
+  useEffect(() => {
+    listHandle = list.current;
+    return () => {
+      listHandle = null;
+    };
+  });
+
+  // `/` focuses the search from anywhere that is not a text field, as in many list-heavy tools.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      list.current?.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      list.current?.openActive();
+    } else if (event.key === 'Escape' && query) {
+      setQuery('');
+    }
+  };
+
+  if (!routeId) {
+    return (
+      <section className="panel meters-panel">
+        <p className="muted">{t('meters.chooseRoute')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel meters-panel" aria-labelledby="meters-title">
+      <h2 id="meters-title" className="panel-title">
+        {route?.name ?? routeId}
+      </h2>
+      <label className="search">
+        <span className="search-label">
+          {t('meters.searchLabel')} <kbd aria-hidden="true">/</kbd>
+        </span>
+        <input
+          ref={search}
+          type="search"
+          value={query}
+          placeholder={t('meters.searchPlaceholder')}
+          data-testid="meter-search"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onSearchKey}
+        />
+      </label>
+      <p className="list-meta" aria-live="polite" data-testid="meter-count" data-loading={loading ? 'true' : 'false'}>
+        {settledQuery.trim() ? t('meters.found', { count: items.length }) : t('meters.count', { count: items.length })}
+      </p>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <MeterList ref={list} items={items} label={t('meters.listLabel')} />
+      {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/** The routes on this device with their progress; choosing one shows its meters. */
+import { useTranslation } from 'react-i18next';
+import { useNavStore } from '../../app/navStore';
+import { useRoutesStore } from './routesStore';
+
+export function RoutesPanel() {
+  const { t } = useTranslation();
+  const routes = useRoutesStore((s) => s.routes);
+  const error = useRoutesStore((s) => s.error);
+  const routeId = useNavStore((s) => s.routeId);
+  const selectRoute = useNavStore((s) => s.selectRoute);
+
+  return (
+    <nav className="panel routes-panel" aria-labelledby="routes-title">
+      <h2 id="routes-title" className="panel-title">
+        {t('routes.title')}
+      </h2>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {routes.length === 0 && !error && <p className="muted">{t('routes.none')}</p>}
+      <ul className="route-list" data-testid="route-list">
+        {routes.map((route) => {
+          const percent = route.total ? Math.round((route.read / route.total) * 100) : 0;
+          return (
+            <li key={route.id}>
+              <button
+                type="button"
+                className={`route-item${route.id === routeId ? ' selected' : ''}`}
+                aria-current={route.id === routeId ? 'true' : undefined}
+                data-testid="route-item"
+                data-route-id={route.id}
+                onClick={() => selectRoute(route.id)}
+              >
+                <span className="route-name">{route.name}</span>
+                {route.trainingMode && (
+                  <span className="badge training" data-testid="training-badge">
+                    {t('routes.training')}
+                  </span>
+                )}
+                <span className="route-progress" data-testid="route-progress">
+                  {t('routes.progress', { read: route.read, total: route.total })}
+                </span>
+                <span className="progress-bar" aria-hidden="true">
+                  <span className="progress-fill" style={{ width: `${percent}%` }} />
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles/base.css';
+import './styles/app.css';
+import './styles/controls.css';
+import './styles/welcome.css';
+import './styles/workspace.css';
+import './styles/reading.css';
+import './styles/dialog.css';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

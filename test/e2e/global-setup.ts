@@ -1,0 +1,23 @@
+/**
+ * The web host serves out/renderer. `npm test` builds first; when the tests are run on their
+ * own and nothing is built yet, build the renderer once here (renderer only: fast, and it
+ * does not depend on the Electron main/preload entries).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+export default async function globalSetup() {
+  const root = resolve(import.meta.dirname, '..', '..');
+  if (existsSync(resolve(root, 'out/renderer/index.html'))) return;
+  process.stdout.write('out/renderer is missing: building the renderer for the E2E tests…\n');
+  await build({
+    configFile: false,
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir: resolve(root, 'out/renderer'), emptyOutDir: true },
+  });
+}

@@ -1,0 +1,57 @@
+/** Page helpers for the flows several tests repeat. */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+const screenshotDir = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`) });
+}
+
+export const meterRows = (page: Page) => page.getByTestId('meter-row');
+
+/** Searches the open route with the keyboard (`/` focuses the search) and waits for one match. */
+export async function searchMeter(page: Page, text: string) {
+  await page.getByTestId('meter-list').focus();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('meter-search')).toBeFocused();
+  await page.keyboard.type(text);
+  await expect(meterRows(page)).toHaveCount(1);
+}
+
+/** Opens the only meter the search left, by keyboard: Arrow down into the list, Enter. */
+export async function openSearchedMeter(page: Page, usagePointId: string) {
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('meter-list')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('reading-form');
+  await expect(form).toHaveAttribute('data-usage-point-id', usagePointId);
+  await expect(form.getByTestId('register-input').first()).toBeFocused();
+  return form;
+}
+
+/**
+ * Calls the API from inside the page (same origin, the page's own fetch) with the token the
+ * host printed, as the renderer does.
+ */
+export async function callApi<T = unknown>(page: Page, token: string, method: string, input: unknown): Promise<ApiAnswer<T>> {
+  return page.evaluate(
+    async ([m, i, t]) => {
+      const response = await fetch(`/api/call/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+        body: JSON.stringify(i),
+      });
+      return (await response.json()) as ApiAnswer<T>;
+    },
+    [method, input, token] as const,
+  );
+}
+
+export interface ApiAnswer<T> {
+  ok: boolean;
+  value?: T;
+  error?: { code: string; message: string };
+}

@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+import { openApp } from './fixtures';
+import { callApi, meterRows, openSearchedMeter, screenshot, searchMeter } from './pages';
+
+test.use({ demo: true });
+
+test('a reading typed with the keyboard only is saved and is still there after a restart', async ({ app: page, host }) => {
+  // UP-1004 has two registers (day T1 / night T2, 6 dials, 1 decimal): Enter moves between them.
+  await searchMeter(page, 'E3100004');
+  await expect(meterRows(page).first()).toHaveAttribute('data-usage-point-id', 'UP-1004');
+  const form = await openSearchedMeter(page, 'UP-1004');
+  await expect(form.getByTestId('meter-serial')).toHaveText('E3100004');
+  const inputs = form.getByTestId('register-input');
+  await expect(inputs).toHaveCount(2);
+
+  await page.keyboard.type('45678.9');
+  await page.keyboard.press('Enter');
+  await expect(inputs.nth(1)).toBeFocused();
+  await page.keyboard.type('23456.7');
+  await screenshot(page, 'reading-form');
+  await page.keyboard.press('Enter'); // on the last register, Enter saves
+
+  await expect(form.getByTestId('save-status')).toContainText(/Saved at \d{1,2}:\d{2}/);
+  await expect(form.getByTestId('next-meter')).toBeFocused(); // Enter would open the next meter
+  const last = form.getByTestId('register-last');
+  await expect(last.nth(0)).toHaveAttribute('data-value', '45678.9');
+  await expect(last.nth(0)).toContainText('45,678.9');
+  await expect(last.nth(1)).toHaveAttribute('data-value', '23456.7');
+  await expect(inputs.nth(0)).toHaveValue('');
+  await expect(meterRows(page).first().getByTestId('read-mark')).toHaveAttribute('data-read-today', 'true');
+  await expect(page.getByTestId('route-progress')).toHaveText('1 of 50 read');
+  await screenshot(page, 'reading-saved');
+
+  // Restart: a new host process on the same database file, new port and token.
+  const restarted = await host.restart();
+  await openApp(page, restarted);
+  await searchMeter(page, 'UP-1004');
+  const again = await openSearchedMeter(page, 'UP-1004');
+  await expect(again.getByTestId('register-last').nth(0)).toHaveAttribute('data-value', '45678.9');
+  await expect(again.getByTestId('register-last').nth(0)).toContainText('45,678.9');
+  await expect(again.getByTestId('register-last').nth(1)).toContainText('23,456.7');
+
+  const stored = await callApi<{ value: string; registerId: number }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1004' });
+  expect(stored.ok).toBe(true);
+  expect(stored.value?.map((r) => r.value).sort()).toEqual(['23456.7', '45678.9']);
+});
+
+test('a value with more digits than the register has dials is refused with the numbers, and nothing is saved', async ({ app: page, host }) => {
+  // UP-1001: one register, 6 dials, no decimals.
+  await searchMeter(page, 'UP-1001');
+  const form = await openSearchedMeter(page, 'UP-1001');
+  await page.keyboard.type('12345678');
+  await page.keyboard.press('Enter');
+
+  const error = form.getByTestId('register-error');
+  await expect(error).toHaveText('12345678 has 8 digits before the decimal point, but this register has 6 dials. Check the value and type it again.');
+  await expect(form.getByTestId('register-input')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByTestId('register-input')).toBeFocused();
+  await expect(form.getByTestId('save-status')).toHaveCount(0);
+
+  const stored = await callApi<unknown[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1001' });
+  expect(stored).toEqual({ ok: true, value: [] });
+
+  // Fixing the value clears the message and saves.
+  await form.getByTestId('register-input').fill('123456');
+  await expect(error).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('save-status')).toBeVisible();
+});
+
+test('Next and Previous move along the route; Escape returns to the list', async ({ app: page }) => {
+  await meterRows(page).first().click();
+  const form = page.getByTestId('reading-form');
+  await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1001');
+  await expect(form.getByTestId('previous-meter')).toBeDisabled();
+  await form.getByTestId('next-meter').click();
+  await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1002');
+  await form.getByTestId('previous-meter').click();
+  await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1001');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('meter-list')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1003');
+});
