@@ -36,12 +36,34 @@ if (existsSync(vitestJson)) {
   counts.failed += v.numFailedTests ?? 0;
   counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 }
+/** Every skipped test is named with its reason: a skip is never a silent pass. */
+const skipped = [];
+function collectSkips(suite) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      skipped.push(`${spec.file}: ${spec.title} — ${reason}`);
+    }
+  }
+  for (const child of suite.suites ?? []) collectSkips(child);
+}
+if (existsSync(vitestJson)) {
+  for (const file of JSON.parse(readFileSync(vitestJson, 'utf8')).testResults ?? []) {
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === 'skipped' || a.status === 'pending' || a.status === 'todo') skipped.push(`${file.name}: ${a.fullName}`);
+    }
+  }
+}
 if (existsSync(playwrightJson)) {
-  const stats = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats ?? {};
+  const report = JSON.parse(readFileSync(playwrightJson, 'utf8'));
+  for (const suite of report.suites ?? []) collectSkips(suite);
+  const stats = report.stats ?? {};
   counts.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   counts.failed += stats.unexpected ?? 0;
   counts.skipped += stats.skipped ?? 0;
 }
+if (skipped.length) process.stdout.write(`\nSkipped:\n${skipped.map((s) => `  - ${s}`).join('\n')}\n`);
 if (failedSteps.length) process.stdout.write(`\nFailed steps: ${failedSteps.join(', ')}\n`);
 // A failed step with no failed test (lint, types, build) still counts as one failure.
 const failed = counts.failed || failedSteps.length;
