@@ -89,3 +89,51 @@ export function describeReadingType(code: string): ReadingTypeDescription | null
     tou: rt.tou,
   };
 }
+
+/** Builds the dotted code from its fields; any field left out is 0 (not applicable). */
+export function encodeReadingType(fields: Partial<ReadingType>): string {
+  return readingTypeFields.map((f) => String(fields[f] ?? 0)).join('.');
+}
+
+// Names of the enum values NOTES.md §6 lists (from the Connexo CBO enums).
+const macroPeriods: Readonly<Record<number, string>> = { 8: 'billing period', 11: 'daily', 13: 'monthly', 22: 'seasonal', 24: 'weekly', 32: 'specified period' };
+const aggregates: Readonly<Record<number, string>> = { 2: 'average', 4: 'excess', 8: 'maximum', 9: 'minimum', 12: 'normal', 26: 'sum' };
+const measuringPeriods: Readonly<Record<number, string>> = {
+  1: '10-minute',
+  2: '15-minute',
+  3: '1-minute',
+  4: '24-hour',
+  5: '30-minute',
+  6: '5-minute',
+  7: '60-minute',
+  15: 'present',
+  16: 'previous',
+};
+const accumulations: Readonly<Record<number, string>> = {
+  1: 'register',
+  2: 'continuous cumulative',
+  3: 'cumulative',
+  4: 'interval',
+  6: 'indicating',
+  9: 'summation',
+  12: 'instantaneous',
+};
+const flowDirections: Readonly<Record<number, string>> = { 1: 'delivered', 4: 'net', 15: 'Q1', 16: 'Q2', 17: 'Q3', 18: 'Q4', 19: 'received', 20: 'total' };
+
+/**
+ * A one-line description a person can read, e.g. "energy delivered, register, kWh, TOU 1" or
+ * "billing period maximum 15-minute demand delivered, indicating, kW". Null for a malformed code.
+ */
+export function readingTypeText(code: string): string | null {
+  const rt = parseReadingType(code);
+  const d = describeReadingType(code);
+  if (!rt || !d) return null;
+  const lead = [macroPeriods[rt.macroPeriod], aggregates[rt.aggregate], measuringPeriods[rt.measuringPeriod], d.kind === 'other' ? `kind ${rt.measurementKind}` : d.kind]
+    .filter(Boolean)
+    .join(' ');
+  const direction = flowDirections[rt.flowDirection];
+  const parts = [direction ? `${lead} ${direction}` : lead, accumulations[rt.accumulation], d.unit || undefined];
+  if (rt.tou > 0) parts.push(`TOU ${rt.tou}`);
+  if (rt.consumptionTier > 0) parts.push(`tier ${rt.consumptionTier}`);
+  return parts.filter(Boolean).join(', ');
+}

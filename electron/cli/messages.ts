@@ -1,0 +1,64 @@
+/**
+ * `fieldmeter messages …`: validate a 61968-100 message against the utility's schema folder, and
+ * write sample messages built from a database (one per noun/verb the app emits).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { resolveDatabasePath } from '../services/paths';
+import { buildSampleMessages } from '../services/messages/samples';
+import { createXsdValidator } from '../services/messages/xsdValidator';
+import { openStore } from '../services/store';
+import type { CliIo } from './program';
+
+export function registerMessagesCommands(program: Command, io: CliIo): void {
+  const messages = program.command('messages').description('IEC 61968-100 / 61968-9 messages').exitOverride();
+
+  messages
+    .command('validate')
+    .description('validate a message with xmllint against a schema folder (typed <Noun>Message.xsd, or Message.xsd then <Noun>.xsd)')
+    .argument('<file>', 'the message XML')
+    .addOption(new Option('--xsd-dir <dir>', 'folder holding the utility\'s XSDs (default: $FIELDMETER_CIM_XSD_DIR)'))
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((file: string, options: { xsdDir?: string; json?: boolean }) => {
+      const dir = options.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
+      if (!dir) throw new AppError('VALIDATION', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.');
+      let xml: string;
+      try {
+        xml = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const result = createXsdValidator(resolve(dir)).validate(xml);
+      if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
+      else if (result.valid) io.out(`${file} is valid (${result.schemas.join(', ')}).`);
+      if (!result.valid) {
+        if (!options.json) io.err([`${file} is not valid:`, ...result.errors.map((e) => `  ${e}`)].join('\n'));
+        throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`);
+      }
+    });
+
+  messages
+    .command('samples')
+    .description('write one sample message per noun/verb the app emits, built from the database, as <Verb><Noun>.xml')
+    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+    .requiredOption('--out <dir>', 'folder to write the messages to')
+    .option('--source <name>', 'Header.Source', 'FIELDMETER')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: { db?: string; out: string; source: string; json?: boolean }) => {
+      const store = openStore(resolveDatabasePath(options.db));
+      try {
+        const samples = buildSampleMessages(store, { source: options.source });
+        if (samples.length === 0) throw new AppError('NOT_FOUND', 'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).');
+        mkdirSync(options.out, { recursive: true });
+        for (const s of samples) writeFileSync(join(options.out, s.fileName), s.xml);
+        const files = samples.map((s) => s.fileName);
+        io.out(options.json ? JSON.stringify({ out: options.out, files }, null, 2) : `Wrote ${files.length} messages to ${options.out}: ${files.join(', ')}`);
+      } finally {
+        store.close();
+      }
+    });
+}

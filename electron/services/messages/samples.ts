@@ -1,0 +1,135 @@
+/**
+ * Sample messages built from a database, one per noun/verb Fieldmeter emits, named
+ * `<Verb><Noun>.xml` after the typed element (CreatedMeterReadings.xml …). For the utility's
+ * integration team: what the app will send, with its own data, to check against its schemas.
+ * Events come only from recorded end_device_events; nothing is invented.
+ */
+import { buildMessage, endDeviceControlType, typedRootName, type CimMessage, type Header } from '../../../shared/cim';
+import { outboxRowToMessage, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
+import { readingQuality } from '../../../shared/cim/readingQuality';
+import type { Store } from '../store';
+import { readOutboxRows } from './renderOutbox';
+
+interface MeterRow {
+  id: number;
+  serial_number: string;
+  kind: 'meter' | 'pan';
+  usage_point_id: string;
+  address: string;
+  route_id: string | null;
+}
+
+export interface SampleMessage {
+  fileName: string;
+  xml: string;
+}
+
+export function buildSampleMessages(store: Store, context: EnvelopeContext, now = new Date()): SampleMessage[] {
+  const at = now.toISOString();
+  const meters = store.db
+    .prepare(
+      `SELECT d.id, d.serial_number, d.kind, d.usage_point_id, up.address,
+        (SELECT route_id FROM route_stops s WHERE s.usage_point_id = up.id ORDER BY route_id LIMIT 1) AS route_id
+       FROM end_devices d JOIN usage_points up ON up.id = d.usage_point_id ORDER BY d.id`,
+    )
+    .all() as MeterRow[];
+  const meter = meters.find((m) => m.kind === 'meter');
+  if (!meter) return [];
+  const registers = store.db.prepare('SELECT reading_type, last_value, last_read_at FROM registers WHERE end_device_id = ? ORDER BY id').all(meter.id) as {
+    reading_type: string;
+    last_value: string | null;
+    last_read_at: string | null;
+  }[];
+  let n = 0;
+  const header = (verb: Header['verb'], noun: string): Header => ({ verb, noun, timestamp: at, source: context.source, user: context.user, messageID: `sample-${++n}` });
+  const messages: CimMessage[] = [];
+
+  // MeterReadings: a real outbox row when there is one, else the registers' last values in the outbox shape.
+  const outbox = readOutboxRows(store, { limit: 1000 }).find((r) => r.noun === 'MeterReadings');
+  const readings = registers.filter((r) => r.last_value !== null);
+  if (outbox) messages.push(outboxRowToMessage(outbox, context));
+  else if (readings.length > 0) {
+    const payload = {
+      meter: meter.serial_number,
+      usagePoint: meter.usage_point_id,
+      readings: readings.map((r) => ({ readingType: r.reading_type, value: r.last_value ?? '', timeStamp: r.last_read_at ?? at, qualities: [readingQuality.manuallyEntered] })),
+    };
+    messages.push(outboxRowToMessage({ messageId: `sample-${++n}`, noun: 'MeterReadings', verb: 'created', createdAt: at, payload }, context));
+  }
+  const meterRef = { names: [{ name: meter.serial_number }] };
+  const usagePointRef = { mRID: meter.usage_point_id };
+  messages.push({
+    kind: 'request',
+    header: header('get', 'MeterReadings'),
+    payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { endDevices: [meterRef], readingTypes: registers.map((r) => r.reading_type), usagePoints: [usagePointRef] } } },
+  });
+
+  const events = store.db
+    .prepare('SELECT e.event_type, e.created_at, e.reason, d.serial_number FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id ORDER BY e.id LIMIT 100')
+    .all() as { event_type: string; created_at: string; reason: string | null; serial_number: string }[];
+  if (events.length > 0) {
+    messages.push({
+      kind: 'event',
+      header: header('created', 'EndDeviceEvents'),
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'EndDeviceEvents',
+          value: { endDeviceEvents: events.map((e) => ({ createdDateTime: e.created_at, reason: e.reason ?? undefined, assets: { names: [{ name: e.serial_number }] }, eventType: e.event_type })) },
+        },
+      },
+    });
+  }
+  messages.push({
+    kind: 'request',
+    header: header('create', 'EndDeviceControls'),
+    payload: { kind: 'xml', body: { noun: 'EndDeviceControls', value: { endDeviceControls: [{ controlType: endDeviceControlType('demandReset'), endDevices: [meterRef], usagePoints: [usagePointRef] }] } } },
+  });
+  messages.push({
+    kind: 'request',
+    header: header('create', 'MeterConfig'),
+    payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ serialNumber: meter.serial_number, names: meterRef.names, status: { value: 'installed' } }] } } },
+  });
+  const pans = meters.filter((m) => m.kind === 'pan');
+  if (pans.length > 0) {
+    messages.push({
+      kind: 'request',
+      header: header('create', 'EndDeviceConfig'),
+      payload: { kind: 'xml', body: { noun: 'EndDeviceConfig', value: { endDevices: pans.map((p) => ({ serialNumber: p.serial_number, isPan: true, names: [{ name: p.serial_number }] })) } } },
+    });
+  }
+  messages.push({
+    kind: 'request',
+    header: header('change', 'UsagePointConfig'),
+    payload: {
+      kind: 'xml',
+      body: {
+        noun: 'UsagePointConfig',
+        value: {
+          usagePoints: [
+            {
+              mRID: meter.usage_point_id,
+              readRoute: meter.route_id ?? undefined,
+              metrologyRequirements: registers.length > 0 ? [{ readingTypes: registers.map((r) => r.reading_type) }] : undefined,
+              names: [{ name: meter.address }],
+            },
+          ],
+        },
+      },
+    },
+  });
+  for (const verb of ['create', 'close'] as const) {
+    messages.push({
+      kind: 'request',
+      header: header(verb, 'MasterDataLinkageConfig'),
+      payload: {
+        kind: 'xml',
+        body: { noun: 'MasterDataLinkageConfig', value: { configurationEvent: { createdDateTime: at, effectiveDateTime: at }, meters: [meterRef], usagePoints: [usagePointRef] } },
+      },
+    });
+  }
+  return messages.map((message) => {
+    const name = message.kind === 'fault' ? `${message.noun}FaultMessage` : message.header.verb === 'get' ? `Get${message.header.noun}` : typedRootName(message.kind, message.header.verb, message.header.noun);
+    return { fileName: `${name ?? 'Message'}.xml`, xml: buildMessage(message) };
+  });
+}

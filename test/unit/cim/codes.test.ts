@@ -1,0 +1,87 @@
+/** Code catalogues: ReadingType encode/describe, OBIS → ReadingType, EndDevice event/control codes, ReadingQuality. */
+import { describe, expect, it } from 'vitest';
+import {
+  describeEndDeviceCode,
+  describeReadingQuality,
+  endDeviceControlType,
+  endDeviceEventType,
+  encodeReadingType,
+  nameOfEndDeviceCode,
+  normaliseObis,
+  obisToReadingType,
+  parseReadingType,
+  readingQuality,
+  readingTypeText,
+  OBIS_READING_TYPES,
+} from '../../../shared/cim';
+
+describe('ReadingType', () => {
+  it('encodes fields into the 18-part code and parses back', () => {
+    const code = encodeReadingType({ accumulation: 1, flowDirection: 1, commodity: 1, measurementKind: 12, multiplier: 3, unit: 72, tou: 2 });
+    expect(code).toBe('0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0');
+    expect(encodeReadingType(parseReadingType(code)!)).toBe(code);
+  });
+
+  it('describes codes in words (NOTES.md §6 examples)', () => {
+    expect(readingTypeText('0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0')).toBe('energy delivered, register, kWh');
+    expect(readingTypeText('0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0')).toBe('energy delivered, register, kWh, TOU 1');
+    expect(readingTypeText('0.0.2.4.1.1.12.0.0.0.0.0.0.0.0.3.72.0')).toBe('15-minute energy delivered, interval, kWh');
+    expect(readingTypeText('8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0')).toBe('billing period maximum 15-minute demand delivered, indicating, kW');
+    expect(readingTypeText('0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0')).toBe('volume delivered, register, m³');
+    expect(readingTypeText('kWh')).toBeNull();
+  });
+});
+
+describe('OBIS → ReadingType (IEC 62056-21 optical port)', () => {
+  it.each([
+    ['1.8.0', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0'],
+    ['1-0:1.8.1*255', '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0'],
+    ['1.8.2', '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0'],
+    ['2.8.0', '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0'],
+    ['1.6.0', '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0'],
+  ])('%s → %s', (obis, readingType) => {
+    expect(obisToReadingType(obis)?.readingType).toBe(readingType);
+  });
+
+  it('every mapped ReadingType is a valid, describable code, and codes are unique', () => {
+    for (const m of OBIS_READING_TYPES) expect(readingTypeText(m.readingType), m.obis).not.toBeNull();
+    expect(new Set(OBIS_READING_TYPES.map((m) => m.readingType)).size).toBe(OBIS_READING_TYPES.length);
+  });
+
+  it('normalises the usual spellings and refuses other media or garbage', () => {
+    expect(normaliseObis('1-0:1.8.0.255')).toBe('1.8.0');
+    expect(normaliseObis(' 1.8.0*01 ')).toBe('1.8.0');
+    expect(normaliseObis('7-0:3.0.0')).toBeNull();
+    expect(obisToReadingType('F.F')).toBeNull();
+    expect(obisToReadingType('99.99.99')).toBeNull();
+  });
+});
+
+describe('EndDeviceEventType / EndDeviceControlType', () => {
+  it('uses the codes NOTES.md §7 names', () => {
+    expect(endDeviceControlType('demandReset')).toBe('3.8.0.214');
+    expect(endDeviceControlType('connect')).toBe('3.31.0.18');
+    expect(endDeviceControlType('disconnect')).toBe('3.31.0.23');
+    expect(endDeviceControlType('panPairingWindowOpen', 7)).toBe('7.10.73.298');
+    expect(endDeviceEventType.demandResetOccurred).toBe('3.8.0.215');
+    expect(endDeviceEventType.powerDown).toBe('3.26.38.85');
+  });
+
+  it('describes and names codes, whatever the device type', () => {
+    expect(describeEndDeviceCode('3.31.0.23')?.text).toBe('ElectricMeter.RCDSwitch.NA.Disconnect');
+    expect(describeEndDeviceCode('0.12.141.212')?.text).toBe('NA.Security.Enclosure.Removed');
+    expect(nameOfEndDeviceCode('0.26.38.49')).toBe('powerUp');
+    expect(nameOfEndDeviceCode('3.10.73.299')).toBe('panPairingWindowClose');
+    expect(describeEndDeviceCode('3.31')).toBeNull();
+  });
+});
+
+describe('ReadingQuality', () => {
+  it('keeps the existing codes and describes the new ones', () => {
+    expect(readingQuality.manuallyEntered).toBe('2.4.131');
+    expect(describeReadingQuality(readingQuality.estimated)).toEqual({ system: 'data collection (MDC)', category: 'estimated', index: 'estimated' });
+    expect(describeReadingQuality(readingQuality.knownMissingRead)?.index).toBe('known missing read');
+    expect(describeReadingQuality('3.7.0')).toEqual({ system: 'MDM', category: 'edited', index: 'edited' });
+    expect(describeReadingQuality('x')).toBeNull();
+  });
+});
