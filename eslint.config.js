@@ -5,9 +5,12 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'worker_threads'];
+// Bare built-in names are matched exactly (as `paths`), so a local './events' module is not mistaken for Node's.
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'worker_threads', 'zlib', 'buffer'];
+const nodeBuiltins = ['node:*'];
 const nativeModules = ['better-sqlite3', 'serialport', '@serialport/*'];
 const restrict = (groups, message) => ({ group: groups, message });
+const noNodePaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
@@ -38,6 +41,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: noNodePaths('The renderer and shared/ run without Node: no Node built-ins.'),
           patterns: [
             restrict(nodeBuiltins, 'The renderer and shared/ run without Node: no Node built-ins.'),
             restrict(['electron', ...nativeModules], 'The renderer and shared/ never import Electron or native modules.'),
@@ -54,6 +58,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: noNodePaths('shared/ is pure TypeScript: no Node built-ins.'),
           patterns: [
             restrict(nodeBuiltins, 'shared/ is pure TypeScript: no Node built-ins.'),
             restrict(['electron', 'react', 'react-dom', ...nativeModules], 'shared/ never imports Electron, React or native modules.'),

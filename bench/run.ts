@@ -13,6 +13,7 @@ import { parseRouteCsv } from '../electron/services/routes/routeCsv';
 import { importRoute } from '../electron/services/routes/importRoute';
 import { saveManualReadings } from '../electron/services/readings/saveReadings';
 import { openStore } from '../electron/services/store';
+import { defaultValidationSettings } from '../shared/domain/readingValidation';
 
 process.env.FIELDMETER_LOG = 'silent';
 const KWH = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
@@ -56,7 +57,8 @@ const getMs = time(() => store.meters.get('UP-54321'), 200);
 // 3. Saving one visit (reading set + audit + outbox in one transaction) vs one bare insert transaction.
 const meter = store.meters.get('UP-12345')!;
 let n = 0;
-const saveMs = time(() => saveManualReadings(store, actor, { usagePointId: 'UP-12345', values: [{ registerId: meter.registers[0]!.id, value: String(1000 + (n++ % 1000)) }] }), 200);
+const saveContext = { settings: defaultValidationSettings, photoDir: join(dir, 'photos') };
+const saveMs = time(() => saveManualReadings(store, actor, { usagePointId: 'UP-12345', values: [{ registerId: meter.registers[0]!.id, value: String(12345 + n++) }] }, saveContext), 200);
 const bareSaveMs = time(() => raw.transaction(() => insert.run('x', 1, 'u', 'a', 's', 'r', 6, '1', 'd'))(), 200);
 
 const results = {

@@ -4,11 +4,15 @@
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/api';
 import type { EventSink, Handlers } from '../../shared/contract/handlers';
 import { AppError } from '../../shared/contract/result';
 import { DEMO_FILE_NAME, demoRouteCsv } from './demo/demoRoute';
+import { addPhoto, readPhoto } from './readings/photos';
 import { saveManualReadings } from './readings/saveReadings';
+import { skipCodes, skipVisit } from './readings/skipVisit';
+import { validationSettings } from './readings/validationSettings';
 import { importRoute } from './routes/importRoute';
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
@@ -73,6 +77,8 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const events = createEventBus();
   const version = options.version ?? appVersion();
   const changed = (...tables: string[]) => events.emit('data.changed', { tables });
+  // Photos sit next to the database, so a backup of the folder keeps both.
+  const photoDir = join(dirname(store.path), 'photos');
 
   const handlers: Handlers = {
     'app.info': () => {
@@ -101,7 +107,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
       changed('routes', 'usage_points', 'registers');
       return summary;
     },
-    'meters.list': ({ routeId, query }) => store.meters.listForRoute(routeId, query),
+    'meters.list': ({ routeId, query, filter }) => store.meters.listForRoute(routeId, query, filter),
     'meters.get': ({ usagePointId }) => {
       const meter = store.meters.get(usagePointId);
       if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`);
@@ -109,10 +115,23 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
       return detail;
     },
     'readings.save': (input) => {
-      const saved = saveManualReadings(store, currentActor(store), input);
-      changed('readings', 'registers', 'outbox');
+      const saved = saveManualReadings(store, currentActor(store), input, { settings: validationSettings(store), photoDir });
+      changed('readings', 'registers', 'route_stops', 'photos', 'outbox');
       return saved;
     },
+    'visits.skip': (input) => {
+      const skipped = skipVisit(store, currentActor(store), input);
+      changed('visit_skips', 'route_stops', 'photos', 'outbox');
+      return skipped;
+    },
+    'skipCodes.list': () => [...skipCodes(store)],
+    'photos.add': (input) => {
+      const photo = addPhoto(store, currentActor(store), photoDir, input);
+      changed('photos');
+      return photo;
+    },
+    'photos.list': ({ usagePointId }) => store.photos.list(usagePointId),
+    'photos.get': ({ photoId, size }) => readPhoto(store, photoDir, photoId, size),
     'readings.list': ({ usagePointId, limit }) => store.readings.list({ usagePointId, limit }),
   };
 

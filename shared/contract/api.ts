@@ -6,16 +6,31 @@
  */
 import { z } from 'zod';
 import {
+  confirmation,
   decimalText,
   importSummary,
   meterDetail,
   meterListItem,
+  photoInfo,
+  photoMimeTypes,
+  position,
   reading,
   routeSummary,
+  skipCode,
 } from './entities';
 
 const nothing = z.object({}).strict();
 const usagePointId = z.string().min(1).max(64);
+const photoId = z.string().regex(/^[0-9a-f]{64}$/, 'a photo id (SHA-256, 64 hex digits)');
+/** 10 MB of image as base64 (4 characters per 3 bytes), plus a little slack. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_THUMBNAIL_BYTES = 256 * 1024;
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4 + 4, `at most ${maxBytes / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 text');
+const note = z.string().max(2000).default('');
 
 export const locales = ['en', 'de'] as const;
 
@@ -52,6 +67,7 @@ export const methods = {
       .object({
         routeId: z.string().min(1),
         query: z.string().max(100).default(''),
+        filter: z.enum(['all', 'unread', 'read', 'warnings', 'skipped']).default('all'),
       })
       .strict(),
     output: z.array(meterListItem),
@@ -63,12 +79,57 @@ export const methods = {
         usagePointId,
         /** One visit: every register read now shares one timestamp (coincident readings). */
         values: z
-          .array(z.object({ registerId: z.number().int().positive(), value: decimalText }).strict())
+          .array(
+            z
+              .object({
+                registerId: z.number().int().positive(),
+                value: decimalText,
+                /** Needed when the value is out of range (see the NEEDS_CONFIRMATION error). */
+                confirmation: confirmation.optional(),
+              })
+              .strict(),
+          )
           .min(1)
           .max(64),
+        /** The serial the technician read off (or scanned from) the meter, when checked. */
+        observedSerial: z.string().trim().min(1).max(64).optional(),
+        note,
+        photoIds: z.array(photoId).max(10).default([]),
+        position: position.optional(),
       })
       .strict(),
     output: z.object({ readingSetId: z.string(), readAt: z.string(), readings: z.array(reading) }),
+  },
+  'visits.skip': {
+    input: z
+      .object({
+        usagePointId,
+        code: z.string().min(1).max(40),
+        note,
+        photoIds: z.array(photoId).max(10).default([]),
+        position: position.optional(),
+      })
+      .strict(),
+    output: z.object({ skipId: z.string(), skippedAt: z.string() }),
+  },
+  'skipCodes.list': { input: nothing, output: z.array(skipCode) },
+  'photos.add': {
+    input: z
+      .object({
+        usagePointId,
+        fileName: z.string().min(1).max(260),
+        mimeType: z.enum(photoMimeTypes),
+        dataBase64: base64(MAX_PHOTO_BYTES),
+        /** A small JPEG the renderer drew (at most 256 px); without it the list shows the photo itself. */
+        thumbnailBase64: base64(MAX_THUMBNAIL_BYTES).optional(),
+      })
+      .strict(),
+    output: photoInfo,
+  },
+  'photos.list': { input: z.object({ usagePointId }).strict(), output: z.array(photoInfo) },
+  'photos.get': {
+    input: z.object({ photoId, size: z.enum(['thumbnail', 'full']).default('thumbnail') }).strict(),
+    output: z.object({ mimeType: z.enum(photoMimeTypes), dataBase64: z.string() }),
   },
   'readings.list': {
     input: z

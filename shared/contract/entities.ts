@@ -18,8 +18,50 @@ export const routeSummary = z.object({
   importedAt: isoDateTime,
   trainingMode: z.boolean(),
   total: z.number().int(),
+  /** Stops read since the route was imported (with or without warnings). */
   read: z.number().int(),
+  skipped: z.number().int(),
+  /** Of the read stops, those saved with a warning (high, low, rollover…). */
+  withWarnings: z.number().int(),
 });
+
+/** Where a stop stands on today's route: not yet visited, read, read with a warning, or skipped. */
+export const stopStatuses = ['unread', 'read', 'warning', 'skipped'] as const;
+export const stopStatus = z.enum(stopStatuses);
+export type StopStatus = z.infer<typeof stopStatus>;
+
+/** Hazards and access conditions shown before the reading form. */
+export const hazards = ['dog', 'keyRequired', 'lockedGate', 'unsafe'] as const;
+export const hazard = z.enum(hazards);
+export type Hazard = z.infer<typeof hazard>;
+
+export const position = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    accuracyM: z.number().min(0).max(100_000).optional(),
+  })
+  .strict();
+export type Position = z.infer<typeof position>;
+
+/** A warning saved with a reading: the same shapes as shared/domain/readingValidation.ts. */
+export const readingWarning = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('highUsage'), usage: z.string(), days: z.number(), expectedLow: z.number(), expectedHigh: z.number() }),
+  z.object({ kind: z.literal('lowUsage'), usage: z.string(), days: z.number(), expectedLow: z.number(), expectedHigh: z.number() }),
+  z.object({ kind: z.literal('zeroUsage'), previous: z.string(), days: z.number() }),
+  z.object({ kind: z.literal('rollover'), previous: z.string(), current: z.string(), usage: z.string(), dials: z.number() }),
+  z.object({ kind: z.literal('lowerThanPrevious'), previous: z.string(), current: z.string() }),
+  z.object({ kind: z.literal('implausibleDemand'), value: z.string(), max: z.number() }),
+  z.object({ kind: z.literal('serialMismatch'), expected: z.string(), observed: z.string() }),
+]);
+export type ReadingWarningShape = z.infer<typeof readingWarning>;
+
+/** How an out-of-range value was accepted: typed a second time identically, or confirmed with a reason. */
+export const confirmation = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('reentered') }).strict(),
+  z.object({ method: z.literal('reason'), reason: z.string().trim().min(3).max(500) }).strict(),
+]);
+export type Confirmation = z.infer<typeof confirmation>;
 export type RouteSummary = z.infer<typeof routeSummary>;
 
 export const meterListItem = z.object({
@@ -27,9 +69,12 @@ export const meterListItem = z.object({
   sequence: z.number().int(),
   address: z.string(),
   meterSerial: z.string(),
+  accountId: z.string(),
   registerCount: z.number().int(),
   lastReadAt: isoDateTime.nullable(),
   readToday: z.boolean(),
+  status: stopStatus,
+  hazards: z.array(hazard),
 });
 export type MeterListItem = z.infer<typeof meterListItem>;
 
@@ -41,8 +86,11 @@ export const register = z.object({
   dials: z.number().int().min(1).max(12),
   decimals: z.number().int().min(0).max(6),
   multiplier: z.number().positive(),
+  kind: z.enum(['cumulative', 'demand']),
   lastValue: decimalText.nullable(),
   lastReadAt: isoDateTime.nullable(),
+  /** From the read list or earlier reads; the high/low check needs it. */
+  averageDailyUse: z.number().nonnegative().nullable(),
 });
 export type Register = z.infer<typeof register>;
 
@@ -52,6 +100,11 @@ export const meterDetail = z.object({
   sequence: z.number().int(),
   address: z.string(),
   meterSerial: z.string(),
+  accountId: z.string(),
+  accessNotes: z.string(),
+  hazards: z.array(hazard),
+  status: stopStatus,
+  lastSkip: z.object({ code: z.string(), note: z.string(), skippedAt: isoDateTime }).nullable(),
   registers: z.array(register),
   previousId: z.string().nullable(),
   nextId: z.string().nullable(),
@@ -69,6 +122,8 @@ export const reading = z.object({
   readAt: isoDateTime,
   source: z.enum(['manual', 'optical', 'estimated']),
   qualities: z.array(z.string()),
+  warnings: z.array(readingWarning),
+  confirmation: confirmation.nullable(),
 });
 export type Reading = z.infer<typeof reading>;
 
@@ -88,3 +143,23 @@ export const importSummary = z.object({
 export type ImportSummary = z.infer<typeof importSummary>;
 
 export { isoDate, isoDateTime };
+
+export const skipCode = z.object({
+  code: z.string().regex(/^[a-zA-Z][\w-]{0,39}$/),
+  label: z.string().min(1).max(80),
+  /** IEC 61968-9 EndDeviceEventType sent with the skip, where the reason is about the device (tamper, damage). */
+  endDeviceEventType: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/).nullable(),
+});
+export type SkipCode = z.infer<typeof skipCode>;
+
+export const photoMimeTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const photoInfo = z.object({
+  photoId: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: z.string(),
+  mimeType: z.enum(photoMimeTypes),
+  sizeBytes: z.number().int().positive(),
+  addedAt: isoDateTime,
+  skipId: z.string().nullable(),
+  readingSetId: z.string().nullable(),
+});
+export type PhotoInfo = z.infer<typeof photoInfo>;

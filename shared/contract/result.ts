@@ -11,6 +11,8 @@ export const errorCodes = [
   'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
   'NOT_FOUND',
   'VALIDATION', // the input was well-formed but breaks a business rule
+  'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
+  'TOO_LARGE', // a file over its size limit
   'IMPORT_REJECTED', // a file had bad rows and nothing was imported
   'DB_LOCKED',
   'DB_CORRUPT',

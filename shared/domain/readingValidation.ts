@@ -48,8 +48,11 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.max(0, (Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
 }
 
+/** Under a day since the last read, an expected range from a daily average says nothing. */
+const MIN_DAYS_FOR_RANGE = 1;
+
 function rangeWarnings(usage: string, days: number, history: RegisterHistory, settings: ValidationSettings): ReadingWarning[] {
-  if (history.averageDailyUse === null || history.averageDailyUse <= 0 || days <= 0) return [];
+  if (history.averageDailyUse === null || history.averageDailyUse <= 0 || days < MIN_DAYS_FOR_RANGE) return [];
   const expected = history.averageDailyUse * days;
   const expectedLow = round(expected * settings.lowFactor);
   const expectedHigh = round(expected * settings.highFactor);
@@ -64,7 +67,7 @@ function rangeWarnings(usage: string, days: number, history: RegisterHistory, se
  * history to go by, when it is under a tenth of the register's span.
  */
 function isPlausibleRollover(wrapped: string, days: number, history: RegisterHistory, settings: ValidationSettings): boolean {
-  if (history.averageDailyUse !== null && history.averageDailyUse > 0 && days > 0) {
+  if (history.averageDailyUse !== null && history.averageDailyUse > 0 && days >= MIN_DAYS_FOR_RANGE) {
     return !rangeWarnings(wrapped, days, history, settings).some((w) => w.kind === 'highUsage');
   }
   return Number(wrapped) < Number(registerSpan(history.dials)) / 10;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { csv, row } from '../support/routeCsv';
+import { latestVersion } from '../../electron/services/store/migrations';
 import { useTempDir } from '../support/tempDir';
 
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ describe('fieldmeter CLI', () => {
     const db = join(tempDir(), 'cli.db');
     const migrated = await fieldmeter(['db', 'migrate', '--db', db, '--json']);
     expect(migrated.code).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toMatchObject({ path: db, schemaVersion: 2 });
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ path: db, schemaVersion: latestVersion });
     const seeded = await fieldmeter(['demo', 'seed', '--json'], { FIELDMETER_DB: db });
     expect(JSON.parse(seeded.stdout)).toMatchObject({ routes: ['DEMO-01'], usagePoints: 50 });
     const listed = await fieldmeter(['readings', 'list', '--db', db, '--json']);

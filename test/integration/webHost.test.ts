@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFieldmeter, type Fieldmeter } from '../../electron/services/fieldmeter';
 import { startWebHost, type WebHost } from '../../electron/host/web/server';
+import { latestVersion } from '../../electron/services/store/migrations';
 import { useTempDir } from '../support/tempDir';
 
 interface RawResponse {
@@ -63,7 +64,7 @@ describe('web host', () => {
     const h = await start();
     const res = await call(h, 'app.info', '{}');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { host: 'web', firstRun: true, schemaVersion: 2 } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { host: 'web', firstRun: true, schemaVersion: latestVersion } });
   });
 
   it('refuses a call without the token, with a wrong token, from a foreign Host or Origin', async () => {

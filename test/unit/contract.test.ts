@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventNames, ipcChannel, isMethodName, methodNames, methods } from '../../shared/contract/api';
+import { add } from '../../shared/domain/decimal';
 import { startFieldmeter } from '../../electron/services/fieldmeter';
 import { useTempDir } from '../support/tempDir';
 
@@ -42,8 +43,8 @@ describe('the API contract', () => {
     await check('demo.load', {});
     const [route] = await check<{ id: string }[]>('routes.list', {});
     const [first] = await check<{ usagePointId: string }[]>('meters.list', { routeId: route!.id });
-    const meter = await check<{ registers: { id: number; dials: number }[] }>('meters.get', { usagePointId: first!.usagePointId });
-    await check('readings.save', { usagePointId: first!.usagePointId, values: meter.registers.map((r) => ({ registerId: r.id, value: '1' })) });
+    const meter = await check<{ registers: { id: number; lastValue: string | null }[] }>('meters.get', { usagePointId: first!.usagePointId });
+    await check('readings.save', { usagePointId: first!.usagePointId, values: meter.registers.map((r) => ({ registerId: r.id, value: add(r.lastValue ?? '0', '1') })) });
     expect(await check<unknown[]>('readings.list', {})).toHaveLength(meter.registers.length);
     expect(await check('settings.setLocale', { locale: 'de' })).toEqual({ locale: 'de' });
     expect(await check('app.info', {})).toMatchObject({ locale: 'de', firstRun: false });

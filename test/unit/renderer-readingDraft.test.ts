@@ -14,6 +14,8 @@ const register = (id: number, dials: number, decimals: number): Register => ({
   multiplier: 1,
   lastValue: null,
   lastReadAt: null,
+  kind: 'cumulative',
+  averageDailyUse: null,
 });
 
 describe('checkDraftValue', () => {

@@ -1,26 +1,57 @@
 /**
  * Saves one visit's manual readings: a reading set with one timestamp (coincident readings),
- * the registers' last values, an audit row and the MeterReadings message for the enterprise,
- * all in one transaction.
+ * the registers' last values, the stop's status, an audit row and the MeterReadings message
+ * for the enterprise, all in one transaction. Every value is checked against the register
+ * and its history again here (the renderer's check is a convenience, not the rule).
  */
 import { randomUUID } from 'node:crypto';
-import type { Reading } from '../../../shared/contract/entities';
+import type { Confirmation, Position, Reading, ReadingWarningShape } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
+import { checkReading, daysBetween, serialMatches, type ValidationSettings } from '../../../shared/domain/readingValidation';
+import { describeWarning } from '../../../shared/domain/readingWarnings';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { linkPhotos } from './photos';
 
 export interface SaveReadingsRequest {
   usagePointId: string;
-  values: readonly { registerId: number; value: string }[];
+  values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
+  observedSerial?: string | undefined;
+  note?: string;
+  photoIds?: readonly string[];
+  position?: Position | undefined;
 }
 
-export function saveManualReadings(store: Store, actor: Actor, request: SaveReadingsRequest, now = new Date()) {
+export interface SaveContext {
+  readonly settings: ValidationSettings;
+  readonly photoDir: string;
+  readonly now?: Date;
+}
+
+/** Out-of-range warnings need the value typed twice or a reason; rollover and zero use are notes. */
+const needsConfirmation = (w: ReadingWarningShape) => w.kind !== 'rollover' && w.kind !== 'zeroUsage';
+
+export function saveManualReadings(store: Store, actor: Actor, request: SaveReadingsRequest, context: SaveContext) {
+  const now = context.now ?? new Date();
+  const readAt = now.toISOString();
   const meter = store.meters.get(request.usagePointId);
   if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  const note = (request.note ?? '').trim();
+  const serialWarning: ReadingWarningShape[] =
+    request.observedSerial && !serialMatches(meter.meterSerial, request.observedSerial)
+      ? [{ kind: 'serialMismatch', expected: meter.meterSerial, observed: request.observedSerial }]
+      : [];
+  if (serialWarning.length && !note) {
+    throw new AppError('NEEDS_CONFIRMATION', `${describeWarning(serialWarning[0]!)} Check the meter, or say in the note why you read it anyway.`, {
+      warnings: serialWarning,
+    });
+  }
+
   const seen = new Set<number>();
-  const values = request.values.map(({ registerId, value }) => {
+  const unconfirmed: { registerId: number; warnings: ReadingWarningShape[] }[] = [];
+  const values = request.values.map(({ registerId, value, confirmation }) => {
     const register = meter.registers.find((r) => r.id === registerId);
     if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`);
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`);
@@ -28,15 +59,23 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     const canonical = canonicalDecimal(value);
     const problem = canonical === null ? { kind: 'notANumber' as const } : checkRegisterValue(canonical, register);
     if (problem || canonical === null) {
-      throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, {
-        registerId,
-      });
+      throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, { registerId });
     }
-    return { registerId, value: canonical, qualities: [readingQuality.manuallyEntered], register };
+    const check = checkReading(canonical, readAt, register, context.settings);
+    const warnings: ReadingWarningShape[] = [...check.warnings, ...serialWarning];
+    const outOfRange = check.warnings.some(needsConfirmation);
+    if (outOfRange && !confirmation) unconfirmed.push({ registerId, warnings: check.warnings });
+    const qualities: string[] = [readingQuality.manuallyEntered];
+    if (outOfRange) qualities.push(readingQuality.outsideExpectedRange);
+    return { registerId, value: canonical, qualities, warnings, confirmation: outOfRange ? (confirmation ?? null) : null, register, usage: check.usage };
   });
+  if (unconfirmed.length) {
+    const lines = unconfirmed.flatMap((u) => u.warnings.filter(needsConfirmation).map((w) => `${meter.registers.find((r) => r.id === u.registerId)?.label}: ${describeWarning(w)}`));
+    throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, { registers: unconfirmed });
+  }
 
-  const readAt = now.toISOString();
   const readingSetId = randomUUID();
+  const hasWarnings = values.some((v) => v.warnings.length > 0);
   const readings: Reading[] = store.transaction(() => {
     const saved = store.readings.insertSet({
       id: readingSetId,
@@ -44,14 +83,26 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       endDeviceId: meter.deviceId,
       readAt,
       source: 'manual',
+      note,
+      observedSerial: request.observedSerial ?? null,
+      position: request.position ?? null,
       values,
     });
-    for (const v of values) store.meters.setLastValue(v.registerId, v.value, readAt);
+    for (const v of values) {
+      store.meters.setLastValue(v.registerId, v.value, readAt);
+      // Without an average from the read list, the last interval gives the next visit its range.
+      if (v.register.averageDailyUse === null && v.usage !== null && v.register.lastReadAt) {
+        const days = daysBetween(v.register.lastReadAt, readAt);
+        if (days >= 1) store.meters.setAverageDailyUse(v.registerId, Number(v.usage) / days);
+      }
+    }
+    linkPhotos(store, request.photoIds ?? [], { usagePointId: meter.usagePointId, readingSetId });
+    store.routes.markVisited(meter.usagePointId, hasWarnings ? 'warning' : 'read', readAt);
     store.journal.audit(actor, {
       action: 'readings.save',
       entity: 'reading_set',
       entityId: readingSetId,
-      details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length },
+      details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
     });
     store.journal.enqueue({
       noun: 'MeterReadings',
@@ -60,7 +111,13 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       payload: {
         meter: meter.meterSerial,
         usagePoint: meter.usagePointId,
-        readings: values.map((v) => ({ readingType: v.register.readingType, value: v.value, timeStamp: readAt, qualities: v.qualities })),
+        readings: values.map((v) => ({
+          readingType: v.register.readingType,
+          value: v.value,
+          timeStamp: readAt,
+          qualities: v.qualities,
+          ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
+        })),
       },
     });
     return saved;

@@ -47,7 +47,7 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
       for (const [usagePointId, registerRows] of byUsagePoint) {
         const head = registerRows[0] as RouteRow;
         store.meters.upsertMeter(
-          { id: usagePointId, address: head.address },
+          { id: usagePointId, address: head.address, accountId: head.accountId, accessNotes: head.accessNotes, hazards: head.hazards },
           head.meterSerial,
           registerRows.map((r) => ({
             readingType: r.readingType,
@@ -57,6 +57,7 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
             multiplier: r.multiplier,
             lastValue: r.lastValue,
             lastReadAt: r.lastReadAt,
+            averageDailyUse: r.averageDailyUse,
           })),
         );
         stops.push({ sequence: head.sequence, usagePointId });

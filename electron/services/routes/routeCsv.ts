@@ -4,11 +4,32 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
-import type { ImportProblem } from '../../../shared/contract/entities';
+import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
 
 export const requiredColumns = ['route_id', 'sequence', 'usage_point_id', 'address', 'meter_serial', 'reading_type', 'dials'] as const;
-export const optionalColumns = ['route_name', 'register_label', 'decimals', 'multiplier', 'last_read', 'last_read_date'] as const;
+export const optionalColumns = [
+  'route_name',
+  'register_label',
+  'decimals',
+  'multiplier',
+  'last_read',
+  'last_read_date',
+  'average_daily_use',
+  'account_id',
+  'access_notes',
+  'hazards',
+] as const;
+
+/** Hazard words in the `hazards` column (separated by `|`), as the read list writes them. */
+const hazardWords: Readonly<Record<string, Hazard>> = {
+  dog: 'dog',
+  key: 'keyRequired',
+  key_required: 'keyRequired',
+  locked_gate: 'lockedGate',
+  gate: 'lockedGate',
+  unsafe: 'unsafe',
+};
 type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number];
 
 export interface RouteRow {
@@ -26,6 +47,10 @@ export interface RouteRow {
   multiplier: number;
   lastValue: string | null;
   lastReadAt: string | null;
+  averageDailyUse: number | null;
+  accountId: string;
+  accessNotes: string;
+  hazards: Hazard[];
 }
 
 export interface ParsedRouteCsv {
@@ -88,6 +113,18 @@ function validateRow(record: Record<string, string>, line: number, delimiter: st
     }
     if (lastReadAt === null) bad('last_read_date', `last_read_date "${get('last_read_date')}" is not a date like 2026-11-01`);
   }
+  const averageText = delimiter === ';' ? get('average_daily_use').replace(',', '.') : get('average_daily_use');
+  const averageDailyUse = averageText ? Number(averageText) : null;
+  if (averageDailyUse !== null && (!Number.isFinite(averageDailyUse) || averageDailyUse < 0)) {
+    bad('average_daily_use', `average_daily_use "${get('average_daily_use')}" must be a number of 0 or more`);
+  }
+  const hazards: Hazard[] = [];
+  for (const word of get('hazards').split('|').map((w) => w.trim().toLowerCase()).filter(Boolean)) {
+    const known = hazardWords[word];
+    if (known) {
+      if (!hazards.includes(known)) hazards.push(known);
+    } else bad('hazards', `hazard "${word.slice(0, 30)}" is not one of ${Object.keys(hazardWords).join(', ')}`);
+  }
   if (problems.length) return problems;
   return {
     line,
@@ -104,6 +141,10 @@ function validateRow(record: Record<string, string>, line: number, delimiter: st
     multiplier,
     lastValue,
     lastReadAt,
+    averageDailyUse,
+    accountId: get('account_id'),
+    accessNotes: get('access_notes').slice(0, 500),
+    hazards,
   };
 }
 
@@ -130,7 +171,9 @@ function crossCheck(rows: RouteRow[]): { valid: RouteRow[]; problems: ImportProb
     const registerKey = `${row.meterSerial}\u0000${row.readingType}`;
     let reason: string | null = null;
     if (first && first.meterSerial !== row.meterSerial) reason = `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
-    else if (first && first.address !== row.address) reason = `usage point ${row.usagePointId} has another address on line ${first.line}`;
+    else if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
+      reason = `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
+    }
     else if (place && place.usagePointId !== row.usagePointId) reason = `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
     else if (stop && stop.usagePointId !== row.usagePointId) reason = `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
     else if (registerSeen.has(registerKey)) reason = `meter ${row.meterSerial} has reading type ${row.readingType} twice`;

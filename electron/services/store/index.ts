@@ -2,9 +2,11 @@
 import { openDatabase, type OpenOptions } from './database';
 import { createJournal } from './repositories/journal';
 import { createMetersRepository } from './repositories/meters';
+import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
+import { createSkipsRepository } from './repositories/skips';
 
 export function openStore(path: string, options: OpenOptions = {}) {
   const opened = openDatabase(path, options);
@@ -16,6 +18,8 @@ export function openStore(path: string, options: OpenOptions = {}) {
     readings: createReadingsRepository(db),
     journal: createJournal(db),
     settings: createSettingsRepository(db),
+    photos: createPhotosRepository(db),
+    skips: createSkipsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -40,6 +40,10 @@ describe('checking a reading against history', () => {
     expect(check.needsConfirmation).toBe(true);
   });
 
+  it('does not judge use against a daily average within the first day', () => {
+    expect(checkReading('1001', '2026-10-24T01:00:00.000Z', history()).warnings).toEqual([]);
+  });
+
   it('honours configured factors', () => {
     expect(checkReading('1900', readAt, history(), { lowFactor: 0.1, highFactor: 4, maxDemand: 500 }).warnings).toEqual([]);
   });

@@ -1,16 +1,20 @@
 /** Usage points, the meters (end devices) installed at them, and their registers. */
-import type { MeterDetail, MeterListItem, Register } from '../../../../shared/contract/entities';
+import type { Hazard, MeterDetail, MeterListItem, Register, StopStatus } from '../../../../shared/contract/entities';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import type { Db } from '../database';
+
+export type StopFilter = 'all' | 'unread' | 'read' | 'warnings' | 'skipped';
 
 interface ListRow {
   usage_point_id: string;
   sequence: number;
   address: string;
+  account_id: string;
   serial_number: string;
+  hazards: string;
+  status: StopStatus;
   register_count: number;
   last_read_at: string | null;
-  read_today: number;
 }
 
 interface RegisterRow {
@@ -22,6 +26,15 @@ interface RegisterRow {
   multiplier: number;
   last_value: string | null;
   last_read_at: string | null;
+  average_daily_use: number | null;
+}
+
+export interface UsagePointInput {
+  id: string;
+  address: string;
+  accountId: string;
+  accessNotes: string;
+  hazards: readonly Hazard[];
 }
 
 export interface RegisterInput {
@@ -32,44 +45,59 @@ export interface RegisterInput {
   multiplier: number;
   lastValue: string | null;
   lastReadAt: string | null;
+  averageDailyUse: number | null;
 }
 
-/** Escapes a user's search text for LIKE … ESCAPE '\'. */
 const NEWER =
   '(registers.last_read_at IS NULL OR (excluded.last_read_at IS NOT NULL AND excluded.last_read_at > registers.last_read_at))';
 
+/** Escapes a user's search text for LIKE … ESCAPE '\'. */
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const statusesFor: Readonly<Record<StopFilter, readonly StopStatus[]>> = {
+  all: ['unread', 'read', 'warning', 'skipped'],
+  unread: ['unread'],
+  read: ['read', 'warning'],
+  warnings: ['warning'],
+  skipped: ['skipped'],
+};
+
+/** A register whose ReadingType measures demand (field 7 = 8) is checked for plausibility, not use. */
+export const registerKind = (readingType: string): Register['kind'] =>
+  describeReadingType(readingType)?.kind === 'demand' ? 'demand' : 'cumulative';
+
 export function createMetersRepository(db: Db) {
-  const upsertUsagePoint = db.prepare(
-    'INSERT INTO usage_points (id, address) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET address = excluded.address',
-  );
+  const upsertUsagePoint = db.prepare(`
+    INSERT INTO usage_points (id, address, account_id, access_notes, hazards) VALUES (@id, @address, @accountId, @accessNotes, @hazards)
+    ON CONFLICT(id) DO UPDATE SET address = excluded.address, account_id = excluded.account_id,
+      access_notes = excluded.access_notes, hazards = excluded.hazards`);
   const findDevice = db.prepare('SELECT id, usage_point_id FROM end_devices WHERE serial_number = ?');
   const insertDevice = db.prepare("INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', ?, 'installed')");
   const moveDevice = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed' WHERE id = ?");
   const upsertRegister = db.prepare(`
-    INSERT INTO registers (end_device_id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at)
-    VALUES (@deviceId, @readingType, @label, @dials, @decimals, @multiplier, @lastValue, @lastReadAt)
+    INSERT INTO registers (end_device_id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at, average_daily_use)
+    VALUES (@deviceId, @readingType, @label, @dials, @decimals, @multiplier, @lastValue, @lastReadAt, @averageDailyUse)
     ON CONFLICT(end_device_id, reading_type) DO UPDATE SET label = excluded.label, dials = excluded.dials,
       decimals = excluded.decimals, multiplier = excluded.multiplier,
+      average_daily_use = coalesce(excluded.average_daily_use, registers.average_daily_use),
       -- the newer of the stored value and the imported one wins (a local reading is never overwritten by an older list)
       last_value = CASE WHEN ${NEWER} THEN excluded.last_value ELSE registers.last_value END,
       last_read_at = CASE WHEN ${NEWER} THEN excluded.last_read_at ELSE registers.last_read_at END`);
   const listForRoute = db.prepare(`
-    SELECT s.usage_point_id, s.sequence, up.address, d.serial_number,
+    SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, d.serial_number,
       (SELECT count(*) FROM registers g WHERE g.end_device_id = d.id) AS register_count,
-      (SELECT max(rs.read_at) FROM reading_sets rs WHERE rs.usage_point_id = up.id) AS last_read_at,
-      EXISTS (SELECT 1 FROM reading_sets rs WHERE rs.usage_point_id = up.id AND rs.created_at >= r.imported_at) AS read_today
+      (SELECT max(g.last_read_at) FROM registers g WHERE g.end_device_id = d.id) AS last_read_at
     FROM route_stops s
-    JOIN routes r ON r.id = s.route_id
     JOIN usage_points up ON up.id = s.usage_point_id
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
     WHERE s.route_id = @routeId
+      AND s.status IN (SELECT value FROM json_each(@statuses))
       AND (@query = '' OR up.address LIKE @pattern ESCAPE '\\' OR d.serial_number LIKE @pattern ESCAPE '\\'
-           OR up.id LIKE @pattern ESCAPE '\\')
+           OR up.id LIKE @pattern ESCAPE '\\' OR up.account_id LIKE @pattern ESCAPE '\\')
     ORDER BY s.sequence`);
   const detail = db.prepare(`
-    SELECT s.route_id, s.sequence, up.id AS usage_point_id, up.address, d.id AS device_id, d.serial_number
+    SELECT s.route_id, s.sequence, s.status, up.id AS usage_point_id, up.address, up.account_id, up.access_notes, up.hazards,
+      d.id AS device_id, d.serial_number
     FROM usage_points up
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
     LEFT JOIN route_stops s ON s.usage_point_id = up.id
@@ -79,9 +107,11 @@ export function createMetersRepository(db: Db) {
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence < @sequence ORDER BY sequence DESC LIMIT 1) AS previous_id,
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence > @sequence ORDER BY sequence LIMIT 1) AS next_id`);
   const registersOf = db.prepare(
-    'SELECT id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at FROM registers WHERE end_device_id = ? ORDER BY id',
+    'SELECT id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at, average_daily_use FROM registers WHERE end_device_id = ? ORDER BY id',
   );
+  const lastSkip = db.prepare('SELECT code, note, skipped_at FROM visit_skips WHERE usage_point_id = ? ORDER BY skipped_at DESC LIMIT 1');
   const setLastValue = db.prepare('UPDATE registers SET last_value = ?, last_read_at = ? WHERE id = ?');
+  const setAverage = db.prepare('UPDATE registers SET average_daily_use = ? WHERE id = ?');
 
   const toRegister = (row: RegisterRow): Register => ({
     id: row.id,
@@ -91,14 +121,16 @@ export function createMetersRepository(db: Db) {
     dials: row.dials,
     decimals: row.decimals,
     multiplier: row.multiplier,
+    kind: registerKind(row.reading_type),
     lastValue: row.last_value,
     lastReadAt: row.last_read_at,
+    averageDailyUse: row.average_daily_use,
   });
 
   return {
     /** Puts a meter at a usage point with its registers; returns the end device id. */
-    upsertMeter(usagePoint: { id: string; address: string }, serialNumber: string, registers: readonly RegisterInput[]): number {
-      upsertUsagePoint.run(usagePoint.id, usagePoint.address);
+    upsertMeter(usagePoint: UsagePointInput, serialNumber: string, registers: readonly RegisterInput[]): number {
+      upsertUsagePoint.run({ ...usagePoint, hazards: JSON.stringify(usagePoint.hazards) });
       const existing = findDevice.get(serialNumber) as { id: number; usage_point_id: string | null } | undefined;
       let deviceId: number;
       if (existing) {
@@ -110,32 +142,53 @@ export function createMetersRepository(db: Db) {
       for (const r of registers) upsertRegister.run({ deviceId, ...r });
       return deviceId;
     },
-    listForRoute(routeId: string, query: string): MeterListItem[] {
+    listForRoute(routeId: string, query: string, filter: StopFilter = 'all'): MeterListItem[] {
       const trimmed = query.trim();
-      return (listForRoute.all({ routeId, query: trimmed, pattern: likePattern(trimmed) }) as ListRow[]).map((row) => ({
+      const rows = listForRoute.all({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses: JSON.stringify(statusesFor[filter]) }) as ListRow[];
+      return rows.map((row) => ({
         usagePointId: row.usage_point_id,
         sequence: row.sequence,
         address: row.address,
+        accountId: row.account_id,
         meterSerial: row.serial_number,
         registerCount: row.register_count,
         lastReadAt: row.last_read_at,
-        readToday: row.read_today === 1,
+        readToday: row.status === 'read' || row.status === 'warning',
+        status: row.status,
+        hazards: JSON.parse(row.hazards) as Hazard[],
       }));
     },
     get(usagePointId: string): (MeterDetail & { deviceId: number }) | null {
       const row = detail.get(usagePointId) as
-        | { route_id: string | null; sequence: number | null; usage_point_id: string; address: string; device_id: number; serial_number: string }
+        | {
+            route_id: string | null;
+            sequence: number | null;
+            status: StopStatus | null;
+            usage_point_id: string;
+            address: string;
+            account_id: string;
+            access_notes: string;
+            hazards: string;
+            device_id: number;
+            serial_number: string;
+          }
         | undefined;
       if (!row) return null;
       const around = row.route_id
         ? (neighbours.get({ routeId: row.route_id, sequence: row.sequence }) as { previous_id: string | null; next_id: string | null })
         : { previous_id: null, next_id: null };
+      const skip = lastSkip.get(usagePointId) as { code: string; note: string; skipped_at: string } | undefined;
       return {
         usagePointId: row.usage_point_id,
         routeId: row.route_id ?? '',
         sequence: row.sequence ?? 0,
         address: row.address,
         meterSerial: row.serial_number,
+        accountId: row.account_id,
+        accessNotes: row.access_notes,
+        hazards: JSON.parse(row.hazards) as Hazard[],
+        status: row.status ?? 'unread',
+        lastSkip: skip ? { code: skip.code, note: skip.note, skippedAt: skip.skipped_at } : null,
         deviceId: row.device_id,
         registers: (registersOf.all(row.device_id) as RegisterRow[]).map(toRegister),
         previousId: around.previous_id,
@@ -144,6 +197,9 @@ export function createMetersRepository(db: Db) {
     },
     setLastValue(registerId: number, value: string, readAt: string) {
       setLastValue.run(value, readAt, registerId);
+    },
+    setAverageDailyUse(registerId: number, average: number) {
+      setAverage.run(average, registerId);
     },
   };
 }

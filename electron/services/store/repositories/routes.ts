@@ -1,5 +1,5 @@
-/** Routes and their stops (read sequence). */
-import type { RouteSummary } from '../../../../shared/contract/entities';
+/** Routes and their stops (read sequence and where each stop stands today). */
+import type { RouteSummary, StopStatus } from '../../../../shared/contract/entities';
 import type { Db } from '../database';
 
 interface RouteRow {
@@ -9,6 +9,8 @@ interface RouteRow {
   training_mode: number;
   total: number;
   read: number;
+  skipped: number;
+  with_warnings: number;
 }
 
 export function createRoutesRepository(db: Db) {
@@ -17,28 +19,38 @@ export function createRoutesRepository(db: Db) {
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, imported_at = excluded.imported_at,
        source_file = excluded.source_file, training_mode = excluded.training_mode`,
   );
+  // A re-import keeps what was already done today at the stops that stay on the route.
   const upsertStop = db.prepare(
     `INSERT INTO route_stops (route_id, sequence, usage_point_id) VALUES (?, ?, ?)
      ON CONFLICT(route_id, usage_point_id) DO UPDATE SET sequence = excluded.sequence`,
   );
-  const clearStops = db.prepare('DELETE FROM route_stops WHERE route_id = ?');
-  // "read" = a stop whose usage point has a reading set since the route was imported.
+  const parkSequences = db.prepare('UPDATE route_stops SET sequence = -sequence - 1 WHERE route_id = ?');
+  const dropParked = db.prepare('DELETE FROM route_stops WHERE route_id = ? AND sequence < 0');
   const list = db.prepare(`
     SELECT r.id, r.name, r.imported_at, r.training_mode,
-      (SELECT count(*) FROM route_stops s WHERE s.route_id = r.id) AS total,
-      (SELECT count(*) FROM route_stops s WHERE s.route_id = r.id AND EXISTS (
-         SELECT 1 FROM reading_sets rs WHERE rs.usage_point_id = s.usage_point_id AND rs.created_at >= r.imported_at)) AS read
-    FROM routes r ORDER BY r.name, r.id`);
+      count(s.usage_point_id) AS total,
+      count(*) FILTER (WHERE s.status IN ('read', 'warning')) AS read,
+      count(*) FILTER (WHERE s.status = 'skipped') AS skipped,
+      count(*) FILTER (WHERE s.status = 'warning') AS with_warnings
+    FROM routes r LEFT JOIN route_stops s ON s.route_id = r.id
+    GROUP BY r.id ORDER BY r.name, r.id`);
   const count = db.prepare('SELECT count(*) AS n FROM routes');
+  const setStatus = db.prepare('UPDATE route_stops SET status = ?, visited_at = ? WHERE usage_point_id = ?');
 
   return {
     upsert(route: { id: string; name: string; importedAt: string; sourceFile: string; trainingMode: boolean }) {
       upsert.run({ ...route, trainingMode: route.trainingMode ? 1 : 0 });
     },
-    /** Replaces the read sequence of a route (a re-import is the enterprise's new order). */
+    /** Sets the read sequence of a route to the enterprise's new order; stops not in it leave the route. */
     replaceStops(routeId: string, stops: readonly { sequence: number; usagePointId: string }[]) {
-      clearStops.run(routeId);
+      // Park the old sequence numbers out of the way so the new order can reuse them.
+      parkSequences.run(routeId);
       for (const stop of stops) upsertStop.run(routeId, stop.sequence, stop.usagePointId);
+      dropParked.run(routeId);
+    },
+    /** Records today's visit at every stop of this usage point; call inside the visit's transaction. */
+    markVisited(usagePointId: string, status: Exclude<StopStatus, 'unread'>, at: string) {
+      setStatus.run(status, at, usagePointId);
     },
     list(): RouteSummary[] {
       return (list.all() as RouteRow[]).map((row) => ({
@@ -48,6 +60,8 @@ export function createRoutesRepository(db: Db) {
         trainingMode: row.training_mode === 1,
         total: row.total,
         read: row.read,
+        skipped: row.skipped,
+        withWarnings: row.with_warnings,
       }));
     },
     count(): number {
