@@ -83,6 +83,21 @@ describe('route CSV', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('reads account, access notes, hazards and average daily use, and refuses unknown hazards', () => {
+    const { rows, problems } = parseRouteCsv(
+      csv(
+        row({ account: 'ACC-1', access: 'Key under the mat', hazards: 'Dog|locked_gate|dog', average: '12.5' }),
+        row({ seq: '20', up: 'UP-2', serial: 'E2', hazards: 'bees' }),
+        row({ seq: '30', up: 'UP-3', serial: 'E3', average: '-1' }),
+      ),
+    );
+    expect(rows[0]).toMatchObject({ accountId: 'ACC-1', accessNotes: 'Key under the mat', hazards: ['dog', 'lockedGate'], averageDailyUse: 12.5 });
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 'hazards'],
+      [4, 'average_daily_use'],
+    ]);
+  });
+
   it('parses read dates strictly', () => {
     expect(parseReadDate('2026-11-01')).toBe('2026-11-01T00:00:00.000Z');
     expect(parseReadDate('2026-11-01T08:30:00+01:00')).toBe('2026-11-01T07:30:00.000Z');
