@@ -11,6 +11,8 @@ import { currentActor, loadDemoRoute } from '../services/fieldmeter';
 import { resolveDatabasePath } from '../services/paths';
 import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
+import { registerOpticalCommands } from './optical';
+import { registerMessagesCommands } from './messages';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -113,6 +115,8 @@ export function buildProgram(io: CliIo): Command {
       });
     });
 
+  registerMessagesCommands(program, io);
+  registerOpticalCommands(program, io);
   return program;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * Optical-port commands (IEC 62056-21): parse a captured readout, read a meter, list ports, and
+ * run the meter simulator. Registered on the program by `registerOpticalCommands`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { isValidAddress, parseCapture, type MappedDataSet } from '../../shared/iec62056';
+import { OpticalReadError } from '../services/serial/errors';
+import { listPorts } from '../services/serial/ports';
+import { readMeter } from '../services/serial/reader';
+import { meterProfiles, profileOrThrow, runSimulator } from '../services/serial/simulator';
+import type { CliIo } from './program';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+function describeSets(sets: readonly MappedDataSet[]): string[] {
+  return sets.map((s) => `  ${s.obis.padEnd(14)} ${s.values.map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value)).join('  ').padEnd(32)} ${s.readingType ?? ''}${s.event ? `  [event: ${s.event.kind}]` : ''}`);
+}
+
+function readFile(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function registerOpticalCommands(program: Command, io: CliIo): void {
+  const print = (options: JsonOption, value: unknown, text: () => string) => io.out(options.json ? JSON.stringify(value, null, 2) : text());
+
+  const readout = program.command('readout').description('optical-port readouts (IEC 62056-21, DSMR P1)').exitOverride();
+  readout
+    .command('parse')
+    .argument('<file>', 'a captured readout (raw bytes: identification, data block or P1 telegram)')
+    .description('decode a captured readout; exit 1 when its checksum is bad or nothing could be read')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((file: string, options: JsonOption) => {
+      const report = parseCapture(readFile(file));
+      const { identification, checksum, dataSets } = report;
+      print(options, { identification, checksum, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
+        [
+          identification ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})` : 'No identification in the capture.',
+          `Checksum: ${checksum}. ${dataSets.length} data sets.`,
+          ...describeSets(dataSets),
+        ].join('\n'),
+      );
+      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${report.error.message}` : '.'}`);
+      if (checksum === 'bad') throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`);
+    });
+
+  program
+    .command('read')
+    .description('read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E)')
+    .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
+    .option('--address <address>', 'device address (when several meters share the bus)')
+    .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
+    .option('--wake-up', 'send the wake-up sequence first (battery meters)')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action(async (options: JsonOption & { port: string; address?: string; maxBaud: string; wakeUp?: boolean }) => {
+      const maxBaud = Number(options.maxBaud);
+      if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+      if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+      const controller = new AbortController();
+      const cancel = () => controller.abort();
+      process.once('SIGINT', cancel);
+      try {
+        const result = await readMeter({ path: options.port, address: options.address, maxBaud, wakeUp: options.wakeUp, signal: controller.signal });
+        print(options, result, () =>
+          [
+            `Meter ${result.identification.manufacturer} ${result.identification.ident}, mode ${result.mode}, ${result.baud} baud, ${result.bytes} bytes in ${result.durationMs} ms (attempt ${result.attempts}).`,
+            ...describeSets(result.dataSets),
+          ].join('\n'),
+        );
+      } catch (error) {
+        if (!(error instanceof OpticalReadError)) throw error;
+        if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message, attempts: error.attempts, diagnostic: error.diagnostic } }, null, 2));
+        else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);
+        throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${error.message}`);
+      } finally {
+        process.off('SIGINT', cancel);
+      }
+    });
+
+  program
+    .command('ports')
+    .description('list serial ports and recognised optical probes')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action(async (options: JsonOption) => {
+      const list = await listPorts();
+      print(options, list, () =>
+        list.ports.length === 0
+          ? `No serial ports found.${list.reason ? ` ${list.reason}` : ''}`
+          : list.ports.map((p) => `${p.path}  ${p.vendorId ?? '----'}:${p.productId ?? '----'}  ${p.probe ?? p.manufacturer ?? ''}`).join('\n'),
+      );
+    });
+
+  const simulate = program.command('simulate').description('simulators for training and tests').exitOverride();
+  simulate
+    .command('meter')
+    .description(
+      'run a simulated meter until Ctrl+C. If --link exists it attaches to it (e.g. a PTY end you made with socat); otherwise it starts socat itself, and the app opens --link while the meter sits on <link>.meter',
+    )
+    .requiredOption('--profile <name>', `one of: ${meterProfiles.map((p) => p.name).join(', ')}`)
+    .requiredOption('--link <path>', 'serial path for the app to open')
+    .option('--pace', 'space the output at the line rate (a PTY ignores baud timing)')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action(async (options: JsonOption & { profile: string; link: string; pace?: boolean }) => {
+      let profile;
+      try {
+        profile = profileOrThrow(options.profile);
+      } catch (error) {
+        throw new AppError('BAD_REQUEST', (error as Error).message);
+      }
+      const running = await runSimulator(profile, options.link, { pace: options.pace });
+      const info = { profile: profile.name, appPath: running.appPath, meterPath: running.meterPath, startedSocat: running.startedSocat, socatPid: running.socatPid };
+      print(options, info, () => `Simulated meter "${profile.name}" ready: open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.stop();
+    });
+}

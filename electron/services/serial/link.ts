@@ -1,0 +1,94 @@
+/**
+ * The medium: a serial line the reader and the simulator talk through. `openSerialLink` backs it
+ * with the `serialport` package; tests and training mode can hand the reader any other SerialLink.
+ */
+import { existsSync } from 'node:fs';
+import { SerialPort } from 'serialport';
+
+export interface LinkSettings {
+  readonly baudRate: number;
+  /** IEC 62056-21 §6.1: 7 data bits, even parity, 1 stop bit. DSMR 4+ P1 uses 8N1. */
+  readonly frame?: '7E1' | '8N1';
+}
+
+export interface SerialLink {
+  /** Resolves when the bytes have left the driver (drain), so a baud switch cannot cut them off. */
+  write(bytes: Uint8Array): Promise<void>;
+  setBaudRate(baud: number): Promise<void>;
+  onData(listener: (bytes: Uint8Array) => void): () => void;
+  /** Called once when the line goes away; `unexpected` is true when we did not close it. */
+  onClose(listener: (unexpected: boolean, reason: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+export class LinkOpenError extends Error {
+  constructor(
+    readonly reason: 'notFound' | 'busy' | 'denied' | 'other',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkOpenError';
+  }
+}
+
+function classify(message: string): LinkOpenError['reason'] {
+  if (/ENOENT|No such file|not found/i.test(message)) return 'notFound';
+  if (/EBUSY|resource busy|Cannot lock/i.test(message)) return 'busy';
+  if (/EACCES|Permission denied/i.test(message)) return 'denied';
+  return 'other';
+}
+
+export async function openSerialLink(path: string, settings: LinkSettings): Promise<SerialLink> {
+  const eightBit = settings.frame === '8N1';
+  const port = new SerialPort({ path, baudRate: settings.baudRate, dataBits: eightBit ? 8 : 7, parity: eightBit ? 'none' : 'even', stopBits: 1, autoOpen: false, lock: true });
+  await new Promise<void>((resolve, reject) =>
+    port.open((error) => (error ? reject(new LinkOpenError(classify(error.message), error.message)) : resolve())),
+  );
+  // Self-powered optical heads take their supply from DTR/RTS. A PTY refuses the ioctl: tolerate it.
+  await new Promise<void>((resolve) => port.set({ dtr: true, rts: false }, () => resolve()));
+  let closing = false;
+  const closeListeners = new Set<(unexpected: boolean, reason: string) => void>();
+  let closed = false;
+  const announce = (unexpected: boolean, reason: string) => {
+    if (closed) return;
+    closed = true;
+    clearInterval(watch);
+    for (const listener of closeListeners) listener(unexpected, reason);
+  };
+  // A pulled USB probe (or a PTY whose socat ended) removes the device node; the driver does not
+  // always report it on a quiet line, so we also watch the path.
+  const watch = setInterval(() => {
+    if (!existsSync(path)) announce(true, `${path} disappeared`);
+  }, 200);
+  watch.unref();
+  port.on('close', (error: (Error & { disconnected?: boolean }) | null) => announce(!closing, error?.message ?? 'port closed'));
+  port.on('error', (error: Error) => {
+    if (!closing) announce(true, error.message);
+  });
+  return {
+    write: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => {
+          if (error) return reject(error);
+          port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
+        });
+      }),
+    setBaudRate: (baud) => new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (error) => (error ? reject(error) : resolve()))),
+    onData(listener) {
+      const handler = (chunk: Buffer) => listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      port.on('data', handler);
+      return () => port.off('data', handler);
+    },
+    onClose(listener) {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        clearInterval(watch);
+        if (!port.isOpen) return resolve();
+        port.close(() => resolve());
+      }),
+  };
+}

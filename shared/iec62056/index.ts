@@ -1,0 +1,9 @@
+/** IEC 62056-21 (formerly IEC 61107) optical-port protocol and DSMR P1: pure, transport-agnostic. */
+export * from './frames';
+export * from './identification';
+export * from './dataSets';
+export * from './obisCode';
+export * from './obisMap';
+export * from './sessionEvents';
+export * from './session';
+export * from './readout';

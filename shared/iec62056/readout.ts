@@ -1,0 +1,82 @@
+/**
+ * A finished readout in the shape the app and the CLI use: each data set with its ReadingType
+ * (null where unmapped) and, for error/counter/status registers, the EndDeviceEvent it may raise.
+ */
+import type { DataSet, DataValue } from './dataSets';
+import type { Checksum, SessionErrorCode, SessionEvent } from './sessionEvents';
+import type { Identification, ProtocolMode } from './identification';
+import { parseObisCode } from './obisCode';
+import { eventCandidateFor, minimalObisReadingTypes, type EventCandidate, type ObisReadingTypes } from './obisMap';
+import { OpticalSession } from './session';
+
+export interface MappedDataSet {
+  readonly obis: string;
+  readonly values: readonly DataValue[];
+  readonly readingType: string | null;
+  readonly event: EventCandidate | null;
+}
+
+export interface ReadoutReport {
+  readonly identification: Pick<Identification, 'manufacturer' | 'baudChar' | 'ident' | 'modeE'> | null;
+  readonly mode: ProtocolMode | null;
+  readonly checksum: Checksum;
+  readonly dataSets: MappedDataSet[];
+  readonly error: { code: SessionErrorCode; message: string } | null;
+}
+
+type Mapping = Pick<MappedDataSet, 'readingType' | 'event'>;
+const defaultTypes = minimalObisReadingTypes();
+// A meter sends the same addresses every read (a P1 meter every second): remember each mapping.
+const memo = new WeakMap<ObisReadingTypes, Map<string, Mapping>>();
+
+function mappingFor(obis: string, unit: string | null, types: ObisReadingTypes): Mapping {
+  let cache = memo.get(types);
+  if (!cache) memo.set(types, (cache = new Map()));
+  const key = `${obis}\u0000${unit ?? ''}`;
+  let found = cache.get(key);
+  if (!found) {
+    const code = parseObisCode(obis);
+    found = { readingType: code ? types.readingTypeFor(code, unit) : null, event: code ? eventCandidateFor(code) : null };
+    if (cache.size > 4096) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+export function mapDataSets(sets: readonly DataSet[], types: ObisReadingTypes = defaultTypes): MappedDataSet[] {
+  // The unit of the first value names the quantity; a second value is usually a timestamp.
+  return sets.map((set) => ({ obis: set.obis, values: set.values, ...mappingFor(set.obis, set.values[0]?.unit ?? null, types) }));
+}
+
+/**
+ * Parses a recorded readout (a capture file of either direction, or both): identification,
+ * data block or P1 telegram, checksum. What could be read is returned even when the check fails.
+ */
+export function parseCapture(bytes: Uint8Array, types?: ObisReadingTypes): ReadoutReport {
+  const session = new OpticalSession({ kind: 'listen', maxBytes: Math.max(bytes.length + 1, 1 << 20) });
+  const events: SessionEvent[] = [...session.feed(bytes), ...session.finish()];
+  let identification: Identification | null = null;
+  for (const e of events) {
+    if (e.type === 'identification') identification = e.identification;
+    if (e.type === 'complete') return report(e.identification, e.mode, e.checksum, e.dataSets, null, types);
+    if (e.type === 'error') return report(identification, null, 'absent', session.partialDataSets, { code: e.code, message: e.message }, types);
+  }
+  return report(identification, null, 'absent', session.partialDataSets, { code: 'INCOMPLETE', message: 'The capture ended inside the readout.' }, types);
+}
+
+function report(
+  id: Identification | null,
+  mode: ProtocolMode | null,
+  checksum: Checksum,
+  sets: readonly DataSet[],
+  error: ReadoutReport['error'],
+  types?: ObisReadingTypes,
+): ReadoutReport {
+  return {
+    identification: id ? { manufacturer: id.manufacturer, baudChar: id.baudChar, ident: id.ident, modeE: id.modeE } : null,
+    mode,
+    checksum,
+    dataSets: mapDataSets(sets, types),
+    error,
+  };
+}

@@ -1,0 +1,38 @@
+/** A real socat PTY pair with the meter simulator on one end, for serial integration tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSerialLink, type SerialLink } from '../../../electron/services/serial/link';
+import { findProfile, MeterSimulator, socatMissingReason, startPtyPair, type PtyPair, type SimulatorOptions } from '../../../electron/services/serial/simulator';
+
+export const socatSkipReason = socatMissingReason();
+if (socatSkipReason) process.stderr.write(`SKIPPED serial PTY tests: ${socatSkipReason}\n`);
+
+export interface Harness {
+  readonly appPath: string;
+  readonly pair: PtyPair;
+  readonly simulator: MeterSimulator;
+  readonly meterLink: SerialLink;
+  close(): Promise<void>;
+}
+
+export async function startMeter(profileName: string, options: SimulatorOptions = {}): Promise<Harness> {
+  const profile = findProfile(profileName);
+  if (!profile) throw new Error(`no profile ${profileName}`);
+  const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-pty-'));
+  const pair = await startPtyPair(join(dir, 'app'), join(dir, 'meter'));
+  const meterLink = await openSerialLink(pair.meterPath, { baudRate: 300 });
+  const simulator = new MeterSimulator(profile, meterLink, options);
+  return {
+    appPath: pair.appPath,
+    pair,
+    simulator,
+    meterLink,
+    close: async () => {
+      simulator.stop();
+      await meterLink.close();
+      await pair.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
