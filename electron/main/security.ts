@@ -41,7 +41,9 @@ export const permissionTable = {
   media: 'video-only',
   // Copying a meter number or an error text for a support call; reading the clipboard stays denied.
   'clipboard-sanitized-write': 'allow',
-  // Denied on purpose (not listed): geolocation, notifications, hid, usb, serial (the main side
+  // The position of a skipped or unusual visit, stored with it (manual-reading issue); optional.
+  geolocation: 'allow',
+  // Denied on purpose (not listed): notifications, hid, usb, serial (the main side
   // owns the optical probe), display-capture, openExternal (links go through isSafeExternalUrl).
 } as const satisfies Partial<Record<PermissionName, PermissionRule>>;
 

@@ -218,14 +218,17 @@ describe('session hardening', () => {
     expect(ask('media', { requestingUrl: own, mediaTypes: ['audio'] })).toBe(false);
     expect(ask('media', { requestingUrl: own, mediaTypes: ['video', 'audio'] })).toBe(false);
     expect(ask('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
-    for (const permission of ['geolocation', 'notifications', 'serial', 'hid', 'usb', 'openExternal', 'clipboard-read', 'constructor']) {
+    expect(ask('geolocation', { requestingUrl: own })).toBe(true);
+    expect(ask('geolocation', { requestingUrl: 'https://evil.example/' })).toBe(false);
+    for (const permission of ['notifications', 'serial', 'hid', 'usb', 'openExternal', 'clipboard-read', 'constructor']) {
       expect(ask(permission, { requestingUrl: own }), permission).toBe(false);
     }
     expect(check?.(null, 'clipboard-sanitized-write', 'app://fieldmeter', {})).toBe(true);
     expect(check?.(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
     expect(check?.(null, 'media', 'app://fieldmeter', { mediaType: 'video' })).toBe(true);
     expect(check?.(null, 'media', 'app://fieldmeter', { mediaType: 'unknown' })).toBe(false);
-    expect(check?.(null, 'geolocation', 'app://fieldmeter', {})).toBe(false);
+    expect(check?.(null, 'geolocation', 'app://fieldmeter', {})).toBe(true);
+    expect(check?.(null, 'geolocation', 'https://evil.example', {})).toBe(false);
     expect(device?.({ deviceType: 'usb', origin: 'app://fieldmeter' })).toBe(false);
     expect(isPermissionAllowed({ permission: 'toString', origin: 'app://fieldmeter', mediaTypes: [] })).toBe(false);
   });
