@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
 import { currentActor, loadDemoRoute } from '../services/fieldmeter';
@@ -98,7 +99,23 @@ export function buildProgram(io: CliIo): Command {
     });
 
   const readings = program.command('readings').description('meter readings').exitOverride();
-  common(readings.command('list').description('list the latest readings'))
+  common(readings.command('list').description('list the registers to read, one item each, with the stop status'))
+    .option('--route <id>', 'only this route')
+    .addOption(new Option('--status <status>', 'only stops with this status').choices([...stopStatuses]))
+    .exitOverride()
+    .action((options: CommonOptions & { route?: string; status?: StopStatus }) =>
+      withStore(options, (store) => {
+        const items = store.worklist.list({ route: options.route, status: options.status });
+        print(options, items, () =>
+          items.length === 0
+            ? 'Nothing to list.'
+            : items
+                .map((i) => `${i.route}  ${String(i.sequence).padStart(5)}  ${i.usagePoint}  ${i.meter}  ${i.register}  ${i.status}${i.value === null ? '' : `  ${i.value}  ${i.timestamp}`}`)
+                .join('\n'),
+        );
+      }),
+    );
+  common(readings.command('history').description('the latest saved readings, newest first'))
     .option('--usage-point <id>', 'only this usage point')
     .option('--limit <n>', 'at most this many readings', '100')
     .exitOverride()

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { csv, row } from '../support/routeCsv';
+import { saveManualReadings } from '../../electron/services/readings/saveReadings';
+import { importRoute } from '../../electron/services/routes/importRoute';
+import { openStore } from '../../electron/services/store';
+import { defaultValidationSettings } from '../../shared/domain/readingValidation';
+import { csv, KWH_T1, KWH_T2, row } from '../support/routeCsv';
 import { latestVersion } from '../../electron/services/store/migrations';
 import { useTempDir } from '../support/tempDir';
 
@@ -33,7 +37,8 @@ describe('fieldmeter CLI', () => {
   it('exits 2 on bad usage', async () => {
     expect((await fieldmeter(['readings', 'lst'])).code).toBe(2);
     expect((await fieldmeter(['import', 'route'])).code).toBe(2);
-    expect((await fieldmeter(['readings', 'list', '--limit', 'many', '--db', join(tempDir(), 'x.db')])).code).toBe(2);
+    expect((await fieldmeter(['readings', 'history', '--limit', 'many', '--db', join(tempDir(), 'x.db')])).code).toBe(2);
+    expect((await fieldmeter(['readings', 'list', '--status', 'lost', '--db', join(tempDir(), 'x.db')])).code).toBe(2);
   });
 
   it('migrates, seeds the demo route and lists readings as JSON', async () => {
@@ -43,9 +48,26 @@ describe('fieldmeter CLI', () => {
     expect(JSON.parse(migrated.stdout)).toMatchObject({ path: db, schemaVersion: latestVersion });
     const seeded = await fieldmeter(['demo', 'seed', '--json'], { FIELDMETER_DB: db });
     expect(JSON.parse(seeded.stdout)).toMatchObject({ routes: ['DEMO-01'], usagePoints: 50 });
-    const listed = await fieldmeter(['readings', 'list', '--db', db, '--json']);
-    expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([]);
+    const history = await fieldmeter(['readings', 'history', '--db', db, '--json']);
+    expect(history.code).toBe(0);
+    expect(JSON.parse(history.stdout)).toEqual([]);
+  });
+
+  it('lists one item per register to read, with status and, once read, the value', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cli.db');
+    const store = openStore(db);
+    importRoute(store, { name: 't', role: 'technician' }, { fileName: 'r.csv', content: csv(row({ type: KWH_T1 }), row({ type: KWH_T2 }), row({ seq: '20', up: 'UP-2', serial: 'E2' })), acceptValidRows: false });
+    const meter = store.meters.get('UP-1')!;
+    saveManualReadings(store, { name: 't', role: 'technician' }, { usagePointId: 'UP-1', values: meter.registers.map((r) => ({ registerId: r.id, value: '1001' })) }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-23T08:00:00Z') });
+    store.close();
+
+    const all = JSON.parse((await fieldmeter(['readings', 'list', '--db', db, '--json'])).stdout);
+    expect(all).toHaveLength(3);
+    expect(all[0]).toMatchObject({ route: 'R1', sequence: 10, usagePoint: 'UP-1', meter: 'E100', readingType: KWH_T1, status: 'read', value: '1001', timestamp: '2026-11-23T08:00:00.000Z' });
+    expect(all[2]).toMatchObject({ usagePoint: 'UP-2', status: 'unread', value: null, timestamp: null });
+    const unread = JSON.parse((await fieldmeter(['readings', 'list', '--db', db, '--route', 'R1', '--status', 'unread', '--json'])).stdout);
+    expect(unread.map((i: { meter: string }) => i.meter)).toEqual(['E2']);
   });
 
   it('imports a route file and reports bad rows with line numbers, exit 1, nothing imported', async () => {
@@ -74,7 +96,7 @@ describe('fieldmeter CLI', () => {
     const raw = new Database(db);
     raw.pragma('user_version = 99');
     raw.close();
-    const { code, stderr } = await fieldmeter(['readings', 'list', '--db', db]);
+    const { code, stderr } = await fieldmeter(['readings', 'history', '--db', db]);
     expect(code).toBe(1);
     expect(stderr).toContain('newer Fieldmeter');
   });

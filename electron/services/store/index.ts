@@ -7,6 +7,7 @@ import { createReadingsRepository } from './repositories/readings';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
+import { createWorklistRepository } from './repositories/worklist';
 
 export function openStore(path: string, options: OpenOptions = {}) {
   const opened = openDatabase(path, options);
@@ -20,6 +21,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     settings: createSettingsRepository(db),
     photos: createPhotosRepository(db),
     skips: createSkipsRepository(db),
+    worklist: createWorklistRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
