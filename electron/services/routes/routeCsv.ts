@@ -2,7 +2,7 @@
  * Route read lists as CSV (columns documented in README.md, "Route CSV"). Every bad row is
  * reported with its line number and reason; the caller decides whether the valid rows go in.
  */
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, readCsvRecords, type CsvRecord } from './csvRecords';
 import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
@@ -192,30 +192,26 @@ function crossCheck(rows: RouteRow[]): { valid: RouteRow[]; problems: ImportProb
 
 export function parseRouteCsv(content: string): ParsedRouteCsv {
   const delimiter = detectDelimiter(content);
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(content, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: false,
-    }) as typeof records;
+    records = readCsvRecords(content, delimiter);
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
+    const line = error instanceof CsvSyntaxError ? error.line : 1;
     return { rows: [], problems: [{ line, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
   }
-  if (records.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file has a header but no rows' }] };
-  const header = Object.keys(records[0]?.record ?? {});
+  const [headerRecord, ...dataRecords] = records;
+  if (!headerRecord) return { rows: [], problems: [{ line: 1, reason: 'the file is empty' }] };
+  if (dataRecords.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file has a header but no rows' }] };
+  const header = headerRecord.fields.map((h) => h.trim().toLowerCase());
   const missing = requiredColumns.filter((c) => !header.includes(c));
-  if (missing.length) return { rows: [], problems: [{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }] };
+  if (missing.length) return { rows: [], problems: [{ line: headerRecord.line, reason: `missing column(s): ${missing.join(', ')}` }] };
 
   const rows: RouteRow[] = [];
   const problems: ImportProblem[] = [];
-  for (const { record, info } of records) {
-    const result = validateRow(record, info.lines, delimiter);
+  for (const { line, fields } of dataRecords) {
+    const record: Record<string, string> = {};
+    header.forEach((name, i) => (record[name] = fields[i] ?? ''));
+    const result = validateRow(record, line, delimiter);
     if (Array.isArray(result)) problems.push(...result);
     else rows.push(result);
   }
