@@ -35,6 +35,16 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
       { problems: shown, validRows: rows.length, totalProblems: problems.length },
     );
   }
+  return { ...writeRouteRows(store, actor, rows, { ...request, skippedRows: problems.length }), skippedRows: problems };
+}
+
+/** Writes checked rows in one transaction: routes, usage points, meters, registers and read sequence. */
+export function writeRouteRows(
+  store: Store,
+  actor: Actor,
+  rows: readonly RouteRow[],
+  request: { fileName: string; trainingMode?: boolean | undefined; skippedRows?: number },
+): Omit<ImportSummary, 'skippedRows'> {
   const importedAt = new Date().toISOString();
   const byRoute = groupBy(rows, (r) => r.routeId);
   let usagePoints = 0;
@@ -68,9 +78,9 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
         action: 'route.import',
         entity: 'route',
         entityId: routeId,
-        details: { fileName: request.fileName, usagePoints: byUsagePoint.size, registers: routeRows.length, skippedRows: problems.length },
+        details: { fileName: request.fileName, usagePoints: byUsagePoint.size, registers: routeRows.length, skippedRows: request.skippedRows ?? 0 },
       });
     }
   });
-  return { routes: [...byRoute.keys()], usagePoints, registers: rows.length, skippedRows: problems };
+  return { routes: [...byRoute.keys()], usagePoints, registers: rows.length };
 }

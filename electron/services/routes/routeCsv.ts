@@ -79,9 +79,35 @@ function detectDelimiter(content: string): ',' | ';' {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-function validateRow(record: Record<string, string>, line: number, delimiter: string): RouteRow | ImportProblem[] {
+/** Read lists repeat the same few ReadingTypes and dates on every row: work each out once per file. */
+function memoize<R>(fn: (key: string) => R): (key: string) => R {
+  const cache = new Map<string, R>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value as R;
+  };
+}
+
+interface RowContext {
+  readonly delimiter: string;
+  /** Where each known column sits in a record; absent columns read as empty. */
+  readonly columnIndex: ReadonlyMap<string, number>;
+  readonly isReadingType: (code: string) => boolean;
+  readonly labelFor: (code: string) => string;
+  readonly readDate: (text: string) => string | null;
+}
+
+function validateRow(fields: readonly string[], line: number, context: RowContext): RouteRow | ImportProblem[] {
+  const { delimiter } = context;
   const problems: ImportProblem[] = [];
-  const get = (column: Column) => (record[column] ?? '').trim();
+  const get = (column: Column) => {
+    const index = context.columnIndex.get(column);
+    return index === undefined ? '' : (fields[index] ?? '').trim();
+  };
   const bad = (column: Column, reason: string) => problems.push({ line, column, reason });
 
   for (const column of requiredColumns) if (!get(column)) bad(column, `${column} is empty`);
@@ -91,7 +117,7 @@ function validateRow(record: Record<string, string>, line: number, delimiter: st
   const sequence = Number(get('sequence'));
   if (get('sequence') && (!Number.isInteger(sequence) || sequence < 0)) bad('sequence', `sequence "${get('sequence')}" is not a whole number`);
   const readingType = get('reading_type');
-  if (readingType && !isReadingTypeCode(readingType)) bad('reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
+  if (readingType && !context.isReadingType(readingType)) bad('reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
   const dials = Number(get('dials'));
   if (get('dials') && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad('dials', `dials "${get('dials')}" must be a whole number from 1 to 12`);
   const decimals = get('decimals') ? Number(get('decimals')) : 0;
@@ -105,7 +131,7 @@ function validateRow(record: Record<string, string>, line: number, delimiter: st
   if (get('last_read') || get('last_read_date')) {
     const valueText = delimiter === ';' ? get('last_read').replace(',', '.') : get('last_read');
     lastValue = canonicalDecimal(valueText);
-    lastReadAt = parseReadDate(get('last_read_date'));
+    lastReadAt = context.readDate(get('last_read_date'));
     if (lastValue === null) bad('last_read', `last_read "${get('last_read')}" is not a number`);
     else if (problems.length === 0) {
       const fit = checkRegisterValue(lastValue, { dials, decimals });
@@ -135,7 +161,7 @@ function validateRow(record: Record<string, string>, line: number, delimiter: st
     address: get('address'),
     meterSerial: get('meter_serial'),
     readingType,
-    label: get('register_label') || defaultLabel(readingType),
+    label: get('register_label') || context.labelFor(readingType),
     dials,
     decimals,
     multiplier,
@@ -160,31 +186,33 @@ function crossCheck(rows: RouteRow[]): { valid: RouteRow[]; problems: ImportProb
   const problems: ImportProblem[] = [];
   const meterAt = new Map<string, RouteRow>();
   const placeOf = new Map<string, RouteRow>();
-  const stopAt = new Map<string, RouteRow>();
-  const registerSeen = new Set<string>();
+  // Nested maps, not joined string keys: 100,000 rows would build and hash 200,000 new strings.
+  const stopsOfRoute = new Map<string, Map<number, RouteRow>>();
+  const typesOfMeter = new Map<string, Set<string>>();
   const valid: RouteRow[] = [];
   for (const row of rows) {
     const first = meterAt.get(row.usagePointId);
     const place = placeOf.get(row.meterSerial);
-    const stopKey = `${row.routeId}\u0000${row.sequence}`;
-    const stop = stopAt.get(stopKey);
-    const registerKey = `${row.meterSerial}\u0000${row.readingType}`;
+    let stops = stopsOfRoute.get(row.routeId);
+    if (!stops) stopsOfRoute.set(row.routeId, (stops = new Map()));
+    const stop = stops.get(row.sequence);
+    let types = typesOfMeter.get(row.meterSerial);
+    if (!types) typesOfMeter.set(row.meterSerial, (types = new Set()));
     let reason: string | null = null;
     if (first && first.meterSerial !== row.meterSerial) reason = `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
     else if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
       reason = `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
-    }
-    else if (place && place.usagePointId !== row.usagePointId) reason = `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
+    } else if (place && place.usagePointId !== row.usagePointId) reason = `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
     else if (stop && stop.usagePointId !== row.usagePointId) reason = `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
-    else if (registerSeen.has(registerKey)) reason = `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
+    else if (types.has(row.readingType)) reason = `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
     if (reason) {
       problems.push({ line: row.line, reason });
       continue;
     }
     meterAt.set(row.usagePointId, row);
     placeOf.set(row.meterSerial, row);
-    stopAt.set(stopKey, row);
-    registerSeen.add(registerKey);
+    stops.set(row.sequence, row);
+    types.add(row.readingType);
     valid.push(row);
   }
   return { valid, problems };
@@ -206,12 +234,18 @@ export function parseRouteCsv(content: string): ParsedRouteCsv {
   const missing = requiredColumns.filter((c) => !header.includes(c));
   if (missing.length) return { rows: [], problems: [{ line: headerRecord.line, reason: `missing column(s): ${missing.join(', ')}` }] };
 
+  const context: RowContext = {
+    delimiter,
+    // The first column of a name wins, as a spreadsheet user would expect.
+    columnIndex: new Map([...header.entries()].reverse().map(([i, name]) => [name, i])),
+    isReadingType: memoize(isReadingTypeCode),
+    labelFor: memoize(defaultLabel),
+    readDate: memoize((text) => parseReadDate(text)),
+  };
   const rows: RouteRow[] = [];
   const problems: ImportProblem[] = [];
   for (const { line, fields } of dataRecords) {
-    const record: Record<string, string> = {};
-    header.forEach((name, i) => (record[name] = fields[i] ?? ''));
-    const result = validateRow(record, line, delimiter);
+    const result = validateRow(fields, line, context);
     if (Array.isArray(result)) problems.push(...result);
     else rows.push(result);
   }

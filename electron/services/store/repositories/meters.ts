@@ -54,8 +54,10 @@ const NEWER =
 /** Escapes a user's search text for LIKE … ESCAPE '\'. */
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const statusesFor: Readonly<Record<StopFilter, readonly StopStatus[]>> = {
-  all: ['unread', 'read', 'warning', 'skipped'],
+/** Most stops have no hazard: skip the JSON parser for them (it shows at 100,000 stops). */
+const parseHazards = (text: string): Hazard[] => (text === '[]' ? [] : (JSON.parse(text) as Hazard[]));
+
+const statusesFor: Readonly<Record<Exclude<StopFilter, 'all'>, readonly StopStatus[]>> = {
   unread: ['unread'],
   read: ['read', 'warning'],
   warnings: ['warning'],
@@ -91,7 +93,7 @@ export function createMetersRepository(db: Db) {
     JOIN usage_points up ON up.id = s.usage_point_id
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
     WHERE s.route_id = @routeId
-      AND s.status IN (SELECT value FROM json_each(@statuses))
+      AND (@statuses IS NULL OR s.status IN (SELECT value FROM json_each(@statuses)))
       AND (@query = '' OR up.address LIKE @pattern ESCAPE '\\' OR d.serial_number LIKE @pattern ESCAPE '\\'
            OR up.id LIKE @pattern ESCAPE '\\' OR up.account_id LIKE @pattern ESCAPE '\\')
     ORDER BY s.sequence`);
@@ -144,7 +146,8 @@ export function createMetersRepository(db: Db) {
     },
     listForRoute(routeId: string, query: string, filter: StopFilter = 'all'): MeterListItem[] {
       const trimmed = query.trim();
-      const rows = listForRoute.all({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses: JSON.stringify(statusesFor[filter]) }) as ListRow[];
+      const statuses = filter === 'all' ? null : JSON.stringify(statusesFor[filter]);
+      const rows = listForRoute.all({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses }) as ListRow[];
       return rows.map((row) => ({
         usagePointId: row.usage_point_id,
         sequence: row.sequence,
@@ -155,7 +158,7 @@ export function createMetersRepository(db: Db) {
         lastReadAt: row.last_read_at,
         readToday: row.status === 'read' || row.status === 'warning',
         status: row.status,
-        hazards: JSON.parse(row.hazards) as Hazard[],
+        hazards: parseHazards(row.hazards),
       }));
     },
     get(usagePointId: string): (MeterDetail & { deviceId: number }) | null {
@@ -186,7 +189,7 @@ export function createMetersRepository(db: Db) {
         meterSerial: row.serial_number,
         accountId: row.account_id,
         accessNotes: row.access_notes,
-        hazards: JSON.parse(row.hazards) as Hazard[],
+        hazards: parseHazards(row.hazards),
         status: row.status ?? 'unread',
         lastSkip: skip ? { code: skip.code, note: skip.note, skippedAt: skip.skipped_at } : null,
         deviceId: row.device_id,
