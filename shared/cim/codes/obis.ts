@@ -1,10 +1,92 @@
 /**
  * OBIS (IEC 62056-61) register codes read over the IEC 62056-21 optical port → IEC 61968-9
- * ReadingType (18-part codes, NOTES.md §6). Electricity only (OBIS A = 1). The ReadingTypes are
- * composed from the CBO enum values; the max-demand ones assume a 15-minute demand period, the
- * most common setting, which a utility can override with its own table.
+ * ReadingType (18-part codes, NOTES.md §6). The unit the meter sends decides the scale (Wh or
+ * kWh) and the quantity, so "1.8.0(012345.6*kWh)" and "1.8.0(12345600*Wh)" map to different
+ * ReadingTypes. Electricity only (OBIS A = 1). Codes are composed from the CBO enum values.
  */
-import { encodeReadingType } from '../readingType';
+import { describeReadingType } from '../readingType';
+
+/** The value groups the mapping needs; the optical port's parsed ObisCode fits this shape. */
+export interface ObisGroups {
+  /** Medium (1 electricity); null when the reduced form leaves it out. */
+  readonly a: number | null;
+  readonly c: number;
+  readonly d: number;
+  readonly e: number | null;
+  /** Billing period / historic value; null for the current value. */
+  readonly f: number | null;
+}
+
+type Quantity = 'active' | 'reactive' | 'apparent' | 'voltage' | 'current';
+// unit text (lower case) → [quantity, power of ten, CIM UnitSymbol, is energy]
+const units: Readonly<Record<string, readonly [Quantity, number, number, boolean]>> = {
+  wh: ['active', 0, 72, true], kwh: ['active', 3, 72, true], mwh: ['active', 6, 72, true],
+  varh: ['reactive', 0, 73, true], kvarh: ['reactive', 3, 73, true], mvarh: ['reactive', 6, 73, true],
+  w: ['active', 0, 38, false], kw: ['active', 3, 38, false], mw: ['active', 6, 38, false],
+  var: ['reactive', 0, 63, false], kvar: ['reactive', 3, 63, false],
+  va: ['apparent', 0, 61, false], kva: ['apparent', 3, 61, false],
+  v: ['voltage', 0, 29, false], kv: ['voltage', 3, 29, false], a: ['current', 0, 5, false],
+};
+
+// Value group C (IEC 62056-61 Table 8) → [quantity, CIM flowDirection].
+const energyChannels: Readonly<Record<number, readonly [Quantity, number]>> = {
+  1: ['active', 1], // +A import (delivered)
+  2: ['active', 19], // −A export (received)
+  3: ['reactive', 1], // +R
+  4: ['reactive', 19], // −R
+  15: ['active', 20], // |+A| + |−A|
+  16: ['active', 4], // +A − (−A), net
+};
+// Per-phase voltage (C = 32/52/72) and current (31/51/71) → CIM PhaseCode.
+const voltagePhase: Readonly<Record<number, number>> = { 32: 128, 52: 64, 72: 32 };
+const currentPhase: Readonly<Record<number, number>> = { 31: 128, 51: 64, 71: 32 };
+
+const code = (fields: readonly number[]) => fields.join('.');
+
+/**
+ * The ReadingType of a register, or null when the register or its unit is not mapped.
+ * `demandPeriod` is the CIM measuringPeriod of max-demand registers: 2 = 15 min, the usual
+ * setting (a meter states its own in 0.8.0).
+ */
+export function readingTypeForObis(obis: ObisGroups, unitText: string | null, demandPeriod = 2): string | null {
+  if ((obis.a !== null && obis.a !== 1) || obis.f !== null || unitText === null) return null;
+  const unit = units[unitText.toLowerCase()];
+  if (!unit) return null;
+  const [quantity, multiplier, uom, isEnergy] = unit;
+  const tou = obis.e ?? 0;
+  if (tou > 9) return null;
+  const channel = energyChannels[obis.c];
+  if (channel && channel[0] === quantity) {
+    const flow = channel[1];
+    if (obis.d === 8 && isEnergy) return code([0, 0, 0, 1, flow, 1, 12, 0, 0, 0, 0, tou, 0, 0, 0, multiplier, uom, 0]);
+    if (obis.d === 6 && !isEnergy) return code([8, 8, demandPeriod, 6, flow, 1, 8, 0, 0, 0, 0, tou, 0, 0, 0, multiplier, uom, 0]);
+    if (obis.d === 7 && !isEnergy && tou === 0) return code([0, 0, 0, 12, flow, 1, 37, 0, 0, 0, 0, 0, 0, 0, 0, multiplier, uom, 0]);
+    return null;
+  }
+  if (obis.d !== 7 || tou !== 0) return null;
+  const vPhase = voltagePhase[obis.c];
+  if (vPhase !== undefined && quantity === 'voltage') return code([0, 0, 0, 12, 0, 1, 54, 0, 0, 0, 0, 0, 0, 0, vPhase, multiplier, uom, 0]);
+  const aPhase = currentPhase[obis.c];
+  if (aPhase !== undefined && quantity === 'current') return code([0, 0, 0, 12, 0, 1, 4, 0, 0, 0, 0, 0, 0, 0, aPhase, multiplier, uom, 0]);
+  return null;
+}
+
+/**
+ * Normalises "1-0:1.8.0*255", "1-0:1.8.0.255", "1.8.0*01" or "1.8.0" to its groups. Returns
+ * null when the code is not a numeric electricity (A = 1) register code.
+ */
+export function parseObisGroups(text: string): ObisGroups | null {
+  const match = /^(?:(\d{1,3})-(\d{1,3}):)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:[*.&](\d{1,3}))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, a, , c, d, e, f] = match;
+  if (a !== undefined && a !== '1') return null;
+  return { a: a === undefined ? null : 1, c: Number(c), d: Number(d), e: Number(e), f: f === undefined || f === '255' ? null : Number(f) };
+}
+
+export const normaliseObis = (text: string): string | null => {
+  const g = parseObisGroups(text);
+  return g ? `${g.c}.${g.d}.${g.e}` : null;
+};
 
 export interface ObisMapping {
   /** Reduced OBIS C.D.E as a 62056-21 data line shows it, e.g. "1.8.0". */
@@ -13,59 +95,12 @@ export interface ObisMapping {
   description: string;
 }
 
-const kWh = { commodity: 1, measurementKind: 12, multiplier: 3, unit: 72, accumulation: 1 } as const;
-const kvarh = { commodity: 1, measurementKind: 12, multiplier: 3, unit: 73, accumulation: 1 } as const;
-const maxDemandKw = { macroPeriod: 8, aggregate: 8, measuringPeriod: 2, accumulation: 6, commodity: 1, measurementKind: 8, multiplier: 3, unit: 38 } as const;
-const instantaneous = { accumulation: 12, commodity: 1 } as const;
-
-const FORWARD = 1;
-const REVERSE = 19;
-
-export const OBIS_READING_TYPES: readonly ObisMapping[] = [
-  { obis: '1.8.0', readingType: encodeReadingType({ ...kWh, flowDirection: FORWARD }), description: 'active energy import (A+), total' },
-  ...[1, 2, 3, 4].map((tou) => ({ obis: `1.8.${tou}`, readingType: encodeReadingType({ ...kWh, flowDirection: FORWARD, tou }), description: `active energy import (A+), tariff ${tou}` })),
-  { obis: '2.8.0', readingType: encodeReadingType({ ...kWh, flowDirection: REVERSE }), description: 'active energy export (A-), total' },
-  ...[1, 2].map((tou) => ({ obis: `2.8.${tou}`, readingType: encodeReadingType({ ...kWh, flowDirection: REVERSE, tou }), description: `active energy export (A-), tariff ${tou}` })),
-  { obis: '3.8.0', readingType: encodeReadingType({ ...kvarh, flowDirection: FORWARD }), description: 'reactive energy import (R+), total' },
-  { obis: '4.8.0', readingType: encodeReadingType({ ...kvarh, flowDirection: REVERSE }), description: 'reactive energy export (R-), total' },
-  { obis: '1.6.0', readingType: encodeReadingType({ ...maxDemandKw, flowDirection: FORWARD }), description: 'maximum demand import (A+), billing period' },
-  { obis: '2.6.0', readingType: encodeReadingType({ ...maxDemandKw, flowDirection: REVERSE }), description: 'maximum demand export (A-), billing period' },
-  { obis: '1.7.0', readingType: encodeReadingType({ ...instantaneous, flowDirection: FORWARD, measurementKind: 37, multiplier: 3, unit: 38 }), description: 'instantaneous active power import' },
-  ...[
-    ['32.7.0', 128, 'L1'],
-    ['52.7.0', 64, 'L2'],
-    ['72.7.0', 32, 'L3'],
-  ].map(([obis, phases, name]) => ({
-    obis: String(obis),
-    readingType: encodeReadingType({ ...instantaneous, measurementKind: 54, phases: Number(phases), unit: 29 }),
-    description: `voltage ${name}`,
-  })),
-  ...[
-    ['31.7.0', 128, 'L1'],
-    ['51.7.0', 64, 'L2'],
-    ['71.7.0', 32, 'L3'],
-  ].map(([obis, phases, name]) => ({
-    obis: String(obis),
-    readingType: encodeReadingType({ ...instantaneous, measurementKind: 4, phases: Number(phases), unit: 5 }),
-    description: `current ${name}`,
-  })),
-];
-
-const byObis = new Map(OBIS_READING_TYPES.map((m) => [m.obis, m]));
-
-/**
- * Normalises "1-0:1.8.0*255", "1-0:1.8.0.255", "1.8.0*01" or "1.8.0" to "1.8.0". Returns null
- * when the code is not an electricity (A = 1) register code.
- */
-export function normaliseObis(code: string): string | null {
-  const match = /^(?:(\d{1,3})-(\d{1,3}):)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:[*.&](\d{1,3}))?$/.exec(code.trim());
-  if (!match) return null;
-  const [, a, , c, d, e] = match;
-  if (a !== undefined && a !== '1') return null;
-  return `${Number(c)}.${Number(d)}.${Number(e)}`;
-}
-
-export function obisToReadingType(code: string): ObisMapping | null {
-  const obis = normaliseObis(code);
-  return obis === null ? null : (byObis.get(obis) ?? null);
+/** The mapping of an OBIS code as text with the unit the meter sent, with a readable description. */
+export function obisToReadingType(text: string, unit: string | null): ObisMapping | null {
+  const groups = parseObisGroups(text);
+  const readingType = groups ? readingTypeForObis(groups, unit) : null;
+  if (!groups || !readingType) return null;
+  const d = describeReadingType(readingType);
+  const tou = groups.e ? `, tariff ${groups.e}` : '';
+  return { obis: `${groups.c}.${groups.d}.${groups.e}`, readingType, description: d ? `${d.kind} ${d.direction}, ${d.unit}${tou}` : readingType };
 }

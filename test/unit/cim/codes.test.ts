@@ -12,7 +12,6 @@ import {
   parseReadingType,
   readingQuality,
   readingTypeText,
-  OBIS_READING_TYPES,
 } from '../../../shared/cim';
 
 describe('ReadingType', () => {
@@ -33,27 +32,38 @@ describe('ReadingType', () => {
 });
 
 describe('OBIS → ReadingType (IEC 62056-21 optical port)', () => {
-  it.each([
-    ['1.8.0', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0'],
-    ['1-0:1.8.1*255', '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0'],
-    ['1.8.2', '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0'],
-    ['2.8.0', '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0'],
-    ['1.6.0', '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0'],
-  ])('%s → %s', (obis, readingType) => {
-    expect(obisToReadingType(obis)?.readingType).toBe(readingType);
+  const samples = [
+    ['1.8.0', 'kWh', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0'],
+    ['1-0:1.8.1*255', 'kWh', '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0'],
+    ['1.8.2', 'kWh', '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0'],
+    ['1.8.0', 'Wh', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0'],
+    ['2.8.0', 'kWh', '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0'],
+    ['3.8.0', 'kvarh', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.73.0'],
+    ['1.6.0', 'kW', '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0'],
+    ['32.7.0', 'V', '0.0.0.12.0.1.54.0.0.0.0.0.0.0.128.0.29.0'],
+  ] as const;
+  it.each(samples)('%s in %s → %s', (obis, unit, readingType) => {
+    expect(obisToReadingType(obis, unit)?.readingType).toBe(readingType);
   });
 
   it('every mapped ReadingType is a valid, describable code, and codes are unique', () => {
-    for (const m of OBIS_READING_TYPES) expect(readingTypeText(m.readingType), m.obis).not.toBeNull();
-    expect(new Set(OBIS_READING_TYPES.map((m) => m.readingType)).size).toBe(OBIS_READING_TYPES.length);
+    const codes = samples.map(([obis, unit]) => obisToReadingType(obis, unit)!.readingType);
+    for (const c of codes) expect(readingTypeText(c), c).not.toBeNull();
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('needs a unit that fits the register', () => {
+    expect(obisToReadingType('1.8.0', null)).toBeNull();
+    expect(obisToReadingType('1.8.0', 'kW')).toBeNull();
+    expect(obisToReadingType('1.8.0*12', 'kWh')).toBeNull(); // a historic value is not today's reading
   });
 
   it('normalises the usual spellings and refuses other media or garbage', () => {
     expect(normaliseObis('1-0:1.8.0.255')).toBe('1.8.0');
     expect(normaliseObis(' 1.8.0*01 ')).toBe('1.8.0');
     expect(normaliseObis('7-0:3.0.0')).toBeNull();
-    expect(obisToReadingType('F.F')).toBeNull();
-    expect(obisToReadingType('99.99.99')).toBeNull();
+    expect(obisToReadingType('F.F', null)).toBeNull();
+    expect(obisToReadingType('99.99.99', 'kWh')).toBeNull();
   });
 });
 
