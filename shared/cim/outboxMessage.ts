@@ -9,7 +9,11 @@ import { EVENT_VERBS, REQUEST_VERBS, isVerb } from './message/verbs';
 import type { MeterReadings } from './payloads';
 import { buildMessage } from './message/build';
 
-/** The payload saveReadings.ts writes for noun MeterReadings. */
+/**
+ * The payload the Node side queues for noun MeterReadings (electron/services/readings/outbound.ts).
+ * A skipped visit's readings have no value, a ReadingQuality "known missing read" and the reason
+ * as the quality's comment; a confirmed out-of-range value carries the technician's reason there.
+ */
 export const outboxMeterReadingsSchema = z.object({
   meter: z.string().min(1),
   usagePoint: z.string().min(1),
@@ -17,14 +21,15 @@ export const outboxMeterReadingsSchema = z.object({
     .array(
       z.object({
         readingType: z.string().min(1),
-        value: z.string().min(1),
+        value: z.string().min(1).nullable(),
         timeStamp: z.string().min(1),
         qualities: z.array(z.string()).default([]),
+        comment: z.string().min(1).optional(),
       }),
     )
     .min(1),
 });
-export type OutboxMeterReadings = z.infer<typeof outboxMeterReadingsSchema>;
+export type OutboxMeterReadings = z.input<typeof outboxMeterReadingsSchema>;
 
 export interface OutboxRow {
   messageId: string;
@@ -59,8 +64,8 @@ export function meterReadingsFromOutbox(payload: unknown): MeterReadings {
         meter: { names: [{ name: p.meter }] },
         readings: p.readings.map((r) => ({
           timeStamp: r.timeStamp,
-          value: r.value,
-          readingQualities: r.qualities.length === 0 ? undefined : r.qualities.map((q) => ({ readingQualityType: q })),
+          value: r.value ?? undefined,
+          readingQualities: r.qualities.length === 0 ? undefined : r.qualities.map((q) => ({ readingQualityType: q, comment: r.comment })),
           readingType: r.readingType,
         })),
         usagePoint: { mRID: p.usagePoint },

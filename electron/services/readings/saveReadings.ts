@@ -13,6 +13,7 @@ import { describeWarning } from '../../../shared/domain/readingWarnings';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { enqueueMeterReadings } from './outbound';
 import { linkPhotos } from './photos';
 
 export interface SaveReadingsRequest {
@@ -104,21 +105,16 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       entityId: readingSetId,
       details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
     });
-    store.journal.enqueue({
-      noun: 'MeterReadings',
-      verb: 'created',
-      usagePointId: meter.usagePointId,
-      payload: {
-        meter: meter.meterSerial,
-        usagePoint: meter.usagePointId,
-        readings: values.map((v) => ({
-          readingType: v.register.readingType,
-          value: v.value,
-          timeStamp: readAt,
-          qualities: v.qualities,
-          ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
-        })),
-      },
+    enqueueMeterReadings(store, {
+      meter: meter.meterSerial,
+      usagePoint: meter.usagePointId,
+      readings: values.map((v) => ({
+        readingType: v.register.readingType,
+        value: v.value,
+        timeStamp: readAt,
+        qualities: v.qualities,
+        ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
+      })),
     });
     return saved;
   });

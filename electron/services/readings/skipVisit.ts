@@ -12,6 +12,7 @@ import { defaultSkipCodes } from '../../../shared/domain/skipCodes';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { enqueueMeterReadings } from './outbound';
 import { linkPhotos } from './photos';
 
 export const SKIP_CODES_SETTING = 'skipCodes';
@@ -42,15 +43,10 @@ export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now 
     linkPhotos(store, request.photoIds, { usagePointId: meter.usagePointId, skipId });
     store.routes.markVisited(meter.usagePointId, 'skipped', skippedAt);
     store.journal.audit(actor, { action: 'visits.skip', entity: 'visit_skip', entityId: skipId, details: { usagePointId: meter.usagePointId, code: code.code } });
-    store.journal.enqueue({
-      noun: 'MeterReadings',
-      verb: 'created',
-      usagePointId: meter.usagePointId,
-      payload: {
-        meter: meter.meterSerial,
-        usagePoint: meter.usagePointId,
-        readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: skippedAt, qualities: [readingQuality.knownMissingRead], comment })),
-      },
+    enqueueMeterReadings(store, {
+      meter: meter.meterSerial,
+      usagePoint: meter.usagePointId,
+      readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: skippedAt, qualities: [readingQuality.knownMissingRead], comment })),
     });
     if (code.endDeviceEventType) {
       store.journal.enqueue({

@@ -10,6 +10,8 @@ import { compressPayload, decompressPayload } from '../../../electron/services/m
 import { readOutboxRows, renderOutboxMessage } from '../../../electron/services/messages/renderOutbox';
 import { createXsdValidator, extractPayload } from '../../../electron/services/messages/xsdValidator';
 import { loadDemoRoute } from '../../../electron/services/fieldmeter';
+import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
+import { skipVisit } from '../../../electron/services/readings/skipVisit';
 import { openStore } from '../../../electron/services/store';
 import { fixtures, meterReadingsBody } from '../../unit/cim/fixtures';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
@@ -109,5 +111,49 @@ describe.skipIf(xsdSkipReason !== null)(`validator over the utility's schema fol
 
   it('says which schema is missing from the folder', () => {
     expect(() => createXsdValidator(join(cimDir, 'examples')).validate(buildMessage(fixtures[0]!.message))).toThrow(/has no MeterReadingsMessage.xsd/);
+  });
+});
+
+describe.skipIf(xsdSkipReason !== null)(`what a visit queues renders to valid messages${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+
+  it('a saved reading with a confirmed out-of-range value and a skipped visit both validate', () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'fm.db'));
+    try {
+      loadDemoRoute(store);
+      const actor = { name: 't', role: 'technician' } as const;
+      const meter = store.meters.get('UP-1004')!;
+      const context = { settings: { lowFactor: 0.5, highFactor: 2, maxDemand: 500 }, photoDir: join(dir, 'photos') };
+      store.meters.setAverageDailyUse(meter.registers[0]!.id, 1); // so that a big jump is out of range
+      saveManualReadings(
+        store,
+        actor,
+        {
+          usagePointId: 'UP-1004',
+          values: meter.registers.map((r, i) => ({
+            registerId: r.id,
+            value: String(Number(r.lastValue) + 90_000 - i),
+            ...(i === 0 ? { confirmation: { method: 'reason' as const, reason: 'meter replaced & re-sealed <new>' } } : {}),
+          })),
+        },
+        context,
+      );
+      skipVisit(store, actor, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal "broken"', photoIds: [] });
+      const rows = readOutboxRows(store, { status: 'pending' }).filter((r) => r.noun === 'MeterReadings');
+      expect(rows).toHaveLength(2);
+      const validator = createXsdValidator(cimDir);
+      for (const row of rows) {
+        const xml = renderOutboxMessage(row, { source: 'FIELDMETER-01' });
+        expect(validator.validate(xml), xml).toMatchObject({ valid: true, errors: [] });
+      }
+      const skip = parseMessage(renderOutboxMessage(rows[1]!, { source: 'FIELDMETER-01' }));
+      if (skip.kind !== 'event' || skip.payload?.kind !== 'xml' || skip.payload.body.noun !== 'MeterReadings') throw new Error('expected MeterReadings');
+      const reading = skip.payload.body.value.meterReadings[0]?.readings?.[0];
+      expect(reading?.value).toBeUndefined();
+      expect(reading?.readingQualities?.[0]).toMatchObject({ readingQualityType: '2.5.259', comment: 'Tamper suspected: seal "broken"' });
+    } finally {
+      store.close();
+    }
   });
 });
