@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { saveManualReadings } from '../../electron/services/readings/saveReadings';
@@ -11,19 +9,9 @@ import { defaultValidationSettings } from '../../shared/domain/readingValidation
 import { csv, KWH_T1, KWH_T2, row } from '../support/routeCsv';
 import { latestVersion } from '../../electron/services/store/migrations';
 import { useTempDir } from '../support/tempDir';
+import { fieldmeter } from '../support/cli';
 
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'fieldmeter.mjs');
 
-async function fieldmeter(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('fieldmeter CLI', () => {
   const tempDir = useTempDir();

@@ -59,16 +59,8 @@ export function writeRouteRows(
         store.meters.upsertMeter(
           { id: usagePointId, address: head.address, accountId: head.accountId, accessNotes: head.accessNotes, hazards: head.hazards },
           head.meterSerial,
-          registerRows.map((r) => ({
-            readingType: r.readingType,
-            label: r.label,
-            dials: r.dials,
-            decimals: r.decimals,
-            multiplier: r.multiplier,
-            lastValue: r.lastValue,
-            lastReadAt: r.lastReadAt,
-            averageDailyUse: r.averageDailyUse,
-          })),
+          // a RouteRow is a RegisterInput with its stop's fields around it
+          registerRows,
         );
         stops.push({ sequence: head.sequence, usagePointId });
       }

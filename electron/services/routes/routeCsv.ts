@@ -2,6 +2,7 @@
  * Route read lists as CSV (columns documented in README.md, "Route CSV"). Every bad row is
  * reported with its line number and reason; the caller decides whether the valid rows go in.
  */
+import type { RegisterInput } from '../store/repositories/meters';
 import { CsvSyntaxError, readCsvRecords, type CsvRecord } from './csvRecords';
 import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
@@ -32,7 +33,8 @@ const hazardWords: Readonly<Record<string, Hazard>> = {
 };
 type Column = (typeof requiredColumns)[number] | (typeof optionalColumns)[number];
 
-export interface RouteRow {
+/** One checked row: a register of the meter at a stop of a route. */
+export interface RouteRow extends RegisterInput {
   line: number;
   routeId: string;
   routeName: string;
@@ -40,14 +42,6 @@ export interface RouteRow {
   usagePointId: string;
   address: string;
   meterSerial: string;
-  readingType: string;
-  label: string;
-  dials: number;
-  decimals: number;
-  multiplier: number;
-  lastValue: string | null;
-  lastReadAt: string | null;
-  averageDailyUse: number | null;
   accountId: string;
   accessNotes: string;
   hazards: Hazard[];

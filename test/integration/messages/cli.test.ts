@@ -1,24 +1,12 @@
 /** `fieldmeter messages validate|samples`, run as a child process like a supervisor would. */
-import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
+import { fieldmeter } from '../../support/cli';
 
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'fieldmeter.mjs');
 
-async function fieldmeter(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('fieldmeter messages', () => {
   const tempDir = useTempDir();
@@ -50,8 +38,7 @@ describe('fieldmeter messages', () => {
     expect((await fieldmeter(['messages', 'validate'])).code).toBe(2);
     const file = join(tempDir(), 'm.xml');
     writeFileSync(file, '<x/>');
-    const { FIELDMETER_CIM_XSD_DIR: _unset, ...env } = process.env;
-    const result = await fieldmeter(['messages', 'validate', file], env);
+    const result = await fieldmeter(['messages', 'validate', file], { FIELDMETER_CIM_XSD_DIR: undefined });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--xsd-dir/);
   });

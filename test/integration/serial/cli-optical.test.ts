@@ -1,25 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { asciiBytes, concatBytes } from '../../../shared/iec62056';
+import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { block, modeCData, p1 } from '../../unit/iec62056/fixtures';
 import { socatSkipReason } from './ptyHarness';
-
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'fieldmeter.mjs');
-
-async function fieldmeter(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('fieldmeter readout parse', () => {
   const tempDir = useTempDir();
@@ -64,7 +51,7 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter simulate meter + read${soc
 
   it('starts socat itself, and `read` reads the simulated meter through it', async () => {
     const link = join(tempDir(), 'meter');
-    const child = spawn(process.execPath, [bin, 'simulate', 'meter', '--profile', 'mode-c', '--link', link, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'meter', '--profile', 'mode-c', '--link', link, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const info = await new Promise<{ appPath: string; startedSocat: boolean }>((resolve, reject) => {
         let out = '';
