@@ -1,0 +1,100 @@
+/**
+ * Writes bench/README.md from the JSON results of the last `npm run bench`, so the table
+ * always shows measured numbers, each next to the baseline measured in the same run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = import.meta.dirname;
+const load = <T>(name: string): T | null => {
+  const path = join(dir, 'results', `${name}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+};
+
+interface Foundation {
+  date: string;
+  stops: number;
+  import: { wholeImportMs: number; parseAndCheckCsvMs: number; writeRowsMs: number; rawInsertMs: number; wholeImportVsRawInsert: number; writeRowsVsRawInsert: number; rssGrowthMiB: number };
+  search: { keystrokes: number; inMemoryP50Ms: number; inMemoryP95Ms: number; sqliteP95Ms: number; inMemoryVsSqliteP95: number; listWholeRouteMs: number };
+  openMeter: { p50Ms: number; p95Ms: number };
+  saveVisit: { p50Ms: number; bareTransactionP50Ms: number; ratio: number };
+}
+interface Cim { date: string; readings: number; messages: number; buildMs: number; validateMs: number; buildAndValidateMs: number; parseMs: number; plainFastXmlParserMs: number; parseRatio: number; skipped: string | null }
+interface Optical {
+  date: string;
+  parser: { telegram: string; ours: { perTelegramUs: number }; theirs: { perTelegramUs: number }; speedup: number }[];
+  ptyReadout: { bytes: number; baud: number; bestMs: number; lineTimeLimitMs: number; ratio: number };
+}
+interface Sync { date: string; messages: number; readings?: number; totalMs: number; messagesPerSecond: number; rawRoundTripsPerSecond: number; ratio: number }
+
+const sections: string[] = [];
+const f = load<Foundation>('foundation');
+if (f) {
+  const n = f.stops.toLocaleString('en');
+  sections.push(
+    [
+      `## Routes and readings (\`bench/run.ts\`, ${f.date.slice(0, 10)})`,
+      '',
+      '| measurement | value | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| import ${n} meters, whole (CSV read + checks + one transaction) | ${f.import.wholeImportMs} ms | bare INSERTs of the same rows into the same schema: ${f.import.rawInsertMs} ms | ${f.import.wholeImportVsRawInsert}× | ≤ 1.5× |`,
+      `| … writing the checked rows | ${f.import.writeRowsMs} ms | same | ${f.import.writeRowsVsRawInsert}× | |`,
+      `| … reading and checking the CSV | ${f.import.parseAndCheckCsvMs} ms | | | |`,
+      `| search per keystroke, ${n} meters (${f.search.keystrokes} keystrokes) | p95 ${f.search.inMemoryP95Ms} ms, p50 ${f.search.inMemoryP50Ms} ms | the same search in SQLite: p95 ${f.search.sqliteP95Ms} ms | ${f.search.inMemoryVsSqliteP95}× | p95 ≤ 16 ms |`,
+      `| load the whole route list (meters.list) | ${f.search.listWholeRouteMs} ms | | | once per route |`,
+      `| open a meter (meters.get) | p95 ${f.openMeter.p95Ms} ms | | | ≤ 50 ms |`,
+      `| save one visit (checks, readings, status, audit, outbox; synchronous=FULL) | p50 ${f.saveVisit.p50Ms} ms | bare one-row transaction: ${f.saveVisit.bareTransactionP50Ms} ms | ${f.saveVisit.ratio}× | |`,
+      `| memory growth while importing | ${f.import.rssGrowthMiB} MiB | | | |`,
+    ].join('\n'),
+  );
+}
+const c = load<Cim>('cim');
+if (c) {
+  sections.push(
+    [
+      `## Standard messages (\`bench/cim.ts\`, ${c.date.slice(0, 10)})`,
+      '',
+      '| measurement | value | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| build ${c.readings.toLocaleString('en')} readings into ${c.messages.toLocaleString('en')} MeterReadings messages and validate them (xmllint, XSD) | ${c.buildAndValidateMs} ms (build ${c.buildMs}, validate ${c.validateMs}) | | | ≤ 2,000 ms |`,
+      `| parse them with the hardened parser | ${c.parseMs} ms | plain fast-xml-parser on the same bytes: ${c.plainFastXmlParserMs} ms | ${c.parseRatio}× | |`,
+      c.skipped ? `\nValidation skipped: ${c.skipped}` : '',
+    ].join('\n'),
+  );
+}
+const o = load<Optical>('optical');
+if (o) {
+  sections.push(
+    [
+      `## Optical port (\`bench/optical.ts\`, ${o.date.slice(0, 10)})`,
+      '',
+      '| measurement | ours | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      ...o.parser.map((p) => `| parse ${p.telegram} | ${p.ours.perTelegramUs.toFixed(1)} µs | smartmeter-obis: ${p.theirs.perTelegramUs.toFixed(1)} µs | ${p.speedup}× faster | ≥ 5× |`),
+      `| full ${o.ptyReadout.bytes}-byte mode-C read at ${o.ptyReadout.baud} baud on a PTY | ${o.ptyReadout.bestMs} ms | line-time limit (bytes × 10 / baud + reaction times): ${o.ptyReadout.lineTimeLimitMs} ms | ${o.ptyReadout.ratio}× | ≤ 1.15× |`,
+    ].join('\n'),
+  );
+}
+const s = load<Sync>('sync');
+if (s) {
+  sections.push(
+    [
+      `## Sync (\`bench/sync.ts\`, ${s.date.slice(0, 10)})`,
+      '',
+      '| measurement | value | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| ${s.messages.toLocaleString('en')} pending messages built, validated and accepted by the simulator on 127.0.0.1 | ${s.totalMs} ms (${s.messagesPerSecond} msg/s) | raw HTTP round trips to the same server: ${s.rawRoundTripsPerSecond}/s | ${s.ratio}× | ≤ 5,000 ms |`,
+    ].join('\n'),
+  );
+}
+
+const readme = `# Benchmarks
+
+\`npm run bench\` runs every benchmark, writes \`bench/results/*.json\` and regenerates this page
+(\`bench/report.ts\`). Each timing has a baseline measured in the same run on the same machine;
+compare the **ratio** column across runs, not the milliseconds (these 2-core machines are noisy).
+
+${sections.join('\n\n')}
+`;
+writeFileSync(join(dir, 'README.md'), readme);
+process.stdout.write(readme);
