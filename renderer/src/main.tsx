@@ -8,6 +8,7 @@ import './styles/welcome.css';
 import './styles/workspace.css';
 import './styles/reading.css';
 import './styles/dialog.css';
+import './styles/visit.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

@@ -15,7 +15,7 @@ test('first run offers the demo route; loading it shows the route and its 50 met
   await expect(route).toHaveCount(1);
   await expect(route).toContainText('Demo route (training)');
   await expect(route.getByTestId('training-badge')).toHaveText('Training');
-  await expect(route.getByTestId('route-progress')).toHaveText('0 of 50 read');
+  await expect(route.getByTestId('route-progress')).toHaveText('0 of 50 done');
   await expect(page.getByTestId('meter-count')).toHaveText('50 meters');
   await expect(page.getByTestId('meter-list')).toHaveAttribute('data-count', '50');
   // Virtualised: far fewer rows in the DOM than in the list.

@@ -1,5 +1,5 @@
 import { expect, openApp, test } from './fixtures';
-import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, expectMeterOpen, openSearchedMeter, screenshot, searchMeter } from './pages';
 
 test.use({ demo: true });
 
@@ -16,8 +16,18 @@ test('in German, "1.234,5" is read as 1234.5, stored exactly, and shown back Ger
   await expect(form.getByTestId('register-input')).toHaveAttribute('placeholder', '00000,000');
   await page.keyboard.type('1.234,5');
   await page.keyboard.press('Enter');
+  // Far below the last reading 6.919,372 (no rollover): the value must be typed again, in German too.
+  await expect(form.getByTestId('register-warning')).toHaveText('! 1.234,5 ist niedriger als der letzte Stand 6.919,372 und zu weit darunter für einen Überlauf.');
+  await expect(form.getByTestId('register-again')).toBeFocused();
+  await page.keyboard.type('1234,5'); // the same value, typed without the group separator
+  await expect(form.getByTestId('again-ok')).toBeVisible();
+  await page.keyboard.press('Enter');
 
-  await expect(form.getByTestId('save-status')).toContainText(/Gespeichert um \d{2}:\d{2}/);
+  // Saved: the next stop opens and says so; back to UP-1003 through the list.
+  await expect(form.getByTestId('save-status')).toContainText(/Station 30 gespeichert um \d{2}:\d{2}/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await expectMeterOpen(page, 'UP-1003');
   const last = form.getByTestId('register-last');
   await expect(last).toHaveAttribute('data-value', '1234.5');
   await expect(last).toContainText('Letzter Stand: 1.234,500 m³');

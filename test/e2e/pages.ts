@@ -55,3 +55,31 @@ export interface ApiAnswer<T> {
   value?: T;
   error?: { code: string; message: string };
 }
+
+/** The reading form of the open meter, once it shows `usagePointId` with its first register focused. */
+export async function expectMeterOpen(page: Page, usagePointId: string) {
+  const form = page.getByTestId('reading-form');
+  await expect(form).toHaveAttribute('data-usage-point-id', usagePointId);
+  await expect(form.getByTestId('register-input').first()).toBeFocused();
+  return form;
+}
+
+/** Types each register's value and Enter (the last Enter saves and the next meter opens). */
+export async function typeRegisters(page: Page, values: readonly string[]) {
+  for (const value of values) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Chooses a filter chip with the keyboard: `/` to the search, Tab along the chips, Enter. */
+export async function chooseFilter(page: Page, filter: 'all' | 'unread' | 'warnings' | 'skipped') {
+  const order = ['all', 'unread', 'warnings', 'skipped'];
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('meter-search')).toBeFocused();
+  for (let i = 0; i <= order.indexOf(filter); i++) await page.keyboard.press('Tab');
+  await expect(page.getByTestId(`filter-${filter}`)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId(`filter-${filter}`)).toHaveAttribute('aria-pressed', 'true');
+}

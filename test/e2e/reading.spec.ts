@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { openApp } from './fixtures';
-import { callApi, meterRows, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, expectMeterOpen, meterRows, openSearchedMeter, screenshot, searchMeter } from './pages';
 
 test.use({ demo: true });
 
@@ -20,15 +20,21 @@ test('a reading typed with the keyboard only is saved and is still there after a
   await screenshot(page, 'reading-form');
   await page.keyboard.press('Enter'); // on the last register, Enter saves
 
-  await expect(form.getByTestId('save-status')).toContainText(/Saved at \d{1,2}:\d{2}/);
-  await expect(form.getByTestId('next-meter')).toBeFocused(); // Enter would open the next meter
+  // Saved: the walk moves on to the next stop, which says what was saved.
+  await expect(form.getByTestId('save-status')).toContainText(/Stop 40 saved at \d{1,2}:\d{2}/);
+  await expect(form).not.toHaveAttribute('data-usage-point-id', 'UP-1004');
+  await expect(form.getByTestId('register-input').first()).toBeFocused();
+  // Back to it through the list (the search still shows only UP-1004).
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await expectMeterOpen(page, 'UP-1004');
   const last = form.getByTestId('register-last');
   await expect(last.nth(0)).toHaveAttribute('data-value', '45678.9');
   await expect(last.nth(0)).toContainText('45,678.9');
   await expect(last.nth(1)).toHaveAttribute('data-value', '23456.7');
   await expect(inputs.nth(0)).toHaveValue('');
   await expect(meterRows(page).first().getByTestId('read-mark')).toHaveAttribute('data-read-today', 'true');
-  await expect(page.getByTestId('route-progress')).toHaveText('1 of 50 read');
+  await expect(page.getByTestId('route-progress')).toHaveText('1 of 50 done');
   await screenshot(page, 'reading-saved');
 
   // Restart: a new host process on the same database file, new port and token.
@@ -65,7 +71,7 @@ test('a value with more digits than the register has dials is refused with the n
   await form.getByTestId('register-input').fill('123456');
   await expect(error).toHaveCount(0);
   await page.keyboard.press('Enter');
-  await expect(form.getByTestId('save-status')).toBeVisible();
+  await expect(form.getByTestId('save-status')).toContainText('Stop 10 saved');
 });
 
 test('Next and Previous move along the route; Escape returns to the list', async ({ app: page }) => {

@@ -1,23 +1,62 @@
-/** The open meter (meters.get), what is typed into its registers, and saving one visit (readings.save). */
+/**
+ * The open meter (meters.get) and the visit being typed into it: register values with their
+ * confirmations, the serial read off the meter, a note and photos; saving it (readings.save).
+ */
 import { create } from 'zustand';
-import type { MeterDetail } from '../../../../shared/contract/entities';
+import type { MeterDetail, ReadingWarningShape } from '../../../../shared/contract/entities';
+import { serialMatches } from '../../../../shared/domain/readingValidation';
 import { api } from '../../api/client';
-import { checkDraft, type DraftProblem } from './readingDraft';
+import type { PhotoDraft } from '../photos/photoUpload';
+import { assessRegister, emptyEntry, type ConfirmReason, type RegisterEntry } from './readingChecks';
+
+export type FocusTarget = { registerId: number; field: 'value' | 'again' } | 'note';
+export type SaveOutcome = { kind: 'saved'; nextId: string | null } | { kind: 'focus'; target: FocusTarget } | { kind: 'failed' };
+
+export interface LastSaved {
+  kind: 'read' | 'skipped';
+  usagePointId: string;
+  sequence: number;
+  readAt: string;
+}
 
 interface MeterSlice {
   usagePointId: string | null;
   detail: MeterDetail | null;
   loadError: string | null;
-  drafts: Record<number, string>;
-  problems: Map<number, DraftProblem>;
+  entries: Record<number, RegisterEntry>;
+  /** Warnings the server answered NEEDS_CONFIRMATION with, per register. */
+  serverWarnings: Record<number, ReadingWarningShape[]>;
+  /** After a save attempt, an empty register is named as a problem too. */
+  attempted: boolean;
+  observedSerial: string;
+  note: string;
+  photos: PhotoDraft[];
   saving: boolean;
-  savedAt: string | null;
   saveError: string | null;
+  /** The visit saved last, shown on the next meter the walk opens. */
+  lastSaved: LastSaved | null;
   load(usagePointId: string | null): Promise<void>;
   reload(): Promise<void>;
-  setDraft(registerId: number, text: string): void;
-  /** Returns the id of the first register with a problem, so the form can focus it. */
-  save(locale: string): Promise<number | null>;
+  setEntry(registerId: number, patch: Partial<RegisterEntry>): void;
+  setVisit(patch: Partial<Pick<MeterSlice, 'observedSerial' | 'note'>>): void;
+  addPhoto(photo: PhotoDraft): void;
+  save(locale: string, reasonLabel: (code: ConfirmReason) => string): Promise<SaveOutcome>;
+}
+
+const freshVisit = { entries: {}, serverWarnings: {}, attempted: false, observedSerial: '', note: '', photos: [], saveError: null };
+
+export const serialMismatch = (detail: MeterDetail, observed: string) => observed.trim() !== '' && !serialMatches(detail.meterSerial, observed);
+
+/** Reads `{registers:[{registerId, warnings}]}` from a NEEDS_CONFIRMATION answer; anything else gives nothing. */
+function warningsFromDetails(details: unknown): Record<number, ReadingWarningShape[]> {
+  const out: Record<number, ReadingWarningShape[]> = {};
+  if (typeof details !== 'object' || details === null || !('registers' in details) || !Array.isArray(details.registers)) return out;
+  for (const r of details.registers as unknown[]) {
+    if (typeof r === 'object' && r !== null && 'registerId' in r && typeof r.registerId === 'number' && 'warnings' in r && Array.isArray(r.warnings)) {
+      out[r.registerId] = r.warnings as ReadingWarningShape[];
+    }
+  }
+  return out;
 }
 
 let latestRequest = 0;
@@ -26,16 +65,13 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
   usagePointId: null,
   detail: null,
   loadError: null,
-  drafts: {},
-  problems: new Map(),
+  ...freshVisit,
   saving: false,
-  savedAt: null,
-  saveError: null,
+  lastSaved: null,
 
   async load(usagePointId) {
     const request = ++latestRequest;
-    const changed = usagePointId !== get().usagePointId;
-    if (changed) set({ usagePointId, detail: null, drafts: {}, problems: new Map(), savedAt: null, saveError: null, loadError: null });
+    if (usagePointId !== get().usagePointId) set({ usagePointId, detail: null, loadError: null, ...freshVisit });
     if (!usagePointId) return;
     const result = await api['meters.get']({ usagePointId });
     if (request !== latestRequest) return;
@@ -47,29 +83,54 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     return get().load(get().usagePointId);
   },
 
-  setDraft(registerId, text) {
-    const problems = new Map(get().problems);
-    problems.delete(registerId);
-    set((s) => ({ drafts: { ...s.drafts, [registerId]: text }, problems, savedAt: null, saveError: null }));
+  setEntry(registerId, patch) {
+    set((s) => {
+      const entry = { ...(s.entries[registerId] ?? emptyEntry), ...patch };
+      // A new value is a new question: the server's earlier warnings were about the old one.
+      const serverWarnings = patch.text !== undefined ? { ...s.serverWarnings, [registerId]: [] } : s.serverWarnings;
+      return { entries: { ...s.entries, [registerId]: entry }, serverWarnings, saveError: null };
+    });
   },
 
-  async save(locale) {
-    const { detail, drafts, saving } = get();
-    if (!detail || saving) return null;
-    const checked = checkDraft(detail.registers, drafts, locale);
-    if (!checked.ok) {
-      set({ problems: checked.problems, saveError: null });
-      return detail.registers.find((r) => checked.problems.has(r.id))?.id ?? null;
+  setVisit(patch) {
+    set({ ...patch, saveError: null });
+  },
+
+  addPhoto(photo) {
+    set((s) => ({ photos: [...s.photos.filter((p) => p.photoId !== photo.photoId), photo] }));
+  },
+
+  async save(locale, reasonLabel) {
+    const { detail, entries, saving, serverWarnings, observedSerial, note, photos } = get();
+    if (!detail || saving) return { kind: 'failed' };
+    set({ attempted: true });
+    const readAt = new Date().toISOString();
+    const values = [];
+    for (const register of detail.registers) {
+      const a = assessRegister(register, entries[register.id] ?? emptyEntry, locale, readAt, reasonLabel, serverWarnings[register.id]);
+      if (a.value === null) return { kind: 'focus', target: { registerId: register.id, field: 'value' } };
+      if (a.needsConfirmation && !a.confirmation) return { kind: 'focus', target: { registerId: register.id, field: 'again' } };
+      values.push({ registerId: register.id, value: a.value, ...(a.confirmation ? { confirmation: a.confirmation } : {}) });
     }
-    set({ saving: true, saveError: null, problems: new Map() });
-    const result = await api['readings.save']({ usagePointId: detail.usagePointId, values: checked.values });
+    if (serialMismatch(detail, observedSerial) && !note.trim()) return { kind: 'focus', target: 'note' };
+
+    set({ saving: true, saveError: null });
+    const result = await api['readings.save']({
+      usagePointId: detail.usagePointId,
+      values,
+      ...(observedSerial.trim() ? { observedSerial: observedSerial.trim() } : {}),
+      note: note.trim(),
+      photoIds: photos.map((p) => p.photoId),
+    });
     if (!result.ok) {
       // The main side's message is written for people: show it as it is.
-      set({ saving: false, saveError: result.error.message });
-      return null;
+      const fromServer = result.error.code === 'NEEDS_CONFIRMATION' ? warningsFromDetails(result.error.details) : {};
+      set({ saving: false, saveError: result.error.message, serverWarnings: { ...serverWarnings, ...fromServer } });
+      const first = detail.registers.find((r) => fromServer[r.id]?.length);
+      if (first) return { kind: 'focus', target: { registerId: first.id, field: 'again' } };
+      return result.error.code === 'NEEDS_CONFIRMATION' && observedSerial.trim() ? { kind: 'focus', target: 'note' } : { kind: 'failed' };
     }
-    set({ saving: false, savedAt: result.value.readAt, drafts: {} });
-    await get().reload();
-    return null;
+    set({ saving: false, ...freshVisit, lastSaved: { kind: 'read', usagePointId: detail.usagePointId, sequence: detail.sequence, readAt: result.value.readAt } });
+    return { kind: 'saved', nextId: detail.nextId };
   },
 }));

@@ -7,7 +7,8 @@ import type { Register } from '../../../../shared/contract/entities';
 import { checkRegisterValue, type ValueProblem } from '../../../../shared/domain/registerValue';
 import { parseLocaleDecimal } from '../../../../shared/i18n/number';
 
-export type DraftProblem = { kind: 'empty' } | ValueProblem;
+/** `negative`: a meter register never shows a minus; said apart from "not a number" so the reason is plain. */
+export type DraftProblem = { kind: 'empty' } | { kind: 'negative' } | ValueProblem;
 
 export type DraftCheck =
   | { ok: true; values: { registerId: number; value: string }[] }
@@ -16,6 +17,7 @@ export type DraftCheck =
 /** Canonical decimal text for one register, or the problem with it. */
 export function checkDraftValue(text: string, register: Pick<Register, 'dials' | 'decimals'>, locale: string): { value: string } | { problem: DraftProblem } {
   if (text.trim() === '') return { problem: { kind: 'empty' } };
+  if (/^[-−]/.test(text.trim())) return { problem: { kind: 'negative' } };
   const value = parseLocaleDecimal(text, locale);
   if (value === null) return { problem: { kind: 'notANumber' } };
   const problem = checkRegisterValue(value, register);

@@ -7,6 +7,9 @@ import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, t
 import { useTranslation } from 'react-i18next';
 import type { MeterListItem } from '../../../../shared/contract/entities';
 import { useNavStore } from '../../app/navStore';
+import { HazardIcon } from './HazardIcon';
+
+const statusMark = { unread: '', read: '✓', warning: '!', skipped: '⤼' } as const;
 
 export interface MeterListHandle {
   focus(): void;
@@ -115,8 +118,22 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
                   {item.meterSerial} · {item.usagePointId}
                 </span>
               </span>
-              <span className={`read-mark${item.readToday ? ' done' : ''}`} data-testid="read-mark" data-read-today={item.readToday}>
-                {item.readToday ? `✓ ${t('meters.readToday')}` : ''}
+              {item.hazards.length > 0 && (
+                <span className="row-hazards" data-testid="row-hazards">
+                  {item.hazards.map((h) => (
+                    <HazardIcon key={h} hazard={h} label={t(`hazards.${h}`)} />
+                  ))}
+                </span>
+              )}
+              <span className={`read-mark status-${item.status}`} data-testid="read-mark" data-status={item.status} data-read-today={item.readToday} title={t(`status.${item.status}`)}>
+                {item.status !== 'unread' && (
+                  <>
+                    <span className="mark-symbol" aria-hidden="true">
+                      {statusMark[item.status]}
+                    </span>
+                    <span className="mark-text">{t(`status.${item.status}`)}</span>
+                  </>
+                )}
               </span>
             </div>
           );

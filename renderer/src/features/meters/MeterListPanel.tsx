@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../app/navStore';
 import { useDebounced } from '../../lib/useDebounced';
 import { useRoutesStore } from '../routes/routesStore';
+import { FilterChips } from './FilterChips';
 import { MeterList, type MeterListHandle } from './MeterList';
 import { useMetersStore } from './metersStore';
 
@@ -20,7 +21,7 @@ export function MeterListPanel() {
   const { t } = useTranslation();
   const routeId = useNavStore((s) => s.routeId);
   const route = useRoutesStore((s) => s.routes.find((r) => r.id === routeId));
-  const { items, loading, error, load } = useMetersStore();
+  const { items, loading, error, load, filter } = useMetersStore();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const search = useRef<HTMLInputElement>(null);
@@ -88,6 +89,7 @@ export function MeterListPanel() {
           onKeyDown={onSearchKey}
         />
       </label>
+      <FilterChips route={route} />
       <p className="list-meta" aria-live="polite" data-testid="meter-count" data-loading={loading ? 'true' : 'false'}>
         {settledQuery.trim() ? t('meters.found', { count: items.length }) : t('meters.count', { count: items.length })}
       </p>
@@ -98,6 +100,11 @@ export function MeterListPanel() {
       )}
       <MeterList ref={list} items={items} label={t('meters.listLabel')} />
       {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
+      {!loading && items.length === 0 && !settledQuery.trim() && filter !== 'all' && (
+        <p className="muted" data-testid="filter-empty">
+          {t('filters.none')}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** The routes on this device with their progress; choosing one shows its meters. */
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../app/navStore';
+import { unreadCount } from '../meters/FilterChips';
 import { useRoutesStore } from './routesStore';
 
 export function RoutesPanel() {
@@ -23,7 +24,8 @@ export function RoutesPanel() {
       {routes.length === 0 && !error && <p className="muted">{t('routes.none')}</p>}
       <ul className="route-list" data-testid="route-list">
         {routes.map((route) => {
-          const percent = route.total ? Math.round((route.read / route.total) * 100) : 0;
+          const share = (n: number) => (route.total ? `${(n / route.total) * 100}%` : '0%');
+          const done = route.read + route.skipped;
           return (
             <li key={route.id}>
               <button
@@ -40,11 +42,18 @@ export function RoutesPanel() {
                     {t('routes.training')}
                   </span>
                 )}
-                <span className="route-progress" data-testid="route-progress">
-                  {t('routes.progress', { read: route.read, total: route.total })}
+                <span className="route-progress" data-testid="route-progress" data-read={route.read} data-skipped={route.skipped} data-remaining={unreadCount(route)} data-warnings={route.withWarnings}>
+                  {t('routes.progress', { done, total: route.total })}
                 </span>
                 <span className="progress-bar" aria-hidden="true">
-                  <span className="progress-fill" style={{ width: `${percent}%` }} />
+                  <span className="progress-fill" style={{ width: share(route.read) }} />
+                  <span className="progress-fill skipped" style={{ width: share(route.skipped) }} />
+                </span>
+                <span className="route-counts" data-testid="route-counts">
+                  <span>✓ {t('routes.read', { count: route.read })}</span>
+                  <span>⤼ {t('routes.skipped', { count: route.skipped })}</span>
+                  <span>{t('routes.remaining', { count: unreadCount(route) })}</span>
+                  {route.withWarnings > 0 && <span className="warn">! {t('routes.withWarnings', { count: route.withWarnings })}</span>}
                 </span>
               </button>
             </li>

@@ -1,0 +1,48 @@
+/**
+ * The meter's last visits as rows (one per reading set, newest first) with the use since the
+ * previous visit per register. Use comes from the warning that already carries it (a rollover
+ * across the nines, a high or low use) or from the difference to the previous value.
+ */
+import type { Reading, ReadingWarningShape, Register } from '../../../../shared/contract/entities';
+import { compare, subtract } from '../../../../shared/domain/decimal';
+
+export interface HistoryCell {
+  value: string;
+  usage: string | null;
+  warnings: readonly ReadingWarningShape[];
+  confirmed: 'reentered' | 'reason' | null;
+  reason: string | null;
+}
+
+export interface HistoryRow {
+  readingSetId: string;
+  readAt: string;
+  cells: Readonly<Record<number, HistoryCell>>;
+}
+
+function usageOf(reading: Reading, previous: Reading | undefined): string | null {
+  for (const w of reading.warnings) if ('usage' in w && (w.kind === 'rollover' || w.kind === 'highUsage' || w.kind === 'lowUsage')) return w.usage;
+  if (!previous) return null;
+  return compare(reading.value, previous.value) >= 0 ? subtract(reading.value, previous.value) : null;
+}
+
+export function historyRows(readings: readonly Reading[], registers: readonly Pick<Register, 'id' | 'kind'>[]): HistoryRow[] {
+  const cumulative = new Set(registers.filter((r) => r.kind === 'cumulative').map((r) => r.id));
+  const oldestFirst = [...readings].sort((a, b) => a.readAt.localeCompare(b.readAt) || a.id - b.id);
+  const lastByRegister = new Map<number, Reading>();
+  const rows = new Map<string, HistoryRow & { cells: Record<number, HistoryCell> }>();
+  for (const reading of oldestFirst) {
+    const previous = lastByRegister.get(reading.registerId);
+    lastByRegister.set(reading.registerId, reading);
+    const row = rows.get(reading.readingSetId) ?? { readingSetId: reading.readingSetId, readAt: reading.readAt, cells: {} };
+    rows.set(reading.readingSetId, row);
+    row.cells[reading.registerId] = {
+      value: reading.value,
+      usage: cumulative.has(reading.registerId) ? usageOf(reading, previous) : null,
+      warnings: reading.warnings,
+      confirmed: reading.confirmation?.method ?? null,
+      reason: reading.confirmation?.method === 'reason' ? reading.confirmation.reason : null,
+    };
+  }
+  return [...rows.values()].reverse();
+}
