@@ -90,6 +90,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
         firstRun: store.routes.count() === 0,
         host: options.host,
         locale: locale === 'de' ? 'de' : 'en',
+        validation: validationSettings(store),
       };
     },
     'settings.setLocale': ({ locale }) => {

@@ -42,6 +42,8 @@ export const appInfo = z.object({
   firstRun: z.boolean(),
   host: z.enum(['electron', 'web']),
   locale: z.enum(locales),
+  /** The utility's high/low factors and demand limit, so the UI warns exactly as the save will. */
+  validation: z.object({ lowFactor: z.number(), highFactor: z.number(), maxDemand: z.number() }),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

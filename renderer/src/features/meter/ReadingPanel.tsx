@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../app/appStore';
+import { useAppStore, useLocale } from '../../app/appStore';
 import { useNavStore } from '../../app/navStore';
 import { MeterHistory } from '../history/MeterHistory';
 import { MeterPhotos } from '../photos/MeterPhotos';
@@ -25,6 +25,7 @@ export const SKIP_SHORTCUT = { key: 'k', label: 'Alt+K' } as const;
 export function ReadingPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const validation = useAppStore((s) => s.info?.validation);
   const usagePointId = useNavStore((s) => s.usagePointId);
   const openMeter = useNavStore((s) => s.openMeter);
   const m = useMeterStore();
@@ -77,7 +78,7 @@ export function ReadingPanel() {
   if (!detail) return <section className="panel reading-panel" aria-busy="true" />;
 
   const readAt = new Date().toISOString();
-  const assessments = new Map(detail.registers.map((r) => [r.id, assessRegister(r, m.entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, m.serverWarnings[r.id])]));
+  const assessments = new Map(detail.registers.map((r) => [r.id, assessRegister(r, m.entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, m.serverWarnings[r.id], validation)]));
 
   const focus = (target: FocusTarget) => {
     if (target === 'note') note.current?.focus();

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { MeterDetail, ReadingWarningShape } from '../../../../shared/contract/entities';
 import { serialMatches } from '../../../../shared/domain/readingValidation';
 import { api } from '../../api/client';
+import { useAppStore } from '../../app/appStore';
 import type { PhotoDraft } from '../photos/photoUpload';
 import { assessRegister, emptyEntry, type ConfirmReason, type RegisterEntry } from './readingChecks';
 
@@ -107,7 +108,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     const readAt = new Date().toISOString();
     const values = [];
     for (const register of detail.registers) {
-      const a = assessRegister(register, entries[register.id] ?? emptyEntry, locale, readAt, reasonLabel, serverWarnings[register.id]);
+      const a = assessRegister(register, entries[register.id] ?? emptyEntry, locale, readAt, reasonLabel, serverWarnings[register.id], useAppStore.getState().info?.validation);
       if (a.value === null) return { kind: 'focus', target: { registerId: register.id, field: 'value' } };
       if (a.needsConfirmation && !a.confirmation) return { kind: 'focus', target: { registerId: register.id, field: 'again' } };
       values.push({ registerId: register.id, value: a.value, ...(a.confirmation ? { confirmation: a.confirmation } : {}) });

@@ -7,7 +7,7 @@
  */
 import type { Confirmation, ReadingWarningShape, Register } from '../../../../shared/contract/entities';
 import { compare } from '../../../../shared/domain/decimal';
-import { checkReading, defaultValidationSettings } from '../../../../shared/domain/readingValidation';
+import { checkReading, defaultValidationSettings, type ValidationSettings } from '../../../../shared/domain/readingValidation';
 import { checkDraftValue, type DraftProblem } from './readingDraft';
 
 export interface RegisterEntry {
@@ -63,12 +63,14 @@ export function assessRegister(
   reasonLabel: (code: ConfirmReason) => string,
   /** Warnings the server sent back with NEEDS_CONFIRMATION for this register (authoritative). */
   serverWarnings?: readonly ReadingWarningShape[],
+  /** The utility's limits from app.info; the defaults until it has answered. */
+  settings: ValidationSettings = defaultValidationSettings,
 ): RegisterAssessment {
   const none = { usage: null, warnings: [], needsConfirmation: false, again: 'none', confirmation: null } as const;
   const checked = checkDraftValue(entry.text, register, locale);
   if ('problem' in checked) return { ...none, value: null, problem: checked.problem };
   const value = checked.value;
-  const check = checkReading(value, readAt, register, defaultValidationSettings);
+  const check = checkReading(value, readAt, register, settings);
   const warnings = serverWarnings?.length ? serverWarnings : check.warnings;
   const needsConfirmation = warnings.some(warningNeedsConfirmation);
   if (!needsConfirmation) return { ...none, value, problem: null, usage: check.usage, warnings };

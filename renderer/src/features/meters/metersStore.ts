@@ -1,15 +1,22 @@
-/** The meter list of the selected route, filtered by the search text and a status filter (meters.list). */
+/**
+ * The meter list of the selected route. The whole route is fetched once (meters.list) and again
+ * when the main side says its data changed; each keystroke of the search and each filter chip
+ * then works on that list in memory (shared/domain/meterSearch.ts), so typing stays fast on
+ * routes of any size.
+ */
 import { create } from 'zustand';
 import type { MeterListItem } from '../../../../shared/contract/entities';
+import { buildSearchIndex, type SearchIndex } from '../../../../shared/domain/meterSearch';
 import { api } from '../../api/client';
+import { visibleStops, type MeterFilter } from './visibleStops';
 
-export const meterFilters = ['all', 'unread', 'warnings', 'skipped'] as const;
-export type MeterFilter = (typeof meterFilters)[number];
+export { meterFilters, type MeterFilter } from './visibleStops';
 
 interface MetersSlice {
   routeId: string | null;
   query: string;
   filter: MeterFilter;
+  index: SearchIndex<MeterListItem>;
   items: MeterListItem[];
   loading: boolean;
   error: string | null;
@@ -18,35 +25,48 @@ interface MetersSlice {
   reload(): Promise<void>;
 }
 
+const emptyIndex = buildSearchIndex<MeterListItem>([]);
 let latestRequest = 0;
 
-export const useMetersStore = create<MetersSlice>((set, get) => ({
-  routeId: null,
-  query: '',
-  filter: 'all',
-  items: [],
-  loading: false,
-  error: null,
-  async load(routeId, query) {
+export const useMetersStore = create<MetersSlice>((set, get) => {
+  const show = () => set((s) => ({ items: visibleStops(s.index, s.query, s.filter) }));
+
+  async function fetchRoute(routeId: string) {
     const request = ++latestRequest;
-    if (routeId !== get().routeId) set({ items: [], filter: 'all' });
-    set({ routeId, query, loading: true });
-    if (!routeId) {
-      set({ items: [], loading: false, error: null });
-      return;
-    }
-    const result = await api['meters.list']({ routeId, query: query.trim(), filter: get().filter });
-    // A slower answer to an older search must not overwrite a newer one.
+    set({ loading: true });
+    const result = await api['meters.list']({ routeId, query: '', filter: 'all' });
+    // A slower answer for a route no longer shown must not overwrite the current one.
     if (request !== latestRequest) return;
-    if (result.ok) set({ items: result.value, loading: false, error: null });
+    if (result.ok) set({ index: buildSearchIndex(result.value), loading: false, error: null });
     else set({ loading: false, error: result.error.message });
-  },
-  setFilter(filter) {
-    set({ filter });
-    return get().reload();
-  },
-  reload() {
-    const { routeId, query } = get();
-    return get().load(routeId, query);
-  },
-}));
+    show();
+  }
+
+  return {
+    routeId: null,
+    query: '',
+    filter: 'all',
+    index: emptyIndex,
+    items: [],
+    loading: false,
+    error: null,
+    async load(routeId, query) {
+      const routeChanged = routeId !== get().routeId;
+      set({ routeId, query, ...(routeChanged ? { filter: 'all' as const, index: emptyIndex, items: [] } : {}) });
+      if (!routeId) {
+        set({ loading: false, error: null });
+        return;
+      }
+      if (routeChanged) await fetchRoute(routeId);
+      else show();
+    },
+    async setFilter(filter) {
+      set({ filter });
+      show();
+    },
+    async reload() {
+      const { routeId } = get();
+      if (routeId) await fetchRoute(routeId);
+    },
+  };
+});
