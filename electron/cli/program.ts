@@ -14,6 +14,7 @@ import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
+import { registerSyncCommands } from './sync';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -134,6 +135,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerMessagesCommands(program, io);
   registerOpticalCommands(program, io);
+  registerSyncCommands(program, io);
   return program;
 }
 

@@ -1,35 +1,65 @@
 /**
  * Renders outbox rows to the XML the enterprise receives. The row's message_id is the
  * Header.MessageID and its created_at the Timestamp, so a retry sends byte-identical XML and the
- * enterprise can deduplicate (DESIGN.md §6).
+ * enterprise can deduplicate (DESIGN.md §6). The reads go through the outbox repository.
  */
-import type { EnvelopeForm } from '../../../shared/cim';
-import { renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
+import { z } from 'zod';
+import { buildMessage, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
+import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
+import { createOutboxRepository, type OutboxEntry, type OutboxStatus } from '../store/repositories/outbox';
 
-interface OutboxDbRow {
-  message_id: string;
-  noun: string;
-  verb: string;
-  payload: string;
-  created_at: string;
-}
+const toRow = (e: OutboxEntry): OutboxRow => ({ messageId: e.messageId, noun: e.noun, verb: e.verb, createdAt: e.createdAt, payload: e.payload });
 
-const toRow = (r: OutboxDbRow): OutboxRow => ({ messageId: r.message_id, noun: r.noun, verb: r.verb, createdAt: r.created_at, payload: JSON.parse(r.payload) as unknown });
-
-// TODO(lead): move these reads into an outbox repository next to journal.ts.
-export function readOutboxRows(store: Store, options: { status?: 'pending' | 'sent' | 'rejected'; limit?: number } = {}): OutboxRow[] {
-  const rows = store.db
-    .prepare('SELECT message_id, noun, verb, payload, created_at FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY id LIMIT @limit')
-    .all({ status: options.status ?? null, limit: options.limit ?? 1000 }) as OutboxDbRow[];
-  return rows.map(toRow);
+export function readOutboxRows(store: Store, options: { status?: OutboxStatus; limit?: number } = {}): OutboxRow[] {
+  return createOutboxRepository(store.db).list(options).map(toRow);
 }
 
 export function readOutboxRow(store: Store, messageId: string): OutboxRow | null {
-  const row = store.db.prepare('SELECT message_id, noun, verb, payload, created_at FROM outbox WHERE message_id = ?').get(messageId) as OutboxDbRow | undefined;
-  return row ? toRow(row) : null;
+  const entry = createOutboxRepository(store.db).get(messageId);
+  return entry ? toRow(entry) : null;
 }
 
 export function renderOutboxMessage(row: OutboxRow, context: EnvelopeContext, form: EnvelopeForm = 'typed'): string {
   return renderOutboxRow(row, context, form);
+}
+
+/** The EndDeviceEvents payload skipVisit.ts queues for a skip about the device (damage, tamper). */
+const outboxEndDeviceEventsSchema = z.object({
+  meter: z.string().min(1),
+  usagePoint: z.string().min(1),
+  eventType: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/),
+  createdDateTime: z.string().min(1),
+  reason: z.string().optional(),
+});
+
+function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
+  const parsed = outboxEndDeviceEventsSchema.safeParse(row.payload);
+  if (!parsed.success) throw new OutboxRenderError(`outbox row ${row.messageId}: EndDeviceEvents payload is malformed`);
+  if (row.verb !== 'created') throw new OutboxRenderError(`outbox row ${row.messageId}: EndDeviceEvents are only sent as "created"`);
+  const p = parsed.data;
+  return {
+    kind: 'event',
+    header: { verb: 'created', noun: 'EndDeviceEvents', revision: context.revision, timestamp: row.createdAt, source: context.source, user: context.user, messageID: row.messageId },
+    payload: {
+      kind: 'xml',
+      body: {
+        noun: 'EndDeviceEvents',
+        value: { endDeviceEvents: [{ createdDateTime: p.createdDateTime, reason: p.reason, assets: { names: [{ name: p.meter }] }, eventType: p.eventType, usagePoint: { mRID: p.usagePoint } }] },
+      },
+    },
+  };
+}
+
+/**
+ * The message for one outbox entry as sync sends it: 61968-100 generic envelope by default (the
+ * RequestMessage / EventMessage a web service carries in the SOAP Body), with the CorrelationID of
+ * the enterprise request it answers, if any (issue 7: an on-demand GetMeterReadings answer).
+ */
+export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form: EnvelopeForm = 'generic'): string {
+  const row = toRow(entry);
+  const message = entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context);
+  const withCorrelation: CimMessage =
+    entry.correlationId && message.kind !== 'fault' ? { ...message, header: { ...message.header, correlationID: entry.correlationId } } : message;
+  return buildMessage(withCorrelation, { form });
 }

@@ -5,11 +5,12 @@
  * payload is xs:any there, so it is checked in a second step, NOTES.md §2).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/contract/result';
 import { MESSAGE_NS } from '../../../shared/cim/message/verbs';
+import { indexSchemaFolder } from './schemaFolder';
 
 export interface ValidationResult {
   valid: boolean;
@@ -17,24 +18,6 @@ export interface ValidationResult {
   errors: string[];
   /** The schema files used, in order. */
   schemas: string[];
-}
-
-function indexSchemas(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (folder: string, depth: number) => {
-    if (depth > 6) return;
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path, depth + 1);
-      else if (entry.name.endsWith('.xsd') && !found.has(entry.name)) found.set(entry.name, path);
-    }
-  };
-  try {
-    walk(dir, 0);
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read the schema folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return found;
 }
 
 export function xmllintAvailable(): boolean {
@@ -96,7 +79,7 @@ export function extractPayload(xml: string): { noun: string; xml: string } | nul
 }
 
 export function createXsdValidator(schemaDir: string) {
-  const schemas = indexSchemas(schemaDir);
+  const schemas = indexSchemaFolder(schemaDir);
   const need = (file: string): string => {
     const path = schemas.get(file);
     if (!path) throw new AppError('NOT_FOUND', `The schema folder ${schemaDir} has no ${file}.`);

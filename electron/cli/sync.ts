@@ -1,0 +1,142 @@
+/**
+ * `fieldmeter sync` (send the outbox to the enterprise, issue 7) and `fieldmeter simulate
+ * enterprise` (the enterprise simulator of DESIGN.md §6). Credentials come from the environment
+ * only (FIELDMETER_SYNC_USER / PASSWORD / TOKEN / KEY_PASSPHRASE); certificate paths from options
+ * or FIELDMETER_SYNC_CA / CERT / KEY.
+ */
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { resolveDatabasePath } from '../services/paths';
+import { openStore } from '../services/store';
+import { dryRunSync, syncNow } from '../services/sync';
+import { envSecretStore } from '../services/sync/secrets';
+import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
+import { startEnterpriseSimulator } from '../services/sync/simulator/server';
+import type { SoapVersion } from '../services/sync/soap';
+import type { CliIo } from './program';
+
+interface SyncCliOptions {
+  db?: string;
+  endpoint?: string;
+  soap: SoapVersion;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  insecure?: boolean;
+  batchSize: string;
+  concurrency: string;
+  timeout: string;
+  attempts: string;
+  retryDelay: string;
+  source: string;
+  dryRun?: boolean;
+  out?: string;
+  json?: boolean;
+}
+
+function wholeNumber(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('VALIDATION', `${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function registerSyncCommands(program: Command, io: CliIo): void {
+  program
+    .command('sync')
+    .description('send the outbox to the enterprise (IEC 61968-100 over SOAP); prints sent, accepted, rejected and pending')
+    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+    .addOption(new Option('--endpoint <url>', 'the enterprise web-service URL (default: $FIELDMETER_SYNC_ENDPOINT)'))
+    .addOption(new Option('--soap <version>', 'SOAP version').choices(['1.1', '1.2']).default('1.1'))
+    .option('--ca <file>', 'extra CA certificate (PEM) to trust (default: $FIELDMETER_SYNC_CA)')
+    .option('--cert <file>', 'client certificate (PEM) for mutual TLS (default: $FIELDMETER_SYNC_CERT)')
+    .option('--key <file>', 'client key (PEM) (default: $FIELDMETER_SYNC_KEY)')
+    .option('--insecure', 'do not verify the server certificate (test servers only)')
+    .option('--batch-size <n>', 'messages marked in flight together', '100')
+    .option('--concurrency <n>', 'requests at once (never two for one usage point)', '16')
+    .option('--timeout <ms>', 'time to wait for one reply', '30000')
+    .option('--attempts <n>', 'attempts per message in this run', '5')
+    .option('--retry-delay <ms>', 'base of the exponential backoff', '500')
+    .option('--source <name>', 'Header.Source of the messages', 'FIELDMETER')
+    .option('--dry-run', 'write the SOAP requests to --out instead of sending')
+    .option('--out <dir>', 'folder for --dry-run')
+    .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
+    .exitOverride()
+    .action(async (o: SyncCliOptions) => {
+      const store = openStore(resolveDatabasePath(o.db));
+      try {
+        const envelope = { source: o.source };
+        if (o.dryRun) {
+          if (!o.out) throw new AppError('VALIDATION', '--dry-run needs --out DIR');
+          const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap });
+          const counts = { sent: 0, accepted: 0, rejected: 0, pending: files.length + problems.length };
+          io.out(o.json ? JSON.stringify(counts) : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`);
+          return;
+        }
+        const endpoint = o.endpoint ?? process.env.FIELDMETER_SYNC_ENDPOINT;
+        if (!endpoint) throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.');
+        const summary = await syncNow(store, {
+          endpoint: {
+            endpoint,
+            soapVersion: o.soap,
+            caFile: o.ca ?? process.env.FIELDMETER_SYNC_CA,
+            certFile: o.cert ?? process.env.FIELDMETER_SYNC_CERT,
+            keyFile: o.key ?? process.env.FIELDMETER_SYNC_KEY,
+            insecure: o.insecure,
+            timeoutMs: wholeNumber(o.timeout, '--timeout', 100, 600_000),
+          },
+          secrets: envSecretStore(),
+          envelope,
+          batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
+          concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),
+          retry: { maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100), baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000), maxDelayMs: 60_000 },
+        });
+        const { sent, accepted, rejected, pending } = summary;
+        io.out(
+          o.json
+            ? JSON.stringify({ sent, accepted, rejected, pending })
+            : `Sent ${sent} messages: ${accepted} accepted, ${rejected} rejected; ${pending} left in the outbox` +
+                `${summary.held ? ` (${summary.held} held behind a rejected message of the same usage point)` : ''}` +
+                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.`,
+        );
+        if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { sync: summary.stopped.code });
+      } finally {
+        store.close();
+      }
+    });
+
+  // `simulate` may already exist (the meter simulator, cli/optical.ts): add to it.
+  const simulate = program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description('simulators for tests and training').exitOverride();
+  simulate
+    .command('enterprise')
+    .description('run the enterprise simulator on 127.0.0.1 until interrupted')
+    .option('--port <n>', 'port (0 = any free port)', '0')
+    .requiredOption('--store <dir>', 'folder for accepted messages (one file per MessageID)')
+    .option('--xsd-dir <dir>', 'schema folder to validate every message (default: $FIELDMETER_CIM_XSD_DIR; none = no schema check)')
+    .option('--serve <dir>', 'folder of messages queued for the device (GET /outbound)')
+    .addOption(new Option('--fail <kind>', 'fail on purpose').choices([...FAULT_KINDS]))
+    .option('--rate <r>', 'share of requests that fail, 0..1', '1')
+    .option('--seed <n>', 'seed for which requests fail', '7')
+    .option('--slow-ms <ms>', 'delay of a slow reply', '300')
+    .option('--json', 'print the address as JSON')
+    .exitOverride()
+    .action(async (o: { port: string; store: string; xsdDir?: string; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; json?: boolean }) => {
+      const rate = Number(o.rate);
+      if (!(rate >= 0 && rate <= 1)) throw new AppError('VALIDATION', '--rate must be a number from 0 to 1');
+      const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
+      const sim = await startEnterpriseSimulator({
+        port: wholeNumber(o.port, '--port', 0, 65535),
+        storeDir: resolve(o.store),
+        xsdDir: xsdDir ? resolve(xsdDir) : undefined,
+        serveDir: o.serve ? resolve(o.serve) : undefined,
+        fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
+      });
+      io.out(o.json ? JSON.stringify({ url: sim.url, port: sim.port, schemaValidation: xsdDir !== undefined }) : `Enterprise simulator on ${sim.url} (schema validation ${xsdDir ? 'on' : 'off'}); Ctrl+C stops it.`);
+      await new Promise<void>((done) => {
+        const stop = () => void sim.close().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      io.out(JSON.stringify(sim.stats));
+    });
+}

@@ -1,0 +1,78 @@
+/**
+ * Messages from the enterprise (read lists, MeterConfig, UsagePointConfig, MasterDataLinkageConfig,
+ * EndDeviceControls, GetMeterReadings; DESIGN.md §6). A message lands here first, keyed by its
+ * MessageID (a redelivery is ignored), and is applied later in its own transaction.
+ */
+import type { Db } from '../database';
+
+export type InboxStatus = 'received' | 'applied' | 'failed' | 'ignored';
+
+export interface InboxEntry {
+  id: number;
+  messageId: string;
+  correlationId: string | null;
+  noun: string;
+  verb: string;
+  payload: unknown;
+  receivedAt: string;
+  appliedAt: string | null;
+  status: InboxStatus;
+  error: string | null;
+  changes: unknown[];
+}
+
+interface Row {
+  id: number;
+  message_id: string;
+  correlation_id: string | null;
+  noun: string;
+  verb: string;
+  payload: string;
+  received_at: string;
+  applied_at: string | null;
+  status: InboxStatus;
+  error: string | null;
+  changes: string;
+}
+
+const toEntry = (r: Row): InboxEntry => ({
+  id: r.id,
+  messageId: r.message_id,
+  correlationId: r.correlation_id,
+  noun: r.noun,
+  verb: r.verb,
+  payload: JSON.parse(r.payload) as unknown,
+  receivedAt: r.received_at,
+  appliedAt: r.applied_at,
+  status: r.status,
+  error: r.error,
+  changes: JSON.parse(r.changes) as unknown[],
+});
+
+const COLUMNS = 'id, message_id, correlation_id, noun, verb, payload, received_at, applied_at, status, error, changes';
+
+export function createInboxRepository(db: Db) {
+  const insert = db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at)
+    VALUES (@messageId, @correlationId, @noun, @verb, @payload, @receivedAt) ON CONFLICT(message_id) DO NOTHING`);
+  const waiting = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE status = 'received' ORDER BY id LIMIT ?`);
+  const list = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`);
+  const finish = db.prepare('UPDATE inbox SET status = @status, applied_at = @at, error = @error, changes = @changes WHERE id = @id');
+
+  return {
+    /** False when this MessageID was received before (enterprise redelivery). */
+    receive(m: { messageId: string; correlationId?: string | null; noun: string; verb: string; payload: unknown; receivedAt: string }): boolean {
+      return insert.run({ ...m, correlationId: m.correlationId ?? null, payload: JSON.stringify(m.payload) }).changes === 1;
+    },
+    waiting(limit = 100): InboxEntry[] {
+      return (waiting.all(limit) as Row[]).map(toEntry);
+    },
+    list(options: { status?: InboxStatus; limit?: number } = {}): InboxEntry[] {
+      return (list.all({ status: options.status ?? null, limit: options.limit ?? 100 }) as Row[]).map(toEntry);
+    },
+    /** Called inside the transaction that applied (or refused) the message. */
+    finish(id: number, status: Exclude<InboxStatus, 'received'>, at: string, error: string | null, changes: readonly unknown[]): void {
+      finish.run({ id, status, at, error, changes: JSON.stringify(changes) });
+    },
+  };
+}
+export type InboxRepository = ReturnType<typeof createInboxRepository>;

@@ -1,0 +1,60 @@
+/**
+ * Rejected messages, for the user to fix (issue 7). A message the enterprise refused (PARTIAL
+ * or FAILED) keeps its MessageID and holds back later messages of its usage point. The user can
+ * send it again as it is (the enterprise's problem was fixed on its side), or fix the data and
+ * send it again: the caller applies the fix to the local data and, in the same transaction,
+ * hands the corrected payload to `requeueRejected`. The MessageID stays the same: the enterprise
+ * deduplicates on messages it *accepted*, and a rejected one was not.
+ */
+import { AppError } from '../../../shared/contract/result';
+import { outboxMeterReadingsSchema } from '../../../shared/cim/outboxMessage';
+import type { Store } from '../store';
+import { createOutboxRepository, type AttemptRecord } from '../store/repositories/outbox';
+
+export interface RejectedItem {
+  messageId: string;
+  noun: string;
+  verb: string;
+  usagePointId: string | null;
+  createdAt: string;
+  errorCode: string | null;
+  errorText: string | null;
+  attempts: AttemptRecord[];
+  payload: unknown;
+}
+
+export function listRejected(store: Store, limit = 500): RejectedItem[] {
+  const outbox = createOutboxRepository(store.db);
+  return outbox.list({ status: 'rejected', limit }).map((e) => ({
+    messageId: e.messageId,
+    noun: e.noun,
+    verb: e.verb,
+    usagePointId: e.usagePointId,
+    createdAt: e.createdAt,
+    errorCode: e.errorCode,
+    errorText: e.lastError,
+    attempts: outbox.attempts(e.messageId),
+    payload: e.payload,
+  }));
+}
+
+/** Checks a corrected payload against the shape its noun is queued with. */
+function checkPayload(noun: string, payload: unknown): void {
+  if (noun === 'MeterReadings') {
+    const r = outboxMeterReadingsSchema.safeParse(payload);
+    if (!r.success) throw new AppError('VALIDATION', `The corrected readings are not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+}
+
+/**
+ * Back to pending with the same MessageID, optionally with a corrected payload. Runs in the
+ * caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
+ */
+export function requeueRejected(store: Store, messageId: string, correctedPayload?: unknown): void {
+  const outbox = createOutboxRepository(store.db);
+  const entry = outbox.get(messageId);
+  if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`);
+  if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`);
+  if (correctedPayload !== undefined) checkPayload(entry.noun, correctedPayload);
+  if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`);
+}

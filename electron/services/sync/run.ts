@@ -1,0 +1,164 @@
+/**
+ * One sync run (issue 7, DESIGN.md §6): the outbox is sent in enqueue order, in batches. A batch
+ * is marked in flight in one committed transaction before its first byte leaves, so after a
+ * crash the next run starts with exactly those messages and resends them with the same
+ * MessageID (the enterprise deduplicates). Within a batch, messages for different usage points
+ * go out concurrently; those for one usage point go one after another, and a rejected message
+ * holds back the later ones for its usage point until the user has dealt with it. Every reply is
+ * recorded, and what it did to each message is written, in one transaction per batch.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
+import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
+import { renderForSync } from '../messages/renderOutbox';
+import type { Store } from '../store';
+import { createOutboxRepository, type AttemptRecord, type OutboxEntry, type Outcome } from '../store/repositories/outbox';
+import { deliver, type DeliveryContext, type SyncStop } from './deliver';
+import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
+import { wrapSoap, type SoapVersion } from './soap';
+import type { HttpReply } from './transport';
+
+export interface SyncProgress {
+  runId: string;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  /** Pending messages left when the last batch was recorded. */
+  pending: number;
+}
+
+export interface SyncSummary extends SyncProgress {
+  /** Messages held behind a rejected message of the same usage point (part of `pending`). */
+  held: number;
+  /** Messages found in flight from an interrupted run and sent again with their MessageID. */
+  resent: number;
+  stopped: SyncStop | null;
+}
+
+export interface SyncRunOptions {
+  readonly post: DeliveryContext['post'];
+  readonly envelope: EnvelopeContext;
+  readonly soapVersion?: SoapVersion;
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+  readonly retry?: RetryPolicy;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  /** Limits for the reply; maxChars should not exceed the transport's byte cap. */
+  readonly limits?: XmlLimits;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SyncProgress) => void;
+}
+
+/** SOAPAction / action of a 61968-100 operation: "CreatedMeterReadings", "CreateMeterReadings" … */
+export const soapAction = (verb: string, noun: string) => `${verb.charAt(0).toUpperCase()}${verb.slice(1)}${noun}`;
+
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/** Messages of one usage point in order; messages without a usage point each stand alone. */
+function chains(batch: readonly OutboxEntry[]): OutboxEntry[][] {
+  const byUsagePoint = new Map<string, OutboxEntry[]>();
+  const out: OutboxEntry[][] = [];
+  for (const e of batch) {
+    if (e.usagePointId === null) out.push([e]);
+    else {
+      let chain = byUsagePoint.get(e.usagePointId);
+      if (!chain) byUsagePoint.set(e.usagePointId, (chain = []));
+      if (chain.length === 0) out.push(chain);
+      chain.push(e);
+    }
+  }
+  return out;
+}
+
+function render(entry: OutboxEntry, envelope: EnvelopeContext): { xml: string } | { error: string } {
+  try {
+    return { xml: renderForSync(entry, envelope) };
+  } catch (error) {
+    if (error instanceof OutboxRenderError) return { error: error.message };
+    throw error;
+  }
+}
+
+export async function runSync(store: Store, options: SyncRunOptions): Promise<SyncSummary> {
+  const outbox = createOutboxRepository(store.db);
+  const clock = options.clock ?? systemClock;
+  const batchSize = options.batchSize ?? 100;
+  const ctx: DeliveryContext = {
+    post: options.post,
+    soapVersion: options.soapVersion ?? '1.1',
+    limits: options.limits ?? { ...defaultXmlLimits, maxChars: 4 * 1024 * 1024 },
+    retry: options.retry ?? defaultRetryPolicy,
+    clock,
+    random: options.random ?? Math.random,
+    runId: randomUUID(),
+    signal: options.signal,
+    stop: null,
+  };
+  const progress: SyncProgress = { runId: ctx.runId, sent: 0, accepted: 0, rejected: 0, pending: outbox.counts().pending };
+  let resent = 0;
+
+  while (!ctx.stop) {
+    const batch = outbox.due(batchSize);
+    if (batch.length === 0) break;
+    resent += batch.filter((e) => e.inFlightAt !== null).length;
+    const rendered = new Map(batch.map((e) => [e.messageId, render(e, options.envelope)]));
+    outbox.markInFlight(batch.filter((e) => 'xml' in rendered.get(e.messageId)!).map((e) => e.messageId), clock.now().toISOString());
+
+    const attempts: AttemptRecord[] = [];
+    const outcomes: Outcome[] = [];
+    await pool(chains(batch), options.concurrency ?? 16, async (chain) => {
+      for (const entry of chain) {
+        const r = rendered.get(entry.messageId)!;
+        if ('error' in r) {
+          // Cannot be built at all: the user must see it like an enterprise rejection.
+          outcomes.push({ kind: 'rejected', messageId: entry.messageId, errorCode: 'FIELDMETER_RENDER', errorText: r.error });
+          break;
+        }
+        const d = await deliver(ctx, entry.messageId, soapAction(entry.verb, entry.noun), r.xml);
+        attempts.push(...d.attempts);
+        outcomes.push(d.outcome);
+        if (d.transmitted) progress.sent++;
+        if (d.outcome.kind !== 'sent') break;
+      }
+    });
+    outbox.record(attempts, outcomes);
+    progress.accepted += outcomes.filter((o) => o.kind === 'sent').length;
+    progress.rejected += outcomes.filter((o) => o.kind === 'rejected').length;
+    progress.pending = outbox.counts().pending;
+    options.onProgress?.({ ...progress });
+  }
+  const counts = outbox.counts();
+  return { ...progress, pending: counts.pending, held: counts.held, resent, stopped: ctx.stop };
+}
+
+/** `--dry-run`: the SOAP requests a run would send now, one file each; nothing is sent or changed. */
+export function dryRunSync(store: Store, options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion }): { files: string[]; problems: string[] } {
+  const outbox = createOutboxRepository(store.db);
+  mkdirSync(options.outDir, { recursive: true });
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (let after = 0, batch = outbox.due(500, after); batch.length > 0; batch = outbox.due(500, after)) {
+    for (const entry of batch) {
+      const r = render(entry, options.envelope);
+      if ('error' in r) problems.push(r.error);
+      else {
+        const name = `${String(entry.id).padStart(6, '0')}-${soapAction(entry.verb, entry.noun)}-${entry.messageId}.xml`;
+        writeFileSync(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? '1.1'));
+        files.push(name);
+      }
+    }
+    after = batch[batch.length - 1]!.id;
+  }
+  return { files, problems };
+}
+
+export type { HttpReply };

@@ -1,0 +1,65 @@
+/**
+ * Credentials for the enterprise endpoint are never stored in plain text (issue 7). The sync
+ * service asks a SecretStore; the CLI's store reads environment variables, the app's store
+ * (wired by electron/main) encrypts with Electron safeStorage through the `Encryptor` below, so
+ * this module needs no 'electron' import.
+ */
+export type SecretName = 'sync.user' | 'sync.password' | 'sync.token' | 'sync.keyPassphrase';
+
+export interface SecretStore {
+  get(name: SecretName): string | undefined;
+  set(name: SecretName, value: string): void;
+  delete(name: SecretName): void;
+}
+
+const ENV_NAMES: Readonly<Record<SecretName, string>> = {
+  'sync.user': 'FIELDMETER_SYNC_USER',
+  'sync.password': 'FIELDMETER_SYNC_PASSWORD',
+  'sync.token': 'FIELDMETER_SYNC_TOKEN',
+  'sync.keyPassphrase': 'FIELDMETER_SYNC_KEY_PASSPHRASE',
+};
+
+/** Read-only: the CLI takes credentials from the environment of the one run. */
+export function envSecretStore(env: NodeJS.ProcessEnv = process.env): SecretStore {
+  const refuse = () => {
+    throw new Error('credentials for the command line come from environment variables; nothing is stored');
+  };
+  return { get: (name) => env[ENV_NAMES[name]] || undefined, set: refuse, delete: refuse };
+}
+
+export function memorySecretStore(initial: Partial<Record<SecretName, string>> = {}): SecretStore {
+  const values = new Map(Object.entries(initial) as [SecretName, string][]);
+  return { get: (n) => values.get(n), set: (n, v) => void values.set(n, v), delete: (n) => void values.delete(n) };
+}
+
+/** The part of Electron's safeStorage this needs (electron/main passes the real one). */
+export interface Encryptor {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** Where the encrypted blobs live, e.g. the settings repository (keys `secret.<name>`). */
+export interface BlobStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+export function encryptedSecretStore(encryptor: Encryptor, blobs: BlobStore): SecretStore {
+  const key = (name: SecretName) => `secret.${name}`;
+  return {
+    get(name) {
+      const blob = blobs.get(key(name));
+      return blob === null ? undefined : encryptor.decryptString(Buffer.from(blob, 'base64'));
+    },
+    set(name, value) {
+      // Refuse rather than fall back to plain text (safeStorage is unavailable e.g. without a keyring).
+      if (!encryptor.isEncryptionAvailable()) throw new Error('secure storage is not available on this computer; the credential was not saved');
+      blobs.set(key(name), encryptor.encryptString(value).toString('base64'));
+    },
+    delete(name) {
+      blobs.delete(key(name));
+    },
+  };
+}

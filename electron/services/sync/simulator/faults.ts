@@ -1,0 +1,41 @@
+/**
+ * Failures the enterprise simulator produces on purpose (issue 7 fault matrix): the enterprise
+ * down (connection reset), HTTP 500, no answer (timeout), PARTIAL replies, slow replies and a
+ * duplicated (stale) reply that answers an earlier message. Seeded, so a test run is repeatable.
+ */
+export const FAULT_KINDS = ['down', '500', 'timeout', 'partial', 'slow', 'duplicate-reply'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export const isFaultKind = (v: string): v is FaultKind => (FAULT_KINDS as readonly string[]).includes(v);
+
+export interface FaultPlan {
+  readonly kind: FaultKind;
+  /** Share of requests that fail, 0..1. */
+  readonly rate: number;
+  readonly seed?: number;
+  /** Delay of a slow reply. */
+  readonly slowMs?: number;
+}
+
+/** mulberry32: small, fast, good enough to pick which requests fail. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function createFaultPicker(plan: FaultPlan | undefined) {
+  const random = seededRandom(plan?.seed ?? 7);
+  return {
+    plan,
+    /** The fault for the next request, or null to behave. */
+    next(): FaultKind | null {
+      if (!plan || plan.rate <= 0) return null;
+      return random() < plan.rate ? plan.kind : null;
+    },
+  };
+}

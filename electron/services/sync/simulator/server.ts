@@ -1,0 +1,134 @@
+/**
+ * The enterprise simulator (issue 7; DESIGN.md §6): an HTTP server on 127.0.0.1 that takes
+ * 61968-100 messages over SOAP 1.1 / 1.2 (or bare XML) on POST, validates them against a schema
+ * folder, stores each accepted MessageID once, and fails on purpose when asked. It also serves
+ * the messages the enterprise has queued for the device (read lists, MeterConfig …) from a folder:
+ * GET /outbound lists them, GET /outbound/<file> returns one. GET /ping is the raw round trip
+ * the benchmark compares against; GET /stats the counters. It backs tests, the benchmark and
+ * the app's training mode.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createBatchValidator } from '../../messages/batchValidator';
+import { createFaultPicker, type FaultPlan } from './faults';
+import { handleMessage, type Answer, type SimulatorStats } from './handleMessage';
+import { createMessageStorage, listServed } from './storage';
+
+export interface SimulatorOptions {
+  readonly port?: number;
+  /** Folder for accepted messages (`accepted/<MessageID>.xml`). */
+  readonly storeDir: string;
+  /** Schema folder; without it messages are parsed but not schema-validated. */
+  readonly xsdDir?: string;
+  /** Folder of messages the enterprise has queued for the device. */
+  readonly serveDir?: string;
+  readonly fault?: FaultPlan;
+  /** Largest request accepted, in bytes. */
+  readonly maxRequestBytes?: number;
+}
+
+export interface EnterpriseSimulator {
+  readonly url: string;
+  readonly port: number;
+  readonly stats: SimulatorStats;
+  acceptedIds(): string[];
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) resolve(null);
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const send = (res: ServerResponse, a: Answer) => {
+  res.writeHead(a.status, { 'content-type': a.contentType, 'content-length': Buffer.byteLength(a.body) });
+  res.end(a.body);
+};
+
+export async function startEnterpriseSimulator(options: SimulatorOptions): Promise<EnterpriseSimulator> {
+  const storage = createMessageStorage(options.storeDir);
+  const validator = options.xsdDir ? createBatchValidator(options.xsdDir) : null;
+  const stats: SimulatorStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, invalid: 0, faults: 0 };
+  const faults = createFaultPicker(options.fault);
+  const ctx = { storage, validate: validator ? validator.validate : null, stats };
+  const maxRequest = options.maxRequestBytes ?? 8 * 1024 * 1024;
+  let lastReply: Answer | null = null;
+  const hanging = new Set<ServerResponse>();
+
+  async function onPost(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fault = faults.next();
+    if (fault) stats.faults++;
+    if (fault === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    const body = await readBody(req, maxRequest);
+    if (body === null) return send(res, { status: 413, contentType: 'text/plain', body: 'request too large' });
+    if (fault === '500') return send(res, { status: 500, contentType: 'text/plain', body: 'Internal Server Error (simulated)' });
+    if (fault === 'timeout') {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      return;
+    }
+    if (fault === 'slow') await new Promise((r) => setTimeout(r, options.fault?.slowMs ?? 300));
+    const answer = await handleMessage(ctx, body, fault === 'partial');
+    if (fault === 'duplicate-reply') {
+      // The message was processed, but the answer on the wire is the previous one again.
+      if (lastReply) send(res, lastReply);
+      else req.socket.destroy();
+      return;
+    }
+    if (answer.status === 200) lastReply = answer;
+    send(res, answer);
+  }
+
+  function onGet(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/ping') return send(res, { status: 200, contentType: 'text/plain', body: 'pong' });
+    if (path === '/stats') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count() }) });
+    const served = listServed(options.serveDir);
+    if (path === '/outbound') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(served) });
+    const file = /^\/outbound\/([\w.-]+\.xml)$/.exec(path)?.[1];
+    if (file && served.includes(file) && options.serveDir) {
+      return send(res, { status: 200, contentType: 'application/xml; charset=utf-8', body: readFileSync(join(options.serveDir, file), 'utf8') });
+    }
+    send(res, { status: 404, contentType: 'text/plain', body: 'not found' });
+  }
+
+  const server: Server = createServer((req, res) => {
+    const work = req.method === 'POST' ? onPost(req, res) : Promise.resolve(onGet(req, res));
+    work.catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, contentType: 'text/plain', body: `simulator error: ${error instanceof Error ? error.message : String(error)}` });
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    stats,
+    acceptedIds: () => storage.ids(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        validator?.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

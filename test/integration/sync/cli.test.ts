@@ -1,0 +1,79 @@
+/** `fieldmeter sync` and `fieldmeter simulate enterprise` as child processes (issue 7). */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { fieldmeter, fieldmeterBin } from '../../support/cli';
+import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
+import { cimDir, xsdSkipReason } from '../../support/xsd';
+import { useTempDir } from '../../support/tempDir';
+
+describe('fieldmeter sync', () => {
+  const tempDir = useTempDir();
+
+  it('prints sent/accepted/rejected/pending; a second run sends nothing; --dry-run writes the requests only', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    const queued = seedDemoOutbox(db);
+    const dry = await fieldmeter(['sync', '--db', db, '--dry-run', '--out', join(dir, 'dry'), '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ sent: 0, accepted: 0, rejected: 0, pending: queued });
+    const files = readdirSync(join(dir, 'dry'));
+    expect(files).toHaveLength(queued);
+    expect(readFileSync(join(dir, 'dry', files[0]!), 'utf8')).toMatch(/<soap:Envelope[^>]*><soap:Body><msg:EventMessage/);
+
+    const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
+    try {
+      const first = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+      const second = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url]);
+      expect(second.stdout.trim()).toBe('Sent 0 messages: 0 accepted, 0 rejected; 0 left in the outbox.');
+      expect(sim.stats.received).toBe(queued);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('stops with exit 1 and a clear message when the enterprise is unreachable', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    const queued = seedDemoOutbox(db);
+    const run = await fieldmeter(['sync', '--db', db, '--endpoint', 'http://127.0.0.1:9/', '--attempts', '2', '--retry-delay', '1', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ accepted: 0, pending: queued });
+    expect(run.stderr).toMatch(/could not be reached after 2 attempts .*ECONNREFUSED.*stays in the outbox/);
+  });
+
+  it('refuses a bad endpoint and half a client certificate before touching the outbox', async () => {
+    const db = join(tempDir(), 'fm.db');
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/http\(s\) URL/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(/both the certificate and its key/);
+    expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
+  });
+});
+
+describe.skipIf(xsdSkipReason !== null)(`fieldmeter simulate enterprise with schema validation${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+
+  it('validates every message against the schemas and stores one file per MessageID', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    const queued = seedDemoOutbox(db);
+    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string; schemaValidation: boolean };
+      expect(address.schemaValidation).toBe(true);
+      const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
+      expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+      expect(readdirSync(join(dir, 'enterprise', 'accepted'))).toHaveLength(queued);
+      const stats = (await (await fetch(new URL('/stats', address.url))).json()) as { invalid: number; rejected: number };
+      expect(stats).toMatchObject({ invalid: 0, rejected: 0 });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
