@@ -7,16 +7,16 @@ import { z } from 'zod';
 import { buildMessage, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
 import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
-import { createOutboxRepository, type OutboxEntry, type OutboxStatus } from '../store/repositories/outbox';
+import type { OutboxEntry, OutboxStatus } from '../store/repositories/outbox';
 
 const toRow = (e: OutboxEntry): OutboxRow => ({ messageId: e.messageId, noun: e.noun, verb: e.verb, createdAt: e.createdAt, payload: e.payload });
 
 export function readOutboxRows(store: Store, options: { status?: OutboxStatus; limit?: number } = {}): OutboxRow[] {
-  return createOutboxRepository(store.db).list(options).map(toRow);
+  return store.outbox.list(options).map(toRow);
 }
 
 export function readOutboxRow(store: Store, messageId: string): OutboxRow | null {
-  const entry = createOutboxRepository(store.db).get(messageId);
+  const entry = store.outbox.get(messageId);
   return entry ? toRow(entry) : null;
 }
 

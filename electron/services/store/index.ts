@@ -1,7 +1,9 @@
 /** The store: one opened database and its repositories per aggregate. */
 import { openDatabase, type OpenOptions } from './database';
 import { createJournal } from './repositories/journal';
+import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
+import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
 import { createRoutesRepository } from './repositories/routes';
@@ -22,6 +24,8 @@ export function openStore(path: string, options: OpenOptions = {}) {
     photos: createPhotosRepository(db),
     skips: createSkipsRepository(db),
     worklist: createWorklistRepository(db),
+    outbox: createOutboxRepository(db),
+    inbox: createInboxRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -4,7 +4,6 @@
  * safeStorage in the app) and never see a credential themselves.
  */
 import type { Store } from '../store';
-import { createOutboxRepository } from '../store/repositories/outbox';
 import { transportOptions, type EndpointConfig } from './config';
 import { dryRunSync, runSync, type SyncProgress, type SyncRunOptions, type SyncSummary } from './run';
 import type { SecretStore } from './secrets';
@@ -37,5 +36,5 @@ export interface OutboxStatusSummary {
 }
 
 export function outboxStatus(store: Store): OutboxStatusSummary {
-  return createOutboxRepository(store.db).counts();
+  return store.outbox.counts();
 }

@@ -9,7 +9,7 @@
 import { AppError } from '../../../shared/contract/result';
 import { outboxMeterReadingsSchema } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
-import { createOutboxRepository, type AttemptRecord } from '../store/repositories/outbox';
+import type { AttemptRecord } from '../store/repositories/outbox';
 
 export interface RejectedItem {
   messageId: string;
@@ -24,7 +24,7 @@ export interface RejectedItem {
 }
 
 export function listRejected(store: Store, limit = 500): RejectedItem[] {
-  const outbox = createOutboxRepository(store.db);
+  const outbox = store.outbox;
   return outbox.list({ status: 'rejected', limit }).map((e) => ({
     messageId: e.messageId,
     noun: e.noun,
@@ -51,7 +51,7 @@ function checkPayload(noun: string, payload: unknown): void {
  * caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
  */
 export function requeueRejected(store: Store, messageId: string, correctedPayload?: unknown): void {
-  const outbox = createOutboxRepository(store.db);
+  const outbox = store.outbox;
   const entry = outbox.get(messageId);
   if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`);
   if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`);

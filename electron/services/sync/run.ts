@@ -14,7 +14,7 @@ import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/out
 import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 import { renderForSync } from '../messages/renderOutbox';
 import type { Store } from '../store';
-import { createOutboxRepository, type AttemptRecord, type OutboxEntry, type Outcome } from '../store/repositories/outbox';
+import type { AttemptRecord, OutboxEntry, Outcome } from '../store/repositories/outbox';
 import { deliver, type DeliveryContext, type SyncStop } from './deliver';
 import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
 import { wrapSoap, type SoapVersion } from './soap';
@@ -89,7 +89,7 @@ function render(entry: OutboxEntry, envelope: EnvelopeContext): { xml: string } 
 }
 
 export async function runSync(store: Store, options: SyncRunOptions): Promise<SyncSummary> {
-  const outbox = createOutboxRepository(store.db);
+  const outbox = store.outbox;
   const clock = options.clock ?? systemClock;
   const batchSize = options.batchSize ?? 100;
   const ctx: DeliveryContext = {
@@ -142,7 +142,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
 
 /** `--dry-run`: the SOAP requests a run would send now, one file each; nothing is sent or changed. */
 export function dryRunSync(store: Store, options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion }): { files: string[]; problems: string[] } {
-  const outbox = createOutboxRepository(store.db);
+  const outbox = store.outbox;
   mkdirSync(options.outDir, { recursive: true });
   const files: string[] = [];
   const problems: string[] = [];

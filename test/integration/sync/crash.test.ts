@@ -30,7 +30,7 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
     const db = join(dir, 'fm.db');
     const store = openStore(db);
     loadDemoRoute(store);
-    for (let round = 0; round < 8; round++) visitDemoRoute(store, join(dir, 'photos'), 50, new Date(Date.UTC(2026, 10, 1 + round, 8)));
+    for (let round = 0; round < 16; round++) visitDemoRoute(store, join(dir, 'photos'), 50, new Date(Date.UTC(2026, 10, 1 + round, 8)));
     const queued = store.journal.pendingCount();
     const allIds = store.db.prepare('SELECT message_id FROM outbox').pluck().all() as string[];
     store.close();
@@ -46,9 +46,9 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
       const before = sim.stats.received;
       let done = false;
       void exited.then(() => (done = true));
-      // Wait for the first request of this run, then kill after a random 0–250 ms.
+      // Wait for the first request of this run, then kill after a random 0–200 ms.
       while (!done && sim.stats.received === before) await new Promise((r) => setTimeout(r, 2));
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 250)));
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 200)));
       if (!done) {
         child.kill('SIGKILL');
         killedMidSync++;
