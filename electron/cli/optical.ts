@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/result';
-import { isValidAddress, parseCapture, type MappedDataSet } from '../../shared/iec62056';
+import { findMeterModel, isValidAddress, meterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
 import { listPorts } from '../services/serial/ports';
+import { demandReset, timeSync, type ProgramOptions } from '../services/serial/programOperations';
 import { readMeter } from '../services/serial/reader';
 import { meterProfiles, profileOrThrow, runSimulator } from '../services/serial/simulator';
 import type { CliIo } from './program';
@@ -28,8 +29,21 @@ function readFile(file: string): Uint8Array {
   }
 }
 
+interface ProgramCliOptions extends JsonOption {
+  port: string;
+  password?: string;
+  profile?: string;
+  address?: string;
+  maxBaud: string;
+}
+
+/** A demand register: the value and, when sent, the time it was reached (`0004.512 kW at 2401151230`). */
+const valueText = (values: readonly DataValue[]) => values.map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value)).join(' at ') || '(none)';
+const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
+
 export function registerOpticalCommands(program: Command, io: CliIo): void {
   const print = (options: JsonOption, value: unknown, text: () => string) => io.out(options.json ? JSON.stringify(value, null, 2) : text());
+  registerProgramCommands(program, io, print);
 
   const readout = program.command('readout').description('optical-port readouts (IEC 62056-21, DSMR P1)').exitOverride();
   readout
@@ -126,5 +140,65 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         process.once('SIGTERM', resolve);
       });
       await running.stop();
+    });
+}
+
+type Print = (options: JsonOption, value: unknown, text: () => string) => void;
+
+/** `program time-sync` and `program demand-reset` (IEC 62056-21 programming mode, §6.3.7–6.3.12). */
+function registerProgramCommands(program: Command, io: CliIo, print: Print): void {
+  const group = program.command('program').description('programming mode through the optical probe (IEC 62056-21, option select Y=1)').exitOverride();
+  const common = (command: Command) =>
+    command
+      .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
+      .option('--password <password>', 'the meter password (P1 in clear; P2 is derived from it)', '00000000')
+      .option('--profile <model>', `meter model: ${meterModels.map((m) => m.name).join(', ')} (default: by manufacturer)`)
+      .option('--address <address>', 'device address')
+      .option('--max-baud <baud>', 'highest rate to switch to', '19200')
+      .option('--json', 'print machine-readable JSON')
+      .exitOverride();
+
+  const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
+    if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${meterModels.map((m) => m.name).join(', ')}.`);
+    if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+    const maxBaud = Number(options.maxBaud);
+    if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once('SIGINT', cancel);
+    try {
+      return await work({ path: options.port, password: options.password ?? '', modelName: options.profile, address: options.address, maxBaud, signal: controller.signal });
+    } catch (error) {
+      if (!(error instanceof OpticalReadError)) throw error;
+      if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
+      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${error.message}`);
+    } finally {
+      process.off('SIGINT', cancel);
+    }
+  };
+
+  common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again'))
+    .action(async (options: ProgramCliOptions) => {
+      const r = await run(options, timeSync);
+      print(options, r, () =>
+        [
+          `Meter ${r.identification.manufacturer} ${r.identification.ident} (model ${r.model}, ${r.baud} baud).`,
+          `Before: meter ${r.before.meterTime}, drift ${drift(r.before.driftS)}.`,
+          `Wrote date ${r.written.date} and time ${r.written.time}.`,
+          `After:  meter ${r.after.meterTime}, drift ${drift(r.after.driftS)} (the meter counts whole seconds).`,
+        ].join('\n'),
+      );
+    });
+
+  common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it'))
+    .action(async (options: ProgramCliOptions) => {
+      const r = await run(options, demandReset);
+      print(options, r, () =>
+        [
+          `Meter ${r.identification.manufacturer} ${r.identification.ident} (model ${r.model}): demand reset done.`,
+          `Demand before: ${valueText(r.demandBefore)}; after: ${valueText(r.demandAfter)}.`,
+          r.resetCounterBefore === null ? 'The meter has no reset counter.' : `Reset counter: ${r.resetCounterBefore} → ${r.resetCounterAfter ?? '?'}.`,
+        ].join('\n'),
+      );
     });
 }

@@ -3,6 +3,9 @@
  * number of sets per line, several values per set (`(a)(b)`, e.g. a demand and its timestamp),
  * and `!` ending the data. Values stay exact text as the meter sent them (zeros kept); only the
  * padding spaces some meters put inside the brackets are trimmed.
+ *
+ * One left-to-right scan of char codes per line: no regex, no split, and the only strings made
+ * are the address, each value and each unit (plus junk, when a caller asks for it).
  */
 export interface DataValue {
   readonly value: string;
@@ -25,74 +28,120 @@ export interface ParsedLine {
 }
 
 const MAX_VALUE = 128; // §6.5: 32 characters, 128 in later editions; longer is noise
+const MAX_ADDRESS = 32; // §6.5: address of at most 16 characters; 32 leaves room for vendor forms
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
+const STAR = 0x2a; // * between value and unit
+const BANG = 0x21; // ! end of data
 
-function splitValue(inner: string): DataValue {
-  const star = inner.indexOf('*');
-  if (star < 0) return { value: inner.trim(), unit: null };
-  const unit = inner.slice(star + 1).trim();
-  return { value: inner.slice(0, star).trim(), unit: unit === '' ? null : unit };
+/** The whitespace `String.prototype.trim` removes, by char code (a meter line is 7-bit; callers may pass any text). */
+export function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when text[from, to) is empty or only whitespace. */
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function trimmed(text: string, from: number, to: number): string {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return from === to ? '' : text.slice(from, to);
 }
 
 /**
- * Parses one line (CR/LF removed). A line that starts with values but no address continues the
- * `previous` set of the same block (some meters wrap long value lists).
+ * Scans text[from, to) (one line, CR/LF removed) and appends its sets to `into`. A line that
+ * starts with values but no address continues `previous` (some meters wrap long value lists).
+ * Returns whether the end mark `!` was seen. `junk`, when given, collects what was neither.
  */
-export function parseDataLine(line: string, previous?: DataSet): ParsedLine {
-  const dataSets: DataSet[] = [];
-  let junk = '';
-  let end = false;
-  let current: DataSet | undefined = previous;
-  let i = 0;
-  const n = line.length;
-  while (i < n) {
-    const ch = line.charAt(i);
-    if (ch === '!') {
-      end = true;
-      break;
-    }
-    if (ch === '(') {
-      const close = line.indexOf(')', i + 1);
-      const inner = close < 0 ? '' : line.slice(i + 1, close);
-      if (close < 0 || inner.length > MAX_VALUE || inner.includes('(') || current === undefined) {
-        junk += close < 0 ? line.slice(i) : line.slice(i, close + 1);
-        i = close < 0 ? n : close + 1;
+export function scanDataSets(text: string, from: number, to: number, previous: DataSet | undefined, into: DataSet[], junk: string[] | null): boolean {
+  let current = previous;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === BANG) return true;
+    if (c === OPEN) {
+      // One pass to the closing bracket: the first '*' splits value and unit; a nested '(' is noise.
+      let close = -1;
+      let star = -1;
+      let nested = false;
+      for (let k = i + 1; k < to; k++) {
+        const d = text.charCodeAt(k);
+        if (d === CLOSE) {
+          close = k;
+          break;
+        }
+        if (d === STAR) {
+          if (star < 0) star = k;
+        } else if (d === OPEN) nested = true;
+      }
+      if (close < 0 || close - i - 1 > MAX_VALUE || nested || current === undefined) {
+        junk?.push(text.slice(i, close < 0 ? to : close + 1));
+        if (close < 0) return false;
+        i = close + 1;
         continue;
       }
-      current.values.push(splitValue(inner));
+      if (star < 0) current.values.push({ value: trimmed(text, i + 1, close), unit: null });
+      else {
+        const unit = trimmed(text, star + 1, close);
+        current.values.push({ value: trimmed(text, i + 1, star), unit: unit === '' ? null : unit });
+      }
       i = close + 1;
       continue;
     }
     // An address runs up to the next '('; what precedes its last space or control char is noise.
-    let j = i;
-    while (j < n && line.charAt(j) !== '(' && line.charAt(j) !== '!') j++;
+    let j = i + 1;
+    while (j < to) {
+      const d = text.charCodeAt(j);
+      if (d === OPEN || d === BANG) break;
+      j++;
+    }
     let k = j;
-    while (k > i && line.charCodeAt(k - 1) <= 0x20) k--;
+    while (k > i && text.charCodeAt(k - 1) <= 0x20) k--;
     let a = k;
-    while (a > i && line.charCodeAt(a - 1) > 0x20 && line.charCodeAt(a - 1) < 0x7f) a--;
-    const address = line.slice(a, k);
-    const noise = a > i ? line.slice(i, a).trim() : '';
-    if (noise) junk += noise;
-    if (j < n && line.charAt(j) === '(' && address !== '' && address.length <= 32) {
-      current = { obis: address, values: [] };
-      dataSets.push(current);
+    while (a > i) {
+      const d = text.charCodeAt(a - 1);
+      if (d <= 0x20 || d >= 0x7f) break;
+      a--;
+    }
+    if (junk && a > i) {
+      const noise = text.slice(i, a).trim();
+      if (noise) junk.push(noise);
+    }
+    if (j < to && text.charCodeAt(j) === OPEN && k > a && k - a <= MAX_ADDRESS) {
+      current = { obis: text.slice(a, k), values: [] };
+      into.push(current);
     } else {
-      if (address) junk += address;
+      if (junk && k > a) junk.push(text.slice(a, k));
       current = undefined;
     }
     i = j;
   }
-  return { dataSets, end, junk };
+  return false;
+}
+
+/** Parses one line (CR/LF removed); see `scanDataSets`. */
+export function parseDataLine(line: string, previous?: DataSet): ParsedLine {
+  const dataSets: DataSet[] = [];
+  const junk: string[] = [];
+  const end = scanDataSets(line, 0, line.length, previous, dataSets, junk);
+  return { dataSets, end, junk: junk.join('') };
 }
 
 /** Parses a whole data block text (lines split on CR LF, LF or CR alone), stopping at `!`. */
 export function parseDataText(text: string): { dataSets: DataSet[]; end: boolean } {
   const all: DataSet[] = [];
-  let last: DataSet | undefined;
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    const parsed = parseDataLine(line, last);
-    all.push(...parsed.dataSets);
-    last = all[all.length - 1];
-    if (parsed.end) return { dataSets: all, end: true };
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d) continue;
+    if (scanDataSets(text, start, i, all[all.length - 1], all, null)) return { dataSets: all, end: true };
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    start = i + 1;
   }
   return { dataSets: all, end: false };
 }

@@ -33,7 +33,8 @@ export function crc16Arc(bytes: Uint8Array, seed = 0): number {
   return crc;
 }
 
-const CRC_TABLE = (() => {
+/** CRC-16/ARC by byte, for loops that fold the CRC in themselves (the P1 scan). */
+export const crc16ArcTable: Readonly<Uint16Array> = (() => {
   const table = new Uint16Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -44,7 +45,7 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc16ArcByte(crc: number, byte: number): number {
-  return (crc >>> 8) ^ (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0);
+  return (crc >>> 8) ^ (crc16ArcTable[(crc ^ byte) & 0xff] ?? 0);
 }
 
 /** ISO 646 / Latin-1 text to bytes: the protocol is 7-bit ASCII, so one char is one byte. */

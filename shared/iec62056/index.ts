@@ -7,3 +7,5 @@ export * from './obisMap';
 export * from './sessionEvents';
 export * from './session';
 export * from './readout';
+export * from './programming';
+export * from './meterModels';

@@ -26,26 +26,37 @@ export interface ReadoutReport {
 
 type Mapping = Pick<MappedDataSet, 'readingType' | 'event'>;
 const defaultTypes = minimalObisReadingTypes();
-// A meter sends the same addresses every read (a P1 meter every second): remember each mapping.
-const memo = new WeakMap<ObisReadingTypes, Map<string, Mapping>>();
+// A meter sends the same addresses every read (a P1 meter every second): remember each mapping,
+// per table, by address and then by unit (two lookups, no key string built per set).
+const memo = new WeakMap<ObisReadingTypes, Map<string, Map<string, Mapping>>>();
+const MEMO_LIMIT = 4096;
 
-function mappingFor(obis: string, unit: string | null, types: ObisReadingTypes): Mapping {
-  let cache = memo.get(types);
-  if (!cache) memo.set(types, (cache = new Map()));
-  const key = `${obis}\u0000${unit ?? ''}`;
-  let found = cache.get(key);
-  if (!found) {
-    const code = parseObisCode(obis);
-    found = { readingType: code ? types.readingTypeFor(code, unit) : null, event: code ? eventCandidateFor(code) : null };
-    if (cache.size > 4096) cache.clear();
-    cache.set(key, found);
+function mappingFor(obis: string, unit: string | null, cache: Map<string, Map<string, Mapping>>, types: ObisReadingTypes): Mapping {
+  let byUnit = cache.get(obis);
+  const unitKey = unit ?? '';
+  const found = byUnit?.get(unitKey);
+  if (found) return found;
+  const code = parseObisCode(obis);
+  const made: Mapping = { readingType: code ? types.readingTypeFor(code, unit) : null, event: code ? eventCandidateFor(code) : null };
+  if (!byUnit) {
+    if (cache.size >= MEMO_LIMIT) cache.clear(); // addresses are free text: bound what a noisy line can add
+    cache.set(obis, (byUnit = new Map()));
   }
-  return found;
+  byUnit.set(unitKey, made);
+  return made;
 }
 
 export function mapDataSets(sets: readonly DataSet[], types: ObisReadingTypes = defaultTypes): MappedDataSet[] {
-  // The unit of the first value names the quantity; a second value is usually a timestamp.
-  return sets.map((set) => ({ obis: set.obis, values: set.values, ...mappingFor(set.obis, set.values[0]?.unit ?? null, types) }));
+  let cache = memo.get(types);
+  if (!cache) memo.set(types, (cache = new Map()));
+  const out: MappedDataSet[] = new Array<MappedDataSet>(sets.length);
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i] as DataSet;
+    // The unit of the first value names the quantity; a second value is usually a timestamp.
+    const m = mappingFor(set.obis, set.values[0]?.unit ?? null, cache, types);
+    out[i] = { obis: set.obis, values: set.values, readingType: m.readingType, event: m.event };
+  }
+  return out;
 }
 
 /**

@@ -3,11 +3,15 @@
  * D push, E detected and answered with the ASCII readout). Feed it bytes, it yields events; the
  * driver owns the port, the clock and the retries (the Gurux split: protocol classes only parse).
  * It never throws: any input ends in `complete` or a coded `error`, at the latest on `finish()`.
+ *
+ * This file holds the states and the handshake; the data message itself (BCC/CRC, lines, data
+ * sets) is scanned by ./dataMessage.
  */
-import { parseDataLine, type DataSet } from './dataSets';
-import type { SessionErrorCode, SessionEvent } from './sessionEvents';
-import { BANG, CR, crc16ArcByte, EOT, ETX, LF, NAK, ACK, STX, NUL } from './frames';
+import type { DataSet } from './dataSets';
+import { DataMessageScanner } from './dataMessage';
+import { crc16ArcByte } from './frames';
 import { chooseBaudChar, modeBBaud, optionSelect, parseIdentification, signOnRequest, wakeUpSequence, WAKE_UP_PAUSE_MS, type Identification, type ProtocolMode } from './identification';
+import type { Checksum, SessionErrorCode, SessionEvent } from './sessionEvents';
 
 export interface SessionOptions {
   /** 'readout': we sign on (modes A/B/C/E). 'listen': the meter pushes (mode D, DSMR P1) or we parse a capture. */
@@ -24,6 +28,24 @@ export interface SessionOptions {
 type State = 'ident' | 'preData' | 'block' | 'blockBcc' | 'text' | 'crc' | 'done';
 const MAX_LINE = 1024;
 const MAX_NOISE = 4096;
+// Local copies (see ./dataMessage): checked per byte before the data starts.
+const STX = 0x02;
+const ETX = 0x03;
+const ACK = 0x06;
+const LF = 0x0a;
+const CR = 0x0d;
+const NUL = 0x00;
+const NAK = 0x15;
+const BANG = 0x21;
+const SLASH = 0x2f;
+
+/** A hex digit's value, or -1 (the P1 CRC after `!`). */
+function hexDigit(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  if (b >= 0x41 && b <= 0x46) return b - 0x37;
+  if (b >= 0x61 && b <= 0x66) return b - 0x57;
+  return -1;
+}
 
 export class OpticalSession {
   private state: State = 'ident';
@@ -31,16 +53,10 @@ export class OpticalSession {
   private received = 0;
   private noise = 0;
   private naks = 0;
-  private bcc = 0;
-  private crc = 0;
-  private crcText = '';
-  private paren = false;
+  private crcDigits = 0;
+  private crcValue = 0;
   private skipLine = false;
-  private pending = '';
-  private endMark = false;
-  private blockEnd: typeof ETX | typeof EOT = ETX;
-  private blockSets: DataSet[] = [];
-  private committed: DataSet[] = [];
+  private readonly data = new DataMessageScanner();
   private identification: Identification | null = null;
   private mode: ProtocolMode | null = null;
   private readonly maxBytes: number;
@@ -55,12 +71,13 @@ export class OpticalSession {
   }
   /** The data sets read so far (verified blocks first, then the current block). A diagnostic, never a reading. */
   get partialDataSets(): DataSet[] {
-    return [...this.committed, ...this.blockSets];
+    return [...this.data.committed, ...this.data.blockSets];
   }
   get bytesReceived(): number {
     return this.received;
   }
 
+  /** A method, not an inline test: TypeScript would narrow `state` across the calls that change it. */
   private isDone(): boolean {
     return this.state === 'done';
   }
@@ -88,10 +105,10 @@ export class OpticalSession {
       this.received += chunk.length;
       let i = 0;
       while (i < chunk.length && !this.isDone()) {
-        // Fast paths for the bulk of a readout: whole runs of a data block or a P1 telegram.
-        if (this.state === 'block') i = this.scanBlock(chunk, i, out);
-        else if (this.state === 'text') i = this.scanText(chunk, i, out);
-        else this.step((chunk[i++] ?? 0) & 0x7f, out);
+        // The bulk of a readout goes through the data scanner in whole runs.
+        if (this.state === 'block') i = this.afterBlock(this.data.scanBlock(chunk, i, out));
+        else if (this.state === 'text') i = this.afterText(this.data.scanText(chunk, i, out));
+        else if (!this.step((chunk[i] ?? 0) & 0x7f, out)) i++;
       }
       if (chunk.length > 0) {
         // Progress comes before a final complete/error, so the last event is always the outcome.
@@ -115,34 +132,41 @@ export class OpticalSession {
     return out;
   }
 
-  private step(b: number, out: SessionEvent[]): void {
+  private afterBlock(next: number): number {
+    if (this.data.blockEnd !== 0) this.state = 'blockBcc';
+    return next;
+  }
+
+  private afterText(next: number): number {
+    if (this.data.textEnded) this.state = 'crc';
+    return next;
+  }
+
+  /** One byte outside the bulk of the data. True when the new state must see the same byte again. */
+  private step(b: number, out: SessionEvent[]): boolean {
     switch (this.state) {
       case 'ident':
-        return this.onIdent(b, out);
+        return this.onIdent(b, out), false;
       case 'preData':
         return this.onPreData(b, out);
       case 'blockBcc':
-        return this.onBlockBcc(b, out);
+        return this.onBlockBcc(b, out), false;
       case 'crc':
-        return this.onCrc(b, out);
+        return this.onCrc(b, out), false;
+      case 'block':
+      case 'text':
       case 'done':
-        return;
+        return false;
     }
-  }
-
-  private takeLine(): string {
-    const codes = this.line;
-    this.line = [];
-    let s = '';
-    for (const c of codes) if (c !== CR && c !== NUL) s += String.fromCharCode(c);
-    return s;
   }
 
   private onIdent(b: number, out: SessionEvent[]): void {
     if (b === STX && this.options.kind === 'listen') return this.openBlock();
     if (b !== LF && this.line.length < MAX_LINE) return void this.line.push(b);
-    const raw = this.line.slice();
-    const text = this.takeLine();
+    const raw = this.line;
+    this.line = [];
+    let text = '';
+    for (const c of raw) if (c !== CR && c !== NUL) text += String.fromCharCode(c);
     const slash = text.lastIndexOf('/');
     const id = slash >= 0 && text.charAt(slash + 1) !== '?' ? parseIdentification(text) : null;
     if (!id) {
@@ -155,9 +179,9 @@ export class OpticalSession {
     out.push({ type: 'identification', identification: id });
     if (this.options.kind === 'listen') {
       // DSMR P1 CRC covers the telegram from '/' (DSMR 5.0.2 §6.2); identification line included.
-      this.crc = 0;
-      for (let k = Math.max(0, raw.lastIndexOf(0x2f)); k < raw.length; k++) this.crc = crc16ArcByte(this.crc, raw[k] ?? 0);
-      this.crc = crc16ArcByte(this.crc, LF);
+      let crc = 0;
+      for (let k = Math.max(0, raw.lastIndexOf(SLASH)); k < raw.length; k++) crc = crc16ArcByte(crc, raw[k] ?? 0);
+      this.data.crc = crc16ArcByte(crc, LF);
     } else if (id.mode === 'C' || id.mode === 'E') {
       // Mode E is answered with V='0': the meter falls back to the ASCII readout (§6.4.5).
       const { baudChar, baud } = chooseBaudChar(id, this.options.maxBaud ?? 19200);
@@ -168,140 +192,68 @@ export class OpticalSession {
     this.state = 'preData';
   }
 
-  private onPreData(b: number, out: SessionEvent[]): void {
-    if (b === STX) return this.openBlock();
+  private onPreData(b: number, out: SessionEvent[]): boolean {
+    if (b === STX) return this.openBlock(), false;
     if (this.options.kind === 'readout') {
       // The echo of our option select, or line noise, before STX (§6.3.2): skip it.
       if (++this.noise > MAX_NOISE) this.fail(out, 'INCOMPLETE', 'The meter sent no data block. Clean the probe and retry at 300 baud.');
-      return;
+      return false;
     }
     // A capture may hold our option select `ACK 0 Z Y CR LF` (§6.3.3): skip that line.
     if (b === ACK) this.skipLine = true;
     if (this.skipLine) {
       if (b === LF) this.skipLine = false;
-      return;
+      return false;
     }
-    // Listening: a mode D / P1 telegram goes on unframed after the identification (§6.4.4).
+    // Listening: a mode D / P1 telegram goes on unframed after the identification (§6.4.4);
+    // this byte is its first, scanned with the rest of the chunk.
     if (b === 0x28 /* ( */ || b === BANG || (b > 0x20 && b < 0x7f && b !== ACK)) {
       this.state = 'text';
       this.mode = 'D';
-      return void this.scanText(Uint8Array.of(b), 0, out);
+      return true;
     }
-    this.crc = crc16ArcByte(this.crc, b);
+    this.data.crc = crc16ArcByte(this.data.crc, b);
+    return false;
   }
 
   private openBlock(): void {
     this.state = 'block';
-    this.bcc = 0;
     this.line = [];
-    this.pending = '';
-    this.blockSets = [];
-  }
-
-  /** Decodes raw[from, to) into the pending line (7-bit, CR and NUL dropped). */
-  private append(raw: Uint8Array, from: number, to: number): void {
-    if (to <= from) return;
-    let text = String.fromCharCode.apply(null, raw.subarray(from, to) as unknown as number[]);
-    if (/[^\x20-\x7e\r]/.test(text)) text = Array.from(text, (c) => String.fromCharCode(c.charCodeAt(0) & 0x7f)).join('').replace(/[\r\0]/g, '');
-    this.pending += text;
-  }
-
-  /** Inside `STX … ETX BCC` (§6.3.2): XOR into the BCC, split lines at LF, stop at ETX or EOT. */
-  private scanBlock(raw: Uint8Array, i: number, out: SessionEvent[]): number {
-    let x = this.bcc;
-    let start = i;
-    for (; i < raw.length; i++) {
-      const b = (raw[i] ?? 0) & 0x7f;
-      x ^= b;
-      if (b === LF || i - start >= MAX_LINE) {
-        this.append(raw, start, i);
-        this.flushLine(out, this.blockSets);
-        start = i + 1;
-      } else if (b === ETX || b === EOT) {
-        this.append(raw, start, i);
-        if (this.pending.length) this.flushLine(out, this.blockSets);
-        this.bcc = x;
-        this.blockEnd = b;
-        this.state = 'blockBcc';
-        return i + 1;
-      }
-    }
-    this.append(raw, start, raw.length);
-    this.bcc = x;
-    return raw.length;
-  }
-
-  private flushLine(out: SessionEvent[], into: DataSet[]): void {
-    const text = this.pending.endsWith('\r') ? this.pending.slice(0, -1) : this.pending;
-    this.pending = '';
-    if (text.trim() === '') return;
-    const parsed = parseDataLine(text, into[into.length - 1]);
-    if (parsed.end) this.endMark = true;
-    into.push(...parsed.dataSets);
-    out.push({ type: 'dataLine', line: text, dataSets: parsed.dataSets });
+    this.data.openBlock();
   }
 
   private onBlockBcc(b: number, out: SessionEvent[]): void {
-    const ok = b === (this.bcc & 0x7f); // §6.3: the BCC as a 7-bit character
-    if (this.blockEnd === ETX) {
-      this.committed.push(...this.blockSets);
-      this.blockSets = [];
+    const ok = b === (this.data.bcc & 0x7f); // §6.3: the BCC as a 7-bit character
+    const data = this.data;
+    if (data.blockEnd === ETX) {
+      data.committed.push(...data.blockSets);
+      data.blockSets = [];
       return this.complete(out, ok ? 'ok' : 'bad');
     }
-    // Partial block (EOT, §6.3.? programming mode): acknowledge, or ask for it again with NAK.
-    if (ok) this.committed.push(...this.blockSets);
+    // Partial block (EOT, §6.3.5): acknowledge, or ask for it again with NAK.
+    if (ok) data.committed.push(...data.blockSets);
     else if (++this.naks > 3) return this.fail(out, 'BLOCK_REJECTED', 'A data block failed its check three times. Clean the probe window, hold it still, and retry at 300 baud.');
-    this.blockSets = [];
+    data.blockSets = [];
     this.state = 'preData';
     out.push({ type: 'send', purpose: ok ? 'ack' : 'nak', bytes: Uint8Array.of(ok ? ACK : NAK), pauseAfterMs: 0 });
   }
 
-  /** Unframed mode D / P1 data: CRC-16 over every byte up to and including the `!` outside brackets. */
-  private scanText(raw: Uint8Array, i: number, out: SessionEvent[]): number {
-    let crc = this.crc;
-    let start = i;
-    for (; i < raw.length; i++) {
-      const b = (raw[i] ?? 0) & 0x7f;
-      crc = crc16ArcByte(crc, b);
-      if (b === 0x28) this.paren = true;
-      else if (b === 0x29) this.paren = false;
-      else if (b === LF || i - start >= MAX_LINE) {
-        this.paren = false;
-        this.append(raw, start, i);
-        this.flushLine(out, this.committed);
-        start = i + 1;
-      } else if (b === BANG && !this.paren) {
-        this.append(raw, start, i + 1);
-        this.flushLine(out, this.committed);
-        this.endMark = true;
-        this.crc = crc;
-        this.state = 'crc';
-        return i + 1;
-      }
-    }
-    this.append(raw, start, raw.length);
-    this.crc = crc;
-    return raw.length;
-  }
-
   /** DSMR P1: `!` is followed by the CRC as 4 hex digits; IEC mode D sends `!` CR LF only. */
   private onCrc(b: number, out: SessionEvent[]): void {
-    if (/[0-9A-Fa-f]/.test(String.fromCharCode(b))) {
-      this.crcText += String.fromCharCode(b);
-      if (this.crcText.length === 4) this.complete(out, this.crcChecksum());
-      return;
-    }
-    this.complete(out, this.crcChecksum());
+    const digit = hexDigit(b);
+    if (digit < 0) return this.complete(out, this.crcChecksum());
+    this.crcValue = this.crcValue * 16 + digit;
+    if (++this.crcDigits === 4) this.complete(out, this.crcChecksum());
   }
 
-  private crcChecksum(): 'ok' | 'bad' | 'absent' {
-    if (this.crcText.length === 0) return 'absent';
-    return this.crcText.length === 4 && parseInt(this.crcText, 16) === this.crc ? 'ok' : 'bad';
+  private crcChecksum(): Checksum {
+    if (this.crcDigits === 0) return 'absent';
+    return this.crcDigits === 4 && this.crcValue === this.data.crc ? 'ok' : 'bad';
   }
 
-  private complete(out: SessionEvent[], checksum: 'ok' | 'bad' | 'absent'): void {
+  private complete(out: SessionEvent[], checksum: Checksum): void {
     this.state = 'done';
-    out.push({ type: 'complete', dataSets: this.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.endMark });
+    out.push({ type: 'complete', dataSets: this.data.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.data.endMark });
   }
 
   private fail(out: SessionEvent[], code: SessionErrorCode, message: string): void {

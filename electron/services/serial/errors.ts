@@ -16,6 +16,9 @@ export const opticalErrorCodes = [
   'PROBE_DISCONNECTED',
   'CANCELLED',
   'PROTOCOL_ERROR',
+  'PASSWORD_REJECTED', // programming mode: the meter refused the password (§6.3.7 P1/P2)
+  'COMMAND_REFUSED', // programming mode: the meter answered (ERxx) (§6.3.11)
+  'NOT_SUPPORTED', // the meter or its model cannot do what was asked
 ] as const;
 export type OpticalErrorCode = (typeof opticalErrorCodes)[number];
 
@@ -39,6 +42,9 @@ const next: Readonly<Record<OpticalErrorCode, string>> = {
   PROBE_DISCONNECTED: 'Plug the probe back in, check the port, and retry.',
   CANCELLED: 'Start the read again when ready.',
   PROTOCOL_ERROR: 'Retry at 300 baud; if it persists, save the log for support.',
+  PASSWORD_REJECTED: 'Check the password and the meter model (--profile); do not retry blindly: many meters lock the optical port after a few wrong passwords.',
+  COMMAND_REFUSED: 'Check the meter model (--profile) matches the meter, and that the password level allows this command.',
+  NOT_SUPPORTED: 'Choose the meter model that matches the meter (--profile), or do this at the depot.',
 };
 
 export class OpticalReadError extends Error {

@@ -11,6 +11,7 @@ import { findProfile, meterProfiles, type MeterProfile } from './profiles';
 import { startPtyPair, type PtyPair } from './socat';
 
 export { MeterSimulator, type SimulatorOptions } from './meterSimulator';
+export { ProgrammingMeter, type ProgrammingBehaviour } from './programmingMeter';
 export { meterProfiles, findProfile, largeReadoutLines, type MeterProfile } from './profiles';
 export { createMemoryLinkPair, type MemoryLinkPair } from './memoryLink';
 export { startPtyPair, socatMissingReason, type PtyPair } from './socat';

@@ -3,9 +3,10 @@
  * one end of a socat PTY pair in tests, an in-memory link in training mode. A PTY ignores baud
  * timing, so with `pace` the simulator spaces its output at the line rate (10 bits per character).
  */
-import { ACK, asciiBytes, bcc, concatBytes, crc16Arc, ETX, INITIAL_BAUD, modeBBaud, modeCBaud, NAK, parseIdentification, STX } from '../../../../shared/iec62056';
+import { ACK, asciiBytes, bcc, concatBytes, crc16Arc, ETX, findMeterModel, INITIAL_BAUD, modeBBaud, modeCBaud, NAK, parseIdentification, STX } from '../../../../shared/iec62056';
 import type { SerialLink } from '../link';
 import type { MeterProfile } from './profiles';
+import { ProgrammingMeter } from './programmingMeter';
 
 export interface SimulatorOptions {
   /** Space output at the line rate (needed where timing is under test). */
@@ -24,7 +25,10 @@ const JUNK = Uint8Array.of(0x7f, 0x13, 0x5a, 0x00, 0x3f, 0x11, 0x55);
 
 export class MeterSimulator {
   private input = '';
-  private state: 'idle' | 'awaitAck' | 'busy' = 'idle';
+  private state: 'idle' | 'awaitAck' | 'busy' | 'programming' = 'idle';
+  /** The programming-mode conversation in progress (option select Y = '1'). */
+  programming: ProgrammingMeter | null = null;
+  private programmingTimer: ReturnType<typeof setTimeout> | undefined;
   private readouts = 0;
   private stopped = false;
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +54,7 @@ export class MeterSimulator {
     this.stopped = true;
     this.offData();
     clearTimeout(this.ackTimer);
+    clearTimeout(this.programmingTimer);
     clearInterval(this.pushTimer);
   }
 
@@ -61,6 +66,10 @@ export class MeterSimulator {
   private receive(bytes: Uint8Array): void {
     if (this.stopped || this.profile.kind === 'push') return;
     if (this.profile.noisy) void this.link.write(bytes).catch(() => undefined); // half-duplex echo
+    if (this.state === 'programming') {
+      this.armProgrammingTimeout();
+      return this.programming?.receive(bytes); // binary framing: the BCC may be NUL
+    }
     for (const b of bytes) if (b !== 0) this.input += String.fromCharCode(b & 0x7f);
     if (this.input.length > 4096) this.input = this.input.slice(-256);
     if (this.state === 'idle') {
@@ -103,13 +112,45 @@ export class MeterSimulator {
     const offered = modeCBaud[parseIdentification(`/${this.profile.identification}`)?.baudChar ?? '0'] ?? INITIAL_BAUD;
     const asked = modeCBaud[baudChar];
     await sleep(this.reactionMs);
+    if (y === '1' && this.profile.programming && asked !== undefined && asked <= offered) return this.startProgramming(asked);
     if (y !== '0' || asked === undefined || asked > offered) {
-      // Programming mode is not simulated; a rate above the offer is refused (§6.4.2).
+      // Programming mode without a programming profile, or a rate above the offer: refused (§6.4.2).
       await this.send(Uint8Array.of(NAK), INITIAL_BAUD);
       this.state = 'idle';
       return;
     }
     return this.readout(asked);
+  }
+
+  /** §6.3.3 with Y = '1': switch, send the P0 operand, then answer commands until B0 or silence. */
+  private async startProgramming(baud: number): Promise<void> {
+    const behaviour = this.profile.programming;
+    const model = behaviour ? findMeterModel(behaviour.model) : undefined;
+    if (!behaviour || !model) throw new Error(`profile ${this.profile.name}: unknown programming model`);
+    if (baud !== INITIAL_BAUD) await this.link.setBaudRate(baud);
+    const end = () => void this.endProgramming(baud).catch(() => this.stop());
+    this.programming = new ProgrammingMeter(behaviour, model, this.profile.lines, (bytes) => this.send(bytes, baud), end, this.reactionMs);
+    this.state = 'programming';
+    this.armProgrammingTimeout();
+    await this.send(this.programming.operandMessage(), baud);
+  }
+
+  /** A meter leaves programming mode after a minute or so without a command (vendor-set). */
+  private armProgrammingTimeout(): void {
+    clearTimeout(this.programmingTimer);
+    this.programmingTimer = setTimeout(() => void this.endProgramming(0).catch(() => undefined), this.options.ackTimeoutMs ? this.options.ackTimeoutMs * 20 : 60_000);
+  }
+
+  private async endProgramming(baud: number): Promise<void> {
+    if (this.state !== 'programming') return;
+    clearTimeout(this.programmingTimer);
+    this.state = 'busy';
+    if (baud !== INITIAL_BAUD) {
+      await sleep(SWITCH_BACK_MS);
+      await this.link.setBaudRate(INITIAL_BAUD);
+    }
+    this.input = '';
+    this.state = 'idle';
   }
 
   private async readout(baud: number): Promise<void> {

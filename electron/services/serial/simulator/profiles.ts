@@ -1,3 +1,5 @@
+import type { ProgrammingBehaviour } from './programmingMeter';
+
 /**
  * Meter profiles for the simulator (tests, benchmarks and the app's training mode). Register
  * values are made up; identifications follow the IEC 62056-21 §6.3.14 pattern.
@@ -25,6 +27,8 @@ export interface MeterProfile {
   readonly reactionMs?: number;
   /** Push meters: telegram period in ms. */
   readonly pushIntervalMs?: number;
+  /** Answers programming mode (option select Y = '1'); without it the meter refuses with NAK. */
+  readonly programming?: ProgrammingBehaviour;
 }
 
 const tariffLines = [
@@ -82,6 +86,22 @@ export const meterProfiles: readonly MeterProfile[] = [
   { name: 'silent', description: 'A meter that never answers (probe off the port)', identification: 'ISK5MT174-0001', kind: 'readout', lines: [], silent: true },
   { name: 'slow', description: 'Mode C meter that stays at 300 baud with a 2 kB readout, paced (about 70 s)', identification: 'ISK0MT174-SLOW', kind: 'readout', lines: largeReadoutLines(2048), alwaysPaced: true },
   { name: 'large', description: 'Mode C meter, 9600 baud, 2 kB readout', identification: 'ISK5MT174-0002', kind: 'readout', lines: largeReadoutLines(2048) },
+  {
+    name: 'program-isk',
+    description: 'Mode C meter with programming mode (model isk-mt): P1 password 00000000, clock 97 s slow and drifting, demand reset by E2; a wrong password gets (ER10)',
+    identification: 'ISK5MT174-0001',
+    kind: 'readout',
+    lines: [...tariffLines, '0.1.0(07)'],
+    programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'error', clockOffsetS: -97, driftPpm: 40 },
+  },
+  {
+    name: 'program-lgz',
+    description: 'Mode C meter with programming mode (model lgz-zmd): P2 password from the operand (password 4711ABCD), clock 185 s fast, C.53.x clock registers, demand reset by W1; a wrong password gets a break (B0)',
+    identification: 'LGZ5ZMD3104407.B32',
+    kind: 'readout',
+    lines: [...tariffLines, '0.1.0(0012)'],
+    programming: { model: 'lgz-zmd', password: '4711ABCD', operand: 'A5F0193C', wrongPassword: 'break', clockOffsetS: 185, driftPpm: -25 },
+  },
 ];
 
 export function findProfile(name: string): MeterProfile | undefined {

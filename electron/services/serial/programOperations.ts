@@ -1,0 +1,128 @@
+/**
+ * What a field crew does in programming mode: set the meter clock (read, report the drift, write,
+ * read again) and reset the maximum demand where the model allows it. Both run on a
+ * ProgrammingConnection and always end it with B0 (IEC 62056-21 §6.3.12).
+ */
+import { clockEpoch, clockFields, findMeterModel, formatDate, formatTime, modelForManufacturer, parseDate, parseTime, type DataValue, type Identification, type MeterModel } from '../../../shared/iec62056';
+import { OpticalReadError } from './errors';
+import { connectProgramming, type ProgramConnectOptions, type ProgrammingConnection } from './programmer';
+
+export interface ProgramOptions extends Omit<ProgramConnectOptions, 'model'> {
+  /** A model name from shared/iec62056/meterModels; default: by the meter's manufacturer id. */
+  readonly modelName?: string;
+  /** The reference clock (tests may fake it). */
+  readonly now?: () => number;
+  /** The meter's offset from UTC; default: this computer's local offset now. */
+  readonly utcOffsetMinutes?: number;
+}
+
+export interface ClockReading {
+  readonly meterTime: string;
+  /** Meter minus reference, in seconds (the meter shows whole seconds: ±1 s is in sync). */
+  readonly driftS: number;
+}
+
+export interface TimeSyncReport {
+  readonly identification: Pick<Identification, 'manufacturer' | 'ident'>;
+  readonly model: string;
+  readonly baud: number;
+  readonly before: ClockReading;
+  readonly written: { readonly date: string; readonly time: string };
+  readonly after: ClockReading;
+  readonly commands: readonly string[];
+}
+
+export interface DemandResetReport {
+  readonly identification: Pick<Identification, 'manufacturer' | 'ident'>;
+  readonly model: string;
+  readonly demandBefore: readonly DataValue[];
+  readonly demandAfter: readonly DataValue[];
+  readonly resetCounterBefore: string | null;
+  readonly resetCounterAfter: string | null;
+  readonly commands: readonly string[];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function modelChooser(name: string | undefined): (id: Identification) => MeterModel {
+  if (name === undefined) return (id) => modelForManufacturer(id.manufacturer);
+  const model = findMeterModel(name);
+  if (!model) throw new OpticalReadError('NOT_SUPPORTED', `Unknown meter model "${name}".`);
+  return () => model;
+}
+
+async function withConnection<T>(options: ProgramOptions, work: (c: ProgrammingConnection) => Promise<T>): Promise<T> {
+  const connection = await connectProgramming({ ...options, model: modelChooser(options.modelName) });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+const first = (values: readonly DataValue[], what: string): string => {
+  const value = values[0]?.value;
+  if (value === undefined) throw new OpticalReadError('PROTOCOL_ERROR', `The meter sent no value for ${what}.`);
+  return value;
+};
+
+/**
+ * Reads the clock as time, date, time: if the second time is earlier than the first, midnight
+ * passed between the reads and the date is read again. The reference instant is the middle of
+ * the last time read (the meter sampled its clock while we waited).
+ */
+async function readClock(c: ProgrammingConnection, offset: number, now: () => number): Promise<ClockReading> {
+  const { date, time } = c.model.clock;
+  const parse = (t: string) => parseTime(t, time.format) ?? badValue(time.address, t);
+  const time1 = parse(first(await c.read(time.address), time.address));
+  let dateText = first(await c.read(date.address), date.address);
+  const sent = now();
+  const time2Text = first(await c.read(time.address), time.address);
+  const reference = (sent + now()) / 2;
+  const time2 = parse(time2Text);
+  if (time2.hour * 3600 + time2.minute * 60 + time2.second < time1.hour * 3600 + time1.minute * 60 + time1.second) dateText = first(await c.read(date.address), date.address);
+  const day = parseDate(dateText, date.format) ?? badValue(date.address, dateText);
+  const fields = { ...day, ...time2 };
+  const driftS = Math.round((clockEpoch(fields, offset) - reference) / 100) / 10;
+  return { meterTime: `${formatDate(fields, 'YY-MM-DD')} ${formatTime(fields, 'hh:mm:ss')}`, driftS };
+}
+
+function badValue(address: string, text: string): never {
+  throw new OpticalReadError('PROTOCOL_ERROR', `The meter's ${address} value "${text}" does not match the model's format: check --profile.`);
+}
+
+/** Time sync: drift before, W1 date and time, drift after. */
+export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport> {
+  const now = options.now ?? Date.now;
+  const offset = options.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
+  return withConnection(options, async (c) => {
+    const before = await readClock(c, offset, now);
+    const { date, time } = c.model.clock;
+    // Not across midnight: date and time must belong to the same day.
+    const msToMidnight = 86_400_000 - ((now() + offset * 60_000) % 86_400_000);
+    if (msToMidnight < 3000) await sleep(msToMidnight + 500);
+    const dateText = formatDate(clockFields(now(), offset), date.format);
+    await c.write('W1', date.address, dateText);
+    // The meter starts the written second when the command arrives: send it at a second's start.
+    await sleep(1000 - (now() % 1000));
+    const timeText = formatTime(clockFields(now(), offset), time.format);
+    await c.write('W1', time.address, timeText);
+    const after = await readClock(c, offset, now);
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, commands: c.log };
+  });
+}
+
+/** Demand reset by the model's command (E2 or W1), with the demand register read before and after. */
+export async function demandReset(options: ProgramOptions): Promise<DemandResetReport> {
+  return withConnection(options, async (c) => {
+    const reset = c.model.demandReset;
+    if (!reset) throw new OpticalReadError('NOT_SUPPORTED', `Meter model "${c.model.name}" has no demand reset from the optical port.`);
+    const counter = async () => (reset.resetCounter ? ((await c.read(reset.resetCounter))[0]?.value ?? null) : null);
+    const demandBefore = await c.read(reset.demandRegister);
+    const resetCounterBefore = await counter();
+    await c.write(reset.command, reset.address, reset.data);
+    const demandAfter = await c.read(reset.demandRegister);
+    const resetCounterAfter = await counter();
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, commands: c.log };
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * Programming mode over the optical port (IEC 62056-21:2002 mode C with Y = '1', §6.3.3 and
+ * §6.3.7–6.3.12): sign on, option select for programming, the meter's P0 operand, the password
+ * (P1/P2), then R1/W1/E2 commands and B0 to end. The messages are built and read by
+ * shared/iec62056/programming; this file owns the clock: timeouts, repeats, cancel, the baud switch.
+ */
+import { breakCommand, chooseBaudChar, derivePassword, executeCommand, INITIAL_BAUD, optionSelect, parseDataLine, parseIdentification, passwordCommand, ProgrammingAnswerReader, readCommand, signOnRequest, writeCommand, type DataValue, type Identification, type MeterModel, type ProgrammingAnswer } from '../../../shared/iec62056';
+import { OpticalReadError } from './errors';
+import { LinkOpenError, openSerialLink, type SerialLink } from './link';
+
+export interface ProgramTimeouts {
+  /** Sign-on sent → identification complete. */
+  readonly identificationMs: number;
+  /** Command sent → complete answer (reaction ≤ 1.5 s, §6.3.14, plus the answer itself). */
+  readonly answerMs: number;
+  /** Before signing on again after a failed sign-on (the meter falls back to idle). */
+  readonly retryPauseMs: number;
+  /** After the option select has drained, before switching the port's rate. */
+  readonly switchDelayMs: number;
+}
+
+export const defaultProgramTimeouts: ProgramTimeouts = { identificationMs: 2500, answerMs: 3000, retryPauseMs: 1600, switchDelayMs: 5 };
+
+export interface ProgramConnectOptions {
+  readonly path: string;
+  readonly address?: string;
+  readonly password: string;
+  /** The model; when absent, chosen from the identification's manufacturer. */
+  readonly model: (identification: Identification) => MeterModel;
+  readonly maxBaud?: number;
+  readonly signal?: AbortSignal;
+  readonly timeouts?: Partial<ProgramTimeouts>;
+  /** Sign-on attempts (default 3); a refused password is never retried. */
+  readonly attempts?: number;
+  readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const REPEATS = 3; // a command is sent at most this often when the meter asks for it again (NAK)
+
+/** One programming-mode conversation; `close()` sends B0 and releases the port. */
+export class ProgrammingConnection {
+  private readonly reader = new ProgrammingAnswerReader();
+  private answers: ProgrammingAnswer[] = [];
+  private waiter: (() => void) | null = null;
+  private unexpectedClose: string | null = null;
+  private readonly offData: () => void;
+  private readonly offClose: () => void;
+  private closed = false;
+  /** Commands sent, for the report and for tests. */
+  readonly log: string[] = [];
+
+  constructor(
+    private readonly link: SerialLink,
+    readonly identification: Identification,
+    readonly model: MeterModel,
+    readonly baud: number,
+    private readonly timeouts: ProgramTimeouts,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.offData = link.onData((chunk) => {
+      this.answers.push(...this.reader.feed(chunk));
+      this.waiter?.();
+    });
+    this.offClose = link.onClose((unexpected, reason) => {
+      if (unexpected) this.unexpectedClose = reason;
+      this.waiter?.();
+    });
+  }
+
+  /** The next answer that is not the echo of our own command (half-duplex probes echo). */
+  async next(sent: string): Promise<ProgrammingAnswer> {
+    const deadline = Date.now() + this.timeouts.answerMs;
+    for (;;) {
+      if (this.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
+      if (this.unexpectedClose) throw new OpticalReadError('PROBE_DISCONNECTED', `The probe went away during programming (${this.unexpectedClose}).`);
+      const answer = this.answers.shift();
+      if (answer && !(answer.kind === 'command' && answer.id === sent)) return answer;
+      if (answer) continue;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new OpticalReadError('DATA_TIMEOUT', `The meter did not answer ${sent} within ${this.timeouts.answerMs} ms.`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        const onAbort = () => resolve();
+        this.signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiter = () => {
+          clearTimeout(timer);
+          this.signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+      });
+      this.waiter = null;
+    }
+  }
+
+  /** Sends a command; NAK or a garbled answer makes us repeat it (§6.3.6), up to REPEATS times. */
+  async command(id: string, bytes: Uint8Array, what: string, repeats = REPEATS): Promise<ProgrammingAnswer> {
+    for (let attempt = 1; ; attempt++) {
+      this.log.push(what);
+      await this.link.write(bytes);
+      const answer = await this.next(id);
+      const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
+      if ((answer.kind === 'nak' || garbled) && attempt < repeats) continue;
+      if (answer.kind === 'nak' || garbled) throw new OpticalReadError('CHECKSUM_FAILED', `${what}: the meter answered NAK or garbled data (${attempt} attempts).`);
+      if (answer.kind === 'command' && answer.id === 'B0') throw new OpticalReadError('PROTOCOL_ERROR', `${what}: the meter ended programming mode (B0).`);
+      if (answer.kind === 'error') throw new OpticalReadError('COMMAND_REFUSED', `${what}: the meter refused it (${answer.code}).`);
+      return answer;
+    }
+  }
+
+  /** R1: the values of one register (a data answer `addr(v*u)(v)` or `(v)`). */
+  async read(address: string): Promise<DataValue[]> {
+    const answer = await this.command('R1', readCommand(address), `R1 ${address}`);
+    if (answer.kind !== 'data') throw new OpticalReadError('PROTOCOL_ERROR', `R1 ${address}: expected a data message, got ${answer.kind}.`);
+    const set = { obis: address, values: [] as DataValue[] };
+    const parsed = parseDataLine(answer.text.replace(/[\r\n]+/g, ''), set);
+    return parsed.dataSets[0]?.values ?? set.values;
+  }
+
+  /** W1 or E2: the meter must acknowledge. */
+  async write(kind: 'W1' | 'E2', address: string, value: string): Promise<void> {
+    const bytes = kind === 'W1' ? writeCommand(address, value) : executeCommand(address, value);
+    const answer = await this.command(kind, bytes, `${kind} ${address}(${value})`);
+    if (answer.kind !== 'ack') throw new OpticalReadError('PROTOCOL_ERROR', `${kind} ${address}: expected ACK, got ${answer.kind}.`);
+  }
+
+  /** B0 (§6.3.12), then release the port. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.offData();
+    this.offClose();
+    if (!this.unexpectedClose) {
+      this.log.push('B0');
+      await this.link.write(breakCommand()).catch(() => undefined);
+      await sleep(this.timeouts.switchDelayMs + 20); // let B0 leave before the port closes
+    }
+    await this.link.close();
+  }
+}
+
+async function openPort(options: ProgramConnectOptions): Promise<SerialLink> {
+  try {
+    return await (options.openLink ?? ((path, baud) => openSerialLink(path, { baudRate: baud, frame: '7E1' })))(options.path, INITIAL_BAUD);
+  } catch (error) {
+    const reason = error instanceof LinkOpenError ? error.reason : 'other';
+    const code = ({ notFound: 'PORT_NOT_FOUND', busy: 'PORT_BUSY', denied: 'PORT_DENIED', other: 'PORT_OPEN_FAILED' } as const)[reason];
+    throw new OpticalReadError(code, `Cannot open ${options.path}: ${(error as Error).message}.`);
+  }
+}
+
+/** Waits for the identification line `/XXXZ…` CR LF (§6.3.2) after a sign-on. */
+function awaitIdentification(link: SerialLink, ms: number, signal?: AbortSignal): Promise<Identification | null> {
+  return new Promise((resolve) => {
+    let text = '';
+    const done = (id: Identification | null) => {
+      clearTimeout(timer);
+      off();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(id);
+    };
+    const onAbort = () => done(null);
+    const timer = setTimeout(() => done(null), ms);
+    const off = link.onData((chunk) => {
+      for (const b of chunk) {
+        const c = b & 0x7f;
+        if (c !== 0x0a) {
+          if (c !== 0x0d && c !== 0) text += String.fromCharCode(c);
+          continue;
+        }
+        const id = text.includes('/?') ? null : parseIdentification(text);
+        text = '';
+        if (id) return done(id);
+      }
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Signs on, selects programming mode and logs in with the model's password kind. The returned
+ * connection is in programming mode; the caller must `close()` it (B0).
+ */
+export async function connectProgramming(options: ProgramConnectOptions): Promise<ProgrammingConnection> {
+  const timeouts = { ...defaultProgramTimeouts, ...options.timeouts };
+  if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
+  const link = await openPort(options);
+  let connection: ProgrammingConnection | null = null;
+  try {
+    let identification: Identification | null = null;
+    const attempts = options.attempts ?? 3;
+    for (let attempt = 1; !identification; attempt++) {
+      await link.write(signOnRequest(options.address ?? ''));
+      identification = await awaitIdentification(link, timeouts.identificationMs, options.signal);
+      if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
+      if (identification) break;
+      if (attempt >= attempts) throw new OpticalReadError('NO_RESPONSE', `The meter did not answer the sign-on (${attempt} attempts).`);
+      await sleep(timeouts.retryPauseMs);
+    }
+    if (identification.mode !== 'C' && identification.mode !== 'E') {
+      throw new OpticalReadError('NOT_SUPPORTED', `The meter identified in mode ${identification.mode}: programming mode needs mode C (§6.4.5).`);
+    }
+    const model = options.model(identification);
+    const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
+    // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
+    connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal);
+    await link.write(optionSelect(baudChar, 'programming'));
+    await sleep(timeouts.switchDelayMs);
+    if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
+    let operand = await connection.next('');
+    while (operand.kind === 'ack') operand = await connection.next(''); // the echo of our option select starts with ACK
+    if (operand.kind !== 'command' || operand.id !== 'P0') {
+      await connection.close();
+      throw new OpticalReadError('NOT_SUPPORTED', `The meter did not offer programming mode (answered ${operand.kind === 'command' ? operand.id : operand.kind.toUpperCase()} to the option select).`);
+    }
+    const seed = /\(([^)]*)\)/.exec(operand.data)?.[1] ?? '';
+    const text = model.password === 'P2' ? derivePassword(options.password, seed) : options.password;
+    return await login(connection, model.password, text);
+  } catch (error) {
+    // Once the option select went out the meter may be in programming mode: end it with B0.
+    await (connection ? connection.close() : link.close()).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function login(connection: ProgrammingConnection, kind: 'P1' | 'P2', text: string): Promise<ProgrammingConnection> {
+  let answer: ProgrammingAnswer;
+  try {
+    // Sent at most twice: meters count wrong passwords and lock the port after a few.
+    answer = await connection.command(kind, passwordCommand(kind, text), `${kind} (password)`, 2);
+  } catch (error) {
+    await connection.close();
+    if (error instanceof OpticalReadError && (error.code === 'COMMAND_REFUSED' || error.code === 'CHECKSUM_FAILED' || (error.code === 'PROTOCOL_ERROR' && /B0/.test(error.message)))) {
+      throw new OpticalReadError('PASSWORD_REJECTED', `The meter refused the ${kind} password (${error.message.replace(/^.*?: /, '').replace(/\.$/, '')}).`);
+    }
+    throw error;
+  }
+  if (answer.kind !== 'ack') {
+    await connection.close();
+    throw new OpticalReadError('PASSWORD_REJECTED', `The meter did not accept the ${kind} password (answered ${answer.kind}).`);
+  }
+  return connection;
+}

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fieldmeter, fieldmeterBin } from '../../support/cli';
+import { useTempDir } from '../../support/tempDir';
+import { socatSkipReason } from './ptyHarness';
+
+describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand-reset${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+
+  it('syncs the clock of a simulated meter, resets its demand, and refuses a wrong password', async () => {
+    const link = join(tempDir(), 'meter');
+    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'meter', '--profile', 'program-isk', '--link', link, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('}')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+      });
+      const sync = await fieldmeter(['program', 'time-sync', '--port', link, '--password', '00000000', '--json']);
+      expect(sync.code).toBe(0);
+      const report = JSON.parse(sync.stdout);
+      expect(report.model).toBe('isk-mt');
+      expect(report.before.driftS).toBeLessThan(-90);
+      expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+
+      const reset = await fieldmeter(['program', 'demand-reset', '--port', link, '--password', '00000000']);
+      expect(reset.code).toBe(0);
+      expect(reset.stdout).toMatch(/Demand before: 0004\.512 kW at 2401151230; after: 0000\.000 kW at \d{10}\./);
+      expect(reset.stdout).toMatch(/Reset counter: 07 → 08/);
+
+      const wrong = await fieldmeter(['program', 'time-sync', '--port', link, '--password', '11111111']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/PASSWORD_REJECTED.*refused the P1 password/);
+
+      const badProfile = await fieldmeter(['program', 'demand-reset', '--port', link, '--profile', 'nope']);
+      expect(badProfile.code).not.toBe(0);
+      expect(badProfile.stderr).toMatch(/Unknown --profile "nope"/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 40_000);
+});

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OpticalReadError } from '../../../electron/services/serial/errors';
+import { demandReset, timeSync } from '../../../electron/services/serial/programOperations';
+import { socatSkipReason, startMeter, type Harness } from './ptyHarness';
+
+const fast = { reactionScale: 0.1 }; // 20 ms before each answer instead of 200
+
+async function programError(promise: Promise<unknown>): Promise<OpticalReadError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof OpticalReadError) return error;
+    throw error;
+  }
+  throw new Error('programming succeeded but should have failed');
+}
+
+describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+
+  it('time sync, P1 model: reports the drift before (97 s slow), writes date and time, drift after within a second', async () => {
+    harness = await startMeter('program-isk', fast);
+    const report = await timeSync({ path: harness.appPath, password: '00000000' });
+    expect(report).toMatchObject({ model: 'isk-mt', baud: 9600, identification: { manufacturer: 'ISK' } });
+    expect(report.before.driftS).toBeGreaterThan(-99);
+    expect(report.before.driftS).toBeLessThan(-95);
+    expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+    expect(report.written.date).toMatch(/^\d{6}$/);
+    expect(report.written.time).toMatch(/^\d{6}$/);
+    const meter = harness.simulator.programming;
+    expect(meter?.commands).toEqual(['P1', 'R1 0.9.1()', 'R1 0.9.2()', 'R1 0.9.1()', `W1 0.9.2(${report.written.date})`, `W1 0.9.1(${report.written.time})`, 'R1 0.9.1()', 'R1 0.9.2()', 'R1 0.9.1()', 'B0']);
+    expect(harness.simulator.requests).toEqual(['/?!\r\n', '\x06051\r\n']);
+  }, 20_000);
+
+  it('time sync, P2 model with other clock registers and formats (C.53.1 hh:mm:ss, C.53.2 YY-MM-DD)', async () => {
+    harness = await startMeter('program-lgz', fast);
+    const report = await timeSync({ path: harness.appPath, password: '4711ABCD' });
+    expect(report.model).toBe('lgz-zmd');
+    expect(report.before.driftS).toBeGreaterThan(183);
+    expect(report.before.driftS).toBeLessThan(187);
+    expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+    expect(report.written.time).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(harness.simulator.programming?.commands).toContain(`W1 C.53.2(${report.written.date})`);
+  }, 20_000);
+
+  it('a wrong password gives PASSWORD_REJECTED, whether the meter answers (ERxx) or breaks off', async () => {
+    harness = await startMeter('program-isk', fast);
+    const refused = await programError(timeSync({ path: harness.appPath, password: '99999999' }));
+    expect(refused.code).toBe('PASSWORD_REJECTED');
+    expect(refused.message).toMatch(/refused the P1 password.*ER10.*lock/);
+    expect(harness.simulator.programming?.commands.filter((c) => c === 'P1')).toHaveLength(1);
+    await harness.close();
+    harness = await startMeter('program-lgz', fast);
+    const broken = await programError(timeSync({ path: harness.appPath, password: 'wrong' }));
+    expect(broken.code).toBe('PASSWORD_REJECTED');
+  }, 20_000);
+
+  it('demand reset by E2: the demand register reads zero after, the reset counter goes up by one', async () => {
+    harness = await startMeter('program-isk', fast);
+    const report = await demandReset({ path: harness.appPath, password: '00000000' });
+    expect(report.demandBefore[0]).toEqual({ value: '0004.512', unit: 'kW' });
+    expect(report.demandAfter[0]).toEqual({ value: '0000.000', unit: 'kW' });
+    expect([report.resetCounterBefore, report.resetCounterAfter]).toEqual(['07', '08']);
+    expect(harness.simulator.programming?.commands).toContain('E2 0.1.0()');
+  }, 20_000);
+
+  it('demand reset by W1 on the P2 model; NOT_SUPPORTED where the model has none', async () => {
+    harness = await startMeter('program-lgz', fast);
+    const report = await demandReset({ path: harness.appPath, password: '4711ABCD' });
+    expect(report.demandAfter[0]?.value).toBe('0000.000');
+    expect(harness.simulator.programming?.commands).toContain('W1 C.91.0(1)');
+    await harness.close();
+    harness = await startMeter('program-isk', fast);
+    const error = await programError(demandReset({ path: harness.appPath, password: '00000000', modelName: 'generic' }));
+    expect(error.code).toBe('NOT_SUPPORTED');
+    expect(harness.simulator.programming?.commands.at(-1)).toBe('B0');
+  }, 20_000);
+
+  it('a meter without programming mode refuses the option select: NOT_SUPPORTED, no password sent', async () => {
+    harness = await startMeter('mode-c');
+    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 1500 } }));
+    expect(error.code).toBe('NOT_SUPPORTED');
+  }, 20_000);
+
+  it('cancels while waiting for the meter, and still ends programming mode with B0', async () => {
+    harness = await startMeter('program-isk', { reactionScale: 5 }); // 1 s before each answer
+    const controller = new AbortController();
+    const meter = harness.simulator;
+    const watch = setInterval(() => {
+      if (meter.programming?.commands.includes('R1 0.9.1()')) controller.abort();
+    }, 20);
+    try {
+      const error = await programError(timeSync({ path: harness.appPath, password: '00000000', signal: controller.signal }));
+      expect(error.code).toBe('CANCELLED');
+    } finally {
+      clearInterval(watch);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(meter.programming?.commands).toEqual(['P1', 'R1 0.9.1()', 'B0']);
+  }, 20_000);
+});
