@@ -1,0 +1,17 @@
+/** Who is acting on this device (the local profile), and the demo route loaded in their name. */
+import { DEMO_FILE_NAME, demoRouteCsv } from './demo/demoRoute';
+import { importRoute } from './routes/importRoute';
+import type { Store } from './store';
+import type { Actor } from './store/repositories/journal';
+
+export function currentActor(store: Store): Actor {
+  const role = store.settings.get('user.role');
+  return {
+    name: store.settings.get('user.name') ?? 'field user',
+    role: role === 'installer' || role === 'supervisor' ? role : 'technician',
+  };
+}
+
+export function loadDemoRoute(store: Store, actor: Actor = currentActor(store)) {
+  return importRoute(store, actor, { fileName: DEMO_FILE_NAME, content: demoRouteCsv(), acceptValidRows: false, trainingMode: true });
+}

@@ -1,0 +1,17 @@
+/** What every domain's handlers get: the store, who is acting, where files go, and a way to say what changed. */
+import type { MethodName } from '../../../shared/contract/api';
+import type { Handlers } from '../../../shared/contract/handlers';
+import type { Store } from '../store';
+
+export interface HandlerContext {
+  readonly store: Store;
+  readonly host: 'electron' | 'web';
+  readonly version: string;
+  /** Photos (and other visit files) sit next to the database, so a backup of the folder keeps both. */
+  readonly photoDir: string;
+  /** Tells every window which tables changed, so views refetch. */
+  changed(...tables: string[]): void;
+}
+
+/** One domain's part of the handler map. */
+export type DomainHandlers<M extends MethodName> = Pick<Handlers, M>;

@@ -1,0 +1,23 @@
+import type { routeMethods } from '../../../shared/contract/methods/routes';
+import { AppError } from '../../../shared/contract/result';
+import { currentActor } from '../actor';
+import { importRoute } from '../routes/importRoute';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function routeHandlers({ store, changed }: HandlerContext): DomainHandlers<keyof typeof routeMethods> {
+  return {
+    'routes.list': () => store.routes.list(),
+    'routes.import': (input) => {
+      const summary = importRoute(store, currentActor(store), input);
+      changed('routes', 'usage_points', 'registers');
+      return summary;
+    },
+    'meters.list': ({ routeId, query, filter }) => store.meters.listForRoute(routeId, query, filter),
+    'meters.get': ({ usagePointId }) => {
+      const meter = store.meters.get(usagePointId);
+      if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`);
+      const { deviceId: _deviceId, ...detail } = meter;
+      return detail;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** A visit: readings, skips, photos. */
+import { z } from 'zod';
+import { confirmation, decimalText, photoInfo, photoMimeTypes, position, reading, skipCode } from '../entities';
+import { base64, note, nothing, photoId, usagePointId, type MethodSpecs } from './common';
+
+/** 10 MB of image as base64 (4 characters per 3 bytes), plus a little slack. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_THUMBNAIL_BYTES = 256 * 1024;
+
+export const readingMethods = {
+  'readings.save': {
+    input: z
+      .object({
+        usagePointId,
+        /** One visit: every register read now shares one timestamp (coincident readings). */
+        values: z
+          .array(
+            z
+              .object({
+                registerId: z.number().int().positive(),
+                value: decimalText,
+                /** Needed when the value is out of range (see the NEEDS_CONFIRMATION error). */
+                confirmation: confirmation.optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(64),
+        /** The serial the technician read off (or scanned from) the meter, when checked. */
+        observedSerial: z.string().trim().min(1).max(64).optional(),
+        note,
+        photoIds: z.array(photoId).max(10).default([]),
+        position: position.optional(),
+      })
+      .strict(),
+    output: z.object({ readingSetId: z.string(), readAt: z.string(), readings: z.array(reading) }),
+  },
+  'visits.skip': {
+    input: z
+      .object({
+        usagePointId,
+        code: z.string().min(1).max(40),
+        note,
+        photoIds: z.array(photoId).max(10).default([]),
+        position: position.optional(),
+      })
+      .strict(),
+    output: z.object({ skipId: z.string(), skippedAt: z.string() }),
+  },
+  'skipCodes.list': { input: nothing, output: z.array(skipCode) },
+  'photos.add': {
+    input: z
+      .object({
+        usagePointId,
+        fileName: z.string().min(1).max(260),
+        mimeType: z.enum(photoMimeTypes),
+        dataBase64: base64(MAX_PHOTO_BYTES),
+        /** A small JPEG the renderer drew (at most 256 px); without it the list shows the photo itself. */
+        thumbnailBase64: base64(MAX_THUMBNAIL_BYTES).optional(),
+      })
+      .strict(),
+    output: photoInfo,
+  },
+  'photos.list': { input: z.object({ usagePointId }).strict(), output: z.array(photoInfo) },
+  'photos.get': {
+    input: z.object({ photoId, size: z.enum(['thumbnail', 'full']).default('thumbnail') }).strict(),
+    output: z.object({ mimeType: z.enum(photoMimeTypes), dataBase64: z.string() }),
+  },
+  'readings.list': {
+    input: z
+      .object({
+        usagePointId: usagePointId.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    output: z.array(reading),
+  },
+} as const satisfies MethodSpecs;
