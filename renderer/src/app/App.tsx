@@ -10,7 +10,7 @@ import { useRoutesStore } from '../features/routes/routesStore';
 import { Welcome } from '../features/welcome/Welcome';
 import { useAppStore } from './appStore';
 import { Header } from './Header';
-import { Workspace } from './Workspace';
+import { CurrentSection } from './SectionTabs';
 
 /** The main side says which tables changed; each view refetches what it shows. */
 function refetchOnDataChanged(tables: readonly string[]) {
@@ -62,7 +62,7 @@ export function App() {
       ) : firstRun ? (
         <Welcome />
       ) : (
-        <Workspace />
+        <CurrentSection />
       )}
       <ImportFileInput />
       <ImportPanel />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { openImportPicker } from '../features/import/ImportFileInput';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useAppStore } from './appStore';
+import { SectionTabs } from './SectionTabs';
 
 export function Header() {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1 className="app-title">Fieldmeter</h1>
+      {ready && <SectionTabs />}
       <div className="header-actions">
         <button type="button" className="button" data-testid="import-button" disabled={!ready} onClick={openImportPicker}>
           {t('import.action')}

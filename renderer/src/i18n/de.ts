@@ -7,6 +7,7 @@ export const de: Catalog = {
     errorTitle: 'Fieldmeter konnte nicht starten',
     reload: 'Erneut versuchen',
   },
+  nav: { label: 'Bereiche', routes: 'Touren' },
   settings: { language: 'Sprache' },
   welcome: {
     title: 'Willkommen bei Fieldmeter',

@@ -5,6 +5,7 @@ export const en = {
     errorTitle: 'Fieldmeter could not start',
     reload: 'Try again',
   },
+  nav: { label: 'Sections', routes: 'Routes' },
   settings: { language: 'Language' },
   welcome: {
     title: 'Welcome to Fieldmeter',

@@ -1,0 +1,16 @@
+/**
+ * The app's top-level sections, one line each: the header shows them as tabs and App shows
+ * the selected one. A feature adds its screen here (route work, work orders, sync, review…).
+ */
+import type { ComponentType } from 'react';
+import type { Catalog } from '../i18n/en';
+import { Workspace } from './Workspace';
+
+export interface Section {
+  readonly id: string;
+  /** The tab label's key under `nav` in the catalogs. */
+  readonly labelKey: Exclude<keyof Catalog['nav'], 'label'>;
+  readonly Component: ComponentType;
+}
+
+export const sections: readonly Section[] = [{ id: 'routes', labelKey: 'routes', Component: Workspace }];
