@@ -57,15 +57,19 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   send(res, status, { ok: false, error: { code, message } });
 }
 
+/**
+ * The body as text, or null when it is over the limit. An oversized body is still read to its
+ * end (and dropped): closing the connection under a client that is still sending makes its
+ * write fail with a reset instead of letting it read our 413. requestTimeout bounds the wait.
+ */
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
