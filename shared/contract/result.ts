@@ -10,9 +10,11 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
   'NOT_FOUND',
+  'FORBIDDEN', // the local profile's role may not do this (issue 10: supervisor actions)
   'VALIDATION', // the input was well-formed but breaks a business rule
   'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
   'TOO_LARGE', // a file over its size limit
+  'OPTICAL_READ_FAILED', // the probe read failed; the message says what to try next
   'IMPORT_REJECTED', // a file had bad rows and nothing was imported
   'DB_LOCKED',
   'DB_CORRUPT',

@@ -1,5 +1,5 @@
 /** What every domain's handlers get: the store, who is acting, where files go, and a way to say what changed. */
-import type { MethodName } from '../../../shared/contract/api';
+import type { EventName, EventPayload, MethodName } from '../../../shared/contract/api';
 import type { Handlers } from '../../../shared/contract/handlers';
 import type { Store } from '../store';
 
@@ -11,6 +11,8 @@ export interface HandlerContext {
   readonly photoDir: string;
   /** Tells every window which tables changed, so views refetch. */
   changed(...tables: string[]): void;
+  /** Pushes a contract event to every window (progress of a long job). */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }
 
 /** One domain's part of the handler map. */

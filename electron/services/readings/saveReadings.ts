@@ -1,5 +1,5 @@
 /**
- * Saves one visit's manual readings: a reading set with one timestamp (coincident readings),
+ * Saves one visit's readings (typed, or filled in from an optical read): a reading set with one timestamp (coincident readings),
  * the registers' last values, the stop's status, an audit row and the MeterReadings message
  * for the enterprise, all in one transaction. Every value is checked against the register
  * and its history again here (the renderer's check is a convenience, not the rule).
@@ -20,6 +20,7 @@ export interface SaveReadingsRequest {
   usagePointId: string;
   values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
   observedSerial?: string | undefined;
+  source?: 'manual' | 'optical';
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -66,7 +67,8 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     const warnings: ReadingWarningShape[] = [...check.warnings, ...serialWarning];
     const outOfRange = check.warnings.some(needsConfirmation);
     if (outOfRange && !confirmation) unconfirmed.push({ registerId, warnings: check.warnings });
-    const qualities: string[] = [readingQuality.manuallyEntered];
+    // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
+    const qualities: string[] = [request.source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered];
     if (outOfRange) qualities.push(readingQuality.outsideExpectedRange);
     return { registerId, value: canonical, qualities, warnings, confirmation: outOfRange ? (confirmation ?? null) : null, register, usage: check.usage };
   });
@@ -83,7 +85,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       usagePointId: meter.usagePointId,
       endDeviceId: meter.deviceId,
       readAt,
-      source: 'manual',
+      source: request.source ?? 'manual',
       note,
       observedSerial: request.observedSerial ?? null,
       position: request.position ?? null,

@@ -26,6 +26,8 @@ export const readingMethods = {
           )
           .min(1)
           .max(64),
+        /** Typed by the technician, or taken from an optical read of the meter (IEC 62056-21). */
+        source: z.enum(['manual', 'optical']).default('manual'),
         /** The serial the technician read off (or scanned from) the meter, when checked. */
         observedSerial: z.string().trim().min(1).max(64).optional(),
         note,

@@ -1,0 +1,84 @@
+/**
+ * A read of the meter at a stop through the optical probe: the protocol read (serial/reader.ts),
+ * then each value matched to this meter's register by ReadingType and cut to the decimals the
+ * register shows, and the serial the meter reports checked against the expected one. Nothing is
+ * saved here: the values fill the reading form, and the save goes through the same checks as
+ * a typed reading.
+ */
+import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { AppError } from '../../../shared/contract/result';
+import { canonicalDecimal } from '../../../shared/domain/registerValue';
+import { serialMatches } from '../../../shared/domain/readingValidation';
+import { OpticalReadError } from '../serial/errors';
+import { readMeter, type ReadProgress } from '../serial/reader';
+import type { Store } from '../store';
+import { openTrainingLink } from './trainingMeter';
+
+export const OPTICAL_PORT_SETTING = 'optical.port';
+
+/** The value as a register with `decimals` shows it: the meter's extra digits are cut, not rounded, as the display does. */
+export function asRegisterValue(value: string, decimals: number): string | null {
+  const canonical = canonicalDecimal(value);
+  if (canonical === null) return null;
+  const [whole = '0', fraction = ''] = canonical.split('.');
+  const shown = fraction.slice(0, decimals).replace(/0+$/, '');
+  return shown ? `${whole}.${shown}` : whole;
+}
+
+export interface OpticalReadRequest {
+  usagePointId: string;
+  port: string;
+  address?: string | undefined;
+  maxBaud?: number | undefined;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export async function readAtUsagePoint(store: Store, request: OpticalReadRequest): Promise<OpticalReadResult> {
+  const meter = store.meters.get(request.usagePointId);
+  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  const training = request.port === TRAINING_PORT;
+  let readout;
+  try {
+    readout = await readMeter({
+      path: request.port,
+      ...(request.address ? { address: request.address } : {}),
+      ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(training ? { openLink: async () => openTrainingLink(meter), timeouts: { retryPauseMs: 200 } } : {}),
+    });
+  } catch (error) {
+    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { code: error.code, diagnostic: error.diagnostic?.log ?? null });
+    throw error;
+  }
+  // Remembered for next time (a technician keeps the same probe on the same port).
+  store.settings.set(OPTICAL_PORT_SETTING, request.port);
+  const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
+  const meterSerial = serialSet?.values[0]?.value.trim() || null;
+  const values = readout.dataSets
+    .filter((d) => d.values.length > 0)
+    .map((d) => {
+      const first = d.values[0]!;
+      const register = d.readingType ? meter.registers.find((r) => r.readingType === d.readingType) : undefined;
+      return {
+        obis: d.obis,
+        value: first.value,
+        unit: first.unit,
+        readingType: d.readingType,
+        registerId: register?.id ?? null,
+        registerValue: register ? asRegisterValue(first.value, register.decimals) : null,
+      };
+    });
+  return {
+    manufacturer: readout.identification.manufacturer,
+    ident: readout.identification.ident,
+    mode: readout.mode,
+    baud: readout.baud,
+    checksum: readout.checksum,
+    meterSerial,
+    serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
+    values,
+    durationMs: readout.durationMs,
+  };
+}

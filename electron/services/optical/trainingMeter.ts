@@ -1,0 +1,49 @@
+/**
+ * Training mode's optical meter: an in-process simulator that answers like a mode-C meter with
+ * this stop's registers (serial in C.1.0, each electricity register under its OBIS code), so a
+ * new technician can practise the Read panel on the demo route without a probe.
+ */
+import type { MeterDetail } from '../../../shared/contract/entities';
+import { parseReadingType } from '../../../shared/cim/readingType';
+import { add, decimalsOf } from '../../../shared/domain/decimal';
+import { createMemoryLinkPair, MeterSimulator, type MeterProfile } from '../serial/simulator';
+import type { SerialLink } from '../serial/link';
+
+/** OBIS C.D.E of an electricity register, from its ReadingType (the inverse of shared/cim/codes/obis.ts). */
+export function obisFor(readingType: string): { obis: string; unit: string } | null {
+  const rt = parseReadingType(readingType);
+  if (!rt || (rt.commodity !== 1 && rt.commodity !== 2) || rt.multiplier !== 3) return null;
+  const channel = rt.flowDirection === 1 ? 1 : rt.flowDirection === 19 ? 2 : null;
+  if (channel === null) return null;
+  if (rt.measurementKind === 12 && rt.unit === 72) return { obis: `${channel}.8.${rt.tou}`, unit: 'kWh' };
+  if (rt.measurementKind === 8 && rt.unit === 38) return { obis: `${channel}.6.${rt.tou}`, unit: 'kW' };
+  return null;
+}
+
+/** A little use since the last read, so the training read looks like a real day's progress. */
+function advanced(lastValue: string | null, decimals: number): string {
+  const base = lastValue ?? '0';
+  const step = decimals > 0 ? `12.${'5'.padEnd(decimals, '0')}` : '12';
+  const value = add(base, step);
+  const places = Math.max(decimals, decimalsOf(value));
+  const [whole = '0', fraction = ''] = value.split('.');
+  return places ? `${whole.padStart(7, '0')}.${fraction.padEnd(places, '0')}` : whole.padStart(7, '0');
+}
+
+export function trainingProfile(meter: Pick<MeterDetail, 'meterSerial' | 'registers'>): MeterProfile {
+  const lines = [`C.1.0(${meter.meterSerial})`];
+  for (const register of meter.registers) {
+    const code = obisFor(register.readingType);
+    if (code) lines.push(`${code.obis}(${advanced(register.lastValue, register.decimals)}*${code.unit})`);
+  }
+  lines.push('F.F(00000000)');
+  return { name: 'training', description: 'the demo meter of this stop', identification: 'FMT5TRAINING-01', kind: 'readout', lines };
+}
+
+/** Opens the app side of an in-memory link with the training meter on the other end. */
+export function openTrainingLink(meter: Pick<MeterDetail, 'meterSerial' | 'registers'>): SerialLink {
+  const pair = createMemoryLinkPair();
+  const simulator = new MeterSimulator(trainingProfile(meter), pair.meter, { reactionScale: 0.2 });
+  const close = pair.app.close;
+  return { ...pair.app, close: async () => (simulator.stop(), close()) };
+}
