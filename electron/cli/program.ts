@@ -8,13 +8,16 @@ import { Command, CommanderError, Option } from 'commander';
 import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
+import { seedWorkedDay, workedDayPhotoDir } from '../services/demo/workedDay';
 import { currentActor, loadDemoRoute } from '../services/fieldmeter';
 import { resolveDatabasePath } from '../services/paths';
 import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
+import { registerPanCommands } from './pan';
 import { registerSyncCommands } from './sync';
+import { registerSupervisorCommands } from './supervisor';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -68,11 +71,13 @@ export function buildProgram(io: CliIo): Command {
 
   const demo = program.command('demo').description('demo data for training').exitOverride();
   common(demo.command('seed').description('load the demo route (about 50 meters, training mode)'))
+    .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
-    .action((options: CommonOptions) =>
+    .action((options: CommonOptions & { worked?: boolean }) =>
       withStore(options, (store) => {
         const summary = loadDemoRoute(store);
-        print(options, summary, () => `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`);
+        const worked = options.worked ? seedWorkedDay(store, workedDayPhotoDir(store.path)) : undefined;
+        print(options, worked ? { ...summary, worked } : summary, () => `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.` + (worked ? `\nWorked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.` : ''));
       }),
     );
 
@@ -136,6 +141,8 @@ export function buildProgram(io: CliIo): Command {
   registerMessagesCommands(program, io);
   registerOpticalCommands(program, io);
   registerSyncCommands(program, io);
+  registerSupervisorCommands(program, io);
+  registerPanCommands(program, io);
   return program;
 }
 

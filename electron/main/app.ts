@@ -8,6 +8,7 @@ import type * as ElectronModule from 'electron';
 import { AppError } from '../../shared/contract/result';
 import { loadDemoRoute, startFieldmeter, type Fieldmeter } from '../services/fieldmeter';
 import { createLogger } from '../services/log';
+import { encryptedSecretStore } from '../services/sync/secrets';
 import { APP_NAME, resolveDatabasePath } from '../services/paths';
 import { parseCliArgs } from './args';
 import { registerIpc } from './ipc';
@@ -21,7 +22,8 @@ const log = createLogger('main');
 export type ElectronMain = Pick<
   typeof ElectronModule,
   'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'
->;
+> &
+  Partial<Pick<typeof ElectronModule, 'safeStorage'>>;
 
 /** Exit code when the database was refused: scripts/start.mjs must not mistake it for "Electron cannot run". */
 export const EXIT_DATABASE_REFUSED = 3;
@@ -47,7 +49,7 @@ export function databaseErrorMessage(error: unknown, databasePath: string): stri
 }
 
 export async function startMain(electron: ElectronMain, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const { app, BrowserWindow, dialog, Menu } = electron;
+  const { app, BrowserWindow, dialog, Menu, safeStorage } = electron;
   const args = parseCliArgs(argv.slice(1));
 
   // Both must happen before 'ready'.
@@ -84,6 +86,8 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
       host: 'electron',
       version: app.getVersion(),
       nativeBinding: nativeBindingFor(app.isPackaged, env),
+      // Sync credentials through the OS keychain, never plain text (issue 7, Transport).
+      secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs) : undefined,
     });
   } catch (error) {
     log.error('database refused', error);

@@ -1,8 +1,8 @@
 /** Electron main entry: the only file that loads the real 'electron' module. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { startMain } from './app';
 
-startMain({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell }, process.argv, process.env).catch(
+startMain({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell }, process.argv, process.env).catch(
   (error: unknown) => {
     process.stderr.write(`Fieldmeter failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     app.exit(1);

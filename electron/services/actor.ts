@@ -1,6 +1,7 @@
 /** Who is acting on this device (the local profile), and the demo route loaded in their name. */
 import { DEMO_FILE_NAME, demoRouteCsv } from './demo/demoRoute';
 import { importRoute } from './routes/importRoute';
+import { seedDemoWorkOrders } from './workOrders/demo';
 import type { Store } from './store';
 import type { Actor } from './store/repositories/journal';
 
@@ -13,5 +14,7 @@ export function currentActor(store: Store): Actor {
 }
 
 export function loadDemoRoute(store: Store, actor: Actor = currentActor(store)) {
-  return importRoute(store, actor, { fileName: DEMO_FILE_NAME, content: demoRouteCsv(), acceptValidRows: false, trainingMode: true });
+  const summary = importRoute(store, actor, { fileName: DEMO_FILE_NAME, content: demoRouteCsv(), acceptValidRows: false, trainingMode: true });
+  seedDemoWorkOrders(store, actor); // issue 8: demo work orders and van stock
+  return summary;
 }

@@ -9,16 +9,23 @@ import type { EventName, EventPayload } from '../../shared/contract/api';
 import type { EventSink, Handlers } from '../../shared/contract/handlers';
 import { appHandlers } from './handlers/app';
 import type { HandlerContext } from './handlers/context';
+import { opticalHandlers } from './handlers/optical';
 import { readingHandlers } from './handlers/readings';
 import { routeHandlers } from './handlers/routes';
+import { workOrderHandlers } from './handlers/workOrders';
+import { supervisorHandlers } from './handlers/supervisor';
+import { syncHandlers } from './handlers/sync';
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
+import type { BlobStore, SecretStore } from './sync/secrets';
 
 export interface FieldmeterOptions extends OpenOptions {
   readonly databasePath: string;
   readonly host: 'electron' | 'web';
   /** The app's version; Electron passes app.getVersion(), other hosts read package.json. */
   readonly version?: string;
+  /** Electron: sync credentials kept with safeStorage (issue 7); absent = environment variables only. */
+  readonly secrets?: (blobs: BlobStore) => SecretStore;
 }
 
 export interface Fieldmeter {
@@ -61,12 +68,16 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   // Photos sit next to the database, so a backup of the folder keeps both.
   const photoDir = join(dirname(store.path), 'photos');
 
-  const context: HandlerContext = { store, host: options.host, version, photoDir, changed };
+  const context: HandlerContext = { store, host: options.host, version, photoDir, changed, emit: events.emit };
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),
     ...routeHandlers(context),
     ...readingHandlers(context),
+    ...workOrderHandlers(context),
+    ...supervisorHandlers(context),
+    ...opticalHandlers(context),
+    ...syncHandlers(context, { emit: events.emit, secrets: options.secrets }),
   };
 
   return { store, handlers, events, close: () => store.close() };

@@ -9,6 +9,7 @@ import './styles/workspace.css';
 import './styles/reading.css';
 import './styles/dialog.css';
 import './styles/visit.css';
+import './styles/optical.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

@@ -7,9 +7,13 @@
  */
 import { z } from 'zod';
 import { appMethods } from './methods/app';
+import { opticalMethods, opticalProgress } from './methods/optical';
 import type { MethodSpecs } from './methods/common';
 import { readingMethods } from './methods/readings';
 import { routeMethods } from './methods/routes';
+import { workOrderMethods } from './methods/workOrders';
+import { exportProgress, supervisorMethods } from './methods/supervisor';
+import { syncEvents, syncMethods } from './methods/sync';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
 export { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from './methods/readings';
@@ -18,6 +22,10 @@ export const methods = {
   ...appMethods,
   ...routeMethods,
   ...readingMethods,
+  ...workOrderMethods,
+  ...supervisorMethods,
+  ...opticalMethods,
+  ...syncMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;
@@ -30,6 +38,12 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 export const events = {
   /** After a write: which tables changed, so views refetch (the database is the source of truth). */
   'data.changed': z.object({ tables: z.array(z.string()) }),
+  /** While an export of the supervisor's filter is written (issue 10). */
+  'export.progress': exportProgress,
+  /** While the optical probe reads a meter. */
+  'optical.progress': opticalProgress,
+  /** A sync run's progress after each batch, and its end with the summary or the stop reason (issue 7). */
+  ...syncEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

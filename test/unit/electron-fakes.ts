@@ -167,6 +167,8 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean; appP
     protocol,
     ipcMain,
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    // Sync credentials (issue 7): no keyring in tests, so nothing can be stored.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
   };

@@ -6,10 +6,14 @@ import { createMetersRepository } from './repositories/meters';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
+import { createReviewRepository } from './repositories/review';
+import { createExportRowsRepository } from './repositories/exportRows';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
+import { createSyncStateRepository } from './repositories/syncState';
 import { createWorklistRepository } from './repositories/worklist';
+import { createWorkOrdersRepository } from './repositories/workOrders';
 
 export function openStore(path: string, options: OpenOptions = {}) {
   const opened = openDatabase(path, options);
@@ -24,8 +28,12 @@ export function openStore(path: string, options: OpenOptions = {}) {
     photos: createPhotosRepository(db),
     skips: createSkipsRepository(db),
     worklist: createWorklistRepository(db),
+    workOrders: createWorkOrdersRepository(db),
     outbox: createOutboxRepository(db),
     inbox: createInboxRepository(db),
+    review: createReviewRepository(db),
+    exportRows: createExportRowsRepository(db),
+    syncState: createSyncStateRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { openImportPicker } from '../features/import/ImportFileInput';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { SyncBadge } from '../features/sync/SyncBadge';
 import { useAppStore } from './appStore';
 import { SectionTabs } from './SectionTabs';
 
@@ -12,6 +13,7 @@ export function Header() {
       <h1 className="app-title">Fieldmeter</h1>
       {ready && <SectionTabs />}
       <div className="header-actions">
+        {ready && <SyncBadge />}
         <button type="button" className="button" data-testid="import-button" disabled={!ready} onClick={openImportPicker}>
           {t('import.action')}
         </button>

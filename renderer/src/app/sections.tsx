@@ -4,6 +4,9 @@
  */
 import type { ComponentType } from 'react';
 import type { Catalog } from '../i18n/en';
+import { ReviewPanel } from '../features/review/ReviewPanel';
+import { SyncPanel } from '../features/sync/SyncPanel';
+import { WorkOrdersPanel } from '../features/workOrders/WorkOrdersPanel';
 import { Workspace } from './Workspace';
 
 export interface Section {
@@ -13,4 +16,9 @@ export interface Section {
   readonly Component: ComponentType;
 }
 
-export const sections: readonly Section[] = [{ id: 'routes', labelKey: 'routes', Component: Workspace }];
+export const sections: readonly Section[] = [
+  { id: 'routes', labelKey: 'routes', Component: Workspace },
+  { id: 'sync', labelKey: 'sync', Component: SyncPanel },
+  { id: 'workOrders', labelKey: 'workOrders', Component: WorkOrdersPanel },
+  { id: 'review', labelKey: 'review', Component: ReviewPanel },
+];

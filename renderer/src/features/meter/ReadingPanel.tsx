@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, useLocale } from '../../app/appStore';
 import { useNavStore } from '../../app/navStore';
 import { MeterHistory } from '../history/MeterHistory';
+import { OpticalPanel } from '../optical/OpticalPanel';
 import { MeterPhotos } from '../photos/MeterPhotos';
 import { focusMeterList } from '../meters/MeterListPanel';
 import { SkipDialog } from '../skip/SkipDialog';
@@ -151,6 +152,7 @@ export function ReadingPanel() {
           void save();
         }}
       >
+        <OpticalPanel detail={detail} locale={locale} />
         <SerialField detail={detail} locale={locale} onEnter={() => detail.registers[0] && inputs.current.get(detail.registers[0].id)?.focus()} />
         {detail.registers.map((register, index) => (
           <RegisterField

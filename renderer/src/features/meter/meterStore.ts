@@ -30,6 +30,8 @@ interface MeterSlice {
   /** After a save attempt, an empty register is named as a problem too. */
   attempted: boolean;
   observedSerial: string;
+  /** 'optical' while every value came from the probe; typing over one makes the visit manual. */
+  source: 'manual' | 'optical';
   note: string;
   photos: PhotoDraft[];
   saving: boolean;
@@ -41,10 +43,12 @@ interface MeterSlice {
   setEntry(registerId: number, patch: Partial<RegisterEntry>): void;
   setVisit(patch: Partial<Pick<MeterSlice, 'observedSerial' | 'note'>>): void;
   addPhoto(photo: PhotoDraft): void;
+  /** Fills the registers (and the serial) from an optical read; the save then runs the usual checks. */
+  applyOptical(values: readonly { registerId: number; text: string }[], meterSerial: string | null): void;
   save(locale: string, reasonLabel: (code: ConfirmReason) => string): Promise<SaveOutcome>;
 }
 
-const freshVisit = { entries: {}, serverWarnings: {}, attempted: false, observedSerial: '', note: '', photos: [], saveError: null };
+const freshVisit = { entries: {}, serverWarnings: {}, attempted: false, observedSerial: '', note: '', photos: [], saveError: null, source: 'manual' as const };
 
 export const serialMismatch = (detail: MeterDetail, observed: string) => observed.trim() !== '' && !serialMatches(detail.meterSerial, observed);
 
@@ -89,7 +93,8 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
       const entry = { ...(s.entries[registerId] ?? emptyEntry), ...patch };
       // A new value is a new question: the server's earlier warnings were about the old one.
       const serverWarnings = patch.text !== undefined ? { ...s.serverWarnings, [registerId]: [] } : s.serverWarnings;
-      return { entries: { ...s.entries, [registerId]: entry }, serverWarnings, saveError: null };
+      const source = patch.text !== undefined ? 'manual' : s.source;
+      return { entries: { ...s.entries, [registerId]: entry }, serverWarnings, saveError: null, source };
     });
   },
 
@@ -97,12 +102,20 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     set({ ...patch, saveError: null });
   },
 
+  applyOptical(values, meterSerial) {
+    set((s) => {
+      const entries = { ...s.entries };
+      for (const v of values) entries[v.registerId] = { ...(entries[v.registerId] ?? emptyEntry), text: v.text, again: '' };
+      return { entries, source: 'optical', observedSerial: meterSerial ?? s.observedSerial, serverWarnings: {}, saveError: null };
+    });
+  },
+
   addPhoto(photo) {
     set((s) => ({ photos: [...s.photos.filter((p) => p.photoId !== photo.photoId), photo] }));
   },
 
   async save(locale, reasonLabel) {
-    const { detail, entries, saving, serverWarnings, observedSerial, note, photos } = get();
+    const { detail, entries, saving, serverWarnings, observedSerial, note, photos, source } = get();
     if (!detail || saving) return { kind: 'failed' };
     set({ attempted: true });
     const readAt = new Date().toISOString();
@@ -118,6 +131,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     set({ saving: true, saveError: null });
     const result = await api['readings.save']({
       usagePointId: detail.usagePointId,
+      source,
       values,
       ...(observedSerial.trim() ? { observedSerial: observedSerial.trim() } : {}),
       note: note.trim(),

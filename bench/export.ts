@@ -1,0 +1,89 @@
+/**
+ * Export benchmarks (issue 10), standalone: `npx tsx bench/export.ts` → bench/results/export.json.
+ * - CSV of 100,000 readings through the app's export (query + worker thread + csv-stringify) vs
+ *   writing the same records with csv-stringify alone, same run, same machine: ratio ≤ 2.
+ * - PDF report of 1,000 readings through the app's export: ≤ 3 s.
+ */
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { stringify } from 'csv-stringify';
+import { exportColumns, toRecord } from '../electron/services/exports/columns';
+import { runExport } from '../electron/services/exports/runExport';
+import { openStore, type Store } from '../electron/services/store';
+
+process.env.FIELDMETER_LOG = 'silent';
+const KWH = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
+const boss = { name: 'bench', role: 'supervisor' } as const;
+const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-export-'));
+
+/** n meters on one route, one reading each (every tenth with a warning), straight into the tables. */
+function seed(path: string, n: number): Store {
+  const store = openStore(path);
+  const db = store.db;
+  db.transaction(() => {
+    db.prepare("INSERT INTO routes (id, name, imported_at, source_file) VALUES ('BIG', 'Bench', '2026-11-01T00:00:00Z', 'bench')").run();
+    const up = db.prepare("INSERT INTO usage_points (id, address) VALUES (?, ?)");
+    const stop = db.prepare("INSERT INTO route_stops (route_id, sequence, usage_point_id, status) VALUES ('BIG', ?, ?, ?)");
+    const dev = db.prepare('INSERT INTO end_devices (id, serial_number, usage_point_id) VALUES (?, ?, ?)');
+    const reg = db.prepare("INSERT INTO registers (id, end_device_id, reading_type, label, dials) VALUES (?, ?, ?, 'Energy', 6)");
+    const set = db.prepare("INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, ?, ?, ?, 'manual', ?)");
+    const reading = db.prepare("INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings) VALUES (?, ?, ?, '[\"2.4.131\"]', ?)");
+    for (let i = 1; i <= n; i++) {
+      const at = new Date(Date.UTC(2026, 10, 23, 8, 0, i % 3600)).toISOString();
+      up.run(`UP-${i}`, `${i} Long Road, "Bench" Town`);
+      stop.run(i, `UP-${i}`, i % 10 === 0 ? 'warning' : 'read');
+      dev.run(i, `E${i}`, `UP-${i}`);
+      reg.run(i, i, KWH);
+      set.run(`S${i}`, `UP-${i}`, i, at, at);
+      reading.run(`S${i}`, i, String(10_000 + i), i % 10 === 0 ? '[{"kind":"high","expectedMax":"1","usage":"2"}]' : '[]');
+    }
+  })();
+  return store;
+}
+
+async function csvLibraryAlone(records: string[][], path: string): Promise<void> {
+  const out = createWriteStream(path);
+  const csv = stringify({ header: true, columns: exportColumns.map((c) => c.header) });
+  csv.pipe(out);
+  for (const r of records) if (!csv.write(r)) await once(csv, 'drain');
+  csv.end();
+  await once(out, 'finish');
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+const best = async (runs: number, fn: () => Promise<unknown>) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timed(fn));
+  return Math.min(...samples);
+};
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+try {
+  const big = seed(join(dir, 'big.db'), 100_000);
+  const records = big.exportRows.list({}).map(toRecord);
+  const libraryMs = await best(3, () => csvLibraryAlone(records, join(dir, 'lib.csv')));
+  const appMs = await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'app.csv')));
+  big.close();
+
+  const small = seed(join(dir, 'small.db'), 1000);
+  const pdfMs = await best(3, () => runExport(small, boss, 'pdf', {}, join(dir, 'report.pdf')));
+  small.close();
+
+  const result = {
+    machine: { cpus: cpus().length, node: process.version },
+    csv100k: { appExportMs: round(appMs), csvStringifyAloneMs: round(libraryMs), ratio: round(appMs / libraryMs), limit: 2, ok: appMs / libraryMs <= 2 },
+    pdf1000: { ms: round(pdfMs), limitMs: 3000, ok: pdfMs <= 3000 },
+  };
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'results', 'export.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,26 @@
+/**
+ * `fieldmeter pan check`: checks a PAN device label before it goes to the trust center
+ * (issue 8 §6). Exit 0 when the EUI-64 and the install code are valid, 1 when not.
+ */
+import type { Command } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { checkPanLabel } from '../services/pan/checkLabel';
+import type { CliIo } from './program';
+
+export function registerPanCommands(program: Command, io: CliIo): void {
+  const pan = program.command('pan').description('home-area-network (PAN) devices').exitOverride();
+  pan
+    .command('check')
+    .description('check an EUI-64 and a Zigbee install code (with its CRC) and derive the link key')
+    .requiredOption('--eui64 <eui>', 'the device EUI-64, 16 hex digits (spaces, dashes, colons allowed)')
+    .requiredOption('--install-code <code>', 'the install code including its 2-byte CRC, as on the label')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: { eui64: string; installCode: string; json?: boolean }) => {
+      const result = checkPanLabel(options.eui64, options.installCode);
+      const { valid, reason, crc, linkKey } = result;
+      if (options.json) io.out(JSON.stringify({ valid, reason, crc, linkKey, eui64: result.eui64 }, null, 2));
+      else if (valid) io.out(`Valid. EUI-64 ${result.eui64 ?? ''}, CRC ${crc ?? ''}, link key ${linkKey ?? ''}`);
+      if (!valid) throw new AppError('VALIDATION', reason ?? 'The label is not valid.');
+    });
+}

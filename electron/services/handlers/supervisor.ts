@@ -1,0 +1,57 @@
+import type { supervisorMethods } from '../../../shared/contract/methods/supervisor';
+import { AppError } from '../../../shared/contract/result';
+import { currentActor } from '../actor';
+import { defaultExportPath, runExport } from '../exports/runExport';
+import { approve, editReading, returnToTechnician } from '../review/decide';
+import { setProfile } from '../review/roles';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function supervisorHandlers({ store, changed, emit }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
+  // One export at a time per window set; its controller lets "Cancel" stop it.
+  let running: AbortController | null = null;
+  return {
+    'profile.get': () => currentActor(store),
+    'profile.set': (input) => {
+      const profile = setProfile(store, input);
+      changed('settings', 'audit_log');
+      return profile;
+    },
+    'review.list': ({ status, limit }) => store.review.list({ status, limit }),
+    'review.approve': ({ kind, id }) => {
+      const item = approve(store, currentActor(store), kind, id);
+      changed('review_decisions', 'audit_log');
+      return item;
+    },
+    'review.return': ({ kind, id, comment }) => {
+      const item = returnToTechnician(store, currentActor(store), kind, id, comment);
+      changed('review_decisions', 'audit_log');
+      return item;
+    },
+    'review.edit': ({ readingId, value, reason }) => {
+      const item = editReading(store, currentActor(store), readingId, value, reason);
+      changed('readings', 'review_decisions', 'audit_log', 'outbox');
+      return item;
+    },
+    'audit.list': ({ search, limit }) => store.review.audit(search.trim(), limit),
+    'export.run': async ({ format, filter }) => {
+      if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.');
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const result = await runExport(store, currentActor(store), format, filter, defaultExportPath(store, format), {
+          signal: controller.signal,
+          onProgress: (done, total) => emit('export.progress', { format, done, total }),
+        });
+        changed('audit_log');
+        return result;
+      } finally {
+        running = null;
+      }
+    },
+    'export.cancel': () => {
+      const wasRunning = running !== null;
+      running?.abort();
+      return { cancelled: wasRunning };
+    },
+  };
+}

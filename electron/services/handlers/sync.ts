@@ -1,0 +1,68 @@
+/**
+ * Sync handlers (issue 7). The Electron host passes a SecretStore factory backed by safeStorage;
+ * without one (web host, tests) credentials come from the environment only and are never stored.
+ */
+import type { EventName, EventPayload } from '../../../shared/contract/api';
+import type { syncMethods } from '../../../shared/contract/methods/sync';
+import { currentActor } from '../actor';
+import { listRejected, requeueRejected } from '../sync';
+import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
+import { createSyncSession, type SyncSession } from '../sync/session';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export interface SyncHandlerOptions {
+  readonly emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  /** Electron: `(blobs) => encryptedSecretStore(safeStorage, blobs)`; absent = environment variables. */
+  readonly secrets?: (blobs: BlobStore) => SecretStore;
+  /** For tests: reach the session (e.g. to wait for a run to end). */
+  readonly onSession?: (session: SyncSession) => void;
+}
+
+export function syncHandlers({ store, changed }: HandlerContext, options: SyncHandlerOptions): DomainHandlers<keyof typeof syncMethods> {
+  const secrets = options.secrets
+    ? { store: options.secrets(store.syncState), source: 'secureStorage' as const }
+    : { store: envSecretStore(), source: 'environment' as const };
+  const session = createSyncSession(store, { secrets, emit: options.emit, changed });
+  options.onSession?.(session);
+  return {
+    'sync.status': () => session.status(),
+    'sync.run': ({ trigger }) => session.start(trigger),
+    'sync.cancel': () => ({ cancelled: session.cancel() }),
+    'sync.rejected.list': () =>
+      listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts }) => ({
+        messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length,
+      })),
+    'sync.rejected.retry': ({ messageId }) => {
+      // One transaction: back to pending with the same MessageID, and who asked for it.
+      store.transaction(() => {
+        requeueRejected(store, messageId);
+        store.journal.audit(currentActor(store), { action: 'sync.retry', entity: 'outbox', entityId: messageId });
+      });
+      changed('outbox');
+      return { requeued: true as const };
+    },
+    'sync.settings.get': () => ({ settings: session.settings(), credentials: session.credentialsInfo() }),
+    'sync.settings.set': (input) => {
+      const saved = store.transaction(() => {
+        const next = session.setSettings(input);
+        store.journal.audit(currentActor(store), { action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
+        return next;
+      });
+      changed('settings');
+      return saved;
+    },
+    'sync.credentials.set': (input) => {
+      const info = session.setCredentials(input);
+      // The audit row says that credentials changed, never what they are.
+      store.journal.audit(currentActor(store), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
+      changed('settings');
+      return info;
+    },
+    'sync.credentials.clear': () => {
+      const info = session.clearCredentials();
+      store.journal.audit(currentActor(store), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: 'none' } });
+      changed('settings');
+      return info;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { workOrderMethods } from '../../../shared/contract/methods/workOrders';
+import { currentActor } from '../actor';
+import { checkPanLabel } from '../pan/checkLabel';
+import { completeExchange } from '../workOrders/exchange';
+import { requireWorkOrder, reportUnable, startWorkOrder } from '../workOrders/lifecycle';
+import { commissionPan, linkKeyOnRequest } from '../workOrders/pan';
+import { stockMeter } from '../workOrders/stock';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function workOrderHandlers({ store, changed }: HandlerContext): DomainHandlers<keyof typeof workOrderMethods> {
+  return {
+    'workOrders.list': () => store.workOrders.list(),
+    'workOrders.get': ({ workOrderId }) => {
+      const order = requireWorkOrder(store, workOrderId);
+      const meter = store.workOrders.meterAt(order.usagePointId);
+      return {
+        ...order,
+        currentMeter: meter ? { serial: meter.serialNumber, registers: store.workOrders.registersOf(meter.id), seals: store.workOrders.openSeals(meter.id) } : null,
+        panDevices: store.workOrders.pansAt(order.usagePointId),
+        steps: store.workOrders.steps(order.id).map(({ step, at }) => ({ step, at })),
+      };
+    },
+    'workOrders.start': ({ workOrderId }) => {
+      const order = startWorkOrder(store, currentActor(store), workOrderId);
+      changed('work_orders');
+      return order;
+    },
+    'workOrders.unable': ({ workOrderId, reason }) => {
+      const order = reportUnable(store, currentActor(store), workOrderId, reason);
+      changed('work_orders');
+      return order;
+    },
+    'workOrders.stockMeter': ({ serial }) => stockMeter(store, serial),
+    'workOrders.completeExchange': (input) => {
+      const done = completeExchange(store, currentActor(store), input);
+      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      return done;
+    },
+    'pan.check': ({ eui64, installCode }) => {
+      const { valid, reason, eui64: normalized, crc } = checkPanLabel(eui64, installCode);
+      return { valid, reason, eui64: normalized, crc };
+    },
+    'pan.linkKey': ({ installCode }) => ({ linkKey: linkKeyOnRequest(installCode) }),
+    'workOrders.commissionPan': (input) => {
+      const done = commissionPan(store, currentActor(store), input);
+      changed('work_orders', 'end_devices', 'outbox');
+      return done;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The app's sync session (issue 7, "status and control"): at most one run at a time, started by
+ * the user or in the background, running on the Node side while the renderer gets
+ * `sync.progress` after each batch and `sync.finished` at the end; cancel through an
+ * AbortSignal (what was not answered stays pending with its MessageID). Each run is recorded in
+ * `sync_runs` so "last success" survives a restart. The endpoint settings live in `settings`;
+ * credentials only ever go into the SecretStore the host gave us.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventName, EventPayload } from '../../../shared/contract/api';
+import { syncSettings, type SyncSettings, type SyncStatus } from '../../../shared/contract/methods/sync';
+import { AppError } from '../../../shared/contract/result';
+import { createLogger } from '../log';
+import type { Store } from '../store';
+import type { SyncTrigger } from '../store/repositories/syncState';
+import { transportOptions, type EndpointConfig } from './config';
+import { syncNow } from './index';
+import type { RetryPolicy } from './retry';
+import type { SecretStore } from './secrets';
+
+const log = createLogger('sync');
+const SETTINGS_KEY = 'sync.endpoint';
+export const defaultSyncSettings: SyncSettings = { endpoint: '', soapVersion: '1.1', caPath: '' };
+
+export interface SyncSecrets {
+  readonly store: SecretStore;
+  /** 'environment' = read-only (web host, CLI): nothing is ever written. */
+  readonly source: 'secureStorage' | 'environment';
+}
+
+export interface SyncSessionOptions {
+  readonly secrets: SyncSecrets;
+  readonly emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  readonly changed: (...tables: string[]) => void;
+  readonly source?: string;
+  readonly retry?: RetryPolicy;
+  readonly timeoutMs?: number;
+}
+
+export function createSyncSession(store: Store, options: SyncSessionOptions) {
+  let running: { runId: string; abort: AbortController; done: Promise<void> } | null = null;
+  // Unknown until a run has talked to the enterprise (or failed to reach it).
+  let online: boolean | undefined;
+
+  const settings = (): SyncSettings => store.settings.getJson(SETTINGS_KEY, syncSettings, defaultSyncSettings);
+
+  function endpointConfig(): EndpointConfig {
+    const s = settings();
+    if (!s.endpoint) throw new AppError('VALIDATION', 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.');
+    return { endpoint: s.endpoint, soapVersion: s.soapVersion, caFile: s.caPath || undefined, timeoutMs: options.timeoutMs };
+  }
+
+  function credentialsInfo() {
+    const s = options.secrets.store;
+    const kind = s.get('sync.token') ? 'bearer' : s.get('sync.user') ? 'basic' : 'none';
+    return { kind, source: options.secrets.source, canStore: options.secrets.source === 'secureStorage' } as const;
+  }
+
+  function refuseEnvironment(): void {
+    if (options.secrets.source === 'environment') {
+      throw new AppError(
+        'VALIDATION',
+        'Credentials are not stored by this version of Fieldmeter (browser or command line): set FIELDMETER_SYNC_USER and FIELDMETER_SYNC_PASSWORD, or FIELDMETER_SYNC_TOKEN, on this machine and restart it.',
+      );
+    }
+  }
+
+  async function execute(runId: string, trigger: SyncTrigger, endpoint: EndpointConfig, signal: AbortSignal): Promise<void> {
+    store.syncState.startRun({ id: runId, startedAt: new Date().toISOString(), trigger, pending: store.outbox.counts().pending });
+    let finished: EventPayload<'sync.finished'>;
+    try {
+      const summary = await syncNow(store, {
+        endpoint,
+        secrets: options.secrets.store,
+        envelope: { source: options.source ?? 'FIELDMETER' },
+        retry: options.retry,
+        signal,
+        onProgress: (p) => {
+          options.emit('sync.progress', { ...p, runId });
+          options.changed('outbox');
+        },
+      });
+      online = summary.stopped?.code === 'UNREACHABLE' ? false : true;
+      const { sent, accepted, rejected, pending, held, resent } = summary;
+      finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent }, stopped: summary.stopped };
+    } catch (error) {
+      log.warn('sync run failed', error);
+      const message = error instanceof Error ? error.message : String(error);
+      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', message } };
+    }
+    const s = finished.summary;
+    store.syncState.finishRun({
+      id: runId,
+      finishedAt: new Date().toISOString(),
+      sent: s?.sent ?? 0,
+      accepted: s?.accepted ?? 0,
+      rejected: s?.rejected ?? 0,
+      pending: s?.pending ?? store.outbox.counts().pending,
+      stopCode: finished.stopped?.code ?? null,
+      stopMessage: finished.stopped?.message ?? null,
+    });
+    // Not running any more before anyone hears "finished": a status fetched on the event is true.
+    if (running?.runId === runId) running = null;
+    options.emit('sync.finished', finished);
+    options.changed('outbox', 'sync_runs');
+  }
+
+  return {
+    status(): SyncStatus {
+      const c = store.outbox.counts();
+      const latest = store.syncState.latestRun();
+      const lastStop = latest?.stopCode ? { code: latest.stopCode, message: latest.stopMessage ?? '' } : null;
+      return {
+        pending: c.pending,
+        held: c.held,
+        rejected: c.rejected,
+        sent: c.sent,
+        online,
+        lastSuccessAt: store.syncState.lastSuccessAt(),
+        running: running !== null,
+        configured: settings().endpoint !== '',
+        lastStop,
+      };
+    },
+    /** Starts a run unless one is running; a setup problem (no endpoint, unreadable CA) is thrown at once. */
+    start(trigger: SyncTrigger): { runId: string; alreadyRunning: boolean } {
+      if (running) return { runId: running.runId, alreadyRunning: true };
+      const endpoint = endpointConfig();
+      transportOptions(endpoint, options.secrets.store); // checks URL, CA file and credentials before we say "started"
+      const runId = randomUUID();
+      const abort = new AbortController();
+      const done = execute(runId, trigger, endpoint, abort.signal)
+        .catch((error: unknown) => log.error('sync run could not be recorded', error))
+        .finally(() => {
+          if (running?.runId === runId) running = null;
+        });
+      running = { runId, abort, done };
+      return { runId, alreadyRunning: false };
+    },
+    cancel(): boolean {
+      if (!running) return false;
+      running.abort.abort();
+      return true;
+    },
+    /** Resolves when the current run (if any) has ended. */
+    async idle(): Promise<void> {
+      await running?.done;
+    },
+    settings,
+    setSettings(next: SyncSettings): SyncSettings {
+      store.transaction(() => store.settings.set(SETTINGS_KEY, JSON.stringify(next)));
+      return next;
+    },
+    credentialsInfo,
+    setCredentials(c: { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }) {
+      refuseEnvironment();
+      const s = options.secrets.store;
+      try {
+        if (c.kind === 'bearer') {
+          s.set('sync.token', c.token);
+          s.delete('sync.user');
+          s.delete('sync.password');
+        } else {
+          s.set('sync.user', c.user);
+          s.set('sync.password', c.password);
+          s.delete('sync.token');
+        }
+      } catch (error) {
+        // e.g. no keyring: refuse rather than keep the secret in plain text (issue 7, Transport).
+        throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error));
+      }
+      return credentialsInfo();
+    },
+    clearCredentials() {
+      refuseEnvironment();
+      for (const name of ['sync.token', 'sync.user', 'sync.password'] as const) options.secrets.store.delete(name);
+      return credentialsInfo();
+    },
+  };
+}
+export type SyncSession = ReturnType<typeof createSyncSession>;

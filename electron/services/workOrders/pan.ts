@@ -1,0 +1,86 @@
+/**
+ * PAN commissioning (issue 8 §4): the device, named by its EUI-64, becomes an end device of kind
+ * 'pan' linked to the meter and usage point, in one transaction with its audit row and the
+ * messages the head end needs — EndDeviceConfig (isPan, installCode) and EndDeviceControls opening
+ * the pairing window on the meter (x.10.73.298, ../shared/cim/NOTES.md §7). The join status comes
+ * back from the enterprise later. The install code is never written to the audit log or a log
+ * line; the link key is derived on request only and never stored.
+ */
+import { AppError } from '../../../shared/contract/result';
+import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
+import { checkEui64, checkInstallCode, hexToBytes } from '../../../shared/domain/installCode';
+import { panDeviceTypes, type PanDeviceType } from '../../../shared/domain/workOrder';
+import type { PairingPayload, PanConfigPayload } from '../messages/renderWorkOrderNouns';
+import { linkKeyFromInstallCode } from '../pan/linkKey';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { applyEvent, requireWorkOrder } from './lifecycle';
+
+/** Minutes the meter's trust center accepts joins; the common head-end default for SE 1.x pairing. */
+const PAIRING_WINDOW_MINUTES = 15;
+
+export interface CommissionRequest {
+  workOrderId: string;
+  deviceType: PanDeviceType;
+  eui64: string;
+  installCode: string;
+}
+
+export function commissionPan(store: Store, actor: Actor, request: CommissionRequest, now = new Date()) {
+  const at = now.toISOString();
+  const eui = checkEui64(request.eui64);
+  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { field: 'eui64' });
+  const code = checkInstallCode(request.installCode);
+  if (!code.valid) throw new AppError('VALIDATION', code.reason, { field: 'installCode' });
+  return store.transaction(() => {
+    let order = requireWorkOrder(store, request.workOrderId);
+    if (order.kind !== 'panCommission') throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a PAN commissioning.`);
+    const meter = store.workOrders.meterAt(order.usagePointId);
+    if (!meter) throw new AppError('VALIDATION', `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`);
+    const existing = store.workOrders.deviceBySerial(eui.eui64);
+    if (existing && existing.status !== 'removed') {
+      throw new AppError('VALIDATION', `A device with EUI-64 ${eui.eui64} is already commissioned${existing.usagePointId ? ` at ${existing.usagePointId}` : ''}. Check the label; if the device moved, decommission it there first.`, {
+        field: 'eui64',
+      });
+    }
+    if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { field: 'eui64' });
+    if (order.status === 'assigned') order = applyEvent(store, actor, order, { type: 'start' }, at);
+
+    store.workOrders.addPan({ eui64: eui.eui64, usagePointId: order.usagePointId, deviceType: request.deviceType, installCode: code.installCode, meterId: meter.id, at, workOrderId: order.id });
+    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    store.workOrders.addStep(order.id, 'panCommissioned', at, { eui64: eui.eui64, deviceType: request.deviceType, meter: meter.serialNumber });
+    store.journal.audit(actor, { action: 'pan.commission', entity: 'end_device', entityId: eui.eui64, details: { workOrderId: order.id, meter: meter.serialNumber, deviceType: request.deviceType } });
+
+    const deviceTypeCode = String(panDeviceTypes[request.deviceType]);
+    const messageIds = [
+      store.journal.enqueue({
+        noun: 'EndDeviceConfig',
+        verb: 'create',
+        usagePointId: order.usagePointId,
+        payload: { eui64: eui.eui64, deviceType: deviceTypeCode, installCode: code.installCode, meter: meter.serialNumber, usagePoint: order.usagePointId, status: 'commissioned', at } satisfies PanConfigPayload,
+      }),
+      store.journal.enqueue({
+        noun: 'EndDeviceControls',
+        verb: 'create',
+        usagePointId: order.usagePointId,
+        payload: {
+          controlType: endDeviceControlType('panPairingWindowOpen'),
+          eui64: eui.eui64,
+          installCode: code.installCode,
+          meter: meter.serialNumber,
+          usagePoint: order.usagePointId,
+          durationMinutes: PAIRING_WINDOW_MINUTES,
+          at,
+        } satisfies PairingPayload,
+      }),
+    ];
+    return { workOrder: order, messageIds };
+  });
+}
+
+/** The link key for a valid install code, only when the installer asks (never stored). */
+export function linkKeyOnRequest(installCode: string): string {
+  const code = checkInstallCode(installCode);
+  if (!code.valid) throw new AppError('VALIDATION', code.reason, { field: 'installCode' });
+  return linkKeyFromInstallCode(hexToBytes(code.installCode));
+}

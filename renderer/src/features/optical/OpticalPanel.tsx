@@ -1,0 +1,111 @@
+/**
+ * Read the meter through the optical probe: pick the port (remembered), Read, watch the
+ * progress with Cancel, see every value with its meaning, and put the register values into
+ * the form — the save then runs the same checks as typed values.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeterDetail } from '../../../../shared/contract/entities';
+import { describeReadingType } from '../../../../shared/cim/readingType';
+import { formatDecimal } from '../../../../shared/i18n/number';
+import { useMeterStore } from '../meter/meterStore';
+import { useOpticalStore } from './opticalStore';
+
+export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: string }) {
+  const { t } = useTranslation();
+  const o = useOpticalStore();
+  const applyOptical = useMeterStore((s) => s.applyOptical);
+  const { loadPorts, clear } = o;
+  useEffect(() => {
+    clear();
+    void loadPorts(detail.usagePointId);
+  }, [detail.usagePointId, loadPorts, clear]);
+
+  const use = () => {
+    if (!o.result) return;
+    const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale) }] : []));
+    applyOptical(values, o.result.meterSerial);
+  };
+  const phase = o.progress ? t(`optical.phase.${o.progress.phase}`) : t('optical.phase.signOn');
+  const left = o.progress?.estimatedMsLeft;
+  const seconds = left === null || left === undefined ? null : Math.ceil(left / 1000);
+
+  return (
+    <details className="optical" data-testid="optical-panel">
+      <summary>{t('optical.title')}</summary>
+      <div className="optical-controls">
+        <label className="field-label" htmlFor="optical-port">
+          {t('optical.port')}
+        </label>
+        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={o.reading} onChange={(e) => o.setPort(e.target.value)}>
+          {o.ports.length === 0 && <option value="">{t('optical.noPorts')}</option>}
+          {o.ports.map((p) => (
+            <option key={p.path} value={p.path}>
+              {p.training ? t('optical.training') : `${p.path}${p.label ? ` · ${p.label}` : ''}`}
+            </option>
+          ))}
+        </select>
+        {o.reading ? (
+          <button type="button" className="button" data-testid="optical-cancel" onClick={() => void o.cancel()}>
+            {t('optical.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="button primary" data-testid="optical-read" disabled={!o.port} onClick={() => void o.read(detail.usagePointId)}>
+            {t('optical.read')}
+          </button>
+        )}
+      </div>
+      {o.ports.length === 0 && o.portsReason && <p className="muted">{o.portsReason}</p>}
+      {o.reading && (
+        <p className="optical-progress" role="status" data-testid="optical-progress">
+          {phase}
+          {o.progress ? ` · ${t('optical.bytes', { count: o.progress.bytes })} · ${o.progress.baud} Bd` : ''}
+          {seconds !== null ? ` · ${t('optical.left', { seconds })}` : ''}
+        </p>
+      )}
+      {o.error && (
+        <p className="inline-error" role="alert" data-testid="optical-error">
+          {o.error}
+        </p>
+      )}
+      {o.result && (
+        <div data-testid="optical-result">
+          {o.result.serialMatches === false && (
+            <p className="inline-error" role="alert" data-testid="optical-serial-mismatch">
+              {t('optical.serialMismatch', { read: o.result.meterSerial, expected: detail.meterSerial })}
+            </p>
+          )}
+          <table className="optical-table">
+            <thead>
+              <tr>
+                <th>{t('optical.obis')}</th>
+                <th>{t('optical.meaning')}</th>
+                <th>{t('optical.value')}</th>
+                <th>{t('optical.readingType')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.result.values.map((v) => {
+                const d = v.readingType ? describeReadingType(v.readingType) : null;
+                return (
+                  <tr key={v.obis} className={v.registerId !== null ? 'matched' : undefined}>
+                    <td>{v.obis}</td>
+                    <td>{d ? `${d.kind} ${d.direction}${d.tou ? ` T${d.tou}` : ''}` : '—'}</td>
+                    <td>
+                      {v.value}
+                      {v.unit ? ` ${v.unit}` : ''}
+                    </td>
+                    <td className="mono">{v.readingType ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="button" className="button primary" data-testid="optical-use" onClick={use} disabled={!o.result.values.some((v) => v.registerId !== null)}>
+            {t('optical.use')}
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}

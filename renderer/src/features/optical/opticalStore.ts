@@ -1,0 +1,72 @@
+/** The optical probe on the meter screen: ports (the last one remembered), a read with progress, cancel. */
+import { create } from 'zustand';
+import type { OpticalReadResult } from '../../../../shared/contract/methods/optical';
+import { api, subscribe, transport } from '../../api/client';
+
+export interface Progress {
+  phase: 'signOn' | 'identification' | 'data' | 'retry';
+  bytes: number;
+  baud: number;
+  estimatedMsLeft: number | null;
+}
+interface Port {
+  path: string;
+  label: string | null;
+  training: boolean;
+}
+
+interface OpticalSlice {
+  ports: Port[];
+  port: string;
+  portsReason: string | null;
+  reading: boolean;
+  progress: Progress | null;
+  result: OpticalReadResult | null;
+  error: string | null;
+  loadPorts(usagePointId: string): Promise<void>;
+  setPort(port: string): void;
+  read(usagePointId: string): Promise<OpticalReadResult | null>;
+  cancel(): Promise<void>;
+  clear(): void;
+}
+
+export const useOpticalStore = create<OpticalSlice>((set, get) => ({
+  ports: [],
+  port: '',
+  portsReason: null,
+  reading: false,
+  progress: null,
+  result: null,
+  error: null,
+  async loadPorts(usagePointId) {
+    const result = await api['optical.ports']({ usagePointId });
+    if (!result.ok) return set({ error: result.error.message });
+    const { ports, lastPort, reason } = result.value;
+    const keep = ports.some((p) => p.path === get().port) ? get().port : null;
+    const remembered = ports.some((p) => p.path === lastPort) ? lastPort : null;
+    set({ ports, portsReason: reason, port: keep ?? remembered ?? ports[0]?.path ?? '' });
+  },
+  setPort: (port) => set({ port }),
+  async read(usagePointId) {
+    const { port } = get();
+    if (!port) return null;
+    set({ reading: true, progress: null, result: null, error: null });
+    const off = subscribe(transport, 'optical.progress', (p) => set({ progress: p }));
+    try {
+      const result = await api['optical.read']({ usagePointId, port });
+      if (!result.ok) {
+        set({ error: result.error.message });
+        return null;
+      }
+      set({ result: result.value });
+      return result.value;
+    } finally {
+      off();
+      set({ reading: false });
+    }
+  },
+  async cancel() {
+    await api['optical.cancel']({});
+  },
+  clear: () => set({ result: null, error: null, progress: null }),
+}));

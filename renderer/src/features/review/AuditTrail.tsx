@@ -1,0 +1,53 @@
+/** The audit trail (issue 10): who, in which role, did what and when, with before/after; searchable. */
+import { useTranslation } from 'react-i18next';
+import { useReviewStore } from './reviewStore';
+
+export function AuditTrail() {
+  const { t } = useTranslation();
+  const audit = useReviewStore((s) => s.audit);
+  const search = useReviewStore((s) => s.search);
+  const setSearch = useReviewStore((s) => s.setSearch);
+  return (
+    <section className="review-card" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('review.auditTitle')}</h2>
+      <label>
+        {t('review.auditSearch')}
+        <input type="search" className="review-input" data-testid="audit-search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </label>
+      <div className="review-table-wrap">
+        <table className="review-table" data-testid="audit-table">
+          <colgroup>
+            <col className="col-when" />
+            <col className="col-who" />
+            <col className="col-role" />
+            <col className="col-action" />
+            <col className="col-record" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>{t('review.auditWhen')}</th>
+              <th>{t('review.auditWho')}</th>
+              <th>{t('review.auditRole')}</th>
+              <th>{t('review.auditAction')}</th>
+              <th>{t('review.auditWhat')}</th>
+              <th>{t('review.auditDetails')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((a) => (
+              <tr key={a.id} data-testid="audit-row">
+                <td>{new Date(a.at).toLocaleString()}</td>
+                <td>{a.actor}</td>
+                <td>{a.role}</td>
+                <td>{a.action}</td>
+                <td className="review-wrap">{`${a.entity} ${a.entityId}`}</td>
+                <td className="review-wrap review-details">{a.details}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/** Export of the current filter (issue 10): CSV, 61968-9 XML or PDF, with progress and Cancel. */
+import { useTranslation } from 'react-i18next';
+import { stopStatuses } from '../../../../shared/contract/entities';
+import { exportFormats } from '../../../../shared/contract/supervisorEntities';
+import { useReviewStore } from './reviewStore';
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const filter = useReviewStore((s) => s.filter);
+  const setFilter = useReviewStore((s) => s.setFilter);
+  const exporting = useReviewStore((s) => s.exporting);
+  const progress = useReviewStore((s) => s.progress);
+  const exported = useReviewStore((s) => s.exported);
+  const runExport = useReviewStore((s) => s.runExport);
+  const cancel = useReviewStore((s) => s.cancelExport);
+  const field = (key: 'from' | 'to' | 'route', value: string) => {
+    const next = { ...filter };
+    if (value) next[key] = value;
+    else delete next[key];
+    setFilter(next);
+  };
+  return (
+    <section className="review-card" aria-labelledby="export-title">
+      <h2 id="export-title">{t('review.exportTitle')}</h2>
+      <div className="review-filter">
+        <label>
+          {t('review.from')}
+          <input type="date" className="review-input" data-testid="export-from" value={filter.from ?? ''} onChange={(e) => field('from', e.target.value)} />
+        </label>
+        <label>
+          {t('review.to')}
+          <input type="date" className="review-input" data-testid="export-to" value={filter.to ?? ''} onChange={(e) => field('to', e.target.value)} />
+        </label>
+        <label>
+          {t('review.route')}
+          <input className="review-input" data-testid="export-route" value={filter.route ?? ''} onChange={(e) => field('route', e.target.value)} />
+        </label>
+        <label>
+          {t('review.stopStatus')}
+          <select
+            className="review-input"
+            data-testid="export-status"
+            value={filter.status ?? ''}
+            onChange={(e) => {
+              const status = stopStatuses.find((s) => s === e.target.value);
+              const { status: _drop, ...rest } = filter;
+              setFilter(status ? { ...rest, status } : rest);
+            }}
+          >
+            <option value="">{t('review.any')}</option>
+            {stopStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="review-actions">
+        {exportFormats.map((f) => (
+          <button key={f} type="button" className="button primary" data-testid={`export-${f}`} disabled={exporting !== null} onClick={() => void runExport(f)}>
+            {t(`review.export.${f}`)}
+          </button>
+        ))}
+        <button type="button" className="button" data-testid="export-cancel" disabled={exporting === null} onClick={() => void cancel()}>
+          {t('review.cancel')}
+        </button>
+      </div>
+      {exporting && (
+        <div className="review-progress" role="status" data-testid="export-progress">
+          <progress max={Math.max(progress?.total ?? 1, 1)} value={progress?.done ?? 0} />
+          <span>{t('review.exportProgress', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}</span>
+        </div>
+      )}
+      {exported && (
+        <p className="review-exported" role="status" data-testid="export-result">
+          {t('review.exported', { count: exported.rows, path: exported.path })}
+        </p>
+      )}
+    </section>
+  );
+}

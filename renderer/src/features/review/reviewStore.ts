@@ -1,0 +1,106 @@
+/**
+ * The supervisor slice (issue 10): the local profile, the review queue, the audit trail and the
+ * running export. The Node side decides and checks roles; this mirrors it and refetches on
+ * `data.changed`, and follows `export.progress`.
+ */
+import { create } from 'zustand';
+import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
+import type { AuditEntryRow, ExportFilter, ExportFormat, Profile, ReviewItem, ReviewStatus } from '../../../../shared/contract/supervisorEntities';
+import { api, onDataChanged, subscribe, transport } from '../../api/client';
+
+interface ReviewSlice {
+  profile: Profile | null;
+  items: ReviewItem[];
+  status: ReviewStatus | 'all';
+  audit: AuditEntryRow[];
+  search: string;
+  filter: ExportFilter;
+  exporting: ExportFormat | null;
+  progress: EventPayload<'export.progress'> | null;
+  exported: MethodOutput<'export.run'> | null;
+  /** The last message a person must act on (refused role, bad input…). */
+  error: string | null;
+  load(): Promise<void>;
+  setStatus(status: ReviewStatus | 'all'): void;
+  setSearch(search: string): void;
+  setFilter(filter: ExportFilter): void;
+  switchProfile(profile: Profile): Promise<void>;
+  approve(item: ReviewItem): Promise<void>;
+  giveBack(item: ReviewItem, comment: string): Promise<boolean>;
+  edit(readingId: number, value: string, reason: string): Promise<boolean>;
+  runExport(format: ExportFormat): Promise<void>;
+  cancelExport(): Promise<void>;
+}
+
+export const useReviewStore = create<ReviewSlice>((set, get) => {
+  const act = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<boolean> => {
+    const r = await call;
+    set({ error: r.ok ? null : r.error.message });
+    if (r.ok) await get().load();
+    return r.ok;
+  };
+  return {
+    profile: null,
+    items: [],
+    status: 'pending',
+    audit: [],
+    search: '',
+    filter: {},
+    exporting: null,
+    progress: null,
+    exported: null,
+    error: null,
+    async load() {
+      const { status, search } = get();
+      const [profile, items, audit] = await Promise.all([
+        api['profile.get']({}),
+        api['review.list']({ ...(status === 'all' ? {} : { status }) }),
+        api['audit.list']({ search, limit: 100 }),
+      ]);
+      set({
+        profile: profile.ok ? profile.value : get().profile,
+        items: items.ok ? items.value : get().items,
+        audit: audit.ok ? audit.value : get().audit,
+      });
+    },
+    setStatus(status) {
+      set({ status });
+      void get().load();
+    },
+    setSearch(search) {
+      set({ search });
+      void get().load();
+    },
+    setFilter(filter) {
+      set({ filter });
+    },
+    async switchProfile(profile) {
+      await act(api['profile.set'](profile));
+    },
+    async approve(item) {
+      await act(api['review.approve']({ kind: item.kind, id: item.id }));
+    },
+    giveBack: (item, comment) => act(api['review.return']({ kind: item.kind, id: item.id, comment })),
+    edit: (readingId, value, reason) => act(api['review.edit']({ readingId, value, reason })),
+    async runExport(format) {
+      set({ exporting: format, progress: null, exported: null, error: null });
+      const r = await api['export.run']({ format, filter: get().filter });
+      set({ exporting: null, exported: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
+    },
+    async cancelExport() {
+      await api['export.cancel']({});
+    },
+  };
+});
+
+let wired = false;
+/** Subscribes once: refetch on writes, follow export progress. */
+export function wireReviewStore(): void {
+  if (wired) return;
+  wired = true;
+  const watched = new Set(['review_decisions', 'readings', 'visit_skips', 'audit_log', 'settings']);
+  onDataChanged((tables) => {
+    if (tables.some((t) => watched.has(t))) void useReviewStore.getState().load();
+  });
+  subscribe(transport, 'export.progress', (progress) => useReviewStore.setState({ progress }));
+}

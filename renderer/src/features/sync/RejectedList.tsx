@@ -1,0 +1,33 @@
+/** What the enterprise refused (issue 7): its error code and text, and Retry with the same MessageID. */
+import { useTranslation } from 'react-i18next';
+import { useSyncStore } from './syncStore';
+
+export function RejectedList() {
+  const { t } = useTranslation();
+  const rejected = useSyncStore((s) => s.rejected);
+  const retry = useSyncStore((s) => s.retry);
+  const running = useSyncStore((s) => s.status?.running ?? false);
+  return (
+    <section className="sync-card" aria-labelledby="sync-rejected-title">
+      <h2 id="sync-rejected-title">{t('sync.rejectedTitle')}</h2>
+      {rejected.length === 0 ? (
+        <p className="sync-muted" data-testid="sync-rejected-none">{t('sync.rejectedNone')}</p>
+      ) : (
+        <ul className="sync-rejected" data-testid="sync-rejected-list">
+          {rejected.map((r) => (
+            <li key={r.messageId} data-testid="sync-rejected-item" data-message-id={r.messageId}>
+              <div className="sync-rejected-what">
+                <strong>{r.noun}</strong> {r.usagePointId ?? ''}
+                <span className="sync-code" data-testid="sync-rejected-code">{r.errorCode ?? '—'}</span>
+              </div>
+              <p className="sync-rejected-text" data-testid="sync-rejected-text">{r.errorText ?? t('sync.noErrorText')}</p>
+              <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
+                {t('sync.retry')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

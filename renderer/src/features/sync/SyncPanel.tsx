@@ -1,0 +1,25 @@
+/** The Sync section (issue 7): Sync now with progress, the rejected items, the endpoint. */
+import { useEffect } from 'react';
+import { EndpointForm } from './EndpointForm';
+import { RejectedList } from './RejectedList';
+import { SyncControls } from './SyncControls';
+import { useSyncStore, wireSyncStore } from './syncStore';
+import '../../styles/sync.css';
+
+export function SyncPanel() {
+  useEffect(() => {
+    wireSyncStore();
+    void useSyncStore.getState().load();
+  }, []);
+  return (
+    <main className="sync-panel" data-testid="sync-panel">
+      <div className="sync-column">
+        <SyncControls />
+        <RejectedList />
+      </div>
+      <div className="sync-column">
+        <EndpointForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+/** Work orders (issue 8): the list, the one open, and the result of the last action. Refetched on data.changed. */
+import { create } from 'zustand';
+import type { MethodOutput } from '../../../../shared/contract/api';
+import { api } from '../../api/client';
+
+type Summary = MethodOutput<'workOrders.list'>[number];
+export type WorkOrderDetail = MethodOutput<'workOrders.get'>;
+
+interface WorkOrderSlice {
+  list: Summary[];
+  listError: string | null;
+  openId: string | null;
+  detail: WorkOrderDetail | null;
+  error: string | null;
+  refresh(): Promise<void>;
+  open(id: string | null): Promise<void>;
+  setError(message: string | null): void;
+}
+
+export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
+  list: [],
+  listError: null,
+  openId: null,
+  detail: null,
+  error: null,
+  async refresh() {
+    const r = await api['workOrders.list']({});
+    set(r.ok ? { list: r.value, listError: null } : { listError: r.error.message });
+    const id = get().openId;
+    if (id) await get().open(id);
+  },
+  async open(id) {
+    if (id === null) {
+      set({ openId: null, detail: null, error: null });
+      return;
+    }
+    const r = await api['workOrders.get']({ workOrderId: id });
+    set(r.ok ? { openId: id, detail: r.value } : { openId: id, detail: null, error: r.error.message });
+  },
+  setError(message) {
+    set({ error: message });
+  },
+}));

@@ -1,0 +1,36 @@
+/** Supervisor work (issue 10): profiles and roles, the review queue, the audit trail, exports. */
+import { z } from 'zod';
+import { decimalText } from '../entities';
+import { auditEntry, exportFilter, exportFormat, profile, reviewItem, reviewStatus } from '../supervisorEntities';
+import { nothing, type MethodSpecs } from './common';
+
+const subject = { kind: z.enum(['reading_set', 'skip']), id: z.string().min(1).max(64) };
+const comment = z.string().trim().min(1, 'a comment the technician can act on').max(2000);
+
+export const supervisorMethods = {
+  'profile.get': { input: nothing, output: profile },
+  'profile.set': { input: profile.strict(), output: profile },
+  'review.list': {
+    input: z.object({ status: reviewStatus.optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(reviewItem),
+  },
+  'review.approve': { input: z.object(subject).strict(), output: reviewItem },
+  'review.return': { input: z.object({ ...subject, comment }).strict(), output: reviewItem },
+  'review.edit': {
+    input: z.object({ readingId: z.number().int().positive(), value: decimalText, reason: comment }).strict(),
+    output: reviewItem,
+  },
+  'audit.list': {
+    input: z.object({ search: z.string().max(200).default(''), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(auditEntry),
+  },
+  'export.run': {
+    input: z.object({ format: exportFormat, filter: exportFilter.default({}) }).strict(),
+    output: z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+  },
+  /** Stops the running export; its partial file is removed. */
+  'export.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
+} as const satisfies MethodSpecs;
+
+/** Pushed while an export runs (rows written of total), so the Review screen shows a progress bar. */
+export const exportProgress = z.object({ format: exportFormat, done: z.number().int(), total: z.number().int() });

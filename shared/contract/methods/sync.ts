@@ -1,0 +1,92 @@
+/**
+ * Sync with the enterprise (issue 7): status, a run in the background with progress and cancel,
+ * the rejected items with Retry, the endpoint settings and the credentials. A credential goes in
+ * and never comes out: the renderer only learns whether one is stored.
+ */
+import { z } from 'zod';
+import { nothing, type MethodSpecs } from './common';
+
+export const soapVersions = ['1.1', '1.2'] as const;
+
+export const syncSettings = z
+  .object({
+    /** The enterprise web-service URL (IEC 61968-100 SOAP endpoint); empty = not set up yet. */
+    endpoint: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://mdm.example.com/cim' })]),
+    soapVersion: z.enum(soapVersions),
+    /** An extra CA certificate (PEM file) to trust; TLS verification stays on. */
+    caPath: z.string().trim().max(1000),
+  })
+  .strict();
+export type SyncSettings = z.infer<typeof syncSettings>;
+
+export const syncCredentialsInfo = z.object({
+  kind: z.enum(['none', 'basic', 'bearer']),
+  /** Where they come from: secure storage of this computer, or environment variables (web host, CLI). */
+  source: z.enum(['secureStorage', 'environment']),
+  /** False where credentials cannot be stored here (web host: environment only; no keyring). */
+  canStore: z.boolean(),
+});
+
+export const syncCounts = z.object({
+  pending: z.number().int(),
+  held: z.number().int(),
+  rejected: z.number().int(),
+  sent: z.number().int(),
+});
+
+export const syncStatus = syncCounts.extend({
+  /** What the Node side knows about the network; the renderer adds navigator.onLine. Unknown = undefined. */
+  online: z.boolean().optional(),
+  lastSuccessAt: z.string().nullable(),
+  running: z.boolean(),
+  configured: z.boolean(),
+  /** Why the latest run stopped, when it did not finish cleanly. */
+  lastStop: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const syncProgress = z.object({ runId: z.string(), sent: z.number(), accepted: z.number(), rejected: z.number(), pending: z.number() });
+export const syncFinished = z.object({
+  runId: z.string(),
+  summary: syncProgress.extend({ held: z.number(), resent: z.number() }).nullable(),
+  /** The stop reason (enterprise down, cancelled, …) or null when the run went to the end. */
+  stopped: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const rejectedItem = z.object({
+  messageId: z.string(),
+  noun: z.string(),
+  verb: z.string(),
+  usagePointId: z.string().nullable(),
+  createdAt: z.string(),
+  errorCode: z.string().nullable(),
+  errorText: z.string().nullable(),
+  attempts: z.number().int(),
+});
+export type RejectedItemView = z.infer<typeof rejectedItem>;
+
+const credentials = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('basic'), user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('bearer'), token: z.string().trim().min(1).max(8000) }).strict(),
+]);
+
+export const syncMethods = {
+  'sync.status': { input: nothing, output: syncStatus },
+  /** Starts a run on the Node side and returns at once; `sync.progress` and `sync.finished` follow. */
+  'sync.run': {
+    input: z.object({ trigger: z.enum(['user', 'background']).default('user') }).strict(),
+    output: z.object({ runId: z.string(), alreadyRunning: z.boolean() }),
+  },
+  'sync.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
+  'sync.rejected.list': { input: nothing, output: z.array(rejectedItem) },
+  'sync.rejected.retry': { input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
+  'sync.settings.get': { input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
+  'sync.settings.set': { input: syncSettings, output: syncSettings },
+  'sync.credentials.set': { input: credentials, output: syncCredentialsInfo },
+  'sync.credentials.clear': { input: nothing, output: syncCredentialsInfo },
+} as const satisfies MethodSpecs;
+
+export const syncEvents = {
+  'sync.progress': syncProgress,
+  'sync.finished': syncFinished,
+} as const;

@@ -1,0 +1,55 @@
+/** What the supervisor's screens show (issue 10): profiles, review items, audit rows, exports. */
+import { z } from 'zod';
+import { decimalText, readingWarning, stopStatus } from './entities';
+
+export const roles = ['technician', 'installer', 'supervisor'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const profile = z.object({ name: z.string().min(1).max(80), role });
+export type Profile = z.infer<typeof profile>;
+
+export const reviewStatuses = ['pending', 'approved', 'returned', 'edited'] as const;
+export const reviewStatus = z.enum(reviewStatuses);
+export type ReviewStatus = z.infer<typeof reviewStatus>;
+
+export const reviewItem = z.object({
+  kind: z.enum(['reading_set', 'skip']),
+  id: z.string(),
+  usagePointId: z.string(),
+  meterSerial: z.string(),
+  route: z.string().nullable(),
+  at: z.string(),
+  technician: z.string().nullable(),
+  /** Warning kinds of the readings, or the skip's trouble code. */
+  reasons: z.array(z.string()),
+  note: z.string(),
+  status: reviewStatus,
+  comment: z.string(),
+  readings: z.array(
+    z.object({ id: z.number().int(), label: z.string(), readingType: z.string(), value: decimalText, warnings: z.array(readingWarning), editedFrom: z.number().int().nullable() }),
+  ),
+});
+export type ReviewItem = z.infer<typeof reviewItem>;
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  /** JSON text: before/after where the action has them. */
+  details: z.string(),
+});
+export type AuditEntryRow = z.infer<typeof auditEntry>;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-11-23');
+export const exportFilter = z
+  .object({ from: isoDay.optional(), to: isoDay.optional(), route: z.string().min(1).max(64).optional(), status: stopStatus.optional() })
+  .strict();
+export type ExportFilter = z.infer<typeof exportFilter>;
+export const exportFormats = ['csv', 'xml', 'pdf'] as const;
+export const exportFormat = z.enum(exportFormats);
+export type ExportFormat = z.infer<typeof exportFormat>;

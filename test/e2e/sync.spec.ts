@@ -1,0 +1,94 @@
+/**
+ * Sync from the user's side (issue 7): a saved reading waits in the outbox; the supervisor sets
+ * the endpoint of an enterprise simulator this test starts; Sync now sends it (pending → 0, last
+ * success shown). Then an enterprise that answers PARTIAL: the rejected item appears with the
+ * enterprise's code and text, and Retry (after the enterprise is fixed) sends it.
+ */
+import { join } from 'node:path';
+import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../electron/services/sync/simulator/server';
+import { expect, test } from './fixtures';
+import { openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
+import type { Page } from '@playwright/test';
+
+test.use({ demo: true });
+
+/** Reads every register of a meter a little above its last value (an ordinary reading, no warning). */
+async function saveReading(page: Page, usagePointId: string) {
+  await page.getByTestId('section-routes').click();
+  await searchMeter(page, usagePointId);
+  const form = await openSearchedMeter(page, usagePointId);
+  const lasts = await form.getByTestId('register-last').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value') ?? '0')));
+  await typeRegisters(page, lasts.map((last) => String(Math.floor(last) + 7)));
+  await expect(form.getByTestId('save-status')).toContainText(/saved/);
+}
+
+async function setEndpoint(page: Page, url: string) {
+  await page.getByTestId('sync-endpoint').fill(url);
+  await page.getByTestId('sync-endpoint-save').click();
+  await expect(page.getByTestId('sync-settings-message')).toHaveText('Endpoint saved.');
+}
+
+test('Sync now sends the outbox; a PARTIAL reply shows the rejected item with its code, and Retry sends it', async ({ app: page, host }) => {
+  const sims: EnterpriseSimulator[] = [];
+  try {
+    const good = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
+    const partial = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise-partial'), fault: { kind: 'partial', rate: 1 } });
+    sims.push(good, partial);
+
+    const badge = page.getByTestId('sync-badge');
+    await expect(badge).toHaveAttribute('data-pending', '0');
+    await expect(badge).toContainText('never synced');
+    await saveReading(page, 'UP-1001');
+    await expect(badge).toHaveAttribute('data-pending', '1');
+
+    // The badge opens the Sync section.
+    await badge.click();
+    await expect(page.getByTestId('sync-panel')).toBeVisible();
+    await expect(page.getByTestId('sync-pending')).toHaveText('1');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-result')).toContainText('No enterprise endpoint is set');
+
+    // Credentials cannot be stored by the web host: it says which variables to set.
+    await page.getByTestId('sync-auth-kind').selectOption('bearer');
+    await page.getByTestId('sync-secret').fill('not-stored-here');
+    await page.getByTestId('sync-credentials-save').click();
+    await expect(page.getByTestId('sync-settings-message')).toContainText('FIELDMETER_SYNC_TOKEN, on this machine');
+    await expect(page.getByTestId('sync-secret')).toHaveValue('');
+
+    await setEndpoint(page, good.url);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByTestId('sync-sent')).toHaveText('1');
+    await expect(page.getByTestId('sync-result')).toHaveText('Sync finished: 1 accepted, 0 rejected.');
+    await expect(badge).toHaveAttribute('data-pending', '0');
+    await expect(badge).toContainText(/last sync \d{1,2}:\d{2}/);
+    expect(good.acceptedIds()).toHaveLength(1);
+
+    // The enterprise now refuses readings (PARTIAL reply).
+    await saveReading(page, 'UP-1003');
+    await page.getByTestId('section-sync').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('1');
+    await setEndpoint(page, partial.url);
+    await page.getByTestId('sync-now').click();
+    const item = page.getByTestId('sync-rejected-item');
+    await expect(item).toHaveCount(1);
+    await expect(item.getByTestId('sync-rejected-code')).toHaveText('2.4');
+    await expect(item.getByTestId('sync-rejected-text')).not.toBeEmpty();
+    await expect(item).toContainText('UP-1003');
+    await expect(page.getByTestId('sync-rejected-count')).toHaveText('1');
+    await expect(page.getByTestId('sync-badge-rejected')).toHaveText('1 rejected');
+    await screenshot(page, 'sync-rejected');
+
+    // Fixed at the enterprise: back to the good endpoint, Retry sends it with the same MessageID.
+    const messageId = await item.getAttribute('data-message-id');
+    await setEndpoint(page, good.url);
+    await item.getByTestId('sync-retry').click();
+    await expect(page.getByTestId('sync-rejected-none')).toBeVisible();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByTestId('sync-sent')).toHaveText('2');
+    expect(good.acceptedIds()).toContain(messageId);
+    await screenshot(page, 'sync-done');
+  } finally {
+    for (const s of sims) await s.close();
+  }
+});
