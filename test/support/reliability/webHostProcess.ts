@@ -1,0 +1,102 @@
+/**
+ * Runs the real web host (`electron/host/web/main.ts`) as a child process, so tests can kill it
+ * with SIGKILL, measure its memory, or fuzz it without taking the test runner down with it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const mainScript = join(repoRoot, 'electron', 'host', 'web', 'main.ts');
+
+export interface HostedApp {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  call(method: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<CallResult>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface CallResult {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+export interface StartOptions {
+  readonly db: string;
+  readonly demo?: boolean;
+  /** A folder for a one-page stand-in renderer; the API does not need the real build. */
+  readonly workDir: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Starts the host and waits for its "running at" line (or its exit, which is an error). */
+export async function startHostProcess(options: StartOptions): Promise<HostedApp> {
+  const renderer = join(options.workDir, 'renderer');
+  mkdirSync(renderer, { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Fieldmeter</title>');
+  const args = ['--import', 'tsx', mainScript, '--db', options.db, '--renderer', renderer, ...(options.demo ? ['--demo'] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, FIELDMETER_LOG: 'silent', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const lines = createInterface({ input: child.stdout! });
+  const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(line);
+      if (match?.[1] && match[2]) resolve({ url: match[1], token: match[2] });
+    });
+    void exited.then((code) => reject(new Error(`web host exited (${code}) before it was ready: ${stderr.trim()}`)));
+  });
+  const port = Number(new URL(url).port);
+  return {
+    child,
+    url,
+    port,
+    token,
+    exited,
+    call: (method, body, headers = {}) => callHost(url, token, method, body, headers),
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** One POST /api/call/<method>; `body` is sent as is when it is a string (for malformed JSON). */
+export async function callHost(url: string, token: string, method: string, body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<CallResult> {
+  const res = await fetch(`${url}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = { unparsable: text };
+  }
+  return { status: res.status, json };
+}
+
+/** Resident set size of a process in bytes, from /proc (Linux), or null where that is missing. */
+export async function rssOf(pid: number): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
