@@ -12,6 +12,12 @@ export function toAppError(error: unknown): AppError {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_')) {
     return new AppError('DB_LOCKED', 'The database is in use by another program. Close other Fieldmeter windows and try again.');
   }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError(
+      'READ_ONLY',
+      'Fieldmeter cannot write to its data folder. Check that the disk is not write-protected and that this user may write there; nothing saved before was lost.',
+    );
+  }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new AppError('DISK_FULL', 'The disk is full. Nothing new was saved; free some space and save again.');
   }

@@ -53,6 +53,7 @@ export const readingWarning = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lowerThanPrevious'), previous: z.string(), current: z.string() }),
   z.object({ kind: z.literal('implausibleDemand'), value: z.string(), max: z.number() }),
   z.object({ kind: z.literal('serialMismatch'), expected: z.string(), observed: z.string() }),
+  z.object({ kind: z.literal('readBeforeLastRead'), lastReadAt: z.string(), readAt: z.string() }),
 ]);
 export type ReadingWarningShape = z.infer<typeof readingWarning>;
 

@@ -20,6 +20,7 @@ export const errorCodes = [
   'DB_CORRUPT',
   'DB_TOO_NEW',
   'DISK_FULL',
+  'READ_ONLY', // the data folder or file cannot be written
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

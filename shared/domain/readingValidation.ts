@@ -31,7 +31,8 @@ export type ReadingWarning =
   | { kind: 'zeroUsage'; previous: string; days: number }
   | { kind: 'rollover'; previous: string; current: string; usage: string; dials: number }
   | { kind: 'lowerThanPrevious'; previous: string; current: string }
-  | { kind: 'implausibleDemand'; value: string; max: number };
+  | { kind: 'implausibleDemand'; value: string; max: number }
+  | { kind: 'readBeforeLastRead'; lastReadAt: string; readAt: string };
 
 export interface ReadingCheck {
   /** Consumption since the last read (after a rollover, across it); null without a last read or for demand. */
@@ -84,6 +85,11 @@ export function checkReading(
     return { usage: null, warnings, needsConfirmation: warnings.length > 0 };
   }
   if (history.lastValue === null || history.lastReadAt === null) return { usage: null, warnings: [], needsConfirmation: false };
+  // A read time before the last read means this device's clock is wrong (or was changed): the
+  // history would run backwards and the enterprise would get a contradiction. Ask, never guess.
+  if (Date.parse(readAt) < Date.parse(history.lastReadAt)) {
+    return { usage: null, warnings: [{ kind: 'readBeforeLastRead', lastReadAt: history.lastReadAt, readAt }], needsConfirmation: true };
+  }
   const previous = history.lastValue;
   const days = daysBetween(history.lastReadAt, readAt);
   const order = compare(value, previous);

@@ -21,6 +21,8 @@ export function describeWarning(w: ReadingWarningShape): string {
       return `${w.current} is lower than the last reading ${w.previous}, and too far below it to be a rollover.`;
     case 'implausibleDemand':
       return `Demand ${w.value} is above the plausible maximum of ${n(w.max)}.`;
+    case 'readBeforeLastRead':
+      return `This device's clock says ${w.readAt}, before the last reading at ${w.lastReadAt}. Check the date and time of the device.`;
     case 'serialMismatch':
       return `The meter's serial ${w.observed} is not the expected ${w.expected}.`;
   }

@@ -208,6 +208,7 @@ export const de: Catalog = {
     lowerThanPrevious: '{{current}} ist niedriger als der letzte Stand {{previous}} und zu weit darunter für einen Überlauf.',
     implausibleDemand: 'Leistung {{value}} {{unit}} liegt über dem plausiblen Höchstwert von {{max}} {{unit}}.',
     serialMismatch: 'Die Nummer am Zähler, {{observed}}, ist nicht die erwartete {{expected}}.',
+    readBeforeLastRead: 'Die Uhr dieses Geräts zeigt {{now}}, vor dem letzten Ablesen ({{last}}). Prüfen Sie Datum und Uhrzeit des Geräts oder begründen Sie den Wert.',
   },
   confirm: {
     again: 'Zur Bestätigung erneut eingeben',

@@ -206,6 +206,7 @@ export const en = {
     lowerThanPrevious: '{{current}} is lower than the last reading {{previous}}, and too far below it to be a rollover.',
     implausibleDemand: 'Demand {{value}} {{unit}} is above the plausible maximum of {{max}} {{unit}}.',
     serialMismatch: 'The serial on the meter, {{observed}}, is not the expected {{expected}}.',
+    readBeforeLastRead: 'This device’s clock shows {{now}}, before the last reading ({{last}}). Check the device’s date and time, or confirm why.',
   },
   confirm: {
     again: 'Type it again to confirm',

@@ -2,8 +2,7 @@
  * Issue 11, faults the store must survive, across real processes:
  * - the database locked by another process (the in-process case is in store/database.test.ts);
  * - a read-only data folder (the app says so and loses nothing);
- * - the clock jumping backwards between two visits (documents today's behaviour; see
- *   docs/RELIABILITY.md, finding F2).
+ * - the clock jumping backwards between two visits (asks for confirmation; docs/RELIABILITY.md, finding F2).
  * A full disk is covered by services/diskFull.test.ts (max_page_count).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -76,10 +75,10 @@ describe('faults', () => {
     try {
       const cli = spawnSync(process.execPath, [fieldmeterBin, 'readings', 'list', '--db', path], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, ...user });
       expect(cli.status).toBe(1);
-      expect(cli.stderr).toMatch(/Cannot open the database .*fm\.db: attempt to write a readonly database\. The file was not changed\./);
+      expect(cli.stderr).toMatch(/cannot write to its data folder\. Check that the disk is not write-protected .*fm\.db\)\. The file was not changed\./);
       const host = spawnSync(process.execPath, ['--import', 'tsx', hostMain, '--db', path, '--renderer', join(repoRoot, 'out', 'renderer')], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, ...user });
       expect(host.status).toBe(1);
-      expect(host.stderr).toMatch(/could not start: .*readonly database/);
+      expect(host.stderr).toMatch(/could not start: Fieldmeter cannot write to its data folder/);
       expect(sha(path)).toBe(before);
     } finally {
       chmodSync(dir, 0o755);
@@ -90,30 +89,33 @@ describe('faults', () => {
     db.close();
   }, 60_000);
 
-  it('clock jumping backwards: the later visit is stored with the earlier time, unflagged (finding F2)', () => {
+  it('clock jumping backwards: a visit timed before the last read needs confirmation, and nothing is saved without it (finding F2, fixed)', () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'fm.db'));
     try {
       importRoute(store, actor, { fileName: 'r.csv', content: csv(row({ type: KWH, average: '10' })), acceptValidRows: false });
       const reg = store.meters.get('UP-1')!.registers[0]!;
       const at = (iso: string) => ({ settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date(iso) });
-      const first = saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1500' }] }, at('2026-11-23T10:00:00Z'));
+      saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1500' }] }, at('2026-11-23T10:00:00Z'));
+      const outboxBefore = store.db.prepare('SELECT count(*) FROM outbox').pluck().get();
       // The device clock is set back three days; the technician reads a higher value afterwards.
-      const second = saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1510' }] }, at('2026-11-20T10:00:00Z'));
-      expect(second.readings[0]!.warnings).toEqual([]); // no warning that time went backwards
-      expect(second.readAt < first.readAt).toBe(true);
-      // The register's last read moves back in time with it.
-      expect(store.meters.get('UP-1')!.registers[0]).toMatchObject({ lastValue: '1510', lastReadAt: '2026-11-20T10:00:00.000Z' });
-      // History is ordered by read time, so it now shows the meter running backwards (1510 then 1500)…
-      const history = store.db.prepare('SELECT r.value FROM readings r JOIN reading_sets rs ON rs.id = r.reading_set_id ORDER BY rs.read_at DESC').pluck().all();
-      expect(history).toEqual(['1500', '1510']);
-      // …and the enterprise receives the same contradiction.
-      const sent = store.db.prepare("SELECT json_extract(payload, '$.readings[0].timeStamp') || ' ' || json_extract(payload, '$.readings[0].value') FROM outbox ORDER BY id").pluck().all();
-      expect(sent).toEqual(['2026-11-23T10:00:00.000Z 1500', '2026-11-20T10:00:00.000Z 1510']);
-      // A value below the last one at a still earlier time is caught, but only by the value check.
-      expect(() =>
-        saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1400' }] }, at('2026-11-19T10:00:00Z')),
-      ).toThrow(/lower than the last reading 1510/);
+      let refused: unknown;
+      try {
+        saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1510' }] }, at('2026-11-20T10:00:00Z'));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toMatchObject({ code: 'NEEDS_CONFIRMATION', message: expect.stringContaining('before the last reading at 2026-11-23T10:00:00.000Z') });
+      expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
+      expect(store.meters.get('UP-1')!.registers[0]).toMatchObject({ lastValue: '1500', lastReadAt: '2026-11-23T10:00:00.000Z' });
+      // Confirmed with a reason, it is saved with the warning and the quality that says it was out of range.
+      const confirmed = saveManualReadings(
+        store,
+        actor,
+        { usagePointId: 'UP-1', values: [{ registerId: reg.id, value: '1510', confirmation: { method: 'reason', reason: 'device clock was wrong, read today' } }] },
+        at('2026-11-20T10:00:00Z'),
+      );
+      expect(confirmed.readings[0]).toMatchObject({ warnings: [{ kind: 'readBeforeLastRead' }], qualities: ['2.4.131', '2.5.256'] });
     } finally {
       store.close();
     }

@@ -94,3 +94,14 @@ describe('serial numbers', () => {
     expect(serialMatches('E3100004', 'E3100005')).toBe(false);
   });
 });
+
+describe('a read time before the last read', () => {
+  it('asks for confirmation instead of computing a negative period', () => {
+    const check = checkReading('1300', '2026-10-20T00:00:00.000Z', history());
+    expect(check).toEqual({
+      usage: null,
+      warnings: [{ kind: 'readBeforeLastRead', lastReadAt: '2026-10-24T00:00:00.000Z', readAt: '2026-10-20T00:00:00.000Z' }],
+      needsConfirmation: true,
+    });
+  });
+});

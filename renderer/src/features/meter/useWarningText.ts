@@ -31,6 +31,8 @@ export function useWarningText(locale: string) {
         return t('warnings.implausibleDemand', { value: dec(w.value), unit, max: formatAmount(w.max, locale) });
       case 'serialMismatch':
         return t('warnings.serialMismatch', { expected: w.expected, observed: w.observed });
+      case 'readBeforeLastRead':
+        return t('warnings.readBeforeLastRead', { last: new Date(w.lastReadAt).toLocaleString(locale), now: new Date(w.readAt).toLocaleString(locale) });
     }
   };
 }
