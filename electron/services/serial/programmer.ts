@@ -5,8 +5,9 @@
  * shared/iec62056/programming; this file owns the clock: timeouts, repeats, cancel, the baud switch.
  */
 import { breakCommand, chooseBaudChar, derivePassword, executeCommand, INITIAL_BAUD, optionSelect, parseDataLine, parseIdentification, passwordCommand, ProgrammingAnswerReader, readCommand, signOnRequest, writeCommand, type DataValue, type Identification, type MeterModel, type ProgrammingAnswer } from '../../../shared/iec62056';
+import { openProbe } from './openProbe';
 import { OpticalReadError } from './errors';
-import { LinkOpenError, openSerialLink, type SerialLink } from './link';
+import type { SerialLink } from './link';
 
 export interface ProgramTimeouts {
   /** Sign-on sent → identification complete. */
@@ -139,15 +140,6 @@ export class ProgrammingConnection {
   }
 }
 
-async function openPort(options: ProgramConnectOptions): Promise<SerialLink> {
-  try {
-    return await (options.openLink ?? ((path, baud) => openSerialLink(path, { baudRate: baud, frame: '7E1' })))(options.path, INITIAL_BAUD);
-  } catch (error) {
-    const reason = error instanceof LinkOpenError ? error.reason : 'other';
-    const code = ({ notFound: 'PORT_NOT_FOUND', busy: 'PORT_BUSY', denied: 'PORT_DENIED', other: 'PORT_OPEN_FAILED' } as const)[reason];
-    throw new OpticalReadError(code, `Cannot open ${options.path}: ${(error as Error).message}.`);
-  }
-}
 
 /** Waits for the identification line `/XXXZ…` CR LF (§6.3.2) after a sign-on. */
 function awaitIdentification(link: SerialLink, ms: number, signal?: AbortSignal): Promise<Identification | null> {
@@ -184,7 +176,7 @@ function awaitIdentification(link: SerialLink, ms: number, signal?: AbortSignal)
 export async function connectProgramming(options: ProgramConnectOptions): Promise<ProgrammingConnection> {
   const timeouts = { ...defaultProgramTimeouts, ...options.timeouts };
   if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
-  const link = await openPort(options);
+  const link = await openProbe(options.path, options.openLink);
   let connection: ProgrammingConnection | null = null;
   try {
     let identification: Identification | null = null;

@@ -4,8 +4,9 @@
  * per step, three sign-on attempts, the baud switch after the option select, cancel, progress.
  */
 import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, OpticalSession, type Identification, type MappedDataSet, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
+import { openProbe } from './openProbe';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
-import { LinkOpenError, openSerialLink, type SerialLink } from './link';
+import type { SerialLink } from './link';
 
 export interface ReadTimeouts {
   /** Sign-on sent → identification line complete (reaction ≤ 1.5 s, §6.3.14, plus ~0.7 s at 300 baud). */
@@ -67,22 +68,13 @@ type Outcome =
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function open(options: ReadOptions): Promise<SerialLink> {
-  try {
-    return await (options.openLink ?? ((path, baud) => openSerialLink(path, { baudRate: baud, frame: '7E1' })))(options.path, INITIAL_BAUD);
-  } catch (error) {
-    const reason = error instanceof LinkOpenError ? error.reason : 'other';
-    const code = ({ notFound: 'PORT_NOT_FOUND', busy: 'PORT_BUSY', denied: 'PORT_DENIED', other: 'PORT_OPEN_FAILED' } as const)[reason];
-    throw new OpticalReadError(code, `Cannot open ${options.path}: ${(error as Error).message}.`);
-  }
-}
 
 export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
   const attempts = options.attempts ?? 3;
   const started = Date.now();
   if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'The read was cancelled.');
-  const link = await open(options);
+  const link = await openProbe(options.path, options.openLink);
   try {
     for (let attempt = 1; ; attempt++) {
       const outcome = await runAttempt(link, options, timeouts, attempt);
