@@ -77,7 +77,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...workOrderHandlers(context),
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
-    ...syncHandlers(context, { emit: events.emit, secrets: options.secrets }),
+    ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 
   return { store, handlers, events, close: () => store.close() };

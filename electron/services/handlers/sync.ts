@@ -2,28 +2,23 @@
  * Sync handlers (issue 7). The Electron host passes a SecretStore factory backed by safeStorage;
  * without one (web host, tests) credentials come from the environment only and are never stored.
  */
-import type { EventName, EventPayload } from '../../../shared/contract/api';
 import type { syncMethods } from '../../../shared/contract/methods/sync';
 import { currentActor } from '../actor';
 import { listRejected, requeueRejected } from '../sync';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
-import { createSyncSession, type SyncSession } from '../sync/session';
+import { createSyncSession } from '../sync/session';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export interface SyncHandlerOptions {
-  readonly emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   /** Electron: `(blobs) => encryptedSecretStore(safeStorage, blobs)`; absent = environment variables. */
   readonly secrets?: (blobs: BlobStore) => SecretStore;
-  /** For tests: reach the session (e.g. to wait for a run to end). */
-  readonly onSession?: (session: SyncSession) => void;
 }
 
-export function syncHandlers({ store, changed }: HandlerContext, options: SyncHandlerOptions): DomainHandlers<keyof typeof syncMethods> {
+export function syncHandlers({ store, changed, emit }: HandlerContext, options: SyncHandlerOptions = {}): DomainHandlers<keyof typeof syncMethods> {
   const secrets = options.secrets
     ? { store: options.secrets(store.syncState), source: 'secureStorage' as const }
     : { store: envSecretStore(), source: 'environment' as const };
-  const session = createSyncSession(store, { secrets, emit: options.emit, changed });
-  options.onSession?.(session);
+  const session = createSyncSession(store, { secrets, emit, changed });
   return {
     'sync.status': () => session.status(),
     'sync.run': ({ trigger }) => session.start(trigger),
