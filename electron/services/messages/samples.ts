@@ -10,14 +10,6 @@ import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import { readOutboxRows } from './renderOutbox';
 
-interface MeterRow {
-  id: number;
-  serial_number: string;
-  kind: 'meter' | 'pan';
-  usage_point_id: string;
-  address: string;
-  route_id: string | null;
-}
 
 export interface SampleMessage {
   fileName: string;
@@ -26,20 +18,10 @@ export interface SampleMessage {
 
 export function buildSampleMessages(store: Store, context: EnvelopeContext, now = new Date()): SampleMessage[] {
   const at = now.toISOString();
-  const meters = store.db
-    .prepare(
-      `SELECT d.id, d.serial_number, d.kind, d.usage_point_id, up.address,
-        (SELECT route_id FROM route_stops s WHERE s.usage_point_id = up.id ORDER BY route_id LIMIT 1) AS route_id
-       FROM end_devices d JOIN usage_points up ON up.id = d.usage_point_id ORDER BY d.id`,
-    )
-    .all() as MeterRow[];
+  const meters = store.endDevices.placed();
   const meter = meters.find((m) => m.kind === 'meter');
   if (!meter) return [];
-  const registers = store.db.prepare('SELECT reading_type, last_value, last_read_at FROM registers WHERE end_device_id = ? ORDER BY id').all(meter.id) as {
-    reading_type: string;
-    last_value: string | null;
-    last_read_at: string | null;
-  }[];
+  const registers = store.endDevices.registerValues(meter.id);
   let n = 0;
   const header = (verb: Header['verb'], noun: string): Header => ({ verb, noun, timestamp: at, source: context.source, user: context.user, messageID: `sample-${++n}` });
   const messages: CimMessage[] = [];
@@ -64,9 +46,7 @@ export function buildSampleMessages(store: Store, context: EnvelopeContext, now 
     payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { endDevices: [meterRef], readingTypes: registers.map((r) => r.reading_type), usagePoints: [usagePointRef] } } },
   });
 
-  const events = store.db
-    .prepare('SELECT e.event_type, e.created_at, e.reason, d.serial_number FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id ORDER BY e.id LIMIT 100')
-    .all() as { event_type: string; created_at: string; reason: string | null; serial_number: string }[];
+  const events = store.endDevices.recordedEvents(100);
   if (events.length > 0) {
     messages.push({
       kind: 'event',

@@ -1,6 +1,7 @@
 /** The store: one opened database and its repositories per aggregate. */
 import { openDatabase, type OpenOptions } from './database';
 import { createJournal } from './repositories/journal';
+import { createEndDevicesRepository } from './repositories/endDevices';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
 import { createOutboxRepository } from './repositories/outbox';
@@ -31,6 +32,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     workOrders: createWorkOrdersRepository(db),
     outbox: createOutboxRepository(db),
     inbox: createInboxRepository(db),
+    endDevices: createEndDevicesRepository(db),
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
     syncState: createSyncStateRepository(db),
