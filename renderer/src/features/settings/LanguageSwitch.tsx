@@ -1,9 +1,11 @@
-/** English / Deutsch. Saved with settings.setLocale, so the next start uses it too. */
+/** English / Deutsch (EN / DE). Saved with settings.setLocale, so the next start uses it too. */
 import { useTranslation } from 'react-i18next';
 import { locales } from '../../../../shared/contract/api';
 import { useAppStore, useLocale } from '../../app/appStore';
 
 const names: Record<(typeof locales)[number], string> = { en: 'English', de: 'Deutsch' };
+/** Short labels keep the header on one line at 1280 px; the full name is the accessible name. */
+const short: Record<(typeof locales)[number], string> = { en: 'EN', de: 'DE' };
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -20,9 +22,11 @@ export function LanguageSwitch() {
           className={`button segment${l === locale ? ' selected' : ''}`}
           aria-pressed={l === locale}
           data-testid={`locale-${l}`}
+          aria-label={names[l]}
+          title={names[l]}
           onClick={() => void setLocale(l)}
         >
-          {names[l]}
+          {short[l]}
         </button>
       ))}
       {error && (
