@@ -6,7 +6,7 @@ test.use({ demo: true });
 test('in German, "1.234,5" is read as 1234.5, stored exactly, and shown back German-formatted', async ({ app: page, host }) => {
   await page.getByTestId('locale-de').click();
   await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('import-button')).toHaveText('Route importieren…');
+  await expect(page.getByTestId('import-button')).toHaveText('Importieren…');
   await expect(page.getByTestId('meter-count')).toHaveText('50 Zähler');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 

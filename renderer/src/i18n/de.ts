@@ -53,7 +53,7 @@ export const de: Catalog = {
     lastSuccess: 'letzter Abgleich {{when}}',
     rejectedShort_one: '{{count}} abgelehnt',
     rejectedShort_other: '{{count}} abgelehnt',
-    neverSynced: 'noch nie abgeglichen',
+    neverSynced: 'nie abgeglichen',
     outbox: 'Postausgang',
     pendingLabel: 'Zu senden',
     heldLabel: 'Zurückgehalten',
@@ -280,7 +280,7 @@ export const de: Catalog = {
     reentered: 'Durch zweimalige Eingabe bestätigt',
   },
   import: {
-    action: 'Route importieren…',
+    action: 'Importieren…',
     importing: '{{fileName}} wird importiert…',
     rejectedTitle: '{{fileName}} wurde nicht importiert',
     problemsLabel: 'Probleme in der Datei',
