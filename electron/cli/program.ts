@@ -15,6 +15,7 @@ import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
+import { registerImportMessageCommand } from './importMessage';
 import { registerPanCommands } from './pan';
 import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
@@ -103,6 +104,8 @@ export function buildProgram(io: CliIo): Command {
         );
       });
     });
+
+  registerImportMessageCommand(importCommand, io);
 
   const readings = program.command('readings').description('meter readings').exitOverride();
   common(readings.command('list').description('list the registers to read, one item each, with the stop status'))

@@ -85,6 +85,9 @@ export function createMetersRepository(db: Db) {
       -- the newer of the stored value and the imported one wins (a local reading is never overwritten by an older list)
       last_value = CASE WHEN ${NEWER} THEN excluded.last_value ELSE registers.last_value END,
       last_read_at = CASE WHEN ${NEWER} THEN excluded.last_read_at ELSE registers.last_read_at END`);
+  const usagePointExists = db.prepare('SELECT 1 FROM usage_points WHERE id = ?');
+  const insertUsagePoint = db.prepare('INSERT INTO usage_points (id, address) VALUES (?, ?)');
+  const setAddress = db.prepare('UPDATE usage_points SET address = ? WHERE id = ?');
   const listForRoute = db.prepare(`
     SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, d.serial_number,
       (SELECT count(*) FROM registers g WHERE g.end_device_id = d.id) AS register_count,
@@ -144,6 +147,10 @@ export function createMetersRepository(db: Db) {
       for (const r of registers) upsertRegister.run({ deviceId, ...r });
       return deviceId;
     },
+    hasUsagePoint: (id: string): boolean => usagePointExists.get(id) !== undefined,
+    /** A usage point from master data: address only; account, access notes and hazards stay as the route set them. */
+    createUsagePoint: (id: string, address: string) => insertUsagePoint.run(id, address),
+    setUsagePointAddress: (id: string, address: string) => setAddress.run(address, id),
     listForRoute(routeId: string, query: string, filter: StopFilter = 'all'): MeterListItem[] {
       const trimmed = query.trim();
       const statuses = filter === 'all' ? null : JSON.stringify(statusesFor[filter]);

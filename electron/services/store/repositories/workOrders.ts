@@ -76,6 +76,16 @@ export function createWorkOrdersRepository(db: Db) {
   const decommissionPan = db.prepare("UPDATE end_devices SET status = 'removed', usage_point_id = NULL, install_code = NULL, join_status = 'decommissioned' WHERE id = ?");
   const pansAt = db.prepare("SELECT serial_number AS eui64, pan_device_type AS deviceType, join_status AS joinStatus FROM end_devices WHERE kind = 'pan' AND usage_point_id = ? ORDER BY id");
 
+  // Inbound master data (electron/services/inbound): asset record updates from the enterprise.
+  const renameDevice = db.prepare('UPDATE end_devices SET serial_number = ? WHERE id = ?');
+  const setAssetStatus = db.prepare('UPDATE end_devices SET status = ? WHERE id = ? AND usage_point_id IS NULL');
+  const linkMaster = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed', disposition = NULL WHERE id = ?");
+  const unlinkMaster = db.prepare("UPDATE end_devices SET usage_point_id = NULL, status = 'removed' WHERE id = ?");
+  const openLinkNoOrder = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, work_order_id) VALUES (?, ?, ?, NULL)');
+  const closeLinkNoOrder = db.prepare('UPDATE usage_point_links SET unlinked_at = ? WHERE end_device_id = ? AND unlinked_at IS NULL');
+  const closedLinkNoOrder = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, NULL)');
+  const inProgressAt = db.prepare("SELECT id FROM work_orders WHERE usage_point_id = ? AND status = 'inProgress' ORDER BY id");
+
   const registersOf = db.prepare('SELECT id, label, reading_type AS readingType, dials, decimals, last_value AS lastValue FROM registers WHERE end_device_id = ? ORDER BY id');
   const addRegister = db.prepare('INSERT INTO registers (end_device_id, reading_type, label, dials, decimals) VALUES (?, ?, ?, ?, ?)');
 
@@ -127,6 +137,21 @@ export function createWorkOrdersRepository(db: Db) {
       decommissionPan.run(deviceId);
       closeLink.run(at, workOrderId, deviceId);
     },
+    renameDevice: (deviceId: number, serial: string) => renameDevice.run(serial, deviceId),
+    /** Only for a device at no usage point: where a meter is installed is the linkage's business. */
+    setAssetStatus: (deviceId: number, status: 'inStock' | 'removed') => setAssetStatus.run(status, deviceId).changes === 1,
+    /** Master data link (MasterDataLinkageConfig create): no work order behind it. */
+    linkMeter(deviceId: number, usagePointId: string, at: string) {
+      linkMaster.run(usagePointId, deviceId);
+      openLinkNoOrder.run(deviceId, usagePointId, at);
+    },
+    /** Master data unlink (MasterDataLinkageConfig close). */
+    unlinkMeter(deviceId: number, usagePointId: string, at: string) {
+      unlinkMaster.run(deviceId);
+      if (closeLinkNoOrder.run(at, deviceId).changes === 0) closedLinkNoOrder.run(deviceId, usagePointId, at);
+    },
+    /** Work orders under way at this usage point (a crew is on site: its data wins). */
+    inProgressAt: (usagePointId: string): string[] => inProgressAt.pluck().all(usagePointId) as string[],
     registersOf: (deviceId: number) =>
       registersOf.all(deviceId) as { id: number; label: string; readingType: string; dials: number; decimals: number; lastValue: string | null }[],
     addRegister: (deviceId: number, r: { readingType: string; label: string; dials: number; decimals: number }) => addRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals),

@@ -1,0 +1,77 @@
+/** What every per-noun applier gets: the store, who acts, when, and how to refuse with a line number. */
+import { AppError } from '../../../shared/contract/result';
+import type { Name, ObjectRef } from '../../../shared/cim/payloads/common';
+import { lineAt } from '../../../shared/cim/xml/safeXml';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import type { DeviceRow } from '../store/repositories/workOrders';
+
+export interface InboundContext {
+  readonly store: Store;
+  readonly actor: Actor;
+  readonly at: string;
+  readonly messageId: string;
+  /** The message text, to point a refusal at the line that holds the offending value. */
+  readonly xml: string;
+}
+
+export type Counts = Record<string, number>;
+
+/** The refusal of a whole message: the transaction rolls back, nothing is applied. */
+export class InboundRejection extends AppError {
+  constructor(
+    reason: string,
+    readonly line?: number,
+  ) {
+    super('IMPORT_REJECTED', line === undefined ? reason : `line ${line}: ${reason}`, line === undefined ? undefined : { line });
+  }
+}
+
+/** The first line where this value appears as element text (or anywhere), if it does. */
+export function lineOf(xml: string, value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let at = xml.indexOf(`>${escaped}<`);
+  if (at === -1) at = xml.indexOf(escaped);
+  return at === -1 ? undefined : lineAt(xml, at + 1);
+}
+
+export function reject(ctx: InboundContext, reason: string, near?: string): never {
+  throw new InboundRejection(reason, lineOf(ctx.xml, near));
+}
+
+const names = (list: readonly Name[] | undefined) => (list ?? []).map((n) => n.name.trim()).filter((n) => n !== '');
+
+/** Identifiers a reference may use for a meter here: serial number, mRID, then its Names. */
+export function meterKeys(ref: ObjectRef & { serialNumber?: string }): string[] {
+  return [...new Set([ref.serialNumber?.trim(), ref.mRID?.trim(), ...names(ref.names)].filter((k): k is string => !!k))];
+}
+
+/** Usage points are keyed by their id: the mRID, else the first Name. */
+export function usagePointKey(ref: ObjectRef): string | undefined {
+  return ref.mRID?.trim() || names(ref.names)[0];
+}
+
+export function findMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?: string }): DeviceRow | null {
+  for (const key of meterKeys(ref)) {
+    const device = ctx.store.workOrders.deviceBySerial(key);
+    if (device) return device;
+  }
+  return null;
+}
+
+export function requireMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?: string }, what = 'Meter'): DeviceRow {
+  const keys = meterKeys(ref);
+  if (keys.length === 0) reject(ctx, `${what} has neither serialNumber, mRID nor Names`);
+  const device = findMeter(ctx, ref);
+  if (!device) reject(ctx, `${what} ${keys.join(' / ')} is not known on this device`, keys[0]);
+  if (device.kind !== 'meter') reject(ctx, `${what} ${device.serialNumber} is a PAN device, not a meter`, keys[0]);
+  return device;
+}
+
+export function requireUsagePoint(ctx: InboundContext, ref: ObjectRef): string {
+  const id = usagePointKey(ref);
+  if (!id) reject(ctx, 'UsagePoint has neither mRID nor Names');
+  if (!ctx.store.meters.hasUsagePoint(id)) reject(ctx, `UsagePoint ${id} is not known on this device`, id);
+  return id;
+}

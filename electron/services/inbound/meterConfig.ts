@@ -1,0 +1,49 @@
+/**
+ * MeterConfig in: an unknown meter arrives in stock; a known one gets its serial number and asset
+ * status from the enterprise — but where a meter is installed is the linkage's business (and the
+ * field's): the status of a meter at a usage point is never changed from here.
+ */
+import type { MeterConfig } from '../../../shared/cim/payloads';
+import { assetStatuses } from '../../../shared/domain/workOrder';
+import { findMeter, meterKeys, reject, type Counts, type InboundContext } from './context';
+
+export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
+  const counts = { metersAdded: 0, metersUpdated: 0, metersUnchanged: 0 };
+  if (payload.meters.length === 0) reject(ctx, 'MeterConfig holds no Meter');
+  for (const meter of payload.meters) {
+    const keys = meterKeys(meter);
+    if (keys.length === 0) reject(ctx, 'MeterConfig: a Meter has neither serialNumber, mRID nor Names');
+    const serial = meter.serialNumber?.trim() || (keys[0] as string);
+    const status = meter.status?.value?.trim();
+    if (status !== undefined && !(assetStatuses as readonly string[]).includes(status)) {
+      reject(ctx, `Meter ${serial}: status "${status}" is not one of ${assetStatuses.join(', ')}`, status);
+    }
+    const device = findMeter(ctx, meter);
+    if (!device) {
+      if (verb === 'change' || verb === 'changed') reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);
+      if (status === 'installed') reject(ctx, `Meter ${serial}: a new meter arrives in stock; link it to a usage point with MasterDataLinkageConfig`, status);
+      const id = ctx.store.workOrders.addStockMeter(serial);
+      if (status === 'removed') ctx.store.workOrders.setAssetStatus(id, 'removed');
+      counts.metersAdded++;
+      continue;
+    }
+    if (device.kind !== 'meter') reject(ctx, `${device.serialNumber} is a PAN device, not a meter`, keys[0]);
+    let changed = false;
+    if (serial !== device.serialNumber) {
+      const other = ctx.store.workOrders.deviceBySerial(serial);
+      if (other && other.id !== device.id) reject(ctx, `Meter ${device.serialNumber} cannot take serial ${serial}: another device has it`, serial);
+      ctx.store.workOrders.renameDevice(device.id, serial);
+      changed = true;
+    }
+    if (status !== undefined && status !== device.status) {
+      if (device.usagePointId !== null || status === 'installed') {
+        reject(ctx, `Meter ${device.serialNumber}: status ${device.status} → ${status} changes where it is installed; send MasterDataLinkageConfig instead`, status);
+      }
+      ctx.store.workOrders.setAssetStatus(device.id, status as 'inStock' | 'removed');
+      changed = true;
+    }
+    if (changed) counts.metersUpdated++;
+    else counts.metersUnchanged++;
+  }
+  return counts;
+}

@@ -1,0 +1,32 @@
+/**
+ * MeterServiceRequests in: one work order per MeterServiceWork whose type is a work-order kind the
+ * device knows (exchange, remove; install needs a usage point, which MeterServiceWork does not
+ * carry). The usage point is where the meter to replace or remove is installed on this device.
+ */
+import type { MeterServiceRequests } from '../../../shared/cim/payloads';
+import { reject, requireMeter, type Counts, type InboundContext } from './context';
+
+const KINDS = ['exchange', 'remove'] as const;
+
+export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceRequests): Counts {
+  const counts = { workOrdersCreated: 0, workOrdersKnown: 0 };
+  const work = payload.work ?? [];
+  if (work.length === 0) reject(ctx, 'MeterServiceRequests holds no MeterServiceWork');
+  const base = payload.header.messageID?.trim() || ctx.messageId;
+  work.forEach((w, i) => {
+    const kind = KINDS.find((k) => k === w.type?.trim());
+    if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${KINDS.join(', ')})`, w.type);
+    const target = kind === 'exchange' ? w.oldMeter : w.meter;
+    if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
+    const device = requireMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
+    if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+    const id = work.length === 1 ? base : `${base}-${i + 1}`;
+    const description = [w.kind, w.type, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');
+    const created = ctx.store.workOrders.insert({ id, kind, usagePointId: device.usagePointId, expectedMeterSerial: device.serialNumber, description, source: 'enterprise', at: ctx.at });
+    if (created) {
+      ctx.store.workOrders.addStep(id, 'received', ctx.at, { messageId: ctx.messageId });
+      counts.workOrdersCreated++;
+    } else counts.workOrdersKnown++;
+  });
+  return counts;
+}
