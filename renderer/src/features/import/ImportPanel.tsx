@@ -77,11 +77,7 @@ export function ImportPanel() {
                 </ol>
               </>
             )}
-            <div className="dialog-actions">
-              <button type="button" className="button primary" data-testid="import-close" data-autofocus onClick={s.dismiss}>
-                {t('import.close')}
-              </button>
-            </div>
+            <CloseActions label={t('import.close')} onClose={s.dismiss} />
           </>
         )}
 
@@ -93,14 +89,21 @@ export function ImportPanel() {
             <p role="alert" data-testid="import-message">
               {s.message ?? t('import.unreadable')}
             </p>
-            <div className="dialog-actions">
-              <button type="button" className="button primary" data-testid="import-close" data-autofocus onClick={s.dismiss}>
-                {t('import.close')}
-              </button>
-            </div>
+            <CloseActions label={t('import.close')} onClose={s.dismiss} />
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The one way out of a finished or failed import: focused at once, so Enter closes it. */
+function CloseActions({ label, onClose }: { label: string; onClose: () => void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button primary" data-testid="import-close" data-autofocus onClick={onClose}>
+        {label}
+      </button>
     </div>
   );
 }
