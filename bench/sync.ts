@@ -90,7 +90,7 @@ async function scenario(perVisit: number) {
       saveManualReadings(store, actor, { usagePointId: meter.usagePointId, values }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos') });
     }
     const buildMs = performance.now() - buildStart;
-    const messages = store.journal.pendingCount();
+    const messages = store.outbox.counts().pending;
 
     const sim = await startSimulatorProcess(join(dir, 'enterprise'));
     const transport = createTransport({ endpoint: sim.url, auth: { kind: 'none' }, timeoutMs: 30_000, maxReplyBytes: 1024 * 1024, maxSockets: CONCURRENCY });

@@ -45,7 +45,7 @@ export function seedWorkedDay(store: Store, photoDir: string, start = new Date()
     summary.readings += values.length;
     if (lowered) summary.confirmed += values.length;
   }
-  summary.pending = store.journal.pendingCount();
+  summary.pending = store.outbox.counts().pending;
   return summary;
 }
 

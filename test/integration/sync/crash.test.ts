@@ -31,7 +31,7 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
     const store = openStore(db);
     loadDemoRoute(store);
     for (let round = 0; round < 16; round++) visitDemoRoute(store, join(dir, 'photos'), 50, new Date(Date.UTC(2026, 10, 1 + round, 8)));
-    const queued = store.journal.pendingCount();
+    const queued = store.outbox.counts().pending;
     const allIds = store.db.prepare('SELECT message_id FROM outbox').pluck().all() as string[];
     store.close();
     // Slow replies keep each run on the wire long enough to be killed mid-batch.

@@ -33,7 +33,7 @@ export function seedDemoOutbox(path: string, stops = 50): number {
   try {
     loadDemoRoute(store);
     visitDemoRoute(store, join(path, '..', 'photos'), stops);
-    return store.journal.pendingCount();
+    return store.outbox.counts().pending;
   } finally {
     store.close();
   }

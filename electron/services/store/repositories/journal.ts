@@ -33,7 +33,6 @@ export function createJournal(db: Db) {
   const enqueue = db.prepare(
     'INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const pending = db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
   const auditCount = db.prepare('SELECT count(*) AS n FROM audit_log');
 
   return {
@@ -44,9 +43,6 @@ export function createJournal(db: Db) {
       const messageId = randomUUID();
       enqueue.run(messageId, message.noun, message.verb, message.usagePointId, JSON.stringify(message.payload), new Date().toISOString());
       return messageId;
-    },
-    pendingCount(): number {
-      return (pending.get() as { n: number }).n;
     },
     auditCount(): number {
       return (auditCount.get() as { n: number }).n;
