@@ -9,10 +9,11 @@ import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
+import { findMeterModel, modelForManufacturer } from '../../../shared/iec62056';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
-import { openTrainingLink } from './trainingMeter';
+import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
 
@@ -54,6 +55,7 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
   }
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
+  const model = training ? (findMeterModel(TRAINING_METER_MODEL) ?? modelForManufacturer('')) : modelForManufacturer(readout.identification.manufacturer);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
   const values = readout.dataSets
@@ -80,5 +82,7 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
     serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
     values,
     durationMs: readout.durationMs,
+    model: model.name,
+    demandResetSupported: model.demandReset !== null,
   };
 }

@@ -15,6 +15,13 @@ export function requireSupervisor(actor: Actor, what: string): void {
   }
 }
 
+/** Installers set meters (clock, demand reset); supervisors may too. Technicians read only. */
+export function requireInstaller(actor: Actor, what: string): void {
+  if (actor.role === 'technician') {
+    throw new AppError('FORBIDDEN', `Only an installer may ${what}. You are signed in as ${actor.name} (technician); switch the profile to an installer first.`);
+  }
+}
+
 /** Switches the local profile; the switch itself is audited under the new profile. */
 export function setProfile(store: Store, profile: Profile): Profile {
   const before = currentActor(store);

@@ -97,6 +97,8 @@ const controls = {
   disableSwitch: '31.0.22',
   enableSwitch: '31.0.26',
   demandReset: '8.0.214',
+  /** Clock.NA.Change: composed from the enums NOTES.md §7 lists (no clock control is listed there); set the meter clock. */
+  clockSet: '36.0.13',
   loadControlInitiate: '15.0.54',
   loadControlTerminate: '15.0.55',
   panLoadControlSchedule: '15.43.300',

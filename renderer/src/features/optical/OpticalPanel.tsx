@@ -10,11 +10,15 @@ import { describeReadingType } from '../../../../shared/cim/readingType';
 import { formatDecimal } from '../../../../shared/i18n/number';
 import { useMeterStore } from '../meter/meterStore';
 import { useOpticalStore } from './opticalStore';
+import { ProgramPanel } from './ProgramPanel';
+import { useProgramStore } from './programStore';
 
 export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: string }) {
   const { t } = useTranslation();
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
+  const programming = useProgramStore((s) => s.running !== null);
+  const busy = o.reading || programming;
   const { loadPorts, clear } = o;
   useEffect(() => {
     clear();
@@ -37,7 +41,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
         <label className="field-label" htmlFor="optical-port">
           {t('optical.port')}
         </label>
-        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={o.reading} onChange={(e) => o.setPort(e.target.value)}>
+        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={busy} onChange={(e) => o.setPort(e.target.value)}>
           {o.ports.length === 0 && <option value="">{t('optical.noPorts')}</option>}
           {o.ports.map((p) => (
             <option key={p.path} value={p.path}>
@@ -45,7 +49,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
             </option>
           ))}
         </select>
-        {o.reading ? (
+        {busy ? (
           <button type="button" className="button" data-testid="optical-cancel" onClick={() => void o.cancel()}>
             {t('optical.cancel')}
           </button>
@@ -106,6 +110,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
           </button>
         </div>
       )}
+      <ProgramPanel usagePointId={detail.usagePointId} />
     </details>
   );
 }
