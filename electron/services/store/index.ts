@@ -4,6 +4,7 @@ import { createJournal } from './repositories/journal';
 import { createEndDevicesRepository } from './repositories/endDevices';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
+import { createMeterStatusRepository } from './repositories/meterStatus';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
@@ -36,6 +37,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
     syncState: createSyncStateRepository(db),
+    meterStatus: createMeterStatusRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
