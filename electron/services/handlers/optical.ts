@@ -22,7 +22,7 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
       if (running) throw new AppError('VALIDATION', 'A read is already running. Wait for it or cancel it.');
       running = new AbortController();
       try {
-        return await readAtUsagePoint(store, {
+        return await readAtUsagePoint(store, currentActor(store), {
           ...input,
           signal: running.signal,
           onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),

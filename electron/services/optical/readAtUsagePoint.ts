@@ -13,6 +13,8 @@ import { findMeterModel, modelForManufacturer } from '../../../shared/iec62056';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { recordStatusRead } from './meterStatus';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
@@ -35,7 +37,7 @@ export interface OpticalReadRequest {
   onProgress?: (progress: ReadProgress) => void;
 }
 
-export async function readAtUsagePoint(store: Store, request: OpticalReadRequest): Promise<OpticalReadResult> {
+export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
   const meter = store.meters.get(request.usagePointId);
   if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
   const training = request.port === TRAINING_PORT;
@@ -55,6 +57,7 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
   }
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
+  const readAt = new Date().toISOString();
   const model = training ? (findMeterModel(TRAINING_METER_MODEL) ?? modelForManufacturer('')) : modelForManufacturer(readout.identification.manufacturer);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
@@ -84,5 +87,6 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
     durationMs: readout.durationMs,
     model: model.name,
     demandResetSupported: model.demandReset !== null,
+    status: recordStatusRead(store, actor, meter, model.name, readout.dataSets, readAt),
   };
 }

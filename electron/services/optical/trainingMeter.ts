@@ -42,7 +42,9 @@ export function trainingProfile(meter: Pick<MeterDetail, 'meterSerial' | 'regist
   }
   // Programming practice: a maximum demand to reset (when the stop has no demand register) and the reset counter.
   if (!lines.some((l) => l.startsWith('1.6.0('))) lines.push('1.6.0(0004.512*kW)(2401151230)');
-  lines.push('0.1.0(07)', 'F.F(00000000)');
+  // Health registers; every meter whose serial ends in 2 has its cover opened and a fault in F.F, to practise the warning.
+  const faulty = meter.meterSerial.endsWith('2');
+  lines.push('0.1.0(07)', `C.5.0(${faulty ? '0001' : '0000'})`, 'C.7.0(0002)', `F.F(${faulty ? '00000010' : '00000000'})`);
   return {
     name: 'training',
     description: 'the demo meter of this stop',

@@ -13,6 +13,7 @@ import { describeWarning } from '../../../shared/domain/readingWarnings';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { reportMeterStatus } from '../optical/meterStatus';
 import { enqueueMeterReadings } from './outbound';
 import { linkPhotos } from './photos';
 
@@ -118,6 +119,8 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
       })),
     });
+    // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
+    if (request.source === 'optical') reportMeterStatus(store, meter, readingSetId);
     return saved;
   });
   return { readingSetId, readAt, readings };

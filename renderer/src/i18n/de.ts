@@ -101,6 +101,7 @@ export const de: Catalog = {
     bytes_other: '{{count}} Bytes',
     left: 'noch etwa {{seconds}} s',
     serialMismatch: 'Der Zähler meldet die Nummer {{read}}, nicht die erwartete {{expected}}. Prüfen Sie, ob der Lesekopf am richtigen Zähler sitzt.',
+    errorRegister: 'Der Zähler meldet einen Fehler: Fehlerregister F.F zeigt {{value}}. Notieren Sie die Anzeige; der Fehler wird mit dieser Ablesung ans Büro gemeldet.',
     obis: 'OBIS',
     meaning: 'Bedeutung',
     value: 'Wert',

@@ -99,6 +99,7 @@ export const en = {
     bytes_other: '{{count}} bytes',
     left: 'about {{seconds}} s left',
     serialMismatch: 'The meter reports serial {{read}}, not the expected {{expected}}. Check that the probe is on the right meter.',
+    errorRegister: 'The meter reports a fault: error register F.F reads {{value}}. Note what the display shows; the fault is reported to the office with this reading.',
     obis: 'OBIS',
     meaning: 'Meaning',
     value: 'Value',

@@ -86,7 +86,10 @@ export const endDeviceEventType = {
   coverOpened: '3.12.141.212',
   remoteDisconnected: '3.31.26.68',
   remoteConnected: '3.31.26.42',
+  /** Metrology.NA.Failed: composed from the enums NOTES.md §7 lists (no meter-error event is listed there); a non-zero error register F.F. */
+  meterError: '3.21.0.85',
 } as const;
+export type EndDeviceEventName = keyof typeof endDeviceEventType;
 
 /** Controls as `domain.subDomain.eventOrAction`; the device type is prefixed by endDeviceControlType(). */
 const controls = {

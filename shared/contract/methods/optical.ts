@@ -25,6 +25,16 @@ export const opticalValue = z.object({
   registerValue: z.string().nullable(),
 });
 
+/** The meter's health registers as read (F.F, C.5.0, C.7.x); reported as EndDeviceEvents when the reading is saved. */
+export const opticalMeterStatus = z.object({
+  errorRegister: z.string().nullable(),
+  /** F.F holds a fault: shown to the technician as a warning. */
+  errorRegisterSet: z.boolean(),
+  statusWord: z.string().nullable(),
+  powerFailCounters: z.record(z.string(), z.string()),
+});
+export type OpticalMeterStatus = z.infer<typeof opticalMeterStatus>;
+
 export const opticalReadResult = z.object({
   manufacturer: z.string(),
   ident: z.string(),
@@ -39,6 +49,7 @@ export const opticalReadResult = z.object({
   /** The meter model programming mode would use (by the manufacturer id), and whether it has a demand reset. */
   model: z.string(),
   demandResetSupported: z.boolean(),
+  status: opticalMeterStatus.nullable(),
 });
 export type OpticalReadResult = z.infer<typeof opticalReadResult>;
 

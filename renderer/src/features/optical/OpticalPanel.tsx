@@ -79,6 +79,11 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
               {t('optical.serialMismatch', { read: o.result.meterSerial, expected: detail.meterSerial })}
             </p>
           )}
+          {o.result.status?.errorRegisterSet && (
+            <p className="inline-error" role="alert" data-testid="optical-error-register">
+              {t('optical.errorRegister', { value: o.result.status.errorRegister })}
+            </p>
+          )}
           <table className="optical-table">
             <thead>
               <tr>
