@@ -77,3 +77,33 @@ test('a supervisor exports the filter as CSV and as a PDF report', async ({ page
   const render = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdfPath!, resolve(outDir, 'supervisor-report')]);
   expect(render.status).toBe(0);
 });
+
+test('the dashboard counts per route, technician and day, and its numbers follow a reading saved meanwhile', async ({ page, host }) => {
+  await page.getByTestId('review-view-dashboard').click();
+  const board = page.getByTestId('dashboard');
+  await expect(board.getByTestId('dashboard-done')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('19');
+  await expect(board.getByTestId('dashboard-warning-readings')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-row')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-routes-done')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-chart').locator('canvas')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-routes-chart')).toHaveAttribute('aria-label', /R-RIV-20 Done 1, Skipped 0, To do 19/);
+  await expect(board.getByTestId('dashboard-days-row')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-technicians-row')).toHaveCount(1);
+  const waiting = Number(await board.getByTestId('dashboard-outbox-pending').textContent());
+  expect(waiting).toBeGreaterThan(0);
+
+  const token = host.current.token;
+  const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
+  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] });
+  expect(saved.ok).toBe(true);
+  await expect(board.getByTestId('dashboard-done')).toHaveText('2');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('18');
+  await expect(board.getByTestId('dashboard-routes-done')).toHaveText('2');
+  await expect(board.getByTestId('dashboard-outbox-pending')).toHaveText(String(waiting + 1));
+  expect((await callApi(page, token, 'visits.skip', { usagePointId: 'UP-2003', code: 'dog', note: '', photoIds: [] })).ok).toBe(true);
+  await expect(board.getByTestId('dashboard-skipped')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-skipped')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('17');
+  await screenshot(page, 'supervisor-dashboard');
+});

@@ -32,6 +32,11 @@ export function supervisorHandlers({ store, changed, emit }: HandlerContext): Do
       changed('readings', 'review_decisions', 'audit_log', 'outbox');
       return item;
     },
+    'dashboard.get': ({ days }) => {
+      const { pending, rejected, sent } = store.outbox.counts();
+      const { dashboard } = store;
+      return { at: new Date().toISOString(), totals: dashboard.totals(), routes: dashboard.routes(), technicians: dashboard.technicians(), days: dashboard.days(days), warnings: dashboard.warnings(), outbox: { pending, rejected, sent } };
+    },
     'audit.list': ({ search, limit }) => store.review.audit(search.trim(), limit),
     'export.run': async ({ format, filter }) => {
       if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.');
