@@ -53,6 +53,10 @@ export type ExportFilter = z.infer<typeof exportFilter>;
 export const exportFormats = ['csv', 'xml', 'pdf'] as const;
 export const exportFormat = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormat>;
+/** An export file as the export names it in exports/: no folder, no other ending (the download and save-as accept only this). */
+export const exportFileName = z.string().regex(/^fieldmeter-[0-9A-Za-z-]{1,64}\.(csv|xml|pdf)$/, 'the name of an export file');
+/** The web host serves an export file at this path plus its name (GET, Authorization: Bearer). */
+export const EXPORT_DOWNLOAD_PATH = '/api/export/';
 
 const count = z.number().int().min(0);
 /** Route stops by outcome; `warnings` are done stops whose visit was saved with a warning. */
