@@ -10,6 +10,7 @@ import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
+import { createDashboardRepository } from './repositories/dashboard';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
@@ -36,6 +37,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     endDevices: createEndDevicesRepository(db),
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
+    dashboard: createDashboardRepository(db),
     syncState: createSyncStateRepository(db),
     meterStatus: createMeterStatusRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
