@@ -13,6 +13,7 @@ import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
 import { createSyncStateRepository } from './repositories/syncState';
+import { createSwitchingRepository } from './repositories/switching';
 import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
 
@@ -36,6 +37,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
     syncState: createSyncStateRepository(db),
+    switching: createSwitchingRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
