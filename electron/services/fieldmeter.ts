@@ -13,6 +13,7 @@ import { opticalHandlers } from './handlers/optical';
 import { readingHandlers } from './handlers/readings';
 import { routeHandlers } from './handlers/routes';
 import { workOrderHandlers } from './handlers/workOrders';
+import { switchingHandlers } from './handlers/switching';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { openStore, type Store } from './store';
@@ -75,6 +76,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...routeHandlers(context),
     ...readingHandlers(context),
     ...workOrderHandlers(context),
+    ...switchingHandlers(context),
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),

@@ -8,6 +8,7 @@ import { buildMessage, type CimMessage, type EnvelopeForm } from '../../../share
 import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
 import type { OutboxEntry, OutboxStatus } from '../store/repositories/outbox';
+import { renderSwitchingNoun } from './renderSwitchingNouns';
 import { renderWorkOrderNoun } from './renderWorkOrderNouns';
 
 const toRow = (e: OutboxEntry): OutboxRow => ({ messageId: e.messageId, noun: e.noun, verb: e.verb, createdAt: e.createdAt, payload: e.payload });
@@ -59,7 +60,7 @@ function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMe
  */
 export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form: EnvelopeForm = 'generic'): string {
   const row = toRow(entry);
-  const message = renderWorkOrderNoun(row, context) ?? (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
+  const message = renderSwitchingNoun(row, context) ?? renderWorkOrderNoun(row, context) ?? (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
   const withCorrelation: CimMessage =
     entry.correlationId && message.kind !== 'fault' ? { ...message, header: { ...message.header, correlationID: entry.correlationId } } : message;
   return buildMessage(withCorrelation, { form });

@@ -86,6 +86,8 @@ export const endDeviceEventType = {
   coverOpened: '3.12.141.212',
   remoteDisconnected: '3.31.26.68',
   remoteConnected: '3.31.26.42',
+  /** RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done (composed from the enums, issue 9). */
+  switchFailed: '3.31.26.85',
 } as const;
 
 /** Controls as `domain.subDomain.eventOrAction`; the device type is prefixed by endDeviceControlType(). */
