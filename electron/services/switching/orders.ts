@@ -35,6 +35,7 @@ export function summaryOf(store: Store, o: SwitchOrderRow): SwitchOrderSummary {
     customer: maskName(agreement?.customerName ?? ''),
     supplier: agreement?.supplierName ?? '',
     enterpriseChange: o.enterpriseChange,
+    enterpriseChangeAt: o.enterpriseChangeAt,
     enterpriseChangeSeen: o.enterpriseChangeSeen,
     previousDueAt: o.previousDueAt,
     finishedAt: o.finishedAt,

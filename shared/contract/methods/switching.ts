@@ -24,6 +24,7 @@ export const switchOrderSummary = z.object({
   customer: z.string(),
   supplier: z.string(),
   enterpriseChange: z.enum(enterpriseChanges).nullable(),
+  enterpriseChangeAt: z.string().nullable(),
   enterpriseChangeSeen: z.boolean(),
   previousDueAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
