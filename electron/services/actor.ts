@@ -2,6 +2,7 @@
 import { DEMO_FILE_NAME, demoRouteCsv } from './demo/demoRoute';
 import { importRoute } from './routes/importRoute';
 import { seedDemoWorkOrders } from './workOrders/demo';
+import { seedDemoSwitching } from './switching/demo';
 import type { Store } from './store';
 import type { Actor } from './store/repositories/journal';
 
@@ -16,5 +17,6 @@ export function currentActor(store: Store): Actor {
 export function loadDemoRoute(store: Store, actor: Actor = currentActor(store)) {
   const summary = importRoute(store, actor, { fileName: DEMO_FILE_NAME, content: demoRouteCsv(), acceptValidRows: false, trainingMode: true });
   seedDemoWorkOrders(store, actor); // issue 8: demo work orders and van stock
+  seedDemoSwitching(store, actor); // issue 9: demo switch orders and customer agreements
   return summary;
 }

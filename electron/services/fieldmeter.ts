@@ -13,6 +13,7 @@ import { opticalHandlers } from './handlers/optical';
 import { readingHandlers } from './handlers/readings';
 import { routeHandlers } from './handlers/routes';
 import { workOrderHandlers } from './handlers/workOrders';
+import { switchingHandlers } from './handlers/switching';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { currentActor } from './actor';
@@ -81,6 +82,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...routeHandlers(context),
     ...readingHandlers(context),
     ...workOrderHandlers(context),
+    ...switchingHandlers(context),
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),

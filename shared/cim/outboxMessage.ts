@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CimMessage, EnvelopeForm } from './message/types';
 import { EVENT_VERBS, REQUEST_VERBS, isVerb } from './message/verbs';
 import type { MeterReadings } from './payloads';
+import { READING_REASON_KINDS } from './payloads/meterReadings';
 import { buildMessage } from './message/build';
 
 /**
@@ -25,9 +26,18 @@ export const outboxMeterReadingsSchema = z.object({
         timeStamp: z.string().min(1),
         qualities: z.array(z.string()).default([]),
         comment: z.string().min(1).optional(),
+        /** ReadingReasonKind of a switch reading (moveIn, moveOut, billing, serviceDisconnect, serviceConnect). */
+        reason: z.enum(READING_REASON_KINDS).optional(),
       }),
     )
     .min(1),
+  /**
+   * A switch reading (issue 9) names the CustomerAgreement that changes hands and the switch
+   * order. MeterReading has no CustomerAgreement reference in the reference schema, so both travel
+   * as 61968-100 Header/Property (`CustomerAgreement`, `MeterServiceRequest`).
+   */
+  agreement: z.string().min(1).optional(),
+  switchOrder: z.string().min(1).optional(),
 });
 export type OutboxMeterReadings = z.input<typeof outboxMeterReadingsSchema>;
 
@@ -63,6 +73,7 @@ export function meterReadingsFromOutbox(payload: unknown): MeterReadings {
       {
         meter: { names: [{ name: p.meter }] },
         readings: p.readings.map((r) => ({
+          reason: r.reason,
           timeStamp: r.timeStamp,
           value: r.value ?? undefined,
           readingQualities: r.qualities.length === 0 ? undefined : r.qualities.map((q) => ({ readingQualityType: q, comment: r.comment })),
@@ -72,6 +83,18 @@ export function meterReadingsFromOutbox(payload: unknown): MeterReadings {
       },
     ],
   };
+}
+
+/** Header/Property entries naming the agreement and switch order of a switch reading; undefined for any other reading. */
+function switchProperties(payload: unknown): { name: string; value: string }[] | undefined {
+  const parsed = outboxMeterReadingsSchema.safeParse(payload);
+  if (!parsed.success) return undefined;
+  const { agreement, switchOrder } = parsed.data;
+  const properties = [
+    ...(agreement ? [{ name: 'CustomerAgreement', value: agreement }] : []),
+    ...(switchOrder ? [{ name: 'MeterServiceRequest', value: switchOrder }] : []),
+  ];
+  return properties.length === 0 ? undefined : properties;
 }
 
 export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
@@ -85,6 +108,7 @@ export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): Ci
     source: context.source,
     user: context.user,
     messageID: row.messageId,
+    properties: switchProperties(row.payload),
   };
   const payload = { kind: 'xml', body: { noun: 'MeterReadings', value: meterReadingsFromOutbox(row.payload) } } as const;
   if ((EVENT_VERBS as readonly string[]).includes(row.verb)) return { kind: 'event', header, payload };

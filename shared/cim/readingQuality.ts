@@ -21,6 +21,8 @@ export const readingQuality = {
   skippedInterval: '2.4.4',
   /** Suspect value (reasonability: suspect). */
   suspect: '2.5.258',
+  /** Questionable, generic index: a switch reading taken outside its window (issue 9), to be prorated to the switch date. */
+  questionable: '2.10.0',
 } as const;
 export type ReadingQualityCode = (typeof readingQuality)[keyof typeof readingQuality];
 
@@ -62,6 +64,7 @@ const indexes: Readonly<Record<string, string>> = {
   '7.1': 'added',
   '7.3': 'rejected',
   '8.0': 'estimated',
+  '10.0': 'questionable',
 };
 
 export interface ReadingQualityDescription {

@@ -12,6 +12,7 @@ import type { MethodSpecs } from './methods/common';
 import { readingMethods } from './methods/readings';
 import { routeMethods } from './methods/routes';
 import { workOrderMethods } from './methods/workOrders';
+import { switchingMethods } from './methods/switching';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
 
@@ -23,6 +24,7 @@ export const methods = {
   ...routeMethods,
   ...readingMethods,
   ...workOrderMethods,
+  ...switchingMethods,
   ...supervisorMethods,
   ...opticalMethods,
   ...syncMethods,

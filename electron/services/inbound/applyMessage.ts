@@ -17,13 +17,14 @@ import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
 import { applyServiceRequests } from './serviceRequests';
 import { applyUsagePointConfig } from './usagePointConfig';
+import { withoutPersonalData } from './personalData';
 
 /** The nouns imported, and the verbs each accepts. */
 export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   MeterConfig: ['create', 'created', 'change', 'changed'],
   UsagePointConfig: ['create', 'created', 'change', 'changed'],
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
-  MeterServiceRequests: ['create', 'created'],
+  MeterServiceRequests: ['create', 'created', 'change', 'changed', 'cancel', 'canceled'],
 };
 
 export interface InboundResult {
@@ -75,7 +76,7 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
     case 'MasterDataLinkageConfig':
       return applyLinkage(ctx, verb, body.value);
     case 'MeterServiceRequests':
-      return applyServiceRequests(ctx, body.value);
+      return applyServiceRequests(ctx, body.value, verb);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }
@@ -86,7 +87,7 @@ export function applyInboundMessage(store: Store, actor: Actor, xml: string, opt
   const at = (options.now ?? new Date()).toISOString();
   const { noun, verb, messageId } = parsed;
   return store.transaction(() => {
-    const received = store.inbox.receive({ messageId, correlationId: parsed.correlationId, noun, verb, payload: parsed.body.value, receivedAt: at });
+    const received = store.inbox.receive({ messageId, correlationId: parsed.correlationId, noun, verb, payload: withoutPersonalData(parsed.body).value, receivedAt: at });
     if (!received) return { noun, verb, messageId, applied: {}, duplicate: true };
     const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
     const applied = applyBody({ store, actor, at, messageId, xml }, verb, parsed.body);

@@ -5,10 +5,14 @@
  * contradicts the device's record (the meter is elsewhere, another meter is there) is refused.
  */
 import type { MasterDataLinkageConfig } from '../../../shared/cim/payloads';
+import { applyAgreements } from './agreements';
 import { reject, requireMeter, requireUsagePoint, usagePointKey, type Counts, type InboundContext } from './context';
 
 export function applyLinkage(ctx: InboundContext, verb: string, payload: MasterDataLinkageConfig): Counts {
-  const counts = { linked: 0, unlinked: 0, unchanged: 0 };
+  // Customer data (issue 9): an agreement linked to a usage point, with or without a meter link.
+  if (payload.customerAgreements?.length && !payload.meters?.length) return applyAgreements(ctx, verb, payload);
+  const agreements = payload.customerAgreements?.length ? applyAgreements(ctx, verb, payload) : {};
+  const counts = { linked: 0, unlinked: 0, unchanged: 0, ...agreements };
   const meters = payload.meters ?? [];
   const points = payload.usagePoints ?? [];
   if (meters.length === 0 || points.length === 0) reject(ctx, 'MasterDataLinkageConfig needs at least one Meter and one UsagePoint');

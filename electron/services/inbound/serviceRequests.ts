@@ -5,15 +5,19 @@
  */
 import type { MeterServiceRequests } from '../../../shared/cim/payloads';
 import { reject, requireMeter, type Counts, type InboundContext } from './context';
+import { applySwitchWork, isSwitchType } from './switchOrders';
 
 const KINDS = ['exchange', 'remove'] as const;
 
-export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceRequests): Counts {
-  const counts = { workOrdersCreated: 0, workOrdersKnown: 0 };
+export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceRequests, verb = 'create'): Counts {
+  const counts: Counts & { workOrdersCreated: number; workOrdersKnown: number } = { workOrdersCreated: 0, workOrdersKnown: 0 };
   const work = payload.work ?? [];
   if (work.length === 0) reject(ctx, 'MeterServiceRequests holds no MeterServiceWork');
   const base = payload.header.messageID?.trim() || ctx.messageId;
   work.forEach((w, i) => {
+    // Customer switching (issue 9): created, rescheduled (change) or cancelled by the enterprise.
+    if (isSwitchType(w.type)) return applySwitchWork(ctx, verb, payload, w, i, counts);
+    if (verb !== 'create' && verb !== 'created') reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
     const kind = KINDS.find((k) => k === w.type?.trim());
     if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${KINDS.join(', ')})`, w.type);
     const target = kind === 'exchange' ? w.oldMeter : w.meter;

@@ -10,6 +10,7 @@ import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeCo
 import type { Store } from '../store';
 import type { OutboxEntry, OutboxStatus } from '../store/repositories/outbox';
 import { renderControlOutcome } from './renderControlOutcome';
+import { renderSwitchingNoun } from './renderSwitchingNouns';
 import { renderWorkOrderNoun } from './renderWorkOrderNouns';
 
 const toRow = (e: OutboxEntry): OutboxRow => ({ messageId: e.messageId, noun: e.noun, verb: e.verb, createdAt: e.createdAt, payload: e.payload });
@@ -83,7 +84,11 @@ function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMe
  */
 export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form: EnvelopeForm = 'generic'): string {
   const row = toRow(entry);
-  const message = renderControlOutcome(row, context) ?? renderWorkOrderNoun(row, context) ?? (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
+  const message =
+    renderControlOutcome(row, context) ??
+    renderSwitchingNoun(row, context) ??
+    renderWorkOrderNoun(row, context) ??
+    (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
   const withCorrelation: CimMessage =
     entry.correlationId && message.kind !== 'fault' ? { ...message, header: { ...message.header, correlationID: entry.correlationId } } : message;
   return buildMessage(withCorrelation, { form });

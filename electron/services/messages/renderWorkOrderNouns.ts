@@ -141,7 +141,11 @@ function body(row: OutboxRow): PayloadBody | null {
 /** The message for an outbox row of a work-order noun, or null when the noun is not one of ours. */
 export function renderWorkOrderNoun(row: OutboxRow, context: EnvelopeContext): CimMessage | null {
   const payloadBody = body(row);
-  if (payloadBody === null) return null;
+  return payloadBody === null ? null : outboxMessageOf(row, context, payloadBody);
+}
+
+/** The 61968-100 message for an outbox row and its payload: an event for past-tense verbs, else a request. */
+export function outboxMessageOf(row: OutboxRow, context: EnvelopeContext, payloadBody: PayloadBody): CimMessage {
   if (!isVerb(row.verb)) throw new OutboxRenderError(`outbox row ${row.messageId}: unknown verb "${row.verb}"`);
   const header = { verb: row.verb, noun: row.noun, revision: context.revision, timestamp: row.createdAt, source: context.source, user: context.user, messageID: row.messageId };
   const payload = { kind: 'xml', body: payloadBody } as const;

@@ -11,6 +11,7 @@ import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../.
 import { checkReading, daysBetween, serialMatches, type ValidationSettings } from '../../../shared/domain/readingValidation';
 import { describeWarning } from '../../../shared/domain/readingWarnings';
 import { readingQuality } from '../../../shared/cim/readingQuality';
+import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
@@ -25,6 +26,16 @@ export interface SaveReadingsRequest {
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
+  /** A switch reading (issue 9): its ReadingReasonKind, extra qualities and the agreement and order it closes. */
+  switchRead?: SwitchReadTag;
+}
+
+export interface SwitchReadTag {
+  reason: ReadingReasonKind;
+  switchOrder: string;
+  agreement?: string | undefined;
+  qualities: readonly string[];
+  comment?: string | undefined;
 }
 
 export interface SaveContext {
@@ -35,6 +46,12 @@ export interface SaveContext {
 
 /** Out-of-range warnings need the value typed twice or a reason; rollover and zero use are notes. */
 const needsConfirmation = (w: ReadingWarningShape) => w.kind !== 'rollover' && w.kind !== 'zeroUsage';
+
+/** The ReadingQuality comment: the reason an out-of-range value was confirmed, and a switch's note on its window. */
+const commentOf = (...parts: (string | undefined)[]) => {
+  const comment = parts.filter((p) => p).join(' — ');
+  return comment ? { comment } : {};
+};
 
 export function saveManualReadings(store: Store, actor: Actor, request: SaveReadingsRequest, context: SaveContext) {
   const now = context.now ?? new Date();
@@ -71,6 +88,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
     const qualities: string[] = [request.source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered];
     if (outOfRange) qualities.push(readingQuality.outsideExpectedRange);
+    qualities.push(...(request.switchRead?.qualities ?? []));
     return { registerId, value: canonical, qualities, warnings, confirmation: outOfRange ? (confirmation ?? null) : null, register, usage: check.usage };
   });
   if (unconfirmed.length) {
@@ -79,7 +97,9 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   }
 
   const readingSetId = randomUUID();
+  const tag = request.switchRead;
   const hasWarnings = values.some((v) => v.warnings.length > 0);
+  let messageId = '';
   const readings: Reading[] = store.transaction(() => {
     const saved = store.readings.insertSet({
       id: readingSetId,
@@ -108,7 +128,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       entityId: readingSetId,
       details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
     });
-    enqueueMeterReadings(store, {
+    messageId = enqueueMeterReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
       readings: values.map((v) => ({
@@ -116,12 +136,14 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         value: v.value,
         timeStamp: readAt,
         qualities: v.qualities,
-        ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
+        ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
+        ...(tag ? { reason: tag.reason } : {}),
       })),
+      ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     });
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
     if (request.source === 'optical') reportMeterStatus(store, meter, readingSetId);
     return saved;
   });
-  return { readingSetId, readAt, readings };
+  return { readingSetId, readAt, readings, messageId };
 }

@@ -15,6 +15,7 @@ import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
 import { createSyncStateRepository } from './repositories/syncState';
+import { createSwitchingRepository } from './repositories/switching';
 import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
 
@@ -40,6 +41,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     dashboard: createDashboardRepository(db),
     syncState: createSyncStateRepository(db),
     meterStatus: createMeterStatusRepository(db),
+    switching: createSwitchingRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -88,6 +88,8 @@ export const endDeviceEventType = {
   remoteConnected: '3.31.26.42',
   /** Metrology.NA.Failed: composed from the enums NOTES.md §7 lists (no meter-error event is listed there); a non-zero error register F.F. */
   meterError: '3.21.0.85',
+  /** RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done (composed from the enums, issue 9). */
+  switchFailed: '3.31.26.85',
 } as const;
 export type EndDeviceEventName = keyof typeof endDeviceEventType;
 

@@ -1,8 +1,10 @@
 /**
  * MasterDataLinkageConfig (CX MasterDataLinkageConfig.xsd; NOTES.md §5). Install/remove in the
  * field: verb create = link the meter to the usage point, close = unlink (as Connexo's
- * MasterDataLinkageAction implements it). CustomerAgreement/CustomerAccount links carry a
- * customer switch until a CustomerAgreementConfig schema is available.
+ * MasterDataLinkageAction implements it). Customer data (issue 9): no CustomerAgreementConfig
+ * schema is public, so an agreement arrives as a link of CustomerAgreement, Customer,
+ * CustomerAccount, ServiceSupplier and PricingStructure (the tariff) to the UsagePoint; create =
+ * the agreement starts at ConfigurationEvent/effectiveDateTime, close = it ends then.
  */
 import { many, str, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
@@ -20,7 +22,9 @@ export interface MasterDataLinkageConfig {
   customerAgreements?: ObjectRef[];
   endDevices?: ObjectRef[];
   meters?: LinkedMeter[];
+  pricingStructures?: ObjectRef[];
   serviceLocations?: ObjectRef[];
+  serviceSuppliers?: ObjectRef[];
   usagePoints?: ObjectRef[];
 }
 
@@ -34,7 +38,9 @@ export function writeMasterDataLinkageConfig(p: MasterDataLinkageConfig): XEleme
     ...refs('CustomerAgreement', p.customerAgreements),
     ...refs('EndDevice', p.endDevices),
     ...(p.meters ?? []).map((x) => m('Meter', [mo('mRID', x.mRID), ...writeNames(x.names), mo('role', x.role)])),
+    ...refs('PricingStructure', p.pricingStructures),
     ...refs('ServiceLocation', p.serviceLocations),
+    ...refs('ServiceSupplier', p.serviceSuppliers),
     ...refs('UsagePoint', p.usagePoints),
   ]);
 }
@@ -47,7 +53,9 @@ export function readMasterDataLinkageConfig(node: XmlValue): MasterDataLinkageCo
     customerAgreements: many(node, 'CustomerAgreement', readRef),
     endDevices: many(node, 'EndDevice', readRef),
     meters: many(node, 'Meter', (x) => ({ mRID: str(x, 'mRID'), names: readNames(x), role: str(x, 'role') })),
+    pricingStructures: many(node, 'PricingStructure', readRef),
     serviceLocations: many(node, 'ServiceLocation', readRef),
+    serviceSuppliers: many(node, 'ServiceSupplier', readRef),
     usagePoints: many(node, 'UsagePoint', readRef),
   };
 }

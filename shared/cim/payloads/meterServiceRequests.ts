@@ -9,7 +9,7 @@ import { child, many, reqStr, str, oneOf, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
 import { readHeader, writeHeader } from '../message/parts';
 import type { Header } from '../message/types';
-import { m, mo, readNames, writeNames, type Name } from './common';
+import { m, mo, readInterval, readNames, readRef, writeInterval, writeNames, writeRef, type DateTimeInterval, type Name, type ObjectRef } from './common';
 import { CimXmlError } from '../xml/safeXml';
 import { DRAFT_MESSAGE_NS } from '../message/verbs';
 
@@ -20,6 +20,15 @@ export interface ServiceMeter {
   amrSystem?: string;
   formNumber?: string;
   serialNumber?: string;
+  /** The readings the work asks for; a switch gives the window to read in as valuesInterval (issue 9). */
+  meterReadings?: { valuesInterval?: DateTimeInterval }[];
+  names?: Name[];
+}
+
+/** Work.Customers: whose service the work concerns, with their agreements (a switch names the agreement that changes hands). */
+export interface ServiceCustomer {
+  mRID?: string;
+  customerAgreements?: ObjectRef[];
   names?: Name[];
 }
 
@@ -29,6 +38,7 @@ export interface MeterServiceWork {
   priority?: string;
   requestDateTime?: string;
   type?: string;
+  customers?: ServiceCustomer[];
   meter: ServiceMeter;
   oldMeter?: ServiceMeter;
   status?: { dateTime?: string; reason?: string; remark?: string; value: string };
@@ -40,14 +50,31 @@ export interface MeterServiceRequests {
 }
 
 const writeMeter = (tag: string, x: ServiceMeter): XElement =>
-  m(tag, [mo('mRID', x.mRID), mo('amrSystem', x.amrSystem), mo('formNumber', x.formNumber), mo('serialNumber', x.serialNumber), ...writeNames(x.names)]);
+  m(tag, [
+    mo('mRID', x.mRID),
+    mo('amrSystem', x.amrSystem),
+    mo('formNumber', x.formNumber),
+    mo('serialNumber', x.serialNumber),
+    ...(x.meterReadings ?? []).map((r) => m('MeterReadings', [writeInterval('valuesInterval', r.valuesInterval)])),
+    ...writeNames(x.names),
+  ]);
 
 const readMeter = (x: XmlValue): ServiceMeter => ({
   mRID: str(x, 'mRID'),
   amrSystem: str(x, 'amrSystem'),
   formNumber: str(x, 'formNumber'),
   serialNumber: str(x, 'serialNumber'),
+  meterReadings: many(x, 'MeterReadings', (r) => ({ valuesInterval: readInterval(r, 'valuesInterval') })),
   names: readNames(x),
+});
+
+const writeCustomer = (c: ServiceCustomer): XElement =>
+  m('Customers', [mo('mRID', c.mRID), ...(c.customerAgreements ?? []).map((a) => writeRef('CustomerAgreements', a)), ...writeNames(c.names)]);
+
+const readCustomer = (c: XmlValue): ServiceCustomer => ({
+  mRID: str(c, 'mRID'),
+  customerAgreements: many(c, 'CustomerAgreements', readRef),
+  names: readNames(c),
 });
 
 export function writeMeterServiceRequests(p: MeterServiceRequests): XElement {
@@ -60,6 +87,7 @@ export function writeMeterServiceRequests(p: MeterServiceRequests): XElement {
         mo('priority', w.priority),
         mo('requestDateTime', w.requestDateTime),
         mo('type', w.type),
+        ...(w.customers ?? []).map(writeCustomer),
         writeMeter('Meter', w.meter),
         w.oldMeter && writeMeter('OldMeter', w.oldMeter),
         w.status && m('status', [mo('dateTime', w.status.dateTime), mo('reason', w.status.reason), mo('remark', w.status.remark), m('value', w.status.value)]),
@@ -83,6 +111,7 @@ export function readMeterServiceRequests(node: XmlValue): MeterServiceRequests {
         priority: str(w, 'priority'),
         requestDateTime: str(w, 'requestDateTime'),
         type: str(w, 'type'),
+        customers: many(w, 'Customers', readCustomer),
         meter: readMeter(meter),
         oldMeter: old === undefined ? undefined : readMeter(old),
         status:

@@ -299,5 +299,48 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
       }),
     },
   },
+  {
+    // Customer data (issue 9): an agreement with its customer, account, supplier and tariff, linked to a usage point.
+    name: 'CreatedMasterDataLinkageConfig',
+    message: {
+      kind: 'event',
+      header: header('created', 'MasterDataLinkageConfig'),
+      payload: xml({
+        noun: 'MasterDataLinkageConfig',
+        value: {
+          configurationEvent: { createdDateTime: '2026-05-01T11:04:00Z', effectiveDateTime: '2026-06-01T00:00:00Z', reason: 'move-in' },
+          customers: [{ mRID: 'CUST-1', names: [{ name: 'Erika Mustermann' }] }],
+          customerAccounts: [{ mRID: 'ACC-4711' }],
+          customerAgreements: [{ mRID: 'AGR-2', names: [{ name: 'Contract 2026/17' }] }],
+          pricingStructures: [{ mRID: 'H0' }],
+          serviceSuppliers: [{ mRID: 'SUP-9', names: [{ name: 'Green Valley Power' }] }],
+          usagePoints: [{ mRID: 'UP-0001' }],
+        },
+      }),
+    },
+  },
+  {
+    // A switch rescheduled by the enterprise (issue 9): customer, agreements and the window to read in.
+    name: 'ChangeMeterServiceRequests',
+    message: {
+      kind: 'request',
+      header: header('change', 'MeterServiceRequests'),
+      payload: xml({
+        noun: 'MeterServiceRequests',
+        value: {
+          header: { verb: 'change', noun: 'MeterServiceRequests', messageID: 'msr-2', correlationID: 'msr-1' },
+          work: [
+            {
+              kind: 'service',
+              requestDateTime: '2026-06-01T00:00:00Z',
+              type: 'supplierChange',
+              customers: [{ mRID: 'CUST-1', customerAgreements: [{ mRID: 'AGR-2' }, { mRID: 'AGR-1' }], names: [{ name: 'Erika Mustermann' }] }],
+              meter: { serialNumber: '0012345678', meterReadings: [{ valuesInterval: { start: '2026-05-31T00:00:00Z', end: '2026-06-02T00:00:00Z' } }] },
+            },
+          ],
+        },
+      }),
+    },
+  },
   { name: 'MeterReadingsFaultMessage', message: { kind: 'fault', noun: 'MeterReadings', reply: { result: 'FAILED', errors: [{ code: '1.1', reason: 'schema error' }] } } },
 ];

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { onDataChanged } from '../../api/client';
 import { ExchangeWizard } from './ExchangeWizard';
 import { PanForm } from './PanForm';
+import { SwitchOrderList } from '../switching/SwitchOrderList';
+import { SwitchOrderPanel } from '../switching/SwitchOrderPanel';
 import { useWorkOrderStore } from './workOrderStore';
 import '../../styles/workOrders.css';
 
@@ -36,8 +38,10 @@ export function WorkOrdersPanel() {
             </li>
           ))}
         </ul>
+        <SwitchOrderList onOpen={() => void s.open(null)} selectable={d === null} />
       </section>
       <section className="wo-detail" aria-live="polite">
+        {d === null && <SwitchOrderPanel />}
         {s.error && <p role="alert" className="wo-error" data-testid="wo-error">{s.error}</p>}
         {d && (
           <>

@@ -1,0 +1,75 @@
+/**
+ * A disconnect or reconnect (issue 9 §3), one transaction: the outcome (done, refused by the
+ * customer, unsafe, meter not found), how the supply was switched and — where the meter's own
+ * switch was used — the EndDeviceControl and its result; the seal applied (disconnect) or removed
+ * (reconnect); the reading if one was taken (ReadingReasonKind serviceDisconnect/serviceConnect);
+ * audit; and in the outbox EndDeviceControls (the control used) and EndDeviceEvents (the outcome).
+ */
+import { endDeviceControlType, endDeviceEventType } from '../../../shared/cim/codes/endDeviceCodes';
+import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
+import { checkWindow } from '../../../shared/domain/switching';
+import { AppError } from '../../../shared/contract/result';
+import type { SwitchControlPayload, SwitchEventPayload } from '../messages/renderSwitchingNouns';
+import type { SaveContext, SaveReadingsRequest } from '../readings/saveReadings';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { requireSwitchOrder, summaryOf } from './orders';
+import { requireTransition, saveSwitchReading, switchTag } from './switchRead';
+
+export interface SwitchControlRequest {
+  switchOrderId: string;
+  outcome: SwitchOutcome;
+  action: SwitchAction;
+  controlResult?: ControlResult | undefined;
+  sealNumber?: string | undefined;
+  values?: SaveReadingsRequest['values'] | undefined;
+  source?: 'manual' | 'optical';
+  outOfWindowReason?: string | undefined;
+  note?: string;
+}
+
+export function recordControl(store: Store, actor: Actor, request: SwitchControlRequest, context: SaveContext) {
+  const at = (context.now ?? new Date()).toISOString();
+  return store.transaction(() => {
+    const order = requireSwitchOrder(store, request.switchOrderId);
+    const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
+    const { outcome, action } = request;
+    const result = requireTransition(order, { type: 'control', outcome, action, controlResult: request.controlResult, position, outOfWindowReason: request.outOfWindowReason }, position);
+    if (action === 'meterSwitch' && request.controlResult === undefined) throw new AppError('VALIDATION', 'Say whether the meter\'s switch operated.');
+    const controlResult = action === 'meterSwitch' ? (request.controlResult ?? null) : null;
+    const sealNumber = outcome === 'done' ? (request.sealNumber ?? null) : null;
+    const device = store.workOrders.deviceBySerial(order.meterSerial);
+    const disconnecting = order.kind === 'disconnect';
+
+    const reading = request.values?.length
+      ? saveSwitchReading(store, actor, order, { ...request, values: request.values }, switchTag(order, position, request.outOfWindowReason), { ...context, now: new Date(at) })
+      : null;
+    if (device && sealNumber) {
+      if (disconnecting) store.workOrders.applySeals(device.id, [sealNumber], at, order.id);
+      else store.workOrders.removeSeals(device.id, at);
+    }
+    const note = (request.note ?? '').trim();
+    const reason = `${order.kind} ${outcome}${note ? `: ${note}` : ''}`;
+    const common = { switchOrder: order.id, meter: order.meterSerial, usagePoint: order.usagePointId, at, reason };
+    const messageIds = reading ? [reading.messageId] : [];
+    if (action === 'meterSwitch' && controlResult) {
+      const control: SwitchControlPayload = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect'), result: controlResult };
+      messageIds.push(store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: order.usagePointId, payload: control }));
+    }
+    const eventType = outcome !== 'done' ? endDeviceEventType.switchFailed : disconnecting ? endDeviceEventType.remoteDisconnected : endDeviceEventType.remoteConnected;
+    const event: SwitchEventPayload = { ...common, eventType, outcome, action, controlResult, sealNumber };
+    messageIds.push(store.journal.enqueue({ noun: 'EndDeviceEvents', verb: 'created', usagePointId: order.usagePointId, payload: event }));
+
+    store.switching.finish({
+      id: order.id, status: result.status, readingSetId: reading?.readingSetId ?? null, readInWindow: reading ? position === 'inWindow' : null, notReadReason: null,
+      outcome, action, controlResult, sealNumber, note, at,
+    });
+    store.journal.audit(actor, {
+      action: 'switching.control',
+      entity: 'switch_order',
+      entityId: order.id,
+      details: { kind: order.kind, outcome, action, controlResult, sealNumber, readingSetId: reading?.readingSetId ?? null, position },
+    });
+    return { order: summaryOf(store, requireSwitchOrder(store, order.id)), readingSetId: reading?.readingSetId ?? null, messageIds };
+  });
+}

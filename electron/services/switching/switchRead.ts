@@ -1,0 +1,105 @@
+/**
+ * The switch reading (issue 9), one transaction each: the reading is saved as any visit's is
+ * (reading set, registers, route stop, audit, MeterReadings in the outbox — so a switch cancelled
+ * later still leaves an ordinary reading, delivered), tagged with the ReadingReasonKind of the
+ * switch and the agreement it closes; the order is finished and audited. Out of the window needs
+ * a reason and adds ReadingQuality 2.10.0 (questionable); a meter that could not be read queues
+ * readings without value, 2.5.259 (known missing read) and the reason, for the enterprise to estimate.
+ */
+import { AppError } from '../../../shared/contract/result';
+import { readingQuality } from '../../../shared/cim/readingQuality';
+import { checkWindow, readingReasonOf, switchTransition, type SwitchEvent, type WindowPosition } from '../../../shared/domain/switching';
+import { enqueueMeterReadings } from '../readings/outbound';
+import { saveManualReadings, type SaveContext, type SaveReadingsRequest, type SwitchReadTag } from '../readings/saveReadings';
+import { skipCodes } from '../readings/skipVisit';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import type { SwitchOrderRow } from '../store/repositories/switching';
+import { requireSwitchOrder, summaryOf } from './orders';
+
+export interface SwitchReadRequest {
+  switchOrderId: string;
+  values: SaveReadingsRequest['values'];
+  source?: 'manual' | 'optical';
+  observedSerial?: string | undefined;
+  outOfWindowReason?: string | undefined;
+  note?: string;
+}
+
+/** Asks the machine first; an out-of-window move without a reason is a confirmation to give, not a failure. */
+export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, position: WindowPosition) {
+  const result = switchTransition(order, event);
+  if (!result.ok) {
+    const code = position !== 'inWindow' && /window/.test(result.reason) ? 'NEEDS_CONFIRMATION' : 'VALIDATION';
+    throw new AppError(code, result.reason, { status: order.status, position, window: { start: order.windowStart, end: order.windowEnd } });
+  }
+  return result;
+}
+
+/** How a switch reading is tagged; outside the window it is questionable and says why. */
+export function switchTag(order: SwitchOrderRow, position: WindowPosition, outOfWindowReason: string | undefined): SwitchReadTag {
+  const outside = position !== 'inWindow';
+  return {
+    reason: readingReasonOf[order.kind],
+    switchOrder: order.id,
+    agreement: order.agreementId ?? undefined,
+    qualities: outside ? [readingQuality.questionable] : [],
+    comment: outside ? `read ${position === 'early' ? 'before' : 'after'} the switch window ${order.windowStart} – ${order.windowEnd}: ${outOfWindowReason ?? ''}` : undefined,
+  };
+}
+
+export function saveSwitchReading(store: Store, actor: Actor, order: SwitchOrderRow, request: Omit<SwitchReadRequest, 'switchOrderId'>, tag: SwitchReadTag, context: SaveContext) {
+  const saved = saveManualReadings(
+    store,
+    actor,
+    { usagePointId: order.usagePointId, values: request.values, source: request.source ?? 'manual', observedSerial: request.observedSerial, note: request.note ?? '', switchRead: tag },
+    context,
+  );
+  return { readingSetId: saved.readingSetId, messageId: saved.messageId };
+}
+
+export function takeSwitchReading(store: Store, actor: Actor, request: SwitchReadRequest, context: SaveContext) {
+  const at = (context.now ?? new Date()).toISOString();
+  return store.transaction(() => {
+    const order = requireSwitchOrder(store, request.switchOrderId);
+    const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
+    const result = requireTransition(order, { type: 'read', position, outOfWindowReason: request.outOfWindowReason }, position);
+    const saved = saveSwitchReading(store, actor, order, request, switchTag(order, position, request.outOfWindowReason), { ...context, now: new Date(at) });
+    const note = (request.note ?? '').trim();
+    store.switching.finish({
+      id: order.id, status: result.status, readingSetId: saved.readingSetId, readInWindow: position === 'inWindow', notReadReason: null,
+      outcome: null, action: null, controlResult: null, sealNumber: null, note, at,
+    });
+    store.journal.audit(actor, { action: 'switching.read', entity: 'switch_order', entityId: order.id, details: { kind: order.kind, readingSetId: saved.readingSetId, position, agreementId: order.agreementId } });
+    const finished = requireSwitchOrder(store, order.id);
+    return { order: summaryOf(store, finished), readingSetId: saved.readingSetId, messageIds: [saved.messageId] };
+  });
+}
+
+export function reportNotRead(store: Store, actor: Actor, request: { switchOrderId: string; reasonCode: string; note?: string }, now = new Date()) {
+  const at = now.toISOString();
+  return store.transaction(() => {
+    const order = requireSwitchOrder(store, request.switchOrderId);
+    const code = skipCodes(store).find((c) => c.code === request.reasonCode);
+    if (!code) throw new AppError('VALIDATION', `"${request.reasonCode}" is not a reason this device knows. Choose one from the list.`);
+    const result = requireTransition(order, { type: 'notRead', reason: code.code }, 'inWindow');
+    const meter = store.meters.get(order.usagePointId);
+    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${order.usagePointId} has no meter on this device.`);
+    const note = (request.note ?? '').trim();
+    const comment = `${code.label}${note ? `: ${note}` : ''} — not read; please estimate the switch reading`;
+    const reason = readingReasonOf[order.kind];
+    const messageId = enqueueMeterReadings(store, {
+      meter: meter.meterSerial,
+      usagePoint: order.usagePointId,
+      readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: at, qualities: [readingQuality.knownMissingRead], comment, reason })),
+      switchOrder: order.id,
+      ...(order.agreementId ? { agreement: order.agreementId } : {}),
+    });
+    store.switching.finish({
+      id: order.id, status: result.status, readingSetId: null, readInWindow: null, notReadReason: code.code,
+      outcome: null, action: null, controlResult: null, sealNumber: null, note, at,
+    });
+    store.journal.audit(actor, { action: 'switching.notRead', entity: 'switch_order', entityId: order.id, details: { kind: order.kind, reasonCode: code.code, agreementId: order.agreementId } });
+    return { order: summaryOf(store, requireSwitchOrder(store, order.id)), readingSetId: null, messageIds: [messageId] };
+  });
+}

@@ -1,0 +1,103 @@
+/** Disconnect or reconnect (issue 9 §3): outcome, how it was switched, the meter switch's result, seal and reading. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { controlResults, switchActions, switchOutcomes, type ControlResult, type SwitchAction, type SwitchOutcome } from '../../../../shared/domain/switching';
+import { api } from '../../api/client';
+import { SwitchReadingFields, useSwitchReading } from './SwitchReading';
+import { useSwitchingStore, type SwitchDetail } from './switchingStore';
+
+export function ControlForm({ detail }: { detail: SwitchDetail }) {
+  const { t } = useTranslation();
+  const reading = useSwitchReading(detail);
+  const [outcome, setOutcome] = useState<SwitchOutcome>('done');
+  const [action, setAction] = useState<SwitchAction>('localSwitch');
+  const [controlResult, setControlResult] = useState<ControlResult>('succeeded');
+  const [seal, setSeal] = useState('');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const done = outcome === 'done';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const part = reading.request();
+    if ('bad' in part) return setProblem(part.bad);
+    setBusy(true);
+    const r = await api['switching.control']({
+      switchOrderId: detail.id,
+      outcome,
+      action: done ? action : 'none',
+      ...(done && action === 'meterSwitch' ? { controlResult } : {}),
+      ...(done && seal.trim() ? { sealNumber: seal.trim() } : {}),
+      ...(part.values.length > 0 ? { values: part.values } : {}),
+      source: part.source,
+      ...(part.outOfWindowReason ? { outOfWindowReason: part.outOfWindowReason } : {}),
+      note,
+    });
+    setBusy(false);
+    if (!r.ok) {
+      reading.onRefusal(r.error.code, r.error.message);
+      return setProblem(r.error.message);
+    }
+    void useSwitchingStore.getState().refresh();
+  };
+
+  return (
+    <form className="wo-wizard" data-testid="sw-control-form" onSubmit={(e) => void submit(e)}>
+      <h3>{t('switching.outcomeTitle')}</h3>
+      <label className="wo-field">
+        {t('switching.outcomeTitle')}
+        <select data-testid="sw-outcome" value={outcome} onChange={(e) => setOutcome(switchOutcomes.find((o) => o === e.target.value) ?? 'done')}>
+          {switchOutcomes.map((o) => (
+            <option key={o} value={o}>
+              {t(`switching.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {done && (
+        <>
+          <label className="wo-field">
+            {t('switching.action')}
+            <select data-testid="sw-action" value={action} onChange={(e) => setAction(switchActions.find((a) => a === e.target.value) ?? 'localSwitch')}>
+              {switchActions.filter((a) => a !== 'none').map((a) => (
+                <option key={a} value={a}>
+                  {t(`switching.actions.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {action === 'meterSwitch' && (
+            <label className="wo-field">
+              {t('switching.controlResult')}
+              <select data-testid="sw-control-result" value={controlResult} onChange={(e) => setControlResult(controlResults.find((c) => c === e.target.value) ?? 'succeeded')}>
+                {controlResults.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`switching.controlResults.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="wo-field">
+            {detail.kind === 'disconnect' ? t('switching.seal') : t('switching.sealReconnect')}
+            <input data-testid="sw-seal" value={seal} onChange={(e) => setSeal(e.target.value)} />
+          </label>
+          <h3>{t('switching.readingOptional')}</h3>
+          <SwitchReadingFields detail={detail} reading={reading} required={false} />
+        </>
+      )}
+      <label className="wo-field">
+        {t('switching.note')}
+        <input data-testid="sw-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {problem && <p role="alert" className="wo-error" data-testid="sw-problem">{problem}</p>}
+      <div className="wo-actions">
+        <button type="submit" className="button primary" data-testid="sw-record" disabled={busy}>
+          {t('switching.record')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The switch reading's fields (issue 9): one input per register, typed or filled from the optical
+ * probe (training mode offers the simulated meter), and the reasons the Node side may ask for — a
+ * value out of range, or a reading outside the switch window. Used by the read and control forms.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TRAINING_PORT } from '../../../../shared/contract/methods/optical';
+import { parseLocaleDecimal } from '../../../../shared/i18n/number';
+import { checkWindow } from '../../../../shared/domain/switching';
+import { api } from '../../api/client';
+import { formatPattern, formatValue } from '../../lib/format';
+import type { SwitchDetail } from './switchingStore';
+
+export function useSwitchReading(detail: SwitchDetail) {
+  const { i18n } = useTranslation();
+  const [values, setValues] = useState<Record<number, string>>({});
+  const [source, setSource] = useState<'manual' | 'optical'>('manual');
+  const [opticalSerial, setOpticalSerial] = useState<string | null>(null);
+  const [outOfWindowReason, setOutOfWindowReason] = useState('');
+  const [confirmReason, setConfirmReason] = useState('');
+  const [needsConfirm, setNeedsConfirm] = useState(false);
+  const outside = checkWindow(new Date().toISOString(), { start: detail.windowStart, end: detail.windowEnd }) !== 'inWindow';
+  const filled = detail.registers.filter((r) => (values[r.id] ?? '').trim() !== '');
+  return {
+    values,
+    source,
+    opticalSerial,
+    outside,
+    outOfWindowReason,
+    confirmReason,
+    needsConfirm,
+    any: filled.length > 0,
+    setValue(id: number, v: string) {
+      setValues({ ...values, [id]: v });
+      setSource('manual');
+    },
+    setOutOfWindowReason,
+    setConfirmReason,
+    async readOptical(): Promise<string | null> {
+      const ports = await api['optical.ports']({ usagePointId: detail.usagePointId });
+      if (!ports.ok) return ports.error.message;
+      const port = ports.value.lastPort ?? ports.value.ports.find((p) => p.training)?.path ?? ports.value.ports[0]?.path ?? TRAINING_PORT;
+      const r = await api['optical.read']({ usagePointId: detail.usagePointId, port });
+      if (!r.ok) return r.error.message;
+      const next: Record<number, string> = { ...values };
+      for (const v of r.value.values) if (v.registerId !== null && v.registerValue !== null) next[v.registerId] = formatValue(v.registerValue, i18n.language);
+      setValues(next);
+      setSource('optical');
+      setOpticalSerial(r.value.meterSerial ?? detail.meterSerial);
+      return null;
+    },
+    /** The request's reading part, or the register whose value is not a number. */
+    request(): { values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[]; source: 'manual' | 'optical'; outOfWindowReason?: string } | { bad: string } {
+      const out = [];
+      for (const r of filled) {
+        const value = parseLocaleDecimal(values[r.id] ?? '', i18n.language);
+        if (value === null) return { bad: r.label };
+        out.push({ registerId: r.id, value, ...(needsConfirm && confirmReason.trim() ? { confirmation: { method: 'reason' as const, reason: confirmReason.trim() } } : {}) });
+      }
+      return { values: out, source, ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}) };
+    },
+    /** A NEEDS_CONFIRMATION about a value (not the window) asks for the confirmation reason. */
+    onRefusal(code: string, message: string) {
+      if (code === 'NEEDS_CONFIRMATION' && !/window/i.test(message)) setNeedsConfirm(true);
+    },
+  };
+}
+export type SwitchReadingState = ReturnType<typeof useSwitchReading>;
+
+export function SwitchReadingFields({ detail, reading, required }: { detail: SwitchDetail; reading: SwitchReadingState; required: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <>
+      {detail.registers.map((r, i) => (
+        <label key={r.id} className="wo-field">
+          {r.label}
+          <input
+            inputMode="decimal"
+            required={required}
+            autoFocus={i === 0}
+            placeholder={formatPattern(r.dials, r.decimals, i18n.language)}
+            data-testid={`sw-value-${r.id}`}
+            value={reading.values[r.id] ?? ''}
+            onChange={(e) => reading.setValue(r.id, e.target.value)}
+          />
+        </label>
+      ))}
+      <div className="wo-actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="sw-optical"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setProblem(null);
+            void reading.readOptical().then((p) => {
+              setProblem(p);
+              setBusy(false);
+            });
+          }}
+        >
+          {busy ? t('switching.readingOptical') : t('switching.readOptical')}
+        </button>
+      </div>
+      {reading.source === 'optical' && <p className="wo-ok" data-testid="sw-optical-done">{t('switching.opticalDone', { serial: reading.opticalSerial ?? '' })}</p>}
+      {problem && <p role="alert" className="wo-error">{problem}</p>}
+      {reading.needsConfirm && (
+        <label className="wo-field">
+          {t('switching.confirmReason')}
+          <input data-testid="sw-confirm-reason" required value={reading.confirmReason} onChange={(e) => reading.setConfirmReason(e.target.value)} />
+        </label>
+      )}
+      {reading.outside && (
+        <>
+          <p role="alert" className="wo-error" data-testid="sw-outside">{t('switching.outsideWindow')}</p>
+          <label className="wo-field">
+            {t('switching.outOfWindowReason')}
+            <input data-testid="sw-window-reason" required value={reading.outOfWindowReason} onChange={(e) => reading.setOutOfWindowReason(e.target.value)} />
+          </label>
+        </>
+      )}
+    </>
+  );
+}
