@@ -1,6 +1,6 @@
 /**
  * Demo work orders for training (issue 8): an exchange at UP-1001, a PAN commissioning at
- * UP-1002, a removal at UP-1003, a PAN decommissioning at UP-1004 (whose in-home display was
+ * UP-1002, a removal at UP-1008, a PAN decommissioning at UP-1004 (whose in-home display was
  * commissioned earlier), an install at a new connection (UP-2001, no meter yet), and two meters in
  * the van stock. Idempotent: loading the demo twice adds nothing twice.
  */
@@ -18,7 +18,7 @@ export function seedDemoWorkOrders(store: Store, actor: Actor, now = new Date())
   store.transaction(() => {
     const exchangeAt = store.workOrders.meterAt('UP-1001');
     const panAt = store.workOrders.meterAt('UP-1002');
-    const removeAt = store.workOrders.meterAt('UP-1003');
+    const removeAt = store.workOrders.meterAt('UP-1008');
     const unpairAt = store.workOrders.meterAt('UP-1004');
     if (!exchangeAt || !panAt || !removeAt || !unpairAt) return; // the demo route is not loaded: nothing to attach to
     for (const serial of DEMO_STOCK_METERS) {
@@ -29,7 +29,7 @@ export function seedDemoWorkOrders(store: Store, actor: Actor, now = new Date())
     const added = [
       store.workOrders.insert({ id: 'WO-DEMO-EX1', kind: 'exchange', usagePointId: 'UP-1001', expectedMeterSerial: exchangeAt.serialNumber, description: 'Periodic exchange (training)', source: 'enterprise', at }),
       store.workOrders.insert({ id: 'WO-DEMO-PAN1', kind: 'panCommission', usagePointId: 'UP-1002', expectedMeterSerial: panAt.serialNumber, description: 'Commission an in-home display (training)', source: 'enterprise', at }),
-      store.workOrders.insert({ id: 'WO-DEMO-RM1', kind: 'remove', usagePointId: 'UP-1003', expectedMeterSerial: removeAt.serialNumber, description: 'Remove the meter: supply ended (training)', source: 'enterprise', at }),
+      store.workOrders.insert({ id: 'WO-DEMO-RM1', kind: 'remove', usagePointId: 'UP-1008', expectedMeterSerial: removeAt.serialNumber, description: 'Remove the meter: supply ended (training)', source: 'enterprise', at }),
       store.workOrders.insert({ id: 'WO-DEMO-PAN2', kind: 'panDecommission', usagePointId: 'UP-1004', expectedMeterSerial: unpairAt.serialNumber, description: `Decommission in-home display ${DEMO_PAN_DEVICE.eui64} (training)`, source: 'enterprise', at }),
       store.workOrders.insert({ id: 'WO-DEMO-IN1', kind: 'install', usagePointId: DEMO_NEW_CONNECTION.usagePointId, expectedMeterSerial: null, description: 'Install a meter at a new connection (training)', source: 'enterprise', at }),
     ];

@@ -23,7 +23,7 @@ export type MeterIn = z.output<typeof meterIn>;
 type Values = MeterIn['initialReadings'];
 
 /** One coincident reading set of every register of the meter (a register left out is refused). */
-function readingSet(store: Store, deviceId: number, usagePointId: string, values: Values, at: string, note: string, observedSerial: string | null) {
+function readingSet(store: Store, deviceId: number, usagePointId: string, values: Values, at: string, note: string, observedSerial: string | null, source: 'manual' | 'optical' = 'manual') {
   const registers = store.workOrders.registersOf(deviceId);
   const ids = registers.map((r) => r.id);
   for (const v of values) {
@@ -32,13 +32,14 @@ function readingSet(store: Store, deviceId: number, usagePointId: string, values
   const missing = registers.filter((r) => !values.some((v) => v.registerId === r.id));
   if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { registers: missing.map((r) => r.id) });
   const id = randomUUID();
-  const quality = readingQuality.manuallyEntered;
+  // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
+  const quality = source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered;
   const readings = store.readings.insertSet({
     id,
     usagePointId,
     endDeviceId: deviceId,
     readAt: at,
-    source: 'manual',
+    source,
     note,
     observedSerial,
     position: null,
@@ -64,7 +65,7 @@ export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSe
 /** Final readings, seals off, photos, asset removed and the link closed; returns what it queued. */
 export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, out: MeterOut, at: string, note: string, reason: string) {
   const up = order.usagePointId;
-  const final = readingSet(store, old.id, up, out.finalReadings, at, note, out.observedSerial);
+  const final = readingSet(store, old.id, up, out.finalReadings, at, note, out.observedSerial, out.finalSource);
   linkPhotos(store, out.photoIds, { usagePointId: up, readingSetId: final.id });
   const sealsRemoved = [...new Set([...store.workOrders.openSeals(old.id), ...out.sealsRemoved])];
   store.workOrders.removeSeals(old.id, at);

@@ -10,7 +10,7 @@ const seals = z.array(z.string().trim().min(1).max(40)).max(10).default([]);
 const registerValues = z.array(z.object({ registerId: z.number().int().positive(), value: decimalText }).strict()).min(1).max(64);
 
 /** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
-export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
+export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
 export const meterIn = z.object({ serial, initialReadings: registerValues, sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
 
 export const workOrderSummary = z.object({

@@ -27,10 +27,10 @@ function installRequest(store: Store, serial = 'E9100002'): InstallRequest {
 }
 
 function removalRequest(store: Store): RemovalRequest {
-  const old = store.workOrders.meterAt('UP-1003');
+  const old = store.workOrders.meterAt('UP-1008');
   if (!old) throw new Error('demo not loaded');
   const registers = store.workOrders.registersOf(old.id);
-  return { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings: registers.map((r) => ({ registerId: r.id, value: '4321' })), sealsRemoved: ['S-RM-1'], disposition: 'scrapped', photoIds: [] }, note: '' };
+  return { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings: registers.map((r) => ({ registerId: r.id, value: '4321' })), finalSource: 'optical', sealsRemoved: ['S-RM-1'], disposition: 'scrapped', photoIds: [] }, note: '' };
 }
 
 const outboxSince = (store: Store, start: number) => store.outbox.list().slice(start);
@@ -79,16 +79,20 @@ describe('install, removal and PAN decommissioning (issue 8)', () => {
 
   it('removes a meter: final reading of every register, seals removed, asset removed (scrapped), link closed, messages', () => {
     const store = open();
-    const old = store.workOrders.meterAt('UP-1003');
+    const old = store.workOrders.meterAt('UP-1008');
     const start = store.outbox.list().length;
     const done = completeRemoval(store, installer, removalRequest(store));
     expect(done.workOrder.status).toBe('completed');
     expect(store.workOrders.deviceBySerial(old?.serialNumber ?? '')).toMatchObject({ status: 'removed', usagePointId: null });
-    expect(store.workOrders.meterAt('UP-1003')).toBeNull();
-    expect(store.workOrders.linkHistory(old?.id ?? 0)).toEqual([{ usagePointId: 'UP-1003', linkedAt: null, unlinkedAt: expect.any(String) }]);
+    expect(store.workOrders.meterAt('UP-1008')).toBeNull();
+    expect(store.workOrders.linkHistory(old?.id ?? 0)).toEqual([{ usagePointId: 'UP-1008', linkedAt: null, unlinkedAt: expect.any(String) }]);
     const entries = outboxSince(store, start);
     expect(entries.map((e) => `${e.verb} ${e.noun}`)).toEqual(['created MeterReadings', 'close MasterDataLinkageConfig', 'change MeterConfig']);
     expect(entries[2]?.payload).toMatchObject({ status: 'removed', disposition: 'scrapped', sealsRemoved: ['S-RM-1'] });
+    // read through the optical port: the device's own value (ReadingQuality 1.0.0), not a manual read
+    const finals = store.readings.list({ usagePointId: 'UP-1008', limit: 10 }).filter((r) => r.value === '4321');
+    expect(finals.length).toBeGreaterThan(0);
+    expect(finals.every((r) => r.source === 'optical' && r.qualities.includes('1.0.0'))).toBe(true);
     store.close();
   });
 
@@ -96,10 +100,10 @@ describe('install, removal and PAN decommissioning (issue 8)', () => {
     const store = open();
     const audits = store.journal.auditCount();
     const request = removalRequest(store);
-    expect(() => completeRemoval(store, installer, { ...request, oldMeter: { ...request.oldMeter, observedSerial: 'X-OTHER' } })).toThrow(/not the one expected at UP-1003/);
+    expect(() => completeRemoval(store, installer, { ...request, oldMeter: { ...request.oldMeter, observedSerial: 'X-OTHER' } })).toThrow(/not the one expected at UP-1008/);
     expect(() => completeRemoval(store, installer, { ...request, oldMeter: { ...request.oldMeter, finalReadings: request.oldMeter.finalReadings.slice(1) } })).toThrow(/Read every register/);
     expect(store.journal.auditCount()).toBe(audits);
-    expect(store.workOrders.meterAt('UP-1003')?.serialNumber).toBe(request.oldMeter.observedSerial);
+    expect(store.workOrders.meterAt('UP-1008')?.serialNumber).toBe(request.oldMeter.observedSerial);
     store.close();
   });
 
