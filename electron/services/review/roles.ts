@@ -15,10 +15,10 @@ export function requireSupervisor(actor: Actor, what: string): void {
   }
 }
 
-/** Installers set meters (clock, demand reset); supervisors may too. Technicians read only. */
+/** Installer work: creating, starting and completing work orders, setting a meter's clock, resetting its demand. */
 export function requireInstaller(actor: Actor, what: string): void {
-  if (actor.role === 'technician') {
-    throw new AppError('FORBIDDEN', `Only an installer may ${what}. You are signed in as ${actor.name} (technician); switch the profile to an installer first.`);
+  if (actor.role !== 'installer' && actor.role !== 'supervisor') {
+    throw new AppError('FORBIDDEN', `Only an installer or a supervisor may ${what}. You are signed in as ${actor.name} (${actor.role}); switch the profile first.`);
   }
 }
 

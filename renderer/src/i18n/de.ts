@@ -62,10 +62,29 @@ export const de: Catalog = {
     next: 'Weiter',
     back: 'Zurück',
     cancelledHint: 'Das Büro hat diesen Auftrag storniert. Führen Sie ihn nicht aus; melden Sie, was vor Ort getan wurde.',
+    cancelledAfterWork: 'Das Büro hat diesen Auftrag storniert, nachdem er erledigt war. Die Daten vom Einsatz bleiben erhalten und wurden gemeldet; das Büro klärt den Rest.',
+    cancelledAfterWorkShort: 'nach Erledigung storniert',
+    roleHint: 'Nur ein Monteur- oder Supervisor-Profil kann Aufträge anlegen oder ausführen. Wechseln Sie das Profil unter Prüfung.',
+    job: {
+      notANumber: '{{register}}: Geben Sie den Stand als Zahl ein.',
+      summary: {
+        exchange: '{{old}} ausbauen (Plomben {{removed}}), {{fresh}} einbauen (Plomben {{applied}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',
+        remove: '{{old}} ausbauen (Plomben {{removed}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',
+        install: '{{fresh}} einbauen (Plomben {{applied}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',
+      },
+      finish: { exchange: 'Wechsel abschließen', remove: 'Ausbau abschließen', install: 'Einbau abschließen' },
+    },
+    panOff: {
+      device: 'Außer Betrieb zu nehmendes PAN-Gerät (EUI-64 vom Etikett)',
+      explain: 'Das Gerät geht außer Betrieb: Das Kopfsystem entfernt es vom Zähler, sein Installationscode wird hier gelöscht.',
+      submit: 'Außer Betrieb nehmen',
+    },
+    unable: { open: 'Nicht ausführbar…', reason: 'Warum war die Arbeit nicht möglich? (das Büro plant danach den nächsten Besuch)', submit: 'Als nicht ausführbar melden' },
+    create: { open: 'Neuer Auftrag', kind: 'Art', usagePoint: 'Zählpunkt-ID', description: 'Was zu tun ist (optional)', submit: 'Anlegen' },
     kind: { install: 'Einbau', remove: 'Ausbau', exchange: 'Zählerwechsel', panCommission: 'PAN-Inbetriebnahme', panDecommission: 'PAN-Außerbetriebnahme' },
     status: { assigned: 'Zugewiesen', inProgress: 'In Arbeit', completed: 'Erledigt', unableToComplete: 'Nicht ausführbar', cancelled: 'Storniert' },
     exchange: {
-      steps: { old: '1 · Alter Zähler', final: '2 · Schlussstand und Plomben', new: '3 · Neuer Zähler aus dem Lager', initial: '4 · Anfangsstand und Plomben', confirm: '5 · Prüfen und abschließen' },
+      steps: { old: 'Alter Zähler', final: 'Schlussstand, Plomben und Foto', new: 'Neuer Zähler aus dem Lager', initial: 'Anfangsstand, Plomben und Foto', confirm: 'Prüfen und abschließen' },
       oldSerial: 'Nummer am Zähler (erwartet {{expected}}) – tippen oder scannen',
       wrongMeter: 'Der Zähler vor Ort ({{observed}}) ist nicht der erwartete ({{expected}}). Prüfen Sie die Nummer oder melden Sie es dem Büro.',
       noMeter: 'Hier ist auf diesem Gerät kein Zähler eingebaut. Melden Sie es dem Büro.',
@@ -75,8 +94,6 @@ export const de: Catalog = {
       scrapped: 'in die Verschrottung',
       newSerial: 'Nummer des neuen Zählers – tippen oder scannen',
       sealsApplied: 'Gesetzte Plomben (Nummern, durch Leerzeichen getrennt)',
-      summary: '{{old}} ausbauen (Plomben {{removed}}), {{fresh}} einbauen (Plomben {{applied}}). Abschließen speichert alles auf einmal.',
-      finish: 'Wechsel abschließen',
     },
     pan: {
       meter: 'Koppelt mit Zähler {{meter}}',
@@ -89,6 +106,7 @@ export const de: Catalog = {
       linkKey: 'Link-Schlüssel',
       commission: 'In Betrieb nehmen',
       join: 'Beitrittsstatus',
+      joinStatus: { pending: 'wartet auf das Büro', joined: 'beigetreten', failed: 'Beitritt fehlgeschlagen', decommissioned: 'außer Betrieb' },
     },
   },
   sync: {

@@ -60,10 +60,29 @@ export const en = {
     next: 'Next',
     back: 'Back',
     cancelledHint: 'The office cancelled this work order. Do not carry it out; report back what was done on site.',
+    cancelledAfterWork: 'The office cancelled this work order after it was done. The field data is kept and was reported back; the office will follow up.',
+    cancelledAfterWorkShort: 'cancelled after the work',
+    roleHint: 'Only an installer or supervisor profile can create or carry out work orders. Switch the profile in Review.',
+    job: {
+      notANumber: '{{register}}: type the value as a number.',
+      summary: {
+        exchange: 'Remove {{old}} (seals {{removed}}), install {{fresh}} (seals {{applied}}), {{photos}} photo(s). Finish saves everything at once.',
+        remove: 'Remove {{old}} (seals {{removed}}), {{photos}} photo(s). Finish saves everything at once.',
+        install: 'Install {{fresh}} (seals {{applied}}), {{photos}} photo(s). Finish saves everything at once.',
+      },
+      finish: { exchange: 'Finish exchange', remove: 'Finish removal', install: 'Finish install' },
+    },
+    panOff: {
+      device: 'PAN device to decommission (EUI-64 from the label)',
+      explain: 'The device leaves service: the head end removes it from the meter, its install code is deleted here.',
+      submit: 'Decommission',
+    },
+    unable: { open: 'Unable to complete…', reason: 'Why could the work not be done? (the office plans the next visit from it)', submit: 'Report unable to complete' },
+    create: { open: 'New work order', kind: 'Kind', usagePoint: 'Usage point id', description: 'What to do (optional)', submit: 'Create' },
     kind: { install: 'Install', remove: 'Removal', exchange: 'Exchange', panCommission: 'PAN commissioning', panDecommission: 'PAN decommissioning' },
     status: { assigned: 'Assigned', inProgress: 'In progress', completed: 'Completed', unableToComplete: 'Unable to complete', cancelled: 'Cancelled' },
     exchange: {
-      steps: { old: '1 · Old meter', final: '2 · Final reading and seals', new: '3 · New meter from stock', initial: '4 · Initial reading and seals', confirm: '5 · Check and finish' },
+      steps: { old: 'Old meter', final: 'Final reading, seals and photo', new: 'New meter from stock', initial: 'Initial reading, seals and photo', confirm: 'Check and finish' },
       oldSerial: 'Serial on the meter (expected {{expected}}) — type or scan',
       wrongMeter: 'The meter on site ({{observed}}) is not the expected one ({{expected}}). Check the serial, or report back to the office.',
       noMeter: 'No meter is installed here on this device. Report back to the office.',
@@ -73,8 +92,6 @@ export const en = {
       scrapped: 'to scrap',
       newSerial: 'Serial of the new meter — type or scan',
       sealsApplied: 'Seals applied (numbers, separated by spaces)',
-      summary: 'Remove {{old}} (seals {{removed}}), install {{fresh}} (seals {{applied}}). Finish saves everything at once.',
-      finish: 'Finish exchange',
     },
     pan: {
       meter: 'Pairs with meter {{meter}}',
@@ -87,6 +104,7 @@ export const en = {
       linkKey: 'Link key',
       commission: 'Commission',
       join: 'join status',
+      joinStatus: { pending: 'waiting for the office', joined: 'joined', failed: 'join failed', decommissioned: 'decommissioned' },
     },
   },
   sync: {

@@ -13,7 +13,14 @@ import { useOpticalStore } from './opticalStore';
 import { ProgramPanel } from './ProgramPanel';
 import { useProgramStore } from './programStore';
 
-export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: string }) {
+interface Props {
+  detail: Pick<MeterDetail, 'usagePointId' | 'meterSerial'>;
+  locale: string;
+  /** Where the values go; by default the meter screen's reading form (a work-order wizard passes its own). */
+  onUse?: (values: { registerId: number; text: string }[], meterSerial: string | null) => void;
+}
+
+export function OpticalPanel({ detail, locale, onUse }: Props) {
   const { t } = useTranslation();
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
@@ -28,7 +35,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
   const use = () => {
     if (!o.result) return;
     const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale) }] : []));
-    applyOptical(values, o.result.meterSerial);
+    (onUse ?? applyOptical)(values, o.result.meterSerial);
   };
   const phase = o.progress ? t(`optical.phase.${o.progress.phase}`) : t('optical.phase.signOn');
   const left = o.progress?.estimatedMsLeft;
