@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { eventNames } from '../../../shared/contract/api';
 import { contentSecurityPolicy } from '../../../shared/contract/csp';
-import { AppError } from '../../../shared/contract/result';
+import { AppError, type Result } from '../../../shared/contract/result';
 import { EXPORT_DOWNLOAD_PATH } from '../../../shared/contract/supervisorEntities';
 import { exportMediaType } from '../../services/exports/exportFiles';
 import type { Fieldmeter } from '../../services/fieldmeter';
@@ -58,6 +58,38 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+/** Items per piece when a long list is sent: small enough that no piece is big, large enough to be quick. */
+const LIST_PIECE = 2_000;
+
+/**
+ * A successful result holding a long list (meters.list of a 100,000-stop route: 22 MB of JSON) is
+ * written in pieces, waiting for the socket to drain, so the whole answer never exists at once as
+ * one string and one buffer (issue 11). The bytes are exactly JSON.stringify's.
+ */
+async function sendResult(res: ServerResponse, result: Result<unknown>): Promise<void> {
+  if (!result.ok || !Array.isArray(result.value) || result.value.length <= LIST_PIECE) return send(res, 200, result);
+  const items: readonly unknown[] = result.value;
+  res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  const write = (text: string) => (res.write(text) ? Promise.resolve() : drained());
+  await write('{"ok":true,"value":[');
+  for (let i = 0; i < items.length; i += LIST_PIECE) {
+    if (res.destroyed) return;
+    const piece = JSON.stringify(items.slice(i, i + LIST_PIECE));
+    await write((i === 0 ? '' : ',') + piece.slice(1, -1));
+  }
+  res.end(']}');
+}
+
 function sendError(res: ServerResponse, status: number, code: string, message: string) {
   send(res, status, { ok: false, error: { code, message } });
 }
@@ -96,7 +128,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     }
-    send(res, 200, await dispatch(options.app.handlers, method, input));
+    await sendResult(res, await dispatch(options.app.handlers, method, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
