@@ -11,7 +11,8 @@ import { listPorts } from '../services/serial/ports';
 import { demandReset, timeSync, type ProgramOptions } from '../services/serial/programOperations';
 import { readMeter } from '../services/serial/reader';
 import { meterProfiles, profileOrThrow, runSimulator } from '../services/serial/simulator';
-import { readAndSave } from './opticalSave';
+import type { OpticalProgramResult } from '../../shared/contract/methods/optical';
+import { programAtStop, readAndSave } from './opticalSave';
 import type { CliIo } from './program';
 
 interface JsonOption {
@@ -61,6 +62,8 @@ function readFailure(error: unknown): ReadFailure | null {
 
 interface ProgramCliOptions extends JsonOption {
   port: string;
+  usagePoint?: string;
+  db?: string;
   password?: string;
   profile?: string;
   address?: string;
@@ -206,8 +209,27 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
       .option('--profile <model>', `meter model: ${meterModels.map((m) => m.name).join(', ')} (default: by manufacturer)`)
       .option('--address <address>', 'device address')
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
+      .option('--usage-point <id>', 'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise')
+      .option('--db <path>', 'database file (with --usage-point; default: $FIELDMETER_DB, then the user-data folder)')
       .option('--json', 'print machine-readable JSON')
       .exitOverride();
+
+  const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) =>
+    print(options, r, () =>
+      [
+        `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}.`,
+        ...(r.timeSync
+          ? [`Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`, `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`]
+          : []),
+        ...(r.demandReset
+          ? [
+              `Demand before: ${valueText(r.demandReset.demandBefore)}; after: ${valueText(r.demandReset.demandAfter)}.`,
+              ...(r.demandReset.resetCounterBefore === null ? [] : [`Reset counter: ${r.demandReset.resetCounterBefore} → ${r.demandReset.resetCounterAfter ?? '?'}.`]),
+            ]
+          : []),
+        `Queued EndDeviceControls message ${r.messageId}.`,
+      ].join('\n'),
+    );
 
   const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
     if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${meterModels.map((m) => m.name).join(', ')}.`);
@@ -230,6 +252,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again'))
     .action(async (options: ProgramCliOptions) => {
+      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o)));
       const r = await run(options, timeSync);
       print(options, r, () =>
         [
@@ -243,6 +266,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it'))
     .action(async (options: ProgramCliOptions) => {
+      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o)));
       const r = await run(options, demandReset);
       print(options, r, () =>
         [

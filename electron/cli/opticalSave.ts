@@ -1,4 +1,6 @@
 /**
+ * The optical commands at a stop, through the same services as the app.
+ *
  * `fieldmeter read --port P --save --usage-point UP [--db DB]`: the read of the meter at a stop
  * and its save as an optical reading through the same services as the app (values matched to the
  * registers, the serial checked, every value checked against its register and history, the
@@ -7,7 +9,10 @@
  */
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/result';
+import type { OpticalProgramResult, ProgramOperation } from '../../shared/contract/methods/optical';
 import { currentActor } from '../services/actor';
+import { programAtUsagePoint } from '../services/optical/programAtUsagePoint';
+import type { ProgramOptions } from '../services/serial/programOperations';
 import { readAtUsagePoint } from '../services/optical/readAtUsagePoint';
 import { saveManualReadings } from '../services/readings/saveReadings';
 import { validationSettings } from '../services/readings/validationSettings';
@@ -65,6 +70,28 @@ export async function readAndSave(options: SaveReadOptions) {
       const hint = /serial/i.test(error.message) && !options.note ? HINTS.serialMismatch : HINTS.outOfRange;
       throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message} ${hint}`, error.details);
     }
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * `fieldmeter program time-sync|demand-reset --usage-point UP`: programming the meter at a stop,
+ * with the installer role checked, the attempt audited and its outcome queued (EndDeviceControls).
+ */
+export async function programAtStop(stop: { usagePoint: string; db?: string | undefined }, operation: ProgramOperation, o: ProgramOptions): Promise<OpticalProgramResult> {
+  const store = openStore(resolveDatabasePath(stop.db));
+  try {
+    return await programAtUsagePoint(store, currentActor(store), {
+      usagePointId: stop.usagePoint,
+      port: o.path,
+      operation,
+      password: o.password,
+      address: o.address,
+      maxBaud: o.maxBaud,
+      modelName: o.modelName,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
   } finally {
     store.close();
   }

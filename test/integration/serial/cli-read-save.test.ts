@@ -22,8 +22,8 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     harness = undefined;
   });
 
-  async function setUp() {
-    harness = await startMeter('mode-c', { reactionScale: 0.1 });
+  async function setUp(profile = 'mode-c') {
+    harness = await startMeter(profile, { reactionScale: 0.1 });
     const db = join(tempDir(), 'fm.db');
     const route = join(tempDir(), 'route.csv');
     // The simulated meter sends serial 12345678, 1.8.0 = 12345.678 kWh and 1.8.1 = 8000.123 kWh.
@@ -90,5 +90,35 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     const usage = await fieldmeter(['read', '--port', port, '--save', '--db', db]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/--save needs --usage-point/);
+  }, 60_000);
+
+  it('program time-sync --usage-point: installers only; the outcome is audited and queued as EndDeviceControls', async () => {
+    const { db, port } = await setUp('program-isk');
+    const refused = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Only an installer may set the meter clock/);
+
+    expect((await fieldmeter(['profile', 'set', '--name', 'Ines', '--role', 'installer', '--db', db])).code).toBe(0);
+    const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json']);
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    const result = JSON.parse(done.stdout);
+    expect(result.timeSync.before.driftS).toBeLessThan(-90);
+    expect(Math.abs(result.timeSync.after.driftS)).toBeLessThanOrEqual(1.1);
+
+    const wrong = await fieldmeter(['program', 'demand-reset', '--port', port, '--usage-point', 'UP-A', '--db', db, '--password', '11111111']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/refused the P1 password.*Nothing was changed on the meter/);
+
+    const store = openStore(db);
+    try {
+      expect(store.outbox.list().map((e) => [e.noun, e.verb, e.messageId])).toEqual([['EndDeviceControls', 'created', result.messageId]]);
+      expect(store.review.audit('optical.', 10).map((a) => [a.action, a.role]).sort()).toEqual([
+        ['optical.demandReset', 'installer'],
+        ['optical.timeSync', 'installer'],
+      ]);
+    } finally {
+      store.close();
+    }
   }, 60_000);
 });
