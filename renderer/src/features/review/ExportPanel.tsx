@@ -1,7 +1,7 @@
 /** Export of the current filter (issue 10): CSV, 61968-9 XML or PDF, with progress and Cancel. */
 import { useTranslation } from 'react-i18next';
 import { stopStatuses } from '../../../../shared/contract/entities';
-import { exportFormats } from '../../../../shared/contract/supervisorEntities';
+import { exportFormats, workTypes } from '../../../../shared/contract/supervisorEntities';
 import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
 
@@ -54,6 +54,26 @@ export function ExportPanel() {
             {stopStatuses.map((s) => (
               <option key={s} value={s}>
                 {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('review.workType')}
+          <select
+            className="review-input"
+            data-testid="export-type"
+            value={filter.type ?? ''}
+            onChange={(e) => {
+              const type = workTypes.find((w) => w === e.target.value);
+              const { type: _drop, ...rest } = filter;
+              setFilter(type ? { ...rest, type } : rest);
+            }}
+          >
+            <option value="">{t('review.any')}</option>
+            {workTypes.map((w) => (
+              <option key={w} value={w}>
+                {w === 'read' ? t('review.routeRead') : t(`workOrders.kind.${w}`)}
               </option>
             ))}
           </select>
