@@ -33,7 +33,7 @@ export interface ExportOptions extends WorkerLocation {
   readonly signal?: AbortSignal | undefined;
   /** Rows from which the file is written on a worker thread (default: exportInWorker.inThreadBelow). */
   readonly workerFrom?: number | undefined;
-  /** Rows from which a CSV export is split over two workers (default: exportInWorker.splitCsvFrom, with two cores). */
+  /** Rows from which a CSV export is split over two workers (default: exportInWorker.splitCsvFrom, with a core to spare). */
   readonly splitFrom?: number | undefined;
   onProgress?(done: number, total: number): void;
 }
