@@ -411,6 +411,8 @@ export const de: Catalog = {
     exportProgress: '{{done}} von {{total}} Ablesungen geschrieben',
     exported_one: '{{count}} Ablesung gespeichert in {{path}}',
     exported_other: '{{count}} Ablesungen gespeichert in {{path}}',
+    workType: 'Arbeit',
+    routeRead: 'Tourablesung',
     download: 'Herunterladen',
     saveAs: 'Speichern unter…',
     saved: 'Gespeichert: {{name}}',

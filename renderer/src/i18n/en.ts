@@ -409,6 +409,8 @@ export const en = {
     exportProgress: '{{done}} of {{total}} readings written',
     exported_one: '{{count}} reading written to {{path}}',
     exported_other: '{{count}} readings written to {{path}}',
+    workType: 'Work',
+    routeRead: 'Route read',
     download: 'Download',
     saveAs: 'Save as…',
     saved: 'Saved: {{name}}',
