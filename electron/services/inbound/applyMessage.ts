@@ -1,5 +1,5 @@
 /**
- * Applies one inbound IEC 61968-100 message (typed or generic envelope) of noun MeterConfig,
+ * Applies one inbound IEC 61968-100 message (typed or generic envelope) of noun MeterConfig, EndDeviceEvents (PAN join),
  * UsagePointConfig, MasterDataLinkageConfig or MeterServiceRequests in ONE transaction: the
  * changes, an `inbox` row (status applied, with the counts) and an audit row. Anything wrong —
  * not well-formed, not the envelope, a DTD, a noun or verb not imported, a payload that fails its
@@ -15,6 +15,8 @@ import type { Actor } from '../store/repositories/journal';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
+import { applyPanJoinEvents } from './panJoinEvents';
+import { applyServiceCancellations } from './serviceCancellations';
 import { applyServiceRequests } from './serviceRequests';
 import { applyUsagePointConfig } from './usagePointConfig';
 
@@ -23,7 +25,8 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   MeterConfig: ['create', 'created', 'change', 'changed'],
   UsagePointConfig: ['create', 'created', 'change', 'changed'],
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
-  MeterServiceRequests: ['create', 'created'],
+  MeterServiceRequests: ['create', 'created', 'cancel', 'canceled'],
+  EndDeviceEvents: ['create', 'created'],
 };
 
 export interface InboundResult {
@@ -75,7 +78,9 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
     case 'MasterDataLinkageConfig':
       return applyLinkage(ctx, verb, body.value);
     case 'MeterServiceRequests':
-      return applyServiceRequests(ctx, body.value);
+      return verb === 'cancel' || verb === 'canceled' ? applyServiceCancellations(ctx, body.value) : applyServiceRequests(ctx, body.value);
+    case 'EndDeviceEvents':
+      return applyPanJoinEvents(ctx, body.value);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }
