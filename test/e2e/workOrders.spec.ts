@@ -182,12 +182,18 @@ test('the office cancels a job already done and reports a PAN join: both are sho
     note: '',
   });
   expect(done.ok).toBe(true);
+  expect((await callApi(page, token, 'workOrders.start', { workOrderId: 'WO-DEMO-PAN2' })).ok).toBe(true);
 
   const messages = {
     cancel: buildMessage({
       kind: 'request',
       header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-rm1' },
       payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-RM1' }, work: [{ meter: {} }] } } },
+    }),
+    cancelWhileActive: buildMessage({
+      kind: 'request',
+      header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-pan2' },
+      payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-PAN2' }, work: [{ meter: {} }] } } },
     }),
     join: buildMessage({
       kind: 'event',
@@ -211,4 +217,11 @@ test('the office cancels a job already done and reports a PAN join: both are sho
   await screenshot(page, 'work-order-cancelled-after-work');
   await page.getByTestId('wo-WO-DEMO-PAN2').click();
   await expect(page.getByTestId('pan-join-000D6F0000DEC0DE')).toHaveText('join failed');
+  // cancelled while the crew was on it: what was done on site is still recorded, and reported with the cancel
+  await expect(page.getByTestId('wo-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('wo-cancelled')).toContainText('record it below');
+  await page.getByTestId('pan-decommission').click();
+  await expect(page.getByTestId('wo-cancelled-after-work')).toBeVisible();
+  await expect(page.getByTestId('wo-pan-devices')).toHaveCount(0);
+  await expect(page.getByTestId('pan-decommission-form')).toHaveCount(0);
 });
