@@ -5,16 +5,14 @@
  * (EndDeviceEvents, Pairing Connected / Failed). The messages accepted here validate against the
  * reference XSDs (skipped, with the reason, where xmllint or the XSDs are missing).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMessage, type CimMessage, type Header, type PayloadBody } from '../../../shared/cim';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
 import { applyInboundMessage } from '../../../electron/services/inbound/applyMessage';
-import { openStore } from '../../../electron/services/store';
 import { DEMO_PAN_DEVICE } from '../../../electron/services/workOrders/demo';
 import { completeExchange } from '../../../electron/services/workOrders/exchange';
 import { startWorkOrder } from '../../../electron/services/workOrders/lifecycle';
 import { commissionPan } from '../../../electron/services/workOrders/pan';
+import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 
@@ -45,11 +43,7 @@ const joinXml = (eui64: string, eventType: string, id: string) =>
 
 describe('inbound cancellations and PAN join status (issue 8)', () => {
   const tempDir = useTempDir();
-  const open = () => {
-    const store = openStore(join(tempDir(), 'inbound.db'));
-    loadDemoRoute(store, installer);
-    return store;
-  };
+  const open = () => openDemoStore(tempDir(), installer);
 
   it('cancels a work order not yet done; one under way is flagged for the crew to report back', () => {
     const store = open();

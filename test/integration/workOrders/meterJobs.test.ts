@@ -4,15 +4,14 @@
  * installer role enforced, unable-to-complete reported back, and every queued message checked
  * against the reference XSDs (skipped, with the reason, where xmllint or the XSDs are missing).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
-import { openStore, type Store } from '../../../electron/services/store';
+import type { Store } from '../../../electron/services/store';
 import { DEMO_NEW_CONNECTION, DEMO_PAN_DEVICE } from '../../../electron/services/workOrders/demo';
 import { cancelFromEnterprise, createWorkOrder, reportUnable, startWorkOrder } from '../../../electron/services/workOrders/lifecycle';
 import { completeInstall, completeRemoval, type InstallRequest, type RemovalRequest } from '../../../electron/services/workOrders/meterJobs';
 import { decommissionPan } from '../../../electron/services/workOrders/pan';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
+import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
 
@@ -37,11 +36,7 @@ const outboxSince = (store: Store, start: number) => store.outbox.list().slice(s
 
 describe('install, removal and PAN decommissioning (issue 8)', () => {
   const tempDir = useTempDir();
-  const open = () => {
-    const store = openStore(join(tempDir(), 'jobs.db'));
-    loadDemoRoute(store, installer);
-    return store;
-  };
+  const open = () => openDemoStore(tempDir(), installer);
 
   it('installs a stock meter at a new connection: link opened, asset installed, initial reading, seals, audit, messages', () => {
     const store = open();
