@@ -61,6 +61,7 @@ export const en = {
     back: 'Back',
     cancelledHint: 'The office cancelled this work order. Do not carry it out; report back what was done on site.',
     cancelledAfterWork: 'The office cancelled this work order after it was done. The field data is kept and was reported back; the office will follow up.',
+    cancelledWhileActiveHint: 'The office cancelled this work order while it was under way. If work was done on site, record it below: it is kept and reported to the office with the cancel.',
     cancelledAfterWorkShort: 'cancelled after the work',
     roleHint: 'Only an installer or supervisor profile can create or carry out work orders. Switch the profile in Review.',
     job: {
