@@ -37,7 +37,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
     });
     setBusy(false);
     if (!r.ok) {
-      reading.onRefusal(r.error.code, r.error.message);
+      reading.onRefusal(r.error);
       return setProblem(r.error.message);
     }
     void useSwitchingStore.getState().refresh();

@@ -60,9 +60,10 @@ export function useSwitchReading(detail: SwitchDetail) {
       }
       return { values: out, source, ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}) };
     },
-    /** A NEEDS_CONFIRMATION about a value (not the window) asks for the confirmation reason. */
-    onRefusal(code: string, message: string) {
-      if (code === 'NEEDS_CONFIRMATION' && !/window/i.test(message)) setNeedsConfirm(true);
+    /** A NEEDS_CONFIRMATION about a value (not the window, whose reason field is always shown) asks for the confirmation reason. */
+    onRefusal(error: { code: string; details?: unknown }) {
+      const window = typeof error.details === 'object' && error.details !== null && 'outOfWindow' in error.details;
+      if (error.code === 'NEEDS_CONFIRMATION' && !window) setNeedsConfirm(true);
     },
   };
 }
