@@ -116,6 +116,25 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
+  it('a reconnect after the disconnect: the disconnect seal comes off, a "connected" EndDeviceEvent, no control when switched locally', () => {
+    const { store, context } = open();
+    recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context());
+    const meter = store.workOrders.meterAt('UP-1009');
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['SEAL-1']);
+    const at = new Date().toISOString();
+    store.switching.insert({
+      id: 'SW-RC-1', kind: 'reconnect', usagePointId: 'UP-1009', meterSerial: meter?.serialNumber ?? '', agreementId: 'CA-DEMO-9', previousAgreementId: null,
+      dueAt: at, windowStart: at, windowEnd: hours(2).toISOString(), description: '', messageId: 'test', at,
+    });
+    const start = store.outbox.list().length;
+    const done = recordControl(store, actor, { switchOrderId: 'SW-RC-1', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context(hours(1)));
+    expect(done.order.status).toBe('completed');
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual([]);
+    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
+    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.42', action: 'localSwitch', controlResult: null });
+    store.close();
+  });
+
   describe.skipIf(xsdSkipReason !== null)(`every queued message validates${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
     it('MeterReadings (in and out of window, not read), EndDeviceControls and EndDeviceEvents: typed wrappers, envelope and payload', () => {
       const { store, context } = open();
