@@ -121,3 +121,15 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
   await expect(page.getByTestId('sw-enterprise-change')).toHaveCount(0);
   expect(queued(host.databasePath, 'SW-DEMO-MI6').map((m) => m.noun)).toEqual(['MeterReadings']);
 });
+
+test('in German, a disconnect order reads in German and fits 1280 px', async ({ app: page }) => {
+  await page.getByTestId('locale-de').click();
+  await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
+  await openSwitch(page, 'SW-DEMO-DC9');
+  await expect(page.getByTestId('sw-title')).toContainText('Sperrung · UP-1009');
+  await expect(page.getByTestId('sw-control-form')).toContainText('Wie geschaltet wurde');
+  await page.getByTestId('sw-action').selectOption('meterSwitch');
+  await expect(page.getByTestId('sw-control-form')).toContainText('Zählerschalter');
+  await expectFits1280(page);
+  await screenshot(page, 'switching-disconnect-de');
+});

@@ -45,7 +45,6 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
 
   return (
     <form className="wo-wizard" data-testid="sw-control-form" onSubmit={(e) => void submit(e)}>
-      <h3>{t('switching.outcomeTitle')}</h3>
       <label className="wo-field">
         {t('switching.outcomeTitle')}
         <select data-testid="sw-outcome" value={outcome} onChange={(e) => setOutcome(switchOutcomes.find((o) => o === e.target.value) ?? 'done')}>
