@@ -51,7 +51,8 @@ export function listSwitchOrders(store: Store): SwitchOrderSummary[] {
 
 export function switchOrderDetail(store: Store, id: string): SwitchOrderDetail {
   const o = requireSwitchOrder(store, id);
-  const meter = store.workOrders.deviceBySerial(o.meterSerial);
+  // The meter installed now: its registers are the ones a reading is saved against.
+  const meter = store.workOrders.meterAt(o.usagePointId);
   return {
     ...summaryOf(store, o),
     agreement: view(agreementOf(store, o.agreementId)),

@@ -116,11 +116,12 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
-  it('a reconnect after the disconnect: the disconnect seal comes off, a "connected" EndDeviceEvent, no control when switched locally', () => {
+  it('a reconnect after the disconnect: the disconnect seal comes off (the cover seal stays), a "connected" EndDeviceEvent, no control when switched locally', () => {
     const { store, context } = open();
-    recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context());
     const meter = store.workOrders.meterAt('UP-1009');
-    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['SEAL-1']);
+    store.workOrders.applySeals(meter?.id ?? 0, ['COVER-7'], new Date().toISOString(), 'WO-INSTALL'); // sealed at installation
+    recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context());
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['COVER-7', 'SEAL-1']);
     const at = new Date().toISOString();
     store.switching.insert({
       id: 'SW-RC-1', kind: 'reconnect', usagePointId: 'UP-1009', meterSerial: meter?.serialNumber ?? '', agreementId: 'CA-DEMO-9', previousAgreementId: null,
@@ -129,7 +130,7 @@ describe('switch readings and disconnects (issue 9)', () => {
     const start = store.outbox.list().length;
     const done = recordControl(store, actor, { switchOrderId: 'SW-RC-1', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context(hours(1)));
     expect(done.order.status).toBe('completed');
-    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual([]);
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['COVER-7']); // only the disconnect seal came off
     expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
     expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.42', action: 'localSwitch', controlResult: null });
     store.close();
