@@ -14,6 +14,7 @@ import { parseCliArgs } from './args';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { appScheme, registerAppProtocol } from './protocol';
+import { exportSaveDialog } from './saveDialog';
 import { hardenApp, hardenSession } from './security';
 import { createMainWindow } from './window';
 
@@ -88,6 +89,8 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
       nativeBinding: nativeBindingFor(app.isPackaged, env),
       // Sync credentials through the OS keychain, never plain text (issue 7, Transport).
       secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs) : undefined,
+      // Saving an export elsewhere asks here, in the main process; services check the path and copy (issue 10).
+      saveDialog: exportSaveDialog(electron, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow)),
     });
   } catch (error) {
     log.error('database refused', error);

@@ -16,6 +16,8 @@ import { workOrderHandlers } from './handlers/workOrders';
 import { switchingHandlers } from './handlers/switching';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
+import { currentActor } from './actor';
+import { exportsDir, findExportFile, type ExportFile } from './exports/exportFiles';
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
 import type { BlobStore, SecretStore } from './sync/secrets';
@@ -27,12 +29,16 @@ export interface FieldmeterOptions extends OpenOptions {
   readonly version?: string;
   /** Electron: sync credentials kept with safeStorage (issue 7); absent = environment variables only. */
   readonly secrets?: (blobs: BlobStore) => SecretStore;
+  /** Electron: the OS save dialog, for saving an export elsewhere (issue 10). */
+  readonly saveDialog?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Fieldmeter {
   readonly store: Store;
   readonly handlers: Handlers;
   readonly events: EventSink & { on(name: EventName, listener: (payload: unknown) => void): () => void };
+  /** An export file the current profile may take off the device (the web host's download), or a coded error. */
+  exportFile(name: unknown): ExportFile;
   close(): void;
 }
 
@@ -69,7 +75,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   // Photos sit next to the database, so a backup of the folder keeps both.
   const photoDir = join(dirname(store.path), 'photos');
 
-  const context: HandlerContext = { store, host: options.host, version, photoDir, changed, emit: events.emit };
+  const context: HandlerContext = { store, host: options.host, version, photoDir, changed, emit: events.emit, saveDialog: options.saveDialog };
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),
@@ -82,5 +88,6 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 
-  return { store, handlers, events, close: () => store.close() };
+  const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), currentActor(store), name);
+  return { store, handlers, events, exportFile, close: () => store.close() };
 }

@@ -15,6 +15,7 @@ export const errorCodes = [
   'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
   'TOO_LARGE', // a file over its size limit
   'OPTICAL_READ_FAILED', // the probe read failed; the message says what to try next
+  'OPTICAL_PROGRAM_FAILED', // time sync or demand reset failed; details say whether a write reached the meter
   'IMPORT_REJECTED', // a file had bad rows and nothing was imported
   'DB_LOCKED',
   'DB_CORRUPT',

@@ -53,3 +53,24 @@ export type ExportFilter = z.infer<typeof exportFilter>;
 export const exportFormats = ['csv', 'xml', 'pdf'] as const;
 export const exportFormat = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormat>;
+/** An export file as the export names it in exports/: no folder, no other ending (the download and save-as accept only this). */
+export const exportFileName = z.string().regex(/^fieldmeter-[0-9A-Za-z-]{1,64}\.(csv|xml|pdf)$/, 'the name of an export file');
+/** The web host serves an export file at this path plus its name (GET, Authorization: Bearer). */
+export const EXPORT_DOWNLOAD_PATH = '/api/export/';
+
+const count = z.number().int().min(0);
+/** Route stops by outcome; `warnings` are done stops whose visit was saved with a warning. */
+const stopProgress = { done: count, skipped: count, toDo: count, warnings: count };
+/** The supervisor's dashboard: progress per route, technician and day, warnings, outbox backlog. */
+export const dashboard = z.object({
+  at: z.string(),
+  totals: z.object(stopProgress),
+  routes: z.array(z.object({ route: z.string(), name: z.string(), ...stopProgress })),
+  /** Visits saved and skipped by each person (from the audit log). */
+  technicians: z.array(z.object({ technician: z.string(), done: count, skipped: count, warnings: count })),
+  /** Stops visited per UTC day, oldest first; `toDo` is what was left at the end of that day. */
+  days: z.array(z.object({ day: z.string(), ...stopProgress })),
+  warnings: z.object({ readings: count, visits: count, toReview: count }),
+  outbox: z.object({ pending: count, rejected: count, sent: count }),
+});
+export type Dashboard = z.infer<typeof dashboard>;

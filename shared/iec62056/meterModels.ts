@@ -25,6 +25,24 @@ export interface DemandReset {
   readonly resetCounter: string | null;
 }
 
+/** A bit of the status word C.5.0 that tells an event (bit 0 = least significant), and the event when it clears. */
+export interface StatusBit {
+  readonly bit: number;
+  readonly event: 'coverOpened' | 'tamperDetected' | 'phaseFailure' | 'powerDown';
+  readonly clearedEvent?: 'tamperCleared';
+  readonly meaning: string;
+}
+
+/**
+ * The status-word layout our simulator models (C.5.0 as hex). Vendors each have their own: check
+ * it against the manual before a model is used on real meters, and give that model its own list.
+ */
+export const defaultStatusBits: readonly StatusBit[] = [
+  { bit: 0, event: 'coverOpened', meaning: 'terminal cover opened' },
+  { bit: 1, event: 'tamperDetected', clearedEvent: 'tamperCleared', meaning: 'magnetic field or other tamper' },
+  { bit: 2, event: 'phaseFailure', meaning: 'voltage missing on a phase' },
+];
+
 export interface MeterModel {
   readonly name: string;
   readonly description: string;
@@ -35,6 +53,8 @@ export interface MeterModel {
   readonly clock: ClockRegisters;
   /** Null: the model's demand reset is not supported from the optical port (or not known to us). */
   readonly demandReset: DemandReset | null;
+  /** How to read the status word C.5.0 for events. */
+  readonly statusBits: readonly StatusBit[];
 }
 
 export const meterModels: readonly MeterModel[] = [
@@ -45,6 +65,7 @@ export const meterModels: readonly MeterModel[] = [
     password: 'P1',
     clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
     demandReset: null,
+    statusBits: defaultStatusBits,
   },
   {
     name: 'isk-mt',
@@ -53,6 +74,7 @@ export const meterModels: readonly MeterModel[] = [
     password: 'P1',
     clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
     demandReset: { command: 'E2', address: '0.1.0', data: '', demandRegister: '1.6.0', resetCounter: '0.1.0' },
+    statusBits: defaultStatusBits,
   },
   {
     name: 'lgz-zmd',
@@ -61,6 +83,7 @@ export const meterModels: readonly MeterModel[] = [
     password: 'P2',
     clock: { date: { address: 'C.53.2', format: 'YY-MM-DD' }, time: { address: 'C.53.1', format: 'hh:mm:ss' } },
     demandReset: { command: 'W1', address: 'C.91.0', data: '1', demandRegister: '1.6.0', resetCounter: '0.1.0' },
+    statusBits: defaultStatusBits,
   },
 ];
 

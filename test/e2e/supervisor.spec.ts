@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { expect, openApp, test } from './fixtures';
 import { callApi, screenshot } from './pages';
 
@@ -76,4 +77,62 @@ test('a supervisor exports the filter as CSV and as a PDF report', async ({ page
   mkdirSync(outDir, { recursive: true });
   const render = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdfPath!, resolve(outDir, 'supervisor-report')]);
   expect(render.status).toBe(0);
+});
+
+test('the dashboard counts per route, technician and day, and its numbers follow a reading saved meanwhile', async ({ page, host }) => {
+  await page.getByTestId('review-view-dashboard').click();
+  const board = page.getByTestId('dashboard');
+  await expect(board.getByTestId('dashboard-done')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('19');
+  await expect(board.getByTestId('dashboard-warning-readings')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-row')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-routes-done')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-chart').locator('canvas')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-routes-chart')).toHaveAttribute('aria-label', /R-RIV-20 Done 1, Skipped 0, To do 19/);
+  await expect(board.getByTestId('dashboard-days-row')).toHaveCount(1);
+  await expect(board.getByTestId('dashboard-technicians-row')).toHaveCount(1);
+  const waiting = Number(await board.getByTestId('dashboard-outbox-pending').textContent());
+  expect(waiting).toBeGreaterThan(0);
+
+  const token = host.current.token;
+  const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
+  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] });
+  expect(saved.ok).toBe(true);
+  await expect(board.getByTestId('dashboard-done')).toHaveText('2');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('18');
+  await expect(board.getByTestId('dashboard-routes-done')).toHaveText('2');
+  await expect(board.getByTestId('dashboard-outbox-pending')).toHaveText(String(waiting + 1));
+  expect((await callApi(page, token, 'visits.skip', { usagePointId: 'UP-2003', code: 'dog', note: '', photoIds: [] })).ok).toBe(true);
+  await expect(board.getByTestId('dashboard-skipped')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-routes-skipped')).toHaveText('1');
+  await expect(board.getByTestId('dashboard-to-do')).toHaveText('17');
+  await screenshot(page, 'supervisor-dashboard');
+});
+
+test('the CSV download arrives in the browser, holds exactly the filtered rows and is refused without the token', async ({ page, host }) => {
+  const token = host.current.token;
+  const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
+  expect((await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] })).ok).toBe(true);
+  await page.getByTestId('profile-name').fill('Sam Supervisor');
+  await page.getByTestId('profile-role').selectOption('supervisor');
+  await page.getByTestId('profile-switch').click();
+  await expect(page.getByTestId('profile-current')).toContainText('Supervisor');
+  await page.getByTestId('export-route').fill('R-RIV-20');
+  await page.getByTestId('export-status').selectOption('warning');
+  await page.getByTestId('export-csv').click();
+  await expect(page.getByTestId('export-result')).toContainText('1 reading written to');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-download').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^fieldmeter-\d{8}-\d{6}\.csv$/);
+  await expect(page.getByTestId('export-saved')).toContainText(download.suggestedFilename());
+  const rows = parse(readFileSync((await download.path())!), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => [r.route, r.usage_point, r.stop_status, r.warnings])).toEqual([['R-RIV-20', 'UP-2001', 'warning', 'serialMismatch']]);
+
+  // The same address without the token is refused, as is a name outside the exports.
+  const status = (path: string, auth: boolean) =>
+    page.evaluate(async ([p, t]) => (await fetch(p!, t ? { headers: { Authorization: `Bearer ${t}` } } : {})).status, [path, auth ? token : ''] as const);
+  expect(await status(`/api/export/${download.suggestedFilename()}`, false)).toBe(401);
+  expect(await status('/api/export/..%2Ffieldmeter.db', true)).toBe(404);
 });

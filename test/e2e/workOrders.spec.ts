@@ -1,48 +1,125 @@
-/** Installer work orders in Chromium (issue 8): a full exchange with manual reads, and a PAN commissioning whose mistyped install code is caught. */
+/**
+ * Installer work orders in Chromium (issue 8): the installer role, a full exchange, a removal whose
+ * final reading comes from the optical probe (training meter) with a photo, an install at a new
+ * connection, PAN commissioning whose mistyped install code is caught (and said once), PAN
+ * decommissioning, unable to complete, and a work order made on the device.
+ */
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { screenshot } from './pages';
+import { callApi, screenshot } from './pages';
 
 test.use({ demo: true });
 
-test('a meter exchange from the demo work order, keyboard only', async ({ app: page }) => {
+const photo = resolve(import.meta.dirname, '..', 'fixtures', 'meter-photo.png');
+
+/** Switches the local profile to an installer (Review section), then opens the Work orders section. */
+async function asInstaller(page: Page) {
+  await page.getByTestId('section-review').click();
+  await page.getByTestId('profile-name').fill('Ines Installer');
+  await page.getByTestId('profile-role').selectOption('installer');
+  await page.getByTestId('profile-switch').click();
+  await expect(page.getByTestId('profile-current')).toContainText('Ines Installer');
   await page.getByTestId('section-workOrders').click();
+  await expect(page.getByTestId('wo-new-open')).toBeVisible();
+}
+
+test('a technician sees work orders but cannot carry them out; an installer exchanges a meter, keyboard only', async ({ app: page }) => {
+  await page.getByTestId('section-workOrders').click();
+  await page.getByTestId('wo-WO-DEMO-EX1').click();
+  await expect(page.getByTestId('wo-role-hint')).toBeVisible();
+  await expect(page.getByTestId('job-step-old')).toHaveCount(0);
+  await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-EX1').click();
   const title = page.getByTestId('wo-title');
   await expect(title).toContainText('UP-1001');
   const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
   await page.getByTestId('old-serial').fill('WRONG1');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('exchange-problem')).toContainText('not the expected one');
+  await expect(page.getByTestId('job-problem')).toContainText('not the expected one');
   await page.getByTestId('old-serial').fill(expected);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('exchange-step-final')).toBeVisible();
+  await expect(page.getByTestId('job-step-final')).toBeVisible();
   for (const input of await page.locator('[data-testid^="final-"]').all()) await input.fill('99999');
   await page.getByTestId('seals-removed').fill('S-100 S-101');
-  await page.keyboard.press('Enter');
+  await page.getByTestId('seals-removed').press('Enter');
   await page.getByTestId('new-serial').fill('NOPE');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('exchange-problem')).toContainText('not in the stock');
+  await expect(page.getByTestId('job-problem')).toContainText('not in the stock');
   await page.getByTestId('new-serial').fill('E9100001');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('exchange-step-initial')).toBeVisible();
+  await expect(page.getByTestId('job-step-initial')).toBeVisible();
   for (const input of await page.locator('[data-testid^="initial-"]').all()) await input.fill('0');
   await page.getByTestId('seals-applied').fill('S-200');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('exchange-summary')).toContainText('E9100001');
+  await page.getByTestId('seals-applied').press('Enter');
+  await expect(page.getByTestId('job-summary')).toContainText('E9100001');
   await screenshot(page, 'work-order-exchange-confirm');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');
   await screenshot(page, 'work-order-exchange-done');
 });
 
-test('PAN commissioning catches a mistyped install code', async ({ app: page }) => {
-  await page.getByTestId('section-workOrders').click();
+test('a removal reads the meter through the optical probe, takes a photo and scraps the meter', async ({ app: page, host }) => {
+  await asInstaller(page);
+  await page.getByTestId('wo-WO-DEMO-RM1').click();
+  await expect(page.getByTestId('wo-title')).toContainText('UP-1008');
+  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  await page.getByTestId('old-serial').fill(expected);
+  await page.keyboard.press('Enter');
+  const step = page.getByTestId('job-step-final');
+  await step.getByTestId('optical-panel').locator('summary').click();
+  await expect(step.getByTestId('optical-port')).toHaveValue('training');
+  await step.getByTestId('optical-read').click();
+  await expect(step.getByTestId('optical-result')).toBeVisible();
+  await expect(step.getByTestId('optical-serial-mismatch')).toHaveCount(0);
+  await step.getByTestId('optical-use').click();
+  const finals = await step.locator('[data-testid^="final-"]').all();
+  expect(finals.length).toBeGreaterThan(0);
+  for (const input of finals) await expect(input).not.toHaveValue('');
+  await step.getByTestId('seals-removed').fill('S-300');
+  await step.getByTestId('disposition').selectOption('scrapped');
+  await step.getByTestId('old-photo').setInputFiles(photo);
+  await expect(step.getByTestId('old-photo-control')).toHaveAttribute('data-count', '1');
+  await screenshot(page, 'work-order-removal-optical');
+  await step.getByTestId('job-next').click();
+  await expect(page.getByTestId('job-summary')).toContainText('1 photo');
+  await page.getByTestId('job-next').click();
+  await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await screenshot(page, 'work-order-removal-done');
+  const readings = await callApi<{ source: string; qualities: string[] }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1008', limit: 10 });
+  expect(readings.value?.length).toBeGreaterThan(0);
+  expect(readings.value?.every((r) => r.source === 'optical' && r.qualities[0] === '1.0.0')).toBe(true);
+});
+
+test('an install at a new connection: a meter from stock, its initial reading and a seal', async ({ app: page }) => {
+  await asInstaller(page);
+  await page.getByTestId('wo-WO-DEMO-IN1').click();
+  await expect(page.getByTestId('wo-title')).toContainText('UP-2001');
+  await page.getByTestId('new-serial').fill('E9100002');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('job-step-initial')).toBeVisible();
+  await page.locator('[data-testid^="initial-"]').first().fill('12x');
+  await page.getByTestId('seals-applied').fill('S-400');
+  await page.getByTestId('seals-applied').press('Enter');
+  await expect(page.getByTestId('job-problem')).toContainText('type the value as a number');
+  await page.locator('[data-testid^="initial-"]').first().fill('0');
+  await page.getByTestId('seals-applied').press('Enter');
+  await expect(page.getByTestId('job-summary')).toContainText('Install E9100002 (seals S-400)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await screenshot(page, 'work-order-install-done');
+});
+
+test('PAN commissioning catches a mistyped install code and says so once', async ({ app: page }) => {
+  await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-PAN1').click();
   await page.getByTestId('pan-eui64').fill('00:0D:6F:00:0A:BC:DE:F0');
   await page.getByTestId('pan-install-code').fill('83FE D340 7A93 9723 A5C6 39B2 6916 D506 C3B5');
   await expect(page.getByTestId('pan-check')).toContainText('mistyped');
   await page.getByTestId('pan-commission').click();
-  await expect(page.getByTestId('pan-problem')).toContainText('mistyped');
+  await expect(page.getByTestId('pan-check')).toContainText('mistyped');
+  await expect(page.getByTestId('pan-problem')).toHaveCount(0);
+  await expect(page.getByTestId('pan-form').getByText(/mistyped/)).toHaveCount(1);
   await screenshot(page, 'pan-mistyped-install-code');
   await page.getByTestId('pan-install-code').fill('83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5');
   await expect(page.getByTestId('pan-check')).toContainText('C3B5');
@@ -52,4 +129,40 @@ test('PAN commissioning catches a mistyped install code', async ({ app: page }) 
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');
   await expect(page.getByTestId('wo-pan-devices')).toContainText('000D6F000ABCDEF0');
   await screenshot(page, 'pan-commissioned');
+});
+
+test('PAN decommissioning takes the display at UP-1004 out of service', async ({ app: page }) => {
+  await asInstaller(page);
+  await page.getByTestId('wo-WO-DEMO-PAN2').click();
+  await expect(page.getByTestId('wo-pan-devices')).toContainText('000D6F0000DEC0DE');
+  await page.getByTestId('pan-off-eui64').fill('000D6F0000000001');
+  await page.getByTestId('pan-decommission').click();
+  await expect(page.getByTestId('pan-off-problem')).toContainText('here: 000D6F0000DEC0DE');
+  await page.getByTestId('pan-off-eui64').fill('00:0D:6F:00:00:DE:C0:DE');
+  await screenshot(page, 'pan-decommission');
+  await page.getByTestId('pan-decommission').click();
+  await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await expect(page.getByTestId('wo-pan-devices')).toHaveCount(0);
+});
+
+test('unable to complete with a reason, and a work order made on the device', async ({ app: page }) => {
+  await asInstaller(page);
+  await page.getByTestId('wo-WO-DEMO-RM1').click();
+  await page.getByTestId('wo-unable-open').click();
+  await page.getByTestId('wo-unable-reason').fill('No access: meter room locked');
+  await page.getByTestId('wo-unable-submit').click();
+  await expect(page.getByTestId('wo-status')).toHaveText('Unable to complete — No access: meter room locked');
+  await expect(page.getByTestId('job-step-old')).toHaveCount(0);
+
+  await page.getByTestId('wo-new-open').click();
+  await page.getByTestId('wo-new-kind').selectOption('remove');
+  await page.getByTestId('wo-new-usage-point').fill('UP-NOWHERE');
+  await page.getByTestId('wo-new-submit').click();
+  await expect(page.getByTestId('wo-new-problem')).toContainText('UP-NOWHERE is not on this device');
+  await page.getByTestId('wo-new-usage-point').fill('UP-1007');
+  await page.getByTestId('wo-new-description').fill('Meter display dead');
+  await page.getByTestId('wo-new-submit').click();
+  await expect(page.getByTestId('wo-title')).toContainText('UP-1007');
+  await expect(page.getByTestId('job-step-old')).toBeVisible();
+  await screenshot(page, 'work-order-created-on-device');
 });

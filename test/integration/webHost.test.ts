@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFieldmeter, type Fieldmeter } from '../../electron/services/fieldmeter';
 import { startWebHost, type WebHost } from '../../electron/host/web/server';
 import { latestVersion } from '../../electron/services/store/migrations';
+import { bigRouteCsv } from '../support/reliability/bigRoute';
 import { useTempDir } from '../support/tempDir';
 
 interface RawResponse {
@@ -131,5 +132,15 @@ describe('web host', () => {
     });
     const text = await received;
     expect(text).toMatch(/event: data\.changed\ndata: \{"tables":\["routes"/);
+  });
+
+  it('sends a long list in pieces with the same bytes as one JSON text', async () => {
+    const h = await start();
+    const imported = await call(h, 'routes.import', JSON.stringify({ fileName: 'big.csv', content: bigRouteCsv('BIG', 4_500) }));
+    expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { usagePoints: 4_500 } });
+    const listed = await call(h, 'meters.list', JSON.stringify({ routeId: 'BIG' }));
+    expect(listed.status).toBe(200);
+    expect(listed.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(listed.body).toBe(JSON.stringify({ ok: true, value: app?.store.meters.listForRoute('BIG', '') }));
   });
 });

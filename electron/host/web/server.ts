@@ -5,13 +5,18 @@
  *
  *   POST /api/call/<method>   body: JSON input   header: Authorization: Bearer <token>
  *   GET  /api/events?token=…  server-sent events, one per contract event
+ *   GET  /api/export/<name>   an export file as a download   header: Authorization: Bearer <token>
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames } from '../../../shared/contract/api';
 import { contentSecurityPolicy } from '../../../shared/contract/csp';
+import { AppError, type Result } from '../../../shared/contract/result';
+import { EXPORT_DOWNLOAD_PATH } from '../../../shared/contract/supervisorEntities';
+import { exportMediaType } from '../../services/exports/exportFiles';
 import type { Fieldmeter } from '../../services/fieldmeter';
 import { createLogger } from '../../services/log';
 import { dispatch } from '../dispatch';
@@ -21,7 +26,7 @@ const log = createLogger('web-host');
 const MAX_BODY = 25 * 1024 * 1024;
 
 export interface WebHostOptions {
-  readonly app: Pick<Fieldmeter, 'handlers' | 'events'>;
+  readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile'>>;
   /** Folder with the built renderer (index.html); API only when absent. */
   readonly rendererRoot?: string;
   readonly port?: number;
@@ -51,6 +56,38 @@ function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(text);
+}
+
+/** Items per piece when a long list is sent: small enough that no piece is big, large enough to be quick. */
+const LIST_PIECE = 2_000;
+
+/**
+ * A successful result holding a long list (meters.list of a 100,000-stop route: 22 MB of JSON) is
+ * written in pieces, waiting for the socket to drain, so the whole answer never exists at once as
+ * one string and one buffer (issue 11). The bytes are exactly JSON.stringify's.
+ */
+async function sendResult(res: ServerResponse, result: Result<unknown>): Promise<void> {
+  if (!result.ok || !Array.isArray(result.value) || result.value.length <= LIST_PIECE) return send(res, 200, result);
+  const items: readonly unknown[] = result.value;
+  res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  const write = (text: string) => (res.write(text) ? Promise.resolve() : drained());
+  await write('{"ok":true,"value":[');
+  for (let i = 0; i < items.length; i += LIST_PIECE) {
+    if (res.destroyed) return;
+    const piece = JSON.stringify(items.slice(i, i + LIST_PIECE));
+    await write((i === 0 ? '' : ',') + piece.slice(1, -1));
+  }
+  res.end(']}');
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string) {
@@ -91,7 +128,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     }
-    send(res, 200, await dispatch(options.app.handlers, method, input));
+    await sendResult(res, await dispatch(options.app.handlers, method, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -104,6 +141,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       options.app.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
     req.on('close', () => unsubscribe.forEach((off) => off()));
+  }
+
+  /** An export as a download: the name must be one the export wrote, the file in exports/ (services/exports/exportFiles). */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, name: string) {
+    if (!tokenMatches(bearer(req.headers.authorization), token)) {
+      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.');
+    }
+    let file;
+    try {
+      if (!options.app.exportFile) throw new AppError('NOT_FOUND', 'This host serves no exports.');
+      file = options.app.exportFile(decodeURIComponent(name));
+    } catch (error) {
+      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', 'There is no such export.');
+      return sendError(res, known.code === 'FORBIDDEN' ? 403 : 404, known.code, known.message);
+    }
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': exportMediaType[file.format],
+      'Content-Length': String(file.size),
+      // The name is [0-9A-Za-z-.] only (exportFileName), so it needs no quoting beyond the quotes.
+      'Content-Disposition': `attachment; filename="${file.name}"`,
+    });
+    createReadStream(file.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   async function handleStatic(res: ServerResponse, pathname: string) {
@@ -127,6 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
+      if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length));
       if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'UNKNOWN_METHOD', 'No such API path.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', 'Method not allowed.');
       return handleStatic(res, url.pathname);

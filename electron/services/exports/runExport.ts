@@ -9,6 +9,7 @@ import type { ExportFilter, ExportFormat } from '../../../shared/contract/superv
 import { requireSupervisor } from '../review/roles';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { exportsDir } from './exportFiles';
 import { writeExportFile } from './exportInWorker';
 
 export interface ExportResult {
@@ -23,7 +24,7 @@ export const describeFilter = (f: ExportFilter): string =>
 /** exports/ next to the database: a backup of the folder keeps them, and the web host needs no download route. */
 export function defaultExportPath(store: Store, format: ExportFormat, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return join(dirname(store.path), 'exports', `fieldmeter-${stamp}.${format}`);
+  return join(exportsDir(store.path), `fieldmeter-${stamp}.${format}`);
 }
 
 export interface ExportOptions {

@@ -11,6 +11,8 @@ export interface HandlerContext {
   readonly photoDir: string;
   /** Tells every window which tables changed, so views refetch. */
   changed(...tables: string[]): void;
+  /** Desktop app: asks where to save a file (the OS save dialog); null when cancelled. Absent in the web host. */
+  readonly saveDialog?: ((suggestedName: string) => Promise<string | null>) | undefined;
   /** Pushes a contract event to every window (progress of a long job). */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }

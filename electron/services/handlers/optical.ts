@@ -1,10 +1,12 @@
 import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
+import { currentActor } from '../actor';
+import { programAtUsagePoint } from '../optical/programAtUsagePoint';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function opticalHandlers({ store, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
+export function opticalHandlers({ store, emit, changed }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one read at a time; Cancel aborts it.
   let running: AbortController | null = null;
   return {
@@ -20,13 +22,27 @@ export function opticalHandlers({ store, emit }: HandlerContext): DomainHandlers
       if (running) throw new AppError('VALIDATION', 'A read is already running. Wait for it or cancel it.');
       running = new AbortController();
       try {
-        return await readAtUsagePoint(store, {
+        return await readAtUsagePoint(store, currentActor(store), {
           ...input,
           signal: running.signal,
           onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),
         });
       } finally {
         running = null;
+      }
+    },
+    'optical.program': async (input) => {
+      if (running) throw new AppError('VALIDATION', 'A read is already running. Wait for it or cancel it.');
+      running = new AbortController();
+      try {
+        return await programAtUsagePoint(store, currentActor(store), {
+          ...input,
+          signal: running.signal,
+          onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
+        });
+      } finally {
+        running = null;
+        changed('outbox', 'audit_log');
       }
     },
     'optical.cancel': () => {

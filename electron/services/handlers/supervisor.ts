@@ -1,12 +1,14 @@
 import type { supervisorMethods } from '../../../shared/contract/methods/supervisor';
 import { AppError } from '../../../shared/contract/result';
+import { basename } from 'node:path';
 import { currentActor } from '../actor';
+import { exportsDir, findExportFile, saveExportAs } from '../exports/exportFiles';
 import { defaultExportPath, runExport } from '../exports/runExport';
 import { approve, editReading, returnToTechnician } from '../review/decide';
 import { setProfile } from '../review/roles';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function supervisorHandlers({ store, changed, emit }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
+export function supervisorHandlers({ store, changed, emit, saveDialog }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
   // One export at a time per window set; its controller lets "Cancel" stop it.
   let running: AbortController | null = null;
   return {
@@ -32,6 +34,11 @@ export function supervisorHandlers({ store, changed, emit }: HandlerContext): Do
       changed('readings', 'review_decisions', 'audit_log', 'outbox');
       return item;
     },
+    'dashboard.get': ({ days }) => {
+      const { pending, rejected, sent } = store.outbox.counts();
+      const { dashboard } = store;
+      return { at: new Date().toISOString(), totals: dashboard.totals(), routes: dashboard.routes(), technicians: dashboard.technicians(), days: dashboard.days(days), warnings: dashboard.warnings(), outbox: { pending, rejected, sent } };
+    },
     'audit.list': ({ search, limit }) => store.review.audit(search.trim(), limit),
     'export.run': async ({ format, filter }) => {
       if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.');
@@ -43,10 +50,17 @@ export function supervisorHandlers({ store, changed, emit }: HandlerContext): Do
           onProgress: (done, total) => emit('export.progress', { format, done, total }),
         });
         changed('audit_log');
-        return result;
+        return { ...result, fileName: basename(result.path) };
       } finally {
         running = null;
       }
+    },
+    'export.saveAs': async ({ fileName }) => {
+      const dir = exportsDir(store.path);
+      const file = findExportFile(dir, currentActor(store), fileName);
+      if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser use Download.');
+      const target = await saveDialog(file.name);
+      return { path: target === null ? null : await saveExportAs(file, target, dir) };
     },
     'export.cancel': () => {
       const wasRunning = running !== null;

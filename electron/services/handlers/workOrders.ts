@@ -2,8 +2,9 @@ import type { workOrderMethods } from '../../../shared/contract/methods/workOrde
 import { currentActor } from '../actor';
 import { checkPanLabel } from '../pan/checkLabel';
 import { completeExchange } from '../workOrders/exchange';
-import { requireWorkOrder, reportUnable, startWorkOrder } from '../workOrders/lifecycle';
-import { commissionPan, linkKeyOnRequest } from '../workOrders/pan';
+import { createWorkOrder, requireWorkOrder, reportUnable, startWorkOrder } from '../workOrders/lifecycle';
+import { completeInstall, completeRemoval } from '../workOrders/meterJobs';
+import { commissionPan, decommissionPan, linkKeyOnRequest } from '../workOrders/pan';
 import { stockMeter } from '../workOrders/stock';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -27,13 +28,33 @@ export function workOrderHandlers({ store, changed }: HandlerContext): DomainHan
     },
     'workOrders.unable': ({ workOrderId, reason }) => {
       const order = reportUnable(store, currentActor(store), workOrderId, reason);
-      changed('work_orders');
+      changed('work_orders', 'outbox');
       return order;
     },
     'workOrders.stockMeter': ({ serial }) => stockMeter(store, serial),
     'workOrders.completeExchange': (input) => {
       const done = completeExchange(store, currentActor(store), input);
       changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      return done;
+    },
+    'workOrders.completeInstall': (input) => {
+      const done = completeInstall(store, currentActor(store), input);
+      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      return done;
+    },
+    'workOrders.completeRemoval': (input) => {
+      const done = completeRemoval(store, currentActor(store), input);
+      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      return done;
+    },
+    'workOrders.create': (input) => {
+      const order = createWorkOrder(store, currentActor(store), input);
+      changed('work_orders', 'outbox');
+      return order;
+    },
+    'workOrders.decommissionPan': (input) => {
+      const done = decommissionPan(store, currentActor(store), input);
+      changed('work_orders', 'end_devices', 'outbox');
       return done;
     },
     'pan.check': ({ eui64, installCode }) => {

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { buildMessage, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
+import type { EndDeviceEvent } from '../../../shared/cim/payloads/endDeviceEvents';
 import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
 import type { OutboxEntry, OutboxStatus } from '../store/repositories/outbox';
+import { renderControlOutcome } from './renderControlOutcome';
 import { renderSwitchingNoun } from './renderSwitchingNouns';
 import { renderWorkOrderNoun } from './renderWorkOrderNouns';
 
@@ -35,21 +37,43 @@ const outboxEndDeviceEventsSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** Several events of one meter with their details, as an optical reading queues them (optical/meterStatus.ts). */
+export const outboxMeterEventsSchema = z.object({
+  meter: z.string().min(1),
+  usagePoint: z.string().min(1),
+  events: z
+    .array(
+      z.object({
+        eventType: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/),
+        createdDateTime: z.string().min(1),
+        reason: z.string().optional(),
+        details: z.array(z.object({ name: z.string().min(1), value: z.string() })).default([]),
+      }),
+    )
+    .min(1),
+});
+export type OutboxMeterEvents = z.input<typeof outboxMeterEventsSchema>;
+
+function endDeviceEventsOf(payload: unknown): EndDeviceEvent[] | null {
+  const many = outboxMeterEventsSchema.safeParse(payload);
+  if (many.success) {
+    const p = many.data;
+    return p.events.map((e) => ({ createdDateTime: e.createdDateTime, reason: e.reason, assets: { names: [{ name: p.meter }] }, details: e.details, eventType: e.eventType, usagePoint: { mRID: p.usagePoint } }));
+  }
+  const one = outboxEndDeviceEventsSchema.safeParse(payload);
+  if (!one.success) return null;
+  const p = one.data;
+  return [{ createdDateTime: p.createdDateTime, reason: p.reason, assets: { names: [{ name: p.meter }] }, eventType: p.eventType, usagePoint: { mRID: p.usagePoint } }];
+}
+
 function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
-  const parsed = outboxEndDeviceEventsSchema.safeParse(row.payload);
-  if (!parsed.success) throw new OutboxRenderError(`outbox row ${row.messageId}: EndDeviceEvents payload is malformed`);
+  const endDeviceEvents = endDeviceEventsOf(row.payload);
+  if (!endDeviceEvents) throw new OutboxRenderError(`outbox row ${row.messageId}: EndDeviceEvents payload is malformed`);
   if (row.verb !== 'created') throw new OutboxRenderError(`outbox row ${row.messageId}: EndDeviceEvents are only sent as "created"`);
-  const p = parsed.data;
   return {
     kind: 'event',
     header: { verb: 'created', noun: 'EndDeviceEvents', revision: context.revision, timestamp: row.createdAt, source: context.source, user: context.user, messageID: row.messageId },
-    payload: {
-      kind: 'xml',
-      body: {
-        noun: 'EndDeviceEvents',
-        value: { endDeviceEvents: [{ createdDateTime: p.createdDateTime, reason: p.reason, assets: { names: [{ name: p.meter }] }, eventType: p.eventType, usagePoint: { mRID: p.usagePoint } }] },
-      },
-    },
+    payload: { kind: 'xml', body: { noun: 'EndDeviceEvents', value: { endDeviceEvents } } },
   };
 }
 
@@ -60,7 +84,11 @@ function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMe
  */
 export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form: EnvelopeForm = 'generic'): string {
   const row = toRow(entry);
-  const message = renderSwitchingNoun(row, context) ?? renderWorkOrderNoun(row, context) ?? (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
+  const message =
+    renderControlOutcome(row, context) ??
+    renderSwitchingNoun(row, context) ??
+    renderWorkOrderNoun(row, context) ??
+    (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
   const withCorrelation: CimMessage =
     entry.correlationId && message.kind !== 'fault' ? { ...message, header: { ...message.header, correlationID: entry.correlationId } } : message;
   return buildMessage(withCorrelation, { form });

@@ -4,7 +4,8 @@
  * MasterDataLinkageAction, ../shared/cim/NOTES.md §5), MeterConfig (the meter asset: status,
  * lifecycle dates, seals), EndDeviceConfig (a PAN device: isPan, installCode) and
  * EndDeviceControls (the PAN pairing window x.10.73.298, NOTES.md §7). MeterReadings final/initial
- * readings reuse the readings payload (shared/cim/outboxMessage.ts).
+ * readings reuse the readings payload (shared/cim/outboxMessage.ts). MeterServiceRequests "changed"
+ * reports an outcome without field data (unable to complete, cancelled after the work).
  */
 import { z } from 'zod';
 import type { CimMessage } from '../../../shared/cim';
@@ -49,10 +50,22 @@ export const pairingPayload = z.object({
   durationMinutes: z.number().int().positive(),
   at: z.string().min(1),
 });
+/** A work order's outcome reported back (workOrders/reportBack.ts); the id goes as the CorrelationID. */
+export const serviceReportPayload = z.object({
+  workOrderId: z.string().min(1),
+  kind: z.string().min(1),
+  meter: z.string().min(1).nullable(),
+  usagePoint: z.string().min(1),
+  status: z.string().min(1),
+  reason: z.string().min(1),
+  remark: z.string().optional(),
+  at: z.string().min(1),
+});
 export type LinkagePayload = z.infer<typeof linkagePayload>;
 export type MeterConfigPayload = z.input<typeof meterConfigPayload>;
 export type PanConfigPayload = z.infer<typeof panConfigPayload>;
 export type PairingPayload = z.infer<typeof pairingPayload>;
+export type ServiceReportPayload = z.infer<typeof serviceReportPayload>;
 
 function parse<T>(schema: z.ZodType<T>, row: OutboxRow): T {
   const parsed = schema.safeParse(row.payload);
@@ -128,6 +141,25 @@ function body(row: OutboxRow): PayloadBody | null {
               endDevices: [{ serialNumber: p.meter, names: [{ name: p.meter }] }, { serialNumber: p.eui64, installCode: p.installCode, isPan: true, names: [{ name: p.eui64 }] }],
               primaryDeviceTiming: { duration: String(p.durationMinutes), interval: { start: p.at } },
               usagePoints: [{ mRID: p.usagePoint }],
+            },
+          ],
+        },
+      };
+    }
+    case 'MeterServiceRequests': {
+      const p = parse(serviceReportPayload, row);
+      const pan = p.kind === 'panCommission' || p.kind === 'panDecommission';
+      return {
+        noun: 'MeterServiceRequests',
+        value: {
+          header: { verb: 'changed', noun: 'MeterServiceRequests', timestamp: p.at, correlationID: p.workOrderId },
+          work: [
+            {
+              kind: pan ? 'service' : 'meter',
+              lastModifiedDateTime: p.at,
+              type: p.kind,
+              meter: p.meter ? { serialNumber: p.meter, names: [{ name: p.meter }] } : {},
+              status: { dateTime: p.at, reason: p.reason, remark: p.remark ?? `usage point ${p.usagePoint}`, value: p.status },
             },
           ],
         },

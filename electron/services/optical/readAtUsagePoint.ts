@@ -9,10 +9,13 @@ import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
+import { findMeterModel, modelForManufacturer } from '../../../shared/iec62056';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
-import { openTrainingLink } from './trainingMeter';
+import type { Actor } from '../store/repositories/journal';
+import { recordStatusRead } from './meterStatus';
+import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
 
@@ -34,7 +37,7 @@ export interface OpticalReadRequest {
   onProgress?: (progress: ReadProgress) => void;
 }
 
-export async function readAtUsagePoint(store: Store, request: OpticalReadRequest): Promise<OpticalReadResult> {
+export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
   const meter = store.meters.get(request.usagePointId);
   if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
   const training = request.port === TRAINING_PORT;
@@ -54,6 +57,8 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
   }
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
+  const readAt = new Date().toISOString();
+  const model = training ? (findMeterModel(TRAINING_METER_MODEL) ?? modelForManufacturer('')) : modelForManufacturer(readout.identification.manufacturer);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
   const values = readout.dataSets
@@ -80,5 +85,8 @@ export async function readAtUsagePoint(store: Store, request: OpticalReadRequest
     serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
     values,
     durationMs: readout.durationMs,
+    model: model.name,
+    demandResetSupported: model.demandReset !== null,
+    status: recordStatusRead(store, actor, meter, model.name, readout.dataSets, readAt),
   };
 }

@@ -4,6 +4,7 @@
  * new technician can practise the Read panel on the demo route without a probe.
  */
 import type { MeterDetail } from '../../../shared/contract/entities';
+import { TRAINING_PASSWORD } from '../../../shared/contract/methods/optical';
 import { parseReadingType } from '../../../shared/cim/readingType';
 import { add, decimalsOf } from '../../../shared/domain/decimal';
 import { createMemoryLinkPair, MeterSimulator, type MeterProfile } from '../serial/simulator';
@@ -30,14 +31,28 @@ function advanced(lastValue: string | null, decimals: number): string {
   return places ? `${whole.padStart(7, '0')}.${fraction.padEnd(places, '0')}` : whole.padStart(7, '0');
 }
 
+/** The model the training meter answers programming mode as (E2 demand reset, P1 password). */
+export const TRAINING_METER_MODEL = 'isk-mt';
+
 export function trainingProfile(meter: Pick<MeterDetail, 'meterSerial' | 'registers'>): MeterProfile {
   const lines = [`C.1.0(${meter.meterSerial})`];
   for (const register of meter.registers) {
     const code = obisFor(register.readingType);
     if (code) lines.push(`${code.obis}(${advanced(register.lastValue, register.decimals)}*${code.unit})`);
   }
-  lines.push('F.F(00000000)');
-  return { name: 'training', description: 'the demo meter of this stop', identification: 'FMT5TRAINING-01', kind: 'readout', lines };
+  // Programming practice: a maximum demand to reset (when the stop has no demand register) and the reset counter.
+  if (!lines.some((l) => l.startsWith('1.6.0('))) lines.push('1.6.0(0004.512*kW)(2401151230)');
+  // Health registers; every meter whose serial ends in 2 has its cover opened and a fault in F.F, to practise the warning.
+  const faulty = meter.meterSerial.endsWith('2');
+  lines.push('0.1.0(07)', `C.5.0(${faulty ? '0001' : '0000'})`, 'C.7.0(0002)', `F.F(${faulty ? '00000010' : '00000000'})`);
+  return {
+    name: 'training',
+    description: 'the demo meter of this stop',
+    identification: 'FMT5TRAINING-01',
+    kind: 'readout',
+    lines,
+    programming: { model: TRAINING_METER_MODEL, password: TRAINING_PASSWORD, operand: '12345678', wrongPassword: 'error', clockOffsetS: -97, driftPpm: 40 },
+  };
 }
 
 /** Opens the app side of an in-memory link with the training meter on the other end. */

@@ -38,7 +38,8 @@ export interface AddPhotoRequest {
 }
 
 export function addPhoto(store: Store, actor: Actor, photoDir: string, request: AddPhotoRequest): PhotoInfo {
-  if (!store.meters.get(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  // Any usage point known here: a new connection (install) has no meter on a route yet.
+  if (!store.meters.hasUsagePoint(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`);
   const bytes = Buffer.from(request.dataBase64, 'base64');
   if (bytes.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`);
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`);

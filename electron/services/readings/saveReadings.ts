@@ -14,6 +14,7 @@ import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { reportMeterStatus } from '../optical/meterStatus';
 import { enqueueMeterReadings } from './outbound';
 import { linkPhotos } from './photos';
 
@@ -140,6 +141,8 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       })),
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     });
+    // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
+    if (request.source === 'optical') reportMeterStatus(store, meter, readingSetId);
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };

@@ -15,6 +15,13 @@ export function requireSupervisor(actor: Actor, what: string): void {
   }
 }
 
+/** Installer work: creating, starting and completing work orders, setting a meter's clock, resetting its demand. */
+export function requireInstaller(actor: Actor, what: string): void {
+  if (actor.role !== 'installer' && actor.role !== 'supervisor') {
+    throw new AppError('FORBIDDEN', `Only an installer or a supervisor may ${what}. You are signed in as ${actor.name} (${actor.role}); switch the profile first.`);
+  }
+}
+
 /** Switches the local profile; the switch itself is audited under the new profile. */
 export function setProfile(store: Store, profile: Profile): Profile {
   const before = currentActor(store);

@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { parseRouteCsv, type RouteRow } from './routeCsv';
+import { RouteCsvReader, type RouteRow } from './routeCsv';
 
 export interface ImportRequest {
   fileName: string;
@@ -12,67 +12,102 @@ export interface ImportRequest {
   trainingMode?: boolean;
 }
 
-function groupBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V[]> {
-  const map = new Map<K, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
+function refusal(fileName: string, reader: RouteCsvReader): AppError {
+  const { problems, validRows } = reader;
+  const rows = reader.unreadable ? 0 : validRows;
+  return new AppError(
+    'IMPORT_REJECTED',
+    rows === 0
+      ? `Nothing was imported from ${fileName}: no row is valid (${problems.length} problem(s)).`
+      : `Nothing was imported from ${fileName}: ${problems.length} row problem(s). Fix them, or import only the ${rows} valid row(s).`,
+    { problems: problems.slice(0, 200), validRows: rows, totalProblems: problems.length },
+  );
 }
 
+/**
+ * Reads and writes in one pass inside the transaction: each row is written as soon as it passes
+ * its checks, and nothing holds the whole file's rows (issue 11). A file that must be refused —
+ * unreadable, no valid row, or a bad row without `acceptValidRows` — stops writing at its first
+ * problem, is read to the end for the full list of problems, and the transaction rolls back.
+ */
 export function importRoute(store: Store, actor: Actor, request: ImportRequest): ImportSummary {
-  const { rows, problems } = parseRouteCsv(request.content);
-  if (rows.length === 0 || (problems.length > 0 && !request.acceptValidRows)) {
-    const shown = problems.slice(0, 200);
-    throw new AppError(
-      'IMPORT_REJECTED',
-      rows.length === 0
-        ? `Nothing was imported from ${request.fileName}: no row is valid (${problems.length} problem(s)).`
-        : `Nothing was imported from ${request.fileName}: ${problems.length} row problem(s). Fix them, or import only the ${rows.length} valid row(s).`,
-      { problems: shown, validRows: rows.length, totalProblems: problems.length },
-    );
+  const reader = new RouteCsvReader(request.content);
+  const refused = () => reader.unreadable || reader.validRows === 0 || (reader.problems.length > 0 && !request.acceptValidRows);
+  function* rowsToWrite(): Generator<RouteRow> {
+    for (const row of reader.rows()) if (request.acceptValidRows || reader.problems.length === 0) yield row;
   }
-  return { ...writeRouteRows(store, actor, rows, { ...request, skippedRows: problems.length }), skippedRows: problems };
+  return store.transaction(() => {
+    const written = writeRouteRows(store, actor, rowsToWrite(), { ...request, skippedRows: () => reader.problems.length });
+    if (refused()) throw refusal(request.fileName, reader);
+    return { ...written, skippedRows: reader.problems };
+  });
 }
 
-/** Writes checked rows in one transaction: routes, usage points, meters, registers and read sequence. */
+interface RouteWrite {
+  readonly id: string;
+  /** One stop per usage point, at the sequence of its first row. */
+  readonly stops: { sequence: number; usagePointId: string }[];
+  readonly onRoute: Set<string>;
+  registers: number;
+}
+
+/**
+ * Writes checked rows in one transaction: routes, usage points, meters, registers and read
+ * sequence. Rows are taken one at a time; the registers of a usage point are written together
+ * when its rows are adjacent (as read lists have them), and added to its meter when they are not.
+ */
 export function writeRouteRows(
   store: Store,
   actor: Actor,
-  rows: readonly RouteRow[],
-  request: { fileName: string; trainingMode?: boolean | undefined; skippedRows?: number },
+  rows: Iterable<RouteRow>,
+  request: { fileName: string; trainingMode?: boolean | undefined; skippedRows?: () => number },
 ): Omit<ImportSummary, 'skippedRows'> {
   const importedAt = new Date().toISOString();
-  const byRoute = groupBy(rows, (r) => r.routeId);
-  let usagePoints = 0;
+  const routes = new Map<string, RouteWrite>();
+  const deviceOf = new Map<string, number>();
+  let registers = 0;
+  let pending: RouteRow[] = [];
+
+  function flush(route: RouteWrite) {
+    const head = pending[0];
+    if (!head) return;
+    const deviceId = deviceOf.get(head.usagePointId);
+    // a RouteRow is a RegisterInput with its stop's fields around it
+    if (deviceId === undefined) {
+      const usagePoint = { id: head.usagePointId, address: head.address, accountId: head.accountId, accessNotes: head.accessNotes, hazards: head.hazards };
+      deviceOf.set(head.usagePointId, store.meters.upsertMeter(usagePoint, head.meterSerial, pending));
+    } else store.meters.upsertRegisters(deviceId, pending);
+    if (!route.onRoute.has(head.usagePointId)) {
+      route.onRoute.add(head.usagePointId);
+      route.stops.push({ sequence: head.sequence, usagePointId: head.usagePointId });
+    }
+    pending = [];
+  }
+
   store.transaction(() => {
-    for (const [routeId, routeRows] of byRoute) {
-      const first = routeRows[0] as RouteRow;
-      store.routes.upsert({ id: routeId, name: first.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
-      const byUsagePoint = groupBy(routeRows, (r) => r.usagePointId);
-      const stops: { sequence: number; usagePointId: string }[] = [];
-      for (const [usagePointId, registerRows] of byUsagePoint) {
-        const head = registerRows[0] as RouteRow;
-        store.meters.upsertMeter(
-          { id: usagePointId, address: head.address, accountId: head.accountId, accessNotes: head.accessNotes, hazards: head.hazards },
-          head.meterSerial,
-          // a RouteRow is a RegisterInput with its stop's fields around it
-          registerRows,
-        );
-        stops.push({ sequence: head.sequence, usagePointId });
+    let current: RouteWrite | undefined;
+    for (const row of rows) {
+      if (current && (current.id !== row.routeId || pending[0]?.usagePointId !== row.usagePointId)) flush(current);
+      let route = routes.get(row.routeId);
+      if (!route) {
+        store.routes.upsert({ id: row.routeId, name: row.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
+        routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: new Set(), registers: 0 }));
       }
-      store.routes.replaceStops(routeId, stops);
-      usagePoints += byUsagePoint.size;
+      current = route;
+      pending.push(row);
+      route.registers++;
+      registers++;
+    }
+    if (current) flush(current);
+    for (const route of routes.values()) {
+      store.routes.replaceStops(route.id, route.stops);
       store.journal.audit(actor, {
         action: 'route.import',
         entity: 'route',
-        entityId: routeId,
-        details: { fileName: request.fileName, usagePoints: byUsagePoint.size, registers: routeRows.length, skippedRows: request.skippedRows ?? 0 },
+        entityId: route.id,
+        details: { fileName: request.fileName, usagePoints: route.stops.length, registers: route.registers, skippedRows: request.skippedRows?.() ?? 0 },
       });
     }
   });
-  return { routes: [...byRoute.keys()], usagePoints, registers: rows.length };
+  return { routes: [...routes.keys()], usagePoints: [...routes.values()].reduce((n, r) => n + r.stops.length, 0), registers };
 }

@@ -3,7 +3,7 @@
  * reported with its line number and reason; the caller decides whether the valid rows go in.
  */
 import type { RegisterInput } from '../store/repositories/meters';
-import { CsvSyntaxError, readCsvRecords, type CsvRecord } from './csvRecords';
+import { CsvSyntaxError, csvRecords } from './csvRecords';
 import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
@@ -175,76 +175,118 @@ function defaultLabel(readingType: string): string {
   return `${d.kind} ${d.direction === 'other' ? '' : d.direction + ' '}${d.unit}${tou}`.replace(/\s+/g, ' ').trim();
 }
 
-/** Rules across rows: one meter per usage point, one place per meter, one stop per sequence. */
-function crossCheck(rows: RouteRow[]): { valid: RouteRow[]; problems: ImportProblem[] } {
-  const problems: ImportProblem[] = [];
-  const meterAt = new Map<string, RouteRow>();
-  const placeOf = new Map<string, RouteRow>();
+/** What the cross-row rules remember of a usage point and its meter (not the whole row). */
+interface Placement {
+  readonly usagePointId: string;
+  readonly meterSerial: string;
+  readonly address: string;
+  readonly accountId: string;
+  readonly line: number;
+  readonly readingTypes: string[];
+}
+
+/**
+ * Rules across rows: one meter per usage point, one place per meter, one stop per sequence, one
+ * register per ReadingType. Row by row, remembering a few strings per meter, so a read list is
+ * checked without holding its rows. Returns why a row breaks a rule, or null (and records it).
+ */
+function crossChecker(): (row: RouteRow) => string | null {
+  const meterAt = new Map<string, Placement>();
+  const placeOf = new Map<string, Placement>();
   // Nested maps, not joined string keys: 100,000 rows would build and hash 200,000 new strings.
-  const stopsOfRoute = new Map<string, Map<number, RouteRow>>();
-  const typesOfMeter = new Map<string, Set<string>>();
-  const valid: RouteRow[] = [];
-  for (const row of rows) {
+  const stopsOfRoute = new Map<string, Map<number, { readonly usagePointId: string; readonly line: number }>>();
+  return (row) => {
     const first = meterAt.get(row.usagePointId);
     const place = placeOf.get(row.meterSerial);
     let stops = stopsOfRoute.get(row.routeId);
     if (!stops) stopsOfRoute.set(row.routeId, (stops = new Map()));
     const stop = stops.get(row.sequence);
-    let types = typesOfMeter.get(row.meterSerial);
-    if (!types) typesOfMeter.set(row.meterSerial, (types = new Set()));
-    let reason: string | null = null;
-    if (first && first.meterSerial !== row.meterSerial) reason = `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
-    else if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
-      reason = `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
-    } else if (place && place.usagePointId !== row.usagePointId) reason = `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
-    else if (stop && stop.usagePointId !== row.usagePointId) reason = `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
-    else if (types.has(row.readingType)) reason = `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
-    if (reason) {
-      problems.push({ line: row.line, reason });
-      continue;
+    if (first && first.meterSerial !== row.meterSerial) return `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
+    if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
+      return `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
     }
-    meterAt.set(row.usagePointId, row);
-    placeOf.set(row.meterSerial, row);
-    stops.set(row.sequence, row);
-    types.add(row.readingType);
-    valid.push(row);
+    if (place && place.usagePointId !== row.usagePointId) return `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
+    if (stop && stop.usagePointId !== row.usagePointId) return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
+    // Past the rules above, `first` and `place` are the same placement (or both absent).
+    if (place?.readingTypes.includes(row.readingType)) return `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
+    if (place) place.readingTypes.push(row.readingType);
+    else {
+      const placement: Placement = { usagePointId: row.usagePointId, meterSerial: row.meterSerial, address: row.address, accountId: row.accountId, line: row.line, readingTypes: [row.readingType] };
+      meterAt.set(row.usagePointId, placement);
+      placeOf.set(row.meterSerial, placement);
+    }
+    if (!stop) stops.set(row.sequence, { usagePointId: row.usagePointId, line: row.line });
+    return null;
+  };
+}
+
+/**
+ * Reads a route CSV one record at a time: `rows()` yields each valid row as soon as it passes
+ * the row checks and the rules across rows, and `problems` collects the rest. An import writes
+ * the rows as they come, so memory follows the number of meters (a few strings each), not the
+ * size of the file times the objects made from it (issue 11).
+ */
+export class RouteCsvReader {
+  readonly problems: ImportProblem[] = [];
+  /** The file as a whole cannot be used (not CSV, empty, no rows, missing columns): no row counts. */
+  unreadable = false;
+  validRows = 0;
+
+  constructor(private readonly content: string) {}
+
+  private refuseFile(line: number, reason: string): void {
+    this.unreadable = true;
+    this.problems.length = 0;
+    this.problems.push({ line, reason });
   }
-  return { valid, problems };
+
+  *rows(): Generator<RouteRow> {
+    const { content } = this;
+    const delimiter = detectDelimiter(content);
+    const records = csvRecords(content, delimiter);
+    let context: RowContext | null = null;
+    let crossCheck: ((row: RouteRow) => string | null) | null = null;
+    try {
+      for (const { line, fields } of records) {
+        if (!context || !crossCheck) {
+          const header = fields.map((h) => h.trim().toLowerCase());
+          const missing = requiredColumns.filter((c) => !header.includes(c));
+          if (missing.length) return this.refuseFile(line, `missing column(s): ${missing.join(', ')}`);
+          context = {
+            delimiter,
+            // The first column of a name wins, as a spreadsheet user would expect.
+            columnIndex: new Map([...header.entries()].reverse().map(([i, name]) => [name, i])),
+            isReadingType: memoize(isReadingTypeCode),
+            labelFor: memoize(defaultLabel),
+            readDate: memoize((text) => parseReadDate(text)),
+          };
+          crossCheck = crossChecker();
+          continue;
+        }
+        const result = validateRow(fields, line, context);
+        if (Array.isArray(result)) {
+          this.problems.push(...result);
+          continue;
+        }
+        const reason = crossCheck(result);
+        if (reason) {
+          this.problems.push({ line, reason });
+          continue;
+        }
+        this.validRows++;
+        yield result;
+      }
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      return this.refuseFile(error.line, `the file is not valid CSV: ${error.message}`);
+    }
+    if (!context) this.refuseFile(1, 'the file is empty');
+    else if (this.validRows === 0 && this.problems.length === 0) this.refuseFile(1, 'the file has a header but no rows');
+  }
 }
 
 export function parseRouteCsv(content: string): ParsedRouteCsv {
-  const delimiter = detectDelimiter(content);
-  let records: CsvRecord[];
-  try {
-    records = readCsvRecords(content, delimiter);
-  } catch (error) {
-    const line = error instanceof CsvSyntaxError ? error.line : 1;
-    return { rows: [], problems: [{ line, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
-  }
-  const [headerRecord, ...dataRecords] = records;
-  if (!headerRecord) return { rows: [], problems: [{ line: 1, reason: 'the file is empty' }] };
-  if (dataRecords.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file has a header but no rows' }] };
-  const header = headerRecord.fields.map((h) => h.trim().toLowerCase());
-  const missing = requiredColumns.filter((c) => !header.includes(c));
-  if (missing.length) return { rows: [], problems: [{ line: headerRecord.line, reason: `missing column(s): ${missing.join(', ')}` }] };
-
-  const context: RowContext = {
-    delimiter,
-    // The first column of a name wins, as a spreadsheet user would expect.
-    columnIndex: new Map([...header.entries()].reverse().map(([i, name]) => [name, i])),
-    isReadingType: memoize(isReadingTypeCode),
-    labelFor: memoize(defaultLabel),
-    readDate: memoize((text) => parseReadDate(text)),
-  };
-  const rows: RouteRow[] = [];
-  const problems: ImportProblem[] = [];
-  for (const { line, fields } of dataRecords) {
-    const result = validateRow(fields, line, context);
-    if (Array.isArray(result)) problems.push(...result);
-    else rows.push(result);
-  }
-  const checked = crossCheck(rows);
-  problems.push(...checked.problems);
-  problems.sort((a, b) => a.line - b.line);
-  return { rows: checked.valid, problems };
+  const reader = new RouteCsvReader(content);
+  const rows = [...reader.rows()];
+  return { rows: reader.unreadable ? [] : rows, problems: reader.problems };
 }

@@ -34,6 +34,8 @@ export interface ProgramConnectOptions {
   /** Sign-on attempts (default 3); a refused password is never retried. */
   readonly attempts?: number;
   readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
+  /** Told of every command just before it is sent (progress; whether a write went out). */
+  readonly onCommand?: (what: string) => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -58,6 +60,7 @@ export class ProgrammingConnection {
     readonly baud: number,
     private readonly timeouts: ProgramTimeouts,
     private readonly signal: AbortSignal | undefined,
+    private readonly onCommand: ((what: string) => void) | undefined = undefined,
   ) {
     this.offData = link.onData((chunk) => {
       this.answers.push(...this.reader.feed(chunk));
@@ -98,6 +101,7 @@ export class ProgrammingConnection {
   async command(id: string, bytes: Uint8Array, what: string, repeats = REPEATS): Promise<ProgrammingAnswer> {
     for (let attempt = 1; ; attempt++) {
       this.log.push(what);
+      this.onCommand?.(what);
       await this.link.write(bytes);
       const answer = await this.next(id);
       const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
@@ -195,7 +199,7 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
     const model = options.model(identification);
     const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
     // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
-    connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal);
+    connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand);
     await link.write(optionSelect(baudChar, 'programming'));
     await sleep(timeouts.switchDelayMs);
     if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);

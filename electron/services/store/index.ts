@@ -4,11 +4,13 @@ import { createJournal } from './repositories/journal';
 import { createEndDevicesRepository } from './repositories/endDevices';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
+import { createMeterStatusRepository } from './repositories/meterStatus';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
+import { createDashboardRepository } from './repositories/dashboard';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
@@ -36,7 +38,9 @@ export function openStore(path: string, options: OpenOptions = {}) {
     endDevices: createEndDevicesRepository(db),
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
+    dashboard: createDashboardRepository(db),
     syncState: createSyncStateRepository(db),
+    meterStatus: createMeterStatusRepository(db),
     switching: createSwitchingRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {

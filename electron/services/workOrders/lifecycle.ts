@@ -1,14 +1,18 @@
 /**
  * Work-order lifecycle on the device (issue 8): every move asks the pure state machine
- * (shared/domain/workOrder.ts) first, then writes the status, a step, the audit row and — so
- * the enterprise hears of it — nothing more: the outcome messages are queued by the step that
- * finishes the work (exchange.ts, pan.ts).
+ * (shared/domain/workOrder.ts) first, then writes the status, a step and the audit row. The
+ * outcome messages of finished work are queued by the step that finishes it (meterJobs.ts,
+ * exchange.ts, pan.ts); an outcome without field data (unable to complete, a cancel that came
+ * after the work) is reported back here as a MeterServiceRequests "changed" (reportBack.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/result';
-import { transition, type WorkOrderEvent } from '../../../shared/domain/workOrder';
+import { transition, type WorkOrderEvent, type WorkOrderKind } from '../../../shared/domain/workOrder';
+import { requireInstaller } from '../review/roles';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { WorkOrderRow } from '../store/repositories/workOrders';
+import { queueReportBack } from './reportBack';
 
 export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
   const order = store.workOrders.get(id);
@@ -26,17 +30,53 @@ export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, even
   return { ...order, status: result.status, reason: result.reason, updatedAt: at };
 }
 
+/**
+ * The order, of this kind, in progress (started now if it was only assigned), for an installer or
+ * supervisor: the common opening of every finishing step, inside the caller's transaction.
+ */
+export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrderKind, what: string, at: string): WorkOrderRow {
+  requireInstaller(actor, what);
+  const order = requireWorkOrder(store, id);
+  if (order.kind !== kind) throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, { kind: order.kind });
+  if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
+  // Refuse a finished or cancelled order before any field data is written.
+  const check = transition(order.status, { type: 'complete' });
+  if (!check.ok) throw new AppError('VALIDATION', check.reason, { status: order.status });
+  return order;
+}
+
+/** A work order made on the device (issue 8 §1): installer or supervisor only; the office hears of it. */
+export function createWorkOrder(store: Store, actor: Actor, request: { kind: WorkOrderKind; usagePointId: string; description: string }, now = new Date()): WorkOrderRow {
+  requireInstaller(actor, 'create a work order');
+  const at = now.toISOString();
+  const up = request.usagePointId.trim();
+  if (!store.meters.hasUsagePoint(up)) throw new AppError('NOT_FOUND', `Usage point ${up} is not on this device. Check the id, or sync to fetch it.`, { field: 'usagePointId' });
+  const id = `L-${at.slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8).toUpperCase()}`;
+  return store.transaction(() => {
+    const expectedMeterSerial = request.kind === 'install' ? null : (store.workOrders.meterAt(up)?.serialNumber ?? null);
+    store.workOrders.insert({ id, kind: request.kind, usagePointId: up, expectedMeterSerial, description: request.description, source: 'local', at });
+    store.workOrders.addStep(id, 'created', at, { by: actor.name });
+    store.journal.audit(actor, { action: 'workOrder.create', entity: 'work_order', entityId: id, details: { kind: request.kind, usagePointId: up } });
+    const order = requireWorkOrder(store, id);
+    queueReportBack(store, order, { status: 'assigned', reason: request.description || 'created on the device', at }, 'created');
+    return order;
+  });
+}
+
 export function startWorkOrder(store: Store, actor: Actor, id: string, now = new Date()): WorkOrderRow {
+  requireInstaller(actor, 'start a work order');
   return store.transaction(() => applyEvent(store, actor, requireWorkOrder(store, id), { type: 'start' }, now.toISOString()));
 }
 
-/**
- * Unable to complete, with the reason. No 61968-9 noun carries a work order's outcome in the
- * schemas we have (MeterServiceRequests is a CIM15 draft, NOTES.md §5), so it stays in the
- * audit log and the steps until the sync issue adds a work-order reply.
- */
+/** Unable to complete, with the reason; the enterprise hears of it in the same transaction. */
 export function reportUnable(store: Store, actor: Actor, id: string, reason: string, now = new Date()): WorkOrderRow {
-  return store.transaction(() => applyEvent(store, actor, requireWorkOrder(store, id), { type: 'unable', reason }, now.toISOString()));
+  requireInstaller(actor, 'report a work order as unable to complete');
+  const at = now.toISOString();
+  return store.transaction(() => {
+    const order = applyEvent(store, actor, requireWorkOrder(store, id), { type: 'unable', reason }, at);
+    queueReportBack(store, order, { status: 'unableToComplete', reason: order.reason ?? reason, at });
+    return order;
+  });
 }
 
 /** A cancel from the enterprise (inbound sync). A job already under way is flagged so the installer reports back. */

@@ -9,12 +9,12 @@
 import { AppError } from '../../../shared/contract/result';
 import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import { checkEui64, checkInstallCode, hexToBytes } from '../../../shared/domain/installCode';
-import { panDeviceTypes, type PanDeviceType } from '../../../shared/domain/workOrder';
-import type { PairingPayload, PanConfigPayload } from '../messages/renderWorkOrderNouns';
+import { panDeviceTypeNames, panDeviceTypes, type PanDeviceType } from '../../../shared/domain/workOrder';
+import type { LinkagePayload, PairingPayload, PanConfigPayload } from '../messages/renderWorkOrderNouns';
 import { linkKeyFromInstallCode } from '../pan/linkKey';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { applyEvent, requireWorkOrder } from './lifecycle';
+import { applyEvent, beginWork } from './lifecycle';
 
 /** Minutes the meter's trust center accepts joins; the common head-end default for SE 1.x pairing. */
 const PAIRING_WINDOW_MINUTES = 15;
@@ -33,8 +33,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
   const code = checkInstallCode(request.installCode);
   if (!code.valid) throw new AppError('VALIDATION', code.reason, { field: 'installCode' });
   return store.transaction(() => {
-    let order = requireWorkOrder(store, request.workOrderId);
-    if (order.kind !== 'panCommission') throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a PAN commissioning.`);
+    let order = beginWork(store, actor, request.workOrderId, 'panCommission', 'commission a PAN device', at);
     const meter = store.workOrders.meterAt(order.usagePointId);
     if (!meter) throw new AppError('VALIDATION', `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`);
     const existing = store.workOrders.deviceBySerial(eui.eui64);
@@ -44,7 +43,6 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
       });
     }
     if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { field: 'eui64' });
-    if (order.status === 'assigned') order = applyEvent(store, actor, order, { type: 'start' }, at);
 
     store.workOrders.addPan({ eui64: eui.eui64, usagePointId: order.usagePointId, deviceType: request.deviceType, installCode: code.installCode, meterId: meter.id, at, workOrderId: order.id });
     order = applyEvent(store, actor, order, { type: 'complete' }, at);
@@ -73,6 +71,45 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
           at,
         } satisfies PairingPayload,
       }),
+    ];
+    return { workOrder: order, messageIds };
+  });
+}
+
+/**
+ * PAN decommissioning (issue 8 §4): the device at the order's usage point leaves service — asset
+ * removed, install code dropped, join status 'decommissioned', link closed — in one transaction
+ * with its audit row, EndDeviceConfig (status decommissioned, no install code) and
+ * MasterDataLinkageConfig close (the EndDevice off the usage point), so the head end removes it
+ * from the meter's trust center.
+ */
+export function decommissionPan(store: Store, actor: Actor, request: { workOrderId: string; eui64: string }, now = new Date()) {
+  const at = now.toISOString();
+  const eui = checkEui64(request.eui64);
+  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { field: 'eui64' });
+  return store.transaction(() => {
+    let order = beginWork(store, actor, request.workOrderId, 'panDecommission', 'decommission a PAN device', at);
+    const up = order.usagePointId;
+    const pan = store.workOrders.panAt(up, eui.eui64);
+    if (!pan) {
+      const known = store.workOrders.pansAt(up).map((p) => p.eui64).filter((e) => e !== eui.eui64);
+      throw new AppError('VALIDATION', `No commissioned PAN device with EUI-64 ${eui.eui64} is at ${up}${known.length ? ` (here: ${known.join(', ')})` : ''}. Check the label, or report back (unable to complete).`, {
+        field: 'eui64',
+      });
+    }
+    store.workOrders.decommissionPan(pan.id, at, order.id);
+    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    store.workOrders.addStep(order.id, 'panDecommissioned', at, { eui64: pan.eui64, deviceType: pan.deviceType });
+    store.journal.audit(actor, { action: 'pan.decommission', entity: 'end_device', entityId: pan.eui64, details: { workOrderId: order.id, meter: pan.meter } });
+    const meter = pan.meter ?? store.workOrders.meterAt(up)?.serialNumber ?? order.expectedMeterSerial ?? 'unknown';
+    const messageIds = [
+      store.journal.enqueue({
+        noun: 'EndDeviceConfig',
+        verb: 'change',
+        usagePointId: up,
+        payload: { eui64: pan.eui64, deviceType: String(panDeviceTypes[panDeviceTypeNames.find((n) => n === pan.deviceType) ?? 'other']), meter, usagePoint: up, status: 'decommissioned', at } satisfies PanConfigPayload,
+      }),
+      store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'close', usagePointId: up, payload: { endDevice: pan.eui64, usagePoint: up, effectiveDateTime: at, reason: 'PAN device decommissioned' } satisfies LinkagePayload }),
     ];
     return { workOrder: order, messageIds };
   });

@@ -6,13 +6,15 @@
 import { eventNames } from '../../../shared/contract/api';
 import type { Bridge } from '../../../shared/contract/handlers';
 import type { Result } from '../../../shared/contract/result';
-import { internalError, normaliseResult, resultFromResponseText, unreachableMessage } from './results';
+import { internalError, normaliseResult, resultFromResponseText, unexpectedMessage, unreachableMessage } from './results';
 import { takeAccessToken } from './accessToken';
 
 export interface Transport {
   readonly kind: 'electron' | 'web';
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Web only: fetches a file the host serves (with the token) and hands it to the browser's downloads. */
+  download?(path: string): Promise<Result<{ fileName: string }>>;
 }
 
 declare global {
@@ -72,6 +74,24 @@ export function webTransport(token: string | null, base = ''): Transport {
           body: JSON.stringify(input ?? {}),
         });
         return resultFromResponseText(response.status, await response.text());
+      } catch {
+        return internalError(unreachableMessage);
+      }
+    },
+    async download(path) {
+      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.' } };
+      try {
+        const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (!response.ok) {
+          const refused = resultFromResponseText(response.status, await response.text());
+          return refused.ok ? internalError(unexpectedMessage) : refused;
+        }
+        const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'fieldmeter-export';
+        const url = URL.createObjectURL(await response.blob());
+        const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        return { ok: true, value: { fileName } };
       } catch {
         return internalError(unreachableMessage);
       }

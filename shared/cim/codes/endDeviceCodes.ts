@@ -86,9 +86,12 @@ export const endDeviceEventType = {
   coverOpened: '3.12.141.212',
   remoteDisconnected: '3.31.26.68',
   remoteConnected: '3.31.26.42',
+  /** Metrology.NA.Failed: composed from the enums NOTES.md §7 lists (no meter-error event is listed there); a non-zero error register F.F. */
+  meterError: '3.21.0.85',
   /** RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done (composed from the enums, issue 9). */
   switchFailed: '3.31.26.85',
 } as const;
+export type EndDeviceEventName = keyof typeof endDeviceEventType;
 
 /** Controls as `domain.subDomain.eventOrAction`; the device type is prefixed by endDeviceControlType(). */
 const controls = {
@@ -99,6 +102,8 @@ const controls = {
   disableSwitch: '31.0.22',
   enableSwitch: '31.0.26',
   demandReset: '8.0.214',
+  /** Clock.NA.Change: composed from the enums NOTES.md §7 lists (no clock control is listed there); set the meter clock. */
+  clockSet: '36.0.13',
   loadControlInitiate: '15.0.54',
   loadControlTerminate: '15.0.55',
   panLoadControlSchedule: '15.43.300',

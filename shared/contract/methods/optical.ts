@@ -4,6 +4,8 @@ import { usagePointId, type MethodSpecs } from './common';
 
 /** The simulated meter of training mode, offered beside the real ports. */
 export const TRAINING_PORT = 'training';
+/** The training meter's programming password, shown beside the field on training routes (practice needs no real secret). */
+export const TRAINING_PASSWORD = '00000000';
 
 export const opticalPort = z.object({
   path: z.string(),
@@ -23,6 +25,16 @@ export const opticalValue = z.object({
   registerValue: z.string().nullable(),
 });
 
+/** The meter's health registers as read (F.F, C.5.0, C.7.x); reported as EndDeviceEvents when the reading is saved. */
+export const opticalMeterStatus = z.object({
+  errorRegister: z.string().nullable(),
+  /** F.F holds a fault: shown to the technician as a warning. */
+  errorRegisterSet: z.boolean(),
+  statusWord: z.string().nullable(),
+  powerFailCounters: z.record(z.string(), z.string()),
+});
+export type OpticalMeterStatus = z.infer<typeof opticalMeterStatus>;
+
 export const opticalReadResult = z.object({
   manufacturer: z.string(),
   ident: z.string(),
@@ -34,8 +46,47 @@ export const opticalReadResult = z.object({
   serialMatches: z.boolean().nullable(),
   values: z.array(opticalValue),
   durationMs: z.number(),
+  /** The meter model programming mode would use (by the manufacturer id), and whether it has a demand reset. */
+  model: z.string(),
+  demandResetSupported: z.boolean(),
+  status: opticalMeterStatus.nullable(),
 });
 export type OpticalReadResult = z.infer<typeof opticalReadResult>;
+
+/** What an installer may do in programming mode (IEC 62056-21 §6.3.7–6.3.12). */
+export const programOperations = ['timeSync', 'demandReset'] as const;
+export type ProgramOperation = (typeof programOperations)[number];
+
+const clockReading = z.object({ meterTime: z.string(), driftS: z.number() });
+const registerValues = z.array(z.object({ value: z.string(), unit: z.string().nullable() }));
+
+export const opticalProgramResult = z.object({
+  operation: z.enum(programOperations),
+  manufacturer: z.string(),
+  ident: z.string(),
+  model: z.string(),
+  /** Time sync: the clock before and after, and what was written. */
+  timeSync: z.object({ before: clockReading, after: clockReading, written: z.object({ date: z.string(), time: z.string() }) }).nullable(),
+  /** Demand reset: the maximum demand and the reset counter before and after. */
+  demandReset: z
+    .object({ demandBefore: registerValues, demandAfter: registerValues, resetCounterBefore: z.string().nullable(), resetCounterAfter: z.string().nullable() })
+    .nullable(),
+  /** The EndDeviceControls message queued for the enterprise. */
+  messageId: z.string(),
+});
+export type OpticalProgramResult = z.infer<typeof opticalProgramResult>;
+
+export const opticalProgramInput = z
+  .object({
+    usagePointId,
+    port: z.string().min(1).max(260),
+    operation: z.enum(programOperations),
+    /** Never stored; P2 meters get a value derived from it. */
+    password: z.string().max(32),
+    address: z.string().max(32).optional(),
+    maxBaud: z.number().int().positive().optional(),
+  })
+  .strict();
 
 export const opticalMethods = {
   'optical.ports': {
@@ -53,14 +104,19 @@ export const opticalMethods = {
       .strict(),
     output: opticalReadResult,
   },
+  /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
+  'optical.program': { input: opticalProgramInput, output: opticalProgramResult },
   'optical.cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;
 
 /** Pushed while a read runs, for the progress bar (phase, bytes, time left). */
 export const opticalProgress = z.object({
-  phase: z.enum(['signOn', 'identification', 'data', 'retry']),
+  phase: z.enum(['signOn', 'identification', 'data', 'retry', 'programming']),
+  /** Programming mode: the command being sent (`R1 0.9.1`, `W1 0.9.2(…)`). */
+  step: z.string().optional(),
   attempt: z.number().int(),
   bytes: z.number().int(),
   baud: z.number().int(),
   estimatedMsLeft: z.number().nullable(),
 });
+export type OpticalProgress = z.infer<typeof opticalProgress>;

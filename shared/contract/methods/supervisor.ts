@@ -1,7 +1,7 @@
 /** Supervisor work (issue 10): profiles and roles, the review queue, the audit trail, exports. */
 import { z } from 'zod';
 import { decimalText } from '../entities';
-import { auditEntry, exportFilter, exportFormat, profile, reviewItem, reviewStatus } from '../supervisorEntities';
+import { auditEntry, dashboard, exportFileName, exportFilter, exportFormat, profile, reviewItem, reviewStatus } from '../supervisorEntities';
 import { nothing, type MethodSpecs } from './common';
 
 const subject = { kind: z.enum(['reading_set', 'skip']), id: z.string().min(1).max(64) };
@@ -20,14 +20,18 @@ export const supervisorMethods = {
     input: z.object({ readingId: z.number().int().positive(), value: decimalText, reason: comment }).strict(),
     output: reviewItem,
   },
+  /** Progress per route, technician and day (the last `days` days with visits), warnings, outbox backlog. */
+  'dashboard.get': { input: z.object({ days: z.number().int().min(1).max(366).default(14) }).strict(), output: dashboard },
   'audit.list': {
     input: z.object({ search: z.string().max(200).default(''), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.array(auditEntry),
   },
   'export.run': {
     input: z.object({ format: exportFormat, filter: exportFilter.default({}) }).strict(),
-    output: z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    output: z.object({ path: z.string(), fileName: exportFileName, rows: z.number().int(), bytes: z.number().int() }),
   },
+  /** Desktop app: copies an export to the place chosen in a save dialog; null when the dialog was cancelled. */
+  'export.saveAs': { input: z.object({ fileName: exportFileName }).strict(), output: z.object({ path: z.string().nullable() }) },
   /** Stops the running export; its partial file is removed. */
   'export.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;

@@ -9,6 +9,10 @@ const serial = z.string().trim().min(1).max(64);
 const seals = z.array(z.string().trim().min(1).max(40)).max(10).default([]);
 const registerValues = z.array(z.object({ registerId: z.number().int().positive(), value: decimalText }).strict()).min(1).max(64);
 
+/** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
+export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
+export const meterIn = z.object({ serial, initialReadings: registerValues, sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
+
 export const workOrderSummary = z.object({
   id: z.string(),
   kind: z.enum(workOrderKinds),
@@ -20,8 +24,11 @@ export const workOrderSummary = z.object({
   reason: z.string().nullable(),
   updatedAt: z.string(),
   cancelledWhileActive: z.boolean(),
+  /** The enterprise cancelled it after the work was done: the field data stays, the office was told. */
+  cancelledAfterWork: z.boolean(),
 });
 export type WorkOrderSummary = z.infer<typeof workOrderSummary>;
+const finished = z.object({ workOrder: workOrderSummary, messageIds: z.array(z.string()) });
 
 const registerInfo = z.object({ id: z.number(), label: z.string(), readingType: z.string(), dials: z.number(), decimals: z.number(), lastValue: z.string().nullable() });
 export const workOrderDetail = workOrderSummary.extend({
@@ -43,15 +50,15 @@ export const workOrderMethods = {
     output: z.object({ serial: z.string(), registers: z.array(registerInfo) }),
   },
   'workOrders.completeExchange': {
-    input: z
-      .object({
-        workOrderId,
-        oldMeter: z.object({ observedSerial: serial, finalReadings: registerValues, sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict(),
-        newMeter: z.object({ serial, initialReadings: registerValues, sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict(),
-        note,
-      })
-      .strict(),
-    output: z.object({ workOrder: workOrderSummary, messageIds: z.array(z.string()) }),
+    input: z.object({ workOrderId, oldMeter: meterOut, newMeter: meterIn, note }).strict(),
+    output: finished,
+  },
+  'workOrders.completeInstall': { input: z.object({ workOrderId, newMeter: meterIn, note }).strict(), output: finished },
+  'workOrders.completeRemoval': { input: z.object({ workOrderId, oldMeter: meterOut, note }).strict(), output: finished },
+  /** A work order made on the device by an installer or supervisor (issue 8 §1). */
+  'workOrders.create': {
+    input: z.object({ kind: z.enum(workOrderKinds), usagePointId: z.string().trim().min(1).max(64), description: z.string().trim().max(500).default('') }).strict(),
+    output: workOrderSummary,
   },
   /** Checks a PAN label without saving anything (the form checks as the installer types). */
   'pan.check': { input: z.object({ eui64: z.string().max(64), installCode: z.string().max(80) }).strict(), output: panCheck },
@@ -61,6 +68,7 @@ export const workOrderMethods = {
     input: z
       .object({ workOrderId, deviceType: z.enum(panDeviceTypeNames), eui64: z.string().max(64), installCode: z.string().max(80) })
       .strict(),
-    output: z.object({ workOrder: workOrderSummary, messageIds: z.array(z.string()) }),
+    output: finished,
   },
+  'workOrders.decommissionPan': { input: z.object({ workOrderId, eui64: z.string().max(64) }).strict(), output: finished },
 } as const satisfies MethodSpecs;

@@ -21,7 +21,7 @@ describe('fieldmeter messages', () => {
     const files = readdirSync(out).sort();
     expect(JSON.parse(result.stdout).files.sort()).toEqual(files);
     expect(files).toEqual(
-      ['ChangeUsagePointConfig', 'CloseMasterDataLinkageConfig', 'CreateEndDeviceControls', 'CreateMasterDataLinkageConfig', 'CreateMeterConfig', 'CreatedMeterReadings', 'GetMeterReadings'].map((n) => `${n}.xml`),
+      ['ChangeUsagePointConfig', 'CloseMasterDataLinkageConfig', 'CreateEndDeviceConfig', 'CreateEndDeviceControls', 'CreateMasterDataLinkageConfig', 'CreateMeterConfig', 'CreatedMeterReadings', 'GetMeterReadings'].map((n) => `${n}.xml`),
     );
     // built from the demo route's first meter
     expect(readFileSync(join(out, 'CreatedMeterReadings.xml'), 'utf8')).toContain('<m:mRID>UP-1001</m:mRID>');

@@ -77,7 +77,7 @@ describe('optical read at a stop (training meter in process)', () => {
   it('maps registers to OBIS codes and cuts values to the digits the register shows', () => {
     expect(obisFor('0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0')).toEqual({ obis: '1.8.2', unit: 'kWh' });
     expect(obisFor('0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0')).toBeNull(); // gas: not on an electricity probe
-    expect(trainingProfile({ meterSerial: 'E1', registers: [] }).lines).toEqual(['C.1.0(E1)', 'F.F(00000000)']);
+    expect(trainingProfile({ meterSerial: 'E1', registers: [] }).lines).toEqual(['C.1.0(E1)', '1.6.0(0004.512*kW)(2401151230)', '0.1.0(07)', 'C.5.0(0000)', 'C.7.0(0002)', 'F.F(00000000)']);
     expect(asRegisterValue('0012345.678', 1)).toBe('12345.6');
     expect(asRegisterValue('0012345.678', 0)).toBe('12345');
     expect(asRegisterValue('0000000.000', 2)).toBe('0');

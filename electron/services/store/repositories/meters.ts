@@ -118,6 +118,10 @@ export function createMetersRepository(db: Db) {
   const setLastValue = db.prepare('UPDATE registers SET last_value = ?, last_read_at = ? WHERE id = ?');
   const setAverage = db.prepare('UPDATE registers SET average_daily_use = ? WHERE id = ?');
 
+  const upsertRegisters = (deviceId: number, registers: readonly RegisterInput[]): void => {
+    for (const r of registers) upsertRegister.run({ deviceId, ...r });
+  };
+
   const toRegister = (row: RegisterRow): Register => ({
     id: row.id,
     readingType: row.reading_type,
@@ -144,9 +148,11 @@ export function createMetersRepository(db: Db) {
       } else {
         deviceId = Number(insertDevice.run(serialNumber, usagePoint.id).lastInsertRowid);
       }
-      for (const r of registers) upsertRegister.run({ deviceId, ...r });
+      upsertRegisters(deviceId, registers);
       return deviceId;
     },
+    /** More registers of a meter written by upsertMeter in the same import. */
+    upsertRegisters,
     hasUsagePoint: (id: string): boolean => usagePointExists.get(id) !== undefined,
     /** A usage point from master data: address only; account, access notes and hazards stay as the route set them. */
     createUsagePoint: (id: string, address: string) => insertUsagePoint.run(id, address),
@@ -154,19 +160,23 @@ export function createMetersRepository(db: Db) {
     listForRoute(routeId: string, query: string, filter: StopFilter = 'all'): MeterListItem[] {
       const trimmed = query.trim();
       const statuses = filter === 'all' ? null : JSON.stringify(statusesFor[filter]);
-      const rows = listForRoute.all({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses }) as ListRow[];
-      return rows.map((row) => ({
-        usagePointId: row.usage_point_id,
-        sequence: row.sequence,
-        address: row.address,
-        accountId: row.account_id,
-        meterSerial: row.serial_number,
-        registerCount: row.register_count,
-        lastReadAt: row.last_read_at,
-        readToday: row.status === 'read' || row.status === 'warning',
-        status: row.status,
-        hazards: parseHazards(row.hazards),
-      }));
+      // Row by row: a 100,000-stop route never exists twice over, as rows and as items (issue 11).
+      const items: MeterListItem[] = [];
+      for (const row of listForRoute.iterate({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses }) as IterableIterator<ListRow>) {
+        items.push({
+          usagePointId: row.usage_point_id,
+          sequence: row.sequence,
+          address: row.address,
+          accountId: row.account_id,
+          meterSerial: row.serial_number,
+          registerCount: row.register_count,
+          lastReadAt: row.last_read_at,
+          readToday: row.status === 'read' || row.status === 'warning',
+          status: row.status,
+          hazards: parseHazards(row.hazards),
+        });
+      }
+      return items;
     },
     get(usagePointId: string): (MeterDetail & { deviceId: number }) | null {
       const row = detail.get(usagePointId) as

@@ -17,7 +17,11 @@ export interface WorkOrderRow {
   reason: string | null;
   updatedAt: string;
   cancelledWhileActive: boolean;
+  cancelledAfterWork: boolean;
 }
+
+/** The step recorded when the enterprise cancels a work order already worked (the data stays). */
+export const CANCELLED_AFTER_WORK_STEP = 'cancelledAfterWork';
 
 export interface DeviceRow {
   id: number;
@@ -29,7 +33,7 @@ export interface DeviceRow {
 
 type RawOrder = {
   id: string; kind: WorkOrderKind; status: WorkOrderStatus; usage_point_id: string; address: string;
-  expected_meter_serial: string | null; description: string; reason: string | null; updated_at: string; cancelled_while_active: number;
+  expected_meter_serial: string | null; description: string; reason: string | null; updated_at: string; cancelled_while_active: number; cancelled_after_work: number;
 };
 
 const toOrder = (r: RawOrder): WorkOrderRow => ({
@@ -43,10 +47,12 @@ const toOrder = (r: RawOrder): WorkOrderRow => ({
   reason: r.reason,
   updatedAt: r.updated_at,
   cancelledWhileActive: r.cancelled_while_active === 1,
+  cancelledAfterWork: r.cancelled_after_work === 1,
 });
 
 export function createWorkOrdersRepository(db: Db) {
-  const SELECT = `SELECT w.id, w.kind, w.status, w.usage_point_id, up.address, w.expected_meter_serial, w.description, w.reason, w.updated_at, w.cancelled_while_active
+  const SELECT = `SELECT w.id, w.kind, w.status, w.usage_point_id, up.address, w.expected_meter_serial, w.description, w.reason, w.updated_at, w.cancelled_while_active,
+    EXISTS (SELECT 1 FROM work_order_steps s WHERE s.work_order_id = w.id AND s.step = '${CANCELLED_AFTER_WORK_STEP}') AS cancelled_after_work
     FROM work_orders w JOIN usage_points up ON up.id = w.usage_point_id`;
   const list = db.prepare(`${SELECT} ORDER BY CASE w.status WHEN 'inProgress' THEN 0 WHEN 'assigned' THEN 1 ELSE 2 END, w.id`);
   const get = db.prepare(`${SELECT} WHERE w.id = ?`);
@@ -74,6 +80,12 @@ export function createWorkOrdersRepository(db: Db) {
     "INSERT INTO end_devices (serial_number, kind, usage_point_id, status, pan_device_type, install_code, join_status, paired_meter_id) VALUES (?, 'pan', ?, 'installed', ?, ?, 'pending', ?)",
   );
   const decommissionPan = db.prepare("UPDATE end_devices SET status = 'removed', usage_point_id = NULL, install_code = NULL, join_status = 'decommissioned' WHERE id = ?");
+  const panAt = db.prepare(
+    "SELECT p.id, p.serial_number AS eui64, p.pan_device_type AS deviceType, m.serial_number AS meter FROM end_devices p LEFT JOIN end_devices m ON m.id = p.paired_meter_id WHERE p.kind = 'pan' AND p.status = 'installed' AND p.usage_point_id = ? AND p.serial_number = ?",
+  );
+  const setJoinStatus = db.prepare(
+    "UPDATE end_devices SET join_status = @status, install_code = CASE WHEN @status = 'joined' THEN NULL ELSE install_code END WHERE id = @id AND kind = 'pan' AND status = 'installed'",
+  );
   const pansAt = db.prepare("SELECT serial_number AS eui64, pan_device_type AS deviceType, join_status AS joinStatus FROM end_devices WHERE kind = 'pan' AND usage_point_id = ? ORDER BY id");
 
   // Inbound master data (electron/services/inbound): asset record updates from the enterprise.
@@ -155,6 +167,11 @@ export function createWorkOrdersRepository(db: Db) {
     registersOf: (deviceId: number) =>
       registersOf.all(deviceId) as { id: number; label: string; readingType: string; dials: number; decimals: number; lastValue: string | null }[],
     addRegister: (deviceId: number, r: { readingType: string; label: string; dials: number; decimals: number }) => addRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals),
+    /** An installed PAN device at this usage point, with the serial of the meter it is paired with. */
+    panAt: (usagePointId: string, eui64: string) =>
+      (panAt.get(usagePointId, eui64) as { id: number; eui64: string; deviceType: string; meter: string | null } | undefined) ?? null,
+    /** The join as the enterprise reports it; once joined, the install code is no longer kept. */
+    setJoinStatus: (deviceId: number, status: 'pending' | 'joined' | 'failed') => setJoinStatus.run({ id: deviceId, status }).changes === 1,
     pansAt: (usagePointId: string) => pansAt.all(usagePointId) as { eui64: string; deviceType: string; joinStatus: string }[],
   };
 }

@@ -10,11 +10,22 @@ import { describeReadingType } from '../../../../shared/cim/readingType';
 import { formatDecimal } from '../../../../shared/i18n/number';
 import { useMeterStore } from '../meter/meterStore';
 import { useOpticalStore } from './opticalStore';
+import { ProgramPanel } from './ProgramPanel';
+import { useProgramStore } from './programStore';
 
-export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: string }) {
+interface Props {
+  detail: Pick<MeterDetail, 'usagePointId' | 'meterSerial'>;
+  locale: string;
+  /** Where the values go; by default the meter screen's reading form (a work-order wizard passes its own). */
+  onUse?: (values: { registerId: number; text: string }[], meterSerial: string | null) => void;
+}
+
+export function OpticalPanel({ detail, locale, onUse }: Props) {
   const { t } = useTranslation();
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
+  const programming = useProgramStore((s) => s.running !== null);
+  const busy = o.reading || programming;
   const { loadPorts, clear } = o;
   useEffect(() => {
     clear();
@@ -24,7 +35,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
   const use = () => {
     if (!o.result) return;
     const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale) }] : []));
-    applyOptical(values, o.result.meterSerial);
+    (onUse ?? applyOptical)(values, o.result.meterSerial);
   };
   const phase = o.progress ? t(`optical.phase.${o.progress.phase}`) : t('optical.phase.signOn');
   const left = o.progress?.estimatedMsLeft;
@@ -37,7 +48,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
         <label className="field-label" htmlFor="optical-port">
           {t('optical.port')}
         </label>
-        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={o.reading} onChange={(e) => o.setPort(e.target.value)}>
+        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={busy} onChange={(e) => o.setPort(e.target.value)}>
           {o.ports.length === 0 && <option value="">{t('optical.noPorts')}</option>}
           {o.ports.map((p) => (
             <option key={p.path} value={p.path}>
@@ -45,7 +56,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
             </option>
           ))}
         </select>
-        {o.reading ? (
+        {busy ? (
           <button type="button" className="button" data-testid="optical-cancel" onClick={() => void o.cancel()}>
             {t('optical.cancel')}
           </button>
@@ -73,6 +84,11 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
           {o.result.serialMatches === false && (
             <p className="inline-error" role="alert" data-testid="optical-serial-mismatch">
               {t('optical.serialMismatch', { read: o.result.meterSerial, expected: detail.meterSerial })}
+            </p>
+          )}
+          {o.result.status?.errorRegisterSet && (
+            <p className="inline-error" role="alert" data-testid="optical-error-register">
+              {t('optical.errorRegister', { value: o.result.status.errorRegister })}
             </p>
           )}
           <table className="optical-table">
@@ -106,6 +122,7 @@ export function OpticalPanel({ detail, locale }: { detail: MeterDetail; locale: 
           </button>
         </div>
       )}
+      <ProgramPanel usagePointId={detail.usagePointId} />
     </details>
   );
 }

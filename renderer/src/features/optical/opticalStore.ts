@@ -1,14 +1,9 @@
 /** The optical probe on the meter screen: ports (the last one remembered), a read with progress, cancel. */
 import { create } from 'zustand';
-import type { OpticalReadResult } from '../../../../shared/contract/methods/optical';
+import type { OpticalProgress, OpticalReadResult } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
 
-export interface Progress {
-  phase: 'signOn' | 'identification' | 'data' | 'retry';
-  bytes: number;
-  baud: number;
-  estimatedMsLeft: number | null;
-}
+export type Progress = OpticalProgress;
 interface Port {
   path: string;
   label: string | null;

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { stopStatuses } from '../../../../shared/contract/entities';
 import { exportFormats } from '../../../../shared/contract/supervisorEntities';
+import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
 
 export function ExportPanel() {
@@ -13,6 +14,8 @@ export function ExportPanel() {
   const exported = useReviewStore((s) => s.exported);
   const runExport = useReviewStore((s) => s.runExport);
   const cancel = useReviewStore((s) => s.cancelExport);
+  const saveExport = useReviewStore((s) => s.saveExport);
+  const saved = useReviewStore((s) => s.saved);
   const field = (key: 'from' | 'to' | 'route', value: string) => {
     const next = { ...filter };
     if (value) next[key] = value;
@@ -73,9 +76,20 @@ export function ExportPanel() {
         </div>
       )}
       {exported && (
-        <p className="review-exported" role="status" data-testid="export-result">
-          {t('review.exported', { count: exported.rows, path: exported.path })}
-        </p>
+        <div className="review-actions">
+          <p className="review-exported" role="status" data-testid="export-result">
+            {t('review.exported', { count: exported.rows, path: exported.path })}
+          </p>
+          {/* The browser downloads it with the page's token; the desktop app asks where to save it. */}
+          <button type="button" className="button primary" data-testid="export-download" onClick={() => void saveExport()}>
+            {transport.download ? t('review.download') : t('review.saveAs')}
+          </button>
+          {saved && (
+            <p role="status" data-testid="export-saved">
+              {t('review.saved', { name: saved })}
+            </p>
+          )}
+        </div>
       )}
     </section>
   );

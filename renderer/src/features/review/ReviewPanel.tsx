@@ -1,7 +1,8 @@
-/** The Review section (issue 10): profile, review queue, export of the filter, audit trail. */
-import { useEffect } from 'react';
+/** The Review section (issue 10): profile, review queue, export of the filter, audit trail; or the dashboard. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewStatuses } from '../../../../shared/contract/supervisorEntities';
+import { DashboardPanel } from '../dashboard/DashboardPanel';
 import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
 import { ProfileBar } from './ProfileBar';
@@ -11,16 +12,34 @@ import '../../styles/review.css';
 
 export function ReviewPanel() {
   const { t } = useTranslation();
-  const items = useReviewStore((s) => s.items);
-  const status = useReviewStore((s) => s.status);
-  const setStatus = useReviewStore((s) => s.setStatus);
-  const error = useReviewStore((s) => s.error);
+  const [view, setView] = useState<'queue' | 'dashboard'>('queue');
   useEffect(() => {
     wireReviewStore();
     void useReviewStore.getState().load();
   }, []);
   return (
     <main className="review-panel" data-testid="review-panel">
+      <div className="review-views review-actions" role="group" aria-label={t('nav.review')}>
+        {(['queue', 'dashboard'] as const).map((v) => (
+          <button key={v} type="button" className="button" aria-pressed={view === v} data-testid={`review-view-${v}`} onClick={() => setView(v)}>
+            {t(`dashboard.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      {view === 'dashboard' ? <DashboardPanel /> : <ReviewColumns />}
+    </main>
+  );
+}
+
+/** The review queue with the profile, beside the export and the audit trail. */
+function ReviewColumns() {
+  const { t } = useTranslation();
+  const items = useReviewStore((s) => s.items);
+  const status = useReviewStore((s) => s.status);
+  const setStatus = useReviewStore((s) => s.setStatus);
+  const error = useReviewStore((s) => s.error);
+  return (
+    <>
       <div className="review-column">
         <ProfileBar />
         <section className="review-card" aria-labelledby="queue-title">
@@ -52,6 +71,6 @@ export function ReviewPanel() {
         <ExportPanel />
         <AuditTrail />
       </div>
-    </main>
+    </>
   );
 }

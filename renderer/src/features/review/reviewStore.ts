@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
-import type { AuditEntryRow, ExportFilter, ExportFormat, Profile, ReviewItem, ReviewStatus } from '../../../../shared/contract/supervisorEntities';
+import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type ExportFormat, type Profile, type ReviewItem, type ReviewStatus } from '../../../../shared/contract/supervisorEntities';
 import { api, onDataChanged, subscribe, transport } from '../../api/client';
 
 interface ReviewSlice {
@@ -18,6 +18,8 @@ interface ReviewSlice {
   exporting: ExportFormat | null;
   progress: EventPayload<'export.progress'> | null;
   exported: MethodOutput<'export.run'> | null;
+  /** Where the last export was saved or downloaded to. */
+  saved: string | null;
   /** The last message a person must act on (refused role, bad input…). */
   error: string | null;
   load(): Promise<void>;
@@ -30,6 +32,8 @@ interface ReviewSlice {
   edit(readingId: number, value: string, reason: string): Promise<boolean>;
   runExport(format: ExportFormat): Promise<void>;
   cancelExport(): Promise<void>;
+  /** Desktop: the save dialog; browser: a download. */
+  saveExport(): Promise<void>;
 }
 
 export const useReviewStore = create<ReviewSlice>((set, get) => {
@@ -49,6 +53,7 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     exporting: null,
     progress: null,
     exported: null,
+    saved: null,
     error: null,
     async load() {
       const { status, search } = get();
@@ -83,12 +88,20 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     giveBack: (item, comment) => act(api['review.return']({ kind: item.kind, id: item.id, comment })),
     edit: (readingId, value, reason) => act(api['review.edit']({ readingId, value, reason })),
     async runExport(format) {
-      set({ exporting: format, progress: null, exported: null, error: null });
+      set({ exporting: format, progress: null, exported: null, saved: null, error: null });
       const r = await api['export.run']({ format, filter: get().filter });
       set({ exporting: null, exported: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
     },
     async cancelExport() {
       await api['export.cancel']({});
+    },
+    async saveExport() {
+      const fileName = get().exported?.fileName;
+      if (!fileName) return;
+      const r = transport.download
+        ? await transport.download(`${EXPORT_DOWNLOAD_PATH}${encodeURIComponent(fileName)}`)
+        : await api['export.saveAs']({ fileName }).then((s) => (s.ok ? { ok: true as const, value: { fileName: s.value.path } } : s));
+      set({ saved: r.ok ? r.value.fileName : null, error: r.ok ? null : r.error.message });
     },
   };
 });

@@ -32,7 +32,8 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    if (check && !check.valid) return setProblem(check.reason);
+    // The label check already says what is wrong (below the fields): do not say it twice.
+    if (check && !check.valid) return;
     const r = await api['workOrders.commissionPan']({ workOrderId: detail.id, deviceType, eui64, installCode });
     if (!r.ok) return setProblem(r.error.message);
     void useWorkOrderStore.getState().refresh();
@@ -65,11 +66,11 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
         <input data-testid="pan-install-code" required spellCheck={false} autoComplete="off" value={installCode} onChange={(e) => setInstallCode(e.target.value)} />
       </label>
       {check && (
-        <p role="status" className={check.valid ? 'wo-ok' : 'wo-error'} data-testid="pan-check">
+        <p role={check.valid ? 'status' : 'alert'} className={check.valid ? 'wo-ok' : 'wo-error'} data-testid="pan-check">
           {check.valid ? t('workOrders.pan.valid', { crc: check.crc }) : check.reason}
         </p>
       )}
-      {problem && <p role="alert" className="wo-error" data-testid="pan-problem">{problem}</p>}
+      {problem && problem !== check?.reason && <p role="alert" className="wo-error" data-testid="pan-problem">{problem}</p>}
       {linkKey && <p className="wo-key" data-testid="pan-link-key">{t('workOrders.pan.linkKey')}: <code>{linkKey}</code></p>}
       <div className="wo-actions">
         <button type="button" className="button" data-testid="pan-show-key" disabled={!check?.valid} onClick={() => void showKey()}>

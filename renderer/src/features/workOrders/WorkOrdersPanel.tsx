@@ -1,13 +1,28 @@
 /** The Work orders section (issue 8): assigned jobs first, then the open one's wizard or form. */
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkOrderKind } from '../../../../shared/domain/workOrder';
 import { onDataChanged } from '../../api/client';
-import { ExchangeWizard } from './ExchangeWizard';
+import { MeterJobWizard } from './MeterJobWizard';
+import { NewWorkOrderForm } from './NewWorkOrderForm';
+import { PanDecommissionForm } from './PanDecommissionForm';
 import { PanForm } from './PanForm';
 import { SwitchOrderList } from '../switching/SwitchOrderList';
 import { SwitchOrderPanel } from '../switching/SwitchOrderPanel';
-import { useWorkOrderStore } from './workOrderStore';
+import { UnableForm } from './UnableForm';
+import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import '../../styles/workOrders.css';
+
+type JobForm = ComponentType<{ detail: WorkOrderDetail }>;
+
+/** The form that carries out an open work order, by kind: a new kind adds one line here. */
+export const jobForms: Partial<Record<WorkOrderKind, JobForm>> = {
+  install: ({ detail }) => <MeterJobWizard key={detail.id} detail={detail} kind="install" />,
+  remove: ({ detail }) => <MeterJobWizard key={detail.id} detail={detail} kind="remove" />,
+  exchange: ({ detail }) => <MeterJobWizard key={detail.id} detail={detail} kind="exchange" />,
+  panCommission: PanForm,
+  panDecommission: PanDecommissionForm,
+};
 
 export function WorkOrdersPanel() {
   const { t } = useTranslation();
@@ -16,24 +31,29 @@ export function WorkOrdersPanel() {
     // Subscribe once; the store is read through getState() so the effect needs no dependencies.
     void useWorkOrderStore.getState().refresh();
     return onDataChanged((tables) => {
-      if (tables.includes('work_orders') || tables.includes('routes')) void useWorkOrderStore.getState().refresh();
+      if (tables.includes('work_orders') || tables.includes('routes') || tables.includes('settings')) void useWorkOrderStore.getState().refresh();
     });
   }, []);
 
   const d = s.detail;
   const final = d !== null && ['completed', 'unableToComplete', 'cancelled'].includes(d.status);
+  const JobForm = d ? jobForms[d.kind] : undefined;
   return (
     <div className="work-orders" data-testid="work-orders">
       <section className="wo-list" aria-labelledby="wo-list-title">
         <h2 id="wo-list-title">{t('workOrders.title')}</h2>
         {s.listError && <p role="alert" className="wo-error">{s.listError}</p>}
+        {s.mayWork ? <NewWorkOrderForm /> : <p className="muted" data-testid="wo-role-hint">{t('workOrders.roleHint')}</p>}
         {s.list.length === 0 && <p data-testid="wo-empty">{t('workOrders.empty')}</p>}
         <ul>
           {s.list.map((o) => (
             <li key={o.id}>
               <button type="button" className={`wo-item${o.id === s.openId ? ' selected' : ''}`} data-testid={`wo-${o.id}`} onClick={() => void s.open(o.id)}>
-                <strong>{t(`workOrders.kind.${o.kind}`)}</strong> <span>{o.address}</span>
-                <span className={`wo-status ${o.status}`}>{t(`workOrders.status.${o.status}`)}</span>
+                <strong>{t(`workOrders.kind.${o.kind}`, { defaultValue: o.kind })}</strong> <span>{o.address}</span>
+                <span className={`wo-status ${o.status}`}>
+                  {t(`workOrders.status.${o.status}`)}
+                  {o.cancelledAfterWork ? ` · ${t('workOrders.cancelledAfterWorkShort')}` : ''}
+                </span>
               </button>
             </li>
           ))}
@@ -46,17 +66,20 @@ export function WorkOrdersPanel() {
         {d && (
           <>
             <h2 data-testid="wo-title">
-              {t(`workOrders.kind.${d.kind}`)} · {d.usagePointId} · {d.address}
+              {t(`workOrders.kind.${d.kind}`, { defaultValue: d.kind })} · {d.usagePointId} · {d.address}
             </h2>
+            {d.description && <p>{d.description}</p>}
             <p data-testid="wo-status">{t(`workOrders.status.${d.status}`)}{d.reason ? ` — ${d.reason}` : ''}</p>
             {d.status === 'cancelled' && <p role="alert" className="wo-error">{t('workOrders.cancelledHint')}</p>}
-            {!final && d.kind === 'exchange' && <ExchangeWizard key={d.id} detail={d} />}
-            {!final && d.kind === 'panCommission' && <PanForm key={d.id} detail={d} />}
+            {d.cancelledAfterWork && <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">{t('workOrders.cancelledAfterWork')}</p>}
+            {!final && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
+            {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">
                 {d.panDevices.map((p) => (
                   <li key={p.eui64}>
-                    {p.eui64} · {t(`workOrders.pan.types.${p.deviceType}`, { defaultValue: p.deviceType })} · {t('workOrders.pan.join')}: {p.joinStatus}
+                    {p.eui64} · {t(`workOrders.pan.types.${p.deviceType}`, { defaultValue: p.deviceType })} · {t('workOrders.pan.join')}:{' '}
+                    <span data-testid={`pan-join-${p.eui64}`}>{t(`workOrders.pan.joinStatus.${p.joinStatus}`, { defaultValue: p.joinStatus })}</span>
                   </li>
                 ))}
               </ul>

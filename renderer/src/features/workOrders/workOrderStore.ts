@@ -1,4 +1,8 @@
-/** Work orders (issue 8): the list, the one open, and the result of the last action. Refetched on data.changed. */
+/**
+ * Work orders (issue 8): the list, the one open, the result of the last action, and whether the
+ * local profile may work on them (installer or supervisor; the Node side enforces it). Refetched
+ * on data.changed.
+ */
 import { create } from 'zustand';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { api } from '../../api/client';
@@ -12,6 +16,8 @@ interface WorkOrderSlice {
   openId: string | null;
   detail: WorkOrderDetail | null;
   error: string | null;
+  /** The profile may create, start and complete work orders (the service checks it again). */
+  mayWork: boolean;
   refresh(): Promise<void>;
   open(id: string | null): Promise<void>;
   setError(message: string | null): void;
@@ -23,9 +29,11 @@ export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
   openId: null,
   detail: null,
   error: null,
+  mayWork: false,
   async refresh() {
-    const r = await api['workOrders.list']({});
+    const [r, profile] = await Promise.all([api['workOrders.list']({}), api['profile.get']({})]);
     set(r.ok ? { list: r.value, listError: null } : { listError: r.error.message });
+    set({ mayWork: profile.ok && (profile.value.role === 'installer' || profile.value.role === 'supervisor') });
     const id = get().openId;
     if (id) await get().open(id);
   },

@@ -1,0 +1,51 @@
+/**
+ * The meter's health as the optical probe read it (F.F, C.5.0, C.7.x): stored per meter when
+ * read, and reported when an optical reading is saved — the events since the last report are
+ * recorded in end_device_events and queued as one EndDeviceEvents message, in the save's own
+ * transaction (shared/cim/codes/meterStatusEvents.ts decides which events).
+ */
+import { errorRegisterSet, meterStatusOf, statusEvents } from '../../../shared/cim/codes/meterStatusEvents';
+import type { OpticalMeterStatus } from '../../../shared/contract/methods/optical';
+import { defaultStatusBits, findMeterModel, type DataValue } from '../../../shared/iec62056';
+import type { OutboxMeterEvents } from '../messages/renderOutbox';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+
+interface MeterRef {
+  readonly deviceId: number;
+  readonly meterSerial: string;
+  readonly usagePointId: string;
+}
+
+/** Stores what a read said about the meter's health, with an audit row; null when it said nothing. */
+export function recordStatusRead(store: Store, actor: Actor, meter: MeterRef, model: string, dataSets: readonly { obis: string; values: readonly DataValue[] }[], readAt: string): OpticalMeterStatus | null {
+  const status = meterStatusOf(dataSets);
+  if (!status) return null;
+  store.transaction(() => {
+    const id = store.meterStatus.insert(meter.deviceId, readAt, model, status);
+    store.journal.audit(actor, { action: 'optical.statusRead', entity: 'end_device', entityId: meter.meterSerial, details: { usagePointId: meter.usagePointId, statusReadId: id, ...status } });
+  });
+  return { ...status, powerFailCounters: { ...status.powerFailCounters }, errorRegisterSet: errorRegisterSet(status.errorRegister) };
+}
+
+/**
+ * Inside the transaction that saves an optical reading: the newest unreported status read of the
+ * meter, compared with the last reported one, becomes events and one EndDeviceEvents message.
+ * Returns the MessageID, or null when there was nothing to report.
+ */
+export function reportMeterStatus(store: Store, meter: MeterRef, readingSetId: string): string | null {
+  const current = store.meterStatus.latestUnreported(meter.deviceId);
+  if (!current) return null;
+  const previous = store.meterStatus.lastReported(meter.deviceId);
+  const bits = findMeterModel(current.meterModel)?.statusBits ?? defaultStatusBits;
+  const events = statusEvents(previous, current, bits);
+  store.meterStatus.markReported(current.id, readingSetId);
+  if (events.length === 0) return null;
+  for (const e of events) store.meterStatus.recordEvent(meter.deviceId, { eventType: e.eventType, createdAt: current.readAt, reason: e.reason, details: Object.fromEntries(e.details.map((d) => [d.name, d.value])) });
+  const payload: OutboxMeterEvents = {
+    meter: meter.meterSerial,
+    usagePoint: meter.usagePointId,
+    events: events.map((e) => ({ eventType: e.eventType, createdDateTime: current.readAt, reason: e.reason, details: [...e.details] })),
+  };
+  return store.journal.enqueue({ noun: 'EndDeviceEvents', verb: 'created', usagePointId: meter.usagePointId, payload });
+}

@@ -1,0 +1,134 @@
+/**
+ * Programming the meter at a stop through the optical probe: time sync (drift before and after)
+ * and demand reset where the meter's model allows it (serial/programOperations.ts). Installers
+ * and supervisors only. The outcome of every attempt is audited; once a write command went out
+ * to the meter, the outcome is also queued as an EndDeviceControls message, in the same
+ * transaction as the audit row (messages/renderControlOutcome.ts). The password is never stored.
+ */
+import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
+import { TRAINING_PORT, type OpticalProgramResult, type ProgramOperation } from '../../../shared/contract/methods/optical';
+import { AppError } from '../../../shared/contract/result';
+import type { DataValue } from '../../../shared/iec62056';
+import { controlOutcomeVerb, type ControlOutcomePayload } from '../messages/renderControlOutcome';
+import { OpticalReadError } from '../serial/errors';
+import { demandReset, timeSync, type DemandResetReport, type ProgramOptions, type TimeSyncReport } from '../serial/programOperations';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { requireInstaller } from '../review/roles';
+import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
+import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+
+export interface ProgramRequest {
+  usagePointId: string;
+  port: string;
+  operation: ProgramOperation;
+  password: string;
+  address?: string | undefined;
+  maxBaud?: number | undefined;
+  signal?: AbortSignal;
+  /** The command about to be sent (`R1 0.9.1`, `W1 0.9.2(…)`). */
+  onStep?: (step: string) => void;
+  /** Programming-mode timeouts (tests shorten the pause between sign-on attempts). */
+  timeouts?: ProgramOptions['timeouts'];
+}
+
+const WRITES = /^(W1|E2) /;
+const valuesText = (values: readonly DataValue[]) => values.map((v) => `${v.value}${v.unit ? `*${v.unit}` : ''}`).join(' ');
+
+function attributesOf(report: TimeSyncReport | DemandResetReport): ControlOutcomePayload['attributes'] {
+  const meter = [
+    { name: 'meterModel', value: report.model },
+    { name: 'meterIdentification', value: `${report.identification.manufacturer} ${report.identification.ident}` },
+  ];
+  if ('before' in report) {
+    return [
+      ...meter,
+      { name: 'meterTimeBefore', value: report.before.meterTime },
+      { name: 'driftBeforeSeconds', value: String(report.before.driftS) },
+      { name: 'writtenDate', value: report.written.date },
+      { name: 'writtenTime', value: report.written.time },
+      { name: 'meterTimeAfter', value: report.after.meterTime },
+      { name: 'driftAfterSeconds', value: String(report.after.driftS) },
+    ];
+  }
+  return [
+    ...meter,
+    { name: 'demandBefore', value: valuesText(report.demandBefore) },
+    { name: 'demandAfter', value: valuesText(report.demandAfter) },
+    ...(report.resetCounterBefore === null ? [] : [{ name: 'resetCounterBefore', value: report.resetCounterBefore }]),
+    ...(report.resetCounterAfter === null ? [] : [{ name: 'resetCounterAfter', value: report.resetCounterAfter }]),
+  ];
+}
+
+export async function programAtUsagePoint(store: Store, actor: Actor, request: ProgramRequest): Promise<OpticalProgramResult> {
+  const what = request.operation === 'timeSync' ? 'set the meter clock' : 'reset the maximum demand';
+  requireInstaller(actor, what);
+  const meter = store.meters.get(request.usagePointId);
+  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  const training = request.port === TRAINING_PORT;
+  const commands: string[] = [];
+  const options: ProgramOptions = {
+    path: request.port,
+    password: request.password,
+    ...(request.address ? { address: request.address } : {}),
+    ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.timeouts ? { timeouts: request.timeouts } : {}),
+    ...(training ? { openLink: async () => openTrainingLink(meter), modelName: TRAINING_METER_MODEL } : {}),
+    onCommand: (step) => {
+      commands.push(step);
+      request.onStep?.(step);
+    },
+  };
+  const startedAt = new Date().toISOString();
+  let report: TimeSyncReport | DemandResetReport | null = null;
+  let failure: OpticalReadError | null = null;
+  try {
+    report = request.operation === 'timeSync' ? await timeSync(options) : await demandReset(options);
+  } catch (error) {
+    if (!(error instanceof OpticalReadError)) throw error;
+    failure = error;
+  }
+  const wrote = commands.some((c) => WRITES.test(c));
+  const payload: ControlOutcomePayload = {
+    kind: 'opticalControl',
+    operation: request.operation,
+    controlType: endDeviceControlType(request.operation === 'timeSync' ? 'clockSet' : 'demandReset'),
+    meter: meter.meterSerial,
+    usagePoint: meter.usagePointId,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    result: failure ? 'FAILED' : 'OK',
+    ...(failure ? { error: { code: failure.code, reason: failure.message } } : {}),
+    attributes: report ? attributesOf(report) : [],
+  };
+  const messageId = store.transaction(() => {
+    // A failure before any write changed nothing on the meter: the audit row is enough.
+    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: controlOutcomeVerb(payload.result), usagePointId: meter.usagePointId, payload }) : null;
+    store.journal.audit(actor, {
+      action: `optical.${request.operation}`,
+      entity: 'end_device',
+      entityId: meter.meterSerial,
+      details: { usagePointId: meter.usagePointId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id },
+    });
+    if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
+    return id;
+  });
+  if (failure || !report || !messageId) {
+    const code = failure?.code ?? 'PROTOCOL_ERROR';
+    const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId });
+  }
+  return {
+    operation: request.operation,
+    manufacturer: report.identification.manufacturer,
+    ident: report.identification.ident,
+    model: report.model,
+    timeSync: 'before' in report ? { before: report.before, after: report.after, written: report.written } : null,
+    demandReset:
+      'before' in report
+        ? null
+        : { demandBefore: [...report.demandBefore], demandAfter: [...report.demandAfter], resetCounterBefore: report.resetCounterBefore, resetCounterAfter: report.resetCounterAfter },
+    messageId,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The two halves every meter job is made of (issue 8): taking a meter out of a usage point (final
+ * reading of every register, seals removed, photos, asset → removed, link closed) and putting one
+ * in from stock (link opened, initial reading, seals applied, photos). Each half writes its data
+ * and queues its messages — MeterReadings, MasterDataLinkageConfig (close / create), MeterConfig —
+ * inside the caller's transaction; install, removal and exchange are compositions of them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { meterIn, meterOut } from '../../../shared/contract/methods/workOrders';
+import { AppError } from '../../../shared/contract/result';
+import { readingQuality } from '../../../shared/cim/readingQuality';
+import { canonicalDecimal } from '../../../shared/domain/registerValue';
+import { serialMatches } from '../../../shared/domain/readingValidation';
+import type { LinkagePayload, MeterConfigPayload } from '../messages/renderWorkOrderNouns';
+import { enqueueMeterReadings } from '../readings/outbound';
+import { linkPhotos } from '../readings/photos';
+import type { Store } from '../store';
+import type { DeviceRow, WorkOrderRow } from '../store/repositories/workOrders';
+
+export type MeterOut = z.output<typeof meterOut>;
+export type MeterIn = z.output<typeof meterIn>;
+type Values = MeterIn['initialReadings'];
+
+/** One coincident reading set of every register of the meter (a register left out is refused). */
+function readingSet(store: Store, deviceId: number, usagePointId: string, values: Values, at: string, note: string, observedSerial: string | null, source: 'manual' | 'optical' = 'manual') {
+  const registers = store.workOrders.registersOf(deviceId);
+  const ids = registers.map((r) => r.id);
+  for (const v of values) {
+    if (!ids.includes(v.registerId)) throw new AppError('VALIDATION', `Register ${v.registerId} does not belong to this meter. Reload the work order.`);
+  }
+  const missing = registers.filter((r) => !values.some((v) => v.registerId === r.id));
+  if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { registers: missing.map((r) => r.id) });
+  const id = randomUUID();
+  // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
+  const quality = source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered;
+  const readings = store.readings.insertSet({
+    id,
+    usagePointId,
+    endDeviceId: deviceId,
+    readAt: at,
+    source,
+    note,
+    observedSerial,
+    position: null,
+    values: values.map((v) => ({ registerId: v.registerId, value: canonicalDecimal(v.value) ?? v.value, qualities: [quality], warnings: [], confirmation: null })),
+  });
+  for (const r of readings) store.meters.setLastValue(r.registerId, r.value, at);
+  return { id, readings };
+}
+
+/** The installed meter of the order's usage point, checked against the serial read on site. */
+export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSerial: string): DeviceRow {
+  const up = order.usagePointId;
+  const old = store.workOrders.meterAt(up);
+  if (!old) throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`);
+  if (!serialMatches(old.serialNumber, observedSerial)) {
+    throw new AppError('VALIDATION', `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`, {
+      expected: old.serialNumber,
+    });
+  }
+  return old;
+}
+
+/** Final readings, seals off, photos, asset removed and the link closed; returns what it queued. */
+export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, out: MeterOut, at: string, note: string, reason: string) {
+  const up = order.usagePointId;
+  const final = readingSet(store, old.id, up, out.finalReadings, at, note, out.observedSerial, out.finalSource);
+  linkPhotos(store, out.photoIds, { usagePointId: up, readingSetId: final.id });
+  const sealsRemoved = [...new Set([...store.workOrders.openSeals(old.id), ...out.sealsRemoved])];
+  store.workOrders.removeSeals(old.id, at);
+  store.workOrders.removeMeter(old.id, up, out.disposition, at, order.id);
+  const messageIds = [
+    enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'final reading (meter removed)' })) }),
+    store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'close', usagePointId: up, payload: { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason } satisfies LinkagePayload }),
+    store.journal.enqueue({ noun: 'MeterConfig', verb: 'change', usagePointId: up, payload: { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved } satisfies MeterConfigPayload }),
+  ];
+  return { sealsRemoved, messageIds };
+}
+
+/** The stock meter in, its initial readings, seals on, photos; returns what it queued. */
+export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, into: MeterIn, at: string, note: string, reason: string) {
+  const up = order.usagePointId;
+  store.workOrders.installMeter(fresh.id, up, at, order.id);
+  const initial = readingSet(store, fresh.id, up, into.initialReadings, at, note, fresh.serialNumber);
+  linkPhotos(store, into.photoIds, { usagePointId: up, readingSetId: initial.id });
+  store.workOrders.applySeals(fresh.id, into.sealsApplied, at, order.id);
+  return [
+    store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'create', usagePointId: up, payload: { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason } satisfies LinkagePayload }),
+    store.journal.enqueue({ noun: 'MeterConfig', verb: 'change', usagePointId: up, payload: { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied } satisfies MeterConfigPayload }),
+    enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'initial reading (meter installed)' })) }),
+  ];
+}

@@ -1,0 +1,44 @@
+/**
+ * Programming the meter through the probe (installers): who may (the local profile's role), the
+ * time sync or demand reset running with its current command, the outcome. The port and Cancel
+ * are the Read panel's (one probe, one conversation at a time).
+ */
+import { create } from 'zustand';
+import type { Role } from '../../../../shared/contract/supervisorEntities';
+import type { OpticalProgramResult, ProgramOperation } from '../../../../shared/contract/methods/optical';
+import { api, subscribe, transport } from '../../api/client';
+
+interface ProgramSlice {
+  role: Role | null;
+  running: ProgramOperation | null;
+  step: string | null;
+  result: OpticalProgramResult | null;
+  error: string | null;
+  loadRole(): Promise<void>;
+  run(request: { usagePointId: string; port: string; operation: ProgramOperation; password: string }): Promise<void>;
+  clear(): void;
+}
+
+export const useProgramStore = create<ProgramSlice>((set) => ({
+  role: null,
+  running: null,
+  step: null,
+  result: null,
+  error: null,
+  async loadRole() {
+    const profile = await api['profile.get']({});
+    set({ role: profile.ok ? profile.value.role : null });
+  },
+  async run(request) {
+    set({ running: request.operation, step: null, result: null, error: null });
+    const off = subscribe(transport, 'optical.progress', (p) => p.step && set({ step: p.step }));
+    try {
+      const result = await api['optical.program'](request);
+      set(result.ok ? { result: result.value } : { error: result.error.message });
+    } finally {
+      off();
+      set({ running: null, step: null });
+    }
+  },
+  clear: () => set({ result: null, error: null, step: null }),
+}));

@@ -1,0 +1,209 @@
+/**
+ * The meter job wizard (issue 8) for an install, a removal or an exchange, keyboard first: each
+ * step has one form, Enter moves on, the first field takes the focus (a barcode scanner types the
+ * serial and presses Enter). The meter on site can be read through the optical probe (its values
+ * fill the final reading); photos are uploaded as they are taken. Nothing else is saved until
+ * Finish: the whole job is one transaction on the Node side.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../shared/contract/api';
+import { formatDecimal, parseLocaleDecimal } from '../../../../shared/i18n/number';
+import { api } from '../../api/client';
+import { useLocale } from '../../app/appStore';
+import { OpticalPanel } from '../optical/OpticalPanel';
+import { PhotoInput } from '../photos/PhotoInput';
+import type { PhotoDraft } from '../photos/photoUpload';
+import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
+
+export type MeterJobKind = 'install' | 'remove' | 'exchange';
+type Step = 'old' | 'final' | 'new' | 'initial' | 'confirm';
+type Registers = MethodOutput<'workOrders.stockMeter'>['registers'];
+type Values = Record<number, string>;
+
+const stepsOf: Readonly<Record<MeterJobKind, readonly Step[]>> = {
+  exchange: ['old', 'final', 'new', 'initial', 'confirm'],
+  remove: ['old', 'final', 'confirm'],
+  install: ['new', 'initial', 'confirm'],
+};
+const splitSeals = (text: string) => text.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+const sameSerial = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
+
+function RegisterInputs({ registers, values, onChange, prefix }: { registers: Registers; values: Values; onChange(id: number, v: string): void; prefix: string }) {
+  return (
+    <>
+      {registers.map((r, i) => (
+        <label key={r.id} className="wo-field">
+          {r.label}
+          <input inputMode="decimal" required autoFocus={i === 0} data-testid={`${prefix}-${r.id}`} value={values[r.id] ?? ''} onChange={(e) => onChange(r.id, e.target.value)} />
+        </label>
+      ))}
+    </>
+  );
+}
+
+export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind: MeterJobKind }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const steps = stepsOf[kind];
+  const [step, setStep] = useState<Step>(steps[0] ?? 'confirm');
+  const [observed, setObserved] = useState('');
+  const [finals, setFinals] = useState<Values>({});
+  /** The values the optical read put in; a final reading is 'optical' only while none was retyped. */
+  const [fromProbe, setFromProbe] = useState<Values | null>(null);
+  const [sealsRemoved, setSealsRemoved] = useState('');
+  const [disposition, setDisposition] = useState<'returned' | 'scrapped'>('returned');
+  const [photosOut, setPhotosOut] = useState<PhotoDraft[]>([]);
+  const [newSerial, setNewSerial] = useState('');
+  const [stock, setStock] = useState<Registers>([]);
+  const [initials, setInitials] = useState<Values>({});
+  const [sealsApplied, setSealsApplied] = useState('');
+  const [photosIn, setPhotosIn] = useState<PhotoDraft[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const current = detail.currentMeter;
+  const up = detail.usagePointId;
+
+  useEffect(() => {
+    // The first field, or Finish on the check step (never Back: Enter must move forward).
+    formRef.current?.querySelector<HTMLElement>(step === 'confirm' ? 'button[type=submit]' : 'input, select')?.focus();
+  }, [step]);
+
+  if (kind !== 'install' && !current) return <p role="alert" className="wo-error">{t('workOrders.exchange.noMeter')}</p>;
+
+  /** Canonical decimals of every register, or the label of the first one that is not a number here. */
+  const readValues = (registers: Registers, values: Values) => {
+    const out = registers.map((g) => ({ registerId: g.id, label: g.label, value: parseLocaleDecimal(values[g.id] ?? '', locale) }));
+    const bad = out.find((v) => v.value === null);
+    return bad ? { bad: bad.label } : { values: out.map((v) => ({ registerId: v.registerId, value: v.value ?? '' })) };
+  };
+  const move = (by: 1 | -1) => setStep(steps[steps.indexOf(step) + by] ?? step);
+
+  const finish = async () => {
+    const oldValues = current && kind !== 'install' ? readValues(current.registers, finals) : null;
+    const newValues = kind !== 'remove' ? readValues(stock, initials) : null;
+    const finalSource = fromProbe && current?.registers.every((g) => fromProbe[g.id] !== undefined && fromProbe[g.id] === finals[g.id]) ? ('optical' as const) : ('manual' as const);
+    const oldMeter = current && oldValues?.values ? { observedSerial: observed, finalReadings: oldValues.values, finalSource, sealsRemoved: splitSeals(sealsRemoved), disposition, photoIds: photosOut.map((p) => p.photoId) } : null;
+    const newMeter = newValues?.values ? { serial: newSerial, initialReadings: newValues.values, sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
+    const base = { workOrderId: detail.id, note: '' };
+    if (kind === 'exchange' && oldMeter && newMeter) return api['workOrders.completeExchange']({ ...base, oldMeter, newMeter });
+    if (kind === 'remove' && oldMeter) return api['workOrders.completeRemoval']({ ...base, oldMeter });
+    if (kind === 'install' && newMeter) return api['workOrders.completeInstall']({ ...base, newMeter });
+    return null;
+  };
+
+  const next = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    if (step === 'old' && current) {
+      if (!sameSerial(observed, current.serial)) return setProblem(t('workOrders.exchange.wrongMeter', { observed, expected: current.serial }));
+    }
+    if (step === 'final' && current) {
+      const checked = readValues(current.registers, finals);
+      if (checked.bad) return setProblem(t('workOrders.job.notANumber', { register: checked.bad }));
+    }
+    if (step === 'new') {
+      const r = await api['workOrders.stockMeter']({ workOrderId: detail.id, serial: newSerial });
+      if (!r.ok) return setProblem(r.error.message);
+      setStock(r.value.registers);
+    }
+    if (step === 'initial') {
+      const checked = readValues(stock, initials);
+      if (checked.bad) return setProblem(t('workOrders.job.notANumber', { register: checked.bad }));
+    }
+    if (step !== 'confirm') return move(1);
+    setBusy(true);
+    const r = await finish();
+    setBusy(false);
+    if (r && !r.ok) return setProblem(r.error.message);
+    void useWorkOrderStore.getState().refresh();
+  };
+
+  const useOptical = (values: { registerId: number; text: string }[], meterSerial: string | null) => {
+    const read: Values = Object.fromEntries(values.map((v) => [v.registerId, v.text]));
+    setFinals({ ...finals, ...read });
+    setFromProbe(read);
+    if (meterSerial && !observed) setObserved(meterSerial);
+  };
+
+  const summary = {
+    old: current?.serial ?? '—',
+    fresh: newSerial,
+    removed: splitSeals(sealsRemoved).join(', ') || '—',
+    applied: splitSeals(sealsApplied).join(', ') || '—',
+    photos: photosOut.length + photosIn.length,
+  };
+  return (
+    <form ref={formRef} className="wo-wizard" data-testid={`job-step-${step}`} onSubmit={(e) => void next(e)}>
+      <h3>
+        {steps.indexOf(step) + 1} · {t(`workOrders.exchange.steps.${step}`)}
+      </h3>
+      {step === 'old' && current && (
+        <label className="wo-field">
+          {t('workOrders.exchange.oldSerial', { expected: current.serial })}
+          <input data-testid="old-serial" required value={observed} onChange={(e) => setObserved(e.target.value)} />
+        </label>
+      )}
+      {step === 'final' && current && (
+        <>
+          <RegisterInputs registers={current.registers} values={finals} prefix="final" onChange={(id, v) => setFinals({ ...finals, [id]: v })} />
+          <OpticalPanel detail={{ usagePointId: up, meterSerial: current.serial }} locale={locale} onUse={useOptical} />
+          <label className="wo-field">
+            {t('workOrders.exchange.sealsRemoved')}
+            <input data-testid="seals-removed" value={sealsRemoved} onChange={(e) => setSealsRemoved(e.target.value)} />
+          </label>
+          <label className="wo-field">
+            {t('workOrders.exchange.disposition')}
+            <select data-testid="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value === 'scrapped' ? 'scrapped' : 'returned')}>
+              <option value="returned">{t('workOrders.exchange.returned')}</option>
+              <option value="scrapped">{t('workOrders.exchange.scrapped')}</option>
+            </select>
+          </label>
+          <PhotoInput usagePointId={up} photos={photosOut} onAdded={(p) => setPhotosOut((list) => [...list, p])} testId="old-photo" />
+        </>
+      )}
+      {step === 'new' && (
+        <label className="wo-field">
+          {t('workOrders.exchange.newSerial')}
+          <input data-testid="new-serial" required value={newSerial} onChange={(e) => setNewSerial(e.target.value)} />
+        </label>
+      )}
+      {step === 'initial' && (
+        <>
+          <RegisterInputs registers={stock} values={initials} prefix="initial" onChange={(id, v) => setInitials({ ...initials, [id]: v })} />
+          <label className="wo-field">
+            {t('workOrders.exchange.sealsApplied')}
+            <input data-testid="seals-applied" value={sealsApplied} onChange={(e) => setSealsApplied(e.target.value)} />
+          </label>
+          <PhotoInput usagePointId={up} photos={photosIn} onAdded={(p) => setPhotosIn((list) => [...list, p])} testId="new-photo" />
+        </>
+      )}
+      {step === 'confirm' && (
+        <>
+          <p data-testid="job-summary">{t(`workOrders.job.summary.${kind}`, summary)}</p>
+          {current && kind !== 'install' && (
+            <ul className="wo-values" data-testid="job-final-values">
+              {current.registers.map((g) => (
+                <li key={g.id}>
+                  {g.label}: {formatDecimal(parseLocaleDecimal(finals[g.id] ?? '', locale) ?? '0', locale)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {problem && <p role="alert" className="wo-error" data-testid="job-problem">{problem}</p>}
+      <div className="wo-actions">
+        {step !== steps[0] && (
+          <button type="button" className="button" onClick={() => move(-1)}>
+            {t('workOrders.back')}
+          </button>
+        )}
+        <button type="submit" className="button primary" data-testid="job-next" disabled={busy}>
+          {step === 'confirm' ? t(`workOrders.job.finish.${kind}`) : t('workOrders.next')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * What a meter's health registers, read through the optical probe, tell the enterprise as
+ * EndDeviceEvents (NOTES.md §7): the error register F.F, the status word C.5.0 and the
+ * power-fail counters C.7.0 (all phases) and C.7.1–C.7.3 (L1–L3). Each read is compared with the
+ * last one already reported for the meter, so a visit reports what happened since the last one:
+ * a counter that rose, a status bit that was raised (or a tamper that cleared), an error register
+ * that became non-zero or changed. The first read of a meter reports the error register and the
+ * raised status bits; its counters only become the baseline (we cannot tell when those outages were).
+ */
+import { endDeviceEventType, type EndDeviceEventName } from './endDeviceCodes';
+
+export interface MeterStatus {
+  /** F.F as the meter sent it (hex digits), or null when not read. */
+  readonly errorRegister: string | null;
+  /** C.5.0 as the meter sent it (hex digits), or null when not read. */
+  readonly statusWord: string | null;
+  /** C.7.x → count as sent, e.g. `{ "C.7.0": "0003" }`. */
+  readonly powerFailCounters: Readonly<Record<string, string>>;
+}
+
+export interface StatusBitEvent {
+  readonly bit: number;
+  readonly event: EndDeviceEventName;
+  readonly clearedEvent?: EndDeviceEventName;
+  readonly meaning: string;
+}
+
+export interface DerivedEvent {
+  readonly name: EndDeviceEventName;
+  readonly eventType: string;
+  readonly reason: string;
+  readonly details: readonly { name: string; value: string }[];
+}
+
+const ERROR_REGISTER = 'F.F';
+const STATUS_WORD = 'C.5.0';
+const POWER_FAIL = /^C\.7\.[0-3]$/;
+const PHASES: Readonly<Record<string, string>> = { 'C.7.1': 'L1', 'C.7.2': 'L2', 'C.7.3': 'L3' };
+
+/** The health registers among a readout's data sets; null when the meter sent none of them. */
+export function meterStatusOf(dataSets: readonly { obis: string; values: readonly { value: string }[] }[]): MeterStatus | null {
+  const first = (obis: string) => dataSets.find((d) => d.obis === obis)?.values[0]?.value.trim() ?? null;
+  const powerFailCounters: Record<string, string> = {};
+  for (const d of dataSets) {
+    const value = d.values[0]?.value.trim();
+    if (POWER_FAIL.test(d.obis) && value && /^\d+$/.test(value)) powerFailCounters[d.obis] = value;
+  }
+  const status = { errorRegister: first(ERROR_REGISTER), statusWord: first(STATUS_WORD), powerFailCounters };
+  return status.errorRegister === null && status.statusWord === null && Object.keys(powerFailCounters).length === 0 ? null : status;
+}
+
+/** True when the error register holds a fault (any digit other than 0). */
+export const errorRegisterSet = (value: string | null): boolean => value !== null && /[1-9a-f]/i.test(value);
+
+function bitsOf(word: string | null): bigint | null {
+  if (word === null || !/^[0-9a-f]{1,16}$/i.test(word)) return null;
+  return BigInt(`0x${word}`);
+}
+
+const event = (name: EndDeviceEventName, reason: string, details: DerivedEvent['details']): DerivedEvent => ({ name, eventType: endDeviceEventType[name], reason, details });
+
+export function statusEvents(previous: MeterStatus | null, current: MeterStatus, statusBits: readonly StatusBitEvent[]): DerivedEvent[] {
+  const events: DerivedEvent[] = [];
+  const error = current.errorRegister;
+  if (errorRegisterSet(error) && error !== previous?.errorRegister) {
+    events.push(event('meterError', `Error register F.F reads ${error}`, [{ name: ERROR_REGISTER, value: error! }]));
+  }
+
+  const now = bitsOf(current.statusWord);
+  const before = bitsOf(previous?.statusWord ?? null) ?? 0n;
+  if (now !== null) {
+    for (const b of statusBits) {
+      const mask = 1n << BigInt(b.bit);
+      const details = [{ name: STATUS_WORD, value: current.statusWord! }];
+      if (now & mask && !(before & mask)) events.push(event(b.event, `Status word C.5.0 bit ${b.bit}: ${b.meaning}`, details));
+      if (b.clearedEvent && !(now & mask) && before & mask) events.push(event(b.clearedEvent, `Status word C.5.0 bit ${b.bit} cleared: ${b.meaning}`, details));
+    }
+  }
+
+  if (previous) {
+    for (const [obis, text] of Object.entries(current.powerFailCounters)) {
+      const was = previous.powerFailCounters[obis];
+      if (was === undefined) continue;
+      const rise = Number(text) - Number(was);
+      if (rise <= 0) continue; // equal, or the meter's counter was reset: nothing we can date
+      const details = [
+        { name: obis, value: text },
+        { name: 'previous', value: was },
+        { name: 'count', value: String(rise) },
+      ];
+      const phase = PHASES[obis];
+      if (phase) {
+        events.push(event('phaseFailure', `Power-fail counter ${obis} (${phase}) rose from ${Number(was)} to ${Number(text)}`, [...details, { name: 'phase', value: phase }]));
+      } else {
+        const reason = `Power-fail counter ${obis} rose from ${Number(was)} to ${Number(text)} since the last visit`;
+        events.push(event('powerDown', reason, details), event('powerUp', reason, details));
+      }
+    }
+  }
+  return events;
+}

@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+
+test.use({ demo: true });
+
+test('an installer syncs the training meter clock and resets its demand from the meter screen', async ({ app: page, host }) => {
+  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+  await searchMeter(page, 'E3100004');
+  const form = await openSearchedMeter(page, 'UP-1004');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  const panel = form.getByTestId('program-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Training meter password: 00000000');
+  await panel.getByTestId('program-password').fill('00000000');
+  // Enter in the password field must not submit the reading form
+  await panel.getByTestId('program-password').press('Enter');
+  await expect(form.getByTestId('save-status')).toHaveCount(0);
+
+  await panel.getByTestId('program-time-sync').click();
+  await expect(panel.getByTestId('program-progress')).toBeVisible();
+  await expect(form.getByTestId('optical-cancel')).toBeVisible();
+  const result = panel.getByTestId('program-result');
+  await expect(result).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)\. After: .* \(drift [+-]?[01](\.\d)? s\)\./);
+  await screenshot(page, 'optical-time-sync');
+
+  await panel.getByTestId('program-demand-reset').click();
+  await expect(result).toContainText('Demand reset.');
+  await expect(result).toContainText('Reset counter 07 → 08.');
+
+  const audit = await callApi<{ action: string; role: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.' });
+  expect(audit.value?.map((a) => [a.action, a.role]).sort()).toEqual([
+    ['optical.demandReset', 'installer'],
+    ['optical.timeSync', 'installer'],
+  ]);
+});
+
+test('an installer can cancel a time sync; a wrong password says what to do', async ({ app: page, host }) => {
+  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+  await searchMeter(page, 'E3100004');
+  const form = await openSearchedMeter(page, 'UP-1004');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  const panel = form.getByTestId('program-panel');
+  await panel.getByTestId('program-password').fill('12345');
+  await panel.getByTestId('program-demand-reset').click();
+  await expect(panel.getByTestId('program-error')).toContainText(/refused the P1 password.*Nothing was changed on the meter/);
+
+  await panel.getByTestId('program-password').fill('00000000');
+  await panel.getByTestId('program-time-sync').click();
+  await expect(panel.getByTestId('program-progress')).toBeVisible();
+  await form.getByTestId('optical-cancel').click();
+  await expect(panel.getByTestId('program-error')).toContainText(/cancelled/);
+  await expect(form.getByTestId('optical-read')).toBeEnabled();
+});
+
+test('a technician does not see programming and the API refuses it', async ({ app: page, host }) => {
+  await searchMeter(page, 'E3100004');
+  const form = await openSearchedMeter(page, 'UP-1004');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  await expect(form.getByTestId('optical-read')).toBeVisible();
+  await expect(form.getByTestId('program-panel')).toHaveCount(0);
+  const refused = await callApi(page, host.current.token, 'optical.program', { usagePointId: 'UP-1004', port: 'training', operation: 'timeSync', password: '00000000' });
+  expect(refused.error?.code).toBe('FORBIDDEN');
+});

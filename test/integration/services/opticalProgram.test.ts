@@ -1,0 +1,153 @@
+/**
+ * Programming a meter at a stop (time sync, demand reset) through the API with the training
+ * meter, and through the service with the simulator on a real socat PTY: installers only, the
+ * outcome audited and queued as EndDeviceControls in one transaction, every message XSD-valid.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/host/dispatch';
+import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
+import { renderForSync } from '../../../electron/services/messages/renderOutbox';
+import { extractPayload } from '../../../electron/services/messages/xsdValidator';
+import { programAtUsagePoint } from '../../../electron/services/optical/programAtUsagePoint';
+import type { OutboxEntry } from '../../../electron/services/store/repositories/outbox';
+import { TRAINING_PORT, type OpticalProgramResult } from '../../../shared/contract/methods/optical';
+import { messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { useTempDir } from '../../support/tempDir';
+import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+
+const installer = { name: 'Ines Installer', role: 'installer' } as const;
+
+function expectValid(entry: OutboxEntry): string {
+  const typed = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'typed');
+  expect(validateXml(typed, typedXsd(entry.noun)).errors, `${entry.verb} ${entry.noun} typed`).toEqual([]);
+  const generic = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'generic');
+  expect(validateXml(generic, messageXsdFor(entry.noun)).errors, `${entry.noun} envelope`).toEqual([]);
+  const payload = extractPayload(generic);
+  expect(validateXml(payload?.xml ?? '', payloadXsd(entry.noun)).errors, `${entry.noun} payload`).toEqual([]);
+  return typed;
+}
+
+async function demoApp(dir: string, role: 'technician' | 'installer' | 'supervisor'): Promise<Fieldmeter> {
+  const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+  await dispatch(app.handlers, 'demo.load', {});
+  await dispatch(app.handlers, 'profile.set', { name: 'Ines', role });
+  return app;
+}
+
+const controls = (app: Fieldmeter) => app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls' && (e.payload as { kind?: string }).kind === 'opticalControl');
+
+describe('programming the meter at a stop (training meter)', () => {
+  const tempDir = useTempDir();
+
+  it('time sync reports the drift before and after; the outcome is audited and queued as CreatedEndDeviceControls', async () => {
+    const app = await demoApp(tempDir(), 'installer');
+    try {
+      const steps: string[] = [];
+      app.events.on('optical.progress', (p) => {
+        const { step } = p as { step?: string };
+        if (step) steps.push(step);
+      });
+      const r = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
+      if (!r.ok) throw new Error(r.error.message);
+      const result = r.value as OpticalProgramResult;
+      expect(result.model).toBe('isk-mt');
+      expect(result.timeSync!.before.driftS).toBeLessThan(-95);
+      expect(result.timeSync!.before.driftS).toBeGreaterThan(-99);
+      expect(Math.abs(result.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
+      expect(steps).toContain(`W1 0.9.1(${result.timeSync!.written.time})`);
+      const [entry] = controls(app);
+      expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.0.13', meter: 'E3100004', result: 'OK' } });
+      const audit = await dispatch(app.handlers, 'audit.list', { search: 'optical.timeSync' });
+      expect(audit).toMatchObject({ ok: true, value: [{ role: 'installer', entity: 'end_device', entityId: 'E3100004' }] });
+      const details = (audit as { ok: true; value: { details: string }[] }).value[0]!.details;
+      expect(JSON.parse(details)).toMatchObject({ result: 'OK', wroteToMeter: true, messageId: result.messageId });
+      expect(details).not.toContain('00000000'); // the password is never stored
+      if (!xsdSkipReason) expect(expectValid(entry!)).toContain('<m:name>driftBeforeSeconds</m:name>');
+    } finally {
+      app.close();
+    }
+  }, 20_000);
+
+  it('demand reset where the model allows it: demand to zero, reset counter up by one, queued as x.8.0.214', async () => {
+    const app = await demoApp(tempDir(), 'supervisor');
+    try {
+      const r = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'demandReset', password: '00000000' });
+      if (!r.ok) throw new Error(r.error.message);
+      const { demandReset } = r.value as OpticalProgramResult;
+      expect(demandReset).toMatchObject({ resetCounterBefore: '07', resetCounterAfter: '08' });
+      expect(demandReset!.demandAfter[0]!.value).toMatch(/^0+\.0+$/);
+      const [entry] = controls(app);
+      expect(entry).toMatchObject({ verb: 'created', payload: { operation: 'demandReset', controlType: '3.8.0.214', result: 'OK' } });
+      if (!xsdSkipReason) expectValid(entry!);
+    } finally {
+      app.close();
+    }
+  }, 20_000);
+
+  it('a technician may not program: FORBIDDEN, nothing sent to the meter, nothing queued', async () => {
+    const app = await demoApp(tempDir(), 'technician');
+    try {
+      const audits = app.store.journal.auditCount();
+      const r = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(controls(app)).toEqual([]);
+      expect(app.store.journal.auditCount()).toBe(audits);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a wrong password: a coded error, the attempt audited, no message (nothing was written)', async () => {
+    const app = await demoApp(tempDir(), 'installer');
+    try {
+      const r = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'demandReset', password: 'wrong' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'PASSWORD_REJECTED', wroteToMeter: false, messageId: null } } });
+      expect((r as { ok: false; error: { message: string } }).error.message).toMatch(/Nothing was changed on the meter/);
+      expect(controls(app)).toEqual([]);
+      expect(await dispatch(app.handlers, 'audit.list', { search: 'optical.demandReset' })).toMatchObject({ ok: true, value: [{ action: 'optical.demandReset' }] });
+    } finally {
+      app.close();
+    }
+  }, 20_000);
+});
+
+describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+
+  it('time sync on a P2 meter, then a cancel after the date was written is queued as a FAILED reply', async () => {
+    harness = await startMeter('program-lgz', { reactionScale: 0.1 });
+    const app = await demoApp(tempDir(), 'installer');
+    try {
+      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '4711ABCD' });
+      expect(done.model).toBe('lgz-zmd');
+      expect(done.timeSync!.before.driftS).toBeGreaterThan(183);
+      expect(Math.abs(done.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
+
+      const controller = new AbortController();
+      const failed = programAtUsagePoint(app.store, installer, {
+        usagePointId: 'UP-1001',
+        port: harness.appPath,
+        operation: 'timeSync',
+        password: '4711ABCD',
+        signal: controller.signal,
+        timeouts: { retryPauseMs: 200 },
+        onStep: (step) => step.startsWith('W1 C.53.2') && setTimeout(() => controller.abort(), 0),
+      });
+      await expect(failed).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: true } });
+      const entries = controls(app);
+      expect(entries.map((e) => [e.verb, (e.payload as { result: string }).result])).toEqual([
+        ['created', 'OK'],
+        ['reply', 'FAILED'],
+      ]);
+      if (!xsdSkipReason) expect(expectValid(entries[1]!)).toMatch(/<msg:Result>FAILED<\/msg:Result>[\s\S]*<msg:code>CANCELLED<\/msg:code>/);
+    } finally {
+      app.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { endDeviceEventType } from '../../../shared/cim/codes/endDeviceCodes';
+import { errorRegisterSet, meterStatusOf, statusEvents, type MeterStatus } from '../../../shared/cim/codes/meterStatusEvents';
+import { defaultStatusBits, parseDataText } from '../../../shared/iec62056';
+
+const status = (s: Partial<MeterStatus>): MeterStatus => ({ errorRegister: '00000000', statusWord: '0000', powerFailCounters: {}, ...s });
+const names = (events: ReturnType<typeof statusEvents>) => events.map((e) => e.name);
+
+describe('meter health registers (F.F, C.5.0, C.7.x) to EndDeviceEvents', () => {
+  it('finds the registers in a readout, as sent, and nothing when the meter sends none', () => {
+    const { dataSets } = parseDataText('1.8.0(0012345.678*kWh)\r\nC.7.0(0003)\r\nC.7.2(0001)\r\nC.5.0( 00A1)\r\nF.F(00000010)\r\n');
+    expect(meterStatusOf(dataSets)).toEqual({ errorRegister: '00000010', statusWord: '00A1', powerFailCounters: { 'C.7.0': '0003', 'C.7.2': '0001' } });
+    expect(meterStatusOf(parseDataText('1.8.0(0012345.678*kWh)\r\n').dataSets)).toBeNull();
+    expect(errorRegisterSet('00000000')).toBe(false);
+    expect(errorRegisterSet('0000000a')).toBe(true);
+    expect(errorRegisterSet(null)).toBe(false);
+  });
+
+  it('first read: a fault in F.F and raised status bits are reported; counters are only the baseline', () => {
+    const events = statusEvents(null, status({ errorRegister: '00000010', statusWord: '0003', powerFailCounters: { 'C.7.0': '0005' } }), defaultStatusBits);
+    expect(names(events)).toEqual(['meterError', 'coverOpened', 'tamperDetected']);
+    expect(events[0]).toMatchObject({ eventType: endDeviceEventType.meterError, details: [{ name: 'F.F', value: '00000010' }] });
+    expect(events[1]).toMatchObject({ eventType: '3.12.141.212', reason: 'Status word C.5.0 bit 0: terminal cover opened' });
+  });
+
+  it('later reads report what changed since the last report: counters that rose, bits raised or a tamper cleared', () => {
+    const before = status({ errorRegister: '00000010', statusWord: '0002', powerFailCounters: { 'C.7.0': '0003', 'C.7.1': '0001', 'C.7.3': '0004' } });
+    const now = status({ errorRegister: '00000010', statusWord: '0004', powerFailCounters: { 'C.7.0': '0005', 'C.7.1': '0002', 'C.7.3': '0000' } });
+    const events = statusEvents(before, now, defaultStatusBits);
+    expect(names(events)).toEqual(['tamperCleared', 'phaseFailure', 'powerDown', 'powerUp', 'phaseFailure']);
+    const down = events.find((e) => e.name === 'powerDown')!;
+    expect(down).toMatchObject({ eventType: '3.26.38.85', details: [{ name: 'C.7.0', value: '0005' }, { name: 'previous', value: '0003' }, { name: 'count', value: '2' }] });
+    expect(events.find((e) => e.name === 'powerUp')?.eventType).toBe('3.26.38.49');
+    // bit 2 of C.5.0 (no phase named), then C.7.1 (L1); C.7.3 went down (the meter's counter was reset): nothing
+    expect(events.filter((e) => e.name === 'phaseFailure').map((e) => e.details.find((d) => d.name === 'phase')?.value ?? null)).toEqual([null, 'L1']);
+  });
+
+  it('the same state again reports nothing; a garbled status word is ignored, not guessed', () => {
+    const s = status({ errorRegister: '00000010', statusWord: '0001', powerFailCounters: { 'C.7.0': '0003' } });
+    expect(statusEvents(s, s, defaultStatusBits)).toEqual([]);
+    expect(statusEvents(null, status({ statusWord: 'ZZ!' }), defaultStatusBits)).toEqual([]);
+  });
+});
