@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { fieldmeter } from '../support/cli';
 import { switchRequest, switchWork, typedXml } from '../support/switching';
 import { expect, test } from './fixtures';
-import { screenshot } from './pages';
+import { screenshot, switchProfile } from './pages';
 import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
@@ -79,7 +79,10 @@ test('a change of supplier that could not be read: the office is asked to estima
   }
 });
 
-test('a disconnect with the meter switch, a seal and the reading; the control and the outcome are queued', async ({ app: page, host }) => {
+test('a disconnect by an installer with the meter switch, a seal and the reading; the control and the outcome are queued', async ({ app: page, host }) => {
+  await openSwitch(page, 'SW-DEMO-DC9');
+  await expect(page.getByTestId('sw-role-hint')).toBeVisible(); // a technician reads meters; switching a supply is installer work
+  await switchProfile(page, 'Ines Installer', 'installer');
   await openSwitch(page, 'SW-DEMO-DC9');
   await page.getByTestId('sw-action').selectOption('meterSwitch');
   await page.getByTestId('sw-control-result').selectOption('failed');
@@ -125,6 +128,7 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
 test('in German, a disconnect order reads in German and fits 1280 px', async ({ app: page }) => {
   await page.getByTestId('locale-de').click();
   await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
+  await switchProfile(page, 'Ines Installer', 'installer');
   await openSwitch(page, 'SW-DEMO-DC9');
   await expect(page.getByTestId('sw-title')).toContainText('Sperrung · UP-1009');
   await expect(page.getByTestId('sw-control-form')).toContainText('Wie geschaltet wurde');

@@ -9,6 +9,7 @@ import { endDeviceControlType, endDeviceEventType } from '../../../shared/cim/co
 import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
 import { checkWindow } from '../../../shared/domain/switching';
 import { AppError } from '../../../shared/contract/result';
+import { requireInstaller } from '../review/roles';
 import type { SwitchControlPayload, SwitchEventPayload } from '../messages/renderSwitchingNouns';
 import type { SaveContext, SaveReadingsRequest } from '../readings/saveReadings';
 import type { Store } from '../store';
@@ -30,6 +31,8 @@ export interface SwitchControlRequest {
 
 export function recordControl(store: Store, actor: Actor, request: SwitchControlRequest, context: SaveContext) {
   const at = (context.now ?? new Date()).toISOString();
+  // Switching a supply off or on is installer work, as installing a meter is; any crew member may read.
+  requireInstaller(actor, 'disconnect or reconnect a supply');
   return store.transaction(() => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });

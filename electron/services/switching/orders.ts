@@ -49,7 +49,7 @@ export function listSwitchOrders(store: Store): SwitchOrderSummary[] {
   return store.switching.list().map((o) => summaryOf(store, o));
 }
 
-export function switchOrderDetail(store: Store, id: string): SwitchOrderDetail {
+export function switchOrderDetail(store: Store, id: string, actor: Actor): SwitchOrderDetail {
   const o = requireSwitchOrder(store, id);
   // The meter installed now: its registers are the ones a reading is saved against.
   const meter = store.workOrders.meterAt(o.usagePointId);
@@ -66,6 +66,7 @@ export function switchOrderDetail(store: Store, id: string): SwitchOrderDetail {
     controlResult: o.controlResult,
     sealNumber: o.sealNumber,
     note: o.note,
+    mayControl: actor.role === 'installer' || actor.role === 'supervisor',
   };
 }
 

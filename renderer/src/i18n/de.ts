@@ -48,6 +48,7 @@ export const de: Catalog = {
     seal: 'Plombennummer',
     sealReconnect: 'Entfernte Plombennummer',
     readingOptional: 'Ablesung (falls erfolgt)',
+    roleHint: 'Sperren und Entsperren ist Monteursarbeit: wechseln Sie das Profil zu einem Monteur (Bereich Prüfung).',
     record: 'Ergebnis speichern',
     result: {
       read: 'Abgelesen am {{when}}{{window}}.',

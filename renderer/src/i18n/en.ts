@@ -46,6 +46,7 @@ export const en = {
     seal: 'Seal number',
     sealReconnect: 'Seal number removed',
     readingOptional: 'Reading (if taken)',
+    roleHint: 'Disconnecting and reconnecting a supply is installer work: switch the profile to an installer (Review section).',
     record: 'Record outcome',
     result: {
       read: 'Read on {{when}}{{window}}.',

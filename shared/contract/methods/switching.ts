@@ -55,6 +55,8 @@ export const switchOrderDetail = switchOrderSummary.extend({
   controlResult: z.enum(controlResults).nullable(),
   sealNumber: z.string().nullable(),
   note: z.string(),
+  /** The local profile may disconnect or reconnect (installer or supervisor). */
+  mayControl: z.boolean(),
 });
 export type SwitchOrderDetail = z.infer<typeof switchOrderDetail>;
 

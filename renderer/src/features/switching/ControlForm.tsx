@@ -43,6 +43,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
     void useSwitchingStore.getState().refresh();
   };
 
+  if (!detail.mayControl) return <p className="muted" data-testid="sw-role-hint">{t('switching.roleHint')}</p>;
   return (
     <form className="wo-wizard" data-testid="sw-control-form" onSubmit={(e) => void submit(e)}>
       <label className="wo-field">
