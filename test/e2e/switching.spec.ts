@@ -59,6 +59,13 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   const [message] = queued(host.databasePath, 'SW-DEMO-MO5');
   expect(message).toMatchObject({ noun: 'MeterReadings', payload: { agreement: 'CA-DEMO-5' } });
   expect((message?.payload.readings as { reason: string; qualities: string[] }[])[0]).toMatchObject({ reason: 'moveOut', qualities: ['1.0.0'] });
+  const db = new Database(host.databasePath, { readonly: true });
+  try {
+    // The serial the meter sent over the probe is kept with the reading, as on a route.
+    expect(db.prepare("SELECT rs.observed_serial FROM switch_orders s JOIN reading_sets rs ON rs.id = s.reading_set_id WHERE s.id = 'SW-DEMO-MO5'").pluck().get()).toBe('E3100005');
+  } finally {
+    db.close();
+  }
 });
 
 test('a change of supplier that could not be read: the office is asked to estimate, with the reason', async ({ app: page, host }) => {

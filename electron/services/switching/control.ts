@@ -25,6 +25,7 @@ export interface SwitchControlRequest {
   sealNumber?: string | undefined;
   values?: SaveReadingsRequest['values'] | undefined;
   source?: 'manual' | 'optical';
+  observedSerial?: string | undefined;
   outOfWindowReason?: string | undefined;
   note?: string;
 }

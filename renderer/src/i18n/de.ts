@@ -26,6 +26,7 @@ export const de: Catalog = {
     supplierChange: '{{from}} → {{to}}',
     tariff: 'Tarif',
     agreement: 'Vertrag {{id}}, ab {{start}}',
+    agreementEnd: 'bis {{end}}',
     meter: 'Zähler {{serial}}',
     noAgreement: 'Das Büro hat zu diesem Wechsel keine Kundendaten geschickt.',
     read: 'Wechselablesung',

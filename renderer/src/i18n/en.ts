@@ -24,6 +24,7 @@ export const en = {
     supplierChange: '{{from}} → {{to}}',
     tariff: 'Tariff',
     agreement: 'Agreement {{id}}, from {{start}}',
+    agreementEnd: 'until {{end}}',
     meter: 'Meter {{serial}}',
     noAgreement: 'The office sent no customer data for this switch.',
     read: 'Switch reading',

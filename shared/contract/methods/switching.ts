@@ -89,6 +89,7 @@ export const switchingMethods = {
         sealNumber: z.string().trim().min(1).max(40).optional(),
         values: saveInput.values.optional(),
         source: saveInput.source,
+        observedSerial: saveInput.observedSerial,
         outOfWindowReason,
         note,
       })

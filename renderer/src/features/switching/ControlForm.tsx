@@ -32,6 +32,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
       ...(done && seal.trim() ? { sealNumber: seal.trim() } : {}),
       ...(part.values.length > 0 ? { values: part.values } : {}),
       source: part.source,
+      ...(part.observedSerial ? { observedSerial: part.observedSerial } : {}),
       ...(part.outOfWindowReason ? { outOfWindowReason: part.outOfWindowReason } : {}),
       note,
     });
