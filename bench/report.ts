@@ -36,6 +36,7 @@ interface Sync {
   scenarios: { readingsPerVisit: number; readings: number; messages: number; buildMs: number; syncMs: number; messagesPerSecond: number; rawRoundTripsPerSecond: number; ratioToRawRoundTrip: number }[];
 }
 interface Export { csv100k: { appExportMs: number; csvStringifyAloneMs: number; ratio: number; limit: number }; pdf1000: { ms: number; limitMs: number }; dashboard100k?: { ms: number; limitMs: number } }
+interface Switching { date: string; orders: number; messageBytes: number; applyMs: number; parseOnlyMs: number; applyVsParse: number; reads: number; switchReadP50Ms: number; visitSaveP50Ms: number; switchVsVisit: number }
 interface WebHost { date: string; meters: number; importMs: number; listMs: number; peakRssMB: number; peakAfterImportMB: number; targetMB: number; listOnlyAfterRestart: { peakRssMB: number; listMs: number } }
 
 const sections: string[] = [];
@@ -134,6 +135,19 @@ if (w) {
   );
 }
 
+const sw = load<Switching>('switching');
+if (sw) {
+  sections.push(
+    [
+      `## Customer switching (\`bench/switching.ts\`, ${sw.date.slice(0, 10)})`,
+      '',
+      '| measurement | value | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| apply one MeterServiceRequests with ${sw.orders.toLocaleString('en')} switch orders (${Math.round(sw.messageBytes / 1024)} KiB; parse, checks, rows, inbox, audit; one transaction) | ${sw.applyMs} ms | parsing the same message alone: ${sw.parseOnlyMs} ms | ${sw.applyVsParse}× | |`,
+      `| take a switch reading (window check, reading, order, audit, outbox) | p50 ${sw.switchReadP50Ms} ms | an ordinary visit save: p50 ${sw.visitSaveP50Ms} ms | ${sw.switchVsVisit}× | |`,
+    ].join('\n'),
+  );
+}
 const readme = `# Benchmarks
 
 \`npm run bench\` runs every benchmark, writes \`bench/results/*.json\` and regenerates this page
@@ -145,7 +159,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

@@ -76,7 +76,8 @@ export type SwitchEvent =
   | { type: 'cancel' }
   | { type: 'reschedule' };
 
-export type SwitchTransition = { ok: true; status: SwitchStatus; flagOnly: boolean } | { ok: false; reason: string };
+/** A refusal; `outOfWindow` when only the reason for working outside the window is missing (a confirmation to give). */
+export type SwitchTransition = { ok: true; status: SwitchStatus; flagOnly: boolean } | { ok: false; reason: string; outOfWindow?: true };
 
 const finalStatuses: ReadonlySet<SwitchStatus> = new Set(['completed', 'estimateRequested', 'unableToComplete', 'cancelled']);
 export const isFinalSwitch = (status: SwitchStatus): boolean => finalStatuses.has(status);
@@ -93,7 +94,11 @@ const to = (status: SwitchStatus): SwitchTransition => ({ ok: true, status, flag
 /** Work done outside the window is accepted only with a reason (the office prorates to the switch date). */
 function outsideWithoutReason(event: { position: WindowPosition; outOfWindowReason?: string | undefined }): SwitchTransition | null {
   if (event.position === 'inWindow' || event.outOfWindowReason?.trim()) return null;
-  return refuse(`This is ${event.position === 'early' ? 'before' : 'after'} the switch window. Give a reason, so the office can prorate the reading to the switch date.`);
+  return {
+    ok: false,
+    outOfWindow: true,
+    reason: `This is ${event.position === 'early' ? 'before' : 'after'} the switch window. Give a reason, so the office can prorate the reading to the switch date.`,
+  };
 }
 
 export function switchTransition(order: { kind: SwitchKind; status: SwitchStatus }, event: SwitchEvent): SwitchTransition {

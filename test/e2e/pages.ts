@@ -83,3 +83,12 @@ export async function chooseFilter(page: Page, filter: 'all' | 'unread' | 'warni
   await page.keyboard.press('Enter');
   await expect(page.getByTestId(`filter-${filter}`)).toHaveAttribute('aria-pressed', 'true');
 }
+
+/** Switches the local profile (Review section) and waits until the header shows it. */
+export async function switchProfile(page: Page, name: string, role: 'technician' | 'installer' | 'supervisor') {
+  await page.getByTestId('section-review').click();
+  await page.getByTestId('profile-name').fill(name);
+  await page.getByTestId('profile-role').selectOption(role);
+  await page.getByTestId('profile-switch').click();
+  await expect(page.getByTestId('profile-current')).toContainText(name);
+}

@@ -4,9 +4,13 @@
  * read (the office estimates), and a disconnect with the meter's switch and a seal. Each checks
  * what the device queued for the office in its database, and that the screen fits 1280 px.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fieldmeter } from '../support/cli';
+import { switchRequest, switchWork, typedXml } from '../support/switching';
 import { expect, test } from './fixtures';
-import { screenshot } from './pages';
+import { screenshot, switchProfile } from './pages';
 import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
@@ -55,6 +59,13 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   const [message] = queued(host.databasePath, 'SW-DEMO-MO5');
   expect(message).toMatchObject({ noun: 'MeterReadings', payload: { agreement: 'CA-DEMO-5' } });
   expect((message?.payload.readings as { reason: string; qualities: string[] }[])[0]).toMatchObject({ reason: 'moveOut', qualities: ['1.0.0'] });
+  const db = new Database(host.databasePath, { readonly: true });
+  try {
+    // The serial the meter sent over the probe is kept with the reading, as on a route.
+    expect(db.prepare("SELECT rs.observed_serial FROM switch_orders s JOIN reading_sets rs ON rs.id = s.reading_set_id WHERE s.id = 'SW-DEMO-MO5'").pluck().get()).toBe('E3100005');
+  } finally {
+    db.close();
+  }
 });
 
 test('a change of supplier that could not be read: the office is asked to estimate, with the reason', async ({ app: page, host }) => {
@@ -75,7 +86,10 @@ test('a change of supplier that could not be read: the office is asked to estima
   }
 });
 
-test('a disconnect with the meter switch, a seal and the reading; the control and the outcome are queued', async ({ app: page, host }) => {
+test('a disconnect by an installer with the meter switch, a seal and the reading; the control and the outcome are queued', async ({ app: page, host }) => {
+  await openSwitch(page, 'SW-DEMO-DC9');
+  await expect(page.getByTestId('sw-role-hint')).toBeVisible(); // a technician reads meters; switching a supply is installer work
+  await switchProfile(page, 'Ines Installer', 'installer');
   await openSwitch(page, 'SW-DEMO-DC9');
   await page.getByTestId('sw-action').selectOption('meterSwitch');
   await page.getByTestId('sw-control-result').selectOption('failed');
@@ -83,18 +97,50 @@ test('a disconnect with the meter switch, a seal and the reading; the control an
   await expect(page.getByTestId('sw-problem')).toContainText('failed');
   await page.getByTestId('sw-control-result').selectOption('succeeded');
   await page.getByTestId('sw-seal').fill('SEAL-9001');
-  for (const input of await page.locator('[data-testid^="sw-value-"]').all()) await input.fill('95000');
+  await page.getByTestId('sw-optical').click();
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('sw-record').click();
-  const confirm = page.getByTestId('sw-confirm-reason');
-  if (await confirm.isVisible()) {
-    // The demo register may call 95000 unusual: confirm it with a reason, as on a route.
-    await confirm.fill('meter checked twice');
-    await page.getByTestId('sw-record').click();
-  }
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   await expect(page.getByTestId('sw-result')).toContainText('Operated');
   await expect(page.getByTestId('sw-result')).toContainText('SEAL-9001');
   await expectFits1280(page);
   await screenshot(page, 'switching-disconnect-done');
   expect(queued(host.databasePath, 'SW-DEMO-DC9').map((m) => m.noun)).toEqual(['MeterReadings', 'EndDeviceControls', 'EndDeviceEvents']);
+});
+
+test('a move-in read offline, then cancelled by the office: the reading stays, the user is told until they have seen it', async ({ app: page, host }) => {
+  await openSwitch(page, 'SW-DEMO-MI6');
+  await page.getByTestId('sw-optical').click();
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('sw-save').click();
+  await expect(page.getByTestId('sw-status')).toContainText('Completed');
+  // The office's cancel arrives (here by `fieldmeter import message`, as a sync would bring it).
+  const meter = (await page.getByTestId('sw-detail').textContent())?.match(/E\d{7}/)?.[0] ?? '';
+  const file = join(host.dataDir, 'cancel.xml');
+  writeFileSync(file, typedXml(switchRequest('cancel', 'MSG-CANCEL-MI6', 'SW-DEMO-MI6', [switchWork({ type: 'moveIn', meter })])));
+  const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath, '--json']);
+  expect(imported.stderr).toBe('');
+  expect(JSON.parse(imported.stdout)).toMatchObject({ applied: { switchChangesAfterWork: 1 } });
+  await page.reload();
+  await openSwitch(page, 'SW-DEMO-MI6');
+  await expect(page.getByTestId('sw-enterprise-change')).toContainText('after your work here');
+  await expect(page.getByTestId('sw-status')).toContainText('Completed');
+  await expectFits1280(page);
+  await screenshot(page, 'switching-cancelled-after-reading');
+  await page.getByTestId('sw-acknowledge').click();
+  await expect(page.getByTestId('sw-enterprise-change')).toHaveCount(0);
+  expect(queued(host.databasePath, 'SW-DEMO-MI6').map((m) => m.noun)).toEqual(['MeterReadings']);
+});
+
+test('in German, a disconnect order reads in German and fits 1280 px', async ({ app: page }) => {
+  await page.getByTestId('locale-de').click();
+  await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
+  await switchProfile(page, 'Ines Installer', 'installer');
+  await openSwitch(page, 'SW-DEMO-DC9');
+  await expect(page.getByTestId('sw-title')).toContainText('Sperrung · UP-1009');
+  await expect(page.getByTestId('sw-control-form')).toContainText('Wie geschaltet wurde');
+  await page.getByTestId('sw-action').selectOption('meterSwitch');
+  await expect(page.getByTestId('sw-control-form')).toContainText('Zählerschalter');
+  await expectFits1280(page);
+  await screenshot(page, 'switching-disconnect-de');
 });

@@ -1,11 +1,6 @@
-/** Inbound switching messages as the enterprise sends them, and the XSD check of what the device queues (issue 9). */
-import { expect } from 'vitest';
+/** Inbound switching messages as the enterprise sends them (issue 9). */
 import { buildMessage, type CimMessage, type Header } from '../../shared/cim';
 import type { MeterServiceWork } from '../../shared/cim/payloads/meterServiceRequests';
-import { renderForSync } from '../../electron/services/messages/renderOutbox';
-import { extractPayload } from '../../electron/services/messages/xsdValidator';
-import type { OutboxEntry } from '../../electron/services/store/repositories/outbox';
-import { messageXsdFor, payloadXsd, typedXsd, validateXml } from './xsd';
 
 const header = (verb: Header['verb'], noun: string, id: string): Header => ({ verb, noun, timestamp: '2026-11-20T10:00:00Z', source: 'CIS', messageID: id });
 
@@ -56,16 +51,3 @@ export const switchWork = (o: { type: string; meter: string; due?: string; windo
 });
 
 export const typedXml = (message: CimMessage) => buildMessage(message, { pretty: true });
-
-/** Typed wrapper, then generic envelope + payload, against the reference XSDs (call only where `xsdSkipReason` is null). */
-export function expectValidOutbox(entries: readonly OutboxEntry[]): void {
-  for (const entry of entries) {
-    const typed = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'typed');
-    expect(validateXml(typed, typedXsd(entry.noun)).errors, `${entry.verb} ${entry.noun} typed`).toEqual([]);
-    const generic = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'generic');
-    expect(validateXml(generic, messageXsdFor(entry.noun)).errors, `${entry.noun} envelope`).toEqual([]);
-    const payload = extractPayload(generic);
-    expect(payload?.noun).toBe(entry.noun);
-    expect(validateXml(payload?.xml ?? '', payloadXsd(entry.noun)).errors, `${entry.noun} payload`).toEqual([]);
-  }
-}

@@ -9,7 +9,7 @@ import type { DomainHandlers, HandlerContext } from './context';
 export function switchingHandlers({ store, photoDir, changed }: HandlerContext): DomainHandlers<keyof typeof switchingMethods> {
   return {
     'switching.list': () => listSwitchOrders(store),
-    'switching.get': ({ switchOrderId }) => switchOrderDetail(store, switchOrderId),
+    'switching.get': ({ switchOrderId }) => switchOrderDetail(store, switchOrderId, currentActor(store)),
     'switching.read': (input) => {
       const done = takeSwitchReading(store, currentActor(store), input, { settings: validationSettings(store), photoDir });
       changed('switch_orders', 'readings', 'registers', 'route_stops', 'outbox');

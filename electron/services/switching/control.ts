@@ -2,13 +2,14 @@
  * A disconnect or reconnect (issue 9 §3), one transaction: the outcome (done, refused by the
  * customer, unsafe, meter not found), how the supply was switched and — where the meter's own
  * switch was used — the EndDeviceControl and its result; the seal applied (disconnect) or removed
- * (reconnect); the reading if one was taken (ReadingReasonKind serviceDisconnect/serviceConnect);
+ * (reconnect: that seal only, the meter's cover and terminal seals stay); the reading if one was taken (ReadingReasonKind serviceDisconnect/serviceConnect);
  * audit; and in the outbox EndDeviceControls (the control used) and EndDeviceEvents (the outcome).
  */
 import { endDeviceControlType, endDeviceEventType } from '../../../shared/cim/codes/endDeviceCodes';
 import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
 import { checkWindow } from '../../../shared/domain/switching';
 import { AppError } from '../../../shared/contract/result';
+import { requireInstaller } from '../review/roles';
 import type { SwitchControlPayload, SwitchEventPayload } from '../messages/renderSwitchingNouns';
 import type { SaveContext, SaveReadingsRequest } from '../readings/saveReadings';
 import type { Store } from '../store';
@@ -24,12 +25,15 @@ export interface SwitchControlRequest {
   sealNumber?: string | undefined;
   values?: SaveReadingsRequest['values'] | undefined;
   source?: 'manual' | 'optical';
+  observedSerial?: string | undefined;
   outOfWindowReason?: string | undefined;
   note?: string;
 }
 
 export function recordControl(store: Store, actor: Actor, request: SwitchControlRequest, context: SaveContext) {
   const at = (context.now ?? new Date()).toISOString();
+  // Switching a supply off or on is installer work, as installing a meter is; any crew member may read.
+  requireInstaller(actor, 'disconnect or reconnect a supply');
   return store.transaction(() => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
@@ -38,7 +42,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     if (action === 'meterSwitch' && request.controlResult === undefined) throw new AppError('VALIDATION', 'Say whether the meter\'s switch operated.');
     const controlResult = action === 'meterSwitch' ? (request.controlResult ?? null) : null;
     const sealNumber = outcome === 'done' ? (request.sealNumber ?? null) : null;
-    const device = store.workOrders.deviceBySerial(order.meterSerial);
+    const device = store.workOrders.meterAt(order.usagePointId);
     const disconnecting = order.kind === 'disconnect';
 
     const reading = request.values?.length
@@ -46,7 +50,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
       : null;
     if (device && sealNumber) {
       if (disconnecting) store.workOrders.applySeals(device.id, [sealNumber], at, order.id);
-      else store.workOrders.removeSeals(device.id, at);
+      else store.switching.removeSeal(device.id, sealNumber, at);
     }
     const note = (request.note ?? '').trim();
     const reason = `${order.kind} ${outcome}${note ? `: ${note}` : ''}`;

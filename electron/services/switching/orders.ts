@@ -49,9 +49,10 @@ export function listSwitchOrders(store: Store): SwitchOrderSummary[] {
   return store.switching.list().map((o) => summaryOf(store, o));
 }
 
-export function switchOrderDetail(store: Store, id: string): SwitchOrderDetail {
+export function switchOrderDetail(store: Store, id: string, actor: Actor): SwitchOrderDetail {
   const o = requireSwitchOrder(store, id);
-  const meter = store.workOrders.deviceBySerial(o.meterSerial);
+  // The meter installed now: its registers are the ones a reading is saved against.
+  const meter = store.workOrders.meterAt(o.usagePointId);
   return {
     ...summaryOf(store, o),
     agreement: view(agreementOf(store, o.agreementId)),
@@ -65,6 +66,7 @@ export function switchOrderDetail(store: Store, id: string): SwitchOrderDetail {
     controlResult: o.controlResult,
     sealNumber: o.sealNumber,
     note: o.note,
+    mayControl: actor.role === 'installer' || actor.role === 'supervisor',
   };
 }
 

@@ -30,8 +30,8 @@ export interface SwitchReadRequest {
 export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, position: WindowPosition) {
   const result = switchTransition(order, event);
   if (!result.ok) {
-    const code = position !== 'inWindow' && /window/.test(result.reason) ? 'NEEDS_CONFIRMATION' : 'VALIDATION';
-    throw new AppError(code, result.reason, { status: order.status, position, window: { start: order.windowStart, end: order.windowEnd } });
+    if (result.outOfWindow) throw new AppError('NEEDS_CONFIRMATION', result.reason, { outOfWindow: true, position, window: { start: order.windowStart, end: order.windowEnd } });
+    throw new AppError('VALIDATION', result.reason, { status: order.status });
   }
   return result;
 }

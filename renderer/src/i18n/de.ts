@@ -26,6 +26,7 @@ export const de: Catalog = {
     supplierChange: '{{from}} → {{to}}',
     tariff: 'Tarif',
     agreement: 'Vertrag {{id}}, ab {{start}}',
+    agreementEnd: 'bis {{end}}',
     meter: 'Zähler {{serial}}',
     noAgreement: 'Das Büro hat zu diesem Wechsel keine Kundendaten geschickt.',
     read: 'Wechselablesung',
@@ -48,6 +49,7 @@ export const de: Catalog = {
     seal: 'Plombennummer',
     sealReconnect: 'Entfernte Plombennummer',
     readingOptional: 'Ablesung (falls erfolgt)',
+    roleHint: 'Sperren und Entsperren ist Monteursarbeit: wechseln Sie das Profil zu einem Monteur (Bereich Prüfung).',
     record: 'Ergebnis speichern',
     result: {
       read: 'Abgelesen am {{when}}{{window}}.',

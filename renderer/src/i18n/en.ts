@@ -24,6 +24,7 @@ export const en = {
     supplierChange: '{{from}} → {{to}}',
     tariff: 'Tariff',
     agreement: 'Agreement {{id}}, from {{start}}',
+    agreementEnd: 'until {{end}}',
     meter: 'Meter {{serial}}',
     noAgreement: 'The office sent no customer data for this switch.',
     read: 'Switch reading',
@@ -46,6 +47,7 @@ export const en = {
     seal: 'Seal number',
     sealReconnect: 'Seal number removed',
     readingOptional: 'Reading (if taken)',
+    roleHint: 'Disconnecting and reconnecting a supply is installer work: switch the profile to an installer (Review section).',
     record: 'Record outcome',
     result: {
       read: 'Read on {{when}}{{window}}.',

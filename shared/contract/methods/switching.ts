@@ -55,6 +55,8 @@ export const switchOrderDetail = switchOrderSummary.extend({
   controlResult: z.enum(controlResults).nullable(),
   sealNumber: z.string().nullable(),
   note: z.string(),
+  /** The local profile may disconnect or reconnect (installer or supervisor). */
+  mayControl: z.boolean(),
 });
 export type SwitchOrderDetail = z.infer<typeof switchOrderDetail>;
 
@@ -87,6 +89,7 @@ export const switchingMethods = {
         sealNumber: z.string().trim().min(1).max(40).optional(),
         values: saveInput.values.optional(),
         source: saveInput.source,
+        observedSerial: saveInput.observedSerial,
         outOfWindowReason,
         note,
       })

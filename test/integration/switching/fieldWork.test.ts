@@ -12,11 +12,12 @@ import { openStore, type Store } from '../../../electron/services/store';
 import { recordControl } from '../../../electron/services/switching/control';
 import { reportNotRead, takeSwitchReading } from '../../../electron/services/switching/switchRead';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
-import { expectValidOutbox } from '../../support/switching';
+import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 
 const actor = { name: 'Tom Technician', role: 'technician' } as const;
+const installer = { name: 'Ines Installer', role: 'installer' } as const;
 const hours = (h: number) => new Date(Date.now() + h * 3600_000);
 
 describe('switch readings and disconnects (issue 9)', () => {
@@ -84,15 +85,18 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
-  it('a disconnect with the meter switch: seal applied, reading serviceDisconnect, EndDeviceControls and EndDeviceEvents queued in one go', () => {
+  it('a disconnect by an installer (a technician is refused) with the meter switch: seal applied, reading serviceDisconnect, EndDeviceControls and EndDeviceEvents queued in one go', () => {
     const { store, context } = open();
     const start = store.outbox.list().length;
-    expect(() => recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'failed' }, context())).toThrow(/switch failed/);
-    expect(() => recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'none' }, context())).toThrow(/how the supply was switched/);
+    expect(() => recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch' }, context())).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/installer or a supervisor may disconnect/) as unknown }),
+    );
+    expect(() => recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'failed' }, context())).toThrow(/switch failed/);
+    expect(() => recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'none' }, context())).toThrow(/how the supply was switched/);
     expect(store.outbox.list()).toHaveLength(start);
     const done = recordControl(
       store,
-      actor,
+      installer,
       { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'SEAL-9001', values: values(store, 'UP-1009') },
       context(),
     );
@@ -109,10 +113,30 @@ describe('switch readings and disconnects (issue 9)', () => {
   it('a disconnect refused by the customer: unable to complete, a "failed" EndDeviceEvent with the outcome, no control', () => {
     const { store, context } = open();
     const start = store.outbox.list().length;
-    const done = recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'refusedByCustomer', action: 'none', note: 'customer paid at the door' }, context());
+    const done = recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'refusedByCustomer', action: 'none', note: 'customer paid at the door' }, context());
     expect(done.order.status).toBe('unableToComplete');
     expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
     expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.85', outcome: 'refusedByCustomer', reason: 'disconnect refusedByCustomer: customer paid at the door' });
+    store.close();
+  });
+
+  it('a reconnect after the disconnect: the disconnect seal comes off (the cover seal stays), a "connected" EndDeviceEvent, no control when switched locally', () => {
+    const { store, context } = open();
+    const meter = store.workOrders.meterAt('UP-1009');
+    store.workOrders.applySeals(meter?.id ?? 0, ['COVER-7'], new Date().toISOString(), 'WO-INSTALL'); // sealed at installation
+    recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context());
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['COVER-7', 'SEAL-1']);
+    const at = new Date().toISOString();
+    store.switching.insert({
+      id: 'SW-RC-1', kind: 'reconnect', usagePointId: 'UP-1009', meterSerial: meter?.serialNumber ?? '', agreementId: 'CA-DEMO-9', previousAgreementId: null,
+      dueAt: at, windowStart: at, windowEnd: hours(2).toISOString(), description: '', messageId: 'test', at,
+    });
+    const start = store.outbox.list().length;
+    const done = recordControl(store, installer, { switchOrderId: 'SW-RC-1', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-1' }, context(hours(1)));
+    expect(done.order.status).toBe('completed');
+    expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['COVER-7']); // only the disconnect seal came off
+    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
+    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.42', action: 'localSwitch', controlResult: null });
     store.close();
   });
 
@@ -123,10 +147,10 @@ describe('switch readings and disconnects (issue 9)', () => {
       takeSwitchReading(store, actor, { switchOrderId: 'SW-DEMO-MO5', values: values(store, 'UP-1005') }, context());
       takeSwitchReading(store, actor, { switchOrderId: 'SW-DEMO-MI6', values: values(store, 'UP-1006'), outOfWindowReason: 'tenant away' }, context(hours(-30)));
       reportNotRead(store, actor, { switchOrderId: 'SW-DEMO-SC8', reasonCode: 'dog' });
-      recordControl(store, actor, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'S-1', values: values(store, 'UP-1009') }, context());
+      recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'S-1', values: values(store, 'UP-1009') }, context());
       const entries = since(store, start);
       expect(entries.map((e) => e.noun)).toEqual(['MeterReadings', 'MeterReadings', 'MeterReadings', 'MeterReadings', 'EndDeviceControls', 'EndDeviceEvents']);
-      expectValidOutbox(entries);
+      expect(outboxSchemaErrors(entries)).toEqual({});
       store.close();
     });
   });

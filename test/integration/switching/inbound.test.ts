@@ -54,8 +54,9 @@ describe('switching messages in (issue 9)', () => {
     expect(store.switching.agreement('CA-77')).toMatchObject({
       usagePointId: 'UP-1010', customerName: 'Maria Schmidt', account: 'DE-4400-123456', supplierName: 'Nordstrom AG', tariff: 'H0-Green', startAt: '2026-12-02T00:00:00Z', endAt: null,
     });
-    const detail = switchOrderDetail(store, 'SW-77');
+    const detail = switchOrderDetail(store, 'SW-77', actor);
     expect(detail).toMatchObject({ kind: 'moveIn', status: 'assigned', usagePointId: 'UP-1010', dueAt: '2026-12-02T00:00:00Z', windowStart: window.start, windowEnd: window.end });
+    expect(detail.mayControl).toBe(false); // a technician reads; disconnecting is installer work
     expect(detail.agreement).toMatchObject({ customerName: 'Maria Schmidt', account: '******3456', supplierName: 'Nordstrom AG' });
     expect(listSwitchOrders(store).find((o) => o.id === 'SW-77')).toMatchObject({ customer: 'M**** S******', supplier: 'Nordstrom AG' });
     const records = JSON.stringify([store.db.prepare('SELECT payload FROM inbox').all(), store.db.prepare('SELECT details FROM audit_log').all()]);

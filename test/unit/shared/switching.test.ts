@@ -20,7 +20,7 @@ describe('customer switching state machine (issue 9)', () => {
   it('completes a move-out read inside the window, and one outside it only with a reason', () => {
     expect(switchTransition(assigned('moveOut'), { type: 'read', position: 'inWindow' })).toEqual({ ok: true, status: 'completed', flagOnly: false });
     const late = switchTransition(assigned('moveOut'), { type: 'read', position: 'late' });
-    expect(late).toMatchObject({ ok: false, reason: expect.stringMatching(/after the switch window.*reason/) as unknown });
+    expect(late).toMatchObject({ ok: false, outOfWindow: true, reason: expect.stringMatching(/after the switch window.*reason/) as unknown });
     expect(switchTransition(assigned('moveIn'), { type: 'read', position: 'early', outOfWindowReason: '  ' })).toMatchObject({ ok: false });
     expect(switchTransition(assigned('moveIn'), { type: 'read', position: 'early', outOfWindowReason: 'customer away on the date' })).toMatchObject({ ok: true, status: 'completed' });
   });

@@ -188,6 +188,8 @@ export function createSwitchingRepository(db: Db) {
        enterprise_change_at = @at, enterprise_change_seen = 0, updated_at = @at, message_id = @messageId WHERE id = @id`,
   );
   const acknowledge = db.prepare('UPDATE switch_orders SET enterprise_change_seen = 1 WHERE id = ?');
+  // The seal a disconnect put on; the meter's other seals (cover, terminals) stay.
+  const removeSeal = db.prepare('UPDATE seals SET removed_at = ? WHERE end_device_id = ? AND seal_number = ? AND removed_at IS NULL');
 
   return {
     upsertAgreement: (a: NewAgreement) => upsertAgreement.run(a),
@@ -212,6 +214,8 @@ export function createSwitchingRepository(db: Db) {
     reschedule: (o: { id: string; dueAt: string; windowStart: string; windowEnd: string; at: string; messageId: string }) => reschedule.run(o),
     /** The user has seen the enterprise's cancel or reschedule. */
     acknowledge: (id: string) => acknowledge.run(id).changes === 1,
+    /** A reconnect breaks the disconnect seal only; returns false when no such seal was on record. */
+    removeSeal: (deviceId: number, sealNumber: string, at: string) => removeSeal.run(at, deviceId, sealNumber).changes > 0,
   };
 }
 export type SwitchingRepository = ReturnType<typeof createSwitchingRepository>;

@@ -32,20 +32,21 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
       ...(done && seal.trim() ? { sealNumber: seal.trim() } : {}),
       ...(part.values.length > 0 ? { values: part.values } : {}),
       source: part.source,
+      ...(part.observedSerial ? { observedSerial: part.observedSerial } : {}),
       ...(part.outOfWindowReason ? { outOfWindowReason: part.outOfWindowReason } : {}),
       note,
     });
     setBusy(false);
     if (!r.ok) {
-      reading.onRefusal(r.error.code, r.error.message);
+      reading.onRefusal(r.error);
       return setProblem(r.error.message);
     }
     void useSwitchingStore.getState().refresh();
   };
 
+  if (!detail.mayControl) return <p className="muted" data-testid="sw-role-hint">{t('switching.roleHint')}</p>;
   return (
     <form className="wo-wizard" data-testid="sw-control-form" onSubmit={(e) => void submit(e)}>
-      <h3>{t('switching.outcomeTitle')}</h3>
       <label className="wo-field">
         {t('switching.outcomeTitle')}
         <select data-testid="sw-outcome" value={outcome} onChange={(e) => setOutcome(switchOutcomes.find((o) => o === e.target.value) ?? 'done')}>

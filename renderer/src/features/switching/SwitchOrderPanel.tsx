@@ -86,6 +86,7 @@ export function SwitchOrderPanel() {
           <dt>{t('switching.meter', { serial: '' }).trim()}</dt>
           <dd>
             {d.meterSerial} · {t('switching.agreement', { id: a.id, start: a.startAt ? formatDate(a.startAt, i18n.language) : '—' })}
+            {a.endAt ? ` ${t('switching.agreementEnd', { end: formatDate(a.endAt, i18n.language) })}` : ''}
           </dd>
         </dl>
       ) : (

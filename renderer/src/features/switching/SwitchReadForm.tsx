@@ -18,12 +18,12 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
     void api['skipCodes.list']({}).then((r) => r.ok && setCodes(r.value));
   }, []);
 
-  const done = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>) => {
+  const done = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string; details?: unknown } }>) => {
     setBusy(true);
     const r = await call;
     setBusy(false);
     if (!r.ok) {
-      reading.onRefusal(r.error.code, r.error.message);
+      reading.onRefusal(r.error);
       return setProblem(r.error.message);
     }
     void useSwitchingStore.getState().refresh();

@@ -47,22 +47,27 @@ export function useSwitchReading(detail: SwitchDetail) {
       for (const v of r.value.values) if (v.registerId !== null && v.registerValue !== null) next[v.registerId] = formatValue(v.registerValue, i18n.language);
       setValues(next);
       setSource('optical');
-      setOpticalSerial(r.value.meterSerial ?? detail.meterSerial);
+      setOpticalSerial(r.value.meterSerial);
       return null;
     },
     /** The request's reading part, or the register whose value is not a number. */
-    request(): { values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[]; source: 'manual' | 'optical'; outOfWindowReason?: string } | { bad: string } {
+    request():
+      | { values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[]; source: 'manual' | 'optical'; observedSerial?: string; outOfWindowReason?: string }
+      | { bad: string } {
       const out = [];
       for (const r of filled) {
         const value = parseLocaleDecimal(values[r.id] ?? '', i18n.language);
         if (value === null) return { bad: r.label };
         out.push({ registerId: r.id, value, ...(needsConfirm && confirmReason.trim() ? { confirmation: { method: 'reason' as const, reason: confirmReason.trim() } } : {}) });
       }
-      return { values: out, source, ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}) };
+      // The serial the meter sent over the probe is checked against the one expected, as on a route.
+      const observed = source === 'optical' && opticalSerial ? { observedSerial: opticalSerial } : {};
+      return { values: out, source, ...observed, ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}) };
     },
-    /** A NEEDS_CONFIRMATION about a value (not the window) asks for the confirmation reason. */
-    onRefusal(code: string, message: string) {
-      if (code === 'NEEDS_CONFIRMATION' && !/window/i.test(message)) setNeedsConfirm(true);
+    /** A NEEDS_CONFIRMATION about a value (not the window, whose reason field is always shown) asks for the confirmation reason. */
+    onRefusal(error: { code: string; details?: unknown }) {
+      const window = typeof error.details === 'object' && error.details !== null && 'outOfWindow' in error.details;
+      if (error.code === 'NEEDS_CONFIRMATION' && !window) setNeedsConfirm(true);
     },
   };
 }
@@ -106,7 +111,7 @@ export function SwitchReadingFields({ detail, reading, required }: { detail: Swi
           {busy ? t('switching.readingOptical') : t('switching.readOptical')}
         </button>
       </div>
-      {reading.source === 'optical' && <p className="wo-ok" data-testid="sw-optical-done">{t('switching.opticalDone', { serial: reading.opticalSerial ?? '' })}</p>}
+      {reading.source === 'optical' && <p className="wo-ok" data-testid="sw-optical-done">{t('switching.opticalDone', { serial: reading.opticalSerial ?? detail.meterSerial })}</p>}
       {problem && <p role="alert" className="wo-error">{problem}</p>}
       {reading.needsConfirm && (
         <label className="wo-field">
