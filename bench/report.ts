@@ -36,6 +36,8 @@ interface Sync {
   scenarios: { readingsPerVisit: number; readings: number; messages: number; buildMs: number; syncMs: number; messagesPerSecond: number; rawRoundTripsPerSecond: number; ratioToRawRoundTrip: number }[];
 }
 interface Export { csv100k: { appExportMs: number; csvStringifyAloneMs: number; ratio: number; limit: number }; pdf1000: { ms: number; limitMs: number } }
+interface InboundRun { meters: number; fileMB: number; inflatedMB?: number; peakRssMB: number; seconds: number }
+interface Inbound { date: string; limitMB: number; plain: InboundRun; compressed: InboundRun }
 interface WebHost { date: string; meters: number; importMs: number; listMs: number; peakRssMB: number; peakAfterImportMB: number; targetMB: number; listOnlyAfterRestart: { peakRssMB: number; listMs: number } }
 
 const sections: string[] = [];
@@ -132,6 +134,20 @@ if (w) {
     ].join('\n'),
   );
 }
+const inbound = load<Inbound>('inbound');
+if (inbound) {
+  const { plain, compressed } = inbound;
+  sections.push(
+    [
+      `## Inbound 61968 messages of 100 MB (\`bench/inbound.ts\`, ${inbound.date.slice(0, 10)})`,
+      '',
+      '| `fieldmeter import message` | time | peak RSS | limit |',
+      '|---|---|---|---|',
+      `| MeterConfig, ${plain.fileMB} MB file, ${plain.meters.toLocaleString('en')} Meters | ${plain.seconds} s | ${plain.peakRssMB} MB | < ${inbound.limitMB} MB |`,
+      `| the same as Payload/Compressed, ${compressed.fileMB} MB file inflating to ${compressed.inflatedMB ?? '?'} MB, ${compressed.meters.toLocaleString('en')} Meters | ${compressed.seconds} s | ${compressed.peakRssMB} MB | < ${inbound.limitMB} MB |`,
+    ].join('\n'),
+  );
+}
 
 const readme = `# Benchmarks
 
@@ -144,7 +160,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'inbound'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

@@ -12,6 +12,8 @@ import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { defaultXmlStreamLimits, XmlTokenizer, type XmlStreamEvents, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
 
 const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
+/** Base64 characters decoded and inflated at a time (a multiple of 4). */
+const SLICE = 16 * 1024;
 
 export interface CompressedPayloadStream {
   text(piece: string): void;
@@ -52,16 +54,21 @@ export function inflateCompressedPayload(
       throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not gzip data');
     }
   };
+  const inflate = (base64: string) => {
+    const data = Buffer.from(base64, 'base64');
+    bytes += data.length;
+    push(data, false);
+  };
   return {
     text(piece) {
       if (!BASE64.test(piece)) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not base64');
       pending += piece.replace(/\s+/g, '');
-      const whole = pending.length - (pending.length % 4);
-      if (whole === 0) return;
-      const data = Buffer.from(pending.slice(0, whole), 'base64');
+      // Small slices: what one slice inflates to is what is held at once (XML inflates ~25 times).
+      let from = 0;
+      for (; pending.length - from >= SLICE; from += SLICE) inflate(pending.slice(from, from + SLICE));
+      const whole = pending.length - ((pending.length - from) % 4);
+      if (whole > from) inflate(pending.slice(from, whole));
       pending = pending.slice(whole);
-      bytes += data.length;
-      push(data, false);
     },
     end() {
       if (pending.length % 4 !== 0) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not base64');
