@@ -101,7 +101,7 @@ export function fileSource(path: string): InboundSource {
 
 const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
 
-/** Thrown inside the transaction to leave it untouched when the MessageID was seen before. */
+/** Thrown at the end of a message whose MessageID was seen before, to leave the transaction untouched. */
 class AlreadyReceived extends Error {}
 
 const addCounts = (total: Counts, more: Counts) => {
@@ -120,6 +120,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   const at = (options.now ?? new Date()).toISOString();
   let header: Header | undefined;
   let messageId = '';
+  let duplicate = false;
   const applied: Counts = {};
   const itemOf = (noun: PayloadNoun) => STREAMED_ITEMS[noun];
 
@@ -132,12 +133,12 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!verbs.includes(verb)) throw new InboundRejection(`verb "${verb}" is not imported for ${noun} (only ${verbs.join(', ')})`);
       header = head.header;
       messageId = header.messageID?.trim() || `sha256:${digest(source)}`;
-      if (!store.inbox.receive({ messageId, correlationId: header.correlationID, noun, verb, payload: { file: options.fileName ?? null, streamed: true }, receivedAt: at })) {
-        throw new AlreadyReceived();
-      }
+      // Seen before: read on to the end all the same (a broken or hostile file is still refused), apply nothing.
+      duplicate = !store.inbox.receive({ messageId, correlationId: header.correlationID, noun, verb, payload: { file: options.fileName ?? null, streamed: true }, receivedAt: at });
     },
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
+      if (duplicate) return;
       if (noun !== header.noun) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
       const ctx: InboundContext = { store, actor, at, messageId, xml: item.text, firstLine: item.line };
       let body: PayloadBody;
@@ -164,6 +165,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!header) throw new InboundRejection('the message has no Header');
       const payload = compressedPayload ?? envelope.payload;
       if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
+      if (duplicate) throw new AlreadyReceived();
       // A streamed noun with no item still goes to its applier once, which says what is missing.
       if (payload.items === 0) addCounts(applied, applyBody({ store, actor, at, messageId, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
