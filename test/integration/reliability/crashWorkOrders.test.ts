@@ -14,7 +14,7 @@ import { seededRandom } from '../../../electron/services/sync/simulator/faults';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
 import { bigRouteCsv } from '../../support/reliability/bigRoute';
-import { startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
+import { killWhileBusy, type HostedApp } from '../../support/reliability/webHostProcess';
 import { KWH } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 
@@ -148,15 +148,9 @@ describe(`completing work orders survives kill -9 at ${KILLS} random points`, ()
     let killedMidSave = 0;
     let killedInFlight = 0;
     for (let k = 0; k < KILLS; k++) {
-      const host = await startHostProcess({ db, workDir: dir });
-      let markStarted: () => void = () => {};
-      const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
       const before = confirmed.size;
-      const crews = Array.from({ length: WORKERS }, () => crew(host, queue, confirmed, markStarted));
-      await firstRequest;
-      await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 600)));
-      await host.kill('SIGKILL');
-      if ((await Promise.all(crews)).some(Boolean)) killedInFlight++;
+      const inFlight = await killWhileBusy({ db, workDir: dir }, random, (host, started) => Array.from({ length: WORKERS }, () => crew(host, queue, confirmed, started)));
+      if (inFlight.some(Boolean)) killedInFlight++;
       if (confirmed.size > before) killedMidSave++;
       const check = checkExchanges(db, all, confirmed);
       expect(check.integrity, `after kill ${k}`).toBe('ok');
