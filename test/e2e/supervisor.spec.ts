@@ -119,6 +119,10 @@ test('the CSV download arrives in the browser, holds exactly the filtered rows a
   await expect(page.getByTestId('profile-current')).toContainText('Supervisor');
   await page.getByTestId('export-route').fill('R-RIV-20');
   await page.getByTestId('export-status').selectOption('warning');
+  await page.getByTestId('export-type').selectOption('exchange');
+  await page.getByTestId('export-csv').click();
+  await expect(page.getByTestId('export-result')).toContainText('0 readings written to'); // no exchange on this route
+  await page.getByTestId('export-type').selectOption('read');
   await page.getByTestId('export-csv').click();
   await expect(page.getByTestId('export-result')).toContainText('1 reading written to');
 
