@@ -11,6 +11,8 @@ import { listPorts } from '../services/serial/ports';
 import { demandReset, timeSync, type ProgramOptions } from '../services/serial/programOperations';
 import { readMeter } from '../services/serial/reader';
 import { meterProfiles, profileOrThrow, runSimulator } from '../services/serial/simulator';
+import type { OpticalProgramResult } from '../../shared/contract/methods/optical';
+import { programAtStop, readAndSave } from './opticalSave';
 import type { CliIo } from './program';
 
 interface JsonOption {
@@ -29,8 +31,39 @@ function readFile(file: string): Uint8Array {
   }
 }
 
+interface ReadCliOptions extends JsonOption {
+  port: string;
+  address?: string;
+  maxBaud: string;
+  wakeUp?: boolean;
+  save?: boolean;
+  usagePoint?: string;
+  db?: string;
+  note?: string;
+  confirmReason?: string;
+}
+
+interface ReadFailure {
+  code: string;
+  message: string;
+  attempts?: number;
+  diagnostic: unknown;
+  /** The bytes received before the failure, printable. */
+  log: string | null;
+}
+
+/** A failed read, whether from the probe directly or from the read at a stop (which carries the probe's code). */
+function readFailure(error: unknown): ReadFailure | null {
+  if (error instanceof OpticalReadError) return { code: error.code, message: error.message, attempts: error.attempts, diagnostic: error.diagnostic, log: error.diagnostic?.bytes ? error.diagnostic.log : null };
+  if (!(error instanceof AppError) || error.code !== 'OPTICAL_READ_FAILED') return null;
+  const details = error.details as { code: string; diagnostic: string | null };
+  return { code: details.code, message: error.message, diagnostic: details.diagnostic, log: details.diagnostic || null };
+}
+
 interface ProgramCliOptions extends JsonOption {
   port: string;
+  usagePoint?: string;
+  db?: string;
   password?: string;
   profile?: string;
   address?: string;
@@ -68,21 +101,30 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
 
   program
     .command('read')
-    .description('read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E)')
+    .description('read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E); with --save, save it as the optical reading of a stop')
     .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
     .option('--address <address>', 'device address (when several meters share the bus)')
     .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
     .option('--wake-up', 'send the wake-up sequence first (battery meters)')
+    .option('--save', 'save the values as the reading of --usage-point (same checks as the app)')
+    .option('--usage-point <id>', 'the stop whose meter is read (with --save)')
+    .option('--db <path>', 'database file (with --save; default: $FIELDMETER_DB, then the user-data folder)')
+    .option('--note <text>', 'with --save: why a serial that does not match is read anyway')
+    .option('--confirm-reason <text>', 'with --save: confirm values outside the expected range, with the reason')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action(async (options: JsonOption & { port: string; address?: string; maxBaud: string; wakeUp?: boolean }) => {
+    .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
       if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
       if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+      if (options.save && !options.usagePoint) throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+      if (!options.save && (options.usagePoint || options.note || options.confirmReason)) throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
+      if (options.confirmReason !== undefined && options.confirmReason.trim().length < 3) throw new AppError('BAD_REQUEST', '--confirm-reason needs a reason of at least 3 characters');
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
       try {
+        if (options.save) return printSaved(options, await readAndSave({ ...options, usagePoint: options.usagePoint!, maxBaud, signal: controller.signal }));
         const result = await readMeter({ path: options.port, address: options.address, maxBaud, wakeUp: options.wakeUp, signal: controller.signal });
         print(options, result, () =>
           [
@@ -91,14 +133,26 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
           ].join('\n'),
         );
       } catch (error) {
-        if (!(error instanceof OpticalReadError)) throw error;
-        if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message, attempts: error.attempts, diagnostic: error.diagnostic } }, null, 2));
-        else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);
-        throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${error.message}`);
+        const failure = readFailure(error);
+        if (!failure) throw error;
+        const { log, ...shown } = failure;
+        if (options.json) io.out(JSON.stringify({ error: shown }, null, 2));
+        else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${log}`);
+        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${failure.message}`);
       } finally {
         process.off('SIGINT', cancel);
       }
     });
+
+  const printSaved = (options: JsonOption, { read, saved }: Awaited<ReturnType<typeof readAndSave>>) =>
+    print(options, { read, saved }, () =>
+      [
+        `Meter ${read.manufacturer} ${read.ident}${read.meterSerial ? `, serial ${read.meterSerial}` : ''}, mode ${read.mode}, ${read.baud} baud.`,
+        ...(read.status?.errorRegisterSet ? [`Warning: the meter reports a fault, error register F.F reads ${read.status.errorRegister}; it is reported with this reading.`] : []),
+        `Saved reading set ${saved.readingSetId} at ${saved.readAt}:`,
+        ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}${r.warnings.length ? `  (${r.warnings.map((w) => w.kind).join(', ')})` : ''}`),
+      ].join('\n'),
+    );
 
   program
     .command('ports')
@@ -155,8 +209,27 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
       .option('--profile <model>', `meter model: ${meterModels.map((m) => m.name).join(', ')} (default: by manufacturer)`)
       .option('--address <address>', 'device address')
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
+      .option('--usage-point <id>', 'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise')
+      .option('--db <path>', 'database file (with --usage-point; default: $FIELDMETER_DB, then the user-data folder)')
       .option('--json', 'print machine-readable JSON')
       .exitOverride();
+
+  const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) =>
+    print(options, r, () =>
+      [
+        `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}.`,
+        ...(r.timeSync
+          ? [`Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`, `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`]
+          : []),
+        ...(r.demandReset
+          ? [
+              `Demand before: ${valueText(r.demandReset.demandBefore)}; after: ${valueText(r.demandReset.demandAfter)}.`,
+              ...(r.demandReset.resetCounterBefore === null ? [] : [`Reset counter: ${r.demandReset.resetCounterBefore} → ${r.demandReset.resetCounterAfter ?? '?'}.`]),
+            ]
+          : []),
+        `Queued EndDeviceControls message ${r.messageId}.`,
+      ].join('\n'),
+    );
 
   const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
     if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${meterModels.map((m) => m.name).join(', ')}.`);
@@ -179,6 +252,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again'))
     .action(async (options: ProgramCliOptions) => {
+      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o)));
       const r = await run(options, timeSync);
       print(options, r, () =>
         [
@@ -192,6 +266,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it'))
     .action(async (options: ProgramCliOptions) => {
+      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o)));
       const r = await run(options, demandReset);
       print(options, r, () =>
         [

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { exportFilter, exportFormats, profile, roles, type ExportFormat, type Role } from '../../shared/contract/supervisorEntities';
+import { exportFilter, exportFormats, profile, roles, workTypes, type ExportFormat, type Role } from '../../shared/contract/supervisorEntities';
 import { stopStatuses } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
 import { currentActor } from '../services/actor';
@@ -23,6 +23,7 @@ interface ExportCliOptions {
   to?: string;
   route?: string;
   status?: string;
+  type?: string;
 }
 
 export function registerSupervisorCommands(program: Command, io: CliIo): void {
@@ -57,10 +58,11 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .option('--to <date>', 'last day, inclusive (YYYY-MM-DD, UTC)')
     .option('--route <id>', 'only this route')
     .addOption(new Option('--status <status>', 'only stops with this status').choices([...stopStatuses]))
+    .addOption(new Option('--type <type>', 'only readings taken for this work: a route read or a work-order kind').choices([...workTypes]))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: ExportCliOptions) => {
-      const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status });
+      const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status, type: options.type });
       if (!filter.success) throw new AppError('VALIDATION', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const store = openStore(resolveDatabasePath(options.db));
       try {

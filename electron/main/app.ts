@@ -34,6 +34,7 @@ export function appFiles(appPath: string) {
   return {
     preload: join(appPath, 'out', 'preload', 'index.cjs'),
     renderer: join(appPath, 'out', 'renderer'),
+    exportWorker: join(appPath, 'out', 'main', 'exportWorker.cjs'),
   };
 }
 
@@ -90,6 +91,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
       // Sync credentials through the OS keychain, never plain text (issue 7, Transport).
       secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs) : undefined,
       // Saving an export elsewhere asks here, in the main process; services check the path and copy (issue 10).
+      exportWorker: files.exportWorker,
       saveDialog: exportSaveDialog(electron, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow)),
     });
   } catch (error) {

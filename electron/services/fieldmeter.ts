@@ -31,6 +31,8 @@ export interface FieldmeterOptions extends OpenOptions {
   readonly secrets?: (blobs: BlobStore) => SecretStore;
   /** Electron: the OS save dialog, for saving an export elsewhere (issue 10). */
   readonly saveDialog?: (suggestedName: string) => Promise<string | null>;
+  /** The built export worker (the desktop app's out/main/exportWorker.cjs); without it the source runs through tsx. */
+  readonly exportWorker?: string;
 }
 
 export interface Fieldmeter {
@@ -75,7 +77,16 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   // Photos sit next to the database, so a backup of the folder keeps both.
   const photoDir = join(dirname(store.path), 'photos');
 
-  const context: HandlerContext = { store, host: options.host, version, photoDir, changed, emit: events.emit, saveDialog: options.saveDialog };
+  const context: HandlerContext = {
+    store,
+    host: options.host,
+    version,
+    photoDir,
+    changed,
+    emit: events.emit,
+    saveDialog: options.saveDialog,
+    exportWorker: { builtWorker: options.exportWorker, nativeBinding: options.nativeBinding },
+  };
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),

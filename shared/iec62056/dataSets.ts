@@ -94,19 +94,24 @@ export function scanDataSets(text: string, from: number, to: number, previous: D
       continue;
     }
     // An address runs up to the next '('; what precedes its last space or control char is noise.
-    let j = i + 1;
-    while (j < to) {
+    // One forward pass notes that char (`bad`); trailing spaces before '(' are rare and rescanned.
+    let j = i;
+    let bad = c <= 0x20 || c >= 0x7f ? i : i - 1;
+    while (++j < to) {
       const d = text.charCodeAt(j);
       if (d === OPEN || d === BANG) break;
-      j++;
+      if (d <= 0x20 || d >= 0x7f) bad = j;
     }
     let k = j;
     while (k > i && text.charCodeAt(k - 1) <= 0x20) k--;
-    let a = k;
-    while (a > i) {
-      const d = text.charCodeAt(a - 1);
-      if (d <= 0x20 || d >= 0x7f) break;
-      a--;
+    let a = bad + 1;
+    if (a > k) {
+      a = k;
+      while (a > i) {
+        const d = text.charCodeAt(a - 1);
+        if (d <= 0x20 || d >= 0x7f) break;
+        a--;
+      }
     }
     if (junk && a > i) {
       const noise = text.slice(i, a).trim();

@@ -4,6 +4,7 @@
  * shared/cim/codes/obis.ts; the protocol code depends only on the `ObisReadingTypes` interface,
  * so a utility's own table can replace it without touching the parser.
  */
+import { endDeviceEventType } from '../cim/codes/endDeviceCodes';
 import { readingTypeForObis } from '../cim/codes/obis';
 import type { ObisCode } from './obisCode';
 
@@ -34,10 +35,10 @@ export function minimalObisReadingTypes(options: MinimalTableOptions = {}): Obis
  * with device type 3 (electric meter); the F.F code is composed from the enums (Metrology.Failed).
  */
 export function eventCandidateFor(obis: ObisCode): EventCandidate | null {
-  if (obis.c === 97 && obis.d === 97) return { kind: 'errorRegister', endDeviceEventType: '3.21.0.85' };
+  if (obis.c === 97 && obis.d === 97) return { kind: 'errorRegister', endDeviceEventType: endDeviceEventType.meterError };
   if (obis.c === 96 && obis.d === 7) {
     const perPhase = obis.e !== null && obis.e >= 1 && obis.e <= 3;
-    return { kind: 'powerFailCounter', endDeviceEventType: perPhase ? '3.26.25.85' : '3.26.38.85' };
+    return { kind: 'powerFailCounter', endDeviceEventType: perPhase ? endDeviceEventType.phaseFailure : endDeviceEventType.powerDown };
   }
   if (obis.c === 96 && obis.d === 5) return { kind: 'status', endDeviceEventType: null };
   return null;

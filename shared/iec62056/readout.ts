@@ -27,22 +27,28 @@ export interface ReadoutReport {
 type Mapping = Pick<MappedDataSet, 'readingType' | 'event'>;
 const defaultTypes = minimalObisReadingTypes();
 // A meter sends the same addresses every read (a P1 meter every second): remember each mapping,
-// per table, by address and then by unit (two lookups, no key string built per set).
-const memo = new WeakMap<ObisReadingTypes, Map<string, Map<string, Mapping>>>();
+// per table, by address; an address seen with one unit (nearly always) needs one lookup, others
+// keep a map by unit.
+interface Memo {
+  readonly unit: string | null;
+  readonly mapping: Mapping;
+  byUnit: Map<string, Mapping> | null;
+}
+const memo = new WeakMap<ObisReadingTypes, Map<string, Memo>>();
 const MEMO_LIMIT = 4096;
 
-function mappingFor(obis: string, unit: string | null, cache: Map<string, Map<string, Mapping>>, types: ObisReadingTypes): Mapping {
-  let byUnit = cache.get(obis);
-  const unitKey = unit ?? '';
-  const found = byUnit?.get(unitKey);
+function mappingFor(obis: string, unit: string | null, cache: Map<string, Memo>, types: ObisReadingTypes): Mapping {
+  const known = cache.get(obis);
+  if (known?.unit === unit) return known.mapping;
+  const found = known?.byUnit?.get(unit ?? '');
   if (found) return found;
   const code = parseObisCode(obis);
   const made: Mapping = { readingType: code ? types.readingTypeFor(code, unit) : null, event: code ? eventCandidateFor(code) : null };
-  if (!byUnit) {
+  if (known) (known.byUnit ??= new Map()).set(unit ?? '', made);
+  else {
     if (cache.size >= MEMO_LIMIT) cache.clear(); // addresses are free text: bound what a noisy line can add
-    cache.set(obis, (byUnit = new Map()));
+    cache.set(obis, { unit, mapping: made, byUnit: null });
   }
-  byUnit.set(unitKey, made);
   return made;
 }
 

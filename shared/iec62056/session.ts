@@ -39,6 +39,20 @@ const NAK = 0x15;
 const BANG = 0x21;
 const SLASH = 0x2f;
 
+// A push meter sends the same identification with every telegram (DSMR P1: every second), and an
+// Identification is read-only: the last one parsed is kept and handed out again for the same line.
+let lastIdentText = '';
+let lastIdent: Identification | null = null;
+
+/** The identification in a line (a sign-on echo `/?…` is not one), or null. */
+function identificationOf(text: string): Identification | null {
+  if (text === lastIdentText) return lastIdent;
+  const slash = text.lastIndexOf('/');
+  const id = slash >= 0 && text.charAt(slash + 1) !== '?' ? parseIdentification(text) : null;
+  if (id) [lastIdentText, lastIdent] = [text, id];
+  return id;
+}
+
 /** A hex digit's value, or -1 (the P1 CRC after `!`). */
 function hexDigit(b: number): number {
   if (b >= 0x30 && b <= 0x39) return b - 0x30;
@@ -108,6 +122,7 @@ export class OpticalSession {
         // The bulk of a readout goes through the data scanner in whole runs.
         if (this.state === 'block') i = this.afterBlock(this.data.scanBlock(chunk, i, out));
         else if (this.state === 'text') i = this.afterText(this.data.scanText(chunk, i, out));
+        else if (this.state === 'ident' && this.line.length === 0) i = this.scanIdent(chunk, i, out);
         else if (!this.step((chunk[i] ?? 0) & 0x7f, out)) i++;
       }
       if (chunk.length > 0) {
@@ -160,15 +175,41 @@ export class OpticalSession {
     }
   }
 
+  /**
+   * The identification line taken whole when it starts and ends in this chunk (the usual case);
+   * otherwise the bytes go one at a time through onIdent. Returns where to go on.
+   */
+  private scanIdent(chunk: Uint8Array, from: number, out: SessionEvent[]): number {
+    const listen = this.options.kind === 'listen';
+    const end = Math.min(chunk.length, from + MAX_LINE);
+    for (let i = from; i < end; i++) {
+      const b = (chunk[i] ?? 0) & 0x7f;
+      if (b === STX && listen) break;
+      if (b !== LF) continue;
+      this.identLine(chunk, from, i, out);
+      return i + 1;
+    }
+    return this.step((chunk[from] ?? 0) & 0x7f, out) ? from : from + 1;
+  }
+
   private onIdent(b: number, out: SessionEvent[]): void {
     if (b === STX && this.options.kind === 'listen') return this.openBlock();
     if (b !== LF && this.line.length < MAX_LINE) return void this.line.push(b);
     const raw = this.line;
     this.line = [];
+    this.identLine(raw, 0, raw.length, out);
+  }
+
+  /** A complete line raw[from, to) (LF removed) while waiting for the identification `/XXXZ…` (§6.3.2). */
+  private identLine(raw: ArrayLike<number>, from: number, to: number, out: SessionEvent[]): void {
     let text = '';
-    for (const c of raw) if (c !== CR && c !== NUL) text += String.fromCharCode(c);
-    const slash = text.lastIndexOf('/');
-    const id = slash >= 0 && text.charAt(slash + 1) !== '?' ? parseIdentification(text) : null;
+    let slashAt = -1;
+    for (let k = from; k < to; k++) {
+      const c = (raw[k] ?? 0) & 0x7f;
+      if (c === SLASH) slashAt = k;
+      if (c !== CR && c !== NUL) text += String.fromCharCode(c);
+    }
+    const id = identificationOf(text);
     if (!id) {
       this.noise += text.length + 1;
       if (this.noise > MAX_NOISE) this.fail(out, 'BAD_IDENTIFICATION', 'The meter answered with unreadable data. Clean the probe window, check the probe is the right way round, and retry at 300 baud.');
@@ -180,7 +221,7 @@ export class OpticalSession {
     if (this.options.kind === 'listen') {
       // DSMR P1 CRC covers the telegram from '/' (DSMR 5.0.2 §6.2); identification line included.
       let crc = 0;
-      for (let k = Math.max(0, raw.lastIndexOf(SLASH)); k < raw.length; k++) crc = crc16ArcByte(crc, raw[k] ?? 0);
+      for (let k = Math.max(from, slashAt); k < to; k++) crc = crc16ArcByte(crc, (raw[k] ?? 0) & 0x7f);
       this.data.crc = crc16ArcByte(crc, LF);
     } else if (id.mode === 'C' || id.mode === 'E') {
       // Mode E is answered with V='0': the meter falls back to the ASCII readout (§6.4.5).

@@ -2,11 +2,15 @@
  * Installer work orders in Chromium (issue 8): the installer role, a full exchange, a removal whose
  * final reading comes from the optical probe (training meter) with a photo, an install at a new
  * connection, PAN commissioning whose mistyped install code is caught (and said once), PAN
- * decommissioning, unable to complete, and a work order made on the device.
+ * decommissioning, unable to complete, a work order made on the device, and what the office sends
+ * later: a cancel of a job already worked, and the PAN join status.
  */
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { buildMessage } from '../../shared/cim';
+import { fieldmeter } from '../support/cli';
+import { expect, openApp, test } from './fixtures';
 import { callApi, screenshot } from './pages';
 
 test.use({ demo: true });
@@ -165,4 +169,59 @@ test('unable to complete with a reason, and a work order made on the device', as
   await expect(page.getByTestId('wo-title')).toContainText('UP-1007');
   await expect(page.getByTestId('job-step-old')).toBeVisible();
   await screenshot(page, 'work-order-created-on-device');
+});
+
+test('the office cancels a job already done and reports a PAN join: both are shown, the field data stays', async ({ app: page, host }) => {
+  const token = host.current.token;
+  await callApi(page, token, 'profile.set', { name: 'Ines Installer', role: 'installer' });
+  const order = await callApi<{ currentMeter: { serial: string; registers: { id: number }[] } }>(page, token, 'workOrders.get', { workOrderId: 'WO-DEMO-RM1' });
+  const meter = order.value?.currentMeter;
+  const done = await callApi(page, token, 'workOrders.completeRemoval', {
+    workOrderId: 'WO-DEMO-RM1',
+    oldMeter: { observedSerial: meter?.serial, finalReadings: meter?.registers.map((r) => ({ registerId: r.id, value: '1' })), disposition: 'returned' },
+    note: '',
+  });
+  expect(done.ok).toBe(true);
+  expect((await callApi(page, token, 'workOrders.start', { workOrderId: 'WO-DEMO-PAN2' })).ok).toBe(true);
+
+  const messages = {
+    cancel: buildMessage({
+      kind: 'request',
+      header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-rm1' },
+      payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-RM1' }, work: [{ meter: {} }] } } },
+    }),
+    cancelWhileActive: buildMessage({
+      kind: 'request',
+      header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-pan2' },
+      payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-PAN2' }, work: [{ meter: {} }] } } },
+    }),
+    join: buildMessage({
+      kind: 'event',
+      header: { verb: 'created', noun: 'EndDeviceEvents', timestamp: '2026-11-23T10:00:00Z', source: 'HES', messageID: 'join-1' },
+      payload: { kind: 'xml', body: { noun: 'EndDeviceEvents', value: { endDeviceEvents: [{ createdDateTime: '2026-11-23T09:59:00Z', eventType: '15.10.0.85', assets: { mRID: '000D6F0000DEC0DE' } }] } } },
+    }),
+  };
+  await host.current.stop(); // the CLI opens the database on its own
+  for (const [name, xml] of Object.entries(messages)) {
+    const file = join(host.dataDir, `${name}.xml`);
+    writeFileSync(file, xml);
+    const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath]);
+    expect(imported.stderr).toBe('');
+  }
+  await openApp(page, await host.restart());
+  await page.getByTestId('section-workOrders').click();
+  await expect(page.getByTestId('wo-WO-DEMO-RM1')).toContainText('cancelled after the work');
+  await page.getByTestId('wo-WO-DEMO-RM1').click();
+  await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await expect(page.getByTestId('wo-cancelled-after-work')).toContainText('field data is kept');
+  await screenshot(page, 'work-order-cancelled-after-work');
+  await page.getByTestId('wo-WO-DEMO-PAN2').click();
+  await expect(page.getByTestId('pan-join-000D6F0000DEC0DE')).toHaveText('join failed');
+  // cancelled while the crew was on it: what was done on site is still recorded, and reported with the cancel
+  await expect(page.getByTestId('wo-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('wo-cancelled')).toContainText('record it below');
+  await page.getByTestId('pan-decommission').click();
+  await expect(page.getByTestId('wo-cancelled-after-work')).toBeVisible();
+  await expect(page.getByTestId('wo-pan-devices')).toHaveCount(0);
+  await expect(page.getByTestId('pan-decommission-form')).toHaveCount(0);
 });

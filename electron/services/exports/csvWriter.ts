@@ -2,22 +2,22 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import type { ExportRow } from '../store/repositories/exportRows';
-import { exportColumns, toRecord } from './columns';
+import type { CsvRecord } from '../store/repositories/exportRows';
+import { exportColumns } from './columns';
 import { checkpoint, type WriteOptions } from './writers';
 
-export async function writeCsv(rows: Iterable<ExportRow>, path: string, options: WriteOptions): Promise<number> {
+/** Writes records already formatted in column order by the export query (no object per row); the second half of a split export goes without the header. */
+export async function writeCsv(records: Iterable<CsvRecord>, path: string, options: WriteOptions & { header?: boolean }): Promise<number> {
   const out = createWriteStream(path);
   // csv-stringify quotes separators, quotes and newlines per RFC 4180; the header row is the documented column set.
-  const csv = stringify({ header: true, columns: exportColumns.map((c) => c.header), bom: false });
+  const csv = stringify({ header: options.header ?? true, columns: [...exportColumns], bom: false });
   csv.pipe(out);
   let n = 0;
-  for (const row of rows) {
-    if (!csv.write(toRecord(row))) await once(csv, 'drain');
+  for (const record of records) {
+    if (!csv.write(record)) await once(csv, 'drain');
     checkpoint(++n, options);
   }
   csv.end();
   await once(out, 'finish');
   return n;
 }
-

@@ -1,21 +1,26 @@
 /**
  * The export's worker thread (issue 10: "an export of 100,000 readings finishes without freezing
  * the UI"). It opens its own read-only connection (WAL: it sees what was committed, blocks no
- * writer), queries through the same repository, writes the file and posts progress. Neither the
- * query nor the writing runs on the app's main thread; only the requested format's writer loads.
+ * writer), queries through the same repository, writes the file and posts
+ * progress. Neither the query nor the writing runs on the app's main thread; only the requested
+ * format's writer loads. The desktop build bundles this file as out/main/exportWorker.cjs.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportFilter, ExportFormat } from '../../../shared/contract/supervisorEntities';
-import { createExportRowsRepository } from '../store/repositories/exportRows';
-import { writeFormat } from './writers';
+import { createExportRowsRepository, type ExportHalf } from '../store/repositories/exportRows';
+import { exportSource, writeFormat } from './writers';
 
 export interface WorkerJob {
   databasePath: string;
+  /** better_sqlite3.node for the running ABI (the desktop app's Electron build). */
+  nativeBinding?: string | undefined;
   format: ExportFormat;
   filter: ExportFilter;
   path: string;
   filterText: string;
+  /** Only this half of the rows (a CSV export split over two workers). */
+  half?: ExportHalf | undefined;
 }
 export type WorkerMessage = { kind: 'total'; total: number } | { kind: 'progress'; done: number } | { kind: 'done'; rows: number } | { kind: 'failed'; message: string };
 
@@ -23,11 +28,15 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const job = workerData as WorkerJob;
 
 async function run(): Promise<number> {
-  const db = new Database(job.databasePath, { readonly: true, fileMustExist: true });
+  const db = new Database(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
   try {
-    const rows = createExportRowsRepository(db).list(job.filter);
-    post({ kind: 'total', total: rows.length });
-    return await writeFormat(job.format, rows, job.path, { filterText: job.filterText, onProgress: (done) => post({ kind: 'progress', done }) });
+    const source = exportSource(createExportRowsRepository(db), job.filter, job.half);
+    return await writeFormat(job.format, source, job.path, {
+      filterText: job.filterText,
+      header: !job.half?.second,
+      onTotal: (total) => post({ kind: 'total', total }),
+      onProgress: (done) => post({ kind: 'progress', done }),
+    });
   } finally {
     db.close();
   }

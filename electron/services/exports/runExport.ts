@@ -10,7 +10,8 @@ import { requireSupervisor } from '../review/roles';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { exportsDir } from './exportFiles';
-import { writeExportFile } from './exportInWorker';
+import { writeExportFile, type WorkerLocation } from './exportInWorker';
+import { exportSource } from './writers';
 
 export interface ExportResult {
   path: string;
@@ -19,7 +20,8 @@ export interface ExportResult {
 }
 
 export const describeFilter = (f: ExportFilter): string =>
-  [f.from && `from ${f.from}`, f.to && `to ${f.to}`, f.route && `route ${f.route}`, f.status && `status ${f.status}`].filter(Boolean).join(', ') || 'all readings';
+  [f.from && `from ${f.from}`, f.to && `to ${f.to}`, f.route && `route ${f.route}`, f.status && `status ${f.status}`, f.type && `type ${f.type}`].filter(Boolean).join(', ') ||
+  'all readings';
 
 /** exports/ next to the database: a backup of the folder keeps them, and the web host needs no download route. */
 export function defaultExportPath(store: Store, format: ExportFormat, now = new Date()): string {
@@ -27,10 +29,12 @@ export function defaultExportPath(store: Store, format: ExportFormat, now = new 
   return join(exportsDir(store.path), `fieldmeter-${stamp}.${format}`);
 }
 
-export interface ExportOptions {
+export interface ExportOptions extends WorkerLocation {
   readonly signal?: AbortSignal | undefined;
   /** Rows from which the file is written on a worker thread (default: exportInWorker.inThreadBelow). */
   readonly workerFrom?: number | undefined;
+  /** Rows from which a CSV export is split over two workers (default: exportInWorker.splitCsvFrom, with a core to spare). */
+  readonly splitFrom?: number | undefined;
   onProgress?(done: number, total: number): void;
 }
 
@@ -42,9 +46,13 @@ export async function runExport(store: Store, actor: Actor, format: ExportFormat
   try {
     options.onProgress?.(0, 0);
     const job = { databasePath: store.path, format, filter, path, filterText: `Filter: ${describeFilter(filter)}.` };
-    count = await writeExportFile({ ...job, expected: store.exportRows.upperBound(), loadRows: () => store.exportRows.list(filter) }, {
+    const source = exportSource(store.exportRows, filter);
+    count = await writeExportFile({ ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) }, {
       signal: options.signal,
       workerFrom: options.workerFrom,
+      splitFrom: options.splitFrom,
+      builtWorker: options.builtWorker,
+      nativeBinding: options.nativeBinding,
       onTotal: (n) => {
         total = n;
         options.onProgress?.(0, n);

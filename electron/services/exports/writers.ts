@@ -5,7 +5,9 @@
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AppError } from '../../../shared/contract/result';
-import type { ExportRow } from '../store/repositories/exportRows';
+import type { ExportFilter } from '../../../shared/contract/supervisorEntities';
+import type { CsvRecord, ExportHalf, ExportRow, createExportRowsRepository } from '../store/repositories/exportRows';
+import { checkCsvColumns } from './columns';
 
 export interface WriteOptions {
   readonly signal?: AbortSignal | undefined;
@@ -28,9 +30,38 @@ export async function finish(out: WriteStream): Promise<void> {
   await once(out, 'finish');
 }
 
+/** Where a writer takes its rows from: the export query with the filter applied. */
+export interface ExportSource {
+  rows(): ExportRow[];
+  /** The CSV columns formatted by the query, as arrays: no object per row. */
+  csvRecords(): CsvRecord[];
+}
+
+export function exportSource(repository: ReturnType<typeof createExportRowsRepository>, filter: ExportFilter, half?: ExportHalf): ExportSource {
+  return {
+    rows: () => repository.list(filter),
+    csvRecords: () => {
+      checkCsvColumns(repository.csvColumns());
+      return repository.csvRecords(filter, half);
+    },
+  };
+}
+
 /** Each format in its own module, loaded when used: a CSV export never loads pdfkit (worker start-up time). */
-export async function writeFormat(format: 'csv' | 'xml' | 'pdf', rows: Iterable<ExportRow>, path: string, options: WriteOptions & { filterText?: string }): Promise<number> {
-  if (format === 'csv') return (await import('./csvWriter')).writeCsv(rows, path, options);
+export async function writeFormat(
+  format: 'csv' | 'xml' | 'pdf',
+  source: ExportSource,
+  path: string,
+  options: WriteOptions & { filterText?: string; header?: boolean; onTotal?(total: number): void },
+): Promise<number> {
+  // The rows first, then their number (the progress bar's total), then the file.
+  if (format === 'csv') {
+    const records = source.csvRecords();
+    options.onTotal?.(records.length);
+    return (await import('./csvWriter')).writeCsv(records, path, options);
+  }
+  const rows = source.rows();
+  options.onTotal?.(rows.length);
   if (format === 'xml') return (await import('./xmlWriter')).writeXml(rows, path, options);
   return (await import('./pdfWriter')).writePdf(rows, path, options);
 }

@@ -1,6 +1,7 @@
 /** What every domain's handlers get: the store, who is acting, where files go, and a way to say what changed. */
 import type { EventName, EventPayload, MethodName } from '../../../shared/contract/api';
 import type { Handlers } from '../../../shared/contract/handlers';
+import type { WorkerLocation } from '../exports/exportInWorker';
 import type { Store } from '../store';
 
 export interface HandlerContext {
@@ -13,6 +14,8 @@ export interface HandlerContext {
   changed(...tables: string[]): void;
   /** Desktop app: asks where to save a file (the OS save dialog); null when cancelled. Absent in the web host. */
   readonly saveDialog?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** Where the export worker comes from (the desktop app's built one; else the source through tsx). */
+  readonly exportWorker?: WorkerLocation | undefined;
   /** Pushes a contract event to every window (progress of a long job). */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }

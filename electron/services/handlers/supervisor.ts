@@ -8,7 +8,7 @@ import { approve, editReading, returnToTechnician } from '../review/decide';
 import { setProfile } from '../review/roles';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function supervisorHandlers({ store, changed, emit, saveDialog }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
+export function supervisorHandlers({ store, changed, emit, saveDialog, exportWorker }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
   // One export at a time per window set; its controller lets "Cancel" stop it.
   let running: AbortController | null = null;
   return {
@@ -46,6 +46,7 @@ export function supervisorHandlers({ store, changed, emit, saveDialog }: Handler
       running = controller;
       try {
         const result = await runExport(store, currentActor(store), format, filter, defaultExportPath(store, format), {
+          ...exportWorker,
           signal: controller.signal,
           onProgress: (done, total) => emit('export.progress', { format, done, total }),
         });

@@ -1,5 +1,5 @@
 /**
- * Applies one inbound IEC 61968-100 message (typed or generic envelope) of noun MeterConfig,
+ * Applies one inbound IEC 61968-100 message (typed or generic envelope) of noun MeterConfig, EndDeviceEvents (PAN join),
  * UsagePointConfig, MasterDataLinkageConfig or MeterServiceRequests in ONE transaction: the
  * changes, an `inbox` row (status applied, with the counts) and an audit row. Anything wrong —
  * not well-formed, not the envelope, a DTD, a noun or verb not imported, a payload that fails its
@@ -15,7 +15,10 @@ import type { Actor } from '../store/repositories/journal';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
+import { applyPanJoinEvents } from './panJoinEvents';
+import { applyServiceCancellations } from './serviceCancellations';
 import { applyServiceRequests } from './serviceRequests';
+import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
 import { withoutPersonalData } from './personalData';
 
@@ -25,6 +28,7 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   UsagePointConfig: ['create', 'created', 'change', 'changed'],
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
   MeterServiceRequests: ['create', 'created', 'change', 'changed', 'cancel', 'canceled'],
+  EndDeviceEvents: ['create', 'created'],
 };
 
 export interface InboundResult {
@@ -67,6 +71,8 @@ export function readInbound(xml: string): Parsed {
   }
 }
 
+const isCancel = (verb: string) => verb === 'cancel' || verb === 'canceled';
+
 function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts {
   switch (body.noun) {
     case 'MeterConfig':
@@ -76,7 +82,9 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
     case 'MasterDataLinkageConfig':
       return applyLinkage(ctx, verb, body.value);
     case 'MeterServiceRequests':
-      return applyServiceRequests(ctx, body.value, verb);
+      return isCancel(verb) && !(body.value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, body.value) : applyServiceRequests(ctx, body.value, verb);
+    case 'EndDeviceEvents':
+      return applyPanJoinEvents(ctx, body.value);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }

@@ -9,6 +9,9 @@ import { applySwitchWork, isSwitchType } from './switchOrders';
 
 const KINDS = ['exchange', 'remove'] as const;
 
+/** The work order id of the i-th MeterServiceWork of the request whose MessageID is `base`. */
+export const workOrderIdFor = (base: string, index: number, count: number): string => (count === 1 ? base : `${base}-${index + 1}`);
+
 export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceRequests, verb = 'create'): Counts {
   const counts: Counts & { workOrdersCreated: number; workOrdersKnown: number } = { workOrdersCreated: 0, workOrdersKnown: 0 };
   const work = payload.work ?? [];
@@ -24,7 +27,7 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
     if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
     const device = requireMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
     if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
-    const id = work.length === 1 ? base : `${base}-${i + 1}`;
+    const id = workOrderIdFor(base, i, work.length);
     const description = [w.kind, w.type, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');
     const created = ctx.store.workOrders.insert({ id, kind, usagePointId: device.usagePointId, expectedMeterSerial: device.serialNumber, description, source: 'enterprise', at: ctx.at });
     if (created) {

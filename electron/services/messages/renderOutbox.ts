@@ -4,7 +4,7 @@
  * enterprise can deduplicate (DESIGN.md §6). The reads go through the outbox repository.
  */
 import { z } from 'zod';
-import { buildMessage, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
+import { buildMessage, isDraftOnlyNoun, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
 import type { EndDeviceEvent } from '../../../shared/cim/payloads/endDeviceEvents';
 import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
@@ -80,9 +80,13 @@ function endDeviceEventsMessage(row: OutboxRow, context: EnvelopeContext): CimMe
 /**
  * The message for one outbox entry as sync sends it: 61968-100 generic envelope by default (the
  * RequestMessage / EventMessage a web service carries in the SOAP Body), with the CorrelationID of
- * the enterprise request it answers, if any (issue 7: an on-demand GetMeterReadings answer).
+ * the enterprise request it answers, if any (issue 7: an on-demand GetMeterReadings answer). A noun
+ * only the draft EPRI set has (MeterServiceRequests) goes in its typed wrapper by default: the
+ * draft generic envelope checks its payload only with both schemas at once, which a utility's
+ * schema folder check (xsdValidator) does not do.
  */
-export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form: EnvelopeForm = 'generic'): string {
+export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, chosen?: EnvelopeForm): string {
+  const form = chosen ?? (isDraftOnlyNoun(entry.noun) ? 'typed' : 'generic');
   const row = toRow(entry);
   const message =
     renderControlOutcome(row, context) ??

@@ -28,6 +28,8 @@ export interface ProgramRequest {
   signal?: AbortSignal;
   /** The command about to be sent (`R1 0.9.1`, `W1 0.9.2(…)`). */
   onStep?: (step: string) => void;
+  /** A model from shared/iec62056/meterModels; default: by the meter's manufacturer id. */
+  modelName?: string | undefined;
   /** Programming-mode timeouts (tests shorten the pause between sign-on attempts). */
   timeouts?: ProgramOptions['timeouts'];
 }
@@ -74,6 +76,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.timeouts ? { timeouts: request.timeouts } : {}),
+    ...(request.modelName ? { modelName: request.modelName } : {}),
     ...(training ? { openLink: async () => openTrainingLink(meter), modelName: TRAINING_METER_MODEL } : {}),
     onCommand: (step) => {
       commands.push(step);

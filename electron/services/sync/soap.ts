@@ -79,7 +79,10 @@ export function soapBody(xml: string, limits: XmlLimits, allowBare = false): Bod
   return { xml: withNs, version };
 }
 
-/** The 61968-100 reply inside a SOAP response, parsed with the same limits. */
+/**
+ * The 61968-100 reply inside a SOAP response, parsed with the same limits. The draft envelope
+ * namespace is accepted too: a reply to MeterServiceRequests (a draft-only noun) may come in it.
+ */
 export function parseSoapReply(xml: string, limits: XmlLimits, allowBare = false): ParsedMessage {
-  return parseMessage(soapBody(xml, limits, allowBare).xml, limits);
+  return parseMessage(soapBody(xml, limits, allowBare).xml, limits, { allowDraftEnvelope: true });
 }

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { workOrderMethods } from '../../../shared/contract/methods/workOrders';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { applyEvent, beginWork } from './lifecycle';
+import { beginWork, finishWork } from './lifecycle';
 import { putInMeter, requireMeterOnSite, takeOutMeter } from './meterSteps';
 import { requireStockMeter } from './stock';
 
@@ -24,7 +24,7 @@ export function completeExchange(store: Store, actor: Actor, request: ExchangeRe
     const fresh = requireStockMeter(store, request.newMeter.serial);
     const out = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter exchange');
     const inIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter exchange');
-    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'exchanged', at, { oldMeter: old.serialNumber, newMeter: fresh.serialNumber, sealsRemoved: out.sealsRemoved, sealsApplied: request.newMeter.sealsApplied });
     store.journal.audit(actor, { action: 'meter.exchange', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, oldMeter: old.serialNumber, newMeter: fresh.serialNumber } });
     return { workOrder: order, messageIds: [...out.messageIds, ...inIds] };

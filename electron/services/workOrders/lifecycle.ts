@@ -11,7 +11,7 @@ import { transition, type WorkOrderEvent, type WorkOrderKind } from '../../../sh
 import { requireInstaller } from '../review/roles';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import type { WorkOrderRow } from '../store/repositories/workOrders';
+import { CANCELLED_AFTER_WORK_STEP, type WorkOrderRow } from '../store/repositories/workOrders';
 import { queueReportBack } from './reportBack';
 
 export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
@@ -31,6 +31,12 @@ export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, even
 }
 
 /**
+ * The enterprise cancelled the job while the crew was on it: what was done on site may still be
+ * recorded (once), so no field data is lost; it goes to the office with the cancel noted.
+ */
+const recordableAfterCancel = (o: WorkOrderRow) => o.status === 'cancelled' && o.cancelledWhileActive && !o.cancelledAfterWork;
+
+/**
  * The order, of this kind, in progress (started now if it was only assigned), for an installer or
  * supervisor: the common opening of every finishing step, inside the caller's transaction.
  */
@@ -39,6 +45,7 @@ export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrde
   const order = requireWorkOrder(store, id);
   if (order.kind !== kind) throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, { kind: order.kind });
   if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
+  if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
   const check = transition(order.status, { type: 'complete' });
   if (!check.ok) throw new AppError('VALIDATION', check.reason, { status: order.status });
@@ -63,9 +70,32 @@ export function createWorkOrder(store: Store, actor: Actor, request: { kind: Wor
   });
 }
 
+/**
+ * The closing move of every finishing step: completed — or, for a job cancelled while under way,
+ * the work recorded on the cancelled order and reported back with its outcome.
+ */
+export function finishWork(store: Store, actor: Actor, order: WorkOrderRow, at: string): WorkOrderRow {
+  if (!recordableAfterCancel(order)) return applyEvent(store, actor, order, { type: 'complete' }, at);
+  store.workOrders.addStep(order.id, CANCELLED_AFTER_WORK_STEP, at, { recorded: 'after the cancel reached the crew' });
+  store.journal.audit(actor, { action: 'workOrder.recordAfterCancel', entity: 'work_order', entityId: order.id, details: { status: order.status } });
+  queueReportBack(store, order, {
+    status: 'completed',
+    reason: 'the work was done on site before the cancel reached the crew',
+    remark: 'cancelled while under way; the field data is sent with this work',
+    at,
+  });
+  return { ...order, cancelledAfterWork: true, updatedAt: at };
+}
+
+/** Started on site (explicitly, before the wizard's Finish): the office sees the job under way. */
 export function startWorkOrder(store: Store, actor: Actor, id: string, now = new Date()): WorkOrderRow {
   requireInstaller(actor, 'start a work order');
-  return store.transaction(() => applyEvent(store, actor, requireWorkOrder(store, id), { type: 'start' }, now.toISOString()));
+  const at = now.toISOString();
+  return store.transaction(() => {
+    const order = applyEvent(store, actor, requireWorkOrder(store, id), { type: 'start' }, at);
+    queueReportBack(store, order, { status: 'inProgress', reason: 'started on site', at });
+    return order;
+  });
 }
 
 /** Unable to complete, with the reason; the enterprise hears of it in the same transaction. */

@@ -8,7 +8,7 @@
 import { AppError } from '../../../shared/contract/result';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { applyEvent, beginWork } from './lifecycle';
+import { beginWork, finishWork } from './lifecycle';
 import { putInMeter, requireMeterOnSite, takeOutMeter, type MeterIn, type MeterOut } from './meterSteps';
 import { requireStockMeter } from './stock';
 
@@ -36,7 +36,7 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
     }
     const fresh = requireStockMeter(store, request.newMeter.serial);
     const messageIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter install');
-    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'installed', at, { meter: fresh.serialNumber, sealsApplied: request.newMeter.sealsApplied });
     store.journal.audit(actor, { action: 'meter.install', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, meter: fresh.serialNumber } });
     return { workOrder: order, messageIds };
@@ -49,7 +49,7 @@ export function completeRemoval(store: Store, actor: Actor, request: RemovalRequ
     let order = beginWork(store, actor, request.workOrderId, 'remove', 'remove a meter', at);
     const old = requireMeterOnSite(store, order, request.oldMeter.observedSerial);
     const { sealsRemoved, messageIds } = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter removal');
-    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'removed', at, { meter: old.serialNumber, disposition: request.oldMeter.disposition, sealsRemoved });
     store.journal.audit(actor, { action: 'meter.remove', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, meter: old.serialNumber, disposition: request.oldMeter.disposition } });
     return { workOrder: order, messageIds };

@@ -14,7 +14,7 @@ import type { LinkagePayload, PairingPayload, PanConfigPayload } from '../messag
 import { linkKeyFromInstallCode } from '../pan/linkKey';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { applyEvent, beginWork } from './lifecycle';
+import { beginWork, finishWork } from './lifecycle';
 
 /** Minutes the meter's trust center accepts joins; the common head-end default for SE 1.x pairing. */
 const PAIRING_WINDOW_MINUTES = 15;
@@ -45,7 +45,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
     if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { field: 'eui64' });
 
     store.workOrders.addPan({ eui64: eui.eui64, usagePointId: order.usagePointId, deviceType: request.deviceType, installCode: code.installCode, meterId: meter.id, at, workOrderId: order.id });
-    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'panCommissioned', at, { eui64: eui.eui64, deviceType: request.deviceType, meter: meter.serialNumber });
     store.journal.audit(actor, { action: 'pan.commission', entity: 'end_device', entityId: eui.eui64, details: { workOrderId: order.id, meter: meter.serialNumber, deviceType: request.deviceType } });
 
@@ -98,7 +98,7 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
       });
     }
     store.workOrders.decommissionPan(pan.id, at, order.id);
-    order = applyEvent(store, actor, order, { type: 'complete' }, at);
+    order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'panDecommissioned', at, { eui64: pan.eui64, deviceType: pan.deviceType });
     store.journal.audit(actor, { action: 'pan.decommission', entity: 'end_device', entityId: pan.eui64, details: { workOrderId: order.id, meter: pan.meter } });
     const meter = pan.meter ?? store.workOrders.meterAt(up)?.serialNumber ?? order.expectedMeterSerial ?? 'unknown';

@@ -65,6 +65,7 @@ export const de: Catalog = {
     back: 'Zurück',
     cancelledHint: 'Das Büro hat diesen Auftrag storniert. Führen Sie ihn nicht aus; melden Sie, was vor Ort getan wurde.',
     cancelledAfterWork: 'Das Büro hat diesen Auftrag storniert, nachdem er erledigt war. Die Daten vom Einsatz bleiben erhalten und wurden gemeldet; das Büro klärt den Rest.',
+    cancelledWhileActiveHint: 'Das Büro hat diesen Auftrag während der Arbeit storniert. Wurde vor Ort schon gearbeitet, erfassen Sie es unten: Es bleibt erhalten und wird mit der Stornierung gemeldet.',
     cancelledAfterWorkShort: 'nach Erledigung storniert',
     roleHint: 'Nur ein Monteur- oder Supervisor-Profil kann Aufträge anlegen oder ausführen. Wechseln Sie das Profil unter Prüfung.',
     job: {
@@ -413,6 +414,8 @@ export const de: Catalog = {
     exportProgress: '{{done}} von {{total}} Ablesungen geschrieben',
     exported_one: '{{count}} Ablesung gespeichert in {{path}}',
     exported_other: '{{count}} Ablesungen gespeichert in {{path}}',
+    workType: 'Arbeit',
+    routeRead: 'Tourablesung',
     download: 'Herunterladen',
     saveAs: 'Speichern unter…',
     saved: 'Gespeichert: {{name}}',

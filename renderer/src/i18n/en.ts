@@ -63,6 +63,7 @@ export const en = {
     back: 'Back',
     cancelledHint: 'The office cancelled this work order. Do not carry it out; report back what was done on site.',
     cancelledAfterWork: 'The office cancelled this work order after it was done. The field data is kept and was reported back; the office will follow up.',
+    cancelledWhileActiveHint: 'The office cancelled this work order while it was under way. If work was done on site, record it below: it is kept and reported to the office with the cancel.',
     cancelledAfterWorkShort: 'cancelled after the work',
     roleHint: 'Only an installer or supervisor profile can create or carry out work orders. Switch the profile in Review.',
     job: {
@@ -411,6 +412,8 @@ export const en = {
     exportProgress: '{{done}} of {{total}} readings written',
     exported_one: '{{count}} reading written to {{path}}',
     exported_other: '{{count}} readings written to {{path}}',
+    workType: 'Work',
+    routeRead: 'Route read',
     download: 'Download',
     saveAs: 'Save as…',
     saved: 'Saved: {{name}}',

@@ -93,6 +93,18 @@ export const endDeviceEventType = {
 } as const;
 export type EndDeviceEventName = keyof typeof endDeviceEventType;
 
+/**
+ * A PAN device's join as the head end reports it: EndDeviceEventType Pairing (domain 10) with
+ * Connected (42) = joined, Failed (85) = not joined, for any device type and subdomain. Composed
+ * from the enum values in NOTES.md §7; no published 61968-9 example of a pairing event was found.
+ */
+export function panJoinOutcome(eventType: string): 'joined' | 'failed' | null {
+  if (!isEndDeviceCode(eventType)) return null;
+  const [, domain, , event] = eventType.split('.').map(Number);
+  if (domain !== 10) return null;
+  return event === 42 ? 'joined' : event === 85 ? 'failed' : null;
+}
+
 /** Controls as `domain.subDomain.eventOrAction`; the device type is prefixed by endDeviceControlType(). */
 const controls = {
   disconnect: '31.0.23',

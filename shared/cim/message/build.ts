@@ -89,6 +89,7 @@ function typedRoot(msg: CimMessage, set: SchemaSet): XElement {
 
 /** MeterServiceRequests exists only in the openwms draft set (NOTES.md §5). */
 const DRAFT_ONLY = new Set(['MeterServiceRequests']);
+export const isDraftOnlyNoun = (noun: string): boolean => DRAFT_ONLY.has(noun);
 
 export function buildMessageElement(msg: CimMessage, form: EnvelopeForm = 'typed', schemaSet?: SchemaSet): XElement {
   if (msg.kind !== 'fault') checkHeader(msg.kind, msg.header);

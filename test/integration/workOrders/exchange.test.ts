@@ -3,15 +3,14 @@
  * commissioning, each one transaction, their bad inputs, and every message they queue checked
  * against the reference XSDs (skipped, with the reason, where xmllint or the XSDs are missing).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
-import { openStore, type Store } from '../../../electron/services/store';
+import type { Store } from '../../../electron/services/store';
 import { completeExchange, type ExchangeRequest } from '../../../electron/services/workOrders/exchange';
 import { cancelFromEnterprise } from '../../../electron/services/workOrders/lifecycle';
 import { commissionPan } from '../../../electron/services/workOrders/pan';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { xsdSkipReason } from '../../support/xsd';
+import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 
 const actor = { name: 'Ines Installer', role: 'installer' } as const;
@@ -34,11 +33,7 @@ function exchangeRequest(store: Store, overrides: Partial<ExchangeRequest['newMe
 
 describe('meter exchange and PAN commissioning (issue 8)', () => {
   const tempDir = useTempDir();
-  const open = () => {
-    const store = openStore(join(tempDir(), 'wo.db'));
-    loadDemoRoute(store, actor);
-    return store;
-  };
+  const open = () => openDemoStore(tempDir(), actor);
 
   it('exchanges a meter in one transaction: linkage history, asset status, seals, readings, audit, outbox', () => {
     const store = open();

@@ -4,15 +4,14 @@
  * installer role enforced, unable-to-complete reported back, and every queued message checked
  * against the reference XSDs (skipped, with the reason, where xmllint or the XSDs are missing).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
-import { openStore, type Store } from '../../../electron/services/store';
+import type { Store } from '../../../electron/services/store';
 import { DEMO_NEW_CONNECTION, DEMO_PAN_DEVICE } from '../../../electron/services/workOrders/demo';
-import { createWorkOrder, reportUnable, startWorkOrder } from '../../../electron/services/workOrders/lifecycle';
+import { cancelFromEnterprise, createWorkOrder, reportUnable, startWorkOrder } from '../../../electron/services/workOrders/lifecycle';
 import { completeInstall, completeRemoval, type InstallRequest, type RemovalRequest } from '../../../electron/services/workOrders/meterJobs';
 import { decommissionPan } from '../../../electron/services/workOrders/pan';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
+import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
 
@@ -37,11 +36,7 @@ const outboxSince = (store: Store, start: number) => store.outbox.list().slice(s
 
 describe('install, removal and PAN decommissioning (issue 8)', () => {
   const tempDir = useTempDir();
-  const open = () => {
-    const store = openStore(join(tempDir(), 'jobs.db'));
-    loadDemoRoute(store, installer);
-    return store;
-  };
+  const open = () => openDemoStore(tempDir(), installer);
 
   it('installs a stock meter at a new connection: link opened, asset installed, initial reading, seals, audit, messages', () => {
     const store = open();
@@ -164,6 +159,28 @@ describe('install, removal and PAN decommissioning (issue 8)', () => {
     expect(entries.map((e) => `${e.verb} ${e.noun}`)).toEqual(['changed MeterServiceRequests']);
     expect(entries[0]?.payload).toMatchObject({ workOrderId: 'WO-DEMO-RM1', kind: 'remove', status: 'unableToComplete', reason: 'No access: locked meter room' });
     expect(() => completeRemoval(store, installer, removalRequest(store))).toThrow(/already reported as unable to complete/);
+    store.close();
+  });
+
+  it('a job cancelled while under way can still record the work done on site, once, and reports it back', () => {
+    const store = open();
+    const start = store.outbox.list().length;
+    startWorkOrder(store, installer, 'WO-DEMO-RM1');
+    expect(outboxSince(store, start).map((e) => [e.verb, e.noun, (e.payload as { status: string }).status])).toEqual([['changed', 'MeterServiceRequests', 'inProgress']]);
+    cancelFromEnterprise(store, installer, 'WO-DEMO-RM1');
+    const before = store.outbox.list().length;
+    const request = removalRequest(store);
+    const done = completeRemoval(store, installer, request);
+    expect(done.workOrder).toMatchObject({ status: 'cancelled', cancelledAfterWork: true });
+    expect(store.workOrders.get('WO-DEMO-RM1')).toMatchObject({ status: 'cancelled', cancelledWhileActive: true, cancelledAfterWork: true });
+    expect(store.workOrders.meterAt('UP-1008')).toBeNull();
+    const entries = outboxSince(store, before);
+    expect(entries.map((e) => `${e.verb} ${e.noun}`)).toEqual(['created MeterReadings', 'close MasterDataLinkageConfig', 'change MeterConfig', 'changed MeterServiceRequests']);
+    expect(entries[3]?.payload).toMatchObject({ workOrderId: 'WO-DEMO-RM1', status: 'completed' });
+    expect(() => completeRemoval(store, installer, request)).toThrow(/cancelled this work order/);
+    // cancelled before anyone started: nothing may be recorded on it
+    cancelFromEnterprise(store, installer, 'WO-DEMO-IN1');
+    expect(() => completeInstall(store, installer, installRequest(store))).toThrow(/cancelled this work order/);
     store.close();
   });
 

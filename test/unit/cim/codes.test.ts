@@ -9,6 +9,7 @@ import {
   nameOfEndDeviceCode,
   normaliseObis,
   obisToReadingType,
+  panJoinOutcome,
   parseReadingType,
   readingQuality,
   readingTypeText,
@@ -93,5 +94,16 @@ describe('ReadingQuality', () => {
     expect(describeReadingQuality(readingQuality.knownMissingRead)?.index).toBe('known missing read');
     expect(describeReadingQuality('3.7.0')).toEqual({ system: 'MDM', category: 'edited', index: 'edited' });
     expect(describeReadingQuality('x')).toBeNull();
+  });
+});
+
+describe('PAN join events (Pairing domain 10)', () => {
+  it('Connected is joined, Failed is failed, for any device type; other events are not join news', () => {
+    expect(panJoinOutcome('15.10.0.42')).toBe('joined');
+    expect(panJoinOutcome('12.10.73.42')).toBe('joined');
+    expect(panJoinOutcome('19.10.0.85')).toBe('failed');
+    expect(panJoinOutcome('3.26.38.85')).toBeNull(); // power down: Failed, but not a pairing
+    expect(panJoinOutcome('15.10.73.298')).toBeNull(); // the pairing window control, not an outcome
+    expect(panJoinOutcome('10.42')).toBeNull();
   });
 });

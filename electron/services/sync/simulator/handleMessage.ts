@@ -75,7 +75,8 @@ export async function handleMessage(ctx: MessageContext, raw: string, partial: b
     const body = soapBody(raw, limits, true);
     version = body.version;
     messageXml = body.xml;
-    message = parseMessage(messageXml, limits);
+    // The draft envelope namespace too: MeterServiceRequests exists only in that set (NOTES.md §5).
+    message = parseMessage(messageXml, limits, { allowDraftEnvelope: true });
   } catch (error) {
     ctx.stats.invalid++;
     const reason = error instanceof CimXmlError ? error.message : 'the request could not be read';

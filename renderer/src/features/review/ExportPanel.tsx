@@ -1,7 +1,7 @@
 /** Export of the current filter (issue 10): CSV, 61968-9 XML or PDF, with progress and Cancel. */
 import { useTranslation } from 'react-i18next';
 import { stopStatuses } from '../../../../shared/contract/entities';
-import { exportFormats } from '../../../../shared/contract/supervisorEntities';
+import { exportFormats, workTypes, type ExportFilter } from '../../../../shared/contract/supervisorEntities';
 import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
 
@@ -22,6 +22,10 @@ export function ExportPanel() {
     else delete next[key];
     setFilter(next);
   };
+  const choose = <K extends 'status' | 'type'>(key: K, value: ExportFilter[K] | undefined) => {
+    const { [key]: _drop, ...rest } = filter;
+    setFilter(value === undefined ? rest : { ...rest, [key]: value });
+  };
   return (
     <section className="review-card" aria-labelledby="export-title">
       <h2 id="export-title">{t('review.exportTitle')}</h2>
@@ -38,26 +42,16 @@ export function ExportPanel() {
           {t('review.route')}
           <input className="review-input" data-testid="export-route" value={filter.route ?? ''} onChange={(e) => field('route', e.target.value)} />
         </label>
-        <label>
-          {t('review.stopStatus')}
-          <select
-            className="review-input"
-            data-testid="export-status"
-            value={filter.status ?? ''}
-            onChange={(e) => {
-              const status = stopStatuses.find((s) => s === e.target.value);
-              const { status: _drop, ...rest } = filter;
-              setFilter(status ? { ...rest, status } : rest);
-            }}
-          >
-            <option value="">{t('review.any')}</option>
-            {stopStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label={t('review.stopStatus')} testId="export-status" value={filter.status} options={stopStatuses} any={t('review.any')} labelOf={(s) => s} onChange={(status) => choose('status', status)} />
+        <Choice
+          label={t('review.workType')}
+          testId="export-type"
+          value={filter.type}
+          options={workTypes}
+          any={t('review.any')}
+          labelOf={(w) => (w === 'read' ? t('review.routeRead') : t(`workOrders.kind.${w}`))}
+          onChange={(type) => choose('type', type)}
+        />
       </div>
       <div className="review-actions">
         {exportFormats.map((f) => (
@@ -92,5 +86,22 @@ export function ExportPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** A filter drop-down over a fixed list of values, "any" when none is chosen. */
+function Choice<V extends string>(props: { label: string; testId: string; value: V | undefined; options: readonly V[]; any: string; labelOf(value: V): string; onChange(value: V | undefined): void }) {
+  return (
+    <label>
+      {props.label}
+      <select className="review-input" data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(props.options.find((o) => o === e.target.value))}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labelOf(o)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

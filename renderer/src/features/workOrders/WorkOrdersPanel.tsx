@@ -37,6 +37,8 @@ export function WorkOrdersPanel() {
 
   const d = s.detail;
   const final = d !== null && ['completed', 'unableToComplete', 'cancelled'].includes(d.status);
+  // Cancelled while the crew was on it: the work done on site may still be recorded, once.
+  const recordAfterCancel = d !== null && d.status === 'cancelled' && d.cancelledWhileActive && !d.cancelledAfterWork;
   const JobForm = d ? jobForms[d.kind] : undefined;
   return (
     <div className="work-orders" data-testid="work-orders">
@@ -70,9 +72,13 @@ export function WorkOrdersPanel() {
             </h2>
             {d.description && <p>{d.description}</p>}
             <p data-testid="wo-status">{t(`workOrders.status.${d.status}`)}{d.reason ? ` — ${d.reason}` : ''}</p>
-            {d.status === 'cancelled' && <p role="alert" className="wo-error">{t('workOrders.cancelledHint')}</p>}
+            {d.status === 'cancelled' && !d.cancelledAfterWork && (
+              <p role="alert" className="wo-error" data-testid="wo-cancelled">
+                {t(recordAfterCancel ? 'workOrders.cancelledWhileActiveHint' : 'workOrders.cancelledHint')}
+              </p>
+            )}
             {d.cancelledAfterWork && <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">{t('workOrders.cancelledAfterWork')}</p>}
-            {!final && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
+            {(!final || recordAfterCancel) && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">

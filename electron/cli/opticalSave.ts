@@ -1,0 +1,98 @@
+/**
+ * The optical commands at a stop, through the same services as the app.
+ *
+ * `fieldmeter read --port P --save --usage-point UP [--db DB]`: the read of the meter at a stop
+ * and its save as an optical reading through the same services as the app (values matched to the
+ * registers, the serial checked, every value checked against its register and history, the
+ * meter's health reported). What a person confirms in the form is given as options here:
+ * `--note` explains a serial that does not match, `--confirm-reason` confirms out-of-range values.
+ */
+import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/contract/result';
+import type { OpticalProgramResult, ProgramOperation } from '../../shared/contract/methods/optical';
+import { currentActor } from '../services/actor';
+import { programAtUsagePoint } from '../services/optical/programAtUsagePoint';
+import type { ProgramOptions } from '../services/serial/programOperations';
+import { readAtUsagePoint } from '../services/optical/readAtUsagePoint';
+import { saveManualReadings } from '../services/readings/saveReadings';
+import { validationSettings } from '../services/readings/validationSettings';
+import { resolveDatabasePath } from '../services/paths';
+import { openStore } from '../services/store';
+
+export interface SaveReadOptions {
+  port: string;
+  usagePoint: string;
+  db?: string | undefined;
+  address?: string | undefined;
+  maxBaud: number;
+  note?: string | undefined;
+  confirmReason?: string | undefined;
+  signal: AbortSignal;
+}
+
+const HINTS: Readonly<Record<string, string>> = {
+  serialMismatch: 'If this is the right meter, save again with --note "why" (e.g. the nameplate was replaced).',
+  outOfRange: 'If the values are right, save again with --confirm-reason "why" (at least 3 characters).',
+};
+
+export async function readAndSave(options: SaveReadOptions) {
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    const actor = currentActor(store);
+    const read = await readAtUsagePoint(store, actor, {
+      usagePointId: options.usagePoint,
+      port: options.port,
+      address: options.address,
+      maxBaud: options.maxBaud,
+      signal: options.signal,
+    });
+    const matched = read.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
+    if (matched.length === 0) {
+      throw new AppError('VALIDATION', `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`);
+    }
+    const confirmation = options.confirmReason ? { method: 'reason' as const, reason: options.confirmReason } : undefined;
+    try {
+      const saved = saveManualReadings(
+        store,
+        actor,
+        {
+          usagePointId: options.usagePoint,
+          source: 'optical',
+          observedSerial: read.meterSerial ?? undefined,
+          values: matched.map((v) => ({ ...v, confirmation })),
+          ...(options.note ? { note: options.note } : {}),
+        },
+        { settings: validationSettings(store), photoDir: join(dirname(store.path), 'photos') },
+      );
+      return { read, saved };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'NEEDS_CONFIRMATION') throw error;
+      const hint = /serial/i.test(error.message) && !options.note ? HINTS.serialMismatch : HINTS.outOfRange;
+      throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message} ${hint}`, error.details);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * `fieldmeter program time-sync|demand-reset --usage-point UP`: programming the meter at a stop,
+ * with the installer role checked, the attempt audited and its outcome queued (EndDeviceControls).
+ */
+export async function programAtStop(stop: { usagePoint: string; db?: string | undefined }, operation: ProgramOperation, o: ProgramOptions): Promise<OpticalProgramResult> {
+  const store = openStore(resolveDatabasePath(stop.db));
+  try {
+    return await programAtUsagePoint(store, currentActor(store), {
+      usagePointId: stop.usagePoint,
+      port: o.path,
+      operation,
+      password: o.password,
+      address: o.address,
+      maxBaud: o.maxBaud,
+      modelName: o.modelName,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { exportColumns } from '../../../electron/services/exports/columns';
+import { runExport } from '../../../electron/services/exports/runExport';
+import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
+import { importRoute } from '../../../electron/services/routes/importRoute';
+import { openStore, type Store } from '../../../electron/services/store';
+import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
+import { csv, row } from '../../support/routeCsv';
+import { useTempDir } from '../../support/tempDir';
+
+const tech = { name: 'Tina', role: 'technician' } as const;
+const boss = { name: 'Sam', role: 'supervisor' } as const;
+/** What `npm run build` (electron-vite) emits for the desktop app; `npm test` builds before the tests. */
+const builtWorker = resolve(import.meta.dirname, '..', '..', '..', 'out', 'main', 'exportWorker.cjs');
+
+/**
+ * Two routes; R1 with three stops (one read twice, one with a serial warning), R2 re-imported
+ * without UP-4 so its reading belongs to no stop (sorts first), and an unread stop.
+ */
+function seed(dir: string): Store {
+  const store = openStore(join(dir, 'fieldmeter.db'));
+  const r1 = [row({ route: 'R1', seq: '10', up: 'UP-1', serial: 'E1' }), row({ route: 'R1', seq: '20', up: 'UP-2', serial: 'E2' }), row({ route: 'R1', seq: '30', up: 'UP-3', serial: 'E3' })];
+  importRoute(store, tech, { fileName: 'r.csv', content: csv(...r1, row({ route: 'R2', seq: '10', up: 'UP-4', serial: 'E4' })), acceptValidRows: false });
+  const read = (up: string, value: string, at: string, observedSerial?: string) =>
+    saveManualReadings(
+      store,
+      tech,
+      { usagePointId: up, values: [{ registerId: store.meters.get(up)!.registers[0]!.id, value }], ...(observedSerial ? { observedSerial, note: 'swapped' } : {}) },
+      { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date(at) },
+    );
+  read('UP-4', '1100', '2026-11-19T08:00:00Z');
+  read('UP-3', '1100', '2026-11-20T08:00:00Z');
+  read('UP-1', '1100', '2026-11-20T09:00:00Z', 'X9');
+  read('UP-1', '1102', '2026-11-21T09:00:00Z');
+  importRoute(store, tech, { fileName: 'r2.csv', content: csv(row({ route: 'R2', seq: '10', up: 'UP-6', serial: 'E6' })), acceptValidRows: false });
+  return store;
+}
+
+describe('export worker', () => {
+  const tempDir = useTempDir();
+
+  it('the two halves of the query, in order, are exactly the whole, for every filter', () => {
+    const store = seed(tempDir());
+    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
+      const whole = store.exportRows.csvRecords(filter);
+      const at = store.exportRows.middle(filter)!;
+      const halves = [...store.exportRows.csvRecords(filter, { second: false, at }), ...store.exportRows.csvRecords(filter, { second: true, at })];
+      expect(halves).toEqual(whole);
+    }
+    expect(store.exportRows.csvRecords({}).map((r) => r[2])).toEqual(['UP-4', 'UP-1', 'UP-1', 'UP-3']);
+    expect(store.exportRows.middle({ route: 'R1' })).toEqual({ route: 'R1', sequence: 20 });
+    store.close();
+  });
+
+  it('writes the same bytes on this thread, on one worker and split over two workers', async () => {
+    const dir = tempDir();
+    const store = seed(dir);
+    const here = await runExport(store, boss, 'csv', {}, join(dir, 'here.csv'), { workerFrom: Infinity });
+    const progress: [number, number][] = [];
+    const split = await runExport(store, boss, 'csv', {}, join(dir, 'split.csv'), { workerFrom: 0, splitFrom: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const one = await runExport(store, boss, 'csv', {}, join(dir, 'one.csv'), { workerFrom: 0, splitFrom: Infinity });
+    expect([here.rows, split.rows, one.rows]).toEqual([4, 4, 4]);
+    const bytes = readFileSync(here.path, 'utf8');
+    expect(readFileSync(split.path, 'utf8')).toBe(bytes);
+    expect(readFileSync(one.path, 'utf8')).toBe(bytes);
+    expect(progress).toContainEqual([0, 4]);
+    expect(readdirSync(dir).filter((f) => f.includes('.part'))).toEqual([]);
+
+    const records = parse(bytes, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual([...exportColumns]);
+    expect(records.map((r) => [r.route, r.sequence, r.usage_point, r.value, r.warnings, r.qualities, r.stop_status])).toEqual([
+      ['', '', 'UP-4', '1100', '', '2.4.131', ''],
+      ['R1', '10', 'UP-1', '1100', 'serialMismatch', '2.4.131', 'read'],
+      ['R1', '10', 'UP-1', '1102', '', '2.4.131', 'read'],
+      ['R1', '30', 'UP-3', '1100', '', '2.4.131', 'read'],
+    ]);
+    store.close();
+  }, 60_000);
+
+  it('the desktop build has the worker as its own file, and an export runs through it', async () => {
+    expect(existsSync(builtWorker), `${builtWorker} is missing: run npm run build (electron-vite) first`).toBe(true);
+    const dir = tempDir();
+    const store = seed(dir);
+    const here = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'here.csv'), { workerFrom: Infinity });
+    const built = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'built.csv'), { workerFrom: 0, splitFrom: 0, builtWorker });
+    expect(built.rows).toBe(3);
+    expect(readFileSync(built.path, 'utf8')).toBe(readFileSync(here.path, 'utf8'));
+    const pdf = await runExport(store, boss, 'pdf', {}, join(dir, 'built.pdf'), { workerFrom: 0, builtWorker });
+    expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
+    store.close();
+  }, 60_000);
+});
