@@ -37,6 +37,8 @@ interface Sync {
 }
 interface Export { csv100k: { appExportMs: number; csvStringifyAloneMs: number; ratio: number; limit: number }; pdf1000: { ms: number; limitMs: number }; dashboard100k?: { ms: number; limitMs: number } }
 interface Switching { date: string; orders: number; messageBytes: number; applyMs: number; parseOnlyMs: number; applyVsParse: number; reads: number; switchReadP50Ms: number; visitSaveP50Ms: number; switchVsVisit: number }
+interface InboundRun { meters: number; fileMB: number; inflatedMB?: number; peakRssMB: number; seconds: number }
+interface Inbound { date: string; limitMB: number; plain: InboundRun; compressed: InboundRun }
 interface WebHost { date: string; meters: number; importMs: number; listMs: number; peakRssMB: number; peakAfterImportMB: number; targetMB: number; listOnlyAfterRestart: { peakRssMB: number; listMs: number } }
 
 const sections: string[] = [];
@@ -134,6 +136,20 @@ if (w) {
     ].join('\n'),
   );
 }
+const inbound = load<Inbound>('inbound');
+if (inbound) {
+  const { plain, compressed } = inbound;
+  sections.push(
+    [
+      `## Inbound 61968 messages of 100 MB (\`bench/inbound.ts\`, ${inbound.date.slice(0, 10)})`,
+      '',
+      '| `fieldmeter import message` | time | peak RSS | limit |',
+      '|---|---|---|---|',
+      `| MeterConfig, ${plain.fileMB} MB file, ${plain.meters.toLocaleString('en')} Meters | ${plain.seconds} s | ${plain.peakRssMB} MB | < ${inbound.limitMB} MB |`,
+      `| the same as Payload/Compressed, ${compressed.fileMB} MB file inflating to ${compressed.inflatedMB ?? '?'} MB, ${compressed.meters.toLocaleString('en')} Meters | ${compressed.seconds} s | ${compressed.peakRssMB} MB | < ${inbound.limitMB} MB |`,
+    ].join('\n'),
+  );
+}
 
 const sw = load<Switching>('switching');
 if (sw) {
@@ -159,7 +175,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

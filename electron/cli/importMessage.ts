@@ -1,15 +1,16 @@
 /**
  * `fieldmeter import message FILE`: applies one inbound 61968 message (MeterConfig,
- * UsagePointConfig, MasterDataLinkageConfig, MeterServiceRequests) in one transaction. A refused
+ * UsagePointConfig, MasterDataLinkageConfig, MeterServiceRequests) in one transaction, streamed
+ * from the file (files of 100 MB and more are read piece by piece, never whole). A refused
  * message exits 1 with the reason (and line); the file stays put and a copy is kept in
  * `inbox-rejected/` next to the database.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/result';
 import { currentActor } from '../services/actor';
-import { applyInboundMessage, type InboundResult } from '../services/inbound/applyMessage';
+import { applyInboundFile, type InboundResult } from '../services/inbound/applyMessage';
 import { keepRejectedCopy } from '../services/inbound/rejected';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
@@ -29,9 +30,8 @@ export function registerImportMessageCommand(importCommand: Command, io: CliIo):
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action((file: string, options: { db?: string; json?: boolean }) => {
-      let xml: string;
       try {
-        xml = readFileSync(file, 'utf8');
+        closeSync(openSync(file, 'r'));
       } catch (error) {
         throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
@@ -40,7 +40,7 @@ export function registerImportMessageCommand(importCommand: Command, io: CliIo):
       try {
         const store = openStore(databasePath);
         try {
-          result = applyInboundMessage(store, currentActor(store), xml, { fileName: basename(file) });
+          result = applyInboundFile(store, currentActor(store), file, { fileName: basename(file) });
         } finally {
           store.close();
         }

@@ -5,13 +5,23 @@
  * not well-formed, not the envelope, a DTD, a noun or verb not imported, a payload that fails its
  * checks, a reference to an unknown meter or usage point — throws InboundRejection (with the line
  * where there is one) and nothing is written. A redelivered MessageID is ignored.
+ *
+ * The message is streamed (issue 4: files up to 100 MB): a hardened tokenizer reads it piece by
+ * piece, the Header is checked before anything is applied, and the payload's items reach the
+ * per-noun appliers one at a time (STREAMED_ITEMS), a Compressed payload inflated on the way.
  */
 import { createHash } from 'node:crypto';
-import { parseMessage, type PayloadBody } from '../../../shared/cim';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../shared/cim';
+import type { Header } from '../../../shared/cim/message/types';
+import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
+import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
-import { decompressPayload } from '../messages/compression';
+import { XmlTokenizer } from '../../../shared/cim/xml/xmlStream';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { inflateCompressedPayload } from './compressedStream';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
@@ -20,7 +30,6 @@ import { applyServiceCancellations } from './serviceCancellations';
 import { applyServiceRequests } from './serviceRequests';
 import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
-import { withoutPersonalData } from './personalData';
 
 /** The nouns imported, and the verbs each accepts. */
 export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
@@ -29,6 +38,15 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
   MeterServiceRequests: ['create', 'created', 'change', 'changed', 'cancel', 'canceled'],
   EndDeviceEvents: ['create', 'created'],
+};
+
+/**
+ * Nouns whose payload is a list of independent items, applied one item at a time as they are
+ * read (a noun not named here is read whole, up to 32 MB, and applied once).
+ */
+export const STREAMED_ITEMS: Readonly<Partial<Record<PayloadNoun, string>>> = {
+  MeterConfig: 'Meter',
+  UsagePointConfig: 'UsagePoint',
 };
 
 export interface InboundResult {
@@ -40,35 +58,9 @@ export interface InboundResult {
   duplicate?: boolean;
 }
 
-interface Parsed {
-  noun: string;
-  verb: string;
-  messageId: string;
-  correlationId?: string;
-  body: PayloadBody;
-}
-
 function rejectionOf(error: unknown): never {
   if (error instanceof CimXmlError) throw new InboundRejection(error.message.replace(/^line \d+: /, ''), error.line);
   throw error;
-}
-
-export function readInbound(xml: string): Parsed {
-  try {
-    const message = parseMessage(xml, undefined, { allowDraftEnvelope: true });
-    if (message.kind === 'fault') throw new InboundRejection(`${message.noun}FaultMessage: a fault is not something to import`, 1);
-    const { header } = message;
-    const verbs = INBOUND_VERBS[header.noun];
-    if (!verbs) throw new InboundRejection(`noun "${header.noun}" is not imported (only ${Object.keys(INBOUND_VERBS).join(', ')})`);
-    if (!verbs.includes(header.verb)) throw new InboundRejection(`verb "${header.verb}" is not imported for ${header.noun} (only ${verbs.join(', ')})`);
-    if (!message.payload) throw new InboundRejection(`${header.noun}: the message has no Payload`);
-    const payload = message.payload.kind === 'compressed' ? decompressPayload(message.payload) : message.payload;
-    if (payload.body.noun !== header.noun) throw new InboundRejection(`the Payload holds ${payload.body.noun}, but Header/Noun says ${header.noun}`);
-    const messageId = header.messageID?.trim() || `sha256:${createHash('sha256').update(xml).digest('hex')}`;
-    return { noun: header.noun, verb: header.verb, messageId, correlationId: header.correlationID, body: payload.body };
-  } catch (error) {
-    return rejectionOf(error);
-  }
 }
 
 const isCancel = (verb: string) => verb === 'cancel' || verb === 'canceled';
@@ -90,17 +82,114 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
   }
 }
 
+/** A message's text, readable more than once (a second pass only hashes a message without MessageID). */
+export interface InboundSource {
+  chunks(): Iterable<string>;
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A message file read in 1 MB pieces. */
+export function fileSource(path: string): InboundSource {
+  return {
+    *chunks() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(CHUNK_BYTES);
+        const decoder = new StringDecoder('utf8');
+        for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield decoder.write(buffer.subarray(0, n));
+        const rest = decoder.end();
+        if (rest) yield rest;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
+
+/** Thrown at the end of a message whose MessageID was seen before, to leave the transaction untouched. */
+class AlreadyReceived extends Error {}
+
+const addCounts = (total: Counts, more: Counts) => {
+  for (const [key, n] of Object.entries(more)) total[key] = (total[key] ?? 0) + n;
+};
+
 export function applyInboundMessage(store: Store, actor: Actor, xml: string, options: { fileName?: string; now?: Date } = {}): InboundResult {
-  const parsed = readInbound(xml);
+  return applyInbound(store, actor, textSource(xml), options);
+}
+
+export function applyInboundFile(store: Store, actor: Actor, path: string, options: { fileName?: string; now?: Date } = {}): InboundResult {
+  return applyInbound(store, actor, fileSource(path), options);
+}
+
+export function applyInbound(store: Store, actor: Actor, source: InboundSource, options: { fileName?: string; now?: Date } = {}): InboundResult {
   const at = (options.now ?? new Date()).toISOString();
-  const { noun, verb, messageId } = parsed;
-  return store.transaction(() => {
-    const received = store.inbox.receive({ messageId, correlationId: parsed.correlationId, noun, verb, payload: withoutPersonalData(parsed.body).value, receivedAt: at });
-    if (!received) return { noun, verb, messageId, applied: {}, duplicate: true };
-    const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
-    const applied = applyBody({ store, actor, at, messageId, xml }, verb, parsed.body);
-    if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
-    store.journal.audit(actor, { action: 'inbox.apply', entity: 'inbox', entityId: messageId, details: { noun, verb, file: options.fileName ?? null, applied } });
-    return { noun, verb, messageId, applied };
-  });
+  let header: Header | undefined;
+  let messageId = '';
+  let duplicate = false;
+  const applied: Counts = {};
+  const itemOf = (noun: PayloadNoun) => STREAMED_ITEMS[noun];
+
+  const sink = {
+    head(head: { kind: string; header: Header | undefined }) {
+      if (head.kind === 'fault' || !head.header) throw new InboundRejection('a FaultMessage is not something to import', 1);
+      const { noun, verb } = head.header;
+      const verbs = INBOUND_VERBS[noun];
+      if (!verbs) throw new InboundRejection(`noun "${noun}" is not imported (only ${Object.keys(INBOUND_VERBS).join(', ')})`);
+      if (!verbs.includes(verb)) throw new InboundRejection(`verb "${verb}" is not imported for ${noun} (only ${verbs.join(', ')})`);
+      header = head.header;
+      messageId = header.messageID?.trim() || `sha256:${digest(source)}`;
+      // Seen before: read on to the end all the same (a broken or hostile file is still refused), apply nothing.
+      duplicate = !store.inbox.receive({ messageId, correlationId: header.correlationID, noun, verb, payload: { file: options.fileName ?? null, streamed: true }, receivedAt: at });
+    },
+    item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
+      if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
+      if (duplicate) return;
+      if (noun !== header.noun) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
+      const ctx: InboundContext = { store, actor, at, messageId, xml: item.text, firstLine: item.line };
+      let body: PayloadBody;
+      try {
+        body = readPayloadBody(noun, node);
+      } catch (error) {
+        // A reader's message names the element, not the line: the item's first line is the nearest.
+        if (error instanceof CimXmlError && error.line === undefined) throw new InboundRejection(error.message, item.line);
+        throw error;
+      }
+      addCounts(applied, applyBody(ctx, header.verb, body));
+    },
+    compressed: () => inflateCompressedPayload((inner) => (compressedPayload = new PayloadReader(inner, sink, itemOf))),
+  };
+  let compressedPayload: PayloadReader | undefined;
+
+  try {
+    return store.transaction(() => {
+      // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
+      const tokenizer = new XmlTokenizer({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) });
+      const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
+      for (const chunk of source.chunks()) tokenizer.write(chunk);
+      tokenizer.end();
+      if (!header) throw new InboundRejection('the message has no Header');
+      const payload = compressedPayload ?? envelope.payload;
+      if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
+      if (duplicate) throw new AlreadyReceived();
+      // A streamed noun with no item still goes to its applier once, which says what is missing.
+      if (payload.items === 0) addCounts(applied, applyBody({ store, actor, at, messageId, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
+      const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
+      if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
+      const { noun, verb } = header;
+      store.journal.audit(actor, { action: 'inbox.apply', entity: 'inbox', entityId: messageId, details: { noun, verb, file: options.fileName ?? null, applied } });
+      return { noun, verb, messageId, applied };
+    });
+  } catch (error) {
+    if (error instanceof AlreadyReceived && header) return { noun: header.noun, verb: header.verb, messageId, applied: {}, duplicate: true };
+    return rejectionOf(error);
+  }
+}
+
+function digest(source: InboundSource): string {
+  const hash = createHash('sha256');
+  for (const chunk of source.chunks()) hash.update(chunk);
+  return hash.digest('hex');
 }

@@ -11,8 +11,10 @@ export interface InboundContext {
   readonly actor: Actor;
   readonly at: string;
   readonly messageId: string;
-  /** The message text, to point a refusal at the line that holds the offending value. */
+  /** The text of the item being applied (or of the message), to point a refusal at the line that holds the offending value. */
   readonly xml: string;
+  /** The line of the message where `xml` starts (1 when it is the whole message). */
+  readonly firstLine?: number;
 }
 
 export type Counts = Record<string, number>;
@@ -37,7 +39,8 @@ export function lineOf(xml: string, value: string | undefined): number | undefin
 }
 
 export function reject(ctx: InboundContext, reason: string, near?: string): never {
-  throw new InboundRejection(reason, lineOf(ctx.xml, near));
+  const line = lineOf(ctx.xml, near);
+  throw new InboundRejection(reason, line === undefined ? undefined : line + (ctx.firstLine ?? 1) - 1);
 }
 
 const names = (list: readonly Name[] | undefined) => (list ?? []).map((n) => n.name.trim()).filter((n) => n !== '');

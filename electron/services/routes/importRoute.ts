@@ -37,7 +37,7 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
     for (const row of reader.rows()) if (request.acceptValidRows || reader.problems.length === 0) yield row;
   }
   return store.transaction(() => {
-    const written = writeRouteRows(store, actor, rowsToWrite(), { ...request, skippedRows: () => reader.problems.length });
+    const written = writeRows(store, actor, rowsToWrite(), { ...request, skippedRows: () => reader.problems.length });
     if (refused()) throw refusal(request.fileName, reader);
     return { ...written, skippedRows: reader.problems };
   });
@@ -51,17 +51,23 @@ interface RouteWrite {
   registers: number;
 }
 
+/** Writes checked rows in one transaction: routes, usage points, meters, registers and read sequence. */
+export function writeRouteRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request: WriteRequest): Omit<ImportSummary, 'skippedRows'> {
+  return store.transaction(() => writeRows(store, actor, rows, request));
+}
+
+interface WriteRequest {
+  fileName: string;
+  trainingMode?: boolean | undefined;
+  skippedRows?: () => number;
+}
+
 /**
- * Writes checked rows in one transaction: routes, usage points, meters, registers and read
- * sequence. Rows are taken one at a time; the registers of a usage point are written together
- * when its rows are adjacent (as read lists have them), and added to its meter when they are not.
+ * Writes rows as they are taken, inside the caller's transaction (not a nested one: a savepoint
+ * would copy every page it changes to a sub-journal). The registers of a usage point are written
+ * together when its rows are adjacent (as read lists have them), and added to its meter when not.
  */
-export function writeRouteRows(
-  store: Store,
-  actor: Actor,
-  rows: Iterable<RouteRow>,
-  request: { fileName: string; trainingMode?: boolean | undefined; skippedRows?: () => number },
-): Omit<ImportSummary, 'skippedRows'> {
+function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request: WriteRequest): Omit<ImportSummary, 'skippedRows'> {
   const importedAt = new Date().toISOString();
   const routes = new Map<string, RouteWrite>();
   const deviceOf = new Map<string, number>();
@@ -84,30 +90,28 @@ export function writeRouteRows(
     pending = [];
   }
 
-  store.transaction(() => {
-    let current: RouteWrite | undefined;
-    for (const row of rows) {
-      if (current && (current.id !== row.routeId || pending[0]?.usagePointId !== row.usagePointId)) flush(current);
-      let route = routes.get(row.routeId);
-      if (!route) {
-        store.routes.upsert({ id: row.routeId, name: row.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
-        routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: new Set(), registers: 0 }));
-      }
-      current = route;
-      pending.push(row);
-      route.registers++;
-      registers++;
+  let current: RouteWrite | undefined;
+  for (const row of rows) {
+    if (current && (current.id !== row.routeId || pending[0]?.usagePointId !== row.usagePointId)) flush(current);
+    let route = routes.get(row.routeId);
+    if (!route) {
+      store.routes.upsert({ id: row.routeId, name: row.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
+      routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: new Set(), registers: 0 }));
     }
-    if (current) flush(current);
-    for (const route of routes.values()) {
-      store.routes.replaceStops(route.id, route.stops);
-      store.journal.audit(actor, {
-        action: 'route.import',
-        entity: 'route',
-        entityId: route.id,
-        details: { fileName: request.fileName, usagePoints: route.stops.length, registers: route.registers, skippedRows: request.skippedRows?.() ?? 0 },
-      });
-    }
-  });
+    current = route;
+    pending.push(row);
+    route.registers++;
+    registers++;
+  }
+  if (current) flush(current);
+  for (const route of routes.values()) {
+    store.routes.replaceStops(route.id, route.stops);
+    store.journal.audit(actor, {
+      action: 'route.import',
+      entity: 'route',
+      entityId: route.id,
+      details: { fileName: request.fileName, usagePoints: route.stops.length, registers: route.registers, skippedRows: request.skippedRows?.() ?? 0 },
+    });
+  }
   return { routes: [...routes.keys()], usagePoints: [...routes.values()].reduce((n, r) => n + r.stops.length, 0), registers };
 }

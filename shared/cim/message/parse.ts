@@ -52,28 +52,34 @@ export interface ParseOptions {
   readonly allowDraftEnvelope?: boolean;
 }
 
-export function parseMessage(xml: string, limits: XmlLimits = defaultXmlLimits, options: ParseOptions = {}): ParsedMessage {
-  const { rootName, rootNamespace, root } = parseXmlSafely(xml, limits);
-  const node = root as XmlValue;
+export interface EnvelopeHead {
+  readonly form: EnvelopeForm;
+  readonly kind: CimMessage['kind'];
+  /** Absent only for a fault. */
+  readonly header: Header | undefined;
+}
+
+/**
+ * The checks of the envelope that need only its root and Header: the 61968-100 namespace (typed
+ * wrapper or generic), the kind of message, a Header with one of the 14 verbs, and a typed root
+ * element that matches verb and noun. A streamed message is checked with it before its payload.
+ */
+export function readEnvelopeHead(
+  rootName: string,
+  rootNamespace: string | undefined,
+  headerNode: XmlValue | undefined,
+  lineOf: (needle: string) => number | undefined,
+  options: ParseOptions = {},
+): EnvelopeHead {
   const hosts = options.allowDraftEnvelope ? '(?:www\\.)?iec\\.ch' : 'iec\\.ch';
   const typedWrapper = new RegExp(`^http://${hosts}/TC57/2011/(\\w+)Message$`).exec(rootNamespace ?? '')?.[1];
   const generic = rootNamespace === MESSAGE_NS || (options.allowDraftEnvelope === true && rootNamespace === DRAFT_MESSAGE_NS);
   const form: EnvelopeForm | undefined = generic ? 'generic' : typedWrapper ? 'typed' : undefined;
   if (!form) throw new CimXmlError('INVALID_MESSAGE', `namespace "${rootNamespace ?? ''}" of ${rootName} is not the IEC 61968-100:2013 envelope`, 1);
-  const lineOf = (needle: string) => {
-    const at = xml.indexOf(needle);
-    return at === -1 ? undefined : lineAt(xml, at);
-  };
-
-  const headerNode = child(node, 'Header');
   const header = headerNode === undefined ? undefined : readHeader(headerNode, lineOf);
   const kind = kindOf(rootName, header, form);
-  if (kind === 'fault') {
-    const noun = form === 'typed' ? rootName.replace(/FaultMessage$/, '') : '';
-    return { form, kind, noun, reply: readReply(child(node, 'Reply')) };
-  }
+  if (kind === 'fault') return { form, kind, header };
   if (!header) throw new CimXmlError('INVALID_MESSAGE', `${rootName}: Header is missing`);
-
   if (form === 'typed') {
     const isGet = header.verb === 'get';
     const expected = isGet ? `Get${header.noun}` : typedRootName(kind, header.verb, header.noun);
@@ -81,6 +87,23 @@ export function parseMessage(xml: string, limits: XmlLimits = defaultXmlLimits, 
       throw new CimXmlError('INVALID_MESSAGE', `root element ${rootName} does not match verb "${header.verb}" and noun "${header.noun}"`, 1);
     }
   }
+  return { form, kind, header };
+}
+
+export function parseMessage(xml: string, limits: XmlLimits = defaultXmlLimits, options: ParseOptions = {}): ParsedMessage {
+  const { rootName, rootNamespace, root } = parseXmlSafely(xml, limits);
+  const node = root as XmlValue;
+  const lineOf = (needle: string) => {
+    const at = xml.indexOf(needle);
+    return at === -1 ? undefined : lineAt(xml, at);
+  };
+  const { form, kind, header } = readEnvelopeHead(rootName, rootNamespace, child(node, 'Header'), lineOf, options);
+  if (kind === 'fault') {
+    const noun = form === 'typed' ? rootName.replace(/FaultMessage$/, '') : '';
+    return { form, kind, noun, reply: readReply(child(node, 'Reply')) };
+  }
+  if (!header) throw new CimXmlError('INVALID_MESSAGE', `${rootName}: Header is missing`);
+
   const requestNode = child(node, 'Request');
   const payload = readPayload(child(node, 'Payload'));
   switch (kind) {

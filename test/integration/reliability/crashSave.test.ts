@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../electron/services/sync/simulator/faults';
 import { checkAfterCrash, type ConfirmedSave } from '../../support/reliability/crashChecks';
-import { startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
+import { killWhileBusy, startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
 import { useTempDir } from '../../support/tempDir';
 
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 15);
@@ -85,15 +85,10 @@ describe(`saving readings survives kill -9 at ${KILLS} random points`, () => {
     const confirmed: ConfirmedSave[] = [];
     let killedMidSave = 0;
     for (let k = 0; k < KILLS; k++) {
-      const host = await startHostProcess({ db, workDir: dir });
-      let markStarted: () => void = () => {};
-      const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
       const before = confirmed.length;
-      const workers = Array.from({ length: WORKERS }, (_, w) => saver(host, all.filter((_, i) => i % WORKERS === w), confirmed, markStarted));
-      await firstRequest;
-      await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 600)));
-      await host.kill('SIGKILL');
-      await Promise.all(workers);
+      await killWhileBusy({ db, workDir: dir }, random, (host, started) =>
+        Array.from({ length: WORKERS }, (_, w) => saver(host, all.filter((_, i) => i % WORKERS === w), confirmed, started)),
+      );
       if (confirmed.length > before) killedMidSave++;
 
       // Saves confirmed since the last kill are checked now; all of them again at the end.

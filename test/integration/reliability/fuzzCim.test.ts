@@ -6,9 +6,16 @@
  * a hang or a non-Error throw. FIELDMETER_SEED picks the mutations, FIELDMETER_CIM_RUNS the count.
  */
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMessage, parseMessage } from '../../../shared/cim';
+import { buildMessage, CimXmlError, parseMessage } from '../../../shared/cim';
+import { AppError } from '../../../shared/contract/result';
+import { applyInboundMessage, INBOUND_VERBS } from '../../../electron/services/inbound/applyMessage';
+import { importRoute } from '../../../electron/services/routes/importRoute';
+import { openStore } from '../../../electron/services/store';
 import { fixtures } from '../../unit/cim/fixtures';
+import { csv, row } from '../../support/routeCsv';
+import { useTempDir } from '../../support/tempDir';
 
 const SEED = Number(process.env.FIELDMETER_SEED ?? 11);
 const RUNS = Number(process.env.FIELDMETER_CIM_RUNS ?? 1000);
@@ -75,4 +82,52 @@ describe(`${RUNS} mutated inbound 61968-100 messages into parseMessage`, () => {
     process.stderr.write(`fuzz-cim: ${outcomes.parsed} parsed, ${outcomes.refused} refused with an Error; slowest ${slowest.toFixed(1)} ms\n${top.join('\n')}\n`);
     expect(outcomes.parsed + outcomes.refused).toBe(RUNS);
   }, 60_000);
+});
+
+describe(`${RUNS} mutated inbound messages into the streaming importer`, () => {
+  const tempDir = useTempDir();
+  const inbound = fixtures
+    .filter(({ message }) => message.kind !== 'fault' && Object.hasOwn(INBOUND_VERBS, message.header.noun))
+    .flatMap(({ message }) => (['typed', 'generic'] as const).map((form) => buildMessage(message, { form })));
+
+  it('each is applied or refused with IMPORT_REJECTED, a refusal writes nothing, and what the parser refuses as hostile the importer refuses too', () => {
+    const store = openStore(join(tempDir(), 'fm.db'));
+    // The meters and usage points the fixtures name, so that unmutated messages apply.
+    const content = csv(row({ up: 'UP-0001', serial: 'SN-OLD-1' }), row({ seq: '20', up: 'UP-2', serial: '0012345678' }));
+    importRoute(store, { name: 'fuzz', role: 'technician' }, { fileName: 'r.csv', content, acceptValidRows: false });
+    const written = () => store.db.prepare('SELECT (SELECT count(*) FROM inbox) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM end_devices) + (SELECT count(*) FROM usage_points) AS n').pluck().get();
+    const outcomes = { applied: 0, refused: 0 };
+    let slowest = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: inbound.length - 1 }).chain((i) => mutation(inbound[i]!)),
+        ([what, xml]) => {
+          let hostile = false;
+          try {
+            parseMessage(xml, undefined, { allowDraftEnvelope: true });
+          } catch (error) {
+            hostile = error instanceof CimXmlError && ['DTD_FORBIDDEN', 'TOO_DEEP', 'TOO_LARGE'].includes(error.code);
+          }
+          const before = written();
+          const started = performance.now();
+          try {
+            applyInboundMessage(store, { name: 'fuzz', role: 'supervisor' }, xml);
+            outcomes.applied++;
+            expect(hostile, `${what}: applied what the parser refuses as hostile`).toBe(false);
+          } catch (error) {
+            outcomes.refused++;
+            expect(error, what).toBeInstanceOf(AppError);
+            expect((error as AppError).code, what).toBe('IMPORT_REJECTED');
+            expect(written(), `${what}: a refusal wrote something`).toBe(before);
+          }
+          const ms = performance.now() - started;
+          slowest = Math.max(slowest, ms);
+          expect(ms, `${what} took ${ms.toFixed(0)} ms`).toBeLessThan(SLOW_MS);
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+    process.stderr.write(`fuzz-cim importer: ${outcomes.applied} applied, ${outcomes.refused} refused with IMPORT_REJECTED; slowest ${slowest.toFixed(1)} ms\n`);
+    store.close();
+  }, 120_000);
 });

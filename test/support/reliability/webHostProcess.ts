@@ -100,3 +100,18 @@ export async function rssOf(pid: number): Promise<number | null> {
     return null;
   }
 }
+
+/**
+ * One crash cycle: starts a fresh host on `db`, lets the workers call it, and kills it with SIGKILL
+ * 20–620 ms (seeded) after the first request began; resolves with what each worker returned.
+ */
+export async function killWhileBusy<T>(options: StartOptions, random: () => number, workers: (host: HostedApp, started: () => void) => Promise<T>[]): Promise<T[]> {
+  const host = await startHostProcess(options);
+  let markStarted: () => void = () => {};
+  const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
+  const running = workers(host, markStarted);
+  await firstRequest;
+  await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 600)));
+  await host.kill('SIGKILL');
+  return Promise.all(running);
+}
