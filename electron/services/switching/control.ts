@@ -54,7 +54,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     }
     const note = (request.note ?? '').trim();
     const reason = `${order.kind} ${outcome}${note ? `: ${note}` : ''}`;
-    const common = { switchOrder: order.id, meter: order.meterSerial, usagePoint: order.usagePointId, at, reason };
+    const common = { switchOrder: order.id, meter: device?.serialNumber ?? order.meterSerial, usagePoint: order.usagePointId, at, reason };
     const messageIds = reading ? [reading.messageId] : [];
     if (action === 'meterSwitch' && controlResult) {
       const control: SwitchControlPayload = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect'), result: controlResult };
