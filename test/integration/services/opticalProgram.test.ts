@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
+import { buildSampleMessages } from '../../../electron/services/messages/samples';
 import { extractPayload } from '../../../electron/services/messages/xsdValidator';
 import { programAtUsagePoint } from '../../../electron/services/optical/programAtUsagePoint';
 import type { OutboxEntry } from '../../../electron/services/store/repositories/outbox';
@@ -66,6 +67,10 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(JSON.parse(details)).toMatchObject({ result: 'OK', wroteToMeter: true, messageId: result.messageId });
       expect(details).not.toContain('00000000'); // the password is never stored
       if (!xsdSkipReason) expect(expectValid(entry!)).toContain('<m:name>driftBeforeSeconds</m:name>');
+      // the utility's integration team sees it among the sample messages
+      const sample = buildSampleMessages(app.store, { source: 'FIELDMETER-TEST' }).find((m) => m.fileName === 'CreatedEndDeviceControls.xml');
+      expect(sample?.xml).toContain(`<msg:MessageID>${result.messageId}</msg:MessageID>`);
+      if (!xsdSkipReason) expect(validateXml(sample!.xml, typedXsd('EndDeviceControls')).errors).toEqual([]);
     } finally {
       app.close();
     }
