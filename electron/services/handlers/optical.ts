@@ -7,8 +7,17 @@ import { listPorts } from '../serial/ports';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function opticalHandlers({ store, emit, changed }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
-  // One probe, one read at a time; Cancel aborts it.
+  // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
   let running: AbortController | null = null;
+  const exclusive = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (running) throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.');
+    running = new AbortController();
+    try {
+      return await work(running.signal);
+    } finally {
+      running = null;
+    }
+  };
   return {
     'optical.ports': async ({ usagePointId }) => {
       const { ports, reason } = await listPorts();
@@ -18,33 +27,22 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
       if (training) list.unshift({ path: TRAINING_PORT, label: null, training: true });
       return { ports: list, lastPort: store.settings.get(OPTICAL_PORT_SETTING), reason };
     },
-    'optical.read': async (input) => {
-      if (running) throw new AppError('VALIDATION', 'A read is already running. Wait for it or cancel it.');
-      running = new AbortController();
-      try {
-        return await readAtUsagePoint(store, currentActor(store), {
+    'optical.read': (input) =>
+      exclusive((signal) =>
+        readAtUsagePoint(store, currentActor(store), {
           ...input,
-          signal: running.signal,
+          signal,
           onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),
-        });
-      } finally {
-        running = null;
-      }
-    },
-    'optical.program': async (input) => {
-      if (running) throw new AppError('VALIDATION', 'A read is already running. Wait for it or cancel it.');
-      running = new AbortController();
-      try {
-        return await programAtUsagePoint(store, currentActor(store), {
+        }),
+      ),
+    'optical.program': (input) =>
+      exclusive((signal) =>
+        programAtUsagePoint(store, currentActor(store), {
           ...input,
-          signal: running.signal,
+          signal,
           onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
-        });
-      } finally {
-        running = null;
-        changed('outbox', 'audit_log');
-      }
-    },
+        }).finally(() => changed('outbox', 'audit_log')),
+      ),
     'optical.cancel': () => {
       const had = running !== null;
       running?.abort();

@@ -8,6 +8,7 @@ import { buildMessage, endDeviceControlType, typedRootName, type CimMessage, typ
 import { outboxRowToMessage, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
+import { renderControlOutcome } from './renderControlOutcome';
 import { readOutboxRows } from './renderOutbox';
 
 
@@ -60,6 +61,9 @@ export function buildSampleMessages(store: Store, context: EnvelopeContext, now 
       },
     });
   }
+  // The outcome of a control run at a stop through the optical probe, when one was (CreatedEndDeviceControls).
+  const outcome = readOutboxRows(store, { limit: 1000 }).flatMap((r) => renderControlOutcome(r, context) ?? [])[0];
+  if (outcome) messages.push(outcome);
   messages.push({
     kind: 'request',
     header: header('create', 'EndDeviceControls'),

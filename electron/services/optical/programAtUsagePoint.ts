@@ -9,7 +9,7 @@ import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import { TRAINING_PORT, type OpticalProgramResult, type ProgramOperation } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import type { DataValue } from '../../../shared/iec62056';
-import { controlOutcomeVerb, type ControlOutcomePayload } from '../messages/renderControlOutcome';
+import type { ControlOutcomePayload } from '../messages/renderControlOutcome';
 import { OpticalReadError } from '../serial/errors';
 import { demandReset, timeSync, type DemandResetReport, type ProgramOptions, type TimeSyncReport } from '../serial/programOperations';
 import type { Store } from '../store';
@@ -107,7 +107,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
   };
   const messageId = store.transaction(() => {
     // A failure before any write changed nothing on the meter: the audit row is enough.
-    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: controlOutcomeVerb(payload.result), usagePointId: meter.usagePointId, payload }) : null;
+    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: meter.usagePointId, payload }) : null;
     store.journal.audit(actor, {
       action: `optical.${request.operation}`,
       entity: 'end_device',

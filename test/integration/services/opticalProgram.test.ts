@@ -8,13 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
+import { buildSampleMessages } from '../../../electron/services/messages/samples';
 import { extractPayload } from '../../../electron/services/messages/xsdValidator';
 import { programAtUsagePoint } from '../../../electron/services/optical/programAtUsagePoint';
 import type { OutboxEntry } from '../../../electron/services/store/repositories/outbox';
 import { TRAINING_PORT, type OpticalProgramResult } from '../../../shared/contract/methods/optical';
-import { messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { cimDir, messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { syncOnce } from '../../support/enterpriseSimulator/harness';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 
@@ -64,6 +67,10 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(JSON.parse(details)).toMatchObject({ result: 'OK', wroteToMeter: true, messageId: result.messageId });
       expect(details).not.toContain('00000000'); // the password is never stored
       if (!xsdSkipReason) expect(expectValid(entry!)).toContain('<m:name>driftBeforeSeconds</m:name>');
+      // the utility's integration team sees it among the sample messages
+      const sample = buildSampleMessages(app.store, { source: 'FIELDMETER-TEST' }).find((m) => m.fileName === 'CreatedEndDeviceControls.xml');
+      expect(sample?.xml).toContain(`<msg:MessageID>${result.messageId}</msg:MessageID>`);
+      if (!xsdSkipReason) expect(validateXml(sample!.xml, typedXsd('EndDeviceControls')).errors).toEqual([]);
     } finally {
       app.close();
     }
@@ -112,6 +119,39 @@ describe('programming the meter at a stop (training meter)', () => {
   }, 20_000);
 });
 
+describe.skipIf(xsdSkipReason !== null)(`control outcomes and meter events reach the enterprise${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+
+  it('a done and a broken-off time sync and the events of an optical reading are sent, schema-checked and accepted', async () => {
+    const dir = tempDir();
+    const app = await demoApp(dir, 'installer');
+    const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), xsdDir: cimDir });
+    try {
+      const done = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1002', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
+      expect(done.ok).toBe(true);
+      // Cancel right after the date went out: the meter may be half-set, the enterprise must hear of it.
+      app.events.on('optical.progress', (p) => {
+        if ((p as { step?: string }).step?.startsWith('W1 0.9.2')) void dispatch(app.handlers, 'optical.cancel', {});
+      });
+      const broken = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1002', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
+      expect(broken).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: true } } });
+      const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1002', port: TRAINING_PORT });
+      if (!read.ok) throw new Error(read.error.message);
+      const values = (read.value as { values: { registerId: number | null; registerValue: string | null }[] }).values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
+      const saved = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1002', source: 'optical', values, note: 'after the clock was set' });
+      if (!saved.ok) throw new Error(saved.error.message);
+
+      const queued = app.store.outbox.list().map((e) => `${e.verb} ${e.noun}`);
+      expect(queued).toEqual(['created EndDeviceControls', 'created EndDeviceControls', 'created MeterReadings', 'created EndDeviceEvents']);
+      const summary = await syncOnce(app.store, sim.url);
+      expect(summary).toMatchObject({ sent: 4, accepted: 4, rejected: 0, pending: 0 });
+    } finally {
+      await sim.close();
+      app.close();
+    }
+  }, 60_000);
+});
+
 describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
   const tempDir = useTempDir();
   let harness: Harness | undefined;
@@ -120,7 +160,7 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
     harness = undefined;
   });
 
-  it('time sync on a P2 meter, then a cancel after the date was written is queued as a FAILED reply', async () => {
+  it('time sync on a P2 meter, then a cancel after the date was written is queued with the result FAILED', async () => {
     harness = await startMeter('program-lgz', { reactionScale: 0.1 });
     const app = await demoApp(tempDir(), 'installer');
     try {
@@ -143,9 +183,13 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
       const entries = controls(app);
       expect(entries.map((e) => [e.verb, (e.payload as { result: string }).result])).toEqual([
         ['created', 'OK'],
-        ['reply', 'FAILED'],
+        ['created', 'FAILED'],
       ]);
-      if (!xsdSkipReason) expect(expectValid(entries[1]!)).toMatch(/<msg:Result>FAILED<\/msg:Result>[\s\S]*<msg:code>CANCELLED<\/msg:code>/);
+      if (!xsdSkipReason) {
+        expect(expectValid(entries[1]!)).toMatch(
+          /<m:name>result<\/m:name>\s*<m:value>FAILED<\/m:value>[\s\S]*<m:name>errorCode<\/m:name>\s*<m:value>CANCELLED<\/m:value>/,
+        );
+      }
     } finally {
       app.close();
     }

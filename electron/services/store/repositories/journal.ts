@@ -20,7 +20,7 @@ export interface AuditEntry {
 
 export interface OutboundMessage {
   noun: string;
-  verb: 'create' | 'created' | 'change' | 'changed' | 'close' | 'closed' | 'cancel' | 'canceled' | 'execute' | 'executed' | 'reply';
+  verb: 'create' | 'created' | 'change' | 'changed' | 'close' | 'closed' | 'cancel' | 'canceled' | 'execute' | 'executed';
   usagePointId: string | null;
   /** The typed payload as JSON; the sync side renders it as the 61968-9 XML of that noun. */
   payload: unknown;
