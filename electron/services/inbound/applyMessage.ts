@@ -170,6 +170,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();
       if (!header) throw new InboundRejection('the message has no Header');
+      if (compressedPayload && envelope.payload.payloadNoun) throw new InboundRejection(`the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`);
       const payload = compressedPayload ?? envelope.payload;
       if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
       if (duplicate) throw new AlreadyReceived();
