@@ -18,7 +18,7 @@ import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
-import { XmlTokenizer } from '../../../shared/cim/xml/xmlStream';
+import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { inflateCompressedPayload } from './compressedStream';
@@ -107,6 +107,13 @@ export function fileSource(path: string): InboundSource {
   };
 }
 
+export interface InboundOptions {
+  fileName?: string;
+  now?: Date;
+  /** Limits of the message and of an inflated Compressed payload (each); the defaults allow 128 MB. */
+  limits?: XmlStreamLimits;
+}
+
 const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
 
 /** Thrown at the end of a message whose MessageID was seen before, to leave the transaction untouched. */
@@ -116,15 +123,15 @@ const addCounts = (total: Counts, more: Counts) => {
   for (const [key, n] of Object.entries(more)) total[key] = (total[key] ?? 0) + n;
 };
 
-export function applyInboundMessage(store: Store, actor: Actor, xml: string, options: { fileName?: string; now?: Date } = {}): InboundResult {
+export function applyInboundMessage(store: Store, actor: Actor, xml: string, options: InboundOptions = {}): InboundResult {
   return applyInbound(store, actor, textSource(xml), options);
 }
 
-export function applyInboundFile(store: Store, actor: Actor, path: string, options: { fileName?: string; now?: Date } = {}): InboundResult {
+export function applyInboundFile(store: Store, actor: Actor, path: string, options: InboundOptions = {}): InboundResult {
   return applyInbound(store, actor, fileSource(path), options);
 }
 
-export function applyInbound(store: Store, actor: Actor, source: InboundSource, options: { fileName?: string; now?: Date } = {}): InboundResult {
+export function applyInbound(store: Store, actor: Actor, source: InboundSource, options: InboundOptions = {}): InboundResult {
   const at = (options.now ?? new Date()).toISOString();
   let header: Header | undefined;
   let messageId = '';
@@ -159,18 +166,19 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       }
       addCounts(applied, applyBody(ctx, header.verb, body));
     },
-    compressed: () => inflateCompressedPayload((inner) => (compressedPayload = new PayloadReader(inner, sink, itemOf))),
+    compressed: () => inflateCompressedPayload((inner) => (compressedPayload = new PayloadReader(inner, sink, itemOf)), options.limits),
   };
   let compressedPayload: PayloadReader | undefined;
 
   try {
     return store.transaction(() => {
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
-      const tokenizer = new XmlTokenizer({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) });
+      const tokenizer = new XmlTokenizer({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }, options.limits);
       const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();
       if (!header) throw new InboundRejection('the message has no Header');
+      if (compressedPayload && envelope.payload.payloadNoun) throw new InboundRejection(`the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`);
       const payload = compressedPayload ?? envelope.payload;
       if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
       if (duplicate) throw new AlreadyReceived();

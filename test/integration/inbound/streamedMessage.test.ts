@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMessage, buildPayloadDocument, type CimMessage, type MeterConfig, type PayloadBody } from '../../../shared/cim';
 import { compressPayload } from '../../../electron/services/messages/compression';
+import { defaultXmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
 import { applyInboundFile } from '../../../electron/services/inbound/applyMessage';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore, type Store } from '../../../electron/services/store';
@@ -99,6 +100,12 @@ describe('streamed inbound messages', () => {
     expect(refuse('plain.xml', generic('bm90IGd6aXA=', 'c-1'))).toMatch(/not gzip/);
     expect(refuse('b64.xml', generic('H4sI!!!!', 'c-2'))).toMatch(/not base64/);
     expect(refuse('dtd.xml', generic(gz('<!DOCTYPE x [<!ENTITY a "b">]><MeterConfig/>'), 'c-3'))).toMatch(/DOCTYPE/);
+    const both = generic(gz(buildPayloadDocument({ kind: 'xml', body: meterConfig([{ serialNumber: 'C-7' }]) })), 'c-6').replace('</msg:Compressed>', '</msg:Compressed><m:MeterConfig xmlns:m="http://iec.ch/TC57/2011/MeterConfig#"/>');
+    expect(refuse('both.xml', both)).toMatch(/both Compressed and MeterConfig/);
+    // A gzip bomb: 5 kB of base64 inflating to 5 MB, over a 1 MB limit, refused as it inflates.
+    const bomb = generic(gzipSync(Buffer.concat([Buffer.from('<MeterConfig>'), Buffer.alloc(5_000_000, 0x20)])).toString('base64'), 'c-5');
+    const limits = { ...defaultXmlStreamLimits, maxChars: 1_000_000 };
+    expect(refusalOf(() => applyInboundFile(store, actor, file('bomb.xml', bomb), { limits })).message).toMatch(/exceeds the limit of 1000000 characters/);
     const badValue = buildPayloadDocument({ kind: 'xml', body: meterConfig([{ serialNumber: 'C-2' }, { serialNumber: 'C-3', status: { value: 'lost' } }]) });
     const line = badValue.slice(0, badValue.indexOf('>lost<')).split('\n').length;
     expect(refuse('value.xml', generic(gz(badValue), 'c-4'))).toBe(`line ${line}: Meter C-3: status "lost" is not one of inStock, installed, removed`);

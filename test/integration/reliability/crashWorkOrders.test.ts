@@ -164,5 +164,5 @@ describe(`completing work orders survives kill -9 at ${KILLS} random points`, ()
         `${last.completed - confirmed.size} unconfirmed that committed before the kill, 0 half-exchanged of ${all.length}\n`,
     );
     expect(killedInFlight).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
-  }, Math.max(90_000, KILLS * 9_000));
+  }, Math.max(120_000, KILLS * 12_000));
 });
