@@ -96,7 +96,7 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     const { db, port } = await setUp('program-isk');
     const refused = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Only an installer may set the meter clock/);
+    expect(refused.stderr).toMatch(/Only an installer or a supervisor may set the meter clock/);
 
     expect((await fieldmeter(['profile', 'set', '--name', 'Ines', '--role', 'installer', '--db', db])).code).toBe(0);
     const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json']);
