@@ -11,7 +11,7 @@ const registerValues = z.array(z.object({ registerId: z.number().int().positive(
 
 /** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
 export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
-export const meterIn = z.object({ serial, initialReadings: registerValues, sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
+export const meterIn = z.object({ serial, initialReadings: registerValues, initialSource: z.enum(['manual', 'optical']).optional(), sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
 
 export const workOrderSummary = z.object({
   id: z.string(),
