@@ -79,6 +79,7 @@ export type OpticalProgramResult = z.infer<typeof opticalProgramResult>;
 
 /** The new meter of an install or exchange (issue 8 §2), from stock: it is not at the usage point yet. */
 export const jobMeter = z.object({ workOrderId, meterSerial: z.string().trim().min(1).max(64) }).strict();
+export type JobMeter = z.infer<typeof jobMeter>;
 
 export const opticalProgramInput = z
   .object({
