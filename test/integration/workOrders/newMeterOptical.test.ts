@@ -4,17 +4,22 @@
  * (checked: in stock, this job's usage point, an open install or exchange), its values match the
  * stock meter's registers, and time sync / demand reset are audited, queued as EndDeviceControls
  * naming the new meter, and recorded as steps of the job; an initial reading kept from the probe is
- * saved as the device's value. Every queued message is checked against the reference XSDs.
+ * saved as the device's value. Then over a real socat PTY: a meter whose serial is not the stock
+ * meter's keeps the mismatch warning, and a model without a demand reset says so and changes
+ * nothing. Every queued message is checked against the reference XSDs.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
+import { programAtUsagePoint } from '../../../electron/services/optical/programAtUsagePoint';
+import { readAtUsagePoint } from '../../../electron/services/optical/readAtUsagePoint';
 import { TRAINING_PORT, type OpticalProgramResult, type OpticalReadResult } from '../../../shared/contract/methods/optical';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
+import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
 
 const job = { workOrderId: 'WO-DEMO-EX1', meterSerial: 'E9100001' } as const;
 const read = (app: Fieldmeter, input: Record<string, unknown>) => dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, ...input });
@@ -124,6 +129,42 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       expect(readings.filter((r) => r.source === 'manual').every((r) => r.qualities[0] === readingQuality.manuallyEntered)).toBe(true);
       if (!xsdSkipReason) expect(outboxSchemaErrors(app.store.outbox.list().slice(start))).toEqual({});
       expect(await program(app, 'timeSync')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('already completed') } });
+    } finally {
+      app.close();
+    }
+  }, 30_000);
+});
+
+describe.skipIf(socatSkipReason !== null)(`the new meter of a job over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+  const installer = { name: 'Ines Installer', role: 'installer' } as const;
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+
+  it('another meter on the probe: the serial mismatch is reported; a model without demand reset refuses it before any write; time sync works', async () => {
+    harness = await startMeter('program-isk', { reactionScale: 0.1 });
+    const app = await demoApp(tempDir());
+    try {
+      const probe = await readAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, job });
+      expect(probe.serialMatches).toBe(false);
+      expect(probe.meterSerial).not.toBe('E9100001');
+      const refused = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'demandReset', password: '00000000', modelName: 'generic', job });
+      await expect(refused).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', message: expect.stringMatching(/has no demand reset[\s\S]*Nothing was changed/), details: { code: 'NOT_SUPPORTED', wroteToMeter: false } });
+      expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
+      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job });
+      expect(done.model).toBe('isk-mt');
+      const [entry] = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
+      expect(entry).toMatchObject({ messageId: done.messageId, payload: { meter: 'E9100001', result: 'OK' } });
+      expect(app.store.workOrders.steps('WO-DEMO-EX1').map((s) => [s.step, s.details['result']])).toEqual(
+        expect.arrayContaining([
+          ['programmed.demandReset', 'FAILED'],
+          ['programmed.timeSync', 'OK'],
+        ]),
+      );
+      if (!xsdSkipReason) expect(outboxSchemaErrors([entry!])).toEqual({});
     } finally {
       app.close();
     }

@@ -67,7 +67,7 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const [initials, setInitials] = useState<Values>({});
   const [initialsFromProbe, setInitialsFromProbe] = useState<Values | null>(null);
   /** What programming did to the new meter (it is recorded when it happens, not at Finish). */
-  const [programmed, setProgrammed] = useState<OpticalProgramResult[]>([]);
+  const [programmed, setProgrammed] = useState<{ meter: string; result: OpticalProgramResult }[]>([]);
   const [sealsApplied, setSealsApplied] = useState('');
   const [photosIn, setPhotosIn] = useState<PhotoDraft[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -77,8 +77,8 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const up = detail.usagePointId;
 
   useEffect(
-    () => useProgramStore.subscribe((s, before) => s.result && s.result !== before.result && setProgrammed((list) => [...list, s.result as OpticalProgramResult])),
-    [],
+    () => useProgramStore.subscribe(({ result }, before) => result && result !== before.result && setProgrammed((list) => [...list, { meter: newSerial, result }])),
+    [newSerial],
   );
 
   useEffect(() => {
@@ -213,11 +213,11 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
           {kind !== 'remove' && (
             <ul className="wo-values" data-testid="job-programmed">
               {programmed.length === 0 && <li>{t('workOrders.job.programmed.none')}</li>}
-              {programmed.map((r) => (
+              {programmed.map(({ meter, result: r }) => (
                 <li key={r.messageId}>
                   {r.timeSync
-                    ? t('workOrders.job.programmed.timeSync', { meter: newSerial, before: r.timeSync.before.driftS, after: r.timeSync.after.driftS })
-                    : t('workOrders.job.programmed.demandReset', { meter: newSerial, counter: r.demandReset?.resetCounterAfter ?? '—' })}
+                    ? t('workOrders.job.programmed.timeSync', { meter, before: r.timeSync.before.driftS, after: r.timeSync.after.driftS })
+                    : t('workOrders.job.programmed.demandReset', { meter, counter: r.demandReset?.resetCounterAfter ?? '—' })}
                 </li>
               ))}
             </ul>
