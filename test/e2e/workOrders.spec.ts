@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { buildMessage } from '../../shared/cim';
 import { fieldmeter } from '../support/cli';
 import { expect, openApp, test } from './fixtures';
@@ -29,6 +29,21 @@ async function asInstaller(page: Page) {
   await expect(page.getByTestId('wo-new-open')).toBeVisible();
 }
 
+/** The serial the old-meter step expects (shown in its label). */
+async function expectedSerial(page: Page): Promise<string> {
+  return (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+}
+
+/** Reads the training meter in a wizard step's Read panel (serial as expected) and puts its values into the form. */
+async function readTrainingMeter(step: Locator) {
+  await step.getByTestId('optical-panel').locator('summary').click();
+  await expect(step.getByTestId('optical-port')).toHaveValue('training');
+  await step.getByTestId('optical-read').click();
+  await expect(step.getByTestId('optical-result')).toBeVisible();
+  await expect(step.getByTestId('optical-serial-mismatch')).toHaveCount(0);
+  await step.getByTestId('optical-use').click();
+}
+
 test('a technician sees work orders but cannot carry them out; an installer exchanges a meter, keyboard only', async ({ app: page }) => {
   await page.getByTestId('section-workOrders').click();
   await page.getByTestId('wo-WO-DEMO-EX1').click();
@@ -38,7 +53,7 @@ test('a technician sees work orders but cannot carry them out; an installer exch
   await page.getByTestId('wo-WO-DEMO-EX1').click();
   const title = page.getByTestId('wo-title');
   await expect(title).toContainText('UP-1001');
-  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  const expected = await expectedSerial(page);
   await page.getByTestId('old-serial').fill('WRONG1');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('job-problem')).toContainText('not the expected one');
@@ -69,7 +84,7 @@ test('a technician sees work orders but cannot carry them out; an installer exch
 test('an exchange reads the NEW meter through the probe and sets its clock (training meter); the summary lists it', async ({ app: page, host }) => {
   await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-EX1').click();
-  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  const expected = await expectedSerial(page);
   await page.getByTestId('old-serial').fill(expected);
   await page.keyboard.press('Enter');
   for (const input of await page.locator('[data-testid^="final-"]').all()) await input.fill('99999');
@@ -79,12 +94,7 @@ test('an exchange reads the NEW meter through the probe and sets its clock (trai
   const initial = page.getByTestId('job-step-initial');
   await expect(initial).toBeVisible();
   await expect(initial.getByTestId('program-panel')).toHaveCount(0); // programming is its own step
-  await initial.getByTestId('optical-panel').locator('summary').click();
-  await expect(initial.getByTestId('optical-port')).toHaveValue('training');
-  await initial.getByTestId('optical-read').click();
-  await expect(initial.getByTestId('optical-result')).toBeVisible();
-  await expect(initial.getByTestId('optical-serial-mismatch')).toHaveCount(0);
-  await initial.getByTestId('optical-use').click();
+  await readTrainingMeter(initial);
   const firstInitial = initial.locator('[data-testid^="initial-"]').first();
   await expect(firstInitial).not.toHaveValue('');
   const probeValue = await firstInitial.inputValue();
@@ -115,16 +125,11 @@ test('a removal reads the meter through the optical probe, takes a photo and scr
   await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-RM1').click();
   await expect(page.getByTestId('wo-title')).toContainText('UP-1008');
-  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  const expected = await expectedSerial(page);
   await page.getByTestId('old-serial').fill(expected);
   await page.keyboard.press('Enter');
   const step = page.getByTestId('job-step-final');
-  await step.getByTestId('optical-panel').locator('summary').click();
-  await expect(step.getByTestId('optical-port')).toHaveValue('training');
-  await step.getByTestId('optical-read').click();
-  await expect(step.getByTestId('optical-result')).toBeVisible();
-  await expect(step.getByTestId('optical-serial-mismatch')).toHaveCount(0);
-  await step.getByTestId('optical-use').click();
+  await readTrainingMeter(step);
   const finals = await step.locator('[data-testid^="final-"]').all();
   expect(finals.length).toBeGreaterThan(0);
   for (const input of finals) await expect(input).not.toHaveValue('');
