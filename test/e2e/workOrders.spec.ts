@@ -112,6 +112,7 @@ test('an exchange reads the NEW meter through the probe and sets its clock (trai
   await screenshot(page, 'work-order-exchange-new-meter-confirm');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await expect(page.getByTestId('job-programmed')).toContainText('Clock of E9100001 set'); // kept with the finished job
   const readings = await callApi<{ source: string; qualities: string[]; value: string; meterSerial?: string }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1001', limit: 20 });
   const fromProbe = readings.value?.filter((r) => r.source === 'optical') ?? [];
   expect(fromProbe.length).toBeGreaterThan(0);

@@ -42,7 +42,8 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
         });
       } finally {
         running = null;
-        changed('outbox', 'audit_log');
+        // Programming a job's new meter is also a step of that work order.
+        changed('outbox', 'audit_log', ...(input.job ? ['work_orders'] : []));
       }
     },
     'optical.cancel': () => {

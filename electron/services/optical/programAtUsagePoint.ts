@@ -15,6 +15,7 @@ import { demandReset, timeSync, type DemandResetReport, type ProgramOptions, typ
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { requireInstaller } from '../review/roles';
+import { recordProgramming } from '../workOrders/programming';
 import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
@@ -116,7 +117,10 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       entityId: meter.meterSerial,
       details: { usagePointId: meter.usagePointId, workOrderId: meter.workOrderId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id },
     });
-    if (meter.workOrderId) store.workOrders.addStep(meter.workOrderId, `programmed.${request.operation}`, payload.finishedAt, { meter: meter.meterSerial, result: payload.result, wroteToMeter: wrote, messageId: id });
+    if (meter.workOrderId) {
+      const attributes = Object.fromEntries(payload.attributes.map((a) => [a.name, a.value]));
+      recordProgramming(store, meter.workOrderId, request.operation, payload.finishedAt, { meter: meter.meterSerial, result: payload.result, wroteToMeter: wrote, messageId: id, error: payload.error?.reason ?? null, attributes });
+    }
     if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
     return id;
   });

@@ -81,6 +81,7 @@ export const de: Catalog = {
         none: 'Neuer Zähler: Uhr und Maximum unverändert.',
         timeSync: 'Uhr von {{meter}} gestellt: Abweichung vorher {{before}} s, nachher {{after}} s.',
         demandReset: 'Maximum von {{meter}} zurückgesetzt (Rückstellzähler {{counter}}).',
+        failed: '{{operation}} an {{meter}} fehlgeschlagen: {{error}}',
       },
     },
     panOff: {

@@ -79,6 +79,7 @@ export const en = {
         none: 'New meter: clock and demand not touched.',
         timeSync: 'Clock of {{meter}} set: drift {{before}} s before, {{after}} s after.',
         demandReset: 'Demand of {{meter}} reset (reset counter {{counter}}).',
+        failed: '{{operation}} on {{meter}} failed: {{error}}',
       },
     },
     panOff: {

@@ -88,8 +88,14 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       const audit = value<{ entityId: string; details: string }[]>(await dispatch(app.handlers, 'audit.list', { search: 'optical.timeSync' }));
       expect(audit[0]!.entityId).toBe('E9100001');
       expect(JSON.parse(audit[0]!.details)).toMatchObject({ workOrderId: 'WO-DEMO-EX1', messageId: clock.messageId });
-      const order = value<{ steps: { step: string }[] }>(await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }));
+      const order = value<{ steps: { step: string }[]; programming: { operation: string; meter: string; result: string; attributes: Record<string, string> }[] }>(
+        await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }),
+      );
       expect(order.steps.map((s) => s.step)).toEqual(expect.arrayContaining(['programmed.timeSync', 'programmed.demandReset']));
+      expect(order.programming).toMatchObject([
+        { operation: 'timeSync', meter: 'E9100001', result: 'OK', attributes: { driftBeforeSeconds: String(clock.timeSync!.before.driftS), driftAfterSeconds: String(clock.timeSync!.after.driftS) } },
+        { operation: 'demandReset', meter: 'E9100001', result: 'OK', attributes: { resetCounterAfter: '08' } },
+      ]);
       if (!xsdSkipReason) expect(outboxSchemaErrors(controls)).toEqual({});
     } finally {
       app.close();
@@ -102,6 +108,8 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       expect(await program(app, 'timeSync', { password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { wroteToMeter: false } } });
       expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
       expect(app.store.workOrders.steps('WO-DEMO-EX1')).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'programmed.timeSync', details: expect.objectContaining({ result: 'FAILED', messageId: null }) })]));
+      const order = value<{ programming: { result: string; error: string | null }[] }>(await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }));
+      expect(order.programming).toMatchObject([{ result: 'FAILED', error: expect.stringContaining('password') }]);
     } finally {
       app.close();
     }

@@ -5,20 +5,19 @@
  * fill the final reading), and so can the new meter from stock (its initial reading); the new
  * meter's clock can be set and its demand reset in an optional step — programming changes the
  * meter, so each attempt is recorded at once (audit, EndDeviceControls, a step of the job) and
- * listed in the summary. Photos are uploaded as they are taken. Nothing else is saved until
+ * the check step lists them from the work order. Photos are uploaded as they are taken. Nothing else is saved until
  * Finish: the whole job is one transaction on the Node side.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/api';
-import type { OpticalProgramResult } from '../../../../shared/contract/methods/optical';
 import { formatDecimal, parseLocaleDecimal } from '../../../../shared/i18n/number';
 import { api } from '../../api/client';
 import { useLocale } from '../../app/appStore';
 import { OpticalPanel } from '../optical/OpticalPanel';
-import { useProgramStore } from '../optical/programStore';
 import { PhotoInput } from '../photos/PhotoInput';
 import type { PhotoDraft } from '../photos/photoUpload';
+import { ProgrammingList } from './ProgrammingList';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 
 export type MeterJobKind = 'install' | 'remove' | 'exchange';
@@ -66,8 +65,6 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const [stock, setStock] = useState<Registers>([]);
   const [initials, setInitials] = useState<Values>({});
   const [initialsFromProbe, setInitialsFromProbe] = useState<Values | null>(null);
-  /** What programming did to the new meter (it is recorded when it happens, not at Finish). */
-  const [programmed, setProgrammed] = useState<{ meter: string; result: OpticalProgramResult }[]>([]);
   const [sealsApplied, setSealsApplied] = useState('');
   const [photosIn, setPhotosIn] = useState<PhotoDraft[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -75,11 +72,6 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const formRef = useRef<HTMLFormElement>(null);
   const current = detail.currentMeter;
   const up = detail.usagePointId;
-
-  useEffect(
-    () => useProgramStore.subscribe(({ result }, before) => result && result !== before.result && setProgrammed((list) => [...list, { meter: newSerial, result }])),
-    [newSerial],
-  );
 
   useEffect(() => {
     // The first field, or Next / Finish on the optional and the check step (never Back: Enter must move forward).
@@ -210,18 +202,8 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
       {step === 'confirm' && (
         <>
           <p data-testid="job-summary">{t(`workOrders.job.summary.${kind}`, summary)}</p>
-          {kind !== 'remove' && (
-            <ul className="wo-values" data-testid="job-programmed">
-              {programmed.length === 0 && <li>{t('workOrders.job.programmed.none')}</li>}
-              {programmed.map(({ meter, result: r }) => (
-                <li key={r.messageId}>
-                  {r.timeSync
-                    ? t('workOrders.job.programmed.timeSync', { meter, before: r.timeSync.before.driftS, after: r.timeSync.after.driftS })
-                    : t('workOrders.job.programmed.demandReset', { meter, counter: r.demandReset?.resetCounterAfter ?? '—' })}
-                </li>
-              ))}
-            </ul>
-          )}
+          {/* Recorded with the work order when it was done (the meter changed then), read back from it. */}
+          {kind !== 'remove' && <ProgrammingList programming={detail.programming} />}
           {current && kind !== 'install' && (
             <ul className="wo-values" data-testid="job-final-values">
               {current.registers.map((g) => (
