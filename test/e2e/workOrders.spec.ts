@@ -1,13 +1,14 @@
 /**
  * Installer work orders in Chromium (issue 8): the installer role, a full exchange, a removal whose
- * final reading comes from the optical probe (training meter) with a photo, an install at a new
+ * final reading comes from the optical probe (training meter) with a photo, an exchange whose new
+ * meter is read through the probe and has its clock set, an install at a new
  * connection, PAN commissioning whose mistyped install code is caught (and said once), PAN
  * decommissioning, unable to complete, a work order made on the device, and what the office sends
  * later: a cancel of a job already worked, and the PAN join status.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { buildMessage } from '../../shared/cim';
 import { fieldmeter } from '../support/cli';
 import { expect, openApp, test } from './fixtures';
@@ -28,6 +29,21 @@ async function asInstaller(page: Page) {
   await expect(page.getByTestId('wo-new-open')).toBeVisible();
 }
 
+/** The serial the old-meter step expects (shown in its label). */
+async function expectedSerial(page: Page): Promise<string> {
+  return (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+}
+
+/** Reads the training meter in a wizard step's Read panel (serial as expected) and puts its values into the form. */
+async function readTrainingMeter(step: Locator) {
+  await step.getByTestId('optical-panel').locator('summary').click();
+  await expect(step.getByTestId('optical-port')).toHaveValue('training');
+  await step.getByTestId('optical-read').click();
+  await expect(step.getByTestId('optical-result')).toBeVisible();
+  await expect(step.getByTestId('optical-serial-mismatch')).toHaveCount(0);
+  await step.getByTestId('optical-use').click();
+}
+
 test('a technician sees work orders but cannot carry them out; an installer exchanges a meter, keyboard only', async ({ app: page }) => {
   await page.getByTestId('section-workOrders').click();
   await page.getByTestId('wo-WO-DEMO-EX1').click();
@@ -37,7 +53,7 @@ test('a technician sees work orders but cannot carry them out; an installer exch
   await page.getByTestId('wo-WO-DEMO-EX1').click();
   const title = page.getByTestId('wo-title');
   await expect(title).toContainText('UP-1001');
-  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  const expected = await expectedSerial(page);
   await page.getByTestId('old-serial').fill('WRONG1');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('job-problem')).toContainText('not the expected one');
@@ -56,6 +72,8 @@ test('a technician sees work orders but cannot carry them out; an installer exch
   for (const input of await page.locator('[data-testid^="initial-"]').all()) await input.fill('0');
   await page.getByTestId('seals-applied').fill('S-200');
   await page.getByTestId('seals-applied').press('Enter');
+  await expect(page.getByTestId('job-step-program')).toBeVisible();
+  await page.keyboard.press('Enter'); // the optional programming step, skipped
   await expect(page.getByTestId('job-summary')).toContainText('E9100001');
   await screenshot(page, 'work-order-exchange-confirm');
   await page.keyboard.press('Enter');
@@ -63,20 +81,56 @@ test('a technician sees work orders but cannot carry them out; an installer exch
   await screenshot(page, 'work-order-exchange-done');
 });
 
+test('an exchange reads the NEW meter through the probe and sets its clock (training meter); the summary lists it', async ({ app: page, host }) => {
+  await asInstaller(page);
+  await page.getByTestId('wo-WO-DEMO-EX1').click();
+  const expected = await expectedSerial(page);
+  await page.getByTestId('old-serial').fill(expected);
+  await page.keyboard.press('Enter');
+  for (const input of await page.locator('[data-testid^="final-"]').all()) await input.fill('99999');
+  await page.getByTestId('seals-removed').press('Enter');
+  await page.getByTestId('new-serial').fill('E9100001');
+  await page.keyboard.press('Enter');
+  const initial = page.getByTestId('job-step-initial');
+  await expect(initial).toBeVisible();
+  await expect(initial.getByTestId('program-panel')).toHaveCount(0); // programming is its own step
+  await readTrainingMeter(initial);
+  const firstInitial = initial.locator('[data-testid^="initial-"]').first();
+  await expect(firstInitial).not.toHaveValue('');
+  const probeValue = await firstInitial.inputValue();
+  await page.getByTestId('seals-applied').fill('S-300');
+  await page.getByTestId('seals-applied').press('Enter');
+  const program = page.getByTestId('job-step-program');
+  await expect(program.getByTestId('program-panel')).toBeVisible();
+  await program.getByTestId('program-password').fill('00000000');
+  await program.getByTestId('program-time-sync').click();
+  await expect(program.getByTestId('program-result')).toContainText('Clock set');
+  await screenshot(page, 'work-order-exchange-new-meter-clock');
+  await program.getByTestId('job-next').click();
+  await expect(page.getByTestId('job-programmed')).toContainText('Clock of E9100001 set');
+  await page.getByTestId('job-step-confirm').evaluate((e) => e.scrollIntoView());
+  await screenshot(page, 'work-order-exchange-new-meter-confirm');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('wo-status')).toHaveText('Completed');
+  await expect(page.getByTestId('job-programmed')).toContainText('Clock of E9100001 set'); // kept with the finished job
+  const readings = await callApi<{ source: string; qualities: string[]; value: string; meterSerial?: string }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1001', limit: 20 });
+  const fromProbe = readings.value?.filter((r) => r.source === 'optical') ?? [];
+  expect(fromProbe.length).toBeGreaterThan(0);
+  expect(fromProbe.every((r) => r.qualities[0] === '1.0.0')).toBe(true);
+  expect(fromProbe.map((r) => r.value)).toContain(probeValue.replace(/\D/g, ''));
+  const order = await callApi<{ steps: { step: string }[] }>(page, host.current.token, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' });
+  expect(order.value?.steps.map((s) => s.step)).toContain('programmed.timeSync');
+});
+
 test('a removal reads the meter through the optical probe, takes a photo and scraps the meter', async ({ app: page, host }) => {
   await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-RM1').click();
   await expect(page.getByTestId('wo-title')).toContainText('UP-1008');
-  const expected = (await page.getByTestId('old-serial').locator('..').textContent())?.match(/expected (\S+)\)/)?.[1] ?? '';
+  const expected = await expectedSerial(page);
   await page.getByTestId('old-serial').fill(expected);
   await page.keyboard.press('Enter');
   const step = page.getByTestId('job-step-final');
-  await step.getByTestId('optical-panel').locator('summary').click();
-  await expect(step.getByTestId('optical-port')).toHaveValue('training');
-  await step.getByTestId('optical-read').click();
-  await expect(step.getByTestId('optical-result')).toBeVisible();
-  await expect(step.getByTestId('optical-serial-mismatch')).toHaveCount(0);
-  await step.getByTestId('optical-use').click();
+  await readTrainingMeter(step);
   const finals = await step.locator('[data-testid^="final-"]').all();
   expect(finals.length).toBeGreaterThan(0);
   for (const input of finals) await expect(input).not.toHaveValue('');
@@ -108,6 +162,8 @@ test('an install at a new connection: a meter from stock, its initial reading an
   await expect(page.getByTestId('job-problem')).toContainText('type the value as a number');
   await page.locator('[data-testid^="initial-"]').first().fill('0');
   await page.getByTestId('seals-applied').press('Enter');
+  await expect(page.getByTestId('job-step-program')).toBeVisible();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('job-summary')).toContainText('Install E9100002 (seals S-400)');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');

@@ -41,7 +41,8 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
           ...input,
           signal,
           onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
-        }).finally(() => changed('outbox', 'audit_log')),
+          // Programming a job's new meter is also a step of that work order.
+        }).finally(() => changed('outbox', 'audit_log', ...(input.job ? ['work_orders'] : []))),
       ),
     'optical.cancel': () => {
       const had = running !== null;

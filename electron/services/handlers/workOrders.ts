@@ -5,6 +5,7 @@ import { completeExchange } from '../workOrders/exchange';
 import { createWorkOrder, requireWorkOrder, reportUnable, startWorkOrder } from '../workOrders/lifecycle';
 import { completeInstall, completeRemoval } from '../workOrders/meterJobs';
 import { commissionPan, decommissionPan, linkKeyOnRequest } from '../workOrders/pan';
+import { programmingOf } from '../workOrders/programming';
 import { stockMeter } from '../workOrders/stock';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -19,6 +20,7 @@ export function workOrderHandlers({ store, changed }: HandlerContext): DomainHan
         currentMeter: meter ? { serial: meter.serialNumber, registers: store.workOrders.registersOf(meter.id), seals: store.workOrders.openSeals(meter.id) } : null,
         panDevices: store.workOrders.pansAt(order.usagePointId),
         steps: store.workOrders.steps(order.id).map(({ step, at }) => ({ step, at })),
+        programming: programmingOf(store, order.id),
       };
     },
     'workOrders.start': ({ workOrderId }) => {

@@ -15,7 +15,9 @@ import { demandReset, timeSync, type DemandResetReport, type ProgramOptions, typ
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { requireInstaller } from '../review/roles';
+import { recordProgramming } from '../workOrders/programming';
 import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
+import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 
 export interface ProgramRequest {
@@ -32,6 +34,8 @@ export interface ProgramRequest {
   modelName?: string | undefined;
   /** Programming-mode timeouts (tests shorten the pause between sign-on attempts). */
   timeouts?: ProgramOptions['timeouts'];
+  /** Program the new meter of this install or exchange; the outcome is also a step of the job. */
+  job?: JobMeter | undefined;
 }
 
 const WRITES = /^(W1|E2) /;
@@ -65,8 +69,7 @@ function attributesOf(report: TimeSyncReport | DemandResetReport): ControlOutcom
 export async function programAtUsagePoint(store: Store, actor: Actor, request: ProgramRequest): Promise<OpticalProgramResult> {
   const what = request.operation === 'timeSync' ? 'set the meter clock' : 'reset the maximum demand';
   requireInstaller(actor, what);
-  const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  const meter = opticalTarget(store, request.usagePointId, request.job);
   const training = request.port === TRAINING_PORT;
   const commands: string[] = [];
   const options: ProgramOptions = {
@@ -112,8 +115,12 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       action: `optical.${request.operation}`,
       entity: 'end_device',
       entityId: meter.meterSerial,
-      details: { usagePointId: meter.usagePointId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id },
+      details: { usagePointId: meter.usagePointId, workOrderId: meter.workOrderId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id },
     });
+    if (meter.workOrderId) {
+      const attributes = Object.fromEntries(payload.attributes.map((a) => [a.name, a.value]));
+      recordProgramming(store, meter.workOrderId, request.operation, payload.finishedAt, { meter: meter.meterSerial, result: payload.result, wroteToMeter: wrote, messageId: id, error: payload.error?.reason ?? null, attributes });
+    }
     if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
     return id;
   });

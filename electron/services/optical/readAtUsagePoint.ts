@@ -15,6 +15,7 @@ import { readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { recordStatusRead } from './meterStatus';
+import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
@@ -35,11 +36,12 @@ export interface OpticalReadRequest {
   maxBaud?: number | undefined;
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
+  /** Read the new meter of this install or exchange instead of the one installed. */
+  job?: JobMeter | undefined;
 }
 
 export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
-  const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  const meter = opticalTarget(store, request.usagePointId, request.job);
   const training = request.port === TRAINING_PORT;
   let readout;
   try {

@@ -3,7 +3,6 @@
  * this stop's registers (serial in C.1.0, each electricity register under its OBIS code), so a
  * new technician can practise the Read panel on the demo route without a probe.
  */
-import type { MeterDetail } from '../../../shared/contract/entities';
 import { TRAINING_PASSWORD } from '../../../shared/contract/methods/optical';
 import { parseReadingType } from '../../../shared/cim/readingType';
 import { add, decimalsOf } from '../../../shared/domain/decimal';
@@ -31,10 +30,16 @@ function advanced(lastValue: string | null, decimals: number): string {
   return places ? `${whole.padStart(7, '0')}.${fraction.padEnd(places, '0')}` : whole.padStart(7, '0');
 }
 
+/** What the training meter answers with: the serial and the registers of the meter it stands for. */
+interface TrainingMeter {
+  readonly meterSerial: string;
+  readonly registers: readonly { readonly readingType: string; readonly decimals: number; readonly lastValue: string | null }[];
+}
+
 /** The model the training meter answers programming mode as (E2 demand reset, P1 password). */
 export const TRAINING_METER_MODEL = 'isk-mt';
 
-export function trainingProfile(meter: Pick<MeterDetail, 'meterSerial' | 'registers'>): MeterProfile {
+export function trainingProfile(meter: TrainingMeter): MeterProfile {
   const lines = [`C.1.0(${meter.meterSerial})`];
   for (const register of meter.registers) {
     const code = obisFor(register.readingType);
@@ -56,7 +61,7 @@ export function trainingProfile(meter: Pick<MeterDetail, 'meterSerial' | 'regist
 }
 
 /** Opens the app side of an in-memory link with the training meter on the other end. */
-export function openTrainingLink(meter: Pick<MeterDetail, 'meterSerial' | 'registers'>): SerialLink {
+export function openTrainingLink(meter: TrainingMeter): SerialLink {
   const pair = createMemoryLinkPair();
   const simulator = new MeterSimulator(trainingProfile(meter), pair.meter, { reactionScale: 0.2 });
   const close = pair.app.close;

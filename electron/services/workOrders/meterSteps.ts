@@ -82,7 +82,7 @@ export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, 
 export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, into: MeterIn, at: string, note: string, reason: string) {
   const up = order.usagePointId;
   store.workOrders.installMeter(fresh.id, up, at, order.id);
-  const initial = readingSet(store, fresh.id, up, into.initialReadings, at, note, fresh.serialNumber);
+  const initial = readingSet(store, fresh.id, up, into.initialReadings, at, note, fresh.serialNumber, into.initialSource);
   linkPhotos(store, into.photoIds, { usagePointId: up, readingSetId: initial.id });
   store.workOrders.applySeals(fresh.id, into.sealsApplied, at, order.id);
   return [

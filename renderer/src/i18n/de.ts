@@ -76,6 +76,13 @@ export const de: Catalog = {
         install: '{{fresh}} einbauen (Plomben {{applied}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',
       },
       finish: { exchange: 'Wechsel abschließen', remove: 'Ausbau abschließen', install: 'Einbau abschließen' },
+      programHint: 'Optional: Mit dem Lesekopf am neuen Zähler die Uhr stellen oder das Maximum zurücksetzen (wird sofort erfasst). Ein Auslesen zeigt, was das Zählermodell erlaubt. „Weiter“ überspringt diesen Schritt.',
+      programmed: {
+        none: 'Neuer Zähler: Uhr und Maximum unverändert.',
+        timeSync: 'Uhr von {{meter}} gestellt: Abweichung vorher {{before}} s, nachher {{after}} s.',
+        demandReset: 'Maximum von {{meter}} zurückgesetzt (Rückstellzähler {{counter}}).',
+        failed: '{{operation}} an {{meter}} fehlgeschlagen: {{error}}',
+      },
     },
     panOff: {
       device: 'Außer Betrieb zu nehmendes PAN-Gerät (EUI-64 vom Etikett)',
@@ -87,7 +94,7 @@ export const de: Catalog = {
     kind: { install: 'Einbau', remove: 'Ausbau', exchange: 'Zählerwechsel', panCommission: 'PAN-Inbetriebnahme', panDecommission: 'PAN-Außerbetriebnahme' },
     status: { assigned: 'Zugewiesen', inProgress: 'In Arbeit', completed: 'Erledigt', unableToComplete: 'Nicht ausführbar', cancelled: 'Storniert' },
     exchange: {
-      steps: { old: 'Alter Zähler', final: 'Schlussstand, Plomben und Foto', new: 'Neuer Zähler aus dem Lager', initial: 'Anfangsstand, Plomben und Foto', confirm: 'Prüfen und abschließen' },
+      steps: { old: 'Alter Zähler', final: 'Schlussstand, Plomben und Foto', new: 'Neuer Zähler aus dem Lager', initial: 'Anfangsstand, Plomben und Foto', program: 'Uhr stellen / Maximum zurücksetzen', confirm: 'Prüfen und abschließen' },
       oldSerial: 'Nummer am Zähler (erwartet {{expected}}) – tippen oder scannen',
       wrongMeter: 'Der Zähler vor Ort ({{observed}}) ist nicht der erwartete ({{expected}}). Prüfen Sie die Nummer oder melden Sie es dem Büro.',
       noMeter: 'Hier ist auf diesem Gerät kein Zähler eingebaut. Melden Sie es dem Büro.',

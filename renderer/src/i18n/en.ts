@@ -74,6 +74,13 @@ export const en = {
         install: 'Install {{fresh}} (seals {{applied}}), {{photos}} photo(s). Finish saves everything at once.',
       },
       finish: { exchange: 'Finish exchange', remove: 'Finish removal', install: 'Finish install' },
+      programHint: 'Optional: with the probe on the new meter, set its clock or reset its demand (recorded at once). A read shows what its model allows. Next skips this step.',
+      programmed: {
+        none: 'New meter: clock and demand not touched.',
+        timeSync: 'Clock of {{meter}} set: drift {{before}} s before, {{after}} s after.',
+        demandReset: 'Demand of {{meter}} reset (reset counter {{counter}}).',
+        failed: '{{operation}} on {{meter}} failed: {{error}}',
+      },
     },
     panOff: {
       device: 'PAN device to decommission (EUI-64 from the label)',
@@ -85,7 +92,7 @@ export const en = {
     kind: { install: 'Install', remove: 'Removal', exchange: 'Exchange', panCommission: 'PAN commissioning', panDecommission: 'PAN decommissioning' },
     status: { assigned: 'Assigned', inProgress: 'In progress', completed: 'Completed', unableToComplete: 'Unable to complete', cancelled: 'Cancelled' },
     exchange: {
-      steps: { old: 'Old meter', final: 'Final reading, seals and photo', new: 'New meter from stock', initial: 'Initial reading, seals and photo', confirm: 'Check and finish' },
+      steps: { old: 'Old meter', final: 'Final reading, seals and photo', new: 'New meter from stock', initial: 'Initial reading, seals and photo', program: 'Set the clock / reset demand', confirm: 'Check and finish' },
       oldSerial: 'Serial on the meter (expected {{expected}}) — type or scan',
       wrongMeter: 'The meter on site ({{observed}}) is not the expected one ({{expected}}). Check the serial, or report back to the office.',
       noMeter: 'No meter is installed here on this device. Report back to the office.',

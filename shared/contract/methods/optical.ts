@@ -1,6 +1,7 @@
 /** The optical probe (IEC 62056-21): ports, a read of the meter at a usage point, cancel. */
 import { z } from 'zod';
 import { usagePointId, type MethodSpecs } from './common';
+import { workOrderId } from './workOrders';
 
 /** The simulated meter of training mode, offered beside the real ports. */
 export const TRAINING_PORT = 'training';
@@ -76,6 +77,10 @@ export const opticalProgramResult = z.object({
 });
 export type OpticalProgramResult = z.infer<typeof opticalProgramResult>;
 
+/** The new meter of an install or exchange (issue 8 §2), from stock: it is not at the usage point yet. */
+export const jobMeter = z.object({ workOrderId, meterSerial: z.string().trim().min(1).max(64) }).strict();
+export type JobMeter = z.infer<typeof jobMeter>;
+
 export const opticalProgramInput = z
   .object({
     usagePointId,
@@ -85,6 +90,7 @@ export const opticalProgramInput = z
     password: z.string().max(32),
     address: z.string().max(32).optional(),
     maxBaud: z.number().int().positive().optional(),
+    job: jobMeter.optional(),
   })
   .strict();
 
@@ -100,6 +106,7 @@ export const opticalMethods = {
         port: z.string().min(1).max(260),
         address: z.string().max(32).optional(),
         maxBaud: z.number().int().positive().optional(),
+        job: jobMeter.optional(),
       })
       .strict(),
     output: opticalReadResult,

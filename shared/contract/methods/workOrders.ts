@@ -11,7 +11,7 @@ const registerValues = z.array(z.object({ registerId: z.number().int().positive(
 
 /** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
 export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
-export const meterIn = z.object({ serial, initialReadings: registerValues, sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
+export const meterIn = z.object({ serial, initialReadings: registerValues, initialSource: z.enum(['manual', 'optical']).optional(), sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
 
 export const workOrderSummary = z.object({
   id: z.string(),
@@ -35,6 +35,10 @@ export const workOrderDetail = workOrderSummary.extend({
   currentMeter: z.object({ serial: z.string(), registers: z.array(registerInfo), seals: z.array(z.string()) }).nullable(),
   panDevices: z.array(z.object({ eui64: z.string(), deviceType: z.string(), joinStatus: z.string() })),
   steps: z.array(z.object({ step: z.string(), at: z.string() })),
+  /** Time sync / demand reset done on the job's new meter through the probe (recorded when done). */
+  programming: z.array(
+    z.object({ operation: z.enum(['timeSync', 'demandReset']), at: z.string(), meter: z.string(), result: z.enum(['OK', 'FAILED']), error: z.string().nullable(), attributes: z.record(z.string(), z.string()) }),
+  ),
 });
 
 export const panCheck = z.object({ valid: z.boolean(), reason: z.string().nullable(), eui64: z.string().nullable(), crc: z.string().nullable() });

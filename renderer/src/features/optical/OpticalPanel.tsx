@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeterDetail } from '../../../../shared/contract/entities';
+import type { JobMeter } from '../../../../shared/contract/methods/optical';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import { formatDecimal } from '../../../../shared/i18n/number';
 import { useMeterStore } from '../meter/meterStore';
@@ -18,9 +19,14 @@ interface Props {
   locale: string;
   /** Where the values go; by default the meter screen's reading form (a work-order wizard passes its own). */
   onUse?: (values: { registerId: number; text: string }[], meterSerial: string | null) => void;
+  /** The new meter of an install or exchange (from stock) instead of the one installed. */
+  job?: JobMeter | undefined;
+  /** Shown opened, and whether programming is offered (default: yes). */
+  open?: boolean;
+  program?: boolean;
 }
 
-export function OpticalPanel({ detail, locale, onUse }: Props) {
+export function OpticalPanel({ detail, locale, onUse, job, open, program = true }: Props) {
   const { t } = useTranslation();
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
@@ -42,7 +48,7 @@ export function OpticalPanel({ detail, locale, onUse }: Props) {
   const seconds = left === null || left === undefined ? null : Math.ceil(left / 1000);
 
   return (
-    <details className="optical" data-testid="optical-panel">
+    <details className="optical" data-testid="optical-panel" open={open}>
       <summary>{t('optical.title')}</summary>
       <div className="optical-controls">
         <label className="field-label" htmlFor="optical-port">
@@ -61,7 +67,7 @@ export function OpticalPanel({ detail, locale, onUse }: Props) {
             {t('optical.cancel')}
           </button>
         ) : (
-          <button type="button" className="button primary" data-testid="optical-read" disabled={!o.port} onClick={() => void o.read(detail.usagePointId)}>
+          <button type="button" className="button primary" data-testid="optical-read" disabled={!o.port} onClick={() => void o.read(detail.usagePointId, job)}>
             {t('optical.read')}
           </button>
         )}
@@ -122,7 +128,7 @@ export function OpticalPanel({ detail, locale, onUse }: Props) {
           </button>
         </div>
       )}
-      <ProgramPanel usagePointId={detail.usagePointId} />
+      {program && <ProgramPanel usagePointId={detail.usagePointId} job={job} />}
     </details>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRAINING_PASSWORD, type OpticalProgramResult, type ProgramOperation } from '../../../../shared/contract/methods/optical';
+import { TRAINING_PASSWORD, type JobMeter, type OpticalProgramResult, type ProgramOperation } from '../../../../shared/contract/methods/optical';
 import { useOpticalStore } from './opticalStore';
 import { useProgramStore } from './programStore';
 
@@ -31,7 +31,7 @@ function Outcome({ result }: { result: OpticalProgramResult }) {
   );
 }
 
-export function ProgramPanel({ usagePointId }: { usagePointId: string }) {
+export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?: JobMeter | undefined }) {
   const { t } = useTranslation();
   const p = useProgramStore();
   const { port, ports, reading, result: readResult } = useOpticalStore();
@@ -47,7 +47,7 @@ export function ProgramPanel({ usagePointId }: { usagePointId: string }) {
   const busy = reading || p.running !== null;
   // Known after a read: the meter's model has no demand reset from the optical port.
   const noDemandReset = readResult?.demandResetSupported === false;
-  const run = (operation: ProgramOperation) => void p.run({ usagePointId, port, operation, password });
+  const run = (operation: ProgramOperation) => void p.run({ usagePointId, port, operation, password, ...(job ? { job } : {}) });
 
   return (
     <fieldset className="optical-program" data-testid="program-panel">

@@ -1,6 +1,6 @@
 /** The optical probe on the meter screen: ports (the last one remembered), a read with progress, cancel. */
 import { create } from 'zustand';
-import type { OpticalProgress, OpticalReadResult } from '../../../../shared/contract/methods/optical';
+import type { JobMeter, OpticalProgress, OpticalReadResult } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
 
 export type Progress = OpticalProgress;
@@ -20,7 +20,8 @@ interface OpticalSlice {
   error: string | null;
   loadPorts(usagePointId: string): Promise<void>;
   setPort(port: string): void;
-  read(usagePointId: string): Promise<OpticalReadResult | null>;
+  /** With a job: the new meter of that install or exchange, not the one installed. */
+  read(usagePointId: string, job?: JobMeter): Promise<OpticalReadResult | null>;
   cancel(): Promise<void>;
   clear(): void;
 }
@@ -42,13 +43,13 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
     set({ ports, portsReason: reason, port: keep ?? remembered ?? ports[0]?.path ?? '' });
   },
   setPort: (port) => set({ port }),
-  async read(usagePointId) {
+  async read(usagePointId, job) {
     const { port } = get();
     if (!port) return null;
     set({ reading: true, progress: null, result: null, error: null });
     const off = subscribe(transport, 'optical.progress', (p) => set({ progress: p }));
     try {
-      const result = await api['optical.read']({ usagePointId, port });
+      const result = await api['optical.read']({ usagePointId, port, ...(job ? { job } : {}) });
       if (!result.ok) {
         set({ error: result.error.message });
         return null;

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Role } from '../../../../shared/contract/supervisorEntities';
-import type { OpticalProgramResult, ProgramOperation } from '../../../../shared/contract/methods/optical';
+import type { JobMeter, OpticalProgramResult, ProgramOperation } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
 
 interface ProgramSlice {
@@ -15,7 +15,7 @@ interface ProgramSlice {
   result: OpticalProgramResult | null;
   error: string | null;
   loadRole(): Promise<void>;
-  run(request: { usagePointId: string; port: string; operation: ProgramOperation; password: string }): Promise<void>;
+  run(request: { usagePointId: string; port: string; operation: ProgramOperation; password: string; job?: JobMeter }): Promise<void>;
   clear(): void;
 }
 

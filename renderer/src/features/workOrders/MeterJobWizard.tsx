@@ -2,7 +2,10 @@
  * The meter job wizard (issue 8) for an install, a removal or an exchange, keyboard first: each
  * step has one form, Enter moves on, the first field takes the focus (a barcode scanner types the
  * serial and presses Enter). The meter on site can be read through the optical probe (its values
- * fill the final reading); photos are uploaded as they are taken. Nothing else is saved until
+ * fill the final reading), and so can the new meter from stock (its initial reading); the new
+ * meter's clock can be set and its demand reset in an optional step — programming changes the
+ * meter, so each attempt is recorded at once (audit, EndDeviceControls, a step of the job) and
+ * the check step lists them from the work order. Photos are uploaded as they are taken. Nothing else is saved until
  * Finish: the whole job is one transaction on the Node side.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -14,20 +17,24 @@ import { useLocale } from '../../app/appStore';
 import { OpticalPanel } from '../optical/OpticalPanel';
 import { PhotoInput } from '../photos/PhotoInput';
 import type { PhotoDraft } from '../photos/photoUpload';
+import { ProgrammingList } from './ProgrammingList';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 
 export type MeterJobKind = 'install' | 'remove' | 'exchange';
-type Step = 'old' | 'final' | 'new' | 'initial' | 'confirm';
+type Step = 'old' | 'final' | 'new' | 'initial' | 'program' | 'confirm';
 type Registers = MethodOutput<'workOrders.stockMeter'>['registers'];
 type Values = Record<number, string>;
 
 const stepsOf: Readonly<Record<MeterJobKind, readonly Step[]>> = {
-  exchange: ['old', 'final', 'new', 'initial', 'confirm'],
+  exchange: ['old', 'final', 'new', 'initial', 'program', 'confirm'],
   remove: ['old', 'final', 'confirm'],
-  install: ['new', 'initial', 'confirm'],
+  install: ['new', 'initial', 'program', 'confirm'],
 };
 const splitSeals = (text: string) => text.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
 const sameSerial = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
+/** 'optical' while every register still holds the value the probe put in; a retyped value makes the set a manual read. */
+const sourceOf = (registers: Registers, values: Values, probe: Values | null) =>
+  probe && registers.every((g) => probe[g.id] !== undefined && probe[g.id] === values[g.id]) ? ('optical' as const) : ('manual' as const);
 
 function RegisterInputs({ registers, values, onChange, prefix }: { registers: Registers; values: Values; onChange(id: number, v: string): void; prefix: string }) {
   return (
@@ -57,6 +64,7 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const [newSerial, setNewSerial] = useState('');
   const [stock, setStock] = useState<Registers>([]);
   const [initials, setInitials] = useState<Values>({});
+  const [initialsFromProbe, setInitialsFromProbe] = useState<Values | null>(null);
   const [sealsApplied, setSealsApplied] = useState('');
   const [photosIn, setPhotosIn] = useState<PhotoDraft[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,8 +74,8 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const up = detail.usagePointId;
 
   useEffect(() => {
-    // The first field, or Finish on the check step (never Back: Enter must move forward).
-    formRef.current?.querySelector<HTMLElement>(step === 'confirm' ? 'button[type=submit]' : 'input, select')?.focus();
+    // The first field, or Next / Finish on the optional and the check step (never Back: Enter must move forward).
+    formRef.current?.querySelector<HTMLElement>(step === 'confirm' || step === 'program' ? 'button[type=submit]' : 'input, select')?.focus();
   }, [step]);
 
   if (kind !== 'install' && !current) return <p role="alert" className="wo-error">{t('workOrders.exchange.noMeter')}</p>;
@@ -83,9 +91,9 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const finish = async () => {
     const oldValues = current && kind !== 'install' ? readValues(current.registers, finals) : null;
     const newValues = kind !== 'remove' ? readValues(stock, initials) : null;
-    const finalSource = fromProbe && current?.registers.every((g) => fromProbe[g.id] !== undefined && fromProbe[g.id] === finals[g.id]) ? ('optical' as const) : ('manual' as const);
+    const finalSource = sourceOf(current?.registers ?? [], finals, fromProbe);
     const oldMeter = current && oldValues?.values ? { observedSerial: observed, finalReadings: oldValues.values, finalSource, sealsRemoved: splitSeals(sealsRemoved), disposition, photoIds: photosOut.map((p) => p.photoId) } : null;
-    const newMeter = newValues?.values ? { serial: newSerial, initialReadings: newValues.values, sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
+    const newMeter = newValues?.values ? { serial: newSerial, initialReadings: newValues.values, initialSource: sourceOf(stock, initials, initialsFromProbe), sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
     const base = { workOrderId: detail.id, note: '' };
     if (kind === 'exchange' && oldMeter && newMeter) return api['workOrders.completeExchange']({ ...base, oldMeter, newMeter });
     if (kind === 'remove' && oldMeter) return api['workOrders.completeRemoval']({ ...base, oldMeter });
@@ -126,6 +134,13 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     setFromProbe(read);
     if (meterSerial && !observed) setObserved(meterSerial);
   };
+
+  const useOpticalInitial = (values: { registerId: number; text: string }[]) => {
+    const read: Values = Object.fromEntries(values.map((v) => [v.registerId, v.text]));
+    setInitials({ ...initials, ...read });
+    setInitialsFromProbe(read);
+  };
+  const newMeterJob = { workOrderId: detail.id, meterSerial: newSerial };
 
   const summary = {
     old: current?.serial ?? '—',
@@ -179,9 +194,16 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
           <PhotoInput usagePointId={up} photos={photosIn} onAdded={(p) => setPhotosIn((list) => [...list, p])} testId="new-photo" />
         </>
       )}
+      {step === 'program' && <p className="muted">{t('workOrders.job.programHint')}</p>}
+      {(step === 'initial' || step === 'program') && (
+        // One panel for both steps: a read in the first tells the second what the meter's model allows.
+        <OpticalPanel detail={{ usagePointId: up, meterSerial: newSerial }} job={newMeterJob} locale={locale} onUse={useOpticalInitial} open={step === 'program'} program={step === 'program'} />
+      )}
       {step === 'confirm' && (
         <>
           <p data-testid="job-summary">{t(`workOrders.job.summary.${kind}`, summary)}</p>
+          {/* Recorded with the work order when it was done (the meter changed then), read back from it. */}
+          {kind !== 'remove' && <ProgrammingList programming={detail.programming} />}
           {current && kind !== 'install' && (
             <ul className="wo-values" data-testid="job-final-values">
               {current.registers.map((g) => (

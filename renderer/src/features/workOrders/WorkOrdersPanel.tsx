@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkOrderKind } from '../../../../shared/domain/workOrder';
 import { onDataChanged } from '../../api/client';
 import { MeterJobWizard } from './MeterJobWizard';
+import { ProgrammingList } from './ProgrammingList';
 import { NewWorkOrderForm } from './NewWorkOrderForm';
 import { PanDecommissionForm } from './PanDecommissionForm';
 import { PanForm } from './PanForm';
@@ -80,6 +81,7 @@ export function WorkOrdersPanel() {
             {d.cancelledAfterWork && <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">{t('workOrders.cancelledAfterWork')}</p>}
             {(!final || recordAfterCancel) && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
+            {final && d.programming.length > 0 && <ProgrammingList programming={d.programming} />}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">
                 {d.panDevices.map((p) => (
