@@ -29,30 +29,38 @@ export function registerImportMessageCommand(importCommand: Command, io: CliIo):
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((file: string, options: { db?: string; json?: boolean }) => {
-      try {
-        closeSync(openSync(file, 'r'));
-      } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      const databasePath = resolveDatabasePath(options.db);
-      let result: InboundResult;
-      try {
-        const store = openStore(databasePath);
-        try {
-          result = applyInboundFile(store, currentActor(store), file, { fileName: basename(file) });
-        } finally {
-          store.close();
-        }
-      } catch (error) {
-        const copy = keepRejectedCopy(databasePath, file);
-        const message = error instanceof Error ? error.message : String(error);
-        const code = error instanceof AppError ? error.code : 'IMPORT_REJECTED';
-        throw new AppError(code, `${file} was not imported: ${message}. Nothing was applied.${copy ? ` A copy is kept in ${copy}.` : ''}`, {
-          ...(error instanceof AppError && typeof error.details === 'object' ? error.details : {}),
-          rejectedCopy: copy,
-        });
-      }
-      io.out(options.json ? JSON.stringify({ noun: result.noun, verb: result.verb, messageId: result.messageId, applied: result.applied, ...(result.duplicate ? { duplicate: true } : {}) }, null, 2) : describe(result));
+    .action((file: string, options: ImportMessageOptions) => importMessageFile(file, options, io));
+}
+
+export interface ImportMessageOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
+export function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): void {
+  try {
+    closeSync(openSync(file, 'r'));
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const databasePath = resolveDatabasePath(options.db);
+  let result: InboundResult;
+  try {
+    const store = openStore(databasePath);
+    try {
+      result = applyInboundFile(store, currentActor(store), file, { fileName: basename(file) });
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    const copy = keepRejectedCopy(databasePath, file);
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof AppError ? error.code : 'IMPORT_REJECTED';
+    throw new AppError(code, `${file} was not imported: ${message}. Nothing was applied.${copy ? ` A copy is kept in ${copy}.` : ''}`, {
+      ...(error instanceof AppError && typeof error.details === 'object' ? error.details : {}),
+      rejectedCopy: copy,
     });
+  }
+  io.out(options.json ? JSON.stringify({ noun: result.noun, verb: result.verb, messageId: result.messageId, applied: result.applied, ...(result.duplicate ? { duplicate: true } : {}) }, null, 2) : describe(result));
 }

@@ -2,7 +2,7 @@
  * The `fieldmeter` command line, for supervisors and scripts. Every command takes `--db PATH`
  * and `--json`; exit codes: 0 ok, 1 failed, 2 bad usage.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
@@ -15,7 +15,7 @@ import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
-import { registerImportMessageCommand } from './importMessage';
+import { importMessageFile, registerImportMessageCommand } from './importMessage';
 import { registerPanCommands } from './pan';
 import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
@@ -34,7 +34,28 @@ interface CommonOptions {
   json?: boolean;
 }
 
+interface ImportRouteOptions extends CommonOptions {
+  acceptValidRows?: boolean;
+}
+
 class UsageError extends Error {}
+
+/** True when the file's first character (after a byte-order mark and white space) is `<`. */
+function looksLikeXml(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false; // the route import names the file it cannot read
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const text = head.subarray(0, readSync(fd, head)).toString('utf8').replace(/^\uFEFF/, '');
+    return text.trimStart().startsWith('<');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function withStore<T>(options: CommonOptions, fn: (store: Store) => T): T {
   const store = openStore(resolveDatabasePath(options.db));
@@ -82,30 +103,37 @@ export function buildProgram(io: CliIo): Command {
       }),
     );
 
-  const importCommand = program.command('import').description('import files').exitOverride();
+  const importRouteFile = (file: string, options: ImportRouteOptions) => {
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    withStore(options, (store) => {
+      const summary = importRoute(store, currentActor(store), { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
+      print(options, summary, () =>
+        [
+          `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
+          ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${p.reason}`),
+        ].join('\n'),
+      );
+    });
+  };
+
+  const importCommand = program.command('import').description('import files; `import FILE` alone takes an XML file as an inbound message, anything else as a route CSV').exitOverride();
   common(importCommand.command('route').argument('<file>', 'route CSV (columns: see README "Route CSV")'))
     .description('import a route read list from CSV')
     .option('--accept-valid-rows', 'import the valid rows even if some rows are bad')
     .exitOverride()
-    .action((file: string, options: CommonOptions & { acceptValidRows?: boolean }) => {
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      withStore(options, (store) => {
-        const summary = importRoute(store, currentActor(store), { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
-        print(options, summary, () =>
-          [
-            `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
-            ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${p.reason}`),
-          ].join('\n'),
-        );
-      });
-    });
+    .action((file: string, options: ImportRouteOptions) => importRouteFile(file, options));
 
   registerImportMessageCommand(importCommand, io);
+  // `fieldmeter import FILE`: an XML file is an inbound message, anything else a route CSV.
+  common(importCommand.command('file', { isDefault: true, hidden: true }).argument('<file>', 'a route CSV or an IEC 61968-100 message'))
+    .option('--accept-valid-rows', 'route CSV: import the valid rows even if some rows are bad')
+    .exitOverride()
+    .action((file: string, options: ImportRouteOptions) => (looksLikeXml(file) ? importMessageFile(file, options, io) : importRouteFile(file, options)));
 
   const readings = program.command('readings').description('meter readings').exitOverride();
   common(readings.command('list').description('list the registers to read, one item each, with the stop status'))

@@ -73,7 +73,8 @@ describe('fieldmeter CLI', () => {
       return n;
     };
     expect(count()).toBe(0);
-    const accepted = await fieldmeter(['import', 'route', file, '--db', db, '--accept-valid-rows', '--json']);
+    // `import FILE` alone: not XML, so a route CSV.
+    const accepted = await fieldmeter(['import', file, '--db', db, '--accept-valid-rows', '--json']);
     expect(accepted.code).toBe(0);
     expect(JSON.parse(accepted.stdout)).toMatchObject({ usagePoints: 1, skippedRows: [{ line: 3 }] });
     expect(count()).toBe(1);

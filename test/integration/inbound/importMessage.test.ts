@@ -73,8 +73,8 @@ describe('fieldmeter import message', () => {
       expect(s.meters.get('UP-1')?.registers[0]).toMatchObject({ lastValue: '1000', lastReadAt: expect.stringContaining('2026-10-01') as unknown });
       expect(s.inbox.list()).toMatchObject([{ messageId: 'msg-create-MeterConfig', status: 'applied' }]);
     });
-    // Redelivery: recognised by its MessageID, nothing applied twice.
-    const again = await fieldmeter(['import', 'message', write('meters2.xml', xml), '--db', db, '--json']);
+    // Redelivery: recognised by its MessageID, nothing applied twice (`import FILE` alone sees XML: a message).
+    const again = await fieldmeter(['import', write('meters2.xml', xml), '--db', db, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ duplicate: true, applied: {} });
   });
