@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, openApp, test } from './fixtures';
-import { callApi, screenshot } from './pages';
+import { callApi, screenshot, switchProfile } from './pages';
 
 const thirtyDaysAgo = () => `${new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 16)}Z`;
 const route = () => readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'route-20.csv'), 'utf8').replaceAll('2026-10-24T08:00Z', thirtyDaysAgo());
@@ -33,10 +33,7 @@ test('a technician is refused; a supervisor approves the reading with a warning 
   await item.getByTestId('review-approve').click();
   await expect(page.getByTestId('review-error')).toContainText('Only a supervisor may approve a visit');
 
-  await page.getByTestId('profile-name').fill('Sam Supervisor');
-  await page.getByTestId('profile-role').selectOption('supervisor');
-  await page.getByTestId('profile-switch').click();
-  await expect(page.getByTestId('profile-current')).toContainText('Sam Supervisor (Supervisor)');
+  await switchProfile(page, 'Sam Supervisor', 'supervisor');
   await screenshot(page, 'supervisor-review-queue');
 
   await item.getByTestId('review-approve').focus();
@@ -52,10 +49,7 @@ test('a technician is refused; a supervisor approves the reading with a warning 
 });
 
 test('a supervisor exports the filter as CSV and as a PDF report', async ({ page }) => {
-  await page.getByTestId('profile-name').fill('Sam Supervisor');
-  await page.getByTestId('profile-role').selectOption('supervisor');
-  await page.getByTestId('profile-switch').click();
-  await expect(page.getByTestId('profile-current')).toContainText('Supervisor');
+  await switchProfile(page, 'Sam Supervisor', 'supervisor');
   await page.getByTestId('export-route').fill('R-RIV-20');
   await page.getByTestId('export-status').selectOption('warning');
 
@@ -113,10 +107,7 @@ test('the CSV download arrives in the browser, holds exactly the filtered rows a
   const token = host.current.token;
   const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
   expect((await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] })).ok).toBe(true);
-  await page.getByTestId('profile-name').fill('Sam Supervisor');
-  await page.getByTestId('profile-role').selectOption('supervisor');
-  await page.getByTestId('profile-switch').click();
-  await expect(page.getByTestId('profile-current')).toContainText('Supervisor');
+  await switchProfile(page, 'Sam Supervisor', 'supervisor');
   await page.getByTestId('export-route').fill('R-RIV-20');
   await page.getByTestId('export-status').selectOption('warning');
   await page.getByTestId('export-type').selectOption('exchange');

@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { buildMessage } from '../../shared/cim';
 import { fieldmeter } from '../support/cli';
 import { expect, openApp, test } from './fixtures';
-import { callApi, screenshot } from './pages';
+import { callApi, screenshot, switchProfile } from './pages';
 
 test.use({ demo: true });
 
@@ -20,11 +20,7 @@ const photo = resolve(import.meta.dirname, '..', 'fixtures', 'meter-photo.png');
 
 /** Switches the local profile to an installer (Review section), then opens the Work orders section. */
 async function asInstaller(page: Page) {
-  await page.getByTestId('section-review').click();
-  await page.getByTestId('profile-name').fill('Ines Installer');
-  await page.getByTestId('profile-role').selectOption('installer');
-  await page.getByTestId('profile-switch').click();
-  await expect(page.getByTestId('profile-current')).toContainText('Ines Installer');
+  await switchProfile(page, 'Ines Installer', 'installer');
   await page.getByTestId('section-workOrders').click();
   await expect(page.getByTestId('wo-new-open')).toBeVisible();
 }
