@@ -4,7 +4,8 @@
  * folder, stores each accepted MessageID once, and fails on purpose when asked. It also serves
  * the messages the enterprise has queued for the device (read lists, MeterConfig …) from a folder:
  * GET /outbound lists them, GET /outbound/<file> returns one. GET /ping is the raw round trip
- * the benchmark compares against; GET /stats the counters. It backs tests, the benchmark and
+ * the benchmark compares against; GET /stats the counters; GET /validate checks everything
+ * stored against the schemas. It backs tests, the benchmark and
  * the app's training mode.
  */
 import { readFileSync } from 'node:fs';
@@ -18,10 +19,17 @@ import { createMessageStorage, listServed } from './storage';
 
 export interface SimulatorOptions {
   readonly port?: number;
-  /** Folder for accepted messages (`accepted/<MessageID>.xml`). */
+  /** Folder for accepted messages (`accepted.jsonl`, see storage.ts). */
   readonly storeDir: string;
   /** Schema folder; without it messages are parsed but not schema-validated. */
   readonly xsdDir?: string;
+  /**
+   * 'inline' (default): every message is schema-checked before its reply, a FAILED reply names
+   * the schema errors. 'after': messages are parsed and stored at once and the schema check runs
+   * over everything stored when asked (validateStored, GET /validate), so a benchmark measures the
+   * sync path, not xmllint, and still proves every message valid.
+   */
+  readonly validation?: 'inline' | 'after';
   /** Folder of messages the enterprise has queued for the device. */
   readonly serveDir?: string;
   readonly fault?: FaultPlan;
@@ -29,11 +37,18 @@ export interface SimulatorOptions {
   readonly maxRequestBytes?: number;
 }
 
+export interface StoredValidation {
+  checked: number;
+  invalid: { messageId: string; errors: string[] }[];
+}
+
 export interface EnterpriseSimulator {
   readonly url: string;
   readonly port: number;
   readonly stats: SimulatorStats;
   acceptedIds(): string[];
+  /** Every stored message against the schemas (needs xsdDir): how many were checked and which failed. */
+  validateStored(): Promise<StoredValidation>;
   close(): Promise<void>;
 }
 
@@ -61,7 +76,7 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
   const validator = options.xsdDir ? createBatchValidator(options.xsdDir) : null;
   const stats: SimulatorStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, invalid: 0, faults: 0 };
   const faults = createFaultPicker(options.fault);
-  const ctx = { storage, validate: validator ? validator.validate : null, stats };
+  const ctx = { storage, validate: validator && options.validation !== 'after' ? validator.validate : null, stats };
   const maxRequest = options.maxRequestBytes ?? 8 * 1024 * 1024;
   let lastReply: Answer | null = null;
   const hanging = new Set<ServerResponse>();
@@ -93,10 +108,29 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     send(res, answer);
   }
 
+  async function validateStored(): Promise<StoredValidation> {
+    if (!validator) throw new Error('the simulator was started without a schema folder (--xsd-dir)');
+    const messages = storage.messages();
+    const results = await validator.validateAll(messages.map((m) => m.xml));
+    const invalid = messages.flatMap((m, i) => (results[i]!.valid ? [] : [{ messageId: m.messageId, errors: results[i]!.errors }]));
+    return { checked: messages.length, invalid };
+  }
+
   function onGet(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/ping') return send(res, { status: 200, contentType: 'text/plain', body: 'pong' });
-    if (path === '/stats') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count() }) });
+    if (path === '/validate') {
+      void validateStored().then(
+        (v) => send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(v) }),
+        (error: unknown) => send(res, { status: 500, contentType: 'text/plain', body: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
+    if (path === '/stats') {
+      // cpuMs: this process's CPU time so far, so a benchmark can tell work from waiting on a busy machine.
+      const cpu = process.cpuUsage();
+      return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count(), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) });
+    }
     const served = listServed(options.serveDir);
     if (path === '/outbound') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(served) });
     const file = /^\/outbound\/([\w.-]+\.xml)$/.exec(path)?.[1];
@@ -123,12 +157,16 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     port,
     stats,
     acceptedIds: () => storage.ids(),
+    validateStored,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
         validator?.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          storage.close();
+          resolve();
+        });
       }),
   };
 }
