@@ -101,7 +101,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
             ? JSON.stringify({ sent, accepted, rejected, pending })
             : `Sent ${sent} messages: ${accepted} accepted, ${rejected} rejected; ${pending} left in the outbox` +
                 `${summary.held ? ` (${summary.held} held behind a rejected message of the same usage point)` : ''}` +
-                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.`,
+                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.` +
+                `${summary.inbound?.received ? ` Received ${summary.inbound.received} from the enterprise: ${summary.inbound.applied} applied, ${summary.inbound.refused} refused, ${summary.inbound.duplicates} seen before.` : ''}`,
         );
         if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { sync: summary.stopped.code });
       } finally {

@@ -4,7 +4,7 @@
  */
 import type { syncMethods } from '../../../shared/contract/methods/sync';
 import { currentActor } from '../actor';
-import { listRejected, requeueRejected } from '../sync';
+import { listReceived, listRejected, requeueRejected } from '../sync';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
 import { createSyncSession } from '../sync/session';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -27,6 +27,7 @@ export function syncHandlers({ store, changed, emit }: HandlerContext, options: 
       listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts }) => ({
         messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length,
       })),
+    'sync.received.list': () => listReceived(store),
     'sync.rejected.retry': ({ messageId }) => {
       // One transaction: back to pending with the same MessageID, and who asked for it.
       store.transaction(() => {

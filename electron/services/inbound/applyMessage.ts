@@ -15,6 +15,7 @@ import type { Actor } from '../store/repositories/journal';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
+import { applyReadRequest } from './readRequest';
 import { applyServiceRequests } from './serviceRequests';
 import { applyUsagePointConfig } from './usagePointConfig';
 
@@ -24,6 +25,7 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   UsagePointConfig: ['create', 'created', 'change', 'changed'],
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
   MeterServiceRequests: ['create', 'created'],
+  MeterReadings: ['get'],
 };
 
 export interface InboundResult {
@@ -40,6 +42,7 @@ interface Parsed {
   verb: string;
   messageId: string;
   correlationId?: string;
+  timestamp?: string;
   body: PayloadBody;
 }
 
@@ -58,9 +61,10 @@ export function readInbound(xml: string): Parsed {
     if (!verbs.includes(header.verb)) throw new InboundRejection(`verb "${header.verb}" is not imported for ${header.noun} (only ${verbs.join(', ')})`);
     if (!message.payload) throw new InboundRejection(`${header.noun}: the message has no Payload`);
     const payload = message.payload.kind === 'compressed' ? decompressPayload(message.payload) : message.payload;
-    if (payload.body.noun !== header.noun) throw new InboundRejection(`the Payload holds ${payload.body.noun}, but Header/Noun says ${header.noun}`);
+    // A get request carries Get<Noun> (GetMeterReadings for noun MeterReadings).
+    if (payload.body.noun !== (header.verb === 'get' ? `Get${header.noun}` : header.noun)) throw new InboundRejection(`the Payload holds ${payload.body.noun}, but Header/Noun says ${header.noun}`);
     const messageId = header.messageID?.trim() || `sha256:${createHash('sha256').update(xml).digest('hex')}`;
-    return { noun: header.noun, verb: header.verb, messageId, correlationId: header.correlationID, body: payload.body };
+    return { noun: header.noun, verb: header.verb, messageId, correlationId: header.correlationID, timestamp: header.timestamp, body: payload.body };
   } catch (error) {
     return rejectionOf(error);
   }
@@ -76,6 +80,8 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return applyLinkage(ctx, verb, body.value);
     case 'MeterServiceRequests':
       return applyServiceRequests(ctx, body.value);
+    case 'GetMeterReadings':
+      return applyReadRequest(ctx, body.value);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }
@@ -89,7 +95,7 @@ export function applyInboundMessage(store: Store, actor: Actor, xml: string, opt
     const received = store.inbox.receive({ messageId, correlationId: parsed.correlationId, noun, verb, payload: parsed.body.value, receivedAt: at });
     if (!received) return { noun, verb, messageId, applied: {}, duplicate: true };
     const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
-    const applied = applyBody({ store, actor, at, messageId, xml }, verb, parsed.body);
+    const applied = applyBody({ store, actor, at, messageId, sentAt: parsed.timestamp, xml }, verb, parsed.body);
     if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
     store.journal.audit(actor, { action: 'inbox.apply', entity: 'inbox', entityId: messageId, details: { noun, verb, file: options.fileName ?? null, applied } });
     return { noun, verb, messageId, applied };

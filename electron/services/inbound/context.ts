@@ -11,6 +11,8 @@ export interface InboundContext {
   readonly actor: Actor;
   readonly at: string;
   readonly messageId: string;
+  /** Header.Timestamp: when the enterprise made the change (for the conflict rule with field visits). */
+  readonly sentAt?: string;
   /** The message text, to point a refusal at the line that holds the offending value. */
   readonly xml: string;
 }

@@ -13,7 +13,7 @@ import { describeWarning } from '../../../shared/domain/readingWarnings';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { enqueueMeterReadings } from './outbound';
+import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 
 export interface SaveReadingsRequest {
@@ -107,7 +107,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       entityId: readingSetId,
       details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
     });
-    enqueueMeterReadings(store, {
+    enqueueVisitReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
       readings: values.map((v) => ({
@@ -117,7 +117,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         qualities: v.qualities,
         ...(v.confirmation?.method === 'reason' ? { comment: v.confirmation.reason } : {}),
       })),
-    });
+    }, readAt);
     return saved;
   });
   return { readingSetId, readAt, readings };

@@ -7,6 +7,7 @@ import { createMetersRepository } from './repositories/meters';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
+import { createReadRequestsRepository } from './repositories/readRequests';
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
 import { createRoutesRepository } from './repositories/routes';
@@ -36,6 +37,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
     syncState: createSyncStateRepository(db),
+    readRequests: createReadRequestsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

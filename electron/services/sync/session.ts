@@ -83,7 +83,10 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       );
       online = summary.stopped?.code === 'UNREACHABLE' ? false : true;
       const { sent, accepted, rejected, pending, held, resent } = summary;
-      finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent }, stopped: summary.stopped };
+      const received = summary.inbound?.received ?? 0;
+      finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent, received }, stopped: summary.stopped };
+      // What the enterprise sent may touch meters, usage points, work orders and read requests: views refetch.
+      if (received > 0) options.changed('inbox', 'usage_points', 'work_orders', 'read_requests');
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
  * The file is read at start, so a restarted simulator still deduplicates; a torn last line (the
  * simulator killed mid-write) is ignored, its sender never got an OK for it.
  */
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, closeSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface StoredMessage {
@@ -85,9 +85,3 @@ export function createMessageStorage(dir: string) {
   };
 }
 export type MessageStorage = ReturnType<typeof createMessageStorage>;
-
-/** Files the enterprise has queued for the device (read lists, MeterConfig …), newest last. */
-export function listServed(dir: string | undefined): string[] {
-  if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
-}
