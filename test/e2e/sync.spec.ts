@@ -138,3 +138,42 @@ test('Sync pulls what the office queued: the received list says what changed, an
     await sim.close();
   }
 });
+
+test('Edit of a rejected reading: the value is checked like any reading, a new message goes out with the reason, the refused one is no longer listed', async ({ app: page, host }) => {
+  const good = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
+  const partial = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise-partial'), fault: { kind: 'partial', rate: 1 } });
+  try {
+    await saveReading(page, 'UP-1007');
+    await page.getByTestId('section-sync').click();
+    await setEndpoint(page, partial.url);
+    await page.getByTestId('sync-now').click();
+    const item = page.getByTestId('sync-rejected-item');
+    await expect(item).toHaveCount(1);
+    const rejectedId = await item.getAttribute('data-message-id');
+
+    await item.getByTestId('sync-edit').click();
+    const value = item.getByTestId('sync-edit-value').first();
+    const before = Number(await value.inputValue());
+    await value.fill('123456789012345');
+    await item.getByTestId('sync-edit-reason').fill('digit misread');
+    await item.getByTestId('sync-edit-save').click();
+    await expect(item.getByTestId('sync-edit-error')).toContainText('dials');
+    await value.fill(String(Math.floor(before) + 1));
+    await screenshot(page, 'sync-edit');
+    await item.getByTestId('sync-edit-save').click();
+    await expect(page.getByTestId('sync-rejected-none')).toBeVisible();
+    await expect(page.getByTestId('sync-pending')).toHaveText('1');
+
+    await setEndpoint(page, good.url);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    const stored = readAccepted(join(host.dataDir, 'enterprise'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.messageId).not.toBe(rejectedId);
+    expect(stored[0]!.xml).toContain('digit misread');
+    expect(stored[0]!.xml).toContain('2.7.0');
+  } finally {
+    await good.close();
+    await partial.close();
+  }
+});

@@ -62,6 +62,8 @@ export const rejectedItem = z.object({
   errorCode: z.string().nullable(),
   errorText: z.string().nullable(),
   attempts: z.number().int(),
+  /** For MeterReadings: the readings it carries, which Edit can correct. */
+  readings: z.array(z.object({ readingType: z.string(), label: z.string(), value: z.string().nullable() })).optional(),
 });
 export type RejectedItemView = z.infer<typeof rejectedItem>;
 
@@ -93,6 +95,17 @@ export const syncMethods = {
   },
   'sync.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
   'sync.rejected.list': { input: nothing, output: z.array(rejectedItem) },
+  /** Fix the values of a rejected MeterReadings with a reason: a new message is queued, the old one stays rejected. */
+  'sync.rejected.edit': {
+    input: z
+      .object({
+        messageId: z.string().min(1).max(100),
+        values: z.array(z.object({ readingType: z.string().min(1).max(100), value: z.string().trim().min(1).max(40) }).strict()).min(1).max(64),
+        reason: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    output: z.object({ messageId: z.string() }),
+  },
   'sync.received.list': { input: nothing, output: z.array(receivedItem) },
   'sync.rejected.retry': { input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
   'sync.settings.get': { input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },

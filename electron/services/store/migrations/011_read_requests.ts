@@ -3,6 +3,8 @@
  * becomes an on-demand read task at its usage point (`read_requests`): open until a visit there
  * answers it with a MeterReadings message carrying the request's MessageID as CorrelationID.
  * `sync_runs.received` counts the enterprise's messages a run pulled and applied or refused.
+ * `outbox.superseded_by`: a rejected message the user fixed stays recorded as rejected, pointing to
+ * the new message that replaced it; it no longer holds back its usage point.
  */
 export default {
   version: 11,
@@ -22,5 +24,6 @@ CREATE TABLE read_requests (
 CREATE INDEX read_requests_open ON read_requests(usage_point_id, id) WHERE status = 'open';
 
 ALTER TABLE sync_runs ADD COLUMN received INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN superseded_by TEXT;
 `,
 };
