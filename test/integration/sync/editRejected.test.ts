@@ -4,15 +4,14 @@
  * refused one stays recorded as rejected without holding back its usage point.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
-import type { Store } from '../../../electron/services/store';
 import { listRejected } from '../../../electron/services/sync';
 import { editableReadings, editRejected } from '../../../electron/services/sync/editRejected';
-import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
-import { seededStoreAndSimulator, syncOnce } from '../../support/enterpriseSimulator/harness';
+import { seededStoreAndSimulator, syncOnce, useClosing } from '../../support/enterpriseSimulator/harness';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 
@@ -20,17 +19,13 @@ const actor = { name: 'tech', role: 'technician' } as const;
 
 describe.skipIf(xsdSkipReason !== null)(`edit of a rejected reading${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
   const tempDir = useTempDir();
-  let open: { store: Store; sims: EnterpriseSimulator[] } | undefined;
-  afterEach(async () => {
-    open?.store.close();
-    for (const s of open?.sims ?? []) await s.close();
-    open = undefined;
-  });
+  const closing = useClosing();
 
   it('re-queues the fixed readings as a new message; the old one stays rejected and no longer holds its usage point back', async () => {
     const dir = tempDir();
     const { store, sim } = await seededStoreAndSimulator(dir, { kind: 'partial', rate: 1 });
-    open = { store, sims: [sim] };
+    closing(store);
+    closing(sim);
     const first = await syncOnce(store, sim.url);
     expect(first.held).toBe(3);
     const rejected = listRejected(store);
@@ -74,8 +69,7 @@ describe.skipIf(xsdSkipReason !== null)(`edit of a rejected reading${xsdSkipReas
     expect(versions[2]!.edited_from).not.toBeNull();
 
     // To an enterprise that checks every message against the schemas: the new message is accepted, the old one never sent again.
-    const good = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-good'), xsdDir: cimDir });
-    open.sims.push(good);
+    const good = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-good'), xsdDir: cimDir }));
     const second = await syncOnce(store, good.url);
     expect(second).toMatchObject({ accepted: 2, rejected: 0 });
     expect(good.acceptedIds()).toContain(messageId);

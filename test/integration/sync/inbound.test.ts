@@ -6,17 +6,16 @@
  * request's MessageID as CorrelationID; a message the device cannot read is kept as refused.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMessage, type CimMessage, type Header, type PayloadBody } from '../../../shared/cim';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
-import type { Store } from '../../../electron/services/store';
 import { listReceived, syncNow, type SyncNowOptions } from '../../../electron/services/sync';
 import { envSecretStore } from '../../../electron/services/sync/secrets';
-import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
-import { instantClock, seededStoreAndSimulator } from '../../support/enterpriseSimulator/harness';
+import { instantClock, seededStoreAndSimulator, useClosing } from '../../support/enterpriseSimulator/harness';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 
@@ -29,12 +28,7 @@ const request = (verb: Header['verb'], body: PayloadBody, id: string, timestamp:
 
 describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages for the device${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
   const tempDir = useTempDir();
-  let open: { store: Store; sims: EnterpriseSimulator[] } | undefined;
-  afterEach(async () => {
-    open?.store.close();
-    for (const sim of open?.sims ?? []) await sim.close();
-    open = undefined;
-  });
+  const closing = useClosing();
 
   const options = (url: string): SyncNowOptions => ({
     endpoint: { endpoint: url, timeoutMs: 5000 },
@@ -49,10 +43,9 @@ describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages fo
     const dir = tempDir();
     const seeded = await seededStoreAndSimulator(dir);
     await seeded.sim.close();
-    const store = seeded.store;
+    const store = closing(seeded.store);
     // Every message the enterprise receives is checked against the schemas before its reply.
-    const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-xsd'), xsdDir: cimDir });
-    open = { store, sims: [sim] };
+    const sim = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-xsd'), xsdDir: cimDir }));
     const meter = (up: string) => store.meters.get(up)!.meterSerial;
     const [m1, m2, m3] = [meter('UP-1001'), meter('UP-1002'), meter('UP-1003')];
 
@@ -111,7 +104,8 @@ describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages fo
   it('a message pulled again after a crash before its acknowledgement is applied once', async () => {
     const dir = tempDir();
     const { store, sim } = await seededStoreAndSimulator(dir);
-    open = { store, sims: [sim] };
+    closing(store);
+    closing(sim);
     const fresh = buildMessage(request('create', { noun: 'MeterConfig', value: { meters: [{ serialNumber: 'E-NEW', status: { value: 'inStock' } }] } }, 'MC-NEW', '2026-11-24T09:00:00Z'), { form: 'generic' });
     sim.queue.enqueue(fresh, 'a');
     sim.queue.enqueue(fresh, 'b'); // the same message offered twice, as after a lost acknowledgement

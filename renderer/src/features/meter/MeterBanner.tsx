@@ -30,7 +30,7 @@ export function MeterBanner({ detail, locale }: { detail: MeterDetail; locale: s
         </div>
       )}
       {detail.readRequestedAt && (
-        <p className="read-request-banner" role="note" data-testid="read-request-banner">
+        <p className="last-skip read-request-banner" role="note" data-testid="read-request-banner">
           {t('sync.readRequestBanner', { date: formatDateTime(detail.readRequestedAt, locale) })}
         </p>
       )}
