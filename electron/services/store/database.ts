@@ -113,7 +113,8 @@ export function migrate(db: Db, migrations: readonly Migration[], target: number
 
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
-  const latest = options.migrations ? migrations.length : latestVersion;
+  // The highest version, not the count: numbers from parallel branches leave gaps (e.g. 7, then 11).
+  const latest = options.migrations ? Math.max(0, ...migrations.map((m) => m.version)) : latestVersion;
   const target = options.targetVersion ?? latest;
   const existed = path !== ':memory:' && existsSync(path);
   const fromVersion = existed ? inspectExisting(path, options, latest) : 0;
