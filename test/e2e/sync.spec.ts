@@ -125,6 +125,9 @@ test('Sync pulls what the office queued: the received list says what changed, an
     const lasts = await form.getByTestId('register-last').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value') ?? '0')));
     await typeRegisters(page, lasts.map((last) => String(Math.floor(last) + 7)));
     await expect(form.getByTestId('save-status')).toContainText(/saved/);
+    // Saving opens the next meter and focuses its first register; search once that has happened.
+    await expect(page.getByTestId('reading-form')).not.toHaveAttribute('data-usage-point-id', 'UP-1005');
+    await expect(page.getByTestId('reading-form').getByTestId('register-input').first()).toBeFocused();
     await searchMeter(page, 'UP-1005');
     await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveCount(0);
 

@@ -49,13 +49,14 @@ export const useSyncStore = create<SyncSlice>((set, get) => ({
     });
   },
   async run(trigger) {
+    // Cleared before asking: a short run's `sync.finished` can arrive before this call returns.
+    set({ error: null, lastFinished: null, progress: null });
     const r = await api['sync.run']({ trigger });
     // A background attempt without an endpoint stays quiet; the user pressing Sync now is told.
     if (!r.ok) {
       if (trigger === 'user') set({ error: r.error.message });
       return;
     }
-    set({ error: null, lastFinished: null, progress: null });
     await get().load();
   },
   async cancel() {
