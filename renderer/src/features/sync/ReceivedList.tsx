@@ -48,6 +48,7 @@ export function ReceivedList() {
                 </strong>
                 <span className="sync-received-status">{r.status === 'failed' ? t('sync.receivedRefused') : t('sync.receivedApplied')}</span>
                 <span className="sync-muted">{formatDateTime(r.receivedAt, i18n.language)}</span>
+                {r.correlationId && <span className="sync-muted">{t('sync.receivedAnswers', { id: r.correlationId })}</span>}
               </div>
               {r.error && <p className="sync-received-error">{r.error}</p>}
               <Changes item={r} />
