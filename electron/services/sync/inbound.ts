@@ -45,7 +45,8 @@ function headerOf(xml: string): { messageId: string; noun: string; verb: string;
 }
 
 function queueIds(reply: HttpReply): string[] {
-  if (reply.status === 404) return []; // an enterprise without a queue for devices
+  // An enterprise without a queue for devices (not found, GET not allowed on its endpoint): nothing to pull.
+  if (reply.status === 404 || reply.status === 405 || reply.status === 501) return [];
   if (reply.status !== 200) throw new AppError('INTERNAL', `The enterprise's message queue answered HTTP ${reply.status}.`);
   let ids: unknown;
   try {

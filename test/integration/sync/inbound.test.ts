@@ -12,6 +12,7 @@ import { defaultValidationSettings } from '../../../shared/domain/readingValidat
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
 import { listReceived, syncNow, type SyncNowOptions } from '../../../electron/services/sync';
+import { pullInbound } from '../../../electron/services/sync/inbound';
 import { envSecretStore } from '../../../electron/services/sync/secrets';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
@@ -112,5 +113,20 @@ describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages fo
     const run = await syncNow(store, options(sim.url));
     expect(run.inbound).toEqual({ received: 2, applied: 1, refused: 0, duplicates: 1 });
     expect(listReceived(store).filter((r) => r.messageId === 'MC-NEW')).toHaveLength(1);
+  });
+
+  it('an enterprise without a device queue is nothing to pull; a queue that answers nonsense stops the pull with a clear message', async () => {
+    const dir = tempDir();
+    const { store, sim } = await seededStoreAndSimulator(dir);
+    closing(store);
+    closing(sim);
+    const answer = (status: number, body: string) => async () => ({ status, body, durationMs: 1 });
+    for (const status of [404, 405, 501]) {
+      expect(await pullInbound(store, { get: answer(status, ''), delete: answer(204, '') }, { name: 't', role: 'technician' })).toEqual({ received: 0, applied: 0, refused: 0, duplicates: 0 });
+    }
+    await expect(pullInbound(store, { get: answer(200, '<html>'), delete: answer(204, '') }, { name: 't', role: 'technician' })).rejects.toThrow(/did not answer with a list/);
+    await expect(pullInbound(store, { get: answer(200, '["../etc"]'), delete: answer(204, '') }, { name: 't', role: 'technician' })).rejects.toThrow(/other than a list of message ids/);
+    await expect(pullInbound(store, { get: answer(500, ''), delete: answer(204, '') }, { name: 't', role: 'technician' })).rejects.toThrow(/HTTP 500/);
+    expect(listReceived(store)).toEqual([]);
   });
 });
