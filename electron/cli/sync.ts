@@ -9,7 +9,8 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/result';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
-import { dryRunSync, syncNow } from '../services/sync';
+import { dryRunSync, recordedRun, syncNow, type SyncNowOptions } from '../services/sync';
+import { transportOptions } from '../services/sync/config';
 import { envSecretStore } from '../services/sync/secrets';
 import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
 import { startEnterpriseSimulator } from '../services/sync/simulator/server';
@@ -75,7 +76,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         }
         const endpoint = o.endpoint ?? process.env.FIELDMETER_SYNC_ENDPOINT;
         if (!endpoint) throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.');
-        const summary = await syncNow(store, {
+        // Options are checked before the run is recorded: bad usage is not a sync run.
+        const options: SyncNowOptions = {
           endpoint: {
             endpoint,
             soapVersion: o.soap,
@@ -90,14 +92,17 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
           concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),
           retry: { maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100), baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000), maxDelayMs: 60_000 },
-        });
+        };
+        transportOptions(options.endpoint, options.secrets); // URL, certificate files, credentials
+        const summary = await recordedRun(store, { trigger: 'cli' }, () => syncNow(store, options));
         const { sent, accepted, rejected, pending } = summary;
         io.out(
           o.json
             ? JSON.stringify({ sent, accepted, rejected, pending })
             : `Sent ${sent} messages: ${accepted} accepted, ${rejected} rejected; ${pending} left in the outbox` +
                 `${summary.held ? ` (${summary.held} held behind a rejected message of the same usage point)` : ''}` +
-                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.`,
+                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.` +
+                `${summary.inbound?.received ? ` Received ${summary.inbound.received} from the enterprise: ${summary.inbound.applied} applied, ${summary.inbound.refused} refused, ${summary.inbound.duplicates} seen before.` : ''}`,
         );
         if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { sync: summary.stopped.code });
       } finally {
@@ -111,8 +116,9 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .command('enterprise')
     .description('run the enterprise simulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (0 = any free port)', '0')
-    .requiredOption('--store <dir>', 'folder for accepted messages (one file per MessageID)')
+    .requiredOption('--store <dir>', 'folder for accepted messages (accepted.jsonl, one line per MessageID)')
     .option('--xsd-dir <dir>', 'schema folder to validate every message (default: $FIELDMETER_CIM_XSD_DIR; none = no schema check)')
+    .addOption(new Option('--validate <when>', 'schema check before each reply, or over everything stored on GET /validate').choices(['inline', 'after']).default('inline'))
     .option('--serve <dir>', 'folder of messages queued for the device (GET /outbound)')
     .addOption(new Option('--fail <kind>', 'fail on purpose').choices([...FAULT_KINDS]))
     .option('--rate <r>', 'share of requests that fail, 0..1', '1')
@@ -120,7 +126,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--slow-ms <ms>', 'delay of a slow reply', '300')
     .option('--json', 'print the address as JSON')
     .exitOverride()
-    .action(async (o: { port: string; store: string; xsdDir?: string; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; json?: boolean }) => {
+    .action(async (o: { port: string; store: string; xsdDir?: string; validate: 'inline' | 'after'; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; json?: boolean }) => {
       const rate = Number(o.rate);
       if (!(rate >= 0 && rate <= 1)) throw new AppError('VALIDATION', '--rate must be a number from 0 to 1');
       const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
@@ -128,6 +134,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         port: wholeNumber(o.port, '--port', 0, 65535),
         storeDir: resolve(o.store),
         xsdDir: xsdDir ? resolve(xsdDir) : undefined,
+        validation: o.validate,
         serveDir: o.serve ? resolve(o.serve) : undefined,
         fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
       });

@@ -76,6 +76,8 @@ export const meterListItem = z.object({
   readToday: z.boolean(),
   status: stopStatus,
   hazards: z.array(hazard),
+  /** When the enterprise asked for an on-demand read here (open GetMeterReadings), if it did. */
+  readRequestedAt: isoDateTime.nullable().optional(),
 });
 export type MeterListItem = z.infer<typeof meterListItem>;
 
@@ -106,6 +108,8 @@ export const meterDetail = z.object({
   hazards: z.array(hazard),
   status: stopStatus,
   lastSkip: z.object({ code: z.string(), note: z.string(), skippedAt: isoDateTime }).nullable(),
+  /** When the enterprise asked for an on-demand read here (open GetMeterReadings), if it did. */
+  readRequestedAt: isoDateTime.nullable().optional(),
   registers: z.array(register),
   previousId: z.string().nullable(),
   nextId: z.string().nullable(),

@@ -5,6 +5,8 @@
  * enterprise's code and text, and Retry (after the enterprise is fixed) sends it.
  */
 import { join } from 'node:path';
+import { buildMessage } from '../../shared/cim';
+import { readAccepted } from '../../electron/services/sync/simulator/storage';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../electron/services/sync/simulator/server';
 import { expect, test } from './fixtures';
 import { openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
@@ -90,5 +92,91 @@ test('Sync now sends the outbox; a PARTIAL reply shows the rejected item with it
     await screenshot(page, 'sync-done');
   } finally {
     for (const s of sims) await s.close();
+  }
+});
+
+test('Sync pulls what the office queued: the received list says what changed, and an on-demand read request shows on the route until a reading answers it', async ({ app: page, host }) => {
+  const sim = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
+  try {
+    // A visit today at UP-1001; then the office's MeterConfig made yesterday for that meter arrives late.
+    await saveReading(page, 'UP-1001');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const header = (verb: 'change' | 'get', noun: string, messageID: string) => ({ verb, noun, timestamp: yesterday, source: 'MDM', messageID });
+    sim.queue.enqueue(buildMessage({ kind: 'request', header: header('change', 'MeterConfig', 'MC-OLD'), payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ mRID: 'E3100001', serialNumber: 'E3100001-X' }] } } } }, { form: 'generic' }));
+    sim.queue.enqueue(buildMessage({ kind: 'request', header: header('get', 'MeterReadings', 'GET-1005'), payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { usagePoints: [{ mRID: 'UP-1005' }] } } } }, { form: 'typed' }));
+
+    await page.getByTestId('section-sync').click();
+    await setEndpoint(page, sim.url);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-result')).toHaveText('Sync finished: 1 accepted, 0 rejected.');
+    const received = page.getByTestId('sync-received-item');
+    await expect(received).toHaveCount(2);
+    await expect(page.locator('[data-testid=sync-received-item][data-message-id=MC-OLD]')).toContainText('1 meter kept as recorded in the field');
+    await expect(page.locator('[data-testid=sync-received-item][data-message-id=GET-1005]')).toContainText('1 on-demand read requested');
+    expect(sim.queue.list()).toEqual([]);
+    await screenshot(page, 'sync-received');
+
+    // The technician sees the request on the route and at the meter; the reading answers it.
+    await page.getByTestId('section-routes').click();
+    await searchMeter(page, 'UP-1005');
+    await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveText('On demand');
+    const form = await openSearchedMeter(page, 'UP-1005');
+    await expect(page.getByTestId('read-request-banner')).toContainText('on-demand reading');
+    const lasts = await form.getByTestId('register-last').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value') ?? '0')));
+    await typeRegisters(page, lasts.map((last) => String(Math.floor(last) + 7)));
+    await expect(form.getByTestId('save-status')).toContainText(/saved/);
+    // Saving opens the next meter and focuses its first register; search once that has happened.
+    await expect(page.getByTestId('reading-form')).not.toHaveAttribute('data-usage-point-id', 'UP-1005');
+    await expect(page.getByTestId('reading-form').getByTestId('register-input').first()).toBeFocused();
+    await searchMeter(page, 'UP-1005');
+    await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveCount(0);
+
+    await page.getByTestId('section-sync').click();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) => m.xml.includes('<msg:CorrelationID>GET-1005</msg:CorrelationID>'));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.xml).toContain('UP-1005');
+  } finally {
+    await sim.close();
+  }
+});
+
+test('Edit of a rejected reading: the value is checked like any reading, a new message goes out with the reason, the refused one is no longer listed', async ({ app: page, host }) => {
+  const good = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
+  const partial = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise-partial'), fault: { kind: 'partial', rate: 1 } });
+  try {
+    await saveReading(page, 'UP-1007');
+    await page.getByTestId('section-sync').click();
+    await setEndpoint(page, partial.url);
+    await page.getByTestId('sync-now').click();
+    const item = page.getByTestId('sync-rejected-item');
+    await expect(item).toHaveCount(1);
+    const rejectedId = await item.getAttribute('data-message-id');
+
+    await item.getByTestId('sync-edit').click();
+    const value = item.getByTestId('sync-edit-value').first();
+    const before = Number(await value.inputValue());
+    await value.fill('123456789012345');
+    await item.getByTestId('sync-edit-reason').fill('digit misread');
+    await item.getByTestId('sync-edit-save').click();
+    await expect(item.getByTestId('sync-edit-error')).toContainText('dials');
+    await value.fill(String(Math.floor(before) + 1));
+    await screenshot(page, 'sync-edit');
+    await item.getByTestId('sync-edit-save').click();
+    await expect(page.getByTestId('sync-rejected-none')).toBeVisible();
+    await expect(page.getByTestId('sync-pending')).toHaveText('1');
+
+    await setEndpoint(page, good.url);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    const stored = readAccepted(join(host.dataDir, 'enterprise'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.messageId).not.toBe(rejectedId);
+    expect(stored[0]!.xml).toContain('digit misread');
+    expect(stored[0]!.xml).toContain('2.7.0');
+  } finally {
+    await good.close();
+    await partial.close();
   }
 });

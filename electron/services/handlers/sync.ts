@@ -4,7 +4,8 @@
  */
 import type { syncMethods } from '../../../shared/contract/methods/sync';
 import { currentActor } from '../actor';
-import { listRejected, requeueRejected } from '../sync';
+import { listReceived, listRejected, requeueRejected } from '../sync';
+import { editableReadings, editRejected } from '../sync/editRejected';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
 import { createSyncSession } from '../sync/session';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -24,9 +25,15 @@ export function syncHandlers({ store, changed, emit }: HandlerContext, options: 
     'sync.run': ({ trigger }) => session.start(trigger),
     'sync.cancel': () => ({ cancelled: session.cancel() }),
     'sync.rejected.list': () =>
-      listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts }) => ({
-        messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length,
+      listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts, payload }) => ({
+        messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length, readings: editableReadings(store, noun, payload),
       })),
+    'sync.rejected.edit': (input) => {
+      const result = editRejected(store, currentActor(store), input);
+      changed('outbox', 'readings', 'registers');
+      return result;
+    },
+    'sync.received.list': () => listReceived(store),
     'sync.rejected.retry': ({ messageId }) => {
       // One transaction: back to pending with the same MessageID, and who asked for it.
       store.transaction(() => {

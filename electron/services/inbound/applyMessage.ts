@@ -27,6 +27,7 @@ import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
 import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
+import { applyReadRequest } from './readRequest';
 import { applyServiceRequests } from './serviceRequests';
 import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
@@ -38,6 +39,8 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
   MeterServiceRequests: ['create', 'created', 'change', 'changed', 'cancel', 'canceled'],
   EndDeviceEvents: ['create', 'created'],
+  /** A get request: its payload is GetMeterReadings (an on-demand read of one meter). */
+  MeterReadings: ['get'],
 };
 
 /**
@@ -65,6 +68,9 @@ function rejectionOf(error: unknown): never {
 
 const isCancel = (verb: string) => verb === 'cancel' || verb === 'canceled';
 
+/** The payload a header announces: a get request carries Get<Noun> (GetMeterReadings for noun MeterReadings). */
+const payloadNounOf = (header: Header) => (header.verb === 'get' ? `Get${header.noun}` : header.noun);
+
 function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts {
   switch (body.noun) {
     case 'MeterConfig':
@@ -77,6 +83,8 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return isCancel(verb) && !(body.value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, body.value) : applyServiceRequests(ctx, body.value, verb);
     case 'EndDeviceEvents':
       return applyPanJoinEvents(ctx, body.value);
+    case 'GetMeterReadings':
+      return applyReadRequest(ctx, body.value);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }
@@ -154,8 +162,8 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
       if (duplicate) return;
-      if (noun !== header.noun) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
-      const ctx: InboundContext = { store, actor, at, messageId, xml: item.text, firstLine: item.line };
+      if (noun !== payloadNounOf(header)) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
+      const ctx: InboundContext = { store, actor, at, messageId, sentAt: header.timestamp, xml: item.text, firstLine: item.line };
       let body: PayloadBody;
       try {
         body = readPayloadBody(noun, node);
@@ -183,7 +191,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
       if (duplicate) throw new AlreadyReceived();
       // A streamed noun with no item still goes to its applier once, which says what is missing.
-      if (payload.items === 0) addCounts(applied, applyBody({ store, actor, at, messageId, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
+      if (payload.items === 0) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;

@@ -11,6 +11,8 @@ export interface InboundContext {
   readonly actor: Actor;
   readonly at: string;
   readonly messageId: string;
+  /** Header.Timestamp: when the enterprise made the change (for the conflict rule with field visits). */
+  readonly sentAt?: string;
   /** The text of the item being applied (or of the message), to point a refusal at the line that holds the offending value. */
   readonly xml: string;
   /** The line of the message where `xml` starts (1 when it is the whole message). */

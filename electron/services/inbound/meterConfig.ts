@@ -2,13 +2,16 @@
  * MeterConfig in: an unknown meter arrives in stock; a known one gets its serial number and asset
  * status from the enterprise — but where a meter is installed is the linkage's business (and the
  * field's): the status of a meter at a usage point is never changed from here.
+ * Conflict rule (issue 7): a field visit's own data wins over stale master data. A change the
+ * enterprise made (Header.Timestamp) before the meter's last field visit does not touch the
+ * meter; it is counted as `metersKeptFieldData` so the user sees it in the received list.
  */
 import type { MeterConfig } from '../../../shared/cim/payloads';
 import { assetStatuses } from '../../../shared/domain/workOrder';
 import { findMeter, meterKeys, reject, type Counts, type InboundContext } from './context';
 
 export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
-  const counts = { metersAdded: 0, metersUpdated: 0, metersUnchanged: 0 };
+  const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = { metersAdded: 0, metersUpdated: 0, metersUnchanged: 0 };
   if (payload.meters.length === 0) reject(ctx, 'MeterConfig holds no Meter');
   for (const meter of payload.meters) {
     const keys = meterKeys(meter);
@@ -28,6 +31,11 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
       continue;
     }
     if (device.kind !== 'meter') reject(ctx, `${device.serialNumber} is a PAN device, not a meter`, keys[0]);
+    const visitedAt = ctx.sentAt ? ctx.store.readRequests.lastFieldVisitAt(device.id) : null;
+    if (visitedAt !== null && ctx.sentAt !== undefined && Date.parse(ctx.sentAt) < Date.parse(visitedAt)) {
+      counts.metersKeptFieldData = (counts.metersKeptFieldData ?? 0) + 1; // named only when it happened
+      continue;
+    }
     let changed = false;
     if (serial !== device.serialNumber) {
       const other = ctx.store.workOrders.deviceBySerial(serial);

@@ -1,23 +1,19 @@
 /**
  * Schema validation for many messages at once: one xmllint process checks a whole group of
- * documents against one schema (the schema is compiled once; ~300 documents in ~15 ms here),
- * where spawning xmllint per message would cost more than the rest of a sync. Documents that
+ * documents against one schema (the schema is compiled once), wrapped into one file
+ * (xmllintWrapped.ts; one file per document only as the fallback), where spawning xmllint per
+ * message would cost more than the rest of a sync. Documents that
  * arrive within `windowMs` of each other share a run. Same two-step rule as xsdValidator.ts: a
  * typed `<Noun>Message.xsd` wrapper checks its payload; the generic envelope needs Message.xsd,
  * then `<Noun>.xsd` over the payload element (Message.xsd's Payload is xs:any, NOTES.md §2).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MESSAGE_NS } from '../../../shared/cim/message/verbs';
 import { extractPayload, type ValidationResult } from './xsdValidator';
 import { indexSchemaFolder } from './schemaFolder';
-
-interface Verdict {
-  valid: boolean;
-  errors: string[];
-}
+import { runXmllint, xmllintWrapped, type Verdict } from './xmllintWrapped';
 
 /**
  * Runs `xmllint --noout --schema xsd f1 … fN` once over files written into `dir` and splits its
@@ -28,13 +24,7 @@ export async function xmllintMany(docs: readonly string[], xsdPath: string, dir:
   if (docs.length === 0) return [];
   const files = docs.map((_d, i) => join(dir, `m${i}.xml`));
   files.forEach((f, i) => writeFileSync(f, docs[i]!));
-  const stderr = await new Promise<string>((resolve, reject) => {
-    const child = spawn('xmllint', ['--noout', '--nonet', '--schema', xsdPath, ...files], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', (e) => reject(new Error(`xmllint could not be run (${e.message}); install libxml2-utils`)));
-    child.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
+  const stderr = await runXmllint(['--schema', xsdPath, ...files]);
   const verdicts = files.map((): Verdict => ({ valid: false, errors: [] }));
   const index = new Map(files.map((f, i) => [f, i]));
   for (const line of stderr.split('\n')) {
@@ -87,6 +77,7 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
   const scratch = scratchFolders();
   const windowMs = options.windowMs ?? 4;
   const maxBatch = options.maxBatch ?? 400;
+  const wrappers = new Map<string, string | null>();
   let queue: Job[] = [];
   let timer: NodeJS.Timeout | undefined;
 
@@ -95,14 +86,55 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
   async function runGroup(jobs: readonly { xml: string; xsd: string }[]): Promise<Verdict[]> {
     const out: Verdict[] = new Array<Verdict>(jobs.length);
     const byXsd = new Map<string, number[]>();
-    jobs.forEach((j, i) => byXsd.set(j.xsd, [...(byXsd.get(j.xsd) ?? []), i]));
+    jobs.forEach((j, i) => {
+      const list = byXsd.get(j.xsd);
+      if (list) list.push(i);
+      else byXsd.set(j.xsd, [i]);
+    });
     await Promise.all(
       [...byXsd].map(async ([xsd, idx]) => {
-        const verdicts = await scratch.with((dir) => xmllintMany(idx.map((i) => jobs[i]!.xml), xsd, dir));
+        const docs = idx.map((i) => jobs[i]!.xml);
+        const verdicts = await scratch.with(async (dir) => (await xmllintWrapped(docs, xsd, dir, wrappers)) ?? (await xmllintMany(docs, xsd, dir)));
         idx.forEach((i, k) => (out[i] = verdicts[k]!));
       }),
     );
     return out;
+  }
+
+  /** Both steps for a group of documents, one xmllint run per schema. */
+  async function validateGroup(xmls: readonly string[]): Promise<ValidationResult[]> {
+    const first = xmls.map((xml) => {
+      const typed = /^http:\/\/(?:www\.)?iec\.ch\/TC57\/2011\/(\w+)Message$/.exec(rootNamespace(xml) ?? '')?.[1];
+      const file = typed ? `${typed}Message.xsd` : 'Message.xsd';
+      return { xml, xsd: schemaFor(file), file, generic: !typed };
+    });
+    const runnable = first.filter((f): f is typeof f & { xsd: string } => f.xsd !== undefined);
+    // The payload step does not depend on the envelope step's verdict: both run at once.
+    const second: { job: number; xml: string; xsd: string; noun: string }[] = [];
+    const missing = new Map<number, string>();
+    first.forEach((f, i) => {
+      if (f.xsd === undefined || !f.generic || rootNamespace(f.xml) !== MESSAGE_NS) return;
+      const payload = extractPayload(f.xml);
+      if (!payload) return;
+      const xsd = schemaFor(`${payload.noun}.xsd`);
+      if (xsd) second.push({ job: i, xml: payload.xml, xsd, noun: payload.noun });
+      else missing.set(i, `the schema folder ${schemaDir} has no ${payload.noun}.xsd`);
+    });
+    const [verdicts, payloadVerdicts] = await Promise.all([runGroup(runnable), runGroup(second)]);
+    const envelope = new Map(runnable.map((r, i) => [r, verdicts[i]!]));
+    const results: ValidationResult[] = first.map((f, i) => {
+      if (f.xsd === undefined) return { valid: false, errors: [`the schema folder ${schemaDir} has no ${f.file}`], schemas: [] };
+      const v = envelope.get(f as typeof f & { xsd: string })!;
+      const gap = missing.get(i);
+      if (v.valid && gap) return { valid: false, errors: [gap], schemas: [f.xsd] };
+      return { valid: v.valid, errors: v.errors, schemas: [f.xsd] };
+    });
+    second.forEach((s, k) => {
+      const v = payloadVerdicts[k]!;
+      if (!results[s.job]!.valid) return; // the envelope's errors come first
+      results[s.job] = { valid: v.valid, errors: v.errors.map((e) => `payload ${s.noun}: ${e}`), schemas: [...results[s.job]!.schemas, s.xsd] };
+    });
+    return results;
   }
 
   async function flush(): Promise<void> {
@@ -110,37 +142,7 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
     const jobs = queue;
     queue = [];
     try {
-      const first = jobs.map((j) => {
-        const typed = /^http:\/\/(?:www\.)?iec\.ch\/TC57\/2011\/(\w+)Message$/.exec(rootNamespace(j.xml) ?? '')?.[1];
-        const file = typed ? `${typed}Message.xsd` : 'Message.xsd';
-        return { xml: j.xml, xsd: schemaFor(file), file, generic: !typed };
-      });
-      const runnable = first.filter((f): f is typeof f & { xsd: string } => f.xsd !== undefined);
-      // The payload step does not depend on the envelope step's verdict: both run at once.
-      const second: { job: number; xml: string; xsd: string; noun: string }[] = [];
-      const missing = new Map<number, string>();
-      first.forEach((f, i) => {
-        if (f.xsd === undefined || !f.generic || rootNamespace(f.xml) !== MESSAGE_NS) return;
-        const payload = extractPayload(f.xml);
-        if (!payload) return;
-        const xsd = schemaFor(`${payload.noun}.xsd`);
-        if (xsd) second.push({ job: i, xml: payload.xml, xsd, noun: payload.noun });
-        else missing.set(i, `the schema folder ${schemaDir} has no ${payload.noun}.xsd`);
-      });
-      const [verdicts, payloadVerdicts] = await Promise.all([runGroup(runnable), runGroup(second)]);
-      const envelope = new Map(runnable.map((r, i) => [r, verdicts[i]!]));
-      const results: ValidationResult[] = first.map((f, i) => {
-        if (f.xsd === undefined) return { valid: false, errors: [`the schema folder ${schemaDir} has no ${f.file}`], schemas: [] };
-        const v = envelope.get(f as typeof f & { xsd: string })!;
-        const gap = missing.get(i);
-        if (v.valid && gap) return { valid: false, errors: [gap], schemas: [f.xsd] };
-        return { valid: v.valid, errors: v.errors, schemas: [f.xsd] };
-      });
-      second.forEach((s, k) => {
-        const v = payloadVerdicts[k]!;
-        if (!results[s.job]!.valid) return; // the envelope's errors come first
-        results[s.job] = { valid: v.valid, errors: v.errors.map((e) => `payload ${s.noun}: ${e}`), schemas: [...results[s.job]!.schemas, s.xsd] };
-      });
+      const results = await validateGroup(jobs.map((j) => j.xml));
       jobs.forEach((j, i) => j.resolve(results[i]!));
     } catch (error) {
       for (const j of jobs) j.reject(error);
@@ -150,6 +152,12 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
   return {
     schemaDir,
     close: () => scratch.close(),
+    /** Many documents at once (e.g. everything a simulator stored), in groups of `groupSize`, one group after another. */
+    async validateAll(xmls: readonly string[], groupSize = 2000): Promise<ValidationResult[]> {
+      const out: ValidationResult[] = [];
+      for (let i = 0; i < xmls.length; i += groupSize) out.push(...(await validateGroup(xmls.slice(i, i + groupSize))));
+      return out;
+    },
     validate(xml: string): Promise<ValidationResult> {
       return new Promise((resolve, reject) => {
         queue.push({ xml, resolve, reject });

@@ -2,7 +2,22 @@
 import type { OutboxMeterReadings } from '../../../shared/cim/outboxMessage';
 import type { Store } from '../store';
 
-/** Queues a MeterReadings "created" event for one meter; returns its MessageID. */
-export function enqueueMeterReadings(store: Store, payload: OutboxMeterReadings): string {
-  return store.journal.enqueue({ noun: 'MeterReadings', verb: 'created', usagePointId: payload.usagePoint, payload });
+/**
+ * Queues a MeterReadings "created" event for one meter; returns its MessageID. `correlationId`:
+ * the enterprise request (GetMeterReadings) the readings answer.
+ */
+export function enqueueMeterReadings(store: Store, payload: OutboxMeterReadings, correlationId?: string): string {
+  return store.journal.enqueue({ noun: 'MeterReadings', verb: 'created', usagePointId: payload.usagePoint, payload, correlationId });
+}
+
+/**
+ * A visit's readings answer the oldest open on-demand read request at the usage point (issue 7):
+ * queued with its MessageID as CorrelationID, and the request marked answered — in the visit's
+ * own transaction.
+ */
+export function enqueueVisitReadings(store: Store, payload: OutboxMeterReadings, at: string): string {
+  const request = store.readRequests.nextOpen(payload.usagePoint);
+  const messageId = enqueueMeterReadings(store, payload, request?.messageId);
+  if (request) store.readRequests.answer(request.id, messageId, at);
+  return messageId;
 }

@@ -15,7 +15,7 @@ import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadin
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
-import { enqueueMeterReadings } from './outbound';
+import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 
 export interface SaveReadingsRequest {
@@ -128,7 +128,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       entityId: readingSetId,
       details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
     });
-    messageId = enqueueMeterReadings(store, {
+    messageId = enqueueVisitReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
       readings: values.map((v) => ({
@@ -140,7 +140,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         ...(tag ? { reason: tag.reason } : {}),
       })),
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
-    });
+    }, readAt);
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
     if (request.source === 'optical') reportMeterStatus(store, meter, readingSetId);
     return saved;

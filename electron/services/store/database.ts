@@ -113,6 +113,7 @@ export function migrate(db: Db, migrations: readonly Migration[], target: number
 
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = options.migrations ?? allMigrations;
+  // The highest version, not the count: numbers from parallel branches leave gaps (e.g. 7, then 11).
   const latest = options.migrations ? Math.max(0, ...migrations.map((m) => m.version)) : latestVersion;
   const target = options.targetVersion ?? latest;
   const existed = path !== ':memory:' && existsSync(path);

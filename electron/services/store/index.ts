@@ -8,6 +8,7 @@ import { createMeterStatusRepository } from './repositories/meterStatus';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
+import { createReadRequestsRepository } from './repositories/readRequests';
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
 import { createDashboardRepository } from './repositories/dashboard';
@@ -42,6 +43,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     syncState: createSyncStateRepository(db),
     meterStatus: createMeterStatusRepository(db),
     switching: createSwitchingRepository(db),
+    readRequests: createReadRequestsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

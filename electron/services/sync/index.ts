@@ -3,27 +3,83 @@
  * outbox status, and the rejected items. Hosts pass a SecretStore (environment for the CLI,
  * safeStorage in the app) and never see a credential themselves.
  */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/contract/result';
 import type { Store } from '../store';
+import type { SyncTrigger } from '../store/repositories/syncState';
 import { transportOptions, type EndpointConfig } from './config';
 import { dryRunSync, runSync, type SyncProgress, type SyncRunOptions, type SyncSummary } from './run';
 import type { SecretStore } from './secrets';
-import { createTransport } from './transport';
+import { createTransport, TransportError } from './transport';
+import { currentActor } from '../actor';
+import type { Actor } from '../store/repositories/journal';
+import { pullInbound, type PullSummary } from './inbound';
 
 export { listRejected, requeueRejected, type RejectedItem } from './rejected';
+export { listReceived } from './received';
 export { dryRunSync, type SyncProgress, type SyncSummary };
 export type { EndpointConfig } from './config';
 
 export interface SyncNowOptions extends Omit<SyncRunOptions, 'post' | 'limits'> {
   readonly endpoint: EndpointConfig;
   readonly secrets: SecretStore;
+  /** Who applies what the enterprise sent (audit rows); default: the device's current profile. */
+  readonly actor?: Actor;
 }
 
-export async function syncNow(store: Store, options: SyncNowOptions): Promise<SyncSummary> {
+export interface SyncNowSummary extends SyncSummary {
+  /** What was pulled from the enterprise's queue after sending (null: not pulled, the run stopped first). */
+  inbound: PullSummary | null;
+}
+
+/** Sends the outbox, then — unless the run stopped — pulls and applies what the enterprise queued for the device. */
+export async function syncNow(store: Store, options: SyncNowOptions): Promise<SyncNowSummary> {
   const transport = createTransport(transportOptions(options.endpoint, options.secrets));
   try {
-    return await runSync(store, { ...options, soapVersion: options.soapVersion ?? options.endpoint.soapVersion, post: transport.post });
+    const summary = await runSync(store, { ...options, soapVersion: options.soapVersion ?? options.endpoint.soapVersion, post: transport.post });
+    if (summary.stopped) return { ...summary, inbound: null };
+    try {
+      const inbound = await pullInbound(store, transport, options.actor ?? currentActor(store), options.signal);
+      return { ...summary, inbound };
+    } catch (error) {
+      if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;
+      const code = error instanceof TransportError ? 'UNREACHABLE' : 'BAD_REPLY';
+      return { ...summary, inbound: null, stopped: { code, message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}` } };
+    }
   } finally {
     transport.close();
+  }
+}
+
+/**
+ * One run as `sync_runs` records it, whoever started it (the app's button, background sync, the
+ * CLI): started with the pending count, finished with what it sent and why it stopped — also when
+ * it threw (then the error is recorded as the stop and thrown on).
+ */
+export async function recordedRun<S extends SyncSummary & { inbound?: PullSummary | null }>(store: Store, run: { id?: string; trigger: SyncTrigger }, work: () => Promise<S>): Promise<S> {
+  const id = run.id ?? randomUUID();
+  store.syncState.startRun({ id, startedAt: new Date().toISOString(), trigger: run.trigger, pending: store.outbox.counts().pending });
+  let summary: S | null = null;
+  let failure: { code: string; message: string } | null = null;
+  try {
+    summary = await work();
+    return summary;
+  } catch (error) {
+    failure = { code: error instanceof AppError ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+    throw error;
+  } finally {
+    const stop = summary?.stopped ?? failure;
+    store.syncState.finishRun({
+      id,
+      finishedAt: new Date().toISOString(),
+      sent: summary?.sent ?? 0,
+      accepted: summary?.accepted ?? 0,
+      rejected: summary?.rejected ?? 0,
+      pending: summary?.pending ?? store.outbox.counts().pending,
+      received: summary?.inbound?.received ?? 0,
+      stopCode: stop?.code ?? null,
+      stopMessage: stop?.message ?? null,
+    });
   }
 }
 

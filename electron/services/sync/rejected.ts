@@ -25,7 +25,7 @@ export interface RejectedItem {
 
 export function listRejected(store: Store, limit = 500): RejectedItem[] {
   const outbox = store.outbox;
-  return outbox.list({ status: 'rejected', limit }).map((e) => ({
+  return outbox.list({ status: 'rejected', limit }).filter((e) => e.supersededBy === null).map((e) => ({
     messageId: e.messageId,
     noun: e.noun,
     verb: e.verb,
@@ -55,6 +55,7 @@ export function requeueRejected(store: Store, messageId: string, correctedPayloa
   const entry = outbox.get(messageId);
   if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`);
   if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`);
+  if (entry.supersededBy) throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`);
   if (correctedPayload !== undefined) checkPayload(entry.noun, correctedPayload);
   if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`);
 }

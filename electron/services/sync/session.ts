@@ -14,7 +14,7 @@ import { createLogger } from '../log';
 import type { Store } from '../store';
 import type { SyncTrigger } from '../store/repositories/syncState';
 import { transportOptions, type EndpointConfig } from './config';
-import { syncNow } from './index';
+import { recordedRun, syncNow } from './index';
 import type { RetryPolicy } from './retry';
 import type { SecretStore } from './secrets';
 
@@ -66,39 +66,32 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   }
 
   async function execute(runId: string, trigger: SyncTrigger, endpoint: EndpointConfig, signal: AbortSignal): Promise<void> {
-    store.syncState.startRun({ id: runId, startedAt: new Date().toISOString(), trigger, pending: store.outbox.counts().pending });
     let finished: EventPayload<'sync.finished'>;
     try {
-      const summary = await syncNow(store, {
-        endpoint,
-        secrets: options.secrets.store,
-        envelope: { source: options.source ?? 'FIELDMETER' },
-        retry: options.retry,
-        signal,
-        onProgress: (p) => {
-          options.emit('sync.progress', { ...p, runId });
-          options.changed('outbox');
-        },
-      });
+      const summary = await recordedRun(store, { id: runId, trigger }, () =>
+        syncNow(store, {
+          endpoint,
+          secrets: options.secrets.store,
+          envelope: { source: options.source ?? 'FIELDMETER' },
+          retry: options.retry,
+          signal,
+          onProgress: (p) => {
+            options.emit('sync.progress', { ...p, runId });
+            options.changed('outbox');
+          },
+        }),
+      );
       online = summary.stopped?.code === 'UNREACHABLE' ? false : true;
       const { sent, accepted, rejected, pending, held, resent } = summary;
-      finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent }, stopped: summary.stopped };
+      const received = summary.inbound?.received ?? 0;
+      finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent, received }, stopped: summary.stopped };
+      // What the enterprise sent may touch meters, usage points, work orders and read requests: views refetch.
+      if (received > 0) options.changed('inbox', 'usage_points', 'work_orders', 'read_requests');
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);
       finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', message } };
     }
-    const s = finished.summary;
-    store.syncState.finishRun({
-      id: runId,
-      finishedAt: new Date().toISOString(),
-      sent: s?.sent ?? 0,
-      accepted: s?.accepted ?? 0,
-      rejected: s?.rejected ?? 0,
-      pending: s?.pending ?? store.outbox.counts().pending,
-      stopCode: finished.stopped?.code ?? null,
-      stopMessage: finished.stopped?.message ?? null,
-    });
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;
     options.emit('sync.finished', finished);

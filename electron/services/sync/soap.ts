@@ -5,7 +5,7 @@
  * limits) before any element is looked at.
  */
 import { parseMessage, type ParsedMessage } from '../../../shared/cim';
-import { CimXmlError, parseXmlSafely, type XmlLimits } from '../../../shared/cim/xml/safeXml';
+import { checkXmlSafely, CimXmlError, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 
 export type SoapVersion = '1.1' | '1.2';
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -57,7 +57,9 @@ function inheritedDeclarations(startTags: readonly string[], element: string): s
  * XML; a SOAP Fault becomes a SoapFaultError carrying its faultstring / Reason.
  */
 export function soapBody(xml: string, limits: XmlLimits, allowBare = false): BodyContent {
-  const { rootName, rootNamespace } = parseXmlSafely(xml, limits);
+  // The whole document is checked (no DTD, limits, well-formed) but only the Body's child is
+  // turned into a tree, by the caller: one parse per message instead of two.
+  const { rootName, rootNamespace } = checkXmlSafely(xml, limits);
   const version: SoapVersion | null = rootNamespace === SOAP11_NS ? '1.1' : rootNamespace === SOAP12_NS ? '1.2' : null;
   if (version === null) {
     if (allowBare) return { xml, version };

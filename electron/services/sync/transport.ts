@@ -1,5 +1,6 @@
 /**
- * HTTP(S) POST of one SOAP message to the enterprise's one endpoint (DESIGN.md §5). node:https
+ * HTTP(S) POST of one SOAP message to the enterprise's one endpoint (DESIGN.md §5), and GET /
+ * DELETE beside it for the enterprise's queue of messages for this device (sync/inbound.ts). node:https
  * rather than fetch: client certificates and a custom CA go straight into the Agent. TLS
  * verification is always on unless the caller turns it off explicitly. The reply is read up to a
  * size cap and the socket is destroyed beyond it, so a 100 MB answer costs at most the cap.
@@ -70,14 +71,14 @@ export function createTransport(options: TransportOptions) {
     : new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const fixedHeaders = authHeader(options.auth);
 
-  function post(body: string, headers: Readonly<Record<string, string>>): Promise<HttpReply> {
+  function send(method: 'POST' | 'GET' | 'DELETE', target: URL, body: string | null, headers: Readonly<Record<string, string>>): Promise<HttpReply> {
     const started = performance.now();
-    const payload = Buffer.from(body, 'utf8');
+    const payload = body === null ? null : Buffer.from(body, 'utf8');
     return new Promise<HttpReply>((resolve, reject) => {
-      const request = (secure ? https : http).request(url, {
-        method: 'POST',
+      const request = (secure ? https : http).request(target, {
+        method,
         agent,
-        headers: { ...headers, ...fixedHeaders, 'content-length': String(payload.length) },
+        headers: { ...headers, ...fixedHeaders, ...(payload ? { 'content-length': String(payload.length) } : {}) },
       });
       let settled = false;
       const fail = (error: TransportError) => {
@@ -120,13 +121,23 @@ export function createTransport(options: TransportOptions) {
           resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), durationMs: Math.round(performance.now() - started) });
         });
       });
-      request.end(payload);
+      if (payload) request.end(payload);
+      else request.end();
     });
   }
 
+  /** A path next to the endpoint (same host, same credentials, same TLS), e.g. the enterprise's `outbound` queue. */
+  const beside = (path: string) => {
+    const target = new URL(path, url);
+    if (target.origin !== url.origin) throw new TransportError('UNREACHABLE', `${path} is not on the endpoint's server`);
+    return target;
+  };
+
   return {
     endpoint: url.href,
-    post,
+    post: (body: string, headers: Readonly<Record<string, string>>) => send('POST', url, body, headers),
+    get: (path: string) => send('GET', beside(path), null, {}),
+    delete: (path: string) => send('DELETE', beside(path), null, {}),
     close: () => agent.destroy(),
   };
 }

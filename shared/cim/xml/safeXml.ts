@@ -75,6 +75,8 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Callbacks get the path matcher instead of a path string built for every tag (we never read it).
+  jPath: false,
   // Every element is a list, so one reading and many readings look the same to the readers.
   isArray: (_name: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) => !isAttribute,
 });
@@ -88,23 +90,34 @@ export interface ParsedXml {
   readonly root: unknown;
 }
 
-function rootNamespaceOf(xml: string): string | undefined {
+/** Local name and namespace URI of the document element, from its own start tag. */
+function rootElementOf(xml: string): { rootName: string; rootNamespace: string | undefined } {
   const start = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)>/.exec(xml.replace(/<[?!][\s\S]*?>/g, (m) => ' '.repeat(m.length)));
-  if (!start) return undefined;
+  if (!start) return { rootName: '', rootNamespace: undefined };
   const [, qname = '', rest = ''] = start;
-  const prefix = qname.includes(':') ? qname.slice(0, qname.indexOf(':')) : '';
+  const colon = qname.indexOf(':');
+  const prefix = colon === -1 ? '' : qname.slice(0, colon);
   const decl = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])(.*?)\\1`).exec(rest);
-  return decl?.[2];
+  return { rootName: qname.slice(colon + 1), rootNamespace: decl?.[2] };
 }
 
-export function parseXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): ParsedXml {
+/**
+ * The same checks as parseXmlSafely (size, no DTD, depth, well-formed) without building the tree:
+ * for a wrapper such as a SOAP envelope whose one child is parsed on its own afterwards.
+ */
+export function checkXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): { rootName: string; rootNamespace: string | undefined } {
   if (xml.length > limits.maxChars) throw new CimXmlError('TOO_LARGE', `document of ${xml.length} characters exceeds the limit of ${limits.maxChars}`);
   scan(xml, limits);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new CimXmlError('MALFORMED', valid.err.msg, valid.err.line);
+  return rootElementOf(xml);
+}
+
+export function parseXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): ParsedXml {
+  const { rootNamespace } = checkXmlSafely(xml, limits);
   const doc = parser.parse(xml) as Record<string, unknown[]>;
   const names = Object.keys(doc);
   const rootName = names[0];
   if (names.length !== 1 || rootName === undefined) throw new CimXmlError('MALFORMED', 'a document must have exactly one root element', 1);
-  return { rootName, rootNamespace: rootNamespaceOf(xml), root: doc[rootName]?.[0] };
+  return { rootName, rootNamespace, root: doc[rootName]?.[0] };
 }

@@ -48,7 +48,7 @@ export type SyncStatus = z.infer<typeof syncStatus>;
 export const syncProgress = z.object({ runId: z.string(), sent: z.number(), accepted: z.number(), rejected: z.number(), pending: z.number() });
 export const syncFinished = z.object({
   runId: z.string(),
-  summary: syncProgress.extend({ held: z.number(), resent: z.number() }).nullable(),
+  summary: syncProgress.extend({ held: z.number(), resent: z.number(), received: z.number().optional() }).nullable(),
   /** The stop reason (enterprise down, cancelled, …) or null when the run went to the end. */
   stopped: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
@@ -62,8 +62,24 @@ export const rejectedItem = z.object({
   errorCode: z.string().nullable(),
   errorText: z.string().nullable(),
   attempts: z.number().int(),
+  /** For MeterReadings: the readings it carries, which Edit can correct. */
+  readings: z.array(z.object({ readingType: z.string(), label: z.string(), value: z.string().nullable() })).optional(),
 });
 export type RejectedItemView = z.infer<typeof rejectedItem>;
+
+/** A message the enterprise sent this device (inbox), and what applying it did or why it was refused. */
+export const receivedItem = z.object({
+  messageId: z.string(),
+  correlationId: z.string().nullable(),
+  noun: z.string(),
+  verb: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(['received', 'applied', 'failed', 'ignored']),
+  error: z.string().nullable(),
+  /** What applying it changed, e.g. {"metersUpdated":1,"metersKeptFieldData":1,"readRequestsAdded":1}. */
+  changes: z.record(z.string(), z.number()),
+});
+export type ReceivedItemView = z.infer<typeof receivedItem>;
 
 const credentials = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('basic'), user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) }).strict(),
@@ -79,6 +95,18 @@ export const syncMethods = {
   },
   'sync.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
   'sync.rejected.list': { input: nothing, output: z.array(rejectedItem) },
+  /** Fix the values of a rejected MeterReadings with a reason: a new message is queued, the old one stays rejected. */
+  'sync.rejected.edit': {
+    input: z
+      .object({
+        messageId: z.string().min(1).max(100),
+        values: z.array(z.object({ readingType: z.string().min(1).max(100), value: z.string().trim().min(1).max(40) }).strict()).min(1).max(64),
+        reason: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    output: z.object({ messageId: z.string() }),
+  },
+  'sync.received.list': { input: nothing, output: z.array(receivedItem) },
   'sync.rejected.retry': { input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
   'sync.settings.get': { input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
   'sync.settings.set': { input: syncSettings, output: syncSettings },

@@ -201,7 +201,8 @@ describe('fieldmeter import message', () => {
     });
     const unknown = await fieldmeter(['import', 'message', write('mr.xml', readings), '--db', db]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('noun "MeterReadings" is not imported');
+    // MeterReadings come in only as an enterprise's get (an on-demand read request), never as readings.
+    expect(unknown.stderr).toContain('verb "created" is not imported for MeterReadings (only get)');
 
     const broken = await fieldmeter(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
     expect(broken.code).toBe(1);

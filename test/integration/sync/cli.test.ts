@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../electron/services/store';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
@@ -32,6 +34,13 @@ describe('fieldmeter sync', () => {
       const second = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url]);
       expect(second.stdout.trim()).toBe('Sent 0 messages: 0 accepted, 0 rejected; 0 left in the outbox.');
       expect(sim.stats.received).toBe(queued);
+      // Recorded in sync_runs like a run from the app: "last success" counts CLI runs too.
+      const runs = syncRuns(db);
+      expect(runs).toEqual([
+        expect.objectContaining({ trigger: 'cli', sent: queued, accepted: queued, pending: 0, stop_code: null }),
+        expect.objectContaining({ trigger: 'cli', sent: 0, accepted: 0, pending: 0, stop_code: null }),
+      ]);
+      expect(runs.every((r) => r.finished_at !== null)).toBe(true);
     } finally {
       await sim.close();
     }
@@ -45,6 +54,7 @@ describe('fieldmeter sync', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ accepted: 0, pending: queued });
     expect(run.stderr).toMatch(/could not be reached after 2 attempts .*ECONNREFUSED.*stays in the outbox/);
+    expect(syncRuns(db)).toEqual([expect.objectContaining({ trigger: 'cli', accepted: 0, pending: queued, stop_code: 'UNREACHABLE' })]);
   });
 
   it('refuses a bad endpoint and half a client certificate before touching the outbox', async () => {
@@ -52,13 +62,32 @@ describe('fieldmeter sync', () => {
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/http\(s\) URL/);
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(/both the certificate and its key/);
     expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
+    expect(syncRuns(db)).toEqual([]); // bad usage is not a run
   });
 });
+
+function syncRuns(db: string): { trigger: string; sent: number; accepted: number; pending: number; stop_code: string | null; finished_at: string | null }[] {
+  const store = openStore(db);
+  try {
+    return store.db.prepare('SELECT trigger, sent, accepted, pending, stop_code, finished_at FROM sync_runs ORDER BY started_at, rowid').all() as ReturnType<typeof syncRuns>;
+  } finally {
+    store.close();
+  }
+}
+
+function sentIds(db: string): string[] {
+  const store = openStore(db);
+  try {
+    return store.outbox.list({ status: 'sent' }).map((e) => e.messageId).sort();
+  } finally {
+    store.close();
+  }
+}
 
 describe.skipIf(xsdSkipReason !== null)(`fieldmeter simulate enterprise with schema validation${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
   const tempDir = useTempDir();
 
-  it('validates every message against the schemas and stores one file per MessageID', async () => {
+  it('validates every message against the schemas and stores each MessageID once', async () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const queued = seedDemoOutbox(db);
@@ -69,9 +98,26 @@ describe.skipIf(xsdSkipReason !== null)(`fieldmeter simulate enterprise with sch
       expect(address.schemaValidation).toBe(true);
       const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
       expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
-      expect(readdirSync(join(dir, 'enterprise', 'accepted'))).toHaveLength(queued);
+      expect(readAccepted(join(dir, 'enterprise')).map((m) => m.messageId).sort()).toEqual(sentIds(db));
       const stats = (await (await fetch(new URL('/stats', address.url))).json()) as { invalid: number; rejected: number };
       expect(stats).toMatchObject({ invalid: 0, rejected: 0 });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('--validate after: replies at once, GET /validate checks everything stored afterwards', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    const queued = seedDemoOutbox(db);
+    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--validate', 'after', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string };
+      const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--json']);
+      expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+      const verdict = (await (await fetch(new URL('/validate', address.url))).json()) as { checked: number; invalid: unknown[] };
+      expect(verdict).toEqual({ checked: queued, invalid: [] });
     } finally {
       child.kill('SIGTERM');
     }

@@ -4,28 +4,23 @@
  * MessageID. Also: a message the schema refuses comes back FAILED with the schema error.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../electron/services/store';
+import { describe, expect, it } from 'vitest';
 import { createOutboxRepository } from '../../../electron/services/store/repositories/outbox';
 import { listRejected, requeueRejected } from '../../../electron/services/sync';
-import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
-import { seededStoreAndSimulator, syncOnce } from '../../support/enterpriseSimulator/harness';
+import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { seededStoreAndSimulator, syncOnce, useClosing } from '../../support/enterpriseSimulator/harness';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 
 describe('rejected messages', () => {
   const tempDir = useTempDir();
-  let open: { store: Store; sims: EnterpriseSimulator[] } | undefined;
-  afterEach(async () => {
-    open?.store.close();
-    for (const s of open?.sims ?? []) await s.close();
-    open = undefined;
-  });
+  const closing = useClosing();
 
   it('lists them with the error, holds later messages of the usage point, and retries with the same MessageID', async () => {
     const dir = tempDir();
     const { store, sim } = await seededStoreAndSimulator(dir, { kind: 'partial', rate: 1 });
-    open = { store, sims: [sim] };
+    closing(store);
+    closing(sim);
     const first = await syncOnce(store, sim.url);
     // Every MeterReadings is refused; the EndDeviceEvents behind a refused reading of the same usage point are held.
     const rejected = listRejected(store);
@@ -35,8 +30,7 @@ describe('rejected messages', () => {
     expect(rejected[0]!.attempts).toEqual([expect.objectContaining({ result: 'PARTIAL', httpStatus: 200, errorCodes: ['2.4'] })]);
 
     // The enterprise is fixed; one message is retried as it is, one after an edit of its payload.
-    const good = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
-    open.sims.push(good);
+    const good = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') }));
     const [a, b] = rejected;
     requeueRejected(store, a!.messageId);
     const edited = { ...(b!.payload as Record<string, unknown>), readings: [{ readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0', value: '4242', timeStamp: '2026-11-23T08:00:00.000Z', qualities: ['2.7.0'] }] };
@@ -55,7 +49,8 @@ describe('rejected messages', () => {
   it.skipIf(xsdSkipReason !== null)(`a message the schema refuses is rejected with the xmllint error${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
     const dir = tempDir();
     const { store, sim } = await seededStoreAndSimulator(dir, undefined, cimDir);
-    open = { store, sims: [sim] };
+    closing(store);
+    closing(sim);
     // A ReadingType the payload schema refuses would never come from the app; write one directly.
     store.db.prepare("UPDATE outbox SET payload = json_set(payload, '$.readings[0].timeStamp', 'yesterday') WHERE id = 1").run();
     const summary = await syncOnce(store, sim.url);

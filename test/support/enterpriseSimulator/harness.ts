@@ -1,5 +1,6 @@
 /** A seeded store and an enterprise simulator for one test, and a sync run that never really waits. */
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openStore, type Store } from '../../../electron/services/store';
 import { runSync, type SyncRunOptions, type SyncSummary } from '../../../electron/services/sync/run';
 import type { Clock } from '../../../electron/services/sync/retry';
@@ -37,4 +38,17 @@ export async function syncOnce(store: Store, url: string, options: Partial<SyncR
   } finally {
     transport.close();
   }
+}
+
+/** Stores and simulators a test opened, closed after it in the order opened. */
+export function useClosing(): <T extends { close(): unknown }>(thing: T) => T {
+  let open: { close(): unknown }[] = [];
+  afterEach(async () => {
+    for (const thing of open) await thing.close();
+    open = [];
+  });
+  return (thing) => {
+    open.push(thing);
+    return thing;
+  };
 }

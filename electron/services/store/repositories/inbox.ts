@@ -57,6 +57,8 @@ export function createInboxRepository(db: Db) {
   const waiting = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE status = 'received' ORDER BY id LIMIT ?`);
   const list = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`);
   const finish = db.prepare('UPDATE inbox SET status = @status, applied_at = @at, error = @error, changes = @changes WHERE id = @id');
+  const refused = db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at, applied_at, status, error)
+    VALUES (@messageId, @correlationId, @noun, @verb, @payload, @at, @at, 'failed', @error) ON CONFLICT(message_id) DO NOTHING`);
 
   return {
     /** False when this MessageID was received before (enterprise redelivery). */
@@ -68,6 +70,10 @@ export function createInboxRepository(db: Db) {
     },
     list(options: { status?: InboxStatus; limit?: number } = {}): InboxEntry[] {
       return (list.all({ status: options.status ?? null, limit: options.limit ?? 100 }) as Row[]).map(toEntry);
+    },
+    /** A message that could not be applied, kept with the reason (its text as payload) for the user to see. */
+    refuse(m: { messageId: string; correlationId?: string | null; noun: string; verb: string; xml: string; at: string; error: string }): boolean {
+      return refused.run({ ...m, correlationId: m.correlationId ?? null, payload: JSON.stringify({ xml: m.xml }) }).changes === 1;
     },
     /** Called inside the transaction that applied (or refused) the message. */
     finish(id: number, status: Exclude<InboxStatus, 'received'>, at: string, error: string | null, changes: readonly unknown[]): void {

@@ -24,6 +24,8 @@ export interface OutboundMessage {
   usagePointId: string | null;
   /** The typed payload as JSON; the sync side renders it as the 61968-9 XML of that noun. */
   payload: unknown;
+  /** The MessageID of the enterprise request this message answers (Header.CorrelationID). */
+  correlationId?: string;
 }
 
 export function createJournal(db: Db) {
@@ -31,7 +33,7 @@ export function createJournal(db: Db) {
     'INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const enqueue = db.prepare(
-    'INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const auditCount = db.prepare('SELECT count(*) AS n FROM audit_log');
 
@@ -41,7 +43,7 @@ export function createJournal(db: Db) {
     },
     enqueue(message: OutboundMessage): string {
       const messageId = randomUUID();
-      enqueue.run(messageId, message.noun, message.verb, message.usagePointId, JSON.stringify(message.payload), new Date().toISOString());
+      enqueue.run(messageId, message.noun, message.verb, message.usagePointId, JSON.stringify(message.payload), new Date().toISOString(), message.correlationId ?? null);
       return messageId;
     },
     auditCount(): number {

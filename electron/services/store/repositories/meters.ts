@@ -15,6 +15,7 @@ interface ListRow {
   status: StopStatus;
   register_count: number;
   last_read_at: string | null;
+  read_requested_at: string | null;
 }
 
 interface RegisterRow {
@@ -91,7 +92,8 @@ export function createMetersRepository(db: Db) {
   const listForRoute = db.prepare(`
     SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, d.serial_number,
       (SELECT count(*) FROM registers g WHERE g.end_device_id = d.id) AS register_count,
-      (SELECT max(g.last_read_at) FROM registers g WHERE g.end_device_id = d.id) AS last_read_at
+      (SELECT max(g.last_read_at) FROM registers g WHERE g.end_device_id = d.id) AS last_read_at,
+      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at
     FROM route_stops s
     JOIN usage_points up ON up.id = s.usage_point_id
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
@@ -102,7 +104,8 @@ export function createMetersRepository(db: Db) {
     ORDER BY s.sequence`);
   const detail = db.prepare(`
     SELECT s.route_id, s.sequence, s.status, up.id AS usage_point_id, up.address, up.account_id, up.access_notes, up.hazards,
-      d.id AS device_id, d.serial_number
+      d.id AS device_id, d.serial_number,
+      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at
     FROM usage_points up
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
     LEFT JOIN route_stops s ON s.usage_point_id = up.id
@@ -174,6 +177,7 @@ export function createMetersRepository(db: Db) {
           readToday: row.status === 'read' || row.status === 'warning',
           status: row.status,
           hazards: parseHazards(row.hazards),
+          readRequestedAt: row.read_requested_at,
         });
       }
       return items;
@@ -191,6 +195,7 @@ export function createMetersRepository(db: Db) {
             hazards: string;
             device_id: number;
             serial_number: string;
+            read_requested_at: string | null;
           }
         | undefined;
       if (!row) return null;
@@ -209,6 +214,7 @@ export function createMetersRepository(db: Db) {
         hazards: parseHazards(row.hazards),
         status: row.status ?? 'unread',
         lastSkip: skip ? { code: skip.code, note: skip.note, skippedAt: skip.skipped_at } : null,
+        readRequestedAt: row.read_requested_at,
         deviceId: row.device_id,
         registers: (registersOf.all(row.device_id) as RegisterRow[]).map(toRegister),
         previousId: around.previous_id,

@@ -23,6 +23,8 @@ export interface OutboxEntry {
   errorCode: string | null;
   lastError: string | null;
   correlationId: string | null;
+  /** A rejected message the user fixed: the MessageID of the message that replaced it. */
+  supersededBy: string | null;
 }
 
 export interface AttemptRecord {
@@ -57,6 +59,7 @@ interface Row {
   error_code: string | null;
   last_error: string | null;
   correlation_id: string | null;
+  superseded_by: string | null;
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -74,16 +77,17 @@ const toEntry = (r: Row): OutboxEntry => ({
   errorCode: r.error_code,
   lastError: r.last_error,
   correlationId: r.correlation_id,
+  supersededBy: r.superseded_by,
 });
 
-const COLUMNS = 'id, message_id, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id';
+const COLUMNS = 'id, message_id, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id, superseded_by';
 
 export function createOutboxRepository(db: Db) {
   // A pending message is due unless an earlier message for its usage point was rejected and
   // is still waiting for the user: it must not overtake that one (issue 7, per-usage-point order).
   const due = db.prepare(`SELECT ${COLUMNS} FROM outbox o WHERE o.status = 'pending' AND o.id > @after
       AND (o.usage_point_id IS NULL OR NOT EXISTS (
-        SELECT 1 FROM outbox r WHERE r.usage_point_id = o.usage_point_id AND r.status = 'rejected' AND r.id < o.id))
+        SELECT 1 FROM outbox r WHERE r.usage_point_id = o.usage_point_id AND r.status = 'rejected' AND r.superseded_by IS NULL AND r.id < o.id))
     ORDER BY o.id LIMIT @limit`);
   const list = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY id LIMIT @limit`);
   const byMessageId = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE message_id = ?`);
@@ -95,9 +99,11 @@ export function createOutboxRepository(db: Db) {
   const insertAttempt = db.prepare(`INSERT INTO outbox_attempts (message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms)
     VALUES (@messageId, @runId, @attemptedAt, @httpStatus, @result, @errorCodes, @errorText, @durationMs)`);
   const attemptsOf = db.prepare('SELECT message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms FROM outbox_attempts WHERE message_id = ? ORDER BY id');
-  const counts = db.prepare('SELECT status, count(*) AS n, sum(in_flight_at IS NOT NULL) AS inFlight FROM outbox GROUP BY status');
+  // A superseded rejection is dealt with: not counted, holds nothing back.
+  const counts = db.prepare('SELECT status, count(*) AS n, sum(in_flight_at IS NOT NULL) AS inFlight FROM outbox WHERE superseded_by IS NULL GROUP BY status');
   const heldCount = db.prepare(`SELECT count(*) FROM outbox o WHERE o.status = 'pending' AND o.usage_point_id IS NOT NULL AND EXISTS (
-      SELECT 1 FROM outbox r WHERE r.usage_point_id = o.usage_point_id AND r.status = 'rejected' AND r.id < o.id)`);
+      SELECT 1 FROM outbox r WHERE r.usage_point_id = o.usage_point_id AND r.status = 'rejected' AND r.superseded_by IS NULL AND r.id < o.id)`);
+  const supersede = db.prepare("UPDATE outbox SET superseded_by = @by WHERE message_id = @messageId AND status = 'rejected' AND superseded_by IS NULL");
 
   return {
     /** Up to `limit` due messages in enqueue order, after outbox id `after` (0 = from the start). */
@@ -133,6 +139,10 @@ export function createOutboxRepository(db: Db) {
         if (payload !== undefined) replacePayload.run({ messageId, payload: JSON.stringify(payload) });
         return requeue.run(messageId).changes === 1;
       })();
+    },
+    /** A rejected message replaced by a fixed one: stays rejected, recorded with its successor. Call in the fix's transaction. */
+    supersede(messageId: string, by: string): boolean {
+      return supersede.run({ messageId, by }).changes === 1;
     },
     attempts(messageId: string): AttemptRecord[] {
       const rows = attemptsOf.all(messageId) as {

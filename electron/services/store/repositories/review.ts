@@ -57,6 +57,11 @@ export function createReviewRepository(db: Db) {
       rs.read_at AS readAt, rs.usage_point_id AS usagePointId, d.serial_number AS meterSerial
     FROM readings r JOIN registers g ON g.id = r.register_id JOIN reading_sets rs ON rs.id = r.reading_set_id
     JOIN end_devices d ON d.id = rs.end_device_id WHERE r.id = ?`);
+  // The current version of a reading: the newest row for that register and time that no correction replaced.
+  const currentReadingAt = db.prepare(`
+    SELECT r.id FROM readings r JOIN registers g ON g.id = r.register_id JOIN reading_sets rs ON rs.id = r.reading_set_id
+    WHERE rs.usage_point_id = ? AND g.reading_type = ? AND rs.read_at = ? AND NOT EXISTS (SELECT 1 FROM readings e WHERE e.edited_from = r.id)
+    ORDER BY r.id DESC LIMIT 1`).pluck();
   const insertEdited = db.prepare(
     "INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings, confirmation, edited_from) VALUES (?, ?, ?, ?, '[]', NULL, ?)",
   );
@@ -93,6 +98,10 @@ export function createReviewRepository(db: Db) {
       return readingById.get(id) as
         | { id: number; readingSetId: string; registerId: number; value: string; qualities: string; readingType: string; readAt: string; usagePointId: string; meterSerial: string }
         | undefined;
+    },
+    /** The id of the current version of the reading of `readingType` at a usage point at `readAt`, if any. */
+    currentReadingAt(usagePointId: string, readingType: string, readAt: string): number | null {
+      return (currentReadingAt.get(usagePointId, readingType, readAt) as number | undefined) ?? null;
     },
     /** The corrected value as a new row; the original stays as it was saved. Returns the new id. */
     insertEdited(original: { id: number; readingSetId: string; registerId: number }, value: string, qualities: readonly string[]): number {

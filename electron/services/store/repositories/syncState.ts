@@ -16,6 +16,8 @@ export interface SyncRunRecord {
   accepted: number;
   rejected: number;
   pending: number;
+  /** Messages pulled from the enterprise's queue (migration 11). */
+  received: number;
   stopCode: string | null;
   stopMessage: string | null;
 }
@@ -26,10 +28,10 @@ export function createSyncStateRepository(db: Db) {
   const del = db.prepare('DELETE FROM sync_state WHERE key = ?');
   const start = db.prepare('INSERT INTO sync_runs (id, started_at, trigger, pending) VALUES (@id, @startedAt, @trigger, @pending)');
   const finish = db.prepare(`UPDATE sync_runs SET finished_at = @finishedAt, sent = @sent, accepted = @accepted, rejected = @rejected,
-    pending = @pending, stop_code = @stopCode, stop_message = @stopMessage WHERE id = @id`);
+    pending = @pending, received = @received, stop_code = @stopCode, stop_message = @stopMessage WHERE id = @id`);
   const lastSuccess = db.prepare('SELECT max(finished_at) FROM sync_runs WHERE finished_at IS NOT NULL AND stop_code IS NULL').pluck();
   const latest = db.prepare(`SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, sent, accepted, rejected, pending,
-    stop_code AS stopCode, stop_message AS stopMessage FROM sync_runs ORDER BY started_at DESC, rowid DESC LIMIT 1`);
+    received, stop_code AS stopCode, stop_message AS stopMessage FROM sync_runs ORDER BY started_at DESC, rowid DESC LIMIT 1`);
 
   return {
     get: (key: string): string | null => (get.get(key) as string | undefined) ?? null,

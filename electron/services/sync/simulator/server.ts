@@ -2,31 +2,44 @@
  * The enterprise simulator (issue 7; DESIGN.md §6): an HTTP server on 127.0.0.1 that takes
  * 61968-100 messages over SOAP 1.1 / 1.2 (or bare XML) on POST, validates them against a schema
  * folder, stores each accepted MessageID once, and fails on purpose when asked. It also serves
- * the messages the enterprise has queued for the device (read lists, MeterConfig …) from a folder:
- * GET /outbound lists them, GET /outbound/<file> returns one. GET /ping is the raw round trip
- * the benchmark compares against; GET /stats the counters. It backs tests, the benchmark and
+ * the messages the enterprise has queued for the device (any noun; queue.ts): GET /outbound lists
+ * them, GET /outbound/<id> returns one, DELETE /outbound/<id> acknowledges it, POST /outbound
+ * queues one more. GET /ping is the raw round trip
+ * the benchmark compares against; GET /stats the counters; GET /validate checks everything
+ * stored against the schemas. It backs tests, the benchmark and
  * the app's training mode.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createBatchValidator } from '../../messages/batchValidator';
 import { createFaultPicker, type FaultPlan } from './faults';
 import { handleMessage, type Answer, type SimulatorStats } from './handleMessage';
-import { createMessageStorage, listServed } from './storage';
+import { createEnterpriseQueue, type EnterpriseQueue } from './queue';
+import { createMessageStorage } from './storage';
 
 export interface SimulatorOptions {
   readonly port?: number;
-  /** Folder for accepted messages (`accepted/<MessageID>.xml`). */
+  /** Folder for accepted messages (`accepted.jsonl`, see storage.ts). */
   readonly storeDir: string;
   /** Schema folder; without it messages are parsed but not schema-validated. */
   readonly xsdDir?: string;
-  /** Folder of messages the enterprise has queued for the device. */
+  /**
+   * 'inline' (default): every message is schema-checked before its reply, a FAILED reply names
+   * the schema errors. 'after': messages are parsed and stored at once and the schema check runs
+   * over everything stored when asked (validateStored, GET /validate), so a benchmark measures the
+   * sync path, not xmllint, and still proves every message valid.
+   */
+  readonly validation?: 'inline' | 'after';
+  /** Folder of messages the enterprise has queued for the device at start (one .xml each). */
   readonly serveDir?: string;
   readonly fault?: FaultPlan;
   /** Largest request accepted, in bytes. */
   readonly maxRequestBytes?: number;
+}
+
+export interface StoredValidation {
+  checked: number;
+  invalid: { messageId: string; errors: string[] }[];
 }
 
 export interface EnterpriseSimulator {
@@ -34,6 +47,10 @@ export interface EnterpriseSimulator {
   readonly port: number;
   readonly stats: SimulatorStats;
   acceptedIds(): string[];
+  /** The enterprise's queue of messages for the device (queue.ts). */
+  readonly queue: EnterpriseQueue;
+  /** Every stored message against the schemas (needs xsdDir): how many were checked and which failed. */
+  validateStored(): Promise<StoredValidation>;
   close(): Promise<void>;
 }
 
@@ -61,7 +78,8 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
   const validator = options.xsdDir ? createBatchValidator(options.xsdDir) : null;
   const stats: SimulatorStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, invalid: 0, faults: 0 };
   const faults = createFaultPicker(options.fault);
-  const ctx = { storage, validate: validator ? validator.validate : null, stats };
+  const queue = createEnterpriseQueue(options.serveDir);
+  const ctx = { storage, validate: validator && options.validation !== 'after' ? validator.validate : null, stats };
   const maxRequest = options.maxRequestBytes ?? 8 * 1024 * 1024;
   let lastReply: Answer | null = null;
   const hanging = new Set<ServerResponse>();
@@ -93,21 +111,51 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     send(res, answer);
   }
 
+  async function validateStored(): Promise<StoredValidation> {
+    if (!validator) throw new Error('the simulator was started without a schema folder (--xsd-dir)');
+    const messages = storage.messages();
+    const results = await validator.validateAll(messages.map((m) => m.xml));
+    const invalid = messages.flatMap((m, i) => (results[i]!.valid ? [] : [{ messageId: m.messageId, errors: results[i]!.errors }]));
+    return { checked: messages.length, invalid };
+  }
+
   function onGet(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/ping') return send(res, { status: 200, contentType: 'text/plain', body: 'pong' });
-    if (path === '/stats') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count() }) });
-    const served = listServed(options.serveDir);
-    if (path === '/outbound') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(served) });
-    const file = /^\/outbound\/([\w.-]+\.xml)$/.exec(path)?.[1];
-    if (file && served.includes(file) && options.serveDir) {
-      return send(res, { status: 200, contentType: 'application/xml; charset=utf-8', body: readFileSync(join(options.serveDir, file), 'utf8') });
+    if (path === '/validate') {
+      void validateStored().then(
+        (v) => send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(v) }),
+        (error: unknown) => send(res, { status: 500, contentType: 'text/plain', body: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
     }
+    if (path === '/stats') {
+      // cpuMs: this process's CPU time so far, so a benchmark can tell work from waiting on a busy machine.
+      const cpu = process.cpuUsage();
+      return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count(), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) });
+    }
+    if (path === '/outbound') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(queue.list()) });
+    const id = /^\/outbound\/([^/]+)$/.exec(path)?.[1];
+    const xml = id === undefined ? undefined : queue.get(id);
+    if (xml !== undefined) return send(res, { status: 200, contentType: 'application/xml; charset=utf-8', body: xml });
     send(res, { status: 404, contentType: 'text/plain', body: 'not found' });
   }
 
+  /** POST /outbound (queue a message for the device), DELETE /outbound/<id> (the device acknowledges it). */
+  async function onQueue(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method === 'DELETE') {
+      const id = /^\/outbound\/([^/]+)$/.exec(path)?.[1] ?? '';
+      return send(res, queue.acknowledge(id) ? { status: 204, contentType: 'text/plain', body: '' } : { status: 404, contentType: 'text/plain', body: 'not queued' });
+    }
+    const body = await readBody(req, maxRequest);
+    if (body === null) return send(res, { status: 413, contentType: 'text/plain', body: 'request too large' });
+    send(res, { status: 201, contentType: 'application/json', body: JSON.stringify({ id: queue.enqueue(body) }) });
+  }
+
   const server: Server = createServer((req, res) => {
-    const work = req.method === 'POST' ? onPost(req, res) : Promise.resolve(onGet(req, res));
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const queueWrite = (req.method === 'POST' && path === '/outbound') || (req.method === 'DELETE' && path.startsWith('/outbound/'));
+    const work = queueWrite ? onQueue(req, res, path) : req.method === 'POST' ? onPost(req, res) : Promise.resolve(onGet(req, res));
     work.catch((error: unknown) => {
       if (!res.headersSent) send(res, { status: 500, contentType: 'text/plain', body: `simulator error: ${error instanceof Error ? error.message : String(error)}` });
     });
@@ -123,12 +171,17 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     port,
     stats,
     acceptedIds: () => storage.ids(),
+    queue,
+    validateStored,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
         validator?.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          storage.close();
+          resolve();
+        });
       }),
   };
 }

@@ -29,6 +29,11 @@ export function MeterBanner({ detail, locale }: { detail: MeterDetail; locale: s
           )}
         </div>
       )}
+      {detail.readRequestedAt && (
+        <p className="last-skip read-request-banner" role="note" data-testid="read-request-banner">
+          {t('sync.readRequestBanner', { date: formatDateTime(detail.readRequestedAt, locale) })}
+        </p>
+      )}
       {lastSkip && (
         <p className="last-skip" data-testid="last-skip">
           ⤼ {t('skip.lastSkip', { reason: skipCodeLabel(lastSkip.code, lastSkip.code), date: formatDateTime(lastSkip.skippedAt, locale) })}

@@ -125,6 +125,11 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
                   ))}
                 </span>
               )}
+              {item.readRequestedAt && (
+                <span className="row-read-request" data-testid="row-read-request" title={t('sync.readRequestTitle')}>
+                  {t('sync.readRequestBadge')}
+                </span>
+              )}
               <span className={`read-mark status-${item.status}`} data-testid="read-mark" data-status={item.status} data-read-today={item.readToday} title={t(`status.${item.status}`)}>
                 {item.status !== 'unread' && (
                   <>

@@ -1,5 +1,7 @@
-/** What the enterprise refused (issue 7): its error code and text, and Retry with the same MessageID. */
+/** What the enterprise refused (issue 7): its error code and text, Retry with the same MessageID, and Edit of readings. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EditRejected } from './EditRejected';
 import { useSyncStore } from './syncStore';
 
 export function RejectedList() {
@@ -7,6 +9,8 @@ export function RejectedList() {
   const rejected = useSyncStore((s) => s.rejected);
   const retry = useSyncStore((s) => s.retry);
   const running = useSyncStore((s) => s.status?.running ?? false);
+  const load = useSyncStore((s) => s.load);
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className="sync-card" aria-labelledby="sync-rejected-title">
       <h2 id="sync-rejected-title">{t('sync.rejectedTitle')}</h2>
@@ -21,9 +25,25 @@ export function RejectedList() {
                 <span className="sync-code" data-testid="sync-rejected-code">{r.errorCode ?? '—'}</span>
               </div>
               <p className="sync-rejected-text" data-testid="sync-rejected-text">{r.errorText ?? t('sync.noErrorText')}</p>
-              <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
-                {t('sync.retry')}
-              </button>
+              <div className="sync-rejected-actions">
+                <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
+                  {t('sync.retry')}
+                </button>
+                {(r.readings ?? []).some((x) => x.value !== null) && (
+                  <button type="button" className="button" data-testid="sync-edit" disabled={running || editing === r.messageId} onClick={() => setEditing(r.messageId)}>
+                    {t('sync.edit')}
+                  </button>
+                )}
+              </div>
+              {editing === r.messageId && (
+                <EditRejected
+                  item={r}
+                  onDone={() => {
+                    setEditing(null);
+                    void load();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
-/** The Sync section (issue 7): Sync now with progress, the rejected items, the endpoint. */
+/** The Sync section (issue 7): Sync now with progress, the rejected items, what the office sent, the endpoint. */
 import { useEffect } from 'react';
 import { EndpointForm } from './EndpointForm';
+import { ReceivedList } from './ReceivedList';
 import { RejectedList } from './RejectedList';
 import { SyncControls } from './SyncControls';
 import { useSyncStore, wireSyncStore } from './syncStore';
@@ -16,6 +17,7 @@ export function SyncPanel() {
       <div className="sync-column">
         <SyncControls />
         <RejectedList />
+        <ReceivedList />
       </div>
       <div className="sync-column">
         <EndpointForm />

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
-import type { RejectedItemView, SyncStatus } from '../../../../shared/contract/methods/sync';
+import type { ReceivedItemView, RejectedItemView, SyncStatus } from '../../../../shared/contract/methods/sync';
 import { api, onDataChanged, subscribe, transport } from '../../api/client';
 
 type SettingsView = MethodOutput<'sync.settings.get'>;
@@ -15,6 +15,8 @@ interface SyncSlice {
   progress: EventPayload<'sync.progress'> | null;
   lastFinished: EventPayload<'sync.finished'> | null;
   rejected: RejectedItemView[];
+  /** What the enterprise sent, newest first, with what it changed (the received list). */
+  received: ReceivedItemView[];
   settings: SettingsView | null;
   /** The last error a person must act on (no endpoint, bad URL, credentials cannot be stored…). */
   error: string | null;
@@ -29,24 +31,32 @@ export const useSyncStore = create<SyncSlice>((set, get) => ({
   progress: null,
   lastFinished: null,
   rejected: [],
+  received: [],
   settings: null,
   error: null,
   async load() {
-    const [status, rejected, settings] = await Promise.all([api['sync.status']({}), api['sync.rejected.list']({}), api['sync.settings.get']({})]);
+    const [status, rejected, settings, received] = await Promise.all([
+      api['sync.status']({}),
+      api['sync.rejected.list']({}),
+      api['sync.settings.get']({}),
+      api['sync.received.list']({}),
+    ]);
     set({
       status: status.ok ? status.value : get().status,
       rejected: rejected.ok ? rejected.value : get().rejected,
+      received: received.ok ? received.value : get().received,
       settings: settings.ok ? settings.value : get().settings,
     });
   },
   async run(trigger) {
+    // Cleared before asking: a short run's `sync.finished` can arrive before this call returns.
+    set({ error: null, lastFinished: null, progress: null });
     const r = await api['sync.run']({ trigger });
     // A background attempt without an endpoint stays quiet; the user pressing Sync now is told.
     if (!r.ok) {
       if (trigger === 'user') set({ error: r.error.message });
       return;
     }
-    set({ error: null, lastFinished: null, progress: null });
     await get().load();
   },
   async cancel() {
@@ -76,7 +86,7 @@ export function wireSyncStore(): void {
     void store.getState().load();
   });
   onDataChanged((tables) => {
-    if (tables.some((t) => t === 'outbox' || t === 'sync_runs' || t === 'settings')) void store.getState().load();
+    if (tables.some((t) => t === 'outbox' || t === 'sync_runs' || t === 'settings' || t === 'inbox')) void store.getState().load();
   });
   void store.getState().load();
 }

@@ -1,0 +1,87 @@
+/**
+ * Inbound during a sync run (issue 7): after sending, the run pulls what the enterprise has queued
+ * for this device — complete 61968-100 messages of any noun, enterprise-initiated (MeterConfig,
+ * GetMeterReadings, work orders …) — from the queue beside the endpoint (`outbound`: list, fetch,
+ * acknowledge), and applies each through the inbox (inbound/applyMessage.ts) in one transaction
+ * each. A message is acknowledged only after its transaction committed, so a crash in between
+ * fetches it again and the inbox's MessageID check skips it. A message the device cannot apply is
+ * kept in the inbox as failed with the reason (the user sees it in the received list) and
+ * acknowledged, so it does not block the queue.
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/contract/result';
+import { createLogger } from '../log';
+import { applyInboundMessage } from '../inbound/applyMessage';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import type { HttpReply } from './transport';
+
+const log = createLogger('sync.inbound');
+export const QUEUE_PATH = 'outbound';
+/** The enterprise gives a device at most this many messages per run; the rest come next time. */
+const MAX_PER_RUN = 1000;
+
+export interface InboundQueue {
+  readonly get: (path: string) => Promise<HttpReply>;
+  readonly delete: (path: string) => Promise<HttpReply>;
+}
+
+export interface PullSummary {
+  received: number;
+  applied: number;
+  refused: number;
+  duplicates: number;
+}
+
+/** Header values of a message the device could not read as a whole, for the received list. */
+function headerOf(xml: string): { messageId: string; noun: string; verb: string; correlationId?: string } {
+  const field = (name: string) => new RegExp(`<(?:[\\w.-]+:)?${name}>([^<]{1,200})</`).exec(xml)?.[1]?.trim();
+  return {
+    messageId: field('MessageID') ?? `sha256:${createHash('sha256').update(xml).digest('hex')}`,
+    noun: field('Noun') ?? 'unknown',
+    verb: field('Verb') ?? 'unknown',
+    correlationId: field('CorrelationID'),
+  };
+}
+
+function queueIds(reply: HttpReply): string[] {
+  // An enterprise without a queue for devices (not found, GET not allowed on its endpoint): nothing to pull.
+  if (reply.status === 404 || reply.status === 405 || reply.status === 501) return [];
+  if (reply.status !== 200) throw new AppError('INTERNAL', `The enterprise's message queue answered HTTP ${reply.status}.`);
+  let ids: unknown;
+  try {
+    ids = JSON.parse(reply.body);
+  } catch {
+    throw new AppError('INTERNAL', "The enterprise's message queue did not answer with a list.");
+  }
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^[\w.-]{1,200}$/.test(id))) {
+    throw new AppError('INTERNAL', "The enterprise's message queue answered with something other than a list of message ids.");
+  }
+  return ids.slice(0, MAX_PER_RUN);
+}
+
+export async function pullInbound(store: Store, queue: InboundQueue, actor: Actor, signal?: AbortSignal): Promise<PullSummary> {
+  const summary: PullSummary = { received: 0, applied: 0, refused: 0, duplicates: 0 };
+  for (const id of queueIds(await queue.get(QUEUE_PATH))) {
+    if (signal?.aborted) break;
+    const reply = await queue.get(`${QUEUE_PATH}/${id}`);
+    if (reply.status !== 200) continue; // gone meanwhile
+    summary.received++;
+    try {
+      const result = applyInboundMessage(store, actor, reply.body, { fileName: `enterprise queue ${id}` });
+      if (result.duplicate) summary.duplicates++;
+      else summary.applied++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error; // the database, not the message: stop the run
+      const h = headerOf(reply.body);
+      store.transaction(() => {
+        store.inbox.refuse({ ...h, xml: reply.body, at: new Date().toISOString(), error: error.message });
+        store.journal.audit(actor, { action: 'inbox.refuse', entity: 'inbox', entityId: h.messageId, details: { noun: h.noun, verb: h.verb, reason: error.message } });
+      });
+      summary.refused++;
+      log.warn(`enterprise message ${id} refused: ${error.message}`);
+    }
+    await queue.delete(`${QUEUE_PATH}/${id}`);
+  }
+  return summary;
+}

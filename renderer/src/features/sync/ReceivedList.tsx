@@ -1,0 +1,61 @@
+/**
+ * What the office sent this device (issue 7, "the user sees what changed"): each message with
+ * what applying it changed — including master data left alone because a field visit is newer —
+ * or why it was refused.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ReceivedItemView } from '../../../../shared/contract/methods/sync';
+import { formatDateTime } from '../../lib/format';
+import { useSyncStore } from './syncStore';
+
+const KNOWN_CHANGES = [
+  'metersAdded', 'metersUpdated', 'metersUnchanged', 'metersKeptFieldData', 'readRequestsAdded', 'readRequestsKnown',
+  'workOrdersCreated', 'usagePointsCreated', 'usagePointsUpdated', 'linked', 'unlinked',
+] as const;
+type KnownChange = (typeof KNOWN_CHANGES)[number];
+const isKnown = (key: string): key is KnownChange => (KNOWN_CHANGES as readonly string[]).includes(key);
+
+function Changes({ item }: { item: ReceivedItemView }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(item.changes);
+  if (entries.length === 0) return null;
+  return (
+    <ul className="sync-changes" data-testid="sync-received-changes">
+      {entries.map(([key, count]) => (
+        <li key={key} data-change={key} className={key === 'metersKeptFieldData' ? 'sync-change-kept' : undefined}>
+          {isKnown(key) ? t(`sync.changes.${key}`, { count }) : `${key}: ${count}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReceivedList() {
+  const { t, i18n } = useTranslation();
+  const received = useSyncStore((s) => s.received);
+  return (
+    <section className="sync-card" aria-labelledby="sync-received-title">
+      <h2 id="sync-received-title">{t('sync.receivedTitle')}</h2>
+      {received.length === 0 ? (
+        <p className="sync-muted" data-testid="sync-received-none">{t('sync.receivedNone')}</p>
+      ) : (
+        <ul className="sync-received" data-testid="sync-received-list">
+          {received.map((r) => (
+            <li key={r.messageId} data-testid="sync-received-item" data-message-id={r.messageId} data-status={r.status}>
+              <div className="sync-received-what">
+                <strong>
+                  {r.verb} {r.noun}
+                </strong>
+                <span className="sync-received-status">{r.status === 'failed' ? t('sync.receivedRefused') : t('sync.receivedApplied')}</span>
+                <span className="sync-muted">{formatDateTime(r.receivedAt, i18n.language)}</span>
+                {r.correlationId && <span className="sync-muted">{t('sync.receivedAnswers', { id: r.correlationId })}</span>}
+              </div>
+              {r.error && <p className="sync-received-error">{r.error}</p>}
+              <Changes item={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
