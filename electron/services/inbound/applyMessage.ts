@@ -188,10 +188,12 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!header) throw new InboundRejection('the message has no Header');
       if (compressedPayload && envelope.payload.payloadNoun) throw new InboundRejection(`the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`);
       const payload = compressedPayload ?? envelope.payload;
-      if (!envelope.hasPayload || payload.payloadNoun === undefined) throw new InboundRejection(`${header.noun}: the message has no Payload`);
+      const inRequest = header.verb === 'get' && !envelope.hasPayload ? envelope.requestBody : undefined;
+      if (!inRequest && (!envelope.hasPayload || payload.payloadNoun === undefined)) throw new InboundRejection(`${header.noun}: the message has no Payload`);
       if (duplicate) throw new AlreadyReceived();
+      if (inRequest) sink.item(inRequest.noun, inRequest.node, { text: '', line: inRequest.line });
       // A streamed noun with no item still goes to its applier once, which says what is missing.
-      if (payload.items === 0) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
+      else if (payload.items === 0 && payload.payloadNoun) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;

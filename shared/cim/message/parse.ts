@@ -15,7 +15,8 @@ export type ParsedMessage = CimMessage & { form: EnvelopeForm };
 
 const ENVELOPE_CHILDREN = new Set(['Format', 'Compressed', 'OperationSet', 'ID', '#text']);
 
-function findBody(container: XmlValue | undefined): { noun: PayloadNoun; node: XmlValue } | undefined {
+/** The payload-noun child of a Request or Payload node (a typed Get<Noun> carries its body inside Request). */
+export function findBody(container: XmlValue | undefined): { noun: PayloadNoun; node: XmlValue } | undefined {
   if (typeof container !== 'object') return undefined;
   for (const key of Object.keys(container)) {
     if (ENVELOPE_CHILDREN.has(key) || key.startsWith('@_') || key.startsWith('StartTime') || ['EndTime', 'Option'].includes(key)) continue;

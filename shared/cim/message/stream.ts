@@ -10,7 +10,7 @@ import type { XmlValue } from '../xml/read';
 import { CimXmlError } from '../xml/safeXml';
 import type { XmlStreamEvents, XmlTokenizer } from '../xml/xmlStream';
 import { XmlTreeBuilder } from '../xml/xmlTree';
-import { readEnvelopeHead, type EnvelopeHead, type ParseOptions } from './parse';
+import { findBody, readEnvelopeHead, type EnvelopeHead, type ParseOptions } from './parse';
 
 /** Where an item was in the document: its source text and first line, to name the line of a bad value. */
 export interface ItemSource {
@@ -121,6 +121,8 @@ export class EnvelopeReader implements XmlStreamEvents {
   private compressedSeen = false;
   private skipDepth = 0;
   readonly payload: PayloadReader;
+  /** A typed Get<Noun> request carries its body inside Request (GetMeterReadingsMessage.xsd), not in a Payload. */
+  requestBody: { noun: PayloadNoun; node: XmlValue; line: number } | undefined;
 
   constructor(
     private readonly tokenizer: XmlTokenizer,
@@ -185,6 +187,10 @@ export class EnvelopeReader implements XmlStreamEvents {
         if (this.part.name === 'Header') {
           this.headerNode = done.value;
           this.headerSource = { text: this.tokenizer.takeCapture(), line: this.part.line };
+        }
+        if (this.part.name === 'Request') {
+          const body = findBody(done.value);
+          if (body && body.noun.startsWith('Get')) this.requestBody = { ...body, line: this.part.line };
         }
         this.part = undefined;
         if (done.name === 'Header') this.readHead();

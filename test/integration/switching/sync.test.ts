@@ -3,7 +3,6 @@
  * be read and a disconnect are sent by `fieldmeter sync` to the enterprise simulator, which checks
  * every message against the XSDs and accepts them all; each MessageID arrives once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoRoute } from '../../../electron/services/fieldmeter';
@@ -11,6 +10,7 @@ import { openStore } from '../../../electron/services/store';
 import { recordControl } from '../../../electron/services/switching/control';
 import { reportNotRead, takeSwitchReading } from '../../../electron/services/switching/switchRead';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
@@ -51,9 +51,8 @@ describe.skipIf(xsdSkipReason !== null)(`switch messages delivered by sync${xsdS
     expect(synced.code, synced.stderr).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({ rejected: 0, pending: 0 });
     expect(sim.acceptedIds()).toEqual(expect.arrayContaining(ids));
-    const received = readdirSync(storeDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.xml'))
-      .map((f) => readFileSync(join(storeDir, f), 'utf8'))
+    const received = readAccepted(storeDir)
+      .map((m) => m.xml)
       .join('\n');
     expect(received).toMatch(/<(\w+:)?reason>moveOut</);
     expect(received).toMatch(/CustomerAgreement<\/(\w+:)?Name>\s*<(\w+:)?Value>CA-DEMO-5</);
