@@ -73,7 +73,9 @@ interface WorkerRun {
 }
 
 function runWorker(script: { script: string; eval: boolean }, workerData: WorkerJob, run: WorkerRun): Promise<number> {
-  const thread = new Worker(script.script, { eval: script.eval, workerData });
+  // The built worker is plain JavaScript: it needs none of this process's loaders (tsx for the CLI, the
+  // web host and the bench), which would load and compile in the worker before its first row.
+  const thread = new Worker(script.script, { eval: script.eval, workerData, ...(script.eval ? {} : { execArgv: [] }) });
   return new Promise<number>((resolve, reject) => {
     run.signal.addEventListener('abort', () => void thread.terminate().then(() => reject(cancelled())), { once: true });
     thread.on('message', (m: WorkerMessage) => {

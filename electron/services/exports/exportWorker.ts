@@ -30,7 +30,7 @@ const job = workerData as WorkerJob;
 async function run(): Promise<number> {
   const db = new Database(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
   try {
-    const source = exportSource(createExportRowsRepository(db), job.filter, job.half);
+    const source = exportSource(createExportRowsRepository(db), job.filter, job.half, true);
     return await writeFormat(job.format, source, job.path, {
       filterText: job.filterText,
       header: !job.half?.second,

@@ -49,6 +49,13 @@ describe('export worker', () => {
       const at = store.exportRows.middle(filter)!;
       const halves = [...store.exportRows.csvRecords(filter, { second: false, at }), ...store.exportRows.csvRecords(filter, { second: true, at })];
       expect(halves).toEqual(whole);
+      // The worker's stream of the same query: the same records, and a total that counts exactly them.
+      for (const half of [undefined, { second: false, at }, { second: true, at }]) {
+        const streamed = store.exportRows.streamCsvRecords(filter, half);
+        const records = [...streamed.records];
+        expect(records).toEqual(store.exportRows.csvRecords(filter, half));
+        expect(streamed.total).toBe(records.length);
+      }
     }
     expect(store.exportRows.csvRecords({}).map((r) => r[2])).toEqual(['UP-4', 'UP-1', 'UP-1', 'UP-3']);
     expect(store.exportRows.middle({ route: 'R1' })).toEqual({ route: 'R1', sequence: 20 });

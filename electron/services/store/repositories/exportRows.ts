@@ -82,6 +82,8 @@ const HALF = `
 export function createExportRowsRepository(db: Db) {
   const rows = db.prepare(`${LATEST} ${ROW_SELECT} ${FROM} ${WHERE} ${ORDER}`);
   const csv = db.prepare(`${LATEST} ${CSV_SELECT} ${FROM} ${WHERE} ${HALF} ${ORDER}`).raw(true);
+  // The same rows counted, unformatted and unsorted: the progress bar's total before the first row is streamed.
+  const csvCount = db.prepare(`${LATEST} SELECT count(*) ${FROM} ${WHERE} ${HALF}`).pluck();
   // The middle stop of those the filter's route takes in: an indexed walk over route_stops (route_id, sequence).
   const middle = db.prepare(`
     SELECT route_id AS route, sequence FROM route_stops WHERE @route IS NULL OR route_id = @route ORDER BY route_id, sequence
@@ -94,6 +96,10 @@ export function createExportRowsRepository(db: Db) {
     route: filter.route ?? null,
     status: filter.status ?? null,
     type: filter.type ?? null,
+  });
+  const csvParams = (filter: ExportFilter, half?: ExportHalf) => ({
+    ...params(filter),
+    ...(half ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence } : { second: null, atRoute: null, atSequence: null }),
   });
   const readingCount = db.prepare('SELECT count(*) FROM readings').pluck();
   return {
@@ -110,8 +116,15 @@ export function createExportRowsRepository(db: Db) {
     },
     /** The CSV records at once (same reason as list), or those of one half. */
     csvRecords(filter: ExportFilter, half?: ExportHalf): CsvRecord[] {
-      const split = half ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence } : { second: null, atRoute: null, atSequence: null };
-      return csv.all({ ...params(filter), ...split }) as CsvRecord[];
+      return csv.all(csvParams(filter, half)) as CsvRecord[];
+    },
+    /**
+     * The CSV records one at a time, for a connection of its own (the export worker's): no array of
+     * every record is built, so its memory and the garbage collection over it are saved.
+     */
+    streamCsvRecords(filter: ExportFilter, half?: ExportHalf): { total: number; records: Iterable<CsvRecord> } {
+      const values = csvParams(filter, half);
+      return { total: csvCount.get(values) as number, records: csv.iterate(values) as IterableIterator<CsvRecord> };
     },
     /** Where to cut the filter's rows into two halves of about as many stops; null when there are no stops. */
     middle(filter: ExportFilter): ExportHalf['at'] | null {
