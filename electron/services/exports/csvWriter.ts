@@ -14,7 +14,7 @@ const CHUNK_BYTES = 1 << 18;
  * csv-stringify emits one small buffer per record; handed to the file one by one, they cost the
  * write stream more than the library spends formatting them (measured: a third of its time).
  */
-async function* inBigChunks(records: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+export async function* inBigChunks(records: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let parts: Buffer[] = [];
   let bytes = 0;
   for await (const part of records) {

@@ -45,7 +45,7 @@ describe('export worker', () => {
 
   it('the two halves of the query, in order, are exactly the whole, for every filter', () => {
     const store = seed(tempDir());
-    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
+    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { type: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
       const whole = store.exportRows.csvRecords(filter);
       const at = store.exportRows.middle(filter)!;
       const halves = [...store.exportRows.csvRecords(filter, { second: false, at }), ...store.exportRows.csvRecords(filter, { second: true, at })];

@@ -26,13 +26,15 @@ const LATEST = `
   WITH latest AS (
     SELECT subject_id, decision FROM review_decisions
     WHERE id IN (SELECT max(id) FROM review_decisions WHERE subject_kind = 'reading_set' GROUP BY subject_id))`;
-const FROM = `
+const READING_SETS = `
   FROM readings r
-  JOIN reading_sets rs ON rs.id = r.reading_set_id
+  JOIN reading_sets rs ON rs.id = r.reading_set_id`;
+const STOPS = `
+  LEFT JOIN route_stops s ON s.usage_point_id = rs.usage_point_id`;
+const FROM = `${READING_SETS}
   JOIN registers g ON g.id = r.register_id
   JOIN end_devices d ON d.id = rs.end_device_id
-  JOIN usage_points up ON up.id = rs.usage_point_id
-  LEFT JOIN route_stops s ON s.usage_point_id = rs.usage_point_id
+  JOIN usage_points up ON up.id = rs.usage_point_id ${STOPS}
   LEFT JOIN latest ON latest.subject_id = rs.id`;
 // A work order's readings carry the time of its steps at the same usage point (workOrders/exchange.ts);
 // a route read has no work-order step at that moment.
@@ -83,7 +85,9 @@ export function createExportRowsRepository(db: Db) {
   const rows = db.prepare(`${LATEST} ${ROW_SELECT} ${FROM} ${WHERE} ${ORDER}`);
   const csv = db.prepare(`${LATEST} ${CSV_SELECT} ${FROM} ${WHERE} ${HALF} ${ORDER}`).raw(true);
   // The same rows counted, unformatted and unsorted: the progress bar's total before the first row is streamed.
-  const csvCount = db.prepare(`${LATEST} SELECT count(*) ${FROM} ${WHERE} ${HALF}`).pluck();
+  // Only the joins that filter or repeat a reading: registers, meters and usage points are NOT NULL foreign
+  // keys (enforced), one row each, and there is at most one latest decision per reading set.
+  const csvCount = db.prepare(`SELECT count(*) ${READING_SETS} ${STOPS} ${WHERE} ${HALF}`).pluck();
   // The middle stop of those the filter's route takes in: an indexed walk over route_stops (route_id, sequence).
   const middle = db.prepare(`
     SELECT route_id AS route, sequence FROM route_stops WHERE @route IS NULL OR route_id = @route ORDER BY route_id, sequence
