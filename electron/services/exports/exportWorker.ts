@@ -25,12 +25,11 @@ export interface WorkerJob {
 export type WorkerMessage = { kind: 'total'; total: number } | { kind: 'progress'; done: number } | { kind: 'done'; rows: number } | { kind: 'failed'; message: string };
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
-const job = workerData as WorkerJob;
 
-async function run(): Promise<number> {
+async function run(job: WorkerJob): Promise<number> {
   const db = new Database(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
   try {
-    const source = exportSource(createExportRowsRepository(db), job.filter, job.half);
+    const source = exportSource(createExportRowsRepository(db), job.filter, job.half, true);
     return await writeFormat(job.format, source, job.path, {
       filterText: job.filterText,
       header: !job.half?.second,
@@ -42,7 +41,12 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (rows) => post({ kind: 'done', rows }),
-  (error: unknown) => post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-);
+const serve = (job: WorkerJob) =>
+  run(job).then(
+    (rows) => post({ kind: 'done', rows }),
+    (error: unknown) => post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+
+// The first job comes with the thread; a thread kept for the next export gets its job as a message (exportInWorker.ts).
+void serve(workerData as WorkerJob);
+parentPort?.on('message', (job: WorkerJob) => void serve(job));

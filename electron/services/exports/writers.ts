@@ -33,16 +33,22 @@ export async function finish(out: WriteStream): Promise<void> {
 /** Where a writer takes its rows from: the export query with the filter applied. */
 export interface ExportSource {
   rows(): ExportRow[];
-  /** The CSV columns formatted by the query, as arrays: no object per row. */
-  csvRecords(): CsvRecord[];
+  /** The CSV columns formatted by the query, as arrays (no object per row), and how many records there are. */
+  csvRecords(): { total: number; records: Iterable<CsvRecord> };
 }
 
-export function exportSource(repository: ReturnType<typeof createExportRowsRepository>, filter: ExportFilter, half?: ExportHalf): ExportSource {
+/**
+ * `streaming` only where the connection is the writer's own (the export worker): the records then
+ * come straight from the statement, which stays open across the writer's awaits.
+ */
+export function exportSource(repository: ReturnType<typeof createExportRowsRepository>, filter: ExportFilter, half?: ExportHalf, streaming = false): ExportSource {
   return {
     rows: () => repository.list(filter),
     csvRecords: () => {
       checkCsvColumns(repository.csvColumns());
-      return repository.csvRecords(filter, half);
+      if (streaming) return repository.streamCsvRecords(filter, half);
+      const records = repository.csvRecords(filter, half);
+      return { total: records.length, records };
     },
   };
 }
@@ -56,8 +62,8 @@ export async function writeFormat(
 ): Promise<number> {
   // The rows first, then their number (the progress bar's total), then the file.
   if (format === 'csv') {
-    const records = source.csvRecords();
-    options.onTotal?.(records.length);
+    const { total, records } = source.csvRecords();
+    options.onTotal?.(total);
     return (await import('./csvWriter')).writeCsv(records, path, options);
   }
   const rows = source.rows();

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportColumns } from '../../../electron/services/exports/columns';
+import { keptWorkers } from '../../../electron/services/exports/exportInWorker';
 import { runExport } from '../../../electron/services/exports/runExport';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
 import { importRoute } from '../../../electron/services/routes/importRoute';
@@ -44,11 +45,18 @@ describe('export worker', () => {
 
   it('the two halves of the query, in order, are exactly the whole, for every filter', () => {
     const store = seed(tempDir());
-    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
+    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { type: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
       const whole = store.exportRows.csvRecords(filter);
       const at = store.exportRows.middle(filter)!;
       const halves = [...store.exportRows.csvRecords(filter, { second: false, at }), ...store.exportRows.csvRecords(filter, { second: true, at })];
       expect(halves).toEqual(whole);
+      // The worker's stream of the same query: the same records, and a total that counts exactly them.
+      for (const half of [undefined, { second: false, at }, { second: true, at }]) {
+        const streamed = store.exportRows.streamCsvRecords(filter, half);
+        const records = [...streamed.records];
+        expect(records).toEqual(store.exportRows.csvRecords(filter, half));
+        expect(streamed.total).toBe(records.length);
+      }
     }
     expect(store.exportRows.csvRecords({}).map((r) => r[2])).toEqual(['UP-4', 'UP-1', 'UP-1', 'UP-3']);
     expect(store.exportRows.middle({ route: 'R1' })).toEqual({ route: 'R1', sequence: 20 });
@@ -88,6 +96,12 @@ describe('export worker', () => {
     const built = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'built.csv'), { workerFrom: 0, splitFrom: 0, builtWorker });
     expect(built.rows).toBe(3);
     expect(readFileSync(built.path, 'utf8')).toBe(readFileSync(here.path, 'utf8'));
+    // A finished worker waits for the next export and writes that one's filter, not its first job's.
+    expect(keptWorkers()).toBeGreaterThan(0);
+    const again = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again.csv'), { workerFrom: 0, splitFrom: Infinity, builtWorker });
+    const againHere = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again-here.csv'), { workerFrom: Infinity });
+    expect(readFileSync(again.path, 'utf8')).toBe(readFileSync(againHere.path, 'utf8'));
+    expect(again.rows).toBe(2);
     const pdf = await runExport(store, boss, 'pdf', {}, join(dir, 'built.pdf'), { workerFrom: 0, builtWorker });
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
     store.close();

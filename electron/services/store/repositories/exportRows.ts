@@ -26,13 +26,15 @@ const LATEST = `
   WITH latest AS (
     SELECT subject_id, decision FROM review_decisions
     WHERE id IN (SELECT max(id) FROM review_decisions WHERE subject_kind = 'reading_set' GROUP BY subject_id))`;
-const FROM = `
+const READING_SETS = `
   FROM readings r
-  JOIN reading_sets rs ON rs.id = r.reading_set_id
+  JOIN reading_sets rs ON rs.id = r.reading_set_id`;
+const STOPS = `
+  LEFT JOIN route_stops s ON s.usage_point_id = rs.usage_point_id`;
+const FROM = `${READING_SETS}
   JOIN registers g ON g.id = r.register_id
   JOIN end_devices d ON d.id = rs.end_device_id
-  JOIN usage_points up ON up.id = rs.usage_point_id
-  LEFT JOIN route_stops s ON s.usage_point_id = rs.usage_point_id
+  JOIN usage_points up ON up.id = rs.usage_point_id ${STOPS}
   LEFT JOIN latest ON latest.subject_id = rs.id`;
 // A work order's readings carry the time of its steps at the same usage point (workOrders/exchange.ts);
 // a route read has no work-order step at that moment.
@@ -82,6 +84,10 @@ const HALF = `
 export function createExportRowsRepository(db: Db) {
   const rows = db.prepare(`${LATEST} ${ROW_SELECT} ${FROM} ${WHERE} ${ORDER}`);
   const csv = db.prepare(`${LATEST} ${CSV_SELECT} ${FROM} ${WHERE} ${HALF} ${ORDER}`).raw(true);
+  // The same rows counted, unformatted and unsorted: the progress bar's total before the first row is streamed.
+  // Only the joins that filter or repeat a reading: registers, meters and usage points are NOT NULL foreign
+  // keys (enforced), one row each, and there is at most one latest decision per reading set.
+  const csvCount = db.prepare(`SELECT count(*) ${READING_SETS} ${STOPS} ${WHERE} ${HALF}`).pluck();
   // The middle stop of those the filter's route takes in: an indexed walk over route_stops (route_id, sequence).
   const middle = db.prepare(`
     SELECT route_id AS route, sequence FROM route_stops WHERE @route IS NULL OR route_id = @route ORDER BY route_id, sequence
@@ -94,6 +100,10 @@ export function createExportRowsRepository(db: Db) {
     route: filter.route ?? null,
     status: filter.status ?? null,
     type: filter.type ?? null,
+  });
+  const csvParams = (filter: ExportFilter, half?: ExportHalf) => ({
+    ...params(filter),
+    ...(half ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence } : { second: null, atRoute: null, atSequence: null }),
   });
   const readingCount = db.prepare('SELECT count(*) FROM readings').pluck();
   return {
@@ -110,8 +120,15 @@ export function createExportRowsRepository(db: Db) {
     },
     /** The CSV records at once (same reason as list), or those of one half. */
     csvRecords(filter: ExportFilter, half?: ExportHalf): CsvRecord[] {
-      const split = half ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence } : { second: null, atRoute: null, atSequence: null };
-      return csv.all({ ...params(filter), ...split }) as CsvRecord[];
+      return csv.all(csvParams(filter, half)) as CsvRecord[];
+    },
+    /**
+     * The CSV records one at a time, for a connection of its own (the export worker's): no array of
+     * every record is built, so its memory and the garbage collection over it are saved.
+     */
+    streamCsvRecords(filter: ExportFilter, half?: ExportHalf): { total: number; records: Iterable<CsvRecord> } {
+      const values = csvParams(filter, half);
+      return { total: csvCount.get(values) as number, records: csv.iterate(values) as IterableIterator<CsvRecord> };
     },
     /** Where to cut the filter's rows into two halves of about as many stops; null when there are no stops. */
     middle(filter: ExportFilter): ExportHalf['at'] | null {
