@@ -104,20 +104,8 @@ const toOrder = (r: RawOrder): SwitchOrderRow => ({
   updatedAt: r.updated_at,
 });
 
-export interface NewAgreement {
-  id: string;
-  usagePointId: string;
-  customerId: string | null;
-  customerName: string;
-  account: string;
-  supplierId: string | null;
-  supplierName: string;
-  tariff: string;
-  startAt: string | null;
-  endAt: string | null;
-  at: string;
-  messageId: string;
-}
+/** An agreement as a message brings it: the row's fields, when, and which message. */
+export type NewAgreement = Omit<AgreementRow, 'updatedAt'> & { at: string; messageId: string };
 
 export interface NewSwitchOrder {
   id: string;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { controlResults, switchActions, switchOutcomes, type ControlResult, type SwitchAction, type SwitchOutcome } from '../../../../shared/domain/switching';
 import { api } from '../../api/client';
-import { SwitchReadingFields, useSwitchReading } from './SwitchReading';
+import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
 
 export function ControlForm({ detail }: { detail: SwitchDetail }) {
@@ -89,16 +89,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
           <SwitchReadingFields detail={detail} reading={reading} required={false} />
         </>
       )}
-      <label className="wo-field">
-        {t('switching.note')}
-        <input data-testid="sw-note" value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      {problem && <p role="alert" className="wo-error" data-testid="sw-problem">{problem}</p>}
-      <div className="wo-actions">
-        <button type="submit" className="button primary" data-testid="sw-record" disabled={busy}>
-          {t('switching.record')}
-        </button>
-      </div>
+      <NoteAndSubmit note={note} onNote={setNote} problem={problem} busy={busy} testId="sw-record" label={t('switching.record')} />
     </form>
   );
 }

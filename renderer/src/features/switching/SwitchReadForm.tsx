@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { api } from '../../api/client';
-import { SwitchReadingFields, useSwitchReading } from './SwitchReading';
+import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
 
 export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
@@ -48,16 +48,7 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
       <form className="wo-wizard" data-testid="sw-read-form" onSubmit={save}>
         <h3>{t('switching.read')}</h3>
         <SwitchReadingFields detail={detail} reading={reading} required />
-        <label className="wo-field">
-          {t('switching.note')}
-          <input data-testid="sw-note" value={note} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        {problem && <p role="alert" className="wo-error" data-testid="sw-problem">{problem}</p>}
-        <div className="wo-actions">
-          <button type="submit" className="button primary" data-testid="sw-save" disabled={busy}>
-            {t('switching.save')}
-          </button>
-        </div>
+        <NoteAndSubmit note={note} onNote={setNote} problem={problem} busy={busy} testId="sw-save" label={t('switching.save')} />
       </form>
       <form className="wo-wizard" data-testid="sw-not-read-form" onSubmit={notRead}>
         <h3>{t('switching.notReadTitle')}</h3>

@@ -131,3 +131,22 @@ export function SwitchReadingFields({ detail, reading, required }: { detail: Swi
     </>
   );
 }
+
+/** The end of a switching form: the note, what went wrong, and the one button that submits. */
+export function NoteAndSubmit(props: { note: string; onNote: (note: string) => void; problem: string | null; busy: boolean; testId: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label className="wo-field">
+        {t('switching.note')}
+        <input data-testid="sw-note" value={props.note} onChange={(e) => props.onNote(e.target.value)} />
+      </label>
+      {props.problem && <p role="alert" className="wo-error" data-testid="sw-problem">{props.problem}</p>}
+      <div className="wo-actions">
+        <button type="submit" className="button primary" data-testid={props.testId} disabled={props.busy}>
+          {props.label}
+        </button>
+      </div>
+    </>
+  );
+}
