@@ -5,7 +5,7 @@
  * limits) before any element is looked at.
  */
 import { parseMessage, type ParsedMessage } from '../../../shared/cim';
-import { checkXmlSafely, CimXmlError, type XmlLimits } from '../../../shared/cim/xml/safeXml';
+import { checkWellFormed, CimXmlError, screenXmlSafely, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 
 export type SoapVersion = '1.1' | '1.2';
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -35,6 +35,21 @@ interface BodyContent {
   version: SoapVersion | null;
 }
 
+/**
+ * Well-formedness of the envelope with the Body's child (xml[start, end), an element that the
+ * caller parses on its own) left out: an element is allowed where it stands, so the two checks
+ * together are the check of the whole. When the envelope fails, the whole document is checked so
+ * that the error names the true line.
+ */
+function checkEnvelopeAround(xml: string, start: number, end: number): void {
+  try {
+    checkWellFormed(xml.slice(0, start) + xml.slice(end));
+  } catch (error) {
+    checkWellFormed(xml);
+    throw error;
+  }
+}
+
 /** Namespace declarations of the start tags that enclose the Body's child. */
 function inheritedDeclarations(startTags: readonly string[], element: string): string {
   const open = /^<[^>]*>/.exec(element)?.[0] ?? '';
@@ -54,22 +69,30 @@ function inheritedDeclarations(startTags: readonly string[], element: string): s
 /**
  * The Body's child of a SOAP envelope (or the document itself when it is not SOAP and `allowBare`).
  * Refuses a document that is not well-formed XML, has a DTD, exceeds the limits, or is some other
- * XML; a SOAP Fault becomes a SoapFaultError carrying its faultstring / Reason.
+ * XML; a SOAP Fault becomes a SoapFaultError carrying its faultstring / Reason. The returned child
+ * must go through the hardened parse (parseMessage), which checks its well-formedness.
  */
 export function soapBody(xml: string, limits: XmlLimits, allowBare = false): BodyContent {
-  // The whole document is checked (no DTD, limits, well-formed) but only the Body's child is
-  // turned into a tree, by the caller: one parse per message instead of two.
-  const { rootName, rootNamespace } = checkXmlSafely(xml, limits);
+  // The whole document is screened (no DTD, limits) and found well-formed, but only the Body's
+  // child is turned into a tree, by the caller: one parse per message instead of two. The caller's
+  // parse checks the child's well-formedness, so here only the envelope around it is checked.
+  const { rootName, rootNamespace } = screenXmlSafely(xml, limits);
   const version: SoapVersion | null = rootNamespace === SOAP11_NS ? '1.1' : rootNamespace === SOAP12_NS ? '1.2' : null;
+  const bodyOpen = version === null ? null : /<([\w.-]+:)?Body(\s[^>]*)?>/.exec(xml);
+  const bodyClose = bodyOpen ? xml.lastIndexOf(`</${bodyOpen[1] ?? ''}Body>`) : -1;
+  const from = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
+  const raw = xml.slice(from, Math.max(from, bodyClose));
+  const start = from + raw.search(/\S|$/);
+  const end = from + raw.trimEnd().length;
+  if (bodyOpen && bodyClose !== -1 && /^<[A-Za-z_]/.test(xml.slice(start, start + 2))) checkEnvelopeAround(xml, start, end);
+  else checkWellFormed(xml);
   if (version === null) {
     if (allowBare) return { xml, version };
     throw new CimXmlError('INVALID_MESSAGE', `the reply is a <${rootName}> document, not a SOAP envelope`, 1);
   }
   if (rootName !== 'Envelope') throw new CimXmlError('INVALID_MESSAGE', `the reply's root element is ${rootName}, not a SOAP Envelope`, 1);
-  const bodyOpen = /<([\w.-]+:)?Body(\s[^>]*)?>/.exec(xml);
-  const bodyClose = bodyOpen ? xml.lastIndexOf(`</${bodyOpen[1] ?? ''}Body>`) : -1;
   if (!bodyOpen || bodyClose === -1) throw new CimXmlError('INVALID_MESSAGE', 'the SOAP envelope has no Body');
-  const inner = xml.slice(bodyOpen.index + bodyOpen[0].length, bodyClose).trim();
+  const inner = xml.slice(start, end);
   if (inner === '') throw new CimXmlError('INVALID_MESSAGE', 'the SOAP Body is empty');
   const envelopeTag = /<(?![?!])[^>]*>/.exec(xml)?.[0] ?? '';
   const childName = /^<([\w.-]+:)?([\w.-]+)/.exec(inner)?.[2];

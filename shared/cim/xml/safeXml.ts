@@ -106,11 +106,26 @@ function rootElementOf(xml: string): { rootName: string; rootNamespace: string |
  * for a wrapper such as a SOAP envelope whose one child is parsed on its own afterwards.
  */
 export function checkXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): { rootName: string; rootNamespace: string | undefined } {
+  const root = screenXmlSafely(xml, limits);
+  checkWellFormed(xml);
+  return root;
+}
+
+/**
+ * Size, DTD and depth checks of checkXmlSafely without the well-formedness check, for a wrapper
+ * whose parts are checked for well-formedness apart (checkWellFormed on the wrapper around its one
+ * child, the child by its own parse).
+ */
+export function screenXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): { rootName: string; rootNamespace: string | undefined } {
   if (xml.length > limits.maxChars) throw new CimXmlError('TOO_LARGE', `document of ${xml.length} characters exceeds the limit of ${limits.maxChars}`);
   scan(xml, limits);
+  return rootElementOf(xml);
+}
+
+/** Refuses a document that is not well-formed XML, with the line of the first error. */
+export function checkWellFormed(xml: string): void {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new CimXmlError('MALFORMED', valid.err.msg, valid.err.line);
-  return rootElementOf(xml);
 }
 
 export function parseXmlSafely(xml: string, limits: XmlLimits = defaultXmlLimits): ParsedXml {
