@@ -92,8 +92,18 @@ export interface ParsedXml {
 
 /** Local name and namespace URI of the document element, from its own start tag. */
 function rootElementOf(xml: string): { rootName: string; rootNamespace: string | undefined } {
-  const start = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)>/.exec(xml.replace(/<[?!][\s\S]*?>/g, (m) => ' '.repeat(m.length)));
-  if (!start) return { rootName: '', rootNamespace: undefined };
+  const none = { rootName: '', rootNamespace: undefined };
+  // Past the prolog (declaration, comments, processing instructions) without copying the document.
+  let i = xml.indexOf('<');
+  while (i !== -1 && (xml.charCodeAt(i + 1) === 0x3f /* ? */ || xml.charCodeAt(i + 1) === 0x21) /* ! */) {
+    const end = xml.indexOf('>', i);
+    i = end === -1 ? -1 : xml.indexOf('<', end + 1);
+  }
+  if (i === -1) return none;
+  const startTag = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)>/y;
+  startTag.lastIndex = i;
+  const start = startTag.exec(xml);
+  if (!start) return none;
   const [, qname = '', rest = ''] = start;
   const colon = qname.indexOf(':');
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
