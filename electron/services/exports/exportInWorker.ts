@@ -5,7 +5,7 @@
  * worker loads tsx first. Where neither is on disk, it writes on this thread, still with progress.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, devNull, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -86,6 +86,16 @@ const idle: { thread: Worker; script: string; timer: NodeJS.Timeout; drop(): voi
 /** How many finished workers wait for the next export. */
 export const keptWorkers = (): number => idle.length;
 
+/** Ends every waiting worker (the next export starts a cold one). */
+export async function endKeptWorkers(): Promise<void> {
+  const threads = idle.splice(0).map((w) => {
+    clearTimeout(w.timer);
+    w.thread.off('error', w.drop).off('exit', w.drop);
+    return w.thread.terminate();
+  });
+  await Promise.all(threads);
+}
+
 function startWorker(script: { script: string; eval: boolean }, workerData: WorkerJob): Worker {
   const i = idle.findIndex((w) => w.script === script.script);
   if (i < 0) {
@@ -140,6 +150,56 @@ function runWorker(script: { script: string; eval: boolean }, workerData: Worker
   });
 }
 
+/** Rows a prepared worker writes to the null device: enough for V8 to optimise the query and CSV paths. */
+export const WARM_UP_ROWS = 30_000;
+const warming = new Map<string, Promise<boolean>>();
+
+/**
+ * Gets a worker ready before the supervisor exports, so that the first export of a session is as
+ * fast as the next ones (the Export panel asks when it opens, and again while it stays open). A
+ * worker already waiting waits KEEP_WARM_MS longer; otherwise a new one writes the first
+ * WARM_UP_ROWS CSV records of the whole export to the null device and then waits like one that
+ * finished an export. Resolves true when a warm worker waits; false where exports of this
+ * database are written on the calling thread (small sets) or no worker can start.
+ */
+export function prepareExportWorker(job: { databasePath: string; expected: number }, location: WorkerLocation & { readonly workerFrom?: number | undefined }): Promise<boolean> {
+  if (job.expected < (location.workerFrom ?? inThreadBelow.csv)) return Promise.resolve(false);
+  const script = workerScript(location);
+  if (!script) return Promise.resolve(false);
+  const kept = idle.find((w) => w.script === script.script);
+  if (kept) {
+    kept.timer.refresh();
+    return Promise.resolve(true);
+  }
+  const pending = warming.get(script.script);
+  if (pending) return pending;
+  const thread = startWorker(script, { databasePath: job.databasePath, nativeBinding: location.nativeBinding, format: 'csv', filter: {}, path: devNull, filterText: '', warmUp: WARM_UP_ROWS });
+  const ready = new Promise<boolean>((resolve) => {
+    const settle = (ok: boolean) => {
+      thread.off('message', onMessage).off('error', onError);
+      warming.delete(script.script);
+      const keep = ok && idle.length < KEEP_AT_MOST;
+      if (keep) keepWarm(thread, script.script);
+      else void thread.terminate();
+      resolve(keep);
+    };
+    const onMessage = (m: WorkerMessage) => {
+      if (m.kind === 'done') settle(true);
+      else if (m.kind === 'failed') {
+        log.warn(`preparing the export worker failed: ${m.message}`);
+        settle(false);
+      }
+    };
+    const onError = (error: Error) => {
+      log.warn(`preparing the export worker failed: ${error.message}`);
+      settle(false);
+    };
+    thread.on('message', onMessage).on('error', onError);
+  });
+  warming.set(script.script, ready);
+  return ready;
+}
+
 /** Appends the halves' files, in order, into `path`. */
 async function joinFiles(parts: readonly string[], path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -159,6 +219,8 @@ export async function writeExportFile(
   if (options.signal?.aborted) throw cancelled();
   const script = job.expected < (options.workerFrom ?? inThreadBelow[job.format]) ? null : workerScript(options);
   if (!script) return writeFormat(job.format, job.source, job.path, { ...options, filterText: job.filterText });
+  // A worker being prepared is ready in a fraction of what a cold one would add to this export.
+  await warming.get(script.script);
   const base: WorkerJob = { databasePath: job.databasePath, nativeBinding: options.nativeBinding, format: job.format, filter: job.filter, path: job.path, filterText: job.filterText };
   // One controller for every worker of this export: cancel, or one failing, stops them all.
   const stop = new AbortController();

@@ -21,15 +21,28 @@ export interface WorkerJob {
   filterText: string;
   /** Only this half of the rows (a CSV export split over two workers). */
   half?: ExportHalf | undefined;
+  /** Preparing the worker: write this many CSV records of the query to `path` (the null device), no progress. */
+  warmUp?: number | undefined;
 }
 export type WorkerMessage = { kind: 'total'; total: number } | { kind: 'progress'; done: number } | { kind: 'done'; rows: number } | { kind: 'failed'; message: string };
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
+/** The first `n` items; leaving early closes the statement's iterator before the connection closes. */
+function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
+  }
+}
+
 async function run(job: WorkerJob): Promise<number> {
   const db = new Database(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
   try {
     const source = exportSource(createExportRowsRepository(db), job.filter, job.half, true);
+    if (job.warmUp !== undefined) return await (await import('./csvWriter')).writeCsv(firstOf(source.csvRecords().records, job.warmUp), job.path, {});
     return await writeFormat(job.format, source, job.path, {
       filterText: job.filterText,
       header: !job.half?.second,

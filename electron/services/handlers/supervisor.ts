@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/result';
 import { basename } from 'node:path';
 import { currentActor } from '../actor';
 import { exportsDir, findExportFile, saveExportAs } from '../exports/exportFiles';
+import { prepareExportWorker } from '../exports/exportInWorker';
 import { defaultExportPath, runExport } from '../exports/runExport';
 import { approve, editReading, returnToTechnician } from '../review/decide';
 import { setProfile } from '../review/roles';
@@ -62,6 +63,10 @@ export function supervisorHandlers({ store, changed, emit, saveDialog, exportWor
       if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser use Download.');
       const target = await saveDialog(file.name);
       return { path: target === null ? null : await saveExportAs(file, target, dir) };
+    },
+    'export.prepare': async () => {
+      if (currentActor(store).role !== 'supervisor') return { ready: false };
+      return { ready: await prepareExportWorker({ databasePath: store.path, expected: store.exportRows.upperBound() }, exportWorker ?? {}) };
     },
     'export.cancel': () => {
       const wasRunning = running !== null;

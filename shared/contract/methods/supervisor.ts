@@ -32,6 +32,11 @@ export const supervisorMethods = {
   },
   /** Desktop app: copies an export to the place chosen in a save dialog; null when the dialog was cancelled. */
   'export.saveAs': { input: z.object({ fileName: exportFileName }).strict(), output: z.object({ path: z.string().nullable() }) },
+  /**
+   * Gets the export ready while the supervisor sets the filter (the Export panel asks when it opens
+   * and while it stays open): the first large export is then as fast as the next. A no-op for other roles.
+   */
+  'export.prepare': { input: nothing, output: z.object({ ready: z.boolean() }) },
   /** Stops the running export; its partial file is removed. */
   'export.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;

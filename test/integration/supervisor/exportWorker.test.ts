@@ -2,8 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/host/dispatch';
+import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { exportColumns } from '../../../electron/services/exports/columns';
-import { keptWorkers } from '../../../electron/services/exports/exportInWorker';
+import { endKeptWorkers, keptWorkers, prepareExportWorker } from '../../../electron/services/exports/exportInWorker';
 import { runExport } from '../../../electron/services/exports/runExport';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
 import { importRoute } from '../../../electron/services/routes/importRoute';
@@ -106,4 +108,44 @@ describe('export worker', () => {
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
     store.close();
   }, 60_000);
+
+  it('a worker prepared while the filter is set waits for the export, which then writes the same bytes', async () => {
+    const dir = tempDir();
+    const store = seed(dir);
+    await endKeptWorkers();
+    expect(keptWorkers()).toBe(0);
+    // Exports this small are written on the calling thread: nothing to prepare.
+    expect(await prepareExportWorker({ databasePath: store.path, expected: store.exportRows.upperBound() }, { builtWorker })).toBe(false);
+    expect(keptWorkers()).toBe(0);
+    const location = { builtWorker, workerFrom: 0 };
+    const [first, second] = await Promise.all([0, 1].map(() => prepareExportWorker({ databasePath: store.path, expected: 4 }, location)));
+    expect([first, second]).toEqual([true, true]);
+    expect(keptWorkers()).toBe(1); // both asked while it was being prepared: one worker
+    expect(await prepareExportWorker({ databasePath: store.path, expected: 4 }, location)).toBe(true);
+    expect(keptWorkers()).toBe(1);
+    // Its rows went to the null device: no file besides the database's own.
+    expect(readdirSync(dir).filter((f) => !f.startsWith('fieldmeter.db') && f !== 'photos')).toEqual([]);
+    const built = await runExport(store, boss, 'csv', {}, join(dir, 'built.csv'), { ...location, splitFrom: Infinity });
+    const here = await runExport(store, boss, 'csv', {}, join(dir, 'here.csv'), { workerFrom: Infinity });
+    expect(built.rows).toBe(4);
+    expect(readFileSync(built.path, 'utf8')).toBe(readFileSync(here.path, 'utf8'));
+    expect(keptWorkers()).toBe(1); // the prepared worker wrote it and waits again
+    await endKeptWorkers();
+    store.close();
+  }, 60_000);
+
+  it('only a supervisor\'s Export panel prepares a worker', async () => {
+    const dir = tempDir();
+    seed(dir).close();
+    const app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'web' });
+    try {
+      await dispatch(app.handlers, 'profile.set', tech);
+      expect(await dispatch(app.handlers, 'export.prepare', {})).toEqual({ ok: true, value: { ready: false } });
+      await dispatch(app.handlers, 'profile.set', boss);
+      // Four readings are written on the calling thread: nothing to prepare, and no error either.
+      expect(await dispatch(app.handlers, 'export.prepare', {})).toEqual({ ok: true, value: { ready: false } });
+    } finally {
+      app.close();
+    }
+  });
 });

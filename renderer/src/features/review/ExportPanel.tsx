@@ -1,9 +1,13 @@
 /** Export of the current filter (issue 10): CSV, 61968-9 XML or PDF, with progress and Cancel. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stopStatuses } from '../../../../shared/contract/entities';
 import { exportFormats, workTypes, type ExportFilter } from '../../../../shared/contract/supervisorEntities';
 import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
+
+/** Under the minute a prepared export worker waits. */
+const PREPARE_EVERY_MS = 45_000;
 
 export function ExportPanel() {
   const { t } = useTranslation();
@@ -16,6 +20,15 @@ export function ExportPanel() {
   const cancel = useReviewStore((s) => s.cancelExport);
   const saveExport = useReviewStore((s) => s.saveExport);
   const saved = useReviewStore((s) => s.saved);
+  const supervisor = useReviewStore((s) => s.profile?.role === 'supervisor');
+  const prepareExport = useReviewStore((s) => s.prepareExport);
+  // While the supervisor sets the filter, the Node side gets a worker ready (and keeps it so while the panel is open).
+  useEffect(() => {
+    if (!supervisor) return;
+    prepareExport();
+    const timer = setInterval(prepareExport, PREPARE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [supervisor, prepareExport]);
   const field = (key: 'from' | 'to' | 'route', value: string) => {
     const next = { ...filter };
     if (value) next[key] = value;

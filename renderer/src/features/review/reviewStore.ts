@@ -30,6 +30,8 @@ interface ReviewSlice {
   approve(item: ReviewItem): Promise<void>;
   giveBack(item: ReviewItem, comment: string): Promise<boolean>;
   edit(readingId: number, value: string, reason: string): Promise<boolean>;
+  /** Gets the export worker ready while the filter is set (a hint; nothing to show). */
+  prepareExport(): void;
   runExport(format: ExportFormat): Promise<void>;
   cancelExport(): Promise<void>;
   /** Desktop: the save dialog; browser: a download. */
@@ -87,6 +89,9 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     },
     giveBack: (item, comment) => act(api['review.return']({ kind: item.kind, id: item.id, comment })),
     edit: (readingId, value, reason) => act(api['review.edit']({ readingId, value, reason })),
+    prepareExport() {
+      void api['export.prepare']({});
+    },
     async runExport(format) {
       set({ exporting: format, progress: null, exported: null, saved: null, error: null });
       const r = await api['export.run']({ format, filter: get().filter });
