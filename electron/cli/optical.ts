@@ -68,6 +68,7 @@ interface ProgramCliOptions extends JsonOption {
   profile?: string;
   address?: string;
   maxBaud: string;
+  confirmSerial?: boolean;
 }
 
 /** A demand register: the value and, when sent, the time it was reached (`0004.512 kW at 2401151230`). */
@@ -211,13 +212,14 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
       .option('--usage-point <id>', 'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise')
       .option('--db <path>', 'database file (with --usage-point; default: $FIELDMETER_DB, then the user-data folder)')
+      .option('--confirm-serial', "with --usage-point: program the meter at the probe although its serial is not the stop's meter (recorded)")
       .option('--json', 'print machine-readable JSON')
       .exitOverride();
 
   const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) =>
     print(options, r, () =>
       [
-        `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}.`,
+        `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}, serial ${r.meterSerialRead ?? '(not given)'}${r.serialMismatchConfirmed ? ', programmed on your confirmation although it is not the expected meter' : ''}.`,
         ...(r.timeSync
           ? [`Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`, `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`]
           : []),
@@ -240,7 +242,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     const cancel = () => controller.abort();
     process.once('SIGINT', cancel);
     try {
-      return await work({ path: options.port, password: options.password ?? '', modelName: options.profile, address: options.address, maxBaud, signal: controller.signal });
+      return await work({ path: options.port, password: options.password ?? '', modelName: options.profile, address: options.address, maxBaud, signal: controller.signal, ...(options.confirmSerial ? { serialConfirmed: true } : {}) });
     } catch (error) {
       if (!(error instanceof OpticalReadError)) throw error;
       if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));

@@ -90,6 +90,7 @@ export async function programAtStop(stop: { usagePoint: string; db?: string | un
       address: o.address,
       maxBaud: o.maxBaud,
       modelName: o.modelName,
+      confirmSerialMismatch: o.serialConfirmed,
       ...(o.signal ? { signal: o.signal } : {}),
     });
   } finally {

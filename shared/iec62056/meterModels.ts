@@ -55,6 +55,8 @@ export interface MeterModel {
   readonly demandReset: DemandReset | null;
   /** How to read the status word C.5.0 for events. */
   readonly statusBits: readonly StatusBit[];
+  /** The register with the meter's serial number, read (R1) before any write to check it is the expected meter. */
+  readonly serialRegister: string;
 }
 
 export const meterModels: readonly MeterModel[] = [
@@ -66,6 +68,7 @@ export const meterModels: readonly MeterModel[] = [
     clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
     demandReset: null,
     statusBits: defaultStatusBits,
+    serialRegister: 'C.1.0',
   },
   {
     name: 'isk-mt',
@@ -75,6 +78,7 @@ export const meterModels: readonly MeterModel[] = [
     clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
     demandReset: { command: 'E2', address: '0.1.0', data: '', demandRegister: '1.6.0', resetCounter: '0.1.0' },
     statusBits: defaultStatusBits,
+    serialRegister: 'C.1.0',
   },
   {
     name: 'lgz-zmd',
@@ -84,6 +88,7 @@ export const meterModels: readonly MeterModel[] = [
     clock: { date: { address: 'C.53.2', format: 'YY-MM-DD' }, time: { address: 'C.53.1', format: 'hh:mm:ss' } },
     demandReset: { command: 'W1', address: 'C.91.0', data: '1', demandRegister: '1.6.0', resetCounter: '0.1.0' },
     statusBits: defaultStatusBits,
+    serialRegister: 'C.1.0',
   },
 ];
 

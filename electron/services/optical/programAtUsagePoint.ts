@@ -36,6 +36,8 @@ export interface ProgramRequest {
   timeouts?: ProgramOptions['timeouts'];
   /** Program the new meter of this install or exchange; the outcome is also a step of the job. */
   job?: JobMeter | undefined;
+  /** The installer confirmed that the meter at the probe is to be programmed although its serial is not the expected one. */
+  confirmSerialMismatch?: boolean | undefined;
 }
 
 const WRITES = /^(W1|E2) /;
@@ -45,6 +47,8 @@ function attributesOf(report: TimeSyncReport | DemandResetReport): ControlOutcom
   const meter = [
     { name: 'meterModel', value: report.model },
     { name: 'meterIdentification', value: `${report.identification.manufacturer} ${report.identification.ident}` },
+    ...(report.serial?.read ? [{ name: 'meterSerialRead', value: report.serial.read }] : []),
+    ...(report.serial?.confirmedMismatch ? [{ name: 'serialMismatchConfirmed', value: 'true' }] : []),
   ];
   if ('before' in report) {
     return [
@@ -75,6 +79,9 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
   const options: ProgramOptions = {
     path: request.port,
     password: request.password,
+    // Nothing is written to a meter that is not the one this stop or job expects, unless the installer confirms it.
+    expectedSerial: meter.meterSerial,
+    ...(request.confirmSerialMismatch ? { serialConfirmed: true } : {}),
     ...(request.address ? { address: request.address } : {}),
     ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
@@ -127,13 +134,16 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
   if (failure || !report || !messageId) {
     const code = failure?.code ?? 'PROTOCOL_ERROR';
     const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';
-    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId });
+    const observed = failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId, ...observed });
   }
   return {
     operation: request.operation,
     manufacturer: report.identification.manufacturer,
     ident: report.identification.ident,
     model: report.model,
+    meterSerialRead: report.serial?.read ?? null,
+    serialMismatchConfirmed: report.serial?.confirmedMismatch ?? false,
     timeSync: 'before' in report ? { before: report.before, after: report.after, written: report.written } : null,
     demandReset:
       'before' in report

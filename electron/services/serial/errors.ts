@@ -19,6 +19,7 @@ export const opticalErrorCodes = [
   'PASSWORD_REJECTED', // programming mode: the meter refused the password (§6.3.7 P1/P2)
   'COMMAND_REFUSED', // programming mode: the meter answered (ERxx) (§6.3.11)
   'NOT_SUPPORTED', // the meter or its model cannot do what was asked
+  'SERIAL_MISMATCH', // programming mode: the meter at the probe is not the expected one (or does not say which it is)
 ] as const;
 export type OpticalErrorCode = (typeof opticalErrorCodes)[number];
 
@@ -45,17 +46,21 @@ const next: Readonly<Record<OpticalErrorCode, string>> = {
   PASSWORD_REJECTED: 'Check the password and the meter model (--profile); do not retry blindly: many meters lock the optical port after a few wrong passwords.',
   COMMAND_REFUSED: 'Check the meter model (--profile) matches the meter, and that the password level allows this command.',
   NOT_SUPPORTED: 'Choose the meter model that matches the meter (--profile), or do this at the depot.',
+  SERIAL_MISMATCH: 'Check that the probe is on the right meter. If it is (the nameplate or the records are wrong), confirm to program this meter (CLI: --confirm-serial); the confirmation is recorded.',
 };
 
 export class OpticalReadError extends Error {
   readonly code: OpticalErrorCode;
   readonly diagnostic: ReadDiagnostic | null;
   readonly attempts: number;
-  constructor(code: OpticalErrorCode, what: string, options: { diagnostic?: ReadDiagnostic | null; attempts?: number } = {}) {
+  /** SERIAL_MISMATCH: the serial number the meter gave (null: it gave none). */
+  readonly observedSerial: string | null;
+  constructor(code: OpticalErrorCode, what: string, options: { diagnostic?: ReadDiagnostic | null; attempts?: number; observedSerial?: string | null } = {}) {
     super(`${what} ${next[code]}`);
     this.name = 'OpticalReadError';
     this.code = code;
     this.diagnostic = options.diagnostic ?? null;
     this.attempts = options.attempts ?? 0;
+    this.observedSerial = options.observedSerial ?? null;
   }
 }

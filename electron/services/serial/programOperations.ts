@@ -4,6 +4,7 @@
  * ProgrammingConnection and always end it with B0 (IEC 62056-21 §6.3.12).
  */
 import { clockEpoch, clockFields, findMeterModel, formatDate, formatTime, modelForManufacturer, parseDate, parseTime, type DataValue, type Identification, type MeterModel } from '../../../shared/iec62056';
+import { serialMatches } from '../../../shared/domain/readingValidation';
 import { OpticalReadError } from './errors';
 import { connectProgramming, type ProgramConnectOptions, type ProgrammingConnection } from './programmer';
 
@@ -14,6 +15,20 @@ export interface ProgramOptions extends Omit<ProgramConnectOptions, 'model'> {
   readonly now?: () => number;
   /** The meter's offset from UTC; default: this computer's local offset now. */
   readonly utcOffsetMinutes?: number;
+  /**
+   * The serial number of the meter that should be at the probe: it is read from the model's serial
+   * register before any write, and a different one (or none) refuses the programming unless
+   * `serialConfirmed`. Without it (a bare `fieldmeter program`), nothing is checked.
+   */
+  readonly expectedSerial?: string;
+  /** The installer confirmed programming the meter at the probe although its serial is not the expected one. */
+  readonly serialConfirmed?: boolean;
+}
+
+/** What the serial check found: the serial the meter gave, and whether programming went ahead on a confirmed mismatch. */
+export interface SerialCheck {
+  readonly read: string | null;
+  readonly confirmedMismatch: boolean;
 }
 
 export interface ClockReading {
@@ -29,6 +44,7 @@ export interface TimeSyncReport {
   readonly before: ClockReading;
   readonly written: { readonly date: string; readonly time: string };
   readonly after: ClockReading;
+  readonly serial: SerialCheck | null;
   readonly commands: readonly string[];
 }
 
@@ -39,6 +55,7 @@ export interface DemandResetReport {
   readonly demandAfter: readonly DataValue[];
   readonly resetCounterBefore: string | null;
   readonly resetCounterAfter: string | null;
+  readonly serial: SerialCheck | null;
   readonly commands: readonly string[];
 }
 
@@ -58,6 +75,28 @@ async function withConnection<T>(options: ProgramOptions, work: (c: ProgrammingC
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Before the first write: is the meter at the probe the one the stop or job expects? A meter that
+ * refuses the read (ERxx) has not said which it is, and counts as a mismatch.
+ */
+async function checkSerial(c: ProgrammingConnection, options: ProgramOptions): Promise<SerialCheck | null> {
+  const expected = options.expectedSerial;
+  if (expected === undefined) return null;
+  let read: string | null = null;
+  try {
+    read = (await c.read(c.model.serialRegister))[0]?.value.trim() || null;
+  } catch (error) {
+    if (!(error instanceof OpticalReadError && error.code === 'COMMAND_REFUSED')) throw error;
+  }
+  if (read !== null && serialMatches(expected, read)) return { read, confirmedMismatch: false };
+  if (options.serialConfirmed) return { read, confirmedMismatch: true };
+  const what =
+    read === null
+      ? `The meter gave no serial number in ${c.model.serialRegister}, so it cannot be checked against ${expected}: nothing was written.`
+      : `The meter at the probe reports serial ${read}, not ${expected}: nothing was written.`;
+  throw new OpticalReadError('SERIAL_MISMATCH', what, { observedSerial: read });
 }
 
 const first = (values: readonly DataValue[], what: string): string => {
@@ -96,6 +135,7 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
   const now = options.now ?? Date.now;
   const offset = options.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
   return withConnection(options, async (c) => {
+    const serial = await checkSerial(c, options);
     const before = await readClock(c, offset, now);
     const { date, time } = c.model.clock;
     // Not across midnight: date and time must belong to the same day.
@@ -108,7 +148,7 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
     const timeText = formatTime(clockFields(now(), offset), time.format);
     await c.write('W1', time.address, timeText);
     const after = await readClock(c, offset, now);
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, commands: c.log };
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, serial, commands: c.log };
   });
 }
 
@@ -117,12 +157,13 @@ export async function demandReset(options: ProgramOptions): Promise<DemandResetR
   return withConnection(options, async (c) => {
     const reset = c.model.demandReset;
     if (!reset) throw new OpticalReadError('NOT_SUPPORTED', `Meter model "${c.model.name}" has no demand reset from the optical port.`);
+    const serial = await checkSerial(c, options);
     const counter = async () => (reset.resetCounter ? ((await c.read(reset.resetCounter))[0]?.value ?? null) : null);
     const demandBefore = await c.read(reset.demandRegister);
     const resetCounterBefore = await counter();
     await c.write(reset.command, reset.address, reset.data);
     const demandAfter = await c.read(reset.demandRegister);
     const resetCounterAfter = await counter();
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, commands: c.log };
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, serial, commands: c.log };
   });
 }

@@ -220,6 +220,8 @@ export const de: Catalog = {
       clockDone: 'Uhr gestellt. Vorher: {{before}} (Abweichung {{driftBefore}}). Nachher: {{after}} (Abweichung {{driftAfter}}).',
       demandDone: 'Maximum zurückgesetzt. Maximum vorher: {{before}}; nachher: {{after}}.',
       counter: 'Rückstellzähler {{before}} → {{after}}.',
+      programAnyway: 'Das ist der Zähler: trotzdem programmieren',
+      mismatchConfirmed: 'Auf Ihre Bestätigung programmiert: Der Zähler meldet die Nummer {{read}}, nicht die erwartete (vermerkt).',
     },
   },
   settings: { language: 'Sprache' },

@@ -218,6 +218,8 @@ export const en = {
       clockDone: 'Clock set. Before: {{before}} (drift {{driftBefore}}). After: {{after}} (drift {{driftAfter}}).',
       demandDone: 'Demand reset. Maximum demand before: {{before}}; after: {{after}}.',
       counter: 'Reset counter {{before}} → {{after}}.',
+      programAnyway: 'This is the meter: program it anyway',
+      mismatchConfirmed: 'Programmed on your confirmation: the meter reports serial {{read}}, not the expected one (recorded).',
     },
   },
   settings: { language: 'Language' },

@@ -66,6 +66,10 @@ export const opticalProgramResult = z.object({
   manufacturer: z.string(),
   ident: z.string(),
   model: z.string(),
+  /** The serial number the meter gave before any write (null: it gave none). */
+  meterSerialRead: z.string().nullable(),
+  /** Programmed although the serial was not the expected one, as the installer confirmed. */
+  serialMismatchConfirmed: z.boolean(),
   /** Time sync: the clock before and after, and what was written. */
   timeSync: z.object({ before: clockReading, after: clockReading, written: z.object({ date: z.string(), time: z.string() }) }).nullable(),
   /** Demand reset: the maximum demand and the reset counter before and after. */
@@ -91,6 +95,8 @@ export const opticalProgramInput = z
     address: z.string().max(32).optional(),
     maxBaud: z.number().int().positive().optional(),
     job: jobMeter.optional(),
+    /** After a SERIAL_MISMATCH refusal: the installer confirms this is the meter to program. */
+    confirmSerialMismatch: z.boolean().optional(),
   })
   .strict();
 

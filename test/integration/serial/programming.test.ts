@@ -47,6 +47,24 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
     expect(harness.simulator.programming?.commands).toContain(`W1 C.53.2(${report.written.date})`);
   }, 20_000);
 
+  it('with the meter the stop expects: its serial (C.1.0) is read before any write; another meter is refused with nothing written, unless confirmed', async () => {
+    harness = await startMeter('program-isk', fast);
+    const same = await timeSync({ path: harness.appPath, password: '00000000', expectedSerial: '0012345678' });
+    expect(same.serial).toEqual({ read: '12345678', confirmedMismatch: false });
+    expect(harness.simulator.programming?.commands.slice(0, 2)).toEqual(['P1', 'R1 C.1.0()']);
+
+    const other = await programError(demandReset({ path: harness.appPath, password: '00000000', expectedSerial: 'E9100001' }));
+    expect(other.code).toBe('SERIAL_MISMATCH');
+    expect(other.observedSerial).toBe('12345678');
+    expect(other.message).toMatch(/reports serial 12345678, not E9100001: nothing was written.*confirm/);
+    expect(harness.simulator.programming?.commands).not.toContain('E2 0.1.0()');
+    expect(harness.simulator.programming?.commands.at(-1)).toBe('B0');
+
+    const confirmed = await demandReset({ path: harness.appPath, password: '00000000', expectedSerial: 'E9100001', serialConfirmed: true });
+    expect(confirmed.serial).toEqual({ read: '12345678', confirmedMismatch: true });
+    expect(harness.simulator.programming?.commands).toContain('E2 0.1.0()');
+  }, 30_000);
+
   it('a wrong password gives PASSWORD_REJECTED, whether the meter answers (ERxx) or breaks off', async () => {
     harness = await startMeter('program-isk', fast);
     const refused = await programError(timeSync({ path: harness.appPath, password: '99999999' }));

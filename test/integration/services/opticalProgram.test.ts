@@ -55,6 +55,10 @@ describe('programming the meter at a stop (training meter)', () => {
       if (!r.ok) throw new Error(r.error.message);
       const result = r.value as OpticalProgramResult;
       expect(result.model).toBe('isk-mt');
+      // The training meter is the stop's meter: its serial is read and matches before anything is written.
+      expect(result).toMatchObject({ meterSerialRead: 'E3100004', serialMismatchConfirmed: false });
+      expect(steps.indexOf('R1 C.1.0')).toBeLessThan(steps.findIndex((s) => s.startsWith('W1 ')));
+      expect(steps.indexOf('R1 C.1.0')).toBeGreaterThanOrEqual(0);
       expect(result.timeSync!.before.driftS).toBeLessThan(-95);
       expect(result.timeSync!.before.driftS).toBeGreaterThan(-99);
       expect(Math.abs(result.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
@@ -164,7 +168,9 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
     harness = await startMeter('program-lgz', { reactionScale: 0.1 });
     const app = await demoApp(tempDir(), 'installer');
     try {
-      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '4711ABCD' });
+      // The simulated meter's serial is not the demo meter's: the installer confirms it (the refusal is tested with the job's new meter).
+      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '4711ABCD', confirmSerialMismatch: true });
+      expect(done).toMatchObject({ meterSerialRead: '12345678', serialMismatchConfirmed: true });
       expect(done.model).toBe('lgz-zmd');
       expect(done.timeSync!.before.driftS).toBeGreaterThan(183);
       expect(Math.abs(done.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
@@ -175,6 +181,7 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
         port: harness.appPath,
         operation: 'timeSync',
         password: '4711ABCD',
+        confirmSerialMismatch: true,
         signal: controller.signal,
         timeouts: { retryPauseMs: 200 },
         onStep: (step) => step.startsWith('W1 C.53.2') && setTimeout(() => controller.abort(), 0),

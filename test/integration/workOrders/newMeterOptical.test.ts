@@ -162,13 +162,24 @@ describe.skipIf(socatSkipReason !== null)(`the new meter of a job over a real so
       const refused = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'demandReset', password: '00000000', modelName: 'generic', job });
       await expect(refused).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', message: expect.stringMatching(/has no demand reset[\s\S]*Nothing was changed/), details: { code: 'NOT_SUPPORTED', wroteToMeter: false } });
       expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
-      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job });
+      // Another meter on the probe: nothing is written to it until the installer confirms it is the one.
+      const wrongMeter = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job });
+      await expect(wrongMeter).rejects.toMatchObject({
+        code: 'OPTICAL_PROGRAM_FAILED',
+        message: expect.stringMatching(/reports serial 12345678, not E9100001: nothing was written[\s\S]*Nothing was changed/),
+        details: { code: 'SERIAL_MISMATCH', wroteToMeter: false, messageId: null, observedSerial: '12345678', expectedSerial: 'E9100001' },
+      });
+      expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
+      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job, confirmSerialMismatch: true });
       expect(done.model).toBe('isk-mt');
       const [entry] = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
       expect(entry).toMatchObject({ messageId: done.messageId, payload: { meter: 'E9100001', result: 'OK' } });
+      const attributes = Object.fromEntries((entry!.payload as { attributes: { name: string; value: string }[] }).attributes.map((a) => [a.name, a.value]));
+      expect(attributes).toMatchObject({ meterSerialRead: '12345678', serialMismatchConfirmed: 'true' });
       expect(app.store.workOrders.steps('WO-DEMO-EX1').map((s) => [s.step, s.details['result']])).toEqual(
         expect.arrayContaining([
           ['programmed.demandReset', 'FAILED'],
+          ['programmed.timeSync', 'FAILED'],
           ['programmed.timeSync', 'OK'],
         ]),
       );

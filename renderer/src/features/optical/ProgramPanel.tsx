@@ -13,21 +13,32 @@ const valuesText = (values: { value: string; unit: string | null }[]) => values.
 
 function Outcome({ result }: { result: OpticalProgramResult }) {
   const { t } = useTranslation();
+  const confirmed = result.serialMismatchConfirmed && (
+    <p className="muted" data-testid="program-mismatch-confirmed">
+      {t('optical.program.mismatchConfirmed', { read: result.meterSerialRead ?? '—' })}
+    </p>
+  );
   const seconds = (s: number) => t('optical.program.seconds', { seconds: s > 0 ? `+${s}` : String(s) });
   if (result.timeSync) {
     const { before, after } = result.timeSync;
     return (
-      <p role="status" data-testid="program-result">
-        {t('optical.program.clockDone', { before: before.meterTime, driftBefore: seconds(before.driftS), after: after.meterTime, driftAfter: seconds(after.driftS) })}
-      </p>
+      <>
+        <p role="status" data-testid="program-result">
+          {t('optical.program.clockDone', { before: before.meterTime, driftBefore: seconds(before.driftS), after: after.meterTime, driftAfter: seconds(after.driftS) })}
+        </p>
+        {confirmed}
+      </>
     );
   }
   const reset = result.demandReset;
   return (
-    <p role="status" data-testid="program-result">
-      {t('optical.program.demandDone', { before: valuesText(reset?.demandBefore ?? []), after: valuesText(reset?.demandAfter ?? []) })}
-      {reset?.resetCounterBefore !== null && reset?.resetCounterBefore !== undefined && ` ${t('optical.program.counter', { before: reset.resetCounterBefore, after: reset.resetCounterAfter ?? '?' })}`}
-    </p>
+    <>
+      <p role="status" data-testid="program-result">
+        {t('optical.program.demandDone', { before: valuesText(reset?.demandBefore ?? []), after: valuesText(reset?.demandAfter ?? []) })}
+        {reset?.resetCounterBefore !== null && reset?.resetCounterBefore !== undefined && ` ${t('optical.program.counter', { before: reset.resetCounterBefore, after: reset.resetCounterAfter ?? '?' })}`}
+      </p>
+      {confirmed}
+    </>
   );
 }
 
@@ -86,6 +97,12 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
         <p className="inline-error" role="alert" data-testid="program-error">
           {p.error}
         </p>
+      )}
+      {p.mismatch && (
+        // The password is the one typed now: it is never kept in the store.
+        <button type="button" className="button" data-testid="program-anyway" disabled={busy} onClick={() => p.mismatch && void p.run({ ...p.mismatch, password, confirmSerialMismatch: true })}>
+          {t('optical.program.programAnyway')}
+        </button>
       )}
       {p.result && <Outcome result={p.result} />}
     </fieldset>

@@ -14,10 +14,16 @@ interface ProgramSlice {
   step: string | null;
   result: OpticalProgramResult | null;
   error: string | null;
+  /** The last attempt was refused because the meter at the probe is not the expected one: it may be confirmed. */
+  mismatch: ProgramRequest | null;
   loadRole(): Promise<void>;
-  run(request: { usagePointId: string; port: string; operation: ProgramOperation; password: string; job?: JobMeter }): Promise<void>;
+  run(request: ProgramRequest): Promise<void>;
   clear(): void;
 }
+
+type ProgramRequest = { usagePointId: string; port: string; operation: ProgramOperation; password: string; job?: JobMeter; confirmSerialMismatch?: boolean };
+
+const refusedForSerial = (details: unknown) => typeof details === 'object' && details !== null && (details as { code?: unknown }).code === 'SERIAL_MISMATCH';
 
 export const useProgramStore = create<ProgramSlice>((set) => ({
   role: null,
@@ -25,20 +31,21 @@ export const useProgramStore = create<ProgramSlice>((set) => ({
   step: null,
   result: null,
   error: null,
+  mismatch: null,
   async loadRole() {
     const profile = await api['profile.get']({});
     set({ role: profile.ok ? profile.value.role : null });
   },
   async run(request) {
-    set({ running: request.operation, step: null, result: null, error: null });
+    set({ running: request.operation, step: null, result: null, error: null, mismatch: null });
     const off = subscribe(transport, 'optical.progress', (p) => p.step && set({ step: p.step }));
     try {
       const result = await api['optical.program'](request);
-      set(result.ok ? { result: result.value } : { error: result.error.message });
+      set(result.ok ? { result: result.value } : { error: result.error.message, mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null });
     } finally {
       off();
       set({ running: null, step: null });
     }
   },
-  clear: () => set({ result: null, error: null, step: null }),
+  clear: () => set({ result: null, error: null, step: null, mismatch: null }),
 }));
