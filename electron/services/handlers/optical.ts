@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import { currentActor } from '../actor';
@@ -25,7 +26,11 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
       // The training meter is offered on training routes, so practice never touches a real port.
       const training = usagePointId ? store.routes.list().some((r) => r.trainingMode && store.meters.get(usagePointId)?.routeId === r.id) : false;
       if (training) list.unshift({ path: TRAINING_PORT, label: null, training: true });
-      return { ports: list, lastPort: store.settings.get(OPTICAL_PORT_SETTING), reason };
+      // A port typed last time (a built-in /dev/ttyS0, a Bluetooth or virtual port the list does not
+      // show) stays on offer while it exists; a USB probe that was pulled out disappears with its node.
+      const lastPort = store.settings.get(OPTICAL_PORT_SETTING);
+      if (lastPort && lastPort !== TRAINING_PORT && !list.some((p) => p.path === lastPort) && existsSync(lastPort)) list.push({ path: lastPort, label: null, training: false });
+      return { ports: list, lastPort, reason };
     },
     'optical.read': (input) =>
       exclusive((signal) =>

@@ -2,7 +2,7 @@
  * The medium: a serial line the reader and the simulator talk through. `openSerialLink` backs it
  * with the `serialport` package; tests and training mode can hand the reader any other SerialLink.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 
 export interface LinkSettings {
@@ -38,7 +38,24 @@ function classify(message: string): LinkOpenError['reason'] {
   return 'other';
 }
 
+/**
+ * A typed path must name a serial device: on Linux and macOS a character device (a symlink to one,
+ * such as a socat PTY's link, is followed); a regular file or a folder is refused before it is opened.
+ * Windows names ports (COM3, \\.\COM10) rather than files: the driver checks those.
+ */
+function checkDevice(path: string): void {
+  if (process.platform === 'win32') return;
+  let device: boolean;
+  try {
+    device = statSync(path).isCharacterDevice();
+  } catch {
+    throw new LinkOpenError('notFound', 'no such port');
+  }
+  if (!device) throw new LinkOpenError('other', 'it is not a serial port (not a device)');
+}
+
 export async function openSerialLink(path: string, settings: LinkSettings): Promise<SerialLink> {
+  checkDevice(path);
   const eightBit = settings.frame === '8N1';
   const port = new SerialPort({ path, baudRate: settings.baudRate, dataBits: eightBit ? 8 : 7, parity: eightBit ? 'none' : 'even', stopBits: 1, autoOpen: false, lock: true });
   await new Promise<void>((resolve, reject) =>

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpticalReadError } from '../../../electron/services/serial/errors';
 import { readMeter, type ReadProgress } from '../../../electron/services/serial/reader';
@@ -96,5 +99,21 @@ describe.skipIf(socatSkipReason !== null)(`optical read over a real socat PTY wi
   it('reports a missing port as PORT_NOT_FOUND', async () => {
     const error = await readError(readMeter({ path: '/nonexistent/ttyUSB9' }));
     expect(error.code).toBe('PORT_NOT_FOUND');
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a typed path that is a file or a folder, not a device, and leaves it untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-not-a-port-'));
+    try {
+      const file = join(dir, 'readings.csv');
+      writeFileSync(file, 'keep me\n');
+      for (const path of [file, dir]) {
+        const error = await readError(readMeter({ path }));
+        expect(error.code).toBe('PORT_OPEN_FAILED');
+        expect(error.message).toContain(`Cannot open ${path}: it is not a serial port (not a device).`);
+      }
+      expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * progress with Cancel, see every value with its meaning, and put the register values into
  * the form — the save then runs the same checks as typed values.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeterDetail } from '../../../../shared/contract/entities';
 import type { JobMeter } from '../../../../shared/contract/methods/optical';
@@ -32,6 +32,7 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
   const applyOptical = useMeterStore((s) => s.applyOptical);
   const programming = useProgramStore((s) => s.running !== null);
   const busy = o.reading || programming;
+  const [typedPort, setTypedPort] = useState('');
   const { loadPorts, clear } = o;
   useEffect(() => {
     clear();
@@ -71,6 +72,30 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             {t('optical.read')}
           </button>
         )}
+      </div>
+      <div className="optical-controls">
+        <label className="field-label" htmlFor="optical-port-path">
+          {t('optical.portPath')}
+        </label>
+        <input
+          id="optical-port-path"
+          className="input"
+          data-testid="optical-port-path"
+          placeholder={t('optical.portPathHint')}
+          maxLength={260}
+          value={typedPort}
+          disabled={busy}
+          onChange={(e) => setTypedPort(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter here chooses the port; it must not submit the reading form around it.
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            o.usePort(typedPort);
+          }}
+        />
+        <button type="button" className="button" data-testid="optical-port-use" disabled={busy || !typedPort.trim()} onClick={() => o.usePort(typedPort)}>
+          {t('optical.usePort')}
+        </button>
       </div>
       {o.ports.length === 0 && o.portsReason && <p className="muted">{o.portsReason}</p>}
       {o.reading && (

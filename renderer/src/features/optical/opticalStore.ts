@@ -20,6 +20,8 @@ interface OpticalSlice {
   error: string | null;
   loadPorts(usagePointId: string): Promise<void>;
   setPort(port: string): void;
+  /** A port the list does not show (a built-in or virtual port), typed by its path; remembered after a read. */
+  usePort(path: string): void;
   /** With a job: the new meter of that install or exchange, not the one installed. */
   read(usagePointId: string, job?: JobMeter): Promise<OpticalReadResult | null>;
   cancel(): Promise<void>;
@@ -43,6 +45,11 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
     set({ ports, portsReason: reason, port: keep ?? remembered ?? ports[0]?.path ?? '' });
   },
   setPort: (port) => set({ port }),
+  usePort(path) {
+    const port = path.trim();
+    if (!port) return;
+    set((s) => ({ port, ports: s.ports.some((p) => p.path === port) ? s.ports : [...s.ports, { path: port, label: null, training: false }] }));
+  },
   async read(usagePointId, job) {
     const { port } = get();
     if (!port) return null;

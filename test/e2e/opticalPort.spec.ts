@@ -1,0 +1,56 @@
+/**
+ * A probe on a port the list does not show (here a socat pseudo-terminal with the meter simulator on
+ * the other end): the installer types its path, reads the meter, and programming refuses the meter
+ * at the probe until the installer confirms it, because its serial is not the stop's meter.
+ */
+import { expect, test } from './fixtures';
+import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { socatSkipReason, startMeter, type Harness } from '../integration/serial/ptyHarness';
+
+test.use({ demo: true });
+
+let harness: Harness | undefined;
+test.afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+test('a typed port is read and remembered; programming another meter needs the installer to confirm it', async ({ app: page, host }) => {
+  test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
+  harness = await startMeter('program-isk', { reactionScale: 0.1 });
+  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+  await searchMeter(page, 'E3100002');
+  let form = await openSearchedMeter(page, 'UP-1002');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  await form.getByTestId('optical-port-path').fill(harness.appPath);
+  await form.getByTestId('optical-port-path').press('Enter');
+  await expect(form.getByTestId('save-status')).toHaveCount(0); // Enter chose the port, it did not submit the form
+  await expect(form.getByTestId('optical-port')).toHaveValue(harness.appPath);
+
+  await form.getByTestId('optical-read').click();
+  await expect(form.getByTestId('optical-serial-mismatch')).toContainText('The meter reports serial 12345678, not the expected E3100002.');
+
+  const panel = form.getByTestId('program-panel');
+  await panel.getByTestId('program-password').fill('00000000');
+  await panel.getByTestId('program-time-sync').click();
+  await expect(panel.getByTestId('program-error')).toContainText(/reports serial 12345678, not E3100002: nothing was written.*Nothing was changed on the meter/);
+  expect(harness.simulator.programming?.commands.filter((c) => c.startsWith('W1'))).toEqual([]);
+  await panel.getByTestId('program-anyway').click();
+  await expect(panel.getByTestId('program-result')).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)/);
+  await expect(panel.getByTestId('program-mismatch-confirmed')).toContainText('the meter reports serial 12345678');
+  await expect(panel.getByTestId('program-anyway')).toHaveCount(0);
+  await screenshot(page, 'optical-typed-port-confirmed');
+
+  const audit = await callApi<{ action: string; details: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.timeSync' });
+  expect(audit.value?.map((a) => JSON.parse(a.details) as { result: string; wroteToMeter: boolean; error: { code: string } | null }).map((d) => [d.result, d.wroteToMeter, d.error?.code ?? null])).toEqual([
+    ['OK', true, null],
+    ['FAILED', false, 'SERIAL_MISMATCH'],
+  ]);
+
+  // After a restart of the window, another meter's screen offers the typed port again, chosen.
+  await page.reload();
+  await searchMeter(page, 'E3100005');
+  form = await openSearchedMeter(page, 'UP-1005');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  await expect(form.getByTestId('optical-port')).toHaveValue(harness.appPath);
+});
