@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/result';
 import { createLogger } from '../log';
 import { applyInboundMessage } from '../inbound/applyMessage';
+import { maskPersonalData } from '../inbound/personalData';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { HttpReply } from './transport';
@@ -75,7 +76,7 @@ export async function pullInbound(store: Store, queue: InboundQueue, actor: Acto
       if (!(error instanceof AppError)) throw error; // the database, not the message: stop the run
       const h = headerOf(reply.body);
       store.transaction(() => {
-        store.inbox.refuse({ ...h, xml: reply.body, at: new Date().toISOString(), error: error.message });
+        store.inbox.refuse({ ...h, xml: maskPersonalData(reply.body), at: new Date().toISOString(), error: error.message });
         store.journal.audit(actor, { action: 'inbox.refuse', entity: 'inbox', entityId: h.messageId, details: { noun: h.noun, verb: h.verb, reason: error.message } });
       });
       summary.refused++;

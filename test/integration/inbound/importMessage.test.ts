@@ -7,6 +7,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
 import { fieldmeter } from '../../support/cli';
 import { csv, row } from '../../support/routeCsv';
+import { agreementMessage } from '../../support/switching';
 import { useTempDir } from '../../support/tempDir';
 
 const header = (verb: Header['verb'], noun: string, id: string): Header => ({ verb, noun, timestamp: '2026-11-01T10:00:00Z', source: 'CIS', messageID: id });
@@ -168,6 +169,21 @@ describe('fieldmeter import message', () => {
     const copies = rejectedCopies(dir);
     expect(copies).toHaveLength(1);
     expect(readFileSync(join(dir, 'inbox-rejected', copies[0] as string), 'utf8')).toBe(xml);
+  });
+
+  it('the copy of a refused message that names a customer masks the customer; the file stays as it was', async () => {
+    const { dir, db, write } = seeded();
+    const xml = buildMessage(agreementMessage({ verb: 'close', id: 'MDLC-X', agreement: 'CA-NONE', usagePoint: 'UP-1', customer: 'Maria Schmidt', account: 'DE-4400-123456', effective: '2026-12-02T00:00:00Z' }), { pretty: true });
+    const file = write('agreement.xml', xml);
+    const result = await fieldmeter(['import', 'message', file, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CustomerAgreement CA-NONE is not known');
+    expect(result.stderr).not.toContain('Maria');
+    expect(readFileSync(file, 'utf8')).toBe(xml);
+    const copy = readFileSync(join(dir, 'inbox-rejected', rejectedCopies(dir)[0] as string), 'utf8');
+    expect(copy).toContain('CA-NONE');
+    expect(copy).toContain('<m:name>***</m:name>');
+    expect(copy).not.toMatch(/Maria|Schmidt|DE-4400-123456/);
   });
 
   it('refuses a DOCTYPE entity bomb: nothing applied, file untouched, copy kept', async () => {

@@ -17,6 +17,7 @@ import { envSecretStore } from '../../../electron/services/sync/secrets';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { instantClock, seededStoreAndSimulator, useClosing } from '../../support/enterpriseSimulator/harness';
+import { agreementMessage } from '../../support/switching';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 
@@ -128,5 +129,23 @@ describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages fo
     await expect(pullInbound(store, { get: answer(200, '["../etc"]'), delete: answer(204, '') }, { name: 't', role: 'technician' })).rejects.toThrow(/other than a list of message ids/);
     await expect(pullInbound(store, { get: answer(500, ''), delete: answer(204, '') }, { name: 't', role: 'technician' })).rejects.toThrow(/HTTP 500/);
     expect(listReceived(store)).toEqual([]);
+  });
+
+  it('a refused message that names a customer is kept with the customer masked', async () => {
+    const dir = tempDir();
+    const { store, sim } = await seededStoreAndSimulator(dir);
+    closing(store);
+    closing(sim);
+    // Closing an agreement the device never had is refused; the message names the customer and the account.
+    const refused = buildMessage(agreementMessage({ verb: 'close', id: 'MDLC-X', agreement: 'CA-NONE', usagePoint: 'UP-1001', customer: 'Maria Schmidt', account: 'DE-4400-123456', effective: '2026-12-02T00:00:00Z' }), { form: 'generic' });
+    expect(refused).toContain('Maria Schmidt');
+    sim.queue.enqueue(refused, 'x');
+    const run = await syncNow(store, options(sim.url));
+    expect(run.inbound).toEqual({ received: 1, applied: 0, refused: 1, duplicates: 0 });
+    const [kept] = listReceived(store);
+    expect(kept).toMatchObject({ messageId: 'MDLC-X', status: 'failed', error: expect.stringContaining('CA-NONE is not known') });
+    const everything = JSON.stringify([store.db.prepare('SELECT * FROM inbox').all(), store.db.prepare('SELECT * FROM audit_log').all()]);
+    expect(everything).toContain('CA-NONE');
+    expect(everything).not.toMatch(/Maria|Schmidt|DE-4400-123456/);
   });
 });

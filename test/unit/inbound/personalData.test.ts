@@ -1,0 +1,55 @@
+/** A kept copy of a refused message masks the customers in it (issue 9), whatever shape the text is in. */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildMessage } from '../../../shared/cim';
+import { maskPersonalData } from '../../../electron/services/inbound/personalData';
+import { agreementMessage, switchRequest, switchWork, typedXml } from '../../support/switching';
+
+const person = /Maria|Schmidt|DE-4400-123456|Lindenweg|0171/;
+
+describe('maskPersonalData', () => {
+  it('masks names and the account of an agreement link, keeping its structure, identifiers, supplier and tariff', () => {
+    const xml = buildMessage(
+      agreementMessage({ id: 'MDLC-1', agreement: 'CA-77', usagePoint: 'UP-1010', customer: 'Maria Schmidt', account: 'DE-4400-123456', supplier: 'Nordstrom AG', tariff: 'H0-Green', effective: '2026-12-02T00:00:00Z' }),
+      { pretty: true },
+    );
+    expect(xml).toMatch(person);
+    const masked = maskPersonalData(xml);
+    expect(masked).not.toMatch(person);
+    for (const kept of ['C-CA-77', 'CA-77', 'UP-1010', 'Nordstrom AG', 'H0-Green', 'MDLC-1', '2026-12-02T00:00:00Z']) expect(masked).toContain(kept);
+    // Same elements, same lines: the line a refusal names still points at the same place.
+    expect(masked.split('\n').length).toBe(xml.split('\n').length);
+    expect(masked.replace(/>[^<]*</g, '><')).toBe(xml.replace(/>[^<]*</g, '><'));
+  });
+
+  it('masks the customer of a switch order but keeps the agreement it refers to', () => {
+    const xml = typedXml(switchRequest('create', 'MSG-SW-1', 'SW-77', [switchWork({ type: 'moveIn', meter: 'E3100010', agreements: ['CA-77'], customer: 'Maria Schmidt' })]));
+    const masked = maskPersonalData(xml);
+    expect(xml).toContain('Maria Schmidt');
+    expect(masked).not.toContain('Maria');
+    expect(masked).toContain('CA-77');
+    expect(masked).toContain('E3100010');
+  });
+
+  it('masks text that is not well-formed: a Customer left open, CDATA, contacts, a self-closing element', () => {
+    const open = '<m:Customer><m:mRID>C-1</m:mRID><m:Names><m:name>Maria Schmidt</m:name></m:Names><m:phone1>0171 555';
+    expect(maskPersonalData(open)).toBe('<m:Customer><m:mRID>C-1</m:mRID><m:Names><m:name>***</m:name></m:Names><m:phone1>***');
+    const cdata = '<Customer><Names><name><![CDATA[Maria <Schmidt>]]></name></Names><streetDetail>Lindenweg 4</streetDetail></Customer><Meter><mRID>E1</mRID></Meter>';
+    expect(maskPersonalData(cdata)).toBe('<Customer><Names><name>***</name></Names><streetDetail>***</streetDetail></Customer><Meter><mRID>E1</mRID></Meter>');
+    expect(maskPersonalData('<Customer/><name>Not a customer</name>')).toBe('<Customer/><name>Not a customer</name>');
+    // CustomerAgreement is not a Customer: its name is the agreement's, kept.
+    expect(maskPersonalData('<CustomerAgreement><name>Basic</name></CustomerAgreement>')).toBe('<CustomerAgreement><name>Basic</name></CustomerAgreement>');
+    // A closing CustomerAgreements inside a Customer does not end it.
+    expect(maskPersonalData('<Customer><CustomerAgreements><mRID>CA-1</mRID></CustomerAgreements><name>Maria</name></Customer>')).toBe(
+      '<Customer><CustomerAgreements><mRID>CA-1</mRID></CustomerAgreements><name>***</name></Customer>',
+    );
+  });
+
+  it('leaves out a compressed payload of a noun that names customers, and keeps one of any other noun', () => {
+    const zipped = gzipSync('<Customer><name>Maria Schmidt</name></Customer>').toString('base64');
+    const message = (noun: string) => `<RequestMessage><Header><Verb>create</Verb><Noun>${noun}</Noun></Header><Payload><Compressed>${zipped}</Compressed></Payload></RequestMessage>`;
+    expect(maskPersonalData(message('MasterDataLinkageConfig'))).toContain('<Compressed>(left out of this copy: it may name customers)</Compressed>');
+    expect(maskPersonalData(message('MeterServiceRequests'))).not.toContain(zipped);
+    expect(maskPersonalData(message('MeterConfig'))).toContain(zipped);
+  });
+});
