@@ -7,15 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { loadDemoRoute, startFieldmeter } from '../../services/fieldmeter';
+import { favourSmallHeap } from '../../services/heap';
 import { resolveDatabasePath } from '../../services/paths';
 import { startWebHost } from './server';
 
-// V8 otherwise lets garbage reach several times the live heap before it collects: after a
-// 100,000-meter import and a list of it the heap held ~185 MB of which ~50 MB was live, and RSS
-// peaked over 300 MB. Favouring size keeps the peak near 215 MB (bench/webhost.ts, issue 11).
-setFlagsFromString('--optimize-for-size');
+favourSmallHeap();
 
 const { values } = parseArgs({
   options: {
