@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/result';
 import { resolveDatabasePath } from '../services/paths';
+import { checkSchemaFolder } from '../services/messages/schemaFolder';
+import { xmllintAvailable } from '../services/messages/xsdValidator';
 import { openStore } from '../services/store';
 import { dryRunSync, recordedRun, syncNow, type SyncNowOptions } from '../services/sync';
 import { transportOptions } from '../services/sync/config';
@@ -31,6 +33,7 @@ interface SyncCliOptions {
   attempts: string;
   retryDelay: string;
   source: string;
+  xsdDir?: string;
   dryRun?: boolean;
   out?: string;
   json?: boolean;
@@ -59,6 +62,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--attempts <n>', 'attempts per message in this run', '5')
     .option('--retry-delay <ms>', 'base of the exponential backoff', '500')
     .option('--source <name>', 'Header.Source of the messages', 'FIELDMETER')
+    .option('--xsd-dir <dir>', "the utility's schema folder: check every message before it is sent; one that fails is rejected here, not sent")
     .option('--dry-run', 'write the SOAP requests to --out instead of sending')
     .option('--out <dir>', 'folder for --dry-run')
     .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
@@ -92,7 +96,9 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
           concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),
           retry: { maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100), baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000), maxDelayMs: 60_000 },
+          schemaFolder: o.xsdDir ? resolve(o.xsdDir) : undefined,
         };
+        if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
         transportOptions(options.endpoint, options.secrets); // URL, certificate files, credentials
         const summary = await recordedRun(store, { trigger: 'cli' }, () => syncNow(store, options));
         const { sent, accepted, rejected, pending } = summary;

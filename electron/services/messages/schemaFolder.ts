@@ -20,3 +20,16 @@ export function indexSchemaFolder(dir: string): Map<string, string> {
   }
   return found;
 }
+
+/**
+ * A schema folder the app may check messages against: readable, with the 61968-100 envelope
+ * schema (Message.xsd), and xmllint on this computer to run it. Returns the folder's index.
+ */
+export function checkSchemaFolder(dir: string, xmllintAvailable: () => boolean): Map<string, string> {
+  const found = indexSchemaFolder(dir);
+  if (!found.has('Message.xsd')) {
+    throw new AppError('VALIDATION', `The folder ${dir} has no Message.xsd: choose the folder with the utility's IEC 61968-100 and 61968-9 schemas.`);
+  }
+  if (!xmllintAvailable()) throw new AppError('VALIDATION', 'Checking messages against schemas needs xmllint (libxml2) on this computer; install it, or leave the schema folder empty.');
+  return found;
+}

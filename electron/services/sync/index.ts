@@ -14,6 +14,9 @@ import { createTransport, TransportError } from './transport';
 import { currentActor } from '../actor';
 import type { Actor } from '../store/repositories/journal';
 import { pullInbound, type PullSummary } from './inbound';
+import { createBatchValidator } from '../messages/batchValidator';
+import { checkSchemaFolder } from '../messages/schemaFolder';
+import { xmllintAvailable } from '../messages/xsdValidator';
 
 export { listRejected, requeueRejected, type RejectedItem } from './rejected';
 export { listReceived } from './received';
@@ -25,6 +28,8 @@ export interface SyncNowOptions extends Omit<SyncRunOptions, 'post' | 'limits'> 
   readonly secrets: SecretStore;
   /** Who applies what the enterprise sent (audit rows); default: the device's current profile. */
   readonly actor?: Actor;
+  /** The utility's schema folder: every message is checked against it before it is sent. */
+  readonly schemaFolder?: string | undefined;
 }
 
 export interface SyncNowSummary extends SyncSummary {
@@ -34,9 +39,16 @@ export interface SyncNowSummary extends SyncSummary {
 
 /** Sends the outbox, then — unless the run stopped — pulls and applies what the enterprise queued for the device. */
 export async function syncNow(store: Store, options: SyncNowOptions): Promise<SyncNowSummary> {
+  if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
   const transport = createTransport(transportOptions(options.endpoint, options.secrets));
+  const validator = options.schemaFolder ? createBatchValidator(options.schemaFolder) : null;
   try {
-    const summary = await runSync(store, { ...options, soapVersion: options.soapVersion ?? options.endpoint.soapVersion, post: transport.post });
+    const summary = await runSync(store, {
+      ...options,
+      soapVersion: options.soapVersion ?? options.endpoint.soapVersion,
+      post: transport.post,
+      ...(validator ? { validate: (xmls: readonly string[]) => validator.validateAll(xmls) } : {}),
+    });
     if (summary.stopped) return { ...summary, inbound: null };
     try {
       const inbound = await pullInbound(store, transport, options.actor ?? currentActor(store), options.signal);
@@ -48,6 +60,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
     }
   } finally {
     transport.close();
+    validator?.close();
   }
 }
 

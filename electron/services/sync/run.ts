@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
 import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 import { renderForSync } from '../messages/renderOutbox';
+import type { ValidationResult } from '../messages/xsdValidator';
 import type { Store } from '../store';
 import type { AttemptRecord, OutboxEntry, Outcome } from '../store/repositories/outbox';
 import { deliver, type DeliveryContext, type SyncStop } from './deliver';
@@ -50,6 +51,8 @@ export interface SyncRunOptions {
   readonly limits?: XmlLimits;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /** Checks each rendered message before it is sent (the utility's schema folder); a failing one is rejected here, never sent. */
+  readonly validate?: (xmls: readonly string[]) => Promise<readonly ValidationResult[]>;
 }
 
 /** SOAPAction / action of a 61968-100 operation: "CreatedMeterReadings", "CreateMeterReadings" … */
@@ -79,13 +82,35 @@ function chains(batch: readonly OutboxEntry[]): OutboxEntry[][] {
   return out;
 }
 
-function render(entry: OutboxEntry, envelope: EnvelopeContext): { xml: string } | { error: string } {
+type Rendered = { xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 'FIELDMETER_SCHEMA' };
+
+function render(entry: OutboxEntry, envelope: EnvelopeContext): Rendered {
   try {
     return { xml: renderForSync(entry, envelope) };
   } catch (error) {
-    if (error instanceof OutboxRenderError) return { error: error.message };
+    if (error instanceof OutboxRenderError) return { error: error.message, code: 'FIELDMETER_RENDER' };
     throw error;
   }
+}
+
+/** What the user reads for a message the schema folder refused: the first errors, with their lines. */
+function schemaError(result: ValidationResult): string {
+  const shown = result.errors.slice(0, 5).map((e) => e.replace(/\.$/, ''));
+  const more = result.errors.length - shown.length;
+  return `Not valid against the utility's schemas, so it was not sent: ${shown.join('; ') || 'no reason given'}${more > 0 ? ` (and ${more} more)` : ''}.`;
+}
+
+/** Renders a batch and, with a validator, checks every rendered message in one go. */
+async function renderBatch(batch: readonly OutboxEntry[], options: SyncRunOptions): Promise<Map<string, Rendered>> {
+  const rendered = new Map(batch.map((e) => [e.messageId, render(e, options.envelope)]));
+  if (!options.validate) return rendered;
+  const built = [...rendered].filter((r): r is [string, { xml: string }] => 'xml' in r[1]);
+  const results = await options.validate(built.map(([, r]) => r.xml));
+  built.forEach(([messageId], i) => {
+    const result = results[i]!;
+    if (!result.valid) rendered.set(messageId, { error: schemaError(result), code: 'FIELDMETER_SCHEMA' });
+  });
+  return rendered;
 }
 
 export async function runSync(store: Store, options: SyncRunOptions): Promise<SyncSummary> {
@@ -110,7 +135,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
     const batch = outbox.due(batchSize);
     if (batch.length === 0) break;
     resent += batch.filter((e) => e.inFlightAt !== null).length;
-    const rendered = new Map(batch.map((e) => [e.messageId, render(e, options.envelope)]));
+    const rendered = await renderBatch(batch, options);
     outbox.markInFlight(batch.filter((e) => 'xml' in rendered.get(e.messageId)!).map((e) => e.messageId), clock.now().toISOString());
 
     const attempts: AttemptRecord[] = [];
@@ -119,8 +144,8 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
       for (const entry of chain) {
         const r = rendered.get(entry.messageId)!;
         if ('error' in r) {
-          // Cannot be built at all: the user must see it like an enterprise rejection.
-          outcomes.push({ kind: 'rejected', messageId: entry.messageId, errorCode: 'FIELDMETER_RENDER', errorText: r.error });
+          // Cannot be built, or fails the utility's schemas: the user must see it like an enterprise rejection.
+          outcomes.push({ kind: 'rejected', messageId: entry.messageId, errorCode: r.code, errorText: r.error });
           break;
         }
         const d = await deliver(ctx, entry.messageId, soapAction(entry.verb, entry.noun), r.xml);

@@ -13,6 +13,8 @@ import { AppError } from '../../../shared/contract/result';
 import { createLogger } from '../log';
 import type { Store } from '../store';
 import type { SyncTrigger } from '../store/repositories/syncState';
+import { checkSchemaFolder } from '../messages/schemaFolder';
+import { xmllintAvailable } from '../messages/xsdValidator';
 import { transportOptions, type EndpointConfig } from './config';
 import { recordedRun, syncNow } from './index';
 import type { RetryPolicy } from './retry';
@@ -20,7 +22,7 @@ import type { SecretStore } from './secrets';
 
 const log = createLogger('sync');
 const SETTINGS_KEY = 'sync.endpoint';
-export const defaultSyncSettings: SyncSettings = { endpoint: '', soapVersion: '1.1', caPath: '' };
+export const defaultSyncSettings: SyncSettings = { endpoint: '', soapVersion: '1.1', caPath: '', schemaFolder: '' };
 
 export interface SyncSecrets {
   readonly store: SecretStore;
@@ -74,6 +76,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
           secrets: options.secrets.store,
           envelope: { source: options.source ?? 'FIELDMETER' },
           retry: options.retry,
+          schemaFolder: settings().schemaFolder || undefined,
           signal,
           onProgress: (p) => {
             options.emit('sync.progress', { ...p, runId });
@@ -120,6 +123,8 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       if (running) return { runId: running.runId, alreadyRunning: true };
       const endpoint = endpointConfig();
       transportOptions(endpoint, options.secrets.store); // checks URL, CA file and credentials before we say "started"
+      const { schemaFolder } = settings();
+      if (schemaFolder) checkSchemaFolder(schemaFolder, xmllintAvailable); // gone or emptied since it was set
       const runId = randomUUID();
       const abort = new AbortController();
       const done = execute(runId, trigger, endpoint, abort.signal)
@@ -141,6 +146,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     },
     settings,
     setSettings(next: SyncSettings): SyncSettings {
+      if (next.schemaFolder) checkSchemaFolder(next.schemaFolder, xmllintAvailable);
       store.transaction(() => store.settings.set(SETTINGS_KEY, JSON.stringify(next)));
       return next;
     },

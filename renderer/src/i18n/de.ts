@@ -150,6 +150,7 @@ export const de: Catalog = {
     endpointUrl: 'URL des Webservice',
     soapVersion: 'SOAP-Version',
     caPath: 'Zusätzliches CA-Zertifikat (PEM-Datei, optional)',
+    schemaFolder: 'Schemaordner des Versorgers (XSD, optional): jede Nachricht wird vor dem Senden geprüft',
     saveEndpoint: 'Endpunkt speichern',
     settingsSaved: 'Endpunkt gespeichert.',
     authKind: 'Anmeldung',

@@ -148,6 +148,7 @@ export const en = {
     endpointUrl: 'Enterprise web-service URL',
     soapVersion: 'SOAP version',
     caPath: 'Extra CA certificate (PEM file, optional)',
+    schemaFolder: 'Schema folder of the utility (XSD, optional): every message is checked before it is sent',
     saveEndpoint: 'Save endpoint',
     settingsSaved: 'Endpoint saved.',
     authKind: 'Sign-in',

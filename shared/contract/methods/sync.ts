@@ -15,6 +15,12 @@ export const syncSettings = z
     soapVersion: z.enum(soapVersions),
     /** An extra CA certificate (PEM file) to trust; TLS verification stays on. */
     caPath: z.string().trim().max(1000),
+    /**
+     * The utility's folder of IEC 61968-9/-100 schemas (XSD): when set, every message is checked
+     * against it before it is sent, and one that fails is held back as rejected with the schema's
+     * errors. Empty = no check (the schemas are the utility's; Fieldmeter does not ship them).
+     */
+    schemaFolder: z.string().trim().max(1000).default(''),
   })
   .strict();
 export type SyncSettings = z.infer<typeof syncSettings>;

@@ -1,7 +1,7 @@
 /** `fieldmeter sync` and `fieldmeter simulate enterprise` as child processes (issue 7). */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/services/store';
@@ -62,6 +62,7 @@ describe('fieldmeter sync', () => {
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/http\(s\) URL/);
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(/both the certificate and its key/);
     expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(/has no Message\.xsd: choose the folder with the utility's/);
     expect(syncRuns(db)).toEqual([]); // bad usage is not a run
   });
 });

@@ -4,7 +4,7 @@
  * listed with the enterprise's code and retried with the same MessageID, the endpoint settings,
  * and credentials that never reach the disk (or the renderer) in plain text.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract/api';
@@ -14,6 +14,7 @@ import { encryptedSecretStore } from '../../../electron/services/sync/secrets';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
+import { cimDir, messageXsd, xsdSkipReason } from '../../support/xsd';
 
 /** Stands in for Electron safeStorage (the OS keychain is not here): reversible, but never the plain text. */
 const xorEncryptor: Encryptor = {
@@ -55,7 +56,7 @@ describe('sync handlers', () => {
     expect(h['sync.status']({})).toMatchObject({ pending: queued, configured: false, running: false, lastSuccessAt: null });
     expect(() => h['sync.run']({ trigger: 'user' })).toThrow(/No enterprise endpoint/);
 
-    expect(h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '' })).toMatchObject({ endpoint: sim.url });
+    expect(h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({ endpoint: sim.url });
     const progress: unknown[] = [];
     const offProgress = app.events.on('sync.progress', (p) => progress.push(p));
     const finished = nextEvent(app, 'sync.finished');
@@ -79,7 +80,7 @@ describe('sync handlers', () => {
     const { app, sim, h } = await setup();
     const url = sim.url;
     await sim.close();
-    h['sync.settings.set']({ endpoint: url, soapVersion: '1.1', caPath: '' });
+    h['sync.settings.set']({ endpoint: url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
     const finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'background' });
     expect(await finished).toMatchObject({ stopped: { code: 'UNREACHABLE' } });
@@ -88,7 +89,7 @@ describe('sync handlers', () => {
 
   it('lists what a PARTIAL reply rejected with the enterprise code and retries it with the same MessageID', async () => {
     const { dir, app, sim, h } = await setup('partial');
-    h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '' });
+    h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
     let finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'user' });
     await finished;
@@ -99,7 +100,7 @@ describe('sync handlers', () => {
 
     const good = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-ok') });
     opened.sims.push(good);
-    h['sync.settings.set']({ endpoint: good.url, soapVersion: '1.2', caPath: '' });
+    h['sync.settings.set']({ endpoint: good.url, soapVersion: '1.2', caPath: '', schemaFolder: '' });
     expect(await h['sync.rejected.retry']({ messageId: rejected[0]!.messageId })).toEqual({ requeued: true });
     await expect(async () => h['sync.rejected.retry']({ messageId: rejected[0]!.messageId })).rejects.toThrow(/not rejected/);
     finished = nextEvent(app, 'sync.finished');
@@ -133,4 +134,43 @@ describe('sync handlers', () => {
     expect(app.store.syncState.get('secret.sync.password')).toBeNull();
     expect(await h['sync.credentials.clear']({})).toMatchObject({ kind: 'none' });
   });
+
+  it.skipIf(xsdSkipReason !== null)(`the utility's schema folder: checked when set; a message its schemas refuse is rejected here with the errors, never sent${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
+    const { dir, app, sim, queued, h } = await setup();
+    const settings = (schemaFolder: string) => h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder });
+    expect(() => settings(join(dir, 'nowhere'))).toThrow(/Cannot read the schema folder/);
+    expect(() => settings(dir)).toThrow(/has no Message\.xsd/);
+    expect((await h['sync.settings.get']({})).settings.schemaFolder).toBe('');
+
+    // Stands in for a utility profile stricter than the reference: it allows no content in MeterReadings.
+    const profile = join(dir, 'profile');
+    mkdirSync(profile);
+    copyFileSync(messageXsd, join(profile, 'Message.xsd'));
+    writeFileSync(
+      join(profile, 'MeterReadings.xsd'),
+      `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://iec.ch/TC57/2011/MeterReadings#" elementFormDefault="qualified">
+  <xs:element name="MeterReadings"><xs:complexType/></xs:element>
+</xs:schema>\n`,
+    );
+    expect(settings(profile)).toMatchObject({ schemaFolder: profile });
+    let finished = nextEvent(app, 'sync.finished');
+    await h['sync.run']({ trigger: 'user' });
+    expect(await finished).toMatchObject({ stopped: null, summary: { sent: 0, accepted: 0, rejected: expect.any(Number) } });
+    expect(sim.acceptedIds()).toEqual([]);
+    const rejected = await h['sync.rejected.list']({});
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.length).toBeLessThanOrEqual(queued); // one per usage point: the rest wait behind it
+    for (const r of rejected) {
+      expect(r).toMatchObject({ noun: 'MeterReadings', errorCode: 'FIELDMETER_SCHEMA' });
+      expect(r.errorText).toMatch(/^Not valid against the utility's schemas, so it was not sent: payload MeterReadings: line \d+: .*Element content is not allowed, because the content type is empty\.$/);
+    }
+
+    // With the reference schemas as the utility's folder, the same messages pass and are sent.
+    settings(cimDir);
+    for (const r of rejected) await h['sync.rejected.retry']({ messageId: r.messageId });
+    finished = nextEvent(app, 'sync.finished');
+    await h['sync.run']({ trigger: 'user' });
+    expect(await finished).toMatchObject({ stopped: null, summary: { rejected: 0, pending: 0 } });
+    expect(sim.acceptedIds()).toHaveLength(queued);
+  }, 60_000);
 });

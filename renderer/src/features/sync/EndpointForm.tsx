@@ -11,7 +11,7 @@ import { useSyncStore } from './syncStore';
 export function EndpointForm() {
   const { t } = useTranslation();
   const loaded = useSyncStore((s) => s.settings);
-  const [draft, setDraft] = useState<SyncSettings>({ endpoint: '', soapVersion: '1.1', caPath: '' });
+  const [draft, setDraft] = useState<SyncSettings>({ endpoint: '', soapVersion: '1.1', caPath: '', schemaFolder: '' });
   const [kind, setKind] = useState<'basic' | 'bearer'>('basic');
   const [user, setUser] = useState('');
   const [secret, setSecret] = useState('');
@@ -56,6 +56,10 @@ export function EndpointForm() {
         <label>
           {t('sync.caPath')}
           <input className="sync-input" data-testid="sync-ca" value={draft.caPath} placeholder="/etc/ssl/utility-ca.pem" onChange={(e) => setDraft({ ...draft, caPath: e.target.value })} />
+        </label>
+        <label>
+          {t('sync.schemaFolder')}
+          <input className="sync-input" data-testid="sync-schema-folder" value={draft.schemaFolder} placeholder="/opt/utility/cim-xsd" onChange={(e) => setDraft({ ...draft, schemaFolder: e.target.value })} />
         </label>
         <button type="submit" className="button primary" data-testid="sync-endpoint-save">{t('sync.saveEndpoint')}</button>
       </form>
