@@ -110,6 +110,8 @@ export const meterDetail = z.object({
   lastSkip: z.object({ code: z.string(), note: z.string(), skippedAt: isoDateTime }).nullable(),
   /** When the enterprise asked for an on-demand read here (open GetMeterReadings), if it did. */
   readRequestedAt: isoDateTime.nullable().optional(),
+  /** What the enterprise asked the field to do to this meter and is still open (inbound EndDeviceControls). */
+  controlsRequested: z.array(z.enum(['timeSync', 'demandReset'])).optional(),
   registers: z.array(register),
   previousId: z.string().nullable(),
   nextId: z.string().nullable(),

@@ -47,7 +47,7 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
           signal,
           onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
           // Programming a job's new meter is also a step of that work order.
-        }).finally(() => changed('outbox', 'audit_log', ...(input.job ? ['work_orders'] : []))),
+        }).finally(() => changed('outbox', 'audit_log', 'control_requests', ...(input.job ? ['work_orders'] : []))),
       ),
     'optical.cancel': () => {
       const had = running !== null;

@@ -28,6 +28,7 @@ import { applyMeterConfig } from './meterConfig';
 import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
 import { applyReadRequest } from './readRequest';
+import { applyControlRequests } from './controlRequest';
 import { applyServiceRequests } from './serviceRequests';
 import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
@@ -41,6 +42,8 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   EndDeviceEvents: ['create', 'created'],
   /** A get request: its payload is GetMeterReadings (an on-demand read of one meter). */
   MeterReadings: ['get'],
+  /** Controls for the field to carry out (clock set, demand reset), and their cancellation. */
+  EndDeviceControls: ['create', 'cancel', 'canceled'],
 };
 
 /**
@@ -85,6 +88,8 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return applyPanJoinEvents(ctx, body.value);
     case 'GetMeterReadings':
       return applyReadRequest(ctx, body.value);
+    case 'EndDeviceControls':
+      return applyControlRequests(ctx, verb, body.value);
     default:
       throw new InboundRejection(`noun "${body.noun}" is not imported`);
   }

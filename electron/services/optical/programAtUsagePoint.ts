@@ -3,7 +3,9 @@
  * and demand reset where the meter's model allows it (serial/programOperations.ts). Installers
  * and supervisors only. The outcome of every attempt is audited; once a write command went out
  * to the meter, the outcome is also queued as an EndDeviceControls message, in the same
- * transaction as the audit row (messages/renderControlOutcome.ts). The password is never stored.
+ * transaction as the audit row (messages/renderControlOutcome.ts). Where the office asked for it at
+ * this meter (inbound/controlRequest.ts), the outcome carries that request's MessageID as its
+ * CorrelationID, and a successful one closes the request. The password is never stored.
  */
 import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import { TRAINING_PORT, type OpticalProgramResult, type ProgramOperation } from '../../../shared/contract/methods/optical';
@@ -116,13 +118,16 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     attributes: report ? attributesOf(report) : [],
   };
   const messageId = store.transaction(() => {
+    // The office may have asked for this at this meter (an inbound CreateEndDeviceControls): the outcome answers it.
+    const asked = store.controlRequests.nextOpen(meter.usagePointId, request.operation, meter.meterSerial);
     // A failure before any write changed nothing on the meter: the audit row is enough.
-    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: meter.usagePointId, payload }) : null;
+    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: meter.usagePointId, payload, correlationId: asked?.messageId }) : null;
+    if (asked && id && payload.result === 'OK') store.controlRequests.done(asked.id, id, payload.finishedAt);
     store.journal.audit(actor, {
       action: `optical.${request.operation}`,
       entity: 'end_device',
       entityId: meter.meterSerial,
-      details: { usagePointId: meter.usagePointId, workOrderId: meter.workOrderId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id },
+      details: { usagePointId: meter.usagePointId, workOrderId: meter.workOrderId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id, ...(asked && id ? { answers: asked.messageId } : {}) },
     });
     if (meter.workOrderId) {
       const attributes = Object.fromEntries(payload.attributes.map((a) => [a.name, a.value]));

@@ -9,6 +9,7 @@ import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createReadingsRepository } from './repositories/readings';
 import { createReadRequestsRepository } from './repositories/readRequests';
+import { createControlRequestsRepository } from './repositories/controlRequests';
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
 import { createDashboardRepository } from './repositories/dashboard';
@@ -44,6 +45,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     meterStatus: createMeterStatusRepository(db),
     switching: createSwitchingRepository(db),
     readRequests: createReadRequestsRepository(db),
+    controlRequests: createControlRequestsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

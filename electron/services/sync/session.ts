@@ -89,7 +89,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       const received = summary.inbound?.received ?? 0;
       finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent, received }, stopped: summary.stopped };
       // What the enterprise sent may touch meters, usage points, work orders and read requests: views refetch.
-      if (received > 0) options.changed('inbox', 'usage_points', 'work_orders', 'read_requests');
+      if (received > 0) options.changed('inbox', 'usage_points', 'work_orders', 'read_requests', 'control_requests');
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);

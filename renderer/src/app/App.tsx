@@ -20,7 +20,7 @@ function refetchOnDataChanged(tables: readonly string[]) {
     void useMetersStore.getState().reload();
   }
   if (touches('routes')) void useAppStore.getState().refreshInfo();
-  if (touches('registers', 'readings', 'usage_points')) void useMeterStore.getState().reload();
+  if (touches('registers', 'readings', 'usage_points', 'control_requests')) void useMeterStore.getState().reload();
 }
 
 export function App() {

@@ -105,7 +105,9 @@ export function createMetersRepository(db: Db) {
   const detail = db.prepare(`
     SELECT s.route_id, s.sequence, s.status, up.id AS usage_point_id, up.address, up.account_id, up.access_notes, up.hazards,
       d.id AS device_id, d.serial_number,
-      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at
+      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at,
+      (SELECT json_group_array(operation) FROM (SELECT DISTINCT c.operation FROM control_requests c
+        WHERE c.usage_point_id = up.id AND c.meter_serial = d.serial_number AND c.status = 'open' ORDER BY c.operation)) AS controls_requested
     FROM usage_points up
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
     LEFT JOIN route_stops s ON s.usage_point_id = up.id
@@ -196,6 +198,7 @@ export function createMetersRepository(db: Db) {
             device_id: number;
             serial_number: string;
             read_requested_at: string | null;
+            controls_requested: string;
           }
         | undefined;
       if (!row) return null;
@@ -215,6 +218,7 @@ export function createMetersRepository(db: Db) {
         status: row.status ?? 'unread',
         lastSkip: skip ? { code: skip.code, note: skip.note, skippedAt: skip.skipped_at } : null,
         readRequestedAt: row.read_requested_at,
+        controlsRequested: JSON.parse(row.controls_requested) as ('timeSync' | 'demandReset')[],
         deviceId: row.device_id,
         registers: (registersOf.all(row.device_id) as RegisterRow[]).map(toRegister),
         previousId: around.previous_id,

@@ -34,6 +34,11 @@ export function MeterBanner({ detail, locale }: { detail: MeterDetail; locale: s
           {t('sync.readRequestBanner', { date: formatDateTime(detail.readRequestedAt, locale) })}
         </p>
       )}
+      {(detail.controlsRequested?.length ?? 0) > 0 && (
+        <p className="last-skip read-request-banner" role="note" data-testid="control-request-banner">
+          {t('sync.controlRequestBanner', { controls: detail.controlsRequested!.map((c) => t(`optical.program.${c}`)).join(', ') })}
+        </p>
+      )}
       {lastSkip && (
         <p className="last-skip" data-testid="last-skip">
           ⤼ {t('skip.lastSkip', { reason: skipCodeLabel(lastSkip.code, lastSkip.code), date: formatDateTime(lastSkip.skippedAt, locale) })}

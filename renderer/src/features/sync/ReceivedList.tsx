@@ -10,6 +10,7 @@ import { useSyncStore } from './syncStore';
 
 const KNOWN_CHANGES = [
   'metersAdded', 'metersUpdated', 'metersUnchanged', 'metersKeptFieldData', 'readRequestsAdded', 'readRequestsKnown',
+  'controlRequestsAdded', 'controlRequestsKnown', 'controlRequestsCancelled', 'controlRequestsAlreadyClosed',
   'workOrdersCreated', 'usagePointsCreated', 'usagePointsUpdated', 'linked', 'unlinked',
 ] as const;
 type KnownChange = (typeof KNOWN_CHANGES)[number];

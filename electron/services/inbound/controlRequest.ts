@@ -1,0 +1,86 @@
+/**
+ * EndDeviceControls in (issue 7: "EndDeviceControls to execute"): the enterprise asks the field
+ * to carry out a control on a meter. What a crew can do there through the optical port — set the
+ * clock (x.36.0.13) and reset the maximum demand (x.8.0.214) — becomes an open request at the
+ * meter's usage point, shown at the meter and answered by the installer's time sync or demand
+ * reset of that meter (its CreatedEndDeviceControls carries this message's MessageID as
+ * CorrelationID). Any other control (a remote disconnect is the head-end's, a PAN control the
+ * meter's) is refused with the reason, and so is the whole message. A cancel names the controls
+ * by their mRID and closes what is still open of them.
+ */
+import { describeEndDeviceCode, endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
+import type { EndDeviceControls } from '../../../shared/cim/payloads';
+import type { EndDeviceControl } from '../../../shared/cim/payloads/endDeviceControls';
+import type { ControlOperation } from '../store/repositories/controlRequests';
+import { reject, requireMeter, requireUsagePoint, type Counts, type InboundContext } from './context';
+
+/** The controls a field visit carries out, by `domain.subDomain.eventOrAction` (any device type). */
+const FIELD_CONTROLS: Readonly<Record<string, ControlOperation>> = {
+  [endDeviceControlType('clockSet').slice(2)]: 'timeSync',
+  [endDeviceControlType('demandReset').slice(2)]: 'demandReset',
+};
+
+function operationOf(ctx: InboundContext, control: EndDeviceControl): ControlOperation {
+  const code = control.controlType.trim();
+  const operation = FIELD_CONTROLS[code.split('.').slice(1).join('.')];
+  if (operation) return operation;
+  const name = describeEndDeviceCode(code)?.text ?? 'not a 4-part code';
+  return reject(
+    ctx,
+    `EndDeviceControl type ${code} (${name}) is not carried out in the field by Fieldmeter: only a clock set (3.36.0.13) and a demand reset (3.8.0.214) through the optical port`,
+    code,
+  );
+}
+
+/** The installed meters a control names: its EndDevices, else the meter at each of its UsagePoints. */
+function metersOf(ctx: InboundContext, control: EndDeviceControl): { serial: string; usagePointId: string }[] {
+  const found = new Map<string, { serial: string; usagePointId: string }>();
+  for (const device of control.endDevices ?? []) {
+    if (device.isPan) reject(ctx, `EndDevice ${device.mRID ?? device.serialNumber ?? ''} is a PAN device: its controls go through the meter, not the field`, device.mRID ?? device.serialNumber);
+    const meter = requireMeter(ctx, device, 'EndDevice');
+    if (!meter.usagePointId || meter.status !== 'installed') reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+    found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId: meter.usagePointId });
+  }
+  for (const ref of control.usagePoints ?? []) {
+    const usagePointId = requireUsagePoint(ctx, ref);
+    const meter = ctx.store.workOrders.meterAt(usagePointId);
+    if (!meter) reject(ctx, `UsagePoint ${usagePointId} has no installed meter on this device`, usagePointId);
+    found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId });
+  }
+  if (found.size === 0) reject(ctx, `EndDeviceControl ${control.mRID ?? control.controlType} names no EndDevice or UsagePoint`, control.mRID ?? control.controlType);
+  return [...found.values()];
+}
+
+export function applyControlRequests(ctx: InboundContext, verb: string, payload: EndDeviceControls): Counts {
+  if (payload.endDeviceControls.length === 0) reject(ctx, 'EndDeviceControls holds no EndDeviceControl');
+  if (verb === 'cancel' || verb === 'canceled') {
+    const counts = { controlRequestsCancelled: 0, controlRequestsAlreadyClosed: 0 };
+    for (const control of payload.endDeviceControls) {
+      const mRID = control.mRID?.trim();
+      if (!mRID) reject(ctx, 'A cancelled EndDeviceControl must give the mRID of the control it cancels');
+      if (!ctx.store.controlRequests.isKnown(mRID)) reject(ctx, `EndDeviceControl ${mRID} is not known on this device, so it cannot be cancelled`, mRID);
+      const closed = ctx.store.controlRequests.cancel(mRID, ctx.at);
+      if (closed > 0) counts.controlRequestsCancelled += closed;
+      else counts.controlRequestsAlreadyClosed++;
+    }
+    return counts;
+  }
+  const counts = { controlRequestsAdded: 0, controlRequestsKnown: 0 };
+  for (const control of payload.endDeviceControls) {
+    const operation = operationOf(ctx, control);
+    for (const meter of metersOf(ctx, control)) {
+      const added = ctx.store.controlRequests.add({
+        messageId: ctx.messageId,
+        controlMrid: control.mRID?.trim() || null,
+        operation,
+        controlType: control.controlType.trim(),
+        usagePointId: meter.usagePointId,
+        meterSerial: meter.serial,
+        requestedAt: ctx.at,
+      });
+      if (added) counts.controlRequestsAdded++;
+      else counts.controlRequestsKnown++;
+    }
+  }
+  return counts;
+}
