@@ -9,7 +9,7 @@ import { buildMessage } from '../../shared/cim';
 import { readAccepted } from '../../electron/services/sync/simulator/storage';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../electron/services/sync/simulator/server';
 import { expect, test } from './fixtures';
-import { openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
+import { callApi, openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
 import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
@@ -178,5 +178,41 @@ test('Edit of a rejected reading: the value is checked like any reading, a new m
   } finally {
     await good.close();
     await partial.close();
+  }
+});
+
+test('A clock set the office asks for shows at the meter; the installer\'s time sync answers it, and the answer goes back with its CorrelationID', async ({ app: page, host }) => {
+  const sim = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
+  try {
+    const header = { verb: 'create' as const, noun: 'EndDeviceControls', timestamp: new Date().toISOString(), source: 'HES', messageID: 'EDC-1004' };
+    sim.queue.enqueue(
+      buildMessage({ kind: 'request', header, payload: { kind: 'xml', body: { noun: 'EndDeviceControls', value: { endDeviceControls: [{ mRID: 'EDC-1', controlType: '3.36.0.13', endDevices: [{ mRID: 'E3100004' }] }] } } } }, { form: 'typed' }),
+    );
+    await page.getByTestId('section-sync').click();
+    await setEndpoint(page, sim.url);
+    await page.getByTestId('sync-now').click();
+    await expect(page.locator('[data-testid=sync-received-item][data-message-id=EDC-1004]')).toContainText('1 control for the field requested');
+
+    await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+    await page.getByTestId('section-routes').click();
+    await searchMeter(page, 'E3100004');
+    const form = await openSearchedMeter(page, 'UP-1004');
+    await expect(page.getByTestId('control-request-banner')).toContainText('The office asked for this at the meter: Time sync.');
+    await form.getByTestId('optical-panel').locator('summary').click();
+    const panel = form.getByTestId('program-panel');
+    await panel.getByTestId('program-password').fill('00000000');
+    await panel.getByTestId('program-time-sync').click();
+    await expect(panel.getByTestId('program-result')).toContainText('Clock set.');
+    await expect(page.getByTestId('control-request-banner')).toHaveCount(0);
+    await screenshot(page, 'sync-control-request-done');
+
+    await page.getByTestId('section-sync').click();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) => m.xml.includes('<msg:CorrelationID>EDC-1004</msg:CorrelationID>'));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.xml).toContain('3.36.0.13');
+  } finally {
+    await sim.close();
   }
 });
