@@ -129,6 +129,20 @@ export class ProgrammingConnection {
     if (answer.kind !== 'ack') throw new OpticalReadError('PROTOCOL_ERROR', `${kind} ${address}: expected ACK, got ${answer.kind}.`);
   }
 
+  /**
+   * Gives up this conversation but keeps the port open, to sign on again: B0 in case the meter did
+   * enter programming mode (§6.3.12), then stop listening.
+   */
+  async abandon(): Promise<void> {
+    this.closed = true;
+    this.offData();
+    this.offClose();
+    if (this.unexpectedClose) return;
+    this.log.push('B0');
+    await this.link.write(breakCommand()).catch(() => undefined);
+    await sleep(this.timeouts.switchDelayMs + 20);
+  }
+
   /** B0 (§6.3.12), then release the port. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -183,35 +197,52 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
   const link = await openProbe(options.path, options.openLink);
   let connection: ProgrammingConnection | null = null;
   try {
-    let identification: Identification | null = null;
     const attempts = options.attempts ?? 3;
-    for (let attempt = 1; !identification; attempt++) {
+    // An attempt runs from the sign-on to the meter's P0 operand. A meter that identified but sent no
+    // operand (the option select lost, or its answer cut off by our switch of rate) is signed on to
+    // again after the pause, as after no identification at all (§6.3.1: back to the start).
+    for (let attempt = 1; ; attempt++) {
+      const retry = async (error: OpticalReadError): Promise<void> => {
+        if (attempt >= attempts) throw error;
+        await sleep(timeouts.retryPauseMs);
+      };
       await link.write(signOnRequest(options.address ?? ''));
-      identification = await awaitIdentification(link, timeouts.identificationMs, options.signal);
+      const identification = await awaitIdentification(link, timeouts.identificationMs, options.signal);
       if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
-      if (identification) break;
-      if (attempt >= attempts) throw new OpticalReadError('NO_RESPONSE', `The meter did not answer the sign-on (${attempt} attempts).`);
-      await sleep(timeouts.retryPauseMs);
+      if (!identification) {
+        await retry(new OpticalReadError('NO_RESPONSE', `The meter did not answer the sign-on (${attempt} attempts).`));
+        continue;
+      }
+      if (identification.mode !== 'C' && identification.mode !== 'E') {
+        throw new OpticalReadError('NOT_SUPPORTED', `The meter identified in mode ${identification.mode}: programming mode needs mode C (§6.4.5).`);
+      }
+      const model = options.model(identification);
+      const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
+      // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
+      connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand);
+      await link.write(optionSelect(baudChar, 'programming'));
+      await sleep(timeouts.switchDelayMs);
+      if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
+      let operand: ProgrammingAnswer;
+      try {
+        operand = await connection.next('');
+        while (operand.kind === 'ack') operand = await connection.next(''); // the echo of our option select starts with ACK
+      } catch (error) {
+        if (!(error instanceof OpticalReadError && error.code === 'DATA_TIMEOUT')) throw error;
+        await connection.abandon();
+        connection = null;
+        if (baud !== INITIAL_BAUD) await link.setBaudRate(INITIAL_BAUD);
+        await retry(new OpticalReadError('DATA_TIMEOUT', `The meter identified but did not start programming mode (no P0 operand, ${attempt} attempts).`));
+        continue;
+      }
+      if (operand.kind !== 'command' || operand.id !== 'P0') {
+        await connection.close();
+        throw new OpticalReadError('NOT_SUPPORTED', `The meter did not offer programming mode (answered ${operand.kind === 'command' ? operand.id : operand.kind.toUpperCase()} to the option select).`);
+      }
+      const seed = /\(([^)]*)\)/.exec(operand.data)?.[1] ?? '';
+      const text = model.password === 'P2' ? derivePassword(options.password, seed) : options.password;
+      return await login(connection, model.password, text);
     }
-    if (identification.mode !== 'C' && identification.mode !== 'E') {
-      throw new OpticalReadError('NOT_SUPPORTED', `The meter identified in mode ${identification.mode}: programming mode needs mode C (§6.4.5).`);
-    }
-    const model = options.model(identification);
-    const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
-    // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
-    connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand);
-    await link.write(optionSelect(baudChar, 'programming'));
-    await sleep(timeouts.switchDelayMs);
-    if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
-    let operand = await connection.next('');
-    while (operand.kind === 'ack') operand = await connection.next(''); // the echo of our option select starts with ACK
-    if (operand.kind !== 'command' || operand.id !== 'P0') {
-      await connection.close();
-      throw new OpticalReadError('NOT_SUPPORTED', `The meter did not offer programming mode (answered ${operand.kind === 'command' ? operand.id : operand.kind.toUpperCase()} to the option select).`);
-    }
-    const seed = /\(([^)]*)\)/.exec(operand.data)?.[1] ?? '';
-    const text = model.password === 'P2' ? derivePassword(options.password, seed) : options.password;
-    return await login(connection, model.password, text);
   } catch (error) {
     // Once the option select went out the meter may be in programming mode: end it with B0.
     await (connection ? connection.close() : link.close()).catch(() => undefined);

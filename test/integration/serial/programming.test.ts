@@ -65,6 +65,19 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
     expect(harness.simulator.programming?.commands).toContain('E2 0.1.0()');
   }, 30_000);
 
+  it('a meter that identified but missed the option select is signed on to again (B0 first); one that never starts programming mode says so', async () => {
+    harness = await startMeter('program-isk', { ...fast, missOptionSelects: 1 });
+    const report = await timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 400, retryPauseMs: 200 } });
+    expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+    expect(harness.simulator.requests.filter((r) => r.startsWith('/?'))).toHaveLength(2);
+    await harness.close();
+    harness = await startMeter('program-isk', { ...fast, missOptionSelects: 5 });
+    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 400, retryPauseMs: 200 } }));
+    expect(error.code).toBe('DATA_TIMEOUT');
+    expect(error.message).toMatch(/identified but did not start programming mode \(no P0 operand, 3 attempts\)/);
+    expect(harness.simulator.requests.filter((r) => r.startsWith('/?'))).toHaveLength(3);
+  }, 30_000);
+
   it('a wrong password gives PASSWORD_REJECTED, whether the meter answers (ERxx) or breaks off', async () => {
     harness = await startMeter('program-isk', fast);
     const refused = await programError(timeSync({ path: harness.appPath, password: '99999999' }));

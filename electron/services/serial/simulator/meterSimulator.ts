@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   readonly reactionScale?: number;
   /** Go back to idle when no option select follows the identification (ms). */
   readonly ackTimeoutMs?: number;
+  /** Miss this many option selects (a noisy line): the meter goes back to idle and answers nothing. */
+  readonly missOptionSelects?: number;
 }
 
 /** After a readout, before returning to 300 baud; a reader must pause longer before signing on again. */
@@ -26,6 +28,7 @@ const JUNK = Uint8Array.of(0x7f, 0x13, 0x5a, 0x00, 0x3f, 0x11, 0x55);
 export class MeterSimulator {
   private input = '';
   private state: 'idle' | 'awaitAck' | 'busy' | 'programming' = 'idle';
+  private missed = 0;
   /** The programming-mode conversation in progress (option select Y = '1'). */
   programming: ProgrammingMeter | null = null;
   private programmingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +89,11 @@ export class MeterSimulator {
       this.input = '';
       clearTimeout(this.ackTimer);
       this.requests.push(match[0]);
+      if (this.missed < (this.options.missOptionSelects ?? 0)) {
+        this.missed++;
+        this.state = 'idle';
+        return;
+      }
       void this.optionSelected(match[2] ?? '0', match[3] ?? '0').catch(() => this.stop());
     }
   }
