@@ -1,13 +1,20 @@
 /**
  * MeterServiceRequests in: one work order per MeterServiceWork whose type is a work-order kind the
  * device knows (exchange, remove; install needs a usage point, which MeterServiceWork does not
- * carry). The usage point is where the meter to replace or remove is installed on this device.
+ * carry), or an on-demand read (READ_TYPES). The usage point is where the meter to replace, remove
+ * or read is installed on this device.
  */
 import type { MeterServiceRequests } from '../../../shared/cim/payloads';
 import { reject, requireMeter, type Counts, type InboundContext } from './context';
 import { applySwitchWork, isSwitchType } from './switchOrders';
 
 const KINDS = ['exchange', 'remove'] as const;
+/**
+ * Work types that ask for an on-demand reading of the meter: like a GetMeterReadings, a task on the
+ * route and at the meter, answered by the next reading there with this message's MessageID as
+ * CorrelationID (readings/outbound.ts).
+ */
+const READ_TYPES = ['read', 'specialRead', 'onDemandRead'];
 
 /** The work order id of the i-th MeterServiceWork of the request whose MessageID is `base`. */
 export const workOrderIdFor = (base: string, index: number, count: number): string => (count === 1 ? base : `${base}-${index + 1}`);
@@ -21,8 +28,17 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
     // Customer switching (issue 9): created, rescheduled (change) or cancelled by the enterprise.
     if (isSwitchType(w.type)) return applySwitchWork(ctx, verb, payload, w, i, counts);
     if (verb !== 'create' && verb !== 'created') reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
+    if (READ_TYPES.includes(w.type?.trim() ?? '')) {
+      if (!w.meter) reject(ctx, `MeterServiceWork ${i + 1}: a read needs the Meter to read`, w.type);
+      const meter = requireMeter(ctx, w.meter, 'Meter');
+      if (!meter.usagePointId || meter.status !== 'installed') reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+      const added = ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId: meter.usagePointId, readingTypes: [], requestedAt: ctx.at });
+      const key = added ? 'readRequestsAdded' : 'readRequestsKnown';
+      counts[key] = (counts[key] ?? 0) + 1;
+      return;
+    }
     const kind = KINDS.find((k) => k === w.type?.trim());
-    if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${KINDS.join(', ')})`, w.type);
+    if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${[...KINDS, ...READ_TYPES].join(', ')})`, w.type);
     const target = kind === 'exchange' ? w.oldMeter : w.meter;
     if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
     const device = requireMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');

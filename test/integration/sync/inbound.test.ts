@@ -17,7 +17,8 @@ import { envSecretStore } from '../../../electron/services/sync/secrets';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { instantClock, seededStoreAndSimulator, useClosing } from '../../support/enterpriseSimulator/harness';
-import { agreementMessage } from '../../support/switching';
+import { agreementMessage, switchRequest, switchWork } from '../../support/switching';
+import { applyInboundMessage } from '../../../electron/services/inbound/applyMessage';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 
@@ -147,5 +148,29 @@ describe.skipIf(xsdSkipReason !== null)(`sync pulls the enterprise's messages fo
     const everything = JSON.stringify([store.db.prepare('SELECT * FROM inbox').all(), store.db.prepare('SELECT * FROM audit_log').all()]);
     expect(everything).toContain('CA-NONE');
     expect(everything).not.toMatch(/Maria|Schmidt|DE-4400-123456/);
+  });
+
+  it('a work order to read a meter is an on-demand read like GetMeterReadings: the next reading answers it with its CorrelationID', async () => {
+    const dir = tempDir();
+    const { store, sim } = await seededStoreAndSimulator(dir);
+    closing(store);
+    closing(sim);
+    const m = store.meters.get('UP-1006')!;
+    const order = buildMessage(switchRequest('create', 'MSR-READ-1', 'WO-READ-1', [switchWork({ type: 'specialRead', meter: m.meterSerial })]), { form: 'typed' });
+    if (!xsdSkipReason) expect(validateXml(order, typedXsd('MeterServiceRequests')).errors).toEqual([]);
+    const actor = { name: 'sync', role: 'technician' } as const;
+    expect(applyInboundMessage(store, actor, order).applied).toEqual({ workOrdersCreated: 0, workOrdersKnown: 0, readRequestsAdded: 1 });
+    expect(store.readRequests.nextOpen('UP-1006')).toMatchObject({ messageId: 'MSR-READ-1', status: 'open' });
+    expect(store.meters.get('UP-1006')!.readRequestedAt).toBeTruthy();
+    saveManualReadings(store, actor, { usagePointId: 'UP-1006', values: m.registers.map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' })) }, {
+      settings: defaultValidationSettings,
+      photoDir: join(dir, 'photos'),
+      now: new Date('2026-11-24T11:00:00Z'),
+    });
+    expect(store.outbox.list({ status: 'pending' }).filter((e) => e.correlationId === 'MSR-READ-1')).toMatchObject([{ noun: 'MeterReadings', usagePointId: 'UP-1006' }]);
+    expect(store.readRequests.nextOpen('UP-1006')).toBeNull();
+    expect(() => applyInboundMessage(store, actor, buildMessage(switchRequest('create', 'MSR-READ-2', 'WO-READ-2', [switchWork({ type: 'specialRead', meter: 'E-NOWHERE' })]), { form: 'typed' }))).toThrow(
+      /Meter E-NOWHERE is not known on this device/,
+    );
   });
 });
