@@ -78,6 +78,8 @@ export const meterListItem = z.object({
   hazards: z.array(hazard),
   /** When the enterprise asked for an on-demand read here (open GetMeterReadings), if it did. */
   readRequestedAt: isoDateTime.nullable().optional(),
+  /** The enterprise asked the field for a control here (clock set, demand reset) that is still open. */
+  controlRequested: z.boolean().optional(),
 });
 export type MeterListItem = z.infer<typeof meterListItem>;
 

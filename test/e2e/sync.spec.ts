@@ -196,6 +196,8 @@ test('A clock set the office asks for shows at the meter; the installer\'s time 
     await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
     await page.getByTestId('section-routes').click();
     await searchMeter(page, 'E3100004');
+    const row = page.locator('[data-testid=meter-row][data-usage-point-id=UP-1004]');
+    await expect(row.getByTestId('row-control-request')).toHaveText('Control');
     const form = await openSearchedMeter(page, 'UP-1004');
     await expect(page.getByTestId('control-request-banner')).toContainText('The office asked for this at the meter: Time sync.');
     await form.getByTestId('optical-panel').locator('summary').click();
@@ -204,6 +206,7 @@ test('A clock set the office asks for shows at the meter; the installer\'s time 
     await panel.getByTestId('program-time-sync').click();
     await expect(panel.getByTestId('program-result')).toContainText('Clock set.');
     await expect(page.getByTestId('control-request-banner')).toHaveCount(0);
+    await expect(row.getByTestId('row-control-request')).toHaveCount(0);
     await screenshot(page, 'sync-control-request-done');
 
     await page.getByTestId('section-sync').click();

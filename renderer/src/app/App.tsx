@@ -19,6 +19,7 @@ function refetchOnDataChanged(tables: readonly string[]) {
     void useRoutesStore.getState().load();
     void useMetersStore.getState().reload();
   }
+  if (touches('control_requests') && !touches('routes', 'usage_points', 'registers', 'readings')) void useMetersStore.getState().reload();
   if (touches('routes')) void useAppStore.getState().refreshInfo();
   if (touches('registers', 'readings', 'usage_points', 'control_requests')) void useMeterStore.getState().reload();
 }

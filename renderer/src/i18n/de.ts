@@ -170,6 +170,8 @@ export const de: Catalog = {
     editCancel: 'Abbrechen',
     readRequestBadge: 'Sofort',
     readRequestTitle: 'Das Büro bittet jetzt um eine Ablesung dieses Zählers',
+    controlRequestBadge: 'Schalten',
+    controlRequestTitle: 'Das Büro bittet, die Uhr dieses Zählers zu stellen oder sein Maximum zurückzusetzen',
     readRequestBanner: 'Das Büro hat am {{date}} eine Sonderablesung angefordert: jetzt ablesen; die Ablesung beantwortet die Anfrage.',
     controlRequestBanner: 'Das Büro bittet an diesem Zähler um: {{controls}}. Ein Monteur erledigt es im Lesekopf-Bereich; das Ergebnis beantwortet die Anfrage.',
     receivedTitle: 'Vom Büro erhalten',

@@ -168,6 +168,8 @@ export const en = {
     editCancel: 'Cancel',
     readRequestBadge: 'On demand',
     readRequestTitle: 'The office asked for a reading of this meter now',
+    controlRequestBadge: 'Control',
+    controlRequestTitle: 'The office asked for a clock set or demand reset of this meter',
     readRequestBanner: 'The office asked for an on-demand reading on {{date}}: read the meter now; the reading answers the request.',
     controlRequestBanner: 'The office asked for this at the meter: {{controls}}. An installer does it in the probe panel; the outcome answers the request.',
     receivedTitle: 'Received from the office',

@@ -67,6 +67,11 @@ describe('EndDeviceControls for the field', () => {
       expect(apply(app, request)).toMatchObject({ duplicate: true });
       expect((await detail(app, 'UP-1004')).controlsRequested).toEqual(['demandReset', 'timeSync']);
       expect((await detail(app, 'UP-1005')).controlsRequested).toEqual([]);
+      const listed = (up: string) => {
+        const routeId = app.store.meters.get(up)!.routeId;
+        return app.store.meters.listForRoute(routeId, '').find((i) => i.usagePointId === up)!.controlRequested ?? false;
+      };
+      expect([listed('UP-1004'), listed('UP-1005')]).toEqual([true, false]);
 
       // Programming another meter answers nothing here.
       const elsewhere = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1005', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
@@ -83,6 +88,7 @@ describe('EndDeviceControls for the field', () => {
         ['demandReset', 'open', null],
       ]);
       expect((await detail(app, 'UP-1004')).controlsRequested).toEqual(['demandReset']);
+      expect(listed('UP-1004')).toBe(true); // the demand reset is still to do
       const audit = app.store.review.audit('optical.timeSync', 10).map((a) => JSON.parse(a.details) as { answers?: string; usagePointId: string });
       expect(audit.find((a) => a.usagePointId === 'UP-1004')).toMatchObject({ answers: 'EDC-MSG-1' });
       const typed = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'typed');

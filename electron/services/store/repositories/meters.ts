@@ -16,6 +16,7 @@ interface ListRow {
   register_count: number;
   last_read_at: string | null;
   read_requested_at: string | null;
+  control_requested: number;
 }
 
 interface RegisterRow {
@@ -93,7 +94,8 @@ export function createMetersRepository(db: Db) {
     SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, d.serial_number,
       (SELECT count(*) FROM registers g WHERE g.end_device_id = d.id) AS register_count,
       (SELECT max(g.last_read_at) FROM registers g WHERE g.end_device_id = d.id) AS last_read_at,
-      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at
+      (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at,
+      EXISTS (SELECT 1 FROM control_requests c WHERE c.usage_point_id = up.id AND c.status = 'open') AS control_requested
     FROM route_stops s
     JOIN usage_points up ON up.id = s.usage_point_id
     JOIN end_devices d ON d.usage_point_id = up.id AND d.kind = 'meter'
@@ -180,6 +182,7 @@ export function createMetersRepository(db: Db) {
           status: row.status,
           hazards: parseHazards(row.hazards),
           readRequestedAt: row.read_requested_at,
+          ...(row.control_requested ? { controlRequested: true } : {}),
         });
       }
       return items;

@@ -130,6 +130,11 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
                   {t('sync.readRequestBadge')}
                 </span>
               )}
+              {item.controlRequested && (
+                <span className="row-read-request" data-testid="row-control-request" title={t('sync.controlRequestTitle')}>
+                  {t('sync.controlRequestBadge')}
+                </span>
+              )}
               <span className={`read-mark status-${item.status}`} data-testid="read-mark" data-status={item.status} data-read-today={item.readToday} title={t(`status.${item.status}`)}>
                 {item.status !== 'unread' && (
                   <>
