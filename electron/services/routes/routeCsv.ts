@@ -88,58 +88,81 @@ function memoize<R>(fn: (key: string) => R): (key: string) => R {
 
 interface RowContext {
   readonly delimiter: string;
-  /** Where each known column sits in a record; absent columns read as empty. */
-  readonly columnIndex: ReadonlyMap<string, number>;
+  /** Where each known column sits in a record (-1: absent, read as empty). */
+  readonly columnIndex: Readonly<Record<Column, number>>;
   readonly isReadingType: (code: string) => boolean;
   readonly labelFor: (code: string) => string;
   readonly readDate: (text: string) => string | null;
 }
 
+type Values = Readonly<Record<Column, string>>;
+
+/** Every known column of a record, trimmed, read once (a 100,000-row list reads each field once, not per check). */
+function valuesOf(fields: readonly string[], ix: Readonly<Record<Column, number>>): Values {
+  const at = (i: number) => (i < 0 ? '' : (fields[i] ?? '').trim());
+  return {
+    route_id: at(ix.route_id),
+    sequence: at(ix.sequence),
+    usage_point_id: at(ix.usage_point_id),
+    address: at(ix.address),
+    meter_serial: at(ix.meter_serial),
+    reading_type: at(ix.reading_type),
+    dials: at(ix.dials),
+    route_name: at(ix.route_name),
+    register_label: at(ix.register_label),
+    decimals: at(ix.decimals),
+    multiplier: at(ix.multiplier),
+    last_read: at(ix.last_read),
+    last_read_date: at(ix.last_read_date),
+    average_daily_use: at(ix.average_daily_use),
+    account_id: at(ix.account_id),
+    access_notes: at(ix.access_notes),
+    hazards: at(ix.hazards),
+  };
+}
+
 function validateRow(fields: readonly string[], line: number, context: RowContext): RouteRow | ImportProblem[] {
   const { delimiter } = context;
   const problems: ImportProblem[] = [];
-  const get = (column: Column) => {
-    const index = context.columnIndex.get(column);
-    return index === undefined ? '' : (fields[index] ?? '').trim();
-  };
+  const v = valuesOf(fields, context.columnIndex);
   const bad = (column: Column, reason: string) => problems.push({ line, column, reason });
 
-  for (const column of requiredColumns) if (!get(column)) bad(column, `${column} is empty`);
+  for (const column of requiredColumns) if (!v[column]) bad(column, `${column} is empty`);
   for (const column of ['route_id', 'usage_point_id', 'meter_serial'] as const) {
-    if (get(column) && !ID.test(get(column))) bad(column, `${column} "${get(column).slice(0, 40)}" has characters an identifier cannot have`);
+    if (v[column] && !ID.test(v[column])) bad(column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
   }
-  const sequence = Number(get('sequence'));
-  if (get('sequence') && (!Number.isInteger(sequence) || sequence < 0)) bad('sequence', `sequence "${get('sequence')}" is not a whole number`);
-  const readingType = get('reading_type');
+  const sequence = Number(v.sequence);
+  if (v.sequence && (!Number.isInteger(sequence) || sequence < 0)) bad('sequence', `sequence "${v.sequence}" is not a whole number`);
+  const readingType = v.reading_type;
   if (readingType && !context.isReadingType(readingType)) bad('reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
-  const dials = Number(get('dials'));
-  if (get('dials') && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad('dials', `dials "${get('dials')}" must be a whole number from 1 to 12`);
-  const decimals = get('decimals') ? Number(get('decimals')) : 0;
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad('decimals', `decimals "${get('decimals')}" must be a whole number from 0 to 6`);
-  const multiplierText = delimiter === ';' ? get('multiplier').replace(',', '.') : get('multiplier');
+  const dials = Number(v.dials);
+  if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad('dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
+  const decimals = v.decimals ? Number(v.decimals) : 0;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad('decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
+  const multiplierText = delimiter === ';' ? v.multiplier.replace(',', '.') : v.multiplier;
   const multiplier = multiplierText ? Number(multiplierText) : 1;
-  if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `multiplier "${get('multiplier')}" must be a positive number`);
+  if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `multiplier "${v.multiplier}" must be a positive number`);
 
   let lastValue: string | null = null;
   let lastReadAt: string | null = null;
-  if (get('last_read') || get('last_read_date')) {
-    const valueText = delimiter === ';' ? get('last_read').replace(',', '.') : get('last_read');
+  if (v.last_read || v.last_read_date) {
+    const valueText = delimiter === ';' ? v.last_read.replace(',', '.') : v.last_read;
     lastValue = canonicalDecimal(valueText);
-    lastReadAt = context.readDate(get('last_read_date'));
-    if (lastValue === null) bad('last_read', `last_read "${get('last_read')}" is not a number`);
+    lastReadAt = context.readDate(v.last_read_date);
+    if (lastValue === null) bad('last_read', `last_read "${v.last_read}" is not a number`);
     else if (problems.length === 0) {
       const fit = checkRegisterValue(lastValue, { dials, decimals });
       if (fit) bad('last_read', `last_read ${lastValue} ${describeValueProblem(fit)}`);
     }
-    if (lastReadAt === null) bad('last_read_date', `last_read_date "${get('last_read_date')}" is not a date like 2026-11-01`);
+    if (lastReadAt === null) bad('last_read_date', `last_read_date "${v.last_read_date}" is not a date like 2026-11-01`);
   }
-  const averageText = delimiter === ';' ? get('average_daily_use').replace(',', '.') : get('average_daily_use');
+  const averageText = delimiter === ';' ? v.average_daily_use.replace(',', '.') : v.average_daily_use;
   const averageDailyUse = averageText ? Number(averageText) : null;
   if (averageDailyUse !== null && (!Number.isFinite(averageDailyUse) || averageDailyUse < 0)) {
-    bad('average_daily_use', `average_daily_use "${get('average_daily_use')}" must be a number of 0 or more`);
+    bad('average_daily_use', `average_daily_use "${v.average_daily_use}" must be a number of 0 or more`);
   }
   const hazards: Hazard[] = [];
-  for (const word of get('hazards').split('|').map((w) => w.trim().toLowerCase()).filter(Boolean)) {
+  for (const word of v.hazards ? v.hazards.split('|').map((w) => w.trim().toLowerCase()).filter(Boolean) : []) {
     const known = hazardWords[word];
     if (known) {
       if (!hazards.includes(known)) hazards.push(known);
@@ -148,22 +171,22 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
   if (problems.length) return problems;
   return {
     line,
-    routeId: get('route_id'),
-    routeName: get('route_name') || get('route_id'),
+    routeId: v.route_id,
+    routeName: v.route_name || v.route_id,
     sequence,
-    usagePointId: get('usage_point_id'),
-    address: get('address'),
-    meterSerial: get('meter_serial'),
+    usagePointId: v.usage_point_id,
+    address: v.address,
+    meterSerial: v.meter_serial,
     readingType,
-    label: get('register_label') || context.labelFor(readingType),
+    label: v.register_label || context.labelFor(readingType),
     dials,
     decimals,
     multiplier,
     lastValue,
     lastReadAt,
     averageDailyUse,
-    accountId: get('account_id'),
-    accessNotes: get('access_notes').slice(0, 500),
+    accountId: v.account_id,
+    accessNotes: v.access_notes.slice(0, 500),
     hazards,
   };
 }
@@ -255,7 +278,7 @@ export class RouteCsvReader {
           context = {
             delimiter,
             // The first column of a name wins, as a spreadsheet user would expect.
-            columnIndex: new Map([...header.entries()].reverse().map(([i, name]) => [name, i])),
+            columnIndex: Object.fromEntries([...requiredColumns, ...optionalColumns].map((c) => [c, header.indexOf(c)])) as Record<Column, number>,
             isReadingType: memoize(isReadingTypeCode),
             labelFor: memoize(defaultLabel),
             readDate: memoize((text) => parseReadDate(text)),
