@@ -107,12 +107,18 @@ try {
   const coldCpuStart = process.cpuUsage();
   const coldMs = await timed(() => runExport(big, boss, 'csv', {}, join(dir, 'cold.csv'), worker));
   const coldCpu = process.cpuUsage(coldCpuStart);
-  // The first export of a session in the app: the Export panel prepared a worker while the supervisor set the filter.
-  await endKeptWorkers();
-  const prepareStart = performance.now();
-  const prepared = await prepareExportWorker({ databasePath: big.path, expected: big.exportRows.upperBound() }, worker);
-  const prepareMs = performance.now() - prepareStart;
-  const preparedMs = await timed(() => runExport(big, boss, 'csv', {}, join(dir, 'prepared.csv'), worker));
+  // The first export of a session in the app: the Export panel prepared a worker while the supervisor
+  // set the filter. Best of 3 like the others, each on a newly prepared worker.
+  let prepared = true;
+  let prepareMs = Infinity;
+  let preparedMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    await endKeptWorkers();
+    const prepareStart = performance.now();
+    prepared &&= await prepareExportWorker({ databasePath: big.path, expected: big.exportRows.upperBound() }, worker);
+    prepareMs = Math.min(prepareMs, performance.now() - prepareStart);
+    preparedMs = Math.min(preparedMs, await timed(() => runExport(big, boss, 'csv', {}, join(dir, 'prepared.csv'), worker)));
+  }
   const sourceMs = await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'source.csv')));
   const appMs = built ? await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'app.csv'), { builtWorker })) : sourceMs;
   // The export chooses one worker or two by the machine's load; both, measured, say what each costs here.
