@@ -74,6 +74,13 @@ export function requireMeter(ctx: InboundContext, ref: ObjectRef & { serialNumbe
   return device;
 }
 
+/** A meter known here and installed at a usage point (work at it, or a request for it, needs one). */
+export function requireInstalledMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?: string }, what = 'Meter'): DeviceRow & { usagePointId: string } {
+  const device = requireMeter(ctx, ref, what);
+  if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+  return { ...device, usagePointId: device.usagePointId };
+}
+
 export function requireUsagePoint(ctx: InboundContext, ref: ObjectRef): string {
   const id = usagePointKey(ref);
   if (!id) reject(ctx, 'UsagePoint has neither mRID nor Names');

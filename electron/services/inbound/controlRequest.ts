@@ -12,7 +12,7 @@ import { describeEndDeviceCode, endDeviceControlType } from '../../../shared/cim
 import type { EndDeviceControls } from '../../../shared/cim/payloads';
 import type { EndDeviceControl } from '../../../shared/cim/payloads/endDeviceControls';
 import type { ControlOperation } from '../store/repositories/controlRequests';
-import { reject, requireMeter, requireUsagePoint, type Counts, type InboundContext } from './context';
+import { reject, requireInstalledMeter, requireUsagePoint, type Counts, type InboundContext } from './context';
 
 /** The controls a field visit carries out, by `domain.subDomain.eventOrAction` (any device type). */
 const FIELD_CONTROLS: Readonly<Record<string, ControlOperation>> = {
@@ -37,8 +37,7 @@ function metersOf(ctx: InboundContext, control: EndDeviceControl): { serial: str
   const found = new Map<string, { serial: string; usagePointId: string }>();
   for (const device of control.endDevices ?? []) {
     if (device.isPan) reject(ctx, `EndDevice ${device.mRID ?? device.serialNumber ?? ''} is a PAN device: its controls go through the meter, not the field`, device.mRID ?? device.serialNumber);
-    const meter = requireMeter(ctx, device, 'EndDevice');
-    if (!meter.usagePointId || meter.status !== 'installed') reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+    const meter = requireInstalledMeter(ctx, device, 'EndDevice');
     found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId: meter.usagePointId });
   }
   for (const ref of control.usagePoints ?? []) {

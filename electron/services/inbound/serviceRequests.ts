@@ -5,7 +5,7 @@
  * or read is installed on this device.
  */
 import type { MeterServiceRequests } from '../../../shared/cim/payloads';
-import { reject, requireMeter, type Counts, type InboundContext } from './context';
+import { reject, requireInstalledMeter, type Counts, type InboundContext } from './context';
 import { applySwitchWork, isSwitchType } from './switchOrders';
 
 const KINDS = ['exchange', 'remove'] as const;
@@ -30,8 +30,7 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
     if (verb !== 'create' && verb !== 'created') reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
     if (READ_TYPES.includes(w.type?.trim() ?? '')) {
       if (!w.meter) reject(ctx, `MeterServiceWork ${i + 1}: a read needs the Meter to read`, w.type);
-      const meter = requireMeter(ctx, w.meter, 'Meter');
-      if (!meter.usagePointId || meter.status !== 'installed') reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+      const meter = requireInstalledMeter(ctx, w.meter);
       const added = ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId: meter.usagePointId, readingTypes: [], requestedAt: ctx.at });
       const key = added ? 'readRequestsAdded' : 'readRequestsKnown';
       counts[key] = (counts[key] ?? 0) + 1;
@@ -41,8 +40,7 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
     if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${[...KINDS, ...READ_TYPES].join(', ')})`, w.type);
     const target = kind === 'exchange' ? w.oldMeter : w.meter;
     if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
-    const device = requireMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
-    if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+    const device = requireInstalledMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
     const id = workOrderIdFor(base, i, work.length);
     const description = [w.kind, w.type, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');
     const created = ctx.store.workOrders.insert({ id, kind, usagePointId: device.usagePointId, expectedMeterSerial: device.serialNumber, description, source: 'enterprise', at: ctx.at });

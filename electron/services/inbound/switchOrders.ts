@@ -15,7 +15,7 @@ import type { MeterServiceRequests } from '../../../shared/cim/payloads';
 import type { MeterServiceWork } from '../../../shared/cim/payloads/meterServiceRequests';
 import type { ObjectRef } from '../../../shared/cim/payloads/common';
 import { switchKinds, switchTransition, windowOf, type SwitchKind } from '../../../shared/domain/switching';
-import { reject, requireMeter, type Counts, type InboundContext } from './context';
+import { reject, requireInstalledMeter, type Counts, type InboundContext } from './context';
 
 export const isSwitchType = (type: string | undefined): boolean => switchKinds.some((k) => k === type?.trim());
 
@@ -45,8 +45,7 @@ export function applySwitchWork(ctx: InboundContext, verb: string, payload: Mete
   if (verb === 'create' || verb === 'created') {
     const base = header.messageID?.trim() || ctx.messageId;
     const id = work.length === 1 ? base : `${base}-${n}`;
-    const device = requireMeter(ctx, w.meter);
-    if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+    const device = requireInstalledMeter(ctx, w.meter);
     const { dueAt, window } = planOf(ctx, w, n);
     const customer = w.customers?.[0];
     const agreements = customer?.customerAgreements ?? [];

@@ -134,26 +134,20 @@ export class ProgrammingConnection {
    * enter programming mode (§6.3.12), then stop listening.
    */
   async abandon(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     this.offData();
     this.offClose();
     if (this.unexpectedClose) return;
     this.log.push('B0');
     await this.link.write(breakCommand()).catch(() => undefined);
-    await sleep(this.timeouts.switchDelayMs + 20);
+    await sleep(this.timeouts.switchDelayMs + 20); // let B0 leave before the rate changes or the port closes
   }
 
   /** B0 (§6.3.12), then release the port. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
-    this.offData();
-    this.offClose();
-    if (!this.unexpectedClose) {
-      this.log.push('B0');
-      await this.link.write(breakCommand()).catch(() => undefined);
-      await sleep(this.timeouts.switchDelayMs + 20); // let B0 leave before the port closes
-    }
+    await this.abandon();
     await this.link.close();
   }
 }

@@ -15,11 +15,8 @@ import { CurrentSection } from './SectionTabs';
 /** The main side says which tables changed; each view refetches what it shows. */
 function refetchOnDataChanged(tables: readonly string[]) {
   const touches = (...names: string[]) => names.some((n) => tables.includes(n));
-  if (touches('routes', 'usage_points', 'registers', 'readings')) {
-    void useRoutesStore.getState().load();
-    void useMetersStore.getState().reload();
-  }
-  if (touches('control_requests') && !touches('routes', 'usage_points', 'registers', 'readings')) void useMetersStore.getState().reload();
+  if (touches('routes', 'usage_points', 'registers', 'readings')) void useRoutesStore.getState().load();
+  if (touches('routes', 'usage_points', 'registers', 'readings', 'control_requests')) void useMetersStore.getState().reload();
   if (touches('routes')) void useAppStore.getState().refreshInfo();
   if (touches('registers', 'readings', 'usage_points', 'control_requests')) void useMeterStore.getState().reload();
 }

@@ -3,7 +3,7 @@
  * A CreateEndDeviceControls naming a meter becomes an open request at its usage point for what
  * the optical port can do there — set the clock, reset the demand — until an installer does it:
  * the outcome (CreatedEndDeviceControls) carries the request's MessageID as CorrelationID. A
- * CancelEndDeviceControls (CorrelationID = the request) closes what is still open.
+ * CancelEndDeviceControls naming a control by its mRID closes what is still open of it.
  */
 export default {
   version: 12,

@@ -56,7 +56,6 @@ export function createControlRequestsRepository(db: Db) {
     VALUES (@messageId, @controlMrid, @operation, @controlType, @usagePointId, @meterSerial, @requestedAt) ON CONFLICT (message_id, usage_point_id, operation) DO NOTHING`);
   const nextOpen = db.prepare(`SELECT ${COLUMNS} FROM control_requests
     WHERE usage_point_id = @usagePointId AND operation = @operation AND meter_serial = @meterSerial AND status = 'open' ORDER BY id LIMIT 1`);
-  const openAt = db.prepare(`SELECT ${COLUMNS} FROM control_requests WHERE usage_point_id = ? AND status = 'open' ORDER BY id`);
   const done = db.prepare("UPDATE control_requests SET status = 'done', closed_at = @at, answer_message_id = @answerMessageId WHERE id = @id AND status = 'open'");
   const cancel = db.prepare("UPDATE control_requests SET status = 'cancelled', closed_at = @at WHERE control_mrid = @controlMrid AND status = 'open'");
   const known = db.prepare('SELECT 1 FROM control_requests WHERE control_mrid = ? LIMIT 1');
@@ -71,10 +70,6 @@ export function createControlRequestsRepository(db: Db) {
     nextOpen(usagePointId: string, operation: ControlOperation, meterSerial: string): ControlRequest | null {
       const row = nextOpen.get({ usagePointId, operation, meterSerial }) as Row | undefined;
       return row ? toRequest(row) : null;
-    },
-    /** What is still to be done at a usage point, oldest first. */
-    openAt(usagePointId: string): ControlRequest[] {
-      return (openAt.all(usagePointId) as Row[]).map(toRequest);
     },
     done(id: number, answerMessageId: string, at: string): void {
       done.run({ id, answerMessageId, at });
