@@ -44,11 +44,23 @@ test('an installer can cancel a time sync; a wrong password says what to do', as
   await panel.getByTestId('program-demand-reset').click();
   await expect(panel.getByTestId('program-error')).toContainText(/refused the P1 password.*Nothing was changed on the meter/);
 
+  // The time sync request is held on its way until the Cancel has been answered: a Cancel that
+  // overtakes its operation (two requests, either may arrive first) must still stop it.
+  let release: () => void = () => undefined;
+  const cancelAnswered = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/call/optical.program', async (route) => {
+    await cancelAnswered;
+    await route.continue();
+  });
   await panel.getByTestId('program-password').fill('00000000');
   await panel.getByTestId('program-time-sync').click();
   await expect(panel.getByTestId('program-progress')).toBeVisible();
+  const cancel = page.waitForResponse('**/api/call/optical.cancel');
   await form.getByTestId('optical-cancel').click();
-  await expect(panel.getByTestId('program-error')).toContainText(/cancelled/);
+  expect(await (await cancel).json()).toMatchObject({ ok: true, value: { cancelled: true } });
+  release();
+  await expect(panel.getByTestId('program-error')).toContainText(/cancelled.*Nothing was changed on the meter/);
+  await expect(panel.getByTestId('program-result')).toHaveCount(0);
   await expect(form.getByTestId('optical-read')).toBeEnabled();
 });
 

@@ -9,12 +9,25 @@ import type { DomainHandlers, HandlerContext } from './context';
 
 export function opticalHandlers({ store, emit, changed }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
-  let running: AbortController | null = null;
-  const exclusive = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  let running: { controller: AbortController; operationId: string | undefined } | null = null;
+  // Cancels that came before their read or programming did (the screen sends both at once; either may
+  // arrive first). Kept a minute, a few at most: an operation that never comes leaves nothing behind.
+  const cancelledEarly = new Map<string, number>();
+  const EARLY_CANCEL_MS = 60_000;
+  const rememberCancel = (operationId: string) => {
+    const now = Date.now();
+    for (const [id, at] of cancelledEarly) if (now - at > EARLY_CANCEL_MS || cancelledEarly.size >= 16) cancelledEarly.delete(id);
+    cancelledEarly.set(operationId, now);
+  };
+  const exclusive = async <T>(operationId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     if (running) throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.');
-    running = new AbortController();
+    const controller = new AbortController();
+    running = { controller, operationId };
+    // Cancelled before it got here: it runs with an aborted signal, so it ends as any cancel does
+    // (audited, nothing sent to the meter).
+    if (operationId && cancelledEarly.delete(operationId)) controller.abort();
     try {
-      return await work(running.signal);
+      return await work(controller.signal);
     } finally {
       running = null;
     }
@@ -33,7 +46,7 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
       return { ports: list, lastPort, reason };
     },
     'optical.read': (input) =>
-      exclusive((signal) =>
+      exclusive(input.operationId, (signal) =>
         readAtUsagePoint(store, currentActor(store), {
           ...input,
           signal,
@@ -41,7 +54,7 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
         }),
       ),
     'optical.program': (input) =>
-      exclusive((signal) =>
+      exclusive(input.operationId, (signal) =>
         programAtUsagePoint(store, currentActor(store), {
           ...input,
           signal,
@@ -49,10 +62,13 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
           // Programming a job's new meter is also a step of that work order.
         }).finally(() => changed('outbox', 'audit_log', 'control_requests', ...(input.job ? ['work_orders'] : []))),
       ),
-    'optical.cancel': () => {
-      const had = running !== null;
-      running?.abort();
-      return { cancelled: had };
+    'optical.cancel': ({ operationId }) => {
+      if (running && (!operationId || !running.operationId || running.operationId === operationId)) {
+        running.controller.abort();
+        return { cancelled: true };
+      }
+      if (operationId) rememberCancel(operationId);
+      return { cancelled: operationId !== undefined };
     },
   };
 }

@@ -85,6 +85,12 @@ export type OpticalProgramResult = z.infer<typeof opticalProgramResult>;
 export const jobMeter = z.object({ workOrderId, meterSerial: z.string().trim().min(1).max(64) }).strict();
 export type JobMeter = z.infer<typeof jobMeter>;
 
+/**
+ * Chosen by the screen for each read or programming, so that a Cancel pressed before the request
+ * reached the Node side still cancels it (the two calls may arrive in either order).
+ */
+const operationId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
 export const opticalProgramInput = z
   .object({
     usagePointId,
@@ -97,6 +103,7 @@ export const opticalProgramInput = z
     job: jobMeter.optional(),
     /** After a SERIAL_MISMATCH refusal: the installer confirms this is the meter to program. */
     confirmSerialMismatch: z.boolean().optional(),
+    operationId: operationId.optional(),
   })
   .strict();
 
@@ -113,13 +120,15 @@ export const opticalMethods = {
         address: z.string().max(32).optional(),
         maxBaud: z.number().int().positive().optional(),
         job: jobMeter.optional(),
+        operationId: operationId.optional(),
       })
       .strict(),
     output: opticalReadResult,
   },
   /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
   'optical.program': { input: opticalProgramInput, output: opticalProgramResult },
-  'optical.cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** Cancels the running read or programming; with an id, also that operation if it has not arrived yet. */
+  'optical.cancel': { input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;
 
 /** Pushed while a read runs, for the progress bar (phase, bytes, time left). */

@@ -62,6 +62,33 @@ describe('optical read at a stop (training meter in process)', () => {
     }
   });
 
+  it('a Cancel that arrives before its read or programming still cancels it; other operations are not touched', async () => {
+    const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    try {
+      await dispatch(app.handlers, 'demo.load', {});
+      await dispatch(app.handlers, 'profile.set', { name: 'Ines', role: 'installer' });
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0001' })).toEqual({ ok: true, value: { cancelled: true } });
+      const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' });
+      expect(read).toMatchObject({ ok: false, error: { code: 'OPTICAL_READ_FAILED', details: { code: 'CANCELLED' } } });
+
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'program-0002' })).toEqual({ ok: true, value: { cancelled: true } });
+      const program = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'timeSync', password: '00000000', operationId: 'program-0002' });
+      expect(program).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: false, messageId: null } } });
+      expect(program.ok ? '' : program.error.message).toMatch(/cancelled.*Nothing was changed on the meter/);
+
+      // An early cancel is used once: the same id again, and any other id, run normally.
+      expect(await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' })).toMatchObject({ ok: true });
+      expect(await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0003' })).toMatchObject({ ok: true });
+      // A cancel naming another operation leaves the running one alone.
+      const running = dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0004' });
+      await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0005' });
+      expect(await running).toMatchObject({ ok: true });
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'bad id!' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    } finally {
+      app.close();
+    }
+  });
+
   it('reports a port that does not exist with what to try next', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     try {

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { JobMeter, OpticalProgress, OpticalReadResult } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
+import { beginOperation, currentOperation, endOperation } from './operation';
 
 export type Progress = OpticalProgress;
 interface Port {
@@ -55,8 +56,9 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
     if (!port) return null;
     set({ reading: true, progress: null, result: null, error: null });
     const off = subscribe(transport, 'optical.progress', (p) => set({ progress: p }));
+    const operationId = beginOperation();
     try {
-      const result = await api['optical.read']({ usagePointId, port, ...(job ? { job } : {}) });
+      const result = await api['optical.read']({ usagePointId, port, operationId, ...(job ? { job } : {}) });
       if (!result.ok) {
         set({ error: result.error.message });
         return null;
@@ -65,11 +67,13 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
       return result.value;
     } finally {
       off();
+      endOperation(operationId);
       set({ reading: false });
     }
   },
   async cancel() {
-    await api['optical.cancel']({});
+    const operationId = currentOperation();
+    await api['optical.cancel'](operationId ? { operationId } : {});
   },
   clear: () => set({ result: null, error: null, progress: null }),
 }));

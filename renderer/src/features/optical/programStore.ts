@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Role } from '../../../../shared/contract/supervisorEntities';
 import type { JobMeter, OpticalProgramResult, ProgramOperation } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
+import { beginOperation, endOperation } from './operation';
 
 interface ProgramSlice {
   role: Role | null;
@@ -39,11 +40,13 @@ export const useProgramStore = create<ProgramSlice>((set) => ({
   async run(request) {
     set({ running: request.operation, step: null, result: null, error: null, mismatch: null });
     const off = subscribe(transport, 'optical.progress', (p) => p.step && set({ step: p.step }));
+    const operationId = beginOperation();
     try {
-      const result = await api['optical.program'](request);
+      const result = await api['optical.program']({ ...request, operationId });
       set(result.ok ? { result: result.value } : { error: result.error.message, mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null });
     } finally {
       off();
+      endOperation(operationId);
       set({ running: null, step: null });
     }
   },
