@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, holdCalls, openSearchedMeter, screenshot, searchMeter } from './pages';
 
 test.use({ demo: true });
 
@@ -16,9 +16,12 @@ test('an installer syncs the training meter clock and resets its demand from the
   await panel.getByTestId('program-password').press('Enter');
   await expect(form.getByTestId('save-status')).toHaveCount(0);
 
+  const held = await holdCalls(page, 'optical.program');
   await panel.getByTestId('program-time-sync').click();
   await expect(panel.getByTestId('program-progress')).toBeVisible();
   await expect(form.getByTestId('optical-cancel')).toBeVisible();
+  await expect(panel.getByTestId('program-time-sync')).toBeDisabled();
+  held.release();
   const result = panel.getByTestId('program-result');
   await expect(result).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)\. After: .* \(drift [+-]?[01](\.\d)? s\)\./);
   await screenshot(page, 'optical-time-sync');
@@ -46,19 +49,14 @@ test('an installer can cancel a time sync; a wrong password says what to do', as
 
   // The time sync request is held on its way until the Cancel has been answered: a Cancel that
   // overtakes its operation (two requests, either may arrive first) must still stop it.
-  let release: () => void = () => undefined;
-  const cancelAnswered = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/call/optical.program', async (route) => {
-    await cancelAnswered;
-    await route.continue();
-  });
+  const held = await holdCalls(page, 'optical.program');
   await panel.getByTestId('program-password').fill('00000000');
   await panel.getByTestId('program-time-sync').click();
   await expect(panel.getByTestId('program-progress')).toBeVisible();
   const cancel = page.waitForResponse('**/api/call/optical.cancel');
   await form.getByTestId('optical-cancel').click();
   expect(await (await cancel).json()).toMatchObject({ ok: true, value: { cancelled: true } });
-  release();
+  held.release();
   await expect(panel.getByTestId('program-error')).toContainText(/cancelled.*Nothing was changed on the meter/);
   await expect(panel.getByTestId('program-result')).toHaveCount(0);
   await expect(form.getByTestId('optical-read')).toBeEnabled();

@@ -50,6 +50,20 @@ export async function callApi<T = unknown>(page: Page, token: string, method: st
   );
 }
 
+/**
+ * Holds the page's next calls of `method` on their way to the host until `release()`, so that what
+ * the screen shows while an operation runs can be checked without racing the operation.
+ */
+export async function holdCalls(page: Page, method: string): Promise<{ release: () => void }> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/call/${method}`, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
 export interface ApiAnswer<T> {
   ok: boolean;
   value?: T;
