@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: 'forks',
     env: { FIELDMETER_LOG: 'silent' },
+    setupFiles: ['test/setup/propertySeed.ts'],
   },
 });

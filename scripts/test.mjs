@@ -25,7 +25,10 @@ step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 step('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
 step('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json']);
 const built = step('build', npx, ['electron-vite', 'build']);
-step('unit and integration', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+// Property tests draw from a fixed seed here, so the result depends on the code only
+// (FIELDMETER_PROPERTY_SEED=random npm test explores; test/setup/propertySeed.ts).
+const propertySeed = process.env.FIELDMETER_PROPERTY_SEED ?? '20261201';
+step('unit and integration', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { FIELDMETER_PROPERTY_SEED: propertySeed });
 if (built) step('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 else failedSteps.push('end-to-end (not run: the build failed)');
 

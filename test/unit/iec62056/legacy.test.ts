@@ -34,6 +34,14 @@ function events(session: { start(): SessionEvent[]; feed(b: Uint8Array): Session
   return [...session.start(), ...session.feed(input), ...session.finish()];
 }
 
+/**
+ * The one known difference, in the diagnostic text of a line only: a line with a byte that has
+ * its parity bit set is cleaned as a whole (CR and NUL dropped). The old session cleaned per
+ * piece, and it took the first byte of an unframed telegram as a piece of its own, so when that
+ * was the only such byte a stray CR stayed in its line text. The data sets are compared as they are.
+ */
+const withoutCr = (list: SessionEvent[]) => list.map((e) => (e.type === 'dataLine' ? { ...e, line: e.line.replaceAll('\r', '') } : e));
+
 describe('one-pass parser = the implementation it replaced', () => {
   it('parseDataLine: same sets, end mark and junk on arbitrary lines', () => {
     fc.assert(
@@ -61,9 +69,21 @@ describe('one-pass parser = the implementation it replaced', () => {
     fc.assert(
       fc.property(fc.oneof(garbled, fc.uint8Array({ maxLength: 400 })), fc.constantFrom('readout' as const, 'listen' as const), (input, kind) => {
         const options = { kind, maxBytes: 100_000 };
-        expect(events(new OpticalSession(options), input)).toEqual(events(new LegacyOpticalSession(options), input));
+        expect(withoutCr(events(new OpticalSession(options), input))).toEqual(withoutCr(events(new LegacyOpticalSession(options), input)));
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('a P1 line whose first byte has its parity bit set is cleaned whole: the same data sets, no stray CR in its text', () => {
+    // Found by the property above (seed 545661209): `\r` `0xA2` (a `"` with parity) starts the first data line.
+    const input = concatBytes(bytes('/ISk5\\2MT382-1000\r\n\r'), Uint8Array.of(0xa2), bytes('1-0:1.8.1(000123.456*kWh)\r0-0:96.7.21(00004)\r\n!748B\r\n'));
+    const options = { kind: 'listen' as const, maxBytes: 100_000 };
+    const ours = events(new OpticalSession(options), input);
+    const old = events(new LegacyOpticalSession(options), input);
+    const lineOf = (list: SessionEvent[]) => list.find((e) => e.type === 'dataLine');
+    expect(lineOf(ours)).toEqual({ type: 'dataLine', line: '"1-0:1.8.1(000123.456*kWh)0-0:96.7.21(00004)', dataSets: lineOf(old)?.type === 'dataLine' ? lineOf(old)?.dataSets : [] });
+    expect(lineOf(old)).toMatchObject({ line: '"1-0:1.8.1(000123.456*kWh)\r0-0:96.7.21(00004)' });
+    expect(withoutCr(ours)).toEqual(withoutCr(old));
   });
 });
