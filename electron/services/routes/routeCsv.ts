@@ -97,51 +97,58 @@ interface RowContext {
 
 type Values = Readonly<Record<Column, string>>;
 
-/** Every known column of a record, trimmed, read once (a 100,000-row list reads each field once, not per check). */
+const at = (fields: readonly string[], i: number) => (i < 0 ? '' : (fields[i] ?? '').trim());
+
+/** Every known column of a record, trimmed, read once (a 100,000-row list reads each field once, not per check). No closure per row. */
 function valuesOf(fields: readonly string[], ix: Readonly<Record<Column, number>>): Values {
-  const at = (i: number) => (i < 0 ? '' : (fields[i] ?? '').trim());
   return {
-    route_id: at(ix.route_id),
-    sequence: at(ix.sequence),
-    usage_point_id: at(ix.usage_point_id),
-    address: at(ix.address),
-    meter_serial: at(ix.meter_serial),
-    reading_type: at(ix.reading_type),
-    dials: at(ix.dials),
-    route_name: at(ix.route_name),
-    register_label: at(ix.register_label),
-    decimals: at(ix.decimals),
-    multiplier: at(ix.multiplier),
-    last_read: at(ix.last_read),
-    last_read_date: at(ix.last_read_date),
-    average_daily_use: at(ix.average_daily_use),
-    account_id: at(ix.account_id),
-    access_notes: at(ix.access_notes),
-    hazards: at(ix.hazards),
+    route_id: at(fields, ix.route_id),
+    sequence: at(fields, ix.sequence),
+    usage_point_id: at(fields, ix.usage_point_id),
+    address: at(fields, ix.address),
+    meter_serial: at(fields, ix.meter_serial),
+    reading_type: at(fields, ix.reading_type),
+    dials: at(fields, ix.dials),
+    route_name: at(fields, ix.route_name),
+    register_label: at(fields, ix.register_label),
+    decimals: at(fields, ix.decimals),
+    multiplier: at(fields, ix.multiplier),
+    last_read: at(fields, ix.last_read),
+    last_read_date: at(fields, ix.last_read_date),
+    average_daily_use: at(fields, ix.average_daily_use),
+    account_id: at(fields, ix.account_id),
+    access_notes: at(fields, ix.access_notes),
+    hazards: at(fields, ix.hazards),
   };
 }
+
+/** Adds a row problem (a plain function: validateRow makes no closure per row). */
+function bad(problems: ImportProblem[], line: number, column: Column, reason: string): void {
+  problems.push({ line, column, reason });
+}
+
+const identifierColumns = ['route_id', 'usage_point_id', 'meter_serial'] as const;
 
 function validateRow(fields: readonly string[], line: number, context: RowContext): RouteRow | ImportProblem[] {
   const { delimiter } = context;
   const problems: ImportProblem[] = [];
   const v = valuesOf(fields, context.columnIndex);
-  const bad = (column: Column, reason: string) => problems.push({ line, column, reason });
 
-  for (const column of requiredColumns) if (!v[column]) bad(column, `${column} is empty`);
-  for (const column of ['route_id', 'usage_point_id', 'meter_serial'] as const) {
-    if (v[column] && !ID.test(v[column])) bad(column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
+  for (const column of requiredColumns) if (!v[column]) bad(problems, line, column, `${column} is empty`);
+  for (const column of identifierColumns) {
+    if (v[column] && !ID.test(v[column])) bad(problems, line, column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
   }
   const sequence = Number(v.sequence);
-  if (v.sequence && (!Number.isInteger(sequence) || sequence < 0)) bad('sequence', `sequence "${v.sequence}" is not a whole number`);
+  if (v.sequence && (!Number.isInteger(sequence) || sequence < 0)) bad(problems, line, 'sequence', `sequence "${v.sequence}" is not a whole number`);
   const readingType = v.reading_type;
-  if (readingType && !context.isReadingType(readingType)) bad('reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
+  if (readingType && !context.isReadingType(readingType)) bad(problems, line, 'reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
   const dials = Number(v.dials);
-  if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad('dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
+  if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad(problems, line, 'dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
   const decimals = v.decimals ? Number(v.decimals) : 0;
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad('decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad(problems, line, 'decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
   const multiplierText = delimiter === ';' ? v.multiplier.replace(',', '.') : v.multiplier;
   const multiplier = multiplierText ? Number(multiplierText) : 1;
-  if (!Number.isFinite(multiplier) || multiplier <= 0) bad('multiplier', `multiplier "${v.multiplier}" must be a positive number`);
+  if (!Number.isFinite(multiplier) || multiplier <= 0) bad(problems, line, 'multiplier', `multiplier "${v.multiplier}" must be a positive number`);
 
   let lastValue: string | null = null;
   let lastReadAt: string | null = null;
@@ -149,24 +156,24 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     const valueText = delimiter === ';' ? v.last_read.replace(',', '.') : v.last_read;
     lastValue = canonicalDecimal(valueText);
     lastReadAt = context.readDate(v.last_read_date);
-    if (lastValue === null) bad('last_read', `last_read "${v.last_read}" is not a number`);
+    if (lastValue === null) bad(problems, line, 'last_read', `last_read "${v.last_read}" is not a number`);
     else if (problems.length === 0) {
       const fit = checkRegisterValue(lastValue, { dials, decimals });
-      if (fit) bad('last_read', `last_read ${lastValue} ${describeValueProblem(fit)}`);
+      if (fit) bad(problems, line, 'last_read', `last_read ${lastValue} ${describeValueProblem(fit)}`);
     }
-    if (lastReadAt === null) bad('last_read_date', `last_read_date "${v.last_read_date}" is not a date like 2026-11-01`);
+    if (lastReadAt === null) bad(problems, line, 'last_read_date', `last_read_date "${v.last_read_date}" is not a date like 2026-11-01`);
   }
   const averageText = delimiter === ';' ? v.average_daily_use.replace(',', '.') : v.average_daily_use;
   const averageDailyUse = averageText ? Number(averageText) : null;
   if (averageDailyUse !== null && (!Number.isFinite(averageDailyUse) || averageDailyUse < 0)) {
-    bad('average_daily_use', `average_daily_use "${v.average_daily_use}" must be a number of 0 or more`);
+    bad(problems, line, 'average_daily_use', `average_daily_use "${v.average_daily_use}" must be a number of 0 or more`);
   }
   const hazards: Hazard[] = [];
   for (const word of v.hazards ? v.hazards.split('|').map((w) => w.trim().toLowerCase()).filter(Boolean) : []) {
     const known = hazardWords[word];
     if (known) {
       if (!hazards.includes(known)) hazards.push(known);
-    } else bad('hazards', `hazard "${word.slice(0, 30)}" is not one of ${Object.keys(hazardWords).join(', ')}`);
+    } else bad(problems, line, 'hazards', `hazard "${word.slice(0, 30)}" is not one of ${Object.keys(hazardWords).join(', ')}`);
   }
   if (problems.length) return problems;
   return {
