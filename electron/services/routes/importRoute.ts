@@ -47,7 +47,8 @@ interface RouteWrite {
   readonly id: string;
   /** One stop per usage point, at the sequence of its first row. */
   readonly stops: { sequence: number; usagePointId: string }[];
-  readonly onRoute: Set<string>;
+  /** The usage points among `stops`, made when a usage point comes back (rows not next to each other). */
+  onRoute: Set<string> | null;
   registers: number;
 }
 
@@ -62,6 +63,9 @@ interface WriteRequest {
   skippedRows?: () => number;
 }
 
+/** A RouteRow is a RegisterInput with its stop's fields around it: the usage point's part. */
+const usagePointOf = (row: RouteRow) => ({ id: row.usagePointId, address: row.address, accountId: row.accountId, accessNotes: row.accessNotes, hazards: row.hazards });
+
 /**
  * Writes rows as they are taken, inside the caller's transaction (not a nested one: a savepoint
  * would copy every page it changes to a sub-journal). The registers of a usage point are written
@@ -74,18 +78,29 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
   let registers = 0;
   let pending: RouteRow[] = [];
 
+  function addStop(route: RouteWrite, head: RouteRow, newToImport: boolean) {
+    if (!newToImport) {
+      route.onRoute ??= new Set(route.stops.map((s) => s.usagePointId));
+      if (route.onRoute.has(head.usagePointId)) return;
+    }
+    route.onRoute?.add(head.usagePointId);
+    route.stops.push({ sequence: head.sequence, usagePointId: head.usagePointId });
+  }
+
   function flush(route: RouteWrite) {
     const head = pending[0];
     if (!head) return;
-    const deviceId = deviceOf.get(head.usagePointId);
-    // a RouteRow is a RegisterInput with its stop's fields around it
-    if (deviceId === undefined) {
-      const usagePoint = { id: head.usagePointId, address: head.address, accountId: head.accountId, accessNotes: head.accessNotes, hazards: head.hazards };
-      deviceOf.set(head.usagePointId, store.meters.upsertMeter(usagePoint, head.meterSerial, pending));
-    } else store.meters.upsertRegisters(deviceId, pending);
-    if (!route.onRoute.has(head.usagePointId)) {
-      route.onRoute.add(head.usagePointId);
-      route.stops.push({ sequence: head.sequence, usagePointId: head.usagePointId });
+    if (head.firstOfUsagePoint) {
+      // The reader says these are the usage point's first rows in the file: nothing to look up.
+      store.meters.upsertMeter(usagePointOf(head), head.meterSerial, pending);
+      addStop(route, head, true);
+    } else {
+      // Its meter was written above in this import: the map knows it, or (for a usage point the
+      // reader marked) the meter is found at it. Otherwise it is written as a new one.
+      const deviceId = deviceOf.get(head.usagePointId) ?? (head.firstOfUsagePoint === false ? store.meters.deviceIdAt(head.meterSerial, head.usagePointId) : undefined);
+      if (deviceId === undefined) deviceOf.set(head.usagePointId, store.meters.upsertMeter(usagePointOf(head), head.meterSerial, pending));
+      else store.meters.upsertRegisters(deviceId, pending);
+      addStop(route, head, false);
     }
     pending = [];
   }
@@ -93,10 +108,10 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
   let current: RouteWrite | undefined;
   for (const row of rows) {
     if (current && (current.id !== row.routeId || pending[0]?.usagePointId !== row.usagePointId)) flush(current);
-    let route = routes.get(row.routeId);
+    let route = current?.id === row.routeId ? current : routes.get(row.routeId);
     if (!route) {
       store.routes.upsert({ id: row.routeId, name: row.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
-      routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: new Set(), registers: 0 }));
+      routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: null, registers: 0 }));
     }
     current = route;
     pending.push(row);

@@ -45,6 +45,11 @@ export interface RouteRow extends RegisterInput {
   accountId: string;
   accessNotes: string;
   hazards: Hazard[];
+  /**
+   * Set by RouteCsvReader: true on the first row of its usage point in the file, false on a later
+   * one, so that a writer knows a usage point is new to the import without a lookup of its own.
+   */
+  firstOfUsagePoint?: boolean;
 }
 
 export interface ParsedRouteCsv {
@@ -195,6 +200,7 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     accountId: v.account_id,
     accessNotes: v.access_notes.slice(0, 500),
     hazards,
+    firstOfUsagePoint: false,
   };
 }
 
@@ -207,6 +213,8 @@ function defaultLabel(readingType: string): string {
 
 /** What the cross-row rules remember of a usage point and its meter (not the whole row). */
 interface Placement {
+  /** Where it sits in the checker's list (the stops of a route refer to it by this). */
+  readonly index: number;
   readonly usagePointId: string;
   readonly meterSerial: string;
   readonly address: string;
@@ -216,37 +224,81 @@ interface Placement {
 }
 
 /**
+ * The stops of one route by sequence number. Read lists number their stops 1, 2, 3… or 10, 20,
+ * 30…: those sit in typed arrays indexed by the number (no hashing, a few bytes each); a number
+ * beyond DENSE_SEQUENCES goes to a map.
+ */
+class StopsBySequence {
+  private owner = new Int32Array(1024);
+  private lines = new Int32Array(1024);
+  private readonly sparse = new Map<number, { readonly placement: Placement; readonly line: number }>();
+
+  constructor(private readonly placements: Placement[]) {}
+
+  get(sequence: number): { readonly placement: Placement; readonly line: number } | undefined {
+    if (sequence >= DENSE_SEQUENCES) return this.sparse.get(sequence);
+    const owner = sequence < this.owner.length ? this.owner[sequence]! : 0;
+    return owner === 0 ? undefined : { placement: this.placements[owner - 1]!, line: this.lines[sequence]! };
+  }
+
+  set(sequence: number, placement: Placement, line: number): void {
+    if (sequence >= DENSE_SEQUENCES) return void this.sparse.set(sequence, { placement, line });
+    if (sequence >= this.owner.length) {
+      const size = Math.min(DENSE_SEQUENCES, Math.max(sequence + 1, this.owner.length * 2));
+      const owner = new Int32Array(size);
+      const lines = new Int32Array(size);
+      owner.set(this.owner);
+      lines.set(this.lines);
+      [this.owner, this.lines] = [owner, lines];
+    }
+    this.owner[sequence] = placement.index + 1;
+    this.lines[sequence] = line;
+  }
+}
+/** Sequence numbers below this are kept in typed arrays (at most 8 bytes each, 32 MiB). */
+const DENSE_SEQUENCES = 1 << 22;
+
+/**
  * Rules across rows: one meter per usage point, one place per meter, one stop per sequence, one
  * register per ReadingType. Row by row, remembering a few strings per meter, so a read list is
- * checked without holding its rows. Returns why a row breaks a rule, or null (and records it).
+ * checked without holding its rows. Returns why a row breaks a rule, or else (recording the row)
+ * whether it is the first row of its usage point. The rows of a meter usually follow each other:
+ * a row of the meter just checked needs no lookup.
  */
-function crossChecker(): (row: RouteRow) => string | null {
+function crossChecker(): (row: RouteRow) => string | boolean {
+  const placements: Placement[] = [];
   const meterAt = new Map<string, Placement>();
   const placeOf = new Map<string, Placement>();
-  // Nested maps, not joined string keys: 100,000 rows would build and hash 200,000 new strings.
-  const stopsOfRoute = new Map<string, Map<number, { readonly usagePointId: string; readonly line: number }>>();
+  const stopsOfRoute = new Map<string, StopsBySequence>();
+  let previous: { readonly placement: Placement; readonly routeId: string; readonly sequence: number } | null = null;
   return (row) => {
-    const first = meterAt.get(row.usagePointId);
-    const place = placeOf.get(row.meterSerial);
+    const same = previous !== null && previous.placement.usagePointId === row.usagePointId && previous.placement.meterSerial === row.meterSerial;
+    const first = same ? previous!.placement : meterAt.get(row.usagePointId);
+    const place = same ? first : placeOf.get(row.meterSerial);
+    const sameStop = same && previous!.routeId === row.routeId && previous!.sequence === row.sequence;
     let stops = stopsOfRoute.get(row.routeId);
-    if (!stops) stopsOfRoute.set(row.routeId, (stops = new Map()));
-    const stop = stops.get(row.sequence);
+    if (!stops) stopsOfRoute.set(row.routeId, (stops = new StopsBySequence(placements)));
+    const stop = sameStop ? { placement: first!, line: 0 } : stops.get(row.sequence);
     if (first && first.meterSerial !== row.meterSerial) return `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
     if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
       return `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
     }
     if (place && place.usagePointId !== row.usagePointId) return `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
-    if (stop && stop.usagePointId !== row.usagePointId) return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
+    if (stop && stop.placement.usagePointId !== row.usagePointId) return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
     // Past the rules above, `first` and `place` are the same placement (or both absent).
     if (place?.readingTypes.includes(row.readingType)) return `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
-    if (place) place.readingTypes.push(row.readingType);
+    let placement = place;
+    const firstOfUsagePoint = !placement;
+    if (placement) placement.readingTypes.push(row.readingType);
     else {
-      const placement: Placement = { usagePointId: row.usagePointId, meterSerial: row.meterSerial, address: row.address, accountId: row.accountId, line: row.line, readingTypes: [row.readingType] };
+      placement = { index: placements.length, usagePointId: row.usagePointId, meterSerial: row.meterSerial, address: row.address, accountId: row.accountId, line: row.line, readingTypes: [row.readingType] };
+      placements.push(placement);
       meterAt.set(row.usagePointId, placement);
       placeOf.set(row.meterSerial, placement);
     }
-    if (!stop) stops.set(row.sequence, { usagePointId: row.usagePointId, line: row.line });
-    return null;
+    if (!stop) stops.set(row.sequence, placement, row.line);
+    previous = { placement, routeId: row.routeId, sequence: row.sequence };
+    return firstOfUsagePoint;
   };
 }
 
@@ -275,7 +327,7 @@ export class RouteCsvReader {
     const delimiter = detectDelimiter(content);
     const records = csvRecords(content, delimiter);
     let context: RowContext | null = null;
-    let crossCheck: ((row: RouteRow) => string | null) | null = null;
+    let crossCheck: ((row: RouteRow) => string | boolean) | null = null;
     try {
       for (const { line, fields } of records) {
         if (!context || !crossCheck) {
@@ -298,11 +350,12 @@ export class RouteCsvReader {
           this.problems.push(...result);
           continue;
         }
-        const reason = crossCheck(result);
-        if (reason) {
-          this.problems.push({ line, reason });
+        const checked = crossCheck(result);
+        if (typeof checked === 'string') {
+          this.problems.push({ line, reason: checked });
           continue;
         }
+        result.firstOfUsagePoint = checked;
         this.validRows++;
         yield result;
       }

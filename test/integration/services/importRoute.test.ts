@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/contract/result';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
-import { csv, row } from '../../support/routeCsv';
+import { csv, KWH, KWH_T1, KWH_T2, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 
 const actor = { name: 'tester', role: 'technician' } as const;
@@ -43,6 +43,33 @@ describe('importing a route', () => {
     const summary = importRoute(store, actor, { fileName: 'bad.csv', content, acceptValidRows: true });
     expect(summary.usagePoints).toBe(1);
     expect(summary.skippedRows).toMatchObject([{ line: 3 }]);
+    store.close();
+  });
+
+  it('a usage point whose rows are apart, and on a second route, gets one meter with all its registers and one stop per route', () => {
+    const store = open();
+    // A meter known from an earlier list at another usage point moves here with this one.
+    importRoute(store, actor, { fileName: 'old.csv', content: csv(row({ route: 'R0', up: 'UP-OLD', serial: 'E300' })), acceptValidRows: false });
+    const content = csv(
+      row({ seq: '10', up: 'UP-1', serial: 'E100', type: KWH_T1 }),
+      row({ seq: '20', up: 'UP-2', serial: 'E200' }),
+      row({ seq: '30', up: 'UP-1', serial: 'E100', type: KWH_T2 }),
+      row({ route: 'R2', seq: '5', up: 'UP-1', serial: 'E100', type: KWH }),
+      row({ route: 'R2', seq: '6', up: 'UP-3', serial: 'E300' }),
+    );
+    const summary = importRoute(store, actor, { fileName: 'apart.csv', content, acceptValidRows: false });
+    expect(summary).toMatchObject({ routes: ['R1', 'R2'], usagePoints: 4, registers: 5, skippedRows: [] });
+    expect(store.db.prepare("SELECT count(*) FROM end_devices WHERE serial_number = 'E100'").pluck().get()).toBe(1);
+    expect(store.meters.get('UP-1')!.registers.map((r) => r.readingType).sort()).toEqual([KWH, KWH_T1, KWH_T2].sort());
+    expect(store.meters.listForRoute('R1', '').map((m) => [m.sequence, m.usagePointId])).toEqual([
+      [10, 'UP-1'],
+      [20, 'UP-2'],
+    ]);
+    expect(store.meters.listForRoute('R2', '').map((m) => [m.sequence, m.usagePointId])).toEqual([
+      [5, 'UP-1'],
+      [6, 'UP-3'],
+    ]);
+    expect(store.db.prepare("SELECT usage_point_id FROM end_devices WHERE serial_number = 'E300'").pluck().get()).toBe('UP-3');
     store.close();
   });
 

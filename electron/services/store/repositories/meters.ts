@@ -162,6 +162,11 @@ export function createMetersRepository(db: Db) {
     },
     /** More registers of a meter written by upsertMeter in the same import. */
     upsertRegisters,
+    /** The meter with this serial when it is at this usage point. */
+    deviceIdAt(serialNumber: string, usagePointId: string): number | undefined {
+      const device = findDevice.get(serialNumber) as { id: number; usage_point_id: string | null } | undefined;
+      return device?.usage_point_id === usagePointId ? device.id : undefined;
+    },
     hasUsagePoint: (id: string): boolean => usagePointExists.get(id) !== undefined,
     /** A usage point from master data: address only; account, access notes and hazards stay as the route set them. */
     createUsagePoint: (id: string, address: string) => insertUsagePoint.run(id, address),
