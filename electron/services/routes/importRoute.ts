@@ -28,8 +28,8 @@ function refusal(fileName: string, reader: RouteCsvReader): AppError {
 const IMPORT_CHUNK_ROWS = 4096;
 
 /**
- * Reads and writes in one pass inside the transaction: each row is written as soon as it passes
- * its checks, and nothing holds the whole file's rows (issue 11). A file that must be refused —
+ * Reads and writes in one pass inside the transaction: rows are written a chunk at a time as they
+ * pass their checks, and nothing holds the whole file's rows (issue 11). A file that must be refused —
  * unreadable, no valid row, or a bad row without `acceptValidRows` — stops writing at its first
  * problem, is read to the end for the full list of problems, and the transaction rolls back.
  */

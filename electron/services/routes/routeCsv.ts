@@ -305,7 +305,7 @@ function crossChecker(): (row: RouteRow) => string | boolean {
 /**
  * Reads a route CSV one record at a time: `rows()` yields each valid row as soon as it passes
  * the row checks and the rules across rows, and `problems` collects the rest. An import writes
- * the rows as they come, so memory follows the number of meters (a few strings each), not the
+ * the rows as they come (a chunk at a time), so memory follows the number of meters (a few strings each), not the
  * size of the file times the objects made from it (issue 11).
  */
 export class RouteCsvReader {
