@@ -1,8 +1,7 @@
 /**
  * A route import streams (issue 11): rows are written as they are read and checked (a few thousand
- * at a time), and
- * the heap it keeps grows by a few hundred bytes per meter (the cross-row check index), not by
- * the file's records and rows held all at once. Observed on the real store, without timing.
+ * at a time), and the heap it keeps grows by a few hundred bytes per meter (the cross-row check
+ * index), not by the file's records and rows held all at once. Observed on the real store, without timing.
  */
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
