@@ -57,6 +57,25 @@ describe('route CSV', () => {
     expect(problems[3]?.reason).toContain('twice');
   });
 
+  it('finds a sequence used twice however stops are numbered: small, walk-book numbers, both on one route, apart in the file', () => {
+    const rowsOf = (stops: [string, string][]) => stops.map(([seq, up], i) => row({ seq, up, serial: `E${i}`, address: `${i} Main St` }));
+    // 1,000 small numbers, then walk-book numbers far beyond them, then the first ones again.
+    const small = Array.from({ length: 1000 }, (_, i) => [String(i + 1), `UP-S${i}`] as [string, string]);
+    const big = [['4100350', 'UP-B1'], ['4100360', 'UP-B2'], ['900000000', 'UP-B3'], ['70000', 'UP-B4']] as [string, string][];
+    const again = [['500', 'UP-X1'], ['4100360', 'UP-X2'], ['900000000', 'UP-X3'], ['70000', 'UP-X4'], ['1001', 'UP-OK']] as [string, string][];
+    const { rows, problems } = parseRouteCsv(csv(...rowsOf([...small, ...big, ...again])));
+    expect(problems.map((p) => p.reason)).toEqual([
+      'sequence 500 on route R1 is already used by line 501',
+      'sequence 4100360 on route R1 is already used by line 1003',
+      'sequence 900000000 on route R1 is already used by line 1004',
+      'sequence 70000 on route R1 is already used by line 1005',
+    ]);
+    expect(rows.map((r) => r.usagePointId).slice(-5)).toEqual(['UP-B1', 'UP-B2', 'UP-B3', 'UP-B4', 'UP-OK']);
+    // The same usage point again at its own sequence, with another register, is one stop.
+    const { problems: none } = parseRouteCsv(csv(row({ seq: '4100350' }), row({ seq: '4100350', type: KWH_T1 })));
+    expect(none).toEqual([]);
+  });
+
   it('refuses a file without the required columns', () => {
     const { rows, problems } = parseRouteCsv('route,meter\nR1,E1\n');
     expect(rows).toEqual([]);

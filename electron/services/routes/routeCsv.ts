@@ -225,26 +225,31 @@ interface Placement {
 
 /**
  * The stops of one route by sequence number. Read lists number their stops 1, 2, 3… or 10, 20,
- * 30…: those sit in typed arrays indexed by the number (no hashing, a few bytes each); a number
- * beyond DENSE_SEQUENCES goes to a map.
+ * 30…: those sit in typed arrays indexed by the number (no hashing, 8 bytes each). The arrays grow
+ * only as far as the stops so far justify (16 numbers per stop, at least 65,536, at most
+ * DENSE_SEQUENCES); a number beyond that (walk-book numbering such as 4100350) goes to a map, so a
+ * few stops with large numbers cost no memory.
  */
 class StopsBySequence {
   private owner = new Int32Array(1024);
   private lines = new Int32Array(1024);
+  private count = 0;
   private readonly sparse = new Map<number, { readonly placement: Placement; readonly line: number }>();
 
   constructor(private readonly placements: Placement[]) {}
 
   get(sequence: number): { readonly placement: Placement; readonly line: number } | undefined {
-    if (sequence >= DENSE_SEQUENCES) return this.sparse.get(sequence);
     const owner = sequence < this.owner.length ? this.owner[sequence]! : 0;
-    return owner === 0 ? undefined : { placement: this.placements[owner - 1]!, line: this.lines[sequence]! };
+    if (owner !== 0) return { placement: this.placements[owner - 1]!, line: this.lines[sequence]! };
+    return this.sparse.size === 0 ? undefined : this.sparse.get(sequence);
   }
 
   set(sequence: number, placement: Placement, line: number): void {
-    if (sequence >= DENSE_SEQUENCES) return void this.sparse.set(sequence, { placement, line });
+    this.count++;
     if (sequence >= this.owner.length) {
-      const size = Math.min(DENSE_SEQUENCES, Math.max(sequence + 1, this.owner.length * 2));
+      const limit = Math.min(DENSE_SEQUENCES, Math.max(1 << 16, this.count * 16));
+      if (sequence >= limit) return void this.sparse.set(sequence, { placement, line });
+      const size = Math.min(limit, Math.max(sequence + 1, this.owner.length * 2));
       const owner = new Int32Array(size);
       const lines = new Int32Array(size);
       owner.set(this.owner);
@@ -255,7 +260,7 @@ class StopsBySequence {
     this.lines[sequence] = line;
   }
 }
-/** Sequence numbers below this are kept in typed arrays (at most 8 bytes each, 32 MiB). */
+/** Sequence numbers below this may be kept in typed arrays (at most 32 MiB for a route of 262,144 stops or more). */
 const DENSE_SEQUENCES = 1 << 22;
 
 /**
@@ -305,8 +310,8 @@ function crossChecker(): (row: RouteRow) => string | boolean {
 /**
  * Reads a route CSV one record at a time: `rows()` yields each valid row as soon as it passes
  * the row checks and the rules across rows, and `problems` collects the rest. An import writes
- * the rows as they come (a chunk at a time), so memory follows the number of meters (a few strings each), not the
- * size of the file times the objects made from it (issue 11).
+ * the rows as they come (a chunk at a time), so memory follows the number of meters (a few
+ * strings each), not the size of the file times the objects made from it (issue 11).
  */
 export class RouteCsvReader {
   readonly problems: ImportProblem[] = [];
