@@ -72,8 +72,9 @@ interface Job {
   reject(error: unknown): void;
 }
 
-export function createBatchValidator(schemaDir: string, options: { windowMs?: number; maxBatch?: number } = {}) {
-  const schemas = indexSchemaFolder(schemaDir);
+export function createBatchValidator(schemaDir: string, options: { windowMs?: number; maxBatch?: number; schemas?: Map<string, string> } = {}) {
+  // The folder's index, when the caller already made it (checkSchemaFolder returns it).
+  const schemas = options.schemas ?? indexSchemaFolder(schemaDir);
   const scratch = scratchFolders();
   const windowMs = options.windowMs ?? 4;
   const maxBatch = options.maxBatch ?? 400;

@@ -39,9 +39,10 @@ export interface SyncNowSummary extends SyncSummary {
 
 /** Sends the outbox, then — unless the run stopped — pulls and applies what the enterprise queued for the device. */
 export async function syncNow(store: Store, options: SyncNowOptions): Promise<SyncNowSummary> {
-  if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
+  // Checked here too (gone or emptied since the caller looked); its index serves the validator.
+  const schemas = options.schemaFolder ? checkSchemaFolder(options.schemaFolder, xmllintAvailable) : null;
   const transport = createTransport(transportOptions(options.endpoint, options.secrets));
-  const validator = options.schemaFolder ? createBatchValidator(options.schemaFolder) : null;
+  const validator = options.schemaFolder && schemas ? createBatchValidator(options.schemaFolder, { schemas }) : null;
   try {
     const summary = await runSync(store, {
       ...options,
