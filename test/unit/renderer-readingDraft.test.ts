@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../../shared/contract/entities';
 import { checkDraft, checkDraftValue } from '../../renderer/src/features/meter/readingDraft';
-import { formatPattern } from '../../renderer/src/lib/format';
+import { formatPattern, formatTime } from '../../renderer/src/lib/format';
 
 const register = (id: number, dials: number, decimals: number): Register => ({
   id,
@@ -55,5 +55,14 @@ describe('formatPattern', () => {
     expect(formatPattern(6, 1, 'en')).toBe('000000.0');
     expect(formatPattern(5, 3, 'de')).toBe('00000,000');
     expect(formatPattern(6, 0, 'de')).toBe('000000');
+  });
+});
+
+describe('formatTime', () => {
+  it('writes a time after midnight as the locale does: 00:14 in German, 12:14 AM in American English', () => {
+    // A local time, as the screen shows it (the test's time zone is the machine's).
+    const justAfterMidnight = new Date(2026, 11, 2, 0, 14).toISOString();
+    expect(formatTime(justAfterMidnight, 'de')).toBe('00:14');
+    expect(formatTime(justAfterMidnight, 'en-US')).toMatch(/^12:14\sAM$/);
   });
 });

@@ -10,7 +10,7 @@ export function formatDate(iso: string, locale: string): string {
 }
 
 export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: string): string {
