@@ -9,12 +9,12 @@ import { closeSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/result';
-import { currentActor } from '../services/actor';
 import { applyInboundFile, type InboundResult } from '../services/inbound/applyMessage';
 import { keepRejectedCopy } from '../services/inbound/rejected';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
 import type { CliIo } from './program';
+import { cliActorFor } from './signIn';
 
 const describe = (r: InboundResult) =>
   r.duplicate
@@ -38,18 +38,19 @@ export interface ImportMessageOptions {
 }
 
 /** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
-export function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): void {
+export async function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): Promise<void> {
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {
     throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const databasePath = resolveDatabasePath(options.db);
+  const actor = await cliActorFor(databasePath, 'record', 'import a message');
   let result: InboundResult;
   try {
     const store = openStore(databasePath);
     try {
-      result = applyInboundFile(store, currentActor(store), file, { fileName: basename(file) });
+      result = applyInboundFile(store, actor, file, { fileName: basename(file) });
     } finally {
       store.close();
     }

@@ -10,7 +10,6 @@
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/result';
 import type { OpticalProgramResult, ProgramOperation } from '../../shared/contract/methods/optical';
-import { currentActor } from '../services/actor';
 import { programAtUsagePoint } from '../services/optical/programAtUsagePoint';
 import type { ProgramOptions } from '../services/serial/programOperations';
 import { readAtUsagePoint } from '../services/optical/readAtUsagePoint';
@@ -18,6 +17,7 @@ import { saveManualReadings } from '../services/readings/saveReadings';
 import { validationSettings } from '../services/readings/validationSettings';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
+import { cliActor } from './signIn';
 
 export interface SaveReadOptions {
   port: string;
@@ -38,7 +38,7 @@ const HINTS: Readonly<Record<string, string>> = {
 export async function readAndSave(options: SaveReadOptions) {
   const store = openStore(resolveDatabasePath(options.db));
   try {
-    const actor = currentActor(store);
+    const actor = await cliActor(store, 'record', 'save an optical reading');
     const read = await readAtUsagePoint(store, actor, {
       usagePointId: options.usagePoint,
       port: options.port,
@@ -82,7 +82,7 @@ export async function readAndSave(options: SaveReadOptions) {
 export async function programAtStop(stop: { usagePoint: string; db?: string | undefined }, operation: ProgramOperation, o: ProgramOptions): Promise<OpticalProgramResult> {
   const store = openStore(resolveDatabasePath(stop.db));
   try {
-    return await programAtUsagePoint(store, currentActor(store), {
+    return await programAtUsagePoint(store, await cliActor(store, 'install', `program the meter (${operation})`), {
       usagePointId: stop.usagePoint,
       port: o.path,
       operation,

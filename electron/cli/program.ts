@@ -9,7 +9,7 @@ import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
 import { seedWorkedDay, workedDayPhotoDir } from '../services/demo/workedDay';
-import { currentActor, loadDemoRoute } from '../services/fieldmeter';
+import { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP } from '../services/fieldmeter';
 import { resolveDatabasePath } from '../services/paths';
 import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
@@ -17,6 +17,8 @@ import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
 import { importMessageFile, registerImportMessageCommand } from './importMessage';
 import { registerPanCommands } from './pan';
+import { registerProfileCommands } from './profiles';
+import { cliActor, cliActorFor, useCliUser } from './signIn';
 import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
 
@@ -78,7 +80,9 @@ export function buildProgram(io: CliIo): Command {
     .description('Fieldmeter: offline-first meter reading for utility field crews')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .option('--user <name>', 'act as this profile (also $FIELDMETER_USER); its PIN or password from $FIELDMETER_PIN or a prompt')
+    .hook('preAction', (command) => useCliUser(command.opts<{ user?: string }>().user));
 
   const db = program.command('db').description('database maintenance').exitOverride();
   common(db.command('migrate').description('create the database or bring it to the current schema'))
@@ -95,23 +99,36 @@ export function buildProgram(io: CliIo): Command {
   common(demo.command('seed').description('load the demo route (about 50 meters, training mode)'))
     .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
-    .action((options: CommonOptions & { worked?: boolean }) =>
-      withStore(options, (store) => {
-        const summary = loadDemoRoute(store);
+    .action(async (options: CommonOptions & { worked?: boolean }) => {
+      const store = openStore(resolveDatabasePath(options.db));
+      try {
+        // Training profiles only in a database without any: a real device never gets a published PIN.
+        const profiles = await seedDemoProfiles(store);
+        const summary = loadDemoRoute(store, profiles.length ? TRAINING_SETUP : await cliActor(store, 'record', 'load the demo route'));
         const worked = options.worked ? seedWorkedDay(store, workedDayPhotoDir(store.path)) : undefined;
-        print(options, worked ? { ...summary, worked } : summary, () => `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.` + (worked ? `\nWorked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.` : ''));
-      }),
-    );
+        const shown = { ...summary, ...(worked ? { worked } : {}), profiles: profiles.map((p) => ({ ...p })) };
+        print(options, shown, () =>
+          [
+            `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`,
+            ...(worked ? [`Worked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.`] : []),
+            ...(profiles.length ? [describeTrainingProfiles(profiles)] : []),
+          ].join('\n'),
+        );
+      } finally {
+        store.close();
+      }
+    });
 
-  const importRouteFile = (file: string, options: ImportRouteOptions) => {
+  const importRouteFile = async (file: string, options: ImportRouteOptions) => {
     let content: string;
     try {
       content = readFileSync(file, 'utf8');
     } catch (error) {
       throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
     withStore(options, (store) => {
-      const summary = importRoute(store, currentActor(store), { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
+      const summary = importRoute(store, actor, { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
       print(options, summary, () =>
         [
           `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
@@ -173,6 +190,7 @@ export function buildProgram(io: CliIo): Command {
   registerOpticalCommands(program, io);
   registerSyncCommands(program, io);
   registerSupervisorCommands(program, io);
+  registerProfileCommands(program, io);
   registerPanCommands(program, io);
   return program;
 }

@@ -1,18 +1,14 @@
-/**
- * Supervisor commands (issue 10): `fieldmeter export` writes the same files as the Export button;
- * `fieldmeter profile` shows or switches the local profile (name and role) the audit log records.
- */
+/** Supervisor commands (issue 10): `fieldmeter export` writes the same files as the Export button. */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { exportFilter, exportFormats, profile, roles, workTypes, type ExportFormat, type Role } from '../../shared/contract/supervisorEntities';
+import { exportFilter, exportFormats, workTypes, type ExportFormat } from '../../shared/contract/supervisorEntities';
 import { stopStatuses } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
-import { currentActor } from '../services/actor';
 import { runExport } from '../services/exports/runExport';
-import { setProfile } from '../services/review/roles';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
 import type { CliIo } from './program';
+import { cliActor } from './signIn';
 
 interface ExportCliOptions {
   db?: string;
@@ -27,27 +23,6 @@ interface ExportCliOptions {
 }
 
 export function registerSupervisorCommands(program: Command, io: CliIo): void {
-  const profileCommand = program.command('profile').description('the local profile: who is working on this device, and in which role').exitOverride();
-  profileCommand
-    .command('set')
-    .description('switch the profile (technician, installer, supervisor)')
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .requiredOption('--name <name>', 'the person')
-    .addOption(new Option('--role <role>', 'their role').choices([...roles]).makeOptionMandatory())
-    .option('--json', 'print machine-readable JSON')
-    .exitOverride()
-    .action((options: { db?: string; name: string; role: Role; json?: boolean }) => {
-      const parsed = profile.safeParse({ name: options.name, role: options.role });
-      if (!parsed.success) throw new AppError('VALIDATION', 'The name must be 1 to 80 characters.');
-      const store = openStore(resolveDatabasePath(options.db));
-      try {
-        const now = setProfile(store, parsed.data);
-        io.out(options.json ? JSON.stringify(now) : `Profile: ${now.name} (${now.role}).`);
-      } finally {
-        store.close();
-      }
-    });
-
   program
     .command('export')
     .description('export readings as CSV (README "Export columns"), IEC 61968-9 MeterReadings XML or a PDF report')
@@ -66,7 +41,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
       if (!filter.success) throw new AppError('VALIDATION', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const result = await runExport(store, currentActor(store), options.format, filter.data, resolve(options.out));
+        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out));
         io.out(options.json ? JSON.stringify(result, null, 2) : `Wrote ${result.rows} readings to ${result.path} (${result.bytes} bytes).`);
       } finally {
         store.close();

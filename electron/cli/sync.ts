@@ -18,6 +18,7 @@ import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
 import { startEnterpriseSimulator } from '../services/sync/simulator/server';
 import type { SoapVersion } from '../services/sync/soap';
 import type { CliIo } from './program';
+import { cliActor } from './signIn';
 
 interface SyncCliOptions {
   db?: string;
@@ -92,6 +93,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
             timeoutMs: wholeNumber(o.timeout, '--timeout', 100, 600_000),
           },
           secrets: envSecretStore(),
+          actor: await cliActor(store, 'record', 'sync'),
           envelope,
           batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
           concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type * as ElectronModule from 'electron';
 import { AppError } from '../../shared/contract/result';
-import { loadDemoRoute, startFieldmeter, type Fieldmeter } from '../services/fieldmeter';
+import { describeTrainingProfiles, prepareTraining, startFieldmeter, type Fieldmeter } from '../services/fieldmeter';
 import { createLogger } from '../services/log';
 import { encryptedSecretStore } from '../services/sync/secrets';
 import { APP_NAME, resolveDatabasePath } from '../services/paths';
@@ -100,9 +100,10 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
     app.exit(EXIT_DATABASE_REFUSED);
     return;
   }
-  if (args.demo && fieldmeter.store.routes.count() === 0) {
+  if (args.demo) {
     try {
-      loadDemoRoute(fieldmeter.store);
+      const seeded = await prepareTraining(fieldmeter.store);
+      if (seeded.length) log.info(describeTrainingProfiles(seeded));
     } catch (error) {
       log.error('could not load the demo route', error);
     }

@@ -16,7 +16,10 @@ import { workOrderHandlers } from './handlers/workOrders';
 import { switchingHandlers } from './handlers/switching';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
-import { currentActor } from './actor';
+import { guardHandlers } from './handlers/guard';
+import { profileHandlers } from './handlers/profiles';
+import { createSession, type SessionService } from './identity/session';
+import { AppError } from '../../shared/contract/result';
 import { exportsDir, findExportFile, type ExportFile } from './exports/exportFiles';
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
@@ -37,6 +40,9 @@ export interface FieldmeterOptions extends OpenOptions {
 
 export interface Fieldmeter {
   readonly store: Store;
+  /** Who is signed in (hosts show it; the CLI signs in with --user). */
+  readonly session: SessionService;
+  /** Every contract method, each behind the check of its declared right. */
   readonly handlers: Handlers;
   readonly events: EventSink & { on(name: EventName, listener: (payload: unknown) => void): () => void };
   /** An export file the current profile may take off the device (the web host's download), or a coded error. */
@@ -67,22 +73,30 @@ function createEventBus() {
   };
 }
 
-export { currentActor, loadDemoRoute } from './actor';
+export { DEMO_PROFILES, describeTrainingProfiles, loadDemoRoute, prepareTraining, seedDemoProfiles, TRAINING_SETUP } from './actor';
 
 export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const store = openStore(options.databasePath, options);
   const events = createEventBus();
   const version = options.version ?? appVersion();
-  const changed = (...tables: string[]) => events.emit('data.changed', { tables });
+  // Every write the store makes is announced by topic once per turn, whoever made it (handler, sync, import).
+  store.writes.onChange((topics) => events.emit('data.changed', { topics: [...topics] }));
   // Photos sit next to the database, so a backup of the folder keeps both.
   const photoDir = join(dirname(store.path), 'photos');
 
+  const session = createSession(store);
+  const actor = () => {
+    const signedIn = session.current();
+    if (!signedIn) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first.');
+    return signedIn;
+  };
   const context: HandlerContext = {
     store,
+    session,
+    actor,
     host: options.host,
     version,
     photoDir,
-    changed,
     emit: events.emit,
     saveDialog: options.saveDialog,
     exportWorker: { builtWorker: options.exportWorker, nativeBinding: options.nativeBinding },
@@ -90,6 +104,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),
+    ...profileHandlers(context),
     ...routeHandlers(context),
     ...readingHandlers(context),
     ...workOrderHandlers(context),
@@ -99,6 +114,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 
-  const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), currentActor(store), name);
-  return { store, handlers, events, exportFile, close: () => store.close() };
+  const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), actor(), name);
+  // Every method's right is checked against the signed-in profile before its handler runs.
+  return { store, session, handlers: guardHandlers(handlers, session.current), events, exportFile, close: () => store.close() };
 }

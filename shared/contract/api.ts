@@ -9,18 +9,21 @@ import { z } from 'zod';
 import { appMethods } from './methods/app';
 import { opticalMethods, opticalProgress } from './methods/optical';
 import type { MethodSpecs } from './methods/common';
+import { profileMethods } from './methods/profiles';
 import { readingMethods } from './methods/readings';
 import { routeMethods } from './methods/routes';
 import { workOrderMethods } from './methods/workOrders';
 import { switchingMethods } from './methods/switching';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
+import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
 export { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from './methods/readings';
 
 export const methods = {
   ...appMethods,
+  ...profileMethods,
   ...routeMethods,
   ...readingMethods,
   ...workOrderMethods,
@@ -38,8 +41,8 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 
 /** Events the main side pushes to every window. */
 export const events = {
-  /** After a write: which tables changed, so views refetch (the database is the source of truth). */
-  'data.changed': z.object({ tables: z.array(z.string()) }),
+  /** After a write: which topics it touched, derived from the tables written, so views refetch (the database is the source of truth). */
+  'data.changed': z.object({ topics: z.array(z.enum(topics)) }),
   /** While an export of the supervisor's filter is written (issue 10). */
   'export.progress': exportProgress,
   /** While the optical probe reads a meter. */

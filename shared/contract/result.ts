@@ -10,7 +10,9 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
   'NOT_FOUND',
-  'FORBIDDEN', // the local profile's role may not do this (issue 10: supervisor actions)
+  'SIGN_IN_REQUIRED', // nobody is signed in on this device; details.right names what was asked for
+  'SIGN_IN_FAILED', // wrong name or secret, or the profile is locked (details.reason, details.lockedUntil)
+  'FORBIDDEN', // the signed-in profile lacks the method's right (details.right, details.role)
   'VALIDATION', // the input was well-formed but breaks a business rule
   'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
   'TOO_LARGE', // a file over its size limit

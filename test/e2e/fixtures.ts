@@ -19,18 +19,46 @@ export interface HostHandle {
 interface Fixtures {
   /** Start the host with the demo route already loaded (skips the welcome screen). */
   demo: boolean;
+  /** The training profile the `app` fixture signs in as (a new database: its first profile, Sam Supervisor). */
+  signInAs: string;
   host: HostHandle;
   app: Page;
 }
 
-export async function openApp(page: Page, host: RunningHost): Promise<Page> {
+/** The training profiles `--demo` creates (electron/services/actor.ts), and the PIN the first profile of a new database gets here. */
+export const trainingPins: Readonly<Record<string, string>> = { 'Tina Technician': '111111', 'Ines Installer': '222222', 'Sam Supervisor': '333333' };
+
+/** Signs in on the screen the app shows: the first profile of a new database (a supervisor), or a training profile. */
+export async function signInOnScreen(page: Page, name = 'Tina Technician'): Promise<void> {
+  const state = page.locator('#root > [data-app-state]');
+  await expect(state).toHaveAttribute('data-app-state', /^(ready|sign-in)$/);
+  if ((await state.getAttribute('data-app-state')) === 'ready') return;
+  const first = page.getByTestId('first-profile-form');
+  await expect(first.or(page.getByTestId('sign-in-form'))).toBeVisible();
+  if (await first.isVisible()) {
+    await first.getByTestId('first-profile-name').fill('Sam Supervisor');
+    await first.getByTestId('first-profile-secret').fill(trainingPins['Sam Supervisor']!);
+    await first.getByTestId('first-profile-repeat').fill(trainingPins['Sam Supervisor']!);
+    await first.getByTestId('first-profile-submit').click();
+  } else {
+    const form = page.getByTestId('sign-in-form');
+    await expect(form.getByTestId('sign-in-profile').locator(`option[value="${name}"]`)).toHaveCount(1);
+    await form.getByTestId('sign-in-profile').selectOption(name);
+    await form.getByTestId('sign-in-secret').fill(trainingPins[name] ?? '');
+    await form.getByTestId('sign-in-secret').press('Enter');
+  }
+  await expect(state).toHaveAttribute('data-app-state', 'ready');
+}
+
+export async function openApp(page: Page, host: RunningHost, as?: string): Promise<Page> {
   await page.goto(host.openUrl);
-  await expect(page.locator('#root > [data-app-state]')).toHaveAttribute('data-app-state', 'ready');
+  await signInOnScreen(page, as);
   return page;
 }
 
 export const test = base.extend<Fixtures>({
   demo: [false, { option: true }],
+  signInAs: ['Tina Technician', { option: true }],
 
   host: async ({ demo }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'fieldmeter-e2e-'));
@@ -54,8 +82,8 @@ export const test = base.extend<Fixtures>({
     }
   },
 
-  app: async ({ page, host }, use) => {
-    await use(await openApp(page, host.current));
+  app: async ({ page, host, signInAs }, use) => {
+    await use(await openApp(page, host.current, signInAs));
   },
 });
 

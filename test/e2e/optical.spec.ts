@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, signInByApi, openSearchedMeter, screenshot, searchMeter } from './pages';
 
 test.use({ demo: true });
 
@@ -36,6 +36,7 @@ test('a meter reporting a fault in its error register F.F shows a warning; the f
   await form.getByTestId('optical-use').click();
   await form.getByTestId('save-reading').click();
   await expect(form.getByTestId('save-status')).toContainText(/saved/);
+  await signInByApi(page, host.current.token, 'Sam Supervisor'); // the audit is a supervisor's
   const audit = await callApi<{ action: string; entityId: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.statusRead' });
   expect(audit.value?.map((a) => a.entityId)).toEqual(['E3100002']);
 });

@@ -4,10 +4,10 @@
  * at the probe until the installer confirms it, because its serial is not the stop's meter.
  */
 import { expect, test } from './fixtures';
-import { callApi, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, signInByApi, openSearchedMeter, screenshot, searchMeter } from './pages';
 import { socatSkipReason, startMeter, type Harness } from '../integration/serial/ptyHarness';
 
-test.use({ demo: true });
+test.use({ demo: true, signInAs: 'Ines Installer' });
 
 let harness: Harness | undefined;
 test.afterEach(async () => {
@@ -18,7 +18,6 @@ test.afterEach(async () => {
 test('a typed port is read and remembered; programming another meter needs the installer to confirm it', async ({ app: page, host }) => {
   test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
   harness = await startMeter('program-isk', { reactionScale: 0.1 });
-  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
   await searchMeter(page, 'E3100002');
   let form = await openSearchedMeter(page, 'UP-1002');
   await form.getByTestId('optical-panel').locator('summary').click();
@@ -40,6 +39,8 @@ test('a typed port is read and remembered; programming another meter needs the i
   await expect(panel.getByTestId('program-mismatch-confirmed')).toContainText('the meter reports serial 12345678');
   await expect(panel.getByTestId('program-anyway')).toHaveCount(0);
   await screenshot(page, 'optical-typed-port-confirmed');
+
+  await signInByApi(page, host.current.token, 'Sam Supervisor'); // the audit is a supervisor's
 
   const audit = await callApi<{ action: string; details: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.timeSync' });
   expect(audit.value?.map((a) => JSON.parse(a.details) as { result: string; wroteToMeter: boolean; error: { code: string } | null }).map((d) => [d.result, d.wroteToMeter, d.error?.code ?? null])).toEqual([

@@ -1,10 +1,9 @@
 import { expect, test } from './fixtures';
-import { callApi, holdCalls, openSearchedMeter, screenshot, searchMeter } from './pages';
+import { callApi, signInByApi, holdCalls, openSearchedMeter, screenshot, searchMeter } from './pages';
 
-test.use({ demo: true });
+test.use({ demo: true, signInAs: 'Ines Installer' });
 
 test('an installer syncs the training meter clock and resets its demand from the meter screen', async ({ app: page, host }) => {
-  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
   await searchMeter(page, 'E3100004');
   const form = await openSearchedMeter(page, 'UP-1004');
   await form.getByTestId('optical-panel').locator('summary').click();
@@ -30,6 +29,8 @@ test('an installer syncs the training meter clock and resets its demand from the
   await expect(result).toContainText('Demand reset.');
   await expect(result).toContainText('Reset counter 07 → 08.');
 
+  await signInByApi(page, host.current.token, 'Sam Supervisor'); // the audit is a supervisor's
+
   const audit = await callApi<{ action: string; role: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.' });
   expect(audit.value?.map((a) => [a.action, a.role]).sort()).toEqual([
     ['optical.demandReset', 'installer'],
@@ -37,8 +38,7 @@ test('an installer syncs the training meter clock and resets its demand from the
   ]);
 });
 
-test('an installer can cancel a time sync; a wrong password says what to do', async ({ app: page, host }) => {
-  await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+test('an installer can cancel a time sync; a wrong password says what to do', async ({ app: page }) => {
   await searchMeter(page, 'E3100004');
   const form = await openSearchedMeter(page, 'UP-1004');
   await form.getByTestId('optical-panel').locator('summary').click();
@@ -62,12 +62,16 @@ test('an installer can cancel a time sync; a wrong password says what to do', as
   await expect(form.getByTestId('optical-read')).toBeEnabled();
 });
 
-test('a technician does not see programming and the API refuses it', async ({ app: page, host }) => {
-  await searchMeter(page, 'E3100004');
-  const form = await openSearchedMeter(page, 'UP-1004');
-  await form.getByTestId('optical-panel').locator('summary').click();
-  await expect(form.getByTestId('optical-read')).toBeVisible();
-  await expect(form.getByTestId('program-panel')).toHaveCount(0);
-  const refused = await callApi(page, host.current.token, 'optical.program', { usagePointId: 'UP-1004', port: 'training', operation: 'timeSync', password: '00000000' });
-  expect(refused.error?.code).toBe('FORBIDDEN');
+test.describe('as a technician', () => {
+  test.use({ signInAs: 'Tina Technician' });
+
+  test('a technician does not see programming and the API refuses it', async ({ app: page, host }) => {
+    await searchMeter(page, 'E3100004');
+    const form = await openSearchedMeter(page, 'UP-1004');
+    await form.getByTestId('optical-panel').locator('summary').click();
+    await expect(form.getByTestId('optical-read')).toBeVisible();
+    await expect(form.getByTestId('program-panel')).toHaveCount(0);
+    const refused = await callApi(page, host.current.token, 'optical.program', { usagePointId: 'UP-1004', port: 'training', operation: 'timeSync', password: '00000000' });
+    expect(refused.error).toMatchObject({ code: 'FORBIDDEN', details: { right: 'install', role: 'technician' } });
+  });
 });

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { signInOnScreen, trainingPins } from './fixtures';
 
 const screenshotDir = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -98,11 +99,17 @@ export async function chooseFilter(page: Page, filter: 'all' | 'unread' | 'warni
   await expect(page.getByTestId(`filter-${filter}`)).toHaveAttribute('aria-pressed', 'true');
 }
 
-/** Switches the local profile (Review section) and waits until the header shows it. */
+/** Signs out and signs in as another training profile with its PIN, then opens the Review section. */
 export async function switchProfile(page: Page, name: string, role: 'technician' | 'installer' | 'supervisor') {
+  await page.getByTestId('sign-out').click();
+  await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  await signInOnScreen(page, name);
+  await expect(page.getByTestId('signed-in')).toHaveAttribute('data-role', role);
   await page.getByTestId('section-review').click();
-  await page.getByTestId('profile-name').fill(name);
-  await page.getByTestId('profile-role').selectOption(role);
-  await page.getByTestId('profile-switch').click();
-  await expect(page.getByTestId('profile-current')).toContainText(name);
+}
+
+/** The same through the API (the session is the host's): for tests that set up a role before the screen matters. */
+export async function signInByApi(page: Page, token: string, name: string): Promise<void> {
+  const r = await callApi(page, token, 'session.signIn', { name, secret: trainingPins[name] });
+  expect(r.ok, JSON.stringify(r)).toBe(true);
 }

@@ -9,10 +9,11 @@ import { buildMessage } from '../../shared/cim';
 import { readAccepted } from '../../electron/services/sync/simulator/storage';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../electron/services/sync/simulator/server';
 import { expect, test } from './fixtures';
-import { callApi, openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
+import { openSearchedMeter, screenshot, searchMeter, switchProfile, typeRegisters } from './pages';
 import type { Page } from '@playwright/test';
 
-test.use({ demo: true });
+// Setting the endpoint and correcting refused readings are a supervisor's.
+test.use({ demo: true, signInAs: 'Sam Supervisor' });
 
 /** Reads every register of a meter a little above its last value (an ordinary reading, no warning). */
 async function saveReading(page: Page, usagePointId: string) {
@@ -193,7 +194,7 @@ test('A clock set the office asks for shows at the meter; the installer\'s time 
     await page.getByTestId('sync-now').click();
     await expect(page.locator('[data-testid=sync-received-item][data-message-id=EDC-1004]')).toContainText('1 control for the field requested');
 
-    await callApi(page, host.current.token, 'profile.set', { name: 'Ines', role: 'installer' });
+    await switchProfile(page, 'Ines Installer', 'installer');
     await page.getByTestId('section-routes').click();
     await searchMeter(page, 'E3100004');
     const row = page.locator('[data-testid=meter-row][data-usage-point-id=UP-1004]');

@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { buildMessage } from '../../shared/cim';
 import { fieldmeter } from '../support/cli';
 import { expect, openApp, test } from './fixtures';
-import { callApi, screenshot, switchProfile } from './pages';
+import { callApi, screenshot, signInByApi, switchProfile } from './pages';
 
 test.use({ demo: true });
 
@@ -225,7 +225,7 @@ test('unable to complete with a reason, and a work order made on the device', as
 
 test('the office cancels a job already done and reports a PAN join: both are shown, the field data stays', async ({ app: page, host }) => {
   const token = host.current.token;
-  await callApi(page, token, 'profile.set', { name: 'Ines Installer', role: 'installer' });
+  await signInByApi(page, token, 'Ines Installer');
   const order = await callApi<{ currentMeter: { serial: string; registers: { id: number }[] } }>(page, token, 'workOrders.get', { workOrderId: 'WO-DEMO-RM1' });
   const meter = order.value?.currentMeter;
   const done = await callApi(page, token, 'workOrders.completeRemoval', {

@@ -7,6 +7,7 @@ import { startWebHost, type WebHost } from '../../electron/host/web/server';
 import { latestVersion } from '../../electron/services/store/migrations';
 import { bigRouteCsv } from '../support/reliability/bigRoute';
 import { useTempDir } from '../support/tempDir';
+import { signInAs } from '../support/profiles';
 
 interface RawResponse {
   status: number;
@@ -43,6 +44,7 @@ describe('web host', () => {
     writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>Fieldmeter</title>');
     writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
     app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'web' });
+    await signInAs(app, 'technician');
     host = await startWebHost({ app, rendererRoot });
     return host;
   }
@@ -131,7 +133,7 @@ describe('web host', () => {
       req.end();
     });
     const text = await received;
-    expect(text).toMatch(/event: data\.changed\ndata: \{"tables":\["routes"/);
+    expect(text).toMatch(/event: data\.changed\ndata: \{"topics":\["routes"/);
   });
 
   it('sends a long list in pieces with the same bytes as one JSON text', async () => {

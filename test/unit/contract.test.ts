@@ -4,6 +4,7 @@ import { eventNames, ipcChannel, isMethodName, methodNames, methods } from '../.
 import { add } from '../../shared/domain/decimal';
 import { startFieldmeter } from '../../electron/services/fieldmeter';
 import { useTempDir } from '../support/tempDir';
+import { signInAs } from '../support/profiles';
 
 describe('the API contract', () => {
   const tempDir = useTempDir();
@@ -34,6 +35,7 @@ describe('the API contract', () => {
 
   it('produces outputs that match the output schemas on a real store', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fieldmeter.db'), host: 'web' });
+    await signInAs(app, 'technician');
     const check = async <T>(name: keyof typeof methods, input: unknown): Promise<T> => {
       const parsedInput = methods[name].input.parse(input);
       const value = await (app.handlers[name] as (i: unknown) => unknown)(parsedInput);

@@ -11,6 +11,7 @@ import { ipcChannel, methodNames } from '../../shared/contract/api';
 import { isTrustedSender, registerIpc, type IpcEventLike, type IpcMainLike, type WindowLike } from '../../electron/main/ipc';
 import { startFieldmeter, type Fieldmeter } from '../../electron/services/fieldmeter';
 import { createFakeElectron, type FakeElectron } from './electron-fakes';
+import { signInAs } from '../support/profiles';
 
 process.env.FIELDMETER_LOG = 'silent';
 
@@ -28,8 +29,9 @@ describe('IPC host', () => {
   let dispose: () => void;
   let window: InstanceType<FakeElectron['BrowserWindow']>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fieldmeter = startFieldmeter({ databasePath: join(dir, 'ipc.db'), host: 'electron' });
+    await signInAs(fieldmeter, 'technician');
     fake = createFakeElectron();
     window = new fake.BrowserWindow({});
     dispose = registerIpc(fake.ipcMain satisfies IpcMainLike, fieldmeter, () => fake.BrowserWindow.getAllWindows());
@@ -91,14 +93,16 @@ describe('IPC host', () => {
     const closed = new fake.BrowserWindow({});
     closed.webContents.destroyed = true;
     await call('demo.load', {});
-    expect(window.webContents.sent).toContainEqual([ipcChannel('data.changed'), { tables: expect.arrayContaining(['routes']) }]);
+    // The store announces its writes once per turn, after the transaction.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(window.webContents.sent).toContainEqual([ipcChannel('data.changed'), { topics: expect.arrayContaining(['routes', 'stops']) }]);
     expect(closed.webContents.sent).toEqual([]);
   });
 
   it('removes its handlers and stops forwarding when disposed', () => {
     dispose();
     expect(fake.ipcMain.handlers.size).toBe(0);
-    fieldmeter.events.emit('data.changed', { tables: ['routes'] });
+    fieldmeter.events.emit('data.changed', { topics: ['routes'] });
     expect(window.webContents.sent).toEqual([]);
     dispose = () => {};
   });

@@ -75,8 +75,8 @@ describe('preload bridge', () => {
     const [channel, forward] = fake.ipcRenderer.on.mock.calls[0] ?? [];
     expect(channel).toBe(ipcChannel(event));
 
-    forward?.({ sender: fake.ipcRenderer }, { tables: ['routes'] });
-    expect(listener).toHaveBeenCalledWith({ tables: ['routes'] });
+    forward?.({ sender: fake.ipcRenderer }, { topics: ['routes'] });
+    expect(listener).toHaveBeenCalledWith({ topics: ['routes'] });
     expect(listener.mock.calls[0]).toHaveLength(1);
 
     unsubscribe();

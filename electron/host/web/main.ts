@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDemoRoute, startFieldmeter } from '../../services/fieldmeter';
+import { describeTrainingProfiles, prepareTraining, startFieldmeter } from '../../services/fieldmeter';
 import { favourSmallHeap } from '../../services/heap';
 import { resolveDatabasePath } from '../../services/paths';
 import { startWebHost } from './server';
@@ -33,7 +33,10 @@ if (!existsSync(resolve(rendererRoot, 'index.html'))) {
 
 try {
   const app = startFieldmeter({ databasePath: resolveDatabasePath(values.db), host: 'web' });
-  if (values.demo && app.store.routes.count() === 0) loadDemoRoute(app.store);
+  if (values.demo) {
+    const seeded = await prepareTraining(app.store);
+    if (seeded.length) process.stdout.write(`${describeTrainingProfiles(seeded)}\n`);
+  }
   const host = await startWebHost({ app, rendererRoot, port: values.port ? Number(values.port) : 0 });
   // One line a person (or a test) can act on: the URL with its access token.
   process.stdout.write(`Fieldmeter is running at ${host.openUrl}\n`);

@@ -3,7 +3,7 @@ import { loadDemoRoute } from '../actor';
 import { validationSettings } from '../readings/validationSettings';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function appHandlers({ store, host, version, changed }: HandlerContext): DomainHandlers<keyof typeof appMethods> {
+export function appHandlers({ store, actor, host, version }: HandlerContext): DomainHandlers<keyof typeof appMethods> {
   return {
     'app.info': () => {
       const locale = store.settings.get('locale');
@@ -22,8 +22,7 @@ export function appHandlers({ store, host, version, changed }: HandlerContext): 
       return { locale };
     },
     'demo.load': () => {
-      const summary = loadDemoRoute(store);
-      changed('routes', 'usage_points', 'registers');
+      const summary = loadDemoRoute(store, actor());
       return summary;
     },
   };

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
-import { currentActor } from '../actor';
 import { programAtUsagePoint } from '../optical/programAtUsagePoint';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function opticalHandlers({ store, emit, changed }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
+export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
   let running: { controller: AbortController; operationId: string | undefined } | null = null;
   // Cancels that came before their read or programming did (the screen sends both at once; either may
@@ -47,7 +46,7 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
     },
     'optical.read': (input) =>
       exclusive(input.operationId, (signal) =>
-        readAtUsagePoint(store, currentActor(store), {
+        readAtUsagePoint(store, actor(), {
           ...input,
           signal,
           onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),
@@ -55,12 +54,12 @@ export function opticalHandlers({ store, emit, changed }: HandlerContext): Domai
       ),
     'optical.program': (input) =>
       exclusive(input.operationId, (signal) =>
-        programAtUsagePoint(store, currentActor(store), {
+        programAtUsagePoint(store, actor(), {
           ...input,
           signal,
           onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
           // Programming a job's new meter is also a step of that work order.
-        }).finally(() => changed('outbox', 'audit_log', 'control_requests', ...(input.job ? ['work_orders'] : []))),
+        }),
       ),
     'optical.cancel': ({ operationId }) => {
       if (running && (!operationId || !running.operationId || running.operationId === operationId)) {

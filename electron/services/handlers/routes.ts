@@ -1,15 +1,13 @@
 import type { routeMethods } from '../../../shared/contract/methods/routes';
 import { AppError } from '../../../shared/contract/result';
-import { currentActor } from '../actor';
 import { importRoute } from '../routes/importRoute';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function routeHandlers({ store, changed }: HandlerContext): DomainHandlers<keyof typeof routeMethods> {
+export function routeHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof routeMethods> {
   return {
     'routes.list': () => store.routes.list(),
     'routes.import': (input) => {
-      const summary = importRoute(store, currentActor(store), input);
-      changed('routes', 'usage_points', 'registers');
+      const summary = importRoute(store, actor(), input);
       return summary;
     },
     'meters.list': ({ routeId, query, filter }) => store.meters.listForRoute(routeId, query, filter),

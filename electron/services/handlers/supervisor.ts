@@ -1,38 +1,27 @@
 import type { supervisorMethods } from '../../../shared/contract/methods/supervisor';
 import { AppError } from '../../../shared/contract/result';
 import { basename } from 'node:path';
-import { currentActor } from '../actor';
 import { exportsDir, findExportFile, saveExportAs } from '../exports/exportFiles';
 import { prepareExportWorker } from '../exports/exportInWorker';
 import { defaultExportPath, runExport } from '../exports/runExport';
 import { approve, editReading, returnToTechnician } from '../review/decide';
-import { setProfile } from '../review/roles';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function supervisorHandlers({ store, changed, emit, saveDialog, exportWorker }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
+export function supervisorHandlers({ store, actor, emit, saveDialog, exportWorker }: HandlerContext): DomainHandlers<keyof typeof supervisorMethods> {
   // One export at a time per window set; its controller lets "Cancel" stop it.
   let running: AbortController | null = null;
   return {
-    'profile.get': () => currentActor(store),
-    'profile.set': (input) => {
-      const profile = setProfile(store, input);
-      changed('settings', 'audit_log');
-      return profile;
-    },
     'review.list': ({ status, limit }) => store.review.list({ status, limit }),
     'review.approve': ({ kind, id }) => {
-      const item = approve(store, currentActor(store), kind, id);
-      changed('review_decisions', 'audit_log');
+      const item = approve(store, actor(), kind, id);
       return item;
     },
     'review.return': ({ kind, id, comment }) => {
-      const item = returnToTechnician(store, currentActor(store), kind, id, comment);
-      changed('review_decisions', 'audit_log');
+      const item = returnToTechnician(store, actor(), kind, id, comment);
       return item;
     },
     'review.edit': ({ readingId, value, reason }) => {
-      const item = editReading(store, currentActor(store), readingId, value, reason);
-      changed('readings', 'review_decisions', 'audit_log', 'outbox');
+      const item = editReading(store, actor(), readingId, value, reason);
       return item;
     },
     'dashboard.get': ({ days }) => {
@@ -46,12 +35,11 @@ export function supervisorHandlers({ store, changed, emit, saveDialog, exportWor
       const controller = new AbortController();
       running = controller;
       try {
-        const result = await runExport(store, currentActor(store), format, filter, defaultExportPath(store, format), {
+        const result = await runExport(store, actor(), format, filter, defaultExportPath(store, format), {
           ...exportWorker,
           signal: controller.signal,
           onProgress: (done, total) => emit('export.progress', { format, done, total }),
         });
-        changed('audit_log');
         return { ...result, fileName: basename(result.path) };
       } finally {
         running = null;
@@ -59,13 +47,13 @@ export function supervisorHandlers({ store, changed, emit, saveDialog, exportWor
     },
     'export.saveAs': async ({ fileName }) => {
       const dir = exportsDir(store.path);
-      const file = findExportFile(dir, currentActor(store), fileName);
+      const file = findExportFile(dir, actor(), fileName);
       if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser use Download.');
       const target = await saveDialog(file.name);
       return { path: target === null ? null : await saveExportAs(file, target, dir) };
     },
     'export.prepare': async () => {
-      if (currentActor(store).role !== 'supervisor') return { ready: false };
+      if (actor().role !== 'supervisor') return { ready: false };
       return { ready: await prepareExportWorker({ databasePath: store.path, expected: store.exportRows.upperBound() }, exportWorker ?? {}) };
     },
     'export.cancel': () => {

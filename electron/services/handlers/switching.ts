@@ -1,33 +1,28 @@
 import type { switchingMethods } from '../../../shared/contract/methods/switching';
-import { currentActor } from '../actor';
 import { validationSettings } from '../readings/validationSettings';
 import { recordControl } from '../switching/control';
 import { acknowledgeEnterpriseChange, listSwitchOrders, switchOrderDetail } from '../switching/orders';
 import { reportNotRead, takeSwitchReading } from '../switching/switchRead';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function switchingHandlers({ store, photoDir, changed }: HandlerContext): DomainHandlers<keyof typeof switchingMethods> {
+export function switchingHandlers({ store, actor, photoDir }: HandlerContext): DomainHandlers<keyof typeof switchingMethods> {
   return {
     'switching.list': () => listSwitchOrders(store),
-    'switching.get': ({ switchOrderId }) => switchOrderDetail(store, switchOrderId, currentActor(store)),
+    'switching.get': ({ switchOrderId }) => switchOrderDetail(store, switchOrderId, actor()),
     'switching.read': (input) => {
-      const done = takeSwitchReading(store, currentActor(store), input, { settings: validationSettings(store), photoDir });
-      changed('switch_orders', 'readings', 'registers', 'route_stops', 'outbox');
+      const done = takeSwitchReading(store, actor(), input, { settings: validationSettings(store), photoDir });
       return done;
     },
     'switching.notRead': (input) => {
-      const done = reportNotRead(store, currentActor(store), input);
-      changed('switch_orders', 'outbox');
+      const done = reportNotRead(store, actor(), input);
       return done;
     },
     'switching.control': (input) => {
-      const done = recordControl(store, currentActor(store), input, { settings: validationSettings(store), photoDir });
-      changed('switch_orders', 'readings', 'registers', 'route_stops', 'end_devices', 'outbox');
+      const done = recordControl(store, actor(), input, { settings: validationSettings(store), photoDir });
       return done;
     },
     'switching.acknowledge': ({ switchOrderId }) => {
-      const order = acknowledgeEnterpriseChange(store, currentActor(store), switchOrderId);
-      changed('switch_orders');
+      const order = acknowledgeEnterpriseChange(store, actor(), switchOrderId);
       return order;
     },
   };

@@ -3,7 +3,6 @@
  * without one (web host, tests) credentials come from the environment only and are never stored.
  */
 import type { syncMethods } from '../../../shared/contract/methods/sync';
-import { currentActor } from '../actor';
 import { listReceived, listRejected, requeueRejected } from '../sync';
 import { editableReadings, editRejected } from '../sync/editRejected';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
@@ -15,22 +14,21 @@ export interface SyncHandlerOptions {
   readonly secrets?: (blobs: BlobStore) => SecretStore;
 }
 
-export function syncHandlers({ store, changed, emit }: HandlerContext, options: SyncHandlerOptions = {}): DomainHandlers<keyof typeof syncMethods> {
+export function syncHandlers({ store, actor, emit }: HandlerContext, options: SyncHandlerOptions = {}): DomainHandlers<keyof typeof syncMethods> {
   const secrets = options.secrets
     ? { store: options.secrets(store.syncState), source: 'secureStorage' as const }
     : { store: envSecretStore(), source: 'environment' as const };
-  const session = createSyncSession(store, { secrets, emit, changed });
+  const session = createSyncSession(store, { secrets, emit });
   return {
     'sync.status': () => session.status(),
-    'sync.run': ({ trigger }) => session.start(trigger),
+    'sync.run': ({ trigger }) => session.start(trigger, actor()),
     'sync.cancel': () => ({ cancelled: session.cancel() }),
     'sync.rejected.list': () =>
       listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts, payload }) => ({
         messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length, readings: editableReadings(store, noun, payload),
       })),
     'sync.rejected.edit': (input) => {
-      const result = editRejected(store, currentActor(store), input);
-      changed('outbox', 'readings', 'registers');
+      const result = editRejected(store, actor(), input);
       return result;
     },
     'sync.received.list': () => listReceived(store),
@@ -38,32 +36,28 @@ export function syncHandlers({ store, changed, emit }: HandlerContext, options: 
       // One transaction: back to pending with the same MessageID, and who asked for it.
       store.transaction(() => {
         requeueRejected(store, messageId);
-        store.journal.audit(currentActor(store), { action: 'sync.retry', entity: 'outbox', entityId: messageId });
+        store.journal.audit(actor(), { action: 'sync.retry', entity: 'outbox', entityId: messageId });
       });
-      changed('outbox');
       return { requeued: true as const };
     },
     'sync.settings.get': () => ({ settings: session.settings(), credentials: session.credentialsInfo() }),
     'sync.settings.set': (input) => {
       const saved = store.transaction(() => {
         const next = session.setSettings(input);
-        store.journal.audit(currentActor(store), { action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
+        store.journal.audit(actor(), { action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
         return next;
       });
-      changed('settings');
       return saved;
     },
     'sync.credentials.set': (input) => {
       const info = session.setCredentials(input);
       // The audit row says that credentials changed, never what they are.
-      store.journal.audit(currentActor(store), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
-      changed('settings');
+      store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
       return info;
     },
     'sync.credentials.clear': () => {
       const info = session.clearCredentials();
-      store.journal.audit(currentActor(store), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: 'none' } });
-      changed('settings');
+      store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: 'none' } });
       return info;
     },
   };

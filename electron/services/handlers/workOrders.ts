@@ -1,5 +1,4 @@
 import type { workOrderMethods } from '../../../shared/contract/methods/workOrders';
-import { currentActor } from '../actor';
 import { checkPanLabel } from '../pan/checkLabel';
 import { completeExchange } from '../workOrders/exchange';
 import { createWorkOrder, requireWorkOrder, reportUnable, startWorkOrder } from '../workOrders/lifecycle';
@@ -9,7 +8,7 @@ import { programmingOf } from '../workOrders/programming';
 import { stockMeter } from '../workOrders/stock';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function workOrderHandlers({ store, changed }: HandlerContext): DomainHandlers<keyof typeof workOrderMethods> {
+export function workOrderHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof workOrderMethods> {
   return {
     'workOrders.list': () => store.workOrders.list(),
     'workOrders.get': ({ workOrderId }) => {
@@ -24,39 +23,32 @@ export function workOrderHandlers({ store, changed }: HandlerContext): DomainHan
       };
     },
     'workOrders.start': ({ workOrderId }) => {
-      const order = startWorkOrder(store, currentActor(store), workOrderId);
-      changed('work_orders');
+      const order = startWorkOrder(store, actor(), workOrderId);
       return order;
     },
     'workOrders.unable': ({ workOrderId, reason }) => {
-      const order = reportUnable(store, currentActor(store), workOrderId, reason);
-      changed('work_orders', 'outbox');
+      const order = reportUnable(store, actor(), workOrderId, reason);
       return order;
     },
     'workOrders.stockMeter': ({ serial }) => stockMeter(store, serial),
     'workOrders.completeExchange': (input) => {
-      const done = completeExchange(store, currentActor(store), input);
-      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      const done = completeExchange(store, actor(), input);
       return done;
     },
     'workOrders.completeInstall': (input) => {
-      const done = completeInstall(store, currentActor(store), input);
-      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      const done = completeInstall(store, actor(), input);
       return done;
     },
     'workOrders.completeRemoval': (input) => {
-      const done = completeRemoval(store, currentActor(store), input);
-      changed('work_orders', 'end_devices', 'readings', 'registers', 'photos', 'outbox');
+      const done = completeRemoval(store, actor(), input);
       return done;
     },
     'workOrders.create': (input) => {
-      const order = createWorkOrder(store, currentActor(store), input);
-      changed('work_orders', 'outbox');
+      const order = createWorkOrder(store, actor(), input);
       return order;
     },
     'workOrders.decommissionPan': (input) => {
-      const done = decommissionPan(store, currentActor(store), input);
-      changed('work_orders', 'end_devices', 'outbox');
+      const done = decommissionPan(store, actor(), input);
       return done;
     },
     'pan.check': ({ eui64, installCode }) => {
@@ -65,8 +57,7 @@ export function workOrderHandlers({ store, changed }: HandlerContext): DomainHan
     },
     'pan.linkKey': ({ installCode }) => ({ linkKey: linkKeyOnRequest(installCode) }),
     'workOrders.commissionPan': (input) => {
-      const done = commissionPan(store, currentActor(store), input);
-      changed('work_orders', 'end_devices', 'outbox');
+      const done = commissionPan(store, actor(), input);
       return done;
     },
   };

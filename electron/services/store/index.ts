@@ -7,6 +7,7 @@ import { createMetersRepository } from './repositories/meters';
 import { createMeterStatusRepository } from './repositories/meterStatus';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
+import { createProfilesRepository } from './repositories/profiles';
 import { createReadingsRepository } from './repositories/readings';
 import { createReadRequestsRepository } from './repositories/readRequests';
 import { createControlRequestsRepository } from './repositories/controlRequests';
@@ -20,17 +21,22 @@ import { createSyncStateRepository } from './repositories/syncState';
 import { createSwitchingRepository } from './repositories/switching';
 import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
+import { trackWrites } from './writeLog';
 
 export function openStore(path: string, options: OpenOptions = {}) {
   const opened = openDatabase(path, options);
   const { db } = opened;
+  // Before any repository prepares a statement: every write then reports its topics.
+  const writes = trackWrites(db);
   return {
     ...opened,
+    writes,
     routes: createRoutesRepository(db),
     meters: createMetersRepository(db),
     readings: createReadingsRepository(db),
     journal: createJournal(db),
     settings: createSettingsRepository(db),
+    profiles: createProfilesRepository(db),
     photos: createPhotosRepository(db),
     skips: createSkipsRepository(db),
     worklist: createWorklistRepository(db),

@@ -11,7 +11,6 @@ import { transportOptions, type EndpointConfig } from './config';
 import { dryRunSync, runSync, type SyncProgress, type SyncRunOptions, type SyncSummary } from './run';
 import type { SecretStore } from './secrets';
 import { createTransport, TransportError } from './transport';
-import { currentActor } from '../actor';
 import type { Actor } from '../store/repositories/journal';
 import { pullInbound, type PullSummary } from './inbound';
 import { createBatchValidator } from '../messages/batchValidator';
@@ -26,8 +25,8 @@ export type { EndpointConfig } from './config';
 export interface SyncNowOptions extends Omit<SyncRunOptions, 'post' | 'limits'> {
   readonly endpoint: EndpointConfig;
   readonly secrets: SecretStore;
-  /** Who applies what the enterprise sent (audit rows); default: the device's current profile. */
-  readonly actor?: Actor;
+  /** Who applies what the enterprise sent (audit rows): the signed-in profile that started the run. */
+  readonly actor: Actor;
   /** The utility's schema folder: every message is checked against it before it is sent. */
   readonly schemaFolder?: string | undefined;
 }
@@ -52,7 +51,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
     });
     if (summary.stopped) return { ...summary, inbound: null };
     try {
-      const inbound = await pullInbound(store, transport, options.actor ?? currentActor(store), options.signal);
+      const inbound = await pullInbound(store, transport, options.actor, options.signal);
       return { ...summary, inbound };
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;

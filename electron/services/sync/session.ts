@@ -12,6 +12,7 @@ import { syncSettings, type SyncSettings, type SyncStatus } from '../../../share
 import { AppError } from '../../../shared/contract/result';
 import { createLogger } from '../log';
 import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
 import type { SyncTrigger } from '../store/repositories/syncState';
 import { checkSchemaFolder } from '../messages/schemaFolder';
 import { xmllintAvailable } from '../messages/xsdValidator';
@@ -33,7 +34,6 @@ export interface SyncSecrets {
 export interface SyncSessionOptions {
   readonly secrets: SyncSecrets;
   readonly emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
-  readonly changed: (...tables: string[]) => void;
   readonly source?: string;
   readonly retry?: RetryPolicy;
   readonly timeoutMs?: number;
@@ -67,7 +67,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     }
   }
 
-  async function execute(runId: string, trigger: SyncTrigger, endpoint: EndpointConfig, signal: AbortSignal): Promise<void> {
+  async function execute(runId: string, trigger: SyncTrigger, endpoint: EndpointConfig, actor: Actor, signal: AbortSignal): Promise<void> {
     let finished: EventPayload<'sync.finished'>;
     try {
       const summary = await recordedRun(store, { id: runId, trigger }, () =>
@@ -75,12 +75,12 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
           endpoint,
           secrets: options.secrets.store,
           envelope: { source: options.source ?? 'FIELDMETER' },
+          actor,
           retry: options.retry,
           schemaFolder: settings().schemaFolder || undefined,
           signal,
           onProgress: (p) => {
             options.emit('sync.progress', { ...p, runId });
-            options.changed('outbox');
           },
         }),
       );
@@ -88,8 +88,6 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       const { sent, accepted, rejected, pending, held, resent } = summary;
       const received = summary.inbound?.received ?? 0;
       finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent, received }, stopped: summary.stopped };
-      // What the enterprise sent may touch meters, usage points, work orders and read requests: views refetch.
-      if (received > 0) options.changed('inbox', 'usage_points', 'work_orders', 'read_requests', 'control_requests');
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);
@@ -98,7 +96,6 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;
     options.emit('sync.finished', finished);
-    options.changed('outbox', 'sync_runs');
   }
 
   return {
@@ -119,7 +116,8 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       };
     },
     /** Starts a run unless one is running; a setup problem (no endpoint, unreadable CA) is thrown at once. */
-    start(trigger: SyncTrigger): { runId: string; alreadyRunning: boolean } {
+    /** Starts a run as `actor` (who applies what the enterprise sends) unless one is running. */
+    start(trigger: SyncTrigger, actor: Actor): { runId: string; alreadyRunning: boolean } {
       if (running) return { runId: running.runId, alreadyRunning: true };
       const endpoint = endpointConfig();
       transportOptions(endpoint, options.secrets.store); // checks URL, CA file and credentials before we say "started"
@@ -127,7 +125,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       if (schemaFolder) checkSchemaFolder(schemaFolder, xmllintAvailable); // gone or emptied since it was set
       const runId = randomUUID();
       const abort = new AbortController();
-      const done = execute(runId, trigger, endpoint, abort.signal)
+      const done = execute(runId, trigger, endpoint, actor, abort.signal)
         .catch((error: unknown) => log.error('sync run could not be recorded', error))
         .finally(() => {
           if (running?.runId === runId) running = null;

@@ -6,6 +6,7 @@
 import { events, methodNames, methods, type EventName, type EventPayload, type MethodName } from '../../../shared/contract/api';
 import type { ApiClient } from '../../../shared/contract/handlers';
 import type { Result } from '../../../shared/contract/result';
+import type { Topic } from '../../../shared/contract/topics';
 import { internalError, unexpectedMessage } from './results';
 import { pickTransport, type Transport } from './transport';
 
@@ -30,7 +31,12 @@ export function subscribe<E extends EventName>(transport: Transport, name: E, li
 export const transport: Transport = pickTransport();
 export const api: ApiClient = createApiClient(transport);
 
-/** Views call this to refetch when the main side says which tables changed. */
-export function onDataChanged(listener: (tables: readonly string[]) => void): () => void {
-  return subscribe(transport, 'data.changed', (payload) => listener(payload.tables));
+/**
+ * A view refetches when a write touched a topic it shows. The topics come from the tables the
+ * Node side actually wrote (shared/contract/topics.ts), so a view names what it shows, never a table.
+ */
+export function onTopics(watched: readonly Topic[], refetch: () => void): () => void {
+  return subscribe(transport, 'data.changed', ({ topics }) => {
+    if (topics.some((t) => watched.includes(t))) refetch();
+  });
 }

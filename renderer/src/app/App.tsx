@@ -1,24 +1,27 @@
 /** The top level: start-up state (which tests wait on), the welcome screen or the work screen. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onDataChanged } from '../api/client';
+import { onTopics } from '../api/client';
 import { ImportFileInput } from '../features/import/ImportFileInput';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { useMeterStore } from '../features/meter/meterStore';
 import { useMetersStore } from '../features/meters/metersStore';
 import { useRoutesStore } from '../features/routes/routesStore';
+import { SignIn } from '../features/session/SignIn';
 import { Welcome } from '../features/welcome/Welcome';
 import { useAppStore } from './appStore';
 import { Header } from './Header';
 import { CurrentSection } from './SectionTabs';
 
-/** The main side says which tables changed; each view refetches what it shows. */
-function refetchOnDataChanged(tables: readonly string[]) {
-  const touches = (...names: string[]) => names.some((n) => tables.includes(n));
-  if (touches('routes', 'usage_points', 'registers', 'readings')) void useRoutesStore.getState().load();
-  if (touches('routes', 'usage_points', 'registers', 'readings', 'control_requests')) void useMetersStore.getState().reload();
-  if (touches('routes')) void useAppStore.getState().refreshInfo();
-  if (touches('registers', 'readings', 'usage_points', 'control_requests')) void useMeterStore.getState().reload();
+/** The route, its stops and the open meter refetch when a write touched what they show. */
+function followRouteWork(): () => void {
+  const unsubscribe = [
+    onTopics(['routes', 'stops', 'readings'], () => void useRoutesStore.getState().load()),
+    onTopics(['routes', 'stops', 'readings', 'requests'], () => void useMetersStore.getState().reload()),
+    onTopics(['routes'], () => void useAppStore.getState().refreshInfo()),
+    onTopics(['stops', 'readings', 'requests', 'devices'], () => void useMeterStore.getState().reload()),
+  ];
+  return () => unsubscribe.forEach((u) => u());
 }
 
 export function App() {
@@ -29,12 +32,13 @@ export function App() {
   const routesLoaded = useRoutesStore((s) => s.loaded);
 
   useEffect(() => {
-    void useAppStore
-      .getState()
-      .start()
-      .then(() => useRoutesStore.getState().load());
-    return onDataChanged(refetchOnDataChanged);
+    void useAppStore.getState().start();
+    return followRouteWork();
   }, []);
+  // Route data only for a signed-in profile: before that the Node side answers nothing but sign-in.
+  useEffect(() => {
+    if (state === 'ready') void useRoutesStore.getState().load();
+  }, [state]);
 
   if (state === 'error') {
     return (
@@ -48,7 +52,16 @@ export function App() {
     );
   }
 
-  // Ready means: app.info answered and the first routes.list came back, so what is shown is real.
+  if (state === 'signIn') {
+    return (
+      <div data-app-state="sign-in" className="app">
+        <Header />
+        <SignIn />
+      </div>
+    );
+  }
+
+  // Ready means: app.info answered, a profile is signed in and the first routes.list came back, so what is shown is real.
   const ready = state === 'ready' && routesLoaded;
   return (
     <div data-app-state={ready ? 'ready' : 'loading'} className="app">

@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { SyncBadge } from '../features/sync/SyncBadge';
 import { useAppStore } from './appStore';
 import { SectionTabs } from './SectionTabs';
+import { SignedIn } from '../features/session/SignedIn';
 
 export function Header() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function Header() {
           {t('import.action')}
         </button>
         <LanguageSwitch />
+        {ready && <SignedIn />}
       </div>
     </header>
   );

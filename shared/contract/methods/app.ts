@@ -19,7 +19,7 @@ export const appInfo = z.object({
 export type AppInfo = z.infer<typeof appInfo>;
 
 export const appMethods = {
-  'app.info': { input: nothing, output: appInfo },
-  'settings.setLocale': { input: z.object({ locale: z.enum(locales) }).strict(), output: z.object({ locale: z.enum(locales) }) },
-  'demo.load': { input: nothing, output: importSummary },
+  'app.info': { right: 'open', input: nothing, output: appInfo },
+  'settings.setLocale': { right: 'open', input: z.object({ locale: z.enum(locales) }).strict(), output: z.object({ locale: z.enum(locales) }) },
+  'demo.load': { right: 'record', input: nothing, output: importSummary },
 } as const satisfies MethodSpecs;

@@ -1,5 +1,6 @@
 /** Small schemas several method modules share. */
 import { z } from 'zod';
+import type { Right } from '../rights';
 
 export const nothing = z.object({}).strict();
 export const usagePointId = z.string().min(1).max(64);
@@ -11,4 +12,5 @@ export const base64 = (maxBytes: number) =>
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 text');
 export const note = z.string().max(2000).default('');
 
-export type MethodSpecs = Record<string, { input: z.ZodType; output: z.ZodType }>;
+/** Every method: what goes in, what comes out, and the one right the signed-in profile needs (rights.ts). */
+export type MethodSpecs = Record<string, { input: z.ZodType; output: z.ZodType; right: Right }>;

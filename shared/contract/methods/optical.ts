@@ -109,10 +109,12 @@ export const opticalProgramInput = z
 
 export const opticalMethods = {
   'optical.ports': {
+    right: 'view',
     input: z.object({ usagePointId: usagePointId.optional() }).strict(),
     output: z.object({ ports: z.array(opticalPort), lastPort: z.string().nullable(), reason: z.string().nullable() }),
   },
   'optical.read': {
+    right: 'record',
     input: z
       .object({
         usagePointId,
@@ -126,9 +128,9 @@ export const opticalMethods = {
     output: opticalReadResult,
   },
   /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
-  'optical.program': { input: opticalProgramInput, output: opticalProgramResult },
+  'optical.program': { right: 'install', input: opticalProgramInput, output: opticalProgramResult },
   /** Cancels the running read or programming; with an id, also that operation if it has not arrived yet. */
-  'optical.cancel': { input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'optical.cancel': { right: 'view', input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;
 
 /** Pushed while a read runs, for the progress bar (phase, bytes, time left). */

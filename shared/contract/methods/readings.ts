@@ -9,6 +9,7 @@ export const MAX_THUMBNAIL_BYTES = 256 * 1024;
 
 export const readingMethods = {
   'readings.save': {
+    right: 'record',
     input: z
       .object({
         usagePointId,
@@ -38,6 +39,7 @@ export const readingMethods = {
     output: z.object({ readingSetId: z.string(), readAt: z.string(), readings: z.array(reading) }),
   },
   'visits.skip': {
+    right: 'record',
     input: z
       .object({
         usagePointId,
@@ -49,8 +51,9 @@ export const readingMethods = {
       .strict(),
     output: z.object({ skipId: z.string(), skippedAt: z.string() }),
   },
-  'skipCodes.list': { input: nothing, output: z.array(skipCode) },
+  'skipCodes.list': { right: 'view', input: nothing, output: z.array(skipCode) },
   'photos.add': {
+    right: 'record',
     input: z
       .object({
         usagePointId,
@@ -63,12 +66,14 @@ export const readingMethods = {
       .strict(),
     output: photoInfo,
   },
-  'photos.list': { input: z.object({ usagePointId }).strict(), output: z.array(photoInfo) },
+  'photos.list': { right: 'view', input: z.object({ usagePointId }).strict(), output: z.array(photoInfo) },
   'photos.get': {
+    right: 'view',
     input: z.object({ photoId, size: z.enum(['thumbnail', 'full']).default('thumbnail') }).strict(),
     output: z.object({ mimeType: z.enum(photoMimeTypes), dataBase64: z.string() }),
   },
   'readings.list': {
+    right: 'view',
     input: z
       .object({
         usagePointId: usagePointId.optional(),

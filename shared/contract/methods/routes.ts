@@ -4,8 +4,9 @@ import { importSummary, meterDetail, meterListItem, routeSummary } from '../enti
 import { nothing, usagePointId, type MethodSpecs } from './common';
 
 export const routeMethods = {
-  'routes.list': { input: nothing, output: z.array(routeSummary) },
+  'routes.list': { right: 'view', input: nothing, output: z.array(routeSummary) },
   'routes.import': {
+    right: 'record',
     input: z
       .object({
         fileName: z.string().max(260),
@@ -18,6 +19,7 @@ export const routeMethods = {
     output: importSummary,
   },
   'meters.list': {
+    right: 'view',
     input: z
       .object({
         routeId: z.string().min(1),
@@ -27,5 +29,5 @@ export const routeMethods = {
       .strict(),
     output: z.array(meterListItem),
   },
-  'meters.get': { input: z.object({ usagePointId }).strict(), output: meterDetail },
+  'meters.get': { right: 'view', input: z.object({ usagePointId }).strict(), output: meterDetail },
 } as const satisfies MethodSpecs;

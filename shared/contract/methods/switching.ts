@@ -64,10 +64,11 @@ const byId = z.object({ switchOrderId }).strict();
 const done = z.object({ order: switchOrderSummary, readingSetId: z.string().nullable(), messageIds: z.array(z.string()) });
 
 export const switchingMethods = {
-  'switching.list': { input: nothing, output: z.array(switchOrderSummary) },
-  'switching.get': { input: byId, output: switchOrderDetail },
+  'switching.list': { right: 'view', input: nothing, output: z.array(switchOrderSummary) },
+  'switching.get': { right: 'view', input: byId, output: switchOrderDetail },
   /** The switch reading, typed or from the optical port, inside the window (or outside with a reason). */
   'switching.read': {
+    right: 'record',
     input: z
       .object({ switchOrderId, values: saveInput.values, source: saveInput.source, observedSerial: saveInput.observedSerial, outOfWindowReason, note })
       .strict(),
@@ -75,11 +76,13 @@ export const switchingMethods = {
   },
   /** The meter could not be read: the enterprise estimates the switch reading. */
   'switching.notRead': {
+    right: 'record',
     input: z.object({ switchOrderId, reasonCode: z.string().trim().min(1).max(40), note }).strict(),
     output: done,
   },
   /** A disconnect or reconnect: outcome, how it was switched, the meter switch's result, seal, and the reading if taken. */
   'switching.control': {
+    right: 'install',
     input: z
       .object({
         switchOrderId,
@@ -97,5 +100,5 @@ export const switchingMethods = {
     output: done,
   },
   /** The user has seen the enterprise's cancel or reschedule. */
-  'switching.acknowledge': { input: byId, output: switchOrderSummary },
+  'switching.acknowledge': { right: 'record', input: byId, output: switchOrderSummary },
 } as const satisfies MethodSpecs;

@@ -93,16 +93,18 @@ const credentials = z.discriminatedUnion('kind', [
 ]);
 
 export const syncMethods = {
-  'sync.status': { input: nothing, output: syncStatus },
+  'sync.status': { right: 'view', input: nothing, output: syncStatus },
   /** Starts a run on the Node side and returns at once; `sync.progress` and `sync.finished` follow. */
   'sync.run': {
+    right: 'record',
     input: z.object({ trigger: z.enum(['user', 'background']).default('user') }).strict(),
     output: z.object({ runId: z.string(), alreadyRunning: z.boolean() }),
   },
-  'sync.cancel': { input: nothing, output: z.object({ cancelled: z.boolean() }) },
-  'sync.rejected.list': { input: nothing, output: z.array(rejectedItem) },
+  'sync.cancel': { right: 'record', input: nothing, output: z.object({ cancelled: z.boolean() }) },
+  'sync.rejected.list': { right: 'view', input: nothing, output: z.array(rejectedItem) },
   /** Fix the values of a rejected MeterReadings with a reason: a new message is queued, the old one stays rejected. */
   'sync.rejected.edit': {
+    right: 'supervise',
     input: z
       .object({
         messageId: z.string().min(1).max(100),
@@ -112,12 +114,12 @@ export const syncMethods = {
       .strict(),
     output: z.object({ messageId: z.string() }),
   },
-  'sync.received.list': { input: nothing, output: z.array(receivedItem) },
-  'sync.rejected.retry': { input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
-  'sync.settings.get': { input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
-  'sync.settings.set': { input: syncSettings, output: syncSettings },
-  'sync.credentials.set': { input: credentials, output: syncCredentialsInfo },
-  'sync.credentials.clear': { input: nothing, output: syncCredentialsInfo },
+  'sync.received.list': { right: 'view', input: nothing, output: z.array(receivedItem) },
+  'sync.rejected.retry': { right: 'install', input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
+  'sync.settings.get': { right: 'view', input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
+  'sync.settings.set': { right: 'supervise', input: syncSettings, output: syncSettings },
+  'sync.credentials.set': { right: 'supervise', input: credentials, output: syncCredentialsInfo },
+  'sync.credentials.clear': { right: 'supervise', input: nothing, output: syncCredentialsInfo },
 } as const satisfies MethodSpecs;
 
 export const syncEvents = {

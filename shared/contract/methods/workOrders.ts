@@ -44,35 +44,39 @@ export const workOrderDetail = workOrderSummary.extend({
 export const panCheck = z.object({ valid: z.boolean(), reason: z.string().nullable(), eui64: z.string().nullable(), crc: z.string().nullable() });
 
 export const workOrderMethods = {
-  'workOrders.list': { input: nothing, output: z.array(workOrderSummary) },
-  'workOrders.get': { input: z.object({ workOrderId }).strict(), output: workOrderDetail },
-  'workOrders.start': { input: z.object({ workOrderId }).strict(), output: workOrderSummary },
-  'workOrders.unable': { input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(), output: workOrderSummary },
+  'workOrders.list': { right: 'view', input: nothing, output: z.array(workOrderSummary) },
+  'workOrders.get': { right: 'view', input: z.object({ workOrderId }).strict(), output: workOrderDetail },
+  'workOrders.start': { right: 'install', input: z.object({ workOrderId }).strict(), output: workOrderSummary },
+  'workOrders.unable': { right: 'install', input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(), output: workOrderSummary },
   /** The registers of a meter in stock, so the wizard can ask for its initial readings. */
   'workOrders.stockMeter': {
+    right: 'view',
     input: z.object({ workOrderId, serial }).strict(),
     output: z.object({ serial: z.string(), registers: z.array(registerInfo) }),
   },
   'workOrders.completeExchange': {
+    right: 'install',
     input: z.object({ workOrderId, oldMeter: meterOut, newMeter: meterIn, note }).strict(),
     output: finished,
   },
-  'workOrders.completeInstall': { input: z.object({ workOrderId, newMeter: meterIn, note }).strict(), output: finished },
-  'workOrders.completeRemoval': { input: z.object({ workOrderId, oldMeter: meterOut, note }).strict(), output: finished },
+  'workOrders.completeInstall': { right: 'install', input: z.object({ workOrderId, newMeter: meterIn, note }).strict(), output: finished },
+  'workOrders.completeRemoval': { right: 'install', input: z.object({ workOrderId, oldMeter: meterOut, note }).strict(), output: finished },
   /** A work order made on the device by an installer or supervisor (issue 8 §1). */
   'workOrders.create': {
+    right: 'install',
     input: z.object({ kind: z.enum(workOrderKinds), usagePointId: z.string().trim().min(1).max(64), description: z.string().trim().max(500).default('') }).strict(),
     output: workOrderSummary,
   },
   /** Checks a PAN label without saving anything (the form checks as the installer types). */
-  'pan.check': { input: z.object({ eui64: z.string().max(64), installCode: z.string().max(80) }).strict(), output: panCheck },
+  'pan.check': { right: 'view', input: z.object({ eui64: z.string().max(64), installCode: z.string().max(80) }).strict(), output: panCheck },
   /** The link key, shown only when the installer asks for it (issue 8 §4). */
-  'pan.linkKey': { input: z.object({ installCode: z.string().max(80) }).strict(), output: z.object({ linkKey: z.string() }) },
+  'pan.linkKey': { right: 'install', input: z.object({ installCode: z.string().max(80) }).strict(), output: z.object({ linkKey: z.string() }) },
   'workOrders.commissionPan': {
+    right: 'install',
     input: z
       .object({ workOrderId, deviceType: z.enum(panDeviceTypeNames), eui64: z.string().max(64), installCode: z.string().max(80) })
       .strict(),
     output: finished,
   },
-  'workOrders.decommissionPan': { input: z.object({ workOrderId, eui64: z.string().max(64) }).strict(), output: finished },
+  'workOrders.decommissionPan': { right: 'install', input: z.object({ workOrderId, eui64: z.string().max(64) }).strict(), output: finished },
 } as const satisfies MethodSpecs;

@@ -9,7 +9,7 @@ import { buildMessage, parseMessage, type CimMessage } from '../../../shared/cim
 import { compressPayload, decompressPayload } from '../../../electron/services/messages/compression';
 import { readOutboxRows, renderOutboxMessage } from '../../../electron/services/messages/renderOutbox';
 import { createXsdValidator, extractPayload } from '../../../electron/services/messages/xsdValidator';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
+import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
 import { skipVisit } from '../../../electron/services/readings/skipVisit';
 import { openStore } from '../../../electron/services/store';
@@ -45,7 +45,7 @@ describe('outbox rendering', () => {
   it('renders an outbox row with its MessageID, the same bytes on every retry', () => {
     const store = openStore(join(tempDir(), 'fm.db'));
     try {
-      loadDemoRoute(store);
+      loadDemoRoute(store, TRAINING_SETUP);
       const meter = store.meters.get('UP-1004');
       if (!meter) throw new Error('demo meter UP-1004 missing');
       const readAt = '2026-05-01T10:05:00.000Z';
@@ -121,7 +121,7 @@ describe.skipIf(xsdSkipReason !== null)(`what a visit queues renders to valid me
     const dir = tempDir();
     const store = openStore(join(dir, 'fm.db'));
     try {
-      loadDemoRoute(store);
+      loadDemoRoute(store, TRAINING_SETUP);
       const actor = { name: 't', role: 'technician' } as const;
       const meter = store.meters.get('UP-1004')!;
       const context = { settings: { lowFactor: 0.5, highFactor: 2, maxDemand: 500 }, photoDir: join(dir, 'photos') };

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 describe('a full disk while saving', () => {
   const tempDir = useTempDir();
 
   it('reports DISK_FULL with what to do, and keeps everything saved before', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fieldmeter.db'), host: 'web' });
+    await signInAs(app, 'technician');
     await dispatch(app.handlers, 'demo.load', {});
     const meter = (await dispatch(app.handlers, 'meters.get', { usagePointId: 'UP-1001' })) as { ok: true; value: { registers: { id: number }[] } };
     const registerId = meter.value.registers[0]!.id;

@@ -7,12 +7,14 @@ import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { asRegisterValue } from '../../../electron/services/optical/readAtUsagePoint';
 import { obisFor, trainingProfile } from '../../../electron/services/optical/trainingMeter';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 describe('optical read at a stop (training meter in process)', () => {
   const tempDir = useTempDir();
 
   it('reads the meter, matches values to its registers, checks the serial, and saves them as an optical reading', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const progress: unknown[] = [];
@@ -50,6 +52,7 @@ describe('optical read at a stop (training meter in process)', () => {
 
   it('refuses a second read while one runs, and cancels on request', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const first = dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT });
@@ -64,9 +67,10 @@ describe('optical read at a stop (training meter in process)', () => {
 
   it('a Cancel that arrives before its read or programming still cancels it; other operations are not touched', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
-      await dispatch(app.handlers, 'profile.set', { name: 'Ines', role: 'installer' });
+      await signInAs(app, 'installer', 'Ines');
       expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0001' })).toEqual({ ok: true, value: { cancelled: true } });
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' });
       expect(read).toMatchObject({ ok: false, error: { code: 'OPTICAL_READ_FAILED', details: { code: 'CANCELLED' } } });
@@ -91,6 +95,7 @@ describe('optical read at a stop (training meter in process)', () => {
 
   it('reports a port that does not exist with what to try next', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: join(tempDir(), 'no-such-port') });

@@ -11,6 +11,7 @@ import { extractPayload } from '../../../electron/services/messages/xsdValidator
 import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/methods/optical';
 import { messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 async function readAndSave(app: Fieldmeter, usagePointId: string): Promise<OpticalReadResult> {
   const read = await dispatch(app.handlers, 'optical.read', { usagePointId, port: TRAINING_PORT });
@@ -29,6 +30,7 @@ describe('meter health from the optical probe', () => {
 
   it('a fault in F.F is shown, stored when read, and queued with the saved reading as EndDeviceEvents', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1002', port: TRAINING_PORT });
@@ -72,6 +74,7 @@ describe('meter health from the optical probe', () => {
 
   it('a healthy meter: no warning, no events; a rise of the power-fail counter since the last report is queued as power down and up', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const first = await readAndSave(app, 'UP-1004');

@@ -18,6 +18,7 @@ import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { syncOnce } from '../../support/enterpriseSimulator/harness';
+import { signInAs } from '../../support/profiles';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 
@@ -33,8 +34,9 @@ function expectValid(entry: OutboxEntry): string {
 
 async function demoApp(dir: string, role: 'technician' | 'installer' | 'supervisor'): Promise<Fieldmeter> {
   const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+  await signInAs(app, 'technician');
   await dispatch(app.handlers, 'demo.load', {});
-  await dispatch(app.handlers, 'profile.set', { name: 'Ines', role });
+  await signInAs(app, role, 'Ines');
   return app;
 }
 
@@ -65,7 +67,7 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(steps).toContain(`W1 0.9.1(${result.timeSync!.written.time})`);
       const [entry] = controls(app);
       expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.0.13', meter: 'E3100004', result: 'OK' } });
-      const audit = await dispatch(app.handlers, 'audit.list', { search: 'optical.timeSync' });
+      const audit = { ok: true as const, value: app.store.review.audit('optical.timeSync', 200) };
       expect(audit).toMatchObject({ ok: true, value: [{ role: 'installer', entity: 'end_device', entityId: 'E3100004' }] });
       const details = (audit as { ok: true; value: { details: string }[] }).value[0]!.details;
       expect(JSON.parse(details)).toMatchObject({ result: 'OK', wroteToMeter: true, messageId: result.messageId });
@@ -116,7 +118,7 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'PASSWORD_REJECTED', wroteToMeter: false, messageId: null } } });
       expect((r as { ok: false; error: { message: string } }).error.message).toMatch(/Nothing was changed on the meter/);
       expect(controls(app)).toEqual([]);
-      expect(await dispatch(app.handlers, 'audit.list', { search: 'optical.demandReset' })).toMatchObject({ ok: true, value: [{ action: 'optical.demandReset' }] });
+      expect({ ok: true as const, value: app.store.review.audit('optical.demandReset', 200) }).toMatchObject({ ok: true, value: [{ action: 'optical.demandReset' }] });
     } finally {
       app.close();
     }

@@ -11,6 +11,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import type { Store } from '../../../electron/services/store';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 const tina = { name: 'Tina', role: 'technician' } as const;
 const tom = { name: 'Tom', role: 'technician' } as const;
@@ -32,6 +33,7 @@ describe('dashboard', () => {
   it('counts progress per route, technician and day, warnings to review and the outbox backlog from the database', async () => {
     const dir = tempDir();
     const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       const { store } = app;
       const content = csv(
@@ -78,6 +80,7 @@ describe('dashboard', () => {
 
   it('refuses a bad day count with a coded error', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
       const r = await dispatch(app.handlers, 'dashboard.get', { days: 0 });
       expect(r.ok ? null : r.error.code).toBe('BAD_REQUEST');

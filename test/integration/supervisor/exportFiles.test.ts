@@ -11,6 +11,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 const tech = { name: 'Tina', role: 'technician' } as const;
 
@@ -56,7 +57,7 @@ describe('an export reaches the person', () => {
   it('the web host serves the export as a download with the token, and nothing else', async () => {
     const dir = tempDir();
     app = seeded(dir);
-    expect((await dispatch(app.handlers, 'profile.set', { name: 'Sam', role: 'supervisor' })).ok).toBe(true);
+    await signInAs(app, 'supervisor', 'Sam');
     const exported = await exportCsv(app, { route: 'R2' });
     host = await startWebHost({ app });
     const auth = { Authorization: `Bearer ${host.token}` };
@@ -80,7 +81,7 @@ describe('an export reaches the person', () => {
     }
     expect((await get(host, '/api/export/../fieldmeter.db', auth)).status).toBe(404);
 
-    expect((await dispatch(app.handlers, 'profile.set', { name: 'Tina', role: 'technician' })).ok).toBe(true);
+    await signInAs(app, 'technician', 'Tina');
     const forbidden = await get(host, `/api/export/${exported.fileName}`, auth);
     expect(forbidden.status).toBe(403);
     expect(JSON.parse(forbidden.body.toString()).error.message).toMatch(/Only a supervisor may save an export/);
@@ -94,7 +95,7 @@ describe('an export reaches the person', () => {
       asked.push(name);
       return Promise.resolve(answer);
     });
-    await dispatch(app.handlers, 'profile.set', { name: 'Sam', role: 'supervisor' });
+    await signInAs(app, 'supervisor', 'Sam');
     const exported = await exportCsv(app, {});
     expect(exported.rows).toBe(2);
 
@@ -123,7 +124,7 @@ describe('an export reaches the person', () => {
 
   it('the web host has no save dialog and says to use Download', async () => {
     app = seeded(tempDir());
-    await dispatch(app.handlers, 'profile.set', { name: 'Sam', role: 'supervisor' });
+    await signInAs(app, 'supervisor', 'Sam');
     const exported = await exportCsv(app, {});
     const r = await dispatch(app.handlers, 'export.saveAs', { fileName: exported.fileName });
     expect(r.ok ? null : r.error.message).toMatch(/in the browser use Download/);

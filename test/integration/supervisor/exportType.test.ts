@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { seedWorkedDay } from '../../../electron/services/demo/workedDay';
 import { loadDemoRoute, startFieldmeter } from '../../../electron/services/fieldmeter';
-import { setProfile } from '../../../electron/services/review/roles';
 import { openStore } from '../../../electron/services/store';
 import { completeExchange } from '../../../electron/services/workOrders/exchange';
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 
@@ -26,7 +26,6 @@ function seed(db: string, dir: string) {
     newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: [], photoIds: [] },
     note: '',
   });
-  setProfile(store, { name: 'Sam', role: 'supervisor' });
   store.close();
   return worked;
 }
@@ -53,6 +52,7 @@ describe('export by work type', () => {
     expect((await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'pan.csv'), '--type', 'panCommission', '--json'])).stdout).toMatch(/"rows": 0/);
 
     const app = startFieldmeter({ databasePath: db, host: 'web' });
+    await signInAs(app, 'supervisor');
     try {
       const fromApp = await dispatch(app.handlers, 'export.run', { format: 'csv', filter: { type: 'exchange' } });
       expect(fromApp.ok).toBe(true);

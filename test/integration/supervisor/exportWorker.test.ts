@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../../electron/services/store';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 const tech = { name: 'Tina', role: 'technician' } as const;
 const boss = { name: 'Sam', role: 'supervisor' } as const;
@@ -138,10 +139,10 @@ describe('export worker', () => {
     const dir = tempDir();
     seed(dir).close();
     const app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'web' });
+    await signInAs(app, 'technician');
     try {
-      await dispatch(app.handlers, 'profile.set', tech);
-      expect(await dispatch(app.handlers, 'export.prepare', {})).toEqual({ ok: true, value: { ready: false } });
-      await dispatch(app.handlers, 'profile.set', boss);
+      expect(await dispatch(app.handlers, 'export.prepare', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { right: 'supervise' } } });
+      await signInAs(app, 'supervisor');
       // Four readings are written on the calling thread: nothing to prepare, and no error either.
       expect(await dispatch(app.handlers, 'export.prepare', {})).toEqual({ ok: true, value: { ready: false } });
     } finally {

@@ -39,7 +39,7 @@ describe('review queue', () => {
     const { store, setId } = seed(tempDir());
     const [item] = store.review.list({ limit: 10 });
     expect(item).toMatchObject({ kind: 'reading_set', id: setId, status: 'pending', technician: 'Tina', reasons: ['serialMismatch'], route: 'R1' });
-    expect(() => approve(store, tech, 'reading_set', setId)).toThrow(/Only a supervisor may approve a visit.*switch the profile/);
+    expect(() => approve(store, tech, 'reading_set', setId)).toThrow(/Only a supervisor may approve a visit.*a supervisor must sign in/);
     expect(approve(store, boss, 'reading_set', setId).status).toBe('approved');
     expect(returnToTechnician(store, boss, 'reading_set', setId, 'Photo the plate').status).toBe('returned');
     expect(store.review.list({ status: 'returned', limit: 10 })[0]?.comment).toBe('Photo the plate');

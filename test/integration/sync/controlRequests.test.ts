@@ -15,6 +15,7 @@ import { applyInboundMessage } from '../../../electron/services/inbound/applyMes
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
+import { signInAs } from '../../support/profiles';
 
 const header = (verb: Header['verb'], messageID: string): Header => ({ verb, noun: 'EndDeviceControls', timestamp: '2026-11-24T09:00:00Z', source: 'HES', messageID });
 const controls = (verb: Header['verb'], messageID: string, list: { mRID: string; type: string; meter?: string; usagePoint?: string }[]): string => {
@@ -39,8 +40,9 @@ describe('EndDeviceControls for the field', () => {
   const tempDir = useTempDir();
   async function demoApp(): Promise<Fieldmeter> {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    await signInAs(app, 'technician');
     await dispatch(app.handlers, 'demo.load', {});
-    await dispatch(app.handlers, 'profile.set', { name: 'Ines', role: 'installer' });
+    await signInAs(app, 'installer', 'Ines');
     return app;
   }
   const apply = (app: Fieldmeter, xml: string) => applyInboundMessage(app.store, { name: 'sync', role: 'installer' }, xml, { now: new Date('2026-11-24T10:00:00Z') });

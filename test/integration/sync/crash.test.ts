@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
+import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
 import { openStore } from '../../../electron/services/store';
 import { seededRandom } from '../../../electron/services/sync/simulator/faults';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
@@ -29,7 +29,7 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const store = openStore(db);
-    loadDemoRoute(store);
+    loadDemoRoute(store, TRAINING_SETUP);
     for (let round = 0; round < 16; round++) visitDemoRoute(store, join(dir, 'photos'), 50, new Date(Date.UTC(2026, 10, 1 + round, 8)));
     const queued = store.outbox.counts().pending;
     const allIds = store.db.prepare('SELECT message_id FROM outbox').pluck().all() as string[];

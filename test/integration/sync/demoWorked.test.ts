@@ -37,7 +37,7 @@ describe('fieldmeter demo seed --worked', () => {
     }
 
     sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
-    const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
+    const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json'], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
     expect(synced.code, synced.stderr).toBe(0);
     expect(JSON.parse(synced.stdout)).toEqual({ sent: worked.pending, accepted: worked.pending, rejected: 0, pending: 0 });
   }, 60_000);

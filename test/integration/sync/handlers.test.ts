@@ -15,6 +15,7 @@ import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../ele
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, messageXsd, xsdSkipReason } from '../../support/xsd';
+import { signInAs } from '../../support/profiles';
 
 /** Stands in for Electron safeStorage (the OS keychain is not here): reversible, but never the plain text. */
 const xorEncryptor: Encryptor = {
@@ -46,6 +47,7 @@ describe('sync handlers', () => {
     const queued = seedDemoOutbox(databasePath, 10);
     const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault: fault ? { kind: fault, rate: 1 } : undefined });
     const app = startFieldmeter({ databasePath, host: 'web' });
+    await signInAs(app, 'supervisor');
     opened.apps.push(app);
     opened.sims.push(sim);
     return { dir, app, sim, queued, h: app.handlers };
@@ -122,6 +124,7 @@ describe('sync handlers', () => {
     const dir = tempDir();
     const databasePath = join(dir, 'fm.db');
     const app = startFieldmeter({ databasePath, host: 'electron', secrets: (blobs) => encryptedSecretStore(xorEncryptor, blobs) });
+    await signInAs(app, 'supervisor');
     opened.apps.push(app);
     const h = app.handlers;
     const info = await h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'Very-Secret-Pw-123' });

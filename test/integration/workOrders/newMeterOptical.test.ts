@@ -20,6 +20,7 @@ import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+import { signInAs } from '../../support/profiles';
 
 const job = { workOrderId: 'WO-DEMO-EX1', meterSerial: 'E9100001' } as const;
 const read = (app: Fieldmeter, input: Record<string, unknown>) => dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, ...input });
@@ -28,8 +29,9 @@ const program = (app: Fieldmeter, operation: 'timeSync' | 'demandReset', input: 
 
 async function demoApp(dir: string): Promise<Fieldmeter> {
   const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+  await signInAs(app, 'technician');
   await dispatch(app.handlers, 'demo.load', {});
-  await dispatch(app.handlers, 'profile.set', { name: 'Ines', role: 'installer' });
+  await signInAs(app, 'installer', 'Ines');
   return app;
 }
 
@@ -85,7 +87,7 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       const controls = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
       expect(controls.map((e) => e.messageId)).toEqual([clock.messageId, demand.messageId]);
       for (const entry of controls) expect(entry).toMatchObject({ verb: 'created', usagePointId: 'UP-1001', payload: { meter: 'E9100001', usagePoint: 'UP-1001', result: 'OK' } });
-      const audit = value<{ entityId: string; details: string }[]>(await dispatch(app.handlers, 'audit.list', { search: 'optical.timeSync' }));
+      const audit = value<{ entityId: string; details: string }[]>({ ok: true as const, value: app.store.review.audit('optical.timeSync', 200) });
       expect(audit[0]!.entityId).toBe('E9100001');
       expect(JSON.parse(audit[0]!.details)).toMatchObject({ workOrderId: 'WO-DEMO-EX1', messageId: clock.messageId });
       const order = value<{ steps: { step: string }[]; programming: { operation: string; meter: string; result: string; attributes: Record<string, string> }[] }>(

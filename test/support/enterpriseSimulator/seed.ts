@@ -5,7 +5,7 @@
  * skip reason is about the device (every 14th stop: "damaged").
  */
 import { join } from 'node:path';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
+import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
 import { skipVisit } from '../../../electron/services/readings/skipVisit';
 import { openStore, type Store } from '../../../electron/services/store';
@@ -31,7 +31,7 @@ export function visitDemoRoute(store: Store, photoDir: string, stops = 50, now =
 export function seedDemoOutbox(path: string, stops = 50): number {
   const store = openStore(path);
   try {
-    loadDemoRoute(store);
+    loadDemoRoute(store, TRAINING_SETUP);
     visitDemoRoute(store, join(path, '..', 'photos'), stops);
     return store.outbox.counts().pending;
   } finally {

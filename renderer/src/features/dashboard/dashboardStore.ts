@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Dashboard } from '../../../../shared/contract/supervisorEntities';
-import { api, onDataChanged } from '../../api/client';
+import { api, onTopics } from '../../api/client';
 
 interface DashboardSlice {
   board: Dashboard | null;
@@ -21,12 +21,8 @@ export const useDashboardStore = create<DashboardSlice>((set) => ({
   },
 }));
 
-const counted = new Set(['route_stops', 'readings', 'visit_skips', 'review_decisions', 'outbox', 'routes', 'audit_log']);
-
-/** Loads now and on every change to a counted table, until the returned function is called. */
+/** Loads now and on every change to what it counts, until the returned function is called. */
 export function followDashboard(): () => void {
   void useDashboardStore.getState().load();
-  return onDataChanged((tables) => {
-    if (tables.some((t) => counted.has(t))) void useDashboardStore.getState().load();
-  });
+  return onTopics(['routes', 'stops', 'readings', 'review', 'outbox', 'audit'], () => void useDashboardStore.getState().load());
 }

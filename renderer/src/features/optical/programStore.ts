@@ -8,6 +8,7 @@ import type { Role } from '../../../../shared/contract/supervisorEntities';
 import type { JobMeter, OpticalProgramResult, ProgramOperation } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
 import { beginOperation, endOperation } from './operation';
+import { useAppStore } from '../../app/appStore';
 
 interface ProgramSlice {
   role: Role | null;
@@ -34,8 +35,7 @@ export const useProgramStore = create<ProgramSlice>((set) => ({
   error: null,
   mismatch: null,
   async loadRole() {
-    const profile = await api['profile.get']({});
-    set({ role: profile.ok ? profile.value.role : null });
+    set({ role: useAppStore.getState().session?.profile?.role ?? null });
   },
   async run(request) {
     set({ running: request.operation, step: null, result: null, error: null, mismatch: null });

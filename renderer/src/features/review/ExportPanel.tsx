@@ -5,6 +5,7 @@ import { stopStatuses } from '../../../../shared/contract/entities';
 import { exportFormats, workTypes, type ExportFilter } from '../../../../shared/contract/supervisorEntities';
 import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
+import { useProfile } from '../../app/appStore';
 
 /** Under the minute a prepared export worker waits. */
 const PREPARE_EVERY_MS = 45_000;
@@ -20,7 +21,7 @@ export function ExportPanel() {
   const cancel = useReviewStore((s) => s.cancelExport);
   const saveExport = useReviewStore((s) => s.saveExport);
   const saved = useReviewStore((s) => s.saved);
-  const supervisor = useReviewStore((s) => s.profile?.role === 'supervisor');
+  const supervisor = useProfile()?.role === 'supervisor';
   const prepareExport = useReviewStore((s) => s.prepareExport);
   // While the supervisor sets the filter, the Node side gets a worker ready (and keeps it so while the panel is open).
   useEffect(() => {

@@ -1,18 +1,22 @@
-/** The Review section (issue 10): profile, review queue, export of the filter, audit trail; or the dashboard. */
+/** The Review section (issue 10): profiles, review queue, export of the filter, audit trail; or the dashboard (all anyone but a supervisor sees). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewStatuses } from '../../../../shared/contract/supervisorEntities';
+import { useProfile } from '../../app/appStore';
 import { DashboardPanel } from '../dashboard/DashboardPanel';
+import { ProfileManager } from '../session/ProfileManager';
 import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
-import { ProfileBar } from './ProfileBar';
 import { ReviewCard } from './ReviewCard';
 import { useReviewStore, wireReviewStore } from './reviewStore';
 import '../../styles/review.css';
 
 export function ReviewPanel() {
   const { t } = useTranslation();
-  const [view, setView] = useState<'queue' | 'dashboard'>('queue');
+  const supervisor = useProfile()?.role === 'supervisor';
+  const [chosen, setView] = useState<'queue' | 'dashboard'>('queue');
+  // Anyone sees the progress of the work; the queue, the audit and profiles are a supervisor's.
+  const view = supervisor ? chosen : 'dashboard';
   useEffect(() => {
     wireReviewStore();
     void useReviewStore.getState().load();
@@ -20,7 +24,8 @@ export function ReviewPanel() {
   return (
     <main className="review-panel" data-testid="review-panel">
       <div className="review-views review-actions" role="group" aria-label={t('nav.review')}>
-        {(['queue', 'dashboard'] as const).map((v) => (
+        {!supervisor && <p data-testid="review-only-supervisor">{t('session.reviewOnly')}</p>}
+        {(supervisor ? (['queue', 'dashboard'] as const) : []).map((v) => (
           <button key={v} type="button" className="button" aria-pressed={view === v} data-testid={`review-view-${v}`} onClick={() => setView(v)}>
             {t(`dashboard.view.${v}`)}
           </button>
@@ -41,7 +46,7 @@ function ReviewColumns() {
   return (
     <>
       <div className="review-column">
-        <ProfileBar />
+        <ProfileManager />
         <section className="review-card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('review.queueTitle')}</h2>
           <div className="review-actions" role="group" aria-label={t('review.statusFilter')}>

@@ -1,15 +1,15 @@
 /**
- * The supervisor slice (issue 10): the local profile, the review queue, the audit trail and the
- * running export. The Node side decides and checks roles; this mirrors it and refetches on
+ * The supervisor slice (issue 10): the review queue, the audit trail and the running export (who
+ * is signed in is the app store's). The Node side decides and checks roles; this mirrors it and refetches on
  * `data.changed`, and follows `export.progress`.
  */
 import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
-import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type ExportFormat, type Profile, type ReviewItem, type ReviewStatus } from '../../../../shared/contract/supervisorEntities';
-import { api, onDataChanged, subscribe, transport } from '../../api/client';
+import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type ExportFormat, type ReviewItem, type ReviewStatus } from '../../../../shared/contract/supervisorEntities';
+import { api, onTopics, subscribe, transport } from '../../api/client';
+import { useAppStore } from '../../app/appStore';
 
 interface ReviewSlice {
-  profile: Profile | null;
   items: ReviewItem[];
   status: ReviewStatus | 'all';
   audit: AuditEntryRow[];
@@ -26,7 +26,6 @@ interface ReviewSlice {
   setStatus(status: ReviewStatus | 'all'): void;
   setSearch(search: string): void;
   setFilter(filter: ExportFilter): void;
-  switchProfile(profile: Profile): Promise<void>;
   approve(item: ReviewItem): Promise<void>;
   giveBack(item: ReviewItem, comment: string): Promise<boolean>;
   edit(readingId: number, value: string, reason: string): Promise<boolean>;
@@ -46,7 +45,6 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     return r.ok;
   };
   return {
-    profile: null,
     items: [],
     status: 'pending',
     audit: [],
@@ -59,13 +57,13 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     error: null,
     async load() {
       const { status, search } = get();
-      const [profile, items, audit] = await Promise.all([
-        api['profile.get']({}),
+      // The queue and the audit are a supervisor's (the Node side refuses them to anyone else).
+      if (useAppStore.getState().session?.profile?.role !== 'supervisor') return;
+      const [items, audit] = await Promise.all([
         api['review.list']({ ...(status === 'all' ? {} : { status }) }),
         api['audit.list']({ search, limit: 100 }),
       ]);
       set({
-        profile: profile.ok ? profile.value : get().profile,
         items: items.ok ? items.value : get().items,
         audit: audit.ok ? audit.value : get().audit,
       });
@@ -80,9 +78,6 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     },
     setFilter(filter) {
       set({ filter });
-    },
-    async switchProfile(profile) {
-      await act(api['profile.set'](profile));
     },
     async approve(item) {
       await act(api['review.approve']({ kind: item.kind, id: item.id }));
@@ -116,9 +111,6 @@ let wired = false;
 export function wireReviewStore(): void {
   if (wired) return;
   wired = true;
-  const watched = new Set(['review_decisions', 'readings', 'visit_skips', 'audit_log', 'settings']);
-  onDataChanged((tables) => {
-    if (tables.some((t) => watched.has(t))) void useReviewStore.getState().load();
-  });
+  onTopics(['review', 'readings', 'stops', 'audit', 'settings', 'profiles'], () => void useReviewStore.getState().load());
   subscribe(transport, 'export.progress', (progress) => useReviewStore.setState({ progress }));
 }

@@ -1,7 +1,7 @@
 /** Switch orders in the Work orders section's list (issue 9): open ones first, customer as initials only. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onDataChanged } from '../../api/client';
+import { onTopics } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useSwitchingStore } from './switchingStore';
 
@@ -10,9 +10,7 @@ export function SwitchOrderList({ onOpen, selectable }: { onOpen(): void; select
   const s = useSwitchingStore();
   useEffect(() => {
     void useSwitchingStore.getState().refresh();
-    return onDataChanged((tables) => {
-      if (tables.includes('switch_orders') || tables.includes('routes')) void useSwitchingStore.getState().refresh();
-    });
+    return onTopics(['switching', 'routes', 'readings'], () => void useSwitchingStore.getState().refresh());
   }, []);
   return (
     <section aria-labelledby="sw-list-title" data-testid="switch-orders">

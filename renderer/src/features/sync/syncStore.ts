@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
 import type { ReceivedItemView, RejectedItemView, SyncStatus } from '../../../../shared/contract/methods/sync';
-import { api, onDataChanged, subscribe, transport } from '../../api/client';
+import { api, onTopics, subscribe, transport } from '../../api/client';
 
 type SettingsView = MethodOutput<'sync.settings.get'>;
 
@@ -85,8 +85,6 @@ export function wireSyncStore(): void {
     store.setState({ lastFinished, progress: null });
     void store.getState().load();
   });
-  onDataChanged((tables) => {
-    if (tables.some((t) => t === 'outbox' || t === 'sync_runs' || t === 'settings' || t === 'inbox')) void store.getState().load();
-  });
+  onTopics(['outbox', 'sync', 'settings'], () => void store.getState().load());
   void store.getState().load();
 }

@@ -2,7 +2,7 @@
 import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderKind } from '../../../../shared/domain/workOrder';
-import { onDataChanged } from '../../api/client';
+import { onTopics } from '../../api/client';
 import { MeterJobWizard } from './MeterJobWizard';
 import { ProgrammingList } from './ProgrammingList';
 import { NewWorkOrderForm } from './NewWorkOrderForm';
@@ -31,9 +31,7 @@ export function WorkOrdersPanel() {
   useEffect(() => {
     // Subscribe once; the store is read through getState() so the effect needs no dependencies.
     void useWorkOrderStore.getState().refresh();
-    return onDataChanged((tables) => {
-      if (tables.includes('work_orders') || tables.includes('routes') || tables.includes('settings')) void useWorkOrderStore.getState().refresh();
-    });
+    return onTopics(['workOrders', 'devices', 'routes', 'settings', 'profiles'], () => void useWorkOrderStore.getState().refresh());
   }, []);
 
   const d = s.detail;

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { api } from '../../api/client';
+import { useAppStore } from '../../app/appStore';
 
 type Summary = MethodOutput<'workOrders.list'>[number];
 export type WorkOrderDetail = MethodOutput<'workOrders.get'>;
@@ -31,9 +32,10 @@ export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
   error: null,
   mayWork: false,
   async refresh() {
-    const [r, profile] = await Promise.all([api['workOrders.list']({}), api['profile.get']({})]);
+    const r = await api['workOrders.list']({});
+    const role = useAppStore.getState().session?.profile?.role;
     set(r.ok ? { list: r.value, listError: null } : { listError: r.error.message });
-    set({ mayWork: profile.ok && (profile.value.role === 'installer' || profile.value.role === 'supervisor') });
+    set({ mayWork: role === 'installer' || role === 'supervisor' });
     const id = get().openId;
     if (id) await get().open(id);
   },

@@ -1,0 +1,62 @@
+/**
+ * `fieldmeter profile add|list` (issue 18). The first profile of a new database must be a
+ * supervisor and needs no sign-in; after that a signed-in supervisor (`--user`) adds profiles.
+ * The new profile's PIN or password comes from $FIELDMETER_NEW_PIN or a prompt, never an argument.
+ */
+import { Option, type Command } from 'commander';
+import { secret as secretSchema } from '../../shared/contract/methods/profiles';
+import { AppError } from '../../shared/contract/result';
+import { roles, type Role } from '../../shared/contract/supervisorEntities';
+import { createSession } from '../services/identity/session';
+import { resolveDatabasePath } from '../services/paths';
+import { openStore } from '../services/store';
+import type { CliIo } from './program';
+import { cliActor, promptSecret } from './signIn';
+
+const dbOption = () => new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)');
+
+export function registerProfileCommands(program: Command, io: CliIo): void {
+  const profile = program.command('profile').description('local profiles: who may work on this device, in which role').exitOverride();
+  profile
+    .command('add')
+    .description('add a profile (the first one of a new database must be a supervisor)')
+    .addOption(dbOption())
+    .requiredOption('--name <name>', 'the person')
+    .addOption(new Option('--role <role>', 'their role').choices([...roles]).makeOptionMandatory())
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action(async (options: { db?: string; name: string; role: Role; json?: boolean }) => {
+      const store = openStore(resolveDatabasePath(options.db));
+      try {
+        const first = store.profiles.count() === 0;
+        if (first && options.role !== 'supervisor') {
+          throw new AppError('VALIDATION', 'The first profile of a database must be a supervisor: add one with --role supervisor first.', { reason: 'firstMustBeSupervisor' });
+        }
+        const actor = first ? null : await cliActor(store, 'supervise', 'add a profile');
+        const typed = process.env.FIELDMETER_NEW_PIN ?? (await promptSecret(`PIN or password for ${options.name}: `));
+        if (typed === null) throw new AppError('VALIDATION', 'No PIN given: set $FIELDMETER_NEW_PIN, or run the command on a terminal to be asked.', { reason: 'noSecret' });
+        const secret = secretSchema.safeParse(typed);
+        if (!secret.success) throw new AppError('VALIDATION', `The PIN or password is too short: ${secret.error.issues[0]?.message ?? ''}.`, { reason: 'weakSecret' });
+        const session = createSession(store);
+        const added = actor ? await session.add(actor, { name: options.name, role: options.role }, secret.data) : (await session.createFirst(options.name, secret.data)).profile!;
+        io.out(options.json ? JSON.stringify(added) : `Added profile ${added.name} (${added.role}).`);
+      } finally {
+        store.close();
+      }
+    });
+  profile
+    .command('list')
+    .description('the profiles of this device and their roles')
+    .addOption(dbOption())
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: { db?: string; json?: boolean }) => {
+      const store = openStore(resolveDatabasePath(options.db));
+      try {
+        const list = store.profiles.list();
+        io.out(options.json ? JSON.stringify(list, null, 2) : list.map((p) => `${p.name} (${p.role})`).join('\n') || 'No profiles yet.');
+      } finally {
+        store.close();
+      }
+    });
+}
