@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/controls.css';
 import './styles/welcome.css';
+import './styles/session.css';
 import './styles/workspace.css';
 import './styles/reading.css';
 import './styles/dialog.css';

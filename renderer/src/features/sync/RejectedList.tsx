@@ -1,6 +1,9 @@
 /** What the enterprise refused (issue 7): its error code and text, Retry with the same MessageID, and Edit of readings. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayDo } from '../../../../shared/contract/rights';
+import { methods } from '../../../../shared/contract/api';
+import { useProfile } from '../../app/appStore';
 import { EditRejected } from './EditRejected';
 import { useSyncStore } from './syncStore';
 
@@ -11,6 +14,10 @@ export function RejectedList() {
   const running = useSyncStore((s) => s.status?.running ?? false);
   const load = useSyncStore((s) => s.load);
   const [editing, setEditing] = useState<string | null>(null);
+  // Shown only to whom the Node side allows them (it checks again): Retry an installer's, Edit a supervisor's.
+  const role = useProfile()?.role ?? null;
+  const mayRetry = mayDo(role, methods['sync.rejected.retry'].right);
+  const mayEdit = mayDo(role, methods['sync.rejected.edit'].right);
   return (
     <section className="sync-card" aria-labelledby="sync-rejected-title">
       <h2 id="sync-rejected-title">{t('sync.rejectedTitle')}</h2>
@@ -26,10 +33,12 @@ export function RejectedList() {
               </div>
               <p className="sync-rejected-text" data-testid="sync-rejected-text">{r.errorText ?? t('sync.noErrorText')}</p>
               <div className="sync-rejected-actions">
-                <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
-                  {t('sync.retry')}
-                </button>
-                {(r.readings ?? []).some((x) => x.value !== null) && (
+                {mayRetry && (
+                  <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
+                    {t('sync.retry')}
+                  </button>
+                )}
+                {mayEdit && (r.readings ?? []).some((x) => x.value !== null) && (
                   <button type="button" className="button" data-testid="sync-edit" disabled={running || editing === r.messageId} onClick={() => setEditing(r.messageId)}>
                     {t('sync.edit')}
                   </button>

@@ -1,5 +1,6 @@
 /** The Sync section (issue 7): Sync now with progress, the rejected items, what the office sent, the endpoint. */
 import { useEffect } from 'react';
+import { useProfile } from '../../app/appStore';
 import { EndpointForm } from './EndpointForm';
 import { ReceivedList } from './ReceivedList';
 import { RejectedList } from './RejectedList';
@@ -8,6 +9,7 @@ import { useSyncStore, wireSyncStore } from './syncStore';
 import '../../styles/sync.css';
 
 export function SyncPanel() {
+  const supervisor = useProfile()?.role === 'supervisor';
   useEffect(() => {
     wireSyncStore();
     void useSyncStore.getState().load();
@@ -19,9 +21,12 @@ export function SyncPanel() {
         <RejectedList />
         <ReceivedList />
       </div>
-      <div className="sync-column">
-        <EndpointForm />
-      </div>
+      {/* The endpoint, credentials and schema folder are a supervisor's (the Node side refuses anyone else). */}
+      {supervisor && (
+        <div className="sync-column">
+          <EndpointForm />
+        </div>
+      )}
     </main>
   );
 }
