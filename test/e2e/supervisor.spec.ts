@@ -26,14 +26,26 @@ test.beforeEach(async ({ app: page, host }) => {
   await expect(page.getByTestId('review-panel')).toBeVisible();
 });
 
-test('a technician is refused; a supervisor approves the reading with a warning and the audit trail shows it', async ({ page }) => {
+test('a supervisor adds a technician, who sees no review queue and is refused by the API; the supervisor approves the reading with a warning and the audit trail shows it', async ({ page, host }) => {
+  // A new database: its first profile is the supervisor, who adds the technician with a first PIN.
+  const manager = page.getByTestId('profile-manager');
+  await manager.getByTestId('profile-name').fill('Tina Technician');
+  await manager.getByTestId('profile-role').selectOption('technician');
+  await manager.getByTestId('profile-secret').fill('111111');
+  await manager.getByTestId('profile-add').click();
+  await expect(manager.getByTestId('profile-note')).toHaveText('Profile Tina Technician added.');
+  await expect(manager.locator('[data-testid=profile-row][data-name="Tina Technician"]')).toBeVisible();
+
+  await switchProfile(page, 'Tina Technician', 'technician');
+  await expect(page.getByTestId('review-only-supervisor')).toBeVisible();
+  await expect(page.getByTestId('review-item')).toHaveCount(0);
+  const refused = await callApi(page, host.current.token, 'review.approve', { kind: 'reading_set', id: 'x' });
+  expect(refused.error).toMatchObject({ code: 'FORBIDDEN', details: { right: 'supervise', role: 'technician' } });
+
+  await switchProfile(page, 'Sam Supervisor', 'supervisor');
   const item = page.getByTestId('review-item').first();
   await expect(item).toContainText('E5200001');
   await expect(item).toContainText('serialMismatch');
-  await item.getByTestId('review-approve').click();
-  await expect(page.getByTestId('review-error')).toContainText('Only a supervisor may approve a visit');
-
-  await switchProfile(page, 'Sam Supervisor', 'supervisor');
   await screenshot(page, 'supervisor-review-queue');
 
   await item.getByTestId('review-approve').focus();
