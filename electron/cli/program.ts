@@ -2,7 +2,7 @@
  * The `fieldmeter` command line, for supervisors and scripts. Every command takes `--db PATH`
  * and `--json`; exit codes: 0 ok, 1 failed, 2 bad usage.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
@@ -10,7 +10,7 @@ import { AppError } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
 import { seedWorkedDay, workedDayPhotoDir } from '../services/demo/workedDay';
 import { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP } from '../services/fieldmeter';
-import { resolveDatabasePath } from '../services/paths';
+import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import { importRoute } from '../services/routes/importRoute';
 import { openStore, type Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
@@ -96,11 +96,11 @@ export function buildProgram(io: CliIo): Command {
     );
 
   const demo = program.command('demo').description('demo data for training').exitOverride();
-  common(demo.command('seed').description('load the demo route (about 50 meters, training mode)'))
+  common(demo.command('seed').description('load the demo route (about 50 meters, training mode); without --db into the training database, never your own'))
     .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
     .action(async (options: CommonOptions & { worked?: boolean }) => {
-      const store = openStore(resolveDatabasePath(options.db));
+      const store = openStore(resolveDatabasePath(options.db, process.env, undefined, { training: true }));
       try {
         // Training profiles only in a database without any: a real device never gets a published PIN.
         const profiles = await seedDemoProfiles(store);
@@ -112,11 +112,23 @@ export function buildProgram(io: CliIo): Command {
             `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`,
             ...(worked ? [`Worked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.`] : []),
             ...(profiles.length ? [describeTrainingProfiles(profiles)] : []),
+            `Database: ${store.path}`,
           ].join('\n'),
         );
       } finally {
         store.close();
       }
+    });
+  demo
+    .command('reset')
+    .description('delete the training database and its photos (the folder `--demo` uses without --db); your own database is not touched')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: { json?: boolean }) => {
+      const folder = trainingDataDir();
+      const existed = existsSync(folder);
+      rmSync(folder, { recursive: true, force: true });
+      print(options, { folder, removed: existed }, () => (existed ? `Removed the training data in ${folder}.` : `There was no training data in ${folder}.`));
     });
 
   const importRouteFile = async (file: string, options: ImportRouteOptions) => {

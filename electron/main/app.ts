@@ -80,7 +80,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
   hardenSession(electron.session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
 
-  const databasePath = resolveDatabasePath(args.db, env, app.getPath('userData'));
+  const databasePath = resolveDatabasePath(args.db, env, app.getPath('userData'), { training: args.demo });
   let fieldmeter: Fieldmeter;
   try {
     fieldmeter = startFieldmeter({

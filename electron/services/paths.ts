@@ -15,7 +15,14 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 }
 
-/** `--db PATH` wins, then FIELDMETER_DB, then the user-data folder. */
-export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir?: string): string {
-  return flag ?? env.FIELDMETER_DB ?? join(dataDir ?? userDataDir(env), DB_FILE);
+/** Training (`--demo` without `--db`) keeps its own database and photos here, never in the user's real database. */
+export const TRAINING_DIR = 'training';
+
+export function trainingDataDir(env: NodeJS.ProcessEnv = process.env, dataDir?: string): string {
+  return join(dataDir ?? userDataDir(env), TRAINING_DIR);
+}
+
+/** `--db PATH` wins, then FIELDMETER_DB, then the user-data folder (its training folder for `--demo`). */
+export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir?: string, options: { training?: boolean } = {}): string {
+  return flag ?? env.FIELDMETER_DB ?? join(options.training ? trainingDataDir(env, dataDir) : (dataDir ?? userDataDir(env)), DB_FILE);
 }

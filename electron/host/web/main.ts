@@ -32,10 +32,12 @@ if (!existsSync(resolve(rendererRoot, 'index.html'))) {
 }
 
 try {
-  const app = startFieldmeter({ databasePath: resolveDatabasePath(values.db), host: 'web' });
+  const databasePath = resolveDatabasePath(values.db, process.env, undefined, { training: values.demo });
+  const app = startFieldmeter({ databasePath, host: 'web' });
   if (values.demo) {
     const seeded = await prepareTraining(app.store);
     if (seeded.length) process.stdout.write(`${describeTrainingProfiles(seeded)}\n`);
+    process.stdout.write(`Training database: ${databasePath} (reset it with: fieldmeter demo reset)\n`);
   }
   const host = await startWebHost({ app, rendererRoot, port: values.port ? Number(values.port) : 0 });
   // One line a person (or a test) can act on: the URL with its access token.
