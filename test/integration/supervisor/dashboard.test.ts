@@ -66,13 +66,15 @@ describe('dashboard', () => {
         { day: '2026-11-20', done: 1, skipped: 0, warnings: 1, toDo: 3 },
         { day: '2026-11-21', done: 1, skipped: 1, warnings: 0, toDo: 1 },
       ]);
-      expect(board.warnings).toEqual({ readings: 1, visits: 1, toReview: 1 });
+      // "To review" is the review queue's pending count: the visit with a warning and the skip (issue 17).
+      expect(board.warnings).toEqual({ readings: 1, visits: 1, toReview: 2 });
+      expect(board.warnings.toReview).toBe(store.review.list({ status: 'pending', limit: 1000 }).length);
       expect(board.outbox).toEqual({ pending: store.outbox.counts().pending, rejected: 0, sent: 0 });
       expect(board.outbox.pending).toBeGreaterThanOrEqual(3);
 
       approve(store, boss, 'reading_set', warned.readingSetId);
       const oneDay = await dispatch(app.handlers, 'dashboard.get', { days: 1 });
-      expect(oneDay.ok && oneDay.value).toMatchObject({ warnings: { readings: 1, visits: 1, toReview: 0 }, days: [{ day: '2026-11-21' }] });
+      expect(oneDay.ok && oneDay.value).toMatchObject({ warnings: { readings: 1, visits: 1, toReview: 1 }, days: [{ day: '2026-11-21' }] });
     } finally {
       app.close();
     }

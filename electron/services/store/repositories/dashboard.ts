@@ -6,6 +6,7 @@
  * log, the one place that records who saved a reading or a skip.
  */
 import type { Db } from '../database';
+import { REVIEW_QUEUE } from './review';
 
 export interface StopProgress {
   done: number;
@@ -35,8 +36,7 @@ export function createDashboardRepository(db: Db) {
     FROM audit_log WHERE action IN ('readings.save', 'visits.skip') GROUP BY actor ORDER BY actor`);
   const warned = db.prepare(`
     SELECT count(*) AS readings, count(DISTINCT reading_set_id) AS visits,
-      count(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.subject_kind = 'reading_set' AND d.subject_id = r.reading_set_id)
-        THEN reading_set_id END) AS toReview
+      (SELECT count(*) FROM (${REVIEW_QUEUE}) WHERE status = 'pending') AS toReview
     FROM readings r WHERE r.warnings <> '[]'`);
   return {
     totals: () => totals.get() as StopProgress,
@@ -44,7 +44,7 @@ export function createDashboardRepository(db: Db) {
     /** The last `limit` days with visits, oldest first. */
     days: (limit: number) => (days.all({ limit }) as (Omit<StopProgress, 'toDo'> & { day: string; toDo: number })[]).reverse(),
     technicians: () => technicians.all() as { technician: string; done: number; skipped: number; warnings: number }[],
-    /** Saved readings with a warning, their visits, and those visits no supervisor has decided on yet. */
+    /** Saved readings with a warning, their visits, and what waits in the review queue (the same query as the queue's "to review"). */
     warnings: () => warned.get() as { readings: number; visits: number; toReview: number },
   };
 }

@@ -26,7 +26,8 @@ interface QueueRow {
 const LATEST = (kind: string, idColumn: string) => `
   LEFT JOIN review_decisions rd ON rd.id = (SELECT max(id) FROM review_decisions WHERE subject_kind = '${kind}' AND subject_id = ${idColumn})`;
 
-const QUEUE = `
+/** The review queue: reading sets with a warning and skips, each with its latest decision. The dashboard counts from the same query. */
+export const REVIEW_QUEUE = `
 SELECT * FROM (
   SELECT 'reading_set' AS kind, rs.id, rs.usage_point_id AS usagePointId, d.serial_number AS meterSerial,
     (SELECT route_id FROM route_stops WHERE usage_point_id = rs.usage_point_id LIMIT 1) AS route, rs.read_at AS at,
@@ -44,8 +45,8 @@ SELECT * FROM (
 )`;
 
 export function createReviewRepository(db: Db) {
-  const list = db.prepare(`${QUEUE} WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT @limit`);
-  const one = db.prepare(`${QUEUE} WHERE kind = ? AND id = ?`);
+  const list = db.prepare(`${REVIEW_QUEUE} WHERE (@status IS NULL OR status = @status) ORDER BY at DESC LIMIT @limit`);
+  const one = db.prepare(`${REVIEW_QUEUE} WHERE kind = ? AND id = ?`);
   const readingsOf = db.prepare(`
     SELECT r.id, g.label, g.reading_type AS readingType, r.value, r.warnings, r.edited_from AS editedFrom
     FROM readings r JOIN registers g ON g.id = r.register_id WHERE r.reading_set_id = ? ORDER BY r.id`);
