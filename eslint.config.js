@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.js';
 
 // Bare built-in names are matched exactly (as `paths`), so a local './events' module is not mistaken for Node's.
 const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'worker_threads', 'zlib', 'buffer'];
@@ -67,6 +68,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Which folder may import which (eslint-rules/layers.js); the file's own layer is found from its path.
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { local: { rules: { layers } } },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],

@@ -35,3 +35,38 @@ describe('process boundaries (eslint.config.js)', () => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
 });
+
+/** Layers as an allow-list (eslint-rules/layers.js): each refusal below is a real lint error, dynamic import() included. */
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'local/layers').map((m) => m.message);
+}
+
+describe('layers (eslint-rules/layers.js)', () => {
+  it.each([
+    ['electron/services/store/repositories/x.ts', "import { saveManualReadings } from '../../readings/saveReadings';\nexport const x = saveManualReadings;", 'store', 'services'],
+    ['electron/services/store/x.ts', "export const x = () => import('../handlers/readings');", 'store', 'handlers'],
+    ['electron/services/readings/x.ts', "import { readingHandlers } from '../handlers/readings';\nexport const x = readingHandlers;", 'services', 'handlers'],
+    ['electron/services/readings/x.ts', "export { startFieldmeter } from '../fieldmeter';", 'services', 'app'],
+    ['electron/services/handlers/x.ts', "import { dispatch } from '../../host/dispatch';\nexport const x = dispatch;", 'handlers', 'host'],
+    ['electron/host/web/x.ts', "import { openStore } from '../../services/store';\nexport const x = openStore;", 'host', 'store'],
+    ['electron/host/web/x.ts', "export const x = () => import(`../../cli/program`);", 'host', 'cli'],
+    ['electron/services/sync/x.ts', "export const x = require('../../main/app');", 'services', 'main'],
+    ['electron/services/log.ts', "import { openStore } from './store';\nexport const x = openStore;", 'core', 'store'],
+    ['shared/domain/x.ts', "import { App } from '../../renderer/src/app/App';\nexport const x = App;", 'shared', 'renderer'],
+  ])('%s may not import it', async (file, code, from, to) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`The ${from} layer may not import the ${to} layer`);
+  });
+
+  it.each([
+    ['electron/services/readings/x.ts', "import { openStore } from '../store';\nexport const x = openStore;"],
+    ['electron/services/handlers/x.ts', "export const x = () => import('../readings/saveReadings');"],
+    ['electron/services/fieldmeter.ts', "import { readingHandlers } from './handlers/readings';\nexport const x = readingHandlers;"],
+    ['electron/host/web/x.ts', "import { startFieldmeter } from '../../services/fieldmeter';\nexport const x = startFieldmeter;"],
+    ['electron/cli/x.ts', "import { openStore } from '../services/store';\nexport const x = openStore;"],
+  ])('%s may import it', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});
