@@ -8,6 +8,7 @@ import type { Session } from '../../../shared/contract/methods/profiles';
 import type { AppErrorShape } from '../../../shared/contract/result';
 import { api } from '../api/client';
 import { changeLanguage, type Locale } from '../i18n';
+import { errorText } from '../lib/errorText';
 
 /** 'signIn': the app answered and nobody is signed in; 'ready': a profile is signed in. */
 export type AppState = 'loading' | 'signIn' | 'ready' | 'error';
@@ -40,13 +41,13 @@ export const useAppStore = create<AppSlice>((set, get) => ({
     set({ state: 'loading', startError: null });
     const result = await api['app.info']({});
     if (!result.ok) {
-      set({ state: 'error', startError: result.error.message });
+      set({ state: 'error', startError: errorText(result.error) });
       return;
     }
     await changeLanguage(result.value.locale);
     const session = await api['session.get']({});
     if (!session.ok) {
-      set({ state: 'error', startError: session.error.message });
+      set({ state: 'error', startError: errorText(session.error) });
       return;
     }
     set({ state: session.value.profile ? 'ready' : 'signIn', info: result.value, session: session.value });
@@ -83,7 +84,7 @@ export const useAppStore = create<AppSlice>((set, get) => ({
     if (!result.ok) {
       // The switch did not stick: go back, and say so (the message says what to do).
       await changeLanguage(previous);
-      set((s) => ({ info: s.info ? { ...s.info, locale: previous } : s.info, localeError: result.error.message }));
+      set((s) => ({ info: s.info ? { ...s.info, locale: previous } : s.info, localeError: errorText(result.error) }));
     }
   },
 }));

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Dashboard } from '../../../../shared/contract/supervisorEntities';
 import { api, onTopics } from '../../api/client';
+import { errorText } from '../../lib/errorText';
 
 interface DashboardSlice {
   board: Dashboard | null;
@@ -17,7 +18,7 @@ export const useDashboardStore = create<DashboardSlice>((set) => ({
   error: null,
   async load() {
     const r = await api['dashboard.get']({ days: 14 });
-    set(r.ok ? { board: r.value, error: null } : { error: r.error.message });
+    set(r.ok ? { board: r.value, error: null } : { error: errorText(r.error) });
   },
 }));
 

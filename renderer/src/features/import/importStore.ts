@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
 import { useNavStore } from '../../app/navStore';
 import { useRoutesStore } from '../routes/routesStore';
+import { errorText } from '../../lib/errorText';
 
 const rejectionDetails = z.object({
   problems: z.array(importProblem),
@@ -46,9 +47,9 @@ export const useImportStore = create<ImportSlice>((set, get) => {
     }
     const details = rejectionDetails.safeParse(result.error.details);
     if (result.error.code === 'IMPORT_REJECTED' && details.success) {
-      set({ status: 'rejected', message: result.error.message, ...details.data });
+      set({ status: 'rejected', message: errorText(result.error), ...details.data });
     } else {
-      set({ status: 'failed', message: result.error.message, content: '' });
+      set({ status: 'failed', message: errorText(result.error), content: '' });
     }
   }
 

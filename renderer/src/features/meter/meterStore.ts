@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
 import type { PhotoDraft } from '../photos/photoUpload';
 import { assessRegister, emptyEntry, type ConfirmReason, type RegisterEntry } from './readingChecks';
+import { errorText } from '../../lib/errorText';
 
 export type FocusTarget = { registerId: number; field: 'value' | 'again' } | 'note';
 export type SaveOutcome = { kind: 'saved'; nextId: string | null } | { kind: 'focus'; target: FocusTarget } | { kind: 'failed' };
@@ -81,7 +82,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     const result = await api['meters.get']({ usagePointId });
     if (request !== latestRequest) return;
     if (result.ok) set({ detail: result.value, loadError: null });
-    else set({ loadError: result.error.message });
+    else set({ loadError: errorText(result.error) });
   },
 
   reload() {
@@ -140,7 +141,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     if (!result.ok) {
       // The main side's message is written for people: show it as it is.
       const fromServer = result.error.code === 'NEEDS_CONFIRMATION' ? warningsFromDetails(result.error.details) : {};
-      set({ saving: false, saveError: result.error.message, serverWarnings: { ...serverWarnings, ...fromServer } });
+      set({ saving: false, saveError: errorText(result.error), serverWarnings: { ...serverWarnings, ...fromServer } });
       const first = detail.registers.find((r) => fromServer[r.id]?.length);
       if (first) return { kind: 'focus', target: { registerId: first.id, field: 'again' } };
       return result.error.code === 'NEEDS_CONFIRMATION' && observedSerial.trim() ? { kind: 'focus', target: 'note' } : { kind: 'failed' };

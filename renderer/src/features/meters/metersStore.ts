@@ -9,6 +9,7 @@ import type { MeterListItem } from '../../../../shared/contract/entities';
 import { buildSearchIndex, type SearchIndex } from '../../../../shared/domain/meterSearch';
 import { api } from '../../api/client';
 import { visibleStops, type MeterFilter } from './visibleStops';
+import { errorText } from '../../lib/errorText';
 
 export { meterFilters, type MeterFilter } from './visibleStops';
 
@@ -38,7 +39,7 @@ export const useMetersStore = create<MetersSlice>((set, get) => {
     // A slower answer for a route no longer shown must not overwrite the current one.
     if (request !== latestRequest) return;
     if (result.ok) set({ index: buildSearchIndex(result.value), loading: false, error: null });
-    else set({ loading: false, error: result.error.message });
+    else set({ loading: false, error: errorText(result.error) });
     show();
   }
 

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { JobMeter, OpticalProgress, OpticalReadResult } from '../../../../shared/contract/methods/optical';
 import { api, subscribe, transport } from '../../api/client';
 import { beginOperation, currentOperation, endOperation } from './operation';
+import { errorText } from '../../lib/errorText';
 
 export type Progress = OpticalProgress;
 interface Port {
@@ -39,7 +40,7 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
   error: null,
   async loadPorts(usagePointId) {
     const result = await api['optical.ports']({ usagePointId });
-    if (!result.ok) return set({ error: result.error.message });
+    if (!result.ok) return set({ error: errorText(result.error) });
     const { ports, lastPort, reason } = result.value;
     const keep = ports.some((p) => p.path === get().port) ? get().port : null;
     const remembered = ports.some((p) => p.path === lastPort) ? lastPort : null;
@@ -60,7 +61,7 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
     try {
       const result = await api['optical.read']({ usagePointId, port, operationId, ...(job ? { job } : {}) });
       if (!result.ok) {
-        set({ error: result.error.message });
+        set({ error: errorText(result.error) });
         return null;
       }
       set({ result: result.value });

@@ -9,6 +9,7 @@ import type { JobMeter, OpticalProgramResult, ProgramOperation } from '../../../
 import { api, subscribe, transport } from '../../api/client';
 import { beginOperation, endOperation } from './operation';
 import { useAppStore } from '../../app/appStore';
+import { errorText } from '../../lib/errorText';
 
 interface ProgramSlice {
   role: Role | null;
@@ -43,7 +44,7 @@ export const useProgramStore = create<ProgramSlice>((set) => ({
     const operationId = beginOperation();
     try {
       const result = await api['optical.program']({ ...request, operationId });
-      set(result.ok ? { result: result.value } : { error: result.error.message, mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null });
+      set(result.ok ? { result: result.value } : { error: errorText(result.error), mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null });
     } finally {
       off();
       endOperation(operationId);

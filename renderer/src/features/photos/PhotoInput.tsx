@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadPhoto, type PhotoDraft } from './photoUpload';
+import { errorText } from '../../lib/errorText';
 
 interface Props {
   usagePointId: string;
@@ -27,7 +28,7 @@ export function PhotoInput({ usagePointId, photos, onAdded, testId }: Props) {
     for (const file of Array.from(files)) {
       const result = await uploadPhoto(usagePointId, file);
       if (result.ok) onAdded(result.value);
-      else setError(result.error.code === 'UNREADABLE' ? t('photos.unreadable', { name: result.error.message }) : result.error.message);
+      else setError(result.error.code === 'UNREADABLE' ? t('photos.unreadable', { name: result.error.message }) : errorText(result.error));
     }
     setBusy(false);
   };

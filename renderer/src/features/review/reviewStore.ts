@@ -8,6 +8,7 @@ import type { EventPayload, MethodOutput } from '../../../../shared/contract/api
 import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type ExportFormat, type ReviewItem, type ReviewStatus } from '../../../../shared/contract/supervisorEntities';
 import { api, onTopics, subscribe, transport } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
+import { errorText } from '../../lib/errorText';
 
 interface ReviewSlice {
   items: ReviewItem[];
@@ -38,9 +39,9 @@ interface ReviewSlice {
 }
 
 export const useReviewStore = create<ReviewSlice>((set, get) => {
-  const act = async (call: Promise<{ ok: true } | { ok: false; error: { message: string } }>): Promise<boolean> => {
+  const act = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>): Promise<boolean> => {
     const r = await call;
-    set({ error: r.ok ? null : r.error.message });
+    set({ error: r.ok ? null : errorText(r.error) });
     if (r.ok) await get().load();
     return r.ok;
   };
@@ -90,7 +91,7 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     async runExport(format) {
       set({ exporting: format, progress: null, exported: null, saved: null, error: null });
       const r = await api['export.run']({ format, filter: get().filter });
-      set({ exporting: null, exported: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
+      set({ exporting: null, exported: r.ok ? r.value : null, error: r.ok ? null : errorText(r.error) });
     },
     async cancelExport() {
       await api['export.cancel']({});
@@ -101,7 +102,7 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
       const r = transport.download
         ? await transport.download(`${EXPORT_DOWNLOAD_PATH}${encodeURIComponent(fileName)}`)
         : await api['export.saveAs']({ fileName }).then((s) => (s.ok ? { ok: true as const, value: { fileName: s.value.path } } : s));
-      set({ saved: r.ok ? r.value.fileName : null, error: r.ok ? null : r.error.message });
+      set({ saved: r.ok ? r.value.fileName : null, error: r.ok ? null : errorText(r.error) });
     },
   };
 });

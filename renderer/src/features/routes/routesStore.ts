@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { RouteSummary } from '../../../../shared/contract/entities';
 import { api } from '../../api/client';
 import { useNavStore } from '../../app/navStore';
+import { errorText } from '../../lib/errorText';
 
 interface RoutesSlice {
   routes: RouteSummary[];
@@ -18,7 +19,7 @@ export const useRoutesStore = create<RoutesSlice>((set) => ({
   async load() {
     const result = await api['routes.list']({});
     if (!result.ok) {
-      set({ error: result.error.message, loaded: true });
+      set({ error: errorText(result.error), loaded: true });
       return;
     }
     set({ routes: result.value, error: null, loaded: true });

@@ -4,6 +4,7 @@ import type { SkipCode } from '../../../../shared/contract/entities';
 import { api } from '../../api/client';
 import { startPositionFix, type PositionFix } from '../../lib/position';
 import type { PhotoDraft } from '../photos/photoUpload';
+import { errorText } from '../../lib/errorText';
 
 interface SkipSlice {
   codes: SkipCode[];
@@ -40,7 +41,7 @@ export const useSkipStore = create<SkipSlice>((set, get) => ({
     fix = startPositionFix();
     set({ openFor: usagePointId, code: '', note: '', photos: [], error: null, saving: false });
     if (get().codes.length === 0) {
-      void api['skipCodes.list']({}).then((r) => set(r.ok ? { codes: r.value, codesError: null } : { codesError: r.error.message }));
+      void api['skipCodes.list']({}).then((r) => set(r.ok ? { codes: r.value, codesError: null } : { codesError: errorText(r.error) }));
     }
   },
   close: () => set({ openFor: null }),
@@ -54,7 +55,7 @@ export const useSkipStore = create<SkipSlice>((set, get) => ({
     const position = fix?.current();
     const result = await api['visits.skip']({ usagePointId: openFor, code, note: note.trim(), photoIds: photos.map((p) => p.photoId), ...(position ? { position } : {}) });
     if (!result.ok) {
-      set({ saving: false, error: result.error.message });
+      set({ saving: false, error: errorText(result.error) });
       return false;
     }
     set({ saving: false, openFor: null });

@@ -5,6 +5,7 @@ import { controlResults, switchActions, switchOutcomes, type ControlResult, type
 import { api } from '../../api/client';
 import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
+import { errorText } from '../../lib/errorText';
 
 export function ControlForm({ detail }: { detail: SwitchDetail }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
     setBusy(false);
     if (!r.ok) {
       reading.onRefusal(r.error);
-      return setProblem(r.error.message);
+      return setProblem(errorText(r.error));
     }
     void useSwitchingStore.getState().refresh();
   };

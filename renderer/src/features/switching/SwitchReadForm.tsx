@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../../shared/contract/api';
 import { api } from '../../api/client';
 import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
+import { errorText } from '../../lib/errorText';
 
 export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
     setBusy(false);
     if (!r.ok) {
       reading.onRefusal(r.error);
-      return setProblem(r.error.message);
+      return setProblem(errorText(r.error));
     }
     void useSwitchingStore.getState().refresh();
   };

@@ -11,6 +11,7 @@ import { checkWindow } from '../../../../shared/domain/switching';
 import { api } from '../../api/client';
 import { formatPattern, formatValue } from '../../lib/format';
 import type { SwitchDetail } from './switchingStore';
+import { errorText } from '../../lib/errorText';
 
 export function useSwitchReading(detail: SwitchDetail) {
   const { i18n } = useTranslation();
@@ -39,10 +40,10 @@ export function useSwitchReading(detail: SwitchDetail) {
     setConfirmReason,
     async readOptical(): Promise<string | null> {
       const ports = await api['optical.ports']({ usagePointId: detail.usagePointId });
-      if (!ports.ok) return ports.error.message;
+      if (!ports.ok) return errorText(ports.error);
       const port = ports.value.lastPort ?? ports.value.ports.find((p) => p.training)?.path ?? ports.value.ports[0]?.path ?? TRAINING_PORT;
       const r = await api['optical.read']({ usagePointId: detail.usagePointId, port });
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return errorText(r.error);
       const next: Record<number, string> = { ...values };
       for (const v of r.value.values) if (v.registerId !== null && v.registerValue !== null) next[v.registerId] = formatValue(v.registerValue, i18n.language);
       setValues(next);

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RejectedItemView } from '../../../../shared/contract/methods/sync';
 import { api } from '../../api/client';
+import { errorText } from '../../lib/errorText';
 
 export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone: () => void }) {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
     const result = await api['sync.rejected.edit']({ messageId: item.messageId, values: changed.length > 0 ? changed : readings.map((r) => ({ readingType: r.readingType, value: r.value ?? '' })), reason });
     setSaving(false);
     if (result.ok) onDone();
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   return (

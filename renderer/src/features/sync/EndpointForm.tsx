@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../../../shared/contract/methods/sync';
 import { api } from '../../api/client';
 import { useSyncStore } from './syncStore';
+import { errorText } from '../../lib/errorText';
 
 export function EndpointForm() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function EndpointForm() {
   async function saveEndpoint(e: FormEvent) {
     e.preventDefault();
     const r = await api['sync.settings.set'](draft);
-    setMessage(r.ok ? { text: t('sync.settingsSaved'), error: false } : { text: r.error.message, error: true });
+    setMessage(r.ok ? { text: t('sync.settingsSaved'), error: false } : { text: errorText(r.error), error: true });
   }
 
   async function saveCredentials(e: FormEvent) {
@@ -33,7 +34,7 @@ export function EndpointForm() {
     const r = await api['sync.credentials.set'](kind === 'bearer' ? { kind, token: secret } : { kind, user, password: secret });
     // Forget what was typed either way: it must not linger in the page.
     setSecret('');
-    setMessage(r.ok ? { text: t('sync.credentialsStored'), error: false } : { text: r.error.message, error: true });
+    setMessage(r.ok ? { text: t('sync.credentialsStored'), error: false } : { text: errorText(r.error), error: true });
     await useSyncStore.getState().load();
   }
 

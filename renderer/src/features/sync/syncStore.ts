@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
 import type { ReceivedItemView, RejectedItemView, SyncStatus } from '../../../../shared/contract/methods/sync';
 import { api, onTopics, subscribe, transport } from '../../api/client';
+import { errorText } from '../../lib/errorText';
 
 type SettingsView = MethodOutput<'sync.settings.get'>;
 
@@ -54,7 +55,7 @@ export const useSyncStore = create<SyncSlice>((set, get) => ({
     const r = await api['sync.run']({ trigger });
     // A background attempt without an endpoint stays quiet; the user pressing Sync now is told.
     if (!r.ok) {
-      if (trigger === 'user') set({ error: r.error.message });
+      if (trigger === 'user') set({ error: errorText(r.error) });
       return;
     }
     await get().load();
@@ -65,7 +66,7 @@ export const useSyncStore = create<SyncSlice>((set, get) => ({
   async retry(messageId) {
     const r = await api['sync.rejected.retry']({ messageId });
     if (!r.ok) {
-      set({ error: r.error.message });
+      set({ error: errorText(r.error) });
       return;
     }
     set({ error: null });

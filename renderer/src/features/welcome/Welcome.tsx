@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
 import { openImportPicker } from '../import/ImportFileInput';
 import { useRoutesStore } from '../routes/routesStore';
+import { errorText } from '../../lib/errorText';
 
 export function Welcome() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function Welcome() {
     setError(null);
     const result = await api['demo.load']({});
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error));
       setBusy(false);
       return;
     }

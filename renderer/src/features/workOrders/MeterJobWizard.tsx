@@ -19,6 +19,7 @@ import { PhotoInput } from '../photos/PhotoInput';
 import type { PhotoDraft } from '../photos/photoUpload';
 import { ProgrammingList } from './ProgrammingList';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export type MeterJobKind = 'install' | 'remove' | 'exchange';
 type Step = 'old' | 'final' | 'new' | 'initial' | 'program' | 'confirm';
@@ -113,7 +114,7 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     }
     if (step === 'new') {
       const r = await api['workOrders.stockMeter']({ workOrderId: detail.id, serial: newSerial });
-      if (!r.ok) return setProblem(r.error.message);
+      if (!r.ok) return setProblem(errorText(r.error));
       setStock(r.value.registers);
     }
     if (step === 'initial') {
@@ -124,7 +125,7 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     setBusy(true);
     const r = await finish();
     setBusy(false);
-    if (r && !r.ok) return setProblem(r.error.message);
+    if (r && !r.ok) return setProblem(errorText(r.error));
     void useWorkOrderStore.getState().refresh();
   };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { workOrderKinds, type WorkOrderKind } from '../../../../shared/domain/workOrder';
 import { api } from '../../api/client';
 import { useWorkOrderStore } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export function NewWorkOrderForm() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function NewWorkOrderForm() {
     e.preventDefault();
     setProblem(null);
     const r = await api['workOrders.create']({ kind, usagePointId, description });
-    if (!r.ok) return setProblem(r.error.message);
+    if (!r.ok) return setProblem(errorText(r.error));
     setOpen(false);
     setUsagePointId('');
     setDescription('');

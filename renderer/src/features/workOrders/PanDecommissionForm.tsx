@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export function PanDecommissionForm({ detail }: { detail: WorkOrderDetail }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function PanDecommissionForm({ detail }: { detail: WorkOrderDetail }) {
     setBusy(true);
     const r = await api['workOrders.decommissionPan']({ workOrderId: detail.id, eui64 });
     setBusy(false);
-    if (!r.ok) return setProblem(r.error.message);
+    if (!r.ok) return setProblem(errorText(r.error));
     void useWorkOrderStore.getState().refresh();
   };
 

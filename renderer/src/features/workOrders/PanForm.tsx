@@ -9,6 +9,7 @@ import type { MethodOutput } from '../../../../shared/contract/api';
 import { panDeviceTypeNames, type PanDeviceType } from '../../../../shared/domain/workOrder';
 import { api } from '../../api/client';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export function PanForm({ detail }: { detail: WorkOrderDetail }) {
   const { t } = useTranslation();
@@ -35,13 +36,13 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
     // The label check already says what is wrong (below the fields): do not say it twice.
     if (check && !check.valid) return;
     const r = await api['workOrders.commissionPan']({ workOrderId: detail.id, deviceType, eui64, installCode });
-    if (!r.ok) return setProblem(r.error.message);
+    if (!r.ok) return setProblem(errorText(r.error));
     void useWorkOrderStore.getState().refresh();
   };
   const showKey = async () => {
     const r = await api['pan.linkKey']({ installCode });
     if (r.ok) setLinkKey(r.value.linkKey);
-    else setProblem(r.error.message);
+    else setProblem(errorText(r.error));
   };
 
   return (

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useWorkOrderStore } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export function UnableForm({ workOrderId }: { workOrderId: string }) {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function UnableForm({ workOrderId }: { workOrderId: string }) {
     e.preventDefault();
     setProblem(null);
     const r = await api['workOrders.unable']({ workOrderId, reason });
-    if (!r.ok) return setProblem(r.error.message);
+    if (!r.ok) return setProblem(errorText(r.error));
     void useWorkOrderStore.getState().refresh();
   };
   return (

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { api } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
+import { errorText } from '../../lib/errorText';
 
 type Summary = MethodOutput<'workOrders.list'>[number];
 export type WorkOrderDetail = MethodOutput<'workOrders.get'>;
@@ -34,7 +35,7 @@ export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
   async refresh() {
     const r = await api['workOrders.list']({});
     const role = useAppStore.getState().session?.profile?.role;
-    set(r.ok ? { list: r.value, listError: null } : { listError: r.error.message });
+    set(r.ok ? { list: r.value, listError: null } : { listError: errorText(r.error) });
     set({ mayWork: role === 'installer' || role === 'supervisor' });
     const id = get().openId;
     if (id) await get().open(id);
@@ -45,7 +46,7 @@ export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
       return;
     }
     const r = await api['workOrders.get']({ workOrderId: id });
-    set(r.ok ? { openId: id, detail: r.value } : { openId: id, detail: null, error: r.error.message });
+    set(r.ok ? { openId: id, detail: r.value } : { openId: id, detail: null, error: errorText(r.error) });
   },
   setError(message) {
     set({ error: message });

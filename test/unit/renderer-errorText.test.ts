@@ -1,0 +1,30 @@
+/** Errors from the Node side are said in the user's language from their code and details (issue 16 §3, issue 17). */
+import { afterAll, describe, expect, it } from 'vitest';
+import { i18next } from '../../renderer/src/i18n';
+import { errorText } from '../../renderer/src/lib/errorText';
+
+const english = 'Only a supervisor may change the sync settings. You are signed in as Tina (technician).';
+
+describe('errorText', () => {
+  afterAll(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  it('in German never shows the English sentence alone', async () => {
+    await i18next.changeLanguage('de');
+    expect(errorText({ code: 'FORBIDDEN', message: english, details: { right: 'supervise', role: 'technician' } })).toBe(
+      'Ihr Profil darf das nicht: Dafür ist die Rolle Disponent nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
+    );
+    expect(errorText({ code: 'DISK_FULL', message: 'The disk is full.' })).toMatch(/^Der Speicher ist voll/);
+    const validation = errorText({ code: 'VALIDATION', message: 'Register 7 does not belong to meter E1.' });
+    expect(validation).toBe('So kann es nicht gespeichert werden. Prüfen Sie die Eingaben. (VALIDATION)');
+    expect(errorText({ code: 'VALIDATION', message: 'A profile named Tina already exists.', details: { reason: 'profileExists' } })).toMatch(/^Ein Profil mit diesem Namen/);
+    expect(errorText({ code: 'SOMETHING_NEW', message: 'English only' })).not.toContain('English only');
+  });
+
+  it('in English keeps the Node side\'s specific sentence where the code alone says too little', async () => {
+    await i18next.changeLanguage('en');
+    expect(errorText({ code: 'VALIDATION', message: 'Register 7 does not belong to meter E1.' })).toBe('Register 7 does not belong to meter E1.');
+    expect(errorText({ code: 'SIGN_IN_REQUIRED', message: 'Sign in first: readings.save needs a signed-in profile.', details: { right: 'record' } })).toBe('Sign in first.');
+  });
+});
