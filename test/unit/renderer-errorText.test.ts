@@ -1,11 +1,17 @@
 /** Errors from the Node side are said in the user's language from their code and details (issue 16 §3, issue 17). */
-import { afterAll, describe, expect, it } from 'vitest';
-import { i18next } from '../../renderer/src/i18n';
+import i18next from 'i18next';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { de } from '../../renderer/src/i18n/de';
+import { en } from '../../renderer/src/i18n/en';
 import { errorText } from '../../renderer/src/lib/errorText';
 
 const english = 'Only a supervisor may change the sync settings. You are signed in as Tina (technician).';
 
 describe('errorText', () => {
+  // The catalogs as the app loads them (renderer/src/i18n/index.ts), without its DOM part.
+  beforeAll(async () => {
+    await i18next.init({ resources: { en: { translation: en }, de: { translation: de } }, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  });
   afterAll(async () => {
     await i18next.changeLanguage('en');
   });

@@ -11,6 +11,7 @@ import { enqueueMeterReadings } from '../readings/outbound';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { requireSupervisor } from './roles';
+import { checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
 
 type Kind = ReviewItem['kind'];
 
@@ -45,9 +46,15 @@ export function editReading(store: Store, actor: Actor, readingId: number, value
   const original = store.review.reading(readingId);
   if (!original) throw new AppError('NOT_FOUND', `Reading ${readingId} does not exist on this device. Refresh the review list.`);
   if (original.value === value) throw new AppError('VALIDATION', `The reading already is ${value}; type the corrected value.`);
+  // A correction is a reading: it must fit the register's dials and decimals like any other (issue 18).
+  const register = store.meters.get(original.usagePointId)?.registers.find((r) => r.id === original.registerId);
+  const problem = register ? checkRegisterValue(value, register) : null;
+  if (problem) throw new AppError('VALIDATION', `${value} ${describeValueProblem(problem)} for register ${register!.label}.`, { reason: 'valueDoesNotFit', problem });
   const qualities = [...new Set([...(JSON.parse(original.qualities) as string[]), readingQuality.edited])];
   store.transaction(() => {
     const newId = store.review.insertEdited(original, value, qualities);
+    // The correction of the register's latest reading is what the next visit is checked against (issue 17).
+    store.meters.correctLastValue(original.registerId, original.readAt, value);
     store.review.decide('reading_set', original.readingSetId, 'edited', reason, actor);
     store.journal.audit(actor, {
       action: 'review.edit',

@@ -6,7 +6,8 @@
  * user reads English — the German screen never shows an English sentence alone.
  */
 import { leastRoleFor, type Right } from '../../../shared/contract/rights';
-import { i18next } from '../i18n';
+// The app's one i18next instance (set up with both catalogs in i18n/index.ts).
+import i18next from 'i18next';
 
 // INTERNAL and UNAUTHORIZED are also made in the renderer's own transport, with the advice in their text.
 const saidByCode: ReadonlySet<string> = new Set(['UNKNOWN_METHOD', 'SIGN_IN_REQUIRED', 'FORBIDDEN', 'TOO_LARGE', 'DB_LOCKED', 'DB_CORRUPT', 'DB_TOO_NEW', 'DISK_FULL', 'READ_ONLY']);

@@ -35,6 +35,16 @@ const outboxCount = (store: Store) => store.db.prepare('SELECT count(*) FROM out
 describe('review queue', () => {
   const tempDir = useTempDir();
 
+  it('a correction must fit the register, and becomes the last reading the next visit is checked against', () => {
+    const { store, readingId } = seed(tempDir());
+    const register = () => store.meters.get('UP-1')!.registers[0]!;
+    expect(register().lastValue).toBe('1500');
+    expect(() => editReading(store, boss, readingId, '123456789012345678901', 'typo')).toThrow(/register/);
+    expect(store.review.list({ limit: 10 })[0]!.status).toBe('pending');
+    editReading(store, boss, readingId, '1450', 'digit misread');
+    expect(register().lastValue).toBe('1450');
+  });
+
   it('lists a reading with warnings; a technician is refused; a supervisor approves and returns with audit', () => {
     const { store, setId } = seed(tempDir());
     const [item] = store.review.list({ limit: 10 });

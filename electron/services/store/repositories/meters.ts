@@ -125,6 +125,7 @@ export function createMetersRepository(db: Db) {
   );
   const lastSkip = db.prepare('SELECT code, note, skipped_at FROM visit_skips WHERE usage_point_id = ? ORDER BY skipped_at DESC LIMIT 1');
   const setLastValue = db.prepare('UPDATE registers SET last_value = ?, last_read_at = ? WHERE id = ?');
+  const correctLastValue = db.prepare('UPDATE registers SET last_value = ? WHERE id = ? AND last_read_at = ?');
   const setAverage = db.prepare('UPDATE registers SET average_daily_use = ? WHERE id = ?');
 
   const upsertRegisters = (deviceId: number, registers: readonly RegisterInput[]): void => {
@@ -237,6 +238,10 @@ export function createMetersRepository(db: Db) {
     },
     setLastValue(registerId: number, value: string, readAt: string) {
       setLastValue.run(value, readAt, registerId);
+    },
+    /** A corrected reading replaces the register's last value only when it is the reading taken last. */
+    correctLastValue(registerId: number, readAt: string, value: string): boolean {
+      return correctLastValue.run(value, registerId, readAt).changes === 1;
     },
     setAverageDailyUse(registerId: number, average: number) {
       setAverage.run(average, registerId);
