@@ -468,6 +468,8 @@ export const de: Catalog = {
     none: 'Auf diesem Gerät wurde noch kein Stand abgelesen.',
     chartCaption: 'Verbrauch je Besuch ({{unit}})',
     chartLabel: 'Verbrauch je Besuch',
+    noUseYet_one: 'Bisher ein Zählerstand ({{date}}). Der Verbrauch je Besuch erscheint ab dem nächsten Ablesen.',
+    noUseYet_other: 'Bisher {{count}} Zählerstände, zuletzt am {{date}}. Der Verbrauch je Besuch erscheint, sobald zwei Stände eines Zählwerks aufeinander folgen.',
     date: 'Abgelesen',
     valueAndUse: 'Stand · Verbrauch ({{unit}})',
     reason: 'Bestätigt: {{reason}}',

@@ -466,6 +466,8 @@ export const en = {
     none: 'No readings taken on this device yet.',
     chartCaption: 'Use per visit ({{unit}})',
     chartLabel: 'Use per visit',
+    noUseYet_one: 'One reading so far ({{date}}). The use per visit shows from the next reading on.',
+    noUseYet_other: '{{count}} readings so far, the last on {{date}}. The use per visit shows once two readings of a register follow each other.',
     date: 'Read at',
     valueAndUse: 'value · use ({{unit}})',
     reason: 'Confirmed: {{reason}}',

@@ -9,7 +9,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Register } from '../../../../shared/contract/entities';
 import { formatAmount } from '../meter/useWarningText';
-import type { HistoryRow } from './history';
+import { usePoints, type HistoryRow } from './history';
 
 const usageOf = (row: HistoryRow, registerId: number) => row.cells[registerId]?.usage ?? null;
 const COLORS = ['#0a3d8f', '#b35c00', '#0b6b2c', '#6b1f8a'];
@@ -27,7 +27,7 @@ export function ConsumptionChart({ rows, registers, locale, label, shortDate }: 
   const box = useRef<HTMLDivElement>(null);
   const cumulative = registers.filter((r) => r.kind === 'cumulative');
   const oldestFirst = [...rows].reverse();
-  const points = oldestFirst.reduce((n, row) => n + cumulative.filter((r) => usageOf(row, r.id) !== null).length, 0);
+  const points = usePoints(rows, registers);
 
   useEffect(() => {
     const el = box.current;

@@ -10,7 +10,7 @@ import { formatDateTime, formatTime, formatValue } from '../../lib/format';
 import { warningNeedsConfirmation } from '../meter/readingChecks';
 import { useWarningText } from '../meter/useWarningText';
 import { ConsumptionChart } from './ConsumptionChart';
-import { historyRows, type HistoryCell } from './history';
+import { historyRows, usePoints, type HistoryCell } from './history';
 
 const LIMIT = 50;
 const SHOWN_ROWS = 10;
@@ -60,8 +60,17 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
         </p>
       ) : (
         <>
-          <p className="chart-caption">{t('history.chartCaption', { unit: detail.registers.find((r) => r.kind === 'cumulative')?.unit ?? '' })}</p>
-          <ConsumptionChart rows={rows} registers={detail.registers} locale={locale} label={t('history.chartLabel')} shortDate={shortDate} />
+          {usePoints(rows, detail.registers) > 0 ? (
+            <>
+              <p className="chart-caption">{t('history.chartCaption', { unit: detail.registers.find((r) => r.kind === 'cumulative')?.unit ?? '' })}</p>
+              <ConsumptionChart rows={rows} registers={detail.registers} locale={locale} label={t('history.chartLabel')} shortDate={shortDate} />
+            </>
+          ) : (
+            // One visit has no use yet: say what there is, rather than an empty chart.
+            <p className="chart-caption" data-testid="history-no-use">
+              {t('history.noUseYet', { count: rows.length, date: formatDateTime(rows[0]!.readAt, locale) })}
+            </p>
+          )}
           <table className="history-table" data-testid="history-table">
             <thead>
               <tr>

@@ -46,3 +46,9 @@ export function historyRows(readings: readonly Reading[], registers: readonly Pi
   }
   return [...rows.values()].reverse();
 }
+
+/** How many bars (or points) the use chart would draw: use needs two visits of a cumulative register. */
+export function usePoints(rows: readonly HistoryRow[], registers: readonly Pick<Register, 'id' | 'kind'>[]): number {
+  const cumulative = registers.filter((r) => r.kind === 'cumulative');
+  return rows.reduce((n, row) => n + cumulative.filter((r) => (row.cells[r.id]?.usage ?? null) !== null).length, 0);
+}
