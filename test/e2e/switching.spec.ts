@@ -144,3 +144,28 @@ test('in German, a disconnect order reads in German and fits 1280 px', async ({ 
   await expectFits1280(page);
   await screenshot(page, 'switching-disconnect-de');
 });
+
+test('a switch reading refused as unusual and then corrected: the old warning and its required reason go away', async ({ app: page, host }) => {
+  // The meter's average daily use, as a utility's route file gives it, so the use is checked against history.
+  const db = new Database(host.databasePath, { timeout: 10_000 });
+  let last: { value: number; at: string };
+  try {
+    db.prepare("UPDATE registers SET average_daily_use = 8 WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')").run();
+    const row = db.prepare("SELECT last_value, last_read_at FROM registers WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')").get() as { last_value: string; last_read_at: string };
+    last = { value: Number(row.last_value), at: row.last_read_at };
+  } finally {
+    db.close();
+  }
+  await openSwitch(page, 'SW-DEMO-MO5');
+  const first = page.locator('[data-testid^="sw-value-"]').first();
+  await first.fill('999999');
+  await page.getByTestId('sw-save').click();
+  await expect(page.getByTestId('sw-confirm-reason')).toBeVisible();
+  // The value the meter shows, typed over the wrong one: nothing asks for a reason any more.
+  const days = (Date.now() - Date.parse(last.at)) / 86_400_000;
+  await first.fill(String(Math.round(last.value + 8 * days)));
+  await expect(page.getByTestId('sw-confirm-reason')).toHaveCount(0);
+  await expect(page.getByTestId('sw-read-form').getByRole('alert')).toHaveCount(0);
+  await page.getByTestId('sw-save').click();
+  await expect(page.getByTestId('sw-status')).toContainText('Completed');
+});

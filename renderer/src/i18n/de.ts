@@ -114,7 +114,7 @@ export const de: Catalog = {
     seal: 'Plombennummer',
     sealReconnect: 'Entfernte Plombennummer',
     readingOptional: 'Ablesung (falls erfolgt)',
-    roleHint: 'Sperren und Entsperren ist Monteursarbeit: wechseln Sie das Profil zu einem Monteur (Bereich Prüfung).',
+    roleHint: 'Sperren und Entsperren ist Monteursarbeit: ein Monteur meldet sich an (Abmelden, oben rechts).',
     record: 'Ergebnis speichern',
     result: {
       read: 'Abgelesen am {{when}}{{window}}.',
@@ -132,7 +132,7 @@ export const de: Catalog = {
     cancelledAfterWork: 'Das Büro hat diesen Auftrag storniert, nachdem er erledigt war. Die Daten vom Einsatz bleiben erhalten und wurden gemeldet; das Büro klärt den Rest.',
     cancelledWhileActiveHint: 'Das Büro hat diesen Auftrag während der Arbeit storniert. Wurde vor Ort schon gearbeitet, erfassen Sie es unten: Es bleibt erhalten und wird mit der Stornierung gemeldet.',
     cancelledAfterWorkShort: 'nach Erledigung storniert',
-    roleHint: 'Nur ein Monteur- oder Supervisor-Profil kann Aufträge anlegen oder ausführen. Wechseln Sie das Profil unter Prüfung.',
+    roleHint: 'Nur ein Monteur- oder Disponenten-Profil kann Aufträge anlegen oder ausführen: Einer von ihnen meldet sich an (Abmelden, oben rechts).',
     job: {
       notANumber: '{{register}}: Geben Sie den Stand als Zahl ein.',
       summary: {
@@ -495,11 +495,6 @@ export const de: Catalog = {
     close: 'Schließen',
   },
   review: {
-    profileTitle: 'Profil auf diesem Gerät',
-    profileNow: 'Angemeldet: {{name}} ({{role}})',
-    profileName: 'Name',
-    profileRole: 'Rolle',
-    profileSwitch: 'Profil wechseln',
     role: { technician: 'Ableser', installer: 'Monteur', supervisor: 'Disponent' },
     queueTitle: 'Prüfliste',
     statusFilter: 'Anzeigen',

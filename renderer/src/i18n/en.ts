@@ -112,7 +112,7 @@ export const en = {
     seal: 'Seal number',
     sealReconnect: 'Seal number removed',
     readingOptional: 'Reading (if taken)',
-    roleHint: 'Disconnecting and reconnecting a supply is installer work: switch the profile to an installer (Review section).',
+    roleHint: 'Disconnecting and reconnecting a supply is installer work: an installer signs in (Sign out, top right).',
     record: 'Record outcome',
     result: {
       read: 'Read on {{when}}{{window}}.',
@@ -130,7 +130,7 @@ export const en = {
     cancelledAfterWork: 'The office cancelled this work order after it was done. The field data is kept and was reported back; the office will follow up.',
     cancelledWhileActiveHint: 'The office cancelled this work order while it was under way. If work was done on site, record it below: it is kept and reported to the office with the cancel.',
     cancelledAfterWorkShort: 'cancelled after the work',
-    roleHint: 'Only an installer or supervisor profile can create or carry out work orders. Switch the profile in Review.',
+    roleHint: 'Only an installer or supervisor profile can create or carry out work orders: one of them signs in (Sign out, top right).',
     job: {
       notANumber: '{{register}}: type the value as a number.',
       summary: {
@@ -493,11 +493,6 @@ export const en = {
     close: 'Close',
   },
   review: {
-    profileTitle: 'Profile on this device',
-    profileNow: 'Working now: {{name}} ({{role}})',
-    profileName: 'Name',
-    profileRole: 'Role',
-    profileSwitch: 'Switch profile',
     role: { technician: 'Technician', installer: 'Installer', supervisor: 'Supervisor' },
     queueTitle: 'Review queue',
     statusFilter: 'Show',

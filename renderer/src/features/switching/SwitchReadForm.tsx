@@ -18,6 +18,8 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
   useEffect(() => {
     void api['skipCodes.list']({}).then((r) => r.ok && setCodes(r.value));
   }, []);
+  // What was said about the old values goes with them.
+  useEffect(() => setProblem(null), [reading.values]);
 
   const done = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string; details?: unknown } }>) => {
     setBusy(true);

@@ -35,6 +35,9 @@ export function useSwitchReading(detail: SwitchDetail) {
     setValue(id: number, v: string) {
       setValues({ ...values, [id]: v });
       setSource('manual');
+      // A changed value is checked afresh: the old refusal and the reason it asked for no longer apply (issue 17).
+      setNeedsConfirm(false);
+      setConfirmReason('');
     },
     setOutOfWindowReason,
     setConfirmReason,
