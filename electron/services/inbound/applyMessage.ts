@@ -16,6 +16,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../shared/cim';
 import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
+import { serviceUrlProblem } from '../../../shared/cim/integrationProfile';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
@@ -70,6 +71,23 @@ function rejectionOf(error: unknown): never {
 }
 
 const isCancel = (verb: string) => verb === 'cancel' || verb === 'canceled';
+
+/** Requests this device answers later with a message of its own (an on-demand read, a control, a work order's outcome). */
+const ANSWERED_NOUNS = new Set(['MeterReadings', 'EndDeviceControls', 'MeterServiceRequests']);
+
+/**
+ * Header/ReplyAddress of a request, where its answer must go (IEC 61968-100). It gets the same
+ * checks as the endpoint (https, or this computer): a request whose answer could only go to an
+ * address that fails them is refused, not answered elsewhere. Other messages keep a valid one only.
+ */
+function checkedReplyAddress(header: Header): string | null {
+  const address = header.replyAddress?.trim();
+  if (!address) return null;
+  const problem = serviceUrlProblem(address);
+  if (problem === null) return address;
+  if (ANSWERED_NOUNS.has(header.noun)) throw new InboundRejection(`Header/ReplyAddress: ${problem}, so the answer could not be sent there`);
+  return null;
+}
 
 /** The payload a header announces: a get request carries Get<Noun> (GetMeterReadings for noun MeterReadings). */
 const payloadNounOf = (header: Header) => (header.verb === 'get' ? `Get${header.noun}` : header.noun);
@@ -161,8 +179,18 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!verbs.includes(verb)) throw new InboundRejection(`verb "${verb}" is not imported for ${noun} (only ${verbs.join(', ')})`);
       header = head.header;
       messageId = header.messageID?.trim() || `sha256:${digest(source)}`;
+      const replyAddress = checkedReplyAddress(header);
       // Seen before: read on to the end all the same (a broken or hostile file is still refused), apply nothing.
-      duplicate = !store.inbox.receive({ messageId, correlationId: header.correlationID, noun, verb, payload: { file: options.fileName ?? null, streamed: true }, receivedAt: at });
+      duplicate = !store.inbox.receive({
+        messageId,
+        correlationId: header.correlationID?.trim() || null,
+        replyAddress,
+        asyncReplyFlag: header.asyncReplyFlag ?? null,
+        noun,
+        verb,
+        payload: { file: options.fileName ?? null, streamed: true },
+        receivedAt: at,
+      });
     },
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
