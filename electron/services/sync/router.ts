@@ -36,7 +36,7 @@ export function createRouter(base: TransportOptions, configured: readonly string
 
   return {
     main,
-    post: (body, headers, target) => (target === undefined ? main : transportFor(target)).post(body, headers),
+    post: async (body, headers, target) => (target === undefined ? main : transportFor(target)).post(body, headers),
     close: () => {
       for (const t of transports.values()) t.close();
     },
