@@ -17,6 +17,7 @@ import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../sh
 import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
 import { serviceUrlProblem } from '../../../shared/cim/integrationProfile';
+import { SoapUnwrap } from '../../../shared/cim/message/soapUnwrap';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
@@ -214,7 +215,8 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   try {
     return store.transaction(() => {
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
-      const tokenizer = new XmlTokenizer({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }, options.limits);
+      // A message still in its SOAP envelope reaches the reader as the Body's child (soapUnwrap.ts).
+      const tokenizer = new XmlTokenizer(new SoapUnwrap({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }), options.limits);
       const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();
