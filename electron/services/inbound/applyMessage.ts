@@ -31,7 +31,7 @@ import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
 import { applyReadRequest } from './readRequest';
 import { applyControlRequests } from './controlRequest';
-import { applyServiceRequests } from './serviceRequests';
+import { applyServiceRequests, dispatchType } from './serviceRequests';
 import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
 
@@ -101,8 +101,11 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return applyUsagePointConfig(ctx, verb, body.value);
     case 'MasterDataLinkageConfig':
       return applyLinkage(ctx, verb, body.value);
-    case 'MeterServiceRequests':
-      return isCancel(verb) && !(body.value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, body.value) : applyServiceRequests(ctx, body.value, verb);
+    case 'MeterServiceRequests': {
+      // Dispatched on the coded kind first, the free-text type as a fallback (serviceRequests.ts).
+      const value = body.value.work ? { ...body.value, work: body.value.work.map((w) => ({ ...w, type: dispatchType(w) })) } : body.value;
+      return isCancel(verb) && !(value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, value) : applyServiceRequests(ctx, value, verb);
+    }
     case 'EndDeviceEvents':
       return applyPanJoinEvents(ctx, body.value);
     case 'GetMeterReadings':
