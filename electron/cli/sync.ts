@@ -14,6 +14,7 @@ import { openStore } from '../services/store';
 import { dryRunSync, recordedRun, syncNow, type SyncNowOptions } from '../services/sync';
 import { transportOptions } from '../services/sync/config';
 import { envSecretStore } from '../services/sync/secrets';
+import { readProfileFile, storedProfile, storeProfile } from '../services/sync/profileFile';
 import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
 import { startEnterpriseSimulator } from '../services/sync/simulator/server';
 import type { SoapVersion } from '../services/sync/soap';
@@ -23,7 +24,8 @@ import { cliActor } from './signIn';
 interface SyncCliOptions {
   db?: string;
   endpoint?: string;
-  soap: SoapVersion;
+  soap?: SoapVersion;
+  profileFile?: string;
   ca?: string;
   cert?: string;
   key?: string;
@@ -52,7 +54,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .description('send the outbox to the enterprise (IEC 61968-100 over SOAP); prints sent, accepted, rejected and pending')
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .addOption(new Option('--endpoint <url>', 'the enterprise web-service URL (default: $FIELDMETER_SYNC_ENDPOINT)'))
-    .addOption(new Option('--soap <version>', 'SOAP version').choices(['1.1', '1.2']).default('1.1'))
+    .addOption(new Option('--soap <version>', "SOAP version (default: the integration profile's, else 1.1)").choices(['1.1', '1.2']))
+    .option('--profile-file <file>', "the utility's integration profile (JSON: SOAPAction template, endpoints per service, SOAP version, header fields); kept on this device for later runs")
     .option('--ca <file>', 'extra CA certificate (PEM) to trust (default: $FIELDMETER_SYNC_CA)')
     .option('--cert <file>', 'client certificate (PEM) for mutual TLS (default: $FIELDMETER_SYNC_CERT)')
     .option('--key <file>', 'client key (PEM) (default: $FIELDMETER_SYNC_KEY)')
@@ -72,9 +75,11 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
       const store = openStore(resolveDatabasePath(o.db));
       try {
         const envelope = { source: o.source };
+        const profile = o.profileFile ? readProfileFile(resolve(o.profileFile)) : storedProfile(store);
         if (o.dryRun) {
           if (!o.out) throw new AppError('VALIDATION', '--dry-run needs --out DIR');
-          const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap });
+          // A dry run changes nothing: the profile file is used, not kept.
+          const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap, profile });
           const counts = { sent: 0, accepted: 0, rejected: 0, pending: files.length + problems.length };
           io.out(o.json ? JSON.stringify(counts) : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`);
           return;
@@ -85,7 +90,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         const options: SyncNowOptions = {
           endpoint: {
             endpoint,
-            soapVersion: o.soap,
+            soapVersion: o.soap ?? profile.soapVersion ?? '1.1',
             caFile: o.ca ?? process.env.FIELDMETER_SYNC_CA,
             certFile: o.cert ?? process.env.FIELDMETER_SYNC_CERT,
             keyFile: o.key ?? process.env.FIELDMETER_SYNC_KEY,
@@ -95,6 +100,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           secrets: envSecretStore(),
           actor: await cliActor(store, 'record', 'sync'),
           envelope,
+          profile,
+          soapVersion: o.soap, // given on the command line: wins over the profile
           batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
           concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),
           retry: { maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100), baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000), maxDelayMs: 60_000 },
@@ -102,6 +109,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         };
         if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
         transportOptions(options.endpoint, options.secrets); // URL, certificate files, credentials
+        if (o.profileFile) storeProfile(store, profile);
         const summary = await recordedRun(store, { trigger: 'cli' }, () => syncNow(store, options));
         const { sent, accepted, rejected, pending } = summary;
         io.out(
@@ -132,9 +140,11 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--rate <r>', 'share of requests that fail, 0..1', '1')
     .option('--seed <n>', 'seed for which requests fail', '7')
     .option('--slow-ms <ms>', 'delay of a slow reply', '300')
+    .option('--strict-soap-action', "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>)")
+    .option('--echo-correlation', "answer with the request's CorrelationID where it has one (else its MessageID)")
     .option('--json', 'print the address as JSON')
     .exitOverride()
-    .action(async (o: { port: string; store: string; xsdDir?: string; validate: 'inline' | 'after'; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; json?: boolean }) => {
+    .action(async (o: { port: string; store: string; xsdDir?: string; validate: 'inline' | 'after'; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; strictSoapAction?: boolean; echoCorrelation?: boolean; json?: boolean }) => {
       const rate = Number(o.rate);
       if (!(rate >= 0 && rate <= 1)) throw new AppError('VALIDATION', '--rate must be a number from 0 to 1');
       const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
@@ -145,6 +155,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         validation: o.validate,
         serveDir: o.serve ? resolve(o.serve) : undefined,
         fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
+        peer: { strictSoapAction: o.strictSoapAction === true, correlation: o.echoCorrelation ? 'echo' : 'messageId' },
       });
       io.out(o.json ? JSON.stringify({ url: sim.url, port: sim.port, schemaValidation: xsdDir !== undefined }) : `Enterprise simulator on ${sim.url} (schema validation ${xsdDir ? 'on' : 'off'}); Ctrl+C stops it.`);
       await new Promise<void>((done) => {

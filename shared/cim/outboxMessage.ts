@@ -9,6 +9,7 @@ import { EVENT_VERBS, REQUEST_VERBS, isVerb } from './message/verbs';
 import type { MeterReadings } from './payloads';
 import { READING_REASON_KINDS } from './payloads/meterReadings';
 import { buildMessage } from './message/build';
+import type { ProfileHeaderFields } from './integrationProfile';
 
 /**
  * The payload the Node side queues for noun MeterReadings (electron/services/readings/outbound.ts).
@@ -54,6 +55,8 @@ export interface EnvelopeContext {
   source: string;
   user?: { userID: string; organization?: string };
   revision?: string;
+  /** Optional Header fields the utility's integration profile asks for (integrationProfile.ts). */
+  headerFields?: ProfileHeaderFields;
 }
 
 export class OutboxRenderError extends Error {

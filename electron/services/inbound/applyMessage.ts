@@ -16,6 +16,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../shared/cim';
 import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
+import { serviceUrlProblem } from '../../../shared/cim/integrationProfile';
+import { SoapUnwrap } from '../../../shared/cim/message/soapUnwrap';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
@@ -29,7 +31,7 @@ import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
 import { applyReadRequest } from './readRequest';
 import { applyControlRequests } from './controlRequest';
-import { applyServiceRequests } from './serviceRequests';
+import { applyServiceRequests, dispatchType } from './serviceRequests';
 import { isSwitchType } from './switchOrders';
 import { applyUsagePointConfig } from './usagePointConfig';
 
@@ -71,6 +73,23 @@ function rejectionOf(error: unknown): never {
 
 const isCancel = (verb: string) => verb === 'cancel' || verb === 'canceled';
 
+/** Requests this device answers later with a message of its own (an on-demand read, a control, a work order's outcome). */
+const ANSWERED_NOUNS = new Set(['MeterReadings', 'EndDeviceControls', 'MeterServiceRequests']);
+
+/**
+ * Header/ReplyAddress of a request, where its answer must go (IEC 61968-100). It gets the same
+ * checks as the endpoint (https, or this computer): a request whose answer could only go to an
+ * address that fails them is refused, not answered elsewhere. Other messages keep a valid one only.
+ */
+function checkedReplyAddress(header: Header): string | null {
+  const address = header.replyAddress?.trim();
+  if (!address) return null;
+  const problem = serviceUrlProblem(address);
+  if (problem === null) return address;
+  if (ANSWERED_NOUNS.has(header.noun)) throw new InboundRejection(`Header/ReplyAddress: ${problem}, so the answer could not be sent there`);
+  return null;
+}
+
 /** The payload a header announces: a get request carries Get<Noun> (GetMeterReadings for noun MeterReadings). */
 const payloadNounOf = (header: Header) => (header.verb === 'get' ? `Get${header.noun}` : header.noun);
 
@@ -82,8 +101,11 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return applyUsagePointConfig(ctx, verb, body.value);
     case 'MasterDataLinkageConfig':
       return applyLinkage(ctx, verb, body.value);
-    case 'MeterServiceRequests':
-      return isCancel(verb) && !(body.value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, body.value) : applyServiceRequests(ctx, body.value, verb);
+    case 'MeterServiceRequests': {
+      // Dispatched on the coded kind first, the free-text type as a fallback (serviceRequests.ts).
+      const value = body.value.work ? { ...body.value, work: body.value.work.map((w) => ({ ...w, type: dispatchType(w) })) } : body.value;
+      return isCancel(verb) && !(value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, value) : applyServiceRequests(ctx, value, verb);
+    }
     case 'EndDeviceEvents':
       return applyPanJoinEvents(ctx, body.value);
     case 'GetMeterReadings':
@@ -161,8 +183,18 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!verbs.includes(verb)) throw new InboundRejection(`verb "${verb}" is not imported for ${noun} (only ${verbs.join(', ')})`);
       header = head.header;
       messageId = header.messageID?.trim() || `sha256:${digest(source)}`;
+      const replyAddress = checkedReplyAddress(header);
       // Seen before: read on to the end all the same (a broken or hostile file is still refused), apply nothing.
-      duplicate = !store.inbox.receive({ messageId, correlationId: header.correlationID, noun, verb, payload: { file: options.fileName ?? null, streamed: true }, receivedAt: at });
+      duplicate = !store.inbox.receive({
+        messageId,
+        correlationId: header.correlationID?.trim() || null,
+        replyAddress,
+        asyncReplyFlag: header.asyncReplyFlag ?? null,
+        noun,
+        verb,
+        payload: { file: options.fileName ?? null, streamed: true },
+        receivedAt: at,
+      });
     },
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
@@ -186,7 +218,8 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   try {
     return store.transaction(() => {
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
-      const tokenizer = new XmlTokenizer({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }, options.limits);
+      // A message still in its SOAP envelope reaches the reader as the Body's child (soapUnwrap.ts).
+      const tokenizer = new XmlTokenizer(new SoapUnwrap({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }), options.limits);
       const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();

@@ -16,6 +16,15 @@ const KINDS = ['exchange', 'remove'] as const;
  */
 const READ_TYPES = ['read', 'specialRead', 'onDemandRead'];
 
+/**
+ * What a MeterServiceWork asks for, as other vendors write it (issue 19): its coded `kind` where that
+ * names work this device does by itself (disconnect, reconnect; 61968-9 MeterServiceWorkKind), else
+ * the free-text `type` the utility agreed on (moveIn, exchange, read …). The free text never
+ * overrides the code: a `kind=disconnect` order whose type reads "Sperrung" is a disconnect.
+ */
+const DISPATCHED_KINDS = new Set(['disconnect', 'reconnect']);
+export const dispatchType = (w: { kind?: string; type?: string }): string | undefined => (w.kind && DISPATCHED_KINDS.has(w.kind) ? w.kind : w.type?.trim());
+
 /** The work order id of the i-th MeterServiceWork of the request whose MessageID is `base`. */
 export const workOrderIdFor = (base: string, index: number, count: number): string => (count === 1 ? base : `${base}-${index + 1}`);
 

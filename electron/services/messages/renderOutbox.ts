@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { buildMessage, isDraftOnlyNoun, type CimMessage, type EnvelopeForm } from '../../../shared/cim';
 import type { EndDeviceEvent } from '../../../shared/cim/payloads/endDeviceEvents';
 import { OutboxRenderError, outboxRowToMessage, renderOutboxRow, type EnvelopeContext, type OutboxRow } from '../../../shared/cim/outboxMessage';
+import { withProfileHeader } from '../../../shared/cim/integrationProfile';
 import type { Store } from '../store';
 import type { OutboxEntry, OutboxStatus } from '../store/repositories/outbox';
 import { renderControlOutcome } from './renderControlOutcome';
@@ -95,5 +96,7 @@ export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, chos
     (entry.noun === 'EndDeviceEvents' ? endDeviceEventsMessage(row, context) : outboxRowToMessage(row, context));
   const withCorrelation: CimMessage =
     entry.correlationId && message.kind !== 'fault' ? { ...message, header: { ...message.header, correlationID: entry.correlationId } } : message;
-  return buildMessage(withCorrelation, { form });
+  // The integration profile's optional Header fields (Context, AckRequired, User …; issue 19).
+  const withProfile: CimMessage = withCorrelation.kind === 'fault' ? withCorrelation : { ...withCorrelation, header: withProfileHeader(withCorrelation.header, context.headerFields) };
+  return buildMessage(withProfile, { form });
 }

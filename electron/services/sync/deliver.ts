@@ -1,15 +1,18 @@
 /**
  * Delivers one outbox message and interprets the enterprise's reply (IEC 61968-100 Reply.Result):
- * OK → sent; PARTIAL / FAILED → rejected with the enterprise's Error code and text. Transport
- * trouble (refused, reset, timeout, HTTP 5xx/429, a reply for another message) is retried with
- * backoff, the same MessageID every time. A reply that cannot be trusted (not XML, not the
- * envelope, a DTD, too large or too deep) stops the whole run: nothing is concluded from it.
+ * OK → sent; PARTIAL / FAILED → rejected with the enterprise's Error code, level and text; so is a
+ * SOAP Fault whose detail is a business fault (`<Noun>FaultMessage` with Reply FAILED), whatever
+ * its HTTP status (issue 19). Transport trouble (refused, reset, timeout, HTTP 5xx/429 without a
+ * business fault, a SOAP Fault without one, a reply for another message) is retried with backoff,
+ * the same MessageID every time. A reply that cannot be trusted (not XML, not the envelope, a DTD,
+ * too large or too deep) stops the whole run: nothing is concluded from it.
  */
 import { CimXmlError, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 import type { ReplyError, ReplyType } from '../../../shared/cim';
 import type { AttemptRecord, Outcome } from '../store/repositories/outbox';
 import { backoffDelay, type Clock, type RetryPolicy } from './retry';
-import { parseSoapReply, SoapFaultError, soapHeaders, wrapSoap, type SoapVersion } from './soap';
+import { readPeerReply, type PeerReply } from './peerReply';
+import { soapHeaders, wrapSoap, type SoapVersion } from './soap';
 import { TransportError, type HttpReply } from './transport';
 
 export type StopCode = 'UNREACHABLE' | 'BAD_REPLY' | 'REFUSED' | 'CANCELLED';
@@ -20,7 +23,8 @@ export interface SyncStop {
 }
 
 export interface DeliveryContext {
-  readonly post: (body: string, headers: Readonly<Record<string, string>>) => Promise<HttpReply>;
+  /** `target`: the service's URL when it is not the sync settings' endpoint (integration profile, ReplyAddress). */
+  readonly post: (body: string, headers: Readonly<Record<string, string>>, target?: string) => Promise<HttpReply>;
   readonly soapVersion: SoapVersion;
   readonly limits: XmlLimits;
   readonly retry: RetryPolicy;
@@ -39,7 +43,9 @@ export interface Delivery {
   transmitted: boolean;
 }
 
-const describeError = (e: ReplyError) => [e.code, e.reason, e.details, e.id ? `(${e.id.objectType ?? e.id.kind ?? 'ID'} ${e.id.value})` : undefined].filter(Boolean).join(' ');
+/** The peer's code, level, reason and details, and the object in error: all the user needs to fix and resend it. */
+const describeError = (e: ReplyError) =>
+  [e.code, e.level && `[${e.level}]`, e.reason, e.details, e.id ? `(${e.id.objectType ?? e.id.kind ?? 'ID'} ${e.id.value})` : undefined].filter(Boolean).join(' ');
 
 /** PARTIAL / FAILED: the enterprise's codes and texts of the errors, or a note that it gave none. */
 export function rejection(reply: ReplyType): { code: string; text: string; codes: string[] } {
@@ -53,44 +59,77 @@ type Try =
   | { kind: 'retry'; status: number | null; text: string }
   | { kind: 'stop'; status: number | null; result: 'BAD_REPLY' | 'TRANSPORT_ERROR'; stop: SyncStop };
 
-async function tryOnce(ctx: DeliveryContext, messageId: string, action: string, body: string): Promise<Try & { durationMs: number }> {
+/** Where one message goes and which CorrelationIDs in a reply name it. */
+export interface Addressing {
+  readonly messageId: string;
+  /** SOAPAction / action of the operation (integration profile). */
+  readonly action: string;
+  /** The service's URL, or undefined for the sync settings' endpoint. */
+  readonly target?: string;
+  /** The CorrelationID the message carries (it answers an enterprise request): a reply echoing it names this message too. */
+  readonly correlationId?: string;
+}
+
+/**
+ * HTTP statuses whose body is read as SOAP: 2xx, and the statuses SOAP puts on a Fault (1.1: 500;
+ * 1.2: 400 for a Sender fault, 500 for a Receiver fault).
+ */
+const mayCarrySoap = (status: number) => (status >= 200 && status < 300) || status === 400 || status === 500;
+const transient = (status: number) => status >= 500 || status === 429 || status === 408;
+
+function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try {
+  const { status } = reply;
+  let peer: PeerReply | null = null;
+  let unreadable: CimXmlError | null = null;
+  if (mayCarrySoap(status)) {
+    try {
+      peer = readPeerReply(reply.body, ctx.limits);
+    } catch (error) {
+      if (!(error instanceof CimXmlError)) throw error;
+      unreadable = error;
+    }
+  }
+  // A business fault refuses this message whatever the status it came with (Java stacks: 500; some gateways: 200).
+  if (peer?.kind === 'businessFault') return { kind: 'answer', reply: peer.reply, status };
+  // A Fault without business detail, or a 5xx / 429 / 408 without a readable answer: the peer's trouble, retried.
+  if (peer?.kind === 'fault') return { kind: 'retry', status, text: `HTTP ${status}: ${peer.reason}` };
+  if (transient(status)) return { kind: 'retry', status, text: `HTTP ${status}` };
+  if (status === 401 || status === 403) {
+    const stop: SyncStop = { code: 'REFUSED', message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.` };
+    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop };
+  }
+  if (status < 200 || status >= 300) {
+    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop: { code: 'REFUSED', message: `The endpoint answered HTTP ${status}; is the endpoint URL right?` } };
+  }
+  if (unreadable || !peer) {
+    const why = unreadable ? `(${unreadable.code}): ${unreadable.message}` : '(EMPTY): no reply';
+    return { kind: 'stop', status, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.` } };
+  }
+  // A reply that names another message is not this message's answer (a stale or duplicated reply).
+  const correlation = peer.correlationId;
+  if (correlation !== undefined && correlation !== to.messageId && correlation !== to.correlationId) {
+    return { kind: 'retry', status, text: `the reply answers message ${correlation}, not ${to.messageId}` };
+  }
+  return { kind: 'answer', reply: peer.reply, status };
+}
+
+async function tryOnce(ctx: DeliveryContext, to: Addressing, body: string): Promise<Try & { durationMs: number }> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   let reply: HttpReply;
   try {
-    reply = await ctx.post(body, soapHeaders(ctx.soapVersion, action));
+    reply = await ctx.post(body, soapHeaders(ctx.soapVersion, to.action), to.target);
   } catch (error) {
     if (error instanceof TransportError && error.kind === 'TOO_LARGE') {
       return { kind: 'stop', status: null, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', message: `The enterprise's reply was refused: ${error.message}.` }, durationMs: took() };
     }
     return { kind: 'retry', status: null, text: error instanceof Error ? error.message : String(error), durationMs: took() };
   }
-  const { status } = reply;
-  if (status >= 500 || status === 429 || status === 408) return { kind: 'retry', status, text: `HTTP ${status}`, durationMs: reply.durationMs };
-  if (status === 401 || status === 403) {
-    const stop: SyncStop = { code: 'REFUSED', message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.` };
-    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop, durationMs: reply.durationMs };
-  }
-  if (status < 200 || status >= 300) {
-    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop: { code: 'REFUSED', message: `The endpoint answered HTTP ${status}; is the endpoint URL right?` }, durationMs: reply.durationMs };
-  }
-  try {
-    const parsed = parseSoapReply(reply.body, ctx.limits);
-    if (parsed.kind !== 'response' && parsed.kind !== 'fault') throw new CimXmlError('INVALID_MESSAGE', `expected a ResponseMessage, got a ${parsed.kind} message`);
-    const correlation = parsed.kind === 'response' ? parsed.header.correlationID : undefined;
-    // A reply that names another message is not this message's answer (a stale or duplicated reply).
-    if (correlation !== undefined && correlation !== messageId) {
-      return { kind: 'retry', status, text: `the reply answers message ${correlation}, not ${messageId}`, durationMs: reply.durationMs };
-    }
-    return { kind: 'answer', reply: parsed.reply, status, durationMs: reply.durationMs };
-  } catch (error) {
-    if (!(error instanceof CimXmlError) && !(error instanceof SoapFaultError)) throw error;
-    const message = `The enterprise's reply to ${messageId} was refused (${error instanceof CimXmlError ? error.code : 'SOAP_FAULT'}): ${error.message}. Nothing was marked sent.`;
-    return { kind: 'stop', status, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', message }, durationMs: reply.durationMs };
-  }
+  return { ...interpret(ctx, to, reply), durationMs: reply.durationMs };
 }
 
-export async function deliver(ctx: DeliveryContext, messageId: string, action: string, messageXml: string): Promise<Delivery> {
+export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: string): Promise<Delivery> {
+  const { messageId } = to;
   const attempts: AttemptRecord[] = [];
   const unchanged: Outcome = { kind: 'unchanged', messageId };
   const body = wrapSoap(messageXml, ctx.soapVersion);
@@ -103,7 +142,7 @@ export async function deliver(ctx: DeliveryContext, messageId: string, action: s
     }
     const attemptedAt = ctx.clock.now().toISOString();
     transmitted = true;
-    const r = await tryOnce(ctx, messageId, action, body);
+    const r = await tryOnce(ctx, to, body);
     const base = { messageId, runId: ctx.runId, attemptedAt, durationMs: r.durationMs };
     if (r.kind === 'answer') {
       const { result } = r.reply;

@@ -10,7 +10,9 @@ import type { SyncTrigger } from '../store/repositories/syncState';
 import { transportOptions, type EndpointConfig } from './config';
 import { dryRunSync, runSync, type SyncProgress, type SyncRunOptions, type SyncSummary } from './run';
 import type { SecretStore } from './secrets';
-import { createTransport, TransportError } from './transport';
+import { TransportError } from './transport';
+import { storedProfile } from './profileFile';
+import { createRouter } from './router';
 import type { Actor } from '../store/repositories/journal';
 import { pullInbound, type PullSummary } from './inbound';
 import { createBatchValidator } from '../messages/batchValidator';
@@ -40,13 +42,17 @@ export interface SyncNowSummary extends SyncSummary {
 export async function syncNow(store: Store, options: SyncNowOptions): Promise<SyncNowSummary> {
   // Checked here too (gone or emptied since the caller looked); its index serves the validator.
   const schemas = options.schemaFolder ? checkSchemaFolder(options.schemaFolder, xmllintAvailable) : null;
-  const transport = createTransport(transportOptions(options.endpoint, options.secrets));
+  const profile = options.profile ?? storedProfile(store);
+  const router = createRouter(transportOptions(options.endpoint, options.secrets), Object.values(profile.endpoints));
+  const transport = router.main;
   const validator = options.schemaFolder && schemas ? createBatchValidator(options.schemaFolder, { schemas }) : null;
   try {
     const summary = await runSync(store, {
       ...options,
-      soapVersion: options.soapVersion ?? options.endpoint.soapVersion,
-      post: transport.post,
+      profile,
+      // The profile is the utility's; its SOAP version wins over the endpoint settings' default.
+      soapVersion: options.soapVersion ?? profile.soapVersion ?? options.endpoint.soapVersion,
+      post: router.post,
       ...(validator ? { validate: (xmls: readonly string[]) => validator.validateAll(xmls) } : {}),
     });
     if (summary.stopped) return { ...summary, inbound: null };
@@ -59,7 +65,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
       return { ...summary, inbound: null, stopped: { code, message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}` } };
     }
   } finally {
-    transport.close();
+    router.close();
     validator?.close();
   }
 }

@@ -16,7 +16,9 @@ import { renderForSync } from '../messages/renderOutbox';
 import type { ValidationResult } from '../messages/xsdValidator';
 import type { Store } from '../store';
 import type { AttemptRecord, OutboxEntry, Outcome } from '../store/repositories/outbox';
-import { deliver, type DeliveryContext, type SyncStop } from './deliver';
+import { defaultIntegrationProfile, endpointOf, serviceUrlProblem, soapActionOf, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import { answerRoute } from './answerRouting';
+import { deliver, type Addressing, type DeliveryContext, type SyncStop } from './deliver';
 import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
 import { wrapSoap, type SoapVersion } from './soap';
 import type { HttpReply } from './transport';
@@ -42,6 +44,8 @@ export interface SyncRunOptions {
   readonly post: DeliveryContext['post'];
   readonly envelope: EnvelopeContext;
   readonly soapVersion?: SoapVersion;
+  /** SOAPAction template, endpoints per service, header fields (issue 19); default: the published 61968-100 conventions. */
+  readonly profile?: IntegrationProfile;
   readonly batchSize?: number;
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
@@ -55,8 +59,8 @@ export interface SyncRunOptions {
   readonly validate?: (xmls: readonly string[]) => Promise<readonly ValidationResult[]>;
 }
 
-/** SOAPAction / action of a 61968-100 operation: "CreatedMeterReadings", "CreateMeterReadings" … */
-export const soapAction = (verb: string, noun: string) => `${verb.charAt(0).toUpperCase()}${verb.slice(1)}${noun}`;
+/** Name of a 61968-100 operation, "CreatedMeterReadings", "CreateMeterReadings" … (the dry run's file names). */
+export const operationName = (verb: string, noun: string) => `${verb.charAt(0).toUpperCase()}${verb.slice(1)}${noun}`;
 
 async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -82,13 +86,26 @@ function chains(batch: readonly OutboxEntry[]): OutboxEntry[][] {
   return out;
 }
 
-type Rendered = { xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 'FIELDMETER_SCHEMA' };
+type Rendered = ({ xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 'FIELDMETER_SCHEMA' | 'FIELDMETER_REPLY_ADDRESS' }) & { to: Addressing };
 
-function render(entry: OutboxEntry, envelope: EnvelopeContext): Rendered {
+/**
+ * One entry as it goes out under the profile: its SOAPAction, its service's URL or the
+ * ReplyAddress of the request it answers, the CorrelationID that request asks for, and the XML.
+ */
+function render(store: Store, entry: OutboxEntry, envelope: EnvelopeContext, profile: IntegrationProfile): Rendered {
+  const route = answerRoute(store, entry);
+  const to: Addressing = {
+    messageId: entry.messageId,
+    action: soapActionOf(profile, entry.verb, entry.noun),
+    target: route.replyAddress ?? endpointOf(profile, entry.verb, entry.noun),
+    correlationId: route.correlationId,
+  };
+  const problem = route.replyAddress === undefined ? null : serviceUrlProblem(route.replyAddress);
+  if (problem) return { to, error: `The request it answers asks for the answer at ${route.replyAddress}, which fails the endpoint checks: ${problem}.`, code: 'FIELDMETER_REPLY_ADDRESS' };
   try {
-    return { xml: renderForSync(entry, envelope) };
+    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header }) };
   } catch (error) {
-    if (error instanceof OutboxRenderError) return { error: error.message, code: 'FIELDMETER_RENDER' };
+    if (error instanceof OutboxRenderError) return { to, error: error.message, code: 'FIELDMETER_RENDER' };
     throw error;
   }
 }
@@ -101,14 +118,15 @@ function schemaError(result: ValidationResult): string {
 }
 
 /** Renders a batch and, with a validator, checks every rendered message in one go. */
-async function renderBatch(batch: readonly OutboxEntry[], options: SyncRunOptions): Promise<Map<string, Rendered>> {
-  const rendered = new Map(batch.map((e) => [e.messageId, render(e, options.envelope)]));
+async function renderBatch(store: Store, batch: readonly OutboxEntry[], options: SyncRunOptions): Promise<Map<string, Rendered>> {
+  const profile = options.profile ?? defaultIntegrationProfile;
+  const rendered = new Map(batch.map((e) => [e.messageId, render(store, e, options.envelope, profile)]));
   if (!options.validate) return rendered;
-  const built = [...rendered].filter((r): r is [string, { xml: string }] => 'xml' in r[1]);
+  const built = [...rendered].filter((r): r is [string, Rendered & { xml: string }] => 'xml' in r[1]);
   const results = await options.validate(built.map(([, r]) => r.xml));
-  built.forEach(([messageId], i) => {
+  built.forEach(([messageId, r], i) => {
     const result = results[i]!;
-    if (!result.valid) rendered.set(messageId, { error: schemaError(result), code: 'FIELDMETER_SCHEMA' });
+    if (!result.valid) rendered.set(messageId, { to: r.to, error: schemaError(result), code: 'FIELDMETER_SCHEMA' });
   });
   return rendered;
 }
@@ -119,7 +137,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
   const batchSize = options.batchSize ?? 100;
   const ctx: DeliveryContext = {
     post: options.post,
-    soapVersion: options.soapVersion ?? '1.1',
+    soapVersion: options.soapVersion ?? options.profile?.soapVersion ?? '1.1',
     limits: options.limits ?? { ...defaultXmlLimits, maxChars: 4 * 1024 * 1024 },
     retry: options.retry ?? defaultRetryPolicy,
     clock,
@@ -135,7 +153,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
     const batch = outbox.due(batchSize);
     if (batch.length === 0) break;
     resent += batch.filter((e) => e.inFlightAt !== null).length;
-    const rendered = await renderBatch(batch, options);
+    const rendered = await renderBatch(store, batch, options);
     outbox.markInFlight(batch.filter((e) => 'xml' in rendered.get(e.messageId)!).map((e) => e.messageId), clock.now().toISOString());
 
     const attempts: AttemptRecord[] = [];
@@ -148,7 +166,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
           outcomes.push({ kind: 'rejected', messageId: entry.messageId, errorCode: r.code, errorText: r.error });
           break;
         }
-        const d = await deliver(ctx, entry.messageId, soapAction(entry.verb, entry.noun), r.xml);
+        const d = await deliver(ctx, r.to, r.xml);
         attempts.push(...d.attempts);
         outcomes.push(d.outcome);
         if (d.transmitted) progress.sent++;
@@ -166,18 +184,22 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
 }
 
 /** `--dry-run`: the SOAP requests a run would send now, one file each; nothing is sent or changed. */
-export function dryRunSync(store: Store, options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion }): { files: string[]; problems: string[] } {
+export function dryRunSync(
+  store: Store,
+  options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion; profile?: IntegrationProfile },
+): { files: string[]; problems: string[] } {
+  const profile = options.profile ?? defaultIntegrationProfile;
   const outbox = store.outbox;
   mkdirSync(options.outDir, { recursive: true });
   const files: string[] = [];
   const problems: string[] = [];
   for (let after = 0, batch = outbox.due(500, after); batch.length > 0; batch = outbox.due(500, after)) {
     for (const entry of batch) {
-      const r = render(entry, options.envelope);
+      const r = render(store, entry, options.envelope, profile);
       if ('error' in r) problems.push(r.error);
       else {
-        const name = `${String(entry.id).padStart(6, '0')}-${soapAction(entry.verb, entry.noun)}-${entry.messageId}.xml`;
-        writeFileSync(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? '1.1'));
+        const name = `${String(entry.id).padStart(6, '0')}-${operationName(entry.verb, entry.noun)}-${entry.messageId}.xml`;
+        writeFileSync(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? profile.soapVersion ?? '1.1'));
         files.push(name);
       }
     }

@@ -18,6 +18,7 @@ import { checkSchemaFolder } from '../messages/schemaFolder';
 import { xmllintAvailable } from '../messages/xsdValidator';
 import { transportOptions, type EndpointConfig } from './config';
 import { recordedRun, syncNow } from './index';
+import { storedProfile } from './profileFile';
 import type { RetryPolicy } from './retry';
 import type { SecretStore } from './secrets';
 
@@ -123,6 +124,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       transportOptions(endpoint, options.secrets.store); // checks URL, CA file and credentials before we say "started"
       const { schemaFolder } = settings();
       if (schemaFolder) checkSchemaFolder(schemaFolder, xmllintAvailable); // gone or emptied since it was set
+      storedProfile(store); // a stored integration profile that no longer parses is said at once
       const runId = randomUUID();
       const abort = new AbortController();
       const done = execute(runId, trigger, endpoint, actor, abort.signal)

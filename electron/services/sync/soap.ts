@@ -27,6 +27,30 @@ export function soapHeaders(version: SoapVersion, action: string): Record<string
 
 export class SoapFaultError extends Error {
   override readonly name = 'SoapFaultError';
+  constructor(
+    /** faultstring (1.1) or Reason/Text (1.2), as the peer wrote it. */
+    readonly reason: string,
+    /** The Fault's detail element's child as a document of its own (namespaces copied onto it), if there is one. */
+    readonly detailXml: string | undefined,
+  ) {
+    super(`the enterprise answered with a SOAP Fault: ${reason || 'no reason given'}`);
+  }
+}
+
+/**
+ * The child of a Fault's detail (SOAP 1.1 `detail`, 1.2 `Detail`): where Java SOAP stacks put the
+ * operation's declared fault, e.g. `<MeterReadingsFaultMessage>` with its Reply (the `wsdl:fault`
+ * of the published 61968-100 WSDLs). The caller parses it, which refuses anything but one element.
+ */
+function faultDetail(fault: string, enclosing: readonly string[]): string | undefined {
+  const open = /<((?:[\w.-]+:)?[dD]etail)(\s[^>]*)?>/.exec(fault);
+  if (!open || open[0].endsWith('/>')) return undefined;
+  const close = fault.lastIndexOf(`</${open[1]}>`);
+  if (close === -1) return undefined;
+  const inner = fault.slice(open.index + open[0].length, close).replace(/<!--[\s\S]*?-->/g, '').trim();
+  if (!/^<[A-Za-z_]/.test(inner)) return undefined;
+  const faultTag = /^<[^>]*>/.exec(fault)?.[0] ?? '';
+  return inner.replace(/^<([\w.:-]+)/, (m) => `${m}${inheritedDeclarations([open[0], faultTag, ...enclosing], inner)}`);
 }
 
 interface BodyContent {
@@ -97,8 +121,8 @@ export function soapBody(xml: string, limits: XmlLimits, allowBare = false): Bod
   const envelopeTag = /<(?![?!])[^>]*>/.exec(xml)?.[0] ?? '';
   const childName = /^<([\w.-]+:)?([\w.-]+)/.exec(inner)?.[2];
   if (childName === 'Fault') {
-    const reason = /<(?:[\w.-]+:)?(?:faultstring|Text)[^>]*>([^<]*)</.exec(inner)?.[1]?.trim();
-    throw new SoapFaultError(`the enterprise answered with a SOAP Fault: ${reason || 'no reason given'}`);
+    const reason = /<(?:[\w.-]+:)?(?:faultstring|Text)[^>]*>([^<]*)</.exec(inner)?.[1]?.trim() ?? '';
+    throw new SoapFaultError(reason, faultDetail(inner, [bodyOpen[0], envelopeTag]));
   }
   const withNs = inner.replace(/^<([\w.:-]+)/, (m) => `${m}${inheritedDeclarations([bodyOpen[0], envelopeTag], inner)}`);
   return { xml: withNs, version };

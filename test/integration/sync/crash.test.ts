@@ -34,8 +34,9 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
     const queued = store.outbox.counts().pending;
     const allIds = store.db.prepare('SELECT message_id FROM outbox').pluck().all() as string[];
     store.close();
-    // Slow replies keep each run on the wire long enough to be killed mid-batch.
-    sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault: { kind: 'slow', rate: 1, slowMs: 15 } });
+    // Slow replies keep each run on the wire long enough to be killed mid-batch. A strict peer
+    // (issue 19): it dispatches on the published WSDLs' SOAPAction and echoes CorrelationIDs.
+    sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault: { kind: 'slow', rate: 1, slowMs: 15 }, peer: { strictSoapAction: true, correlation: 'echo' } });
     const random = seededRandom(2024);
     const args = ['sync', '--db', db, '--endpoint', sim.url, '--batch-size', '8', '--concurrency', '4', '--json'];
 

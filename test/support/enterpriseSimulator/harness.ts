@@ -5,6 +5,7 @@ import { openStore, type Store } from '../../../electron/services/store';
 import { runSync, type SyncRunOptions, type SyncSummary } from '../../../electron/services/sync/run';
 import type { Clock } from '../../../electron/services/sync/retry';
 import type { FaultPlan } from '../../../electron/services/sync/simulator/faults';
+import type { PeerBehaviour } from '../../../electron/services/sync/simulator/peer';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { createTransport } from '../../../electron/services/sync/transport';
 import { seedDemoOutbox } from './seed';
@@ -15,10 +16,10 @@ export function instantClock(): Clock & { sleeps: number[] } {
   return { sleeps, now: () => new Date(), sleep: async (ms) => void sleeps.push(ms) };
 }
 
-export async function seededStoreAndSimulator(dir: string, fault?: FaultPlan, xsdDir?: string): Promise<{ store: Store; sim: EnterpriseSimulator; queued: number }> {
+export async function seededStoreAndSimulator(dir: string, fault?: FaultPlan, xsdDir?: string, peer?: PeerBehaviour): Promise<{ store: Store; sim: EnterpriseSimulator; queued: number }> {
   const dbPath = join(dir, 'fm.db');
   const queued = seedDemoOutbox(dbPath);
-  const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault, xsdDir });
+  const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault, xsdDir, peer });
   return { store: openStore(dbPath), sim, queued };
 }
 

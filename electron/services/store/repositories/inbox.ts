@@ -21,6 +21,14 @@ export interface InboxEntry {
   changes: unknown[];
 }
 
+/** What a request says about its answer (IEC 61968-100 Header; migration 16). */
+export interface ReplyRouting {
+  messageId: string;
+  correlationId: string | null;
+  replyAddress: string | null;
+  asyncReplyFlag: boolean | null;
+}
+
 interface Row {
   id: number;
   message_id: string;
@@ -52,8 +60,9 @@ const toEntry = (r: Row): InboxEntry => ({
 const COLUMNS = 'id, message_id, correlation_id, noun, verb, payload, received_at, applied_at, status, error, changes';
 
 export function createInboxRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at)
-    VALUES (@messageId, @correlationId, @noun, @verb, @payload, @receivedAt) ON CONFLICT(message_id) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at, reply_address, async_reply_flag)
+    VALUES (@messageId, @correlationId, @noun, @verb, @payload, @receivedAt, @replyAddress, @asyncReplyFlag) ON CONFLICT(message_id) DO NOTHING`);
+  const routing = db.prepare('SELECT message_id, correlation_id, reply_address, async_reply_flag FROM inbox WHERE message_id = ?');
   const waiting = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE status = 'received' ORDER BY id LIMIT ?`);
   const list = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`);
   const finish = db.prepare('UPDATE inbox SET status = @status, applied_at = @at, error = @error, changes = @changes WHERE id = @id');
@@ -62,8 +71,15 @@ export function createInboxRepository(db: Db) {
 
   return {
     /** False when this MessageID was received before (enterprise redelivery). */
-    receive(m: { messageId: string; correlationId?: string | null; noun: string; verb: string; payload: unknown; receivedAt: string }): boolean {
-      return insert.run({ ...m, correlationId: m.correlationId ?? null, payload: JSON.stringify(m.payload) }).changes === 1;
+    receive(m: { messageId: string; correlationId?: string | null; replyAddress?: string | null; asyncReplyFlag?: boolean | null; noun: string; verb: string; payload: unknown; receivedAt: string }): boolean {
+      const asyncReplyFlag = m.asyncReplyFlag === undefined || m.asyncReplyFlag === null ? null : Number(m.asyncReplyFlag);
+      return insert.run({ ...m, correlationId: m.correlationId ?? null, replyAddress: m.replyAddress ?? null, asyncReplyFlag, payload: JSON.stringify(m.payload) }).changes === 1;
+    },
+    /** How to answer the request received as this MessageID; null when no such message came in. */
+    replyRouting(messageId: string): ReplyRouting | null {
+      const r = routing.get(messageId) as { message_id: string; correlation_id: string | null; reply_address: string | null; async_reply_flag: number | null } | undefined;
+      if (!r) return null;
+      return { messageId: r.message_id, correlationId: r.correlation_id, replyAddress: r.reply_address, asyncReplyFlag: r.async_reply_flag === null ? null : r.async_reply_flag === 1 };
     },
     waiting(limit = 100): InboxEntry[] {
       return (waiting.all(limit) as Row[]).map(toEntry);

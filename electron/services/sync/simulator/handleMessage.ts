@@ -10,6 +10,7 @@ import { buildMessage, parseMessage, type Header, type ParsedMessage, type Reply
 import { CimXmlError, defaultXmlLimits } from '../../../../shared/cim/xml/safeXml';
 import type { ValidationResult } from '../../messages/xsdValidator';
 import { soapBody, SOAP11_NS, SOAP12_NS, wrapSoap, type SoapVersion } from '../soap';
+import { businessFaultAnswer, replyCorrelation, soapActionProblem, soapFaultAnswer, type PeerBehaviour } from './peer';
 import type { MessageStorage } from './storage';
 
 export interface SimulatorStats {
@@ -23,6 +24,8 @@ export interface SimulatorStats {
 
 export interface MessageContext {
   readonly storage: MessageStorage;
+  /** The path each accepted MessageID came in on (an endpoint per service, a ReplyAddress). */
+  readonly paths: Map<string, string>;
   readonly validate: ((xml: string) => Promise<ValidationResult>) | null;
   readonly stats: SimulatorStats;
 }
@@ -48,11 +51,12 @@ function soapFault(version: SoapVersion, reason: string): Answer {
 const contentTypeOf = (version: SoapVersion | null) =>
   version === '1.2' ? 'application/soap+xml; charset=utf-8' : version === '1.1' ? 'text/xml; charset=utf-8' : 'application/xml; charset=utf-8';
 
-export function replyFor(message: { header: Header }, reply: ReplyType, version: SoapVersion | null): Answer {
+export function replyFor(message: { header: Header }, reply: ReplyType, version: SoapVersion | null, peer?: PeerBehaviour): Answer {
+  const correlationID = replyCorrelation(message.header, peer);
   const xml = buildMessage(
     {
       kind: 'response',
-      header: { verb: 'reply', noun: message.header.noun, timestamp: new Date().toISOString(), source: SOURCE, messageID: randomUUID(), correlationID: message.header.messageID },
+      header: { verb: 'reply', noun: message.header.noun, timestamp: new Date().toISOString(), source: SOURCE, messageID: randomUUID(), correlationID },
       reply,
     },
     { form: 'generic' },
@@ -66,7 +70,28 @@ function firstReading(message: ParsedMessage): string | undefined {
   return message.payload.body.value.meterReadings[0]?.readings?.[0]?.readingType;
 }
 
-export async function handleMessage(ctx: MessageContext, raw: string, partial: boolean): Promise<Answer> {
+/** The MeterReadings' meter (its first Name or mRID), the object a business fault names. */
+function firstMeter(message: ParsedMessage): { value: string; objectType: string } | undefined {
+  if (message.kind === 'fault' || message.payload?.kind !== 'xml' || message.payload.body.noun !== 'MeterReadings') return undefined;
+  const meter = message.payload.body.value.meterReadings[0]?.meter;
+  const value = meter?.names?.[0]?.name ?? meter?.mRID;
+  return value === undefined ? undefined : { value, objectType: 'Meter' };
+}
+
+export interface HandleOptions {
+  /** Answer PARTIAL, naming the first reading as rejected. */
+  readonly partial?: boolean;
+  /** Refuse the message with a business SOAP Fault carrying this HTTP status (500 or 200). */
+  readonly businessFault?: number;
+  /** The request's SOAPAction (peer.ts requestAction). */
+  readonly action?: string;
+  readonly peer?: PeerBehaviour;
+  /** The URL path the request was posted to. */
+  readonly path?: string;
+}
+
+export async function handleMessage(ctx: MessageContext, raw: string, options: HandleOptions = {}): Promise<Answer> {
+  const { partial = false, peer } = options;
   ctx.stats.received++;
   let version: SoapVersion | null = '1.1';
   let message: ParsedMessage;
@@ -86,6 +111,11 @@ export async function handleMessage(ctx: MessageContext, raw: string, partial: b
     ctx.stats.invalid++;
     return soapFault(version ?? '1.1', `a ${message.kind} message is not a request or event`);
   }
+  const actionProblem = peer?.strictSoapAction ? soapActionProblem(options.action, message.header) : null;
+  if (actionProblem) {
+    ctx.stats.invalid++;
+    return soapFaultAnswer(version ?? '1.1', 500, actionProblem);
+  }
   const messageId = message.header.messageID;
   if (!messageId) {
     ctx.stats.rejected++;
@@ -94,14 +124,18 @@ export async function handleMessage(ctx: MessageContext, raw: string, partial: b
   if (ctx.storage.has(messageId)) {
     // Already accepted: discard, count, and answer as before so the sender can clear it.
     ctx.stats.duplicates++;
-    return replyFor(message, { result: 'OK', ids: [{ value: messageId, kind: 'uuid' }] }, version);
+    return replyFor(message, { result: 'OK', ids: [{ value: messageId, kind: 'uuid' }] }, version, peer);
   }
   if (ctx.validate) {
     const result = await ctx.validate(messageXml);
     if (!result.valid) {
       ctx.stats.rejected++;
-      return replyFor(message, { result: 'FAILED', errors: result.errors.slice(0, 5).map((e) => ({ code: '1.2', level: 'FATAL', reason: 'schema validation failed', details: e })) }, version);
+      return replyFor(message, { result: 'FAILED', errors: result.errors.slice(0, 5).map((e) => ({ code: '1.2', level: 'FATAL', reason: 'schema validation failed', details: e })) }, version, peer);
     }
+  }
+  if (options.businessFault !== undefined) {
+    ctx.stats.rejected++;
+    return businessFaultAnswer(version ?? '1.1', options.businessFault, message.header, firstMeter(message));
   }
   const readingType = partial ? firstReading(message) : undefined;
   if (readingType !== undefined) {
@@ -110,9 +144,12 @@ export async function handleMessage(ctx: MessageContext, raw: string, partial: b
       message,
       { result: 'PARTIAL', errors: [{ code: '2.4', level: 'FATAL', reason: 'reading value rejected by validation', id: { value: readingType, objectType: 'ReadingType' } }] },
       version,
+      peer,
     );
   }
-  if (await ctx.storage.accept(messageId, messageXml)) ctx.stats.accepted++;
-  else ctx.stats.duplicates++;
-  return replyFor(message, { result: 'OK', ids: [{ value: messageId, kind: 'uuid' }] }, version);
+  if (await ctx.storage.accept(messageId, messageXml)) {
+    ctx.stats.accepted++;
+    ctx.paths.set(messageId, options.path ?? '/');
+  } else ctx.stats.duplicates++;
+  return replyFor(message, { result: 'OK', ids: [{ value: messageId, kind: 'uuid' }] }, version, peer);
 }

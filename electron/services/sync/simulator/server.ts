@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { createBatchValidator } from '../../messages/batchValidator';
 import { createFaultPicker, type FaultPlan } from './faults';
 import { handleMessage, type Answer, type SimulatorStats } from './handleMessage';
+import { requestAction, soapFaultAnswer, type PeerBehaviour } from './peer';
 import { createEnterpriseQueue, type EnterpriseQueue } from './queue';
 import { createMessageStorage } from './storage';
 
@@ -33,6 +34,8 @@ export interface SimulatorOptions {
   /** Folder of messages the enterprise has queued for the device at start (one .xml each). */
   readonly serveDir?: string;
   readonly fault?: FaultPlan;
+  /** How it behaves as a real peer: strict SOAPAction, echoed CorrelationID (peer.ts). */
+  readonly peer?: PeerBehaviour;
   /** Largest request accepted, in bytes. */
   readonly maxRequestBytes?: number;
 }
@@ -47,6 +50,8 @@ export interface EnterpriseSimulator {
   readonly port: number;
   readonly stats: SimulatorStats;
   acceptedIds(): string[];
+  /** MessageID → the URL path it was accepted on, for messages accepted since start. */
+  acceptedPaths(): Record<string, string>;
   /** The enterprise's queue of messages for the device (queue.ts). */
   readonly queue: EnterpriseQueue;
   /** Every stored message against the schemas (needs xsdDir): how many were checked and which failed. */
@@ -79,7 +84,7 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
   const stats: SimulatorStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, invalid: 0, faults: 0 };
   const faults = createFaultPicker(options.fault);
   const queue = createEnterpriseQueue(options.serveDir);
-  const ctx = { storage, validate: validator && options.validation !== 'after' ? validator.validate : null, stats };
+  const ctx = { storage, paths: new Map<string, string>(), validate: validator && options.validation !== 'after' ? validator.validate : null, stats };
   const maxRequest = options.maxRequestBytes ?? 8 * 1024 * 1024;
   let lastReply: Answer | null = null;
   const hanging = new Set<ServerResponse>();
@@ -100,7 +105,17 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
       return;
     }
     if (fault === 'slow') await new Promise((r) => setTimeout(r, options.fault?.slowMs ?? 300));
-    const answer = await handleMessage(ctx, body, fault === 'partial');
+    if (fault === 'fault-500' || fault === 'fault-200') {
+      const version = /application\/soap\+xml/i.test(req.headers['content-type'] ?? '') ? '1.2' : '1.1';
+      return send(res, soapFaultAnswer(version, fault === 'fault-500' ? 500 : 200, 'java.lang.NullPointerException (simulated)'));
+    }
+    const answer = await handleMessage(ctx, body, {
+      partial: fault === 'partial',
+      businessFault: fault === 'business-fault-500' ? 500 : fault === 'business-fault-200' ? 200 : undefined,
+      action: requestAction(req.headers),
+      peer: options.peer,
+      path: new URL(req.url ?? '/', 'http://localhost').pathname,
+    });
     if (fault === 'duplicate-reply') {
       // The message was processed, but the answer on the wire is the previous one again.
       if (lastReply) send(res, lastReply);
@@ -171,6 +186,7 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     port,
     stats,
     acceptedIds: () => storage.ids(),
+    acceptedPaths: () => Object.fromEntries(ctx.paths),
     queue,
     validateStored,
     close: () =>

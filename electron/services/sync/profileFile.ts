@@ -1,0 +1,55 @@
+/**
+ * The integration profile on disk and in settings (issue 19): `fieldmeter sync --profile-file FILE`
+ * reads a JSON file, checks it against the schema of shared/cim/integrationProfile.ts and keeps it
+ * in `settings` (key `sync.profile`) so that the app's runs use it too. Nothing stored = the
+ * default profile, which follows the published 61968-100 WSDLs.
+ */
+import { readFileSync } from 'node:fs';
+import { defaultIntegrationProfile, integrationProfileSchema, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import { AppError } from '../../../shared/contract/result';
+import type { Store } from '../store';
+
+export const PROFILE_SETTINGS_KEY = 'sync.profile';
+/** A profile is a few hundred bytes; anything near this is not one. */
+const MAX_PROFILE_BYTES = 256 * 1024;
+
+function parseProfile(json: unknown, where: string): IntegrationProfile {
+  const parsed = integrationProfileSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues}`);
+}
+
+export function readProfileFile(path: string): IntegrationProfile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (text.length > MAX_PROFILE_BYTES) throw new AppError('VALIDATION', `The integration profile ${path} is larger than ${MAX_PROFILE_BYTES} bytes.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('VALIDATION', `The integration profile ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return parseProfile(json, path);
+}
+
+/** The device's profile: the stored one, else the default. A stored one that no longer parses is an error, never silently replaced. */
+export function storedProfile(store: Store): IntegrationProfile {
+  const text = store.settings.get(PROFILE_SETTINGS_KEY);
+  if (text === null) return defaultIntegrationProfile;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION', 'The stored integration profile is not JSON; set it again with fieldmeter sync --profile-file.');
+  }
+  return parseProfile(json, 'stored on this device');
+}
+
+export function storeProfile(store: Store, profile: IntegrationProfile): void {
+  store.transaction(() => store.settings.set(PROFILE_SETTINGS_KEY, JSON.stringify(profile)));
+}

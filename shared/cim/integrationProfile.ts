@@ -1,0 +1,125 @@
+/**
+ * The integration profile (issue 19, DESIGN.md §9): what differs between utilities' enterprise
+ * systems in the IEC 61968-100 web-service conventions is data, not code. A profile is a JSON
+ * file; every field is optional and the default follows the published 61968-100 WSDLs.
+ *
+ * SOAPAction: the WSDLs published with the 2011 schemas name each operation
+ * `http://iec.ch/TC57/2011/<Noun>/<Operation>`, e.g. `soapAction="http://iec.ch/TC57/2011/MeterReadings/CreatedMeterReadings"`
+ * in SendMeterReadings.wsdl and `…/MeterConfig/CreateMeterConfig` in ExecuteMeterConfig.wsdl
+ * (Connexo, chandangeek/Connexo_Code @ 2667857: coko/com.elster.jupiter.cim.webservices.inbound.soap/
+ * src/main/resources/{meterreading/SendMeterReadings,meterconfig/ExecuteMeterConfig}.wsdl; the EPRI
+ * test harness sixthcolumn/openwms 61968-9/…/wsdl/SendMeterReadings.wsdl uses the same form).
+ * Those WSDLs also give each pattern its own service — Send<Noun> for events (created, changed …),
+ * Execute<Noun> for requests (create, change …), Get<Noun>, Reply<Noun> — each with its own address,
+ * so a profile may name an endpoint per service (or per noun); whatever it does not name goes to
+ * the one endpoint of the sync settings.
+ */
+import { z } from 'zod';
+import type { Header, MessageProperty, UserType } from './message/types';
+import { EVENT_VERBS } from './message/verbs';
+
+/** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
+const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
+export const DEFAULT_SOAP_ACTION = 'http://iec.ch/TC57/2011/{Noun}/{Verb}{Noun}';
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopback = (host: string) => loopbackHosts.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
+
+/**
+ * Why a URL may not receive messages, or null when it may: https, or http on this computer only
+ * (the simulator), and no user or password inside the URL (it would be logged and stored).
+ */
+export function serviceUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not a URL`;
+  }
+  if (url.username || url.password) return `${url.origin} carries a user or password in the URL`;
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return `${url.protocol}//${url.host} is neither https nor on this computer`;
+}
+
+const serviceUrl = z.string().superRefine((value, ctx) => {
+  const problem = serviceUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Optional 61968-100 Header fields (HeaderType, NOTES.md §3) sent with every message when given. */
+const headerFields = z
+  .object({
+    revision: z.string().min(1).max(32).optional(),
+    context: z.string().min(1).max(64).optional(),
+    asyncReplyFlag: z.boolean().optional(),
+    replyAddress: serviceUrl.optional(),
+    ackRequired: z.boolean().optional(),
+    user: z.object({ userID: z.string().min(1).max(128), organization: z.string().min(1).max(128).optional() }).strict().optional(),
+    properties: z.array(z.object({ name: z.string().min(1).max(128), value: z.string().max(1000).optional() }).strict()).max(32).optional(),
+  })
+  .strict();
+export type ProfileHeaderFields = z.infer<typeof headerFields>;
+
+export const integrationProfileSchema = z
+  .object({
+    /** Shown in the run's log and the settings: which utility or system this profile is for. */
+    name: z.string().min(1).max(120).default('IEC 61968-100 (published WSDLs)'),
+    soapAction: z
+      .string()
+      .min(1)
+      .max(300)
+      .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), { message: `only the placeholders ${PLACEHOLDERS.join(' ')}` })
+      .default(DEFAULT_SOAP_ACTION),
+    /** SOAP 1.1 or 1.2; when absent the sync settings' choice holds. */
+    soapVersion: z.enum(['1.1', '1.2']).optional(),
+    /** Service ("SendMeterReadings", "ExecuteMeterConfig" …) or noun ("MeterReadings") → URL. Empty: one endpoint for all. */
+    endpoints: z.record(z.string().regex(/^[A-Za-z]{2,80}$/, 'a service or noun name, letters only'), serviceUrl).default({}),
+    header: headerFields.default({}),
+  })
+  .strict();
+export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
+export type IntegrationProfileInput = z.input<typeof integrationProfileSchema>;
+
+export const defaultIntegrationProfile: IntegrationProfile = integrationProfileSchema.parse({});
+
+const capitalise = (verb: string) => verb.charAt(0).toUpperCase() + verb.slice(1);
+
+/** The 61968-100 service pattern a message belongs to: Send (events), Get, Reply, Execute (other requests). */
+export function serviceName(verb: string, noun: string): string {
+  if ((EVENT_VERBS as readonly string[]).includes(verb)) return `Send${noun}`;
+  if (verb === 'get') return `Get${noun}`;
+  if (verb === 'reply') return `Reply${noun}`;
+  return `Execute${noun}`;
+}
+
+/** SOAPAction (1.1 header) / action (1.2 media-type parameter) of one message under a profile. */
+export function soapActionOf(profile: Pick<IntegrationProfile, 'soapAction'>, verb: string, noun: string): string {
+  return profile.soapAction
+    .replaceAll('{Noun}', noun)
+    .replaceAll('{Verb}', capitalise(verb))
+    .replaceAll('{verb}', verb)
+    .replaceAll('{Service}', serviceName(verb, noun));
+}
+
+/** The profile's URL for a message's service, else for its noun, else undefined (the sync settings' endpoint). */
+export function endpointOf(profile: Pick<IntegrationProfile, 'endpoints'>, verb: string, noun: string): string | undefined {
+  return profile.endpoints[serviceName(verb, noun)] ?? profile.endpoints[noun];
+}
+
+/** A message's Header with the profile's optional fields added; the message's own Property entries come first. */
+export function withProfileHeader(header: Header, fields: ProfileHeaderFields | undefined): Header {
+  if (!fields) return header;
+  const user: UserType | undefined = fields.user ?? header.user;
+  const properties: MessageProperty[] = [...(header.properties ?? []), ...(fields.properties ?? [])];
+  return {
+    ...header,
+    revision: fields.revision ?? header.revision,
+    context: fields.context ?? header.context,
+    asyncReplyFlag: fields.asyncReplyFlag ?? header.asyncReplyFlag,
+    replyAddress: fields.replyAddress ?? header.replyAddress,
+    ackRequired: fields.ackRequired ?? header.ackRequired,
+    user,
+    properties: properties.length === 0 ? undefined : properties,
+  };
+}
