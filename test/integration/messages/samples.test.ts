@@ -10,6 +10,8 @@ import { loadDemoRoute } from '../../../electron/services/fieldmeter';
 import { buildSampleMessages } from '../../../electron/services/messages/samples';
 import { skipVisit } from '../../../electron/services/readings/skipVisit';
 import { openStore, type Store } from '../../../electron/services/store';
+import { samplePayloads } from '../../../electron/services/messages/sampleRows';
+import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 
@@ -67,6 +69,25 @@ describe('messages samples', () => {
           if (errors.length > 0) problems[s.fileName] = errors;
         }
         expect(problems).toEqual({});
+      });
+    }, 120_000);
+
+    it('every kind and verb, queued through enqueue and rendered as sync sends it, validates typed and generic', () => {
+      withDemo((store) => {
+        const payloads = samplePayloads({
+          meter: 'E3100001',
+          usagePoint: 'UP-1001',
+          readings: [{ readingType: '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0', value: '1234.5' }],
+          pan: { eui64: '0011223344556677', installCode: '83FED3407A939723A5C639B26916D505C3B5' },
+          at: '2026-12-01T08:00:00.000Z',
+        });
+        const before = store.outbox.list().length;
+        // The journal's typed signature is per kind; the loop over every kind goes through one that takes any.
+        const enqueue = store.journal.enqueue as (kind: string, payload: unknown, routing: { verb: string; usagePointId: string }) => string;
+        for (const kind of OUTBOX_KINDS) for (const verb of outboxKinds[kind].verbs) enqueue(kind, payloads[kind], { verb, usagePointId: 'UP-1001' });
+        const queued = store.outbox.list().slice(before);
+        expect(queued.map((e) => `${e.kind} ${e.verb}`).sort()).toEqual(expected);
+        expect(outboxSchemaErrors(queued)).toEqual({});
       });
     }, 120_000);
   });
