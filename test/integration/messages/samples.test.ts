@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_KINDS, outboxKinds } from '../../../shared/cim/outbox';
-import { loadDemoRoute } from '../../../electron/services/fieldmeter';
+import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
 import { buildSampleMessages } from '../../../electron/services/messages/samples';
 import { skipVisit } from '../../../electron/services/readings/skipVisit';
 import { openStore, type Store } from '../../../electron/services/store';
@@ -23,7 +23,7 @@ describe('messages samples', () => {
   const withDemo = (run: (store: Store) => void) => {
     const store = openStore(join(tempDir(), 'fm.db'));
     try {
-      loadDemoRoute(store);
+      loadDemoRoute(store, TRAINING_SETUP);
       run(store);
     } finally {
       store.close();
