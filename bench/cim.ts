@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { XMLParser } from 'fast-xml-parser';
 import { parseMessage } from '../shared/cim';
-import { renderOutboxRow } from '../shared/cim/outboxMessage';
+import { renderOutboxRow } from '../shared/cim/outbox';
 
 const READINGS = 10_000;
 const PER_VISIT = 4;
@@ -36,7 +36,7 @@ const [messages, buildMs] = time(() => {
       renderOutboxRow(
         {
           messageId: `bench-${v}`,
-          noun: 'MeterReadings',
+          kind: 'meterReadings',
           verb: 'created',
           createdAt: timeStamp,
           payload: {
@@ -46,6 +46,7 @@ const [messages, buildMs] = time(() => {
           },
         },
         { source: 'FIELDMETER-BENCH' },
+        'typed',
       ),
     );
   }

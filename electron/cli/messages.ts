@@ -42,7 +42,7 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
 
   messages
     .command('samples')
-    .description('write one sample message per noun/verb the app emits, built from the database, as <Verb><Noun>.xml')
+    .description('write one sample message per outbox kind and verb (<Verb><Noun>.<kind>.xml) and per enterprise request (<Verb><Noun>.xml), built from the database')
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .requiredOption('--out <dir>', 'folder to write the messages to')
     .option('--source <name>', 'Header.Source', 'FIELDMETER')

@@ -6,7 +6,7 @@ export { parseMessage, parsePayloadDocument, type ParsedMessage } from './messag
 export * from './payloads';
 export { CimXmlError, defaultXmlLimits, parseXmlSafely, type XmlLimits } from './xml/safeXml';
 export { serializeXml, XmlWriteError } from './xml/xmlWriter';
-export * from './outboxMessage';
+export * from './outbox';
 export * from './codes/endDeviceCodes';
 export * from './codes/obis';
 export * from './readingType';

@@ -7,7 +7,7 @@
 import { errorRegisterSet, meterStatusOf, statusEvents } from '../../../shared/cim/codes/meterStatusEvents';
 import type { OpticalMeterStatus } from '../../../shared/contract/methods/optical';
 import { defaultStatusBits, findMeterModel, type DataValue } from '../../../shared/iec62056';
-import type { OutboxMeterEvents } from '../messages/renderOutbox';
+import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 
@@ -42,10 +42,10 @@ export function reportMeterStatus(store: Store, meter: MeterRef, readingSetId: s
   store.meterStatus.markReported(current.id, readingSetId);
   if (events.length === 0) return null;
   for (const e of events) store.meterStatus.recordEvent(meter.deviceId, { eventType: e.eventType, createdAt: current.readAt, reason: e.reason, details: Object.fromEntries(e.details.map((d) => [d.name, d.value])) });
-  const payload: OutboxMeterEvents = {
+  const payload: OutboxPayloadInput<'meterStatusEvents'> = {
     meter: meter.meterSerial,
     usagePoint: meter.usagePointId,
     events: events.map((e) => ({ eventType: e.eventType, createdDateTime: current.readAt, reason: e.reason, details: [...e.details] })),
   };
-  return store.journal.enqueue({ noun: 'EndDeviceEvents', verb: 'created', usagePointId: meter.usagePointId, payload });
+  return store.journal.enqueue('meterStatusEvents', payload, { usagePointId: meter.usagePointId });
 }

@@ -3,7 +3,7 @@
  * and demand reset where the meter's model allows it (serial/programOperations.ts). Installers
  * and supervisors only. The outcome of every attempt is audited; once a write command went out
  * to the meter, the outcome is also queued as an EndDeviceControls message, in the same
- * transaction as the audit row (messages/renderControlOutcome.ts). Where the office asked for it at
+ * transaction as the audit row (kind opticalControl, shared/cim/outbox). Where the office asked for it at
  * this meter (inbound/controlRequest.ts), the outcome carries that request's MessageID as its
  * CorrelationID, and a successful one closes the request. The password is never stored.
  */
@@ -11,7 +11,7 @@ import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import { TRAINING_PORT, type OpticalProgramResult, type ProgramOperation } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import type { DataValue } from '../../../shared/iec62056';
-import type { ControlOutcomePayload } from '../messages/renderControlOutcome';
+import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
 import { OpticalReadError } from '../serial/errors';
 import { demandReset, timeSync, type DemandResetReport, type ProgramOptions, type TimeSyncReport } from '../serial/programOperations';
 import type { Store } from '../store';
@@ -45,7 +45,7 @@ export interface ProgramRequest {
 const WRITES = /^(W1|E2) /;
 const valuesText = (values: readonly DataValue[]) => values.map((v) => `${v.value}${v.unit ? `*${v.unit}` : ''}`).join(' ');
 
-function attributesOf(report: TimeSyncReport | DemandResetReport): ControlOutcomePayload['attributes'] {
+function attributesOf(report: TimeSyncReport | DemandResetReport): OutboxPayloadInput<'opticalControl'>['attributes'] {
   const meter = [
     { name: 'meterModel', value: report.model },
     { name: 'meterIdentification', value: `${report.identification.manufacturer} ${report.identification.ident}` },
@@ -105,7 +105,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     failure = error;
   }
   const wrote = commands.some((c) => WRITES.test(c));
-  const payload: ControlOutcomePayload = {
+  const payload: OutboxPayloadInput<'opticalControl'> = {
     kind: 'opticalControl',
     operation: request.operation,
     controlType: endDeviceControlType(request.operation === 'timeSync' ? 'clockSet' : 'demandReset'),
@@ -121,7 +121,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     // The office may have asked for this at this meter (an inbound CreateEndDeviceControls): the outcome answers it.
     const asked = store.controlRequests.nextOpen(meter.usagePointId, request.operation, meter.meterSerial);
     // A failure before any write changed nothing on the meter: the audit row is enough.
-    const id = report || wrote ? store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: meter.usagePointId, payload, correlationId: asked?.messageId }) : null;
+    const id = report || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId, correlationId: asked?.messageId }) : null;
     if (asked && id && payload.result === 'OK') store.controlRequests.done(asked.id, id, payload.finishedAt);
     store.journal.audit(actor, {
       action: `optical.${request.operation}`,

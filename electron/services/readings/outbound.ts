@@ -1,5 +1,7 @@
 /** What a visit tells the enterprise, queued in the visit's own transaction (transactional outbox). */
-import type { OutboxMeterReadings } from '../../../shared/cim/outboxMessage';
+import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
+
+type OutboxMeterReadings = OutboxPayloadInput<'meterReadings'>;
 import type { Store } from '../store';
 
 /**
@@ -7,7 +9,7 @@ import type { Store } from '../store';
  * the enterprise request (GetMeterReadings) the readings answer.
  */
 export function enqueueMeterReadings(store: Store, payload: OutboxMeterReadings, correlationId?: string): string {
-  return store.journal.enqueue({ noun: 'MeterReadings', verb: 'created', usagePointId: payload.usagePoint, payload, correlationId });
+  return store.journal.enqueue('meterReadings', payload, { usagePointId: payload.usagePoint, correlationId });
 }
 
 /**

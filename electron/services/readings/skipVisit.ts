@@ -49,12 +49,11 @@ export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now 
       readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: skippedAt, qualities: [readingQuality.knownMissingRead], comment })),
     });
     if (code.endDeviceEventType) {
-      store.journal.enqueue({
-        noun: 'EndDeviceEvents',
-        verb: 'created',
-        usagePointId: meter.usagePointId,
-        payload: { meter: meter.meterSerial, usagePoint: meter.usagePointId, eventType: code.endDeviceEventType, createdDateTime: skippedAt, reason: comment },
-      });
+      store.journal.enqueue(
+        'skipEvent',
+        { meter: meter.meterSerial, usagePoint: meter.usagePointId, eventType: code.endDeviceEventType, createdDateTime: skippedAt, reason: comment },
+        { usagePointId: meter.usagePointId },
+      );
     }
   });
   return { skipId, skippedAt };

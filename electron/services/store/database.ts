@@ -92,11 +92,30 @@ function checkAppliedHashes(db: Db, migrations: readonly Migration[]): void {
   }
 }
 
+/**
+ * A migration numbered below the database's version that was never applied to it (it landed from
+ * another branch after a higher one had run here). Running only the newer ones would skip it for
+ * good — its tables would never exist — so opening is refused, naming it. Its author renumbers it
+ * above the highest released migration.
+ */
+function refuseSkippedMigrations(db: Db, migrations: readonly Migration[], current: number): void {
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const skipped = migrations.filter((m) => m.version <= current && !applied.has(m.version));
+  if (skipped.length === 0) return;
+  const names = skipped.map((m) => `${m.version} (${m.name})`).join(', ');
+  // INTERNAL, not DB_CORRUPT: the file is sound, the build is not; restoring a backup would not help.
+  throw new AppError(
+    'INTERNAL',
+    `Migration ${names} is numbered below this database's schema ${current} but was never applied to it; it would be skipped. This build of Fieldmeter is inconsistent: renumber the migration above ${current}. The file was not changed.`,
+  );
+}
+
 export function migrate(db: Db, migrations: readonly Migration[], target: number): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   checkAppliedHashes(db, migrations);
   const current = db.pragma('user_version', { simple: true }) as number;
+  refuseSkippedMigrations(db, migrations, current);
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');

@@ -10,7 +10,7 @@ import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared
 import { checkWindow } from '../../../shared/domain/switching';
 import { AppError } from '../../../shared/contract/result';
 import { requireInstaller } from '../review/roles';
-import type { SwitchControlPayload, SwitchEventPayload } from '../messages/renderSwitchingNouns';
+import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
 import type { SaveContext, SaveReadingsRequest } from '../readings/saveReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
@@ -57,12 +57,12 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const common = { switchOrder: order.id, meter: device?.serialNumber ?? order.meterSerial, usagePoint: order.usagePointId, at, reason };
     const messageIds = reading ? [reading.messageId] : [];
     if (action === 'meterSwitch' && controlResult) {
-      const control: SwitchControlPayload = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect'), result: controlResult };
-      messageIds.push(store.journal.enqueue({ noun: 'EndDeviceControls', verb: 'created', usagePointId: order.usagePointId, payload: control }));
+      const control: OutboxPayloadInput<'switchControl'> = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect'), result: controlResult };
+      messageIds.push(store.journal.enqueue('switchControl', control, { usagePointId: order.usagePointId }));
     }
     const eventType = outcome !== 'done' ? endDeviceEventType.switchFailed : disconnecting ? endDeviceEventType.remoteDisconnected : endDeviceEventType.remoteConnected;
-    const event: SwitchEventPayload = { ...common, eventType, outcome, action, controlResult, sealNumber };
-    messageIds.push(store.journal.enqueue({ noun: 'EndDeviceEvents', verb: 'created', usagePointId: order.usagePointId, payload: event }));
+    const event: OutboxPayloadInput<'switchEvent'> = { ...common, eventType, outcome, action, controlResult, sealNumber };
+    messageIds.push(store.journal.enqueue('switchEvent', event, { usagePointId: order.usagePointId }));
 
     store.switching.finish({
       id: order.id, status: result.status, readingSetId: reading?.readingSetId ?? null, readInWindow: reading ? position === 'inWindow' : null, notReadReason: null,

@@ -9,7 +9,7 @@
  * audit row.
  */
 import { AppError } from '../../../shared/contract/result';
-import { outboxMeterReadingsSchema } from '../../../shared/cim/outboxMessage';
+import { outboxKinds, parseOutboxPayload, type OutboxNoun } from '../../../shared/cim/outbox/kinds';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
 import { enqueueMeterReadings } from '../readings/outbound';
@@ -25,8 +25,8 @@ export interface RejectedEdit {
 export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { messageId: string } {
   const entry = store.outbox.get(edit.messageId);
   if (!entry || entry.status !== 'rejected' || entry.supersededBy) throw new AppError('NOT_FOUND', `Message ${edit.messageId} is not a rejected item any more. Refresh the list.`);
-  if (entry.noun !== 'MeterReadings') throw new AppError('VALIDATION', `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`);
-  const payload = outboxMeterReadingsSchema.parse(entry.payload);
+  if (entry.kind !== 'meterReadings') throw new AppError('VALIDATION', `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`);
+  const payload = outboxKinds.meterReadings.payload.parse(entry.payload);
   const meter = store.meters.get(payload.usagePoint);
   if (!meter) throw new AppError('NOT_FOUND', `Usage point ${payload.usagePoint} is no longer on this device.`);
 
@@ -74,9 +74,9 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
 }
 
 /** The readings of a rejected MeterReadings message with their register labels, for the Edit form. */
-export function editableReadings(store: Store, noun: string, payload: unknown): { readingType: string; label: string; value: string | null }[] | undefined {
+export function editableReadings(store: Store, noun: OutboxNoun, payload: unknown): { readingType: string; label: string; value: string | null }[] | undefined {
   if (noun !== 'MeterReadings') return undefined;
-  const parsed = outboxMeterReadingsSchema.safeParse(payload);
+  const parsed = parseOutboxPayload('meterReadings', payload);
   if (!parsed.success) return undefined;
   const registers = store.meters.get(parsed.data.usagePoint)?.registers ?? [];
   return parsed.data.readings.map((r) => ({ readingType: r.readingType, label: registers.find((g) => g.readingType === r.readingType)?.label ?? r.readingType, value: r.value }));

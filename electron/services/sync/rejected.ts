@@ -7,13 +7,14 @@
  * deduplicates on messages it *accepted*, and a rejected one was not.
  */
 import { AppError } from '../../../shared/contract/result';
-import { outboxMeterReadingsSchema } from '../../../shared/cim/outboxMessage';
+import { parseOutboxPayload, type OutboxKind, type OutboxNoun } from '../../../shared/cim/outbox/kinds';
 import type { Store } from '../store';
 import type { AttemptRecord } from '../store/repositories/outbox';
 
 export interface RejectedItem {
   messageId: string;
-  noun: string;
+  kind: OutboxKind;
+  noun: OutboxNoun;
   verb: string;
   usagePointId: string | null;
   createdAt: string;
@@ -27,6 +28,7 @@ export function listRejected(store: Store, limit = 500): RejectedItem[] {
   const outbox = store.outbox;
   return outbox.list({ status: 'rejected', limit }).filter((e) => e.supersededBy === null).map((e) => ({
     messageId: e.messageId,
+    kind: e.kind,
     noun: e.noun,
     verb: e.verb,
     usagePointId: e.usagePointId,
@@ -38,12 +40,10 @@ export function listRejected(store: Store, limit = 500): RejectedItem[] {
   }));
 }
 
-/** Checks a corrected payload against the shape its noun is queued with. */
-function checkPayload(noun: string, payload: unknown): void {
-  if (noun === 'MeterReadings') {
-    const r = outboxMeterReadingsSchema.safeParse(payload);
-    if (!r.success) throw new AppError('VALIDATION', `The corrected readings are not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
+/** Checks a corrected payload against the schema of the message's kind. */
+function checkPayload(kind: OutboxKind, payload: unknown): void {
+  const r = parseOutboxPayload(kind, payload);
+  if (!r.success) throw new AppError('VALIDATION', `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
 /**
@@ -56,6 +56,6 @@ export function requeueRejected(store: Store, messageId: string, correctedPayloa
   if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`);
   if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`);
   if (entry.supersededBy) throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`);
-  if (correctedPayload !== undefined) checkPayload(entry.noun, correctedPayload);
+  if (correctedPayload !== undefined) checkPayload(entry.kind, correctedPayload);
   if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`);
 }

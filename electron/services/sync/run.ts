@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
+import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outbox';
 import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 import { renderForSync } from '../messages/renderOutbox';
 import type { ValidationResult } from '../messages/xsdValidator';

@@ -12,7 +12,6 @@ import { AppError } from '../../../shared/contract/result';
 import { readingQuality } from '../../../shared/cim/readingQuality';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
-import type { LinkagePayload, MeterConfigPayload } from '../messages/renderWorkOrderNouns';
 import { enqueueMeterReadings } from '../readings/outbound';
 import { linkPhotos } from '../readings/photos';
 import type { Store } from '../store';
@@ -72,8 +71,8 @@ export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, 
   store.workOrders.removeMeter(old.id, up, out.disposition, at, order.id);
   const messageIds = [
     enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'final reading (meter removed)' })) }),
-    store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'close', usagePointId: up, payload: { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason } satisfies LinkagePayload }),
-    store.journal.enqueue({ noun: 'MeterConfig', verb: 'change', usagePointId: up, payload: { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved } satisfies MeterConfigPayload }),
+    store.journal.enqueue('linkage', { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'close', usagePointId: up }),
+    store.journal.enqueue('meterConfig', { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved }, { usagePointId: up }),
   ];
   return { sealsRemoved, messageIds };
 }
@@ -86,8 +85,8 @@ export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, 
   linkPhotos(store, into.photoIds, { usagePointId: up, readingSetId: initial.id });
   store.workOrders.applySeals(fresh.id, into.sealsApplied, at, order.id);
   return [
-    store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'create', usagePointId: up, payload: { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason } satisfies LinkagePayload }),
-    store.journal.enqueue({ noun: 'MeterConfig', verb: 'change', usagePointId: up, payload: { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied } satisfies MeterConfigPayload }),
+    store.journal.enqueue('linkage', { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'create', usagePointId: up }),
+    store.journal.enqueue('meterConfig', { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied }, { usagePointId: up }),
     enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'initial reading (meter installed)' })) }),
   ];
 }

@@ -10,7 +10,6 @@ import { AppError } from '../../../shared/contract/result';
 import { endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import { checkEui64, checkInstallCode, hexToBytes } from '../../../shared/domain/installCode';
 import { panDeviceTypeNames, panDeviceTypes, type PanDeviceType } from '../../../shared/domain/workOrder';
-import type { LinkagePayload, PairingPayload, PanConfigPayload } from '../messages/renderWorkOrderNouns';
 import { linkKeyFromInstallCode } from '../pan/linkKey';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
@@ -51,17 +50,14 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
 
     const deviceTypeCode = String(panDeviceTypes[request.deviceType]);
     const messageIds = [
-      store.journal.enqueue({
-        noun: 'EndDeviceConfig',
-        verb: 'create',
-        usagePointId: order.usagePointId,
-        payload: { eui64: eui.eui64, deviceType: deviceTypeCode, installCode: code.installCode, meter: meter.serialNumber, usagePoint: order.usagePointId, status: 'commissioned', at } satisfies PanConfigPayload,
-      }),
-      store.journal.enqueue({
-        noun: 'EndDeviceControls',
-        verb: 'create',
-        usagePointId: order.usagePointId,
-        payload: {
+      store.journal.enqueue(
+        'panConfig',
+        { eui64: eui.eui64, deviceType: deviceTypeCode, installCode: code.installCode, meter: meter.serialNumber, usagePoint: order.usagePointId, status: 'commissioned', at },
+        { verb: 'create', usagePointId: order.usagePointId },
+      ),
+      store.journal.enqueue(
+        'panPairing',
+        {
           controlType: endDeviceControlType('panPairingWindowOpen'),
           eui64: eui.eui64,
           installCode: code.installCode,
@@ -69,8 +65,9 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
           usagePoint: order.usagePointId,
           durationMinutes: PAIRING_WINDOW_MINUTES,
           at,
-        } satisfies PairingPayload,
-      }),
+        },
+        { usagePointId: order.usagePointId },
+      ),
     ];
     return { workOrder: order, messageIds };
   });
@@ -103,13 +100,12 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
     store.journal.audit(actor, { action: 'pan.decommission', entity: 'end_device', entityId: pan.eui64, details: { workOrderId: order.id, meter: pan.meter } });
     const meter = pan.meter ?? store.workOrders.meterAt(up)?.serialNumber ?? order.expectedMeterSerial ?? 'unknown';
     const messageIds = [
-      store.journal.enqueue({
-        noun: 'EndDeviceConfig',
-        verb: 'change',
-        usagePointId: up,
-        payload: { eui64: pan.eui64, deviceType: String(panDeviceTypes[panDeviceTypeNames.find((n) => n === pan.deviceType) ?? 'other']), meter, usagePoint: up, status: 'decommissioned', at } satisfies PanConfigPayload,
-      }),
-      store.journal.enqueue({ noun: 'MasterDataLinkageConfig', verb: 'close', usagePointId: up, payload: { endDevice: pan.eui64, usagePoint: up, effectiveDateTime: at, reason: 'PAN device decommissioned' } satisfies LinkagePayload }),
+      store.journal.enqueue(
+        'panConfig',
+        { eui64: pan.eui64, deviceType: String(panDeviceTypes[panDeviceTypeNames.find((n) => n === pan.deviceType) ?? 'other']), meter, usagePoint: up, status: 'decommissioned', at },
+        { verb: 'change', usagePointId: up },
+      ),
+      store.journal.enqueue('linkage', { endDevice: pan.eui64, usagePoint: up, effectiveDateTime: at, reason: 'PAN device decommissioned' }, { verb: 'close', usagePointId: up }),
     ];
     return { workOrder: order, messageIds };
   });

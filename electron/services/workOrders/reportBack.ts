@@ -7,16 +7,13 @@
  * out the same way as "created", so the office knows of it before its outcome arrives.
  */
 import type { WorkOrderStatus } from '../../../shared/domain/workOrder';
-import type { ServiceReportPayload } from '../messages/renderWorkOrderNouns';
 import type { Store } from '../store';
 import type { WorkOrderRow } from '../store/repositories/workOrders';
 
 export function queueReportBack(store: Store, order: WorkOrderRow, outcome: { status: WorkOrderStatus; reason: string; remark?: string; at: string }, verb: 'created' | 'changed' = 'changed'): string {
-  return store.journal.enqueue({
-    noun: 'MeterServiceRequests',
-    verb,
-    usagePointId: order.usagePointId,
-    payload: {
+  return store.journal.enqueue(
+    'serviceReport',
+    {
       workOrderId: order.id,
       kind: order.kind,
       meter: order.expectedMeterSerial,
@@ -25,6 +22,7 @@ export function queueReportBack(store: Store, order: WorkOrderRow, outcome: { st
       reason: outcome.reason,
       ...(outcome.remark ? { remark: outcome.remark } : {}),
       at: outcome.at,
-    } satisfies ServiceReportPayload,
-  });
+    },
+    { verb, usagePointId: order.usagePointId },
+  );
 }

@@ -11,7 +11,7 @@ import { fieldmeter } from '../../support/cli';
 describe('fieldmeter messages', () => {
   const tempDir = useTempDir();
 
-  it('samples: writes one <Verb><Noun>.xml per emitted noun/verb, built from the database', async () => {
+  it('samples: writes one <Verb><Noun>.<kind>.xml per outbox kind and verb, and the enterprise requests, built from the database', async () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     expect((await fieldmeter(['demo', 'seed', '--db', db])).code).toBe(0);
@@ -21,10 +21,33 @@ describe('fieldmeter messages', () => {
     const files = readdirSync(out).sort();
     expect(JSON.parse(result.stdout).files.sort()).toEqual(files);
     expect(files).toEqual(
-      ['ChangeUsagePointConfig', 'CloseMasterDataLinkageConfig', 'CreateEndDeviceConfig', 'CreateEndDeviceControls', 'CreateMasterDataLinkageConfig', 'CreateMeterConfig', 'CreatedMeterReadings', 'GetMeterReadings'].map((n) => `${n}.xml`),
+      [
+        'ChangeEndDeviceConfig.panConfig',
+        'ChangeMeterConfig.meterConfig',
+        'ChangeUsagePointConfig',
+        'ChangedMeterServiceRequests.serviceReport',
+        'CloseMasterDataLinkageConfig.linkage',
+        'CreateEndDeviceConfig.panConfig',
+        'CreateEndDeviceControls',
+        'CreateEndDeviceControls.panPairing',
+        'CreateMasterDataLinkageConfig.linkage',
+        'CreateMeterConfig',
+        'CreatedEndDeviceControls.opticalControl',
+        'CreatedEndDeviceControls.switchControl',
+        'CreatedEndDeviceEvents.meterStatusEvents',
+        'CreatedEndDeviceEvents.skipEvent',
+        'CreatedEndDeviceEvents.switchEvent',
+        'CreatedMeterReadings.meterReadings',
+        'CreatedMeterServiceRequests.serviceReport',
+        'GetMeterReadings',
+      ]
+        .map((n) => `${n}.xml`)
+        .sort(),
     );
-    // built from the demo route's first meter
-    expect(readFileSync(join(out, 'CreatedMeterReadings.xml'), 'utf8')).toContain('<m:mRID>UP-1001</m:mRID>');
+    // built from the demo route's first meter; nothing is queued yet, so the file says it was synthesised
+    const readings = readFileSync(join(out, 'CreatedMeterReadings.meterReadings.xml'), 'utf8');
+    expect(readings).toContain('<m:mRID>UP-1001</m:mRID>');
+    expect(readings).toMatch(/<!-- Outbox kind meterReadings \(created MeterReadings\): synthesised from the demo data/);
   });
 
   it('samples: exit 1 with advice on an empty database', async () => {
@@ -51,7 +74,7 @@ describe('fieldmeter messages', () => {
       const out = join(dir, 'out');
       await fieldmeter(['messages', 'samples', '--db', db, '--out', out]);
       // Every sample is schema-checked in-process by xsd.test.ts; here the command itself, on two of them.
-      for (const file of ['CreatedMeterReadings.xml', 'GetMeterReadings.xml']) {
+      for (const file of ['CreatedMeterReadings.meterReadings.xml', 'GetMeterReadings.xml']) {
         const result = await fieldmeter(['messages', 'validate', join(out, file), '--xsd-dir', cimDir]);
         expect(result.stderr, file).toBe('');
         expect(result.code, file).toBe(0);

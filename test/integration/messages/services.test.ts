@@ -5,9 +5,9 @@
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMessage, parseMessage, type CimMessage } from '../../../shared/cim';
+import { buildMessage, parseMessage, renderOutboxRow, type CimMessage } from '../../../shared/cim';
 import { compressPayload, decompressPayload } from '../../../electron/services/messages/compression';
-import { readOutboxRows, renderOutboxMessage } from '../../../electron/services/messages/renderOutbox';
+import { readOutboxRows } from '../../../electron/services/messages/renderOutbox';
 import { createXsdValidator, extractPayload } from '../../../electron/services/messages/xsdValidator';
 import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
 import { saveManualReadings } from '../../../electron/services/readings/saveReadings';
@@ -41,7 +41,7 @@ describe('outbox rendering', () => {
   const tempDir = useTempDir();
 
   // The payload is written through the journal exactly as saveReadings.ts enqueues it (its shape is
-  // the contract outboxMeterReadingsSchema checks); saveReadings itself is being extended in parallel.
+  // the schema of kind meterReadings checks); saveReadings itself is being extended in parallel.
   it('renders an outbox row with its MessageID, the same bytes on every retry', () => {
     const store = openStore(join(tempDir(), 'fm.db'));
     try {
@@ -49,20 +49,19 @@ describe('outbox rendering', () => {
       const meter = store.meters.get('UP-1004');
       if (!meter) throw new Error('demo meter UP-1004 missing');
       const readAt = '2026-05-01T10:05:00.000Z';
-      store.journal.enqueue({
-        noun: 'MeterReadings',
-        verb: 'created',
-        usagePointId: meter.usagePointId,
-        payload: {
+      store.journal.enqueue(
+        'meterReadings',
+        {
           meter: meter.meterSerial,
           usagePoint: meter.usagePointId,
           readings: meter.registers.map((r, i) => ({ readingType: r.readingType, value: String(40_000 + i), timeStamp: readAt, qualities: ['2.4.131'] })),
         },
-      });
+        { usagePointId: meter.usagePointId },
+      );
       const [row] = readOutboxRows(store, { status: 'pending' });
       if (!row) throw new Error('no outbox row');
-      const first = renderOutboxMessage(row, { source: 'FIELDMETER-01' });
-      expect(renderOutboxMessage(readOutboxRows(store)[0]!, { source: 'FIELDMETER-01' })).toBe(first);
+      const first = renderOutboxRow(row, { source: 'FIELDMETER-01' }, 'typed');
+      expect(renderOutboxRow(readOutboxRows(store)[0]!, { source: 'FIELDMETER-01' }, 'typed')).toBe(first);
       const parsed = parseMessage(first);
       expect(parsed.kind).toBe('event');
       if (parsed.kind !== 'event' || parsed.payload?.kind !== 'xml' || parsed.payload.body.noun !== 'MeterReadings') throw new Error('expected MeterReadings');
@@ -140,14 +139,14 @@ describe.skipIf(xsdSkipReason !== null)(`what a visit queues renders to valid me
         context,
       );
       skipVisit(store, actor, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal "broken"', photoIds: [] });
-      const rows = readOutboxRows(store, { status: 'pending' }).filter((r) => r.noun === 'MeterReadings');
+      const rows = readOutboxRows(store, { status: 'pending' }).filter((r) => r.kind === 'meterReadings');
       expect(rows).toHaveLength(2);
       const validator = createXsdValidator(cimDir);
       for (const row of rows) {
-        const xml = renderOutboxMessage(row, { source: 'FIELDMETER-01' });
+        const xml = renderOutboxRow(row, { source: 'FIELDMETER-01' }, 'typed');
         expect(validator.validate(xml), xml).toMatchObject({ valid: true, errors: [] });
       }
-      const skip = parseMessage(renderOutboxMessage(rows[1]!, { source: 'FIELDMETER-01' }));
+      const skip = parseMessage(renderOutboxRow(rows[1]!, { source: 'FIELDMETER-01' }, 'typed'));
       if (skip.kind !== 'event' || skip.payload?.kind !== 'xml' || skip.payload.body.noun !== 'MeterReadings') throw new Error('expected MeterReadings');
       const reading = skip.payload.body.value.meterReadings[0]?.readings?.[0];
       expect(reading?.value).toBeUndefined();

@@ -47,7 +47,7 @@ describe.skipIf(xsdSkipReason !== null)(`schema validation with xmllint${xsdSkip
     const xml = renderOutboxRow(
       {
         messageId: '6f1c2a52-6c1e-4f2e-9d7a-1b2c3d4e5f60',
-        noun: 'MeterReadings',
+        kind: 'meterReadings',
         verb: 'created',
         createdAt: '2026-05-01T10:05:00.000Z',
         payload: {
@@ -60,6 +60,7 @@ describe.skipIf(xsdSkipReason !== null)(`schema validation with xmllint${xsdSkip
         },
       },
       { source: 'FIELDMETER-01' },
+      'typed',
     );
     expect(validateXml(xml, typedXsd('MeterReadings'))).toEqual({ valid: true, errors: [] });
   });

@@ -40,7 +40,7 @@ async function demoApp(dir: string, role: 'technician' | 'installer' | 'supervis
   return app;
 }
 
-const controls = (app: Fieldmeter) => app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls' && (e.payload as { kind?: string }).kind === 'opticalControl');
+const controls = (app: Fieldmeter) => app.store.outbox.list().filter((e) => e.kind === 'opticalControl');
 
 describe('programming the meter at a stop (training meter)', () => {
   const tempDir = useTempDir();
@@ -74,7 +74,7 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(details).not.toContain('00000000'); // the password is never stored
       if (!xsdSkipReason) expect(expectValid(entry!)).toContain('<m:name>driftBeforeSeconds</m:name>');
       // the utility's integration team sees it among the sample messages
-      const sample = buildSampleMessages(app.store, { source: 'FIELDMETER-TEST' }).find((m) => m.fileName === 'CreatedEndDeviceControls.xml');
+      const sample = buildSampleMessages(app.store, { source: 'FIELDMETER-TEST' }).find((m) => m.fileName === 'CreatedEndDeviceControls.opticalControl.xml');
       expect(sample?.xml).toContain(`<msg:MessageID>${result.messageId}</msg:MessageID>`);
       if (!xsdSkipReason) expect(validateXml(sample!.xml, typedXsd('EndDeviceControls')).errors).toEqual([]);
     } finally {

@@ -4,6 +4,8 @@
  * `outbox` with a MessageID fixed now, so a resend after a crash is recognisably the same.
  */
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../../shared/contract/result';
+import { outboxKinds, parseOutboxPayload, type OutboxKind, type OutboxPayloadInput, type OutboxVerb, type OutboxVerbList } from '../../../../shared/cim/outbox/kinds';
 import type { Db } from '../database';
 
 export interface Actor {
@@ -18,22 +20,22 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export interface OutboundMessage {
-  noun: string;
-  verb: 'create' | 'created' | 'change' | 'changed' | 'close' | 'closed' | 'cancel' | 'canceled' | 'execute' | 'executed';
+/**
+ * Where a queued message goes and what it answers. The verb may be left out where the kind is sent
+ * with one verb only; a kind with several (link create / close) must name it.
+ */
+export type Routing<K extends OutboxKind> = {
   usagePointId: string | null;
-  /** The typed payload as JSON; the sync side renders it as the 61968-9 XML of that noun. */
-  payload: unknown;
   /** The MessageID of the enterprise request this message answers (Header.CorrelationID). */
-  correlationId?: string;
-}
+  correlationId?: string | undefined;
+} & (OutboxVerbList<K> extends readonly [unknown] ? { verb?: OutboxVerb<K> } : { verb: OutboxVerb<K> });
 
 export function createJournal(db: Db) {
   const audit = db.prepare(
     'INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const enqueue = db.prepare(
-    'INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (message_id, kind, noun, verb, usage_point_id, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const auditCount = db.prepare('SELECT count(*) AS n FROM audit_log');
 
@@ -41,9 +43,18 @@ export function createJournal(db: Db) {
     audit(actor: Actor, entry: AuditEntry) {
       audit.run(new Date().toISOString(), actor.name, actor.role, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details ?? {}));
     },
-    enqueue(message: OutboundMessage): string {
+    /**
+     * Queues a message of `kind` in the caller's transaction; returns its MessageID. The payload is
+     * checked against its kind's schema here, so a malformed one fails the user's change instead of
+     * being refused at send time; it is stored as given (the JSON the renderer reads).
+     */
+    enqueue<K extends OutboxKind>(kind: K, payload: OutboxPayloadInput<K>, routing: Routing<K>): string {
+      const definition = outboxKinds[kind];
+      const checked = parseOutboxPayload(kind, payload);
+      if (!checked.success) throw new AppError('INTERNAL', `An outgoing ${definition.noun} message (${kind}) is malformed: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const messageId = randomUUID();
-      enqueue.run(messageId, message.noun, message.verb, message.usagePointId, JSON.stringify(message.payload), new Date().toISOString(), message.correlationId ?? null);
+      const verb = routing.verb ?? definition.verbs[0];
+      enqueue.run(messageId, kind, definition.noun, verb, routing.usagePointId, JSON.stringify(payload), new Date().toISOString(), routing.correlationId ?? null);
       return messageId;
     },
     auditCount(): number {

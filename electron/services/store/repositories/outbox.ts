@@ -3,6 +3,7 @@
  * flight before they leave, recording every reply, and the rejected items a person must fix.
  * Writing a new message stays in journal.ts (it belongs to the user's own transaction).
  */
+import type { OutboxKind, OutboxNoun } from '../../../../shared/cim/outbox/kinds';
 import type { Db } from '../database';
 
 export type OutboxStatus = 'pending' | 'sent' | 'rejected';
@@ -11,7 +12,9 @@ export type AttemptResult = 'OK' | 'PARTIAL' | 'FAILED' | 'TRANSPORT_ERROR' | 'B
 export interface OutboxEntry {
   id: number;
   messageId: string;
-  noun: string;
+  /** What the payload is (shared/cim/outbox/kinds.ts); the noun and verb follow from it. */
+  kind: OutboxKind;
+  noun: OutboxNoun;
   verb: string;
   usagePointId: string | null;
   payload: unknown;
@@ -47,7 +50,8 @@ export type Outcome =
 interface Row {
   id: number;
   message_id: string;
-  noun: string;
+  kind: OutboxKind;
+  noun: OutboxNoun;
   verb: string;
   usage_point_id: string | null;
   payload: string;
@@ -65,6 +69,7 @@ interface Row {
 const toEntry = (r: Row): OutboxEntry => ({
   id: r.id,
   messageId: r.message_id,
+  kind: r.kind,
   noun: r.noun,
   verb: r.verb,
   usagePointId: r.usage_point_id,
@@ -80,7 +85,7 @@ const toEntry = (r: Row): OutboxEntry => ({
   supersededBy: r.superseded_by,
 });
 
-const COLUMNS = 'id, message_id, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id, superseded_by';
+const COLUMNS = 'id, message_id, kind, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id, superseded_by';
 
 export function createOutboxRepository(db: Db) {
   // A pending message is due unless an earlier message for its usage point was rejected and
@@ -91,6 +96,7 @@ export function createOutboxRepository(db: Db) {
     ORDER BY o.id LIMIT @limit`);
   const list = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY id LIMIT @limit`);
   const byMessageId = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE message_id = ?`);
+  const latestOfKind = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE kind = ? AND verb = ? ORDER BY id DESC LIMIT 1`);
   const markInFlight = db.prepare("UPDATE outbox SET in_flight_at = @at, attempts = attempts + 1 WHERE message_id = @messageId AND status = 'pending'");
   const markSent = db.prepare("UPDATE outbox SET status = 'sent', sent_at = @at, in_flight_at = NULL, error_code = NULL, last_error = NULL WHERE message_id = @messageId AND status = 'pending'");
   const markRejected = db.prepare("UPDATE outbox SET status = 'rejected', in_flight_at = NULL, error_code = @errorCode, last_error = @errorText WHERE message_id = @messageId AND status = 'pending'");
@@ -112,6 +118,11 @@ export function createOutboxRepository(db: Db) {
     },
     list(options: { status?: OutboxStatus; limit?: number } = {}): OutboxEntry[] {
       return (list.all({ status: options.status ?? null, limit: options.limit ?? 1000 }) as Row[]).map(toEntry);
+    },
+    /** The newest message of a kind sent with a verb, whatever its status (samples of what the app emits). */
+    latestOfKind(kind: OutboxKind, verb: string): OutboxEntry | null {
+      const row = latestOfKind.get(kind, verb) as Row | undefined;
+      return row ? toEntry(row) : null;
     },
     get(messageId: string): OutboxEntry | null {
       const row = byMessageId.get(messageId) as Row | undefined;

@@ -1,0 +1,66 @@
+/**
+ * The one 61968-100 Header every outbox message gets, and the envelope around a payload body.
+ * The row's message_id is Header.MessageID and its created_at the Timestamp, so every retry of a
+ * row renders the same bytes and the enterprise can deduplicate (DESIGN.md §6); the MessageID of
+ * the enterprise request the row answers goes as Header.CorrelationID (61968-100 §5.3.3).
+ */
+import type { CimMessage, Header, MessageProperty } from '../message/types';
+import { EVENT_VERBS } from '../message/verbs';
+import type { PayloadBody } from '../payloads';
+import { nounOfKind, type OutboxKind, type OutboxPayload, type OutboxVerb } from './kinds';
+import { withProfileHeader, type ProfileHeaderFields } from '../integrationProfile';
+
+/** An outbox row as stored: its payload not yet read by its kind's schema. */
+export interface OutboxRow {
+  messageId: string;
+  kind: OutboxKind;
+  verb: string;
+  createdAt: string;
+  payload: unknown;
+  /** The MessageID of the enterprise request this message answers, if any. */
+  correlationId?: string | null;
+}
+
+/** A row whose verb and payload were checked against its kind. */
+export interface CheckedOutboxRow<K extends OutboxKind> {
+  messageId: string;
+  kind: K;
+  verb: OutboxVerb<K>;
+  createdAt: string;
+  payload: OutboxPayload<K>;
+  correlationId?: string | null;
+}
+
+export interface EnvelopeContext {
+  /** Header.Source: this device, e.g. "FIELDMETER-<install id>". */
+  source: string;
+  user?: { userID: string; organization?: string };
+  revision?: string;
+  /** Optional Header fields the utility's integration profile asks for (Context, AckRequired, User …; issue 19). */
+  headerFields?: ProfileHeaderFields;
+}
+
+export class OutboxRenderError extends Error {
+  override readonly name = 'OutboxRenderError';
+}
+
+export function outboxHeader(row: CheckedOutboxRow<OutboxKind>, context: EnvelopeContext, properties?: MessageProperty[]): Header {
+  return withProfileHeader({
+    verb: row.verb,
+    noun: nounOfKind(row.kind),
+    revision: context.revision,
+    timestamp: row.createdAt,
+    source: context.source,
+    user: context.user,
+    messageID: row.messageId,
+    ...(row.correlationId ? { correlationID: row.correlationId } : {}),
+    ...(properties && properties.length > 0 ? { properties } : {}),
+  }, context.headerFields);
+}
+
+/** A past-tense verb is an event the field reports (EventMessage); a present-tense one asks the enterprise to act (RequestMessage). */
+export function outboxEnvelope(row: CheckedOutboxRow<OutboxKind>, context: EnvelopeContext, body: PayloadBody, properties?: MessageProperty[]): CimMessage {
+  const header = outboxHeader(row, context, properties);
+  const payload = { kind: 'xml', body } as const;
+  return (EVENT_VERBS as readonly string[]).includes(row.verb) ? { kind: 'event', header, payload } : { kind: 'request', header, payload };
+}
