@@ -9,5 +9,6 @@ export default defineConfig({
     pool: 'forks',
     env: { FIELDMETER_LOG: 'silent' },
     setupFiles: ['test/setup/propertySeed.ts'],
+    globalSetup: ['test/setup/buildCli.ts'],
   },
 });

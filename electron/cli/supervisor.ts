@@ -4,9 +4,7 @@ import { Option, type Command } from 'commander';
 import { exportFilter, exportFormats, workTypes, type ExportFormat } from '../../shared/contract/supervisorEntities';
 import { stopStatuses } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/result';
-import { runExport } from '../services/exports/runExport';
 import { resolveDatabasePath } from '../services/paths';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
 
@@ -39,6 +37,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .action(async (options: ExportCliOptions) => {
       const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status, type: options.type });
       if (!filter.success) throw new AppError('VALIDATION', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out));
