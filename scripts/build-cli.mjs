@@ -27,7 +27,7 @@ export const stampFile = join(cliOutDir, 'build.json');
 /** Chunks of an earlier build a CLI that is still running might load: kept this long. */
 const KEEP_OLD_CHUNKS_MS = 60 * 60 * 1000;
 /** Pure JavaScript packages bundled in; every other package (and its subpaths) stays external. */
-const BUNDLED = new Set(['zod']);
+const BUNDLED = new Set(['zod', 'commander']);
 
 function externalPackages() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -71,6 +71,8 @@ export async function buildCli() {
     chunkNames: 'chunk-[hash]',
     outExtension: { '.js': '.mjs' },
     sourcemap: 'linked',
+    // commander is CommonJS: its require() of Node's built-ins needs a require in an ES module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
     write: false,
     logLevel: 'error',

@@ -8,7 +8,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import type { InboundResult } from '../services/inbound/applyMessage';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { findMeterModel, isValidAddress, meterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
 import type { ProgramOptions } from '../services/serial/programOperations';

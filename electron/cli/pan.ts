@@ -3,7 +3,7 @@
  * (issue 8 §6). Exit 0 when the EUI-64 and the install code are valid, 1 when not.
  */
 import type { Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
 
 export function registerPanCommands(program: Command, io: CliIo): void {

@@ -8,8 +8,9 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
-import { AppError } from '../../shared/contract/result';
+import { stopStatuses } from '../../shared/contract/choices';
+import type { StopStatus } from '../../shared/contract/entities';
+import { AppError } from '../../shared/contract/appError';
 import { toAppError } from '../services/errors';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import type { Store } from '../services/store';

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { SyncNowOptions } from '../services/sync';
 import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
