@@ -2,13 +2,17 @@
  * The built CLI (issue 21): bin/fieldmeter runs out/cli and rebuilds it only when a source it was
  * built from is newer; the export worker sits next to the code that starts it.
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliBuildStale } from '../../scripts/cli-stale.mjs';
+import { fieldmeter } from '../support/cli';
 import { repoRoot } from '../support/reliability/webHostProcess';
 import { useTempDir } from '../support/tempDir';
+import { scaled } from '../support/timeouts';
 
 describe('the CLI build stamp', () => {
   const tempDir = useTempDir();
@@ -61,6 +65,7 @@ describe('the CLI build stamp', () => {
 
 describe('the built CLI in out/cli', () => {
   const outCli = join(repoRoot, 'out', 'cli');
+  const tempDir = useTempDir();
 
   it('is current for the sources of this checkout (the test set-up built it) and lists them', () => {
     expect(cliBuildStale(pathToFileURL(`${repoRoot}/`))).toBeNull();
@@ -76,4 +81,40 @@ describe('the built CLI in out/cli', () => {
     expect(starters.length).toBeGreaterThan(0);
   });
 
+
+  /** The static imports of a built file and of what it imports in turn: what loads before any action runs. */
+  const startupFiles = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const m of readFileSync(join(outCli, file), 'utf8').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) startupFiles((m[1] ?? m[2])!, seen);
+    return seen;
+  };
+
+  it('defines its commands without zod: the schemas load only in the actions that parse', () => {
+    const files = [...startupFiles('fieldmeter.mjs')];
+    expect(files.length).toBeGreaterThan(1);
+    const zodIn = files.filter((f) => readFileSync(join(outCli, f), 'utf8').includes('ZodError'));
+    expect(zodIn).toEqual([]);
+    // …while the build does carry zod, in a chunk of its own.
+    expect(readdirSync(outCli).some((f) => f.endsWith('.mjs') && readFileSync(join(outCli, f), 'utf8').includes('ZodError'))).toBe(true);
+  });
+
+  const loadedBy = async (...args: string[]) => {
+    const run = await promisify(execFile)(process.execPath, [join(repoRoot, 'test', 'support', 'loadedPackages.cjs'), join(outCli, 'fieldmeter.mjs'), ...args], { env: { ...process.env, FIELDMETER_LOG: 'silent' } });
+    return JSON.parse(/LOADED (.*)/.exec(run.stderr)![1]!) as string[];
+  };
+
+  it('loads SQLite, the serial port and PDFKit only in the commands that use them', async () => {
+    const heavy = ['better-sqlite3', '@serialport/bindings-cpp', 'serialport', 'pdfkit'];
+    expect((await loadedBy('--help')).filter((p) => heavy.includes(p))).toEqual([]);
+    expect((await loadedBy('pan', 'check', '--eui64', '00:0D:6F:00:0A:79:7D:F1', '--install-code', '83FED3407A939723A5C639B26916D505C3B5')).filter((p) => heavy.includes(p))).toEqual([]);
+    // The probe sees a package once a command needs it.
+    const dir = tempDir();
+    const db = join(dir, 'f.db');
+    expect((await fieldmeter(['demo', 'seed', '--db', db])).code).toBe(0);
+    expect((await fieldmeter(['profile', 'set', '--db', db, '--name', 'Sam', '--role', 'supervisor'])).code).toBe(0);
+    const pdf = await loadedBy('export', '--db', db, '--format', 'pdf', '--out', join(dir, 'day.pdf'));
+    expect(pdf).toEqual(expect.arrayContaining(['better-sqlite3', 'pdfkit']));
+    expect(pdf).not.toContain('serialport');
+  }, scaled(60_000));
 });
