@@ -3,13 +3,15 @@
  * real SQLite file. Each test starts its own host on its own port with its own data dir.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { scaled } from './test/support/timeouts';
 
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/artifacts',
   globalSetup: './test/e2e/global-setup.ts',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Scaled on a busy machine (test/support/timeouts.ts): a timeout catches a hang, not a slow run.
+  timeout: scaled(60_000),
+  expect: { timeout: scaled(10_000) },
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -2,6 +2,7 @@
 // `npm test`: lint, type-check, build, unit + integration tests (vitest), end-to-end tests
 // (Playwright in Chromium, and the Electron smoke test where a binary exists). Ends with one
 // plain line "N passed, N failed, N skipped" summing both runners; exits non-zero on any failure.
+// Each stage prints its wall time, and a table of them all comes before the counts (issue 21).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -13,9 +14,17 @@ rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
 const failedSteps = [];
+/** Wall time of each stage, in the order they ran. */
+const stageTimes = [];
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const suiteStarted = performance.now();
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  const started = performance.now();
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ms = performance.now() - started;
+  stageTimes.push({ name, ms, ok: run.status === 0 });
+  process.stdout.write(`=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${seconds(ms)}\n`);
   if (run.status !== 0) failedSteps.push(name);
   return run.status === 0;
 }
@@ -24,7 +33,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 step('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
 step('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json']);
-const built = step('build', npx, ['electron-vite', 'build']);
+const built = step('build', npx, ['electron-vite', 'build']) && step('build the CLI', process.execPath, ['scripts/build-cli.mjs']);
 // Property tests draw from a fixed seed here, so the result depends on the code only
 // (FIELDMETER_PROPERTY_SEED=random npm test explores; test/setup/propertySeed.ts).
 const propertySeed = process.env.FIELDMETER_PROPERTY_SEED ?? '20261201';
@@ -67,6 +76,8 @@ if (existsSync(playwrightJson)) {
   counts.skipped += stats.skipped ?? 0;
 }
 if (skipped.length) process.stdout.write(`\nSkipped:\n${skipped.map((s) => `  - ${s}`).join('\n')}\n`);
+const total = performance.now() - suiteStarted;
+process.stdout.write(`\nWall time per stage:\n${stageTimes.map((t) => `  ${t.name.padEnd(24)} ${seconds(t.ms).padStart(8)}${t.ok ? '' : '  (failed)'}`).join('\n')}\n  ${'total'.padEnd(24)} ${seconds(total).padStart(8)}\n`);
 if (failedSteps.length) process.stdout.write(`\nFailed steps: ${failedSteps.join(', ')}\n`);
 // A failed step with no failed test (lint, types, build) still counts as one failure.
 const failed = counts.failed || failedSteps.length;

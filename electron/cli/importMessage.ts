@@ -8,11 +8,9 @@
 import { closeSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
-import { applyInboundFile, type InboundResult } from '../services/inbound/applyMessage';
-import { keepRejectedCopy } from '../services/inbound/rejected';
+import { AppError } from '../../shared/contract/appError';
+import type { InboundResult } from '../services/inbound/applyMessage';
 import { resolveDatabasePath } from '../services/paths';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 import { cliActorFor } from './signIn';
 
@@ -39,6 +37,12 @@ export interface ImportMessageOptions {
 
 /** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
 export async function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): Promise<void> {
+  // The XML stack loads only for this command (issue 21: a CLI start reads what it runs).
+  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }] = await Promise.all([
+    import('../services/inbound/applyMessage'),
+    import('../services/inbound/rejected'),
+    import('../services/store'),
+  ]);
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {

@@ -5,11 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
-import { buildSampleMessages } from '../services/messages/samples';
-import { createXsdValidator } from '../services/messages/xsdValidator';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 
 export function registerMessagesCommands(program: Command, io: CliIo): void {
@@ -22,7 +19,8 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--xsd-dir <dir>', 'folder holding the utility\'s XSDs (default: $FIELDMETER_CIM_XSD_DIR)'))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((file: string, options: { xsdDir?: string; json?: boolean }) => {
+    .action(async (file: string, options: { xsdDir?: string; json?: boolean }) => {
+      const { createXsdValidator } = await import('../services/messages/xsdValidator');
       const dir = options.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
       if (!dir) throw new AppError('VALIDATION', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.');
       let xml: string;
@@ -48,7 +46,8 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .option('--source <name>', 'Header.Source', 'FIELDMETER')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((options: { db?: string; out: string; source: string; json?: boolean }) => {
+    .action(async (options: { db?: string; out: string; source: string; json?: boolean }) => {
+      const [{ buildSampleMessages }, { openStore }] = await Promise.all([import('../services/messages/samples'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const samples = buildSampleMessages(store, { source: options.source });

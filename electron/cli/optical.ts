@@ -1,18 +1,17 @@
 /**
  * Optical-port commands (IEC 62056-21): parse a captured readout, read a meter, list ports, and
- * run the meter simulator. Registered on the program by `registerOpticalCommands`.
+ * run the meter simulator. Registered on the program by `registerOpticalCommands`. The serial
+ * port (a native module) and the services behind it load in the actions that use them.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { findMeterModel, isValidAddress, meterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
-import { listPorts } from '../services/serial/ports';
-import { demandReset, timeSync, type ProgramOptions } from '../services/serial/programOperations';
-import { readMeter } from '../services/serial/reader';
-import { meterProfiles, profileOrThrow, runSimulator } from '../services/serial/simulator';
+import type { ProgramOptions } from '../services/serial/programOperations';
+import { meterProfiles } from '../services/serial/simulator/profiles';
 import type { OpticalProgramResult } from '../../shared/contract/methods/optical';
-import { programAtStop, readAndSave } from './opticalSave';
+import type { readAndSave } from './opticalSave';
 import type { CliIo } from './program';
 
 interface JsonOption {
@@ -125,7 +124,8 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
       try {
-        if (options.save) return printSaved(options, await readAndSave({ ...options, usagePoint: options.usagePoint!, maxBaud, signal: controller.signal }));
+        if (options.save) return printSaved(options, await (await import('./opticalSave')).readAndSave({ ...options, usagePoint: options.usagePoint!, maxBaud, signal: controller.signal }));
+        const { readMeter } = await import('../services/serial/reader');
         const result = await readMeter({ path: options.port, address: options.address, maxBaud, wakeUp: options.wakeUp, signal: controller.signal });
         print(options, result, () =>
           [
@@ -161,6 +161,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: JsonOption) => {
+      const { listPorts } = await import('../services/serial/ports');
       const list = await listPorts();
       print(options, list, () =>
         list.ports.length === 0
@@ -181,6 +182,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: JsonOption & { profile: string; link: string; pace?: boolean }) => {
+      const { profileOrThrow, runSimulator } = await import('../services/serial/simulator');
       let profile;
       try {
         profile = profileOrThrow(options.profile);
@@ -254,7 +256,8 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again'))
     .action(async (options: ProgramCliOptions) => {
-      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o)));
+      if (options.usagePoint) return atStop(options, await run(options, async (o) => (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o)));
+      const { timeSync } = await import('../services/serial/programOperations');
       const r = await run(options, timeSync);
       print(options, r, () =>
         [
@@ -268,7 +271,8 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
 
   common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it'))
     .action(async (options: ProgramCliOptions) => {
-      if (options.usagePoint) return atStop(options, await run(options, (o) => programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o)));
+      if (options.usagePoint) return atStop(options, await run(options, async (o) => (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o)));
+      const { demandReset } = await import('../services/serial/programOperations');
       const r = await run(options, demandReset);
       print(options, r, () =>
         [

@@ -3,8 +3,7 @@
  * (issue 8 §6). Exit 0 when the EUI-64 and the install code are valid, 1 when not.
  */
 import type { Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
-import { checkPanLabel } from '../services/pan/checkLabel';
+import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
 
 export function registerPanCommands(program: Command, io: CliIo): void {
@@ -16,7 +15,8 @@ export function registerPanCommands(program: Command, io: CliIo): void {
     .requiredOption('--install-code <code>', 'the install code including its 2-byte CRC, as on the label')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((options: { eui64: string; installCode: string; json?: boolean }) => {
+    .action(async (options: { eui64: string; installCode: string; json?: boolean }) => {
+      const { checkPanLabel } = await import('../services/pan/checkLabel');
       const result = checkPanLabel(options.eui64, options.installCode);
       const { valid, reason, crc, linkKey } = result;
       if (options.json) io.out(JSON.stringify({ valid, reason, crc, linkKey, eui64: result.eui64 }, null, 2));

@@ -4,12 +4,10 @@
  * The new profile's PIN or password comes from $FIELDMETER_NEW_PIN or a prompt, never an argument.
  */
 import { Option, type Command } from 'commander';
-import { secret as secretSchema } from '../../shared/contract/methods/profiles';
-import { AppError } from '../../shared/contract/result';
-import { roles, type Role } from '../../shared/contract/supervisorEntities';
-import { createSession } from '../services/identity/session';
+import { AppError } from '../../shared/contract/appError';
+import { roles } from '../../shared/contract/choices';
+import type { Role } from '../../shared/contract/supervisorEntities';
 import { resolveDatabasePath } from '../services/paths';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 import { cliActor, promptSecret } from './signIn';
 
@@ -26,6 +24,11 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: { db?: string; name: string; role: Role; json?: boolean }) => {
+      const [{ secret: secretSchema }, { createSession }, { openStore }] = await Promise.all([
+        import('../../shared/contract/methods/profiles'),
+        import('../services/identity/session'),
+        import('../services/store'),
+      ]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const first = store.profiles.count() === 0;
@@ -50,7 +53,8 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
     .addOption(dbOption())
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((options: { db?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const { openStore } = await import('../services/store');
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const list = store.profiles.list();

@@ -1,18 +1,19 @@
 /**
  * The `fieldmeter` command line, for supervisors and scripts. Every command takes `--db PATH`
  * and `--json`; exit codes: 0 ok, 1 failed, 2 bad usage.
+ *
+ * Only what defines the commands is imported here; each action imports its services when it
+ * runs, so `--help` or `pan check` never loads SQLite, the serial port or the XML stack (issue 21).
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { stopStatuses, type StopStatus } from '../../shared/contract/entities';
-import { AppError } from '../../shared/contract/result';
+import { stopStatuses } from '../../shared/contract/choices';
+import type { StopStatus } from '../../shared/contract/entities';
+import { AppError } from '../../shared/contract/appError';
 import { toAppError } from '../services/errors';
-import { seedWorkedDay, workedDayPhotoDir } from '../services/demo/workedDay';
-import { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP } from '../services/fieldmeter';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
-import { importRoute } from '../services/routes/importRoute';
-import { openStore, type Store } from '../services/store';
+import type { Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
 import { registerMessagesCommands } from './messages';
 import { importMessageFile, registerImportMessageCommand } from './importMessage';
@@ -59,7 +60,8 @@ function looksLikeXml(file: string): boolean {
   }
 }
 
-function withStore<T>(options: CommonOptions, fn: (store: Store) => T): T {
+async function withStore<T>(options: CommonOptions, fn: (store: Store) => T): Promise<T> {
+  const { openStore } = await import('../services/store');
   const store = openStore(resolveDatabasePath(options.db));
   try {
     return fn(store);
@@ -100,6 +102,11 @@ export function buildProgram(io: CliIo): Command {
     .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
     .action(async (options: CommonOptions & { worked?: boolean }) => {
+      const [{ openStore }, { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP }, { seedWorkedDay, workedDayPhotoDir }] = await Promise.all([
+        import('../services/store'),
+        import('../services/actor'),
+        import('../services/demo/workedDay'),
+      ]);
       const store = openStore(resolveDatabasePath(options.db, process.env, undefined, { training: true }));
       try {
         // Training profiles only in a database without any: a real device never gets a published PIN.
@@ -132,6 +139,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   const importRouteFile = async (file: string, options: ImportRouteOptions) => {
+    const { importRoute } = await import('../services/routes/importRoute');
     let content: string;
     try {
       content = readFileSync(file, 'utf8');
@@ -139,7 +147,7 @@ export function buildProgram(io: CliIo): Command {
       throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
-    withStore(options, (store) => {
+    await withStore(options, (store) => {
       const summary = importRoute(store, actor, { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
       print(options, summary, () =>
         [
@@ -188,7 +196,7 @@ export function buildProgram(io: CliIo): Command {
     .action((options: CommonOptions & { usagePoint?: string; limit: string }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000');
-      withStore(options, (store) => {
+      return withStore(options, (store) => {
         const list = store.readings.list({ usagePointId: options.usagePoint, limit });
         print(options, list, () =>
           list.length === 0

@@ -6,10 +6,9 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { mayDo, leastRoleFor, type Right } from '../../shared/contract/rights';
-import { createSession } from '../services/identity/session';
-import { openStore, type Store } from '../services/store';
+import type { Store } from '../services/store';
 import type { Actor } from '../services/store/repositories/journal';
 
 let namedUser: string | undefined;
@@ -53,6 +52,8 @@ export async function cliActor(store: Store, right: Right, what: string): Promis
   }
   const secret = process.env.FIELDMETER_PIN ?? (await promptSecret(`PIN or password for ${name}: `));
   if (secret === null) throw new AppError('SIGN_IN_REQUIRED', `No PIN for ${name}: set $FIELDMETER_PIN, or run the command on a terminal to be asked.`, { right });
+  // Loaded here, not at start: the commands that never sign in stay free of it (issue 21).
+  const { createSession } = await import('../services/identity/session');
   const session = createSession(store);
   await session.signIn(name, secret);
   const actor = session.current()!;
@@ -64,6 +65,7 @@ export async function cliActor(store: Store, right: Right, what: string): Promis
 
 /** The same for a command that opens its database later (or in a worker): opens it only to sign in. */
 export async function cliActorFor(databasePath: string, right: Right, what: string): Promise<Actor> {
+  const { openStore } = await import('../services/store');
   const store = openStore(databasePath);
   try {
     return await cliActor(store, right, what);

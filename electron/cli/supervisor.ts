@@ -1,12 +1,10 @@
 /** Supervisor commands (issue 10): `fieldmeter export` writes the same files as the Export button. */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { exportFilter, exportFormats, workTypes, type ExportFormat } from '../../shared/contract/supervisorEntities';
-import { stopStatuses } from '../../shared/contract/entities';
-import { AppError } from '../../shared/contract/result';
-import { runExport } from '../services/exports/runExport';
+import { exportFormats, stopStatuses, workTypes } from '../../shared/contract/choices';
+import type { ExportFormat } from '../../shared/contract/supervisorEntities';
+import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
 
@@ -37,8 +35,10 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: ExportCliOptions) => {
+      const { exportFilter } = await import('../../shared/contract/supervisorEntities');
       const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status, type: options.type });
       if (!filter.success) throw new AppError('VALIDATION', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out));

@@ -6,17 +6,10 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
-import { checkSchemaFolder } from '../services/messages/schemaFolder';
-import { xmllintAvailable } from '../services/messages/xsdValidator';
-import { openStore } from '../services/store';
-import { dryRunSync, recordedRun, syncNow, type SyncNowOptions } from '../services/sync';
-import { transportOptions } from '../services/sync/config';
-import { envSecretStore } from '../services/sync/secrets';
-import { readProfileFile, storedProfile, storeProfile } from '../services/sync/profileFile';
+import type { SyncNowOptions } from '../services/sync';
 import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
-import { startEnterpriseSimulator } from '../services/sync/simulator/server';
 import type { SoapVersion } from '../services/sync/soap';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
@@ -72,6 +65,15 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
     .exitOverride()
     .action(async (o: SyncCliOptions) => {
+      const [{ checkSchemaFolder }, { xmllintAvailable }, { openStore }, { dryRunSync, recordedRun, syncNow }, { transportOptions }, { envSecretStore }, { readProfileFile, storedProfile, storeProfile }] = await Promise.all([
+        import('../services/messages/schemaFolder'),
+        import('../services/messages/xsdValidator'),
+        import('../services/store'),
+        import('../services/sync'),
+        import('../services/sync/config'),
+        import('../services/sync/secrets'),
+        import('../services/sync/profileFile'),
+      ]);
       const store = openStore(resolveDatabasePath(o.db));
       try {
         const envelope = { source: o.source };
@@ -148,6 +150,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
       const rate = Number(o.rate);
       if (!(rate >= 0 && rate <= 1)) throw new AppError('VALIDATION', '--rate must be a number from 0 to 1');
       const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
+      const { startEnterpriseSimulator } = await import('../services/sync/simulator/server');
       const sim = await startEnterpriseSimulator({
         port: wholeNumber(o.port, '--port', 0, 65535),
         storeDir: resolve(o.store),

@@ -1,5 +1,5 @@
 /** Maps what Node and SQLite throw to coded errors a person can act on. */
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 
 interface CodedError {
   code?: unknown;

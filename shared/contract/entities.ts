@@ -1,5 +1,6 @@
 /** Shapes that cross the API boundary. Names follow IEC 61968-9 where the CIM has a word for it. */
 import { z } from 'zod';
+import { stopStatuses } from './choices';
 import { isReadingTypeCode } from '../cim/readingType';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -25,8 +26,7 @@ export const routeSummary = z.object({
   withWarnings: z.number().int(),
 });
 
-/** Where a stop stands on today's route: not yet visited, read, read with a warning, or skipped. */
-export const stopStatuses = ['unread', 'read', 'warning', 'skipped'] as const;
+export { stopStatuses };
 export const stopStatus = z.enum(stopStatuses);
 export type StopStatus = z.infer<typeof stopStatus>;
 

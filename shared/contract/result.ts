@@ -5,28 +5,11 @@
  */
 import { z } from 'zod';
 
-export const errorCodes = [
-  'BAD_REQUEST', // the input did not match the contract
-  'UNKNOWN_METHOD',
-  'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
-  'NOT_FOUND',
-  'SIGN_IN_REQUIRED', // nobody is signed in on this device; details.right names what was asked for
-  'SIGN_IN_FAILED', // wrong name or secret, or the profile is locked (details.reason, details.lockedUntil)
-  'FORBIDDEN', // the signed-in profile lacks the method's right (details.right, details.role)
-  'VALIDATION', // the input was well-formed but breaks a business rule
-  'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
-  'TOO_LARGE', // a file over its size limit
-  'OPTICAL_READ_FAILED', // the probe read failed; the message says what to try next
-  'OPTICAL_PROGRAM_FAILED', // time sync or demand reset failed; details say whether a write reached the meter
-  'IMPORT_REJECTED', // a file had bad rows and nothing was imported
-  'DB_LOCKED',
-  'DB_CORRUPT',
-  'DB_TOO_NEW',
-  'DISK_FULL',
-  'READ_ONLY', // the data folder or file cannot be written
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
+// The codes and the error class live in a module without zod: the CLI throws them from commands
+// that never load the schemas (issue 21). Re-exported here, where the rest of the code looks.
+import { AppError, errorCodes, type AppErrorShape as PlainAppErrorShape, type ErrorCode } from './appError';
+
+export { AppError, errorCodes, type ErrorCode };
 
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
@@ -34,25 +17,11 @@ export const appErrorSchema = z.object({
   details: z.unknown().optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
+/** appError.ts types AppError.toShape() without zod: this fails to compile when the two shapes part. */
+const _shapesAgree: [AppErrorShape, PlainAppErrorShape] extends [PlainAppErrorShape, AppErrorShape] ? true : never = true;
+void _shapesAgree;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
-
-/** An error with a code that handlers throw on purpose; hosts pass its message through. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
-    this.details = details;
-  }
-  toShape(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
-  }
-}
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({

@@ -1,9 +1,9 @@
 /** What the supervisor's screens show (issue 10): profiles, review items, audit rows, exports. */
 import { z } from 'zod';
-import { workOrderKinds } from '../domain/workOrder';
+import { exportFormats, roles, workTypes } from './choices';
 import { decimalText, readingWarning, stopStatus } from './entities';
 
-export const roles = ['technician', 'installer', 'supervisor'] as const;
+export { exportFormats, roles, workTypes };
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
@@ -47,14 +47,11 @@ export const auditEntry = z.object({
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-11-23');
-/** What work a reading was taken for: a route read, or a work order of this kind (an exchange's final and initial readings). */
-export const workTypes = ['read', ...workOrderKinds] as const;
 export const workType = z.enum(workTypes);
 export const exportFilter = z
   .object({ from: isoDay.optional(), to: isoDay.optional(), route: z.string().min(1).max(64).optional(), status: stopStatus.optional(), type: workType.optional() })
   .strict();
 export type ExportFilter = z.infer<typeof exportFilter>;
-export const exportFormats = ['csv', 'xml', 'pdf'] as const;
 export const exportFormat = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof exportFormat>;
 /** An export file as the export names it in exports/: no folder, no other ending (the download and save-as accept only this). */

@@ -5,10 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { scaled } from '../support/timeouts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const READY = /Fieldmeter is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = scaled(30_000);
 
 export interface RunningHost {
   /** The URL to open: http://127.0.0.1:PORT/#token=TOKEN */

@@ -1,8 +1,9 @@
 /**
  * Runs the file writing of an export on a worker thread, with progress and cancel (issue 10).
  * The desktop app passes its built worker (out/main/exportWorker.cjs, plain JavaScript: it starts
- * in a fraction of the time); from a source checkout (CLI, web host: TypeScript through tsx) the
- * worker loads tsx first. Where neither is on disk, it writes on this thread, still with progress.
+ * in a fraction of the time); the built CLI (out/cli, scripts/build-cli.mjs) has its worker next to
+ * its own files; from a source checkout (web host, tests: TypeScript through tsx) the worker loads
+ * tsx first. Where none is on disk, it writes on this thread, still with progress.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, devNull, loadavg } from 'node:os';
@@ -19,6 +20,8 @@ import { finish, write, writeFormat, type ExportSource, type WriteOptions } from
 
 const log = createLogger('export');
 const sourceWorker = new URL('./exportWorker.ts', import.meta.url);
+/** In the built CLI this module is part of a chunk in out/cli, beside the worker's own entry. */
+const bundledWorker = new URL('./exportWorker.mjs', import.meta.url);
 
 /** Where the worker comes from: the built file the host names, else the TypeScript source. */
 export interface WorkerLocation {
@@ -44,6 +47,7 @@ function workerScript(location: WorkerLocation): { script: string; eval: boolean
     return null;
   }
   try {
+    if (bundledWorker.protocol === 'file:' && existsSync(fileURLToPath(bundledWorker))) return { script: fileURLToPath(bundledWorker), eval: false };
     if (sourceWorker.protocol === 'file:' && existsSync(fileURLToPath(sourceWorker))) return { script: tsxBootstrap(), eval: true };
   } catch {
     // Bundled without the source next to it: write on this thread.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 import { fieldmeter } from '../../support/cli';
+import { scaled } from '../../support/timeouts';
 
 
 
@@ -84,6 +85,6 @@ describe('fieldmeter messages', () => {
       const result = await fieldmeter(['messages', 'validate', bad, '--xsd-dir', cimDir]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/line 4: .*'update' is not an element of the set/);
-    }, 60_000);
+    }, scaled(60_000));
   });
 });

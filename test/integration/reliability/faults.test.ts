@@ -20,6 +20,7 @@ import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { csv, KWH, row } from '../../support/routeCsv';
 import { repoRoot } from '../../support/reliability/webHostProcess';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 
 const actor = { name: 'tester', role: 'technician' } as const;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -51,7 +52,7 @@ describe('faults', () => {
       const cli = await fieldmeter(['readings', 'list', '--db', path]);
       expect(cli.code).toBe(1);
       expect(cli.stderr).toContain('in use by another program');
-      const host = spawnSync(process.execPath, ['--import', 'tsx', hostMain, '--db', path, '--renderer', join(repoRoot, 'out', 'renderer')], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+      const host = spawnSync(process.execPath, ['--import', 'tsx', hostMain, '--db', path, '--renderer', join(repoRoot, 'out', 'renderer')], { cwd: repoRoot, encoding: 'utf8', timeout: scaled(30_000) });
       expect(host.status).toBe(1);
       expect(host.stderr).toMatch(/could not start: .*in use by another program/);
       expect(sha(path)).toBe(before);
@@ -61,7 +62,7 @@ describe('faults', () => {
     }
     // Once the other program lets go, everything is still there.
     expect(JSON.parse((await fieldmeter(['readings', 'history', '--db', path, '--json'])).stdout)).toHaveLength(1);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('says clearly that a read-only data folder cannot be used, and loses nothing', async () => {
     const dir = tempDir();
@@ -73,10 +74,10 @@ describe('faults', () => {
     if (!asRoot) chmodSync(path, 0o444);
     const user = asRoot ? { uid: 65534, gid: 65534 } : {};
     try {
-      const cli = spawnSync(process.execPath, [fieldmeterBin, 'readings', 'list', '--db', path], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, ...user });
+      const cli = spawnSync(process.execPath, [fieldmeterBin, 'readings', 'list', '--db', path], { cwd: repoRoot, encoding: 'utf8', timeout: scaled(30_000), ...user });
       expect(cli.status).toBe(1);
       expect(cli.stderr).toMatch(/cannot write to its data folder\. Check that the disk is not write-protected .*fm\.db\)\. The file was not changed\./);
-      const host = spawnSync(process.execPath, ['--import', 'tsx', hostMain, '--db', path, '--renderer', join(repoRoot, 'out', 'renderer')], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, ...user });
+      const host = spawnSync(process.execPath, ['--import', 'tsx', hostMain, '--db', path, '--renderer', join(repoRoot, 'out', 'renderer')], { cwd: repoRoot, encoding: 'utf8', timeout: scaled(30_000), ...user });
       expect(host.status).toBe(1);
       expect(host.stderr).toMatch(/could not start: Fieldmeter cannot write to its data folder/);
       expect(sha(path)).toBe(before);
@@ -87,7 +88,7 @@ describe('faults', () => {
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM readings').pluck().get()).toBe(1);
     db.close();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('clock jumping backwards: a visit timed before the last read needs confirmation, and nothing is saved without it (finding F2, fixed)', () => {
     const dir = tempDir();

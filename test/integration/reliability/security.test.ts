@@ -19,6 +19,7 @@ import { fieldmeter } from '../../support/cli';
 import { seedDemoOutbox, visitDemoRoute } from '../../support/enterpriseSimulator/seed';
 import { startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 
 function raw(port: number, path: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ function raw(port: number, path: string, method: string, headers: Record<string,
 
 const canConnect = (host: string, port: number) =>
   new Promise<boolean>((resolve) => {
-    const socket = connect({ host, port, timeout: 2000 });
+    const socket = connect({ host, port, timeout: scaled(2000) });
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
@@ -59,7 +60,7 @@ describe('web host: network exposure and request guards', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fieldmeter-sec-'));
     host = await startHostProcess({ db: join(dir, 'fm.db'), workDir: dir });
-  }, 60_000);
+  }, scaled(60_000));
   afterAll(async () => {
     await host.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -167,5 +168,5 @@ describe('no sync secret in plain text', () => {
       for (const needle of needles) expect(bytes.includes(needle), `${file} holds a secret`).toBe(false);
     }
     process.stderr.write(`secrets: ${files.length} files under the data folder checked (${files.map((f) => f.slice(dataDir.length + 1)).join(', ').slice(0, 300)})\n`);
-  }, 90_000);
+  }, scaled(90_000));
 });

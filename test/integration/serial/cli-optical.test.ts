@@ -7,6 +7,7 @@ import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { block, modeCData, p1 } from '../../unit/iec62056/fixtures';
 import { socatSkipReason } from './ptyHarness';
+import { scaled } from '../../support/timeouts';
 
 describe('fieldmeter readout parse', () => {
   const tempDir = useTempDir();
@@ -77,5 +78,5 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter simulate meter + read${soc
       await new Promise((resolve) => child.once('exit', resolve));
     }
     expect(existsSync(link)).toBe(false);
-  }, 30_000);
+  }, scaled(30_000));
 });

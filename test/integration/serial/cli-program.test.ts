@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason } from './ptyHarness';
+import { scaled } from '../../support/timeouts';
 
 describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand-reset${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
   const tempDir = useTempDir();
@@ -43,5 +44,5 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-  }, 40_000);
+  }, scaled(40_000));
 });

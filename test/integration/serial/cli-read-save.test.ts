@@ -11,6 +11,7 @@ import { fieldmeter } from '../../support/cli';
 import { csv, KWH, KWH_T1, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from './ptyHarness';
+import { scaled } from '../../support/timeouts';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,7 +61,7 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     } finally {
       store.close();
     }
-  }, 30_000);
+  }, scaled(30_000));
 
   it('asks for the same confirmations as the form: --note for a serial that does not match, --confirm-reason for an out-of-range value', async () => {
     const { db, port } = await setUp();
@@ -90,7 +91,7 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     const usage = await fieldmeter(['read', '--port', port, '--save', '--db', db]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/--save needs --usage-point/);
-  }, 60_000);
+  }, scaled(60_000));
 
   it('program time-sync --usage-point: installers only; the outcome is audited and queued as EndDeviceControls', async () => {
     const { db, port } = await setUp('program-isk');
@@ -120,5 +121,5 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     } finally {
       store.close();
     }
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 
 describe('fieldmeter export', () => {
   const tempDir = useTempDir();
@@ -36,5 +37,5 @@ describe('fieldmeter export', () => {
     expect(readFileSync(join(dir, 'a.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await fieldmeter(['export', '--db', db, '--format', 'doc', '--out', join(dir, 'a.doc')])).code).toBe(2);
     expect((await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'b.csv'), '--from', '23.11.2026'], asSupervisor)).code).toBe(1);
-  }, 120_000);
+  }, scaled(120_000));
 });

@@ -10,6 +10,7 @@ import { completeExchange } from '../../../electron/services/workOrders/exchange
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { signInAs } from '../../support/profiles';
+import { scaled } from '../../support/timeouts';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 
@@ -64,5 +65,5 @@ describe('export by work type', () => {
     }
     const usage = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'x.csv'), '--type', 'survey']);
     expect(usage.code).toBe(2);
-  }, 120_000);
+  }, scaled(120_000));
 });

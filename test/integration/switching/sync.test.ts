@@ -15,6 +15,7 @@ import { defaultValidationSettings } from '../../../shared/domain/readingValidat
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
+import { scaled } from '../../support/timeouts';
 
 const technician = { name: 'Tom Technician', role: 'technician' } as const;
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
@@ -57,5 +58,5 @@ describe.skipIf(xsdSkipReason !== null)(`switch messages delivered by sync${xsdS
     expect(received).toMatch(/<(\w+:)?reason>moveOut</);
     expect(received).toMatch(/CustomerAgreement<\/(\w+:)?Name>\s*<(\w+:)?Value>CA-DEMO-5</);
     expect(received).toContain('3.31.0.23');
-  }, 60_000);
+  }, scaled(60_000));
 });

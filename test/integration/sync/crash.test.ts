@@ -17,6 +17,7 @@ import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../ele
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { visitDemoRoute } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 40);
 
@@ -76,5 +77,5 @@ describe(`sync survives kill -9 at ${KILLS} random points`, () => {
     }
     expect(killedMidSync).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
     process.stderr.write(`crash test: ${killedMidSync} kills mid-sync, ${queued} messages, ${sim.stats.duplicates} duplicates discarded by the enterprise\n`);
-  }, 120_000);
+  }, scaled(120_000));
 });

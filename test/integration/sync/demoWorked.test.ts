@@ -8,6 +8,7 @@ import { openStore } from '../../../electron/services/store';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 
 describe('fieldmeter demo seed --worked', () => {
   const tempDir = useTempDir();
@@ -40,5 +41,5 @@ describe('fieldmeter demo seed --worked', () => {
     const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json'], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
     expect(synced.code, synced.stderr).toBe(0);
     expect(JSON.parse(synced.stdout)).toEqual({ sent: worked.pending, accepted: worked.pending, rejected: 0, pending: 0 });
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -14,6 +14,7 @@ import { fieldmeter } from '../../support/cli';
 import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
+import { scaled } from '../../support/timeouts';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 
@@ -50,5 +51,5 @@ describe.skipIf(xsdSkipReason !== null)(`work-order messages through sync${xsdSk
     const synced = await fieldmeter(['sync', '--db', join(dir, 'demo.db'), '--endpoint', sim.url, '--json']);
     expect(synced.code, synced.stderr).toBe(0);
     expect(JSON.parse(synced.stdout)).toEqual({ sent: pending, accepted: pending, rejected: 0, pending: 0 });
-  }, 60_000);
+  }, scaled(60_000));
 });

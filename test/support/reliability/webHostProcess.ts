@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { scaled } from '../timeouts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const mainScript = join(repoRoot, 'electron', 'host', 'web', 'main.ts');
@@ -77,7 +78,7 @@ export async function callHost(url: string, token: string, method: string, body:
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
+    signal: AbortSignal.timeout(scaled(15_000)),
   });
   const text = await res.text();
   let json: unknown;

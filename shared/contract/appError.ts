@@ -1,0 +1,51 @@
+/**
+ * The error codes and the error class handlers throw on purpose, with no dependency: the CLI
+ * throws them from commands that never load the contract's schemas (issue 21: a `--help` or a
+ * `pan check` starts without zod). result.ts re-exports both and adds the zod schema of the shape.
+ */
+export const errorCodes = [
+  'BAD_REQUEST', // the input did not match the contract
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED', // wrong token, foreign origin, foreign frame
+  'NOT_FOUND',
+  'SIGN_IN_REQUIRED', // nobody is signed in on this device; details.right names what was asked for
+  'SIGN_IN_FAILED', // wrong name or secret, or the profile is locked (details.reason, details.lockedUntil)
+  'FORBIDDEN', // the signed-in profile lacks the method's right (details.right, details.role)
+  'VALIDATION', // the input was well-formed but breaks a business rule
+  'NEEDS_CONFIRMATION', // a reading is out of range: type it again or give a reason
+  'TOO_LARGE', // a file over its size limit
+  'OPTICAL_READ_FAILED', // the probe read failed; the message says what to try next
+  'OPTICAL_PROGRAM_FAILED', // time sync or demand reset failed; details say whether a write reached the meter
+  'IMPORT_REJECTED', // a file had bad rows and nothing was imported
+  'DB_LOCKED',
+  'DB_CORRUPT',
+  'DB_TOO_NEW',
+  'DISK_FULL',
+  'READ_ONLY', // the data folder or file cannot be written
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** What crosses the boundary for an AppError (result.ts's appErrorSchema describes the same shape). */
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** An error with a code that handlers throw on purpose; hosts pass its message through. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
