@@ -95,19 +95,25 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
 
   it('program time-sync --usage-point: installers only; the outcome is audited and queued as EndDeviceControls', async () => {
     const { db, port } = await setUp('program-isk');
-    const refused = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db]);
+    // The device's profiles: the first is a supervisor, who adds a technician and an installer.
+    expect((await fieldmeter(['profile', 'add', '--name', 'Sam', '--role', 'supervisor', '--db', db], { FIELDMETER_NEW_PIN: '246810' })).code).toBe(0);
+    for (const [name, role] of [['Tina', 'technician'], ['Ines', 'installer']]) {
+      const added = await fieldmeter(['--user', 'Sam', 'profile', 'add', '--name', name!, '--role', role!, '--db', db], { FIELDMETER_PIN: '246810', FIELDMETER_NEW_PIN: '135790' });
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const refused = await fieldmeter(['--user', 'Tina', 'program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db], { FIELDMETER_PIN: '135790' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Only an installer or a supervisor may set the meter clock/);
+    expect(refused.stderr).toMatch(/Tina \(technician\) may not program the meter \(timeSync\).*"install"/);
 
-    expect((await fieldmeter(['profile', 'set', '--name', 'Ines', '--role', 'installer', '--db', db])).code).toBe(0);
-    const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json']);
+    const asInstaller = { FIELDMETER_USER: 'Ines', FIELDMETER_PIN: '135790' };
+    const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json'], asInstaller);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     const result = JSON.parse(done.stdout);
     expect(result.timeSync.before.driftS).toBeLessThan(-90);
     expect(Math.abs(result.timeSync.after.driftS)).toBeLessThanOrEqual(1.1);
 
-    const wrong = await fieldmeter(['program', 'demand-reset', '--port', port, '--usage-point', 'UP-A', '--db', db, '--password', '11111111']);
+    const wrong = await fieldmeter(['program', 'demand-reset', '--port', port, '--usage-point', 'UP-A', '--db', db, '--password', '11111111'], asInstaller);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/refused the P1 password.*Nothing was changed on the meter/);
 
