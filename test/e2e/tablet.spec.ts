@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectAccessible, expectNoSidewaysScroll, expectPrimaryReachable, expectTouchTargets, sizes, type SizeName } from './fieldReady';
-import { screenshot, switchProfile } from './pages';
+import { callApi, screenshot, switchProfile } from './pages';
 
 test.use({ demo: true });
 
@@ -20,6 +20,26 @@ async function checkScreen(page: Page, size: SizeName, lang: Lang, screen: strin
   await expectTouchTargets(page);
   await expectAccessible(page);
   if (primary) await expectPrimaryReachable(page, primary);
+}
+
+/** On a phone the language is in the header's menu, which folds again afterwards. */
+async function chooseGerman(page: Page, size: SizeName) {
+  const menu = page.getByTestId('header-menu');
+  if (size === 'phone') {
+    await expect(page.getByTestId('locale-de')).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  } else {
+    await expect(menu).toBeHidden();
+  }
+  await page.getByTestId('locale-de').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  if (size === 'phone') {
+    await expect(menu).toHaveText('Menü');
+    await checkScreen(page, size, 'de', 'header-menu');
+    await menu.click();
+    await expect(page.getByTestId('locale-de')).toBeHidden();
+  }
 }
 
 /** Where one pane is shown at a time a Back control leads to the list; at 1280×800 it is hidden. */
@@ -82,8 +102,15 @@ async function walkWorkOrders(page: Page, size: SizeName, lang: Lang) {
   }
 }
 
-async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang) {
+async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang, token: string) {
+  // A reading whose serial does not match waits for review, so the queue shows a card with its actions.
+  const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-1001' });
+  const registerId = meter.value!.registers[0]!.id;
+  const value = { registerId, value: '123456', confirmation: { method: 'reason', reason: 'Checked twice on site' } };
+  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-1001', values: [value], observedSerial: 'E3100099', note: 'New serial plate on the door' });
+  expect(saved.error).toBeUndefined();
   await switchProfile(page, 'Sam Supervisor', 'supervisor');
+  await expect(page.getByTestId('review-item')).toHaveCount(1);
   await checkScreen(page, size, lang, 'review', page.getByTestId('export-csv'));
   await page.getByTestId('review-view-dashboard').click();
   await expect(page.getByTestId('dashboard-routes')).toBeVisible();
@@ -92,20 +119,18 @@ async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang) {
   await checkScreen(page, size, lang, 'sync', page.getByTestId('sync-now'));
 }
 
-const walks = { 'route work': walkRoute, 'work orders and switching': walkWorkOrders, 'review, dashboard and sync': walkReviewAndSync } as const;
+type Walk = (page: Page, size: SizeName, lang: Lang, token: string) => Promise<void>;
+const walks: Readonly<Record<string, Walk>> = { 'route work': walkRoute, 'work orders and switching': walkWorkOrders, 'review, dashboard and sync': walkReviewAndSync };
 
 for (const lang of ['en', 'de'] as const) {
   for (const size of Object.keys(sizes) as SizeName[]) {
     for (const [name, walk] of Object.entries(walks)) {
-      test(`${size} (${sizes[size].width}×${sizes[size].height}), ${lang}, ${name}: each screen fits, is reachable by touch and passes axe-core`, async ({ app: page }) => {
+      test(`${size} (${sizes[size].width}×${sizes[size].height}), ${lang}, ${name}: each screen fits, is reachable by touch and passes axe-core`, async ({ app: page, host }) => {
         // Several screens, each with an axe-core run: a budget by work done, not by one step's clock.
         test.setTimeout(180_000);
         await page.setViewportSize(sizes[size]);
-        if (lang === 'de') {
-          await page.getByTestId('locale-de').click();
-          await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-        }
-        await walk(page, size, lang);
+        if (lang === 'de') await chooseGerman(page, size);
+        await walk(page, size, lang, host.current.token);
       });
     }
   }
