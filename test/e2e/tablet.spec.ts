@@ -5,9 +5,9 @@
  * violations, and saved as test-results/screenshots/<size>-<lang>-<screen>.png.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, signInOnScreen, test } from './fixtures';
 import { expectAccessible, expectNoSidewaysScroll, expectPrimaryReachable, expectTouchTargets, sizes, type SizeName } from './fieldReady';
-import { callApi, screenshot, switchProfile } from './pages';
+import { callApi, screenshot } from './pages';
 
 test.use({ demo: true });
 
@@ -40,6 +40,22 @@ async function chooseGerman(page: Page, size: SizeName) {
     await menu.click();
     await expect(page.getByTestId('locale-de')).toBeHidden();
   }
+}
+
+/**
+ * Signs out (on a phone through the header's menu), checks the sign-in screen, and signs in as a
+ * training profile; the menu is folded again afterwards.
+ */
+async function signInAs(page: Page, size: SizeName, lang: Lang, name: string, role: 'installer' | 'supervisor') {
+  const menu = page.getByTestId('header-menu');
+  if (size === 'phone') await menu.click();
+  await page.getByTestId('sign-out').click();
+  const form = page.getByTestId('sign-in-form');
+  await expect(form).toBeVisible();
+  await checkScreen(page, size, lang, 'sign-in', form.getByTestId('sign-in-submit'));
+  await signInOnScreen(page, name);
+  await expect(page.getByTestId('signed-in')).toHaveAttribute('data-role', role);
+  if (size === 'phone' && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
 /** Where one pane is shown at a time a Back control leads to the list; at 1280×800 it is hidden. */
@@ -83,7 +99,7 @@ async function walkRoute(page: Page, size: SizeName, lang: Lang) {
 }
 
 async function walkWorkOrders(page: Page, size: SizeName, lang: Lang) {
-  await switchProfile(page, 'Ines Installer', 'installer');
+  await signInAs(page, size, lang, 'Ines Installer', 'installer');
   await page.getByTestId('section-workOrders').click();
   await checkScreen(page, size, lang, 'work-orders', page.getByTestId('wo-WO-DEMO-EX1'));
   await page.getByTestId('wo-WO-DEMO-EX1').click();
@@ -109,7 +125,8 @@ async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang, token: 
   const value = { registerId, value: '123456', confirmation: { method: 'reason', reason: 'Checked twice on site' } };
   const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-1001', values: [value], observedSerial: 'E3100099', note: 'New serial plate on the door' });
   expect(saved.error).toBeUndefined();
-  await switchProfile(page, 'Sam Supervisor', 'supervisor');
+  await signInAs(page, size, lang, 'Sam Supervisor', 'supervisor');
+  await page.getByTestId('section-review').click();
   await expect(page.getByTestId('review-item')).toHaveCount(1);
   await checkScreen(page, size, lang, 'review', page.getByTestId('export-csv'));
   await page.getByTestId('review-view-dashboard').click();
