@@ -12,6 +12,8 @@ import './styles/dialog.css';
 import './styles/visit.css';
 import './styles/optical.css';
 import { App } from './app/App';
+// After App: its features import their own styles, and the adaptive layout must come after them.
+import './styles/layout.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -73,6 +73,7 @@ export const de: Catalog = {
     },
   },
   nav: { label: 'Bereiche', routes: 'Touren', sync: 'Abgleich', workOrders: 'Aufträge', review: 'Prüfung' },
+  panes: { backToRoutes: 'Touren', backToMeters: 'Zählerliste', backToOrders: 'Alle Aufträge', menu: 'Menü' },
   switching: {
     title: 'Kundenwechsel',
     empty: 'Keine Wechselaufträge auf diesem Gerät.',

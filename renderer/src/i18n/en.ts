@@ -71,6 +71,8 @@ export const en = {
     },
   },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
+  /** Back controls where one pane is shown at a time (portrait tablet, phone), and the phone's header menu. */
+  panes: { backToRoutes: 'Routes', backToMeters: 'Meter list', backToOrders: 'All orders', menu: 'Menu' },
   switching: {
     title: 'Customer switching',
     empty: 'No switch orders on this device.',

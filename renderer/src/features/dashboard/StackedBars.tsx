@@ -67,7 +67,8 @@ export function StackedBars({ id, title, categories, segments, categoryHeader, e
   const summary = `${title}: ${categories.map((c, i) => `${c} ${segments.map((s) => `${s.label} ${format(s.values[i] ?? 0)}`).join(', ')}`).join('; ')}`;
   return (
     <section className="review-card dashboard-chart" aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`}>
-      <h3 id={`${id}-title`}>{title}</h3>
+      {/* h2: the charts sit directly under the page's h1 (axe heading-order, WCAG 1.3.1). */}
+      <h2 id={`${id}-title`}>{title}</h2>
       {categories.length === 0 ? (
         <p>{empty}</p>
       ) : (

@@ -8,6 +8,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useLocale } from '../../app/appStore';
 import { useNavStore } from '../../app/navStore';
+import { PaneBack } from '../../app/PaneBack';
 import { MeterHistory } from '../history/MeterHistory';
 import { OpticalPanel } from '../optical/OpticalPanel';
 import { MeterPhotos } from '../photos/MeterPhotos';
@@ -29,6 +30,7 @@ export function ReadingPanel() {
   const validation = useAppStore((s) => s.info?.validation);
   const usagePointId = useNavStore((s) => s.usagePointId);
   const openMeter = useNavStore((s) => s.openMeter);
+  const closeMeter = useNavStore((s) => s.closeMeter);
   const m = useMeterStore();
   const openSkip = useSkipStore((s) => s.open);
   const inputs = useRef(new Map<number, HTMLInputElement>());
@@ -127,6 +129,7 @@ export function ReadingPanel() {
 
   return (
     <section className="panel reading-panel" aria-labelledby="meter-title" data-testid="reading-form" data-usage-point-id={detail.usagePointId} data-status={detail.status}>
+      <PaneBack label={t('panes.backToMeters')} testId="back-to-list" onBack={closeMeter} />
       <header className="meter-header">
         <p className="meter-seq-label">
           {t('reading.stop', { sequence: detail.sequence })}

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../app/navStore';
+import { PaneBack } from '../../app/PaneBack';
 import { useDebounced } from '../../lib/useDebounced';
 import { useRoutesStore } from '../routes/routesStore';
 import { FilterChips } from './FilterChips';
@@ -11,8 +12,21 @@ import { useMetersStore } from './metersStore';
 const SEARCH_DELAY_MS = 200;
 
 let listHandle: MeterListHandle | null = null;
-/** Lets the reading form hand the keyboard back to the list (Escape). */
-export const focusMeterList = () => listHandle?.focus();
+let listPanel: HTMLElement | null = null;
+/** Set when the list must take the keyboard as soon as it is shown again. */
+let focusWhenShown = false;
+/**
+ * Lets the reading form hand the keyboard back to the list (Escape). Where one pane is shown at a
+ * time the list is hidden behind the open meter: close the meter first, then focus the list.
+ */
+export const focusMeterList = () => {
+  if (listPanel && !listPanel.checkVisibility()) {
+    focusWhenShown = true;
+    useNavStore.getState().closeMeter();
+    return;
+  }
+  listHandle?.focus();
+};
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -20,20 +34,30 @@ const isTyping = (target: EventTarget | null) =>
 export function MeterListPanel() {
   const { t } = useTranslation();
   const routeId = useNavStore((s) => s.routeId);
+  const meterOpen = useNavStore((s) => s.usagePointId !== null);
+  const selectRoute = useNavStore((s) => s.selectRoute);
   const route = useRoutesStore((s) => s.routes.find((r) => r.id === routeId));
   const { items, loading, error, load, filter } = useMetersStore();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<MeterListHandle>(null);
+  const panel = useRef<HTMLElement>(null);
 
   useEffect(() => void load(routeId, settledQuery), [routeId, settledQuery, load]);
   useEffect(() => {
     listHandle = list.current;
+    listPanel = panel.current;
     return () => {
       listHandle = null;
+      listPanel = null;
     };
   });
+  useEffect(() => {
+    if (meterOpen || !focusWhenShown) return;
+    focusWhenShown = false;
+    list.current?.focus();
+  }, [meterOpen]);
 
   // `/` focuses the search from anywhere that is not a text field, as in many list-heavy tools.
   useEffect(() => {
@@ -69,7 +93,8 @@ export function MeterListPanel() {
   }
 
   return (
-    <section className="panel meters-panel" aria-labelledby="meters-title">
+    <section ref={panel} className="panel meters-panel" aria-labelledby="meters-title">
+      <PaneBack label={t('panes.backToRoutes')} testId="back-to-routes" onBack={() => selectRoute(null)} />
       <h2 id="meters-title" className="panel-title">
         {route?.name ?? routeId}
       </h2>

@@ -3,6 +3,7 @@ import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderKind } from '../../../../shared/domain/workOrder';
 import { onTopics } from '../../api/client';
+import { PaneBack } from '../../app/PaneBack';
 import { MeterJobWizard } from './MeterJobWizard';
 import { ProgrammingList } from './ProgrammingList';
 import { NewWorkOrderForm } from './NewWorkOrderForm';
@@ -10,6 +11,7 @@ import { PanDecommissionForm } from './PanDecommissionForm';
 import { PanForm } from './PanForm';
 import { SwitchOrderList } from '../switching/SwitchOrderList';
 import { SwitchOrderPanel } from '../switching/SwitchOrderPanel';
+import { useSwitchingStore } from '../switching/switchingStore';
 import { UnableForm } from './UnableForm';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import '../../styles/workOrders.css';
@@ -34,13 +36,20 @@ export function WorkOrdersPanel() {
     return onTopics(['workOrders', 'devices', 'routes', 'settings', 'profiles'], () => void useWorkOrderStore.getState().refresh());
   }, []);
 
+  const switchOrderOpen = useSwitchingStore((sw) => sw.openId !== null);
   const d = s.detail;
+  // One pane at a time on narrow screens (styles/layout.css): the list, or the order opened from it.
+  const pane = s.openId !== null || switchOrderOpen ? 'detail' : 'list';
+  const backToList = () => {
+    void s.open(null);
+    void useSwitchingStore.getState().open(null);
+  };
   const final = d !== null && ['completed', 'unableToComplete', 'cancelled'].includes(d.status);
   // Cancelled while the crew was on it: the work done on site may still be recorded, once.
   const recordAfterCancel = d !== null && d.status === 'cancelled' && d.cancelledWhileActive && !d.cancelledAfterWork;
   const JobForm = d ? jobForms[d.kind] : undefined;
   return (
-    <div className="work-orders" data-testid="work-orders">
+    <main className="work-orders" data-testid="work-orders" data-pane={pane}>
       <section className="wo-list" aria-labelledby="wo-list-title">
         <h2 id="wo-list-title">{t('workOrders.title')}</h2>
         {s.listError && <p role="alert" className="wo-error">{s.listError}</p>}
@@ -62,6 +71,7 @@ export function WorkOrdersPanel() {
         <SwitchOrderList onOpen={() => void s.open(null)} selectable={d === null} />
       </section>
       <section className="wo-detail" aria-live="polite">
+        <PaneBack label={t('panes.backToOrders')} testId="back-to-orders" onBack={backToList} />
         {d === null && <SwitchOrderPanel />}
         {s.error && <p role="alert" className="wo-error" data-testid="wo-error">{s.error}</p>}
         {d && (
@@ -93,6 +103,6 @@ export function WorkOrdersPanel() {
           </>
         )}
       </section>
-    </div>
+    </main>
   );
 }
