@@ -4,11 +4,12 @@
  * content; a record in `photos` ties it to the usage point and, once saved, to the visit.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '../../../shared/contract/api';
 import type { PhotoInfo } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
+import { writeBytesSafely } from '../files/safeWrite';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 
@@ -23,10 +24,18 @@ export function sniffImage(bytes: Uint8Array): PhotoInfo['mimeType'] | null {
   return null;
 }
 
+/**
+ * Through a temporary file, never over an existing file (issue 18): the name is the SHA-256 of the
+ * bytes, so a file already there holds this photo and is kept as it is.
+ */
 function writeAtomically(path: string, bytes: Uint8Array) {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, path);
+  if (existsSync(path)) return;
+  try {
+    writeBytesSafely(path, bytes);
+  } catch (error) {
+    // Written by another save of the same photo meanwhile: the same bytes, so nothing to do.
+    if (!(error instanceof AppError && existsSync(path))) throw error;
+  }
 }
 
 export interface AddPhotoRequest {

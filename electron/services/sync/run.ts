@@ -8,7 +8,8 @@
  * recorded, and what it did to each message is written, in one transaction per batch.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeBytesSafely } from '../files/safeWrite';
 import { join } from 'node:path';
 import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outboxMessage';
 import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
@@ -166,7 +167,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
 }
 
 /** `--dry-run`: the SOAP requests a run would send now, one file each; nothing is sent or changed. */
-export function dryRunSync(store: Store, options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion }): { files: string[]; problems: string[] } {
+export function dryRunSync(store: Store, options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion; force?: boolean }): { files: string[]; problems: string[] } {
   const outbox = store.outbox;
   mkdirSync(options.outDir, { recursive: true });
   const files: string[] = [];
@@ -177,7 +178,8 @@ export function dryRunSync(store: Store, options: { outDir: string; envelope: En
       if ('error' in r) problems.push(r.error);
       else {
         const name = `${String(entry.id).padStart(6, '0')}-${soapAction(entry.verb, entry.noun)}-${entry.messageId}.xml`;
-        writeFileSync(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? '1.1'));
+        // Never over an existing file without --force (issue 18).
+        writeBytesSafely(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? '1.1'), { force: options.force, databasePath: store.path });
         files.push(name);
       }
     }
