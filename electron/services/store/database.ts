@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { toAppError } from '../errors';
 import { createLogger } from '../log';
+import { registerAuditFunctions } from './auditChain';
 import { latestVersion, migrations as allMigrations, type Migration } from './migrations';
 
 const log = createLogger('store');
@@ -148,6 +149,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     // FULL: a reading typed in the field must survive a power cut right after Save.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Migration 14 chains the audit rows written before it with these.
+    registerAuditFunctions(db);
     const backupPath = existed && fromVersion > 0 && fromVersion < target ? backupBeforeMigrating(db, path, fromVersion) : null;
     const schemaVersion = migrate(db, migrations, target);
     return { db, path, schemaVersion, backupPath };

@@ -9,6 +9,7 @@ import m008 from './008_switching';
 import m010 from './010_meter_status_reads';
 import m011 from './011_read_requests';
 import m012 from './012_control_requests';
+import m014 from './014_audit_chain';
 import m015 from './015_profiles';
 
 export interface Migration {
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released (its hash is stored and checked). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m015];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

@@ -4,6 +4,7 @@
  * `outbox` with a MessageID fixed now, so a resend after a crash is recognisably the same.
  */
 import { randomUUID } from 'node:crypto';
+import { auditRowHash, CHAIN_START, type ChainedAuditRow } from '../auditChain';
 import type { Db } from '../database';
 
 export interface Actor {
@@ -30,8 +31,15 @@ export interface OutboundMessage {
 
 export function createJournal(db: Db) {
   const audit = db.prepare(
-    'INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, actor, role, action, entity, entity_id, details, prev_hash, hash) VALUES (@id, @at, @actor, @role, @action, @entity, @entityId, @details, @prevHash, @hash)',
   );
+  const lastAudit = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  // The last row and the new one in one transaction (a savepoint inside the caller's): the chain cannot fork (auditChain.ts).
+  const appendAudit = db.transaction((entry: Omit<ChainedAuditRow, 'id' | 'prevHash'>) => {
+    const last = lastAudit.get() as { id: number; hash: string | null } | undefined;
+    const row: ChainedAuditRow = { ...entry, id: (last?.id ?? 0) + 1, prevHash: last?.hash ?? CHAIN_START };
+    audit.run({ ...row, hash: auditRowHash(row) });
+  });
   const enqueue = db.prepare(
     'INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -39,7 +47,15 @@ export function createJournal(db: Db) {
 
   return {
     audit(actor: Actor, entry: AuditEntry) {
-      audit.run(new Date().toISOString(), actor.name, actor.role, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details ?? {}));
+      appendAudit({
+        at: new Date().toISOString(),
+        actor: actor.name,
+        role: actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        details: JSON.stringify(entry.details ?? {}),
+      });
     },
     enqueue(message: OutboundMessage): string {
       const messageId = randomUUID();
