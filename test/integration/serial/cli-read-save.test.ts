@@ -94,12 +94,13 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
 
   it('program time-sync --usage-point: installers only; the outcome is audited and queued as EndDeviceControls', async () => {
     const { db, port } = await setUp('program-isk');
-    const refused = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db]);
+    const password = { FIELDMETER_METER_PASSWORD: '00000000' };
+    const refused = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db], password);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Only an installer or a supervisor may set the meter clock/);
 
     expect((await fieldmeter(['profile', 'set', '--name', 'Ines', '--role', 'installer', '--db', db])).code).toBe(0);
-    const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json']);
+    const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json'], password);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     const result = JSON.parse(done.stdout);
