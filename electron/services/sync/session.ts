@@ -72,9 +72,23 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     store.syncState.delete(CREDENTIALS_ORIGIN_KEY);
   }
 
+  // Credentials from this machine's environment (web host) are bound the same way: to the origin of
+  // FIELDMETER_SYNC_ENDPOINT when set, else to the endpoint saved when the host started.
+  const environmentOrigin = stores() ? '' : endpointOrigin(process.env.FIELDMETER_SYNC_ENDPOINT ?? '') || endpointOrigin(settings().endpoint);
+
   /** Stored credentials travel only to the origin they were given for. */
   function checkCredentialsOrigin(endpoint: string): void {
-    if (!stores() || !hasStoredCredentials()) return;
+    if (!stores()) {
+      if (hasStoredCredentials() && environmentOrigin !== endpointOrigin(endpoint)) {
+        throw new AppError(
+          'VALIDATION',
+          `The credentials of this machine (FIELDMETER_SYNC_*) are for ${environmentOrigin || 'no endpoint yet'}, not this endpoint. Set FIELDMETER_SYNC_ENDPOINT to the endpoint they belong to and restart.`,
+          { credentials: 'otherOrigin' },
+        );
+      }
+      return;
+    }
+    if (!hasStoredCredentials()) return;
     if (store.syncState.get(CREDENTIALS_ORIGIN_KEY) !== endpointOrigin(endpoint)) {
       throw new AppError('VALIDATION', 'The stored credentials were given for another server. A supervisor stores them again for this endpoint.', { credentials: 'otherOrigin' });
     }

@@ -122,3 +122,26 @@ describe('credentials bound to the endpoint', () => {
     expect((await app.handlers['sync.settings.get']({})).credentials.kind).toBe('none');
   });
 });
+
+describe('credentials from the environment (web host)', () => {
+  const tempDir = useTempDir();
+  const saved = { token: process.env.FIELDMETER_SYNC_TOKEN, endpoint: process.env.FIELDMETER_SYNC_ENDPOINT };
+  afterEach(() => {
+    for (const [name, value] of [['FIELDMETER_SYNC_TOKEN', saved.token], ['FIELDMETER_SYNC_ENDPOINT', saved.endpoint]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('go only to the origin of FIELDMETER_SYNC_ENDPOINT: an endpoint changed in the app gets no run', async () => {
+    process.env.FIELDMETER_SYNC_TOKEN = 'env-token';
+    process.env.FIELDMETER_SYNC_ENDPOINT = 'https://mdm.example.com/cim';
+    const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+    try {
+      await app.handlers['sync.settings.set'](settingsFor('https://collector.evil.example/cim'));
+      expect(() => app.handlers['sync.run']({ trigger: 'user' })).toThrow(/credentials of this machine .* are for https:\/\/mdm\.example\.com, not this endpoint/);
+    } finally {
+      app.close();
+    }
+  });
+});
