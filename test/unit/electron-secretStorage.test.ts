@@ -11,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel } from '../../shared/contract/api';
 import { startMain, type ElectronMain } from '../../electron/main/app';
 import { safeStorageProblem } from '../../electron/main/secretStorage';
+import { openStore } from '../../electron/services/store';
+import { addProfile, TEST_PIN } from '../support/profiles';
 import { createFakeElectron } from './electron-fakes';
 
 vi.mock('electron', async () => (await import('./electron-fakes')).createFakeElectron({ singleInstanceLock: false }));
@@ -40,10 +42,15 @@ async function startWith(backend: 'basic_text' | 'gnome_libsecret') {
   writeFileSync(join(appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>Fieldmeter</title>');
   const fake = { ...createFakeElectron({ appPath, appData: join(dir, 'appData') }), safeStorage: safeStorageWith(backend) };
   const db = join(dir, `${backend}.db`);
+  // A supervisor to sign in as: sync settings and credentials are theirs to set.
+  const store = openStore(db);
+  await addProfile(store, 'supervisor', 'Sam');
+  store.close();
   await startMain(fake as unknown as ElectronMain, ['electron', '.', '--db', db], {});
   const window = fake.windows[0];
   const event = { sender: { id: window?.webContents.id ?? -1 }, senderFrame: window?.webContents.mainFrame ?? null };
-  const call = (method: 'sync.settings.set' | 'sync.credentials.set', input: unknown) => fake.ipcMain.handlers.get(ipcChannel(method))?.(event, input);
+  const call = (method: 'sync.settings.set' | 'sync.credentials.set' | 'session.signIn', input: unknown) => fake.ipcMain.handlers.get(ipcChannel(method))?.(event, input);
+  expect(await call('session.signIn', { name: 'Sam', secret: TEST_PIN })).toMatchObject({ ok: true });
   return { fake, db, call };
 }
 

@@ -12,6 +12,7 @@ import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fie
 import { transportOptions } from '../../../electron/services/sync/config';
 import { encryptedSecretStore, memorySecretStore, type Encryptor } from '../../../electron/services/sync/secrets';
 import { openStore } from '../../../electron/services/store';
+import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 
 const xorEncryptor: Encryptor = {
@@ -60,14 +61,16 @@ describe('credentials bound to the endpoint', () => {
   afterEach(() => {
     for (const a of apps.splice(0)) a.close();
   });
-  const start = (databasePath: string) => {
+  // Signed in as a supervisor: sync settings and credentials are theirs to set.
+  const start = async (databasePath: string) => {
     const app = startFieldmeter({ databasePath, host: 'electron', secrets: (blobs) => encryptedSecretStore(xorEncryptor, blobs) });
     apps.push(app);
+    await signInAs(app, 'supervisor');
     return app;
   };
 
   it('refuses plain http and a user in the URL from the app, and keeps nothing of them', async () => {
-    const app = start(join(tempDir(), 'fm.db'));
+    const app = await start(join(tempDir(), 'fm.db'));
     const h = app.handlers;
     expect(() => h['sync.settings.set'](settingsFor('http://mdm.example.com/cim'))).toThrow(/https/);
     expect(() => h['sync.settings.set'](settingsFor('https://crew:Secret-Pw-9@mdm.example.com/cim'))).toThrow(/user and password/);
@@ -77,7 +80,7 @@ describe('credentials bound to the endpoint', () => {
   });
 
   it('are stored only for a saved endpoint, and a new origin drops them before anything is sent there', async () => {
-    const app = start(join(tempDir(), 'fm.db'));
+    const app = await start(join(tempDir(), 'fm.db'));
     const h = app.handlers;
     expect(() => h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'pw-1' })).toThrow(/Save the endpoint first/);
     h['sync.settings.set'](settingsFor('https://mdm.example.com/cim'));
@@ -102,7 +105,7 @@ describe('credentials bound to the endpoint', () => {
     const store = openStore(databasePath);
     store.settings.set('sync.endpoint', JSON.stringify(settingsFor('http://crew:Old-Secret-7@mdm.example.com/cim')));
     store.close();
-    const app = start(databasePath);
+    const app = await start(databasePath);
     expect((await app.handlers['sync.settings.get']({})).settings.endpoint).toBe('http://mdm.example.com/cim');
     app.store.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(databasePath).includes('Old-Secret-7')).toBe(false);
@@ -116,7 +119,7 @@ describe('credentials bound to the endpoint', () => {
     store.settings.set('sync.endpoint', JSON.stringify(settingsFor('https://mdm.example.com/cim')));
     encryptedSecretStore(xorEncryptor, store.syncState).set('sync.token', 'old-token');
     store.close();
-    const app = start(databasePath);
+    const app = await start(databasePath);
     expect((await app.handlers['sync.settings.get']({})).credentials.kind).toBe('bearer');
     app.handlers['sync.settings.set'](settingsFor('https://elsewhere.example/cim'));
     expect((await app.handlers['sync.settings.get']({})).credentials.kind).toBe('none');
@@ -138,6 +141,7 @@ describe('credentials from the environment (web host)', () => {
     process.env.FIELDMETER_SYNC_ENDPOINT = 'https://mdm.example.com/cim';
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     try {
+      await signInAs(app, 'supervisor');
       await app.handlers['sync.settings.set'](settingsFor('https://collector.evil.example/cim'));
       expect(() => app.handlers['sync.run']({ trigger: 'user' })).toThrow(/credentials of this machine .* are for https:\/\/mdm\.example\.com, not this endpoint/);
     } finally {
