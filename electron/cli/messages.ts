@@ -2,7 +2,8 @@
  * `fieldmeter messages …`: validate a 61968-100 message against the utility's schema folder, and
  * write sample messages built from a database (one per noun/verb the app emits).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { checkTarget, writeBytesSafely } from '../services/files/safeWrite';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
@@ -43,17 +44,20 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .description('write one sample message per outbox kind and verb (<Verb><Noun>.<kind>.xml) and per enterprise request (<Verb><Noun>.xml), built from the database')
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .requiredOption('--out <dir>', 'folder to write the messages to')
+    .option('--force', 'replace files of the same name already in the folder')
     .option('--source <name>', 'Header.Source', 'FIELDMETER')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action(async (options: { db?: string; out: string; source: string; json?: boolean }) => {
+    .action(async (options: { db?: string; out: string; source: string; json?: boolean; force?: boolean }) => {
       const [{ buildSampleMessages }, { openStore }] = await Promise.all([import('../services/messages/samples'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const samples = buildSampleMessages(store, { source: options.source });
         if (samples.length === 0) throw new AppError('NOT_FOUND', 'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).');
         mkdirSync(options.out, { recursive: true });
-        for (const s of samples) writeFileSync(join(options.out, s.fileName), s.xml);
+        // All checked before the first is written: an existing file (without --force) stops the run with nothing written.
+        for (const s of samples) checkTarget(join(options.out, s.fileName), { force: options.force, databasePath: store.path });
+        for (const s of samples) writeBytesSafely(join(options.out, s.fileName), s.xml, { force: options.force, databasePath: store.path });
         const files = samples.map((s) => s.fileName);
         io.out(options.json ? JSON.stringify({ out: options.out, files }, null, 2) : `Wrote ${files.length} messages to ${options.out}: ${files.join(', ')}`);
       } finally {

@@ -3,6 +3,8 @@
  * run the meter simulator. Registered on the program by `registerOpticalCommands`. The serial
  * port (a native module) and the services behind it load in the actions that use them.
  */
+import { meterPassword, terminalPrompt } from './meterPassword';
+import { escapeControls } from './terminalText';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
@@ -75,7 +77,8 @@ const valueText = (values: readonly DataValue[]) => values.map((v) => (v.unit ? 
 const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
 
 export function registerOpticalCommands(program: Command, io: CliIo): void {
-  const print = (options: JsonOption, value: unknown, text: () => string) => io.out(options.json ? JSON.stringify(value, null, 2) : text());
+  // What a meter sent is printed with its control characters escaped (terminalText.ts).
+  const print = (options: JsonOption, value: unknown, text: () => string) => io.out(options.json ? JSON.stringify(value, null, 2) : escapeControls(text()));
   registerProgramCommands(program, io, print);
 
   const readout = program.command('readout').description('optical-port readouts (IEC 62056-21, DSMR P1)').exitOverride();
@@ -95,7 +98,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
           ...describeSets(dataSets),
         ].join('\n'),
       );
-      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${report.error.message}` : '.'}`);
+      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${escapeControls(report.error.message)}` : '.'}`);
       if (checksum === 'bad') throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`);
     });
 
@@ -138,8 +141,8 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         if (!failure) throw error;
         const { log, ...shown } = failure;
         if (options.json) io.out(JSON.stringify({ error: shown }, null, 2));
-        else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${log}`);
-        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${failure.message}`);
+        else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${escapeControls(log)}`);
+        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${escapeControls(failure.message)}`);
       } finally {
         process.off('SIGINT', cancel);
       }
@@ -208,7 +211,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
   const common = (command: Command) =>
     command
       .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
-      .option('--password <password>', 'the meter password (P1 in clear; P2 is derived from it)', '00000000')
+      .option('--password <password>', 'the meter password — better FIELDMETER_METER_PASSWORD or the prompt: an argument is visible in ps (P1 in clear; P2 is derived from it)')
       .option('--profile <model>', `meter model: ${meterModels.map((m) => m.name).join(', ')} (default: by manufacturer)`)
       .option('--address <address>', 'device address')
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
@@ -240,15 +243,16 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
     const maxBaud = Number(options.maxBaud);
     if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+    const password = await meterPassword({ flag: options.password, env: process.env, prompt: terminalPrompt('Meter password: '), warn: (text) => io.err(text) });
     const controller = new AbortController();
     const cancel = () => controller.abort();
     process.once('SIGINT', cancel);
     try {
-      return await work({ path: options.port, password: options.password ?? '', modelName: options.profile, address: options.address, maxBaud, signal: controller.signal, ...(options.confirmSerial ? { serialConfirmed: true } : {}) });
+      return await work({ path: options.port, password, modelName: options.profile, address: options.address, maxBaud, signal: controller.signal, ...(options.confirmSerial ? { serialConfirmed: true } : {}) });
     } catch (error) {
       if (!(error instanceof OpticalReadError)) throw error;
       if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
-      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${error.message}`);
+      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`);
     } finally {
       process.off('SIGINT', cancel);
     }

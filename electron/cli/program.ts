@@ -22,6 +22,7 @@ import { registerProfileCommands } from './profiles';
 import { cliActor, cliActorFor, useCliUser } from './signIn';
 import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
+import { registerAuditCommands } from './audit';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -211,6 +212,7 @@ export function buildProgram(io: CliIo): Command {
   registerSyncCommands(program, io);
   registerSupervisorCommands(program, io);
   registerProfileCommands(program, io);
+  registerAuditCommands(program, io);
   registerPanCommands(program, io);
   return program;
 }

@@ -18,6 +18,7 @@ interface ExportCliOptions {
   route?: string;
   status?: string;
   type?: string;
+  force?: boolean;
 }
 
 export function registerSupervisorCommands(program: Command, io: CliIo): void {
@@ -26,7 +27,8 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .description('export readings as CSV (README "Export columns"), IEC 61968-9 MeterReadings XML or a PDF report')
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .addOption(new Option('--format <format>', 'file format').choices([...exportFormats]).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write')
+    .requiredOption('--out <file>', 'file to write (an existing file only with --force)')
+    .option('--force', 'replace an existing --out file (never the database, its -wal/-shm or a backup)')
     .option('--from <date>', 'first day (YYYY-MM-DD, UTC)')
     .option('--to <date>', 'last day, inclusive (YYYY-MM-DD, UTC)')
     .option('--route <id>', 'only this route')
@@ -41,7 +43,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
       const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out));
+        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out), { force: options.force });
         io.out(options.json ? JSON.stringify(result, null, 2) : `Wrote ${result.rows} readings to ${result.path} (${result.bytes} bytes).`);
       } finally {
         store.close();

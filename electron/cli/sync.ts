@@ -32,6 +32,7 @@ interface SyncCliOptions {
   xsdDir?: string;
   dryRun?: boolean;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -62,6 +63,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--xsd-dir <dir>', "the utility's schema folder: check every message before it is sent; one that fails is rejected here, not sent")
     .option('--dry-run', 'write the SOAP requests to --out instead of sending')
     .option('--out <dir>', 'folder for --dry-run')
+    .option('--force', 'with --dry-run: replace files of the same name in --out')
     .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
     .exitOverride()
     .action(async (o: SyncCliOptions) => {
@@ -81,7 +83,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         if (o.dryRun) {
           if (!o.out) throw new AppError('VALIDATION', '--dry-run needs --out DIR');
           // A dry run changes nothing: the profile file is used, not kept.
-          const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap, profile });
+          const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap, profile, force: o.force });
           const counts = { sent: 0, accepted: 0, rejected: 0, pending: files.length + problems.length };
           io.out(o.json ? JSON.stringify(counts) : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`);
           return;

@@ -12,6 +12,7 @@ import { encryptedSecretStore } from '../services/sync/secrets';
 import { APP_NAME, resolveDatabasePath } from '../services/paths';
 import { parseCliArgs } from './args';
 import { registerIpc } from './ipc';
+import { safeStorageProblem } from './secretStorage';
 import { menuTemplate } from './menu';
 import { appScheme, registerAppProtocol } from './protocol';
 import { exportSaveDialog } from './saveDialog';
@@ -89,7 +90,8 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
       version: app.getVersion(),
       nativeBinding: nativeBindingFor(app.isPackaged, env),
       // Sync credentials through the OS keychain, never plain text (issue 7, Transport).
-      secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs) : undefined,
+      // Refused where safeStorage would use its well-known key (Linux without a keyring, issue 18).
+      secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs, () => safeStorageProblem(safeStorage, process.platform)) : undefined,
       // Saving an export elsewhere asks here, in the main process; services check the path and copy (issue 10).
       exportWorker: files.exportWorker,
       saveDialog: exportSaveDialog(electron, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow)),

@@ -1,9 +1,10 @@
-/** CSV export (issue 10) through csv-stringify: RFC 4180 quoting, the documented header row. */
+/** CSV export (issue 10) through csv-stringify: RFC 4180 quoting, the documented header row, no formulas (issue 18). */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { CsvRecord } from '../store/repositories/exportRows';
+import { neutraliseRecord } from './csvCells';
 import { exportColumns } from './columns';
 import { checkpoint, type WriteOptions } from './writers';
 
@@ -38,7 +39,8 @@ export async function writeCsv(records: Iterable<CsvRecord>, path: string, optio
   let n = 0;
   try {
     for (const record of records) {
-      if (!csv.write(record)) await Promise.race([once(csv, 'drain'), written]);
+      // Formulas from route files are written as text (OWASP CSV injection, csvCells.ts).
+      if (!csv.write(neutraliseRecord(record))) await Promise.race([once(csv, 'drain'), written]);
       checkpoint(++n, options);
     }
     csv.end();

@@ -8,6 +8,7 @@ import { lstatSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, normalize } from 'node:path';
 import { AppError } from '../../../shared/contract/result';
+import { writeFileSafely } from '../files/safeWrite';
 import { exportFileName, type ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { requireSupervisor } from '../review/roles';
 import type { Actor } from '../store/repositories/journal';
@@ -56,12 +57,17 @@ export function checkSaveTarget(target: string, file: ExportFile, dir: string): 
   return path;
 }
 
-/** Copies the export to the chosen place; the file in exports/ stays. */
+/**
+ * Copies the export to the chosen place; the file in exports/ stays. The save dialog has asked
+ * before replacing a file, so one is replaced — but never a database or its journals (issue 18),
+ * and through a temporary file, so a failed copy leaves the old file as it was.
+ */
 export async function saveExportAs(file: ExportFile, target: string, dir: string): Promise<string> {
   const path = checkSaveTarget(target, file, dir);
   try {
-    await copyFile(file.path, path);
+    await writeFileSafely(path, { force: true }, (temporary) => copyFile(file.path, temporary));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('VALIDATION', `The export could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another place.`);
   }
   return path;

@@ -1,12 +1,14 @@
 /**
  * One export of the current filter (issue 10), used by the app and the CLI alike so both write
  * the same bytes. Only a supervisor may export (the files leave the device's audit scope), and
- * each export is audited. A failed or cancelled export removes its partial file.
+ * each export is audited. A failed or cancelled export leaves no file; an existing file is replaced
+ * only with `force`, and never the database (issue 18).
  */
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportFilter, ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { requireSupervisor } from '../review/roles';
+import { checkTarget, writeFileSafely } from '../files/safeWrite';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { exportsDir } from './exportFiles';
@@ -35,19 +37,24 @@ export interface ExportOptions extends WorkerLocation {
   readonly workerFrom?: number | undefined;
   /** Rows from which a CSV export is split over two workers (default: exportInWorker.splitCsvFrom, with a core to spare). */
   readonly splitFrom?: number | undefined;
+  /** Replace an existing file at the path (CLI `--force`); never the database or a backup (files/safeWrite.ts). */
+  readonly force?: boolean | undefined;
   onProgress?(done: number, total: number): void;
 }
 
-export async function runExport(store: Store, actor: Actor, format: ExportFormat, filter: ExportFilter, path: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function runExport(store: Store, actor: Actor, format: ExportFormat, filter: ExportFilter, target: string, options: ExportOptions = {}): Promise<ExportResult> {
   requireSupervisor(actor, 'export readings');
+  const fileOptions = { force: options.force, databasePath: store.path };
+  // Refused before any work: an existing file without --force, the database, its journals, a backup.
+  const path = checkTarget(target, fileOptions);
   mkdirSync(dirname(path), { recursive: true });
   let total = 0;
-  let count: number;
-  try {
+  // Written beside the target and renamed at the end: a failed or cancelled export leaves nothing behind.
+  const count = await writeFileSafely(path, fileOptions, async (temporary) => {
     options.onProgress?.(0, 0);
-    const job = { databasePath: store.path, format, filter, path, filterText: `Filter: ${describeFilter(filter)}.` };
+    const job = { databasePath: store.path, format, filter, path: temporary, filterText: `Filter: ${describeFilter(filter)}.` };
     const source = exportSource(store.exportRows, filter);
-    count = await writeExportFile({ ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) }, {
+    return writeExportFile({ ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) }, {
       signal: options.signal,
       workerFrom: options.workerFrom,
       splitFrom: options.splitFrom,
@@ -59,10 +66,7 @@ export async function runExport(store: Store, actor: Actor, format: ExportFormat
       },
       onProgress: (done) => options.onProgress?.(done, total),
     });
-  } catch (error) {
-    rmSync(path, { force: true });
-    throw error;
-  }
+  });
   store.journal.audit(actor, { action: 'export.run', entity: 'export', entityId: path, details: { format, filter, rows: count } });
   return { path, rows: count, bytes: statSync(path).size };
 }

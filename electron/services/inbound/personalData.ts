@@ -1,46 +1,114 @@
 /**
  * What a kept copy of a refused message leaves out (issue 9: customer data only where the job
- * needs it, never logged). A refused message is kept for whoever diagnoses it — in
- * `inbox-rejected/` (file import) or in the inbox (sync) — with its structure and identifiers,
- * but not the people in it:
- * - inside a Customer (Customers in the work-order schema), every text but its identifiers (`mRID`: the customer and agreement
- *   references the refusal may be about) becomes `***` — names, contacts, addresses;
- * - inside a CustomerAccount, every text (the account number is personal) becomes `***`;
+ * needs it, never logged; issue 18: masking that holds). A refused message is kept for whoever
+ * diagnoses it — in `inbox-rejected/` (file import) or in the inbox (sync) — with its structure and
+ * identifiers, but not the people in it. The copy is made from the hardened XML tokenizer's pieces
+ * (shared/cim/xml/xmlStream.ts), so a comment, a processing instruction or CDATA inside a name
+ * cannot split it into a part that is masked and a part that is not:
+ * - inside a Customer (Customers in the work-order schema) every text, comment and processing
+ *   instruction becomes `***` but the identifiers (`mRID`: the references a refusal may be about);
+ * - inside a CustomerAccount, everything (the account number is personal);
+ * - inside a CustomerAgreement or a UsagePoint, the names (`name`, `aliasName`, every Names/name):
+ *   an agreement or a premise is often named after the person; supplier, tariff and dates stay;
  * - a Compressed payload of a noun that carries customers is left out (it cannot be masked
  *   without unpacking a message that was refused, perhaps as a bomb).
- * It works on text, so also on a message that is not well-formed: an element left open is
- * masked to the end.
+ * Each masked piece keeps its line breaks, so a line a refusal names points at the same place. A
+ * message that is not well-formed is copied up to where the tokenizer stopped; the rest is left out.
  */
+import { CimXmlError } from '../../../shared/cim/xml/safeXml';
+import { XmlTokenizer } from '../../../shared/cim/xml/xmlStream';
+
 const MASK = '***';
-const OPENING = /<((?:[\w.-]+:)?(Customers?|CustomerAccounts?))(?=[\s/>])/g;
+const FULL = new Set(['Customer', 'Customers']);
+const ACCOUNT = new Set(['CustomerAccount', 'CustomerAccounts']);
+const NAMED = new Set(['CustomerAgreement', 'CustomerAgreements', 'UsagePoint', 'UsagePoints']);
+const NAMES = new Set(['name', 'aliasName']);
 /** Nouns whose payload names customers (switching orders and agreement links). */
-const CUSTOMER_NOUNS = /<(?:[\w.-]+:)?Noun>\s*(?:MasterDataLinkageConfig|MeterServiceRequests)\s*</;
-const COMPRESSED = /(<(?:[\w.-]+:)?Compressed\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?Compressed\s*>|$)/g;
+const CUSTOMER_NOUNS = new Set(['MasterDataLinkageConfig', 'MeterServiceRequests']);
+const LEFT_OUT = '(left out of this copy: it may name customers)';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+const masked = (raw: string) => MASK + '\n'.repeat(raw.split('\n').length - 1);
 
-/** Masks the text of one Customer or CustomerAccount element (its opening tag to before its closing tag). */
-function maskBlock(block: string, keepIds: boolean): string {
-  return block.replace(/<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g, MASK).replace(/(<(\/?)(?:[\w.-]+:)?([\w.-]+)[^<>]*>)([^<]+)/g, (all, tag: string, closing: string, name: string, text: string) => {
-    if (!text.trim() || (keepIds && !closing && name === 'mRID')) return all;
-    return `${tag}${MASK}`;
-  });
+class MaskingCopy {
+  readonly out: string[] = [];
+  private readonly stack: string[] = [];
+  private noun = '';
+  private compressedLeftOut = false;
+
+  open(name: string): void {
+    this.stack.push(local(name));
+  }
+
+  close(): void {
+    this.stack.pop();
+  }
+
+  text(raw: string): void {
+    const top = this.stack.at(-1);
+    if (top === 'Noun') this.noun += raw.trim();
+  }
+
+  consumed(raw: string): void {
+    this.out.push(this.isMarkup(raw) || !this.masks(raw) ? raw : this.replacement(raw));
+  }
+
+  private isMarkup(raw: string): boolean {
+    // Tags pass as they are; text, CDATA, comments and processing instructions are content.
+    return raw.startsWith('<') && !raw.startsWith('<![CDATA[') && !raw.startsWith('<!--') && !raw.startsWith('<?');
+  }
+
+  private replacement(raw: string): string {
+    if (this.stack.at(-1) !== 'Compressed') return masked(raw);
+    if (this.compressedLeftOut) return '\n'.repeat(raw.split('\n').length - 1);
+    this.compressedLeftOut = true;
+    return LEFT_OUT + '\n'.repeat(raw.split('\n').length - 1);
+  }
+
+  /** Whether content at the current place is personal. */
+  private masks(raw: string): boolean {
+    if (raw.trim() === '' && !raw.startsWith('<')) return false; // indentation
+    const { stack } = this;
+    const top = stack.at(-1);
+    // The noun comes in the Header, before the Payload; a Compressed payload with no noun named yet is left out too.
+    if (top === 'Compressed') return this.noun === '' || CUSTOMER_NOUNS.has(this.noun);
+    let named = false;
+    for (const element of stack) {
+      if (ACCOUNT.has(element)) return true;
+      if (FULL.has(element)) return top !== 'mRID';
+      if (NAMED.has(element)) named = true;
+    }
+    return named && top !== undefined && NAMES.has(top);
+  }
 }
 
+/** Around the text, so a fragment or a file of several elements is copied too (the tokenizer wants one root). */
+const WRAP_OPEN = '<fieldmeter-copy>';
+const WRAP_CLOSE = '</fieldmeter-copy>';
+
 export function maskPersonalData(xml: string): string {
-  let out = '';
+  const copy = new MaskingCopy();
   let at = 0;
-  OPENING.lastIndex = 0;
-  for (let m = OPENING.exec(xml); m; m = OPENING.exec(xml)) {
-    const tagEnd = xml.indexOf('>', m.index);
-    if (tagEnd > 0 && xml[tagEnd - 1] === '/') continue; // <Customer/>: nothing inside
-    const closing = new RegExp(`</${escape(m[1]!)}\\s*>`, 'g');
-    closing.lastIndex = m.index;
-    const end = closing.exec(xml)?.index ?? xml.length;
-    out += xml.slice(at, m.index) + maskBlock(xml.slice(m.index, end), !m[2]!.startsWith('CustomerAccount'));
-    at = end;
-    OPENING.lastIndex = end;
+  const tokenizer = new XmlTokenizer({
+    open: (name) => copy.open(name),
+    close: () => copy.close(),
+    text: (raw) => copy.text(raw),
+    consumed: (raw) => {
+      const start = at;
+      at += raw.length;
+      // The wrapper's own tags are not part of the copy.
+      if (start >= WRAP_OPEN.length && start < WRAP_OPEN.length + xml.length) copy.consumed(raw);
+    },
+  });
+  try {
+    tokenizer.write(WRAP_OPEN);
+    tokenizer.write(xml);
+    tokenizer.write(WRAP_CLOSE);
+    tokenizer.end();
+  } catch (error) {
+    if (!(error instanceof CimXmlError)) throw error;
+    const rest = xml.slice(Math.max(0, at - WRAP_OPEN.length));
+    if (rest.trim() !== '') copy.out.push(`<!-- the rest is left out of this copy: ${error.message.replace(/--/g, '- -')} -->`);
   }
-  out += xml.slice(at);
-  return CUSTOMER_NOUNS.test(out) ? out.replace(COMPRESSED, `$1(left out of this copy: it may name customers)$2`) : out;
+  return copy.out.join('');
 }

@@ -20,7 +20,8 @@ export function keepRejectedCopy(databasePath: string, file: string, now = new D
     if (bytes.length <= MASK_UP_TO_BYTES) copy = maskPersonalData(bytes.toString('utf8'));
     else if (bytes.includes('Customer') || bytes.includes('<Compressed') || bytes.includes(':Compressed')) return null;
     mkdirSync(folder, { recursive: true });
-    writeFileSync(target, copy);
+    // 'wx': a copy never replaces a file already there (issue 18).
+    writeFileSync(target, copy, { flag: 'wx' });
     return target;
   } catch {
     return null;

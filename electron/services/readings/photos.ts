@@ -4,11 +4,13 @@
  * content; a record in `photos` ties it to the usage point and, once saved, to the visit.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_PHOTO_BYTES, MAX_THUMBNAIL_BYTES } from '../../../shared/contract/api';
 import type { PhotoInfo } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
+import { writeBytesSafely } from '../files/safeWrite';
+import { stripPhotoMetadata } from './photoMetadata';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 
@@ -23,10 +25,18 @@ export function sniffImage(bytes: Uint8Array): PhotoInfo['mimeType'] | null {
   return null;
 }
 
+/**
+ * Through a temporary file, never over an existing file (issue 18): the name is the SHA-256 of the
+ * bytes, so a file already there holds this photo and is kept as it is.
+ */
 function writeAtomically(path: string, bytes: Uint8Array) {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, path);
+  if (existsSync(path)) return;
+  try {
+    writeBytesSafely(path, bytes);
+  } catch (error) {
+    // Written by another save of the same photo meanwhile: the same bytes, so nothing to do.
+    if (!(error instanceof AppError && existsSync(path))) throw error;
+  }
 }
 
 export interface AddPhotoRequest {
@@ -40,17 +50,20 @@ export interface AddPhotoRequest {
 export function addPhoto(store: Store, actor: Actor, photoDir: string, request: AddPhotoRequest): PhotoInfo {
   // Any usage point known here: a new connection (install) has no meter on a route yet.
   if (!store.meters.hasUsagePoint(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`);
-  const bytes = Buffer.from(request.dataBase64, 'base64');
-  if (bytes.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`);
-  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`);
-  const actual = sniffImage(bytes);
+  const received = Buffer.from(request.dataBase64, 'base64');
+  if (received.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`);
+  if (received.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`);
+  const actual = sniffImage(received);
   if (actual !== request.mimeType) {
     throw new AppError('VALIDATION', `${request.fileName} is not a ${extension[request.mimeType].toUpperCase()} image. Choose a JPEG, PNG or WebP photo.`);
   }
-  const thumbnail = request.thumbnailBase64 ? Buffer.from(request.thumbnailBase64, 'base64') : null;
-  if (thumbnail && (thumbnail.length > MAX_THUMBNAIL_BYTES || sniffImage(thumbnail) !== 'image/jpeg')) {
+  const sent = request.thumbnailBase64 ? Buffer.from(request.thumbnailBase64, 'base64') : null;
+  if (sent && (sent.length > MAX_THUMBNAIL_BYTES || sniffImage(sent) !== 'image/jpeg')) {
     throw new AppError('VALIDATION', 'The thumbnail must be a JPEG of at most 256 kB.');
   }
+  // No position, time or camera in the files (issue 18): the visit's position is in the database only.
+  const bytes = stripPhotoMetadata(received, actual);
+  const thumbnail = sent && stripPhotoMetadata(sent, 'image/jpeg');
   const id = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(photoDir, { recursive: true });
   // Files first: a crash before the row leaves an unreferenced file, never a row without its file.

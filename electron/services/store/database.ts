@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/result';
 import { toAppError } from '../errors';
 import { createLogger } from '../log';
+import { registerAuditFunctions } from './auditChain';
 import { latestVersion, migrations as allMigrations, type Migration } from './migrations';
 
 const log = createLogger('store');
@@ -45,6 +46,23 @@ function rethrowOpenError(error: unknown, path: string): never {
   throw new AppError(appError.code, `${appError.message} (${path}). The file was not changed.`);
 }
 
+/**
+ * Another program's SQLite file given as `--db` (issue 18) is refused, not filled with our tables:
+ * a file with tables of its own but no Fieldmeter migrations table — ours has the hash column
+ * (other frameworks use the name `schema_migrations` too). An empty file is a new database.
+ */
+function refuseForeignDatabase(probe: Db, path: string): void {
+  const tables = probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+  if (tables.length === 0) return;
+  const ours = tables.includes('schema_migrations') && (probe.prepare("SELECT name FROM pragma_table_info('schema_migrations')").pluck().all() as string[]).includes('sha256');
+  if (ours) return;
+  throw new AppError(
+    'VALIDATION',
+    `${path} is a database of another program (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not Fieldmeter's. The file was not changed; give a new file name or Fieldmeter's own database.`,
+    { database: 'foreign' },
+  );
+}
+
 /** Read-only look at an existing file: damaged? too new? locked? Returns its schema version. */
 function inspectExisting(path: string, options: OpenOptions, latest: number): number {
   let probe: Db | undefined;
@@ -66,6 +84,7 @@ function inspectExisting(path: string, options: OpenOptions, latest: number): nu
         `The database ${path} was written by a newer Fieldmeter (schema ${version}, this version knows ${latest}). Update Fieldmeter; the file was not changed.`,
       );
     }
+    refuseForeignDatabase(probe, path);
     return version;
   } catch (error) {
     return rethrowOpenError(error, path);
@@ -149,6 +168,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     // FULL: a reading typed in the field must survive a power cut right after Save.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Migration 14 chains the audit rows written before it with these.
+    registerAuditFunctions(db);
     const backupPath = existed && fromVersion > 0 && fromVersion < target ? backupBeforeMigrating(db, path, fromVersion) : null;
     const schemaVersion = migrate(db, migrations, target);
     return { db, path, schemaVersion, backupPath };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/contract/result';
+import { endpointProblem, endpointProblemText, redactEndpoint } from '../../../shared/domain/syncEndpoint';
 import type { SecretStore } from './secrets';
 import type { SoapVersion } from './soap';
 import type { SyncAuth, TransportOptions } from './transport';
@@ -47,13 +48,10 @@ export function authFrom(secrets: SecretStore): SyncAuth {
 }
 
 export function transportOptions(config: EndpointConfig, secrets: SecretStore): TransportOptions {
-  let url: URL;
-  try {
-    url = new URL(config.endpoint);
-  } catch {
-    throw new AppError('VALIDATION', `The endpoint "${config.endpoint}" is not a URL (e.g. https://mdm.example.com/cim/MeterReadings).`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('VALIDATION', `The endpoint must be an http(s) URL, not ${url.protocol}`);
+  // https:// only (http:// to this machine's simulator), no user or password in the URL (issue 18).
+  const problem = endpointProblem(config.endpoint);
+  if (problem) throw new AppError('VALIDATION', `${endpointProblemText[problem]} (${redactEndpoint(config.endpoint)})`, { endpoint: problem });
+  const url = new URL(config.endpoint);
   if ((config.certFile === undefined) !== (config.keyFile === undefined)) throw new AppError('VALIDATION', 'A client certificate needs both the certificate and its key.');
   return {
     endpoint: url.href,

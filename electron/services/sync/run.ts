@@ -8,7 +8,8 @@
  * recorded, and what it did to each message is written, in one transaction per batch.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeBytesSafely } from '../files/safeWrite';
 import { join } from 'node:path';
 import { OutboxRenderError, type EnvelopeContext } from '../../../shared/cim/outbox';
 import { defaultXmlLimits, type XmlLimits } from '../../../shared/cim/xml/safeXml';
@@ -186,7 +187,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
 /** `--dry-run`: the SOAP requests a run would send now, one file each; nothing is sent or changed. */
 export function dryRunSync(
   store: Store,
-  options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion; profile?: IntegrationProfile },
+  options: { outDir: string; envelope: EnvelopeContext; soapVersion?: SoapVersion; profile?: IntegrationProfile; force?: boolean },
 ): { files: string[]; problems: string[] } {
   const profile = options.profile ?? defaultIntegrationProfile;
   const outbox = store.outbox;
@@ -199,7 +200,8 @@ export function dryRunSync(
       if ('error' in r) problems.push(r.error);
       else {
         const name = `${String(entry.id).padStart(6, '0')}-${operationName(entry.verb, entry.noun)}-${entry.messageId}.xml`;
-        writeFileSync(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? profile.soapVersion ?? '1.1'));
+        // Never over an existing file without --force (issue 18).
+        writeBytesSafely(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? profile.soapVersion ?? '1.1'), { force: options.force, databasePath: store.path });
         files.push(name);
       }
     }

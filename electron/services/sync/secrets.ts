@@ -46,7 +46,36 @@ export interface BlobStore {
   delete(key: string): void;
 }
 
-export function encryptedSecretStore(encryptor: Encryptor, blobs: BlobStore): SecretStore {
+/**
+ * Why this computer cannot keep a secret safely: no encryption at all, or (Linux without a keyring)
+ * Electron's `basic_text` backend, which encrypts with a key written into Chromium's source, so the
+ * blob is as good as plain text to anyone who can read the database.
+ */
+export type StorageProblem = 'unavailable' | 'plainTextKey';
+
+const storageProblemText: Readonly<Record<StorageProblem, string>> = {
+  unavailable: 'Secure storage is not available on this computer; the credential was not saved.',
+  plainTextKey:
+    'This computer has no keyring, so the credential could only be kept under a key known to everyone; it was not saved. ' +
+    'Install and unlock a keyring (GNOME Keyring or KWallet) and start Fieldmeter again, or start it with --password-store=gnome-libsecret (or kwallet5, kwallet6).',
+};
+
+export class SecretStorageUnsafe extends Error {
+  constructor(readonly reason: StorageProblem) {
+    super(storageProblemText[reason]);
+    this.name = 'SecretStorageUnsafe';
+  }
+}
+
+/**
+ * `storageProblem` is asked before every write (electron/main passes a check of safeStorage's
+ * backend); without one only an unavailable encryptor is refused.
+ */
+export function encryptedSecretStore(
+  encryptor: Encryptor,
+  blobs: BlobStore,
+  storageProblem: () => StorageProblem | null = () => (encryptor.isEncryptionAvailable() ? null : 'unavailable'),
+): SecretStore {
   const key = (name: SecretName) => `secret.${name}`;
   return {
     get(name) {
@@ -54,8 +83,9 @@ export function encryptedSecretStore(encryptor: Encryptor, blobs: BlobStore): Se
       return blob === null ? undefined : encryptor.decryptString(Buffer.from(blob, 'base64'));
     },
     set(name, value) {
-      // Refuse rather than fall back to plain text (safeStorage is unavailable e.g. without a keyring).
-      if (!encryptor.isEncryptionAvailable()) throw new Error('secure storage is not available on this computer; the credential was not saved');
+      // Refuse rather than fall back to plain text or a well-known key (issue 7, issue 18).
+      const problem = storageProblem();
+      if (problem) throw new SecretStorageUnsafe(problem);
       blobs.set(key(name), encryptor.encryptString(value).toString('base64'));
     },
     delete(name) {

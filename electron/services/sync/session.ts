@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../../shared/contract/api';
 import { syncSettings, type SyncSettings, type SyncStatus } from '../../../shared/contract/methods/sync';
 import { AppError } from '../../../shared/contract/result';
+import { endpointOrigin, endpointProblem, endpointProblemText, redactEndpoint } from '../../../shared/domain/syncEndpoint';
 import { createLogger } from '../log';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
@@ -20,10 +21,13 @@ import { transportOptions, type EndpointConfig } from './config';
 import { recordedRun, syncNow } from './index';
 import { storedProfile } from './profileFile';
 import type { RetryPolicy } from './retry';
-import type { SecretStore } from './secrets';
+import { SecretStorageUnsafe, type SecretStore } from './secrets';
 
 const log = createLogger('sync');
 const SETTINGS_KEY = 'sync.endpoint';
+/** sync_state: the origin (scheme://host:port) the stored credentials were given for (issue 18). */
+const CREDENTIALS_ORIGIN_KEY = 'credentials.origin';
+const SECRET_NAMES = ['sync.token', 'sync.user', 'sync.password', 'sync.keyPassphrase'] as const;
 export const defaultSyncSettings: SyncSettings = { endpoint: '', soapVersion: '1.1', caPath: '', schemaFolder: '' };
 
 export interface SyncSecrets {
@@ -46,6 +50,50 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   let online: boolean | undefined;
 
   const settings = (): SyncSettings => store.settings.getJson(SETTINGS_KEY, syncSettings, defaultSyncSettings);
+  const stores = () => options.secrets.source === 'secureStorage';
+  const hasStoredCredentials = () => SECRET_NAMES.some((name) => options.secrets.store.get(name) !== undefined);
+
+  // An endpoint saved with a user or password in it (before issue 18 refused them) loses them now;
+  // credentials stored before they were bound to an origin are bound to the endpoint they were used with.
+  store.transaction(() => {
+    const stored = settings();
+    const redacted = redactEndpoint(stored.endpoint);
+    if (redacted !== stored.endpoint) {
+      store.settings.set(SETTINGS_KEY, JSON.stringify({ ...stored, endpoint: redacted }));
+      log.warn('a user or password was removed from the stored sync endpoint');
+    }
+    if (stores() && store.syncState.get(CREDENTIALS_ORIGIN_KEY) === null && stored.endpoint !== '' && hasStoredCredentials()) {
+      store.syncState.set(CREDENTIALS_ORIGIN_KEY, endpointOrigin(redacted));
+    }
+  });
+
+  /** Forgets the stored credentials and what they were bound to (a new server must not receive them). */
+  function forgetCredentials(): void {
+    for (const name of SECRET_NAMES) options.secrets.store.delete(name);
+    store.syncState.delete(CREDENTIALS_ORIGIN_KEY);
+  }
+
+  // Credentials from this machine's environment (web host) are bound the same way: to the origin of
+  // FIELDMETER_SYNC_ENDPOINT when set, else to the endpoint saved when the host started.
+  const environmentOrigin = stores() ? '' : endpointOrigin(process.env.FIELDMETER_SYNC_ENDPOINT ?? '') || endpointOrigin(settings().endpoint);
+
+  /** Stored credentials travel only to the origin they were given for. */
+  function checkCredentialsOrigin(endpoint: string): void {
+    if (!stores()) {
+      if (hasStoredCredentials() && environmentOrigin !== endpointOrigin(endpoint)) {
+        throw new AppError(
+          'VALIDATION',
+          `The credentials of this machine (FIELDMETER_SYNC_*) are for ${environmentOrigin || 'no endpoint yet'}, not this endpoint. Set FIELDMETER_SYNC_ENDPOINT to the endpoint they belong to and restart.`,
+          { credentials: 'otherOrigin' },
+        );
+      }
+      return;
+    }
+    if (!hasStoredCredentials()) return;
+    if (store.syncState.get(CREDENTIALS_ORIGIN_KEY) !== endpointOrigin(endpoint)) {
+      throw new AppError('VALIDATION', 'The stored credentials were given for another server. A supervisor stores them again for this endpoint.', { credentials: 'otherOrigin' });
+    }
+  }
 
   function endpointConfig(): EndpointConfig {
     const s = settings();
@@ -122,6 +170,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       if (running) return { runId: running.runId, alreadyRunning: true };
       const endpoint = endpointConfig();
       transportOptions(endpoint, options.secrets.store); // checks URL, CA file and credentials before we say "started"
+      checkCredentialsOrigin(endpoint.endpoint);
       const { schemaFolder } = settings();
       if (schemaFolder) checkSchemaFolder(schemaFolder, xmllintAvailable); // gone or emptied since it was set
       storedProfile(store); // a stored integration profile that no longer parses is said at once
@@ -145,14 +194,24 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       await running?.done;
     },
     settings,
+    /** Saves the settings; a new origin (scheme, host or port) drops the stored credentials (issue 18). */
     setSettings(next: SyncSettings): SyncSettings {
+      const problem = next.endpoint === '' ? null : endpointProblem(next.endpoint);
+      if (problem) throw new AppError('VALIDATION', endpointProblemText[problem], { endpoint: problem });
       if (next.schemaFolder) checkSchemaFolder(next.schemaFolder, xmllintAvailable);
-      store.transaction(() => store.settings.set(SETTINGS_KEY, JSON.stringify(next)));
+      store.transaction(() => {
+        if (stores() && endpointOrigin(next.endpoint) !== endpointOrigin(settings().endpoint)) forgetCredentials();
+        store.settings.set(SETTINGS_KEY, JSON.stringify(next));
+      });
       return next;
     },
     credentialsInfo,
     setCredentials(c: { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string }) {
       refuseEnvironment();
+      const { endpoint } = settings();
+      if (endpoint === '') {
+        throw new AppError('VALIDATION', 'Save the endpoint first: credentials are kept for that server only.', { credentials: 'noEndpoint' });
+      }
       const s = options.secrets.store;
       try {
         if (c.kind === 'bearer') {
@@ -166,13 +225,15 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
         }
       } catch (error) {
         // e.g. no keyring: refuse rather than keep the secret in plain text (issue 7, Transport).
+        if (error instanceof SecretStorageUnsafe) throw new AppError('VALIDATION', error.message, { credentials: error.reason });
         throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error));
       }
+      store.syncState.set(CREDENTIALS_ORIGIN_KEY, endpointOrigin(endpoint));
       return credentialsInfo();
     },
     clearCredentials() {
       refuseEnvironment();
-      for (const name of ['sync.token', 'sync.user', 'sync.password'] as const) options.secrets.store.delete(name);
+      forgetCredentials();
       return credentialsInfo();
     },
   };

@@ -230,6 +230,19 @@ export const de: Catalog = {
     credentialsNone: 'Keine Zugangsdaten gespeichert.',
     credentialsSet: 'Zugangsdaten gespeichert ({{kind}}).',
     credentialsFromEnvironment: 'Hier kommen sie aus Umgebungsvariablen dieses Rechners.',
+    endpointProblem: {
+      notUrl: 'Der Endpunkt ist keine URL (z. B. https://mdm.example.com/cim).',
+      notHttps: 'Der Endpunkt muss eine https://-URL sein (http:// nur für diesen Rechner: localhost, 127.0.0.1, ::1).',
+      userInfo: 'Benutzer und Passwort gehören nicht in die URL des Endpunkts; hinterlegen Sie sie unten als Zugangsdaten.',
+    },
+    credentialsProblem: {
+      noEndpoint: 'Speichern Sie zuerst den Endpunkt: Zugangsdaten gelten nur für diesen Server.',
+      otherOrigin: 'Die gespeicherten Zugangsdaten wurden für einen anderen Server angegeben. Hinterlegen Sie sie für diesen Endpunkt neu.',
+      unavailable: 'Sicherer Speicher ist auf diesem Rechner nicht verfügbar; die Zugangsdaten wurden nicht gespeichert.',
+      plainTextKey:
+        'Dieser Rechner hat keinen Schlüsselbund, die Zugangsdaten wären nur mit einem allgemein bekannten Schlüssel verschlüsselt; sie wurden nicht gespeichert. Richten Sie einen Schlüsselbund ein (GNOME Keyring oder KWallet), entsperren Sie ihn und starten Sie Fieldmeter neu, oder starten Sie es mit --password-store=gnome-libsecret.',
+    },
+    credentialsDropped: 'Endpunkt gespeichert. Es ist ein anderer Server, daher wurden die gespeicherten Zugangsdaten entfernt: hinterlegen Sie sie für ihn neu.',
     edit: 'Bearbeiten',
     editReason: 'Grund der Korrektur',
     editSave: 'Speichern und erneut senden',

@@ -229,6 +229,19 @@ export const en = {
     credentialsNone: 'No credentials stored.',
     credentialsSet: 'Credentials stored ({{kind}}).',
     credentialsFromEnvironment: 'Here they come from environment variables of this machine.',
+    endpointProblem: {
+      notUrl: 'The endpoint is not a URL (e.g. https://mdm.example.com/cim).',
+      notHttps: 'The endpoint must be an https:// URL (http:// only for this machine: localhost, 127.0.0.1, ::1).',
+      userInfo: 'Leave the user and password out of the endpoint URL; store them as credentials below.',
+    },
+    credentialsProblem: {
+      noEndpoint: 'Save the endpoint first: credentials are kept for that server only.',
+      otherOrigin: 'The stored credentials were given for another server. Store them again for this endpoint.',
+      unavailable: 'Secure storage is not available on this computer; the credentials were not saved.',
+      plainTextKey:
+        'This computer has no keyring, so the credentials could only be kept under a key known to everyone; they were not saved. Install and unlock a keyring (GNOME Keyring or KWallet) and start Fieldmeter again, or start it with --password-store=gnome-libsecret.',
+    },
+    credentialsDropped: 'Endpoint saved. It is another server, so the stored credentials were removed: store them again for it.',
     edit: 'Edit',
     editReason: 'Reason for the correction',
     editSave: 'Save and send again',

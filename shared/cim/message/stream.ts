@@ -5,12 +5,14 @@
  * items (a MeterConfig's Meters), each item as the tree the payload reader expects; for any other
  * noun, its whole element at once. A Compressed payload's base64 text is handed on in pieces.
  */
-import { isPayloadNoun, type PayloadNoun } from '../payloads';
+import { isPayloadNoun, PAYLOAD_NOUNS, type PayloadNoun } from '../payloads';
+import { NamespaceScope } from '../xml/namespaces';
 import type { XmlValue } from '../xml/read';
 import { CimXmlError } from '../xml/safeXml';
 import type { XmlStreamEvents, XmlTokenizer } from '../xml/xmlStream';
 import { XmlTreeBuilder } from '../xml/xmlTree';
 import { findBody, readEnvelopeHead, type EnvelopeHead, type ParseOptions } from './parse';
+import { DRAFT_MESSAGE_NS, MESSAGE_NS, payloadNamespace } from './verbs';
 
 /** Where an item was in the document: its source text and first line, to name the line of a bad value. */
 export interface ItemSource {
@@ -41,6 +43,18 @@ export const defaultStreamLimits: StreamLimits = { maxItemChars: 1024 * 1024, ma
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/**
+ * Namespaces are checked by URI, never by prefix (issue 18): a payload noun in its own 61968-9
+ * namespace (`http://iec.ch/TC57/2011/<Noun>#`), what is inside it in that one or the message's
+ * (MeterServiceRequests carries a draft Header), the envelope in the 61968-100 one.
+ */
+const MESSAGE_NAMESPACES: ReadonlySet<string> = new Set([MESSAGE_NS, DRAFT_MESSAGE_NS]);
+const PAYLOAD_NAMESPACES: ReadonlySet<string> = new Set(PAYLOAD_NOUNS.map(payloadNamespace));
+
+function wrongNamespace(name: string, uri: string, expected: string, line: number): CimXmlError {
+  return new CimXmlError('INVALID_MESSAGE', `<${name}> is in the namespace "${uri}", not ${expected}`, line);
+}
+
 /** Events of a payload noun element and what is inside it; depth 1 is the noun element. */
 export class PayloadReader implements XmlStreamEvents {
   private depth = 0;
@@ -51,26 +65,38 @@ export class PayloadReader implements XmlStreamEvents {
   /** Items (or whole payloads) handed to the sink. */
   items = 0;
 
+  /** Its own namespace scope when it reads a document of its own (a Compressed payload); inside an envelope, the envelope's resolves. */
+  private readonly scope: NamespaceScope | undefined;
+
   constructor(
     private readonly tokenizer: XmlTokenizer,
     private readonly sink: PayloadSink,
     /** The item element of a noun streamed item by item, e.g. MeterConfig → Meter. */
     private readonly itemOf: (noun: PayloadNoun) => string | undefined,
     private readonly limits: StreamLimits = defaultStreamLimits,
-  ) {}
+    standalone = true,
+  ) {
+    this.scope = standalone ? new NamespaceScope() : undefined;
+  }
 
   /** The noun of the payload element, once it has started. */
   get payloadNoun(): PayloadNoun | undefined {
     return this.noun;
   }
 
-  open(name: string, attributes: Readonly<Record<string, string>>, line: number): void {
+  /** `uri`: the element's namespace, resolved by the envelope around it; absent, this reader resolves it. */
+  open(name: string, attributes: Readonly<Record<string, string>>, line: number, uri?: string): void {
     this.depth++;
+    const namespace = uri ?? this.scope?.open(name, attributes, line) ?? '';
+    if (this.depth > 1 && this.noun !== undefined && namespace !== payloadNamespace(this.noun) && !MESSAGE_NAMESPACES.has(namespace)) {
+      throw wrongNamespace(name, namespace, `the ${this.noun} payload's`, line);
+    }
     if (this.builder) return this.builder.open(name, attributes, line);
     if (this.depth === 1) {
       const noun = local(name);
       if (this.noun !== undefined) throw new CimXmlError('INVALID_MESSAGE', `a second payload element ${noun}`, line);
       if (!isPayloadNoun(noun)) throw new CimXmlError('INVALID_MESSAGE', `payload element ${noun} is not a noun Fieldmeter reads`, line);
+      if (namespace !== payloadNamespace(noun)) throw wrongNamespace(name, namespace, payloadNamespace(noun), line);
       this.noun = noun;
       this.itemName = this.itemOf(noun);
       if (this.itemName === undefined) this.startBuilder(name, attributes, line, this.limits.maxWholeChars, `the ${noun} payload`);
@@ -85,6 +111,7 @@ export class PayloadReader implements XmlStreamEvents {
 
   close(): void {
     this.depth--;
+    this.scope?.close();
     const done = this.builder?.close();
     if (!done || !this.noun) return;
     this.builder = undefined;
@@ -120,6 +147,9 @@ export class EnvelopeReader implements XmlStreamEvents {
   private compressed: { text(piece: string): void; end(): void } | undefined;
   private compressedSeen = false;
   private skipDepth = 0;
+  private readonly scope = new NamespaceScope();
+  /** The root's namespace and the 61968-100 message namespaces: where the envelope's elements may be. */
+  private envelopeNamespaces: ReadonlySet<string> = MESSAGE_NAMESPACES;
   readonly payload: PayloadReader;
   /** A typed Get<Noun> request carries its body inside Request (GetMeterReadingsMessage.xsd), not in a Payload. */
   requestBody: { noun: PayloadNoun; node: XmlValue; line: number } | undefined;
@@ -131,7 +161,7 @@ export class EnvelopeReader implements XmlStreamEvents {
     private readonly options: ParseOptions = {},
     limits: StreamLimits = defaultStreamLimits,
   ) {
-    this.payload = new PayloadReader(tokenizer, sink, itemOf, limits);
+    this.payload = new PayloadReader(tokenizer, sink, itemOf, limits, false);
   }
 
   /** Whether the message had a Payload, and whether it was Compressed. */
@@ -144,14 +174,22 @@ export class EnvelopeReader implements XmlStreamEvents {
 
   open(name: string, attributes: Readonly<Record<string, string>>, line: number): void {
     this.depth++;
+    const uri = this.scope.open(name, attributes, line);
     if (this.depth === 1) {
       this.rootName = local(name);
-      const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
-      this.rootNamespace = attributes[prefix ? `xmlns:${prefix}` : 'xmlns'];
+      // The URI the root's prefix is bound to (readEnvelopeHead checks it is the 61968-100 envelope's).
+      this.rootNamespace = uri === '' ? undefined : uri;
+      this.envelopeNamespaces = new Set([uri, ...MESSAGE_NAMESPACES]);
       return;
     }
-    if (this.part) return this.part.builder.open(name, attributes, line);
+    if (this.part) {
+      // A typed Get<Noun> carries its payload noun inside Request.
+      if (!this.envelopeNamespaces.has(uri) && !(this.part.name === 'Request' && PAYLOAD_NAMESPACES.has(uri))) throw wrongNamespace(name, uri, "the message's", line);
+      return this.part.builder.open(name, attributes, line);
+    }
     if (this.skipDepth) return void this.skipDepth++;
+    const envelopeElement = this.depth === 2 || (this.inPayload && this.depth === 3 && (local(name) === 'Compressed' || PAYLOAD_PARTS.has(local(name))));
+    if (envelopeElement && !this.envelopeNamespaces.has(uri)) throw wrongNamespace(name, uri, "the message's", line);
     if (this.depth === 2) {
       const part = local(name);
       if (part === 'Payload') {
@@ -170,7 +208,7 @@ export class EnvelopeReader implements XmlStreamEvents {
       this.compressed = this.sink.compressed();
       this.compressedSeen = true;
     } else if (this.depth === 3 && PAYLOAD_PARTS.has(local(name))) this.skipDepth = 1;
-    else if (!this.compressed) this.payload.open(name, attributes, line);
+    else if (!this.compressed) this.payload.open(name, attributes, line, uri);
   }
 
   text(raw: string, line: number): void {
@@ -181,6 +219,7 @@ export class EnvelopeReader implements XmlStreamEvents {
 
   close(): void {
     this.depth--;
+    this.scope.close();
     if (this.part) {
       const done = this.part.builder.close();
       if (done) {

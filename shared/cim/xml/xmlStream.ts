@@ -34,6 +34,12 @@ export interface XmlStreamEvents {
   close(name: string, line: number): void;
   /** Raw text inside an element, possibly in several pieces; CDATA arrives escaped as text. */
   text(raw: string, line: number): void;
+  /**
+   * Optional: every piece of the document as it is consumed, in order and exactly once — a tag,
+   * a comment, a processing instruction, a CDATA section or a run of text — before the event it
+   * makes (a copy that must keep the document's shape, inbound/personalData.ts).
+   */
+  consumed?(raw: string): void;
 }
 
 const NAME = /^[A-Za-z_][\w.\-:]*$/;
@@ -96,6 +102,7 @@ export class XmlTokenizer {
   /** Moves past consumed text, counting lines. */
   private advance(to: number): void {
     const { buf } = this;
+    if (this.events.consumed && to > this.pos) this.events.consumed(buf.slice(this.pos, to));
     for (let i = buf.indexOf('\n', this.pos); i !== -1 && i < to; i = buf.indexOf('\n', i + 1)) this.lineNo++;
     this.pos = to;
   }

@@ -4,6 +4,7 @@
  * and never comes out: the renderer only learns whether one is stored.
  */
 import { z } from 'zod';
+import { endpointProblem, endpointProblemText } from '../../domain/syncEndpoint';
 import { nothing, type MethodSpecs } from './common';
 
 export const soapVersions = ['1.1', '1.2'] as const;
@@ -24,6 +25,16 @@ export const syncSettings = z
   })
   .strict();
 export type SyncSettings = z.infer<typeof syncSettings>;
+
+/**
+ * What a client may set (issue 18): the endpoint `https://` (http:// on a loopback address only)
+ * and without a user or password in it. Stored settings keep the looser shape above, so one saved
+ * before still loads (and is refused when a sync starts).
+ */
+export const syncSettingsInput = syncSettings.superRefine((s, ctx) => {
+  const problem = s.endpoint === '' ? null : endpointProblem(s.endpoint);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['endpoint'], message: endpointProblemText[problem], params: { problem } });
+});
 
 export const syncCredentialsInfo = z.object({
   kind: z.enum(['none', 'basic', 'bearer']),
@@ -117,7 +128,7 @@ export const syncMethods = {
   'sync.received.list': { right: 'view', input: nothing, output: z.array(receivedItem) },
   'sync.rejected.retry': { right: 'install', input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
   'sync.settings.get': { right: 'view', input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
-  'sync.settings.set': { right: 'supervise', input: syncSettings, output: syncSettings },
+  'sync.settings.set': { right: 'supervise', input: syncSettingsInput, output: syncSettings },
   'sync.credentials.set': { right: 'supervise', input: credentials, output: syncCredentialsInfo },
   'sync.credentials.clear': { right: 'supervise', input: nothing, output: syncCredentialsInfo },
 } as const satisfies MethodSpecs;

@@ -80,3 +80,17 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter simulate meter + read${soc
     expect(existsSync(link)).toBe(false);
   }, scaled(30_000));
 });
+
+describe('text from a meter on the terminal', () => {
+  const tempDir = useTempDir();
+
+  it('shows control characters a meter sent escaped, never raw (issue 18)', async () => {
+    // A value that would recolour the terminal, retitle the window and overwrite the line.
+    const data = '0.0.0(12345678)\r\n1.8.0(0012345.678*kWh)\r\n0.2.0(\x1b[31mV1\x1b]0;owned\x07\rX)\r\n!\r\n';
+    const path = join(tempDir(), 'esc.bin');
+    writeFileSync(path, concatBytes(asciiBytes('/ISK5MT174-0001\r\n'), block(data)));
+    const { stdout } = await fieldmeter(['readout', 'parse', path]);
+    for (const raw of ['\x1b', '\x07', '\r']) expect(stdout).not.toContain(raw);
+    expect(stdout).toContain('\\x1b[31mV1\\x1b]0;owned\\x07');
+  });
+});

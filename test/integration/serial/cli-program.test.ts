@@ -21,14 +21,20 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand
         });
         child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
       });
-      const sync = await fieldmeter(['program', 'time-sync', '--port', link, '--password', '00000000', '--json']);
+      // The password from the environment, never the command line (issue 18); without either and no terminal: refused.
+      const none = await fieldmeter(['program', 'time-sync', '--port', link], { FIELDMETER_METER_PASSWORD: undefined });
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/No meter password: set FIELDMETER_METER_PASSWORD/);
+      const password = { FIELDMETER_METER_PASSWORD: '00000000' };
+      const sync = await fieldmeter(['program', 'time-sync', '--port', link, '--json'], password);
+      expect(sync.stderr).toBe('');
       expect(sync.code).toBe(0);
       const report = JSON.parse(sync.stdout);
       expect(report.model).toBe('isk-mt');
       expect(report.before.driftS).toBeLessThan(-90);
       expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
 
-      const reset = await fieldmeter(['program', 'demand-reset', '--port', link, '--password', '00000000']);
+      const reset = await fieldmeter(['program', 'demand-reset', '--port', link], password);
       expect(reset.code).toBe(0);
       expect(reset.stdout).toMatch(/Demand before: 0004\.512 kW at 2401151230; after: 0000\.000 kW at \d{10}\./);
       expect(reset.stdout).toMatch(/Reset counter: 07 → 08/);
@@ -36,6 +42,8 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand
       const wrong = await fieldmeter(['program', 'time-sync', '--port', link, '--password', '11111111']);
       expect(wrong.code).toBe(1);
       expect(wrong.stderr).toMatch(/PASSWORD_REJECTED.*refused the P1 password/);
+      // --password still works, with a warning that everyone can see it.
+      expect(wrong.stderr).toMatch(/Warning: --password is visible to every user of this computer/);
 
       const badProfile = await fieldmeter(['program', 'demand-reset', '--port', link, '--profile', 'nope']);
       expect(badProfile.code).not.toBe(0);

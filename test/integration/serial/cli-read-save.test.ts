@@ -95,17 +95,18 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
 
   it('program time-sync --usage-point: installers only; the outcome is audited and queued as EndDeviceControls', async () => {
     const { db, port } = await setUp('program-isk');
+    const password = { FIELDMETER_METER_PASSWORD: '00000000' };
     // The device's profiles: the first is a supervisor, who adds a technician and an installer.
     expect((await fieldmeter(['profile', 'add', '--name', 'Sam', '--role', 'supervisor', '--db', db], { FIELDMETER_NEW_PIN: '246810' })).code).toBe(0);
     for (const [name, role] of [['Tina', 'technician'], ['Ines', 'installer']]) {
       const added = await fieldmeter(['--user', 'Sam', 'profile', 'add', '--name', name!, '--role', role!, '--db', db], { FIELDMETER_PIN: '246810', FIELDMETER_NEW_PIN: '135790' });
       expect(added.code, added.stderr).toBe(0);
     }
-    const refused = await fieldmeter(['--user', 'Tina', 'program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db], { FIELDMETER_PIN: '135790' });
+    const refused = await fieldmeter(['--user', 'Tina', 'program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db], { FIELDMETER_PIN: '135790', ...password });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Tina \(technician\) may not program the meter \(timeSync\).*"install"/);
 
-    const asInstaller = { FIELDMETER_USER: 'Ines', FIELDMETER_PIN: '135790' };
+    const asInstaller = { FIELDMETER_USER: 'Ines', FIELDMETER_PIN: '135790', ...password };
     const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json'], asInstaller);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);

@@ -59,7 +59,12 @@ describe('fieldmeter sync', () => {
 
   it('refuses a bad endpoint and half a client certificate before touching the outbox', async () => {
     const db = join(tempDir(), 'fm.db');
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/http\(s\) URL/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/must be an https:\/\/ URL/);
+    // Plain http only to this machine, and no credentials in the URL (issue 18).
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'http://mdm.example.com/cim'])).stderr).toMatch(/must be an https:\/\/ URL/);
+    const withUser = await fieldmeter(['sync', '--db', db, '--endpoint', 'https://crew:Pw-77@mdm.example.com/cim']);
+    expect(withUser.stderr).toMatch(/Leave the user and password out/);
+    expect(withUser.stderr).not.toContain('Pw-77');
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(/both the certificate and its key/);
     expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(/has no Message\.xsd: choose the folder with the utility's/);

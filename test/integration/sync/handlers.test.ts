@@ -127,6 +127,8 @@ describe('sync handlers', () => {
     await signInAs(app, 'supervisor');
     opened.apps.push(app);
     const h = app.handlers;
+    // Credentials are bound to the endpoint's origin, so the endpoint comes first (issue 18).
+    h['sync.settings.set']({ endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
     const info = await h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'Very-Secret-Pw-123' });
     expect(info).toEqual({ kind: 'basic', source: 'secureStorage', canStore: true });
     expect(JSON.stringify(h['sync.settings.get']({}))).not.toContain('Very-Secret-Pw-123');

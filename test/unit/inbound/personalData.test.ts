@@ -37,8 +37,10 @@ describe('maskPersonalData', () => {
     const cdata = '<Customer><Names><name><![CDATA[Maria <Schmidt>]]></name></Names><streetDetail>Lindenweg 4</streetDetail></Customer><Meter><mRID>E1</mRID></Meter>';
     expect(maskPersonalData(cdata)).toBe('<Customer><Names><name>***</name></Names><streetDetail>***</streetDetail></Customer><Meter><mRID>E1</mRID></Meter>');
     expect(maskPersonalData('<Customer/><name>Not a customer</name>')).toBe('<Customer/><name>Not a customer</name>');
-    // CustomerAgreement is not a Customer: its name is the agreement's, kept.
-    expect(maskPersonalData('<CustomerAgreement><name>Basic</name></CustomerAgreement>')).toBe('<CustomerAgreement><name>Basic</name></CustomerAgreement>');
+    // An agreement is often named after its customer (issue 18): its name is masked, its other data kept.
+    expect(maskPersonalData('<CustomerAgreement><name>Maria Schmidt household</name><mRID>CA-1</mRID></CustomerAgreement>')).toBe(
+      '<CustomerAgreement><name>***</name><mRID>CA-1</mRID></CustomerAgreement>',
+    );
     // A closing CustomerAgreements inside a Customer does not end it.
     expect(maskPersonalData('<Customer><CustomerAgreements><mRID>CA-1</mRID></CustomerAgreements><name>Maria</name></Customer>')).toBe(
       '<Customer><CustomerAgreements><mRID>CA-1</mRID></CustomerAgreements><name>***</name></Customer>',
@@ -52,4 +54,35 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData(message('MeterServiceRequests'))).not.toContain(zipped);
     expect(maskPersonalData(message('MeterConfig'))).toContain(zipped);
   });
+
+  it('a comment or processing instruction inside a name does not split it into a masked and an unmasked part (issue 18)', () => {
+    const xml = [
+      '<m:Customer xmlns:m="http://iec.ch/TC57/2011/MasterDataLinkageConfig#"><m:mRID>C-1</m:mRID>',
+      '<m:Names><m:name>Ma<!-- x -->ria Sch<?pi x?>midt</m:name></m:Names>',
+      '<m:Names><m:name><![CDATA[Lin]]>denweg<!---->4</m:name></m:Names></m:Customer>',
+    ].join('\n');
+    const masked = maskPersonalData(xml);
+    for (const part of ['Ma', 'ria', 'Sch', 'midt', 'Lin', 'denweg', ' x ', 'pi x']) expect(masked).not.toContain(`>${part}`);
+    expect(masked).not.toMatch(/ria|midt|denweg|Schmidt/);
+    expect(masked).toContain('<m:mRID>C-1</m:mRID>');
+    expect(masked.split('\n').length).toBe(3);
+  });
+
+  it('masks the names of agreements and usage points, keeping their identifiers', () => {
+    const xml = '<m:UsagePoint><m:mRID>UP-1</m:mRID><m:Names><m:name>Schmidt, Lindenweg 4</m:name></m:Names></m:UsagePoint>'
+      + '<m:CustomerAgreement><m:mRID>CA-7</m:mRID><m:Names><m:name>Maria<!-- -->Schmidt</m:name></m:Names></m:CustomerAgreement>';
+    const masked = maskPersonalData(xml);
+    expect(masked).not.toMatch(person);
+    expect(masked).not.toContain('Schmidt');
+    expect(masked).toContain('UP-1');
+    expect(masked).toContain('CA-7');
+  });
+
+  it('copies a message that is not well-formed up to where it stops, and says the rest is left out', () => {
+    const masked = maskPersonalData('<Customer><name>Maria</name></Customer><Meter><mRID>E1</oops><name>Schmidt</name>');
+    expect(masked).toMatch(/^<Customer><name>\*\*\*<\/name><\/Customer><Meter><mRID>E1<!-- the rest is left out of this copy: .*does not close <mRID>/);
+    expect(masked).not.toContain('Schmidt');
+    expect(maskPersonalData('<!DOCTYPE x [<!ENTITY a "Maria">]><Customer>&a;</Customer>')).not.toContain('Maria');
+  });
 });
+

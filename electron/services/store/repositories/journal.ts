@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/result';
 import { outboxKinds, parseOutboxPayload, type OutboxKind, type OutboxPayloadInput, type OutboxVerb, type OutboxVerbList } from '../../../../shared/cim/outbox/kinds';
+import { auditRowHash, CHAIN_START, type ChainedAuditRow } from '../auditChain';
 import type { Db } from '../database';
 
 export interface Actor {
@@ -32,8 +33,15 @@ export type Routing<K extends OutboxKind> = {
 
 export function createJournal(db: Db) {
   const audit = db.prepare(
-    'INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, actor, role, action, entity, entity_id, details, prev_hash, hash) VALUES (@id, @at, @actor, @role, @action, @entity, @entityId, @details, @prevHash, @hash)',
   );
+  const lastAudit = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  // The last row and the new one in one transaction (a savepoint inside the caller's): the chain cannot fork (auditChain.ts).
+  const appendAudit = db.transaction((entry: Omit<ChainedAuditRow, 'id' | 'prevHash'>) => {
+    const last = lastAudit.get() as { id: number; hash: string | null } | undefined;
+    const row: ChainedAuditRow = { ...entry, id: (last?.id ?? 0) + 1, prevHash: last?.hash ?? CHAIN_START };
+    audit.run({ ...row, hash: auditRowHash(row) });
+  });
   const enqueue = db.prepare(
     'INSERT INTO outbox (message_id, kind, noun, verb, usage_point_id, payload, created_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -41,7 +49,15 @@ export function createJournal(db: Db) {
 
   return {
     audit(actor: Actor, entry: AuditEntry) {
-      audit.run(new Date().toISOString(), actor.name, actor.role, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.details ?? {}));
+      appendAudit({
+        at: new Date().toISOString(),
+        actor: actor.name,
+        role: actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        details: JSON.stringify(entry.details ?? {}),
+      });
     },
     /**
      * Queues a message of `kind` in the caller's transaction; returns its MessageID. The payload is

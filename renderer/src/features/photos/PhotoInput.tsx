@@ -28,7 +28,11 @@ export function PhotoInput({ usagePointId, photos, onAdded, testId }: Props) {
     for (const file of Array.from(files)) {
       const result = await uploadPhoto(usagePointId, file);
       if (result.ok) onAdded(result.value);
-      else setError(result.error.code === 'UNREADABLE' ? t('photos.unreadable', { name: result.error.message }) : errorText(result.error));
+      else {
+        // A photo whose structure the Node side cannot walk to strip its metadata is refused like an unreadable one.
+        const unreadable = result.error.code === 'UNREADABLE' || (typeof result.error.details === 'object' && result.error.details !== null && 'photo' in result.error.details);
+        setError(unreadable ? t('photos.unreadable', { name: file.name }) : errorText(result.error));
+      }
     }
     setBusy(false);
   };

@@ -5,9 +5,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncSettings } from '../../../../shared/contract/methods/sync';
+import type { AppErrorShape } from '../../../../shared/contract/result';
+import { endpointProblem, endpointOrigin, type EndpointProblem } from '../../../../shared/domain/syncEndpoint';
 import { api } from '../../api/client';
 import { useSyncStore } from './syncStore';
 import { errorText } from '../../lib/errorText';
+
+type CredentialsProblem = 'noEndpoint' | 'otherOrigin' | 'unavailable' | 'plainTextKey';
+const credentialsProblems: readonly string[] = ['noEndpoint', 'otherOrigin', 'unavailable', 'plainTextKey'] satisfies CredentialsProblem[];
+const endpointProblems: readonly string[] = ['notUrl', 'notHttps', 'userInfo'] satisfies EndpointProblem[];
+
+/** The translated reason of a refusal the Node side names in its details (issue 18), else the error by its code. */
+function useRefusalText() {
+  const { t } = useTranslation();
+  return (error: AppErrorShape): string => {
+    const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+    if (typeof details.endpoint === 'string' && endpointProblems.includes(details.endpoint)) return t(`sync.endpointProblem.${details.endpoint as EndpointProblem}`);
+    if (typeof details.credentials === 'string' && credentialsProblems.includes(details.credentials)) return t(`sync.credentialsProblem.${details.credentials as CredentialsProblem}`);
+    return errorText(error);
+  };
+}
 
 export function EndpointForm() {
   const { t } = useTranslation();
@@ -23,10 +40,19 @@ export function EndpointForm() {
     // Only when the stored settings change, not on every refetch.
   }, [settingsKey]);
 
+  const refusalText = useRefusalText();
+
   async function saveEndpoint(e: FormEvent) {
     e.preventDefault();
+    // The same rule as the Node side, so the reason shows in the person's language before anything is sent.
+    const problem = draft.endpoint === '' ? null : endpointProblem(draft.endpoint);
+    if (problem) return setMessage({ text: t(`sync.endpointProblem.${problem}`), error: true });
+    const hadCredentials = loaded !== null && loaded.credentials.kind !== 'none' && loaded.credentials.canStore;
+    const otherServer = endpointOrigin(draft.endpoint) !== endpointOrigin(loaded?.settings.endpoint ?? '');
     const r = await api['sync.settings.set'](draft);
-    setMessage(r.ok ? { text: t('sync.settingsSaved'), error: false } : { text: errorText(r.error), error: true });
+    if (!r.ok) return setMessage({ text: refusalText(r.error), error: true });
+    setMessage({ text: hadCredentials && otherServer ? t('sync.credentialsDropped') : t('sync.settingsSaved'), error: false });
+    await useSyncStore.getState().load();
   }
 
   async function saveCredentials(e: FormEvent) {
@@ -34,7 +60,7 @@ export function EndpointForm() {
     const r = await api['sync.credentials.set'](kind === 'bearer' ? { kind, token: secret } : { kind, user, password: secret });
     // Forget what was typed either way: it must not linger in the page.
     setSecret('');
-    setMessage(r.ok ? { text: t('sync.credentialsStored'), error: false } : { text: errorText(r.error), error: true });
+    setMessage(r.ok ? { text: t('sync.credentialsStored'), error: false } : { text: refusalText(r.error), error: true });
     await useSyncStore.getState().load();
   }
 

@@ -1,0 +1,35 @@
+/**
+ * `fieldmeter audit verify` (issue 18): walks the hash-chained audit log (store/auditChain.ts) and
+ * fails, naming the first row that does not hold, when any row was changed, removed or slipped in.
+ */
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/result';
+import { resolveDatabasePath } from '../services/paths';
+import { verifyAuditChain } from '../services/store/auditChain';
+import { openStore } from '../services/store';
+import type { CliIo } from './program';
+
+export function registerAuditCommands(program: Command, io: CliIo): void {
+  const audit = program.command('audit').description('the audit log: who did what, when, in which role').exitOverride();
+  audit
+    .command('verify')
+    .description('check that no row of the audit log was changed, removed or inserted since it was written')
+    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: { db?: string; json?: boolean }) => {
+      const store = openStore(resolveDatabasePath(options.db));
+      try {
+        const report = verifyAuditChain(store.db);
+        if (options.json) io.out(JSON.stringify(report, null, 2));
+        if (report.broken) {
+          throw new AppError('VALIDATION', `The audit log does not hold from row ${report.broken.id}: ${report.broken.reason}.`, report);
+        }
+        if (!options.json) {
+          io.out(`The audit log holds: ${report.rows} rows, each chained to the one before. Last hash ${report.lastHash || '(no rows)'} — keep it to check later that no row was cut off the end.`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,28 @@
+/**
+ * The endpoint form refuses what the Node side refuses (issue 18), with the reason in the person's
+ * language: plain http to another machine, a user and password in the URL. Nothing is saved.
+ */
+import { expect, test } from './fixtures';
+import { callApi } from './pages';
+
+test.use({ demo: true });
+
+test('the endpoint must be https and carry no credentials; the reason shows in English and German', async ({ app: page, host }) => {
+  await page.getByTestId('section-sync').click();
+  const message = page.getByTestId('sync-settings-message');
+  await page.getByTestId('sync-endpoint').fill('http://mdm.example.com/cim');
+  await page.getByTestId('sync-endpoint-save').click();
+  await expect(message).toHaveText('The endpoint must be an https:// URL (http:// only for this machine: localhost, 127.0.0.1, ::1).');
+
+  await page.getByTestId('locale-de').click();
+  await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('sync-endpoint').fill('https://crew:Secret-1@mdm.example.com/cim');
+  await page.getByTestId('sync-endpoint-save').click();
+  await expect(message).toHaveText('Benutzer und Passwort gehören nicht in die URL des Endpunkts; hinterlegen Sie sie unten als Zugangsdaten.');
+
+  // The contract refuses them too, whatever the form does.
+  const direct = await callApi(page, host.current.token, 'sync.settings.set', { endpoint: 'http://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
+  expect(direct.ok).toBe(false);
+  const saved = await callApi<{ settings: { endpoint: string } }>(page, host.current.token, 'sync.settings.get', {});
+  expect(saved.value?.settings.endpoint).toBe('');
+});
