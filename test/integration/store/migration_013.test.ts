@@ -8,21 +8,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_KINDS, outboxKinds, type OutboxKind } from '../../../shared/cim/outbox';
 import { renderForSync } from '../../../electron/services/messages/renderOutbox';
-import { samplePayloads } from '../../../electron/services/messages/sampleRows';
 import { openDatabase } from '../../../electron/services/store/database';
 import { migrations } from '../../../electron/services/store/migrations';
 import { createOutboxRepository } from '../../../electron/services/store/repositories/outbox';
 import { useTempDir } from '../../support/tempDir';
+import { sampleAt, testPayloads } from '../../support/outboxSamples';
 
 const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 13));
-const at = '2026-12-01T08:00:00.000Z';
-const payloads = samplePayloads({
-  meter: 'E3100001',
-  usagePoint: 'UP-1001',
-  readings: [{ readingType: '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0', value: '1234.5' }],
-  pan: { eui64: '0011223344556677', installCode: '83FED3407A939723A5C639B26916D505C3B5' },
-  at,
-});
+const at = sampleAt;
+const payloads = testPayloads;
 // Every kind with every verb it was queued with: the rows a database of the previous release can hold.
 const queued = OUTBOX_KINDS.flatMap((kind) => outboxKinds[kind].verbs.map((verb) => ({ kind, verb, noun: outboxKinds[kind].noun, payload: payloads[kind] })));
 

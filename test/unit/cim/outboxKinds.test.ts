@@ -7,16 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../shared/cim';
 import { OUTBOX_KINDS, OutboxRenderError, outboxKinds, outboxMessageSchema, outboxRowToMessage, renderOutboxRow, type OutboxRow } from '../../../shared/cim/outbox';
 import type { Journal } from '../../../electron/services/store/repositories/journal';
-import { samplePayloads } from '../../../electron/services/messages/sampleRows';
+import { sampleAt, testPayloads } from '../../support/outboxSamples';
 
-const at = '2026-12-01T08:00:00.000Z';
-const payloads = samplePayloads({
-  meter: 'E3100001',
-  usagePoint: 'UP-1001',
-  readings: [{ readingType: '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0', value: '1234.5' }],
-  pan: { eui64: '0011223344556677', installCode: '83FED3407A939723A5C639B26916D505C3B5' },
-  at,
-});
+const at = sampleAt;
+const payloads = testPayloads;
 const context = { source: 'FIELDMETER-TEST' };
 const rowOf = (kind: OutboxRow['kind'], extra: Partial<OutboxRow> = {}): OutboxRow => ({ messageId: `M-${kind}`, kind, verb: outboxKinds[kind].verbs[0], createdAt: at, payload: payloads[kind], ...extra });
 
