@@ -3,10 +3,8 @@
  * fails, naming the first row that does not hold, when any row was changed, removed or slipped in.
  */
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
-import { verifyAuditChain } from '../services/store/auditChain';
-import { openStore } from '../services/store';
 import type { CliIo } from './program';
 
 export function registerAuditCommands(program: Command, io: CliIo): void {
@@ -17,7 +15,9 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action((options: { db?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; json?: boolean }) => {
+      // SQLite loads only in the command that uses it (a CLI start stays quick).
+      const [{ openStore }, { verifyAuditChain }] = await Promise.all([import('../services/store'), import('../services/store/auditChain')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const report = verifyAuditChain(store.db);

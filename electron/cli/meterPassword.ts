@@ -4,7 +4,7 @@
  * in `ps` and lands in shell history. `--password` still works for scripts written before, with a
  * warning on every use.
  */
-import { AppError } from '../../shared/contract/result';
+import { AppError } from '../../shared/contract/appError';
 
 export const METER_PASSWORD_VARIABLE = 'FIELDMETER_METER_PASSWORD';
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, constants, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/contract/result';
+import { AppError } from '../../../shared/contract/appError';
 
 export interface TargetOptions {
   /** Replace an existing file (CLI `--force`). */
