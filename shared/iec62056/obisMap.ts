@@ -32,10 +32,10 @@ export function minimalObisReadingTypes(options: MinimalTableOptions = {}): Obis
 /**
  * Registers that report events rather than quantities (IEC 62056-61 §5.6, C = 96/97):
  * F.F error register, C.7.x power-failure counters, C.5.0 status. Event codes from NOTES §7
- * with device type 3 (electric meter); the F.F code is composed from the enums (Metrology.Failed).
+ * with device type 3 (electric meter); F.F is the fatal error register, CX getFatalErrorEventType.
  */
 export function eventCandidateFor(obis: ObisCode): EventCandidate | null {
-  if (obis.c === 97 && obis.d === 97) return { kind: 'errorRegister', endDeviceEventType: endDeviceEventType.meterError };
+  if (obis.c === 97 && obis.d === 97) return { kind: 'errorRegister', endDeviceEventType: endDeviceEventType.fatalError };
   if (obis.c === 96 && obis.d === 7) {
     const perPhase = obis.e !== null && obis.e >= 1 && obis.e <= 3;
     return { kind: 'powerFailCounter', endDeviceEventType: perPhase ? endDeviceEventType.phaseFailure : endDeviceEventType.powerDown };

@@ -2,7 +2,8 @@
  * A visit without a reading: the trouble code, a note, photos and position, the stop marked
  * skipped — and for the enterprise a MeterReadings message whose readings carry no value but
  * the ReadingQuality "known missing read" with the reason, plus an EndDeviceEvent when the
- * reason is about the device (damage, tamper). One transaction.
+ * reason is one the device reports (tamper), with the device type of the meter's commodity.
+ * One transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { skipCode, type Position, type SkipCode } from '../../../shared/contract
 import { AppError } from '../../../shared/contract/result';
 import { defaultSkipCodes } from '../../../shared/domain/skipCodes';
 import { readingQuality } from '../../../shared/cim/readingQuality';
+import { endDeviceTypeOfReadingTypes, withEndDeviceType } from '../../../shared/cim/codes/endDeviceCodes';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { enqueueMeterReadings } from './outbound';
@@ -49,9 +51,11 @@ export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now 
       readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: skippedAt, qualities: [readingQuality.knownMissingRead], comment })),
     });
     if (code.endDeviceEventType) {
+      // EndDeviceType from the registers' commodity (61968-9: 3 electric, 4 gas, 24 water), not always 3.
+      const eventType = withEndDeviceType(code.endDeviceEventType, endDeviceTypeOfReadingTypes(meter.registers.map((r) => r.readingType)));
       store.journal.enqueue(
         'skipEvent',
-        { meter: meter.meterSerial, usagePoint: meter.usagePointId, eventType: code.endDeviceEventType, createdDateTime: skippedAt, reason: comment },
+        { meter: meter.meterSerial, usagePoint: meter.usagePointId, eventType, createdDateTime: skippedAt, reason: comment },
         { usagePointId: meter.usagePointId },
       );
     }

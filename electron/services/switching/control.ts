@@ -5,7 +5,7 @@
  * (reconnect: that seal only, the meter's cover and terminal seals stay); the reading if one was taken (ReadingReasonKind serviceDisconnect/serviceConnect);
  * audit; and in the outbox EndDeviceControls (the control used) and EndDeviceEvents (the outcome).
  */
-import { endDeviceControlType, endDeviceEventType } from '../../../shared/cim/codes/endDeviceCodes';
+import { endDeviceControlType, endDeviceEventTypeFor, endDeviceTypeOfReadingTypes, type EndDeviceEventName } from '../../../shared/cim/codes/endDeviceCodes';
 import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
 import { checkWindow } from '../../../shared/domain/switching';
 import { AppError } from '../../../shared/contract/result';
@@ -30,6 +30,19 @@ export interface SwitchControlRequest {
   note?: string;
 }
 
+/**
+ * The EndDeviceEvent of the outcome (codes and sources in shared/cim/README.md): switched by hand
+ * at the fuse or breaker → ManualDisconnection/ManualConnection x.15.26.68/42; with the meter's own
+ * switch → x.31.26.68/42; the meter's switch did not operate → DisconnectFailed/ConnectFailed
+ * x.31.26.84/67; not done for a reason on site → x.31.26.85.
+ */
+export function switchEventName(disconnecting: boolean, outcome: SwitchOutcome, action: SwitchAction, controlResult: ControlResult | null): EndDeviceEventName {
+  if (action === 'meterSwitch' && controlResult === 'failed') return disconnecting ? 'disconnectFailed' : 'connectFailed';
+  if (outcome !== 'done') return 'switchFailed';
+  if (action === 'localSwitch') return disconnecting ? 'manualDisconnected' : 'manualConnected';
+  return disconnecting ? 'remoteDisconnected' : 'remoteConnected';
+}
+
 export function recordControl(store: Store, actor: Actor, request: SwitchControlRequest, context: SaveContext) {
   const at = (context.now ?? new Date()).toISOString();
   // Switching a supply off or on is installer work, as installing a meter is; any crew member may read.
@@ -44,6 +57,8 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const sealNumber = outcome === 'done' ? (request.sealNumber ?? null) : null;
     const device = store.workOrders.meterAt(order.usagePointId);
     const disconnecting = order.kind === 'disconnect';
+    // EndDeviceType of the meter's commodity (3 electric, 4 gas, 24 water; 0 when unknown).
+    const endDeviceType = endDeviceTypeOfReadingTypes(store.meters.get(order.usagePointId)?.registers.map((r) => r.readingType) ?? []);
 
     const reading = request.values?.length
       ? saveSwitchReading(store, actor, order, { ...request, values: request.values }, switchTag(order, position, request.outOfWindowReason), { ...context, now: new Date(at) })
@@ -57,10 +72,10 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const common = { switchOrder: order.id, meter: device?.serialNumber ?? order.meterSerial, usagePoint: order.usagePointId, at, reason };
     const messageIds = reading ? [reading.messageId] : [];
     if (action === 'meterSwitch' && controlResult) {
-      const control: OutboxPayloadInput<'switchControl'> = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect'), result: controlResult };
+      const control: OutboxPayloadInput<'switchControl'> = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect', endDeviceType || 3 /* CX contactor commands use 3 */), result: controlResult };
       messageIds.push(store.journal.enqueue('switchControl', control, { usagePointId: order.usagePointId }));
     }
-    const eventType = outcome !== 'done' ? endDeviceEventType.switchFailed : disconnecting ? endDeviceEventType.remoteDisconnected : endDeviceEventType.remoteConnected;
+    const eventType = endDeviceEventTypeFor(switchEventName(disconnecting, outcome, action, controlResult), endDeviceType);
     const event: OutboxPayloadInput<'switchEvent'> = { ...common, eventType, outcome, action, controlResult, sealNumber };
     messageIds.push(store.journal.enqueue('switchEvent', event, { usagePointId: order.usagePointId }));
 

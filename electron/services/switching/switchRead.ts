@@ -3,7 +3,9 @@
  * (reading set, registers, route stop, audit, MeterReadings in the outbox — so a switch cancelled
  * later still leaves an ordinary reading, delivered), tagged with the ReadingReasonKind of the
  * switch and the agreement it closes; the order is finished and audited. Out of the window needs
- * a reason and adds ReadingQuality 2.10.0 (questionable); a meter that could not be read queues
+ * a reason, which goes with the reading as its comment; the reading stays a valid actual one (a
+ * read taken on another day is still what the register showed — ReadingQuality 2.10.0
+ * "questionable" would tell the enterprise not to trust the value); a meter that could not be read queues
  * readings without value, 2.5.259 (known missing read) and the reason, for the enterprise to estimate.
  */
 import { AppError } from '../../../shared/contract/result';
@@ -36,14 +38,14 @@ export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, pos
   return result;
 }
 
-/** How a switch reading is tagged; outside the window it is questionable and says why. */
+/** How a switch reading is tagged; outside the window it says when and why in its comment, and keeps its quality. */
 export function switchTag(order: SwitchOrderRow, position: WindowPosition, outOfWindowReason: string | undefined): SwitchReadTag {
   const outside = position !== 'inWindow';
   return {
     reason: readingReasonOf[order.kind],
     switchOrder: order.id,
     agreement: order.agreementId ?? undefined,
-    qualities: outside ? [readingQuality.questionable] : [],
+    qualities: [],
     comment: outside ? `read ${position === 'early' ? 'before' : 'after'} the switch window ${order.windowStart} – ${order.windowEnd}: ${outOfWindowReason ?? ''}` : undefined,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * EndDeviceEventType and EndDeviceControlType: the 4-part code
  * `EndDeviceType.EndDeviceDomain.EndDeviceSubdomain.EndDeviceEventOrAction` (IEC 61968-9 annex;
- * values from the Connexo CBO enums, NOTES.md §7). Named codes below are those NOTES.md §7 lists,
- * for an electric meter (type 3). Connexo itself writes type 0 in events; both parse here.
+ * values from the Connexo CBO enums, NOTES.md §7). Events take the device type of the meter's
+ * commodity (endDeviceTypeOfReadingTypes); Connexo itself writes type 0 in events; all parse here.
  */
 export const END_DEVICE_TYPES: Readonly<Record<number, string>> = {
   0: 'NA',
@@ -60,9 +60,12 @@ export const END_DEVICE_EVENT_OR_ACTIONS: Readonly<Record<number, string>> = {
   49: 'Re-established',
   54: 'Start',
   55: 'Stop',
+  67: 'ConnectFailed',
   68: 'Disconnected',
   77: 'Display',
+  79: 'Error',
   82: 'Create',
+  84: 'DisconnectFailed',
   85: 'Failed',
   212: 'Removed',
   214: 'Reset',
@@ -75,23 +78,90 @@ export const END_DEVICE_EVENT_OR_ACTIONS: Readonly<Record<number, string>> = {
   300: 'Schedule',
 };
 
-/** Events a meter reports (CX EndDeviceEventTypeFactory, with device type 3). */
-export const endDeviceEventType = {
-  powerDown: '3.26.38.85',
-  powerUp: '3.26.38.49',
-  phaseFailure: '3.26.25.85',
-  demandResetOccurred: '3.8.0.215',
-  tamperDetected: '3.12.43.257',
-  tamperCleared: '3.12.43.291',
-  coverOpened: '3.12.141.212',
-  remoteDisconnected: '3.31.26.68',
-  remoteConnected: '3.31.26.42',
-  /** Metrology.NA.Failed: composed from the enums NOTES.md §7 lists (no meter-error event is listed there); a non-zero error register F.F. */
-  meterError: '3.21.0.85',
-  /** RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done (composed from the enums, issue 9). */
-  switchFailed: '3.31.26.85',
+/**
+ * Events the app sends, as `domain.subDomain.eventOrAction`; the device type is prefixed by
+ * endDeviceEventTypeFor(). Source of each: CX `upl/.../cim/EndDeviceEventTypeFactory.java` (which
+ * writes device type 0) unless the comment says the code is composed from the enums
+ * (CX `com/energyict/cim/EndDeviceEventOrAction.java`). The table is also in ../README.md.
+ */
+const events = {
+  /** getPowerDownEventType 0.26.38.85 (Power.Voltage.Failed). */
+  powerDown: '26.38.85',
+  /** getPowerUpEventType 0.26.38.49 (Power.Voltage.Re-established). */
+  powerUp: '26.38.49',
+  /** getPowerFailure 0.26.25.85 (Power.Phase.Failed). */
+  phaseFailure: '26.25.85',
+  /** getMaximumDemandResetEventType 0.8.0.215 (Demand.NA.ResetOccurred). */
+  demandResetOccurred: '8.0.215',
+  /** getTamperEventType 0.12.43.257 / getTamperClearedEventType 0.12.43.291. */
+  tamperDetected: '12.43.257',
+  tamperCleared: '12.43.291',
+  /** getCoverOpenedEventType 0.12.141.212 (Security.Enclosure.Removed). */
+  coverOpened: '12.141.212',
+  /** getRemoteDisconnectionEventType 0.31.26.68 / getRemoteConnectionEventType 0.31.26.42: the meter's own switch operated. */
+  remoteDisconnected: '31.26.68',
+  remoteConnected: '31.26.42',
+  /** getManualDisconnectionEventType 0.15.26.68 / getManualConnectionEventType 0.15.26.42: switched by hand at the fuse or breaker. */
+  manualDisconnected: '15.26.68',
+  manualConnected: '15.26.42',
+  /**
+   * The meter's switch did not operate: RCDSwitch.ControlPoint with EndDeviceEventOrAction
+   * DisconnectFailed (84) / ConnectFailed (67). Composed: the factory has these actions only for a
+   * relay (0.39.91.84 / 0.39.91.67) and a load-control disconnector (0.15.26.84).
+   */
+  disconnectFailed: '31.26.84',
+  connectFailed: '31.26.67',
+  /** getFatalErrorEventType 0.0.43.79 (NA.Event.Error): a non-zero fatal error register F.F (IEC 62056-21 / DSMR "F.F"). */
+  fatalError: '0.43.79',
+  /**
+   * RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done for a reason on
+   * site (customer refused, unsafe, meter not found). Composed from the enums (issue 9); these are
+   * work-order outcomes rather than device events, kept until they go out with the work order.
+   */
+  switchFailed: '31.26.85',
 } as const;
-export type EndDeviceEventName = keyof typeof endDeviceEventType;
+export type EndDeviceEventName = keyof typeof events;
+
+/**
+ * The EndDeviceType of a meter from its registers' ReadingType commodity (NOTES.md §6-7: CIM
+ * CommodityKind 1/2 electricity → ElectricMeter 3, 7 natural gas / 8 propane → GasMeter 4,
+ * 9 potable / 14 non-potable water → WaterMeter 24); 0 (NA) when no register tells.
+ */
+export function endDeviceTypeOfCommodity(commodity: number): number {
+  if (commodity === 1 || commodity === 2) return 3;
+  if (commodity === 7 || commodity === 8) return 4;
+  if (commodity === 9 || commodity === 14) return 24;
+  return 0;
+}
+
+/** The device type the first register with a known commodity gives (ReadingType field 6), else 0 (NA). */
+export function endDeviceTypeOfReadingTypes(readingTypes: readonly string[]): number {
+  for (const rt of readingTypes) {
+    const commodity = Number(rt.split('.')[5]);
+    const type = Number.isInteger(commodity) ? endDeviceTypeOfCommodity(commodity) : 0;
+    if (type !== 0) return type;
+  }
+  return 0;
+}
+
+/** e.g. endDeviceEventTypeFor('tamperDetected', 4) = "4.12.43.257" (a gas meter's tamper). */
+export function endDeviceEventTypeFor(name: EndDeviceEventName, endDeviceType: number): string {
+  return `${endDeviceType}.${events[name]}`;
+}
+
+/**
+ * A configured code whose device type is 0 (NA, as Connexo writes them) takes the meter's type;
+ * a code with a type of its own is kept as the utility gave it.
+ */
+export function withEndDeviceType(code: string, endDeviceType: number): string {
+  const [type, ...rest] = code.split('.');
+  return type === '0' ? [String(endDeviceType), ...rest].join('.') : code;
+}
+
+/** The events of an electric meter (type 3), the only kind the optical port reads (OBIS A = 1). */
+export const endDeviceEventType = Object.fromEntries(Object.entries(events).map(([name, code]) => [name, `3.${code}`])) as {
+  readonly [K in EndDeviceEventName]: `3.${(typeof events)[K]}`;
+};
 
 /**
  * A PAN device's join as the head end reports it: EndDeviceEventType Pairing (domain 10) with
@@ -161,7 +231,7 @@ export function describeEndDeviceCode(code: string): EndDeviceCodeDescription | 
 /** The named event or control a code stands for (device type ignored), or null. */
 export function nameOfEndDeviceCode(code: string): string | null {
   const rest = code.split('.').slice(1).join('.');
-  for (const [name, value] of Object.entries(endDeviceEventType)) if (value.split('.').slice(1).join('.') === rest) return name;
+  for (const [name, value] of Object.entries(events)) if (value === rest) return name;
   for (const [name, value] of Object.entries(controls)) if (value === rest) return name;
   return null;
 }

@@ -7,7 +7,7 @@
  * that became non-zero or changed. The first read of a meter reports the error register and the
  * raised status bits; its counters only become the baseline (we cannot tell when those outages were).
  */
-import { endDeviceEventType, type EndDeviceEventName } from './endDeviceCodes';
+import { endDeviceEventTypeFor, type EndDeviceEventName } from './endDeviceCodes';
 
 export interface MeterStatus {
   /** F.F as the meter sent it (hex digits), or null when not read. */
@@ -57,13 +57,17 @@ function bitsOf(word: string | null): bigint | null {
   return BigInt(`0x${word}`);
 }
 
-const event = (name: EndDeviceEventName, reason: string, details: DerivedEvent['details']): DerivedEvent => ({ name, eventType: endDeviceEventType[name], reason, details });
-
-export function statusEvents(previous: MeterStatus | null, current: MeterStatus, statusBits: readonly StatusBitEvent[]): DerivedEvent[] {
+/**
+ * `endDeviceType` 3 (ElectricMeter): these registers come through the IEC 62056-21 optical port,
+ * whose OBIS mapping is electricity only (A = 1); a caller reading another commodity passes its type.
+ */
+export function statusEvents(previous: MeterStatus | null, current: MeterStatus, statusBits: readonly StatusBitEvent[], endDeviceType = 3): DerivedEvent[] {
+  const event = (name: EndDeviceEventName, reason: string, details: DerivedEvent['details']): DerivedEvent => ({ name, eventType: endDeviceEventTypeFor(name, endDeviceType), reason, details });
   const events: DerivedEvent[] = [];
   const error = current.errorRegister;
   if (errorRegisterSet(error) && error !== previous?.errorRegister) {
-    events.push(event('meterError', `Error register F.F reads ${error}`, [{ name: ERROR_REGISTER, value: error! }]));
+    // F.F is the fatal error register: CX getFatalErrorEventType (x.0.43.79), not a composed code.
+    events.push(event('fatalError', `Error register F.F reads ${error}`, [{ name: ERROR_REGISTER, value: error! }]));
   }
 
   const now = bitsOf(current.statusWord);

@@ -37,8 +37,11 @@ const energyChannels: Readonly<Record<number, readonly [Quantity, number]>> = {
   15: ['active', 20], // |+A| + |−A|
   16: ['active', 4], // +A − (−A), net
 };
-// Per-phase voltage (C = 32/52/72) and current (31/51/71) → CIM PhaseCode.
-const voltagePhase: Readonly<Record<number, number>> = { 32: 128, 52: 64, 72: 32 };
+// Per-phase voltage (C = 32/52/72) and current (31/51/71) → CIM PhaseCode (NOTES.md §6).
+// 32/52/72.7 are the L1/L2/L3 voltages to neutral (IEC 62056-61 Table 8), so PhaseCode AN 129,
+// BN 65, CN 33; a line current is through one phase only: A 128, B 64, C 32 (values of the
+// CBO enum com.elster.jupiter.cbo.Phase, which quotes 61968-9 PhaseCode).
+const voltagePhase: Readonly<Record<number, number>> = { 32: 129, 52: 65, 72: 33 };
 const currentPhase: Readonly<Record<number, number>> = { 31: 128, 51: 64, 71: 32 };
 
 const code = (fields: readonly number[]) => fields.join('.');

@@ -58,8 +58,10 @@ export function meterStatusEventsBody(p: OutboxPayload<'meterStatusEvents'>): Pa
 }
 
 /**
- * x.31.26.68 disconnected / x.31.26.42 connected when done, x.31.26.85 (RCDSwitch.ControlPoint.Failed)
- * otherwise, with outcome, action, control result and seal as EndDeviceEventDetails.
+ * The outcome's code as recordControl chose it (switchEventName in electron/services/switching/control.ts;
+ * sources in ../README.md): x.15.26.68/42 switched by hand, x.31.26.68/42 with the meter's switch,
+ * x.31.26.84/67 the meter's switch did not operate, x.31.26.85 not done; with outcome, action, control
+ * result and seal as EndDeviceEventDetails.
  */
 export function switchEventBody(p: OutboxPayload<'switchEvent'>): PayloadBody {
   const details = [

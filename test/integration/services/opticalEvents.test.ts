@@ -50,9 +50,9 @@ describe('meter health from the optical probe', () => {
       expect(message).toMatchObject({ verb: 'created', usagePointId: 'UP-1002' });
       const payload = message!.payload as { meter: string; events: { eventType: string }[] };
       expect(payload.meter).toBe('E3100002');
-      expect(payload.events.map((e) => e.eventType)).toEqual(['3.21.0.85', '3.12.141.212']);
+      expect(payload.events.map((e) => e.eventType)).toEqual(['3.0.43.79', '3.12.141.212']);
       expect(app.store.endDevices.recordedEvents(10).map((e) => [e.serial_number, e.event_type])).toEqual([
-        ['E3100002', '3.21.0.85'],
+        ['E3100002', '3.0.43.79'],
         ['E3100002', '3.12.141.212'],
       ]);
       // the same meter read and saved again with the same state: nothing new to tell

@@ -63,6 +63,28 @@ describe('route visits', () => {
     store.close();
   });
 
+  it('a skip\'s device event takes the meter\'s device type from its commodity (gas 4, water 24), and "damaged" sends none', () => {
+    const store = openStore(join(tempDir(), 'fieldmeter.db'));
+    const GAS_M3 = '0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0'; // commodity 7 natural gas, volume, m³
+    const WATER_M3 = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0'; // commodity 9 potable water
+    importRoute(store, actor, {
+      fileName: 'r.csv',
+      content: csv(row({ up: 'UP-G', serial: 'G1', type: GAS_M3 }), row({ seq: '20', up: 'UP-W', serial: 'W1', type: WATER_M3 }), row({ seq: '30', up: 'UP-E', serial: 'E1' })),
+      acceptValidRows: false,
+    });
+    const events = () => (store.db.prepare("SELECT payload FROM outbox WHERE noun = 'EndDeviceEvents' ORDER BY id").pluck().all() as string[]).map((p) => (JSON.parse(p) as { eventType: string; meter: string }));
+    skipVisit(store, actor, { usagePointId: 'UP-G', code: 'tamperSuspected', note: '', photoIds: [] });
+    skipVisit(store, actor, { usagePointId: 'UP-W', code: 'tamperSuspected', note: '', photoIds: [] });
+    expect(events().map((e) => [e.meter, e.eventType])).toEqual([['G1', '4.12.43.257'], ['W1', '24.12.43.257']]);
+    // Damage is not "cover removed" (x.12.141.212); the published table has no damage event, so only the missing read goes out.
+    skipVisit(store, actor, { usagePointId: 'UP-E', code: 'damaged', note: 'glass cracked', photoIds: [] });
+    expect(events()).toHaveLength(2);
+    const last = store.db.prepare("SELECT noun, payload FROM outbox ORDER BY id DESC LIMIT 1").get() as { noun: string; payload: string };
+    expect(last.noun).toBe('MeterReadings');
+    expect(JSON.parse(last.payload).readings[0]).toMatchObject({ value: null, comment: 'Meter damaged: glass cracked' });
+    store.close();
+  });
+
   it('a later reading of a skipped stop makes it read', () => {
     const dir = tempDir();
     const store = setUp(dir);

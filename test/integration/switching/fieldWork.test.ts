@@ -53,7 +53,7 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
-  it('outside the window: refused without a reason (NEEDS_CONFIRMATION, nothing written); with one, flagged questionable (2.10.0) with the reason', () => {
+  it('outside the window: refused without a reason (NEEDS_CONFIRMATION, nothing written); with one, a valid actual reading with the reason as its comment', () => {
     const { store, context } = open();
     const start = store.outbox.list().length;
     const late = context(hours(30));
@@ -65,7 +65,8 @@ describe('switch readings and disconnects (issue 9)', () => {
     const done = takeSwitchReading(store, actor, { switchOrderId: 'SW-DEMO-MI6', values: values(store, 'UP-1006'), outOfWindowReason: 'tenant away until today' }, late);
     expect(store.switching.get('SW-DEMO-MI6')).toMatchObject({ status: 'completed', readInWindow: false });
     const reading = payloadOf(store, done.messageIds[0] ?? '').readings[0];
-    expect(reading).toMatchObject({ reason: 'moveIn', qualities: ['2.4.131', '2.10.0'] });
+    // Read on another day is still what the register showed: no 2.10.0 "questionable", the reason says when and why.
+    expect(reading).toMatchObject({ reason: 'moveIn', qualities: ['2.4.131'] });
     expect(reading?.comment).toMatch(/after the switch window .*: tenant away until today/);
     store.close();
   });
@@ -120,7 +121,26 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
-  it('a reconnect after the disconnect: the disconnect seal comes off (the cover seal stays), a "connected" EndDeviceEvent, no control when switched locally', () => {
+  it('switched by hand: ManualDisconnection x.15.26.68; the meter\'s switch did not operate: DisconnectFailed x.31.26.84, with the failed control', () => {
+    const { store, context } = open();
+    const start = store.outbox.list().length;
+    const failed = recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'unsafe', action: 'meterSwitch', controlResult: 'failed', note: 'relay stuck' }, context());
+    expect(failed.order.status).toBe('unableToComplete');
+    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceControls', 'EndDeviceEvents']);
+    expect(store.outbox.get(failed.messageIds[0] ?? '')?.payload).toMatchObject({ controlType: '3.31.0.23', result: 'failed' });
+    expect(store.outbox.get(failed.messageIds[1] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.84', controlResult: 'failed' });
+
+    const at = new Date().toISOString();
+    store.switching.insert({
+      id: 'SW-DC-2', kind: 'disconnect', usagePointId: 'UP-1009', meterSerial: store.workOrders.meterAt('UP-1009')?.serialNumber ?? '', agreementId: 'CA-DEMO-9', previousAgreementId: null,
+      dueAt: at, windowStart: at, windowEnd: hours(2).toISOString(), description: '', messageId: 'test-2', at,
+    });
+    const byHand = recordControl(store, installer, { switchOrderId: 'SW-DC-2', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-2' }, context(hours(1)));
+    expect(store.outbox.get(byHand.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.15.26.68', action: 'localSwitch' });
+    store.close();
+  });
+
+  it('a reconnect after the disconnect: the disconnect seal comes off (the cover seal stays), a manual "connected" EndDeviceEvent, no control when switched locally', () => {
     const { store, context } = open();
     const meter = store.workOrders.meterAt('UP-1009');
     store.workOrders.applySeals(meter?.id ?? 0, ['COVER-7'], new Date().toISOString(), 'WO-INSTALL'); // sealed at installation
@@ -136,7 +156,8 @@ describe('switch readings and disconnects (issue 9)', () => {
     expect(done.order.status).toBe('completed');
     expect(store.workOrders.openSeals(meter?.id ?? 0)).toEqual(['COVER-7']); // only the disconnect seal came off
     expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
-    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.42', action: 'localSwitch', controlResult: null });
+    // By hand at the breaker: CX getManualConnectionEventType x.15.26.42, not the remote switch's x.31.26.42.
+    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.15.26.42', action: 'localSwitch', controlResult: null });
     store.close();
   });
 

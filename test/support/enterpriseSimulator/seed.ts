@@ -2,7 +2,8 @@
  * Seed data for the sync tests: the demo route (loadDemoRoute), then a visit at every stop through
  * the real services, so the outbox holds exactly what the app would queue: MeterReadings for read
  * meters, "known missing read" MeterReadings for skipped ones, and an EndDeviceEvent where the
- * skip reason is about the device (every 14th stop: "damaged").
+ * skip reason is one the device reports (every 14th stop: "tamper suspected"; "meter damaged" sends
+ * no device event, see shared/domain/skipCodes.ts).
  */
 import { join } from 'node:path';
 import { loadDemoRoute, TRAINING_SETUP } from '../../../electron/services/fieldmeter';
@@ -19,7 +20,7 @@ export function visitDemoRoute(store: Store, photoDir: string, stops = 50, now =
     const meter = store.meters.get(usagePointId);
     if (!meter) throw new Error(`demo meter ${usagePointId} missing`);
     const at = new Date(now.getTime() + i * 60_000);
-    if (i % 7 === 0) skipVisit(store, actor, { usagePointId, code: i % 14 === 0 ? 'damaged' : 'dog', note: '', photoIds: [] }, at);
+    if (i % 7 === 0) skipVisit(store, actor, { usagePointId, code: i % 14 === 0 ? 'tamperSuspected' : 'dog', note: '', photoIds: [] }, at);
     else {
       const values = meter.registers.map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
       saveManualReadings(store, actor, { usagePointId, values }, { settings: defaultValidationSettings, photoDir, now: at });

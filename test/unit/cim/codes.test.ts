@@ -5,6 +5,8 @@ import {
   describeReadingQuality,
   endDeviceControlType,
   endDeviceEventType,
+  endDeviceEventTypeFor,
+  endDeviceTypeOfReadingTypes,
   encodeReadingType,
   nameOfEndDeviceCode,
   normaliseObis,
@@ -13,6 +15,7 @@ import {
   parseReadingType,
   readingQuality,
   readingTypeText,
+  withEndDeviceType,
 } from '../../../shared/cim';
 
 describe('ReadingType', () => {
@@ -41,7 +44,11 @@ describe('OBIS → ReadingType (IEC 62056-21 optical port)', () => {
     ['2.8.0', 'kWh', '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0'],
     ['3.8.0', 'kvarh', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.73.0'],
     ['1.6.0', 'kW', '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0'],
-    ['32.7.0', 'V', '0.0.0.12.0.1.54.0.0.0.0.0.0.0.128.0.29.0'],
+    // Voltages to neutral: PhaseCode AN 129 / BN 65 / CN 33 (CBO Phase), not A/B/C; currents stay A/B/C.
+    ['32.7.0', 'V', '0.0.0.12.0.1.54.0.0.0.0.0.0.0.129.0.29.0'],
+    ['52.7.0', 'V', '0.0.0.12.0.1.54.0.0.0.0.0.0.0.65.0.29.0'],
+    ['72.7.0', 'V', '0.0.0.12.0.1.54.0.0.0.0.0.0.0.33.0.29.0'],
+    ['31.7.0', 'A', '0.0.0.12.0.1.4.0.0.0.0.0.0.0.128.0.5.0'],
   ] as const;
   it.each(samples)('%s in %s → %s', (obis, unit, readingType) => {
     expect(obisToReadingType(obis, unit)?.readingType).toBe(readingType);
@@ -76,6 +83,25 @@ describe('EndDeviceEventType / EndDeviceControlType', () => {
     expect(endDeviceControlType('panPairingWindowOpen', 7)).toBe('7.10.73.298');
     expect(endDeviceEventType.demandResetOccurred).toBe('3.8.0.215');
     expect(endDeviceEventType.powerDown).toBe('3.26.38.85');
+  });
+
+  it('takes the device type of the meter\'s commodity (61968-9 EndDeviceType: 3 electric, 4 gas, 24 water)', () => {
+    expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0'])).toBe(3);
+    expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0'])).toBe(4);
+    expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0'])).toBe(24);
+    expect(endDeviceTypeOfReadingTypes([])).toBe(0);
+    expect(endDeviceEventTypeFor('tamperDetected', 4)).toBe('4.12.43.257');
+    expect(withEndDeviceType('0.12.43.257', 24)).toBe('24.12.43.257');
+    expect(withEndDeviceType('3.12.43.257', 24)).toBe('3.12.43.257'); // a utility's own type is kept
+  });
+
+  it('sends the published codes (CX EndDeviceEventTypeFactory / EndDeviceEventOrAction), not composed ones', () => {
+    expect(endDeviceEventTypeFor('fatalError', 3)).toBe('3.0.43.79');
+    expect(endDeviceEventTypeFor('manualDisconnected', 3)).toBe('3.15.26.68');
+    expect(endDeviceEventTypeFor('manualConnected', 3)).toBe('3.15.26.42');
+    expect(describeEndDeviceCode(endDeviceEventTypeFor('disconnectFailed', 3))?.text).toBe('ElectricMeter.RCDSwitch.ControlPoint.DisconnectFailed');
+    expect(describeEndDeviceCode(endDeviceEventTypeFor('connectFailed', 3))?.text).toBe('ElectricMeter.RCDSwitch.ControlPoint.ConnectFailed');
+    expect(nameOfEndDeviceCode('0.0.43.79')).toBe('fatalError');
   });
 
   it('describes and names codes, whatever the device type', () => {

@@ -18,8 +18,10 @@ describe('meter health registers (F.F, C.5.0, C.7.x) to EndDeviceEvents', () => 
 
   it('first read: a fault in F.F and raised status bits are reported; counters are only the baseline', () => {
     const events = statusEvents(null, status({ errorRegister: '00000010', statusWord: '0003', powerFailCounters: { 'C.7.0': '0005' } }), defaultStatusBits);
-    expect(names(events)).toEqual(['meterError', 'coverOpened', 'tamperDetected']);
-    expect(events[0]).toMatchObject({ eventType: endDeviceEventType.meterError, details: [{ name: 'F.F', value: '00000010' }] });
+    expect(names(events)).toEqual(['fatalError', 'coverOpened', 'tamperDetected']);
+    // F.F is the fatal error register: CX EndDeviceEventTypeFactory getFatalErrorEventType 0.0.43.79 (was a composed 3.21.0.85).
+    expect(events[0]).toMatchObject({ eventType: '3.0.43.79', details: [{ name: 'F.F', value: '00000010' }] });
+    expect(endDeviceEventType.fatalError).toBe('3.0.43.79');
     expect(events[1]).toMatchObject({ eventType: '3.12.141.212', reason: 'Status word C.5.0 bit 0: terminal cover opened' });
   });
 

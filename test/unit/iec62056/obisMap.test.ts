@@ -37,7 +37,7 @@ describe('OBIS → ReadingType (NOTES §6)', () => {
   });
 
   it('flags error registers, power-fail counters and status as event candidates', () => {
-    expect(eventCandidateFor(parseObisCode('F.F') as ObisCode)).toEqual({ kind: 'errorRegister', endDeviceEventType: '3.21.0.85' });
+    expect(eventCandidateFor(parseObisCode('F.F') as ObisCode)).toEqual({ kind: 'errorRegister', endDeviceEventType: '3.0.43.79' });
     expect(eventCandidateFor(parseObisCode('C.7.0') as ObisCode)).toEqual({ kind: 'powerFailCounter', endDeviceEventType: '3.26.38.85' });
     expect(eventCandidateFor(parseObisCode('C.7.2') as ObisCode)?.endDeviceEventType).toBe('3.26.25.85');
     expect(eventCandidateFor(parseObisCode('C.5.0') as ObisCode)).toEqual({ kind: 'status', endDeviceEventType: null });
