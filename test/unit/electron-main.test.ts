@@ -340,6 +340,9 @@ describe('start-up', () => {
     expect(await page?.text()).toContain('<title>Fieldmeter</title>');
 
     const event = { sender: { id: window?.webContents.id ?? -1 }, senderFrame: window?.webContents.mainFrame ?? null };
+    // Nothing but signing in before a profile is signed in; --demo made the training profiles.
+    expect(await fake.ipcMain.handlers.get(ipcChannel('routes.list'))?.(event, {})).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(await fake.ipcMain.handlers.get(ipcChannel('session.signIn'))?.(event, { name: 'Tina Technician', secret: '111111' })).toMatchObject({ ok: true });
     const routes = await fake.ipcMain.handlers.get(ipcChannel('routes.list'))?.(event, {});
     expect(routes).toMatchObject({ ok: true, value: [expect.objectContaining({ trainingMode: true })] });
 

@@ -33,7 +33,12 @@ export interface StartOptions {
   /** A folder for a one-page stand-in renderer; the API does not need the real build. */
   readonly workDir: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** Sign in as the supervisor once ready (default): the training one, or the first profile of a new database. */
+  readonly signIn?: boolean;
 }
+
+/** The supervisor the started host is signed in as (the --demo training profile, or created as a new database's first). */
+export const HOST_SUPERVISOR = { name: 'Sam Supervisor', secret: '333333' } as const;
 
 /** Starts the host and waits for its "running at" line (or its exit, which is an error). */
 export async function startHostProcess(options: StartOptions): Promise<HostedApp> {
@@ -58,6 +63,12 @@ export async function startHostProcess(options: StartOptions): Promise<HostedApp
     void exited.then((code) => reject(new Error(`web host exited (${code}) before it was ready: ${stderr.trim()}`)));
   });
   const port = Number(new URL(url).port);
+  if (options.signIn !== false) {
+    const session = (await callHost(url, token, 'session.get', {})).json as { ok: boolean; value?: { profilesExist: boolean } };
+    const method = session.value?.profilesExist ? 'session.signIn' : 'profiles.createFirst';
+    const signedIn = (await callHost(url, token, method, HOST_SUPERVISOR)).json as { ok: boolean };
+    if (!signedIn.ok) throw new Error(`the host did not sign in ${HOST_SUPERVISOR.name}: ${JSON.stringify(signedIn)}`);
+  }
   return {
     child,
     url,
