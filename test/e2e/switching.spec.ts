@@ -118,7 +118,7 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
   const meter = (await page.getByTestId('sw-detail').textContent())?.match(/E\d{7}/)?.[0] ?? '';
   const file = join(host.dataDir, 'cancel.xml');
   writeFileSync(file, typedXml(switchRequest('cancel', 'MSG-CANCEL-MI6', 'SW-DEMO-MI6', [switchWork({ type: 'moveIn', meter })])));
-  const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath, '--json']);
+  const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath, '--json'], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
   expect(imported.stderr).toBe('');
   expect(JSON.parse(imported.stdout)).toMatchObject({ applied: { switchChangesAfterWork: 1 } });
   await page.reload();

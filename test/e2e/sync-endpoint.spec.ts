@@ -5,7 +5,8 @@
 import { expect, test } from './fixtures';
 import { callApi } from './pages';
 
-test.use({ demo: true });
+// The endpoint is a supervisor's to set.
+test.use({ demo: true, signInAs: 'Sam Supervisor' });
 
 test('the endpoint must be https and carry no credentials; the reason shows in English and German', async ({ app: page, host }) => {
   await page.getByTestId('section-sync').click();

@@ -257,10 +257,10 @@ test('the office cancels a job already done and reports a PAN join: both are sho
   for (const [name, xml] of Object.entries(messages)) {
     const file = join(host.dataDir, `${name}.xml`);
     writeFileSync(file, xml);
-    const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath]);
+    const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
     expect(imported.stderr).toBe('');
   }
-  await openApp(page, await host.restart());
+  await openApp(page, await host.restart(), 'Ines Installer'); // a new host process: the installer signs in again
   await page.getByTestId('section-workOrders').click();
   await expect(page.getByTestId('wo-WO-DEMO-RM1')).toContainText('cancelled after the work');
   await page.getByTestId('wo-WO-DEMO-RM1').click();

@@ -154,7 +154,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       file = options.app.exportFile(decodeURIComponent(name));
     } catch (error) {
       const known = error instanceof AppError ? error : new AppError('NOT_FOUND', 'There is no such export.');
-      return sendError(res, known.code === 'FORBIDDEN' ? 403 : 404, known.code, known.message);
+      return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known.code, known.message);
     }
     res.writeHead(200, {
       ...securityHeaders,

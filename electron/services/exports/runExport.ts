@@ -4,7 +4,7 @@
  * each export is audited. A failed or cancelled export leaves no file; an existing file is replaced
  * only with `force`, and never the database (issue 18).
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportFilter, ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { requireSupervisor } from '../review/roles';
@@ -28,7 +28,11 @@ export const describeFilter = (f: ExportFilter): string =>
 /** exports/ next to the database: a backup of the folder keeps them, and the web host needs no download route. */
 export function defaultExportPath(store: Store, format: ExportFormat, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return join(exportsDir(store.path), `fieldmeter-${stamp}.${format}`);
+  // Two exports in one second get two files: an export never replaces another (files/safeWrite.ts refuses to).
+  const named = (n: number) => join(exportsDir(store.path), `fieldmeter-${stamp}${n > 1 ? `-${n}` : ''}.${format}`);
+  let n = 1;
+  while (existsSync(named(n))) n++;
+  return named(n);
 }
 
 export interface ExportOptions extends WorkerLocation {
