@@ -21,8 +21,10 @@ import { useTempDir } from '../../support/tempDir';
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 10);
 const SEED = Number(process.env.FIELDMETER_SEED ?? 11);
 const WORKERS = 3;
-/** Enough work orders that the queue never runs dry (~20 exchanges per kill here). */
-const ORDERS = Math.max(1_000, KILLS * 60);
+/** A crew does at most this many exchanges per host life, then waits for the kill: how fast the machine is cannot empty the queue. */
+const PER_HOST = 30;
+/** Enough work orders that the queue never runs dry, whatever the machine's speed. */
+const ORDERS = Math.max(1_000, KILLS * WORKERS * PER_HOST + WORKERS);
 
 /** One exchange to do: the order, the meter on site and its register, the stock meter and its register. */
 interface Exchange {
@@ -69,7 +71,12 @@ function prepare(db: string): Exchange[] {
 /** Completes exchanges from the shared queue until the host goes away; records what the host confirmed. */
 /** Resolves true when the kill landed while this crew's request was in flight. */
 async function crew(host: HostedApp, queue: Exchange[], confirmed: Map<string, string[]>, started: () => void): Promise<boolean> {
-  for (let job = queue.shift(); job; job = queue.shift()) {
+  for (let job = queue.shift(), done = 0; job; job = queue.shift(), done++) {
+    if (done === PER_HOST) {
+      queue.unshift(job);
+      await host.exited;
+      return false;
+    }
     started();
     const request = {
       workOrderId: job.workOrderId,
