@@ -38,8 +38,6 @@ export const de: Catalog = {
     added: 'Profil {{name}} angelegt.',
     removed: 'Profil {{name}} entfernt.',
     resetDone: 'Neue PIN für {{name}} gesetzt.',
-    profileExists: 'Ein Profil mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
-    lastSupervisor: 'Der letzte Disponent kann nicht entfernt werden. Legen Sie zuerst einen weiteren Disponenten an.',
     reviewOnly: 'Prüfliste und Protokoll sind für Disponenten. Hier sehen Sie den Stand der Arbeit.',
   },
   errors: {

@@ -36,8 +36,6 @@ export const en = {
     added: 'Profile {{name}} added.',
     removed: 'Profile {{name}} removed.',
     resetDone: 'New PIN set for {{name}}.',
-    profileExists: 'A profile with this name exists already. Choose another name.',
-    lastSupervisor: 'The last supervisor cannot be removed. Add another supervisor first.',
     reviewOnly: 'The review queue and the audit trail are for supervisors. Here is the progress of the work.',
   },
   errors: {

@@ -9,6 +9,7 @@ import { roles, type Profile, type Role } from '../../../../shared/contract/supe
 import type { AppErrorShape, Result } from '../../../../shared/contract/result';
 import { api } from '../../api/client';
 import { useProfile } from '../../app/appStore';
+import { errorText } from '../../lib/errorText';
 
 export function ProfileManager() {
   const { t } = useTranslation();
@@ -30,13 +31,8 @@ export function ProfileManager() {
     if (r.ok) load();
     return r.ok;
   }
-  const errorText = (e: AppErrorShape) => {
-    const reason = (e.details as { reason?: string } | undefined)?.reason;
-    if (reason === 'profileExists') return t('session.profileExists');
-    if (reason === 'lastSupervisor') return t('session.lastSupervisor');
-    if (e.code === 'BAD_REQUEST') return t('session.secretRule');
-    return t('session.failed');
-  };
+  // A refused PIN says the rule; a reason (profileExists, lastSupervisor …) is said by the shared errorText.
+  const problem = (e: AppErrorShape) => (e.code === 'BAD_REQUEST' ? t('session.secretRule') : errorText(e));
 
   return (
     <section className="review-card review-profile" aria-labelledby="profiles-title" data-testid="profile-manager">
@@ -91,7 +87,7 @@ export function ProfileManager() {
       {note && <p data-testid="profile-note">{note}</p>}
       {error && (
         <p className="review-error" role="alert" data-testid="profile-error">
-          {errorText(error)}
+          {problem(error)}
         </p>
       )}
     </section>
