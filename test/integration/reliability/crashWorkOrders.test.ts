@@ -21,7 +21,7 @@ import { useTempDir } from '../../support/tempDir';
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 10);
 const SEED = Number(process.env.FIELDMETER_SEED ?? 11);
 const WORKERS = 3;
-/** A crew does at most this many exchanges per host life, then waits for the kill: how fast the machine is cannot empty the queue. */
+/** A crew does at most this many exchanges per host life (the kill comes within the first 40 requests), so no speed can empty the queue. */
 const PER_HOST = 30;
 /** Enough work orders that the queue never runs dry, whatever the machine's speed. */
 const ORDERS = Math.max(1_000, KILLS * WORKERS * PER_HOST + WORKERS);

@@ -115,15 +115,28 @@ export async function rssOf(pid: number): Promise<number | null> {
 
 /**
  * One crash cycle: starts a fresh host on `db`, lets the workers call it, and kills it with SIGKILL
- * 20–620 ms (seeded) after the first request began; resolves with what each worker returned.
+ * just after the n-th request began (n seeded, 1..`within`). Counting requests instead of waiting a
+ * time makes the kill land among requests in flight however fast or loaded the machine is.
+ * Workers call `started()` right before each request; resolves with what each worker returned.
  */
-export async function killWhileBusy<T>(options: StartOptions, random: () => number, workers: (host: HostedApp, started: () => void) => Promise<T>[]): Promise<T[]> {
+export async function killWhileBusy<T>(
+  options: StartOptions,
+  random: () => number,
+  workers: (host: HostedApp, started: () => void) => Promise<T>[],
+  within = 40,
+): Promise<T[]> {
   const host = await startHostProcess(options);
-  let markStarted: () => void = () => {};
-  const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
-  const running = workers(host, markStarted);
-  await firstRequest;
-  await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 600)));
+  const killAt = 1 + Math.floor(random() * within);
+  let begun = 0;
+  let reached: () => void = () => {};
+  const killPoint = new Promise<void>((resolve) => (reached = resolve));
+  const running = workers(host, () => {
+    if (++begun === killAt) reached();
+  });
+  // Workers that run out of work before the kill point end the cycle too (the kill then finds no request).
+  await Promise.race([killPoint, Promise.all(running)]);
+  // Let the request that reached the kill point get onto the wire first.
+  await new Promise((r) => setTimeout(r, Math.floor(random() * 5)));
   await host.kill('SIGKILL');
   return Promise.all(running);
 }
