@@ -206,6 +206,29 @@ if (cli) {
     ].join('\n'),
   );
 }
+interface Renderer {
+  date: string; runs: number; loadAverage: number[]; ok: boolean;
+  hostStart: { built: { wallMs: number; cpuMs: number }; throughTsx: { wallMs: number; cpuMs: number } };
+  firstPage: { compressed: { ms: number; kB: number }; identity: { ms: number; kB: number } };
+  screenChange: { firstVisitMs: number; laterMs: number };
+  targets: { hostStartMs: number; firstPageMs: number; screenChangeMs: number };
+}
+const rr = load<Renderer>('renderer');
+if (rr) {
+  sections.push(
+    [
+      `## Web host start and the renderer in Chromium (\`bench/renderer.ts\`, ${rr.date.slice(0, 10)}, load ${rr.loadAverage[0]})`,
+      '',
+      `Medians of ${rr.runs}. Wall times grow with the machine's load; the baseline beside each is measured in turns in the same run.`,
+      '',
+      '| what | measured | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| host start to its printed URL (built host, new training database) | ${rr.hostStart.built.wallMs} ms wall, ${rr.hostStart.built.cpuMs} ms CPU | through tsx: ${rr.hostStart.throughTsx.wallMs} ms wall, ${rr.hostStart.throughTsx.cpuMs} ms CPU | ${(rr.hostStart.built.cpuMs / rr.hostStart.throughTsx.cpuMs).toFixed(2)}× CPU | < ${rr.targets.hostStartMs} ms |`,
+      `| first page ready for input (sign-in), compressed | ${rr.firstPage.compressed.ms} ms, ${rr.firstPage.compressed.kB} kB | uncompressed: ${rr.firstPage.identity.ms} ms, ${rr.firstPage.identity.kB} kB | ${(rr.firstPage.compressed.kB / rr.firstPage.identity.kB).toFixed(2)}× bytes | ≤ ${rr.targets.firstPageMs} ms |`,
+      `| screen change (section tab), after its first visit | ${rr.screenChange.laterMs} ms | first visit, chunk loading: ${rr.screenChange.firstVisitMs} ms | | < ${rr.targets.screenChangeMs} ms |`,
+    ].join('\n'),
+  );
+}
 const readme = `# Benchmarks
 
 \`npm run bench\` runs every benchmark, writes \`bench/results/*.json\` and regenerates this page
@@ -217,7 +240,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

@@ -1,41 +1,7 @@
 #!/usr/bin/env node
 // The `fieldmeter` command (package.json "bin"). Runs the built CLI in out/cli (plain JavaScript,
-// scripts/build-cli.mjs; issue 21: no TypeScript is compiled at a start).
-//
-// A source file newer than the build (a developer edited electron/ or shared/) rebuilds it first
-// (about 0.5 s). The check (scripts/cli-stale.mjs) stats only the files the build was made from:
-// about 200 stats, a millisecond or two. FIELDMETER_CLI=source runs the TypeScript through tsx
-// instead (no build at all); FIELDMETER_CLI=built skips the check (an installed copy never edited).
-import { statSync } from 'node:fs';
-import { cliBuildStale } from '../scripts/cli-stale.mjs';
+// rebuilt first when a source is newer: scripts/run-built.mjs).
+import { runBuilt } from '../scripts/run-built.mjs';
 
-const root = new URL('../', import.meta.url);
-const entry = new URL('out/cli/fieldmeter.mjs', root);
 process.env.FIELDMETER_LOG ??= 'silent';
-
-async function runSource() {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(new URL('electron/cli/main.ts', root).href);
-}
-
-const mode = process.env.FIELDMETER_CLI;
-if (mode === 'source') {
-  await runSource();
-} else {
-  const reason = mode === 'built' ? null : cliBuildStale(root);
-  let built = reason === null;
-  if (!built) {
-    try {
-      const { buildCli } = await import(new URL('scripts/build-cli.mjs', root).href);
-      await buildCli();
-      built = true;
-    } catch (error) {
-      // No build tools (a production install without devDependencies) or a source that does not
-      // compile: say so once and run what there is.
-      process.stderr.write(`fieldmeter: could not build the CLI (${reason}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
-    }
-  }
-  if (built || statSync(entry, { throwIfNoEntry: false })) await import(entry.href);
-  else await runSource();
-}
+await runBuilt('fieldmeter', 'electron/cli/main.ts');

@@ -55,6 +55,8 @@ export async function buildCli() {
     absWorkingDir: root,
     entryPoints: {
       fieldmeter: 'electron/cli/main.ts',
+      // The web host (scripts/web-host.mjs): `npm start` where Electron cannot run, and the tests.
+      web: 'electron/host/web/main.ts',
       // exportInWorker.ts starts the worker from next to its own chunk (./exportWorker.mjs).
       exportWorker: 'electron/services/exports/exportWorker.ts',
     },

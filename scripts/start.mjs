@@ -5,7 +5,7 @@
 //   2. no Electron binary? try its installer once (downloads where there is network)
 //   3. binary present: better-sqlite3 for Electron's ABI (scripts/electron-native.mjs), then
 //      `electron .` with FIELDMETER_SQLITE_BINDING; an early non-zero exit means it cannot run here
-//   4. otherwise one line on stderr, then electron/host/web/main.ts with the same arguments
+//   4. otherwise one line on stderr, then the web host (scripts/web-host.mjs, built JavaScript) with the same arguments
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -84,7 +84,7 @@ function runElectron(binary, binding) {
 
 function serveInBrowser(reason) {
   process.stderr.write(`Electron cannot run here (${reason}); serving Fieldmeter in your browser instead.\n`);
-  const child = spawn(process.execPath, ['--import', 'tsx', join('electron', 'host', 'web', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [join('scripts', 'web-host.mjs'), ...args], {
     cwd: root,
     stdio: 'inherit',
   });

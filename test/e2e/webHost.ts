@@ -1,5 +1,5 @@
 /**
- * Starts the real web host (electron/host/web/main.ts) as its own process on a database in a
+ * Starts the real web host (electron/host/web/main.ts, built: scripts/web-host.mjs) as its own process on a database in a
  * temp dir, and reads the URL with its token from the one line it prints. Restartable on
  * the same database, which is how a test proves that data survives a restart.
  */
@@ -23,7 +23,7 @@ export interface RunningHost {
 }
 
 export async function startHost(databasePath: string, options: { demo?: boolean } = {}): Promise<RunningHost> {
-  const args = ['--import', 'tsx', 'electron/host/web/main.ts', '--db', databasePath];
+  const args = ['scripts/web-host.mjs', '--db', databasePath];
   if (options.demo) args.push('--demo');
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let output = '';

@@ -56,5 +56,6 @@ const types: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
 export const contentType = (path: string) => types[extname(path).toLowerCase()] ?? 'application/octet-stream';

@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames } from '../../../shared/contract/api';
@@ -20,10 +19,14 @@ import { exportMediaType } from '../../services/exports/exportFiles';
 import type { Fieldmeter } from '../../services/fieldmeter';
 import { createLogger } from '../../services/log';
 import { dispatch } from '../dispatch';
-import { bearer, contentType, isAllowedHost, isAllowedOrigin, resolveStaticPath, tokenMatches } from './guards';
+import { bearer, isAllowedHost, isAllowedOrigin, resolveStaticPath, tokenMatches } from './guards';
+import { readStatic } from './staticFiles';
 
 const log = createLogger('web-host');
 const MAX_BODY = 25 * 1024 * 1024;
+/** Event streams open at once, and the bytes one may hold unread before it is closed. */
+const MAX_STREAMS = 16;
+const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export interface WebHostOptions {
   readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile'>>;
@@ -131,16 +134,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await sendResult(res, await dispatch(options.app.handlers, method, input));
   }
 
+  /** Open event streams: a tab holds one; more than MAX_STREAMS is a client gone wrong (issue 18). */
+  const streams = new Set<ServerResponse>();
+
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!tokenMatches(url.searchParams.get('token'), token)) {
       return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong.');
     }
+    if (streams.size >= MAX_STREAMS) return sendError(res, 429, 'BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.');
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
+    streams.add(res);
     const unsubscribe = eventNames.map((name) =>
-      options.app.events.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
+      options.app.events.on(name, (payload) => {
+        // A reader that stopped reading is let go rather than buffered without end; its browser
+        // reconnects and refetches what it shows.
+        if (res.writableLength > MAX_STREAM_BACKLOG) return res.destroy();
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
     );
-    req.on('close', () => unsubscribe.forEach((off) => off()));
+    req.on('close', () => {
+      streams.delete(res);
+      unsubscribe.forEach((off) => off());
+    });
   }
 
   /** An export as a download: the name must be one the export wrote, the file in exports/ (services/exports/exportFiles). */
@@ -168,17 +184,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       .pipe(res);
   }
 
-  async function handleStatic(res: ServerResponse, pathname: string) {
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const root = options.rendererRoot;
     const file = root ? resolveStaticPath(root, pathname) : null;
-    if (!file) return sendError(res, 404, 'NOT_FOUND', 'No such page.');
-    try {
-      const content = await readFile(file);
-      res.writeHead(200, { ...securityHeaders, 'Content-Type': contentType(file) });
-      res.end(content);
-    } catch {
-      sendError(res, 404, 'NOT_FOUND', 'No such page.');
-    }
+    const found = file ? await readStatic(file, req.headers['accept-encoding']) : null;
+    if (!found) return sendError(res, 404, 'NOT_FOUND', 'No such page.');
+    res.writeHead(200, { ...securityHeaders, ...found.headers, 'Content-Length': String(found.body.length) });
+    res.end(found.body);
   }
 
   const server: Server = createServer((req, res) => {
@@ -192,7 +204,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length));
       if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'UNKNOWN_METHOD', 'No such API path.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', 'Method not allowed.');
-      return handleStatic(res, url.pathname);
+      return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       log.error('request failed', error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.');

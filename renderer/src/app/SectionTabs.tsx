@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from './navStore';
 import { sections } from './sections';
@@ -19,8 +20,15 @@ export function SectionTabs() {
   );
 }
 
+/** The selected section; while its chunk loads, a quiet placeholder keeps the layout still. */
 export function CurrentSection() {
+  const { t } = useTranslation();
   const current = useNavStore((s) => s.section);
   const section = sections.find((s) => s.id === current) ?? sections[0];
-  return section ? <section.Component /> : null;
+  if (!section) return null;
+  return (
+    <Suspense fallback={<p className="muted" role="status" data-testid="section-loading">{t('start.section')}</p>}>
+      <section.Component />
+    </Suspense>
+  );
 }

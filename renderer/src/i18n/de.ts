@@ -6,6 +6,7 @@ export const de: Catalog = {
     loading: 'Fieldmeter startet…',
     errorTitle: 'Fieldmeter konnte nicht starten',
     reload: 'Erneut versuchen',
+    section: 'Wird geöffnet…',
   },
   session: {
     title: 'Wer arbeitet?',

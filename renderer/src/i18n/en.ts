@@ -4,6 +4,7 @@ export const en = {
     loading: 'Fieldmeter is starting…',
     errorTitle: 'Fieldmeter could not start',
     reload: 'Try again',
+    section: 'Opening…',
   },
   session: {
     title: 'Who is working?',

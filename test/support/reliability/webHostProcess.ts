@@ -1,5 +1,5 @@
 /**
- * Runs the real web host (`electron/host/web/main.ts`) as a child process, so tests can kill it
+ * Runs the real web host (`electron/host/web/main.ts`, built) as a child process, so tests can kill it
  * with SIGKILL, measure its memory, or fuzz it without taking the test runner down with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 import { scaled } from '../timeouts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
-const mainScript = join(repoRoot, 'electron', 'host', 'web', 'main.ts');
+/** The web host as built JavaScript (scripts/web-host.mjs), as `npm start` runs it; the test set-up builds it first. */
+const mainScript = join(repoRoot, 'scripts', 'web-host.mjs');
 
 export interface HostedApp {
   readonly child: ChildProcess;
@@ -45,7 +46,7 @@ export async function startHostProcess(options: StartOptions): Promise<HostedApp
   const renderer = join(options.workDir, 'renderer');
   mkdirSync(renderer, { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Fieldmeter</title>');
-  const args = ['--import', 'tsx', mainScript, '--db', options.db, '--renderer', renderer, ...(options.demo ? ['--demo'] : [])];
+  const args = [mainScript, '--db', options.db, '--renderer', renderer, ...(options.demo ? ['--demo'] : [])];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, FIELDMETER_LOG: 'silent', ...options.env },

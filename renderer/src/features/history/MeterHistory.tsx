@@ -2,15 +2,17 @@
  * The meter's last visits: a table (date in the device's time zone, value per register, use
  * since the previous visit, warning and confirmation marks) and a chart of use per visit.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeterDetail, Reading } from '../../../../shared/contract/entities';
 import { api } from '../../api/client';
 import { formatDateTime, formatTime, formatValue } from '../../lib/format';
 import { warningNeedsConfirmation } from '../meter/readingChecks';
 import { useWarningText } from '../meter/useWarningText';
-import { ConsumptionChart } from './ConsumptionChart';
 import { historyRows, usePoints, type HistoryCell } from './history';
+
+/** The chart library (uPlot) loads with the first history shown, not with the app. */
+const ConsumptionChart = lazy(() => import('./ConsumptionChart').then((m) => ({ default: m.ConsumptionChart })));
 
 const LIMIT = 50;
 const SHOWN_ROWS = 10;
@@ -63,7 +65,9 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
           {usePoints(rows, detail.registers) > 0 ? (
             <>
               <p className="chart-caption">{t('history.chartCaption', { unit: detail.registers.find((r) => r.kind === 'cumulative')?.unit ?? '' })}</p>
-              <ConsumptionChart rows={rows} registers={detail.registers} locale={locale} label={t('history.chartLabel')} shortDate={shortDate} />
+              <Suspense fallback={null}>
+                <ConsumptionChart rows={rows} registers={detail.registers} locale={locale} label={t('history.chartLabel')} shortDate={shortDate} />
+              </Suspense>
             </>
           ) : (
             // One visit has no use yet: say what there is, rather than an empty chart.
