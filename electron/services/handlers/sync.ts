@@ -41,9 +41,10 @@ export function syncHandlers({ store, actor, emit }: HandlerContext, options: Sy
       return { requeued: true as const };
     },
     'sync.settings.get': () => ({ settings: session.settings(), credentials: session.credentialsInfo() }),
-    'sync.settings.set': (input) => {
+    'sync.settings.set': async (input) => {
+      const checked = await session.checkSettings(input);
       const saved = store.transaction(() => {
-        const next = session.setSettings(input);
+        const next = session.setSettings(checked);
         store.journal.audit(actor(), { action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
         return next;
       });

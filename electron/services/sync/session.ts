@@ -15,7 +15,7 @@ import { createLogger } from '../log';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { SyncTrigger } from '../store/repositories/syncState';
-import { checkSchemaFolder } from '../messages/schemaFolder';
+import { checkSchemaFolder, checkSchemaFolderAsync } from '../messages/schemaFolder';
 import { xmllintAvailable } from '../messages/xsdValidator';
 import { transportOptions, type EndpointConfig } from './config';
 import { recordedRun, syncNow } from './index';
@@ -28,6 +28,9 @@ const SETTINGS_KEY = 'sync.endpoint';
 /** sync_state: the origin (scheme://host:port) the stored credentials were given for (issue 18). */
 const CREDENTIALS_ORIGIN_KEY = 'credentials.origin';
 const SECRET_NAMES = ['sync.token', 'sync.user', 'sync.password', 'sync.keyPassphrase'] as const;
+/** Settings that passed checkSettings: only those can be saved. */
+export type CheckedSyncSettings = SyncSettings & { readonly __checked: true };
+
 export const defaultSyncSettings: SyncSettings = { endpoint: '', soapVersion: '1.1', caPath: '', schemaFolder: '' };
 
 export interface SyncSecrets {
@@ -195,10 +198,14 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     },
     settings,
     /** Saves the settings; a new origin (scheme, host or port) drops the stored credentials (issue 18). */
-    setSettings(next: SyncSettings): SyncSettings {
+    /** Checks settings before they are saved: the endpoint, and the schema folder walked without blocking the host. */
+    async checkSettings(next: SyncSettings): Promise<CheckedSyncSettings> {
       const problem = next.endpoint === '' ? null : endpointProblem(next.endpoint);
       if (problem) throw new AppError('VALIDATION', endpointProblemText[problem], { endpoint: problem });
-      if (next.schemaFolder) checkSchemaFolder(next.schemaFolder, xmllintAvailable);
+      if (next.schemaFolder) await checkSchemaFolderAsync(next.schemaFolder, xmllintAvailable);
+      return next as CheckedSyncSettings;
+    },
+    setSettings(next: CheckedSyncSettings): SyncSettings {
       store.transaction(() => {
         if (stores() && endpointOrigin(next.endpoint) !== endpointOrigin(settings().endpoint)) forgetCredentials();
         store.settings.set(SETTINGS_KEY, JSON.stringify(next));

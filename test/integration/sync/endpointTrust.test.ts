@@ -72,8 +72,8 @@ describe('credentials bound to the endpoint', () => {
   it('refuses plain http and a user in the URL from the app, and keeps nothing of them', async () => {
     const app = await start(join(tempDir(), 'fm.db'));
     const h = app.handlers;
-    expect(() => h['sync.settings.set'](settingsFor('http://mdm.example.com/cim'))).toThrow(/https/);
-    expect(() => h['sync.settings.set'](settingsFor('https://crew:Secret-Pw-9@mdm.example.com/cim'))).toThrow(/user and password/);
+    await expect(h['sync.settings.set'](settingsFor('http://mdm.example.com/cim'))).rejects.toThrow(/https/);
+    await expect(h['sync.settings.set'](settingsFor('https://crew:Secret-Pw-9@mdm.example.com/cim'))).rejects.toThrow(/user and password/);
     expect((await h['sync.settings.get']({})).settings.endpoint).toBe('');
     const audit = app.store.db.prepare('SELECT group_concat(details) FROM audit_log').pluck().get() as string | null;
     expect(audit ?? '').not.toContain('Secret-Pw-9');
@@ -83,20 +83,20 @@ describe('credentials bound to the endpoint', () => {
     const app = await start(join(tempDir(), 'fm.db'));
     const h = app.handlers;
     expect(() => h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'pw-1' })).toThrow(/Save the endpoint first/);
-    h['sync.settings.set'](settingsFor('https://mdm.example.com/cim'));
+    await h['sync.settings.set'](settingsFor('https://mdm.example.com/cim'));
     expect((await h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'pw-1' })).kind).toBe('basic');
     // Same origin, another path or SOAP version: the credentials stay.
-    h['sync.settings.set']({ ...settingsFor('https://mdm.example.com/other'), soapVersion: '1.2' });
+    await h['sync.settings.set']({ ...settingsFor('https://mdm.example.com/other'), soapVersion: '1.2' });
     expect((await h['sync.settings.get']({})).credentials.kind).toBe('basic');
     // Another host (or scheme, or port): gone, so a sync to it carries none.
-    h['sync.settings.set'](settingsFor('https://collector.evil.example/cim'));
+    await h['sync.settings.set'](settingsFor('https://collector.evil.example/cim'));
     expect((await h['sync.settings.get']({})).credentials.kind).toBe('none');
     expect(app.store.syncState.get('secret.sync.password')).toBeNull();
     expect(app.store.syncState.get('secret.sync.user')).toBeNull();
-    h['sync.settings.set'](settingsFor('https://mdm.example.com/cim'));
+    await h['sync.settings.set'](settingsFor('https://mdm.example.com/cim'));
     expect((await h['sync.settings.get']({})).credentials.kind).toBe('none');
     h['sync.credentials.set']({ kind: 'bearer', token: 'tok-2' });
-    h['sync.settings.set'](settingsFor('https://mdm.example.com:8443/cim'));
+    await h['sync.settings.set'](settingsFor('https://mdm.example.com:8443/cim'));
     expect((await h['sync.settings.get']({})).credentials.kind).toBe('none');
   });
 
@@ -121,7 +121,7 @@ describe('credentials bound to the endpoint', () => {
     store.close();
     const app = await start(databasePath);
     expect((await app.handlers['sync.settings.get']({})).credentials.kind).toBe('bearer');
-    app.handlers['sync.settings.set'](settingsFor('https://elsewhere.example/cim'));
+    await app.handlers['sync.settings.set'](settingsFor('https://elsewhere.example/cim'));
     expect((await app.handlers['sync.settings.get']({})).credentials.kind).toBe('none');
   });
 });

@@ -58,7 +58,7 @@ describe('sync handlers', () => {
     expect(h['sync.status']({})).toMatchObject({ pending: queued, configured: false, running: false, lastSuccessAt: null });
     expect(() => h['sync.run']({ trigger: 'user' })).toThrow(/No enterprise endpoint/);
 
-    expect(h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({ endpoint: sim.url });
+    expect(await h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({ endpoint: sim.url });
     const progress: unknown[] = [];
     const offProgress = app.events.on('sync.progress', (p) => progress.push(p));
     const finished = nextEvent(app, 'sync.finished');
@@ -82,7 +82,7 @@ describe('sync handlers', () => {
     const { app, sim, h } = await setup();
     const url = sim.url;
     await sim.close();
-    h['sync.settings.set']({ endpoint: url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
+    await h['sync.settings.set']({ endpoint: url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
     const finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'background' });
     expect(await finished).toMatchObject({ stopped: { code: 'UNREACHABLE' } });
@@ -91,7 +91,7 @@ describe('sync handlers', () => {
 
   it('lists what a PARTIAL reply rejected with the enterprise code and retries it with the same MessageID', async () => {
     const { dir, app, sim, h } = await setup('partial');
-    h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
+    await h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' });
     let finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'user' });
     await finished;
@@ -102,7 +102,7 @@ describe('sync handlers', () => {
 
     const good = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise-ok') });
     opened.sims.push(good);
-    h['sync.settings.set']({ endpoint: good.url, soapVersion: '1.2', caPath: '', schemaFolder: '' });
+    await h['sync.settings.set']({ endpoint: good.url, soapVersion: '1.2', caPath: '', schemaFolder: '' });
     expect(await h['sync.rejected.retry']({ messageId: rejected[0]!.messageId })).toEqual({ requeued: true });
     await expect(async () => h['sync.rejected.retry']({ messageId: rejected[0]!.messageId })).rejects.toThrow(/not rejected/);
     finished = nextEvent(app, 'sync.finished');
@@ -128,7 +128,7 @@ describe('sync handlers', () => {
     opened.apps.push(app);
     const h = app.handlers;
     // Credentials are bound to the endpoint's origin, so the endpoint comes first (issue 18).
-    h['sync.settings.set']({ endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
+    await h['sync.settings.set']({ endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
     const info = await h['sync.credentials.set']({ kind: 'basic', user: 'crew7', password: 'Very-Secret-Pw-123' });
     expect(info).toEqual({ kind: 'basic', source: 'secureStorage', canStore: true });
     expect(JSON.stringify(h['sync.settings.get']({}))).not.toContain('Very-Secret-Pw-123');
@@ -143,8 +143,8 @@ describe('sync handlers', () => {
   it.skipIf(xsdSkipReason !== null)(`the utility's schema folder: checked when set; a message its schemas refuse is rejected here with the errors, never sent${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
     const { dir, app, sim, queued, h } = await setup();
     const settings = (schemaFolder: string) => h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder });
-    expect(() => settings(join(dir, 'nowhere'))).toThrow(/Cannot read the schema folder/);
-    expect(() => settings(dir)).toThrow(/has no Message\.xsd/);
+    await expect(settings(join(dir, 'nowhere'))).rejects.toThrow(/Cannot read the schema folder/);
+    await expect(settings(dir)).rejects.toThrow(/has no Message\.xsd/);
     expect((await h['sync.settings.get']({})).settings.schemaFolder).toBe('');
 
     // Stands in for a utility profile stricter than the reference: it allows no content in MeterReadings.
@@ -157,7 +157,7 @@ describe('sync handlers', () => {
   <xs:element name="MeterReadings"><xs:complexType/></xs:element>
 </xs:schema>\n`,
     );
-    expect(settings(profile)).toMatchObject({ schemaFolder: profile });
+    expect(await settings(profile)).toMatchObject({ schemaFolder: profile });
     let finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'user' });
     expect(await finished).toMatchObject({ stopped: null, summary: { sent: 0, accepted: 0, rejected: expect.any(Number) } });
@@ -171,7 +171,7 @@ describe('sync handlers', () => {
     }
 
     // With the reference schemas as the utility's folder, the same messages pass and are sent.
-    settings(cimDir);
+    await settings(cimDir);
     for (const r of rejected) await h['sync.rejected.retry']({ messageId: r.messageId });
     finished = nextEvent(app, 'sync.finished');
     await h['sync.run']({ trigger: 'user' });
