@@ -7,6 +7,7 @@ import { isMethodName, methods, type MethodName } from '../../shared/contract/ap
 import type { Handlers } from '../../shared/contract/handlers';
 import { AppError, type Result } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
+import { rightCheckOf } from '../services/fieldmeter';
 import { createLogger } from '../services/log';
 
 const log = createLogger('dispatch');
@@ -16,6 +17,12 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no operation named ${String(method).slice(0, 80)}.` } };
   }
   const spec = methods[method];
+  const handler = handlers[method] as (input: unknown) => unknown;
+  try {
+    rightCheckOf(handler)?.();
+  } catch (error) {
+    return { ok: false, error: toAppError(error).toShape() };
+  }
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
     return {
@@ -27,7 +34,6 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     };
   }
   try {
-    const handler = handlers[method] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {

@@ -74,6 +74,8 @@ function createEventBus() {
 }
 
 export { DEMO_PROFILES, describeTrainingProfiles, loadDemoRoute, prepareTraining, seedDemoProfiles, TRAINING_SETUP } from './actor';
+/** Hosts run a handler's right check before they parse its input (electron/host/dispatch.ts). */
+export { rightCheckOf } from './handlers/guard';
 
 export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const store = openStore(options.databasePath, options);

@@ -20,15 +20,28 @@ export function checkRight(actor: Actor | null, right: Right, what: string): voi
   });
 }
 
+const rightChecks = new WeakMap<object, () => void>();
+
+/**
+ * The right check of a guarded handler, for dispatch to run before it parses the input: a profile
+ * without the right is told so, not how to shape a request it may not make. The handler checks
+ * again when called (the CLI calls handlers directly).
+ */
+export function rightCheckOf(handler: unknown): (() => void) | undefined {
+  return typeof handler === 'function' ? rightChecks.get(handler) : undefined;
+}
+
 export function guardHandlers(handlers: Handlers, signedIn: () => Actor | null): Handlers {
   const guarded = {} as Record<MethodName, (input: unknown) => unknown>;
   for (const method of Object.keys(handlers) as MethodName[]) {
     const handler = handlers[method] as (input: unknown) => unknown;
     const right = methods[method].right;
+    const check = () => checkRight(signedIn(), right, method);
     guarded[method] = (input) => {
-      checkRight(signedIn(), right, method);
+      check();
       return handler(input);
     };
+    rightChecks.set(guarded[method], check);
   }
   return guarded as Handlers;
 }
