@@ -14,6 +14,7 @@
  * so a profile may name an endpoint per service (or per noun); whatever it does not name goes to
  * the one endpoint of the sync settings.
  */
+import { endpointProblem } from '../domain/syncEndpoint';
 import { z } from 'zod';
 import type { Header, MessageProperty, UserType } from './message/types';
 import { EVENT_VERBS } from './message/verbs';
@@ -22,24 +23,17 @@ import { EVENT_VERBS } from './message/verbs';
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
 export const DEFAULT_SOAP_ACTION = 'http://iec.ch/TC57/2011/{Noun}/{Verb}{Noun}';
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-const isLoopback = (host: string) => loopbackHosts.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
-
 /**
- * Why a URL may not receive messages, or null when it may: https, or http on this computer only
- * (the simulator), and no user or password inside the URL (it would be logged and stored).
+ * Why a URL may not receive messages, or null when it may: the rule of the sync endpoint
+ * (shared/domain/syncEndpoint.ts: https, or http on this computer only; no user or password in
+ * the URL), said with the URL's origin so a profile with several services names the one at fault.
  */
 export function serviceUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `"${value}" is not a URL`;
-  }
-  if (url.username || url.password) return `${url.origin} carries a user or password in the URL`;
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  return `${url.protocol}//${url.host} is neither https nor on this computer`;
+  const problem = endpointProblem(value);
+  if (problem === null) return null;
+  if (problem === 'notUrl') return `"${value}" is not a URL`;
+  const url = new URL(value);
+  return problem === 'userInfo' ? `${url.origin} carries a user or password in the URL` : `${url.protocol}//${url.host} is neither https nor on this computer`;
 }
 
 const serviceUrl = z.string().superRefine((value, ctx) => {
