@@ -5,6 +5,7 @@
 import type { syncMethods } from '../../../shared/contract/methods/sync';
 import { listReceived, listRejected, requeueRejected } from '../sync';
 import { editableReadings, editRejected } from '../sync/editRejected';
+import { forgetProfile, parseProfileText, profileInfo, storeProfile } from '../sync/profileFile';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
 import { createSyncSession } from '../sync/session';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -56,6 +57,15 @@ export function syncHandlers({ store, actor, emit }: HandlerContext, options: Sy
       store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
       return info;
     },
+    'sync.profile.get': () => profileInfo(store),
+    'sync.profile.set': ({ text }) =>
+      store.transaction(() => {
+        if (text === null) forgetProfile(store);
+        else storeProfile(store, parseProfileText(text, 'chosen'));
+        const info = profileInfo(store);
+        store.journal.audit(actor(), { action: 'sync.profile', entity: 'settings', entityId: 'sync.profile', details: { name: info.name, isDefault: info.isDefault } });
+        return info;
+      }),
     'sync.credentials.clear': () => {
       const info = session.clearCredentials();
       store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: 'none' } });

@@ -16,8 +16,20 @@ const MAX_PROFILE_BYTES = 256 * 1024;
 function parseProfile(json: unknown, where: string): IntegrationProfile {
   const parsed = integrationProfileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
-  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues}`);
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
+  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues.join('; ')}`, { reason: 'profileInvalid', issues });
+}
+
+/** A profile from its JSON text (a file's content, or what a supervisor chose on screen). */
+export function parseProfileText(text: string, where: string): IntegrationProfile {
+  if (text.length > MAX_PROFILE_BYTES) throw new AppError('VALIDATION', `The integration profile ${where} is larger than ${MAX_PROFILE_BYTES} bytes.`, { reason: 'profileTooLarge' });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('VALIDATION', `The integration profile ${where} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { reason: 'profileNotJson' });
+  }
+  return parseProfile(json, where);
 }
 
 export function readProfileFile(path: string): IntegrationProfile {
@@ -27,14 +39,7 @@ export function readProfileFile(path: string): IntegrationProfile {
   } catch (error) {
     throw new AppError('NOT_FOUND', `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (text.length > MAX_PROFILE_BYTES) throw new AppError('VALIDATION', `The integration profile ${path} is larger than ${MAX_PROFILE_BYTES} bytes.`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError('VALIDATION', `The integration profile ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return parseProfile(json, path);
+  return parseProfileText(text, path);
 }
 
 /** The device's profile: the stored one, else the default. A stored one that no longer parses is an error, never silently replaced. */
@@ -52,4 +57,22 @@ export function storedProfile(store: Store): IntegrationProfile {
 
 export function storeProfile(store: Store, profile: IntegrationProfile): void {
   store.transaction(() => store.settings.set(PROFILE_SETTINGS_KEY, JSON.stringify(profile)));
+}
+
+/** Back to the default profile (the published 61968-100 WSDLs). */
+export function forgetProfile(store: Store): void {
+  store.settings.remove(PROFILE_SETTINGS_KEY);
+}
+
+/** What the Sync settings show of the profile in use. */
+export function profileInfo(store: Store) {
+  const profile = storedProfile(store);
+  return {
+    isDefault: store.settings.get(PROFILE_SETTINGS_KEY) === null,
+    name: profile.name,
+    soapAction: profile.soapAction,
+    soapVersion: profile.soapVersion ?? null,
+    services: Object.keys(profile.endpoints).sort(),
+    text: JSON.stringify(profile, null, 2),
+  };
 }

@@ -103,8 +103,26 @@ const credentials = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bearer'), token: z.string().trim().min(1).max(8000) }).strict(),
 ]);
 
+/** The integration profile in use (issue 19): its name and the conventions a supervisor checks at a glance. */
+const integrationProfileInfo = z.object({
+  isDefault: z.boolean(),
+  name: z.string(),
+  soapAction: z.string(),
+  soapVersion: z.enum(['1.1', '1.2']).nullable(),
+  /** Services or nouns with an endpoint of their own; empty = one endpoint for all. */
+  services: z.array(z.string()),
+  /** The profile as JSON, for the supervisor to read or save elsewhere. */
+  text: z.string(),
+});
+export type IntegrationProfileInfo = z.infer<typeof integrationProfileInfo>;
+/** A profile file is a few hundred bytes; anything near this is not one. */
+export const MAX_PROFILE_TEXT = 256 * 1024;
+
 export const syncMethods = {
   'sync.status': { right: 'view', input: nothing, output: syncStatus },
+  'sync.profile.get': { right: 'view', input: nothing, output: integrationProfileInfo },
+  /** The utility's profile as JSON text (checked against the profile schema), or null to go back to the default. */
+  'sync.profile.set': { right: 'supervise', input: z.object({ text: z.string().max(MAX_PROFILE_TEXT).nullable() }).strict(), output: integrationProfileInfo },
   /** Starts a run on the Node side and returns at once; `sync.progress` and `sync.finished` follow. */
   'sync.run': {
     right: 'record',

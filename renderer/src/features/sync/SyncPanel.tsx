@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useProfile } from '../../app/appStore';
 import { EndpointForm } from './EndpointForm';
+import { IntegrationProfileForm } from './IntegrationProfileForm';
 import { ReceivedList } from './ReceivedList';
 import { RejectedList } from './RejectedList';
 import { SyncControls } from './SyncControls';
@@ -25,6 +26,7 @@ export function SyncPanel() {
       {supervisor && (
         <div className="sync-column">
           <EndpointForm />
+          <IntegrationProfileForm />
         </div>
       )}
     </main>
