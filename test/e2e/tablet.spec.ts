@@ -15,6 +15,9 @@ type Lang = 'en' | 'de';
 
 /** One screen: screenshot as it opens, then every check; the primary action last (it scrolls). */
 async function checkScreen(page: Page, size: SizeName, lang: Lang, screen: string, primary?: Locator) {
+  // A section's code loads the first time it opens: check the screen, not its placeholder.
+  await expect(page.getByTestId('section-loading')).toHaveCount(0);
+  if (primary) await expect(primary).toBeAttached();
   await screenshot(page, `${size}-${lang}-${screen}`);
   await expectNoSidewaysScroll(page);
   await expectTouchTargets(page);
