@@ -17,7 +17,7 @@
 import { endpointProblem } from '../domain/syncEndpoint';
 import { z } from 'zod';
 import type { Header, MessageProperty, UserType } from './message/types';
-import { EVENT_VERBS } from './message/verbs';
+import { EVENT_VERBS, type SchemaSet } from './message/verbs';
 
 /** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
@@ -65,6 +65,12 @@ export const integrationProfileSchema = z
       .max(300)
       .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), { message: `only the placeholders ${PLACEHOLDERS.join(' ')}` })
       .default(DEFAULT_SOAP_ACTION),
+    /**
+     * The namespaces the utility's systems speak: `iec2013` (61968-100:2013, `http://iec.ch/TC57/2011/…`)
+     * or `epriDraft` (the EPRI draft envelope and wrappers, `http://www.iec.ch/TC57/2011/…`, as the
+     * EPRI/openwms test harness and systems built on it use). Payload namespaces are the same in both.
+     */
+    namespaces: z.enum(['iec2013', 'epriDraft']).default('iec2013'),
     /** SOAP 1.1 or 1.2; when absent the sync settings' choice holds. */
     soapVersion: z.enum(['1.1', '1.2']).optional(),
     /** Service ("SendMeterReadings", "ExecuteMeterConfig" …) or noun ("MeterReadings") → URL. Empty: one endpoint for all. */
@@ -76,6 +82,11 @@ export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
 export type IntegrationProfileInput = z.input<typeof integrationProfileSchema>;
 
 export const defaultIntegrationProfile: IntegrationProfile = integrationProfileSchema.parse({});
+
+/** The message builder's schema set for a profile: undefined keeps each noun's own default (the draft for MeterServiceRequests). */
+export function profileSchemaSet(profile: Pick<IntegrationProfile, 'namespaces'>): SchemaSet | undefined {
+  return profile.namespaces === 'epriDraft' ? 'openwmsDraft' : undefined;
+}
 
 const capitalise = (verb: string) => verb.charAt(0).toUpperCase() + verb.slice(1);
 

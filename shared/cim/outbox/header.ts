@@ -4,6 +4,7 @@
  * row renders the same bytes and the enterprise can deduplicate (DESIGN.md §6); the MessageID of
  * the enterprise request the row answers goes as Header.CorrelationID (61968-100 §5.3.3).
  */
+import type { SchemaSet } from '../message/verbs';
 import type { CimMessage, Header, MessageProperty } from '../message/types';
 import { EVENT_VERBS } from '../message/verbs';
 import type { PayloadBody } from '../payloads';
@@ -38,6 +39,8 @@ export interface EnvelopeContext {
   revision?: string;
   /** Optional Header fields the utility's integration profile asks for (Context, AckRequired, User …; issue 19). */
   headerFields?: ProfileHeaderFields;
+  /** The namespace set the utility's systems speak (integration profile `namespaces`); absent = each noun's default. */
+  schemaSet?: SchemaSet;
 }
 
 export class OutboxRenderError extends Error {

@@ -53,5 +53,5 @@ export const defaultOutboxForm = (kind: OutboxKind): EnvelopeForm => (isDraftOnl
 
 /** The XML of an outbox row: the same bytes on every call (MessageID and Timestamp come from the row). */
 export function renderOutboxRow(row: OutboxRow, context: EnvelopeContext, form: EnvelopeForm = defaultOutboxForm(row.kind)): string {
-  return buildMessage(outboxRowToMessage(row, context), { form });
+  return buildMessage(outboxRowToMessage(row, context), { form, ...(context.schemaSet ? { schemaSet: context.schemaSet } : {}) });
 }

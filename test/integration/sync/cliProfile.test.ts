@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/services/store';
 import { PROFILE_SETTINGS_KEY } from '../../../electron/services/sync/profileFile';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
+import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { fieldmeter } from '../../support/cli';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
@@ -45,5 +46,26 @@ describe('fieldmeter sync --profile-file', () => {
       await sim.close();
     }
     // Two CLI runs, each a child process: generous on a busy machine, nothing depends on speed.
+  }, 120_000);
+
+  it('a profile with the EPRI draft namespaces sends every message in them, and the peer accepts them all', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    const queued = seedDemoOutbox(db);
+    const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), peer: { strictSoapAction: true } });
+    try {
+      writeFileSync(join(dir, 'draft.json'), JSON.stringify({ name: 'EPRI harness', namespaces: 'epriDraft' }));
+      const run = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'draft.json'), '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+      const received = readAccepted(join(dir, 'enterprise')).map((m) => m.xml);
+      expect(received.length).toBeGreaterThanOrEqual(queued);
+      for (const xml of received) {
+        expect(xml).toContain('http://www.iec.ch/TC57/2011/schema/message');
+        expect(xml).not.toContain('"http://iec.ch/TC57/2011/schema/message"');
+      }
+    } finally {
+      await sim.close();
+    }
   }, 120_000);
 });
