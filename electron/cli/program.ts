@@ -23,6 +23,7 @@ import { cliActor, cliActorFor, useCliUser } from './signIn';
 import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
 import { registerAuditCommands } from './audit';
+import { registerReceiptCommands } from './receipt';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -213,6 +214,7 @@ export function buildProgram(io: CliIo): Command {
   registerSupervisorCommands(program, io);
   registerProfileCommands(program, io);
   registerAuditCommands(program, io);
+  registerReceiptCommands(program, io);
   registerPanCommands(program, io);
   return program;
 }

@@ -14,6 +14,8 @@ import { readingHandlers } from './handlers/readings';
 import { routeHandlers } from './handlers/routes';
 import { workOrderHandlers } from './handlers/workOrders';
 import { switchingHandlers } from './handlers/switching';
+import { evidenceHandlers } from './handlers/evidence';
+import { findReceiptFile, type ReceiptFile } from './evidence/receipts';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { guardHandlers } from './handlers/guard';
@@ -47,6 +49,8 @@ export interface Fieldmeter {
   readonly events: EventSink & { on(name: EventName, listener: (payload: unknown) => void): () => void };
   /** An export file the current profile may take off the device (the web host's download), or a coded error. */
   exportFile(name: unknown): ExportFile;
+  /** A visit receipt the app made, for any signed-in profile (the web host's download), or a coded error. */
+  receiptFile(name: unknown): ReceiptFile;
   close(): void;
 }
 
@@ -111,12 +115,17 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...readingHandlers(context),
     ...workOrderHandlers(context),
     ...switchingHandlers(context),
+    ...evidenceHandlers(context),
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 
   const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), actor(), name);
+  const receiptFile = (name: unknown) => {
+    actor();
+    return findReceiptFile(store, photoDir, name);
+  };
   // Every method's right is checked against the signed-in profile before its handler runs.
-  return { store, session, handlers: guardHandlers(handlers, session.current), events, exportFile, close: () => store.close() };
+  return { store, session, handlers: guardHandlers(handlers, session.current), events, exportFile, receiptFile, close: () => store.close() };
 }

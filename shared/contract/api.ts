@@ -14,6 +14,7 @@ import { readingMethods } from './methods/readings';
 import { routeMethods } from './methods/routes';
 import { workOrderMethods } from './methods/workOrders';
 import { switchingMethods } from './methods/switching';
+import { evidenceMethods } from './methods/evidence';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
 import { topics } from './topics';
@@ -28,6 +29,7 @@ export const methods = {
   ...readingMethods,
   ...workOrderMethods,
   ...switchingMethods,
+  ...evidenceMethods,
   ...supervisorMethods,
   ...opticalMethods,
   ...syncMethods,

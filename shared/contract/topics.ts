@@ -18,6 +18,7 @@ export const topics = [
   'settings',
   'audit',
   'profiles', // local profiles and their sign-in state
+  'evidence', // signatures and receipts of a visit
 ] as const;
 
 export type Topic = (typeof topics)[number];

@@ -6,6 +6,7 @@
  *   POST /api/call/<method>   body: JSON input   header: Authorization: Bearer <token>
  *   GET  /api/events?token=…  server-sent events, one per contract event
  *   GET  /api/export/<name>   an export file as a download   header: Authorization: Bearer <token>
+ *   GET  /api/receipt/<name>  a visit receipt (PDF) as a download   header: Authorization: Bearer <token>
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -15,6 +16,7 @@ import { eventNames } from '../../../shared/contract/api';
 import { contentSecurityPolicy } from '../../../shared/contract/csp';
 import { AppError, type Result } from '../../../shared/contract/result';
 import { EXPORT_DOWNLOAD_PATH } from '../../../shared/contract/supervisorEntities';
+import { RECEIPT_DOWNLOAD_PATH } from '../../../shared/evidence/visit';
 import { exportMediaType } from '../../services/exports/exportFiles';
 import type { Fieldmeter } from '../../services/fieldmeter';
 import { createLogger } from '../../services/log';
@@ -29,7 +31,7 @@ const MAX_STREAMS = 16;
 const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export interface WebHostOptions {
-  readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile'>>;
+  readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile' | 'receiptFile'>>;
   /** Folder with the built renderer (index.html); API only when absent. */
   readonly rendererRoot?: string;
   readonly port?: number;
@@ -159,15 +161,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  /** An export as a download: the name must be one the export wrote, the file in exports/ (services/exports/exportFiles). */
-  function handleDownload(req: IncomingMessage, res: ServerResponse, name: string) {
+  /**
+   * An export or a receipt as a download: the name must be one the app wrote (services/exports/exportFiles,
+   * services/evidence/receipts), never a path.
+   */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, name: string, what: 'export' | 'receipt') {
     if (!tokenMatches(bearer(req.headers.authorization), token)) {
       return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.');
     }
     let file;
     try {
-      if (!options.app.exportFile) throw new AppError('NOT_FOUND', 'This host serves no exports.');
-      file = options.app.exportFile(decodeURIComponent(name));
+      const find = what === 'export' ? options.app.exportFile : options.app.receiptFile && ((n: unknown) => ({ ...options.app.receiptFile!(n), format: 'pdf' as const }));
+      if (!find) throw new AppError('NOT_FOUND', `This host serves no ${what}s.`);
+      file = find(decodeURIComponent(name));
     } catch (error) {
       const known = error instanceof AppError ? error : new AppError('NOT_FOUND', 'There is no such export.');
       return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known.code, known.message);
@@ -201,7 +207,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
-      if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length));
+      if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length), 'export');
+      if (url.pathname.startsWith(RECEIPT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(RECEIPT_DOWNLOAD_PATH.length), 'receipt');
       if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'UNKNOWN_METHOD', 'No such API path.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', 'Method not allowed.');
       return handleStatic(req, res, url.pathname);

@@ -21,6 +21,8 @@ import { createSyncStateRepository } from './repositories/syncState';
 import { createSwitchingRepository } from './repositories/switching';
 import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
+import { createEvidenceRepository } from './repositories/evidence';
+import { createVisitFactsRepository } from './repositories/visitFacts';
 import { trackWrites } from './writeLog';
 
 export function openStore(path: string, options: OpenOptions = {}) {
@@ -52,6 +54,8 @@ export function openStore(path: string, options: OpenOptions = {}) {
     switching: createSwitchingRepository(db),
     readRequests: createReadRequestsRepository(db),
     controlRequests: createControlRequestsRepository(db),
+    evidence: createEvidenceRepository(db),
+    visitFacts: createVisitFactsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -41,6 +41,8 @@ export const tableTopics = {
   settings: ['settings'],
   audit_log: ['audit'],
   profiles: ['profiles'],
+  visit_signatures: ['evidence'],
+  visit_receipts: ['evidence'],
   schema_migrations: [],
 } as const satisfies Record<string, readonly Topic[]>;
 

@@ -1,0 +1,48 @@
+/**
+ * `fieldmeter receipt verify FILE [--db PATH]` (issue 24 §3): is a visit receipt intact — does the
+ * code it shows belong to the visit data it carries — and, with a database, is that data still the
+ * visit stored there? Exit 1 when either answer is no.
+ */
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/appError';
+import { resolveDatabasePath } from '../services/paths';
+import type { CliIo } from './program';
+
+export function registerReceiptCommands(program: Command, io: CliIo): void {
+  const receipt = program.command('receipt').description('visit receipts: check one the customer or the office holds').exitOverride();
+  receipt
+    .command('verify')
+    .description('check a receipt PDF: its code against its embedded data, and with --db against the visit in the database')
+    .argument('<file>', 'the receipt PDF')
+    .addOption(new Option('--db <path>', 'also compare with the visit stored in this database'))
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action(async (file: string, options: { db?: string; json?: boolean }) => {
+      // The PDF reader and SQLite load only when the command runs (a CLI start stays quick).
+      const { checkReceipt } = await import('../services/evidence/verifyReceipt');
+      const store = options.db ? (await import('../services/store')).openStore(resolveDatabasePath(options.db)) : undefined;
+      try {
+        let check;
+        try {
+          check = checkReceipt(file, store);
+        } catch (error) {
+          throw new AppError('NOT_FOUND', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+        }
+        if (options.json) io.out(JSON.stringify(check, null, 2));
+        const visit = check.visit ? `${check.visit.kind} ${check.visit.id}` : 'unknown visit';
+        if (!check.intact) {
+          const why = check.problem === 'noReceiptData' ? 'it carries no Fieldmeter receipt data' : check.problem === 'badData' ? 'its embedded data cannot be read' : `its data gives code ${check.computedCode}`;
+          throw new AppError('VALIDATION', `NOT INTACT: the receipt shows code ${check.code ?? '(none)'}, but ${why}. It was changed after it was made.`, check);
+        }
+        if (check.matchesDatabase === false) {
+          const why = check.problem === 'visitNotInDatabase' ? 'the database has no such finished visit' : `the visit in the database now gives code ${check.databaseCode}`;
+          throw new AppError('VALIDATION', `Intact (code ${check.code}, ${visit}), but DOES NOT MATCH the database: ${why}.`, check);
+        }
+        if (!options.json) {
+          io.out(`Intact: code ${check.code} belongs to the data this receipt carries (${visit}).${check.matchesDatabase ? ' It matches the visit stored in the database.' : ''}`);
+        }
+      } finally {
+        store?.close();
+      }
+    });
+}

@@ -1,0 +1,86 @@
+/**
+ * What a finished visit recorded, read for its receipt: the switch order or the exchange step,
+ * the usage point, the reading sets with their registers, photos and who did the work (from the
+ * audit log, the one record of the acting profile). Read only.
+ */
+import type { Db } from '../database';
+
+export interface SwitchVisitFacts {
+  id: string;
+  kind: string;
+  status: string;
+  usagePointId: string;
+  address: string;
+  meterSerial: string;
+  readingSetId: string | null;
+  outcome: string | null;
+  action: string | null;
+  controlResult: string | null;
+  sealNumber: string | null;
+  note: string;
+  finishedAt: string | null;
+  technician: string | null;
+}
+
+export interface ExchangeVisitFacts {
+  id: string;
+  kind: string;
+  status: string;
+  usagePointId: string;
+  address: string;
+  /** The `exchanged` step's time and details (workOrders/exchange.ts). */
+  at: string | null;
+  details: { oldMeter?: string; newMeter?: string; sealsRemoved?: string[]; sealsApplied?: string[] };
+  note: string;
+  technician: string | null;
+}
+
+export interface SetReading {
+  readingSetId: string;
+  meterSerial: string;
+  readingType: string;
+  label: string;
+  value: string;
+  readAt: string;
+  note: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export function createVisitFactsRepository(db: Db) {
+  const switchVisit = db.prepare(
+    `SELECT s.id, s.kind, s.status, s.usage_point_id AS usagePointId, u.address, s.meter_serial AS meterSerial, s.reading_set_id AS readingSetId,
+            s.outcome, s.action, s.control_result AS controlResult, s.seal_number AS sealNumber, s.note, s.finished_at AS finishedAt,
+            (SELECT a.actor FROM audit_log a WHERE a.entity = 'switch_order' AND a.entity_id = s.id AND a.action IN ('switching.read', 'switching.control')
+              ORDER BY a.id DESC LIMIT 1) AS technician
+       FROM switch_orders s JOIN usage_points u ON u.id = s.usage_point_id WHERE s.id = ?`,
+  );
+  const workVisit = db.prepare(
+    `SELECT w.id, w.kind, w.status, w.usage_point_id AS usagePointId, u.address,
+            (SELECT st.at FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step = 'exchanged' ORDER BY st.id DESC LIMIT 1) AS at,
+            (SELECT st.details FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step = 'exchanged' ORDER BY st.id DESC LIMIT 1) AS details,
+            (SELECT a.actor FROM audit_log a WHERE a.action = 'meter.exchange' AND a.entity = 'usage_point' AND a.entity_id = w.usage_point_id
+              AND json_extract(a.details, '$.workOrderId') = w.id ORDER BY a.id DESC LIMIT 1) AS technician
+       FROM work_orders w JOIN usage_points u ON u.id = w.usage_point_id WHERE w.id = ?`,
+  );
+  const setReadings = db.prepare(
+    `SELECT rs.id AS readingSetId, d.serial_number AS meterSerial, g.reading_type AS readingType, g.label, r.value, rs.read_at AS readAt, rs.note,
+            rs.latitude, rs.longitude
+       FROM reading_sets rs JOIN end_devices d ON d.id = rs.end_device_id
+       JOIN readings r ON r.reading_set_id = rs.id JOIN registers g ON g.id = r.register_id
+      WHERE rs.id = ? ORDER BY g.reading_type, r.id`,
+  );
+  const setsAt = db.prepare('SELECT id FROM reading_sets WHERE usage_point_id = ? AND read_at = ? ORDER BY created_at, id');
+  const photosOfSet = db.prepare('SELECT id FROM photos WHERE reading_set_id = ? ORDER BY added_at, id');
+  return {
+    switchVisit: (id: string) => (switchVisit.get(id) as SwitchVisitFacts | undefined) ?? null,
+    workVisit(id: string): ExchangeVisitFacts | null {
+      const row = workVisit.get(id) as (Omit<ExchangeVisitFacts, 'details' | 'note'> & { details: string | null }) | undefined;
+      if (!row) return null;
+      return { ...row, details: row.details ? (JSON.parse(row.details) as ExchangeVisitFacts['details']) : {}, note: '' };
+    },
+    setReadings: (readingSetId: string) => setReadings.all(readingSetId) as SetReading[],
+    readingSetsAt: (usagePointId: string, at: string) => (setsAt.all(usagePointId, at) as { id: string }[]).map((r) => r.id),
+    photosOf: (readingSetId: string) => (photosOfSet.all(readingSetId) as { id: string }[]).map((r) => r.id),
+  };
+}
