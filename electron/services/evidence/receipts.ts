@@ -6,7 +6,7 @@
  * MeterConfig …) have no element for a document attachment, so the receipt is not queued in the
  * outbox; the audit is where the office finds which receipt belongs to which visit.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReceiptInfo } from '../../../shared/contract/methods/evidence';
 import { AppError } from '../../../shared/contract/result';
@@ -54,6 +54,7 @@ export async function createReceipt(store: Store, actor: Actor, photoDir: string
     photo: registerPhoto(store, photoDir, record.photos),
     signatureImage: signature && existsSync(signature) ? readFileSync(signature) : null,
   };
+  mkdirSync(photoDir, { recursive: true });
   try {
     await writeFileSafely(path, {}, (temporary) => writeReceiptPdf(temporary, drawing));
   } catch (error) {
