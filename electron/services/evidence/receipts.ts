@@ -83,7 +83,7 @@ export interface ReceiptFile {
 
 /** A receipt the app made, by its bare file name (never a path from the request). */
 export function findReceiptFile(store: Store, photoDir: string, name: unknown): ReceiptFile {
-  const notFound = () => new AppError('NOT_FOUND', 'There is no such receipt. Make the receipt again.', { receipt: 'unknown' });
+  const notFound = () => new AppError('NOT_FOUND', 'There is no such receipt. Make the receipt again.', { reason: 'receiptUnknown' });
   if (typeof name !== 'string' || !receiptFileNamePattern.test(name) || !store.evidence.receiptByFileName(name)) throw notFound();
   const path = join(photoDir, name);
   if (!existsSync(path)) throw notFound();

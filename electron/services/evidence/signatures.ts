@@ -35,12 +35,12 @@ export const signatureInfoOf = (row: SignatureRow): SignatureInfo => ({
 function checkedImage(imageBase64: string): { bytes: Buffer; width: number; height: number } {
   const bytes = Buffer.from(imageBase64, 'base64');
   if (bytes.length > MAX_SIGNATURE_BYTES) {
-    throw new AppError('TOO_LARGE', `The signature image is ${Math.round(bytes.length / 1024)} kB; at most ${MAX_SIGNATURE_BYTES / 1024} kB is taken. Clear and sign again.`, { limit: MAX_SIGNATURE_BYTES });
+    throw new AppError('TOO_LARGE', `The signature image is ${Math.round(bytes.length / 1024)} kB; at most ${MAX_SIGNATURE_BYTES / 1024} kB is taken. Clear and sign again.`, { reason: 'signatureTooLarge', limit: MAX_SIGNATURE_BYTES });
   }
   const png = checkPng(bytes);
-  if (!png.ok) throw new AppError('VALIDATION', 'The signature is not a PNG image. Clear and sign again.', { signature: png.reason });
+  if (!png.ok) throw new AppError('VALIDATION', 'The signature is not a PNG image. Clear and sign again.', { reason: png.reason === 'notPng' ? 'signatureNotPng' : 'signatureDamaged' });
   if (png.width > MAX_SIGNATURE_WIDTH || png.height > MAX_SIGNATURE_HEIGHT) {
-    throw new AppError('TOO_LARGE', `The signature image is ${png.width}×${png.height} pixels; at most ${MAX_SIGNATURE_WIDTH}×${MAX_SIGNATURE_HEIGHT}.`, { signature: 'dimensions' });
+    throw new AppError('TOO_LARGE', `The signature image is ${png.width}×${png.height} pixels; at most ${MAX_SIGNATURE_WIDTH}×${MAX_SIGNATURE_HEIGHT}.`, { reason: 'signatureTooWide' });
   }
   return { bytes, width: png.width, height: png.height };
 }
@@ -48,7 +48,7 @@ function checkedImage(imageBase64: string): { bytes: Buffer; width: number; heig
 export function saveSignature(store: Store, actor: Actor, photoDir: string, ref: VisitRef, input: SignatureInput, now = new Date()): SignatureInfo {
   const visit = requireFinishedVisit(store, ref);
   requireVisitRight(actor, visit);
-  if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { signature: 'exists' });
+  if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
   const image = input.status === 'declined' ? null : checkedImage(input.imageBase64);
   const sha256 = image ? createHash('sha256').update(image.bytes).digest('hex') : null;
   if (image && sha256) {
@@ -73,7 +73,7 @@ export function saveSignature(store: Store, actor: Actor, photoDir: string, ref:
     recordedBy: actor.name,
   };
   store.transaction(() => {
-    if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { signature: 'exists' });
+    if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
     store.evidence.insertSignature(row);
     // The audit names the visit and the status; the signer's name stays in the signature row.
     store.journal.audit(actor, { action: 'visit.sign', entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order', entityId: ref.id, details: { status: row.status, signerRole: row.signerRole, imageSha256: sha256 } });

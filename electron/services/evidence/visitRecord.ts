@@ -27,7 +27,7 @@ function signatureOf(store: Store, ref: VisitRef): VisitRecord['signature'] {
 
 function switchRecord(store: Store, ref: VisitRef): VisitRecord {
   const o = store.visitFacts.switchVisit(ref.id);
-  if (!o?.finishedAt) throw new AppError('NOT_FOUND', `Switch order ${ref.id} has no finished visit on this device.`, { visit: 'unknown' });
+  if (!o?.finishedAt) throw new AppError('NOT_FOUND', `Switch order ${ref.id} has no finished visit on this device.`, { reason: 'visitUnknown' });
   const rows = o.readingSetId ? store.visitFacts.setReadings(o.readingSetId) : [];
   const first = rows[0];
   return {
@@ -53,7 +53,7 @@ function switchRecord(store: Store, ref: VisitRef): VisitRecord {
 
 function exchangeRecord(store: Store, ref: VisitRef): VisitRecord {
   const o = store.visitFacts.workVisit(ref.id);
-  if (!o?.at || o.kind !== 'exchange') throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange on this device.`, { visit: 'unknown' });
+  if (!o?.at || o.kind !== 'exchange') throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange on this device.`, { reason: 'visitUnknown' });
   const sets = store.visitFacts.readingSetsAt(o.usagePointId, o.at).map((id) => ({ id, rows: store.visitFacts.setReadings(id) }));
   const of = (serial: string | undefined) => sets.filter((s) => s.rows[0]?.meterSerial === serial);
   const finals = of(o.details.oldMeter);

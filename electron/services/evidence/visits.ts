@@ -19,15 +19,15 @@ export interface FinishedVisit {
 export function requireFinishedVisit(store: Store, ref: VisitRef): FinishedVisit {
   if (ref.kind === 'switchOrder') {
     const order = store.visitFacts.switchVisit(ref.id);
-    if (!order) throw new AppError('NOT_FOUND', `Switch order ${ref.id} is not on this device.`, { visit: 'unknown' });
+    if (!order) throw new AppError('NOT_FOUND', `Switch order ${ref.id} is not on this device.`, { reason: 'visitUnknown' });
     if (!order.finishedAt || (!order.readingSetId && !order.outcome)) {
-      throw new AppError('VALIDATION', `Switch order ${ref.id} is not finished: take the reading or record the outcome first.`, { visit: 'notFinished' });
+      throw new AppError('VALIDATION', `Switch order ${ref.id} is not finished: take the reading or record the outcome first.`, { reason: 'visitNotFinished' });
     }
     return { ref, usagePointId: order.usagePointId, right: isReadingKind(order.kind as SwitchKind) ? 'record' : 'install' };
   }
   const order = store.visitFacts.workVisit(ref.id);
-  if (!order) throw new AppError('NOT_FOUND', `Work order ${ref.id} is not on this device.`, { visit: 'unknown' });
-  if (order.kind !== 'exchange' || !order.at) throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange.`, { visit: 'notFinished' });
+  if (!order) throw new AppError('NOT_FOUND', `Work order ${ref.id} is not on this device.`, { reason: 'visitUnknown' });
+  if (order.kind !== 'exchange' || !order.at) throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange.`, { reason: 'visitNotFinished' });
   return { ref, usagePointId: order.usagePointId, right: 'install' };
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isReadingKind } from '../../../../shared/domain/switching';
 import { api } from '../../api/client';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { VisitEvidence } from '../evidence/VisitEvidence';
 import { ControlForm } from './ControlForm';
 import { SwitchReadForm } from './SwitchReadForm';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
@@ -93,6 +94,7 @@ export function SwitchOrderPanel() {
         <p>{t('switching.noAgreement')}</p>
       )}
       <Result d={d} />
+      {d.finishedAt && (d.readingSetId || d.outcome) && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'switchOrder', id: d.id }} />}
       {d.status === 'assigned' && (isReadingKind(d.kind) ? <SwitchReadForm key={d.id} detail={d} /> : <ControlForm key={d.id} detail={d} />)}
     </div>
   );

@@ -5,6 +5,7 @@ import type { WorkOrderKind } from '../../../../shared/domain/workOrder';
 import { onTopics } from '../../api/client';
 import { PaneBack } from '../../app/PaneBack';
 import { MeterJobWizard } from './MeterJobWizard';
+import { VisitEvidence } from '../evidence/VisitEvidence';
 import { ProgrammingList } from './ProgrammingList';
 import { NewWorkOrderForm } from './NewWorkOrderForm';
 import { PanDecommissionForm } from './PanDecommissionForm';
@@ -90,6 +91,7 @@ export function WorkOrdersPanel() {
             {(!final || recordAfterCancel) && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
             {final && d.programming.length > 0 && <ProgrammingList programming={d.programming} />}
+            {d.kind === 'exchange' && d.steps.some((step) => step.step === 'exchanged') && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">
                 {d.panDevices.map((p) => (
