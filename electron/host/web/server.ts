@@ -171,11 +171,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let file;
     try {
-      const find = what === 'export' ? options.app.exportFile : options.app.receiptFile && ((n: unknown) => ({ ...options.app.receiptFile!(n), format: 'pdf' as const }));
-      if (!find) throw new AppError('NOT_FOUND', `This host serves no ${what}s.`);
-      file = find(decodeURIComponent(name));
+      const { exportFile, receiptFile } = options.app;
+      const decoded = decodeURIComponent(name);
+      if (what === 'export' && exportFile) file = exportFile(decoded);
+      else if (what === 'receipt' && receiptFile) file = { ...receiptFile(decoded), format: 'pdf' as const };
+      else throw new AppError('NOT_FOUND', `This host serves no ${what}s.`);
     } catch (error) {
-      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', 'There is no such export.');
+      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', `There is no such ${what}.`);
       return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known.code, known.message);
     }
     res.writeHead(200, {
