@@ -3,6 +3,7 @@
  * right (the guard refuses an exchange's signature to a technician), the receipt served as a PDF
  * download with the token only, by the name the app gave it, never a path.
  */
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,5 +67,27 @@ describe('signature and receipt through the contract and the web host', () => {
     }
     app.session.signOut();
     expect((await get(host, `/api/receipt/${fileName}`, auth)).status).toBe(403);
+  });
+
+  it('the desktop app saves the receipt where the save dialog says, as .pdf only, never over the database', async () => {
+    const dir = tempDir();
+    let answer: string | null = join(dir, 'for-the-customer.pdf');
+    app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'electron', saveDialog: () => Promise.resolve(answer) });
+    const tech = await signInAs(app, 'technician', 'Tina');
+    loadDemoRoute(app.store, tech);
+    const values = (app.store.meters.get('UP-1005')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
+    await dispatch(app.handlers, 'switching.read', { switchOrderId: 'SW-DEMO-MO5', values });
+    await dispatch(app.handlers, 'evidence.signSwitch', { switchOrderId: 'SW-DEMO-MO5', signature: { status: 'declined' } });
+    const made = await dispatch(app.handlers, 'evidence.receiptSwitch', { switchOrderId: 'SW-DEMO-MO5', language: 'en' });
+    if (!made.ok) throw new Error(made.error.message);
+    const { fileName } = made.value as { fileName: string };
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toEqual({ ok: true, value: { path: answer } });
+    expect(readFileSync(answer ?? '').equals(readFileSync(join(dir, 'photos', fileName)))).toBe(true);
+    answer = join(dir, 'receipt.txt');
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    answer = join(dir, 'fieldmeter.db');
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    answer = null;
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toEqual({ ok: true, value: { path: null } });
   });
 });
