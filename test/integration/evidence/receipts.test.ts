@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReceipt } from '../../../electron/services/evidence/receipts';
+import { addPhoto } from '../../../electron/services/readings/photos';
 import { saveSignature } from '../../../electron/services/evidence/signatures';
 import { checkReceipt } from '../../../electron/services/evidence/verifyReceipt';
 import type { Store } from '../../../electron/services/store';
@@ -101,16 +102,17 @@ describe('visit receipts (issue 24 §3)', () => {
     expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
   }, scaled(60_000));
 
-  it('an exchange receipt names both meters, final and initial readings and the seals', async () => {
+  it('an exchange receipt names both meters, final and initial readings, the seals and draws the register photo', async () => {
     const dir = tempDir();
     const store: Store = openDemoStore(dir, installer);
     const photoDir = join(dir, 'photos');
+    const photo = addPhoto(store, installer, photoDir, { usagePointId: 'UP-1001', fileName: 'register.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
     const old = store.workOrders.meterAt('UP-1001');
     const fresh = store.workOrders.deviceBySerial('E9100001');
     if (!old || !fresh) throw new Error('demo not loaded');
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4711' })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [] },
+      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4711' })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [photo.photoId] },
       newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-NEW-1'], photoIds: [] },
       note: '',
     });
@@ -118,7 +120,10 @@ describe('visit receipts (issue 24 §3)', () => {
     saveSignature(store, installer, photoDir, visit, { status: 'declined', signerName: '' });
     const receipt = await createReceipt(store, installer, photoDir, visit, 'de');
     const text = pdfText(join(photoDir, receipt.fileName));
-    for (const words of ['Zählerwechsel', old.serialNumber, 'E9100001', 'Ausbaustand', 'Einbaustand', 'S-OLD-1', 'S-NEW-1', 'Der Kunde hat die Unterschrift verweigert']) expect(text).toContain(words);
+    for (const words of ['Zählerwechsel', old.serialNumber, 'E9100001', 'Ausbaustand', 'Einbaustand', 'S-OLD-1', 'S-NEW-1', 'Foto des Zählwerks', 'Der Kunde hat die Unterschrift verweigert']) expect(text).toContain(words);
+    // The register photo is drawn (320×240, as taken); a declined signature draws no image.
+    const images = execFileSync('pdfimages', ['-list', join(photoDir, receipt.fileName)], { encoding: 'utf8' });
+    expect(images).toMatch(/^\s*1\s+0\s+image\s+320\s+240\b/m);
     expect(existsSync(join(photoDir, receipt.fileName))).toBe(true);
     expect(checkReceipt(join(photoDir, receipt.fileName), store)).toMatchObject({ intact: true, matchesDatabase: true });
     store.close();
