@@ -4,9 +4,11 @@
  * as such; refused when not a PNG, cut off, too big, too large in pixels, on an unfinished visit,
  * a second time, or without the right the visit needs — and then nothing is written.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createReceipt } from '../../../electron/services/evidence/receipts';
 import { saveSignature } from '../../../electron/services/evidence/signatures';
 import type { Store } from '../../../electron/services/store';
 import { recordControl } from '../../../electron/services/switching/control';
@@ -85,7 +87,7 @@ describe('visit signatures (issue 24 §2)', () => {
     store.close();
   });
 
-  it('a disconnect is signed off by an installer, not a technician; an exchange needs its work order finished', () => {
+  it('a disconnect is signed off by an installer, not a technician, and its receipt says what was done; an exchange needs its work order finished', async () => {
     const { store, photoDir, context } = open();
     recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'PL-778' }, context);
     const disconnect = { kind: 'switchOrder', id: 'SW-DEMO-DC9' } as const;
@@ -93,6 +95,10 @@ describe('visit signatures (issue 24 §2)', () => {
       expect.objectContaining({ code: 'FORBIDDEN', details: { right: 'install', role: 'technician' } }),
     );
     expect(saveSignature(store, installer, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) }).status).toBe('signed');
+    await expect(createReceipt(store, technician, photoDir, disconnect, 'en')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const receipt = await createReceipt(store, installer, photoDir, disconnect, 'en');
+    const text = execFileSync('pdftotext', ['-layout', join(photoDir, receipt.fileName), '-'], { encoding: 'utf8' });
+    for (const words of ['Disconnection', 'Outcome: done', 'applied: PL-778', 'Technician: Ines Installer', 'Signed by the customer: K']) expect(text).toContain(words);
     expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'WO-DEMO-EX1' }, { status: 'declined', signerName: '' })).toThrow(/not a finished meter exchange/);
     expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'NOPE' }, { status: 'declined', signerName: '' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     store.close();
