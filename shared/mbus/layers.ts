@@ -1,0 +1,98 @@
+/**
+ * The layers between the link layer and the data records, each told by its CI field
+ * (EN 13757-7:2018 Table 2, OMS Vol.2 Annex D): the extended link layer (CI 0x8C–0x8F,
+ * EN 13757-4 §13), the authentication and fragmentation layer (CI 0x90, EN 13757-7 §6) and the
+ * transport layer with no, short (0x7A) or long (0x72) header (EN 13757-7 §7). The extended link
+ * layer and the AFL are read and stepped over; the AFL's message counter is kept for mode 7.
+ */
+import { idText } from './bytes';
+import { fail } from './reasons';
+
+export interface TransportHeader {
+  readonly ci: number;
+  readonly accessNumber: number | null;
+  readonly status: number | null;
+  /** Configuration word (EN 13757-7 §7.5.8), 0 without one. */
+  readonly config: number;
+  /** Security mode: configuration bits 8–12 (OMS Vol.2 Table 18). */
+  readonly securityMode: number;
+  /** Number of encrypted 16-byte blocks (bits 4–7), modes 5 and 7. */
+  readonly encryptedBlocks: number;
+  /** Long header: the meter's M-field (2) and A-field (6) in link-layer order, for the IV and the identity. */
+  readonly meterAddress: Uint8Array | null;
+  /** Offset of the first byte after the header (after the configuration extension in mode 7). */
+  readonly payloadAt: number;
+}
+
+export interface OuterLayers {
+  /** Offset of the transport layer's CI. */
+  readonly at: number;
+  /** AFL message counter, 4 bytes as sent (mode 7 key derivation), when the AFL carries one. */
+  readonly messageCounter: Uint8Array | null;
+  /** Access number of the extended link layer, the telegram's only one when no TPL header follows. */
+  readonly ellAccessNumber: number | null;
+}
+
+const need = (b: Uint8Array, at: number, count: number, what: string) => {
+  if (at + count > b.length) fail('mbus.truncated', what);
+};
+
+/** Steps over the extended link layer and the AFL that may stand before the transport layer. */
+export function outerLayers(b: Uint8Array, start: number): OuterLayers {
+  let at = start;
+  let messageCounter: Uint8Array | null = null;
+  let ellAccessNumber: number | null = null;
+  for (;;) {
+    need(b, at, 1, 'CI field');
+    const ci = b[at] ?? 0;
+    if (ci >= 0x8c && ci <= 0x8f) {
+      const length = { 0x8c: 3, 0x8d: 9, 0x8e: 11, 0x8f: 17 }[ci] ?? 3;
+      need(b, at, length, 'extended link layer');
+      ellAccessNumber = b[at + 2] ?? 0;
+      if (ci === 0x8d || ci === 0x8f) {
+        // SN field bits 29–31: ELL encryption (AES-CTR, EN 13757-4 §13.2.9), not read here.
+        const snAt = at + (ci === 0x8d ? 3 : 11);
+        if (((b[snAt + 3] ?? 0) >> 5) !== 0) fail('mbus.unsupported', 'extended link layer encryption');
+      }
+      at += length;
+    } else if (ci === 0x90) {
+      need(b, at, 4, 'AFL');
+      const afll = b[at + 1] ?? 0;
+      need(b, at, 2 + afll, 'AFL');
+      const fcl = (b[at + 2] ?? 0) | ((b[at + 3] ?? 0) << 8);
+      if (fcl & 0x4000) fail('mbus.unsupported', 'fragmented message');
+      let field = at + 4 + (fcl & 0x2000 ? 1 : 0) + (fcl & 0x0200 ? 2 : 0); // MCL, then KI
+      if (fcl & 0x0800) messageCounter = b.slice(field, (field += 4));
+      at += 2 + afll;
+    } else {
+      return { at, messageCounter, ellAccessNumber };
+    }
+  }
+}
+
+/** The transport layer header at `at` (its CI byte). */
+export function transportHeader(b: Uint8Array, at: number): TransportHeader {
+  const ci = b[at] ?? 0;
+  if (ci === 0x78) return { ci, accessNumber: null, status: null, config: 0, securityMode: 0, encryptedBlocks: 0, meterAddress: null, payloadAt: at + 1 };
+  let meterAddress: Uint8Array | null = null;
+  let h = at + 1;
+  if (ci === 0x72) {
+    need(b, h, 12, 'long transport header');
+    // Long header: id (4), M (2), version, device type; reordered to the link layer's M ‖ A.
+    meterAddress = Uint8Array.of(b[h + 4] ?? 0, b[h + 5] ?? 0, b[h] ?? 0, b[h + 1] ?? 0, b[h + 2] ?? 0, b[h + 3] ?? 0, b[h + 6] ?? 0, b[h + 7] ?? 0);
+    h += 8;
+  } else if (ci !== 0x7a) {
+    fail('mbus.unsupported', `CI 0x${ci.toString(16)}`);
+  }
+  need(b, h, 4, 'transport header');
+  const config = (b[h + 2] ?? 0) | ((b[h + 3] ?? 0) << 8);
+  const securityMode = (config >> 8) & 0x1f;
+  let payloadAt = h + 4;
+  if (securityMode === 7) payloadAt += 1; // configuration field extension (OMS Vol.2 §7.2.4.4)
+  return { ci, accessNumber: b[h] ?? 0, status: b[h + 1] ?? 0, config, securityMode, encryptedBlocks: (config >> 4) & 0x0f, meterAddress, payloadAt };
+}
+
+/** Manufacturer flag, id text, version and device type byte from an M ‖ A field of 8 bytes. */
+export function addressParts(mA: Uint8Array): { flag: number; id: string; version: number; deviceType: number } {
+  return { flag: (mA[0] ?? 0) | ((mA[1] ?? 0) << 8), id: idText(mA, 2), version: mA[6] ?? 0, deviceType: mA[7] ?? 0 };
+}

@@ -1,0 +1,72 @@
+/**
+ * Transport-layer security (OMS Vol.2 Issue 5 §9, EN 13757-7): mode 5 (AES-128-CBC, IV = M-field,
+ * A-field and the access number eight times) and mode 7 (AES-128-CBC with IV zero under a key
+ * derived per message with AES-CMAC, OMS Vol.2 §9.6 "KDF-A"). The AES block cipher is injected:
+ * this layer stays pure (the Node side hands in node:crypto; a test or the renderer could hand in
+ * another), and it never keeps or prints a key.
+ */
+import { concat } from './bytes';
+import { fail } from './reasons';
+
+export interface AesCipher {
+  /** AES-128-CBC without padding; data is whole 16-byte blocks. */
+  decryptCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+  encryptCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+const ZERO_IV = new Uint8Array(16);
+
+/** One AES block encryption through CBC with a zero IV (what CMAC needs). */
+const encryptBlock = (aes: AesCipher, key: Uint8Array, block: Uint8Array) => aes.encryptCbc(key, ZERO_IV, block);
+
+function shiftLeft(block: Uint8Array): Uint8Array {
+  const out = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) out[i] = (((block[i] ?? 0) << 1) | ((block[i + 1] ?? 0) >> 7)) & 0xff;
+  if ((block[0] ?? 0) & 0x80) out[15] = (out[15] ?? 0) ^ 0x87;
+  return out;
+}
+
+/** AES-CMAC (NIST SP 800-38B, RFC 4493). */
+export function aesCmac(aes: AesCipher, key: Uint8Array, message: Uint8Array): Uint8Array {
+  const k1 = shiftLeft(encryptBlock(aes, key, new Uint8Array(16)));
+  const k2 = shiftLeft(k1);
+  const blocks = Math.max(1, Math.ceil(message.length / 16));
+  const complete = message.length > 0 && message.length % 16 === 0;
+  const last = new Uint8Array(16);
+  last.set(message.subarray((blocks - 1) * 16));
+  if (!complete) last[message.length - (blocks - 1) * 16] = 0x80;
+  const subkey = complete ? k1 : k2;
+  for (let i = 0; i < 16; i++) last[i] = (last[i] ?? 0) ^ (subkey[i] ?? 0);
+  const padded = concat(message.subarray(0, (blocks - 1) * 16), last);
+  const chained = aes.encryptCbc(key, ZERO_IV, padded);
+  return chained.subarray(chained.length - 16);
+}
+
+/** Mode 5 IV (OMS Vol.2 §9.4.1): M-field (2) + A-field (6: id, version, device type) + access number × 8. */
+export function mode5Iv(manufacturerAndAddress: Uint8Array, accessNumber: number): Uint8Array {
+  const iv = new Uint8Array(16);
+  iv.set(manufacturerAndAddress.subarray(0, 8));
+  iv.fill(accessNumber, 8);
+  return iv;
+}
+
+/**
+ * Mode 7 message key (OMS Vol.2 §9.6.1, KDF-A): CMAC(K, 0x00 ‖ message counter ‖ meter id ‖ 0x07×7),
+ * counter and id as sent (least significant byte first); 0x00 selects Kenc, meter to reader.
+ */
+export function mode7Key(aes: AesCipher, key: Uint8Array, messageCounter: Uint8Array, meterId: Uint8Array): Uint8Array {
+  const input = new Uint8Array(16).fill(0x07);
+  input[0] = 0x00;
+  input.set(messageCounter.subarray(0, 4), 1);
+  input.set(meterId.subarray(0, 4), 5);
+  return aesCmac(aes, key, input);
+}
+
+/** Decrypts whole blocks and checks the 2F2F verification bytes (OMS Vol.2 §9.2.4): a wrong key is "cannot decrypt", never values. */
+export function decryptVerified(aes: AesCipher, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  if (key.length !== 16) fail('mbus.decrypt', 'an AES-128 key has 16 bytes');
+  if (data.length === 0 || data.length % 16 !== 0) fail('mbus.truncated', 'encrypted part is not whole AES blocks');
+  const plain = aes.decryptCbc(key, iv, data);
+  if (plain[0] !== 0x2f || plain[1] !== 0x2f) fail('mbus.decrypt');
+  return plain;
+}

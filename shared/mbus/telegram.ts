@@ -1,0 +1,157 @@
+/**
+ * One telegram, wireless (EN 13757-4 link layer) or wired (EN 13757-2 long frame), decoded down to
+ * its data records: the sans-I/O entry point the CLI, the Listen screen and the wired reader share.
+ * Every failure is a coded reason; when the sender could be read it is returned with the reason,
+ * so a meter whose telegram cannot be decrypted is "heard", never shown with values.
+ */
+import { concat } from './bytes';
+import { deviceTypeOf, manufacturerCode, type DeviceType } from './identity';
+import { addressParts, outerLayers, transportHeader, type TransportHeader } from './layers';
+import { MbusError, fail, type MbusReason } from './reasons';
+import { readRecords, type DataRecord } from './records';
+import { decryptVerified, mode5Iv, mode7Key, type AesCipher } from './security';
+import { isWiredFrame, wiredFrame } from './wiredFrame';
+import { linkFrame, type FrameFormat } from './wirelessFrame';
+
+export type Encryption = 'none' | `mode${number}`;
+
+export interface TelegramHeader {
+  readonly medium: 'wmbus' | 'mbus';
+  readonly manufacturer: string | null;
+  readonly id: string | null;
+  readonly version: number | null;
+  readonly deviceType: DeviceType | null;
+  readonly accessNumber: number | null;
+  /** Status byte (EN 13757-7 Table 9): bits 0–1 application, 2 power low, 3 permanent and 4 temporary error. */
+  readonly status: number | null;
+  readonly encryption: Encryption;
+  readonly frameFormat: FrameFormat | 'wired';
+}
+
+export interface Telegram extends TelegramHeader {
+  readonly decrypted: boolean;
+  readonly records: readonly DataRecord[];
+  readonly manufacturerData: string | null;
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly telegram: Telegram }
+  | { readonly ok: false; readonly reason: MbusReason; readonly header: TelegramHeader | null };
+
+export interface DecodeOptions {
+  /** The meter's AES-128 key; needed only for an encrypted telegram. */
+  readonly key?: Uint8Array;
+  readonly aes?: AesCipher;
+  /** The access number last seen from this meter: the same number again is a replay. */
+  readonly lastAccessNumber?: number;
+}
+
+const encryptionOf = (mode: number): Encryption => (mode === 0 ? 'none' : `mode${mode}`);
+
+interface Parts {
+  header: TelegramHeader;
+  bytes: Uint8Array;
+  tpl: TransportHeader;
+  messageCounter: Uint8Array | null;
+  linkAddress: Uint8Array | null;
+}
+
+/** The sender as the link layer names it, before any inner layer is read. */
+function linkHeader(bytes: Uint8Array, format: FrameFormat): TelegramHeader {
+  const who = addressParts(bytes.subarray(2, 10));
+  return {
+    medium: 'wmbus',
+    manufacturer: manufacturerCode(who.flag),
+    id: who.id,
+    version: who.version,
+    deviceType: deviceTypeOf(who.deviceType),
+    accessNumber: null,
+    status: null,
+    encryption: 'none',
+    frameFormat: format,
+  };
+}
+
+function wirelessParts(raw: Uint8Array, seen: (header: TelegramHeader) => void): Parts {
+  const { bytes, format } = linkFrame(raw);
+  const link = linkHeader(bytes, format);
+  seen(link);
+  const outer = outerLayers(bytes, 10);
+  seen({ ...link, accessNumber: outer.ellAccessNumber });
+  const tpl = transportHeader(bytes, outer.at);
+  const linkAddress = bytes.subarray(2, 10);
+  // A long header names the meter behind a radio adapter; the link layer then names the adapter.
+  const who = tpl.meterAddress ? addressParts(tpl.meterAddress) : null;
+  const header: TelegramHeader = {
+    ...link,
+    ...(who ? { manufacturer: manufacturerCode(who.flag), id: who.id, version: who.version, deviceType: deviceTypeOf(who.deviceType) } : {}),
+    accessNumber: tpl.accessNumber ?? outer.ellAccessNumber,
+    status: tpl.status,
+    encryption: encryptionOf(tpl.securityMode),
+  };
+  return { header, bytes, tpl, messageCounter: outer.messageCounter, linkAddress };
+}
+
+function wiredParts(raw: Uint8Array): Parts {
+  const frame = wiredFrame(raw);
+  if (frame.kind !== 'long') return fail('mbus.unsupported', `a ${frame.kind} frame carries no records`);
+  const tpl = transportHeader(frame.bytes, frame.dataAt);
+  const who = tpl.meterAddress ? addressParts(tpl.meterAddress) : null;
+  const header: TelegramHeader = {
+    medium: 'mbus',
+    manufacturer: who ? manufacturerCode(who.flag) : null,
+    id: who ? who.id : null,
+    version: who ? who.version : null,
+    deviceType: who ? deviceTypeOf(who.deviceType) : null,
+    accessNumber: tpl.accessNumber,
+    status: tpl.status,
+    encryption: encryptionOf(tpl.securityMode),
+    frameFormat: 'wired',
+  };
+  return { header, bytes: frame.bytes, tpl, messageCounter: null, linkAddress: null };
+}
+
+/** The plaintext application data: decrypted blocks, then any unencrypted rest (OMS Vol.2 §9.2.3). */
+function payload(parts: Parts, options: DecodeOptions): Uint8Array {
+  const { bytes, tpl } = parts;
+  const mode = tpl.securityMode;
+  const at = tpl.payloadAt;
+  if (mode === 0) return bytes.subarray(at);
+  if (mode !== 5 && mode !== 7) return fail('mbus.unsupported', `security mode ${mode}`);
+  if (!options.key) return fail('mbus.noKey');
+  if (!options.aes) return fail('mbus.unsupported', 'no AES implementation given');
+  const length = tpl.encryptedBlocks ? tpl.encryptedBlocks * 16 : Math.floor((bytes.length - at) / 16) * 16;
+  if (at + length > bytes.length) fail('mbus.truncated', 'encrypted blocks');
+  const encrypted = bytes.subarray(at, at + length);
+  const address = tpl.meterAddress ?? parts.linkAddress;
+  if (!address) return fail('mbus.unsupported', 'encrypted telegram without an address');
+  let plain: Uint8Array;
+  if (mode === 5) {
+    plain = decryptVerified(options.aes, options.key, mode5Iv(address, tpl.accessNumber ?? 0), encrypted);
+  } else {
+    if (!parts.messageCounter) return fail('mbus.unsupported', 'mode 7 without an AFL message counter');
+    const messageKey = mode7Key(options.aes, options.key, parts.messageCounter, address.subarray(2, 6));
+    plain = decryptVerified(options.aes, messageKey, new Uint8Array(16), encrypted);
+  }
+  return at + length < bytes.length ? concat(plain, bytes.subarray(at + length)) : plain;
+}
+
+/** Decodes one telegram: a wM-Bus frame (with or without CRCs, leading L) or a wired long frame. */
+export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  let header: TelegramHeader | null = null;
+  try {
+    const parts = isWiredFrame(raw) ? wiredParts(raw) : wirelessParts(raw, (seen) => (header = seen));
+    header = parts.header;
+    if (options.lastAccessNumber !== undefined && header.accessNumber === options.lastAccessNumber) fail('mbus.replay');
+    const data = payload(parts, options);
+    const { records, manufacturerData } = readRecords(data, 0);
+    return { ok: true, telegram: { ...header, decrypted: header.encryption !== 'none', records, manufacturerData } };
+  } catch (error) {
+    if (error instanceof MbusError) return { ok: false, reason: error.reason, header };
+    throw error;
+  }
+}
+
+/** The key a route matches a telegram by: manufacturer and id ("KAM12345678"). */
+export const meterKey = (manufacturer: string, id: string): string => `${manufacturer.toUpperCase()}${id.toUpperCase()}`;
+
