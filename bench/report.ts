@@ -229,6 +229,25 @@ if (rr) {
     ].join('\n'),
   );
 }
+interface Mbus {
+  date: string;
+  decode: { telegrams: number; bytesPerTelegram: number; encryptedMs: number; plainMs: number; perSecondEncrypted: number; perSecondPlain: number; ratio: number; target: number; met: boolean };
+  match: { routeMeters: number; baselineMeters: number; lookups: number; perLookupNs: number; baselinePerLookupNs: number; ratio: number; target: string };
+}
+const mb = load<Mbus>('mbus');
+if (mb) {
+  const { decode: d, match: m } = mb;
+  sections.push(
+    [
+      `## Wireless M-Bus (\`bench/mbus.ts\`, ${mb.date.slice(0, 10)})`,
+      '',
+      '| measurement | value | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| decode ${d.telegrams.toLocaleString('en')} mode 5 telegrams of distinct meters (${d.bytesPerTelegram} bytes, format A CRCs, key by manufacturer and id, AES-CBC, 2F2F check, records as exact text) | ${d.perSecondEncrypted.toLocaleString('en')} telegrams/s (${d.encryptedMs} ms CPU) | the same telegrams unencrypted: ${d.perSecondPlain.toLocaleString('en')}/s (${d.plainMs} ms) | ${d.ratio}× | ≥ ${d.target.toLocaleString('en')}/s ${d.met ? '(met)' : '(**missed**)'} |`,
+      `| match a telegram to its stop, ${m.routeMeters.toLocaleString('en')}-meter route (${m.lookups.toLocaleString('en')} lookups) | ${m.perLookupNs} ns per lookup | a ${m.baselineMeters.toLocaleString('en')}-meter route: ${m.baselinePerLookupNs} ns | ${m.ratio}× | ${m.target} |`,
+    ].join('\n'),
+  );
+}
 const readme = `# Benchmarks
 
 \`npm run bench\` runs every benchmark, writes \`bench/results/*.json\` and regenerates this page
@@ -240,7 +259,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

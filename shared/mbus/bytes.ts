@@ -39,13 +39,24 @@ export const crcMatches = (bytes: Uint8Array, from: number, at: number): boolean
 
 /** Unsigned little-endian integer of `length` bytes (up to 8) as a BigInt. */
 export function uintLE(bytes: Uint8Array, at: number, length: number): bigint {
-  let v = 0n;
-  for (let i = length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[at + i] ?? 0);
+  // Up to 6 bytes fit a double exactly: one BigInt at the end instead of one per byte.
+  if (length <= 6) return BigInt(uintLENumber(bytes, at, length));
+  return (BigInt(uintLENumber(bytes, at + 4, length - 4)) << 32n) | BigInt(uintLENumber(bytes, at, 4));
+}
+
+function uintLENumber(bytes: Uint8Array, at: number, length: number): number {
+  let v = 0;
+  for (let i = length - 1; i >= 0; i--) v = v * 256 + (bytes[at + i] ?? 0);
   return v;
 }
 
 /** Two's-complement signed little-endian integer (EN 13757-3 Annex A, type B). */
 export function intLE(bytes: Uint8Array, at: number, length: number): bigint {
+  if (length <= 6) {
+    const v = uintLENumber(bytes, at, length);
+    const span = 2 ** (8 * length);
+    return BigInt(v >= span / 2 ? v - span : v);
+  }
   return BigInt.asIntN(length * 8, uintLE(bytes, at, length));
 }
 

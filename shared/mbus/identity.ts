@@ -4,8 +4,7 @@
  * OMS Vol.2 Table 2) as the words a crew reads on a route: water, heat, gas…
  */
 export function manufacturerCode(flag: number): string {
-  const letter = (n: number) => String.fromCharCode(((flag >> n) & 0x1f) + 64);
-  return `${letter(10)}${letter(5)}${letter(0)}`;
+  return String.fromCharCode(((flag >> 10) & 0x1f) + 64, ((flag >> 5) & 0x1f) + 64, (flag & 0x1f) + 64);
 }
 
 /** The 2-byte field for three letters, e.g. 'KAM' → 0x2C2D. */

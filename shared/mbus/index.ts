@@ -11,3 +11,4 @@ export * from './vif';
 export * from './records';
 export * from './telegram';
 export * from './routeIndex';
+export * from './encode';

@@ -41,6 +41,8 @@ export type DecodeResult =
 export interface DecodeOptions {
   /** The meter's AES-128 key; needed only for an encrypted telegram. */
   readonly key?: Uint8Array;
+  /** Or the key looked up once the sender is known (a route's keys by manufacturer and id). */
+  readonly keyFor?: (header: TelegramHeader) => Uint8Array | undefined;
   readonly aes?: AesCipher;
   /** The access number last seen from this meter: the same number again is a replay. */
   readonly lastAccessNumber?: number;
@@ -56,39 +58,32 @@ interface Parts {
   linkAddress: Uint8Array | null;
 }
 
-/** The sender as the link layer names it, before any inner layer is read. */
-function linkHeader(bytes: Uint8Array, format: FrameFormat): TelegramHeader {
-  const who = addressParts(bytes.subarray(2, 10));
+/** The sender from an M ‖ A field, the rest of the header filled in (explicit fields: object spread is slow on this path). */
+function headerOf(mA: Uint8Array, format: FrameFormat | 'wired', medium: 'wmbus' | 'mbus', accessNumber: number | null, status: number | null, encryption: Encryption): TelegramHeader {
+  const who = addressParts(mA);
   return {
-    medium: 'wmbus',
+    medium,
     manufacturer: manufacturerCode(who.flag),
     id: who.id,
     version: who.version,
     deviceType: deviceTypeOf(who.deviceType),
-    accessNumber: null,
-    status: null,
-    encryption: 'none',
+    accessNumber,
+    status,
+    encryption,
     frameFormat: format,
   };
 }
 
-function wirelessParts(raw: Uint8Array, seen: (header: TelegramHeader) => void): Parts {
+/** `seen` holds the sender as far as it was read, for the reason given when a later layer fails. */
+function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null }): Parts {
   const { bytes, format } = linkFrame(raw);
-  const link = linkHeader(bytes, format);
-  seen(link);
-  const outer = outerLayers(bytes, 10);
-  seen({ ...link, accessNumber: outer.ellAccessNumber });
-  const tpl = transportHeader(bytes, outer.at);
   const linkAddress = bytes.subarray(2, 10);
+  seen.header = headerOf(linkAddress, format, 'wmbus', null, null, 'none');
+  const outer = outerLayers(bytes, 10);
+  if (outer.ellAccessNumber !== null) seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
+  const tpl = transportHeader(bytes, outer.at);
   // A long header names the meter behind a radio adapter; the link layer then names the adapter.
-  const who = tpl.meterAddress ? addressParts(tpl.meterAddress) : null;
-  const header: TelegramHeader = {
-    ...link,
-    ...(who ? { manufacturer: manufacturerCode(who.flag), id: who.id, version: who.version, deviceType: deviceTypeOf(who.deviceType) } : {}),
-    accessNumber: tpl.accessNumber ?? outer.ellAccessNumber,
-    status: tpl.status,
-    encryption: encryptionOf(tpl.securityMode),
-  };
+  const header = headerOf(tpl.meterAddress ?? linkAddress, format, 'wmbus', tpl.accessNumber ?? outer.ellAccessNumber, tpl.status, encryptionOf(tpl.securityMode));
   return { header, bytes, tpl, messageCounter: outer.messageCounter, linkAddress };
 }
 
@@ -96,18 +91,11 @@ function wiredParts(raw: Uint8Array): Parts {
   const frame = wiredFrame(raw);
   if (frame.kind !== 'long') return fail('mbus.unsupported', `a ${frame.kind} frame carries no records`);
   const tpl = transportHeader(frame.bytes, frame.dataAt);
-  const who = tpl.meterAddress ? addressParts(tpl.meterAddress) : null;
-  const header: TelegramHeader = {
-    medium: 'mbus',
-    manufacturer: who ? manufacturerCode(who.flag) : null,
-    id: who ? who.id : null,
-    version: who ? who.version : null,
-    deviceType: who ? deviceTypeOf(who.deviceType) : null,
-    accessNumber: tpl.accessNumber,
-    status: tpl.status,
-    encryption: encryptionOf(tpl.securityMode),
-    frameFormat: 'wired',
-  };
+  const encryption = encryptionOf(tpl.securityMode);
+  // Without a long header a wired frame names no meter (its primary address is the bus's business).
+  const header: TelegramHeader = tpl.meterAddress
+    ? headerOf(tpl.meterAddress, 'wired', 'mbus', tpl.accessNumber, tpl.status, encryption)
+    : { medium: 'mbus', manufacturer: null, id: null, version: null, deviceType: null, accessNumber: tpl.accessNumber, status: tpl.status, encryption, frameFormat: 'wired' };
   return { header, bytes: frame.bytes, tpl, messageCounter: null, linkAddress: null };
 }
 
@@ -118,7 +106,8 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
   const at = tpl.payloadAt;
   if (mode === 0) return bytes.subarray(at);
   if (mode !== 5 && mode !== 7) return fail('mbus.unsupported', `security mode ${mode}`);
-  if (!options.key) return fail('mbus.noKey');
+  const key = options.key ?? options.keyFor?.(parts.header);
+  if (!key) return fail('mbus.noKey');
   if (!options.aes) return fail('mbus.unsupported', 'no AES implementation given');
   const length = tpl.encryptedBlocks ? tpl.encryptedBlocks * 16 : Math.floor((bytes.length - at) / 16) * 16;
   if (at + length > bytes.length) fail('mbus.truncated', 'encrypted blocks');
@@ -127,10 +116,10 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
   if (!address) return fail('mbus.unsupported', 'encrypted telegram without an address');
   let plain: Uint8Array;
   if (mode === 5) {
-    plain = decryptVerified(options.aes, options.key, mode5Iv(address, tpl.accessNumber ?? 0), encrypted);
+    plain = decryptVerified(options.aes, key, mode5Iv(address, tpl.accessNumber ?? 0), encrypted);
   } else {
     if (!parts.messageCounter) return fail('mbus.unsupported', 'mode 7 without an AFL message counter');
-    const messageKey = mode7Key(options.aes, options.key, parts.messageCounter, address.subarray(2, 6));
+    const messageKey = mode7Key(options.aes, key, parts.messageCounter, address.subarray(2, 6));
     plain = decryptVerified(options.aes, messageKey, new Uint8Array(16), encrypted);
   }
   return at + length < bytes.length ? concat(plain, bytes.subarray(at + length)) : plain;
@@ -138,16 +127,31 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
 
 /** Decodes one telegram: a wM-Bus frame (with or without CRCs, leading L) or a wired long frame. */
 export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): DecodeResult {
-  let header: TelegramHeader | null = null;
+  const seen: { header: TelegramHeader | null } = { header: null };
   try {
-    const parts = isWiredFrame(raw) ? wiredParts(raw) : wirelessParts(raw, (seen) => (header = seen));
-    header = parts.header;
+    const parts = isWiredFrame(raw) ? wiredParts(raw) : wirelessParts(raw, seen);
+    const header = parts.header;
+    seen.header = header;
     if (options.lastAccessNumber !== undefined && header.accessNumber === options.lastAccessNumber) fail('mbus.replay');
     const data = payload(parts, options);
     const { records, manufacturerData } = readRecords(data, 0);
-    return { ok: true, telegram: { ...header, decrypted: header.encryption !== 'none', records, manufacturerData } };
+    const telegram: Telegram = {
+      medium: header.medium,
+      manufacturer: header.manufacturer,
+      id: header.id,
+      version: header.version,
+      deviceType: header.deviceType,
+      accessNumber: header.accessNumber,
+      status: header.status,
+      encryption: header.encryption,
+      frameFormat: header.frameFormat,
+      decrypted: header.encryption !== 'none',
+      records,
+      manufacturerData,
+    };
+    return { ok: true, telegram };
   } catch (error) {
-    if (error instanceof MbusError) return { ok: false, reason: error.reason, header };
+    if (error instanceof MbusError) return { ok: false, reason: error.reason, header: seen.header };
     throw error;
   }
 }

@@ -26,11 +26,12 @@ describe('mode 5 IV (OMS Vol.2 §9.4.1)', () => {
 describe('radio route index', () => {
   it('matches a telegram to its stop by manufacturer and id, and reports a meter listed twice', () => {
     const stops = Array.from({ length: 1000 }, (_, i) => ({ manufacturer: i % 2 ? 'KAM' : 'ELS', id: String(i).padStart(8, '0'), stop: i }));
-    const index = radioRouteIndex([...stops, { manufacturer: 'kam', id: '999', stop: -1 }]);
+    const index = radioRouteIndex([...stops, { manufacturer: 'kam', id: '999', stop: -1 }, { manufacturer: 'KAM', id: '12-34', stop: -2 }]);
     expect(index.size).toBe(1000);
     expect(index.match('KAM', '00000999')?.stop).toBe(999);
     expect(index.match('ELS', '00000999')).toBeUndefined();
     expect(index.match(null, '00000999')).toBeUndefined();
     expect(index.duplicates.map((d) => d.stop)).toEqual([-1]);
+    expect(index.unmatchable.map((d) => d.stop)).toEqual([-2]);
   });
 });
