@@ -82,6 +82,18 @@ export const en = {
       visitNotFinished: 'Finish the visit first: save the reading or the outcome, then sign.',
       visitUnknown: 'This visit is not on this device. Reload the list.',
       receiptUnknown: 'There is no such receipt. Make the receipt again.',
+      /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */
+      mbus: {
+        crc: 'The telegram was damaged on the way (its check sum does not match). Wait for the next one.',
+        length: 'The telegram is not as long as it says. Wait for the next one.',
+        truncated: 'The telegram ends too early. Wait for the next one.',
+        vifChain: 'The telegram holds a record that never ends. Wait for the next one; if it repeats, report the meter.',
+        noKey: 'Heard, but the telegram is encrypted and there is no key for this meter.',
+        decrypt: 'Heard, but it cannot be decrypted: the key does not fit this meter.',
+        replay: 'This telegram was heard before (same access number). It is not used again.',
+        unsupported: 'Heard, but this meter sends in a form Fieldmeter does not read yet.',
+        notHex: 'The file is not a telegram in hex.',
+      },
     },
   },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
