@@ -31,6 +31,8 @@ export interface OuterLayers {
   readonly messageCounter: Uint8Array | null;
   /** Access number of the extended link layer, the telegram's only one when no TPL header follows. */
   readonly ellAccessNumber: number | null;
+  /** The ELL encrypts what follows its SN field (AES-CTR): its communication control and SN, for the counter block. */
+  readonly ellEncryption: { readonly control: number; readonly sessionNumber: Uint8Array } | null;
 }
 
 const need = (b: Uint8Array, at: number, count: number, what: string) => {
@@ -50,9 +52,15 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
       need(b, at, length, 'extended link layer');
       ellAccessNumber = b[at + 2] ?? 0;
       if (ci === 0x8d || ci === 0x8f) {
-        // SN field bits 29–31: ELL encryption (AES-CTR, EN 13757-4 §13.2.9), not read here.
+        // SN field bits 29–31: ELL encryption (EN 13757-4 §13.2.9); 1 is AES-128-CTR over the payload CRC and all after it.
         const snAt = at + (ci === 0x8d ? 3 : 11);
-        if (((b[snAt + 3] ?? 0) >> 5) !== 0) fail('mbus.unsupported', 'extended link layer encryption');
+        const encryption = (b[snAt + 3] ?? 0) >> 5;
+        if (encryption > 1) fail('mbus.unsupported', `extended link layer encryption ${encryption}`);
+        if (encryption === 1) {
+          return { at: snAt + 4, messageCounter, ellAccessNumber, ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) } };
+        }
+        at += length; // the payload CRC of an unencrypted ELL is not checked: the link CRCs were
+        continue;
       }
       at += length;
     } else if (ci === 0x90) {
@@ -65,7 +73,7 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
       if (fcl & 0x0800) messageCounter = b.slice(field, (field += 4));
       at += 2 + afll;
     } else {
-      return { at, messageCounter, ellAccessNumber };
+      return { at, messageCounter, ellAccessNumber, ellEncryption: null };
     }
   }
 }

@@ -70,3 +70,24 @@ export function decryptVerified(aes: AesCipher, key: Uint8Array, iv: Uint8Array,
   if (plain[0] !== 0x2f || plain[1] !== 0x2f) fail('mbus.decrypt');
   return plain;
 }
+
+/**
+ * ELL decryption (EN 13757-4:2019 §13.2.11): AES-128-CTR with the counter block
+ * M ‖ A ‖ CC (hop bit cleared) ‖ SN ‖ FN (0x0000) ‖ BC (block counter from 0). The first two plaintext bytes are the
+ * payload CRC (least significant byte first) over the rest: a wrong key fails it.
+ */
+export function decryptEll(aes: AesCipher, key: Uint8Array, manufacturerAndAddress: Uint8Array, control: number, sessionNumber: Uint8Array, data: Uint8Array, crc: (b: Uint8Array) => number): Uint8Array {
+  if (key.length !== 16) fail('mbus.decrypt', 'an AES-128 key has 16 bytes');
+  const counter = new Uint8Array(16);
+  counter.set(manufacturerAndAddress.subarray(0, 8));
+  counter[8] = control & 0xef; // the hop counter bit is not part of the counter block (repeaters change it)
+  counter.set(sessionNumber.subarray(0, 4), 9);
+  const plain = new Uint8Array(data.length);
+  for (let block = 0; block * 16 < data.length; block++) {
+    counter[15] = block;
+    const stream = encryptBlock(aes, key, counter);
+    for (let i = 0; i < 16 && block * 16 + i < data.length; i++) plain[block * 16 + i] = (data[block * 16 + i] ?? 0) ^ (stream[i] ?? 0);
+  }
+  if (plain.length < 2 || crc(plain.subarray(2)) !== ((plain[0] ?? 0) | ((plain[1] ?? 0) << 8))) fail('mbus.decrypt');
+  return plain.subarray(2);
+}

@@ -4,16 +4,17 @@
  * Every failure is a coded reason; when the sender could be read it is returned with the reason,
  * so a meter whose telegram cannot be decrypted is "heard", never shown with values.
  */
-import { concat } from './bytes';
+import { concat, crcEn13757 } from './bytes';
 import { deviceTypeOf, manufacturerCode, type DeviceType } from './identity';
 import { addressParts, outerLayers, transportHeader, type TransportHeader } from './layers';
 import { MbusError, fail, type MbusReason } from './reasons';
 import { readRecords, type DataRecord } from './records';
-import { decryptVerified, mode5Iv, mode7Key, type AesCipher } from './security';
+import { decryptEll, decryptVerified, mode5Iv, mode7Key, type AesCipher } from './security';
 import { isWiredFrame, wiredFrame } from './wiredFrame';
 import { linkFrame, type FrameFormat } from './wirelessFrame';
 
-export type Encryption = 'none' | `mode${number}`;
+/** TPL security mode, or 'ell' when only the extended link layer encrypts (AES-CTR). */
+export type Encryption = 'none' | 'ell' | `mode${number}`;
 
 export interface TelegramHeader {
   readonly medium: 'wmbus' | 'mbus';
@@ -75,16 +76,38 @@ function headerOf(mA: Uint8Array, format: FrameFormat | 'wired', medium: 'wmbus'
 }
 
 /** `seen` holds the sender as far as it was read, for the reason given when a later layer fails. */
-function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null }): Parts {
-  const { bytes, format } = linkFrame(raw);
+function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null }, options: DecodeOptions): Parts {
+  const frame = linkFrame(raw);
+  const format = frame.format;
+  let bytes = frame.bytes;
   const linkAddress = bytes.subarray(2, 10);
   seen.header = headerOf(linkAddress, format, 'wmbus', null, null, 'none');
-  const outer = outerLayers(bytes, 10);
-  if (outer.ellAccessNumber !== null) seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
+  let outer = outerLayers(bytes, 10);
+  const ell = outer.ellEncryption;
+  if (ell) {
+    const header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'ell');
+    seen.header = header;
+    const key = keyOf(options, header);
+    const plain = decryptEll(options.aes as AesCipher, key, linkAddress, ell.control, ell.sessionNumber, bytes.subarray(outer.at), crcEn13757);
+    bytes = concat(bytes.subarray(0, outer.at), plain);
+    const inner = outerLayers(bytes, outer.at);
+    outer = { ...inner, ellAccessNumber: outer.ellAccessNumber, messageCounter: inner.messageCounter ?? outer.messageCounter };
+  } else if (outer.ellAccessNumber !== null) {
+    seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
+  }
   const tpl = transportHeader(bytes, outer.at);
+  const encryption = tpl.securityMode === 0 && ell ? 'ell' : encryptionOf(tpl.securityMode);
   // A long header names the meter behind a radio adapter; the link layer then names the adapter.
-  const header = headerOf(tpl.meterAddress ?? linkAddress, format, 'wmbus', tpl.accessNumber ?? outer.ellAccessNumber, tpl.status, encryptionOf(tpl.securityMode));
+  const header = headerOf(tpl.meterAddress ?? linkAddress, format, 'wmbus', tpl.accessNumber ?? outer.ellAccessNumber, tpl.status, encryption);
   return { header, bytes, tpl, messageCounter: outer.messageCounter, linkAddress };
+}
+
+/** The meter's key, or the coded reason why there is none to use. */
+function keyOf(options: DecodeOptions, header: TelegramHeader): Uint8Array {
+  const key = options.key ?? options.keyFor?.(header);
+  if (!key) return fail('mbus.noKey');
+  if (!options.aes) return fail('mbus.unsupported', 'no AES implementation given');
+  return key;
 }
 
 function wiredParts(raw: Uint8Array): Parts {
@@ -106,8 +129,7 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
   const at = tpl.payloadAt;
   if (mode === 0) return bytes.subarray(at);
   if (mode !== 5 && mode !== 7) return fail('mbus.unsupported', `security mode ${mode}`);
-  const key = options.key ?? options.keyFor?.(parts.header);
-  if (!key) return fail('mbus.noKey');
+  const key = keyOf(options, parts.header);
   if (!options.aes) return fail('mbus.unsupported', 'no AES implementation given');
   const length = tpl.encryptedBlocks ? tpl.encryptedBlocks * 16 : Math.floor((bytes.length - at) / 16) * 16;
   if (at + length > bytes.length) fail('mbus.truncated', 'encrypted blocks');
@@ -129,7 +151,7 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
 export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const seen: { header: TelegramHeader | null } = { header: null };
   try {
-    const parts = isWiredFrame(raw) ? wiredParts(raw) : wirelessParts(raw, seen);
+    const parts = isWiredFrame(raw) ? wiredParts(raw) : wirelessParts(raw, seen, options);
     const header = parts.header;
     seen.header = header;
     if (options.lastAccessNumber !== undefined && header.accessNumber === options.lastAccessNumber) fail('mbus.replay');

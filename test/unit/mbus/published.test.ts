@@ -105,6 +105,19 @@ describe('jmbus test telegrams', () => {
     ]);
   });
 
+  it('decrypts a Kamstrup telegram encrypted in the extended link layer (AES-CTR, payload CRC)', () => {
+    const t = telegram(published.jmbusKamstrupEll);
+    expect(t).toMatchObject({ manufacturer: 'KAM', id: '63452869', version: 27, deviceType: 'coldWater', encryption: 'ell', decrypted: true, accessNumber: 0x50 });
+    expect(t.records).toEqual([
+      record('0000', null, 'manufacturerSpecific'), // Kamstrup info codes, VIF 0xFF 0x20
+      record('474.240', 'm3', 'volume'),
+      record('473.247', 'm3', 'volume', { storage: 1 }),
+    ]);
+    const wrong = decoded({ ...published.jmbusKamstrupEll, key: '4E5508544202058100DFEFA06B0934A6' });
+    expect(wrong).toMatchObject({ ok: false, reason: 'mbus.decrypt', header: { manufacturer: 'KAM', id: '63452869', encryption: 'ell' } });
+    expect(decoded({ hex: published.jmbusKamstrupEll.hex })).toMatchObject({ ok: false, reason: 'mbus.noKey' });
+  });
+
   it('reads date-time type F, date type G, and an invalid date in an error-state record as no date', () => {
     const t = telegram(published.jmbusDemo1);
     expect(t.records.slice(0, 5).map((r) => [r.function, r.quantity, r.value ?? r.date, r.storage])).toEqual([

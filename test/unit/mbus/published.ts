@@ -39,6 +39,11 @@ export const published = {
     hex: '3644496A0228004401377232597049496A01073500202518AC74B56F3119F53981507265B808AF7D423C429550112536BDD6F25BBB63D9',
     key: 'A1A1A1A1A1A1A1A1A1A1A1A1A1A1A1A1',
   },
+  /** jmbus "Decryption Test - Good Key": Kamstrup cold-water meter, ELL (CI 0x8D) encrypted with AES-CTR. */
+  jmbusKamstrupEll: {
+    hex: '24442D2C692845631B168D3050209CD621B006B1140AEF4953AE5B86FAFC0B00E70705B846',
+    key: '4E5508544202058100DFEFA06B0934A5',
+  },
   /** jmbus "WMBus Demo Message Test #1": unencrypted despite a key, dates F and G, an error-state date. */
   jmbusDemo1: { hex: '2C446532821851582C067AE1000000046D1906D9180C1334120000426CBF1C4C1300000000326CFFFF01FD7300' },
   /** libmbus EFE_Engelmann-WaterStar.hex: a wired RSP_UD long frame. */
