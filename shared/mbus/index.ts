@@ -12,3 +12,6 @@ export * from './records';
 export * from './telegram';
 export * from './routeIndex';
 export * from './encode';
+export * from './receivers';
+export * from './receiverStream';
+export * from './receiverSimulator';
