@@ -41,6 +41,13 @@ describe('data field codings (Table 4, Annex A)', () => {
     expect(records('0513 CDCC8C3F')[0]?.value).toBe('0.0011'); // 1.1 × 10⁻³ m³
   });
 
+  it('reads the dates: type G, type F and type I (Annex A), and an invalid one as no date', () => {
+    // G: 31.12.2019 = 7F 2C; F: 2008-05-31 23:50 = 32 37 1F 15; I: 2021-03-04 05:06:07 = 07 06 05 A4 23 00; the last F has the summer-time bit
+    const out = records('026C 7F2C 046D 32371F15 066D 070605A42300 046D 32B71F15');
+    expect(out.map((r) => r.date)).toEqual(['2019-12-31', '2008-05-31T23:50', '2021-03-04T05:06:07', '2008-05-31T23:50']);
+    expect(records('046D B2371F15')[0]?.date).toBeNull(); // IV bit: time invalid
+  });
+
   it('reads LVAR text (sent last character first) and LVAR BCD', () => {
     expect(records('0DFD0C 03 434241')[0]).toMatchObject({ value: 'ABC', quantity: 'modelVersion' });
     expect(records('0D13 C2 3412')[0]?.value).toBe('1.234');
