@@ -31,6 +31,8 @@ export interface OuterLayers {
   readonly messageCounter: Uint8Array | null;
   /** Access number of the extended link layer, the telegram's only one when no TPL header follows. */
   readonly ellAccessNumber: number | null;
+  /** AFL message authentication (EN 13757-7 §6.3): MCL, counter and the MAC sent, and ML when present. */
+  readonly authentication: { readonly control: number; readonly messageLength: Uint8Array | null; readonly mac: Uint8Array } | null;
   /** The ELL encrypts what follows its SN field (AES-CTR): its communication control and SN, for the counter block. */
   readonly ellEncryption: { readonly control: number; readonly sessionNumber: Uint8Array } | null;
 }
@@ -44,6 +46,7 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
   let at = start;
   let messageCounter: Uint8Array | null = null;
   let ellAccessNumber: number | null = null;
+  let authentication: OuterLayers['authentication'] = null;
   for (;;) {
     need(b, at, 1, 'CI field');
     const ci = b[at] ?? 0;
@@ -57,7 +60,7 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
         const encryption = (b[snAt + 3] ?? 0) >> 5;
         if (encryption > 1) fail('mbus.unsupported', `extended link layer encryption ${encryption}`);
         if (encryption === 1) {
-          return { at: snAt + 4, messageCounter, ellAccessNumber, ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) } };
+          return { at: snAt + 4, messageCounter, ellAccessNumber, authentication, ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) } };
         }
         at += length; // the payload CRC of an unencrypted ELL is not checked: the link CRCs were
         continue;
@@ -69,11 +72,16 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
       need(b, at, 2 + afll, 'AFL');
       const fcl = (b[at + 2] ?? 0) | ((b[at + 3] ?? 0) << 8);
       if (fcl & 0x4000) fail('mbus.unsupported', 'fragmented message');
-      let field = at + 4 + (fcl & 0x2000 ? 1 : 0) + (fcl & 0x0200 ? 2 : 0); // MCL, then KI
+      // FCL bits: 13 MCL present, 12 ML present, 11 counter present, 10 MAC present, 9 KI present; fields in the order MCL, KI, MCR, MAC, ML.
+      const control = fcl & 0x2000 ? (b[at + 4] ?? 0) : 0;
+      let field = at + 4 + (fcl & 0x2000 ? 1 : 0) + (fcl & 0x0200 ? 2 : 0);
       if (fcl & 0x0800) messageCounter = b.slice(field, (field += 4));
-      at += 2 + afll;
+      const end = at + 2 + afll;
+      const messageLength = fcl & 0x1000 ? b.slice(end - 2, end) : null;
+      if (fcl & 0x0400) authentication = { control, messageLength, mac: b.slice(field, end - (messageLength ? 2 : 0)) };
+      at = end;
     } else {
-      return { at, messageCounter, ellAccessNumber, ellEncryption: null };
+      return { at, messageCounter, ellAccessNumber, authentication, ellEncryption: null };
     }
   }
 }

@@ -54,12 +54,24 @@ export function mode5Iv(manufacturerAndAddress: Uint8Array, accessNumber: number
  * Mode 7 message key (OMS Vol.2 §9.6.1, KDF-A): CMAC(K, 0x00 ‖ message counter ‖ meter id ‖ 0x07×7),
  * counter and id as sent (least significant byte first); 0x00 selects Kenc, meter to reader.
  */
-export function mode7Key(aes: AesCipher, key: Uint8Array, messageCounter: Uint8Array, meterId: Uint8Array): Uint8Array {
+export function mode7Key(aes: AesCipher, key: Uint8Array, messageCounter: Uint8Array, meterId: Uint8Array, constant: 0x00 | 0x01 = 0x00): Uint8Array {
   const input = new Uint8Array(16).fill(0x07);
-  input[0] = 0x00;
+  input[0] = constant; // 0x00 Kenc, 0x01 Kmac (meter to reader)
   input.set(messageCounter.subarray(0, 4), 1);
   input.set(meterId.subarray(0, 4), 5);
   return aesCmac(aes, key, input);
+}
+
+/**
+ * The AFL MAC of a mode 7 message (EN 13757-7 §6.3.6, OMS Vol.2 §9.6.2): AES-CMAC under Kmac over
+ * MCL ‖ MCR ‖ [ML] ‖ the transport layer from its CI to the end, truncated to the MAC's length.
+ */
+export function macMatches(aes: AesCipher, kmac: Uint8Array, prefix: Uint8Array, transportLayer: Uint8Array, mac: Uint8Array): boolean {
+  const full = aesCmac(aes, kmac, concat(prefix, transportLayer));
+  if (mac.length === 0 || mac.length > 16) return false;
+  let same = 0;
+  for (let i = 0; i < mac.length; i++) same |= (full[i] ?? 0) ^ (mac[i] ?? 0);
+  return same === 0;
 }
 
 /** Decrypts whole blocks and checks the 2F2F verification bytes (OMS Vol.2 §9.2.4): a wrong key is "cannot decrypt", never values. */

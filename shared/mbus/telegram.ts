@@ -6,10 +6,10 @@
  */
 import { concat, crcEn13757 } from './bytes';
 import { deviceTypeOf, manufacturerCode, type DeviceType } from './identity';
-import { addressParts, outerLayers, transportHeader, type TransportHeader } from './layers';
+import { addressParts, outerLayers, transportHeader, type OuterLayers, type TransportHeader } from './layers';
 import { MbusError, fail, type MbusReason } from './reasons';
 import { readRecords, type DataRecord } from './records';
-import { decryptEll, decryptVerified, mode5Iv, mode7Key, type AesCipher } from './security';
+import { decryptEll, decryptVerified, macMatches, mode5Iv, mode7Key, type AesCipher } from './security';
 import { isWiredFrame, wiredFrame } from './wiredFrame';
 import { linkFrame, type FrameFormat } from './wirelessFrame';
 
@@ -56,6 +56,9 @@ interface Parts {
   bytes: Uint8Array;
   tpl: TransportHeader;
   messageCounter: Uint8Array | null;
+  authentication: OuterLayers['authentication'];
+  /** Offset of the transport layer's CI (the MAC covers it to the end). */
+  tplAt: number;
   linkAddress: Uint8Array | null;
 }
 
@@ -91,7 +94,7 @@ function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null },
     const plain = decryptEll(options.aes as AesCipher, key, linkAddress, ell.control, ell.sessionNumber, bytes.subarray(outer.at), crcEn13757);
     bytes = concat(bytes.subarray(0, outer.at), plain);
     const inner = outerLayers(bytes, outer.at);
-    outer = { ...inner, ellAccessNumber: outer.ellAccessNumber, messageCounter: inner.messageCounter ?? outer.messageCounter };
+    outer = { ...inner, ellAccessNumber: outer.ellAccessNumber, messageCounter: inner.messageCounter ?? outer.messageCounter, authentication: inner.authentication ?? outer.authentication };
   } else if (outer.ellAccessNumber !== null) {
     seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
   }
@@ -99,7 +102,7 @@ function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null },
   const encryption = tpl.securityMode === 0 && ell ? 'ell' : encryptionOf(tpl.securityMode);
   // A long header names the meter behind a radio adapter; the link layer then names the adapter.
   const header = headerOf(tpl.meterAddress ?? linkAddress, format, 'wmbus', tpl.accessNumber ?? outer.ellAccessNumber, tpl.status, encryption);
-  return { header, bytes, tpl, messageCounter: outer.messageCounter, linkAddress };
+  return { header, bytes, tpl, messageCounter: outer.messageCounter, authentication: outer.authentication, tplAt: outer.at, linkAddress };
 }
 
 /** The meter's key, or the coded reason why there is none to use. */
@@ -119,7 +122,7 @@ function wiredParts(raw: Uint8Array): Parts {
   const header: TelegramHeader = tpl.meterAddress
     ? headerOf(tpl.meterAddress, 'wired', 'mbus', tpl.accessNumber, tpl.status, encryption)
     : { medium: 'mbus', manufacturer: null, id: null, version: null, deviceType: null, accessNumber: tpl.accessNumber, status: tpl.status, encryption, frameFormat: 'wired' };
-  return { header, bytes: frame.bytes, tpl, messageCounter: null, linkAddress: null };
+  return { header, bytes: frame.bytes, tpl, messageCounter: null, authentication: null, tplAt: frame.dataAt, linkAddress: null };
 }
 
 /** The plaintext application data: decrypted blocks, then any unencrypted rest (OMS Vol.2 §9.2.3). */
@@ -141,7 +144,15 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
     plain = decryptVerified(options.aes, key, mode5Iv(address, tpl.accessNumber ?? 0), encrypted);
   } else {
     if (!parts.messageCounter) return fail('mbus.unsupported', 'mode 7 without an AFL message counter');
-    const messageKey = mode7Key(options.aes, key, parts.messageCounter, address.subarray(2, 6));
+    const meterId = address.subarray(2, 6);
+    const auth = parts.authentication;
+    if (auth) {
+      // The MAC is checked before anything is decrypted: a wrong key or a changed byte is refused alike.
+      const kmac = mode7Key(options.aes, key, parts.messageCounter, meterId, 0x01);
+      const prefix = concat(Uint8Array.of(auth.control), parts.messageCounter, auth.messageLength ?? new Uint8Array(0));
+      if (!macMatches(options.aes, kmac, prefix, bytes.subarray(parts.tplAt), auth.mac)) fail('mbus.decrypt', 'AFL MAC');
+    }
+    const messageKey = mode7Key(options.aes, key, parts.messageCounter, meterId);
     plain = decryptVerified(options.aes, messageKey, new Uint8Array(16), encrypted);
   }
   return at + length < bytes.length ? concat(plain, bytes.subarray(at + length)) : plain;

@@ -1,7 +1,7 @@
 /** Decoding the published telegrams (test/unit/mbus/published.ts names the source of each) against their published values. */
 import { describe, expect, it } from 'vitest';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
-import { decodeTelegram, hexBytes, type DecodeResult, type Telegram } from '../../../shared/mbus';
+import { decodeTelegram, hexBytes, linkFrame, type DecodeResult, type Telegram } from '../../../shared/mbus';
 import { published } from './published';
 
 function decoded(sample: { hex: string; key?: string }, lastAccessNumber?: number): DecodeResult {
@@ -36,6 +36,16 @@ describe('OMS Vol.2 Annex N examples', () => {
     const t = telegram(published.omsMode7);
     expect(t).toMatchObject({ manufacturer: 'ELS', id: '12345678', accessNumber: 0x75, encryption: 'mode7', decrypted: true });
     expect(t.records).toEqual(gasMeterRecords);
+  });
+
+  it('checks the AFL MAC of mode 7: a changed status byte (not encrypted) is refused, not decoded', () => {
+    const frame = linkFrame(hexBytes(published.omsMode7.hex)).bytes.slice(); // without CRCs, so only the MAC can notice
+    const tpl = frame.indexOf(0x7a, 13);
+    expect(frame[tpl + 2]).toBe(0x00); // status
+    const key = hexBytes(published.omsMode7.key);
+    expect(decodeTelegram(frame, { key, aes: nodeAes }).ok).toBe(true);
+    frame[tpl + 2] = 0x04; // "power low", as someone might forge it
+    expect(decodeTelegram(frame, { key, aes: nodeAes })).toMatchObject({ ok: false, reason: 'mbus.decrypt' });
   });
 
   it('names the meter from the long header when a radio adapter sends for it', () => {
