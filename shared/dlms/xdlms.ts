@@ -176,6 +176,9 @@ export function decodeApdu(bytes: Uint8Array, limits: DecodeLimits = defaultLimi
 function decodeBody(tag: number, r: ByteReader, limits: DecodeLimits): XdlmsApdu {
   if (tag === ApduTag.dataNotification) {
     const invokeId = r.u32('long-invoke-id');
+    // Kamstrup HAN firmware before 2018 sent the date-time as tagged data (09 0C …) instead of
+    // the bare OCTET STRING; a length of 9 followed by 12 is that form, not a 9-octet date-time.
+    if (r.remaining > 14 && r.bytes[r.pos] === 0x09 && r.bytes[r.pos + 1] === 0x0c) r.u8();
     const n = r.length('date-time');
     const dateTime = n ? r.take(n, 'date-time').slice() : null;
     return { kind: 'data-notification', invokeId, dateTime, body: readValue(r, limits) };
