@@ -24,6 +24,7 @@ import { registerSyncCommands } from './sync';
 import { registerSupervisorCommands } from './supervisor';
 import { registerAuditCommands } from './audit';
 import { registerReceiptCommands } from './receipt';
+import { registerDlmsCommands } from './dlms';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -216,6 +217,7 @@ export function buildProgram(io: CliIo): Command {
   registerAuditCommands(program, io);
   registerReceiptCommands(program, io);
   registerPanCommands(program, io);
+  registerDlmsCommands(program, io);
   return program;
 }
 

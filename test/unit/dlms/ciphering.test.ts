@@ -27,7 +27,7 @@ describe('xDLMS ciphering (Green Book Table 40 vectors)', () => {
     expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, encryptionKey: wrongKey })).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
     expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, authenticationKey: wrongKey })).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
     const altered = gb.authenticatedEncrypted.slice();
-    altered[10] ^= 0x80;
+    altered[10] = (altered[10] ?? 0) ^ 0x80;
     expect(() => decipherApdu(parseCiphered(altered), keys)).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
   });
 
