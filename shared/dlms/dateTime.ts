@@ -29,35 +29,55 @@ export interface CosemDateTime {
   readonly status: ClockStatus | null;
 }
 
-const unspecified = (v: number, none = 0xff) => (v === none ? null : v);
+const statusCache = new Map<number, ClockStatus | null>();
 
+/** The clock status byte's flags; one shared object per byte value (a profile repeats a handful). */
 export function clockStatusOf(byte: number): ClockStatus | null {
-  if (byte === 0xff) return null;
-  return {
-    invalidValue: (byte & 0x01) !== 0,
-    doubtfulValue: (byte & 0x02) !== 0,
-    differentClockBase: (byte & 0x04) !== 0,
-    invalidClockStatus: (byte & 0x08) !== 0,
-    daylightSaving: (byte & 0x80) !== 0,
-  };
+  let status = statusCache.get(byte);
+  if (status === undefined) {
+    status =
+      byte === 0xff
+        ? null
+        : Object.freeze({
+            invalidValue: (byte & 0x01) !== 0,
+            doubtfulValue: (byte & 0x02) !== 0,
+            differentClockBase: (byte & 0x04) !== 0,
+            invalidClockStatus: (byte & 0x08) !== 0,
+            daylightSaving: (byte & 0x80) !== 0,
+          });
+    statusCache.set(byte, status);
+  }
+  return status;
 }
 
 export function parseDateTime(bytes: Uint8Array): CosemDateTime {
   if (bytes.length !== 12) throw new DlmsError('dlms.format', `a date-time has 12 octets, not ${bytes.length}`);
-  const b = (i: number) => bytes[i] ?? 0xff;
-  const deviationRaw = (b(9) << 8) | b(10);
+  return parseDateTimeAt(bytes, 0);
+}
+
+/** The 12 octets at `at` (the caller checked they are there): no copy, no view, for profile buffers. */
+export function parseDateTimeAt(bytes: Uint8Array, at: number): CosemDateTime {
+  const year = ((bytes[at] ?? 0xff) << 8) | (bytes[at + 1] ?? 0xff);
+  const month = bytes[at + 2] ?? 0xff;
+  const day = bytes[at + 3] ?? 0xff;
+  const dayOfWeek = bytes[at + 4] ?? 0xff;
+  const hour = bytes[at + 5] ?? 0xff;
+  const minute = bytes[at + 6] ?? 0xff;
+  const second = bytes[at + 7] ?? 0xff;
+  const hundredths = bytes[at + 8] ?? 0xff;
+  const deviation = ((bytes[at + 9] ?? 0x80) << 8) | (bytes[at + 10] ?? 0);
   return {
-    year: unspecified((b(0) << 8) | b(1), 0xffff),
+    year: year === 0xffff ? null : year,
     // 0xFD/0xFE (DST end/begin month), 0xFD/0xFE (second last/last day) are schedule wildcards, not dates
-    month: b(2) >= 1 && b(2) <= 12 ? b(2) : null,
-    day: b(3) >= 1 && b(3) <= 31 ? b(3) : null,
-    dayOfWeek: b(4) >= 1 && b(4) <= 7 ? b(4) : null,
-    hour: b(5) <= 23 ? b(5) : null,
-    minute: b(6) <= 59 ? b(6) : null,
-    second: b(7) <= 59 ? b(7) : null,
-    hundredths: b(8) <= 99 ? b(8) : null,
-    deviation: deviationRaw === 0x8000 ? null : deviationRaw > 0x7fff ? deviationRaw - 0x10000 : deviationRaw,
-    status: clockStatusOf(b(11)),
+    month: month >= 1 && month <= 12 ? month : null,
+    day: day >= 1 && day <= 31 ? day : null,
+    dayOfWeek: dayOfWeek >= 1 && dayOfWeek <= 7 ? dayOfWeek : null,
+    hour: hour <= 23 ? hour : null,
+    minute: minute <= 59 ? minute : null,
+    second: second <= 59 ? second : null,
+    hundredths: hundredths <= 99 ? hundredths : null,
+    deviation: deviation === 0x8000 ? null : deviation > 0x7fff ? deviation - 0x10000 : deviation,
+    status: clockStatusOf(bytes[at + 11] ?? 0xff),
   };
 }
 

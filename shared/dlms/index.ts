@@ -17,3 +17,5 @@ export * from './profile';
 export * from './valueText';
 export * from './captureObjects';
 export * from './capture';
+export * from './profileBuffer';
+export * from './profileTable';

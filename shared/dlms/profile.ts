@@ -38,12 +38,13 @@ export function parseCaptureObjects(value: DlmsValue): CaptureObject[] {
 export const amrStatusFlags = ['critical-error', 'clock-invalid', 'data-not-valid', 'daylight-saving', null, 'clock-adjusted', null, 'power-down'] as const;
 export type AmrStatusFlag = Exclude<(typeof amrStatusFlags)[number], null>;
 
-export function amrStatusOf(byte: number): AmrStatusFlag[] {
-  const out: AmrStatusFlag[] = [];
-  amrStatusFlags.forEach((flag, bit) => {
-    if (flag && byte & (1 << bit)) out.push(flag);
-  });
-  return out;
+const statusFlags: (readonly AmrStatusFlag[])[] = Array.from({ length: 256 }, (_, byte) =>
+  Object.freeze(amrStatusFlags.filter((flag, bit): flag is AmrStatusFlag => flag !== null && (byte & (1 << bit)) !== 0)),
+);
+
+/** The flags of an AMR profile status byte (one shared, frozen list per byte value). */
+export function amrStatusOf(byte: number): readonly AmrStatusFlag[] {
+  return statusFlags[byte & 0xff] ?? [];
 }
 
 export interface ProfileCell {
@@ -57,7 +58,7 @@ export interface ProfileRow {
   /** End of the interval, ms since the epoch (UTC); null when neither given nor derivable. */
   readonly time: number | null;
   readonly clock: CosemDateTime | null;
-  readonly status: AmrStatusFlag[];
+  readonly status: readonly AmrStatusFlag[];
   readonly statusByte: number | null;
   readonly cells: ProfileCell[];
 }
