@@ -52,6 +52,10 @@ describe('fieldmeter dlms decode', () => {
       decrypted: true,
       objects: [{ obis: '1-0:1.8.0.255', classId: 3, attribute: 2, value: '12345.6', unit: 'Wh' }],
     });
+    const fromEnvironment = await fieldmeter(['dlms', 'decode', path, '--json'], { FIELDMETER_DLMS_KEY: key, FIELDMETER_DLMS_AUTH_KEY: authKey });
+    expect(fromEnvironment.code).toBe(0);
+    expect(JSON.parse(fromEnvironment.stdout)).toMatchObject({ decrypted: true, objects: [{ value: '12345.6' }] });
+    expect(fromEnvironment.stderr).not.toMatch(/visible to other users/);
     const wrongKey = '00112233445566778899AABBCCDDEEFF';
     const bad = await fieldmeter(['dlms', 'decode', path, '--key', wrongKey, '--auth-key', authKey, '--json']);
     expect(bad.code).toBe(1);
