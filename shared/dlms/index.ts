@@ -19,3 +19,4 @@ export * from './captureObjects';
 export * from './capture';
 export * from './profileBuffer';
 export * from './profileTable';
+export * from './hlsGmac';
