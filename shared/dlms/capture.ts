@@ -6,7 +6,7 @@
 import type { AesGcm } from './ciphering';
 import { decipherApdu, isCipheredTag, parseCiphered, plainTagOf } from './ciphering';
 import { decodeAare, decodeAarq } from './acse';
-import { concat } from './bytes';
+import { ByteReader, concat } from './bytes';
 import type { DlmsValue } from './dataTypes';
 import { DlmsError, type DlmsReason } from './errors';
 import { FLAG } from './hdlc';
@@ -54,9 +54,40 @@ export function decodeCapture(bytes: Uint8Array, options: CaptureOptions = {}): 
         result.frames.push({ ok: false, reason: error.reason });
       }
     }
-  } else apdus.push(bytes);
+  } else {
+    try {
+      apdus.push(...bareApdus(bytes));
+    } catch (error) {
+      if (!(error instanceof DlmsError)) throw error;
+      result.reason = error.reason;
+    }
+  }
   new ApduReader(result, options).readAll(apdus);
   return result;
+}
+
+/**
+ * Bare APDUs one after another: those that state their length (general block transfer, ciphered
+ * APDUs) are cut at it; any other APDU runs to the end of the capture.
+ */
+function bareApdus(bytes: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const r = new ByteReader(bytes, at);
+    const tag = r.u8();
+    if (tag === 0xe0) {
+      r.take(5, 'block header');
+      r.take(r.length('block-data'), 'block-data');
+    } else if (tag === 0xdb || tag === 0xdc) {
+      r.take(r.length('system title'), 'system title');
+      r.take(r.length('ciphered content'), 'ciphered content');
+    } else if (isCipheredTag(tag)) r.take(r.length('ciphered content'), 'ciphered content');
+    else r.pos = bytes.length;
+    out.push(bytes.subarray(at, r.pos));
+    at = r.pos;
+  }
+  return out;
 }
 
 /** Follows the APDUs of one capture: requests name what the responses carry; blocks are joined. */

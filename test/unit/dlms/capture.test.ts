@@ -80,6 +80,14 @@ describe('decoding a capture', () => {
     expect(decodeCapture(wrapped)).toMatchObject({ encrypted: true, decrypted: false, reason: 'dlms.no-key', objects: [] });
   });
 
+  it('joins General Block Transfer blocks into the push they carry', () => {
+    const push = encodeApdu({ kind: 'data-notification', invokeId: 3, dateTime: null, body: structure(octets(ln('1-0:2.7.0.255')), u32(77)) });
+    const blocks = [push.subarray(0, 7), push.subarray(7)].map((data, i) =>
+      encodeApdu({ kind: 'general-block-transfer', lastBlock: i === 1, streaming: false, window: 1, blockNumber: i + 1, blockAck: 0, data }),
+    );
+    expect(decodeCapture(concat(...blocks))).toMatchObject({ apdu: 'data-notification', reason: null, objects: [{ obis: '1-0:2.7.0.255', value: '77' }] });
+  });
+
   it('reports a broken frame and a segment out of order per frame', () => {
     const bad = kamstrupHanPush.slice();
     bad[50] = (bad[50] ?? 0) ^ 1;
