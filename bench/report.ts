@@ -97,6 +97,31 @@ if (o) {
     ].join('\n'),
   );
 }
+interface Dlms {
+  date: string;
+  bytes: number;
+  rowCount: number;
+  agree: boolean;
+  oursMs: number;
+  referenceMs: number;
+  speedup: number;
+  rows: { oursMs: number; oursTreeMs: number; referenceMs: number; speedup: number; treeSpeedup: number };
+}
+const dl = load<Dlms>('dlms');
+if (dl) {
+  const kb = Math.round(dl.bytes / 1024);
+  sections.push(
+    [
+      `## DLMS/COSEM (\`bench/dlms.ts\`, ${dl.date.slice(0, 10)})`,
+      '',
+      '| measurement | ours | baseline in the same run | ratio | target |',
+      '|---|---|---|---|---|',
+      `| decode a ${kb} kB profile get-response (${dl.rowCount} rows, 4 channels) into columns${dl.agree ? '' : ' (**results differ**)'} | ${dl.oursMs} ms | straightforward tree decoder (bench/dlmsReference.ts): ${dl.referenceMs} ms | ${dl.speedup}× faster | ≥ 5× |`,
+      `| … into row objects with exact decimal text per cell | ${dl.rows.oursMs} ms | reference tree + rows: ${dl.rows.referenceMs} ms | ${dl.rows.speedup}× faster | |`,
+      `| … through the general value tree (\`dlms decode\`) | ${dl.rows.oursTreeMs} ms | same | ${dl.rows.treeSpeedup}× | |`,
+    ].join('\n'),
+  );
+}
 const s = load<Sync>('sync');
 if (s) {
   sections.push(
@@ -259,7 +284,7 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'dlms', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

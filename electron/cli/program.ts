@@ -25,6 +25,7 @@ import { registerSupervisorCommands } from './supervisor';
 import { registerAuditCommands } from './audit';
 import { registerReceiptCommands } from './receipt';
 import { registerMbusCommands } from './mbus';
+import { registerDlmsCommands } from './dlms';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -218,6 +219,7 @@ export function buildProgram(io: CliIo): Command {
   registerReceiptCommands(program, io);
   registerPanCommands(program, io);
   registerMbusCommands(program, io);
+  registerDlmsCommands(program, io);
   return program;
 }
 
