@@ -1,10 +1,12 @@
 /**
  * The Content-Security-Policy of the renderer, one string for both hosts: no inline script,
  * no eval, no remote content. `connect-src 'self'` lets the web transport reach its own host.
+ * 'wasm-unsafe-eval' lets the page compile WebAssembly (the barcode decoder, served from 'self'
+ * like the scripts); it allows no eval of JavaScript (CSP Level 3, §6.1.2 "wasm-unsafe-eval").
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -4,7 +4,7 @@
  * printer would. The same pixels go to the unit tests (as ImageData), the bench and the camera
  * of the E2E test (as a Y4M video for Chromium's fake capture).
  */
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 
 /** bwip-js symbol names of what the scanner reads (issue 24 §1). */
 export type SymbolKind = 'code128' | 'code39' | 'ean13' | 'ean8' | 'datamatrix' | 'qrcode';

@@ -35,9 +35,16 @@ export function prepareDecoder(source: WasmSource): void {
   });
 }
 
+/** RGBA pixels as a canvas's ImageData holds them (structural: the Node tests and bench pass the same shape). */
+export interface Pixels {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8ClampedArray;
+}
+
 /** The first code of an allowed format in a camera frame or image file; null when there is none (yet). */
-export async function decodeImage(image: ImageData | Blob | Uint8Array | ArrayBuffer): Promise<ScannedCode | null> {
-  const results = await readBarcodes(image, readerOptions);
+export async function decodeImage(image: Pixels | Uint8Array | ArrayBuffer): Promise<ScannedCode | null> {
+  const results = await readBarcodes(image as Parameters<typeof readBarcodes>[0], readerOptions);
   const found = results.find((r) => r.isValid && r.text.length > 0);
   return found ? { text: found.text, format: found.format } : null;
 }
