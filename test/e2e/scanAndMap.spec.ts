@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { switchProfile } from './pages';
+import { expectAccessible, expectNoSidewaysScroll, sizes } from './fieldReady';
+import { callApi, screenshot, switchProfile } from './pages';
 import { onCanvas, symbolImage, toY4m } from '../support/symbols';
 
 test.use({ demo: true });
@@ -52,5 +53,36 @@ test.describe('scan', () => {
     await expect(page.getByTestId('job-problem')).toHaveCount(0);
     await page.getByTestId('old-serial').press('Enter');
     await expect(page.getByTestId('job-step-final')).toBeVisible();
+  });
+});
+
+test.describe('map', () => {
+  test.use({ viewport: sizes.phone });
+
+  test('the demo route offline on a phone: the schematic shows every stop by status, the next one marked', async ({ app: page, host }) => {
+    // One stop read and one skipped, so the map shows all three statuses.
+    const token = host.current.token;
+    const first = await callApi<{ registers: { id: number; lastValue: string | null }[] }>(page, token, 'meters.get', { usagePointId: 'UP-1001' });
+    const register = first.ok ? first.value?.registers[0] : undefined;
+    const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId: register?.id, value: register?.lastValue ?? '0' }], note: '', photoIds: [] });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    expect((await callApi(page, token, 'visits.skip', { usagePointId: 'UP-1002', code: 'dog', note: '', photoIds: [] })).ok).toBe(true);
+
+    // The demo route is selected when the app opens: the phone shows its meter list.
+    await page.getByTestId('toggle-map').click();
+    const map = page.getByTestId('route-map');
+    await expect(map).toHaveAttribute('data-mode', 'schematic');
+    await expect(map.getByTestId('map-stop')).toHaveCount(50);
+    await expect(map.locator('[data-testid="map-stop"][data-status="read"]')).toHaveCount(1);
+    await expect(map.locator('[data-testid="map-stop"][data-status="skipped"]')).toHaveCount(1);
+    await expect(map.locator('[data-testid="map-stop"][data-next="true"]')).toHaveAttribute('data-usage-point', 'UP-1003');
+    await expect(map.getByTestId('map-next')).toContainText('Next stop: 30');
+    await expect(map.getByTestId('map-legend')).toContainText('To do (48)');
+    await screenshot(page, 'phone-en-route-map');
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    // A stop on the map opens its meter, as in the list.
+    await map.locator('[data-testid="map-stop"][data-next="true"]').click();
+    await expect(page.getByTestId('workspace')).toHaveAttribute('data-pane', 'meter');
   });
 });

@@ -669,6 +669,17 @@ export const de: Catalog = {
     tileUrlHint: 'Eine https://-Adresse mit {z}, {x} und {y}, z. B. https://tiles.example.com/{z}/{x}/{y}.png. Leer: nur die schematische Darstellung.',
     saveTiles: 'Karteneinstellungen speichern',
     saved: 'Karteneinstellungen gespeichert.',
+    settings: 'Karteneinstellungen',
+    tileProblem: {
+      scheme: 'Die Kachel-Adresse muss mit https:// beginnen.',
+      placeholders: 'Die Kachel-Adresse braucht {z}, {x} und {y} für Zoomstufe und Kachelnummern.',
+      credentials: 'Die Kachel-Adresse darf keinen Benutzernamen und kein Passwort enthalten.',
+      malformed: 'Das ist keine Web-Adresse.',
+    },
+    farTitle: 'Ablesungen weit vom Halt entfernt',
+    farNone: 'Keine Ablesung wurde weiter als {{distance}} m von ihrem Halt gespeichert.',
+    farRow: 'Halt {{sequence}}, {{address}}: {{distance}} m entfernt ({{when}})',
+    farAccuracy: '± {{accuracy}} m',
     farDistance: 'Ablesungen markieren, die weiter vom Halt entfernt sind als (m)',
   },
 };

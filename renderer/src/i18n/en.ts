@@ -669,6 +669,17 @@ export const en = {
     tileUrlHint: 'An https:// address with {z}, {x} and {y}, e.g. https://tiles.example.com/{z}/{x}/{y}.png. Empty: the schematic plot only.',
     saveTiles: 'Save map settings',
     saved: 'Map settings saved.',
+    settings: 'Map settings',
+    tileProblem: {
+      scheme: 'The tile URL must start with https://.',
+      placeholders: 'The tile URL needs {z}, {x} and {y} where the zoom and tile numbers go.',
+      credentials: 'The tile URL may not contain a user name or password.',
+      malformed: 'This is not a web address.',
+    },
+    farTitle: 'Readings taken far from their stop',
+    farNone: 'No reading was saved farther than {{distance}} m from its stop.',
+    farRow: 'Stop {{sequence}}, {{address}}: {{distance}} m away ({{when}})',
+    farAccuracy: '± {{accuracy}} m',
     farDistance: 'Mark readings taken farther from the stop than (m)',
   },
 };

@@ -12,6 +12,7 @@ import { distanceM } from '../../../shared/domain/geo';
 import { KWH } from '../../support/routeCsv';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
+import type { FarVisit } from '../../../shared/contract/methods/map';
 
 const header = 'route_id,sequence,usage_point_id,address,meter_serial,reading_type,dials,last_read,last_read_date,latitude,longitude';
 const route = [
@@ -42,16 +43,16 @@ describe('readings far from their stop', () => {
       expect((await dispatch(app.handlers, 'map.farVisits', {})).ok).toBe(false); // a technician may not
       await signInAs(app, 'supervisor');
       const far = await dispatch(app.handlers, 'map.farVisits', {});
-      expect(far.ok && far.value.map((v) => [v.usagePointId, v.sequence, v.distanceM, v.accuracyM])).toEqual([
+      expect(far.ok && (far.value as FarVisit[]).map((v) => [v.usagePointId, v.sequence, v.distanceM, v.accuracyM])).toEqual([
         ['UP-2', 20, Math.round(distanceM({ latitude: 52.3786, longitude: 9.7329 }, { latitude: 52.3759, longitude: 9.7329 })), 8],
       ]);
-      expect(far.ok && far.value[0]!.distanceM).toBeGreaterThan(290);
+      expect(far.ok && (far.value as FarVisit[])[0]!.distanceM).toBeGreaterThan(290);
 
       expect(await dispatch(app.handlers, 'map.settings.get', {})).toEqual({ ok: true, value: { tileUrl: '', farDistanceM: 150 } });
       expect((await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'http://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok).toBe(false);
       expect((await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'https://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok).toBe(true);
       const stricter = await dispatch(app.handlers, 'map.farVisits', {});
-      expect(stricter.ok && stricter.value.map((v) => v.usagePointId).sort()).toEqual(['UP-1', 'UP-2']);
+      expect(stricter.ok && (stricter.value as FarVisit[]).map((v) => v.usagePointId).sort()).toEqual(['UP-1', 'UP-2']);
     } finally {
       app.close();
     }
