@@ -26,6 +26,7 @@ import { exportsDir, findExportFile, type ExportFile } from './exports/exportFil
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
 import type { BlobStore, SecretStore } from './sync/secrets';
+import { mapHandlers } from './handlers/map';
 
 export interface FieldmeterOptions extends OpenOptions {
   readonly databasePath: string;
@@ -118,6 +119,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...evidenceHandlers(context),
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
+    ...mapHandlers(context),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 

@@ -11,6 +11,7 @@ import './styles/reading.css';
 import './styles/dialog.css';
 import './styles/visit.css';
 import './styles/optical.css';
+import './styles/map.css';
 import { App } from './app/App';
 // After App: its features import their own styles, and the adaptive layout must come after them.
 import './styles/layout.css';

@@ -17,6 +17,7 @@ import { switchingMethods } from './methods/switching';
 import { evidenceMethods } from './methods/evidence';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
+import { mapMethods } from './methods/map';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -33,6 +34,7 @@ export const methods = {
   ...supervisorMethods,
   ...opticalMethods,
   ...syncMethods,
+  ...mapMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

@@ -80,6 +80,9 @@ export const meterListItem = z.object({
   readRequestedAt: isoDateTime.nullable().optional(),
   /** The enterprise asked the field for a control here (clock set, demand reset) that is still open. */
   controlRequested: z.boolean().optional(),
+  /** Where the stop is (WGS 84 degrees), when the route file says: the route map places it there. */
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
 });
 export type MeterListItem = z.infer<typeof meterListItem>;
 

@@ -56,6 +56,7 @@ const types: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The barcode decoder: WebAssembly.instantiateStreaming accepts only this type.
   '.wasm': 'application/wasm',
 };
 export const contentType = (path: string) => types[extname(path).toLowerCase()] ?? 'application/octet-stream';

@@ -5,7 +5,7 @@
 export const DEMO_ROUTE_ID = 'DEMO-01';
 export const DEMO_FILE_NAME = 'demo-route.csv';
 
-const header = 'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date';
+const header = 'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date,latitude,longitude';
 
 const streets = ['Linden Street', 'Mill Lane', 'Station Road', 'Church Walk', 'Orchard Close'];
 const kwh = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
@@ -23,6 +23,18 @@ function* lcg(seed: number): Generator<number, never> {
   }
 }
 
+/**
+ * Where demo stop i stands: a walk up and down ten streets, about 60 m between houses and 130 m
+ * between streets (a made-up town; computed, not drawn from the generator, so the other columns
+ * stay as they were).
+ */
+export function demoCoordinates(i: number): [string, string] {
+  const street = Math.floor((i - 1) / 10);
+  const house = (i - 1) % 10;
+  const along = street % 2 === 0 ? house : 9 - house;
+  return [(52.3759 - street * 0.0012).toFixed(6), (9.732 + along * 0.0009).toFixed(6)];
+}
+
 export function demoRouteCsv(stops = 50): string {
   const random = lcg(61968);
   const next = () => random.next().value;
@@ -31,8 +43,9 @@ export function demoRouteCsv(stops = 50): string {
     const upId = `UP-${String(1000 + i)}`;
     const address = `${1 + Math.floor(next() * 120)} ${streets[i % streets.length]}, Springfield`;
     const lastDate = `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const [latitude, longitude] = demoCoordinates(i);
     const row = (serial: string, type: string, label: string, dials: number, decimals: number, value: string) =>
-      lines.push(`${DEMO_ROUTE_ID},Demo route (training),${i * 10},${upId},"${address}",${serial},${type},${label},${dials},${decimals},1,${value},${lastDate}`);
+      lines.push(`${DEMO_ROUTE_ID},Demo route (training),${i * 10},${upId},"${address}",${serial},${type},${label},${dials},${decimals},1,${value},${lastDate},${latitude},${longitude}`);
     if (i % 10 === 3) {
       row(`G${String(700000 + i)}`, gasM3, 'Gas volume', 5, 3, (next() * 9000).toFixed(3));
     } else if (i % 10 === 7) {

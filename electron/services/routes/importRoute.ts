@@ -78,7 +78,7 @@ interface WriteRequest {
 }
 
 /** A RouteRow is a RegisterInput with its stop's fields around it: the usage point's part. */
-const usagePointOf = (row: RouteRow) => ({ id: row.usagePointId, address: row.address, accountId: row.accountId, accessNotes: row.accessNotes, hazards: row.hazards });
+const usagePointOf = (row: RouteRow) => ({ id: row.usagePointId, address: row.address, accountId: row.accountId, accessNotes: row.accessNotes, hazards: row.hazards, latitude: row.latitude, longitude: row.longitude });
 
 /**
  * Writes rows as they are taken, inside the caller's transaction (not a nested one: a savepoint

@@ -20,6 +20,8 @@ export const optionalColumns = [
   'account_id',
   'access_notes',
   'hazards',
+  'latitude',
+  'longitude',
 ] as const;
 
 /** Hazard words in the `hazards` column (separated by `|`), as the read list writes them. */
@@ -45,6 +47,9 @@ export interface RouteRow extends RegisterInput {
   accountId: string;
   accessNotes: string;
   hazards: Hazard[];
+  /** WGS 84 degrees (both or neither); null when the file gives none. */
+  latitude: number | null;
+  longitude: number | null;
   /**
    * Set by RouteCsvReader: true on the first row of its usage point in the file, false on a later
    * one, so that a writer knows a usage point is new to the import without a lookup of its own.
@@ -124,12 +129,26 @@ function valuesOf(fields: readonly string[], ix: Readonly<Record<Column, number>
     account_id: at(fields, ix.account_id),
     access_notes: at(fields, ix.access_notes),
     hazards: at(fields, ix.hazards),
+    latitude: at(fields, ix.latitude),
+    longitude: at(fields, ix.longitude),
   };
 }
 
 /** Adds a row problem (a plain function: validateRow makes no closure per row). */
 function bad(problems: ImportProblem[], line: number, column: Column, reason: string): void {
   problems.push({ line, column, reason });
+}
+
+/** A WGS 84 coordinate in decimal degrees (a `;` file may write the decimal comma); empty is null. */
+function coordinate(problems: ImportProblem[], line: number, column: 'latitude' | 'longitude', text: string, delimiter: string, limit: number): number | null {
+  if (!text) return null;
+  const decimal = delimiter === ';' ? text.replace(',', '.') : text;
+  const value = Number(decimal);
+  if (!/^[+-]?\d{1,3}(\.\d{1,12})?$/.test(decimal) || Math.abs(value) > limit) {
+    bad(problems, line, column, `${column} "${text.slice(0, 30)}" must be decimal degrees from -${limit} to ${limit}`);
+    return null;
+  }
+  return value;
 }
 
 const identifierColumns = ['route_id', 'usage_point_id', 'meter_serial'] as const;
@@ -180,6 +199,11 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
       if (!hazards.includes(known)) hazards.push(known);
     } else bad(problems, line, 'hazards', `hazard "${word.slice(0, 30)}" is not one of ${Object.keys(hazardWords).join(', ')}`);
   }
+  const latitude = coordinate(problems, line, 'latitude', v.latitude, delimiter, 90);
+  const longitude = coordinate(problems, line, 'longitude', v.longitude, delimiter, 180);
+  if ((latitude === null) !== (longitude === null) && problems.length === 0) {
+    bad(problems, line, v.latitude ? 'longitude' : 'latitude', 'latitude and longitude go together: give both or neither');
+  }
   if (problems.length) return problems;
   return {
     line,
@@ -200,6 +224,8 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     accountId: v.account_id,
     accessNotes: v.access_notes.slice(0, 500),
     hazards,
+    latitude,
+    longitude,
     firstOfUsagePoint: false,
   };
 }

@@ -14,6 +14,7 @@ import { createControlRequestsRepository } from './repositories/controlRequests'
 import { createReviewRepository } from './repositories/review';
 import { createExportRowsRepository } from './repositories/exportRows';
 import { createDashboardRepository } from './repositories/dashboard';
+import { createVisitPositionsRepository } from './repositories/visitPositions';
 import { createRoutesRepository } from './repositories/routes';
 import { createSettingsRepository } from './repositories/settings';
 import { createSkipsRepository } from './repositories/skips';
@@ -49,6 +50,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     review: createReviewRepository(db),
     exportRows: createExportRowsRepository(db),
     dashboard: createDashboardRepository(db),
+    visitPositions: createVisitPositionsRepository(db),
     syncState: createSyncStateRepository(db),
     meterStatus: createMeterStatusRepository(db),
     switching: createSwitchingRepository(db),

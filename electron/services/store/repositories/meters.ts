@@ -16,6 +16,8 @@ interface ListRow {
   register_count: number;
   last_read_at: string | null;
   read_requested_at: string | null;
+  latitude: number | null;
+  longitude: number | null;
   control_requested: number;
 }
 
@@ -37,6 +39,9 @@ export interface UsagePointInput {
   accountId: string;
   accessNotes: string;
   hazards: readonly Hazard[];
+  /** WGS 84 degrees from the route file; null when it gives none (both or neither). */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 export interface RegisterInput {
@@ -74,9 +79,11 @@ export function createMetersRepository(db: Db) {
   // Positional parameters on the statements a route import runs per row: binding by name costs an
   // object per row and a lookup per parameter (bench/run.ts, import of 100,000 meters).
   const upsertUsagePoint = db.prepare(`
-    INSERT INTO usage_points (id, address, account_id, access_notes, hazards) VALUES (?, ?, ?, ?, ?)
+    INSERT INTO usage_points (id, address, account_id, access_notes, hazards, latitude, longitude) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET address = excluded.address, account_id = excluded.account_id,
-      access_notes = excluded.access_notes, hazards = excluded.hazards`);
+      access_notes = excluded.access_notes, hazards = excluded.hazards,
+      -- a later file without coordinates keeps the ones an earlier file gave
+      latitude = coalesce(excluded.latitude, usage_points.latitude), longitude = coalesce(excluded.longitude, usage_points.longitude)`);
   const findDevice = db.prepare('SELECT id, usage_point_id FROM end_devices WHERE serial_number = ?');
   const insertDevice = db.prepare("INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', ?, 'installed') ON CONFLICT(serial_number) DO NOTHING");
   const moveDevice = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed' WHERE id = ?");
@@ -93,7 +100,7 @@ export function createMetersRepository(db: Db) {
   const insertUsagePoint = db.prepare('INSERT INTO usage_points (id, address) VALUES (?, ?)');
   const setAddress = db.prepare('UPDATE usage_points SET address = ? WHERE id = ?');
   const listForRoute = db.prepare(`
-    SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, d.serial_number,
+    SELECT s.usage_point_id, s.sequence, s.status, up.address, up.account_id, up.hazards, up.latitude, up.longitude, d.serial_number,
       (SELECT count(*) FROM registers g WHERE g.end_device_id = d.id) AS register_count,
       (SELECT max(g.last_read_at) FROM registers g WHERE g.end_device_id = d.id) AS last_read_at,
       (SELECT min(r.requested_at) FROM read_requests r WHERE r.usage_point_id = up.id AND r.status = 'open') AS read_requested_at,
@@ -149,7 +156,7 @@ export function createMetersRepository(db: Db) {
   return {
     /** Puts a meter at a usage point with its registers; returns the end device id. */
     upsertMeter(usagePoint: UsagePointInput, serialNumber: string, registers: readonly RegisterInput[]): number {
-      upsertUsagePoint.run(usagePoint.id, usagePoint.address, usagePoint.accountId, usagePoint.accessNotes, usagePoint.hazards.length ? JSON.stringify(usagePoint.hazards) : '[]');
+      upsertUsagePoint.run(usagePoint.id, usagePoint.address, usagePoint.accountId, usagePoint.accessNotes, usagePoint.hazards.length ? JSON.stringify(usagePoint.hazards) : '[]', usagePoint.latitude ?? null, usagePoint.longitude ?? null);
       // A new meter is one statement; one the device already knows is looked up and moved if it must.
       const inserted = insertDevice.run(serialNumber, usagePoint.id);
       let deviceId = Number(inserted.lastInsertRowid);
@@ -191,6 +198,7 @@ export function createMetersRepository(db: Db) {
           hazards: parseHazards(row.hazards),
           readRequestedAt: row.read_requested_at,
           ...(row.control_requested ? { controlRequested: true } : {}),
+          ...(row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : {}),
         });
       }
       return items;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../meter/useWarningText';
 import { followDashboard, useDashboardStore } from './dashboardStore';
 import { StackedBars } from './StackedBars';
+import { FarVisits } from './FarVisits';
 import '../../styles/dashboard.css';
 
 // High-contrast colours that stay apart for the common colour-vision deficiencies.
@@ -90,6 +91,7 @@ export function DashboardPanel() {
           format={format}
         />
       </div>
+      <FarVisits />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { useAppStore } from '../../app/appStore';
 import type { PhotoDraft } from '../photos/photoUpload';
 import { assessRegister, emptyEntry, type ConfirmReason, type RegisterEntry } from './readingChecks';
 import { errorText } from '../../lib/errorText';
+import { hasLocationConsent } from '../../lib/locationConsent';
+import { startPositionFix, type PositionFix } from '../../lib/position';
 
 export type FocusTarget = { registerId: number; field: 'value' | 'again' } | 'note';
 export type SaveOutcome = { kind: 'saved'; nextId: string | null } | { kind: 'focus'; target: FocusTarget } | { kind: 'failed' };
@@ -66,6 +68,11 @@ function warningsFromDetails(details: unknown): Record<number, ReadingWarningSha
 }
 
 let latestRequest = 0;
+/**
+ * Where the technician stood at this meter, asked when it opens, only once they agreed to share
+ * their position (route map): the supervisor compares it with the stop's (issue 24 §4).
+ */
+let fix: PositionFix | null = null;
 
 export const useMeterStore = create<MeterSlice>((set, get) => ({
   usagePointId: null,
@@ -77,7 +84,10 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
 
   async load(usagePointId) {
     const request = ++latestRequest;
-    if (usagePointId !== get().usagePointId) set({ usagePointId, detail: null, loadError: null, ...freshVisit });
+    if (usagePointId !== get().usagePointId) {
+      set({ usagePointId, detail: null, loadError: null, ...freshVisit });
+      fix = usagePointId && hasLocationConsent() ? startPositionFix() : null;
+    }
     if (!usagePointId) return;
     const result = await api['meters.get']({ usagePointId });
     if (request !== latestRequest) return;
@@ -137,6 +147,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
       ...(observedSerial.trim() ? { observedSerial: observedSerial.trim() } : {}),
       note: note.trim(),
       photoIds: photos.map((p) => p.photoId),
+      ...(fix?.current() ? { position: fix.current() } : {}),
     });
     if (!result.ok) {
       // The main side's message is written for people: show it as it is.

@@ -8,6 +8,7 @@ import { useRoutesStore } from '../routes/routesStore';
 import { FilterChips } from './FilterChips';
 import { MeterList, type MeterListHandle } from './MeterList';
 import { useMetersStore } from './metersStore';
+import { RouteMap } from '../map/RouteMap';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -38,6 +39,8 @@ export function MeterListPanel() {
   const selectRoute = useNavStore((s) => s.selectRoute);
   const route = useRoutesStore((s) => s.routes.find((r) => r.id === routeId));
   const { items, loading, error, load, filter } = useMetersStore();
+  const allStops = useMetersStore((s) => s.index.items);
+  const [showMap, setShowMap] = useState(false);
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const search = useRef<HTMLInputElement>(null);
@@ -95,40 +98,51 @@ export function MeterListPanel() {
   return (
     <section ref={panel} className="panel meters-panel" aria-labelledby="meters-title">
       <PaneBack label={t('panes.backToRoutes')} testId="back-to-routes" onBack={() => selectRoute(null)} />
-      <h2 id="meters-title" className="panel-title">
-        {route?.name ?? routeId}
-      </h2>
-      <label className="search">
-        <span className="search-label">
-          {t('meters.searchLabel')} <kbd aria-hidden="true">/</kbd>
-        </span>
-        <input
-          ref={search}
-          type="search"
-          value={query}
-          placeholder={t('meters.searchPlaceholder')}
-          data-testid="meter-search"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={onSearchKey}
-        />
-      </label>
-      <FilterChips route={route} />
-      <p className="list-meta" aria-live="polite" data-testid="meter-count" data-loading={loading ? 'true' : 'false'}>
-        {settledQuery.trim() ? t('meters.found', { count: items.length }) : t('meters.count', { count: items.length })}
-      </p>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
-      <MeterList ref={list} items={items} label={t('meters.listLabel')} />
-      {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
-      {!loading && items.length === 0 && !settledQuery.trim() && filter !== 'all' && (
-        <p className="muted" data-testid="filter-empty">
-          {t('filters.none')}
-        </p>
+      <div className="meters-heading">
+        <h2 id="meters-title" className="panel-title">
+          {route?.name ?? routeId}
+        </h2>
+        <button type="button" className="button" data-testid="toggle-map" aria-pressed={showMap} onClick={() => setShowMap((v) => !v)}>
+          {showMap ? t('map.back') : t('map.open')}
+        </button>
+      </div>
+      {showMap ? (
+        <RouteMap stops={allStops} routeName={route?.name ?? routeId} />
+      ) : (
+        <>
+          <label className="search">
+            <span className="search-label">
+              {t('meters.searchLabel')} <kbd aria-hidden="true">/</kbd>
+            </span>
+            <input
+              ref={search}
+              type="search"
+              value={query}
+              placeholder={t('meters.searchPlaceholder')}
+              data-testid="meter-search"
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              onKeyDown={onSearchKey}
+            />
+          </label>
+          <FilterChips route={route} />
+          <p className="list-meta" aria-live="polite" data-testid="meter-count" data-loading={loading ? 'true' : 'false'}>
+            {settledQuery.trim() ? t('meters.found', { count: items.length }) : t('meters.count', { count: items.length })}
+          </p>
+          {error && (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          )}
+          <MeterList ref={list} items={items} label={t('meters.listLabel')} />
+          {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
+          {!loading && items.length === 0 && !settledQuery.trim() && filter !== 'all' && (
+            <p className="muted" data-testid="filter-empty">
+              {t('filters.none')}
+            </p>
+          )}
+        </>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
 import { errorText } from '../../lib/errorText';
+import { ScanField } from '../scan/ScanField';
 
 export function ControlForm({ detail }: { detail: SwitchDetail }) {
   const { t } = useTranslation();
@@ -82,10 +83,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
               </select>
             </label>
           )}
-          <label className="wo-field">
-            {detail.kind === 'disconnect' ? t('switching.seal') : t('switching.sealReconnect')}
-            <input data-testid="sw-seal" value={seal} onChange={(e) => setSeal(e.target.value)} />
-          </label>
+          <ScanField label={detail.kind === 'disconnect' ? t('switching.seal') : t('switching.sealReconnect')} testId="sw-seal" value={seal} onChange={setSeal} what={t('scan.what.seal')} />
           <h3>{t('switching.readingOptional')}</h3>
           <SwitchReadingFields detail={detail} reading={reading} required={false} />
         </>

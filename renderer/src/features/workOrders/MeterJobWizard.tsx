@@ -18,6 +18,7 @@ import { OpticalPanel } from '../optical/OpticalPanel';
 import { PhotoInput } from '../photos/PhotoInput';
 import type { PhotoDraft } from '../photos/photoUpload';
 import { ProgrammingList } from './ProgrammingList';
+import { ScanField } from '../scan/ScanField';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import { errorText } from '../../lib/errorText';
 
@@ -156,19 +157,22 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
         {steps.indexOf(step) + 1} · {t(`workOrders.exchange.steps.${step}`)}
       </h3>
       {step === 'old' && current && (
-        <label className="wo-field">
-          {t('workOrders.exchange.oldSerial', { expected: current.serial })}
-          <input data-testid="old-serial" required value={observed} onChange={(e) => setObserved(e.target.value)} />
-        </label>
+        <ScanField
+          label={t('workOrders.exchange.oldSerial', { expected: current.serial })}
+          testId="old-serial"
+          required
+          value={observed}
+          onChange={setObserved}
+          what={t('scan.what.serial')}
+          // The same check as Next makes on a typed serial, said at once.
+          afterScan={(text) => setProblem(sameSerial(text, current.serial) ? null : t('workOrders.exchange.wrongMeter', { observed: text, expected: current.serial }))}
+        />
       )}
       {step === 'final' && current && (
         <>
           <RegisterInputs registers={current.registers} values={finals} prefix="final" onChange={(id, v) => setFinals({ ...finals, [id]: v })} />
           <OpticalPanel detail={{ usagePointId: up, meterSerial: current.serial }} locale={locale} onUse={useOptical} />
-          <label className="wo-field">
-            {t('workOrders.exchange.sealsRemoved')}
-            <input data-testid="seals-removed" value={sealsRemoved} onChange={(e) => setSealsRemoved(e.target.value)} />
-          </label>
+          <ScanField label={t('workOrders.exchange.sealsRemoved')} testId="seals-removed" value={sealsRemoved} onChange={setSealsRemoved} what={t('scan.what.seal')} appendScans />
           <label className="wo-field">
             {t('workOrders.exchange.disposition')}
             <select data-testid="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value === 'scrapped' ? 'scrapped' : 'returned')}>
@@ -180,18 +184,12 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
         </>
       )}
       {step === 'new' && (
-        <label className="wo-field">
-          {t('workOrders.exchange.newSerial')}
-          <input data-testid="new-serial" required value={newSerial} onChange={(e) => setNewSerial(e.target.value)} />
-        </label>
+        <ScanField label={t('workOrders.exchange.newSerial')} testId="new-serial" required value={newSerial} onChange={setNewSerial} what={t('scan.what.newSerial')} />
       )}
       {step === 'initial' && (
         <>
           <RegisterInputs registers={stock} values={initials} prefix="initial" onChange={(id, v) => setInitials({ ...initials, [id]: v })} />
-          <label className="wo-field">
-            {t('workOrders.exchange.sealsApplied')}
-            <input data-testid="seals-applied" value={sealsApplied} onChange={(e) => setSealsApplied(e.target.value)} />
-          </label>
+          <ScanField label={t('workOrders.exchange.sealsApplied')} testId="seals-applied" value={sealsApplied} onChange={setSealsApplied} what={t('scan.what.seal')} appendScans />
           <PhotoInput usagePointId={up} photos={photosIn} onAdded={(p) => setPhotosIn((list) => [...list, p])} testId="new-photo" />
         </>
       )}

@@ -10,6 +10,9 @@ import { panDeviceTypeNames, type PanDeviceType } from '../../../../shared/domai
 import { api } from '../../api/client';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import { errorText } from '../../lib/errorText';
+import type { ScannedCode } from '../../lib/barcodeDecoder';
+import { parseInstallCodeLabel } from '../../../../shared/domain/installCodeLabel';
+import { ScanButton } from '../scan/ScanButton';
 
 export function PanForm({ detail }: { detail: WorkOrderDetail }) {
   const { t } = useTranslation();
@@ -39,6 +42,14 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
     if (!r.ok) return setProblem(errorText(r.error));
     void useWorkOrderStore.getState().refresh();
   };
+  // The label's values go into the typed fields, so pan.check tests them as it tests typed ones.
+  const takeLabel = (code: ScannedCode) => {
+    const label = parseInstallCodeLabel(code.text);
+    if (!label) return t('scan.notLabel');
+    setEui64(label.eui64);
+    setInstallCode(label.installCode);
+    return null;
+  };
   const showKey = async () => {
     const r = await api['pan.linkKey']({ installCode });
     if (r.ok) setLinkKey(r.value.linkKey);
@@ -58,6 +69,10 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
           ))}
         </select>
       </label>
+      <div className="scan-row">
+        <span className="muted">{t('scan.what.panLabel')}</span>
+        <ScanButton testId="pan-label" what={t('scan.what.panLabel')} onScan={takeLabel} />
+      </div>
       <label className="wo-field">
         {t('workOrders.pan.eui64')}
         <input data-testid="pan-eui64" required autoFocus spellCheck={false} value={eui64} onChange={(e) => setEui64(e.target.value)} />
