@@ -143,9 +143,11 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
     if (msToMidnight < 3000) await sleep(msToMidnight + 500);
     const dateText = formatDate(clockFields(now(), offset), date.format);
     await c.write('W1', date.address, dateText);
-    // The meter starts the written second when the command arrives: send it at a second's start.
-    await sleep(1000 - (now() % 1000));
-    const timeText = formatTime(clockFields(now(), offset), time.format);
+    // The meter starts the written second when the command arrives: it leaves at a second's start,
+    // after the reaction time the connection waits before every command (§6.3.14 item 12).
+    const reaction = c.identification.reactionTimeMs;
+    await sleep(1000 - ((now() + reaction) % 1000));
+    const timeText = formatTime(clockFields(now() + reaction, offset), time.format);
     await c.write('W1', time.address, timeText);
     const after = await readClock(c, offset, now);
     return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, serial, commands: c.log };

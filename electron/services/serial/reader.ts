@@ -49,6 +49,8 @@ export interface ReadOptions {
   /** The medium; defaults to `serialport` at 300 baud 7E1. */
   readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
   readonly readingTypes?: ObisReadingTypes;
+  /** How the reader waits (the reaction time, pauses); tests record the waits instead of the wall clock. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 export interface MeterReadout {
@@ -67,7 +69,6 @@ type Outcome =
   | { ok: false; code: OpticalErrorCode; what: string; retry: boolean; diagnostic: ReadDiagnostic };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 
 export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
@@ -118,6 +119,7 @@ const sessionErrors: Readonly<Record<string, readonly [OpticalErrorCode, boolean
 function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeouts, attempt: number): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     const session = new OpticalSession({ kind: 'readout', address: options.address, maxBaud: options.maxBaud, wakeUp: options.wakeUp });
+    const wait = options.wait ?? sleep;
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     let baud = INITIAL_BAUD;
@@ -159,15 +161,22 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
         switch (event.type) {
           case 'send':
             await link.write(event.bytes);
-            if (event.pauseAfterMs) await sleep(event.pauseAfterMs);
+            if (event.pauseAfterMs) await wait(event.pauseAfterMs);
             if (event.purpose === 'signOn') {
               arm(timeouts.identificationMs);
               progress('identification');
             }
             break;
           case 'baudSwitch':
-            // §6.4.2 mode C: the option select goes out at 300 baud; both sides then switch.
-            if (event.send) await link.write(event.send);
+            // §6.4.2 mode C: the option select goes out at 300 baud; both sides then switch. A meter
+            // listens only after its reaction time tr (≥ 200 ms, 20 ms with a lower-case third
+            // letter: §6.3.14 item 12, §6.4 timing): an earlier ACK goes unheard.
+            arm(event.reactionTimeMs + timeouts.dataStartMs);
+            if (event.send) {
+              await wait(event.reactionTimeMs);
+              if (settled) return;
+              await link.write(event.send);
+            }
             await sleep(timeouts.switchDelayMs);
             if (event.baud !== baud) await link.setBaudRate(event.baud);
             baud = event.baud;

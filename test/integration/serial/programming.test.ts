@@ -90,6 +90,20 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
     expect(broken.code).toBe('PASSWORD_REJECTED');
   }, 20_000);
 
+  it('a refused password is never sent again on our own: two wrong tries leave a meter that locks after three open', async () => {
+    // Meters count wrong passwords and lock the port (the simulator's program-lock: after three);
+    // a NAK to P1 is answered with PASSWORD_REJECTED, not with a repeat (§6.3.6 repeats are for a garbled line).
+    harness = await startMeter('program-lock', fast);
+    const timeouts = { identificationMs: 800, retryPauseMs: 300 };
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const refused = await programError(timeSync({ path: harness.appPath, password: '99999999', timeouts }));
+      expect(refused.code).toBe('PASSWORD_REJECTED');
+    }
+    expect(harness.simulator.passwordLock.wrong).toBe(2);
+    const report = await timeSync({ path: harness.appPath, password: '00000000', timeouts });
+    expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+  }, 30_000);
+
   it('demand reset by E2: the demand register reads zero after, the reset counter goes up by one', async () => {
     harness = await startMeter('program-isk', fast);
     const report = await demandReset({ path: harness.appPath, password: '00000000' });

@@ -13,6 +13,8 @@ export interface ProgrammingBehaviour {
   readonly operand: string;
   /** How the meter answers a wrong password: an error message, a break (B0), or NAK. */
   readonly wrongPassword: 'error' | 'break' | 'nak';
+  /** Locks its programming port after this many wrong passwords (counted across sessions): even the right one is refused then. */
+  readonly locksAfterWrongPasswords?: number;
   /** Meter clock minus host clock at start, in seconds. */
   readonly clockOffsetS: number;
   /** Clock rate error, parts per million (a quartz without temperature compensation: ±20–100). */
@@ -20,6 +22,11 @@ export interface ProgrammingBehaviour {
 }
 
 const pad = (text: string, to: string) => text.padStart(to.length, '0');
+
+/** Wrong passwords the meter has counted; kept by the meter across programming sessions. */
+export interface PasswordLock {
+  wrong: number;
+}
 
 export class ProgrammingMeter {
   private readonly reader = new ProgrammingAnswerReader();
@@ -40,6 +47,7 @@ export class ProgrammingMeter {
     private readonly end: () => void,
     /** Reaction time before each answer (§6.3.14: 20 or 200 ms). */
     reactionMs = 0,
+    private readonly lock: PasswordLock = { wrong: 0 },
   ) {
     this.send = async (bytes) => {
       if (reactionMs > 0) await new Promise((resolve) => setTimeout(resolve, reactionMs));
@@ -89,10 +97,13 @@ export class ProgrammingMeter {
 
   private async login(id: string, data: string): Promise<void> {
     const expected = this.model.password === 'P2' ? derivePassword(this.behaviour.password, this.behaviour.operand) : this.behaviour.password;
-    if (id === this.model.password && data === `(${expected})`) {
+    const limit = this.behaviour.locksAfterWrongPasswords;
+    const locked = limit !== undefined && this.lock.wrong >= limit;
+    if (!locked && id === this.model.password && data === `(${expected})`) {
       this.loggedIn = true;
       return this.send(Uint8Array.of(ACK));
     }
+    if (!locked) this.lock.wrong++;
     if (this.behaviour.wrongPassword === 'nak') return this.send(Uint8Array.of(NAK));
     if (this.behaviour.wrongPassword === 'error') return this.reply('(ER10)');
     await this.send(commandMessage('B0'));
