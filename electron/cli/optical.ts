@@ -90,11 +90,11 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action((file: string, options: JsonOption) => {
       const report = parseCapture(readFile(file));
-      const { identification, checksum, dataSets } = report;
-      print(options, { identification, checksum, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
+      const { identification, checksum, shortCrc, dataSets } = report;
+      print(options, { identification, checksum, shortCrc, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
         [
           identification ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})` : 'No identification in the capture.',
-          `Checksum: ${checksum}. ${dataSets.length} data sets.`,
+          `Checksum: ${checksum}${shortCrc ? ' (the CRC came with fewer than 4 hex digits, as DSMR 5.0.2 §6.2 does not allow: compared as a number)' : ''}. ${dataSets.length} data sets.`,
           ...describeSets(dataSets),
         ].join('\n'),
       );

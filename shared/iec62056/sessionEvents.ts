@@ -31,5 +31,7 @@ export type SessionEvent =
       mode: ProtocolMode | null;
       /** Whether the data ended with `!` (a block may end at ETX without it). */
       endMark: boolean;
+      /** The P1 CRC came with fewer than 4 hex digits (DSMR 5.0.2 §6.2 asks for 4): compared as a number, flagged. */
+      shortCrc?: true;
     }
   | { type: 'error'; code: SessionErrorCode; message: string };
