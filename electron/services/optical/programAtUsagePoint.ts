@@ -21,6 +21,7 @@ import { recordProgramming } from '../workOrders/programming';
 import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 
 export interface ProgramRequest {
   usagePointId: string;
@@ -32,7 +33,7 @@ export interface ProgramRequest {
   signal?: AbortSignal;
   /** The command about to be sent (`R1 0.9.1`, `W1 0.9.2(…)`). */
   onStep?: (step: string) => void;
-  /** A model from shared/iec62056/meterModels; default: by the meter's manufacturer id. */
+  /** The model the installer named for this meter; default: the one a supervisor assigned to its type. */
   modelName?: string | undefined;
   /** Programming-mode timeouts (tests shorten the pause between sign-on attempts). */
   timeouts?: ProgramOptions['timeouts'];
@@ -89,6 +90,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.timeouts ? { timeouts: request.timeouts } : {}),
     ...(request.modelName ? { modelName: request.modelName } : {}),
+    assignments: modelAssignments(store),
+    models: loadMeterModels(meterModelFolder(store.path)).models,
     ...(training ? { openLink: async () => openTrainingLink(meter), modelName: TRAINING_METER_MODEL } : {}),
     onCommand: (step) => {
       commands.push(step);
@@ -140,6 +143,10 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     const code = failure?.code ?? 'PROTOCOL_ERROR';
     const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';
     const observed = failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
+    // Said in the user's language (errors.reason.*): the meter offers readout only until a model is assigned.
+    if (failure?.code === 'MODEL_NOT_CONFIGURED') {
+      throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, { code: failure.code, reason: 'meterModelNotConfigured', meterType: failure.meterType, wroteToMeter: false, messageId });
+    }
     throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId, ...observed });
   }
   return {

@@ -224,7 +224,8 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
       // Not before the meter's reaction time after its identification (§6.3.14 item 12): it would not hear it.
       await wait(identification.reactionTimeMs);
       await link.write(optionSelect(baudChar, 'programming'));
-      await sleep(timeouts.switchDelayMs);
+      // Some meters need a pause after the option select before they listen at the new rate (per model).
+      await sleep(timeouts.switchDelayMs + model.pauses.afterOptionSelectMs);
       if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
       let operand: ProgrammingAnswer;
       try {

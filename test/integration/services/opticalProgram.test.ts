@@ -16,6 +16,7 @@ import { TRAINING_PORT, type OpticalProgramResult } from '../../../shared/contra
 import { cimDir, messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { syncOnce } from '../../support/enterpriseSimulator/harness';
 import { signInAs } from '../../support/profiles';
@@ -169,6 +170,7 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
   it('time sync on a P2 meter, then a cancel after the date was written is queued with the result FAILED', async () => {
     harness = await startMeter('program-lgz', { reactionScale: 0.1 });
     const app = await demoApp(tempDir(), 'installer');
+    assignModel(app.store, { manufacturer: 'LGZ', identPrefix: 'ZMD' }, 'lgz-zmd');
     try {
       // The simulated meter's serial is not the demo meter's: the installer confirms it (the refusal is tested with the job's new meter).
       const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '4711ABCD', confirmSerialMismatch: true });
