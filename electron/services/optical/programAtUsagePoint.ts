@@ -22,6 +22,7 @@ import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
+import { queueDemandResetReadings } from './demandResetReadings';
 
 export interface ProgramRequest {
   usagePointId: string;
@@ -73,6 +74,10 @@ function attributesOf(report: TimeSyncReport | DemandResetReport): OutboxPayload
   ];
 }
 
+function findDemandRegister(modelName: string, models: ProgramOptions['models']): string | null {
+  return models?.find((m) => m.name === modelName)?.demandReset?.demandRegister ?? null;
+}
+
 export async function programAtUsagePoint(store: Store, actor: Actor, request: ProgramRequest): Promise<OpticalProgramResult> {
   const what = request.operation === 'timeSync' ? 'set the meter clock' : 'reset the maximum demand';
   requireInstaller(actor, what);
@@ -108,6 +113,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     failure = error;
   }
   const wrote = commands.some((c) => WRITES.test(c));
+  // A demand reset counts only when the meter shows it: counter up by one, demand register changed.
+  const unverified = report && 'verification' in report && report.verification !== 'verified' ? report.verification : null;
   const payload: OutboxPayloadInput<'opticalControl'> = {
     kind: 'opticalControl',
     operation: request.operation,
@@ -116,8 +123,9 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     usagePoint: meter.usagePointId,
     startedAt,
     finishedAt: new Date().toISOString(),
-    result: failure ? 'FAILED' : 'OK',
+    result: failure || unverified ? 'FAILED' : 'OK',
     ...(failure ? { error: { code: failure.code, reason: failure.message } } : {}),
+    ...(unverified ? { error: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: unverified === 'counterNotRaised' ? 'The reset counter did not rise by one.' : 'The demand register did not change.' } } : {}),
     attributes: report ? attributesOf(report) : [],
   };
   const messageId = store.transaction(() => {
@@ -126,6 +134,10 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     // A failure before any write changed nothing on the meter: the audit row is enough.
     const id = report || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId, correlationId: asked?.messageId }) : null;
     if (asked && id && payload.result === 'OK') store.controlRequests.done(asked.id, id, payload.finishedAt);
+    if (report && 'verification' in report && !unverified) {
+      const reset = findDemandRegister(report.model, options.models);
+      if (reset) queueDemandResetReadings(store, meter, reset, report.demandBefore, payload.finishedAt);
+    }
     store.journal.audit(actor, {
       action: `optical.${request.operation}`,
       entity: 'end_device',
@@ -139,6 +151,14 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
     return id;
   });
+  if (unverified) {
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `The meter acknowledged the demand reset, but ${unverified === 'counterNotRaised' ? 'its reset counter did not rise by one' : 'its demand register did not change'}. Check the meter.`, {
+      code: 'DEMAND_RESET_NOT_VERIFIED',
+      reason: 'demandResetNotVerified',
+      wroteToMeter: wrote,
+      messageId,
+    });
+  }
   if (failure || !report || !messageId) {
     const code = failure?.code ?? 'PROTOCOL_ERROR';
     const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';

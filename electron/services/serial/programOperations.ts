@@ -61,6 +61,11 @@ export interface DemandResetReport {
   readonly demandAfter: readonly DataValue[];
   readonly resetCounterBefore: string | null;
   readonly resetCounterAfter: string | null;
+  /**
+   * Whether the meter really reset: its reset counter rose by exactly one (where the model names
+   * one) and the demand register changed. A meter that acknowledged but did neither did not reset.
+   */
+  readonly verification: 'verified' | 'counterNotRaised' | 'demandUnchanged';
   readonly serial: SerialCheck | null;
   readonly commands: readonly string[];
 }
@@ -202,6 +207,17 @@ export async function demandReset(options: ProgramOptions): Promise<DemandResetR
     await c.write(reset.command, reset.address, reset.data);
     const demandAfter = await c.read(reset.demandRegister);
     const resetCounterAfter = await counter();
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, serial, commands: c.log };
+    const verification = verifyDemandReset(demandBefore, demandAfter, reset.resetCounter ? [resetCounterBefore, resetCounterAfter] : null);
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, verification, serial, commands: c.log };
   });
+}
+
+/** The reset counter up by exactly one (where the meter counts resets), and the demand register (value or its time) changed. */
+export function verifyDemandReset(before: readonly DataValue[], after: readonly DataValue[], counter: readonly [string | null, string | null] | null): DemandResetReport['verification'] {
+  if (counter) {
+    const [was, is] = counter.map((v) => (v !== null && /^\d+$/.test(v.trim()) ? Number(v) : null));
+    if (was === null || was === undefined || is === null || is === undefined || is !== was + 1) return 'counterNotRaised';
+  }
+  const text = (values: readonly DataValue[]) => values.map((v) => `${v.value}*${v.unit ?? ''}`).join('|');
+  return text(before) === text(after) ? 'demandUnchanged' : 'verified';
 }

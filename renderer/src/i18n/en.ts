@@ -82,6 +82,7 @@ export const en = {
       visitNotFinished: 'Finish the visit first: save the reading or the outcome, then sign.',
       visitUnknown: 'This visit is not on this device. Reload the list.',
       receiptUnknown: 'There is no such receipt. Make the receipt again.',
+      demandResetNotVerified: 'The meter acknowledged the demand reset but does not show it (reset counter or demand unchanged). It was reported as failed. Check the meter.',
       meterModelNotConfigured: 'No meter model is assigned to this meter type, so it is read but not programmed. Nothing was sent to the meter. A supervisor assigns the model.',
     },
   },

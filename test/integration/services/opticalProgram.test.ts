@@ -94,6 +94,13 @@ describe('programming the meter at a stop (training meter)', () => {
       const [entry] = controls(app);
       expect(entry).toMatchObject({ verb: 'created', payload: { operation: 'demandReset', controlType: '3.8.0.214', result: 'OK' } });
       if (!xsdSkipReason) expectValid(entry!);
+      // The maximum demand before the reset goes out as a reading with reason demandReset (61968-9
+      // ReadingReasonKind), and the meter's Demand.NA.ResetOccurred event 3.8.0.215.
+      const reading = app.store.outbox.list().find((e) => e.kind === 'meterReadings' && JSON.stringify(e.payload).includes('demandReset'));
+      expect(reading?.payload).toMatchObject({ readings: [{ value: demandReset!.demandBefore[0]!.value, reason: 'demandReset', readingType: '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0' }] });
+      const event = app.store.outbox.list().find((e) => e.kind === 'meterStatusEvents');
+      expect(event?.payload).toMatchObject({ events: [{ eventType: '3.8.0.215' }] });
+      if (!xsdSkipReason) [reading!, event!].forEach((e) => expectValid(e));
     } finally {
       app.close();
     }
@@ -166,6 +173,21 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
     await harness?.close();
     harness = undefined;
   });
+
+  it('a demand reset the meter acknowledged but did not do (counter and demand unchanged) is FAILED, and no demand reading is sent', async () => {
+    harness = await startMeter('program-no-reset', { reactionScale: 0.1 });
+    const app = await demoApp(tempDir(), 'installer');
+    assignModel(app.store, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
+    try {
+      const attempt = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'demandReset', password: '00000000', confirmSerialMismatch: true });
+      await expect(attempt).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: 'demandResetNotVerified', wroteToMeter: true } });
+      const [entry] = controls(app);
+      expect(entry?.payload).toMatchObject({ operation: 'demandReset', result: 'FAILED', error: { code: 'DEMAND_RESET_NOT_VERIFIED' } });
+      expect(app.store.outbox.list().filter((e) => e.kind === 'meterReadings' || e.kind === 'meterStatusEvents')).toEqual([]);
+    } finally {
+      app.close();
+    }
+  }, 30_000);
 
   it('time sync on a P2 meter, then a cancel after the date was written is queued with the result FAILED', async () => {
     harness = await startMeter('program-lgz', { reactionScale: 0.1 });

@@ -106,6 +106,14 @@ export const meterProfiles: readonly MeterProfile[] = [
     programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'nak', locksAfterWrongPasswords: 3, clockOffsetS: -40 },
   },
   {
+    name: 'program-no-reset',
+    description: 'Mode C meter with programming mode (model isk-mt) that acknowledges the demand reset but resets nothing',
+    identification: 'ISK5MT174-0005',
+    kind: 'readout',
+    lines: [...tariffLines, '0.1.0(07)'],
+    programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'error', ignoresDemandReset: true, clockOffsetS: 0 },
+  },
+  {
     name: 'program-lgz',
     description: 'Mode C meter with programming mode (model lgz-zmd): P2 password from the operand (password 4711ABCD), clock 185 s fast, C.53.x clock registers, demand reset by W1; a wrong password gets a break (B0)',
     identification: 'LGZ5ZMD3104407.B32',

@@ -13,6 +13,8 @@ export interface ProgrammingBehaviour {
   readonly operand: string;
   /** How the meter answers a wrong password: an error message, a break (B0), or NAK. */
   readonly wrongPassword: 'error' | 'break' | 'nak';
+  /** Acknowledges the demand-reset command but resets nothing (a meter that must fail the verification). */
+  readonly ignoresDemandReset?: boolean;
   /** Locks its programming port after this many wrong passwords (counted across sessions): even the right one is refused then. */
   readonly locksAfterWrongPasswords?: number;
   /** Meter clock minus host clock at start, in seconds. */
@@ -142,6 +144,7 @@ export class ProgrammingMeter {
   private resetDemand(): Promise<void> {
     const reset = this.model.demandReset;
     if (!reset) return this.reply('(ER05)');
+    if (this.behaviour.ignoresDemandReset) return this.send(Uint8Array.of(ACK));
     const demand = this.registers.get(reset.demandRegister);
     const now = meterClockFields(this.meterNow(), this.model.clock.timeBasis, this.zone);
     if (demand?.[0]) demand[0] = { value: demand[0].value.replace(/\d/g, '0'), unit: demand[0].unit };
