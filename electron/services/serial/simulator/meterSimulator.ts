@@ -139,6 +139,11 @@ export class MeterSimulator {
     const asked = modeCBaud[baudChar];
     await sleep(this.reactionMs);
     if (y === '1' && this.profile.programming && asked !== undefined && asked <= offered) return this.startProgramming(asked);
+    if (y === '0' && asked !== undefined && this.profile.keepsBaud !== undefined && asked > this.profile.keepsBaud && asked <= offered) {
+      // Announced but not kept: after the switch nothing readable comes (here: nothing at all), and back to idle.
+      this.state = 'idle';
+      return;
+    }
     if (y !== '0' || asked === undefined || asked > offered) {
       // Programming mode without a programming profile, or a rate above the offer: refused (§6.4.2).
       await this.send(Uint8Array.of(NAK), INITIAL_BAUD);
