@@ -67,7 +67,7 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(Math.abs(result.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
       expect(steps).toContain(`W1 0.9.1(${result.timeSync!.written.time})`);
       const [entry] = controls(app);
-      expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.0.13', meter: 'E3100004', result: 'OK' } });
+      expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.116.13', meter: 'E3100004', result: 'OK' } });
       const audit = { ok: true as const, value: app.store.review.audit('optical.timeSync', 200) };
       expect(audit).toMatchObject({ ok: true, value: [{ role: 'installer', entity: 'end_device', entityId: 'E3100004' }] });
       const details = (audit as { ok: true; value: { details: string }[] }).value[0]!.details;
