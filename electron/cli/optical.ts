@@ -8,7 +8,7 @@ import { escapeControls } from './terminalText';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
-import { findMeterModel, isValidAddress, meterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
+import { findMeterModel, isValidAddress, shippedMeterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
 import type { ProgramOptions } from '../services/serial/programOperations';
 import { meterProfiles } from '../services/serial/simulator/profiles';
@@ -90,11 +90,11 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action((file: string, options: JsonOption) => {
       const report = parseCapture(readFile(file));
-      const { identification, checksum, dataSets } = report;
-      print(options, { identification, checksum, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
+      const { identification, checksum, shortCrc, dataSets } = report;
+      print(options, { identification, checksum, shortCrc, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
         [
           identification ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})` : 'No identification in the capture.',
-          `Checksum: ${checksum}. ${dataSets.length} data sets.`,
+          `Checksum: ${checksum}${shortCrc ? ' (the CRC came with fewer than 4 hex digits, as DSMR 5.0.2 §6.2 does not allow: compared as a number)' : ''}. ${dataSets.length} data sets.`,
           ...describeSets(dataSets),
         ].join('\n'),
       );
@@ -212,7 +212,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     command
       .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
       .option('--password <password>', 'the meter password — better FIELDMETER_METER_PASSWORD or the prompt: an argument is visible in ps (P1 in clear; P2 is derived from it)')
-      .option('--profile <model>', `meter model: ${meterModels.map((m) => m.name).join(', ')} (default: by manufacturer)`)
+      .option('--profile <model>', `meter model: ${shippedMeterModels.map((m) => m.name).join(', ')} (default with --usage-point: the model a supervisor assigned to the meter's type; without a model the meter is not programmed)`)
       .option('--address <address>', 'device address')
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
       .option('--usage-point <id>', 'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise')
@@ -239,7 +239,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     );
 
   const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
-    if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${meterModels.map((m) => m.name).join(', ')}.`);
+    if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${shippedMeterModels.map((m) => m.name).join(', ')}.`);
     if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
     const maxBaud = Number(options.maxBaud);
     if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');

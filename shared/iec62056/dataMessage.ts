@@ -7,7 +7,7 @@
  * is clean 7-bit text; each line is then taken as one slice of the chunk's text and parsed in one
  * scan. A line is cleaned (parity bit masked off, CR and NUL dropped) only when it needs it.
  */
-import { isBlank, scanDataSets, type DataSet } from './dataSets';
+import { isBlank, MAX_VALUE, scanDataSets, type DataSet } from './dataSets';
 import { crc16ArcTable } from './frames';
 import type { SessionEvent } from './sessionEvents';
 
@@ -21,7 +21,8 @@ const EOT = 0x04;
 const BANG = 0x21;
 const OPEN = 0x28;
 const CLOSE = 0x29;
-const MAX_LINE = 1024;
+// The longest value (MAX_VALUE, a DSMR text message) plus its address and brackets.
+const MAX_LINE = MAX_VALUE + 64;
 const CRC_TABLE = crc16ArcTable;
 
 // One char per byte. WHATWG 'latin1' is windows-1252, which differs from ISO 8859-1 only in

@@ -27,7 +27,9 @@ export interface ParsedLine {
   readonly junk: string;
 }
 
-const MAX_VALUE = 128; // §6.5: 32 characters, 128 in later editions; longer is noise
+// §6.5 allows 32 characters (128 in later editions), but DSMR 5.0.2 §6.12 0-0:96.13.0 carries a
+// "text message max 1024 characters" as hex octets (Sn, n ≤ 2048): longer than that is noise.
+export const MAX_VALUE = 2048;
 const MAX_ADDRESS = 32; // §6.5: address of at most 16 characters; 32 leaves room for vendor forms
 const OPEN = 0x28; // (
 const CLOSE = 0x29; // )
@@ -51,6 +53,22 @@ function trimmed(text: string, from: number, to: number): string {
   while (from < to && isSpace(text.charCodeAt(from))) from++;
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   return from === to ? '' : text.slice(from, to);
+}
+
+/** Where a line's first '(' is, when only whitespace comes before it; else -1. */
+function firstValueAt(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === OPEN ? i : -1;
+}
+
+/** A unit as DSMR 2.2 writes it alone in brackets: a letter, then letters or digits (`m3`, `kWh`, `GJ`). */
+function isUnitName(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]{0,7}$/.test(text);
+}
+
+function isNumber(text: string): boolean {
+  return /^-?\d+(\.\d+)?$/.test(text);
 }
 
 /**
@@ -85,8 +103,14 @@ export function scanDataSets(text: string, from: number, to: number, previous: D
         i = close + 1;
         continue;
       }
-      if (star < 0) current.values.push({ value: trimmed(text, i + 1, close), unit: null });
-      else {
+      if (star < 0) {
+        const value = trimmed(text, i + 1, close);
+        // DSMR 2.2/3.0 gas: `0-1:24.3.0(ts)(00)(60)(1)(0-1:24.2.1)(m3)` CR LF `(00001.001)` — the unit is
+        // the last value of one line, the reading the first of the next: joined as value*unit.
+        const last = current === previous && i === firstValueAt(text, from) ? current.values[current.values.length - 1] : undefined;
+        if (last && last.unit === null && isUnitName(last.value) && isNumber(value)) current.values[current.values.length - 1] = { value, unit: last.value };
+        else current.values.push({ value, unit: null });
+      } else {
         const unit = trimmed(text, star + 1, close);
         current.values.push({ value: trimmed(text, i + 1, star), unit: unit === '' ? null : unit });
       }

@@ -9,3 +9,7 @@ export * from './session';
 export * from './readout';
 export * from './programming';
 export * from './meterModels';
+export * from './meterModelFile';
+export * from './shippedModels';
+export * from './modelAssignment';
+export * from './timeBasis';

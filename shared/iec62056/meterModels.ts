@@ -1,18 +1,25 @@
 /**
  * Per-model facts programming mode needs, because vendors differ: which registers hold the date
- * and the time (OBIS 0.9.2 / 0.9.1 in IEC 62056-61 §5.6, but formats and addresses vary), the
- * password kind (P1 clear, P2 derived from the P0 operand, IEC 62056-21 §6.3.14), and how a
- * demand (maximum) reset is triggered (E2 execute or W1 to a register), or not at all.
+ * and the time (OBIS 0.9.2 / 0.9.1 in IEC 62056-61 §5.6, but formats, addresses and the time basis
+ * vary), the password kind (P1 clear, P2 derived from the P0 operand, IEC 62056-21 §6.3.14), and how
+ * a demand (maximum) reset is triggered (E2 execute or W1 to a register), or not at all.
  *
- * The register maps below are the ones our simulator models; check them against the vendor's
- * manual before a model is used on real meters. Pure data and pure functions.
+ * Models are data: one JSON file each (./meterModelFile, docs/METER_MODELS.md), the shipped ones in
+ * ./models and the utility's own in a folder it adds to. A model is used only for the meter types
+ * the utility or installer assigned it to (./modelAssignment), never guessed from the manufacturer.
  */
-export type DateFormat = 'YYMMDD' | 'YY-MM-DD';
+export type DateFormat = 'YYMMDD' | 'YY-MM-DD' | '0YYMMDD';
 export type TimeFormat = 'hhmmss' | 'hh:mm:ss';
+/**
+ * What the meter's clock shows: local standard time all year, local time with daylight saving, or
+ * UTC (IEC 62056-62 clock class: time zone deviation and DST status are per meter).
+ */
+export type TimeBasis = 'localStandard' | 'localDst' | 'utc';
 
 export interface ClockRegisters {
   readonly date: { readonly address: string; readonly format: DateFormat };
   readonly time: { readonly address: string; readonly format: TimeFormat };
+  readonly timeBasis: TimeBasis;
 }
 
 export interface DemandReset {
@@ -34,8 +41,8 @@ export interface StatusBit {
 }
 
 /**
- * The status-word layout our simulator models (C.5.0 as hex). Vendors each have their own: check
- * it against the manual before a model is used on real meters, and give that model its own list.
+ * The status-word layout our simulator models (C.5.0 as hex). Vendors each have their own: a model
+ * file gives its own list where it differs.
  */
 export const defaultStatusBits: readonly StatusBit[] = [
   { bit: 0, event: 'coverOpened', meaning: 'terminal cover opened' },
@@ -46,10 +53,12 @@ export const defaultStatusBits: readonly StatusBit[] = [
 export interface MeterModel {
   readonly name: string;
   readonly description: string;
-  /** FLAG manufacturer ids (identification §6.3.2) that select this model when none is named. */
-  readonly manufacturers: readonly string[];
-  /** P1: the password in clear. P2: derived from the meter's P0 operand (`derivePassword`). */
+  /** Where the facts come from (a manual, a standard clause): every model file names its source. */
+  readonly source: string;
+  /** P1: the password in clear. P2: derived from the meter's P0 operand. */
   readonly password: 'P1' | 'P2';
+  /** How the P2 answer is computed (`derivePassword`); 'clear' for P1. */
+  readonly passwordAlgorithm: 'clear' | 'xorOperandHex';
   readonly clock: ClockRegisters;
   /** Null: the model's demand reset is not supported from the optical port (or not known to us). */
   readonly demandReset: DemandReset | null;
@@ -57,48 +66,8 @@ export interface MeterModel {
   readonly statusBits: readonly StatusBit[];
   /** The register with the meter's serial number, read (R1) before any write to check it is the expected meter. */
   readonly serialRegister: string;
-}
-
-export const meterModels: readonly MeterModel[] = [
-  {
-    name: 'generic',
-    description: 'IEC 62056-21 meter with P1 password, date 0.9.2 (YYMMDD) and time 0.9.1 (hhmmss); no demand reset',
-    manufacturers: [],
-    password: 'P1',
-    clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
-    demandReset: null,
-    statusBits: defaultStatusBits,
-    serialRegister: 'C.1.0',
-  },
-  {
-    name: 'isk-mt',
-    description: 'Mode C meter, P1 password, 0.9.2 / 0.9.1, demand reset by E2 on 0.1.0',
-    manufacturers: ['ISK', 'ISk'],
-    password: 'P1',
-    clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' } },
-    demandReset: { command: 'E2', address: '0.1.0', data: '', demandRegister: '1.6.0', resetCounter: '0.1.0' },
-    statusBits: defaultStatusBits,
-    serialRegister: 'C.1.0',
-  },
-  {
-    name: 'lgz-zmd',
-    description: 'Mode C meter, P2 password from the P0 operand, date C.53.2 (YY-MM-DD) and time C.53.1 (hh:mm:ss), demand reset by W1 to C.91.0',
-    manufacturers: ['LGZ'],
-    password: 'P2',
-    clock: { date: { address: 'C.53.2', format: 'YY-MM-DD' }, time: { address: 'C.53.1', format: 'hh:mm:ss' } },
-    demandReset: { command: 'W1', address: 'C.91.0', data: '1', demandRegister: '1.6.0', resetCounter: '0.1.0' },
-    statusBits: defaultStatusBits,
-    serialRegister: 'C.1.0',
-  },
-];
-
-export function findMeterModel(name: string): MeterModel | undefined {
-  return meterModels.find((m) => m.name === name);
-}
-
-/** The model for a meter that identified as `manufacturer`, else the generic one. */
-export function modelForManufacturer(manufacturer: string): MeterModel {
-  return meterModels.find((m) => m.manufacturers.includes(manufacturer)) ?? (meterModels[0] as MeterModel);
+  /** Pauses some meters need (e.g. after the option select before they answer at the new rate). */
+  readonly pauses: { readonly afterOptionSelectMs: number };
 }
 
 /**
@@ -129,6 +98,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 export function formatDate(f: ClockFields, format: DateFormat): string {
   const parts = [two(f.year % 100), two(f.month), two(f.day)];
+  if (format === '0YYMMDD') return `0${parts.join('')}`;
   return format === 'YY-MM-DD' ? parts.join('-') : parts.join('');
 }
 
@@ -137,9 +107,17 @@ export function formatTime(f: ClockFields, format: TimeFormat): string {
   return format === 'hh:mm:ss' ? parts.join(':') : parts.join('');
 }
 
-/** `YYMMDD` / `YY-MM-DD` → year (2000–2099), month, day; null when it is not a valid date. */
+const datePatterns: Readonly<Record<DateFormat, RegExp>> = {
+  YYMMDD: /^(\d\d)(\d\d)(\d\d)$/,
+  'YY-MM-DD': /^(\d\d)-(\d\d)-(\d\d)$/,
+  // Iskra MT174 meters write the date as 7 digits, a 0 before YYMMDD (published readouts in obis_d0
+  // configurations of the MT174 show `0.9.2(0230223)` for 2023-02-23).
+  '0YYMMDD': /^0(\d\d)(\d\d)(\d\d)$/,
+};
+
+/** `YYMMDD` / `YY-MM-DD` / `0YYMMDD` → year (2000–2099), month, day; null when it is not a valid date. */
 export function parseDate(text: string, format: DateFormat): { year: number; month: number; day: number } | null {
-  const m = (format === 'YY-MM-DD' ? /^(\d\d)-(\d\d)-(\d\d)$/ : /^(\d\d)(\d\d)(\d\d)$/).exec(text.trim());
+  const m = datePatterns[format].exec(text.trim());
   if (!m) return null;
   const [year, month, day] = [2000 + Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;

@@ -20,6 +20,8 @@ export interface ReadoutReport {
   readonly identification: Pick<Identification, 'manufacturer' | 'baudChar' | 'ident' | 'modeE'> | null;
   readonly mode: ProtocolMode | null;
   readonly checksum: Checksum;
+  /** The P1 CRC had fewer than 4 hex digits (compared as a number): the meter does not follow DSMR 5.0.2 §6.2. */
+  readonly shortCrc: boolean;
   readonly dataSets: MappedDataSet[];
   readonly error: { code: SessionErrorCode; message: string } | null;
 }
@@ -75,7 +77,7 @@ export function parseCapture(bytes: Uint8Array, types?: ObisReadingTypes): Reado
   let identification: Identification | null = null;
   for (const e of events) {
     if (e.type === 'identification') identification = e.identification;
-    if (e.type === 'complete') return report(e.identification, e.mode, e.checksum, e.dataSets, null, types);
+    if (e.type === 'complete') return { ...report(e.identification, e.mode, e.checksum, e.dataSets, null, types), shortCrc: e.shortCrc === true };
     if (e.type === 'error') return report(identification, null, 'absent', session.partialDataSets, { code: e.code, message: e.message }, types);
   }
   return report(identification, null, 'absent', session.partialDataSets, { code: 'INCOMPLETE', message: 'The capture ended inside the readout.' }, types);
@@ -90,6 +92,7 @@ function report(
   types?: ObisReadingTypes,
 ): ReadoutReport {
   return {
+    shortCrc: false,
     identification: id ? { manufacturer: id.manufacturer, baudChar: id.baudChar, ident: id.ident, modeE: id.modeE } : null,
     mode,
     checksum,

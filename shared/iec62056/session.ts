@@ -287,14 +287,19 @@ export class OpticalSession {
     if (++this.crcDigits === 4) this.complete(out, this.crcChecksum());
   }
 
+  /**
+   * DSMR 5.0.2 §6.2 sends the CRC as 4 hex digits; some meters drop its leading zeros. Fewer
+   * digits are compared as a number and the readout flagged (`shortCrc`), not refused.
+   */
   private crcChecksum(): Checksum {
     if (this.crcDigits === 0) return 'absent';
-    return this.crcDigits === 4 && this.crcValue === this.data.crc ? 'ok' : 'bad';
+    return this.crcValue === this.data.crc ? 'ok' : 'bad';
   }
 
   private complete(out: SessionEvent[], checksum: Checksum): void {
     this.state = 'done';
-    out.push({ type: 'complete', dataSets: this.data.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.data.endMark });
+    const shortCrc = this.crcDigits > 0 && this.crcDigits < 4;
+    out.push({ type: 'complete', dataSets: this.data.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.data.endMark, ...(shortCrc ? { shortCrc } : {}) });
   }
 
   private fail(out: SessionEvent[], code: SessionErrorCode, message: string): void {

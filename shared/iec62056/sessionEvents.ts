@@ -15,7 +15,11 @@ export type SessionErrorCode =
 export type SessionEvent =
   | { type: 'send'; purpose: 'wakeUp' | 'signOn' | 'ack' | 'nak'; bytes: Uint8Array; pauseAfterMs: number }
   | { type: 'identification'; identification: Identification }
-  /** Write `send` (if any) at the current rate, let it drain, then switch to `baud` (§6.3.3, §6.4.2). */
+  /**
+   * Wait `reactionTimeMs` after the identification, write `send` (if any) at the current rate, let
+   * it drain, then switch to `baud` (§6.3.3, §6.4.2). The wait is the meter's reaction time tr
+   * (§6.3.14 item 12): a meter does not listen sooner.
+   */
   | { type: 'baudSwitch'; baud: number; send: Uint8Array | null; reactionTimeMs: number }
   | { type: 'progress'; bytes: number }
   | { type: 'dataLine'; line: string; dataSets: DataSet[] }
@@ -27,5 +31,7 @@ export type SessionEvent =
       mode: ProtocolMode | null;
       /** Whether the data ended with `!` (a block may end at ETX without it). */
       endMark: boolean;
+      /** The P1 CRC came with fewer than 4 hex digits (DSMR 5.0.2 §6.2 asks for 4): compared as a number, flagged. */
+      shortCrc?: true;
     }
   | { type: 'error'; code: SessionErrorCode; message: string };

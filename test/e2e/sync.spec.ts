@@ -215,7 +215,7 @@ test('A clock set the office asks for shows at the meter; the installer\'s time 
     await expect(page.getByTestId('sync-pending')).toHaveText('0');
     const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) => m.xml.includes('<msg:CorrelationID>EDC-1004</msg:CorrelationID>'));
     expect(answers).toHaveLength(1);
-    expect(answers[0]!.xml).toContain('3.36.0.13');
+    expect(answers[0]!.xml).toContain('3.36.116.13');
   } finally {
     await sim.close();
   }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/contract/result';
 import { programAtUsagePoint } from '../optical/programAtUsagePoint';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
+import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
@@ -31,7 +32,26 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
       running = null;
     }
   };
+  const modelList = () => {
+    const catalog = loadMeterModels(meterModelFolder(store.path));
+    return {
+      models: catalog.models.map((m) => ({ name: m.name, description: m.description, source: m.source, demandReset: m.demandReset !== null })),
+      refused: [...catalog.refused],
+      assignments: [...modelAssignments(store)],
+    };
+  };
   return {
+    'optical.models': () => modelList(),
+    'optical.models.assign': ({ manufacturer, identPrefix, model }) => {
+      if (model !== null && !loadMeterModels(meterModelFolder(store.path)).models.some((m) => m.name === model)) {
+        throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { model });
+      }
+      store.transaction(() => {
+        assignModel(store, { manufacturer, identPrefix }, model);
+        store.journal.audit(actor(), { action: 'optical.assignModel', entity: 'settings', entityId: `${manufacturer} ${identPrefix}`, details: { manufacturer, identPrefix, model } });
+      });
+      return modelList();
+    },
     'optical.ports': async ({ usagePointId }) => {
       const { ports, reason } = await listPorts();
       const list = ports.map((p) => ({ path: p.path, label: p.probe ?? p.manufacturer, training: false }));

@@ -1,14 +1,14 @@
 /**
  * EndDeviceControls in (issue 7: "EndDeviceControls to execute"): the enterprise asks the field
  * to carry out a control on a meter. What a crew can do there through the optical port — set the
- * clock (x.36.0.13) and reset the maximum demand (x.8.0.214) — becomes an open request at the
+ * clock (x.36.116.13, or any published clock code) and reset the maximum demand (x.8.0.214) — becomes an open request at the
  * meter's usage point, shown at the meter and answered by the installer's time sync or demand
  * reset of that meter (its CreatedEndDeviceControls carries this message's MessageID as
  * CorrelationID). Any other control (a remote disconnect is the head-end's, a PAN control the
  * meter's) is refused with the reason, and so is the whole message. A cancel names the controls
  * by their mRID and closes what is still open of them.
  */
-import { describeEndDeviceCode, endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
+import { CLOCK_SET_CODES, describeEndDeviceCode, endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import type { EndDeviceControls } from '../../../shared/cim/payloads';
 import type { EndDeviceControl } from '../../../shared/cim/payloads/endDeviceControls';
 import type { ControlOperation } from '../store/repositories/controlRequests';
@@ -16,7 +16,8 @@ import { reject, requireInstalledMeter, requireUsagePoint, type Counts, type Inb
 
 /** The controls a field visit carries out, by `domain.subDomain.eventOrAction` (any device type). */
 const FIELD_CONTROLS: Readonly<Record<string, ControlOperation>> = {
-  [endDeviceControlType('clockSet').slice(2)]: 'timeSync',
+  // Any published clock code asks for a clock set (see CLOCK_SET_CODES for the sources).
+  ...Object.fromEntries(CLOCK_SET_CODES.map((code) => [code, 'timeSync' as const])),
   [endDeviceControlType('demandReset').slice(2)]: 'demandReset',
 };
 
@@ -27,7 +28,7 @@ function operationOf(ctx: InboundContext, control: EndDeviceControl): ControlOpe
   const name = describeEndDeviceCode(code)?.text ?? 'not a 4-part code';
   return reject(
     ctx,
-    `EndDeviceControl type ${code} (${name}) is not carried out in the field by Fieldmeter: only a clock set (3.36.0.13) and a demand reset (3.8.0.214) through the optical port`,
+    `EndDeviceControl type ${code} (${name}) is not carried out in the field by Fieldmeter: only a clock set (${endDeviceControlType('clockSet')}) and a demand reset (${endDeviceControlType('demandReset')}) through the optical port`,
     code,
   );
 }

@@ -21,6 +21,8 @@ import { recordProgramming } from '../workOrders/programming';
 import { OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
+import { queueDemandResetReadings } from './demandResetReadings';
 
 export interface ProgramRequest {
   usagePointId: string;
@@ -32,7 +34,7 @@ export interface ProgramRequest {
   signal?: AbortSignal;
   /** The command about to be sent (`R1 0.9.1`, `W1 0.9.2(…)`). */
   onStep?: (step: string) => void;
-  /** A model from shared/iec62056/meterModels; default: by the meter's manufacturer id. */
+  /** The model the installer named for this meter; default: the one a supervisor assigned to its type. */
   modelName?: string | undefined;
   /** Programming-mode timeouts (tests shorten the pause between sign-on attempts). */
   timeouts?: ProgramOptions['timeouts'];
@@ -72,6 +74,10 @@ function attributesOf(report: TimeSyncReport | DemandResetReport): OutboxPayload
   ];
 }
 
+function findDemandRegister(modelName: string, models: ProgramOptions['models']): string | null {
+  return models?.find((m) => m.name === modelName)?.demandReset?.demandRegister ?? null;
+}
+
 export async function programAtUsagePoint(store: Store, actor: Actor, request: ProgramRequest): Promise<OpticalProgramResult> {
   const what = request.operation === 'timeSync' ? 'set the meter clock' : 'reset the maximum demand';
   requireInstaller(actor, what);
@@ -89,6 +95,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.timeouts ? { timeouts: request.timeouts } : {}),
     ...(request.modelName ? { modelName: request.modelName } : {}),
+    assignments: modelAssignments(store),
+    models: loadMeterModels(meterModelFolder(store.path)).models,
     ...(training ? { openLink: async () => openTrainingLink(meter), modelName: TRAINING_METER_MODEL } : {}),
     onCommand: (step) => {
       commands.push(step);
@@ -105,6 +113,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     failure = error;
   }
   const wrote = commands.some((c) => WRITES.test(c));
+  // A demand reset counts only when the meter shows it: counter up by one, demand register changed.
+  const unverified = report && 'verification' in report && report.verification !== 'verified' ? report.verification : null;
   const payload: OutboxPayloadInput<'opticalControl'> = {
     kind: 'opticalControl',
     operation: request.operation,
@@ -113,8 +123,9 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     usagePoint: meter.usagePointId,
     startedAt,
     finishedAt: new Date().toISOString(),
-    result: failure ? 'FAILED' : 'OK',
+    result: failure || unverified ? 'FAILED' : 'OK',
     ...(failure ? { error: { code: failure.code, reason: failure.message } } : {}),
+    ...(unverified ? { error: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: unverified === 'counterNotRaised' ? 'The reset counter did not rise by one.' : 'The demand register did not change.' } } : {}),
     attributes: report ? attributesOf(report) : [],
   };
   const messageId = store.transaction(() => {
@@ -123,6 +134,10 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     // A failure before any write changed nothing on the meter: the audit row is enough.
     const id = report || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId, correlationId: asked?.messageId }) : null;
     if (asked && id && payload.result === 'OK') store.controlRequests.done(asked.id, id, payload.finishedAt);
+    if (report && 'verification' in report && !unverified) {
+      const reset = findDemandRegister(report.model, options.models);
+      if (reset) queueDemandResetReadings(store, meter, reset, report.demandBefore, payload.finishedAt);
+    }
     store.journal.audit(actor, {
       action: `optical.${request.operation}`,
       entity: 'end_device',
@@ -136,10 +151,22 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
     return id;
   });
+  if (unverified) {
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `The meter acknowledged the demand reset, but ${unverified === 'counterNotRaised' ? 'its reset counter did not rise by one' : 'its demand register did not change'}. Check the meter.`, {
+      code: 'DEMAND_RESET_NOT_VERIFIED',
+      reason: 'demandResetNotVerified',
+      wroteToMeter: wrote,
+      messageId,
+    });
+  }
   if (failure || !report || !messageId) {
     const code = failure?.code ?? 'PROTOCOL_ERROR';
     const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';
     const observed = failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
+    // Said in the user's language (errors.reason.*): the meter offers readout only until a model is assigned.
+    if (failure?.code === 'MODEL_NOT_CONFIGURED') {
+      throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, { code: failure.code, reason: 'meterModelNotConfigured', meterType: failure.meterType, wroteToMeter: false, messageId });
+    }
     throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId, ...observed });
   }
   return {

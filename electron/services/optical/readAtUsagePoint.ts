@@ -9,7 +9,8 @@ import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
-import { findMeterModel, modelForManufacturer } from '../../../shared/iec62056';
+import { chooseModel, findMeterModel } from '../../../shared/iec62056';
+import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
@@ -60,7 +61,10 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
   const readAt = new Date().toISOString();
-  const model = training ? (findMeterModel(TRAINING_METER_MODEL) ?? modelForManufacturer('')) : modelForManufacturer(readout.identification.manufacturer);
+  // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
+  const trainingModel = training ? findMeterModel(TRAINING_METER_MODEL) : undefined;
+  const choice = trainingModel ? null : chooseModel(readout.identification, modelAssignments(store), loadMeterModels(meterModelFolder(store.path)).models);
+  const model = trainingModel ?? (choice?.ok ? choice.model : null);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
   const values = readout.dataSets
@@ -87,8 +91,10 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
     serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
     values,
     durationMs: readout.durationMs,
-    model: model.name,
-    demandResetSupported: model.demandReset !== null,
-    status: recordStatusRead(store, actor, meter, model.name, readout.dataSets, readAt),
+    model: model?.name ?? null,
+    programmingUnavailable: choice && !choice.ok ? choice.reason : null,
+    demandResetSupported: model !== null && model.demandReset !== null,
+    // Without a model the status word is read with the default layout (meterModels.defaultStatusBits).
+    status: recordStatusRead(store, actor, meter, model?.name ?? 'unassigned', readout.dataSets, readAt),
   };
 }

@@ -20,6 +20,7 @@ export const opticalErrorCodes = [
   'COMMAND_REFUSED', // programming mode: the meter answered (ERxx) (§6.3.11)
   'NOT_SUPPORTED', // the meter or its model cannot do what was asked
   'SERIAL_MISMATCH', // programming mode: the meter at the probe is not the expected one (or does not say which it is)
+  'MODEL_NOT_CONFIGURED', // programming mode: no model is assigned to this meter type (readout only)
 ] as const;
 export type OpticalErrorCode = (typeof opticalErrorCodes)[number];
 
@@ -46,6 +47,7 @@ const next: Readonly<Record<OpticalErrorCode, string>> = {
   PASSWORD_REJECTED: 'Check the password and the meter model (--profile); do not retry blindly: many meters lock the optical port after a few wrong passwords.',
   COMMAND_REFUSED: 'Check the meter model (--profile) matches the meter, and that the password level allows this command.',
   NOT_SUPPORTED: 'Choose the meter model that matches the meter (--profile), or do this at the depot.',
+  MODEL_NOT_CONFIGURED: 'Nothing was sent to the meter: a supervisor assigns a meter model to this meter type first (or name the model, CLI: --profile). The meter can be read meanwhile.',
   SERIAL_MISMATCH: 'Check that the probe is on the right meter. If it is (the nameplate or the records are wrong), confirm to program this meter (CLI: --confirm-serial); the confirmation is recorded.',
 };
 
@@ -55,12 +57,15 @@ export class OpticalReadError extends Error {
   readonly attempts: number;
   /** SERIAL_MISMATCH: the serial number the meter gave (null: it gave none). */
   readonly observedSerial: string | null;
-  constructor(code: OpticalErrorCode, what: string, options: { diagnostic?: ReadDiagnostic | null; attempts?: number; observedSerial?: string | null } = {}) {
+  /** MODEL_NOT_CONFIGURED: the meter type that has no model (`ISK MT174-0001`). */
+  readonly meterType: string | null;
+  constructor(code: OpticalErrorCode, what: string, options: { diagnostic?: ReadDiagnostic | null; attempts?: number; observedSerial?: string | null; meterType?: string } = {}) {
     super(`${what} ${next[code]}`);
     this.name = 'OpticalReadError';
     this.code = code;
     this.diagnostic = options.diagnostic ?? null;
     this.attempts = options.attempts ?? 0;
     this.observedSerial = options.observedSerial ?? null;
+    this.meterType = options.meterType ?? null;
   }
 }

@@ -3,18 +3,24 @@
  * read again) and reset the maximum demand where the model allows it. Both run on a
  * ProgrammingConnection and always end it with B0 (IEC 62056-21 §6.3.12).
  */
-import { clockEpoch, clockFields, findMeterModel, formatDate, formatTime, modelForManufacturer, parseDate, parseTime, type DataValue, type Identification, type MeterModel } from '../../../shared/iec62056';
+import { chooseModel, clockEpoch, clockFields, formatDate, formatTime, meterClockEpoch, meterClockFields, parseDate, parseTime, shippedMeterModels, type ClockFields, type DataValue, type Identification, type MeterModel, type ModelAssignment } from '../../../shared/iec62056';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import { OpticalReadError } from './errors';
 import { connectProgramming, type ProgramConnectOptions, type ProgrammingConnection } from './programmer';
 
 export interface ProgramOptions extends Omit<ProgramConnectOptions, 'model'> {
-  /** A model name from shared/iec62056/meterModels; default: by the meter's manufacturer id. */
+  /** The model the installer named for this meter (CLI --profile, training); else the one assigned to its type. */
   readonly modelName?: string;
+  /** Models assigned to meter types by the utility or a supervisor; a meter whose type has none is not programmed. */
+  readonly assignments?: readonly ModelAssignment[];
+  /** The models known on this device (shipped and the utility's own files); default: the shipped ones. */
+  readonly models?: readonly MeterModel[];
   /** The reference clock (tests may fake it). */
   readonly now?: () => number;
-  /** The meter's offset from UTC; default: this computer's local offset now. */
+  /** A fixed offset of the meter's clock from UTC, overriding the model's time basis (tests). */
   readonly utcOffsetMinutes?: number;
+  /** The IANA zone of the meter's local time (for the model's time basis); default: this computer's. */
+  readonly timeZone?: string;
   /**
    * The serial number of the meter that should be at the probe: it is read from the model's serial
    * register before any write, and a different one (or none) refuses the programming unless
@@ -55,21 +61,36 @@ export interface DemandResetReport {
   readonly demandAfter: readonly DataValue[];
   readonly resetCounterBefore: string | null;
   readonly resetCounterAfter: string | null;
+  /**
+   * Whether the meter really reset: its reset counter rose by exactly one (where the model names
+   * one) and the demand register changed. A meter that acknowledged but did neither did not reset.
+   */
+  readonly verification: 'verified' | 'counterNotRaised' | 'demandUnchanged';
   readonly serial: SerialCheck | null;
   readonly commands: readonly string[];
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function modelChooser(name: string | undefined): (id: Identification) => MeterModel {
-  if (name === undefined) return (id) => modelForManufacturer(id.manufacturer);
-  const model = findMeterModel(name);
-  if (!model) throw new OpticalReadError('NOT_SUPPORTED', `Unknown meter model "${name}".`);
-  return () => model;
+function modelChooser(options: ProgramOptions): (id: Identification) => MeterModel {
+  const models = options.models ?? shippedMeterModels;
+  const name = options.modelName;
+  if (name !== undefined) {
+    const model = models.find((m) => m.name === name);
+    if (!model) throw new OpticalReadError('NOT_SUPPORTED', `Unknown meter model "${name}".`);
+    return () => model;
+  }
+  // Never by the manufacturer letters alone: only a model assigned to this meter type is used.
+  return (id) => {
+    const choice = chooseModel(id, options.assignments ?? [], models);
+    if (choice.ok) return choice.model;
+    const what = choice.reason === 'meterModelUnknown' ? `Meter type ${choice.meterType} is assigned model "${choice.model}", which is not on this device.` : `No meter model is assigned to meter type ${choice.meterType}.`;
+    throw new OpticalReadError('MODEL_NOT_CONFIGURED', what, { meterType: choice.meterType });
+  };
 }
 
 async function withConnection<T>(options: ProgramOptions, work: (c: ProgrammingConnection) => Promise<T>): Promise<T> {
-  const connection = await connectProgramming({ ...options, model: modelChooser(options.modelName) });
+  const connection = await connectProgramming({ ...options, model: modelChooser(options) });
   try {
     return await work(connection);
   } finally {
@@ -110,7 +131,26 @@ const first = (values: readonly DataValue[], what: string): string => {
  * passed between the reads and the date is read again. The reference instant is the middle of
  * the last time read (the meter sampled its clock while we waited).
  */
-async function readClock(c: ProgrammingConnection, offset: number, now: () => number): Promise<ClockReading> {
+/** Instant ↔ the fields the meter shows, by the model's time basis (or a fixed offset). */
+interface MeterClock {
+  fields(epochMs: number): ClockFields;
+  epoch(fields: ClockFields, reference: number): number;
+}
+
+function meterClock(model: MeterModel, options: ProgramOptions): MeterClock {
+  const fixed = options.utcOffsetMinutes;
+  if (fixed !== undefined) return { fields: (t) => clockFields(t, fixed), epoch: (f) => clockEpoch(f, fixed) };
+  const zone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const basis = model.clock.timeBasis;
+  return { fields: (t) => meterClockFields(t, basis, zone), epoch: (f, reference) => meterClockEpoch(f, basis, zone, reference) };
+}
+
+/**
+ * Reads the clock as time, date, time: if the second time is earlier than the first, midnight
+ * passed between the reads and the date is read again. The reference instant is the middle of
+ * the last time read (the meter sampled its clock while we waited).
+ */
+async function readClock(c: ProgrammingConnection, clock: MeterClock, now: () => number): Promise<ClockReading> {
   const { date, time } = c.model.clock;
   const parse = (t: string) => parseTime(t, time.format) ?? badValue(time.address, t);
   const time1 = parse(first(await c.read(time.address), time.address));
@@ -122,7 +162,7 @@ async function readClock(c: ProgrammingConnection, offset: number, now: () => nu
   if (time2.hour * 3600 + time2.minute * 60 + time2.second < time1.hour * 3600 + time1.minute * 60 + time1.second) dateText = first(await c.read(date.address), date.address);
   const day = parseDate(dateText, date.format) ?? badValue(date.address, dateText);
   const fields = { ...day, ...time2 };
-  const driftS = Math.round((clockEpoch(fields, offset) - reference) / 100) / 10;
+  const driftS = Math.round((clock.epoch(fields, reference) - reference) / 100) / 10;
   return { meterTime: `${formatDate(fields, 'YY-MM-DD')} ${formatTime(fields, 'hh:mm:ss')}`, driftS };
 }
 
@@ -133,21 +173,24 @@ function badValue(address: string, text: string): never {
 /** Time sync: drift before, W1 date and time, drift after. */
 export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport> {
   const now = options.now ?? Date.now;
-  const offset = options.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
   return withConnection(options, async (c) => {
     const serial = await checkSerial(c, options);
-    const before = await readClock(c, offset, now);
+    const clock = meterClock(c.model, options);
+    const before = await readClock(c, clock, now);
     const { date, time } = c.model.clock;
-    // Not across midnight: date and time must belong to the same day.
-    const msToMidnight = 86_400_000 - ((now() + offset * 60_000) % 86_400_000);
+    // Not across midnight (of the meter's own time basis): date and time must belong to the same day.
+    const shown = clock.fields(now());
+    const msToMidnight = (86_400 - (shown.hour * 3600 + shown.minute * 60 + shown.second)) * 1000;
     if (msToMidnight < 3000) await sleep(msToMidnight + 500);
-    const dateText = formatDate(clockFields(now(), offset), date.format);
+    const dateText = formatDate(clock.fields(now()), date.format);
     await c.write('W1', date.address, dateText);
-    // The meter starts the written second when the command arrives: send it at a second's start.
-    await sleep(1000 - (now() % 1000));
-    const timeText = formatTime(clockFields(now(), offset), time.format);
+    // The meter starts the written second when the command arrives: it leaves at a second's start,
+    // after the reaction time the connection waits before every command (§6.3.14 item 12).
+    const reaction = c.identification.reactionTimeMs;
+    await sleep(1000 - ((now() + reaction) % 1000));
+    const timeText = formatTime(clock.fields(now() + reaction), time.format);
     await c.write('W1', time.address, timeText);
-    const after = await readClock(c, offset, now);
+    const after = await readClock(c, clock, now);
     return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, serial, commands: c.log };
   });
 }
@@ -164,6 +207,17 @@ export async function demandReset(options: ProgramOptions): Promise<DemandResetR
     await c.write(reset.command, reset.address, reset.data);
     const demandAfter = await c.read(reset.demandRegister);
     const resetCounterAfter = await counter();
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, serial, commands: c.log };
+    const verification = verifyDemandReset(demandBefore, demandAfter, reset.resetCounter ? [resetCounterBefore, resetCounterAfter] : null);
+    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, verification, serial, commands: c.log };
   });
+}
+
+/** The reset counter up by exactly one (where the meter counts resets), and the demand register (value or its time) changed. */
+export function verifyDemandReset(before: readonly DataValue[], after: readonly DataValue[], counter: readonly [string | null, string | null] | null): DemandResetReport['verification'] {
+  if (counter) {
+    const [was, is] = counter.map((v) => (v !== null && /^\d+$/.test(v.trim()) ? Number(v) : null));
+    if (was === null || was === undefined || is === null || is === undefined || is !== was + 1) return 'counterNotRaised';
+  }
+  const text = (values: readonly DataValue[]) => values.map((v) => `${v.value}*${v.unit ?? ''}`).join('|');
+  return text(before) === text(after) ? 'demandUnchanged' : 'verified';
 }

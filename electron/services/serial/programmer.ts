@@ -36,6 +36,8 @@ export interface ProgramConnectOptions {
   readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
   /** Told of every command just before it is sent (progress; whether a write went out). */
   readonly onCommand?: (what: string) => void;
+  /** How the reaction time is waited; tests record the waits instead of the wall clock. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,6 +63,7 @@ export class ProgrammingConnection {
     private readonly timeouts: ProgramTimeouts,
     private readonly signal: AbortSignal | undefined,
     private readonly onCommand: ((what: string) => void) | undefined = undefined,
+    private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {
     this.offData = link.onData((chunk) => {
       this.answers.push(...this.reader.feed(chunk));
@@ -100,6 +103,8 @@ export class ProgrammingConnection {
   /** Sends a command; NAK or a garbled answer makes us repeat it (§6.3.6), up to REPEATS times. */
   async command(id: string, bytes: Uint8Array, what: string, repeats = REPEATS): Promise<ProgrammingAnswer> {
     for (let attempt = 1; ; attempt++) {
+      // The meter listens again only after its reaction time tr (§6.3.14 item 12, §6.4 timing).
+      await this.wait(this.identification.reactionTimeMs);
       this.log.push(what);
       this.onCommand?.(what);
       await this.link.write(bytes);
@@ -140,6 +145,7 @@ export class ProgrammingConnection {
     this.offClose();
     if (this.unexpectedClose) return;
     this.log.push('B0');
+    await this.wait(this.identification.reactionTimeMs);
     await this.link.write(breakCommand()).catch(() => undefined);
     await sleep(this.timeouts.switchDelayMs + 20); // let B0 leave before the rate changes or the port closes
   }
@@ -213,9 +219,13 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
       const model = options.model(identification);
       const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
       // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
-      connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand);
+      const wait = options.wait ?? sleep;
+      connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand, wait);
+      // Not before the meter's reaction time after its identification (§6.3.14 item 12): it would not hear it.
+      await wait(identification.reactionTimeMs);
       await link.write(optionSelect(baudChar, 'programming'));
-      await sleep(timeouts.switchDelayMs);
+      // Some meters need a pause after the option select before they listen at the new rate (per model).
+      await sleep(timeouts.switchDelayMs + model.pauses.afterOptionSelectMs);
       if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
       let operand: ProgrammingAnswer;
       try {
@@ -247,8 +257,9 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
 async function login(connection: ProgrammingConnection, kind: 'P1' | 'P2', text: string): Promise<ProgrammingConnection> {
   let answer: ProgrammingAnswer;
   try {
-    // Sent at most twice: meters count wrong passwords and lock the port after a few.
-    answer = await connection.command(kind, passwordCommand(kind, text), `${kind} (password)`, 2);
+    // Sent once, never repeated on our own: a NAK to a password is as likely a refusal as a garbled
+    // line, and meters count wrong passwords and lock the port after a few (three on many models).
+    answer = await connection.command(kind, passwordCommand(kind, text), `${kind} (password)`, 1);
   } catch (error) {
     await connection.close();
     if (error instanceof OpticalReadError && (error.code === 'COMMAND_REFUSED' || error.code === 'CHECKSUM_FAILED' || (error.code === 'PROTOCOL_ERROR' && /B0/.test(error.message)))) {

@@ -3,7 +3,7 @@
  * the ASCII readout). The protocol lives in shared/iec62056; this file owns the clock: timeouts
  * per step, three sign-on attempts, the baud switch after the option select, cancel, progress.
  */
-import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, OpticalSession, type Identification, type MappedDataSet, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
+import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, modeCBaud, OpticalSession, type Identification, type MappedDataSet, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
 import { openProbe } from './openProbe';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import type { SerialLink } from './link';
@@ -49,6 +49,8 @@ export interface ReadOptions {
   /** The medium; defaults to `serialport` at 300 baud 7E1. */
   readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
   readonly readingTypes?: ObisReadingTypes;
+  /** How the reader waits (the reaction time, pauses); tests record the waits instead of the wall clock. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
 
 export interface MeterReadout {
@@ -64,10 +66,18 @@ export interface MeterReadout {
 
 type Outcome =
   | { ok: true; event: Extract<SessionEvent, { type: 'complete' }>; baud: number; bytes: number }
-  | { ok: false; code: OpticalErrorCode; what: string; retry: boolean; diagnostic: ReadDiagnostic };
+  | { ok: false; code: OpticalErrorCode; what: string; retry: boolean; diagnostic: ReadDiagnostic; baud: number };
+
+/** The next lower mode C rate (§6.3.14 item 14), or null at 300 baud. */
+function lowerRate(baud: number): number | null {
+  const lower = Object.values(modeCBaud).filter((b) => b < baud);
+  return lower.length ? Math.max(...lower) : null;
+}
+
+/** Failures after the switch to a higher rate: the meter may not keep the rate it announced. */
+const AT_RATE: ReadonlySet<OpticalErrorCode> = new Set(['DATA_TIMEOUT', 'CHECKSUM_FAILED', 'PROTOCOL_ERROR']);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 
 export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
@@ -76,8 +86,9 @@ export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
   if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'The read was cancelled.');
   const link = await openProbe(options.path, options.openLink);
   try {
+    let maxBaud = options.maxBaud;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await runAttempt(link, options, timeouts, attempt);
+      const outcome = await runAttempt(link, { ...options, ...(maxBaud ? { maxBaud } : {}) }, timeouts, attempt);
       if (outcome.ok) {
         const { event } = outcome;
         if (!event.identification) throw new OpticalReadError('PROTOCOL_ERROR', 'The meter sent data without identifying itself.');
@@ -96,6 +107,9 @@ export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
         const what = attempt > 1 && outcome.retry ? `${outcome.what.replace(/\.$/, '')} (${attempt} attempts).` : outcome.what;
         throw new OpticalReadError(outcome.code, what, { diagnostic: outcome.diagnostic, attempts: attempt });
       }
+      // Some meters announce a rate they do not keep (known on some Landis+Gyr ZMD): after a failure
+      // at a switched rate, the next attempt proposes the next lower one instead of failing again.
+      if (AT_RATE.has(outcome.code) && outcome.baud > INITIAL_BAUD) maxBaud = lowerRate(outcome.baud) ?? INITIAL_BAUD;
       options.onProgress?.({ phase: 'retry', attempt: attempt + 1, bytes: 0, baud: INITIAL_BAUD, estimatedMsLeft: null, retryReason: outcome.code });
       await link.setBaudRate(INITIAL_BAUD).catch(() => undefined);
       await sleep(timeouts.retryPauseMs);
@@ -118,6 +132,7 @@ const sessionErrors: Readonly<Record<string, readonly [OpticalErrorCode, boolean
 function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeouts, attempt: number): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     const session = new OpticalSession({ kind: 'readout', address: options.address, maxBaud: options.maxBaud, wakeUp: options.wakeUp });
+    const wait = options.wait ?? sleep;
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     let baud = INITIAL_BAUD;
@@ -125,7 +140,7 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
     let timer: ReturnType<typeof setTimeout> | undefined;
     let work: Promise<void> = Promise.resolve();
     const diagnostic = (): ReadDiagnostic => ({ log: describeBytes(concatBytes(...chunks)), bytes, partialDataSets: session.partialDataSets });
-    const fail = (code: OpticalErrorCode, what: string, retry: boolean) => settle({ ok: false, code, what, retry, diagnostic: diagnostic() });
+    const fail = (code: OpticalErrorCode, what: string, retry: boolean) => settle({ ok: false, code, what, retry, diagnostic: diagnostic(), baud });
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -159,15 +174,22 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
         switch (event.type) {
           case 'send':
             await link.write(event.bytes);
-            if (event.pauseAfterMs) await sleep(event.pauseAfterMs);
+            if (event.pauseAfterMs) await wait(event.pauseAfterMs);
             if (event.purpose === 'signOn') {
               arm(timeouts.identificationMs);
               progress('identification');
             }
             break;
           case 'baudSwitch':
-            // §6.4.2 mode C: the option select goes out at 300 baud; both sides then switch.
-            if (event.send) await link.write(event.send);
+            // §6.4.2 mode C: the option select goes out at 300 baud; both sides then switch. A meter
+            // listens only after its reaction time tr (≥ 200 ms, 20 ms with a lower-case third
+            // letter: §6.3.14 item 12, §6.4 timing): an earlier ACK goes unheard.
+            arm(event.reactionTimeMs + timeouts.dataStartMs);
+            if (event.send) {
+              await wait(event.reactionTimeMs);
+              if (settled) return;
+              await link.write(event.send);
+            }
             await sleep(timeouts.switchDelayMs);
             if (event.baud !== baud) await link.setBaudRate(event.baud);
             baud = event.baud;

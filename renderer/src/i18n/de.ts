@@ -84,6 +84,8 @@ export const de: Catalog = {
       visitNotFinished: 'Schließen Sie den Besuch zuerst ab: Zählerstand oder Ergebnis speichern, dann unterschreiben.',
       visitUnknown: 'Dieser Besuch ist nicht auf diesem Gerät. Laden Sie die Liste neu.',
       receiptUnknown: 'Diese Bestätigung gibt es nicht. Erstellen Sie sie erneut.',
+      demandResetNotVerified: 'Der Zähler hat das Zurücksetzen des Maximums bestätigt, zeigt es aber nicht (Rückstellzähler oder Maximum unverändert). Es wurde als fehlgeschlagen gemeldet. Prüfen Sie den Zähler.',
+      meterModelNotConfigured: 'Diesem Zählertyp ist kein Zählermodell zugeordnet: Er wird ausgelesen, aber nicht programmiert. An den Zähler wurde nichts gesendet. Der Disponent ordnet das Modell zu.',
       mbus: {
         crc: 'Das Telegramm wurde unterwegs beschädigt (die Prüfsumme stimmt nicht). Warten Sie auf das nächste.',
         length: 'Das Telegramm ist nicht so lang, wie es angibt. Warten Sie auf das nächste.',
@@ -344,6 +346,8 @@ export const de: Catalog = {
       demandReset: 'Maximum zurücksetzen',
       trainingPassword: 'Passwort des Übungszählers: {{password}}',
       noDemandReset: 'Zählermodell {{model}} kann das Maximum nicht über die optische Schnittstelle zurücksetzen.',
+      notConfigured: 'Nur Auslesen: Diesem Zählertyp ist kein Zählermodell zugeordnet. Der Disponent ordnet eines zu, bevor der Zähler programmiert werden kann.',
+      modelUnknown: 'Nur Auslesen: Das diesem Zählertyp zugeordnete Zählermodell ist auf diesem Gerät nicht vorhanden. Der Disponent fügt seine Datei hinzu oder ordnet ein anderes Modell zu.',
       running: { timeSync: 'Uhr wird gestellt…', demandReset: 'Maximum wird zurückgesetzt…' },
       seconds: '{{seconds}} s',
       clockDone: 'Uhr gestellt. Vorher: {{before}} (Abweichung {{driftBefore}}). Nachher: {{after}} (Abweichung {{driftAfter}}).',

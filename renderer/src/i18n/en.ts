@@ -82,6 +82,8 @@ export const en = {
       visitNotFinished: 'Finish the visit first: save the reading or the outcome, then sign.',
       visitUnknown: 'This visit is not on this device. Reload the list.',
       receiptUnknown: 'There is no such receipt. Make the receipt again.',
+      demandResetNotVerified: 'The meter acknowledged the demand reset but does not show it (reset counter or demand unchanged). It was reported as failed. Check the meter.',
+      meterModelNotConfigured: 'No meter model is assigned to this meter type, so it is read but not programmed. Nothing was sent to the meter. A supervisor assigns the model.',
       /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */
       mbus: {
         crc: 'The telegram was damaged on the way (its check sum does not match). Wait for the next one.',
@@ -344,6 +346,8 @@ export const en = {
       demandReset: 'Demand reset',
       trainingPassword: 'Training meter password: {{password}}',
       noDemandReset: 'Meter model {{model}} has no demand reset from the optical port.',
+      notConfigured: 'Readout only: no meter model is assigned to this meter type. A supervisor assigns one before the meter can be programmed.',
+      modelUnknown: 'Readout only: the meter model assigned to this meter type is not on this device. A supervisor adds its file or assigns another model.',
       running: { timeSync: 'Setting the clock…', demandReset: 'Resetting the demand…' },
       seconds: '{{seconds}} s',
       clockDone: 'Clock set. Before: {{before}} (drift {{driftBefore}}). After: {{after}} (drift {{driftAfter}}).',

@@ -184,8 +184,8 @@ const controls = {
   disableSwitch: '31.0.22',
   enableSwitch: '31.0.26',
   demandReset: '8.0.214',
-  /** Clock.NA.Change: composed from the enums NOTES.md §7 lists (no clock control is listed there); set the meter clock. */
-  clockSet: '36.0.13',
+  /** Clock.Time.13, the published set-clock code (EDETF getSetClockEventType 0.36.116.13); was the composed 36.0.13. */
+  clockSet: '36.116.13',
   loadControlInitiate: '15.0.54',
   loadControlTerminate: '15.0.55',
   panLoadControlSchedule: '15.43.300',
@@ -200,6 +200,13 @@ const controls = {
   panNetworkDisable: '23.0.22',
 } as const;
 export type EndDeviceControlName = keyof typeof controls;
+
+/**
+ * Every clock code a utility may send to ask for a clock set (`domain.subDomain.eventOrAction`):
+ * EDETF getSetClockEventType 0.36.116.13, getSetClockBeforeEventType 0.36.116.14 and
+ * getSetClockAfterEventType 0.36.116.24, and 36.0.13, the code this app composed before.
+ */
+export const CLOCK_SET_CODES: readonly string[] = ['36.116.13', '36.116.14', '36.116.24', '36.0.13'];
 export const END_DEVICE_CONTROL_NAMES = Object.keys(controls) as EndDeviceControlName[];
 
 /** e.g. endDeviceControlType('disconnect') = "3.31.0.23" (CX MasterEndDeviceControlsServiceCallHandler). */

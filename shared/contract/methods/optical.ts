@@ -47,8 +47,10 @@ export const opticalReadResult = z.object({
   serialMatches: z.boolean().nullable(),
   values: z.array(opticalValue),
   durationMs: z.number(),
-  /** The meter model programming mode would use (by the manufacturer id), and whether it has a demand reset. */
-  model: z.string(),
+  /** The meter model programming mode would use (the one assigned to this meter type), and whether it has a demand reset. */
+  model: z.string().nullable(),
+  /** Why the meter offers readout only: no model is assigned to its type, or the assigned one is not on this device. */
+  programmingUnavailable: z.enum(['meterModelNotConfigured', 'meterModelUnknown']).nullable(),
   demandResetSupported: z.boolean(),
   status: opticalMeterStatus.nullable(),
 });
@@ -107,6 +109,19 @@ export const opticalProgramInput = z
   })
   .strict();
 
+/** A meter type (manufacturer id and the start of the ident, as the meter identifies) and its programming model. */
+export const meterModelAssignment = z
+  .object({ manufacturer: z.string().regex(/^[A-Za-z]{3}$/), identPrefix: z.string().trim().min(1).max(64), model: z.string().min(1).max(40) })
+  .strict();
+
+const meterModelList = z.object({
+  /** The models on this device: shipped, and the utility's own files. */
+  models: z.array(z.object({ name: z.string(), description: z.string(), source: z.string(), demandReset: z.boolean() })),
+  /** The utility's files left out, with the field that is wrong. */
+  refused: z.array(z.object({ file: z.string(), problem: z.string() })),
+  assignments: z.array(meterModelAssignment),
+});
+
 export const opticalMethods = {
   'optical.ports': {
     right: 'view',
@@ -129,6 +144,14 @@ export const opticalMethods = {
   },
   /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
   'optical.program': { right: 'install', input: opticalProgramInput, output: opticalProgramResult },
+  /** The meter models and which meter types they are assigned to. */
+  'optical.models': { right: 'view', input: z.object({}).strict(), output: meterModelList },
+  /** A supervisor assigns a model to a meter type (null: the type is read only); never by the manufacturer alone. */
+  'optical.models.assign': {
+    right: 'supervise',
+    input: z.object({ manufacturer: z.string().regex(/^[A-Za-z]{3}$/), identPrefix: z.string().trim().min(1).max(64), model: z.string().min(1).max(40).nullable() }).strict(),
+    output: meterModelList,
+  },
   /** Cancels the running read or programming; with an id, also that operation if it has not arrived yet. */
   'optical.cancel': { right: 'view', input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;

@@ -26,7 +26,11 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand
       expect(none.code).toBe(1);
       expect(none.stderr).toMatch(/No meter password: set FIELDMETER_METER_PASSWORD/);
       const password = { FIELDMETER_METER_PASSWORD: '00000000' };
-      const sync = await fieldmeter(['program', 'time-sync', '--port', link, '--json'], password);
+      // No model named and none assigned (no --usage-point): the meter is not programmed, nothing is sent after the sign-on.
+      const unassigned = await fieldmeter(['program', 'time-sync', '--port', link], password);
+      expect(unassigned.code).toBe(1);
+      expect(unassigned.stderr).toMatch(/MODEL_NOT_CONFIGURED.*ISK MT174-0001/);
+      const sync = await fieldmeter(['program', 'time-sync', '--port', link, '--profile', 'isk-mt', '--json'], password);
       expect(sync.stderr).toBe('');
       expect(sync.code).toBe(0);
       const report = JSON.parse(sync.stdout);
@@ -34,12 +38,12 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter program time-sync / demand
       expect(report.before.driftS).toBeLessThan(-90);
       expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
 
-      const reset = await fieldmeter(['program', 'demand-reset', '--port', link], password);
+      const reset = await fieldmeter(['program', 'demand-reset', '--port', link, '--profile', 'isk-mt'], password);
       expect(reset.code).toBe(0);
       expect(reset.stdout).toMatch(/Demand before: 0004\.512 kW at 2401151230; after: 0000\.000 kW at \d{10}\./);
       expect(reset.stdout).toMatch(/Reset counter: 07 → 08/);
 
-      const wrong = await fieldmeter(['program', 'time-sync', '--port', link, '--password', '11111111']);
+      const wrong = await fieldmeter(['program', 'time-sync', '--port', link, '--profile', 'isk-mt', '--password', '11111111']);
       expect(wrong.code).toBe(1);
       expect(wrong.stderr).toMatch(/PASSWORD_REJECTED.*refused the P1 password/);
       // --password still works, with a warning that everyone can see it.

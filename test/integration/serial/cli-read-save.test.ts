@@ -11,6 +11,7 @@ import { fieldmeter } from '../../support/cli';
 import { csv, KWH, KWH_T1, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from './ptyHarness';
+import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { scaled } from '../../support/timeouts';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -106,6 +107,10 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter read --save on a real soca
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Tina \(technician\) may not program the meter \(timeSync\).*"install"/);
 
+    // A supervisor assigned the model to this meter type (optical.models.assign); the CLI programs with it.
+    const settings = openStore(db);
+    assignModel(settings, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
+    settings.close();
     const asInstaller = { FIELDMETER_USER: 'Ines', FIELDMETER_PIN: '135790', ...password };
     const done = await fieldmeter(['program', 'time-sync', '--port', port, '--usage-point', 'UP-A', '--db', db, '--json'], asInstaller);
     expect(done.stderr).toBe('');

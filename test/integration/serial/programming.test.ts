@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OpticalReadError } from '../../../electron/services/serial/errors';
 import { demandReset, timeSync } from '../../../electron/services/serial/programOperations';
 import { socatSkipReason, startMeter, type Harness } from './ptyHarness';
@@ -24,7 +24,7 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
 
   it('time sync, P1 model: reports the drift before (97 s slow), writes date and time, drift after within a second', async () => {
     harness = await startMeter('program-isk', fast);
-    const report = await timeSync({ path: harness.appPath, password: '00000000' });
+    const report = await timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt' });
     expect(report).toMatchObject({ model: 'isk-mt', baud: 9600, identification: { manufacturer: 'ISK' } });
     expect(report.before.driftS).toBeGreaterThan(-99);
     expect(report.before.driftS).toBeLessThan(-95);
@@ -38,7 +38,7 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
 
   it('time sync, P2 model with other clock registers and formats (C.53.1 hh:mm:ss, C.53.2 YY-MM-DD)', async () => {
     harness = await startMeter('program-lgz', fast);
-    const report = await timeSync({ path: harness.appPath, password: '4711ABCD' });
+    const report = await timeSync({ path: harness.appPath, password: '4711ABCD', modelName: 'lgz-zmd' });
     expect(report.model).toBe('lgz-zmd');
     expect(report.before.driftS).toBeGreaterThan(183);
     expect(report.before.driftS).toBeLessThan(187);
@@ -49,30 +49,32 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
 
   it('with the meter the stop expects: its serial (C.1.0) is read before any write; another meter is refused with nothing written, unless confirmed', async () => {
     harness = await startMeter('program-isk', fast);
-    const same = await timeSync({ path: harness.appPath, password: '00000000', expectedSerial: '0012345678' });
+    const same = await timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', expectedSerial: '0012345678' });
     expect(same.serial).toEqual({ read: '12345678', confirmedMismatch: false });
     expect(harness.simulator.programming?.commands.slice(0, 2)).toEqual(['P1', 'R1 C.1.0()']);
 
-    const other = await programError(demandReset({ path: harness.appPath, password: '00000000', expectedSerial: 'E9100001' }));
+    const other = await programError(demandReset({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', expectedSerial: 'E9100001' }));
     expect(other.code).toBe('SERIAL_MISMATCH');
     expect(other.observedSerial).toBe('12345678');
     expect(other.message).toMatch(/reports serial 12345678, not E9100001: nothing was written.*confirm/);
     expect(harness.simulator.programming?.commands).not.toContain('E2 0.1.0()');
-    expect(harness.simulator.programming?.commands.at(-1)).toBe('B0');
+    // B0 has left the app when the call returns; the meter takes it in on its own time.
+    await vi.waitFor(() => expect(harness?.simulator.programming?.commands.at(-1)).toBe('B0'));
 
-    const confirmed = await demandReset({ path: harness.appPath, password: '00000000', expectedSerial: 'E9100001', serialConfirmed: true });
+    const confirmed = await demandReset({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', expectedSerial: 'E9100001', serialConfirmed: true });
     expect(confirmed.serial).toEqual({ read: '12345678', confirmedMismatch: true });
     expect(harness.simulator.programming?.commands).toContain('E2 0.1.0()');
   }, 30_000);
 
   it('a meter that identified but missed the option select is signed on to again (B0 first); one that never starts programming mode says so', async () => {
     harness = await startMeter('program-isk', { ...fast, missOptionSelects: 1 });
-    const report = await timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 400, retryPauseMs: 200 } });
+    // answerMs leaves a loaded machine time for the P0 of the second sign-on (a timeout there would make a third).
+    const report = await timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', timeouts: { answerMs: 1500, retryPauseMs: 200 } });
     expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
     expect(harness.simulator.requests.filter((r) => r.startsWith('/?'))).toHaveLength(2);
     await harness.close();
     harness = await startMeter('program-isk', { ...fast, missOptionSelects: 5 });
-    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 400, retryPauseMs: 200 } }));
+    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', timeouts: { answerMs: 400, retryPauseMs: 200 } }));
     expect(error.code).toBe('DATA_TIMEOUT');
     expect(error.message).toMatch(/identified but did not start programming mode \(no P0 operand, 3 attempts\)/);
     expect(harness.simulator.requests.filter((r) => r.startsWith('/?'))).toHaveLength(3);
@@ -80,19 +82,33 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
 
   it('a wrong password gives PASSWORD_REJECTED, whether the meter answers (ERxx) or breaks off', async () => {
     harness = await startMeter('program-isk', fast);
-    const refused = await programError(timeSync({ path: harness.appPath, password: '99999999' }));
+    const refused = await programError(timeSync({ path: harness.appPath, password: '99999999', modelName: 'isk-mt' }));
     expect(refused.code).toBe('PASSWORD_REJECTED');
     expect(refused.message).toMatch(/refused the P1 password.*ER10.*lock/);
     expect(harness.simulator.programming?.commands.filter((c) => c === 'P1')).toHaveLength(1);
     await harness.close();
     harness = await startMeter('program-lgz', fast);
-    const broken = await programError(timeSync({ path: harness.appPath, password: 'wrong' }));
+    const broken = await programError(timeSync({ path: harness.appPath, password: 'wrong', modelName: 'lgz-zmd' }));
     expect(broken.code).toBe('PASSWORD_REJECTED');
   }, 20_000);
 
+  it('a refused password is never sent again on our own: two wrong tries leave a meter that locks after three open', async () => {
+    // Meters count wrong passwords and lock the port (the simulator's program-lock: after three);
+    // a NAK to P1 is answered with PASSWORD_REJECTED, not with a repeat (§6.3.6 repeats are for a garbled line).
+    harness = await startMeter('program-lock', fast);
+    const timeouts = { identificationMs: 800, retryPauseMs: 300 };
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const refused = await programError(timeSync({ path: harness.appPath, password: '99999999', modelName: 'isk-mt', timeouts }));
+      expect(refused.code).toBe('PASSWORD_REJECTED');
+    }
+    expect(harness.simulator.passwordLock.wrong).toBe(2);
+    const report = await timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', timeouts });
+    expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+  }, 30_000);
+
   it('demand reset by E2: the demand register reads zero after, the reset counter goes up by one', async () => {
     harness = await startMeter('program-isk', fast);
-    const report = await demandReset({ path: harness.appPath, password: '00000000' });
+    const report = await demandReset({ path: harness.appPath, password: '00000000', modelName: 'isk-mt' });
     expect(report.demandBefore[0]).toEqual({ value: '0004.512', unit: 'kW' });
     expect(report.demandAfter[0]).toEqual({ value: '0000.000', unit: 'kW' });
     expect([report.resetCounterBefore, report.resetCounterAfter]).toEqual(['07', '08']);
@@ -101,19 +117,30 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
 
   it('demand reset by W1 on the P2 model; NOT_SUPPORTED where the model has none', async () => {
     harness = await startMeter('program-lgz', fast);
-    const report = await demandReset({ path: harness.appPath, password: '4711ABCD' });
+    const report = await demandReset({ path: harness.appPath, password: '4711ABCD', modelName: 'lgz-zmd' });
     expect(report.demandAfter[0]?.value).toBe('0000.000');
     expect(harness.simulator.programming?.commands).toContain('W1 C.91.0(1)');
     await harness.close();
     harness = await startMeter('program-isk', fast);
     const error = await programError(demandReset({ path: harness.appPath, password: '00000000', modelName: 'generic' }));
     expect(error.code).toBe('NOT_SUPPORTED');
-    expect(harness.simulator.programming?.commands.at(-1)).toBe('B0');
+    // B0 has left the app when the call returns; the meter takes it in on its own time.
+    await vi.waitFor(() => expect(harness?.simulator.programming?.commands.at(-1)).toBe('B0'));
+  }, 20_000);
+
+  it('a meter whose type has no model assigned is not programmed: MODEL_NOT_CONFIGURED before the option select', async () => {
+    harness = await startMeter('program-isk', fast);
+    const error = await programError(timeSync({ path: harness.appPath, password: '00000000' }));
+    expect(error.code).toBe('MODEL_NOT_CONFIGURED');
+    expect(error.meterType).toBe('ISK MT174-0001');
+    expect(harness.simulator.requests).toEqual(['/?!\r\n']);
+    const assigned = await timeSync({ path: harness.appPath, password: '00000000', assignments: [{ manufacturer: 'ISK', identPrefix: 'MT174', model: 'isk-mt' }], timeouts: { retryPauseMs: 300 } });
+    expect(assigned.model).toBe('isk-mt');
   }, 20_000);
 
   it('a meter without programming mode refuses the option select: NOT_SUPPORTED, no password sent', async () => {
     harness = await startMeter('mode-c');
-    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', timeouts: { answerMs: 1500 } }));
+    const error = await programError(timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', timeouts: { answerMs: 1500 } }));
     expect(error.code).toBe('NOT_SUPPORTED');
   }, 20_000);
 
@@ -125,7 +152,7 @@ describe.skipIf(socatSkipReason !== null)(`programming mode over a real socat PT
       if (meter.programming?.commands.includes('R1 0.9.1()')) controller.abort();
     }, 20);
     try {
-      const error = await programError(timeSync({ path: harness.appPath, password: '00000000', signal: controller.signal }));
+      const error = await programError(timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', signal: controller.signal }));
       expect(error.code).toBe('CANCELLED');
     } finally {
       clearInterval(watch);

@@ -52,6 +52,13 @@ describe.skipIf(socatSkipReason !== null)(`optical read over a real socat PTY wi
     expect(result.identification.reactionTimeMs).toBe(20);
   });
 
+  it('a meter that announces 9600 baud but keeps only 4800 is read at the next lower rate, not failed (§6.3.14 item 14)', async () => {
+    harness = await startMeter('false-baud');
+    const result = await readMeter({ path: harness.appPath, timeouts: { ...fast, dataStartMs: 800 } });
+    expect(result).toMatchObject({ baud: 4800, attempts: 2, checksum: 'ok' });
+    expect(harness.simulator.requests.filter((r) => r.startsWith('\x06'))).toEqual(['\x06050\r\n', '\x06040\r\n']);
+  });
+
   it('signs on again after a bad BCC and then reads correctly', async () => {
     harness = await startMeter('bad-bcc-once');
     const result = await readMeter({ path: harness.appPath, timeouts: fast });

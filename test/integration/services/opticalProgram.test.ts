@@ -16,6 +16,7 @@ import { TRAINING_PORT, type OpticalProgramResult } from '../../../shared/contra
 import { cimDir, messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { syncOnce } from '../../support/enterpriseSimulator/harness';
 import { signInAs } from '../../support/profiles';
@@ -66,7 +67,7 @@ describe('programming the meter at a stop (training meter)', () => {
       expect(Math.abs(result.timeSync!.after.driftS)).toBeLessThanOrEqual(1.1);
       expect(steps).toContain(`W1 0.9.1(${result.timeSync!.written.time})`);
       const [entry] = controls(app);
-      expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.0.13', meter: 'E3100004', result: 'OK' } });
+      expect(entry).toMatchObject({ messageId: result.messageId, verb: 'created', usagePointId: 'UP-1004', payload: { operation: 'timeSync', controlType: '3.36.116.13', meter: 'E3100004', result: 'OK' } });
       const audit = { ok: true as const, value: app.store.review.audit('optical.timeSync', 200) };
       expect(audit).toMatchObject({ ok: true, value: [{ role: 'installer', entity: 'end_device', entityId: 'E3100004' }] });
       const details = (audit as { ok: true; value: { details: string }[] }).value[0]!.details;
@@ -93,6 +94,13 @@ describe('programming the meter at a stop (training meter)', () => {
       const [entry] = controls(app);
       expect(entry).toMatchObject({ verb: 'created', payload: { operation: 'demandReset', controlType: '3.8.0.214', result: 'OK' } });
       if (!xsdSkipReason) expectValid(entry!);
+      // The maximum demand before the reset goes out as a reading with reason demandReset (61968-9
+      // ReadingReasonKind), and the meter's Demand.NA.ResetOccurred event 3.8.0.215.
+      const reading = app.store.outbox.list().find((e) => e.kind === 'meterReadings' && JSON.stringify(e.payload).includes('demandReset'));
+      expect(reading?.payload).toMatchObject({ readings: [{ value: demandReset!.demandBefore[0]!.value, reason: 'demandReset', readingType: '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0' }] });
+      const event = app.store.outbox.list().find((e) => e.kind === 'meterStatusEvents');
+      expect(event?.payload).toMatchObject({ events: [{ eventType: '3.8.0.215' }] });
+      if (!xsdSkipReason) [reading!, event!].forEach((e) => expectValid(e));
     } finally {
       app.close();
     }
@@ -166,9 +174,25 @@ describe.skipIf(socatSkipReason !== null)(`programming at a stop over a real soc
     harness = undefined;
   });
 
+  it('a demand reset the meter acknowledged but did not do (counter and demand unchanged) is FAILED, and no demand reading is sent', async () => {
+    harness = await startMeter('program-no-reset', { reactionScale: 0.1 });
+    const app = await demoApp(tempDir(), 'installer');
+    assignModel(app.store, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
+    try {
+      const attempt = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'demandReset', password: '00000000', confirmSerialMismatch: true });
+      await expect(attempt).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: 'demandResetNotVerified', wroteToMeter: true } });
+      const [entry] = controls(app);
+      expect(entry?.payload).toMatchObject({ operation: 'demandReset', result: 'FAILED', error: { code: 'DEMAND_RESET_NOT_VERIFIED' } });
+      expect(app.store.outbox.list().filter((e) => e.kind === 'meterReadings' || e.kind === 'meterStatusEvents')).toEqual([]);
+    } finally {
+      app.close();
+    }
+  }, 30_000);
+
   it('time sync on a P2 meter, then a cancel after the date was written is queued with the result FAILED', async () => {
     harness = await startMeter('program-lgz', { reactionScale: 0.1 });
     const app = await demoApp(tempDir(), 'installer');
+    assignModel(app.store, { manufacturer: 'LGZ', identPrefix: 'ZMD' }, 'lgz-zmd');
     try {
       // The simulated meter's serial is not the demo meter's: the installer confirms it (the refusal is tested with the job's new meter).
       const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '4711ABCD', confirmSerialMismatch: true });

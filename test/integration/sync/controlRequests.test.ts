@@ -124,6 +124,12 @@ describe('EndDeviceControls for the field', () => {
       expect(() => apply(app, controls('create', 'EDC-MSG-7', [{ mRID: 'EDC-13', type: clockSet }]))).toThrow(/names no EndDevice or UsagePoint/);
       // All or nothing: the clock set before the disconnect was not kept either.
       expect(app.store.db.prepare('SELECT count(*) FROM control_requests').pluck().get()).toBe(before);
+      // Any published clock code asks for a clock set (EDETF 0.36.116.13 / .14 / .24), and so does the earlier composed 36.0.13.
+      const clockCodes = ['3.36.116.13', '0.36.116.14', '3.36.116.24', '3.36.0.13'];
+      const clocks = controls('create', 'EDC-MSG-8', clockCodes.map((type, i) => ({ mRID: `EDC-C${i}`, type, meter: serial })));
+      // One open clock set per meter: the other three are the same request.
+      expect(apply(app, clocks).applied).toEqual({ controlRequestsAdded: 1, controlRequestsKnown: 3 });
+      expect((await detail(app, 'UP-1004')).controlsRequested).toEqual(['timeSync']);
     } finally {
       app.close();
     }

@@ -20,6 +20,7 @@ import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
 import { socatSkipReason, startMeter, type Harness } from '../serial/ptyHarness';
+import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { signInAs } from '../../support/profiles';
 
 const job = { workOrderId: 'WO-DEMO-EX1', meterSerial: 'E9100001' } as const;
@@ -157,6 +158,7 @@ describe.skipIf(socatSkipReason !== null)(`the new meter of a job over a real so
   it('another meter on the probe: the serial mismatch is reported; a model without demand reset refuses it before any write; time sync works', async () => {
     harness = await startMeter('program-isk', { reactionScale: 0.1 });
     const app = await demoApp(tempDir());
+    assignModel(app.store, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
     try {
       const probe = await readAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, job });
       expect(probe.serialMatches).toBe(false);

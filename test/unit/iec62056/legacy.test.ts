@@ -40,7 +40,14 @@ function events(session: { start(): SessionEvent[]; feed(b: Uint8Array): Session
  * piece, and it took the first byte of an unframed telegram as a piece of its own, so when that
  * was the only such byte a stray CR stayed in its line text. The data sets are compared as they are.
  */
-const withoutCr = (list: SessionEvent[]) => list.map((e) => (e.type === 'dataLine' ? { ...e, line: e.line.replaceAll('\r', '') } : e));
+// One deliberate change since: a P1 CRC of fewer than 4 hex digits is compared as a number and
+// flagged (`shortCrc`), where the old session called it bad. Normalised here to the old outcome.
+const asBefore = (e: SessionEvent): SessionEvent => {
+  if (e.type !== 'complete' || !e.shortCrc) return e;
+  const { shortCrc: _flag, ...rest } = e;
+  return { ...rest, checksum: 'bad' };
+};
+const withoutCr = (list: SessionEvent[]) => list.map((e) => (e.type === 'dataLine' ? { ...e, line: e.line.replaceAll('\r', '') } : asBefore(e)));
 
 describe('one-pass parser = the implementation it replaced', () => {
   it('parseDataLine: same sets, end mark and junk on arbitrary lines', () => {

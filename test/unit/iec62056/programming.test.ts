@@ -8,7 +8,6 @@ import {
   executeCommand,
   formatDate,
   formatTime,
-  modelForManufacturer,
   optionSelect,
   parseDate,
   parseTime,
@@ -75,10 +74,11 @@ describe('programming answers', () => {
 });
 
 describe('meter models and clock formats', () => {
-  it('chooses the model by manufacturer, generic otherwise', () => {
-    expect(modelForManufacturer('LGZ').name).toBe('lgz-zmd');
-    expect(modelForManufacturer('ISK').password).toBe('P1');
-    expect(modelForManufacturer('XYZ')).toMatchObject({ name: 'generic', demandReset: null });
+  it('reads the 7-digit Iskra date 0YYMMDD (MT174 readouts: 0.9.2(0230223) is 2023-02-23)', () => {
+    expect(parseDate('0230223', '0YYMMDD')).toEqual({ year: 2023, month: 2, day: 23 });
+    expect(formatDate({ year: 2023, month: 2, day: 23, hour: 0, minute: 0, second: 0 }, '0YYMMDD')).toBe('0230223');
+    expect(parseDate('230223', '0YYMMDD')).toBeNull();
+    expect(parseDate('1230223', '0YYMMDD')).toBeNull();
   });
 
   it('formats and parses the date and time of both register formats', () => {

@@ -6,7 +6,7 @@
 import { ACK, asciiBytes, bcc, concatBytes, crc16Arc, ETX, findMeterModel, INITIAL_BAUD, modeBBaud, modeCBaud, NAK, parseIdentification, STX } from '../../../../shared/iec62056';
 import type { SerialLink } from '../link';
 import type { MeterProfile } from './profiles';
-import { ProgrammingMeter } from './programmingMeter';
+import { ProgrammingMeter, type PasswordLock } from './programmingMeter';
 
 export interface SimulatorOptions {
   /** Space output at the line rate (needed where timing is under test). */
@@ -29,6 +29,10 @@ export class MeterSimulator {
   private input = '';
   private state: 'idle' | 'awaitAck' | 'busy' | 'programming' = 'idle';
   private missed = 0;
+  /** Wrong passwords counted across programming sessions (a meter that locks keeps the count). */
+  readonly passwordLock: PasswordLock = { wrong: 0 };
+  /** When the identification started to go out (performance.now()), for `deafBeforeReaction`. */
+  private identifiedAt = 0;
   /** The programming-mode conversation in progress (option select Y = '1'). */
   programming: ProgrammingMeter | null = null;
   private programmingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,6 +41,8 @@ export class MeterSimulator {
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
   private pushTimer: ReturnType<typeof setInterval> | undefined;
   private readonly offData: () => void;
+  /** Option selects that came before the reaction time and went unheard (`deafBeforeReaction`). */
+  earlyAcks = 0;
   /** Every request line the meter understood, for tests. */
   readonly requests: string[] = [];
 
@@ -59,6 +65,11 @@ export class MeterSimulator {
     clearTimeout(this.ackTimer);
     clearTimeout(this.programmingTimer);
     clearInterval(this.pushTimer);
+  }
+
+  /** The reaction time the identification announces (200 ms, 20 ms for a lower-case third letter), unscaled. */
+  private get listensAfterMs(): number {
+    return parseIdentification(`/${this.profile.identification}`)?.reactionTimeMs ?? 200;
   }
 
   private get reactionMs(): number {
@@ -87,6 +98,11 @@ export class MeterSimulator {
       const match = OPTION_SELECT.exec(this.input);
       if (!match) return;
       this.input = '';
+      if (this.profile.deafBeforeReaction && performance.now() - this.identifiedAt < this.listensAfterMs) {
+        // Not listening yet (§6.3.14 item 12): the early option select is lost, the meter keeps waiting.
+        this.earlyAcks++;
+        return;
+      }
       clearTimeout(this.ackTimer);
       this.requests.push(match[0]);
       if (this.missed < (this.options.missOptionSelects ?? 0)) {
@@ -103,6 +119,8 @@ export class MeterSimulator {
     const id = parseIdentification(`/${this.profile.identification}`);
     await sleep(this.reactionMs);
     const prefix = this.profile.noisy ? JUNK : new Uint8Array(0);
+    // Taken before the write: the app cannot have the line sooner, so its own wait is never over-counted.
+    this.identifiedAt = performance.now();
     await this.send(concatBytes(prefix, asciiBytes(`/${this.profile.identification}\r\n`)), INITIAL_BAUD);
     if (!id || id.mode === 'A') return this.readout(INITIAL_BAUD);
     if (id.mode === 'B') {
@@ -121,6 +139,11 @@ export class MeterSimulator {
     const asked = modeCBaud[baudChar];
     await sleep(this.reactionMs);
     if (y === '1' && this.profile.programming && asked !== undefined && asked <= offered) return this.startProgramming(asked);
+    if (y === '0' && asked !== undefined && this.profile.keepsBaud !== undefined && asked > this.profile.keepsBaud && asked <= offered) {
+      // Announced but not kept: after the switch nothing readable comes (here: nothing at all), and back to idle.
+      this.state = 'idle';
+      return;
+    }
     if (y !== '0' || asked === undefined || asked > offered) {
       // Programming mode without a programming profile, or a rate above the offer: refused (§6.4.2).
       await this.send(Uint8Array.of(NAK), INITIAL_BAUD);
@@ -137,7 +160,7 @@ export class MeterSimulator {
     if (!behaviour || !model) throw new Error(`profile ${this.profile.name}: unknown programming model`);
     if (baud !== INITIAL_BAUD) await this.link.setBaudRate(baud);
     const end = () => void this.endProgramming(baud).catch(() => this.stop());
-    this.programming = new ProgrammingMeter(behaviour, model, this.profile.lines, (bytes) => this.send(bytes, baud), end, this.reactionMs);
+    this.programming = new ProgrammingMeter(behaviour, model, this.profile.lines, (bytes) => this.send(bytes, baud), end, this.reactionMs, this.passwordLock);
     this.state = 'programming';
     this.armProgrammingTimeout();
     await this.send(this.programming.operandMessage(), baud);

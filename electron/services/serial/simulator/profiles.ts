@@ -23,6 +23,10 @@ export interface MeterProfile {
   readonly silent?: boolean;
   /** Pace the output at the line rate even when the caller did not ask for pacing (a PTY ignores baud). */
   readonly alwaysPaced?: boolean;
+  /** The highest rate the meter really keeps, below the one its identification announces. */
+  readonly keepsBaud?: number;
+  /** Hears no option select sent sooner than the identification's reaction time (200 or 20 ms) after it identified. */
+  readonly deafBeforeReaction?: boolean;
   /** Override the reaction time (ms) the identification implies (20 or 200). */
   readonly reactionMs?: number;
   /** Push meters: telegram period in ms. */
@@ -76,6 +80,8 @@ export function largeReadoutLines(size: number): string[] {
 
 export const meterProfiles: readonly MeterProfile[] = [
   { name: 'mode-c', description: 'Mode C meter, 9600 baud, two tariffs, export, max demand, serial, error register, power-fail counter', identification: 'ISK5MT174-0001', address: '12345678', kind: 'readout', lines: tariffLines },
+  { name: 'reaction-time', description: 'Mode C meter that hears nothing sooner than its reaction time (200 ms) after identifying: an early ACK goes unanswered', identification: 'ISK5MT174-0003', kind: 'readout', lines: tariffLines, deafBeforeReaction: true },
+  { name: 'false-baud', description: 'Mode C meter that announces 9600 baud but keeps only 4800 (as some Landis+Gyr ZMD do)', identification: 'LGZ5ZMD3104407.B32', kind: 'readout', lines: tariffLines, keepsBaud: 4800 },
   { name: 'lower-case', description: 'Mode C meter with a lower-case third letter: 20 ms reaction time', identification: 'ISk5ME162-0000', kind: 'readout', lines: tariffLines },
   { name: 'p1', description: 'Mode D push meter (DSMR 5 P1 telegram with CRC-16), every second', identification: 'ISK5\\2M550T-1012', kind: 'push', lines: p1Lines, pushIntervalMs: 1000 },
   { name: 'noisy', description: 'Mode C meter behind a probe that echoes, with junk before the identification and the data', identification: 'LGZ4ZMD3104407.B32', kind: 'readout', lines: tariffLines, noisy: true },
@@ -93,6 +99,22 @@ export const meterProfiles: readonly MeterProfile[] = [
     kind: 'readout',
     lines: [...tariffLines, '0.1.0(07)'],
     programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'error', clockOffsetS: -97, driftPpm: 40 },
+  },
+  {
+    name: 'program-lock',
+    description: 'Mode C meter with programming mode (model isk-mt) that answers a wrong password with NAK and locks its port after three wrong passwords',
+    identification: 'ISK5MT174-0004',
+    kind: 'readout',
+    lines: [...tariffLines, '0.1.0(07)'],
+    programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'nak', locksAfterWrongPasswords: 3, clockOffsetS: -40 },
+  },
+  {
+    name: 'program-no-reset',
+    description: 'Mode C meter with programming mode (model isk-mt) that acknowledges the demand reset but resets nothing',
+    identification: 'ISK5MT174-0005',
+    kind: 'readout',
+    lines: [...tariffLines, '0.1.0(07)'],
+    programming: { model: 'isk-mt', password: '00000000', operand: '12345678', wrongPassword: 'error', ignoresDemandReset: true, clockOffsetS: 0 },
   },
   {
     name: 'program-lgz',

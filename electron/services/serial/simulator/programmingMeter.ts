@@ -3,7 +3,7 @@
  * operand, password check (P1 clear or P2 derived, per model), R1 reads, W1 writes of the clock,
  * E2/W1 demand reset, B0. The clock drifts from the host's; the demand register really resets.
  */
-import { clockEpoch, clockFields, commandMessage, dataBlock, derivePassword, formatDate, formatTime, NAK, ACK, parseDataText, parseDate, parseTime, ProgrammingAnswerReader, type DataValue, type MeterModel } from '../../../../shared/iec62056';
+import { meterClockEpoch, meterClockFields, commandMessage, dataBlock, derivePassword, formatDate, formatTime, NAK, ACK, parseDataText, parseDate, parseTime, ProgrammingAnswerReader, type DataValue, type MeterModel } from '../../../../shared/iec62056';
 
 export interface ProgrammingBehaviour {
   /** A model name from shared/iec62056/meterModels: registers, password kind, demand reset. */
@@ -13,6 +13,10 @@ export interface ProgrammingBehaviour {
   readonly operand: string;
   /** How the meter answers a wrong password: an error message, a break (B0), or NAK. */
   readonly wrongPassword: 'error' | 'break' | 'nak';
+  /** Acknowledges the demand-reset command but resets nothing (a meter that must fail the verification). */
+  readonly ignoresDemandReset?: boolean;
+  /** Locks its programming port after this many wrong passwords (counted across sessions): even the right one is refused then. */
+  readonly locksAfterWrongPasswords?: number;
   /** Meter clock minus host clock at start, in seconds. */
   readonly clockOffsetS: number;
   /** Clock rate error, parts per million (a quartz without temperature compensation: ±20–100). */
@@ -21,13 +25,19 @@ export interface ProgrammingBehaviour {
 
 const pad = (text: string, to: string) => text.padStart(to.length, '0');
 
+/** Wrong passwords the meter has counted; kept by the meter across programming sessions. */
+export interface PasswordLock {
+  wrong: number;
+}
+
 export class ProgrammingMeter {
   private readonly reader = new ProgrammingAnswerReader();
   private loggedIn = false;
   private offsetMs: number;
   private since = Date.now();
   private readonly registers = new Map<string, DataValue[]>();
-  private readonly utcOffset = -new Date().getTimezoneOffset();
+  /** The meter shows its model's time basis in the host's zone. */
+  private readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private readonly send: (bytes: Uint8Array) => Promise<void>;
   /** Commands received, for tests: `P1`, `R1 0.9.1`, `W1 0.9.1(123456)`, `B0`. */
   readonly commands: string[] = [];
@@ -40,6 +50,7 @@ export class ProgrammingMeter {
     private readonly end: () => void,
     /** Reaction time before each answer (§6.3.14: 20 or 200 ms). */
     reactionMs = 0,
+    private readonly lock: PasswordLock = { wrong: 0 },
   ) {
     this.send = async (bytes) => {
       if (reactionMs > 0) await new Promise((resolve) => setTimeout(resolve, reactionMs));
@@ -89,10 +100,13 @@ export class ProgrammingMeter {
 
   private async login(id: string, data: string): Promise<void> {
     const expected = this.model.password === 'P2' ? derivePassword(this.behaviour.password, this.behaviour.operand) : this.behaviour.password;
-    if (id === this.model.password && data === `(${expected})`) {
+    const limit = this.behaviour.locksAfterWrongPasswords;
+    const locked = limit !== undefined && this.lock.wrong >= limit;
+    if (!locked && id === this.model.password && data === `(${expected})`) {
       this.loggedIn = true;
       return this.send(Uint8Array.of(ACK));
     }
+    if (!locked) this.lock.wrong++;
     if (this.behaviour.wrongPassword === 'nak') return this.send(Uint8Array.of(NAK));
     if (this.behaviour.wrongPassword === 'error') return this.reply('(ER10)');
     await this.send(commandMessage('B0'));
@@ -101,7 +115,7 @@ export class ProgrammingMeter {
 
   private read(address: string): Promise<void> {
     const { date, time } = this.model.clock;
-    const now = clockFields(this.meterNow(), this.utcOffset);
+    const now = meterClockFields(this.meterNow(), this.model.clock.timeBasis, this.zone);
     if (address === date.address) return this.reply(`${address}(${formatDate(now, date.format)})`);
     if (address === time.address) return this.reply(`${address}(${formatTime(now, time.format)})`);
     const values = this.registers.get(address);
@@ -111,14 +125,14 @@ export class ProgrammingMeter {
 
   private write(address: string, value: string): Promise<void> {
     const { date, time } = this.model.clock;
-    const current = clockFields(this.meterNow(), this.utcOffset);
+    const current = meterClockFields(this.meterNow(), this.model.clock.timeBasis, this.zone);
     let target: number | null = null;
     if (address === date.address) {
       const d = parseDate(value, date.format);
-      if (d) target = clockEpoch({ ...current, ...d }, this.utcOffset) + (this.meterNow() % 1000);
+      if (d) target = meterClockEpoch({ ...current, ...d }, this.model.clock.timeBasis, this.zone, this.meterNow()) + (this.meterNow() % 1000);
     } else if (address === time.address) {
       const t = parseTime(value, time.format);
-      if (t) target = clockEpoch({ ...current, ...t }, this.utcOffset); // the written second starts now
+      if (t) target = meterClockEpoch({ ...current, ...t }, this.model.clock.timeBasis, this.zone, this.meterNow()); // the written second starts now
     } else return this.reply('(ER04)'); // read-only or unknown register
     if (target === null) return this.reply('(ER06)'); // value in the wrong format
     this.since = Date.now();
@@ -130,8 +144,9 @@ export class ProgrammingMeter {
   private resetDemand(): Promise<void> {
     const reset = this.model.demandReset;
     if (!reset) return this.reply('(ER05)');
+    if (this.behaviour.ignoresDemandReset) return this.send(Uint8Array.of(ACK));
     const demand = this.registers.get(reset.demandRegister);
-    const now = clockFields(this.meterNow(), this.utcOffset);
+    const now = meterClockFields(this.meterNow(), this.model.clock.timeBasis, this.zone);
     if (demand?.[0]) demand[0] = { value: demand[0].value.replace(/\d/g, '0'), unit: demand[0].unit };
     if (demand?.[1]) demand[1] = { value: `${formatDate(now, 'YYMMDD')}${formatTime(now, 'hhmmss').slice(0, 4)}`, unit: null };
     const counter = reset.resetCounter ? this.registers.get(reset.resetCounter) : undefined;

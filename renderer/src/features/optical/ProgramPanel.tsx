@@ -57,7 +57,9 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
   const training = ports.find((x) => x.path === port)?.training ?? false;
   const busy = reading || p.running !== null;
   // Known after a read: the meter's model has no demand reset from the optical port.
-  const noDemandReset = readResult?.demandResetSupported === false;
+  // Readout only when no model is assigned to the meter's type (never guessed from the manufacturer).
+  const unavailable = readResult?.programmingUnavailable ?? null;
+  const noDemandReset = readResult?.demandResetSupported === false && unavailable === null;
   const run = (operation: ProgramOperation) => void p.run({ usagePointId, port, operation, password, ...(job ? { job } : {}) });
 
   return (
@@ -78,14 +80,19 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
           onChange={(e) => setPassword(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
         />
-        <button type="button" className="button" data-testid="program-time-sync" disabled={busy || !port} onClick={() => run('timeSync')}>
+        <button type="button" className="button" data-testid="program-time-sync" disabled={busy || !port || unavailable !== null} onClick={() => run('timeSync')}>
           {t('optical.program.timeSync')}
         </button>
-        <button type="button" className="button" data-testid="program-demand-reset" disabled={busy || !port || noDemandReset} onClick={() => run('demandReset')}>
+        <button type="button" className="button" data-testid="program-demand-reset" disabled={busy || !port || noDemandReset || unavailable !== null} onClick={() => run('demandReset')}>
           {t('optical.program.demandReset')}
         </button>
       </div>
       {training && <p className="muted">{t('optical.program.trainingPassword', { password: TRAINING_PASSWORD })}</p>}
+      {unavailable && (
+        <p className="muted" data-testid="program-unavailable">
+          {t(unavailable === 'meterModelUnknown' ? 'optical.program.modelUnknown' : 'optical.program.notConfigured')}
+        </p>
+      )}
       {noDemandReset && <p className="muted">{t('optical.program.noDemandReset', { model: readResult?.model })}</p>}
       {p.running && (
         <p className="optical-progress" role="status" data-testid="program-progress">
