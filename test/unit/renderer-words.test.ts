@@ -25,7 +25,7 @@ describe('register names', () => {
     expect(registerName(defaultRegisterLabel(kwh), kwh, en.registerName)).toBe('Energy delivered');
     expect(registerName(defaultRegisterLabel(kwhT1), kwhT1, de.registerName)).toBe('Bezogene Energie T1');
     expect(registerName('', exportKwh, de.registerName)).toBe('Eingespeiste Energie');
-    expect(registerName('', gasM3, de.registerName)).toBe('Volumen');
+    expect(registerName('', gasM3, de.registerName)).toBe('Gasvolumen');
   });
 
   it("keep the route's own label", () => {

@@ -678,6 +678,8 @@ export const de: Catalog = {
       energy_net: 'Energie saldiert',
       demand_delivered: 'Bezogene Leistung',
       demand_received: 'Eingespeiste Leistung',
+      gas_volume: 'Gasvolumen',
+      water_volume: 'Wasservolumen',
       volume_delivered: 'Volumen',
       volume_other: 'Volumen',
     },

@@ -681,6 +681,8 @@ export const en = {
       energy_net: 'Net energy',
       demand_delivered: 'Demand delivered',
       demand_received: 'Demand fed in',
+      gas_volume: 'Gas volume',
+      water_volume: 'Water volume',
       volume_delivered: 'Volume',
       volume_other: 'Volume',
     },

@@ -23,6 +23,7 @@ export function readingTypeName(readingType: string | null, names: Names): strin
   const kinds: Readonly<Record<string, string>> = names.kind;
   const directions: Readonly<Record<string, string>> = names.direction;
   const base =
+    named[`${d.commodity}_${d.kind}`] ??
     named[`${d.kind}_${d.direction}`] ??
     (directions[d.direction] ? fill(names.pattern, { kind: kinds[d.kind] ?? names.kind.other, direction: directions[d.direction] ?? '' }) : (kinds[d.kind] ?? names.kind.other));
   return d.tou ? fill(names.tou, { name: base, tou: d.tou }) : base;
