@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, signInOnScreen, test } from './fixtures';
 import { expectAccessible, expectNoSidewaysScroll, expectPrimaryReachable, expectTouchTargets, sizes, type SizeName } from './fieldReady';
 import { callApi, screenshot } from './pages';
+import { englishOnScreen, expectNoEnglish } from './untranslated';
 
 test.use({ demo: true });
 
@@ -19,6 +20,7 @@ async function checkScreen(page: Page, size: SizeName, lang: Lang, screen: strin
   await expect(page.getByTestId('section-loading')).toHaveCount(0);
   if (primary) await expect(primary).toBeAttached();
   await screenshot(page, `${size}-${lang}-${screen}`);
+  if (lang === 'de') await expectNoEnglish(page, `${size} ${screen}`);
   await expectNoSidewaysScroll(page);
   await expectTouchTargets(page);
   await expectAccessible(page);
@@ -74,6 +76,8 @@ async function walkRoute(page: Page, size: SizeName, lang: Lang) {
     await expect(page.getByTestId('back-to-routes')).toBeHidden();
   }
   await checkScreen(page, size, lang, 'routes', page.getByTestId('route-item').first());
+  // The English screens show the English table: the check that guards the German ones can fail.
+  if (lang === 'en') expect(await englishOnScreen(page)).not.toEqual([]);
   await page.getByTestId('route-item').first().click();
   await checkScreen(page, size, lang, 'meter-list', page.getByTestId('meter-row').first());
 
