@@ -66,7 +66,14 @@ export function RegisterField({ register, locale, entry, assessment, attempted, 
           pattern: formatPattern(register.dials, register.decimals, locale),
         })}
       </p>
-      <p className="register-last" data-testid="register-last" data-value={register.lastValue ?? ''}>
+      <p
+        className="register-last"
+        data-testid="register-last"
+        data-value={register.lastValue ?? ''}
+        data-read-at={register.lastReadAt ?? ''}
+        data-average-daily-use={register.averageDailyUse ?? ''}
+        data-decimals={register.decimals}
+      >
         {register.lastValue !== null ? (
           <>
             {t('reading.last')}: <strong>{formatValue(register.lastValue, locale, register.decimals)}</strong> {register.unit}
