@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '../../../../shared/contract/supervisorEntities';
 import { knownText, skipCodeLabel } from '../../i18n/catalog';
-import { useFormat } from '../../lib/format';
+import { formatValue, useFormat } from '../../lib/format';
 import { useRegisterName } from '../../lib/registerName';
 import { useReviewStore } from './reviewStore';
 
@@ -51,7 +51,9 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
         <ul className="review-readings">
           {item.readings.map((r) => (
             <li key={r.id}>
-              {nameOf(r.label, r.readingType)}: <span data-testid="review-value">{r.value}</span>
+              {nameOf(r.label, r.readingType)}: <span data-testid="review-value" data-value={r.value}>
+                {formatValue(r.value, format.locale)}
+              </span>
               {r.editedFrom !== null ? ` (${t('review.editedFrom', { id: r.editedFrom })})` : ''}
               {r.editedFrom === null && (
                 <button type="button" className="button" data-testid="review-edit" onClick={() => setMode({ editing: r.id })}>

@@ -8,6 +8,7 @@ import { knownText } from '../../i18n/catalog';
 import { useFormat } from '../../lib/format';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const STATUS_FIELDS = new Set(['before', 'after', 'from', 'to', 'status']);
 
 export function useAuditText() {
   useTranslation(); // renders again when the language changes
@@ -32,6 +33,8 @@ function useValueText() {
     if (typeof value === 'string') {
       if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
       if (key === 'role') return text.role(value);
+      // A status before and after (review, work order, switch order) by its name on the screens.
+      if (STATUS_FIELDS.has(key)) return knownText(`review.status.${value}`) ?? knownText(`workOrders.status.${value}`) ?? knownText(`switching.status.${value}`) ?? value;
       if (key === 'warnings') return knownText(`warningKind.${value}`) ?? value;
       return value;
     }
