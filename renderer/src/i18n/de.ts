@@ -699,7 +699,7 @@ export const de: Catalog = {
       route: { import: 'Tour importiert' },
       review: { approve: 'Besuch freigegeben', return: 'Besuch an den Ableser zurückgegeben', edit: 'Zählerstand korrigiert' },
       export: { run: 'Zählerstände exportiert' },
-      sync: { retry: 'Abgelehnte Nachricht erneut gesendet', settings: 'Abgleich-Einstellungen geändert', credentials: 'Anmeldung für den Abgleich geändert', rejected: { edit: 'Abgelehnte Nachricht korrigiert' } },
+      sync: { retry: 'Abgelehnte Nachricht erneut gesendet', settings: 'Abgleich-Einstellungen geändert', profile: 'Integrationsprofil gewählt', credentials: 'Anmeldung für den Abgleich geändert', rejected: { edit: 'Abgelehnte Nachricht korrigiert' } },
       inbox: { apply: 'Nachricht der Zentrale übernommen', refuse: 'Nachricht der Zentrale abgewiesen' },
       switching: {
         read: 'Wechselablesung gespeichert',
@@ -761,6 +761,8 @@ export const de: Catalog = {
       fileName: 'Datei',
       filter: 'Filter',
       format: 'Format',
+      isDefault: 'Das Standardprofil',
+      name: 'Name',
       from: 'Von',
       kind: 'Art',
       lockedUntil: 'Gesperrt bis',

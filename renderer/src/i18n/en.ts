@@ -703,7 +703,7 @@ export const en = {
       route: { import: 'Imported a route' },
       review: { approve: 'Approved a visit', return: 'Returned a visit to the technician', edit: 'Corrected a reading' },
       export: { run: 'Exported readings' },
-      sync: { retry: 'Sent a rejected message again', settings: 'Changed the sync settings', credentials: 'Changed the sync sign-in', rejected: { edit: 'Corrected a rejected message' } },
+      sync: { retry: 'Sent a rejected message again', settings: 'Changed the sync settings', profile: 'Chose the integration profile', credentials: 'Changed the sync sign-in', rejected: { edit: 'Corrected a rejected message' } },
       inbox: { apply: 'Applied a message from the office', refuse: 'Refused a message from the office' },
       switching: {
         read: 'Saved a switch reading',
@@ -765,6 +765,8 @@ export const en = {
       fileName: 'File',
       filter: 'Filter',
       format: 'Format',
+      isDefault: 'The standard profile',
+      name: 'Name',
       from: 'From',
       kind: 'Kind',
       lockedUntil: 'Locked until',
