@@ -121,7 +121,10 @@ export async function signInByApi(page: Page, token: string, name: string): Prom
  */
 export async function usualValues(form: Locator): Promise<string[]> {
   const registers = await form.getByTestId('register-last').evaluateAll((els) =>
-    els.map((e) => ({ value: e.getAttribute('data-value') ?? '0', at: e.getAttribute('data-read-at') ?? '', average: e.getAttribute('data-average-daily-use') ?? '', decimals: e.getAttribute('data-decimals') ?? '0' })),
+    els.map((e) => {
+      const attr = (name: string) => (e as unknown as { getAttribute(name: string): string | null }).getAttribute(name);
+      return { value: attr('data-value') ?? '0', at: attr('data-read-at') ?? '', average: attr('data-average-daily-use') ?? '', decimals: attr('data-decimals') ?? '0' };
+    }),
   );
   return registers.map((r) => {
     const days = r.at ? (Date.now() - Date.parse(r.at)) / 86_400_000 : 0;

@@ -722,6 +722,7 @@ export const de: Catalog = {
       },
       meter: { exchange: 'Zähler gewechselt', install: 'Zähler eingebaut', remove: 'Zähler ausgebaut' },
       meterSwitch: 'Schalter des Zählers betätigt',
+      visit: { sign: 'Besuch unterschrieben', receipt: 'Beleg zum Besuch erstellt' },
       pan: { commission: 'Heimnetzgerät gekoppelt', decommission: 'Heimnetzgerät entfernt', join: 'Heimnetzgerät beigetreten' },
       demo: { switching: 'Übungs-Wechselaufträge angelegt', workOrders: 'Übungsaufträge angelegt' },
     },
@@ -742,6 +743,10 @@ export const de: Catalog = {
       work_order: 'Auftrag {{id}}',
     },
     field: {
+      signerRole: 'Wer unterschrieb',
+      language: 'Sprache',
+      imageSha256: 'Prüfsumme der Unterschrift (SHA-256)',
+      dataSha256: 'Prüfsumme des Belegs (SHA-256)',
       after: 'Nachher',
       afterWork: 'Nach der Arbeit',
       agreementId: 'Vertrag',

@@ -726,6 +726,7 @@ export const en = {
       },
       meter: { exchange: 'Exchanged a meter', install: 'Installed a meter', remove: 'Removed a meter' },
       meterSwitch: 'Operated the meter’s switch',
+      visit: { sign: 'Signed the visit', receipt: 'Made the visit receipt' },
       pan: { commission: 'Paired a home-area device', decommission: 'Removed a home-area device', join: 'A home-area device joined' },
       demo: { switching: 'Added training switch orders', workOrders: 'Added training work orders' },
     },
@@ -746,6 +747,10 @@ export const en = {
       work_order: 'Work order {{id}}',
     },
     field: {
+      signerRole: 'Who signed',
+      language: 'Language',
+      imageSha256: 'Signature checksum (SHA-256)',
+      dataSha256: 'Receipt checksum (SHA-256)',
       after: 'After',
       afterWork: 'After the work',
       agreementId: 'Agreement',
