@@ -51,12 +51,13 @@ interface PageElement {
   readonly childNodes: ArrayLike<PageNode>;
   getAttribute(name: string): string | null;
   checkVisibility(options?: { checkVisibilityCSS?: boolean }): boolean;
+  closest(selector: string): PageElement | null;
 }
 interface PageScope {
-  readonly document: { querySelectorAll(selector: string): Iterable<PageElement> };
+  readonly document: { readonly documentElement: { readonly lang: string }; querySelectorAll(selector: string): Iterable<PageElement> };
 }
 
-/** Every text a person can read on the page now (each text node on its own, trimmed). */
+/** Every text a person can read on the page now in the page's language (each text node on its own, trimmed). */
 export async function textsOnScreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const { document } = globalThis as unknown as PageScope;
@@ -65,6 +66,9 @@ export async function textsOnScreen(page: Page): Promise<string[]> {
       if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') continue;
       const shown = el.tagName === 'OPTION' || el.checkVisibility({ checkVisibilityCSS: true });
       if (!shown) continue;
+      // A part marked as another language (WCAG 3.1.2), such as "English" in the language switch, is meant so.
+      const lang = el.closest('[lang]')?.getAttribute('lang');
+      if (lang && lang !== document.documentElement.lang) continue;
       for (const node of Array.from(el.childNodes)) {
         const text = node.nodeType === 3 ? (node.textContent ?? '').trim() : '';
         if (text) out.add(text);
