@@ -90,6 +90,18 @@ export function describeReadingType(code: string): ReadingTypeDescription | null
   };
 }
 
+/**
+ * The label a register gets when its route names none, e.g. "energy delivered kWh T1". It is
+ * stored as such; screens recognise it (registerName in the renderer) and show the name in the
+ * user's language instead.
+ */
+export function defaultRegisterLabel(readingType: string): string {
+  const d = describeReadingType(readingType);
+  if (!d) return readingType;
+  const tou = d.tou ? ` T${d.tou}` : '';
+  return `${d.kind} ${d.direction === 'other' ? '' : d.direction + ' '}${d.unit}${tou}`.replace(/\s+/g, ' ').trim();
+}
+
 /** Builds the dotted code from its fields; any field left out is 0 (not applicable). */
 export function encodeReadingType(fields: Partial<ReadingType>): string {
   return readingTypeFields.map((f) => String(fields[f] ?? 0)).join('.');

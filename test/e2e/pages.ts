@@ -1,7 +1,7 @@
 /** Page helpers for the flows several tests repeat. */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { signInOnScreen, trainingPins } from './fixtures';
 
 const screenshotDir = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -112,4 +112,23 @@ export async function switchProfile(page: Page, name: string, role: 'technician'
 export async function signInByApi(page: Page, token: string, name: string): Promise<void> {
   const r = await callApi(page, token, 'session.signIn', { name, secret: trainingPins[name] });
   expect(r.ok, JSON.stringify(r)).toBe(true);
+}
+
+/**
+ * What each register of the open meter shows today if it was used as usual: its last value plus
+ * its average daily use for the days since (so no "unusually high / low" warning), in the form's
+ * decimals; a register without an average gets a little use.
+ */
+export async function usualValues(form: Locator): Promise<string[]> {
+  const registers = await form.getByTestId('register-last').evaluateAll((els) =>
+    els.map((e) => {
+      const attr = (name: string) => (e as unknown as { getAttribute(name: string): string | null }).getAttribute(name);
+      return { value: attr('data-value') ?? '0', at: attr('data-read-at') ?? '', average: attr('data-average-daily-use') ?? '', decimals: attr('data-decimals') ?? '0' };
+    }),
+  );
+  return registers.map((r) => {
+    const days = r.at ? (Date.now() - Date.parse(r.at)) / 86_400_000 : 0;
+    const use = r.average && days >= 1 ? Number(r.average) * days : 7;
+    return (Number(r.value || '0') + use).toFixed(Number(r.decimals));
+  });
 }

@@ -55,8 +55,15 @@ test('a supervisor adds a technician, who sees no review queue and is refused by
   await expect(page.getByTestId('review-item').first().getByTestId('review-status')).toHaveText('Approved');
   await page.getByTestId('audit-search').fill('review.approve');
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
-  await expect(page.getByTestId('audit-row').first()).toContainText('Sam Supervisor');
-  await expect(page.getByTestId('audit-row').first()).toContainText('supervisor');
+  const row = page.getByTestId('audit-row').first();
+  await expect(row).toContainText('Sam Supervisor');
+  // The action and the role in words, the details as named fields (not the recorded codes and JSON).
+  await expect(row.getByTestId('audit-action')).toHaveAttribute('data-action', 'review.approve');
+  await expect(row.getByTestId('audit-action')).toHaveText('Approved a visit');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('Supervisor');
+  await expect(row.getByTestId('audit-details')).toContainText('BeforeTo review');
+  await expect(row.getByTestId('audit-details')).toContainText('AfterApproved');
+  await expect(row).not.toContainText('{');
   await screenshot(page, 'supervisor-approved-audit');
 });
 

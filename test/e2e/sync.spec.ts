@@ -9,19 +9,18 @@ import { buildMessage } from '../../shared/cim';
 import { readAccepted } from '../../electron/services/sync/simulator/storage';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../electron/services/sync/simulator/server';
 import { expect, test } from './fixtures';
-import { openSearchedMeter, screenshot, searchMeter, switchProfile, typeRegisters } from './pages';
+import { openSearchedMeter, screenshot, searchMeter, switchProfile, typeRegisters, usualValues } from './pages';
 import type { Page } from '@playwright/test';
 
 // Setting the endpoint and correcting refused readings are a supervisor's.
 test.use({ demo: true, signInAs: 'Sam Supervisor' });
 
-/** Reads every register of a meter a little above its last value (an ordinary reading, no warning). */
+/** Reads every register of a meter at its usual use since the last read (an ordinary reading, no warning). */
 async function saveReading(page: Page, usagePointId: string) {
   await page.getByTestId('section-routes').click();
   await searchMeter(page, usagePointId);
   const form = await openSearchedMeter(page, usagePointId);
-  const lasts = await form.getByTestId('register-last').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value') ?? '0')));
-  await typeRegisters(page, lasts.map((last) => String(Math.floor(last) + 7)));
+  await typeRegisters(page, await usualValues(form));
   await expect(form.getByTestId('save-status')).toContainText(/saved/);
 }
 
@@ -123,8 +122,7 @@ test('Sync pulls what the office queued: the received list says what changed, an
     await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveText('On demand');
     const form = await openSearchedMeter(page, 'UP-1005');
     await expect(page.getByTestId('read-request-banner')).toContainText('on-demand reading');
-    const lasts = await form.getByTestId('register-last').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value') ?? '0')));
-    await typeRegisters(page, lasts.map((last) => String(Math.floor(last) + 7)));
+    await typeRegisters(page, await usualValues(form));
     await expect(form.getByTestId('save-status')).toContainText(/saved/);
     // Saving opens the next meter and focuses its first register; search once that has happened.
     await expect(page.getByTestId('reading-form')).not.toHaveAttribute('data-usage-point-id', 'UP-1005');

@@ -7,7 +7,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, signInOnScreen, test } from './fixtures';
 import { expectAccessible, expectNoSidewaysScroll, expectPrimaryReachable, expectTouchTargets, sizes, type SizeName } from './fieldReady';
-import { callApi, screenshot } from './pages';
+import { scaled } from '../support/timeouts';
+import { callApi, screenshot, usualValues } from './pages';
+import { englishOnScreen, expectNoEnglish } from './untranslated';
 
 test.use({ demo: true });
 
@@ -19,6 +21,7 @@ async function checkScreen(page: Page, size: SizeName, lang: Lang, screen: strin
   await expect(page.getByTestId('section-loading')).toHaveCount(0);
   if (primary) await expect(primary).toBeAttached();
   await screenshot(page, `${size}-${lang}-${screen}`);
+  if (lang === 'de') await expectNoEnglish(page, `${size} ${screen}`);
   await expectNoSidewaysScroll(page);
   await expectTouchTargets(page);
   await expectAccessible(page);
@@ -74,6 +77,8 @@ async function walkRoute(page: Page, size: SizeName, lang: Lang) {
     await expect(page.getByTestId('back-to-routes')).toBeHidden();
   }
   await checkScreen(page, size, lang, 'routes', page.getByTestId('route-item').first());
+  // The English screens show the English table: the check that guards the German ones can fail.
+  if (lang === 'en') expect(await englishOnScreen(page)).not.toEqual([]);
   await page.getByTestId('route-item').first().click();
   await checkScreen(page, size, lang, 'meter-list', page.getByTestId('meter-row').first());
 
@@ -147,7 +152,7 @@ for (const lang of ['en', 'de'] as const) {
     for (const [name, walk] of Object.entries(walks)) {
       test(`${size} (${sizes[size].width}×${sizes[size].height}), ${lang}, ${name}: each screen fits, is reachable by touch and passes axe-core`, async ({ app: page, host }) => {
         // Several screens, each with an axe-core run: a budget by work done, not by one step's clock.
-        test.setTimeout(180_000);
+        test.setTimeout(scaled(180_000));
         await page.setViewportSize(sizes[size]);
         if (lang === 'de') await chooseGerman(page, size);
         await walk(page, size, lang, host.current.token);
@@ -162,7 +167,7 @@ test('on a phone the keyboard still walks the route: Enter saves, the next stop 
   const form = page.getByTestId('reading-form');
   await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1001');
   await expect(form.getByTestId('register-input').first()).toBeFocused();
-  await page.keyboard.type('123456');
+  await page.keyboard.type((await usualValues(form))[0]!);
   await page.keyboard.press('Enter');
   await expect(form).toHaveAttribute('data-usage-point-id', 'UP-1002');
   await expect(form.getByTestId('register-input').first()).toBeFocused();

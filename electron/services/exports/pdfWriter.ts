@@ -3,7 +3,32 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import type { ExportRow } from '../store/repositories/exportRows';
+import type { ReadingWarningShape, StopStatus } from '../../../shared/contract/entities';
+import type { ReviewStatus } from '../../../shared/contract/supervisorEntities';
 import { checkpoint, type WriteOptions } from './writers';
+
+/**
+ * The report says warnings and statuses in words, with the code in brackets for whoever must
+ * quote it (issue 17 §2). Typed by the code lists, so a new warning kind or status does not
+ * compile until it has its words.
+ */
+const warningWords: Readonly<Record<ReadingWarningShape['kind'], string>> = {
+  highUsage: 'unusually high use',
+  lowUsage: 'unusually low use',
+  zeroUsage: 'no use',
+  rollover: 'counted as rollover',
+  lowerThanPrevious: 'lower than the last reading',
+  implausibleDemand: 'implausible demand',
+  serialMismatch: 'other meter serial',
+  readBeforeLastRead: 'clock before the last reading',
+};
+const reviewWords: Readonly<Record<ReviewStatus, string>> = { pending: 'to review', approved: 'approved', returned: 'returned', edited: 'edited' };
+const stopWords: Readonly<Record<StopStatus, string>> = { unread: 'not read', read: 'read', warning: 'read, with warning', skipped: 'skipped' };
+
+const inWords = (words: Readonly<Record<string, string>>, code: string) => (code in words ? `${words[code]} (${code})` : code);
+export const warningsText = (json: string) => (JSON.parse(json) as { kind: string }[]).map((w) => inWords(warningWords, w.kind)).join(', ');
+export const reviewText = (status: string) => inWords(reviewWords, status);
+export const stopText = (status: string) => inWords(stopWords, status);
 
 const PDF_COLUMNS = [
   { title: 'Route', width: 50, of: (r: ExportRow) => r.route ?? '' },
@@ -12,8 +37,8 @@ const PDF_COLUMNS = [
   { title: 'Register', width: 70, of: (r: ExportRow) => r.register },
   { title: 'Value', width: 70, of: (r: ExportRow) => r.value },
   { title: 'Read at (UTC)', width: 95, of: (r: ExportRow) => r.readAt.slice(0, 16).replace('T', ' ') },
-  { title: 'Warnings', width: 80, of: (r: ExportRow) => (JSON.parse(r.warnings) as { kind: string }[]).map((w) => w.kind).join(', ') },
-  { title: 'Review', width: 55, of: (r: ExportRow) => r.reviewStatus },
+  { title: 'Warnings', width: 80, of: (r: ExportRow) => warningsText(r.warnings) },
+  { title: 'Review', width: 55, of: (r: ExportRow) => reviewText(r.reviewStatus) },
 ] as const;
 
 /** A report: title, summary (counts by stop and review status), then the table, A4 landscape. */
@@ -31,7 +56,7 @@ export async function writePdf(rows: Iterable<ExportRow>, path: string, options:
   doc.font('Helvetica').fontSize(9).text(`Created ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. ${options.filterText ?? 'All readings.'}`);
   const count = (f: (r: ExportRow) => string) => [...all.reduce((m, r) => m.set(f(r), (m.get(f(r)) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${k || 'none'}: ${v}`).join(', ');
   doc.moveDown(0.5).fontSize(10).text(`Readings: ${all.length}. Meters: ${new Set(all.map((r) => r.meterSerial)).size}. With warnings: ${all.filter((r) => r.warnings !== '[]').length}.`);
-  doc.text(`Stop status: ${count((r) => r.stopStatus ?? '')}. Review: ${count((r) => r.reviewStatus)}.`);
+  doc.text(`Stop status: ${count((r) => (r.stopStatus ? stopText(r.stopStatus) : ''))}. Review: ${count((r) => reviewText(r.reviewStatus))}.`);
   doc.moveDown(0.8);
   const left = doc.page.margins.left;
   const rowHeight = 14;

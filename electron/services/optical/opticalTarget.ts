@@ -20,7 +20,7 @@ export interface OpticalTarget {
   deviceId: number;
   meterSerial: string;
   usagePointId: string;
-  registers: readonly { id: number; readingType: string; decimals: number; lastValue: string | null }[];
+  registers: readonly { id: number; readingType: string; decimals: number; dials?: number; lastValue: string | null; lastReadAt?: string | null; averageDailyUse?: number | null }[];
   /** Set when the target is the new meter of this work order. */
   workOrderId: string | null;
 }

@@ -5,7 +5,7 @@
  */
 import { TRAINING_PASSWORD } from '../../../shared/contract/methods/optical';
 import { parseReadingType } from '../../../shared/cim/readingType';
-import { add, decimalsOf } from '../../../shared/domain/decimal';
+import { add, compare, decimalsOf, registerSpan, subtract } from '../../../shared/domain/decimal';
 import { createMemoryLinkPair, MeterSimulator, type MeterProfile } from '../serial/simulator';
 import type { SerialLink } from '../serial/link';
 
@@ -20,11 +20,31 @@ export function obisFor(readingType: string): { obis: string; unit: string } | n
   return null;
 }
 
-/** A little use since the last read, so the training read looks like a real day's progress. */
-function advanced(lastValue: string | null, decimals: number): string {
-  const base = lastValue ?? '0';
-  const step = decimals > 0 ? `12.${'5'.padEnd(decimals, '0')}` : '12';
-  const value = add(base, step);
+/** A training register: with the average daily use and the dials the demo route gives it. */
+interface TrainingRegister {
+  readonly readingType: string;
+  readonly decimals: number;
+  readonly lastValue: string | null;
+  readonly lastReadAt?: string | null;
+  readonly averageDailyUse?: number | null;
+  readonly dials?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The register's value now: the last reading plus its average daily use for the days since (so
+ * the read passes the range check, as a real meter's would), or a little use where the route
+ * gives no average. Past all nines it wraps round, as the dials do (the rollover practice meter).
+ */
+function advanced(register: TrainingRegister, atMs: number): string {
+  const { decimals } = register;
+  const base = register.lastValue ?? '0';
+  const days = register.lastReadAt ? (atMs - Date.parse(register.lastReadAt)) / DAY_MS : 0;
+  const average = register.averageDailyUse ?? null;
+  const step = average !== null && average > 0 && days >= 1 ? (average * days).toFixed(decimals) : decimals > 0 ? `12.${'5'.padEnd(decimals, '0')}` : '12';
+  let value = add(base, step);
+  if (register.dials && compare(value, registerSpan(register.dials)) >= 0) value = subtract(value, registerSpan(register.dials));
   const places = Math.max(decimals, decimalsOf(value));
   const [whole = '0', fraction = ''] = value.split('.');
   return places ? `${whole.padStart(7, '0')}.${fraction.padEnd(places, '0')}` : whole.padStart(7, '0');
@@ -33,17 +53,17 @@ function advanced(lastValue: string | null, decimals: number): string {
 /** What the training meter answers with: the serial and the registers of the meter it stands for. */
 interface TrainingMeter {
   readonly meterSerial: string;
-  readonly registers: readonly { readonly readingType: string; readonly decimals: number; readonly lastValue: string | null }[];
+  readonly registers: readonly TrainingRegister[];
 }
 
 /** The model the training meter answers programming mode as (E2 demand reset, P1 password). */
 export const TRAINING_METER_MODEL = 'isk-mt';
 
-export function trainingProfile(meter: TrainingMeter): MeterProfile {
+export function trainingProfile(meter: TrainingMeter, atMs = Date.now()): MeterProfile {
   const lines = [`C.1.0(${meter.meterSerial})`];
   for (const register of meter.registers) {
     const code = obisFor(register.readingType);
-    if (code) lines.push(`${code.obis}(${advanced(register.lastValue, register.decimals)}*${code.unit})`);
+    if (code) lines.push(`${code.obis}(${advanced(register, atMs)}*${code.unit})`);
   }
   // Programming practice: a maximum demand to reset (when the stop has no demand register) and the reset counter.
   if (!lines.some((l) => l.startsWith('1.6.0('))) lines.push('1.6.0(0004.512*kW)(2401151230)');

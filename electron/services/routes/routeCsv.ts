@@ -4,7 +4,7 @@
  */
 import type { RegisterInput } from '../store/repositories/meters';
 import { CsvSyntaxError, csvRecords } from './csvRecords';
-import { describeReadingType, isReadingTypeCode } from '../../../shared/cim/readingType';
+import { defaultRegisterLabel, isReadingTypeCode } from '../../../shared/cim/readingType';
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
 import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
 
@@ -230,12 +230,6 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
   };
 }
 
-function defaultLabel(readingType: string): string {
-  const d = describeReadingType(readingType);
-  if (!d) return readingType;
-  const tou = d.tou ? ` T${d.tou}` : '';
-  return `${d.kind} ${d.direction === 'other' ? '' : d.direction + ' '}${d.unit}${tou}`.replace(/\s+/g, ' ').trim();
-}
 
 /** What the cross-row rules remember of a usage point and its meter (not the whole row). */
 interface Placement {
@@ -370,7 +364,7 @@ export class RouteCsvReader {
             // The first column of a name wins, as a spreadsheet user would expect.
             columnIndex: Object.fromEntries([...requiredColumns, ...optionalColumns].map((c) => [c, header.indexOf(c)])) as Record<Column, number>,
             isReadingType: memoize(isReadingTypeCode),
-            labelFor: memoize(defaultLabel),
+            labelFor: memoize(defaultRegisterLabel),
             readDate: memoize((text) => parseReadDate(text)),
           };
           crossCheck = crossChecker();

@@ -14,7 +14,8 @@ describe('a full disk while saving', () => {
     await dispatch(app.handlers, 'demo.load', {});
     const meter = (await dispatch(app.handlers, 'meters.get', { usagePointId: 'UP-1001' })) as { ok: true; value: { registers: { id: number }[] } };
     const registerId = meter.value.registers[0]!.id;
-    const first = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId, value: '900000' }] });
+    // Far above the demo meter's expected use: confirmed with a reason, as the technician would.
+    const first = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId, value: '900000', confirmation: { method: 'reason', reason: 'Checked the meter twice' } }] });
     expect(first.ok).toBe(true);
 
     // SQLite's own page limit makes the database file "full" for real: the next page cannot be allocated.

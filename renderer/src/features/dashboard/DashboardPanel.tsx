@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../lib/format';
 import { formatAmount } from '../meter/useWarningText';
 import { followDashboard, useDashboardStore } from './dashboardStore';
 import { StackedBars } from './StackedBars';
@@ -73,7 +74,7 @@ export function DashboardPanel() {
           title={t('dashboard.perDay')}
           categoryHeader={t('dashboard.day')}
           empty={t('dashboard.none')}
-          categories={days.map((d) => d.day)}
+          categories={days.map((d) => formatDay(d.day, i18n.language))}
           segments={[seg('done', days.map((d) => d.done)), seg('skipped', days.map((d) => d.skipped))]}
           tableOnly={[
             { key: 'warnings', label: t('dashboard.withWarnings'), values: days.map((d) => d.warnings) },

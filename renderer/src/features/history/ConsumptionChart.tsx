@@ -10,6 +10,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Register } from '../../../../shared/contract/entities';
 import { formatAmount } from '../meter/useWarningText';
 import { usePoints, type HistoryRow } from './history';
+import { useRegisterName } from '../../lib/registerName';
 
 const usageOf = (row: HistoryRow, registerId: number) => row.cells[registerId]?.usage ?? null;
 const COLORS = ['#0a3d8f', '#b35c00', '#0b6b2c', '#6b1f8a'];
@@ -28,6 +29,7 @@ export function ConsumptionChart({ rows, registers, locale, label, shortDate }: 
   const cumulative = registers.filter((r) => r.kind === 'cumulative');
   const oldestFirst = [...rows].reverse();
   const points = usePoints(rows, registers);
+  const nameOf = useRegisterName(); // follows the locale, as shortDate does
 
   useEffect(() => {
     const el = box.current;
@@ -51,7 +53,7 @@ export function ConsumptionChart({ rows, registers, locale, label, shortDate }: 
         series: [
           {},
           ...cumulative.map((r, i) => ({
-            label: `${r.label} (${r.unit})`,
+            label: `${nameOf(r.label, r.readingType)} (${r.unit})`,
             stroke: COLORS[i % COLORS.length],
             fill: single ? COLORS[i % COLORS.length] : undefined,
             width: single ? 0 : 2,

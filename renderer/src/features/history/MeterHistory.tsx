@@ -10,6 +10,7 @@ import { formatDateTime, formatTime, formatValue } from '../../lib/format';
 import { warningNeedsConfirmation } from '../meter/readingChecks';
 import { useWarningText } from '../meter/useWarningText';
 import { historyRows, usePoints, type HistoryCell } from './history';
+import { useRegisterName } from '../../lib/registerName';
 
 /** The chart library (uPlot) loads with the first history shown, not with the app. */
 const ConsumptionChart = lazy(() => import('./ConsumptionChart').then((m) => ({ default: m.ConsumptionChart })));
@@ -19,6 +20,7 @@ const SHOWN_ROWS = 10;
 
 export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: string }) {
   const { t } = useTranslation();
+  const nameOf = useRegisterName();
   const warningText = useWarningText(locale);
   const [readings, setReadings] = useState<Reading[] | null>(null);
 
@@ -81,7 +83,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
                 <th scope="col">{t('history.date')}</th>
                 {detail.registers.map((r) => (
                   <th key={r.id} scope="col">
-                    {r.label}
+                    {nameOf(r.label, r.readingType)}
                     <span className="th-sub">{t('history.valueAndUse', { unit: r.unit })}</span>
                   </th>
                 ))}

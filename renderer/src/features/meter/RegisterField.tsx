@@ -10,6 +10,7 @@ import { ConfirmValue } from './ConfirmValue';
 import { warningNeedsConfirmation, type RegisterAssessment, type RegisterEntry } from './readingChecks';
 import type { DraftProblem } from './readingDraft';
 import { useWarningText } from './useWarningText';
+import { useRegisterName } from '../../lib/registerName';
 
 interface Props {
   register: Register;
@@ -45,6 +46,7 @@ function useProblemText() {
 
 export function RegisterField({ register, locale, entry, assessment, attempted, inputRef, againRef, onChange, onKeyDown, onConfirmKeyDown }: Props) {
   const { t } = useTranslation();
+  const nameOf = useRegisterName();
   const problemText = useProblemText();
   const warningText = useWarningText(locale);
   const inputId = `register-${register.id}`;
@@ -55,7 +57,7 @@ export function RegisterField({ register, locale, entry, assessment, attempted, 
   return (
     <div className={`register${tone}`} data-testid="register" data-register-id={register.id}>
       <label className="register-label" htmlFor={inputId}>
-        {register.label} <span className="unit">({register.unit})</span>
+        {nameOf(register.label, register.readingType)} <span className="unit">({register.unit})</span>
       </label>
       <p className="register-hint" id={hintId}>
         {t('reading.format', {
@@ -64,7 +66,14 @@ export function RegisterField({ register, locale, entry, assessment, attempted, 
           pattern: formatPattern(register.dials, register.decimals, locale),
         })}
       </p>
-      <p className="register-last" data-testid="register-last" data-value={register.lastValue ?? ''}>
+      <p
+        className="register-last"
+        data-testid="register-last"
+        data-value={register.lastValue ?? ''}
+        data-read-at={register.lastReadAt ?? ''}
+        data-average-daily-use={register.averageDailyUse ?? ''}
+        data-decimals={register.decimals}
+      >
         {register.lastValue !== null ? (
           <>
             {t('reading.last')}: <strong>{formatValue(register.lastValue, locale, register.decimals)}</strong> {register.unit}

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReadingWarningShape } from '../../../../shared/contract/entities';
 import { formatDecimal } from '../../../../shared/i18n/number';
+import { formatDateTime } from '../../lib/format';
 
 /** Whole numbers from 10 up (an expected 153.25 kWh reads as 153), one decimal below. */
 export function formatAmount(n: number, locale: string): string {
@@ -32,7 +33,7 @@ export function useWarningText(locale: string) {
       case 'serialMismatch':
         return t('warnings.serialMismatch', { expected: w.expected, observed: w.observed });
       case 'readBeforeLastRead':
-        return t('warnings.readBeforeLastRead', { last: new Date(w.lastReadAt).toLocaleString(locale), now: new Date(w.readAt).toLocaleString(locale) });
+        return t('warnings.readBeforeLastRead', { last: formatDateTime(w.lastReadAt, locale), now: formatDateTime(w.readAt, locale) });
     }
   };
 }

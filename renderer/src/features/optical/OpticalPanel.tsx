@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeterDetail } from '../../../../shared/contract/entities';
 import type { JobMeter } from '../../../../shared/contract/methods/optical';
-import { describeReadingType } from '../../../../shared/cim/readingType';
+import { currentCatalog } from '../../i18n/catalog';
+import { obisMeaningText, obisValueText } from './obisText';
 import { formatDecimal } from '../../../../shared/i18n/number';
 import { useMeterStore } from '../meter/meterStore';
 import { useOpticalStore } from './opticalStore';
@@ -27,7 +28,7 @@ interface Props {
 }
 
 export function OpticalPanel({ detail, locale, onUse, job, open, program = true }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
   const programming = useProgramStore((s) => s.running !== null);
@@ -133,13 +134,12 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             </thead>
             <tbody>
               {o.result.values.map((v) => {
-                const d = v.readingType ? describeReadingType(v.readingType) : null;
                 return (
                   <tr key={v.obis} className={v.registerId !== null ? 'matched' : undefined}>
-                    <td>{v.obis}</td>
-                    <td>{d ? `${d.kind} ${d.direction}${d.tou ? ` T${d.tou}` : ''}` : '—'}</td>
+                    <td className="code">{v.obis}</td>
+                    <td data-testid="optical-meaning">{obisMeaningText(v.obis, v.readingType, currentCatalog())}</td>
                     <td>
-                      {v.value}
+                      {obisValueText(v.obis, v.value, i18n.language)}
                       {v.unit ? ` ${v.unit}` : ''}
                     </td>
                     <td className="mono">{v.readingType ?? '—'}</td>

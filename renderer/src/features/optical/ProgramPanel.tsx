@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PASSWORD, type JobMeter, type OpticalProgramResult, type ProgramOperation } from '../../../../shared/contract/methods/optical';
+import { useFormat } from '../../lib/format';
 import { useOpticalStore } from './opticalStore';
 import { useProgramStore } from './programStore';
 
@@ -13,6 +14,7 @@ const valuesText = (values: { value: string; unit: string | null }[]) => values.
 
 function Outcome({ result }: { result: OpticalProgramResult }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const confirmed = result.serialMismatchConfirmed && (
     <p className="muted" data-testid="program-mismatch-confirmed">
       {t('optical.program.mismatchConfirmed', { read: result.meterSerialRead ?? '—' })}
@@ -24,7 +26,7 @@ function Outcome({ result }: { result: OpticalProgramResult }) {
     return (
       <>
         <p role="status" data-testid="program-result">
-          {t('optical.program.clockDone', { before: before.meterTime, driftBefore: seconds(before.driftS), after: after.meterTime, driftAfter: seconds(after.driftS) })}
+          {t('optical.program.clockDone', { before: format.meterClock(before.meterTime), driftBefore: seconds(before.driftS), after: format.meterClock(after.meterTime), driftAfter: seconds(after.driftS) })}
         </p>
         {confirmed}
       </>

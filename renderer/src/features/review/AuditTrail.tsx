@@ -1,9 +1,13 @@
 /** The audit trail (issue 10): who, in which role, did what and when, with before/after; searchable. */
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
+import { AuditDetails, useAuditText } from './auditText';
 import { useReviewStore } from './reviewStore';
 
 export function AuditTrail() {
   const { t } = useTranslation();
+  const format = useFormat();
+  const text = useAuditText();
   const audit = useReviewStore((s) => s.audit);
   const search = useReviewStore((s) => s.search);
   const setSearch = useReviewStore((s) => s.setSearch);
@@ -38,12 +42,16 @@ export function AuditTrail() {
           <tbody>
             {audit.map((a) => (
               <tr key={a.id} data-testid="audit-row">
-                <td>{new Date(a.at).toLocaleString()}</td>
+                <td>{format.dateTime(a.at)}</td>
                 <td>{a.actor}</td>
-                <td>{a.role}</td>
-                <td>{a.action}</td>
-                <td className="review-wrap">{`${a.entity} ${a.entityId}`}</td>
-                <td className="review-wrap review-details">{a.details}</td>
+                <td>{text.role(a.role)}</td>
+                <td data-testid="audit-action" data-action={a.action}>
+                  {text.action(a.action)}
+                </td>
+                <td className="review-wrap">{text.record(a.entity, a.entityId)}</td>
+                <td className="review-wrap review-details">
+                  <AuditDetails json={a.details} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { exportFormats, workTypes, type ExportFilter } from '../../../../shared/
 import { transport } from '../../api/client';
 import { useReviewStore } from './reviewStore';
 import { useProfile } from '../../app/appStore';
+import { useFormat } from '../../lib/format';
 
 /** Under the minute a prepared export worker waits. */
 const PREPARE_EVERY_MS = 45_000;
@@ -44,19 +45,13 @@ export function ExportPanel() {
     <section className="review-card" aria-labelledby="export-title">
       <h2 id="export-title">{t('review.exportTitle')}</h2>
       <div className="review-filter">
-        <label>
-          {t('review.from')}
-          <input type="date" className="review-input" data-testid="export-from" value={filter.from ?? ''} onChange={(e) => field('from', e.target.value)} />
-        </label>
-        <label>
-          {t('review.to')}
-          <input type="date" className="review-input" data-testid="export-to" value={filter.to ?? ''} onChange={(e) => field('to', e.target.value)} />
-        </label>
+        <DayInput label={t('review.from')} testId="export-from" value={filter.from} onChange={(day) => field('from', day)} />
+        <DayInput label={t('review.to')} testId="export-to" value={filter.to} onChange={(day) => field('to', day)} />
         <label>
           {t('review.route')}
           <input className="review-input" data-testid="export-route" value={filter.route ?? ''} onChange={(e) => field('route', e.target.value)} />
         </label>
-        <Choice label={t('review.stopStatus')} testId="export-status" value={filter.status} options={stopStatuses} any={t('review.any')} labelOf={(s) => s} onChange={(status) => choose('status', status)} />
+        <Choice label={t('review.stopStatus')} testId="export-status" value={filter.status} options={stopStatuses} any={t('review.any')} labelOf={(s) => t(`status.${s}`)} onChange={(status) => choose('status', status)} />
         <Choice
           label={t('review.workType')}
           testId="export-type"
@@ -116,6 +111,26 @@ function Choice<V extends string>(props: { label: string; testId: string; value:
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/**
+ * A day for the filter. The browser draws the date field in its own language and order (an
+ * English browser shows mm/dd/yyyy even when Fieldmeter speaks German), so the chosen day is
+ * also written beneath in the user's language.
+ */
+function DayInput(props: { label: string; testId: string; value: string | undefined; onChange(day: string): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const hintId = `${props.testId}-day`;
+  return (
+    <label>
+      {props.label}
+      <input type="date" className="review-input" data-testid={props.testId} lang={format.locale} aria-describedby={hintId} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)} />
+      <small id={hintId} className="muted" data-testid={hintId}>
+        {props.value ? format.day(props.value) : t('review.dayNone')}
+      </small>
     </label>
   );
 }

@@ -2,12 +2,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '../../../../shared/contract/supervisorEntities';
+import { knownText, skipCodeLabel } from '../../i18n/catalog';
+import { formatValue, useFormat } from '../../lib/format';
+import { useRegisterName } from '../../lib/registerName';
 import { useReviewStore } from './reviewStore';
 
 type Mode = 'idle' | 'return' | { editing: number };
 
 export function ReviewCard({ item }: { readonly item: ReviewItem }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const nameOf = useRegisterName();
   const approve = useReviewStore((s) => s.approve);
   const giveBack = useReviewStore((s) => s.giveBack);
   const edit = useReviewStore((s) => s.edit);
@@ -26,12 +31,19 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
         <strong>{item.meterSerial}</strong>
         <span>{item.usagePointId}</span>
         <span>{item.route ?? ''}</span>
-        <span>{new Date(item.at).toLocaleString()}</span>
+        <span>{format.dateTime(item.at)}</span>
         <span>{item.technician ?? ''}</span>
         <span className={`review-status ${item.status}`} data-testid="review-status">{t(`review.status.${item.status}`)}</span>
       </div>
       <p className="review-reasons">
-        {item.kind === 'skip' ? t('review.skipped') : t('review.warnings')}: {item.reasons.join(', ')}
+        {item.kind === 'skip' ? t('review.skipped') : t('review.warnings')}:{' '}
+        {item.reasons.map((code, i) => (
+          <span key={code} data-testid="review-reason" data-code={code}>
+            {i > 0 ? ', ' : ''}
+            {item.kind === 'skip' ? skipCodeLabel(code, code) : (knownText(`warningKind.${code}`) ?? code)}{' '}
+            <small className="code">{code}</small>
+          </span>
+        ))}
         {item.note ? ` — ${item.note}` : ''}
         {item.comment ? ` — ${t('review.commentLabel')}: ${item.comment}` : ''}
       </p>
@@ -39,7 +51,9 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
         <ul className="review-readings">
           {item.readings.map((r) => (
             <li key={r.id}>
-              {r.label}: <span data-testid="review-value">{r.value}</span>
+              {nameOf(r.label, r.readingType)}: <span data-testid="review-value" data-value={r.value}>
+                {formatValue(r.value, format.locale)}
+              </span>
               {r.editedFrom !== null ? ` (${t('review.editedFrom', { id: r.editedFrom })})` : ''}
               {r.editedFrom === null && (
                 <button type="button" className="button" data-testid="review-edit" onClick={() => setMode({ editing: r.id })}>

@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { formatPattern, formatValue } from '../../lib/format';
 import type { SwitchDetail } from './switchingStore';
 import { errorText } from '../../lib/errorText';
+import { useRegisterName } from '../../lib/registerName';
 
 export function useSwitchReading(detail: SwitchDetail) {
   const { i18n } = useTranslation();
@@ -79,13 +80,14 @@ export type SwitchReadingState = ReturnType<typeof useSwitchReading>;
 
 export function SwitchReadingFields({ detail, reading, required }: { detail: SwitchDetail; reading: SwitchReadingState; required: boolean }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useRegisterName();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <>
       {detail.registers.map((r, i) => (
         <label key={r.id} className="wo-field">
-          {r.label}
+          {nameOf(r.label, r.readingType)}
           <input
             inputMode="decimal"
             required={required}

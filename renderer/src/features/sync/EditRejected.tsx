@@ -8,9 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { RejectedItemView } from '../../../../shared/contract/methods/sync';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
+import { useRegisterName } from '../../lib/registerName';
 
 export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone: () => void }) {
   const { t } = useTranslation();
+  const nameOf = useRegisterName();
   const readings = (item.readings ?? []).filter((r) => r.value !== null);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(readings.map((r) => [r.readingType, r.value ?? ''])));
   const [reason, setReason] = useState('');
@@ -37,7 +39,7 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
     >
       {readings.map((r) => (
         <label key={r.readingType}>
-          <span>{r.label}</span>
+          <span>{nameOf(r.label, r.readingType)}</span>
           <input
             className="sync-input"
             inputMode="decimal"

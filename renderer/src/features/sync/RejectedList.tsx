@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { mayDo } from '../../../../shared/contract/rights';
 import { methods } from '../../../../shared/contract/api';
 import { useProfile } from '../../app/appStore';
+import { knownText } from '../../i18n/catalog';
+import { useFormat } from '../../lib/format';
 import { EditRejected } from './EditRejected';
 import { useSyncStore } from './syncStore';
 
@@ -14,6 +16,8 @@ export function RejectedList() {
   const running = useSyncStore((s) => s.status?.running ?? false);
   const load = useSyncStore((s) => s.load);
   const [editing, setEditing] = useState<string | null>(null);
+  const format = useFormat();
+  const nounText = (noun: string) => knownText(`sync.noun.${noun}`) ?? noun;
   // Shown only to whom the Node side allows them (it checks again): Retry an installer's, Edit a supervisor's.
   const role = useProfile()?.role ?? null;
   const mayRetry = mayDo(role, methods['sync.rejected.retry'].right);
@@ -28,10 +32,22 @@ export function RejectedList() {
           {rejected.map((r) => (
             <li key={r.messageId} data-testid="sync-rejected-item" data-message-id={r.messageId}>
               <div className="sync-rejected-what">
-                <strong>{r.noun}</strong> {r.usagePointId ?? ''}
-                <span className="sync-code" data-testid="sync-rejected-code">{r.errorCode ?? '—'}</span>
+                <strong data-testid="sync-rejected-what">
+                  {r.usagePointId
+                    ? t('sync.rejectedWhat', { what: nounText(r.noun), place: r.usagePointId, when: format.dateTime(r.createdAt) })
+                    : t('sync.rejectedWhatNoPlace', { what: nounText(r.noun), when: format.dateTime(r.createdAt) })}
+                </strong>{' '}
+                <small className="code">{r.noun}</small>
+                {r.errorCode && (
+                  <span className="sync-code" data-testid="sync-rejected-code">
+                    {r.errorCode}
+                  </span>
+                )}
               </div>
-              <p className="sync-rejected-text" data-testid="sync-rejected-text">{r.errorText ?? t('sync.noErrorText')}</p>
+              {/* The office's own words: Fieldmeter cannot translate them, so they are shown as sent. */}
+              <p className="sync-rejected-text" data-testid="sync-rejected-text">
+                {t('sync.rejectedWhy')}: {r.errorText ?? t('sync.noErrorText')}
+              </p>
               <div className="sync-rejected-actions">
                 {mayRetry && (
                   <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>

@@ -1,6 +1,7 @@
 /** Header badge (issue 7): online or offline, how many items wait, when the last sync succeeded. Opens the Sync section. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatTime } from '../../lib/format';
 import { useNavStore } from '../../app/navStore';
 import { useSyncStore, wireSyncStore } from './syncStore';
 import { useBackgroundSync } from './useBackgroundSync';
@@ -10,7 +11,7 @@ export function formatWhen(iso: string | null, locale: string): string | null {
   if (!iso) return null;
   const d = new Date(iso);
   const sameDay = d.toDateString() === new Date().toDateString();
-  return sameDay ? d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  return sameDay ? formatTime(iso, locale) : formatDateTime(iso, locale);
 }
 
 export function SyncBadge() {

@@ -21,6 +21,7 @@ import { ProgrammingList } from './ProgrammingList';
 import { ScanField } from '../scan/ScanField';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import { errorText } from '../../lib/errorText';
+import { useRegisterName } from '../../lib/registerName';
 
 export type MeterJobKind = 'install' | 'remove' | 'exchange';
 type Step = 'old' | 'final' | 'new' | 'initial' | 'program' | 'confirm';
@@ -39,11 +40,12 @@ const sourceOf = (registers: Registers, values: Values, probe: Values | null) =>
   probe && registers.every((g) => probe[g.id] !== undefined && probe[g.id] === values[g.id]) ? ('optical' as const) : ('manual' as const);
 
 function RegisterInputs({ registers, values, onChange, prefix }: { registers: Registers; values: Values; onChange(id: number, v: string): void; prefix: string }) {
+  const nameOf = useRegisterName();
   return (
     <>
       {registers.map((r, i) => (
         <label key={r.id} className="wo-field">
-          {r.label}
+          {nameOf(r.label, r.readingType)}
           <input inputMode="decimal" required autoFocus={i === 0} data-testid={`${prefix}-${r.id}`} value={values[r.id] ?? ''} onChange={(e) => onChange(r.id, e.target.value)} />
         </label>
       ))}

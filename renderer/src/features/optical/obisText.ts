@@ -1,0 +1,52 @@
+/**
+ * What an OBIS row of an optical read means, in words. Registers mapped to a ReadingType are
+ * named from it; a few abstract data sets every IEC 62056-21 meter sends are named here (IEC
+ * 62056-61 §5.5: C = 96 general service entries, F = 97 error registers; 0.9.1 time and 0.9.2
+ * date, §5.6); anything else is an unknown register, shown in words with its OBIS small beside.
+ */
+import { parseObisCode } from '../../../../shared/iec62056/obisCode';
+import type { Catalog } from '../../i18n/en';
+import { readingTypeName } from '../../lib/registerName';
+
+export type ObisMeaning = 'serial' | 'errorRegister' | 'meterTime' | 'meterDate' | 'powerFailures' | 'status' | 'resetCounter';
+
+/** The abstract data set an address names, by value groups C.D.E (any A, B and billing period). */
+export function obisMeaning(address: string): ObisMeaning | null {
+  const code = parseObisCode(address);
+  if (!code) return null;
+  const cde = `${code.c}.${code.d}.${code.e ?? 0}`;
+  const known: Readonly<Record<string, ObisMeaning>> = {
+    '96.1.0': 'serial',
+    '97.97.0': 'errorRegister',
+    '0.9.1': 'meterTime',
+    '0.9.2': 'meterDate',
+    '96.7.0': 'powerFailures',
+    '96.5.0': 'status',
+    '0.1.0': 'resetCounter',
+  };
+  return known[cde] ?? null;
+}
+
+export function obisMeaningText(address: string, readingType: string | null, catalog: Catalog): string {
+  if (readingType) return readingTypeName(readingType, catalog.registerName);
+  const meaning = obisMeaning(address);
+  return meaning ? catalog.optical.obisMeaning[meaning] : catalog.registerName.unknown;
+}
+
+/**
+ * A clock value as the meter sent it (0.9.2 `YYMMDD`, 0.9.1 `hhmmss`, IEC 62056-21 formats) in
+ * the locale; the meter's own local time, so it is not shifted to this device's zone.
+ */
+export function obisValueText(address: string, value: string, locale: string): string {
+  const meaning = obisMeaning(address);
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
+  if (!m || (meaning !== 'meterDate' && meaning !== 'meterTime')) return value;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (meaning === 'meterTime') {
+    if (a > 23 || b > 59 || c > 59) return value;
+    return new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, a, b, c)));
+  }
+  const day = new Date(Date.UTC(2000 + a, b - 1, c));
+  if (day.getUTCMonth() !== b - 1 || day.getUTCDate() !== c) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+}

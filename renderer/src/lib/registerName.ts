@@ -1,0 +1,42 @@
+/**
+ * The name of a register as a person reads it. A route may name its registers ("Energy day
+ * (T1)"); where it names none the importer stores the label made from the ReadingType
+ * (defaultRegisterLabel, English), and this shows the name made from the same IEC 61968-9
+ * fields — measurement kind, flow direction, time-of-use — in the user's language instead.
+ */
+import { useTranslation } from 'react-i18next';
+import { defaultRegisterLabel, describeReadingType } from '../../../shared/cim/readingType';
+import type { Catalog } from '../i18n/en';
+import { de } from '../i18n/de';
+import { en } from '../i18n/en';
+
+type Names = Catalog['registerName'];
+
+const fill = (pattern: string, values: Readonly<Record<string, string | number>>) =>
+  pattern.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? '')).replace(/,\s*$/, '').trim();
+
+/** The name made from the ReadingType alone, or "unknown register" for a code that says nothing. */
+export function readingTypeName(readingType: string | null, names: Names): string {
+  const d = readingType ? describeReadingType(readingType) : null;
+  if (!d) return names.unknown;
+  const named: Readonly<Record<string, string>> = names.named;
+  const kinds: Readonly<Record<string, string>> = names.kind;
+  const directions: Readonly<Record<string, string>> = names.direction;
+  const base =
+    named[`${d.commodity}_${d.kind}`] ??
+    named[`${d.kind}_${d.direction}`] ??
+    (directions[d.direction] ? fill(names.pattern, { kind: kinds[d.kind] ?? names.kind.other, direction: directions[d.direction] ?? '' }) : (kinds[d.kind] ?? names.kind.other));
+  return d.tou ? fill(names.tou, { name: base, tou: d.tou }) : base;
+}
+
+/** The route's own label where it gave one; otherwise the name from the ReadingType. */
+export function registerName(label: string, readingType: string, names: Names): string {
+  const derived = !label.trim() || label === readingType || label === defaultRegisterLabel(readingType);
+  return derived ? readingTypeName(readingType, names) : label;
+}
+
+export function useRegisterName(): (label: string, readingType: string) => string {
+  const { i18n } = useTranslation();
+  const names = (i18n.language === 'de' ? de : en).registerName;
+  return (label, readingType) => registerName(label, readingType, names);
+}

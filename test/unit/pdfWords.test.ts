@@ -1,0 +1,12 @@
+/** The PDF report says warnings and statuses in words, the code beside (issue 17 §2). */
+import { describe, expect, it } from 'vitest';
+import { reviewText, stopText, warningsText } from '../../electron/services/exports/pdfWriter';
+
+describe('the PDF report in words', () => {
+  it('names warning kinds, review and stop statuses, with the code in brackets', () => {
+    expect(warningsText(JSON.stringify([{ kind: 'lowerThanPrevious' }, { kind: 'serialMismatch' }]))).toBe('lower than the last reading (lowerThanPrevious), other meter serial (serialMismatch)');
+    expect(reviewText('pending')).toBe('to review (pending)');
+    expect(stopText('warning')).toBe('read, with warning (warning)');
+    expect(warningsText('[]')).toBe('');
+  });
+});
