@@ -35,7 +35,7 @@ function queued(databasePath: string, switchOrder: string): { noun: string; payl
 
 /** Nothing wider than the 1280 px window; then back to the top for the screenshot. */
 async function expectFits1280(page: Page) {
-  const width = await page.locator('html').evaluate((html) => (html as HTMLElement).scrollWidth);
+  const width = await page.locator('html').evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth);
   expect(width).toBeLessThanOrEqual(1280);
   await page.mouse.wheel(0, -10_000);
 }

@@ -104,7 +104,7 @@ test('an exchange reads the NEW meter through the probe and sets its clock (trai
   await screenshot(page, 'work-order-exchange-new-meter-clock');
   await program.getByTestId('job-next').click();
   await expect(page.getByTestId('job-programmed')).toContainText('Clock of E9100001 set');
-  await page.getByTestId('job-step-confirm').evaluate((e) => (e as HTMLElement).scrollIntoView());
+  await page.getByTestId('job-step-confirm').evaluate((e) => (e as unknown as { scrollIntoView(): void }).scrollIntoView());
   await screenshot(page, 'work-order-exchange-new-meter-confirm');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');

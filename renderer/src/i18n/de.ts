@@ -758,6 +758,7 @@ export const de: Catalog = {
       review: { approve: 'Besuch freigegeben', return: 'Besuch an den Ableser zurückgegeben', edit: 'Zählerstand korrigiert' },
       export: { run: 'Zählerstände exportiert' },
       sync: { retry: 'Abgelehnte Nachricht erneut gesendet', settings: 'Abgleich-Einstellungen geändert', profile: 'Integrationsprofil gewählt', credentials: 'Anmeldung für den Abgleich geändert', rejected: { edit: 'Abgelehnte Nachricht korrigiert' } },
+      map: { settings: 'Karteneinstellungen geändert' },
       inbox: { apply: 'Nachricht der Zentrale übernommen', refuse: 'Nachricht der Zentrale abgewiesen' },
       switching: {
         read: 'Wechselablesung gespeichert',
@@ -768,7 +769,7 @@ export const de: Catalog = {
         cancelledByEnterprise: 'Die Zentrale hat einen Wechsel storniert',
         rescheduledByEnterprise: 'Die Zentrale hat einen Wechsel verschoben',
       },
-      optical: { statusRead: 'Zählerstatus gelesen', timeSync: 'Zähleruhr gestellt', demandReset: 'Maximum des Zählers zurückgesetzt' },
+      optical: { statusRead: 'Zählerstatus gelesen', timeSync: 'Zähleruhr gestellt', demandReset: 'Maximum des Zählers zurückgesetzt', assignModel: 'Einem Zählertyp ein Zählermodell zugeordnet' },
       workOrder: {
         create: 'Auftrag angelegt',
         start: 'Auftrag begonnen',

@@ -762,6 +762,7 @@ export const en = {
       review: { approve: 'Approved a visit', return: 'Returned a visit to the technician', edit: 'Corrected a reading' },
       export: { run: 'Exported readings' },
       sync: { retry: 'Sent a rejected message again', settings: 'Changed the sync settings', profile: 'Chose the integration profile', credentials: 'Changed the sync sign-in', rejected: { edit: 'Corrected a rejected message' } },
+      map: { settings: 'Changed the map settings' },
       inbox: { apply: 'Applied a message from the office', refuse: 'Refused a message from the office' },
       switching: {
         read: 'Saved a switch reading',
@@ -772,7 +773,7 @@ export const en = {
         cancelledByEnterprise: 'The office cancelled a switch',
         rescheduledByEnterprise: 'The office moved a switch',
       },
-      optical: { statusRead: 'Read the meter’s status', timeSync: 'Set the meter’s clock', demandReset: 'Reset the meter’s demand' },
+      optical: { statusRead: 'Read the meter’s status', timeSync: 'Set the meter’s clock', demandReset: 'Reset the meter’s demand', assignModel: 'Assigned a meter model to a meter type' },
       workOrder: {
         create: 'Created a work order',
         start: 'Started a work order',
