@@ -4,6 +4,7 @@
  * CRC-16/ARC that DSMR P1 telegrams (mode D derivative, DSMR 4+ §6.2) carry after the `!`.
  * Pure byte helpers: Uint8Array only, no Buffer, no I/O.
  */
+import { concatBytes } from '../lib/bytes';
 export const SOH = 0x01;
 export const STX = 0x02;
 export const ETX = 0x03;
@@ -68,15 +69,7 @@ export function bytesText(bytes: Uint8Array, from = 0, to = bytes.length): strin
   return s;
 }
 
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes };
 
 /** Builds a data block `STX text ETX BCC` (§6.3.2) — used by the simulator and tests. */
 export function dataBlock(text: string, end: typeof ETX | typeof EOT = ETX): Uint8Array {

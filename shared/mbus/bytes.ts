@@ -89,12 +89,4 @@ export function idText(bytes: Uint8Array, at: number, length = 4): string {
   return s.toUpperCase();
 }
 
-export function concat(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes as concat } from '../lib/bytes';

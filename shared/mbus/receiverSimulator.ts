@@ -4,6 +4,7 @@
  * each wrapped as the chosen stick would hand it over. Pure and seeded: the same seed gives the
  * same walk, so tests and training runs repeat. The PTY shell that paces these frames comes later.
  */
+import { seededRandom } from '../lib/seededRandom';
 import { concat, hexBytes } from './bytes';
 import { encodeTelegram } from './encode';
 import { encodeAmberFrame, encodeImstFrame, AMBER_DATA_IND, IMST_RADIOLINK, IMST_WMBUSMSG_IND } from './receivers';
@@ -41,17 +42,6 @@ export interface Transmission {
   readonly bytes: Uint8Array;
 }
 
-/** mulberry32: a small seeded generator, enough for spreading telegrams over time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Volume as DIF 0x0C (8-digit BCD) VIF 0x13 (10⁻³ m³), then error flags 0 (VIF 0xFD 0x17). */
 export function volumeRecords(volume: string): Uint8Array {
@@ -70,7 +60,7 @@ export function wrapForReceiver(receiver: ReceiverKind, frame: Uint8Array, rssiR
 
 /** Every telegram heard during a walk, in time order. */
 export function simulateWalk(meters: readonly RadioMeterProfile[], options: WalkOptions): Transmission[] {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const out: Transmission[] = [];
   for (const meter of meters) {
     let access = Math.floor(random() * 256);

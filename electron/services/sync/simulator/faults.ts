@@ -5,6 +5,7 @@
  * them (issue 19, peer.ts): a business fault (`<Noun>FaultMessage`, Reply FAILED) or a bare Fault,
  * each with HTTP 500 or 200. Seeded, so a test run is repeatable.
  */
+import { seededRandom } from '../../../../shared/lib/seededRandom';
 export const FAULT_KINDS = ['down', '500', 'timeout', 'partial', 'slow', 'duplicate-reply', 'business-fault-500', 'business-fault-200', 'fault-500', 'fault-200'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export const isFaultKind = (v: string): v is FaultKind => (FAULT_KINDS as readonly string[]).includes(v);
@@ -18,17 +19,7 @@ export interface FaultPlan {
   readonly slowMs?: number;
 }
 
-/** mulberry32: small, fast, good enough to pick which requests fail. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export function createFaultPicker(plan: FaultPlan | undefined) {
   const random = seededRandom(plan?.seed ?? 7);
