@@ -1,6 +1,6 @@
 /** Usage points, the meters (end devices) installed at them, and their registers. */
 import type { Hazard, MeterDetail, MeterListItem, Register, StopStatus } from '../../../../shared/contract/entities';
-import { describeReadingType } from '../../../../shared/cim/readingType';
+import { describeReadingType, registerKindOf } from '../../../../shared/cim/readingType';
 import type { Db } from '../database';
 
 export type StopFilter = 'all' | 'unread' | 'read' | 'warnings' | 'skipped';
@@ -71,9 +71,8 @@ const statusesFor: Readonly<Record<Exclude<StopFilter, 'all'>, readonly StopStat
   skipped: ['skipped'],
 };
 
-/** A register whose ReadingType measures demand (field 7 = 8) is checked for plausibility, not use. */
-export const registerKind = (readingType: string): Register['kind'] =>
-  describeReadingType(readingType)?.kind === 'demand' ? 'demand' : 'cumulative';
+/** Demand is checked for plausibility, a counting register for use, an instantaneous one only for its digits. */
+export const registerKind = (readingType: string): Register['kind'] => registerKindOf(readingType);
 
 export function createMetersRepository(db: Db) {
   // Positional parameters on the statements a route import runs per row: binding by name costs an
