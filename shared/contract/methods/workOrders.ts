@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { confirmation, decimalText, register } from '../entities';
 import { workOrderKinds, workOrderStatuses, panDeviceTypeNames, removalDispositions } from '../../domain/workOrder';
 import { note, nothing, photoId, type MethodSpecs } from './common';
+import { jobRecord } from './jobRecord';
 
 export const workOrderId = z.string().min(1).max(64);
 const serial = z.string().trim().min(1).max(64);
@@ -48,6 +49,8 @@ export const panCheck = z.object({ valid: z.boolean(), reason: z.string().nullab
 export const workOrderMethods = {
   'workOrders.list': { right: 'view', input: nothing, output: z.array(workOrderSummary) },
   'workOrders.get': { right: 'view', input: z.object({ workOrderId }).strict(), output: workOrderDetail },
+  /** What the finished job did on site: readings with units, seals, photos, programming, PAN devices (issue 17 §3). */
+  'workOrders.record': { right: 'view', input: z.object({ workOrderId }).strict(), output: jobRecord },
   'workOrders.start': { right: 'install', input: z.object({ workOrderId }).strict(), output: workOrderSummary },
   'workOrders.unable': { right: 'install', input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(), output: workOrderSummary },
   /** The registers of a meter in stock, so the wizard can ask for its initial readings. */
