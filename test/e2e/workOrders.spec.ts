@@ -239,7 +239,7 @@ test('the office cancels a job already done and reports a PAN join: both are sho
   const meter = order.value?.currentMeter;
   const done = await callApi(page, token, 'workOrders.completeRemoval', {
     workOrderId: 'WO-DEMO-RM1',
-    oldMeter: { observedSerial: meter?.serial, finalReadings: meter?.registers.map((r) => ({ registerId: r.id, value: '1' })), disposition: 'returned' },
+    oldMeter: { observedSerial: meter?.serial, finalReadings: meter?.registers.map((r) => ({ registerId: r.id, value: '1', confirmation: { method: 'reentered' } })), disposition: 'returned' }, // far below the last reading: confirmed
     note: '',
   });
   expect(done.ok).toBe(true);
