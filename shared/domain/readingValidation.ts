@@ -86,9 +86,9 @@ function isPlausibleRollover(wrapped: string, days: number, history: RegisterHis
   return Number(wrapped) < Number(registerSpan(history.dials)) / 10;
 }
 
-/** The demand limit (kW) in the register's dial digits: a W register (power 0) allows 1000× the digits, a CT ratio fewer. */
-export function demandLimitInDials(history: Pick<RegisterHistory, 'readingType' | 'multiplier'>, settings: ValidationSettings): number {
-  return round((settings.maxDemand * 10 ** (3 - unitPowerOf(history.readingType))) / history.multiplier);
+/** The demand limit (kW) in the register's unit: 500 kW is 500000 for a W register (unit power 0), 0.5 for MW. */
+export function demandLimitInUnit(readingType: string, settings: ValidationSettings): number {
+  return round(settings.maxDemand * 10 ** (3 - unitPowerOf(readingType)));
 }
 
 export function checkReading(
@@ -98,8 +98,10 @@ export function checkReading(
   settings: ValidationSettings = defaultValidationSettings,
 ): ReadingCheck {
   if (history.kind === 'demand') {
-    const max = demandLimitInDials(history, settings);
-    const warnings: ReadingWarning[] = Number(value) > max ? [{ kind: 'implausibleDemand', value, max }] : [];
+    // Both in the register's unit: the dial value times the multiplier (a CT meter's 20 × 40 is 800 kW).
+    const demand = multiply(value, history.multiplier);
+    const max = demandLimitInUnit(history.readingType, settings);
+    const warnings: ReadingWarning[] = Number(demand) > max ? [{ kind: 'implausibleDemand', value: demand, max }] : [];
     return { usage: null, warnings, needsConfirmation: warnings.length > 0 };
   }
   // Power, voltage, current: a value of the moment, with no use since the last read and no rollover.

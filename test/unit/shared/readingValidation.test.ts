@@ -131,7 +131,8 @@ describe('reads are reads everywhere (issue 20 §2)', () => {
   it('scales the demand limit (kW) by the register unit and its multiplier', () => {
     expect(checkReading('2000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([]);
     expect(checkReading('600000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([{ kind: 'implausibleDemand', value: '600000', max: 500000 }]);
-    expect(checkReading('20', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([{ kind: 'implausibleDemand', value: '20', max: 12.5 }]);
+    expect(checkReading('20', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([{ kind: 'implausibleDemand', value: '800', max: 500 }]);
+    expect(checkReading('12', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([]);
   });
 
   it('derives the kind from the ReadingType accumulation: power and voltage never roll over', () => {
