@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectMeterOpen, openSearchedMeter, screenshot, searchMeter, switchProfile } from './pages';
+import { expectMeterOpen, meterRows, openSearchedMeter, screenshot, searchMeter, switchProfile } from './pages';
 
 test.use({ demo: true });
 
@@ -26,7 +26,8 @@ test('the "stop saved" note shows on the stop the walk opened next, and not on a
   await expectMeterOpen(page, 'UP-1003');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-sequence', '20');
   await searchMeter(page, 'UP-1005');
-  await openSearchedMeter(page, 'UP-1005');
+  await meterRows(page).first().click(); // opened from the list, not by the walk
+  await expect(page.getByTestId('reading-form')).toHaveAttribute('data-usage-point-id', 'UP-1005');
   await expect(page.getByTestId('reading-form').getByTestId('register-last').first()).toBeVisible();
   await expect(page.getByTestId('save-status')).toHaveCount(0);
 });
