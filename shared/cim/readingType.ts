@@ -149,3 +149,27 @@ export function readingTypeText(code: string): string | null {
   if (rt.consumptionTier > 0) parts.push(`tier ${rt.consumptionTier}`);
   return parts.filter(Boolean).join(', ');
 }
+
+/**
+ * What a register holds, from its ReadingType (IEC 61968-9 Annex C): `demand` when the
+ * measurement kind is demand (8); `cumulative` when the accumulation counts up — bulkQuantity (1),
+ * continuousCumulative (2), cumulative (3), summation (9) — or is not given (0) on an energy or
+ * volume register; everything else (instantaneous 12, indicating 6, deltaData 4: power, voltage,
+ * current, power factor) is `instantaneous`. Only a cumulative register has a use since the
+ * last read and can roll over past all nines.
+ */
+export type RegisterKind = 'cumulative' | 'demand' | 'instantaneous';
+const COUNTING_ACCUMULATIONS: ReadonlySet<number> = new Set([1, 2, 3, 9]);
+const COUNTED_KINDS: ReadonlySet<number> = new Set([12, 58]);
+
+export function registerKindOf(code: string): RegisterKind {
+  const rt = parseReadingType(code);
+  if (!rt) return 'cumulative';
+  if (rt.measurementKind === 8) return 'demand';
+  if (COUNTING_ACCUMULATIONS.has(rt.accumulation)) return 'cumulative';
+  if (rt.accumulation === 0 && COUNTED_KINDS.has(rt.measurementKind)) return 'cumulative';
+  return 'instantaneous';
+}
+
+/** The power of ten of the register's unit (ReadingType field 16: 3 for kWh and kW, 0 for W). */
+export const unitPowerOf = (code: string): number => parseReadingType(code)?.multiplier ?? 0;

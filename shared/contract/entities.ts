@@ -93,11 +93,17 @@ export const register = z.object({
   unit: z.string(),
   dials: z.number().int().min(1).max(12),
   decimals: z.number().int().min(0).max(6),
+  /** The meter's multiplier (CT/VT ratio): dial value × multiplier = the quantity in `unit`. */
   multiplier: z.number().positive(),
-  kind: z.enum(['cumulative', 'demand']),
+  /** From the ReadingType's measurement kind and accumulation (shared/cim/readingType `registerKindOf`). */
+  kind: z.enum(['cumulative', 'demand', 'instantaneous']),
   lastValue: decimalText.nullable(),
   lastReadAt: isoDateTime.nullable(),
-  /** From the read list or earlier reads; the high/low check needs it. */
+  /**
+   * Use per day in the register's unit (`unit`, after the multiplier: kWh/day for a kWh register
+   * with a CT ratio of 40 is dial use × 40 per day), from the read list or earlier reads; the
+   * high/low check needs it.
+   */
   averageDailyUse: z.number().nonnegative().nullable(),
 });
 export type Register = z.infer<typeof register>;

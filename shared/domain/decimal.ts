@@ -42,3 +42,15 @@ export function add(a: string, b: string): string {
   const scale = Math.max(decimalsOf(a), decimalsOf(b));
   return fromScaled({ units: toScaled(a, scale).units + toScaled(b, scale).units, scale });
 }
+
+/**
+ * a × factor as decimal text, exactly: the factor is a register's multiplier (a CT/VT ratio such
+ * as 40 or 0.5), written in plain decimal notation (no exponent) by `String` for such numbers.
+ */
+export function multiply(a: string, factor: number): string {
+  if (factor === 1) return a;
+  const f = String(factor);
+  if (!/^\d+(\.\d+)?$/.test(f)) throw new RangeError(`multiplier ${f} is not a plain decimal`);
+  const product = toScaled(a, decimalsOf(a)).units * toScaled(f, decimalsOf(f)).units;
+  return fromScaled({ units: product, scale: decimalsOf(a) + decimalsOf(f) });
+}

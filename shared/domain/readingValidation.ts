@@ -3,14 +3,15 @@
  * carries the numbers behind it, so the technician sees why ("expected 180–720 kWh over
  * 30 days, got 2,900") and can re-enter the value or confirm it with a reason.
  */
-import { add, compare, registerSpan, subtract } from './decimal';
+import { add, compare, multiply, registerSpan, subtract } from './decimal';
+import { unitPowerOf, type RegisterKind } from '../cim/readingType';
 
 export interface ValidationSettings {
   /** Below averageDailyUse × days × lowFactor is "low". */
   readonly lowFactor: number;
   /** Above averageDailyUse × days × highFactor is "high". */
   readonly highFactor: number;
-  /** A demand register above this value (in its unit) is implausible. */
+  /** A demand above this many kW is implausible; a W or MW register is compared after scaling (issue 20 §2). */
   readonly maxDemand: number;
 }
 
@@ -18,10 +19,17 @@ export const defaultValidationSettings: ValidationSettings = { lowFactor: 0.5, h
 
 export interface RegisterHistory {
   readonly dials: number;
-  readonly kind: 'cumulative' | 'demand';
+  readonly kind: RegisterKind;
+  /** ReadingType code: its unit's power of ten scales the demand limit. */
+  readonly readingType: string;
+  /** CT/VT ratio: dial value × multiplier is the quantity in the register's unit (every check uses it). */
+  readonly multiplier: number;
   readonly lastValue: string | null;
   readonly lastReadAt: string | null;
-  /** Average use per day from earlier reads; null when there is no history to go by. */
+  /**
+   * Average use per day in the register's unit after the multiplier (kWh/day, m³/day) — the
+   * quantity billed, not dial digits; null when there is no history to go by.
+   */
   readonly averageDailyUse: number | null;
 }
 
@@ -35,7 +43,10 @@ export type ReadingWarning =
   | { kind: 'readBeforeLastRead'; lastReadAt: string; readAt: string };
 
 export interface ReadingCheck {
-  /** Consumption since the last read (after a rollover, across it); null without a last read or for demand. */
+  /**
+   * Consumption since the last read in the register's unit, the multiplier applied (after a
+   * rollover, across it); null without a last read, for demand and instantaneous registers.
+   */
   usage: string | null;
   warnings: ReadingWarning[];
   /** Out of range: the value must be typed again, or confirmed with a reason. */
@@ -69,9 +80,15 @@ function rangeWarnings(usage: string, days: number, history: RegisterHistory, se
  */
 function isPlausibleRollover(wrapped: string, days: number, history: RegisterHistory, settings: ValidationSettings): boolean {
   if (history.averageDailyUse !== null && history.averageDailyUse > 0 && days >= MIN_DAYS_FOR_RANGE) {
-    return !rangeWarnings(wrapped, days, history, settings).some((w) => w.kind === 'highUsage');
+    return !rangeWarnings(multiply(wrapped, history.multiplier), days, history, settings).some((w) => w.kind === 'highUsage');
   }
+  // The span is in dial digits, so this fallback compares dial digits (no multiplier).
   return Number(wrapped) < Number(registerSpan(history.dials)) / 10;
+}
+
+/** The demand limit (kW) in the register's unit: 500 kW is 500000 for a W register (unit power 0), 0.5 for MW. */
+export function demandLimitInUnit(readingType: string, settings: ValidationSettings): number {
+  return round(settings.maxDemand * 10 ** (3 - unitPowerOf(readingType)));
 }
 
 export function checkReading(
@@ -81,9 +98,14 @@ export function checkReading(
   settings: ValidationSettings = defaultValidationSettings,
 ): ReadingCheck {
   if (history.kind === 'demand') {
-    const warnings: ReadingWarning[] = Number(value) > settings.maxDemand ? [{ kind: 'implausibleDemand', value, max: settings.maxDemand }] : [];
+    // Both in the register's unit: the dial value times the multiplier (a CT meter's 20 × 40 is 800 kW).
+    const demand = multiply(value, history.multiplier);
+    const max = demandLimitInUnit(history.readingType, settings);
+    const warnings: ReadingWarning[] = Number(demand) > max ? [{ kind: 'implausibleDemand', value: demand, max }] : [];
     return { usage: null, warnings, needsConfirmation: warnings.length > 0 };
   }
+  // Power, voltage, current: a value of the moment, with no use since the last read and no rollover.
+  if (history.kind === 'instantaneous') return { usage: null, warnings: [], needsConfirmation: false };
   if (history.lastValue === null || history.lastReadAt === null) return { usage: null, warnings: [], needsConfirmation: false };
   // A read time before the last read means this device's clock is wrong (or was changed): the
   // history would run backwards and the enterprise would get a contradiction. Ask, never guess.
@@ -99,14 +121,15 @@ export function checkReading(
     return { usage: '0', warnings, needsConfirmation: false };
   }
   if (order > 0) {
-    const usage = subtract(value, previous);
+    const usage = multiply(subtract(value, previous), history.multiplier);
     const warnings = rangeWarnings(usage, days, history, settings);
     return { usage, warnings, needsConfirmation: warnings.some((w) => w.kind === 'highUsage' || w.kind === 'lowUsage') };
   }
   // Lower than last time: the register may have wrapped past all nines (5 dials: 99850 → 00120 is 270).
   const wrapped = add(subtract(registerSpan(history.dials), previous), value);
   if (isPlausibleRollover(wrapped, days, history, settings)) {
-    return { usage: wrapped, warnings: [{ kind: 'rollover', previous, current: value, usage: wrapped, dials: history.dials }], needsConfirmation: false };
+    const usage = multiply(wrapped, history.multiplier);
+    return { usage, warnings: [{ kind: 'rollover', previous, current: value, usage, dials: history.dials }], needsConfirmation: false };
   }
   return { usage: null, warnings: [{ kind: 'lowerThanPrevious', previous, current: value }], needsConfirmation: true };
 }

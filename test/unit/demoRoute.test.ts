@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 /** A fixed "now" 60 days after the rollover stop's last read: the checks do not depend on today's date. */
 const rolloverRow = rows.find((r) => r.sequence === ROLLOVER_STOP * 10)!;
 const now = new Date(Date.parse(rolloverRow.lastReadAt!) + 60 * DAY_MS).toISOString();
-const history = (r: (typeof rows)[number]) => ({ dials: r.dials, kind: 'cumulative' as const, lastValue: r.lastValue, lastReadAt: r.lastReadAt, averageDailyUse: r.averageDailyUse });
+const history = (r: (typeof rows)[number]) => ({ dials: r.dials, kind: 'cumulative' as const, readingType: r.readingType, multiplier: r.multiplier, lastValue: r.lastValue, lastReadAt: r.lastReadAt, averageDailyUse: r.averageDailyUse });
 
 describe('the demo route', () => {
   it('imports without problems, and every register has an average daily use and a name from its ReadingType', () => {

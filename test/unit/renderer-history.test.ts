@@ -35,6 +35,12 @@ describe('historyRows', () => {
     expect(rows[2]?.cells[2]).toMatchObject({ value: '7.5', usage: null });
   });
 
+  it('gives the use of a CT meter in its unit: the difference times the register multiplier (issue 20 §2)', () => {
+    const readings = [reading(2, 'b', 1, '210', '2026-11-02T10:00:00Z'), reading(1, 'a', 1, '200', '2026-11-01T10:00:00Z')];
+    const rows = historyRows(readings, [{ id: 1, kind: 'cumulative', multiplier: 40 }]);
+    expect(rows[0]?.cells[1]?.usage).toBe('400');
+  });
+
   it('has no use for the first visit without a warning, nor for a drop without a rollover', () => {
     const rows = historyRows([reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z'), reading(2, 'b', 1, '400', '2026-11-02T10:00:00Z')], [{ id: 1, kind: 'cumulative' }]);
     expect(rows.map((r) => r.cells[1]?.usage)).toEqual([null, null]);

@@ -1,3 +1,4 @@
+import { switchOrderRecord } from '../workOrders/record';
 import type { switchingMethods } from '../../../shared/contract/methods/switching';
 import { validationSettings } from '../readings/validationSettings';
 import { recordControl } from '../switching/control';
@@ -9,6 +10,7 @@ export function switchingHandlers({ store, actor, photoDir }: HandlerContext): D
   return {
     'switching.list': () => listSwitchOrders(store),
     'switching.get': ({ switchOrderId }) => switchOrderDetail(store, switchOrderId, actor()),
+    'switching.record': ({ switchOrderId }) => switchOrderRecord(store, switchOrderId),
     'switching.read': (input) => {
       const done = takeSwitchReading(store, actor(), input, { settings: validationSettings(store), photoDir });
       return done;

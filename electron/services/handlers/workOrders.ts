@@ -6,6 +6,7 @@ import { completeInstall, completeRemoval } from '../workOrders/meterJobs';
 import { commissionPan, decommissionPan, linkKeyOnRequest } from '../workOrders/pan';
 import { programmingOf } from '../workOrders/programming';
 import { stockMeter } from '../workOrders/stock';
+import { workOrderRecord } from '../workOrders/record';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export function workOrderHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof workOrderMethods> {
@@ -22,6 +23,7 @@ export function workOrderHandlers({ store, actor }: HandlerContext): DomainHandl
         programming: programmingOf(store, order.id),
       };
     },
+    'workOrders.record': ({ workOrderId }) => workOrderRecord(store, workOrderId),
     'workOrders.start': ({ workOrderId }) => {
       const order = startWorkOrder(store, actor(), workOrderId);
       return order;

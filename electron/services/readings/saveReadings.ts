@@ -7,16 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Confirmation, Position, Reading, ReadingWarningShape } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
-import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
-import { checkReading, daysBetween, serialMatches, type ValidationSettings } from '../../../shared/domain/readingValidation';
+import { daysBetween, serialMatches, type ValidationSettings } from '../../../shared/domain/readingValidation';
 import { describeWarning } from '../../../shared/domain/readingWarnings';
-import { readingQuality } from '../../../shared/cim/readingQuality';
 import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
 import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
+import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
 
 export interface SaveReadingsRequest {
   usagePointId: string;
@@ -44,9 +43,6 @@ export interface SaveContext {
   readonly now?: Date;
 }
 
-/** Out-of-range warnings need the value typed twice or a reason; rollover and zero use are notes. */
-const needsConfirmation = (w: ReadingWarningShape) => w.kind !== 'rollover' && w.kind !== 'zeroUsage';
-
 /** The ReadingQuality comment: the reason an out-of-range value was confirmed, and a switch's note on its window. */
 const commentOf = (...parts: (string | undefined)[]) => {
   const comment = parts.filter((p) => p).join(' — ');
@@ -70,31 +66,16 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   }
 
   const seen = new Set<number>();
-  const unconfirmed: { registerId: number; warnings: ReadingWarningShape[] }[] = [];
   const values = request.values.map(({ registerId, value, confirmation }) => {
     const register = meter.registers.find((r) => r.id === registerId);
     if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`);
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`);
     seen.add(registerId);
-    const canonical = canonicalDecimal(value);
-    const problem = canonical === null ? { kind: 'notANumber' as const } : checkRegisterValue(canonical, register);
-    if (problem || canonical === null) {
-      throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, { registerId });
-    }
-    const check = checkReading(canonical, readAt, register, context.settings);
-    const warnings: ReadingWarningShape[] = [...check.warnings, ...serialWarning];
-    const outOfRange = check.warnings.some(needsConfirmation);
-    if (outOfRange && !confirmation) unconfirmed.push({ registerId, warnings: check.warnings });
-    // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
-    const qualities: string[] = [request.source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered];
-    if (outOfRange) qualities.push(readingQuality.outsideExpectedRange);
-    qualities.push(...(request.switchRead?.qualities ?? []));
-    return { registerId, value: canonical, qualities, warnings, confirmation: outOfRange ? (confirmation ?? null) : null, register, usage: check.usage };
+    const checked = checkValue(register, value, confirmation, readAt, context.settings);
+    const qualities = [...qualitiesOf(checked, request.source), ...(request.switchRead?.qualities ?? [])];
+    return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register };
   });
-  if (unconfirmed.length) {
-    const lines = unconfirmed.flatMap((u) => u.warnings.filter(needsConfirmation).map((w) => `${meter.registers.find((r) => r.id === u.registerId)?.label}: ${describeWarning(w)}`));
-    throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, { registers: unconfirmed });
-  }
+  requireConfirmations(values, (id) => meter.registers.find((r) => r.id === id)?.label ?? String(id));
 
   const readingSetId = randomUUID();
   const tag = request.switchRead;

@@ -24,6 +24,7 @@ import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
 import { createEvidenceRepository } from './repositories/evidence';
 import { createVisitFactsRepository } from './repositories/visitFacts';
+import { createJobRecordsRepository } from './repositories/jobRecords';
 import { trackWrites } from './writeLog';
 
 export function openStore(path: string, options: OpenOptions = {}) {
@@ -58,6 +59,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     controlRequests: createControlRequestsRepository(db),
     evidence: createEvidenceRepository(db),
     visitFacts: createVisitFactsRepository(db),
+    jobRecords: createJobRecordsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

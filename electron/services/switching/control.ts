@@ -3,7 +3,10 @@
  * customer, unsafe, meter not found), how the supply was switched and — where the meter's own
  * switch was used — the EndDeviceControl and its result; the seal applied (disconnect) or removed
  * (reconnect: that seal only, the meter's cover and terminal seals stay); the reading if one was taken (ReadingReasonKind serviceDisconnect/serviceConnect);
- * audit; and in the outbox EndDeviceControls (the control used) and EndDeviceEvents (the outcome).
+ * audit; and in the outbox EndDeviceControls (the control used) and EndDeviceEvents (what the
+ * supply or the meter's switch did). A disconnect or reconnect not done for a reason on site
+ * (customer refused, unsafe, meter not found) is the order's outcome, not something the device
+ * did: it goes out as MeterServiceRequests, as every work order's outcome does (issue 20 §1).
  */
 import { endDeviceControlType, endDeviceEventTypeFor, endDeviceTypeOfReadingTypes, type EndDeviceEventName } from '../../../shared/cim/codes/endDeviceCodes';
 import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
@@ -31,14 +34,15 @@ export interface SwitchControlRequest {
 }
 
 /**
- * The EndDeviceEvent of the outcome (codes and sources in shared/cim/README.md): switched by hand
- * at the fuse or breaker → ManualDisconnection/ManualConnection x.15.26.68/42; with the meter's own
- * switch → x.31.26.68/42; the meter's switch did not operate → DisconnectFailed/ConnectFailed
- * x.31.26.84/67; not done for a reason on site → x.31.26.85.
+ * The EndDeviceEvent of what happened to the supply (codes and sources in shared/cim/README.md):
+ * switched by hand at the fuse or breaker → ManualDisconnection/ManualConnection x.15.26.68/42;
+ * with the meter's own switch → x.31.26.68/42; the meter's switch did not operate →
+ * DisconnectFailed/ConnectFailed x.31.26.84/67; not done for a reason on site → none (the order's
+ * outcome goes as MeterServiceRequests).
  */
-export function switchEventName(disconnecting: boolean, outcome: SwitchOutcome, action: SwitchAction, controlResult: ControlResult | null): EndDeviceEventName {
+export function switchEventName(disconnecting: boolean, outcome: SwitchOutcome, action: SwitchAction, controlResult: ControlResult | null): EndDeviceEventName | null {
   if (action === 'meterSwitch' && controlResult === 'failed') return disconnecting ? 'disconnectFailed' : 'connectFailed';
-  if (outcome !== 'done') return 'switchFailed';
+  if (outcome !== 'done') return null;
   if (action === 'localSwitch') return disconnecting ? 'manualDisconnected' : 'manualConnected';
   return disconnecting ? 'remoteDisconnected' : 'remoteConnected';
 }
@@ -75,9 +79,16 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
       const control: OutboxPayloadInput<'switchControl'> = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect', endDeviceType || 3 /* CX contactor commands use 3 */), result: controlResult };
       messageIds.push(store.journal.enqueue('switchControl', control, { usagePointId: order.usagePointId }));
     }
-    const eventType = endDeviceEventTypeFor(switchEventName(disconnecting, outcome, action, controlResult), endDeviceType);
-    const event: OutboxPayloadInput<'switchEvent'> = { ...common, eventType, outcome, action, controlResult, sealNumber };
-    messageIds.push(store.journal.enqueue('switchEvent', event, { usagePointId: order.usagePointId }));
+    const eventName = switchEventName(disconnecting, outcome, action, controlResult);
+    if (eventName) {
+      const event: OutboxPayloadInput<'switchEvent'> = { ...common, eventType: endDeviceEventTypeFor(eventName, endDeviceType), outcome, action, controlResult, sealNumber };
+      messageIds.push(store.journal.enqueue('switchEvent', event, { usagePointId: order.usagePointId }));
+    }
+    if (outcome !== 'done') {
+      // MeterServiceWork status: the order's new status, the outcome as its reason, the technician's note as remark.
+      const outcomeReport: OutboxPayloadInput<'serviceReport'> = { workOrderId: order.id, kind: order.kind, meter: common.meter, usagePoint: order.usagePointId, status: result.status, reason: outcome, remark: note || `usage point ${order.usagePointId}`, at };
+      messageIds.push(store.journal.enqueue('serviceReport', outcomeReport, { verb: 'changed', usagePointId: order.usagePointId }));
+    }
 
     store.switching.finish({
       id: order.id, status: result.status, readingSetId: reading?.readingSetId ?? null, readInWindow: reading ? position === 'inWindow' : null, notReadReason: null,

@@ -3,15 +3,16 @@
  * reading of every register, seals removed, photos, asset → removed, link closed) and putting one
  * in from stock (link opened, initial reading, seals applied, photos). Each half writes its data
  * and queues its messages — MeterReadings, MasterDataLinkageConfig (close / create), MeterConfig —
- * inside the caller's transaction; install, removal and exchange are compositions of them.
+ * inside the caller's transaction. The readings carry the IEC 61968-9 ReadingReasonKind
+ * `removal` (final) and `installation` (initial), not only a comment (issue 20 §1); install, removal and exchange are compositions of them.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { meterIn, meterOut } from '../../../shared/contract/methods/workOrders';
 import { AppError } from '../../../shared/contract/result';
-import { readingQuality } from '../../../shared/cim/readingQuality';
-import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
+import { checkValue, qualitiesOf, requireConfirmations, type CheckedValue } from '../readings/checkValue';
+import { validationSettings } from '../readings/validationSettings';
 import { enqueueMeterReadings } from '../readings/outbound';
 import { linkPhotos } from '../readings/photos';
 import type { Store } from '../store';
@@ -21,7 +22,12 @@ export type MeterOut = z.output<typeof meterOut>;
 export type MeterIn = z.output<typeof meterIn>;
 type Values = MeterIn['initialReadings'];
 
-/** One coincident reading set of every register of the meter (a register left out is refused). */
+/**
+ * One coincident reading set of every register of the meter (a register left out is refused). Each
+ * value gets the checks of a route read (issue 17 §3) — dials and decimals, use against the
+ * history, lower than last → rollover or confirmation — through the same functions
+ * (readings/checkValue.ts); an out-of-range value without its confirmation is NEEDS_CONFIRMATION.
+ */
 function readingSet(store: Store, deviceId: number, usagePointId: string, values: Values, at: string, note: string, observedSerial: string | null, source: 'manual' | 'optical' = 'manual') {
   const registers = store.workOrders.registersOf(deviceId);
   const ids = registers.map((r) => r.id);
@@ -30,9 +36,13 @@ function readingSet(store: Store, deviceId: number, usagePointId: string, values
   }
   const missing = registers.filter((r) => !values.some((v) => v.registerId === r.id));
   if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { registers: missing.map((r) => r.id) });
+  const settings = validationSettings(store);
+  const checked = registers.map((r) => {
+    const given = values.find((v) => v.registerId === r.id);
+    return checkValue(r, given?.value ?? '', given?.confirmation, at, settings);
+  });
+  requireConfirmations(checked, (id) => registers.find((r) => r.id === id)?.label ?? String(id));
   const id = randomUUID();
-  // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
-  const quality = source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered;
   const readings = store.readings.insertSet({
     id,
     usagePointId,
@@ -42,11 +52,14 @@ function readingSet(store: Store, deviceId: number, usagePointId: string, values
     note,
     observedSerial,
     position: null,
-    values: values.map((v) => ({ registerId: v.registerId, value: canonicalDecimal(v.value) ?? v.value, qualities: [quality], warnings: [], confirmation: null })),
+    values: checked.map((c) => ({ ...c, qualities: qualitiesOf(c, source) })),
   });
   for (const r of readings) store.meters.setLastValue(r.registerId, r.value, at);
-  return { id, readings };
+  return { id, readings, checked };
 }
+
+/** The confirmation's reason as the ReadingQuality comment, after what the reading is. */
+const commentOf = (what: string, c: CheckedValue | undefined) => (c?.confirmation?.method === 'reason' ? `${what} — ${c.confirmation.reason}` : what);
 
 /** The installed meter of the order's usage point, checked against the serial read on site. */
 export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSerial: string): DeviceRow {
@@ -70,7 +83,7 @@ export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, 
   store.workOrders.removeSeals(old.id, at);
   store.workOrders.removeMeter(old.id, up, out.disposition, at, order.id);
   const messageIds = [
-    enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'final reading (meter removed)' })) }),
+    enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'removal', comment: commentOf('final reading (meter removed)', final.checked.find((c) => c.registerId === r.registerId)) })) }),
     store.journal.enqueue('linkage', { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'close', usagePointId: up }),
     store.journal.enqueue('meterConfig', { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved }, { usagePointId: up }),
   ];
@@ -87,6 +100,6 @@ export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, 
   return [
     store.journal.enqueue('linkage', { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'create', usagePointId: up }),
     store.journal.enqueue('meterConfig', { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied }, { usagePointId: up }),
-    enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, comment: 'initial reading (meter installed)' })) }),
+    enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'installation', comment: commentOf('initial reading (meter installed)', initial.checked.find((c) => c.registerId === r.registerId)) })) }),
   ];
 }

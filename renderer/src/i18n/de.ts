@@ -151,6 +151,17 @@ export const de: Catalog = {
       control: '{{outcome}} — {{action}}{{result}}{{seal}}.',
     },
   },
+  jobRecord: {
+    title: 'Was erledigt wurde',
+    nothing: 'Zu diesem Auftrag wurde vor Ort nichts erfasst.',
+    role: { final: 'Schlussstand von Zähler {{meter}} (ausgebaut)', initial: 'Anfangsstand von Zähler {{meter}} (eingebaut)', reading: 'Zählerstand von Zähler {{meter}}' },
+    byProbe: 'über den optischen Lesekopf gelesen',
+    sealsRemoved: 'Plomben entfernt: {{seals}}',
+    sealsApplied: 'Plomben angebracht: {{seals}}',
+    photos_one: '{{count}} Foto',
+    photos_other: '{{count}} Fotos',
+    pan: { commissioned: '{{type}} {{eui64}} in Betrieb genommen', decommissioned: '{{type}} {{eui64}} außer Betrieb genommen' },
+  },
   workOrders: {
     title: 'Aufträge',
     empty: 'Keine Aufträge auf diesem Gerät. Gleichen Sie ab oder laden Sie die Demo.',
@@ -163,6 +174,7 @@ export const de: Catalog = {
     roleHint: 'Nur ein Monteur- oder Disponenten-Profil kann Aufträge anlegen oder ausführen: Einer von ihnen meldet sich an (Abmelden, oben rechts).',
     job: {
       notANumber: '{{register}}: Geben Sie den Stand als Zahl ein.',
+      unsettled: '{{register}}: Der Stand fehlt, passt nicht zum Zähler oder liegt außerhalb des erwarteten Bereichs und muss bestätigt werden (noch einmal eingeben oder einen Grund nennen).',
       summary: {
         exchange: '{{old}} ausbauen (Plomben {{removed}}), {{fresh}} einbauen (Plomben {{applied}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',
         remove: '{{old}} ausbauen (Plomben {{removed}}), {{photos}} Foto(s). Abschließen speichert alles auf einmal.',

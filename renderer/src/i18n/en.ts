@@ -151,6 +151,17 @@ export const en = {
       control: '{{outcome}} — {{action}}{{result}}{{seal}}.',
     },
   },
+  jobRecord: {
+    title: 'What was done',
+    nothing: 'Nothing was recorded on site for this order.',
+    role: { final: 'Final reading of meter {{meter}} (taken out)', initial: 'Initial reading of meter {{meter}} (put in)', reading: 'Reading of meter {{meter}}' },
+    byProbe: 'read through the optical probe',
+    sealsRemoved: 'Seals removed: {{seals}}',
+    sealsApplied: 'Seals applied: {{seals}}',
+    photos_one: '{{count}} photo',
+    photos_other: '{{count}} photos',
+    pan: { commissioned: '{{type}} {{eui64}} commissioned', decommissioned: '{{type}} {{eui64}} decommissioned' },
+  },
   workOrders: {
     title: 'Work orders',
     empty: 'No work orders on this device. Sync to fetch them, or load the demo.',
@@ -163,6 +174,7 @@ export const en = {
     roleHint: 'Only an installer or supervisor profile can create or carry out work orders: one of them signs in (Sign out, top right).',
     job: {
       notANumber: '{{register}}: type the value as a number.',
+      unsettled: '{{register}}: the reading is missing, does not fit the meter, or is out of range and needs to be confirmed (typed again, or a reason).',
       summary: {
         exchange: 'Remove {{old}} (seals {{removed}}), install {{fresh}} (seals {{applied}}), {{photos}} photo(s). Finish saves everything at once.',
         remove: 'Remove {{old}} (seals {{removed}}), {{photos}} photo(s). Finish saves everything at once.',

@@ -113,12 +113,8 @@ const events = {
   connectFailed: '31.26.67',
   /** getFatalErrorEventType 0.0.43.79 (NA.Event.Error): a non-zero fatal error register F.F (IEC 62056-21 / DSMR "F.F"). */
   fatalError: '0.43.79',
-  /**
-   * RCDSwitch.ControlPoint.Failed: a disconnect/reconnect that could not be done for a reason on
-   * site (customer refused, unsafe, meter not found). Composed from the enums (issue 9); these are
-   * work-order outcomes rather than device events, kept until they go out with the work order.
-   */
-  switchFailed: '31.26.85',
+  // A disconnect/reconnect not done for a reason on site (customer refused, unsafe, meter not
+  // found) has no code here: it is the order's outcome, sent as MeterServiceRequests (issue 20 §1).
 } as const;
 export type EndDeviceEventName = keyof typeof events;
 

@@ -60,7 +60,8 @@ export function meterStatusEventsBody(p: OutboxPayload<'meterStatusEvents'>): Pa
 /**
  * The outcome's code as recordControl chose it (switchEventName in electron/services/switching/control.ts;
  * sources in ../README.md): x.15.26.68/42 switched by hand, x.31.26.68/42 with the meter's switch,
- * x.31.26.84/67 the meter's switch did not operate, x.31.26.85 not done; with outcome, action, control
+ * x.31.26.84/67 the meter's switch did not operate (a supply not switched for a reason on site has
+ * no event: that outcome goes as MeterServiceRequests); with outcome, action, control
  * result and seal as EndDeviceEventDetails.
  */
 export function switchEventBody(p: OutboxPayload<'switchEvent'>): PayloadBody {

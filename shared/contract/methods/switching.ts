@@ -1,4 +1,5 @@
 /** Customer switching (issue 9): move-in, move-out, change of supplier, disconnect, reconnect. */
+import { jobRecord } from './jobRecord';
 import { z } from 'zod';
 import { controlResults, enterpriseChanges, switchActions, switchKinds, switchOutcomes, switchStatuses } from '../../domain/switching';
 import { readingMethods } from './readings';
@@ -66,6 +67,8 @@ const done = z.object({ order: switchOrderSummary, readingSetId: z.string().null
 export const switchingMethods = {
   'switching.list': { right: 'view', input: nothing, output: z.array(switchOrderSummary) },
   'switching.get': { right: 'view', input: byId, output: switchOrderDetail },
+  /** What the finished order did on site: its reading with units, the seal, the photos (issue 17 §3). */
+  'switching.record': { right: 'view', input: byId, output: jobRecord },
   /** The switch reading, typed or from the optical port, inside the window (or outside with a reason). */
   'switching.read': {
     right: 'record',

@@ -1,13 +1,15 @@
 /** Installer work orders and PAN commissioning (issue 8). */
 import { z } from 'zod';
-import { decimalText } from '../entities';
+import { confirmation, decimalText, register } from '../entities';
 import { workOrderKinds, workOrderStatuses, panDeviceTypeNames, removalDispositions } from '../../domain/workOrder';
 import { note, nothing, photoId, type MethodSpecs } from './common';
+import { jobRecord } from './jobRecord';
 
 export const workOrderId = z.string().min(1).max(64);
 const serial = z.string().trim().min(1).max(64);
 const seals = z.array(z.string().trim().min(1).max(40)).max(10).default([]);
-const registerValues = z.array(z.object({ registerId: z.number().int().positive(), value: decimalText }).strict()).min(1).max(64);
+/** A value out of the register's expected range comes with its confirmation (typed twice, or a reason), as on a route read. */
+const registerValues = z.array(z.object({ registerId: z.number().int().positive(), value: decimalText, confirmation: confirmation.optional() }).strict()).min(1).max(64);
 
 /** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
 export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
@@ -30,7 +32,8 @@ export const workOrderSummary = z.object({
 export type WorkOrderSummary = z.infer<typeof workOrderSummary>;
 const finished = z.object({ workOrder: workOrderSummary, messageIds: z.array(z.string()) });
 
-const registerInfo = z.object({ id: z.number(), label: z.string(), readingType: z.string(), dials: z.number(), decimals: z.number(), lastValue: z.string().nullable() });
+/** A register with its unit, dials and history, so the job's readings are checked and shown as a route read's are. */
+const registerInfo = register;
 export const workOrderDetail = workOrderSummary.extend({
   currentMeter: z.object({ serial: z.string(), registers: z.array(registerInfo), seals: z.array(z.string()) }).nullable(),
   panDevices: z.array(z.object({ eui64: z.string(), deviceType: z.string(), joinStatus: z.string() })),
@@ -46,6 +49,8 @@ export const panCheck = z.object({ valid: z.boolean(), reason: z.string().nullab
 export const workOrderMethods = {
   'workOrders.list': { right: 'view', input: nothing, output: z.array(workOrderSummary) },
   'workOrders.get': { right: 'view', input: z.object({ workOrderId }).strict(), output: workOrderDetail },
+  /** What the finished job did on site: readings with units, seals, photos, programming, PAN devices (issue 17 §3). */
+  'workOrders.record': { right: 'view', input: z.object({ workOrderId }).strict(), output: jobRecord },
   'workOrders.start': { right: 'install', input: z.object({ workOrderId }).strict(), output: workOrderSummary },
   'workOrders.unable': { right: 'install', input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(), output: workOrderSummary },
   /** The registers of a meter in stock, so the wizard can ask for its initial readings. */

@@ -65,7 +65,7 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
     if (!old || !fresh) throw new Error('demo not loaded');
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '5' })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
+      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '5', confirmation: { method: 'reentered' as const } })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
       newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: [], photoIds: [] },
       note: '',
     });

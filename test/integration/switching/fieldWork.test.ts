@@ -111,13 +111,13 @@ describe('switch readings and disconnects (issue 9)', () => {
     store.close();
   });
 
-  it('a disconnect refused by the customer: unable to complete, a "failed" EndDeviceEvent with the outcome, no control', () => {
+  it('a disconnect refused by the customer: unable to complete, the outcome as MeterServiceRequests (issue 20 §1), no device event, no control', () => {
     const { store, context } = open();
     const start = store.outbox.list().length;
     const done = recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'refusedByCustomer', action: 'none', note: 'customer paid at the door' }, context());
     expect(done.order.status).toBe('unableToComplete');
-    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceEvents']);
-    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.85', outcome: 'refusedByCustomer', reason: 'disconnect refusedByCustomer: customer paid at the door' });
+    expect(since(store, start).map((e) => `${e.verb} ${e.noun}`)).toEqual(['changed MeterServiceRequests']);
+    expect(store.outbox.get(done.messageIds[0] ?? '')?.payload).toMatchObject({ workOrderId: 'SW-DEMO-DC9', kind: 'disconnect', status: 'unableToComplete', reason: 'refusedByCustomer', remark: 'customer paid at the door' });
     store.close();
   });
 
@@ -126,7 +126,7 @@ describe('switch readings and disconnects (issue 9)', () => {
     const start = store.outbox.list().length;
     const failed = recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'unsafe', action: 'meterSwitch', controlResult: 'failed', note: 'relay stuck' }, context());
     expect(failed.order.status).toBe('unableToComplete');
-    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceControls', 'EndDeviceEvents']);
+    expect(since(store, start).map((e) => e.noun)).toEqual(['EndDeviceControls', 'EndDeviceEvents', 'MeterServiceRequests']);
     expect(store.outbox.get(failed.messageIds[0] ?? '')?.payload).toMatchObject({ controlType: '3.31.0.23', result: 'failed' });
     expect(store.outbox.get(failed.messageIds[1] ?? '')?.payload).toMatchObject({ eventType: '3.31.26.84', controlResult: 'failed' });
 
@@ -169,8 +169,14 @@ describe('switch readings and disconnects (issue 9)', () => {
       takeSwitchReading(store, actor, { switchOrderId: 'SW-DEMO-MI6', values: values(store, 'UP-1006'), outOfWindowReason: 'tenant away' }, context(hours(-30)));
       reportNotRead(store, actor, { switchOrderId: 'SW-DEMO-SC8', reasonCode: 'dog' });
       recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'S-1', values: values(store, 'UP-1009') }, context());
+      const at = new Date().toISOString();
+      store.switching.insert({
+        id: 'SW-RC-3', kind: 'reconnect', usagePointId: 'UP-1009', meterSerial: store.workOrders.meterAt('UP-1009')?.serialNumber ?? '', agreementId: 'CA-DEMO-9', previousAgreementId: null,
+        dueAt: at, windowStart: at, windowEnd: hours(2).toISOString(), description: '', messageId: 'test-3', at,
+      });
+      recordControl(store, installer, { switchOrderId: 'SW-RC-3', outcome: 'unsafe', action: 'none', note: 'flooded meter room' }, context(hours(1)));
       const entries = since(store, start);
-      expect(entries.map((e) => e.noun)).toEqual(['MeterReadings', 'MeterReadings', 'MeterReadings', 'MeterReadings', 'EndDeviceControls', 'EndDeviceEvents']);
+      expect(entries.map((e) => e.noun)).toEqual(['MeterReadings', 'MeterReadings', 'MeterReadings', 'MeterReadings', 'EndDeviceControls', 'EndDeviceEvents', 'MeterServiceRequests']);
       expect(outboxSchemaErrors(entries)).toEqual({});
       store.close();
     });

@@ -29,7 +29,7 @@ function removalRequest(store: Store): RemovalRequest {
   const old = store.workOrders.meterAt('UP-1008');
   if (!old) throw new Error('demo not loaded');
   const registers = store.workOrders.registersOf(old.id);
-  return { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings: registers.map((r) => ({ registerId: r.id, value: '4321' })), finalSource: 'optical', sealsRemoved: ['S-RM-1'], disposition: 'scrapped', photoIds: [] }, note: '' };
+  return { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings: registers.map((r) => ({ registerId: r.id, value: '4321', confirmation: { method: 'reentered' as const } })), finalSource: 'optical', sealsRemoved: ['S-RM-1'], disposition: 'scrapped', photoIds: [] }, note: '' };
 }
 
 const outboxSince = (store: Store, start: number) => store.outbox.list().slice(start);

@@ -35,7 +35,7 @@ describe.skipIf(xsdSkipReason !== null)(`work-order messages through sync${xsdSk
     completeInstall(store, installer, { workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-1'], photoIds: [] }, note: '' });
     completeRemoval(store, installer, {
       workOrderId: 'WO-DEMO-RM1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '77' })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
+      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '77', confirmation: { method: 'reentered' as const } })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
       note: '',
     });
     decommissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN2', eui64: DEMO_PAN_DEVICE.eui64 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { add, compare, fromScaled, subtract, toScaled } from '../../../shared/domain/decimal';
 import { checkReading, serialMatches, type RegisterHistory } from '../../../shared/domain/readingValidation';
+import { registerKindOf } from '../../../shared/cim/readingType';
+
+// ReadingTypes as shared/cim/codes/obis.ts builds them (IEC 61968-9 Annex C field order).
+const kW = '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0'; // billing-period maximum 15-min demand, indicating, kW
+const W = '8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.0.38.0'; // the same in W
+const powerKw = '0.0.0.12.1.1.37.0.0.0.0.0.0.0.0.3.38.0'; // instantaneous active power
+const voltageAN = '0.0.0.12.0.1.54.0.0.0.0.0.0.0.129.0.29.0'; // instantaneous voltage phase A–N
 
 const history = (over: Partial<RegisterHistory> = {}): RegisterHistory => ({
   dials: 5,
   kind: 'cumulative',
+  readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0', // kWh, bulk quantity
+  multiplier: 1,
   lastValue: '1000',
   lastReadAt: '2026-10-24T00:00:00.000Z',
   averageDailyUse: 10,
@@ -81,9 +90,9 @@ describe('checking a reading against history', () => {
   });
 
   it('flags implausible demand', () => {
-    const check = checkReading('812.5', readAt, history({ kind: 'demand' }));
+    const check = checkReading('812.5', readAt, history({ kind: 'demand', readingType: kW }));
     expect(check.warnings).toEqual([{ kind: 'implausibleDemand', value: '812.5', max: 500 }]);
-    expect(checkReading('12.5', readAt, history({ kind: 'demand' })).warnings).toEqual([]);
+    expect(checkReading('12.5', readAt, history({ kind: 'demand', readingType: kW })).warnings).toEqual([]);
   });
 });
 
@@ -103,5 +112,35 @@ describe('a read time before the last read', () => {
       warnings: [{ kind: 'readBeforeLastRead', lastReadAt: '2026-10-24T00:00:00.000Z', readAt: '2026-10-20T00:00:00.000Z' }],
       needsConfirmation: true,
     });
+  });
+});
+
+describe('reads are reads everywhere (issue 20 §2)', () => {
+  it('applies the register multiplier to the use before the range check', () => {
+    // A CT meter (ratio 40): 10 dial kWh are 400 kWh, inside 30 days × 10 kWh/day × 0.5–2 = 150–600.
+    const check = checkReading('1010', readAt, history({ multiplier: 40 }));
+    expect(check).toEqual({ usage: '400', warnings: [], needsConfirmation: false });
+    expect(checkReading('1100', readAt, history({ multiplier: 40 })).warnings[0]?.kind).toBe('highUsage');
+  });
+
+  it('applies the multiplier across a rollover, and a multiplier below one exactly', () => {
+    const check = checkReading('120', readAt, history({ lastValue: '99850', multiplier: 0.5, averageDailyUse: 5 }));
+    expect(check.warnings).toEqual([{ kind: 'rollover', previous: '99850', current: '120', usage: '135', dials: 5 }]);
+  });
+
+  it('scales the demand limit (kW) by the register unit and its multiplier', () => {
+    expect(checkReading('2000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([]);
+    expect(checkReading('600000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([{ kind: 'implausibleDemand', value: '600000', max: 500000 }]);
+    expect(checkReading('20', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([{ kind: 'implausibleDemand', value: '800', max: 500 }]);
+    expect(checkReading('12', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([]);
+  });
+
+  it('derives the kind from the ReadingType accumulation: power and voltage never roll over', () => {
+    expect(registerKindOf('0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0')).toBe('cumulative');
+    expect(registerKindOf(kW)).toBe('demand');
+    expect(registerKindOf(powerKw)).toBe('instantaneous');
+    expect(registerKindOf(voltageAN)).toBe('instantaneous');
+    const lowerVoltage = checkReading('229', readAt, history({ kind: registerKindOf(voltageAN), readingType: voltageAN, lastValue: '231', dials: 3 }));
+    expect(lowerVoltage).toEqual({ usage: null, warnings: [], needsConfirmation: false });
   });
 });

@@ -1,6 +1,6 @@
 /** Usage points, the meters (end devices) installed at them, and their registers. */
 import type { Hazard, MeterDetail, MeterListItem, Register, StopStatus } from '../../../../shared/contract/entities';
-import { describeReadingType } from '../../../../shared/cim/readingType';
+import { describeReadingType, registerKindOf } from '../../../../shared/cim/readingType';
 import type { Db } from '../database';
 
 export type StopFilter = 'all' | 'unread' | 'read' | 'warnings' | 'skipped';
@@ -21,7 +21,7 @@ interface ListRow {
   control_requested: number;
 }
 
-interface RegisterRow {
+export interface RegisterRow {
   id: number;
   reading_type: string;
   label: string;
@@ -71,9 +71,25 @@ const statusesFor: Readonly<Record<Exclude<StopFilter, 'all'>, readonly StopStat
   skipped: ['skipped'],
 };
 
-/** A register whose ReadingType measures demand (field 7 = 8) is checked for plausibility, not use. */
-export const registerKind = (readingType: string): Register['kind'] =>
-  describeReadingType(readingType)?.kind === 'demand' ? 'demand' : 'cumulative';
+/** Demand is checked for plausibility, a counting register for use, an instantaneous one only for its digits. */
+export const registerKind = (readingType: string): Register['kind'] => registerKindOf(readingType);
+
+/** A register row as the app shows and checks it (unit and kind from its ReadingType). */
+export const toRegister = (row: RegisterRow): Register => ({
+  id: row.id,
+  readingType: row.reading_type,
+  label: row.label,
+  unit: describeReadingType(row.reading_type)?.unit ?? '',
+  dials: row.dials,
+  decimals: row.decimals,
+  multiplier: row.multiplier,
+  kind: registerKind(row.reading_type),
+  lastValue: row.last_value,
+  lastReadAt: row.last_read_at,
+  averageDailyUse: row.average_daily_use,
+});
+
+export const REGISTER_COLUMNS = 'id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at, average_daily_use';
 
 export function createMetersRepository(db: Db) {
   // Positional parameters on the statements a route import runs per row: binding by name costs an
@@ -128,7 +144,7 @@ export function createMetersRepository(db: Db) {
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence < @sequence ORDER BY sequence DESC LIMIT 1) AS previous_id,
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence > @sequence ORDER BY sequence LIMIT 1) AS next_id`);
   const registersOf = db.prepare(
-    'SELECT id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at, average_daily_use FROM registers WHERE end_device_id = ? ORDER BY id',
+    `SELECT ${REGISTER_COLUMNS} FROM registers WHERE end_device_id = ? ORDER BY id`,
   );
   const lastSkip = db.prepare('SELECT code, note, skipped_at FROM visit_skips WHERE usage_point_id = ? ORDER BY skipped_at DESC LIMIT 1');
   const setLastValue = db.prepare('UPDATE registers SET last_value = ?, last_read_at = ? WHERE id = ?');
@@ -139,19 +155,6 @@ export function createMetersRepository(db: Db) {
     for (const r of registers) upsertRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals, r.multiplier, r.lastValue, r.lastReadAt, r.averageDailyUse);
   };
 
-  const toRegister = (row: RegisterRow): Register => ({
-    id: row.id,
-    readingType: row.reading_type,
-    label: row.label,
-    unit: describeReadingType(row.reading_type)?.unit ?? '',
-    dials: row.dials,
-    decimals: row.decimals,
-    multiplier: row.multiplier,
-    kind: registerKind(row.reading_type),
-    lastValue: row.last_value,
-    lastReadAt: row.last_read_at,
-    averageDailyUse: row.average_daily_use,
-  });
 
   return {
     /** Puts a meter at a usage point with its registers; returns the end device id. */

@@ -5,6 +5,8 @@
  */
 import type { WorkOrderKind, WorkOrderStatus } from '../../../../shared/domain/workOrder';
 import type { Db } from '../database';
+import type { Register } from '../../../../shared/contract/entities';
+import { REGISTER_COLUMNS, toRegister, type RegisterRow } from './meters';
 
 export interface WorkOrderRow {
   id: string;
@@ -98,7 +100,7 @@ export function createWorkOrdersRepository(db: Db) {
   const closedLinkNoOrder = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, NULL)');
   const inProgressAt = db.prepare("SELECT id FROM work_orders WHERE usage_point_id = ? AND status = 'inProgress' ORDER BY id");
 
-  const registersOf = db.prepare('SELECT id, label, reading_type AS readingType, dials, decimals, last_value AS lastValue FROM registers WHERE end_device_id = ? ORDER BY id');
+  const registersOf = db.prepare(`SELECT ${REGISTER_COLUMNS} FROM registers WHERE end_device_id = ? ORDER BY id`);
   const addRegister = db.prepare('INSERT INTO registers (end_device_id, reading_type, label, dials, decimals) VALUES (?, ?, ?, ?, ?)');
 
   const toDevice = (r: { id: number; serial_number: string; kind: 'meter' | 'pan'; usage_point_id: string | null; status: string } | undefined): DeviceRow | null =>
@@ -164,8 +166,8 @@ export function createWorkOrdersRepository(db: Db) {
     },
     /** Work orders under way at this usage point (a crew is on site: its data wins). */
     inProgressAt: (usagePointId: string): string[] => inProgressAt.pluck().all(usagePointId) as string[],
-    registersOf: (deviceId: number) =>
-      registersOf.all(deviceId) as { id: number; label: string; readingType: string; dials: number; decimals: number; lastValue: string | null }[],
+    /** The meter's registers with their history (last reading, average daily use, multiplier), as a route read checks them. */
+    registersOf: (deviceId: number): Register[] => (registersOf.all(deviceId) as RegisterRow[]).map(toRegister),
     addRegister: (deviceId: number, r: { readingType: string; label: string; dials: number; decimals: number }) => addRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals),
     /** An installed PAN device at this usage point, with the serial of the meter it is paired with. */
     panAt: (usagePointId: string, eui64: string) =>

@@ -4,7 +4,7 @@
  * across the nines, a high or low use) or from the difference to the previous value.
  */
 import type { Reading, ReadingWarningShape, Register } from '../../../../shared/contract/entities';
-import { compare, subtract } from '../../../../shared/domain/decimal';
+import { compare, multiply, subtract } from '../../../../shared/domain/decimal';
 
 export interface HistoryCell {
   value: string;
@@ -20,14 +20,17 @@ export interface HistoryRow {
   cells: Readonly<Record<number, HistoryCell>>;
 }
 
-function usageOf(reading: Reading, previous: Reading | undefined): string | null {
+/** Use in the register's unit: the warnings carry it with the multiplier applied (readingValidation), so the difference gets it too. */
+function usageOf(reading: Reading, previous: Reading | undefined, multiplier: number): string | null {
   for (const w of reading.warnings) if ('usage' in w && (w.kind === 'rollover' || w.kind === 'highUsage' || w.kind === 'lowUsage')) return w.usage;
   if (!previous) return null;
-  return compare(reading.value, previous.value) >= 0 ? subtract(reading.value, previous.value) : null;
+  return compare(reading.value, previous.value) >= 0 ? multiply(subtract(reading.value, previous.value), multiplier) : null;
 }
 
-export function historyRows(readings: readonly Reading[], registers: readonly Pick<Register, 'id' | 'kind'>[]): HistoryRow[] {
-  const cumulative = new Set(registers.filter((r) => r.kind === 'cumulative').map((r) => r.id));
+type HistoryRegister = Pick<Register, 'id' | 'kind'> & Partial<Pick<Register, 'multiplier'>>;
+
+export function historyRows(readings: readonly Reading[], registers: readonly HistoryRegister[]): HistoryRow[] {
+  const cumulative = new Map(registers.filter((r) => r.kind === 'cumulative').map((r) => [r.id, r.multiplier ?? 1]));
   const oldestFirst = [...readings].sort((a, b) => a.readAt.localeCompare(b.readAt) || a.id - b.id);
   const lastByRegister = new Map<number, Reading>();
   const rows = new Map<string, HistoryRow & { cells: Record<number, HistoryCell> }>();
@@ -38,7 +41,7 @@ export function historyRows(readings: readonly Reading[], registers: readonly Pi
     rows.set(reading.readingSetId, row);
     row.cells[reading.registerId] = {
       value: reading.value,
-      usage: cumulative.has(reading.registerId) ? usageOf(reading, previous) : null,
+      usage: cumulative.has(reading.registerId) ? usageOf(reading, previous, cumulative.get(reading.registerId) ?? 1) : null,
       warnings: reading.warnings,
       confirmed: reading.confirmation?.method ?? null,
       reason: reading.confirmation?.method === 'reason' ? reading.confirmation.reason : null,

@@ -213,7 +213,7 @@ export function ReadingPanel() {
       <SkipDialog
         detail={detail}
         onSkipped={(skippedAt) => {
-          useMeterStore.setState({ lastSaved: { kind: 'skipped', usagePointId: detail.usagePointId, sequence: detail.sequence, readAt: skippedAt } });
+          useMeterStore.setState({ lastSaved: { kind: 'skipped', usagePointId: detail.usagePointId, routeId: detail.routeId, nextId: detail.nextId, sequence: detail.sequence, readAt: skippedAt } });
           if (detail.nextId) openMeter(detail.nextId);
           else void m.reload();
         }}

@@ -1,13 +1,16 @@
-/** What just happened on the walk: "Stop 4 saved at 10:02" (or skipped), shown on the meter opened next. */
+/**
+ * What just happened on the walk: "Stop 4 saved at 10:02" (or skipped), shown on that stop and on
+ * the one the walk opened next — never on a stop opened from the list later, nor on another route.
+ */
 import { useTranslation } from 'react-i18next';
 import type { MeterDetail } from '../../../../shared/contract/entities';
 import { formatTime } from '../../lib/format';
-import { useMeterStore } from './meterStore';
+import { lastSavedBelongsTo, useMeterStore } from './meterStore';
 
 export function SaveStatus({ detail, locale }: { detail: MeterDetail; locale: string }) {
   const { t } = useTranslation();
   const last = useMeterStore((s) => s.lastSaved);
-  if (!last) return null;
+  if (!last || !lastSavedBelongsTo(last, detail)) return null;
   const time = formatTime(last.readAt, locale);
   const here = last.usagePointId === detail.usagePointId;
   const text =

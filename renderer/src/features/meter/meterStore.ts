@@ -19,9 +19,17 @@ export type SaveOutcome = { kind: 'saved'; nextId: string | null } | { kind: 'fo
 export interface LastSaved {
   kind: 'read' | 'skipped';
   usagePointId: string;
+  /** The route the stop was saved on: its sequence means nothing on another route. */
+  routeId: string;
+  /** The stop the walk opens next, the only other one the note belongs on. */
+  nextId: string | null;
   sequence: number;
   readAt: string;
 }
+
+/** The saved-or-skipped note belongs to its stop and to the stop the walk opened after it, on the same route (issue 17 §3). */
+export const lastSavedBelongsTo = (last: LastSaved, detail: Pick<MeterDetail, 'usagePointId' | 'routeId'>) =>
+  last.routeId === detail.routeId && (last.usagePointId === detail.usagePointId || last.nextId === detail.usagePointId);
 
 interface MeterSlice {
   usagePointId: string | null;
@@ -157,7 +165,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
       if (first) return { kind: 'focus', target: { registerId: first.id, field: 'again' } };
       return result.error.code === 'NEEDS_CONFIRMATION' && observedSerial.trim() ? { kind: 'focus', target: 'note' } : { kind: 'failed' };
     }
-    set({ saving: false, ...freshVisit, lastSaved: { kind: 'read', usagePointId: detail.usagePointId, sequence: detail.sequence, readAt: result.value.readAt } });
+    set({ saving: false, ...freshVisit, lastSaved: { kind: 'read', usagePointId: detail.usagePointId, routeId: detail.routeId, nextId: detail.nextId, sequence: detail.sequence, readAt: result.value.readAt } });
     return { kind: 'saved', nextId: detail.nextId };
   },
 }));

@@ -7,6 +7,7 @@ import { isReadingKind } from '../../../../shared/domain/switching';
 import { api } from '../../api/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { VisitEvidence } from '../evidence/VisitEvidence';
+import { JobRecordView } from '../workOrders/JobRecordView';
 import { ControlForm } from './ControlForm';
 import { SwitchReadForm } from './SwitchReadForm';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
@@ -95,6 +96,7 @@ export function SwitchOrderPanel() {
       )}
       <Result d={d} />
       {d.finishedAt && (d.readingSetId || d.outcome) && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'switchOrder', id: d.id }} />}
+      {d.finishedAt && <JobRecordView of={{ kind: 'switchOrder', id: d.id }} version={`${d.status}@${d.finishedAt}`} />}
       {d.status === 'assigned' && (isReadingKind(d.kind) ? <SwitchReadForm key={d.id} detail={d} /> : <ControlForm key={d.id} detail={d} />)}
     </div>
   );

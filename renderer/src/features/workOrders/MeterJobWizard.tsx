@@ -11,7 +11,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/api';
-import { formatDecimal, parseLocaleDecimal } from '../../../../shared/i18n/number';
+import { formatDecimal } from '../../../../shared/i18n/number';
 import { api } from '../../api/client';
 import { useLocale } from '../../app/appStore';
 import { OpticalPanel } from '../optical/OpticalPanel';
@@ -21,12 +21,14 @@ import { ProgrammingList } from './ProgrammingList';
 import { ScanField } from '../scan/ScanField';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import { errorText } from '../../lib/errorText';
-import { useRegisterName } from '../../lib/registerName';
+import { emptyEntry } from '../meter/readingChecks';
+import { JobReadings, jobValues, useJobAssessments, type Entries } from './JobReadings';
 
 export type MeterJobKind = 'install' | 'remove' | 'exchange';
 type Step = 'old' | 'final' | 'new' | 'initial' | 'program' | 'confirm';
 type Registers = MethodOutput<'workOrders.stockMeter'>['registers'];
 type Values = Record<number, string>;
+const textsOf = (entries: Entries): Values => Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, e.text]));
 
 const stepsOf: Readonly<Record<MeterJobKind, readonly Step[]>> = {
   exchange: ['old', 'final', 'new', 'initial', 'program', 'confirm'],
@@ -39,27 +41,13 @@ const sameSerial = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() 
 const sourceOf = (registers: Registers, values: Values, probe: Values | null) =>
   probe && registers.every((g) => probe[g.id] !== undefined && probe[g.id] === values[g.id]) ? ('optical' as const) : ('manual' as const);
 
-function RegisterInputs({ registers, values, onChange, prefix }: { registers: Registers; values: Values; onChange(id: number, v: string): void; prefix: string }) {
-  const nameOf = useRegisterName();
-  return (
-    <>
-      {registers.map((r, i) => (
-        <label key={r.id} className="wo-field">
-          {nameOf(r.label, r.readingType)}
-          <input inputMode="decimal" required autoFocus={i === 0} data-testid={`${prefix}-${r.id}`} value={values[r.id] ?? ''} onChange={(e) => onChange(r.id, e.target.value)} />
-        </label>
-      ))}
-    </>
-  );
-}
-
 export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind: MeterJobKind }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const steps = stepsOf[kind];
   const [step, setStep] = useState<Step>(steps[0] ?? 'confirm');
   const [observed, setObserved] = useState('');
-  const [finals, setFinals] = useState<Values>({});
+  const [finals, setFinals] = useState<Entries>({});
   /** The values the optical read put in; a final reading is 'optical' only while none was retyped. */
   const [fromProbe, setFromProbe] = useState<Values | null>(null);
   const [sealsRemoved, setSealsRemoved] = useState('');
@@ -67,13 +55,16 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
   const [photosOut, setPhotosOut] = useState<PhotoDraft[]>([]);
   const [newSerial, setNewSerial] = useState('');
   const [stock, setStock] = useState<Registers>([]);
-  const [initials, setInitials] = useState<Values>({});
+  const [initials, setInitials] = useState<Entries>({});
+  const [attempted, setAttempted] = useState(false);
   const [initialsFromProbe, setInitialsFromProbe] = useState<Values | null>(null);
   const [sealsApplied, setSealsApplied] = useState('');
   const [photosIn, setPhotosIn] = useState<PhotoDraft[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  /** After the last reading, the step's seal field (a ScanField, which owns its input). */
+  const focusField = (testId: string) => formRef.current?.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus();
   const current = detail.currentMeter;
   const up = detail.usagePointId;
 
@@ -81,28 +72,30 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     // The first field, or Next / Finish on the optional and the check step (never Back: Enter must move forward).
     formRef.current?.querySelector<HTMLElement>(step === 'confirm' || step === 'program' ? 'button[type=submit]' : 'input, select')?.focus();
   }, [step]);
+  const finalChecks = useJobAssessments(current?.registers ?? [], finals, locale);
+  const initialChecks = useJobAssessments(stock, initials, locale);
 
   if (kind !== 'install' && !current) return <p role="alert" className="wo-error">{t('workOrders.exchange.noMeter')}</p>;
 
-  /** Canonical decimals of every register, or the label of the first one that is not a number here. */
-  const readValues = (registers: Registers, values: Values) => {
-    const out = registers.map((g) => ({ registerId: g.id, label: g.label, value: parseLocaleDecimal(values[g.id] ?? '', locale) }));
-    const bad = out.find((v) => v.value === null);
-    return bad ? { bad: bad.label } : { values: out.map((v) => ({ registerId: v.registerId, value: v.value ?? '' })) };
-  };
   const move = (by: 1 | -1) => setStep(steps[steps.indexOf(step) + by] ?? step);
 
   const finish = async () => {
-    const oldValues = current && kind !== 'install' ? readValues(current.registers, finals) : null;
-    const newValues = kind !== 'remove' ? readValues(stock, initials) : null;
-    const finalSource = sourceOf(current?.registers ?? [], finals, fromProbe);
-    const oldMeter = current && oldValues?.values ? { observedSerial: observed, finalReadings: oldValues.values, finalSource, sealsRemoved: splitSeals(sealsRemoved), disposition, photoIds: photosOut.map((p) => p.photoId) } : null;
-    const newMeter = newValues?.values ? { serial: newSerial, initialReadings: newValues.values, initialSource: sourceOf(stock, initials, initialsFromProbe), sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
+    const oldValues = current && kind !== 'install' ? jobValues(current.registers, finalChecks) : null;
+    const newValues = kind !== 'remove' ? jobValues(stock, initialChecks) : null;
+    const finalSource = sourceOf(current?.registers ?? [], textsOf(finals), fromProbe);
+    const oldMeter = current && oldValues && 'values' in oldValues ? { observedSerial: observed, finalReadings: oldValues.values, finalSource, sealsRemoved: splitSeals(sealsRemoved), disposition, photoIds: photosOut.map((p) => p.photoId) } : null;
+    const newMeter = newValues && 'values' in newValues ? { serial: newSerial, initialReadings: newValues.values, initialSource: sourceOf(stock, textsOf(initials), initialsFromProbe), sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
     const base = { workOrderId: detail.id, note: '' };
     if (kind === 'exchange' && oldMeter && newMeter) return api['workOrders.completeExchange']({ ...base, oldMeter, newMeter });
     if (kind === 'remove' && oldMeter) return api['workOrders.completeRemoval']({ ...base, oldMeter });
     if (kind === 'install' && newMeter) return api['workOrders.completeInstall']({ ...base, newMeter });
     return null;
+  };
+
+  /** A register still empty, wrong or out of range without its confirmation: say which, the field says why. */
+  const unsettled = (label: string) => {
+    setAttempted(true);
+    setProblem(t('workOrders.job.unsettled', { register: label }));
   };
 
   const next = async (e: FormEvent) => {
@@ -112,8 +105,8 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
       if (!sameSerial(observed, current.serial)) return setProblem(t('workOrders.exchange.wrongMeter', { observed, expected: current.serial }));
     }
     if (step === 'final' && current) {
-      const checked = readValues(current.registers, finals);
-      if (checked.bad) return setProblem(t('workOrders.job.notANumber', { register: checked.bad }));
+      const checked = jobValues(current.registers, finalChecks);
+      if ('unsettled' in checked) return unsettled(checked.unsettled);
     }
     if (step === 'new') {
       const r = await api['workOrders.stockMeter']({ workOrderId: detail.id, serial: newSerial });
@@ -121,9 +114,10 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
       setStock(r.value.registers);
     }
     if (step === 'initial') {
-      const checked = readValues(stock, initials);
-      if (checked.bad) return setProblem(t('workOrders.job.notANumber', { register: checked.bad }));
+      const checked = jobValues(stock, initialChecks);
+      if ('unsettled' in checked) return unsettled(checked.unsettled);
     }
+    setAttempted(false);
     if (step !== 'confirm') return move(1);
     setBusy(true);
     const r = await finish();
@@ -134,14 +128,14 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
 
   const useOptical = (values: { registerId: number; text: string }[], meterSerial: string | null) => {
     const read: Values = Object.fromEntries(values.map((v) => [v.registerId, v.text]));
-    setFinals({ ...finals, ...read });
+    setFinals({ ...finals, ...Object.fromEntries(values.map((v) => [v.registerId, { ...emptyEntry, text: v.text }])) });
     setFromProbe(read);
     if (meterSerial && !observed) setObserved(meterSerial);
   };
 
   const useOpticalInitial = (values: { registerId: number; text: string }[]) => {
     const read: Values = Object.fromEntries(values.map((v) => [v.registerId, v.text]));
-    setInitials({ ...initials, ...read });
+    setInitials({ ...initials, ...Object.fromEntries(values.map((v) => [v.registerId, { ...emptyEntry, text: v.text }])) });
     setInitialsFromProbe(read);
   };
   const newMeterJob = { workOrderId: detail.id, meterSerial: newSerial };
@@ -172,7 +166,15 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
       )}
       {step === 'final' && current && (
         <>
-          <RegisterInputs registers={current.registers} values={finals} prefix="final" onChange={(id, v) => setFinals({ ...finals, [id]: v })} />
+          <JobReadings
+            registers={current.registers}
+            entries={finals}
+            assessments={finalChecks}
+            locale={locale}
+            attempted={attempted}
+            onChange={(id, patch) => setFinals((all) => ({ ...all, [id]: { ...(all[id] ?? emptyEntry), ...patch } }))}
+            onPastLast={() => focusField('seals-removed')}
+          />
           <OpticalPanel detail={{ usagePointId: up, meterSerial: current.serial }} locale={locale} onUse={useOptical} />
           <ScanField label={t('workOrders.exchange.sealsRemoved')} testId="seals-removed" value={sealsRemoved} onChange={setSealsRemoved} what={t('scan.what.seal')} appendScans />
           <label className="wo-field">
@@ -190,7 +192,15 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
       )}
       {step === 'initial' && (
         <>
-          <RegisterInputs registers={stock} values={initials} prefix="initial" onChange={(id, v) => setInitials({ ...initials, [id]: v })} />
+          <JobReadings
+            registers={stock}
+            entries={initials}
+            assessments={initialChecks}
+            locale={locale}
+            attempted={attempted}
+            onChange={(id, patch) => setInitials((all) => ({ ...all, [id]: { ...(all[id] ?? emptyEntry), ...patch } }))}
+            onPastLast={() => focusField('seals-applied')}
+          />
           <ScanField label={t('workOrders.exchange.sealsApplied')} testId="seals-applied" value={sealsApplied} onChange={setSealsApplied} what={t('scan.what.seal')} appendScans />
           <PhotoInput usagePointId={up} photos={photosIn} onAdded={(p) => setPhotosIn((list) => [...list, p])} testId="new-photo" />
         </>
@@ -209,7 +219,7 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
             <ul className="wo-values" data-testid="job-final-values">
               {current.registers.map((g) => (
                 <li key={g.id}>
-                  {g.label}: {formatDecimal(parseLocaleDecimal(finals[g.id] ?? '', locale) ?? '0', locale)}
+                  {g.label}: {formatDecimal(finalChecks.get(g.id)?.value ?? '0', locale)} {g.unit}
                 </li>
               ))}
             </ul>

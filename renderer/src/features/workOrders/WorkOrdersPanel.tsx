@@ -6,6 +6,7 @@ import { onTopics } from '../../api/client';
 import { PaneBack } from '../../app/PaneBack';
 import { MeterJobWizard } from './MeterJobWizard';
 import { VisitEvidence } from '../evidence/VisitEvidence';
+import { JobRecordView } from './JobRecordView';
 import { ProgrammingList } from './ProgrammingList';
 import { NewWorkOrderForm } from './NewWorkOrderForm';
 import { PanDecommissionForm } from './PanDecommissionForm';
@@ -90,6 +91,7 @@ export function WorkOrdersPanel() {
             {d.cancelledAfterWork && <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">{t('workOrders.cancelledAfterWork')}</p>}
             {(!final || recordAfterCancel) && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
+            {final && <JobRecordView of={{ kind: 'workOrder', id: d.id }} version={`${d.status}@${d.updatedAt}`} />}
             {final && d.programming.length > 0 && <ProgrammingList programming={d.programming} />}
             {d.kind === 'exchange' && d.steps.some((step) => step.step === 'exchanged') && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />}
             {d.panDevices.length > 0 && (

@@ -46,7 +46,8 @@ export const useWorkOrderStore = create<WorkOrderSlice>((set, get) => ({
       return;
     }
     const r = await api['workOrders.get']({ workOrderId: id });
-    set(r.ok ? { openId: id, detail: r.value } : { openId: id, detail: null, error: errorText(r.error) });
+    // An error belongs to the order it was about: opening another one (or this one again) clears it.
+    set(r.ok ? { openId: id, detail: r.value, error: null } : { openId: id, detail: null, error: errorText(r.error) });
   },
   setError(message) {
     set({ error: message });
