@@ -26,6 +26,8 @@ test('the "stop saved" note shows on the stop the walk opened next, and not on a
   await expectMeterOpen(page, 'UP-1003');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-sequence', '20');
   await searchMeter(page, 'UP-1005');
+  // The list may still show the last search's single row for a moment: wait for the new one.
+  await expect(meterRows(page).first()).toContainText('UP-1005');
   await meterRows(page).first().click(); // opened from the list, not by the walk
   await expect(page.getByTestId('reading-form')).toHaveAttribute('data-usage-point-id', 'UP-1005');
   await expect(page.getByTestId('reading-form').getByTestId('register-last').first()).toBeVisible();
