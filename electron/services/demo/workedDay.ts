@@ -37,8 +37,11 @@ export function seedWorkedDay(store: Store, photoDir: string, start = new Date()
     const lowered = i === 5;
     const values = meter.registers.map((r) => {
       const last = Number(r.lastValue ?? '0');
-      // A normal day adds a little; stop 5 reads far below the last value (meter exchanged).
-      const value = lowered ? String(Math.max(0, Math.floor(last / 10))) : String(Math.round(last + 12 + r.id));
+      // A normal day adds the register's usual use since its last reading (so the range check
+      // passes, as a real day's reads do); stop 5 reads far below the last value (meter exchanged).
+      const days = r.lastReadAt ? Math.max(1, (at(i * 5).getTime() - Date.parse(r.lastReadAt)) / 86_400_000) : 1;
+      const usual = r.averageDailyUse !== null && r.averageDailyUse > 0 ? r.averageDailyUse * days : 12;
+      const value = lowered ? String(Math.max(0, Math.floor(last / 10))) : String(Math.round(last + usual));
       return lowered ? { registerId: r.id, value, confirmation: { method: 'reason' as const, reason: 'Meter was exchanged last week; new meter starts low' } } : { registerId: r.id, value };
     });
     saveManualReadings(store, demoActor, { usagePointId, values, note: '', photoIds: [] }, { settings: defaultValidationSettings, photoDir, now: at(i * 5) });

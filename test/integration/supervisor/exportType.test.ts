@@ -23,7 +23,7 @@ function seed(db: string, dir: string) {
   const fresh = store.workOrders.deviceBySerial('E9100001')!;
   completeExchange(store, installer, {
     workOrderId: 'WO-DEMO-EX1',
-    oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '99999' })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
+    oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '99999', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
     newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: [], photoIds: [] },
     note: '',
   });

@@ -124,7 +124,7 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       const probe = value<OpticalReadResult>(await read(app, { job }));
       const initialReadings = probe.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
       const old = app.store.workOrders.meterAt('UP-1001')!;
-      const finalReadings = app.store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '99999' }));
+      const finalReadings = app.store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '99999', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } }));
       const start = app.store.outbox.list().length;
       const done = await dispatch(app.handlers, 'workOrders.completeExchange', {
         workOrderId: 'WO-DEMO-EX1',
