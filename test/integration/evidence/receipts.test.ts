@@ -112,7 +112,7 @@ describe('visit receipts (issue 24 §3)', () => {
     if (!old || !fresh) throw new Error('demo not loaded');
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4711' })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [photo.photoId] },
+      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4711', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [photo.photoId] },
       newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-NEW-1'], photoIds: [] },
       note: '',
     });

@@ -25,7 +25,7 @@ function exchangeRequest(store: Store, overrides: Partial<ExchangeRequest['newMe
   const newRegs = store.workOrders.registersOf(fresh.id);
   return {
     workOrderId: 'WO-DEMO-EX1',
-    oldMeter: { observedSerial: old.serialNumber, finalReadings: oldRegs.map((r) => ({ registerId: r.id, value: '99999' })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [] },
+    oldMeter: { observedSerial: old.serialNumber, finalReadings: oldRegs.map((r) => ({ registerId: r.id, value: '99999', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [] },
     newMeter: { serial: 'E9100001', initialReadings: newRegs.map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-NEW-1', 'S-NEW-2'], photoIds: [], ...overrides },
     note: '',
   };
