@@ -3,9 +3,9 @@
  * same rules as a utility's own files; a shipped file that fails them is a build error (the test of
  * this module reads each one).
  */
-import generic from './models/generic.json';
-import iskMt from './models/isk-mt.json';
-import lgzZmd from './models/lgz-zmd.json';
+import generic from './models/generic.json' with { type: 'json' };
+import iskMt from './models/isk-mt.json' with { type: 'json' };
+import lgzZmd from './models/lgz-zmd.json' with { type: 'json' };
 import { parseMeterModel } from './meterModelFile';
 import type { MeterModel } from './meterModels';
 
