@@ -18,6 +18,12 @@ test.afterEach(async () => {
 test('a typed port is read and remembered; programming another meter needs the installer to confirm it', async ({ app: page, host }) => {
   test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
   harness = await startMeter('program-isk', { reactionScale: 0.1 });
+  // The utility's supervisor has assigned the Iskra MT174 model to this meter type (issue 20: a
+  // model is never picked by the manufacturer letters alone); the installer then programs with it.
+  await signInByApi(page, host.current.token, 'Sam Supervisor');
+  const assigned = await callApi(page, host.current.token, 'optical.models.assign', { manufacturer: 'ISK', identPrefix: 'MT174', model: 'isk-mt' });
+  expect(assigned.ok, JSON.stringify(assigned)).toBe(true);
+  await signInByApi(page, host.current.token, 'Ines Installer');
   await searchMeter(page, 'E3100002');
   let form = await openSearchedMeter(page, 'UP-1002');
   await form.getByTestId('optical-panel').locator('summary').click();

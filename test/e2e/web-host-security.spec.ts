@@ -57,7 +57,11 @@ test.describe('requests from outside the page', () => {
     const unknown = await request.post(url('meters.delete'), { headers: auth, data: {} });
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
 
-    const badInput = await request.post(url('readings.save'), { headers: auth, data: { usagePointId: 'UP-1', values: [] } });
+    // The method's right is checked before its input: nobody is signed in here, so a malformed
+    // save is told to sign in, not how to shape a request it may not make.
+    const unsignedSave = await request.post(url('readings.save'), { headers: auth, data: { usagePointId: 'UP-1', values: [] } });
+    expect(await unsignedSave.json()).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    const badInput = await request.post(url('session.signIn'), { headers: auth, data: { name: '', secret: '' } });
     expect(await badInput.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     const fine = await request.post(url('app.info'), { headers: auth, data: {} });
