@@ -3,7 +3,7 @@
 // (Playwright in Chromium, and the Electron smoke test where a binary exists). Ends with one
 // plain line "N passed, N failed, N skipped" summing both runners; exits non-zero on any failure.
 // Each stage prints its wall time, and a table of them all comes before the counts (issue 21).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = 'test-results';
@@ -29,10 +29,31 @@ function step(name, command, args, env = {}) {
   return run.status === 0;
 }
 
+/** A stage run beside others: its output is held and printed whole when it ends, so lines never interleave. */
+function stepBeside(name, command, args) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => (output += `${error.message}\n`));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      stageTimes.push({ name, ms, ok: code === 0 });
+      process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n${output}=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds(ms)}\n`);
+      if (code !== 0) failedSteps.push(name);
+      resolve(code === 0);
+    });
+  });
+}
+
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-step('lint', npx, ['eslint', '--max-warnings', '0', '.']);
-step('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
-step('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json']);
+// Lint and the type checks are single-threaded: lint on one core, both type checks one after the other on the other.
+await Promise.all([
+  stepBeside('lint', npx, ['eslint', '--max-warnings', '0', '.']),
+  stepBeside('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']).then(() => stepBeside('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json'])),
+]);
 const built = step('build', npx, ['electron-vite', 'build']) && step('build the CLI', process.execPath, ['scripts/build-cli.mjs']);
 // Property tests draw from a fixed seed here, so the result depends on the code only
 // (FIELDMETER_PROPERTY_SEED=random npm test explores; test/setup/propertySeed.ts).

@@ -6,27 +6,12 @@ import { startFieldmeter, type Fieldmeter } from '../../electron/services/fieldm
 import { startWebHost, type WebHost } from '../../electron/host/web/server';
 import { latestVersion } from '../../electron/services/store/migrations';
 import { bigRouteCsv } from '../support/reliability/bigRoute';
+import { rawTextRequest, type RawRequest } from '../support/rawHttp';
 import { useTempDir } from '../support/tempDir';
 import { signInAs } from '../support/profiles';
 
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 /** A raw HTTP request, so tests can send the Host and Origin headers a browser or attacker would. */
-function raw(host: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const raw = (host: WebHost, path: string, options: RawRequest = {}) => rawTextRequest(host.port, path, options);
 
 describe('web host', () => {
   const tempDir = useTempDir();

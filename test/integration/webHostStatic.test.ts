@@ -4,7 +4,7 @@
  * and caps the event streams one client can hold open.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,25 +12,10 @@ import { startFieldmeter, type Fieldmeter } from '../../electron/services/fieldm
 import { startWebHost, type WebHost } from '../../electron/host/web/server';
 import { acceptedEncodings } from '../../electron/host/web/staticFiles';
 import { precompress } from '../../scripts/precompress.mjs';
+import { rawRequest } from '../support/rawHttp';
 import { useTempDir } from '../support/tempDir';
 
-interface Got {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
-function get(host: WebHost, path: string, headers: Record<string, string> = {}): Promise<Got> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (host: WebHost, path: string, headers: Record<string, string> = {}) => rawRequest(host.port, path, { headers });
 
 /** Opens an event stream; resolves with its status once the headers arrive, keeping it open. */
 function openStream(host: WebHost): Promise<{ status: number; req: ClientRequest }> {

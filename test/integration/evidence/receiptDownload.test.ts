@@ -4,7 +4,6 @@
  * download with the token only, by the name the app gave it, never a path.
  */
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
@@ -12,18 +11,9 @@ import { startWebHost, type WebHost } from '../../../electron/host/web/server';
 import { loadDemoRoute, startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
+import { rawRequest } from '../../support/rawHttp';
 
-function get(host: WebHost, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (host: WebHost, path: string, headers: Record<string, string> = {}) => rawRequest(host.port, path, { headers });
 
 describe('signature and receipt through the contract and the web host', () => {
   const tempDir = useTempDir();

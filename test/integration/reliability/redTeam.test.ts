@@ -8,30 +8,23 @@
  * csvInjection, rights…), this is the attacker's view of all of them at once.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldmeter } from '../../support/cli';
+import { rawTextRequest, type RawRequest } from '../../support/rawHttp';
 import { startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
 
-interface Raw {
-  status: number;
-  body: string;
-}
-
-function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+async function raw(port: number, path: string, options: RawRequest = {}): Promise<{ status: number; body: string }> {
+  try {
+    return await rawTextRequest(port, path, options);
+  } catch (error) {
     // A host that stops reading a huge body may reset the socket: that is a refusal too.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 0, body: '' }) : reject(error)));
-    req.end(options.body);
-  });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ECONNRESET' || code === 'EPIPE') return { status: 0, body: '' };
+    throw error;
+  }
 }
 
 type Category = 'token' | 'host' | 'origin' | 'traversal' | 'rights' | 'injection' | 'xml' | 'secrets' | 'crash';

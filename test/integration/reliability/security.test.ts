@@ -16,21 +16,13 @@ import { openStore } from '../../../electron/services/store';
 import { openDatabase } from '../../../electron/services/store/database';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { fieldmeter } from '../../support/cli';
+import { rawRequest } from '../../support/rawHttp';
 import { seedDemoOutbox, visitDemoRoute } from '../../support/enterpriseSimulator/seed';
 import { startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
 
-function raw(port: number, path: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(method === 'POST' ? '{}' : undefined);
-  });
-}
+const raw = (port: number, path: string, method: string, headers: Record<string, string>) => rawRequest(port, path, { method, headers, body: method === 'POST' ? '{}' : undefined });
 
 const canConnect = (host: string, port: number) =>
   new Promise<boolean>((resolve) => {

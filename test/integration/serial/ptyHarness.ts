@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OpticalReadError } from '../../../electron/services/serial/errors';
 import { openSerialLink, type SerialLink } from '../../../electron/services/serial/link';
 import { findProfile, MeterSimulator, socatMissingReason, startPtyPair, type PtyPair, type SimulatorOptions } from '../../../electron/services/serial/simulator';
 
@@ -35,4 +36,15 @@ export async function startMeter(profileName: string, options: SimulatorOptions 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The coded error a programming operation ends with; fails the test when it succeeds or fails otherwise. */
+export async function programError(promise: Promise<unknown>): Promise<OpticalReadError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof OpticalReadError) return error;
+    throw error;
+  }
+  throw new Error('programming succeeded but should have failed');
 }

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,21 +10,12 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
+import { rawRequest } from '../../support/rawHttp';
 import { signInAs } from '../../support/profiles';
 
 const tech = { name: 'Tina', role: 'technician' } as const;
 
-function get(host: WebHost, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (host: WebHost, path: string, headers: Record<string, string> = {}) => rawRequest(host.port, path, { headers });
 
 /** Two meters on two routes, both read; the supervisor profile active. */
 function seeded(dir: string, saveDialog?: (name: string) => Promise<string | null>): Fieldmeter {
