@@ -18,6 +18,7 @@ import { endpointProblem } from '../domain/syncEndpoint';
 import { z } from 'zod';
 import type { Header, MessageProperty, UserType } from './message/types';
 import { EVENT_VERBS, type SchemaSet } from './message/verbs';
+import { assetStatuses, DEFAULT_METER_STATUS_WORDS } from './meterStatusWords';
 
 /** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
@@ -76,6 +77,14 @@ export const integrationProfileSchema = z
     /** Service ("SendMeterReadings", "ExecuteMeterConfig" …) or noun ("MeterReadings") → URL. Empty: one endpoint for all. */
     endpoints: z.record(z.string().regex(/^[A-Za-z]{2,80}$/, 'a service or noun name, letters only'), serviceUrl).default({}),
     header: headerFields.default({}),
+    /**
+     * MeterConfig `Meter/Status/value` word → the app's asset state (meterStatusWords.ts). When
+     * given it replaces the default map whole, so a utility can also refuse a word.
+     */
+    meterStatus: z
+      .record(z.string().trim().min(1).max(64), z.enum(assetStatuses))
+      .refine((words) => Object.keys(words).length > 0, { message: 'at least one status word' })
+      .default({ ...DEFAULT_METER_STATUS_WORDS }),
   })
   .strict();
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
