@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Header, MessageProperty, UserType } from './message/types';
 import { EVENT_VERBS, type SchemaSet } from './message/verbs';
 import { assetStatuses, DEFAULT_METER_STATUS_WORDS } from './meterStatusWords';
+import { codeTableSetting, resolveCodeTable } from './codes/codeTableSetting';
 
 /** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
@@ -85,12 +86,16 @@ export const integrationProfileSchema = z
       .record(z.string().trim().min(1).max(64), z.enum(assetStatuses))
       .refine((words) => Object.keys(words).length > 0, { message: 'at least one status word' })
       .default({ ...DEFAULT_METER_STATUS_WORDS }),
+    /** The codes sent for events, controls and reading qualities: a shipped table by name, or one of the utility's own (codes/codeTableSetting.ts). */
+    codeTable: codeTableSetting.default('iec61968_9'),
   })
   .strict();
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
 export type IntegrationProfileInput = z.input<typeof integrationProfileSchema>;
 
 export const defaultIntegrationProfile: IntegrationProfile = integrationProfileSchema.parse({});
+
+export { resolveCodeTable };
 
 /** The message builder's schema set for a profile: undefined keeps each noun's own default (the draft for MeterServiceRequests). */
 export function profileSchemaSet(profile: Pick<IntegrationProfile, 'namespaces'>): SchemaSet | undefined {

@@ -1,11 +1,12 @@
 /**
  * EndDeviceEvents in: the PAN join as the enterprise (head end) reports it after commissioning —
- * a Pairing event, Connected = joined, Failed = failed (panJoinOutcome) — for a PAN device known
+ * with the codes of the profile's table or of any shipped one (codes/codeTables.ts) — for a PAN device known
  * here by its EUI-64 (Assets mRID, serialNumber or Names). Once joined, the install code is no
  * longer kept. Events of other kinds are not imported here; they are counted, so the import result
  * says so, and the message stays in the inbox.
  */
-import { panJoinOutcome } from '../../../shared/cim/codes/endDeviceCodes';
+import { panJoinOutcomeIn } from '../../../shared/cim/codes/codeTables';
+import { defaultIntegrationProfile, resolveCodeTable } from '../../../shared/cim/integrationProfile';
 import type { EndDeviceEvents } from '../../../shared/cim/payloads';
 import { checkEui64 } from '../../../shared/domain/installCode';
 import { meterKeys, reject, type Counts, type InboundContext } from './context';
@@ -13,8 +14,9 @@ import { meterKeys, reject, type Counts, type InboundContext } from './context';
 export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents): Counts {
   const counts = { panJoined: 0, panJoinFailed: 0, eventsNotImported: 0 };
   if (payload.endDeviceEvents.length === 0) reject(ctx, 'EndDeviceEvents holds no EndDeviceEvent');
+  const table = resolveCodeTable((ctx.profile ?? defaultIntegrationProfile).codeTable);
   for (const event of payload.endDeviceEvents) {
-    const outcome = panJoinOutcome(event.eventType);
+    const outcome = panJoinOutcomeIn(table, event.eventType);
     if (!outcome) {
       counts.eventsNotImported++;
       continue;

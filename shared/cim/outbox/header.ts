@@ -9,6 +9,7 @@ import type { CimMessage, Header, MessageProperty } from '../message/types';
 import { EVENT_VERBS } from '../message/verbs';
 import type { PayloadBody } from '../payloads';
 import { nounOfKind, type OutboxKind, type OutboxPayload, type OutboxVerb } from './kinds';
+import type { CodeTable } from '../codes/codeTables';
 import { withProfileHeader, type ProfileHeaderFields } from '../integrationProfile';
 
 /** An outbox row as stored: its payload not yet read by its kind's schema. */
@@ -41,6 +42,8 @@ export interface EnvelopeContext {
   headerFields?: ProfileHeaderFields;
   /** The namespace set the utility's systems speak (integration profile `namespaces`); absent = each noun's default. */
   schemaSet?: SchemaSet;
+  /** The codes the utility's systems use for events, controls and qualities (integration profile `codeTable`); absent = the published ones. */
+  codeTable?: CodeTable;
 }
 
 export class OutboxRenderError extends Error {

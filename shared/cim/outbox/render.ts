@@ -8,6 +8,7 @@ import type { CimMessage, EnvelopeForm } from '../message/types';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
 import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
 import { meterReadingsBody, meterStatusEventsBody, opticalControlBody, skipEventBody, switchControlBody, switchEventBody, switchReadingProperties } from './renderDevices';
+import { messageInCodeTable } from './tableCodes';
 import { linkageBody, meterConfigBody, panConfigBody, panPairingBody, serviceReportBody } from './renderWorkOrders';
 
 type Renderers = { readonly [K in OutboxKind]: (row: CheckedOutboxRow<K>, context: EnvelopeContext) => CimMessage };
@@ -40,7 +41,7 @@ function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context:
 
 /** The 61968-100 message of an outbox row; throws OutboxRenderError when the row does not fit its kind. */
 export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
-  return renderKind(row, context);
+  return messageInCodeTable(renderKind(row, context), context.codeTable);
 }
 
 /**
