@@ -24,7 +24,9 @@ import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlS
 import type { Store } from '../store';
 import { storedProfile } from '../sync/profileFile';
 import type { Actor } from '../store/repositories/journal';
+import type { XsdValidator } from '../messages/xsdValidator';
 import { inflateCompressedPayload } from './compressedStream';
+import { checkInboundAgainstSchemas } from './schemaCheck';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
@@ -150,6 +152,8 @@ export interface InboundOptions {
   limits?: XmlStreamLimits;
   /** The utility's integration profile (status words, code tables); absent: the one stored on the device. */
   profile?: IntegrationProfile;
+  /** The utility's schema folder, as a validator: the message must pass it before anything is applied (schemaCheck.ts). */
+  schemas?: XsdValidator;
 }
 
 const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
@@ -177,6 +181,8 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   const applied: Counts = {};
   const itemOf = (noun: PayloadNoun) => STREAMED_ITEMS[noun];
   const profile = options.profile ?? storedProfile(store);
+  // Before the transaction: a message the utility's schemas refuse applies nothing.
+  if (options.schemas) checkInboundAgainstSchemas(options.schemas, [...source.chunks()].join(''));
 
   const sink = {
     head(head: { kind: string; header: Header | undefined }) {
