@@ -104,7 +104,7 @@ function render(store: Store, entry: OutboxEntry, envelope: EnvelopeContext, pro
   const problem = route.replyAddress === undefined ? null : serviceUrlProblem(route.replyAddress);
   if (problem) return { to, error: `The request it answers asks for the answer at ${route.replyAddress}, which fails the endpoint checks: ${problem}.`, code: 'FIELDMETER_REPLY_ADDRESS' };
   try {
-    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header, schemaSet: profileSchemaSet(profile), codeTable: resolveCodeTable(profile.codeTable) }) };
+    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header, schemaSet: profileSchemaSet(profile), codeTable: resolveCodeTable(profile.codeTable), meterStatusWords: profile.meterStatus }) };
   } catch (error) {
     if (error instanceof OutboxRenderError) return { to, error: error.message, code: 'FIELDMETER_RENDER' };
     throw error;

@@ -10,6 +10,7 @@ import { EVENT_VERBS } from '../message/verbs';
 import type { PayloadBody } from '../payloads';
 import { nounOfKind, type OutboxKind, type OutboxPayload, type OutboxVerb } from './kinds';
 import type { CodeTable } from '../codes/codeTables';
+import type { AssetStatus } from '../../domain/workOrder';
 import { withProfileHeader, type ProfileHeaderFields } from '../integrationProfile';
 
 /** An outbox row as stored: its payload not yet read by its kind's schema. */
@@ -44,6 +45,8 @@ export interface EnvelopeContext {
   schemaSet?: SchemaSet;
   /** The codes the utility's systems use for events, controls and qualities (integration profile `codeTable`); absent = the published ones. */
   codeTable?: CodeTable;
+  /** The utility's MeterConfig status words (integration profile `meterStatus`); absent = the app's own words. */
+  meterStatusWords?: Readonly<Record<string, AssetStatus>>;
 }
 
 export class OutboxRenderError extends Error {

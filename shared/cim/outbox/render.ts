@@ -8,6 +8,7 @@ import type { CimMessage, EnvelopeForm } from '../message/types';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
 import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
 import { meterReadingsBody, meterStatusEventsBody, opticalControlBody, skipEventBody, switchControlBody, switchEventBody, switchReadingProperties } from './renderDevices';
+import { messageInStatusWords } from './statusWords';
 import { messageInCodeTable } from './tableCodes';
 import { linkageBody, meterConfigBody, panConfigBody, panPairingBody, serviceReportBody } from './renderWorkOrders';
 
@@ -41,7 +42,7 @@ function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context:
 
 /** The 61968-100 message of an outbox row; throws OutboxRenderError when the row does not fit its kind. */
 export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
-  return messageInCodeTable(renderKind(row, context), context.codeTable);
+  return messageInStatusWords(messageInCodeTable(renderKind(row, context), context.codeTable), context.meterStatusWords);
 }
 
 /**
