@@ -88,6 +88,12 @@ export const integrationProfileSchema = z
       .default({ ...DEFAULT_METER_STATUS_WORDS }),
     /** The codes sent for events, controls and reading qualities: a shipped table by name, or one of the utility's own (codes/codeTableSetting.ts). */
     codeTable: codeTableSetting.default('iec61968_9'),
+    /**
+     * How the answer to an enterprise GetMeterReadings goes out: `created` (an event, to the ReplyAddress
+     * or the SendMeterReadings endpoint, as today) or `reply` (a ResponseMessage with verb reply and the
+     * MeterReadings payload, to the ReplyMeterReadings service), for peers that expect the reply form.
+     */
+    readingAnswers: z.enum(['created', 'reply']).default('created'),
   })
   .strict();
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;

@@ -47,6 +47,8 @@ export interface EnvelopeContext {
   codeTable?: CodeTable;
   /** The utility's MeterConfig status words (integration profile `meterStatus`); absent = the app's own words. */
   meterStatusWords?: Readonly<Record<string, AssetStatus>>;
+  /** Send the answer to an enterprise request (a message with a CorrelationID) as a `reply` ResponseMessage (integration profile `requestAnswers`). */
+  answerAsReply?: boolean;
 }
 
 export class OutboxRenderError extends Error {

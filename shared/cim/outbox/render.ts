@@ -42,7 +42,18 @@ function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context:
 
 /** The 61968-100 message of an outbox row; throws OutboxRenderError when the row does not fit its kind. */
 export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
-  return messageInStatusWords(messageInCodeTable(renderKind(row, context), context.codeTable), context.meterStatusWords);
+  const message = messageInStatusWords(messageInCodeTable(renderKind(row, context), context.codeTable), context.meterStatusWords);
+  return context.answerAsReply ? asReply(message) : message;
+}
+
+/**
+ * An answer as a `reply` (IEC 61968-100 ResponseMessage: Header verb reply, Reply OK, the Payload):
+ * what a peer that answers a GetMeterReadings synchronously sends, and what ReplyMeterReadings in the
+ * published WSDLs takes. Only an event that answers a request (it has a CorrelationID) changes.
+ */
+function asReply(message: CimMessage): CimMessage {
+  if (message.kind !== 'event' || !message.header.correlationID || message.payload === undefined) return message;
+  return { kind: 'response', header: { ...message.header, verb: 'reply' }, reply: { result: 'OK' }, payload: message.payload };
 }
 
 /**
