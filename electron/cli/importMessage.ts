@@ -6,7 +6,7 @@
  * `inbox-rejected/` next to the database.
  */
 import { closeSync, openSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { InboundResult } from '../services/inbound/applyMessage';
@@ -25,6 +25,7 @@ export function registerImportMessageCommand(importCommand: Command, io: CliIo):
     .argument('<file>', 'an IEC 61968-100 message (typed or generic envelope)')
     .description('apply an inbound MeterConfig, UsagePointConfig, MasterDataLinkageConfig or MeterServiceRequests message')
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+    .option('--xsd-dir <dir>', "the utility's schema folder: a message its schemas refuse is refused with their findings, applying nothing")
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action((file: string, options: ImportMessageOptions) => importMessageFile(file, options, io));
@@ -33,16 +34,21 @@ export function registerImportMessageCommand(importCommand: Command, io: CliIo):
 export interface ImportMessageOptions {
   db?: string;
   json?: boolean;
+  xsdDir?: string;
 }
 
 /** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
 export async function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): Promise<void> {
   // The XML stack loads only for this command (issue 21: a CLI start reads what it runs).
-  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }] = await Promise.all([
+  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }, { createXsdValidator, xmllintAvailable }, { checkSchemaFolder }] = await Promise.all([
     import('../services/inbound/applyMessage'),
     import('../services/inbound/rejected'),
     import('../services/store'),
+    import('../services/messages/xsdValidator'),
+    import('../services/messages/schemaFolder'),
   ]);
+  const schemaDir = options.xsdDir ? resolve(options.xsdDir) : undefined;
+  if (schemaDir) checkSchemaFolder(schemaDir, xmllintAvailable);
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {
@@ -54,7 +60,7 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
   try {
     const store = openStore(databasePath);
     try {
-      result = applyInboundFile(store, actor, file, { fileName: basename(file) });
+      result = applyInboundFile(store, actor, file, { fileName: basename(file), ...(schemaDir ? { schemas: createXsdValidator(schemaDir) } : {}) });
     } finally {
       store.close();
     }

@@ -18,6 +18,8 @@ import { endpointProblem } from '../domain/syncEndpoint';
 import { z } from 'zod';
 import type { Header, MessageProperty, UserType } from './message/types';
 import { EVENT_VERBS, type SchemaSet } from './message/verbs';
+import { assetStatuses, DEFAULT_METER_STATUS_WORDS } from './meterStatusWords';
+import { codeTableSetting, resolveCodeTable } from './codes/codeTableSetting';
 
 /** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
@@ -76,12 +78,30 @@ export const integrationProfileSchema = z
     /** Service ("SendMeterReadings", "ExecuteMeterConfig" …) or noun ("MeterReadings") → URL. Empty: one endpoint for all. */
     endpoints: z.record(z.string().regex(/^[A-Za-z]{2,80}$/, 'a service or noun name, letters only'), serviceUrl).default({}),
     header: headerFields.default({}),
+    /**
+     * MeterConfig `Meter/Status/value` word → the app's asset state (meterStatusWords.ts). When
+     * given it replaces the default map whole, so a utility can also refuse a word.
+     */
+    meterStatus: z
+      .record(z.string().trim().min(1).max(64), z.enum(assetStatuses))
+      .refine((words) => Object.keys(words).length > 0, { message: 'at least one status word' })
+      .default({ ...DEFAULT_METER_STATUS_WORDS }),
+    /** The codes sent for events, controls and reading qualities: a shipped table by name, or one of the utility's own (codes/codeTableSetting.ts). */
+    codeTable: codeTableSetting.default('iec61968_9'),
+    /**
+     * How the answer to an enterprise GetMeterReadings goes out: `created` (an event, to the ReplyAddress
+     * or the SendMeterReadings endpoint, as today) or `reply` (a ResponseMessage with verb reply and the
+     * MeterReadings payload, to the ReplyMeterReadings service), for peers that expect the reply form.
+     */
+    readingAnswers: z.enum(['created', 'reply']).default('created'),
   })
   .strict();
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
 export type IntegrationProfileInput = z.input<typeof integrationProfileSchema>;
 
 export const defaultIntegrationProfile: IntegrationProfile = integrationProfileSchema.parse({});
+
+export { resolveCodeTable };
 
 /** The message builder's schema set for a profile: undefined keeps each noun's own default (the draft for MeterServiceRequests). */
 export function profileSchemaSet(profile: Pick<IntegrationProfile, 'namespaces'>): SchemaSet | undefined {

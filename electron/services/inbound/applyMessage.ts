@@ -16,14 +16,17 @@ import { StringDecoder } from 'node:string_decoder';
 import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../shared/cim';
 import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
-import { serviceUrlProblem } from '../../../shared/cim/integrationProfile';
+import { serviceUrlProblem, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
 import { SoapUnwrap } from '../../../shared/cim/message/soapUnwrap';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
 import type { Store } from '../store';
+import { storedProfile } from '../sync/profileFile';
 import type { Actor } from '../store/repositories/journal';
+import type { XsdValidator } from '../messages/xsdValidator';
 import { inflateCompressedPayload } from './compressedStream';
+import { checkInboundAgainstSchemas } from './schemaCheck';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
@@ -147,6 +150,10 @@ export interface InboundOptions {
   now?: Date;
   /** Limits of the message and of an inflated Compressed payload (each); the defaults allow 128 MB. */
   limits?: XmlStreamLimits;
+  /** The utility's integration profile (status words, code tables); absent: the one stored on the device. */
+  profile?: IntegrationProfile;
+  /** The utility's schema folder, as a validator: the message must pass it before anything is applied (schemaCheck.ts). */
+  schemas?: XsdValidator;
 }
 
 const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
@@ -173,6 +180,9 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   let duplicate = false;
   const applied: Counts = {};
   const itemOf = (noun: PayloadNoun) => STREAMED_ITEMS[noun];
+  const profile = options.profile ?? storedProfile(store);
+  // Before the transaction: a message the utility's schemas refuse applies nothing.
+  if (options.schemas) checkInboundAgainstSchemas(options.schemas, [...source.chunks()].join(''));
 
   const sink = {
     head(head: { kind: string; header: Header | undefined }) {
@@ -200,7 +210,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
       if (duplicate) return;
       if (noun !== payloadNounOf(header)) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
-      const ctx: InboundContext = { store, actor, at, messageId, sentAt: header.timestamp, xml: item.text, firstLine: item.line };
+      const ctx: InboundContext = { store, actor, at, messageId, sentAt: header.timestamp, xml: item.text, firstLine: item.line, profile };
       let body: PayloadBody;
       try {
         body = readPayloadBody(noun, node);
@@ -231,7 +241,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (duplicate) throw new AlreadyReceived();
       if (inRequest) sink.item(inRequest.noun, inRequest.node, { text: '', line: inRequest.line });
       // A streamed noun with no item still goes to its applier once, which says what is missing.
-      else if (payload.items === 0 && payload.payloadNoun) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '' }, header.verb, readPayloadBody(payload.payloadNoun, {})));
+      else if (payload.items === 0 && payload.payloadNoun) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '', profile }, header.verb, readPayloadBody(payload.payloadNoun, {})));
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;

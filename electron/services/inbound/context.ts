@@ -1,5 +1,6 @@
 /** What every per-noun applier gets: the store, who acts, when, and how to refuse with a line number. */
 import { AppError } from '../../../shared/contract/result';
+import type { IntegrationProfile } from '../../../shared/cim/integrationProfile';
 import type { Name, ObjectRef } from '../../../shared/cim/payloads/common';
 import { lineAt } from '../../../shared/cim/xml/safeXml';
 import type { Store } from '../store';
@@ -17,6 +18,8 @@ export interface InboundContext {
   readonly xml: string;
   /** The line of the message where `xml` starts (1 when it is the whole message). */
   readonly firstLine?: number;
+  /** The utility's integration profile: its status words and code tables (absent: the default profile). */
+  readonly profile?: IntegrationProfile;
 }
 
 export type Counts = Record<string, number>;

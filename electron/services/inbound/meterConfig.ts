@@ -6,9 +6,26 @@
  * enterprise made (Header.Timestamp) before the meter's last field visit does not touch the
  * meter; it is counted as `metersKeptFieldData` so the user sees it in the received list.
  */
+import { defaultIntegrationProfile } from '../../../shared/cim/integrationProfile';
+import { meterStatusOfWord } from '../../../shared/cim/meterStatusWords';
 import type { MeterConfig } from '../../../shared/cim/payloads';
-import { assetStatuses } from '../../../shared/domain/workOrder';
+import type { AssetStatus } from '../../../shared/domain/workOrder';
 import { findMeter, meterKeys, reject, type Counts, type InboundContext } from './context';
+
+/**
+ * The app's state for the meter's Status/value through the profile's status words (issue 19 §1):
+ * the XSD allows any string, so a word the profile does not map is refused with the word named.
+ */
+function statusOf(ctx: InboundContext, serial: string, value: string | undefined): AssetStatus | undefined {
+  const word = value?.trim();
+  if (word === undefined || word === '') return undefined;
+  const profile = ctx.profile ?? defaultIntegrationProfile;
+  const status = meterStatusOfWord(profile.meterStatus, word);
+  if (status === null) {
+    reject(ctx, `Meter ${serial}: status word "${word}" is not one the integration profile "${profile.name}" knows (${Object.keys(profile.meterStatus).join(', ')})`, word);
+  }
+  return status;
+}
 
 export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
   const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = { metersAdded: 0, metersUpdated: 0, metersUnchanged: 0 };
@@ -17,10 +34,7 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     const keys = meterKeys(meter);
     if (keys.length === 0) reject(ctx, 'MeterConfig: a Meter has neither serialNumber, mRID nor Names');
     const serial = meter.serialNumber?.trim() || (keys[0] as string);
-    const status = meter.status?.value?.trim();
-    if (status !== undefined && !(assetStatuses as readonly string[]).includes(status)) {
-      reject(ctx, `Meter ${serial}: status "${status}" is not one of ${assetStatuses.join(', ')}`, status);
-    }
+    const status = statusOf(ctx, serial, meter.status?.value);
     const device = findMeter(ctx, meter);
     if (!device) {
       if (verb === 'change' || verb === 'changed') reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);
@@ -47,7 +61,7 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
       if (device.usagePointId !== null || status === 'installed') {
         reject(ctx, `Meter ${device.serialNumber}: status ${device.status} → ${status} changes where it is installed; send MasterDataLinkageConfig instead`, status);
       }
-      ctx.store.workOrders.setAssetStatus(device.id, status as 'inStock' | 'removed');
+      ctx.store.workOrders.setAssetStatus(device.id, status);
       changed = true;
     }
     if (changed) counts.metersUpdated++;

@@ -1,22 +1,40 @@
 /**
  * EndDeviceEvents in: the PAN join as the enterprise (head end) reports it after commissioning —
- * a Pairing event, Connected = joined, Failed = failed (panJoinOutcome) — for a PAN device known
+ * with the codes of the profile's table or of any shipped one (codes/codeTables.ts) — for a PAN device known
  * here by its EUI-64 (Assets mRID, serialNumber or Names). Once joined, the install code is no
- * longer kept. Events of other kinds are not imported here; they are counted, so the import result
- * says so, and the message stays in the inbox.
+ * longer kept. Events of other kinds for a meter known here are stored against it (storeMeterEvent);
+ * the rest are counted, so the import result says so, and the message stays in the inbox.
  */
-import { panJoinOutcome } from '../../../shared/cim/codes/endDeviceCodes';
+import { panJoinOutcomeIn } from '../../../shared/cim/codes/codeTables';
+import { defaultIntegrationProfile, resolveCodeTable } from '../../../shared/cim/integrationProfile';
 import type { EndDeviceEvents } from '../../../shared/cim/payloads';
 import { checkEui64 } from '../../../shared/domain/installCode';
-import { meterKeys, reject, type Counts, type InboundContext } from './context';
+import { findMeter, meterKeys, reject, type Counts, type InboundContext } from './context';
+import type { EndDeviceEvent } from '../../../shared/cim/payloads/endDeviceEvents';
+
+/**
+ * Any other event the enterprise reports for a meter known here (a head end's power-down, tamper,
+ * …) is kept against the meter in end_device_events, marked as the enterprise's, so the crew sees
+ * what the system saw; an event for a device not known here, or not a meter, is only counted.
+ */
+function storeMeterEvent(ctx: InboundContext, event: EndDeviceEvent): boolean {
+  const device = findMeter(ctx, event.assets ?? {});
+  if (!device || device.kind !== 'meter') return false;
+  const details: Record<string, string> = { source: 'enterprise', messageId: ctx.messageId };
+  for (const d of event.details ?? []) details[`detail:${d.name}`] = d.value ?? '';
+  ctx.store.meterStatus.recordEvent(device.id, { eventType: event.eventType, createdAt: event.createdDateTime, reason: event.reason ?? '', details });
+  return true;
+}
 
 export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents): Counts {
-  const counts = { panJoined: 0, panJoinFailed: 0, eventsNotImported: 0 };
+  const counts: Counts = { panJoined: 0, panJoinFailed: 0, eventsNotImported: 0 };
   if (payload.endDeviceEvents.length === 0) reject(ctx, 'EndDeviceEvents holds no EndDeviceEvent');
+  const table = resolveCodeTable((ctx.profile ?? defaultIntegrationProfile).codeTable);
   for (const event of payload.endDeviceEvents) {
-    const outcome = panJoinOutcome(event.eventType);
+    const outcome = panJoinOutcomeIn(table, event.eventType);
     if (!outcome) {
-      counts.eventsNotImported++;
+      if (storeMeterEvent(ctx, event)) counts.meterEventsStored = (counts.meterEventsStored ?? 0) + 1; // named only when it happened
+      else counts.eventsNotImported = (counts.eventsNotImported ?? 0) + 1;
       continue;
     }
     const keys = meterKeys(event.assets ?? {});
@@ -28,8 +46,8 @@ export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents
       reject(ctx, `PAN device ${eui.eui64} is decommissioned on this device; its join status no longer changes`, keys[0]);
     }
     ctx.store.journal.audit(ctx.actor, { action: 'pan.join', entity: 'end_device', entityId: eui.eui64, details: { outcome, eventType: event.eventType, at: event.createdDateTime, messageId: ctx.messageId } });
-    if (outcome === 'joined') counts.panJoined++;
-    else counts.panJoinFailed++;
+    if (outcome === 'joined') counts.panJoined = (counts.panJoined ?? 0) + 1;
+    else counts.panJoinFailed = (counts.panJoinFailed ?? 0) + 1;
   }
   return counts;
 }

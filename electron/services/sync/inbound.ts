@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/result';
 import { createLogger } from '../log';
 import { applyInboundMessage } from '../inbound/applyMessage';
+import type { XsdValidator } from '../messages/xsdValidator';
 import { maskPersonalData } from '../inbound/personalData';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
@@ -61,7 +62,8 @@ function queueIds(reply: HttpReply): string[] {
   return ids.slice(0, MAX_PER_RUN);
 }
 
-export async function pullInbound(store: Store, queue: InboundQueue, actor: Actor, signal?: AbortSignal): Promise<PullSummary> {
+/** `schemas`: the utility's schema folder, when set; every message must pass it before it is applied. */
+export async function pullInbound(store: Store, queue: InboundQueue, actor: Actor, signal?: AbortSignal, schemas?: XsdValidator): Promise<PullSummary> {
   const summary: PullSummary = { received: 0, applied: 0, refused: 0, duplicates: 0 };
   for (const id of queueIds(await queue.get(QUEUE_PATH))) {
     if (signal?.aborted) break;
@@ -69,7 +71,7 @@ export async function pullInbound(store: Store, queue: InboundQueue, actor: Acto
     if (reply.status !== 200) continue; // gone meanwhile
     summary.received++;
     try {
-      const result = applyInboundMessage(store, actor, reply.body, { fileName: `enterprise queue ${id}` });
+      const result = applyInboundMessage(store, actor, reply.body, { fileName: `enterprise queue ${id}`, ...(schemas ? { schemas } : {}) });
       if (result.duplicate) summary.duplicates++;
       else summary.applied++;
     } catch (error) {

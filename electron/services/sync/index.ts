@@ -17,7 +17,7 @@ import type { Actor } from '../store/repositories/journal';
 import { pullInbound, type PullSummary } from './inbound';
 import { createBatchValidator } from '../messages/batchValidator';
 import { checkSchemaFolder } from '../messages/schemaFolder';
-import { xmllintAvailable } from '../messages/xsdValidator';
+import { createXsdValidator, xmllintAvailable } from '../messages/xsdValidator';
 
 export { listRejected, requeueRejected, type RejectedItem } from './rejected';
 export { listReceived } from './received';
@@ -57,7 +57,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
     });
     if (summary.stopped) return { ...summary, inbound: null };
     try {
-      const inbound = await pullInbound(store, transport, options.actor, options.signal);
+      const inbound = await pullInbound(store, transport, options.actor, options.signal, options.schemaFolder && schemas ? createXsdValidator(options.schemaFolder) : undefined);
       return { ...summary, inbound };
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;

@@ -17,7 +17,7 @@ import { renderForSync } from '../messages/renderOutbox';
 import type { ValidationResult } from '../messages/xsdValidator';
 import type { Store } from '../store';
 import type { AttemptRecord, OutboxEntry, Outcome } from '../store/repositories/outbox';
-import { defaultIntegrationProfile, endpointOf, profileSchemaSet, serviceUrlProblem, soapActionOf, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import { defaultIntegrationProfile, endpointOf, profileSchemaSet, resolveCodeTable, serviceUrlProblem, soapActionOf, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
 import { answerRoute } from './answerRouting';
 import { deliver, type Addressing, type DeliveryContext, type SyncStop } from './deliver';
 import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
@@ -95,16 +95,19 @@ type Rendered = ({ xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 
  */
 function render(store: Store, entry: OutboxEntry, envelope: EnvelopeContext, profile: IntegrationProfile): Rendered {
   const route = answerRoute(store, entry);
+  // An answer to a GetMeterReadings in the reply form, where the profile asks for it.
+  const asReply = profile.readingAnswers === 'reply' && entry.noun === 'MeterReadings' && route.correlationId !== undefined;
+  const verb = asReply ? 'reply' : entry.verb;
   const to: Addressing = {
     messageId: entry.messageId,
-    action: soapActionOf(profile, entry.verb, entry.noun),
-    target: route.replyAddress ?? endpointOf(profile, entry.verb, entry.noun),
+    action: soapActionOf(profile, verb, entry.noun),
+    target: route.replyAddress ?? endpointOf(profile, verb, entry.noun),
     correlationId: route.correlationId,
   };
   const problem = route.replyAddress === undefined ? null : serviceUrlProblem(route.replyAddress);
   if (problem) return { to, error: `The request it answers asks for the answer at ${route.replyAddress}, which fails the endpoint checks: ${problem}.`, code: 'FIELDMETER_REPLY_ADDRESS' };
   try {
-    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header, schemaSet: profileSchemaSet(profile) }) };
+    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header, schemaSet: profileSchemaSet(profile), codeTable: resolveCodeTable(profile.codeTable), meterStatusWords: profile.meterStatus, answerAsReply: asReply }) };
   } catch (error) {
     if (error instanceof OutboxRenderError) return { to, error: error.message, code: 'FIELDMETER_RENDER' };
     throw error;

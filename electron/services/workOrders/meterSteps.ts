@@ -74,6 +74,12 @@ export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSe
   return old;
 }
 
+/** Meter/type for MeterConfig: the model of the meter's latest optical read, when there was one (the route does not carry one). */
+function meterTypeOf(store: Store, deviceId: number): { meterType?: string } {
+  const model = store.meterStatus.history(deviceId).at(-1)?.meterModel;
+  return model ? { meterType: model } : {};
+}
+
 /** Final readings, seals off, photos, asset removed and the link closed; returns what it queued. */
 export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, out: MeterOut, at: string, note: string, reason: string) {
   const up = order.usagePointId;
@@ -85,7 +91,7 @@ export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, 
   const messageIds = [
     enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'removal', comment: commentOf('final reading (meter removed)', final.checked.find((c) => c.registerId === r.registerId)) })) }),
     store.journal.enqueue('linkage', { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'close', usagePointId: up }),
-    store.journal.enqueue('meterConfig', { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved }, { usagePointId: up }),
+    store.journal.enqueue('meterConfig', { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved, ...meterTypeOf(store, old.id) }, { usagePointId: up }),
   ];
   return { sealsRemoved, messageIds };
 }
@@ -99,7 +105,7 @@ export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, 
   store.workOrders.applySeals(fresh.id, into.sealsApplied, at, order.id);
   return [
     store.journal.enqueue('linkage', { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'create', usagePointId: up }),
-    store.journal.enqueue('meterConfig', { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied }, { usagePointId: up }),
+    store.journal.enqueue('meterConfig', { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied, ...meterTypeOf(store, fresh.id) }, { usagePointId: up }),
     enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'installation', comment: commentOf('initial reading (meter installed)', initial.checked.find((c) => c.registerId === r.registerId)) })) }),
   ];
 }

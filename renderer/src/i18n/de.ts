@@ -340,6 +340,7 @@ export const de: Catalog = {
       usagePointsUpdated_one: '{{count}} Verbrauchsstelle geändert', usagePointsUpdated_other: '{{count}} Verbrauchsstellen geändert',
       linked_one: '{{count}} Zähler zugeordnet', linked_other: '{{count}} Zähler zugeordnet',
       unlinked_one: '{{count}} Zähler gelöst', unlinked_other: '{{count}} Zähler gelöst',
+      meterEventsStored_one: '{{count}} Zählerereignis aus dem Büro beim Zähler gespeichert', meterEventsStored_other: '{{count}} Zählerereignisse aus dem Büro bei ihren Zählern gespeichert',
     },
   },
   optical: {

@@ -340,6 +340,7 @@ export const en = {
       usagePointsUpdated_one: '{{count}} usage point changed', usagePointsUpdated_other: '{{count}} usage points changed',
       linked_one: '{{count}} meter linked', linked_other: '{{count}} meters linked',
       unlinked_one: '{{count}} meter unlinked', unlinked_other: '{{count}} meters unlinked',
+      meterEventsStored_one: '{{count}} meter event from the office kept with its meter', meterEventsStored_other: '{{count}} meter events from the office kept with their meters',
     },
   },
   optical: {

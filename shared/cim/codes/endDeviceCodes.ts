@@ -117,6 +117,8 @@ const events = {
   // found) has no code here: it is the order's outcome, sent as MeterServiceRequests (issue 20 §1).
 } as const;
 export type EndDeviceEventName = keyof typeof events;
+/** The published codes of the events the app sends (`domain.subDomain.eventOrAction`), for the code tables (codeTables.ts). */
+export const END_DEVICE_EVENT_CODES: Readonly<Record<EndDeviceEventName, string>> = events;
 
 /**
  * The EndDeviceType of a meter from its registers' ReadingType commodity (NOTES.md §6-7: CIM
@@ -196,6 +198,8 @@ const controls = {
   panNetworkDisable: '23.0.22',
 } as const;
 export type EndDeviceControlName = keyof typeof controls;
+/** The published codes of the controls the app sends (`domain.subDomain.eventOrAction`), for the code tables (codeTables.ts). */
+export const END_DEVICE_CONTROL_CODES: Readonly<Record<EndDeviceControlName, string>> = controls;
 
 /**
  * Every clock code a utility may send to ask for a clock set (`domain.subDomain.eventOrAction`):

@@ -107,3 +107,9 @@ export function obisToReadingType(text: string, unit: string | null): ObisMappin
   const tou = groups.e ? `, tariff ${groups.e}` : '';
   return { obis: `${groups.c}.${groups.d}.${groups.e}`, readingType, description: d ? `${d.kind} ${d.direction}, ${d.unit}${tou}` : readingType };
 }
+
+/** Whether an OBIS code names this ReadingType with any unit the mapping knows (the unit is in the ReadingType, not in the OBIS code). */
+export function obisNamesReadingType(text: string, readingType: string): boolean {
+  const groups = parseObisGroups(text);
+  return groups !== null && Object.keys(units).some((unit) => readingTypeForObis(groups, unit) === readingType);
+}

@@ -9,6 +9,8 @@ import type { CimMessage, Header, MessageProperty } from '../message/types';
 import { EVENT_VERBS } from '../message/verbs';
 import type { PayloadBody } from '../payloads';
 import { nounOfKind, type OutboxKind, type OutboxPayload, type OutboxVerb } from './kinds';
+import type { CodeTable } from '../codes/codeTables';
+import type { AssetStatus } from '../../domain/workOrder';
 import { withProfileHeader, type ProfileHeaderFields } from '../integrationProfile';
 
 /** An outbox row as stored: its payload not yet read by its kind's schema. */
@@ -41,6 +43,12 @@ export interface EnvelopeContext {
   headerFields?: ProfileHeaderFields;
   /** The namespace set the utility's systems speak (integration profile `namespaces`); absent = each noun's default. */
   schemaSet?: SchemaSet;
+  /** The codes the utility's systems use for events, controls and qualities (integration profile `codeTable`); absent = the published ones. */
+  codeTable?: CodeTable;
+  /** The utility's MeterConfig status words (integration profile `meterStatus`); absent = the app's own words. */
+  meterStatusWords?: Readonly<Record<string, AssetStatus>>;
+  /** Send the answer to an enterprise request (a message with a CorrelationID) as a `reply` ResponseMessage (integration profile `requestAnswers`). */
+  answerAsReply?: boolean;
 }
 
 export class OutboxRenderError extends Error {

@@ -127,6 +127,8 @@ export const meterConfigPayload = z.object({
   disposition: z.enum(['returned', 'scrapped']).optional(),
   sealsApplied: z.array(text).default([]),
   sealsRemoved: z.array(text).default([]),
+  /** Meter/type: the meter model the optical port identified it as, when it was read (a real MDM keys its device types by it). */
+  meterType: text.optional(),
 });
 
 /** A PAN device commissioned or decommissioned (workOrders/pan.ts). */

@@ -8,6 +8,8 @@ import type { CimMessage, EnvelopeForm } from '../message/types';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
 import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
 import { meterReadingsBody, meterStatusEventsBody, opticalControlBody, skipEventBody, switchControlBody, switchEventBody, switchReadingProperties } from './renderDevices';
+import { messageInStatusWords } from './statusWords';
+import { messageInCodeTable } from './tableCodes';
 import { linkageBody, meterConfigBody, panConfigBody, panPairingBody, serviceReportBody } from './renderWorkOrders';
 
 type Renderers = { readonly [K in OutboxKind]: (row: CheckedOutboxRow<K>, context: EnvelopeContext) => CimMessage };
@@ -40,7 +42,18 @@ function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context:
 
 /** The 61968-100 message of an outbox row; throws OutboxRenderError when the row does not fit its kind. */
 export function outboxRowToMessage(row: OutboxRow, context: EnvelopeContext): CimMessage {
-  return renderKind(row, context);
+  const message = messageInStatusWords(messageInCodeTable(renderKind(row, context), context.codeTable), context.meterStatusWords);
+  return context.answerAsReply ? asReply(message) : message;
+}
+
+/**
+ * An answer as a `reply` (IEC 61968-100 ResponseMessage: Header verb reply, Reply OK, the Payload):
+ * what a peer that answers a GetMeterReadings synchronously sends, and what ReplyMeterReadings in the
+ * published WSDLs takes. Only an event that answers a request (it has a CorrelationID) changes.
+ */
+function asReply(message: CimMessage): CimMessage {
+  if (message.kind !== 'event' || !message.header.correlationID || message.payload === undefined) return message;
+  return { kind: 'response', header: { ...message.header, verb: 'reply' }, reply: { result: 'OK' }, payload: message.payload };
 }
 
 /**

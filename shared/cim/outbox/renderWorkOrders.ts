@@ -34,6 +34,7 @@ export function meterConfigBody(p: OutboxPayload<'meterConfig'>): PayloadBody {
       meters: [
         {
           serialNumber: p.meter,
+          type: p.meterType,
           // LifecycleDate fields are xs:date in the CX MeterConfig.xsd: the day only.
           lifecycle: p.status === 'installed' ? { installationDate: p.at.slice(0, 10) } : { removalDate: p.at.slice(0, 10) },
           names: [{ name: p.meter }],

@@ -80,12 +80,12 @@ describe('fieldmeter import message', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ duplicate: true, applied: {} });
   });
 
-  it('UsagePointConfig: creates a usage point with its address from Names and updates a known one', async () => {
+  it('UsagePointConfig: creates a usage point with its address from Names and updates a known one from its ServiceLocation', async () => {
     const { db, write, query } = seeded();
     const xml = buildMessage(
       message('create', {
         noun: 'UsagePointConfig',
-        value: { usagePoints: [{ mRID: 'UP-9', names: [{ name: '9 Elm Road', nameType: 'address' }] }, { mRID: 'UP-1', names: [{ name: '1 Main Street' }] }] },
+        value: { usagePoints: [{ mRID: 'UP-9', names: [{ name: '9 Elm Road', nameType: 'address' }] }, { mRID: 'UP-1', names: [{ name: 'Premise 4711' }], serviceLocation: { names: [{ name: '1 Main Street' }] } }] },
       }),
     );
     const result = await fieldmeter(['import', 'message', write('up.xml', xml), '--db', db, '--json']);

@@ -2,15 +2,19 @@
  * Issue 7 fault matrix: the real HTTP client against the enterprise simulator failing on purpose.
  * Whatever fails, every message ends up at the enterprise exactly once (duplicates discarded by
  * MessageID), nothing is marked sent that the enterprise did not accept, and order per usage
- * point holds.
+ * point holds. Every case runs against a strict peer under the default integration profile
+ * (issue 19): it dispatches on the published WSDLs' SOAPAction and echoes CorrelationIDs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../electron/services/store';
 import { createOutboxRepository } from '../../../electron/services/store/repositories/outbox';
 import type { EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import type { FaultKind } from '../../../electron/services/sync/simulator/faults';
+import type { PeerBehaviour } from '../../../electron/services/sync/simulator/peer';
 import { seededStoreAndSimulator, syncOnce } from '../../support/enterpriseSimulator/harness';
 import { useTempDir } from '../../support/tempDir';
+
+const STRICT_PEER: PeerBehaviour = { strictSoapAction: true, correlation: 'echo' };
 
 describe('sync fault matrix against the enterprise simulator', () => {
   const tempDir = useTempDir();
@@ -34,7 +38,7 @@ describe('sync fault matrix against the enterprise simulator', () => {
   const sentIds = (store: Store) => createOutboxRepository(store.db).list({ status: 'sent', limit: 10_000 }).map((e) => e.messageId).sort();
 
   it('with no fault: everything accepted once, a second run sends nothing', async () => {
-    const { store, sim, queued } = await seededStoreAndSimulator(tempDir());
+    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), undefined, undefined, STRICT_PEER);
     open = { store, sim };
     expect(queued).toBeGreaterThan(50);
     const first = await syncOnce(store, sim.url);
@@ -48,7 +52,7 @@ describe('sync fault matrix against the enterprise simulator', () => {
   const recovering: FaultKind[] = ['down', '500', 'timeout', 'slow', 'duplicate-reply'];
   for (const kind of recovering) {
     it(`${kind} at rate 0.3: retried with backoff, every message accepted exactly once`, async () => {
-      const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind, rate: 0.3, seed: 11, slowMs: 50 });
+      const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind, rate: 0.3, seed: 11, slowMs: 50 }, undefined, STRICT_PEER);
       open = { store, sim };
       const summary = await syncOnce(store, sim.url, { timeoutMs: 300 });
       expect(summary.stopped).toBeNull();
@@ -65,7 +69,7 @@ describe('sync fault matrix against the enterprise simulator', () => {
   }
 
   it('down for good: the run stops after its attempts, nothing marked sent, all still pending', async () => {
-    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind: 'down', rate: 1 });
+    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind: 'down', rate: 1 }, undefined, STRICT_PEER);
     open = { store, sim };
     const summary = await syncOnce(store, sim.url);
     expect(summary.stopped?.code).toBe('UNREACHABLE');
@@ -74,7 +78,7 @@ describe('sync fault matrix against the enterprise simulator', () => {
   });
 
   it('partial replies mark exactly the rejected messages, with the enterprise error, and hold later ones of that usage point', async () => {
-    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind: 'partial', rate: 0.2, seed: 3 });
+    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind: 'partial', rate: 0.2, seed: 3 }, undefined, STRICT_PEER);
     open = { store, sim };
     const summary = await syncOnce(store, sim.url);
     expect(summary.stopped).toBeNull();

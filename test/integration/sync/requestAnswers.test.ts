@@ -126,4 +126,27 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     expect(mdm.stats).toMatchObject({ rejected: 0, invalid: 0 });
     expect(headEnd.stats).toMatchObject({ rejected: 0, invalid: 0 });
   });
+  it('answers a GetMeterReadings in the reply form where the profile asks for it (ResponseMessage, ReplyMeterReadings), other readings as events', async () => {
+    const dir = tempDir();
+    const seeded = await seededStoreAndSimulator(dir);
+    await seeded.sim.close();
+    const store = closing(seeded.store);
+    const mdm = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'mdm'), xsdDir: cimDir, peer: { strictSoapAction: true, correlation: 'echo' } }));
+    mdm.queue.enqueue(getReadings(store.meters.get('UP-1003')!.meterSerial, 'GET-7', { correlationID: 'CONV-7', asyncReplyFlag: false }), 'a');
+    const profile = integrationProfileSchema.parse({ readingAnswers: 'reply' });
+    expect(await syncNow(store, options(mdm.url, { profile }))).toMatchObject({ stopped: null, rejected: 0, inbound: { applied: 1 } });
+    readAt(store, 'UP-1003', dir);
+    const answer = store.outbox.list({ status: 'pending' }).find((e) => e.correlationId === 'GET-7')!.messageId;
+    expect(await syncNow(store, options(mdm.url, { profile }))).toMatchObject({ accepted: 1, rejected: 0, stopped: null });
+    expect(store.outbox.attempts(answer).map((a) => a.result)).toEqual(['OK']);
+    const stored = readAccepted(join(dir, 'mdm'));
+    const xml = stored.find((m) => m.messageId === answer)!.xml;
+    expect(xml).toMatch(/<msg:ResponseMessage[\s>]/);
+    expect(xml).toContain('<msg:Verb>reply</msg:Verb>');
+    expect(xml).toMatch(/<msg:Result>OK<\/msg:Result>/);
+    expect(correlationOf(xml)).toBe('CONV-7');
+    // Readings that answer nothing stay events.
+    expect(stored.filter((m) => m.messageId !== answer && m.xml.includes('<msg:Noun>MeterReadings</msg:Noun>')).every((m) => m.xml.includes('<msg:Verb>created</msg:Verb>'))).toBe(true);
+    expect(mdm.stats).toMatchObject({ rejected: 0, invalid: 0 });
+  });
 });

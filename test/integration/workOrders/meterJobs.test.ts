@@ -55,6 +55,16 @@ describe('install, removal and PAN decommissioning (issue 8)', () => {
     store.close();
   });
 
+  it("gives the MeterConfig of an install Meter/type: the model the optical port read the meter as (issue 19 §6)", () => {
+    const store = open();
+    const start = store.outbox.list().length;
+    const fresh = store.workOrders.deviceBySerial('E9100002');
+    store.meterStatus.insert(fresh?.id ?? 0, '2026-11-20T08:00:00.000Z', 'LGZ-ZMD', { errorRegister: null, statusWord: null, powerFailCounters: {} });
+    completeInstall(store, installer, installRequest(store));
+    expect(outboxSince(store, start).find((e) => e.noun === 'MeterConfig')?.payload).toMatchObject({ meter: 'E9100002', status: 'installed', meterType: 'LGZ-ZMD' });
+    store.close();
+  });
+
   it('refuses an install where a meter is already installed, an unknown or installed serial, a missing register — and writes nothing', () => {
     const store = open();
     const audits = store.journal.auditCount();

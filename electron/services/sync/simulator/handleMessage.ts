@@ -107,7 +107,10 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
     const reason = error instanceof CimXmlError ? error.message : 'the request could not be read';
     return version === null ? { status: 400, contentType: 'text/plain', body: reason } : soapFault(version, `not a 61968-100 message: ${reason}`);
   }
-  if (message.kind === 'fault' || message.kind === 'response') {
+  // A `reply` with a payload is a device's answer to a request (MeterReadings for a GetMeterReadings),
+  // as ReplyMeterReadings in the published WSDLs takes it; any other response or a fault is not for it.
+  const isAnswer = message.kind === 'response' && message.header.verb === 'reply' && message.payload !== undefined;
+  if (message.kind === 'fault' || (message.kind === 'response' && !isAnswer)) {
     ctx.stats.invalid++;
     return soapFault(version ?? '1.1', `a ${message.kind} message is not a request or event`);
   }

@@ -11,7 +11,7 @@ import { useSyncStore } from './syncStore';
 const KNOWN_CHANGES = [
   'metersAdded', 'metersUpdated', 'metersUnchanged', 'metersKeptFieldData', 'readRequestsAdded', 'readRequestsKnown',
   'controlRequestsAdded', 'controlRequestsKnown', 'controlRequestsCancelled', 'controlRequestsAlreadyClosed',
-  'workOrdersCreated', 'usagePointsCreated', 'usagePointsUpdated', 'linked', 'unlinked',
+  'workOrdersCreated', 'usagePointsCreated', 'usagePointsUpdated', 'linked', 'unlinked', 'meterEventsStored',
 ] as const;
 type KnownChange = (typeof KNOWN_CHANGES)[number];
 const isKnown = (key: string): key is KnownChange => (KNOWN_CHANGES as readonly string[]).includes(key);
