@@ -96,6 +96,7 @@ export const de: Catalog = {
         replay: 'Dieses Telegramm wurde schon empfangen (gleiche Zugriffsnummer). Es wird nicht noch einmal verwendet.',
         unsupported: 'Empfangen, aber dieser Zähler sendet in einer Form, die Fieldmeter noch nicht liest.',
         notHex: 'Die Datei ist kein Telegramm in Hex.',
+        unknownFormat: 'Empfangen, aber dieses Kurztelegramm braucht zuerst ein vollständiges Telegramm des Zählers. Auf das nächste vollständige warten.',
       },
     },
   },

@@ -95,6 +95,7 @@ export const en = {
         replay: 'This telegram was heard before (same access number). It is not used again.',
         unsupported: 'Heard, but this meter sends in a form Fieldmeter does not read yet.',
         notHex: 'The file is not a telegram in hex.',
+        unknownFormat: 'Heard, but this short telegram needs the meter\'s full telegram first. Wait for the next full one.',
       },
     },
   },
