@@ -18,6 +18,7 @@ import { evidenceMethods } from './methods/evidence';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
 import { mapMethods } from './methods/map';
+import { meterKeyMethods } from './methods/meterKeys';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -35,6 +36,7 @@ export const methods = {
   ...opticalMethods,
   ...syncMethods,
   ...mapMethods,
+  ...meterKeyMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

@@ -98,6 +98,11 @@ export const de: Catalog = {
         notHex: 'Die Datei ist kein Telegramm in Hex.',
         unknownFormat: 'Empfangen, aber dieses Kurztelegramm braucht zuerst ein vollständiges Telegramm des Zählers. Auf das nächste vollständige warten.',
       },
+      /** Why meter keys were not imported or opened (electron/services/meterKeys). */
+      meterKeys: {
+        storageUnavailable: 'Dieses Gerät kann Zählerschlüssel nicht sicher aufbewahren (kein Schlüsselbund), daher wurde nichts importiert. Wenden Sie sich an die Administration.',
+        badFile: 'Nichts wurde importiert: Einige Zeilen der Schlüsseldatei sind ungültig. Fordern Sie beim Versorger eine korrigierte Datei an.',
+      },
     },
   },
   nav: { label: 'Bereiche', routes: 'Touren', sync: 'Abgleich', workOrders: 'Aufträge', review: 'Prüfung' },

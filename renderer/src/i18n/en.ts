@@ -97,6 +97,11 @@ export const en = {
         notHex: 'The file is not a telegram in hex.',
         unknownFormat: 'Heard, but this short telegram needs the meter\'s full telegram first. Wait for the next full one.',
       },
+      /** Why meter keys were not imported or opened (electron/services/meterKeys). */
+      meterKeys: {
+        storageUnavailable: 'This device cannot keep meter keys safely (no keychain), so none were imported. Ask your administrator.',
+        badFile: 'Nothing was imported: some rows of the key file are not valid. Ask the utility for a corrected file.',
+      },
     },
   },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
