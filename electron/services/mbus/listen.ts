@@ -36,6 +36,16 @@ export interface HeardMeter {
   readonly saveProblem: string | null;
 }
 
+/** A meter heard that is not on the route (or any meter, listening without a route): counted and shown, never saved. */
+export interface OtherMeter {
+  readonly manufacturer: string | null;
+  readonly id: string | null;
+  readonly heardAt: string;
+  readonly accessNumber: number | null;
+  readonly reason: MbusReason | null;
+  readonly records: readonly DataRecord[];
+}
+
 export interface ListenCounts {
   readonly stops: number;
   readonly heard: number;
@@ -65,6 +75,8 @@ export interface ListenSessionOptions {
 export interface ListenSession {
   feed(chunk: Uint8Array): void;
   heard(): readonly HeardMeter[];
+  /** The meters heard that are not on the route, latest telegram each. */
+  others(): readonly OtherMeter[];
   counts(): ListenCounts;
   /** Stops not heard since `since` (ISO), in route order: for a manual visit. */
   notHeardSince(since: string): readonly RadioStop[];
@@ -80,6 +92,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
   const byStop = new Map<string, HeardMeter>();
   const lastAccess = new Map<string, number>();
   const formats = formatBook();
+  const others = new Map<string, OtherMeter>();
   const counts = { notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 };
   const imst = new ImstStream();
   const amber = new AmberStream();
@@ -109,8 +122,19 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     const header = result.ok ? result.telegram : result.header;
     const stop = header ? index.match(header.manufacturer, header.id) : undefined;
     if (!header || !stop) {
-      if (header) counts.notOnRoute++;
-      else counts.damaged++;
+      if (!header) {
+        counts.damaged++;
+        return;
+      }
+      counts.notOnRoute++;
+      others.set(`${header.manufacturer}${header.id}`, {
+        manufacturer: header.manufacturer,
+        id: header.id,
+        heardAt: now().toISOString(),
+        accessNumber: header.accessNumber,
+        reason: result.ok ? null : result.reason,
+        records: result.ok ? result.telegram.records : [],
+      });
       return;
     }
     const access = header.accessNumber;
@@ -161,6 +185,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       if (telegrams.length) options.onChange?.();
     },
     heard: () => [...byStop.values()],
+    others: () => [...others.values()],
     counts() {
       const heard = [...byStop.values()].length;
       return { stops: index.size, heard, notHeard: index.size - heard, ...counts };
