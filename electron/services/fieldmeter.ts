@@ -28,6 +28,7 @@ import type { OpenOptions } from './store/database';
 import type { BlobStore, SecretStore } from './sync/secrets';
 import { mapHandlers } from './handlers/map';
 import { meterKeyHandlers } from './handlers/meterKeys';
+import { listenHandlers } from './handlers/listen';
 import { meterKeysOf, type MeterKeys, type MeterKeysOptions } from './meterKeys';
 import { envEncryptor } from './meterKeys/encryptors';
 
@@ -129,6 +130,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...opticalHandlers(context),
     ...mapHandlers(context),
     ...meterKeyHandlers(context, meterKeys),
+    ...listenHandlers(context, meterKeys),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 

@@ -19,6 +19,7 @@ import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
 import { mapMethods } from './methods/map';
 import { meterKeyMethods } from './methods/meterKeys';
+import { listenMethods } from './methods/listen';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -37,6 +38,7 @@ export const methods = {
   ...syncMethods,
   ...mapMethods,
   ...meterKeyMethods,
+  ...listenMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

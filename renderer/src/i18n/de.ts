@@ -103,6 +103,13 @@ export const de: Catalog = {
         storageUnavailable: 'Dieses Gerät kann Zählerschlüssel nicht sicher aufbewahren (kein Schlüsselbund), daher wurde nichts importiert. Wenden Sie sich an die Administration.',
         badFile: 'Nichts wurde importiert: Einige Zeilen der Schlüsseldatei sind ungültig. Fordern Sie beim Versorger eine korrigierte Datei an.',
       },
+      /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
+      listen: {
+        noRadioMeters: 'Diese Route hat keine Funkzähler, auf die gehört werden kann.',
+        portUnavailable: 'Der Empfänger lässt sich nicht öffnen. Prüfen Sie, ob er eingesteckt ist, und wählen Sie seinen Anschluss erneut.',
+        notStarted: 'Es wird gerade nicht gehört. Tippen Sie zuerst auf „Hören“.',
+        notHeard: 'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
+      },
     },
   },
   nav: { label: 'Bereiche', routes: 'Touren', sync: 'Abgleich', workOrders: 'Aufträge', review: 'Prüfung' },

@@ -102,6 +102,13 @@ export const en = {
         storageUnavailable: 'This device cannot keep meter keys safely (no keychain), so none were imported. Ask your administrator.',
         badFile: 'Nothing was imported: some rows of the key file are not valid. Ask the utility for a corrected file.',
       },
+      /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
+      listen: {
+        noRadioMeters: 'This route has no radio meters to listen for.',
+        portUnavailable: 'The receiver cannot be opened. Check that it is plugged in and pick its port again.',
+        notStarted: 'Nothing is being listened to. Press Listen first.',
+        notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
+      },
     },
   },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
