@@ -6,6 +6,7 @@
  */
 import type { DataRecord } from '../../../shared/mbus';
 import { parseReadingType } from '../../../shared/cim/readingType';
+import { radioAddressOf } from '../../../shared/mbus/radioAddress';
 import type { Store } from '../store';
 
 export interface RadioRegister {
@@ -24,13 +25,7 @@ export interface RadioStop {
   readonly registers: readonly RadioRegister[];
 }
 
-const RADIO_ADDRESS = /^([A-Za-z]{3})[ -]?([0-9A-Fa-f]{8})$/;
-
-/** The manufacturer and id a meter number names, or null when it is not a radio address. */
-export function radioAddressOf(meterSerial: string): { manufacturer: string; id: string } | null {
-  const match = RADIO_ADDRESS.exec(meterSerial.trim());
-  return match ? { manufacturer: (match[1] ?? '').toUpperCase(), id: (match[2] ?? '').toUpperCase() } : null;
-}
+export { radioAddressOf };
 
 export function radioStopsOf(store: Store, routeId: string): RadioStop[] {
   const stops: RadioStop[] = [];

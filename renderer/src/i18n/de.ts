@@ -112,6 +112,22 @@ export const de: Catalog = {
       },
     },
   },
+  listen: {
+    title: 'Funkzähler empfangen',
+    receiver: 'Empfänger',
+    port: 'Anschluss des Empfängers',
+    autoSave: 'Jeden Zähler sofort speichern, wenn er empfangen wird',
+    start: 'Hören',
+    stop: 'Hören beenden',
+    counts: '{{heard}} von {{stops}} Funkzählern empfangen, {{notHeard}} nicht empfangen; {{others}} Telegramme von Zählern, die nicht auf dieser Route sind.',
+    saveAll: 'Alle empfangenen speichern',
+    save: 'Speichern',
+    saved: 'Gespeichert',
+    saveProblem: 'Nicht sofort gespeichert: Der Wert muss geprüft werden. Öffnen Sie den Zähler, um ihn zu bestätigen.',
+    notHeard: 'Noch nicht empfangen',
+    visitByHand: 'Länger nicht empfangen: diese von Hand ablesen',
+    stopped: { unplugged: 'Der Empfänger wurde abgezogen. Stecken Sie ihn ein und tippen Sie erneut auf „Hören“.' },
+  },
   nav: { label: 'Bereiche', routes: 'Touren', sync: 'Abgleich', workOrders: 'Aufträge', review: 'Prüfung' },
   panes: { backToRoutes: 'Touren', backToMeters: 'Zählerliste', backToOrders: 'Alle Aufträge', menu: 'Menü' },
   switching: {
@@ -774,6 +790,7 @@ export const de: Catalog = {
   },
   audit: {
     action: {
+      meterKeys: { import: 'Zählerschlüssel importiert', delete: 'Zählerschlüssel gelöscht' },
       session: { signIn: 'Angemeldet', signInFailed: 'Falsche PIN oder falsches Passwort', signOut: 'Abgemeldet' },
       profiles: { add: 'Profil angelegt', createFirst: 'Gerät eingerichtet', remove: 'Profil entfernt', resetSecret: 'Neue PIN gesetzt' },
       readings: { save: 'Zählerstände gespeichert' },

@@ -111,6 +111,22 @@ export const en = {
       },
     },
   },
+  listen: {
+    title: 'Listen to radio meters',
+    receiver: 'Receiver',
+    port: 'Port of the receiver',
+    autoSave: 'Save each meter as soon as it is heard',
+    start: 'Listen',
+    stop: 'Stop listening',
+    counts: 'Heard {{heard}} of {{stops}} radio meters, {{notHeard}} not heard; {{others}} telegrams from meters not on this route.',
+    saveAll: 'Save all heard',
+    save: 'Save',
+    saved: 'Saved',
+    saveProblem: 'Not saved at once: the value needs a look. Open the meter to confirm it.',
+    notHeard: 'Not heard yet',
+    visitByHand: 'Not heard for a while: visit these by hand',
+    stopped: { unplugged: 'The receiver was unplugged. Plug it in and press Listen again.' },
+  },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
   /** Back controls where one pane is shown at a time (portrait tablet, phone), and the phone's header menu. */
   panes: { backToRoutes: 'Routes', backToMeters: 'Meter list', backToOrders: 'All orders', menu: 'Menu' },
@@ -778,6 +794,7 @@ export const en = {
   /** The audit trail in words: each action the app records, the records it names and the fields of its details. */
   audit: {
     action: {
+      meterKeys: { import: 'Imported meter keys', delete: 'Deleted meter keys' },
       session: { signIn: 'Signed in', signInFailed: 'Wrong PIN or password', signOut: 'Signed out' },
       profiles: { add: 'Added a profile', createFirst: 'Set up this device', remove: 'Removed a profile', resetSecret: 'Set a new PIN' },
       readings: { save: 'Saved readings' },
