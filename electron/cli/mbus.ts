@@ -21,6 +21,7 @@ const reasonText: Readonly<Record<string, string>> = {
   'mbus.replay': 'the access number was seen before (replay)',
   'mbus.unsupported': 'this telegram uses a layer or coding Fieldmeter does not read',
   'mbus.notHex': 'the file is hex text with a character that is not a hex digit',
+  'mbus.unknownFormat': 'a compact frame: its format is known only from a full telegram of the same meter',
 };
 
 /** Hex text when the file is only hex digits and white space; raw bytes otherwise. */

@@ -25,6 +25,7 @@ import { registerSupervisorCommands } from './supervisor';
 import { registerAuditCommands } from './audit';
 import { registerReceiptCommands } from './receipt';
 import { registerMbusCommands } from './mbus';
+import { registerMbusListenCommands } from './mbusListen';
 import { registerDlmsCommands } from './dlms';
 
 export const EXIT_OK = 0;
@@ -219,6 +220,7 @@ export function buildProgram(io: CliIo): Command {
   registerReceiptCommands(program, io);
   registerPanCommands(program, io);
   registerMbusCommands(program, io);
+  registerMbusListenCommands(program, io);
   registerDlmsCommands(program, io);
   return program;
 }

@@ -27,6 +27,10 @@ import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
 import type { BlobStore, SecretStore } from './sync/secrets';
 import { mapHandlers } from './handlers/map';
+import { meterKeyHandlers } from './handlers/meterKeys';
+import { listenHandlers } from './handlers/listen';
+import { meterKeysOf, type MeterKeys, type MeterKeysOptions } from './meterKeys';
+import { envEncryptor } from './meterKeys/encryptors';
 
 export interface FieldmeterOptions extends OpenOptions {
   readonly databasePath: string;
@@ -35,6 +39,8 @@ export interface FieldmeterOptions extends OpenOptions {
   readonly version?: string;
   /** Electron: sync credentials kept with safeStorage (issue 7); absent = environment variables only. */
   readonly secrets?: (blobs: BlobStore) => SecretStore;
+  /** Electron: meter keys sealed with safeStorage; absent = sealed under FIELDMETER_KEY_SECRET, or not kept at all. */
+  readonly meterKeys?: MeterKeysOptions;
   /** Electron: the OS save dialog, for saving an export elsewhere (issue 10). */
   readonly saveDialog?: (suggestedName: string) => Promise<string | null>;
   /** The built export worker (the desktop app's out/main/exportWorker.cjs); without it the source runs through tsx. */
@@ -47,6 +53,8 @@ export interface Fieldmeter {
   readonly session: SessionService;
   /** Every contract method, each behind the check of its declared right. */
   readonly handlers: Handlers;
+  /** Meter keys, for the Node side's readers (M-Bus listening, DLMS): never sent to a window. */
+  readonly meterKeys: MeterKeys;
   readonly events: EventSink & { on(name: EventName, listener: (payload: unknown) => void): () => void };
   /** An export file the current profile may take off the device (the web host's download), or a coded error. */
   exportFile(name: unknown): ExportFile;
@@ -108,6 +116,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     saveDialog: options.saveDialog,
     exportWorker: { builtWorker: options.exportWorker, nativeBinding: options.nativeBinding },
   };
+  const meterKeys = meterKeysOf(store, options.meterKeys ?? { encryptor: envEncryptor() });
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),
@@ -120,6 +129,8 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...supervisorHandlers(context),
     ...opticalHandlers(context),
     ...mapHandlers(context),
+    ...meterKeyHandlers(context, meterKeys),
+    ...listenHandlers(context, meterKeys),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };
 
@@ -129,5 +140,5 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     return findReceiptFile(store, photoDir, name);
   };
   // Every method's right is checked against the signed-in profile before its handler runs.
-  return { store, session, handlers: guardHandlers(handlers, session.current), events, exportFile, receiptFile, close: () => store.close() };
+  return { store, session, handlers: guardHandlers(handlers, session.current), meterKeys, events, exportFile, receiptFile, close: () => store.close() };
 }

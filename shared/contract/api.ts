@@ -18,6 +18,8 @@ import { evidenceMethods } from './methods/evidence';
 import { exportProgress, supervisorMethods } from './methods/supervisor';
 import { syncEvents, syncMethods } from './methods/sync';
 import { mapMethods } from './methods/map';
+import { meterKeyMethods } from './methods/meterKeys';
+import { listenMethods } from './methods/listen';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -35,6 +37,8 @@ export const methods = {
   ...opticalMethods,
   ...syncMethods,
   ...mapMethods,
+  ...meterKeyMethods,
+  ...listenMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

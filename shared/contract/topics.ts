@@ -19,6 +19,7 @@ export const topics = [
   'audit',
   'profiles', // local profiles and their sign-in state
   'evidence', // signatures and receipts of a visit
+  'meterKeys', // how many meter keys the device holds (never the keys)
 ] as const;
 
 export type Topic = (typeof topics)[number];

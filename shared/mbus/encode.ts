@@ -26,6 +26,8 @@ export interface MeterTelegram {
   readonly control?: number;
   /** Configuration bits besides mode and block count (OMS Vol.2 Table 18: bidirectional, accessibility, synchronous…). */
   readonly configFlags?: number;
+  /** Transport CI: 0x7A short header with full records (default), 0x7B short header with a compact frame. */
+  readonly ci?: 0x7a | 0x7b;
   /** Leave the CRCs out (as most USB receivers hand telegrams over). */
   readonly withoutCrc?: boolean;
 }
@@ -51,7 +53,7 @@ export function encodeTelegram(t: MeterTelegram): Uint8Array {
     config = 0x0500 | (blocks << 4);
   }
   config |= (t.configFlags ?? 0) & ~0x1ff0; // mode and block count are ours to set
-  const body = concat(Uint8Array.of(t.control ?? 0x44), address, Uint8Array.of(0x7a, t.accessNumber & 0xff, t.status ?? 0, config & 0xff, config >> 8), payload);
+  const body = concat(Uint8Array.of(t.control ?? 0x44), address, Uint8Array.of(t.ci ?? 0x7a, t.accessNumber & 0xff, t.status ?? 0, config & 0xff, config >> 8), payload);
   const frame = concat(Uint8Array.of(body.length), body);
   return t.withoutCrc ? frame : withFormatACrc(frame);
 }

@@ -9,6 +9,7 @@ export * from './security';
 export * from './dataField';
 export * from './vif';
 export * from './records';
+export * from './compactFrame';
 export * from './telegram';
 export * from './routeIndex';
 export * from './encode';

@@ -89,15 +89,16 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
 /** The transport layer header at `at` (its CI byte). */
 export function transportHeader(b: Uint8Array, at: number): TransportHeader {
   const ci = b[at] ?? 0;
-  if (ci === 0x78) return { ci, accessNumber: null, status: null, config: 0, securityMode: 0, encryptedBlocks: 0, meterAddress: null, payloadAt: at + 1 };
+  // Compact frames (0x79, 0x7B, 0x73) carry the same headers as their full counterparts (0x78, 0x7A, 0x72).
+  if (ci === 0x78 || ci === 0x79) return { ci, accessNumber: null, status: null, config: 0, securityMode: 0, encryptedBlocks: 0, meterAddress: null, payloadAt: at + 1 };
   let meterAddress: Uint8Array | null = null;
   let h = at + 1;
-  if (ci === 0x72) {
+  if (ci === 0x72 || ci === 0x73) {
     need(b, h, 12, 'long transport header');
     // Long header: id (4), M (2), version, device type; reordered to the link layer's M ‖ A.
     meterAddress = Uint8Array.of(b[h + 4] ?? 0, b[h + 5] ?? 0, b[h] ?? 0, b[h + 1] ?? 0, b[h + 2] ?? 0, b[h + 3] ?? 0, b[h + 6] ?? 0, b[h + 7] ?? 0);
     h += 8;
-  } else if (ci !== 0x7a) {
+  } else if (ci !== 0x7a && ci !== 0x7b) {
     fail('mbus.unsupported', `CI 0x${ci.toString(16)}`);
   }
   need(b, h, 4, 'transport header');

@@ -13,6 +13,7 @@ export const mbusReasons = [
   'mbus.replay', // the access number is the one last seen from this meter
   'mbus.unsupported', // a CI field, security mode or data coding this decoder does not read
   'mbus.notHex', // a text file that is not hex
+  'mbus.unknownFormat', // a compact frame whose format signature was not seen in a full frame from this meter (EN 13757-3 Annex G)
 ] as const;
 export type MbusReason = (typeof mbusReasons)[number];
 

@@ -5,6 +5,7 @@
  * so a meter whose telegram cannot be decrypted is "heard", never shown with values.
  */
 import { concat, crcEn13757 } from './bytes';
+import { formatSignature, isCompactCi, readCompact, recordHeaders, type FormatBook } from './compactFrame';
 import { deviceTypeOf, manufacturerCode, type DeviceType } from './identity';
 import { addressParts, outerLayers, transportHeader, type OuterLayers, type TransportHeader } from './layers';
 import { MbusError, fail, type MbusReason } from './reasons';
@@ -47,6 +48,8 @@ export interface DecodeOptions {
   readonly aes?: AesCipher;
   /** The access number last seen from this meter: the same number again is a replay. */
   readonly lastAccessNumber?: number;
+  /** Formats heard in full frames: remembered from each full frame, needed to read a compact one. */
+  readonly formats?: FormatBook;
 }
 
 const encryptionOf = (mode: number): Encryption => (mode === 0 ? 'none' : `mode${mode}`);
@@ -158,6 +161,25 @@ function payload(parts: Parts, options: DecodeOptions): Uint8Array {
   return at + length < bytes.length ? concat(plain, bytes.subarray(at + length)) : plain;
 }
 
+/**
+ * The full frame's records: a compact frame is rebuilt from the format its meter sent earlier; a
+ * full frame's format is remembered for the compact frames that follow (EN 13757-3 Annex G).
+ */
+function applicationData(parts: Parts, data: Uint8Array, formats: FormatBook | undefined): Uint8Array {
+  const { header, tpl } = parts;
+  const meter = header.manufacturer && header.id ? meterKey(header.manufacturer, header.id) : null;
+  if (isCompactCi(tpl.ci)) {
+    // Decrypted data starts with the 2F2F verification bytes (OMS Vol.2 §9.2.4); the signature follows them.
+    const compact = tpl.securityMode === 0 ? data : data.subarray(2);
+    return readCompact(compact, (signature) => (meter ? formats?.get(meter, signature) : undefined));
+  }
+  if (formats && meter) {
+    const headers = recordHeaders(data);
+    formats.remember(meter, formatSignature(headers), headers);
+  }
+  return data;
+}
+
 /** Decodes one telegram: a wM-Bus frame (with or without CRCs, leading L) or a wired long frame. */
 export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const seen: { header: TelegramHeader | null } = { header: null };
@@ -166,7 +188,7 @@ export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): De
     const header = parts.header;
     seen.header = header;
     if (options.lastAccessNumber !== undefined && header.accessNumber === options.lastAccessNumber) fail('mbus.replay');
-    const data = payload(parts, options);
+    const data = applicationData(parts, payload(parts, options), options.formats);
     const { records, manufacturerData } = readRecords(data, 0);
     const telegram: Telegram = {
       medium: header.medium,

@@ -22,6 +22,8 @@ export interface SaveReadingsRequest {
   values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
   observedSerial?: string | undefined;
   source?: 'manual' | 'optical';
+  /** Read off the meter over wireless M-Bus: a device value like an optical read, without the probe's status registers. */
+  via?: 'wmbus';
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -107,7 +109,13 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       action: 'readings.save',
       entity: 'reading_set',
       entityId: readingSetId,
-      details: { usagePointId: meter.usagePointId, meter: meter.meterSerial, registers: values.length, warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)) },
+      details: {
+        usagePointId: meter.usagePointId,
+        meter: meter.meterSerial,
+        registers: values.length,
+        warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)),
+        ...(request.via ? { via: request.via } : {}),
+      },
     });
     messageId = enqueueVisitReadings(store, {
       meter: meter.meterSerial,
@@ -123,7 +131,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     }, readAt);
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
-    if (request.source === 'optical') reportMeterStatus(store, meter, readingSetId);
+    if (request.source === 'optical' && !request.via) reportMeterStatus(store, meter, readingSetId);
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };

@@ -25,6 +25,7 @@ import { createWorkOrdersRepository } from './repositories/workOrders';
 import { createEvidenceRepository } from './repositories/evidence';
 import { createVisitFactsRepository } from './repositories/visitFacts';
 import { createJobRecordsRepository } from './repositories/jobRecords';
+import { createMeterKeysRepository } from './repositories/meterKeys';
 import { trackWrites } from './writeLog';
 
 export function openStore(path: string, options: OpenOptions = {}) {
@@ -60,6 +61,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     evidence: createEvidenceRepository(db),
     visitFacts: createVisitFactsRepository(db),
     jobRecords: createJobRecordsRepository(db),
+    meterKeys: createMeterKeysRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

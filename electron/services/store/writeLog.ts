@@ -43,6 +43,7 @@ export const tableTopics = {
   profiles: ['profiles'],
   visit_signatures: ['evidence'],
   visit_receipts: ['evidence'],
+  meter_keys: ['meterKeys'],
   schema_migrations: [],
 } as const satisfies Record<string, readonly Topic[]>;
 

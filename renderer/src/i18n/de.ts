@@ -96,8 +96,37 @@ export const de: Catalog = {
         replay: 'Dieses Telegramm wurde schon empfangen (gleiche Zugriffsnummer). Es wird nicht noch einmal verwendet.',
         unsupported: 'Empfangen, aber dieser Zähler sendet in einer Form, die Fieldmeter noch nicht liest.',
         notHex: 'Die Datei ist kein Telegramm in Hex.',
+        unknownFormat: 'Empfangen, aber dieses Kurztelegramm braucht zuerst ein vollständiges Telegramm des Zählers. Auf das nächste vollständige warten.',
+      },
+      /** Why meter keys were not imported or opened (electron/services/meterKeys). */
+      meterKeys: {
+        storageUnavailable: 'Dieses Gerät kann Zählerschlüssel nicht sicher aufbewahren (kein Schlüsselbund), daher wurde nichts importiert. Wenden Sie sich an die Administration.',
+        badFile: 'Nichts wurde importiert: Einige Zeilen der Schlüsseldatei sind ungültig. Fordern Sie beim Versorger eine korrigierte Datei an.',
+      },
+      /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
+      listen: {
+        noRadioMeters: 'Diese Route hat keine Funkzähler, auf die gehört werden kann.',
+        portUnavailable: 'Der Empfänger lässt sich nicht öffnen. Prüfen Sie, ob er eingesteckt ist, und wählen Sie seinen Anschluss erneut.',
+        notStarted: 'Es wird gerade nicht gehört. Tippen Sie zuerst auf „Hören“.',
+        notHeard: 'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
       },
     },
+  },
+  listen: {
+    title: 'Funkzähler empfangen',
+    receiver: 'Empfänger',
+    port: 'Anschluss des Empfängers',
+    autoSave: 'Jeden Zähler sofort speichern, wenn er empfangen wird',
+    start: 'Hören',
+    stop: 'Hören beenden',
+    counts: '{{heard}} von {{stops}} Funkzählern empfangen, {{notHeard}} nicht empfangen; {{others}} Telegramme von Zählern, die nicht auf dieser Route sind.',
+    saveAll: 'Alle empfangenen speichern',
+    save: 'Speichern',
+    saved: 'Gespeichert',
+    saveProblem: 'Nicht sofort gespeichert: Der Wert muss geprüft werden. Öffnen Sie den Zähler, um ihn zu bestätigen.',
+    notHeard: 'Noch nicht empfangen',
+    visitByHand: 'Länger nicht empfangen: diese von Hand ablesen',
+    stopped: { unplugged: 'Der Empfänger wurde abgezogen. Stecken Sie ihn ein und tippen Sie erneut auf „Hören“.' },
   },
   nav: { label: 'Bereiche', routes: 'Touren', sync: 'Abgleich', workOrders: 'Aufträge', review: 'Prüfung' },
   panes: { backToRoutes: 'Touren', backToMeters: 'Zählerliste', backToOrders: 'Alle Aufträge', menu: 'Menü' },
@@ -762,6 +791,7 @@ export const de: Catalog = {
   },
   audit: {
     action: {
+      meterKeys: { import: 'Zählerschlüssel importiert', delete: 'Zählerschlüssel gelöscht' },
       session: { signIn: 'Angemeldet', signInFailed: 'Falsche PIN oder falsches Passwort', signOut: 'Abgemeldet' },
       profiles: { add: 'Profil angelegt', createFirst: 'Gerät eingerichtet', remove: 'Profil entfernt', resetSecret: 'Neue PIN gesetzt' },
       readings: { save: 'Zählerstände gespeichert' },

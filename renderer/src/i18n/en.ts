@@ -95,8 +95,37 @@ export const en = {
         replay: 'This telegram was heard before (same access number). It is not used again.',
         unsupported: 'Heard, but this meter sends in a form Fieldmeter does not read yet.',
         notHex: 'The file is not a telegram in hex.',
+        unknownFormat: 'Heard, but this short telegram needs the meter\'s full telegram first. Wait for the next full one.',
+      },
+      /** Why meter keys were not imported or opened (electron/services/meterKeys). */
+      meterKeys: {
+        storageUnavailable: 'This device cannot keep meter keys safely (no keychain), so none were imported. Ask your administrator.',
+        badFile: 'Nothing was imported: some rows of the key file are not valid. Ask the utility for a corrected file.',
+      },
+      /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
+      listen: {
+        noRadioMeters: 'This route has no radio meters to listen for.',
+        portUnavailable: 'The receiver cannot be opened. Check that it is plugged in and pick its port again.',
+        notStarted: 'Nothing is being listened to. Press Listen first.',
+        notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
       },
     },
+  },
+  listen: {
+    title: 'Listen to radio meters',
+    receiver: 'Receiver',
+    port: 'Port of the receiver',
+    autoSave: 'Save each meter as soon as it is heard',
+    start: 'Listen',
+    stop: 'Stop listening',
+    counts: 'Heard {{heard}} of {{stops}} radio meters, {{notHeard}} not heard; {{others}} telegrams from meters not on this route.',
+    saveAll: 'Save all heard',
+    save: 'Save',
+    saved: 'Saved',
+    saveProblem: 'Not saved at once: the value needs a look. Open the meter to confirm it.',
+    notHeard: 'Not heard yet',
+    visitByHand: 'Not heard for a while: visit these by hand',
+    stopped: { unplugged: 'The receiver was unplugged. Plug it in and press Listen again.' },
   },
   nav: { label: 'Sections', routes: 'Routes', sync: 'Sync', workOrders: 'Work orders', review: 'Review' },
   /** Back controls where one pane is shown at a time (portrait tablet, phone), and the phone's header menu. */
@@ -766,6 +795,7 @@ export const en = {
   /** The audit trail in words: each action the app records, the records it names and the fields of its details. */
   audit: {
     action: {
+      meterKeys: { import: 'Imported meter keys', delete: 'Deleted meter keys' },
       session: { signIn: 'Signed in', signInFailed: 'Wrong PIN or password', signOut: 'Signed out' },
       profiles: { add: 'Added a profile', createFirst: 'Set up this device', remove: 'Removed a profile', resetSecret: 'Set a new PIN' },
       readings: { save: 'Saved readings' },

@@ -15,6 +15,7 @@ import m015 from './015_profiles';
 import m016 from './016_inbox_reply_routing';
 import m017 from './017_visit_evidence';
 import m018 from './018_stop_coordinates';
+import m020 from './020_meter_keys';
 
 export interface Migration {
   readonly version: number;
@@ -23,6 +24,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released (its hash is stored and checked). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m013, m014, m015, m016, m017, m018];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m013, m014, m015, m016, m017, m018, m020];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

@@ -9,6 +9,8 @@ import { FilterChips } from './FilterChips';
 import { MeterList, type MeterListHandle } from './MeterList';
 import { useMetersStore } from './metersStore';
 import { RouteMap } from '../map/RouteMap';
+import { ListenPanel } from '../listen/ListenPanel';
+import { radioAddressPattern } from '../../../../shared/mbus/radioAddress';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -106,6 +108,7 @@ export function MeterListPanel() {
           {showMap ? t('map.back') : t('map.open')}
         </button>
       </div>
+      {allStops.some((s) => radioAddressPattern.test(s.meterSerial)) && <ListenPanel routeId={routeId} />}
       {showMap ? (
         <RouteMap stops={allStops} routeName={route?.name ?? routeId} />
       ) : (

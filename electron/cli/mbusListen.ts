@@ -1,0 +1,197 @@
+/**
+ * `fieldmeter mbus listen` and `fieldmeter simulate wmbus-receiver` (issue 23 §7, §6).
+ *
+ * listen: opens the USB receiver on --port, decodes what it hears for --seconds (or until every
+ * radio meter of --route was heard) and prints heard / not heard / not on the route. Keys come
+ * from the database (sealed, opened with $FIELDMETER_KEY_SECRET) or a --key-file; a key is used,
+ * never printed. --save saves each heard meter's reading through the reading checks (signed in).
+ * Modules are loaded when a command runs (the CLI's start cost, test/unit/cliBuild.test.ts).
+ */
+import type { Command } from 'commander';
+import { AppError } from '../../shared/contract/appError';
+import type { CliIo } from './program';
+
+interface ListenCliOptions {
+  port: string;
+  receiver: string;
+  seconds: string;
+  route?: string;
+  db?: string;
+  keyFile?: string;
+  save?: boolean;
+  json?: boolean;
+}
+
+const receivers = ['im871a', 'amber'] as const;
+type Receiver = (typeof receivers)[number];
+const receiverOf = (name: string): Receiver => {
+  if (!(receivers as readonly string[]).includes(name)) throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`);
+  return name as Receiver;
+};
+
+async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
+  const receiver = receiverOf(options.receiver);
+  const seconds = Number(options.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day');
+  if (options.save && !options.route) throw new AppError('BAD_REQUEST', '--save needs --route: readings are saved to the route\'s stops');
+  const [{ createListenSession }, { openReceiver }, { nodeAes }, { readFileSync }, { readKeyFile }, { defaultValidationSettings }] = await Promise.all([
+    import('../services/mbus/listen'),
+    import('../services/mbus/receiverOnPort'),
+    import('../services/mbus/nodeAes'),
+    import('node:fs'),
+    import('../services/meterKeys/keyFile'),
+    import('../../shared/domain/readingValidation'),
+  ]);
+  const keys = new Map<string, Uint8Array>();
+  if (options.keyFile) {
+    const file = readKeyFile(readFileSync(options.keyFile, 'utf8'));
+    if (file.problems.length) throw new AppError('IMPORT_REJECTED', `The key file has ${file.problems.length} bad row(s), first on line ${file.problems[0]?.line}.`, { reason: 'meterKeys.badFile', problems: file.problems });
+    for (const row of file.rows) if (row.kind === 'mbus') keys.set(`${row.manufacturer}${row.meterId}`, row.key);
+  }
+  const db = options.route !== undefined || options.db !== undefined ? await routeParts(options) : undefined;
+  try {
+    for (const [meter, key] of db?.keys ?? []) if (!keys.has(meter)) keys.set(meter, key);
+    const stops = db?.stops ?? [];
+    const store = db?.store;
+    const actor = db?.actor ?? { name: 'command line', role: 'technician' as const };
+    const session = createListenSession({
+      store: store ?? (undefined as never), // only saving touches the store, and saving needs --route
+      actor: () => actor,
+      receiver,
+      stops,
+      keys,
+      aes: nodeAes,
+      autoSave: options.save === true,
+      settings: db?.settings ?? defaultValidationSettings,
+      photoDir: '',
+    });
+    const link = await openReceiver(options.port, receiver).catch((error: Error) => {
+      throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`);
+    });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, seconds * 1000);
+      const stopData = link.onData((bytes) => {
+        session.feed(bytes);
+        // With a route, listening ends once every radio meter was heard with values.
+        if (stops.length > 0 && session.heard().filter((h) => h.values.length > 0).length === stops.length) finish();
+      });
+      const stopClose = link.onClose((unexpected) => unexpected && finish());
+      process.once('SIGINT', finish);
+      function finish() {
+        clearTimeout(timer);
+        stopData();
+        stopClose();
+        process.off('SIGINT', finish);
+        resolve();
+      }
+    });
+    await link.close();
+    const heard = session.heard();
+    const heardIds = new Set(heard.map((h) => h.usagePointId));
+    const report = {
+      receiver,
+      port: options.port,
+      route: options.route ?? null,
+      counts: session.counts(),
+      heard: heard.map((h) => ({ ...h, meterSerial: stops.find((s) => s.usagePointId === h.usagePointId)?.meterSerial ?? null })),
+      notHeard: stops.filter((s) => !heardIds.has(s.usagePointId)).map((s) => ({ usagePointId: s.usagePointId, meterSerial: s.meterSerial, address: s.address })),
+      others: session.others(),
+    };
+    if (options.json) io.out(JSON.stringify(report, null, 2));
+    else io.out(listenText(report));
+  } finally {
+    db?.store.close();
+  }
+}
+
+/** The database's part: the route's radio meters, the sealed keys opened, and who saves. */
+async function routeParts(options: ListenCliOptions) {
+  const [{ openStore }, { resolveDatabasePath }, { meterKeysOf }, { envEncryptor }, { validationSettings }, { cliActor }, { radioStopsOf }] = await Promise.all([
+    import('../services/store'),
+    import('../services/paths'),
+    import('../services/meterKeys'),
+    import('../services/meterKeys/encryptors'),
+    import('../services/readings/validationSettings'),
+    import('./signIn'),
+    import('../services/mbus/radioRoute'),
+  ]);
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    const stops = options.route ? radioStopsOf(store, options.route) : [];
+    if (options.route && stops.length === 0) throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677) on this device.`);
+    const actor = options.save ? await cliActor(store, 'record', 'save radio readings') : undefined;
+    return { store, stops, actor, keys: meterKeysOf(store, { encryptor: envEncryptor() }).radioKeys(), settings: validationSettings(store) };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+interface ListenReport {
+  counts: { stops: number; heard: number; notHeard: number; notOnRoute: number; duplicates: number; damaged: number };
+  heard: readonly { meterSerial: string | null; values: readonly { value: string }[]; reason: string | null; readingSetId: string | null }[];
+  notHeard: readonly { meterSerial: string; address: string }[];
+  others: readonly { manufacturer: string | null; id: string | null; reason: string | null; records: readonly { value: string | null; unit: string | null; quantity: string }[] }[];
+}
+
+function listenText(r: ListenReport): string {
+  const c = r.counts;
+  return [
+    `Heard ${c.heard} of ${c.stops} radio meters; ${c.notOnRoute} telegram(s) from meters not on the route, ${c.duplicates} repeated, ${c.damaged} damaged.`,
+    ...r.heard.map((h) => `  heard ${h.meterSerial}: ${h.reason ?? h.values.map((v) => v.value).join(', ')}${h.readingSetId ? ' (saved)' : ''}`),
+    ...r.notHeard.map((s) => `  not heard ${s.meterSerial} (${s.address})`),
+    ...r.others.map((o) => `  other ${o.manufacturer}${o.id}: ${o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', ')}`),
+  ].join('\n');
+}
+
+export function registerMbusListenCommands(program: Command, io: CliIo): void {
+  const mbus = program.commands.find((c) => c.name() === 'mbus');
+  mbus
+    ?.command('listen')
+    .description('listen to a wireless M-Bus receiver and show who was heard (keys from the database or --key-file; never printed)')
+    .requiredOption('--port <path>', 'serial port of the receiver, e.g. /dev/ttyUSB0')
+    .requiredOption('--receiver <kind>', `the USB receiver: ${receivers.join(', ')}`)
+    .option('--seconds <n>', 'how long to listen', '30')
+    .option('--route <id>', "match telegrams to this route's radio meters (ends early once all were heard)")
+    .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
+    .option('--key-file <path>', "the utility's key file (manufacturer,id,kind,key)")
+    .option('--save', "save each heard meter's reading (needs --route and a signed-in profile)")
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .action((options: ListenCliOptions) => listen(options, io));
+
+  const simulate = program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description('simulators for training and tests').exitOverride();
+  simulate
+    .command('wmbus-receiver')
+    .description("send the training route's radio meters as a USB receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C")
+    .requiredOption('--port <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
+    .option('--receiver <kind>', `the USB receiver to play: ${receivers.join(', ')}`, 'im871a')
+    .option('--seed <n>', 'seed of the walk (same seed, same telegrams)', '1')
+    .option('--interval <ms>', 'mean time between two telegrams of one meter', '8000')
+    .option('--loss <share>', 'share of telegrams lost on the air, 0–1', '0.1')
+    .option('--burst', 'send one walk at once and repeat it every half second (for tests)')
+    .option('--key-file-out <path>', "write the training meters' key file here (to import as a supervisor)")
+    .exitOverride()
+    .action(async (options: { port: string; receiver: string; seed: string; interval: string; loss: string; burst?: boolean; keyFileOut?: string }) => {
+      const receiver = receiverOf(options.receiver);
+      const [{ runReceiverSimulator }, { trainingRadioMeters, trainingKeyFile }, { writeFileSync }] = await Promise.all([
+        import('../services/mbus/receiverOnPort'),
+        import('../services/mbus/trainingRadio'),
+        import('node:fs'),
+      ]);
+      if (options.keyFileOut) writeFileSync(options.keyFileOut, trainingKeyFile());
+      const running = await runReceiverSimulator(options.port, trainingRadioMeters, {
+        receiver,
+        seed: Number(options.seed) || 1,
+        intervalMs: Math.max(100, Number(options.interval) || 8000),
+        lossRate: Math.min(0.9, Math.max(0, Number(options.loss) || 0)),
+        burst: options.burst === true,
+      });
+      io.err(`Simulated ${receiver} receiver sending ${trainingRadioMeters.length} training meters on ${options.port}. Ctrl+C stops it.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.stop();
+    });
+}

@@ -1,0 +1,16 @@
+/** Listen handlers (issue 23): the service keeps the session; each handler is its right plus one call. */
+import type { listenMethods } from '../../../shared/contract/methods/listen';
+import type { MeterKeys } from '../meterKeys';
+import { listenService } from '../mbus/listenService';
+import type { DomainHandlers, HandlerContext } from './context';
+
+export function listenHandlers({ store, actor, photoDir }: HandlerContext, meterKeys: MeterKeys): DomainHandlers<keyof typeof listenMethods> {
+  const service = listenService(store, meterKeys, photoDir);
+  return {
+    'listen.start': (input) => service.start(actor, input),
+    'listen.state': () => service.state(),
+    'listen.save': ({ usagePointId }) => service.session().save(usagePointId),
+    'listen.saveAll': () => service.session().saveAllHeard(),
+    'listen.stop': () => service.stop(),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * A walk-by listening session (issue 23): bytes from the USB receiver (iM871A or Amber) in, every
+ * telegram decoded with its meter's key, matched to the route's stop by manufacturer and id, and
+ * kept as "heard" with its values and time; a heard meter's current values are saved as its
+ * reading, on a tap or at once (the route's setting), through the same checks as any reading.
+ * The same access number again is a duplicate and an older one a replay: neither is saved.
+ * Sans port: the caller feeds bytes (listenOnPort in port.ts, the CLI, tests).
+ */
+import { AmberStream, ImstStream, amberTelegram, decodeTelegram, formatBook, imstTelegram, radioRouteIndex, type AesCipher, type DataRecord, type MbusReason } from '../../../shared/mbus';
+import type { ValidationSettings } from '../../../shared/domain/readingValidation';
+import { AppError } from '../../../shared/contract/appError';
+import { saveManualReadings } from '../readings/saveReadings';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { asRegisterValue, registerFor, type RadioStop } from './radioRoute';
+
+export type ReceiverKind = 'im871a' | 'amber';
+
+export interface HeardValue {
+  readonly registerId: number;
+  readonly value: string;
+}
+
+export interface HeardMeter {
+  readonly usagePointId: string;
+  readonly heardAt: string;
+  readonly accessNumber: number | null;
+  /** Values for the stop's registers; empty when the telegram could not be read. */
+  readonly values: readonly HeardValue[];
+  /** Why the last telegram gave no values (heard, cannot decrypt…); null when it did. */
+  readonly reason: MbusReason | null;
+  readonly records: readonly DataRecord[];
+  /** The reading set saved from what was heard, once saved. */
+  readonly readingSetId: string | null;
+  /** Why saving at once did not happen (a value out of range needs the technician). */
+  readonly saveProblem: string | null;
+}
+
+/** A meter heard that is not on the route (or any meter, listening without a route): counted and shown, never saved. */
+export interface OtherMeter {
+  readonly manufacturer: string | null;
+  readonly id: string | null;
+  readonly heardAt: string;
+  readonly accessNumber: number | null;
+  readonly reason: MbusReason | null;
+  readonly records: readonly DataRecord[];
+}
+
+export interface ListenCounts {
+  readonly stops: number;
+  readonly heard: number;
+  readonly notHeard: number;
+  readonly notOnRoute: number;
+  readonly duplicates: number;
+  readonly damaged: number;
+  readonly unreadable: number;
+}
+
+export interface ListenSessionOptions {
+  readonly store: Store;
+  readonly actor: () => Actor;
+  readonly receiver: ReceiverKind;
+  readonly stops: readonly RadioStop[];
+  /** M-Bus keys by manufacturer and id ("KAM44556677"), opened once for the session. */
+  readonly keys: ReadonlyMap<string, Uint8Array>;
+  readonly aes: AesCipher;
+  readonly autoSave: boolean;
+  readonly settings: ValidationSettings;
+  readonly photoDir: string;
+  readonly now?: () => Date;
+  /** After each telegram that changed what is shown. */
+  readonly onChange?: () => void;
+}
+
+export interface ListenSession {
+  feed(chunk: Uint8Array): void;
+  heard(): readonly HeardMeter[];
+  /** The meters heard that are not on the route, latest telegram each. */
+  others(): readonly OtherMeter[];
+  counts(): ListenCounts;
+  /** Stops not heard since `since` (ISO), in route order: for a manual visit. */
+  notHeardSince(since: string): readonly RadioStop[];
+  save(usagePointId: string): { readingSetId: string };
+  saveAllHeard(): { saved: number; skipped: number };
+}
+
+const isNewer = (access: number, last: number) => ((access - last) & 0xff) !== 0 && ((access - last) & 0xff) < 128;
+
+export function createListenSession(options: ListenSessionOptions): ListenSession {
+  const now = options.now ?? (() => new Date());
+  const index = radioRouteIndex(options.stops);
+  const byStop = new Map<string, HeardMeter>();
+  const lastAccess = new Map<string, number>();
+  const formats = formatBook();
+  const others = new Map<string, OtherMeter>();
+  const counts = { notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 };
+  const imst = new ImstStream();
+  const amber = new AmberStream();
+
+  const telegramsOf = (chunk: Uint8Array): Uint8Array[] => {
+    if (options.receiver === 'im871a') {
+      const { frames, damaged } = imst.feed(chunk);
+      counts.damaged += damaged;
+      return frames.flatMap((f) => imstTelegram(f) ?? []);
+    }
+    const { frames, damaged } = amber.feed(chunk);
+    counts.damaged += damaged;
+    return frames.flatMap((f) => amberTelegram(f, true)?.telegram ?? []);
+  };
+
+  const save = (usagePointId: string): { readingSetId: string } => {
+    const heard = byStop.get(usagePointId);
+    if (!heard || heard.values.length === 0) throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
+    if (heard.readingSetId) return { readingSetId: heard.readingSetId };
+    const saved = saveManualReadings(options.store, options.actor(), { usagePointId, values: heard.values, source: 'optical', via: 'wmbus' }, { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) });
+    byStop.set(usagePointId, { ...heard, readingSetId: saved.readingSetId, saveProblem: null });
+    return { readingSetId: saved.readingSetId };
+  };
+
+  const hear = (telegram: Uint8Array) => {
+    const result = decodeTelegram(telegram, { keyFor: (h) => (h.manufacturer && h.id ? options.keys.get(`${h.manufacturer}${h.id}`) : undefined), aes: options.aes, formats });
+    const header = result.ok ? result.telegram : result.header;
+    const stop = header ? index.match(header.manufacturer, header.id) : undefined;
+    if (!header || !stop) {
+      if (!header) {
+        counts.damaged++;
+        return;
+      }
+      counts.notOnRoute++;
+      others.set(`${header.manufacturer}${header.id}`, {
+        manufacturer: header.manufacturer,
+        id: header.id,
+        heardAt: now().toISOString(),
+        accessNumber: header.accessNumber,
+        reason: result.ok ? null : result.reason,
+        records: result.ok ? result.telegram.records : [],
+      });
+      return;
+    }
+    const access = header.accessNumber;
+    const last = lastAccess.get(stop.usagePointId);
+    if (access !== null && last !== undefined && !isNewer(access, last)) {
+      counts.duplicates++; // the same telegram heard twice, or an old one sent again: never used
+      return;
+    }
+    if (!result.ok) counts.unreadable++;
+    // An unreadable telegram (no key, wrong key) keeps its access number unclaimed: the genuine one may follow.
+    if (result.ok && access !== null) lastAccess.set(stop.usagePointId, access);
+    const previous = byStop.get(stop.usagePointId);
+    const records = result.ok ? result.telegram.records : [];
+    const values: HeardValue[] = [];
+    for (const record of records) {
+      const register = registerFor(record, stop.registers);
+      if (register && record.value !== null && !values.some((v) => v.registerId === register.id)) values.push({ registerId: register.id, value: asRegisterValue(record.value, register.decimals) });
+    }
+    // A meter already saved keeps its reading: one reading per visit; what is shown stays the latest.
+    const keepSaved = previous?.readingSetId ?? null;
+    byStop.set(stop.usagePointId, {
+      usagePointId: stop.usagePointId,
+      heardAt: now().toISOString(),
+      accessNumber: access,
+      values: result.ok ? values : previous?.values ?? [],
+      reason: result.ok ? null : result.reason,
+      records: result.ok ? records : previous?.records ?? [],
+      readingSetId: keepSaved,
+      saveProblem: previous?.saveProblem ?? null,
+    });
+    if (options.autoSave && result.ok && values.length > 0 && !keepSaved) {
+      try {
+        save(stop.usagePointId);
+      } catch (error) {
+        // Out of range or a wrong meter: left for the technician to confirm, as a typed value would be.
+        const code = error instanceof AppError ? error.code : 'INTERNAL';
+        const current = byStop.get(stop.usagePointId);
+        if (current) byStop.set(stop.usagePointId, { ...current, saveProblem: code });
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+  };
+
+  return {
+    feed(chunk) {
+      const telegrams = telegramsOf(chunk);
+      for (const telegram of telegrams) hear(telegram);
+      if (telegrams.length) options.onChange?.();
+    },
+    heard: () => [...byStop.values()],
+    others: () => [...others.values()],
+    counts() {
+      const heard = [...byStop.values()].length;
+      return { stops: index.size, heard, notHeard: index.size - heard, ...counts };
+    },
+    notHeardSince(since) {
+      return options.stops.filter((s) => {
+        const heard = byStop.get(s.usagePointId);
+        return !heard || heard.heardAt < since;
+      });
+    },
+    save,
+    saveAllHeard() {
+      let saved = 0;
+      let skipped = 0;
+      for (const heard of byStop.values()) {
+        if (heard.readingSetId || heard.values.length === 0) continue;
+        try {
+          save(heard.usagePointId);
+          saved++;
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          skipped++;
+        }
+      }
+      return { saved, skipped };
+    },
+  };
+}

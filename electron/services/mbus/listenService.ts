@@ -1,0 +1,92 @@
+/**
+ * The one listening session of this device (issue 23): opens the receiver on the port the Listen
+ * screen picked, feeds it to the session, and answers the screen's questions. An unplugged stick
+ * ends the session with a reason; the heard list stays until the next start.
+ */
+import { AppError } from '../../../shared/contract/appError';
+import type { ListenState } from '../../../shared/contract/methods/listen';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { validationSettings } from '../readings/validationSettings';
+import type { SerialLink } from '../serial/link';
+import type { MeterKeys } from '../meterKeys';
+import { createListenSession, type ListenSession, type ReceiverKind } from './listen';
+import { nodeAes } from './nodeAes';
+import { radioStopsOf, type RadioStop } from './radioRoute';
+
+export interface ListenService {
+  start(actor: () => Actor, request: { routeId: string; port: string; receiver: ReceiverKind; autoSave: boolean }): Promise<ListenState>;
+  state(): ListenState;
+  session(): ListenSession;
+  stop(): Promise<ListenState>;
+}
+
+/** The serial port module is loaded when a session starts, not with the app. */
+const openReceiverLazily = async (port: string, receiver: ReceiverKind) => (await import('./receiverOnPort')).openReceiver(port, receiver);
+
+export function listenService(store: Store, meterKeys: MeterKeys, photoDir: string, open: (port: string, receiver: ReceiverKind) => Promise<SerialLink> = openReceiverLazily): ListenService {
+  let current: { session: ListenSession; link: SerialLink | null; stops: readonly RadioStop[]; routeId: string; receiver: ReceiverKind; autoSave: boolean; startedAt: string } | null = null;
+  let stoppedBecause: 'unplugged' | null = null;
+
+  const closeLink = async () => {
+    const link = current?.link;
+    if (current) current.link = null;
+    await link?.close().catch(() => undefined);
+  };
+
+  const state = (): ListenState => {
+    if (!current) return { active: false, routeId: null, receiver: null, autoSave: false, startedAt: null, stoppedBecause, counts: { stops: 0, heard: 0, notHeard: 0, notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 }, heard: [], notHeard: [] };
+    const byId = new Map(current.stops.map((s) => [s.usagePointId, s]));
+    const heard = current.session.heard();
+    const heardIds = new Set(heard.map((h) => h.usagePointId));
+    const stopOf = (id: string) => {
+      const s = byId.get(id);
+      return { usagePointId: id, sequence: s?.sequence ?? 0, address: s?.address ?? '', meterSerial: s?.meterSerial ?? '' };
+    };
+    return {
+      active: current.link !== null,
+      routeId: current.routeId,
+      receiver: current.receiver,
+      autoSave: current.autoSave,
+      startedAt: current.startedAt,
+      stoppedBecause,
+      counts: current.session.counts(),
+      heard: heard.map((h) => ({ ...stopOf(h.usagePointId), heardAt: h.heardAt, values: [...h.values], reason: h.reason, readingSetId: h.readingSetId, saveProblem: h.saveProblem })).sort((a, b) => a.sequence - b.sequence),
+      notHeard: current.stops.filter((s) => !heardIds.has(s.usagePointId)).map((s) => stopOf(s.usagePointId)),
+    };
+  };
+
+  return {
+    async start(actor, request) {
+      await closeLink();
+      const stops = radioStopsOf(store, request.routeId);
+      if (stops.length === 0) throw new AppError('VALIDATION', `Route ${request.routeId} has no radio meters.`, { reason: 'listen.noRadioMeters' });
+      const session = createListenSession({ store, actor, receiver: request.receiver, stops, keys: meterKeys.radioKeys(), aes: nodeAes, autoSave: request.autoSave, settings: validationSettings(store), photoDir });
+      let link: SerialLink;
+      try {
+        link = await open(request.port, request.receiver);
+      } catch (error) {
+        throw new AppError('VALIDATION', `Cannot open the receiver on ${request.port}: ${(error as Error).message}`, { reason: 'listen.portUnavailable' });
+      }
+      stoppedBecause = null;
+      current = { session, link, stops, routeId: request.routeId, receiver: request.receiver, autoSave: request.autoSave, startedAt: new Date().toISOString() };
+      const mine = current;
+      link.onData((bytes) => mine.session.feed(bytes));
+      link.onClose((unexpected) => {
+        if (!unexpected || current !== mine) return;
+        mine.link = null;
+        stoppedBecause = 'unplugged';
+      });
+      return state();
+    },
+    state,
+    session() {
+      if (!current) throw new AppError('VALIDATION', 'Nothing is being listened to. Press Listen first.', { reason: 'listen.notStarted' });
+      return current.session;
+    },
+    async stop() {
+      await closeLink();
+      return state();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Walk-by listening on a route with radio meters (issue 23): pick the receiver and its port,
+ * Listen, and watch who was heard (values, how long ago) and who not; save one or all heard
+ * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
+ * Meters not heard after a few minutes are listed for a visit by hand.
+ */
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errorText';
+import { useListenStore } from './listenStore';
+
+/** After this long without a telegram a meter is listed for a manual visit. */
+const MANUAL_VISIT_AFTER_MS = 5 * 60_000;
+
+function agoText(iso: string, locale: string): string {
+  const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return Math.abs(seconds) < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
+}
+
+export function ListenPanel({ routeId }: { routeId: string }) {
+  const { t, i18n } = useTranslation();
+  const l = useListenStore();
+  const state = l.state?.routeId === routeId ? l.state : null;
+  const active = state?.active === true;
+  const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
+  const reasonText = (reason: string) => errorText({ code: 'VALIDATION', message: reason, details: { reason } });
+
+  return (
+    <details className="listen" data-testid="listen-panel">
+      <summary>{t('listen.title')}</summary>
+      <div className="optical-controls">
+        <label className="field-label" htmlFor="listen-receiver">
+          {t('listen.receiver')}
+        </label>
+        <select id="listen-receiver" className="input" data-testid="listen-receiver" value={l.receiver} disabled={active} onChange={(e) => l.setReceiver(e.target.value === 'amber' ? 'amber' : 'im871a')}>
+          <option value="im871a">IMST iM871A</option>
+          <option value="amber">Amber AMB8465</option>
+        </select>
+        <label className="field-label" htmlFor="listen-port">
+          {t('listen.port')}
+        </label>
+        <input id="listen-port" className="input" data-testid="listen-port" value={l.port} disabled={active} placeholder="/dev/ttyUSB0" onChange={(e) => l.setPort(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" data-testid="listen-auto-save" checked={l.autoSave} disabled={active} onChange={(e) => l.setAutoSave(e.target.checked)} /> {t('listen.autoSave')}
+        </label>
+        {active ? (
+          <button type="button" className="button" data-testid="listen-stop" onClick={() => void l.stop()}>
+            {t('listen.stop')}
+          </button>
+        ) : (
+          <button type="button" className="button primary" data-testid="listen-start" disabled={!l.port} onClick={() => void l.start(routeId)}>
+            {t('listen.start')}
+          </button>
+        )}
+      </div>
+      {l.error && (
+        <p role="alert" className="error">
+          {l.error}
+        </p>
+      )}
+      {state?.stoppedBecause && <p role="alert">{t(`listen.stopped.${state.stoppedBecause}`)}</p>}
+      {state && (
+        <>
+          <p data-testid="listen-counts" aria-live="polite">
+            {t('listen.counts', { heard: state.counts.heard, stops: state.counts.stops, notHeard: state.counts.notHeard, others: state.counts.notOnRoute })}
+          </p>
+          <button type="button" className="button" data-testid="listen-save-all" disabled={!state.heard.some((h) => h.values.length > 0 && !h.readingSetId)} onClick={() => void l.saveAll()}>
+            {t('listen.saveAll')}
+          </button>
+          <ul className="listen-heard" data-testid="listen-heard">
+            {state.heard.map((h) => (
+              <li key={h.usagePointId} data-testid="listen-heard-meter">
+                <strong>{h.meterSerial}</strong> {h.address} — {agoText(h.heardAt, i18n.language)}
+                <div>{h.reason ? reasonText(h.reason) : h.values.map((v) => v.value).join(' · ')}</div>
+                {h.saveProblem && <div>{t('listen.saveProblem')}</div>}
+                {h.readingSetId ? (
+                  <span>{t('listen.saved')}</span>
+                ) : (
+                  h.values.length > 0 && (
+                    <button type="button" className="button" data-testid="listen-save" onClick={() => void l.save(h.usagePointId)}>
+                      {t('listen.save')}
+                    </button>
+                  )
+                )}
+              </li>
+            ))}
+          </ul>
+          <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
+          <ul data-testid="listen-not-heard">
+            {state.notHeard.map((s) => (
+              <li key={s.usagePointId}>
+                {s.sequence}. {s.meterSerial} {s.address}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Walk-by listening (issue 23): the Node side opens the USB receiver and keeps one session; the
+ * Listen screen starts it on a route, shows heard / not heard and saves heard meters. Keys never
+ * cross: a meter that could not be decrypted comes with its reason code, never values.
+ */
+import { z } from 'zod';
+import { nothing, usagePointId, type MethodSpecs } from './common';
+
+export const listenReceivers = ['im871a', 'amber'] as const;
+
+const radioStop = z.object({ usagePointId: z.string(), sequence: z.number().int(), address: z.string(), meterSerial: z.string() });
+
+export const listenState = z.object({
+  active: z.boolean(),
+  routeId: z.string().nullable(),
+  receiver: z.enum(listenReceivers).nullable(),
+  autoSave: z.boolean(),
+  startedAt: z.string().nullable(),
+  /** Why listening stopped on its own (the receiver was unplugged); a code the renderer translates. */
+  stoppedBecause: z.enum(['unplugged']).nullable(),
+  counts: z.object({
+    stops: z.number().int(),
+    heard: z.number().int(),
+    notHeard: z.number().int(),
+    notOnRoute: z.number().int(),
+    duplicates: z.number().int(),
+    damaged: z.number().int(),
+    unreadable: z.number().int(),
+  }),
+  heard: z.array(
+    radioStop.extend({
+      heardAt: z.string(),
+      values: z.array(z.object({ registerId: z.number().int(), value: z.string() })),
+      /** shared/mbus reason (mbus.noKey, mbus.decrypt…) when the last telegram gave no values. */
+      reason: z.string().nullable(),
+      readingSetId: z.string().nullable(),
+      saveProblem: z.string().nullable(),
+    }),
+  ),
+  notHeard: z.array(radioStop),
+});
+export type ListenState = z.infer<typeof listenState>;
+
+export const listenMethods = {
+  'listen.start': {
+    right: 'record',
+    input: z.object({ routeId: z.string().min(1).max(64), port: z.string().min(1).max(500), receiver: z.enum(listenReceivers), autoSave: z.boolean().default(false) }).strict(),
+    output: listenState,
+  },
+  'listen.state': { right: 'view', input: nothing, output: listenState },
+  'listen.save': { right: 'record', input: z.object({ usagePointId }).strict(), output: z.object({ readingSetId: z.string() }) },
+  'listen.saveAll': { right: 'record', input: nothing, output: z.object({ saved: z.number().int(), skipped: z.number().int() }) },
+  'listen.stop': { right: 'record', input: nothing, output: listenState },
+} as const satisfies MethodSpecs;
