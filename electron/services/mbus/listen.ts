@@ -112,7 +112,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     const heard = byStop.get(usagePointId);
     if (!heard || heard.values.length === 0) throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
     if (heard.readingSetId) return { readingSetId: heard.readingSetId };
-    const saved = saveManualReadings(options.store, options.actor(), { usagePointId, values: heard.values, source: 'optical', via: 'wmbus' }, { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) });
+    const saved = saveManualReadings(options.store, options.actor(), { usagePointId, values: heard.values, source: 'radio', via: 'wmbus' }, { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) });
     byStop.set(usagePointId, { ...heard, readingSetId: saved.readingSetId, saveProblem: null });
     return { readingSetId: saved.readingSetId };
   };

@@ -52,9 +52,10 @@ export function requireConfirmations(checked: readonly CheckedValue[], labelOf: 
 }
 
 /** The ReadingQuality codes of a checked value: manual or device, and 2.5.256 when it was out of range. */
-export function qualitiesOf(checked: CheckedValue, source: 'manual' | 'optical' | undefined): string[] {
-  // An optical read is the device's own value; a typed one is a manual read (NOTES.md §8).
-  const qualities: string[] = [source === 'optical' ? readingQuality.deviceValid : readingQuality.manuallyEntered];
+export function qualitiesOf(checked: CheckedValue, source: 'manual' | 'optical' | 'radio' | undefined): string[] {
+  // An optical or radio read is the device's own value; a typed one is a manual read (NOTES.md §8).
+  const fromDevice = source === 'optical' || source === 'radio';
+  const qualities: string[] = [fromDevice ? readingQuality.deviceValid : readingQuality.manuallyEntered];
   if (checked.outOfRange) qualities.push(readingQuality.outsideExpectedRange);
   return qualities;
 }

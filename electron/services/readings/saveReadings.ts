@@ -21,8 +21,9 @@ export interface SaveReadingsRequest {
   usagePointId: string;
   values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
   observedSerial?: string | undefined;
-  source?: 'manual' | 'optical';
-  /** Read off the meter over wireless M-Bus: a device value like an optical read, without the probe's status registers. */
+  /** 'radio': heard over wireless M-Bus, a device value like an optical read, without the probe's status registers. */
+  source?: 'manual' | 'optical' | 'radio';
+  /** How a radio read arrived (kept in the audit). */
   via?: 'wmbus';
   note?: string;
   photoIds?: readonly string[];

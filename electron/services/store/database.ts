@@ -138,14 +138,26 @@ export function migrate(db: Db, migrations: readonly Migration[], target: number
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, hash(migration.sql), new Date().toISOString());
-      // pragma cannot take a bound parameter; the value is an integer from our own table.
-      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    }
-  })();
+  // foreign_keys cannot change inside a transaction, so a table rebuild switches it off around
+  // the whole upgrade and proves every reference intact before committing.
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw Object.assign(new Error(`migration ${migration.version} left references to missing rows`), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+        }
+        record.run(migration.version, migration.name, hash(migration.sql), new Date().toISOString());
+        // pragma cannot take a bound parameter; the value is an integer from our own table.
+        db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      }
+    })();
+  } finally {
+    if (rebuilds) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return target;
 }
 

@@ -185,6 +185,7 @@ export const de: Catalog = {
     nothing: 'Zu diesem Auftrag wurde vor Ort nichts erfasst.',
     role: { final: 'Schlussstand von Zähler {{meter}} (ausgebaut)', initial: 'Anfangsstand von Zähler {{meter}} (eingebaut)', reading: 'Zählerstand von Zähler {{meter}}' },
     byProbe: 'über den optischen Lesekopf gelesen',
+    byRadio: 'per Funk empfangen',
     sealsRemoved: 'Plomben entfernt: {{seals}}',
     sealsApplied: 'Plomben angebracht: {{seals}}',
     photos_one: '{{count}} Foto',

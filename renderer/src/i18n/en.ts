@@ -185,6 +185,7 @@ export const en = {
     nothing: 'Nothing was recorded on site for this order.',
     role: { final: 'Final reading of meter {{meter}} (taken out)', initial: 'Initial reading of meter {{meter}} (put in)', reading: 'Reading of meter {{meter}}' },
     byProbe: 'read through the optical probe',
+    byRadio: 'heard over the radio',
     sealsRemoved: 'Seals removed: {{seals}}',
     sealsApplied: 'Seals applied: {{seals}}',
     photos_one: '{{count}} photo',

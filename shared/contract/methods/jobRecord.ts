@@ -16,7 +16,7 @@ export const jobRecord = z.object({
       value: z.string(),
       unit: z.string(),
       readAt: z.string(),
-      source: z.enum(['manual', 'optical', 'estimated']),
+      source: z.enum(['manual', 'optical', 'radio', 'estimated']),
     }),
   ),
   sealsRemoved: z.array(z.string()),

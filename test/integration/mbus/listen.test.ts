@@ -64,6 +64,9 @@ describe('listening to a route', () => {
     const { readingSetId } = session.save('UP-1');
     expect(store.db.prepare('SELECT r.value FROM readings r JOIN reading_sets s ON s.id = r.reading_set_id WHERE s.id = ?').pluck().get(readingSetId)).toBe('123.456');
     expect(session.save('UP-1')).toEqual({ readingSetId });
+    // Heard over the air: a radio read with the device's own quality, not an optical or typed one.
+    expect(store.db.prepare('SELECT source FROM reading_sets WHERE id = ?').pluck().get(readingSetId)).toBe('radio');
+    expect(store.db.prepare('SELECT qualities FROM readings WHERE reading_set_id = ?').pluck().get(readingSetId)).toContain('1.0.0');
     session.feed(sent('im871a', meter('KAM', '44556677'), 7, '123.456')); // heard twice
     session.feed(sent('im871a', meter('KAM', '44556677'), 5, '999.999')); // an old telegram sent again
     expect(session.counts().duplicates).toBe(2);

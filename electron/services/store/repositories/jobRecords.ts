@@ -9,7 +9,7 @@ interface Row {
   reading_type: string;
   value: string | null;
   read_at: string;
-  source: 'manual' | 'optical' | 'estimated';
+  source: 'manual' | 'optical' | 'radio' | 'estimated';
 }
 
 export interface RecordedReading {
@@ -19,7 +19,7 @@ export interface RecordedReading {
   value: string;
   unit: string;
   readAt: string;
-  source: 'manual' | 'optical' | 'estimated';
+  source: 'manual' | 'optical' | 'radio' | 'estimated';
 }
 
 const SELECT = `SELECT rs.id AS reading_set_id, d.serial_number, g.label, g.reading_type, r.value, rs.read_at, rs.source

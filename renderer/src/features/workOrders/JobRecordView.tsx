@@ -46,7 +46,7 @@ export function JobRecordView({ of, version }: { of: RecordOf; /** Refetch when 
           {record.readings.map((r, i) => (
             <li key={i} data-testid="job-record-reading" data-role={r.role}>
               {t(`jobRecord.role.${r.role}`, { meter: r.meter })} · {r.label}: <strong>{formatValue(r.value, locale, decimalsOf(r.value))}</strong> {r.unit}
-              {r.source === 'optical' ? ` · ${t('jobRecord.byProbe')}` : ''}
+              {r.source === 'optical' ? ` · ${t('jobRecord.byProbe')}` : r.source === 'radio' ? ` · ${t('jobRecord.byRadio')}` : ''}
             </li>
           ))}
         </ul>
