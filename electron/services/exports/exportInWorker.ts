@@ -16,7 +16,8 @@ import type { ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { createLogger } from '../log';
 import type { ExportHalf } from '../store/repositories/exportRows';
 import type { WorkerJob, WorkerMessage } from './exportWorker';
-import { finish, write, writeFormat, type ExportSource, type WriteOptions } from './writers';
+import { writeFormat, type ExportSource } from './writers';
+import { finish, write, type WriteOptions } from './writeStream';
 
 const log = createLogger('export');
 const sourceWorker = new URL('./exportWorker.ts', import.meta.url);
