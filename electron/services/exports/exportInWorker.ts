@@ -68,7 +68,7 @@ export const splitCsvFrom = 20_000;
  */
 const coreToSpare = () => availableParallelism() > 1 && (loadavg()[0] ?? 0) < availableParallelism() - 1;
 
-const cancelled = () => new AppError('VALIDATION', 'The export was cancelled; no file was kept.');
+const cancelled = () => new AppError('VALIDATION', 'The export was cancelled; no file was kept.', { reason: 'exportCancelled' });
 const failed = (message: string) => new AppError('INTERNAL', `The export failed: ${message}. Nothing was changed; try again.`);
 
 interface WorkerRun {
