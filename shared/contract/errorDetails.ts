@@ -42,6 +42,8 @@ export const errorReasons = {
     xmllintMissing: {},
     noMeterData: {},
     portNotFound: { probe: z.string() },
+    receiverUnavailable: {},
+    noRadioMeters: {},
     notServed: {},
   },
   VALIDATION: {
@@ -129,6 +131,11 @@ export const errorReasons = {
     foreignDatabase: { database: z.literal('foreign') },
     hexInvalid: {},
     telegram: { telegram: z.enum(mbusReasons) },
+    'listen.notHeard': {},
+    'listen.noRadioMeters': {},
+    'listen.portUnavailable': {},
+    'listen.notStarted': {},
+    'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
   },
   NEEDS_CONFIRMATION: {
     outOfRange: { registers: z.array(z.unknown()) },
@@ -162,6 +169,7 @@ export const errorReasons = {
   IMPORT_REJECTED: {
     routeRows: { problems: z.array(z.unknown()), validRows: z.number(), totalProblems: z.number() },
     message: { line: z.number().optional() },
+    'meterKeys.badFile': { problems: z.array(z.unknown()).readonly(), totalProblems: z.number().optional() },
   },
   FORBIDDEN: {
     profilesExist: {},
