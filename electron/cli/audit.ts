@@ -23,7 +23,7 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
         const report = verifyAuditChain(store.db);
         if (options.json) io.out(JSON.stringify(report, null, 2));
         if (report.broken) {
-          throw new AppError('VALIDATION', `The audit log does not hold from row ${report.broken.id}: ${report.broken.reason}.`, report);
+          throw new AppError('VALIDATION', `The audit log does not hold from row ${report.broken.id}: ${report.broken.reason}.`, { reason: 'auditBroken', row: report.broken.id });
         }
         if (!options.json) {
           io.out(`The audit log holds: ${report.rows} rows, each chained to the one before. Last hash ${report.lastHash || '(no rows)'} — keep it to check later that no row was cut off the end.`);

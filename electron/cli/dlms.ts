@@ -37,6 +37,6 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
       const { frames, apdu, encrypted, decrypted, objects } = result;
       io.out(options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureTable(result)));
       const failure = captureFailure(result);
-      if (failure) throw new AppError('VALIDATION', failure);
+      if (failure) throw new AppError('VALIDATION', failure, { reason: 'hexInvalid' });
     });
 }

@@ -52,7 +52,7 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
   }
   const databasePath = resolveDatabasePath(options.db);
   const actor = await cliActorFor(databasePath, 'record', 'import a message');

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
+import type { MbusReason } from '../../shared/mbus/reasons';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 
@@ -30,7 +31,7 @@ function telegramBytes(file: string, hexBytes: (text: string) => Uint8Array): Ui
   try {
     content = readFileSync(file);
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
   }
   const text = content.toString('latin1');
   return /^[\s0-9a-fA-F]+$/.test(text) && /[0-9a-fA-F]/.test(text) ? hexBytes(text) : new Uint8Array(content);
@@ -52,7 +53,7 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
         import('./mbusText'),
       ]);
       const key = options.key?.replace(/\s/g, '');
-      if (key !== undefined && !/^[0-9a-fA-F]{32}$/.test(key)) throw new AppError('VALIDATION', 'The key must be 32 hex digits (AES-128).');
+      if (key !== undefined && !/^[0-9a-fA-F]{32}$/.test(key)) throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', { reason: 'option', option: '--key' });
       let result;
       try {
         result = decodeTelegram(telegramBytes(file, hexBytes), { key: key ? hexBytes(key) : undefined, aes: nodeAes });
@@ -63,6 +64,6 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
       const summary = telegramSummary(result);
       if (options.json) io.out(JSON.stringify(summary, null, 2));
       else io.out(escapeControls(telegramTable(summary)));
-      if (!summary.ok) throw new AppError('VALIDATION', `${summary.reason}: ${reasonText[summary.reason ?? ''] ?? 'cannot read the telegram'}`, { reason: summary.reason });
+      if (!summary.ok) throw new AppError('VALIDATION', `${summary.reason}: ${reasonText[summary.reason ?? ''] ?? 'cannot read the telegram'}`, { reason: 'telegram', telegram: (summary.reason ?? 'mbus.unsupported') as MbusReason });
     });
 }

@@ -66,7 +66,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       photoDir: '',
     });
     const link = await openReceiver(options.port, receiver).catch((error: Error) => {
-      throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`);
+      throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`, { reason: 'receiverUnavailable' });
     });
     await new Promise<void>((resolve) => {
       const timer = setTimeout(finish, seconds * 1000);
@@ -118,7 +118,7 @@ async function routeParts(options: ListenCliOptions) {
   const store = openStore(resolveDatabasePath(options.db));
   try {
     const stops = options.route ? radioStopsOf(store, options.route) : [];
-    if (options.route && stops.length === 0) throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677) on this device.`);
+    if (options.route && stops.length === 0) throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677) on this device.`, { reason: 'noRadioMeters' });
     const actor = options.save ? await cliActor(store, 'record', 'save radio readings') : undefined;
     return { store, stops, actor, keys: meterKeysOf(store, { encryptor: envEncryptor() }).radioKeys(), settings: validationSettings(store) };
   } catch (error) {

@@ -23,19 +23,19 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .action(async (file: string, options: { xsdDir?: string; json?: boolean }) => {
       const { createXsdValidator } = await import('../services/messages/xsdValidator');
       const dir = options.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
-      if (!dir) throw new AppError('VALIDATION', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.');
+      if (!dir) throw new AppError('BAD_REQUEST', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.', { reason: 'option', option: '--xsd-dir' });
       let xml: string;
       try {
         xml = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
       }
       const result = createXsdValidator(resolve(dir)).validate(xml);
       if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
       else if (result.valid) io.out(`${file} is valid (${result.schemas.join(', ')}).`);
       if (!result.valid) {
         if (!options.json) io.err([`${file} is not valid:`, ...result.errors.map((e) => `  ${e}`)].join('\n'));
-        throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`);
+        throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`, { reason: 'xsdInvalid', file });
       }
     });
 
@@ -53,7 +53,7 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const samples = buildSampleMessages(store, { source: options.source });
-        if (samples.length === 0) throw new AppError('NOT_FOUND', 'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).');
+        if (samples.length === 0) throw new AppError('NOT_FOUND', 'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).', { reason: 'noMeterData' });
         mkdirSync(options.out, { recursive: true });
         // All checked before the first is written: an existing file (without --force) stops the run with nothing written.
         for (const s of samples) checkTarget(join(options.out, s.fileName), { force: options.force, databasePath: store.path });

@@ -24,7 +24,7 @@ export async function meterPassword({ flag, env, prompt, warn }: PasswordSources
   const fromEnv = env[METER_PASSWORD_VARIABLE];
   if (fromEnv) return fromEnv;
   if (prompt) return prompt();
-  throw new AppError('VALIDATION', `No meter password: set ${METER_PASSWORD_VARIABLE}, or run the command on a terminal to be asked for it.`);
+  throw new AppError('VALIDATION', `No meter password: set ${METER_PASSWORD_VARIABLE}, or run the command on a terminal to be asked for it.`, { reason: 'noMeterPassword' });
 }
 
 /** Reads one line from the terminal without echoing it. */
@@ -49,7 +49,7 @@ export function terminalPrompt(question: string): (() => Promise<string>) | unde
       const onData = (chunk: string) => {
         for (const c of chunk) {
           if (c === '\r' || c === '\n') return done();
-          if (c === '\u0003') return done(new AppError('VALIDATION', 'Cancelled; nothing was sent to the meter.'));
+          if (c === '\u0003') return done(new AppError('VALIDATION', 'Cancelled; nothing was sent to the meter.', { reason: 'cancelled' }));
           if (c === '\u007f' || c === '\b') typed = typed.slice(0, -1);
           else typed += c;
         }

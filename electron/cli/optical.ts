@@ -28,7 +28,7 @@ function readFile(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
   }
 }
 
@@ -98,8 +98,8 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
           ...describeSets(dataSets),
         ].join('\n'),
       );
-      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${escapeControls(report.error.message)}` : '.'}`);
-      if (checksum === 'bad') throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`);
+      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${escapeControls(report.error.message)}` : '.'}`, { reason: 'readoutEmpty' });
+      if (checksum === 'bad') throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`, { reason: 'readoutChecksum' });
     });
 
   program
@@ -142,7 +142,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         const { log, ...shown } = failure;
         if (options.json) io.out(JSON.stringify({ error: shown }, null, 2));
         else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${escapeControls(log)}`);
-        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${escapeControls(failure.message)}`);
+        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${escapeControls(failure.message)}`, { reason: failure.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: failure.code });
       } finally {
         process.off('SIGINT', cancel);
       }
@@ -252,7 +252,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     } catch (error) {
       if (!(error instanceof OpticalReadError)) throw error;
       if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
-      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`);
+      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`, { reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: error.code });
     } finally {
       process.off('SIGINT', cancel);
     }

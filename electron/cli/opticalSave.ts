@@ -7,6 +7,7 @@
  * meter's health reported). What a person confirms in the form is given as options here:
  * `--note` explains a serial that does not match, `--confirm-reason` confirms out-of-range values.
  */
+import type { ErrorDetails, ReasonOf } from '../../shared/contract/errorDetails';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/result';
 import type { OpticalProgramResult, ProgramOperation } from '../../shared/contract/methods/optical';
@@ -30,9 +31,11 @@ export interface SaveReadOptions {
   signal: AbortSignal;
 }
 
-const HINTS: Readonly<Record<string, string>> = {
+/** What to do next, by the refusal's reason (errorDetails.ts), never guessed from its text. */
+const HINTS: Readonly<Record<ReasonOf<'NEEDS_CONFIRMATION'>, string>> = {
   serialMismatch: 'If this is the right meter, save again with --note "why" (e.g. the nameplate was replaced).',
   outOfRange: 'If the values are right, save again with --confirm-reason "why" (at least 3 characters).',
+  outOfWindow: 'If the time is right, save again with --confirm-reason "why" (at least 3 characters).',
 };
 
 export async function readAndSave(options: SaveReadOptions) {
@@ -48,7 +51,7 @@ export async function readAndSave(options: SaveReadOptions) {
     });
     const matched = read.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
     if (matched.length === 0) {
-      throw new AppError('VALIDATION', `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`);
+      throw new AppError('VALIDATION', `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`, { reason: 'opticalNoValue' });
     }
     const confirmation = options.confirmReason ? { method: 'reason' as const, reason: options.confirmReason } : undefined;
     try {
@@ -67,8 +70,8 @@ export async function readAndSave(options: SaveReadOptions) {
       return { read, saved };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'NEEDS_CONFIRMATION') throw error;
-      const hint = /serial/i.test(error.message) && !options.note ? HINTS.serialMismatch : HINTS.outOfRange;
-      throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message} ${hint}`, error.details);
+      const details = error.details as ErrorDetails<'NEEDS_CONFIRMATION'>;
+      throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message} ${HINTS[details.reason]}`, details);
     }
   } finally {
     store.close();

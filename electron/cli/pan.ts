@@ -21,6 +21,6 @@ export function registerPanCommands(program: Command, io: CliIo): void {
       const { valid, reason, crc, linkKey } = result;
       if (options.json) io.out(JSON.stringify({ valid, reason, crc, linkKey, eui64: result.eui64 }, null, 2));
       else if (valid) io.out(`Valid. EUI-64 ${result.eui64 ?? ''}, CRC ${crc ?? ''}, link key ${linkKey ?? ''}`);
-      if (!valid) throw new AppError('VALIDATION', reason ?? 'The label is not valid.');
+      if (!valid) throw new AppError('VALIDATION', reason ?? 'The label is not valid.', { reason: 'euiInvalid', field: 'eui64' });
     });
 }

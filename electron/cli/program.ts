@@ -12,6 +12,9 @@ import { stopStatuses } from '../../shared/contract/choices';
 import type { StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/appError';
 import { toAppError } from '../services/errors';
+import { sayError } from '../../shared/i18n/errorKey';
+import { errorWordsDe } from '../../shared/i18n/errorWords.de';
+import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import type { Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
@@ -149,7 +152,7 @@ export function buildProgram(io: CliIo): Command {
     try {
       content = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
     }
     const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
     await withStore(options, (store) => {
@@ -242,7 +245,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const appError = error instanceof AppError ? error : toAppError(error);
     const problems = (appError.details as { problems?: { line: number; reason: string }[] } | undefined)?.problems ?? [];
-    io.err([`error: ${appError.message}`, ...problems.map((p) => `  line ${p.line}: ${p.reason}`)].join('\n'));
+    // The words from the code and details (German when LANG says so), then the specifics for the operator.
+    const words = /^de/i.test(process.env.LANG ?? '') ? errorWordsDe : errorWordsEn;
+    const said = sayError(words, appError);
+    const lines = said === appError.message ? [`error: ${said}`] : [`error: ${said}`, `  ${appError.message}`];
+    io.err([...lines, ...problems.map((p) => `  line ${p.line}: ${p.reason}`)].join('\n'));
     return EXIT_FAILED;
   }
 }

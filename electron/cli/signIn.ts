@@ -58,7 +58,7 @@ export async function cliActor(store: Store, right: Right, what: string): Promis
   await session.signIn(name, secret);
   const actor = session.current()!;
   if (!mayDo(actor.role, right)) {
-    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not ${what}: it needs the right "${right}" (${leastRoleFor(right)} or above).`, { right, role: actor.role });
+    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not ${what}: it needs the right "${right}" (${leastRoleFor(right)} or above).`, { reason: 'needsRight', right, role: actor.role });
   }
   return actor;
 }

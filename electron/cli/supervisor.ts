@@ -39,7 +39,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .action(async (options: ExportCliOptions) => {
       const { exportFilter } = await import('../../shared/contract/supervisorEntities');
       const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status, type: options.type });
-      if (!filter.success) throw new AppError('VALIDATION', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!filter.success) throw new AppError('BAD_REQUEST', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`, { reason: 'option', option: 'filter' });
       const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {

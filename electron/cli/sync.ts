@@ -38,7 +38,7 @@ interface SyncCliOptions {
 
 function wholeNumber(value: string, name: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('VALIDATION', `${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`, { reason: 'option', option: name });
   return n;
 }
 
@@ -81,7 +81,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         const envelope = { source: o.source };
         const profile = o.profileFile ? readProfileFile(resolve(o.profileFile)) : storedProfile(store);
         if (o.dryRun) {
-          if (!o.out) throw new AppError('VALIDATION', '--dry-run needs --out DIR');
+          if (!o.out) throw new AppError('BAD_REQUEST', '--dry-run needs --out DIR', { reason: 'option', option: '--dry-run' });
           // A dry run changes nothing: the profile file is used, not kept.
           const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap, profile, force: o.force });
           const counts = { sent: 0, accepted: 0, rejected: 0, pending: files.length + problems.length };
@@ -89,7 +89,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           return;
         }
         const endpoint = o.endpoint ?? process.env.FIELDMETER_SYNC_ENDPOINT;
-        if (!endpoint) throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.');
+        if (!endpoint) throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.', { reason: 'endpointMissing' });
         // Options are checked before the run is recorded: bad usage is not a sync run.
         const options: SyncNowOptions = {
           endpoint: {
@@ -124,7 +124,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
                 `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.` +
                 `${summary.inbound?.received ? ` Received ${summary.inbound.received} from the enterprise: ${summary.inbound.applied} applied, ${summary.inbound.refused} refused, ${summary.inbound.duplicates} seen before.` : ''}`,
         );
-        if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { sync: summary.stopped.code });
+        if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { reason: 'syncStopped', sync: summary.stopped.code });
       } finally {
         store.close();
       }
@@ -150,7 +150,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (o: { port: string; store: string; xsdDir?: string; validate: 'inline' | 'after'; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; strictSoapAction?: boolean; echoCorrelation?: boolean; json?: boolean }) => {
       const rate = Number(o.rate);
-      if (!(rate >= 0 && rate <= 1)) throw new AppError('VALIDATION', '--rate must be a number from 0 to 1');
+      if (!(rate >= 0 && rate <= 1)) throw new AppError('BAD_REQUEST', '--rate must be a number from 0 to 1', { reason: 'option', option: '--rate' });
       const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
       const { startEnterpriseSimulator } = await import('../services/sync/simulator/server');
       const sim = await startEnterpriseSimulator({

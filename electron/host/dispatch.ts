@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/contract/api';
 import type { Handlers } from '../../shared/contract/handlers';
-import { AppError, type Result } from '../../shared/contract/result';
+import { errorDetailSchemas } from '../../shared/contract/errorDetails';
+import { AppError, type AppErrorShape, type Result } from '../../shared/contract/result';
 import { toAppError } from '../services/errors';
 import { rightCheckOf } from '../services/fieldmeter';
 import { createLogger } from '../services/log';
@@ -21,7 +22,7 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   try {
     rightCheckOf(handler)?.();
   } catch (error) {
-    return { ok: false, error: toAppError(error).toShape() };
+    return { ok: false, error: checkedShape(method, toAppError(error)) };
   }
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
@@ -39,8 +40,20 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') log.error(`${method} failed`, error);
-    return { ok: false, error: appError.toShape() };
+    return { ok: false, error: checkedShape(method, appError) };
   }
+}
+
+/**
+ * The error as it leaves, its details checked against its code's schema (errorDetails.ts): the
+ * renderer says an error from its details, so details that do not fit are a defect, logged and
+ * turned into INTERNAL rather than shown as the wrong words.
+ */
+export function checkedShape(method: string, error: AppError): AppErrorShape {
+  const checked = errorDetailSchemas[error.code].safeParse(error.details);
+  if (checked.success) return error.toShape();
+  log.error(`${method}: the details of ${error.code} do not fit its schema`, checked.error);
+  return new AppError('INTERNAL', `The details of ${error.code} do not fit its schema.`).toShape();
 }
 
 export function methodSpec(method: MethodName) {

@@ -3,6 +3,8 @@
  * throws them from commands that never load the contract's schemas (issue 21: a `--help` or a
  * `pan check` starts without zod). result.ts re-exports both and adds the zod schema of the shape.
  */
+import type { ErrorDetails } from './errorDetails';
+
 export const errorCodes = [
   'BAD_REQUEST', // the input did not match the contract
   'UNKNOWN_METHOD',
@@ -26,26 +28,30 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** What crosses the boundary for an AppError (result.ts's appErrorSchema describes the same shape). */
+/** What crosses the boundary for an AppError: the code and its typed details (the message is developer text, never shown). */
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
   details?: unknown;
 }
 
-/** An error with a code that handlers throw on purpose; hosts pass its message through. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+/** The details argument: required where the code's schema (errorDetails.ts) requires them. */
+export type DetailsArgument<C extends ErrorCode> = undefined extends ErrorDetails<C> ? [details?: ErrorDetails<C>] : [details: ErrorDetails<C>];
+
+/**
+ * An error with a code that handlers throw on purpose. The message is for logs and developers; the
+ * user reads words said from the code and the details (renderer errorText, CLI sayError).
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C>;
+  constructor(code: C, message: string, ...[details]: DetailsArgument<C>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    this.details = details as ErrorDetails<C>;
   }
   toShape(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 }

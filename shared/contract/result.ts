@@ -7,10 +7,16 @@ import { z } from 'zod';
 
 // The codes and the error class live in a module without zod: the CLI throws them from commands
 // that never load the schemas (issue 21). Re-exported here, where the rest of the code looks.
-import { AppError, errorCodes, type AppErrorShape as PlainAppErrorShape, type ErrorCode } from './appError';
+import { AppError, errorCodes, type AppErrorShape as PlainAppErrorShape, type DetailsArgument, type ErrorCode } from './appError';
 
 export { AppError, errorCodes, type ErrorCode };
 
+/**
+ * An error as it crosses the boundary: its code and typed details, which the renderer says in the
+ * user's language (errorText); the message is the Node side's developer text, for logs and tests,
+ * never shown. The details are checked against their code's schema where they leave (dispatch);
+ * here they stay `unknown`, so a renderer older than the Node side still shows the code's words.
+ */
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
@@ -24,9 +30,9 @@ void _shapesAgree;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+export const fail = <C extends ErrorCode>(code: C, message: string, ...details: DetailsArgument<C>): Result<never> => ({
   ok: false,
-  error: new AppError(code, message, details).toShape(),
+  error: new AppError(code, message, ...details).toShape(),
 });
 
 export function resultSchema<T extends z.ZodType>(value: T) {

@@ -95,8 +95,8 @@ async function sendResult(res: ServerResponse, result: Result<unknown>): Promise
   res.end(']}');
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string) {
-  send(res, status, { ok: false, error: { code, message } });
+function sendError(res: ServerResponse, status: number, error: AppError) {
+  send(res, status, { ok: false, error: error.toShape() });
 }
 
 /**
@@ -120,18 +120,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.');
+      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'));
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendError(res, 415, 'BAD_REQUEST', 'Send the request body as application/json.');
+      return sendError(res, 415, new AppError('BAD_REQUEST', 'Send the request body as application/json.'));
     }
     const body = await readBody(req);
-    if (body === null) return sendError(res, 413, 'BAD_REQUEST', 'The request is larger than 25 MB.');
+    if (body === null) return sendError(res, 413, new AppError('BAD_REQUEST', 'The request is larger than 25 MB.'));
     let input: unknown;
     try {
       input = body === '' ? {} : JSON.parse(body);
     } catch {
-      return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      return sendError(res, 400, new AppError('BAD_REQUEST', 'The request body is not valid JSON.'));
     }
     await sendResult(res, await dispatch(options.app.handlers, method, input));
   }
@@ -141,9 +141,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!tokenMatches(url.searchParams.get('token'), token)) {
-      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong.');
+      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong.'));
     }
-    if (streams.size >= MAX_STREAMS) return sendError(res, 429, 'BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.');
+    if (streams.size >= MAX_STREAMS) return sendError(res, 429, new AppError('BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.'));
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -167,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    */
   function handleDownload(req: IncomingMessage, res: ServerResponse, name: string, what: 'export' | 'receipt') {
     if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(res, 401, 'UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.');
+      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'));
     }
     let file;
     try {
@@ -175,10 +175,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const decoded = decodeURIComponent(name);
       if (what === 'export' && exportFile) file = exportFile(decoded);
       else if (what === 'receipt' && receiptFile) file = { ...receiptFile(decoded), format: 'pdf' as const };
-      else throw new AppError('NOT_FOUND', `This host serves no ${what}s.`);
+      else throw new AppError('NOT_FOUND', `This host serves no ${what}s.`, { reason: 'notServed' });
     } catch (error) {
-      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', `There is no such ${what}.`);
-      return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known.code, known.message);
+      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', `There is no such ${what}.`, { reason: what === 'receipt' ? 'receiptUnknown' : 'exportUnknown' });
+      return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known);
     }
     res.writeHead(200, {
       ...securityHeaders,
@@ -196,27 +196,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const root = options.rendererRoot;
     const file = root ? resolveStaticPath(root, pathname) : null;
     const found = file ? await readStatic(file, req.headers['accept-encoding']) : null;
-    if (!found) return sendError(res, 404, 'NOT_FOUND', 'No such page.');
+    if (!found) return sendError(res, 404, new AppError('NOT_FOUND', 'No such page.', { reason: 'notServed' }));
     res.writeHead(200, { ...securityHeaders, ...found.headers, 'Content-Length': String(found.body.length) });
     res.end(found.body);
   }
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (!isAllowedHost(req.headers.host, port)) return sendError(res, 403, 'UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.');
-      if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, 'UNAUTHORIZED', 'Requests from other sites are refused.');
+      if (!isAllowedHost(req.headers.host, port)) return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.'));
+      if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests from other sites are refused.'));
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
       if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length), 'export');
       if (url.pathname.startsWith(RECEIPT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(RECEIPT_DOWNLOAD_PATH.length), 'receipt');
-      if (url.pathname.startsWith('/api/')) return sendError(res, 404, 'UNKNOWN_METHOD', 'No such API path.');
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'BAD_REQUEST', 'Method not allowed.');
+      if (url.pathname.startsWith('/api/')) return sendError(res, 404, new AppError('UNKNOWN_METHOD', 'No such API path.'));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, new AppError('BAD_REQUEST', 'Method not allowed.'));
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       log.error('request failed', error);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.');
+      if (!res.headersSent) sendError(res, 500, new AppError('INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.'));
       else res.end();
     });
   });

@@ -26,7 +26,7 @@ export function captureBytes(content: Uint8Array): Uint8Array {
 function hexOption(value: string | undefined, flag: string, length: number): Uint8Array | null {
   if (value === undefined) return null;
   const bytes = hexToBytes(value);
-  if (!bytes || bytes.length !== length) throw new AppError('VALIDATION', `${flag} must be ${length * 2} hex digits`);
+  if (!bytes || bytes.length !== length) throw new AppError('VALIDATION', `${flag} must be ${length * 2} hex digits`, { reason: 'hexInvalid' });
   return bytes;
 }
 
@@ -35,7 +35,7 @@ export function decodeCaptureFile(file: string, options: DecodeFileOptions): Cap
   try {
     content = new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
   }
   return decodeCapture(captureBytes(content), {
     gcm: nodeAesGcm,

@@ -34,6 +34,6 @@ export function requireFinishedVisit(store: Store, ref: VisitRef): FinishedVisit
 /** The visit's own right, beyond the method's (a disconnect's signature is installer work). */
 export function requireVisitRight(actor: Actor, visit: FinishedVisit): void {
   if (!mayDo(actor.role, visit.right)) {
-    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not sign off this visit: it needs the ${visit.right} right.`, { right: visit.right, role: actor.role });
+    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not sign off this visit: it needs the ${visit.right} right.`, { reason: 'needsRight', right: visit.right, role: actor.role });
   }
 }

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify';
 import type { CsvRecord } from '../store/repositories/exportRows';
 import { neutraliseRecord } from './csvCells';
 import { exportColumns } from './columns';
-import { checkpoint, type WriteOptions } from './writers';
+import { checkpoint, type WriteOptions } from './writeStream';
 
 /** What the file gets per write: a quarter MiB. */
 const CHUNK_BYTES = 1 << 18;

@@ -16,7 +16,8 @@ import type { ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { createLogger } from '../log';
 import type { ExportHalf } from '../store/repositories/exportRows';
 import type { WorkerJob, WorkerMessage } from './exportWorker';
-import { finish, write, writeFormat, type ExportSource, type WriteOptions } from './writers';
+import { writeFormat, type ExportSource } from './writers';
+import { finish, write, type WriteOptions } from './writeStream';
 
 const log = createLogger('export');
 const sourceWorker = new URL('./exportWorker.ts', import.meta.url);
@@ -67,7 +68,7 @@ export const splitCsvFrom = 20_000;
  */
 const coreToSpare = () => availableParallelism() > 1 && (loadavg()[0] ?? 0) < availableParallelism() - 1;
 
-const cancelled = () => new AppError('VALIDATION', 'The export was cancelled; no file was kept.');
+const cancelled = () => new AppError('VALIDATION', 'The export was cancelled; no file was kept.', { reason: 'exportCancelled' });
 const failed = (message: string) => new AppError('INTERNAL', `The export failed: ${message}. Nothing was changed; try again.`);
 
 interface WorkerRun {

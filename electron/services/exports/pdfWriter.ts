@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { ExportRow } from '../store/repositories/exportRows';
 import type { ReadingWarningShape, StopStatus } from '../../../shared/contract/entities';
 import type { ReviewStatus } from '../../../shared/contract/supervisorEntities';
-import { checkpoint, type WriteOptions } from './writers';
+import { checkpoint, type WriteOptions } from './writeStream';
 
 /**
  * The report says warnings and statuses in words, with the code in brackets for whoever must

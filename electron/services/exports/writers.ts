@@ -1,34 +1,11 @@
 /**
- * What every export writer shares (issue 10): progress every PROGRESS_EVERY rows and a check of
- * the AbortSignal there, so a cancelled export stops promptly (the caller removes the file).
+ * The export's rows and the choice of writer: each format in its own module, loaded when used.
+ * What the writers share (progress, cancelling, back-pressure) is in writeStream.ts.
  */
-import type { WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { AppError } from '../../../shared/contract/result';
 import type { ExportFilter } from '../../../shared/contract/supervisorEntities';
 import type { CsvRecord, ExportHalf, ExportRow, createExportRowsRepository } from '../store/repositories/exportRows';
 import { checkCsvColumns } from './columns';
-
-export interface WriteOptions {
-  readonly signal?: AbortSignal | undefined;
-  onProgress?(rows: number): void;
-}
-const PROGRESS_EVERY = 1000;
-
-export function checkpoint(n: number, options: WriteOptions): void {
-  if (n % PROGRESS_EVERY !== 0) return;
-  if (options.signal?.aborted) throw new AppError('VALIDATION', 'The export was cancelled; no file was kept.');
-  options.onProgress?.(n);
-}
-
-export async function write(out: WriteStream, chunk: string | Buffer): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
-}
-
-export async function finish(out: WriteStream): Promise<void> {
-  out.end();
-  await once(out, 'finish');
-}
+import type { WriteOptions } from './writeStream';
 
 /** Where a writer takes its rows from: the export query with the filter applied. */
 export interface ExportSource {

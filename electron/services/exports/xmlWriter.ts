@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { buildMessage } from '../../../shared/cim';
 import type { MeterReading } from '../../../shared/cim/payloads/meterReadings';
 import type { ExportRow } from '../store/repositories/exportRows';
-import { checkpoint, finish, write, type WriteOptions } from './writers';
+import { checkpoint, finish, write, type WriteOptions } from './writeStream';
 
 /** One MeterReadings document (61968-9, typed CreatedMeterReadings): a MeterReading per visit. */
 export async function writeXml(rows: Iterable<ExportRow>, path: string, options: WriteOptions & { source?: string }): Promise<number> {

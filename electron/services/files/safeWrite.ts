@@ -60,19 +60,19 @@ function protectedReason(path: string, databasePath: string | undefined): string
 /** Checks the target before any work is done; returns it as an absolute path. */
 export function checkTarget(target: string, options: TargetOptions = {}): string {
   const path = resolve(target);
-  if (path.includes('\0')) throw new AppError('VALIDATION', 'The file name is not valid.');
+  if (path.includes('\0')) throw new AppError('VALIDATION', 'The file name is not valid.', { reason: 'fileNameInvalid' });
   const reason = protectedReason(path, options.databasePath);
-  if (reason) throw new AppError('VALIDATION', `${path} is ${reason}; Fieldmeter never writes over it. Choose another file.`, { file: 'protected' });
+  if (reason) throw new AppError('VALIDATION', `${path} is ${reason}; Fieldmeter never writes over it. Choose another file.`, { reason: 'fileProtected', file: 'protected' });
   let exists = false;
   try {
     const stat = lstatSync(path);
-    if (stat.isDirectory()) throw new AppError('VALIDATION', `${path} is a folder. Name a file.`, { file: 'folder' });
+    if (stat.isDirectory()) throw new AppError('VALIDATION', `${path} is a folder. Name a file.`, { reason: 'fileIsFolder', file: 'folder' });
     exists = true;
   } catch (error) {
     if (error instanceof AppError) throw error;
   }
   if (exists && !options.force) {
-    throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { file: 'exists' });
+    throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { reason: 'fileExists', file: 'exists' });
   }
   return path;
 }
@@ -98,7 +98,7 @@ export function commitTemporary(temporary: string, target: string, options: Targ
       linkSync(temporary, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { file: 'exists' });
+      if (code === 'EEXIST') throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { reason: 'fileExists', file: 'exists' });
       // A file system without hard links (FAT on a USB stick): an exclusive copy instead.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
       copyFileSync(temporary, path, constants.COPYFILE_EXCL);

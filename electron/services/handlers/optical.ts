@@ -20,7 +20,7 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
     cancelledEarly.set(operationId, now);
   };
   const exclusive = async <T>(operationId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    if (running) throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.');
+    if (running) throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.', { reason: 'probeBusy' });
     const controller = new AbortController();
     running = { controller, operationId };
     // Cancelled before it got here: it runs with an aborted signal, so it ends as any cancel does
@@ -44,7 +44,7 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
     'optical.models': () => modelList(),
     'optical.models.assign': ({ manufacturer, identPrefix, model }) => {
       if (model !== null && !loadMeterModels(meterModelFolder(store.path)).models.some((m) => m.name === model)) {
-        throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { model });
+        throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
       }
       store.transaction(() => {
         assignModel(store, { manufacturer, identPrefix }, model);

@@ -31,7 +31,7 @@ export function supervisorHandlers({ store, actor, emit, saveDialog, exportWorke
     },
     'audit.list': ({ search, limit }) => store.review.audit(search.trim(), limit),
     'export.run': async ({ format, filter }) => {
-      if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.');
+      if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.', { reason: 'exportRunning' });
       const controller = new AbortController();
       running = controller;
       try {
@@ -48,7 +48,7 @@ export function supervisorHandlers({ store, actor, emit, saveDialog, exportWorke
     'export.saveAs': async ({ fileName }) => {
       const dir = exportsDir(store.path);
       const file = findExportFile(dir, actor(), fileName);
-      if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser use Download.');
+      if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser use Download.', { reason: 'desktopOnly' });
       const target = await saveDialog(file.name);
       return { path: target === null ? null : await saveExportAs(file, target, dir) };
     },

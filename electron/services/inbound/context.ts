@@ -30,7 +30,7 @@ export class InboundRejection extends AppError {
     reason: string,
     readonly line?: number,
   ) {
-    super('IMPORT_REJECTED', line === undefined ? reason : `line ${line}: ${reason}`, line === undefined ? undefined : { line });
+    super('IMPORT_REJECTED', line === undefined ? reason : `line ${line}: ${reason}`, line === undefined ? { reason: 'message' } : { reason: 'message', line });
   }
 }
 

@@ -30,7 +30,7 @@ export function runXmllint(xml: string, xsdPath: string, label = 'message.xml'):
   try {
     writeFileSync(file, xml);
     const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsdPath, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    if (run.error) throw new AppError('NOT_FOUND', `xmllint could not be run (${run.error.message}); install libxml2-utils`);
+    if (run.error) throw new AppError('NOT_FOUND', `xmllint could not be run (${run.error.message}); install libxml2-utils`, { reason: 'xmllintMissing' });
     const errors = run.stderr
       .split('\n')
       .filter((l) => l.trim() && !l.endsWith(' validates') && !l.endsWith(' fails to validate'))
@@ -82,7 +82,7 @@ export function createXsdValidator(schemaDir: string) {
   const schemas = indexSchemaFolder(schemaDir);
   const need = (file: string): string => {
     const path = schemas.get(file);
-    if (!path) throw new AppError('NOT_FOUND', `The schema folder ${schemaDir} has no ${file}.`);
+    if (!path) throw new AppError('NOT_FOUND', `The schema folder ${schemaDir} has no ${file}.`, { reason: 'schemaFileMissing', file });
     return path;
   };
   return {

@@ -28,19 +28,19 @@ export interface OpticalTarget {
 export function opticalTarget(store: Store, usagePointId: string, job?: JobMeter): OpticalTarget {
   if (!job) {
     const meter = store.meters.get(usagePointId);
-    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`);
+    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
     return { deviceId: meter.deviceId, meterSerial: meter.meterSerial, usagePointId, registers: meter.registers, workOrderId: null };
   }
   const order = requireWorkOrder(store, job.workOrderId);
   if (order.usagePointId !== usagePointId) {
-    throw new AppError('VALIDATION', `Work order ${order.id} is for ${order.usagePointId}, not ${usagePointId}. Reload the work order.`, { usagePointId: order.usagePointId });
+    throw new AppError('VALIDATION', `Work order ${order.id} is for ${order.usagePointId}, not ${usagePointId}. Reload the work order.`, { reason: 'orderForOtherUsagePoint', usagePointId: order.usagePointId });
   }
   if (order.kind !== 'install' && order.kind !== 'exchange') {
-    throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}: only the new meter of an install or exchange is read from stock.`, { kind: order.kind });
+    throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}: only the new meter of an install or exchange is read from stock.`, { reason: 'orderKindNoStock', kind: order.kind });
   }
   // A finished or cancelled job takes no more work on its new meter (the machine says why).
   const refused = isFinal(order.status) ? transition(order.status, { type: 'start' }) : null;
-  if (refused && !refused.ok) throw new AppError('VALIDATION', refused.reason, { status: order.status });
+  if (refused && !refused.ok) throw new AppError('VALIDATION', refused.reason, { reason: 'statusRefuses', status: order.status });
   const device = requireStockMeter(store, job.meterSerial);
   return { deviceId: device.id, meterSerial: device.serialNumber, usagePointId, registers: store.workOrders.registersOf(device.id), workOrderId: order.id };
 }

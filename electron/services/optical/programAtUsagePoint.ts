@@ -167,7 +167,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     if (failure?.code === 'MODEL_NOT_CONFIGURED') {
       throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, { code: failure.code, reason: 'meterModelNotConfigured', meterType: failure.meterType, wroteToMeter: false, messageId });
     }
-    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { code, wroteToMeter: wrote, messageId, ...observed });
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { reason: 'programFailed', code, wroteToMeter: wrote, messageId: messageId ?? null, ...observed });
   }
   return {
     operation: request.operation,

@@ -55,7 +55,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
       ...(training ? { openLink: async () => openTrainingLink(meter), timeouts: { retryPauseMs: 200 } } : {}),
     });
   } catch (error) {
-    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { code: error.code, diagnostic: error.diagnostic?.log ?? null });
+    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null });
     throw error;
   }
   // Remembered for next time (a technician keeps the same probe on the same port).

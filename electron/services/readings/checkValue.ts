@@ -36,7 +36,7 @@ export function checkValue(register: CheckedRegister, value: string, confirmatio
   const canonical = canonicalDecimal(value);
   const problem = canonical === null ? { kind: 'notANumber' as const } : checkRegisterValue(canonical, register);
   if (problem || canonical === null) {
-    throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, { registerId: register.id });
+    throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, { reason: 'valueInvalid', registerId: register.id });
   }
   const check = checkReading(canonical, readAt, register, settings);
   const outOfRange = check.warnings.some(needsConfirmation);
@@ -48,7 +48,7 @@ export function requireConfirmations(checked: readonly CheckedValue[], labelOf: 
   const unconfirmed = checked.filter((c) => c.outOfRange && !c.confirmation).map((c) => ({ registerId: c.registerId, warnings: c.warnings }));
   if (!unconfirmed.length) return;
   const lines = unconfirmed.flatMap((u) => u.warnings.filter(needsConfirmation).map((w) => `${labelOf(u.registerId)}: ${describeWarning(w)}`));
-  throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, { registers: unconfirmed });
+  throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, { reason: 'outOfRange', registers: unconfirmed });
 }
 
 /** The ReadingQuality codes of a checked value: manual or device, and 2.5.256 when it was out of range. */

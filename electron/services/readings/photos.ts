@@ -49,17 +49,17 @@ export interface AddPhotoRequest {
 
 export function addPhoto(store: Store, actor: Actor, photoDir: string, request: AddPhotoRequest): PhotoInfo {
   // Any usage point known here: a new connection (install) has no meter on a route yet.
-  if (!store.meters.hasUsagePoint(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`);
+  if (!store.meters.hasUsagePoint(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`, { reason: 'usagePointUnknown' });
   const received = Buffer.from(request.dataBase64, 'base64');
-  if (received.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`);
-  if (received.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`);
+  if (received.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`, { reason: 'photoEmpty' });
+  if (received.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`, { reason: 'photoTooLarge', limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
   const actual = sniffImage(received);
   if (actual !== request.mimeType) {
-    throw new AppError('VALIDATION', `${request.fileName} is not a ${extension[request.mimeType].toUpperCase()} image. Choose a JPEG, PNG or WebP photo.`);
+    throw new AppError('VALIDATION', `${request.fileName} is not a ${extension[request.mimeType].toUpperCase()} image. Choose a JPEG, PNG or WebP photo.`, { reason: 'photoNotImage' });
   }
   const sent = request.thumbnailBase64 ? Buffer.from(request.thumbnailBase64, 'base64') : null;
   if (sent && (sent.length > MAX_THUMBNAIL_BYTES || sniffImage(sent) !== 'image/jpeg')) {
-    throw new AppError('VALIDATION', 'The thumbnail must be a JPEG of at most 256 kB.');
+    throw new AppError('VALIDATION', 'The thumbnail must be a JPEG of at most 256 kB.', { reason: 'thumbnailInvalid' });
   }
   // No position, time or camera in the files (issue 18): the visit's position is in the database only.
   const bytes = stripPhotoMetadata(received, actual);
@@ -82,7 +82,7 @@ export function addPhoto(store: Store, actor: Actor, photoDir: string, request: 
 
 export function readPhoto(store: Store, photoDir: string, photoId: string, size: 'thumbnail' | 'full') {
   const photo = store.photos.get(photoId);
-  if (!photo) throw new AppError('NOT_FOUND', 'That photo is not on this device.');
+  if (!photo) throw new AppError('NOT_FOUND', 'That photo is not on this device.', { reason: 'photoUnknown' });
   const full = join(photoDir, `${photo.photoId}.${extension[photo.mimeType]}`);
   if (size === 'thumbnail') {
     try {
@@ -94,7 +94,7 @@ export function readPhoto(store: Store, photoDir: string, photoId: string, size:
   try {
     return { mimeType: photo.mimeType, dataBase64: readFileSync(full).toString('base64') };
   } catch {
-    throw new AppError('NOT_FOUND', `The file of photo ${photo.fileName} is missing from ${photoDir}.`);
+    throw new AppError('NOT_FOUND', `The file of photo ${photo.fileName} is missing from ${photoDir}.`, { reason: 'photoFileMissing' });
   }
 }
 
@@ -103,7 +103,7 @@ export function linkPhotos(store: Store, photoIds: readonly string[], target: { 
   for (const id of photoIds) {
     const photo = store.photos.get(id);
     if (!photo || photo.usagePointId !== target.usagePointId) {
-      throw new AppError('VALIDATION', `Photo ${id.slice(0, 12)}… was not taken at usage point ${target.usagePointId}. Add it again.`);
+      throw new AppError('VALIDATION', `Photo ${id.slice(0, 12)}… was not taken at usage point ${target.usagePointId}. Add it again.`, { reason: 'photoElsewhere' });
     }
     store.photos.link(id, { ...(target.readingSetId ? { readingSetId: target.readingSetId } : {}), ...(target.skipId ? { skipId: target.skipId } : {}) });
   }

@@ -56,14 +56,14 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   const now = context.now ?? new Date();
   const readAt = now.toISOString();
   const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
   const note = (request.note ?? '').trim();
   const serialWarning: ReadingWarningShape[] =
     request.observedSerial && !serialMatches(meter.meterSerial, request.observedSerial)
       ? [{ kind: 'serialMismatch', expected: meter.meterSerial, observed: request.observedSerial }]
       : [];
   if (serialWarning.length && !note) {
-    throw new AppError('NEEDS_CONFIRMATION', `${describeWarning(serialWarning[0]!)} Check the meter, or say in the note why you read it anyway.`, {
+    throw new AppError('NEEDS_CONFIRMATION', `${describeWarning(serialWarning[0]!)} Check the meter, or say in the note why you read it anyway.`, { reason: 'serialMismatch',
       warnings: serialWarning,
     });
   }
@@ -71,8 +71,8 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   const seen = new Set<number>();
   const values = request.values.map(({ registerId, value, confirmation }) => {
     const register = meter.registers.find((r) => r.id === registerId);
-    if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`);
-    if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`);
+    if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`, { reason: 'registerNotOfMeter' });
+    if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`, { reason: 'registerTwice' });
     seen.add(registerId);
     const checked = checkValue(register, value, confirmation, readAt, context.settings);
     const qualities = [...qualitiesOf(checked, request.source), ...(request.switchRead?.qualities ?? [])];

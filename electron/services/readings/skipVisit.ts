@@ -33,9 +33,9 @@ export interface SkipRequest {
 
 export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now = new Date()) {
   const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`);
+  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
   const code = skipCodes(store).find((c) => c.code === request.code);
-  if (!code) throw new AppError('VALIDATION', `"${request.code}" is not a skip reason on this device. Pick one from the list.`);
+  if (!code) throw new AppError('VALIDATION', `"${request.code}" is not a skip reason on this device. Pick one from the list.`, { reason: 'skipReasonUnknown' });
   const skipId = randomUUID();
   const skippedAt = now.toISOString();
   const note = request.note.trim();

@@ -17,7 +17,7 @@ type Kind = ReviewItem['kind'];
 
 function mustGet(store: Store, kind: Kind, id: string): ReviewItem {
   const item = store.review.get(kind, id);
-  if (!item) throw new AppError('NOT_FOUND', `There is no ${kind === 'skip' ? 'skipped visit' : 'visit'} ${id} in the review queue. Refresh the list.`);
+  if (!item) throw new AppError('NOT_FOUND', `There is no ${kind === 'skip' ? 'skipped visit' : 'visit'} ${id} in the review queue. Refresh the list.`, { reason: 'reviewItemUnknown' });
   return item;
 }
 
@@ -44,8 +44,8 @@ export function returnToTechnician(store: Store, actor: Actor, kind: Kind, id: s
 export function editReading(store: Store, actor: Actor, readingId: number, value: string, reason: string): ReviewItem {
   requireSupervisor(actor, 'correct a reading');
   const original = store.review.reading(readingId);
-  if (!original) throw new AppError('NOT_FOUND', `Reading ${readingId} does not exist on this device. Refresh the review list.`);
-  if (original.value === value) throw new AppError('VALIDATION', `The reading already is ${value}; type the corrected value.`);
+  if (!original) throw new AppError('NOT_FOUND', `Reading ${readingId} does not exist on this device. Refresh the review list.`, { reason: 'readingUnknown' });
+  if (original.value === value) throw new AppError('VALIDATION', `The reading already is ${value}; type the corrected value.`, { reason: 'valueUnchanged' });
   // A correction is a reading: it must fit the register's dials and decimals like any other (issue 18).
   const register = store.meters.get(original.usagePointId)?.registers.find((r) => r.id === original.registerId);
   const problem = register ? checkRegisterValue(value, register) : null;

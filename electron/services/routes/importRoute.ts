@@ -20,7 +20,7 @@ function refusal(fileName: string, reader: RouteCsvReader): AppError {
     rows === 0
       ? `Nothing was imported from ${fileName}: no row is valid (${problems.length} problem(s)).`
       : `Nothing was imported from ${fileName}: ${problems.length} row problem(s). Fix them, or import only the ${rows} valid row(s).`,
-    { problems: problems.slice(0, 200), validRows: rows, totalProblems: problems.length },
+    { reason: 'routeRows', problems: problems.slice(0, 200), validRows: rows, totalProblems: problems.length },
   );
 }
 

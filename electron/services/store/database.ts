@@ -59,7 +59,7 @@ function refuseForeignDatabase(probe: Db, path: string): void {
   throw new AppError(
     'VALIDATION',
     `${path} is a database of another program (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not Fieldmeter's. The file was not changed; give a new file name or Fieldmeter's own database.`,
-    { database: 'foreign' },
+    { reason: 'foreignDatabase', database: 'foreign' },
   );
 }
 

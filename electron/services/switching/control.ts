@@ -56,7 +56,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const { outcome, action } = request;
     const result = requireTransition(order, { type: 'control', outcome, action, controlResult: request.controlResult, position, outOfWindowReason: request.outOfWindowReason }, position);
-    if (action === 'meterSwitch' && request.controlResult === undefined) throw new AppError('VALIDATION', 'Say whether the meter\'s switch operated.');
+    if (action === 'meterSwitch' && request.controlResult === undefined) throw new AppError('VALIDATION', 'Say whether the meter\'s switch operated.', { reason: 'switchOutcomeMissing' });
     const controlResult = action === 'meterSwitch' ? (request.controlResult ?? null) : null;
     const sealNumber = outcome === 'done' ? (request.sealNumber ?? null) : null;
     const device = store.workOrders.meterAt(order.usagePointId);

@@ -13,7 +13,7 @@ import type { AgreementRow, SwitchOrderRow } from '../store/repositories/switchi
 
 export function requireSwitchOrder(store: Store, id: string): SwitchOrderRow {
   const order = store.switching.get(id);
-  if (!order) throw new AppError('NOT_FOUND', `Switch order ${id} is not on this device. Sync to fetch it, or check the number.`);
+  if (!order) throw new AppError('NOT_FOUND', `Switch order ${id} is not on this device. Sync to fetch it, or check the number.`, { reason: 'switchOrderUnknown' });
   return order;
 }
 
@@ -73,7 +73,7 @@ export function switchOrderDetail(store: Store, id: string, actor: Actor): Switc
 export function acknowledgeEnterpriseChange(store: Store, actor: Actor, id: string): SwitchOrderSummary {
   return store.transaction(() => {
     const o = requireSwitchOrder(store, id);
-    if (o.enterpriseChange === null) throw new AppError('VALIDATION', `Switch order ${id} has no change from the enterprise to acknowledge.`);
+    if (o.enterpriseChange === null) throw new AppError('VALIDATION', `Switch order ${id} has no change from the enterprise to acknowledge.`, { reason: 'nothingToAcknowledge' });
     if (store.switching.acknowledge(id)) store.journal.audit(actor, { action: 'switching.acknowledge', entity: 'switch_order', entityId: id, details: { change: o.enterpriseChange } });
     return summaryOf(store, { ...o, enterpriseChangeSeen: true });
   });

@@ -32,8 +32,8 @@ export interface SwitchReadRequest {
 export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, position: WindowPosition) {
   const result = switchTransition(order, event);
   if (!result.ok) {
-    if (result.outOfWindow) throw new AppError('NEEDS_CONFIRMATION', result.reason, { outOfWindow: true, position, window: { start: order.windowStart, end: order.windowEnd } });
-    throw new AppError('VALIDATION', result.reason, { status: order.status });
+    if (result.outOfWindow) throw new AppError('NEEDS_CONFIRMATION', result.reason, { reason: 'outOfWindow', outOfWindow: true, position, window: { start: order.windowStart, end: order.windowEnd } });
+    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
   }
   return result;
 }
@@ -83,10 +83,10 @@ export function reportNotRead(store: Store, actor: Actor, request: { switchOrder
   return store.transaction(() => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const code = skipCodes(store).find((c) => c.code === request.reasonCode);
-    if (!code) throw new AppError('VALIDATION', `"${request.reasonCode}" is not a reason this device knows. Choose one from the list.`);
+    if (!code) throw new AppError('VALIDATION', `"${request.reasonCode}" is not a reason this device knows. Choose one from the list.`, { reason: 'reasonCodeUnknown' });
     const result = requireTransition(order, { type: 'notRead', reason: code.code }, 'inWindow');
     const meter = store.meters.get(order.usagePointId);
-    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${order.usagePointId} has no meter on this device.`);
+    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${order.usagePointId} has no meter on this device.`, { reason: 'meterUnknown' });
     const note = (request.note ?? '').trim();
     const comment = `${code.label}${note ? `: ${note}` : ''} — not read; please estimate the switch reading`;
     const reason = readingReasonOf[order.kind];

@@ -24,24 +24,24 @@ export interface RejectedEdit {
 
 export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { messageId: string } {
   const entry = store.outbox.get(edit.messageId);
-  if (!entry || entry.status !== 'rejected' || entry.supersededBy) throw new AppError('NOT_FOUND', `Message ${edit.messageId} is not a rejected item any more. Refresh the list.`);
-  if (entry.kind !== 'meterReadings') throw new AppError('VALIDATION', `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`);
+  if (!entry || entry.status !== 'rejected' || entry.supersededBy) throw new AppError('NOT_FOUND', `Message ${edit.messageId} is not a rejected item any more. Refresh the list.`, { reason: 'rejectedGone' });
+  if (entry.kind !== 'meterReadings') throw new AppError('VALIDATION', `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`, { reason: 'rejectedNotEditable' });
   const payload = outboxKinds.meterReadings.payload.parse(entry.payload);
   const meter = store.meters.get(payload.usagePoint);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${payload.usagePoint} is no longer on this device.`);
+  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${payload.usagePoint} is no longer on this device.`, { reason: 'usagePointUnknown' });
 
   const changes = new Map<string, string>();
   for (const { readingType, value } of edit.values) {
     const reading = payload.readings.find((r) => r.readingType === readingType);
     const register = meter.registers.find((r) => r.readingType === readingType);
-    if (!reading || !register) throw new AppError('VALIDATION', `The rejected message has no reading of ${readingType}.`);
-    if (reading.value === null) throw new AppError('VALIDATION', `${register.label} was not read (the visit was skipped); there is no value to fix. Read the meter again instead.`);
+    if (!reading || !register) throw new AppError('VALIDATION', `The rejected message has no reading of ${readingType}.`, { reason: 'rejectedNoReading' });
+    if (reading.value === null) throw new AppError('VALIDATION', `${register.label} was not read (the visit was skipped); there is no value to fix. Read the meter again instead.`, { reason: 'skippedNotEditable' });
     const problem = checkRegisterValue(value, register);
-    if (problem) throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem)}.`);
+    if (problem) throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem)}.`, { reason: 'valueDoesNotFit', problem });
     const canonical = canonicalDecimal(value)!;
     if (canonical !== reading.value) changes.set(readingType, canonical);
   }
-  if (changes.size === 0) throw new AppError('VALIDATION', 'No value was changed; type the corrected value, or use Retry to send it as it is.');
+  if (changes.size === 0) throw new AppError('VALIDATION', 'No value was changed; type the corrected value, or use Retry to send it as it is.', { reason: 'valueUnchanged' });
 
   return store.transaction(() => {
     const readings = payload.readings.map((r) => {
@@ -58,7 +58,7 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
       return { ...r, value, qualities, comment: edit.reason };
     });
     const messageId = enqueueMeterReadings(store, { ...payload, readings }, entry.correlationId ?? undefined);
-    if (!store.outbox.supersede(entry.messageId, messageId)) throw new AppError('VALIDATION', `Message ${entry.messageId} changed meanwhile; look again.`);
+    if (!store.outbox.supersede(entry.messageId, messageId)) throw new AppError('VALIDATION', `Message ${entry.messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
     store.journal.audit(actor, {
       action: 'sync.rejected.edit',
       entity: 'outbox',

@@ -37,7 +37,7 @@ export function readProfileFile(path: string): IntegrationProfile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError('NOT_FOUND', `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { reason: 'fileUnreadable', file: path, errno: (error as NodeJS.ErrnoException).code });
   }
   return parseProfileText(text, path);
 }
@@ -50,7 +50,7 @@ export function storedProfile(store: Store): IntegrationProfile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION', 'The stored integration profile is not JSON; set it again with fieldmeter sync --profile-file.');
+    throw new AppError('VALIDATION', 'The stored integration profile is not JSON; set it again with fieldmeter sync --profile-file.', { reason: 'profileStoredNotJson' });
   }
   return parseProfile(json, 'stored on this device');
 }

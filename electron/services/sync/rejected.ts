@@ -43,7 +43,7 @@ export function listRejected(store: Store, limit = 500): RejectedItem[] {
 /** Checks a corrected payload against the schema of the message's kind. */
 function checkPayload(kind: OutboxKind, payload: unknown): void {
   const r = parseOutboxPayload(kind, payload);
-  if (!r.success) throw new AppError('VALIDATION', `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new AppError('VALIDATION', `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { reason: 'correctionIncomplete', issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
 }
 
 /**
@@ -53,9 +53,9 @@ function checkPayload(kind: OutboxKind, payload: unknown): void {
 export function requeueRejected(store: Store, messageId: string, correctedPayload?: unknown): void {
   const outbox = store.outbox;
   const entry = outbox.get(messageId);
-  if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`);
-  if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`);
-  if (entry.supersededBy) throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`);
+  if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`, { reason: 'messageUnknown' });
+  if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`, { reason: 'messageNotRejected', status: entry.status });
+  if (entry.supersededBy) throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`, { reason: 'messageSuperseded' });
   if (correctedPayload !== undefined) checkPayload(entry.kind, correctedPayload);
-  if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`);
+  if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
 }

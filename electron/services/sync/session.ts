@@ -87,20 +87,20 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
         throw new AppError(
           'VALIDATION',
           `The credentials of this machine (FIELDMETER_SYNC_*) are for ${environmentOrigin || 'no endpoint yet'}, not this endpoint. Set FIELDMETER_SYNC_ENDPOINT to the endpoint they belong to and restart.`,
-          { credentials: 'otherOrigin' },
+          { reason: 'credentialsProblem', credentials: 'otherOrigin' },
         );
       }
       return;
     }
     if (!hasStoredCredentials()) return;
     if (store.syncState.get(CREDENTIALS_ORIGIN_KEY) !== endpointOrigin(endpoint)) {
-      throw new AppError('VALIDATION', 'The stored credentials were given for another server. A supervisor stores them again for this endpoint.', { credentials: 'otherOrigin' });
+      throw new AppError('VALIDATION', 'The stored credentials were given for another server. A supervisor stores them again for this endpoint.', { reason: 'credentialsProblem', credentials: 'otherOrigin' });
     }
   }
 
   function endpointConfig(): EndpointConfig {
     const s = settings();
-    if (!s.endpoint) throw new AppError('VALIDATION', 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.');
+    if (!s.endpoint) throw new AppError('VALIDATION', 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.', { reason: 'endpointMissing' });
     return { endpoint: s.endpoint, soapVersion: s.soapVersion, caFile: s.caPath || undefined, timeoutMs: options.timeoutMs };
   }
 
@@ -114,8 +114,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     if (options.secrets.source === 'environment') {
       throw new AppError(
         'VALIDATION',
-        'Credentials are not stored by this version of Fieldmeter (browser or command line): set FIELDMETER_SYNC_USER and FIELDMETER_SYNC_PASSWORD, or FIELDMETER_SYNC_TOKEN, on this machine and restart it.',
-      );
+        'Credentials are not stored by this version of Fieldmeter (browser or command line): set FIELDMETER_SYNC_USER and FIELDMETER_SYNC_PASSWORD, or FIELDMETER_SYNC_TOKEN, on this machine and restart it.', { reason: 'credentialsNotStored' });
     }
   }
 
@@ -201,7 +200,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     /** Checks settings before they are saved: the endpoint, and the schema folder walked without blocking the host. */
     async checkSettings(next: SyncSettings): Promise<CheckedSyncSettings> {
       const problem = next.endpoint === '' ? null : endpointProblem(next.endpoint);
-      if (problem) throw new AppError('VALIDATION', endpointProblemText[problem], { endpoint: problem });
+      if (problem) throw new AppError('VALIDATION', endpointProblemText[problem], { reason: 'endpointProblem', endpoint: problem });
       if (next.schemaFolder) await checkSchemaFolderAsync(next.schemaFolder, xmllintAvailable);
       return next as CheckedSyncSettings;
     },
@@ -217,7 +216,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       refuseEnvironment();
       const { endpoint } = settings();
       if (endpoint === '') {
-        throw new AppError('VALIDATION', 'Save the endpoint first: credentials are kept for that server only.', { credentials: 'noEndpoint' });
+        throw new AppError('VALIDATION', 'Save the endpoint first: credentials are kept for that server only.', { reason: 'credentialsProblem', credentials: 'noEndpoint' });
       }
       const s = options.secrets.store;
       try {
@@ -232,8 +231,8 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
         }
       } catch (error) {
         // e.g. no keyring: refuse rather than keep the secret in plain text (issue 7, Transport).
-        if (error instanceof SecretStorageUnsafe) throw new AppError('VALIDATION', error.message, { credentials: error.reason });
-        throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error));
+        if (error instanceof SecretStorageUnsafe) throw new AppError('VALIDATION', error.message, { reason: 'credentialsProblem', credentials: error.reason });
+        throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error), { reason: 'credentialsProblem', credentials: 'storage' });
       }
       store.syncState.set(CREDENTIALS_ORIGIN_KEY, endpointOrigin(endpoint));
       return credentialsInfo();

@@ -5,7 +5,7 @@
  * limits) before any element is looked at.
  */
 import { parseMessage, type ParsedMessage } from '../../../shared/cim';
-import { checkWellFormed, CimXmlError, screenXmlSafely, type XmlLimits } from '../../../shared/cim/xml/safeXml';
+import { checkXmlSafely, CimXmlError, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 
 export type SoapVersion = '1.1' | '1.2';
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -59,21 +59,6 @@ interface BodyContent {
   version: SoapVersion | null;
 }
 
-/**
- * Well-formedness of the envelope with the Body's child (xml[start, end), an element that the
- * caller parses on its own) left out: an element is allowed where it stands, so the two checks
- * together are the check of the whole. When the envelope fails, the whole document is checked so
- * that the error names the true line.
- */
-function checkEnvelopeAround(xml: string, start: number, end: number): void {
-  try {
-    checkWellFormed(xml.slice(0, start) + xml.slice(end));
-  } catch (error) {
-    checkWellFormed(xml);
-    throw error;
-  }
-}
-
 /** Namespace declarations of the start tags that enclose the Body's child. */
 function inheritedDeclarations(startTags: readonly string[], element: string): string {
   const open = /^<[^>]*>/.exec(element)?.[0] ?? '';
@@ -97,10 +82,9 @@ function inheritedDeclarations(startTags: readonly string[], element: string): s
  * must go through the hardened parse (parseMessage), which checks its well-formedness.
  */
 export function soapBody(xml: string, limits: XmlLimits, allowBare = false): BodyContent {
-  // The whole document is screened (no DTD, limits) and found well-formed, but only the Body's
-  // child is turned into a tree, by the caller: one parse per message instead of two. The caller's
-  // parse checks the child's well-formedness, so here only the envelope around it is checked.
-  const { rootName, rootNamespace } = screenXmlSafely(xml, limits);
+  // The whole document is checked by the hardened reader (no DTD, limits, well-formed), but only
+  // the Body's child is turned into a tree, by the caller.
+  const { rootName, rootNamespace } = checkXmlSafely(xml, limits);
   const version: SoapVersion | null = rootNamespace === SOAP11_NS ? '1.1' : rootNamespace === SOAP12_NS ? '1.2' : null;
   const bodyOpen = version === null ? null : /<([\w.-]+:)?Body(\s[^>]*)?>/.exec(xml);
   const bodyClose = bodyOpen ? xml.lastIndexOf(`</${bodyOpen[1] ?? ''}Body>`) : -1;
@@ -108,8 +92,6 @@ export function soapBody(xml: string, limits: XmlLimits, allowBare = false): Bod
   const raw = xml.slice(from, Math.max(from, bodyClose));
   const start = from + raw.search(/\S|$/);
   const end = from + raw.trimEnd().length;
-  if (bodyOpen && bodyClose !== -1 && /^<[A-Za-z_]/.test(xml.slice(start, start + 2))) checkEnvelopeAround(xml, start, end);
-  else checkWellFormed(xml);
   if (version === null) {
     if (allowBare) return { xml, version };
     throw new CimXmlError('INVALID_MESSAGE', `the reply is a <${rootName}> document, not a SOAP envelope`, 1);

@@ -16,14 +16,14 @@ import { queueReportBack } from './reportBack';
 
 export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
   const order = store.workOrders.get(id);
-  if (!order) throw new AppError('NOT_FOUND', `Work order ${id} is not on this device. Sync to fetch it, or check the number.`);
+  if (!order) throw new AppError('NOT_FOUND', `Work order ${id} is not on this device. Sync to fetch it, or check the number.`, { reason: 'workOrderUnknown' });
   return order;
 }
 
 /** Applies one event inside the caller's transaction; throws VALIDATION with the machine's reason. */
 export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
   const result = transition(order.status, event);
-  if (!result.ok) throw new AppError('VALIDATION', result.reason, { status: order.status });
+  if (!result.ok) throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
   store.workOrders.setStatus({ id: order.id, status: result.status, reason: result.reason, at, cancelledWhileActive: event.type === 'cancel' && order.status === 'inProgress' });
   store.workOrders.addStep(order.id, event.type, at, event.type === 'unable' ? { reason: result.reason } : {});
   store.journal.audit(actor, { action: `workOrder.${event.type}`, entity: 'work_order', entityId: order.id, details: { from: order.status, to: result.status } });
@@ -43,12 +43,12 @@ const recordableAfterCancel = (o: WorkOrderRow) => o.status === 'cancelled' && o
 export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrderKind, what: string, at: string): WorkOrderRow {
   requireInstaller(actor, what);
   const order = requireWorkOrder(store, id);
-  if (order.kind !== kind) throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, { kind: order.kind });
+  if (order.kind !== kind) throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, { reason: 'orderKindMismatch', kind: order.kind });
   if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
   if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
   const check = transition(order.status, { type: 'complete' });
-  if (!check.ok) throw new AppError('VALIDATION', check.reason, { status: order.status });
+  if (!check.ok) throw new AppError('VALIDATION', check.reason, { reason: 'statusRefuses', status: order.status });
   return order;
 }
 
@@ -57,7 +57,7 @@ export function createWorkOrder(store: Store, actor: Actor, request: { kind: Wor
   requireInstaller(actor, 'create a work order');
   const at = now.toISOString();
   const up = request.usagePointId.trim();
-  if (!store.meters.hasUsagePoint(up)) throw new AppError('NOT_FOUND', `Usage point ${up} is not on this device. Check the id, or sync to fetch it.`, { field: 'usagePointId' });
+  if (!store.meters.hasUsagePoint(up)) throw new AppError('NOT_FOUND', `Usage point ${up} is not on this device. Check the id, or sync to fetch it.`, { reason: 'usagePointUnknown', field: 'usagePointId' });
   const id = `L-${at.slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8).toUpperCase()}`;
   return store.transaction(() => {
     const expectedMeterSerial = request.kind === 'install' ? null : (store.workOrders.meterAt(up)?.serialNumber ?? null);

@@ -30,7 +30,7 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
     let order = beginWork(store, actor, request.workOrderId, 'install', 'install a meter', at);
     const there = store.workOrders.meterAt(order.usagePointId);
     if (there) {
-      throw new AppError('VALIDATION', `Meter ${there.serialNumber} is already installed at ${order.usagePointId}. This is an exchange, not an install: report back (unable to complete) so the office sends the right work order.`, {
+      throw new AppError('VALIDATION', `Meter ${there.serialNumber} is already installed at ${order.usagePointId}. This is an exchange, not an install: report back (unable to complete) so the office sends the right work order.`, { reason: 'meterAlreadyHere',
         installed: there.serialNumber,
       });
     }

@@ -32,10 +32,10 @@ function readingSet(store: Store, deviceId: number, usagePointId: string, values
   const registers = store.workOrders.registersOf(deviceId);
   const ids = registers.map((r) => r.id);
   for (const v of values) {
-    if (!ids.includes(v.registerId)) throw new AppError('VALIDATION', `Register ${v.registerId} does not belong to this meter. Reload the work order.`);
+    if (!ids.includes(v.registerId)) throw new AppError('VALIDATION', `Register ${v.registerId} does not belong to this meter. Reload the work order.`, { reason: 'registerNotOfMeter' });
   }
   const missing = registers.filter((r) => !values.some((v) => v.registerId === r.id));
-  if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { registers: missing.map((r) => r.id) });
+  if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { reason: 'registersMissing', registers: missing.map((r) => r.id) });
   const settings = validationSettings(store);
   const checked = registers.map((r) => {
     const given = values.find((v) => v.registerId === r.id);
@@ -65,9 +65,9 @@ const commentOf = (what: string, c: CheckedValue | undefined) => (c?.confirmatio
 export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSerial: string): DeviceRow {
   const up = order.usagePointId;
   const old = store.workOrders.meterAt(up);
-  if (!old) throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`);
+  if (!old) throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`, { reason: 'noMeterInstalled' });
   if (!serialMatches(old.serialNumber, observedSerial)) {
-    throw new AppError('VALIDATION', `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`, {
+    throw new AppError('VALIDATION', `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`, { reason: 'meterNotExpected',
       expected: old.serialNumber,
     });
   }

@@ -28,20 +28,20 @@ export interface CommissionRequest {
 export function commissionPan(store: Store, actor: Actor, request: CommissionRequest, now = new Date()) {
   const at = now.toISOString();
   const eui = checkEui64(request.eui64);
-  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { field: 'eui64' });
+  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { reason: 'euiInvalid', field: 'eui64' });
   const code = checkInstallCode(request.installCode);
-  if (!code.valid) throw new AppError('VALIDATION', code.reason, { field: 'installCode' });
+  if (!code.valid) throw new AppError('VALIDATION', code.reason, { reason: 'installCodeInvalid', field: 'installCode' });
   return store.transaction(() => {
     let order = beginWork(store, actor, request.workOrderId, 'panCommission', 'commission a PAN device', at);
     const meter = store.workOrders.meterAt(order.usagePointId);
-    if (!meter) throw new AppError('VALIDATION', `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`);
+    if (!meter) throw new AppError('VALIDATION', `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`, { reason: 'noMeterInstalled' });
     const existing = store.workOrders.deviceBySerial(eui.eui64);
     if (existing && existing.status !== 'removed') {
-      throw new AppError('VALIDATION', `A device with EUI-64 ${eui.eui64} is already commissioned${existing.usagePointId ? ` at ${existing.usagePointId}` : ''}. Check the label; if the device moved, decommission it there first.`, {
+      throw new AppError('VALIDATION', `A device with EUI-64 ${eui.eui64} is already commissioned${existing.usagePointId ? ` at ${existing.usagePointId}` : ''}. Check the label; if the device moved, decommission it there first.`, { reason: 'euiCommissioned',
         field: 'eui64',
       });
     }
-    if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { field: 'eui64' });
+    if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { reason: 'euiDecommissioned', field: 'eui64' });
 
     store.workOrders.addPan({ eui64: eui.eui64, usagePointId: order.usagePointId, deviceType: request.deviceType, installCode: code.installCode, meterId: meter.id, at, workOrderId: order.id });
     order = finishWork(store, actor, order, at);
@@ -83,14 +83,14 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
 export function decommissionPan(store: Store, actor: Actor, request: { workOrderId: string; eui64: string }, now = new Date()) {
   const at = now.toISOString();
   const eui = checkEui64(request.eui64);
-  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { field: 'eui64' });
+  if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { reason: 'euiInvalid', field: 'eui64' });
   return store.transaction(() => {
     let order = beginWork(store, actor, request.workOrderId, 'panDecommission', 'decommission a PAN device', at);
     const up = order.usagePointId;
     const pan = store.workOrders.panAt(up, eui.eui64);
     if (!pan) {
       const known = store.workOrders.pansAt(up).map((p) => p.eui64).filter((e) => e !== eui.eui64);
-      throw new AppError('VALIDATION', `No commissioned PAN device with EUI-64 ${eui.eui64} is at ${up}${known.length ? ` (here: ${known.join(', ')})` : ''}. Check the label, or report back (unable to complete).`, {
+      throw new AppError('VALIDATION', `No commissioned PAN device with EUI-64 ${eui.eui64} is at ${up}${known.length ? ` (here: ${known.join(', ')})` : ''}. Check the label, or report back (unable to complete).`, { reason: 'panDeviceUnknown',
         field: 'eui64',
       });
     }
@@ -114,6 +114,6 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
 /** The link key for a valid install code, only when the installer asks (never stored). */
 export function linkKeyOnRequest(installCode: string): string {
   const code = checkInstallCode(installCode);
-  if (!code.valid) throw new AppError('VALIDATION', code.reason, { field: 'installCode' });
+  if (!code.valid) throw new AppError('VALIDATION', code.reason, { reason: 'installCodeInvalid', field: 'installCode' });
   return linkKeyFromInstallCode(hexToBytes(code.installCode));
 }

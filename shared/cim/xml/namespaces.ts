@@ -4,7 +4,7 @@
  * prefix that is not declared is an error (§5: "the prefix MUST have been declared"), so a message
  * cannot pass as ours by a prefix alone: what counts is the URI the prefix is bound to (issue 18).
  */
-import { CimXmlError } from './safeXml';
+import { CimXmlError } from './xmlError';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 

@@ -3,7 +3,7 @@
  * string (text-only element) or an object (child lists, '@_attr' strings, '#text').
  * Readers for each payload use these so no `any` leaks out.
  */
-import { CimXmlError } from './safeXml';
+import { CimXmlError } from './xmlError';
 
 export type XmlValue = string | { readonly [key: string]: unknown };
 

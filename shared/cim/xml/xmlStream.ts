@@ -9,7 +9,7 @@
  * payload readers (read.ts) decode them exactly once.
  */
 import { decodeXmlText } from './read';
-import { CimXmlError } from './safeXml';
+import { CimXmlError } from './xmlError';
 
 export interface XmlStreamLimits {
   /** Largest document accepted, in characters. */
@@ -133,8 +133,10 @@ export class XmlTokenizer {
   /** Index just past `end` searched from `from`, or -1 (waiting for more text, within the markup limit). */
   private find(end: string, from: number, what: string): number {
     const at = this.buf.indexOf(end, from);
+    // The same limit whether the markup came in one chunk (a whole document) or in many.
+    const length = (at === -1 ? this.buf.length : at + end.length) - this.pos;
+    if (length > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `${what} longer than ${this.limits.maxMarkupChars} characters`);
     if (at !== -1) return at + end.length;
-    if (this.buf.length - this.pos > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `${what} longer than ${this.limits.maxMarkupChars} characters`);
     return -1;
   }
 
@@ -193,7 +195,10 @@ export class XmlTokenizer {
       if (quote) {
         if (c === quote) quote = 0;
       } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) return i + 1;
+      else if (c === 0x3e) {
+        if (i + 1 - from > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `a tag longer than ${this.limits.maxMarkupChars} characters`);
+        return i + 1;
+      }
       else if (c === 0x3c) this.fail('MALFORMED', `"<" inside a tag`);
     }
     if (buf.length - from > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `a tag longer than ${this.limits.maxMarkupChars} characters`);

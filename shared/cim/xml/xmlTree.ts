@@ -5,7 +5,7 @@
  * single item from growing without end.
  */
 import type { XmlValue } from './read';
-import { CimXmlError } from './safeXml';
+import { CimXmlError } from './xmlError';
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 

@@ -92,7 +92,7 @@ describe('visit signatures (issue 24 §2)', () => {
     recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'PL-778' }, context);
     const disconnect = { kind: 'switchOrder', id: 'SW-DEMO-DC9' } as const;
     expect(() => saveSignature(store, technician, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) })).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', details: { right: 'install', role: 'technician' } }),
+      expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'needsRight', right: 'install', role: 'technician' } }),
     );
     expect(saveSignature(store, installer, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) }).status).toBe('signed');
     await expect(createReceipt(store, technician, photoDir, disconnect, 'en')).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,0 +1,217 @@
+/**
+ * The details each error code carries across the boundary (issue 16 §3): per code a `reason` and
+ * that reason's typed fields, so the renderer and the CLI say the error from its code and details in
+ * the user's language, and `new AppError(code, …)` is type-checked against them. The English message
+ * beside them is for logs and developers only; it never crosses the boundary.
+ * Every reason has words in both catalogs (shared/i18n/errorWords*.ts, checked by a test).
+ */
+import { z } from 'zod';
+import type { ErrorCode } from './appError';
+import { roles } from './choices';
+import { rights } from './rights';
+import { mbusReasons } from '../mbus/reasons';
+
+const issues = z.array(z.string());
+
+/** The reasons of each code that has them, each with its fields. */
+export const errorReasons = {
+  BAD_REQUEST: {
+    /** A command-line option out of its range; the CLI names it. */
+    option: { option: z.string() },
+    malformed: { method: z.string() },
+  },
+  NOT_FOUND: {
+    noProfile: {},
+    visitUnknown: {},
+    receiptUnknown: {},
+    schemaFolderUnreadable: {},
+    schemaFileMissing: { file: z.string() },
+    usagePointUnknown: { field: z.literal('usagePointId').optional() },
+    workOrderUnknown: {},
+    switchOrderUnknown: {},
+    readingUnknown: {},
+    meterUnknown: {},
+    reviewItemUnknown: {},
+    photoUnknown: {},
+    photoFileMissing: {},
+    exportUnknown: {},
+    meterNotInStock: {},
+    messageUnknown: {},
+    rejectedGone: {},
+    fileUnreadable: { file: z.string(), errno: z.string().optional() },
+    xmllintMissing: {},
+    noMeterData: {},
+    portNotFound: { probe: z.string() },
+    receiverUnavailable: {},
+    noRadioMeters: {},
+    notServed: {},
+  },
+  VALIDATION: {
+    profileExists: {},
+    lastSupervisor: {},
+    firstMustBeSupervisor: {},
+    noSecret: {},
+    weakSecret: {},
+    profileInvalid: { issues },
+    profileNotJson: {},
+    profileTooLarge: {},
+    profileStoredNotJson: {},
+    schemaFolderTooLarge: { limit: z.number() },
+    schemaFolderNoEnvelope: {},
+    noXmllint: {},
+    xsdInvalid: { file: z.string() },
+    signatureNotPng: {},
+    signatureDamaged: {},
+    alreadySigned: {},
+    visitNotFinished: {},
+    valueDoesNotFit: { problem: z.object({ kind: z.string() }).loose() },
+    valueInvalid: { registerId: z.number().optional() },
+    valueUnchanged: {},
+    registerNotOfMeter: {},
+    registerTwice: {},
+    registersMissing: { registers: z.array(z.number()) },
+    skipReasonUnknown: {},
+    reasonCodeUnknown: {},
+    switchOutcomeMissing: {},
+    nothingToAcknowledge: {},
+    /** The order's state machine refuses the step (shared/domain work-order and switch lifecycles). */
+    statusRefuses: { status: z.string() },
+    orderForOtherUsagePoint: { usagePointId: z.string() },
+    orderKindMismatch: { kind: z.string() },
+    orderKindNoStock: { kind: z.string() },
+    probeBusy: {},
+    probeFailed: { probe: z.string() },
+    meterModelUnknown: { model: z.string() },
+    desktopOnly: {},
+    fileEnding: { ending: z.string() },
+    fileNameInvalid: {},
+    fileExists: { file: z.literal('exists') },
+    fileIsFolder: { file: z.literal('folder') },
+    fileProtected: { file: z.literal('protected') },
+    exportRunning: {},
+    exportCancelled: {},
+    exportSameFolder: {},
+    exportNotSaved: { errno: z.string() },
+    photoEmpty: {},
+    photoNotImage: {},
+    thumbnailInvalid: {},
+    photoUnreadable: { photo: z.literal('unreadable') },
+    photoElsewhere: {},
+    endpointMissing: {},
+    endpointProblem: { endpoint: z.string() },
+    credentialsProblem: { credentials: z.string() },
+    credentialsNotStored: {},
+    syncPasswordMissing: {},
+    clientCertIncomplete: {},
+    correctionIncomplete: { issues },
+    messageNotRejected: { status: z.string() },
+    messageSuperseded: {},
+    messageChanged: {},
+    rejectedNotEditable: {},
+    rejectedNoReading: {},
+    skippedNotEditable: {},
+    meterAlreadyHere: { installed: z.string() },
+    meterInstalledElsewhere: { installedAt: z.string().nullable() },
+    meterRemoved: {},
+    meterNotExpected: { expected: z.string() },
+    noMeterInstalled: {},
+    euiInvalid: { field: z.literal('eui64') },
+    installCodeInvalid: { field: z.literal('installCode') },
+    euiCommissioned: { field: z.literal('eui64') },
+    euiDecommissioned: { field: z.literal('eui64') },
+    panDeviceUnknown: { field: z.literal('eui64') },
+    readoutEmpty: {},
+    readoutChecksum: {},
+    opticalNoValue: {},
+    noMeterPassword: {},
+    cancelled: {},
+    receiptTampered: {},
+    receiptMismatch: {},
+    auditBroken: { row: z.number() },
+    foreignDatabase: { database: z.literal('foreign') },
+    hexInvalid: {},
+    telegram: { telegram: z.enum(mbusReasons) },
+    'listen.notHeard': {},
+    'listen.noRadioMeters': {},
+    'listen.portUnavailable': {},
+    'listen.notStarted': {},
+    'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
+  },
+  NEEDS_CONFIRMATION: {
+    outOfRange: { registers: z.array(z.unknown()) },
+    serialMismatch: { warnings: z.array(z.unknown()) },
+    outOfWindow: { outOfWindow: z.literal(true), position: z.string(), window: z.object({ start: z.string(), end: z.string() }) },
+  },
+  TOO_LARGE: {
+    photoTooLarge: { limitMb: z.number() },
+    signatureTooLarge: { limit: z.number() },
+    signatureTooWide: {},
+  },
+  SIGN_IN_FAILED: {
+    wrong: { triesLeft: z.number().optional() },
+    locked: { lockedUntil: z.string() },
+  },
+  OPTICAL_READ_FAILED: {
+    probe: { code: z.string(), diagnostic: z.string().nullable() },
+  },
+  OPTICAL_PROGRAM_FAILED: {
+    meterModelNotConfigured: { code: z.string(), meterType: z.string().nullable(), wroteToMeter: z.literal(false), messageId: z.string().nullable() },
+    demandResetNotVerified: { code: z.literal('DEMAND_RESET_NOT_VERIFIED'), wroteToMeter: z.boolean(), messageId: z.string().nullable() },
+    /** `code` is the probe's failure (SERIAL_MISMATCH with both serials, NO_RESPONSE …). */
+    programFailed: {
+      code: z.string(),
+      wroteToMeter: z.boolean(),
+      messageId: z.string().nullable(),
+      observedSerial: z.string().nullable().optional(),
+      expectedSerial: z.string().optional(),
+    },
+  },
+  IMPORT_REJECTED: {
+    routeRows: { problems: z.array(z.unknown()), validRows: z.number(), totalProblems: z.number() },
+    message: { line: z.number().optional() },
+    'meterKeys.badFile': { problems: z.array(z.unknown()).readonly(), totalProblems: z.number().optional() },
+  },
+  FORBIDDEN: {
+    profilesExist: {},
+    needsRight: { right: z.enum(rights), role: z.enum(roles), method: z.string().optional() },
+  },
+  INTERNAL: {
+    enterpriseQueue: {},
+    syncStopped: { sync: z.string() },
+    migrationSkipped: {},
+  },
+} as const satisfies Partial<Record<ErrorCode, Record<string, z.ZodRawShape>>>;
+
+type Reasons = typeof errorReasons;
+type ReasonDetails<S extends Record<string, z.ZodRawShape>> = { [R in keyof S & string]: z.output<z.ZodObject<{ reason: z.ZodLiteral<R> } & S[R]>> }[keyof S & string];
+
+function reasonsOf<S extends Record<string, z.ZodRawShape>>(shapes: S): z.ZodType<ReasonDetails<S>> {
+  const options = Object.entries(shapes).map(([reason, shape]) => z.object({ reason: z.literal(reason), ...shape }));
+  return z.discriminatedUnion('reason', options as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<ReasonDetails<S>>;
+}
+
+/** The details schema of every code; `undefined` where the code's own words say it all. */
+export const errorDetailSchemas = {
+  BAD_REQUEST: reasonsOf(errorReasons.BAD_REQUEST).optional(),
+  UNKNOWN_METHOD: z.undefined(),
+  UNAUTHORIZED: z.undefined(),
+  NOT_FOUND: reasonsOf(errorReasons.NOT_FOUND),
+  SIGN_IN_REQUIRED: z.object({ right: z.enum(rights), method: z.string().optional() }).optional(),
+  SIGN_IN_FAILED: reasonsOf(errorReasons.SIGN_IN_FAILED),
+  FORBIDDEN: reasonsOf(errorReasons.FORBIDDEN),
+  VALIDATION: reasonsOf(errorReasons.VALIDATION),
+  NEEDS_CONFIRMATION: reasonsOf(errorReasons.NEEDS_CONFIRMATION),
+  TOO_LARGE: reasonsOf(errorReasons.TOO_LARGE),
+  OPTICAL_READ_FAILED: reasonsOf(errorReasons.OPTICAL_READ_FAILED),
+  OPTICAL_PROGRAM_FAILED: reasonsOf(errorReasons.OPTICAL_PROGRAM_FAILED),
+  IMPORT_REJECTED: reasonsOf(errorReasons.IMPORT_REJECTED),
+  DB_LOCKED: z.undefined(),
+  DB_CORRUPT: z.undefined(),
+  DB_TOO_NEW: z.undefined(),
+  DISK_FULL: z.undefined(),
+  READ_ONLY: z.undefined(),
+  INTERNAL: reasonsOf(errorReasons.INTERNAL).optional(),
+} satisfies Record<ErrorCode, z.ZodType>;
+
+export type ErrorDetails<C extends ErrorCode> = z.output<(typeof errorDetailSchemas)[C]>;
+export type ReasonOf<C extends keyof Reasons> = keyof Reasons[C] & string;

@@ -1,0 +1,46 @@
+/**
+ * Which catalog words say an error, from its code and details only (issue 16 §3): the renderer
+ * looks the key up with i18next, the CLI with sayError. A reason of errorDetails.ts has its own
+ * words under `reason.*`; a code whose words say it all, under `code.*`. The values fill the
+ * words' {{placeholders}} from the details.
+ */
+export interface ErrorWordKey {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+export interface CodedError {
+  readonly code: string;
+  readonly details?: unknown;
+}
+
+type Details = Readonly<Record<string, unknown>>;
+
+const scalarValues = (details: Details): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+
+/** `roleOfRight` names the least role holding a right, in the reader's words (FORBIDDEN). */
+export function errorWordKey(error: CodedError, roleOfRight: (right: string) => string): ErrorWordKey | null {
+  const details: Details = typeof error.details === 'object' && error.details !== null ? (error.details as Details) : {};
+  const values = scalarValues(details);
+  if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
+  if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
+  if (typeof details.reason === 'string') return { key: `reason.${details.reason}`, values };
+  if (error.code === 'FORBIDDEN' && typeof details.right === 'string') return { key: 'reason.needsRight', values };
+  return null;
+}
+
+/** The words at a dotted key of a catalog section, or undefined. */
+export function wordsAt(section: unknown, key: string): string | undefined {
+  let node: unknown = section;
+  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The error in the catalog's words (the CLI; the renderer goes through i18next): the reason's words, else the code's. */
+export function sayError(words: { readonly code: Readonly<Record<string, string>> }, error: CodedError, roleOfRight: (right: string) => string = (r) => r): string {
+  const found = errorWordKey(error, roleOfRight);
+  const text = (found && wordsAt(words, found.key)) ?? words.code[error.code] ?? words.code.INTERNAL ?? error.code;
+  const values = found?.values ?? {};
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
