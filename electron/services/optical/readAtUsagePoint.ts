@@ -9,7 +9,7 @@ import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
-import { chooseModel, findMeterModel } from '../../../shared/iec62056';
+import { chooseModel, findMeterModel, type Identification } from '../../../shared/iec62056';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
@@ -44,6 +44,11 @@ export interface OpticalReadRequest {
 export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
   const meter = opticalTarget(store, request.usagePointId, request.job);
   const training = request.port === TRAINING_PORT;
+  const trainingModel = training ? findMeterModel(TRAINING_METER_MODEL) : undefined;
+  const catalog = trainingModel ? null : loadMeterModels(meterModelFolder(store.path)).models;
+  const assignments = catalog ? modelAssignments(store) : [];
+  // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
+  const choose = (id: Identification) => (catalog ? chooseModel(id, assignments, catalog) : null);
   let readout;
   try {
     readout = await readMeter({
@@ -52,6 +57,11 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
       ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      // The assigned model's pauses apply to a plain read too (docs/METER_MODELS.md).
+      pausesFor: (id) => {
+        const choice = choose(id);
+        return trainingModel?.pauses ?? (choice?.ok ? choice.model.pauses : null);
+      },
       ...(training ? { openLink: async () => openTrainingLink(meter), timeouts: { retryPauseMs: 200 } } : {}),
     });
   } catch (error) {
@@ -61,9 +71,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
   const readAt = new Date().toISOString();
-  // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
-  const trainingModel = training ? findMeterModel(TRAINING_METER_MODEL) : undefined;
-  const choice = trainingModel ? null : chooseModel(readout.identification, modelAssignments(store), loadMeterModels(meterModelFolder(store.path)).models);
+  const choice = choose(readout.identification);
   const model = trainingModel ?? (choice?.ok ? choice.model : null);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
