@@ -13,6 +13,7 @@ import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadin
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
+import { readingQuality } from '../../../shared/cim/readingQuality';
 import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
@@ -117,21 +118,26 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         ...(request.via ? { via: request.via } : {}),
       },
     });
+    // The meter's health as the probe read it (F.F, C.5.0, C.7.x, DSMR power failures) goes out with
+    // the optical reading: events in their own message, counters that rose as count readings here.
+    const status = request.source === 'optical' && !request.via ? reportMeterStatus(store, meter, readingSetId) : null;
+    const counts = (status?.countReadings ?? []).map((c) => ({ readingType: c.readingType, value: c.value, timeStamp: status?.readAt ?? readAt, qualities: [readingQuality.deviceValid], comment: c.comment }));
     messageId = enqueueVisitReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
-      readings: values.map((v) => ({
-        readingType: v.register.readingType,
-        value: v.value,
-        timeStamp: readAt,
-        qualities: v.qualities,
-        ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
-        ...(tag ? { reason: tag.reason } : {}),
-      })),
+      readings: [
+        ...values.map((v) => ({
+          readingType: v.register.readingType,
+          value: v.value,
+          timeStamp: readAt,
+          qualities: v.qualities,
+          ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
+          ...(tag ? { reason: tag.reason } : {}),
+        })),
+        ...counts,
+      ],
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     }, readAt);
-    // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
-    if (request.source === 'optical' && !request.via) reportMeterStatus(store, meter, readingSetId);
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };
