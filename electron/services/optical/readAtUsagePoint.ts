@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import { chooseModel, findMeterModel, type Identification } from '../../../shared/iec62056';
+import { dsmrChannelReadings } from '../../../shared/cim/codes/mbusChannels';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
@@ -75,16 +76,21 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   const model = trainingModel ?? (choice?.ok ? choice.model : null);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
+  // DSMR M-Bus channels (gas, water, heat): the device from 0-n:24.1.0, the value by its unit (not
+  // its position: the first value of 0-n:24.2.1 is the capture time), gas metered or converted by register.
+  const channels = new Map(dsmrChannelReadings(readout.dataSets).map((c) => [`0-${c.channel}:${c.register === '24.2.3' ? '24.2.3' : '24.2.1'}`, c]));
   const values = readout.dataSets
     .filter((d) => d.values.length > 0)
     .map((d) => {
-      const first = d.values[0]!;
-      const register = d.readingType ? meter.registers.find((r) => r.readingType === d.readingType) : undefined;
+      const channel = d.readingType ? undefined : channels.get(d.obis.replace(/[.*]255$/, ''));
+      const first = channel ? { value: channel.value, unit: channel.unit } : d.values[0]!;
+      const readingType = channel?.readingType ?? d.readingType;
+      const register = readingType ? meter.registers.find((r) => r.readingType === readingType) : undefined;
       return {
         obis: d.obis,
         value: first.value,
         unit: first.unit,
-        readingType: d.readingType,
+        readingType,
         registerId: register?.id ?? null,
         registerValue: register ? asRegisterValue(first.value, register.decimals) : null,
       };
