@@ -30,8 +30,8 @@ export function recordStatusRead(store: Store, actor: Actor, meter: MeterRef, mo
 }
 
 export interface StatusReport {
-  /** The EndDeviceEvents message, or null when there was no event to tell. */
-  readonly messageId: string | null;
+  /** Queues the EndDeviceEvents message (after the visit's MeterReadings, as before); null when there is no event to tell. */
+  readonly queueEvents: () => string | null;
   /** Power-fail counters that rose since the last report, as count readings for the visit's MeterReadings. */
   readonly countReadings: readonly CountReading[];
   /** When the counters were read. */
@@ -40,25 +40,29 @@ export interface StatusReport {
 
 /**
  * Inside the transaction that saves an optical reading: the newest unreported status read of the
- * meter, compared with the last reported one, becomes events (one EndDeviceEvents message) and
- * count readings for counters that rose (the caller adds them to the visit's MeterReadings).
+ * meter, compared with the last reported one, becomes events (one EndDeviceEvents message, queued
+ * by the caller after the visit's MeterReadings) and count readings for counters that rose (which
+ * the caller adds to that MeterReadings).
  */
 export function reportMeterStatus(store: Store, meter: MeterRef, readingSetId: string): StatusReport {
   const current = store.meterStatus.latestUnreported(meter.deviceId);
-  if (!current) return { messageId: null, countReadings: [], readAt: null };
+  if (!current) return { queueEvents: () => null, countReadings: [], readAt: null };
   const previous = store.meterStatus.lastReported(meter.deviceId);
   const bits = findMeterModel(current.meterModel)?.statusBits ?? defaultStatusBits;
   const events = statusEvents(previous, current, bits);
   const countReadings = powerFailCountReadings(previous?.powerFailCounters ?? null, current.powerFailCounters);
   store.meterStatus.markReported(current.id, readingSetId);
-  if (events.length === 0) return { messageId: null, countReadings, readAt: current.readAt };
+  if (events.length === 0) return { queueEvents: () => null, countReadings, readAt: current.readAt };
   // A logged failure carries the meter's own time (DSMR 1-0:99.97.0); the rest, the time of the read.
   const at = (e: DerivedEvent) => e.createdDateTime ?? current.readAt;
-  for (const e of events) store.meterStatus.recordEvent(meter.deviceId, { eventType: e.eventType, createdAt: at(e), reason: e.reason, details: Object.fromEntries(e.details.map((d) => [d.name, d.value])) });
-  const payload: OutboxPayloadInput<'meterStatusEvents'> = {
-    meter: meter.meterSerial,
-    usagePoint: meter.usagePointId,
-    events: events.map((e) => ({ eventType: e.eventType, createdDateTime: at(e), reason: e.reason, details: [...e.details] })),
+  const queueEvents = () => {
+    for (const e of events) store.meterStatus.recordEvent(meter.deviceId, { eventType: e.eventType, createdAt: at(e), reason: e.reason, details: Object.fromEntries(e.details.map((d) => [d.name, d.value])) });
+    const payload: OutboxPayloadInput<'meterStatusEvents'> = {
+      meter: meter.meterSerial,
+      usagePoint: meter.usagePointId,
+      events: events.map((e) => ({ eventType: e.eventType, createdDateTime: at(e), reason: e.reason, details: [...e.details] })),
+    };
+    return store.journal.enqueue('meterStatusEvents', payload, { usagePointId: meter.usagePointId });
   };
-  return { messageId: store.journal.enqueue('meterStatusEvents', payload, { usagePointId: meter.usagePointId }), countReadings, readAt: current.readAt };
+  return { queueEvents, countReadings, readAt: current.readAt };
 }

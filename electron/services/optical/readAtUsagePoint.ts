@@ -19,6 +19,7 @@ import type { Actor } from '../store/repositories/journal';
 import { recordStatusRead } from './meterStatus';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+import { keepTranscript, startProbeSession } from './probeDoctor';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
 
@@ -50,6 +51,8 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   const assignments = catalog ? modelAssignments(store) : [];
   // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
   const choose = (id: Identification) => (catalog ? chooseModel(id, assignments, catalog) : null);
+  const session = startProbeSession(training ? async () => openTrainingLink(meter) : undefined);
+  const keep = (outcome: string) => keepTranscript(store, actor, session, { usagePointId: meter.usagePointId, meterSerial: meter.meterSerial, kind: 'read', port: request.port, outcome });
   let readout;
   try {
     readout = await readMeter({
@@ -63,12 +66,15 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
         const choice = choose(id);
         return trainingModel?.pauses ?? (choice?.ok ? choice.model.pauses : null);
       },
-      ...(training ? { openLink: async () => openTrainingLink(meter), timeouts: { retryPauseMs: 200 } } : {}),
+      openLink: session.openLink,
+      ...(training ? { timeouts: { retryPauseMs: 200 } } : {}),
     });
   } catch (error) {
-    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { code: error.code, diagnostic: error.diagnostic?.log ?? null });
+    const transcriptId = keep(error instanceof OpticalReadError ? error.code : 'INTERNAL');
+    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { code: error.code, diagnostic: error.diagnostic?.log ?? null, transcriptId });
     throw error;
   }
+  const transcriptId = keep('ok');
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
   const readAt = new Date().toISOString();
@@ -105,6 +111,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
     serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
     values,
     durationMs: readout.durationMs,
+    transcriptId,
     model: model?.name ?? null,
     programmingUnavailable: choice && !choice.ok ? choice.reason : null,
     demandResetSupported: model !== null && model.demandReset !== null,

@@ -121,6 +121,8 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x, DSMR power failures) goes out with
     // the optical reading: events in their own message, counters that rose as count readings here.
     const status = request.source === 'optical' && !request.via ? reportMeterStatus(store, meter, readingSetId) : null;
+    // The probe doctor: the reads of this visit keep their transcripts with its reading set.
+    if (request.source === 'optical' && !request.via) store.probeTranscripts.linkToReadingSet(meter.usagePointId, readingSetId);
     const counts = (status?.countReadings ?? []).map((c) => ({ readingType: c.readingType, value: c.value, timeStamp: status?.readAt ?? readAt, qualities: [readingQuality.deviceValid], comment: c.comment }));
     messageId = enqueueVisitReadings(store, {
       meter: meter.meterSerial,
@@ -138,6 +140,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       ],
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     }, readAt);
+    status?.queueEvents();
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };
