@@ -119,7 +119,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
         </>
       )}
     </section>
-    <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} refresh={detail} />
+    <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
     </>
   );
 }

@@ -4,24 +4,23 @@
  * time from the start, direction, the bytes as text with control characters named, and hex.
  * "Save as text file" writes the same text as `fieldmeter probe transcript`.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptDetail, TranscriptSummary } from '../../../../shared/contract/methods/optical';
-import { api } from '../../api/client';
+import { api, onTopics } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 
-export function ProbeTranscripts({ usagePointId, locale, refresh }: { usagePointId: string; locale: string; refresh: unknown }) {
+export function ProbeTranscripts({ usagePointId, locale }: { usagePointId: string; locale: string }) {
   const { t } = useTranslation();
   const [list, setList] = useState<TranscriptSummary[]>([]);
   const [open, setOpen] = useState<TranscriptDetail | null>(null);
 
+  // A read or programming at this stop writes a transcript: the list refetches on its topic.
+  const load = useCallback(() => void api['optical.transcripts']({ usagePointId }).then((r) => r.ok && setList(r.value.transcripts)), [usagePointId]);
   useEffect(() => {
-    let live = true;
-    void api['optical.transcripts']({ usagePointId }).then((r) => live && r.ok && setList(r.value.transcripts));
-    return () => {
-      live = false;
-    };
-  }, [usagePointId, refresh]);
+    load();
+    return onTopics(['transcripts'], load);
+  }, [load]);
 
   if (list.length === 0) return null;
   const show = (id: string) => void api['optical.transcript']({ id }).then((r) => r.ok && setOpen(r.value));
