@@ -99,6 +99,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
         readingType,
         registerId: register?.id ?? null,
         registerValue: register ? asRegisterValue(first.value, register.decimals) : null,
+        capturedAt: channel?.capturedAt ?? null,
       };
     });
   return {

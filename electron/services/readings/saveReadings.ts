@@ -20,7 +20,7 @@ import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
 
 export interface SaveReadingsRequest {
   usagePointId: string;
-  values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
+  values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined; capturedAt?: string | undefined }[];
   observedSerial?: string | undefined;
   source?: 'manual' | 'optical';
   /** Read off the meter over wireless M-Bus: a device value like an optical read, without the probe's status registers. */
@@ -69,14 +69,16 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   }
 
   const seen = new Set<number>();
-  const values = request.values.map(({ registerId, value, confirmation }) => {
+  const values = request.values.map(({ registerId, value, confirmation, capturedAt }) => {
     const register = meter.registers.find((r) => r.id === registerId);
     if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`);
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`);
     seen.add(registerId);
     const checked = checkValue(register, value, confirmation, readAt, context.settings);
     const qualities = [...qualitiesOf(checked, request.source), ...(request.switchRead?.qualities ?? [])];
-    return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register };
+    // A value the meter dated itself (DSMR M-Bus capture time) keeps that time, if it is not after the read.
+    const meterTime = capturedAt && Date.parse(capturedAt) <= now.getTime() ? new Date(capturedAt).toISOString() : null;
+    return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register, meterTime };
   });
   requireConfirmations(values, (id) => meter.registers.find((r) => r.id === id)?.label ?? String(id));
 
@@ -131,7 +133,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         ...values.map((v) => ({
           readingType: v.register.readingType,
           value: v.value,
-          timeStamp: readAt,
+          timeStamp: v.meterTime ?? readAt,
           qualities: v.qualities,
           ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
           ...(tag ? { reason: tag.reason } : {}),

@@ -24,6 +24,8 @@ export const opticalValue = z.object({
   registerId: z.number().int().nullable(),
   /** The value as the register shows it (its decimals), ready for the form. */
   registerValue: z.string().nullable(),
+  /** When the meter captured this value (a DSMR M-Bus channel's own time, 0-n:24.2.1): it dates the reading. */
+  capturedAt: z.string().nullable().optional(),
 });
 
 /** The meter's health registers as read (F.F, C.5.0, C.7.x); reported as EndDeviceEvents when the reading is saved. */
