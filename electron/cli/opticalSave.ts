@@ -49,7 +49,7 @@ export async function readAndSave(options: SaveReadOptions) {
       maxBaud: options.maxBaud,
       signal: options.signal,
     });
-    const matched = read.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
+    const matched = read.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue, ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}) }] : []));
     if (matched.length === 0) {
       throw new AppError('VALIDATION', `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`, { reason: 'opticalNoValue' });
     }

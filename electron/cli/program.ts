@@ -30,6 +30,7 @@ import { registerReceiptCommands } from './receipt';
 import { registerMbusCommands } from './mbus';
 import { registerMbusListenCommands } from './mbusListen';
 import { registerDlmsCommands } from './dlms';
+import { registerProbeCommands } from './probe';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -225,6 +226,7 @@ export function buildProgram(io: CliIo): Command {
   registerMbusCommands(program, io);
   registerMbusListenCommands(program, io);
   registerDlmsCommands(program, io);
+  registerProbeCommands(program, io);
   return program;
 }
 

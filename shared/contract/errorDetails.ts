@@ -24,6 +24,7 @@ export const errorReasons = {
     noProfile: {},
     visitUnknown: {},
     receiptUnknown: {},
+    transcriptUnknown: {},
     schemaFolderUnreadable: {},
     schemaFileMissing: { file: z.string() },
     usagePointUnknown: { field: z.literal('usagePointId').optional() },
@@ -152,7 +153,7 @@ export const errorReasons = {
     locked: { lockedUntil: z.string() },
   },
   OPTICAL_READ_FAILED: {
-    probe: { code: z.string(), diagnostic: z.string().nullable() },
+    probe: { code: z.string(), diagnostic: z.string().nullable(), transcriptId: z.string().nullable().optional() },
   },
   OPTICAL_PROGRAM_FAILED: {
     meterModelNotConfigured: { code: z.string(), meterType: z.string().nullable(), wroteToMeter: z.literal(false), messageId: z.string().nullable() },

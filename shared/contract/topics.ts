@@ -20,6 +20,7 @@ export const topics = [
   'profiles', // local profiles and their sign-in state
   'evidence', // signatures and receipts of a visit
   'meterKeys', // how many meter keys the device holds (never the keys)
+  'transcripts', // raw optical-probe conversations kept for diagnosis (the probe doctor)
 ] as const;
 
 export type Topic = (typeof topics)[number];

@@ -46,6 +46,7 @@ export const errorWordsDe = {
       visitNotFinished: 'Schließen Sie den Besuch zuerst ab: Zählerstand oder Ergebnis speichern, dann unterschreiben.',
       visitUnknown: 'Dieser Besuch ist nicht auf diesem Gerät. Laden Sie die Liste neu.',
       receiptUnknown: 'Diese Bestätigung gibt es nicht. Erstellen Sie sie erneut.',
+      transcriptUnknown: 'Diese Aufzeichnung des Lesekopfs ist nicht auf diesem Gerät. Laden Sie die Liste neu.',
       demandResetNotVerified: 'Der Zähler hat das Zurücksetzen des Maximums bestätigt, zeigt es aber nicht (Rückstellzähler oder Maximum unverändert). Es wurde als fehlgeschlagen gemeldet. Prüfen Sie den Zähler.',
       meterModelNotConfigured: 'Diesem Zählertyp ist kein Zählermodell zugeordnet: Er wird ausgelesen, aber nicht programmiert. An den Zähler wurde nichts gesendet. Der Disponent ordnet das Modell zu.',
       option: 'Die Option {{option}} ist ungültig. Siehe --help.',

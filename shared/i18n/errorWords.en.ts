@@ -46,6 +46,7 @@ export const errorWordsEn = {
       visitNotFinished: 'Finish the visit first: save the reading or the outcome, then sign.',
       visitUnknown: 'This visit is not on this device. Reload the list.',
       receiptUnknown: 'There is no such receipt. Make the receipt again.',
+      transcriptUnknown: 'There is no such probe transcript on this device. Reload the list.',
       demandResetNotVerified: 'The meter acknowledged the demand reset but does not show it (reset counter or demand unchanged). It was reported as failed. Check the meter.',
       meterModelNotConfigured: 'No meter model is assigned to this meter type, so it is read but not programmed. Nothing was sent to the meter. A supervisor assigns the model.',
       /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */

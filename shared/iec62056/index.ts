@@ -13,3 +13,4 @@ export * from './meterModelFile';
 export * from './shippedModels';
 export * from './modelAssignment';
 export * from './timeBasis';
+export * from './transcript';

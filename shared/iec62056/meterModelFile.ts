@@ -37,8 +37,8 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
   return value as T;
 }
 
-function milliseconds(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) throw new Invalid(field, 'must be a whole number of milliseconds from 0 to 10000');
+function milliseconds(value: unknown, field: string, max = 10_000): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) throw new Invalid(field, `must be a whole number of milliseconds from 0 to ${max}`);
   return value;
 }
 
@@ -91,7 +91,11 @@ function parse(value: unknown): MeterModel {
     },
     statusBits: statusBits(file.statusBits),
     serialRegister: text(file.serialRegister, 'serialRegister', ADDRESS),
-    pauses: { afterOptionSelectMs: pauses.afterOptionSelectMs === undefined ? 0 : milliseconds(pauses.afterOptionSelectMs, 'pauses.afterOptionSelectMs') },
+    pauses: {
+      afterOptionSelectMs: pauses.afterOptionSelectMs === undefined ? 0 : milliseconds(pauses.afterOptionSelectMs, 'pauses.afterOptionSelectMs'),
+      // §6.3.14 item 12: the inter-character time may not exceed 1500 ms, or the meter drops the message.
+      interCharacterMs: pauses.interCharacterMs === undefined ? 0 : milliseconds(pauses.interCharacterMs, 'pauses.interCharacterMs', 1000),
+    },
   };
 }
 

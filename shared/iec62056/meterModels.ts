@@ -66,9 +66,23 @@ export interface MeterModel {
   readonly statusBits: readonly StatusBit[];
   /** The register with the meter's serial number, read (R1) before any write to check it is the expected meter. */
   readonly serialRegister: string;
-  /** Pauses some meters need (e.g. after the option select before they answer at the new rate). */
-  readonly pauses: { readonly afterOptionSelectMs: number };
+  /** Pauses some meters need, beyond the reaction time every meter gets (IEC 62056-21 §6.3.14 item 12). */
+  readonly pauses: MeterPauses;
 }
+
+/**
+ * Pauses a model asks for. `afterOptionSelectMs`: after the option select (`ACK 0 Z Y CR LF`, §6.3.3)
+ * has left, before the probe changes its rate — in a plain read as in programming; some meters
+ * answer late at the new rate and lose the start of the readout otherwise. `interCharacterMs`:
+ * between the characters of a programming command, for meters whose input buffer overruns at full
+ * speed (§6.3.14 item 12 bounds the inter-character time at 1500 ms; a model stays well below).
+ */
+export interface MeterPauses {
+  readonly afterOptionSelectMs: number;
+  readonly interCharacterMs: number;
+}
+
+export const noPauses: MeterPauses = { afterOptionSelectMs: 0, interCharacterMs: 0 };
 
 /**
  * P2 answer to the meter's operand. Vendors keep their algorithms to themselves; this stand-in

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import { programAtUsagePoint } from '../optical/programAtUsagePoint';
+import { transcriptFile } from '../optical/probeDoctor';
+import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
@@ -41,6 +43,13 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
     };
   };
   return {
+    'optical.transcripts': ({ usagePointId }) => ({ transcripts: store.probeTranscripts.list(usagePointId) }),
+    'optical.transcript': ({ id }) => {
+      const t = store.probeTranscripts.get(id);
+      if (!t) throw new AppError('NOT_FOUND', `There is no probe transcript ${id} on this device.`, { reason: 'transcriptUnknown' });
+      const { chunks: _chunks, data: _data, ...summary } = t;
+      return { summary, lines: transcriptLines(t), text: transcriptFile(t) };
+    },
     'optical.models': () => modelList(),
     'optical.models.assign': ({ manufacturer, identPrefix, model }) => {
       if (model !== null && !loadMeterModels(meterModelFolder(store.path)).models.some((m) => m.name === model)) {

@@ -23,6 +23,7 @@ import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { queueDemandResetReadings } from './demandResetReadings';
+import { keepTranscript, startProbeSession } from './probeDoctor';
 
 export interface ProgramRequest {
   usagePointId: string;
@@ -84,6 +85,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
   const meter = opticalTarget(store, request.usagePointId, request.job);
   const training = request.port === TRAINING_PORT;
   const commands: string[] = [];
+  const session = startProbeSession(training ? async () => openTrainingLink(meter) : undefined);
   const options: ProgramOptions = {
     path: request.port,
     password: request.password,
@@ -97,7 +99,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     ...(request.modelName ? { modelName: request.modelName } : {}),
     assignments: modelAssignments(store),
     models: loadMeterModels(meterModelFolder(store.path)).models,
-    ...(training ? { openLink: async () => openTrainingLink(meter), modelName: TRAINING_METER_MODEL } : {}),
+    openLink: session.openLink,
+    ...(training ? { modelName: TRAINING_METER_MODEL } : {}),
     onCommand: (step) => {
       commands.push(step);
       request.onStep?.(step);
@@ -129,6 +132,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     attributes: report ? attributesOf(report) : [],
   };
   const messageId = store.transaction(() => {
+    keepTranscript(store, actor, session, { usagePointId: meter.usagePointId, meterSerial: meter.meterSerial, kind: request.operation, port: request.port, outcome: failure?.code ?? (unverified ? 'DEMAND_RESET_NOT_VERIFIED' : 'ok') });
     // The office may have asked for this at this meter (an inbound CreateEndDeviceControls): the outcome answers it.
     const asked = store.controlRequests.nextOpen(meter.usagePointId, request.operation, meter.meterSerial);
     // A failure before any write changed nothing on the meter: the audit row is enough.

@@ -9,7 +9,8 @@ import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/
 import { AppError } from '../../../shared/contract/result';
 import { canonicalDecimal } from '../../../shared/domain/registerValue';
 import { serialMatches } from '../../../shared/domain/readingValidation';
-import { chooseModel, findMeterModel } from '../../../shared/iec62056';
+import { chooseModel, findMeterModel, type Identification } from '../../../shared/iec62056';
+import { dsmrChannelReadings } from '../../../shared/cim/codes/mbusChannels';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { OpticalReadError } from '../serial/errors';
 import { readMeter, type ReadProgress } from '../serial/reader';
@@ -18,6 +19,7 @@ import type { Actor } from '../store/repositories/journal';
 import { recordStatusRead } from './meterStatus';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+import { keepTranscript, startProbeSession } from './probeDoctor';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
 
@@ -44,6 +46,13 @@ export interface OpticalReadRequest {
 export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
   const meter = opticalTarget(store, request.usagePointId, request.job);
   const training = request.port === TRAINING_PORT;
+  const trainingModel = training ? findMeterModel(TRAINING_METER_MODEL) : undefined;
+  const catalog = trainingModel ? null : loadMeterModels(meterModelFolder(store.path)).models;
+  const assignments = catalog ? modelAssignments(store) : [];
+  // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
+  const choose = (id: Identification) => (catalog ? chooseModel(id, assignments, catalog) : null);
+  const session = startProbeSession(training ? async () => openTrainingLink(meter) : undefined);
+  const keep = (outcome: string) => keepTranscript(store, actor, session, { usagePointId: meter.usagePointId, meterSerial: meter.meterSerial, kind: 'read', port: request.port, outcome });
   let readout;
   try {
     readout = await readMeter({
@@ -52,33 +61,45 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
       ...(request.maxBaud ? { maxBaud: request.maxBaud } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-      ...(training ? { openLink: async () => openTrainingLink(meter), timeouts: { retryPauseMs: 200 } } : {}),
+      // The assigned model's pauses apply to a plain read too (docs/METER_MODELS.md).
+      pausesFor: (id) => {
+        const choice = choose(id);
+        return trainingModel?.pauses ?? (choice?.ok ? choice.model.pauses : null);
+      },
+      openLink: session.openLink,
+      ...(training ? { timeouts: { retryPauseMs: 200 } } : {}),
     });
   } catch (error) {
-    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null });
+    const transcriptId = keep(error instanceof OpticalReadError ? error.code : 'INTERNAL');
+    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null, transcriptId });
     throw error;
   }
+  const transcriptId = keep('ok');
   // Remembered for next time (a technician keeps the same probe on the same port).
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
   const readAt = new Date().toISOString();
-  // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
-  const trainingModel = training ? findMeterModel(TRAINING_METER_MODEL) : undefined;
-  const choice = trainingModel ? null : chooseModel(readout.identification, modelAssignments(store), loadMeterModels(meterModelFolder(store.path)).models);
+  const choice = choose(readout.identification);
   const model = trainingModel ?? (choice?.ok ? choice.model : null);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
+  // DSMR M-Bus channels (gas, water, heat): the device from 0-n:24.1.0, the value by its unit (not
+  // its position: the first value of 0-n:24.2.1 is the capture time), gas metered or converted by register.
+  const channels = new Map(dsmrChannelReadings(readout.dataSets).map((c) => [`0-${c.channel}:${c.register === '24.2.3' ? '24.2.3' : '24.2.1'}`, c]));
   const values = readout.dataSets
     .filter((d) => d.values.length > 0)
     .map((d) => {
-      const first = d.values[0]!;
-      const register = d.readingType ? meter.registers.find((r) => r.readingType === d.readingType) : undefined;
+      const channel = d.readingType ? undefined : channels.get(d.obis.replace(/[.*]255$/, ''));
+      const first = channel ? { value: channel.value, unit: channel.unit } : d.values[0]!;
+      const readingType = channel?.readingType ?? d.readingType;
+      const register = readingType ? meter.registers.find((r) => r.readingType === readingType) : undefined;
       return {
         obis: d.obis,
         value: first.value,
         unit: first.unit,
-        readingType: d.readingType,
+        readingType,
         registerId: register?.id ?? null,
         registerValue: register ? asRegisterValue(first.value, register.decimals) : null,
+        capturedAt: channel?.capturedAt ?? null,
       };
     });
   return {
@@ -91,6 +112,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
     serialMatches: meterSerial === null ? null : serialMatches(meter.meterSerial, meterSerial),
     values,
     durationMs: readout.durationMs,
+    transcriptId,
     model: model?.name ?? null,
     programmingUnavailable: choice && !choice.ok ? choice.reason : null,
     demandResetSupported: model !== null && model.demandReset !== null,

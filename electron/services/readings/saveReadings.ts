@@ -13,13 +13,14 @@ import type { ReadingReasonKind } from '../../../shared/cim/payloads/meterReadin
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
+import { readingQuality } from '../../../shared/cim/readingQuality';
 import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
 
 export interface SaveReadingsRequest {
   usagePointId: string;
-  values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined }[];
+  values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined; capturedAt?: string | undefined }[];
   observedSerial?: string | undefined;
   /** 'radio': heard over wireless M-Bus, a device value like an optical read, without the probe's status registers. */
   source?: 'manual' | 'optical' | 'radio';
@@ -69,14 +70,16 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   }
 
   const seen = new Set<number>();
-  const values = request.values.map(({ registerId, value, confirmation }) => {
+  const values = request.values.map(({ registerId, value, confirmation, capturedAt }) => {
     const register = meter.registers.find((r) => r.id === registerId);
     if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`, { reason: 'registerNotOfMeter' });
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`, { reason: 'registerTwice' });
     seen.add(registerId);
     const checked = checkValue(register, value, confirmation, readAt, context.settings);
     const qualities = [...qualitiesOf(checked, request.source), ...(request.switchRead?.qualities ?? [])];
-    return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register };
+    // A value the meter dated itself (DSMR M-Bus capture time) keeps that time, if it is not after the read.
+    const meterTime = capturedAt && Date.parse(capturedAt) <= now.getTime() ? new Date(capturedAt).toISOString() : null;
+    return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register, meterTime };
   });
   requireConfirmations(values, (id) => meter.registers.find((r) => r.id === id)?.label ?? String(id));
 
@@ -118,21 +121,29 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         ...(request.via ? { via: request.via } : {}),
       },
     });
+    // The meter's health as the probe read it (F.F, C.5.0, C.7.x, DSMR power failures) goes out with
+    // the optical reading: events in their own message, counters that rose as count readings here.
+    const status = request.source === 'optical' && !request.via ? reportMeterStatus(store, meter, readingSetId) : null;
+    // The probe doctor: the reads of this visit keep their transcripts with its reading set.
+    if (request.source === 'optical' && !request.via) store.probeTranscripts.linkToReadingSet(meter.usagePointId, readingSetId);
+    const counts = (status?.countReadings ?? []).map((c) => ({ readingType: c.readingType, value: c.value, timeStamp: status?.readAt ?? readAt, qualities: [readingQuality.deviceValid], comment: c.comment }));
     messageId = enqueueVisitReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
-      readings: values.map((v) => ({
-        readingType: v.register.readingType,
-        value: v.value,
-        timeStamp: readAt,
-        qualities: v.qualities,
-        ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
-        ...(tag ? { reason: tag.reason } : {}),
-      })),
+      readings: [
+        ...values.map((v) => ({
+          readingType: v.register.readingType,
+          value: v.value,
+          timeStamp: v.meterTime ?? readAt,
+          qualities: v.qualities,
+          ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
+          ...(tag ? { reason: tag.reason } : {}),
+        })),
+        ...counts,
+      ],
       ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
     }, readAt);
-    // The meter's health as the probe read it (F.F, C.5.0, C.7.x) goes out with the optical reading.
-    if (request.source === 'optical' && !request.via) reportMeterStatus(store, meter, readingSetId);
+    status?.queueEvents();
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };

@@ -107,7 +107,7 @@ export class ProgrammingConnection {
       await this.wait(this.identification.reactionTimeMs);
       this.log.push(what);
       this.onCommand?.(what);
-      await this.link.write(bytes);
+      await this.send(bytes);
       const answer = await this.next(id);
       const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
       if ((answer.kind === 'nak' || garbled) && attempt < repeats) continue;
@@ -115,6 +115,19 @@ export class ProgrammingConnection {
       if (answer.kind === 'command' && answer.id === 'B0') throw new OpticalReadError('PROTOCOL_ERROR', `${what}: the meter ended programming mode (B0).`);
       if (answer.kind === 'error') throw new OpticalReadError('COMMAND_REFUSED', `${what}: the meter refused it (${answer.code}).`);
       return answer;
+    }
+  }
+
+  /**
+   * Writes a command whole, or one character at a time with the model's inter-character pause for
+   * meters whose input overruns at full speed (the pause stays under §6.3.14 item 12's 1500 ms).
+   */
+  private async send(bytes: Uint8Array): Promise<void> {
+    const pause = this.model.pauses.interCharacterMs;
+    if (!pause) return this.link.write(bytes);
+    for (let i = 0; i < bytes.length; i++) {
+      if (i > 0) await this.wait(pause);
+      await this.link.write(bytes.subarray(i, i + 1));
     }
   }
 
@@ -146,7 +159,7 @@ export class ProgrammingConnection {
     if (this.unexpectedClose) return;
     this.log.push('B0');
     await this.wait(this.identification.reactionTimeMs);
-    await this.link.write(breakCommand()).catch(() => undefined);
+    await this.send(breakCommand()).catch(() => undefined);
     await sleep(this.timeouts.switchDelayMs + 20); // let B0 leave before the rate changes or the port closes
   }
 
@@ -225,7 +238,8 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
       await wait(identification.reactionTimeMs);
       await link.write(optionSelect(baudChar, 'programming'));
       // Some meters need a pause after the option select before they listen at the new rate (per model).
-      await sleep(timeouts.switchDelayMs + model.pauses.afterOptionSelectMs);
+      if (model.pauses.afterOptionSelectMs) await wait(model.pauses.afterOptionSelectMs);
+      await sleep(timeouts.switchDelayMs);
       if (baud !== INITIAL_BAUD) await link.setBaudRate(baud);
       let operand: ProgrammingAnswer;
       try {

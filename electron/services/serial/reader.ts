@@ -3,7 +3,7 @@
  * the ASCII readout). The protocol lives in shared/iec62056; this file owns the clock: timeouts
  * per step, three sign-on attempts, the baud switch after the option select, cancel, progress.
  */
-import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, modeCBaud, OpticalSession, type Identification, type MappedDataSet, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
+import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, modeCBaud, OpticalSession, type Identification, type MappedDataSet, type MeterPauses, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
 import { openProbe } from './openProbe';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import type { SerialLink } from './link';
@@ -51,6 +51,11 @@ export interface ReadOptions {
   readonly readingTypes?: ObisReadingTypes;
   /** How the reader waits (the reaction time, pauses); tests record the waits instead of the wall clock. */
   readonly wait?: (ms: number) => Promise<void>;
+  /**
+   * The pauses of the model assigned to the meter type that identified (docs/METER_MODELS.md), or
+   * null for none. Asked once the identification is in, before the option select.
+   */
+  readonly pausesFor?: (identification: Identification) => MeterPauses | null;
 }
 
 export interface MeterReadout {
@@ -136,6 +141,7 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     let baud = INITIAL_BAUD;
+    let pauses: MeterPauses | null = null;
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let work: Promise<void> = Promise.resolve();
@@ -184,11 +190,14 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
             // §6.4.2 mode C: the option select goes out at 300 baud; both sides then switch. A meter
             // listens only after its reaction time tr (≥ 200 ms, 20 ms with a lower-case third
             // letter: §6.3.14 item 12, §6.4 timing): an earlier ACK goes unheard.
-            arm(event.reactionTimeMs + timeouts.dataStartMs);
+            arm(event.reactionTimeMs + (pauses?.afterOptionSelectMs ?? 0) + timeouts.dataStartMs);
             if (event.send) {
               await wait(event.reactionTimeMs);
               if (settled) return;
               await link.write(event.send);
+              // A model may ask for a pause after the option select before the rate changes (per model).
+              if (pauses?.afterOptionSelectMs) await wait(pauses.afterOptionSelectMs);
+              if (settled) return;
             }
             await sleep(timeouts.switchDelayMs);
             if (event.baud !== baud) await link.setBaudRate(event.baud);
@@ -206,6 +215,8 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
             return fail(code, event.message, retry);
           }
           case 'identification':
+            pauses = options.pausesFor?.(event.identification) ?? null;
+            break;
           case 'dataLine':
             break;
         }

@@ -5,6 +5,7 @@ import { createEndDevicesRepository } from './repositories/endDevices';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
 import { createMeterStatusRepository } from './repositories/meterStatus';
+import { createProbeTranscriptsRepository } from './repositories/probeTranscripts';
 import { createOutboxRepository } from './repositories/outbox';
 import { createPhotosRepository } from './repositories/photos';
 import { createProfilesRepository } from './repositories/profiles';
@@ -62,6 +63,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     visitFacts: createVisitFactsRepository(db),
     jobRecords: createJobRecordsRepository(db),
     meterKeys: createMeterKeysRepository(db),
+    probeTranscripts: createProbeTranscriptsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

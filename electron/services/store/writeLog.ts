@@ -44,6 +44,7 @@ export const tableTopics = {
   visit_signatures: ['evidence'],
   visit_receipts: ['evidence'],
   meter_keys: ['meterKeys'],
+  probe_transcripts: ['transcripts'],
   schema_migrations: [],
 } as const satisfies Record<string, readonly Topic[]>;
 

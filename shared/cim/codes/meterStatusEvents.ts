@@ -1,21 +1,25 @@
 /**
  * What a meter's health registers, read through the optical probe, tell the enterprise as
  * EndDeviceEvents (NOTES.md §7): the error register F.F, the status word C.5.0 and the
- * power-fail counters C.7.0 (all phases) and C.7.1–C.7.3 (L1–L3). Each read is compared with the
- * last one already reported for the meter, so a visit reports what happened since the last one:
- * a counter that rose, a status bit that was raised (or a tamper that cleared), an error register
- * that became non-zero or changed. The first read of a meter reports the error register and the
- * raised status bits; its counters only become the baseline (we cannot tell when those outages were).
+ * power-failure log (DSMR 1-0:99.97.0). Each read is compared with the last one already reported
+ * for the meter, so a visit reports what happened since the last one: a status bit that was raised
+ * (or a tamper that cleared), an error register that became non-zero or changed, a logged failure
+ * not reported yet (dated by the meter). The power-fail counters (C.7.x, DSMR 96.7.21 / 96.7.9) are
+ * kept here too, but a rise goes out as a count reading (./powerFailures), not as an event dated at
+ * the visit: we cannot tell when those outages were.
  */
 import { endDeviceEventTypeFor, type EndDeviceEventName } from './endDeviceCodes';
+import { parsePowerFailureLog, powerFailCounterKey, powerFailureLogEvents, type LoggedPowerFailure } from './powerFailures';
 
 export interface MeterStatus {
   /** F.F as the meter sent it (hex digits), or null when not read. */
   readonly errorRegister: string | null;
   /** C.5.0 as the meter sent it (hex digits), or null when not read. */
   readonly statusWord: string | null;
-  /** C.7.x → count as sent, e.g. `{ "C.7.0": "0003" }`. */
+  /** Counter → count as sent, e.g. `{ "C.7.0": "0003", "0-0:96.7.21": "00004" }`. */
   readonly powerFailCounters: Readonly<Record<string, string>>;
+  /** The meter's power-failure log (DSMR 1-0:99.97.0); empty when it keeps none. */
+  readonly powerFailureLog?: readonly LoggedPowerFailure[];
 }
 
 export interface StatusBitEvent {
@@ -30,23 +34,26 @@ export interface DerivedEvent {
   readonly eventType: string;
   readonly reason: string;
   readonly details: readonly { name: string; value: string }[];
+  /** The meter's own time of the event (a logged failure); absent: the time of the read. */
+  readonly createdDateTime?: string;
 }
 
 const ERROR_REGISTER = 'F.F';
 const STATUS_WORD = 'C.5.0';
-const POWER_FAIL = /^C\.7\.[0-3]$/;
-const PHASES: Readonly<Record<string, string>> = { 'C.7.1': 'L1', 'C.7.2': 'L2', 'C.7.3': 'L3' };
+const POWER_FAILURE_LOG = /^(?:1-0:)?99\.97\.0(?:[.*]255)?$/;
 
 /** The health registers among a readout's data sets; null when the meter sent none of them. */
-export function meterStatusOf(dataSets: readonly { obis: string; values: readonly { value: string }[] }[]): MeterStatus | null {
+export function meterStatusOf(dataSets: readonly { obis: string; values: readonly { value: string; unit?: string | null }[] }[]): MeterStatus | null {
   const first = (obis: string) => dataSets.find((d) => d.obis === obis)?.values[0]?.value.trim() ?? null;
   const powerFailCounters: Record<string, string> = {};
+  let powerFailureLog: LoggedPowerFailure[] = [];
   for (const d of dataSets) {
     const value = d.values[0]?.value.trim();
-    if (POWER_FAIL.test(d.obis) && value && /^\d+$/.test(value)) powerFailCounters[d.obis] = value;
+    if (powerFailCounterKey(d.obis) && value && /^\d+$/.test(value)) powerFailCounters[d.obis] = value;
+    if (POWER_FAILURE_LOG.test(d.obis)) powerFailureLog = parsePowerFailureLog(d.values);
   }
-  const status = { errorRegister: first(ERROR_REGISTER), statusWord: first(STATUS_WORD), powerFailCounters };
-  return status.errorRegister === null && status.statusWord === null && Object.keys(powerFailCounters).length === 0 ? null : status;
+  const status = { errorRegister: first(ERROR_REGISTER), statusWord: first(STATUS_WORD), powerFailCounters, powerFailureLog };
+  return status.errorRegister === null && status.statusWord === null && Object.keys(powerFailCounters).length === 0 && powerFailureLog.length === 0 ? null : status;
 }
 
 /** True when the error register holds a fault (any digit other than 0). */
@@ -81,25 +88,7 @@ export function statusEvents(previous: MeterStatus | null, current: MeterStatus,
     }
   }
 
-  if (previous) {
-    for (const [obis, text] of Object.entries(current.powerFailCounters)) {
-      const was = previous.powerFailCounters[obis];
-      if (was === undefined) continue;
-      const rise = Number(text) - Number(was);
-      if (rise <= 0) continue; // equal, or the meter's counter was reset: nothing we can date
-      const details = [
-        { name: obis, value: text },
-        { name: 'previous', value: was },
-        { name: 'count', value: String(rise) },
-      ];
-      const phase = PHASES[obis];
-      if (phase) {
-        events.push(event('phaseFailure', `Power-fail counter ${obis} (${phase}) rose from ${Number(was)} to ${Number(text)}`, [...details, { name: 'phase', value: phase }]));
-      } else {
-        const reason = `Power-fail counter ${obis} rose from ${Number(was)} to ${Number(text)} since the last visit`;
-        events.push(event('powerDown', reason, details), event('powerUp', reason, details));
-      }
-    }
-  }
+  // Logged failures carry the meter's own times (DSMR 1-0:99.97.0); counters go out as count readings.
+  for (const e of powerFailureLogEvents(previous?.powerFailureLog ?? [], current.powerFailureLog ?? [], endDeviceType)) events.push({ ...e });
   return events;
 }

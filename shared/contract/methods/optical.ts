@@ -24,6 +24,8 @@ export const opticalValue = z.object({
   registerId: z.number().int().nullable(),
   /** The value as the register shows it (its decimals), ready for the form. */
   registerValue: z.string().nullable(),
+  /** When the meter captured this value (a DSMR M-Bus channel's own time, 0-n:24.2.1): it dates the reading. */
+  capturedAt: z.string().nullable().optional(),
 });
 
 /** The meter's health registers as read (F.F, C.5.0, C.7.x); reported as EndDeviceEvents when the reading is saved. */
@@ -47,6 +49,8 @@ export const opticalReadResult = z.object({
   serialMatches: z.boolean().nullable(),
   values: z.array(opticalValue),
   durationMs: z.number(),
+  /** The raw conversation kept for diagnosis (the probe doctor). */
+  transcriptId: z.string().optional(),
   /** The meter model programming mode would use (the one assigned to this meter type), and whether it has a demand reset. */
   model: z.string().nullable(),
   /** Why the meter offers readout only: no model is assigned to its type, or the assigned one is not on this device. */
@@ -122,6 +126,32 @@ const meterModelList = z.object({
   assignments: z.array(meterModelAssignment),
 });
 
+/** A probe session's transcript as listed in the meter's history (the probe doctor). */
+export const transcriptSummary = z.object({
+  id: z.string(),
+  usagePointId: z.string(),
+  meterSerial: z.string(),
+  kind: z.enum(['read', 'timeSync', 'demandReset']),
+  port: z.string(),
+  startedAt: z.string(),
+  /** `ok`, or the optical error code the session ended with. */
+  outcome: z.string(),
+  bytes: z.number().int(),
+  truncated: z.boolean(),
+  recordedBy: z.string(),
+  readingSetId: z.string().nullable(),
+});
+export type TranscriptSummary = z.infer<typeof transcriptSummary>;
+
+export const transcriptDetail = z.object({
+  summary: transcriptSummary,
+  /** Each chunk: ms from the start, direction, printable text with control characters named, hex. */
+  lines: z.array(z.object({ ms: z.number(), direction: z.enum(['tx', 'rx']), text: z.string(), hex: z.string() })),
+  /** The whole transcript as the text file the export writes. */
+  text: z.string(),
+});
+export type TranscriptDetail = z.infer<typeof transcriptDetail>;
+
 export const opticalMethods = {
   'optical.ports': {
     right: 'view',
@@ -152,6 +182,10 @@ export const opticalMethods = {
     input: z.object({ manufacturer: z.string().regex(/^[A-Za-z]{3}$/), identPrefix: z.string().trim().min(1).max(64), model: z.string().min(1).max(40).nullable() }).strict(),
     output: meterModelList,
   },
+  /** The probe sessions kept at a usage point, newest first. */
+  'optical.transcripts': { right: 'view', input: z.object({ usagePointId }).strict(), output: z.object({ transcripts: z.array(transcriptSummary) }) },
+  /** One transcript, for the screen and its text export. */
+  'optical.transcript': { right: 'view', input: z.object({ id: z.string().min(1).max(64) }).strict(), output: transcriptDetail },
   /** Cancels the running read or programming; with an id, also that operation if it has not arrived yet. */
   'optical.cancel': { right: 'view', input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const satisfies MethodSpecs;

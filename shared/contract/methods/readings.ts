@@ -22,6 +22,8 @@ export const readingMethods = {
                 value: decimalText,
                 /** Needed when the value is out of range (see the NEEDS_CONFIRMATION error). */
                 confirmation: confirmation.optional(),
+                /** The meter's own capture time of an optical value (DSMR 0-n:24.2.1): the reading's timestamp. */
+                capturedAt: z.iso.datetime({ offset: true }).optional(),
               })
               .strict(),
           )

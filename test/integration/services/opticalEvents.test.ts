@@ -72,7 +72,7 @@ describe('meter health from the optical probe', () => {
     }
   }, 30_000);
 
-  it('a healthy meter: no warning, no events; a rise of the power-fail counter since the last report is queued as power down and up', async () => {
+  it('a healthy meter: no warning, no events; a counter rise goes out as a count reading, logged failures as events at the meter\'s own times', async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     await signInAs(app, 'technician');
     try {
@@ -81,18 +81,34 @@ describe('meter health from the optical probe', () => {
       expect(first.status).toMatchObject({ errorRegisterSet: false, powerFailCounters: { 'C.7.0': '0002' } });
       expect(eventMessages(app)).toEqual([]);
 
-      // two outages since: the meter now counts 4 (as a later read would store it)
+      // Two outages since: the meter now counts 4 and logs them (DSMR 5.0.2 §6.12 1-0:99.97.0: end of
+      // each failure in the meter's local time, W = winter UTC+1, and its duration), as a later read stores it.
       const meter = app.store.meters.get('UP-1004')!;
-      app.store.meterStatus.insert(meter.deviceId, '2026-11-20T08:00:00.000Z', 'isk-mt', { errorRegister: '00000000', statusWord: '0000', powerFailCounters: { 'C.7.0': '0004' } });
+      const log = [
+        { start: '2026-11-18T02:56:00.000Z', end: '2026-11-18T03:00:00.000Z', durationS: 240 },
+        { start: '2026-11-19T11:00:00.000Z', end: '2026-11-19T11:10:00.000Z', durationS: 600 },
+      ];
+      app.store.meterStatus.insert(meter.deviceId, '2026-11-20T08:00:00.000Z', 'isk-mt', { errorRegister: '00000000', statusWord: '0000', powerFailCounters: { 'C.7.0': '0004' }, powerFailureLog: log });
+      const before = app.store.outbox.list().length;
       const values = first.values.flatMap((v) => (v.registerId !== null ? [{ registerId: v.registerId, value: v.registerValue! }] : []));
       const saved = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1004', source: 'optical', values });
       if (!saved.ok) throw new Error(saved.error.message);
       const [message] = eventMessages(app);
-      expect((message!.payload as { events: { eventType: string; createdDateTime: string }[] }).events).toMatchObject([
-        { eventType: '3.26.38.85', createdDateTime: '2026-11-20T08:00:00.000Z' },
-        { eventType: '3.26.38.49' },
+      // Not one down/up pair dated at the visit (the old behaviour): each logged failure, at its own start and end.
+      expect((message!.payload as { events: { eventType: string; createdDateTime: string }[] }).events).toEqual([
+        expect.objectContaining({ eventType: '3.26.38.85', createdDateTime: '2026-11-18T02:56:00.000Z' }),
+        expect.objectContaining({ eventType: '3.26.38.49', createdDateTime: '2026-11-18T03:00:00.000Z' }),
+        expect.objectContaining({ eventType: '3.26.38.85', createdDateTime: '2026-11-19T11:00:00.000Z' }),
+        expect.objectContaining({ eventType: '3.26.38.49', createdDateTime: '2026-11-19T11:10:00.000Z' }),
       ]);
-      if (!xsdSkipReason) expect(validateXml(renderForSync(message!, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('EndDeviceEvents')).errors).toEqual([]);
+      // The counter's rise as a count reading in the visit's MeterReadings: MeasurementKind powerOutage 136, unit count 111.
+      const readingsMessage = app.store.outbox.list().slice(before).find((e) => e.noun === 'MeterReadings')!;
+      const readings = (readingsMessage.payload as { readings: { readingType: string; value: string; timeStamp: string; comment?: string }[] }).readings;
+      expect(readings.find((r) => r.readingType === '0.0.0.1.0.1.136.0.0.0.0.0.0.0.0.0.111.0')).toMatchObject({ value: '4', timeStamp: '2026-11-20T08:00:00.000Z', comment: expect.stringContaining('rose by 2') });
+      if (!xsdSkipReason) {
+        expect(validateXml(renderForSync(message!, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('EndDeviceEvents')).errors).toEqual([]);
+        expect(validateXml(renderForSync(readingsMessage, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('MeterReadings')).errors).toEqual([]);
+      }
     } finally {
       app.close();
     }

@@ -16,6 +16,7 @@ import m016 from './016_inbox_reply_routing';
 import m017 from './017_visit_evidence';
 import m018 from './018_stop_coordinates';
 import m020 from './020_meter_keys';
+import m021 from './021_probe_transcripts';
 import m025 from './025_reading_source_radio';
 
 export interface Migration {
@@ -30,6 +31,6 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released (its hash is stored and checked). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m013, m014, m015, m016, m017, m018, m020, m025];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m013, m014, m015, m016, m017, m018, m020, m021, m025];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

@@ -1,5 +1,6 @@
 /** What the optical probe read about a meter's health (F.F, C.5.0, C.7.x), and the events recorded from it. */
 import type { MeterStatus } from '../../../../shared/cim/codes/meterStatusEvents';
+import type { LoggedPowerFailure } from '../../../../shared/cim/codes/powerFailures';
 import type { Db } from '../database';
 
 export interface StatusRead extends MeterStatus {
@@ -16,6 +17,7 @@ interface Row {
   error_register: string | null;
   status_word: string | null;
   power_fail_counters: string;
+  power_failure_log: string;
   reading_set_id: string | null;
 }
 
@@ -26,13 +28,14 @@ const toRead = (r: Row): StatusRead => ({
   errorRegister: r.error_register,
   statusWord: r.status_word,
   powerFailCounters: JSON.parse(r.power_fail_counters) as Record<string, string>,
+  powerFailureLog: JSON.parse(r.power_failure_log) as LoggedPowerFailure[],
   readingSetId: r.reading_set_id,
 });
 
-const COLUMNS = 'id, read_at, meter_model, error_register, status_word, power_fail_counters, reading_set_id';
+const COLUMNS = 'id, read_at, meter_model, error_register, status_word, power_fail_counters, power_failure_log, reading_set_id';
 
 export function createMeterStatusRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO meter_status_reads (end_device_id, read_at, meter_model, error_register, status_word, power_fail_counters) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO meter_status_reads (end_device_id, read_at, meter_model, error_register, status_word, power_fail_counters, power_failure_log) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const latestUnreported = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NULL ORDER BY id DESC LIMIT 1`);
   const lastReported = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
   const history = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? ORDER BY id`);
@@ -41,7 +44,7 @@ export function createMeterStatusRepository(db: Db) {
   return {
     /** Stores one read; returns its id. */
     insert(deviceId: number, readAt: string, meterModel: string, status: MeterStatus): number {
-      return Number(insert.run(deviceId, readAt, meterModel, status.errorRegister, status.statusWord, JSON.stringify(status.powerFailCounters)).lastInsertRowid);
+      return Number(insert.run(deviceId, readAt, meterModel, status.errorRegister, status.statusWord, JSON.stringify(status.powerFailCounters), JSON.stringify(status.powerFailureLog ?? [])).lastInsertRowid);
     },
     /** The newest read not yet reported with a saved reading. */
     latestUnreported: (deviceId: number): StatusRead | null => {

@@ -11,6 +11,7 @@ import { warningNeedsConfirmation } from '../meter/readingChecks';
 import { useWarningText } from '../meter/useWarningText';
 import { historyRows, usePoints, type HistoryCell } from './history';
 import { useRegisterName } from '../../lib/registerName';
+import { ProbeTranscripts } from './ProbeTranscripts';
 
 /** The chart library (uPlot) loads with the first history shown, not with the app. */
 const ConsumptionChart = lazy(() => import('./ConsumptionChart').then((m) => ({ default: m.ConsumptionChart })));
@@ -54,6 +55,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
   };
 
   return (
+    <>
     <section className="meter-history" aria-labelledby="history-title" data-testid="meter-history" data-count={rows.length}>
       <h3 id="history-title" className="section-title">
         {t('history.title')}
@@ -117,5 +119,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
         </>
       )}
     </section>
+    <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
+    </>
   );
 }

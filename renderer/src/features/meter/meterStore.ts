@@ -55,7 +55,7 @@ interface MeterSlice {
   setVisit(patch: Partial<Pick<MeterSlice, 'observedSerial' | 'note'>>): void;
   addPhoto(photo: PhotoDraft): void;
   /** Fills the registers (and the serial) from an optical read; the save then runs the usual checks. */
-  applyOptical(values: readonly { registerId: number; text: string }[], meterSerial: string | null): void;
+  applyOptical(values: readonly { registerId: number; text: string; capturedAt?: string | undefined }[], meterSerial: string | null): void;
   save(locale: string, reasonLabel: (code: ConfirmReason) => string): Promise<SaveOutcome>;
 }
 
@@ -109,7 +109,9 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
 
   setEntry(registerId, patch) {
     set((s) => {
-      const entry = { ...(s.entries[registerId] ?? emptyEntry), ...patch };
+      const merged = { ...(s.entries[registerId] ?? emptyEntry), ...patch };
+      // A typed value is the technician's, read now: it no longer carries the meter's capture time.
+      const entry = patch.text !== undefined ? { ...merged, capturedAt: undefined } : merged;
       // A new value is a new question: the server's earlier warnings were about the old one.
       const serverWarnings = patch.text !== undefined ? { ...s.serverWarnings, [registerId]: [] } : s.serverWarnings;
       const source = patch.text !== undefined ? 'manual' : s.source;
@@ -124,7 +126,7 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
   applyOptical(values, meterSerial) {
     set((s) => {
       const entries = { ...s.entries };
-      for (const v of values) entries[v.registerId] = { ...(entries[v.registerId] ?? emptyEntry), text: v.text, again: '' };
+      for (const v of values) entries[v.registerId] = { ...(entries[v.registerId] ?? emptyEntry), text: v.text, again: '', capturedAt: v.capturedAt };
       return { entries, source: 'optical', observedSerial: meterSerial ?? s.observedSerial, serverWarnings: {}, saveError: null };
     });
   },
@@ -143,7 +145,8 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
       const a = assessRegister(register, entries[register.id] ?? emptyEntry, locale, readAt, reasonLabel, serverWarnings[register.id], useAppStore.getState().info?.validation);
       if (a.value === null) return { kind: 'focus', target: { registerId: register.id, field: 'value' } };
       if (a.needsConfirmation && !a.confirmation) return { kind: 'focus', target: { registerId: register.id, field: 'again' } };
-      values.push({ registerId: register.id, value: a.value, ...(a.confirmation ? { confirmation: a.confirmation } : {}) });
+      const capturedAt = source === 'optical' ? entries[register.id]?.capturedAt : undefined;
+      values.push({ registerId: register.id, value: a.value, ...(a.confirmation ? { confirmation: a.confirmation } : {}), ...(capturedAt ? { capturedAt } : {}) });
     }
     if (serialMismatch(detail, observedSerial) && !note.trim()) return { kind: 'focus', target: 'note' };
 

@@ -18,6 +18,8 @@ export interface RegisterEntry {
   /** One of `confirmReasons`, or '' when none was chosen. */
   readonly reasonCode: string;
   readonly reasonText: string;
+  /** The meter's own capture time of an optical value (DSMR 0-n:24.2.1); gone once the value is typed over. */
+  readonly capturedAt?: string;
 }
 
 export const emptyEntry: RegisterEntry = { text: '', again: '', reasonCode: '', reasonText: '' };

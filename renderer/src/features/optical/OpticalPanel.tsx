@@ -42,7 +42,7 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
 
   const use = () => {
     if (!o.result) return;
-    const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale) }] : []));
+    const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale), ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}) }] : []));
     (onUse ?? applyOptical)(values, o.result.meterSerial);
   };
   const phase = o.progress ? t(`optical.phase.${o.progress.phase}`) : t('optical.phase.signOn');

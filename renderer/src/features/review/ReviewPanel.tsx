@@ -5,6 +5,7 @@ import { reviewStatuses } from '../../../../shared/contract/supervisorEntities';
 import { useProfile } from '../../app/appStore';
 import { DashboardPanel } from '../dashboard/DashboardPanel';
 import { ProfileManager } from '../session/ProfileManager';
+import { MeterModels } from '../settings/MeterModels';
 import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
 import { ReviewCard } from './ReviewCard';
@@ -47,6 +48,7 @@ function ReviewColumns() {
     <>
       <div className="review-column">
         <ProfileManager />
+        <MeterModels />
         <section className="review-card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('review.queueTitle')}</h2>
           <div className="review-actions" role="group" aria-label={t('review.statusFilter')}>

@@ -1,0 +1,103 @@
+/**
+ * `fieldmeter probe transcript --visit ID` (issue 20 §3, the probe doctor): the raw conversation
+ * of an optical read or programming session as text — times, direction, the bytes with control
+ * characters named, and hex; passwords were masked when it was recorded. ID is a transcript's id
+ * (as `optical.read` returns it) or a saved visit's reading set, whose reads are printed in order.
+ *
+ * `fieldmeter models list|assign|unassign`: the meter models on this device and the meter types
+ * they are assigned to (docs/METER_MODELS.md); assigning is a supervisor's, audited.
+ */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/appError';
+import { resolveDatabasePath } from '../services/paths';
+import type { Store } from '../services/store';
+import type { CliIo } from './program';
+import { cliActor } from './signIn';
+
+interface Common {
+  db?: string;
+  json?: boolean;
+}
+
+const common = (command: Command) =>
+  command.addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')).option('--json', 'print machine-readable JSON').exitOverride();
+
+async function withStore<T>(options: Common, fn: (store: Store) => Promise<T> | T): Promise<T> {
+  // SQLite loads only in the command that uses it (a CLI start stays quick).
+  const { openStore } = await import('../services/store');
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function registerProbeCommands(program: Command, io: CliIo): void {
+  const probe = program.command('probe').description('the optical probe: transcripts of its sessions for diagnosis').exitOverride();
+  common(probe.command('transcript').description('print (or write with --out) the raw transcript of a probe session or of a visit'))
+    .requiredOption('--visit <id>', 'a transcript id, or the reading set of a saved visit')
+    .option('--out <file>', 'write the text to this file instead of printing it')
+    .action((options: Common & { visit: string; out?: string }) =>
+      withStore(options, async (store) => {
+        await cliActor(store, 'view', 'read probe transcripts');
+        const { transcriptFile } = await import('../services/optical/probeDoctor');
+        const one = store.probeTranscripts.get(options.visit);
+        const found = one ? [one] : store.probeTranscripts.ofReadingSet(options.visit);
+        if (found.length === 0) throw new AppError('NOT_FOUND', `No probe transcript and no visit with transcripts has the id ${options.visit}.`, { reason: 'transcriptUnknown' });
+        const text = found.map(transcriptFile).join('\n');
+        if (options.out) {
+          writeFileSync(options.out, text);
+          io.out(options.json ? JSON.stringify({ file: options.out, transcripts: found.map((t) => t.id) }) : `${found.length} transcript(s) written to ${options.out}.`);
+        } else io.out(options.json ? JSON.stringify(found.map((t) => ({ ...t, data: Buffer.from(t.data).toString('hex') })), null, 2) : text);
+      }),
+    );
+
+  const models = program.command('models').description('meter models for programming mode, and the meter types they are assigned to').exitOverride();
+  const modelList = async (store: Store) => {
+    const { loadMeterModels, meterModelFolder, modelAssignments } = await import('../services/optical/meterModelCatalog');
+    const catalog = loadMeterModels(meterModelFolder(store.path));
+    return { models: catalog.models.map((m) => ({ name: m.name, description: m.description, source: m.source, demandReset: m.demandReset !== null })), refused: [...catalog.refused], folder: catalog.folder, assignments: [...modelAssignments(store)] };
+  };
+  const printList = (options: Common, list: Awaited<ReturnType<typeof modelList>>) => {
+    if (options.json) return io.out(JSON.stringify(list, null, 2));
+    const typesOf = (name: string) => list.assignments.filter((a) => a.model === name).map((a) => `${a.manufacturer} ${a.identPrefix}`);
+    io.out(
+      [
+        ...list.models.map((m) => `${m.name}${m.demandReset ? ' (demand reset)' : ''}: ${m.description}\n  assigned to: ${typesOf(m.name).join(', ') || '(no meter type)'}`),
+        ...list.assignments.filter((a) => !list.models.some((m) => m.name === a.model)).map((a) => `${a.manufacturer} ${a.identPrefix}: model ${a.model} is not on this device`),
+        ...list.refused.map((r) => `left out: ${r.file} — ${r.problem}`),
+        `utility models folder: ${list.folder}`,
+      ].join('\n'),
+    );
+  };
+  common(models.command('list').description('the shipped and the utility-added models and the meter types each is assigned to')).action((options: Common) =>
+    withStore(options, async (store) => {
+      await cliActor(store, 'view', 'list meter models');
+      printList(options, await modelList(store));
+    }),
+  );
+  const assignment = (options: Common & { manufacturer: string; ident: string }, model: string | null, what: string) =>
+    withStore(options, async (store) => {
+      const actor = await cliActor(store, 'supervise', what);
+      if (!/^[A-Za-z]{3}$/.test(options.manufacturer)) throw new AppError('BAD_REQUEST', 'The manufacturer id is three letters, as the meter sends it (e.g. ISK or ISk).', { reason: 'option', option: '--manufacturer' });
+      const list = await modelList(store);
+      if (model !== null && !list.models.some((m) => m.name === model)) throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
+      const { assignModel } = await import('../services/optical/meterModelCatalog');
+      store.transaction(() => {
+        assignModel(store, { manufacturer: options.manufacturer, identPrefix: options.ident }, model);
+        store.journal.audit(actor, { action: 'optical.assignModel', entity: 'settings', entityId: `${options.manufacturer} ${options.ident}`, details: { manufacturer: options.manufacturer, identPrefix: options.ident, model } });
+      });
+      printList(options, await modelList(store));
+    });
+  common(models.command('assign').description('use a model for a meter type (supervisor)'))
+    .requiredOption('--manufacturer <id>', 'the manufacturer id exactly as the meter sends it (ISK, LGZ; the case of the third letter matters)')
+    .requiredOption('--ident <prefix>', 'the start of the identification after the baud character, e.g. MT174')
+    .requiredOption('--model <name>', 'the model name')
+    .action((options: Common & { manufacturer: string; ident: string; model: string }) => assignment(options, options.model, 'assign meter models'));
+  common(models.command('unassign').description('read a meter type without programming it (supervisor)'))
+    .requiredOption('--manufacturer <id>', 'the manufacturer id exactly as the meter sends it')
+    .requiredOption('--ident <prefix>', 'the start of the identification after the baud character')
+    .action((options: Common & { manufacturer: string; ident: string }) => assignment(options, null, 'unassign meter models'));
+}
