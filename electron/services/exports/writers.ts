@@ -6,6 +6,7 @@ import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AppError } from '../../../shared/contract/result';
 import type { ExportFilter } from '../../../shared/contract/supervisorEntities';
+import type { ReportLanguage } from '../../../shared/i18n/reportWords';
 import type { CsvRecord, ExportHalf, ExportRow, createExportRowsRepository } from '../store/repositories/exportRows';
 import { checkCsvColumns } from './columns';
 
@@ -58,7 +59,7 @@ export async function writeFormat(
   format: 'csv' | 'xml' | 'pdf',
   source: ExportSource,
   path: string,
-  options: WriteOptions & { filterText?: string; header?: boolean; onTotal?(total: number): void },
+  options: WriteOptions & { filterText?: string; language?: ReportLanguage | undefined; header?: boolean; onTotal?(total: number): void },
 ): Promise<number> {
   // The rows first, then their number (the progress bar's total), then the file.
   if (format === 'csv') {

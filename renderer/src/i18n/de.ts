@@ -1,4 +1,5 @@
 /** Deutsche Texte. Gleiche Schlüssel wie en.ts (der Typ prüft es). */
+import { reportWords } from '../../../shared/i18n/reportWords';
 import type { Catalog } from './en';
 
 export const de: Catalog = {
@@ -452,12 +453,7 @@ export const de: Catalog = {
     skipped: 'Übersprungen',
     none: 'Kein Zähler dieser Route ist in dieser Gruppe.',
   },
-  status: {
-    unread: 'Nicht abgelesen',
-    read: 'Abgelesen',
-    warning: 'Abgelesen, mit Warnung',
-    skipped: 'Übersprungen',
-  },
+  status: reportWords.de.stopStatus,
   hazards: {
     title: 'Gefahren',
     dog: 'Hund',
@@ -618,7 +614,7 @@ export const de: Catalog = {
     role: { technician: 'Ableser', installer: 'Monteur', supervisor: 'Disponent' },
     queueTitle: 'Prüfliste',
     statusFilter: 'Anzeigen',
-    status: { pending: 'Zu prüfen', approved: 'Freigegeben', returned: 'Zurückgegeben', edited: 'Korrigiert' },
+    status: reportWords.de.reviewStatus,
     any: 'Alle',
     empty: 'Hier ist nichts zu prüfen.',
     skipped: 'Nicht abgelesen',
@@ -761,16 +757,7 @@ export const de: Catalog = {
     farAccuracy: '± {{accuracy}} m',
     farDistance: 'Ablesungen markieren, die weiter vom Halt entfernt sind als (m)',
   },
-  warningKind: {
-    highUsage: 'Ungewöhnlich hoher Verbrauch',
-    lowUsage: 'Ungewöhnlich niedriger Verbrauch',
-    zeroUsage: 'Kein Verbrauch',
-    rollover: 'Als Zählerüberlauf gewertet',
-    lowerThanPrevious: 'Niedriger als der letzte Stand',
-    implausibleDemand: 'Unplausible Leistung',
-    serialMismatch: 'Andere Zählernummer',
-    readBeforeLastRead: 'Uhrzeit vor dem letzten Stand',
-  },
+  warningKind: reportWords.de.warningKind,
   registerName: {
     named: {
       energy_delivered: 'Bezogene Energie',

@@ -1,4 +1,6 @@
 /** English UI text. Keys are grouped by feature; German (de.ts) must have the same keys. */
+import { reportWords } from '../../../shared/i18n/reportWords';
+
 export const en = {
   start: {
     loading: 'Fieldmeter is starting…',
@@ -452,12 +454,7 @@ export const en = {
     skipped: 'Skipped',
     none: 'No meter on this route is in this group.',
   },
-  status: {
-    unread: 'Not read',
-    read: 'Read',
-    warning: 'Read, with warning',
-    skipped: 'Skipped',
-  },
+  status: reportWords.en.stopStatus,
   hazards: {
     title: 'Hazards',
     dog: 'Dog',
@@ -618,7 +615,7 @@ export const en = {
     role: { technician: 'Technician', installer: 'Installer', supervisor: 'Supervisor' },
     queueTitle: 'Review queue',
     statusFilter: 'Show',
-    status: { pending: 'To review', approved: 'Approved', returned: 'Returned', edited: 'Edited' },
+    status: reportWords.en.reviewStatus,
     any: 'All',
     empty: 'Nothing to review here.',
     skipped: 'Skipped',
@@ -763,16 +760,7 @@ export const en = {
     farDistance: 'Mark readings taken farther from the stop than (m)',
   },
   /** Reading warnings as short words for lists, filters and the review (the code is shown small beside). */
-  warningKind: {
-    highUsage: 'Unusually high use',
-    lowUsage: 'Unusually low use',
-    zeroUsage: 'No use',
-    rollover: 'Counted as rollover',
-    lowerThanPrevious: 'Lower than the last reading',
-    implausibleDemand: 'Implausible demand',
-    serialMismatch: 'Other meter serial',
-    readBeforeLastRead: 'Clock before the last reading',
-  },
+  warningKind: reportWords.en.warningKind,
   /** Register names built from the ReadingType (IEC 61968-9 measurement kind and flow direction) when the route gives none. */
   registerName: {
     named: {
