@@ -744,6 +744,8 @@ export const de: Catalog = {
     tileUrlHint: 'Eine https://-Adresse mit {z}, {x} und {y}, z. B. https://tiles.example.com/{z}/{x}/{y}.png. Leer: nur die schematische Darstellung.',
     saveTiles: 'Karteneinstellungen speichern',
     saved: 'Karteneinstellungen gespeichert.',
+    savedReload: 'Karteneinstellungen gespeichert. Bilder eines neuen Kachelservers lässt die App erst nach dem Neuladen zu.',
+    reload: 'Jetzt neu laden',
     settings: 'Karteneinstellungen',
     tileProblem: {
       scheme: 'Die Kachel-Adresse muss mit https:// beginnen.',

@@ -746,6 +746,8 @@ export const en = {
     tileUrlHint: 'An https:// address with {z}, {x} and {y}, e.g. https://tiles.example.com/{z}/{x}/{y}.png. Empty: the schematic plot only.',
     saveTiles: 'Save map settings',
     saved: 'Map settings saved.',
+    savedReload: 'Map settings saved. The app lets images from a new tile server in only when it loads again.',
+    reload: 'Load again now',
     settings: 'Map settings',
     tileProblem: {
       scheme: 'The tile URL must start with https://.',
