@@ -19,7 +19,7 @@ export interface MeterListHandle {
 const ROW_HEIGHT = 68;
 const PAGE = 8;
 
-export function MeterList({ items, label, ref }: { items: readonly MeterListItem[]; label: string; ref: Ref<MeterListHandle> }) {
+export function MeterList({ items, label, nextId = null, ref }: { items: readonly MeterListItem[]; label: string; nextId?: string | null; ref: Ref<MeterListHandle> }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const openId = useNavStore((s) => s.usagePointId);
@@ -105,6 +105,7 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
               className={classes}
               data-testid="meter-row"
               data-usage-point-id={item.usagePointId}
+              data-next={item.usagePointId === nextId ? 'true' : undefined}
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
               onClick={() => {
                 setActive(row.index);
@@ -123,6 +124,11 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
                   {item.hazards.map((h) => (
                     <HazardIcon key={h} hazard={h} label={t(`hazards.${h}`)} />
                   ))}
+                </span>
+              )}
+              {item.usagePointId === nextId && (
+                <span className="row-next" data-testid="row-next">
+                  {t('map.status.next')}
                 </span>
               )}
               {item.readRequestedAt && (
