@@ -46,7 +46,7 @@ test('tiles load from the configured server only; the next stop is the walk’s,
 
   const next = page.locator('[data-testid="meter-row"][data-next="true"]');
   await expect(next).toHaveAttribute('data-usage-point-id', 'UP-1004');
-  await expect(next.getByTestId('row-next')).toBeVisible();
+  await expect(next.getByTestId('row-next')).toHaveText('Next stop');
 
   await page.getByTestId('toggle-map').click();
   const map = page.getByTestId('route-map');

@@ -10,6 +10,7 @@ import { expectAccessible, expectNoSidewaysScroll, expectPrimaryReachable, expec
 import { scaled } from '../support/timeouts';
 import { callApi, screenshot, usualValues } from './pages';
 import { englishOnScreen, expectNoEnglish } from './untranslated';
+import { expectWholeWords } from './wordBreaks';
 
 test.use({ demo: true });
 
@@ -23,6 +24,7 @@ async function checkScreen(page: Page, size: SizeName, lang: Lang, screen: strin
   await screenshot(page, `${size}-${lang}-${screen}`);
   if (lang === 'de') await expectNoEnglish(page, `${size} ${screen}`);
   await expectNoSidewaysScroll(page);
+  await expectWholeWords(page);
   await expectTouchTargets(page);
   await expectAccessible(page);
   if (primary) await expectPrimaryReachable(page, primary);
@@ -114,6 +116,11 @@ async function walkWorkOrders(page: Page, size: SizeName, lang: Lang) {
   await expect(page.getByTestId('wo-title')).toContainText('UP-1001');
   if (narrow(size)) await expect(page.getByTestId('wo-WO-DEMO-EX1')).toBeHidden();
   await checkScreen(page, size, lang, 'exchange-wizard', page.getByTestId('job-next'));
+  if (narrow(size)) {
+    // Where one pane is shown at a time the open job takes the width, not a narrow column (issue 17 §1).
+    const wizard = await page.locator('form.wo-wizard').first().boundingBox();
+    expect(wizard?.width ?? 0, 'the exchange wizard’s width').toBeGreaterThanOrEqual(sizes[size].width * 0.9);
+  }
 
   if (narrow(size)) await page.getByTestId('back-to-orders').click();
   await page.getByTestId('sw-SW-DEMO-MO5').click();

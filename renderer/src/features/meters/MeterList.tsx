@@ -112,7 +112,15 @@ export function MeterList({ items, label, nextId = null, ref }: { items: readonl
                 open(row.index);
               }}
             >
-              <span className="meter-seq">{item.sequence}</span>
+              {/* The next stop's number is ringed, as on the map; its words for screen readers and on hover. */}
+              <span className={item.usagePointId === nextId ? 'meter-seq meter-seq-next' : 'meter-seq'} title={item.usagePointId === nextId ? t('map.status.next') : undefined}>
+                {item.sequence}
+                {item.usagePointId === nextId && (
+                  <span className="visually-hidden" data-testid="row-next">
+                    {t('map.status.next')}
+                  </span>
+                )}
+              </span>
               <span className="meter-main">
                 <span className="meter-address">{item.address}</span>
                 <span className="meter-ids">
@@ -124,11 +132,6 @@ export function MeterList({ items, label, nextId = null, ref }: { items: readonl
                   {item.hazards.map((h) => (
                     <HazardIcon key={h} hazard={h} label={t(`hazards.${h}`)} />
                   ))}
-                </span>
-              )}
-              {item.usagePointId === nextId && (
-                <span className="row-next" data-testid="row-next">
-                  {t('map.status.next')}
                 </span>
               )}
               {item.readRequestedAt && (
