@@ -2,7 +2,8 @@
  * Receipts for every meter job on site (issue 24 §3): an install and a removal each get their
  * receipt like an exchange — the meter put in or taken out, its initial or final readings with
  * units, the seals, the register photo when there is one, the signature or its refusal — read back
- * with poppler's pdftotext and verified against the database.
+ * with poppler's pdftotext and verified against the database. A switch reading's register photo
+ * is on its receipt too.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import { saveSignature } from '../../../electron/services/evidence/signatures';
 import { checkReceipt } from '../../../electron/services/evidence/verifyReceipt';
 import { addPhoto } from '../../../electron/services/readings/photos';
 import { DEMO_NEW_CONNECTION } from '../../../electron/services/workOrders/demo';
+import { takeSwitchReading } from '../../../electron/services/switching/switchRead';
 import { completeInstall, completeRemoval } from '../../../electron/services/workOrders/meterJobs';
+import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 
@@ -63,6 +66,25 @@ describe.skipIf(!poppler)('receipts for installs and removals (needs poppler-uti
     const text = pdfText(file);
     for (const words of ['Meter removal', 'Meter taken out', old.serialNumber, 'final reading', '4,321', 'S-RM-1', 'Register photo', 'The customer declined to sign']) expect(text).toContain(words);
     // The register photo is the one image: a declined signature draws none.
+    expect(imageCount(file)).toBe(1);
+    expect(checkReceipt(file, store)).toMatchObject({ intact: true, matchesDatabase: true });
+    store.close();
+  });
+
+  it('a switch reading taken with a register photo has the photo on its receipt', async () => {
+    const dir = tempDir();
+    const technician = { name: 'Tina Technician', role: 'technician' } as const;
+    const store = openDemoStore(dir, technician);
+    const photoDir = join(dir, 'photos');
+    const moveOut = { kind: 'switchOrder', id: 'SW-DEMO-MO5' } as const;
+    const photo = addPhoto(store, technician, photoDir, { usagePointId: 'UP-1005', fileName: 'register.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
+    const values = (store.meters.get('UP-1005')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
+    takeSwitchReading(store, technician, { switchOrderId: moveOut.id, values, photoIds: [photo.photoId] }, { settings: defaultValidationSettings, photoDir, now: new Date() });
+    saveSignature(store, technician, photoDir, moveOut, { status: 'declined', signerName: '' });
+
+    const receipt = await createReceipt(store, technician, photoDir, moveOut, 'de');
+    const file = join(photoDir, receipt.fileName);
+    expect(pdfText(file)).toContain('Foto des Zählwerks');
     expect(imageCount(file)).toBe(1);
     expect(checkReceipt(file, store)).toMatchObject({ intact: true, matchesDatabase: true });
     store.close();
