@@ -662,7 +662,7 @@ export const de: Catalog = {
     auditWho: 'Wer',
     auditRole: 'Rolle',
     auditAction: 'Aktion',
-    auditWhat: 'Datensatz',
+    auditWhat: 'Eintrag',
     auditDetails: 'Vorher / nachher',
   },
   dashboard: {
