@@ -19,6 +19,7 @@ interface ExportCliOptions {
   status?: string;
   type?: string;
   force?: boolean;
+  lang?: 'en' | 'de';
 }
 
 export function registerSupervisorCommands(program: Command, io: CliIo): void {
@@ -34,6 +35,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .option('--route <id>', 'only this route')
     .addOption(new Option('--status <status>', 'only stops with this status').choices([...stopStatuses]))
     .addOption(new Option('--type <type>', 'only readings taken for this work: a route read or a work-order kind').choices([...workTypes]))
+    .addOption(new Option('--lang <language>', 'language of the PDF report').choices(['en', 'de']).default('en'))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: ExportCliOptions) => {
@@ -43,7 +45,7 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
       const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out), { force: options.force });
+        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out), { force: options.force, language: options.lang });
         io.out(options.json ? JSON.stringify(result, null, 2) : `Wrote ${result.rows} readings to ${result.path} (${result.bytes} bytes).`);
       } finally {
         store.close();

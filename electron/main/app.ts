@@ -17,6 +17,7 @@ import { menuTemplate } from './menu';
 import { appScheme, registerAppProtocol } from './protocol';
 import { exportSaveDialog } from './saveDialog';
 import { hardenApp, hardenSession } from './security';
+import { contentSecurityPolicy } from '../../shared/contract/csp';
 import { createMainWindow } from './window';
 
 const log = createLogger('main');
@@ -77,8 +78,10 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
 
   await app.whenReady();
   const files = appFiles(app.getAppPath());
-  registerAppProtocol(electron.protocol, files.renderer);
-  hardenSession(electron.session.defaultSession);
+  // The policy follows the map's tile setting once the database is open; until then no remote image at all.
+  let pagePolicy = () => contentSecurityPolicy;
+  registerAppProtocol(electron.protocol, files.renderer, () => pagePolicy());
+  hardenSession(electron.session.defaultSession, () => pagePolicy());
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
 
   const databasePath = resolveDatabasePath(args.db, env, app.getPath('userData'), { training: args.demo });
@@ -104,6 +107,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
     app.exit(EXIT_DATABASE_REFUSED);
     return;
   }
+  pagePolicy = () => fieldmeter.contentSecurityPolicy();
   if (args.demo) {
     try {
       const seeded = await prepareTraining(fieldmeter.store);

@@ -24,7 +24,7 @@ const securityHeaders = {
 const notFound = () => new Response('Not found', { status: 404, headers: securityHeaders });
 
 /** Maps `app://fieldmeter/<path>` to a file under rendererRoot; 404 for anything else. */
-export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rendererRoot: string, policy: () => string = () => contentSecurityPolicy): (request: Request) => Promise<Response> {
   return async (request) => {
     let url: URL;
     try {
@@ -45,11 +45,12 @@ export function createAppProtocolHandler(rendererRoot: string): (request: Reques
     } catch {
       return notFound();
     }
-    const headers = { ...securityHeaders, 'Content-Type': contentType(file) };
+    // The page's policy follows the map's tile setting (shared/contract/csp.ts).
+    const headers = { ...securityHeaders, 'Content-Security-Policy': policy(), 'Content-Type': contentType(file) };
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }
 
-export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, policy?: () => string): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, policy));
 }

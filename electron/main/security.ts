@@ -73,18 +73,20 @@ export function isPermissionAllowed(query: PermissionQuery): boolean {
 /** Replaces any CSP a response carries (in any letter case) with ours. */
 export function withContentSecurityPolicy(
   headers: Readonly<Record<string, string[]>> | undefined,
+  policy: string = contentSecurityPolicy,
 ): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
   }
-  result['Content-Security-Policy'] = [contentSecurityPolicy];
+  result['Content-Security-Policy'] = [policy];
   return result;
 }
 
-export function hardenSession(session: Session): void {
+/** `policy`: the page's CSP as the settings make it now (remote images from the tile server only). */
+export function hardenSession(session: Session, policy: () => string = () => contentSecurityPolicy): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy()) });
   });
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];

@@ -26,7 +26,8 @@ import { exportsDir, findExportFile, type ExportFile } from './exports/exportFil
 import { openStore, type Store } from './store';
 import type { OpenOptions } from './store/database';
 import type { BlobStore, SecretStore } from './sync/secrets';
-import { mapHandlers } from './handlers/map';
+import { mapHandlers, mapTileUrl } from './handlers/map';
+import { contentSecurityPolicyFor } from '../../shared/contract/csp';
 import { meterKeyHandlers } from './handlers/meterKeys';
 import { listenHandlers } from './handlers/listen';
 import { meterKeysOf, type MeterKeys, type MeterKeysOptions } from './meterKeys';
@@ -60,6 +61,8 @@ export interface Fieldmeter {
   exportFile(name: unknown): ExportFile;
   /** A visit receipt the app made, for any signed-in profile (the web host's download), or a coded error. */
   receiptFile(name: unknown): ReceiptFile;
+  /** The page's CSP as the settings make it now: remote images from the configured tile server only. */
+  contentSecurityPolicy(): string;
   close(): void;
 }
 
@@ -140,5 +143,5 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     return findReceiptFile(store, photoDir, name);
   };
   // Every method's right is checked against the signed-in profile before its handler runs.
-  return { store, session, handlers: guardHandlers(handlers, session.current), meterKeys, events, exportFile, receiptFile, close: () => store.close() };
+  return { store, session, handlers: guardHandlers(handlers, session.current), meterKeys, events, exportFile, receiptFile, contentSecurityPolicy: () => contentSecurityPolicyFor(mapTileUrl(store)), close: () => store.close() };
 }

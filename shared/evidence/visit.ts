@@ -1,7 +1,7 @@
 /**
  * Field evidence of a visit (issue 24 §2–3): who signed, or why no one did, and the data a visit
  * receipt is made of. A visit is a switch order (switch reading, disconnect, reconnect) or a work
- * order (meter exchange). Pure: used by the contract, the Node side and the renderer.
+ * order (meter exchange, install or removal). Pure: used by the contract, the Node side and the renderer.
  */
 export const visitKinds = ['switchOrder', 'workOrder'] as const;
 export type VisitKind = (typeof visitKinds)[number];
@@ -31,7 +31,7 @@ export const RECEIPT_DOWNLOAD_PATH = '/api/receipt/';
 export const receiptFileNamePattern = /^receipt-[A-Z2-7]{10}-(en|de)\.pdf$/;
 
 /** What the visit did, in the receipt's words. */
-export type VisitWork = 'moveIn' | 'moveOut' | 'supplierChange' | 'disconnect' | 'reconnect' | 'exchange';
+export type VisitWork = 'moveIn' | 'moveOut' | 'supplierChange' | 'disconnect' | 'reconnect' | 'exchange' | 'install' | 'removal';
 
 /**
  * The canonical data of a visit: everything the receipt states, and exactly what its verification
@@ -48,7 +48,7 @@ export interface VisitRecord {
   readonly position: { readonly latitude: number; readonly longitude: number } | null;
   readonly technician: string;
   readonly at: string;
-  /** The meter found on site (for an exchange: the one taken out). */
+  /** The meter found on site (for an exchange or a removal: the one taken out; for an install: the one put in). */
   readonly meterSerial: string;
   /** An exchange only: the meter put in. */
   readonly newMeterSerial: string | null;

@@ -31,7 +31,7 @@ const MAX_STREAMS = 16;
 const MAX_STREAM_BACKLOG = 1024 * 1024;
 
 export interface WebHostOptions {
-  readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile' | 'receiptFile'>>;
+  readonly app: Pick<Fieldmeter, 'handlers' | 'events'> & Partial<Pick<Fieldmeter, 'exportFile' | 'receiptFile' | 'contentSecurityPolicy'>>;
   /** Folder with the built renderer (index.html); API only when absent. */
   readonly rendererRoot?: string;
   readonly port?: number;
@@ -197,7 +197,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const file = root ? resolveStaticPath(root, pathname) : null;
     const found = file ? await readStatic(file, req.headers['accept-encoding']) : null;
     if (!found) return sendError(res, 404, new AppError('NOT_FOUND', 'No such page.', { reason: 'notServed' }));
-    res.writeHead(200, { ...securityHeaders, ...found.headers, 'Content-Length': String(found.body.length) });
+    // The page's policy follows the map's tile setting (read per request: a changed setting applies at the next load).
+    const policy = options.app.contentSecurityPolicy?.() ?? contentSecurityPolicy;
+    res.writeHead(200, { ...securityHeaders, 'Content-Security-Policy': policy, ...found.headers, 'Content-Length': String(found.body.length) });
     res.end(found.body);
   }
 

@@ -58,7 +58,7 @@ export async function writeReceiptPdf(path: string, r: ReceiptDrawing): Promise<
   field(t.where, v.address);
   field(t.usagePoint, v.usagePointId);
   if (v.position) field(t.position, `${v.position.latitude.toFixed(5)}, ${v.position.longitude.toFixed(5)}`);
-  field(v.newMeterSerial ? t.oldMeter : t.meter, v.meterSerial);
+  field(v.newMeterSerial || v.work === 'removal' ? t.oldMeter : v.work === 'install' ? t.newMeter : t.meter, v.meterSerial);
   if (v.newMeterSerial) field(t.newMeter, v.newMeterSerial);
   if (v.control) field(t.control, t.outcome[v.control.outcome] ?? v.control.outcome);
 

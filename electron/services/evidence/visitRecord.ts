@@ -51,9 +51,14 @@ function switchRecord(store: Store, ref: VisitRef): VisitRecord {
   };
 }
 
-function exchangeRecord(store: Store, ref: VisitRef): VisitRecord {
+/** The receipt's words for a meter job (work order kinds, shared/domain/workOrder.ts). */
+const meterJobWork: Readonly<Record<string, VisitWork>> = { exchange: 'exchange', install: 'install', remove: 'removal' };
+
+/** An exchange, an install or a removal: the meters out and in, their final and initial readings, seals, photos. */
+function meterJobRecord(store: Store, ref: VisitRef): VisitRecord {
   const o = store.visitFacts.workVisit(ref.id);
-  if (!o?.at || o.kind !== 'exchange') throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange on this device.`, { reason: 'visitUnknown' });
+  const work = o ? meterJobWork[o.kind] : undefined;
+  if (!o?.at || !work) throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange, install or removal on this device.`, { reason: 'visitUnknown' });
   const sets = store.visitFacts.readingSetsAt(o.usagePointId, o.at).map((id) => ({ id, rows: store.visitFacts.setReadings(id) }));
   const of = (serial: string | undefined) => sets.filter((s) => s.rows[0]?.meterSerial === serial);
   const finals = of(o.details.oldMeter);
@@ -61,14 +66,15 @@ function exchangeRecord(store: Store, ref: VisitRef): VisitRecord {
   return {
     format: 'fieldmeter-visit-receipt/1',
     visit: { kind: ref.kind, id: ref.id },
-    work: 'exchange',
+    work,
     usagePointId: o.usagePointId,
     address: o.address,
     position: null, // a work order's reading sets record no position (workOrders/meterSteps.ts)
     technician: o.technician ?? '',
     at: o.at,
-    meterSerial: o.details.oldMeter ?? '',
-    newMeterSerial: o.details.newMeter ?? null,
+    // An install finds no meter: the one put in is the receipt's meter.
+    meterSerial: (work === 'install' ? o.details.newMeter : o.details.oldMeter) ?? '',
+    newMeterSerial: work === 'exchange' ? (o.details.newMeter ?? null) : null,
     readings: [...finals.flatMap((s) => s.rows.map((r) => readingOf(r, 'final'))), ...initials.flatMap((s) => s.rows.map((r) => readingOf(r, 'initial')))],
     sealsRemoved: o.details.sealsRemoved ?? [],
     sealsApplied: o.details.sealsApplied ?? [],
@@ -80,7 +86,7 @@ function exchangeRecord(store: Store, ref: VisitRef): VisitRecord {
 }
 
 export function visitRecord(store: Store, ref: VisitRef): VisitRecord {
-  return ref.kind === 'switchOrder' ? switchRecord(store, ref) : exchangeRecord(store, ref);
+  return ref.kind === 'switchOrder' ? switchRecord(store, ref) : meterJobRecord(store, ref);
 }
 
 /** The SHA-256 (hex) of the record's canonical JSON and the short code taken from it. */

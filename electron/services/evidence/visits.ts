@@ -1,7 +1,7 @@
 /**
  * Which visits take a signature and a receipt, and who may add them: a finished switch order (a
  * switch reading needs the record right; a disconnect or reconnect the install right, as the
- * control itself did) or a completed meter exchange (install).
+ * control itself did) or a completed meter exchange, install or removal (install).
  */
 import { AppError } from '../../../shared/contract/result';
 import { mayDo, type Right } from '../../../shared/contract/rights';
@@ -27,7 +27,9 @@ export function requireFinishedVisit(store: Store, ref: VisitRef): FinishedVisit
   }
   const order = store.visitFacts.workVisit(ref.id);
   if (!order) throw new AppError('NOT_FOUND', `Work order ${ref.id} is not on this device.`, { reason: 'visitUnknown' });
-  if (order.kind !== 'exchange' || !order.at) throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange.`, { reason: 'visitNotFinished' });
+  if (!['exchange', 'install', 'remove'].includes(order.kind) || !order.at) {
+    throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange, install or removal.`, { reason: 'visitNotFinished' });
+  }
   return { ref, usagePointId: order.usagePointId, right: 'install' };
 }
 

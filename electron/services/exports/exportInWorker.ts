@@ -223,10 +223,10 @@ export async function writeExportFile(
 ): Promise<number> {
   if (options.signal?.aborted) throw cancelled();
   const script = job.expected < (options.workerFrom ?? inThreadBelow[job.format]) ? null : workerScript(options);
-  if (!script) return writeFormat(job.format, job.source, job.path, { ...options, filterText: job.filterText });
+  if (!script) return writeFormat(job.format, job.source, job.path, { ...options, filterText: job.filterText, language: job.language });
   // A worker being prepared is ready in a fraction of what a cold one would add to this export.
   await warming.get(script.script);
-  const base: WorkerJob = { databasePath: job.databasePath, nativeBinding: options.nativeBinding, format: job.format, filter: job.filter, path: job.path, filterText: job.filterText };
+  const base: WorkerJob = { databasePath: job.databasePath, nativeBinding: options.nativeBinding, format: job.format, filter: job.filter, path: job.path, filterText: job.filterText, language: job.language };
   // One controller for every worker of this export: cancel, or one failing, stops them all.
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });

@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportFilter, ExportFormat } from '../../../shared/contract/supervisorEntities';
+import type { ReportLanguage } from '../../../shared/i18n/reportWords';
 import { createExportRowsRepository, type ExportHalf } from '../store/repositories/exportRows';
 import { exportSource, writeFormat } from './writers';
 
@@ -19,6 +20,8 @@ export interface WorkerJob {
   filter: ExportFilter;
   path: string;
   filterText: string;
+  /** The PDF report's language (shared/i18n/reportWords.ts). */
+  language?: ReportLanguage | undefined;
   /** Only this half of the rows (a CSV export split over two workers). */
   half?: ExportHalf | undefined;
   /** Preparing the worker: write this many CSV records of the query to `path` (the null device), no progress. */
@@ -45,6 +48,7 @@ async function run(job: WorkerJob): Promise<number> {
     if (job.warmUp !== undefined) return await (await import('./csvWriter')).writeCsv(firstOf(source.csvRecords().records, job.warmUp), job.path, {});
     return await writeFormat(job.format, source, job.path, {
       filterText: job.filterText,
+      language: job.language,
       header: !job.half?.second,
       onTotal: (total) => post({ kind: 'total', total }),
       onProgress: (done) => post({ kind: 'progress', done }),

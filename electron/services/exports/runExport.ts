@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fill, reportWords, type ReportLanguage } from '../../../shared/i18n/reportWords';
 import type { ExportFilter, ExportFormat } from '../../../shared/contract/supervisorEntities';
 import { requireSupervisor } from '../review/roles';
 import { checkTarget, writeFileSafely } from '../files/safeWrite';
@@ -21,9 +22,13 @@ export interface ExportResult {
   bytes: number;
 }
 
-export const describeFilter = (f: ExportFilter): string =>
-  [f.from && `from ${f.from}`, f.to && `to ${f.to}`, f.route && `route ${f.route}`, f.status && `status ${f.status}`, f.type && `type ${f.type}`].filter(Boolean).join(', ') ||
-  'all readings';
+/** The filter in the reader's words for the report's heading; empty for all readings. */
+export function describeFilter(f: ExportFilter, language: ReportLanguage = 'en'): string {
+  const parts = reportWords[language].report.filterParts;
+  const status = f.status && (reportWords[language].stopStatus[f.status] ?? f.status);
+  const values = { from: f.from, to: f.to, route: f.route, status, type: f.type };
+  return (Object.keys(parts) as (keyof typeof parts)[]).flatMap((key) => (values[key] ? [fill(parts[key], { value: values[key] })] : [])).join(', ');
+}
 
 /** exports/ next to the database: a backup of the folder keeps them, and the web host needs no download route. */
 export function defaultExportPath(store: Store, format: ExportFormat, now = new Date()): string {
@@ -41,6 +46,8 @@ export interface ExportOptions extends WorkerLocation {
   readonly workerFrom?: number | undefined;
   /** Rows from which a CSV export is split over two workers (default: exportInWorker.splitCsvFrom, with a core to spare). */
   readonly splitFrom?: number | undefined;
+  /** The PDF report's language (the UI's, or the CLI's `--lang`); default English. */
+  readonly language?: ReportLanguage | undefined;
   /** Replace an existing file at the path (CLI `--force`); never the database or a backup (files/safeWrite.ts). */
   readonly force?: boolean | undefined;
   onProgress?(done: number, total: number): void;
@@ -56,7 +63,7 @@ export async function runExport(store: Store, actor: Actor, format: ExportFormat
   // Written beside the target and renamed at the end: a failed or cancelled export leaves nothing behind.
   const count = await writeFileSafely(path, fileOptions, async (temporary) => {
     options.onProgress?.(0, 0);
-    const job = { databasePath: store.path, format, filter, path: temporary, filterText: `Filter: ${describeFilter(filter)}.` };
+    const job = { databasePath: store.path, format, filter, path: temporary, filterText: describeFilter(filter, options.language), language: options.language };
     const source = exportSource(store.exportRows, filter);
     return writeExportFile({ ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) }, {
       signal: options.signal,

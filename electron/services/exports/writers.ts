@@ -3,6 +3,7 @@
  * What the writers share (progress, cancelling, back-pressure) is in writeStream.ts.
  */
 import type { ExportFilter } from '../../../shared/contract/supervisorEntities';
+import type { ReportLanguage } from '../../../shared/i18n/reportWords';
 import type { CsvRecord, ExportHalf, ExportRow, createExportRowsRepository } from '../store/repositories/exportRows';
 import { checkCsvColumns } from './columns';
 import type { WriteOptions } from './writeStream';
@@ -35,7 +36,7 @@ export async function writeFormat(
   format: 'csv' | 'xml' | 'pdf',
   source: ExportSource,
   path: string,
-  options: WriteOptions & { filterText?: string; header?: boolean; onTotal?(total: number): void },
+  options: WriteOptions & { filterText?: string; language?: ReportLanguage | undefined; header?: boolean; onTotal?(total: number): void },
 ): Promise<number> {
   // The rows first, then their number (the progress bar's total), then the file.
   if (format === 'csv') {

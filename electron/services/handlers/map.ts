@@ -8,6 +8,9 @@ const defaults: MapSettings = { tileUrl: '', farDistanceM: DEFAULT_FAR_DISTANCE_
 /** The newest located readings looked at; a day's route is far below it. */
 const LOOK_AT = 5000;
 
+/** The configured tile URL template ('' = no tiles): the hosts build the page's CSP from it (shared/contract/csp.ts). */
+export const mapTileUrl = (store: HandlerContext['store']): string => store.settings.getJson(SETTINGS_KEY, mapSettings, defaults).tileUrl;
+
 export function mapHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof mapMethods> {
   const settings = () => store.settings.getJson(SETTINGS_KEY, mapSettings, defaults);
   return {

@@ -30,7 +30,7 @@ export function supervisorHandlers({ store, actor, emit, saveDialog, exportWorke
       return { at: new Date().toISOString(), totals: dashboard.totals(), routes: dashboard.routes(), technicians: dashboard.technicians(), days: dashboard.days(days), warnings: dashboard.warnings(), outbox: { pending, rejected, sent } };
     },
     'audit.list': ({ search, limit }) => store.review.audit(search.trim(), limit),
-    'export.run': async ({ format, filter }) => {
+    'export.run': async ({ format, filter, language }) => {
       if (running) throw new AppError('VALIDATION', 'An export is already running. Wait for it or cancel it first.', { reason: 'exportRunning' });
       const controller = new AbortController();
       running = controller;
@@ -38,6 +38,7 @@ export function supervisorHandlers({ store, actor, emit, saveDialog, exportWorke
         const result = await runExport(store, actor(), format, filter, defaultExportPath(store, format), {
           ...exportWorker,
           signal: controller.signal,
+          language,
           onProgress: (done, total) => emit('export.progress', { format, done, total }),
         });
         return { ...result, fileName: basename(result.path) };

@@ -26,6 +26,8 @@ export interface SwitchReadRequest {
   observedSerial?: string | undefined;
   outOfWindowReason?: string | undefined;
   note?: string;
+  /** Photos taken at the usage point (the register photo first): kept with the reading and drawn on the receipt. */
+  photoIds?: readonly string[] | undefined;
 }
 
 /** Asks the machine first; an out-of-window move without a reason is a confirmation to give, not a failure. */
@@ -54,7 +56,7 @@ export function saveSwitchReading(store: Store, actor: Actor, order: SwitchOrder
   const saved = saveManualReadings(
     store,
     actor,
-    { usagePointId: order.usagePointId, values: request.values, source: request.source ?? 'manual', observedSerial: request.observedSerial, note: request.note ?? '', switchRead: tag },
+    { usagePointId: order.usagePointId, values: request.values, source: request.source ?? 'manual', observedSerial: request.observedSerial, note: request.note ?? '', photoIds: request.photoIds ?? [], switchRead: tag },
     context,
   );
   return { readingSetId: saved.readingSetId, messageId: saved.messageId };

@@ -15,10 +15,21 @@ import { readPeerReply, type PeerReply } from './peerReply';
 import { soapHeaders, wrapSoap, type SoapVersion } from './soap';
 import { TransportError, type HttpReply } from './transport';
 
+import type { SyncStopReason } from '../../../shared/contract/methods/sync';
+
 export type StopCode = 'UNREACHABLE' | 'BAD_REPLY' | 'REFUSED' | 'CANCELLED';
 
+/**
+ * Why a run stopped: a code, a reason with typed details that the screen says in the user's words
+ * (shared/contract/methods/sync.ts), and — apart — what the connection or the enterprise's system
+ * itself said (`peerText`), shown as its words, never as ours. `message` is the English sentence
+ * for the command line and the log.
+ */
 export interface SyncStop {
   code: StopCode;
+  reason: SyncStopReason;
+  details?: Readonly<Record<string, string | number>>;
+  peerText?: string;
   message: string;
 }
 
@@ -95,15 +106,15 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
   if (peer?.kind === 'fault') return { kind: 'retry', status, text: `HTTP ${status}: ${peer.reason}` };
   if (transient(status)) return { kind: 'retry', status, text: `HTTP ${status}` };
   if (status === 401 || status === 403) {
-    const stop: SyncStop = { code: 'REFUSED', message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.` };
+    const stop: SyncStop = { code: 'REFUSED', reason: 'credentials', details: { status }, message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.` };
     return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop };
   }
   if (status < 200 || status >= 300) {
-    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop: { code: 'REFUSED', message: `The endpoint answered HTTP ${status}; is the endpoint URL right?` } };
+    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop: { code: 'REFUSED', reason: 'httpStatus', details: { status }, message: `The endpoint answered HTTP ${status}; is the endpoint URL right?` } };
   }
   if (unreadable || !peer) {
     const why = unreadable ? `(${unreadable.code}): ${unreadable.message}` : '(EMPTY): no reply';
-    return { kind: 'stop', status, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.` } };
+    return { kind: 'stop', status, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', reason: 'badReply', details: { messageId: to.messageId }, peerText: why, message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.` } };
   }
   // A reply that names another message is not this message's answer (a stale or duplicated reply).
   const correlation = peer.correlationId;
@@ -121,7 +132,7 @@ async function tryOnce(ctx: DeliveryContext, to: Addressing, body: string): Prom
     reply = await ctx.post(body, soapHeaders(ctx.soapVersion, to.action), to.target);
   } catch (error) {
     if (error instanceof TransportError && error.kind === 'TOO_LARGE') {
-      return { kind: 'stop', status: null, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', message: `The enterprise's reply was refused: ${error.message}.` }, durationMs: took() };
+      return { kind: 'stop', status: null, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', reason: 'replyTooLarge', peerText: error.message, message: `The enterprise's reply was refused: ${error.message}.` }, durationMs: took() };
     }
     return { kind: 'retry', status: null, text: error instanceof Error ? error.message : String(error), durationMs: took() };
   }
@@ -137,7 +148,7 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
   for (let attempt = 1; ; attempt++) {
     if (ctx.stop) return { outcome: unchanged, attempts, transmitted };
     if (ctx.signal?.aborted) {
-      ctx.stop = { code: 'CANCELLED', message: 'The sync was cancelled; what was not answered stays in the outbox.' };
+      ctx.stop = { code: 'CANCELLED', reason: 'cancelled', message: 'The sync was cancelled; what was not answered stays in the outbox.' };
       return { outcome: unchanged, attempts, transmitted };
     }
     const attemptedAt = ctx.clock.now().toISOString();
@@ -161,7 +172,7 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
     }
     attempts.push({ ...base, httpStatus: r.status, result: 'TRANSPORT_ERROR', errorCodes: [], errorText: r.text });
     if (attempt >= ctx.retry.maxAttempts) {
-      ctx.stop ??= { code: 'UNREACHABLE', message: `The enterprise could not be reached after ${attempt} attempts (${r.text}). Everything not answered stays in the outbox; sync again later.` };
+      ctx.stop ??= { code: 'UNREACHABLE', reason: 'unreachable', details: { attempts: attempt }, peerText: r.text, message: `The enterprise could not be reached after ${attempt} attempts (${r.text}). Everything not answered stays in the outbox; sync again later.` };
       return { outcome: unchanged, attempts, transmitted };
     }
     await ctx.clock.sleep(backoffDelay(attempt, ctx.retry, ctx.random), ctx.signal);

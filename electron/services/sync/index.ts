@@ -62,7 +62,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;
       const code = error instanceof TransportError ? 'UNREACHABLE' : 'BAD_REPLY';
-      return { ...summary, inbound: null, stopped: { code, message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}` } };
+      return { ...summary, inbound: null, stopped: { code, reason: 'inboundFailed', peerText: error.message, message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}` } };
     }
   } finally {
     router.close();

@@ -142,7 +142,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);
-      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', message } };
+      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message } };
     }
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;

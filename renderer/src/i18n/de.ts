@@ -1,5 +1,6 @@
 import { errorWordsDe } from '../../../shared/i18n/errorWords.de';
 /** Deutsche Texte. Gleiche Schlüssel wie en.ts (der Typ prüft es). */
+import { reportWords } from '../../../shared/i18n/reportWords';
 import type { Catalog } from './en';
 
 export const de: Catalog = {
@@ -207,13 +208,22 @@ export const de: Catalog = {
     progress: '{{done}} von {{total}} beantwortet',
     done: 'Abgleich fertig: {{accepted}} angenommen, {{rejected}} abgelehnt.',
     stopped: 'Abgleich angehalten: {{message}}',
+    stopReason: {
+      credentials: 'Das System des Büros hat die Anmeldung abgelehnt (HTTP {{status}}). Prüfen Sie Benutzer, Passwort oder Token für den Abgleich oder das Client-Zertifikat.',
+      httpStatus: 'Der Endpunkt antwortete mit HTTP {{status}}. Prüfen Sie, ob die Adresse des Endpunkts stimmt.',
+      badReply: 'Der Antwort auf Nachricht {{messageId}} war nicht zu trauen; nichts wurde als gesendet markiert.',
+      replyTooLarge: 'Die Antwort war zu groß zum Lesen; nichts wurde als gesendet markiert.',
+      unreachable: 'Das Büro war nach {{attempts}} Versuchen nicht erreichbar. Alles Unbeantwortete bleibt im Postausgang; gleichen Sie später erneut ab.',
+      inboundFailed: 'Alles wurde gesendet, aber die Nachrichten des Büros für dieses Gerät konnten nicht abgeholt werden.',
+    },
+    peerSaid: 'Was die Verbindung oder das System des Büros meldete (im Wortlaut):',
     stoppedCancelled: 'Abgleich abgebrochen. Was nicht beantwortet wurde, bleibt im Postausgang und geht beim nächsten Abgleich mit.',
     rejectedTitle: 'Vom Büro abgelehnt',
     rejectedNone: 'Nichts wurde abgelehnt.',
     noErrorText: 'Das Büro hat keinen Grund genannt.',
     rejectedWhat: '{{what}} für {{place}}, erstellt {{when}}',
     rejectedWhatNoPlace: '{{what}}, erstellt {{when}}',
-    rejectedWhy: 'Grund',
+    rejectedWhy: 'Das System des Büros meldete (im Wortlaut)',
     noun: {
       MeterReadings: 'Zählerstände',
       EndDeviceEvents: 'Zählerereignisse',
@@ -384,12 +394,7 @@ export const de: Catalog = {
     skipped: 'Übersprungen',
     none: 'Kein Zähler dieser Route ist in dieser Gruppe.',
   },
-  status: {
-    unread: 'Nicht abgelesen',
-    read: 'Abgelesen',
-    warning: 'Abgelesen, mit Warnung',
-    skipped: 'Übersprungen',
-  },
+  status: reportWords.de.stopStatus,
   hazards: {
     title: 'Gefahren',
     dog: 'Hund',
@@ -581,7 +586,7 @@ export const de: Catalog = {
     role: { technician: 'Ableser', installer: 'Monteur', supervisor: 'Disponent' },
     queueTitle: 'Prüfliste',
     statusFilter: 'Anzeigen',
-    status: { pending: 'Zu prüfen', approved: 'Freigegeben', returned: 'Zurückgegeben', edited: 'Korrigiert' },
+    status: reportWords.de.reviewStatus,
     any: 'Alle',
     empty: 'Hier ist nichts zu prüfen.',
     skipped: 'Nicht abgelesen',
@@ -600,6 +605,9 @@ export const de: Catalog = {
     from: 'Von (Tag)',
     to: 'Bis (Tag, einschließlich)',
     dayNone: 'Jeder Tag',
+    dayParts: { day: 'TT', month: 'MM', year: 'JJJJ' },
+    dayIso: 'Tag {{iso}}',
+    dayInvalid: 'Kein gültiger Tag: bitte als {{format}} eingeben.',
     route: 'Tour',
     stopStatus: 'Status der Stelle',
     export: { csv: 'CSV exportieren', xml: 'XML exportieren (IEC 61968-9)', pdf: 'PDF-Bericht exportieren' },
@@ -617,7 +625,7 @@ export const de: Catalog = {
     auditWho: 'Wer',
     auditRole: 'Rolle',
     auditAction: 'Aktion',
-    auditWhat: 'Datensatz',
+    auditWhat: 'Eintrag',
     auditDetails: 'Vorher / nachher',
   },
   dashboard: {
@@ -711,6 +719,8 @@ export const de: Catalog = {
     tileUrlHint: 'Eine https://-Adresse mit {z}, {x} und {y}, z. B. https://tiles.example.com/{z}/{x}/{y}.png. Leer: nur die schematische Darstellung.',
     saveTiles: 'Karteneinstellungen speichern',
     saved: 'Karteneinstellungen gespeichert.',
+    savedReload: 'Karteneinstellungen gespeichert. Bilder eines neuen Kachelservers lässt die App erst nach dem Neuladen zu.',
+    reload: 'Jetzt neu laden',
     settings: 'Karteneinstellungen',
     tileProblem: {
       scheme: 'Die Kachel-Adresse muss mit https:// beginnen.',
@@ -724,16 +734,7 @@ export const de: Catalog = {
     farAccuracy: '± {{accuracy}} m',
     farDistance: 'Ablesungen markieren, die weiter vom Halt entfernt sind als (m)',
   },
-  warningKind: {
-    highUsage: 'Ungewöhnlich hoher Verbrauch',
-    lowUsage: 'Ungewöhnlich niedriger Verbrauch',
-    zeroUsage: 'Kein Verbrauch',
-    rollover: 'Als Zählerüberlauf gewertet',
-    lowerThanPrevious: 'Niedriger als der letzte Stand',
-    implausibleDemand: 'Unplausible Leistung',
-    serialMismatch: 'Andere Zählernummer',
-    readBeforeLastRead: 'Uhrzeit vor dem letzten Stand',
-  },
+  warningKind: reportWords.de.warningKind,
   registerName: {
     named: {
       energy_delivered: 'Bezogene Energie',

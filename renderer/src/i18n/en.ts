@@ -1,5 +1,7 @@
 import { errorWordsEn } from '../../../shared/i18n/errorWords.en';
 /** English UI text. Keys are grouped by feature; German (de.ts) must have the same keys. */
+import { reportWords } from '../../../shared/i18n/reportWords';
+
 export const en = {
   start: {
     loading: 'Fieldmeter is starting…',
@@ -207,12 +209,21 @@ export const en = {
     done: 'Sync finished: {{accepted}} accepted, {{rejected}} rejected.',
     stopped: 'Sync stopped: {{message}}',
     stoppedCancelled: 'Sync cancelled. What was not answered stays in the outbox and goes with the next sync.',
+    stopReason: {
+      credentials: 'The office’s system refused the sign-in (HTTP {{status}}). Check the sync user, password or token, or the client certificate.',
+      httpStatus: 'The endpoint answered HTTP {{status}}. Check that the endpoint address is right.',
+      badReply: 'The reply to message {{messageId}} could not be trusted, so nothing was marked as sent.',
+      replyTooLarge: 'The reply was too large to be read, so nothing was marked as sent.',
+      unreachable: 'The office could not be reached after {{attempts}} tries. Everything not answered stays in the outbox; sync again later.',
+      inboundFailed: 'Everything was sent, but the office’s messages for this device could not be fetched.',
+    },
+    peerSaid: 'What the connection or the office’s system said (its own words):',
     rejectedTitle: 'Rejected by the office',
     rejectedNone: 'Nothing was rejected.',
     noErrorText: 'The office gave no reason.',
     rejectedWhat: '{{what}} for {{place}}, queued {{when}}',
     rejectedWhatNoPlace: '{{what}}, queued {{when}}',
-    rejectedWhy: 'Why',
+    rejectedWhy: 'The office’s system said (its own words)',
     noun: {
       MeterReadings: 'Meter readings',
       EndDeviceEvents: 'Meter events',
@@ -383,12 +394,7 @@ export const en = {
     skipped: 'Skipped',
     none: 'No meter on this route is in this group.',
   },
-  status: {
-    unread: 'Not read',
-    read: 'Read',
-    warning: 'Read, with warning',
-    skipped: 'Skipped',
-  },
+  status: reportWords.en.stopStatus,
   hazards: {
     title: 'Hazards',
     dog: 'Dog',
@@ -580,7 +586,7 @@ export const en = {
     role: { technician: 'Technician', installer: 'Installer', supervisor: 'Supervisor' },
     queueTitle: 'Review queue',
     statusFilter: 'Show',
-    status: { pending: 'To review', approved: 'Approved', returned: 'Returned', edited: 'Edited' },
+    status: reportWords.en.reviewStatus,
     any: 'All',
     empty: 'Nothing to review here.',
     skipped: 'Skipped',
@@ -599,6 +605,9 @@ export const en = {
     from: 'From (day)',
     to: 'To (day, included)',
     dayNone: 'Any day',
+    dayParts: { day: 'DD', month: 'MM', year: 'YYYY' },
+    dayIso: 'Day {{iso}}',
+    dayInvalid: 'Not a day: type it as {{format}}.',
     route: 'Route',
     stopStatus: 'Stop status',
     export: { csv: 'Export CSV', xml: 'Export XML (IEC 61968-9)', pdf: 'Export PDF report' },
@@ -711,6 +720,8 @@ export const en = {
     tileUrlHint: 'An https:// address with {z}, {x} and {y}, e.g. https://tiles.example.com/{z}/{x}/{y}.png. Empty: the schematic plot only.',
     saveTiles: 'Save map settings',
     saved: 'Map settings saved.',
+    savedReload: 'Map settings saved. The app lets images from a new tile server in only when it loads again.',
+    reload: 'Load again now',
     settings: 'Map settings',
     tileProblem: {
       scheme: 'The tile URL must start with https://.',
@@ -725,16 +736,7 @@ export const en = {
     farDistance: 'Mark readings taken farther from the stop than (m)',
   },
   /** Reading warnings as short words for lists, filters and the review (the code is shown small beside). */
-  warningKind: {
-    highUsage: 'Unusually high use',
-    lowUsage: 'Unusually low use',
-    zeroUsage: 'No use',
-    rollover: 'Counted as rollover',
-    lowerThanPrevious: 'Lower than the last reading',
-    implausibleDemand: 'Implausible demand',
-    serialMismatch: 'Other meter serial',
-    readBeforeLastRead: 'Clock before the last reading',
-  },
+  warningKind: reportWords.en.warningKind,
   /** Register names built from the ReadingType (IEC 61968-9 measurement kind and flow direction) when the route gives none. */
   registerName: {
     named: {

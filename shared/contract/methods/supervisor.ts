@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { decimalText } from '../entities';
 import { auditEntry, dashboard, exportFileName, exportFilter, exportFormat, reviewItem, reviewStatus } from '../supervisorEntities';
+import { locales } from './app';
 import { nothing, type MethodSpecs } from './common';
 
 const subject = { kind: z.enum(['reading_set', 'skip']), id: z.string().min(1).max(64) };
@@ -29,7 +30,8 @@ export const supervisorMethods = {
   },
   'export.run': {
     right: 'supervise',
-    input: z.object({ format: exportFormat, filter: exportFilter.default({}) }).strict(),
+    /** `language`: the PDF report's words (the supervisor's UI language); CSV and XML carry codes only. */
+    input: z.object({ format: exportFormat, filter: exportFilter.default({}), language: z.enum(locales).default('en') }).strict(),
     output: z.object({ path: z.string(), fileName: exportFileName, rows: z.number().int(), bytes: z.number().int() }),
   },
   /** Desktop app: copies an export to the place chosen in a save dialog; null when the dialog was cancelled. */

@@ -73,7 +73,8 @@ export const switchingMethods = {
   'switching.read': {
     right: 'record',
     input: z
-      .object({ switchOrderId, values: saveInput.values, source: saveInput.source, observedSerial: saveInput.observedSerial, outOfWindowReason, note })
+      // photoIds: the register photo goes on the visit's receipt (issue 24 §3).
+      .object({ switchOrderId, values: saveInput.values, source: saveInput.source, observedSerial: saveInput.observedSerial, outOfWindowReason, note, photoIds: saveInput.photoIds })
       .strict(),
     output: done,
   },

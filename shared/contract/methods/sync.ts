@@ -57,17 +57,33 @@ export const syncStatus = syncCounts.extend({
   lastSuccessAt: z.string().nullable(),
   running: z.boolean(),
   configured: z.boolean(),
-  /** Why the latest run stopped, when it did not finish cleanly. */
+  /** Why the latest run stopped, when it did not finish cleanly (code and English text, as stored). */
   lastStop: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
+
+/**
+ * Why a sync run stopped, said on the screen from `reason` and `details` in the user's language
+ * (issue 17 §2: no English prose across the boundary); `peerText` is what the connection or the
+ * enterprise's system said, shown small as its words; `message` is the English text for logs and the CLI.
+ */
+export const syncStopReasons = ['credentials', 'httpStatus', 'badReply', 'replyTooLarge', 'cancelled', 'unreachable', 'inboundFailed', 'failed'] as const;
+export type SyncStopReason = (typeof syncStopReasons)[number];
+export const syncStop = z.object({
+  code: z.string(),
+  reason: z.enum(syncStopReasons).optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  peerText: z.string().optional(),
+  message: z.string(),
+});
+export type SyncStopShape = z.infer<typeof syncStop>;
 
 export const syncProgress = z.object({ runId: z.string(), sent: z.number(), accepted: z.number(), rejected: z.number(), pending: z.number() });
 export const syncFinished = z.object({
   runId: z.string(),
   summary: syncProgress.extend({ held: z.number(), resent: z.number(), received: z.number().optional() }).nullable(),
   /** The stop reason (enterprise down, cancelled, …) or null when the run went to the end. */
-  stopped: z.object({ code: z.string(), message: z.string() }).nullable(),
+  stopped: syncStop.nullable(),
 });
 
 export const rejectedItem = z.object({

@@ -99,7 +99,7 @@ describe('visit signatures (issue 24 §2)', () => {
     const receipt = await createReceipt(store, installer, photoDir, disconnect, 'en');
     const text = execFileSync('pdftotext', ['-layout', join(photoDir, receipt.fileName), '-'], { encoding: 'utf8' });
     for (const words of ['Disconnection', 'Outcome: done', 'applied: PL-778', 'Technician: Ines Installer', 'Signed by the customer: K']) expect(text).toContain(words);
-    expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'WO-DEMO-EX1' }, { status: 'declined', signerName: '' })).toThrow(/not a finished meter exchange/);
+    expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'WO-DEMO-EX1' }, { status: 'declined', signerName: '' })).toThrow(/not a finished meter exchange, install or removal/);
     expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'NOPE' }, { status: 'declined', signerName: '' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     store.close();
   });

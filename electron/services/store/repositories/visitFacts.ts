@@ -28,7 +28,10 @@ export interface ExchangeVisitFacts {
   status: string;
   usagePointId: string;
   address: string;
-  /** The `exchanged` step's time and details (workOrders/exchange.ts). */
+  /**
+   * The meter step's time and details: `exchanged` (workOrders/exchange.ts), `installed` or `removed`
+   * (workOrders/meterJobs.ts, whose one `meter` is told apart here as the new or the old one).
+   */
   at: string | null;
   details: { oldMeter?: string; newMeter?: string; sealsRemoved?: string[]; sealsApplied?: string[] };
   note: string;
@@ -57,9 +60,10 @@ export function createVisitFactsRepository(db: Db) {
   );
   const workVisit = db.prepare(
     `SELECT w.id, w.kind, w.status, w.usage_point_id AS usagePointId, u.address,
-            (SELECT st.at FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step = 'exchanged' ORDER BY st.id DESC LIMIT 1) AS at,
-            (SELECT st.details FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step = 'exchanged' ORDER BY st.id DESC LIMIT 1) AS details,
-            (SELECT a.actor FROM audit_log a WHERE a.action = 'meter.exchange' AND a.entity = 'usage_point' AND a.entity_id = w.usage_point_id
+            (SELECT st.at FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step IN ('exchanged', 'installed', 'removed') ORDER BY st.id DESC LIMIT 1) AS at,
+            (SELECT st.step FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step IN ('exchanged', 'installed', 'removed') ORDER BY st.id DESC LIMIT 1) AS step,
+            (SELECT st.details FROM work_order_steps st WHERE st.work_order_id = w.id AND st.step IN ('exchanged', 'installed', 'removed') ORDER BY st.id DESC LIMIT 1) AS details,
+            (SELECT a.actor FROM audit_log a WHERE a.action IN ('meter.exchange', 'meter.install', 'meter.remove') AND a.entity = 'usage_point' AND a.entity_id = w.usage_point_id
               AND json_extract(a.details, '$.workOrderId') = w.id ORDER BY a.id DESC LIMIT 1) AS technician
        FROM work_orders w JOIN usage_points u ON u.id = w.usage_point_id WHERE w.id = ?`,
   );
@@ -75,9 +79,13 @@ export function createVisitFactsRepository(db: Db) {
   return {
     switchVisit: (id: string) => (switchVisit.get(id) as SwitchVisitFacts | undefined) ?? null,
     workVisit(id: string): ExchangeVisitFacts | null {
-      const row = workVisit.get(id) as (Omit<ExchangeVisitFacts, 'details' | 'note'> & { details: string | null }) | undefined;
+      const row = workVisit.get(id) as (Omit<ExchangeVisitFacts, 'details' | 'note'> & { details: string | null; step: string | null }) | undefined;
       if (!row) return null;
-      return { ...row, details: row.details ? (JSON.parse(row.details) as ExchangeVisitFacts['details']) : {}, note: '' };
+      const { step, ...facts } = row;
+      const raw = (row.details ? JSON.parse(row.details) : {}) as ExchangeVisitFacts['details'] & { meter?: string };
+      const { meter, ...details } = raw;
+      const sides = step === 'installed' ? { newMeter: meter } : step === 'removed' ? { oldMeter: meter } : {};
+      return { ...facts, details: { ...details, ...sides }, note: '' };
     },
     setReadings: (readingSetId: string) => setReadings.all(readingSetId) as SetReading[],
     readingSetsAt: (usagePointId: string, at: string) => (setsAt.all(usagePointId, at) as { id: string }[]).map((r) => r.id),

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSettings } from '../../../../shared/contract/methods/map';
+import { tileSource } from '../../../../shared/contract/csp';
 import { checkTileUrl } from '../../../../shared/domain/geo';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
@@ -13,7 +14,7 @@ export function MapSettingsForm({ settings, onSaved }: { settings: MapSettings; 
   const { t } = useTranslation();
   const [tileUrl, setTileUrl] = useState(settings.tileUrl);
   const [distance, setDistance] = useState(String(settings.farDistanceM));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; reload?: boolean } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -21,7 +22,9 @@ export function MapSettingsForm({ settings, onSaved }: { settings: MapSettings; 
     if (!checked.ok) return setMessage({ ok: false, text: t(`map.tileProblem.${checked.reason}`) });
     const r = await api['map.settings.set']({ tileUrl: checked.url, farDistanceM: Math.round(Number(distance)) });
     if (!r.ok) return setMessage({ ok: false, text: errorText(r.error) });
-    setMessage({ ok: true, text: t('map.saved') });
+    // The page's CSP admits the tile server's origin from the next load on (shared/contract/csp.ts).
+    const reload = tileSource(r.value.tileUrl) !== null && tileSource(r.value.tileUrl) !== tileSource(settings.tileUrl);
+    setMessage({ ok: true, text: t(reload ? 'map.savedReload' : 'map.saved'), reload });
     onSaved(r.value);
   };
 
@@ -39,6 +42,11 @@ export function MapSettingsForm({ settings, onSaved }: { settings: MapSettings; 
           <input data-testid="map-far-distance" type="number" min={10} max={100000} step={1} required value={distance} onChange={(e) => setDistance(e.target.value)} />
         </label>
         {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'wo-ok' : 'wo-error'}>{message.text}</p>}
+        {message?.reload && (
+          <button type="button" className="button" data-testid="map-reload" onClick={() => window.location.reload()}>
+            {t('map.reload')}
+          </button>
+        )}
         <div className="wo-actions">
           <button type="submit" className="button primary" data-testid="map-settings-save">{t('map.saveTiles')}</button>
         </div>

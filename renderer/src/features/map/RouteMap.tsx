@@ -54,7 +54,7 @@ export function RouteMap({ stops, routeName }: { stops: readonly MapStop[]; rout
     <div className="route-map" data-testid="route-map" data-mode={tiles ? 'tiles' : 'schematic'}>
       <h3 className="visually-hidden">{t('map.title', { route: routeName })}</h3>
       <p className="map-next-text" data-testid="map-next" role="status">
-        {plot.next ? t('map.next', { sequence: plot.next.stop.sequence, address: plot.next.stop.address }) : t('map.allDone')}
+        {plot.nextStop ? t('map.next', { sequence: plot.nextStop.sequence, address: plot.nextStop.address }) : t('map.allDone')}
       </p>
       {plot.placed.length === 0 ? (
         <p className="muted" data-testid="map-no-coordinates">{t('map.noCoordinates')}</p>

@@ -5,6 +5,7 @@
  * Pure, so the bench measures it on a 600-stop route.
  */
 import type { StopStatus } from '../../../../shared/contract/entities';
+import { nextStop } from '../../../../shared/domain/walkOrder';
 
 export interface MapStop {
   readonly usagePointId: string;
@@ -32,8 +33,10 @@ export interface SchematicPlot {
   readonly placed: readonly PlacedStop[];
   /** The walk in sequence order, as an SVG polyline's points. */
   readonly path: string;
-  /** The first stop still to do in sequence order; null when all are done. */
+  /** The next stop in walking order (shared/domain/walkOrder.ts), as placed; null when it has no coordinates. */
   readonly next: PlacedStop | null;
+  /** The next stop in walking order, placed or not; null when all are done. */
+  readonly nextStop: MapStop | null;
   readonly withoutCoordinates: number;
   /** Projects a position onto the plot (the technician's), or null when it lies far outside it. */
   project(latitude: number, longitude: number): { x: number; y: number } | null;
@@ -65,6 +68,7 @@ export function schematicPlot(stops: readonly MapStop[], width = 480): Schematic
 
   const placed: PlacedStop[] = new Array(located.length);
   let path = '';
+  const walkNext = nextStop(stops);
   let next: PlacedStop | null = null;
   for (let i = 0; i < located.length; i++) {
     const stop = located[i] as MapStop;
@@ -72,7 +76,7 @@ export function schematicPlot(stops: readonly MapStop[], width = 480): Schematic
     const p: PlacedStop = { stop, status: mapStatusOf(stop.status), x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
     placed[i] = p;
     path += `${i ? ' ' : ''}${p.x},${p.y}`;
-    if (!next && p.status === 'todo') next = p;
+    if (stop === walkNext) next = p;
   }
   return {
     width,
@@ -80,6 +84,7 @@ export function schematicPlot(stops: readonly MapStop[], width = 480): Schematic
     placed,
     path,
     next,
+    nextStop: walkNext,
     withoutCoordinates: stops.length - located.length,
     project(latitude, longitude) {
       const p = toXY(latitude, longitude);

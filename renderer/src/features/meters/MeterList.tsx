@@ -19,7 +19,7 @@ export interface MeterListHandle {
 const ROW_HEIGHT = 68;
 const PAGE = 8;
 
-export function MeterList({ items, label, ref }: { items: readonly MeterListItem[]; label: string; ref: Ref<MeterListHandle> }) {
+export function MeterList({ items, label, nextId = null, ref }: { items: readonly MeterListItem[]; label: string; nextId?: string | null; ref: Ref<MeterListHandle> }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const openId = useNavStore((s) => s.usagePointId);
@@ -105,13 +105,22 @@ export function MeterList({ items, label, ref }: { items: readonly MeterListItem
               className={classes}
               data-testid="meter-row"
               data-usage-point-id={item.usagePointId}
+              data-next={item.usagePointId === nextId ? 'true' : undefined}
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
               onClick={() => {
                 setActive(row.index);
                 open(row.index);
               }}
             >
-              <span className="meter-seq">{item.sequence}</span>
+              {/* The next stop's number is ringed, as on the map; its words for screen readers and on hover. */}
+              <span className={item.usagePointId === nextId ? 'meter-seq meter-seq-next' : 'meter-seq'} title={item.usagePointId === nextId ? t('map.status.next') : undefined}>
+                {item.sequence}
+                {item.usagePointId === nextId && (
+                  <span className="visually-hidden" data-testid="row-next">
+                    {t('map.status.next')}
+                  </span>
+                )}
+              </span>
               <span className="meter-main">
                 <span className="meter-address">{item.address}</span>
                 <span className="meter-ids">

@@ -1,5 +1,5 @@
 /** The selected route's meters: search (debounced, `/` to focus) above a virtualised, keyboard-driven list. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../app/navStore';
 import { PaneBack } from '../../app/PaneBack';
@@ -11,6 +11,7 @@ import { useMetersStore } from './metersStore';
 import { RouteMap } from '../map/RouteMap';
 import { ListenPanel } from '../listen/ListenPanel';
 import { radioAddressPattern } from '../../../../shared/mbus/radioAddress';
+import { nextStop } from '../../../../shared/domain/walkOrder';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -43,6 +44,8 @@ export function MeterListPanel() {
   const { items, loading, error, load, filter } = useMetersStore();
   const allStops = useMetersStore((s) => s.index.items);
   const [showMap, setShowMap] = useState(false);
+  // The walk's next stop, the same the map marks: from all the route's stops, whatever the filter shows.
+  const nextId = useMemo(() => nextStop(allStops)?.usagePointId ?? null, [allStops]);
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query, SEARCH_DELAY_MS);
   const search = useRef<HTMLInputElement>(null);
@@ -138,7 +141,7 @@ export function MeterListPanel() {
               {error}
             </p>
           )}
-          <MeterList ref={list} items={items} label={t('meters.listLabel')} />
+          <MeterList ref={list} items={items} label={t('meters.listLabel')} nextId={nextId} />
           {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
           {!loading && items.length === 0 && !settledQuery.trim() && filter !== 'all' && (
             <p className="muted" data-testid="filter-empty">

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { stopStatuses } from '../../../../shared/contract/entities';
 import { exportFormats, workTypes, type ExportFilter } from '../../../../shared/contract/supervisorEntities';
 import { transport } from '../../api/client';
+import { DayInput } from './DayInput';
 import { useReviewStore } from './reviewStore';
 import { useProfile } from '../../app/appStore';
-import { useFormat } from '../../lib/format';
 
 /** Under the minute a prepared export worker waits. */
 const PREPARE_EVERY_MS = 45_000;
@@ -111,26 +111,6 @@ function Choice<V extends string>(props: { label: string; testId: string; value:
           </option>
         ))}
       </select>
-    </label>
-  );
-}
-
-/**
- * A day for the filter. The browser draws the date field in its own language and order (an
- * English browser shows mm/dd/yyyy even when Fieldmeter speaks German), so the chosen day is
- * also written beneath in the user's language.
- */
-function DayInput(props: { label: string; testId: string; value: string | undefined; onChange(day: string): void }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const hintId = `${props.testId}-day`;
-  return (
-    <label>
-      {props.label}
-      <input type="date" className="review-input" data-testid={props.testId} lang={format.locale} aria-describedby={hintId} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)} />
-      <small id={hintId} className="muted" data-testid={hintId}>
-        {props.value ? format.day(props.value) : t('review.dayNone')}
-      </small>
     </label>
   );
 }

@@ -9,6 +9,7 @@ import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type Expor
 import { api, onTopics, subscribe, transport } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
+import { i18next } from '../../i18n';
 
 interface ReviewSlice {
   items: ReviewItem[];
@@ -90,7 +91,7 @@ export const useReviewStore = create<ReviewSlice>((set, get) => {
     },
     async runExport(format) {
       set({ exporting: format, progress: null, exported: null, saved: null, error: null });
-      const r = await api['export.run']({ format, filter: get().filter });
+      const r = await api['export.run']({ format, filter: get().filter, language: i18next.language === 'de' ? 'de' : 'en' });
       set({ exporting: null, exported: r.ok ? r.value : null, error: r.ok ? null : errorText(r.error) });
     },
     async cancelExport() {

@@ -6,6 +6,8 @@ import { api } from '../../api/client';
 import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
 import { errorText } from '../../lib/errorText';
+import { PhotoInput } from '../photos/PhotoInput';
+import type { PhotoDraft } from '../photos/photoUpload';
 
 export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
   const [busy, setBusy] = useState(false);
   const [codes, setCodes] = useState<MethodOutput<'skipCodes.list'>>([]);
   const [reasonCode, setReasonCode] = useState('');
+  const [photos, setPhotos] = useState<PhotoDraft[]>([]);
   useEffect(() => {
     void api['skipCodes.list']({}).then((r) => r.ok && setCodes(r.value));
   }, []);
@@ -37,7 +40,7 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
     setProblem(null);
     const part = reading.request();
     if ('bad' in part) return setProblem(part.bad);
-    void done(api['switching.read']({ switchOrderId: detail.id, ...part, note }));
+    void done(api['switching.read']({ switchOrderId: detail.id, ...part, note, photoIds: photos.map((p) => p.photoId) }));
   };
 
   const notRead = (e: FormEvent) => {
@@ -51,6 +54,8 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
       <form className="wo-wizard" data-testid="sw-read-form" onSubmit={save}>
         <h3>{t('switching.read')}</h3>
         <SwitchReadingFields detail={detail} reading={reading} required />
+        {/* The register photo: kept with the reading, and on the visit's receipt. */}
+        <PhotoInput usagePointId={detail.usagePointId} photos={photos} onAdded={(p) => setPhotos((list) => [...list, p])} testId="sw-photo" />
         <NoteAndSubmit note={note} onNote={setNote} problem={problem} busy={busy} testId="sw-save" label={t('switching.save')} />
       </form>
       <form className="wo-wizard" data-testid="sw-not-read-form" onSubmit={notRead}>

@@ -46,7 +46,9 @@ export function RejectedList() {
               </div>
               {/* The office's own words: Fieldmeter cannot translate them, so they are shown as sent. */}
               <p className="sync-rejected-text" data-testid="sync-rejected-text">
-                {t('sync.rejectedWhy')}: {r.errorText ?? t('sync.noErrorText')}
+                <small>
+                  {t('sync.rejectedWhy')}: {r.errorText ? <q translate="no">{r.errorText}</q> : t('sync.noErrorText')}
+                </small>
               </p>
               <div className="sync-rejected-actions">
                 {mayRetry && (

@@ -1,5 +1,6 @@
 /** Sync now, its progress and Cancel (issue 7): the run happens on the Node side; this follows its events. */
 import { useTranslation } from 'react-i18next';
+import { syncStopText } from './stopText';
 import { useSyncStore } from './syncStore';
 
 export function SyncControls() {
@@ -41,10 +42,18 @@ export function SyncControls() {
             ? finished.stopped
               ? finished.stopped.code === 'CANCELLED'
                 ? t('sync.stoppedCancelled')
-                : t('sync.stopped', { message: finished.stopped.message })
+                : t('sync.stopped', { message: syncStopText(finished.stopped) })
               : t('sync.done', { accepted: finished.summary?.accepted ?? 0, rejected: finished.summary?.rejected ?? 0 })
             : '')}
       </p>
+      {/* The other side's own words, small and marked as theirs: for whoever must quote them to the office. */}
+      {finished?.stopped?.peerText && !running && (
+        <p className="sync-peer-words" data-testid="sync-peer-words">
+          <small>
+            {t('sync.peerSaid')} <q translate="no">{finished.stopped.peerText}</q>
+          </small>
+        </p>
+      )}
     </section>
   );
 }

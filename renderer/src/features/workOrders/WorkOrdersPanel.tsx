@@ -18,6 +18,9 @@ import { UnableForm } from './UnableForm';
 import { useWorkOrderStore, type WorkOrderDetail } from './workOrderStore';
 import '../../styles/workOrders.css';
 
+/** The steps that finish a meter job on site: each visit gets a signature and a receipt (electron/services/evidence/visits.ts). */
+const meterJobSteps: ReadonlySet<string> = new Set(['exchanged', 'installed', 'removed']);
+
 type JobForm = ComponentType<{ detail: WorkOrderDetail }>;
 
 /** The form that carries out an open work order, by kind: a new kind adds one line here. */
@@ -93,7 +96,8 @@ export function WorkOrdersPanel() {
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
             {final && <JobRecordView of={{ kind: 'workOrder', id: d.id }} version={`${d.status}@${d.updatedAt}`} />}
             {final && d.programming.length > 0 && <ProgrammingList programming={d.programming} />}
-            {d.kind === 'exchange' && d.steps.some((step) => step.step === 'exchanged') && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />}
+            {/* A finished meter job (exchange, install, removal) takes a signature and gives a receipt. */}
+            {d.steps.some((step) => meterJobSteps.has(step.step)) && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">
                 {d.panDevices.map((p) => (
