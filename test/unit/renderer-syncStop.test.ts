@@ -17,7 +17,7 @@ const stops: readonly SyncStopShape[] = [
   { code: 'BAD_REPLY', reason: 'replyTooLarge', peerText: 'the reply exceeds the limit of 10 bytes', message: "The enterprise's reply was refused: the reply exceeds the limit of 10 bytes." },
   { code: 'UNREACHABLE', reason: 'unreachable', details: { attempts: 3 }, peerText: 'HTTP 500: no operation matches', message: 'The enterprise could not be reached after 3 attempts (HTTP 500: no operation matches). Everything not answered stays in the outbox; sync again later.' },
   { code: 'UNREACHABLE', reason: 'inboundFailed', peerText: 'cannot reach mdm: ECONNREFUSED', message: "Sent; but the enterprise's messages for this device could not be fetched: cannot reach mdm: ECONNREFUSED" },
-  { code: 'VALIDATION', reason: 'failed', message: 'No sync endpoint is set.' },
+  { code: 'VALIDATION', reason: 'failed', details: { reason: 'endpointMissing' }, message: 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.' },
 ];
 
 describe('syncStopText', () => {
@@ -43,7 +43,8 @@ describe('syncStopText', () => {
     expect(syncStopText(stops[0]!)).toContain('HTTP 401');
     expect(syncStopText(stops[2]!)).toContain('M-1');
     expect(syncStopText(stops[4]!)).toBe('Das Büro war nach 3 Versuchen nicht erreichbar. Alles Unbeantwortete bleibt im Postausgang; gleichen Sie später erneut ab.');
-    expect(syncStopText(stops[6]!)).toMatch(/\(VALIDATION\)$/);
+    // A run that failed on a coded error is said from that error's reason.
+    expect(syncStopText(stops[6]!)).toBe(de.errors.reason.endpointMissing);
   });
 
   it('says the same stops in English from the catalog', async () => {

@@ -142,7 +142,9 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     } catch (error) {
       log.warn('sync run failed', error);
       const message = error instanceof Error ? error.message : String(error);
-      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message } };
+      // A coded error keeps its reason and plain fields, so the screen says it in the user's language.
+      const details = error instanceof AppError ? plainFields(error.details) : undefined;
+      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message, ...(details ? { details } : {}) } };
     }
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;
@@ -245,3 +247,10 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   };
 }
 export type SyncSession = ReturnType<typeof createSyncSession>;
+
+/** The string and number fields of an error's details: what a stop's `details` may carry. */
+function plainFields(details: unknown): Record<string, string | number> | undefined {
+  if (!details || typeof details !== 'object') return undefined;
+  const plain = Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return plain.length > 0 ? Object.fromEntries(plain) : undefined;
+}
