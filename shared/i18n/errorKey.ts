@@ -6,6 +6,10 @@
  */
 export interface ErrorWordKey {
   readonly key: string;
+  /** Said when the catalog has no words at `key` (a probe failure code this build does not name). */
+  readonly fallback?: string;
+  /** A second sentence, said after the first (e.g. that nothing was written to the meter). */
+  readonly then?: string;
   readonly values: Readonly<Record<string, string | number>>;
 }
 
@@ -25,6 +29,11 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   const values = scalarValues(details);
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
+  // A probe failure is said by its own code (what happened and what to try), then whether the meter was left untouched.
+  if ((details.reason === 'probe' || details.reason === 'programFailed') && typeof details.code === 'string') {
+    const code = details.code === 'SERIAL_MISMATCH' && !details.observedSerial ? 'SERIAL_MISMATCH_NONE' : details.code;
+    return { key: `probe.${code}`, fallback: `reason.${details.reason}`, ...(details.wroteToMeter === false ? { then: 'probe.nothingWritten' } : {}), values };
+  }
   if (typeof details.reason === 'string') return { key: `reason.${details.reason}`, values };
   if (error.code === 'FORBIDDEN' && typeof details.right === 'string') return { key: 'reason.needsRight', values };
   return null;
@@ -40,7 +49,9 @@ export function wordsAt(section: unknown, key: string): string | undefined {
 /** The error in the catalog's words (the CLI; the renderer goes through i18next): the reason's words, else the code's. */
 export function sayError(words: { readonly code: Readonly<Record<string, string>> }, error: CodedError, roleOfRight: (right: string) => string = (r) => r): string {
   const found = errorWordKey(error, roleOfRight);
-  const text = (found && wordsAt(words, found.key)) ?? words.code[error.code] ?? words.code.INTERNAL ?? error.code;
+  const text = (found && (wordsAt(words, found.key) ?? (found.fallback ? wordsAt(words, found.fallback) : undefined))) ?? words.code[error.code] ?? words.code.INTERNAL ?? error.code;
+  const then = found?.then ? wordsAt(words, found.then) : undefined;
   const values = found?.values ?? {};
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return then ? `${fill(text)} ${fill(then)}` : fill(text);
 }

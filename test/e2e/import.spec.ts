@@ -10,7 +10,7 @@ test('a route file with bad rows is refused with every problem listed; the valid
 
   const panel = page.getByTestId('import-panel');
   await expect(panel).toHaveAttribute('data-import-status', 'rejected');
-  await expect(panel.getByTestId('import-message')).toContainText('Nothing was imported from route-with-bad-rows.csv');
+  await expect(panel.getByTestId('import-message')).toContainText('Nothing was imported: 2 row problem');
   const problems = panel.getByTestId('import-problem');
   await expect(problems).toHaveCount(2);
   await expect(problems.nth(0)).toHaveAttribute('data-line', '3');

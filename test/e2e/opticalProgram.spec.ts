@@ -45,7 +45,7 @@ test('an installer can cancel a time sync; a wrong password says what to do', as
   const panel = form.getByTestId('program-panel');
   await panel.getByTestId('program-password').fill('12345');
   await panel.getByTestId('program-demand-reset').click();
-  await expect(panel.getByTestId('program-error')).toContainText(/refused the P1 password.*Nothing was changed on the meter/);
+  await expect(panel.getByTestId('program-error')).toContainText(/refused the password.*Nothing was changed on the meter/);
 
   // The time sync request is held on its way until the Cancel has been answered: a Cancel that
   // overtakes its operation (two requests, either may arrive first) must still stop it.
@@ -57,7 +57,7 @@ test('an installer can cancel a time sync; a wrong password says what to do', as
   await form.getByTestId('optical-cancel').click();
   expect(await (await cancel).json()).toMatchObject({ ok: true, value: { cancelled: true } });
   held.release();
-  await expect(panel.getByTestId('program-error')).toContainText(/cancelled.*Nothing was changed on the meter/);
+  await expect(panel.getByTestId('program-error')).toContainText(/Cancelled.*Nothing was changed on the meter/);
   await expect(panel.getByTestId('program-result')).toHaveCount(0);
   await expect(form.getByTestId('optical-read')).toBeEnabled();
 });

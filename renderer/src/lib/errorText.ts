@@ -27,10 +27,15 @@ export function errorText(error: CodedError): string {
     return role ? t(`review.role.${role}`) : '';
   };
   const found = errorWordKey(error, roleOfRight);
-  if (found && i18next.exists(`errors.${found.key}`)) return (i18next.t as unknown as (key: string, values: object) => string)(`errors.${found.key}`, found.values);
-  const key = `errors.code.${error.code}`;
+  const say = i18next.t as unknown as (key: string, values: object) => string;
+  const key = found && [found.key, found.fallback].find((k) => k !== undefined && i18next.exists(`errors.${k}`));
+  if (found && key) {
+    const then = found.then && i18next.exists(`errors.${found.then}`) ? ` ${say(`errors.${found.then}`, found.values)}` : '';
+    return `${say(`errors.${key}`, found.values)}${then}`;
+  }
+  const codeKey = `errors.code.${error.code}`;
   // A code this build's catalog does not know yet still gets a sentence in the user's language.
-  const byCode = t((i18next.exists(key) ? key : 'errors.code.VALIDATION') as never);
+  const byCode = t((i18next.exists(codeKey) ? codeKey : 'errors.code.VALIDATION') as never);
   if (!madeByTransport.has(error.code) || error.details !== undefined) return byCode;
   return i18next.language === 'en' ? error.message : `${byCode} (${error.code})`;
 }
