@@ -65,6 +65,15 @@ export class DlmsMeterSimulator {
     return this.connected;
   }
 
+  /** Back to the disconnected state without a DISC (the inactivity time-out ran out). */
+  dropLink(): void {
+    this.connected = false;
+    this.associated = false;
+    this.input = new Uint8Array(0);
+    this.pendingSegments = [];
+    this.reassembler.reset();
+  }
+
   /** Bytes from the client in, frames to send back out (in order). Broken frames are dropped, as a meter does. */
   receive(bytes: Uint8Array): Uint8Array[] {
     this.input = concat(this.input, bytes);

@@ -36,6 +36,18 @@ export class ModeEMeter {
     return this.state;
   }
 
+  /**
+   * The line was quiet for the inactivity time-out (IEC 62056-46 §6.4.4.9.3 / IEC 62056-21 Annex E:
+   * the meter leaves HDLC and waits at 300 baud for a sign-on). The driver owns the time.
+   */
+  inactive(): ModeEMeterOutput[] {
+    const was = this.state;
+    this.state = 'idle';
+    this.line = '';
+    this.hdlc.dropLink();
+    return was === 'hdlc' ? [{ kind: 'switch', baud: 300 }] : [];
+  }
+
   receive(bytes: Uint8Array): ModeEMeterOutput[] {
     if (this.state === 'hdlc') {
       const out: ModeEMeterOutput[] = this.hdlc.receive(bytes).map((frame) => ({ kind: 'send', bytes: frame }));
