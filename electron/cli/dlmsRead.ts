@@ -19,6 +19,11 @@ interface ReadCliOptions {
   from?: string;
   to?: string;
   profile?: string;
+  save?: boolean;
+  usagePoint?: string;
+  db?: string;
+  note?: string;
+  confirmReason?: string;
   json?: boolean;
 }
 
@@ -48,6 +53,11 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .option('--profile <obis>', 'the load profile to read (default 1-0:99.1.0.255)')
     .option('--from <day>', 'first day of the load profile (YYYY-MM-DD, UTC, or an ISO date-time)')
     .option('--to <day>', 'last day of the load profile (inclusive)')
+    .option('--save', 'save the registers as the reading of --usage-point and queue the load profile (same checks as the app)')
+    .option('--usage-point <id>', 'the stop whose meter is read (with --save)')
+    .option('--db <path>', 'database file (with --save; default: $FIELDMETER_DB, then the user-data folder)')
+    .option('--note <text>', 'with --save: why a serial that does not match is read anyway')
+    .option('--confirm-reason <text>', 'with --save: confirm values outside the expected range, with the reason')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: ReadCliOptions) => {
@@ -57,6 +67,8 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       const from = options.from === undefined ? null : parseDay(options.from, false);
       const to = options.to === undefined ? null : parseDay(options.to, true);
       if (options.from !== undefined && (from === null || to === null || to <= from)) throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from');
+      if (options.save && !options.usagePoint) throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+      if (!options.save && (options.usagePoint || options.note || options.confirmReason)) throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
       const password = process.env[DLMS_PASSWORD_VARIABLE] ?? '';
       const client = integerOption(options.client, '--client', 1, 127) ?? (password ? 32 : 16);
       const serverLower = integerOption(options.server, '--server', 0, 0x3fff) ?? 17;
@@ -64,21 +76,33 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
+      // The seam for the meter-key store: here the secrets come from the environment.
+      const keysFor = () => ({ password: password ? new TextEncoder().encode(password) : null });
       try {
+        if (options.save) {
+          const { readDlmsAndSave } = await import('./dlmsSave');
+          const profile = from !== null && to !== null ? { from, to } : null;
+          const saved = await readDlmsAndSave({ port: options.port, usagePoint: options.usagePoint!, db: options.db, keysFor, profile, note: options.note, confirmReason: options.confirmReason, signal: controller.signal });
+          io.out(options.json ? JSON.stringify(saved, null, 2) : [`Saved ${saved.readings.length} readings at ${options.usagePoint} (meter ${saved.serial ?? '?'}).`, ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}`), saved.profileMessageId ? `Queued the load profile as MeterReadings ${saved.profileMessageId}.` : 'No load profile queued.'].join('\n'));
+          return;
+        }
         const result = await readDlmsMeter({
           path: options.port,
           client,
           serverLower,
           maxBaud,
           signal: controller.signal,
-          // The seam for the meter-key store: here the secrets come from the environment.
-          keysFor: () => ({ password: password ? new TextEncoder().encode(password) : null }),
+          keysFor,
           request: from !== null && to !== null ? { profile: { obis: options.profile, from, to } } : {},
         });
         const { identification, baud, data, bytes, durationMs, released } = result;
         const shown = { meter: { manufacturer: identification.manufacturer, ident: identification.ident, serial: data.serial }, baud, bytes, durationMs, released, ...data };
         io.out(options.json ? JSON.stringify(shown, null, 2) : escapeControls(describe(shown)));
       } catch (error) {
+        if (error instanceof AppError && error.code === 'OPTICAL_READ_FAILED') {
+          if (options.json) io.out(JSON.stringify({ error: { ...(error.details as object), message: error.message } }, null, 2));
+          throw new AppError('VALIDATION', escapeControls(error.message));
+        }
         if (!(error instanceof DlmsReadError)) throw error;
         if (options.json) io.out(JSON.stringify({ error: { code: error.code, reason: error.dlmsCode, message: error.message } }, null, 2));
         else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);

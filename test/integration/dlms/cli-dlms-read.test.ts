@@ -1,10 +1,12 @@
 /** `fieldmeter simulate dlms-meter` and `fieldmeter dlms read` over a real socat PTY (issue 22 items 2, 6, 7). */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
+import { openStore } from '../../../electron/services/store';
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
+import { csv, KWH, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
 import { socatSkipReason } from '../serial/ptyHarness';
@@ -32,6 +34,32 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter dlms read on a PTY${socatS
       const flagged = out.profile.intervals.filter((i: { status: string[] }) => i.status.length > 0);
       expect(flagged.length).toBeGreaterThan(0);
       expect(flagged.flatMap((i: { status: string[] }) => i.status)).toEqual(expect.arrayContaining(['power-down']));
+    } finally {
+      await running.stop();
+    }
+  }, scaled(30_000));
+
+  it('--save saves the registers as the stop\'s reading and queues the load profile as MeterReadings', async () => {
+    const db = join(tempDir(), 'fm.db');
+    const route = join(tempDir(), 'route.csv');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(route, csv(row({ up: 'UP-D', seq: '10', serial: '98765432', type: KWH, dials: '7', last: '10', date: twoDaysAgo, average: '18' })));
+    expect((await fieldmeter(['import', 'route', route, '--db', db])).code).toBe(0);
+    const running = await runDlmsMeter(join(tempDir(), 'probe'), { password: 'secret01', days: 2, serial: '98765432' });
+    try {
+      const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const args = ['dlms', 'read', '--port', running.appPath, '--from', day, '--to', day, '--save', '--usage-point', 'UP-D', '--db', db, '--confirm-reason', 'simulated meter', '--json'];
+      const r = await fieldmeter(args, { FIELDMETER_DLMS_PASSWORD: 'secret01' });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.readings).toEqual([{ readingType: KWH, value: String(Math.trunc(running.meter.meter.hdlc.objects.registerValue('1-0:1.8.0.255') / 1000)) }]);
+      const store = openStore(db);
+      try {
+        expect(store.outbox.list().map((e) => e.kind).sort()).toEqual(['loadProfile', 'meterReadings']);
+      } finally {
+        store.close();
+      }
     } finally {
       await running.stop();
     }
