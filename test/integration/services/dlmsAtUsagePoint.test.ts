@@ -10,7 +10,12 @@ import { DlmsMeterOnLink } from '../../../electron/services/serial/simulator/dlm
 import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 import { xsdSkipReason } from '../../support/xsd';
+import { dispatch } from '../../../electron/host/dispatch';
+import type { DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
+import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
+import { socatSkipReason } from '../serial/ptyHarness';
 
 const ACTIVE_IMPORT_KWH = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
 
@@ -21,7 +26,6 @@ describe('DLMS read at a stop', () => {
     const dir = tempDir();
     const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
     const actor = await signInAs(app, 'technician');
-    const { dispatch } = await import('../../../electron/host/dispatch');
     await dispatch(app.handlers, 'demo.load', {});
     // a stop whose meter has one active-import register in kWh, as the simulated meter's 1-0:1.8.0
     const stops = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`));
@@ -86,4 +90,35 @@ describe('DLMS read at a stop', () => {
       app.close();
     }
   });
+});
+
+describe.skipIf(socatSkipReason !== null)(`optical.dlmsRead from the screen, on a PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
+  const tempDir = useTempDir();
+
+  it('reads and saves through the contract, with the clock, the disconnect state and the chosen day of profile', async () => {
+    const dir = tempDir();
+    const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+    const saved = process.env.FIELDMETER_DLMS_PASSWORD;
+    process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+    await signInAs(app, 'technician');
+    await dispatch(app.handlers, 'demo.load', {});
+    const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find((m) => m?.registers.length === 1 && m.registers[0]?.readingType === ACTIVE_IMPORT_KWH);
+    if (!stop) throw new Error('no single-register electricity stop in the demo route');
+    const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 2, serial: stop.meterSerial, now: () => Date.now() - 30_000 });
+    try {
+      const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const result = await dispatch(app.handlers, 'optical.dlmsRead', { usagePointId: stop.usagePointId, port: running.appPath, from: day, to: day, confirmReason: 'simulated meter' });
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      const value = result.value as DlmsReadResult;
+      expect(value).toMatchObject({ meterSerial: stop.meterSerial, savedReadings: 1, disconnect: { controlState: 'connected' } });
+      expect(value.clock?.driftS).toBeLessThan(-20);
+      expect(value.profile?.intervals).toHaveLength(97);
+      expect(app.store.outbox.get(value.profileMessageId ?? '')?.kind).toBe('loadProfile');
+    } finally {
+      if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
+      else process.env.FIELDMETER_DLMS_PASSWORD = saved;
+      await running.stop();
+      app.close();
+    }
+  }, scaled(30_000));
 });
