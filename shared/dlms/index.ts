@@ -27,3 +27,4 @@ export * from './sessionEvents';
 export * from './modeESession';
 export * from './meterReadPlan';
 export * from './meterReadData';
+export * from './clockSetPlan';

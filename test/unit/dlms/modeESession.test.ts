@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, DlmsModeESession, meterDataOf, meterReadPlan, type DlmsSessionEvent, type MeterReadRequest } from '../../../shared/dlms';
+import { clockSetPlan, decodeFrame, DlmsModeESession, meterDataOf, meterReadPlan, type ClockSetOutcome, type DlmsSessionEvent, type MeterReadRequest } from '../../../shared/dlms';
 import { ModeEMeter, type ModeEMeterOptions } from '../../../shared/dlms/simulator/modeEMeter';
 
 const NOW = Date.UTC(2026, 11, 7, 3, 7, 0);
@@ -145,5 +145,41 @@ describe('the mode E session (IEC 62056-21 Annex E, IEC 62056-46 HDLC)', () => {
     const repeat = s.timeout();
     expect(repeat[0]).toMatchObject({ type: 'send', purpose: 'repeat' });
     expect(s.feed(ua.bytes).some((e) => e.type === 'send' && e.purpose === 'aarq')).toBe(true);
+  });
+});
+
+describe('setting the clock through DLMS (class 8 attribute 2 SET)', () => {
+  const drive = (serial: string, expected: string, host: number) => {
+    const meter = new ModeEMeter({ password: 'pw', days: 0, now: () => NOW, serial });
+    const outcome: { value: ClockSetOutcome | null } = { value: null };
+    const s = new DlmsModeESession({ plan: clockSetPlan((seen) => seen === expected, () => host, outcome), now: () => host, password: new TextEncoder().encode('pw') });
+    const sets: string[] = [];
+    let queue = s.start();
+    while (queue.length) {
+      const next: DlmsSessionEvent[] = [];
+      for (const e of queue) {
+        if (e.type === 'switchLine') meter.receive(e.send);
+        if (e.type !== 'send') continue;
+        if (e.purpose === 'request' && decodeFrame(e.bytes).frame.info[3] === 0xc1) sets.push('set');
+        for (const o of meter.receive(e.bytes)) if (o.kind === 'send') next.push(...s.feed(o.bytes));
+      }
+      queue = next;
+    }
+    return { outcome: outcome.value, sets, meter };
+  };
+
+  it('writes the host time with the meter\'s deviation and verifies it by reading again', () => {
+    const host = NOW + 95_000; // the meter is 95 s behind the host
+    const { outcome, sets, meter } = drive('E3100004', 'E3100004', host);
+    expect(sets).toEqual(['set']);
+    expect(outcome).toMatchObject({ step: 'done', beforeMs: NOW, writtenMs: host, afterMs: host });
+    expect(meter.hdlc.objects.clockOffsetMs).toBe(95_000);
+  });
+
+  it('writes nothing to another meter (its serial does not match)', () => {
+    const { outcome, sets, meter } = drive('X0000001', 'E3100004', NOW + 95_000);
+    expect(outcome).toEqual({ step: 'serialMismatch', observed: 'X0000001' });
+    expect(sets).toEqual([]);
+    expect(meter.hdlc.objects.clockOffsetMs).toBe(0);
   });
 });
