@@ -5,7 +5,7 @@
  * before the ACK (§6.3.14 item 12), the rate switch, sign-on attempts, cancel, unplug, progress.
  * The port is opened 8N1 once and the handshake sent with its parity bit set (shared/dlms/modeE).
  */
-import { bytesToHex, DlmsModeESession, meterDataOf, meterReadPlan, type DlmsMeterData, type DlmsSessionErrorCode, type DlmsSessionEvent, type LinkParameters, type MeterReadRequest } from '../../../shared/dlms';
+import { bytesToHex, DlmsModeESession, meterDataOf, meterReadPlan, type CosemResponse, type DlmsMeterData, type DlmsSessionErrorCode, type DlmsSessionEvent, type LinkParameters, type MeterReadRequest, type ReadPlan } from '../../../shared/dlms';
 import type { Identification } from '../../../shared/iec62056/identification';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import { LinkOpenError, openSerialLink, type SerialLink } from './link';
@@ -19,6 +19,8 @@ export type KeysFor = (meter: Identification) => MeterSecrets | Promise<MeterSec
 export interface DlmsReadOptions {
   readonly path: string;
   readonly request?: MeterReadRequest;
+  /** Another plan than the read (a clock set): made fresh for every sign-on attempt. */
+  readonly plan?: () => ReadPlan;
   /** Where the meter's secrets come from (the CLI: its environment; later the meter-key store). */
   readonly keysFor?: KeysFor;
   readonly client?: number;
@@ -40,6 +42,7 @@ export interface DlmsReadout {
   readonly link: LinkParameters;
   readonly released: boolean;
   readonly data: DlmsMeterData;
+  readonly responses: readonly CosemResponse[];
   readonly attempts: number;
   readonly bytes: number;
   readonly durationMs: number;
@@ -97,7 +100,7 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
       const outcome = await runAttempt(link, options);
       if (outcome.ok) {
         const { event } = outcome;
-        return { identification: event.identification, baud: event.baud, link: event.link, released: event.released, data: meterDataOf(event.responses), attempts: attempt, bytes: outcome.bytes, durationMs: Date.now() - started };
+        return { identification: event.identification, baud: event.baud, link: event.link, released: event.released, data: meterDataOf(event.responses), responses: event.responses, attempts: attempt, bytes: outcome.bytes, durationMs: Date.now() - started };
       }
       if (!outcome.retry || attempt >= attempts) throw new DlmsReadError(outcome.code, outcome.dlmsCode, outcome.what, { diagnostic: outcome.diagnostic, attempts: attempt });
       await link.setBaudRate(300).catch(() => undefined);
@@ -115,7 +118,7 @@ type Outcome =
 async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<Outcome> {
   let identified: Identification | null = null;
   let password: Uint8Array | null = null;
-  const plan = meterReadPlan(options.request);
+  const plan = options.plan ? options.plan() : meterReadPlan(options.request);
   const session = new DlmsModeESession({
     plan,
     get password() {
