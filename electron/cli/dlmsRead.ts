@@ -101,12 +101,13 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       } catch (error) {
         if (error instanceof AppError && error.code === 'OPTICAL_READ_FAILED') {
           if (options.json) io.out(JSON.stringify({ error: { ...(error.details as object), message: error.message } }, null, 2));
-          throw new AppError('VALIDATION', escapeControls(error.message));
+          const probe = (error.details as { code?: string } | undefined)?.code ?? 'PROTOCOL_ERROR';
+          throw new AppError('VALIDATION', escapeControls(error.message), { reason: 'probeFailed', probe });
         }
         if (!(error instanceof DlmsReadError)) throw error;
         if (options.json) io.out(JSON.stringify({ error: { code: error.code, reason: error.dlmsCode, message: error.message } }, null, 2));
         else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);
-        throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`);
+        throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`, { reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: error.code });
       } finally {
         process.off('SIGINT', cancel);
       }

@@ -74,7 +74,7 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
       request: request.profile ? { profile: request.profile } : {},
     });
   } catch (error) {
-    if (error instanceof DlmsReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { code: error.code, reason: error.dlmsCode, diagnostic: error.diagnostic?.log ?? null });
+    if (error instanceof DlmsReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null });
     throw error;
   }
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
@@ -83,7 +83,7 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     const m = matchRegister(target, r);
     return m ? [m] : [];
   });
-  if (values.length === 0) throw new AppError('VALIDATION', `The meter sent no value for a register of ${request.usagePointId}: nothing was saved.`, { obis: data.registers.map((r) => r.obis) });
+  if (values.length === 0) throw new AppError('VALIDATION', `The meter sent no value for a register of ${request.usagePointId}: nothing was saved.`, { reason: 'readoutEmpty' });
   const profilePayload = request.profile && data.profile ? loadProfilePayload(target.meterSerial, request.usagePointId, data.profile, request.profile) : null;
   const confirmation = request.confirmReason ? { method: 'reason' as const, reason: request.confirmReason } : undefined;
   // A meter that does not say its serial cannot be checked: the save asks for a note as for a mismatch.

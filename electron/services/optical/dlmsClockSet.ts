@@ -83,7 +83,7 @@ export async function dlmsClockSetAtUsagePoint(store: Store, actor: Actor, reque
   });
   if (error) {
     const observed = result?.step === 'serialMismatch' ? { observedSerial: result.observed, expectedSerial: meter.meterSerial } : {};
-    throw new AppError('OPTICAL_PROGRAM_FAILED', failure?.message ?? `The clock was not set (${error.reason}).${wrote ? ' A write reached the meter: check its clock.' : ' Nothing was changed on the meter.'}`, { code: error.code, wroteToMeter: wrote, messageId, ...observed });
+    throw new AppError('OPTICAL_PROGRAM_FAILED', failure?.message ?? `The clock was not set (${error.reason}).${wrote ? ' A write reached the meter: check its clock.' : ' Nothing was changed on the meter.'}`, { reason: 'programFailed', code: error.code, wroteToMeter: wrote, messageId, ...observed });
   }
   return { messageId, attributes };
 }
