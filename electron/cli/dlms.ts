@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
+import { registerDlmsReadCommands } from './dlmsRead';
 
 interface DecodeCliOptions {
   key?: string;
@@ -39,4 +40,5 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
       const failure = captureFailure(result);
       if (failure) throw new AppError('VALIDATION', failure, { reason: 'hexInvalid' });
     });
+  registerDlmsReadCommands(dlms, program, io);
 }

@@ -21,6 +21,12 @@ export const readingQuality = {
   skippedInterval: '2.4.4',
   /** Suspect value (reasonability: suspect). */
   suspect: '2.5.258',
+  /** The meter flagged a power failure in the interval (power quality: power fail). */
+  powerFail: '2.2.32',
+  /** The meter's clock was set during the interval (data collection: clock changed). */
+  clockChanged: '2.4.9',
+  /** The meter's clock was not valid (diagnostics: clock error). */
+  clockError: '2.1.9',
   /** Questionable, generic index: a switch reading taken outside its window (issue 9), to be prorated to the switch date. */
   questionable: '2.10.0',
 } as const;

@@ -6,6 +6,7 @@ import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
+import { readDlmsForScreen } from '../optical/dlmsForScreen';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -80,6 +81,10 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
           signal,
           onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),
         }),
+      ),
+    'optical.dlmsRead': (input) =>
+      exclusive(input.operationId, (signal) =>
+        readDlmsForScreen(store, actor(), input, signal, (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null })),
       ),
     'optical.program': (input) =>
       exclusive(input.operationId, (signal) =>

@@ -49,5 +49,12 @@ export function samplePayloads(s: SampleSource): SamplePayloads {
     linkage: { meter, usagePoint, effectiveDateTime: at, reason: 'meter exchange' },
     meterConfig: { meter, usagePoint, status: 'installed', at, sealsApplied: ['S-0001'] },
     serviceReport: { workOrderId: `WO-SAMPLE-${usagePoint}`, kind: 'exchange', meter, usagePoint, status: 'unableToComplete', reason: 'no access', at },
+    loadProfile: {
+      meter,
+      usagePoint,
+      start: at,
+      end: at,
+      blocks: [{ readingType: '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0', intervals: [{ end: at, value: '1234', qualities: [readingQuality.powerFail] }] }],
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { Verb } from '../message/verbs';
 import type { PayloadNoun } from '../payloads';
 import {
   linkagePayload,
+  loadProfilePayload,
   meterConfigPayload,
   meterReadingsPayload,
   meterStatusEventsPayload,
@@ -40,6 +41,7 @@ export const outboxKinds = {
   linkage: { noun: 'MasterDataLinkageConfig', verbs: ['create', 'close'], payload: linkagePayload },
   meterConfig: { noun: 'MeterConfig', verbs: ['change'], payload: meterConfigPayload },
   serviceReport: { noun: 'MeterServiceRequests', verbs: ['changed', 'created'], payload: serviceReportPayload },
+  loadProfile: { noun: 'MeterReadings', verbs: ['created'], payload: loadProfilePayload },
 } as const satisfies Record<string, KindDefinition>;
 
 type Kinds = typeof outboxKinds;
@@ -73,6 +75,7 @@ export const outboxMessageSchema = z.discriminatedUnion('kind', [
   variant('linkage'),
   variant('meterConfig'),
   variant('serviceReport'),
+  variant('loadProfile'),
 ]);
 export type OutboxMessage = z.output<typeof outboxMessageSchema>;
 

@@ -166,3 +166,24 @@ export const serviceReportPayload = z.object({
   remark: z.string().optional(),
   at: text,
 });
+
+/**
+ * A load profile read through DLMS (issue 22 item 3): one IntervalBlock per channel, each with
+ * its interval ReadingType (codes/intervalData.ts); an interval's value is exact decimal text,
+ * its end time in `end`, its qualities from the meter's status bits.
+ */
+export const loadProfilePayload = z.object({
+  meter: text,
+  usagePoint: text,
+  /** The period asked for (valuesInterval). */
+  start: text,
+  end: text,
+  blocks: z
+    .array(
+      z.object({
+        readingType: text,
+        intervals: z.array(z.object({ end: text, value: text.nullable(), qualities: z.array(z.string()).default([]) })).min(1),
+      }),
+    )
+    .min(1),
+});

@@ -10,6 +10,7 @@ import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type Envelope
 import { meterReadingsBody, meterStatusEventsBody, opticalControlBody, skipEventBody, switchControlBody, switchEventBody, switchReadingProperties } from './renderDevices';
 import { messageInStatusWords } from './statusWords';
 import { messageInCodeTable } from './tableCodes';
+import { loadProfileBody } from './renderLoadProfile';
 import { linkageBody, meterConfigBody, panConfigBody, panPairingBody, serviceReportBody } from './renderWorkOrders';
 
 type Renderers = { readonly [K in OutboxKind]: (row: CheckedOutboxRow<K>, context: EnvelopeContext) => CimMessage };
@@ -27,6 +28,7 @@ const renderers: Renderers = {
   linkage: (row, context) => outboxEnvelope(row, context, linkageBody(row.payload, row.createdAt)),
   meterConfig: (row, context) => outboxEnvelope(row, context, meterConfigBody(row.payload)),
   serviceReport: (row, context) => outboxEnvelope(row, context, serviceReportBody(row.payload)),
+  loadProfile: (row, context) => outboxEnvelope(row, context, loadProfileBody(row.payload)),
 };
 
 function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context: EnvelopeContext): CimMessage {

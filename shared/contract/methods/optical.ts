@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { usagePointId, type MethodSpecs } from './common';
 import { workOrderId } from './workOrders';
+import { dlmsReadInput, dlmsReadResult } from './dlmsRead';
 
 /** The simulated meter of training mode, offered beside the real ports. */
 export const TRAINING_PORT = 'training';
@@ -172,6 +173,8 @@ export const opticalMethods = {
       .strict(),
     output: opticalReadResult,
   },
+  /** A DLMS meter (mode E): read, its registers saved and its load profile queued, as one step (issue 22). */
+  'optical.dlmsRead': { right: 'record', input: dlmsReadInput, output: dlmsReadResult },
   /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
   'optical.program': { right: 'install', input: opticalProgramInput, output: opticalProgramResult },
   /** The meter models and which meter types they are assigned to. */

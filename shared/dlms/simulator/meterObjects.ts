@@ -14,6 +14,8 @@ export const CLOCK_OBIS = '0-0:1.0.0.255';
 export const DISCONNECT_OBIS = '0-0:96.3.10.255';
 export const STATUS_OBIS = '0-0:96.10.1.255';
 export const ASSOCIATION_OBIS = '0-0:40.0.0.255';
+/** Device ID 1, the manufacturing serial number (IEC 62056-6-1 §7.5.2, IDIS "COSEM logical device name" companion). */
+export const SERIAL_OBIS = '0-0:96.1.0.255';
 export const CHANNELS = ['1-0:1.8.0.255', '1-0:2.8.0.255', '1-0:3.8.0.255', '1-0:4.8.0.255'] as const;
 export const CAPTURE_PERIOD_S = 900;
 /** CET: UTC − local = −60 minutes. */
@@ -85,7 +87,7 @@ export class MeterObjects {
   objectList(): DlmsValue {
     const entry = (classId: number, obis: string, attributes: number) =>
       structure(u16(classId), u8(0), octets(ln(obis)), structure(array(Array.from({ length: attributes }, (_, i) => structure(i8(i + 1), enumValue(i === 1 ? 3 : 1), { type: 'null' }))), array([])));
-    return array([entry(15, ASSOCIATION_OBIS, 2), entry(8, CLOCK_OBIS, 3), ...CHANNELS.map((c) => entry(3, c, 3)), entry(7, PROFILE_OBIS, 4), entry(70, DISCONNECT_OBIS, 3)]);
+    return array([entry(15, ASSOCIATION_OBIS, 2), entry(1, SERIAL_OBIS, 2), entry(8, CLOCK_OBIS, 3), ...CHANNELS.map((c) => entry(3, c, 3)), entry(7, PROFILE_OBIS, 4), entry(70, DISCONNECT_OBIS, 3)]);
   }
 
   /** The range of a selective access { restricting object, from, to, selected values }, in ms. */

@@ -15,7 +15,7 @@ import { DlmsError } from '../errors';
 import { decodeFrame, encodeFrame, FLAG, LLC_RESPONSE, type Control, type HdlcAddress, type HdlcFrame } from '../hdlc';
 import { decodeLinkParameters, encodeLinkParameters, SegmentReassembler } from '../hdlcLink';
 import { decodeApdu, encodeApdu, type CosemReference, type GetResult, type XdlmsApdu } from '../xdlms';
-import { CHANNELS, CLOCK_OBIS, DEVIATION, DISCONNECT_OBIS, ASSOCIATION_OBIS, MeterObjects, PROFILE_OBIS, sameName, scalerUnit, CAPTURE_PERIOD_S } from './meterObjects';
+import { CHANNELS, CLOCK_OBIS, DEVIATION, DISCONNECT_OBIS, ASSOCIATION_OBIS, SERIAL_OBIS, MeterObjects, PROFILE_OBIS, sameName, scalerUnit, CAPTURE_PERIOD_S } from './meterObjects';
 
 export interface MeterSimulatorOptions {
   readonly address?: HdlcAddress;
@@ -27,6 +27,8 @@ export interface MeterSimulatorOptions {
   readonly maxInfo?: number;
   /** Largest xDLMS PDU before GET answers in blocks. */
   readonly maxPdu?: number;
+  /** The serial number in Data 0-0:96.1.0.255 (printed on the nameplate). */
+  readonly serial?: string;
 }
 
 /** data-access-result codes (Green Book Table 84). */
@@ -56,6 +58,20 @@ export class DlmsMeterSimulator {
     this.maxInfo = options.maxInfo ?? 128;
     this.maxPdu = options.maxPdu ?? 1024;
     this.objects = new MeterObjects(options.now, options.days);
+  }
+
+  /** True between SNRM/UA and DISC (normal response mode, IEC 62056-46 §6.4.4.3). */
+  get linked(): boolean {
+    return this.connected;
+  }
+
+  /** Back to the disconnected state without a DISC (the inactivity time-out ran out). */
+  dropLink(): void {
+    this.connected = false;
+    this.associated = false;
+    this.input = new Uint8Array(0);
+    this.pendingSegments = [];
+    this.reassembler.reset();
   }
 
   /** Bytes from the client in, frames to send back out (in order). Broken frames are dropped, as a meter does. */
@@ -238,6 +254,7 @@ export class DlmsMeterSimulator {
     if (is(70, DISCONNECT_OBIS) && ref.index === 2) return ok({ type: 'boolean', value: o.controlState === 1 });
     if (is(70, DISCONNECT_OBIS) && ref.index === 3) return ok(enumValue(o.controlState));
     if (is(15, ASSOCIATION_OBIS) && ref.index === 2) return ok(o.objectList());
+    if (is(1, SERIAL_OBIS) && ref.index === 2) return ok(octets(new TextEncoder().encode(this.options.serial ?? '')));
     return { ok: false, accessResult: OBJECT_UNDEFINED };
   }
 }

@@ -38,6 +38,7 @@ describe('fieldmeter messages', () => {
         'CreatedEndDeviceEvents.meterStatusEvents',
         'CreatedEndDeviceEvents.skipEvent',
         'CreatedEndDeviceEvents.switchEvent',
+        'CreatedMeterReadings.loadProfile',
         'CreatedMeterReadings.meterReadings',
         'CreatedMeterServiceRequests.serviceReport',
         'GetMeterReadings',

@@ -13,6 +13,7 @@ import { formatDecimal } from '../../../../shared/i18n/number';
 import { useMeterStore } from '../meter/meterStore';
 import { useOpticalStore } from './opticalStore';
 import { ProgramPanel } from './ProgramPanel';
+import { DlmsReadPanel } from './DlmsReadPanel';
 import { useProgramStore } from './programStore';
 
 interface Props {
@@ -153,6 +154,7 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
           </button>
         </div>
       )}
+      {!job && <DlmsReadPanel usagePointId={detail.usagePointId} port={o.port} busy={busy} />}
       {program && <ProgramPanel usagePointId={detail.usagePointId} job={job} />}
     </details>
   );

@@ -1,0 +1,58 @@
+/**
+ * The app's DLMS read (contract `optical.dlmsRead`): the days the screen picked as a period, the
+ * read and save of ./dlmsAtUsagePoint, and the result in the contract's shape. The meter's LLS
+ * password comes from FIELDMETER_DLMS_PASSWORD until the meter-key store supplies it (keysFor).
+ */
+import { dirname, join } from 'node:path';
+import type { z } from 'zod';
+import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
+import type { KeysFor } from '../serial/dlmsReader';
+import type { Store } from '../store';
+import type { Actor } from '../store/repositories/journal';
+import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
+
+const DAY_MS = 86_400_000;
+
+export const environmentKeys: KeysFor = () => {
+  const password = process.env.FIELDMETER_DLMS_PASSWORD;
+  return { password: password ? new TextEncoder().encode(password) : null };
+};
+
+export async function readDlmsForScreen(
+  store: Store,
+  actor: Actor,
+  input: z.infer<typeof dlmsReadInput>,
+  signal: AbortSignal,
+  onProgress: (p: { bytes: number; baud: number }) => void,
+  read?: DlmsSaveRequest['read'],
+): Promise<DlmsReadResult> {
+  const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : null;
+  const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
+  const profile = from !== null && to !== null && to > from ? { from, to } : null;
+  const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
+    usagePointId: input.usagePointId,
+    port: input.port,
+    keysFor: environmentKeys,
+    profile,
+    signal,
+    photoDir: join(dirname(store.path), 'photos'),
+    ...(input.note ? { note: input.note } : {}),
+    ...(input.confirmReason ? { confirmReason: input.confirmReason } : {}),
+    read: (o) => (read ?? defaultRead)({ ...o, onProgress }),
+  });
+  const { data, identification } = readout;
+  return {
+    manufacturer: identification.manufacturer,
+    ident: identification.ident,
+    baud: readout.baud,
+    meterSerial: data.serial,
+    clock: data.clock,
+    disconnect: data.disconnect,
+    registers: data.registers.map((r) => ({ obis: r.obis, value: r.value, unit: r.unit })),
+    profile: data.profile ? { capturePeriodS: data.profile.capturePeriodS, channels: [...data.profile.channels], intervals: data.profile.intervals.map((i) => ({ end: i.end, status: [...i.status], values: [...i.values] })) } : null,
+    savedReadings: saved.readings.readings.length,
+    profileMessageId: saved.profileMessageId,
+  };
+}
+
+const defaultRead: NonNullable<DlmsSaveRequest['read']> = async (o) => (await import('../serial/dlmsReader')).readDlmsMeter(o);
