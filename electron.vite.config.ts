@@ -9,7 +9,10 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The export worker is an entry of its own: the packaged app starts it from out/main/exportWorker.cjs.
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), exportWorker: resolve(__dirname, 'electron/services/exports/exportWorker.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          exportWorker: resolve(__dirname, 'electron/services/exports/exportWorker.ts'),
+        },
         // Native modules load their .node binding at run time; they stay in node_modules.
         external: ['better-sqlite3', 'serialport'],
         // CommonJS as package.json "main" (out/main/index.cjs) expects; the .cjs extension

@@ -5,9 +5,28 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import layers from './eslint-rules/layers.js';
+// Last in the list: turns off the rules that would argue with Prettier, which owns the layout.
+import prettierCompatible from 'eslint-config-prettier';
 
 // Bare built-in names are matched exactly (as `paths`), so a local './events' module is not mistaken for Node's.
-const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'worker_threads', 'zlib', 'buffer'];
+const nodeBuiltinNames = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'events',
+  'stream',
+  'worker_threads',
+  'zlib',
+  'buffer',
+];
 const nodeBuiltins = ['node:*'];
 const nativeModules = ['better-sqlite3', 'serialport', '@serialport/*'];
 const restrict = (groups, message) => ({ group: groups, message });
@@ -78,8 +97,12 @@ export default tseslint.config(
   {
     files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only electron/main and electron/preload import 'electron'." }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: "Only electron/main and electron/preload import 'electron'." }] },
+      ],
       'no-console': 'error',
     },
   },
+  prettierCompatible,
 );

@@ -42,7 +42,12 @@ const [messages, buildMs] = time(() => {
           payload: {
             meter: `E${3_100_000 + v}`,
             usagePoint: `UP-${10_000 + v}`,
-            readings: types.map((readingType, i) => ({ readingType, value: `${(v * 7 + i) % 99_999}.${i}`, timeStamp, qualities: ['2.4.131'] })),
+            readings: types.map((readingType, i) => ({
+              readingType,
+              value: `${(v * 7 + i) % 99_999}.${i}`,
+              timeStamp,
+              qualities: ['2.4.131'],
+            })),
           },
         },
         { source: 'FIELDMETER-BENCH' },
@@ -66,10 +71,19 @@ try {
   if (!existsSync(xsd)) skipped = `XSD not found at ${xsd}`;
   else if (spawnSync('xmllint', ['--version']).status !== 0) skipped = 'xmllint not installed';
   else {
-    const [run, ms] = time(() => spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsd, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const [run, ms] = time(() =>
+      spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsd, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+    );
     validateMs = ms;
     validated = run.stderr.split('\n').filter((l) => l.endsWith(' validates')).length;
-    if (run.status !== 0) throw new Error(`validation failed:\n${run.stderr.split('\n').filter((l) => !l.endsWith(' validates')).slice(0, 5).join('\n')}`);
+    if (run.status !== 0)
+      throw new Error(
+        `validation failed:\n${run.stderr
+          .split('\n')
+          .filter((l) => !l.endsWith(' validates'))
+          .slice(0, 5)
+          .join('\n')}`,
+      );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -85,7 +99,8 @@ const [parsedReadings, parseMs] = time(() => {
   let n = 0;
   for (const xml of messages) {
     const m = parseMessage(xml);
-    if (m.kind === 'event' && m.payload?.kind === 'xml' && m.payload.body.noun === 'MeterReadings') n += m.payload.body.value.meterReadings[0]?.readings?.length ?? 0;
+    if (m.kind === 'event' && m.payload?.kind === 'xml' && m.payload.body.noun === 'MeterReadings')
+      n += m.payload.body.value.meterReadings[0]?.readings?.length ?? 0;
   }
   return n;
 });

@@ -30,7 +30,10 @@ interface Case {
 /** CPU seconds (user + sys) of one run of `argv`, from bash's `times` after it waited for the child. */
 function cpuSeconds(argv: readonly string[], env: Readonly<Record<string, string>> = {}): number {
   const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  const run = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1 || echo "exit $?" >&2; times`], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const run = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1 || echo "exit $?" >&2; times`], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (run.stderr.includes('exit ')) throw new Error(`${argv.join(' ')} failed: ${run.stderr}`);
   const children = run.stdout.trim().split('\n').at(-1)!;
   const [user, sys] = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
@@ -48,7 +51,10 @@ const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 // purpose), the same database without profiles (no sign-in), one PAN label.
 const large = findProfile('large')!;
 const readout = join(dir, 'readout.bin');
-writeFileSync(readout, concatBytes(asciiBytes(`/?!\r\n/${large.identification}\r\n\x06050\r\n`), dataBlock(`${large.lines.join('\r\n')}\r\n!\r\n`)));
+writeFileSync(
+  readout,
+  concatBytes(asciiBytes(`/?!\r\n/${large.identification}\r\n\x06050\r\n`), dataBlock(`${large.lines.join('\r\n')}\r\n!\r\n`)),
+);
 const readoutBytes = asciiBytes(`/${large.identification}`).length + dataBlock(`${large.lines.join('\r\n')}\r\n!\r\n`).length;
 const db = join(dir, 'demo.db');
 await ensureCliBuilt();
@@ -63,12 +69,28 @@ mkdirSync(join(dir, 'out'));
 
 const cases: Case[] = [
   { name: '`fieldmeter --help`', args: ['--help'], targetS: 0.25, targetRatio: 4 },
-  { name: '`fieldmeter pan check …` (a valid label)', args: ['pan', 'check', '--eui64', '00:0D:6F:00:0A:79:7D:F1', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'], targetS: 0.3 },
+  {
+    name: '`fieldmeter pan check …` (a valid label)',
+    args: ['pan', 'check', '--eui64', '00:0D:6F:00:0A:79:7D:F1', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'],
+    targetS: 0.3,
+  },
   { name: `\`fieldmeter readout parse\`, ${readoutBytes}-byte mode C readout`, args: ['readout', 'parse', readout], targetS: 0.35 },
-  { name: '`fieldmeter export --format csv`, the demo day, signed in as its supervisor', args: ['export', '--db', db, '--format', 'csv', '--out', join(dir, 'out', 'day.csv')], targetS: 0.6, env: supervisor },
+  {
+    name: '`fieldmeter export --format csv`, the demo day, signed in as its supervisor',
+    args: ['export', '--db', db, '--format', 'csv', '--out', join(dir, 'out', 'day.csv')],
+    targetS: 0.6,
+    env: supervisor,
+  },
 ];
-const noSignIn: Case = { name: '… the same database without profiles (no sign-in)', args: ['export', '--db', withoutProfiles, '--format', 'csv', '--out', join(dir, 'out', 'day2.csv')] };
-const noCheck: Case = { name: '`fieldmeter --help` without the rebuild check (FIELDMETER_CLI=built)', args: ['--help'], env: { FIELDMETER_CLI: 'built' } };
+const noSignIn: Case = {
+  name: '… the same database without profiles (no sign-in)',
+  args: ['export', '--db', withoutProfiles, '--format', 'csv', '--out', join(dir, 'out', 'day2.csv')],
+};
+const noCheck: Case = {
+  name: '`fieldmeter --help` without the rebuild check (FIELDMETER_CLI=built)',
+  args: ['--help'],
+  env: { FIELDMETER_CLI: 'built' },
+};
 
 const node = [process.execPath];
 function measure(c: Case, env: Readonly<Record<string, string>> = {}) {
@@ -83,7 +105,12 @@ function measure(c: Case, env: Readonly<Record<string, string>> = {}) {
     runs.push(run);
     ratios.push(run / base);
   }
-  return { cpuS: round(median(runs)), bareNodeS: round(median(baselines)), ratio: round(median(ratios), 2), runsS: runs.map((r) => round(r)) };
+  return {
+    cpuS: round(median(runs)),
+    bareNodeS: round(median(baselines)),
+    ratio: round(median(ratios), 2),
+    runsS: runs.map((r) => round(r)),
+  };
 }
 
 try {
@@ -91,14 +118,23 @@ try {
     const built = measure(c);
     const source = measure(c, { FIELDMETER_CLI: 'source' });
     const ok = (c.targetS === undefined || built.cpuS <= c.targetS) && (c.targetRatio === undefined || built.ratio <= c.targetRatio);
-    process.stdout.write(`${c.name}: ${built.cpuS} s CPU (${built.ratio}× bare node ${built.bareNodeS} s); through tsx: ${source.cpuS} s${ok ? '' : '  MISSED'}\n`);
+    process.stdout.write(
+      `${c.name}: ${built.cpuS} s CPU (${built.ratio}× bare node ${built.bareNodeS} s); through tsx: ${source.cpuS} s${ok ? '' : '  MISSED'}\n`,
+    );
     return { name: c.name, targetS: c.targetS ?? null, targetRatio: c.targetRatio ?? null, ok, built, source };
   });
   const check = measure(noCheck);
   process.stdout.write(`${noCheck.name}: ${check.cpuS} s CPU (${check.ratio}×)\n`);
   const unsigned = measure(noSignIn);
   process.stdout.write(`${noSignIn.name}: ${unsigned.cpuS} s CPU (${unsigned.ratio}×)\n`);
-  const result = { date: new Date().toISOString(), runs: RUNS, loadAverage: loadavg().map((l) => round(l, 2)), cases: results, withoutCheck: { name: noCheck.name, ...check }, withoutSignIn: { name: noSignIn.name, ...unsigned } };
+  const result = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    loadAverage: loadavg().map((l) => round(l, 2)),
+    cases: results,
+    withoutCheck: { name: noCheck.name, ...check },
+    withoutSignIn: { name: noSignIn.name, ...unsigned },
+  };
   writeFileSync(join(import.meta.dirname, 'results', 'cli.json'), `${JSON.stringify(result, null, 2)}\n`);
   if (results.some((r) => !r.ok)) process.exitCode = 1;
 } finally {

@@ -8,7 +8,19 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCaptureObjects, decodeApdu, decodeProfileBuffer, decodeProfileTable, encodeApdu, parseScalerUnit, profileRows, enumValue, i8, structure, type ScalerUnit } from '../shared/dlms';
+import {
+  parseCaptureObjects,
+  decodeApdu,
+  decodeProfileBuffer,
+  decodeProfileTable,
+  encodeApdu,
+  parseScalerUnit,
+  profileRows,
+  enumValue,
+  i8,
+  structure,
+  type ScalerUnit,
+} from '../shared/dlms';
 import { CHANNELS, MeterObjects } from '../shared/dlms/simulator/meterObjects';
 import { referenceProfileRows, referenceProfileTable } from './dlmsReference';
 import { modeEThroughput } from './dlmsModeE';
@@ -66,7 +78,9 @@ const agree =
   t.channels.every((ch, i) => same(ch.values, rt.channels[i] ?? [])) &&
   JSON.stringify(a) === JSON.stringify(c) &&
   a.length === b.length &&
-  a.every((row, i) => row.time === b[i]?.time && row.statusByte === b[i]?.status && row.cells.every((cell, j) => cell.value === b[i]?.cells[j]));
+  a.every(
+    (row, i) => row.time === b[i]?.time && row.statusByte === b[i]?.status && row.cells.every((cell, j) => cell.value === b[i]?.cells[j]),
+  );
 
 const rounds = 9;
 const variants = { ours, reference, oursRows, oursTree, referenceRows };

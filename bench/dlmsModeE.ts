@@ -12,7 +12,11 @@ const NOW = Date.UTC(2026, 11, 7, 0, 0, 0);
 
 function readOnce(): { bytes: number; intervals: number } {
   const meter = new ModeEMeter({ password: 'pw', days: 7, now: () => NOW, maxInfo: 128, maxPdu: 1024 });
-  const session = new DlmsModeESession({ plan: meterReadPlan({ profile: { from: NOW - 7 * 86_400_000, to: NOW } }), now: () => NOW, password: new TextEncoder().encode('pw') });
+  const session = new DlmsModeESession({
+    plan: meterReadPlan({ profile: { from: NOW - 7 * 86_400_000, to: NOW } }),
+    now: () => NOW,
+    password: new TextEncoder().encode('pw'),
+  });
   let bytes = 0;
   let done: DlmsSessionEvent | undefined;
   let queue = session.start();

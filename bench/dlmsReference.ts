@@ -87,8 +87,13 @@ export function referenceProfileRows(bytes: Uint8Array, scalers: readonly number
   return (value.items ?? []).map((row) => {
     const [clock, status, ...channels] = row.items ?? [];
     const b = clock?.bytes ? Buffer.from(clock.bytes) : null;
-    const time = b && b.length === 12 ? Date.UTC(b.readUInt16BE(0), (b[2] ?? 1) - 1, b[3], b[5], b[6], b[7]) + b.readInt16BE(9) * 60_000 : null;
-    return { time, status: typeof status?.value === 'number' ? status.value : null, cells: channels.map((c, i) => (typeof c.value === 'number' ? scaled(c.value, scalers[i] ?? 0) : null)) };
+    const time =
+      b && b.length === 12 ? Date.UTC(b.readUInt16BE(0), (b[2] ?? 1) - 1, b[3], b[5], b[6], b[7]) + b.readInt16BE(9) * 60_000 : null;
+    return {
+      time,
+      status: typeof status?.value === 'number' ? status.value : null,
+      cells: channels.map((c, i) => (typeof c.value === 'number' ? scaled(c.value, scalers[i] ?? 0) : null)),
+    };
   });
 }
 
@@ -104,11 +109,16 @@ export function referenceProfileTable(bytes: Uint8Array, channelCount: number): 
   if (buf[0] !== 0xc4 || buf[1] !== 0x01 || buf[3] !== 0x00) throw new Error('not a get-response-normal with data');
   const [value] = decode(buf, 4);
   const rows = value.items ?? [];
-  const table: ReferenceTable = { times: new Float64Array(rows.length), status: new Int16Array(rows.length), channels: Array.from({ length: channelCount }, () => new Float64Array(rows.length)) };
+  const table: ReferenceTable = {
+    times: new Float64Array(rows.length),
+    status: new Int16Array(rows.length),
+    channels: Array.from({ length: channelCount }, () => new Float64Array(rows.length)),
+  };
   rows.forEach((row, k) => {
     const [clock, status, ...cells] = row.items ?? [];
     const b = clock?.bytes ? Buffer.from(clock.bytes) : null;
-    table.times[k] = b && b.length === 12 ? Date.UTC(b.readUInt16BE(0), (b[2] ?? 1) - 1, b[3], b[5], b[6], b[7]) + b.readInt16BE(9) * 60_000 : NaN;
+    table.times[k] =
+      b && b.length === 12 ? Date.UTC(b.readUInt16BE(0), (b[2] ?? 1) - 1, b[3], b[5], b[6], b[7]) + b.readInt16BE(9) * 60_000 : NaN;
     table.status[k] = typeof status?.value === 'number' ? status.value : -1;
     cells.forEach((c, i) => {
       const column = table.channels[i];

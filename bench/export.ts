@@ -37,13 +37,19 @@ function seed(path: string, n: number): Store {
   const db = store.db;
   db.transaction(() => {
     db.prepare("INSERT INTO routes (id, name, imported_at, source_file) VALUES ('BIG', 'Bench', '2026-11-01T00:00:00Z', 'bench')").run();
-    const up = db.prepare("INSERT INTO usage_points (id, address) VALUES (?, ?)");
+    const up = db.prepare('INSERT INTO usage_points (id, address) VALUES (?, ?)');
     const stop = db.prepare("INSERT INTO route_stops (route_id, sequence, usage_point_id, status, visited_at) VALUES ('BIG', ?, ?, ?, ?)");
     const dev = db.prepare('INSERT INTO end_devices (id, serial_number, usage_point_id) VALUES (?, ?, ?)');
     const reg = db.prepare("INSERT INTO registers (id, end_device_id, reading_type, label, dials) VALUES (?, ?, ?, 'Energy', 6)");
-    const set = db.prepare("INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, ?, ?, ?, 'manual', ?)");
-    const reading = db.prepare("INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings) VALUES (?, ?, ?, '[\"2.4.131\"]', ?)");
-    const audit = db.prepare("INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, 'technician', 'readings.save', 'reading_set', ?, ?)");
+    const set = db.prepare(
+      "INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, ?, ?, ?, 'manual', ?)",
+    );
+    const reading = db.prepare(
+      'INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings) VALUES (?, ?, ?, \'["2.4.131"]\', ?)',
+    );
+    const audit = db.prepare(
+      "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES (?, ?, 'technician', 'readings.save', 'reading_set', ?, ?)",
+    );
     for (let i = 1; i <= n; i++) {
       const at = new Date(Date.UTC(2026, 10, 23, 8, 0, i % 3600)).toISOString();
       up.run(`UP-${i}`, `${i} Long Road, "Bench" Town`);
@@ -123,7 +129,9 @@ try {
   const appMs = built ? await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'app.csv'), { builtWorker })) : sourceMs;
   // The export chooses one worker or two by the machine's load; both, measured, say what each costs here.
   const oneWorkerMs = await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'one.csv'), worker));
-  const twoWorkersMs = await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'two.csv'), { builtWorker: built ? builtWorker : undefined, splitFrom: 0 }));
+  const twoWorkersMs = await best(3, () =>
+    runExport(big, boss, 'csv', {}, join(dir, 'two.csv'), { builtWorker: built ? builtWorker : undefined, splitFrom: 0 }),
+  );
   const libraryCpuMs = await best(3, () => csvLibraryAlone(records, join(dir, 'lib.csv')), cpuTimed);
   const bigChunksCpuMs = await best(3, () => csvLibraryInBigChunks(records, join(dir, 'lib-chunks.csv')), cpuTimed);
   const oneWorkerCpuMs = await best(3, () => runExport(big, boss, 'csv', {}, join(dir, 'one.csv'), worker), cpuTimed);
@@ -151,7 +159,12 @@ try {
       // CPU time (all threads) of one worker against the library alone: the work the export adds, whatever the load.
       cpu: { oneWorkerMs: round(oneWorkerCpuMs), csvStringifyAloneMs: round(libraryCpuMs), ratio: round(oneWorkerCpuMs / libraryCpuMs) },
       // The stricter baseline: the library writing in the same big chunks as the export (wall and CPU).
-      inBigChunks: { csvStringifyMs: round(bigChunksMs), ratio: round(appMs / bigChunksMs), cpuMs: round(bigChunksCpuMs), cpuRatio: round(oneWorkerCpuMs / bigChunksCpuMs) },
+      inBigChunks: {
+        csvStringifyMs: round(bigChunksMs),
+        ratio: round(appMs / bigChunksMs),
+        cpuMs: round(bigChunksCpuMs),
+        cpuRatio: round(oneWorkerCpuMs / bigChunksCpuMs),
+      },
       // The first export of a session, on a worker that starts cold (one worker).
       coldWorkerMs: round(coldMs),
       coldWorkerRatio: round(coldMs / libraryMs),

@@ -21,9 +21,22 @@ const bin = join(import.meta.dirname, '..', 'bin', 'fieldmeter.mjs');
 /** One Meter as the enterprise sends it: serial, mRID, asset status and a name. */
 const body = (serial: string): PayloadBody => ({
   noun: 'MeterConfig',
-  value: { meters: [{ mRID: `mrid-${serial}`, serialNumber: serial, lotNumber: 'LOT-2026-11', type: 'AMR single-phase', status: { value: 'inStock' }, names: [{ name: `Stock meter ${serial}` }] }] },
+  value: {
+    meters: [
+      {
+        mRID: `mrid-${serial}`,
+        serialNumber: serial,
+        lotNumber: 'LOT-2026-11',
+        type: 'AMR single-phase',
+        status: { value: 'inStock' },
+        names: [{ name: `Stock meter ${serial}` }],
+      },
+    ],
+  },
 });
-const message = (payload: CimMessage extends infer M ? (M extends { kind: 'request'; payload?: infer P } ? P : never) : never): CimMessage => ({
+const message = (
+  payload: CimMessage extends infer M ? (M extends { kind: 'request'; payload?: infer P } ? P : never) : never,
+): CimMessage => ({
   kind: 'request',
   header: { verb: 'create', noun: 'MeterConfig', timestamp: '2026-11-23T10:00:00Z', source: 'CIS', messageID: `bench-${Math.random()}` },
   payload,
@@ -52,7 +65,11 @@ function writeRepeated(path: string, template: string, bytes: number): number {
 }
 
 function importFile(file: string, db: string) {
-  const run = spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M elapsed-s %e', process.execPath, bin, 'import', 'message', file, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 16 * MB });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'maxrss-kb %M elapsed-s %e', process.execPath, bin, 'import', 'message', file, '--db', db, '--json'],
+    { encoding: 'utf8', maxBuffer: 16 * MB },
+  );
   const usage = /maxrss-kb (\d+) elapsed-s ([\d.]+)/.exec(run.stderr);
   if (run.status !== 0 || !usage) throw new Error(`import failed (${run.status}): ${run.stderr.slice(0, 500)}`);
   const result = JSON.parse(run.stdout) as { applied: Record<string, number> };
@@ -71,16 +88,31 @@ try {
   const gz = gzipSync(readFileSync(payloadFile)).toString('base64');
   const compressedFile = join(dir, 'meter-config-compressed.xml');
   writeFileSync(compressedFile, buildMessage(message({ kind: 'compressed', data: gz }), { form: 'generic' }));
-  const compressed = { meters: compressedMeters, fileMB: +(statSync(compressedFile).size / MB).toFixed(1), inflatedMB: +(statSync(payloadFile).size / MB).toFixed(1), ...importFile(compressedFile, join(dir, 'compressed.db')) };
+  const compressed = {
+    meters: compressedMeters,
+    fileMB: +(statSync(compressedFile).size / MB).toFixed(1),
+    inflatedMB: +(statSync(payloadFile).size / MB).toFixed(1),
+    ...importFile(compressedFile, join(dir, 'compressed.db')),
+  };
 
   const result = {
     benchmark: 'inbound-messages',
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMB: Math.round(totalmem() / MB) },
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      totalMemMB: Math.round(totalmem() / MB),
+    },
     limitMB: LIMIT_MB,
     plain,
     compressed,
-    pass: plain.peakRssMB < LIMIT_MB && compressed.peakRssMB < LIMIT_MB && plain.applied.metersAdded === meters && compressed.applied.metersAdded === compressedMeters,
+    pass:
+      plain.peakRssMB < LIMIT_MB &&
+      compressed.peakRssMB < LIMIT_MB &&
+      plain.applied.metersAdded === meters &&
+      compressed.applied.metersAdded === compressedMeters,
   };
   const out = join(import.meta.dirname, 'results', 'inbound.json');
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
@@ -89,4 +121,3 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-

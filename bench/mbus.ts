@@ -26,16 +26,25 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 // A water meter's usual C1 telegram: volume, due date, due-day volume, error flags, battery life (OMS Vol.2 Annex B style).
 const records = (i: number) =>
-  hexBytes(`0413 ${(i * 7919).toString(16).padStart(8, '0').match(/../g)?.reverse().join('')} 426C 7F2C 4413 10270000 02FD17 0000 02FD74 6E01`);
+  hexBytes(
+    `0413 ${(i * 7919).toString(16).padStart(8, '0').match(/../g)?.reverse().join('')} 426C 7F2C 4413 10270000 02FD17 0000 02FD74 6E01`,
+  );
 const meters = Array.from({ length: TELEGRAMS }, (_, i) => ({
   manufacturer: i % 3 ? 'KAM' : 'ELS',
   id: String(10_000_000 + i),
   key: hexBytes((i * 2654435761).toString(16).padStart(32, '0').slice(-32)),
 }));
-const encrypted = meters.map((m, i) => encodeTelegram({ ...m, version: 0x1b, deviceType: 0x07, accessNumber: i & 0xff, records: records(i), aes: nodeAes }));
-const plain = meters.map((m, i) => encodeTelegram({ manufacturer: m.manufacturer, id: m.id, version: 0x1b, deviceType: 0x07, accessNumber: i & 0xff, records: records(i) }));
+const encrypted = meters.map((m, i) =>
+  encodeTelegram({ ...m, version: 0x1b, deviceType: 0x07, accessNumber: i & 0xff, records: records(i), aes: nodeAes }),
+);
+const plain = meters.map((m, i) =>
+  encodeTelegram({ manufacturer: m.manufacturer, id: m.id, version: 0x1b, deviceType: 0x07, accessNumber: i & 0xff, records: records(i) }),
+);
 const keys = new Map(meters.map((m) => [meterKey(m.manufacturer, m.id), m.key]));
-const options = { aes: nodeAes, keyFor: (h: { manufacturer: string | null; id: string | null }) => keys.get(meterKey(h.manufacturer ?? '', h.id ?? '')) };
+const options = {
+  aes: nodeAes,
+  keyFor: (h: { manufacturer: string | null; id: string | null }) => keys.get(meterKey(h.manufacturer ?? '', h.id ?? '')),
+};
 
 function decodeAll(batch: readonly Uint8Array[]): number {
   let values = 0;
@@ -80,7 +89,8 @@ const decode = {
 
 // 2. Matching: the same 100,000 lookups against a 100,000-meter and a 1,000-meter route.
 const LOOKUPS = 100_000;
-const route = (size: number) => radioRouteIndex(Array.from({ length: size }, (_, i) => ({ manufacturer: 'KAM', id: String(20_000_000 + i), stop: i })));
+const route = (size: number) =>
+  radioRouteIndex(Array.from({ length: size }, (_, i) => ({ manufacturer: 'KAM', id: String(20_000_000 + i), stop: i })));
 const big = route(100_000);
 const small = route(1_000);
 const probes = Array.from({ length: LOOKUPS }, (_, i) => String(20_000_000 + ((i * 7919) % 1_000)));

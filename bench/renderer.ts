@@ -40,7 +40,11 @@ function cpuMsOf(pid: number): number {
 
 function startHost(argv: readonly string[], db: string): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, [...argv, '--db', db, '--demo'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, FIELDMETER_LOG: 'silent' } });
+  const child = spawn(process.execPath, [...argv, '--db', db, '--demo'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, FIELDMETER_LOG: 'silent' },
+  });
   return new Promise((resolvePromise, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -60,7 +64,10 @@ const built = ['scripts/web-host.mjs'];
 const throughTsx = ['--import', 'tsx', 'electron/host/web/main.ts'];
 const starts = { built: [] as Started[], tsx: [] as Started[] };
 for (let i = 0; i < RUNS; i++) {
-  for (const [name, argv] of [['built', built], ['tsx', throughTsx]] as const) {
+  for (const [name, argv] of [
+    ['built', built],
+    ['tsx', throughTsx],
+  ] as const) {
     const host = await startHost(argv, join(dir, `start-${name}-${i}.db`));
     host.stop();
     starts[name].push(host);
@@ -88,7 +95,10 @@ const screens = { first: [] as number[], later: [] as number[] };
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const mode of ['compressed', 'identity'] as const) {
-      const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, extraHTTPHeaders: mode === 'identity' ? { 'Accept-Encoding': 'identity' } : {} });
+      const context = await browser.newContext({
+        viewport: { width: 800, height: 1280 },
+        extraHTTPHeaders: mode === 'identity' ? { 'Accept-Encoding': 'identity' } : {},
+      });
       const page = await context.newPage();
       pages[mode].push(await firstPage(page, host.url));
       await context.close();
@@ -134,7 +144,10 @@ const result = {
   screenChange: { firstVisitMs: round(median(screens.first)), laterMs: round(median(screens.later)) },
   targets: TARGETS,
 };
-const ok = result.hostStart.built.wallMs <= TARGETS.hostStartMs && result.firstPage.compressed.ms <= TARGETS.firstPageMs && result.screenChange.laterMs <= TARGETS.screenChangeMs;
+const ok =
+  result.hostStart.built.wallMs <= TARGETS.hostStartMs &&
+  result.firstPage.compressed.ms <= TARGETS.firstPageMs &&
+  result.screenChange.laterMs <= TARGETS.screenChangeMs;
 writeFileSync(join(root, 'bench', 'results', 'renderer.json'), `${JSON.stringify({ ...result, ok }, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n${ok ? 'targets met' : 'a target was missed'}\n`);
 process.exit(ok ? 0 : 1);

@@ -14,12 +14,38 @@ const load = <T>(name: string): T | null => {
 interface Foundation {
   date: string;
   stops: number;
-  import: { wholeImportMs: number; parseAndCheckCsvMs: number; writeRowsMs: number; rawInsertMs: number; wholeImportVsRawInsert: number; writeRowsVsRawInsert: number; rssGrowthMiB: number };
-  search: { keystrokes: number; inMemoryP50Ms: number; inMemoryP95Ms: number; sqliteP95Ms: number; inMemoryVsSqliteP95: number; listWholeRouteMs: number };
+  import: {
+    wholeImportMs: number;
+    parseAndCheckCsvMs: number;
+    writeRowsMs: number;
+    rawInsertMs: number;
+    wholeImportVsRawInsert: number;
+    writeRowsVsRawInsert: number;
+    rssGrowthMiB: number;
+  };
+  search: {
+    keystrokes: number;
+    inMemoryP50Ms: number;
+    inMemoryP95Ms: number;
+    sqliteP95Ms: number;
+    inMemoryVsSqliteP95: number;
+    listWholeRouteMs: number;
+  };
   openMeter: { p50Ms: number; p95Ms: number };
   saveVisit: { p50Ms: number; bareTransactionP50Ms: number; ratio: number };
 }
-interface Cim { date: string; readings: number; messages: number; buildMs: number; validateMs: number; buildAndValidateMs: number; parseMs: number; plainFastXmlParserMs: number; parseRatio: number; skipped: string | null }
+interface Cim {
+  date: string;
+  readings: number;
+  messages: number;
+  buildMs: number;
+  validateMs: number;
+  buildAndValidateMs: number;
+  parseMs: number;
+  plainFastXmlParserMs: number;
+  parseRatio: number;
+  skipped: string | null;
+}
 interface Variant {
   perTelegramUs: number;
   speedup: number;
@@ -34,16 +60,78 @@ interface Sync {
   targetMs: number;
   skipped: string | null;
   scenarios: {
-    readingsPerVisit: number; readings: number; messages: number; queueMs: number; syncMs: number; validateMs: number; totalMs: number; messagesPerSecond: number;
-    rawRoundTripsPerSecond: number; ratioToRawRoundTrip: number; inlineValidationSyncMs: number; ratioToInlineValidation: number; beforeSyncMs: number; ratioToBefore: number;
-    cpuMs: { client: number; simulator: number }; loadAverage: number;
+    readingsPerVisit: number;
+    readings: number;
+    messages: number;
+    queueMs: number;
+    syncMs: number;
+    validateMs: number;
+    totalMs: number;
+    messagesPerSecond: number;
+    rawRoundTripsPerSecond: number;
+    ratioToRawRoundTrip: number;
+    inlineValidationSyncMs: number;
+    ratioToInlineValidation: number;
+    beforeSyncMs: number;
+    ratioToBefore: number;
+    cpuMs: { client: number; simulator: number };
+    loadAverage: number;
   }[];
 }
-interface Export { csv100k: { appExportMs: number; csvStringifyAloneMs: number; ratio: number; limit: number; cpu?: { oneWorkerMs: number; csvStringifyAloneMs: number; ratio: number }; inBigChunks?: { csvStringifyMs: number; ratio: number; cpuMs: number; cpuRatio: number }; coldWorkerMs?: number; coldWorkerRatio?: number; coldWorkerCpuMs?: number; coldWorkerCpuRatio?: number; preparedWorkerMs?: number; preparedWorkerRatio?: number; prepareMs?: number }; pdf1000: { ms: number; limitMs: number }; dashboard100k?: { ms: number; limitMs: number } }
-interface Switching { date: string; orders: number; messageBytes: number; applyMs: number; parseOnlyMs: number; applyVsParse: number; reads: number; switchReadP50Ms: number; visitSaveP50Ms: number; switchVsVisit: number }
-interface InboundRun { meters: number; fileMB: number; inflatedMB?: number; peakRssMB: number; seconds: number }
-interface Inbound { date: string; limitMB: number; plain: InboundRun; compressed: InboundRun }
-interface WebHost { date: string; meters: number; importMs: number; listMs: number; peakRssMB: number; peakAfterImportMB: number; targetMB: number; listOnlyAfterRestart: { peakRssMB: number; listMs: number } }
+interface Export {
+  csv100k: {
+    appExportMs: number;
+    csvStringifyAloneMs: number;
+    ratio: number;
+    limit: number;
+    cpu?: { oneWorkerMs: number; csvStringifyAloneMs: number; ratio: number };
+    inBigChunks?: { csvStringifyMs: number; ratio: number; cpuMs: number; cpuRatio: number };
+    coldWorkerMs?: number;
+    coldWorkerRatio?: number;
+    coldWorkerCpuMs?: number;
+    coldWorkerCpuRatio?: number;
+    preparedWorkerMs?: number;
+    preparedWorkerRatio?: number;
+    prepareMs?: number;
+  };
+  pdf1000: { ms: number; limitMs: number };
+  dashboard100k?: { ms: number; limitMs: number };
+}
+interface Switching {
+  date: string;
+  orders: number;
+  messageBytes: number;
+  applyMs: number;
+  parseOnlyMs: number;
+  applyVsParse: number;
+  reads: number;
+  switchReadP50Ms: number;
+  visitSaveP50Ms: number;
+  switchVsVisit: number;
+}
+interface InboundRun {
+  meters: number;
+  fileMB: number;
+  inflatedMB?: number;
+  peakRssMB: number;
+  seconds: number;
+}
+interface Inbound {
+  date: string;
+  limitMB: number;
+  plain: InboundRun;
+  compressed: InboundRun;
+}
+interface WebHost {
+  date: string;
+  meters: number;
+  importMs: number;
+  listMs: number;
+  peakRssMB: number;
+  peakAfterImportMB: number;
+  targetMB: number;
+  listOnlyAfterRestart: { peakRssMB: number; listMs: number };
+}
 
 const sections: string[] = [];
 const f = load<Foundation>('foundation');
@@ -152,12 +240,32 @@ if (e) {
       '| measurement | value | baseline in the same run | ratio | target |',
       '|---|---|---|---|---|',
       `| CSV export of 100,000 readings (query + rows + csv-stringify, worker thread) | ${Math.round(e.csv100k.appExportMs)} ms | csv-stringify alone on the same rows: ${Math.round(e.csv100k.csvStringifyAloneMs)} ms | ${e.csv100k.ratio}× | ≤ ${e.csv100k.limit}× |`,
-      ...(e.csv100k.cpu ? [`| the same, CPU time of all threads with one worker (other programs' load left out) | ${Math.round(e.csv100k.cpu.oneWorkerMs)} ms | csv-stringify alone: ${Math.round(e.csv100k.cpu.csvStringifyAloneMs)} ms | ${e.csv100k.cpu.ratio}× | |`] : []),
-      ...(e.csv100k.inBigChunks ? [`| the same export against the library writing the file in the export's big chunks (wall; CPU) | ${Math.round(e.csv100k.appExportMs)} ms; ${Math.round(e.csv100k.cpu?.oneWorkerMs ?? 0)} ms | ${Math.round(e.csv100k.inBigChunks.csvStringifyMs)} ms; ${Math.round(e.csv100k.inBigChunks.cpuMs)} ms | ${e.csv100k.inBigChunks.ratio}×; ${e.csv100k.inBigChunks.cpuRatio}× | |`] : []),
-      ...(e.csv100k.coldWorkerMs ? [`| the first export of a session, on a worker that starts cold (wall; CPU) | ${Math.round(e.csv100k.coldWorkerMs)} ms; ${Math.round(e.csv100k.coldWorkerCpuMs ?? 0)} ms | csv-stringify alone (wall; CPU) | ${e.csv100k.coldWorkerRatio}×; ${e.csv100k.coldWorkerCpuRatio}× | |`] : []),
-      ...(e.csv100k.preparedWorkerMs ? [`| the first export of a session after the Export panel prepared its worker (${Math.round(e.csv100k.prepareMs ?? 0)} ms while the filter is set) | ${Math.round(e.csv100k.preparedWorkerMs)} ms | csv-stringify alone | ${e.csv100k.preparedWorkerRatio}× | ≤ ${e.csv100k.limit}× |`] : []),
+      ...(e.csv100k.cpu
+        ? [
+            `| the same, CPU time of all threads with one worker (other programs' load left out) | ${Math.round(e.csv100k.cpu.oneWorkerMs)} ms | csv-stringify alone: ${Math.round(e.csv100k.cpu.csvStringifyAloneMs)} ms | ${e.csv100k.cpu.ratio}× | |`,
+          ]
+        : []),
+      ...(e.csv100k.inBigChunks
+        ? [
+            `| the same export against the library writing the file in the export's big chunks (wall; CPU) | ${Math.round(e.csv100k.appExportMs)} ms; ${Math.round(e.csv100k.cpu?.oneWorkerMs ?? 0)} ms | ${Math.round(e.csv100k.inBigChunks.csvStringifyMs)} ms; ${Math.round(e.csv100k.inBigChunks.cpuMs)} ms | ${e.csv100k.inBigChunks.ratio}×; ${e.csv100k.inBigChunks.cpuRatio}× | |`,
+          ]
+        : []),
+      ...(e.csv100k.coldWorkerMs
+        ? [
+            `| the first export of a session, on a worker that starts cold (wall; CPU) | ${Math.round(e.csv100k.coldWorkerMs)} ms; ${Math.round(e.csv100k.coldWorkerCpuMs ?? 0)} ms | csv-stringify alone (wall; CPU) | ${e.csv100k.coldWorkerRatio}×; ${e.csv100k.coldWorkerCpuRatio}× | |`,
+          ]
+        : []),
+      ...(e.csv100k.preparedWorkerMs
+        ? [
+            `| the first export of a session after the Export panel prepared its worker (${Math.round(e.csv100k.prepareMs ?? 0)} ms while the filter is set) | ${Math.round(e.csv100k.preparedWorkerMs)} ms | csv-stringify alone | ${e.csv100k.preparedWorkerRatio}× | ≤ ${e.csv100k.limit}× |`,
+          ]
+        : []),
       `| PDF report of 1,000 rows | ${Math.round(e.pdf1000.ms)} ms | | | ≤ ${e.pdf1000.limitMs} ms |`,
-      ...(e.dashboard100k ? [`| Supervisor dashboard over 100,000 stops and visits (dashboard.get) | ${Math.round(e.dashboard100k.ms)} ms | | | ≤ ${e.dashboard100k.limitMs} ms |`] : []),
+      ...(e.dashboard100k
+        ? [
+            `| Supervisor dashboard over 100,000 stops and visits (dashboard.get) | ${Math.round(e.dashboard100k.ms)} ms | | | ≤ ${e.dashboard100k.limitMs} ms |`,
+          ]
+        : []),
       '',
       'Where the CSV export spends its time beyond the library (CPU, measured with timers and `node --cpu-prof`, 2026-11-23):',
       'SQLite about 0.5 s — the count for the progress total ~60 ms, the joins ~120 ms, formatting and sorting the',
@@ -206,23 +314,42 @@ if (sw) {
     ].join('\n'),
   );
 }
-interface CliRun { cpuS: number; bareNodeS: number; ratio: number }
-interface Cli { date: string; runs: number; loadAverage: number[]; cases: { name: string; targetS: number | null; targetRatio: number | null; ok: boolean; built: CliRun; source: CliRun }[]; withoutCheck: CliRun & { name: string }; withoutSignIn?: CliRun & { name: string } }
+interface CliRun {
+  cpuS: number;
+  bareNodeS: number;
+  ratio: number;
+}
+interface Cli {
+  date: string;
+  runs: number;
+  loadAverage: number[];
+  cases: { name: string; targetS: number | null; targetRatio: number | null; ok: boolean; built: CliRun; source: CliRun }[];
+  withoutCheck: CliRun & { name: string };
+  withoutSignIn?: CliRun & { name: string };
+}
 const cli = load<Cli>('cli');
 if (cli) {
-  const target = (c: Cli['cases'][number]) => [c.targetS === null ? '' : `≤ ${c.targetS} s`, c.targetRatio === null ? '' : `≤ ${c.targetRatio}×`].filter(Boolean).join(' and ');
+  const target = (c: Cli['cases'][number]) =>
+    [c.targetS === null ? '' : `≤ ${c.targetS} s`, c.targetRatio === null ? '' : `≤ ${c.targetRatio}×`].filter(Boolean).join(' and ');
   sections.push(
     [
       `## CLI start (\`bench/cli.ts\`, ${cli.date.slice(0, 10)}, load ${cli.loadAverage[0]})`,
       '',
       `CPU time (user + sys) of the whole command, median of ${cli.runs}; each run paired with a bare \`node -e 0\` in the same`,
       'round, the ratio is the median of the pairs. "Through tsx" runs the same sources compiled at run time',
-      '(`FIELDMETER_CLI=source`, with tsx\'s cache warm), as every start did before the built CLI.',
+      "(`FIELDMETER_CLI=source`, with tsx's cache warm), as every start did before the built CLI.",
       '',
       '| command | built CLI | bare `node -e 0` in the same run | ratio | target | through tsx | |',
       '|---|---|---|---|---|---|---|',
-      ...cli.cases.map((c) => `| ${c.name} | ${c.built.cpuS} s | ${c.built.bareNodeS} s | ${c.built.ratio}× | ${target(c)} | ${c.source.cpuS} s | ${c.ok ? 'met' : '**missed**'} |`),
-      ...(cli.withoutSignIn ? [`| ${cli.withoutSignIn.name} | ${cli.withoutSignIn.cpuS} s | ${cli.withoutSignIn.bareNodeS} s | ${cli.withoutSignIn.ratio}× | | | |`] : []),
+      ...cli.cases.map(
+        (c) =>
+          `| ${c.name} | ${c.built.cpuS} s | ${c.built.bareNodeS} s | ${c.built.ratio}× | ${target(c)} | ${c.source.cpuS} s | ${c.ok ? 'met' : '**missed**'} |`,
+      ),
+      ...(cli.withoutSignIn
+        ? [
+            `| ${cli.withoutSignIn.name} | ${cli.withoutSignIn.cpuS} s | ${cli.withoutSignIn.bareNodeS} s | ${cli.withoutSignIn.ratio}× | | | |`,
+          ]
+        : []),
       `| ${cli.withoutCheck.name} | ${cli.withoutCheck.cpuS} s | ${cli.withoutCheck.bareNodeS} s | ${cli.withoutCheck.ratio}× | | | |`,
       '',
       'Before the built CLI (issue 21; bin/fieldmeter ran electron/cli through tsx and every command module imported its',
@@ -232,7 +359,10 @@ if (cli) {
   );
 }
 interface Renderer {
-  date: string; runs: number; loadAverage: number[]; ok: boolean;
+  date: string;
+  runs: number;
+  loadAverage: number[];
+  ok: boolean;
   hostStart: { built: { wallMs: number; cpuMs: number }; throughTsx: { wallMs: number; cpuMs: number } };
   firstPage: { compressed: { ms: number; kB: number }; identity: { ms: number; kB: number } };
   screenChange: { firstVisitMs: number; laterMs: number };
@@ -256,8 +386,26 @@ if (rr) {
 }
 interface Mbus {
   date: string;
-  decode: { telegrams: number; bytesPerTelegram: number; encryptedMs: number; plainMs: number; perSecondEncrypted: number; perSecondPlain: number; ratio: number; target: number; met: boolean };
-  match: { routeMeters: number; baselineMeters: number; lookups: number; perLookupNs: number; baselinePerLookupNs: number; ratio: number; target: string };
+  decode: {
+    telegrams: number;
+    bytesPerTelegram: number;
+    encryptedMs: number;
+    plainMs: number;
+    perSecondEncrypted: number;
+    perSecondPlain: number;
+    ratio: number;
+    target: number;
+    met: boolean;
+  };
+  match: {
+    routeMeters: number;
+    baselineMeters: number;
+    lookups: number;
+    perLookupNs: number;
+    baselinePerLookupNs: number;
+    ratio: number;
+    target: string;
+  };
 }
 const mb = load<Mbus>('mbus');
 if (mb) {
@@ -284,7 +432,7 @@ if (fe) {
     [
       `## Field evidence (\`bench/fieldEvidence.ts\`, ${fe.date.slice(0, 10)})`,
       '',
-      'Scanning a serial plate with the app\'s decoder (zxing-wasm; a bwip-js Code 128 in a camera frame), and drawing the',
+      "Scanning a serial plate with the app's decoder (zxing-wasm; a bwip-js Code 128 in a camera frame), and drawing the",
       'schematic route map (plot and SVG markup, React production build) of a 600-stop route. Targets on the median.',
       '',
       '| what | median | p95 | baseline in the same run | ratio | target | |',
@@ -305,7 +453,9 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'dlms', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus', 'fieldEvidence'].map((name) => [name, load<unknown>(name)]).filter(([, value]) => value !== null),
+  ['foundation', 'cim', 'optical', 'dlms', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus', 'fieldEvidence']
+    .map((name) => [name, load<unknown>(name)])
+    .filter(([, value]) => value !== null),
 );
 writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), ...latest }, null, 2) + '\n');
 process.stdout.write(readme);

@@ -23,8 +23,11 @@ const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-'));
 const STOPS = 100_000;
 
 function routeCsv(stops: number): string {
-  const lines = ['route_id,sequence,usage_point_id,address,meter_serial,reading_type,dials,last_read,last_read_date,average_daily_use,account_id'];
-  for (let i = 1; i <= stops; i++) lines.push(`BIG,${i},UP-${i},"${i} Long Road",E${i},${KWH},6,${i % 999999},2026-10-01,${(i % 40) + 1},ACC-${i * 7}`);
+  const lines = [
+    'route_id,sequence,usage_point_id,address,meter_serial,reading_type,dials,last_read,last_read_date,average_daily_use,account_id',
+  ];
+  for (let i = 1; i <= stops; i++)
+    lines.push(`BIG,${i},UP-${i},"${i} Long Road",E${i},${KWH},6,${i % 999999},2026-10-01,${(i % 40) + 1},ACC-${i * 7}`);
   return lines.join('\n');
 }
 
@@ -48,8 +51,10 @@ const { rows } = parseRouteCsv(content);
 function rawInsert(): number {
   const { db } = openDatabase(join(dir, `raw-${Math.random()}.db`));
   const up = db.prepare('INSERT INTO usage_points (id, address, account_id) VALUES (?, ?, ?)');
-  const dev = db.prepare("INSERT INTO end_devices (serial_number, usage_point_id) VALUES (?, ?)");
-  const reg = db.prepare('INSERT INTO registers (end_device_id, reading_type, label, dials, last_value, last_read_at, average_daily_use) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const dev = db.prepare('INSERT INTO end_devices (serial_number, usage_point_id) VALUES (?, ?)');
+  const reg = db.prepare(
+    'INSERT INTO registers (end_device_id, reading_type, label, dials, last_value, last_read_at, average_daily_use) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const route = db.prepare("INSERT INTO routes (id, name, imported_at, source_file) VALUES ('BIG', 'BIG', 'now', 'x')");
   const stop = db.prepare('INSERT INTO route_stops (route_id, sequence, usage_point_id) VALUES (?, ?, ?)');
   const ms = time(() =>
@@ -117,7 +122,16 @@ const context = { settings: defaultValidationSettings, photoDir: join(dir, 'phot
 let n = 0;
 const saves: number[] = [];
 for (let i = 0; i < 100; i++) {
-  saves.push(time(() => saveManualReadings(store, actor, { usagePointId: 'UP-12345', values: [{ registerId: meter.registers[0]!.id, value: String(12345 + n++) }] }, context)));
+  saves.push(
+    time(() =>
+      saveManualReadings(
+        store,
+        actor,
+        { usagePointId: 'UP-12345', values: [{ registerId: meter.registers[0]!.id, value: String(12345 + n++) }] },
+        context,
+      ),
+    ),
+  );
 }
 const bare = store.db.prepare("INSERT INTO settings (key, value) VALUES (?, 'x')");
 const bareSaves: number[] = [];
@@ -156,4 +170,3 @@ const results = {
 const outDir = join(import.meta.dirname, 'results');
 writeFileSync(join(outDir, 'foundation.json'), JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2) + '\n');
 process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-

@@ -24,7 +24,8 @@ const actor = { name: 'bench', role: 'technician' } as const;
 const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-switching-'));
 const ORDERS = 1_000;
 const READS = 200;
-const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
+const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 const store = openStore(join(dir, 'bench.db'));
@@ -70,7 +71,12 @@ if (applied.applied.switchOrdersCreated !== ORDERS) throw new Error(`expected ${
 
 // 2. Switch readings vs ordinary visit saves, alternating so both see the same machine load.
 const context = { settings: defaultValidationSettings, photoDir: join(dir, 'photos') };
-const valuesAt = (up: string) => (store.meters.get(up)?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0', confirmation: { method: 'reason' as const, reason: 'bench' } }));
+const valuesAt = (up: string) =>
+  (store.meters.get(up)?.registers ?? []).map((r) => ({
+    registerId: r.id,
+    value: r.lastValue ?? '0',
+    confirmation: { method: 'reason' as const, reason: 'bench' },
+  }));
 const switches: number[] = [];
 const visits: number[] = [];
 for (let i = 0; i < READS; i++) {
@@ -99,5 +105,8 @@ const results = {
   visitSaveP50Ms: round(percentile(visits, 50), 3),
   switchVsVisit: round(percentile(switches, 50) / percentile(visits, 50)),
 };
-writeFileSync(join(import.meta.dirname, 'results', 'switching.json'), JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2) + '\n');
+writeFileSync(
+  join(import.meta.dirname, 'results', 'switching.json'),
+  JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2) + '\n',
+);
 process.stdout.write(JSON.stringify(results, null, 2) + '\n');

@@ -35,12 +35,20 @@ const TARGET_MS = 5000;
 const xsdDir = resolve(process.env.FIELDMETER_CIM_XSD_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'cim'));
 const xmllint = spawnSync('xmllint', ['--version']).status === 0;
 const validating = xmllint && existsSync(xsdDir);
-const skipped = validating ? null : xmllint ? `no schemas at ${xsdDir}: messages were not schema-validated` : 'xmllint not installed: messages were not schema-validated';
+const skipped = validating
+  ? null
+  : xmllint
+    ? `no schemas at ${xsdDir}: messages were not schema-validated`
+    : 'xmllint not installed: messages were not schema-validated';
 
 /** Measured by this benchmark on 2026-11-23 before the rework (bench/results/sync.json then): sync and queueing, ms. */
-const BEFORE: Readonly<Record<number, { syncMs: number; queueMs: number }>> = { 4: { syncMs: 9760, queueMs: 4050 }, 1: { syncMs: 21104, queueMs: 8176 } };
+const BEFORE: Readonly<Record<number, { syncMs: number; queueMs: number }>> = {
+  4: { syncMs: 9760, queueMs: 4050 },
+  1: { syncMs: 21104, queueMs: 8176 },
+};
 
-const header = 'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date';
+const header =
+  'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date';
 
 function routeCsv(meters: number, perVisit: number): string {
   const lines = [header];
@@ -55,8 +63,19 @@ function routeCsv(meters: number, perVisit: number): string {
 
 /** The simulator in its own process (`fieldmeter simulate enterprise`), as the enterprise would be: it gets its own core. */
 async function startSimulatorProcess(storeDir: string, validation: 'inline' | 'after') {
-  const args = [join(import.meta.dirname, '..', 'bin', 'fieldmeter.mjs'), 'simulate', 'enterprise', '--store', storeDir, '--json', ...(validating ? ['--xsd-dir', xsdDir, '--validate', validation] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FIELDMETER_CIM_XSD_DIR: '' } });
+  const args = [
+    join(import.meta.dirname, '..', 'bin', 'fieldmeter.mjs'),
+    'simulate',
+    'enterprise',
+    '--store',
+    storeDir,
+    '--json',
+    ...(validating ? ['--xsd-dir', xsdDir, '--validate', validation] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FIELDMETER_CIM_XSD_DIR: '' },
+  });
   const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
   const { url } = JSON.parse(first.value as string) as { url: string };
   return {
@@ -76,9 +95,11 @@ async function pingRate(url: string, count: number): Promise<number> {
     });
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < count) await once();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < count) await once();
+    }),
+  );
   const ms = performance.now() - start;
   agent.destroy();
   return (count / ms) * 1000;
@@ -90,24 +111,37 @@ async function syncTo(db: string, storeDir: string, validation: 'inline' | 'afte
   const messages = store.outbox.counts().pending;
   const sim = await startSimulatorProcess(storeDir, validation);
   try {
-    const transport = createTransport({ endpoint: sim.url, auth: { kind: 'none' }, timeoutMs: 30_000, maxReplyBytes: 1024 * 1024, maxSockets: CONCURRENCY });
+    const transport = createTransport({
+      endpoint: sim.url,
+      auth: { kind: 'none' },
+      timeoutMs: 30_000,
+      maxReplyBytes: 1024 * 1024,
+      maxSockets: CONCURRENCY,
+    });
     const simCpu0 = (await sim.stats()).cpuMs;
     const syncStart = performance.now();
     const cpu0 = process.cpuUsage();
-    const summary = await runSync(store, { post: transport.post, envelope: { source: 'FIELDMETER-BENCH' }, batchSize: 1000, concurrency: CONCURRENCY });
+    const summary = await runSync(store, {
+      post: transport.post,
+      envelope: { source: 'FIELDMETER-BENCH' },
+      batchSize: 1000,
+      concurrency: CONCURRENCY,
+    });
     const syncMs = performance.now() - syncStart;
     const cpu = process.cpuUsage(cpu0);
     transport.close();
     const stats = await sim.stats();
     // CPU time of both sides during the sync: what the run costs, whatever else the machine is doing.
     const cpuMs = { client: Math.round((cpu.user + cpu.system) / 1000), simulator: stats.cpuMs - simCpu0 };
-    if (summary.accepted !== messages || stats.accepted !== messages) throw new Error(`not all accepted: ${JSON.stringify(summary)} ${JSON.stringify(stats)} ${listRejected(store)[0]?.errorText ?? ''}`);
+    if (summary.accepted !== messages || stats.accepted !== messages)
+      throw new Error(`not all accepted: ${JSON.stringify(summary)} ${JSON.stringify(stats)} ${listRejected(store)[0]?.errorText ?? ''}`);
     let validateMs = 0;
     if (validating && validation === 'after') {
       const start = performance.now();
       const verdict = await sim.validateStored();
       validateMs = performance.now() - start;
-      if (verdict.checked !== messages || verdict.invalid.length > 0) throw new Error(`schema check after the run: ${JSON.stringify(verdict).slice(0, 500)}`);
+      if (verdict.checked !== messages || verdict.invalid.length > 0)
+        throw new Error(`schema check after the run: ${JSON.stringify(verdict).slice(0, 500)}`);
     }
     const raw = validation === 'after' ? await pingRate(sim.url, Math.max(messages, 5000)) : 0;
     return { messages, syncMs, validateMs, raw, cpuMs };
@@ -129,7 +163,12 @@ async function scenario(perVisit: number) {
     for (let m = 1; m <= meters; m++) {
       const meter = store.meters.get(`UP-${m}`)!;
       const values = meter.registers.map((r) => ({ registerId: r.id, value: String(Number(r.lastValue ?? '0') + 10) }));
-      saveManualReadings(store, actor, { usagePointId: meter.usagePointId, values }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos') });
+      saveManualReadings(
+        store,
+        actor,
+        { usagePointId: meter.usagePointId, values },
+        { settings: defaultValidationSettings, photoDir: join(dir, 'photos') },
+      );
     }
     const queueMs = performance.now() - queueStart;
     store.close();
@@ -168,7 +207,14 @@ async function scenario(perVisit: number) {
 }
 
 const results = [await scenario(4), await scenario(1)];
-const out = { date: new Date().toISOString(), node: process.version, targetMs: TARGET_MS, concurrency: CONCURRENCY, skipped, scenarios: results };
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  targetMs: TARGET_MS,
+  concurrency: CONCURRENCY,
+  skipped,
+  scenarios: results,
+};
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(join(import.meta.dirname, 'results', 'sync.json'), JSON.stringify(out, null, 2) + '\n');
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

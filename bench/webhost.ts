@@ -37,7 +37,12 @@ async function listOnly() {
     const listMs = performance.now() - t;
     if ((listed.json as { value: unknown[] }).value.length !== METERS) throw new Error('meters.list incomplete');
     const after = memory(fresh.child.pid!);
-    return { listMs: Math.round(listMs), rssAfterStartMB: +(afterStart.rss / MB).toFixed(1), rssAfterListMB: +(after.rss / MB).toFixed(1), peakRssMB: +(after.peak / MB).toFixed(1) };
+    return {
+      listMs: Math.round(listMs),
+      rssAfterStartMB: +(afterStart.rss / MB).toFixed(1),
+      rssAfterListMB: +(after.rss / MB).toFixed(1),
+      peakRssMB: +(after.peak / MB).toFixed(1),
+    };
   } finally {
     await fresh.kill('SIGKILL');
   }
@@ -66,7 +71,13 @@ try {
   const result = {
     benchmark: 'webhost-memory',
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemMB: Math.round(totalmem() / MB) },
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      totalMemMB: Math.round(totalmem() / MB),
+    },
     meters: METERS,
     csvMB: +(Buffer.byteLength(content) / MB).toFixed(1),
     importMs: Math.round(importMs),

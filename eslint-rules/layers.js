@@ -10,9 +10,17 @@ export const layers = [
   { name: 'renderer', test: (p) => p.startsWith('renderer/'), may: ['renderer', 'shared'] },
   { name: 'preload', test: (p) => p.startsWith('electron/preload/'), may: ['preload', 'shared'] },
   { name: 'core', test: (p) => /^electron\/services\/(log|errors|paths|heap)(\.ts)?$/.test(p), may: ['core', 'shared'] },
-  { name: 'store', test: (p) => p.startsWith('electron/services/store/') || p === 'electron/services/store', may: ['store', 'core', 'shared'] },
+  {
+    name: 'store',
+    test: (p) => p.startsWith('electron/services/store/') || p === 'electron/services/store',
+    may: ['store', 'core', 'shared'],
+  },
   { name: 'handlers', test: (p) => p.startsWith('electron/services/handlers/'), may: ['handlers', 'services', 'store', 'core', 'shared'] },
-  { name: 'app', test: (p) => /^electron\/services\/fieldmeter(\.ts)?$/.test(p), may: ['app', 'handlers', 'services', 'store', 'core', 'shared'] },
+  {
+    name: 'app',
+    test: (p) => /^electron\/services\/fieldmeter(\.ts)?$/.test(p),
+    may: ['app', 'handlers', 'services', 'store', 'core', 'shared'],
+  },
   { name: 'services', test: (p) => p.startsWith('electron/services/'), may: ['services', 'store', 'core', 'shared'] },
   { name: 'host', test: (p) => p.startsWith('electron/host/'), may: ['host', 'app', 'services', 'core', 'shared'] },
   { name: 'cli', test: (p) => p.startsWith('electron/cli/'), may: ['cli', 'app', 'services', 'store', 'core', 'shared'] },
@@ -27,7 +35,7 @@ export default {
     type: 'problem',
     docs: { description: 'Each layer imports only from the layers it lists (docs/ARCHITECTURE.md "Layers").' },
     schema: [],
-    messages: { refused: "The {{from}} layer may not import the {{to}} layer ({{spec}}): it may import {{may}}." },
+    messages: { refused: 'The {{from}} layer may not import the {{to}} layer ({{spec}}): it may import {{may}}.' },
   },
   create(context) {
     const root = context.cwd;
@@ -36,20 +44,28 @@ export default {
     if (!from) return {};
     const check = (node, spec) => {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-      const target = relative(root, resolve(dirname(context.filename), spec)).split('\\').join('/');
+      const target = relative(root, resolve(dirname(context.filename), spec))
+        .split('\\')
+        .join('/');
       const to = layerOf(target) ?? layerOf(`${target}/index`);
       if (to && !from.may.includes(to.name)) {
         context.report({ node, messageId: 'refused', data: { from: from.name, to: to.name, spec, may: from.may.join(', ') } });
       }
     };
-    const literal = (source) => (source?.type === 'Literal' ? source.value : source?.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : null);
+    const literal = (source) =>
+      source?.type === 'Literal'
+        ? source.value
+        : source?.type === 'TemplateLiteral' && source.expressions.length === 0
+          ? source.quasis[0].value.cooked
+          : null;
     return {
       ImportDeclaration: (node) => check(node, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => check(node, literal(node.source)),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) check(node, literal(node.arguments[0]));
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+          check(node, literal(node.arguments[0]));
       },
     };
   },

@@ -4,7 +4,21 @@
 // misses its target or fails still lets the others run; the exit code says whether all passed.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['run', 'cim', 'optical', 'dlms', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus', 'fieldEvidence'];
+const benches = [
+  'run',
+  'cim',
+  'optical',
+  'dlms',
+  'sync',
+  'export',
+  'webhost',
+  'switching',
+  'inbound',
+  'cli',
+  'renderer',
+  'mbus',
+  'fieldEvidence',
+];
 const failed = [];
 for (const name of benches) {
   process.stdout.write(`\n=== bench/${name}.ts\n`);

@@ -89,7 +89,11 @@ export async function buildCli() {
   }
   for (const file of entries) writeAtomically(file.path, file.contents);
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.split(/[\\/]/).includes('node_modules'));
-  inputs.push(relative(root, fileURLToPath(import.meta.url)).split(sep).join('/'));
+  inputs.push(
+    relative(root, fileURLToPath(import.meta.url))
+      .split(sep)
+      .join('/'),
+  );
   writeAtomically(stampFile, `${JSON.stringify({ startedAt, inputs }, null, 1)}\n`);
   for (const name of readdirSync(cliOutDir)) {
     const path = join(cliOutDir, name);

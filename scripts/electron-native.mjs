@@ -23,7 +23,9 @@ export function nativeBindingPath(version = electronVersion(), platform = proces
 
 /** node-gyp as shipped inside npm (next to this node, or under `npm root -g`). */
 function findNodeGyp() {
-  const candidates = [join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
+  const candidates = [
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+  ];
   const globalRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8', shell: process.platform === 'win32' });
   if (globalRoot.status === 0) candidates.push(join(globalRoot.stdout.trim(), 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   return candidates.find((candidate) => existsSync(candidate)) ?? null;
@@ -42,7 +44,10 @@ function buildEnv() {
 /** The line of a failed tool's output that says why, for a one-line reason. */
 function reasonOf(result) {
   if (result.error) return result.error.code === 'ETIMEDOUT' ? 'timed out' : result.error.message;
-  const lines = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const download = lines.map((l) => /^gyp http GET (\S+)/.exec(l)?.[1]).findLast(Boolean);
   if (download && lines.some((l) => /network connectivity|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(l))) {
     return `cannot download ${download}`;
@@ -69,7 +74,17 @@ export function buildNativeBinding({ force = false } = {}) {
 
     const prebuild = spawnSync(
       process.execPath,
-      [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', version, '--arch', process.arch, '--platform', process.platform],
+      [
+        require.resolve('prebuild-install/bin.js'),
+        '--runtime',
+        'electron',
+        '--target',
+        version,
+        '--arch',
+        process.arch,
+        '--platform',
+        process.platform,
+      ],
       { ...common, timeout: 120_000 },
     );
     const reasons = [];
@@ -82,7 +97,15 @@ export function buildNativeBinding({ force = false } = {}) {
         process.stderr.write(`No prebuilt binding: compiling better-sqlite3 for Electron ${version} with node-gyp...\n`);
         const gyp = spawnSync(
           process.execPath,
-          [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+          [
+            nodeGyp,
+            'rebuild',
+            '--release',
+            '--runtime=electron',
+            `--target=${version}`,
+            `--arch=${process.arch}`,
+            '--dist-url=https://electronjs.org/headers',
+          ],
           { ...common, timeout: 900_000 },
         );
         if (gyp.status !== 0) reasons.push(`node-gyp: ${reasonOf(gyp)}`);

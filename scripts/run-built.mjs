@@ -31,7 +31,9 @@ export async function runBuilt(name, source) {
     } catch (error) {
       // No build tools (a production install without devDependencies) or a source that does not
       // compile: say so once and run what there is.
-      process.stderr.write(`fieldmeter: could not build (${reason}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+      process.stderr.write(
+        `fieldmeter: could not build (${reason}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+      );
     }
   }
   if (built || statSync(entry, { throwIfNoEntry: false })) await import(entry.href);

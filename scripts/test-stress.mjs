@@ -16,7 +16,10 @@ const BURN_LIMIT_MS = 45 * 60 * 1000;
 const TIMEOUT_SCALE = 3;
 
 const cores = availableParallelism();
-const burner = fork(fileURLToPath(new URL('./cpu-burner.mjs', import.meta.url)), [String(cores), String(BURN_LIMIT_MS / 1000)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const burner = fork(fileURLToPath(new URL('./cpu-burner.mjs', import.meta.url)), [String(cores), String(BURN_LIMIT_MS / 1000)], {
+  execArgv: [],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 let stopped = false;
 function stopBurner() {
   if (stopped) return;
@@ -26,8 +29,12 @@ function stopBurner() {
 process.on('exit', stopBurner);
 const paths = process.argv.slice(2);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const [command, args] = paths.length ? [npx, ['vitest', 'run', ...paths]] : [process.execPath, [fileURLToPath(new URL('./test.mjs', import.meta.url))]];
-process.stdout.write(`CPU burner: ${cores} busy threads (pid ${burner.pid}), at most ${BURN_LIMIT_MS / 60000} min; timeouts ×${TIMEOUT_SCALE}\n`);
+const [command, args] = paths.length
+  ? [npx, ['vitest', 'run', ...paths]]
+  : [process.execPath, [fileURLToPath(new URL('./test.mjs', import.meta.url))]];
+process.stdout.write(
+  `CPU burner: ${cores} busy threads (pid ${burner.pid}), at most ${BURN_LIMIT_MS / 60000} min; timeouts ×${TIMEOUT_SCALE}\n`,
+);
 process.stdout.write(`Running: ${[command, ...args].join(' ')}\n`);
 const started = performance.now();
 const run = spawn(command, args, { stdio: 'inherit', env: { ...process.env, FIELDMETER_TEST_TIMEOUT_SCALE: String(TIMEOUT_SCALE) } });
@@ -45,6 +52,8 @@ run.on('error', (error) => {
 run.on('exit', (code, signal) => {
   stopBurner();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`\ntest:stress: ${code === 0 ? 'passed' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s wall with ${cores} cores kept busy\n`);
+  process.stdout.write(
+    `\ntest:stress: ${code === 0 ? 'passed' : `failed (${signal ?? `exit ${code}`})`} in ${seconds} s wall with ${cores} cores kept busy\n`,
+  );
   process.exit(code ?? 1);
 });

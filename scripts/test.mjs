@@ -41,7 +41,9 @@ function stepBeside(name, command, args) {
     child.on('close', (code) => {
       const ms = performance.now() - started;
       stageTimes.push({ name, ms, ok: code === 0 });
-      process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n${output}=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds(ms)}\n`);
+      process.stdout.write(
+        `\n=== ${name}: ${command} ${args.join(' ')}\n${output}=== ${name}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds(ms)}\n`,
+      );
       if (code !== 0) failedSteps.push(name);
       resolve(code === 0);
     });
@@ -51,14 +53,18 @@ function stepBeside(name, command, args) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 // Lint and the type checks are single-threaded: lint on one core, both type checks one after the other on the other.
 await Promise.all([
-  stepBeside('lint', npx, ['eslint', '--max-warnings', '0', '.']),
-  stepBeside('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']).then(() => stepBeside('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json'])),
+  stepBeside('lint', npx, ['eslint', '--max-warnings', '0', '.']).then(() => stepBeside('format', npx, ['prettier', '--check', '.'])),
+  stepBeside('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']).then(() =>
+    stepBeside('typecheck (web)', npx, ['tsc', '-p', 'tsconfig.web.json']),
+  ),
 ]);
 const built = step('build', npx, ['electron-vite', 'build']) && step('build the CLI', process.execPath, ['scripts/build-cli.mjs']);
 // Property tests draw from a fixed seed here, so the result depends on the code only
 // (FIELDMETER_PROPERTY_SEED=random npm test explores; test/setup/propertySeed.ts).
 const propertySeed = process.env.FIELDMETER_PROPERTY_SEED ?? '20261201';
-step('unit and integration', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { FIELDMETER_PROPERTY_SEED: propertySeed });
+step('unit and integration', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], {
+  FIELDMETER_PROPERTY_SEED: propertySeed,
+});
 if (built) step('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 else failedSteps.push('end-to-end (not run: the build failed)');
 
@@ -98,7 +104,9 @@ if (existsSync(playwrightJson)) {
 }
 if (skipped.length) process.stdout.write(`\nSkipped:\n${skipped.map((s) => `  - ${s}`).join('\n')}\n`);
 const total = performance.now() - suiteStarted;
-process.stdout.write(`\nWall time per stage:\n${stageTimes.map((t) => `  ${t.name.padEnd(24)} ${seconds(t.ms).padStart(8)}${t.ok ? '' : '  (failed)'}`).join('\n')}\n  ${'total'.padEnd(24)} ${seconds(total).padStart(8)}\n`);
+process.stdout.write(
+  `\nWall time per stage:\n${stageTimes.map((t) => `  ${t.name.padEnd(24)} ${seconds(t.ms).padStart(8)}${t.ok ? '' : '  (failed)'}`).join('\n')}\n  ${'total'.padEnd(24)} ${seconds(total).padStart(8)}\n`,
+);
 if (failedSteps.length) process.stdout.write(`\nFailed steps: ${failedSteps.join(', ')}\n`);
 // A failed step with no failed test (lint, types, build) still counts as one failure.
 const failed = counts.failed || failedSteps.length;

@@ -17,16 +17,24 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (options: { db?: string; json?: boolean }) => {
       // SQLite loads only in the command that uses it (a CLI start stays quick).
-      const [{ openStore }, { verifyAuditChain }] = await Promise.all([import('../services/store'), import('../services/store/auditChain')]);
+      const [{ openStore }, { verifyAuditChain }] = await Promise.all([
+        import('../services/store'),
+        import('../services/store/auditChain'),
+      ]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const report = verifyAuditChain(store.db);
         if (options.json) io.out(JSON.stringify(report, null, 2));
         if (report.broken) {
-          throw new AppError('VALIDATION', `The audit log does not hold from row ${report.broken.id}: ${report.broken.reason}.`, { reason: 'auditBroken', row: report.broken.id });
+          throw new AppError('VALIDATION', `The audit log does not hold from row ${report.broken.id}: ${report.broken.reason}.`, {
+            reason: 'auditBroken',
+            row: report.broken.id,
+          });
         }
         if (!options.json) {
-          io.out(`The audit log holds: ${report.rows} rows, each chained to the one before. Last hash ${report.lastHash || '(no rows)'} — keep it to check later that no row was cut off the end.`);
+          io.out(
+            `The audit log holds: ${report.rows} rows, each chained to the one before. Last hash ${report.lastHash || '(no rows)'} — keep it to check later that no row was cut off the end.`,
+          );
         }
       } finally {
         store.close();

@@ -19,7 +19,9 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
   const dlms = program.command('dlms').description('DLMS/COSEM meters (HDLC, xDLMS)').exitOverride();
   dlms
     .command('decode')
-    .description('decode a capture: HDLC frames and/or xDLMS APDUs as hex text or raw bytes; exit 1 when a frame check or the decryption fails')
+    .description(
+      'decode a capture: HDLC frames and/or xDLMS APDUs as hex text or raw bytes; exit 1 when a frame check or the decryption fails',
+    )
     .argument('<file>', 'the capture (hex text: white space, newlines and 0x ignored; or raw binary)')
     .option('--key <hex>', 'global (or dedicated) encryption key, 32 hex digits (also $FIELDMETER_DLMS_KEY)')
     .option('--auth-key <hex>', 'authentication key, 32 hex digits (also $FIELDMETER_DLMS_AUTH_KEY)')
@@ -29,14 +31,19 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
     .action(async (file: string, options: DecodeCliOptions) => {
       const { captureFailure, captureTable, decodeCaptureFile } = await import('../services/dlms/decodeFile');
       // An argument is visible to every user of the machine in `ps`; the environment is not.
-      if (options.key !== undefined || options.authKey !== undefined) io.err('note: keys given as arguments are visible to other users of this machine; FIELDMETER_DLMS_KEY and FIELDMETER_DLMS_AUTH_KEY keep them out of the process list');
+      if (options.key !== undefined || options.authKey !== undefined)
+        io.err(
+          'note: keys given as arguments are visible to other users of this machine; FIELDMETER_DLMS_KEY and FIELDMETER_DLMS_AUTH_KEY keep them out of the process list',
+        );
       const result = decodeCaptureFile(file, {
         key: options.key ?? process.env.FIELDMETER_DLMS_KEY,
         authKey: options.authKey ?? process.env.FIELDMETER_DLMS_AUTH_KEY,
         systemTitle: options.systemTitle,
       });
       const { frames, apdu, encrypted, decrypted, objects } = result;
-      io.out(options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureTable(result)));
+      io.out(
+        options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureTable(result)),
+      );
       const failure = captureFailure(result);
       if (failure) throw new AppError('VALIDATION', failure, { reason: 'hexInvalid' });
     });

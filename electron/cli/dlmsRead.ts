@@ -45,7 +45,9 @@ function integerOption(text: string | undefined, name: string, min: number, max:
 export function registerDlmsReadCommands(dlms: Command, program: Command, io: CliIo): void {
   dlms
     .command('read')
-    .description(`read a DLMS/COSEM meter through the optical probe (IEC 62056-21 mode E, then HDLC): registers, clock and drift, disconnect state, and with --from/--to the load profile; the LLS password from $${DLMS_PASSWORD_VARIABLE} (none: the public client)`)
+    .description(
+      `read a DLMS/COSEM meter through the optical probe (IEC 62056-21 mode E, then HDLC): registers, clock and drift, disconnect state, and with --from/--to the load profile; the LLS password from $${DLMS_PASSWORD_VARIABLE} (none: the public client)`,
+    )
     .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
     .option('--client <n>', 'client SAP (default 16 public client; 32 with a password)')
     .option('--server <n>', 'lower HDLC address of the meter (physical device)', '17')
@@ -62,13 +64,17 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .exitOverride()
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
-      if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+      if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
+        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
       if ((options.from === undefined) !== (options.to === undefined)) throw new AppError('BAD_REQUEST', '--from and --to go together');
       const from = options.from === undefined ? null : parseDay(options.from, false);
       const to = options.to === undefined ? null : parseDay(options.to, true);
-      if (options.from !== undefined && (from === null || to === null || to <= from)) throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from');
-      if (options.save && !options.usagePoint) throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
-      if (!options.save && (options.usagePoint || options.note || options.confirmReason)) throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
+      if (options.from !== undefined && (from === null || to === null || to <= from))
+        throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from');
+      if (options.save && !options.usagePoint)
+        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+      if (!options.save && (options.usagePoint || options.note || options.confirmReason))
+        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
       const password = process.env[DLMS_PASSWORD_VARIABLE] ?? '';
       const client = integerOption(options.client, '--client', 1, 127) ?? (password ? 32 : 16);
       const serverLower = integerOption(options.server, '--server', 0, 0x3fff) ?? 17;
@@ -82,8 +88,27 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         if (options.save) {
           const { readDlmsAndSave } = await import('./dlmsSave');
           const profile = from !== null && to !== null ? { from, to } : null;
-          const saved = await readDlmsAndSave({ port: options.port, usagePoint: options.usagePoint!, db: options.db, keysFor, profile, note: options.note, confirmReason: options.confirmReason, signal: controller.signal });
-          io.out(options.json ? JSON.stringify(saved, null, 2) : [`Saved ${saved.readings.length} readings at ${options.usagePoint} (meter ${saved.serial ?? '?'}).`, ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}`), saved.profileMessageId ? `Queued the load profile as MeterReadings ${saved.profileMessageId}.` : 'No load profile queued.'].join('\n'));
+          const saved = await readDlmsAndSave({
+            port: options.port,
+            usagePoint: options.usagePoint!,
+            db: options.db,
+            keysFor,
+            profile,
+            note: options.note,
+            confirmReason: options.confirmReason,
+            signal: controller.signal,
+          });
+          io.out(
+            options.json
+              ? JSON.stringify(saved, null, 2)
+              : [
+                  `Saved ${saved.readings.length} readings at ${options.usagePoint} (meter ${saved.serial ?? '?'}).`,
+                  ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}`),
+                  saved.profileMessageId
+                    ? `Queued the load profile as MeterReadings ${saved.profileMessageId}.`
+                    : 'No load profile queued.',
+                ].join('\n'),
+          );
           return;
         }
         const result = await readDlmsMeter({
@@ -96,7 +121,14 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
           request: from !== null && to !== null ? { profile: { obis: options.profile, from, to } } : {},
         });
         const { identification, baud, data, bytes, durationMs, released } = result;
-        const shown = { meter: { manufacturer: identification.manufacturer, ident: identification.ident, serial: data.serial }, baud, bytes, durationMs, released, ...data };
+        const shown = {
+          meter: { manufacturer: identification.manufacturer, ident: identification.ident, serial: data.serial },
+          baud,
+          bytes,
+          durationMs,
+          released,
+          ...data,
+        };
         io.out(options.json ? JSON.stringify(shown, null, 2) : escapeControls(describe(shown)));
       } catch (error) {
         if (error instanceof AppError && error.code === 'OPTICAL_READ_FAILED') {
@@ -107,16 +139,24 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         if (!(error instanceof DlmsReadError)) throw error;
         if (options.json) io.out(JSON.stringify({ error: { code: error.code, reason: error.dlmsCode, message: error.message } }, null, 2));
         else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);
-        throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`, { reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: error.code });
+        throw new AppError(
+          error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION',
+          `[${error.code}] ${escapeControls(error.message)}`,
+          { reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: error.code },
+        );
       } finally {
         process.off('SIGINT', cancel);
       }
     });
 
-  const simulate = program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description('simulators for training and tests').exitOverride();
+  const simulate =
+    program.commands.find((c) => c.name() === 'simulate') ??
+    program.command('simulate').description('simulators for training and tests').exitOverride();
   simulate
     .command('dlms-meter')
-    .description('run a simulated DLMS/COSEM meter (mode E, HDLC, LLS password, clock, registers, disconnect control, 15-minute 4-channel load profile) until Ctrl+C; without an existing --link it starts socat and sits on <link>.meter')
+    .description(
+      'run a simulated DLMS/COSEM meter (mode E, HDLC, LLS password, clock, registers, disconnect control, 15-minute 4-channel load profile) until Ctrl+C; without an existing --link it starts socat and sits on <link>.meter',
+    )
     .requiredOption('--link <path>', 'serial path for the app to open')
     .option('--days <n>', 'days of load profile', '7')
     .option('--password <text>', 'the LLS password the meter accepts', '00000000')
@@ -128,8 +168,19 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       const days = integerOption(options.days, '--days', 0, 400) ?? 7;
       const { runDlmsMeter } = await import('../services/serial/simulator/dlmsMeter');
       const running = await runDlmsMeter(options.link, { password: options.password, days, serial: options.serial, pace: options.pace });
-      const info = { appPath: running.appPath, meterPath: running.meterPath, startedSocat: running.startedSocat, socatPid: running.socatPid, days, serial: options.serial };
-      io.out(options.json ? JSON.stringify(info, null, 2) : `Simulated DLMS meter ${options.serial} ready (${days} days of load profile): open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`);
+      const info = {
+        appPath: running.appPath,
+        meterPath: running.meterPath,
+        startedSocat: running.startedSocat,
+        socatPid: running.socatPid,
+        days,
+        serial: options.serial,
+      };
+      io.out(
+        options.json
+          ? JSON.stringify(info, null, 2)
+          : `Simulated DLMS meter ${options.serial} ready (${days} days of load profile): open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -146,7 +197,11 @@ interface Shown {
   clock: { meterTime: string; driftS: number } | null;
   registers: readonly { obis: string; value: string | null; unit: string | null }[];
   disconnect: { outputConnected: boolean | null; controlState: string | null } | null;
-  profile: { obis: string; capturePeriodS: number; intervals: readonly { end: string; status: readonly string[]; values: readonly (string | null)[] }[] } | null;
+  profile: {
+    obis: string;
+    capturePeriodS: number;
+    intervals: readonly { end: string; status: readonly string[]; values: readonly (string | null)[] }[];
+  } | null;
 }
 
 function describe(r: Shown): string {
@@ -154,8 +209,17 @@ function describe(r: Shown): string {
   return [
     `Meter ${r.meter.manufacturer} ${r.meter.ident}${r.meter.serial ? `, serial ${r.meter.serial}` : ''}, mode E (HDLC) at ${r.baud} baud, ${r.bytes} bytes in ${r.durationMs} ms.`,
     r.clock ? `Clock: ${r.clock.meterTime}, drift ${drift(r.clock.driftS)}.` : 'Clock: not read.',
-    r.disconnect ? `Disconnect control: ${r.disconnect.controlState ?? '?'} (output ${r.disconnect.outputConnected === null ? '?' : r.disconnect.outputConnected ? 'connected' : 'disconnected'}).` : 'Disconnect control: none.',
+    r.disconnect
+      ? `Disconnect control: ${r.disconnect.controlState ?? '?'} (output ${r.disconnect.outputConnected === null ? '?' : r.disconnect.outputConnected ? 'connected' : 'disconnected'}).`
+      : 'Disconnect control: none.',
     ...r.registers.map((g) => `  ${g.obis.padEnd(16)} ${g.value ?? '(none)'} ${g.unit ?? ''}`),
-    ...(r.profile ? [`Load profile ${r.profile.obis}: ${r.profile.intervals.length} intervals of ${r.profile.capturePeriodS / 60} min.`, ...r.profile.intervals.map((i) => `  ${i.end}  ${i.values.map((v) => v ?? '-').join('  ')}${i.status.length ? `  [${i.status.join(', ')}]` : ''}`)] : []),
+    ...(r.profile
+      ? [
+          `Load profile ${r.profile.obis}: ${r.profile.intervals.length} intervals of ${r.profile.capturePeriodS / 60} min.`,
+          ...r.profile.intervals.map(
+            (i) => `  ${i.end}  ${i.values.map((v) => v ?? '-').join('  ')}${i.status.length ? `  [${i.status.join(', ')}]` : ''}`,
+          ),
+        ]
+      : []),
   ].join('\n');
 }

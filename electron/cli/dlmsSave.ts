@@ -34,7 +34,12 @@ export async function readDlmsAndSave(options: DlmsSaveOptions) {
       ...(options.note ? { note: options.note } : {}),
       ...(options.confirmReason ? { confirmReason: options.confirmReason } : {}),
     });
-    return { serial: readout.data.serial, clock: readout.data.clock, readings: saved.readings.readings.map((r) => ({ readingType: r.readingType, value: r.value })), profileMessageId: saved.profileMessageId };
+    return {
+      serial: readout.data.serial,
+      clock: readout.data.clock,
+      readings: saved.readings.readings.map((r) => ({ readingType: r.readingType, value: r.value })),
+      profileMessageId: saved.profileMessageId,
+    };
   } finally {
     store.close();
   }

@@ -17,7 +17,9 @@ import { cliActorFor } from './signIn';
 const describe = (r: InboundResult) =>
   r.duplicate
     ? `Message ${r.messageId} (${r.verb} ${r.noun}) was imported before; nothing applied again.`
-    : `Applied ${r.verb} ${r.noun} (message ${r.messageId}): ${Object.entries(r.applied).map(([k, n]) => `${k} ${n}`).join(', ')}.`;
+    : `Applied ${r.verb} ${r.noun} (message ${r.messageId}): ${Object.entries(r.applied)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}.`;
 
 export function registerImportMessageCommand(importCommand: Command, io: CliIo): void {
   importCommand
@@ -40,19 +42,24 @@ export interface ImportMessageOptions {
 /** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
 export async function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): Promise<void> {
   // The XML stack loads only for this command (issue 21: a CLI start reads what it runs).
-  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }, { createXsdValidator, xmllintAvailable }, { checkSchemaFolder }] = await Promise.all([
-    import('../services/inbound/applyMessage'),
-    import('../services/inbound/rejected'),
-    import('../services/store'),
-    import('../services/messages/xsdValidator'),
-    import('../services/messages/schemaFolder'),
-  ]);
+  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }, { createXsdValidator, xmllintAvailable }, { checkSchemaFolder }] =
+    await Promise.all([
+      import('../services/inbound/applyMessage'),
+      import('../services/inbound/rejected'),
+      import('../services/store'),
+      import('../services/messages/xsdValidator'),
+      import('../services/messages/schemaFolder'),
+    ]);
   const schemaDir = options.xsdDir ? resolve(options.xsdDir) : undefined;
   if (schemaDir) checkSchemaFolder(schemaDir, xmllintAvailable);
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      reason: 'fileUnreadable',
+      file,
+      errno: (error as NodeJS.ErrnoException).code,
+    });
   }
   const databasePath = resolveDatabasePath(options.db);
   const actor = await cliActorFor(databasePath, 'record', 'import a message');
@@ -60,7 +67,10 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
   try {
     const store = openStore(databasePath);
     try {
-      result = applyInboundFile(store, actor, file, { fileName: basename(file), ...(schemaDir ? { schemas: createXsdValidator(schemaDir) } : {}) });
+      result = applyInboundFile(store, actor, file, {
+        fileName: basename(file),
+        ...(schemaDir ? { schemas: createXsdValidator(schemaDir) } : {}),
+      });
     } finally {
       store.close();
     }
@@ -73,5 +83,19 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
       rejectedCopy: copy,
     });
   }
-  io.out(options.json ? JSON.stringify({ noun: result.noun, verb: result.verb, messageId: result.messageId, applied: result.applied, ...(result.duplicate ? { duplicate: true } : {}) }, null, 2) : describe(result));
+  io.out(
+    options.json
+      ? JSON.stringify(
+          {
+            noun: result.noun,
+            verb: result.verb,
+            messageId: result.messageId,
+            applied: result.applied,
+            ...(result.duplicate ? { duplicate: true } : {}),
+          },
+          null,
+          2,
+        )
+      : describe(result),
+  );
 }

@@ -31,7 +31,11 @@ function telegramBytes(file: string, hexBytes: (text: string) => Uint8Array): Ui
   try {
     content = readFileSync(file);
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      reason: 'fileUnreadable',
+      file,
+      errno: (error as NodeJS.ErrnoException).code,
+    });
   }
   const text = content.toString('latin1');
   return /^[\s0-9a-fA-F]+$/.test(text) && /[0-9a-fA-F]/.test(text) ? hexBytes(text) : new Uint8Array(content);
@@ -53,7 +57,8 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
         import('./mbusText'),
       ]);
       const key = options.key?.replace(/\s/g, '');
-      if (key !== undefined && !/^[0-9a-fA-F]{32}$/.test(key)) throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', { reason: 'option', option: '--key' });
+      if (key !== undefined && !/^[0-9a-fA-F]{32}$/.test(key))
+        throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', { reason: 'option', option: '--key' });
       let result;
       try {
         result = decodeTelegram(telegramBytes(file, hexBytes), { key: key ? hexBytes(key) : undefined, aes: nodeAes });
@@ -64,6 +69,10 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
       const summary = telegramSummary(result);
       if (options.json) io.out(JSON.stringify(summary, null, 2));
       else io.out(escapeControls(telegramTable(summary)));
-      if (!summary.ok) throw new AppError('VALIDATION', `${summary.reason}: ${reasonText[summary.reason ?? ''] ?? 'cannot read the telegram'}`, { reason: 'telegram', telegram: (summary.reason ?? 'mbus.unsupported') as MbusReason });
+      if (!summary.ok)
+        throw new AppError('VALIDATION', `${summary.reason}: ${reasonText[summary.reason ?? ''] ?? 'cannot read the telegram'}`, {
+          reason: 'telegram',
+          telegram: (summary.reason ?? 'mbus.unsupported') as MbusReason,
+        });
     });
 }

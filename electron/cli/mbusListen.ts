@@ -25,27 +25,35 @@ interface ListenCliOptions {
 const receivers = ['im871a', 'amber'] as const;
 type Receiver = (typeof receivers)[number];
 const receiverOf = (name: string): Receiver => {
-  if (!(receivers as readonly string[]).includes(name)) throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`);
+  if (!(receivers as readonly string[]).includes(name))
+    throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`);
   return name as Receiver;
 };
 
 async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
   const receiver = receiverOf(options.receiver);
   const seconds = Number(options.seconds);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day');
-  if (options.save && !options.route) throw new AppError('BAD_REQUEST', '--save needs --route: readings are saved to the route\'s stops');
-  const [{ createListenSession }, { openReceiver }, { nodeAes }, { readFileSync }, { readKeyFile }, { defaultValidationSettings }] = await Promise.all([
-    import('../services/mbus/listen'),
-    import('../services/mbus/receiverOnPort'),
-    import('../services/mbus/nodeAes'),
-    import('node:fs'),
-    import('../services/meterKeys/keyFile'),
-    import('../../shared/domain/readingValidation'),
-  ]);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day');
+  if (options.save && !options.route) throw new AppError('BAD_REQUEST', "--save needs --route: readings are saved to the route's stops");
+  const [{ createListenSession }, { openReceiver }, { nodeAes }, { readFileSync }, { readKeyFile }, { defaultValidationSettings }] =
+    await Promise.all([
+      import('../services/mbus/listen'),
+      import('../services/mbus/receiverOnPort'),
+      import('../services/mbus/nodeAes'),
+      import('node:fs'),
+      import('../services/meterKeys/keyFile'),
+      import('../../shared/domain/readingValidation'),
+    ]);
   const keys = new Map<string, Uint8Array>();
   if (options.keyFile) {
     const file = readKeyFile(readFileSync(options.keyFile, 'utf8'));
-    if (file.problems.length) throw new AppError('IMPORT_REJECTED', `The key file has ${file.problems.length} bad row(s), first on line ${file.problems[0]?.line}.`, { reason: 'meterKeys.badFile', problems: file.problems });
+    if (file.problems.length)
+      throw new AppError(
+        'IMPORT_REJECTED',
+        `The key file has ${file.problems.length} bad row(s), first on line ${file.problems[0]?.line}.`,
+        { reason: 'meterKeys.badFile', problems: file.problems },
+      );
     for (const row of file.rows) if (row.kind === 'mbus') keys.set(`${row.manufacturer}${row.meterId}`, row.key);
   }
   const db = options.route !== undefined || options.db !== undefined ? await routeParts(options) : undefined;
@@ -94,7 +102,9 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       route: options.route ?? null,
       counts: session.counts(),
       heard: heard.map((h) => ({ ...h, meterSerial: stops.find((s) => s.usagePointId === h.usagePointId)?.meterSerial ?? null })),
-      notHeard: stops.filter((s) => !heardIds.has(s.usagePointId)).map((s) => ({ usagePointId: s.usagePointId, meterSerial: s.meterSerial, address: s.address })),
+      notHeard: stops
+        .filter((s) => !heardIds.has(s.usagePointId))
+        .map((s) => ({ usagePointId: s.usagePointId, meterSerial: s.meterSerial, address: s.address })),
       others: session.others(),
     };
     if (options.json) io.out(JSON.stringify(report, null, 2));
@@ -106,7 +116,15 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
 
 /** The database's part: the route's radio meters, the sealed keys opened, and who saves. */
 async function routeParts(options: ListenCliOptions) {
-  const [{ openStore }, { resolveDatabasePath }, { meterKeysOf }, { envEncryptor }, { validationSettings }, { cliActor }, { radioStopsOf }] = await Promise.all([
+  const [
+    { openStore },
+    { resolveDatabasePath },
+    { meterKeysOf },
+    { envEncryptor },
+    { validationSettings },
+    { cliActor },
+    { radioStopsOf },
+  ] = await Promise.all([
     import('../services/store'),
     import('../services/paths'),
     import('../services/meterKeys'),
@@ -118,9 +136,18 @@ async function routeParts(options: ListenCliOptions) {
   const store = openStore(resolveDatabasePath(options.db));
   try {
     const stops = options.route ? radioStopsOf(store, options.route) : [];
-    if (options.route && stops.length === 0) throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677) on this device.`, { reason: 'noRadioMeters' });
+    if (options.route && stops.length === 0)
+      throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677) on this device.`, {
+        reason: 'noRadioMeters',
+      });
     const actor = options.save ? await cliActor(store, 'record', 'save radio readings') : undefined;
-    return { store, stops, actor, keys: meterKeysOf(store, { encryptor: envEncryptor() }).radioKeys(), settings: validationSettings(store) };
+    return {
+      store,
+      stops,
+      actor,
+      keys: meterKeysOf(store, { encryptor: envEncryptor() }).radioKeys(),
+      settings: validationSettings(store),
+    };
   } catch (error) {
     store.close();
     throw error;
@@ -129,18 +156,33 @@ async function routeParts(options: ListenCliOptions) {
 
 interface ListenReport {
   counts: { stops: number; heard: number; notHeard: number; notOnRoute: number; duplicates: number; damaged: number };
-  heard: readonly { meterSerial: string | null; values: readonly { value: string }[]; reason: string | null; readingSetId: string | null }[];
+  heard: readonly {
+    meterSerial: string | null;
+    values: readonly { value: string }[];
+    reason: string | null;
+    readingSetId: string | null;
+  }[];
   notHeard: readonly { meterSerial: string; address: string }[];
-  others: readonly { manufacturer: string | null; id: string | null; reason: string | null; records: readonly { value: string | null; unit: string | null; quantity: string }[] }[];
+  others: readonly {
+    manufacturer: string | null;
+    id: string | null;
+    reason: string | null;
+    records: readonly { value: string | null; unit: string | null; quantity: string }[];
+  }[];
 }
 
 function listenText(r: ListenReport): string {
   const c = r.counts;
   return [
     `Heard ${c.heard} of ${c.stops} radio meters; ${c.notOnRoute} telegram(s) from meters not on the route, ${c.duplicates} repeated, ${c.damaged} damaged.`,
-    ...r.heard.map((h) => `  heard ${h.meterSerial}: ${h.reason ?? h.values.map((v) => v.value).join(', ')}${h.readingSetId ? ' (saved)' : ''}`),
+    ...r.heard.map(
+      (h) => `  heard ${h.meterSerial}: ${h.reason ?? h.values.map((v) => v.value).join(', ')}${h.readingSetId ? ' (saved)' : ''}`,
+    ),
     ...r.notHeard.map((s) => `  not heard ${s.meterSerial} (${s.address})`),
-    ...r.others.map((o) => `  other ${o.manufacturer}${o.id}: ${o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', ')}`),
+    ...r.others.map(
+      (o) =>
+        `  other ${o.manufacturer}${o.id}: ${o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', ')}`,
+    ),
   ].join('\n');
 }
 
@@ -160,10 +202,14 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action((options: ListenCliOptions) => listen(options, io));
 
-  const simulate = program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description('simulators for training and tests').exitOverride();
+  const simulate =
+    program.commands.find((c) => c.name() === 'simulate') ??
+    program.command('simulate').description('simulators for training and tests').exitOverride();
   simulate
     .command('wmbus-receiver')
-    .description("send the training route's radio meters as a USB receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C")
+    .description(
+      "send the training route's radio meters as a USB receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C",
+    )
     .requiredOption('--port <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
     .option('--receiver <kind>', `the USB receiver to play: ${receivers.join(', ')}`, 'im871a')
     .option('--seed <n>', 'seed of the walk (same seed, same telegrams)', '1')
@@ -172,26 +218,36 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .option('--burst', 'send one walk at once and repeat it every half second (for tests)')
     .option('--key-file-out <path>', "write the training meters' key file here (to import as a supervisor)")
     .exitOverride()
-    .action(async (options: { port: string; receiver: string; seed: string; interval: string; loss: string; burst?: boolean; keyFileOut?: string }) => {
-      const receiver = receiverOf(options.receiver);
-      const [{ runReceiverSimulator }, { trainingRadioMeters, trainingKeyFile }, { writeFileSync }] = await Promise.all([
-        import('../services/mbus/receiverOnPort'),
-        import('../services/mbus/trainingRadio'),
-        import('node:fs'),
-      ]);
-      if (options.keyFileOut) writeFileSync(options.keyFileOut, trainingKeyFile());
-      const running = await runReceiverSimulator(options.port, trainingRadioMeters, {
-        receiver,
-        seed: Number(options.seed) || 1,
-        intervalMs: Math.max(100, Number(options.interval) || 8000),
-        lossRate: Math.min(0.9, Math.max(0, Number(options.loss) || 0)),
-        burst: options.burst === true,
-      });
-      io.err(`Simulated ${receiver} receiver sending ${trainingRadioMeters.length} training meters on ${options.port}. Ctrl+C stops it.`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await running.stop();
-    });
+    .action(
+      async (options: {
+        port: string;
+        receiver: string;
+        seed: string;
+        interval: string;
+        loss: string;
+        burst?: boolean;
+        keyFileOut?: string;
+      }) => {
+        const receiver = receiverOf(options.receiver);
+        const [{ runReceiverSimulator }, { trainingRadioMeters, trainingKeyFile }, { writeFileSync }] = await Promise.all([
+          import('../services/mbus/receiverOnPort'),
+          import('../services/mbus/trainingRadio'),
+          import('node:fs'),
+        ]);
+        if (options.keyFileOut) writeFileSync(options.keyFileOut, trainingKeyFile());
+        const running = await runReceiverSimulator(options.port, trainingRadioMeters, {
+          receiver,
+          seed: Number(options.seed) || 1,
+          intervalMs: Math.max(100, Number(options.interval) || 8000),
+          lossRate: Math.min(0.9, Math.max(0, Number(options.loss) || 0)),
+          burst: options.burst === true,
+        });
+        io.err(`Simulated ${receiver} receiver sending ${trainingRadioMeters.length} training meters on ${options.port}. Ctrl+C stops it.`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await running.stop();
+      },
+    );
 }

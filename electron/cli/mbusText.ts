@@ -11,7 +11,16 @@ export interface TelegramSummary {
   deviceType: string | null;
   encryption: string | null;
   decrypted: boolean;
-  records: { value: string | null; unit: string | null; storage: number; tariff: number; subunit: number; function: string; quantity: string; date: string | null }[];
+  records: {
+    value: string | null;
+    unit: string | null;
+    storage: number;
+    tariff: number;
+    subunit: number;
+    function: string;
+    quantity: string;
+    date: string | null;
+  }[];
 }
 
 export function telegramSummary(result: DecodeResult): TelegramSummary {
@@ -27,7 +36,16 @@ export function telegramSummary(result: DecodeResult): TelegramSummary {
     encryption: header?.encryption ?? null,
     decrypted: result.ok && result.telegram.decrypted,
     records: result.ok
-      ? result.telegram.records.map((r) => ({ value: r.value, unit: r.unit, storage: r.storage, tariff: r.tariff, subunit: r.subunit, function: r.function, quantity: r.quantity, date: r.date }))
+      ? result.telegram.records.map((r) => ({
+          value: r.value,
+          unit: r.unit,
+          storage: r.storage,
+          tariff: r.tariff,
+          subunit: r.subunit,
+          function: r.function,
+          quantity: r.quantity,
+          date: r.date,
+        }))
       : [],
   };
 }
@@ -36,7 +54,10 @@ export function telegramTable(s: TelegramSummary): string {
   const who = s.manufacturer
     ? `${s.medium === 'mbus' ? 'M-Bus' : 'wM-Bus'} ${s.manufacturer} ${s.id ?? ''}, version ${s.version ?? '?'}, ${s.deviceType ?? 'unknown'}`
     : 'Sender unknown';
-  const security = s.encryption === 'none' || s.encryption === null ? 'not encrypted' : `${s.encryption}${s.decrypted ? ', decrypted' : ', not decrypted'}`;
+  const security =
+    s.encryption === 'none' || s.encryption === null
+      ? 'not encrypted'
+      : `${s.encryption}${s.decrypted ? ', decrypted' : ', not decrypted'}`;
   if (!s.ok) return `${who} (${security}): cannot read it.`;
   const rows = s.records.map((r) => [
     r.quantity,
@@ -48,6 +69,12 @@ export function telegramTable(s: TelegramSummary): string {
     r.subunit ? `subunit ${r.subunit}` : '',
   ]);
   const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-  const lines = rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`);
+  const lines = rows.map(
+    (row) =>
+      `  ${row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()}`,
+  );
   return [`${who} (${security})`, ...(lines.length ? lines : ['  no records'])].join('\n');
 }

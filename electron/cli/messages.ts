@@ -17,31 +17,44 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .command('validate')
     .description('validate a message with xmllint against a schema folder (typed <Noun>Message.xsd, or Message.xsd then <Noun>.xsd)')
     .argument('<file>', 'the message XML')
-    .addOption(new Option('--xsd-dir <dir>', 'folder holding the utility\'s XSDs (default: $FIELDMETER_CIM_XSD_DIR)'))
+    .addOption(new Option('--xsd-dir <dir>', "folder holding the utility's XSDs (default: $FIELDMETER_CIM_XSD_DIR)"))
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (file: string, options: { xsdDir?: string; json?: boolean }) => {
       const { createXsdValidator } = await import('../services/messages/xsdValidator');
       const dir = options.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
-      if (!dir) throw new AppError('BAD_REQUEST', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.', { reason: 'option', option: '--xsd-dir' });
+      if (!dir)
+        throw new AppError('BAD_REQUEST', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.', {
+          reason: 'option',
+          option: '--xsd-dir',
+        });
       let xml: string;
       try {
         xml = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+          reason: 'fileUnreadable',
+          file,
+          errno: (error as NodeJS.ErrnoException).code,
+        });
       }
       const result = createXsdValidator(resolve(dir)).validate(xml);
       if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
       else if (result.valid) io.out(`${file} is valid (${result.schemas.join(', ')}).`);
       if (!result.valid) {
         if (!options.json) io.err([`${file} is not valid:`, ...result.errors.map((e) => `  ${e}`)].join('\n'));
-        throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`, { reason: 'xsdInvalid', file });
+        throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`, {
+          reason: 'xsdInvalid',
+          file,
+        });
       }
     });
 
   messages
     .command('samples')
-    .description('write one sample message per outbox kind and verb (<Verb><Noun>.<kind>.xml) and per enterprise request (<Verb><Noun>.xml), built from the database')
+    .description(
+      'write one sample message per outbox kind and verb (<Verb><Noun>.<kind>.xml) and per enterprise request (<Verb><Noun>.xml), built from the database',
+    )
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .requiredOption('--out <dir>', 'folder to write the messages to')
     .option('--force', 'replace files of the same name already in the folder')
@@ -49,17 +62,29 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: { db?: string; out: string; source: string; json?: boolean; force?: boolean }) => {
-      const [{ buildSampleMessages }, { openStore }] = await Promise.all([import('../services/messages/samples'), import('../services/store')]);
+      const [{ buildSampleMessages }, { openStore }] = await Promise.all([
+        import('../services/messages/samples'),
+        import('../services/store'),
+      ]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const samples = buildSampleMessages(store, { source: options.source });
-        if (samples.length === 0) throw new AppError('NOT_FOUND', 'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).', { reason: 'noMeterData' });
+        if (samples.length === 0)
+          throw new AppError(
+            'NOT_FOUND',
+            'The database has no meter to build messages from (run `fieldmeter demo seed` or import a route).',
+            { reason: 'noMeterData' },
+          );
         mkdirSync(options.out, { recursive: true });
         // All checked before the first is written: an existing file (without --force) stops the run with nothing written.
         for (const s of samples) checkTarget(join(options.out, s.fileName), { force: options.force, databasePath: store.path });
         for (const s of samples) writeBytesSafely(join(options.out, s.fileName), s.xml, { force: options.force, databasePath: store.path });
         const files = samples.map((s) => s.fileName);
-        io.out(options.json ? JSON.stringify({ out: options.out, files }, null, 2) : `Wrote ${files.length} messages to ${options.out}: ${files.join(', ')}`);
+        io.out(
+          options.json
+            ? JSON.stringify({ out: options.out, files }, null, 2)
+            : `Wrote ${files.length} messages to ${options.out}: ${files.join(', ')}`,
+        );
       } finally {
         store.close();
       }

@@ -18,13 +18,19 @@ export interface PasswordSources {
 
 export async function meterPassword({ flag, env, prompt, warn }: PasswordSources): Promise<string> {
   if (flag !== undefined) {
-    warn(`Warning: --password is visible to every user of this computer (ps, shell history). Set ${METER_PASSWORD_VARIABLE} instead, or leave it out to be asked.`);
+    warn(
+      `Warning: --password is visible to every user of this computer (ps, shell history). Set ${METER_PASSWORD_VARIABLE} instead, or leave it out to be asked.`,
+    );
     return flag;
   }
   const fromEnv = env[METER_PASSWORD_VARIABLE];
   if (fromEnv) return fromEnv;
   if (prompt) return prompt();
-  throw new AppError('VALIDATION', `No meter password: set ${METER_PASSWORD_VARIABLE}, or run the command on a terminal to be asked for it.`, { reason: 'noMeterPassword' });
+  throw new AppError(
+    'VALIDATION',
+    `No meter password: set ${METER_PASSWORD_VARIABLE}, or run the command on a terminal to be asked for it.`,
+    { reason: 'noMeterPassword' },
+  );
 }
 
 /** Reads one line from the terminal without echoing it. */

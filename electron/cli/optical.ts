@@ -8,7 +8,14 @@ import { escapeControls } from './terminalText';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
-import { findMeterModel, isValidAddress, shippedMeterModels, parseCapture, type DataValue, type MappedDataSet } from '../../shared/iec62056';
+import {
+  findMeterModel,
+  isValidAddress,
+  shippedMeterModels,
+  parseCapture,
+  type DataValue,
+  type MappedDataSet,
+} from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
 import type { ProgramOptions } from '../services/serial/programOperations';
 import { meterProfiles } from '../services/serial/simulator/profiles';
@@ -21,14 +28,24 @@ interface JsonOption {
 }
 
 function describeSets(sets: readonly MappedDataSet[]): string[] {
-  return sets.map((s) => `  ${s.obis.padEnd(14)} ${s.values.map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value)).join('  ').padEnd(32)} ${s.readingType ?? ''}${s.event ? `  [event: ${s.event.kind}]` : ''}`);
+  return sets.map(
+    (s) =>
+      `  ${s.obis.padEnd(14)} ${s.values
+        .map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value))
+        .join('  ')
+        .padEnd(32)} ${s.readingType ?? ''}${s.event ? `  [event: ${s.event.kind}]` : ''}`,
+  );
 }
 
 function readFile(file: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      reason: 'fileUnreadable',
+      file,
+      errno: (error as NodeJS.ErrnoException).code,
+    });
   }
 }
 
@@ -55,7 +72,14 @@ interface ReadFailure {
 
 /** A failed read, whether from the probe directly or from the read at a stop (which carries the probe's code). */
 function readFailure(error: unknown): ReadFailure | null {
-  if (error instanceof OpticalReadError) return { code: error.code, message: error.message, attempts: error.attempts, diagnostic: error.diagnostic, log: error.diagnostic?.bytes ? error.diagnostic.log : null };
+  if (error instanceof OpticalReadError)
+    return {
+      code: error.code,
+      message: error.message,
+      attempts: error.attempts,
+      diagnostic: error.diagnostic,
+      log: error.diagnostic?.bytes ? error.diagnostic.log : null,
+    };
   if (!(error instanceof AppError) || error.code !== 'OPTICAL_READ_FAILED') return null;
   const details = error.details as { code: string; diagnostic: string | null };
   return { code: details.code, message: error.message, diagnostic: details.diagnostic, log: details.diagnostic || null };
@@ -78,7 +102,8 @@ const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
 
 export function registerOpticalCommands(program: Command, io: CliIo): void {
   // What a meter sent is printed with its control characters escaped (terminalText.ts).
-  const print = (options: JsonOption, value: unknown, text: () => string) => io.out(options.json ? JSON.stringify(value, null, 2) : escapeControls(text()));
+  const print = (options: JsonOption, value: unknown, text: () => string) =>
+    io.out(options.json ? JSON.stringify(value, null, 2) : escapeControls(text()));
   registerProgramCommands(program, io, print);
 
   const readout = program.command('readout').description('optical-port readouts (IEC 62056-21, DSMR P1)').exitOverride();
@@ -91,20 +116,35 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .action((file: string, options: JsonOption) => {
       const report = parseCapture(readFile(file));
       const { identification, checksum, shortCrc, dataSets } = report;
-      print(options, { identification, checksum, shortCrc, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) }, () =>
-        [
-          identification ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})` : 'No identification in the capture.',
-          `Checksum: ${checksum}${shortCrc ? ' (the CRC came with fewer than 4 hex digits, as DSMR 5.0.2 §6.2 does not allow: compared as a number)' : ''}. ${dataSets.length} data sets.`,
-          ...describeSets(dataSets),
-        ].join('\n'),
+      print(
+        options,
+        { identification, checksum, shortCrc, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) },
+        () =>
+          [
+            identification
+              ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})`
+              : 'No identification in the capture.',
+            `Checksum: ${checksum}${shortCrc ? ' (the CRC came with fewer than 4 hex digits, as DSMR 5.0.2 §6.2 does not allow: compared as a number)' : ''}. ${dataSets.length} data sets.`,
+            ...describeSets(dataSets),
+          ].join('\n'),
       );
-      if (dataSets.length === 0) throw new AppError('VALIDATION', `Nothing could be read from ${file}${report.error ? `: ${escapeControls(report.error.message)}` : '.'}`, { reason: 'readoutEmpty' });
-      if (checksum === 'bad') throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`, { reason: 'readoutChecksum' });
+      if (dataSets.length === 0)
+        throw new AppError(
+          'VALIDATION',
+          `Nothing could be read from ${file}${report.error ? `: ${escapeControls(report.error.message)}` : '.'}`,
+          { reason: 'readoutEmpty' },
+        );
+      if (checksum === 'bad')
+        throw new AppError('VALIDATION', `The checksum of ${file} is wrong: the values above may be damaged. Read the meter again.`, {
+          reason: 'readoutChecksum',
+        });
     });
 
   program
     .command('read')
-    .description('read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E); with --save, save it as the optical reading of a stop')
+    .description(
+      'read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E); with --save, save it as the optical reading of a stop',
+    )
     .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
     .option('--address <address>', 'device address (when several meters share the bus)')
     .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
@@ -118,18 +158,35 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
-      if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
-      if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
-      if (options.save && !options.usagePoint) throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
-      if (!options.save && (options.usagePoint || options.note || options.confirmReason)) throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
-      if (options.confirmReason !== undefined && options.confirmReason.trim().length < 3) throw new AppError('BAD_REQUEST', '--confirm-reason needs a reason of at least 3 characters');
+      if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
+        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+      if (options.address !== undefined && !isValidAddress(options.address))
+        throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+      if (options.save && !options.usagePoint)
+        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+      if (!options.save && (options.usagePoint || options.note || options.confirmReason))
+        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
+      if (options.confirmReason !== undefined && options.confirmReason.trim().length < 3)
+        throw new AppError('BAD_REQUEST', '--confirm-reason needs a reason of at least 3 characters');
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
       try {
-        if (options.save) return printSaved(options, await (await import('./opticalSave')).readAndSave({ ...options, usagePoint: options.usagePoint!, maxBaud, signal: controller.signal }));
+        if (options.save)
+          return printSaved(
+            options,
+            await (
+              await import('./opticalSave')
+            ).readAndSave({ ...options, usagePoint: options.usagePoint!, maxBaud, signal: controller.signal }),
+          );
         const { readMeter } = await import('../services/serial/reader');
-        const result = await readMeter({ path: options.port, address: options.address, maxBaud, wakeUp: options.wakeUp, signal: controller.signal });
+        const result = await readMeter({
+          path: options.port,
+          address: options.address,
+          maxBaud,
+          wakeUp: options.wakeUp,
+          signal: controller.signal,
+        });
         print(options, result, () =>
           [
             `Meter ${result.identification.manufacturer} ${result.identification.ident}, mode ${result.mode}, ${result.baud} baud, ${result.bytes} bytes in ${result.durationMs} ms (attempt ${result.attempts}).`,
@@ -142,7 +199,11 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         const { log, ...shown } = failure;
         if (options.json) io.out(JSON.stringify({ error: shown }, null, 2));
         else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${escapeControls(log)}`);
-        throw new AppError(failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${failure.code}] ${escapeControls(failure.message)}`, { reason: failure.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: failure.code });
+        throw new AppError(
+          failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION',
+          `[${failure.code}] ${escapeControls(failure.message)}`,
+          { reason: failure.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: failure.code },
+        );
       } finally {
         process.off('SIGINT', cancel);
       }
@@ -152,9 +213,13 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     print(options, { read, saved }, () =>
       [
         `Meter ${read.manufacturer} ${read.ident}${read.meterSerial ? `, serial ${read.meterSerial}` : ''}, mode ${read.mode}, ${read.baud} baud.`,
-        ...(read.status?.errorRegisterSet ? [`Warning: the meter reports a fault, error register F.F reads ${read.status.errorRegister}; it is reported with this reading.`] : []),
+        ...(read.status?.errorRegisterSet
+          ? [`Warning: the meter reports a fault, error register F.F reads ${read.status.errorRegister}; it is reported with this reading.`]
+          : []),
         `Saved reading set ${saved.readingSetId} at ${saved.readAt}:`,
-        ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}${r.warnings.length ? `  (${r.warnings.map((w) => w.kind).join(', ')})` : ''}`),
+        ...saved.readings.map(
+          (r) => `  ${r.readingType}  ${r.value}${r.warnings.length ? `  (${r.warnings.map((w) => w.kind).join(', ')})` : ''}`,
+        ),
       ].join('\n'),
     );
 
@@ -169,7 +234,9 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
       print(options, list, () =>
         list.ports.length === 0
           ? `No serial ports found.${list.reason ? ` ${list.reason}` : ''}`
-          : list.ports.map((p) => `${p.path}  ${p.vendorId ?? '----'}:${p.productId ?? '----'}  ${p.probe ?? p.manufacturer ?? ''}`).join('\n'),
+          : list.ports
+              .map((p) => `${p.path}  ${p.vendorId ?? '----'}:${p.productId ?? '----'}  ${p.probe ?? p.manufacturer ?? ''}`)
+              .join('\n'),
       );
     });
 
@@ -193,8 +260,19 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         throw new AppError('BAD_REQUEST', (error as Error).message);
       }
       const running = await runSimulator(profile, options.link, { pace: options.pace });
-      const info = { profile: profile.name, appPath: running.appPath, meterPath: running.meterPath, startedSocat: running.startedSocat, socatPid: running.socatPid };
-      print(options, info, () => `Simulated meter "${profile.name}" ready: open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`);
+      const info = {
+        profile: profile.name,
+        appPath: running.appPath,
+        meterPath: running.meterPath,
+        startedSocat: running.startedSocat,
+        socatPid: running.socatPid,
+      };
+      print(
+        options,
+        info,
+        () =>
+          `Simulated meter "${profile.name}" ready: open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -207,17 +285,32 @@ type Print = (options: JsonOption, value: unknown, text: () => string) => void;
 
 /** `program time-sync` and `program demand-reset` (IEC 62056-21 programming mode, §6.3.7–6.3.12). */
 function registerProgramCommands(program: Command, io: CliIo, print: Print): void {
-  const group = program.command('program').description('programming mode through the optical probe (IEC 62056-21, option select Y=1)').exitOverride();
+  const group = program
+    .command('program')
+    .description('programming mode through the optical probe (IEC 62056-21, option select Y=1)')
+    .exitOverride();
   const common = (command: Command) =>
     command
       .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
-      .option('--password <password>', 'the meter password — better FIELDMETER_METER_PASSWORD or the prompt: an argument is visible in ps (P1 in clear; P2 is derived from it)')
-      .option('--profile <model>', `meter model: ${shippedMeterModels.map((m) => m.name).join(', ')} (default with --usage-point: the model a supervisor assigned to the meter's type; without a model the meter is not programmed)`)
+      .option(
+        '--password <password>',
+        'the meter password — better FIELDMETER_METER_PASSWORD or the prompt: an argument is visible in ps (P1 in clear; P2 is derived from it)',
+      )
+      .option(
+        '--profile <model>',
+        `meter model: ${shippedMeterModels.map((m) => m.name).join(', ')} (default with --usage-point: the model a supervisor assigned to the meter's type; without a model the meter is not programmed)`,
+      )
       .option('--address <address>', 'device address')
       .option('--max-baud <baud>', 'highest rate to switch to', '19200')
-      .option('--usage-point <id>', 'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise')
+      .option(
+        '--usage-point <id>',
+        'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise',
+      )
       .option('--db <path>', 'database file (with --usage-point; default: $FIELDMETER_DB, then the user-data folder)')
-      .option('--confirm-serial', "with --usage-point: program the meter at the probe although its serial is not the stop's meter (recorded)")
+      .option(
+        '--confirm-serial',
+        "with --usage-point: program the meter at the probe although its serial is not the stop's meter (recorded)",
+      )
       .option('--json', 'print machine-readable JSON')
       .exitOverride();
 
@@ -226,12 +319,17 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
       [
         `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}, serial ${r.meterSerialRead ?? '(not given)'}${r.serialMismatchConfirmed ? ', programmed on your confirmation although it is not the expected meter' : ''}.`,
         ...(r.timeSync
-          ? [`Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`, `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`]
+          ? [
+              `Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`,
+              `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`,
+            ]
           : []),
         ...(r.demandReset
           ? [
               `Demand before: ${valueText(r.demandReset.demandBefore)}; after: ${valueText(r.demandReset.demandAfter)}.`,
-              ...(r.demandReset.resetCounterBefore === null ? [] : [`Reset counter: ${r.demandReset.resetCounterBefore} → ${r.demandReset.resetCounterAfter ?? '?'}.`]),
+              ...(r.demandReset.resetCounterBefore === null
+                ? []
+                : [`Reset counter: ${r.demandReset.resetCounterBefore} → ${r.demandReset.resetCounterAfter ?? '?'}.`]),
             ]
           : []),
         `Queued EndDeviceControls message ${r.messageId}.`,
@@ -239,28 +337,56 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     );
 
   const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
-    if (options.profile !== undefined && !findMeterModel(options.profile)) throw new AppError('BAD_REQUEST', `Unknown --profile "${options.profile}". Models: ${shippedMeterModels.map((m) => m.name).join(', ')}.`);
-    if (options.address !== undefined && !isValidAddress(options.address)) throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+    if (options.profile !== undefined && !findMeterModel(options.profile))
+      throw new AppError(
+        'BAD_REQUEST',
+        `Unknown --profile "${options.profile}". Models: ${shippedMeterModels.map((m) => m.name).join(', ')}.`,
+      );
+    if (options.address !== undefined && !isValidAddress(options.address))
+      throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
     const maxBaud = Number(options.maxBaud);
-    if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud)) throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
-    const password = await meterPassword({ flag: options.password, env: process.env, prompt: terminalPrompt('Meter password: '), warn: (text) => io.err(text) });
+    if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
+      throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+    const password = await meterPassword({
+      flag: options.password,
+      env: process.env,
+      prompt: terminalPrompt('Meter password: '),
+      warn: (text) => io.err(text),
+    });
     const controller = new AbortController();
     const cancel = () => controller.abort();
     process.once('SIGINT', cancel);
     try {
-      return await work({ path: options.port, password, modelName: options.profile, address: options.address, maxBaud, signal: controller.signal, ...(options.confirmSerial ? { serialConfirmed: true } : {}) });
+      return await work({
+        path: options.port,
+        password,
+        modelName: options.profile,
+        address: options.address,
+        maxBaud,
+        signal: controller.signal,
+        ...(options.confirmSerial ? { serialConfirmed: true } : {}),
+      });
     } catch (error) {
       if (!(error instanceof OpticalReadError)) throw error;
       if (options.json) io.out(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
-      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`, { reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed', probe: error.code });
+      throw new AppError(error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', `[${error.code}] ${escapeControls(error.message)}`, {
+        reason: error.code === 'PORT_NOT_FOUND' ? 'portNotFound' : 'probeFailed',
+        probe: error.code,
+      });
     } finally {
       process.off('SIGINT', cancel);
     }
   };
 
-  common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again'))
-    .action(async (options: ProgramCliOptions) => {
-      if (options.usagePoint) return atStop(options, await run(options, async (o) => (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o)));
+  common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again')).action(
+    async (options: ProgramCliOptions) => {
+      if (options.usagePoint)
+        return atStop(
+          options,
+          await run(options, async (o) =>
+            (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o),
+          ),
+        );
       const { timeSync } = await import('../services/serial/programOperations');
       const r = await run(options, timeSync);
       print(options, r, () =>
@@ -271,19 +397,29 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
           `After:  meter ${r.after.meterTime}, drift ${drift(r.after.driftS)} (the meter counts whole seconds).`,
         ].join('\n'),
       );
-    });
+    },
+  );
 
-  common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it'))
-    .action(async (options: ProgramCliOptions) => {
-      if (options.usagePoint) return atStop(options, await run(options, async (o) => (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o)));
+  common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it')).action(
+    async (options: ProgramCliOptions) => {
+      if (options.usagePoint)
+        return atStop(
+          options,
+          await run(options, async (o) =>
+            (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o),
+          ),
+        );
       const { demandReset } = await import('../services/serial/programOperations');
       const r = await run(options, demandReset);
       print(options, r, () =>
         [
           `Meter ${r.identification.manufacturer} ${r.identification.ident} (model ${r.model}): demand reset done.`,
           `Demand before: ${valueText(r.demandBefore)}; after: ${valueText(r.demandAfter)}.`,
-          r.resetCounterBefore === null ? 'The meter has no reset counter.' : `Reset counter: ${r.resetCounterBefore} → ${r.resetCounterAfter ?? '?'}.`,
+          r.resetCounterBefore === null
+            ? 'The meter has no reset counter.'
+            : `Reset counter: ${r.resetCounterBefore} → ${r.resetCounterAfter ?? '?'}.`,
         ].join('\n'),
       );
-    });
+    },
+  );
 }

@@ -49,9 +49,17 @@ export async function readAndSave(options: SaveReadOptions) {
       maxBaud: options.maxBaud,
       signal: options.signal,
     });
-    const matched = read.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue, ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}) }] : []));
+    const matched = read.values.flatMap((v) =>
+      v.registerId !== null && v.registerValue !== null
+        ? [{ registerId: v.registerId, value: v.registerValue, ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}) }]
+        : [],
+    );
     if (matched.length === 0) {
-      throw new AppError('VALIDATION', `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`, { reason: 'opticalNoValue' });
+      throw new AppError(
+        'VALIDATION',
+        `The meter sent no value for a register of ${options.usagePoint} (${read.values.map((v) => v.obis).join(', ') || 'nothing'}): nothing was saved. Check that the probe is on the right meter.`,
+        { reason: 'opticalNoValue' },
+      );
     }
     const confirmation = options.confirmReason ? { method: 'reason' as const, reason: options.confirmReason } : undefined;
     try {
@@ -82,7 +90,11 @@ export async function readAndSave(options: SaveReadOptions) {
  * `fieldmeter program time-sync|demand-reset --usage-point UP`: programming the meter at a stop,
  * with the installer role checked, the attempt audited and its outcome queued (EndDeviceControls).
  */
-export async function programAtStop(stop: { usagePoint: string; db?: string | undefined }, operation: ProgramOperation, o: ProgramOptions): Promise<OpticalProgramResult> {
+export async function programAtStop(
+  stop: { usagePoint: string; db?: string | undefined },
+  operation: ProgramOperation,
+  o: ProgramOptions,
+): Promise<OpticalProgramResult> {
   const store = openStore(resolveDatabasePath(stop.db));
   try {
     return await programAtUsagePoint(store, await cliActor(store, 'install', `program the meter (${operation})`), {

@@ -21,7 +21,10 @@ interface Common {
 }
 
 const common = (command: Command) =>
-  command.addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')).option('--json', 'print machine-readable JSON').exitOverride();
+  command
+    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride();
 
 async function withStore<T>(options: Common, fn: (store: Store) => Promise<T> | T): Promise<T> {
   // SQLite loads only in the command that uses it (a CLI start stays quick).
@@ -45,57 +48,107 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
         const { transcriptFile } = await import('../services/optical/probeDoctor');
         const one = store.probeTranscripts.get(options.visit);
         const found = one ? [one] : store.probeTranscripts.ofReadingSet(options.visit);
-        if (found.length === 0) throw new AppError('NOT_FOUND', `No probe transcript and no visit with transcripts has the id ${options.visit}.`, { reason: 'transcriptUnknown' });
+        if (found.length === 0)
+          throw new AppError('NOT_FOUND', `No probe transcript and no visit with transcripts has the id ${options.visit}.`, {
+            reason: 'transcriptUnknown',
+          });
         const text = found.map(transcriptFile).join('\n');
         if (options.out) {
           writeFileSync(options.out, text);
-          io.out(options.json ? JSON.stringify({ file: options.out, transcripts: found.map((t) => t.id) }) : `${found.length} transcript(s) written to ${options.out}.`);
-        } else io.out(options.json ? JSON.stringify(found.map((t) => ({ ...t, data: Buffer.from(t.data).toString('hex') })), null, 2) : text);
+          io.out(
+            options.json
+              ? JSON.stringify({ file: options.out, transcripts: found.map((t) => t.id) })
+              : `${found.length} transcript(s) written to ${options.out}.`,
+          );
+        } else
+          io.out(
+            options.json
+              ? JSON.stringify(
+                  found.map((t) => ({ ...t, data: Buffer.from(t.data).toString('hex') })),
+                  null,
+                  2,
+                )
+              : text,
+          );
       }),
     );
 
-  const models = program.command('models').description('meter models for programming mode, and the meter types they are assigned to').exitOverride();
+  const models = program
+    .command('models')
+    .description('meter models for programming mode, and the meter types they are assigned to')
+    .exitOverride();
   const modelList = async (store: Store) => {
     const { loadMeterModels, meterModelFolder, modelAssignments } = await import('../services/optical/meterModelCatalog');
     const catalog = loadMeterModels(meterModelFolder(store.path));
-    return { models: catalog.models.map((m) => ({ name: m.name, description: m.description, source: m.source, demandReset: m.demandReset !== null })), refused: [...catalog.refused], folder: catalog.folder, assignments: [...modelAssignments(store)] };
+    return {
+      models: catalog.models.map((m) => ({
+        name: m.name,
+        description: m.description,
+        source: m.source,
+        demandReset: m.demandReset !== null,
+      })),
+      refused: [...catalog.refused],
+      folder: catalog.folder,
+      assignments: [...modelAssignments(store)],
+    };
   };
   const printList = (options: Common, list: Awaited<ReturnType<typeof modelList>>) => {
     if (options.json) return io.out(JSON.stringify(list, null, 2));
     const typesOf = (name: string) => list.assignments.filter((a) => a.model === name).map((a) => `${a.manufacturer} ${a.identPrefix}`);
     io.out(
       [
-        ...list.models.map((m) => `${m.name}${m.demandReset ? ' (demand reset)' : ''}: ${m.description}\n  assigned to: ${typesOf(m.name).join(', ') || '(no meter type)'}`),
-        ...list.assignments.filter((a) => !list.models.some((m) => m.name === a.model)).map((a) => `${a.manufacturer} ${a.identPrefix}: model ${a.model} is not on this device`),
+        ...list.models.map(
+          (m) =>
+            `${m.name}${m.demandReset ? ' (demand reset)' : ''}: ${m.description}\n  assigned to: ${typesOf(m.name).join(', ') || '(no meter type)'}`,
+        ),
+        ...list.assignments
+          .filter((a) => !list.models.some((m) => m.name === a.model))
+          .map((a) => `${a.manufacturer} ${a.identPrefix}: model ${a.model} is not on this device`),
         ...list.refused.map((r) => `left out: ${r.file} — ${r.problem}`),
         `utility models folder: ${list.folder}`,
       ].join('\n'),
     );
   };
-  common(models.command('list').description('the shipped and the utility-added models and the meter types each is assigned to')).action((options: Common) =>
-    withStore(options, async (store) => {
-      await cliActor(store, 'view', 'list meter models');
-      printList(options, await modelList(store));
-    }),
+  common(models.command('list').description('the shipped and the utility-added models and the meter types each is assigned to')).action(
+    (options: Common) =>
+      withStore(options, async (store) => {
+        await cliActor(store, 'view', 'list meter models');
+        printList(options, await modelList(store));
+      }),
   );
   const assignment = (options: Common & { manufacturer: string; ident: string }, model: string | null, what: string) =>
     withStore(options, async (store) => {
       const actor = await cliActor(store, 'supervise', what);
-      if (!/^[A-Za-z]{3}$/.test(options.manufacturer)) throw new AppError('BAD_REQUEST', 'The manufacturer id is three letters, as the meter sends it (e.g. ISK or ISk).', { reason: 'option', option: '--manufacturer' });
+      if (!/^[A-Za-z]{3}$/.test(options.manufacturer))
+        throw new AppError('BAD_REQUEST', 'The manufacturer id is three letters, as the meter sends it (e.g. ISK or ISk).', {
+          reason: 'option',
+          option: '--manufacturer',
+        });
       const list = await modelList(store);
-      if (model !== null && !list.models.some((m) => m.name === model)) throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
+      if (model !== null && !list.models.some((m) => m.name === model))
+        throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
       const { assignModel } = await import('../services/optical/meterModelCatalog');
       store.transaction(() => {
         assignModel(store, { manufacturer: options.manufacturer, identPrefix: options.ident }, model);
-        store.journal.audit(actor, { action: 'optical.assignModel', entity: 'settings', entityId: `${options.manufacturer} ${options.ident}`, details: { manufacturer: options.manufacturer, identPrefix: options.ident, model } });
+        store.journal.audit(actor, {
+          action: 'optical.assignModel',
+          entity: 'settings',
+          entityId: `${options.manufacturer} ${options.ident}`,
+          details: { manufacturer: options.manufacturer, identPrefix: options.ident, model },
+        });
       });
       printList(options, await modelList(store));
     });
   common(models.command('assign').description('use a model for a meter type (supervisor)'))
-    .requiredOption('--manufacturer <id>', 'the manufacturer id exactly as the meter sends it (ISK, LGZ; the case of the third letter matters)')
+    .requiredOption(
+      '--manufacturer <id>',
+      'the manufacturer id exactly as the meter sends it (ISK, LGZ; the case of the third letter matters)',
+    )
     .requiredOption('--ident <prefix>', 'the start of the identification after the baud character, e.g. MT174')
     .requiredOption('--model <name>', 'the model name')
-    .action((options: Common & { manufacturer: string; ident: string; model: string }) => assignment(options, options.model, 'assign meter models'));
+    .action((options: Common & { manufacturer: string; ident: string; model: string }) =>
+      assignment(options, options.model, 'assign meter models'),
+    );
   common(models.command('unassign').description('read a meter type without programming it (supervisor)'))
     .requiredOption('--manufacturer <id>', 'the manufacturer id exactly as the meter sends it')
     .requiredOption('--ident <prefix>', 'the start of the identification after the baud character')

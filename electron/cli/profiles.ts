@@ -33,15 +33,25 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
       try {
         const first = store.profiles.count() === 0;
         if (first && options.role !== 'supervisor') {
-          throw new AppError('VALIDATION', 'The first profile of a database must be a supervisor: add one with --role supervisor first.', { reason: 'firstMustBeSupervisor' });
+          throw new AppError('VALIDATION', 'The first profile of a database must be a supervisor: add one with --role supervisor first.', {
+            reason: 'firstMustBeSupervisor',
+          });
         }
         const actor = first ? null : await cliActor(store, 'supervise', 'add a profile');
         const typed = process.env.FIELDMETER_NEW_PIN ?? (await promptSecret(`PIN or password for ${options.name}: `));
-        if (typed === null) throw new AppError('VALIDATION', 'No PIN given: set $FIELDMETER_NEW_PIN, or run the command on a terminal to be asked.', { reason: 'noSecret' });
+        if (typed === null)
+          throw new AppError('VALIDATION', 'No PIN given: set $FIELDMETER_NEW_PIN, or run the command on a terminal to be asked.', {
+            reason: 'noSecret',
+          });
         const secret = secretSchema.safeParse(typed);
-        if (!secret.success) throw new AppError('VALIDATION', `The PIN or password is too short: ${secret.error.issues[0]?.message ?? ''}.`, { reason: 'weakSecret' });
+        if (!secret.success)
+          throw new AppError('VALIDATION', `The PIN or password is too short: ${secret.error.issues[0]?.message ?? ''}.`, {
+            reason: 'weakSecret',
+          });
         const session = createSession(store);
-        const added = actor ? await session.add(actor, { name: options.name, role: options.role }, secret.data) : (await session.createFirst(options.name, secret.data)).profile!;
+        const added = actor
+          ? await session.add(actor, { name: options.name, role: options.role }, secret.data)
+          : (await session.createFirst(options.name, secret.data)).profile!;
         io.out(options.json ? JSON.stringify(added) : `Added profile ${added.name} (${added.role}).`);
       } finally {
         store.close();

@@ -62,7 +62,10 @@ function looksLikeXml(file: string): boolean {
   }
   try {
     const head = Buffer.alloc(512);
-    const text = head.subarray(0, readSync(fd, head)).toString('utf8').replace(/^\uFEFF/, '');
+    const text = head
+      .subarray(0, readSync(fd, head))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     return text.trimStart().startsWith('<');
   } finally {
     closeSync(fd);
@@ -100,22 +103,29 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .action((options: CommonOptions) =>
       withStore(options, (store) =>
-        print(options, { path: store.path, schemaVersion: store.schemaVersion, backupPath: store.backupPath }, () =>
-          `Database ${store.path} is at schema ${store.schemaVersion}.${store.backupPath ? ` Backup before migrating: ${store.backupPath}` : ''}`,
+        print(
+          options,
+          { path: store.path, schemaVersion: store.schemaVersion, backupPath: store.backupPath },
+          () =>
+            `Database ${store.path} is at schema ${store.schemaVersion}.${store.backupPath ? ` Backup before migrating: ${store.backupPath}` : ''}`,
         ),
       ),
     );
 
   const demo = program.command('demo').description('demo data for training').exitOverride();
-  common(demo.command('seed').description('load the demo route (about 50 meters, training mode); without --db into the training database, never your own'))
+  common(
+    demo
+      .command('seed')
+      .description('load the demo route (about 50 meters, training mode); without --db into the training database, never your own'),
+  )
     .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
     .action(async (options: CommonOptions & { worked?: boolean }) => {
-      const [{ openStore }, { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP }, { seedWorkedDay, workedDayPhotoDir }] = await Promise.all([
-        import('../services/store'),
-        import('../services/actor'),
-        import('../services/demo/workedDay'),
-      ]);
+      const [
+        { openStore },
+        { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP },
+        { seedWorkedDay, workedDayPhotoDir },
+      ] = await Promise.all([import('../services/store'), import('../services/actor'), import('../services/demo/workedDay')]);
       const store = openStore(resolveDatabasePath(options.db, process.env, undefined, { training: true }));
       try {
         // Training profiles only in a database without any: a real device never gets a published PIN.
@@ -126,7 +136,11 @@ export function buildProgram(io: CliIo): Command {
         print(options, shown, () =>
           [
             `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`,
-            ...(worked ? [`Worked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.`] : []),
+            ...(worked
+              ? [
+                  `Worked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.`,
+                ]
+              : []),
             ...(profiles.length ? [describeTrainingProfiles(profiles)] : []),
             `Database: ${store.path}`,
           ].join('\n'),
@@ -144,7 +158,9 @@ export function buildProgram(io: CliIo): Command {
       const folder = trainingDataDir();
       const existed = existsSync(folder);
       rmSync(folder, { recursive: true, force: true });
-      print(options, { folder, removed: existed }, () => (existed ? `Removed the training data in ${folder}.` : `There was no training data in ${folder}.`));
+      print(options, { folder, removed: existed }, () =>
+        existed ? `Removed the training data in ${folder}.` : `There was no training data in ${folder}.`,
+      );
     });
 
   const importRouteFile = async (file: string, options: ImportRouteOptions) => {
@@ -153,7 +169,11 @@ export function buildProgram(io: CliIo): Command {
     try {
       content = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+        reason: 'fileUnreadable',
+        file,
+        errno: (error as NodeJS.ErrnoException).code,
+      });
     }
     const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
     await withStore(options, (store) => {
@@ -167,7 +187,10 @@ export function buildProgram(io: CliIo): Command {
     });
   };
 
-  const importCommand = program.command('import').description('import files; `import FILE` alone takes an XML file as an inbound message, anything else as a route CSV').exitOverride();
+  const importCommand = program
+    .command('import')
+    .description('import files; `import FILE` alone takes an XML file as an inbound message, anything else as a route CSV')
+    .exitOverride();
   common(importCommand.command('route').argument('<file>', 'route CSV (columns: see README "Route CSV")'))
     .description('import a route read list from CSV')
     .option('--accept-valid-rows', 'import the valid rows even if some rows are bad')
@@ -179,7 +202,9 @@ export function buildProgram(io: CliIo): Command {
   common(importCommand.command('file', { isDefault: true, hidden: true }).argument('<file>', 'a route CSV or an IEC 61968-100 message'))
     .option('--accept-valid-rows', 'route CSV: import the valid rows even if some rows are bad')
     .exitOverride()
-    .action((file: string, options: ImportRouteOptions) => (looksLikeXml(file) ? importMessageFile(file, options, io) : importRouteFile(file, options)));
+    .action((file: string, options: ImportRouteOptions) =>
+      looksLikeXml(file) ? importMessageFile(file, options, io) : importRouteFile(file, options),
+    );
 
   const readings = program.command('readings').description('meter readings').exitOverride();
   common(readings.command('list').description('list the registers to read, one item each, with the stop status'))
@@ -193,7 +218,10 @@ export function buildProgram(io: CliIo): Command {
           items.length === 0
             ? 'Nothing to list.'
             : items
-                .map((i) => `${i.route}  ${String(i.sequence).padStart(5)}  ${i.usagePoint}  ${i.meter}  ${i.register}  ${i.status}${i.value === null ? '' : `  ${i.value}  ${i.timestamp}`}`)
+                .map(
+                  (i) =>
+                    `${i.route}  ${String(i.sequence).padStart(5)}  ${i.usagePoint}  ${i.meter}  ${i.register}  ${i.status}${i.value === null ? '' : `  ${i.value}  ${i.timestamp}`}`,
+                )
                 .join('\n'),
         );
       }),

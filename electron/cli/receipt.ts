@@ -26,20 +26,40 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
         try {
           check = checkReceipt(file, store);
         } catch (error) {
-          throw new AppError('NOT_FOUND', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+          throw new AppError('NOT_FOUND', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
+            reason: 'fileUnreadable',
+            file,
+            errno: (error as NodeJS.ErrnoException).code,
+          });
         }
         if (options.json) io.out(JSON.stringify(check, null, 2));
         const visit = check.visit ? `${check.visit.kind} ${check.visit.id}` : 'unknown visit';
         if (!check.intact) {
-          const why = check.problem === 'noReceiptData' ? 'it carries no Fieldmeter receipt data' : check.problem === 'badData' ? 'its embedded data cannot be read' : `its data gives code ${check.computedCode}`;
-          throw new AppError('VALIDATION', `NOT INTACT: the receipt shows code ${check.code ?? '(none)'}, but ${why}. It was changed after it was made.`, { reason: 'receiptTampered' });
+          const why =
+            check.problem === 'noReceiptData'
+              ? 'it carries no Fieldmeter receipt data'
+              : check.problem === 'badData'
+                ? 'its embedded data cannot be read'
+                : `its data gives code ${check.computedCode}`;
+          throw new AppError(
+            'VALIDATION',
+            `NOT INTACT: the receipt shows code ${check.code ?? '(none)'}, but ${why}. It was changed after it was made.`,
+            { reason: 'receiptTampered' },
+          );
         }
         if (check.matchesDatabase === false) {
-          const why = check.problem === 'visitNotInDatabase' ? 'the database has no such finished visit' : `the visit in the database now gives code ${check.databaseCode}`;
-          throw new AppError('VALIDATION', `Intact (code ${check.code}, ${visit}), but DOES NOT MATCH the database: ${why}.`, { reason: 'receiptMismatch' });
+          const why =
+            check.problem === 'visitNotInDatabase'
+              ? 'the database has no such finished visit'
+              : `the visit in the database now gives code ${check.databaseCode}`;
+          throw new AppError('VALIDATION', `Intact (code ${check.code}, ${visit}), but DOES NOT MATCH the database: ${why}.`, {
+            reason: 'receiptMismatch',
+          });
         }
         if (!options.json) {
-          io.out(`Intact: code ${check.code} belongs to the data this receipt carries (${visit}).${check.matchesDatabase ? ' It matches the visit stored in the database.' : ''}`);
+          io.out(
+            `Intact: code ${check.code} belongs to the data this receipt carries (${visit}).${check.matchesDatabase ? ' It matches the visit stored in the database.' : ''}`,
+          );
         }
       } finally {
         store?.close();

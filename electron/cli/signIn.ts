@@ -48,17 +48,28 @@ export async function cliActor(store: Store, right: Right, what: string): Promis
   const name = namedUser ?? process.env.FIELDMETER_USER;
   if (!name) {
     if (store.profiles.count() === 0) return operator();
-    throw new AppError('SIGN_IN_REQUIRED', `${what} needs the right "${right}" (${leastRoleFor(right)} or above): sign in with --user NAME; the PIN comes from $FIELDMETER_PIN or a prompt.`, { right });
+    throw new AppError(
+      'SIGN_IN_REQUIRED',
+      `${what} needs the right "${right}" (${leastRoleFor(right)} or above): sign in with --user NAME; the PIN comes from $FIELDMETER_PIN or a prompt.`,
+      { right },
+    );
   }
   const secret = process.env.FIELDMETER_PIN ?? (await promptSecret(`PIN or password for ${name}: `));
-  if (secret === null) throw new AppError('SIGN_IN_REQUIRED', `No PIN for ${name}: set $FIELDMETER_PIN, or run the command on a terminal to be asked.`, { right });
+  if (secret === null)
+    throw new AppError('SIGN_IN_REQUIRED', `No PIN for ${name}: set $FIELDMETER_PIN, or run the command on a terminal to be asked.`, {
+      right,
+    });
   // Loaded here, not at start: the commands that never sign in stay free of it (issue 21).
   const { createSession } = await import('../services/identity/session');
   const session = createSession(store);
   await session.signIn(name, secret);
   const actor = session.current()!;
   if (!mayDo(actor.role, right)) {
-    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not ${what}: it needs the right "${right}" (${leastRoleFor(right)} or above).`, { reason: 'needsRight', right, role: actor.role });
+    throw new AppError(
+      'FORBIDDEN',
+      `${actor.name} (${actor.role}) may not ${what}: it needs the right "${right}" (${leastRoleFor(right)} or above).`,
+      { reason: 'needsRight', right, role: actor.role },
+    );
   }
   return actor;
 }

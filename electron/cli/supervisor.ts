@@ -40,12 +40,30 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (options: ExportCliOptions) => {
       const { exportFilter } = await import('../../shared/contract/supervisorEntities');
-      const filter = exportFilter.safeParse({ from: options.from, to: options.to, route: options.route, status: options.status, type: options.type });
-      if (!filter.success) throw new AppError('BAD_REQUEST', `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`, { reason: 'option', option: 'filter' });
+      const filter = exportFilter.safeParse({
+        from: options.from,
+        to: options.to,
+        route: options.route,
+        status: options.status,
+        type: options.type,
+      });
+      if (!filter.success)
+        throw new AppError(
+          'BAD_REQUEST',
+          `Bad filter: ${filter.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          { reason: 'option', option: 'filter' },
+        );
       const [{ runExport }, { openStore }] = await Promise.all([import('../services/exports/runExport'), import('../services/store')]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const result = await runExport(store, await cliActor(store, 'supervise', 'export readings'), options.format, filter.data, resolve(options.out), { force: options.force, language: options.lang });
+        const result = await runExport(
+          store,
+          await cliActor(store, 'supervise', 'export readings'),
+          options.format,
+          filter.data,
+          resolve(options.out),
+          { force: options.force, language: options.lang },
+        );
         io.out(options.json ? JSON.stringify(result, null, 2) : `Wrote ${result.rows} readings to ${result.path} (${result.bytes} bytes).`);
       } finally {
         store.close();

@@ -38,7 +38,8 @@ interface SyncCliOptions {
 
 function wholeNumber(value: string, name: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`, { reason: 'option', option: name });
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new AppError('BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`, { reason: 'option', option: name });
   return n;
 }
 
@@ -49,7 +50,10 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
     .addOption(new Option('--endpoint <url>', 'the enterprise web-service URL (default: $FIELDMETER_SYNC_ENDPOINT)'))
     .addOption(new Option('--soap <version>', "SOAP version (default: the integration profile's, else 1.1)").choices(['1.1', '1.2']))
-    .option('--profile-file <file>', "the utility's integration profile (JSON: SOAPAction template, endpoints per service, SOAP version, header fields); kept on this device for later runs")
+    .option(
+      '--profile-file <file>',
+      "the utility's integration profile (JSON: SOAPAction template, endpoints per service, SOAP version, header fields); kept on this device for later runs",
+    )
     .option('--ca <file>', 'extra CA certificate (PEM) to trust (default: $FIELDMETER_SYNC_CA)')
     .option('--cert <file>', 'client certificate (PEM) for mutual TLS (default: $FIELDMETER_SYNC_CERT)')
     .option('--key <file>', 'client key (PEM) (default: $FIELDMETER_SYNC_KEY)')
@@ -60,14 +64,25 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--attempts <n>', 'attempts per message in this run', '5')
     .option('--retry-delay <ms>', 'base of the exponential backoff', '500')
     .option('--source <name>', 'Header.Source of the messages', 'FIELDMETER')
-    .option('--xsd-dir <dir>', "the utility's schema folder: check every message before it is sent; one that fails is rejected here, not sent")
+    .option(
+      '--xsd-dir <dir>',
+      "the utility's schema folder: check every message before it is sent; one that fails is rejected here, not sent",
+    )
     .option('--dry-run', 'write the SOAP requests to --out instead of sending')
     .option('--out <dir>', 'folder for --dry-run')
     .option('--force', 'with --dry-run: replace files of the same name in --out')
     .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
     .exitOverride()
     .action(async (o: SyncCliOptions) => {
-      const [{ checkSchemaFolder }, { xmllintAvailable }, { openStore }, { dryRunSync, recordedRun, syncNow }, { transportOptions }, { envSecretStore }, { readProfileFile, storedProfile, storeProfile }] = await Promise.all([
+      const [
+        { checkSchemaFolder },
+        { xmllintAvailable },
+        { openStore },
+        { dryRunSync, recordedRun, syncNow },
+        { transportOptions },
+        { envSecretStore },
+        { readProfileFile, storedProfile, storeProfile },
+      ] = await Promise.all([
         import('../services/messages/schemaFolder'),
         import('../services/messages/xsdValidator'),
         import('../services/store'),
@@ -85,11 +100,18 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           // A dry run changes nothing: the profile file is used, not kept.
           const { files, problems } = dryRunSync(store, { outDir: resolve(o.out), envelope, soapVersion: o.soap, profile, force: o.force });
           const counts = { sent: 0, accepted: 0, rejected: 0, pending: files.length + problems.length };
-          io.out(o.json ? JSON.stringify(counts) : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`);
+          io.out(
+            o.json
+              ? JSON.stringify(counts)
+              : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`,
+          );
           return;
         }
         const endpoint = o.endpoint ?? process.env.FIELDMETER_SYNC_ENDPOINT;
-        if (!endpoint) throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.', { reason: 'endpointMissing' });
+        if (!endpoint)
+          throw new AppError('VALIDATION', 'No endpoint: pass --endpoint URL or set FIELDMETER_SYNC_ENDPOINT.', {
+            reason: 'endpointMissing',
+          });
         // Options are checked before the run is recorded: bad usage is not a sync run.
         const options: SyncNowOptions = {
           endpoint: {
@@ -108,7 +130,11 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           soapVersion: o.soap, // given on the command line: wins over the profile
           batchSize: wholeNumber(o.batchSize, '--batch-size', 1, 10_000),
           concurrency: wholeNumber(o.concurrency, '--concurrency', 1, 256),
-          retry: { maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100), baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000), maxDelayMs: 60_000 },
+          retry: {
+            maxAttempts: wholeNumber(o.attempts, '--attempts', 1, 100),
+            baseDelayMs: wholeNumber(o.retryDelay, '--retry-delay', 0, 600_000),
+            maxDelayMs: 60_000,
+          },
           schemaFolder: o.xsdDir ? resolve(o.xsdDir) : undefined,
         };
         if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
@@ -131,43 +157,72 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     });
 
   // `simulate` may already exist (the meter simulator, cli/optical.ts): add to it.
-  const simulate = program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description('simulators for tests and training').exitOverride();
+  const simulate =
+    program.commands.find((c) => c.name() === 'simulate') ??
+    program.command('simulate').description('simulators for tests and training').exitOverride();
   simulate
     .command('enterprise')
     .description('run the enterprise simulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (0 = any free port)', '0')
     .requiredOption('--store <dir>', 'folder for accepted messages (accepted.jsonl, one line per MessageID)')
     .option('--xsd-dir <dir>', 'schema folder to validate every message (default: $FIELDMETER_CIM_XSD_DIR; none = no schema check)')
-    .addOption(new Option('--validate <when>', 'schema check before each reply, or over everything stored on GET /validate').choices(['inline', 'after']).default('inline'))
+    .addOption(
+      new Option('--validate <when>', 'schema check before each reply, or over everything stored on GET /validate')
+        .choices(['inline', 'after'])
+        .default('inline'),
+    )
     .option('--serve <dir>', 'folder of messages queued for the device (GET /outbound)')
     .addOption(new Option('--fail <kind>', 'fail on purpose').choices([...FAULT_KINDS]))
     .option('--rate <r>', 'share of requests that fail, 0..1', '1')
     .option('--seed <n>', 'seed for which requests fail', '7')
     .option('--slow-ms <ms>', 'delay of a slow reply', '300')
-    .option('--strict-soap-action', "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>)")
+    .option(
+      '--strict-soap-action',
+      "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>)",
+    )
     .option('--echo-correlation', "answer with the request's CorrelationID where it has one (else its MessageID)")
     .option('--json', 'print the address as JSON')
     .exitOverride()
-    .action(async (o: { port: string; store: string; xsdDir?: string; validate: 'inline' | 'after'; serve?: string; fail?: string; rate: string; seed: string; slowMs: string; strictSoapAction?: boolean; echoCorrelation?: boolean; json?: boolean }) => {
-      const rate = Number(o.rate);
-      if (!(rate >= 0 && rate <= 1)) throw new AppError('BAD_REQUEST', '--rate must be a number from 0 to 1', { reason: 'option', option: '--rate' });
-      const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
-      const { startEnterpriseSimulator } = await import('../services/sync/simulator/server');
-      const sim = await startEnterpriseSimulator({
-        port: wholeNumber(o.port, '--port', 0, 65535),
-        storeDir: resolve(o.store),
-        xsdDir: xsdDir ? resolve(xsdDir) : undefined,
-        validation: o.validate,
-        serveDir: o.serve ? resolve(o.serve) : undefined,
-        fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
-        peer: { strictSoapAction: o.strictSoapAction === true, correlation: o.echoCorrelation ? 'echo' : 'messageId' },
-      });
-      io.out(o.json ? JSON.stringify({ url: sim.url, port: sim.port, schemaValidation: xsdDir !== undefined }) : `Enterprise simulator on ${sim.url} (schema validation ${xsdDir ? 'on' : 'off'}); Ctrl+C stops it.`);
-      await new Promise<void>((done) => {
-        const stop = () => void sim.close().then(done);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      io.out(JSON.stringify(sim.stats));
-    });
+    .action(
+      async (o: {
+        port: string;
+        store: string;
+        xsdDir?: string;
+        validate: 'inline' | 'after';
+        serve?: string;
+        fail?: string;
+        rate: string;
+        seed: string;
+        slowMs: string;
+        strictSoapAction?: boolean;
+        echoCorrelation?: boolean;
+        json?: boolean;
+      }) => {
+        const rate = Number(o.rate);
+        if (!(rate >= 0 && rate <= 1))
+          throw new AppError('BAD_REQUEST', '--rate must be a number from 0 to 1', { reason: 'option', option: '--rate' });
+        const xsdDir = o.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
+        const { startEnterpriseSimulator } = await import('../services/sync/simulator/server');
+        const sim = await startEnterpriseSimulator({
+          port: wholeNumber(o.port, '--port', 0, 65535),
+          storeDir: resolve(o.store),
+          xsdDir: xsdDir ? resolve(xsdDir) : undefined,
+          validation: o.validate,
+          serveDir: o.serve ? resolve(o.serve) : undefined,
+          fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
+          peer: { strictSoapAction: o.strictSoapAction === true, correlation: o.echoCorrelation ? 'echo' : 'messageId' },
+        });
+        io.out(
+          o.json
+            ? JSON.stringify({ url: sim.url, port: sim.port, schemaValidation: xsdDir !== undefined })
+            : `Enterprise simulator on ${sim.url} (schema validation ${xsdDir ? 'on' : 'off'}); Ctrl+C stops it.`,
+        );
+        await new Promise<void>((done) => {
+          const stop = () => void sim.close().then(done);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        io.out(JSON.stringify(sim.stats));
+      },
+    );
 }

@@ -94,9 +94,13 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
       nativeBinding: nativeBindingFor(app.isPackaged, env),
       // Sync credentials through the OS keychain, never plain text (issue 7, Transport).
       // Refused where safeStorage would use its well-known key (Linux without a keyring, issue 18).
-      secrets: safeStorage ? (blobs) => encryptedSecretStore(safeStorage, blobs, () => safeStorageProblem(safeStorage, process.platform)) : undefined,
+      secrets: safeStorage
+        ? (blobs) => encryptedSecretStore(safeStorage, blobs, () => safeStorageProblem(safeStorage, process.platform))
+        : undefined,
       // Meter keys sealed the same way, and refused where sync credentials would be (issue 23 §5).
-      meterKeys: safeStorage ? { encryptor: safeStorage, storageProblem: () => safeStorageProblem(safeStorage, process.platform) } : { encryptor: undefined },
+      meterKeys: safeStorage
+        ? { encryptor: safeStorage, storageProblem: () => safeStorageProblem(safeStorage, process.platform) }
+        : { encryptor: undefined },
       // Saving an export elsewhere asks here, in the main process; services check the path and copy (issue 10).
       exportWorker: files.exportWorker,
       saveDialog: exportSaveDialog(electron, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow)),

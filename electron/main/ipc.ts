@@ -58,11 +58,7 @@ const unauthorized: Result<never> = {
 export type IpcApp = Pick<Fieldmeter, 'handlers' | 'events'>;
 
 /** Registers the host; the returned function removes every handler and event forwarder. */
-export function registerIpc(
-  ipcMain: IpcMainLike,
-  app: IpcApp,
-  getWindows: () => readonly WindowLike[],
-): () => void {
+export function registerIpc(ipcMain: IpcMainLike, app: IpcApp, getWindows: () => readonly WindowLike[]): () => void {
   const handlers: Handlers = app.handlers;
   const register = (method: MethodName) => {
     ipcMain.handle(ipcChannel(method), async (event, input) => {

@@ -24,7 +24,10 @@ const securityHeaders = {
 const notFound = () => new Response('Not found', { status: 404, headers: securityHeaders });
 
 /** Maps `app://fieldmeter/<path>` to a file under rendererRoot; 404 for anything else. */
-export function createAppProtocolHandler(rendererRoot: string, policy: () => string = () => contentSecurityPolicy): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  rendererRoot: string,
+  policy: () => string = () => contentSecurityPolicy,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let url: URL;
     try {

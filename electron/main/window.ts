@@ -11,10 +11,7 @@ export interface MainWindowOptions {
   readonly devTools: boolean;
 }
 
-export function createMainWindow(
-  electron: Readonly<{ BrowserWindow: typeof BrowserWindow }>,
-  options: MainWindowOptions,
-): BrowserWindow {
+export function createMainWindow(electron: Readonly<{ BrowserWindow: typeof BrowserWindow }>, options: MainWindowOptions): BrowserWindow {
   const window = new electron.BrowserWindow({
     // The field tablets and laptops the crews carry: 1280×800 is the design size.
     width: 1280,

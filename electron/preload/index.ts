@@ -11,8 +11,7 @@ import type { Result } from '../../shared/contract/result';
 
 export type IpcRendererLike = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
-const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 
 export function createBridge(ipc: IpcRendererLike): Bridge {
   return {

@@ -31,14 +31,24 @@ export async function seedDemoProfiles(store: Store): Promise<readonly (typeof D
     const at = new Date().toISOString();
     DEMO_PROFILES.forEach((p, i) => {
       store.profiles.add({ name: p.name, role: p.role }, hashes[i]!, at);
-      store.journal.audit(TRAINING_SETUP, { action: 'profiles.add', entity: 'profile', entityId: p.name, details: { role: p.role, training: true } });
+      store.journal.audit(TRAINING_SETUP, {
+        action: 'profiles.add',
+        entity: 'profile',
+        entityId: p.name,
+        details: { role: p.role, training: true },
+      });
     });
     return DEMO_PROFILES;
   });
 }
 
 export function loadDemoRoute(store: Store, actor: Actor) {
-  const summary = importRoute(store, actor, { fileName: DEMO_FILE_NAME, content: demoRouteCsv(), acceptValidRows: false, trainingMode: true });
+  const summary = importRoute(store, actor, {
+    fileName: DEMO_FILE_NAME,
+    content: demoRouteCsv(),
+    acceptValidRows: false,
+    trainingMode: true,
+  });
   seedDemoWorkOrders(store, actor); // issue 8: demo work orders and van stock
   seedDemoSwitching(store, actor); // issue 9: demo switch orders and customer agreements
   return summary;

@@ -143,5 +143,15 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     return findReceiptFile(store, photoDir, name);
   };
   // Every method's right is checked against the signed-in profile before its handler runs.
-  return { store, session, handlers: guardHandlers(handlers, session.current), meterKeys, events, exportFile, receiptFile, contentSecurityPolicy: () => contentSecurityPolicyFor(mapTileUrl(store)), close: () => store.close() };
+  return {
+    store,
+    session,
+    handlers: guardHandlers(handlers, session.current),
+    meterKeys,
+    events,
+    exportFile,
+    receiptFile,
+    contentSecurityPolicy: () => contentSecurityPolicyFor(mapTileUrl(store)),
+    close: () => store.close(),
+  };
 }

@@ -23,6 +23,11 @@ export function trainingDataDir(env: NodeJS.ProcessEnv = process.env, dataDir?: 
 }
 
 /** `--db PATH` wins, then FIELDMETER_DB, then the user-data folder (its training folder for `--demo`). */
-export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, dataDir?: string, options: { training?: boolean } = {}): string {
+export function resolveDatabasePath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  dataDir?: string,
+  options: { training?: boolean } = {},
+): string {
   return flag ?? env.FIELDMETER_DB ?? join(options.training ? trainingDataDir(env, dataDir) : (dataDir ?? userDataDir(env)), DB_FILE);
 }

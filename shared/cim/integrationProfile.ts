@@ -35,7 +35,9 @@ export function serviceUrlProblem(value: string): string | null {
   if (problem === null) return null;
   if (problem === 'notUrl') return `"${value}" is not a URL`;
   const url = new URL(value);
-  return problem === 'userInfo' ? `${url.origin} carries a user or password in the URL` : `${url.protocol}//${url.host} is neither https nor on this computer`;
+  return problem === 'userInfo'
+    ? `${url.origin} carries a user or password in the URL`
+    : `${url.protocol}//${url.host} is neither https nor on this computer`;
 }
 
 const serviceUrl = z.string().superRefine((value, ctx) => {
@@ -51,8 +53,14 @@ const headerFields = z
     asyncReplyFlag: z.boolean().optional(),
     replyAddress: serviceUrl.optional(),
     ackRequired: z.boolean().optional(),
-    user: z.object({ userID: z.string().min(1).max(128), organization: z.string().min(1).max(128).optional() }).strict().optional(),
-    properties: z.array(z.object({ name: z.string().min(1).max(128), value: z.string().max(1000).optional() }).strict()).max(32).optional(),
+    user: z
+      .object({ userID: z.string().min(1).max(128), organization: z.string().min(1).max(128).optional() })
+      .strict()
+      .optional(),
+    properties: z
+      .array(z.object({ name: z.string().min(1).max(128), value: z.string().max(1000).optional() }).strict())
+      .max(32)
+      .optional(),
   })
   .strict();
 export type ProfileHeaderFields = z.infer<typeof headerFields>;
@@ -65,7 +73,9 @@ export const integrationProfileSchema = z
       .string()
       .min(1)
       .max(300)
-      .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), { message: `only the placeholders ${PLACEHOLDERS.join(' ')}` })
+      .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), {
+        message: `only the placeholders ${PLACEHOLDERS.join(' ')}`,
+      })
       .default(DEFAULT_SOAP_ACTION),
     /**
      * The namespaces the utility's systems speak: `iec2013` (61968-100:2013, `http://iec.ch/TC57/2011/…`)

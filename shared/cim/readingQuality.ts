@@ -32,7 +32,14 @@ export const readingQuality = {
 } as const;
 export type ReadingQualityCode = (typeof readingQuality)[keyof typeof readingQuality];
 
-const systems: Readonly<Record<number, string>> = { 0: 'not applicable', 1: 'end device', 2: 'data collection (MDC)', 3: 'MDM', 4: 'other system', 5: 'externally specified' };
+const systems: Readonly<Record<number, string>> = {
+  0: 'not applicable',
+  1: 'end device',
+  2: 'data collection (MDC)',
+  3: 'MDM',
+  4: 'other system',
+  5: 'externally specified',
+};
 const categories: Readonly<Record<number, string>> = {
   0: 'valid',
   1: 'diagnostics',

@@ -79,8 +79,7 @@ export interface ReadingTypeDescription {
 export function describeReadingType(code: string): ReadingTypeDescription | null {
   const rt = parseReadingType(code);
   if (!rt) return null;
-  const direction =
-    rt.flowDirection === 1 ? 'delivered' : rt.flowDirection === 19 ? 'received' : rt.flowDirection === 4 ? 'net' : 'other';
+  const direction = rt.flowDirection === 1 ? 'delivered' : rt.flowDirection === 19 ? 'received' : rt.flowDirection === 4 ? 'net' : 'other';
   return {
     commodity: commodities[rt.commodity] ?? 'other',
     kind: kinds[rt.measurementKind] ?? 'other',
@@ -108,7 +107,14 @@ export function encodeReadingType(fields: Partial<ReadingType>): string {
 }
 
 // Names of the enum values NOTES.md §6 lists (from the Connexo CBO enums).
-const macroPeriods: Readonly<Record<number, string>> = { 8: 'billing period', 11: 'daily', 13: 'monthly', 22: 'seasonal', 24: 'weekly', 32: 'specified period' };
+const macroPeriods: Readonly<Record<number, string>> = {
+  8: 'billing period',
+  11: 'daily',
+  13: 'monthly',
+  22: 'seasonal',
+  24: 'weekly',
+  32: 'specified period',
+};
 const aggregates: Readonly<Record<number, string>> = { 2: 'average', 4: 'excess', 8: 'maximum', 9: 'minimum', 12: 'normal', 26: 'sum' };
 const measuringPeriods: Readonly<Record<number, string>> = {
   1: '10-minute',
@@ -130,7 +136,16 @@ const accumulations: Readonly<Record<number, string>> = {
   9: 'summation',
   12: 'instantaneous',
 };
-const flowDirections: Readonly<Record<number, string>> = { 1: 'delivered', 4: 'net', 15: 'Q1', 16: 'Q2', 17: 'Q3', 18: 'Q4', 19: 'received', 20: 'total' };
+const flowDirections: Readonly<Record<number, string>> = {
+  1: 'delivered',
+  4: 'net',
+  15: 'Q1',
+  16: 'Q2',
+  17: 'Q3',
+  18: 'Q4',
+  19: 'received',
+  20: 'total',
+};
 
 /**
  * A one-line description a person can read, e.g. "energy delivered, register, kWh, TOU 1" or
@@ -140,7 +155,12 @@ export function readingTypeText(code: string): string | null {
   const rt = parseReadingType(code);
   const d = describeReadingType(code);
   if (!rt || !d) return null;
-  const lead = [macroPeriods[rt.macroPeriod], aggregates[rt.aggregate], measuringPeriods[rt.measuringPeriod], d.kind === 'other' ? `kind ${rt.measurementKind}` : d.kind]
+  const lead = [
+    macroPeriods[rt.macroPeriod],
+    aggregates[rt.aggregate],
+    measuringPeriods[rt.measuringPeriod],
+    d.kind === 'other' ? `kind ${rt.measurementKind}` : d.kind,
+  ]
     .filter(Boolean)
     .join(' ');
   const direction = flowDirections[rt.flowDirection];

@@ -21,6 +21,8 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 export function resolveReadingTypeName(name: string, registers: readonly NamedRegister[]): string[] {
   const wanted = name.trim();
   if (isReadingTypeCode(wanted)) return [wanted];
-  const found = registers.filter((r) => obisNamesReadingType(wanted, r.readingType) || same(r.label, wanted) || same(readingTypeText(r.readingType) ?? '', wanted));
+  const found = registers.filter(
+    (r) => obisNamesReadingType(wanted, r.readingType) || same(r.label, wanted) || same(readingTypeText(r.readingType) ?? '', wanted),
+  );
   return [...new Set(found.map((r) => r.readingType))];
 }

@@ -72,4 +72,3 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** IPC channel names: one prefix, derived, never typed by hand elsewhere. */
 export const ipcChannel = (name: MethodName | EventName): string => `fieldmeter:${name}`;
-

@@ -36,7 +36,8 @@ export interface AppErrorShape {
 }
 
 /** The details argument: required where the code's schema (errorDetails.ts) requires them. */
-export type DetailsArgument<C extends ErrorCode> = undefined extends ErrorDetails<C> ? [details?: ErrorDetails<C>] : [details: ErrorDetails<C>];
+export type DetailsArgument<C extends ErrorCode> =
+  undefined extends ErrorDetails<C> ? [details?: ErrorDetails<C>] : [details: ErrorDetails<C>];
 
 /**
  * An error with a code that handlers throw on purpose. The message is for logs and developers; the
@@ -52,6 +53,8 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.details = details as ErrorDetails<C>;
   }
   toShape(): AppErrorShape {
-    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
   }
 }

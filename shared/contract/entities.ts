@@ -6,9 +6,7 @@ import { isReadingTypeCode } from '../cim/readingType';
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 
-export const readingTypeCode = z
-  .string()
-  .refine(isReadingTypeCode, { message: 'not an IEC 61968-9 ReadingType code (18 dotted numbers)' });
+export const readingTypeCode = z.string().refine(isReadingTypeCode, { message: 'not an IEC 61968-9 ReadingType code (18 dotted numbers)' });
 
 /** A decimal as text ("12345.6"): meter values are exact, never binary floats. */
 export const decimalText = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'a non-negative decimal such as 12345.6');
@@ -166,7 +164,10 @@ export const skipCode = z.object({
   code: z.string().regex(/^[a-zA-Z][\w-]{0,39}$/),
   label: z.string().min(1).max(80),
   /** IEC 61968-9 EndDeviceEventType sent with the skip, where the reason is about the device (tamper, damage). */
-  endDeviceEventType: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/).nullable(),
+  endDeviceEventType: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+\.\d+$/)
+    .nullable(),
 });
 export type SkipCode = z.infer<typeof skipCode>;
 

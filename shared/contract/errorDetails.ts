@@ -156,7 +156,12 @@ export const errorReasons = {
     probe: { code: z.string(), diagnostic: z.string().nullable(), transcriptId: z.string().nullable().optional() },
   },
   OPTICAL_PROGRAM_FAILED: {
-    meterModelNotConfigured: { code: z.string(), meterType: z.string().nullable(), wroteToMeter: z.literal(false), messageId: z.string().nullable() },
+    meterModelNotConfigured: {
+      code: z.string(),
+      meterType: z.string().nullable(),
+      wroteToMeter: z.literal(false),
+      messageId: z.string().nullable(),
+    },
     demandResetNotVerified: { code: z.literal('DEMAND_RESET_NOT_VERIFIED'), wroteToMeter: z.boolean(), messageId: z.string().nullable() },
     /** `code` is the probe's failure (SERIAL_MISMATCH with both serials, NO_RESPONSE …). */
     programFailed: {
@@ -184,7 +189,9 @@ export const errorReasons = {
 } as const satisfies Partial<Record<ErrorCode, Record<string, z.ZodRawShape>>>;
 
 type Reasons = typeof errorReasons;
-type ReasonDetails<S extends Record<string, z.ZodRawShape>> = { [R in keyof S & string]: z.output<z.ZodObject<{ reason: z.ZodLiteral<R> } & S[R]>> }[keyof S & string];
+type ReasonDetails<S extends Record<string, z.ZodRawShape>> = {
+  [R in keyof S & string]: z.output<z.ZodObject<{ reason: z.ZodLiteral<R> } & S[R]>>;
+}[keyof S & string];
 
 function reasonsOf<S extends Record<string, z.ZodRawShape>>(shapes: S): z.ZodType<ReasonDetails<S>> {
   const options = Object.entries(shapes).map(([reason, shape]) => z.object({ reason: z.literal(reason), ...shape }));

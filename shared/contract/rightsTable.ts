@@ -17,4 +17,3 @@ export function rightsTable(): string {
   });
   return ['| right | who | methods |', '| --- | --- | --- |', ...rows].join('\n');
 }
-

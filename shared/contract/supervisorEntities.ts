@@ -28,7 +28,14 @@ export const reviewItem = z.object({
   status: reviewStatus,
   comment: z.string(),
   readings: z.array(
-    z.object({ id: z.number().int(), label: z.string(), readingType: z.string(), value: decimalText, warnings: z.array(readingWarning), editedFrom: z.number().int().nullable() }),
+    z.object({
+      id: z.number().int(),
+      label: z.string(),
+      readingType: z.string(),
+      value: decimalText,
+      warnings: z.array(readingWarning),
+      editedFrom: z.number().int().nullable(),
+    }),
   ),
 });
 export type ReviewItem = z.infer<typeof reviewItem>;
@@ -49,7 +56,13 @@ export type AuditEntryRow = z.infer<typeof auditEntry>;
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-11-23');
 export const workType = z.enum(workTypes);
 export const exportFilter = z
-  .object({ from: isoDay.optional(), to: isoDay.optional(), route: z.string().min(1).max(64).optional(), status: stopStatus.optional(), type: workType.optional() })
+  .object({
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    route: z.string().min(1).max(64).optional(),
+    status: stopStatus.optional(),
+    type: workType.optional(),
+  })
   .strict();
 export type ExportFilter = z.infer<typeof exportFilter>;
 export const exportFormat = z.enum(exportFormats);

@@ -12,7 +12,8 @@ const CONTEXT_PREFIX = [0x60, 0x85, 0x74, 0x05, 0x08, 0x01];
 /** Mechanism names (Green Book Table 72): 0 lowest, 1 low (password), 5 HLS GMAC. */
 const MECHANISM_PREFIX = [0x60, 0x85, 0x74, 0x05, 0x08, 0x02];
 
-export type Authentication = { mechanism: 'none' } | { mechanism: 'low'; password: Uint8Array } | { mechanism: 'hls-gmac'; challenge: Uint8Array };
+export type Authentication =
+  { mechanism: 'none' } | { mechanism: 'low'; password: Uint8Array } | { mechanism: 'hls-gmac'; challenge: Uint8Array };
 
 /**
  * The conformance block a client proposes (Green Book §9.4.6.1, a 24-bit string, bit 0 first):
@@ -38,7 +39,21 @@ function tlv(w: ByteWriter, tag: number, body: Uint8Array): void {
 
 function initiateRequest(conformance: number, maxPdu: number): Uint8Array {
   // initiate-request: no dedicated key, response-allowed default, no QoS, version 6, conformance, max PDU
-  return new ByteWriter().u8(0x01).u8(0).u8(0).u8(0).u8(6).u8(0x5f).u8(0x1f).u8(0x04).u8(0).u8(conformance >> 16).u8(conformance >> 8).u8(conformance).u16(maxPdu).done();
+  return new ByteWriter()
+    .u8(0x01)
+    .u8(0)
+    .u8(0)
+    .u8(0)
+    .u8(6)
+    .u8(0x5f)
+    .u8(0x1f)
+    .u8(0x04)
+    .u8(0)
+    .u8(conformance >> 16)
+    .u8(conformance >> 8)
+    .u8(conformance)
+    .u16(maxPdu)
+    .done();
 }
 
 export function encodeAarq(req: AssociationRequest): Uint8Array {
@@ -115,7 +130,14 @@ export interface AssociationResponse {
 
 export const DIAGNOSTIC_AUTHENTICATION_FAILURE = 13;
 
-export function encodeAare(res: { result: number; diagnostic: number; ciphered?: boolean; serverSystemTitle?: Uint8Array; conformance?: number; maxPdu?: number }): Uint8Array {
+export function encodeAare(res: {
+  result: number;
+  diagnostic: number;
+  ciphered?: boolean;
+  serverSystemTitle?: Uint8Array;
+  conformance?: number;
+  maxPdu?: number;
+}): Uint8Array {
   const body = new ByteWriter();
   tlv(body, 0xa1, Uint8Array.of(0x06, 0x07, ...CONTEXT_PREFIX, res.ciphered ? 3 : 1));
   tlv(body, 0xa2, Uint8Array.of(0x02, 0x01, res.result));
@@ -123,7 +145,20 @@ export function encodeAare(res: { result: number; diagnostic: number; ciphered?:
   if (res.serverSystemTitle) tlv(body, 0xa4, Uint8Array.of(0x04, res.serverSystemTitle.length, ...res.serverSystemTitle));
   if (res.result === 0) {
     const c = res.conformance ?? CONFORMANCE_LN;
-    const initiate = new ByteWriter().u8(0x08).u8(0).u8(6).u8(0x5f).u8(0x1f).u8(0x04).u8(0).u8(c >> 16).u8(c >> 8).u8(c).u16(res.maxPdu ?? 0x200).u16(0x0007).done();
+    const initiate = new ByteWriter()
+      .u8(0x08)
+      .u8(0)
+      .u8(6)
+      .u8(0x5f)
+      .u8(0x1f)
+      .u8(0x04)
+      .u8(0)
+      .u8(c >> 16)
+      .u8(c >> 8)
+      .u8(c)
+      .u16(res.maxPdu ?? 0x200)
+      .u16(0x0007)
+      .done();
     tlv(body, 0xbe, Uint8Array.of(0x04, initiate.length, ...initiate));
   }
   const w = new ByteWriter();

@@ -174,13 +174,21 @@ class ApduReader {
         this.requests.set(decoded.invokeId, [decoded.reference]);
         return;
       case 'get-request-list':
-        this.requests.set(decoded.invokeId, decoded.references.map((r) => r.reference));
+        this.requests.set(
+          decoded.invokeId,
+          decoded.references.map((r) => r.reference),
+        );
         return;
       case 'get-response':
         if (decoded.result.ok) this.add(referencedObjects(this.requests.get(decoded.invokeId) ?? [], [decoded.result.value]));
         return;
       case 'get-response-list':
-        this.add(referencedObjects(this.requests.get(decoded.invokeId) ?? [], decoded.results.map((r) => (r.ok ? r.value : null))));
+        this.add(
+          referencedObjects(
+            this.requests.get(decoded.invokeId) ?? [],
+            decoded.results.map((r) => (r.ok ? r.value : null)),
+          ),
+        );
         return;
       case 'get-response-block':
         if (decoded.invokeId !== this.dataBlockInvoke) this.dataBlocks = [];

@@ -35,7 +35,10 @@ function tryScalerUnit(value: DlmsValue | undefined): ScalerUnit | null {
 function applyScalers(objects: CapturedObject[], raw: (DlmsValue | null)[]): CapturedObject[] {
   const scalers = new Map<string, ScalerUnit>();
   objects.forEach((o, i) => {
-    const su = o.classId !== null && SCALER_UNIT_CLASSES.has(o.classId) && o.attribute === (o.classId === 5 ? 4 : 3) ? tryScalerUnit(raw[i] ?? undefined) : null;
+    const su =
+      o.classId !== null && SCALER_UNIT_CLASSES.has(o.classId) && o.attribute === (o.classId === 5 ? 4 : 3)
+        ? tryScalerUnit(raw[i] ?? undefined)
+        : null;
     if (su && o.obis) scalers.set(o.obis, su);
   });
   return objects.flatMap((o, i) => {
@@ -49,7 +52,13 @@ function applyScalers(objects: CapturedObject[], raw: (DlmsValue | null)[]): Cap
 export function referencedObjects(references: readonly CosemReference[], values: readonly (DlmsValue | null)[]): CapturedObject[] {
   const objects = values.map((v, i): CapturedObject => {
     const ref = references[i];
-    return { obis: ref ? obisFromBytes(ref.logicalName) : null, classId: ref?.classId ?? null, attribute: ref?.index ?? null, value: v ? valueText(v) : null, unit: null };
+    return {
+      obis: ref ? obisFromBytes(ref.logicalName) : null,
+      classId: ref?.classId ?? null,
+      attribute: ref?.index ?? null,
+      value: v ? valueText(v) : null,
+      unit: null,
+    };
   });
   return applyScalers(objects, [...values]);
 }
@@ -76,8 +85,17 @@ export function notificationObjects(body: DlmsValue): CapturedObject[] {
   if (definitions && definitions.length && definitions.every((d) => d !== null)) {
     const rest = items.slice(1);
     const values = rest.length === 1 && itemsOf(rest[0])?.length === definitions.length ? (itemsOf(rest[0]) ?? []) : rest;
-    const objects = definitions.map((d, i): CapturedObject => ({ obis: d?.obis ?? null, classId: d?.classId ?? null, attribute: d?.attribute ?? null, value: values[i] ? valueText(values[i]) : null, unit: null }));
-    return applyScalers(objects, definitions.map((_, i) => values[i] ?? null));
+    const objects = definitions.map((d, i): CapturedObject => ({
+      obis: d?.obis ?? null,
+      classId: d?.classId ?? null,
+      attribute: d?.attribute ?? null,
+      value: values[i] ? valueText(values[i]) : null,
+      unit: null,
+    }));
+    return applyScalers(
+      objects,
+      definitions.map((_, i) => values[i] ?? null),
+    );
   }
   const out: CapturedObject[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -88,7 +106,13 @@ export function notificationObjects(body: DlmsValue): CapturedObject[] {
       // Layout 3: {OBIS, value[, {scaler, unit}]}
       const su = tryScalerUnit(fields[2]);
       const v = fields[1];
-      out.push({ obis: nestedObis, classId: su ? 3 : null, attribute: su ? 2 : null, value: v ? (su ? scaledText(v, su.scaler) : valueText(v)) : null, unit: su?.unitText ?? null });
+      out.push({
+        obis: nestedObis,
+        classId: su ? 3 : null,
+        attribute: su ? 2 : null,
+        value: v ? (su ? scaledText(v, su.scaler) : valueText(v)) : null,
+        unit: su?.unitText ?? null,
+      });
       continue;
     }
     const obis = obisOf(item);

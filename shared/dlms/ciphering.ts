@@ -60,7 +60,8 @@ export function parseCiphered(bytes: Uint8Array): CipheredApdu {
   const r = new ByteReader(bytes);
   const tag = r.u8('ciphered APDU tag');
   let systemTitle: Uint8Array | null = null;
-  if (tag === GENERAL_GLO_CIPHERING || tag === GENERAL_DED_CIPHERING) systemTitle = r.take(r.length('system title'), 'system title').slice();
+  if (tag === GENERAL_GLO_CIPHERING || tag === GENERAL_DED_CIPHERING)
+    systemTitle = r.take(r.length('system title'), 'system title').slice();
   else if (!(tag in plainOfGlo) && !(tag in plainOfDed)) throw new DlmsError('dlms.unsupported', `ciphered APDU 0x${tag.toString(16)}`);
   const length = r.length('ciphered content');
   r.need(length, 'ciphered content');
@@ -73,7 +74,15 @@ export function parseCiphered(bytes: Uint8Array): CipheredApdu {
   if (r.remaining < tagLength) throw new DlmsError('dlms.truncated', 'authentication tag');
   const cipher = r.take(r.remaining - tagLength).slice();
   const authTag = tagLength ? r.take(tagLength).slice() : null;
-  return { tag, dedicated: tag in plainOfDed || tag === GENERAL_DED_CIPHERING, systemTitle, securityControl, invocationCounter, cipher, authTag };
+  return {
+    tag,
+    dedicated: tag in plainOfDed || tag === GENERAL_DED_CIPHERING,
+    systemTitle,
+    securityControl,
+    invocationCounter,
+    cipher,
+    authTag,
+  };
 }
 
 export interface DecryptOptions {
@@ -105,10 +114,22 @@ export function decipherApdu(apdu: CipheredApdu, options: DecryptOptions): Uint8
   const header = Uint8Array.of(apdu.securityControl);
   let plain: Uint8Array | null;
   if (sc.encrypted) {
-    plain = options.gcm.decrypt(options.encryptionKey, iv(title, apdu.invocationCounter), sc.authenticated ? concat(header, ak) : new Uint8Array(0), apdu.cipher, apdu.authTag);
+    plain = options.gcm.decrypt(
+      options.encryptionKey,
+      iv(title, apdu.invocationCounter),
+      sc.authenticated ? concat(header, ak) : new Uint8Array(0),
+      apdu.cipher,
+      apdu.authTag,
+    );
   } else {
     // authentication only: the "cipher" is the plain APDU, authenticated as AAD
-    const ok = options.gcm.decrypt(options.encryptionKey, iv(title, apdu.invocationCounter), concat(header, ak, apdu.cipher), new Uint8Array(0), apdu.authTag);
+    const ok = options.gcm.decrypt(
+      options.encryptionKey,
+      iv(title, apdu.invocationCounter),
+      concat(header, ak, apdu.cipher),
+      new Uint8Array(0),
+      apdu.authTag,
+    );
     plain = ok ? apdu.cipher : null;
   }
   if (!plain) throw new DlmsError('dlms.decrypt', 'cannot decrypt: the authentication tag does not match (wrong key?)');
@@ -139,7 +160,12 @@ export function encipherApdu(plain: Uint8Array, o: EncryptOptions): Uint8Array {
   const vector = iv(o.systemTitle, o.invocationCounter);
   let body: Uint8Array;
   if (sc.encrypted) {
-    const { cipher, tag } = o.gcm.encrypt(o.encryptionKey, vector, sc.authenticated ? concat(Uint8Array.of(scByte), o.authenticationKey) : new Uint8Array(0), plain);
+    const { cipher, tag } = o.gcm.encrypt(
+      o.encryptionKey,
+      vector,
+      sc.authenticated ? concat(Uint8Array.of(scByte), o.authenticationKey) : new Uint8Array(0),
+      plain,
+    );
     body = sc.authenticated ? concat(cipher, tag) : cipher;
   } else {
     const { tag } = o.gcm.encrypt(o.encryptionKey, vector, concat(Uint8Array.of(scByte), o.authenticationKey, plain), new Uint8Array(0));

@@ -9,7 +9,17 @@ import { obisFromBytes } from './obis';
 import { scaledText } from './scaling';
 import { unitName } from './units';
 
-export const ClassId = { data: 1, register: 3, extendedRegister: 4, demandRegister: 5, profileGeneric: 7, clock: 8, scriptTable: 9, associationLn: 15, disconnectControl: 70 } as const;
+export const ClassId = {
+  data: 1,
+  register: 3,
+  extendedRegister: 4,
+  demandRegister: 5,
+  profileGeneric: 7,
+  clock: 8,
+  scriptTable: 9,
+  associationLn: 15,
+  disconnectControl: 70,
+} as const;
 
 export interface ScalerUnit {
   readonly scaler: number;
@@ -76,8 +86,15 @@ export function parseObjectList(value: DlmsValue): ObjectListEntry[] {
     const classId = integerOf(f?.[0]);
     const version = integerOf(f?.[1]);
     const name = bytesOf(f?.[2]);
-    if (!f || classId === null || version === null || !name) throw new DlmsError('dlms.format', 'object_list entry is not {class_id, version, logical_name, access_rights}');
+    if (!f || classId === null || version === null || !name)
+      throw new DlmsError('dlms.format', 'object_list entry is not {class_id, version, logical_name, access_rights}');
     const rights = itemsOf(f[3]);
-    return { classId: Number(classId), version: Number(version), obis: obisFromBytes(name), attributes: accessMap(rights?.[0]), methods: accessMap(rights?.[1]) };
+    return {
+      classId: Number(classId),
+      version: Number(version),
+      obis: obisFromBytes(name),
+      attributes: accessMap(rights?.[0]),
+      methods: accessMap(rights?.[1]),
+    };
   });
 }

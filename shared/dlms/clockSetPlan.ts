@@ -10,7 +10,14 @@ import { dateTimeEpoch, encodeDateTime, parseDateTime } from './dateTime';
 import { CLOCK, get, ln, SERIAL_NUMBER } from './meterReadPlan';
 
 export type ClockSetOutcome =
-  | { readonly step: 'done'; readonly beforeMs: number; readonly afterMs: number; readonly writtenMs: number; readonly hostBeforeMs: number; readonly hostAfterMs: number }
+  | {
+      readonly step: 'done';
+      readonly beforeMs: number;
+      readonly afterMs: number;
+      readonly writtenMs: number;
+      readonly hostBeforeMs: number;
+      readonly hostAfterMs: number;
+    }
   | { readonly step: 'serialMismatch'; readonly observed: string | null }
   | { readonly step: 'clockUnreadable' | 'refused' | 'notVerified'; readonly accessResult?: number };
 
@@ -34,7 +41,11 @@ function clockOf(response: CosemResponse): { epoch: number; deviation: number } 
  * rule: shared/domain/readingValidation serialMatches). `now` is the host clock (injected).
  * The outcome is written into `outcome.value` when the plan ends.
  */
-export function* clockSetPlan(serialMatches: (observed: string | null) => boolean, now: () => number, outcome: { value: ClockSetOutcome | null }): ReadPlan {
+export function* clockSetPlan(
+  serialMatches: (observed: string | null) => boolean,
+  now: () => number,
+  outcome: { value: ClockSetOutcome | null },
+): ReadPlan {
   const serial = yield get(1, SERIAL_NUMBER, 2);
   const observed = serial.ok ? serialOf(serial.value) : null;
   if (!serialMatches(observed)) return void (outcome.value = { step: 'serialMismatch', observed });
@@ -42,7 +53,11 @@ export function* clockSetPlan(serialMatches: (observed: string | null) => boolea
   const was = clockOf(before);
   if (!was) return void (outcome.value = { step: 'clockUnreadable', ...(before.ok ? {} : { accessResult: before.accessResult }) });
   const writtenMs = now();
-  const set = yield { kind: 'set', reference: { classId: 8, logicalName: ln(CLOCK), index: 2 }, value: octets(encodeDateTime(writtenMs, was.deviation)) };
+  const set = yield {
+    kind: 'set',
+    reference: { classId: 8, logicalName: ln(CLOCK), index: 2 },
+    value: octets(encodeDateTime(writtenMs, was.deviation)),
+  };
   if (!set.ok) return void (outcome.value = { step: 'refused', accessResult: set.accessResult });
   const after = yield get(8, CLOCK, 2);
   const is = clockOf(after);

@@ -99,4 +99,6 @@ export const itemsOf = (value: DlmsValue | undefined): readonly DlmsValue[] | nu
   value && (value.type === 'array' || value.type === 'structure' || value.type === 'compact-array') ? value.items : null;
 
 export const bytesOf = (value: DlmsValue | undefined): Uint8Array | null =>
-  value && (value.type === 'octet-string' || value.type === 'date-time' || value.type === 'date' || value.type === 'time') ? value.bytes : null;
+  value && (value.type === 'octet-string' || value.type === 'date-time' || value.type === 'date' || value.type === 'time')
+    ? value.bytes
+    : null;

@@ -110,5 +110,18 @@ export function encodeDateTime(epochMs: number, deviation: number, statusByte = 
   const year = local.getUTCFullYear();
   const dow = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
   const dev = deviation < 0 ? deviation + 0x10000 : deviation;
-  return Uint8Array.of(year >> 8, year & 0xff, local.getUTCMonth() + 1, local.getUTCDate(), dow, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), Math.floor(local.getUTCMilliseconds() / 10), dev >> 8, dev & 0xff, statusByte);
+  return Uint8Array.of(
+    year >> 8,
+    year & 0xff,
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    dow,
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    Math.floor(local.getUTCMilliseconds() / 10),
+    dev >> 8,
+    dev & 0xff,
+    statusByte,
+  );
 }

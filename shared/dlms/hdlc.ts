@@ -154,13 +154,15 @@ export function decodeFrame(bytes: Uint8Array, at = 0): { frame: HdlcFrame; next
   if (controlAt + 3 > close) throw new DlmsError('dlms.truncated', 'HDLC control field and FCS');
   const control = decodeControl(bytes[controlAt] ?? 0);
   const fcs = crc16X25(bytes, at + 1, close - 2);
-  if (fcs !== ((bytes[close - 2] ?? 0) | ((bytes[close - 1] ?? 0) << 8))) throw new DlmsError('dlms.fcs', 'HDLC frame check sequence does not match');
+  if (fcs !== ((bytes[close - 2] ?? 0) | ((bytes[close - 1] ?? 0) << 8)))
+    throw new DlmsError('dlms.fcs', 'HDLC frame check sequence does not match');
   let info = new Uint8Array(0);
   if (close - 2 > controlAt + 1) {
     const hcsAt = controlAt + 1;
     if (hcsAt + 2 > close - 2) throw new DlmsError('dlms.truncated', 'HDLC header check sequence');
     const hcs = crc16X25(bytes, at + 1, hcsAt);
-    if (hcs !== ((bytes[hcsAt] ?? 0) | ((bytes[hcsAt + 1] ?? 0) << 8))) throw new DlmsError('dlms.hcs', 'HDLC header check sequence does not match');
+    if (hcs !== ((bytes[hcsAt] ?? 0) | ((bytes[hcsAt + 1] ?? 0) << 8)))
+      throw new DlmsError('dlms.hcs', 'HDLC header check sequence does not match');
     info = bytes.slice(hcsAt + 2, close - 2);
   }
   return { frame: { destination: dst.address, source: src.address, control, segmented: (format & 0x0800) !== 0, info }, next: close + 1 };

@@ -18,7 +18,12 @@ const SC_AUTHENTICATION = 0x10;
 /** f(challenge) computed by the side whose system title and invocation counter are given. */
 export function hlsGmacResponse(keys: HlsGmacKeys, challenge: Uint8Array, systemTitle: Uint8Array, invocationCounter: number): Uint8Array {
   const iv = new ByteWriter().bytes(systemTitle).u32(invocationCounter).done();
-  const { tag } = keys.gcm.encrypt(keys.encryptionKey, iv, concat(Uint8Array.of(SC_AUTHENTICATION), keys.authenticationKey, challenge), new Uint8Array(0));
+  const { tag } = keys.gcm.encrypt(
+    keys.encryptionKey,
+    iv,
+    concat(Uint8Array.of(SC_AUTHENTICATION), keys.authenticationKey, challenge),
+    new Uint8Array(0),
+  );
   return new ByteWriter().u8(SC_AUTHENTICATION).u32(invocationCounter).bytes(tag).done();
 }
 

@@ -55,7 +55,12 @@ export interface DlmsMeterData {
   readonly registers: readonly DlmsRegister[];
   readonly disconnect: { readonly outputConnected: boolean | null; readonly controlState: ControlState | null } | null;
   readonly profile: DlmsLoadProfile | null;
-  readonly refused: readonly { readonly obis: string; readonly classId: number; readonly attribute: number; readonly accessResult: number }[];
+  readonly refused: readonly {
+    readonly obis: string;
+    readonly classId: number;
+    readonly attribute: number;
+    readonly accessResult: number;
+  }[];
 }
 
 const key = (classId: number, obis: string, index: number) => `${classId}/${obis}/${index}`;
@@ -64,7 +69,13 @@ function serialText(value: DlmsValue | null | undefined): string | null {
   if (!value) return null;
   if (value.type === 'visible-string' || value.type === 'utf8-string') return value.text.trim() || null;
   const bytes = bytesOf(value);
-  if (bytes) return new TextDecoder('latin1').decode(bytes).replace(/[^\x20-\x7e]/g, '').trim() || null;
+  if (bytes)
+    return (
+      new TextDecoder('latin1')
+        .decode(bytes)
+        .replace(/[^\x20-\x7e]/g, '')
+        .trim() || null
+    );
   const n = integerOf(value);
   return n === null ? null : String(n);
 }
@@ -101,7 +112,14 @@ export function meterDataOf(responses: readonly CosemResponse[]): DlmsMeterData 
     }
     if (scalerUnit) scalers.set(obis, scalerUnit);
     const v = value(classId, obis, 2);
-    if (v) registers.push({ obis, classId, value: registerValueText(v, scalerUnit), unit: scalerUnit?.unitText ?? null, scaler: scalerUnit?.scaler ?? 0 });
+    if (v)
+      registers.push({
+        obis,
+        classId,
+        value: registerValueText(v, scalerUnit),
+        unit: scalerUnit?.unitText ?? null,
+        scaler: scalerUnit?.scaler ?? 0,
+      });
   }
 
   let clock: DlmsClockReading | null = null;
@@ -111,7 +129,12 @@ export function meterDataOf(responses: readonly CosemResponse[]): DlmsMeterData 
     const dt = parseDateTime(clockBytes);
     const epoch = dateTimeEpoch(dt);
     const text = dateTimeText(dt);
-    if (epoch !== null && text !== null) clock = { meterTime: text, hostTime: new Date(clockAnswer.at).toISOString(), driftS: Math.round((epoch - clockAnswer.at) / 100) / 10 };
+    if (epoch !== null && text !== null)
+      clock = {
+        meterTime: text,
+        hostTime: new Date(clockAnswer.at).toISOString(),
+        driftS: Math.round((epoch - clockAnswer.at) / 100) / 10,
+      };
   }
 
   const output = value(70, DISCONNECT_CONTROL, 2);
@@ -124,10 +147,22 @@ export function meterDataOf(responses: readonly CosemResponse[]): DlmsMeterData 
   }
   const disconnect = output || control ? { outputConnected: output?.type === 'boolean' ? output.value : null, controlState } : null;
 
-  return { serial: serialText(value(1, SERIAL_NUMBER, 2)), objects, clock, registers, disconnect, profile: loadProfileOf(order, value, scalers), refused };
+  return {
+    serial: serialText(value(1, SERIAL_NUMBER, 2)),
+    objects,
+    clock,
+    registers,
+    disconnect,
+    profile: loadProfileOf(order, value, scalers),
+    refused,
+  };
 }
 
-function loadProfileOf(order: readonly { classId: number; obis: string; index: number }[], value: (c: number, o: string, i: number) => DlmsValue | null, scalers: ReadonlyMap<string, ScalerUnit>): DlmsLoadProfile | null {
+function loadProfileOf(
+  order: readonly { classId: number; obis: string; index: number }[],
+  value: (c: number, o: string, i: number) => DlmsValue | null,
+  scalers: ReadonlyMap<string, ScalerUnit>,
+): DlmsLoadProfile | null {
   const profile = order.find((o) => o.classId === 7 && o.index === 2);
   if (!profile) return null;
   const buffer = value(7, profile.obis, 2);
@@ -136,11 +171,20 @@ function loadProfileOf(order: readonly { classId: number; obis: string; index: n
   const columns = parseCaptureObjects(captureObjects);
   const capturePeriodS = Number(integerOf(value(7, profile.obis, 4) ?? undefined) ?? 0);
   const rows = profileRows(buffer, columns, scalers, capturePeriodS);
-  const channelColumns = rows[0]?.cells.map((c) => ({ obis: c.obis, unit: c.unit })) ?? columns.filter((c) => c.classId !== 8 && !/^0-\d+:96\.10\./.test(c.obis)).map((c) => ({ obis: c.obis, unit: scalers.get(c.obis)?.unitText ?? null }));
+  const channelColumns =
+    rows[0]?.cells.map((c) => ({ obis: c.obis, unit: c.unit })) ??
+    columns
+      .filter((c) => c.classId !== 8 && !/^0-\d+:96\.10\./.test(c.obis))
+      .map((c) => ({ obis: c.obis, unit: scalers.get(c.obis)?.unitText ?? null }));
   const intervals: DlmsInterval[] = [];
   for (const row of rows) {
     if (row.time === null) continue; // an interval without a time cannot be placed: left out, not guessed
-    intervals.push({ end: new Date(row.time).toISOString(), status: row.status, statusByte: row.statusByte, values: row.cells.map((c) => c.value) });
+    intervals.push({
+      end: new Date(row.time).toISOString(),
+      status: row.status,
+      statusByte: row.statusByte,
+      values: row.cells.map((c) => c.value),
+    });
   }
   return { obis: profile.obis, capturePeriodS, channels: channelColumns, intervals };
 }

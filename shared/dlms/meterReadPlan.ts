@@ -63,7 +63,9 @@ export function* meterReadPlan(request: MeterReadRequest = {}): ReadPlan {
   const has = (classId: number, obis: string) => objects === null || objects.some((o) => o.classId === classId && o.obis === obis);
   if (has(1, SERIAL_NUMBER)) yield get(1, SERIAL_NUMBER, 2);
   const clock = has(8, CLOCK) ? yield get(8, CLOCK, 2) : undefined;
-  const registers = objects ? objects.filter((o) => o.classId === 3 || o.classId === 4).map((o) => ({ classId: o.classId, obis: o.obis })) : usualRegisters.map((obis) => ({ classId: 3, obis }));
+  const registers = objects
+    ? objects.filter((o) => o.classId === 3 || o.classId === 4).map((o) => ({ classId: o.classId, obis: o.obis }))
+    : usualRegisters.map((obis) => ({ classId: 3, obis }));
   for (const r of registers.slice(0, MAX_REGISTERS)) {
     yield get(r.classId, r.obis, 3);
     yield get(r.classId, r.obis, 2);

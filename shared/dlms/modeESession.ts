@@ -73,7 +73,11 @@ export class DlmsModeESession {
 
   constructor(private readonly options: DlmsSessionOptions) {
     this.timeouts = { ...defaultDlmsTimeouts, ...options.timeouts };
-    this.hdlc = new HdlcClient({ upper: options.client ?? 16, lower: null, size: 1 }, options.server ?? { upper: 1, lower: 17, size: 2 }, options.maxBytes);
+    this.hdlc = new HdlcClient(
+      { upper: options.client ?? 16, lower: null, size: 1 },
+      options.server ?? { upper: 1, lower: 17, size: 2 },
+      options.maxBytes,
+    );
   }
 
   get phase(): DlmsSessionPhase {
@@ -89,14 +93,22 @@ export class DlmsModeESession {
   }
 
   start(): DlmsSessionEvent[] {
-    return [{ type: 'send', purpose: 'signOn', bytes: withEvenParity(signOnRequest(this.options.address ?? '')), awaitMs: this.timeouts.identificationMs }];
+    return [
+      {
+        type: 'send',
+        purpose: 'signOn',
+        bytes: withEvenParity(signOnRequest(this.options.address ?? '')),
+        awaitMs: this.timeouts.identificationMs,
+      },
+    ];
   }
 
   feed(chunk: Uint8Array): DlmsSessionEvent[] {
     const out: DlmsSessionEvent[] = [];
     if (this.state === 'done') return out;
     this.received += chunk.length;
-    if (this.received > (this.options.maxBytes ?? 1 << 24)) return this.fail(out, 'TOO_LONG', `more than ${this.received} bytes: not a meter answering`);
+    if (this.received > (this.options.maxBytes ?? 1 << 24))
+      return this.fail(out, 'TOO_LONG', `more than ${this.received} bytes: not a meter answering`);
     try {
       if (this.state === 'ident') this.onIdentBytes(chunk, out);
       else for (const input of this.hdlc.take(chunk)) if (!this.isDone()) this.onLink(input, out);
@@ -112,7 +124,12 @@ export class DlmsModeESession {
   timeout(): DlmsSessionEvent[] {
     const out: DlmsSessionEvent[] = [];
     if (this.state === 'done') return out;
-    if (this.state === 'ident') return this.fail(out, this.received ? 'BAD_IDENTIFICATION' : 'NO_IDENTIFICATION', `no identification after the sign-on (${this.received} bytes)`);
+    if (this.state === 'ident')
+      return this.fail(
+        out,
+        this.received ? 'BAD_IDENTIFICATION' : 'NO_IDENTIFICATION',
+        `no identification after the sign-on (${this.received} bytes)`,
+      );
     const last = this.lastSent;
     if (last && this.repeats < (this.options.retries ?? 3)) {
       this.repeats++;
@@ -152,7 +169,12 @@ export class DlmsModeESession {
         continue;
       }
       out.push({ type: 'identification', identification: id });
-      if (!id.modeE) return void this.fail(out, 'NOT_MODE_E', `the meter ${id.manufacturer} ${id.ident} offers no mode E (no \\2 in its identification)`);
+      if (!id.modeE)
+        return void this.fail(
+          out,
+          'NOT_MODE_E',
+          `the meter ${id.manufacturer} ${id.ident} offers no mode E (no \\2 in its identification)`,
+        );
       this.identification = id;
       const { baudChar, baud } = modeERate(id, this.options.maxBaud ?? 19200);
       out.push({ type: 'switchLine', send: withEvenParity(modeEOptionSelect(baudChar)), baud, reactionTimeMs: id.reactionTimeMs });
@@ -168,7 +190,9 @@ export class DlmsModeESession {
       case 'ua':
         if (this.state === 'link') {
           this.state = 'association';
-          const authentication: Authentication = this.options.password?.length ? { mechanism: 'low', password: this.options.password } : { mechanism: 'none' };
+          const authentication: Authentication = this.options.password?.length
+            ? { mechanism: 'low', password: this.options.password }
+            : { mechanism: 'none' };
           this.send(out, 'aarq', this.hdlc.request(encodeAarq({ authentication })));
         } else if (this.state === 'disconnect') this.complete(out);
         return;
@@ -195,7 +219,9 @@ export class DlmsModeESession {
         // Say so and leave the link; never repeat the AARQ (the meter counts wrong passwords).
         out.push({ type: 'send', purpose: 'disc', bytes: this.hdlc.disc(), awaitMs: null });
         const code: DlmsSessionErrorCode = aare.diagnostic === 13 ? 'PASSWORD_REJECTED' : 'ASSOCIATION_REFUSED';
-        return void this.fail(out, code, `the meter refused the association (result ${aare.result}, diagnostic ${aare.diagnostic})`, { diagnostic: aare.diagnostic });
+        return void this.fail(out, code, `the meter refused the association (result ${aare.result}, diagnostic ${aare.diagnostic})`, {
+          diagnostic: aare.diagnostic,
+        });
       }
       this.state = 'reading';
       return this.nextRequest(out, this.options.plan.next());
@@ -213,17 +239,29 @@ export class DlmsModeESession {
     const request = this.request;
     if (!request) return;
     const at = this.options.now();
-    if (apdu.kind === 'exception-response') return void this.fail(out, 'PROTOCOL_ERROR', `exception-response state ${apdu.stateError} service ${apdu.serviceError}`, { request });
+    if (apdu.kind === 'exception-response')
+      return void this.fail(out, 'PROTOCOL_ERROR', `exception-response state ${apdu.stateError} service ${apdu.serviceError}`, { request });
     if (apdu.kind === 'get-response-block' && request.kind === 'get') {
       if (!apdu.raw) return this.answered(out, { request, at, ok: false, accessResult: apdu.accessResult ?? 250 });
-      if (apdu.blockNumber !== this.blocks.length + 1) return void this.fail(out, 'PROTOCOL_ERROR', `block ${apdu.blockNumber} after ${this.blocks.length}`, { request });
+      if (apdu.blockNumber !== this.blocks.length + 1)
+        return void this.fail(out, 'PROTOCOL_ERROR', `block ${apdu.blockNumber} after ${this.blocks.length}`, { request });
       this.blocks.push(apdu.raw);
-      if (!apdu.lastBlock) return this.send(out, 'request', this.hdlc.request(encodeApdu({ kind: 'get-request-next', invokeId: this.invokeId(), blockNumber: apdu.blockNumber })));
+      if (!apdu.lastBlock)
+        return this.send(
+          out,
+          'request',
+          this.hdlc.request(encodeApdu({ kind: 'get-request-next', invokeId: this.invokeId(), blockNumber: apdu.blockNumber })),
+        );
       const value = decodeValue(concat(...this.blocks), this.options.limits ?? defaultLimits);
       return this.answered(out, { request, at, ok: true, value });
     }
     if (apdu.kind === 'get-response' && request.kind === 'get') {
-      return this.answered(out, apdu.result.ok ? { request, at, ok: true, value: apdu.result.value } : { request, at, ok: false, accessResult: apdu.result.accessResult });
+      return this.answered(
+        out,
+        apdu.result.ok
+          ? { request, at, ok: true, value: apdu.result.value }
+          : { request, at, ok: false, accessResult: apdu.result.accessResult },
+      );
     }
     if ((apdu.kind === 'set-response' && request.kind === 'set') || (apdu.kind === 'action-response' && request.kind === 'action')) {
       if (apdu.result !== 0) return this.answered(out, { request, at, ok: false, accessResult: apdu.result });
@@ -267,11 +305,23 @@ export class DlmsModeESession {
     const identification = this.identification;
     this.state = 'done';
     if (!identification) return out;
-    out.push({ type: 'complete', identification, baud: this.baud, link: this.hdlc.link, responses: this.responses, released: this.released });
+    out.push({
+      type: 'complete',
+      identification,
+      baud: this.baud,
+      link: this.hdlc.link,
+      responses: this.responses,
+      released: this.released,
+    });
     return out;
   }
 
-  private fail(out: DlmsSessionEvent[], code: DlmsSessionErrorCode, message: string, detail?: Extract<DlmsSessionEvent, { type: 'error' }>['detail']): DlmsSessionEvent[] {
+  private fail(
+    out: DlmsSessionEvent[],
+    code: DlmsSessionErrorCode,
+    message: string,
+    detail?: Extract<DlmsSessionEvent, { type: 'error' }>['detail'],
+  ): DlmsSessionEvent[] {
     this.state = 'done';
     out.push({ type: 'error', code, message, ...(detail ? { detail } : {}) });
     return out;

@@ -30,12 +30,22 @@ export function parseCaptureObjects(value: DlmsValue): CaptureObject[] {
     const name = bytesOf(f?.[1]);
     const attribute = integerOf(f?.[2]);
     const dataIndex = integerOf(f?.[3]);
-    if (classId === null || !name || attribute === null) throw new DlmsError('dlms.format', 'capture object is not {class_id, logical_name, attribute_index, data_index}');
+    if (classId === null || !name || attribute === null)
+      throw new DlmsError('dlms.format', 'capture object is not {class_id, logical_name, attribute_index, data_index}');
     return { classId: Number(classId), obis: obisFromBytes(name), attribute: Number(attribute), dataIndex: Number(dataIndex ?? 0) };
   });
 }
 
-export const amrStatusFlags = ['critical-error', 'clock-invalid', 'data-not-valid', 'daylight-saving', null, 'clock-adjusted', null, 'power-down'] as const;
+export const amrStatusFlags = [
+  'critical-error',
+  'clock-invalid',
+  'data-not-valid',
+  'daylight-saving',
+  null,
+  'clock-adjusted',
+  null,
+  'power-down',
+] as const;
 export type AmrStatusFlag = Exclude<(typeof amrStatusFlags)[number], null>;
 
 const statusFlags: (readonly AmrStatusFlag[])[] = Array.from({ length: 256 }, (_, byte) =>
@@ -71,14 +81,20 @@ const isStatus = (c: CaptureObject) => c.classId === ClassId.data && /^0-\d+:96\
  * registers themselves: the buffer carries raw integers). `capturePeriodS` lets a row without its
  * own clock take the previous row's time plus one period.
  */
-export function profileRows(buffer: DlmsValue, columns: readonly CaptureObject[], scalers: ReadonlyMap<string, ScalerUnit> = new Map(), capturePeriodS = 0): ProfileRow[] {
+export function profileRows(
+  buffer: DlmsValue,
+  columns: readonly CaptureObject[],
+  scalers: ReadonlyMap<string, ScalerUnit> = new Map(),
+  capturePeriodS = 0,
+): ProfileRow[] {
   const rows = itemsOf(buffer);
   if (!rows) throw new DlmsError('dlms.format', 'buffer is not an array');
   const out: ProfileRow[] = [];
   let previous: number | null = null;
   for (const row of rows) {
     const values = itemsOf(row);
-    if (!values || values.length !== columns.length) throw new DlmsError('dlms.format', `a buffer row of ${values?.length ?? 0} values for ${columns.length} capture objects`);
+    if (!values || values.length !== columns.length)
+      throw new DlmsError('dlms.format', `a buffer row of ${values?.length ?? 0} values for ${columns.length} capture objects`);
     let clock: CosemDateTime | null = null;
     let statusByte: number | null = null;
     const cells: ProfileCell[] = [];

@@ -43,7 +43,13 @@ function integerText(value: number, scaler: number): string {
 
 type Kind = 'clock' | 'status' | 'value';
 
-export function decodeProfileBuffer(bytes: Uint8Array, columns: readonly CaptureObject[], scalers: ReadonlyMap<string, ScalerUnit> = new Map(), capturePeriodS = 0, limits: DecodeLimits = defaultLimits): ProfileRow[] {
+export function decodeProfileBuffer(
+  bytes: Uint8Array,
+  columns: readonly CaptureObject[],
+  scalers: ReadonlyMap<string, ScalerUnit> = new Map(),
+  capturePeriodS = 0,
+  limits: DecodeLimits = defaultLimits,
+): ProfileRow[] {
   const r = new ByteReader(bytes);
   if (r.u8('buffer tag') !== Tag.array) throw new DlmsError('dlms.format', 'buffer is not an array');
   const count = r.length('buffer');
@@ -51,13 +57,20 @@ export function decodeProfileBuffer(bytes: Uint8Array, columns: readonly Capture
   // each row takes at least its tag, its length and one byte per cell
   if (count * (width + 2) > r.remaining) throw new DlmsError('dlms.truncated', `a buffer of ${count} rows in ${r.remaining} bytes`);
   if (count * (width + 1) > limits.maxElements) throw new DlmsError('dlms.limit', `a buffer of ${count} rows`);
-  const kinds: Kind[] = columns.map((c) => (c.classId === ClassId.clock && c.attribute === 2 ? 'clock' : c.classId === ClassId.data && /^0-\d+:96\.10\.\d+\.255$/.test(c.obis) ? 'status' : 'value'));
+  const kinds: Kind[] = columns.map((c) =>
+    c.classId === ClassId.clock && c.attribute === 2
+      ? 'clock'
+      : c.classId === ClassId.data && /^0-\d+:96\.10\.\d+\.255$/.test(c.obis)
+        ? 'status'
+        : 'value',
+  );
   const su = columns.map((c) => scalers.get(c.obis) ?? null);
   const b = bytes;
   const rows: ProfileRow[] = new Array(count);
   let previous: number | null = null;
   for (let k = 0; k < count; k++) {
-    if (r.u8('row tag') !== STRUCTURE || r.length('row') !== width) throw new DlmsError('dlms.format', `buffer row ${k} is not a structure of ${width} values`);
+    if (r.u8('row tag') !== STRUCTURE || r.length('row') !== width)
+      throw new DlmsError('dlms.format', `buffer row ${k} is not a structure of ${width} values`);
     let clock: CosemDateTime | null = null;
     let statusByte: number | null = null;
     const cells: ProfileCell[] = [];
@@ -92,7 +105,7 @@ export function decodeProfileBuffer(bytes: Uint8Array, columns: readonly Capture
           break;
         case UINT32:
           r.need(4, 'uint32');
-          n = ((b[p] ?? 0) * 0x1000000 + (((b[p + 1] ?? 0) << 16) | ((b[p + 2] ?? 0) << 8) | (b[p + 3] ?? 0)));
+          n = (b[p] ?? 0) * 0x1000000 + (((b[p + 1] ?? 0) << 16) | ((b[p + 2] ?? 0) << 8) | (b[p + 3] ?? 0));
           p += 4;
           break;
         case INT32:
@@ -113,7 +126,12 @@ export function decodeProfileBuffer(bytes: Uint8Array, columns: readonly Capture
       }
       r.pos = p;
       if (kind === 'status') statusByte = n;
-      else cells.push({ obis: columns[i]?.obis ?? '', value: n === null || n > MAX_SAFE ? null : integerText(n, su[i]?.scaler ?? 0), unit: su[i]?.unitText ?? null });
+      else
+        cells.push({
+          obis: columns[i]?.obis ?? '',
+          value: n === null || n > MAX_SAFE ? null : integerText(n, su[i]?.scaler ?? 0),
+          unit: su[i]?.unitText ?? null,
+        });
     }
     const own: number | null = clock ? dateTimeEpoch(clock) : null;
     const time: number | null = own ?? (previous !== null && capturePeriodS > 0 ? previous + capturePeriodS * 1000 : null);

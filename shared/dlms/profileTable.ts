@@ -48,10 +48,18 @@ function epochAt(b: Uint8Array, at: number): number {
   const dev = ((b[at + 9] ?? 0x80) << 8) | (b[at + 10] ?? 0);
   if (year === 0xffff || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || dev === 0x8000) return NaN;
   const hundredths = b[at + 8] ?? 0xff;
-  return Date.UTC(year, month - 1, day, hour, minute, second > 59 ? 0 : second, hundredths > 99 ? 0 : hundredths * 10) + (dev > 0x7fff ? dev - 0x10000 : dev) * 60_000;
+  return (
+    Date.UTC(year, month - 1, day, hour, minute, second > 59 ? 0 : second, hundredths > 99 ? 0 : hundredths * 10) +
+    (dev > 0x7fff ? dev - 0x10000 : dev) * 60_000
+  );
 }
 
-export function decodeProfileTable(bytes: Uint8Array, columns: readonly CaptureObject[], capturePeriodS = 0, limits: DecodeLimits = defaultLimits): ProfileTable {
+export function decodeProfileTable(
+  bytes: Uint8Array,
+  columns: readonly CaptureObject[],
+  capturePeriodS = 0,
+  limits: DecodeLimits = defaultLimits,
+): ProfileTable {
   const r = new ByteReader(bytes);
   if (r.u8('buffer tag') !== Tag.array) throw new DlmsError('dlms.format', 'buffer is not an array');
   const count = r.length('buffer');
@@ -78,7 +86,8 @@ export function decodeProfileTable(bytes: Uint8Array, columns: readonly CaptureO
   let p = r.pos;
   const end = bytes.length;
   for (let k = 0; k < count; k++) {
-    if (p + 2 > end || b[p] !== STRUCTURE || b[p + 1] !== width) throw new DlmsError('dlms.format', `buffer row ${k} is not a structure of ${width} values`);
+    if (p + 2 > end || b[p] !== STRUCTURE || b[p + 1] !== width)
+      throw new DlmsError('dlms.format', `buffer row ${k} is not a structure of ${width} values`);
     p += 2;
     for (let i = 0; i < width; i++) {
       const ro = role[i] ?? 2;

@@ -22,7 +22,12 @@ export type DlmsSessionPhase = 'identification' | 'link' | 'association' | 'read
 
 export type DlmsSessionEvent =
   /** Write `bytes`; when `awaitMs` is set, call `timeout()` if nothing completes the step within it. */
-  | { type: 'send'; purpose: 'signOn' | 'snrm' | 'aarq' | 'request' | 'rr' | 'segment' | 'release' | 'disc' | 'repeat'; bytes: Uint8Array; awaitMs: number | null }
+  | {
+      type: 'send';
+      purpose: 'signOn' | 'snrm' | 'aarq' | 'request' | 'rr' | 'segment' | 'release' | 'disc' | 'repeat';
+      bytes: Uint8Array;
+      awaitMs: number | null;
+    }
   | { type: 'identification'; identification: Identification }
   /**
    * Annex E: wait the meter's reaction time, write `send` (ACK 2 Z 2) at the sign-on rate, let it
@@ -39,4 +44,9 @@ export type DlmsSessionEvent =
       /** False when the meter did not confirm the release (it drops the link after its inactivity time-out). */
       released: boolean;
     }
-  | { type: 'error'; code: DlmsSessionErrorCode; message: string; detail?: { diagnostic?: number; accessResult?: DataAccessResult; request?: CosemRequest } };
+  | {
+      type: 'error';
+      code: DlmsSessionErrorCode;
+      message: string;
+      detail?: { diagnostic?: number; accessResult?: DataAccessResult; request?: CosemRequest };
+    };

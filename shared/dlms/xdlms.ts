@@ -43,14 +43,29 @@ export type XdlmsApdu =
   | { kind: 'get-request-next'; invokeId: number; blockNumber: number }
   | { kind: 'get-request-list'; invokeId: number; references: { reference: CosemReference; access: AccessSelection | null }[] }
   | { kind: 'get-response'; invokeId: number; result: GetResult }
-  | { kind: 'get-response-block'; invokeId: number; lastBlock: boolean; blockNumber: number; raw: Uint8Array | null; accessResult: number | null }
+  | {
+      kind: 'get-response-block';
+      invokeId: number;
+      lastBlock: boolean;
+      blockNumber: number;
+      raw: Uint8Array | null;
+      accessResult: number | null;
+    }
   | { kind: 'get-response-list'; invokeId: number; results: GetResult[] }
   | { kind: 'set-request'; invokeId: number; reference: CosemReference; access: AccessSelection | null; value: DlmsValue }
   | { kind: 'set-response'; invokeId: number; result: number }
   | { kind: 'action-request'; invokeId: number; reference: CosemReference; parameters: DlmsValue | null }
   | { kind: 'action-response'; invokeId: number; result: number; returned: GetResult | null }
   | { kind: 'data-notification'; invokeId: number; dateTime: Uint8Array | null; body: DlmsValue }
-  | { kind: 'general-block-transfer'; lastBlock: boolean; streaming: boolean; window: number; blockNumber: number; blockAck: number; data: Uint8Array }
+  | {
+      kind: 'general-block-transfer';
+      lastBlock: boolean;
+      streaming: boolean;
+      window: number;
+      blockNumber: number;
+      blockAck: number;
+      data: Uint8Array;
+    }
   | { kind: 'exception-response'; stateError: number; serviceError: number };
 
 function writeReference(w: ByteWriter, ref: CosemReference): void {
@@ -112,7 +127,11 @@ export function encodeApdu(apdu: XdlmsApdu): Uint8Array {
       writeResult(w, apdu.result);
       break;
     case 'get-response-block':
-      w.u8(ApduTag.getResponse).u8(2).u8(apdu.invokeId).u8(apdu.lastBlock ? 1 : 0).u32(apdu.blockNumber);
+      w.u8(ApduTag.getResponse)
+        .u8(2)
+        .u8(apdu.invokeId)
+        .u8(apdu.lastBlock ? 1 : 0)
+        .u32(apdu.blockNumber);
       if (apdu.raw) w.u8(0).axdrLength(apdu.raw.length).bytes(apdu.raw);
       else w.u8(1).u8(apdu.accessResult ?? 0);
       break;
@@ -188,7 +207,15 @@ function decodeBody(tag: number, r: ByteReader, limits: DecodeLimits): XdlmsApdu
     const blockNumber = r.u16('block-number');
     const blockAck = r.u16('block-number-ack');
     const data = r.take(r.length('block-data'), 'block-data').slice();
-    return { kind: 'general-block-transfer', lastBlock: (control & 0x80) !== 0, streaming: (control & 0x40) !== 0, window: control & 0x3f, blockNumber, blockAck, data };
+    return {
+      kind: 'general-block-transfer',
+      lastBlock: (control & 0x80) !== 0,
+      streaming: (control & 0x40) !== 0,
+      window: control & 0x3f,
+      blockNumber,
+      blockAck,
+      data,
+    };
   }
   if (tag === ApduTag.exceptionResponse) return { kind: 'exception-response', stateError: r.u8(), serviceError: r.u8() };
   const choice = r.u8('service choice');
@@ -212,7 +239,15 @@ function decodeBody(tag: number, r: ByteReader, limits: DecodeLimits): XdlmsApdu
       const lastBlock = r.u8('last-block') !== 0;
       const blockNumber = r.u32('block number');
       const choice = r.u8('raw-data choice');
-      if (choice === 0) return { kind: 'get-response-block', invokeId, lastBlock, blockNumber, raw: r.take(r.length('raw-data'), 'raw-data').slice(), accessResult: null };
+      if (choice === 0)
+        return {
+          kind: 'get-response-block',
+          invokeId,
+          lastBlock,
+          blockNumber,
+          raw: r.take(r.length('raw-data'), 'raw-data').slice(),
+          accessResult: null,
+        };
       return { kind: 'get-response-block', invokeId, lastBlock, blockNumber, raw: null, accessResult: r.u8('data-access-result') };
     }
     case (ApduTag.getResponse << 8) | 3: {

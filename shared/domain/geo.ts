@@ -28,7 +28,9 @@ export const DEFAULT_FAR_DISTANCE_M = 150;
  * TileLayer use). https only (tiles of a field crew's whereabouts are not sent in the clear), no
  * user or password in it; empty means no tiles (the schematic plot).
  */
-export function checkTileUrl(text: string): { ok: true; url: string } | { ok: false; reason: 'scheme' | 'placeholders' | 'credentials' | 'malformed' } {
+export function checkTileUrl(
+  text: string,
+): { ok: true; url: string } | { ok: false; reason: 'scheme' | 'placeholders' | 'credentials' | 'malformed' } {
   const url = text.trim();
   if (url === '') return { ok: true, url };
   let parsed: URL;

@@ -72,7 +72,14 @@ export function checkWindow(at: string, window: SwitchWindow): WindowPosition {
 export type SwitchEvent =
   | { type: 'read'; position: WindowPosition; outOfWindowReason?: string }
   | { type: 'notRead'; reason: string }
-  | { type: 'control'; outcome: SwitchOutcome; action: SwitchAction; controlResult?: ControlResult | undefined; position: WindowPosition; outOfWindowReason?: string }
+  | {
+      type: 'control';
+      outcome: SwitchOutcome;
+      action: SwitchAction;
+      controlResult?: ControlResult | undefined;
+      position: WindowPosition;
+      outOfWindowReason?: string;
+    }
   | { type: 'cancel' }
   | { type: 'reschedule' };
 
@@ -113,7 +120,8 @@ export function switchTransition(order: { kind: SwitchKind; status: SwitchStatus
       if (!isReadingKind(kind)) return refuse('Record the disconnect or reconnect outcome; its reading is taken with it.');
       return outsideWithoutReason(event) ?? to('completed');
     case 'notRead':
-      if (!isReadingKind(kind)) return refuse('A disconnect or reconnect that could not be done is recorded as its outcome (refused, unsafe, meter not found).');
+      if (!isReadingKind(kind))
+        return refuse('A disconnect or reconnect that could not be done is recorded as its outcome (refused, unsafe, meter not found).');
       if (!event.reason.trim()) return refuse('Say why the meter could not be read, so the enterprise can estimate the switch reading.');
       return to('estimateRequested');
     case 'control':
@@ -123,9 +131,10 @@ export function switchTransition(order: { kind: SwitchKind; status: SwitchStatus
         const outside = outsideWithoutReason(event);
         if (outside) return outside;
       }
-      if (event.action === 'none') return refuse('Say how the supply was switched: at the breaker or fuse, or with the meter\'s switch.');
-      if (event.action === 'meterSwitch' && event.controlResult === undefined) return refuse('Say whether the meter\'s switch operated.');
-      if (event.controlResult === 'failed') return refuse('The meter\'s switch failed, so the work is not done: switch locally, or record why it could not be done.');
+      if (event.action === 'none') return refuse("Say how the supply was switched: at the breaker or fuse, or with the meter's switch.");
+      if (event.action === 'meterSwitch' && event.controlResult === undefined) return refuse("Say whether the meter's switch operated.");
+      if (event.controlResult === 'failed')
+        return refuse("The meter's switch failed, so the work is not done: switch locally, or record why it could not be done.");
       return to('completed');
     default: {
       const unknown: never = event;

@@ -15,15 +15,9 @@ export type WorkOrderKind = (typeof workOrderKinds)[number];
 export const workOrderStatuses = ['assigned', 'inProgress', 'completed', 'unableToComplete', 'cancelled'] as const;
 export type WorkOrderStatus = (typeof workOrderStatuses)[number];
 
-export type WorkOrderEvent =
-  | { type: 'start' }
-  | { type: 'complete' }
-  | { type: 'unable'; reason: string }
-  | { type: 'cancel' };
+export type WorkOrderEvent = { type: 'start' } | { type: 'complete' } | { type: 'unable'; reason: string } | { type: 'cancel' };
 
-export type TransitionResult =
-  | { ok: true; status: WorkOrderStatus; reason: string | null }
-  | { ok: false; reason: string };
+export type TransitionResult = { ok: true; status: WorkOrderStatus; reason: string | null } | { ok: false; reason: string };
 
 const finalStatuses: ReadonlySet<WorkOrderStatus> = new Set(['completed', 'unableToComplete', 'cancelled']);
 
@@ -84,4 +78,10 @@ export const panDeviceTypes = {
   other: 12,
 } as const;
 export type PanDeviceType = keyof typeof panDeviceTypes;
-export const panDeviceTypeNames = ['inHomeDisplay', 'loadControlDevice', 'thermostat', 'panMeter', 'other'] as const satisfies readonly PanDeviceType[];
+export const panDeviceTypeNames = [
+  'inHomeDisplay',
+  'loadControlDevice',
+  'thermostat',
+  'panMeter',
+  'other',
+] as const satisfies readonly PanDeviceType[];

@@ -39,7 +39,8 @@ export function checkPng(bytes: Uint8Array): PngCheck {
     const length = view.getUint32(offset);
     if (length > 0x7fffffff || offset + 12 + length > bytes.length) return { ok: false, reason: 'damaged' };
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length)) return { ok: false, reason: 'damaged' };
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== view.getUint32(offset + 8 + length))
+      return { ok: false, reason: 'damaged' };
     if (index === 0) {
       if (type !== 'IHDR' || length !== 13) return { ok: false, reason: 'damaged' };
       width = view.getUint32(offset + 8);

@@ -37,10 +37,19 @@ const en = {
     removal: 'Meter removal',
   } satisfies Record<VisitWork, string>,
   control: 'Outcome',
-  outcome: { done: 'done', refusedByCustomer: 'refused by the customer', unsafe: 'not done: unsafe', meterNotFound: 'not done: meter not found' } as Record<string, string>,
+  outcome: {
+    done: 'done',
+    refusedByCustomer: 'refused by the customer',
+    unsafe: 'not done: unsafe',
+    meterNotFound: 'not done: meter not found',
+  } as Record<string, string>,
   note: 'Note',
   signature: 'Signature',
-  signed: { signed: 'Signed by the customer', noOneHome: 'No one was home: signed by the technician', declined: 'The customer declined to sign' } satisfies Record<SignatureStatus, string>,
+  signed: {
+    signed: 'Signed by the customer',
+    noOneHome: 'No one was home: signed by the technician',
+    declined: 'The customer declined to sign',
+  } satisfies Record<SignatureStatus, string>,
   unsigned: 'Not signed',
   code: 'Verification code',
   codeHelp: 'The office can check this receipt with: fieldmeter receipt verify FILE',
@@ -78,10 +87,19 @@ const de: typeof en = {
     removal: 'Zählerausbau',
   },
   control: 'Ergebnis',
-  outcome: { done: 'durchgeführt', refusedByCustomer: 'vom Kunden abgelehnt', unsafe: 'nicht durchgeführt: nicht sicher', meterNotFound: 'nicht durchgeführt: Zähler nicht gefunden' },
+  outcome: {
+    done: 'durchgeführt',
+    refusedByCustomer: 'vom Kunden abgelehnt',
+    unsafe: 'nicht durchgeführt: nicht sicher',
+    meterNotFound: 'nicht durchgeführt: Zähler nicht gefunden',
+  },
   note: 'Bemerkung',
   signature: 'Unterschrift',
-  signed: { signed: 'Vom Kunden unterschrieben', noOneHome: 'Niemand angetroffen: vom Techniker unterschrieben', declined: 'Der Kunde hat die Unterschrift verweigert' },
+  signed: {
+    signed: 'Vom Kunden unterschrieben',
+    noOneHome: 'Niemand angetroffen: vom Techniker unterschrieben',
+    declined: 'Der Kunde hat die Unterschrift verweigert',
+  },
   unsigned: 'Nicht unterschrieben',
   code: 'Prüfcode',
   codeHelp: 'Das Büro prüft diese Bestätigung mit: fieldmeter receipt verify DATEI',
@@ -105,7 +123,11 @@ export function registerWords(readingType: string, label: string, language: Rece
 
 /** Local date and time in the receipt's language (de: 07.12.2026, 14:05; en: 12/7/2026, 2:05 PM). */
 export function localDateTime(iso: string, language: ReceiptLanguage, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 }
 
 /** A register value as the customer writes numbers (de: 1.234,5). Exact: the decimal text is regrouped, never parsed to a float. */

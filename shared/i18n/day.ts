@@ -8,8 +8,12 @@ type Part = 'day' | 'month' | 'year';
 
 /** The locale's order of day, month and year and the separator between them. */
 export function dayPattern(locale: string): { order: readonly Part[]; separator: string } {
-  const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(Date.UTC(2026, 11, 7));
-  const order = parts.filter((p): p is Intl.DateTimeFormatPart & { type: Part } => p.type === 'day' || p.type === 'month' || p.type === 'year').map((p) => p.type);
+  const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+    Date.UTC(2026, 11, 7),
+  );
+  const order = parts
+    .filter((p): p is Intl.DateTimeFormatPart & { type: Part } => p.type === 'day' || p.type === 'month' || p.type === 'year')
+    .map((p) => p.type);
   const separator = parts.find((p) => p.type === 'literal')?.value.trim() || '/';
   return { order, separator };
 }

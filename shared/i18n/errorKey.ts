@@ -21,7 +21,9 @@ export interface CodedError {
 type Details = Readonly<Record<string, unknown>>;
 
 const scalarValues = (details: Details): Record<string, string | number> =>
-  Object.fromEntries(Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+  Object.fromEntries(
+    Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+  );
 
 /** `roleOfRight` names the least role holding a right, in the reader's words (FORBIDDEN). */
 export function errorWordKey(error: CodedError, roleOfRight: (right: string) => string): ErrorWordKey | null {
@@ -32,7 +34,12 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   // A probe failure is said by its own code (what happened and what to try), then whether the meter was left untouched.
   if ((details.reason === 'probe' || details.reason === 'programFailed') && typeof details.code === 'string') {
     const code = details.code === 'SERIAL_MISMATCH' && !details.observedSerial ? 'SERIAL_MISMATCH_NONE' : details.code;
-    return { key: `probe.${code}`, fallback: `reason.${details.reason}`, ...(details.wroteToMeter === false ? { then: 'probe.nothingWritten' } : {}), values };
+    return {
+      key: `probe.${code}`,
+      fallback: `reason.${details.reason}`,
+      ...(details.wroteToMeter === false ? { then: 'probe.nothingWritten' } : {}),
+      values,
+    };
   }
   if (typeof details.reason === 'string') return { key: `reason.${details.reason}`, values };
   if (error.code === 'FORBIDDEN' && typeof details.right === 'string') return { key: 'reason.needsRight', values };
@@ -47,9 +54,17 @@ export function wordsAt(section: unknown, key: string): string | undefined {
 }
 
 /** The error in the catalog's words (the CLI; the renderer goes through i18next): the reason's words, else the code's. */
-export function sayError(words: { readonly code: Readonly<Record<string, string>> }, error: CodedError, roleOfRight: (right: string) => string = (r) => r): string {
+export function sayError(
+  words: { readonly code: Readonly<Record<string, string>> },
+  error: CodedError,
+  roleOfRight: (right: string) => string = (r) => r,
+): string {
   const found = errorWordKey(error, roleOfRight);
-  const text = (found && (wordsAt(words, found.key) ?? (found.fallback ? wordsAt(words, found.fallback) : undefined))) ?? words.code[error.code] ?? words.code.INTERNAL ?? error.code;
+  const text =
+    (found && (wordsAt(words, found.key) ?? (found.fallback ? wordsAt(words, found.fallback) : undefined))) ??
+    words.code[error.code] ??
+    words.code.INTERNAL ??
+    error.code;
   const then = found?.then ? wordsAt(words, found.then) : undefined;
   const values = found?.values ?? {};
   const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

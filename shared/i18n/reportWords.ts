@@ -30,11 +30,26 @@ const en = {
     created: 'Created {{when}}.',
     allReadings: 'All readings.',
     filter: 'Filter: {{filter}}.',
-    filterParts: { from: 'from {{value}}', to: 'to {{value}}', route: 'route {{value}}', status: 'status {{value}}', type: 'type {{value}}' },
+    filterParts: {
+      from: 'from {{value}}',
+      to: 'to {{value}}',
+      route: 'route {{value}}',
+      status: 'status {{value}}',
+      type: 'type {{value}}',
+    },
     counts: 'Readings: {{readings}}. Meters: {{meters}}. With warnings: {{warnings}}.',
     statusCounts: 'Stop status: {{stops}}. Review: {{reviews}}.',
     none: 'none',
-    columns: { route: 'Route', usagePoint: 'Usage point', meter: 'Meter', register: 'Register', value: 'Value', readAt: 'Read at', warnings: 'Warnings', review: 'Review' },
+    columns: {
+      route: 'Route',
+      usagePoint: 'Usage point',
+      meter: 'Meter',
+      register: 'Register',
+      value: 'Value',
+      readAt: 'Read at',
+      warnings: 'Warnings',
+      review: 'Review',
+    },
   },
 };
 
@@ -62,7 +77,16 @@ const de: ReportWords = {
     counts: 'Zählerstände: {{readings}}. Zähler: {{meters}}. Mit Warnungen: {{warnings}}.',
     statusCounts: 'Status der Stationen: {{stops}}. Prüfung: {{reviews}}.',
     none: 'keiner',
-    columns: { route: 'Route', usagePoint: 'Messstelle', meter: 'Zähler', register: 'Zählwerk', value: 'Stand', readAt: 'Abgelesen am', warnings: 'Warnungen', review: 'Prüfung' },
+    columns: {
+      route: 'Route',
+      usagePoint: 'Messstelle',
+      meter: 'Zähler',
+      register: 'Zählwerk',
+      value: 'Stand',
+      readAt: 'Abgelesen am',
+      warnings: 'Warnungen',
+      review: 'Prüfung',
+    },
   },
 };
 
@@ -75,5 +99,7 @@ export const fill = (template: string, values: Readonly<Record<string, string | 
 /** A date and time as the reader writes it (de: 06.12.2026, 22:34), with the zone named. */
 export function reportDateTime(iso: string, language: ReportLanguage, timeZone?: string): string {
   const fields = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { ...fields, ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { ...fields, ...(timeZone ? { timeZone } : {}) }).format(
+    new Date(iso),
+  );
 }

@@ -173,7 +173,16 @@ export class DataMessageScanner {
    * One complete line raw[start, end) — `text` is raw[from…] decoded — cleaned if it must be,
    * one trailing CR stripped, parsed, announced as a `dataLine` event.
    */
-  private line(raw: Uint8Array, text: string, from: number, start: number, end: number, odd: boolean, out: SessionEvent[], into: DataSet[]): void {
+  private line(
+    raw: Uint8Array,
+    text: string,
+    from: number,
+    start: number,
+    end: number,
+    odd: boolean,
+    out: SessionEvent[],
+    into: DataSet[],
+  ): void {
     let s = text;
     let a = start - from;
     let e = end - from;

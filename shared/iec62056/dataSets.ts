@@ -40,7 +40,17 @@ const BANG = 0x21; // ! end of data
 export function isSpace(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** True when text[from, to) is empty or only whitespace. */
@@ -76,7 +86,14 @@ function isNumber(text: string): boolean {
  * starts with values but no address continues `previous` (some meters wrap long value lists).
  * Returns whether the end mark `!` was seen. `junk`, when given, collects what was neither.
  */
-export function scanDataSets(text: string, from: number, to: number, previous: DataSet | undefined, into: DataSet[], junk: string[] | null): boolean {
+export function scanDataSets(
+  text: string,
+  from: number,
+  to: number,
+  previous: DataSet | undefined,
+  into: DataSet[],
+  junk: string[] | null,
+): boolean {
   let current = previous;
   let i = from;
   while (i < to) {
@@ -108,7 +125,8 @@ export function scanDataSets(text: string, from: number, to: number, previous: D
         // DSMR 2.2/3.0 gas: `0-1:24.3.0(ts)(00)(60)(1)(0-1:24.2.1)(m3)` CR LF `(00001.001)` — the unit is
         // the last value of one line, the reading the first of the next: joined as value*unit.
         const last = current === previous && i === firstValueAt(text, from) ? current.values[current.values.length - 1] : undefined;
-        if (last && last.unit === null && isUnitName(last.value) && isNumber(value)) current.values[current.values.length - 1] = { value, unit: last.value };
+        if (last && last.unit === null && isUnitName(last.value) && isNumber(value))
+          current.values[current.values.length - 1] = { value, unit: last.value };
         else current.values.push({ value, unit: null });
       } else {
         const unit = trimmed(text, star + 1, close);

@@ -79,7 +79,17 @@ export function dataBlock(text: string, end: typeof ETX | typeof EOT = ETX): Uin
 
 /** A printable diagnostic of raw bytes: control characters as <STX>, <ETX>, <0x1F>. */
 export function describeBytes(bytes: Uint8Array, max = 4096): string {
-  const names: Record<number, string> = { [SOH]: '<SOH>', [STX]: '<STX>', [ETX]: '<ETX>', [EOT]: '<EOT>', [ACK]: '<ACK>', [NAK]: '<NAK>', [NUL]: '<NUL>', [CR]: '<CR>', [LF]: '<LF>\n' };
+  const names: Record<number, string> = {
+    [SOH]: '<SOH>',
+    [STX]: '<STX>',
+    [ETX]: '<ETX>',
+    [EOT]: '<EOT>',
+    [ACK]: '<ACK>',
+    [NAK]: '<NAK>',
+    [NUL]: '<NUL>',
+    [CR]: '<CR>',
+    [LF]: '<LF>\n',
+  };
   let s = '';
   for (let i = 0; i < Math.min(bytes.length, max); i++) {
     const b = bytes[i] ?? 0;

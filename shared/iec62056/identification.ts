@@ -68,7 +68,8 @@ export function parseIdentification(line: string): Identification | null {
   const third = manufacturer.charAt(2);
   const modeE = /\\2/.test(ident);
   const mode: ProtocolMode = baudChar in modeCBaud ? (modeE ? 'E' : 'C') : baudChar in modeBBaud ? 'B' : 'A';
-  const maxBaud = mode === 'B' ? (modeBBaud[baudChar] ?? INITIAL_BAUD) : mode === 'A' ? INITIAL_BAUD : (modeCBaud[baudChar] ?? INITIAL_BAUD);
+  const maxBaud =
+    mode === 'B' ? (modeBBaud[baudChar] ?? INITIAL_BAUD) : mode === 'A' ? INITIAL_BAUD : (modeCBaud[baudChar] ?? INITIAL_BAUD);
   return {
     manufacturer,
     baudChar,

@@ -9,7 +9,8 @@ import { defaultStatusBits, type DateFormat, type MeterModel, type StatusBit, ty
 
 export const METER_MODEL_FORMAT = 'fieldmeter-meter-model/1';
 
-export type ModelFileResult = { readonly ok: true; readonly model: MeterModel } | { readonly ok: false; readonly field: string; readonly problem: string };
+export type ModelFileResult =
+  { readonly ok: true; readonly model: MeterModel } | { readonly ok: false; readonly field: string; readonly problem: string };
 
 class Invalid extends Error {
   constructor(
@@ -28,17 +29,20 @@ function object(value: unknown, field: string): Json {
 }
 
 function text(value: unknown, field: string, pattern?: RegExp): string {
-  if (typeof value !== 'string' || (pattern && !pattern.test(value))) throw new Invalid(field, pattern ? `must match ${String(pattern)}` : 'must be text');
+  if (typeof value !== 'string' || (pattern && !pattern.test(value)))
+    throw new Invalid(field, pattern ? `must match ${String(pattern)}` : 'must be text');
   return value;
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new Invalid(field, `must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    throw new Invalid(field, `must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 function milliseconds(value: unknown, field: string, max = 10_000): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) throw new Invalid(field, `must be a whole number of milliseconds from 0 to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max)
+    throw new Invalid(field, `must be a whole number of milliseconds from 0 to ${max}`);
   return value;
 }
 
@@ -55,7 +59,9 @@ function statusBits(value: unknown): readonly StatusBit[] {
     if (typeof bit !== 'number' || !Number.isInteger(bit) || bit < 0 || bit > 31) throw new Invalid(`statusBits[${i}].bit`, 'must be 0–31');
     const event = oneOf(b.event, `statusBits[${i}].event`, ['coverOpened', 'tamperDetected', 'phaseFailure', 'powerDown'] as const);
     const meaning = text(b.meaning, `statusBits[${i}].meaning`);
-    return b.clearedEvent === undefined ? { bit, event, meaning } : { bit, event, meaning, clearedEvent: oneOf(b.clearedEvent, `statusBits[${i}].clearedEvent`, ['tamperCleared'] as const) };
+    return b.clearedEvent === undefined
+      ? { bit, event, meaning }
+      : { bit, event, meaning, clearedEvent: oneOf(b.clearedEvent, `statusBits[${i}].clearedEvent`, ['tamperCleared'] as const) };
   });
 }
 
@@ -70,7 +76,8 @@ function parse(value: unknown): MeterModel {
   const reset = file.demandReset === null ? null : object(file.demandReset, 'demandReset');
   const command = oneOf(password.command, 'password.command', ['P1', 'P2'] as const);
   const algorithm = oneOf(password.algorithm, 'password.algorithm', ['clear', 'xorOperandHex'] as const);
-  if ((command === 'P1') !== (algorithm === 'clear')) throw new Invalid('password.algorithm', 'P1 sends the password in clear; P2 needs an algorithm over the operand (§6.3.14)');
+  if ((command === 'P1') !== (algorithm === 'clear'))
+    throw new Invalid('password.algorithm', 'P1 sends the password in clear; P2 needs an algorithm over the operand (§6.3.14)');
   return {
     name: text(file.name, 'name', NAME),
     description: text(file.description, 'description'),
@@ -78,8 +85,14 @@ function parse(value: unknown): MeterModel {
     password: command,
     passwordAlgorithm: algorithm,
     clock: {
-      date: { address: text(date.address, 'clock.date.address', ADDRESS), format: oneOf<DateFormat>(date.format, 'clock.date.format', ['YYMMDD', 'YY-MM-DD', '0YYMMDD']) },
-      time: { address: text(time.address, 'clock.time.address', ADDRESS), format: oneOf<TimeFormat>(time.format, 'clock.time.format', ['hhmmss', 'hh:mm:ss']) },
+      date: {
+        address: text(date.address, 'clock.date.address', ADDRESS),
+        format: oneOf<DateFormat>(date.format, 'clock.date.format', ['YYMMDD', 'YY-MM-DD', '0YYMMDD']),
+      },
+      time: {
+        address: text(time.address, 'clock.time.address', ADDRESS),
+        format: oneOf<TimeFormat>(time.format, 'clock.time.format', ['hhmmss', 'hh:mm:ss']),
+      },
       timeBasis: oneOf<TimeBasis>(clock.timeBasis, 'clock.timeBasis', ['localStandard', 'localDst', 'utc']),
     },
     demandReset: reset && {
@@ -92,7 +105,8 @@ function parse(value: unknown): MeterModel {
     statusBits: statusBits(file.statusBits),
     serialRegister: text(file.serialRegister, 'serialRegister', ADDRESS),
     pauses: {
-      afterOptionSelectMs: pauses.afterOptionSelectMs === undefined ? 0 : milliseconds(pauses.afterOptionSelectMs, 'pauses.afterOptionSelectMs'),
+      afterOptionSelectMs:
+        pauses.afterOptionSelectMs === undefined ? 0 : milliseconds(pauses.afterOptionSelectMs, 'pauses.afterOptionSelectMs'),
       // §6.3.14 item 12: the inter-character time may not exceed 1500 ms, or the meter drops the message.
       interCharacterMs: pauses.interCharacterMs === undefined ? 0 : milliseconds(pauses.interCharacterMs, 'pauses.interCharacterMs', 1000),
     },

@@ -149,7 +149,14 @@ export function parseTime(text: string, format: TimeFormat): { hour: number; min
 /** Epoch ms → the fields a meter running at UTC+offset shows. */
 export function clockFields(epochMs: number, utcOffsetMinutes: number): ClockFields {
   const d = new Date(epochMs + utcOffsetMinutes * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** The fields of a meter running at UTC+offset → epoch ms. */

@@ -18,7 +18,12 @@ export interface ModelAssignment {
 
 export type ModelChoice =
   | { readonly ok: true; readonly model: MeterModel; readonly assignment: ModelAssignment }
-  | { readonly ok: false; readonly reason: 'meterModelNotConfigured' | 'meterModelUnknown'; readonly meterType: string; readonly model?: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'meterModelNotConfigured' | 'meterModelUnknown';
+      readonly meterType: string;
+      readonly model?: string;
+    };
 
 /** `ISK MT174-0001`: how a meter type is shown to the person assigning a model. */
 export function meterTypeOf(id: Pick<Identification, 'manufacturer' | 'ident'>): string {
@@ -31,7 +36,11 @@ export function isValidAssignment(a: ModelAssignment): boolean {
 }
 
 /** The model assigned to the type this meter identified as (longest prefix wins), from the models known on this device. */
-export function chooseModel(id: Pick<Identification, 'manufacturer' | 'ident'>, assignments: readonly ModelAssignment[], models: readonly MeterModel[]): ModelChoice {
+export function chooseModel(
+  id: Pick<Identification, 'manufacturer' | 'ident'>,
+  assignments: readonly ModelAssignment[],
+  models: readonly MeterModel[],
+): ModelChoice {
   const meterType = meterTypeOf(id);
   let best: ModelAssignment | undefined;
   for (const a of assignments) {

@@ -17,7 +17,8 @@ export type CommandId = 'P0' | 'P1' | 'P2' | 'R1' | 'W1' | 'E2' | 'B0';
 
 /** `SOH C D STX data ETX BCC` (§6.3.7); the break B0 carries no data block (§6.3.12). */
 export function commandMessage(id: CommandId, data = ''): Uint8Array {
-  const body = id === 'B0' ? asciiBytes(`${id}\x03`) : concatBytes(asciiBytes(id), Uint8Array.of(STX), asciiBytes(data), Uint8Array.of(ETX));
+  const body =
+    id === 'B0' ? asciiBytes(`${id}\x03`) : concatBytes(asciiBytes(id), Uint8Array.of(STX), asciiBytes(data), Uint8Array.of(ETX));
   return concatBytes(Uint8Array.of(SOH), body, Uint8Array.of(bcc(body)));
 }
 

@@ -77,10 +77,19 @@ export function parseCapture(bytes: Uint8Array, types?: ObisReadingTypes): Reado
   let identification: Identification | null = null;
   for (const e of events) {
     if (e.type === 'identification') identification = e.identification;
-    if (e.type === 'complete') return { ...report(e.identification, e.mode, e.checksum, e.dataSets, null, types), shortCrc: e.shortCrc === true };
-    if (e.type === 'error') return report(identification, null, 'absent', session.partialDataSets, { code: e.code, message: e.message }, types);
+    if (e.type === 'complete')
+      return { ...report(e.identification, e.mode, e.checksum, e.dataSets, null, types), shortCrc: e.shortCrc === true };
+    if (e.type === 'error')
+      return report(identification, null, 'absent', session.partialDataSets, { code: e.code, message: e.message }, types);
   }
-  return report(identification, null, 'absent', session.partialDataSets, { code: 'INCOMPLETE', message: 'The capture ended inside the readout.' }, types);
+  return report(
+    identification,
+    null,
+    'absent',
+    session.partialDataSets,
+    { code: 'INCOMPLETE', message: 'The capture ended inside the readout.' },
+    types,
+  );
 }
 
 function report(

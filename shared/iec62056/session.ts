@@ -10,7 +10,17 @@
 import type { DataSet } from './dataSets';
 import { DataMessageScanner } from './dataMessage';
 import { crc16ArcByte } from './frames';
-import { chooseBaudChar, modeBBaud, optionSelect, parseIdentification, signOnRequest, wakeUpSequence, WAKE_UP_PAUSE_MS, type Identification, type ProtocolMode } from './identification';
+import {
+  chooseBaudChar,
+  modeBBaud,
+  optionSelect,
+  parseIdentification,
+  signOnRequest,
+  wakeUpSequence,
+  WAKE_UP_PAUSE_MS,
+  type Identification,
+  type ProtocolMode,
+} from './identification';
 import type { Checksum, SessionErrorCode, SessionEvent } from './sessionEvents';
 
 export interface SessionOptions {
@@ -113,7 +123,12 @@ export class OpticalSession {
         // Take what fits, then refuse: no readout is this long.
         const room = Math.max(0, this.maxBytes - this.received);
         out.push(...this.feed(chunk.subarray(0, room)).filter((e) => e.type !== 'progress'));
-        if (!this.isDone()) this.fail(out, 'TOO_LONG', `More than ${this.maxBytes} bytes without the end of a readout: this is not a meter answering. Check the port and the probe.`);
+        if (!this.isDone())
+          this.fail(
+            out,
+            'TOO_LONG',
+            `More than ${this.maxBytes} bytes without the end of a readout: this is not a meter answering. Check the port and the probe.`,
+          );
         return out;
       }
       this.received += chunk.length;
@@ -132,7 +147,11 @@ export class OpticalSession {
         if (terminal) out.push(terminal);
       }
     } catch (error) {
-      this.fail(out, 'INTERNAL', `The readout could not be decoded (${String(error)}). Retry at 300 baud; if it persists, save the log for support.`);
+      this.fail(
+        out,
+        'INTERNAL',
+        `The readout could not be decoded (${String(error)}). Retry at 300 baud; if it persists, save the log for support.`,
+      );
     }
     return out;
   }
@@ -141,9 +160,19 @@ export class OpticalSession {
   finish(): SessionEvent[] {
     const out: SessionEvent[] = [];
     if (this.state === 'done') return out;
-    if (this.state === 'crc') return this.complete(out, this.crcChecksum()), out;
-    if (this.state === 'ident') this.fail(out, 'NO_IDENTIFICATION', 'The meter did not identify itself. Clean the probe window, check it sits on the optical port, and retry at 300 baud.');
-    else this.fail(out, 'INCOMPLETE', `The readout stopped after ${this.received} bytes, before its end. Hold the probe still and retry; the partial data was not saved as a reading.`);
+    if (this.state === 'crc') return (this.complete(out, this.crcChecksum()), out);
+    if (this.state === 'ident')
+      this.fail(
+        out,
+        'NO_IDENTIFICATION',
+        'The meter did not identify itself. Clean the probe window, check it sits on the optical port, and retry at 300 baud.',
+      );
+    else
+      this.fail(
+        out,
+        'INCOMPLETE',
+        `The readout stopped after ${this.received} bytes, before its end. Hold the probe still and retry; the partial data was not saved as a reading.`,
+      );
     return out;
   }
 
@@ -161,13 +190,13 @@ export class OpticalSession {
   private step(b: number, out: SessionEvent[]): boolean {
     switch (this.state) {
       case 'ident':
-        return this.onIdent(b, out), false;
+        return (this.onIdent(b, out), false);
       case 'preData':
         return this.onPreData(b, out);
       case 'blockBcc':
-        return this.onBlockBcc(b, out), false;
+        return (this.onBlockBcc(b, out), false);
       case 'crc':
-        return this.onCrc(b, out), false;
+        return (this.onCrc(b, out), false);
       case 'block':
       case 'text':
       case 'done':
@@ -212,7 +241,12 @@ export class OpticalSession {
     const id = identificationOf(text);
     if (!id) {
       this.noise += text.length + 1;
-      if (this.noise > MAX_NOISE) this.fail(out, 'BAD_IDENTIFICATION', 'The meter answered with unreadable data. Clean the probe window, check the probe is the right way round, and retry at 300 baud.');
+      if (this.noise > MAX_NOISE)
+        this.fail(
+          out,
+          'BAD_IDENTIFICATION',
+          'The meter answered with unreadable data. Clean the probe window, check the probe is the right way round, and retry at 300 baud.',
+        );
       return;
     }
     this.identification = id;
@@ -234,7 +268,7 @@ export class OpticalSession {
   }
 
   private onPreData(b: number, out: SessionEvent[]): boolean {
-    if (b === STX) return this.openBlock(), false;
+    if (b === STX) return (this.openBlock(), false);
     if (this.options.kind === 'readout') {
       // The echo of our option select, or line noise, before STX (§6.3.2): skip it.
       if (++this.noise > MAX_NOISE) this.fail(out, 'INCOMPLETE', 'The meter sent no data block. Clean the probe and retry at 300 baud.');
@@ -273,7 +307,12 @@ export class OpticalSession {
     }
     // Partial block (EOT, §6.3.5): acknowledge, or ask for it again with NAK.
     if (ok) data.committed.push(...data.blockSets);
-    else if (++this.naks > 3) return this.fail(out, 'BLOCK_REJECTED', 'A data block failed its check three times. Clean the probe window, hold it still, and retry at 300 baud.');
+    else if (++this.naks > 3)
+      return this.fail(
+        out,
+        'BLOCK_REJECTED',
+        'A data block failed its check three times. Clean the probe window, hold it still, and retry at 300 baud.',
+      );
     data.blockSets = [];
     this.state = 'preData';
     out.push({ type: 'send', purpose: ok ? 'ack' : 'nak', bytes: Uint8Array.of(ok ? ACK : NAK), pauseAfterMs: 0 });
@@ -299,7 +338,15 @@ export class OpticalSession {
   private complete(out: SessionEvent[], checksum: Checksum): void {
     this.state = 'done';
     const shortCrc = this.crcDigits > 0 && this.crcDigits < 4;
-    out.push({ type: 'complete', dataSets: this.data.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.data.endMark, ...(shortCrc ? { shortCrc } : {}) });
+    out.push({
+      type: 'complete',
+      dataSets: this.data.committed,
+      checksum,
+      identification: this.identification,
+      mode: this.mode,
+      endMark: this.data.endMark,
+      ...(shortCrc ? { shortCrc } : {}),
+    });
   }
 
   private fail(out: SessionEvent[], code: SessionErrorCode, message: string): void {

@@ -12,7 +12,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, format);
   }
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(epochMs).find((p) => p.type === type)?.value ?? 0);
@@ -48,10 +57,12 @@ export function meterClockEpoch(fields: ClockFields, basis: TimeBasis, timeZone:
   if (basis === 'localStandard') return standard;
   const year = fields.year;
   const offsets = new Set([zoneOffsetMinutes(Date.UTC(year, 0, 1), timeZone), zoneOffsetMinutes(Date.UTC(year, 6, 1), timeZone)]);
-  const candidates = [...offsets].map((offset) => clockEpoch(fields, offset)).filter((epoch) => {
-    const shown = meterClockFields(epoch, 'localDst', timeZone);
-    return shown.hour === fields.hour && shown.minute === fields.minute && shown.day === fields.day;
-  });
+  const candidates = [...offsets]
+    .map((offset) => clockEpoch(fields, offset))
+    .filter((epoch) => {
+      const shown = meterClockFields(epoch, 'localDst', timeZone);
+      return shown.hour === fields.hour && shown.minute === fields.minute && shown.day === fields.day;
+    });
   if (candidates.length === 0) return standard;
   return candidates.reduce((best, epoch) => (Math.abs(epoch - reference) < Math.abs(best - reference) ? epoch : best));
 }

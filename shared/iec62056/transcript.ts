@@ -98,7 +98,40 @@ export class TranscriptRecorder {
 }
 
 // Control characters by name (ASCII; those IEC 62056-21 uses are SOH STX ETX EOT ACK NAK CR LF).
-const NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+const NAMES = [
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'BEL',
+  'BS',
+  'HT',
+  'LF',
+  'VT',
+  'FF',
+  'CR',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US',
+];
 
 /** Printable text with control characters named: `<ACK>050<CR><LF>`. Bytes above 0x7e as `<xx>`. */
 export function printable(bytes: Uint8Array): string {
@@ -133,7 +166,12 @@ export function transcriptLines(t: Pick<Transcript, 'chunks' | 'data'>): Transcr
 
 /** The text export: a header the caller gives, then one line per chunk: time, direction, text, hex. */
 export function transcriptText(header: readonly string[], t: Transcript): string {
-  const lines = transcriptLines(t).map((l) => `${String(l.ms).padStart(7)} ms  ${l.direction === 'tx' ? 'probe → meter' : 'meter → probe'}  ${l.text}\n${' '.repeat(28)}${l.hex}`);
-  const cut = t.truncated ? [`… cut after ${t.data.length} of ${t.bytes} bytes (at most ${TRANSCRIPT_LIMIT / 1024} kB are kept per session)`] : [];
+  const lines = transcriptLines(t).map(
+    (l) =>
+      `${String(l.ms).padStart(7)} ms  ${l.direction === 'tx' ? 'probe → meter' : 'meter → probe'}  ${l.text}\n${' '.repeat(28)}${l.hex}`,
+  );
+  const cut = t.truncated
+    ? [`… cut after ${t.data.length} of ${t.bytes} bytes (at most ${TRANSCRIPT_LIMIT / 1024} kB are kept per session)`]
+    : [];
   return [...header, '', ...lines, ...cut, ''].join('\n');
 }

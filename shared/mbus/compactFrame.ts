@@ -55,7 +55,16 @@ function valueLength(coding: number, values: Uint8Array, at: number): number {
   if (fixed !== null) return fixed;
   if (at >= values.length) fail('mbus.truncated', 'LVAR');
   const lvar = values[at] ?? 0;
-  const length = lvar <= 0xbf ? lvar : lvar >= 0xc0 && lvar <= 0xc9 ? lvar - 0xc0 : lvar >= 0xd0 && lvar <= 0xd9 ? lvar - 0xd0 : lvar >= 0xe0 && lvar <= 0xef ? lvar - 0xe0 : fail('mbus.unsupported', `LVAR 0x${lvar.toString(16)}`);
+  const length =
+    lvar <= 0xbf
+      ? lvar
+      : lvar >= 0xc0 && lvar <= 0xc9
+        ? lvar - 0xc0
+        : lvar >= 0xd0 && lvar <= 0xd9
+          ? lvar - 0xd0
+          : lvar >= 0xe0 && lvar <= 0xef
+            ? lvar - 0xe0
+            : fail('mbus.unsupported', `LVAR 0x${lvar.toString(16)}`);
   return 1 + length;
 }
 

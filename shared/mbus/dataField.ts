@@ -9,10 +9,10 @@ import { fail } from './reasons';
 
 /** Bytes the coding (DIF bits 0–3) takes; null for LVAR (its length byte says). */
 export function codingLength(coding: number): number | null {
-  return coding === 0xd ? null : ([0, 1, 2, 3, 4, 4, 6, 8, 0, 1, 2, 3, 4, 0, 6, 0] as const)[coding] ?? 0;
+  return coding === 0xd ? null : (([0, 1, 2, 3, 4, 4, 6, 8, 0, 1, 2, 3, 4, 0, 6, 0] as const)[coding] ?? 0);
 }
 
-export const isBcd = (coding: number) => coding >= 0x9 && coding <= 0xc || coding === 0xe;
+export const isBcd = (coding: number) => (coding >= 0x9 && coding <= 0xc) || coding === 0xe;
 
 /** units × 10^exponent as decimal text, keeping the decimals the exponent gives ("474.240"). */
 export function scaledText(units: bigint, exponent: number): string {
@@ -29,7 +29,9 @@ export function shiftDecimal(text: string, exponent: number): string {
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   const scale = fraction.length;
   const units = BigInt(`${negative ? '-' : ''}${whole}${fraction}`);
-  return scaledText(units, exponent - scale).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return scaledText(units, exponent - scale)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** The shortest decimal text that reads back as this 32-bit float (type H); null for NaN/∞. */

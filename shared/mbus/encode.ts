@@ -53,7 +53,12 @@ export function encodeTelegram(t: MeterTelegram): Uint8Array {
     config = 0x0500 | (blocks << 4);
   }
   config |= (t.configFlags ?? 0) & ~0x1ff0; // mode and block count are ours to set
-  const body = concat(Uint8Array.of(t.control ?? 0x44), address, Uint8Array.of(t.ci ?? 0x7a, t.accessNumber & 0xff, t.status ?? 0, config & 0xff, config >> 8), payload);
+  const body = concat(
+    Uint8Array.of(t.control ?? 0x44),
+    address,
+    Uint8Array.of(t.ci ?? 0x7a, t.accessNumber & 0xff, t.status ?? 0, config & 0xff, config >> 8),
+    payload,
+  );
   const frame = concat(Uint8Array.of(body.length), body);
   return t.withoutCrc ? frame : withFormatACrc(frame);
 }

@@ -60,7 +60,13 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
         const encryption = (b[snAt + 3] ?? 0) >> 5;
         if (encryption > 1) fail('mbus.unsupported', `extended link layer encryption ${encryption}`);
         if (encryption === 1) {
-          return { at: snAt + 4, messageCounter, ellAccessNumber, authentication, ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) } };
+          return {
+            at: snAt + 4,
+            messageCounter,
+            ellAccessNumber,
+            authentication,
+            ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) },
+          };
         }
         at += length; // the payload CRC of an unencrypted ELL is not checked: the link CRCs were
         continue;
@@ -90,13 +96,23 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
 export function transportHeader(b: Uint8Array, at: number): TransportHeader {
   const ci = b[at] ?? 0;
   // Compact frames (0x79, 0x7B, 0x73) carry the same headers as their full counterparts (0x78, 0x7A, 0x72).
-  if (ci === 0x78 || ci === 0x79) return { ci, accessNumber: null, status: null, config: 0, securityMode: 0, encryptedBlocks: 0, meterAddress: null, payloadAt: at + 1 };
+  if (ci === 0x78 || ci === 0x79)
+    return { ci, accessNumber: null, status: null, config: 0, securityMode: 0, encryptedBlocks: 0, meterAddress: null, payloadAt: at + 1 };
   let meterAddress: Uint8Array | null = null;
   let h = at + 1;
   if (ci === 0x72 || ci === 0x73) {
     need(b, h, 12, 'long transport header');
     // Long header: id (4), M (2), version, device type; reordered to the link layer's M ‖ A.
-    meterAddress = Uint8Array.of(b[h + 4] ?? 0, b[h + 5] ?? 0, b[h] ?? 0, b[h + 1] ?? 0, b[h + 2] ?? 0, b[h + 3] ?? 0, b[h + 6] ?? 0, b[h + 7] ?? 0);
+    meterAddress = Uint8Array.of(
+      b[h + 4] ?? 0,
+      b[h + 5] ?? 0,
+      b[h] ?? 0,
+      b[h + 1] ?? 0,
+      b[h + 2] ?? 0,
+      b[h + 3] ?? 0,
+      b[h + 6] ?? 0,
+      b[h + 7] ?? 0,
+    );
     h += 8;
   } else if (ci !== 0x7a && ci !== 0x7b) {
     fail('mbus.unsupported', `CI 0x${ci.toString(16)}`);
@@ -106,7 +122,16 @@ export function transportHeader(b: Uint8Array, at: number): TransportHeader {
   const securityMode = (config >> 8) & 0x1f;
   let payloadAt = h + 4;
   if (securityMode === 7) payloadAt += 1; // configuration field extension (OMS Vol.2 §7.2.4.4)
-  return { ci, accessNumber: b[h] ?? 0, status: b[h + 1] ?? 0, config, securityMode, encryptedBlocks: (config >> 4) & 0x0f, meterAddress, payloadAt };
+  return {
+    ci,
+    accessNumber: b[h] ?? 0,
+    status: b[h + 1] ?? 0,
+    config,
+    securityMode,
+    encryptedBlocks: (config >> 4) & 0x0f,
+    meterAddress,
+    payloadAt,
+  };
 }
 
 /** Manufacturer flag, id text, version and device type byte from an M ‖ A field of 8 bytes. */

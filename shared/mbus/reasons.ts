@@ -18,7 +18,10 @@ export const mbusReasons = [
 export type MbusReason = (typeof mbusReasons)[number];
 
 export class MbusError extends Error {
-  constructor(readonly reason: MbusReason, detail?: string) {
+  constructor(
+    readonly reason: MbusReason,
+    detail?: string,
+  ) {
     super(detail ? `${reason}: ${detail}` : reason);
   }
 }

@@ -42,7 +42,6 @@ export interface Transmission {
   readonly bytes: Uint8Array;
 }
 
-
 /** Volume as DIF 0x0C (8-digit BCD) VIF 0x13 (10⁻³ m³), then error flags 0 (VIF 0xFD 0x17). */
 export function volumeRecords(volume: string): Uint8Array {
   const [whole = '0', fraction = ''] = volume.split('.');
@@ -68,8 +67,19 @@ export function simulateWalk(meters: readonly RadioMeterProfile[], options: Walk
     for (let at = random() * options.intervalMs; at < options.durationMs; at += options.intervalMs * (0.5 + random())) {
       access = (access + 1) & 0xff;
       if (random() < options.lossRate) continue;
-      const frame = encodeTelegram({ ...meter, accessNumber: access, records: volumeRecords(meter.volume), aes: options.aes, withoutCrc: true });
-      out.push({ atMs: Math.round(at), meter, accessNumber: access, bytes: wrapForReceiver(options.receiver, frame, 0x40 + Math.floor(random() * 0x40)) });
+      const frame = encodeTelegram({
+        ...meter,
+        accessNumber: access,
+        records: volumeRecords(meter.volume),
+        aes: options.aes,
+        withoutCrc: true,
+      });
+      out.push({
+        atMs: Math.round(at),
+        meter,
+        accessNumber: access,
+        bytes: wrapForReceiver(options.receiver, frame, 0x40 + Math.floor(random() * 0x40)),
+      });
     }
   }
   return out.sort((a, b) => a.atMs - b.atMs);

@@ -22,7 +22,18 @@ export const AMBER_DATA_IND = 0x03;
 export const AMBER_SET_MODE_REQ = 0x04;
 
 /** iM871A link modes (WMBUS-HCI "Link Mode" values). */
-export const imstLinkModes = { S1: 0x00, S1m: 0x01, S2: 0x02, T1: 0x03, T2: 0x04, R2: 0x05, C1A: 0x06, C1B: 0x07, C2A: 0x08, C2B: 0x09 } as const;
+export const imstLinkModes = {
+  S1: 0x00,
+  S1m: 0x01,
+  S2: 0x02,
+  T1: 0x03,
+  T2: 0x04,
+  R2: 0x05,
+  C1A: 0x06,
+  C1B: 0x07,
+  C2A: 0x08,
+  C2B: 0x09,
+} as const;
 
 /** CRC-16/X-25 (reflected 0x1021, init and final XOR 0xFFFF): "123456789" → 0x906E. */
 export function crc16X25(bytes: Uint8Array, from = 0, to = bytes.length): number {
@@ -71,7 +82,13 @@ export function encodeImstFrame(frame: ImstFrame, withFcs = true): Uint8Array {
 
 /** iM871A DEVMGMT_MSG_SET_CONFIG_REQ setting the link mode (not saved to the stick's memory). */
 export const imstSetLinkMode = (mode: number): Uint8Array =>
-  encodeImstFrame({ endpoint: IMST_DEVMGMT, messageId: IMST_SET_CONFIG_REQ, payload: Uint8Array.of(0x00, 0x03, 0x00, mode, 0x08, 0x00), timestamp: null, rssi: null });
+  encodeImstFrame({
+    endpoint: IMST_DEVMGMT,
+    messageId: IMST_SET_CONFIG_REQ,
+    payload: Uint8Array.of(0x00, 0x03, 0x00, mode, 0x08, 0x00),
+    timestamp: null,
+    rssi: null,
+  });
 
 export interface AmberFrame {
   readonly command: number;

@@ -4,7 +4,18 @@
  * is skipped (§6.3.2); DIF 0x0F/0x1F starts manufacturer-specific data that runs to the end and
  * is kept raw, as are records with a manufacturer-specific VIF (0x7F/0xFF).
  */
-import { codingLength, dateG, dateTimeF, dateTimeI, float32Text, integerOf, lvarField, rawHex, scaledText, shiftDecimal } from './dataField';
+import {
+  codingLength,
+  dateG,
+  dateTimeF,
+  dateTimeI,
+  float32Text,
+  integerOf,
+  lvarField,
+  rawHex,
+  scaledText,
+  shiftDecimal,
+} from './dataField';
 import { fail } from './reasons';
 import { extensionFb, extensionFd, primaryVif, vifeExponent, type ValueInfo } from './vif';
 
@@ -135,7 +146,9 @@ export function readRecords(b: Uint8Array, from: number, end = b.length): Applic
       const lvar = lvarField(b, at, end);
       at += 1;
       length = lvar.length;
-      value = vib.manufacturer ? rawHex(b, at, at + length) : lvar.text ?? (lvar.units === undefined || lvar.units === null ? null : scaledText(lvar.units, vib.info.exponent));
+      value = vib.manufacturer
+        ? rawHex(b, at, at + length)
+        : (lvar.text ?? (lvar.units === undefined || lvar.units === null ? null : scaledText(lvar.units, vib.info.exponent)));
     } else {
       if (at + length > end) fail('mbus.truncated', `record data at byte ${at}`);
       ({ value, date } = length === 0 ? { value: null, date: null } : valueOf(b, at, coding, length, vib));

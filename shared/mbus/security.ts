@@ -54,7 +54,13 @@ export function mode5Iv(manufacturerAndAddress: Uint8Array, accessNumber: number
  * Mode 7 message key (OMS Vol.2 §9.6.1, KDF-A): CMAC(K, 0x00 ‖ message counter ‖ meter id ‖ 0x07×7),
  * counter and id as sent (least significant byte first); 0x00 selects Kenc, meter to reader.
  */
-export function mode7Key(aes: AesCipher, key: Uint8Array, messageCounter: Uint8Array, meterId: Uint8Array, constant: 0x00 | 0x01 = 0x00): Uint8Array {
+export function mode7Key(
+  aes: AesCipher,
+  key: Uint8Array,
+  messageCounter: Uint8Array,
+  meterId: Uint8Array,
+  constant: 0x00 | 0x01 = 0x00,
+): Uint8Array {
   const input = new Uint8Array(16).fill(0x07);
   input[0] = constant; // 0x00 Kenc, 0x01 Kmac (meter to reader)
   input.set(messageCounter.subarray(0, 4), 1);
@@ -88,7 +94,15 @@ export function decryptVerified(aes: AesCipher, key: Uint8Array, iv: Uint8Array,
  * M ‖ A ‖ CC (hop bit cleared) ‖ SN ‖ FN (0x0000) ‖ BC (block counter from 0). The first two plaintext bytes are the
  * payload CRC (least significant byte first) over the rest: a wrong key fails it.
  */
-export function decryptEll(aes: AesCipher, key: Uint8Array, manufacturerAndAddress: Uint8Array, control: number, sessionNumber: Uint8Array, data: Uint8Array, crc: (b: Uint8Array) => number): Uint8Array {
+export function decryptEll(
+  aes: AesCipher,
+  key: Uint8Array,
+  manufacturerAndAddress: Uint8Array,
+  control: number,
+  sessionNumber: Uint8Array,
+  data: Uint8Array,
+  crc: (b: Uint8Array) => number,
+): Uint8Array {
   if (key.length !== 16) fail('mbus.decrypt', 'an AES-128 key has 16 bytes');
   const counter = new Uint8Array(16);
   counter.set(manufacturerAndAddress.subarray(0, 8));

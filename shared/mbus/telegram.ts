@@ -66,7 +66,14 @@ interface Parts {
 }
 
 /** The sender from an M ‖ A field, the rest of the header filled in (explicit fields: object spread is slow on this path). */
-function headerOf(mA: Uint8Array, format: FrameFormat | 'wired', medium: 'wmbus' | 'mbus', accessNumber: number | null, status: number | null, encryption: Encryption): TelegramHeader {
+function headerOf(
+  mA: Uint8Array,
+  format: FrameFormat | 'wired',
+  medium: 'wmbus' | 'mbus',
+  accessNumber: number | null,
+  status: number | null,
+  encryption: Encryption,
+): TelegramHeader {
   const who = addressParts(mA);
   return {
     medium,
@@ -94,17 +101,37 @@ function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null },
     const header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'ell');
     seen.header = header;
     const key = keyOf(options, header);
-    const plain = decryptEll(options.aes as AesCipher, key, linkAddress, ell.control, ell.sessionNumber, bytes.subarray(outer.at), crcEn13757);
+    const plain = decryptEll(
+      options.aes as AesCipher,
+      key,
+      linkAddress,
+      ell.control,
+      ell.sessionNumber,
+      bytes.subarray(outer.at),
+      crcEn13757,
+    );
     bytes = concat(bytes.subarray(0, outer.at), plain);
     const inner = outerLayers(bytes, outer.at);
-    outer = { ...inner, ellAccessNumber: outer.ellAccessNumber, messageCounter: inner.messageCounter ?? outer.messageCounter, authentication: inner.authentication ?? outer.authentication };
+    outer = {
+      ...inner,
+      ellAccessNumber: outer.ellAccessNumber,
+      messageCounter: inner.messageCounter ?? outer.messageCounter,
+      authentication: inner.authentication ?? outer.authentication,
+    };
   } else if (outer.ellAccessNumber !== null) {
     seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
   }
   const tpl = transportHeader(bytes, outer.at);
   const encryption = tpl.securityMode === 0 && ell ? 'ell' : encryptionOf(tpl.securityMode);
   // A long header names the meter behind a radio adapter; the link layer then names the adapter.
-  const header = headerOf(tpl.meterAddress ?? linkAddress, format, 'wmbus', tpl.accessNumber ?? outer.ellAccessNumber, tpl.status, encryption);
+  const header = headerOf(
+    tpl.meterAddress ?? linkAddress,
+    format,
+    'wmbus',
+    tpl.accessNumber ?? outer.ellAccessNumber,
+    tpl.status,
+    encryption,
+  );
   return { header, bytes, tpl, messageCounter: outer.messageCounter, authentication: outer.authentication, tplAt: outer.at, linkAddress };
 }
 
@@ -124,7 +151,17 @@ function wiredParts(raw: Uint8Array): Parts {
   // Without a long header a wired frame names no meter (its primary address is the bus's business).
   const header: TelegramHeader = tpl.meterAddress
     ? headerOf(tpl.meterAddress, 'wired', 'mbus', tpl.accessNumber, tpl.status, encryption)
-    : { medium: 'mbus', manufacturer: null, id: null, version: null, deviceType: null, accessNumber: tpl.accessNumber, status: tpl.status, encryption, frameFormat: 'wired' };
+    : {
+        medium: 'mbus',
+        manufacturer: null,
+        id: null,
+        version: null,
+        deviceType: null,
+        accessNumber: tpl.accessNumber,
+        status: tpl.status,
+        encryption,
+        frameFormat: 'wired',
+      };
   return { header, bytes: frame.bytes, tpl, messageCounter: null, authentication: null, tplAt: frame.dataAt, linkAddress: null };
 }
 
@@ -213,4 +250,3 @@ export function decodeTelegram(raw: Uint8Array, options: DecodeOptions = {}): De
 
 /** The key a route matches a telegram by: manufacturer and id ("KAM12345678"). */
 export const meterKey = (manufacturer: string, id: string): string => `${manufacturer.toUpperCase()}${id.toUpperCase()}`;
-

@@ -24,36 +24,62 @@ export function primaryVif(code: number): ValueInfo {
   const n3 = code & 0x07;
   const n2 = code & 0x03;
   switch (code & 0x78) {
-    case 0x00: return num('energy', 'kWh', n3 - 6); // 10^(n−3) Wh
-    case 0x08: return num('energy', 'GJ', n3 - 9); // 10^n J
-    case 0x10: return num('volume', 'm3', n3 - 6);
-    case 0x18: return num('mass', 'kg', n3 - 3);
-    case 0x28: return num('power', 'W', n3 - 3);
-    case 0x30: return num('power', 'J/h', n3);
-    case 0x38: return num('volumeFlow', 'm3/h', n3 - 6);
-    case 0x40: return num('volumeFlow', 'm3/min', n3 - 7);
-    case 0x48: return num('volumeFlow', 'm3/s', n3 - 9);
-    case 0x50: return num('massFlow', 'kg/h', n3 - 3);
+    case 0x00:
+      return num('energy', 'kWh', n3 - 6); // 10^(n−3) Wh
+    case 0x08:
+      return num('energy', 'GJ', n3 - 9); // 10^n J
+    case 0x10:
+      return num('volume', 'm3', n3 - 6);
+    case 0x18:
+      return num('mass', 'kg', n3 - 3);
+    case 0x28:
+      return num('power', 'W', n3 - 3);
+    case 0x30:
+      return num('power', 'J/h', n3);
+    case 0x38:
+      return num('volumeFlow', 'm3/h', n3 - 6);
+    case 0x40:
+      return num('volumeFlow', 'm3/min', n3 - 7);
+    case 0x48:
+      return num('volumeFlow', 'm3/s', n3 - 9);
+    case 0x50:
+      return num('massFlow', 'kg/h', n3 - 3);
   }
   switch (code & 0x7c) {
-    case 0x20: return num('onTime', timeUnits[n2] ?? null);
-    case 0x24: return num('operatingTime', timeUnits[n2] ?? null);
-    case 0x58: return num('flowTemperature', '°C', n2 - 3);
-    case 0x5c: return num('returnTemperature', '°C', n2 - 3);
-    case 0x60: return num('temperatureDifference', 'K', n2 - 3);
-    case 0x64: return num('externalTemperature', '°C', n2 - 3);
-    case 0x68: return num('pressure', 'bar', n2 - 3);
-    case 0x70: return num('averagingDuration', timeUnits[n2] ?? null);
-    case 0x74: return num('actualityDuration', timeUnits[n2] ?? null);
+    case 0x20:
+      return num('onTime', timeUnits[n2] ?? null);
+    case 0x24:
+      return num('operatingTime', timeUnits[n2] ?? null);
+    case 0x58:
+      return num('flowTemperature', '°C', n2 - 3);
+    case 0x5c:
+      return num('returnTemperature', '°C', n2 - 3);
+    case 0x60:
+      return num('temperatureDifference', 'K', n2 - 3);
+    case 0x64:
+      return num('externalTemperature', '°C', n2 - 3);
+    case 0x68:
+      return num('pressure', 'bar', n2 - 3);
+    case 0x70:
+      return num('averagingDuration', timeUnits[n2] ?? null);
+    case 0x74:
+      return num('actualityDuration', timeUnits[n2] ?? null);
   }
   switch (code) {
-    case 0x6c: return { quantity: 'timePoint', unit: null, exponent: 0, kind: 'date' };
-    case 0x6d: return { quantity: 'timePoint', unit: null, exponent: 0, kind: 'dateTime' };
-    case 0x6e: return num('hcaUnits', null);
-    case 0x78: return num('fabricationNumber', null);
-    case 0x79: return num('identification', null);
-    case 0x7a: return num('busAddress', null);
-    case 0x7e: return num('any', null);
+    case 0x6c:
+      return { quantity: 'timePoint', unit: null, exponent: 0, kind: 'date' };
+    case 0x6d:
+      return { quantity: 'timePoint', unit: null, exponent: 0, kind: 'dateTime' };
+    case 0x6e:
+      return num('hcaUnits', null);
+    case 0x78:
+      return num('fabricationNumber', null);
+    case 0x79:
+      return num('identification', null);
+    case 0x7a:
+      return num('busAddress', null);
+    case 0x7e:
+      return num('any', null);
   }
   return unknown;
 }
@@ -68,10 +94,25 @@ export function extensionFd(code: number): ValueInfo {
   if ((code & 0x7c) === 0x2c) return num('durationSinceReadout', timeUnits[n2] ?? null);
   if ((code & 0x7c) === 0x6c) return num('batteryOperatingTime', timeUnits[n2] ?? null);
   const named: Readonly<Record<number, string>> = {
-    0x08: 'accessNumber', 0x09: 'medium', 0x0a: 'manufacturer', 0x0b: 'parameterSet', 0x0c: 'modelVersion',
-    0x0d: 'hardwareVersion', 0x0e: 'firmwareVersion', 0x0f: 'softwareVersion', 0x10: 'customerLocation',
-    0x11: 'customer', 0x16: 'password', 0x17: 'errorFlags', 0x18: 'errorMask', 0x1a: 'digitalOutput',
-    0x1b: 'digitalInput', 0x1c: 'baudRate', 0x60: 'resetCounter', 0x61: 'cumulationCounter', 0x71: 'rssi',
+    0x08: 'accessNumber',
+    0x09: 'medium',
+    0x0a: 'manufacturer',
+    0x0b: 'parameterSet',
+    0x0c: 'modelVersion',
+    0x0d: 'hardwareVersion',
+    0x0e: 'firmwareVersion',
+    0x0f: 'softwareVersion',
+    0x10: 'customerLocation',
+    0x11: 'customer',
+    0x16: 'password',
+    0x17: 'errorFlags',
+    0x18: 'errorMask',
+    0x1a: 'digitalOutput',
+    0x1b: 'digitalInput',
+    0x1c: 'baudRate',
+    0x60: 'resetCounter',
+    0x61: 'cumulationCounter',
+    0x71: 'rssi',
     0x74: 'remainingBatteryLife',
   };
   if (code === 0x70) return { quantity: 'batteryChange', unit: null, exponent: 0, kind: 'dateTime' };
@@ -86,13 +127,20 @@ export function extensionFb(code: number): ValueInfo {
   const n1 = code & 0x01;
   const n2 = code & 0x03;
   switch (code & 0x7e) {
-    case 0x00: return num('energy', 'MWh', n1 - 1);
-    case 0x08: return num('energy', 'GJ', n1 - 1);
-    case 0x10: return num('volume', 'm3', n1 + 2);
-    case 0x18: return num('mass', 't', n1 + 2);
-    case 0x1a: return num('humidity', '%', n1 - 1); // OMS Vol.2 Table 30: relative humidity
-    case 0x28: return num('power', 'MW', n1 - 1);
-    case 0x30: return num('power', 'GJ/h', n1 - 1);
+    case 0x00:
+      return num('energy', 'MWh', n1 - 1);
+    case 0x08:
+      return num('energy', 'GJ', n1 - 1);
+    case 0x10:
+      return num('volume', 'm3', n1 + 2);
+    case 0x18:
+      return num('mass', 't', n1 + 2);
+    case 0x1a:
+      return num('humidity', '%', n1 - 1); // OMS Vol.2 Table 30: relative humidity
+    case 0x28:
+      return num('power', 'MW', n1 - 1);
+    case 0x30:
+      return num('power', 'GJ/h', n1 - 1);
   }
   if ((code & 0x7c) === 0x74) return num('temperatureLimit', '°C', n2 - 3);
   return unknown;

@@ -9,7 +9,14 @@ import { fail } from './reasons';
 export type WiredFrame =
   | { readonly kind: 'ack' }
   | { readonly kind: 'short'; readonly control: number; readonly address: number }
-  | { readonly kind: 'control' | 'long'; readonly control: number; readonly address: number; readonly ci: number; readonly bytes: Uint8Array; readonly dataAt: number };
+  | {
+      readonly kind: 'control' | 'long';
+      readonly control: number;
+      readonly address: number;
+      readonly ci: number;
+      readonly bytes: Uint8Array;
+      readonly dataAt: number;
+    };
 
 export const ACK = 0xe5;
 const START_SHORT = 0x10;
@@ -23,7 +30,7 @@ export const checksum = (b: Uint8Array, from: number, to: number): number => {
 };
 
 export const isWiredFrame = (b: Uint8Array): boolean =>
-  b[0] === ACK && b.length === 1 || b[0] === START_SHORT && b.length === 5 || b[0] === START_LONG && b[3] === START_LONG;
+  (b[0] === ACK && b.length === 1) || (b[0] === START_SHORT && b.length === 5) || (b[0] === START_LONG && b[3] === START_LONG);
 
 export function wiredFrame(b: Uint8Array): WiredFrame {
   if (b.length === 1 && b[0] === ACK) return { kind: 'ack' };
@@ -39,7 +46,14 @@ export function wiredFrame(b: Uint8Array): WiredFrame {
   if (b.length < l + 6) fail('mbus.truncated', `L says ${l} bytes, ${b.length - 6} came`);
   if (b.length > l + 6 || b[l + 5] !== STOP) fail('mbus.length', `L says ${l} bytes, ${b.length - 6} came`);
   if (checksum(b, 4, 4 + l) !== b[4 + l]) fail('mbus.crc', 'long frame checksum');
-  return { kind: l === 3 ? 'control' : 'long', control: b[4] ?? 0, address: b[5] ?? 0, ci: b[6] ?? 0, bytes: b.subarray(0, 4 + l), dataAt: 6 };
+  return {
+    kind: l === 3 ? 'control' : 'long',
+    control: b[4] ?? 0,
+    address: b[5] ?? 0,
+    ci: b[6] ?? 0,
+    bytes: b.subarray(0, 4 + l),
+    dataAt: 6,
+  };
 }
 
 /** Builds a long frame around C, A, CI and data (for the simulator and tests). */

@@ -33,7 +33,8 @@ test('a move-out is signed on screen and its receipt downloaded in German', asyn
   }
   await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
   await page.mouse.down();
-  for (let i = 1; i <= 24; i++) await page.mouse.move(box.x + 30 + i * 12, box.y + box.height * (0.7 - 0.4 * Math.abs(Math.sin(i / 3))), { steps: 2 });
+  for (let i = 1; i <= 24; i++)
+    await page.mouse.move(box.x + 30 + i * 12, box.y + box.height * (0.7 - 0.4 * Math.abs(Math.sin(i / 3))), { steps: 2 });
   await page.mouse.up();
   await screenshot(page, 'evidence-signed-move-out');
   await page.getByTestId('signature-save').click();
@@ -49,7 +50,14 @@ test('a move-out is signed on screen and its receipt downloaded in German', asyn
   expect(code).toBeTruthy();
   const pdf = await download.path();
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  for (const words of ['Besuchsbestätigung', 'Ablesung bei Auszug', 'Zählerstände', 'Vom Kunden unterschrieben: Erika Müller', `Prüfcode: ${code}`]) expect(text).toContain(words);
+  for (const words of [
+    'Besuchsbestätigung',
+    'Ablesung bei Auszug',
+    'Zählerstände',
+    'Vom Kunden unterschrieben: Erika Müller',
+    `Prüfcode: ${code}`,
+  ])
+    expect(text).toContain(words);
   const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
   mkdirSync(shots, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf, resolve(shots, 'receipt-de')]);

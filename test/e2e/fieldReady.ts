@@ -110,7 +110,8 @@ export async function expectPrimaryReachable(page: Page, action: Locator) {
     const el = node as unknown as PageElement;
     const rect = el.getBoundingClientRect();
     let scroller = el.parentElement;
-    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY)))
+      scroller = scroller.parentElement;
     const view = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight, height: window.innerHeight };
     const visibleHeight = Math.min(view.bottom, window.innerHeight) - Math.max(view.top, 0);
     return { below: rect.bottom - Math.min(view.bottom, window.innerHeight), screenful: visibleHeight };

@@ -26,7 +26,11 @@ interface Fixtures {
 }
 
 /** The training profiles `--demo` creates (electron/services/actor.ts), and the PIN the first profile of a new database gets here. */
-export const trainingPins: Readonly<Record<string, string>> = { 'Tina Technician': '111111', 'Ines Installer': '222222', 'Sam Supervisor': '333333' };
+export const trainingPins: Readonly<Record<string, string>> = {
+  'Tina Technician': '111111',
+  'Ines Installer': '222222',
+  'Sam Supervisor': '333333',
+};
 
 /** Signs in on the screen the app shows: the first profile of a new database (a supervisor), or a training profile. */
 export async function signInOnScreen(page: Page, name = 'Tina Technician'): Promise<void> {

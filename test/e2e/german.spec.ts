@@ -17,7 +17,9 @@ test('in German, "1.234,5" is read as 1234.5, stored exactly, and shown back Ger
   await page.keyboard.type('1.234,5');
   await page.keyboard.press('Enter');
   // Far below the last reading 6.919,372 (no rollover): the value must be typed again, in German too.
-  await expect(form.getByTestId('register-warning')).toHaveText('! 1.234,5 ist niedriger als der letzte Stand 6.919,372 und zu weit darunter für einen Überlauf.');
+  await expect(form.getByTestId('register-warning')).toHaveText(
+    '! 1.234,5 ist niedriger als der letzte Stand 6.919,372 und zu weit darunter für einen Überlauf.',
+  );
   await expect(form.getByTestId('register-again')).toBeFocused();
   await page.keyboard.type('1234,5'); // the same value, typed without the group separator
   await expect(form.getByTestId('again-ok')).toBeVisible();

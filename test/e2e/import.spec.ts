@@ -4,7 +4,10 @@ import { callApi, meterRows, screenshot } from './pages';
 
 const badFile = resolve(import.meta.dirname, '..', 'fixtures', 'route-with-bad-rows.csv');
 
-test('a route file with bad rows is refused with every problem listed; the valid rows go in only when asked', async ({ app: page, host }) => {
+test('a route file with bad rows is refused with every problem listed; the valid rows go in only when asked', async ({
+  app: page,
+  host,
+}) => {
   await expect(page.getByTestId('welcome')).toBeVisible();
   await page.getByTestId('import-file-input').setInputFiles(badFile);
 

@@ -60,9 +60,15 @@ test('tiles load from the configured server only; the next stop is the walk’s,
   // An image from any other origin is refused by the CSP before it is requested.
   const violation = await page.evaluate(async (src) => {
     const scope = globalThis as unknown as {
-      document: { createElement(tag: 'img'): { src: string; onerror: (() => void) | null; onload: (() => void) | null }; body: { append(node: unknown): void }; addEventListener(type: string, listener: (e: { blockedURI: string; violatedDirective: string }) => void): void };
+      document: {
+        createElement(tag: 'img'): { src: string; onerror: (() => void) | null; onload: (() => void) | null };
+        body: { append(node: unknown): void };
+        addEventListener(type: string, listener: (e: { blockedURI: string; violatedDirective: string }) => void): void;
+      };
     };
-    const seen = new Promise<string>((resolve) => scope.document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`)));
+    const seen = new Promise<string>((resolve) =>
+      scope.document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`)),
+    );
     const img = scope.document.createElement('img');
     const loaded = new Promise<string>((resolve) => ((img.onload = () => resolve('loaded')), (img.onerror = () => resolve('error'))));
     img.src = src;

@@ -21,12 +21,17 @@ test('a technician reads the training meter through the optical panel and saves 
   await form.getByTestId('save-reading').click();
   await expect(form.getByTestId('save-status')).toContainText(/Stop 40 saved/);
 
-  const readings = await callApi<{ source: string; qualities: string[] }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1004' });
+  const readings = await callApi<{ source: string; qualities: string[] }[]>(page, host.current.token, 'readings.list', {
+    usagePointId: 'UP-1004',
+  });
   expect(readings.value).toHaveLength(2);
   expect(readings.value?.every((r) => r.source === 'optical' && r.qualities[0] === '1.0.0')).toBe(true);
 });
 
-test('a meter reporting a fault in its error register F.F shows a warning; the fault goes out with the saved reading', async ({ app: page, host }) => {
+test('a meter reporting a fault in its error register F.F shows a warning; the fault goes out with the saved reading', async ({
+  app: page,
+  host,
+}) => {
   await searchMeter(page, 'E3100002');
   const form = await openSearchedMeter(page, 'UP-1002');
   await form.getByTestId('optical-panel').locator('summary').click();
@@ -37,7 +42,9 @@ test('a meter reporting a fault in its error register F.F shows a warning; the f
   await form.getByTestId('save-reading').click();
   await expect(form.getByTestId('save-status')).toContainText(/saved/);
   await signInByApi(page, host.current.token, 'Sam Supervisor'); // the audit is a supervisor's
-  const audit = await callApi<{ action: string; entityId: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.statusRead' });
+  const audit = await callApi<{ action: string; entityId: string }[]>(page, host.current.token, 'audit.list', {
+    search: 'optical.statusRead',
+  });
   expect(audit.value?.map((a) => a.entityId)).toEqual(['E3100002']);
 });
 

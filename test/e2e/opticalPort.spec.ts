@@ -21,7 +21,11 @@ test('a typed port is read and remembered; programming another meter needs the i
   // The utility's supervisor has assigned the Iskra MT174 model to this meter type (issue 20: a
   // model is never picked by the manufacturer letters alone); the installer then programs with it.
   await signInByApi(page, host.current.token, 'Sam Supervisor');
-  const assigned = await callApi(page, host.current.token, 'optical.models.assign', { manufacturer: 'ISK', identPrefix: 'MT174', model: 'isk-mt' });
+  const assigned = await callApi(page, host.current.token, 'optical.models.assign', {
+    manufacturer: 'ISK',
+    identPrefix: 'MT174',
+    model: 'isk-mt',
+  });
   expect(assigned.ok, JSON.stringify(assigned)).toBe(true);
   await signInByApi(page, host.current.token, 'Ines Installer');
   await searchMeter(page, 'E3100002');
@@ -38,7 +42,9 @@ test('a typed port is read and remembered; programming another meter needs the i
   const panel = form.getByTestId('program-panel');
   await panel.getByTestId('program-password').fill('00000000');
   await panel.getByTestId('program-time-sync').click();
-  await expect(panel.getByTestId('program-error')).toContainText(/reports serial 12345678, not E3100002: nothing was written.*Nothing was changed on the meter/);
+  await expect(panel.getByTestId('program-error')).toContainText(
+    /reports serial 12345678, not E3100002: nothing was written.*Nothing was changed on the meter/,
+  );
   expect(harness.simulator.programming?.commands.filter((c) => c.startsWith('W1'))).toEqual([]);
   await panel.getByTestId('program-anyway').click();
   await expect(panel.getByTestId('program-result')).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)/);
@@ -48,8 +54,14 @@ test('a typed port is read and remembered; programming another meter needs the i
 
   await signInByApi(page, host.current.token, 'Sam Supervisor'); // the audit is a supervisor's
 
-  const audit = await callApi<{ action: string; details: string }[]>(page, host.current.token, 'audit.list', { search: 'optical.timeSync' });
-  expect(audit.value?.map((a) => JSON.parse(a.details) as { result: string; wroteToMeter: boolean; error: { code: string } | null }).map((d) => [d.result, d.wroteToMeter, d.error?.code ?? null])).toEqual([
+  const audit = await callApi<{ action: string; details: string }[]>(page, host.current.token, 'audit.list', {
+    search: 'optical.timeSync',
+  });
+  expect(
+    audit.value
+      ?.map((a) => JSON.parse(a.details) as { result: string; wroteToMeter: boolean; error: { code: string } | null })
+      .map((d) => [d.result, d.wroteToMeter, d.error?.code ?? null]),
+  ).toEqual([
     ['OK', true, null],
     ['FAILED', false, 'SERIAL_MISMATCH'],
   ]);

@@ -71,7 +71,12 @@ test.describe('as a technician', () => {
     await form.getByTestId('optical-panel').locator('summary').click();
     await expect(form.getByTestId('optical-read')).toBeVisible();
     await expect(form.getByTestId('program-panel')).toHaveCount(0);
-    const refused = await callApi(page, host.current.token, 'optical.program', { usagePointId: 'UP-1004', port: 'training', operation: 'timeSync', password: '00000000' });
+    const refused = await callApi(page, host.current.token, 'optical.program', {
+      usagePointId: 'UP-1004',
+      port: 'training',
+      operation: 'timeSync',
+      password: '00000000',
+    });
     expect(refused.error).toMatchObject({ code: 'FORBIDDEN', details: { right: 'install', role: 'technician' } });
   });
 });

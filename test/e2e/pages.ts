@@ -123,7 +123,12 @@ export async function usualValues(form: Locator): Promise<string[]> {
   const registers = await form.getByTestId('register-last').evaluateAll((els) =>
     els.map((e) => {
       const attr = (name: string) => (e as unknown as { getAttribute(name: string): string | null }).getAttribute(name);
-      return { value: attr('data-value') ?? '0', at: attr('data-read-at') ?? '', average: attr('data-average-daily-use') ?? '', decimals: attr('data-decimals') ?? '0' };
+      return {
+        value: attr('data-value') ?? '0',
+        at: attr('data-read-at') ?? '',
+        average: attr('data-average-daily-use') ?? '',
+        decimals: attr('data-decimals') ?? '0',
+      };
     }),
   );
   return registers.map((r) => {

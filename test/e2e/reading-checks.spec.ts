@@ -8,7 +8,8 @@ import { expect, openApp, test } from './fixtures';
 import { callApi, expectMeterOpen, meterRows, screenshot, searchMeter, openSearchedMeter } from './pages';
 
 const thirtyDaysAgo = () => `${new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 16)}Z`;
-const route = () => readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'route-20.csv'), 'utf8').replaceAll('2026-10-24T08:00Z', thirtyDaysAgo());
+const route = () =>
+  readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'route-20.csv'), 'utf8').replaceAll('2026-10-24T08:00Z', thirtyDaysAgo());
 
 interface Saved {
   value: string;
@@ -85,7 +86,9 @@ test("the server's NEEDS_CONFIRMATION is shown with its message and asks for the
         error: {
           code: 'NEEDS_CONFIRMATION',
           message: 'Energy: Use of 300 over 30 days is above the expected 75–250. Type the value again to confirm it, or give a reason.',
-          details: { registers: [{ registerId, warnings: [{ kind: 'highUsage', usage: '300', days: 30, expectedLow: 75, expectedHigh: 250 }] }] },
+          details: {
+            registers: [{ registerId, warnings: [{ kind: 'highUsage', usage: '300', days: 30, expectedLow: 75, expectedHigh: 250 }] }],
+          },
         },
       }),
     });

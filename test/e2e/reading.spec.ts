@@ -50,12 +50,17 @@ test('a reading typed with the keyboard only is saved and is still there after a
   await expect(again.getByTestId('register-last').nth(0)).toContainText(shown(day));
   await expect(again.getByTestId('register-last').nth(1)).toContainText(shown(night));
 
-  const list = await callApi<{ value: string; registerId: number }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1004' });
+  const list = await callApi<{ value: string; registerId: number }[]>(page, host.current.token, 'readings.list', {
+    usagePointId: 'UP-1004',
+  });
   expect(list.ok).toBe(true);
   expect(list.value?.map((r) => r.value).sort()).toEqual([stored(day), stored(night)].sort());
 });
 
-test('a value with more digits than the register has dials is refused with the numbers, and nothing is saved', async ({ app: page, host }) => {
+test('a value with more digits than the register has dials is refused with the numbers, and nothing is saved', async ({
+  app: page,
+  host,
+}) => {
   // UP-1001: one register, 6 dials, no decimals.
   await searchMeter(page, 'UP-1001');
   const form = await openSearchedMeter(page, 'UP-1001');
@@ -63,7 +68,9 @@ test('a value with more digits than the register has dials is refused with the n
   await page.keyboard.press('Enter');
 
   const error = form.getByTestId('register-error');
-  await expect(error).toHaveText('12345678 has 8 digits before the decimal point, but this register has 6 dials. Check the value and type it again.');
+  await expect(error).toHaveText(
+    '12345678 has 8 digits before the decimal point, but this register has 6 dials. Check the value and type it again.',
+  );
   await expect(form.getByTestId('register-input')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByTestId('register-input')).toBeFocused();
   await expect(form.getByTestId('save-status')).toHaveCount(0);

@@ -29,7 +29,10 @@ const normal = (stop: number) => String(10_000 + stop * 1000 + 300);
 
 test.setTimeout(120_000);
 
-test('a technician reads a 20-meter route with the keyboard only: warnings, re-entry, rollover, skip with photo, progress kept over a restart', async ({ app: page, host }) => {
+test('a technician reads a 20-meter route with the keyboard only: warnings, re-entry, rollover, skip with photo, progress kept over a restart', async ({
+  app: page,
+  host,
+}) => {
   await page.getByTestId('import-file-input').setInputFiles(routeFile());
   const panel = page.getByTestId('import-panel');
   await expect(panel).toHaveAttribute('data-import-status', 'done');
@@ -155,7 +158,6 @@ test('a technician reads a 20-meter route with the keyboard only: warnings, re-e
   await expect(history.getByTestId('consumption-chart').locator('canvas')).toBeVisible();
   await history.scrollIntoViewIfNeeded();
   await screenshot(page, 'walk-8-history-chart');
-
 });
 
 async function expectFilters(page: Page) {

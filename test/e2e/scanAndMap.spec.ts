@@ -24,21 +24,21 @@ writeFileSync(camera, toY4m(onCanvas(symbolImage('code128', PLATE_SERIAL, 3), 64
 // Same Chromium as playwright.config.ts, plus a camera that shows the plate and no permission prompt
 // (launch options are per worker: they hold for the whole file).
 test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${camera}`,
-      ],
-    },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+    ],
+  },
 });
 
 test.describe('scan', () => {
@@ -62,9 +62,16 @@ test.describe('map', () => {
   test('the demo route offline on a phone: the schematic shows every stop by status, the next one marked', async ({ app: page, host }) => {
     // One stop read and one skipped, so the map shows all three statuses.
     const token = host.current.token;
-    const first = await callApi<{ registers: { id: number; lastValue: string | null }[] }>(page, token, 'meters.get', { usagePointId: 'UP-1001' });
+    const first = await callApi<{ registers: { id: number; lastValue: string | null }[] }>(page, token, 'meters.get', {
+      usagePointId: 'UP-1001',
+    });
     const register = first.ok ? first.value?.registers[0] : undefined;
-    const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId: register?.id, value: register?.lastValue ?? '0' }], note: '', photoIds: [] });
+    const saved = await callApi(page, token, 'readings.save', {
+      usagePointId: 'UP-1001',
+      values: [{ registerId: register?.id, value: register?.lastValue ?? '0' }],
+      note: '',
+      photoIds: [],
+    });
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
     expect((await callApi(page, token, 'visits.skip', { usagePointId: 'UP-1002', code: 'dog', note: '', photoIds: [] })).ok).toBe(true);
 

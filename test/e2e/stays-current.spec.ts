@@ -25,5 +25,8 @@ test('a "Can\'t read" skip shows in the route list and its counters at once, wit
 
   // No reload and no other save: the skip alone must reach the list and the counters.
   await expect(progress).toHaveAttribute('data-skipped', '1');
-  await expect(page.locator(`[data-testid="meter-row"][data-usage-point-id="${usagePointId}"] [data-testid="read-mark"]`)).toHaveAttribute('data-status', 'skipped');
+  await expect(page.locator(`[data-testid="meter-row"][data-usage-point-id="${usagePointId}"] [data-testid="read-mark"]`)).toHaveAttribute(
+    'data-status',
+    'skipped',
+  );
 });

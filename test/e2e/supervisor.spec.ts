@@ -11,7 +11,8 @@ import { expect, openApp, test } from './fixtures';
 import { callApi, screenshot, switchProfile } from './pages';
 
 const thirtyDaysAgo = () => `${new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 16)}Z`;
-const route = () => readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'route-20.csv'), 'utf8').replaceAll('2026-10-24T08:00Z', thirtyDaysAgo());
+const route = () =>
+  readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'route-20.csv'), 'utf8').replaceAll('2026-10-24T08:00Z', thirtyDaysAgo());
 const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
 
 test.beforeEach(async ({ app: page, host }) => {
@@ -19,14 +20,22 @@ test.beforeEach(async ({ app: page, host }) => {
   expect((await callApi(page, token, 'routes.import', { fileName: 'route-20.csv', content: route() })).ok).toBe(true);
   const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2001' });
   const registerId = meter.value!.registers[0]!.id;
-  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-2001', values: [{ registerId, value: '11300' }], observedSerial: 'E5200099', note: 'new serial on the door' });
+  const saved = await callApi(page, token, 'readings.save', {
+    usagePointId: 'UP-2001',
+    values: [{ registerId, value: '11300' }],
+    observedSerial: 'E5200099',
+    note: 'new serial on the door',
+  });
   expect(saved.ok).toBe(true);
   await openApp(page, host.current);
   await page.getByTestId('section-review').click();
   await expect(page.getByTestId('review-panel')).toBeVisible();
 });
 
-test('a supervisor adds a technician, who sees no review queue and is refused by the API; the supervisor approves the reading with a warning and the audit trail shows it', async ({ page, host }) => {
+test('a supervisor adds a technician, who sees no review queue and is refused by the API; the supervisor approves the reading with a warning and the audit trail shows it', async ({
+  page,
+  host,
+}) => {
   // A new database: its first profile is the supervisor, who adds the technician with a first PIN.
   const manager = page.getByTestId('profile-manager');
   await manager.getByTestId('profile-name').fill('Tina Technician');
@@ -109,7 +118,10 @@ test('the dashboard counts per route, technician and day, and its numbers follow
 
   const token = host.current.token;
   const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
-  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] });
+  const saved = await callApi(page, token, 'readings.save', {
+    usagePointId: 'UP-2002',
+    values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }],
+  });
   expect(saved.ok).toBe(true);
   await expect(board.getByTestId('dashboard-done')).toHaveText('2');
   await expect(board.getByTestId('dashboard-to-do')).toHaveText('18');
@@ -122,10 +134,20 @@ test('the dashboard counts per route, technician and day, and its numbers follow
   await screenshot(page, 'supervisor-dashboard');
 });
 
-test('the CSV download arrives in the browser, holds exactly the filtered rows and is refused without the token', async ({ page, host }) => {
+test('the CSV download arrives in the browser, holds exactly the filtered rows and is refused without the token', async ({
+  page,
+  host,
+}) => {
   const token = host.current.token;
   const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-2002' });
-  expect((await callApi(page, token, 'readings.save', { usagePointId: 'UP-2002', values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }] })).ok).toBe(true);
+  expect(
+    (
+      await callApi(page, token, 'readings.save', {
+        usagePointId: 'UP-2002',
+        values: [{ registerId: meter.value!.registers[0]!.id, value: '12300' }],
+      })
+    ).ok,
+  ).toBe(true);
   await switchProfile(page, 'Sam Supervisor', 'supervisor');
   await page.getByTestId('export-route').fill('R-RIV-20');
   await page.getByTestId('export-status').selectOption('warning');
@@ -142,11 +164,16 @@ test('the CSV download arrives in the browser, holds exactly the filtered rows a
   expect(download.suggestedFilename()).toMatch(/^fieldmeter-\d{8}-\d{6}(-\d+)?\.csv$/); // a second export in the same second gets -2
   await expect(page.getByTestId('export-saved')).toContainText(download.suggestedFilename());
   const rows = parse(readFileSync((await download.path())!), { columns: true }) as Record<string, string>[];
-  expect(rows.map((r) => [r.route, r.usage_point, r.stop_status, r.warnings])).toEqual([['R-RIV-20', 'UP-2001', 'warning', 'serialMismatch']]);
+  expect(rows.map((r) => [r.route, r.usage_point, r.stop_status, r.warnings])).toEqual([
+    ['R-RIV-20', 'UP-2001', 'warning', 'serialMismatch'],
+  ]);
 
   // The same address without the token is refused, as is a name outside the exports.
   const status = (path: string, auth: boolean) =>
-    page.evaluate(async ([p, t]) => (await fetch(p!, t ? { headers: { Authorization: `Bearer ${t}` } } : {})).status, [path, auth ? token : ''] as const);
+    page.evaluate(async ([p, t]) => (await fetch(p!, t ? { headers: { Authorization: `Bearer ${t}` } } : {})).status, [
+      path,
+      auth ? token : '',
+    ] as const);
   expect(await status(`/api/export/${download.suggestedFilename()}`, false)).toBe(401);
   expect(await status('/api/export/..%2Ffieldmeter.db', true)).toBe(404);
 });

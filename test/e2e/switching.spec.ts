@@ -58,11 +58,21 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   await screenshot(page, 'switching-move-out-done');
   const [message] = queued(host.databasePath, 'SW-DEMO-MO5');
   expect(message).toMatchObject({ noun: 'MeterReadings', payload: { agreement: 'CA-DEMO-5' } });
-  expect((message?.payload.readings as { reason: string; qualities: string[] }[])[0]).toMatchObject({ reason: 'moveOut', qualities: ['1.0.0'] });
+  expect((message?.payload.readings as { reason: string; qualities: string[] }[])[0]).toMatchObject({
+    reason: 'moveOut',
+    qualities: ['1.0.0'],
+  });
   const db = new Database(host.databasePath, { readonly: true });
   try {
     // The serial the meter sent over the probe is kept with the reading, as on a route.
-    expect(db.prepare("SELECT rs.observed_serial FROM switch_orders s JOIN reading_sets rs ON rs.id = s.reading_set_id WHERE s.id = 'SW-DEMO-MO5'").pluck().get()).toBe('E3100005');
+    expect(
+      db
+        .prepare(
+          "SELECT rs.observed_serial FROM switch_orders s JOIN reading_sets rs ON rs.id = s.reading_set_id WHERE s.id = 'SW-DEMO-MO5'",
+        )
+        .pluck()
+        .get(),
+    ).toBe('E3100005');
   } finally {
     db.close();
   }
@@ -86,7 +96,10 @@ test('a change of supplier that could not be read: the office is asked to estima
   }
 });
 
-test('a disconnect by an installer with the meter switch, a seal and the reading; the control and the outcome are queued', async ({ app: page, host }) => {
+test('a disconnect by an installer with the meter switch, a seal and the reading; the control and the outcome are queued', async ({
+  app: page,
+  host,
+}) => {
   await openSwitch(page, 'SW-DEMO-DC9');
   await expect(page.getByTestId('sw-role-hint')).toBeVisible(); // a technician reads meters; switching a supply is installer work
   await switchProfile(page, 'Ines Installer', 'installer');
@@ -108,7 +121,10 @@ test('a disconnect by an installer with the meter switch, a seal and the reading
   expect(queued(host.databasePath, 'SW-DEMO-DC9').map((m) => m.noun)).toEqual(['MeterReadings', 'EndDeviceControls', 'EndDeviceEvents']);
 });
 
-test('a move-in read offline, then cancelled by the office: the reading stays, the user is told until they have seen it', async ({ app: page, host }) => {
+test('a move-in read offline, then cancelled by the office: the reading stays, the user is told until they have seen it', async ({
+  app: page,
+  host,
+}) => {
   await openSwitch(page, 'SW-DEMO-MI6');
   await page.getByTestId('sw-optical').click();
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
@@ -118,7 +134,10 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
   const meter = (await page.getByTestId('sw-detail').textContent())?.match(/E\d{7}/)?.[0] ?? '';
   const file = join(host.dataDir, 'cancel.xml');
   writeFileSync(file, typedXml(switchRequest('cancel', 'MSG-CANCEL-MI6', 'SW-DEMO-MI6', [switchWork({ type: 'moveIn', meter })])));
-  const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath, '--json'], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
+  const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath, '--json'], {
+    FIELDMETER_USER: 'Tina Technician',
+    FIELDMETER_PIN: '111111',
+  });
   expect(imported.stderr).toBe('');
   expect(JSON.parse(imported.stdout)).toMatchObject({ applied: { switchChangesAfterWork: 1 } });
   await page.reload();
@@ -145,13 +164,22 @@ test('in German, a disconnect order reads in German and fits 1280 px', async ({ 
   await screenshot(page, 'switching-disconnect-de');
 });
 
-test('a switch reading refused as unusual and then corrected: the old warning and its required reason go away', async ({ app: page, host }) => {
+test('a switch reading refused as unusual and then corrected: the old warning and its required reason go away', async ({
+  app: page,
+  host,
+}) => {
   // The meter's average daily use, as a utility's route file gives it, so the use is checked against history.
   const db = new Database(host.databasePath, { timeout: 10_000 });
   let last: { value: number; at: string };
   try {
-    db.prepare("UPDATE registers SET average_daily_use = 8 WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')").run();
-    const row = db.prepare("SELECT last_value, last_read_at FROM registers WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')").get() as { last_value: string; last_read_at: string };
+    db.prepare(
+      "UPDATE registers SET average_daily_use = 8 WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')",
+    ).run();
+    const row = db
+      .prepare(
+        "SELECT last_value, last_read_at FROM registers WHERE end_device_id = (SELECT id FROM end_devices WHERE serial_number = 'E3100005')",
+      )
+      .get() as { last_value: string; last_read_at: string };
     last = { value: Number(row.last_value), at: row.last_read_at };
   } finally {
     db.close();

@@ -19,29 +19,50 @@ test('the endpoint must be https and carry no credentials; the reason shows in E
   await expect(page.getByTestId('locale-de')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('sync-endpoint').fill('https://crew:Secret-1@mdm.example.com/cim');
   await page.getByTestId('sync-endpoint-save').click();
-  await expect(message).toHaveText('Benutzer und Passwort gehören nicht in die URL des Endpunkts; hinterlegen Sie sie unten als Zugangsdaten.');
+  await expect(message).toHaveText(
+    'Benutzer und Passwort gehören nicht in die URL des Endpunkts; hinterlegen Sie sie unten als Zugangsdaten.',
+  );
 
   // The contract refuses them too, whatever the form does.
-  const direct = await callApi(page, host.current.token, 'sync.settings.set', { endpoint: 'http://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
+  const direct = await callApi(page, host.current.token, 'sync.settings.set', {
+    endpoint: 'http://mdm.example.com/cim',
+    soapVersion: '1.1',
+    caPath: '',
+    schemaFolder: '',
+  });
   expect(direct.ok).toBe(false);
   const saved = await callApi<{ settings: { endpoint: string } }>(page, host.current.token, 'sync.settings.get', {});
   expect(saved.value?.settings.endpoint).toBe('');
 });
 
-test('the supervisor loads the utility integration profile from a file; a file that is not one is refused with the findings, in German', async ({ app: page }) => {
+test('the supervisor loads the utility integration profile from a file; a file that is not one is refused with the findings, in German', async ({
+  app: page,
+}) => {
   await page.getByTestId('section-sync').click();
   const profile = page.getByTestId('sync-profile');
   await expect(profile.getByTestId('sync-profile-name')).toHaveText('Default: IEC 61968-100 as published');
 
-  const utility = { name: 'Stadtwerke Musterstadt MDM', soapAction: 'urn:musterstadt:{Verb}{Noun}', endpoints: { SendMeterReadings: 'https://mdm.musterstadt.example/readings' } };
-  await profile.getByTestId('sync-profile-file').setInputFiles({ name: 'musterstadt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(utility)) });
-  await expect(profile.getByTestId('sync-profile-message')).toHaveText('The profile “Stadtwerke Musterstadt MDM” is used from the next sync on.');
+  const utility = {
+    name: 'Stadtwerke Musterstadt MDM',
+    soapAction: 'urn:musterstadt:{Verb}{Noun}',
+    endpoints: { SendMeterReadings: 'https://mdm.musterstadt.example/readings' },
+  };
+  await profile
+    .getByTestId('sync-profile-file')
+    .setInputFiles({ name: 'musterstadt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(utility)) });
+  await expect(profile.getByTestId('sync-profile-message')).toHaveText(
+    'The profile “Stadtwerke Musterstadt MDM” is used from the next sync on.',
+  );
   await expect(profile.getByTestId('sync-profile-name')).toHaveText('Stadtwerke Musterstadt MDM');
   await expect(profile.getByTestId('sync-profile-soap-action')).toHaveText('urn:musterstadt:{Verb}{Noun}');
   await expect(profile.getByTestId('sync-profile-services')).toHaveText('SendMeterReadings');
 
   await page.getByTestId('locale-de').click();
-  await profile.getByTestId('sync-profile-file').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ soapAction: 'urn:{Operation}' })) });
+  await profile.getByTestId('sync-profile-file').setInputFiles({
+    name: 'wrong.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ soapAction: 'urn:{Operation}' })),
+  });
   const refusal = profile.getByTestId('sync-profile-message');
   await expect(refusal).toContainText('Diese Datei ist kein gültiges Integrationsprofil.');
   await expect(refusal.locator('li')).toContainText(['soapAction: only the placeholders']);

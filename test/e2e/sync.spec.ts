@@ -30,11 +30,17 @@ async function setEndpoint(page: Page, url: string) {
   await expect(page.getByTestId('sync-settings-message')).toHaveText('Endpoint saved.');
 }
 
-test('Sync now sends the outbox; a PARTIAL reply shows the rejected item with its code, and Retry sends it', async ({ app: page, host }) => {
+test('Sync now sends the outbox; a PARTIAL reply shows the rejected item with its code, and Retry sends it', async ({
+  app: page,
+  host,
+}) => {
   const sims: EnterpriseSimulator[] = [];
   try {
     const good = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
-    const partial = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise-partial'), fault: { kind: 'partial', rate: 1 } });
+    const partial = await startEnterpriseSimulator({
+      storeDir: join(host.dataDir, 'enterprise-partial'),
+      fault: { kind: 'partial', rate: 1 },
+    });
     sims.push(good, partial);
 
     const badge = page.getByTestId('sync-badge');
@@ -95,15 +101,42 @@ test('Sync now sends the outbox; a PARTIAL reply shows the rejected item with it
   }
 });
 
-test('Sync pulls what the office queued: the received list says what changed, and an on-demand read request shows on the route until a reading answers it', async ({ app: page, host }) => {
+test('Sync pulls what the office queued: the received list says what changed, and an on-demand read request shows on the route until a reading answers it', async ({
+  app: page,
+  host,
+}) => {
   const sim = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
   try {
     // A visit today at UP-1001; then the office's MeterConfig made yesterday for that meter arrives late.
     await saveReading(page, 'UP-1001');
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    const header = (verb: 'change' | 'get', noun: string, messageID: string) => ({ verb, noun, timestamp: yesterday, source: 'MDM', messageID });
-    sim.queue.enqueue(buildMessage({ kind: 'request', header: header('change', 'MeterConfig', 'MC-OLD'), payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ mRID: 'E3100001', serialNumber: 'E3100001-X' }] } } } }, { form: 'generic' }));
-    sim.queue.enqueue(buildMessage({ kind: 'request', header: header('get', 'MeterReadings', 'GET-1005'), payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { usagePoints: [{ mRID: 'UP-1005' }] } } } }, { form: 'typed' }));
+    const header = (verb: 'change' | 'get', noun: string, messageID: string) => ({
+      verb,
+      noun,
+      timestamp: yesterday,
+      source: 'MDM',
+      messageID,
+    });
+    sim.queue.enqueue(
+      buildMessage(
+        {
+          kind: 'request',
+          header: header('change', 'MeterConfig', 'MC-OLD'),
+          payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ mRID: 'E3100001', serialNumber: 'E3100001-X' }] } } },
+        },
+        { form: 'generic' },
+      ),
+    );
+    sim.queue.enqueue(
+      buildMessage(
+        {
+          kind: 'request',
+          header: header('get', 'MeterReadings', 'GET-1005'),
+          payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { usagePoints: [{ mRID: 'UP-1005' }] } } },
+        },
+        { form: 'typed' },
+      ),
+    );
 
     await page.getByTestId('section-sync').click();
     await setEndpoint(page, sim.url);
@@ -111,7 +144,9 @@ test('Sync pulls what the office queued: the received list says what changed, an
     await expect(page.getByTestId('sync-result')).toHaveText('Sync finished: 1 accepted, 0 rejected.');
     const received = page.getByTestId('sync-received-item');
     await expect(received).toHaveCount(2);
-    await expect(page.locator('[data-testid=sync-received-item][data-message-id=MC-OLD]')).toContainText('1 meter kept as recorded in the field');
+    await expect(page.locator('[data-testid=sync-received-item][data-message-id=MC-OLD]')).toContainText(
+      '1 meter kept as recorded in the field',
+    );
     await expect(page.locator('[data-testid=sync-received-item][data-message-id=GET-1005]')).toContainText('1 on-demand read requested');
     expect(sim.queue.list()).toEqual([]);
     await screenshot(page, 'sync-received');
@@ -119,7 +154,9 @@ test('Sync pulls what the office queued: the received list says what changed, an
     // The technician sees the request on the route and at the meter; the reading answers it.
     await page.getByTestId('section-routes').click();
     await searchMeter(page, 'UP-1005');
-    await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveText('On demand');
+    await expect(page.locator('[data-testid=meter-row][data-usage-point-id=UP-1005]').getByTestId('row-read-request')).toHaveText(
+      'On demand',
+    );
     const form = await openSearchedMeter(page, 'UP-1005');
     await expect(page.getByTestId('read-request-banner')).toContainText('on-demand reading');
     await typeRegisters(page, await usualValues(form));
@@ -133,7 +170,9 @@ test('Sync pulls what the office queued: the received list says what changed, an
     await page.getByTestId('section-sync').click();
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('sync-pending')).toHaveText('0');
-    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) => m.xml.includes('<msg:CorrelationID>GET-1005</msg:CorrelationID>'));
+    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) =>
+      m.xml.includes('<msg:CorrelationID>GET-1005</msg:CorrelationID>'),
+    );
     expect(answers).toHaveLength(1);
     expect(answers[0]!.xml).toContain('UP-1005');
   } finally {
@@ -141,9 +180,15 @@ test('Sync pulls what the office queued: the received list says what changed, an
   }
 });
 
-test('Edit of a rejected reading: the value is checked like any reading, a new message goes out with the reason, the refused one is no longer listed', async ({ app: page, host }) => {
+test('Edit of a rejected reading: the value is checked like any reading, a new message goes out with the reason, the refused one is no longer listed', async ({
+  app: page,
+  host,
+}) => {
   const good = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
-  const partial = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise-partial'), fault: { kind: 'partial', rate: 1 } });
+  const partial = await startEnterpriseSimulator({
+    storeDir: join(host.dataDir, 'enterprise-partial'),
+    fault: { kind: 'partial', rate: 1 },
+  });
   try {
     await saveReading(page, 'UP-1007');
     await page.getByTestId('section-sync').click();
@@ -180,17 +225,41 @@ test('Edit of a rejected reading: the value is checked like any reading, a new m
   }
 });
 
-test('A clock set the office asks for shows at the meter; the installer\'s time sync answers it, and the answer goes back with its CorrelationID', async ({ app: page, host }) => {
+test("A clock set the office asks for shows at the meter; the installer's time sync answers it, and the answer goes back with its CorrelationID", async ({
+  app: page,
+  host,
+}) => {
   const sim = await startEnterpriseSimulator({ storeDir: join(host.dataDir, 'enterprise') });
   try {
-    const header = { verb: 'create' as const, noun: 'EndDeviceControls', timestamp: new Date().toISOString(), source: 'HES', messageID: 'EDC-1004' };
+    const header = {
+      verb: 'create' as const,
+      noun: 'EndDeviceControls',
+      timestamp: new Date().toISOString(),
+      source: 'HES',
+      messageID: 'EDC-1004',
+    };
     sim.queue.enqueue(
-      buildMessage({ kind: 'request', header, payload: { kind: 'xml', body: { noun: 'EndDeviceControls', value: { endDeviceControls: [{ mRID: 'EDC-1', controlType: '3.36.0.13', endDevices: [{ mRID: 'E3100004' }] }] } } } }, { form: 'typed' }),
+      buildMessage(
+        {
+          kind: 'request',
+          header,
+          payload: {
+            kind: 'xml',
+            body: {
+              noun: 'EndDeviceControls',
+              value: { endDeviceControls: [{ mRID: 'EDC-1', controlType: '3.36.0.13', endDevices: [{ mRID: 'E3100004' }] }] },
+            },
+          },
+        },
+        { form: 'typed' },
+      ),
     );
     await page.getByTestId('section-sync').click();
     await setEndpoint(page, sim.url);
     await page.getByTestId('sync-now').click();
-    await expect(page.locator('[data-testid=sync-received-item][data-message-id=EDC-1004]')).toContainText('1 control for the field requested');
+    await expect(page.locator('[data-testid=sync-received-item][data-message-id=EDC-1004]')).toContainText(
+      '1 control for the field requested',
+    );
 
     await switchProfile(page, 'Ines Installer', 'installer');
     await page.getByTestId('section-routes').click();
@@ -211,7 +280,9 @@ test('A clock set the office asks for shows at the meter; the installer\'s time 
     await page.getByTestId('section-sync').click();
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('sync-pending')).toHaveText('0');
-    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) => m.xml.includes('<msg:CorrelationID>EDC-1004</msg:CorrelationID>'));
+    const answers = readAccepted(join(host.dataDir, 'enterprise')).filter((m) =>
+      m.xml.includes('<msg:CorrelationID>EDC-1004</msg:CorrelationID>'),
+    );
     expect(answers).toHaveLength(1);
     expect(answers[0]!.xml).toContain('3.36.116.13');
   } finally {

@@ -138,7 +138,12 @@ async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang, token: 
   const meter = await callApi<{ registers: { id: number }[] }>(page, token, 'meters.get', { usagePointId: 'UP-1001' });
   const registerId = meter.value!.registers[0]!.id;
   const value = { registerId, value: '123456', confirmation: { method: 'reason', reason: 'Checked twice on site' } };
-  const saved = await callApi(page, token, 'readings.save', { usagePointId: 'UP-1001', values: [value], observedSerial: 'E3100099', note: 'New serial plate on the door' });
+  const saved = await callApi(page, token, 'readings.save', {
+    usagePointId: 'UP-1001',
+    values: [value],
+    observedSerial: 'E3100099',
+    note: 'New serial plate on the door',
+  });
   expect(saved.error).toBeUndefined();
   await signInAs(page, size, lang, 'Sam Supervisor', 'supervisor');
   await page.getByTestId('section-review').click();
@@ -158,12 +163,19 @@ async function walkReviewAndSync(page: Page, size: SizeName, lang: Lang, token: 
 }
 
 type Walk = (page: Page, size: SizeName, lang: Lang, token: string) => Promise<void>;
-const walks: Readonly<Record<string, Walk>> = { 'route work': walkRoute, 'work orders and switching': walkWorkOrders, 'review, dashboard and sync': walkReviewAndSync };
+const walks: Readonly<Record<string, Walk>> = {
+  'route work': walkRoute,
+  'work orders and switching': walkWorkOrders,
+  'review, dashboard and sync': walkReviewAndSync,
+};
 
 for (const lang of ['en', 'de'] as const) {
   for (const size of Object.keys(sizes) as SizeName[]) {
     for (const [name, walk] of Object.entries(walks)) {
-      test(`${size} (${sizes[size].width}×${sizes[size].height}), ${lang}, ${name}: each screen fits, is reachable by touch and passes axe-core`, async ({ app: page, host }) => {
+      test(`${size} (${sizes[size].width}×${sizes[size].height}), ${lang}, ${name}: each screen fits, is reachable by touch and passes axe-core`, async ({
+        app: page,
+        host,
+      }) => {
         // Several screens, each with an axe-core run: a budget by work done, not by one step's clock.
         test.setTimeout(scaled(180_000));
         await page.setViewportSize(sizes[size]);
@@ -174,7 +186,9 @@ for (const lang of ['en', 'de'] as const) {
   }
 }
 
-test('on a phone the keyboard still walks the route: Enter saves, the next stop opens, Escape goes back to the list', async ({ app: page }) => {
+test('on a phone the keyboard still walks the route: Enter saves, the next stop opens, Escape goes back to the list', async ({
+  app: page,
+}) => {
   await page.setViewportSize(sizes.phone);
   await page.getByTestId('meter-row').first().click();
   const form = page.getByTestId('reading-form');

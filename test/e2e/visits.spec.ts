@@ -19,7 +19,9 @@ async function readLastValues(page: Page, form: Locator) {
   }
 }
 
-test('the "stop saved" note shows on the stop the walk opened next, and not on a stop opened from the list later', async ({ app: page }) => {
+test('the "stop saved" note shows on the stop the walk opened next, and not on a stop opened from the list later', async ({
+  app: page,
+}) => {
   await searchMeter(page, 'UP-1002');
   const form = await openSearchedMeter(page, 'UP-1002');
   await readLastValues(page, form);
@@ -34,7 +36,9 @@ test('the "stop saved" note shows on the stop the walk opened next, and not on a
   await expect(page.getByTestId('save-status')).toHaveCount(0);
 });
 
-test('a removal: final readings checked as a route read, Enter keeps to the step until the seals, and the finished order shows what was done', async ({ app: page }) => {
+test('a removal: final readings checked as a route read, Enter keeps to the step until the seals, and the finished order shows what was done', async ({
+  app: page,
+}) => {
   await switchProfile(page, 'Ines Installer', 'installer');
   await page.getByTestId('section-workOrders').click();
   await page.getByTestId('wo-WO-DEMO-RM1').click();

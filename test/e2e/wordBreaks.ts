@@ -20,9 +20,15 @@ interface TextNode {
 }
 interface Scope {
   readonly document: {
-    querySelectorAll(selector: string): Iterable<{ checkVisibility(): boolean; getAttribute(name: string): string | null; closest(selector: string): unknown }>;
+    querySelectorAll(
+      selector: string,
+    ): Iterable<{ checkVisibility(): boolean; getAttribute(name: string): string | null; closest(selector: string): unknown }>;
     createTreeWalker(root: unknown, what: number): { nextNode(): TextNode | null };
-    createRange(): { setStart(node: TextNode, offset: number): void; setEnd(node: TextNode, offset: number): void; getClientRects(): Iterable<Rect> };
+    createRange(): {
+      setStart(node: TextNode, offset: number): void;
+      setEnd(node: TextNode, offset: number): void;
+      getClientRects(): Iterable<Rect>;
+    };
   };
 }
 

@@ -85,7 +85,10 @@ test('a technician sees work orders but cannot carry them out; an installer exch
   await screenshot(page, 'work-order-exchange-done');
 });
 
-test('an exchange reads the NEW meter through the probe and sets its clock (training meter); the summary lists it', async ({ app: page, host }) => {
+test('an exchange reads the NEW meter through the probe and sets its clock (training meter); the summary lists it', async ({
+  app: page,
+  host,
+}) => {
   await asInstaller(page);
   await page.getByTestId('wo-WO-DEMO-EX1').click();
   const expected = await expectedSerial(page);
@@ -117,7 +120,12 @@ test('an exchange reads the NEW meter through the probe and sets its clock (trai
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');
   await expect(page.getByTestId('job-programmed')).toContainText('Clock of E9100001 set'); // kept with the finished job
-  const readings = await callApi<{ source: string; qualities: string[]; value: string; meterSerial?: string }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1001', limit: 20 });
+  const readings = await callApi<{ source: string; qualities: string[]; value: string; meterSerial?: string }[]>(
+    page,
+    host.current.token,
+    'readings.list',
+    { usagePointId: 'UP-1001', limit: 20 },
+  );
   const fromProbe = readings.value?.filter((r) => r.source === 'optical') ?? [];
   expect(fromProbe.length).toBeGreaterThan(0);
   expect(fromProbe.every((r) => r.qualities[0] === '1.0.0')).toBe(true);
@@ -148,7 +156,10 @@ test('a removal reads the meter through the optical probe, takes a photo and scr
   await page.getByTestId('job-next').click();
   await expect(page.getByTestId('wo-status')).toHaveText('Completed');
   await screenshot(page, 'work-order-removal-done');
-  const readings = await callApi<{ source: string; qualities: string[] }[]>(page, host.current.token, 'readings.list', { usagePointId: 'UP-1008', limit: 10 });
+  const readings = await callApi<{ source: string; qualities: string[] }[]>(page, host.current.token, 'readings.list', {
+    usagePointId: 'UP-1008',
+    limit: 10,
+  });
   expect(readings.value?.length).toBeGreaterThan(0);
   expect(readings.value?.every((r) => r.source === 'optical' && r.qualities[0] === '1.0.0')).toBe(true);
 });
@@ -235,11 +246,17 @@ test('unable to complete with a reason, and a work order made on the device', as
 test('the office cancels a job already done and reports a PAN join: both are shown, the field data stays', async ({ app: page, host }) => {
   const token = host.current.token;
   await signInByApi(page, token, 'Ines Installer');
-  const order = await callApi<{ currentMeter: { serial: string; registers: { id: number }[] } }>(page, token, 'workOrders.get', { workOrderId: 'WO-DEMO-RM1' });
+  const order = await callApi<{ currentMeter: { serial: string; registers: { id: number }[] } }>(page, token, 'workOrders.get', {
+    workOrderId: 'WO-DEMO-RM1',
+  });
   const meter = order.value?.currentMeter;
   const done = await callApi(page, token, 'workOrders.completeRemoval', {
     workOrderId: 'WO-DEMO-RM1',
-    oldMeter: { observedSerial: meter?.serial, finalReadings: meter?.registers.map((r) => ({ registerId: r.id, value: '1', confirmation: { method: 'reentered' } })), disposition: 'returned' }, // far below the last reading: confirmed
+    oldMeter: {
+      observedSerial: meter?.serial,
+      finalReadings: meter?.registers.map((r) => ({ registerId: r.id, value: '1', confirmation: { method: 'reentered' } })),
+      disposition: 'returned',
+    }, // far below the last reading: confirmed
     note: '',
   });
   expect(done.ok).toBe(true);
@@ -249,24 +266,47 @@ test('the office cancels a job already done and reports a PAN join: both are sho
     cancel: buildMessage({
       kind: 'request',
       header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-rm1' },
-      payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-RM1' }, work: [{ meter: {} }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'MeterServiceRequests',
+          value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-RM1' }, work: [{ meter: {} }] },
+        },
+      },
     }),
     cancelWhileActive: buildMessage({
       kind: 'request',
       header: { verb: 'cancel', noun: 'MeterServiceRequests', timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: 'cancel-pan2' },
-      payload: { kind: 'xml', body: { noun: 'MeterServiceRequests', value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-PAN2' }, work: [{ meter: {} }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'MeterServiceRequests',
+          value: { header: { verb: 'cancel', noun: 'MeterServiceRequests', correlationID: 'WO-DEMO-PAN2' }, work: [{ meter: {} }] },
+        },
+      },
     }),
     join: buildMessage({
       kind: 'event',
       header: { verb: 'created', noun: 'EndDeviceEvents', timestamp: '2026-11-23T10:00:00Z', source: 'HES', messageID: 'join-1' },
-      payload: { kind: 'xml', body: { noun: 'EndDeviceEvents', value: { endDeviceEvents: [{ createdDateTime: '2026-11-23T09:59:00Z', eventType: '15.10.0.85', assets: { mRID: '000D6F0000DEC0DE' } }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'EndDeviceEvents',
+          value: {
+            endDeviceEvents: [{ createdDateTime: '2026-11-23T09:59:00Z', eventType: '15.10.0.85', assets: { mRID: '000D6F0000DEC0DE' } }],
+          },
+        },
+      },
     }),
   };
   await host.current.stop(); // the CLI opens the database on its own
   for (const [name, xml] of Object.entries(messages)) {
     const file = join(host.dataDir, `${name}.xml`);
     writeFileSync(file, xml);
-    const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath], { FIELDMETER_USER: 'Tina Technician', FIELDMETER_PIN: '111111' });
+    const imported = await fieldmeter(['import', 'message', file, '--db', host.databasePath], {
+      FIELDMETER_USER: 'Tina Technician',
+      FIELDMETER_PIN: '111111',
+    });
     expect(imported.stderr).toBe('');
   }
   await openApp(page, await host.restart(), 'Ines Installer'); // a new host process: the installer signs in again

@@ -11,8 +11,6 @@ import { latestVersion } from '../../electron/services/store/migrations';
 import { useTempDir } from '../support/tempDir';
 import { fieldmeter } from '../support/cli';
 
-
-
 describe('fieldmeter CLI', () => {
   const tempDir = useTempDir();
 
@@ -45,14 +43,36 @@ describe('fieldmeter CLI', () => {
     const dir = tempDir();
     const db = join(dir, 'cli.db');
     const store = openStore(db);
-    importRoute(store, { name: 't', role: 'technician' }, { fileName: 'r.csv', content: csv(row({ type: KWH_T1 }), row({ type: KWH_T2 }), row({ seq: '20', up: 'UP-2', serial: 'E2' })), acceptValidRows: false });
+    importRoute(
+      store,
+      { name: 't', role: 'technician' },
+      {
+        fileName: 'r.csv',
+        content: csv(row({ type: KWH_T1 }), row({ type: KWH_T2 }), row({ seq: '20', up: 'UP-2', serial: 'E2' })),
+        acceptValidRows: false,
+      },
+    );
     const meter = store.meters.get('UP-1')!;
-    saveManualReadings(store, { name: 't', role: 'technician' }, { usagePointId: 'UP-1', values: meter.registers.map((r) => ({ registerId: r.id, value: '1001' })) }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-23T08:00:00Z') });
+    saveManualReadings(
+      store,
+      { name: 't', role: 'technician' },
+      { usagePointId: 'UP-1', values: meter.registers.map((r) => ({ registerId: r.id, value: '1001' })) },
+      { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-23T08:00:00Z') },
+    );
     store.close();
 
     const all = JSON.parse((await fieldmeter(['readings', 'list', '--db', db, '--json'])).stdout);
     expect(all).toHaveLength(3);
-    expect(all[0]).toMatchObject({ route: 'R1', sequence: 10, usagePoint: 'UP-1', meter: 'E100', readingType: KWH_T1, status: 'read', value: '1001', timestamp: '2026-11-23T08:00:00.000Z' });
+    expect(all[0]).toMatchObject({
+      route: 'R1',
+      sequence: 10,
+      usagePoint: 'UP-1',
+      meter: 'E100',
+      readingType: KWH_T1,
+      status: 'read',
+      value: '1001',
+      timestamp: '2026-11-23T08:00:00.000Z',
+    });
     expect(all[2]).toMatchObject({ usagePoint: 'UP-2', status: 'unread', value: null, timestamp: null });
     const unread = JSON.parse((await fieldmeter(['readings', 'list', '--db', db, '--route', 'R1', '--status', 'unread', '--json'])).stdout);
     expect(unread.map((i: { meter: string }) => i.meter)).toEqual(['E2']);

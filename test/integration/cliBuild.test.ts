@@ -22,7 +22,8 @@ describe('the CLI build stamp', () => {
     mkdirSync(join(dir, 'electron'));
     return { dir, root: pathToFileURL(`${dir}/`) };
   };
-  const stamp = (dir: string, startedAt: number, inputs: string[]) => writeFileSync(join(dir, 'out', 'cli', 'build.json'), JSON.stringify({ startedAt, inputs }));
+  const stamp = (dir: string, startedAt: number, inputs: string[]) =>
+    writeFileSync(join(dir, 'out', 'cli', 'build.json'), JSON.stringify({ startedAt, inputs }));
   const source = (dir: string, name: string, mtimeMs: number) => {
     writeFileSync(join(dir, name), 'export {};\n');
     utimesSync(join(dir, name), mtimeMs / 1000, mtimeMs / 1000);
@@ -70,7 +71,9 @@ describe('the built CLI in out/cli', () => {
   it('is current for the sources of this checkout (the test set-up built it) and lists them', () => {
     expect(cliBuildStale(pathToFileURL(`${repoRoot}/`))).toBeNull();
     const { inputs } = JSON.parse(readFileSync(join(outCli, 'build.json'), 'utf8')) as { inputs: string[] };
-    expect(inputs).toEqual(expect.arrayContaining(['electron/cli/main.ts', 'electron/services/exports/exportWorker.ts', 'scripts/build-cli.mjs']));
+    expect(inputs).toEqual(
+      expect.arrayContaining(['electron/cli/main.ts', 'electron/services/exports/exportWorker.ts', 'scripts/build-cli.mjs']),
+    );
     expect(inputs.some((p) => p.includes('node_modules'))).toBe(false);
   });
 
@@ -81,12 +84,12 @@ describe('the built CLI in out/cli', () => {
     expect(starters.length).toBeGreaterThan(0);
   });
 
-
   /** The static imports of a built file and of what it imports in turn: what loads before any action runs. */
   const startupFiles = (file: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const m of readFileSync(join(outCli, file), 'utf8').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) startupFiles((m[1] ?? m[2])!, seen);
+    for (const m of readFileSync(join(outCli, file), 'utf8').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm))
+      startupFiles((m[1] ?? m[2])!, seen);
     return seen;
   };
 
@@ -100,21 +103,36 @@ describe('the built CLI in out/cli', () => {
   });
 
   const loadedBy = async (args: readonly string[], env: Readonly<Record<string, string>> = {}) => {
-    const run = await promisify(execFile)(process.execPath, [join(repoRoot, 'test', 'support', 'loadedPackages.cjs'), join(outCli, 'fieldmeter.mjs'), ...args], { env: { ...process.env, FIELDMETER_LOG: 'silent', ...env } });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [join(repoRoot, 'test', 'support', 'loadedPackages.cjs'), join(outCli, 'fieldmeter.mjs'), ...args],
+      { env: { ...process.env, FIELDMETER_LOG: 'silent', ...env } },
+    );
     return JSON.parse(/LOADED (.*)/.exec(run.stderr)![1]!) as string[];
   };
 
-  it('loads SQLite, the serial port and PDFKit only in the commands that use them', async () => {
-    const heavy = ['better-sqlite3', '@serialport/bindings-cpp', 'serialport', 'pdfkit'];
-    expect((await loadedBy(['--help'])).filter((p) => heavy.includes(p))).toEqual([]);
-    expect((await loadedBy(['pan', 'check', '--eui64', '00:0D:6F:00:0A:79:7D:F1', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'])).filter((p) => heavy.includes(p))).toEqual([]);
-    // The probe sees a package once a command needs it.
-    const dir = tempDir();
-    const db = join(dir, 'f.db');
-    expect((await fieldmeter(['demo', 'seed', '--db', db])).code).toBe(0);
-    // The demo's training supervisor (demo seed prints the PINs).
-    const pdf = await loadedBy(['export', '--db', db, '--format', 'pdf', '--out', join(dir, 'day.pdf')], { FIELDMETER_USER: 'Sam Supervisor', FIELDMETER_PIN: '333333' });
-    expect(pdf).toEqual(expect.arrayContaining(['better-sqlite3', 'pdfkit']));
-    expect(pdf).not.toContain('serialport');
-  }, scaled(60_000));
+  it(
+    'loads SQLite, the serial port and PDFKit only in the commands that use them',
+    async () => {
+      const heavy = ['better-sqlite3', '@serialport/bindings-cpp', 'serialport', 'pdfkit'];
+      expect((await loadedBy(['--help'])).filter((p) => heavy.includes(p))).toEqual([]);
+      expect(
+        (
+          await loadedBy(['pan', 'check', '--eui64', '00:0D:6F:00:0A:79:7D:F1', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'])
+        ).filter((p) => heavy.includes(p)),
+      ).toEqual([]);
+      // The probe sees a package once a command needs it.
+      const dir = tempDir();
+      const db = join(dir, 'f.db');
+      expect((await fieldmeter(['demo', 'seed', '--db', db])).code).toBe(0);
+      // The demo's training supervisor (demo seed prints the PINs).
+      const pdf = await loadedBy(['export', '--db', db, '--format', 'pdf', '--out', join(dir, 'day.pdf')], {
+        FIELDMETER_USER: 'Sam Supervisor',
+        FIELDMETER_PIN: '333333',
+      });
+      expect(pdf).toEqual(expect.arrayContaining(['better-sqlite3', 'pdfkit']));
+      expect(pdf).not.toContain('serialport');
+    },
+    scaled(60_000),
+  );
 });

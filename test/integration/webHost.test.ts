@@ -102,18 +102,21 @@ describe('web host', () => {
     const h = await start();
     expect((await raw(h, '/api/events?token=wrong', { headers: { Host: `127.0.0.1:${h.port}` } })).status).toBe(401);
     const received = new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.token}`, headers: { Host: `127.0.0.1:${h.port}` } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString('utf8');
-          if (text.includes('event: data.changed')) {
-            resolve(text);
-            req.destroy();
-          } else if (text.includes(': connected')) {
-            void call(h, 'demo.load', '{}');
-          }
-        });
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.token}`, headers: { Host: `127.0.0.1:${h.port}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+            if (text.includes('event: data.changed')) {
+              resolve(text);
+              req.destroy();
+            } else if (text.includes(': connected')) {
+              void call(h, 'demo.load', '{}');
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

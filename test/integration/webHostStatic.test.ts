@@ -20,10 +20,13 @@ const get = (host: WebHost, path: string, headers: Record<string, string> = {}) 
 /** Opens an event stream; resolves with its status once the headers arrive, keeping it open. */
 function openStream(host: WebHost): Promise<{ status: number; req: ClientRequest }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
-      resolve({ status: res.statusCode ?? 0, req });
-      res.resume();
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } },
+      (res) => {
+        resolve({ status: res.statusCode ?? 0, req });
+        res.resume();
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -77,7 +80,12 @@ describe('web host: compressed renderer and capped event streams', () => {
     expect(tiny.headers['content-encoding']).toBeUndefined();
     expect((await get(h, '/', { 'Accept-Encoding': 'br' })).headers['cache-control']).toBe('no-cache');
     // The compressed copies are files of the build, not pages of their own name's type.
-    expect(readdirSync(join(root, 'assets')).sort()).toEqual(['index-abc123.js', 'index-abc123.js.br', 'index-abc123.js.gz', 'tiny-def456.js']);
+    expect(readdirSync(join(root, 'assets')).sort()).toEqual([
+      'index-abc123.js',
+      'index-abc123.js.br',
+      'index-abc123.js.gz',
+      'tiny-def456.js',
+    ]);
   });
 
   it('reads Accept-Encoding with its q values', () => {

@@ -13,7 +13,10 @@ export interface CliResult {
 }
 
 /** `env` changes this process's environment for the child: a value sets a variable, undefined removes it. */
-export async function fieldmeter(args: readonly string[], overrides: Readonly<Record<string, string | undefined>> = {}): Promise<CliResult> {
+export async function fieldmeter(
+  args: readonly string[],
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliResult> {
   const env = { ...process.env };
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];

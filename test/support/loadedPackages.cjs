@@ -11,7 +11,11 @@ const packageOf = (path) => {
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 };
 process.on('exit', () => {
-  const names = new Set(Object.keys(Module._cache).filter((p) => p.includes('node_modules/')).map(packageOf));
+  const names = new Set(
+    Object.keys(Module._cache)
+      .filter((p) => p.includes('node_modules/'))
+      .map(packageOf),
+  );
   process.stderr.write(`\nLOADED ${JSON.stringify([...names])}\n`);
 });
 import(pathToFileURL(entry).href);

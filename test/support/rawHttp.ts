@@ -32,7 +32,11 @@ export function rawRequest(port: number, path: string, options: RawRequest = {})
 }
 
 /** The same with the body read as UTF-8 text. */
-export async function rawTextRequest(port: number, path: string, options: RawRequest = {}): Promise<Omit<RawResponse, 'body'> & { readonly body: string }> {
+export async function rawTextRequest(
+  port: number,
+  path: string,
+  options: RawRequest = {},
+): Promise<Omit<RawResponse, 'body'> & { readonly body: string }> {
   const response = await rawRequest(port, path, options);
   return { ...response, body: response.body.toString('utf8') };
 }

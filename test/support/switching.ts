@@ -2,10 +2,26 @@
 import { buildMessage, type CimMessage, type Header } from '../../shared/cim';
 import type { MeterServiceWork } from '../../shared/cim/payloads/meterServiceRequests';
 
-const header = (verb: Header['verb'], noun: string, id: string): Header => ({ verb, noun, timestamp: '2026-11-20T10:00:00Z', source: 'CIS', messageID: id });
+const header = (verb: Header['verb'], noun: string, id: string): Header => ({
+  verb,
+  noun,
+  timestamp: '2026-11-20T10:00:00Z',
+  source: 'CIS',
+  messageID: id,
+});
 
 /** A CreateMasterDataLinkageConfig (or Close…) linking a customer agreement to a usage point. */
-export function agreementMessage(o: { verb?: 'create' | 'close'; id: string; agreement: string; usagePoint: string; customer?: string; account?: string; supplier?: string; tariff?: string; effective: string }): CimMessage {
+export function agreementMessage(o: {
+  verb?: 'create' | 'close';
+  id: string;
+  agreement: string;
+  usagePoint: string;
+  customer?: string;
+  account?: string;
+  supplier?: string;
+  tariff?: string;
+  effective: string;
+}): CimMessage {
   return {
     kind: 'request',
     header: header(o.verb ?? 'create', 'MasterDataLinkageConfig', o.id),
@@ -28,7 +44,12 @@ export function agreementMessage(o: { verb?: 'create' | 'close'; id: string; agr
 }
 
 /** A Create/Change/CancelMeterServiceRequests holding switch work; change and cancel name the order in CorrelationID. */
-export function switchRequest(verb: 'create' | 'change' | 'cancel', messageId: string, order: string, work: MeterServiceWork[]): CimMessage {
+export function switchRequest(
+  verb: 'create' | 'change' | 'cancel',
+  messageId: string,
+  order: string,
+  work: MeterServiceWork[],
+): CimMessage {
   return {
     kind: 'request',
     header: header(verb, 'MeterServiceRequests', messageId),
@@ -36,17 +57,34 @@ export function switchRequest(verb: 'create' | 'change' | 'cancel', messageId: s
       kind: 'xml',
       body: {
         noun: 'MeterServiceRequests',
-        value: { header: { verb, noun: 'MeterServiceRequests', messageID: verb === 'create' ? order : messageId, correlationID: verb === 'create' ? undefined : order }, work },
+        value: {
+          header: {
+            verb,
+            noun: 'MeterServiceRequests',
+            messageID: verb === 'create' ? order : messageId,
+            correlationID: verb === 'create' ? undefined : order,
+          },
+          work,
+        },
       },
     },
   };
 }
 
-export const switchWork = (o: { type: string; meter: string; due?: string; window?: { start: string; end: string }; agreements?: string[]; customer?: string }): MeterServiceWork => ({
+export const switchWork = (o: {
+  type: string;
+  meter: string;
+  due?: string;
+  window?: { start: string; end: string };
+  agreements?: string[];
+  customer?: string;
+}): MeterServiceWork => ({
   kind: o.type === 'disconnect' || o.type === 'reconnect' ? o.type : 'service',
   requestDateTime: o.due,
   type: o.type,
-  customers: o.agreements ? [{ mRID: 'C-1', customerAgreements: o.agreements.map((mRID) => ({ mRID })), names: o.customer ? [{ name: o.customer }] : undefined }] : undefined,
+  customers: o.agreements
+    ? [{ mRID: 'C-1', customerAgreements: o.agreements.map((mRID) => ({ mRID })), names: o.customer ? [{ name: o.customer }] : undefined }]
+    : undefined,
   meter: { serialNumber: o.meter, meterReadings: o.window ? [{ valuesInterval: o.window }] : undefined },
 });
 

@@ -54,7 +54,10 @@ export function combinedXsd(imports: readonly { namespace: string; path: string 
   const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-xsd-'));
   const path = join(dir, 'combined.xsd');
   const lines = imports.map((i) => `  <xs:import namespace="${i.namespace}" schemaLocation="${pathToFileURL(i.path).href}"/>`);
-  writeFileSync(path, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:fieldmeter:test:combined">\n${lines.join('\n')}\n</xs:schema>\n`);
+  writeFileSync(
+    path,
+    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:fieldmeter:test:combined">\n${lines.join('\n')}\n</xs:schema>\n`,
+  );
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

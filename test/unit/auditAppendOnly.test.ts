@@ -17,7 +17,11 @@ describe('audit_log is append-only', () => {
     const offenders = ['electron', 'shared', 'renderer/src', 'bin', 'scripts']
       .flatMap((d) => sources(join(root, d)))
       .filter((file) => !file.endsWith(join('migrations', '007_review.ts')) && !file.endsWith(join('migrations', '014_audit_chain.ts')))
-      .filter((file) => /\b(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|INSERT\s+OR\s+REPLACE\s+INTO\s+audit_log|DROP\s+TABLE\s+audit_log)\b/i.test(readFileSync(file, 'utf8')))
+      .filter((file) =>
+        /\b(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|INSERT\s+OR\s+REPLACE\s+INTO\s+audit_log|DROP\s+TABLE\s+audit_log)\b/i.test(
+          readFileSync(file, 'utf8'),
+        ),
+      )
       .map((file) => relative(root, file));
     expect(offenders).toEqual([]);
   });

@@ -34,6 +34,9 @@ describe('barcode decoder', () => {
   it('reads a PAN label QR into the EUI-64 and install code', async () => {
     const label = 'Z:0022A30000000A11$I:83FED3407A939723A5C639B26916D505C3B5%G$M:IHD-7';
     const scanned = await decodeImage(toImageData(onCanvas(symbolImage('qrcode', label, 4), 640, 480)));
-    expect(parseInstallCodeLabel(scanned?.text ?? '')).toMatchObject({ eui64: '0022A30000000A11', installCode: '83FED3407A939723A5C639B26916D505C3B5' });
+    expect(parseInstallCodeLabel(scanned?.text ?? '')).toMatchObject({
+      eui64: '0022A30000000A11',
+      installCode: '83FED3407A939723A5C639B26916D505C3B5',
+    });
   });
 });

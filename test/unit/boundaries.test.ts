@@ -44,13 +44,23 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 
 describe('layers (eslint-rules/layers.js)', () => {
   it.each([
-    ['electron/services/store/repositories/x.ts', "import { saveManualReadings } from '../../readings/saveReadings';\nexport const x = saveManualReadings;", 'store', 'services'],
+    [
+      'electron/services/store/repositories/x.ts',
+      "import { saveManualReadings } from '../../readings/saveReadings';\nexport const x = saveManualReadings;",
+      'store',
+      'services',
+    ],
     ['electron/services/store/x.ts', "export const x = () => import('../handlers/readings');", 'store', 'handlers'],
-    ['electron/services/readings/x.ts', "import { readingHandlers } from '../handlers/readings';\nexport const x = readingHandlers;", 'services', 'handlers'],
+    [
+      'electron/services/readings/x.ts',
+      "import { readingHandlers } from '../handlers/readings';\nexport const x = readingHandlers;",
+      'services',
+      'handlers',
+    ],
     ['electron/services/readings/x.ts', "export { startFieldmeter } from '../fieldmeter';", 'services', 'app'],
     ['electron/services/handlers/x.ts', "import { dispatch } from '../../host/dispatch';\nexport const x = dispatch;", 'handlers', 'host'],
     ['electron/host/web/x.ts', "import { openStore } from '../../services/store';\nexport const x = openStore;", 'host', 'store'],
-    ['electron/host/web/x.ts', "export const x = () => import(`../../cli/program`);", 'host', 'cli'],
+    ['electron/host/web/x.ts', 'export const x = () => import(`../../cli/program`);', 'host', 'cli'],
     ['electron/services/sync/x.ts', "export const x = require('../../main/app');", 'services', 'main'],
     ['electron/services/log.ts', "import { openStore } from './store';\nexport const x = openStore;", 'core', 'store'],
     ['shared/domain/x.ts', "import { App } from '../../renderer/src/app/App';\nexport const x = App;", 'shared', 'renderer'],

@@ -45,8 +45,17 @@ describe('the API contract', () => {
     await check('demo.load', {});
     const [route] = await check<{ id: string }[]>('routes.list', {});
     const [first] = await check<{ usagePointId: string }[]>('meters.list', { routeId: route!.id });
-    const meter = await check<{ registers: { id: number; lastValue: string | null }[] }>('meters.get', { usagePointId: first!.usagePointId });
-    await check('readings.save', { usagePointId: first!.usagePointId, values: meter.registers.map((r) => ({ registerId: r.id, value: add(r.lastValue ?? '0', '1'), confirmation: { method: 'reason', reason: 'Checked the meter twice' } })) });
+    const meter = await check<{ registers: { id: number; lastValue: string | null }[] }>('meters.get', {
+      usagePointId: first!.usagePointId,
+    });
+    await check('readings.save', {
+      usagePointId: first!.usagePointId,
+      values: meter.registers.map((r) => ({
+        registerId: r.id,
+        value: add(r.lastValue ?? '0', '1'),
+        confirmation: { method: 'reason', reason: 'Checked the meter twice' },
+      })),
+    });
     expect(await check<unknown[]>('readings.list', {})).toHaveLength(meter.registers.length);
     expect(await check('settings.setLocale', { locale: 'de' })).toEqual({ locale: 'de' });
     expect(await check('app.info', {})).toMatchObject({ locale: 'de', firstRun: false });

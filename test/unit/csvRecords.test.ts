@@ -40,7 +40,10 @@ describe('CSV records', () => {
   });
 
   it('strips a byte-order mark and reads a last line without a line break', () => {
-    expect(readCsvRecords('\uFEFFa;b\n1;2', ';').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(readCsvRecords('\uFEFFa;b\n1;2', ';').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it.each([

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { verifyDemandReset } from '../../electron/services/serial/programOperations';
 
-const demand = (value: string, at: string) => [{ value, unit: 'kW' }, { value: at, unit: null }];
+const demand = (value: string, at: string) => [
+  { value, unit: 'kW' },
+  { value: at, unit: null },
+];
 
 describe('demand reset verification', () => {
   it('verified: counter 07 → 08 and the maximum demand back to zero with a new time', () => {

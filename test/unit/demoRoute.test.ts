@@ -14,14 +14,24 @@ const DAY_MS = 86_400_000;
 /** A fixed "now" 60 days after the rollover stop's last read: the checks do not depend on today's date. */
 const rolloverRow = rows.find((r) => r.sequence === ROLLOVER_STOP * 10)!;
 const now = new Date(Date.parse(rolloverRow.lastReadAt!) + 60 * DAY_MS).toISOString();
-const history = (r: (typeof rows)[number]) => ({ dials: r.dials, kind: 'cumulative' as const, readingType: r.readingType, multiplier: r.multiplier, lastValue: r.lastValue, lastReadAt: r.lastReadAt, averageDailyUse: r.averageDailyUse });
+const history = (r: (typeof rows)[number]) => ({
+  dials: r.dials,
+  kind: 'cumulative' as const,
+  readingType: r.readingType,
+  multiplier: r.multiplier,
+  lastValue: r.lastValue,
+  lastReadAt: r.lastReadAt,
+  averageDailyUse: r.averageDailyUse,
+});
 
 describe('the demo route', () => {
   it('imports without problems, and every register has an average daily use and a name from its ReadingType', () => {
     expect(problems).toEqual([]);
     expect(rows.filter((r) => !(r.averageDailyUse !== null && r.averageDailyUse > 0))).toEqual([]);
     // No label in the file: the importer's default, which the screens show in the user's language.
-    expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['energy delivered kWh', 'energy delivered kWh T1', 'energy delivered kWh T2', 'volume delivered m³']));
+    expect(new Set(rows.map((r) => r.label))).toEqual(
+      new Set(['energy delivered kWh', 'energy delivered kWh T1', 'energy delivered kWh T2', 'volume delivered m³']),
+    );
   });
 
   it('asks about a value far above or below the expected use', () => {
@@ -46,7 +56,10 @@ describe('the demo route', () => {
   });
 
   it("lets the training probe read the day's use, wrapped past the nines like the dials", () => {
-    const profile = trainingProfile({ meterSerial: rolloverRow.meterSerial, registers: [{ ...rolloverRow, decimals: 0 }] }, Date.parse(now));
+    const profile = trainingProfile(
+      { meterSerial: rolloverRow.meterSerial, registers: [{ ...rolloverRow, decimals: 0 }] },
+      Date.parse(now),
+    );
     const line = profile.lines.find((l) => l.startsWith('1.8.0('))!;
     const value = String(Number(/\((\d+)\*/.exec(line)![1]));
     expect(Number(value)).toBeLessThan(1000);

@@ -16,7 +16,10 @@ class FakeEmitter {
   }
   once(name: string, listener: Listener): this {
     const wrapped: Listener = (...args) => {
-      this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== wrapped));
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((l) => l !== wrapped),
+      );
       return listener(...args);
     };
     return this.on(name, wrapped);

@@ -193,7 +193,7 @@ describe('session hardening', () => {
     expect(listener).toBeDefined();
     const callback = vi.fn();
     listener?.(
-      { url: 'app://fieldmeter/index.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Kept': ['1'] } },
+      { url: 'app://fieldmeter/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Kept': ['1'] } },
       callback,
     );
     expect(callback).toHaveBeenCalledWith({
@@ -205,8 +205,11 @@ describe('session hardening', () => {
   it('grants only the allow-listed permissions, to our origin only', () => {
     const fake = createFakeElectron();
     hardenSession(asSession(fake));
-    const { permissionRequestHandler: request, permissionCheckHandler: check, devicePermissionHandler: device } =
-      fake.session.defaultSession;
+    const {
+      permissionRequestHandler: request,
+      permissionCheckHandler: check,
+      devicePermissionHandler: device,
+    } = fake.session.defaultSession;
     const ask = (permission: string, details: Record<string, unknown>) => {
       const callback = vi.fn();
       request?.({}, permission, callback, details);
@@ -341,8 +344,13 @@ describe('start-up', () => {
 
     const event = { sender: { id: window?.webContents.id ?? -1 }, senderFrame: window?.webContents.mainFrame ?? null };
     // Nothing but signing in before a profile is signed in; --demo made the training profiles.
-    expect(await fake.ipcMain.handlers.get(ipcChannel('routes.list'))?.(event, {})).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
-    expect(await fake.ipcMain.handlers.get(ipcChannel('session.signIn'))?.(event, { name: 'Tina Technician', secret: '111111' })).toMatchObject({ ok: true });
+    expect(await fake.ipcMain.handlers.get(ipcChannel('routes.list'))?.(event, {})).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN_REQUIRED' },
+    });
+    expect(
+      await fake.ipcMain.handlers.get(ipcChannel('session.signIn'))?.(event, { name: 'Tina Technician', secret: '111111' }),
+    ).toMatchObject({ ok: true });
     const routes = await fake.ipcMain.handlers.get(ipcChannel('routes.list'))?.(event, {});
     expect(routes).toMatchObject({ ok: true, value: [expect.objectContaining({ trainingMode: true })] });
 

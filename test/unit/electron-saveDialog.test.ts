@@ -5,7 +5,10 @@ import { exportSaveDialog } from '../../electron/main/saveDialog';
 
 function fake(answer: { canceled: boolean; filePath?: string }) {
   const showSaveDialog = vi.fn((..._args: unknown[]) => Promise.resolve(answer));
-  const electron = { app: { getPath: (name: string) => `/home/sam/${name}` }, dialog: { showSaveDialog } } as unknown as Pick<ElectronMain, 'app' | 'dialog'>;
+  const electron = { app: { getPath: (name: string) => `/home/sam/${name}` }, dialog: { showSaveDialog } } as unknown as Pick<
+    ElectronMain,
+    'app' | 'dialog'
+  >;
   return { electron, showSaveDialog };
 }
 
@@ -14,7 +17,13 @@ describe('export save dialog (main process)', () => {
     const { electron, showSaveDialog } = fake({ canceled: false, filePath: '/media/usb/day.csv' });
     const window = {} as BrowserWindow;
     expect(await exportSaveDialog(electron, () => window)('fieldmeter-20261123-090000.csv')).toBe('/media/usb/day.csv');
-    expect(showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: '/home/sam/documents/fieldmeter-20261123-090000.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] }));
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: '/home/sam/documents/fieldmeter-20261123-090000.csv',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      }),
+    );
   });
 
   it('answers null when the person cancels, and works without a window', async () => {

@@ -49,7 +49,8 @@ async function startWith(backend: 'basic_text' | 'gnome_libsecret') {
   await startMain(fake as unknown as ElectronMain, ['electron', '.', '--db', db], {});
   const window = fake.windows[0];
   const event = { sender: { id: window?.webContents.id ?? -1 }, senderFrame: window?.webContents.mainFrame ?? null };
-  const call = (method: 'sync.settings.set' | 'sync.credentials.set' | 'session.signIn', input: unknown) => fake.ipcMain.handlers.get(ipcChannel(method))?.(event, input);
+  const call = (method: 'sync.settings.set' | 'sync.credentials.set' | 'session.signIn', input: unknown) =>
+    fake.ipcMain.handlers.get(ipcChannel(method))?.(event, input);
   expect(await call('session.signIn', { name: 'Sam', secret: TEST_PIN })).toMatchObject({ ok: true });
   return { fake, db, call };
 }
@@ -65,10 +66,14 @@ describe('safeStorage backend', () => {
 
   it('with basic_text the app refuses to store a credential and says how to fix it; nothing is written', async () => {
     const { fake, db, call } = await startWith('basic_text');
-    expect(await call('sync.settings.set', { endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({ ok: true });
+    expect(
+      await call('sync.settings.set', { endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' }),
+    ).toMatchObject({ ok: true });
     const refused = await call('sync.credentials.set', { kind: 'basic', user: 'crew7', password: 'Secret-Pw-1' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { credentials: 'plainTextKey' } } });
-    expect((refused as { error: { message: string } }).error.message).toMatch(/no keyring.*GNOME Keyring or KWallet.*--password-store=gnome-libsecret/);
+    expect((refused as { error: { message: string } }).error.message).toMatch(
+      /no keyring.*GNOME Keyring or KWallet.*--password-store=gnome-libsecret/,
+    );
     fake.app.emit('will-quit');
     const check = new Database(db, { readonly: true });
     expect(check.prepare("SELECT count(*) FROM sync_state WHERE key LIKE 'secret.%'").pluck().get()).toBe(0);
@@ -78,7 +83,10 @@ describe('safeStorage backend', () => {
   it('with a keyring the credential is stored, encrypted', async () => {
     const { fake, call } = await startWith('gnome_libsecret');
     await call('sync.settings.set', { endpoint: 'https://mdm.example.com/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
-    expect(await call('sync.credentials.set', { kind: 'bearer', token: 'tok-1' })).toMatchObject({ ok: true, value: { kind: 'bearer', canStore: true } });
+    expect(await call('sync.credentials.set', { kind: 'bearer', token: 'tok-1' })).toMatchObject({
+      ok: true,
+      value: { kind: 'bearer', canStore: true },
+    });
     fake.app.emit('will-quit');
   });
 });

@@ -32,11 +32,17 @@ describe('error reasons and their words', () => {
   });
 
   it('the CLI says an error from its code and details, with the fields filled in, in either language', () => {
-    const error = new AppError('NOT_FOUND', 'Cannot read /tmp/x.csv: ENOENT', { reason: 'fileUnreadable', file: '/tmp/x.csv', errno: 'ENOENT' });
+    const error = new AppError('NOT_FOUND', 'Cannot read /tmp/x.csv: ENOENT', {
+      reason: 'fileUnreadable',
+      file: '/tmp/x.csv',
+      errno: 'ENOENT',
+    });
     expect(sayError(errorWordsEn, error)).toBe('/tmp/x.csv cannot be read.');
     expect(sayError(errorWordsDe, error)).toBe('/tmp/x.csv kann nicht gelesen werden.');
     expect(sayError(errorWordsEn, new AppError('DISK_FULL', 'ENOSPC'))).toBe(errorWordsEn.code.DISK_FULL);
-    expect(sayError(errorWordsEn, new AppError('VALIDATION', 'x', { reason: 'telegram', telegram: 'mbus.crc' }))).toBe(errorWordsEn.reason.mbus.crc);
+    expect(sayError(errorWordsEn, new AppError('VALIDATION', 'x', { reason: 'telegram', telegram: 'mbus.crc' }))).toBe(
+      errorWordsEn.reason.mbus.crc,
+    );
   });
 });
 

@@ -4,7 +4,9 @@ import { reviewText, stopText, warningsText } from '../../electron/services/expo
 
 describe('the PDF report in words', () => {
   it('names warning kinds, review and stop statuses, with the code in brackets', () => {
-    expect(warningsText(JSON.stringify([{ kind: 'lowerThanPrevious' }, { kind: 'serialMismatch' }]))).toBe('Lower than the last reading (lowerThanPrevious), Other meter serial (serialMismatch)');
+    expect(warningsText(JSON.stringify([{ kind: 'lowerThanPrevious' }, { kind: 'serialMismatch' }]))).toBe(
+      'Lower than the last reading (lowerThanPrevious), Other meter serial (serialMismatch)',
+    );
     expect(reviewText('pending')).toBe('To review (pending)');
     expect(stopText('warning')).toBe('Read, with warning (warning)');
     expect(warningsText('[]')).toBe('');

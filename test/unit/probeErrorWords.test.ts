@@ -11,7 +11,14 @@ import { sayError } from '../../shared/i18n/errorKey';
 
 const mismatch = {
   code: 'OPTICAL_PROGRAM_FAILED',
-  details: { reason: 'programFailed', code: 'SERIAL_MISMATCH', wroteToMeter: false, messageId: null, observedSerial: '12345678', expectedSerial: 'E3100002' },
+  details: {
+    reason: 'programFailed',
+    code: 'SERIAL_MISMATCH',
+    wroteToMeter: false,
+    messageId: null,
+    observedSerial: '12345678',
+    expectedSerial: 'E3100002',
+  },
 };
 
 describe('probe failure words', () => {
@@ -26,15 +33,22 @@ describe('probe failure words', () => {
     expect(sayError(errorWordsEn, mismatch)).toBe(
       'The meter at the probe reports serial 12345678, not E3100002: nothing was written. Check that the probe is on the right meter; if it is, confirm to program this meter. Nothing was changed on the meter.',
     );
-    expect(sayError(errorWordsDe, mismatch)).toMatch(/^Der Zähler am Lesekopf meldet die Nummer 12345678, nicht E3100002.*Am Zähler wurde nichts geändert\.$/);
+    expect(sayError(errorWordsDe, mismatch)).toMatch(
+      /^Der Zähler am Lesekopf meldet die Nummer 12345678, nicht E3100002.*Am Zähler wurde nichts geändert\.$/,
+    );
     const silent = { ...mismatch, details: { ...mismatch.details, observedSerial: null } };
     expect(sayError(errorWordsEn, silent)).toMatch(/does not say its serial, so it cannot be checked to be E3100002/);
   });
 
   it('says a read failure by its code, and falls back to the reason for a code without words', () => {
-    expect(sayError(errorWordsDe, { code: 'OPTICAL_READ_FAILED', details: { reason: 'probe', code: 'NO_RESPONSE', diagnostic: null } })).toBe(errorWordsDe.probe.NO_RESPONSE);
-    expect(sayError(errorWordsEn, { code: 'OPTICAL_PROGRAM_FAILED', details: { reason: 'programFailed', code: 'SOMETHING_NEW', wroteToMeter: true, messageId: null } })).toBe(
-      'Programming the meter did not finish (SOMETHING_NEW).',
-    );
+    expect(
+      sayError(errorWordsDe, { code: 'OPTICAL_READ_FAILED', details: { reason: 'probe', code: 'NO_RESPONSE', diagnostic: null } }),
+    ).toBe(errorWordsDe.probe.NO_RESPONSE);
+    expect(
+      sayError(errorWordsEn, {
+        code: 'OPTICAL_PROGRAM_FAILED',
+        details: { reason: 'programFailed', code: 'SOMETHING_NEW', wroteToMeter: true, messageId: null },
+      }),
+    ).toBe('Programming the meter did not finish (SOMETHING_NEW).');
   });
 });

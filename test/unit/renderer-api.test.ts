@@ -19,13 +19,22 @@ describe('answers from the web host', () => {
     expect(resultFromResponseText(200, '{"ok":true,"value":{"a":1}}')).toEqual({ ok: true, value: { a: 1 } });
     const rejected = { ok: false, error: { code: 'IMPORT_REJECTED', message: 'Nothing was imported', details: { validRows: 3 } } };
     expect(resultFromResponseText(200, JSON.stringify(rejected))).toEqual(rejected);
-    expect(resultFromResponseText(401, '{"ok":false,"error":{"code":"UNAUTHORIZED","message":"no"}}')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(resultFromResponseText(401, '{"ok":false,"error":{"code":"UNAUTHORIZED","message":"no"}}')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
   });
 
   it('turns a page that is not a Result into INTERNAL with a message that says what to do', () => {
-    expect(resultFromResponseText(502, '<html>Bad gateway</html>')).toEqual({ ok: false, error: { code: 'INTERNAL', message: unreachableMessage } });
+    expect(resultFromResponseText(502, '<html>Bad gateway</html>')).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: unreachableMessage },
+    });
     expect(resultFromResponseText(200, 'not json')).toEqual({ ok: false, error: { code: 'INTERNAL', message: unexpectedMessage } });
-    expect(normaliseResult({ ok: false, error: { code: 'NO_SUCH_CODE', message: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(normaliseResult({ ok: false, error: { code: 'NO_SUCH_CODE', message: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(normaliseResult(null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(normaliseResult({ ok: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -35,6 +35,8 @@ describe('the English and German catalogs', () => {
   });
 
   it('leave no German text empty where the English one says something', () => {
-    expect([...english].filter(([key, text]) => text.trim() !== '' && (german.get(key) ?? '').trim() === '').map(([key]) => key)).toEqual([]);
+    expect([...english].filter(([key, text]) => text.trim() !== '' && (german.get(key) ?? '').trim() === '').map(([key]) => key)).toEqual(
+      [],
+    );
   });
 });

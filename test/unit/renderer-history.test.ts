@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Reading } from '../../shared/contract/entities';
 import { historyRows, usePoints } from '../../renderer/src/features/history/history';
 
-const reading = (id: number, set: string, registerId: number, value: string, readAt: string, warnings: Reading['warnings'] = []): Reading => ({
+const reading = (
+  id: number,
+  set: string,
+  registerId: number,
+  value: string,
+  readAt: string,
+  warnings: Reading['warnings'] = [],
+): Reading => ({
   id,
   readingSetId: set,
   usagePointId: 'UP-1',
@@ -42,13 +49,21 @@ describe('historyRows', () => {
   });
 
   it('has no use for the first visit without a warning, nor for a drop without a rollover', () => {
-    const rows = historyRows([reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z'), reading(2, 'b', 1, '400', '2026-11-02T10:00:00Z')], [{ id: 1, kind: 'cumulative' }]);
+    const rows = historyRows(
+      [reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z'), reading(2, 'b', 1, '400', '2026-11-02T10:00:00Z')],
+      [{ id: 1, kind: 'cumulative' }],
+    );
     expect(rows.map((r) => r.cells[1]?.usage)).toEqual([null, null]);
   });
 
   it('draws no use chart for a single reading (the screen says what there is instead), and one bar from the second', () => {
     const registers = [{ id: 1, kind: 'cumulative' as const }];
     expect(usePoints(historyRows([reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z')], registers), registers)).toBe(0);
-    expect(usePoints(historyRows([reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z'), reading(2, 'b', 1, '540', '2026-11-02T10:00:00Z')], registers), registers)).toBe(1);
+    expect(
+      usePoints(
+        historyRows([reading(1, 'a', 1, '500', '2026-11-01T10:00:00Z'), reading(2, 'b', 1, '540', '2026-11-02T10:00:00Z')], registers),
+        registers,
+      ),
+    ).toBe(1);
   });
 });

@@ -17,7 +17,12 @@ const stop = (n: number, status: MeterListItem['status'], address: string): Mete
 });
 
 describe('the meter list shown', () => {
-  const index = buildSearchIndex([stop(1, 'read', 'Mill Lane'), stop(2, 'warning', 'Mill Road'), stop(3, 'skipped', 'Oak Road'), stop(4, 'unread', 'Oak Lane')]);
+  const index = buildSearchIndex([
+    stop(1, 'read', 'Mill Lane'),
+    stop(2, 'warning', 'Mill Road'),
+    stop(3, 'skipped', 'Oak Road'),
+    stop(4, 'unread', 'Oak Lane'),
+  ]);
   const ids = (query: string, filter: Parameters<typeof visibleStops>[2]) => visibleStops(index, query, filter).map((m) => m.usagePointId);
 
   it('applies the search and the status filter together, in route order', () => {

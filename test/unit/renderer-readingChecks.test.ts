@@ -35,13 +35,25 @@ describe('assessRegister', () => {
   });
 
   it('is confirmed by typing the same value again, in any spelling of the locale', () => {
-    expect(assessRegister(register(), entry({ text: '13900', again: '13,900' }), 'en', now, label)).toMatchObject({ again: 'match', confirmation: { method: 'reentered' } });
-    expect(assessRegister(register(), entry({ text: '13900', again: '13990' }), 'en', now, label)).toMatchObject({ again: 'mismatch', confirmation: null });
-    expect(assessRegister(register(), entry({ text: '13900', again: '13x' }), 'en', now, label)).toMatchObject({ again: 'invalid', confirmation: null });
+    expect(assessRegister(register(), entry({ text: '13900', again: '13,900' }), 'en', now, label)).toMatchObject({
+      again: 'match',
+      confirmation: { method: 'reentered' },
+    });
+    expect(assessRegister(register(), entry({ text: '13900', again: '13990' }), 'en', now, label)).toMatchObject({
+      again: 'mismatch',
+      confirmation: null,
+    });
+    expect(assessRegister(register(), entry({ text: '13900', again: '13x' }), 'en', now, label)).toMatchObject({
+      again: 'invalid',
+      confirmation: null,
+    });
   });
 
   it('is confirmed with a reason: a chosen one, with or without own words; "other" needs words', () => {
-    expect(assessRegister(register(), entry({ text: '13900', reasonCode: 'seasonal' }), 'en', now, label).confirmation).toEqual({ method: 'reason', reason: 'label:seasonal' });
+    expect(assessRegister(register(), entry({ text: '13900', reasonCode: 'seasonal' }), 'en', now, label).confirmation).toEqual({
+      method: 'reason',
+      reason: 'label:seasonal',
+    });
     expect(reasonFor(entry({ reasonCode: 'seasonal', reasonText: 'pool heater' }), label)).toBe('label:seasonal: pool heater');
     expect(reasonFor(entry({ reasonCode: 'other', reasonText: 'ok' }), label)).toBeNull();
     expect(reasonFor(entry({ reasonCode: 'other', reasonText: 'sauna built' }), label)).toBe('sauna built');

@@ -92,7 +92,8 @@ function auditActions(): string[] {
       if (expr.startsWith('`')) {
         // The two actions built from a list: optical.<operation>, workOrder.<event>.
         if (expr === '`optical.${request.operation}`') for (const op of programOperations) found.add(`optical.${op}`);
-        else if (expr === '`workOrder.${event.type}`') for (const ev of ['start', 'complete', 'unable', 'cancel']) found.add(`workOrder.${ev}`);
+        else if (expr === '`workOrder.${event.type}`')
+          for (const ev of ['start', 'complete', 'unable', 'cancel']) found.add(`workOrder.${ev}`);
         else if (!expr.includes('"')) found.add(expr); // an unknown template: fails below until it has words
       } else for (const literal of expr.matchAll(/'([^']+)'/g)) found.add(literal[1]!);
     }
@@ -100,7 +101,10 @@ function auditActions(): string[] {
   return [...found].sort();
 }
 
-const at = (tree: unknown, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+const at = (tree: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
 
 describe('the audit trail in words', () => {
   it('has a sentence in both languages for every action the app writes', () => {

@@ -5,11 +5,24 @@ import { csv, HEADER, KWH_T1, KWH_T2, row } from '../support/routeCsv';
 describe('route CSV', () => {
   it('reads valid rows with their line numbers, one register per row', () => {
     const { rows, problems } = parseRouteCsv(
-      csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T1, label: 'Day' }), row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T2 })),
+      csv(
+        row(),
+        row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T1, label: 'Day' }),
+        row({ seq: '20', up: 'UP-2', serial: 'E200', type: KWH_T2 }),
+      ),
     );
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
-    expect(rows[0]).toMatchObject({ routeId: 'R1', sequence: 10, usagePointId: 'UP-1', address: '1 Main St', meterSerial: 'E100', dials: 6, lastValue: '1000', lastReadAt: '2026-10-01T00:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      routeId: 'R1',
+      sequence: 10,
+      usagePointId: 'UP-1',
+      address: '1 Main St',
+      meterSerial: 'E100',
+      dials: 6,
+      lastValue: '1000',
+      lastReadAt: '2026-10-01T00:00:00.000Z',
+    });
     expect(rows[0]?.label).toBe('energy delivered kWh');
     expect(rows[1]?.label).toBe('Day');
     expect(rows[2]?.label).toBe('energy delivered kWh T2');
@@ -61,8 +74,19 @@ describe('route CSV', () => {
     const rowsOf = (stops: [string, string][]) => stops.map(([seq, up], i) => row({ seq, up, serial: `E${i}`, address: `${i} Main St` }));
     // 1,000 small numbers, then walk-book numbers far beyond them, then the first ones again.
     const small = Array.from({ length: 1000 }, (_, i) => [String(i + 1), `UP-S${i}`] as [string, string]);
-    const big = [['4100350', 'UP-B1'], ['4100360', 'UP-B2'], ['900000000', 'UP-B3'], ['70000', 'UP-B4']] as [string, string][];
-    const again = [['500', 'UP-X1'], ['4100360', 'UP-X2'], ['900000000', 'UP-X3'], ['70000', 'UP-X4'], ['1001', 'UP-OK']] as [string, string][];
+    const big = [
+      ['4100350', 'UP-B1'],
+      ['4100360', 'UP-B2'],
+      ['900000000', 'UP-B3'],
+      ['70000', 'UP-B4'],
+    ] as [string, string][];
+    const again = [
+      ['500', 'UP-X1'],
+      ['4100360', 'UP-X2'],
+      ['900000000', 'UP-X3'],
+      ['70000', 'UP-X4'],
+      ['1001', 'UP-OK'],
+    ] as [string, string][];
     const { rows, problems } = parseRouteCsv(csv(...rowsOf([...small, ...big, ...again])));
     expect(problems.map((p) => p.reason)).toEqual([
       'sequence 500 on route R1 is already used by line 501',
@@ -110,7 +134,12 @@ describe('route CSV', () => {
         row({ seq: '30', up: 'UP-3', serial: 'E3', average: '-1' }),
       ),
     );
-    expect(rows[0]).toMatchObject({ accountId: 'ACC-1', accessNotes: 'Key under the mat', hazards: ['dog', 'lockedGate'], averageDailyUse: 12.5 });
+    expect(rows[0]).toMatchObject({
+      accountId: 'ACC-1',
+      accessNotes: 'Key under the mat',
+      hazards: ['dog', 'lockedGate'],
+      averageDailyUse: 12.5,
+    });
     expect(problems.map((p) => [p.line, p.column])).toEqual([
       [3, 'hazards'],
       [4, 'average_daily_use'],

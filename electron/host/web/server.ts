@@ -120,7 +120,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, method: string) {
     if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'));
+      return sendError(
+        res,
+        401,
+        new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'),
+      );
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, new AppError('BAD_REQUEST', 'Send the request body as application/json.'));
@@ -143,7 +147,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!tokenMatches(url.searchParams.get('token'), token)) {
       return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong.'));
     }
-    if (streams.size >= MAX_STREAMS) return sendError(res, 429, new AppError('BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.'));
+    if (streams.size >= MAX_STREAMS)
+      return sendError(res, 429, new AppError('BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.'));
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -167,7 +172,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    */
   function handleDownload(req: IncomingMessage, res: ServerResponse, name: string, what: 'export' | 'receipt') {
     if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'));
+      return sendError(
+        res,
+        401,
+        new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'),
+      );
     }
     let file;
     try {
@@ -177,7 +186,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else if (what === 'receipt' && receiptFile) file = { ...receiptFile(decoded), format: 'pdf' as const };
       else throw new AppError('NOT_FOUND', `This host serves no ${what}s.`, { reason: 'notServed' });
     } catch (error) {
-      const known = error instanceof AppError ? error : new AppError('NOT_FOUND', `There is no such ${what}.`, { reason: what === 'receipt' ? 'receiptUnknown' : 'exportUnknown' });
+      const known =
+        error instanceof AppError
+          ? error
+          : new AppError('NOT_FOUND', `There is no such ${what}.`, { reason: what === 'receipt' ? 'receiptUnknown' : 'exportUnknown' });
       return sendError(res, known.code === 'FORBIDDEN' || known.code === 'SIGN_IN_REQUIRED' ? 403 : 404, known);
     }
     res.writeHead(200, {
@@ -199,26 +211,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!found) return sendError(res, 404, new AppError('NOT_FOUND', 'No such page.', { reason: 'notServed' }));
     // The page's policy follows the map's tile setting (read per request: a changed setting applies at the next load).
     const policy = options.app.contentSecurityPolicy?.() ?? contentSecurityPolicy;
-    res.writeHead(200, { ...securityHeaders, 'Content-Security-Policy': policy, ...found.headers, 'Content-Length': String(found.body.length) });
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Security-Policy': policy,
+      ...found.headers,
+      'Content-Length': String(found.body.length),
+    });
     res.end(found.body);
   }
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (!isAllowedHost(req.headers.host, port)) return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.'));
-      if (!isAllowedOrigin(req.headers.origin, port)) return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests from other sites are refused.'));
+      if (!isAllowedHost(req.headers.host, port))
+        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.'));
+      if (!isAllowedOrigin(req.headers.origin, port))
+        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests from other sites are refused.'));
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, url);
-      if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length), 'export');
-      if (url.pathname.startsWith(RECEIPT_DOWNLOAD_PATH) && req.method === 'GET') return handleDownload(req, res, url.pathname.slice(RECEIPT_DOWNLOAD_PATH.length), 'receipt');
+      if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH) && req.method === 'GET')
+        return handleDownload(req, res, url.pathname.slice(EXPORT_DOWNLOAD_PATH.length), 'export');
+      if (url.pathname.startsWith(RECEIPT_DOWNLOAD_PATH) && req.method === 'GET')
+        return handleDownload(req, res, url.pathname.slice(RECEIPT_DOWNLOAD_PATH.length), 'receipt');
       if (url.pathname.startsWith('/api/')) return sendError(res, 404, new AppError('UNKNOWN_METHOD', 'No such API path.'));
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, new AppError('BAD_REQUEST', 'Method not allowed.'));
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       log.error('request failed', error);
-      if (!res.headersSent) sendError(res, 500, new AppError('INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.'));
+      if (!res.headersSent)
+        sendError(res, 500, new AppError('INTERNAL', 'Something went wrong inside Fieldmeter. Your saved data is safe; try again.'));
       else res.end();
     });
   });

@@ -39,7 +39,11 @@ export async function readStatic(file: string, acceptEncoding: IncomingHttpHeade
   for (const encoding of encodings) {
     if (!accepted.has(encoding.name)) continue;
     const body = await readFile(file + encoding.suffix).catch(() => null);
-    if (body) return { body, headers: { 'Content-Type': type, 'Content-Encoding': encoding.name, Vary: 'Accept-Encoding', 'Cache-Control': caching } };
+    if (body)
+      return {
+        body,
+        headers: { 'Content-Type': type, 'Content-Encoding': encoding.name, Vary: 'Accept-Encoding', 'Cache-Control': caching },
+      };
   }
   const body = await readFile(file).catch(() => null);
   return body ? { body, headers: { 'Content-Type': type, Vary: 'Accept-Encoding', 'Cache-Control': caching } } : null;

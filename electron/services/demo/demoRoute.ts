@@ -9,7 +9,8 @@
 export const DEMO_ROUTE_ID = 'DEMO-01';
 export const DEMO_FILE_NAME = 'demo-route.csv';
 
-const header = 'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date,average_daily_use,latitude,longitude';
+const header =
+  'route_id,route_name,sequence,usage_point_id,address,meter_serial,reading_type,register_label,dials,decimals,multiplier,last_read,last_read_date,average_daily_use,latitude,longitude';
 
 /** The stop whose meter is close to rollover: 6 dials at 999,900 with about 7 kWh a day, so it has gone round the nines by now. */
 export const ROLLOVER_STOP = 50;
@@ -53,7 +54,9 @@ export function demoRouteCsv(stops = 50): string {
     const lastDate = `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const [latitude, longitude] = demoCoordinates(i);
     const row = (serial: string, type: string, dials: number, decimals: number, value: string, averageDailyUse: string) =>
-      lines.push(`${DEMO_ROUTE_ID},Demo route (training),${i * 10},${upId},"${address}",${serial},${type},,${dials},${decimals},1,${value},${lastDate},${averageDailyUse},${latitude},${longitude}`);
+      lines.push(
+        `${DEMO_ROUTE_ID},Demo route (training),${i * 10},${upId},"${address}",${serial},${type},,${dials},${decimals},1,${value},${lastDate},${averageDailyUse},${latitude},${longitude}`,
+      );
     // Daily use a household has: 6–12 kWh, by day 4–8 and by night 2–4, 2.5 m³ of gas in winter, 0.3 m³ of water.
     if (i % 10 === 3) {
       row(`G${String(700000 + i)}`, gasM3, 5, 3, (next() * 9000).toFixed(3), '2.5');

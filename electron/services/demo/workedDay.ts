@@ -42,9 +42,20 @@ export function seedWorkedDay(store: Store, photoDir: string, start = new Date()
       const days = r.lastReadAt ? Math.max(1, (at(i * 5).getTime() - Date.parse(r.lastReadAt)) / 86_400_000) : 1;
       const usual = r.averageDailyUse !== null && r.averageDailyUse > 0 ? r.averageDailyUse * days : 12;
       const value = lowered ? String(Math.max(0, Math.floor(last / 10))) : String(Math.round(last + usual));
-      return lowered ? { registerId: r.id, value, confirmation: { method: 'reason' as const, reason: 'Meter was exchanged last week; new meter starts low' } } : { registerId: r.id, value };
+      return lowered
+        ? {
+            registerId: r.id,
+            value,
+            confirmation: { method: 'reason' as const, reason: 'Meter was exchanged last week; new meter starts low' },
+          }
+        : { registerId: r.id, value };
     });
-    saveManualReadings(store, demoActor, { usagePointId, values, note: '', photoIds: [] }, { settings: defaultValidationSettings, photoDir, now: at(i * 5) });
+    saveManualReadings(
+      store,
+      demoActor,
+      { usagePointId, values, note: '', photoIds: [] },
+      { settings: defaultValidationSettings, photoDir, now: at(i * 5) },
+    );
     summary.readings += values.length;
     if (lowered) summary.confirmed += values.length;
   }

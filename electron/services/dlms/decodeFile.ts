@@ -26,7 +26,8 @@ export function captureBytes(content: Uint8Array): Uint8Array {
 function hexOption(value: string | undefined, flag: string, length: number): Uint8Array | null {
   if (value === undefined) return null;
   const bytes = hexToBytes(value);
-  if (!bytes || bytes.length !== length) throw new AppError('VALIDATION', `${flag} must be ${length * 2} hex digits`, { reason: 'hexInvalid' });
+  if (!bytes || bytes.length !== length)
+    throw new AppError('VALIDATION', `${flag} must be ${length * 2} hex digits`, { reason: 'hexInvalid' });
   return bytes;
 }
 
@@ -35,7 +36,11 @@ export function decodeCaptureFile(file: string, options: DecodeFileOptions): Cap
   try {
     content = new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { reason: 'fileUnreadable', file, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      reason: 'fileUnreadable',
+      file,
+      errno: (error as NodeJS.ErrnoException).code,
+    });
   }
   return decodeCapture(captureBytes(content), {
     gcm: nodeAesGcm,
@@ -48,7 +53,8 @@ export function decodeCaptureFile(file: string, options: DecodeFileOptions): Cap
 /** Why the exit code is 1, or null: a frame that failed its check, a ciphered APDU not opened, an unreadable APDU. */
 export function captureFailure(result: CaptureResult): string | null {
   const badFrames = result.frames.filter((f) => !f.ok);
-  if (badFrames.length) return `${badFrames.length} of ${result.frames.length} frames failed their check (${[...new Set(badFrames.map((f) => f.reason))].join(', ')})`;
+  if (badFrames.length)
+    return `${badFrames.length} of ${result.frames.length} frames failed their check (${[...new Set(badFrames.map((f) => f.reason))].join(', ')})`;
   if (result.reason === 'dlms.decrypt' || result.reason === 'dlms.replay') return 'cannot decrypt: wrong key or altered bytes';
   if (result.reason === 'dlms.no-key') return 'cannot decrypt: the capture is ciphered; give --key (and --auth-key)';
   if (result.reason) return `cannot read the capture (${result.reason})`;

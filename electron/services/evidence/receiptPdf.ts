@@ -12,7 +12,11 @@ import { localDateTime, localNumber, receiptText, registerWords } from '../../..
 import type { ReceiptLanguage, VisitRecord } from '../../../shared/evidence/visit';
 
 /** Keys of the information dictionary; the data is base64 of its canonical JSON (plain ASCII in the file). */
-export const RECEIPT_INFO_KEYS = { code: 'FieldmeterReceiptCode', data: 'FieldmeterReceiptData', sha256: 'FieldmeterReceiptSha256' } as const;
+export const RECEIPT_INFO_KEYS = {
+  code: 'FieldmeterReceiptCode',
+  data: 'FieldmeterReceiptData',
+  sha256: 'FieldmeterReceiptSha256',
+} as const;
 
 export interface ReceiptDrawing {
   readonly record: VisitRecord;
@@ -48,7 +52,12 @@ export async function writeReceiptPdf(path: string, r: ReceiptDrawing): Promise<
   doc.pipe(out);
   const width = doc.page.width - 100;
   const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value || '—', { width });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(`${label}: `, { continued: true })
+      .font('Helvetica')
+      .text(value || '—', { width });
   };
 
   doc.font('Helvetica-Bold').fontSize(20).text(t.title);
@@ -73,7 +82,10 @@ export async function writeReceiptPdf(path: string, r: ReceiptDrawing): Promise<
   if (v.readings.length === 0) doc.font('Helvetica').fontSize(10).text(t.none);
 
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(t.seals);
-  doc.font('Helvetica').fontSize(10).text(`${t.sealsRemoved}: ${v.sealsRemoved.join(', ') || t.none} · ${t.sealsApplied}: ${v.sealsApplied.join(', ') || t.none}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`${t.sealsRemoved}: ${v.sealsRemoved.join(', ') || t.none} · ${t.sealsApplied}: ${v.sealsApplied.join(', ') || t.none}`);
   if (v.note) field(t.note, v.note);
 
   if (r.photo) {
@@ -83,10 +95,17 @@ export async function writeReceiptPdf(path: string, r: ReceiptDrawing): Promise<
 
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(t.signature);
   const s = v.signature;
-  doc.font('Helvetica').fontSize(10).text(s ? `${t.signed[s.status]}${s.signerName ? `: ${s.signerName}` : ''} · ${localDateTime(s.signedAt, r.language)}` : t.unsigned);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(s ? `${t.signed[s.status]}${s.signerName ? `: ${s.signerName}` : ''} · ${localDateTime(s.signedAt, r.language)}` : t.unsigned);
   if (r.signatureImage) doc.image(r.signatureImage, { fit: [260, 110] });
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text(`${t.code}: ${groupedCode(r.code)}`);
+  doc
+    .moveDown(1)
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .text(`${t.code}: ${groupedCode(r.code)}`);
   doc.font('Helvetica').fontSize(8).fillColor('#555555').text(t.codeHelp).fillColor('black');
   doc.end();
   await once(out, 'finish');

@@ -21,7 +21,12 @@ import { signatureFile } from './signatures';
 import { sealRecord, visitRecord } from './visitRecord';
 import { requireFinishedVisit, requireVisitRight } from './visits';
 
-export const receiptInfoOf = (row: ReceiptRow): ReceiptInfo => ({ fileName: row.fileName, language: row.language, code: groupedCode(row.code), createdAt: row.createdAt });
+export const receiptInfoOf = (row: ReceiptRow): ReceiptInfo => ({
+  fileName: row.fileName,
+  language: row.language,
+  code: groupedCode(row.code),
+  createdAt: row.createdAt,
+});
 
 const photoExtension: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
 
@@ -36,7 +41,14 @@ function registerPhoto(store: Store, photoDir: string, ids: readonly string[]): 
   return null;
 }
 
-export async function createReceipt(store: Store, actor: Actor, photoDir: string, ref: VisitRef, language: ReceiptLanguage, now = new Date()): Promise<ReceiptInfo> {
+export async function createReceipt(
+  store: Store,
+  actor: Actor,
+  photoDir: string,
+  ref: VisitRef,
+  language: ReceiptLanguage,
+  now = new Date(),
+): Promise<ReceiptInfo> {
   const visit = requireFinishedVisit(store, ref);
   requireVisitRight(actor, visit);
   const record = visitRecord(store, ref);
@@ -61,7 +73,16 @@ export async function createReceipt(store: Store, actor: Actor, photoDir: string
     // Made by another request meanwhile from the same data: that file is this receipt.
     if (!(error instanceof AppError && existsSync(path))) throw error;
   }
-  const row: ReceiptRow = { visit: ref, usagePointId: visit.usagePointId, language, code: sealed.code, dataSha256: sealed.sha256, fileName, createdAt: now.toISOString(), createdBy: actor.name };
+  const row: ReceiptRow = {
+    visit: ref,
+    usagePointId: visit.usagePointId,
+    language,
+    code: sealed.code,
+    dataSha256: sealed.sha256,
+    fileName,
+    createdAt: now.toISOString(),
+    createdBy: actor.name,
+  };
   store.transaction(() => {
     if (store.evidence.receiptByFileName(fileName)) return;
     store.evidence.insertReceipt(row);

@@ -12,7 +12,13 @@ import type { z } from 'zod';
 import type { signatureInput, SignatureInfo } from '../../../shared/contract/methods/evidence';
 import { AppError } from '../../../shared/contract/result';
 import { checkPng } from '../../../shared/evidence/png';
-import { MAX_SIGNATURE_BYTES, MAX_SIGNATURE_HEIGHT, MAX_SIGNATURE_WIDTH, signerRoleOf, type VisitRef } from '../../../shared/evidence/visit';
+import {
+  MAX_SIGNATURE_BYTES,
+  MAX_SIGNATURE_HEIGHT,
+  MAX_SIGNATURE_WIDTH,
+  signerRoleOf,
+  type VisitRef,
+} from '../../../shared/evidence/visit';
 import { writeBytesSafely } from '../files/safeWrite';
 import type { Store } from '../store';
 import type { SignatureRow } from '../store/repositories/evidence';
@@ -35,20 +41,39 @@ export const signatureInfoOf = (row: SignatureRow): SignatureInfo => ({
 function checkedImage(imageBase64: string): { bytes: Buffer; width: number; height: number } {
   const bytes = Buffer.from(imageBase64, 'base64');
   if (bytes.length > MAX_SIGNATURE_BYTES) {
-    throw new AppError('TOO_LARGE', `The signature image is ${Math.round(bytes.length / 1024)} kB; at most ${MAX_SIGNATURE_BYTES / 1024} kB is taken. Clear and sign again.`, { reason: 'signatureTooLarge', limit: MAX_SIGNATURE_BYTES });
+    throw new AppError(
+      'TOO_LARGE',
+      `The signature image is ${Math.round(bytes.length / 1024)} kB; at most ${MAX_SIGNATURE_BYTES / 1024} kB is taken. Clear and sign again.`,
+      { reason: 'signatureTooLarge', limit: MAX_SIGNATURE_BYTES },
+    );
   }
   const png = checkPng(bytes);
-  if (!png.ok) throw new AppError('VALIDATION', 'The signature is not a PNG image. Clear and sign again.', { reason: png.reason === 'notPng' ? 'signatureNotPng' : 'signatureDamaged' });
+  if (!png.ok)
+    throw new AppError('VALIDATION', 'The signature is not a PNG image. Clear and sign again.', {
+      reason: png.reason === 'notPng' ? 'signatureNotPng' : 'signatureDamaged',
+    });
   if (png.width > MAX_SIGNATURE_WIDTH || png.height > MAX_SIGNATURE_HEIGHT) {
-    throw new AppError('TOO_LARGE', `The signature image is ${png.width}×${png.height} pixels; at most ${MAX_SIGNATURE_WIDTH}×${MAX_SIGNATURE_HEIGHT}.`, { reason: 'signatureTooWide' });
+    throw new AppError(
+      'TOO_LARGE',
+      `The signature image is ${png.width}×${png.height} pixels; at most ${MAX_SIGNATURE_WIDTH}×${MAX_SIGNATURE_HEIGHT}.`,
+      { reason: 'signatureTooWide' },
+    );
   }
   return { bytes, width: png.width, height: png.height };
 }
 
-export function saveSignature(store: Store, actor: Actor, photoDir: string, ref: VisitRef, input: SignatureInput, now = new Date()): SignatureInfo {
+export function saveSignature(
+  store: Store,
+  actor: Actor,
+  photoDir: string,
+  ref: VisitRef,
+  input: SignatureInput,
+  now = new Date(),
+): SignatureInfo {
   const visit = requireFinishedVisit(store, ref);
   requireVisitRight(actor, visit);
-  if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
+  if (store.evidence.signature(ref))
+    throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
   const image = input.status === 'declined' ? null : checkedImage(input.imageBase64);
   const sha256 = image ? createHash('sha256').update(image.bytes).digest('hex') : null;
   if (image && sha256) {
@@ -73,10 +98,16 @@ export function saveSignature(store: Store, actor: Actor, photoDir: string, ref:
     recordedBy: actor.name,
   };
   store.transaction(() => {
-    if (store.evidence.signature(ref)) throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
+    if (store.evidence.signature(ref))
+      throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
     store.evidence.insertSignature(row);
     // The audit names the visit and the status; the signer's name stays in the signature row.
-    store.journal.audit(actor, { action: 'visit.sign', entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order', entityId: ref.id, details: { status: row.status, signerRole: row.signerRole, imageSha256: sha256 } });
+    store.journal.audit(actor, {
+      action: 'visit.sign',
+      entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order',
+      entityId: ref.id,
+      details: { status: row.status, signerRole: row.signerRole, imageSha256: sha256 },
+    });
   });
   return signatureInfoOf(row);
 }

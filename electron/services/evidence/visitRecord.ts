@@ -22,12 +22,15 @@ const readingOf = (r: SetReading, purpose: VisitReading['purpose']): VisitReadin
 
 function signatureOf(store: Store, ref: VisitRef): VisitRecord['signature'] {
   const s = store.evidence.signature(ref);
-  return s ? { status: s.status, signerName: s.signerName, signerRole: s.signerRole, signedAt: s.signedAt, imageSha256: s.imageSha256 } : null;
+  return s
+    ? { status: s.status, signerName: s.signerName, signerRole: s.signerRole, signedAt: s.signedAt, imageSha256: s.imageSha256 }
+    : null;
 }
 
 function switchRecord(store: Store, ref: VisitRef): VisitRecord {
   const o = store.visitFacts.switchVisit(ref.id);
-  if (!o?.finishedAt) throw new AppError('NOT_FOUND', `Switch order ${ref.id} has no finished visit on this device.`, { reason: 'visitUnknown' });
+  if (!o?.finishedAt)
+    throw new AppError('NOT_FOUND', `Switch order ${ref.id} has no finished visit on this device.`, { reason: 'visitUnknown' });
   const rows = o.readingSetId ? store.visitFacts.setReadings(o.readingSetId) : [];
   const first = rows[0];
   return {
@@ -36,7 +39,8 @@ function switchRecord(store: Store, ref: VisitRef): VisitRecord {
     work: o.kind as VisitWork,
     usagePointId: o.usagePointId,
     address: o.address,
-    position: first && first.latitude !== null && first.longitude !== null ? { latitude: first.latitude, longitude: first.longitude } : null,
+    position:
+      first && first.latitude !== null && first.longitude !== null ? { latitude: first.latitude, longitude: first.longitude } : null,
     technician: o.technician ?? '',
     at: first?.readAt ?? o.finishedAt,
     meterSerial: o.meterSerial,
@@ -58,7 +62,10 @@ const meterJobWork: Readonly<Record<string, VisitWork>> = { exchange: 'exchange'
 function meterJobRecord(store: Store, ref: VisitRef): VisitRecord {
   const o = store.visitFacts.workVisit(ref.id);
   const work = o ? meterJobWork[o.kind] : undefined;
-  if (!o?.at || !work) throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange, install or removal on this device.`, { reason: 'visitUnknown' });
+  if (!o?.at || !work)
+    throw new AppError('NOT_FOUND', `Work order ${ref.id} has no finished meter exchange, install or removal on this device.`, {
+      reason: 'visitUnknown',
+    });
   const sets = store.visitFacts.readingSetsAt(o.usagePointId, o.at).map((id) => ({ id, rows: store.visitFacts.setReadings(id) }));
   const of = (serial: string | undefined) => sets.filter((s) => s.rows[0]?.meterSerial === serial);
   const finals = of(o.details.oldMeter);
@@ -75,7 +82,10 @@ function meterJobRecord(store: Store, ref: VisitRef): VisitRecord {
     // An install finds no meter: the one put in is the receipt's meter.
     meterSerial: (work === 'install' ? o.details.newMeter : o.details.oldMeter) ?? '',
     newMeterSerial: work === 'exchange' ? (o.details.newMeter ?? null) : null,
-    readings: [...finals.flatMap((s) => s.rows.map((r) => readingOf(r, 'final'))), ...initials.flatMap((s) => s.rows.map((r) => readingOf(r, 'initial')))],
+    readings: [
+      ...finals.flatMap((s) => s.rows.map((r) => readingOf(r, 'final'))),
+      ...initials.flatMap((s) => s.rows.map((r) => readingOf(r, 'initial'))),
+    ],
     sealsRemoved: o.details.sealsRemoved ?? [],
     sealsApplied: o.details.sealsApplied ?? [],
     photos: [...finals, ...initials].flatMap((s) => store.visitFacts.photosOf(s.id)),

@@ -21,14 +21,18 @@ export function requireFinishedVisit(store: Store, ref: VisitRef): FinishedVisit
     const order = store.visitFacts.switchVisit(ref.id);
     if (!order) throw new AppError('NOT_FOUND', `Switch order ${ref.id} is not on this device.`, { reason: 'visitUnknown' });
     if (!order.finishedAt || (!order.readingSetId && !order.outcome)) {
-      throw new AppError('VALIDATION', `Switch order ${ref.id} is not finished: take the reading or record the outcome first.`, { reason: 'visitNotFinished' });
+      throw new AppError('VALIDATION', `Switch order ${ref.id} is not finished: take the reading or record the outcome first.`, {
+        reason: 'visitNotFinished',
+      });
     }
     return { ref, usagePointId: order.usagePointId, right: isReadingKind(order.kind as SwitchKind) ? 'record' : 'install' };
   }
   const order = store.visitFacts.workVisit(ref.id);
   if (!order) throw new AppError('NOT_FOUND', `Work order ${ref.id} is not on this device.`, { reason: 'visitUnknown' });
   if (!['exchange', 'install', 'remove'].includes(order.kind) || !order.at) {
-    throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange, install or removal.`, { reason: 'visitNotFinished' });
+    throw new AppError('VALIDATION', `Work order ${ref.id} is not a finished meter exchange, install or removal.`, {
+      reason: 'visitNotFinished',
+    });
   }
   return { ref, usagePointId: order.usagePointId, right: 'install' };
 }
@@ -36,6 +40,10 @@ export function requireFinishedVisit(store: Store, ref: VisitRef): FinishedVisit
 /** The visit's own right, beyond the method's (a disconnect's signature is installer work). */
 export function requireVisitRight(actor: Actor, visit: FinishedVisit): void {
   if (!mayDo(actor.role, visit.right)) {
-    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not sign off this visit: it needs the ${visit.right} right.`, { reason: 'needsRight', right: visit.right, role: actor.role });
+    throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not sign off this visit: it needs the ${visit.right} right.`, {
+      reason: 'needsRight',
+      right: visit.right,
+      role: actor.role,
+    });
   }
 }

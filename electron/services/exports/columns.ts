@@ -24,5 +24,6 @@ export const exportColumns = [
 
 /** Throws when the query's columns drift from the documented set (checked before any file is written). */
 export function checkCsvColumns(names: readonly string[]): void {
-  if (names.join(',') !== exportColumns.join(',')) throw new Error(`export query columns ${names.join(',')} differ from the documented ${exportColumns.join(',')}`);
+  if (names.join(',') !== exportColumns.join(','))
+    throw new Error(`export query columns ${names.join(',')} differ from the documented ${exportColumns.join(',')}`);
 }

@@ -28,7 +28,8 @@ export interface ExportFile {
   readonly size: number;
 }
 
-const notFound = () => new AppError('NOT_FOUND', 'There is no such export. Run the export again, then save it.', { reason: 'exportUnknown' });
+const notFound = () =>
+  new AppError('NOT_FOUND', 'There is no such export. Run the export again, then save it.', { reason: 'exportUnknown' });
 
 /** The export called `name` in `dir`, for a supervisor; refuses any other name, a link or a folder. */
 export function findExportFile(dir: string, actor: Actor, name: unknown): ExportFile {
@@ -49,11 +50,17 @@ export function findExportFile(dir: string, actor: Actor, name: unknown): Export
 /** The place chosen in the save dialog: an absolute path ending in the export's own extension, outside exports/. */
 export function checkSaveTarget(target: string, file: ExportFile, dir: string): string {
   const path = normalize(target);
-  if (!isAbsolute(path) || path.includes('\0')) throw new AppError('VALIDATION', 'Choose a folder and a file name to save the export to.', { reason: 'fileNameInvalid' });
+  if (!isAbsolute(path) || path.includes('\0'))
+    throw new AppError('VALIDATION', 'Choose a folder and a file name to save the export to.', { reason: 'fileNameInvalid' });
   if (extname(path).toLowerCase() !== `.${file.format}`) {
-    throw new AppError('VALIDATION', `Save the ${file.format.toUpperCase()} export with the .${file.format} ending, so other programs open it.`, { reason: 'fileEnding', ending: file.format });
+    throw new AppError(
+      'VALIDATION',
+      `Save the ${file.format.toUpperCase()} export with the .${file.format} ending, so other programs open it.`,
+      { reason: 'fileEnding', ending: file.format },
+    );
   }
-  if (dirname(path) === normalize(dir)) throw new AppError('VALIDATION', 'The export is already in this folder. Choose another folder.', { reason: 'exportSameFolder' });
+  if (dirname(path) === normalize(dir))
+    throw new AppError('VALIDATION', 'The export is already in this folder. Choose another folder.', { reason: 'exportSameFolder' });
   return path;
 }
 
@@ -68,7 +75,11 @@ export async function saveExportAs(file: ExportFile, target: string, dir: string
     await writeFileSafely(path, { force: true }, (temporary) => copyFile(file.path, temporary));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION', `The export could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another place.`, { reason: 'exportNotSaved', errno: (error as NodeJS.ErrnoException).code ?? 'error' });
+    throw new AppError(
+      'VALIDATION',
+      `The export could not be saved to ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another place.`,
+      { reason: 'exportNotSaved', errno: (error as NodeJS.ErrnoException).code ?? 'error' },
+    );
   }
   return path;
 }

@@ -48,7 +48,8 @@ function workerScript(location: WorkerLocation): { script: string; eval: boolean
     return null;
   }
   try {
-    if (bundledWorker.protocol === 'file:' && existsSync(fileURLToPath(bundledWorker))) return { script: fileURLToPath(bundledWorker), eval: false };
+    if (bundledWorker.protocol === 'file:' && existsSync(fileURLToPath(bundledWorker)))
+      return { script: fileURLToPath(bundledWorker), eval: false };
     if (sourceWorker.protocol === 'file:' && existsSync(fileURLToPath(sourceWorker))) return { script: tsxBootstrap(), eval: true };
   } catch {
     // Bundled without the source next to it: write on this thread.
@@ -167,7 +168,10 @@ const warming = new Map<string, Promise<boolean>>();
  * finished an export. Resolves true when a warm worker waits; false where exports of this
  * database are written on the calling thread (small sets) or no worker can start.
  */
-export function prepareExportWorker(job: { databasePath: string; expected: number }, location: WorkerLocation & { readonly workerFrom?: number | undefined }): Promise<boolean> {
+export function prepareExportWorker(
+  job: { databasePath: string; expected: number },
+  location: WorkerLocation & { readonly workerFrom?: number | undefined },
+): Promise<boolean> {
   if (job.expected < (location.workerFrom ?? inThreadBelow.csv)) return Promise.resolve(false);
   const script = workerScript(location);
   if (!script) return Promise.resolve(false);
@@ -178,7 +182,15 @@ export function prepareExportWorker(job: { databasePath: string; expected: numbe
   }
   const pending = warming.get(script.script);
   if (pending) return pending;
-  const thread = startWorker(script, { databasePath: job.databasePath, nativeBinding: location.nativeBinding, format: 'csv', filter: {}, path: devNull, filterText: '', warmUp: WARM_UP_ROWS });
+  const thread = startWorker(script, {
+    databasePath: job.databasePath,
+    nativeBinding: location.nativeBinding,
+    format: 'csv',
+    filter: {},
+    path: devNull,
+    filterText: '',
+    warmUp: WARM_UP_ROWS,
+  });
   const ready = new Promise<boolean>((resolve) => {
     const settle = (ok: boolean) => {
       thread.off('message', onMessage).off('error', onError);
@@ -219,20 +231,34 @@ async function joinFiles(parts: readonly string[], path: string): Promise<void> 
  */
 export async function writeExportFile(
   job: Omit<WorkerJob, 'nativeBinding' | 'half'> & { expected: number; source: ExportSource; middle(): ExportHalf['at'] | null },
-  options: WriteOptions & WorkerLocation & { readonly workerFrom?: number | undefined; readonly splitFrom?: number | undefined; onTotal?(total: number): void },
+  options: WriteOptions &
+    WorkerLocation & { readonly workerFrom?: number | undefined; readonly splitFrom?: number | undefined; onTotal?(total: number): void },
 ): Promise<number> {
   if (options.signal?.aborted) throw cancelled();
   const script = job.expected < (options.workerFrom ?? inThreadBelow[job.format]) ? null : workerScript(options);
   if (!script) return writeFormat(job.format, job.source, job.path, { ...options, filterText: job.filterText, language: job.language });
   // A worker being prepared is ready in a fraction of what a cold one would add to this export.
   await warming.get(script.script);
-  const base: WorkerJob = { databasePath: job.databasePath, nativeBinding: options.nativeBinding, format: job.format, filter: job.filter, path: job.path, filterText: job.filterText, language: job.language };
+  const base: WorkerJob = {
+    databasePath: job.databasePath,
+    nativeBinding: options.nativeBinding,
+    format: job.format,
+    filter: job.filter,
+    path: job.path,
+    filterText: job.filterText,
+    language: job.language,
+  };
   // One controller for every worker of this export: cancel, or one failing, stops them all.
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
   const splitFrom = options.splitFrom ?? (coreToSpare() ? splitCsvFrom : Infinity);
   const at = job.format === 'csv' && job.expected >= splitFrom ? job.middle() : null;
-  if (!at) return runWorker(script, base, { signal: stop.signal, onTotal: (n) => options.onTotal?.(n), onProgress: (n) => options.onProgress?.(n) });
+  if (!at)
+    return runWorker(script, base, {
+      signal: stop.signal,
+      onTotal: (n) => options.onTotal?.(n),
+      onProgress: (n) => options.onProgress?.(n),
+    });
 
   const halves = [false, true].map((second, i) => ({ ...base, path: `${job.path}.part${i + 1}`, half: { second, at } }));
   const totals = [-1, -1];
@@ -256,7 +282,10 @@ export async function writeExportFile(
         }),
       ),
     );
-    await joinFiles(halves.map((h) => h.path), job.path);
+    await joinFiles(
+      halves.map((h) => h.path),
+      job.path,
+    );
     return rows[0]! + rows[1]!;
   } finally {
     for (const half of halves) rmSync(half.path, { force: true });

@@ -27,7 +27,11 @@ export interface WorkerJob {
   /** Preparing the worker: write this many CSV records of the query to `path` (the null device), no progress. */
   warmUp?: number | undefined;
 }
-export type WorkerMessage = { kind: 'total'; total: number } | { kind: 'progress'; done: number } | { kind: 'done'; rows: number } | { kind: 'failed'; message: string };
+export type WorkerMessage =
+  | { kind: 'total'; total: number }
+  | { kind: 'progress'; done: number }
+  | { kind: 'done'; rows: number }
+  | { kind: 'failed'; message: string };
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
@@ -42,10 +46,15 @@ function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
 }
 
 async function run(job: WorkerJob): Promise<number> {
-  const db = new Database(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
+  const db = new Database(job.databasePath, {
+    readonly: true,
+    fileMustExist: true,
+    ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
+  });
   try {
     const source = exportSource(createExportRowsRepository(db), job.filter, job.half, true);
-    if (job.warmUp !== undefined) return await (await import('./csvWriter')).writeCsv(firstOf(source.csvRecords().records, job.warmUp), job.path, {});
+    if (job.warmUp !== undefined)
+      return await (await import('./csvWriter')).writeCsv(firstOf(source.csvRecords().records, job.warmUp), job.path, {});
     return await writeFormat(job.format, source, job.path, {
       filterText: job.filterText,
       language: job.language,

@@ -18,7 +18,11 @@ export const warningsText = (json: string, language: ReportLanguage = 'en') =>
 export const reviewText = (status: string, language: ReportLanguage = 'en') => inWords(reportWords[language].reviewStatus, status);
 export const stopText = (status: string, language: ReportLanguage = 'en') => inWords(reportWords[language].stopStatus, status);
 
-type Column = { key: keyof ReportWords['report']['columns']; width: number; of(r: ExportRow, language: ReportLanguage, when: (iso: string) => string): string };
+type Column = {
+  key: keyof ReportWords['report']['columns'];
+  width: number;
+  of(r: ExportRow, language: ReportLanguage, when: (iso: string) => string): string;
+};
 const PDF_COLUMNS: readonly Column[] = [
   { key: 'route', width: 50, of: (r) => r.route ?? '' },
   { key: 'usagePoint', width: 80, of: (r) => r.usagePoint },
@@ -43,7 +47,11 @@ export interface PdfOptions extends WriteOptions {
 export async function writePdf(rows: Iterable<ExportRow>, path: string, options: PdfOptions): Promise<number> {
   const language = options.language ?? 'en';
   const words = reportWords[language].report;
-  const dates = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
+  const dates = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   const when = (iso: string) => dates.format(new Date(iso));
   const created = fill(words.created, { when: reportDateTime(new Date().toISOString(), language, options.timeZone) });
   const all: ExportRow[] = [];
@@ -52,14 +60,43 @@ export async function writePdf(rows: Iterable<ExportRow>, path: string, options:
     checkpoint(all.length, options);
   }
   // pdfkit's standard 14 fonts (Helvetica) are built in: no font files at run time.
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: false, info: { Title: options.title ?? words.title, Producer: 'Fieldmeter' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 36,
+    bufferPages: false,
+    info: { Title: options.title ?? words.title, Producer: 'Fieldmeter' },
+  });
   const out = createWriteStream(path);
   doc.pipe(out);
-  doc.font('Helvetica-Bold').fontSize(16).text(options.title ?? words.title);
-  doc.font('Helvetica').fontSize(9).text(`${created} ${options.filterText ? fill(words.filter, { filter: options.filterText }) : words.allReadings}`);
-  const count = (f: (r: ExportRow) => string) => [...all.reduce((m, r) => m.set(f(r), (m.get(f(r)) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${k || words.none}: ${v}`).join(', ');
-  doc.moveDown(0.5).fontSize(10).text(fill(words.counts, { readings: all.length, meters: new Set(all.map((r) => r.meterSerial)).size, warnings: all.filter((r) => r.warnings !== '[]').length }));
-  doc.text(fill(words.statusCounts, { stops: count((r) => (r.stopStatus ? stopText(r.stopStatus, language) : '')), reviews: count((r) => reviewText(r.reviewStatus, language)) }));
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(options.title ?? words.title);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${created} ${options.filterText ? fill(words.filter, { filter: options.filterText }) : words.allReadings}`);
+  const count = (f: (r: ExportRow) => string) =>
+    [...all.reduce((m, r) => m.set(f(r), (m.get(f(r)) ?? 0) + 1), new Map<string, number>())]
+      .map(([k, v]) => `${k || words.none}: ${v}`)
+      .join(', ');
+  doc
+    .moveDown(0.5)
+    .fontSize(10)
+    .text(
+      fill(words.counts, {
+        readings: all.length,
+        meters: new Set(all.map((r) => r.meterSerial)).size,
+        warnings: all.filter((r) => r.warnings !== '[]').length,
+      }),
+    );
+  doc.text(
+    fill(words.statusCounts, {
+      stops: count((r) => (r.stopStatus ? stopText(r.stopStatus, language) : '')),
+      reviews: count((r) => reviewText(r.reviewStatus, language)),
+    }),
+  );
   doc.moveDown(0.8);
   const left = doc.page.margins.left;
   const rowHeight = 14;
@@ -71,7 +108,10 @@ export async function writePdf(rows: Iterable<ExportRow>, path: string, options:
       doc.text(words.columns[c.key], x, y, { width: c.width - 4, lineBreak: false });
       x += c.width;
     }
-    doc.moveTo(left, y + rowHeight - 3).lineTo(x, y + rowHeight - 3).stroke();
+    doc
+      .moveTo(left, y + rowHeight - 3)
+      .lineTo(x, y + rowHeight - 3)
+      .stroke();
     doc.y = y + rowHeight;
     doc.font('Helvetica');
   };

@@ -27,7 +27,9 @@ export function describeFilter(f: ExportFilter, language: ReportLanguage = 'en')
   const parts = reportWords[language].report.filterParts;
   const status = f.status && (reportWords[language].stopStatus[f.status] ?? f.status);
   const values = { from: f.from, to: f.to, route: f.route, status, type: f.type };
-  return (Object.keys(parts) as (keyof typeof parts)[]).flatMap((key) => (values[key] ? [fill(parts[key], { value: values[key] })] : [])).join(', ');
+  return (Object.keys(parts) as (keyof typeof parts)[])
+    .flatMap((key) => (values[key] ? [fill(parts[key], { value: values[key] })] : []))
+    .join(', ');
 }
 
 /** exports/ next to the database: a backup of the folder keeps them, and the web host needs no download route. */
@@ -53,7 +55,14 @@ export interface ExportOptions extends WorkerLocation {
   onProgress?(done: number, total: number): void;
 }
 
-export async function runExport(store: Store, actor: Actor, format: ExportFormat, filter: ExportFilter, target: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function runExport(
+  store: Store,
+  actor: Actor,
+  format: ExportFormat,
+  filter: ExportFilter,
+  target: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   requireSupervisor(actor, 'export readings');
   const fileOptions = { force: options.force, databasePath: store.path };
   // Refused before any work: an existing file without --force, the database, its journals, a backup.
@@ -63,20 +72,30 @@ export async function runExport(store: Store, actor: Actor, format: ExportFormat
   // Written beside the target and renamed at the end: a failed or cancelled export leaves nothing behind.
   const count = await writeFileSafely(path, fileOptions, async (temporary) => {
     options.onProgress?.(0, 0);
-    const job = { databasePath: store.path, format, filter, path: temporary, filterText: describeFilter(filter, options.language), language: options.language };
+    const job = {
+      databasePath: store.path,
+      format,
+      filter,
+      path: temporary,
+      filterText: describeFilter(filter, options.language),
+      language: options.language,
+    };
     const source = exportSource(store.exportRows, filter);
-    return writeExportFile({ ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) }, {
-      signal: options.signal,
-      workerFrom: options.workerFrom,
-      splitFrom: options.splitFrom,
-      builtWorker: options.builtWorker,
-      nativeBinding: options.nativeBinding,
-      onTotal: (n) => {
-        total = n;
-        options.onProgress?.(0, n);
+    return writeExportFile(
+      { ...job, expected: store.exportRows.upperBound(), source, middle: () => store.exportRows.middle(filter) },
+      {
+        signal: options.signal,
+        workerFrom: options.workerFrom,
+        splitFrom: options.splitFrom,
+        builtWorker: options.builtWorker,
+        nativeBinding: options.nativeBinding,
+        onTotal: (n) => {
+          total = n;
+          options.onProgress?.(0, n);
+        },
+        onProgress: (done) => options.onProgress?.(done, total),
       },
-      onProgress: (done) => options.onProgress?.(done, total),
-    });
+    );
   });
   store.journal.audit(actor, { action: 'export.run', entity: 'export', entityId: path, details: { format, filter, rows: count } });
   return { path, rows: count, bytes: statSync(path).size };

@@ -15,7 +15,8 @@ const PROGRESS_EVERY = 1000;
 
 export function checkpoint(n: number, options: WriteOptions): void {
   if (n % PROGRESS_EVERY !== 0) return;
-  if (options.signal?.aborted) throw new AppError('VALIDATION', 'The export was cancelled; no file was kept.', { reason: 'exportCancelled' });
+  if (options.signal?.aborted)
+    throw new AppError('VALIDATION', 'The export was cancelled; no file was kept.', { reason: 'exportCancelled' });
   options.onProgress?.(n);
 }
 

@@ -19,7 +19,12 @@ export interface ExportSource {
  * `streaming` only where the connection is the writer's own (the export worker): the records then
  * come straight from the statement, which stays open across the writer's awaits.
  */
-export function exportSource(repository: ReturnType<typeof createExportRowsRepository>, filter: ExportFilter, half?: ExportHalf, streaming = false): ExportSource {
+export function exportSource(
+  repository: ReturnType<typeof createExportRowsRepository>,
+  filter: ExportFilter,
+  half?: ExportHalf,
+  streaming = false,
+): ExportSource {
   return {
     rows: () => repository.list(filter),
     csvRecords: () => {

@@ -18,12 +18,23 @@ export async function writeXml(rows: Iterable<ExportRow>, path: string, options:
       byVisit.set(key, visit);
     }
     const qualities = JSON.parse(r.qualities) as string[];
-    visit.readings!.push({ timeStamp: r.readAt, value: r.value, readingType: r.readingType, ...(qualities.length ? { readingQualities: qualities.map((q) => ({ readingQualityType: q })) } : {}) });
+    visit.readings!.push({
+      timeStamp: r.readAt,
+      value: r.value,
+      readingType: r.readingType,
+      ...(qualities.length ? { readingQualities: qualities.map((q) => ({ readingQualityType: q })) } : {}),
+    });
     checkpoint(++n, options);
   }
   const xml = buildMessage({
     kind: 'event',
-    header: { verb: 'created', noun: 'MeterReadings', timestamp: new Date().toISOString(), source: options.source ?? 'FIELDMETER', messageID: randomUUID() },
+    header: {
+      verb: 'created',
+      noun: 'MeterReadings',
+      timestamp: new Date().toISOString(),
+      source: options.source ?? 'FIELDMETER',
+      messageID: randomUUID(),
+    },
     payload: { kind: 'xml', body: { noun: 'MeterReadings', value: { meterReadings: [...byVisit.values()] } } },
   });
   const out = createWriteStream(path);
@@ -31,4 +42,3 @@ export async function writeXml(rows: Iterable<ExportRow>, path: string, options:
   await finish(out);
   return n;
 }
-

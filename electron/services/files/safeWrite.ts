@@ -6,7 +6,19 @@
  * half-written file under that name, and a file that appears meanwhile is not replaced.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, constants, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  constants,
+  linkSync,
+  lstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/contract/appError';
 
@@ -50,7 +62,8 @@ function protectedReason(path: string, databasePath: string | undefined): string
       if (path === companion || sameFile(path, companion)) return 'the database or one of its files';
     }
     // Backups taken before a migration: <db>.v<N>-<time>.bak (store/database.ts).
-    if (dirname(path) === dirname(db) && basename(path).startsWith(`${basename(db)}.v`) && path.endsWith('.bak')) return 'a backup of the database';
+    if (dirname(path) === dirname(db) && basename(path).startsWith(`${basename(db)}.v`) && path.endsWith('.bak'))
+      return 'a backup of the database';
   }
   if (/-(wal|shm|journal)$/.test(path)) return 'a database journal';
   if (isSqliteFile(path)) return 'a database';
@@ -62,17 +75,25 @@ export function checkTarget(target: string, options: TargetOptions = {}): string
   const path = resolve(target);
   if (path.includes('\0')) throw new AppError('VALIDATION', 'The file name is not valid.', { reason: 'fileNameInvalid' });
   const reason = protectedReason(path, options.databasePath);
-  if (reason) throw new AppError('VALIDATION', `${path} is ${reason}; Fieldmeter never writes over it. Choose another file.`, { reason: 'fileProtected', file: 'protected' });
+  if (reason)
+    throw new AppError('VALIDATION', `${path} is ${reason}; Fieldmeter never writes over it. Choose another file.`, {
+      reason: 'fileProtected',
+      file: 'protected',
+    });
   let exists = false;
   try {
     const stat = lstatSync(path);
-    if (stat.isDirectory()) throw new AppError('VALIDATION', `${path} is a folder. Name a file.`, { reason: 'fileIsFolder', file: 'folder' });
+    if (stat.isDirectory())
+      throw new AppError('VALIDATION', `${path} is a folder. Name a file.`, { reason: 'fileIsFolder', file: 'folder' });
     exists = true;
   } catch (error) {
     if (error instanceof AppError) throw error;
   }
   if (exists && !options.force) {
-    throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { reason: 'fileExists', file: 'exists' });
+    throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, {
+      reason: 'fileExists',
+      file: 'exists',
+    });
   }
   return path;
 }
@@ -98,7 +119,12 @@ export function commitTemporary(temporary: string, target: string, options: Targ
       linkSync(temporary, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new AppError('VALIDATION', `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`, { reason: 'fileExists', file: 'exists' });
+      if (code === 'EEXIST')
+        throw new AppError(
+          'VALIDATION',
+          `${path} already exists; nothing was written. Choose another name, or add --force to replace it.`,
+          { reason: 'fileExists', file: 'exists' },
+        );
       // A file system without hard links (FAT on a USB stick): an exclusive copy instead.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
       copyFileSync(temporary, path, constants.COPYFILE_EXCL);

@@ -13,17 +13,28 @@ export function evidenceHandlers({ store, actor, photoDir, saveDialog }: Handler
       const signature = store.evidence.signature(visit);
       return { signature: signature && signatureInfoOf(signature), receipts: store.evidence.receipts(visit).map(receiptInfoOf) };
     },
-    'evidence.signSwitch': ({ switchOrderId, signature }) => saveSignature(store, actor(), photoDir, { kind: 'switchOrder', id: switchOrderId }, signature),
-    'evidence.signWorkOrder': ({ workOrderId, signature }) => saveSignature(store, actor(), photoDir, { kind: 'workOrder', id: workOrderId }, signature),
-    'evidence.receiptSwitch': ({ switchOrderId, language }) => createReceipt(store, actor(), photoDir, { kind: 'switchOrder', id: switchOrderId }, language),
-    'evidence.receiptWorkOrder': ({ workOrderId, language }) => createReceipt(store, actor(), photoDir, { kind: 'workOrder', id: workOrderId }, language),
+    'evidence.signSwitch': ({ switchOrderId, signature }) =>
+      saveSignature(store, actor(), photoDir, { kind: 'switchOrder', id: switchOrderId }, signature),
+    'evidence.signWorkOrder': ({ workOrderId, signature }) =>
+      saveSignature(store, actor(), photoDir, { kind: 'workOrder', id: workOrderId }, signature),
+    'evidence.receiptSwitch': ({ switchOrderId, language }) =>
+      createReceipt(store, actor(), photoDir, { kind: 'switchOrder', id: switchOrderId }, language),
+    'evidence.receiptWorkOrder': ({ workOrderId, language }) =>
+      createReceipt(store, actor(), photoDir, { kind: 'workOrder', id: workOrderId }, language),
     'evidence.saveReceiptAs': async ({ fileName }) => {
       const file = findReceiptFile(store, photoDir, fileName);
-      if (!saveDialog) throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser the receipt downloads.', { reason: 'desktopOnly' });
+      if (!saveDialog)
+        throw new AppError('VALIDATION', 'Saving with a dialog needs the desktop app; in the browser the receipt downloads.', {
+          reason: 'desktopOnly',
+        });
       const target = await saveDialog(file.name);
       if (target === null) return { path: null };
       const path = normalize(target);
-      if (!isAbsolute(path) || extname(path).toLowerCase() !== '.pdf') throw new AppError('VALIDATION', 'Save the receipt with the .pdf ending, so other programs open it.', { reason: 'fileEnding', ending: 'pdf' });
+      if (!isAbsolute(path) || extname(path).toLowerCase() !== '.pdf')
+        throw new AppError('VALIDATION', 'Save the receipt with the .pdf ending, so other programs open it.', {
+          reason: 'fileEnding',
+          ending: 'pdf',
+        });
       // The dialog asked before replacing a file; never a database, and through a temporary file (safeWrite.ts).
       await writeFileSafely(path, { force: true, databasePath: store.path }, (temporary) => copyFile(file.path, temporary));
       return { path };

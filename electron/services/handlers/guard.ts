@@ -13,11 +13,11 @@ export function checkRight(actor: Actor | null, right: Right, what: string): voi
   if (mayDo(actor?.role ?? null, right)) return;
   if (!actor) throw new AppError('SIGN_IN_REQUIRED', `Sign in first: ${what} needs a signed-in profile.`, { right, method: what });
   const needed = leastRoleFor(right);
-  throw new AppError('FORBIDDEN', `${actor.name} (${actor.role}) may not do this: ${what} needs the right "${right}" (${needed} or above).`, { reason: 'needsRight',
-    right,
-    role: actor.role,
-    method: what,
-  });
+  throw new AppError(
+    'FORBIDDEN',
+    `${actor.name} (${actor.role}) may not do this: ${what} needs the right "${right}" (${needed} or above).`,
+    { reason: 'needsRight', right, role: actor.role, method: what },
+  );
 }
 
 const rightChecks = new WeakMap<object, () => void>();

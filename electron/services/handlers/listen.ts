@@ -4,7 +4,10 @@ import type { MeterKeys } from '../meterKeys';
 import { listenService } from '../mbus/listenService';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function listenHandlers({ store, actor, photoDir }: HandlerContext, meterKeys: MeterKeys): DomainHandlers<keyof typeof listenMethods> {
+export function listenHandlers(
+  { store, actor, photoDir }: HandlerContext,
+  meterKeys: MeterKeys,
+): DomainHandlers<keyof typeof listenMethods> {
   const service = listenService(store, meterKeys, photoDir);
   return {
     'listen.start': (input) => service.start(actor, input),

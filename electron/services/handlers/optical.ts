@@ -23,7 +23,8 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
     cancelledEarly.set(operationId, now);
   };
   const exclusive = async <T>(operationId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    if (running) throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.', { reason: 'probeBusy' });
+    if (running)
+      throw new AppError('VALIDATION', 'The probe is busy with a read or programming. Wait for it or cancel it.', { reason: 'probeBusy' });
     const controller = new AbortController();
     running = { controller, operationId };
     // Cancelled before it got here: it runs with an aborted signal, so it ends as any cancel does
@@ -38,7 +39,12 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
   const modelList = () => {
     const catalog = loadMeterModels(meterModelFolder(store.path));
     return {
-      models: catalog.models.map((m) => ({ name: m.name, description: m.description, source: m.source, demandReset: m.demandReset !== null })),
+      models: catalog.models.map((m) => ({
+        name: m.name,
+        description: m.description,
+        source: m.source,
+        demandReset: m.demandReset !== null,
+      })),
       refused: [...catalog.refused],
       assignments: [...modelAssignments(store)],
     };
@@ -58,7 +64,12 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
       }
       store.transaction(() => {
         assignModel(store, { manufacturer, identPrefix }, model);
-        store.journal.audit(actor(), { action: 'optical.assignModel', entity: 'settings', entityId: `${manufacturer} ${identPrefix}`, details: { manufacturer, identPrefix, model } });
+        store.journal.audit(actor(), {
+          action: 'optical.assignModel',
+          entity: 'settings',
+          entityId: `${manufacturer} ${identPrefix}`,
+          details: { manufacturer, identPrefix, model },
+        });
       });
       return modelList();
     },
@@ -66,12 +77,15 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
       const { ports, reason } = await listPorts();
       const list = ports.map((p) => ({ path: p.path, label: p.probe ?? p.manufacturer, training: false }));
       // The training meter is offered on training routes, so practice never touches a real port.
-      const training = usagePointId ? store.routes.list().some((r) => r.trainingMode && store.meters.get(usagePointId)?.routeId === r.id) : false;
+      const training = usagePointId
+        ? store.routes.list().some((r) => r.trainingMode && store.meters.get(usagePointId)?.routeId === r.id)
+        : false;
       if (training) list.unshift({ path: TRAINING_PORT, label: null, training: true });
       // A port typed last time (a built-in /dev/ttyS0, a Bluetooth or virtual port the list does not
       // show) stays on offer while it exists; a USB probe that was pulled out disappears with its node.
       const lastPort = store.settings.get(OPTICAL_PORT_SETTING);
-      if (lastPort && lastPort !== TRAINING_PORT && !list.some((p) => p.path === lastPort) && existsSync(lastPort)) list.push({ path: lastPort, label: null, training: false });
+      if (lastPort && lastPort !== TRAINING_PORT && !list.some((p) => p.path === lastPort) && existsSync(lastPort))
+        list.push({ path: lastPort, label: null, training: false });
       return { ports: list, lastPort, reason };
     },
     'optical.read': (input) =>
@@ -79,12 +93,21 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
         readAtUsagePoint(store, actor(), {
           ...input,
           signal,
-          onProgress: (p) => emit('optical.progress', { phase: p.phase, attempt: p.attempt, bytes: p.bytes, baud: p.baud, estimatedMsLeft: p.estimatedMsLeft }),
+          onProgress: (p) =>
+            emit('optical.progress', {
+              phase: p.phase,
+              attempt: p.attempt,
+              bytes: p.bytes,
+              baud: p.baud,
+              estimatedMsLeft: p.estimatedMsLeft,
+            }),
         }),
       ),
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
-        readDlmsForScreen(store, actor(), input, signal, (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null })),
+        readDlmsForScreen(store, actor(), input, signal, (p) =>
+          emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+        ),
       ),
     'optical.program': (input) =>
       exclusive(input.operationId, (signal) =>

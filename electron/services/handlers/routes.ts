@@ -13,7 +13,8 @@ export function routeHandlers({ store, actor }: HandlerContext): DomainHandlers<
     'meters.list': ({ routeId, query, filter }) => store.meters.listForRoute(routeId, query, filter),
     'meters.get': ({ usagePointId }) => {
       const meter = store.meters.get(usagePointId);
-      if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
+      if (!meter)
+        throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
       const { deviceId: _deviceId, ...detail } = meter;
       return detail;
     },

@@ -15,7 +15,10 @@ export interface SyncHandlerOptions {
   readonly secrets?: (blobs: BlobStore) => SecretStore;
 }
 
-export function syncHandlers({ store, actor, emit }: HandlerContext, options: SyncHandlerOptions = {}): DomainHandlers<keyof typeof syncMethods> {
+export function syncHandlers(
+  { store, actor, emit }: HandlerContext,
+  options: SyncHandlerOptions = {},
+): DomainHandlers<keyof typeof syncMethods> {
   const secrets = options.secrets
     ? { store: options.secrets(store.syncState), source: 'secureStorage' as const }
     : { store: envSecretStore(), source: 'environment' as const };
@@ -26,7 +29,15 @@ export function syncHandlers({ store, actor, emit }: HandlerContext, options: Sy
     'sync.cancel': () => ({ cancelled: session.cancel() }),
     'sync.rejected.list': () =>
       listRejected(store).map(({ messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts, payload }) => ({
-        messageId, noun, verb, usagePointId, createdAt, errorCode, errorText, attempts: attempts.length, readings: editableReadings(store, noun, payload),
+        messageId,
+        noun,
+        verb,
+        usagePointId,
+        createdAt,
+        errorCode,
+        errorText,
+        attempts: attempts.length,
+        readings: editableReadings(store, noun, payload),
       })),
     'sync.rejected.edit': (input) => {
       const result = editRejected(store, actor(), input);
@@ -54,7 +65,12 @@ export function syncHandlers({ store, actor, emit }: HandlerContext, options: Sy
     'sync.credentials.set': (input) => {
       const info = session.setCredentials(input);
       // The audit row says that credentials changed, never what they are.
-      store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
+      store.journal.audit(actor(), {
+        action: 'sync.credentials',
+        entity: 'settings',
+        entityId: 'sync.credentials',
+        details: { kind: info.kind },
+      });
       return info;
     },
     'sync.profile.get': () => profileInfo(store),
@@ -63,12 +79,22 @@ export function syncHandlers({ store, actor, emit }: HandlerContext, options: Sy
         if (text === null) forgetProfile(store);
         else storeProfile(store, parseProfileText(text, 'chosen'));
         const info = profileInfo(store);
-        store.journal.audit(actor(), { action: 'sync.profile', entity: 'settings', entityId: 'sync.profile', details: { name: info.name, isDefault: info.isDefault } });
+        store.journal.audit(actor(), {
+          action: 'sync.profile',
+          entity: 'settings',
+          entityId: 'sync.profile',
+          details: { name: info.name, isDefault: info.isDefault },
+        });
         return info;
       }),
     'sync.credentials.clear': () => {
       const info = session.clearCredentials();
-      store.journal.audit(actor(), { action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: 'none' } });
+      store.journal.audit(actor(), {
+        action: 'sync.credentials',
+        entity: 'settings',
+        entityId: 'sync.credentials',
+        details: { kind: 'none' },
+      });
       return info;
     },
   };

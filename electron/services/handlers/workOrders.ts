@@ -17,7 +17,9 @@ export function workOrderHandlers({ store, actor }: HandlerContext): DomainHandl
       const meter = store.workOrders.meterAt(order.usagePointId);
       return {
         ...order,
-        currentMeter: meter ? { serial: meter.serialNumber, registers: store.workOrders.registersOf(meter.id), seals: store.workOrders.openSeals(meter.id) } : null,
+        currentMeter: meter
+          ? { serial: meter.serialNumber, registers: store.workOrders.registersOf(meter.id), seals: store.workOrders.openSeals(meter.id) }
+          : null,
         panDevices: store.workOrders.pansAt(order.usagePointId),
         steps: store.workOrders.steps(order.id).map(({ step, at }) => ({ step, at })),
         programming: programmingOf(store, order.id),

@@ -51,7 +51,10 @@ export function createSession(store: Store, options: SessionOptions = {}) {
       throw new AppError('SIGN_IN_FAILED', 'That name and PIN or password do not match a profile on this device.', { reason: 'wrong' });
     }
     if (record.lockedUntil && Date.parse(record.lockedUntil) > at.getTime()) {
-      throw new AppError('SIGN_IN_FAILED', `Too many wrong tries: ${record.name} is locked until ${record.lockedUntil}.`, { reason: 'locked', lockedUntil: record.lockedUntil });
+      throw new AppError('SIGN_IN_FAILED', `Too many wrong tries: ${record.name} is locked until ${record.lockedUntil}.`, {
+        reason: 'locked',
+        lockedUntil: record.lockedUntil,
+      });
     }
     if (!(await verifySecret(secret, record.secretHash))) {
       const failed = record.failedAttempts + 1;
@@ -59,18 +62,30 @@ export function createSession(store: Store, options: SessionOptions = {}) {
       const lockedUntil = lockMs > 0 ? new Date(at.getTime() + lockMs).toISOString() : null;
       store.transaction(() => {
         store.profiles.recordFailure(record.id, lockedUntil);
-        store.journal.audit(before ?? { name: record.name, role: record.role }, { action: 'session.signInFailed', entity: 'profile', entityId: record.name, details: { failedAttempts: failed, lockedUntil } });
+        store.journal.audit(before ?? { name: record.name, role: record.role }, {
+          action: 'session.signInFailed',
+          entity: 'profile',
+          entityId: record.name,
+          details: { failedAttempts: failed, lockedUntil },
+        });
       });
       throw new AppError(
         'SIGN_IN_FAILED',
-        lockedUntil ? `Too many wrong tries: ${record.name} is locked until ${lockedUntil}.` : 'That name and PIN or password do not match a profile on this device.',
+        lockedUntil
+          ? `Too many wrong tries: ${record.name} is locked until ${lockedUntil}.`
+          : 'That name and PIN or password do not match a profile on this device.',
         lockedUntil ? { reason: 'locked', lockedUntil } : { reason: 'wrong', triesLeft: FREE_TRIES - failed },
       );
     }
     store.transaction(() => {
       store.profiles.recordSuccess(record.id);
       // Switching is recorded under the profile that was signed in before, so nobody signs a switch in someone else's name.
-      store.journal.audit(before ?? { name: record.name, role: record.role }, { action: 'session.signIn', entity: 'profile', entityId: record.name, details: { from: before?.name ?? null, to: record.name, role: record.role } });
+      store.journal.audit(before ?? { name: record.name, role: record.role }, {
+        action: 'session.signIn',
+        entity: 'profile',
+        entityId: record.name,
+        details: { from: before?.name ?? null, to: record.name, role: record.role },
+      });
     });
     signedIn = { id: record.id, name: record.name, role: record.role };
     return state();
@@ -86,9 +101,15 @@ export function createSession(store: Store, options: SessionOptions = {}) {
   async function add(actor: Actor, profile: Profile, secret: string): Promise<Profile> {
     const secretHash = await hashSecret(secret);
     return store.transaction(() => {
-      if (store.profiles.byName(profile.name)) throw new AppError('VALIDATION', `A profile named ${profile.name.trim()} already exists.`, { reason: 'profileExists' });
+      if (store.profiles.byName(profile.name))
+        throw new AppError('VALIDATION', `A profile named ${profile.name.trim()} already exists.`, { reason: 'profileExists' });
       store.profiles.add(profile, secretHash, now().toISOString());
-      store.journal.audit(actor, { action: 'profiles.add', entity: 'profile', entityId: profile.name.trim(), details: { role: profile.role } });
+      store.journal.audit(actor, {
+        action: 'profiles.add',
+        entity: 'profile',
+        entityId: profile.name.trim(),
+        details: { role: profile.role },
+      });
       return { name: profile.name.trim(), role: profile.role };
     });
   }
@@ -101,7 +122,12 @@ export function createSession(store: Store, options: SessionOptions = {}) {
         throw new AppError('FORBIDDEN', 'This device already has profiles: a supervisor adds new ones.', { reason: 'profilesExist' });
       }
       const added = store.profiles.add(first, secretHash, now().toISOString());
-      store.journal.audit(first, { action: 'profiles.createFirst', entity: 'profile', entityId: first.name, details: { role: first.role } });
+      store.journal.audit(first, {
+        action: 'profiles.createFirst',
+        entity: 'profile',
+        entityId: first.name,
+        details: { role: first.role },
+      });
       return added;
     });
     signedIn = { id, ...first };
@@ -113,7 +139,9 @@ export function createSession(store: Store, options: SessionOptions = {}) {
       const record = store.profiles.byName(name);
       if (!record) throw new AppError('NOT_FOUND', `There is no profile named ${name}.`, { reason: 'noProfile' });
       if (record.role === 'supervisor' && store.profiles.countWithRole('supervisor') === 1) {
-        throw new AppError('VALIDATION', 'The last supervisor cannot be removed: add another supervisor first.', { reason: 'lastSupervisor' });
+        throw new AppError('VALIDATION', 'The last supervisor cannot be removed: add another supervisor first.', {
+          reason: 'lastSupervisor',
+        });
       }
       store.profiles.remove(record.id, now().toISOString());
       store.journal.audit(actor, { action: 'profiles.remove', entity: 'profile', entityId: record.name });

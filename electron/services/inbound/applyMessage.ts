@@ -107,7 +107,9 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
     case 'MeterServiceRequests': {
       // Dispatched on the coded kind first, the free-text type as a fallback (serviceRequests.ts).
       const value = body.value.work ? { ...body.value, work: body.value.work.map((w) => ({ ...w, type: dispatchType(w) })) } : body.value;
-      return isCancel(verb) && !(value.work ?? []).some((w) => isSwitchType(w.type)) ? applyServiceCancellations(ctx, value) : applyServiceRequests(ctx, value, verb);
+      return isCancel(verb) && !(value.work ?? []).some((w) => isSwitchType(w.type))
+        ? applyServiceCancellations(ctx, value)
+        : applyServiceRequests(ctx, value, verb);
     }
     case 'EndDeviceEvents':
       return applyPanJoinEvents(ctx, body.value);
@@ -209,7 +211,8 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
       if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
       if (duplicate) return;
-      if (noun !== payloadNounOf(header)) throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
+      if (noun !== payloadNounOf(header))
+        throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
       const ctx: InboundContext = { store, actor, at, messageId, sentAt: header.timestamp, xml: item.text, firstLine: item.line, profile };
       let body: PayloadBody;
       try {
@@ -229,27 +232,48 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
     return store.transaction(() => {
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
       // A message still in its SOAP envelope reaches the reader as the Body's child (soapUnwrap.ts).
-      const tokenizer = new XmlTokenizer(new SoapUnwrap({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }), options.limits);
+      const tokenizer = new XmlTokenizer(
+        new SoapUnwrap({ open: (...a) => envelope.open(...a), close: () => envelope.close(), text: (...a) => envelope.text(...a) }),
+        options.limits,
+      );
       const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();
       if (!header) throw new InboundRejection('the message has no Header');
-      if (compressedPayload && envelope.payload.payloadNoun) throw new InboundRejection(`the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`);
+      if (compressedPayload && envelope.payload.payloadNoun)
+        throw new InboundRejection(
+          `the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`,
+        );
       const payload = compressedPayload ?? envelope.payload;
       const inRequest = header.verb === 'get' && !envelope.hasPayload ? envelope.requestBody : undefined;
-      if (!inRequest && (!envelope.hasPayload || payload.payloadNoun === undefined)) throw new InboundRejection(`${header.noun}: the message has no Payload`);
+      if (!inRequest && (!envelope.hasPayload || payload.payloadNoun === undefined))
+        throw new InboundRejection(`${header.noun}: the message has no Payload`);
       if (duplicate) throw new AlreadyReceived();
       if (inRequest) sink.item(inRequest.noun, inRequest.node, { text: '', line: inRequest.line });
       // A streamed noun with no item still goes to its applier once, which says what is missing.
-      else if (payload.items === 0 && payload.payloadNoun) addCounts(applied, applyBody({ store, actor, at, messageId, sentAt: header.timestamp, xml: '', profile }, header.verb, readPayloadBody(payload.payloadNoun, {})));
+      else if (payload.items === 0 && payload.payloadNoun)
+        addCounts(
+          applied,
+          applyBody(
+            { store, actor, at, messageId, sentAt: header.timestamp, xml: '', profile },
+            header.verb,
+            readPayloadBody(payload.payloadNoun, {}),
+          ),
+        );
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;
-      store.journal.audit(actor, { action: 'inbox.apply', entity: 'inbox', entityId: messageId, details: { noun, verb, file: options.fileName ?? null, applied } });
+      store.journal.audit(actor, {
+        action: 'inbox.apply',
+        entity: 'inbox',
+        entityId: messageId,
+        details: { noun, verb, file: options.fileName ?? null, applied },
+      });
       return { noun, verb, messageId, applied };
     });
   } catch (error) {
-    if (error instanceof AlreadyReceived && header) return { noun: header.noun, verb: header.verb, messageId, applied: {}, duplicate: true };
+    if (error instanceof AlreadyReceived && header)
+      return { noun: header.noun, verb: header.verb, messageId, applied: {}, duplicate: true };
     return rejectionOf(error);
   }
 }

@@ -25,7 +25,10 @@ export function inflateCompressedPayload(
   events: (tokenizer: XmlTokenizer) => XmlStreamEvents,
   limits: XmlStreamLimits = defaultXmlStreamLimits,
 ): CompressedPayloadStream {
-  const tokenizer = new XmlTokenizer({ open: (...a) => reader.open(...a), close: (...a) => reader.close(...a), text: (...a) => reader.text(...a) }, limits);
+  const tokenizer = new XmlTokenizer(
+    { open: (...a) => reader.open(...a), close: (...a) => reader.close(...a), text: (...a) => reader.text(...a) },
+    limits,
+  );
   const reader = events(tokenizer);
   const decoder = new StringDecoder('utf8');
   let done = false;

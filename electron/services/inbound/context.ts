@@ -30,7 +30,11 @@ export class InboundRejection extends AppError {
     reason: string,
     readonly line?: number,
   ) {
-    super('IMPORT_REJECTED', line === undefined ? reason : `line ${line}: ${reason}`, line === undefined ? { reason: 'message' } : { reason: 'message', line });
+    super(
+      'IMPORT_REJECTED',
+      line === undefined ? reason : `line ${line}: ${reason}`,
+      line === undefined ? { reason: 'message' } : { reason: 'message', line },
+    );
   }
 }
 
@@ -78,9 +82,14 @@ export function requireMeter(ctx: InboundContext, ref: ObjectRef & { serialNumbe
 }
 
 /** A meter known here and installed at a usage point (work at it, or a request for it, needs one). */
-export function requireInstalledMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?: string }, what = 'Meter'): DeviceRow & { usagePointId: string } {
+export function requireInstalledMeter(
+  ctx: InboundContext,
+  ref: ObjectRef & { serialNumber?: string },
+  what = 'Meter',
+): DeviceRow & { usagePointId: string } {
   const device = requireMeter(ctx, ref, what);
-  if (!device.usagePointId || device.status !== 'installed') reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+  if (!device.usagePointId || device.status !== 'installed')
+    reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
   return { ...device, usagePointId: device.usagePointId };
 }
 

@@ -37,7 +37,12 @@ function operationOf(ctx: InboundContext, control: EndDeviceControl): ControlOpe
 function metersOf(ctx: InboundContext, control: EndDeviceControl): { serial: string; usagePointId: string }[] {
   const found = new Map<string, { serial: string; usagePointId: string }>();
   for (const device of control.endDevices ?? []) {
-    if (device.isPan) reject(ctx, `EndDevice ${device.mRID ?? device.serialNumber ?? ''} is a PAN device: its controls go through the meter, not the field`, device.mRID ?? device.serialNumber);
+    if (device.isPan)
+      reject(
+        ctx,
+        `EndDevice ${device.mRID ?? device.serialNumber ?? ''} is a PAN device: its controls go through the meter, not the field`,
+        device.mRID ?? device.serialNumber,
+      );
     const meter = requireInstalledMeter(ctx, device, 'EndDevice');
     found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId: meter.usagePointId });
   }
@@ -47,7 +52,12 @@ function metersOf(ctx: InboundContext, control: EndDeviceControl): { serial: str
     if (!meter) reject(ctx, `UsagePoint ${usagePointId} has no installed meter on this device`, usagePointId);
     found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId });
   }
-  if (found.size === 0) reject(ctx, `EndDeviceControl ${control.mRID ?? control.controlType} names no EndDevice or UsagePoint`, control.mRID ?? control.controlType);
+  if (found.size === 0)
+    reject(
+      ctx,
+      `EndDeviceControl ${control.mRID ?? control.controlType} names no EndDevice or UsagePoint`,
+      control.mRID ?? control.controlType,
+    );
   return [...found.values()];
 }
 
@@ -58,7 +68,8 @@ export function applyControlRequests(ctx: InboundContext, verb: string, payload:
     for (const control of payload.endDeviceControls) {
       const mRID = control.mRID?.trim();
       if (!mRID) reject(ctx, 'A cancelled EndDeviceControl must give the mRID of the control it cancels');
-      if (!ctx.store.controlRequests.isKnown(mRID)) reject(ctx, `EndDeviceControl ${mRID} is not known on this device, so it cannot be cancelled`, mRID);
+      if (!ctx.store.controlRequests.isKnown(mRID))
+        reject(ctx, `EndDeviceControl ${mRID} is not known on this device, so it cannot be cancelled`, mRID);
       const closed = ctx.store.controlRequests.cancel(mRID, ctx.at);
       if (closed > 0) counts.controlRequestsCancelled += closed;
       else counts.controlRequestsAlreadyClosed++;

@@ -17,7 +17,10 @@ export function applyLinkage(ctx: InboundContext, verb: string, payload: MasterD
   const points = payload.usagePoints ?? [];
   if (meters.length === 0 || points.length === 0) reject(ctx, 'MasterDataLinkageConfig needs at least one Meter and one UsagePoint');
   if (points.length !== 1 && points.length !== meters.length) {
-    reject(ctx, `MasterDataLinkageConfig has ${meters.length} Meter and ${points.length} UsagePoint elements: give one UsagePoint, or one per Meter`);
+    reject(
+      ctx,
+      `MasterDataLinkageConfig has ${meters.length} Meter and ${points.length} UsagePoint elements: give one UsagePoint, or one per Meter`,
+    );
   }
   const linking = verb === 'create' || verb === 'created';
   meters.forEach((ref, i) => {
@@ -26,18 +29,29 @@ export function applyLinkage(ctx: InboundContext, verb: string, payload: MasterD
     const up = requireUsagePoint(ctx, upRef);
     if (linking) {
       if (device.usagePointId === up) return void counts.unchanged++;
-      if (device.usagePointId !== null) reject(ctx, `Meter ${device.serialNumber} is installed at ${device.usagePointId} on this device; close that link first`, usagePointKey(upRef));
-      if (device.status === 'removed') reject(ctx, `Meter ${device.serialNumber} was removed from service and cannot be linked again`, device.serialNumber);
+      if (device.usagePointId !== null)
+        reject(
+          ctx,
+          `Meter ${device.serialNumber} is installed at ${device.usagePointId} on this device; close that link first`,
+          usagePointKey(upRef),
+        );
+      if (device.status === 'removed')
+        reject(ctx, `Meter ${device.serialNumber} was removed from service and cannot be linked again`, device.serialNumber);
       const there = ctx.store.workOrders.meterAt(up);
       if (there) reject(ctx, `UsagePoint ${up} already has meter ${there.serialNumber} installed; close that link first`, up);
       ctx.store.workOrders.linkMeter(device.id, up, ctx.at);
       counts.linked++;
     } else {
       if (device.usagePointId === null) return void counts.unchanged++;
-      if (device.usagePointId !== up) reject(ctx, `Meter ${device.serialNumber} is installed at ${device.usagePointId}, not at ${up}, on this device`, up);
+      if (device.usagePointId !== up)
+        reject(ctx, `Meter ${device.serialNumber} is installed at ${device.usagePointId}, not at ${up}, on this device`, up);
       const busy = ctx.store.workOrders.inProgressAt(up);
       if (busy.length > 0) {
-        reject(ctx, `Meter ${device.serialNumber} is not unlinked: work order ${busy.join(', ')} is in progress at ${up}. Let the crew finish (or cancel it) and send the close again`, up);
+        reject(
+          ctx,
+          `Meter ${device.serialNumber} is not unlinked: work order ${busy.join(', ')} is in progress at ${up}. Let the crew finish (or cancel it) and send the close again`,
+          up,
+        );
       }
       ctx.store.workOrders.unlinkMeter(device.id, up, ctx.at);
       counts.unlinked++;

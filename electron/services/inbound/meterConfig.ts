@@ -22,13 +22,21 @@ function statusOf(ctx: InboundContext, serial: string, value: string | undefined
   const profile = ctx.profile ?? defaultIntegrationProfile;
   const status = meterStatusOfWord(profile.meterStatus, word);
   if (status === null) {
-    reject(ctx, `Meter ${serial}: status word "${word}" is not one the integration profile "${profile.name}" knows (${Object.keys(profile.meterStatus).join(', ')})`, word);
+    reject(
+      ctx,
+      `Meter ${serial}: status word "${word}" is not one the integration profile "${profile.name}" knows (${Object.keys(profile.meterStatus).join(', ')})`,
+      word,
+    );
   }
   return status;
 }
 
 export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
-  const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = { metersAdded: 0, metersUpdated: 0, metersUnchanged: 0 };
+  const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = {
+    metersAdded: 0,
+    metersUpdated: 0,
+    metersUnchanged: 0,
+  };
   if (payload.meters.length === 0) reject(ctx, 'MeterConfig holds no Meter');
   for (const meter of payload.meters) {
     const keys = meterKeys(meter);
@@ -37,8 +45,10 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     const status = statusOf(ctx, serial, meter.status?.value);
     const device = findMeter(ctx, meter);
     if (!device) {
-      if (verb === 'change' || verb === 'changed') reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);
-      if (status === 'installed') reject(ctx, `Meter ${serial}: a new meter arrives in stock; link it to a usage point with MasterDataLinkageConfig`, status);
+      if (verb === 'change' || verb === 'changed')
+        reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);
+      if (status === 'installed')
+        reject(ctx, `Meter ${serial}: a new meter arrives in stock; link it to a usage point with MasterDataLinkageConfig`, status);
       const id = ctx.store.workOrders.addStockMeter(serial);
       if (status === 'removed') ctx.store.workOrders.setAssetStatus(id, 'removed');
       counts.metersAdded++;
@@ -53,13 +63,18 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     let changed = false;
     if (serial !== device.serialNumber) {
       const other = ctx.store.workOrders.deviceBySerial(serial);
-      if (other && other.id !== device.id) reject(ctx, `Meter ${device.serialNumber} cannot take serial ${serial}: another device has it`, serial);
+      if (other && other.id !== device.id)
+        reject(ctx, `Meter ${device.serialNumber} cannot take serial ${serial}: another device has it`, serial);
       ctx.store.workOrders.renameDevice(device.id, serial);
       changed = true;
     }
     if (status !== undefined && status !== device.status) {
       if (device.usagePointId !== null || status === 'installed') {
-        reject(ctx, `Meter ${device.serialNumber}: status ${device.status} → ${status} changes where it is installed; send MasterDataLinkageConfig instead`, status);
+        reject(
+          ctx,
+          `Meter ${device.serialNumber}: status ${device.status} → ${status} changes where it is installed; send MasterDataLinkageConfig instead`,
+          status,
+        );
       }
       ctx.store.workOrders.setAssetStatus(device.id, status);
       changed = true;

@@ -22,7 +22,12 @@ function storeMeterEvent(ctx: InboundContext, event: EndDeviceEvent): boolean {
   if (!device || device.kind !== 'meter') return false;
   const details: Record<string, string> = { source: 'enterprise', messageId: ctx.messageId };
   for (const d of event.details ?? []) details[`detail:${d.name}`] = d.value ?? '';
-  ctx.store.meterStatus.recordEvent(device.id, { eventType: event.eventType, createdAt: event.createdDateTime, reason: event.reason ?? '', details });
+  ctx.store.meterStatus.recordEvent(device.id, {
+    eventType: event.eventType,
+    createdAt: event.createdDateTime,
+    reason: event.reason ?? '',
+    details,
+  });
   return true;
 }
 
@@ -33,19 +38,26 @@ export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents
   for (const event of payload.endDeviceEvents) {
     const outcome = panJoinOutcomeIn(table, event.eventType);
     if (!outcome) {
-      if (storeMeterEvent(ctx, event)) counts.meterEventsStored = (counts.meterEventsStored ?? 0) + 1; // named only when it happened
+      if (storeMeterEvent(ctx, event))
+        counts.meterEventsStored = (counts.meterEventsStored ?? 0) + 1; // named only when it happened
       else counts.eventsNotImported = (counts.eventsNotImported ?? 0) + 1;
       continue;
     }
     const keys = meterKeys(event.assets ?? {});
     const eui = keys.map((k) => checkEui64(k)).find((c) => c.valid);
-    if (!eui?.valid) reject(ctx, `EndDeviceEvent ${event.eventType}: Assets must name the PAN device by its EUI-64 (16 hex digits)`, event.eventType);
+    if (!eui?.valid)
+      reject(ctx, `EndDeviceEvent ${event.eventType}: Assets must name the PAN device by its EUI-64 (16 hex digits)`, event.eventType);
     const device = ctx.store.workOrders.deviceBySerial(eui.eui64);
     if (!device || device.kind !== 'pan') reject(ctx, `PAN device ${eui.eui64} is not known on this device`, keys[0]);
     if (!ctx.store.workOrders.setJoinStatus(device.id, outcome)) {
       reject(ctx, `PAN device ${eui.eui64} is decommissioned on this device; its join status no longer changes`, keys[0]);
     }
-    ctx.store.journal.audit(ctx.actor, { action: 'pan.join', entity: 'end_device', entityId: eui.eui64, details: { outcome, eventType: event.eventType, at: event.createdDateTime, messageId: ctx.messageId } });
+    ctx.store.journal.audit(ctx.actor, {
+      action: 'pan.join',
+      entity: 'end_device',
+      entityId: eui.eui64,
+      details: { outcome, eventType: event.eventType, at: event.createdDateTime, messageId: ctx.messageId },
+    });
     if (outcome === 'joined') counts.panJoined = (counts.panJoined ?? 0) + 1;
     else counts.panJoinFailed = (counts.panJoinFailed ?? 0) + 1;
   }

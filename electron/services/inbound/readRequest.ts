@@ -18,16 +18,27 @@ function wantedReadingTypes(ctx: InboundContext, payload: GetMeterReadings, usag
   const codes = new Set<string>();
   for (const code of payload.readingTypes ?? []) {
     if (code.trim() === '') reject(ctx, 'GetMeterReadings: a ReadingType has neither mRID nor Names/name');
-    if (!isReadingTypeCode(code.trim())) reject(ctx, `GetMeterReadings: ReadingType mRID "${code}" is not an IEC 61968-9 ReadingType code (18 numbers separated by dots)`, code);
+    if (!isReadingTypeCode(code.trim()))
+      reject(
+        ctx,
+        `GetMeterReadings: ReadingType mRID "${code}" is not an IEC 61968-9 ReadingType code (18 numbers separated by dots)`,
+        code,
+      );
     codes.add(code.trim());
   }
   const names = payload.readingTypeNames ?? [];
   if (names.length === 0) return [...codes];
-  const registers = usagePointIds.flatMap((id) => (ctx.store.meters.get(id)?.registers ?? []).map((r) => ({ readingType: r.readingType, label: r.label })));
+  const registers = usagePointIds.flatMap((id) =>
+    (ctx.store.meters.get(id)?.registers ?? []).map((r) => ({ readingType: r.readingType, label: r.label })),
+  );
   for (const name of names) {
     const found = resolveReadingTypeName(name, registers);
     if (found.length === 0) {
-      reject(ctx, `GetMeterReadings: ReadingType "${name}" (Names/name) is neither a ReadingType code, an OBIS code nor a register of ${usagePointIds.join(', ')}; nothing is asked for instead`, name);
+      reject(
+        ctx,
+        `GetMeterReadings: ReadingType "${name}" (Names/name) is neither a ReadingType code, an OBIS code nor a register of ${usagePointIds.join(', ')}; nothing is asked for instead`,
+        name,
+      );
     }
     for (const code of found) codes.add(code);
   }
@@ -39,14 +50,16 @@ export function applyReadRequest(ctx: InboundContext, payload: GetMeterReadings)
   const usagePoints = new Set<string>();
   for (const device of payload.endDevices ?? []) {
     const meter = requireMeter(ctx, device, 'EndDevice');
-    if (!meter.usagePointId) reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+    if (!meter.usagePointId)
+      reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
     usagePoints.add(meter.usagePointId);
   }
   for (const up of payload.usagePoints ?? []) usagePoints.add(requireUsagePoint(ctx, up));
   if (usagePoints.size === 0) reject(ctx, 'GetMeterReadings names no EndDevice or UsagePoint to read');
   const readingTypes = wantedReadingTypes(ctx, payload, [...usagePoints]);
   for (const usagePointId of usagePoints) {
-    if (ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId, readingTypes, requestedAt: ctx.at })) counts.readRequestsAdded++;
+    if (ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId, readingTypes, requestedAt: ctx.at }))
+      counts.readRequestsAdded++;
     else counts.readRequestsKnown++;
   }
   return counts;

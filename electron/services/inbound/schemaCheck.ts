@@ -35,5 +35,7 @@ export function checkInboundAgainstSchemas(validator: XsdValidator, xml: string)
   if (result.valid) return;
   const more = result.errors.length > SHOWN_ERRORS ? ` (and ${result.errors.length - SHOWN_ERRORS} more)` : '';
   const schemas = result.schemas.map((s) => s.split(/[\\/]/).pop()).join(', ');
-  throw new InboundRejection(`the message fails the utility's schemas (${schemas}): ${result.errors.slice(0, SHOWN_ERRORS).join('; ')}${more}`);
+  throw new InboundRejection(
+    `the message fails the utility's schemas (${schemas}): ${result.errors.slice(0, SHOWN_ERRORS).join('; ')}${more}`,
+  );
 }

@@ -17,7 +17,8 @@ import { workOrderIdFor } from './serviceRequests';
 export function applyServiceCancellations(ctx: InboundContext, payload: MeterServiceRequests): Counts {
   const counts = { workOrdersCancelled: 0, workOrdersAlreadyWorked: 0, workOrdersUnchanged: 0, workOrdersUnknown: 0 };
   const base = payload.header.correlationID?.trim();
-  if (!base) reject(ctx, 'MeterServiceRequests cancel: Header/CorrelationID must name the request (its MessageID) whose work orders are cancelled');
+  if (!base)
+    reject(ctx, 'MeterServiceRequests cancel: Header/CorrelationID must name the request (its MessageID) whose work orders are cancelled');
   const work = payload.work ?? [];
   if (work.length === 0) reject(ctx, 'MeterServiceRequests cancel holds no MeterServiceWork');
   const { store, actor, at } = ctx;
@@ -31,7 +32,12 @@ export function applyServiceCancellations(ctx: InboundContext, payload: MeterSer
       return void counts.workOrdersCancelled++;
     }
     store.workOrders.addStep(id, CANCELLED_AFTER_WORK_STEP, at, { messageId: ctx.messageId, status: order.status });
-    store.journal.audit(actor, { action: 'workOrder.cancelAfterWork', entity: 'work_order', entityId: id, details: { status: order.status, messageId: ctx.messageId } });
+    store.journal.audit(actor, {
+      action: 'workOrder.cancelAfterWork',
+      entity: 'work_order',
+      entityId: id,
+      details: { status: order.status, messageId: ctx.messageId },
+    });
     queueReportBack(store, order, {
       status: order.status,
       reason: order.reason ?? 'the work was already done when the cancel arrived',

@@ -23,7 +23,8 @@ const READ_TYPES = ['read', 'specialRead', 'onDemandRead'];
  * overrides the code: a `kind=disconnect` order whose type reads "Sperrung" is a disconnect.
  */
 const DISPATCHED_KINDS = new Set(['disconnect', 'reconnect']);
-export const dispatchType = (w: { kind?: string; type?: string }): string | undefined => (w.kind && DISPATCHED_KINDS.has(w.kind) ? w.kind : w.type?.trim());
+export const dispatchType = (w: { kind?: string; type?: string }): string | undefined =>
+  w.kind && DISPATCHED_KINDS.has(w.kind) ? w.kind : w.type?.trim();
 
 /** The work order id of the i-th MeterServiceWork of the request whose MessageID is `base`. */
 export const workOrderIdFor = (base: string, index: number, count: number): string => (count === 1 ? base : `${base}-${index + 1}`);
@@ -36,23 +37,42 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
   work.forEach((w, i) => {
     // Customer switching (issue 9): created, rescheduled (change) or cancelled by the enterprise.
     if (isSwitchType(w.type)) return applySwitchWork(ctx, verb, payload, w, i, counts);
-    if (verb !== 'create' && verb !== 'created') reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
+    if (verb !== 'create' && verb !== 'created')
+      reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
     if (READ_TYPES.includes(w.type?.trim() ?? '')) {
       if (!w.meter) reject(ctx, `MeterServiceWork ${i + 1}: a read needs the Meter to read`, w.type);
       const meter = requireInstalledMeter(ctx, w.meter);
-      const added = ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId: meter.usagePointId, readingTypes: [], requestedAt: ctx.at });
+      const added = ctx.store.readRequests.add({
+        messageId: ctx.messageId,
+        usagePointId: meter.usagePointId,
+        readingTypes: [],
+        requestedAt: ctx.at,
+      });
       const key = added ? 'readRequestsAdded' : 'readRequestsKnown';
       counts[key] = (counts[key] ?? 0) + 1;
       return;
     }
     const kind = KINDS.find((k) => k === w.type?.trim());
-    if (!kind) reject(ctx, `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${[...KINDS, ...READ_TYPES].join(', ')})`, w.type);
+    if (!kind)
+      reject(
+        ctx,
+        `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${[...KINDS, ...READ_TYPES].join(', ')})`,
+        w.type,
+      );
     const target = kind === 'exchange' ? w.oldMeter : w.meter;
     if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
     const device = requireInstalledMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
     const id = workOrderIdFor(base, i, work.length);
     const description = [w.kind, w.type, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');
-    const created = ctx.store.workOrders.insert({ id, kind, usagePointId: device.usagePointId, expectedMeterSerial: device.serialNumber, description, source: 'enterprise', at: ctx.at });
+    const created = ctx.store.workOrders.insert({
+      id,
+      kind,
+      usagePointId: device.usagePointId,
+      expectedMeterSerial: device.serialNumber,
+      description,
+      source: 'enterprise',
+      at: ctx.at,
+    });
     if (created) {
       ctx.store.workOrders.addStep(id, 'received', ctx.at, { messageId: ctx.messageId });
       counts.workOrdersCreated++;

@@ -31,12 +31,22 @@ function planOf(ctx: InboundContext, w: MeterServiceWork, n: number) {
   const dueAt = dateOf(ctx, w.requestDateTime, `MeterServiceWork ${n}: requestDateTime`);
   if (!dueAt) reject(ctx, `MeterServiceWork ${n}: a switch needs its date (requestDateTime)`, w.type);
   const given = w.meter.meterReadings?.[0]?.valuesInterval;
-  const window = windowOf(dueAt, { start: dateOf(ctx, given?.start, 'valuesInterval/start'), end: dateOf(ctx, given?.end, 'valuesInterval/end') });
+  const window = windowOf(dueAt, {
+    start: dateOf(ctx, given?.start, 'valuesInterval/start'),
+    end: dateOf(ctx, given?.end, 'valuesInterval/end'),
+  });
   if (Date.parse(window.start) > Date.parse(window.end)) reject(ctx, `MeterServiceWork ${n}: the window ends before it starts`, given?.end);
   return { dueAt, window };
 }
 
-export function applySwitchWork(ctx: InboundContext, verb: string, payload: MeterServiceRequests, w: MeterServiceWork, i: number, counts: Counts): void {
+export function applySwitchWork(
+  ctx: InboundContext,
+  verb: string,
+  payload: MeterServiceRequests,
+  w: MeterServiceWork,
+  i: number,
+  counts: Counts,
+): void {
   const n = i + 1;
   const work = payload.work ?? [];
   const kind = switchKinds.find((k) => k === w.type?.trim()) as SwitchKind;
@@ -53,16 +63,42 @@ export function applySwitchWork(ctx: InboundContext, verb: string, payload: Mete
     if (agreementId && !ctx.store.switching.agreement(agreementId)) {
       // Known only from this order: keep what it says, so the crew sees whose switch it is.
       ctx.store.switching.upsertAgreement({
-        id: agreementId, usagePointId: device.usagePointId, customerId: customer?.mRID?.trim() || null, customerName: customer?.names?.[0]?.name.trim() ?? '',
-        account: '', supplierId: null, supplierName: '', tariff: '', startAt: null, endAt: null, at: ctx.at, messageId: ctx.messageId,
+        id: agreementId,
+        usagePointId: device.usagePointId,
+        customerId: customer?.mRID?.trim() || null,
+        customerName: customer?.names?.[0]?.name.trim() ?? '',
+        account: '',
+        supplierId: null,
+        supplierName: '',
+        tariff: '',
+        startAt: null,
+        endAt: null,
+        at: ctx.at,
+        messageId: ctx.messageId,
       });
     }
     const description = [w.kind, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');
     const created = ctx.store.switching.insert({
-      id, kind, usagePointId: device.usagePointId, meterSerial: device.serialNumber, agreementId, previousAgreementId: refId(agreements[1]),
-      dueAt, windowStart: window.start, windowEnd: window.end, description, messageId: ctx.messageId, at: ctx.at,
+      id,
+      kind,
+      usagePointId: device.usagePointId,
+      meterSerial: device.serialNumber,
+      agreementId,
+      previousAgreementId: refId(agreements[1]),
+      dueAt,
+      windowStart: window.start,
+      windowEnd: window.end,
+      description,
+      messageId: ctx.messageId,
+      at: ctx.at,
     });
-    if (created) ctx.store.journal.audit(ctx.actor, { action: 'switching.received', entity: 'switch_order', entityId: id, details: { kind, dueAt, agreementId, messageId: ctx.messageId } });
+    if (created)
+      ctx.store.journal.audit(ctx.actor, {
+        action: 'switching.received',
+        entity: 'switch_order',
+        entityId: id,
+        details: { kind, dueAt, agreementId, messageId: ctx.messageId },
+      });
     return void add(created ? 'switchOrdersCreated' : 'switchOrdersKnown');
   }
 
@@ -70,7 +106,12 @@ export function applySwitchWork(ctx: InboundContext, verb: string, payload: Mete
   if (!base) reject(ctx, `MeterServiceRequests ${verb}: name the switch order in Header/CorrelationID`);
   const id = work.length === 1 ? base : `${base}-${n}`;
   const order = ctx.store.switching.get(id);
-  if (!order) reject(ctx, `Switch order ${id} is not on this device, so it cannot be ${verb === 'cancel' || verb === 'canceled' ? 'cancelled' : 'changed'}`, base);
+  if (!order)
+    reject(
+      ctx,
+      `Switch order ${id} is not on this device, so it cannot be ${verb === 'cancel' || verb === 'canceled' ? 'cancelled' : 'changed'}`,
+      base,
+    );
   if (order.kind !== kind) reject(ctx, `Switch order ${id} is a ${order.kind}, not a ${kind}`, w.type);
   const cancelling = verb === 'cancel' || verb === 'canceled';
   const result = switchTransition(order, { type: cancelling ? 'cancel' : 'reschedule' });

@@ -39,8 +39,14 @@ export function applyUsagePointConfig(ctx: InboundContext, verb: string, payload
       if (address) ctx.store.meters.setUsagePointAddress(id, address);
       counts.usagePointsUpdated++;
     } else {
-      if (verb === 'change' || verb === 'changed') reject(ctx, `UsagePoint ${id} is not known on this device (verb "${verb}" changes a known usage point)`, id);
-      if (!address) reject(ctx, `UsagePoint ${id}: a new usage point needs its service address (ServiceLocation/Names, or Names with NameType "address")`, id);
+      if (verb === 'change' || verb === 'changed')
+        reject(ctx, `UsagePoint ${id} is not known on this device (verb "${verb}" changes a known usage point)`, id);
+      if (!address)
+        reject(
+          ctx,
+          `UsagePoint ${id}: a new usage point needs its service address (ServiceLocation/Names, or Names with NameType "address")`,
+          id,
+        );
       ctx.store.meters.createUsagePoint(id, address);
       counts.usagePointsCreated++;
     }

@@ -6,7 +6,18 @@
  * The same access number again is a duplicate and an older one a replay: neither is saved.
  * Sans port: the caller feeds bytes (listenOnPort in port.ts, the CLI, tests).
  */
-import { AmberStream, ImstStream, amberTelegram, decodeTelegram, formatBook, imstTelegram, radioRouteIndex, type AesCipher, type DataRecord, type MbusReason } from '../../../shared/mbus';
+import {
+  AmberStream,
+  ImstStream,
+  amberTelegram,
+  decodeTelegram,
+  formatBook,
+  imstTelegram,
+  radioRouteIndex,
+  type AesCipher,
+  type DataRecord,
+  type MbusReason,
+} from '../../../shared/mbus';
 import type { ValidationSettings } from '../../../shared/domain/readingValidation';
 import { AppError } from '../../../shared/contract/appError';
 import { saveManualReadings } from '../readings/saveReadings';
@@ -110,15 +121,25 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
 
   const save = (usagePointId: string): { readingSetId: string } => {
     const heard = byStop.get(usagePointId);
-    if (!heard || heard.values.length === 0) throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
+    if (!heard || heard.values.length === 0)
+      throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
     if (heard.readingSetId) return { readingSetId: heard.readingSetId };
-    const saved = saveManualReadings(options.store, options.actor(), { usagePointId, values: heard.values, source: 'radio', via: 'wmbus' }, { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) });
+    const saved = saveManualReadings(
+      options.store,
+      options.actor(),
+      { usagePointId, values: heard.values, source: 'radio', via: 'wmbus' },
+      { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) },
+    );
     byStop.set(usagePointId, { ...heard, readingSetId: saved.readingSetId, saveProblem: null });
     return { readingSetId: saved.readingSetId };
   };
 
   const hear = (telegram: Uint8Array) => {
-    const result = decodeTelegram(telegram, { keyFor: (h) => (h.manufacturer && h.id ? options.keys.get(`${h.manufacturer}${h.id}`) : undefined), aes: options.aes, formats });
+    const result = decodeTelegram(telegram, {
+      keyFor: (h) => (h.manufacturer && h.id ? options.keys.get(`${h.manufacturer}${h.id}`) : undefined),
+      aes: options.aes,
+      formats,
+    });
     const header = result.ok ? result.telegram : result.header;
     const stop = header ? index.match(header.manufacturer, header.id) : undefined;
     if (!header || !stop) {
@@ -151,7 +172,8 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     const values: HeardValue[] = [];
     for (const record of records) {
       const register = registerFor(record, stop.registers);
-      if (register && record.value !== null && !values.some((v) => v.registerId === register.id)) values.push({ registerId: register.id, value: asRegisterValue(record.value, register.decimals) });
+      if (register && record.value !== null && !values.some((v) => v.registerId === register.id))
+        values.push({ registerId: register.id, value: asRegisterValue(record.value, register.decimals) });
     }
     // A meter already saved keeps its reading: one reading per visit; what is shown stays the latest.
     const keepSaved = previous?.readingSetId ?? null;
@@ -159,9 +181,9 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       usagePointId: stop.usagePointId,
       heardAt: now().toISOString(),
       accessNumber: access,
-      values: result.ok ? values : previous?.values ?? [],
+      values: result.ok ? values : (previous?.values ?? []),
       reason: result.ok ? null : result.reason,
-      records: result.ok ? records : previous?.records ?? [],
+      records: result.ok ? records : (previous?.records ?? []),
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });

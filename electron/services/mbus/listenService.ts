@@ -24,8 +24,21 @@ export interface ListenService {
 /** The serial port module is loaded when a session starts, not with the app. */
 const openReceiverLazily = async (port: string, receiver: ReceiverKind) => (await import('./receiverOnPort')).openReceiver(port, receiver);
 
-export function listenService(store: Store, meterKeys: MeterKeys, photoDir: string, open: (port: string, receiver: ReceiverKind) => Promise<SerialLink> = openReceiverLazily): ListenService {
-  let current: { session: ListenSession; link: SerialLink | null; stops: readonly RadioStop[]; routeId: string; receiver: ReceiverKind; autoSave: boolean; startedAt: string } | null = null;
+export function listenService(
+  store: Store,
+  meterKeys: MeterKeys,
+  photoDir: string,
+  open: (port: string, receiver: ReceiverKind) => Promise<SerialLink> = openReceiverLazily,
+): ListenService {
+  let current: {
+    session: ListenSession;
+    link: SerialLink | null;
+    stops: readonly RadioStop[];
+    routeId: string;
+    receiver: ReceiverKind;
+    autoSave: boolean;
+    startedAt: string;
+  } | null = null;
   let stoppedBecause: 'unplugged' | null = null;
 
   const closeLink = async () => {
@@ -35,7 +48,18 @@ export function listenService(store: Store, meterKeys: MeterKeys, photoDir: stri
   };
 
   const state = (): ListenState => {
-    if (!current) return { active: false, routeId: null, receiver: null, autoSave: false, startedAt: null, stoppedBecause, counts: { stops: 0, heard: 0, notHeard: 0, notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 }, heard: [], notHeard: [] };
+    if (!current)
+      return {
+        active: false,
+        routeId: null,
+        receiver: null,
+        autoSave: false,
+        startedAt: null,
+        stoppedBecause,
+        counts: { stops: 0, heard: 0, notHeard: 0, notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 },
+        heard: [],
+        notHeard: [],
+      };
     const byId = new Map(current.stops.map((s) => [s.usagePointId, s]));
     const heard = current.session.heard();
     const heardIds = new Set(heard.map((h) => h.usagePointId));
@@ -51,7 +75,16 @@ export function listenService(store: Store, meterKeys: MeterKeys, photoDir: stri
       startedAt: current.startedAt,
       stoppedBecause,
       counts: current.session.counts(),
-      heard: heard.map((h) => ({ ...stopOf(h.usagePointId), heardAt: h.heardAt, values: [...h.values], reason: h.reason, readingSetId: h.readingSetId, saveProblem: h.saveProblem })).sort((a, b) => a.sequence - b.sequence),
+      heard: heard
+        .map((h) => ({
+          ...stopOf(h.usagePointId),
+          heardAt: h.heardAt,
+          values: [...h.values],
+          reason: h.reason,
+          readingSetId: h.readingSetId,
+          saveProblem: h.saveProblem,
+        }))
+        .sort((a, b) => a.sequence - b.sequence),
       notHeard: current.stops.filter((s) => !heardIds.has(s.usagePointId)).map((s) => stopOf(s.usagePointId)),
     };
   };
@@ -60,16 +93,37 @@ export function listenService(store: Store, meterKeys: MeterKeys, photoDir: stri
     async start(actor, request) {
       await closeLink();
       const stops = radioStopsOf(store, request.routeId);
-      if (stops.length === 0) throw new AppError('VALIDATION', `Route ${request.routeId} has no radio meters.`, { reason: 'listen.noRadioMeters' });
-      const session = createListenSession({ store, actor, receiver: request.receiver, stops, keys: meterKeys.radioKeys(), aes: nodeAes, autoSave: request.autoSave, settings: validationSettings(store), photoDir });
+      if (stops.length === 0)
+        throw new AppError('VALIDATION', `Route ${request.routeId} has no radio meters.`, { reason: 'listen.noRadioMeters' });
+      const session = createListenSession({
+        store,
+        actor,
+        receiver: request.receiver,
+        stops,
+        keys: meterKeys.radioKeys(),
+        aes: nodeAes,
+        autoSave: request.autoSave,
+        settings: validationSettings(store),
+        photoDir,
+      });
       let link: SerialLink;
       try {
         link = await open(request.port, request.receiver);
       } catch (error) {
-        throw new AppError('VALIDATION', `Cannot open the receiver on ${request.port}: ${(error as Error).message}`, { reason: 'listen.portUnavailable' });
+        throw new AppError('VALIDATION', `Cannot open the receiver on ${request.port}: ${(error as Error).message}`, {
+          reason: 'listen.portUnavailable',
+        });
       }
       stoppedBecause = null;
-      current = { session, link, stops, routeId: request.routeId, receiver: request.receiver, autoSave: request.autoSave, startedAt: new Date().toISOString() };
+      current = {
+        session,
+        link,
+        stops,
+        routeId: request.routeId,
+        receiver: request.receiver,
+        autoSave: request.autoSave,
+        startedAt: new Date().toISOString(),
+      };
       const mine = current;
       link.onData((bytes) => mine.session.feed(bytes));
       link.onClose((unexpected) => {

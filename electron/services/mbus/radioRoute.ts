@@ -35,7 +35,14 @@ export function radioStopsOf(store: Store, routeId: string): RadioStop[] {
     const detail = store.meters.get(item.usagePointId);
     if (!detail) continue;
     const registers = detail.registers.map((r) => ({ id: r.id, readingType: r.readingType, decimals: r.decimals }));
-    stops.push({ usagePointId: item.usagePointId, sequence: item.sequence, address: item.address, meterSerial: item.meterSerial, ...address, registers });
+    stops.push({
+      usagePointId: item.usagePointId,
+      sequence: item.sequence,
+      address: item.address,
+      meterSerial: item.meterSerial,
+      ...address,
+      registers,
+    });
   }
   return stops;
 }

@@ -32,13 +32,25 @@ export interface RunningSimulator {
 
 const WALK_MS = 60_000;
 
-export async function runReceiverSimulator(path: string, meters: readonly RadioMeterProfile[], options: SimulatorOptions): Promise<RunningSimulator> {
+export async function runReceiverSimulator(
+  path: string,
+  meters: readonly RadioMeterProfile[],
+  options: SimulatorOptions,
+): Promise<RunningSimulator> {
   const link = await openSerialLink(path, { baudRate: baudOf(options.receiver), frame: '8N1' });
   link.onData(() => undefined); // configuration requests from the app are accepted and need no answer here
   let sent = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const walk = (seed: number) => simulateWalk(meters, { receiver: options.receiver, seed, durationMs: WALK_MS, intervalMs: options.intervalMs, lossRate: options.lossRate, aes: nodeAes });
+  const walk = (seed: number) =>
+    simulateWalk(meters, {
+      receiver: options.receiver,
+      seed,
+      durationMs: WALK_MS,
+      intervalMs: options.intervalMs,
+      lossRate: options.lossRate,
+      aes: nodeAes,
+    });
 
   if (options.burst) {
     const transmissions = walk(options.seed);

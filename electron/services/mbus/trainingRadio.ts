@@ -22,4 +22,7 @@ export const trainingRadioMeters: readonly RadioMeterProfile[] = [
 
 /** The training meters' key file, as a utility would send it (electron/services/meterKeys/keyFile.ts). */
 export const trainingKeyFile = (): string =>
-  ['manufacturer,id,kind,key', ...trainingRadioMeters.filter((m) => m.key).map((m) => `${m.manufacturer},${m.id},mbus,${TRAINING_RADIO_KEY}`)].join('\n') + '\n';
+  [
+    'manufacturer,id,kind,key',
+    ...trainingRadioMeters.filter((m) => m.key).map((m) => `${m.manufacturer},${m.id},mbus,${TRAINING_RADIO_KEY}`),
+  ].join('\n') + '\n';

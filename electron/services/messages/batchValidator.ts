@@ -72,7 +72,10 @@ interface Job {
   reject(error: unknown): void;
 }
 
-export function createBatchValidator(schemaDir: string, options: { windowMs?: number; maxBatch?: number; schemas?: Map<string, string> } = {}) {
+export function createBatchValidator(
+  schemaDir: string,
+  options: { windowMs?: number; maxBatch?: number; schemas?: Map<string, string> } = {},
+) {
   // The folder's index, when the caller already made it (checkSchemaFolder returns it).
   const schemas = options.schemas ?? indexSchemaFolder(schemaDir);
   const scratch = scratchFolders();
@@ -95,7 +98,9 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
     await Promise.all(
       [...byXsd].map(async ([xsd, idx]) => {
         const docs = idx.map((i) => jobs[i]!.xml);
-        const verdicts = await scratch.with(async (dir) => (await xmllintWrapped(docs, xsd, dir, wrappers)) ?? (await xmllintMany(docs, xsd, dir)));
+        const verdicts = await scratch.with(
+          async (dir) => (await xmllintWrapped(docs, xsd, dir, wrappers)) ?? (await xmllintMany(docs, xsd, dir)),
+        );
         idx.forEach((i, k) => (out[i] = verdicts[k]!));
       }),
     );
@@ -133,7 +138,11 @@ export function createBatchValidator(schemaDir: string, options: { windowMs?: nu
     second.forEach((s, k) => {
       const v = payloadVerdicts[k]!;
       if (!results[s.job]!.valid) return; // the envelope's errors come first
-      results[s.job] = { valid: v.valid, errors: v.errors.map((e) => `payload ${s.noun}: ${e}`), schemas: [...results[s.job]!.schemas, s.xsd] };
+      results[s.job] = {
+        valid: v.valid,
+        errors: v.errors.map((e) => `payload ${s.noun}: ${e}`),
+        schemas: [...results[s.job]!.schemas, s.xsd],
+      };
     });
     return results;
   }

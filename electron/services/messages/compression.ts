@@ -25,7 +25,9 @@ export function decompressPayload(payload: CompressedPayload, limits: XmlLimits 
     const code = (error as NodeJS.ErrnoException).code;
     throw new CimXmlError(
       code === 'ERR_BUFFER_TOO_LARGE' ? 'TOO_LARGE' : 'INVALID_MESSAGE',
-      code === 'ERR_BUFFER_TOO_LARGE' ? `Payload/Compressed inflates beyond ${limits.maxChars} bytes` : 'Payload/Compressed is not gzip data',
+      code === 'ERR_BUFFER_TOO_LARGE'
+        ? `Payload/Compressed inflates beyond ${limits.maxChars} bytes`
+        : 'Payload/Compressed is not gzip data',
     );
   }
   return { ...parsePayloadDocument(xml, limits), format: payload.format };

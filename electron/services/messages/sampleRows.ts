@@ -24,14 +24,41 @@ export function samplePayloads(s: SampleSource): SamplePayloads {
   const { meter, usagePoint, at } = s;
   const switchOrder = `SW-SAMPLE-${usagePoint}`;
   return {
-    meterReadings: { meter, usagePoint, readings: s.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: [readingQuality.manuallyEntered] })) },
+    meterReadings: {
+      meter,
+      usagePoint,
+      readings: s.readings.map((r) => ({
+        readingType: r.readingType,
+        value: r.value,
+        timeStamp: at,
+        qualities: [readingQuality.manuallyEntered],
+      })),
+    },
     skipEvent: { meter, usagePoint, eventType: endDeviceEventType.tamperDetected, createdDateTime: at, reason: 'Tamper: seal broken' },
     meterStatusEvents: {
       meter,
       usagePoint,
-      events: [{ eventType: endDeviceEventType.powerDown, createdDateTime: at, reason: 'power failures counted by the meter', details: [{ name: 'powerFailures', value: '1' }] }],
+      events: [
+        {
+          eventType: endDeviceEventType.powerDown,
+          createdDateTime: at,
+          reason: 'power failures counted by the meter',
+          details: [{ name: 'powerFailures', value: '1' }],
+        },
+      ],
     },
-    switchEvent: { switchOrder, eventType: endDeviceEventType.remoteDisconnected, outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'S-0001', meter, usagePoint, at, reason: 'disconnect done' },
+    switchEvent: {
+      switchOrder,
+      eventType: endDeviceEventType.remoteDisconnected,
+      outcome: 'done',
+      action: 'meterSwitch',
+      controlResult: 'succeeded',
+      sealNumber: 'S-0001',
+      meter,
+      usagePoint,
+      at,
+      reason: 'disconnect done',
+    },
     opticalControl: {
       kind: 'opticalControl',
       operation: 'timeSync',
@@ -41,20 +68,60 @@ export function samplePayloads(s: SampleSource): SamplePayloads {
       startedAt: at,
       finishedAt: at,
       result: 'OK',
-      attributes: [{ name: 'clockBefore', value: at }, { name: 'clockAfter', value: at }],
+      attributes: [
+        { name: 'clockBefore', value: at },
+        { name: 'clockAfter', value: at },
+      ],
     },
-    switchControl: { switchOrder, controlType: endDeviceControlType('disconnect'), result: 'succeeded', meter, usagePoint, at, reason: 'disconnect done' },
-    panPairing: { controlType: endDeviceControlType('panPairingWindowOpen'), eui64: s.pan.eui64, installCode: s.pan.installCode, meter, usagePoint, durationMinutes: 15, at },
-    panConfig: { eui64: s.pan.eui64, deviceType: String(panDeviceTypes.inHomeDisplay), installCode: s.pan.installCode, meter, usagePoint, status: 'commissioned', at },
+    switchControl: {
+      switchOrder,
+      controlType: endDeviceControlType('disconnect'),
+      result: 'succeeded',
+      meter,
+      usagePoint,
+      at,
+      reason: 'disconnect done',
+    },
+    panPairing: {
+      controlType: endDeviceControlType('panPairingWindowOpen'),
+      eui64: s.pan.eui64,
+      installCode: s.pan.installCode,
+      meter,
+      usagePoint,
+      durationMinutes: 15,
+      at,
+    },
+    panConfig: {
+      eui64: s.pan.eui64,
+      deviceType: String(panDeviceTypes.inHomeDisplay),
+      installCode: s.pan.installCode,
+      meter,
+      usagePoint,
+      status: 'commissioned',
+      at,
+    },
     linkage: { meter, usagePoint, effectiveDateTime: at, reason: 'meter exchange' },
     meterConfig: { meter, usagePoint, status: 'installed', at, sealsApplied: ['S-0001'] },
-    serviceReport: { workOrderId: `WO-SAMPLE-${usagePoint}`, kind: 'exchange', meter, usagePoint, status: 'unableToComplete', reason: 'no access', at },
+    serviceReport: {
+      workOrderId: `WO-SAMPLE-${usagePoint}`,
+      kind: 'exchange',
+      meter,
+      usagePoint,
+      status: 'unableToComplete',
+      reason: 'no access',
+      at,
+    },
     loadProfile: {
       meter,
       usagePoint,
       start: at,
       end: at,
-      blocks: [{ readingType: '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0', intervals: [{ end: at, value: '1234', qualities: [readingQuality.powerFail] }] }],
+      blocks: [
+        {
+          readingType: '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0',
+          intervals: [{ end: at, value: '1234', qualities: [readingQuality.powerFail] }],
+        },
+      ],
     },
   };
 }

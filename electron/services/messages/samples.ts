@@ -8,8 +8,23 @@
  * - The requests the enterprise sends the field (GetMeterReadings, CreateEndDeviceControls,
  *   CreateMeterConfig, ChangeUsagePointConfig), named `<TypedRoot>.xml`.
  */
-import { EVENT_VERBS, buildMessage, endDeviceControlType, typedRootName, type CimMessage, type EnvelopeForm, type Header } from '../../../shared/cim';
-import { OUTBOX_KINDS, outboxKinds, renderOutboxRow, type EnvelopeContext, type OutboxKind, type OutboxRow } from '../../../shared/cim/outbox';
+import {
+  EVENT_VERBS,
+  buildMessage,
+  endDeviceControlType,
+  typedRootName,
+  type CimMessage,
+  type EnvelopeForm,
+  type Header,
+} from '../../../shared/cim';
+import {
+  OUTBOX_KINDS,
+  outboxKinds,
+  renderOutboxRow,
+  type EnvelopeContext,
+  type OutboxKind,
+  type OutboxRow,
+} from '../../../shared/cim/outbox';
 import type { Store } from '../store';
 import type { PlacedDevice } from '../store/repositories/endDevices';
 import { outboxRowOf } from './renderOutbox';
@@ -52,7 +67,9 @@ function outboxSamples(store: Store, context: EnvelopeContext, source: SampleSou
     outboxKinds[kind].verbs.map((verb): SampleMessage => {
       const { noun } = outboxKinds[kind];
       const queued = store.outbox.latestOfKind(kind, verb);
-      const row: OutboxRow = queued ? outboxRowOf(queued) : { messageId: `sample-${kind}-${verb}`, kind, verb, createdAt: source.at, payload: payloads[kind] };
+      const row: OutboxRow = queued
+        ? outboxRowOf(queued)
+        : { messageId: `sample-${kind}-${verb}`, kind, verb, createdAt: source.at, payload: payloads[kind] };
       const event = (EVENT_VERBS as readonly string[]).includes(verb);
       const root = typedRootName(event ? 'event' : 'request', verb, noun);
       const form: EnvelopeForm = root ? 'typed' : 'generic';
@@ -60,7 +77,12 @@ function outboxSamples(store: Store, context: EnvelopeContext, source: SampleSou
         ? `Outbox kind ${kind} (${verb} ${noun}): the newest queued message of this kind, ${queued.messageId}.`
         : `Outbox kind ${kind} (${verb} ${noun}): synthesised from the demo data of meter ${source.meter} at ${source.usagePoint}; this database has no such message queued.`;
       const xml = withComment(renderOutboxRow(row, context, form), note);
-      return { fileName: `${root ?? `${event ? 'EventMessage' : 'RequestMessage'}-${verb}-${noun}`}.${kind}.xml`, xml, kind, synthesised: !queued };
+      return {
+        fileName: `${root ?? `${event ? 'EventMessage' : 'RequestMessage'}-${verb}-${noun}`}.${kind}.xml`,
+        xml,
+        kind,
+        synthesised: !queued,
+      };
     }),
   );
 }
@@ -69,24 +91,51 @@ function outboxSamples(store: Store, context: EnvelopeContext, source: SampleSou
 function enterpriseRequests(store: Store, meter: PlacedDevice, context: EnvelopeContext, at: string): CimMessage[] {
   const registers = store.endDevices.registerValues(meter.id);
   let n = 0;
-  const header = (verb: Header['verb'], noun: string): Header => ({ verb, noun, timestamp: at, source: context.source, user: context.user, messageID: `sample-${++n}` });
+  const header = (verb: Header['verb'], noun: string): Header => ({
+    verb,
+    noun,
+    timestamp: at,
+    source: context.source,
+    user: context.user,
+    messageID: `sample-${++n}`,
+  });
   const meterRef = { names: [{ name: meter.serial_number }] };
   const usagePointRef = { mRID: meter.usage_point_id };
   return [
     {
       kind: 'request',
       header: header('get', 'MeterReadings'),
-      payload: { kind: 'xml', body: { noun: 'GetMeterReadings', value: { endDevices: [meterRef], readingTypes: registers.map((r) => r.reading_type), usagePoints: [usagePointRef] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'GetMeterReadings',
+          value: { endDevices: [meterRef], readingTypes: registers.map((r) => r.reading_type), usagePoints: [usagePointRef] },
+        },
+      },
     },
     {
       kind: 'request',
       header: header('create', 'EndDeviceControls'),
-      payload: { kind: 'xml', body: { noun: 'EndDeviceControls', value: { endDeviceControls: [{ controlType: endDeviceControlType('demandReset'), endDevices: [meterRef], usagePoints: [usagePointRef] }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'EndDeviceControls',
+          value: {
+            endDeviceControls: [{ controlType: endDeviceControlType('demandReset'), endDevices: [meterRef], usagePoints: [usagePointRef] }],
+          },
+        },
+      },
     },
     {
       kind: 'request',
       header: header('create', 'MeterConfig'),
-      payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ serialNumber: meter.serial_number, names: meterRef.names, status: { value: 'installed' } }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'MeterConfig',
+          value: { meters: [{ serialNumber: meter.serial_number, names: meterRef.names, status: { value: 'installed' } }] },
+        },
+      },
     },
     {
       kind: 'request',
@@ -117,7 +166,12 @@ export function buildSampleMessages(store: Store, context: EnvelopeContext, now 
   const meter = devices.find((m) => m.kind === 'meter');
   if (!meter) return [];
   const requests = enterpriseRequests(store, meter, context, at).map((message): SampleMessage => {
-    const name = message.kind === 'fault' ? null : message.header.verb === 'get' ? `Get${message.header.noun}` : typedRootName(message.kind, message.header.verb, message.header.noun);
+    const name =
+      message.kind === 'fault'
+        ? null
+        : message.header.verb === 'get'
+          ? `Get${message.header.noun}`
+          : typedRootName(message.kind, message.header.verb, message.header.noun);
     return { fileName: `${name ?? 'Message'}.xml`, xml: buildMessage(message) };
   });
   return [...outboxSamples(store, context, sampleSource(store, meter, devices, at)), ...requests];

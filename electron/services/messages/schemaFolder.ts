@@ -21,10 +21,14 @@ function walker(dir: string) {
   const visit = (folder: string, depth: number, children: Dirent[]): Array<[string, number]> => {
     entries += children.length;
     if (entries > MAX_SCHEMA_FOLDER_ENTRIES) {
-      throw new AppError('VALIDATION', `The folder ${dir} holds more than ${MAX_SCHEMA_FOLDER_ENTRIES} files: choose the folder with the schemas itself.`, {
-        reason: 'schemaFolderTooLarge',
-        limit: MAX_SCHEMA_FOLDER_ENTRIES,
-      });
+      throw new AppError(
+        'VALIDATION',
+        `The folder ${dir} holds more than ${MAX_SCHEMA_FOLDER_ENTRIES} files: choose the folder with the schemas itself.`,
+        {
+          reason: 'schemaFolderTooLarge',
+          limit: MAX_SCHEMA_FOLDER_ENTRIES,
+        },
+      );
     }
     const next: Array<[string, number]> = [];
     for (const entry of children.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -36,7 +40,11 @@ function walker(dir: string) {
     return next;
   };
   const unreadable = (error: unknown) =>
-    error instanceof AppError ? error : new AppError('NOT_FOUND', `Cannot read the schema folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { reason: 'schemaFolderUnreadable' });
+    error instanceof AppError
+      ? error
+      : new AppError('NOT_FOUND', `Cannot read the schema folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+          reason: 'schemaFolderUnreadable',
+        });
   return { found, visit, unreadable };
 }
 
@@ -81,8 +89,17 @@ export async function checkSchemaFolderAsync(dir: string, xmllintAvailable: () =
 
 function usableSchemaFolder(dir: string, found: Map<string, string>, xmllintAvailable: () => boolean): Map<string, string> {
   if (!found.has('Message.xsd')) {
-    throw new AppError('VALIDATION', `The folder ${dir} has no Message.xsd: choose the folder with the utility's IEC 61968-100 and 61968-9 schemas.`, { reason: 'schemaFolderNoEnvelope' });
+    throw new AppError(
+      'VALIDATION',
+      `The folder ${dir} has no Message.xsd: choose the folder with the utility's IEC 61968-100 and 61968-9 schemas.`,
+      { reason: 'schemaFolderNoEnvelope' },
+    );
   }
-  if (!xmllintAvailable()) throw new AppError('VALIDATION', 'Checking messages against schemas needs xmllint (libxml2) on this computer; install it, or leave the schema folder empty.', { reason: 'noXmllint' });
+  if (!xmllintAvailable())
+    throw new AppError(
+      'VALIDATION',
+      'Checking messages against schemas needs xmllint (libxml2) on this computer; install it, or leave the schema folder empty.',
+      { reason: 'noXmllint' },
+    );
   return found;
 }

@@ -62,7 +62,12 @@ export function runXmllint(args: readonly string[]): Promise<string> {
  * Verdicts for `docs` against `xsdPath` from one wrapped file in `dir`, or null when they cannot
  * be attributed to the documents (then validate them one file each).
  */
-export async function xmllintWrapped(docs: readonly string[], xsdPath: string, dir: string, cache: Map<string, string | null>): Promise<Verdict[] | null> {
+export async function xmllintWrapped(
+  docs: readonly string[],
+  xsdPath: string,
+  dir: string,
+  cache: Map<string, string | null>,
+): Promise<Verdict[] | null> {
   const wrapper = wrapperSchema(xsdPath, dir, cache);
   if (!wrapper) return null;
   // Document i occupies lines firstLine[i] .. firstLine[i + 1] - 1 of the batch file.

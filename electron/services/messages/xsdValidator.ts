@@ -30,7 +30,10 @@ export function runXmllint(xml: string, xsdPath: string, label = 'message.xml'):
   try {
     writeFileSync(file, xml);
     const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsdPath, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-    if (run.error) throw new AppError('NOT_FOUND', `xmllint could not be run (${run.error.message}); install libxml2-utils`, { reason: 'xmllintMissing' });
+    if (run.error)
+      throw new AppError('NOT_FOUND', `xmllint could not be run (${run.error.message}); install libxml2-utils`, {
+        reason: 'xmllintMissing',
+      });
     const errors = run.stderr
       .split('\n')
       .filter((l) => l.trim() && !l.endsWith(' validates') && !l.endsWith(' fails to validate'))
@@ -73,7 +76,9 @@ export function extractPayload(xml: string): { noun: string; xml: string } | nul
   let element = xml.slice(from, end);
   const rootTag = /<[^?!][^>]*>/.exec(xml.replace(/<[?!][\s\S]*?>/g, (m) => ' '.repeat(m.length)))?.[0] ?? '';
   const declared = new Set([...element.matchAll(/xmlns(:[\w.-]+)?=/g)].map((m) => m[1] ?? ''));
-  const inherited = [...rootTag.matchAll(/\s(xmlns(:[\w.-]+)?)\s*=\s*("[^"]*"|'[^']*')/g)].filter((m) => !declared.has(m[2] ?? '')).map((m) => ` ${m[1]}=${m[3]}`);
+  const inherited = [...rootTag.matchAll(/\s(xmlns(:[\w.-]+)?)\s*=\s*("[^"]*"|'[^']*')/g)]
+    .filter((m) => !declared.has(m[2] ?? ''))
+    .map((m) => ` ${m[1]}=${m[3]}`);
   element = element.replace(new RegExp(`^<${qname}`), `<${qname}${inherited.join('')}`);
   return { noun: start[2] ?? '', xml: `<?xml version="1.0" encoding="UTF-8"?>\n${element}\n` };
 }

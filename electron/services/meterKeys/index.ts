@@ -47,14 +47,19 @@ const nameOf = (meter: KeyedMeter) => {
 export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys {
   const { encryptor } = options;
   const open = (sealed: string): Uint8Array => {
-    if (!encryptor) throw new AppError('VALIDATION', 'Meter keys cannot be opened on this device.', { reason: 'meterKeys.storageUnavailable' });
+    if (!encryptor)
+      throw new AppError('VALIDATION', 'Meter keys cannot be opened on this device.', { reason: 'meterKeys.storageUnavailable' });
     return Buffer.from(encryptor.decryptString(Buffer.from(sealed, 'base64')), 'hex');
   };
   return {
     importFile(actor, fileName, text) {
-      const problem = !encryptor || !encryptor.isEncryptionAvailable() ? 'unavailable' : options.storageProblem?.() ?? null;
+      const problem = !encryptor || !encryptor.isEncryptionAvailable() ? 'unavailable' : (options.storageProblem?.() ?? null);
       // Refused rather than kept in plain text or under a well-known key.
-      if (problem || !encryptor) throw new AppError('VALIDATION', 'This device cannot keep meter keys safely; nothing was imported.', { reason: 'meterKeys.storageUnavailable', problem });
+      if (problem || !encryptor)
+        throw new AppError('VALIDATION', 'This device cannot keep meter keys safely; nothing was imported.', {
+          reason: 'meterKeys.storageUnavailable',
+          problem,
+        });
       const file = readKeyFile(text);
       if (file.problems.length > 0 || file.rows.length === 0) {
         throw new AppError('IMPORT_REJECTED', `Nothing was imported from ${fileName}: ${file.problems.length} row problem(s).`, {
@@ -68,10 +73,16 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
         let replaced = 0;
         for (const row of file.rows) {
           const sealed = encryptor.encryptString(Buffer.from(row.key).toString('hex').toUpperCase()).toString('base64');
-          if (store.meterKeys.put({ manufacturer: row.manufacturer, meterId: row.meterId, kind: row.kind, sealed }, at, actor.name)) replaced++;
+          if (store.meterKeys.put({ manufacturer: row.manufacturer, meterId: row.meterId, kind: row.kind, sealed }, at, actor.name))
+            replaced++;
         }
         // The audit names the file and how many keys, never a key.
-        store.journal.audit(actor, { action: 'meterKeys.import', entity: 'meterKeys', entityId: fileName, details: { imported: file.rows.length, replaced } });
+        store.journal.audit(actor, {
+          action: 'meterKeys.import',
+          entity: 'meterKeys',
+          entityId: fileName,
+          details: { imported: file.rows.length, replaced },
+        });
         return { imported: file.rows.length, replaced };
       });
     },
@@ -83,7 +94,12 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
       const { manufacturer, meterId } = nameOf(meter);
       return store.transaction(() => {
         const deleted = store.meterKeys.remove(manufacturer, meterId, kind);
-        store.journal.audit(actor, { action: 'meterKeys.delete', entity: 'meterKeys', entityId: `${manufacturer}${meterId}`, details: { kind: kind ?? 'all', deleted } });
+        store.journal.audit(actor, {
+          action: 'meterKeys.delete',
+          entity: 'meterKeys',
+          entityId: `${manufacturer}${meterId}`,
+          details: { kind: kind ?? 'all', deleted },
+        });
         return { deleted };
       });
     },

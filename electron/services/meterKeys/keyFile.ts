@@ -53,7 +53,8 @@ export function readKeyFile(text: string): KeyFile {
       if (!columns) {
         const at = (name: string) => fields.findIndex((f) => f.replace(/^\uFEFF/, '').toLowerCase() === name);
         columns = { manufacturer: at('manufacturer'), id: at('id'), kind: at('kind'), key: at('key') };
-        if (columns.manufacturer < 0 || columns.id < 0 || columns.key < 0) return { rows: [], problems: [{ line: record.line, column: 'header' }] };
+        if (columns.manufacturer < 0 || columns.id < 0 || columns.key < 0)
+          return { rows: [], problems: [{ line: record.line, column: 'header' }] };
         continue;
       }
       const manufacturer = (fields[columns.manufacturer] ?? '').toUpperCase();
@@ -61,12 +62,17 @@ export function readKeyFile(text: string): KeyFile {
       const keyHex = fields[columns.key] ?? '';
       const meterId = meterIdOf(manufacturer, fields[columns.id] ?? '');
       const problem: KeyFileProblem['column'] | null =
-        manufacturer !== '' && !/^[A-Z]{3}$/.test(manufacturer) ? 'manufacturer'
-        : meterId === null ? 'id'
-        : !isKind(kind) || (kind === 'mbus' && manufacturer === '') ? 'kind'
-        : !/^[0-9A-Fa-f]{32}$/.test(keyHex) ? 'key'
-        : seen.has(`${manufacturer}/${meterId}/${kind}`) ? 'duplicate'
-        : null;
+        manufacturer !== '' && !/^[A-Z]{3}$/.test(manufacturer)
+          ? 'manufacturer'
+          : meterId === null
+            ? 'id'
+            : !isKind(kind) || (kind === 'mbus' && manufacturer === '')
+              ? 'kind'
+              : !/^[0-9A-Fa-f]{32}$/.test(keyHex)
+                ? 'key'
+                : seen.has(`${manufacturer}/${meterId}/${kind}`)
+                  ? 'duplicate'
+                  : null;
       if (problem || meterId === null || !isKind(kind)) {
         problems.push({ line: record.line, column: problem ?? 'syntax' });
         continue;

@@ -8,7 +8,13 @@ import { endDeviceEventTypeFor } from '../../../shared/cim/codes/endDeviceCodes'
 import { mapDataSets, type DataValue } from '../../../shared/iec62056';
 import type { Store } from '../store';
 
-export function queueDemandResetReadings(store: Store, meter: { meterSerial: string; usagePointId: string }, demandRegister: string, demandBefore: readonly DataValue[], at: string): { readingMessageId: string | null; eventMessageId: string } {
+export function queueDemandResetReadings(
+  store: Store,
+  meter: { meterSerial: string; usagePointId: string },
+  demandRegister: string,
+  demandBefore: readonly DataValue[],
+  at: string,
+): { readingMessageId: string | null; eventMessageId: string } {
   const [mapped] = mapDataSets([{ obis: demandRegister, values: [...demandBefore] }]);
   const value = demandBefore[0]?.value ?? null;
   // A register the ReadingType table does not know cannot be sent as a reading; the event still goes.
@@ -16,13 +22,28 @@ export function queueDemandResetReadings(store: Store, meter: { meterSerial: str
     mapped?.readingType && value !== null
       ? store.journal.enqueue(
           'meterReadings',
-          { meter: meter.meterSerial, usagePoint: meter.usagePointId, readings: [{ readingType: mapped.readingType, value, timeStamp: at, qualities: [], reason: 'demandReset' }] },
+          {
+            meter: meter.meterSerial,
+            usagePoint: meter.usagePointId,
+            readings: [{ readingType: mapped.readingType, value, timeStamp: at, qualities: [], reason: 'demandReset' }],
+          },
           { usagePointId: meter.usagePointId },
         )
       : null;
   const eventMessageId = store.journal.enqueue(
     'meterStatusEvents',
-    { meter: meter.meterSerial, usagePoint: meter.usagePointId, events: [{ eventType: endDeviceEventTypeFor('demandResetOccurred', 3), createdDateTime: at, reason: 'demand reset through the optical port', details: [{ name: 'demandBefore', value: value ?? '' }] }] },
+    {
+      meter: meter.meterSerial,
+      usagePoint: meter.usagePointId,
+      events: [
+        {
+          eventType: endDeviceEventTypeFor('demandResetOccurred', 3),
+          createdDateTime: at,
+          reason: 'demand reset through the optical port',
+          details: [{ name: 'demandBefore', value: value ?? '' }],
+        },
+      ],
+    },
     { usagePointId: meter.usagePointId },
   );
   return { readingMessageId, eventMessageId };

@@ -52,7 +52,12 @@ export function matchRegister(target: OpticalTarget, register: DlmsRegister): { 
 }
 
 /** The profile as a loadProfile outbox payload; channels without an interval ReadingType are left out (never guessed). */
-export function loadProfilePayload(meter: string, usagePoint: string, profile: DlmsLoadProfile, period: { from: number; to: number }): OutboxPayloadInput<'loadProfile'> | null {
+export function loadProfilePayload(
+  meter: string,
+  usagePoint: string,
+  profile: DlmsLoadProfile,
+  period: { from: number; to: number },
+): OutboxPayloadInput<'loadProfile'> | null {
   const blocks = profile.channels.flatMap((channel, c) => {
     const readingType = intervalReadingType(channel.obis, channel.unit, profile.capturePeriodS);
     if (!readingType) return [];
@@ -74,7 +79,12 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
       request: request.profile ? { profile: request.profile } : {},
     });
   } catch (error) {
-    if (error instanceof DlmsReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null });
+    if (error instanceof DlmsReadError)
+      throw new AppError('OPTICAL_READ_FAILED', error.message, {
+        reason: 'probe',
+        code: error.code,
+        diagnostic: error.diagnostic?.log ?? null,
+      });
     throw error;
   }
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
@@ -83,8 +93,12 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     const m = matchRegister(target, r);
     return m ? [m] : [];
   });
-  if (values.length === 0) throw new AppError('VALIDATION', `The meter sent no value for a register of ${request.usagePointId}: nothing was saved.`, { reason: 'readoutEmpty' });
-  const profilePayload = request.profile && data.profile ? loadProfilePayload(target.meterSerial, request.usagePointId, data.profile, request.profile) : null;
+  if (values.length === 0)
+    throw new AppError('VALIDATION', `The meter sent no value for a register of ${request.usagePointId}: nothing was saved.`, {
+      reason: 'readoutEmpty',
+    });
+  const profilePayload =
+    request.profile && data.profile ? loadProfilePayload(target.meterSerial, request.usagePointId, data.profile, request.profile) : null;
   const confirmation = request.confirmReason ? { method: 'reason' as const, reason: request.confirmReason } : undefined;
   // A meter that does not say its serial cannot be checked: the save asks for a note as for a mismatch.
   const observedSerial = data.serial ?? '(not given by the meter)';
@@ -92,10 +106,18 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     const readings = saveManualReadings(
       store,
       actor,
-      { usagePointId: request.usagePointId, source: 'optical', observedSerial, values: values.map((v) => ({ ...v, confirmation })), ...(request.note ? { note: request.note } : {}) },
+      {
+        usagePointId: request.usagePointId,
+        source: 'optical',
+        observedSerial,
+        values: values.map((v) => ({ ...v, confirmation })),
+        ...(request.note ? { note: request.note } : {}),
+      },
       { settings: validationSettings(store), photoDir: request.photoDir },
     );
-    const profileMessageId = profilePayload ? store.journal.enqueue('loadProfile', profilePayload, { usagePointId: request.usagePointId }) : null;
+    const profileMessageId = profilePayload
+      ? store.journal.enqueue('loadProfile', profilePayload, { usagePointId: request.usagePointId })
+      : null;
     return { readings, profileMessageId };
   });
   return { readout, saved };

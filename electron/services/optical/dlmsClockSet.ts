@@ -57,7 +57,11 @@ export async function dlmsClockSetAtUsagePoint(store: Store, actor: Actor, reque
           { name: 'driftAfterSeconds', value: String(Math.round((result.afterMs - result.hostAfterMs) / 100) / 10) },
         ]
       : [];
-  const error = failure ? { code: failure.code, reason: failure.dlmsCode } : result && result.step !== 'done' ? { code: result.step === 'serialMismatch' ? 'SERIAL_MISMATCH' : 'COMMAND_REFUSED', reason: result.step } : undefined;
+  const error = failure
+    ? { code: failure.code, reason: failure.dlmsCode }
+    : result && result.step !== 'done'
+      ? { code: result.step === 'serialMismatch' ? 'SERIAL_MISMATCH' : 'COMMAND_REFUSED', reason: result.step }
+      : undefined;
   const payload: OutboxPayloadInput<'opticalControl'> = {
     kind: 'opticalControl',
     operation: 'timeSync',
@@ -72,18 +76,33 @@ export async function dlmsClockSetAtUsagePoint(store: Store, actor: Actor, reque
   };
   const messageId = store.transaction(() => {
     // A failure before the SET changed nothing on the meter: the audit row is enough.
-    const id = result?.step === 'done' || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId }) : null;
+    const id =
+      result?.step === 'done' || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId }) : null;
     store.journal.audit(actor, {
       action: 'optical.timeSync',
       entity: 'end_device',
       entityId: meter.meterSerial,
-      details: { usagePointId: meter.usagePointId, port: request.port, protocol: 'dlms', result: payload.result, error: error ?? null, wroteToMeter: wrote, attributes, messageId: id },
+      details: {
+        usagePointId: meter.usagePointId,
+        port: request.port,
+        protocol: 'dlms',
+        result: payload.result,
+        error: error ?? null,
+        wroteToMeter: wrote,
+        attributes,
+        messageId: id,
+      },
     });
     return id;
   });
   if (error) {
     const observed = result?.step === 'serialMismatch' ? { observedSerial: result.observed, expectedSerial: meter.meterSerial } : {};
-    throw new AppError('OPTICAL_PROGRAM_FAILED', failure?.message ?? `The clock was not set (${error.reason}).${wrote ? ' A write reached the meter: check its clock.' : ' Nothing was changed on the meter.'}`, { reason: 'programFailed', code: error.code, wroteToMeter: wrote, messageId, ...observed });
+    throw new AppError(
+      'OPTICAL_PROGRAM_FAILED',
+      failure?.message ??
+        `The clock was not set (${error.reason}).${wrote ? ' A write reached the meter: check its clock.' : ' Nothing was changed on the meter.'}`,
+      { reason: 'programFailed', code: error.code, wroteToMeter: wrote, messageId, ...observed },
+    );
   }
   return { messageId, attributes };
 }

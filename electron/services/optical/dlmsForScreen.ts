@@ -49,7 +49,13 @@ export async function readDlmsForScreen(
     clock: data.clock,
     disconnect: data.disconnect,
     registers: data.registers.map((r) => ({ obis: r.obis, value: r.value, unit: r.unit })),
-    profile: data.profile ? { capturePeriodS: data.profile.capturePeriodS, channels: [...data.profile.channels], intervals: data.profile.intervals.map((i) => ({ end: i.end, status: [...i.status], values: [...i.values] })) } : null,
+    profile: data.profile
+      ? {
+          capturePeriodS: data.profile.capturePeriodS,
+          channels: [...data.profile.channels],
+          intervals: data.profile.intervals.map((i) => ({ end: i.end, status: [...i.status], values: [...i.values] })),
+        }
+      : null,
     savedReadings: saved.readings.readings.length,
     profileMessageId: saved.profileMessageId,
   };

@@ -31,7 +31,9 @@ export function loadMeterModels(folder: string): MeterModelCatalog {
   const refused: { file: string; problem: string }[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     // No folder: the utility has added no models of its own.
   }
@@ -62,7 +64,11 @@ export function modelAssignments(store: Store): readonly ModelAssignment[] {
 }
 
 /** Assigns `model` to a meter type (replacing the type's earlier model); null removes the assignment. */
-export function assignModel(store: Store, type: { manufacturer: string; identPrefix: string }, model: string | null): readonly ModelAssignment[] {
+export function assignModel(
+  store: Store,
+  type: { manufacturer: string; identPrefix: string },
+  model: string | null,
+): readonly ModelAssignment[] {
   const others = modelAssignments(store).filter((a) => !(a.manufacturer === type.manufacturer && a.identPrefix === type.identPrefix));
   const next = model === null ? others : [...others, { ...type, model }];
   store.settings.set(METER_MODEL_ASSIGNMENTS_SETTING, JSON.stringify(next));

@@ -19,14 +19,31 @@ interface MeterRef {
 }
 
 /** Stores what a read said about the meter's health, with an audit row; null when it said nothing. */
-export function recordStatusRead(store: Store, actor: Actor, meter: MeterRef, model: string, dataSets: readonly { obis: string; values: readonly DataValue[] }[], readAt: string): OpticalMeterStatus | null {
+export function recordStatusRead(
+  store: Store,
+  actor: Actor,
+  meter: MeterRef,
+  model: string,
+  dataSets: readonly { obis: string; values: readonly DataValue[] }[],
+  readAt: string,
+): OpticalMeterStatus | null {
   const status = meterStatusOf(dataSets);
   if (!status) return null;
   store.transaction(() => {
     const id = store.meterStatus.insert(meter.deviceId, readAt, model, status);
-    store.journal.audit(actor, { action: 'optical.statusRead', entity: 'end_device', entityId: meter.meterSerial, details: { usagePointId: meter.usagePointId, statusReadId: id, ...status } });
+    store.journal.audit(actor, {
+      action: 'optical.statusRead',
+      entity: 'end_device',
+      entityId: meter.meterSerial,
+      details: { usagePointId: meter.usagePointId, statusReadId: id, ...status },
+    });
   });
-  return { errorRegister: status.errorRegister, statusWord: status.statusWord, powerFailCounters: { ...status.powerFailCounters }, errorRegisterSet: errorRegisterSet(status.errorRegister) };
+  return {
+    errorRegister: status.errorRegister,
+    statusWord: status.statusWord,
+    powerFailCounters: { ...status.powerFailCounters },
+    errorRegisterSet: errorRegisterSet(status.errorRegister),
+  };
 }
 
 export interface StatusReport {
@@ -56,7 +73,13 @@ export function reportMeterStatus(store: Store, meter: MeterRef, readingSetId: s
   // A logged failure carries the meter's own time (DSMR 1-0:99.97.0); the rest, the time of the read.
   const at = (e: DerivedEvent) => e.createdDateTime ?? current.readAt;
   const queueEvents = () => {
-    for (const e of events) store.meterStatus.recordEvent(meter.deviceId, { eventType: e.eventType, createdAt: at(e), reason: e.reason, details: Object.fromEntries(e.details.map((d) => [d.name, d.value])) });
+    for (const e of events)
+      store.meterStatus.recordEvent(meter.deviceId, {
+        eventType: e.eventType,
+        createdAt: at(e),
+        reason: e.reason,
+        details: Object.fromEntries(e.details.map((d) => [d.name, d.value])),
+      });
     const payload: OutboxPayloadInput<'meterStatusEvents'> = {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,

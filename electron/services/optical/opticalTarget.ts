@@ -20,7 +20,15 @@ export interface OpticalTarget {
   deviceId: number;
   meterSerial: string;
   usagePointId: string;
-  registers: readonly { id: number; readingType: string; decimals: number; dials?: number; lastValue: string | null; lastReadAt?: string | null; averageDailyUse?: number | null }[];
+  registers: readonly {
+    id: number;
+    readingType: string;
+    decimals: number;
+    dials?: number;
+    lastValue: string | null;
+    lastReadAt?: string | null;
+    averageDailyUse?: number | null;
+  }[];
   /** Set when the target is the new meter of this work order. */
   workOrderId: string | null;
 }
@@ -28,19 +36,33 @@ export interface OpticalTarget {
 export function opticalTarget(store: Store, usagePointId: string, job?: JobMeter): OpticalTarget {
   if (!job) {
     const meter = store.meters.get(usagePointId);
-    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
+    if (!meter)
+      throw new AppError('NOT_FOUND', `Usage point ${usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
     return { deviceId: meter.deviceId, meterSerial: meter.meterSerial, usagePointId, registers: meter.registers, workOrderId: null };
   }
   const order = requireWorkOrder(store, job.workOrderId);
   if (order.usagePointId !== usagePointId) {
-    throw new AppError('VALIDATION', `Work order ${order.id} is for ${order.usagePointId}, not ${usagePointId}. Reload the work order.`, { reason: 'orderForOtherUsagePoint', usagePointId: order.usagePointId });
+    throw new AppError('VALIDATION', `Work order ${order.id} is for ${order.usagePointId}, not ${usagePointId}. Reload the work order.`, {
+      reason: 'orderForOtherUsagePoint',
+      usagePointId: order.usagePointId,
+    });
   }
   if (order.kind !== 'install' && order.kind !== 'exchange') {
-    throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}: only the new meter of an install or exchange is read from stock.`, { reason: 'orderKindNoStock', kind: order.kind });
+    throw new AppError(
+      'VALIDATION',
+      `Work order ${order.id} is a ${order.kind}: only the new meter of an install or exchange is read from stock.`,
+      { reason: 'orderKindNoStock', kind: order.kind },
+    );
   }
   // A finished or cancelled job takes no more work on its new meter (the machine says why).
   const refused = isFinal(order.status) ? transition(order.status, { type: 'start' }) : null;
   if (refused && !refused.ok) throw new AppError('VALIDATION', refused.reason, { reason: 'statusRefuses', status: order.status });
   const device = requireStockMeter(store, job.meterSerial);
-  return { deviceId: device.id, meterSerial: device.serialNumber, usagePointId, registers: store.workOrders.registersOf(device.id), workOrderId: order.id };
+  return {
+    deviceId: device.id,
+    meterSerial: device.serialNumber,
+    usagePointId,
+    registers: store.workOrders.registersOf(device.id),
+    workOrderId: order.id,
+  };
 }

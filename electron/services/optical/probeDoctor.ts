@@ -25,7 +25,12 @@ export function startProbeSession(openLink?: OpenLink): ProbeSession {
 }
 
 /** Stores the session's transcript; returns its id. */
-export function keepTranscript(store: Store, actor: Actor, session: ProbeSession, facts: { usagePointId: string; meterSerial: string; kind: TranscriptKind; port: string; outcome: string }): string {
+export function keepTranscript(
+  store: Store,
+  actor: Actor,
+  session: ProbeSession,
+  facts: { usagePointId: string; meterSerial: string; kind: TranscriptKind; port: string; outcome: string },
+): string {
   const id = randomUUID();
   store.probeTranscripts.insert({ id, ...facts, startedAt: session.startedAt, recordedBy: actor.name, ...session.recorder.finish() });
   return id;

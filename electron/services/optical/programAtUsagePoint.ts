@@ -128,15 +128,31 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     finishedAt: new Date().toISOString(),
     result: failure || unverified ? 'FAILED' : 'OK',
     ...(failure ? { error: { code: failure.code, reason: failure.message } } : {}),
-    ...(unverified ? { error: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: unverified === 'counterNotRaised' ? 'The reset counter did not rise by one.' : 'The demand register did not change.' } } : {}),
+    ...(unverified
+      ? {
+          error: {
+            code: 'DEMAND_RESET_NOT_VERIFIED',
+            reason: unverified === 'counterNotRaised' ? 'The reset counter did not rise by one.' : 'The demand register did not change.',
+          },
+        }
+      : {}),
     attributes: report ? attributesOf(report) : [],
   };
   const messageId = store.transaction(() => {
-    keepTranscript(store, actor, session, { usagePointId: meter.usagePointId, meterSerial: meter.meterSerial, kind: request.operation, port: request.port, outcome: failure?.code ?? (unverified ? 'DEMAND_RESET_NOT_VERIFIED' : 'ok') });
+    keepTranscript(store, actor, session, {
+      usagePointId: meter.usagePointId,
+      meterSerial: meter.meterSerial,
+      kind: request.operation,
+      port: request.port,
+      outcome: failure?.code ?? (unverified ? 'DEMAND_RESET_NOT_VERIFIED' : 'ok'),
+    });
     // The office may have asked for this at this meter (an inbound CreateEndDeviceControls): the outcome answers it.
     const asked = store.controlRequests.nextOpen(meter.usagePointId, request.operation, meter.meterSerial);
     // A failure before any write changed nothing on the meter: the audit row is enough.
-    const id = report || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId, correlationId: asked?.messageId }) : null;
+    const id =
+      report || wrote
+        ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId, correlationId: asked?.messageId })
+        : null;
     if (asked && id && payload.result === 'OK') store.controlRequests.done(asked.id, id, payload.finishedAt);
     if (report && 'verification' in report && !unverified) {
       const reset = findDemandRegister(report.model, options.models);
@@ -146,32 +162,68 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       action: `optical.${request.operation}`,
       entity: 'end_device',
       entityId: meter.meterSerial,
-      details: { usagePointId: meter.usagePointId, workOrderId: meter.workOrderId, port: request.port, result: payload.result, error: payload.error ?? null, wroteToMeter: wrote, attributes: payload.attributes, messageId: id, ...(asked && id ? { answers: asked.messageId } : {}) },
+      details: {
+        usagePointId: meter.usagePointId,
+        workOrderId: meter.workOrderId,
+        port: request.port,
+        result: payload.result,
+        error: payload.error ?? null,
+        wroteToMeter: wrote,
+        attributes: payload.attributes,
+        messageId: id,
+        ...(asked && id ? { answers: asked.messageId } : {}),
+      },
     });
     if (meter.workOrderId) {
       const attributes = Object.fromEntries(payload.attributes.map((a) => [a.name, a.value]));
-      recordProgramming(store, meter.workOrderId, request.operation, payload.finishedAt, { meter: meter.meterSerial, result: payload.result, wroteToMeter: wrote, messageId: id, error: payload.error?.reason ?? null, attributes });
+      recordProgramming(store, meter.workOrderId, request.operation, payload.finishedAt, {
+        meter: meter.meterSerial,
+        result: payload.result,
+        wroteToMeter: wrote,
+        messageId: id,
+        error: payload.error?.reason ?? null,
+        attributes,
+      });
     }
     if (report) store.settings.set(OPTICAL_PORT_SETTING, request.port);
     return id;
   });
   if (unverified) {
-    throw new AppError('OPTICAL_PROGRAM_FAILED', `The meter acknowledged the demand reset, but ${unverified === 'counterNotRaised' ? 'its reset counter did not rise by one' : 'its demand register did not change'}. Check the meter.`, {
-      code: 'DEMAND_RESET_NOT_VERIFIED',
-      reason: 'demandResetNotVerified',
-      wroteToMeter: wrote,
-      messageId,
-    });
+    throw new AppError(
+      'OPTICAL_PROGRAM_FAILED',
+      `The meter acknowledged the demand reset, but ${unverified === 'counterNotRaised' ? 'its reset counter did not rise by one' : 'its demand register did not change'}. Check the meter.`,
+      {
+        code: 'DEMAND_RESET_NOT_VERIFIED',
+        reason: 'demandResetNotVerified',
+        wroteToMeter: wrote,
+        messageId,
+      },
+    );
   }
   if (failure || !report || !messageId) {
     const code = failure?.code ?? 'PROTOCOL_ERROR';
-    const written = wrote ? ' A write reached the meter before it failed: check the meter and run it again.' : ' Nothing was changed on the meter.';
-    const observed = failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
+    const written = wrote
+      ? ' A write reached the meter before it failed: check the meter and run it again.'
+      : ' Nothing was changed on the meter.';
+    const observed =
+      failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
     // Said in the user's language (errors.reason.*): the meter offers readout only until a model is assigned.
     if (failure?.code === 'MODEL_NOT_CONFIGURED') {
-      throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, { code: failure.code, reason: 'meterModelNotConfigured', meterType: failure.meterType, wroteToMeter: false, messageId });
+      throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, {
+        code: failure.code,
+        reason: 'meterModelNotConfigured',
+        meterType: failure.meterType,
+        wroteToMeter: false,
+        messageId,
+      });
     }
-    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, { reason: 'programFailed', code, wroteToMeter: wrote, messageId: messageId ?? null, ...observed });
+    throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, {
+      reason: 'programFailed',
+      code,
+      wroteToMeter: wrote,
+      messageId: messageId ?? null,
+      ...observed,
+    });
   }
   return {
     operation: request.operation,
@@ -184,7 +236,12 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     demandReset:
       'before' in report
         ? null
-        : { demandBefore: [...report.demandBefore], demandAfter: [...report.demandAfter], resetCounterBefore: report.resetCounterBefore, resetCounterAfter: report.resetCounterAfter },
+        : {
+            demandBefore: [...report.demandBefore],
+            demandAfter: [...report.demandAfter],
+            resetCounterBefore: report.resetCounterBefore,
+            resetCounterAfter: report.resetCounterAfter,
+          },
     messageId,
   };
 }

@@ -52,7 +52,14 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
   const choose = (id: Identification) => (catalog ? chooseModel(id, assignments, catalog) : null);
   const session = startProbeSession(training ? async () => openTrainingLink(meter) : undefined);
-  const keep = (outcome: string) => keepTranscript(store, actor, session, { usagePointId: meter.usagePointId, meterSerial: meter.meterSerial, kind: 'read', port: request.port, outcome });
+  const keep = (outcome: string) =>
+    keepTranscript(store, actor, session, {
+      usagePointId: meter.usagePointId,
+      meterSerial: meter.meterSerial,
+      kind: 'read',
+      port: request.port,
+      outcome,
+    });
   let readout;
   try {
     readout = await readMeter({
@@ -71,7 +78,13 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
     });
   } catch (error) {
     const transcriptId = keep(error instanceof OpticalReadError ? error.code : 'INTERNAL');
-    if (error instanceof OpticalReadError) throw new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null, transcriptId });
+    if (error instanceof OpticalReadError)
+      throw new AppError('OPTICAL_READ_FAILED', error.message, {
+        reason: 'probe',
+        code: error.code,
+        diagnostic: error.diagnostic?.log ?? null,
+        transcriptId,
+      });
     throw error;
   }
   const transcriptId = keep('ok');
@@ -84,7 +97,9 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   const meterSerial = serialSet?.values[0]?.value.trim() || null;
   // DSMR M-Bus channels (gas, water, heat): the device from 0-n:24.1.0, the value by its unit (not
   // its position: the first value of 0-n:24.2.1 is the capture time), gas metered or converted by register.
-  const channels = new Map(dsmrChannelReadings(readout.dataSets).map((c) => [`0-${c.channel}:${c.register === '24.2.3' ? '24.2.3' : '24.2.1'}`, c]));
+  const channels = new Map(
+    dsmrChannelReadings(readout.dataSets).map((c) => [`0-${c.channel}:${c.register === '24.2.3' ? '24.2.3' : '24.2.1'}`, c]),
+  );
   const values = readout.dataSets
     .filter((d) => d.values.length > 0)
     .map((d) => {

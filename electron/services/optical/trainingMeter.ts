@@ -42,7 +42,12 @@ function advanced(register: TrainingRegister, atMs: number): string {
   const base = register.lastValue ?? '0';
   const days = register.lastReadAt ? (atMs - Date.parse(register.lastReadAt)) / DAY_MS : 0;
   const average = register.averageDailyUse ?? null;
-  const step = average !== null && average > 0 && days >= 1 ? (average * days).toFixed(decimals) : decimals > 0 ? `12.${'5'.padEnd(decimals, '0')}` : '12';
+  const step =
+    average !== null && average > 0 && days >= 1
+      ? (average * days).toFixed(decimals)
+      : decimals > 0
+        ? `12.${'5'.padEnd(decimals, '0')}`
+        : '12';
   let value = add(base, step);
   if (register.dials && compare(value, registerSpan(register.dials)) >= 0) value = subtract(value, registerSpan(register.dials));
   const places = Math.max(decimals, decimalsOf(value));
@@ -76,7 +81,14 @@ export function trainingProfile(meter: TrainingMeter, atMs = Date.now()): MeterP
     identification: 'FMT5TRAINING-01',
     kind: 'readout',
     lines,
-    programming: { model: TRAINING_METER_MODEL, password: TRAINING_PASSWORD, operand: '12345678', wrongPassword: 'error', clockOffsetS: -97, driftPpm: 40 },
+    programming: {
+      model: TRAINING_METER_MODEL,
+      password: TRAINING_PASSWORD,
+      operand: '12345678',
+      wrongPassword: 'error',
+      clockOffsetS: -97,
+      driftPpm: 40,
+    },
   };
 }
 

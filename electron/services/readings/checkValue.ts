@@ -32,23 +32,46 @@ export interface CheckedValue {
 }
 
 /** Refuses a value that cannot have come off the register (VALIDATION); otherwise checks it against the history. */
-export function checkValue(register: CheckedRegister, value: string, confirmation: Confirmation | undefined, readAt: string, settings: ValidationSettings): CheckedValue {
+export function checkValue(
+  register: CheckedRegister,
+  value: string,
+  confirmation: Confirmation | undefined,
+  readAt: string,
+  settings: ValidationSettings,
+): CheckedValue {
   const canonical = canonicalDecimal(value);
   const problem = canonical === null ? { kind: 'notANumber' as const } : checkRegisterValue(canonical, register);
   if (problem || canonical === null) {
-    throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, { reason: 'valueInvalid', registerId: register.id });
+    throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem ?? { kind: 'notANumber' })}.`, {
+      reason: 'valueInvalid',
+      registerId: register.id,
+    });
   }
   const check = checkReading(canonical, readAt, register, settings);
   const outOfRange = check.warnings.some(needsConfirmation);
-  return { registerId: register.id, value: canonical, warnings: check.warnings, outOfRange, confirmation: outOfRange ? (confirmation ?? null) : null, usage: check.usage };
+  return {
+    registerId: register.id,
+    value: canonical,
+    warnings: check.warnings,
+    outOfRange,
+    confirmation: outOfRange ? (confirmation ?? null) : null,
+    usage: check.usage,
+  };
 }
 
 /** NEEDS_CONFIRMATION for every out-of-range value that came without a confirmation, as a route read gets it. */
 export function requireConfirmations(checked: readonly CheckedValue[], labelOf: (registerId: number) => string): void {
-  const unconfirmed = checked.filter((c) => c.outOfRange && !c.confirmation).map((c) => ({ registerId: c.registerId, warnings: c.warnings }));
+  const unconfirmed = checked
+    .filter((c) => c.outOfRange && !c.confirmation)
+    .map((c) => ({ registerId: c.registerId, warnings: c.warnings }));
   if (!unconfirmed.length) return;
-  const lines = unconfirmed.flatMap((u) => u.warnings.filter(needsConfirmation).map((w) => `${labelOf(u.registerId)}: ${describeWarning(w)}`));
-  throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, { reason: 'outOfRange', registers: unconfirmed });
+  const lines = unconfirmed.flatMap((u) =>
+    u.warnings.filter(needsConfirmation).map((w) => `${labelOf(u.registerId)}: ${describeWarning(w)}`),
+  );
+  throw new AppError('NEEDS_CONFIRMATION', `${lines.join(' ')} Type the value again to confirm it, or give a reason.`, {
+    reason: 'outOfRange',
+    registers: unconfirmed,
+  });
 }
 
 /** The ReadingQuality codes of a checked value: manual or device, and 2.5.256 when it was out of range. */

@@ -14,7 +14,11 @@ const JPEG_DROPPED = new Set([0xe1, 0xec, 0xed, 0xfe]); // APP1, APP12, APP13, C
 const PNG_DROPPED = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
 const WEBP_DROPPED = new Set(['EXIF', 'XMP ']);
 
-const unreadable = (what: string) => new AppError('VALIDATION', `The photo is not a readable ${what} image. Take it again or choose another file.`, { reason: 'photoUnreadable', photo: 'unreadable' });
+const unreadable = (what: string) =>
+  new AppError('VALIDATION', `The photo is not a readable ${what} image. Take it again or choose another file.`, {
+    reason: 'photoUnreadable',
+    photo: 'unreadable',
+  });
 
 export function stripJpegMetadata(bytes: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];

@@ -49,13 +49,25 @@ export interface AddPhotoRequest {
 
 export function addPhoto(store: Store, actor: Actor, photoDir: string, request: AddPhotoRequest): PhotoInfo {
   // Any usage point known here: a new connection (install) has no meter on a route yet.
-  if (!store.meters.hasUsagePoint(request.usagePointId)) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`, { reason: 'usagePointUnknown' });
+  if (!store.meters.hasUsagePoint(request.usagePointId))
+    throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not known on this device. Sync to fetch it, or check the id.`, {
+      reason: 'usagePointUnknown',
+    });
   const received = Buffer.from(request.dataBase64, 'base64');
   if (received.length === 0) throw new AppError('VALIDATION', `${request.fileName} is empty.`, { reason: 'photoEmpty' });
-  if (received.length > MAX_PHOTO_BYTES) throw new AppError('TOO_LARGE', `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`, { reason: 'photoTooLarge', limitMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  if (received.length > MAX_PHOTO_BYTES)
+    throw new AppError(
+      'TOO_LARGE',
+      `${request.fileName} is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB. Take the photo at a lower resolution.`,
+      { reason: 'photoTooLarge', limitMb: MAX_PHOTO_BYTES / 1024 / 1024 },
+    );
   const actual = sniffImage(received);
   if (actual !== request.mimeType) {
-    throw new AppError('VALIDATION', `${request.fileName} is not a ${extension[request.mimeType].toUpperCase()} image. Choose a JPEG, PNG or WebP photo.`, { reason: 'photoNotImage' });
+    throw new AppError(
+      'VALIDATION',
+      `${request.fileName} is not a ${extension[request.mimeType].toUpperCase()} image. Choose a JPEG, PNG or WebP photo.`,
+      { reason: 'photoNotImage' },
+    );
   }
   const sent = request.thumbnailBase64 ? Buffer.from(request.thumbnailBase64, 'base64') : null;
   if (sent && (sent.length > MAX_THUMBNAIL_BYTES || sniffImage(sent) !== 'image/jpeg')) {
@@ -71,8 +83,20 @@ export function addPhoto(store: Store, actor: Actor, photoDir: string, request: 
   if (thumbnail) writeAtomically(join(photoDir, `${id}.thumb.jpg`), thumbnail);
   const addedAt = new Date().toISOString();
   store.transaction(() => {
-    store.photos.insert({ id, usagePointId: request.usagePointId, fileName: request.fileName.slice(0, 260), mimeType: request.mimeType, sizeBytes: bytes.length, addedAt });
-    store.journal.audit(actor, { action: 'photos.add', entity: 'photo', entityId: id, details: { usagePointId: request.usagePointId, sizeBytes: bytes.length } });
+    store.photos.insert({
+      id,
+      usagePointId: request.usagePointId,
+      fileName: request.fileName.slice(0, 260),
+      mimeType: request.mimeType,
+      sizeBytes: bytes.length,
+      addedAt,
+    });
+    store.journal.audit(actor, {
+      action: 'photos.add',
+      entity: 'photo',
+      entityId: id,
+      details: { usagePointId: request.usagePointId, sizeBytes: bytes.length },
+    });
   });
   const saved = store.photos.get(id);
   if (!saved) throw new AppError('INTERNAL', 'The photo was not recorded. Try again.');
@@ -99,12 +123,21 @@ export function readPhoto(store: Store, photoDir: string, photoId: string, size:
 }
 
 /** Ties photos taken during a visit to the saved visit; call inside the visit's transaction. */
-export function linkPhotos(store: Store, photoIds: readonly string[], target: { usagePointId: string; readingSetId?: string; skipId?: string }) {
+export function linkPhotos(
+  store: Store,
+  photoIds: readonly string[],
+  target: { usagePointId: string; readingSetId?: string; skipId?: string },
+) {
   for (const id of photoIds) {
     const photo = store.photos.get(id);
     if (!photo || photo.usagePointId !== target.usagePointId) {
-      throw new AppError('VALIDATION', `Photo ${id.slice(0, 12)}… was not taken at usage point ${target.usagePointId}. Add it again.`, { reason: 'photoElsewhere' });
+      throw new AppError('VALIDATION', `Photo ${id.slice(0, 12)}… was not taken at usage point ${target.usagePointId}. Add it again.`, {
+        reason: 'photoElsewhere',
+      });
     }
-    store.photos.link(id, { ...(target.readingSetId ? { readingSetId: target.readingSetId } : {}), ...(target.skipId ? { skipId: target.skipId } : {}) });
+    store.photos.link(id, {
+      ...(target.readingSetId ? { readingSetId: target.readingSetId } : {}),
+      ...(target.skipId ? { skipId: target.skipId } : {}),
+    });
   }
 }

@@ -57,22 +57,30 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   const now = context.now ?? new Date();
   const readAt = now.toISOString();
   const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
+  if (!meter)
+    throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, {
+      reason: 'usagePointUnknown',
+    });
   const note = (request.note ?? '').trim();
   const serialWarning: ReadingWarningShape[] =
     request.observedSerial && !serialMatches(meter.meterSerial, request.observedSerial)
       ? [{ kind: 'serialMismatch', expected: meter.meterSerial, observed: request.observedSerial }]
       : [];
   if (serialWarning.length && !note) {
-    throw new AppError('NEEDS_CONFIRMATION', `${describeWarning(serialWarning[0]!)} Check the meter, or say in the note why you read it anyway.`, { reason: 'serialMismatch',
-      warnings: serialWarning,
-    });
+    throw new AppError(
+      'NEEDS_CONFIRMATION',
+      `${describeWarning(serialWarning[0]!)} Check the meter, or say in the note why you read it anyway.`,
+      { reason: 'serialMismatch', warnings: serialWarning },
+    );
   }
 
   const seen = new Set<number>();
   const values = request.values.map(({ registerId, value, confirmation, capturedAt }) => {
     const register = meter.registers.find((r) => r.id === registerId);
-    if (!register) throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`, { reason: 'registerNotOfMeter' });
+    if (!register)
+      throw new AppError('VALIDATION', `Register ${registerId} does not belong to meter ${meter.meterSerial}.`, {
+        reason: 'registerNotOfMeter',
+      });
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`, { reason: 'registerTwice' });
     seen.add(registerId);
     const checked = checkValue(register, value, confirmation, readAt, context.settings);
@@ -126,23 +134,33 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     const status = request.source === 'optical' && !request.via ? reportMeterStatus(store, meter, readingSetId) : null;
     // The probe doctor: the reads of this visit keep their transcripts with its reading set.
     if (request.source === 'optical' && !request.via) store.probeTranscripts.linkToReadingSet(meter.usagePointId, readingSetId);
-    const counts = (status?.countReadings ?? []).map((c) => ({ readingType: c.readingType, value: c.value, timeStamp: status?.readAt ?? readAt, qualities: [readingQuality.deviceValid], comment: c.comment }));
-    messageId = enqueueVisitReadings(store, {
-      meter: meter.meterSerial,
-      usagePoint: meter.usagePointId,
-      readings: [
-        ...values.map((v) => ({
-          readingType: v.register.readingType,
-          value: v.value,
-          timeStamp: v.meterTime ?? readAt,
-          qualities: v.qualities,
-          ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
-          ...(tag ? { reason: tag.reason } : {}),
-        })),
-        ...counts,
-      ],
-      ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
-    }, readAt);
+    const counts = (status?.countReadings ?? []).map((c) => ({
+      readingType: c.readingType,
+      value: c.value,
+      timeStamp: status?.readAt ?? readAt,
+      qualities: [readingQuality.deviceValid],
+      comment: c.comment,
+    }));
+    messageId = enqueueVisitReadings(
+      store,
+      {
+        meter: meter.meterSerial,
+        usagePoint: meter.usagePointId,
+        readings: [
+          ...values.map((v) => ({
+            readingType: v.register.readingType,
+            value: v.value,
+            timeStamp: v.meterTime ?? readAt,
+            qualities: v.qualities,
+            ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
+            ...(tag ? { reason: tag.reason } : {}),
+          })),
+          ...counts,
+        ],
+        ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
+      },
+      readAt,
+    );
     status?.queueEvents();
     return saved;
   });

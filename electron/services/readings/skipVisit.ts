@@ -33,22 +33,47 @@ export interface SkipRequest {
 
 export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now = new Date()) {
   const meter = store.meters.get(request.usagePointId);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, { reason: 'usagePointUnknown' });
+  if (!meter)
+    throw new AppError('NOT_FOUND', `Usage point ${request.usagePointId} is not on any route on this device.`, {
+      reason: 'usagePointUnknown',
+    });
   const code = skipCodes(store).find((c) => c.code === request.code);
-  if (!code) throw new AppError('VALIDATION', `"${request.code}" is not a skip reason on this device. Pick one from the list.`, { reason: 'skipReasonUnknown' });
+  if (!code)
+    throw new AppError('VALIDATION', `"${request.code}" is not a skip reason on this device. Pick one from the list.`, {
+      reason: 'skipReasonUnknown',
+    });
   const skipId = randomUUID();
   const skippedAt = now.toISOString();
   const note = request.note.trim();
   const comment = note ? `${code.label}: ${note}` : code.label;
   store.transaction(() => {
-    store.skips.insert({ id: skipId, usagePointId: meter.usagePointId, endDeviceId: meter.deviceId, code: code.code, note, skippedAt, position: request.position ?? null });
+    store.skips.insert({
+      id: skipId,
+      usagePointId: meter.usagePointId,
+      endDeviceId: meter.deviceId,
+      code: code.code,
+      note,
+      skippedAt,
+      position: request.position ?? null,
+    });
     linkPhotos(store, request.photoIds, { usagePointId: meter.usagePointId, skipId });
     store.routes.markVisited(meter.usagePointId, 'skipped', skippedAt);
-    store.journal.audit(actor, { action: 'visits.skip', entity: 'visit_skip', entityId: skipId, details: { usagePointId: meter.usagePointId, code: code.code } });
+    store.journal.audit(actor, {
+      action: 'visits.skip',
+      entity: 'visit_skip',
+      entityId: skipId,
+      details: { usagePointId: meter.usagePointId, code: code.code },
+    });
     enqueueMeterReadings(store, {
       meter: meter.meterSerial,
       usagePoint: meter.usagePointId,
-      readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: skippedAt, qualities: [readingQuality.knownMissingRead], comment })),
+      readings: meter.registers.map((r) => ({
+        readingType: r.readingType,
+        value: null,
+        timeStamp: skippedAt,
+        qualities: [readingQuality.knownMissingRead],
+        comment,
+      })),
     });
     if (code.endDeviceEventType) {
       // EndDeviceType from the registers' commodity (61968-9: 3 electric, 4 gas, 24 water), not always 3.

@@ -17,7 +17,12 @@ type Kind = ReviewItem['kind'];
 
 function mustGet(store: Store, kind: Kind, id: string): ReviewItem {
   const item = store.review.get(kind, id);
-  if (!item) throw new AppError('NOT_FOUND', `There is no ${kind === 'skip' ? 'skipped visit' : 'visit'} ${id} in the review queue. Refresh the list.`, { reason: 'reviewItemUnknown' });
+  if (!item)
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no ${kind === 'skip' ? 'skipped visit' : 'visit'} ${id} in the review queue. Refresh the list.`,
+      { reason: 'reviewItemUnknown' },
+    );
   return item;
 }
 
@@ -26,7 +31,12 @@ export function approve(store: Store, actor: Actor, kind: Kind, id: string): Rev
   const before = mustGet(store, kind, id);
   store.transaction(() => {
     store.review.decide(kind, id, 'approved', '', actor);
-    store.journal.audit(actor, { action: 'review.approve', entity: kind, entityId: id, details: { before: before.status, after: 'approved' } });
+    store.journal.audit(actor, {
+      action: 'review.approve',
+      entity: kind,
+      entityId: id,
+      details: { before: before.status, after: 'approved' },
+    });
   });
   return mustGet(store, kind, id);
 }
@@ -36,7 +46,12 @@ export function returnToTechnician(store: Store, actor: Actor, kind: Kind, id: s
   const before = mustGet(store, kind, id);
   store.transaction(() => {
     store.review.decide(kind, id, 'returned', comment, actor);
-    store.journal.audit(actor, { action: 'review.return', entity: kind, entityId: id, details: { before: before.status, after: 'returned', comment } });
+    store.journal.audit(actor, {
+      action: 'review.return',
+      entity: kind,
+      entityId: id,
+      details: { before: before.status, after: 'returned', comment },
+    });
   });
   return mustGet(store, kind, id);
 }
@@ -44,12 +59,20 @@ export function returnToTechnician(store: Store, actor: Actor, kind: Kind, id: s
 export function editReading(store: Store, actor: Actor, readingId: number, value: string, reason: string): ReviewItem {
   requireSupervisor(actor, 'correct a reading');
   const original = store.review.reading(readingId);
-  if (!original) throw new AppError('NOT_FOUND', `Reading ${readingId} does not exist on this device. Refresh the review list.`, { reason: 'readingUnknown' });
-  if (original.value === value) throw new AppError('VALIDATION', `The reading already is ${value}; type the corrected value.`, { reason: 'valueUnchanged' });
+  if (!original)
+    throw new AppError('NOT_FOUND', `Reading ${readingId} does not exist on this device. Refresh the review list.`, {
+      reason: 'readingUnknown',
+    });
+  if (original.value === value)
+    throw new AppError('VALIDATION', `The reading already is ${value}; type the corrected value.`, { reason: 'valueUnchanged' });
   // A correction is a reading: it must fit the register's dials and decimals like any other (issue 18).
   const register = store.meters.get(original.usagePointId)?.registers.find((r) => r.id === original.registerId);
   const problem = register ? checkRegisterValue(value, register) : null;
-  if (problem) throw new AppError('VALIDATION', `${value} ${describeValueProblem(problem)} for register ${register!.label}.`, { reason: 'valueDoesNotFit', problem });
+  if (problem)
+    throw new AppError('VALIDATION', `${value} ${describeValueProblem(problem)} for register ${register!.label}.`, {
+      reason: 'valueDoesNotFit',
+      problem,
+    });
   const qualities = [...new Set([...(JSON.parse(original.qualities) as string[]), readingQuality.edited])];
   store.transaction(() => {
     const newId = store.review.insertEdited(original, value, qualities);

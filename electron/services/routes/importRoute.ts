@@ -67,7 +67,12 @@ interface RouteWrite {
 }
 
 /** Writes checked rows in one transaction: routes, usage points, meters, registers and read sequence. */
-export function writeRouteRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request: WriteRequest): Omit<ImportSummary, 'skippedRows'> {
+export function writeRouteRows(
+  store: Store,
+  actor: Actor,
+  rows: Iterable<RouteRow>,
+  request: WriteRequest,
+): Omit<ImportSummary, 'skippedRows'> {
   return store.transaction(() => writeRows(store, actor, rows, request));
 }
 
@@ -78,7 +83,15 @@ interface WriteRequest {
 }
 
 /** A RouteRow is a RegisterInput with its stop's fields around it: the usage point's part. */
-const usagePointOf = (row: RouteRow) => ({ id: row.usagePointId, address: row.address, accountId: row.accountId, accessNotes: row.accessNotes, hazards: row.hazards, latitude: row.latitude, longitude: row.longitude });
+const usagePointOf = (row: RouteRow) => ({
+  id: row.usagePointId,
+  address: row.address,
+  accountId: row.accountId,
+  accessNotes: row.accessNotes,
+  hazards: row.hazards,
+  latitude: row.latitude,
+  longitude: row.longitude,
+});
 
 /**
  * Writes rows as they are taken, inside the caller's transaction (not a nested one: a savepoint
@@ -111,7 +124,9 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
     } else {
       // Its meter was written above in this import: the map knows it, or (for a usage point the
       // reader marked) the meter is found at it. Otherwise it is written as a new one.
-      const deviceId = deviceOf.get(head.usagePointId) ?? (head.firstOfUsagePoint === false ? store.meters.deviceIdAt(head.meterSerial, head.usagePointId) : undefined);
+      const deviceId =
+        deviceOf.get(head.usagePointId) ??
+        (head.firstOfUsagePoint === false ? store.meters.deviceIdAt(head.meterSerial, head.usagePointId) : undefined);
       if (deviceId === undefined) deviceOf.set(head.usagePointId, store.meters.upsertMeter(usagePointOf(head), head.meterSerial, pending));
       else store.meters.upsertRegisters(deviceId, pending);
       addStop(route, head, false);
@@ -124,7 +139,13 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
     if (current && (current.id !== row.routeId || pending[0]?.usagePointId !== row.usagePointId)) flush(current);
     let route = current?.id === row.routeId ? current : routes.get(row.routeId);
     if (!route) {
-      store.routes.upsert({ id: row.routeId, name: row.routeName, importedAt, sourceFile: request.fileName, trainingMode: request.trainingMode ?? false });
+      store.routes.upsert({
+        id: row.routeId,
+        name: row.routeName,
+        importedAt,
+        sourceFile: request.fileName,
+        trainingMode: request.trainingMode ?? false,
+      });
       routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: null, registers: 0 }));
     }
     current = route;
@@ -139,7 +160,12 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
       action: 'route.import',
       entity: 'route',
       entityId: route.id,
-      details: { fileName: request.fileName, usagePoints: route.stops.length, registers: route.registers, skippedRows: request.skippedRows?.() ?? 0 },
+      details: {
+        fileName: request.fileName,
+        usagePoints: route.stops.length,
+        registers: route.registers,
+        skippedRows: request.skippedRows?.() ?? 0,
+      },
     });
   }
   return { routes: [...routes.keys()], usagePoints: [...routes.values()].reduce((n, r) => n + r.stops.length, 0), registers };

@@ -140,7 +140,14 @@ function bad(problems: ImportProblem[], line: number, column: Column, reason: st
 }
 
 /** A WGS 84 coordinate in decimal degrees (a `;` file may write the decimal comma); empty is null. */
-function coordinate(problems: ImportProblem[], line: number, column: 'latitude' | 'longitude', text: string, delimiter: string, limit: number): number | null {
+function coordinate(
+  problems: ImportProblem[],
+  line: number,
+  column: 'latitude' | 'longitude',
+  text: string,
+  delimiter: string,
+  limit: number,
+): number | null {
   if (!text) return null;
   const decimal = delimiter === ';' ? text.replace(',', '.') : text;
   const value = Number(decimal);
@@ -160,19 +167,25 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
 
   for (const column of requiredColumns) if (!v[column]) bad(problems, line, column, `${column} is empty`);
   for (const column of identifierColumns) {
-    if (v[column] && !ID.test(v[column])) bad(problems, line, column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
+    if (v[column] && !ID.test(v[column]))
+      bad(problems, line, column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
   }
   const sequence = Number(v.sequence);
-  if (v.sequence && (!Number.isInteger(sequence) || sequence < 0)) bad(problems, line, 'sequence', `sequence "${v.sequence}" is not a whole number`);
+  if (v.sequence && (!Number.isInteger(sequence) || sequence < 0))
+    bad(problems, line, 'sequence', `sequence "${v.sequence}" is not a whole number`);
   const readingType = v.reading_type;
-  if (readingType && !context.isReadingType(readingType)) bad(problems, line, 'reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
+  if (readingType && !context.isReadingType(readingType))
+    bad(problems, line, 'reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
   const dials = Number(v.dials);
-  if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12)) bad(problems, line, 'dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
+  if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12))
+    bad(problems, line, 'dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
   const decimals = v.decimals ? Number(v.decimals) : 0;
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) bad(problems, line, 'decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
+    bad(problems, line, 'decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
   const multiplierText = delimiter === ';' ? v.multiplier.replace(',', '.') : v.multiplier;
   const multiplier = multiplierText ? Number(multiplierText) : 1;
-  if (!Number.isFinite(multiplier) || multiplier <= 0) bad(problems, line, 'multiplier', `multiplier "${v.multiplier}" must be a positive number`);
+  if (!Number.isFinite(multiplier) || multiplier <= 0)
+    bad(problems, line, 'multiplier', `multiplier "${v.multiplier}" must be a positive number`);
 
   let lastValue: string | null = null;
   let lastReadAt: string | null = null;
@@ -193,7 +206,12 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     bad(problems, line, 'average_daily_use', `average_daily_use "${v.average_daily_use}" must be a number of 0 or more`);
   }
   const hazards: Hazard[] = [];
-  for (const word of v.hazards ? v.hazards.split('|').map((w) => w.trim().toLowerCase()).filter(Boolean) : []) {
+  for (const word of v.hazards
+    ? v.hazards
+        .split('|')
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean)
+    : []) {
     const known = hazardWords[word];
     if (known) {
       if (!hazards.includes(known)) hazards.push(known);
@@ -229,7 +247,6 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     firstOfUsagePoint: false,
   };
 }
-
 
 /** What the cross-row rules remember of a usage point and its meter (not the whole row). */
 interface Placement {
@@ -297,26 +314,38 @@ function crossChecker(): (row: RouteRow) => string | boolean {
   const stopsOfRoute = new Map<string, StopsBySequence>();
   let previous: { readonly placement: Placement; readonly routeId: string; readonly sequence: number } | null = null;
   return (row) => {
-    const same = previous !== null && previous.placement.usagePointId === row.usagePointId && previous.placement.meterSerial === row.meterSerial;
+    const same =
+      previous !== null && previous.placement.usagePointId === row.usagePointId && previous.placement.meterSerial === row.meterSerial;
     const first = same ? previous!.placement : meterAt.get(row.usagePointId);
     const place = same ? first : placeOf.get(row.meterSerial);
     const sameStop = same && previous!.routeId === row.routeId && previous!.sequence === row.sequence;
     let stops = stopsOfRoute.get(row.routeId);
     if (!stops) stopsOfRoute.set(row.routeId, (stops = new StopsBySequence(placements)));
     const stop = sameStop ? { placement: first!, line: 0 } : stops.get(row.sequence);
-    if (first && first.meterSerial !== row.meterSerial) return `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
+    if (first && first.meterSerial !== row.meterSerial)
+      return `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
     if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
       return `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
     }
-    if (place && place.usagePointId !== row.usagePointId) return `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
-    if (stop && stop.placement.usagePointId !== row.usagePointId) return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
+    if (place && place.usagePointId !== row.usagePointId)
+      return `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
+    if (stop && stop.placement.usagePointId !== row.usagePointId)
+      return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
     // Past the rules above, `first` and `place` are the same placement (or both absent).
     if (place?.readingTypes.includes(row.readingType)) return `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
     let placement = place;
     const firstOfUsagePoint = !placement;
     if (placement) placement.readingTypes.push(row.readingType);
     else {
-      placement = { index: placements.length, usagePointId: row.usagePointId, meterSerial: row.meterSerial, address: row.address, accountId: row.accountId, line: row.line, readingTypes: [row.readingType] };
+      placement = {
+        index: placements.length,
+        usagePointId: row.usagePointId,
+        meterSerial: row.meterSerial,
+        address: row.address,
+        accountId: row.accountId,
+        line: row.line,
+        readingTypes: [row.readingType],
+      };
       placements.push(placement);
       meterAt.set(row.usagePointId, placement);
       placeOf.set(row.meterSerial, placement);
@@ -362,7 +391,10 @@ export class RouteCsvReader {
           context = {
             delimiter,
             // The first column of a name wins, as a spreadsheet user would expect.
-            columnIndex: Object.fromEntries([...requiredColumns, ...optionalColumns].map((c) => [c, header.indexOf(c)])) as Record<Column, number>,
+            columnIndex: Object.fromEntries([...requiredColumns, ...optionalColumns].map((c) => [c, header.indexOf(c)])) as Record<
+              Column,
+              number
+            >,
             isReadingType: memoize(isReadingTypeCode),
             labelFor: memoize(defaultRegisterLabel),
             readDate: memoize((text) => parseReadDate(text)),

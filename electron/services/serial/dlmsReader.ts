@@ -5,7 +5,19 @@
  * before the ACK (§6.3.14 item 12), the rate switch, sign-on attempts, cancel, unplug, progress.
  * The port is opened 8N1 once and the handshake sent with its parity bit set (shared/dlms/modeE).
  */
-import { bytesToHex, DlmsModeESession, meterDataOf, meterReadPlan, type CosemResponse, type DlmsMeterData, type DlmsSessionErrorCode, type DlmsSessionEvent, type LinkParameters, type MeterReadRequest, type ReadPlan } from '../../../shared/dlms';
+import {
+  bytesToHex,
+  DlmsModeESession,
+  meterDataOf,
+  meterReadPlan,
+  type CosemResponse,
+  type DlmsMeterData,
+  type DlmsSessionErrorCode,
+  type DlmsSessionEvent,
+  type LinkParameters,
+  type MeterReadRequest,
+  type ReadPlan,
+} from '../../../shared/dlms';
 import type { Identification } from '../../../shared/iec62056/identification';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import { LinkOpenError, openSerialLink, type SerialLink } from './link';
@@ -100,9 +112,20 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
       const outcome = await runAttempt(link, options);
       if (outcome.ok) {
         const { event } = outcome;
-        return { identification: event.identification, baud: event.baud, link: event.link, released: event.released, data: meterDataOf(event.responses), responses: event.responses, attempts: attempt, bytes: outcome.bytes, durationMs: Date.now() - started };
+        return {
+          identification: event.identification,
+          baud: event.baud,
+          link: event.link,
+          released: event.released,
+          data: meterDataOf(event.responses),
+          responses: event.responses,
+          attempts: attempt,
+          bytes: outcome.bytes,
+          durationMs: Date.now() - started,
+        };
       }
-      if (!outcome.retry || attempt >= attempts) throw new DlmsReadError(outcome.code, outcome.dlmsCode, outcome.what, { diagnostic: outcome.diagnostic, attempts: attempt });
+      if (!outcome.retry || attempt >= attempts)
+        throw new DlmsReadError(outcome.code, outcome.dlmsCode, outcome.what, { diagnostic: outcome.diagnostic, attempts: attempt });
       await link.setBaudRate(300).catch(() => undefined);
       await (options.wait ?? sleep)(options.timeouts?.retryPauseMs ?? 1600);
     }
@@ -140,7 +163,8 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
     let work: Promise<void> = Promise.resolve();
     // The raw transcript, kept for diagnosis; never turned into a reading.
     const diagnostic = (): ReadDiagnostic => ({ log: bytesToHex(concatChunks(chunks)), bytes, partialDataSets: [] });
-    const fail = (code: OpticalErrorCode, dlmsCode: DlmsReadError['dlmsCode'], what: string, retry = false) => settle({ ok: false, code, dlmsCode, what, retry, diagnostic: diagnostic() });
+    const fail = (code: OpticalErrorCode, dlmsCode: DlmsReadError['dlmsCode'], what: string, retry = false) =>
+      settle({ ok: false, code, dlmsCode, what, retry, diagnostic: diagnostic() });
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -152,7 +176,11 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
     };
     const onAbort = () => fail('CANCELLED', 'CANCELLED', 'The read was cancelled.');
     const run = (events: readonly DlmsSessionEvent[]) => {
-      work = work.then(() => handle(events)).catch((error: unknown) => fail('PROBE_DISCONNECTED', 'PROBE_DISCONNECTED', `Writing to the probe failed: ${(error as Error).message}.`));
+      work = work
+        .then(() => handle(events))
+        .catch((error: unknown) =>
+          fail('PROBE_DISCONNECTED', 'PROBE_DISCONNECTED', `Writing to the probe failed: ${(error as Error).message}.`),
+        );
     };
     const handle = async (events: readonly DlmsSessionEvent[]) => {
       for (const event of events) {
@@ -182,7 +210,12 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
           case 'complete':
             return settle({ ok: true, event, bytes });
           case 'error':
-            return fail(codes[event.code], event.code, `${identified ? `${identified.manufacturer} ${identified.ident}: ` : ''}${event.message}.`, RETRY_SIGN_ON.has(event.code));
+            return fail(
+              codes[event.code],
+              event.code,
+              `${identified ? `${identified.manufacturer} ${identified.ident}: ` : ''}${event.message}.`,
+              RETRY_SIGN_ON.has(event.code),
+            );
         }
       }
     };
@@ -193,7 +226,12 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
       run(session.feed(chunk));
     });
     const offClose = link.onClose((unexpected, reason) => {
-      if (unexpected) fail('PROBE_DISCONNECTED', 'PROBE_DISCONNECTED', `The probe went away during the read (${reason}) after ${bytes} bytes; nothing was saved.`);
+      if (unexpected)
+        fail(
+          'PROBE_DISCONNECTED',
+          'PROBE_DISCONNECTED',
+          `The probe went away during the read (${reason}) after ${bytes} bytes; nothing was saved.`,
+        );
     });
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });

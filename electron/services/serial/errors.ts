@@ -44,11 +44,14 @@ const next: Readonly<Record<OpticalErrorCode, string>> = {
   PROBE_DISCONNECTED: 'Plug the probe back in, check the port, and retry.',
   CANCELLED: 'Start the read again when ready.',
   PROTOCOL_ERROR: 'Retry at 300 baud; if it persists, save the log for support.',
-  PASSWORD_REJECTED: 'Check the password and the meter model (--profile); do not retry blindly: many meters lock the optical port after a few wrong passwords.',
+  PASSWORD_REJECTED:
+    'Check the password and the meter model (--profile); do not retry blindly: many meters lock the optical port after a few wrong passwords.',
   COMMAND_REFUSED: 'Check the meter model (--profile) matches the meter, and that the password level allows this command.',
   NOT_SUPPORTED: 'Choose the meter model that matches the meter (--profile), or do this at the depot.',
-  MODEL_NOT_CONFIGURED: 'Nothing was sent to the meter: a supervisor assigns a meter model to this meter type first (or name the model, CLI: --profile). The meter can be read meanwhile.',
-  SERIAL_MISMATCH: 'Check that the probe is on the right meter. If it is (the nameplate or the records are wrong), confirm to program this meter (CLI: --confirm-serial); the confirmation is recorded.',
+  MODEL_NOT_CONFIGURED:
+    'Nothing was sent to the meter: a supervisor assigns a meter model to this meter type first (or name the model, CLI: --profile). The meter can be read meanwhile.',
+  SERIAL_MISMATCH:
+    'Check that the probe is on the right meter. If it is (the nameplate or the records are wrong), confirm to program this meter (CLI: --confirm-serial); the confirmation is recorded.',
 };
 
 export class OpticalReadError extends Error {
@@ -59,7 +62,11 @@ export class OpticalReadError extends Error {
   readonly observedSerial: string | null;
   /** MODEL_NOT_CONFIGURED: the meter type that has no model (`ISK MT174-0001`). */
   readonly meterType: string | null;
-  constructor(code: OpticalErrorCode, what: string, options: { diagnostic?: ReadDiagnostic | null; attempts?: number; observedSerial?: string | null; meterType?: string } = {}) {
+  constructor(
+    code: OpticalErrorCode,
+    what: string,
+    options: { diagnostic?: ReadDiagnostic | null; attempts?: number; observedSerial?: string | null; meterType?: string } = {},
+  ) {
     super(`${what} ${next[code]}`);
     this.name = 'OpticalReadError';
     this.code = code;

@@ -57,7 +57,15 @@ function checkDevice(path: string): void {
 export async function openSerialLink(path: string, settings: LinkSettings): Promise<SerialLink> {
   checkDevice(path);
   const eightBit = settings.frame === '8N1';
-  const port = new SerialPort({ path, baudRate: settings.baudRate, dataBits: eightBit ? 8 : 7, parity: eightBit ? 'none' : 'even', stopBits: 1, autoOpen: false, lock: true });
+  const port = new SerialPort({
+    path,
+    baudRate: settings.baudRate,
+    dataBits: eightBit ? 8 : 7,
+    parity: eightBit ? 'none' : 'even',
+    stopBits: 1,
+    autoOpen: false,
+    lock: true,
+  });
   await new Promise<void>((resolve, reject) =>
     port.open((error) => (error ? reject(new LinkOpenError(classify(error.message), error.message)) : resolve())),
   );
@@ -90,7 +98,8 @@ export async function openSerialLink(path: string, settings: LinkSettings): Prom
           port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
         });
       }),
-    setBaudRate: (baud) => new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (error) => (error ? reject(error) : resolve()))),
+    setBaudRate: (baud) =>
+      new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (error) => (error ? reject(error) : resolve()))),
     onData(listener) {
       const handler = (chunk: Buffer) => listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       port.on('data', handler);

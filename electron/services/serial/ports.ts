@@ -52,9 +52,14 @@ function onPath(program: string): boolean {
   return false;
 }
 
-export async function listPorts(list: () => Promise<Awaited<ReturnType<typeof SerialPort.list>>> = () => SerialPort.list()): Promise<PortList> {
+export async function listPorts(
+  list: () => Promise<Awaited<ReturnType<typeof SerialPort.list>>> = () => SerialPort.list(),
+): Promise<PortList> {
   if (process.platform === 'linux' && !onPath('udevadm')) {
-    return { ports: [], reason: 'udevadm is not installed, so USB ports cannot be listed. Install udev, or type the port path (e.g. /dev/ttyUSB0).' };
+    return {
+      ports: [],
+      reason: 'udevadm is not installed, so USB ports cannot be listed. Install udev, or type the port path (e.g. /dev/ttyUSB0).',
+    };
   }
   try {
     const found = await list();
@@ -63,7 +68,14 @@ export async function listPorts(list: () => Promise<Awaited<ReturnType<typeof Se
         const vendorId = p.vendorId ?? null;
         const productId = p.productId ?? null;
         const manufacturer = p.manufacturer ?? null;
-        return { path: p.path, vendorId, productId, manufacturer, serialNumber: p.serialNumber ?? null, probe: probeName(vendorId, productId, manufacturer) };
+        return {
+          path: p.path,
+          vendorId,
+          productId,
+          manufacturer,
+          serialNumber: p.serialNumber ?? null,
+          probe: probeName(vendorId, productId, manufacturer),
+        };
       }),
       reason: null,
     };

@@ -3,7 +3,23 @@
  * read again) and reset the maximum demand where the model allows it. Both run on a
  * ProgrammingConnection and always end it with B0 (IEC 62056-21 §6.3.12).
  */
-import { chooseModel, clockEpoch, clockFields, formatDate, formatTime, meterClockEpoch, meterClockFields, parseDate, parseTime, shippedMeterModels, type ClockFields, type DataValue, type Identification, type MeterModel, type ModelAssignment } from '../../../shared/iec62056';
+import {
+  chooseModel,
+  clockEpoch,
+  clockFields,
+  formatDate,
+  formatTime,
+  meterClockEpoch,
+  meterClockFields,
+  parseDate,
+  parseTime,
+  shippedMeterModels,
+  type ClockFields,
+  type DataValue,
+  type Identification,
+  type MeterModel,
+  type ModelAssignment,
+} from '../../../shared/iec62056';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import { OpticalReadError } from './errors';
 import { connectProgramming, type ProgramConnectOptions, type ProgrammingConnection } from './programmer';
@@ -84,7 +100,10 @@ function modelChooser(options: ProgramOptions): (id: Identification) => MeterMod
   return (id) => {
     const choice = chooseModel(id, options.assignments ?? [], models);
     if (choice.ok) return choice.model;
-    const what = choice.reason === 'meterModelUnknown' ? `Meter type ${choice.meterType} is assigned model "${choice.model}", which is not on this device.` : `No meter model is assigned to meter type ${choice.meterType}.`;
+    const what =
+      choice.reason === 'meterModelUnknown'
+        ? `Meter type ${choice.meterType} is assigned model "${choice.model}", which is not on this device.`
+        : `No meter model is assigned to meter type ${choice.meterType}.`;
     throw new OpticalReadError('MODEL_NOT_CONFIGURED', what, { meterType: choice.meterType });
   };
 }
@@ -159,7 +178,8 @@ async function readClock(c: ProgrammingConnection, clock: MeterClock, now: () =>
   const time2Text = first(await c.read(time.address), time.address);
   const reference = (sent + now()) / 2;
   const time2 = parse(time2Text);
-  if (time2.hour * 3600 + time2.minute * 60 + time2.second < time1.hour * 3600 + time1.minute * 60 + time1.second) dateText = first(await c.read(date.address), date.address);
+  if (time2.hour * 3600 + time2.minute * 60 + time2.second < time1.hour * 3600 + time1.minute * 60 + time1.second)
+    dateText = first(await c.read(date.address), date.address);
   const day = parseDate(dateText, date.format) ?? badValue(date.address, dateText);
   const fields = { ...day, ...time2 };
   const driftS = Math.round((clock.epoch(fields, reference) - reference) / 100) / 10;
@@ -167,7 +187,10 @@ async function readClock(c: ProgrammingConnection, clock: MeterClock, now: () =>
 }
 
 function badValue(address: string, text: string): never {
-  throw new OpticalReadError('PROTOCOL_ERROR', `The meter's ${address} value "${text}" does not match the model's format: check --profile.`);
+  throw new OpticalReadError(
+    'PROTOCOL_ERROR',
+    `The meter's ${address} value "${text}" does not match the model's format: check --profile.`,
+  );
 }
 
 /** Time sync: drift before, W1 date and time, drift after. */
@@ -191,7 +214,16 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
     const timeText = formatTime(clock.fields(now() + reaction), time.format);
     await c.write('W1', time.address, timeText);
     const after = await readClock(c, clock, now);
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, baud: c.baud, before, written: { date: dateText, time: timeText }, after, serial, commands: c.log };
+    return {
+      identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident },
+      model: c.model.name,
+      baud: c.baud,
+      before,
+      written: { date: dateText, time: timeText },
+      after,
+      serial,
+      commands: c.log,
+    };
   });
 }
 
@@ -208,12 +240,26 @@ export async function demandReset(options: ProgramOptions): Promise<DemandResetR
     const demandAfter = await c.read(reset.demandRegister);
     const resetCounterAfter = await counter();
     const verification = verifyDemandReset(demandBefore, demandAfter, reset.resetCounter ? [resetCounterBefore, resetCounterAfter] : null);
-    return { identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident }, model: c.model.name, demandBefore, demandAfter, resetCounterBefore, resetCounterAfter, verification, serial, commands: c.log };
+    return {
+      identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident },
+      model: c.model.name,
+      demandBefore,
+      demandAfter,
+      resetCounterBefore,
+      resetCounterAfter,
+      verification,
+      serial,
+      commands: c.log,
+    };
   });
 }
 
 /** The reset counter up by exactly one (where the meter counts resets), and the demand register (value or its time) changed. */
-export function verifyDemandReset(before: readonly DataValue[], after: readonly DataValue[], counter: readonly [string | null, string | null] | null): DemandResetReport['verification'] {
+export function verifyDemandReset(
+  before: readonly DataValue[],
+  after: readonly DataValue[],
+  counter: readonly [string | null, string | null] | null,
+): DemandResetReport['verification'] {
   if (counter) {
     const [was, is] = counter.map((v) => (v !== null && /^\d+$/.test(v.trim()) ? Number(v) : null));
     if (was === null || was === undefined || is === null || is === undefined || is !== was + 1) return 'counterNotRaised';

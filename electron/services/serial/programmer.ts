@@ -4,7 +4,25 @@
  * (P1/P2), then R1/W1/E2 commands and B0 to end. The messages are built and read by
  * shared/iec62056/programming; this file owns the clock: timeouts, repeats, cancel, the baud switch.
  */
-import { breakCommand, chooseBaudChar, derivePassword, executeCommand, INITIAL_BAUD, optionSelect, parseDataLine, parseIdentification, passwordCommand, ProgrammingAnswerReader, readCommand, signOnRequest, writeCommand, type DataValue, type Identification, type MeterModel, type ProgrammingAnswer } from '../../../shared/iec62056';
+import {
+  breakCommand,
+  chooseBaudChar,
+  derivePassword,
+  executeCommand,
+  INITIAL_BAUD,
+  optionSelect,
+  parseDataLine,
+  parseIdentification,
+  passwordCommand,
+  ProgrammingAnswerReader,
+  readCommand,
+  signOnRequest,
+  writeCommand,
+  type DataValue,
+  type Identification,
+  type MeterModel,
+  type ProgrammingAnswer,
+} from '../../../shared/iec62056';
 import { openProbe } from './openProbe';
 import { OpticalReadError } from './errors';
 import type { SerialLink } from './link';
@@ -80,7 +98,8 @@ export class ProgrammingConnection {
     const deadline = Date.now() + this.timeouts.answerMs;
     for (;;) {
       if (this.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
-      if (this.unexpectedClose) throw new OpticalReadError('PROBE_DISCONNECTED', `The probe went away during programming (${this.unexpectedClose}).`);
+      if (this.unexpectedClose)
+        throw new OpticalReadError('PROBE_DISCONNECTED', `The probe went away during programming (${this.unexpectedClose}).`);
       const answer = this.answers.shift();
       if (answer && !(answer.kind === 'command' && answer.id === sent)) return answer;
       if (answer) continue;
@@ -111,8 +130,10 @@ export class ProgrammingConnection {
       const answer = await this.next(id);
       const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
       if ((answer.kind === 'nak' || garbled) && attempt < repeats) continue;
-      if (answer.kind === 'nak' || garbled) throw new OpticalReadError('CHECKSUM_FAILED', `${what}: the meter answered NAK or garbled data (${attempt} attempts).`);
-      if (answer.kind === 'command' && answer.id === 'B0') throw new OpticalReadError('PROTOCOL_ERROR', `${what}: the meter ended programming mode (B0).`);
+      if (answer.kind === 'nak' || garbled)
+        throw new OpticalReadError('CHECKSUM_FAILED', `${what}: the meter answered NAK or garbled data (${attempt} attempts).`);
+      if (answer.kind === 'command' && answer.id === 'B0')
+        throw new OpticalReadError('PROTOCOL_ERROR', `${what}: the meter ended programming mode (B0).`);
       if (answer.kind === 'error') throw new OpticalReadError('COMMAND_REFUSED', `${what}: the meter refused it (${answer.code}).`);
       return answer;
     }
@@ -171,7 +192,6 @@ export class ProgrammingConnection {
   }
 }
 
-
 /** Waits for the identification line `/XXXZ…` CR LF (§6.3.2) after a sign-on. */
 function awaitIdentification(link: SerialLink, ms: number, signal?: AbortSignal): Promise<Identification | null> {
   return new Promise((resolve) => {
@@ -227,7 +247,10 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
         continue;
       }
       if (identification.mode !== 'C' && identification.mode !== 'E') {
-        throw new OpticalReadError('NOT_SUPPORTED', `The meter identified in mode ${identification.mode}: programming mode needs mode C (§6.4.5).`);
+        throw new OpticalReadError(
+          'NOT_SUPPORTED',
+          `The meter identified in mode ${identification.mode}: programming mode needs mode C (§6.4.5).`,
+        );
       }
       const model = options.model(identification);
       const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
@@ -250,12 +273,20 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
         await connection.abandon();
         connection = null;
         if (baud !== INITIAL_BAUD) await link.setBaudRate(INITIAL_BAUD);
-        await retry(new OpticalReadError('DATA_TIMEOUT', `The meter identified but did not start programming mode (no P0 operand, ${attempt} attempts).`));
+        await retry(
+          new OpticalReadError(
+            'DATA_TIMEOUT',
+            `The meter identified but did not start programming mode (no P0 operand, ${attempt} attempts).`,
+          ),
+        );
         continue;
       }
       if (operand.kind !== 'command' || operand.id !== 'P0') {
         await connection.close();
-        throw new OpticalReadError('NOT_SUPPORTED', `The meter did not offer programming mode (answered ${operand.kind === 'command' ? operand.id : operand.kind.toUpperCase()} to the option select).`);
+        throw new OpticalReadError(
+          'NOT_SUPPORTED',
+          `The meter did not offer programming mode (answered ${operand.kind === 'command' ? operand.id : operand.kind.toUpperCase()} to the option select).`,
+        );
       }
       const seed = /\(([^)]*)\)/.exec(operand.data)?.[1] ?? '';
       const text = model.password === 'P2' ? derivePassword(options.password, seed) : options.password;
@@ -276,8 +307,16 @@ async function login(connection: ProgrammingConnection, kind: 'P1' | 'P2', text:
     answer = await connection.command(kind, passwordCommand(kind, text), `${kind} (password)`, 1);
   } catch (error) {
     await connection.close();
-    if (error instanceof OpticalReadError && (error.code === 'COMMAND_REFUSED' || error.code === 'CHECKSUM_FAILED' || (error.code === 'PROTOCOL_ERROR' && /B0/.test(error.message)))) {
-      throw new OpticalReadError('PASSWORD_REJECTED', `The meter refused the ${kind} password (${error.message.replace(/^.*?: /, '').replace(/\.$/, '')}).`);
+    if (
+      error instanceof OpticalReadError &&
+      (error.code === 'COMMAND_REFUSED' ||
+        error.code === 'CHECKSUM_FAILED' ||
+        (error.code === 'PROTOCOL_ERROR' && /B0/.test(error.message)))
+    ) {
+      throw new OpticalReadError(
+        'PASSWORD_REJECTED',
+        `The meter refused the ${kind} password (${error.message.replace(/^.*?: /, '').replace(/\.$/, '')}).`,
+      );
     }
     throw error;
   }

@@ -3,7 +3,20 @@
  * the ASCII readout). The protocol lives in shared/iec62056; this file owns the clock: timeouts
  * per step, three sign-on attempts, the baud switch after the option select, cancel, progress.
  */
-import { concatBytes, describeBytes, INITIAL_BAUD, mapDataSets, modeCBaud, OpticalSession, type Identification, type MappedDataSet, type MeterPauses, type ObisReadingTypes, type ProtocolMode, type SessionEvent } from '../../../shared/iec62056';
+import {
+  concatBytes,
+  describeBytes,
+  INITIAL_BAUD,
+  mapDataSets,
+  modeCBaud,
+  OpticalSession,
+  type Identification,
+  type MappedDataSet,
+  type MeterPauses,
+  type ObisReadingTypes,
+  type ProtocolMode,
+  type SessionEvent,
+} from '../../../shared/iec62056';
 import { openProbe } from './openProbe';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import type { SerialLink } from './link';
@@ -21,7 +34,13 @@ export interface ReadTimeouts {
   readonly switchDelayMs: number;
 }
 
-export const defaultTimeouts: ReadTimeouts = { identificationMs: 2500, dataStartMs: 3000, interByteMs: 1600, retryPauseMs: 1600, switchDelayMs: 5 };
+export const defaultTimeouts: ReadTimeouts = {
+  identificationMs: 2500,
+  dataStartMs: 3000,
+  interByteMs: 1600,
+  retryPauseMs: 1600,
+  switchDelayMs: 5,
+};
 
 export interface ReadProgress {
   readonly phase: 'signOn' | 'identification' | 'data' | 'retry';
@@ -115,7 +134,14 @@ export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
       // Some meters announce a rate they do not keep (known on some Landis+Gyr ZMD): after a failure
       // at a switched rate, the next attempt proposes the next lower one instead of failing again.
       if (AT_RATE.has(outcome.code) && outcome.baud > INITIAL_BAUD) maxBaud = lowerRate(outcome.baud) ?? INITIAL_BAUD;
-      options.onProgress?.({ phase: 'retry', attempt: attempt + 1, bytes: 0, baud: INITIAL_BAUD, estimatedMsLeft: null, retryReason: outcome.code });
+      options.onProgress?.({
+        phase: 'retry',
+        attempt: attempt + 1,
+        bytes: 0,
+        baud: INITIAL_BAUD,
+        estimatedMsLeft: null,
+        retryReason: outcome.code,
+      });
       await link.setBaudRate(INITIAL_BAUD).catch(() => undefined);
       await sleep(timeouts.retryPauseMs);
       if (options.signal?.aborted) throw new OpticalReadError('CANCELLED', 'The read was cancelled.', { attempts: attempt });
@@ -145,8 +171,13 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let work: Promise<void> = Promise.resolve();
-    const diagnostic = (): ReadDiagnostic => ({ log: describeBytes(concatBytes(...chunks)), bytes, partialDataSets: session.partialDataSets });
-    const fail = (code: OpticalErrorCode, what: string, retry: boolean) => settle({ ok: false, code, what, retry, diagnostic: diagnostic(), baud });
+    const diagnostic = (): ReadDiagnostic => ({
+      log: describeBytes(concatBytes(...chunks)),
+      bytes,
+      partialDataSets: session.partialDataSets,
+    });
+    const fail = (code: OpticalErrorCode, what: string, retry: boolean) =>
+      settle({ ok: false, code, what, retry, diagnostic: diagnostic(), baud });
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -223,7 +254,9 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
       }
     };
     const run = (events: readonly SessionEvent[]) => {
-      work = work.then(() => handle(events)).catch((error: unknown) => fail('PROBE_DISCONNECTED', `Writing to the probe failed: ${(error as Error).message}.`, false));
+      work = work
+        .then(() => handle(events))
+        .catch((error: unknown) => fail('PROBE_DISCONNECTED', `Writing to the probe failed: ${(error as Error).message}.`, false));
     };
     const offData = link.onData((chunk) => {
       if (settled) return;
@@ -233,7 +266,12 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
       run(session.feed(chunk));
     });
     const offClose = link.onClose((unexpected, reason) => {
-      if (unexpected) fail('PROBE_DISCONNECTED', `The probe went away during the read (${reason}) after ${bytes} bytes; the partial data was not saved.`, false);
+      if (unexpected)
+        fail(
+          'PROBE_DISCONNECTED',
+          `The probe went away during the read (${reason}) after ${bytes} bytes; the partial data was not saved.`,
+          false,
+        );
     });
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });

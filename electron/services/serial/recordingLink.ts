@@ -21,5 +21,6 @@ export function recordingLink(link: SerialLink, recorder: TranscriptRecorder): S
 
 /** `openLink` (or the serial port) opened through a recording link. */
 export function recordingOpener(recorder: TranscriptRecorder, openLink?: OpenLink): OpenLink {
-  return async (path, baud) => recordingLink(await (openLink ?? ((p, b) => openSerialLink(p, { baudRate: b, frame: '7E1' })))(path, baud), recorder);
+  return async (path, baud) =>
+    recordingLink(await (openLink ?? ((p, b) => openSerialLink(p, { baudRate: b, frame: '7E1' })))(path, baud), recorder);
 }

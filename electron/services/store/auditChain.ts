@@ -49,7 +49,9 @@ export function registerAuditFunctions(db: Database.Database): void {
       prevHash: String(prevHash),
     }),
   );
-  db.function('fieldmeter_redact_endpoint', { deterministic: true }, (endpoint) => (typeof endpoint === 'string' ? redactEndpoint(endpoint) : endpoint));
+  db.function('fieldmeter_redact_endpoint', { deterministic: true }, (endpoint) =>
+    typeof endpoint === 'string' ? redactEndpoint(endpoint) : endpoint,
+  );
 }
 
 export interface ChainReport {
@@ -63,14 +65,22 @@ export interface ChainReport {
 /** Walks the whole log in order, recomputing every hash. */
 export function verifyAuditChain(db: Database.Database): ChainReport {
   const rows = db
-    .prepare('SELECT id, at, actor, role, action, entity, entity_id AS entityId, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id')
+    .prepare(
+      'SELECT id, at, actor, role, action, entity, entity_id AS entityId, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
+    )
     .iterate() as IterableIterator<ChainedAuditRow & { prevHash: string | null; hash: string | null }>;
   let previous = CHAIN_START;
   let count = 0;
   for (const row of rows) {
     count++;
-    if (row.prevHash !== previous) return { rows: count, lastHash: previous, broken: { id: row.id, reason: 'it does not follow the row before it (a row was removed, inserted or changed before it)' } };
-    if (row.hash !== auditRowHash({ ...row, prevHash: row.prevHash })) return { rows: count, lastHash: previous, broken: { id: row.id, reason: 'its content was changed after it was written' } };
+    if (row.prevHash !== previous)
+      return {
+        rows: count,
+        lastHash: previous,
+        broken: { id: row.id, reason: 'it does not follow the row before it (a row was removed, inserted or changed before it)' },
+      };
+    if (row.hash !== auditRowHash({ ...row, prevHash: row.prevHash }))
+      return { rows: count, lastHash: previous, broken: { id: row.id, reason: 'its content was changed after it was written' } };
     previous = row.hash;
   }
   return { rows: count, lastHash: previous, broken: null };

@@ -52,9 +52,14 @@ function rethrowOpenError(error: unknown, path: string): never {
  * (other frameworks use the name `schema_migrations` too). An empty file is a new database.
  */
 function refuseForeignDatabase(probe: Db, path: string): void {
-  const tables = probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+  const tables = probe
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
   if (tables.length === 0) return;
-  const ours = tables.includes('schema_migrations') && (probe.prepare("SELECT name FROM pragma_table_info('schema_migrations')").pluck().all() as string[]).includes('sha256');
+  const ours =
+    tables.includes('schema_migrations') &&
+    (probe.prepare("SELECT name FROM pragma_table_info('schema_migrations')").pluck().all() as string[]).includes('sha256');
   if (ours) return;
   throw new AppError(
     'VALIDATION',
@@ -76,7 +81,10 @@ function inspectExisting(path: string, options: OpenOptions, latest: number): nu
     const version = probe.pragma('user_version', { simple: true }) as number;
     const integrity = probe.pragma('integrity_check', { simple: true }) as string;
     if (integrity !== 'ok') {
-      throw new AppError('DB_CORRUPT', `The database ${path} failed its integrity check (${integrity}). The file was not changed; restore it from a backup.`);
+      throw new AppError(
+        'DB_CORRUPT',
+        `The database ${path} failed its integrity check (${integrity}). The file was not changed; restore it from a backup.`,
+      );
     }
     if (version > latest) {
       throw new AppError(
@@ -106,7 +114,10 @@ function checkAppliedHashes(db: Db, migrations: readonly Migration[]): void {
   for (const row of rows) {
     const migration = migrations.find((m) => m.version === row.version);
     if (migration && hash(migration.sql) !== row.sha256) {
-      throw new AppError('DB_CORRUPT', `Migration ${row.version} (${migration.name}) differs from the one applied to this database. The file was not changed.`);
+      throw new AppError(
+        'DB_CORRUPT',
+        `Migration ${row.version} (${migration.name}) differs from the one applied to this database. The file was not changed.`,
+      );
     }
   }
 }
@@ -148,7 +159,9 @@ export function migrate(db: Db, migrations: readonly Migration[], target: number
       for (const migration of pending) {
         db.exec(migration.sql);
         if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
-          throw Object.assign(new Error(`migration ${migration.version} left references to missing rows`), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+          throw Object.assign(new Error(`migration ${migration.version} left references to missing rows`), {
+            code: 'SQLITE_CONSTRAINT_FOREIGNKEY',
+          });
         }
         record.run(migration.version, migration.name, hash(migration.sql), new Date().toISOString());
         // pragma cannot take a bound parameter; the value is an integer from our own table.

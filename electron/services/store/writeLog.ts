@@ -54,7 +54,8 @@ const isTable = (name: string): name is TableName => Object.hasOwn(tableTopics, 
 
 // INSERT [OR x] INTO t, REPLACE INTO t, UPDATE [OR x] t, DELETE FROM t — also inside a WITH … clause
 // or a trigger body; an upsert's `DO UPDATE SET` names no table. Identifiers may be quoted; a schema prefix (main.) is dropped.
-const WRITE_TARGET = /\b(?:(?:INSERT|REPLACE)(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?(?!\s+SET\b)|DELETE\s+FROM)\s+(?:\w+\.)?["`[]?(\w+)/gi;
+const WRITE_TARGET =
+  /\b(?:(?:INSERT|REPLACE)(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?(?!\s+SET\b)|DELETE\s+FROM)\s+(?:\w+\.)?["`[]?(\w+)/gi;
 const DDL = /^\s*(?:CREATE|DROP|ALTER)\b/i;
 
 /** The tables a statement writes, in the order they appear (empty for a read). */

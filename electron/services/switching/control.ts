@@ -8,7 +8,12 @@
  * (customer refused, unsafe, meter not found) is the order's outcome, not something the device
  * did: it goes out as MeterServiceRequests, as every work order's outcome does (issue 20 §1).
  */
-import { endDeviceControlType, endDeviceEventTypeFor, endDeviceTypeOfReadingTypes, type EndDeviceEventName } from '../../../shared/cim/codes/endDeviceCodes';
+import {
+  endDeviceControlType,
+  endDeviceEventTypeFor,
+  endDeviceTypeOfReadingTypes,
+  type EndDeviceEventName,
+} from '../../../shared/cim/codes/endDeviceCodes';
 import type { ControlResult, SwitchAction, SwitchOutcome } from '../../../shared/domain/switching';
 import { checkWindow } from '../../../shared/domain/switching';
 import { AppError } from '../../../shared/contract/result';
@@ -40,7 +45,12 @@ export interface SwitchControlRequest {
  * DisconnectFailed/ConnectFailed x.31.26.84/67; not done for a reason on site → none (the order's
  * outcome goes as MeterServiceRequests).
  */
-export function switchEventName(disconnecting: boolean, outcome: SwitchOutcome, action: SwitchAction, controlResult: ControlResult | null): EndDeviceEventName | null {
+export function switchEventName(
+  disconnecting: boolean,
+  outcome: SwitchOutcome,
+  action: SwitchAction,
+  controlResult: ControlResult | null,
+): EndDeviceEventName | null {
   if (action === 'meterSwitch' && controlResult === 'failed') return disconnecting ? 'disconnectFailed' : 'connectFailed';
   if (outcome !== 'done') return null;
   if (action === 'localSwitch') return disconnecting ? 'manualDisconnected' : 'manualConnected';
@@ -55,8 +65,13 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const { outcome, action } = request;
-    const result = requireTransition(order, { type: 'control', outcome, action, controlResult: request.controlResult, position, outOfWindowReason: request.outOfWindowReason }, position);
-    if (action === 'meterSwitch' && request.controlResult === undefined) throw new AppError('VALIDATION', 'Say whether the meter\'s switch operated.', { reason: 'switchOutcomeMissing' });
+    const result = requireTransition(
+      order,
+      { type: 'control', outcome, action, controlResult: request.controlResult, position, outOfWindowReason: request.outOfWindowReason },
+      position,
+    );
+    if (action === 'meterSwitch' && request.controlResult === undefined)
+      throw new AppError('VALIDATION', "Say whether the meter's switch operated.", { reason: 'switchOutcomeMissing' });
     const controlResult = action === 'meterSwitch' ? (request.controlResult ?? null) : null;
     const sealNumber = outcome === 'done' ? (request.sealNumber ?? null) : null;
     const device = store.workOrders.meterAt(order.usagePointId);
@@ -65,7 +80,14 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const endDeviceType = endDeviceTypeOfReadingTypes(store.meters.get(order.usagePointId)?.registers.map((r) => r.readingType) ?? []);
 
     const reading = request.values?.length
-      ? saveSwitchReading(store, actor, order, { ...request, values: request.values }, switchTag(order, position, request.outOfWindowReason), { ...context, now: new Date(at) })
+      ? saveSwitchReading(
+          store,
+          actor,
+          order,
+          { ...request, values: request.values },
+          switchTag(order, position, request.outOfWindowReason),
+          { ...context, now: new Date(at) },
+        )
       : null;
     if (device && sealNumber) {
       if (disconnecting) store.workOrders.applySeals(device.id, [sealNumber], at, order.id);
@@ -76,23 +98,52 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
     const common = { switchOrder: order.id, meter: device?.serialNumber ?? order.meterSerial, usagePoint: order.usagePointId, at, reason };
     const messageIds = reading ? [reading.messageId] : [];
     if (action === 'meterSwitch' && controlResult) {
-      const control: OutboxPayloadInput<'switchControl'> = { ...common, controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect', endDeviceType || 3 /* CX contactor commands use 3 */), result: controlResult };
+      const control: OutboxPayloadInput<'switchControl'> = {
+        ...common,
+        controlType: endDeviceControlType(disconnecting ? 'disconnect' : 'connect', endDeviceType || 3 /* CX contactor commands use 3 */),
+        result: controlResult,
+      };
       messageIds.push(store.journal.enqueue('switchControl', control, { usagePointId: order.usagePointId }));
     }
     const eventName = switchEventName(disconnecting, outcome, action, controlResult);
     if (eventName) {
-      const event: OutboxPayloadInput<'switchEvent'> = { ...common, eventType: endDeviceEventTypeFor(eventName, endDeviceType), outcome, action, controlResult, sealNumber };
+      const event: OutboxPayloadInput<'switchEvent'> = {
+        ...common,
+        eventType: endDeviceEventTypeFor(eventName, endDeviceType),
+        outcome,
+        action,
+        controlResult,
+        sealNumber,
+      };
       messageIds.push(store.journal.enqueue('switchEvent', event, { usagePointId: order.usagePointId }));
     }
     if (outcome !== 'done') {
       // MeterServiceWork status: the order's new status, the outcome as its reason, the technician's note as remark.
-      const outcomeReport: OutboxPayloadInput<'serviceReport'> = { workOrderId: order.id, kind: order.kind, meter: common.meter, usagePoint: order.usagePointId, status: result.status, reason: outcome, remark: note || `usage point ${order.usagePointId}`, at };
+      const outcomeReport: OutboxPayloadInput<'serviceReport'> = {
+        workOrderId: order.id,
+        kind: order.kind,
+        meter: common.meter,
+        usagePoint: order.usagePointId,
+        status: result.status,
+        reason: outcome,
+        remark: note || `usage point ${order.usagePointId}`,
+        at,
+      };
       messageIds.push(store.journal.enqueue('serviceReport', outcomeReport, { verb: 'changed', usagePointId: order.usagePointId }));
     }
 
     store.switching.finish({
-      id: order.id, status: result.status, readingSetId: reading?.readingSetId ?? null, readInWindow: reading ? position === 'inWindow' : null, notReadReason: null,
-      outcome, action, controlResult, sealNumber, note, at,
+      id: order.id,
+      status: result.status,
+      readingSetId: reading?.readingSetId ?? null,
+      readInWindow: reading ? position === 'inWindow' : null,
+      notReadReason: null,
+      outcome,
+      action,
+      controlResult,
+      sealNumber,
+      note,
+      at,
     });
     store.journal.audit(actor, {
       action: 'switching.control',

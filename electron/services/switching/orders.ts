@@ -13,7 +13,10 @@ import type { AgreementRow, SwitchOrderRow } from '../store/repositories/switchi
 
 export function requireSwitchOrder(store: Store, id: string): SwitchOrderRow {
   const order = store.switching.get(id);
-  if (!order) throw new AppError('NOT_FOUND', `Switch order ${id} is not on this device. Sync to fetch it, or check the number.`, { reason: 'switchOrderUnknown' });
+  if (!order)
+    throw new AppError('NOT_FOUND', `Switch order ${id} is not on this device. Sync to fetch it, or check the number.`, {
+      reason: 'switchOrderUnknown',
+    });
   return order;
 }
 
@@ -43,7 +46,15 @@ export function summaryOf(store: Store, o: SwitchOrderRow): SwitchOrderSummary {
 }
 
 const view = (a: AgreementRow | null): z.infer<typeof agreementView> | null =>
-  a && { id: a.id, customerName: a.customerName, account: maskAccount(a.account), supplierName: a.supplierName, tariff: a.tariff, startAt: a.startAt, endAt: a.endAt };
+  a && {
+    id: a.id,
+    customerName: a.customerName,
+    account: maskAccount(a.account),
+    supplierName: a.supplierName,
+    tariff: a.tariff,
+    startAt: a.startAt,
+    endAt: a.endAt,
+  };
 
 export function listSwitchOrders(store: Store): SwitchOrderSummary[] {
   return store.switching.list().map((o) => summaryOf(store, o));
@@ -73,8 +84,17 @@ export function switchOrderDetail(store: Store, id: string, actor: Actor): Switc
 export function acknowledgeEnterpriseChange(store: Store, actor: Actor, id: string): SwitchOrderSummary {
   return store.transaction(() => {
     const o = requireSwitchOrder(store, id);
-    if (o.enterpriseChange === null) throw new AppError('VALIDATION', `Switch order ${id} has no change from the enterprise to acknowledge.`, { reason: 'nothingToAcknowledge' });
-    if (store.switching.acknowledge(id)) store.journal.audit(actor, { action: 'switching.acknowledge', entity: 'switch_order', entityId: id, details: { change: o.enterpriseChange } });
+    if (o.enterpriseChange === null)
+      throw new AppError('VALIDATION', `Switch order ${id} has no change from the enterprise to acknowledge.`, {
+        reason: 'nothingToAcknowledge',
+      });
+    if (store.switching.acknowledge(id))
+      store.journal.audit(actor, {
+        action: 'switching.acknowledge',
+        entity: 'switch_order',
+        entityId: id,
+        details: { change: o.enterpriseChange },
+      });
     return summaryOf(store, { ...o, enterpriseChangeSeen: true });
   });
 }

@@ -34,7 +34,13 @@ export interface SwitchReadRequest {
 export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, position: WindowPosition) {
   const result = switchTransition(order, event);
   if (!result.ok) {
-    if (result.outOfWindow) throw new AppError('NEEDS_CONFIRMATION', result.reason, { reason: 'outOfWindow', outOfWindow: true, position, window: { start: order.windowStart, end: order.windowEnd } });
+    if (result.outOfWindow)
+      throw new AppError('NEEDS_CONFIRMATION', result.reason, {
+        reason: 'outOfWindow',
+        outOfWindow: true,
+        position,
+        window: { start: order.windowStart, end: order.windowEnd },
+      });
     throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
   }
   return result;
@@ -48,15 +54,32 @@ export function switchTag(order: SwitchOrderRow, position: WindowPosition, outOf
     switchOrder: order.id,
     agreement: order.agreementId ?? undefined,
     qualities: [],
-    comment: outside ? `read ${position === 'early' ? 'before' : 'after'} the switch window ${order.windowStart} – ${order.windowEnd}: ${outOfWindowReason ?? ''}` : undefined,
+    comment: outside
+      ? `read ${position === 'early' ? 'before' : 'after'} the switch window ${order.windowStart} – ${order.windowEnd}: ${outOfWindowReason ?? ''}`
+      : undefined,
   };
 }
 
-export function saveSwitchReading(store: Store, actor: Actor, order: SwitchOrderRow, request: Omit<SwitchReadRequest, 'switchOrderId'>, tag: SwitchReadTag, context: SaveContext) {
+export function saveSwitchReading(
+  store: Store,
+  actor: Actor,
+  order: SwitchOrderRow,
+  request: Omit<SwitchReadRequest, 'switchOrderId'>,
+  tag: SwitchReadTag,
+  context: SaveContext,
+) {
   const saved = saveManualReadings(
     store,
     actor,
-    { usagePointId: order.usagePointId, values: request.values, source: request.source ?? 'manual', observedSerial: request.observedSerial, note: request.note ?? '', photoIds: request.photoIds ?? [], switchRead: tag },
+    {
+      usagePointId: order.usagePointId,
+      values: request.values,
+      source: request.source ?? 'manual',
+      observedSerial: request.observedSerial,
+      note: request.note ?? '',
+      photoIds: request.photoIds ?? [],
+      switchRead: tag,
+    },
     context,
   );
   return { readingSetId: saved.readingSetId, messageId: saved.messageId };
@@ -68,42 +91,89 @@ export function takeSwitchReading(store: Store, actor: Actor, request: SwitchRea
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const result = requireTransition(order, { type: 'read', position, outOfWindowReason: request.outOfWindowReason }, position);
-    const saved = saveSwitchReading(store, actor, order, request, switchTag(order, position, request.outOfWindowReason), { ...context, now: new Date(at) });
+    const saved = saveSwitchReading(store, actor, order, request, switchTag(order, position, request.outOfWindowReason), {
+      ...context,
+      now: new Date(at),
+    });
     const note = (request.note ?? '').trim();
     store.switching.finish({
-      id: order.id, status: result.status, readingSetId: saved.readingSetId, readInWindow: position === 'inWindow', notReadReason: null,
-      outcome: null, action: null, controlResult: null, sealNumber: null, note, at,
+      id: order.id,
+      status: result.status,
+      readingSetId: saved.readingSetId,
+      readInWindow: position === 'inWindow',
+      notReadReason: null,
+      outcome: null,
+      action: null,
+      controlResult: null,
+      sealNumber: null,
+      note,
+      at,
     });
-    store.journal.audit(actor, { action: 'switching.read', entity: 'switch_order', entityId: order.id, details: { kind: order.kind, readingSetId: saved.readingSetId, position, agreementId: order.agreementId } });
+    store.journal.audit(actor, {
+      action: 'switching.read',
+      entity: 'switch_order',
+      entityId: order.id,
+      details: { kind: order.kind, readingSetId: saved.readingSetId, position, agreementId: order.agreementId },
+    });
     const finished = requireSwitchOrder(store, order.id);
     return { order: summaryOf(store, finished), readingSetId: saved.readingSetId, messageIds: [saved.messageId] };
   });
 }
 
-export function reportNotRead(store: Store, actor: Actor, request: { switchOrderId: string; reasonCode: string; note?: string }, now = new Date()) {
+export function reportNotRead(
+  store: Store,
+  actor: Actor,
+  request: { switchOrderId: string; reasonCode: string; note?: string },
+  now = new Date(),
+) {
   const at = now.toISOString();
   return store.transaction(() => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const code = skipCodes(store).find((c) => c.code === request.reasonCode);
-    if (!code) throw new AppError('VALIDATION', `"${request.reasonCode}" is not a reason this device knows. Choose one from the list.`, { reason: 'reasonCodeUnknown' });
+    if (!code)
+      throw new AppError('VALIDATION', `"${request.reasonCode}" is not a reason this device knows. Choose one from the list.`, {
+        reason: 'reasonCodeUnknown',
+      });
     const result = requireTransition(order, { type: 'notRead', reason: code.code }, 'inWindow');
     const meter = store.meters.get(order.usagePointId);
-    if (!meter) throw new AppError('NOT_FOUND', `Usage point ${order.usagePointId} has no meter on this device.`, { reason: 'meterUnknown' });
+    if (!meter)
+      throw new AppError('NOT_FOUND', `Usage point ${order.usagePointId} has no meter on this device.`, { reason: 'meterUnknown' });
     const note = (request.note ?? '').trim();
     const comment = `${code.label}${note ? `: ${note}` : ''} — not read; please estimate the switch reading`;
     const reason = readingReasonOf[order.kind];
     const messageId = enqueueMeterReadings(store, {
       meter: meter.meterSerial,
       usagePoint: order.usagePointId,
-      readings: meter.registers.map((r) => ({ readingType: r.readingType, value: null, timeStamp: at, qualities: [readingQuality.knownMissingRead], comment, reason })),
+      readings: meter.registers.map((r) => ({
+        readingType: r.readingType,
+        value: null,
+        timeStamp: at,
+        qualities: [readingQuality.knownMissingRead],
+        comment,
+        reason,
+      })),
       switchOrder: order.id,
       ...(order.agreementId ? { agreement: order.agreementId } : {}),
     });
     store.switching.finish({
-      id: order.id, status: result.status, readingSetId: null, readInWindow: null, notReadReason: code.code,
-      outcome: null, action: null, controlResult: null, sealNumber: null, note, at,
+      id: order.id,
+      status: result.status,
+      readingSetId: null,
+      readInWindow: null,
+      notReadReason: code.code,
+      outcome: null,
+      action: null,
+      controlResult: null,
+      sealNumber: null,
+      note,
+      at,
     });
-    store.journal.audit(actor, { action: 'switching.notRead', entity: 'switch_order', entityId: order.id, details: { kind: order.kind, reasonCode: code.code, agreementId: order.agreementId } });
+    store.journal.audit(actor, {
+      action: 'switching.notRead',
+      entity: 'switch_order',
+      entityId: order.id,
+      details: { kind: order.kind, reasonCode: code.code, agreementId: order.agreementId },
+    });
     return { order: summaryOf(store, requireSwitchOrder(store, order.id)), readingSetId: null, messageIds: [messageId] };
   });
 }

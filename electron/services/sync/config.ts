@@ -30,7 +30,11 @@ function readPem(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { reason: 'fileUnreadable', file: path, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError('NOT_FOUND', `Cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      reason: 'fileUnreadable',
+      file: path,
+      errno: (error as NodeJS.ErrnoException).code,
+    });
   }
 }
 
@@ -41,7 +45,8 @@ export function authFrom(secrets: SecretStore): SyncAuth {
   const user = secrets.get('sync.user');
   if (user) {
     const password = secrets.get('sync.password');
-    if (password === undefined) throw new AppError('VALIDATION', 'A sync user is set but no password (FIELDMETER_SYNC_PASSWORD).', { reason: 'syncPasswordMissing' });
+    if (password === undefined)
+      throw new AppError('VALIDATION', 'A sync user is set but no password (FIELDMETER_SYNC_PASSWORD).', { reason: 'syncPasswordMissing' });
     return { kind: 'basic', user, password };
   }
   return { kind: 'none' };
@@ -50,9 +55,14 @@ export function authFrom(secrets: SecretStore): SyncAuth {
 export function transportOptions(config: EndpointConfig, secrets: SecretStore): TransportOptions {
   // https:// only (http:// to this machine's simulator), no user or password in the URL (issue 18).
   const problem = endpointProblem(config.endpoint);
-  if (problem) throw new AppError('VALIDATION', `${endpointProblemText[problem]} (${redactEndpoint(config.endpoint)})`, { reason: 'endpointProblem', endpoint: problem });
+  if (problem)
+    throw new AppError('VALIDATION', `${endpointProblemText[problem]} (${redactEndpoint(config.endpoint)})`, {
+      reason: 'endpointProblem',
+      endpoint: problem,
+    });
   const url = new URL(config.endpoint);
-  if ((config.certFile === undefined) !== (config.keyFile === undefined)) throw new AppError('VALIDATION', 'A client certificate needs both the certificate and its key.', { reason: 'clientCertIncomplete' });
+  if ((config.certFile === undefined) !== (config.keyFile === undefined))
+    throw new AppError('VALIDATION', 'A client certificate needs both the certificate and its key.', { reason: 'clientCertIncomplete' });
   return {
     endpoint: url.href,
     auth: authFrom(secrets),

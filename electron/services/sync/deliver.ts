@@ -56,7 +56,9 @@ export interface Delivery {
 
 /** The peer's code, level, reason and details, and the object in error: all the user needs to fix and resend it. */
 const describeError = (e: ReplyError) =>
-  [e.code, e.level && `[${e.level}]`, e.reason, e.details, e.id ? `(${e.id.objectType ?? e.id.kind ?? 'ID'} ${e.id.value})` : undefined].filter(Boolean).join(' ');
+  [e.code, e.level && `[${e.level}]`, e.reason, e.details, e.id ? `(${e.id.objectType ?? e.id.kind ?? 'ID'} ${e.id.value})` : undefined]
+    .filter(Boolean)
+    .join(' ');
 
 /** PARTIAL / FAILED: the enterprise's codes and texts of the errors, or a note that it gave none. */
 export function rejection(reply: ReplyType): { code: string; text: string; codes: string[] } {
@@ -106,15 +108,41 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
   if (peer?.kind === 'fault') return { kind: 'retry', status, text: `HTTP ${status}: ${peer.reason}` };
   if (transient(status)) return { kind: 'retry', status, text: `HTTP ${status}` };
   if (status === 401 || status === 403) {
-    const stop: SyncStop = { code: 'REFUSED', reason: 'credentials', details: { status }, message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.` };
+    const stop: SyncStop = {
+      code: 'REFUSED',
+      reason: 'credentials',
+      details: { status },
+      message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.`,
+    };
     return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop };
   }
   if (status < 200 || status >= 300) {
-    return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop: { code: 'REFUSED', reason: 'httpStatus', details: { status }, message: `The endpoint answered HTTP ${status}; is the endpoint URL right?` } };
+    return {
+      kind: 'stop',
+      status,
+      result: 'TRANSPORT_ERROR',
+      stop: {
+        code: 'REFUSED',
+        reason: 'httpStatus',
+        details: { status },
+        message: `The endpoint answered HTTP ${status}; is the endpoint URL right?`,
+      },
+    };
   }
   if (unreadable || !peer) {
     const why = unreadable ? `(${unreadable.code}): ${unreadable.message}` : '(EMPTY): no reply';
-    return { kind: 'stop', status, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', reason: 'badReply', details: { messageId: to.messageId }, peerText: why, message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.` } };
+    return {
+      kind: 'stop',
+      status,
+      result: 'BAD_REPLY',
+      stop: {
+        code: 'BAD_REPLY',
+        reason: 'badReply',
+        details: { messageId: to.messageId },
+        peerText: why,
+        message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.`,
+      },
+    };
   }
   // A reply that names another message is not this message's answer (a stale or duplicated reply).
   const correlation = peer.correlationId;
@@ -132,7 +160,18 @@ async function tryOnce(ctx: DeliveryContext, to: Addressing, body: string): Prom
     reply = await ctx.post(body, soapHeaders(ctx.soapVersion, to.action), to.target);
   } catch (error) {
     if (error instanceof TransportError && error.kind === 'TOO_LARGE') {
-      return { kind: 'stop', status: null, result: 'BAD_REPLY', stop: { code: 'BAD_REPLY', reason: 'replyTooLarge', peerText: error.message, message: `The enterprise's reply was refused: ${error.message}.` }, durationMs: took() };
+      return {
+        kind: 'stop',
+        status: null,
+        result: 'BAD_REPLY',
+        stop: {
+          code: 'BAD_REPLY',
+          reason: 'replyTooLarge',
+          peerText: error.message,
+          message: `The enterprise's reply was refused: ${error.message}.`,
+        },
+        durationMs: took(),
+      };
     }
     return { kind: 'retry', status: null, text: error instanceof Error ? error.message : String(error), durationMs: took() };
   }
@@ -172,7 +211,13 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
     }
     attempts.push({ ...base, httpStatus: r.status, result: 'TRANSPORT_ERROR', errorCodes: [], errorText: r.text });
     if (attempt >= ctx.retry.maxAttempts) {
-      ctx.stop ??= { code: 'UNREACHABLE', reason: 'unreachable', details: { attempts: attempt }, peerText: r.text, message: `The enterprise could not be reached after ${attempt} attempts (${r.text}). Everything not answered stays in the outbox; sync again later.` };
+      ctx.stop ??= {
+        code: 'UNREACHABLE',
+        reason: 'unreachable',
+        details: { attempts: attempt },
+        peerText: r.text,
+        message: `The enterprise could not be reached after ${attempt} attempts (${r.text}). Everything not answered stays in the outbox; sync again later.`,
+      };
       return { outcome: unchanged, attempts, transmitted };
     }
     await ctx.clock.sleep(backoffDelay(attempt, ctx.retry, ctx.random), ctx.signal);

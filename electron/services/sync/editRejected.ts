@@ -24,24 +24,46 @@ export interface RejectedEdit {
 
 export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { messageId: string } {
   const entry = store.outbox.get(edit.messageId);
-  if (!entry || entry.status !== 'rejected' || entry.supersededBy) throw new AppError('NOT_FOUND', `Message ${edit.messageId} is not a rejected item any more. Refresh the list.`, { reason: 'rejectedGone' });
-  if (entry.kind !== 'meterReadings') throw new AppError('VALIDATION', `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`, { reason: 'rejectedNotEditable' });
+  if (!entry || entry.status !== 'rejected' || entry.supersededBy)
+    throw new AppError('NOT_FOUND', `Message ${edit.messageId} is not a rejected item any more. Refresh the list.`, {
+      reason: 'rejectedGone',
+    });
+  if (entry.kind !== 'meterReadings')
+    throw new AppError(
+      'VALIDATION',
+      `A rejected ${entry.noun} message cannot be edited here; use Retry once the office has fixed its side.`,
+      { reason: 'rejectedNotEditable' },
+    );
   const payload = outboxKinds.meterReadings.payload.parse(entry.payload);
   const meter = store.meters.get(payload.usagePoint);
-  if (!meter) throw new AppError('NOT_FOUND', `Usage point ${payload.usagePoint} is no longer on this device.`, { reason: 'usagePointUnknown' });
+  if (!meter)
+    throw new AppError('NOT_FOUND', `Usage point ${payload.usagePoint} is no longer on this device.`, { reason: 'usagePointUnknown' });
 
   const changes = new Map<string, string>();
   for (const { readingType, value } of edit.values) {
     const reading = payload.readings.find((r) => r.readingType === readingType);
     const register = meter.registers.find((r) => r.readingType === readingType);
-    if (!reading || !register) throw new AppError('VALIDATION', `The rejected message has no reading of ${readingType}.`, { reason: 'rejectedNoReading' });
-    if (reading.value === null) throw new AppError('VALIDATION', `${register.label} was not read (the visit was skipped); there is no value to fix. Read the meter again instead.`, { reason: 'skippedNotEditable' });
+    if (!reading || !register)
+      throw new AppError('VALIDATION', `The rejected message has no reading of ${readingType}.`, { reason: 'rejectedNoReading' });
+    if (reading.value === null)
+      throw new AppError(
+        'VALIDATION',
+        `${register.label} was not read (the visit was skipped); there is no value to fix. Read the meter again instead.`,
+        { reason: 'skippedNotEditable' },
+      );
     const problem = checkRegisterValue(value, register);
-    if (problem) throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem)}.`, { reason: 'valueDoesNotFit', problem });
+    if (problem)
+      throw new AppError('VALIDATION', `${register.label}: ${value} ${describeValueProblem(problem)}.`, {
+        reason: 'valueDoesNotFit',
+        problem,
+      });
     const canonical = canonicalDecimal(value)!;
     if (canonical !== reading.value) changes.set(readingType, canonical);
   }
-  if (changes.size === 0) throw new AppError('VALIDATION', 'No value was changed; type the corrected value, or use Retry to send it as it is.', { reason: 'valueUnchanged' });
+  if (changes.size === 0)
+    throw new AppError('VALIDATION', 'No value was changed; type the corrected value, or use Retry to send it as it is.', {
+      reason: 'valueUnchanged',
+    });
 
   return store.transaction(() => {
     const readings = payload.readings.map((r) => {
@@ -58,7 +80,8 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
       return { ...r, value, qualities, comment: edit.reason };
     });
     const messageId = enqueueMeterReadings(store, { ...payload, readings }, entry.correlationId ?? undefined);
-    if (!store.outbox.supersede(entry.messageId, messageId)) throw new AppError('VALIDATION', `Message ${entry.messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
+    if (!store.outbox.supersede(entry.messageId, messageId))
+      throw new AppError('VALIDATION', `Message ${entry.messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
     store.journal.audit(actor, {
       action: 'sync.rejected.edit',
       entity: 'outbox',
@@ -66,7 +89,11 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
       details: {
         replacedBy: messageId,
         reason: edit.reason,
-        changes: [...changes].map(([readingType, after]) => ({ readingType, before: payload.readings.find((r) => r.readingType === readingType)?.value ?? null, after })),
+        changes: [...changes].map(([readingType, after]) => ({
+          readingType,
+          before: payload.readings.find((r) => r.readingType === readingType)?.value ?? null,
+          after,
+        })),
       },
     });
     return { messageId };
@@ -74,10 +101,18 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
 }
 
 /** The readings of a rejected MeterReadings message with their register labels, for the Edit form. */
-export function editableReadings(store: Store, noun: OutboxNoun, payload: unknown): { readingType: string; label: string; value: string | null }[] | undefined {
+export function editableReadings(
+  store: Store,
+  noun: OutboxNoun,
+  payload: unknown,
+): { readingType: string; label: string; value: string | null }[] | undefined {
   if (noun !== 'MeterReadings') return undefined;
   const parsed = parseOutboxPayload('meterReadings', payload);
   if (!parsed.success) return undefined;
   const registers = store.meters.get(parsed.data.usagePoint)?.registers ?? [];
-  return parsed.data.readings.map((r) => ({ readingType: r.readingType, label: registers.find((g) => g.readingType === r.readingType)?.label ?? r.readingType, value: r.value }));
+  return parsed.data.readings.map((r) => ({
+    readingType: r.readingType,
+    label: registers.find((g) => g.readingType === r.readingType)?.label ?? r.readingType,
+    value: r.value,
+  }));
 }

@@ -63,7 +63,13 @@ function queueIds(reply: HttpReply): string[] {
 }
 
 /** `schemas`: the utility's schema folder, when set; every message must pass it before it is applied. */
-export async function pullInbound(store: Store, queue: InboundQueue, actor: Actor, signal?: AbortSignal, schemas?: XsdValidator): Promise<PullSummary> {
+export async function pullInbound(
+  store: Store,
+  queue: InboundQueue,
+  actor: Actor,
+  signal?: AbortSignal,
+  schemas?: XsdValidator,
+): Promise<PullSummary> {
   const summary: PullSummary = { received: 0, applied: 0, refused: 0, duplicates: 0 };
   for (const id of queueIds(await queue.get(QUEUE_PATH))) {
     if (signal?.aborted) break;
@@ -79,7 +85,12 @@ export async function pullInbound(store: Store, queue: InboundQueue, actor: Acto
       const h = headerOf(reply.body);
       store.transaction(() => {
         store.inbox.refuse({ ...h, xml: maskPersonalData(reply.body), at: new Date().toISOString(), error: error.message });
-        store.journal.audit(actor, { action: 'inbox.refuse', entity: 'inbox', entityId: h.messageId, details: { noun: h.noun, verb: h.verb, reason: error.message } });
+        store.journal.audit(actor, {
+          action: 'inbox.refuse',
+          entity: 'inbox',
+          entityId: h.messageId,
+          details: { noun: h.noun, verb: h.verb, reason: error.message },
+        });
       });
       summary.refused++;
       log.warn(`enterprise message ${id} refused: ${error.message}`);

@@ -57,12 +57,27 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
     });
     if (summary.stopped) return { ...summary, inbound: null };
     try {
-      const inbound = await pullInbound(store, transport, options.actor, options.signal, options.schemaFolder && schemas ? createXsdValidator(options.schemaFolder) : undefined);
+      const inbound = await pullInbound(
+        store,
+        transport,
+        options.actor,
+        options.signal,
+        options.schemaFolder && schemas ? createXsdValidator(options.schemaFolder) : undefined,
+      );
       return { ...summary, inbound };
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;
       const code = error instanceof TransportError ? 'UNREACHABLE' : 'BAD_REPLY';
-      return { ...summary, inbound: null, stopped: { code, reason: 'inboundFailed', peerText: error.message, message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}` } };
+      return {
+        ...summary,
+        inbound: null,
+        stopped: {
+          code,
+          reason: 'inboundFailed',
+          peerText: error.message,
+          message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}`,
+        },
+      };
     }
   } finally {
     router.close();
@@ -75,7 +90,11 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
  * CLI): started with the pending count, finished with what it sent and why it stopped — also when
  * it threw (then the error is recorded as the stop and thrown on).
  */
-export async function recordedRun<S extends SyncSummary & { inbound?: PullSummary | null }>(store: Store, run: { id?: string; trigger: SyncTrigger }, work: () => Promise<S>): Promise<S> {
+export async function recordedRun<S extends SyncSummary & { inbound?: PullSummary | null }>(
+  store: Store,
+  run: { id?: string; trigger: SyncTrigger },
+  work: () => Promise<S>,
+): Promise<S> {
   const id = run.id ?? randomUUID();
   store.syncState.startRun({ id, startedAt: new Date().toISOString(), trigger: run.trigger, pending: store.outbox.counts().pending });
   let summary: S | null = null;
@@ -84,7 +103,10 @@ export async function recordedRun<S extends SyncSummary & { inbound?: PullSummar
     summary = await work();
     return summary;
   } catch (error) {
-    failure = { code: error instanceof AppError ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+    failure = {
+      code: error instanceof AppError ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+    };
     throw error;
   } finally {
     const stop = summary?.stopped ?? failure;

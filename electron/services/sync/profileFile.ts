@@ -17,17 +17,27 @@ function parseProfile(json: unknown, where: string): IntegrationProfile {
   const parsed = integrationProfileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues.join('; ')}`, { reason: 'profileInvalid', issues });
+  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues.join('; ')}`, {
+    reason: 'profileInvalid',
+    issues,
+  });
 }
 
 /** A profile from its JSON text (a file's content, or what a supervisor chose on screen). */
 export function parseProfileText(text: string, where: string): IntegrationProfile {
-  if (text.length > MAX_PROFILE_BYTES) throw new AppError('VALIDATION', `The integration profile ${where} is larger than ${MAX_PROFILE_BYTES} bytes.`, { reason: 'profileTooLarge' });
+  if (text.length > MAX_PROFILE_BYTES)
+    throw new AppError('VALIDATION', `The integration profile ${where} is larger than ${MAX_PROFILE_BYTES} bytes.`, {
+      reason: 'profileTooLarge',
+    });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new AppError('VALIDATION', `The integration profile ${where} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { reason: 'profileNotJson' });
+    throw new AppError(
+      'VALIDATION',
+      `The integration profile ${where} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { reason: 'profileNotJson' },
+    );
   }
   return parseProfile(json, where);
 }
@@ -37,7 +47,11 @@ export function readProfileFile(path: string): IntegrationProfile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { reason: 'fileUnreadable', file: path, errno: (error as NodeJS.ErrnoException).code });
+    throw new AppError(
+      'NOT_FOUND',
+      `Cannot read the integration profile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      { reason: 'fileUnreadable', file: path, errno: (error as NodeJS.ErrnoException).code },
+    );
   }
   return parseProfileText(text, path);
 }
@@ -50,7 +64,9 @@ export function storedProfile(store: Store): IntegrationProfile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION', 'The stored integration profile is not JSON; set it again with fieldmeter sync --profile-file.', { reason: 'profileStoredNotJson' });
+    throw new AppError('VALIDATION', 'The stored integration profile is not JSON; set it again with fieldmeter sync --profile-file.', {
+      reason: 'profileStoredNotJson',
+    });
   }
   return parseProfile(json, 'stored on this device');
 }

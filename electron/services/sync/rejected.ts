@@ -26,24 +26,32 @@ export interface RejectedItem {
 
 export function listRejected(store: Store, limit = 500): RejectedItem[] {
   const outbox = store.outbox;
-  return outbox.list({ status: 'rejected', limit }).filter((e) => e.supersededBy === null).map((e) => ({
-    messageId: e.messageId,
-    kind: e.kind,
-    noun: e.noun,
-    verb: e.verb,
-    usagePointId: e.usagePointId,
-    createdAt: e.createdAt,
-    errorCode: e.errorCode,
-    errorText: e.lastError,
-    attempts: outbox.attempts(e.messageId),
-    payload: e.payload,
-  }));
+  return outbox
+    .list({ status: 'rejected', limit })
+    .filter((e) => e.supersededBy === null)
+    .map((e) => ({
+      messageId: e.messageId,
+      kind: e.kind,
+      noun: e.noun,
+      verb: e.verb,
+      usagePointId: e.usagePointId,
+      createdAt: e.createdAt,
+      errorCode: e.errorCode,
+      errorText: e.lastError,
+      attempts: outbox.attempts(e.messageId),
+      payload: e.payload,
+    }));
 }
 
 /** Checks a corrected payload against the schema of the message's kind. */
 function checkPayload(kind: OutboxKind, payload: unknown): void {
   const r = parseOutboxPayload(kind, payload);
-  if (!r.success) throw new AppError('VALIDATION', `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { reason: 'correctionIncomplete', issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  if (!r.success)
+    throw new AppError(
+      'VALIDATION',
+      `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      { reason: 'correctionIncomplete', issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+    );
 }
 
 /**
@@ -54,8 +62,16 @@ export function requeueRejected(store: Store, messageId: string, correctedPayloa
   const outbox = store.outbox;
   const entry = outbox.get(messageId);
   if (!entry) throw new AppError('NOT_FOUND', `There is no outgoing message ${messageId}.`, { reason: 'messageUnknown' });
-  if (entry.status !== 'rejected') throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`, { reason: 'messageNotRejected', status: entry.status });
-  if (entry.supersededBy) throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`, { reason: 'messageSuperseded' });
+  if (entry.status !== 'rejected')
+    throw new AppError('VALIDATION', `Message ${messageId} is ${entry.status}, not rejected; there is nothing to retry.`, {
+      reason: 'messageNotRejected',
+      status: entry.status,
+    });
+  if (entry.supersededBy)
+    throw new AppError('VALIDATION', `Message ${messageId} was fixed and replaced by ${entry.supersededBy}; there is nothing to retry.`, {
+      reason: 'messageSuperseded',
+    });
   if (correctedPayload !== undefined) checkPayload(entry.kind, correctedPayload);
-  if (!outbox.requeue(messageId, correctedPayload)) throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
+  if (!outbox.requeue(messageId, correctedPayload))
+    throw new AppError('VALIDATION', `Message ${messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
 }

@@ -17,7 +17,15 @@ import { renderForSync } from '../messages/renderOutbox';
 import type { ValidationResult } from '../messages/xsdValidator';
 import type { Store } from '../store';
 import type { AttemptRecord, OutboxEntry, Outcome } from '../store/repositories/outbox';
-import { defaultIntegrationProfile, endpointOf, profileSchemaSet, resolveCodeTable, serviceUrlProblem, soapActionOf, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import {
+  defaultIntegrationProfile,
+  endpointOf,
+  profileSchemaSet,
+  resolveCodeTable,
+  serviceUrlProblem,
+  soapActionOf,
+  type IntegrationProfile,
+} from '../../../shared/cim/integrationProfile';
 import { answerRoute } from './answerRouting';
 import { deliver, type Addressing, type DeliveryContext, type SyncStop } from './deliver';
 import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
@@ -87,7 +95,9 @@ function chains(batch: readonly OutboxEntry[]): OutboxEntry[][] {
   return out;
 }
 
-type Rendered = ({ xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 'FIELDMETER_SCHEMA' | 'FIELDMETER_REPLY_ADDRESS' }) & { to: Addressing };
+type Rendered = ({ xml: string } | { error: string; code: 'FIELDMETER_RENDER' | 'FIELDMETER_SCHEMA' | 'FIELDMETER_REPLY_ADDRESS' }) & {
+  to: Addressing;
+};
 
 /**
  * One entry as it goes out under the profile: its SOAPAction, its service's URL or the
@@ -105,9 +115,27 @@ function render(store: Store, entry: OutboxEntry, envelope: EnvelopeContext, pro
     correlationId: route.correlationId,
   };
   const problem = route.replyAddress === undefined ? null : serviceUrlProblem(route.replyAddress);
-  if (problem) return { to, error: `The request it answers asks for the answer at ${route.replyAddress}, which fails the endpoint checks: ${problem}.`, code: 'FIELDMETER_REPLY_ADDRESS' };
+  if (problem)
+    return {
+      to,
+      error: `The request it answers asks for the answer at ${route.replyAddress}, which fails the endpoint checks: ${problem}.`,
+      code: 'FIELDMETER_REPLY_ADDRESS',
+    };
   try {
-    return { to, xml: renderForSync({ ...entry, correlationId: route.correlationId ?? null }, { ...envelope, headerFields: profile.header, schemaSet: profileSchemaSet(profile), codeTable: resolveCodeTable(profile.codeTable), meterStatusWords: profile.meterStatus, answerAsReply: asReply }) };
+    return {
+      to,
+      xml: renderForSync(
+        { ...entry, correlationId: route.correlationId ?? null },
+        {
+          ...envelope,
+          headerFields: profile.header,
+          schemaSet: profileSchemaSet(profile),
+          codeTable: resolveCodeTable(profile.codeTable),
+          meterStatusWords: profile.meterStatus,
+          answerAsReply: asReply,
+        },
+      ),
+    };
   } catch (error) {
     if (error instanceof OutboxRenderError) return { to, error: error.message, code: 'FIELDMETER_RENDER' };
     throw error;
@@ -158,7 +186,10 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
     if (batch.length === 0) break;
     resent += batch.filter((e) => e.inFlightAt !== null).length;
     const rendered = await renderBatch(store, batch, options);
-    outbox.markInFlight(batch.filter((e) => 'xml' in rendered.get(e.messageId)!).map((e) => e.messageId), clock.now().toISOString());
+    outbox.markInFlight(
+      batch.filter((e) => 'xml' in rendered.get(e.messageId)!).map((e) => e.messageId),
+      clock.now().toISOString(),
+    );
 
     const attempts: AttemptRecord[] = [];
     const outcomes: Outcome[] = [];
@@ -204,7 +235,10 @@ export function dryRunSync(
       else {
         const name = `${String(entry.id).padStart(6, '0')}-${operationName(entry.verb, entry.noun)}-${entry.messageId}.xml`;
         // Never over an existing file without --force (issue 18).
-        writeBytesSafely(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? profile.soapVersion ?? '1.1'), { force: options.force, databasePath: store.path });
+        writeBytesSafely(join(options.outDir, name), wrapSoap(r.xml, options.soapVersion ?? profile.soapVersion ?? '1.1'), {
+          force: options.force,
+          databasePath: store.path,
+        });
         files.push(name);
       }
     }

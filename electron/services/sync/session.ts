@@ -78,7 +78,9 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
 
   // Credentials from this machine's environment (web host) are bound the same way: to the origin of
   // FIELDMETER_SYNC_ENDPOINT when set, else to the endpoint saved when the host started.
-  const environmentOrigin = stores() ? '' : endpointOrigin(process.env.FIELDMETER_SYNC_ENDPOINT ?? '') || endpointOrigin(settings().endpoint);
+  const environmentOrigin = stores()
+    ? ''
+    : endpointOrigin(process.env.FIELDMETER_SYNC_ENDPOINT ?? '') || endpointOrigin(settings().endpoint);
 
   /** Stored credentials travel only to the origin they were given for. */
   function checkCredentialsOrigin(endpoint: string): void {
@@ -94,13 +96,20 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     }
     if (!hasStoredCredentials()) return;
     if (store.syncState.get(CREDENTIALS_ORIGIN_KEY) !== endpointOrigin(endpoint)) {
-      throw new AppError('VALIDATION', 'The stored credentials were given for another server. A supervisor stores them again for this endpoint.', { reason: 'credentialsProblem', credentials: 'otherOrigin' });
+      throw new AppError(
+        'VALIDATION',
+        'The stored credentials were given for another server. A supervisor stores them again for this endpoint.',
+        { reason: 'credentialsProblem', credentials: 'otherOrigin' },
+      );
     }
   }
 
   function endpointConfig(): EndpointConfig {
     const s = settings();
-    if (!s.endpoint) throw new AppError('VALIDATION', 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.', { reason: 'endpointMissing' });
+    if (!s.endpoint)
+      throw new AppError('VALIDATION', 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.', {
+        reason: 'endpointMissing',
+      });
     return { endpoint: s.endpoint, soapVersion: s.soapVersion, caFile: s.caPath || undefined, timeoutMs: options.timeoutMs };
   }
 
@@ -114,7 +123,9 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
     if (options.secrets.source === 'environment') {
       throw new AppError(
         'VALIDATION',
-        'Credentials are not stored by this version of Fieldmeter (browser or command line): set FIELDMETER_SYNC_USER and FIELDMETER_SYNC_PASSWORD, or FIELDMETER_SYNC_TOKEN, on this machine and restart it.', { reason: 'credentialsNotStored' });
+        'Credentials are not stored by this version of Fieldmeter (browser or command line): set FIELDMETER_SYNC_USER and FIELDMETER_SYNC_PASSWORD, or FIELDMETER_SYNC_TOKEN, on this machine and restart it.',
+        { reason: 'credentialsNotStored' },
+      );
     }
   }
 
@@ -144,7 +155,11 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       const message = error instanceof Error ? error.message : String(error);
       // A coded error keeps its reason and plain fields, so the screen says it in the user's language.
       const details = error instanceof AppError ? plainFields(error.details) : undefined;
-      finished = { runId, summary: null, stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message, ...(details ? { details } : {}) } };
+      finished = {
+        runId,
+        summary: null,
+        stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message, ...(details ? { details } : {}) },
+      };
     }
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;
@@ -218,7 +233,10 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       refuseEnvironment();
       const { endpoint } = settings();
       if (endpoint === '') {
-        throw new AppError('VALIDATION', 'Save the endpoint first: credentials are kept for that server only.', { reason: 'credentialsProblem', credentials: 'noEndpoint' });
+        throw new AppError('VALIDATION', 'Save the endpoint first: credentials are kept for that server only.', {
+          reason: 'credentialsProblem',
+          credentials: 'noEndpoint',
+        });
       }
       const s = options.secrets.store;
       try {
@@ -233,8 +251,12 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
         }
       } catch (error) {
         // e.g. no keyring: refuse rather than keep the secret in plain text (issue 7, Transport).
-        if (error instanceof SecretStorageUnsafe) throw new AppError('VALIDATION', error.message, { reason: 'credentialsProblem', credentials: error.reason });
-        throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error), { reason: 'credentialsProblem', credentials: 'storage' });
+        if (error instanceof SecretStorageUnsafe)
+          throw new AppError('VALIDATION', error.message, { reason: 'credentialsProblem', credentials: error.reason });
+        throw new AppError('VALIDATION', error instanceof Error ? error.message : String(error), {
+          reason: 'credentialsProblem',
+          credentials: 'storage',
+        });
       }
       store.syncState.set(CREDENTIALS_ORIGIN_KEY, endpointOrigin(endpoint));
       return credentialsInfo();

@@ -47,7 +47,10 @@ function faultDetail(fault: string, enclosing: readonly string[]): string | unde
   if (!open || open[0].endsWith('/>')) return undefined;
   const close = fault.lastIndexOf(`</${open[1]}>`);
   if (close === -1) return undefined;
-  const inner = fault.slice(open.index + open[0].length, close).replace(/<!--[\s\S]*?-->/g, '').trim();
+  const inner = fault
+    .slice(open.index + open[0].length, close)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trim();
   if (!/^<[A-Za-z_]/.test(inner)) return undefined;
   const faultTag = /^<[^>]*>/.exec(fault)?.[0] ?? '';
   return inner.replace(/^<([\w.:-]+)/, (m) => `${m}${inheritedDeclarations([open[0], faultTag, ...enclosing], inner)}`);

@@ -56,7 +56,8 @@ function authHeader(auth: SyncAuth): Record<string, string> {
 
 export function createTransport(options: TransportOptions) {
   const url = new URL(options.endpoint);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TransportError('UNREACHABLE', `the endpoint ${options.endpoint} is not an http(s) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TransportError('UNREACHABLE', `the endpoint ${options.endpoint} is not an http(s) URL`);
   const secure = url.protocol === 'https:';
   const agent = secure
     ? new https.Agent({
@@ -71,7 +72,12 @@ export function createTransport(options: TransportOptions) {
     : new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const fixedHeaders = authHeader(options.auth);
 
-  function send(method: 'POST' | 'GET' | 'DELETE', target: URL, body: string | null, headers: Readonly<Record<string, string>>): Promise<HttpReply> {
+  function send(
+    method: 'POST' | 'GET' | 'DELETE',
+    target: URL,
+    body: string | null,
+    headers: Readonly<Record<string, string>>,
+  ): Promise<HttpReply> {
     const started = performance.now();
     const payload = body === null ? null : Buffer.from(body, 'utf8');
     return new Promise<HttpReply>((resolve, reject) => {
@@ -87,7 +93,10 @@ export function createTransport(options: TransportOptions) {
         request.destroy();
         reject(error);
       };
-      const timer = setTimeout(() => fail(new TransportError('TIMEOUT', `no reply from ${url.host} within ${options.timeoutMs} ms`)), options.timeoutMs);
+      const timer = setTimeout(
+        () => fail(new TransportError('TIMEOUT', `no reply from ${url.host} within ${options.timeoutMs} ms`)),
+        options.timeoutMs,
+      );
       request.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         fail(new TransportError('UNREACHABLE', `cannot reach ${url.host}: ${e.code ?? e.message}`));
@@ -118,7 +127,11 @@ export function createTransport(options: TransportOptions) {
           clearTimeout(timer);
           if (settled) return;
           settled = true;
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), durationMs: Math.round(performance.now() - started) });
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            durationMs: Math.round(performance.now() - started),
+          });
         });
       });
       if (payload) request.end(payload);

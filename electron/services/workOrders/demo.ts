@@ -25,17 +25,71 @@ export function seedDemoWorkOrders(store: Store, actor: Actor, now = new Date())
       if (store.workOrders.deviceBySerial(serial)) continue;
       store.workOrders.addRegister(store.workOrders.addStockMeter(serial), kwh);
     }
-    if (!store.meters.hasUsagePoint(DEMO_NEW_CONNECTION.usagePointId)) store.meters.createUsagePoint(DEMO_NEW_CONNECTION.usagePointId, DEMO_NEW_CONNECTION.address);
+    if (!store.meters.hasUsagePoint(DEMO_NEW_CONNECTION.usagePointId))
+      store.meters.createUsagePoint(DEMO_NEW_CONNECTION.usagePointId, DEMO_NEW_CONNECTION.address);
     const added = [
-      store.workOrders.insert({ id: 'WO-DEMO-EX1', kind: 'exchange', usagePointId: 'UP-1001', expectedMeterSerial: exchangeAt.serialNumber, description: 'Periodic exchange (training)', source: 'enterprise', at }),
-      store.workOrders.insert({ id: 'WO-DEMO-PAN1', kind: 'panCommission', usagePointId: 'UP-1002', expectedMeterSerial: panAt.serialNumber, description: 'Commission an in-home display (training)', source: 'enterprise', at }),
-      store.workOrders.insert({ id: 'WO-DEMO-RM1', kind: 'remove', usagePointId: 'UP-1008', expectedMeterSerial: removeAt.serialNumber, description: 'Remove the meter: supply ended (training)', source: 'enterprise', at }),
-      store.workOrders.insert({ id: 'WO-DEMO-PAN2', kind: 'panDecommission', usagePointId: 'UP-1004', expectedMeterSerial: unpairAt.serialNumber, description: `Decommission in-home display ${DEMO_PAN_DEVICE.eui64} (training)`, source: 'enterprise', at }),
-      store.workOrders.insert({ id: 'WO-DEMO-IN1', kind: 'install', usagePointId: DEMO_NEW_CONNECTION.usagePointId, expectedMeterSerial: null, description: 'Install a meter at a new connection (training)', source: 'enterprise', at }),
+      store.workOrders.insert({
+        id: 'WO-DEMO-EX1',
+        kind: 'exchange',
+        usagePointId: 'UP-1001',
+        expectedMeterSerial: exchangeAt.serialNumber,
+        description: 'Periodic exchange (training)',
+        source: 'enterprise',
+        at,
+      }),
+      store.workOrders.insert({
+        id: 'WO-DEMO-PAN1',
+        kind: 'panCommission',
+        usagePointId: 'UP-1002',
+        expectedMeterSerial: panAt.serialNumber,
+        description: 'Commission an in-home display (training)',
+        source: 'enterprise',
+        at,
+      }),
+      store.workOrders.insert({
+        id: 'WO-DEMO-RM1',
+        kind: 'remove',
+        usagePointId: 'UP-1008',
+        expectedMeterSerial: removeAt.serialNumber,
+        description: 'Remove the meter: supply ended (training)',
+        source: 'enterprise',
+        at,
+      }),
+      store.workOrders.insert({
+        id: 'WO-DEMO-PAN2',
+        kind: 'panDecommission',
+        usagePointId: 'UP-1004',
+        expectedMeterSerial: unpairAt.serialNumber,
+        description: `Decommission in-home display ${DEMO_PAN_DEVICE.eui64} (training)`,
+        source: 'enterprise',
+        at,
+      }),
+      store.workOrders.insert({
+        id: 'WO-DEMO-IN1',
+        kind: 'install',
+        usagePointId: DEMO_NEW_CONNECTION.usagePointId,
+        expectedMeterSerial: null,
+        description: 'Install a meter at a new connection (training)',
+        source: 'enterprise',
+        at,
+      }),
     ];
     if (!store.workOrders.deviceBySerial(DEMO_PAN_DEVICE.eui64)) {
-      store.workOrders.addPan({ ...DEMO_PAN_DEVICE, usagePointId: 'UP-1004', deviceType: 'inHomeDisplay', meterId: unpairAt.id, at, workOrderId: 'WO-DEMO-PAN2' });
+      store.workOrders.addPan({
+        ...DEMO_PAN_DEVICE,
+        usagePointId: 'UP-1004',
+        deviceType: 'inHomeDisplay',
+        meterId: unpairAt.id,
+        at,
+        workOrderId: 'WO-DEMO-PAN2',
+      });
     }
-    if (added.some(Boolean)) store.journal.audit(actor, { action: 'demo.workOrders', entity: 'work_order', entityId: 'WO-DEMO', details: { stock: DEMO_STOCK_METERS } });
+    if (added.some(Boolean))
+      store.journal.audit(actor, {
+        action: 'demo.workOrders',
+        entity: 'work_order',
+        entityId: 'WO-DEMO',
+        details: { stock: DEMO_STOCK_METERS },
+      });
   });
 }

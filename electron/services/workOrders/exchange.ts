@@ -25,8 +25,18 @@ export function completeExchange(store: Store, actor: Actor, request: ExchangeRe
     const out = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter exchange');
     const inIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter exchange');
     order = finishWork(store, actor, order, at);
-    store.workOrders.addStep(order.id, 'exchanged', at, { oldMeter: old.serialNumber, newMeter: fresh.serialNumber, sealsRemoved: out.sealsRemoved, sealsApplied: request.newMeter.sealsApplied });
-    store.journal.audit(actor, { action: 'meter.exchange', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, oldMeter: old.serialNumber, newMeter: fresh.serialNumber } });
+    store.workOrders.addStep(order.id, 'exchanged', at, {
+      oldMeter: old.serialNumber,
+      newMeter: fresh.serialNumber,
+      sealsRemoved: out.sealsRemoved,
+      sealsApplied: request.newMeter.sealsApplied,
+    });
+    store.journal.audit(actor, {
+      action: 'meter.exchange',
+      entity: 'usage_point',
+      entityId: order.usagePointId,
+      details: { workOrderId: order.id, oldMeter: old.serialNumber, newMeter: fresh.serialNumber },
+    });
     return { workOrder: order, messageIds: [...out.messageIds, ...inIds] };
   });
 }

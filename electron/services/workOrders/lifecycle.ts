@@ -16,7 +16,10 @@ import { queueReportBack } from './reportBack';
 
 export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
   const order = store.workOrders.get(id);
-  if (!order) throw new AppError('NOT_FOUND', `Work order ${id} is not on this device. Sync to fetch it, or check the number.`, { reason: 'workOrderUnknown' });
+  if (!order)
+    throw new AppError('NOT_FOUND', `Work order ${id} is not on this device. Sync to fetch it, or check the number.`, {
+      reason: 'workOrderUnknown',
+    });
   return order;
 }
 
@@ -24,9 +27,20 @@ export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
 export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
   const result = transition(order.status, event);
   if (!result.ok) throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
-  store.workOrders.setStatus({ id: order.id, status: result.status, reason: result.reason, at, cancelledWhileActive: event.type === 'cancel' && order.status === 'inProgress' });
+  store.workOrders.setStatus({
+    id: order.id,
+    status: result.status,
+    reason: result.reason,
+    at,
+    cancelledWhileActive: event.type === 'cancel' && order.status === 'inProgress',
+  });
   store.workOrders.addStep(order.id, event.type, at, event.type === 'unable' ? { reason: result.reason } : {});
-  store.journal.audit(actor, { action: `workOrder.${event.type}`, entity: 'work_order', entityId: order.id, details: { from: order.status, to: result.status } });
+  store.journal.audit(actor, {
+    action: `workOrder.${event.type}`,
+    entity: 'work_order',
+    entityId: order.id,
+    details: { from: order.status, to: result.status },
+  });
   return { ...order, status: result.status, reason: result.reason, updatedAt: at };
 }
 
@@ -43,7 +57,11 @@ const recordableAfterCancel = (o: WorkOrderRow) => o.status === 'cancelled' && o
 export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrderKind, what: string, at: string): WorkOrderRow {
   requireInstaller(actor, what);
   const order = requireWorkOrder(store, id);
-  if (order.kind !== kind) throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, { reason: 'orderKindMismatch', kind: order.kind });
+  if (order.kind !== kind)
+    throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, {
+      reason: 'orderKindMismatch',
+      kind: order.kind,
+    });
   if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
   if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
@@ -53,17 +71,39 @@ export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrde
 }
 
 /** A work order made on the device (issue 8 §1): installer or supervisor only; the office hears of it. */
-export function createWorkOrder(store: Store, actor: Actor, request: { kind: WorkOrderKind; usagePointId: string; description: string }, now = new Date()): WorkOrderRow {
+export function createWorkOrder(
+  store: Store,
+  actor: Actor,
+  request: { kind: WorkOrderKind; usagePointId: string; description: string },
+  now = new Date(),
+): WorkOrderRow {
   requireInstaller(actor, 'create a work order');
   const at = now.toISOString();
   const up = request.usagePointId.trim();
-  if (!store.meters.hasUsagePoint(up)) throw new AppError('NOT_FOUND', `Usage point ${up} is not on this device. Check the id, or sync to fetch it.`, { reason: 'usagePointUnknown', field: 'usagePointId' });
+  if (!store.meters.hasUsagePoint(up))
+    throw new AppError('NOT_FOUND', `Usage point ${up} is not on this device. Check the id, or sync to fetch it.`, {
+      reason: 'usagePointUnknown',
+      field: 'usagePointId',
+    });
   const id = `L-${at.slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8).toUpperCase()}`;
   return store.transaction(() => {
     const expectedMeterSerial = request.kind === 'install' ? null : (store.workOrders.meterAt(up)?.serialNumber ?? null);
-    store.workOrders.insert({ id, kind: request.kind, usagePointId: up, expectedMeterSerial, description: request.description, source: 'local', at });
+    store.workOrders.insert({
+      id,
+      kind: request.kind,
+      usagePointId: up,
+      expectedMeterSerial,
+      description: request.description,
+      source: 'local',
+      at,
+    });
     store.workOrders.addStep(id, 'created', at, { by: actor.name });
-    store.journal.audit(actor, { action: 'workOrder.create', entity: 'work_order', entityId: id, details: { kind: request.kind, usagePointId: up } });
+    store.journal.audit(actor, {
+      action: 'workOrder.create',
+      entity: 'work_order',
+      entityId: id,
+      details: { kind: request.kind, usagePointId: up },
+    });
     const order = requireWorkOrder(store, id);
     queueReportBack(store, order, { status: 'assigned', reason: request.description || 'created on the device', at }, 'created');
     return order;
@@ -77,7 +117,12 @@ export function createWorkOrder(store: Store, actor: Actor, request: { kind: Wor
 export function finishWork(store: Store, actor: Actor, order: WorkOrderRow, at: string): WorkOrderRow {
   if (!recordableAfterCancel(order)) return applyEvent(store, actor, order, { type: 'complete' }, at);
   store.workOrders.addStep(order.id, CANCELLED_AFTER_WORK_STEP, at, { recorded: 'after the cancel reached the crew' });
-  store.journal.audit(actor, { action: 'workOrder.recordAfterCancel', entity: 'work_order', entityId: order.id, details: { status: order.status } });
+  store.journal.audit(actor, {
+    action: 'workOrder.recordAfterCancel',
+    entity: 'work_order',
+    entityId: order.id,
+    details: { status: order.status },
+  });
   queueReportBack(store, order, {
     status: 'completed',
     reason: 'the work was done on site before the cancel reached the crew',

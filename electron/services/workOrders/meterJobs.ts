@@ -30,15 +30,22 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
     let order = beginWork(store, actor, request.workOrderId, 'install', 'install a meter', at);
     const there = store.workOrders.meterAt(order.usagePointId);
     if (there) {
-      throw new AppError('VALIDATION', `Meter ${there.serialNumber} is already installed at ${order.usagePointId}. This is an exchange, not an install: report back (unable to complete) so the office sends the right work order.`, { reason: 'meterAlreadyHere',
-        installed: there.serialNumber,
-      });
+      throw new AppError(
+        'VALIDATION',
+        `Meter ${there.serialNumber} is already installed at ${order.usagePointId}. This is an exchange, not an install: report back (unable to complete) so the office sends the right work order.`,
+        { reason: 'meterAlreadyHere', installed: there.serialNumber },
+      );
     }
     const fresh = requireStockMeter(store, request.newMeter.serial);
     const messageIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter install');
     order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'installed', at, { meter: fresh.serialNumber, sealsApplied: request.newMeter.sealsApplied });
-    store.journal.audit(actor, { action: 'meter.install', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, meter: fresh.serialNumber } });
+    store.journal.audit(actor, {
+      action: 'meter.install',
+      entity: 'usage_point',
+      entityId: order.usagePointId,
+      details: { workOrderId: order.id, meter: fresh.serialNumber },
+    });
     return { workOrder: order, messageIds };
   });
 }
@@ -51,7 +58,12 @@ export function completeRemoval(store: Store, actor: Actor, request: RemovalRequ
     const { sealsRemoved, messageIds } = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter removal');
     order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'removed', at, { meter: old.serialNumber, disposition: request.oldMeter.disposition, sealsRemoved });
-    store.journal.audit(actor, { action: 'meter.remove', entity: 'usage_point', entityId: order.usagePointId, details: { workOrderId: order.id, meter: old.serialNumber, disposition: request.oldMeter.disposition } });
+    store.journal.audit(actor, {
+      action: 'meter.remove',
+      entity: 'usage_point',
+      entityId: order.usagePointId,
+      details: { workOrderId: order.id, meter: old.serialNumber, disposition: request.oldMeter.disposition },
+    });
     return { workOrder: order, messageIds };
   });
 }

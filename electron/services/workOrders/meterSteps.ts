@@ -28,14 +28,30 @@ type Values = MeterIn['initialReadings'];
  * history, lower than last → rollover or confirmation — through the same functions
  * (readings/checkValue.ts); an out-of-range value without its confirmation is NEEDS_CONFIRMATION.
  */
-function readingSet(store: Store, deviceId: number, usagePointId: string, values: Values, at: string, note: string, observedSerial: string | null, source: 'manual' | 'optical' = 'manual') {
+function readingSet(
+  store: Store,
+  deviceId: number,
+  usagePointId: string,
+  values: Values,
+  at: string,
+  note: string,
+  observedSerial: string | null,
+  source: 'manual' | 'optical' = 'manual',
+) {
   const registers = store.workOrders.registersOf(deviceId);
   const ids = registers.map((r) => r.id);
   for (const v of values) {
-    if (!ids.includes(v.registerId)) throw new AppError('VALIDATION', `Register ${v.registerId} does not belong to this meter. Reload the work order.`, { reason: 'registerNotOfMeter' });
+    if (!ids.includes(v.registerId))
+      throw new AppError('VALIDATION', `Register ${v.registerId} does not belong to this meter. Reload the work order.`, {
+        reason: 'registerNotOfMeter',
+      });
   }
   const missing = registers.filter((r) => !values.some((v) => v.registerId === r.id));
-  if (missing.length > 0) throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, { reason: 'registersMissing', registers: missing.map((r) => r.id) });
+  if (missing.length > 0)
+    throw new AppError('VALIDATION', `Read every register of the meter: ${missing.map((r) => r.label).join(', ')} has no value.`, {
+      reason: 'registersMissing',
+      registers: missing.map((r) => r.id),
+    });
   const settings = validationSettings(store);
   const checked = registers.map((r) => {
     const given = values.find((v) => v.registerId === r.id);
@@ -59,17 +75,23 @@ function readingSet(store: Store, deviceId: number, usagePointId: string, values
 }
 
 /** The confirmation's reason as the ReadingQuality comment, after what the reading is. */
-const commentOf = (what: string, c: CheckedValue | undefined) => (c?.confirmation?.method === 'reason' ? `${what} — ${c.confirmation.reason}` : what);
+const commentOf = (what: string, c: CheckedValue | undefined) =>
+  c?.confirmation?.method === 'reason' ? `${what} — ${c.confirmation.reason}` : what;
 
 /** The installed meter of the order's usage point, checked against the serial read on site. */
 export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSerial: string): DeviceRow {
   const up = order.usagePointId;
   const old = store.workOrders.meterAt(up);
-  if (!old) throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`, { reason: 'noMeterInstalled' });
-  if (!serialMatches(old.serialNumber, observedSerial)) {
-    throw new AppError('VALIDATION', `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`, { reason: 'meterNotExpected',
-      expected: old.serialNumber,
+  if (!old)
+    throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`, {
+      reason: 'noMeterInstalled',
     });
+  if (!serialMatches(old.serialNumber, observedSerial)) {
+    throw new AppError(
+      'VALIDATION',
+      `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`,
+      { reason: 'meterNotExpected', expected: old.serialNumber },
+    );
   }
   return old;
 }
@@ -89,9 +111,39 @@ export function takeOutMeter(store: Store, order: WorkOrderRow, old: DeviceRow, 
   store.workOrders.removeSeals(old.id, at);
   store.workOrders.removeMeter(old.id, up, out.disposition, at, order.id);
   const messageIds = [
-    enqueueMeterReadings(store, { meter: old.serialNumber, usagePoint: up, readings: final.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'removal', comment: commentOf('final reading (meter removed)', final.checked.find((c) => c.registerId === r.registerId)) })) }),
-    store.journal.enqueue('linkage', { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'close', usagePointId: up }),
-    store.journal.enqueue('meterConfig', { meter: old.serialNumber, usagePoint: null, status: 'removed', at, disposition: out.disposition, sealsRemoved, ...meterTypeOf(store, old.id) }, { usagePointId: up }),
+    enqueueMeterReadings(store, {
+      meter: old.serialNumber,
+      usagePoint: up,
+      readings: final.readings.map((r) => ({
+        readingType: r.readingType,
+        value: r.value,
+        timeStamp: at,
+        qualities: r.qualities,
+        reason: 'removal',
+        comment: commentOf(
+          'final reading (meter removed)',
+          final.checked.find((c) => c.registerId === r.registerId),
+        ),
+      })),
+    }),
+    store.journal.enqueue(
+      'linkage',
+      { meter: old.serialNumber, usagePoint: up, effectiveDateTime: at, reason },
+      { verb: 'close', usagePointId: up },
+    ),
+    store.journal.enqueue(
+      'meterConfig',
+      {
+        meter: old.serialNumber,
+        usagePoint: null,
+        status: 'removed',
+        at,
+        disposition: out.disposition,
+        sealsRemoved,
+        ...meterTypeOf(store, old.id),
+      },
+      { usagePointId: up },
+    ),
   ];
   return { sealsRemoved, messageIds };
 }
@@ -104,8 +156,37 @@ export function putInMeter(store: Store, order: WorkOrderRow, fresh: DeviceRow, 
   linkPhotos(store, into.photoIds, { usagePointId: up, readingSetId: initial.id });
   store.workOrders.applySeals(fresh.id, into.sealsApplied, at, order.id);
   return [
-    store.journal.enqueue('linkage', { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason }, { verb: 'create', usagePointId: up }),
-    store.journal.enqueue('meterConfig', { meter: fresh.serialNumber, usagePoint: up, status: 'installed', at, sealsApplied: into.sealsApplied, ...meterTypeOf(store, fresh.id) }, { usagePointId: up }),
-    enqueueMeterReadings(store, { meter: fresh.serialNumber, usagePoint: up, readings: initial.readings.map((r) => ({ readingType: r.readingType, value: r.value, timeStamp: at, qualities: r.qualities, reason: 'installation', comment: commentOf('initial reading (meter installed)', initial.checked.find((c) => c.registerId === r.registerId)) })) }),
+    store.journal.enqueue(
+      'linkage',
+      { meter: fresh.serialNumber, usagePoint: up, effectiveDateTime: at, reason },
+      { verb: 'create', usagePointId: up },
+    ),
+    store.journal.enqueue(
+      'meterConfig',
+      {
+        meter: fresh.serialNumber,
+        usagePoint: up,
+        status: 'installed',
+        at,
+        sealsApplied: into.sealsApplied,
+        ...meterTypeOf(store, fresh.id),
+      },
+      { usagePointId: up },
+    ),
+    enqueueMeterReadings(store, {
+      meter: fresh.serialNumber,
+      usagePoint: up,
+      readings: initial.readings.map((r) => ({
+        readingType: r.readingType,
+        value: r.value,
+        timeStamp: at,
+        qualities: r.qualities,
+        reason: 'installation',
+        comment: commentOf(
+          'initial reading (meter installed)',
+          initial.checked.find((c) => c.registerId === r.registerId),
+        ),
+      })),
+    }),
   ];
 }

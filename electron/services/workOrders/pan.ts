@@ -34,25 +34,62 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
   return store.transaction(() => {
     let order = beginWork(store, actor, request.workOrderId, 'panCommission', 'commission a PAN device', at);
     const meter = store.workOrders.meterAt(order.usagePointId);
-    if (!meter) throw new AppError('VALIDATION', `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`, { reason: 'noMeterInstalled' });
+    if (!meter)
+      throw new AppError(
+        'VALIDATION',
+        `No meter is installed at ${order.usagePointId}, so there is nothing to pair with. Report back (unable to complete).`,
+        { reason: 'noMeterInstalled' },
+      );
     const existing = store.workOrders.deviceBySerial(eui.eui64);
     if (existing && existing.status !== 'removed') {
-      throw new AppError('VALIDATION', `A device with EUI-64 ${eui.eui64} is already commissioned${existing.usagePointId ? ` at ${existing.usagePointId}` : ''}. Check the label; if the device moved, decommission it there first.`, { reason: 'euiCommissioned',
-        field: 'eui64',
-      });
+      throw new AppError(
+        'VALIDATION',
+        `A device with EUI-64 ${eui.eui64} is already commissioned${existing.usagePointId ? ` at ${existing.usagePointId}` : ''}. Check the label; if the device moved, decommission it there first.`,
+        { reason: 'euiCommissioned', field: 'eui64' },
+      );
     }
-    if (existing) throw new AppError('VALIDATION', `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`, { reason: 'euiDecommissioned', field: 'eui64' });
+    if (existing)
+      throw new AppError(
+        'VALIDATION',
+        `EUI-64 ${eui.eui64} belongs to a decommissioned device. Ask the office to release it before commissioning it again.`,
+        { reason: 'euiDecommissioned', field: 'eui64' },
+      );
 
-    store.workOrders.addPan({ eui64: eui.eui64, usagePointId: order.usagePointId, deviceType: request.deviceType, installCode: code.installCode, meterId: meter.id, at, workOrderId: order.id });
+    store.workOrders.addPan({
+      eui64: eui.eui64,
+      usagePointId: order.usagePointId,
+      deviceType: request.deviceType,
+      installCode: code.installCode,
+      meterId: meter.id,
+      at,
+      workOrderId: order.id,
+    });
     order = finishWork(store, actor, order, at);
-    store.workOrders.addStep(order.id, 'panCommissioned', at, { eui64: eui.eui64, deviceType: request.deviceType, meter: meter.serialNumber });
-    store.journal.audit(actor, { action: 'pan.commission', entity: 'end_device', entityId: eui.eui64, details: { workOrderId: order.id, meter: meter.serialNumber, deviceType: request.deviceType } });
+    store.workOrders.addStep(order.id, 'panCommissioned', at, {
+      eui64: eui.eui64,
+      deviceType: request.deviceType,
+      meter: meter.serialNumber,
+    });
+    store.journal.audit(actor, {
+      action: 'pan.commission',
+      entity: 'end_device',
+      entityId: eui.eui64,
+      details: { workOrderId: order.id, meter: meter.serialNumber, deviceType: request.deviceType },
+    });
 
     const deviceTypeCode = String(panDeviceTypes[request.deviceType]);
     const messageIds = [
       store.journal.enqueue(
         'panConfig',
-        { eui64: eui.eui64, deviceType: deviceTypeCode, installCode: code.installCode, meter: meter.serialNumber, usagePoint: order.usagePointId, status: 'commissioned', at },
+        {
+          eui64: eui.eui64,
+          deviceType: deviceTypeCode,
+          installCode: code.installCode,
+          meter: meter.serialNumber,
+          usagePoint: order.usagePointId,
+          status: 'commissioned',
+          at,
+        },
         { verb: 'create', usagePointId: order.usagePointId },
       ),
       store.journal.enqueue(
@@ -89,23 +126,44 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
     const up = order.usagePointId;
     const pan = store.workOrders.panAt(up, eui.eui64);
     if (!pan) {
-      const known = store.workOrders.pansAt(up).map((p) => p.eui64).filter((e) => e !== eui.eui64);
-      throw new AppError('VALIDATION', `No commissioned PAN device with EUI-64 ${eui.eui64} is at ${up}${known.length ? ` (here: ${known.join(', ')})` : ''}. Check the label, or report back (unable to complete).`, { reason: 'panDeviceUnknown',
-        field: 'eui64',
-      });
+      const known = store.workOrders
+        .pansAt(up)
+        .map((p) => p.eui64)
+        .filter((e) => e !== eui.eui64);
+      throw new AppError(
+        'VALIDATION',
+        `No commissioned PAN device with EUI-64 ${eui.eui64} is at ${up}${known.length ? ` (here: ${known.join(', ')})` : ''}. Check the label, or report back (unable to complete).`,
+        { reason: 'panDeviceUnknown', field: 'eui64' },
+      );
     }
     store.workOrders.decommissionPan(pan.id, at, order.id);
     order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'panDecommissioned', at, { eui64: pan.eui64, deviceType: pan.deviceType });
-    store.journal.audit(actor, { action: 'pan.decommission', entity: 'end_device', entityId: pan.eui64, details: { workOrderId: order.id, meter: pan.meter } });
+    store.journal.audit(actor, {
+      action: 'pan.decommission',
+      entity: 'end_device',
+      entityId: pan.eui64,
+      details: { workOrderId: order.id, meter: pan.meter },
+    });
     const meter = pan.meter ?? store.workOrders.meterAt(up)?.serialNumber ?? order.expectedMeterSerial ?? 'unknown';
     const messageIds = [
       store.journal.enqueue(
         'panConfig',
-        { eui64: pan.eui64, deviceType: String(panDeviceTypes[panDeviceTypeNames.find((n) => n === pan.deviceType) ?? 'other']), meter, usagePoint: up, status: 'decommissioned', at },
+        {
+          eui64: pan.eui64,
+          deviceType: String(panDeviceTypes[panDeviceTypeNames.find((n) => n === pan.deviceType) ?? 'other']),
+          meter,
+          usagePoint: up,
+          status: 'decommissioned',
+          at,
+        },
         { verb: 'change', usagePointId: up },
       ),
-      store.journal.enqueue('linkage', { endDevice: pan.eui64, usagePoint: up, effectiveDateTime: at, reason: 'PAN device decommissioned' }, { verb: 'close', usagePointId: up }),
+      store.journal.enqueue(
+        'linkage',
+        { endDevice: pan.eui64, usagePoint: up, effectiveDateTime: at, reason: 'PAN device decommissioned' },
+        { verb: 'close', usagePointId: up },
+      ),
     ];
     return { workOrder: order, messageIds };
   });

@@ -28,6 +28,15 @@ export function programmingOf(store: Store, workOrderId: string) {
     const operation = programOperations.find((o) => step === `${PREFIX}${o}`);
     if (!operation) return [];
     const d = details as Partial<ProgrammingStep>;
-    return [{ operation, at, meter: String(d.meter ?? ''), result: d.result === 'OK' ? ('OK' as const) : ('FAILED' as const), error: d.error ?? null, attributes: d.attributes ?? {} }];
+    return [
+      {
+        operation,
+        at,
+        meter: String(d.meter ?? ''),
+        result: d.result === 'OK' ? ('OK' as const) : ('FAILED' as const),
+        error: d.error ?? null,
+        attributes: d.attributes ?? {},
+      },
+    ];
   });
 }

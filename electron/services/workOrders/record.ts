@@ -16,7 +16,15 @@ import { programmingOf } from './programming';
 const METER_STEPS = new Set(['exchanged', 'removed', 'installed']);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-const plain = (r: RecordedReading, role: JobRecord['readings'][number]['role']) => ({ meter: r.meter, role, label: r.label, value: r.value, unit: r.unit, readAt: r.readAt, source: r.source });
+const plain = (r: RecordedReading, role: JobRecord['readings'][number]['role']) => ({
+  meter: r.meter,
+  role,
+  label: r.label,
+  value: r.value,
+  unit: r.unit,
+  readAt: r.readAt,
+  source: r.source,
+});
 
 export function workOrderRecord(store: Store, workOrderId: string): JobRecord {
   const order = requireWorkOrder(store, workOrderId);
@@ -33,7 +41,14 @@ export function workOrderRecord(store: Store, workOrderId: string): JobRecord {
     programming: programmingOf(store, order.id).map(({ operation, meter, result, at }) => ({ operation, meter, result, at })),
     panDevices: steps.flatMap((s) =>
       s.step === 'panCommissioned' || s.step === 'panDecommissioned'
-        ? [{ eui64: String(s.details.eui64 ?? ''), deviceType: String(s.details.deviceType ?? ''), change: s.step === 'panCommissioned' ? ('commissioned' as const) : ('decommissioned' as const), at: s.at }]
+        ? [
+            {
+              eui64: String(s.details.eui64 ?? ''),
+              deviceType: String(s.details.deviceType ?? ''),
+              change: s.step === 'panCommissioned' ? ('commissioned' as const) : ('decommissioned' as const),
+              at: s.at,
+            },
+          ]
         : [],
     ),
   };

@@ -10,7 +10,12 @@ import type { WorkOrderStatus } from '../../../shared/domain/workOrder';
 import type { Store } from '../store';
 import type { WorkOrderRow } from '../store/repositories/workOrders';
 
-export function queueReportBack(store: Store, order: WorkOrderRow, outcome: { status: WorkOrderStatus; reason: string; remark?: string; at: string }, verb: 'created' | 'changed' = 'changed'): string {
+export function queueReportBack(
+  store: Store,
+  order: WorkOrderRow,
+  outcome: { status: WorkOrderStatus; reason: string; remark?: string; at: string },
+  verb: 'created' | 'changed' = 'changed',
+): string {
   return store.journal.enqueue(
     'serviceReport',
     {

@@ -7,14 +7,23 @@ import type { DeviceRow } from '../store/repositories/workOrders';
 export function requireStockMeter(store: Store, serial: string): DeviceRow {
   const device = store.workOrders.deviceBySerial(serial.trim());
   if (!device || device.kind !== 'meter') {
-    throw new AppError('NOT_FOUND', `Meter ${serial} is not in the stock on this device. Check the serial on the label, or choose another meter from your van stock.`, { reason: 'meterNotInStock' });
+    throw new AppError(
+      'NOT_FOUND',
+      `Meter ${serial} is not in the stock on this device. Check the serial on the label, or choose another meter from your van stock.`,
+      { reason: 'meterNotInStock' },
+    );
   }
   if (device.status === 'installed') {
-    throw new AppError('VALIDATION', `Meter ${serial} is already installed at ${device.usagePointId ?? 'another usage point'}. Choose another meter, or report the label mix-up to the office.`, { reason: 'meterInstalledElsewhere',
-      installedAt: device.usagePointId,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `Meter ${serial} is already installed at ${device.usagePointId ?? 'another usage point'}. Choose another meter, or report the label mix-up to the office.`,
+      { reason: 'meterInstalledElsewhere', installedAt: device.usagePointId },
+    );
   }
-  if (device.status === 'removed') throw new AppError('VALIDATION', `Meter ${serial} was removed from service and cannot be installed again. Choose another meter.`, { reason: 'meterRemoved' });
+  if (device.status === 'removed')
+    throw new AppError('VALIDATION', `Meter ${serial} was removed from service and cannot be installed again. Choose another meter.`, {
+      reason: 'meterRemoved',
+    });
   return device;
 }
 

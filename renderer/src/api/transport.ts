@@ -64,7 +64,10 @@ export function webTransport(token: string | null, base = ''): Transport {
       if (!token) {
         return {
           ok: false,
-          error: { code: 'UNAUTHORIZED', message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.' },
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.',
+          },
         };
       }
       try {
@@ -79,7 +82,14 @@ export function webTransport(token: string | null, base = ''): Transport {
       }
     },
     async download(path) {
-      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.' } };
+      if (!token)
+        return {
+          ok: false,
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.',
+          },
+        };
       try {
         const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
         if (!response.ok) {

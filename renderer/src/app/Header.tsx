@@ -15,7 +15,14 @@ export function Header() {
   return (
     <header className={`app-header${menuOpen ? ' menu-open' : ''}`}>
       <h1 className="app-title">Fieldmeter</h1>
-      <button type="button" className="button header-menu-toggle" aria-expanded={menuOpen} aria-controls="header-actions" data-testid="header-menu" onClick={() => setMenuOpen(!menuOpen)}>
+      <button
+        type="button"
+        className="button header-menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="header-actions"
+        data-testid="header-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
         {t('panes.menu')}
       </button>
       {ready && <SectionTabs />}

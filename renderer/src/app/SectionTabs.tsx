@@ -12,7 +12,14 @@ export function SectionTabs() {
   return (
     <nav className="section-tabs" aria-label={t('nav.label')}>
       {sections.map((s) => (
-        <button key={s.id} type="button" className={`tab${s.id === current ? ' selected' : ''}`} aria-current={s.id === current ? 'page' : undefined} data-testid={`section-${s.id}`} onClick={() => select(s.id)}>
+        <button
+          key={s.id}
+          type="button"
+          className={`tab${s.id === current ? ' selected' : ''}`}
+          aria-current={s.id === current ? 'page' : undefined}
+          data-testid={`section-${s.id}`}
+          onClick={() => select(s.id)}
+        >
           {t(`nav.${s.labelKey}`)}
         </button>
       ))}
@@ -27,7 +34,13 @@ export function CurrentSection() {
   const section = sections.find((s) => s.id === current) ?? sections[0];
   if (!section) return null;
   return (
-    <Suspense fallback={<p className="muted" role="status" data-testid="section-loading">{t('start.section')}</p>}>
+    <Suspense
+      fallback={
+        <p className="muted" role="status" data-testid="section-loading">
+          {t('start.section')}
+        </p>
+      }
+    >
       <section.Component />
     </Suspense>
   );

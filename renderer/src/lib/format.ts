@@ -22,7 +22,9 @@ export function formatDateTime(iso: string, locale: string): string {
 
 /** A calendar day (`2026-12-06`, as a date input holds it) in the locale, without shifting it by the time zone. */
 export function formatDay(day: string, locale: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)) : day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+    : day;
 }
 
 /**

@@ -13,7 +13,10 @@ import { en } from '../i18n/en';
 type Names = Catalog['registerName'];
 
 const fill = (pattern: string, values: Readonly<Record<string, string | number>>) =>
-  pattern.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? '')).replace(/,\s*$/, '').trim();
+  pattern
+    .replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''))
+    .replace(/,\s*$/, '')
+    .trim();
 
 /** The name made from the ReadingType alone, or "unknown register" for a code that says nothing. */
 export function readingTypeName(readingType: string | null, names: Names): string {
@@ -25,7 +28,9 @@ export function readingTypeName(readingType: string | null, names: Names): strin
   const base =
     named[`${d.commodity}_${d.kind}`] ??
     named[`${d.kind}_${d.direction}`] ??
-    (directions[d.direction] ? fill(names.pattern, { kind: kinds[d.kind] ?? names.kind.other, direction: directions[d.direction] ?? '' }) : (kinds[d.kind] ?? names.kind.other));
+    (directions[d.direction]
+      ? fill(names.pattern, { kind: kinds[d.kind] ?? names.kind.other, direction: directions[d.direction] ?? '' })
+      : (kinds[d.kind] ?? names.kind.other));
   return d.tou ? fill(names.tou, { name: base, tou: d.tou }) : base;
 }
 

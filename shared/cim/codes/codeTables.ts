@@ -8,7 +8,13 @@
  * type 0 takes the meter's type (as the published code did), any other type is sent as written.
  * Reading qualities are `system.category.index`. PAN join outcome codes may use `*` for a part.
  */
-import { END_DEVICE_CONTROL_CODES, END_DEVICE_EVENT_CODES, isEndDeviceCode, type EndDeviceControlName, type EndDeviceEventName } from './endDeviceCodes';
+import {
+  END_DEVICE_CONTROL_CODES,
+  END_DEVICE_EVENT_CODES,
+  isEndDeviceCode,
+  type EndDeviceControlName,
+  type EndDeviceEventName,
+} from './endDeviceCodes';
 import { readingQuality } from '../readingQuality';
 
 export type ReadingQualityName = keyof typeof readingQuality;
@@ -23,7 +29,8 @@ export interface CodeTable {
   readonly panJoinFailed: readonly string[];
 }
 
-const typeNA = <K extends string>(codes: Readonly<Record<K, string>>) => Object.fromEntries(Object.entries(codes).map(([name, code]) => [name, `0.${code as string}`])) as Record<K, string>;
+const typeNA = <K extends string>(codes: Readonly<Record<K, string>>) =>
+  Object.fromEntries(Object.entries(codes).map(([name, code]) => [name, `0.${code as string}`])) as Record<K, string>;
 
 /**
  * The default: the published 61968-9 codes as shared/cim/README.md lists them with their sources

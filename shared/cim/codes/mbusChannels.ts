@@ -20,7 +20,15 @@ import { dsmrTimestamp } from './powerFailures';
 export type ChannelDevice = 'gas' | 'water' | 'heat' | 'unknown';
 
 /** EN 13757-3 device types (as DSMR writes them in 0-n:24.1.0, decimal) → what the channel meters. */
-const deviceTypes: Readonly<Record<number, ChannelDevice>> = { 3: 'gas', 4: 'heat', 12: 'heat', 6: 'water', 7: 'water', 21: 'water', 22: 'water' };
+const deviceTypes: Readonly<Record<number, ChannelDevice>> = {
+  3: 'gas',
+  4: 'heat',
+  12: 'heat',
+  6: 'water',
+  7: 'water',
+  21: 'water',
+  22: 'water',
+};
 
 export interface ChannelReading {
   readonly channel: number;
@@ -55,12 +63,18 @@ function equipmentIdOf(text: string): string {
 }
 
 // unit (lower case) → [measurementKind, multiplier, unit symbol] for heat
-const heatUnits: Readonly<Record<string, readonly [number, number, number]>> = { gj: [12, 9, 31], mj: [12, 6, 31], kwh: [12, 3, 72], mwh: [12, 6, 72] };
+const heatUnits: Readonly<Record<string, readonly [number, number, number]>> = {
+  gj: [12, 9, 31],
+  mj: [12, 6, 31],
+  kwh: [12, 3, 72],
+  mwh: [12, 6, 72],
+};
 
 /** The ReadingType of a channel's value, from its device, its register and its unit. */
 export function channelReadingType(device: ChannelDevice, register: string, unit: string): string | null {
   const u = unit.toLowerCase();
-  const code = (commodity: number, kind: number, multiplier: number, symbol: number) => [0, 0, 0, 1, 1, commodity, kind, 0, 0, 0, 0, 0, 0, 0, 0, multiplier, symbol, 0].join('.');
+  const code = (commodity: number, kind: number, multiplier: number, symbol: number) =>
+    [0, 0, 0, 1, 1, commodity, kind, 0, 0, 0, 0, 0, 0, 0, 0, multiplier, symbol, 0].join('.');
   if (device === 'gas' && u === 'm3') return code(7, 58, 0, register === '24.2.3' ? 166 : 167);
   if (device === 'water' && u === 'm3') return code(9, 58, 0, 42);
   const heat = device === 'heat' ? heatUnits[u] : undefined;
@@ -96,7 +110,17 @@ export function dsmrChannelReadings(dataSets: readonly DataSetLike[], standardOf
     // A 12-digit DSMR 2.2 time has no DST letter: read as the meter's standard (winter) time.
     const capturedAt = stamp ? dsmrTimestamp(/[SW]$/.test(stampText) ? stampText : `${stampText}W`, standardOffsetMinutes) : null;
     const unit = reading.unit!;
-    out.push({ channel, device, deviceType, equipmentId: ids.get(channel) ?? null, register: source, value: reading.value.trim(), unit, capturedAt, readingType: channelReadingType(device, source, unit) });
+    out.push({
+      channel,
+      device,
+      deviceType,
+      equipmentId: ids.get(channel) ?? null,
+      register: source,
+      value: reading.value.trim(),
+      unit,
+      capturedAt,
+      readingType: channelReadingType(device, source, unit),
+    });
   }
   return out;
 }

@@ -43,7 +43,9 @@ const STATUS_WORD = 'C.5.0';
 const POWER_FAILURE_LOG = /^(?:1-0:)?99\.97\.0(?:[.*]255)?$/;
 
 /** The health registers among a readout's data sets; null when the meter sent none of them. */
-export function meterStatusOf(dataSets: readonly { obis: string; values: readonly { value: string; unit?: string | null }[] }[]): MeterStatus | null {
+export function meterStatusOf(
+  dataSets: readonly { obis: string; values: readonly { value: string; unit?: string | null }[] }[],
+): MeterStatus | null {
   const first = (obis: string) => dataSets.find((d) => d.obis === obis)?.values[0]?.value.trim() ?? null;
   const powerFailCounters: Record<string, string> = {};
   let powerFailureLog: LoggedPowerFailure[] = [];
@@ -53,7 +55,12 @@ export function meterStatusOf(dataSets: readonly { obis: string; values: readonl
     if (POWER_FAILURE_LOG.test(d.obis)) powerFailureLog = parsePowerFailureLog(d.values);
   }
   const status = { errorRegister: first(ERROR_REGISTER), statusWord: first(STATUS_WORD), powerFailCounters, powerFailureLog };
-  return status.errorRegister === null && status.statusWord === null && Object.keys(powerFailCounters).length === 0 && powerFailureLog.length === 0 ? null : status;
+  return status.errorRegister === null &&
+    status.statusWord === null &&
+    Object.keys(powerFailCounters).length === 0 &&
+    powerFailureLog.length === 0
+    ? null
+    : status;
 }
 
 /** True when the error register holds a fault (any digit other than 0). */
@@ -68,8 +75,18 @@ function bitsOf(word: string | null): bigint | null {
  * `endDeviceType` 3 (ElectricMeter): these registers come through the IEC 62056-21 optical port,
  * whose OBIS mapping is electricity only (A = 1); a caller reading another commodity passes its type.
  */
-export function statusEvents(previous: MeterStatus | null, current: MeterStatus, statusBits: readonly StatusBitEvent[], endDeviceType = 3): DerivedEvent[] {
-  const event = (name: EndDeviceEventName, reason: string, details: DerivedEvent['details']): DerivedEvent => ({ name, eventType: endDeviceEventTypeFor(name, endDeviceType), reason, details });
+export function statusEvents(
+  previous: MeterStatus | null,
+  current: MeterStatus,
+  statusBits: readonly StatusBitEvent[],
+  endDeviceType = 3,
+): DerivedEvent[] {
+  const event = (name: EndDeviceEventName, reason: string, details: DerivedEvent['details']): DerivedEvent => ({
+    name,
+    eventType: endDeviceEventTypeFor(name, endDeviceType),
+    reason,
+    details,
+  });
   const events: DerivedEvent[] = [];
   const error = current.errorRegister;
   if (errorRegisterSet(error) && error !== previous?.errorRegister) {
@@ -84,11 +101,13 @@ export function statusEvents(previous: MeterStatus | null, current: MeterStatus,
       const mask = 1n << BigInt(b.bit);
       const details = [{ name: STATUS_WORD, value: current.statusWord! }];
       if (now & mask && !(before & mask)) events.push(event(b.event, `Status word C.5.0 bit ${b.bit}: ${b.meaning}`, details));
-      if (b.clearedEvent && !(now & mask) && before & mask) events.push(event(b.clearedEvent, `Status word C.5.0 bit ${b.bit} cleared: ${b.meaning}`, details));
+      if (b.clearedEvent && !(now & mask) && before & mask)
+        events.push(event(b.clearedEvent, `Status word C.5.0 bit ${b.bit} cleared: ${b.meaning}`, details));
     }
   }
 
   // Logged failures carry the meter's own times (DSMR 1-0:99.97.0); counters go out as count readings.
-  for (const e of powerFailureLogEvents(previous?.powerFailureLog ?? [], current.powerFailureLog ?? [], endDeviceType)) events.push({ ...e });
+  for (const e of powerFailureLogEvents(previous?.powerFailureLog ?? [], current.powerFailureLog ?? [], endDeviceType))
+    events.push({ ...e });
   return events;
 }

@@ -20,12 +20,22 @@ export interface ObisGroups {
 type Quantity = 'active' | 'reactive' | 'apparent' | 'voltage' | 'current';
 // unit text (lower case) → [quantity, power of ten, CIM UnitSymbol, is energy]
 const units: Readonly<Record<string, readonly [Quantity, number, number, boolean]>> = {
-  wh: ['active', 0, 72, true], kwh: ['active', 3, 72, true], mwh: ['active', 6, 72, true],
-  varh: ['reactive', 0, 73, true], kvarh: ['reactive', 3, 73, true], mvarh: ['reactive', 6, 73, true],
-  w: ['active', 0, 38, false], kw: ['active', 3, 38, false], mw: ['active', 6, 38, false],
-  var: ['reactive', 0, 63, false], kvar: ['reactive', 3, 63, false],
-  va: ['apparent', 0, 61, false], kva: ['apparent', 3, 61, false],
-  v: ['voltage', 0, 29, false], kv: ['voltage', 3, 29, false], a: ['current', 0, 5, false],
+  wh: ['active', 0, 72, true],
+  kwh: ['active', 3, 72, true],
+  mwh: ['active', 6, 72, true],
+  varh: ['reactive', 0, 73, true],
+  kvarh: ['reactive', 3, 73, true],
+  mvarh: ['reactive', 6, 73, true],
+  w: ['active', 0, 38, false],
+  kw: ['active', 3, 38, false],
+  mw: ['active', 6, 38, false],
+  var: ['reactive', 0, 63, false],
+  kvar: ['reactive', 3, 63, false],
+  va: ['apparent', 0, 61, false],
+  kva: ['apparent', 3, 61, false],
+  v: ['voltage', 0, 29, false],
+  kv: ['voltage', 3, 29, false],
+  a: ['current', 0, 5, false],
 };
 
 // Value group C (IEC 62056-61 Table 8) → [quantity, CIM flowDirection].
@@ -105,7 +115,11 @@ export function obisToReadingType(text: string, unit: string | null): ObisMappin
   if (!groups || !readingType) return null;
   const d = describeReadingType(readingType);
   const tou = groups.e ? `, tariff ${groups.e}` : '';
-  return { obis: `${groups.c}.${groups.d}.${groups.e}`, readingType, description: d ? `${d.kind} ${d.direction}, ${d.unit}${tou}` : readingType };
+  return {
+    obis: `${groups.c}.${groups.d}.${groups.e}`,
+    readingType,
+    description: d ? `${d.kind} ${d.direction}, ${d.unit}${tou}` : readingType,
+  };
 }
 
 /** Whether an OBIS code names this ReadingType with any unit the mapping knows (the unit is in the ReadingType, not in the OBIS code). */

@@ -68,7 +68,10 @@ export interface CountReading {
  * gives them, values as the meter sent them). A first read, an equal counter or one that went down
  * (reset in the meter) sends nothing: a rise is what the enterprise needs, and only a rise is new.
  */
-export function powerFailCountReadings(previous: Readonly<Record<string, string>> | null, current: Readonly<Record<string, string>>): CountReading[] {
+export function powerFailCountReadings(
+  previous: Readonly<Record<string, string>> | null,
+  current: Readonly<Record<string, string>>,
+): CountReading[] {
   if (!previous) return [];
   const out: CountReading[] = [];
   for (const [obis, text] of Object.entries(current)) {
@@ -78,7 +81,12 @@ export function powerFailCountReadings(previous: Readonly<Record<string, string>
     if (!key || !readingType || was === undefined) continue;
     const rise = Number(text) - Number(was);
     if (!(rise > 0)) continue;
-    out.push({ readingType, value: String(Number(text)), counter: obis, comment: `${counters[key]!.meaning}: ${obis} rose by ${rise} (from ${Number(was)} to ${Number(text)}) since the last report` });
+    out.push({
+      readingType,
+      value: String(Number(text)),
+      counter: obis,
+      comment: `${counters[key]!.meaning}: ${obis} rose by ${rise} (from ${Number(was)} to ${Number(text)}) since the last report`,
+    });
   }
   return out;
 }
@@ -109,7 +117,10 @@ export function dsmrTimestamp(text: string, standardOffsetMinutes = 60): string 
  * `(end)(duration*s)` pairs. Entries that do not read are left out; the count the meter gives is
  * an upper bound (meters keep the last 10).
  */
-export function parsePowerFailureLog(values: readonly { value: string; unit?: string | null }[], standardOffsetMinutes = 60): LoggedPowerFailure[] {
+export function parsePowerFailureLog(
+  values: readonly { value: string; unit?: string | null }[],
+  standardOffsetMinutes = 60,
+): LoggedPowerFailure[] {
   const failures: LoggedPowerFailure[] = [];
   const count = Number(values[0]?.value ?? '0');
   for (let i = 2; i + 1 < values.length && failures.length < count; i += 2) {
@@ -135,7 +146,11 @@ export interface LoggedFailureEvent {
  * A power-down and a power-up event (EDETF getPowerDown/PowerUpEventType x.26.38.85 / x.26.38.49)
  * for every logged failure not in the log already reported, dated by the meter.
  */
-export function powerFailureLogEvents(reported: readonly LoggedPowerFailure[], current: readonly LoggedPowerFailure[], endDeviceType = 3): LoggedFailureEvent[] {
+export function powerFailureLogEvents(
+  reported: readonly LoggedPowerFailure[],
+  current: readonly LoggedPowerFailure[],
+  endDeviceType = 3,
+): LoggedFailureEvent[] {
   const known = new Set(reported.map((f) => f.end));
   const events: LoggedFailureEvent[] = [];
   for (const f of [...current].sort((a, b) => a.end.localeCompare(b.end))) {
@@ -145,7 +160,13 @@ export function powerFailureLogEvents(reported: readonly LoggedPowerFailure[], c
       { name: 'durationS', value: String(f.durationS) },
     ];
     const reason = `Power failure of ${f.durationS} s in the meter's log (1-0:99.97.0)`;
-    events.push({ name: 'powerDown', eventType: endDeviceEventTypeFor('powerDown', endDeviceType), createdDateTime: f.start, reason, details });
+    events.push({
+      name: 'powerDown',
+      eventType: endDeviceEventTypeFor('powerDown', endDeviceType),
+      createdDateTime: f.start,
+      reason,
+      details,
+    });
     events.push({ name: 'powerUp', eventType: endDeviceEventTypeFor('powerUp', endDeviceType), createdDateTime: f.end, reason, details });
   }
   return events;

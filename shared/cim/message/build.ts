@@ -36,7 +36,8 @@ function expectedBodyNoun(header: Header): string {
 
 function payloadChildren(payload: PayloadContent, q: string, typed: boolean, header: Header): XElement[] {
   if (payload.kind === 'compressed') {
-    if (typed) throw new CimBuildError('Payload/Compressed needs the generic envelope: a typed <Noun>Message.xsd payload requires the noun element');
+    if (typed)
+      throw new CimBuildError('Payload/Compressed needs the generic envelope: a typed <Noun>Message.xsd payload requires the noun element');
     return [el(`${q}Compressed`, payload.data), opt(`${q}Format`, payload.format)].filter((x): x is XElement => x !== undefined);
   }
   if (payload.body.noun !== expectedBodyNoun(header)) {
@@ -68,7 +69,8 @@ function typedRoot(msg: CimMessage, set: SchemaSet): XElement {
   const isGet = msg.kind === 'request' && header.verb === 'get';
   const wrapper = isGet ? `Get${header.noun}` : header.noun;
   const name = isGet ? wrapper : typedRootName(msg.kind, header.verb, header.noun);
-  if (name === null) throw new CimBuildError(`the typed ${header.noun}Message.xsd has no element for verb "${header.verb}": use the generic envelope`);
+  if (name === null)
+    throw new CimBuildError(`the typed ${header.noun}Message.xsd has no element for verb "${header.verb}": use the generic envelope`);
   if (!isPayloadNoun(wrapper)) throw new CimBuildError(`no typed wrapper known for ${wrapper}`);
   const parts: (XElement | undefined)[] = [writeHeader(`${q}Header`, header)];
   if (isGet) {
@@ -78,7 +80,12 @@ function typedRoot(msg: CimMessage, set: SchemaSet): XElement {
       throw new CimBuildError(`Request/ID in a typed Get${header.noun} carries no attributes: use the generic envelope`);
     }
     if (msg.payload?.kind !== 'xml') throw new CimBuildError(`a typed Get${header.noun} needs the Get${header.noun} element as payload`);
-    parts.push(el(`${q}Request`, [...requestChildren(request, q, 'msg:', false), ...payloadChildren({ ...msg.payload, format: undefined }, q, true, header)]));
+    parts.push(
+      el(`${q}Request`, [
+        ...requestChildren(request, q, 'msg:', false),
+        ...payloadChildren({ ...msg.payload, format: undefined }, q, true, header),
+      ]),
+    );
   } else {
     if (msg.kind === 'request' && msg.request) parts.push(el(`${q}Request`, requestChildren(msg.request)));
     if (msg.kind === 'response') parts.push(writeReply(`${q}Reply`, msg.reply));
@@ -95,7 +102,8 @@ export function buildMessageElement(msg: CimMessage, form: EnvelopeForm = 'typed
   if (msg.kind !== 'fault') checkHeader(msg.kind, msg.header);
   const noun = msg.kind === 'fault' ? msg.noun : msg.header.noun;
   const set = schemaSet ?? (DRAFT_ONLY.has(noun) ? 'openwmsDraft' : 'iec2013');
-  if (set === 'openwmsDraft' && msg.kind !== 'fault' && msg.header.verb === 'executed') throw new CimBuildError('the draft envelope has no verb "executed"');
+  if (set === 'openwmsDraft' && msg.kind !== 'fault' && msg.header.verb === 'executed')
+    throw new CimBuildError('the draft envelope has no verb "executed"');
   return form === 'typed' ? typedRoot(msg, set) : genericRoot(msg, set);
 }
 

@@ -76,7 +76,8 @@ export function readEnvelopeHead(
   const typedWrapper = new RegExp(`^http://${hosts}/TC57/2011/(\\w+)Message$`).exec(rootNamespace ?? '')?.[1];
   const generic = rootNamespace === MESSAGE_NS || (options.allowDraftEnvelope === true && rootNamespace === DRAFT_MESSAGE_NS);
   const form: EnvelopeForm | undefined = generic ? 'generic' : typedWrapper ? 'typed' : undefined;
-  if (!form) throw new CimXmlError('INVALID_MESSAGE', `namespace "${rootNamespace ?? ''}" of ${rootName} is not the IEC 61968-100:2013 envelope`, 1);
+  if (!form)
+    throw new CimXmlError('INVALID_MESSAGE', `namespace "${rootNamespace ?? ''}" of ${rootName} is not the IEC 61968-100:2013 envelope`, 1);
   const header = headerNode === undefined ? undefined : readHeader(headerNode, lineOf);
   const kind = kindOf(rootName, header, form);
   if (kind === 'fault') return { form, kind, header };
@@ -85,7 +86,11 @@ export function readEnvelopeHead(
     const isGet = header.verb === 'get';
     const expected = isGet ? `Get${header.noun}` : typedRootName(kind, header.verb, header.noun);
     if (expected !== rootName && !(kind === 'response' && rootName === `${header.noun}ResponseMessage`)) {
-      throw new CimXmlError('INVALID_MESSAGE', `root element ${rootName} does not match verb "${header.verb}" and noun "${header.noun}"`, 1);
+      throw new CimXmlError(
+        'INVALID_MESSAGE',
+        `root element ${rootName} does not match verb "${header.verb}" and noun "${header.noun}"`,
+        1,
+      );
     }
   }
   return { form, kind, header };

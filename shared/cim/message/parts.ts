@@ -10,9 +10,7 @@ import { ERROR_LEVELS, ID_KINDS, RESULTS, type Header, type IdRef, type ReplyErr
 import { isVerb } from './verbs';
 
 export function writeId(name: string, id: IdRef, withAttributes = true): XElement {
-  const attrs = withAttributes
-    ? { idType: id.idType, idAuthority: id.idAuthority, kind: id.kind, objectType: id.objectType }
-    : undefined;
+  const attrs = withAttributes ? { idType: id.idType, idAuthority: id.idAuthority, kind: id.kind, objectType: id.objectType } : undefined;
   return el(name, id.value, attrs);
 }
 

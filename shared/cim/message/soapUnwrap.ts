@@ -9,11 +9,15 @@
 import type { XmlStreamEvents } from '../xml/xmlStream';
 import { CimXmlError } from '../xml/safeXml';
 
-export const SOAP_ENVELOPE_NAMESPACES: readonly string[] = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
+export const SOAP_ENVELOPE_NAMESPACES: readonly string[] = [
+  'http://schemas.xmlsoap.org/soap/envelope/',
+  'http://www.w3.org/2003/05/soap-envelope',
+];
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 const prefixOf = (name: string) => (name.includes(':') ? name.slice(0, name.indexOf(':')) : '');
-const declarations = (attributes: Readonly<Record<string, string>>) => Object.entries(attributes).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:'));
+const declarations = (attributes: Readonly<Record<string, string>>) =>
+  Object.entries(attributes).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:'));
 
 export class SoapUnwrap implements XmlStreamEvents {
   private depth = 0;

@@ -184,11 +184,13 @@ export class EnvelopeReader implements XmlStreamEvents {
     }
     if (this.part) {
       // A typed Get<Noun> carries its payload noun inside Request.
-      if (!this.envelopeNamespaces.has(uri) && !(this.part.name === 'Request' && PAYLOAD_NAMESPACES.has(uri))) throw wrongNamespace(name, uri, "the message's", line);
+      if (!this.envelopeNamespaces.has(uri) && !(this.part.name === 'Request' && PAYLOAD_NAMESPACES.has(uri)))
+        throw wrongNamespace(name, uri, "the message's", line);
       return this.part.builder.open(name, attributes, line);
     }
     if (this.skipDepth) return void this.skipDepth++;
-    const envelopeElement = this.depth === 2 || (this.inPayload && this.depth === 3 && (local(name) === 'Compressed' || PAYLOAD_PARTS.has(local(name))));
+    const envelopeElement =
+      this.depth === 2 || (this.inPayload && this.depth === 3 && (local(name) === 'Compressed' || PAYLOAD_PARTS.has(local(name))));
     if (envelopeElement && !this.envelopeNamespaces.has(uri)) throw wrongNamespace(name, uri, "the message's", line);
     if (this.depth === 2) {
       const part = local(name);

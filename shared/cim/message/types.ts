@@ -71,9 +71,7 @@ export interface ReplyType {
 }
 
 /** PayloadType: the noun's element, or Compressed (base64 of the gzipped payload element), then Format. */
-export type PayloadContent =
-  | { kind: 'xml'; body: PayloadBody; format?: string }
-  | { kind: 'compressed'; data: string; format?: string };
+export type PayloadContent = { kind: 'xml'; body: PayloadBody; format?: string } | { kind: 'compressed'; data: string; format?: string };
 
 export type CimMessage =
   | { kind: 'request'; header: Header; request?: RequestType; payload?: PayloadContent }

@@ -39,7 +39,8 @@ const host = (set: SchemaSet) => (set === 'openwmsDraft' ? 'www.iec.ch' : 'iec.c
 export const messageNamespace = (set: SchemaSet = 'iec2013'): string => (set === 'openwmsDraft' ? DRAFT_MESSAGE_NS : MESSAGE_NS);
 
 /** Namespace of a typed wrapper `<Noun>Message.xsd`, e.g. …/MeterReadingsMessage. */
-export const typedMessageNamespace = (wrapperNoun: string, set: SchemaSet = 'iec2013'): string => `http://${host(set)}/TC57/2011/${wrapperNoun}Message`;
+export const typedMessageNamespace = (wrapperNoun: string, set: SchemaSet = 'iec2013'): string =>
+  `http://${host(set)}/TC57/2011/${wrapperNoun}Message`;
 /** Namespace of a 61968-9 payload `<Noun>.xsd`, e.g. …/MeterReadings#. */
 export const payloadNamespace = (noun: string): string => `http://iec.ch/TC57/2011/${noun}#`;
 

@@ -56,21 +56,29 @@ export class OutboxRenderError extends Error {
 }
 
 export function outboxHeader(row: CheckedOutboxRow<OutboxKind>, context: EnvelopeContext, properties?: MessageProperty[]): Header {
-  return withProfileHeader({
-    verb: row.verb,
-    noun: nounOfKind(row.kind),
-    revision: context.revision,
-    timestamp: row.createdAt,
-    source: context.source,
-    user: context.user,
-    messageID: row.messageId,
-    ...(row.correlationId ? { correlationID: row.correlationId } : {}),
-    ...(properties && properties.length > 0 ? { properties } : {}),
-  }, context.headerFields);
+  return withProfileHeader(
+    {
+      verb: row.verb,
+      noun: nounOfKind(row.kind),
+      revision: context.revision,
+      timestamp: row.createdAt,
+      source: context.source,
+      user: context.user,
+      messageID: row.messageId,
+      ...(row.correlationId ? { correlationID: row.correlationId } : {}),
+      ...(properties && properties.length > 0 ? { properties } : {}),
+    },
+    context.headerFields,
+  );
 }
 
 /** A past-tense verb is an event the field reports (EventMessage); a present-tense one asks the enterprise to act (RequestMessage). */
-export function outboxEnvelope(row: CheckedOutboxRow<OutboxKind>, context: EnvelopeContext, body: PayloadBody, properties?: MessageProperty[]): CimMessage {
+export function outboxEnvelope(
+  row: CheckedOutboxRow<OutboxKind>,
+  context: EnvelopeContext,
+  body: PayloadBody,
+  properties?: MessageProperty[],
+): CimMessage {
   const header = outboxHeader(row, context, properties);
   const payload = { kind: 'xml', body } as const;
   return (EVENT_VERBS as readonly string[]).includes(row.verb) ? { kind: 'event', header, payload } : { kind: 'request', header, payload };

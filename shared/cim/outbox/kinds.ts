@@ -58,9 +58,11 @@ export type OutboxPayload<K extends OutboxKind> = z.output<Kinds[K]['payload']>;
 
 export const isOutboxKind = (value: string): value is OutboxKind => Object.hasOwn(outboxKinds, value);
 export const nounOfKind = <K extends OutboxKind>(kind: K): OutboxNounOf<K> => outboxKinds[kind].noun;
-export const isVerbOfKind = <K extends OutboxKind>(kind: K, verb: string): verb is OutboxVerb<K> => (outboxKinds[kind].verbs as readonly string[]).includes(verb);
+export const isVerbOfKind = <K extends OutboxKind>(kind: K, verb: string): verb is OutboxVerb<K> =>
+  (outboxKinds[kind].verbs as readonly string[]).includes(verb);
 
-const variant = <K extends OutboxKind>(kind: K) => z.object({ kind: z.literal(kind), payload: outboxKinds[kind].payload as Kinds[K]['payload'] });
+const variant = <K extends OutboxKind>(kind: K) =>
+  z.object({ kind: z.literal(kind), payload: outboxKinds[kind].payload as Kinds[K]['payload'] });
 
 /** The outbox's payloads as one discriminated union on `kind`. */
 export const outboxMessageSchema = z.discriminatedUnion('kind', [

@@ -136,7 +136,10 @@ export const panConfigPayload = z.object({
   eui64,
   deviceType: text,
   /** Needed by the head end to give the trust center the link key; dropped on decommission. */
-  installCode: z.string().regex(/^[0-9A-F]+$/).optional(),
+  installCode: z
+    .string()
+    .regex(/^[0-9A-F]+$/)
+    .optional(),
   meter: text,
   usagePoint: text,
   status: z.enum(['commissioned', 'decommissioned']),

@@ -7,7 +7,15 @@ import { buildMessage, isDraftOnlyNoun } from '../message/build';
 import type { CimMessage, EnvelopeForm } from '../message/types';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
 import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
-import { meterReadingsBody, meterStatusEventsBody, opticalControlBody, skipEventBody, switchControlBody, switchEventBody, switchReadingProperties } from './renderDevices';
+import {
+  meterReadingsBody,
+  meterStatusEventsBody,
+  opticalControlBody,
+  skipEventBody,
+  switchControlBody,
+  switchEventBody,
+  switchReadingProperties,
+} from './renderDevices';
 import { messageInStatusWords } from './statusWords';
 import { messageInCodeTable } from './tableCodes';
 import { loadProfileBody } from './renderLoadProfile';
@@ -33,13 +41,26 @@ const renderers: Renderers = {
 
 function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context: EnvelopeContext): CimMessage {
   const noun = nounOfKind(row.kind);
-  if (!isVerbOfKind(row.kind, row.verb)) throw new OutboxRenderError(`outbox row ${row.messageId}: ${row.kind} (${noun}) is not sent with verb "${row.verb}"`);
+  if (!isVerbOfKind(row.kind, row.verb))
+    throw new OutboxRenderError(`outbox row ${row.messageId}: ${row.kind} (${noun}) is not sent with verb "${row.verb}"`);
   const parsed = parseOutboxPayload(row.kind, row.payload);
   if (!parsed.success) {
-    throw new OutboxRenderError(`outbox row ${row.messageId}: ${noun} payload (${row.kind}) is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new OutboxRenderError(
+      `outbox row ${row.messageId}: ${noun} payload (${row.kind}) is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const render: Renderers[K] = renderers[row.kind];
-  return render({ messageId: row.messageId, kind: row.kind, verb: row.verb, createdAt: row.createdAt, payload: parsed.data, correlationId: row.correlationId }, context);
+  return render(
+    {
+      messageId: row.messageId,
+      kind: row.kind,
+      verb: row.verb,
+      createdAt: row.createdAt,
+      payload: parsed.data,
+      correlationId: row.correlationId,
+    },
+    context,
+  );
 }
 
 /** The 61968-100 message of an outbox row; throws OutboxRenderError when the row does not fit its kind. */

@@ -23,7 +23,8 @@ export function meterReadingsBody(p: OutboxPayload<'meterReadings'>): PayloadBod
             reason: r.reason,
             timeStamp: r.timeStamp,
             value: r.value ?? undefined,
-            readingQualities: r.qualities.length === 0 ? undefined : r.qualities.map((q) => ({ readingQualityType: q, comment: r.comment })),
+            readingQualities:
+              r.qualities.length === 0 ? undefined : r.qualities.map((q) => ({ readingQualityType: q, comment: r.comment })),
             readingType: r.readingType,
           })),
           usagePoint: { mRID: p.usagePoint },
@@ -44,7 +45,17 @@ export function switchReadingProperties(p: OutboxPayload<'meterReadings'>): Mess
 export function skipEventBody(p: OutboxPayload<'skipEvent'>): PayloadBody {
   return {
     noun: 'EndDeviceEvents',
-    value: { endDeviceEvents: [{ createdDateTime: p.createdDateTime, reason: p.reason, assets: { names: [{ name: p.meter }] }, eventType: p.eventType, usagePoint: { mRID: p.usagePoint } }] },
+    value: {
+      endDeviceEvents: [
+        {
+          createdDateTime: p.createdDateTime,
+          reason: p.reason,
+          assets: { names: [{ name: p.meter }] },
+          eventType: p.eventType,
+          usagePoint: { mRID: p.usagePoint },
+        },
+      ],
+    },
   };
 }
 
@@ -52,7 +63,14 @@ export function meterStatusEventsBody(p: OutboxPayload<'meterStatusEvents'>): Pa
   return {
     noun: 'EndDeviceEvents',
     value: {
-      endDeviceEvents: p.events.map((e) => ({ createdDateTime: e.createdDateTime, reason: e.reason, assets: { names: [{ name: p.meter }] }, details: e.details, eventType: e.eventType, usagePoint: { mRID: p.usagePoint } })),
+      endDeviceEvents: p.events.map((e) => ({
+        createdDateTime: e.createdDateTime,
+        reason: e.reason,
+        assets: { names: [{ name: p.meter }] },
+        details: e.details,
+        eventType: e.eventType,
+        usagePoint: { mRID: p.usagePoint },
+      })),
     },
   };
 }
@@ -97,7 +115,15 @@ export function switchEventBody(p: OutboxPayload<'switchEvent'>): PayloadBody {
  * EndDeviceControlAttributes, followed by the meter's values before and after.
  */
 export function opticalControlBody(p: OutboxPayload<'opticalControl'>): PayloadBody {
-  const outcome = [{ name: 'result', value: p.result }, ...(p.error ? [{ name: 'errorCode', value: p.error.code }, { name: 'errorReason', value: p.error.reason }] : [])];
+  const outcome = [
+    { name: 'result', value: p.result },
+    ...(p.error
+      ? [
+          { name: 'errorCode', value: p.error.code },
+          { name: 'errorReason', value: p.error.reason },
+        ]
+      : []),
+  ];
   return {
     noun: 'EndDeviceControls',
     value: {

@@ -72,7 +72,10 @@ export function panPairingBody(p: OutboxPayload<'panPairing'>): PayloadBody {
       endDeviceControls: [
         {
           controlType: p.controlType,
-          endDevices: [{ serialNumber: p.meter, names: [{ name: p.meter }] }, { serialNumber: p.eui64, installCode: p.installCode, isPan: true, names: [{ name: p.eui64 }] }],
+          endDevices: [
+            { serialNumber: p.meter, names: [{ name: p.meter }] },
+            { serialNumber: p.eui64, installCode: p.installCode, isPan: true, names: [{ name: p.eui64 }] },
+          ],
           primaryDeviceTiming: { duration: String(p.durationMinutes), interval: { start: p.at } },
           usagePoints: [{ mRID: p.usagePoint }],
         },

@@ -14,6 +14,8 @@ export function statusWordOf(words: Readonly<Record<string, AssetStatus>>, statu
 export function messageInStatusWords(message: CimMessage, words: Readonly<Record<string, AssetStatus>> | undefined): CimMessage {
   if (!words || message.kind === 'fault' || message.payload?.kind !== 'xml' || message.payload.body.noun !== 'MeterConfig') return message;
   const body = message.payload.body;
-  const meters = body.value.meters.map((m) => (m.status?.value === undefined ? m : { ...m, status: { ...m.status, value: statusWordOf(words, m.status.value) } }));
+  const meters = body.value.meters.map((m) =>
+    m.status?.value === undefined ? m : { ...m, status: { ...m.status, value: statusWordOf(words, m.status.value) } },
+  );
   return { ...message, payload: { ...message.payload, body: { noun: body.noun, value: { ...body.value, meters } } } };
 }

@@ -10,15 +10,23 @@ import type { PayloadBody } from '../payloads';
 import type { EndDeviceEvent } from '../payloads/endDeviceEvents';
 import type { ReadingQuality } from '../payloads/meterReadings';
 
-const qualities = (table: CodeTable, list: readonly ReadingQuality[] | undefined) => list?.map((q) => ({ ...q, readingQualityType: qualityCodeIn(table, q.readingQualityType) }));
-const events = (table: CodeTable, list: readonly EndDeviceEvent[]) => list.map((e) => ({ ...e, eventType: eventCodeIn(table, e.eventType) }));
+const qualities = (table: CodeTable, list: readonly ReadingQuality[] | undefined) =>
+  list?.map((q) => ({ ...q, readingQualityType: qualityCodeIn(table, q.readingQualityType) }));
+const events = (table: CodeTable, list: readonly EndDeviceEvent[]) =>
+  list.map((e) => ({ ...e, eventType: eventCodeIn(table, e.eventType) }));
 
 export function bodyInCodeTable(body: PayloadBody, table: CodeTable): PayloadBody {
   switch (body.noun) {
     case 'EndDeviceEvents':
       return { noun: body.noun, value: { ...body.value, endDeviceEvents: events(table, body.value.endDeviceEvents) } };
     case 'EndDeviceControls':
-      return { noun: body.noun, value: { ...body.value, endDeviceControls: body.value.endDeviceControls.map((c) => ({ ...c, controlType: controlCodeIn(table, c.controlType) })) } };
+      return {
+        noun: body.noun,
+        value: {
+          ...body.value,
+          endDeviceControls: body.value.endDeviceControls.map((c) => ({ ...c, controlType: controlCodeIn(table, c.controlType) })),
+        },
+      };
     case 'MeterReadings':
       return {
         noun: body.noun,
@@ -27,7 +35,10 @@ export function bodyInCodeTable(body: PayloadBody, table: CodeTable): PayloadBod
           meterReadings: body.value.meterReadings.map((mr) => ({
             ...mr,
             readings: mr.readings?.map((r) => ({ ...r, readingQualities: qualities(table, r.readingQualities) })),
-            intervalBlocks: mr.intervalBlocks?.map((b) => ({ ...b, intervalReadings: b.intervalReadings?.map((r) => ({ ...r, readingQualities: qualities(table, r.readingQualities) })) })),
+            intervalBlocks: mr.intervalBlocks?.map((b) => ({
+              ...b,
+              intervalReadings: b.intervalReadings?.map((r) => ({ ...r, readingQualities: qualities(table, r.readingQualities) })),
+            })),
           })),
         },
       };

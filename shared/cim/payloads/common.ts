@@ -42,7 +42,10 @@ export function writeNames(names: readonly Name[] | undefined): XElement[] {
     m('Names', [
       m('name', n.name),
       n.nameType !== undefined &&
-        m('NameType', [m('name', n.nameType), n.nameTypeAuthority !== undefined && m('NameTypeAuthority', [m('name', n.nameTypeAuthority)])]),
+        m('NameType', [
+          m('name', n.nameType),
+          n.nameTypeAuthority !== undefined && m('NameTypeAuthority', [m('name', n.nameTypeAuthority)]),
+        ]),
     ]),
   );
 }

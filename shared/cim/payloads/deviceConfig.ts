@@ -117,10 +117,21 @@ function writeAsset(tag: 'Meter' | 'EndDevice', d: MeterAsset & EndDeviceAsset):
             info.assetModel.manufacturer && writeRef('Manufacturer', info.assetModel.manufacturer),
           ]),
       ]),
-    d.lifecycle && m('lifecycle', LIFECYCLE.map((k) => mo(k, d.lifecycle?.[k]))),
+    d.lifecycle &&
+      m(
+        'lifecycle',
+        LIFECYCLE.map((k) => mo(k, d.lifecycle?.[k])),
+      ),
     ...(tag === 'Meter' ? (d.multipliers ?? []).map((x) => m('MeterMultipliers', [mo('kind', x.kind), mo('value', x.value)])) : []),
     ...writeNames(d.names),
-    ...(d.seals ?? []).map((s) => m('Seals', [mo('appliedDateTime', s.appliedDateTime), mo('condition', s.condition), mo('kind', s.kind), m('sealNumber', s.sealNumber)])),
+    ...(d.seals ?? []).map((s) =>
+      m('Seals', [
+        mo('appliedDateTime', s.appliedDateTime),
+        mo('condition', s.condition),
+        mo('kind', s.kind),
+        m('sealNumber', s.sealNumber),
+      ]),
+    ),
     writeStatus(d.status),
   ]);
 }
@@ -153,12 +164,19 @@ function readAsset(node: XmlValue, tag: 'Meter' | 'EndDevice'): MeterAsset & End
             assetModel:
               model === undefined
                 ? undefined
-                : { modelNumber: str(model, 'modelNumber'), modelVersion: str(model, 'modelVersion'), manufacturer: manufacturer === undefined ? undefined : readRef(manufacturer) },
+                : {
+                    modelNumber: str(model, 'modelNumber'),
+                    modelVersion: str(model, 'modelVersion'),
+                    manufacturer: manufacturer === undefined ? undefined : readRef(manufacturer),
+                  },
           },
     lifecycle: lifecycle === undefined ? undefined : Object.fromEntries(LIFECYCLE.map((k) => [k, str(lifecycle, k)])),
     multipliers:
       tag === 'Meter'
-        ? many(node, 'MeterMultipliers', (x) => ({ kind: oneOf(str(x, 'kind'), METER_MULTIPLIER_KINDS, 'MeterMultipliers/kind'), value: str(x, 'value') }))
+        ? many(node, 'MeterMultipliers', (x) => ({
+            kind: oneOf(str(x, 'kind'), METER_MULTIPLIER_KINDS, 'MeterMultipliers/kind'),
+            value: str(x, 'value'),
+          }))
         : undefined,
     names: readNames(node),
     seals: many(node, 'Seals', (s) => ({
@@ -171,7 +189,17 @@ function readAsset(node: XmlValue, tag: 'Meter' | 'EndDevice'): MeterAsset & End
   };
 }
 
-export const writeMeterConfig = (p: MeterConfig): XElement => m('MeterConfig', p.meters.map((d) => writeAsset('Meter', d)));
+export const writeMeterConfig = (p: MeterConfig): XElement =>
+  m(
+    'MeterConfig',
+    p.meters.map((d) => writeAsset('Meter', d)),
+  );
 export const readMeterConfig = (node: XmlValue): MeterConfig => ({ meters: many(node, 'Meter', (d) => readAsset(d, 'Meter')) ?? [] });
-export const writeEndDeviceConfig = (p: EndDeviceConfig): XElement => m('EndDeviceConfig', p.endDevices.map((d) => writeAsset('EndDevice', d)));
-export const readEndDeviceConfig = (node: XmlValue): EndDeviceConfig => ({ endDevices: many(node, 'EndDevice', (d) => readAsset(d, 'EndDevice')) ?? [] });
+export const writeEndDeviceConfig = (p: EndDeviceConfig): XElement =>
+  m(
+    'EndDeviceConfig',
+    p.endDevices.map((d) => writeAsset('EndDevice', d)),
+  );
+export const readEndDeviceConfig = (node: XmlValue): EndDeviceConfig => ({
+  endDevices: many(node, 'EndDevice', (d) => readAsset(d, 'EndDevice')) ?? [],
+});

@@ -6,7 +6,20 @@
  */
 import { child, int, bool, many, oneOf, reqRef, reqStr, str, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
-import { m, mo, mref, readInterval, readNames, readRef, writeInterval, writeNames, writeRef, type DateTimeInterval, type Name, type ObjectRef } from './common';
+import {
+  m,
+  mo,
+  mref,
+  readInterval,
+  readNames,
+  readRef,
+  writeInterval,
+  writeNames,
+  writeRef,
+  type DateTimeInterval,
+  type Name,
+  type ObjectRef,
+} from './common';
 
 export const RANDOMISATION_KINDS = ['default', 'end', 'none', 'start', 'startAndEnd'] as const;
 export const TRANSMISSION_MODE_KINDS = ['anonymous', 'both', 'normal'] as const;
@@ -115,7 +128,13 @@ function writePan(p: PanControl): XElement {
         mo('providerID', p.providerID),
         mo('startDateTime', p.startDateTime),
         ...(p.details ?? []).map((d) =>
-          m('PanPricingDetails', [mo('price', d.price), mo('priceTier', d.priceTier), mo('priceTierCount', d.priceTierCount), mo('rateLabel', d.rateLabel), mo('unitOfMeasure', d.unitOfMeasure)]),
+          m('PanPricingDetails', [
+            mo('price', d.price),
+            mo('priceTier', d.priceTier),
+            mo('priceTierCount', d.priceTierCount),
+            mo('rateLabel', d.rateLabel),
+            mo('unitOfMeasure', d.unitOfMeasure),
+          ]),
         ),
       ]);
   }
@@ -169,7 +188,13 @@ function readPan(node: XmlValue): PanControl | undefined {
 }
 
 const writeTiming = (tag: string, t: EndDeviceTiming | undefined) =>
-  t && m(tag, [mo('duration', t.duration), mo('durationIndefinite', t.durationIndefinite), mo('randomisation', t.randomisation), writeInterval('interval', t.interval)]);
+  t &&
+  m(tag, [
+    mo('duration', t.duration),
+    mo('durationIndefinite', t.durationIndefinite),
+    mo('randomisation', t.randomisation),
+    writeInterval('interval', t.interval),
+  ]);
 
 function readTiming(node: XmlValue, name: string): EndDeviceTiming | undefined {
   const t = child(node, name);
@@ -200,7 +225,13 @@ export function writeEndDeviceControls(p: EndDeviceControls): XElement {
         ...(c.attributes ?? []).map((a) => m('EndDeviceControlAttribute', [m('name', a.name), m('value', a.value)])),
         ...(c.endDeviceGroups ?? []).map((g) => writeRef('EndDeviceGroups', g)),
         ...(c.endDevices ?? []).map((d) =>
-          m('EndDevices', [mo('mRID', d.mRID), mo('serialNumber', d.serialNumber), mo('installCode', d.installCode), mo('isPan', d.isPan), ...writeNames(d.names)]),
+          m('EndDevices', [
+            mo('mRID', d.mRID),
+            mo('serialNumber', d.serialNumber),
+            mo('installCode', d.installCode),
+            mo('isPan', d.isPan),
+            ...writeNames(d.names),
+          ]),
         ),
         writeTiming('primaryDeviceTiming', c.primaryDeviceTiming),
         writeTiming('secondaryDeviceTiming', c.secondaryDeviceTiming),
@@ -225,7 +256,10 @@ export function readEndDeviceControls(node: XmlValue): EndDeviceControls {
         pan: readPan(c),
         scheduleStrategy: str(c, 'scheduleStrategy'),
         controlType: reqRef(c, 'EndDeviceControlType', 'EndDeviceControl'),
-        attributes: many(c, 'EndDeviceControlAttribute', (a) => ({ name: reqStr(a, 'name', 'EndDeviceControlAttribute'), value: reqStr(a, 'value', 'EndDeviceControlAttribute') })),
+        attributes: many(c, 'EndDeviceControlAttribute', (a) => ({
+          name: reqStr(a, 'name', 'EndDeviceControlAttribute'),
+          value: reqStr(a, 'value', 'EndDeviceControlAttribute'),
+        })),
         endDeviceGroups: many(c, 'EndDeviceGroups', readRef),
         endDevices: many(c, 'EndDevices', (d) => ({
           mRID: str(d, 'mRID'),

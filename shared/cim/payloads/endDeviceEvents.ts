@@ -4,7 +4,20 @@
  */
 import { child, many, reqRef, reqStr, str, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
-import { m, mo, mref, optRef, readNames, readStatus, writeNames, writeRef, writeStatus, type Name, type ObjectRef, type Status } from './common';
+import {
+  m,
+  mo,
+  mref,
+  optRef,
+  readNames,
+  readStatus,
+  writeNames,
+  writeRef,
+  writeStatus,
+  type Name,
+  type ObjectRef,
+  type Status,
+} from './common';
 
 export interface EndDeviceAsset {
   mRID?: string;
@@ -70,7 +83,8 @@ export function readEndDeviceEvent(e: XmlValue): EndDeviceEvent {
     reason: str(e, 'reason'),
     severity: str(e, 'severity'),
     userID: str(e, 'userID'),
-    assets: assets === undefined ? undefined : { mRID: str(assets, 'mRID'), serialNumber: str(assets, 'serialNumber'), names: readNames(assets) },
+    assets:
+      assets === undefined ? undefined : { mRID: str(assets, 'mRID'), serialNumber: str(assets, 'serialNumber'), names: readNames(assets) },
     details: many(e, 'EndDeviceEventDetails', (d) => ({ name: reqStr(d, 'name', 'EndDeviceEventDetails'), value: str(d, 'value') })),
     eventType: reqRef(e, 'EndDeviceEventType', 'EndDeviceEvent'),
     names: readNames(e),

@@ -4,7 +4,18 @@
  */
 import { many, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
-import { m, mo, readInterval, readNames, readRef, writeInterval, writeNames, writeRef, type DateTimeInterval, type ObjectRef } from './common';
+import {
+  m,
+  mo,
+  readInterval,
+  readNames,
+  readRef,
+  writeInterval,
+  writeNames,
+  writeRef,
+  type DateTimeInterval,
+  type ObjectRef,
+} from './common';
 import type { MeterRef } from './meterReadings';
 import { str } from '../xml/read';
 

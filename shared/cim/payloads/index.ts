@@ -6,7 +6,14 @@
 import type { XmlValue } from '../xml/read';
 import { el, type XElement } from '../xml/xmlWriter';
 import { payloadNamespace } from '../message/verbs';
-import { readEndDeviceConfig, readMeterConfig, writeEndDeviceConfig, writeMeterConfig, type EndDeviceConfig, type MeterConfig } from './deviceConfig';
+import {
+  readEndDeviceConfig,
+  readMeterConfig,
+  writeEndDeviceConfig,
+  writeMeterConfig,
+  type EndDeviceConfig,
+  type MeterConfig,
+} from './deviceConfig';
 import { readEndDeviceControls, writeEndDeviceControls, type EndDeviceControls } from './endDeviceControls';
 import { readEndDeviceEvents, writeEndDeviceEvents, type EndDeviceEvents } from './endDeviceEvents';
 import { readGetMeterReadings, writeGetMeterReadings, type GetMeterReadings } from './getMeterReadings';
@@ -56,4 +63,14 @@ export function readPayloadBody(noun: PayloadNoun, node: XmlValue): PayloadBody 
   return { noun, value: codec.read(node) } as PayloadBody;
 }
 
-export type { MeterReadings, GetMeterReadings, EndDeviceEvents, EndDeviceControls, MeterConfig, EndDeviceConfig, UsagePointConfig, MasterDataLinkageConfig, MeterServiceRequests };
+export type {
+  MeterReadings,
+  GetMeterReadings,
+  EndDeviceEvents,
+  EndDeviceControls,
+  MeterConfig,
+  EndDeviceConfig,
+  UsagePointConfig,
+  MasterDataLinkageConfig,
+  MeterServiceRequests,
+};

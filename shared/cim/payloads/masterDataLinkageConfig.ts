@@ -8,7 +8,18 @@
  */
 import { many, str, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
-import { m, mo, readConfigurationEvent, readNames, readRef, writeConfigurationEvent, writeNames, writeRef, type ConfigurationEvent, type ObjectRef } from './common';
+import {
+  m,
+  mo,
+  readConfigurationEvent,
+  readNames,
+  readRef,
+  writeConfigurationEvent,
+  writeNames,
+  writeRef,
+  type ConfigurationEvent,
+  type ObjectRef,
+} from './common';
 
 export interface LinkedMeter extends ObjectRef {
   /** Connexo extension: the meter's role at the usage point (e.g. "meter.role.default"). */

@@ -90,7 +90,12 @@ export interface MeterReadings {
 
 const writeQualities = (qs: readonly ReadingQuality[] | undefined): XElement[] =>
   (qs ?? []).map((q) =>
-    m('ReadingQualities', [mo('comment', q.comment), mo('source', q.source), mo('timeStamp', q.timeStamp), mref('ReadingQualityType', q.readingQualityType)]),
+    m('ReadingQualities', [
+      mo('comment', q.comment),
+      mo('source', q.source),
+      mo('timeStamp', q.timeStamp),
+      mref('ReadingQualityType', q.readingQualityType),
+    ]),
   );
 
 const readQualities = (node: XmlValue): ReadingQuality[] | undefined =>

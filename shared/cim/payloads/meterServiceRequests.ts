@@ -9,11 +9,34 @@ import { child, many, reqStr, str, oneOf, type XmlValue } from '../xml/read';
 import type { XElement } from '../xml/xmlWriter';
 import { readHeader, writeHeader } from '../message/parts';
 import type { Header } from '../message/types';
-import { m, mo, readInterval, readNames, readRef, writeInterval, writeNames, writeRef, type DateTimeInterval, type Name, type ObjectRef } from './common';
+import {
+  m,
+  mo,
+  readInterval,
+  readNames,
+  readRef,
+  writeInterval,
+  writeNames,
+  writeRef,
+  type DateTimeInterval,
+  type Name,
+  type ObjectRef,
+} from './common';
 import { CimXmlError } from '../xml/safeXml';
 import { DRAFT_MESSAGE_NS } from '../message/verbs';
 
-export const METER_SERVICE_WORK_KINDS = ['construction', 'disconnect', 'inspection', 'maintenance', 'meter', 'other', 'reconnect', 'repair', 'service', 'test'] as const;
+export const METER_SERVICE_WORK_KINDS = [
+  'construction',
+  'disconnect',
+  'inspection',
+  'maintenance',
+  'meter',
+  'other',
+  'reconnect',
+  'repair',
+  'service',
+  'test',
+] as const;
 
 export interface ServiceMeter {
   mRID?: string;
@@ -69,7 +92,11 @@ const readMeter = (x: XmlValue): ServiceMeter => ({
 });
 
 const writeCustomer = (c: ServiceCustomer): XElement =>
-  m('Customers', [mo('mRID', c.mRID), ...(c.customerAgreements ?? []).map((a) => writeRef('CustomerAgreements', a)), ...writeNames(c.names)]);
+  m('Customers', [
+    mo('mRID', c.mRID),
+    ...(c.customerAgreements ?? []).map((a) => writeRef('CustomerAgreements', a)),
+    ...writeNames(c.names),
+  ]);
 
 const readCustomer = (c: XmlValue): ServiceCustomer => ({
   mRID: str(c, 'mRID'),
@@ -90,7 +117,13 @@ export function writeMeterServiceRequests(p: MeterServiceRequests): XElement {
         ...(w.customers ?? []).map(writeCustomer),
         writeMeter('Meter', w.meter),
         w.oldMeter && writeMeter('OldMeter', w.oldMeter),
-        w.status && m('status', [mo('dateTime', w.status.dateTime), mo('reason', w.status.reason), mo('remark', w.status.remark), m('value', w.status.value)]),
+        w.status &&
+          m('status', [
+            mo('dateTime', w.status.dateTime),
+            mo('reason', w.status.reason),
+            mo('remark', w.status.remark),
+            m('value', w.status.value),
+          ]),
       ]),
     ),
   ]);
@@ -117,7 +150,12 @@ export function readMeterServiceRequests(node: XmlValue): MeterServiceRequests {
         status:
           status === undefined
             ? undefined
-            : { dateTime: str(status, 'dateTime'), reason: str(status, 'reason'), remark: str(status, 'remark'), value: reqStr(status, 'value', 'MeterServiceWork/status') },
+            : {
+                dateTime: str(status, 'dateTime'),
+                reason: str(status, 'reason'),
+                remark: str(status, 'remark'),
+                value: reqStr(status, 'value', 'MeterServiceWork/status'),
+              },
       };
     }),
   };

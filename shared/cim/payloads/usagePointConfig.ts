@@ -23,8 +23,42 @@ import {
 } from './common';
 
 export const USAGE_POINT_CONNECTED_KINDS = ['connected', 'logicallyDisconnected', 'physicallyDisconnected'] as const;
-export const PHASE_CODES = ['A', 'AB', 'ABC', 'ABCN', 'ABN', 'AC', 'ACN', 'AN', 'B', 'BC', 'BCN', 'BN', 'C', 'CN', 'N', 's1', 's12', 's12N', 's1N', 's2', 's2N'] as const;
-export const SERVICE_KINDS = ['electricity', 'gas', 'heat', 'internet', 'other', 'rates', 'refuse', 'sewerage', 'time', 'tvLicence', 'water'] as const;
+export const PHASE_CODES = [
+  'A',
+  'AB',
+  'ABC',
+  'ABCN',
+  'ABN',
+  'AC',
+  'ACN',
+  'AN',
+  'B',
+  'BC',
+  'BCN',
+  'BN',
+  'C',
+  'CN',
+  'N',
+  's1',
+  's12',
+  's12N',
+  's1N',
+  's2',
+  's2N',
+] as const;
+export const SERVICE_KINDS = [
+  'electricity',
+  'gas',
+  'heat',
+  'internet',
+  'other',
+  'rates',
+  'refuse',
+  'sewerage',
+  'time',
+  'tvLicence',
+  'water',
+] as const;
 
 export interface UsagePoint {
   mRID?: string;
@@ -64,7 +98,9 @@ export function writeUsagePointConfig(p: UsagePointConfig): XElement {
         mo('readRoute', u.readRoute),
         mo('serviceDeliveryRemark', u.serviceDeliveryRemark),
         writeConfigurationEvent('ConfigurationEvents', u.configurationEvents),
-        ...(u.metrologyRequirements ?? []).map((r) => m('MetrologyRequirements', [mo('mRID', r.mRID), ...r.readingTypes.map((t) => mref('ReadingTypes', t))])),
+        ...(u.metrologyRequirements ?? []).map((r) =>
+          m('MetrologyRequirements', [mo('mRID', r.mRID), ...r.readingTypes.map((t) => mref('ReadingTypes', t))]),
+        ),
         ...writeNames(u.names),
         u.serviceCategory !== undefined && m('ServiceCategory', [m('kind', u.serviceCategory)]),
         u.serviceLocation && writeRef('ServiceLocation', u.serviceLocation),
@@ -90,7 +126,7 @@ export function readUsagePointConfig(node: XmlValue): UsagePointConfig {
         configurationEvents: readConfigurationEvent(u, 'ConfigurationEvents'),
         metrologyRequirements: many(u, 'MetrologyRequirements', (r) => ({
           mRID: str(r, 'mRID'),
-          readingTypes: (many(r, 'ReadingTypes', (t) => attr(t, 'ref') ?? '') ?? []),
+          readingTypes: many(r, 'ReadingTypes', (t) => attr(t, 'ref') ?? '') ?? [],
         })),
         names: readNames(u),
         serviceCategory: oneOf(str(child(u, 'ServiceCategory'), 'kind'), SERVICE_KINDS, 'ServiceCategory/kind'),

@@ -19,8 +19,10 @@ export class NamespaceScope {
       if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
       const prefix = key === 'xmlns' ? '' : key.slice(6);
       // §3: a prefixed declaration may not be empty in XML 1.0 (no undeclaring).
-      if (prefix !== '' && value === '') throw new CimXmlError('INVALID_MESSAGE', `namespace prefix "${prefix}" declared empty on <${name}>`, line);
-      if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS)) throw new CimXmlError('INVALID_MESSAGE', `reserved namespace prefix or URI misused on <${name}>`, line);
+      if (prefix !== '' && value === '')
+        throw new CimXmlError('INVALID_MESSAGE', `namespace prefix "${prefix}" declared empty on <${name}>`, line);
+      if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS))
+        throw new CimXmlError('INVALID_MESSAGE', `reserved namespace prefix or URI misused on <${name}>`, line);
       (frame ??= new Map()).set(prefix, value);
     }
     this.frames.push(frame);

@@ -16,8 +16,13 @@ export function decodeXmlText(raw: string): string {
     if (!whole.endsWith(';')) throw new CimXmlError('MALFORMED', `bare "&" in text near "${whole.slice(0, 20)}"`);
     const named = PREDEFINED[ref];
     if (named !== undefined) return named;
-    const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]{1,7}$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
-    if (Number.isNaN(code) || code > 0x10ffff) throw new CimXmlError('MALFORMED', `entity "&${ref};" is not allowed (no DTD: only the XML predefined entities)`);
+    const code = /^#x[0-9a-fA-F]{1,6}$/.test(ref)
+      ? parseInt(ref.slice(2), 16)
+      : /^#[0-9]{1,7}$/.test(ref)
+        ? parseInt(ref.slice(1), 10)
+        : NaN;
+    if (Number.isNaN(code) || code > 0x10ffff)
+      throw new CimXmlError('MALFORMED', `entity "&${ref};" is not allowed (no DTD: only the XML predefined entities)`);
     return String.fromCodePoint(code);
   });
 }
@@ -87,6 +92,7 @@ export function many<T>(node: XmlValue | undefined, name: string, read: (value: 
 
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new CimXmlError('INVALID_MESSAGE', `${name}: "${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new CimXmlError('INVALID_MESSAGE', `${name}: "${value}" is not one of ${allowed.join(', ')}`);
   return value as T;
 }

@@ -53,7 +53,8 @@ function rootElementOf(name: string, attributes: Readonly<Record<string, string>
 
 /** Runs the whole document through the tokenizer under the limits; `events` may build a tree. */
 function readWhole(xml: string, limits: XmlLimits, events?: Partial<XmlStreamEvents>): RootElement {
-  if (xml.length > limits.maxChars) throw new CimXmlError('TOO_LARGE', `document of ${xml.length} characters exceeds the limit of ${limits.maxChars}`);
+  if (xml.length > limits.maxChars)
+    throw new CimXmlError('TOO_LARGE', `document of ${xml.length} characters exceeds the limit of ${limits.maxChars}`);
   let root: RootElement = { rootName: '', rootNamespace: undefined };
   let first = true;
   const tokenizer = new XmlTokenizer(

@@ -85,7 +85,8 @@ export class XmlTokenizer {
 
   write(chunk: string): void {
     this.chars += chunk.length;
-    if (this.chars > this.limits.maxChars) throw new CimXmlError('TOO_LARGE', `document exceeds the limit of ${this.limits.maxChars} characters`, this.lineNo);
+    if (this.chars > this.limits.maxChars)
+      throw new CimXmlError('TOO_LARGE', `document exceeds the limit of ${this.limits.maxChars} characters`, this.lineNo);
     this.buf = this.pos === this.buf.length ? chunk : this.buf + chunk;
     this.run();
   }
@@ -95,7 +96,8 @@ export class XmlTokenizer {
     this.run();
     if (this.pos < this.buf.length) throw new CimXmlError('MALFORMED', 'unterminated markup at the end of the document', this.lineNo);
     const unclosed = this.open.at(-1);
-    if (unclosed) throw new CimXmlError('MALFORMED', `element <${unclosed.name}> opened on line ${unclosed.line} is never closed`, this.lineNo);
+    if (unclosed)
+      throw new CimXmlError('MALFORMED', `element <${unclosed.name}> opened on line ${unclosed.line} is never closed`, this.lineNo);
     if (!this.rootSeen) throw new CimXmlError('MALFORMED', 'the document has no root element', this.lineNo);
   }
 
@@ -198,10 +200,10 @@ export class XmlTokenizer {
       else if (c === 0x3e) {
         if (i + 1 - from > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `a tag longer than ${this.limits.maxMarkupChars} characters`);
         return i + 1;
-      }
-      else if (c === 0x3c) this.fail('MALFORMED', `"<" inside a tag`);
+      } else if (c === 0x3c) this.fail('MALFORMED', `"<" inside a tag`);
     }
-    if (buf.length - from > this.limits.maxMarkupChars) this.fail('TOO_LARGE', `a tag longer than ${this.limits.maxMarkupChars} characters`);
+    if (buf.length - from > this.limits.maxMarkupChars)
+      this.fail('TOO_LARGE', `a tag longer than ${this.limits.maxMarkupChars} characters`);
     return -1;
   }
 
@@ -234,7 +236,8 @@ export class XmlTokenizer {
       attributes[attributeName] = value;
       at = ATTRIBUTE.lastIndex;
     }
-    if (body.slice(at).trim() !== '') this.fail('MALFORMED', `<${name}> has a malformed attribute near "${body.slice(at).trim().slice(0, 30)}"`);
+    if (body.slice(at).trim() !== '')
+      this.fail('MALFORMED', `<${name}> has a malformed attribute near "${body.slice(at).trim().slice(0, 30)}"`);
     this.rootSeen = true;
     this.advance(end);
     this.open.push({ name, line });

@@ -20,6 +20,10 @@ export type AppInfo = z.infer<typeof appInfo>;
 
 export const appMethods = {
   'app.info': { right: 'open', input: nothing, output: appInfo },
-  'settings.setLocale': { right: 'open', input: z.object({ locale: z.enum(locales) }).strict(), output: z.object({ locale: z.enum(locales) }) },
+  'settings.setLocale': {
+    right: 'open',
+    input: z.object({ locale: z.enum(locales) }).strict(),
+    output: z.object({ locale: z.enum(locales) }),
+  },
   'demo.load': { right: 'record', input: nothing, output: importSummary },
 } as const satisfies MethodSpecs;

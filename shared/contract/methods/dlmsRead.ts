@@ -30,7 +30,12 @@ export const dlmsReadResult = z.object({
   baud: z.number().int(),
   meterSerial: z.string().nullable(),
   clock: z.object({ meterTime: z.string(), hostTime: z.string(), driftS: z.number() }).nullable(),
-  disconnect: z.object({ outputConnected: z.boolean().nullable(), controlState: z.enum(['disconnected', 'connected', 'ready-for-reconnection']).nullable() }).nullable(),
+  disconnect: z
+    .object({
+      outputConnected: z.boolean().nullable(),
+      controlState: z.enum(['disconnected', 'connected', 'ready-for-reconnection']).nullable(),
+    })
+    .nullable(),
   registers: z.array(z.object({ obis: z.string(), value: z.string().nullable(), unit: z.string().nullable() })),
   profile: z
     .object({

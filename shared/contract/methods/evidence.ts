@@ -41,12 +41,24 @@ export const evidenceMethods = {
   /** What a finished visit has: its signature (or why none) and the receipts made so far. */
   'evidence.get': { right: 'view', input: z.object({ visit: visitRef }).strict(), output: evidence },
   /** The signature at the end of a switch reading; a disconnect or reconnect also needs the install right (checked with the order). */
-  'evidence.signSwitch': { right: 'record', input: z.object({ switchOrderId: visitId, signature: signatureInput }).strict(), output: signatureInfo },
+  'evidence.signSwitch': {
+    right: 'record',
+    input: z.object({ switchOrderId: visitId, signature: signatureInput }).strict(),
+    output: signatureInfo,
+  },
   /** The signature at the end of a meter exchange (installer work, as the exchange itself). */
-  'evidence.signWorkOrder': { right: 'install', input: z.object({ workOrderId: visitId, signature: signatureInput }).strict(), output: signatureInfo },
+  'evidence.signWorkOrder': {
+    right: 'install',
+    input: z.object({ workOrderId: visitId, signature: signatureInput }).strict(),
+    output: signatureInfo,
+  },
   /** The receipt of a finished switch visit in the customer's language; made once per language and data, never overwritten. */
   'evidence.receiptSwitch': { right: 'record', input: z.object({ switchOrderId: visitId, language }).strict(), output: receiptInfo },
   'evidence.receiptWorkOrder': { right: 'install', input: z.object({ workOrderId: visitId, language }).strict(), output: receiptInfo },
   /** Desktop app: copies a receipt to the place chosen in the save dialog (the web host downloads it instead). */
-  'evidence.saveReceiptAs': { right: 'view', input: z.object({ fileName: z.string().max(40) }).strict(), output: z.object({ path: z.string().nullable() }) },
+  'evidence.saveReceiptAs': {
+    right: 'view',
+    input: z.object({ fileName: z.string().max(40) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
 } as const satisfies MethodSpecs;

@@ -22,7 +22,11 @@ export const jobRecord = z.object({
   sealsRemoved: z.array(z.string()),
   sealsApplied: z.array(z.string()),
   photos: z.number().int().nonnegative(),
-  programming: z.array(z.object({ operation: z.enum(['timeSync', 'demandReset']), meter: z.string(), result: z.enum(['OK', 'FAILED']), at: z.string() })),
-  panDevices: z.array(z.object({ eui64: z.string(), deviceType: z.string(), change: z.enum(['commissioned', 'decommissioned']), at: z.string() })),
+  programming: z.array(
+    z.object({ operation: z.enum(['timeSync', 'demandReset']), meter: z.string(), result: z.enum(['OK', 'FAILED']), at: z.string() }),
+  ),
+  panDevices: z.array(
+    z.object({ eui64: z.string(), deviceType: z.string(), change: z.enum(['commissioned', 'decommissioned']), at: z.string() }),
+  ),
 });
 export type JobRecord = z.infer<typeof jobRecord>;

@@ -44,7 +44,14 @@ export type ListenState = z.infer<typeof listenState>;
 export const listenMethods = {
   'listen.start': {
     right: 'record',
-    input: z.object({ routeId: z.string().min(1).max(64), port: z.string().min(1).max(500), receiver: z.enum(listenReceivers), autoSave: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        routeId: z.string().min(1).max(64),
+        port: z.string().min(1).max(500),
+        receiver: z.enum(listenReceivers),
+        autoSave: z.boolean().default(false),
+      })
+      .strict(),
     output: listenState,
   },
   'listen.state': { right: 'view', input: nothing, output: listenState },

@@ -12,7 +12,12 @@ export const mapSettings = z.object({
 export type MapSettings = z.infer<typeof mapSettings>;
 
 export const mapSettingsInput = mapSettings
-  .extend({ tileUrl: z.string().max(500).refine((u) => checkTileUrl(u).ok, { message: 'an https:// tile URL with {z}, {x} and {y}, or empty' }) })
+  .extend({
+    tileUrl: z
+      .string()
+      .max(500)
+      .refine((u) => checkTileUrl(u).ok, { message: 'an https:// tile URL with {z}, {x} and {y}, or empty' }),
+  })
   .strict();
 
 export const farVisit = z.object({

@@ -25,7 +25,14 @@ export const meterKeyMethods = {
   'meterKeys.delete': {
     right: 'supervise',
     input: z
-      .object({ manufacturer: z.string().regex(/^([A-Za-z]{3})?$/).default(''), id: z.string().min(1).max(64), kind: meterKeyKind.optional() })
+      .object({
+        manufacturer: z
+          .string()
+          .regex(/^([A-Za-z]{3})?$/)
+          .default(''),
+        id: z.string().min(1).max(64),
+        kind: meterKeyKind.optional(),
+      })
       .strict(),
     output: z.object({ deleted: z.number().int() }),
   },

@@ -81,7 +81,12 @@ export const opticalProgramResult = z.object({
   timeSync: z.object({ before: clockReading, after: clockReading, written: z.object({ date: z.string(), time: z.string() }) }).nullable(),
   /** Demand reset: the maximum demand and the reset counter before and after. */
   demandReset: z
-    .object({ demandBefore: registerValues, demandAfter: registerValues, resetCounterBefore: z.string().nullable(), resetCounterAfter: z.string().nullable() })
+    .object({
+      demandBefore: registerValues,
+      demandAfter: registerValues,
+      resetCounterBefore: z.string().nullable(),
+      resetCounterAfter: z.string().nullable(),
+    })
     .nullable(),
   /** The EndDeviceControls message queued for the enterprise. */
   messageId: z.string(),
@@ -116,7 +121,11 @@ export const opticalProgramInput = z
 
 /** A meter type (manufacturer id and the start of the ident, as the meter identifies) and its programming model. */
 export const meterModelAssignment = z
-  .object({ manufacturer: z.string().regex(/^[A-Za-z]{3}$/), identPrefix: z.string().trim().min(1).max(64), model: z.string().min(1).max(40) })
+  .object({
+    manufacturer: z.string().regex(/^[A-Za-z]{3}$/),
+    identPrefix: z.string().trim().min(1).max(64),
+    model: z.string().min(1).max(40),
+  })
   .strict();
 
 const meterModelList = z.object({
@@ -182,15 +191,29 @@ export const opticalMethods = {
   /** A supervisor assigns a model to a meter type (null: the type is read only); never by the manufacturer alone. */
   'optical.models.assign': {
     right: 'supervise',
-    input: z.object({ manufacturer: z.string().regex(/^[A-Za-z]{3}$/), identPrefix: z.string().trim().min(1).max(64), model: z.string().min(1).max(40).nullable() }).strict(),
+    input: z
+      .object({
+        manufacturer: z.string().regex(/^[A-Za-z]{3}$/),
+        identPrefix: z.string().trim().min(1).max(64),
+        model: z.string().min(1).max(40).nullable(),
+      })
+      .strict(),
     output: meterModelList,
   },
   /** The probe sessions kept at a usage point, newest first. */
-  'optical.transcripts': { right: 'view', input: z.object({ usagePointId }).strict(), output: z.object({ transcripts: z.array(transcriptSummary) }) },
+  'optical.transcripts': {
+    right: 'view',
+    input: z.object({ usagePointId }).strict(),
+    output: z.object({ transcripts: z.array(transcriptSummary) }),
+  },
   /** One transcript, for the screen and its text export. */
   'optical.transcript': { right: 'view', input: z.object({ id: z.string().min(1).max(64) }).strict(), output: transcriptDetail },
   /** Cancels the running read or programming; with an id, also that operation if it has not arrived yet. */
-  'optical.cancel': { right: 'view', input: z.object({ operationId: operationId.optional() }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'optical.cancel': {
+    right: 'view',
+    input: z.object({ operationId: operationId.optional() }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies MethodSpecs;
 
 /** Pushed while a read runs, for the progress bar (phase, bytes, time left). */

@@ -38,7 +38,11 @@ export const profileMethods = {
   /** Only while the database has no profile: creates the first supervisor and signs them in. */
   'profiles.createFirst': { right: 'open', input: z.object({ name: profileName, secret }).strict(), output: session },
   'profiles.add': { right: 'supervise', input: z.object({ name: profileName, role, secret }).strict(), output: profile },
-  'profiles.remove': { right: 'supervise', input: z.object({ name: profileName }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'profiles.remove': {
+    right: 'supervise',
+    input: z.object({ name: profileName }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
   /** A new secret for a profile that forgot theirs; also lifts a lock. */
   'profiles.resetSecret': { right: 'supervise', input: z.object({ name: profileName, secret }).strict(), output: profile },
 } as const satisfies MethodSpecs;

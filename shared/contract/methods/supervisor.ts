@@ -35,7 +35,11 @@ export const supervisorMethods = {
     output: z.object({ path: z.string(), fileName: exportFileName, rows: z.number().int(), bytes: z.number().int() }),
   },
   /** Desktop app: copies an export to the place chosen in a save dialog; null when the dialog was cancelled. */
-  'export.saveAs': { right: 'supervise', input: z.object({ fileName: exportFileName }).strict(), output: z.object({ path: z.string().nullable() }) },
+  'export.saveAs': {
+    right: 'supervise',
+    input: z.object({ fileName: exportFileName }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
   /**
    * Gets the export ready while the supervisor sets the filter (the Export panel asks when it opens
    * and while it stays open): the first large export is then as fast as the next. A no-op for other roles.

@@ -47,7 +47,16 @@ export const agreementView = z.object({
 export const switchOrderDetail = switchOrderSummary.extend({
   agreement: agreementView.nullable(),
   previousAgreement: agreementView.nullable(),
-  registers: z.array(z.object({ id: z.number(), label: z.string(), readingType: z.string(), dials: z.number(), decimals: z.number(), lastValue: z.string().nullable() })),
+  registers: z.array(
+    z.object({
+      id: z.number(),
+      label: z.string(),
+      readingType: z.string(),
+      dials: z.number(),
+      decimals: z.number(),
+      lastValue: z.string().nullable(),
+    }),
+  ),
   readingSetId: z.string().nullable(),
   readInWindow: z.boolean().nullable(),
   notReadReason: z.string().nullable(),
@@ -74,7 +83,15 @@ export const switchingMethods = {
     right: 'record',
     input: z
       // photoIds: the register photo goes on the visit's receipt (issue 24 §3).
-      .object({ switchOrderId, values: saveInput.values, source: saveInput.source, observedSerial: saveInput.observedSerial, outOfWindowReason, note, photoIds: saveInput.photoIds })
+      .object({
+        switchOrderId,
+        values: saveInput.values,
+        source: saveInput.source,
+        observedSerial: saveInput.observedSerial,
+        outOfWindowReason,
+        note,
+        photoIds: saveInput.photoIds,
+      })
       .strict(),
     output: done,
   },

@@ -67,7 +67,16 @@ export type SyncStatus = z.infer<typeof syncStatus>;
  * (issue 17 §2: no English prose across the boundary); `peerText` is what the connection or the
  * enterprise's system said, shown small as its words; `message` is the English text for logs and the CLI.
  */
-export const syncStopReasons = ['credentials', 'httpStatus', 'badReply', 'replyTooLarge', 'cancelled', 'unreachable', 'inboundFailed', 'failed'] as const;
+export const syncStopReasons = [
+  'credentials',
+  'httpStatus',
+  'badReply',
+  'replyTooLarge',
+  'cancelled',
+  'unreachable',
+  'inboundFailed',
+  'failed',
+] as const;
 export type SyncStopReason = (typeof syncStopReasons)[number];
 export const syncStop = z.object({
   code: z.string(),
@@ -78,7 +87,13 @@ export const syncStop = z.object({
 });
 export type SyncStopShape = z.infer<typeof syncStop>;
 
-export const syncProgress = z.object({ runId: z.string(), sent: z.number(), accepted: z.number(), rejected: z.number(), pending: z.number() });
+export const syncProgress = z.object({
+  runId: z.string(),
+  sent: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  pending: z.number(),
+});
 export const syncFinished = z.object({
   runId: z.string(),
   summary: syncProgress.extend({ held: z.number(), resent: z.number(), received: z.number().optional() }).nullable(),
@@ -138,7 +153,11 @@ export const syncMethods = {
   'sync.status': { right: 'view', input: nothing, output: syncStatus },
   'sync.profile.get': { right: 'view', input: nothing, output: integrationProfileInfo },
   /** The utility's profile as JSON text (checked against the profile schema), or null to go back to the default. */
-  'sync.profile.set': { right: 'supervise', input: z.object({ text: z.string().max(MAX_PROFILE_TEXT).nullable() }).strict(), output: integrationProfileInfo },
+  'sync.profile.set': {
+    right: 'supervise',
+    input: z.object({ text: z.string().max(MAX_PROFILE_TEXT).nullable() }).strict(),
+    output: integrationProfileInfo,
+  },
   /** Starts a run on the Node side and returns at once; `sync.progress` and `sync.finished` follow. */
   'sync.run': {
     right: 'record',
@@ -153,14 +172,21 @@ export const syncMethods = {
     input: z
       .object({
         messageId: z.string().min(1).max(100),
-        values: z.array(z.object({ readingType: z.string().min(1).max(100), value: z.string().trim().min(1).max(40) }).strict()).min(1).max(64),
+        values: z
+          .array(z.object({ readingType: z.string().min(1).max(100), value: z.string().trim().min(1).max(40) }).strict())
+          .min(1)
+          .max(64),
         reason: z.string().trim().min(3).max(500),
       })
       .strict(),
     output: z.object({ messageId: z.string() }),
   },
   'sync.received.list': { right: 'view', input: nothing, output: z.array(receivedItem) },
-  'sync.rejected.retry': { right: 'install', input: z.object({ messageId: z.string().min(1).max(100) }).strict(), output: z.object({ requeued: z.literal(true) }) },
+  'sync.rejected.retry': {
+    right: 'install',
+    input: z.object({ messageId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ requeued: z.literal(true) }),
+  },
   'sync.settings.get': { right: 'view', input: nothing, output: z.object({ settings: syncSettings, credentials: syncCredentialsInfo }) },
   'sync.settings.set': { right: 'supervise', input: syncSettingsInput, output: syncSettings },
   'sync.credentials.set': { right: 'supervise', input: credentials, output: syncCredentialsInfo },

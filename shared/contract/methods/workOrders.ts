@@ -9,11 +9,31 @@ export const workOrderId = z.string().min(1).max(64);
 const serial = z.string().trim().min(1).max(64);
 const seals = z.array(z.string().trim().min(1).max(40)).max(10).default([]);
 /** A value out of the register's expected range comes with its confirmation (typed twice, or a reason), as on a route read. */
-const registerValues = z.array(z.object({ registerId: z.number().int().positive(), value: decimalText, confirmation: confirmation.optional() }).strict()).min(1).max(64);
+const registerValues = z
+  .array(z.object({ registerId: z.number().int().positive(), value: decimalText, confirmation: confirmation.optional() }).strict())
+  .min(1)
+  .max(64);
 
 /** The meter taken out of a usage point (removal, exchange) and the one put in from stock (install, exchange). */
-export const meterOut = z.object({ observedSerial: serial, finalReadings: registerValues, finalSource: z.enum(['manual', 'optical']).default('manual'), sealsRemoved: seals, disposition: z.enum(removalDispositions), photoIds: z.array(photoId).max(10).default([]) }).strict();
-export const meterIn = z.object({ serial, initialReadings: registerValues, initialSource: z.enum(['manual', 'optical']).optional(), sealsApplied: seals, photoIds: z.array(photoId).max(10).default([]) }).strict();
+export const meterOut = z
+  .object({
+    observedSerial: serial,
+    finalReadings: registerValues,
+    finalSource: z.enum(['manual', 'optical']).default('manual'),
+    sealsRemoved: seals,
+    disposition: z.enum(removalDispositions),
+    photoIds: z.array(photoId).max(10).default([]),
+  })
+  .strict();
+export const meterIn = z
+  .object({
+    serial,
+    initialReadings: registerValues,
+    initialSource: z.enum(['manual', 'optical']).optional(),
+    sealsApplied: seals,
+    photoIds: z.array(photoId).max(10).default([]),
+  })
+  .strict();
 
 export const workOrderSummary = z.object({
   id: z.string(),
@@ -40,11 +60,23 @@ export const workOrderDetail = workOrderSummary.extend({
   steps: z.array(z.object({ step: z.string(), at: z.string() })),
   /** Time sync / demand reset done on the job's new meter through the probe (recorded when done). */
   programming: z.array(
-    z.object({ operation: z.enum(['timeSync', 'demandReset']), at: z.string(), meter: z.string(), result: z.enum(['OK', 'FAILED']), error: z.string().nullable(), attributes: z.record(z.string(), z.string()) }),
+    z.object({
+      operation: z.enum(['timeSync', 'demandReset']),
+      at: z.string(),
+      meter: z.string(),
+      result: z.enum(['OK', 'FAILED']),
+      error: z.string().nullable(),
+      attributes: z.record(z.string(), z.string()),
+    }),
   ),
 });
 
-export const panCheck = z.object({ valid: z.boolean(), reason: z.string().nullable(), eui64: z.string().nullable(), crc: z.string().nullable() });
+export const panCheck = z.object({
+  valid: z.boolean(),
+  reason: z.string().nullable(),
+  eui64: z.string().nullable(),
+  crc: z.string().nullable(),
+});
 
 export const workOrderMethods = {
   'workOrders.list': { right: 'view', input: nothing, output: z.array(workOrderSummary) },
@@ -52,7 +84,11 @@ export const workOrderMethods = {
   /** What the finished job did on site: readings with units, seals, photos, programming, PAN devices (issue 17 §3). */
   'workOrders.record': { right: 'view', input: z.object({ workOrderId }).strict(), output: jobRecord },
   'workOrders.start': { right: 'install', input: z.object({ workOrderId }).strict(), output: workOrderSummary },
-  'workOrders.unable': { right: 'install', input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(), output: workOrderSummary },
+  'workOrders.unable': {
+    right: 'install',
+    input: z.object({ workOrderId, reason: z.string().trim().min(1).max(500) }).strict(),
+    output: workOrderSummary,
+  },
   /** The registers of a meter in stock, so the wizard can ask for its initial readings. */
   'workOrders.stockMeter': {
     right: 'view',
@@ -69,13 +105,27 @@ export const workOrderMethods = {
   /** A work order made on the device by an installer or supervisor (issue 8 §1). */
   'workOrders.create': {
     right: 'install',
-    input: z.object({ kind: z.enum(workOrderKinds), usagePointId: z.string().trim().min(1).max(64), description: z.string().trim().max(500).default('') }).strict(),
+    input: z
+      .object({
+        kind: z.enum(workOrderKinds),
+        usagePointId: z.string().trim().min(1).max(64),
+        description: z.string().trim().max(500).default(''),
+      })
+      .strict(),
     output: workOrderSummary,
   },
   /** Checks a PAN label without saving anything (the form checks as the installer types). */
-  'pan.check': { right: 'view', input: z.object({ eui64: z.string().max(64), installCode: z.string().max(80) }).strict(), output: panCheck },
+  'pan.check': {
+    right: 'view',
+    input: z.object({ eui64: z.string().max(64), installCode: z.string().max(80) }).strict(),
+    output: panCheck,
+  },
   /** The link key, shown only when the installer asks for it (issue 8 §4). */
-  'pan.linkKey': { right: 'install', input: z.object({ installCode: z.string().max(80) }).strict(), output: z.object({ linkKey: z.string() }) },
+  'pan.linkKey': {
+    right: 'install',
+    input: z.object({ installCode: z.string().max(80) }).strict(),
+    output: z.object({ linkKey: z.string() }),
+  },
   'workOrders.commissionPan': {
     right: 'install',
     input: z
@@ -83,5 +133,9 @@ export const workOrderMethods = {
       .strict(),
     output: finished,
   },
-  'workOrders.decommissionPan': { right: 'install', input: z.object({ workOrderId, eui64: z.string().max(64) }).strict(), output: finished },
+  'workOrders.decommissionPan': {
+    right: 'install',
+    input: z.object({ workOrderId, eui64: z.string().max(64) }).strict(),
+    output: finished,
+  },
 } as const satisfies MethodSpecs;

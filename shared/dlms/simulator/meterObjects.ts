@@ -86,8 +86,23 @@ export class MeterObjects {
 
   objectList(): DlmsValue {
     const entry = (classId: number, obis: string, attributes: number) =>
-      structure(u16(classId), u8(0), octets(ln(obis)), structure(array(Array.from({ length: attributes }, (_, i) => structure(i8(i + 1), enumValue(i === 1 ? 3 : 1), { type: 'null' }))), array([])));
-    return array([entry(15, ASSOCIATION_OBIS, 2), entry(1, SERIAL_OBIS, 2), entry(8, CLOCK_OBIS, 3), ...CHANNELS.map((c) => entry(3, c, 3)), entry(7, PROFILE_OBIS, 4), entry(70, DISCONNECT_OBIS, 3)]);
+      structure(
+        u16(classId),
+        u8(0),
+        octets(ln(obis)),
+        structure(
+          array(Array.from({ length: attributes }, (_, i) => structure(i8(i + 1), enumValue(i === 1 ? 3 : 1), { type: 'null' }))),
+          array([]),
+        ),
+      );
+    return array([
+      entry(15, ASSOCIATION_OBIS, 2),
+      entry(1, SERIAL_OBIS, 2),
+      entry(8, CLOCK_OBIS, 3),
+      ...CHANNELS.map((c) => entry(3, c, 3)),
+      entry(7, PROFILE_OBIS, 4),
+      entry(70, DISCONNECT_OBIS, 3),
+    ]);
   }
 
   /** The range of a selective access { restricting object, from, to, selected values }, in ms. */

@@ -15,7 +15,19 @@ import { DlmsError } from '../errors';
 import { decodeFrame, encodeFrame, FLAG, LLC_RESPONSE, type Control, type HdlcAddress, type HdlcFrame } from '../hdlc';
 import { decodeLinkParameters, encodeLinkParameters, SegmentReassembler } from '../hdlcLink';
 import { decodeApdu, encodeApdu, type CosemReference, type GetResult, type XdlmsApdu } from '../xdlms';
-import { CHANNELS, CLOCK_OBIS, DEVIATION, DISCONNECT_OBIS, ASSOCIATION_OBIS, SERIAL_OBIS, MeterObjects, PROFILE_OBIS, sameName, scalerUnit, CAPTURE_PERIOD_S } from './meterObjects';
+import {
+  CHANNELS,
+  CLOCK_OBIS,
+  DEVIATION,
+  DISCONNECT_OBIS,
+  ASSOCIATION_OBIS,
+  SERIAL_OBIS,
+  MeterObjects,
+  PROFILE_OBIS,
+  sameName,
+  scalerUnit,
+  CAPTURE_PERIOD_S,
+} from './meterObjects';
 
 export interface MeterSimulatorOptions {
   readonly address?: HdlcAddress;
@@ -121,7 +133,12 @@ export class DlmsMeterSimulator {
         this.receiveSeq = 0;
         this.pendingSegments = [];
         this.reassembler.reset();
-        return [this.frame({ kind: 'UA', poll: true }, encodeLinkParameters({ maxInfoTransmit: this.maxInfo, maxInfoReceive: this.maxInfo, windowTransmit: 1, windowReceive: 1 }))];
+        return [
+          this.frame(
+            { kind: 'UA', poll: true },
+            encodeLinkParameters({ maxInfoTransmit: this.maxInfo, maxInfoReceive: this.maxInfo, windowTransmit: 1, windowReceive: 1 }),
+          ),
+        ];
       }
       case 'DISC': {
         const was = this.connected;
@@ -208,9 +225,17 @@ export class DlmsMeterSimulator {
       case 'get-request-next':
         return this.nextBlock(request.blockNumber + 1);
       case 'get-request-list':
-        return encodeApdu({ kind: 'get-response-list', invokeId: request.invokeId, results: request.references.map((r) => this.get(r.reference, r.access?.parameters ?? null)) });
+        return encodeApdu({
+          kind: 'get-response-list',
+          invokeId: request.invokeId,
+          results: request.references.map((r) => this.get(r.reference, r.access?.parameters ?? null)),
+        });
       case 'set-request': {
-        const ok = request.reference.classId === 8 && request.reference.index === 2 && sameName(request.reference.logicalName, CLOCK_OBIS) && this.setClock(request.value);
+        const ok =
+          request.reference.classId === 8 &&
+          request.reference.index === 2 &&
+          sameName(request.reference.logicalName, CLOCK_OBIS) &&
+          this.setClock(request.value);
         return encodeApdu({ kind: 'set-response', invokeId: request.invokeId, result: ok ? 0 : READ_WRITE_DENIED });
       }
       case 'action-request': {
@@ -226,8 +251,23 @@ export class DlmsMeterSimulator {
 
   private nextBlock(number: number): Uint8Array {
     const raw = this.pendingBlocks[number - 1];
-    if (!raw) return encodeApdu({ kind: 'get-response-block', invokeId: this.blockInvoke, lastBlock: true, blockNumber: number, raw: null, accessResult: 2 });
-    return encodeApdu({ kind: 'get-response-block', invokeId: this.blockInvoke, lastBlock: number === this.pendingBlocks.length, blockNumber: number, raw, accessResult: null });
+    if (!raw)
+      return encodeApdu({
+        kind: 'get-response-block',
+        invokeId: this.blockInvoke,
+        lastBlock: true,
+        blockNumber: number,
+        raw: null,
+        accessResult: 2,
+      });
+    return encodeApdu({
+      kind: 'get-response-block',
+      invokeId: this.blockInvoke,
+      lastBlock: number === this.pendingBlocks.length,
+      blockNumber: number,
+      raw,
+      accessResult: null,
+    });
   }
 
   private setClock(value: DlmsValue): boolean {

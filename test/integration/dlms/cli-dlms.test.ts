@@ -3,7 +3,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nodeAesGcm } from '../../../electron/services/dlms/aesGcm';
-import { bytesToHex, encipherApdu, encodeApdu, encodeFrame, concat, obisToBytes, structure, octets, u32, i8, enumValue, array, u16 } from '../../../shared/dlms';
+import {
+  bytesToHex,
+  encipherApdu,
+  encodeApdu,
+  encodeFrame,
+  concat,
+  obisToBytes,
+  structure,
+  octets,
+  u32,
+  i8,
+  enumValue,
+  array,
+  u16,
+} from '../../../shared/dlms';
 import { fieldmeter } from '../../support/cli';
 import { greenBook as gb, kamstrupHanPush } from '../../unit/dlms/fixtures';
 import { useTempDir } from '../../support/tempDir';
@@ -23,15 +37,33 @@ const file = (name: string, content: string | Uint8Array) => {
 /** An encrypted HAN-style push in an HDLC UI frame: energy with its scaler_unit, after the list of captured objects. */
 function cipheredPushFrame(): Uint8Array {
   const energy = octets(obisToBytes('1-0:1.8.0.255') ?? new Uint8Array(6));
-  const body = structure(array([structure(u16(3), energy, i8(2), u16(0)), structure(u16(3), energy, i8(3), u16(0))]), u32(123456), structure(i8(-1), enumValue(30)));
+  const body = structure(
+    array([structure(u16(3), energy, i8(2), u16(0)), structure(u16(3), energy, i8(3), u16(0))]),
+    u32(123456),
+    structure(i8(-1), enumValue(30)),
+  );
   const push = encodeApdu({ kind: 'data-notification', invokeId: 1, dateTime: null, body });
-  const ciphered = encipherApdu(push, { gcm: nodeAesGcm, encryptionKey: gb.encryptionKey, authenticationKey: gb.authenticationKey, systemTitle: gb.systemTitle, invocationCounter: 77, general: true });
-  return encodeFrame({ destination: { upper: 0x10, lower: null, size: 1 }, source: { upper: 1, lower: 17, size: 2 }, control: { kind: 'UI', poll: false }, info: concat(Uint8Array.of(0xe6, 0xe7, 0), ciphered) });
+  const ciphered = encipherApdu(push, {
+    gcm: nodeAesGcm,
+    encryptionKey: gb.encryptionKey,
+    authenticationKey: gb.authenticationKey,
+    systemTitle: gb.systemTitle,
+    invocationCounter: 77,
+    general: true,
+  });
+  return encodeFrame({
+    destination: { upper: 0x10, lower: null, size: 1 },
+    source: { upper: 1, lower: 17, size: 2 },
+    control: { kind: 'UI', poll: false },
+    info: concat(Uint8Array.of(0xe6, 0xe7, 0), ciphered),
+  });
 }
 
 describe('fieldmeter dlms decode', () => {
   it('prints the published Kamstrup HAN push as JSON from hex text with spaces, newlines and 0x', async () => {
-    const hexText = `0x${bytesToHex(kamstrupHanPush).replace(/(.{32})/g, '$1\n').replace(/(..)/g, '$1 ')}`;
+    const hexText = `0x${bytesToHex(kamstrupHanPush)
+      .replace(/(.{32})/g, '$1\n')
+      .replace(/(..)/g, '$1 ')}`;
     const run = await fieldmeter(['dlms', 'decode', file('kamstrup.hex', hexText), '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
@@ -52,7 +84,10 @@ describe('fieldmeter dlms decode', () => {
       decrypted: true,
       objects: [{ obis: '1-0:1.8.0.255', classId: 3, attribute: 2, value: '12345.6', unit: 'Wh' }],
     });
-    const fromEnvironment = await fieldmeter(['dlms', 'decode', path, '--json'], { FIELDMETER_DLMS_KEY: key, FIELDMETER_DLMS_AUTH_KEY: authKey });
+    const fromEnvironment = await fieldmeter(['dlms', 'decode', path, '--json'], {
+      FIELDMETER_DLMS_KEY: key,
+      FIELDMETER_DLMS_AUTH_KEY: authKey,
+    });
     expect(fromEnvironment.code).toBe(0);
     expect(JSON.parse(fromEnvironment.stdout)).toMatchObject({ decrypted: true, objects: [{ value: '12345.6' }] });
     expect(fromEnvironment.stderr).not.toMatch(/visible to other users/);

@@ -36,14 +36,27 @@ describe.skipIf(!poppler)('receipts for installs and removals (needs poppler-uti
     const fresh = store.workOrders.deviceBySerial('E9100002');
     if (!fresh) throw new Error('demo not loaded');
     const initialReadings = store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '12' }));
-    completeInstall(store, installer, { workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings, sealsApplied: ['S-IN-1'], photoIds: [] }, note: '' });
+    completeInstall(store, installer, {
+      workOrderId: 'WO-DEMO-IN1',
+      newMeter: { serial: 'E9100002', initialReadings, sealsApplied: ['S-IN-1'], photoIds: [] },
+      note: '',
+    });
     const visit = { kind: 'workOrder', id: 'WO-DEMO-IN1' } as const;
     saveSignature(store, installer, photoDir, visit, { status: 'signed', signerName: 'Erika Müller', imageBase64: png.toString('base64') });
 
     const receipt = await createReceipt(store, installer, photoDir, visit, 'de');
     const file = join(photoDir, receipt.fileName);
     const text = pdfText(file);
-    for (const words of ['Zählereinbau', 'Eingebauter Zähler', 'E9100002', DEMO_NEW_CONNECTION.usagePointId, 'Einbaustand', 'S-IN-1', 'Erika Müller']) expect(text).toContain(words);
+    for (const words of [
+      'Zählereinbau',
+      'Eingebauter Zähler',
+      'E9100002',
+      DEMO_NEW_CONNECTION.usagePointId,
+      'Einbaustand',
+      'S-IN-1',
+      'Erika Müller',
+    ])
+      expect(text).toContain(words);
     expect(text).not.toContain('Ausgebauter Zähler');
     expect(checkReceipt(file, store)).toMatchObject({ intact: true, matchesDatabase: true });
     store.close();
@@ -55,16 +68,44 @@ describe.skipIf(!poppler)('receipts for installs and removals (needs poppler-uti
     const photoDir = join(dir, 'photos');
     const old = store.workOrders.meterAt('UP-1008');
     if (!old) throw new Error('demo not loaded');
-    const photo = addPhoto(store, installer, photoDir, { usagePointId: 'UP-1008', fileName: 'register.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
-    const finalReadings = store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4321', confirmation: { method: 'reentered' as const } }));
-    completeRemoval(store, installer, { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings, finalSource: 'manual', sealsRemoved: ['S-RM-1'], disposition: 'scrapped', photoIds: [photo.photoId] }, note: '' });
+    const photo = addPhoto(store, installer, photoDir, {
+      usagePointId: 'UP-1008',
+      fileName: 'register.png',
+      mimeType: 'image/png',
+      dataBase64: png.toString('base64'),
+    });
+    const finalReadings = store.workOrders
+      .registersOf(old.id)
+      .map((r) => ({ registerId: r.id, value: '4321', confirmation: { method: 'reentered' as const } }));
+    completeRemoval(store, installer, {
+      workOrderId: 'WO-DEMO-RM1',
+      oldMeter: {
+        observedSerial: old.serialNumber,
+        finalReadings,
+        finalSource: 'manual',
+        sealsRemoved: ['S-RM-1'],
+        disposition: 'scrapped',
+        photoIds: [photo.photoId],
+      },
+      note: '',
+    });
     const visit = { kind: 'workOrder', id: 'WO-DEMO-RM1' } as const;
     saveSignature(store, installer, photoDir, visit, { status: 'declined', signerName: '' });
 
     const receipt = await createReceipt(store, installer, photoDir, visit, 'en');
     const file = join(photoDir, receipt.fileName);
     const text = pdfText(file);
-    for (const words of ['Meter removal', 'Meter taken out', old.serialNumber, 'final reading', '4,321', 'S-RM-1', 'Register photo', 'The customer declined to sign']) expect(text).toContain(words);
+    for (const words of [
+      'Meter removal',
+      'Meter taken out',
+      old.serialNumber,
+      'final reading',
+      '4,321',
+      'S-RM-1',
+      'Register photo',
+      'The customer declined to sign',
+    ])
+      expect(text).toContain(words);
     // The register photo is the one image: a declined signature draws none.
     expect(imageCount(file)).toBe(1);
     expect(checkReceipt(file, store)).toMatchObject({ intact: true, matchesDatabase: true });
@@ -77,9 +118,19 @@ describe.skipIf(!poppler)('receipts for installs and removals (needs poppler-uti
     const store = openDemoStore(dir, technician);
     const photoDir = join(dir, 'photos');
     const moveOut = { kind: 'switchOrder', id: 'SW-DEMO-MO5' } as const;
-    const photo = addPhoto(store, technician, photoDir, { usagePointId: 'UP-1005', fileName: 'register.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
+    const photo = addPhoto(store, technician, photoDir, {
+      usagePointId: 'UP-1005',
+      fileName: 'register.png',
+      mimeType: 'image/png',
+      dataBase64: png.toString('base64'),
+    });
     const values = (store.meters.get('UP-1005')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
-    takeSwitchReading(store, technician, { switchOrderId: moveOut.id, values, photoIds: [photo.photoId] }, { settings: defaultValidationSettings, photoDir, now: new Date() });
+    takeSwitchReading(
+      store,
+      technician,
+      { switchOrderId: moveOut.id, values, photoIds: [photo.photoId] },
+      { settings: defaultValidationSettings, photoDir, now: new Date() },
+    );
     saveSignature(store, technician, photoDir, moveOut, { status: 'declined', signerName: '' });
 
     const receipt = await createReceipt(store, technician, photoDir, moveOut, 'de');

@@ -34,15 +34,24 @@ describe('signature and receipt through the contract and the web host', () => {
     expect((await dispatch(app.handlers, 'switching.read', { switchOrderId: 'SW-DEMO-MO5', values })).ok).toBe(true);
     const signed = await dispatch(app.handlers, 'evidence.signSwitch', { switchOrderId: 'SW-DEMO-MO5', signature: { status: 'declined' } });
     expect(signed).toMatchObject({ ok: true, value: { status: 'declined', signerName: '', hasImage: false } });
-    const refused = await dispatch(app.handlers, 'evidence.signWorkOrder', { workOrderId: 'WO-DEMO-EX1', signature: { status: 'declined' } });
+    const refused = await dispatch(app.handlers, 'evidence.signWorkOrder', {
+      workOrderId: 'WO-DEMO-EX1',
+      signature: { status: 'declined' },
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { right: 'install' } } });
-    const unfinished = await dispatch(app.handlers, 'evidence.signSwitch', { switchOrderId: 'SW-DEMO-MI6', signature: { status: 'signed', signerName: 'J', imageBase64: 'bm90IGEgcG5n' } });
+    const unfinished = await dispatch(app.handlers, 'evidence.signSwitch', {
+      switchOrderId: 'SW-DEMO-MI6',
+      signature: { status: 'signed', signerName: 'J', imageBase64: 'bm90IGEgcG5n' },
+    });
     expect(unfinished).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'visitNotFinished' } } });
 
     const made = await dispatch(app.handlers, 'evidence.receiptSwitch', { switchOrderId: 'SW-DEMO-MO5', language: 'de' });
     if (!made.ok) throw new Error(made.error.message);
     const { fileName } = made.value as { fileName: string };
-    expect(await dispatch(app.handlers, 'evidence.get', { visit: { kind: 'switchOrder', id: 'SW-DEMO-MO5' } })).toMatchObject({ ok: true, value: { receipts: [{ fileName, language: 'de' }] } });
+    expect(await dispatch(app.handlers, 'evidence.get', { visit: { kind: 'switchOrder', id: 'SW-DEMO-MO5' } })).toMatchObject({
+      ok: true,
+      value: { receipts: [{ fileName, language: 'de' }] },
+    });
 
     host = await startWebHost({ app });
     const auth = { Authorization: `Bearer ${host.token}` };
@@ -74,9 +83,15 @@ describe('signature and receipt through the contract and the web host', () => {
     expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toEqual({ ok: true, value: { path: answer } });
     expect(readFileSync(answer ?? '').equals(readFileSync(join(dir, 'photos', fileName)))).toBe(true);
     answer = join(dir, 'receipt.txt');
-    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     answer = join(dir, 'fieldmeter.db');
-    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     answer = null;
     expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toEqual({ ok: true, value: { path: null } });
   });

@@ -34,8 +34,17 @@ describe('visit receipts (issue 24 §3)', () => {
     const store = openDemoStore(dir, technician);
     const photoDir = join(dir, 'photos');
     const values = (store.meters.get('UP-1005')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
-    takeSwitchReading(store, technician, { switchOrderId: moveOut.id, values }, { settings: defaultValidationSettings, photoDir, now: new Date() });
-    saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: 'Erika Müller', imageBase64: png.toString('base64') });
+    takeSwitchReading(
+      store,
+      technician,
+      { switchOrderId: moveOut.id, values },
+      { settings: defaultValidationSettings, photoDir, now: new Date() },
+    );
+    saveSignature(store, technician, photoDir, moveOut, {
+      status: 'signed',
+      signerName: 'Erika Müller',
+      imageBase64: png.toString('base64'),
+    });
     return { dir, store, photoDir, database: join(dir, 'demo.db') };
   };
 
@@ -45,7 +54,16 @@ describe('visit receipts (issue 24 §3)', () => {
     expect(receipt).toMatchObject({ language: 'de', code: expect.stringMatching(/^[A-Z2-7]{5}-[A-Z2-7]{5}$/) as unknown });
     const file = join(photoDir, receipt.fileName);
     const text = pdfText(file);
-    for (const words of ['Besuchsbestätigung', 'Ablesung bei Auszug', 'Zählerstände', 'Jürgen Weiß', 'Vom Kunden unterschrieben: Erika Müller', 'Prüfcode', receipt.code, 'UP-1005']) {
+    for (const words of [
+      'Besuchsbestätigung',
+      'Ablesung bei Auszug',
+      'Zählerstände',
+      'Jürgen Weiß',
+      'Vom Kunden unterschrieben: Erika Müller',
+      'Prüfcode',
+      receipt.code,
+      'UP-1005',
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/Energie Bezug \(aus dem Netz\).*kWh\s+\d+\.\d+\.\d+/);
@@ -59,68 +77,112 @@ describe('visit receipts (issue 24 §3)', () => {
     // The English receipt of the same visit has the same code (the language is not the visit's data), in another file.
     const english = await createReceipt(store, technician, photoDir, moveOut, 'en');
     expect(english.code).toBe(receipt.code);
-    expect(pdfText(join(photoDir, english.fileName))).toMatch(/Visit receipt[\s\S]*Move-out reading[\s\S]*Signed by the customer: Erika Müller/);
+    expect(pdfText(join(photoDir, english.fileName))).toMatch(
+      /Visit receipt[\s\S]*Move-out reading[\s\S]*Signed by the customer: Erika Müller/,
+    );
     // Asked again: the same file, not rewritten; the code is in the audit.
     const before = statSync(file).mtimeMs;
     expect(await createReceipt(store, technician, photoDir, moveOut, 'de')).toEqual(receipt);
     expect(statSync(file).mtimeMs).toBe(before);
     const audit = store.db.prepare("SELECT details FROM audit_log WHERE action = 'visit.receipt'").all() as { details: string }[];
-    expect(audit.map((a) => JSON.parse(a.details) as { code: string }).map((d) => d.code)).toEqual([receipt.code.replace('-', ''), receipt.code.replace('-', '')]);
+    expect(audit.map((a) => JSON.parse(a.details) as { code: string }).map((d) => d.code)).toEqual([
+      receipt.code.replace('-', ''),
+      receipt.code.replace('-', ''),
+    ]);
     store.close();
   });
 
-  it('verify: intact and matching the database; a byte changed in the embedded data, or the visit changed in the database, fails', async () => {
-    const { dir, store, photoDir, database } = signedMoveOut();
-    const receipt = await createReceipt(store, technician, photoDir, moveOut, 'de');
-    const file = join(photoDir, receipt.fileName);
-    expect(checkReceipt(file, store)).toMatchObject({ intact: true, code: receipt.code, matchesDatabase: true, visit: moveOut });
+  it(
+    'verify: intact and matching the database; a byte changed in the embedded data, or the visit changed in the database, fails',
+    async () => {
+      const { dir, store, photoDir, database } = signedMoveOut();
+      const receipt = await createReceipt(store, technician, photoDir, moveOut, 'de');
+      const file = join(photoDir, receipt.fileName);
+      expect(checkReceipt(file, store)).toMatchObject({ intact: true, code: receipt.code, matchesDatabase: true, visit: moveOut });
 
-    const pdf = readFileSync(file);
-    // The information dictionary names the data's object; its string is base64 of '{"…', so it opens with (eyJ.
-    const object = /\/FieldmeterReceiptData (\d+) 0 R/.exec(pdf.toString('latin1'))?.[1];
-    const data = pdf.indexOf(Buffer.from(`${object} 0 obj\n(eyJ`));
-    expect(data).toBeGreaterThan(0);
-    const tampered = Buffer.from(pdf);
-    tampered[data + 40] = tampered[data + 40] === 0x41 ? 0x42 : 0x41; // one base64 character of the data
-    const changed = join(dir, 'changed.pdf');
-    writeFileSync(changed, tampered);
-    expect(checkReceipt(changed)).toMatchObject({ intact: false, code: receipt.code });
-    store.close();
+      const pdf = readFileSync(file);
+      // The information dictionary names the data's object; its string is base64 of '{"…', so it opens with (eyJ.
+      const object = /\/FieldmeterReceiptData (\d+) 0 R/.exec(pdf.toString('latin1'))?.[1];
+      const data = pdf.indexOf(Buffer.from(`${object} 0 obj\n(eyJ`));
+      expect(data).toBeGreaterThan(0);
+      const tampered = Buffer.from(pdf);
+      tampered[data + 40] = tampered[data + 40] === 0x41 ? 0x42 : 0x41; // one base64 character of the data
+      const changed = join(dir, 'changed.pdf');
+      writeFileSync(changed, tampered);
+      expect(checkReceipt(changed)).toMatchObject({ intact: false, code: receipt.code });
+      store.close();
 
-    const ok = await fieldmeter(['receipt', 'verify', file, '--db', database]);
-    expect(ok.stdout).toMatch(/Intact: code .* matches the visit stored in the database/);
-    expect(ok.code).toBe(0);
-    const broken = await fieldmeter(['receipt', 'verify', changed]);
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/NOT INTACT/);
-    // The office's copy of the database says another value was read: the receipt no longer matches it.
-    const copy = join(dir, 'office.db');
-    copyFileSync(database, copy);
-    execFileSync('sqlite3', [copy, "UPDATE readings SET value = '1' WHERE reading_set_id = (SELECT reading_set_id FROM switch_orders WHERE id = 'SW-DEMO-MO5')"]);
-    const differs = await fieldmeter(['receipt', 'verify', file, '--db', copy]);
-    expect(differs.code).toBe(1);
-    expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
-  }, scaled(60_000));
+      const ok = await fieldmeter(['receipt', 'verify', file, '--db', database]);
+      expect(ok.stdout).toMatch(/Intact: code .* matches the visit stored in the database/);
+      expect(ok.code).toBe(0);
+      const broken = await fieldmeter(['receipt', 'verify', changed]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(/NOT INTACT/);
+      // The office's copy of the database says another value was read: the receipt no longer matches it.
+      const copy = join(dir, 'office.db');
+      copyFileSync(database, copy);
+      execFileSync('sqlite3', [
+        copy,
+        "UPDATE readings SET value = '1' WHERE reading_set_id = (SELECT reading_set_id FROM switch_orders WHERE id = 'SW-DEMO-MO5')",
+      ]);
+      const differs = await fieldmeter(['receipt', 'verify', file, '--db', copy]);
+      expect(differs.code).toBe(1);
+      expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
+    },
+    scaled(60_000),
+  );
 
   it('an exchange receipt names both meters, final and initial readings, the seals and draws the register photo', async () => {
     const dir = tempDir();
     const store: Store = openDemoStore(dir, installer);
     const photoDir = join(dir, 'photos');
-    const photo = addPhoto(store, installer, photoDir, { usagePointId: 'UP-1001', fileName: 'register.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
+    const photo = addPhoto(store, installer, photoDir, {
+      usagePointId: 'UP-1001',
+      fileName: 'register.png',
+      mimeType: 'image/png',
+      dataBase64: png.toString('base64'),
+    });
     const old = store.workOrders.meterAt('UP-1001');
     const fresh = store.workOrders.deviceBySerial('E9100001');
     if (!old || !fresh) throw new Error('demo not loaded');
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '4711', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } })), finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [photo.photoId] },
-      newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-NEW-1'], photoIds: [] },
+      oldMeter: {
+        observedSerial: old.serialNumber,
+        finalReadings: store.workOrders.registersOf(old.id).map((r) => ({
+          registerId: r.id,
+          value: '4711',
+          confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' },
+        })),
+        finalSource: 'manual',
+        sealsRemoved: ['S-OLD-1'],
+        disposition: 'returned',
+        photoIds: [photo.photoId],
+      },
+      newMeter: {
+        serial: 'E9100001',
+        initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })),
+        sealsApplied: ['S-NEW-1'],
+        photoIds: [],
+      },
       note: '',
     });
     const visit = { kind: 'workOrder', id: 'WO-DEMO-EX1' } as const;
     saveSignature(store, installer, photoDir, visit, { status: 'declined', signerName: '' });
     const receipt = await createReceipt(store, installer, photoDir, visit, 'de');
     const text = pdfText(join(photoDir, receipt.fileName));
-    for (const words of ['Zählerwechsel', old.serialNumber, 'E9100001', 'Ausbaustand', 'Einbaustand', 'S-OLD-1', 'S-NEW-1', 'Foto des Zählwerks', 'Der Kunde hat die Unterschrift verweigert']) expect(text).toContain(words);
+    for (const words of [
+      'Zählerwechsel',
+      old.serialNumber,
+      'E9100001',
+      'Ausbaustand',
+      'Einbaustand',
+      'S-OLD-1',
+      'S-NEW-1',
+      'Foto des Zählwerks',
+      'Der Kunde hat die Unterschrift verweigert',
+    ])
+      expect(text).toContain(words);
     // The register photo is drawn (320×240, as taken); a declined signature draws no image.
     const images = execFileSync('pdfimages', ['-list', join(photoDir, receipt.fileName)], { encoding: 'utf8' });
     expect(images).toMatch(/^\s*1\s+0\s+image\s+320\s+240\b/m);

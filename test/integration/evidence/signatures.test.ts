@@ -32,17 +32,33 @@ describe('visit signatures (issue 24 §2)', () => {
     const photoDir = join(dir, 'photos');
     return { store, photoDir, context: { settings: defaultValidationSettings, photoDir } };
   };
-  const values = (store: Store, up: string) => (store.meters.get(up)?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
+  const values = (store: Store, up: string) =>
+    (store.meters.get(up)?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
   const moveOut = { kind: 'switchOrder', id: 'SW-DEMO-MO5' } as const;
   const rows = (store: Store) => store.db.prepare('SELECT count(*) AS n FROM visit_signatures').get() as { n: number };
 
   it('stores the customer signature as a PNG named by its SHA-256, with the typed name, role and time, and audits it', () => {
     const { store, photoDir, context } = open();
-    expect(() => saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: 'Erika Müller', imageBase64: b64(png) })).toThrow(/not finished/);
+    expect(() =>
+      saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: 'Erika Müller', imageBase64: b64(png) }),
+    ).toThrow(/not finished/);
     takeSwitchReading(store, technician, { switchOrderId: moveOut.id, values: values(store, 'UP-1005') }, context);
     const audits = store.journal.auditCount();
-    const info = saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: '  Erika Müller ', imageBase64: b64(png) }, new Date('2026-12-07T10:00:00Z'));
-    expect(info).toEqual({ status: 'signed', signerName: 'Erika Müller', signerRole: 'customer', signedAt: '2026-12-07T10:00:00.000Z', hasImage: true });
+    const info = saveSignature(
+      store,
+      technician,
+      photoDir,
+      moveOut,
+      { status: 'signed', signerName: '  Erika Müller ', imageBase64: b64(png) },
+      new Date('2026-12-07T10:00:00Z'),
+    );
+    expect(info).toEqual({
+      status: 'signed',
+      signerName: 'Erika Müller',
+      signerRole: 'customer',
+      signedAt: '2026-12-07T10:00:00.000Z',
+      hasImage: true,
+    });
     const row = store.evidence.signature(moveOut);
     expect(row).toMatchObject({ usagePointId: 'UP-1005', width: 320, height: 240, sizeBytes: png.length, recordedBy: 'Tom Technician' });
     const file = join(photoDir, `${row?.imageSha256}.png`);
@@ -57,9 +73,19 @@ describe('visit signatures (issue 24 §2)', () => {
     const { store, photoDir, context } = open();
     takeSwitchReading(store, technician, { switchOrderId: 'SW-DEMO-MO5', values: values(store, 'UP-1005') }, context);
     takeSwitchReading(store, technician, { switchOrderId: 'SW-DEMO-MI6', values: values(store, 'UP-1006') }, context);
-    expect(saveSignature(store, technician, photoDir, moveOut, { status: 'declined', signerName: '' })).toMatchObject({ status: 'declined', signerRole: 'customer', hasImage: false });
+    expect(saveSignature(store, technician, photoDir, moveOut, { status: 'declined', signerName: '' })).toMatchObject({
+      status: 'declined',
+      signerRole: 'customer',
+      hasImage: false,
+    });
     expect(store.evidence.signature(moveOut)?.imageSha256).toBeNull();
-    const home = saveSignature(store, technician, photoDir, { kind: 'switchOrder', id: 'SW-DEMO-MI6' }, { status: 'noOneHome', signerName: 'Tom Technician', imageBase64: b64(png) });
+    const home = saveSignature(
+      store,
+      technician,
+      photoDir,
+      { kind: 'switchOrder', id: 'SW-DEMO-MI6' },
+      { status: 'noOneHome', signerName: 'Tom Technician', imageBase64: b64(png) },
+    );
     expect(home).toMatchObject({ status: 'noOneHome', signerRole: 'technician', signerName: 'Tom Technician', hasImage: true });
     store.close();
   });
@@ -68,7 +94,8 @@ describe('visit signatures (issue 24 §2)', () => {
     const { store, photoDir, context } = open();
     takeSwitchReading(store, technician, { switchOrderId: moveOut.id, values: values(store, 'UP-1005') }, context);
     const audits = store.journal.auditCount();
-    const sign = (bytes: Uint8Array) => saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: 'E. M.', imageBase64: b64(bytes) });
+    const sign = (bytes: Uint8Array) =>
+      saveSignature(store, technician, photoDir, moveOut, { status: 'signed', signerName: 'E. M.', imageBase64: b64(bytes) });
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(60)]);
     expect(() => sign(jpeg)).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { reason: 'signatureNotPng' } }));
     expect(() => sign(png.subarray(0, png.length - 20))).toThrow(expect.objectContaining({ details: { reason: 'signatureDamaged' } }));
@@ -89,18 +116,30 @@ describe('visit signatures (issue 24 §2)', () => {
 
   it('a disconnect is signed off by an installer, not a technician, and its receipt says what was done; an exchange needs its work order finished', async () => {
     const { store, photoDir, context } = open();
-    recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'PL-778' }, context);
-    const disconnect = { kind: 'switchOrder', id: 'SW-DEMO-DC9' } as const;
-    expect(() => saveSignature(store, technician, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) })).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'needsRight', right: 'install', role: 'technician' } }),
+    recordControl(
+      store,
+      installer,
+      { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'PL-778' },
+      context,
     );
-    expect(saveSignature(store, installer, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) }).status).toBe('signed');
+    const disconnect = { kind: 'switchOrder', id: 'SW-DEMO-DC9' } as const;
+    expect(() =>
+      saveSignature(store, technician, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'needsRight', right: 'install', role: 'technician' } }));
+    expect(saveSignature(store, installer, photoDir, disconnect, { status: 'signed', signerName: 'K', imageBase64: b64(png) }).status).toBe(
+      'signed',
+    );
     await expect(createReceipt(store, technician, photoDir, disconnect, 'en')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const receipt = await createReceipt(store, installer, photoDir, disconnect, 'en');
     const text = execFileSync('pdftotext', ['-layout', join(photoDir, receipt.fileName), '-'], { encoding: 'utf8' });
-    for (const words of ['Disconnection', 'Outcome: done', 'applied: PL-778', 'Technician: Ines Installer', 'Signed by the customer: K']) expect(text).toContain(words);
-    expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'WO-DEMO-EX1' }, { status: 'declined', signerName: '' })).toThrow(/not a finished meter exchange, install or removal/);
-    expect(() => saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'NOPE' }, { status: 'declined', signerName: '' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    for (const words of ['Disconnection', 'Outcome: done', 'applied: PL-778', 'Technician: Ines Installer', 'Signed by the customer: K'])
+      expect(text).toContain(words);
+    expect(() =>
+      saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'WO-DEMO-EX1' }, { status: 'declined', signerName: '' }),
+    ).toThrow(/not a finished meter exchange, install or removal/);
+    expect(() =>
+      saveSignature(store, installer, photoDir, { kind: 'workOrder', id: 'NOPE' }, { status: 'declined', signerName: '' }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     store.close();
   });
 });

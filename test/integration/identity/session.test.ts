@@ -44,13 +44,28 @@ describe('sign-in and rights', () => {
   it('each method needs its declared right: a technician is refused supervisor and installer work before the handler runs', async () => {
     const fm = open();
     await signInAs(fm, 'technician');
-    const refused = (['sync.settings.set', 'sync.credentials.set', 'sync.rejected.edit', 'sync.rejected.retry', 'pan.linkKey', 'review.edit', 'audit.list', 'profiles.add', 'export.run'] as MethodName[]).map(
-      async (m) => [m, await codeOf(() => (fm.handlers[m] as (input: unknown) => unknown)({}))] as const,
-    );
+    const refused = (
+      [
+        'sync.settings.set',
+        'sync.credentials.set',
+        'sync.rejected.edit',
+        'sync.rejected.retry',
+        'pan.linkKey',
+        'review.edit',
+        'audit.list',
+        'profiles.add',
+        'export.run',
+      ] as MethodName[]
+    ).map(async (m) => [m, await codeOf(() => (fm.handlers[m] as (input: unknown) => unknown)({}))] as const);
     for (const [method, code] of await Promise.all(refused)) expect(code, method).toBe('FORBIDDEN');
     // What the guard refused never reached the handler: the sync settings are untouched.
     expect(fm.store.settings.get('sync.endpoint')).toBeNull();
-    const forbidden = await dispatch(fm.handlers, 'sync.settings.set', { endpoint: 'https://elsewhere.example/cim', soapVersion: '1.1', caPath: '', schemaFolder: '' });
+    const forbidden = await dispatch(fm.handlers, 'sync.settings.set', {
+      endpoint: 'https://elsewhere.example/cim',
+      soapVersion: '1.1',
+      caPath: '',
+      schemaFolder: '',
+    });
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { right: 'supervise', role: 'technician' } } });
     expect(methods['sync.rejected.retry'].right).toBe('install');
     expect(methods['pan.linkKey'].right).toBe('install');
@@ -59,16 +74,34 @@ describe('sign-in and rights', () => {
   it('the first profile is a supervisor anyone may create; after that only a signed-in supervisor adds profiles', async () => {
     const fm = open();
     expect(await dispatch(fm.handlers, 'session.get', {})).toEqual({ ok: true, value: { profile: null, profilesExist: false } });
-    expect(await dispatch(fm.handlers, 'profiles.createFirst', { name: 'Sam', secret: '12345' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch(fm.handlers, 'profiles.createFirst', { name: 'Sam', secret: '12345' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     const first = await dispatch(fm.handlers, 'profiles.createFirst', { name: 'Sam', secret: '135790' });
     expect(first).toEqual({ ok: true, value: { profile: { name: 'Sam', role: 'supervisor' }, profilesExist: true } });
     await dispatch(fm.handlers, 'session.signOut', {});
-    expect(await dispatch(fm.handlers, 'profiles.createFirst', { name: 'Eve', secret: '135790' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'Eve', role: 'supervisor', secret: '135790' })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(await dispatch(fm.handlers, 'profiles.createFirst', { name: 'Eve', secret: '135790' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'Eve', role: 'supervisor', secret: '135790' })).toMatchObject({
+      ok: false,
+      error: { code: 'SIGN_IN_REQUIRED' },
+    });
     expect((await dispatch(fm.handlers, 'session.signIn', { name: 'Sam', secret: '135790' })).ok).toBe(true);
-    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'Tina', role: 'technician', secret: 'field-pass' })).toEqual({ ok: true, value: { name: 'Tina', role: 'technician' } });
-    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'tina', role: 'supervisor', secret: 'field-pass' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await dispatch(fm.handlers, 'profiles.remove', { name: 'Sam' })).toMatchObject({ ok: false, error: { details: { reason: 'lastSupervisor' } } });
+    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'Tina', role: 'technician', secret: 'field-pass' })).toEqual({
+      ok: true,
+      value: { name: 'Tina', role: 'technician' },
+    });
+    expect(await dispatch(fm.handlers, 'profiles.add', { name: 'tina', role: 'supervisor', secret: 'field-pass' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await dispatch(fm.handlers, 'profiles.remove', { name: 'Sam' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'lastSupervisor' } },
+    });
     // The database holds a salted scrypt hash, never the PIN.
     fm.store.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = readFileSync(fm.store.path).toString('latin1');
@@ -94,9 +127,15 @@ describe('sign-in and rights', () => {
     let now = new Date('2026-12-07T08:00:00Z');
     const session = createSession(fm.store, { now: () => now });
     for (let i = 1; i < FREE_TRIES; i++) {
-      await expect(session.signIn('Ines', '000000')).rejects.toMatchObject({ code: 'SIGN_IN_FAILED', details: { reason: 'wrong', triesLeft: FREE_TRIES - i } });
+      await expect(session.signIn('Ines', '000000')).rejects.toMatchObject({
+        code: 'SIGN_IN_FAILED',
+        details: { reason: 'wrong', triesLeft: FREE_TRIES - i },
+      });
     }
-    await expect(session.signIn('Ines', '000000')).rejects.toMatchObject({ code: 'SIGN_IN_FAILED', details: { reason: 'locked', lockedUntil: '2026-12-07T08:00:30.000Z' } });
+    await expect(session.signIn('Ines', '000000')).rejects.toMatchObject({
+      code: 'SIGN_IN_FAILED',
+      details: { reason: 'locked', lockedUntil: '2026-12-07T08:00:30.000Z' },
+    });
     await expect(session.signIn('Ines', TEST_PIN)).rejects.toMatchObject({ details: { reason: 'locked' } });
     now = new Date('2026-12-07T08:00:31Z');
     await expect(session.signIn('Ines', '000000')).rejects.toMatchObject({ details: { lockedUntil: '2026-12-07T08:01:31.000Z' } });

@@ -44,7 +44,11 @@ ${events.join('\n')}
 
 describe('EndDeviceEvents from the enterprise', () => {
   const tempDir = useTempDir();
-  const xml = createdEvents('EV-1', [event('E100', '0.26.38.85', '2026-11-01T22:13:05Z'), event('E100', '0.12.141.212', '2026-11-01T22:20:00Z'), event('E999', '0.26.38.85', '2026-11-01T22:13:05Z')]);
+  const xml = createdEvents('EV-1', [
+    event('E100', '0.26.38.85', '2026-11-01T22:13:05Z'),
+    event('E100', '0.12.141.212', '2026-11-01T22:20:00Z'),
+    event('E999', '0.26.38.85', '2026-11-01T22:13:05Z'),
+  ]);
 
   it.skipIf(xsdSkipReason !== null)('the message is valid against EndDeviceEventsMessage.xsd', () => {
     expect(validateXml(xml, typedXsd('EndDeviceEvents')).errors).toEqual([]);
@@ -54,8 +58,17 @@ describe('EndDeviceEvents from the enterprise', () => {
     const store = openStore(join(tempDir(), 'field.db'));
     try {
       importRoute(store, actor, { fileName: 'r.csv', content: csv(row()), acceptValidRows: false });
-      expect(applyInboundMessage(store, actor, xml).applied).toEqual({ panJoined: 0, panJoinFailed: 0, eventsNotImported: 1, meterEventsStored: 2 });
-      const stored = store.db.prepare('SELECT d.serial_number AS serial, e.event_type AS type, e.created_at AS at, e.reason, e.details FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id ORDER BY e.id').all() as Record<string, string>[];
+      expect(applyInboundMessage(store, actor, xml).applied).toEqual({
+        panJoined: 0,
+        panJoinFailed: 0,
+        eventsNotImported: 1,
+        meterEventsStored: 2,
+      });
+      const stored = store.db
+        .prepare(
+          'SELECT d.serial_number AS serial, e.event_type AS type, e.created_at AS at, e.reason, e.details FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id ORDER BY e.id',
+        )
+        .all() as Record<string, string>[];
       expect(stored.map((e) => [e.serial, e.type, e.at, e.reason])).toEqual([
         ['E100', '0.26.38.85', '2026-11-01T22:13:05Z', 'reported by the head end'],
         ['E100', '0.12.141.212', '2026-11-01T22:20:00Z', 'reported by the head end'],

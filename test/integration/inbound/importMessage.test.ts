@@ -10,7 +10,13 @@ import { csv, row } from '../../support/routeCsv';
 import { agreementMessage } from '../../support/switching';
 import { useTempDir } from '../../support/tempDir';
 
-const header = (verb: Header['verb'], noun: string, id: string): Header => ({ verb, noun, timestamp: '2026-11-01T10:00:00Z', source: 'CIS', messageID: id });
+const header = (verb: Header['verb'], noun: string, id: string): Header => ({
+  verb,
+  noun,
+  timestamp: '2026-11-01T10:00:00Z',
+  source: 'CIS',
+  messageID: id,
+});
 const message = (verb: Header['verb'], body: PayloadBody, id = `msg-${verb}-${body.noun}`): CimMessage => ({
   kind: 'request',
   header: header(verb, body.noun, id),
@@ -25,7 +31,15 @@ describe('fieldmeter import message', () => {
     const dir = tempDir();
     const db = join(dir, 'field.db');
     const store = openStore(db);
-    importRoute(store, { name: 't', role: 'technician' }, { fileName: 'r.csv', content: csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E2', address: '2 Main St' })), acceptValidRows: false });
+    importRoute(
+      store,
+      { name: 't', role: 'technician' },
+      {
+        fileName: 'r.csv',
+        content: csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E2', address: '2 Main St' })),
+        acceptValidRows: false,
+      },
+    );
     store.close();
     const write = (name: string, xml: string) => {
       const file = join(dir, name);
@@ -60,18 +74,28 @@ describe('fieldmeter import message', () => {
     const xml = buildMessage(
       message('create', {
         noun: 'MeterConfig',
-        value: { meters: [{ serialNumber: 'E900', status: { value: 'inStock' } }, { mRID: 'E2', serialNumber: 'E2-B' }, { serialNumber: 'E100' }] },
+        value: {
+          meters: [{ serialNumber: 'E900', status: { value: 'inStock' } }, { mRID: 'E2', serialNumber: 'E2-B' }, { serialNumber: 'E100' }],
+        },
       }),
       { form: 'generic' },
     );
     const result = await fieldmeter(['import', 'message', write('meters.xml', xml), '--db', db, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ noun: 'MeterConfig', verb: 'create', messageId: 'msg-create-MeterConfig', applied: { metersAdded: 1, metersUpdated: 1, metersUnchanged: 1 } });
+    expect(JSON.parse(result.stdout)).toEqual({
+      noun: 'MeterConfig',
+      verb: 'create',
+      messageId: 'msg-create-MeterConfig',
+      applied: { metersAdded: 1, metersUpdated: 1, metersUnchanged: 1 },
+    });
     query((s) => {
       expect(s.workOrders.deviceBySerial('E900')).toMatchObject({ status: 'inStock', usagePointId: null });
       expect(s.workOrders.deviceBySerial('E2-B')).toMatchObject({ usagePointId: 'UP-2', status: 'installed' });
-      expect(s.meters.get('UP-1')?.registers[0]).toMatchObject({ lastValue: '1000', lastReadAt: expect.stringContaining('2026-10-01') as unknown });
+      expect(s.meters.get('UP-1')?.registers[0]).toMatchObject({
+        lastValue: '1000',
+        lastReadAt: expect.stringContaining('2026-10-01') as unknown,
+      });
       expect(s.inbox.list()).toMatchObject([{ messageId: 'msg-create-MeterConfig', status: 'applied' }]);
     });
     // Redelivery: recognised by its MessageID, nothing applied twice (`import FILE` alone sees XML: a message).
@@ -85,12 +109,20 @@ describe('fieldmeter import message', () => {
     const xml = buildMessage(
       message('create', {
         noun: 'UsagePointConfig',
-        value: { usagePoints: [{ mRID: 'UP-9', names: [{ name: '9 Elm Road', nameType: 'address' }] }, { mRID: 'UP-1', names: [{ name: 'Premise 4711' }], serviceLocation: { names: [{ name: '1 Main Street' }] } }] },
+        value: {
+          usagePoints: [
+            { mRID: 'UP-9', names: [{ name: '9 Elm Road', nameType: 'address' }] },
+            { mRID: 'UP-1', names: [{ name: 'Premise 4711' }], serviceLocation: { names: [{ name: '1 Main Street' }] } },
+          ],
+        },
       }),
     );
     const result = await fieldmeter(['import', 'message', write('up.xml', xml), '--db', db, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ noun: 'UsagePointConfig', applied: { usagePointsCreated: 1, usagePointsUpdated: 1 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      noun: 'UsagePointConfig',
+      applied: { usagePointsCreated: 1, usagePointsUpdated: 1 },
+    });
     query((s) => {
       expect(s.db.prepare('SELECT address FROM usage_points WHERE id = ?').pluck().get('UP-9')).toBe('9 Elm Road');
       expect(s.meters.get('UP-1')).toMatchObject({ address: '1 Main Street', meterSerial: 'E100' });
@@ -103,13 +135,20 @@ describe('fieldmeter import message', () => {
       s.workOrders.addStockMeter('E900');
       s.meters.createUsagePoint('UP-9', '9 Elm Road');
     });
-    const link = buildMessage(message('create', { noun: 'MasterDataLinkageConfig', value: { meters: [{ names: [{ name: 'E900' }] }], usagePoints: [{ mRID: 'UP-9' }] } }));
+    const link = buildMessage(
+      message('create', {
+        noun: 'MasterDataLinkageConfig',
+        value: { meters: [{ names: [{ name: 'E900' }] }], usagePoints: [{ mRID: 'UP-9' }] },
+      }),
+    );
     const linked = await fieldmeter(['import', 'message', write('link.xml', link), '--db', db, '--json']);
     expect(linked.code).toBe(0);
     expect(JSON.parse(linked.stdout)).toMatchObject({ verb: 'create', applied: { linked: 1 } });
     query((s) => expect(s.workOrders.meterAt('UP-9')?.serialNumber).toBe('E900'));
 
-    const close = buildMessage(message('close', { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E2' }], usagePoints: [{ mRID: 'UP-2' }] } }));
+    const close = buildMessage(
+      message('close', { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E2' }], usagePoints: [{ mRID: 'UP-2' }] } }),
+    );
     const closed = await fieldmeter(['import', 'message', write('close.xml', close), '--db', db, '--json']);
     expect(closed.code).toBe(0);
     expect(JSON.parse(closed.stdout)).toMatchObject({ verb: 'close', applied: { unlinked: 1 } });
@@ -117,18 +156,32 @@ describe('fieldmeter import message', () => {
 
     // A crew is exchanging E900 right now: the master data's close must wait.
     query((s) => {
-      s.workOrders.insert({ id: 'WO-1', kind: 'exchange', usagePointId: 'UP-9', expectedMeterSerial: 'E900', description: '', source: 'enterprise', at: '2026-11-01T09:00:00Z' });
+      s.workOrders.insert({
+        id: 'WO-1',
+        kind: 'exchange',
+        usagePointId: 'UP-9',
+        expectedMeterSerial: 'E900',
+        description: '',
+        source: 'enterprise',
+        at: '2026-11-01T09:00:00Z',
+      });
       s.workOrders.setStatus({ id: 'WO-1', status: 'inProgress', reason: null, at: '2026-11-01T09:10:00Z' });
     });
     const before = snapshot();
-    const busy = buildMessage(message('close', { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E900' }], usagePoints: [{ mRID: 'UP-9' }] } }, 'msg-close-2'));
+    const busy = buildMessage(
+      message(
+        'close',
+        { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E900' }], usagePoints: [{ mRID: 'UP-9' }] } },
+        'msg-close-2',
+      ),
+    );
     const refused = await fieldmeter(['import', 'message', write('busy.xml', busy), '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/work order WO-1 is in progress at UP-9/);
     expect(snapshot()).toEqual(before);
   });
 
-  it('MeterServiceRequests: creates an exchange work order at the old meter\'s usage point', async () => {
+  it("MeterServiceRequests: creates an exchange work order at the old meter's usage point", async () => {
     const { db, write, query } = seeded();
     const xml = buildMessage({
       kind: 'request',
@@ -139,7 +192,9 @@ describe('fieldmeter import message', () => {
           noun: 'MeterServiceRequests',
           value: {
             header: { verb: 'create', noun: 'MeterServiceRequests', messageID: 'MSR-77' },
-            work: [{ kind: 'meter', type: 'exchange', priority: 'high', meter: { serialNumber: 'E900' }, oldMeter: { serialNumber: 'E100' } }],
+            work: [
+              { kind: 'meter', type: 'exchange', priority: 'high', meter: { serialNumber: 'E900' }, oldMeter: { serialNumber: 'E100' } },
+            ],
           },
         },
       },
@@ -147,15 +202,29 @@ describe('fieldmeter import message', () => {
     const result = await fieldmeter(['import', 'message', write('msr.xml', xml), '--db', db, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ noun: 'MeterServiceRequests', messageId: 'msr-msg-1', applied: { workOrdersCreated: 1 } });
-    query((s) => expect(s.workOrders.get('MSR-77')).toMatchObject({ kind: 'exchange', status: 'assigned', usagePointId: 'UP-1', expectedMeterSerial: 'E100' }));
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      noun: 'MeterServiceRequests',
+      messageId: 'msr-msg-1',
+      applied: { workOrdersCreated: 1 },
+    });
+    query((s) =>
+      expect(s.workOrders.get('MSR-77')).toMatchObject({
+        kind: 'exchange',
+        status: 'assigned',
+        usagePointId: 'UP-1',
+        expectedMeterSerial: 'E100',
+      }),
+    );
   });
 
   it('all or nothing: one unknown meter refuses the whole message, with the line, and keeps a copy', async () => {
     const { dir, db, write, snapshot } = seeded();
     const before = snapshot();
     const xml = buildMessage(
-      message('create', { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E100' }, { mRID: 'NOPE-1' }], usagePoints: [{ mRID: 'UP-1' }, { mRID: 'UP-2' }] } }),
+      message('create', {
+        noun: 'MasterDataLinkageConfig',
+        value: { meters: [{ mRID: 'E100' }, { mRID: 'NOPE-1' }], usagePoints: [{ mRID: 'UP-1' }, { mRID: 'UP-2' }] },
+      }),
       { pretty: true },
     );
     const file = write('bad-ref.xml', xml);
@@ -173,7 +242,18 @@ describe('fieldmeter import message', () => {
 
   it('the copy of a refused message that names a customer masks the customer; the file stays as it was', async () => {
     const { dir, db, write } = seeded();
-    const xml = buildMessage(agreementMessage({ verb: 'close', id: 'MDLC-X', agreement: 'CA-NONE', usagePoint: 'UP-1', customer: 'Maria Schmidt', account: 'DE-4400-123456', effective: '2026-12-02T00:00:00Z' }), { pretty: true });
+    const xml = buildMessage(
+      agreementMessage({
+        verb: 'close',
+        id: 'MDLC-X',
+        agreement: 'CA-NONE',
+        usagePoint: 'UP-1',
+        customer: 'Maria Schmidt',
+        account: 'DE-4400-123456',
+        effective: '2026-12-02T00:00:00Z',
+      }),
+      { pretty: true },
+    );
     const file = write('agreement.xml', xml);
     const result = await fieldmeter(['import', 'message', file, '--db', db]);
     expect(result.code).toBe(1);
@@ -189,7 +269,9 @@ describe('fieldmeter import message', () => {
   it('refuses a DOCTYPE entity bomb: nothing applied, file untouched, copy kept', async () => {
     const { dir, db, write, snapshot } = seeded();
     const before = snapshot();
-    const good = buildMessage(message('create', { noun: 'UsagePointConfig', value: { usagePoints: [{ mRID: 'UP-9', names: [{ name: '&lol9;' }] }] } }));
+    const good = buildMessage(
+      message('create', { noun: 'UsagePointConfig', value: { usagePoints: [{ mRID: 'UP-9', names: [{ name: '&lol9;' }] }] } }),
+    );
     const bomb = [
       '<?xml version="1.0"?>',
       '<!DOCTYPE lolz [',
@@ -213,7 +295,20 @@ describe('fieldmeter import message', () => {
     const readings = buildMessage({
       kind: 'event',
       header: header('created', 'MeterReadings', 'mr-1'),
-      payload: { kind: 'xml', body: { noun: 'MeterReadings', value: { meterReadings: [{ meter: { mRID: 'E100' }, readings: [{ timeStamp: '2026-11-01T10:00:00Z', value: '1', readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0' }] }] } } },
+      payload: {
+        kind: 'xml',
+        body: {
+          noun: 'MeterReadings',
+          value: {
+            meterReadings: [
+              {
+                meter: { mRID: 'E100' },
+                readings: [{ timeStamp: '2026-11-01T10:00:00Z', value: '1', readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0' }],
+              },
+            ],
+          },
+        },
+      },
     });
     const unknown = await fieldmeter(['import', 'message', write('mr.xml', readings), '--db', db]);
     expect(unknown.code).toBe(1);

@@ -22,7 +22,11 @@ import { cimDir, xsdSkipReason } from '../../support/xsd';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
-const meterConfig = (id: string, serial: string, extra = '') => `<ns3:CreateMeterConfig xmlns:ns3="http://iec.ch/TC57/2011/MeterConfigMessage" xmlns="http://iec.ch/TC57/2011/schema/message" xmlns:m="http://iec.ch/TC57/2011/MeterConfig#">
+const meterConfig = (
+  id: string,
+  serial: string,
+  extra = '',
+) => `<ns3:CreateMeterConfig xmlns:ns3="http://iec.ch/TC57/2011/MeterConfigMessage" xmlns="http://iec.ch/TC57/2011/schema/message" xmlns:m="http://iec.ch/TC57/2011/MeterConfig#">
   <ns3:Header>
     <Verb>create</Verb>
     <Noun>MeterConfig</Noun>
@@ -56,7 +60,9 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     try {
       expect(applyInboundMessage(store, actor, meterConfig('MC-1', 'E800', FORBIDDEN)).applied).toMatchObject({ metersAdded: 1 });
       const schemas = createXsdValidator(cimDir);
-      expect(() => applyInboundMessage(store, actor, meterConfig('MC-2', 'E801', FORBIDDEN), { schemas })).toThrow(/the message fails the utility's schemas \(MeterConfigMessage\.xsd\): line 13: .*colour.*not expected/);
+      expect(() => applyInboundMessage(store, actor, meterConfig('MC-2', 'E801', FORBIDDEN), { schemas })).toThrow(
+        /the message fails the utility's schemas \(MeterConfigMessage\.xsd\): line 13: .*colour.*not expected/,
+      );
       expect(store.workOrders.deviceBySerial('E801')).toBeNull();
       expect(store.inbox.list().map((e) => e.messageId)).toEqual(['MC-1']);
       const soap = `<?xml version="1.0"?>\n<S:Envelope xmlns:S="${SOAP11_NS}"><S:Body>${meterConfig('MC-3', 'E802')}</S:Body></S:Envelope>`;
@@ -71,7 +77,10 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     try {
       const queued: Record<string, string> = { 'q-1': meterConfig('MC-4', 'E803', FORBIDDEN), 'q-2': meterConfig('MC-5', 'E804') };
       const queue = {
-        get: async (path: string) => ({ status: 200, body: path === QUEUE_PATH ? JSON.stringify(Object.keys(queued)) : (queued[path.slice(QUEUE_PATH.length + 1)] ?? '') }),
+        get: async (path: string) => ({
+          status: 200,
+          body: path === QUEUE_PATH ? JSON.stringify(Object.keys(queued)) : (queued[path.slice(QUEUE_PATH.length + 1)] ?? ''),
+        }),
         delete: async () => ({ status: 204, body: '' }),
       };
       const summary = await pullInbound(store, queue as never, actor, undefined, createXsdValidator(cimDir));

@@ -36,7 +36,10 @@ describe('inbound namespaces', () => {
       const generic = buildMessage(message('ok-1'), { form: 'generic' });
       expect(generic).toContain('msg:Header');
       applyInboundMessage(store, actor, generic);
-      const renamed = buildMessage(message('ok-2'), { form: 'generic' }).replaceAll('msg:', 'env:').replace('xmlns:env=', 'xmlns:env=').replaceAll('xmlns:msg=', 'xmlns:env=');
+      const renamed = buildMessage(message('ok-2'), { form: 'generic' })
+        .replaceAll('msg:', 'env:')
+        .replace('xmlns:env=', 'xmlns:env=')
+        .replaceAll('xmlns:msg=', 'xmlns:env=');
       expect(renamed).not.toContain('msg:');
       applyInboundMessage(store, actor, renamed);
       expect(devices()).toBe(2);

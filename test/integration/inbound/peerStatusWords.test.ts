@@ -70,15 +70,32 @@ describe('MeterConfig status words through the integration profile', () => {
   it("maps Connexo's life-cycle keys and names to the app's states with the default profile", () => {
     const store = seeded();
     try {
-      const created = applyInboundMessage(store, actor, connexoMeterConfig('create', 'MC-1', [['E500', 'dlc.default.inStock'], ['E501', 'In stock'], ['E502', 'Removed']]));
+      const created = applyInboundMessage(
+        store,
+        actor,
+        connexoMeterConfig('create', 'MC-1', [
+          ['E500', 'dlc.default.inStock'],
+          ['E501', 'In stock'],
+          ['E502', 'Removed'],
+        ]),
+      );
       expect(created.applied).toMatchObject({ metersAdded: 3 });
       expect(store.workOrders.deviceBySerial('E500')).toMatchObject({ status: 'inStock' });
       expect(store.workOrders.deviceBySerial('E501')).toMatchObject({ status: 'inStock' });
       expect(store.workOrders.deviceBySerial('E502')).toMatchObject({ status: 'removed' });
-      applyInboundMessage(store, actor, connexoMeterConfig('change', 'MC-2', [['E500', 'dlc.default.decommissioned'], ['E501', 'IN STOCK']]));
+      applyInboundMessage(
+        store,
+        actor,
+        connexoMeterConfig('change', 'MC-2', [
+          ['E500', 'dlc.default.decommissioned'],
+          ['E501', 'IN STOCK'],
+        ]),
+      );
       expect(store.workOrders.deviceBySerial('E500')).toMatchObject({ status: 'removed' });
       // "Active" for a meter in stock would install it: where is the linkage's business.
-      expect(() => applyInboundMessage(store, actor, connexoMeterConfig('change', 'MC-3', [['E501', 'Active']]))).toThrow(/status inStock → installed changes where it is installed/);
+      expect(() => applyInboundMessage(store, actor, connexoMeterConfig('change', 'MC-3', [['E501', 'Active']]))).toThrow(
+        /status inStock → installed changes where it is installed/,
+      );
     } finally {
       store.close();
     }
@@ -87,8 +104,13 @@ describe('MeterConfig status words through the integration profile', () => {
   it('refuses a schema-valid word the profile does not map, naming the word, and applies nothing', () => {
     const store = seeded();
     try {
-      const xml = connexoMeterConfig('create', 'MC-4', [['E600', 'In stock'], ['E601', 'Commissioning']]);
-      expect(() => applyInboundMessage(store, actor, xml)).toThrow(/line \d+: Meter E601: status word "Commissioning" is not one the integration profile/);
+      const xml = connexoMeterConfig('create', 'MC-4', [
+        ['E600', 'In stock'],
+        ['E601', 'Commissioning'],
+      ]);
+      expect(() => applyInboundMessage(store, actor, xml)).toThrow(
+        /line \d+: Meter E601: status word "Commissioning" is not one the integration profile/,
+      );
       expect(store.workOrders.deviceBySerial('E600')).toBeNull();
       expect(store.inbox.list()).toEqual([]);
     } finally {
@@ -99,11 +121,23 @@ describe('MeterConfig status words through the integration profile', () => {
   it("follows the stored profile's own words, which replace the default map", () => {
     const store = seeded();
     try {
-      storeProfile(store, integrationProfileSchema.parse({ name: 'Stadtwerke MDM', meterStatus: { Lager: 'inStock', Ausgebaut: 'removed' } }));
-      applyInboundMessage(store, actor, connexoMeterConfig('create', 'MC-5', [['E700', 'Lager'], ['E701', 'Ausgebaut']]));
+      storeProfile(
+        store,
+        integrationProfileSchema.parse({ name: 'Stadtwerke MDM', meterStatus: { Lager: 'inStock', Ausgebaut: 'removed' } }),
+      );
+      applyInboundMessage(
+        store,
+        actor,
+        connexoMeterConfig('create', 'MC-5', [
+          ['E700', 'Lager'],
+          ['E701', 'Ausgebaut'],
+        ]),
+      );
       expect(store.workOrders.deviceBySerial('E700')).toMatchObject({ status: 'inStock' });
       expect(store.workOrders.deviceBySerial('E701')).toMatchObject({ status: 'removed' });
-      expect(() => applyInboundMessage(store, actor, connexoMeterConfig('create', 'MC-6', [['E702', 'In stock']]))).toThrow(/status word "In stock" is not one the integration profile "Stadtwerke MDM" knows \(Lager, Ausgebaut\)/);
+      expect(() => applyInboundMessage(store, actor, connexoMeterConfig('create', 'MC-6', [['E702', 'In stock']]))).toThrow(
+        /status word "In stock" is not one the integration profile "Stadtwerke MDM" knows \(Lager, Ausgebaut\)/,
+      );
     } finally {
       store.close();
     }

@@ -17,7 +17,11 @@ import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 const actor = { name: 't', role: 'supervisor' } as const;
 
 function getMeterReadings(id: string, readingTypes: readonly string[]): string {
-  const types = readingTypes.map((t) => (t.startsWith('mRID:') ? `        <m:ReadingType><m:mRID>${t.slice(5)}</m:mRID></m:ReadingType>` : `        <m:ReadingType><m:Names><m:name>${t}</m:name></m:Names></m:ReadingType>`));
+  const types = readingTypes.map((t) =>
+    t.startsWith('mRID:')
+      ? `        <m:ReadingType><m:mRID>${t.slice(5)}</m:mRID></m:ReadingType>`
+      : `        <m:ReadingType><m:Names><m:name>${t}</m:name></m:Names></m:ReadingType>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ns2:GetMeterReadings xmlns:ns2="http://iec.ch/TC57/2011/GetMeterReadingsMessage" xmlns="http://iec.ch/TC57/2011/schema/message" xmlns:m="http://iec.ch/TC57/2011/GetMeterReadings#">
   <ns2:Header>
@@ -41,7 +45,11 @@ describe('GetMeterReadings with ReadingType by Names/name', () => {
   const tempDir = useTempDir();
   const seeded = () => {
     const store = openStore(join(tempDir(), 'field.db'));
-    importRoute(store, actor, { fileName: 'r.csv', content: csv(row(), row({ type: KWH_T1, label: 'Import T1' })), acceptValidRows: false });
+    importRoute(store, actor, {
+      fileName: 'r.csv',
+      content: csv(row(), row({ type: KWH_T1, label: 'Import T1' })),
+      acceptValidRows: false,
+    });
     return store;
   };
 
@@ -52,9 +60,17 @@ describe('GetMeterReadings with ReadingType by Names/name', () => {
   it('resolves an OBIS name and a register label to the ReadingTypes asked for', () => {
     const store = seeded();
     try {
-      expect(applyInboundMessage(store, actor, getMeterReadings('GMR-1', ['1-0:1.8.0*255'])).applied).toEqual({ readRequestsAdded: 1, readRequestsKnown: 0 });
-      expect(applyInboundMessage(store, actor, getMeterReadings('GMR-2', ['import t1', `mRID:${KWH}`])).applied).toMatchObject({ readRequestsAdded: 1 });
-      const wanted = store.db.prepare('SELECT message_id AS id, reading_types AS types FROM read_requests ORDER BY id').all() as { id: string; types: string }[];
+      expect(applyInboundMessage(store, actor, getMeterReadings('GMR-1', ['1-0:1.8.0*255'])).applied).toEqual({
+        readRequestsAdded: 1,
+        readRequestsKnown: 0,
+      });
+      expect(applyInboundMessage(store, actor, getMeterReadings('GMR-2', ['import t1', `mRID:${KWH}`])).applied).toMatchObject({
+        readRequestsAdded: 1,
+      });
+      const wanted = store.db.prepare('SELECT message_id AS id, reading_types AS types FROM read_requests ORDER BY id').all() as {
+        id: string;
+        types: string;
+      }[];
       expect(wanted.map((w) => [w.id, JSON.parse(w.types) as string[]])).toEqual([
         ['GMR-1', [KWH]],
         ['GMR-2', [KWH, KWH_T1]],
@@ -70,7 +86,9 @@ describe('GetMeterReadings with ReadingType by Names/name', () => {
       expect(() => applyInboundMessage(store, actor, getMeterReadings('GMR-3', ['1-0:1.8.0*255', 'Energy A+ (kWh) daily']))).toThrow(
         /^GetMeterReadings: ReadingType "Energy A\+ \(kWh\) daily" \(Names\/name\) is neither a ReadingType code, an OBIS code nor a register of UP-1; nothing is asked for instead/,
       );
-      expect(() => applyInboundMessage(store, actor, getMeterReadings('GMR-4', ['mRID:kWh-delivered']))).toThrow(/ReadingType mRID "kWh-delivered" is not an IEC 61968-9 ReadingType code/);
+      expect(() => applyInboundMessage(store, actor, getMeterReadings('GMR-4', ['mRID:kWh-delivered']))).toThrow(
+        /ReadingType mRID "kWh-delivered" is not an IEC 61968-9 ReadingType code/,
+      );
       expect(store.db.prepare('SELECT count(*) FROM read_requests').pluck().get()).toBe(0);
     } finally {
       store.close();

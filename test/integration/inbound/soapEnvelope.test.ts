@@ -16,7 +16,14 @@ import { useTempDir } from '../../support/tempDir';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 const bare = (id: string, serial: string, known = 'E100') =>
-  buildMessage({ kind: 'request', header: { verb: 'change', noun: 'MeterConfig', timestamp: '2026-11-01T10:00:00Z', source: 'MDM', messageID: id }, payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ mRID: known, serialNumber: serial }] } } } }, { form: 'generic' }).replace(/^<\?xml[^>]*\?>\s*/, '');
+  buildMessage(
+    {
+      kind: 'request',
+      header: { verb: 'change', noun: 'MeterConfig', timestamp: '2026-11-01T10:00:00Z', source: 'MDM', messageID: id },
+      payload: { kind: 'xml', body: { noun: 'MeterConfig', value: { meters: [{ mRID: known, serialNumber: serial }] } } },
+    },
+    { form: 'generic' },
+  ).replace(/^<\?xml[^>]*\?>\s*/, '');
 
 describe('inbound messages in a SOAP envelope', () => {
   const tempDir = useTempDir();
@@ -32,7 +39,12 @@ describe('inbound messages in a SOAP envelope', () => {
       // The msg: prefix declared on the Envelope only, as JAX-WS writes it.
       const inner11 = bare('MC-SOAP11', 'E100-B').replace(` xmlns:msg="${MESSAGE_NS}"`, '');
       const soap11 = `<?xml version="1.0" encoding="UTF-8"?>\n<S:Envelope xmlns:S="${SOAP11_NS}" xmlns:msg="${MESSAGE_NS}">\n  <S:Body>\n    ${inner11}\n  </S:Body>\n</S:Envelope>\n`;
-      expect(applyInboundMessage(store, actor, soap11)).toMatchObject({ noun: 'MeterConfig', verb: 'change', messageId: 'MC-SOAP11', applied: { metersUpdated: 1 } });
+      expect(applyInboundMessage(store, actor, soap11)).toMatchObject({
+        noun: 'MeterConfig',
+        verb: 'change',
+        messageId: 'MC-SOAP11',
+        applied: { metersUpdated: 1 },
+      });
       expect(store.workOrders.deviceBySerial('E100-B')).not.toBeNull();
 
       const soap12 = `<env:Envelope xmlns:env="${SOAP12_NS}"><env:Header><wsa:Action xmlns:wsa="http://www.w3.org/2005/08/addressing">http://iec.ch/TC57/2011/MeterConfig/ChangeMeterConfig</wsa:Action></env:Header><env:Body>${bare('MC-SOAP12', 'E100-C', 'E100-B')}</env:Body></env:Envelope>`;

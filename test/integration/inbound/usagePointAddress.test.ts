@@ -18,7 +18,10 @@ const actor = { name: 't', role: 'supervisor' } as const;
 
 function usagePointConfig(verb: 'create' | 'change', id: string, up: { mRID?: string; premise: string; address?: string }): string {
   const Verb = verb === 'create' ? 'Create' : 'Change';
-  const location = up.address === undefined ? '' : `\n        <m:ServiceLocation><m:mRID>SL-${up.premise}</m:mRID><m:Names><m:name>${up.address}</m:name><m:NameType><m:name>address</m:name></m:NameType></m:Names></m:ServiceLocation>`;
+  const location =
+    up.address === undefined
+      ? ''
+      : `\n        <m:ServiceLocation><m:mRID>SL-${up.premise}</m:mRID><m:Names><m:name>${up.address}</m:name><m:NameType><m:name>address</m:name></m:NameType></m:Names></m:ServiceLocation>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ns2:${Verb}UsagePointConfig xmlns:ns2="http://iec.ch/TC57/2011/UsagePointConfigMessage" xmlns="http://iec.ch/TC57/2011/schema/message" xmlns:m="http://iec.ch/TC57/2011/UsagePointConfig#">
   <ns2:Header>
@@ -48,10 +51,16 @@ describe('UsagePointConfig: names, service location and address', () => {
     importRoute(store, actor, { fileName: 'r.csv', content: csv(row()), acceptValidRows: false });
     return store;
   };
-  const addressOf = (store: ReturnType<typeof seeded>, id: string) => store.db.prepare('SELECT address FROM usage_points WHERE id = ?').pluck().get(id);
+  const addressOf = (store: ReturnType<typeof seeded>, id: string) =>
+    store.db.prepare('SELECT address FROM usage_points WHERE id = ?').pluck().get(id);
 
   it.skipIf(xsdSkipReason !== null)('the messages are valid against UsagePointConfigMessage.xsd', () => {
-    expect(validateXml(usagePointConfig('change', 'UPC-X', { mRID: 'UP-1', premise: 'P-4711', address: 'Hauptstraße 5, 12345 Musterstadt' }), typedXsd('UsagePointConfig')).errors).toEqual([]);
+    expect(
+      validateXml(
+        usagePointConfig('change', 'UPC-X', { mRID: 'UP-1', premise: 'P-4711', address: 'Hauptstraße 5, 12345 Musterstadt' }),
+        typedXsd('UsagePointConfig'),
+      ).errors,
+    ).toEqual([]);
     expect(validateXml(usagePointConfig('create', 'UPC-Y', { premise: 'P-4712' }), typedXsd('UsagePointConfig')).errors).toEqual([]);
   });
 
@@ -60,7 +69,11 @@ describe('UsagePointConfig: names, service location and address', () => {
     try {
       applyInboundMessage(store, actor, usagePointConfig('change', 'UPC-1', { mRID: 'UP-1', premise: 'P-4711' }));
       expect(addressOf(store, 'UP-1')).toBe('1 Main St');
-      applyInboundMessage(store, actor, usagePointConfig('change', 'UPC-2', { mRID: 'UP-1', premise: 'P-4711', address: 'Hauptstraße 5, 12345 Musterstadt' }));
+      applyInboundMessage(
+        store,
+        actor,
+        usagePointConfig('change', 'UPC-2', { mRID: 'UP-1', premise: 'P-4711', address: 'Hauptstraße 5, 12345 Musterstadt' }),
+      );
       expect(addressOf(store, 'UP-1')).toBe('Hauptstraße 5, 12345 Musterstadt');
     } finally {
       store.close();
@@ -70,9 +83,13 @@ describe('UsagePointConfig: names, service location and address', () => {
   it('creates a usage point keyed by its name when it has no mRID, and refuses one without a service address', () => {
     const store = seeded();
     try {
-      expect(applyInboundMessage(store, actor, usagePointConfig('create', 'UPC-3', { premise: 'P-4712', address: 'Nebenweg 2' })).applied).toEqual({ usagePointsCreated: 1, usagePointsUpdated: 0 });
+      expect(
+        applyInboundMessage(store, actor, usagePointConfig('create', 'UPC-3', { premise: 'P-4712', address: 'Nebenweg 2' })).applied,
+      ).toEqual({ usagePointsCreated: 1, usagePointsUpdated: 0 });
       expect(addressOf(store, 'P-4712')).toBe('Nebenweg 2');
-      expect(() => applyInboundMessage(store, actor, usagePointConfig('create', 'UPC-4', { mRID: 'UP-77', premise: 'P-4713' }))).toThrow(/UsagePoint UP-77: a new usage point needs its service address/);
+      expect(() => applyInboundMessage(store, actor, usagePointConfig('create', 'UPC-4', { mRID: 'UP-77', premise: 'P-4713' }))).toThrow(
+        /UsagePoint UP-77: a new usage point needs its service address/,
+      );
       expect(addressOf(store, 'UP-77')).toBeUndefined();
     } finally {
       store.close();

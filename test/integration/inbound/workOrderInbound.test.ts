@@ -19,8 +19,18 @@ import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 const CODE = '83FED3407A939723A5C639B26916D505C3B5';
 
-const header = (verb: Header['verb'], noun: string, id: string): Header => ({ verb, noun, timestamp: '2026-11-23T10:00:00Z', source: 'WFM', messageID: id });
-const message = (verb: Header['verb'], body: PayloadBody, id: string): CimMessage => ({ kind: verb.endsWith('ed') ? 'event' : 'request', header: header(verb, body.noun, id), payload: { kind: 'xml', body } });
+const header = (verb: Header['verb'], noun: string, id: string): Header => ({
+  verb,
+  noun,
+  timestamp: '2026-11-23T10:00:00Z',
+  source: 'WFM',
+  messageID: id,
+});
+const message = (verb: Header['verb'], body: PayloadBody, id: string): CimMessage => ({
+  kind: verb.endsWith('ed') ? 'event' : 'request',
+  header: header(verb, body.noun, id),
+  payload: { kind: 'xml', body },
+});
 
 /** A cancel of the work orders made from request `requestId` (one MeterServiceWork each). */
 const cancelXml = (requestId: string | undefined, works = 1, id = `cancel-${requestId ?? 'none'}`) =>
@@ -31,7 +41,11 @@ const cancelXml = (requestId: string | undefined, works = 1, id = `cancel-${requ
         noun: 'MeterServiceRequests',
         value: {
           header: { verb: 'cancel', noun: 'MeterServiceRequests', ...(requestId ? { correlationID: requestId } : {}) },
-          work: Array.from({ length: works }, () => ({ kind: 'meter' as const, meter: {}, status: { value: 'cancelled', reason: 'customer moved out' } })),
+          work: Array.from({ length: works }, () => ({
+            kind: 'meter' as const,
+            meter: {},
+            status: { value: 'cancelled', reason: 'customer moved out' },
+          })),
         },
       },
       id,
@@ -39,7 +53,16 @@ const cancelXml = (requestId: string | undefined, works = 1, id = `cancel-${requ
   );
 
 const joinXml = (eui64: string, eventType: string, id: string) =>
-  buildMessage(message('created', { noun: 'EndDeviceEvents', value: { endDeviceEvents: [{ createdDateTime: '2026-11-23T09:58:00Z', eventType, assets: { mRID: eui64 } }] } }, id));
+  buildMessage(
+    message(
+      'created',
+      {
+        noun: 'EndDeviceEvents',
+        value: { endDeviceEvents: [{ createdDateTime: '2026-11-23T09:58:00Z', eventType, assets: { mRID: eui64 } }] },
+      },
+      id,
+    ),
+  );
 
 describe('inbound cancellations and PAN join status (issue 8)', () => {
   const tempDir = useTempDir();
@@ -48,8 +71,17 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
   it('cancels a work order not yet done; one under way is flagged for the crew to report back', () => {
     const store = open();
     startWorkOrder(store, installer, 'WO-DEMO-IN1');
-    expect(applyInboundMessage(store, installer, cancelXml('WO-DEMO-RM1')).applied).toEqual({ workOrdersCancelled: 1, workOrdersAlreadyWorked: 0, workOrdersUnchanged: 0, workOrdersUnknown: 0 });
-    expect(store.workOrders.get('WO-DEMO-RM1')).toMatchObject({ status: 'cancelled', cancelledWhileActive: false, cancelledAfterWork: false });
+    expect(applyInboundMessage(store, installer, cancelXml('WO-DEMO-RM1')).applied).toEqual({
+      workOrdersCancelled: 1,
+      workOrdersAlreadyWorked: 0,
+      workOrdersUnchanged: 0,
+      workOrdersUnknown: 0,
+    });
+    expect(store.workOrders.get('WO-DEMO-RM1')).toMatchObject({
+      status: 'cancelled',
+      cancelledWhileActive: false,
+      cancelledAfterWork: false,
+    });
     applyInboundMessage(store, installer, cancelXml('WO-DEMO-IN1'));
     expect(store.workOrders.get('WO-DEMO-IN1')).toMatchObject({ status: 'cancelled', cancelledWhileActive: true });
     // redelivered under a new MessageID: nothing changes; a request never received is counted, not guessed at
@@ -65,8 +97,22 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
     if (!old || !fresh) throw new Error('demo not loaded');
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '5', confirmation: { method: 'reentered' as const } })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
-      newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: [], photoIds: [] },
+      oldMeter: {
+        observedSerial: old.serialNumber,
+        finalReadings: store.workOrders
+          .registersOf(old.id)
+          .map((r) => ({ registerId: r.id, value: '5', confirmation: { method: 'reentered' as const } })),
+        finalSource: 'manual',
+        sealsRemoved: [],
+        disposition: 'returned',
+        photoIds: [],
+      },
+      newMeter: {
+        serial: 'E9100001',
+        initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })),
+        sealsApplied: [],
+        photoIds: [],
+      },
       note: '',
     });
     const outbox = store.outbox.list().length;
@@ -97,16 +143,29 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
 
   it('takes the PAN join from the head end: joined drops the install code, failed keeps it; unknown devices are refused', () => {
     const store = open();
-    commissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN1', deviceType: 'inHomeDisplay', eui64: '000D6F000ABCDEF0', installCode: CODE });
+    commissionPan(store, installer, {
+      workOrderId: 'WO-DEMO-PAN1',
+      deviceType: 'inHomeDisplay',
+      eui64: '000D6F000ABCDEF0',
+      installCode: CODE,
+    });
     const installCode = (eui: string) => store.db.prepare('SELECT install_code FROM end_devices WHERE serial_number = ?').pluck().get(eui);
-    expect(applyInboundMessage(store, installer, joinXml('000D6F000ABCDEF0', '15.10.0.42', 'join-1')).applied).toEqual({ panJoined: 1, panJoinFailed: 0, eventsNotImported: 0 });
+    expect(applyInboundMessage(store, installer, joinXml('000D6F000ABCDEF0', '15.10.0.42', 'join-1')).applied).toEqual({
+      panJoined: 1,
+      panJoinFailed: 0,
+      eventsNotImported: 0,
+    });
     expect(store.workOrders.pansAt('UP-1002')).toEqual([{ eui64: '000D6F000ABCDEF0', deviceType: 'inHomeDisplay', joinStatus: 'joined' }]);
     expect(installCode('000D6F000ABCDEF0')).toBeNull();
     applyInboundMessage(store, installer, joinXml(DEMO_PAN_DEVICE.eui64, '12.10.0.85', 'join-2'));
     expect(store.workOrders.pansAt('UP-1004')[0]?.joinStatus).toBe('failed');
     expect(installCode(DEMO_PAN_DEVICE.eui64)).toBe(DEMO_PAN_DEVICE.installCode);
-    expect(applyInboundMessage(store, installer, joinXml(DEMO_PAN_DEVICE.eui64, '3.26.38.85', 'power-1')).applied).toMatchObject({ eventsNotImported: 1 });
-    expect(() => applyInboundMessage(store, installer, joinXml('000D6F0000000099', '15.10.0.42', 'join-3'))).toThrow(/PAN device 000D6F0000000099 is not known/);
+    expect(applyInboundMessage(store, installer, joinXml(DEMO_PAN_DEVICE.eui64, '3.26.38.85', 'power-1')).applied).toMatchObject({
+      eventsNotImported: 1,
+    });
+    expect(() => applyInboundMessage(store, installer, joinXml('000D6F0000000099', '15.10.0.42', 'join-3'))).toThrow(
+      /PAN device 000D6F0000000099 is not known/,
+    );
     expect(() => applyInboundMessage(store, installer, joinXml('not-an-eui', '15.10.0.42', 'join-4'))).toThrow(/by its EUI-64/);
     store.close();
   });

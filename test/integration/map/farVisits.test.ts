@@ -25,7 +25,7 @@ const route = [
 describe('readings far from their stop', () => {
   const tempDir = useTempDir();
 
-  it('marks a reading saved 300 m from its stop, not one at the door, and follows the supervisor\'s distance', async () => {
+  it("marks a reading saved 300 m from its stop, not one at the door, and follows the supervisor's distance", async () => {
     const dir = tempDir();
     const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
     try {
@@ -33,7 +33,13 @@ describe('readings far from their stop', () => {
       importRoute(app.store, tina, { fileName: 'r.csv', content: route, acceptValidRows: false });
       const save = async (usagePointId: string, latitude: number, longitude: number) => {
         const meter = app.store.meters.get(usagePointId)!;
-        const r = await dispatch(app.handlers, 'readings.save', { usagePointId, values: [{ registerId: meter.registers[0]!.id, value: '1010' }], note: '', photoIds: [], position: { latitude, longitude, accuracyM: 8 } });
+        const r = await dispatch(app.handlers, 'readings.save', {
+          usagePointId,
+          values: [{ registerId: meter.registers[0]!.id, value: '1010' }],
+          note: '',
+          photoIds: [],
+          position: { latitude, longitude, accuracyM: 8 },
+        });
         expect(r.ok, JSON.stringify(r)).toBe(true);
       };
       await save('UP-1', 52.3759 + 0.0002, 9.732); // ~22 m: at the door
@@ -49,8 +55,12 @@ describe('readings far from their stop', () => {
       expect(far.ok && (far.value as FarVisit[])[0]!.distanceM).toBeGreaterThan(290);
 
       expect(await dispatch(app.handlers, 'map.settings.get', {})).toEqual({ ok: true, value: { tileUrl: '', farDistanceM: 150 } });
-      expect((await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'http://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok).toBe(false);
-      expect((await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'https://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok).toBe(true);
+      expect(
+        (await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'http://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok,
+      ).toBe(false);
+      expect(
+        (await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'https://tiles.example.com/{z}/{x}/{y}.png', farDistanceM: 20 })).ok,
+      ).toBe(true);
       const stricter = await dispatch(app.handlers, 'map.farVisits', {});
       expect(stricter.ok && (stricter.value as FarVisit[]).map((v) => v.usagePointId).sort()).toEqual(['UP-1', 'UP-2']);
     } finally {

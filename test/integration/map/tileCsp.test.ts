@@ -63,15 +63,28 @@ describe('the page CSP follows the tile setting', () => {
     const desktopPolicy = async () => (await protocol(new Request('app://fieldmeter/index.html'))).headers.get('content-security-policy');
 
     // No setting: images from the app itself only (the old policy allowed any https: origin).
-    for (const policy of [await pagePolicy(host), await desktopPolicy(), withContentSecurityPolicy({}, app.contentSecurityPolicy())['Content-Security-Policy']?.[0]]) {
+    for (const policy of [
+      await pagePolicy(host),
+      await desktopPolicy(),
+      withContentSecurityPolicy({}, app.contentSecurityPolicy())['Content-Security-Policy']?.[0],
+    ]) {
       expect(imgSrc(policy)).toBe("img-src 'self' data: blob:");
       expect(policy).not.toMatch(/https:(?!\/\/)/);
     }
 
     await signInAs(app, 'supervisor', 'Sam');
-    const saved = await dispatch(app.handlers, 'map.settings.set', { tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', farDistanceM: 150 });
+    const saved = await dispatch(app.handlers, 'map.settings.set', {
+      tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      farDistanceM: 150,
+    });
     expect(saved.ok).toBe(true);
-    for (const policy of [await pagePolicy(host), await desktopPolicy(), withContentSecurityPolicy({ 'content-security-policy': ['default-src *'] }, app.contentSecurityPolicy())['Content-Security-Policy']?.[0]]) {
+    for (const policy of [
+      await pagePolicy(host),
+      await desktopPolicy(),
+      withContentSecurityPolicy({ 'content-security-policy': ['default-src *'] }, app.contentSecurityPolicy())[
+        'Content-Security-Policy'
+      ]?.[0],
+    ]) {
       expect(imgSrc(policy)).toBe("img-src 'self' data: blob: https://tiles.example.org");
     }
   });

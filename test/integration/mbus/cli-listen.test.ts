@@ -22,44 +22,110 @@ import { socatSkipReason } from '../serial/ptyHarness';
 const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const SECRET = 'a secret only this run knows';
 
-describe.skipIf(socatSkipReason !== null)(`fieldmeter mbus listen on a simulated receiver${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
+describe.skipIf(socatSkipReason !== null)(
+  `fieldmeter mbus listen on a simulated receiver${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
 
-  it('hears, decrypts and saves the training radio meters once through the iM871A', async () => {
-    const receiver = 'im871a';
-    const dir = tempDir();
-    const db = join(dir, 'fieldmeter.db');
-    const store = openStore(db);
-    // The first three training meters are on the route; the others are heard as not on it. Listening ends once all three were heard.
-    const onRoute = trainingRadioMeters.slice(0, 3);
-    const rows = onRoute.map((m, i) => row({ seq: String(10 * (i + 1)), up: `UP-${i + 1}`, serial: `${m.manufacturer}${m.id}`, type: WATER, dials: '5', decimals: '3', last: '1', date: '2026-10-01', average: '' }));
-    importRoute(store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
-    meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile({ name: 'Sam', role: 'supervisor' }, 'keys.csv', trainingKeyFile());
-    await addProfile(store, 'technician');
-    store.close();
+    it(
+      'hears, decrypts and saves the training radio meters once through the iM871A',
+      async () => {
+        const receiver = 'im871a';
+        const dir = tempDir();
+        const db = join(dir, 'fieldmeter.db');
+        const store = openStore(db);
+        // The first three training meters are on the route; the others are heard as not on it. Listening ends once all three were heard.
+        const onRoute = trainingRadioMeters.slice(0, 3);
+        const rows = onRoute.map((m, i) =>
+          row({
+            seq: String(10 * (i + 1)),
+            up: `UP-${i + 1}`,
+            serial: `${m.manufacturer}${m.id}`,
+            type: WATER,
+            dials: '5',
+            decimals: '3',
+            last: '1',
+            date: '2026-10-01',
+            average: '',
+          }),
+        );
+        importRoute(store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
+        meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile(
+          { name: 'Sam', role: 'supervisor' },
+          'keys.csv',
+          trainingKeyFile(),
+        );
+        await addProfile(store, 'technician');
+        store.close();
 
-    const pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
-    const simulator = spawn(process.execPath, [fieldmeterBin, 'simulate', 'wmbus-receiver', '--port', pair.meterPath, '--receiver', receiver, '--burst', '--loss', '0', '--seed', '7'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    try {
-      const env = { FIELDMETER_KEY_SECRET: SECRET, ...cliUser('Tina') };
-      const run = await fieldmeter(['mbus', 'listen', '--port', pair.appPath, '--receiver', receiver, '--seconds', String(scaled(30)), '--route', 'R1', '--db', db, '--save', '--json'], env);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as { counts: Record<string, number>; heard: { meterSerial: string; values: { value: string }[]; readingSetId: string | null; reason: string | null }[]; notHeard: { meterSerial: string }[] };
-      expect(report.counts).toMatchObject({ stops: 3, heard: 3, notHeard: 0 });
-      expect(Object.fromEntries(report.heard.map((h) => [h.meterSerial, h.values.map((v) => v.value)]))).toEqual({ KAM44556677: ['1234.567'], DME21010001: ['87.210'], ZRI12345678: ['402.006'] });
-      expect(report.heard.every((h) => h.readingSetId !== null && h.reason === null)).toBe(true);
-      expect(report.notHeard).toEqual([]);
-      expect(report.counts.notOnRoute).toBeGreaterThan(0);
-      expect(run.stdout).not.toContain('000102030405060708090A0B0C0D0E0F');
+        const pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
+        const simulator = spawn(
+          process.execPath,
+          [
+            fieldmeterBin,
+            'simulate',
+            'wmbus-receiver',
+            '--port',
+            pair.meterPath,
+            '--receiver',
+            receiver,
+            '--burst',
+            '--loss',
+            '0',
+            '--seed',
+            '7',
+          ],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        try {
+          const env = { FIELDMETER_KEY_SECRET: SECRET, ...cliUser('Tina') };
+          const run = await fieldmeter(
+            [
+              'mbus',
+              'listen',
+              '--port',
+              pair.appPath,
+              '--receiver',
+              receiver,
+              '--seconds',
+              String(scaled(30)),
+              '--route',
+              'R1',
+              '--db',
+              db,
+              '--save',
+              '--json',
+            ],
+            env,
+          );
+          expect(run.stderr).toBe('');
+          expect(run.code).toBe(0);
+          const report = JSON.parse(run.stdout) as {
+            counts: Record<string, number>;
+            heard: { meterSerial: string; values: { value: string }[]; readingSetId: string | null; reason: string | null }[];
+            notHeard: { meterSerial: string }[];
+          };
+          expect(report.counts).toMatchObject({ stops: 3, heard: 3, notHeard: 0 });
+          expect(Object.fromEntries(report.heard.map((h) => [h.meterSerial, h.values.map((v) => v.value)]))).toEqual({
+            KAM44556677: ['1234.567'],
+            DME21010001: ['87.210'],
+            ZRI12345678: ['402.006'],
+          });
+          expect(report.heard.every((h) => h.readingSetId !== null && h.reason === null)).toBe(true);
+          expect(report.notHeard).toEqual([]);
+          expect(report.counts.notOnRoute).toBeGreaterThan(0);
+          expect(run.stdout).not.toContain('000102030405060708090A0B0C0D0E0F');
 
-      const after = openStore(db);
-      expect(after.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(3);
-      after.close();
-    } finally {
-      simulator.kill('SIGTERM');
-      await new Promise((resolve) => simulator.once('exit', resolve));
-      await pair.stop();
-    }
-  }, scaled(60_000));
-});
+          const after = openStore(db);
+          expect(after.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(3);
+          after.close();
+        } finally {
+          simulator.kill('SIGTERM');
+          await new Promise((resolve) => simulator.once('exit', resolve));
+          await pair.stop();
+        }
+      },
+      scaled(60_000),
+    );
+  },
+);

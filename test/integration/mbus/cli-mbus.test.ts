@@ -21,12 +21,40 @@ describe('fieldmeter mbus decode', () => {
     const run = await fieldmeter(['mbus', 'decode', file('oms.hex', hex), '--key', published.omsMode5.key, '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['ok', 'reason', 'medium', 'manufacturer', 'id', 'version', 'deviceType', 'encryption', 'decrypted', 'records']);
+    expect(Object.keys(out)).toEqual([
+      'ok',
+      'reason',
+      'medium',
+      'manufacturer',
+      'id',
+      'version',
+      'deviceType',
+      'encryption',
+      'decrypted',
+      'records',
+    ]);
     expect(out).toEqual({
-      ok: true, reason: null, medium: 'wmbus', manufacturer: 'ELS', id: '12345678', version: 51, deviceType: 'gas', encryption: 'mode5', decrypted: true,
+      ok: true,
+      reason: null,
+      medium: 'wmbus',
+      manufacturer: 'ELS',
+      id: '12345678',
+      version: 51,
+      deviceType: 'gas',
+      encryption: 'mode5',
+      decrypted: true,
       records: [
         { value: '28504.27', unit: 'm3', storage: 0, tariff: 0, subunit: 0, function: 'instantaneous', quantity: 'volume', date: null },
-        { value: null, unit: null, storage: 0, tariff: 0, subunit: 0, function: 'instantaneous', quantity: 'timePoint', date: '2008-05-31T23:50' },
+        {
+          value: null,
+          unit: null,
+          storage: 0,
+          tariff: 0,
+          subunit: 0,
+          function: 'instantaneous',
+          quantity: 'timePoint',
+          date: '2008-05-31T23:50',
+        },
         { value: '0', unit: null, storage: 0, tariff: 0, subunit: 0, function: 'instantaneous', quantity: 'errorFlags', date: null },
       ],
     });
@@ -50,7 +78,14 @@ describe('fieldmeter mbus decode', () => {
     const wrongKey = '0102030405060708090A0B0C0D0E0F12';
     const decrypt = await fieldmeter(['mbus', 'decode', file('oms.hex', published.omsMode5.hex), '--key', wrongKey, '--json']);
     expect(decrypt.code).toBe(1);
-    expect(JSON.parse(decrypt.stdout)).toMatchObject({ ok: false, reason: 'mbus.decrypt', manufacturer: 'ELS', id: '12345678', decrypted: false, records: [] });
+    expect(JSON.parse(decrypt.stdout)).toMatchObject({
+      ok: false,
+      reason: 'mbus.decrypt',
+      manufacturer: 'ELS',
+      id: '12345678',
+      decrypted: false,
+      records: [],
+    });
     expect(decrypt.stderr).toMatch(/cannot decrypt/);
     expect(decrypt.stdout + decrypt.stderr).not.toMatch(new RegExp(wrongKey, 'i'));
   });

@@ -25,7 +25,13 @@ const route = csv(
   row({ seq: '40', up: 'UP-4', serial: 'E100', type: KWH }),
 );
 
-const meter = (manufacturer: string, id: string, key?: Uint8Array) => ({ manufacturer, id, version: 1, deviceType: 0x07, ...(key ? { key, aes: nodeAes } : {}) });
+const meter = (manufacturer: string, id: string, key?: Uint8Array) => ({
+  manufacturer,
+  id,
+  version: 1,
+  deviceType: 0x07,
+  ...(key ? { key, aes: nodeAes } : {}),
+});
 const sent = (receiver: ReceiverKind, m: ReturnType<typeof meter>, accessNumber: number, volume: string) =>
   wrapForReceiver(receiver, encodeTelegram({ ...m, accessNumber, records: volumeRecords(volume), withoutCrc: true }), 0x50);
 
@@ -34,35 +40,61 @@ describe('listening to a route', () => {
   let store: Store | undefined;
   afterEach(() => store?.close());
 
-  function listen(receiver: ReceiverKind, autoSave: boolean, keys = new Map([['ZRI12345678', KEY]])): { session: ListenSession; store: Store } {
+  function listen(
+    receiver: ReceiverKind,
+    autoSave: boolean,
+    keys = new Map([['ZRI12345678', KEY]]),
+  ): { session: ListenSession; store: Store } {
     const dir = tempDir();
     store = openStore(join(dir, 'f.db'));
     importRoute(store, actor, { fileName: 'r.csv', content: route, acceptValidRows: false });
     const stops = radioStopsOf(store, 'R1');
-    const session = createListenSession({ store, actor: () => actor, receiver, stops, keys, aes: nodeAes, autoSave, settings: defaultValidationSettings, photoDir: join(dir, 'photos') });
+    const session = createListenSession({
+      store,
+      actor: () => actor,
+      receiver,
+      stops,
+      keys,
+      aes: nodeAes,
+      autoSave,
+      settings: defaultValidationSettings,
+      photoDir: join(dir, 'photos'),
+    });
     return { session, store };
   }
 
   const readings = (s: Store) => s.db.prepare('SELECT count(*) FROM reading_sets').pluck().get();
 
-  it.each(['im871a', 'amber'] as const)('hears the route\'s radio meters through the %s, byte by byte, and counts who was not heard', (receiver) => {
-    const { session, store } = listen(receiver, false);
-    expect(session.counts()).toMatchObject({ stops: 3, heard: 0, notHeard: 3 });
-    const bytes = [sent(receiver, meter('KAM', '44556677'), 7, '123.4567'), sent(receiver, meter('ZRI', '12345678', KEY), 9, '201.5'), sent(receiver, meter('XYZ', '99999999'), 1, '1')];
-    for (const frame of bytes) for (const byte of frame) session.feed(Uint8Array.of(byte));
-    const heard = new Map(session.heard().map((h) => [h.usagePointId, h]));
-    expect(heard.get('UP-1')).toMatchObject({ values: [{ value: '123.456' }], reason: null, readingSetId: null });
-    expect(heard.get('UP-2')).toMatchObject({ values: [{ value: '201.50' }], reason: null });
-    expect(session.counts()).toMatchObject({ heard: 2, notHeard: 1, notOnRoute: 1 });
-    expect(session.notHeardSince('1970-01-01T00:00:00Z').map((s) => s.usagePointId)).toEqual(['UP-3']);
-    expect(readings(store)).toBe(0);
-  });
+  it.each(['im871a', 'amber'] as const)(
+    "hears the route's radio meters through the %s, byte by byte, and counts who was not heard",
+    (receiver) => {
+      const { session, store } = listen(receiver, false);
+      expect(session.counts()).toMatchObject({ stops: 3, heard: 0, notHeard: 3 });
+      const bytes = [
+        sent(receiver, meter('KAM', '44556677'), 7, '123.4567'),
+        sent(receiver, meter('ZRI', '12345678', KEY), 9, '201.5'),
+        sent(receiver, meter('XYZ', '99999999'), 1, '1'),
+      ];
+      for (const frame of bytes) for (const byte of frame) session.feed(Uint8Array.of(byte));
+      const heard = new Map(session.heard().map((h) => [h.usagePointId, h]));
+      expect(heard.get('UP-1')).toMatchObject({ values: [{ value: '123.456' }], reason: null, readingSetId: null });
+      expect(heard.get('UP-2')).toMatchObject({ values: [{ value: '201.50' }], reason: null });
+      expect(session.counts()).toMatchObject({ heard: 2, notHeard: 1, notOnRoute: 1 });
+      expect(session.notHeardSince('1970-01-01T00:00:00Z').map((s) => s.usagePointId)).toEqual(['UP-3']);
+      expect(readings(store)).toBe(0);
+    },
+  );
 
   it('saves a heard meter with one tap, once; the same or an older access number is never saved again', () => {
     const { session, store } = listen('im871a', false);
     session.feed(sent('im871a', meter('KAM', '44556677'), 7, '123.456'));
     const { readingSetId } = session.save('UP-1');
-    expect(store.db.prepare('SELECT r.value FROM readings r JOIN reading_sets s ON s.id = r.reading_set_id WHERE s.id = ?').pluck().get(readingSetId)).toBe('123.456');
+    expect(
+      store.db
+        .prepare('SELECT r.value FROM readings r JOIN reading_sets s ON s.id = r.reading_set_id WHERE s.id = ?')
+        .pluck()
+        .get(readingSetId),
+    ).toBe('123.456');
     expect(session.save('UP-1')).toEqual({ readingSetId });
     // Heard over the air: a radio read with the device's own quality, not an optical or typed one.
     expect(store.db.prepare('SELECT source FROM reading_sets WHERE id = ?').pluck().get(readingSetId)).toBe('radio');

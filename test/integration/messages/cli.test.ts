@@ -7,8 +7,6 @@ import { cimDir, xsdSkipReason } from '../../support/xsd';
 import { fieldmeter } from '../../support/cli';
 import { scaled } from '../../support/timeouts';
 
-
-
 describe('fieldmeter messages', () => {
   const tempDir = useTempDir();
 
@@ -68,24 +66,34 @@ describe('fieldmeter messages', () => {
     expect(result.stderr).toMatch(/--xsd-dir/);
   });
 
-  describe.skipIf(xsdSkipReason !== null)(`validate against the reference XSDs${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
-    it('exit 0 for every sample, exit 1 with line-numbered errors for a broken one', async () => {
-      const dir = tempDir();
-      const db = join(dir, 'fm.db');
-      await fieldmeter(['demo', 'seed', '--db', db]);
-      const out = join(dir, 'out');
-      await fieldmeter(['messages', 'samples', '--db', db, '--out', out]);
-      // Every sample is schema-checked in-process by xsd.test.ts; here the command itself, on two of them.
-      for (const file of ['CreatedMeterReadings.meterReadings.xml', 'GetMeterReadings.xml']) {
-        const result = await fieldmeter(['messages', 'validate', join(out, file), '--xsd-dir', cimDir]);
-        expect(result.stderr, file).toBe('');
-        expect(result.code, file).toBe(0);
-      }
-      const bad = join(dir, 'bad.xml');
-      writeFileSync(bad, readFileSync(join(out, 'CreateEndDeviceControls.xml'), 'utf8').replace('>create</msg:Verb>', '>update</msg:Verb>'));
-      const result = await fieldmeter(['messages', 'validate', bad, '--xsd-dir', cimDir]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/line 4: .*'update' is not an element of the set/);
-    }, scaled(60_000));
-  });
+  describe.skipIf(xsdSkipReason !== null)(
+    `validate against the reference XSDs${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+    () => {
+      it(
+        'exit 0 for every sample, exit 1 with line-numbered errors for a broken one',
+        async () => {
+          const dir = tempDir();
+          const db = join(dir, 'fm.db');
+          await fieldmeter(['demo', 'seed', '--db', db]);
+          const out = join(dir, 'out');
+          await fieldmeter(['messages', 'samples', '--db', db, '--out', out]);
+          // Every sample is schema-checked in-process by xsd.test.ts; here the command itself, on two of them.
+          for (const file of ['CreatedMeterReadings.meterReadings.xml', 'GetMeterReadings.xml']) {
+            const result = await fieldmeter(['messages', 'validate', join(out, file), '--xsd-dir', cimDir]);
+            expect(result.stderr, file).toBe('');
+            expect(result.code, file).toBe(0);
+          }
+          const bad = join(dir, 'bad.xml');
+          writeFileSync(
+            bad,
+            readFileSync(join(out, 'CreateEndDeviceControls.xml'), 'utf8').replace('>create</msg:Verb>', '>update</msg:Verb>'),
+          );
+          const result = await fieldmeter(['messages', 'validate', bad, '--xsd-dir', cimDir]);
+          expect(result.code).toBe(1);
+          expect(result.stderr).toMatch(/line 4: .*'update' is not an element of the set/);
+        },
+        scaled(60_000),
+      );
+    },
+  );
 });

@@ -15,11 +15,21 @@ const row = (status: 'installed' | 'removed', meterType?: string) => ({
   kind: 'meterConfig' as const,
   verb: 'change',
   createdAt: '2026-11-20T09:00:00.000Z',
-  payload: { meter: 'E100', usagePoint: status === 'installed' ? 'UP-1' : null, status, at: '2026-11-20T09:00:00.000Z', sealsApplied: [], sealsRemoved: [], ...(meterType ? { meterType } : {}) },
+  payload: {
+    meter: 'E100',
+    usagePoint: status === 'installed' ? 'UP-1' : null,
+    status,
+    at: '2026-11-20T09:00:00.000Z',
+    sealsApplied: [],
+    sealsRemoved: [],
+    ...(meterType ? { meterType } : {}),
+  },
 });
 
 describe('outbound MeterConfig', () => {
-  const connexoWords = integrationProfileSchema.parse({ meterStatus: { 'In stock': 'inStock', Active: 'installed', Removed: 'removed' } }).meterStatus;
+  const connexoWords = integrationProfileSchema.parse({
+    meterStatus: { 'In stock': 'inStock', Active: 'installed', Removed: 'removed' },
+  }).meterStatus;
 
   it('carries Meter/type from the model, and the status in the words of the profile', () => {
     const installed = renderOutboxRow(row('installed', 'LGZ-ZMD'), { source: 'FM', meterStatusWords: connexoWords });
@@ -30,7 +40,9 @@ describe('outbound MeterConfig', () => {
     expect(removed).toMatch(/<m:value>Removed<\/m:value>/);
     expect(removed).not.toMatch(/<m:type>/);
     // The default profile keeps the app's own words.
-    expect(renderOutboxRow(row('installed'), { source: 'FM', meterStatusWords: integrationProfileSchema.parse({}).meterStatus })).toMatch(/<m:value>installed<\/m:value>/);
+    expect(renderOutboxRow(row('installed'), { source: 'FM', meterStatusWords: integrationProfileSchema.parse({}).meterStatus })).toMatch(
+      /<m:value>installed<\/m:value>/,
+    );
   });
 
   it.skipIf(xsdSkipReason !== null)('the payload is valid against MeterConfig.xsd', () => {

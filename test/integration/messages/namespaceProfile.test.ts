@@ -34,43 +34,50 @@ describe('namespace profile', () => {
     expect(integrationProfileSchema.safeParse({ namespaces: '2017' }).success).toBe(false);
   });
 
-  it.skipIf(xsdSkipReason !== null)(`with epriDraft every message kind goes out in the draft envelope and validates against the EPRI set${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
-    const store = openStore(join(tempDir(), 'fm.db'));
-    try {
-      loadDemoRoute(store, TRAINING_SETUP);
-      const profile = integrationProfileSchema.parse({ namespaces: 'epriDraft' });
-      const samples = buildSampleMessages(store, { source: 'FIELDMETER-TEST', schemaSet: profileSchemaSet(profile) }, new Date('2026-12-01T08:00:00.000Z')).filter((s) => s.kind !== undefined);
-      expect(samples.length).toBeGreaterThan(10);
-      const problems: Record<string, string[]> = {};
-      const checkedInDraftSet = new Set<string>();
-      for (const s of samples) {
-        // Typed wrappers (…/<Noun>Message) or the generic envelope (…/schema/message), in the draft host.
-        expect(rootNamespace(s.xml), s.fileName).toMatch(/^http:\/\/www\.iec\.ch\/TC57\/2011\//);
-        expect(s.xml, s.fileName).not.toContain(`"${MESSAGE_NS}"`);
-        const payload = extractPayload(s.xml);
-        const noun = payload?.noun ?? '';
-        if (inDraftSet.has(noun)) {
-          checkedInDraftSet.add(noun);
-          const generic = rootNamespace(s.xml) === DRAFT_MESSAGE_NS;
-          const both = combinedXsd([
-            { namespace: DRAFT_MESSAGE_NS, path: join(draftSet, 'Message.xsd') },
-            { namespace: payloadNamespace(noun), path: join(draftSet, `${noun}.xsd`) },
-          ]);
-          try {
-            const errors = validateXml(s.xml, generic ? both.path : join(draftSet, `${noun}Message.xsd`)).errors;
-            if (errors.length) problems[s.fileName] = errors;
-          } finally {
-            both.dispose();
-          }
-        } else if (payload) {
-          const errors = validateXml(payload.xml, payloadXsd(noun)).errors;
-          if (errors.length) problems[`${s.fileName} payload`] = errors;
-        } else problems[s.fileName] = ['no payload'];
+  it.skipIf(xsdSkipReason !== null)(
+    `with epriDraft every message kind goes out in the draft envelope and validates against the EPRI set${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+    () => {
+      const store = openStore(join(tempDir(), 'fm.db'));
+      try {
+        loadDemoRoute(store, TRAINING_SETUP);
+        const profile = integrationProfileSchema.parse({ namespaces: 'epriDraft' });
+        const samples = buildSampleMessages(
+          store,
+          { source: 'FIELDMETER-TEST', schemaSet: profileSchemaSet(profile) },
+          new Date('2026-12-01T08:00:00.000Z'),
+        ).filter((s) => s.kind !== undefined);
+        expect(samples.length).toBeGreaterThan(10);
+        const problems: Record<string, string[]> = {};
+        const checkedInDraftSet = new Set<string>();
+        for (const s of samples) {
+          // Typed wrappers (…/<Noun>Message) or the generic envelope (…/schema/message), in the draft host.
+          expect(rootNamespace(s.xml), s.fileName).toMatch(/^http:\/\/www\.iec\.ch\/TC57\/2011\//);
+          expect(s.xml, s.fileName).not.toContain(`"${MESSAGE_NS}"`);
+          const payload = extractPayload(s.xml);
+          const noun = payload?.noun ?? '';
+          if (inDraftSet.has(noun)) {
+            checkedInDraftSet.add(noun);
+            const generic = rootNamespace(s.xml) === DRAFT_MESSAGE_NS;
+            const both = combinedXsd([
+              { namespace: DRAFT_MESSAGE_NS, path: join(draftSet, 'Message.xsd') },
+              { namespace: payloadNamespace(noun), path: join(draftSet, `${noun}.xsd`) },
+            ]);
+            try {
+              const errors = validateXml(s.xml, generic ? both.path : join(draftSet, `${noun}Message.xsd`)).errors;
+              if (errors.length) problems[s.fileName] = errors;
+            } finally {
+              both.dispose();
+            }
+          } else if (payload) {
+            const errors = validateXml(payload.xml, payloadXsd(noun)).errors;
+            if (errors.length) problems[`${s.fileName} payload`] = errors;
+          } else problems[s.fileName] = ['no payload'];
+        }
+        expect(problems).toEqual({});
+        expect([...checkedInDraftSet].sort()).toEqual(['EndDeviceEvents', 'MeterReadings', 'MeterServiceRequests']);
+      } finally {
+        store.close();
       }
-      expect(problems).toEqual({});
-      expect([...checkedInDraftSet].sort()).toEqual(['EndDeviceEvents', 'MeterReadings', 'MeterServiceRequests']);
-    } finally {
-      store.close();
-    }
-  });
+    },
+  );
 });

@@ -39,14 +39,20 @@ describe('messages samples', () => {
       for (const s of outbox) {
         expect(s.fileName, s.fileName).toMatch(new RegExp(`^[A-Za-z]+\\.${s.kind}\\.xml$`));
         expect(s.synthesised).toBe(true);
-        expect(s.xml).toMatch(/^<\?xml[^>]*\?>\n<!-- Outbox kind \w+ \(\w+ \w+\): synthesised from the demo data of meter \S+ at UP-\d+; this database has no such message queued\. -->\n</);
+        expect(s.xml).toMatch(
+          /^<\?xml[^>]*\?>\n<!-- Outbox kind \w+ \(\w+ \w+\): synthesised from the demo data of meter \S+ at UP-\d+; this database has no such message queued\. -->\n</,
+        );
       }
     });
   });
 
   it('a kind the outbox holds is shown by its newest queued message, not synthesised', () => {
     withDemo((store) => {
-      skipVisit(store, { name: 't', role: 'technician' }, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal broken', photoIds: [] });
+      skipVisit(
+        store,
+        { name: 't', role: 'technician' },
+        { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal broken', photoIds: [] },
+      );
       const queued = store.outbox.list().filter((e) => e.kind === 'skipEvent');
       expect(queued).toHaveLength(1);
       const sample = buildSampleMessages(store, { source: 'FIELDMETER-TEST' }).find((s) => s.kind === 'skipEvent')!;
@@ -83,8 +89,13 @@ describe('messages samples', () => {
         });
         const before = store.outbox.list().length;
         // The journal's typed signature is per kind; the loop over every kind goes through one that takes any.
-        const enqueue = store.journal.enqueue as (kind: string, payload: unknown, routing: { verb: string; usagePointId: string }) => string;
-        for (const kind of OUTBOX_KINDS) for (const verb of outboxKinds[kind].verbs) enqueue(kind, payloads[kind], { verb, usagePointId: 'UP-1001' });
+        const enqueue = store.journal.enqueue as (
+          kind: string,
+          payload: unknown,
+          routing: { verb: string; usagePointId: string },
+        ) => string;
+        for (const kind of OUTBOX_KINDS)
+          for (const verb of outboxKinds[kind].verbs) enqueue(kind, payloads[kind], { verb, usagePointId: 'UP-1001' });
         const queued = store.outbox.list().slice(before);
         expect(queued.map((e) => `${e.kind} ${e.verb}`).sort()).toEqual(expected);
         expect(outboxSchemaErrors(queued)).toEqual({});

@@ -6,7 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSchemaFolderAsync, indexSchemaFolder, indexSchemaFolderAsync, MAX_SCHEMA_FOLDER_ENTRIES } from '../../../electron/services/messages/schemaFolder';
+import {
+  checkSchemaFolderAsync,
+  indexSchemaFolder,
+  indexSchemaFolderAsync,
+  MAX_SCHEMA_FOLDER_ENTRIES,
+} from '../../../electron/services/messages/schemaFolder';
 import { useTempDir } from '../../support/tempDir';
 
 const xmllint = () => true;
@@ -46,6 +51,9 @@ describe('schema folder walk', () => {
   });
 
   it('says an unreadable folder with its own reason', async () => {
-    await expect(checkSchemaFolderAsync(join(tempDir(), 'gone'), xmllint)).rejects.toMatchObject({ code: 'NOT_FOUND', details: { reason: 'schemaFolderUnreadable' } });
+    await expect(checkSchemaFolderAsync(join(tempDir(), 'gone'), xmllint)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { reason: 'schemaFolderUnreadable' },
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('Payload/Compressed', () => {
   it('compresses the payload element and inflates it back to the same payload', () => {
     const compressed = compressPayload({ kind: 'xml', body: meterReadingsBody, format: 'XML' });
     expect(compressed.data).toMatch(/^H4sI/); // gzip magic in base64
-    const message: CimMessage = { kind: 'event', header: { verb: 'created', noun: 'MeterReadings', messageID: 'c-1' }, payload: compressed };
+    const message: CimMessage = {
+      kind: 'event',
+      header: { verb: 'created', noun: 'MeterReadings', messageID: 'c-1' },
+      payload: compressed,
+    };
     const parsed = parseMessage(buildMessage(message, { form: 'generic' }));
     expect(parsed.kind === 'event' && parsed.payload?.kind).toBe('compressed');
     if (parsed.kind !== 'event' || parsed.payload?.kind !== 'compressed') throw new Error('expected a compressed payload');
@@ -54,7 +58,12 @@ describe('outbox rendering', () => {
         {
           meter: meter.meterSerial,
           usagePoint: meter.usagePointId,
-          readings: meter.registers.map((r, i) => ({ readingType: r.readingType, value: String(40_000 + i), timeStamp: readAt, qualities: ['2.4.131'] })),
+          readings: meter.registers.map((r, i) => ({
+            readingType: r.readingType,
+            value: String(40_000 + i),
+            timeStamp: readAt,
+            qualities: ['2.4.131'],
+          })),
         },
         { usagePointId: meter.usagePointId },
       );
@@ -64,7 +73,8 @@ describe('outbox rendering', () => {
       expect(renderOutboxRow(readOutboxRows(store)[0]!, { source: 'FIELDMETER-01' }, 'typed')).toBe(first);
       const parsed = parseMessage(first);
       expect(parsed.kind).toBe('event');
-      if (parsed.kind !== 'event' || parsed.payload?.kind !== 'xml' || parsed.payload.body.noun !== 'MeterReadings') throw new Error('expected MeterReadings');
+      if (parsed.kind !== 'event' || parsed.payload?.kind !== 'xml' || parsed.payload.body.noun !== 'MeterReadings')
+        throw new Error('expected MeterReadings');
       expect(parsed.header.messageID).toBe(row.messageId);
       const [reading] = parsed.payload.body.value.meterReadings;
       expect(reading?.meter?.names?.[0]?.name).toBe(meter.meterSerial);
@@ -80,7 +90,8 @@ describe('outbox rendering', () => {
 
 describe('extracting the payload of a generic envelope', () => {
   it('carries the envelope namespace declarations along', () => {
-    const xml = '<msg:EventMessage xmlns:msg="urn:m" xmlns:x="urn:x"><msg:Header/><msg:Payload><x:MeterReadings><x:MeterReading/></x:MeterReadings></msg:Payload></msg:EventMessage>';
+    const xml =
+      '<msg:EventMessage xmlns:msg="urn:m" xmlns:x="urn:x"><msg:Header/><msg:Payload><x:MeterReadings><x:MeterReading/></x:MeterReadings></msg:Payload></msg:EventMessage>';
     expect(extractPayload(xml)).toEqual({
       noun: 'MeterReadings',
       xml: '<?xml version="1.0" encoding="UTF-8"?>\n<x:MeterReadings xmlns:msg="urn:m" xmlns:x="urn:x"><x:MeterReading/></x:MeterReadings>\n',
@@ -88,72 +99,84 @@ describe('extracting the payload of a generic envelope', () => {
   });
 });
 
-describe.skipIf(xsdSkipReason !== null)(`validator over the utility's schema folder${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
-  const validator = () => createXsdValidator(cimDir);
+describe.skipIf(xsdSkipReason !== null)(
+  `validator over the utility's schema folder${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+  () => {
+    const validator = () => createXsdValidator(cimDir);
 
-  it('picks the typed wrapper, or Message.xsd then the payload schema', () => {
-    const message = fixtures[0]!.message;
-    const typed = validator().validate(buildMessage(message));
-    expect(typed).toMatchObject({ valid: true, errors: [] });
-    expect(typed.schemas.map((s) => s.split('/').pop())).toEqual(['MeterReadingsMessage.xsd']);
-    const generic = validator().validate(buildMessage(message, { form: 'generic' }));
-    expect(generic).toMatchObject({ valid: true, errors: [] });
-    expect(generic.schemas.map((s) => s.split('/').pop())).toEqual(['Message.xsd', 'MeterReadings.xsd']);
-  });
+    it('picks the typed wrapper, or Message.xsd then the payload schema', () => {
+      const message = fixtures[0]!.message;
+      const typed = validator().validate(buildMessage(message));
+      expect(typed).toMatchObject({ valid: true, errors: [] });
+      expect(typed.schemas.map((s) => s.split('/').pop())).toEqual(['MeterReadingsMessage.xsd']);
+      const generic = validator().validate(buildMessage(message, { form: 'generic' }));
+      expect(generic).toMatchObject({ valid: true, errors: [] });
+      expect(generic.schemas.map((s) => s.split('/').pop())).toEqual(['Message.xsd', 'MeterReadings.xsd']);
+    });
 
-  it('reports a payload error found only by the second step, with its line', () => {
-    const xml = buildMessage(fixtures[0]!.message, { form: 'generic' }).replace('<m:value>12345.678</m:value>', '<m:value>12345.678</m:value><m:bogus/>');
-    const result = validator().validate(xml);
-    expect(result.valid).toBe(false);
-    expect(result.errors[0]).toMatch(/^payload MeterReadings: line \d+: .*bogus/);
-  });
-
-  it('says which schema is missing from the folder', () => {
-    expect(() => createXsdValidator(join(cimDir, 'examples')).validate(buildMessage(fixtures[0]!.message))).toThrow(/has no MeterReadingsMessage.xsd/);
-  });
-});
-
-describe.skipIf(xsdSkipReason !== null)(`what a visit queues renders to valid messages${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
-
-  it('a saved reading with a confirmed out-of-range value and a skipped visit both validate', () => {
-    const dir = tempDir();
-    const store = openStore(join(dir, 'fm.db'));
-    try {
-      loadDemoRoute(store, TRAINING_SETUP);
-      const actor = { name: 't', role: 'technician' } as const;
-      const meter = store.meters.get('UP-1004')!;
-      const context = { settings: { lowFactor: 0.5, highFactor: 2, maxDemand: 500 }, photoDir: join(dir, 'photos') };
-      store.meters.setAverageDailyUse(meter.registers[0]!.id, 1); // so that a big jump is out of range
-      saveManualReadings(
-        store,
-        actor,
-        {
-          usagePointId: 'UP-1004',
-          values: meter.registers.map((r, i) => ({
-            registerId: r.id,
-            value: String(Number(r.lastValue) + 90_000 - i),
-            // Every register jumps far past its usual use; the first one's reason tests escaping.
-            confirmation: { method: 'reason' as const, reason: i === 0 ? 'meter replaced & re-sealed <new>' : 'meter replaced' },
-          })),
-        },
-        context,
+    it('reports a payload error found only by the second step, with its line', () => {
+      const xml = buildMessage(fixtures[0]!.message, { form: 'generic' }).replace(
+        '<m:value>12345.678</m:value>',
+        '<m:value>12345.678</m:value><m:bogus/>',
       );
-      skipVisit(store, actor, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal "broken"', photoIds: [] });
-      const rows = readOutboxRows(store, { status: 'pending' }).filter((r) => r.kind === 'meterReadings');
-      expect(rows).toHaveLength(2);
-      const validator = createXsdValidator(cimDir);
-      for (const row of rows) {
-        const xml = renderOutboxRow(row, { source: 'FIELDMETER-01' }, 'typed');
-        expect(validator.validate(xml), xml).toMatchObject({ valid: true, errors: [] });
+      const result = validator().validate(xml);
+      expect(result.valid).toBe(false);
+      expect(result.errors[0]).toMatch(/^payload MeterReadings: line \d+: .*bogus/);
+    });
+
+    it('says which schema is missing from the folder', () => {
+      expect(() => createXsdValidator(join(cimDir, 'examples')).validate(buildMessage(fixtures[0]!.message))).toThrow(
+        /has no MeterReadingsMessage.xsd/,
+      );
+    });
+  },
+);
+
+describe.skipIf(xsdSkipReason !== null)(
+  `what a visit queues renders to valid messages${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
+
+    it('a saved reading with a confirmed out-of-range value and a skipped visit both validate', () => {
+      const dir = tempDir();
+      const store = openStore(join(dir, 'fm.db'));
+      try {
+        loadDemoRoute(store, TRAINING_SETUP);
+        const actor = { name: 't', role: 'technician' } as const;
+        const meter = store.meters.get('UP-1004')!;
+        const context = { settings: { lowFactor: 0.5, highFactor: 2, maxDemand: 500 }, photoDir: join(dir, 'photos') };
+        store.meters.setAverageDailyUse(meter.registers[0]!.id, 1); // so that a big jump is out of range
+        saveManualReadings(
+          store,
+          actor,
+          {
+            usagePointId: 'UP-1004',
+            values: meter.registers.map((r, i) => ({
+              registerId: r.id,
+              value: String(Number(r.lastValue) + 90_000 - i),
+              // Every register jumps far past its usual use; the first one's reason tests escaping.
+              confirmation: { method: 'reason' as const, reason: i === 0 ? 'meter replaced & re-sealed <new>' : 'meter replaced' },
+            })),
+          },
+          context,
+        );
+        skipVisit(store, actor, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal "broken"', photoIds: [] });
+        const rows = readOutboxRows(store, { status: 'pending' }).filter((r) => r.kind === 'meterReadings');
+        expect(rows).toHaveLength(2);
+        const validator = createXsdValidator(cimDir);
+        for (const row of rows) {
+          const xml = renderOutboxRow(row, { source: 'FIELDMETER-01' }, 'typed');
+          expect(validator.validate(xml), xml).toMatchObject({ valid: true, errors: [] });
+        }
+        const skip = parseMessage(renderOutboxRow(rows[1]!, { source: 'FIELDMETER-01' }, 'typed'));
+        if (skip.kind !== 'event' || skip.payload?.kind !== 'xml' || skip.payload.body.noun !== 'MeterReadings')
+          throw new Error('expected MeterReadings');
+        const reading = skip.payload.body.value.meterReadings[0]?.readings?.[0];
+        expect(reading?.value).toBeUndefined();
+        expect(reading?.readingQualities?.[0]).toMatchObject({ readingQualityType: '2.5.259', comment: 'Tamper suspected: seal "broken"' });
+      } finally {
+        store.close();
       }
-      const skip = parseMessage(renderOutboxRow(rows[1]!, { source: 'FIELDMETER-01' }, 'typed'));
-      if (skip.kind !== 'event' || skip.payload?.kind !== 'xml' || skip.payload.body.noun !== 'MeterReadings') throw new Error('expected MeterReadings');
-      const reading = skip.payload.body.value.meterReadings[0]?.readings?.[0];
-      expect(reading?.value).toBeUndefined();
-      expect(reading?.readingQualities?.[0]).toMatchObject({ readingQualityType: '2.5.259', comment: 'Tamper suspected: seal "broken"' });
-    } finally {
-      store.close();
-    }
-  });
-});
+    });
+  },
+);

@@ -9,7 +9,10 @@ import { fixtures } from '../../unit/cim/fixtures';
 import { DRAFT_MESSAGE_NS, payloadNamespace } from '../../../shared/cim';
 import { combinedXsd, messageXsdFor, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 
-const wrapperOf = (name: string) => name.replace(/^(Create|Created|Change|Close|Get)(?=[A-Z])/, (p) => (p === 'Get' ? 'Get' : '')).replace(/(ResponseMessage|FaultMessage)$/, '');
+const wrapperOf = (name: string) =>
+  name
+    .replace(/^(Create|Created|Change|Close|Get)(?=[A-Z])/, (p) => (p === 'Get' ? 'Get' : ''))
+    .replace(/(ResponseMessage|FaultMessage)$/, '');
 
 describe.skipIf(xsdSkipReason !== null)(`schema validation with xmllint${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
   for (const { name, message } of fixtures) {
@@ -54,8 +57,18 @@ describe.skipIf(xsdSkipReason !== null)(`schema validation with xmllint${xsdSkip
           meter: 'E3100004',
           usagePoint: 'UP-1004',
           readings: [
-            { readingType: '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0', value: '1234.5', timeStamp: '2026-05-01T10:05:00.000Z', qualities: ['2.4.131'] },
-            { readingType: '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0', value: '567.0', timeStamp: '2026-05-01T10:05:00.000Z', qualities: ['2.4.131'] },
+            {
+              readingType: '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0',
+              value: '1234.5',
+              timeStamp: '2026-05-01T10:05:00.000Z',
+              qualities: ['2.4.131'],
+            },
+            {
+              readingType: '0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0',
+              value: '567.0',
+              timeStamp: '2026-05-01T10:05:00.000Z',
+              qualities: ['2.4.131'],
+            },
           ],
         },
       },

@@ -13,7 +13,12 @@ import { useTempDir } from '../../support/tempDir';
 
 const KEY = '4E5508544202058100DFEFA06B0934A5';
 const DLMS_KEY = '000102030405060708090A0B0C0D0E0F';
-const keyFile = ['manufacturer,id,kind,key', `KAM,44556677,mbus,${KEY}`, `,E3100050,dlms.encryption,${DLMS_KEY}`, `zri,123,,${DLMS_KEY.toLowerCase()}`].join('\r\n');
+const keyFile = [
+  'manufacturer,id,kind,key',
+  `KAM,44556677,mbus,${KEY}`,
+  `,E3100050,dlms.encryption,${DLMS_KEY}`,
+  `zri,123,,${DLMS_KEY.toLowerCase()}`,
+].join('\r\n');
 
 /** Every form a key could leak in: hex either case, base64 of its bytes and of its hex text. */
 /** The coded error a (synchronous) handler throws. */
@@ -52,8 +57,16 @@ describe('meter keys', () => {
     expect(result).toEqual({ imported: 3, replaced: 0 });
     expect(await app.handlers['meterKeys.count']({})).toEqual({ mbus: 2, 'dlms.encryption': 1, 'dlms.authentication': 0, total: 3 });
 
-    expect(Buffer.from(app.meterKeys.keysFor({ manufacturer: 'KAM', id: '44556677' }).mbus ?? []).toString('hex').toUpperCase()).toBe(KEY);
-    expect(Buffer.from(app.meterKeys.keysFor({ id: 'E3100050' })['dlms.encryption'] ?? []).toString('hex').toUpperCase()).toBe(DLMS_KEY);
+    expect(
+      Buffer.from(app.meterKeys.keysFor({ manufacturer: 'KAM', id: '44556677' }).mbus ?? [])
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe(KEY);
+    expect(
+      Buffer.from(app.meterKeys.keysFor({ id: 'E3100050' })['dlms.encryption'] ?? [])
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe(DLMS_KEY);
     // Ids are zero-filled to the eight digits sent on the air.
     expect(app.meterKeys.radioKeys().has('ZRI00000123')).toBe(true);
 
@@ -69,13 +82,17 @@ describe('meter keys', () => {
     }
   });
 
-  it('replaces a key on a new delivery and deletes one meter\'s keys, both audited', async () => {
+  it("replaces a key on a new delivery and deletes one meter's keys, both audited", async () => {
     const { app } = start();
     await signInAs(app, 'supervisor');
     await app.handlers['meterKeys.import']({ fileName: 'a.csv', content: keyFile });
     const again = await app.handlers['meterKeys.import']({ fileName: 'b.csv', content: `manufacturer;id;key\nKAM;44556677;${DLMS_KEY}` });
     expect(again).toEqual({ imported: 1, replaced: 1 });
-    expect(Buffer.from(app.meterKeys.keysFor({ manufacturer: 'kam', id: '44556677' }).mbus ?? []).toString('hex').toUpperCase()).toBe(DLMS_KEY);
+    expect(
+      Buffer.from(app.meterKeys.keysFor({ manufacturer: 'kam', id: '44556677' }).mbus ?? [])
+        .toString('hex')
+        .toUpperCase(),
+    ).toBe(DLMS_KEY);
     expect(await app.handlers['meterKeys.delete']({ manufacturer: 'KAM', id: '44556677' })).toEqual({ deleted: 1 });
     expect(app.meterKeys.keysFor({ manufacturer: 'KAM', id: '44556677' })).toEqual({});
     const actions = app.store.db.prepare("SELECT action FROM audit_log WHERE entity = 'meterKeys'").pluck().all();
@@ -87,7 +104,17 @@ describe('meter keys', () => {
     await signInAs(app, 'supervisor');
     const bad = `manufacturer,id,kind,key\nKAM,44556677,mbus,${KEY}\nKAM,4455667X,mbus,${KEY}\nKAM,1,mbus,${KEY.slice(2)}\n,E1,mbus,${KEY}`;
     const error = await refusal(() => app.handlers['meterKeys.import']({ fileName: 'bad.csv', content: bad }));
-    expect(error).toMatchObject({ code: 'IMPORT_REJECTED', details: { reason: 'meterKeys.badFile', problems: [{ line: 3, column: 'id' }, { line: 4, column: 'key' }, { line: 5, column: 'kind' }] } });
+    expect(error).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      details: {
+        reason: 'meterKeys.badFile',
+        problems: [
+          { line: 3, column: 'id' },
+          { line: 4, column: 'key' },
+          { line: 5, column: 'kind' },
+        ],
+      },
+    });
     expect(JSON.stringify(error)).not.toContain(KEY.slice(2));
     expect(await app.handlers['meterKeys.count']({})).toMatchObject({ total: 0 });
   });
@@ -96,14 +123,21 @@ describe('meter keys', () => {
     const { app } = start();
     await signInAs(app, 'technician');
     expect(await app.handlers['meterKeys.count']({})).toMatchObject({ total: 0 });
-    expect(await refusal(() => app.handlers['meterKeys.import']({ fileName: 'k.csv', content: keyFile }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusal(() => app.handlers['meterKeys.delete']({ manufacturer: 'KAM', id: '44556677' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(() => app.handlers['meterKeys.import']({ fileName: 'k.csv', content: keyFile }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await refusal(() => app.handlers['meterKeys.delete']({ manufacturer: 'KAM', id: '44556677' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses to keep keys where nothing can seal them', async () => {
     const { app } = start({ encryptor: undefined });
     await signInAs(app, 'supervisor');
-    expect(await refusal(() => app.handlers['meterKeys.import']({ fileName: 'k.csv', content: keyFile }))).toMatchObject({ code: 'VALIDATION', details: { reason: 'meterKeys.storageUnavailable' } });
+    expect(await refusal(() => app.handlers['meterKeys.import']({ fileName: 'k.csv', content: keyFile }))).toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'meterKeys.storageUnavailable' },
+    });
     expect(app.store.db.prepare('SELECT count(*) FROM meter_keys').pluck().get()).toBe(0);
   });
 });

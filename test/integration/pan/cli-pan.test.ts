@@ -4,7 +4,15 @@ import { fieldmeter } from '../../support/cli';
 
 describe('fieldmeter pan check', () => {
   it('prints valid, CRC and link key as JSON and exits 0 for a good label', async () => {
-    const run = await fieldmeter(['pan', 'check', '--eui64', '00:0D:6F:00:0A:BC:DE:F0', '--install-code', '83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5', '--json']);
+    const run = await fieldmeter([
+      'pan',
+      'check',
+      '--eui64',
+      '00:0D:6F:00:0A:BC:DE:F0',
+      '--install-code',
+      '83FE D340 7A93 9723 A5C6 39B2 6916 D505 C3B5',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       valid: true,
@@ -16,7 +24,15 @@ describe('fieldmeter pan check', () => {
   });
 
   it('exits 1 with the reason for a mistyped install code, and gives no link key', async () => {
-    const run = await fieldmeter(['pan', 'check', '--eui64', '000D6F000ABCDEF0', '--install-code', '83FED3407A939723A5C639B26916D506C3B5', '--json']);
+    const run = await fieldmeter([
+      'pan',
+      'check',
+      '--eui64',
+      '000D6F000ABCDEF0',
+      '--install-code',
+      '83FED3407A939723A5C639B26916D506C3B5',
+      '--json',
+    ]);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { valid: boolean; reason: string; linkKey: string | null };
     expect(out).toMatchObject({ valid: false, linkKey: null });

@@ -21,7 +21,12 @@ describe('crash checks', () => {
     importRoute(store, actor, { fileName: 'r.csv', content: csv(row({ type: KWH })), acceptValidRows: false });
     const reg = store.meters.get('UP-1')!.registers[0]!;
     const save = (value: string, iso: string): ConfirmedSave => {
-      const saved = saveManualReadings(store, actor, { usagePointId: 'UP-1', values: [{ registerId: reg.id, value, confirmation: { method: 'reentered' } }] }, { settings: defaultValidationSettings, photoDir: join(dir, 'p'), now: new Date(iso) });
+      const saved = saveManualReadings(
+        store,
+        actor,
+        { usagePointId: 'UP-1', values: [{ registerId: reg.id, value, confirmation: { method: 'reentered' } }] },
+        { settings: defaultValidationSettings, photoDir: join(dir, 'p'), now: new Date(iso) },
+      );
       return { readingSetId: saved.readingSetId, readAt: saved.readAt, usagePointId: 'UP-1', values: [value] };
     };
     const a = save('1100', '2026-11-01T10:00:00Z');
@@ -30,7 +35,10 @@ describe('crash checks', () => {
     expect(checkAfterCrash(path, [a, b, c])).toMatchObject({ integrity: 'ok', missing: [], orphans: 0, readingSets: 3 });
 
     // audit_log is append-only by trigger; this copy drops the guards to fake a lost row.
-    for (const name of store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'outbox')").pluck().all() as string[]) {
+    for (const name of store.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'outbox')")
+      .pluck()
+      .all() as string[]) {
       store.db.exec(`DROP TRIGGER "${name}"`);
     }
     store.db.prepare('DELETE FROM audit_log WHERE entity_id = ?').run(a.readingSetId);
@@ -38,7 +46,12 @@ describe('crash checks', () => {
     const ghost: ConfirmedSave = { ...c, readingSetId: 'never-saved' };
     const check = checkAfterCrash(path, [a, b, c, ghost]);
     store.close();
-    expect(check.missing).toEqual([`${a.readingSetId}: audit row`, `${b.readingSetId}: 0 outbox messages`, 'never-saved: readings', 'never-saved: audit row']);
+    expect(check.missing).toEqual([
+      `${a.readingSetId}: audit row`,
+      `${b.readingSetId}: 0 outbox messages`,
+      'never-saved: readings',
+      'never-saved: audit row',
+    ]);
     expect(check.orphans).toBe(2);
   });
 });

@@ -49,76 +49,83 @@ function contents(path: string): Contents {
 describe(`a route import survives kill -9 at ${KILLS} random points`, () => {
   const tempDir = useTempDir();
 
-  it('leaves all of the route or none of it, and the file intact', async () => {
-    const dir = tempDir();
-    const csvPath = join(dir, 'big.csv');
-    writeFileSync(csvPath, bigRouteCsv('BIG', METERS));
-    const template = join(dir, 'template.db');
-    expect((await fieldmeter(['db', 'migrate', '--db', template])).code).toBe(0);
-    const random = seededRandom(SEED);
-    process.stderr.write(`crash-import: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills, ${METERS} meters\n`);
+  it(
+    'leaves all of the route or none of it, and the file intact',
+    async () => {
+      const dir = tempDir();
+      const csvPath = join(dir, 'big.csv');
+      writeFileSync(csvPath, bigRouteCsv('BIG', METERS));
+      const template = join(dir, 'template.db');
+      expect((await fieldmeter(['db', 'migrate', '--db', template])).code).toBe(0);
+      const random = seededRandom(SEED);
+      process.stderr.write(`crash-import: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills, ${METERS} meters\n`);
 
-    // One undisturbed run measures how long an import takes on this machine right now.
-    const fresh = () => {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-      copyFileSync(template, db);
-    };
-    const db = join(dir, 'fm.db');
-    fresh();
-    const t0 = Date.now();
-    expect((await fieldmeter(['import', 'route', csvPath, '--db', db, '--json'])).code).toBe(0);
-    const fullRunMs = Date.now() - t0;
-
-    const outcomes = { none: 0, all: 0, completed: 0, midWrite: 0 };
-    const none = { routes: 0, stops: 0, usagePoints: 0, registers: 0, audits: 0 };
-    const all = { routes: 1, stops: METERS, usagePoints: METERS, registers: METERS, audits: 1 };
-    for (let k = 0; k < KILLS; k++) {
-      fresh();
-      const child = spawn(process.execPath, [fieldmeterBin, 'import', 'route', csvPath, '--db', db, '--json'], { env: { ...process.env, FIELDMETER_LOG: 'silent' }, stdio: 'ignore' });
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      // Only the import's transaction writes megabytes: WAL pages past 1 MB mean it is under way.
-      const walBusy = () => existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 1024 * 1024;
-      const kill = () => {
-        if (child.exitCode !== null) return;
-        if (walBusy()) outcomes.midWrite++;
-        child.kill('SIGKILL');
+      // One undisturbed run measures how long an import takes on this machine right now.
+      const fresh = () => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+        copyFileSync(template, db);
       };
-      let timer: NodeJS.Timeout;
-      if (k % 2 === 0) {
-        // Even runs: a random moment of the whole run (start-up, CSV parsing, writing, past the end).
-        timer = setTimeout(kill, Math.floor(fullRunMs * (0.3 + random() * 0.8)));
-      } else {
-        // Odd runs: once the transaction is writing, after a random 0–300 ms more.
-        const delay = Math.floor(random() * 300);
-        timer = setInterval(() => {
-          if (!walBusy()) return;
-          clearInterval(timer);
-          timer = setTimeout(kill, delay);
-        }, 2);
-      }
-      const code = await exited;
-      clearTimeout(timer);
-      clearInterval(timer);
+      const db = join(dir, 'fm.db');
+      fresh();
+      const t0 = Date.now();
+      expect((await fieldmeter(['import', 'route', csvPath, '--db', db, '--json'])).code).toBe(0);
+      const fullRunMs = Date.now() - t0;
 
-      const { integrity, ...rows } = contents(db);
-      if ((k + 1) % 10 === 0) process.stderr.write(`crash-import: ${k + 1} kills\n`);
-      expect(integrity, `after kill ${k}`).toBe('ok');
-      if (code === 0) {
-        outcomes.completed++;
-        expect(rows).toEqual(all);
-      } else if (rows.routes === 0) {
-        outcomes.none++;
-        expect(rows, `after kill ${k}: nothing or everything`).toEqual(none);
-      } else {
-        outcomes.all++;
-        expect(rows, `after kill ${k}: nothing or everything`).toEqual(all);
+      const outcomes = { none: 0, all: 0, completed: 0, midWrite: 0 };
+      const none = { routes: 0, stops: 0, usagePoints: 0, registers: 0, audits: 0 };
+      const all = { routes: 1, stops: METERS, usagePoints: METERS, registers: METERS, audits: 1 };
+      for (let k = 0; k < KILLS; k++) {
+        fresh();
+        const child = spawn(process.execPath, [fieldmeterBin, 'import', 'route', csvPath, '--db', db, '--json'], {
+          env: { ...process.env, FIELDMETER_LOG: 'silent' },
+          stdio: 'ignore',
+        });
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        // Only the import's transaction writes megabytes: WAL pages past 1 MB mean it is under way.
+        const walBusy = () => existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 1024 * 1024;
+        const kill = () => {
+          if (child.exitCode !== null) return;
+          if (walBusy()) outcomes.midWrite++;
+          child.kill('SIGKILL');
+        };
+        let timer: NodeJS.Timeout;
+        if (k % 2 === 0) {
+          // Even runs: a random moment of the whole run (start-up, CSV parsing, writing, past the end).
+          timer = setTimeout(kill, Math.floor(fullRunMs * (0.3 + random() * 0.8)));
+        } else {
+          // Odd runs: once the transaction is writing, after a random 0–300 ms more.
+          const delay = Math.floor(random() * 300);
+          timer = setInterval(() => {
+            if (!walBusy()) return;
+            clearInterval(timer);
+            timer = setTimeout(kill, delay);
+          }, 2);
+        }
+        const code = await exited;
+        clearTimeout(timer);
+        clearInterval(timer);
+
+        const { integrity, ...rows } = contents(db);
+        if ((k + 1) % 10 === 0) process.stderr.write(`crash-import: ${k + 1} kills\n`);
+        expect(integrity, `after kill ${k}`).toBe('ok');
+        if (code === 0) {
+          outcomes.completed++;
+          expect(rows).toEqual(all);
+        } else if (rows.routes === 0) {
+          outcomes.none++;
+          expect(rows, `after kill ${k}: nothing or everything`).toEqual(none);
+        } else {
+          outcomes.all++;
+          expect(rows, `after kill ${k}: nothing or everything`).toEqual(all);
+        }
       }
-    }
-    process.stderr.write(
-      `crash-import: undisturbed import ${fullRunMs} ms; ${KILLS} runs: ${outcomes.none} killed before the commit (nothing imported; ` +
-        `${outcomes.midWrite} of the kills with the transaction's pages already in the WAL), ${outcomes.all} killed after it (all), ${outcomes.completed} finished; 0 partial\n`,
-    );
-    expect(outcomes.none).toBeGreaterThan(0);
-    expect(outcomes.midWrite, 'some kills must land inside the transaction').toBeGreaterThan(0);
-  }, Math.max(120_000, KILLS * 6_000));
+      process.stderr.write(
+        `crash-import: undisturbed import ${fullRunMs} ms; ${KILLS} runs: ${outcomes.none} killed before the commit (nothing imported; ` +
+          `${outcomes.midWrite} of the kills with the transaction's pages already in the WAL), ${outcomes.all} killed after it (all), ${outcomes.completed} finished; 0 partial\n`,
+      );
+      expect(outcomes.none).toBeGreaterThan(0);
+      expect(outcomes.midWrite, 'some kills must land inside the transaction').toBeGreaterThan(0);
+    },
+    Math.max(120_000, KILLS * 6_000),
+  );
 });

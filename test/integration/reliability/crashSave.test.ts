@@ -39,7 +39,9 @@ async function targets(host: HostedApp): Promise<Target[]> {
   const meters = await value<{ usagePointId: string }[]>(host, 'meters.list', { routeId: routes[0]!.id });
   const result: Target[] = [];
   for (const m of meters.slice(0, 24)) {
-    const detail = await value<{ registers: { id: number; kind: string; dials: number; lastValue: string | null }[] }>(host, 'meters.get', { usagePointId: m.usagePointId });
+    const detail = await value<{ registers: { id: number; kind: string; dials: number; lastValue: string | null }[] }>(host, 'meters.get', {
+      usagePointId: m.usagePointId,
+    });
     const registers = detail.registers
       .filter((r) => r.kind === 'cumulative' && Number(r.lastValue ?? 0) + 10_000 < 10 ** r.dials)
       .map((r) => ({ id: r.id, next: Math.floor(Number(r.lastValue ?? 0)) + 1 }));
@@ -53,13 +55,22 @@ async function saver(host: HostedApp, mine: Target[], confirmed: ConfirmedSave[]
   for (let i = 0; ; i++) {
     const target = mine[i % mine.length]!;
     // Every attempt takes a higher value, confirmed or not: a save in flight at the kill may have committed.
-    const values = target.registers.map((r) => ({ registerId: r.id, value: String(r.next++), confirmation: { method: 'reason', reason: 'crash test' } }));
+    const values = target.registers.map((r) => ({
+      registerId: r.id,
+      value: String(r.next++),
+      confirmation: { method: 'reason', reason: 'crash test' },
+    }));
     started();
     try {
       const res = await host.call('readings.save', { usagePointId: target.usagePointId, values });
       const json = res.json as ApiOk<{ readingSetId: string; readAt: string }> | { ok: false; error: { code: string; message: string } };
       if (res.status !== 200 || !json.ok) throw new Error(`save refused: ${res.status} ${JSON.stringify(json)}`);
-      confirmed.push({ readingSetId: json.value.readingSetId, readAt: json.value.readAt, usagePointId: target.usagePointId, values: values.map((v) => v.value) });
+      confirmed.push({
+        readingSetId: json.value.readingSetId,
+        readAt: json.value.readAt,
+        usagePointId: target.usagePointId,
+        values: values.map((v) => v.value),
+      });
     } catch (error) {
       // The reset can arrive before the exit is reported: give the exit a moment to land.
       await Promise.race([host.exited, new Promise((r) => setTimeout(r, 3000))]);
@@ -72,39 +83,50 @@ async function saver(host: HostedApp, mine: Target[], confirmed: ConfirmedSave[]
 describe(`saving readings survives kill -9 at ${KILLS} random points`, () => {
   const tempDir = useTempDir();
 
-  it('keeps every confirmed save with its audit row and outbox message, and the file intact', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'fm.db');
-    const random = seededRandom(SEED);
-    process.stderr.write(`crash-save: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills\n`);
-    const first = await startHostProcess({ db, demo: true, workDir: dir });
-    const all = await targets(first);
-    await first.kill('SIGTERM');
-    expect(all.length).toBeGreaterThanOrEqual(WORKERS);
+  it(
+    'keeps every confirmed save with its audit row and outbox message, and the file intact',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const random = seededRandom(SEED);
+      process.stderr.write(`crash-save: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills\n`);
+      const first = await startHostProcess({ db, demo: true, workDir: dir });
+      const all = await targets(first);
+      await first.kill('SIGTERM');
+      expect(all.length).toBeGreaterThanOrEqual(WORKERS);
 
-    const confirmed: ConfirmedSave[] = [];
-    let killedMidSave = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const before = confirmed.length;
-      await killWhileBusy({ db, workDir: dir }, random, (host, started) =>
-        Array.from({ length: WORKERS }, (_, w) => saver(host, all.filter((_, i) => i % WORKERS === w), confirmed, started)),
+      const confirmed: ConfirmedSave[] = [];
+      let killedMidSave = 0;
+      for (let k = 0; k < KILLS; k++) {
+        const before = confirmed.length;
+        await killWhileBusy({ db, workDir: dir }, random, (host, started) =>
+          Array.from({ length: WORKERS }, (_, w) =>
+            saver(
+              host,
+              all.filter((_, i) => i % WORKERS === w),
+              confirmed,
+              started,
+            ),
+          ),
+        );
+        if (confirmed.length > before) killedMidSave++;
+
+        // Saves confirmed since the last kill are checked now; all of them again at the end.
+        const check = checkAfterCrash(db, confirmed.slice(before));
+        expect(check.integrity, `after kill ${k}`).toBe('ok');
+        expect(check.missing, `after kill ${k}`).toEqual([]);
+        expect(check.orphans, `after kill ${k}`).toBe(0);
+        expect(check.readingSets).toBeGreaterThanOrEqual(confirmed.length);
+        if ((k + 1) % 10 === 0) process.stderr.write(`crash-save: ${k + 1} kills, ${confirmed.length} confirmed saves so far\n`);
+      }
+      const last = checkAfterCrash(db, confirmed);
+      expect(last.missing).toEqual([]);
+      process.stderr.write(
+        `crash-save: ${KILLS} kills (${killedMidSave} while saves were flowing), ${confirmed.length} confirmed saves all present, ` +
+          `${last.readingSets - confirmed.length} unconfirmed saves that committed before the kill, 0 half-written\n`,
       );
-      if (confirmed.length > before) killedMidSave++;
-
-      // Saves confirmed since the last kill are checked now; all of them again at the end.
-      const check = checkAfterCrash(db, confirmed.slice(before));
-      expect(check.integrity, `after kill ${k}`).toBe('ok');
-      expect(check.missing, `after kill ${k}`).toEqual([]);
-      expect(check.orphans, `after kill ${k}`).toBe(0);
-      expect(check.readingSets).toBeGreaterThanOrEqual(confirmed.length);
-      if ((k + 1) % 10 === 0) process.stderr.write(`crash-save: ${k + 1} kills, ${confirmed.length} confirmed saves so far\n`);
-    }
-    const last = checkAfterCrash(db, confirmed);
-    expect(last.missing).toEqual([]);
-    process.stderr.write(
-      `crash-save: ${KILLS} kills (${killedMidSave} while saves were flowing), ${confirmed.length} confirmed saves all present, ` +
-        `${last.readingSets - confirmed.length} unconfirmed saves that committed before the kill, 0 half-written\n`,
-    );
-    expect(killedMidSave).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
-  }, Math.max(90_000, KILLS * 8_000));
+      expect(killedMidSave).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
+    },
+    Math.max(90_000, KILLS * 8_000),
+  );
 });

@@ -51,7 +51,15 @@ function prepare(db: string): Exchange[] {
         const [register] = store.workOrders.registersOf(old.id);
         const stockId = store.workOrders.addStockMeter(`N${n}`);
         store.workOrders.addRegister(stockId, { readingType: KWH, label: 'kWh', dials: 6, decimals: 0 });
-        store.workOrders.insert({ id: `WO-${n}`, kind: 'exchange', usagePointId, expectedMeterSerial: old.serialNumber, description: 'crash test', source: 'enterprise', at: '2026-11-01T08:00:00Z' });
+        store.workOrders.insert({
+          id: `WO-${n}`,
+          kind: 'exchange',
+          usagePointId,
+          expectedMeterSerial: old.serialNumber,
+          description: 'crash test',
+          source: 'enterprise',
+          at: '2026-11-01T08:00:00Z',
+        });
         return {
           workOrderId: `WO-${n}`,
           usagePointId,
@@ -80,8 +88,19 @@ async function crew(host: HostedApp, queue: Exchange[], confirmed: Map<string, s
     started();
     const request = {
       workOrderId: job.workOrderId,
-      oldMeter: { observedSerial: job.oldSerial, finalReadings: [{ registerId: job.oldRegisterId, value: String(job.oldValue + 7) }], sealsRemoved: [], disposition: 'returned', photoIds: [] },
-      newMeter: { serial: job.newSerial, initialReadings: [{ registerId: job.newRegisterId, value: '3' }], sealsApplied: [`SEAL-${job.workOrderId}`], photoIds: [] },
+      oldMeter: {
+        observedSerial: job.oldSerial,
+        finalReadings: [{ registerId: job.oldRegisterId, value: String(job.oldValue + 7) }],
+        sealsRemoved: [],
+        disposition: 'returned',
+        photoIds: [],
+      },
+      newMeter: {
+        serial: job.newSerial,
+        initialReadings: [{ registerId: job.newRegisterId, value: '3' }],
+        sealsApplied: [`SEAL-${job.workOrderId}`],
+        photoIds: [],
+      },
       note: 'crash test',
     };
     try {
@@ -113,7 +132,9 @@ function checkExchanges(db: string, all: readonly Exchange[], confirmed: Readonl
   try {
     const integrity = String(conn.pragma('integrity_check', { simple: true }));
     const status = conn.prepare('SELECT status FROM work_orders WHERE id = ?').pluck();
-    const installed = conn.prepare("SELECT serial_number FROM end_devices WHERE usage_point_id = ? AND kind = 'meter' AND status = 'installed'").pluck();
+    const installed = conn
+      .prepare("SELECT serial_number FROM end_devices WHERE usage_point_id = ? AND kind = 'meter' AND status = 'installed'")
+      .pluck();
     const messages = conn.prepare('SELECT message_id FROM outbox WHERE usage_point_id = ?').pluck();
     const audits = conn.prepare("SELECT count(*) FROM audit_log WHERE action = 'meter.exchange' AND entity_id = ?").pluck();
     const readings = conn.prepare('SELECT count(*) FROM reading_sets WHERE usage_point_id = ?').pluck();
@@ -128,8 +149,18 @@ function checkExchanges(db: string, all: readonly Exchange[], confirmed: Readonl
         audits: audits.get(job.usagePointId) as number,
         readings: readings.get(job.usagePointId) as number,
       };
-      const whole = state.status === 'completed' && state.meter === job.newSerial && state.messages.length === 6 && state.audits === 1 && state.readings === 2;
-      const untouched = state.status === 'assigned' && state.meter === job.oldSerial && state.messages.length === 0 && state.audits === 0 && state.readings === 0;
+      const whole =
+        state.status === 'completed' &&
+        state.meter === job.newSerial &&
+        state.messages.length === 6 &&
+        state.audits === 1 &&
+        state.readings === 2;
+      const untouched =
+        state.status === 'assigned' &&
+        state.meter === job.oldSerial &&
+        state.messages.length === 0 &&
+        state.audits === 0 &&
+        state.readings === 0;
       if (whole) completed++;
       if (!whole && !untouched) halfDone.push(`${job.workOrderId}: ${JSON.stringify(state)}`);
       const ids = confirmed.get(job.workOrderId);
@@ -144,32 +175,38 @@ function checkExchanges(db: string, all: readonly Exchange[], confirmed: Readonl
 describe(`completing work orders survives kill -9 at ${KILLS} random points`, () => {
   const tempDir = useTempDir();
 
-  it('keeps every confirmed exchange whole, and no work order half-exchanged', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'fm.db');
-    const random = seededRandom(SEED);
-    process.stderr.write(`crash-work-orders: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills\n`);
-    const all = prepare(db);
-    const queue = [...all];
-    const confirmed = new Map<string, string[]>();
-    let killedMidSave = 0;
-    let killedInFlight = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const before = confirmed.size;
-      const inFlight = await killWhileBusy({ db, workDir: dir }, random, (host, started) => Array.from({ length: WORKERS }, () => crew(host, queue, confirmed, started)));
-      if (inFlight.some(Boolean)) killedInFlight++;
-      if (confirmed.size > before) killedMidSave++;
-      const check = checkExchanges(db, all, confirmed);
-      expect(check.integrity, `after kill ${k}`).toBe('ok');
-      expect(check.missing, `after kill ${k}`).toEqual([]);
-      expect(check.halfDone, `after kill ${k}`).toEqual([]);
-      expect(queue.length, 'the route ran out of work orders; raise ORDERS').toBeGreaterThan(0);
-    }
-    const last = checkExchanges(db, all, confirmed);
-    process.stderr.write(
-      `crash-work-orders: ${KILLS} kills (${killedInFlight} with an exchange in flight, ${killedMidSave} after some were confirmed), ${confirmed.size} confirmed exchanges all whole, ` +
-        `${last.completed - confirmed.size} unconfirmed that committed before the kill, 0 half-exchanged of ${all.length}\n`,
-    );
-    expect(killedInFlight).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
-  }, Math.max(120_000, KILLS * 12_000));
+  it(
+    'keeps every confirmed exchange whole, and no work order half-exchanged',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const random = seededRandom(SEED);
+      process.stderr.write(`crash-work-orders: seed ${SEED} (FIELDMETER_SEED), ${KILLS} kills\n`);
+      const all = prepare(db);
+      const queue = [...all];
+      const confirmed = new Map<string, string[]>();
+      let killedMidSave = 0;
+      let killedInFlight = 0;
+      for (let k = 0; k < KILLS; k++) {
+        const before = confirmed.size;
+        const inFlight = await killWhileBusy({ db, workDir: dir }, random, (host, started) =>
+          Array.from({ length: WORKERS }, () => crew(host, queue, confirmed, started)),
+        );
+        if (inFlight.some(Boolean)) killedInFlight++;
+        if (confirmed.size > before) killedMidSave++;
+        const check = checkExchanges(db, all, confirmed);
+        expect(check.integrity, `after kill ${k}`).toBe('ok');
+        expect(check.missing, `after kill ${k}`).toEqual([]);
+        expect(check.halfDone, `after kill ${k}`).toEqual([]);
+        expect(queue.length, 'the route ran out of work orders; raise ORDERS').toBeGreaterThan(0);
+      }
+      const last = checkExchanges(db, all, confirmed);
+      process.stderr.write(
+        `crash-work-orders: ${KILLS} kills (${killedInFlight} with an exchange in flight, ${killedMidSave} after some were confirmed), ${confirmed.size} confirmed exchanges all whole, ` +
+          `${last.completed - confirmed.size} unconfirmed that committed before the kill, 0 half-exchanged of ${all.length}\n`,
+      );
+      expect(killedInFlight).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
+    },
+    Math.max(120_000, KILLS * 12_000),
+  );
 });

@@ -48,7 +48,9 @@ describe('electronegativity over electron/', () => {
       parserPlugins: [],
     });
     const lines = result.issues.map((f) => `${severityOf(f)} ${f.id} ${f.file}:${f.location?.line ?? '?'} ${f.description ?? ''}`);
-    process.stderr.write(`electronegativity: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${result.issues.length} findings\n${lines.join('\n')}\n`);
+    process.stderr.write(
+      `electronegativity: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${result.issues.length} findings\n${lines.join('\n')}\n`,
+    );
     expect(result.atomicChecks).toBeGreaterThan(20); // the scan really ran its checks
     expect(result.errors).toEqual([]);
     expect(lines.filter((l) => l.startsWith('HIGH') || l.startsWith('CRITICAL'))).toEqual([]);

@@ -29,7 +29,11 @@ async function validInputs(host: HostedApp): Promise<Record<string, Json>> {
     'routes.import': { fileName: 'r.csv', content: csv(row()) },
     'meters.list': { routeId, query: 'Main', filter: 'all' },
     'meters.get': { usagePointId },
-    'readings.save': { usagePointId, values: [{ registerId, value: '999999', confirmation: { method: 'reason', reason: 'fuzz' } }], note: 'n' },
+    'readings.save': {
+      usagePointId,
+      values: [{ registerId, value: '999999', confirmation: { method: 'reason', reason: 'fuzz' } }],
+      note: 'n',
+    },
     'visits.skip': { usagePointId, code: 'dog', note: 'n' },
     'photos.add': { usagePointId, fileName: 'a.jpg', mimeType: 'image/jpeg', dataBase64: '/9j/4AAQSkZJRgABAQ==' },
     'photos.list': { usagePointId },
@@ -43,7 +47,13 @@ function problem(res: CallResult, malformedBody: boolean): string | null {
   const json = res.json as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
   if (res.status !== 200 && !(malformedBody && res.status === 400)) return `HTTP ${res.status}`;
   if (json.ok === true) return 'value' in json ? null : 'ok:true without a value';
-  if (json.ok === false && typeof json.error?.code === 'string' && /^[A-Z_]+$/.test(json.error.code) && typeof json.error.message === 'string' && json.error.message.length > 0) {
+  if (
+    json.ok === false &&
+    typeof json.error?.code === 'string' &&
+    /^[A-Z_]+$/.test(json.error.code) &&
+    typeof json.error.message === 'string' &&
+    json.error.message.length > 0
+  ) {
     return json.error.code === 'INTERNAL' ? `INTERNAL: ${String(json.error.message)}` : null;
   }
   return `not a result object: ${JSON.stringify(json).slice(0, 200)}`;
@@ -54,7 +64,12 @@ describe('fuzzing every API method through the web host', () => {
 
   it(`answers ${methodNames.length} methods' random and mutated input with a result or a coded error`, async () => {
     const dir = tempDir();
-    const host = await startHostProcess({ db: join(dir, 'fm.db'), demo: true, workDir: dir, env: { FIELDMETER_SYNC_ENDPOINT: 'http://127.0.0.1:9/' } });
+    const host = await startHostProcess({
+      db: join(dir, 'fm.db'),
+      demo: true,
+      workDir: dir,
+      env: { FIELDMETER_SYNC_ENDPOINT: 'http://127.0.0.1:9/' },
+    });
     const failures: string[] = [];
     const codes = new Map<string, number>();
     let calls = 0;
@@ -66,7 +81,18 @@ describe('fuzzing every API method through the web host', () => {
         const kinds: [string, fc.Arbitrary<string>, boolean][] = [
           ['random JSON', fc.jsonValue().map((v) => JSON.stringify(v)), false],
           ['mutated', mutated(base).map((v) => JSON.stringify(v)), false],
-          ['malformed body', fc.string({ maxLength: 60 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }), true],
+          [
+            'malformed body',
+            fc.string({ maxLength: 60 }).filter((s) => {
+              try {
+                JSON.parse(s);
+                return false;
+              } catch {
+                return true;
+              }
+            }),
+            true,
+          ],
         ];
         for (const [kind, body, malformed] of kinds) {
           await fc.assert(
@@ -89,7 +115,9 @@ describe('fuzzing every API method through the web host', () => {
     } finally {
       await host.kill('SIGKILL');
     }
-    process.stderr.write(`fuzz-api: ${calls} calls; results ${JSON.stringify(Object.fromEntries(codes))}\n${failures.slice(0, 30).join('\n')}\n`);
+    process.stderr.write(
+      `fuzz-api: ${calls} calls; results ${JSON.stringify(Object.fromEntries(codes))}\n${failures.slice(0, 30).join('\n')}\n`,
+    );
     expect(failures).toEqual([]);
   }, 120_000);
 });

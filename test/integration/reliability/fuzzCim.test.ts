@@ -25,23 +25,59 @@ const SLOW_MS = 1000;
 const valid = fixtures.flatMap(({ message }) => (['typed', 'generic'] as const).map((form) => buildMessage(message, { form })));
 
 const markup = fc.constantFrom(
-  '<', '>', '&', '&amp;', '&xxe;', '&#0;', '&#x110000;', ']]>', '<![CDATA[x]]>', '<!-- c -->', '<?pi x?>', '</Header>', '<Header>', '<Payload/>',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&xxe;',
+  '&#0;',
+  '&#x110000;',
+  ']]>',
+  '<![CDATA[x]]>',
+  '<!-- c -->',
+  '<?pi x?>',
+  '</Header>',
+  '<Header>',
+  '<Payload/>',
   '<!DOCTYPE m [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
   '<!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
-  ' xmlns="urn:other"', ' xmlns:m="http://iec.ch/TC57/2011/schema/message"', '\u0000', '\uFFFE', '\uD800', '😀', 'é',
+  ' xmlns="urn:other"',
+  ' xmlns:m="http://iec.ch/TC57/2011/schema/message"',
+  '\u0000',
+  '\uFFFE',
+  '\uD800',
+  '😀',
+  'é',
 );
 
 /** One text-level mutation of a message, described for the failure report. */
 const mutation = (xml: string): fc.Arbitrary<[string, string]> => {
   const at = fc.nat({ max: xml.length });
   return fc.oneof(
-    fc.tuple(at, at).map(([a, b]): [string, string] => [`cut ${Math.min(a, b)}-${Math.max(a, b)}`, xml.slice(0, Math.min(a, b)) + xml.slice(Math.max(a, b))]),
+    fc
+      .tuple(at, at)
+      .map(([a, b]): [string, string] => [
+        `cut ${Math.min(a, b)}-${Math.max(a, b)}`,
+        xml.slice(0, Math.min(a, b)) + xml.slice(Math.max(a, b)),
+      ]),
     at.map((a): [string, string] => [`truncate at ${a}`, xml.slice(0, a)]),
     fc.tuple(at, markup).map(([a, m]): [string, string] => [`insert ${JSON.stringify(m)} at ${a}`, xml.slice(0, a) + m + xml.slice(a)]),
-    fc.tuple(at, fc.string({ maxLength: 8 })).map(([a, s]): [string, string] => [`replace at ${a} with ${JSON.stringify(s)}`, xml.slice(0, a) + s + xml.slice(a + s.length)]),
-    fc.tuple(at, at).map(([a, b]): [string, string] => [`duplicate ${Math.min(a, b)}-${Math.max(a, b)}`, xml.slice(0, Math.max(a, b)) + xml.slice(Math.min(a, b))]),
-    fc.nat({ max: 20_000 }).map((n): [string, string] => [`nest ${n} deep`, xml.replace(/<(\w+:)?Payload>/, (p) => p + '<x>'.repeat(n) + '</x>'.repeat(n))]),
-    fc.constant<[string, string]>(['prolog DTD', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "http://127.0.0.1:9/">]>' + xml.replace(/^<\?xml[^>]*\?>/, '')]),
+    fc
+      .tuple(at, fc.string({ maxLength: 8 }))
+      .map(([a, s]): [string, string] => [`replace at ${a} with ${JSON.stringify(s)}`, xml.slice(0, a) + s + xml.slice(a + s.length)]),
+    fc
+      .tuple(at, at)
+      .map(([a, b]): [string, string] => [
+        `duplicate ${Math.min(a, b)}-${Math.max(a, b)}`,
+        xml.slice(0, Math.max(a, b)) + xml.slice(Math.min(a, b)),
+      ]),
+    fc
+      .nat({ max: 20_000 })
+      .map((n): [string, string] => [`nest ${n} deep`, xml.replace(/<(\w+:)?Payload>/, (p) => p + '<x>'.repeat(n) + '</x>'.repeat(n))]),
+    fc.constant<[string, string]>([
+      'prolog DTD',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "http://127.0.0.1:9/">]>' + xml.replace(/^<\?xml[^>]*\?>/, ''),
+    ]),
   );
 };
 
@@ -78,8 +114,13 @@ describe(`${RUNS} mutated inbound 61968-100 messages into parseMessage`, () => {
       ),
       { seed: SEED, numRuns: RUNS },
     );
-    const top = [...messages].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, n]) => `  ${n}× ${m}`);
-    process.stderr.write(`fuzz-cim: ${outcomes.parsed} parsed, ${outcomes.refused} refused with an Error; slowest ${slowest.toFixed(1)} ms\n${top.join('\n')}\n`);
+    const top = [...messages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([m, n]) => `  ${n}× ${m}`);
+    process.stderr.write(
+      `fuzz-cim: ${outcomes.parsed} parsed, ${outcomes.refused} refused with an Error; slowest ${slowest.toFixed(1)} ms\n${top.join('\n')}\n`,
+    );
     expect(outcomes.parsed + outcomes.refused).toBe(RUNS);
   }, 60_000);
 });
@@ -95,7 +136,13 @@ describe(`${RUNS} mutated inbound messages into the streaming importer`, () => {
     // The meters and usage points the fixtures name, so that unmutated messages apply.
     const content = csv(row({ up: 'UP-0001', serial: 'SN-OLD-1' }), row({ seq: '20', up: 'UP-2', serial: '0012345678' }));
     importRoute(store, { name: 'fuzz', role: 'technician' }, { fileName: 'r.csv', content, acceptValidRows: false });
-    const written = () => store.db.prepare('SELECT (SELECT count(*) FROM inbox) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM end_devices) + (SELECT count(*) FROM usage_points) AS n').pluck().get();
+    const written = () =>
+      store.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM inbox) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM end_devices) + (SELECT count(*) FROM usage_points) AS n',
+        )
+        .pluck()
+        .get();
     const outcomes = { applied: 0, refused: 0 };
     let slowest = 0;
     fc.assert(
@@ -127,7 +174,9 @@ describe(`${RUNS} mutated inbound messages into the streaming importer`, () => {
       ),
       { seed: SEED, numRuns: RUNS },
     );
-    process.stderr.write(`fuzz-cim importer: ${outcomes.applied} applied, ${outcomes.refused} refused with IMPORT_REJECTED; slowest ${slowest.toFixed(1)} ms\n`);
+    process.stderr.write(
+      `fuzz-cim importer: ${outcomes.applied} applied, ${outcomes.refused} refused with IMPORT_REJECTED; slowest ${slowest.toFixed(1)} ms\n`,
+    );
     store.close();
   }, 120_000);
 });

@@ -60,7 +60,8 @@ describe('red team: every attempt refused, the host still up', () => {
   const sameHost = () => ({ Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json' });
 
   it('token: calls and events without the right token', async () => {
-    const call = (headers: Record<string, string>, path = '/api/call/app.info') => raw(host.port, path, { method: 'POST', headers: { ...sameHost(), ...headers }, body: '{}' });
+    const call = (headers: Record<string, string>, path = '/api/call/app.info') =>
+      raw(host.port, path, { method: 'POST', headers: { ...sameHost(), ...headers }, body: '{}' });
     for (const [attempt, r] of [
       ['no token', await call({})],
       ['wrong token', await call({ Authorization: 'Bearer not-the-token' })],
@@ -74,7 +75,11 @@ describe('red team: every attempt refused, the host still up', () => {
 
   it('host and origin: DNS rebinding and other sites', async () => {
     const call = (headers: Record<string, string>) =>
-      raw(host.port, '/api/call/app.info', { method: 'POST', headers: { ...sameHost(), Authorization: `Bearer ${host.token}`, ...headers }, body: '{}' });
+      raw(host.port, '/api/call/app.info', {
+        method: 'POST',
+        headers: { ...sameHost(), Authorization: `Bearer ${host.token}`, ...headers },
+        body: '{}',
+      });
     for (const name of ['evil.example', '127.0.0.1.nip.io', 'localhost.evil.example']) {
       const r = await call({ Host: `${name}:${host.port}` });
       record('host', `Host: ${name}`, r.status === 403, String(r.status));
@@ -86,7 +91,14 @@ describe('red team: every attempt refused, the host still up', () => {
   });
 
   it('traversal: files outside the renderer', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/index.html%00.js', '/renderer/../../secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/index.html%00.js',
+      '/renderer/../../secret.txt',
+    ]) {
       const r = await raw(host.port, path, { headers: { Host: `127.0.0.1:${host.port}` } });
       record('traversal', path, r.status >= 400 && !r.body.includes(SECRET_FILE_TEXT), String(r.status));
     }
@@ -113,7 +125,12 @@ describe('red team: every attempt refused, the host still up', () => {
     const guess = await host.call('session.signIn', { name: 'Sam Supervisor', secret: '000000' });
     record('rights', 'sign in as the supervisor with a guessed PIN', code(guess) === 'SIGN_IN_FAILED', code(guess));
     const who = (await host.call('session.get', {})).json as { value: { profile: { name: string } | null } };
-    record('rights', 'a failed sign-in leaves the session as it was', who.value.profile?.name === 'Tina Technician', who.value.profile?.name ?? 'none');
+    record(
+      'rights',
+      'a failed sign-in leaves the session as it was',
+      who.value.profile?.name === 'Tina Technician',
+      who.value.profile?.name ?? 'none',
+    );
   });
 
   it('injection: SQL in searches does no harm', async () => {
@@ -133,15 +150,28 @@ describe('red team: every attempt refused, the host still up', () => {
     const env = { FIELDMETER_USER: 'Sam Supervisor', FIELDMETER_PIN: '333333' };
     const db = join(dir, 'fm.db');
     const files = {
-      'billion laughs': ['<?xml version="1.0"?>', '<!DOCTYPE lolz [', ' <!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => ` <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`), ']>', '<RequestMessage>&lol9;</RequestMessage>'].join('\n'),
-      'external entity': '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<RequestMessage xmlns="http://iec.ch/TC57/2011/schema/message"><Header><Verb>create</Verb><Noun>MeterConfig</Noun></Header><Payload>&x;</Payload></RequestMessage>',
+      'billion laughs': [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE lolz [',
+        ' <!ENTITY lol "lol">',
+        ...Array.from({ length: 9 }, (_, i) => ` <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`),
+        ']>',
+        '<RequestMessage>&lol9;</RequestMessage>',
+      ].join('\n'),
+      'external entity':
+        '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<RequestMessage xmlns="http://iec.ch/TC57/2011/schema/message"><Header><Verb>create</Verb><Noun>MeterConfig</Noun></Header><Payload>&x;</Payload></RequestMessage>',
       'deep nesting': `<?xml version="1.0"?>\n${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`,
     };
     for (const [attempt, content] of Object.entries(files)) {
       const file = join(dir, `${attempt.replaceAll(' ', '-')}.xml`);
       writeFileSync(file, content);
       const r = await fieldmeter(['import', 'message', file, '--db', db], env);
-      record('xml', attempt, r.code === 1 && !/root:x:0/.test(r.stdout + r.stderr) && !/RangeError|stack/i.test(r.stderr), `exit ${r.code}`);
+      record(
+        'xml',
+        attempt,
+        r.code === 1 && !/root:x:0/.test(r.stdout + r.stderr) && !/RangeError|stack/i.test(r.stderr),
+        `exit ${r.code}`,
+      );
     }
   });
 
@@ -152,28 +182,49 @@ describe('red team: every attempt refused, the host still up', () => {
     await host.call('session.signOut', {});
     expect(code(await host.call('session.signIn', { name: 'Ria Redteam', secret: PASSWORD }))).toBe('ok');
     await host.call('session.signIn', { name: 'Ria Redteam', secret: `${PASSWORD}x` });
-    const needles = [Buffer.from(PASSWORD, 'utf8'), Buffer.from(PASSWORD, 'utf16le'), Buffer.from(PASSWORD).toString('base64')].map((n) => Buffer.from(n));
+    const needles = [Buffer.from(PASSWORD, 'utf8'), Buffer.from(PASSWORD, 'utf16le'), Buffer.from(PASSWORD).toString('base64')].map((n) =>
+      Buffer.from(n),
+    );
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     const found = files.filter((e) => {
       const bytes = readFileSync(join(e.parentPath, e.name));
       return needles.some((n) => bytes.includes(n));
     });
-    record('secrets', `password in ${files.length} files of the data folder (database, WAL, logs)`, found.length === 0, found.map((f) => f.name).join(', ') || 'none');
+    record(
+      'secrets',
+      `password in ${files.length} files of the data folder (database, WAL, logs)`,
+      found.length === 0,
+      found.map((f) => f.name).join(', ') || 'none',
+    );
   });
 
   it('crash: oversized, malformed and flooding requests leave the host answering', async () => {
     const headers = { ...sameHost(), Authorization: `Bearer ${host.token}` };
     const big = await raw(host.port, '/api/call/app.info', { method: 'POST', headers, body: Buffer.alloc(26 * 1024 * 1024, 0x20) });
     record('crash', '26 MB body', big.status === 413 || big.status === 0, String(big.status));
-    const malformed = await Promise.all(Array.from({ length: 200 }, (_, i) => raw(host.port, '/api/call/readings.save', { method: 'POST', headers, body: i % 2 ? '{"usagePointId":' : '[[[[[[[[' })));
-    record('crash', '200 malformed calls at once', malformed.every((r) => r.status === 400), [...new Set(malformed.map((r) => r.status))].join(','));
+    const malformed = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        raw(host.port, '/api/call/readings.save', { method: 'POST', headers, body: i % 2 ? '{"usagePointId":' : '[[[[[[[[' }),
+      ),
+    );
+    record(
+      'crash',
+      '200 malformed calls at once',
+      malformed.every((r) => r.status === 400),
+      [...new Set(malformed.map((r) => r.status))].join(','),
+    );
     for (const member of ['constructor', '__proto__', 'toString']) {
       const r = await raw(host.port, `/api/call/${member}`, { method: 'POST', headers, body: '{}' });
       const refusal = (JSON.parse(r.body || '{}') as { error?: { code?: string } }).error?.code;
       record('crash', `a method named ${member}`, refusal === 'UNKNOWN_METHOD', refusal ?? String(r.status));
     }
     const alive = await host.call('app.info', {});
-    record('crash', 'the host answers afterwards', alive.status === 200 && json(alive).ok && host.child.exitCode === null, String(alive.status));
+    record(
+      'crash',
+      'the host answers afterwards',
+      alive.status === 200 && json(alive).ok && host.child.exitCode === null,
+      String(alive.status),
+    );
   });
 
   afterAll(() => {
@@ -183,7 +234,9 @@ describe('red team: every attempt refused, the host still up', () => {
       return `${c} ${mine.filter((o) => o.refused).length}/${mine.length}`;
     });
     const through = outcomes.filter((o) => !o.refused);
-    process.stderr.write(`red team: ${outcomes.length} attempts, ${outcomes.length - through.length} refused, ${through.length} got through (${line.join(', ')})\n`);
+    process.stderr.write(
+      `red team: ${outcomes.length} attempts, ${outcomes.length - through.length} refused, ${through.length} got through (${line.join(', ')})\n`,
+    );
     for (const o of through) process.stderr.write(`red team: GOT THROUGH ${o.category}: ${o.attempt} (saw ${o.saw})\n`);
   });
 

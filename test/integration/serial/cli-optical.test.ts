@@ -24,7 +24,11 @@ describe('fieldmeter readout parse', () => {
     const out = JSON.parse(stdout);
     expect(out.identification).toEqual({ manufacturer: 'ISK', baudChar: '5', ident: 'MT174-0001', modeE: false });
     expect(out.checksum).toBe('ok');
-    expect(out.dataSets[1]).toEqual({ obis: '1.8.0', values: [{ value: '0012345.678', unit: 'kWh' }], readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0' });
+    expect(out.dataSets[1]).toEqual({
+      obis: '1.8.0',
+      values: [{ value: '0012345.678', unit: 'kWh' }],
+      readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0',
+    });
     expect(out.dataSets[0]).toEqual({ obis: '0.0.0', values: [{ value: '12345678', unit: null }], readingType: null });
   });
 
@@ -32,7 +36,10 @@ describe('fieldmeter readout parse', () => {
     const path = file('bad.bin', concatBytes(asciiBytes('/ISK5MT174-0001\r\n'), block(modeCData, { badBcc: true })));
     const { code, stdout, stderr } = await fieldmeter(['readout', 'parse', path, '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ checksum: 'bad', dataSets: expect.arrayContaining([expect.objectContaining({ obis: '1.8.0' })]) });
+    expect(JSON.parse(stdout)).toMatchObject({
+      checksum: 'bad',
+      dataSets: expect.arrayContaining([expect.objectContaining({ obis: '1.8.0' })]),
+    });
     expect(stderr).toMatch(/checksum .* is wrong/);
   });
 
@@ -47,39 +54,48 @@ describe('fieldmeter readout parse', () => {
   });
 });
 
-describe.skipIf(socatSkipReason !== null)(`fieldmeter simulate meter + read${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
+describe.skipIf(socatSkipReason !== null)(
+  `fieldmeter simulate meter + read${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
 
-  it('starts socat itself, and `read` reads the simulated meter through it', async () => {
-    const link = join(tempDir(), 'meter');
-    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'meter', '--profile', 'mode-c', '--link', link, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const info = await new Promise<{ appPath: string; startedSocat: boolean }>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          try {
-            resolve(JSON.parse(out));
-          } catch {
-            // not all of it yet
-          }
+    it(
+      'starts socat itself, and `read` reads the simulated meter through it',
+      async () => {
+        const link = join(tempDir(), 'meter');
+        const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'meter', '--profile', 'mode-c', '--link', link, '--json'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
-      });
-      expect(info).toMatchObject({ appPath: link, startedSocat: true });
-      const read = await fieldmeter(['read', '--port', link, '--address', '12345678', '--json']);
-      expect(read.code).toBe(0);
-      expect(JSON.parse(read.stdout)).toMatchObject({ mode: 'C', baud: 9600, checksum: 'ok', identification: { manufacturer: 'ISK' } });
-      const wrongAddress = await fieldmeter(['read', '--port', link, '--address', '999', '--max-baud', '300', '--json']);
-      expect(wrongAddress.code).toBe(1);
-      expect(JSON.parse(wrongAddress.stdout).error.code).toBe('NO_RESPONSE');
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-    expect(existsSync(link)).toBe(false);
-  }, scaled(30_000));
-});
+        try {
+          const info = await new Promise<{ appPath: string; startedSocat: boolean }>((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => {
+              out += chunk.toString();
+              try {
+                resolve(JSON.parse(out));
+              } catch {
+                // not all of it yet
+              }
+            });
+            child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+          });
+          expect(info).toMatchObject({ appPath: link, startedSocat: true });
+          const read = await fieldmeter(['read', '--port', link, '--address', '12345678', '--json']);
+          expect(read.code).toBe(0);
+          expect(JSON.parse(read.stdout)).toMatchObject({ mode: 'C', baud: 9600, checksum: 'ok', identification: { manufacturer: 'ISK' } });
+          const wrongAddress = await fieldmeter(['read', '--port', link, '--address', '999', '--max-baud', '300', '--json']);
+          expect(wrongAddress.code).toBe(1);
+          expect(JSON.parse(wrongAddress.stdout).error.code).toBe('NO_RESPONSE');
+        } finally {
+          child.kill('SIGTERM');
+          await new Promise((resolve) => child.once('exit', resolve));
+        }
+        expect(existsSync(link)).toBe(false);
+      },
+      scaled(30_000),
+    );
+  },
+);
 
 describe('text from a meter on the terminal', () => {
   const tempDir = useTempDir();

@@ -24,7 +24,17 @@ describe('fieldmeter probe and models', () => {
     recorder.record('tx', bytes('/?!\r\n'));
     recorder.record('rx', bytes('/ISK5MT174-0001\r\n'));
     recorder.record('tx', bytes('\x01P1\x02(12345678)\x03\x50'));
-    store.probeTranscripts.insert({ id: 'T-1', usagePointId: 'UP-1001', meterSerial: 'E3100001', kind: 'timeSync', port: '/dev/ttyUSB0', startedAt: '2026-12-01T08:00:00.000Z', outcome: 'PASSWORD_REJECTED', recordedBy: 'Ines', ...recorder.finish() });
+    store.probeTranscripts.insert({
+      id: 'T-1',
+      usagePointId: 'UP-1001',
+      meterSerial: 'E3100001',
+      kind: 'timeSync',
+      port: '/dev/ttyUSB0',
+      startedAt: '2026-12-01T08:00:00.000Z',
+      outcome: 'PASSWORD_REJECTED',
+      recordedBy: 'Ines',
+      ...recorder.finish(),
+    });
     store.close();
 
     // The demo creates profiles: reading a transcript needs one signed in (right "view").
@@ -47,13 +57,18 @@ describe('fieldmeter probe and models', () => {
   it('lists models with their meter types, assigns and unassigns one', async () => {
     const db = join(tempDir(), 'fm.db');
     expect((await fieldmeter(['db', 'migrate', '--db', db])).code).toBe(0);
-    const listed = JSON.parse((await fieldmeter(['models', 'list', '--db', db, '--json'])).stdout) as { models: { name: string }[]; assignments: unknown[] };
+    const listed = JSON.parse((await fieldmeter(['models', 'list', '--db', db, '--json'])).stdout) as {
+      models: { name: string }[];
+      assignments: unknown[];
+    };
     expect(listed.models.map((m) => m.name)).toEqual(expect.arrayContaining(['generic', 'isk-mt', 'lgz-zmd']));
     expect(listed.assignments).toEqual([]);
     const assigned = await fieldmeter(['models', 'assign', '--manufacturer', 'ISK', '--ident', 'MT174', '--model', 'isk-mt', '--db', db]);
     expect(assigned.code).toBe(0);
     expect(assigned.stdout).toMatch(/isk-mt \(demand reset\): .*\n {2}assigned to: ISK MT174/);
-    expect((await fieldmeter(['models', 'assign', '--manufacturer', 'ISK', '--ident', 'MT174', '--model', 'nosuch', '--db', db])).code).toBe(1);
+    expect(
+      (await fieldmeter(['models', 'assign', '--manufacturer', 'ISK', '--ident', 'MT174', '--model', 'nosuch', '--db', db])).code,
+    ).toBe(1);
     expect((await fieldmeter(['models', 'unassign', '--manufacturer', 'ISK', '--ident', 'MT174', '--db', db])).code).toBe(0);
     expect(JSON.parse((await fieldmeter(['models', 'list', '--db', db, '--json'])).stdout).assignments).toEqual([]);
   }, 60_000);

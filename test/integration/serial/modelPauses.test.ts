@@ -27,7 +27,12 @@ function recordedMeter(profileName: string) {
 describe('per-model pauses', () => {
   it('a plain read waits the model pause after the option select, before the readout', async () => {
     const meter = recordedMeter('mode-c');
-    const result = await readMeter({ path: 'memory', openLink: async () => meter.link, wait: meter.wait, pausesFor: () => ({ afterOptionSelectMs: 350, interCharacterMs: 0 }) });
+    const result = await readMeter({
+      path: 'memory',
+      openLink: async () => meter.link,
+      wait: meter.wait,
+      pausesFor: () => ({ afterOptionSelectMs: 350, interCharacterMs: 0 }),
+    });
     meter.stop();
     expect(result.checksum).toBe('ok');
     expect(meter.steps.slice(0, 4)).toEqual(['write /?!<d><a>', 'wait 200', 'write <6>050<d><a>', 'wait 350']);
@@ -44,19 +49,42 @@ describe('per-model pauses', () => {
     const base = findMeterModel('isk-mt')!;
     const slow: MeterModel = { ...base, name: 'isk-slow', pauses: { afterOptionSelectMs: 120, interCharacterMs: 15 } };
     const meter = recordedMeter('program-isk');
-    await timeSync({ path: 'memory', password: '00000000', modelName: 'isk-slow', models: [slow], openLink: async () => meter.link, wait: meter.wait });
+    await timeSync({
+      path: 'memory',
+      password: '00000000',
+      modelName: 'isk-slow',
+      models: [slow],
+      openLink: async () => meter.link,
+      wait: meter.wait,
+    });
     meter.stop();
     const select = meter.steps.indexOf('write <6>051<d><a>');
     expect(meter.steps[select + 1]).toBe('wait 120');
     // The first command after the P0 operand: the reaction time, then `<SOH>R1<STX>0.9.2()<ETX>` one byte each.
     const firstCommand = meter.steps.findIndex((s, i) => i > select + 1 && s === 'write <1>');
     expect(meter.steps.slice(firstCommand, firstCommand + 5)).toEqual(['write <1>', 'wait 15', 'write P', 'wait 15', 'write 1']);
-    expect(meter.steps.filter((s) => s.startsWith('write ') && s.length > 'write <1>'.length && !s.startsWith('write /?') && !s.startsWith('write <6>'))).toEqual([]);
+    expect(
+      meter.steps.filter(
+        (s) => s.startsWith('write ') && s.length > 'write <1>'.length && !s.startsWith('write /?') && !s.startsWith('write <6>'),
+      ),
+    ).toEqual([]);
   });
 
   it('the model file reads both pauses and refuses an inter-character pause near the 1500 ms limit', () => {
-    const file = { format: 'fieldmeter-meter-model/1', name: 'x', description: 'x', source: 'x', password: { command: 'P1', algorithm: 'clear' }, clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' }, timeBasis: 'utc' }, demandReset: null, serialRegister: 'C.1.0' };
-    expect(parseMeterModel({ ...file, pauses: { afterOptionSelectMs: 300, interCharacterMs: 20 } })).toMatchObject({ ok: true, model: { pauses: { afterOptionSelectMs: 300, interCharacterMs: 20 } } });
+    const file = {
+      format: 'fieldmeter-meter-model/1',
+      name: 'x',
+      description: 'x',
+      source: 'x',
+      password: { command: 'P1', algorithm: 'clear' },
+      clock: { date: { address: '0.9.2', format: 'YYMMDD' }, time: { address: '0.9.1', format: 'hhmmss' }, timeBasis: 'utc' },
+      demandReset: null,
+      serialRegister: 'C.1.0',
+    };
+    expect(parseMeterModel({ ...file, pauses: { afterOptionSelectMs: 300, interCharacterMs: 20 } })).toMatchObject({
+      ok: true,
+      model: { pauses: { afterOptionSelectMs: 300, interCharacterMs: 20 } },
+    });
     expect(parseMeterModel(file)).toMatchObject({ ok: true, model: { pauses: { afterOptionSelectMs: 0, interCharacterMs: 0 } } });
     expect(parseMeterModel({ ...file, pauses: { interCharacterMs: 1400 } })).toMatchObject({ ok: false, field: 'pauses.interCharacterMs' });
   });

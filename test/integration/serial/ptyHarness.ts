@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpticalReadError } from '../../../electron/services/serial/errors';
 import { openSerialLink, type SerialLink } from '../../../electron/services/serial/link';
-import { findProfile, MeterSimulator, socatMissingReason, startPtyPair, type PtyPair, type SimulatorOptions } from '../../../electron/services/serial/simulator';
+import {
+  findProfile,
+  MeterSimulator,
+  socatMissingReason,
+  startPtyPair,
+  type PtyPair,
+  type SimulatorOptions,
+} from '../../../electron/services/serial/simulator';
 
 export const socatSkipReason = socatMissingReason();
 if (socatSkipReason) process.stderr.write(`SKIPPED serial PTY tests: ${socatSkipReason}\n`);

@@ -46,23 +46,28 @@ describe('reaction time before the option select and the programming commands (�
     const meter = recordedMeter('program-isk');
     await timeSync({ path: 'memory', password: '00000000', modelName: 'isk-mt', openLink: async () => meter.link, wait: meter.wait });
     meter.stop();
-    const writes = meter.steps.map((step, i) => ({ step, before: meter.steps[i - 1] })).filter(({ step }) => step.startsWith('write ') && !step.startsWith('write /?'));
+    const writes = meter.steps
+      .map((step, i) => ({ step, before: meter.steps[i - 1] }))
+      .filter(({ step }) => step.startsWith('write ') && !step.startsWith('write /?'));
     expect(writes.length).toBeGreaterThan(8);
     for (const { step, before } of writes) expect({ step, before }).toEqual({ step, before: 'wait 200' });
   });
 });
 
-describe.skipIf(socatSkipReason !== null)(`a meter deaf before its reaction time, over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
-  let harness: Harness | undefined;
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
+describe.skipIf(socatSkipReason !== null)(
+  `a meter deaf before its reaction time, over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+  () => {
+    let harness: Harness | undefined;
+    afterEach(async () => {
+      await harness?.close();
+      harness = undefined;
+    });
 
-  it('answers the app at the first sign-on: the option select comes after the reaction time', async () => {
-    harness = await startMeter('reaction-time');
-    const result = await readMeter({ path: harness.appPath, timeouts: { retryPauseMs: 300, dataStartMs: 1500 } });
-    expect(result).toMatchObject({ attempts: 1, baud: 9600, checksum: 'ok' });
-    expect(harness.simulator.earlyAcks).toBe(0);
-  });
-});
+    it('answers the app at the first sign-on: the option select comes after the reaction time', async () => {
+      harness = await startMeter('reaction-time');
+      const result = await readMeter({ path: harness.appPath, timeouts: { retryPauseMs: 300, dataStartMs: 1500 } });
+      expect(result).toMatchObject({ attempts: 1, baud: 9600, checksum: 'ok' });
+      expect(harness.simulator.earlyAcks).toBe(0);
+    });
+  },
+);

@@ -12,10 +12,16 @@ describe('a full disk while saving', () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fieldmeter.db'), host: 'web' });
     await signInAs(app, 'technician');
     await dispatch(app.handlers, 'demo.load', {});
-    const meter = (await dispatch(app.handlers, 'meters.get', { usagePointId: 'UP-1001' })) as { ok: true; value: { registers: { id: number }[] } };
+    const meter = (await dispatch(app.handlers, 'meters.get', { usagePointId: 'UP-1001' })) as {
+      ok: true;
+      value: { registers: { id: number }[] };
+    };
     const registerId = meter.value.registers[0]!.id;
     // Far above the demo meter's expected use: confirmed with a reason, as the technician would.
-    const first = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId, value: '900000', confirmation: { method: 'reason', reason: 'Checked the meter twice' } }] });
+    const first = await dispatch(app.handlers, 'readings.save', {
+      usagePointId: 'UP-1001',
+      values: [{ registerId, value: '900000', confirmation: { method: 'reason', reason: 'Checked the meter twice' } }],
+    });
     expect(first.ok).toBe(true);
 
     // SQLite's own page limit makes the database file "full" for real: the next page cannot be allocated.
@@ -23,16 +29,25 @@ describe('a full disk while saving', () => {
     app.store.db.pragma(`max_page_count = ${pages}`);
     let result = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId, value: '900001' }] });
     for (let i = 0; result.ok && i < 500; i++) {
-      result = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1001', values: [{ registerId, value: String(900002 + i) }] });
+      result = await dispatch(app.handlers, 'readings.save', {
+        usagePointId: 'UP-1001',
+        values: [{ registerId, value: String(900002 + i) }],
+      });
     }
     expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringContaining('free some space') } });
 
     app.store.db.pragma('max_page_count = 1073741823');
-    const list = (await dispatch(app.handlers, 'readings.list', { usagePointId: 'UP-1001', limit: 1000 })) as { ok: true; value: { value: string }[] };
+    const list = (await dispatch(app.handlers, 'readings.list', { usagePointId: 'UP-1001', limit: 1000 })) as {
+      ok: true;
+      value: { value: string }[];
+    };
     expect(list.value.map((r) => r.value)).toContain('900000');
     expect(app.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     // the failed saves left no half-written visit behind: every set has its readings
-    const orphans = app.store.db.prepare('SELECT count(*) FROM reading_sets rs WHERE NOT EXISTS (SELECT 1 FROM readings r WHERE r.reading_set_id = rs.id)').pluck().get();
+    const orphans = app.store.db
+      .prepare('SELECT count(*) FROM reading_sets rs WHERE NOT EXISTS (SELECT 1 FROM readings r WHERE r.reading_set_id = rs.id)')
+      .pluck()
+      .get();
     expect(orphans).toBe(0);
     app.close();
   });

@@ -62,12 +62,20 @@ describe('DLMS read at a stop', () => {
       const profile = app.store.outbox.get(saved.profileMessageId ?? '');
       expect(profile).toMatchObject({ kind: 'loadProfile', noun: 'MeterReadings', verb: 'created' });
       const payload = profile?.payload as { blocks: { readingType: string; intervals: { qualities: string[] }[] }[] };
-      expect(payload.blocks.map((b) => b.readingType)).toEqual(['0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0', '0.0.2.1.19.1.12.0.0.0.0.0.0.0.0.0.72.0', '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.73.0', '0.0.2.1.19.1.12.0.0.0.0.0.0.0.0.0.73.0']);
+      expect(payload.blocks.map((b) => b.readingType)).toEqual([
+        '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.72.0',
+        '0.0.2.1.19.1.12.0.0.0.0.0.0.0.0.0.72.0',
+        '0.0.2.1.1.1.12.0.0.0.0.0.0.0.0.0.73.0',
+        '0.0.2.1.19.1.12.0.0.0.0.0.0.0.0.0.73.0',
+      ]);
       expect(payload.blocks[0]?.intervals.length).toBeGreaterThanOrEqual(96);
       const qualities = payload.blocks[0]?.intervals.flatMap((i) => i.qualities) ?? [];
       expect(qualities).toEqual(expect.arrayContaining([readingQuality.powerFail, readingQuality.clockChanged, readingQuality.suspect]));
       const queued = app.store.outbox.list().slice(0, app.store.outbox.list().length - before);
-      if (!xsdSkipReason) expect(outboxSchemaErrors(app.store.outbox.list().filter((e) => e.kind === 'loadProfile' || e.noun === 'MeterReadings'))).toEqual({});
+      if (!xsdSkipReason)
+        expect(outboxSchemaErrors(app.store.outbox.list().filter((e) => e.kind === 'loadProfile' || e.noun === 'MeterReadings'))).toEqual(
+          {},
+        );
       expect(queued.length).toBeGreaterThan(0);
     } finally {
       meter.stop();
@@ -81,7 +89,15 @@ describe('DLMS read at a stop', () => {
       const outbox = app.store.outbox.list().length;
       const readings = app.store.meters.get(stop.usagePointId)?.registers[0]?.lastValue;
       await expect(
-        readDlmsAtUsagePoint(app.store, actor, { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor: () => ({ password: new TextEncoder().encode('secret01') }), profile: { from: Date.now() - 3600_000, to: Date.now() }, confirmReason: 'x'.repeat(5), photoDir, read }),
+        readDlmsAtUsagePoint(app.store, actor, {
+          usagePointId: stop.usagePointId,
+          port: '/dev/probe',
+          keysFor: () => ({ password: new TextEncoder().encode('secret01') }),
+          profile: { from: Date.now() - 3600_000, to: Date.now() },
+          confirmReason: 'x'.repeat(5),
+          photoDir,
+          read,
+        }),
       ).rejects.toMatchObject({ code: 'NEEDS_CONFIRMATION' });
       expect(app.store.outbox.list()).toHaveLength(outbox);
       expect(app.store.meters.get(stop.usagePointId)?.registers[0]?.lastValue).toBe(readings);
@@ -92,33 +108,53 @@ describe('DLMS read at a stop', () => {
   });
 });
 
-describe.skipIf(socatSkipReason !== null)(`optical.dlmsRead from the screen, on a PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
+describe.skipIf(socatSkipReason !== null)(
+  `optical.dlmsRead from the screen, on a PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
 
-  it('reads and saves through the contract, with the clock, the disconnect state and the chosen day of profile', async () => {
-    const dir = tempDir();
-    const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
-    const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-    process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
-    await signInAs(app, 'technician');
-    await dispatch(app.handlers, 'demo.load', {});
-    const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find((m) => m?.registers.length === 1 && m.registers[0]?.readingType === ACTIVE_IMPORT_KWH);
-    if (!stop) throw new Error('no single-register electricity stop in the demo route');
-    const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 2, serial: stop.meterSerial, now: () => Date.now() - 30_000 });
-    try {
-      const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      const result = await dispatch(app.handlers, 'optical.dlmsRead', { usagePointId: stop.usagePointId, port: running.appPath, from: day, to: day, confirmReason: 'simulated meter' });
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      const value = result.value as DlmsReadResult;
-      expect(value).toMatchObject({ meterSerial: stop.meterSerial, savedReadings: 1, disconnect: { controlState: 'connected' } });
-      expect(value.clock?.driftS).toBeLessThan(-20);
-      expect(value.profile?.intervals).toHaveLength(97);
-      expect(app.store.outbox.get(value.profileMessageId ?? '')?.kind).toBe('loadProfile');
-    } finally {
-      if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-      else process.env.FIELDMETER_DLMS_PASSWORD = saved;
-      await running.stop();
-      app.close();
-    }
-  }, scaled(30_000));
-});
+    it(
+      'reads and saves through the contract, with the clock, the disconnect state and the chosen day of profile',
+      async () => {
+        const dir = tempDir();
+        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
+        process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+        await signInAs(app, 'technician');
+        await dispatch(app.handlers, 'demo.load', {});
+        const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find(
+          (m) => m?.registers.length === 1 && m.registers[0]?.readingType === ACTIVE_IMPORT_KWH,
+        );
+        if (!stop) throw new Error('no single-register electricity stop in the demo route');
+        const running = await runDlmsMeter(join(dir, 'probe'), {
+          password: 'secret01',
+          days: 2,
+          serial: stop.meterSerial,
+          now: () => Date.now() - 30_000,
+        });
+        try {
+          const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+          const result = await dispatch(app.handlers, 'optical.dlmsRead', {
+            usagePointId: stop.usagePointId,
+            port: running.appPath,
+            from: day,
+            to: day,
+            confirmReason: 'simulated meter',
+          });
+          if (!result.ok) throw new Error(JSON.stringify(result.error));
+          const value = result.value as DlmsReadResult;
+          expect(value).toMatchObject({ meterSerial: stop.meterSerial, savedReadings: 1, disconnect: { controlState: 'connected' } });
+          expect(value.clock?.driftS).toBeLessThan(-20);
+          expect(value.profile?.intervals).toHaveLength(97);
+          expect(app.store.outbox.get(value.profileMessageId ?? '')?.kind).toBe('loadProfile');
+        } finally {
+          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
+          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
+          await running.stop();
+          app.close();
+        }
+      },
+      scaled(30_000),
+    );
+  },
+);

@@ -20,7 +20,12 @@ describe('DLMS clock set at a stop', () => {
     const stop = app.store.meters.get('UP-1004')!;
     const pair = createMemoryLinkPair();
     // the meter's clock 95 s behind
-    const meter = new DlmsMeterOnLink(pair.meter, { password: 'pw', days: 0, serial: serialOf(stop.meterSerial), now: () => Date.now() - 95_000 });
+    const meter = new DlmsMeterOnLink(pair.meter, {
+      password: 'pw',
+      days: 0,
+      serial: serialOf(stop.meterSerial),
+      now: () => Date.now() - 95_000,
+    });
     const read: typeof readDlmsMeter = (o) => readDlmsMeter({ ...o, openLink: async () => pair.app, wait: async () => undefined });
     const keysFor = () => ({ password: new TextEncoder().encode('pw') });
     return { app, installer, stop, meter, read, keysFor };
@@ -30,7 +35,12 @@ describe('DLMS clock set at a stop', () => {
     const { app, installer, stop, meter, read, keysFor } = await setUp((s) => s);
     try {
       const audits = app.store.journal.auditCount();
-      const r = await dlmsClockSetAtUsagePoint(app.store, installer, { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor, read });
+      const r = await dlmsClockSetAtUsagePoint(app.store, installer, {
+        usagePointId: stop.usagePointId,
+        port: '/dev/probe',
+        keysFor,
+        read,
+      });
       expect(Math.abs(meter.meter.hdlc.objects.clockOffsetMs - 95_000)).toBeLessThan(2000);
       expect(Number(r.attributes.find((a) => a.name === 'driftBeforeSeconds')?.value)).toBeLessThan(-90);
       const queued = app.store.outbox.get(r.messageId ?? '');
@@ -46,10 +56,18 @@ describe('DLMS clock set at a stop', () => {
     const { app, installer, stop, meter, read, keysFor } = await setUp(() => 'X0000001');
     try {
       const outbox = app.store.outbox.list().length;
-      await expect(dlmsClockSetAtUsagePoint(app.store, installer, { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor, read })).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'SERIAL_MISMATCH', wroteToMeter: false } });
+      await expect(
+        dlmsClockSetAtUsagePoint(app.store, installer, { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor, read }),
+      ).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'SERIAL_MISMATCH', wroteToMeter: false } });
       expect(meter.meter.hdlc.objects.clockOffsetMs).toBe(0);
       expect(app.store.outbox.list()).toHaveLength(outbox);
-      await expect(dlmsClockSetAtUsagePoint(app.store, { name: 'Tina', role: 'technician' }, { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor, read })).rejects.toBeTruthy();
+      await expect(
+        dlmsClockSetAtUsagePoint(
+          app.store,
+          { name: 'Tina', role: 'technician' },
+          { usagePointId: stop.usagePointId, port: '/dev/probe', keysFor, read },
+        ),
+      ).rejects.toBeTruthy();
       expect(meter.meter.hdlc.objects.clockOffsetMs).toBe(0);
     } finally {
       meter.stop();

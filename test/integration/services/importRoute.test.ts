@@ -22,7 +22,9 @@ describe('importing a route', () => {
     expect(summary).toMatchObject({ routes: ['R1'], usagePoints: 2, registers: 2, skippedRows: [] });
     expect(store.routes.list()).toMatchObject([{ id: 'R1', total: 2, read: 0, trainingMode: false }]);
     expect(store.meters.listForRoute('R1', '').map((m) => m.meterSerial)).toEqual(['E100', 'E2']);
-    expect(store.db.prepare("SELECT action, entity_id, role FROM audit_log").all()).toEqual([{ action: 'route.import', entity_id: 'R1', role: 'technician' }]);
+    expect(store.db.prepare('SELECT action, entity_id, role FROM audit_log').all()).toEqual([
+      { action: 'route.import', entity_id: 'R1', role: 'technician' },
+    ]);
     store.close();
   });
 
@@ -49,7 +51,11 @@ describe('importing a route', () => {
   it('a usage point whose rows are apart, and on a second route, gets one meter with all its registers and one stop per route', () => {
     const store = open();
     // A meter known from an earlier list at another usage point moves here with this one.
-    importRoute(store, actor, { fileName: 'old.csv', content: csv(row({ route: 'R0', up: 'UP-OLD', serial: 'E300' })), acceptValidRows: false });
+    importRoute(store, actor, {
+      fileName: 'old.csv',
+      content: csv(row({ route: 'R0', up: 'UP-OLD', serial: 'E300' })),
+      acceptValidRows: false,
+    });
     const content = csv(
       row({ seq: '10', up: 'UP-1', serial: 'E100', type: KWH_T1 }),
       row({ seq: '20', up: 'UP-2', serial: 'E200' }),
@@ -60,7 +66,12 @@ describe('importing a route', () => {
     const summary = importRoute(store, actor, { fileName: 'apart.csv', content, acceptValidRows: false });
     expect(summary).toMatchObject({ routes: ['R1', 'R2'], usagePoints: 4, registers: 5, skippedRows: [] });
     expect(store.db.prepare("SELECT count(*) FROM end_devices WHERE serial_number = 'E100'").pluck().get()).toBe(1);
-    expect(store.meters.get('UP-1')!.registers.map((r) => r.readingType).sort()).toEqual([KWH, KWH_T1, KWH_T2].sort());
+    expect(
+      store.meters
+        .get('UP-1')!
+        .registers.map((r) => r.readingType)
+        .sort(),
+    ).toEqual([KWH, KWH_T1, KWH_T2].sort());
     expect(store.meters.listForRoute('R1', '').map((m) => [m.sequence, m.usagePointId])).toEqual([
       [10, 'UP-1'],
       [20, 'UP-2'],
@@ -78,7 +89,11 @@ describe('importing a route', () => {
     importRoute(store, actor, { fileName: 'r1.csv', content: csv(row({ last: '1000', date: '2026-10-01' })), acceptValidRows: false });
     const meter = store.meters.get('UP-1')!;
     store.meters.setLastValue(meter.registers[0]!.id, '1500', '2026-11-20T10:00:00.000Z');
-    importRoute(store, actor, { fileName: 'r1.csv', content: csv(row({ seq: '99', last: '1100', date: '2026-10-15' })), acceptValidRows: false });
+    importRoute(store, actor, {
+      fileName: 'r1.csv',
+      content: csv(row({ seq: '99', last: '1100', date: '2026-10-15' })),
+      acceptValidRows: false,
+    });
     const again = store.meters.get('UP-1')!;
     expect(again.registers[0]).toMatchObject({ lastValue: '1500', lastReadAt: '2026-11-20T10:00:00.000Z' });
     expect(again.sequence).toBe(99);
@@ -89,7 +104,11 @@ describe('importing a route', () => {
     const store = open();
     importRoute(store, actor, {
       fileName: 'r.csv',
-      content: csv(row({ address: '5 Mill Lane' }), row({ seq: '20', up: 'UP-2', serial: 'E2', address: '100% Oak Road' }), row({ seq: '30', up: 'UP_3', serial: 'G7', address: 'Station Rd' })),
+      content: csv(
+        row({ address: '5 Mill Lane' }),
+        row({ seq: '20', up: 'UP-2', serial: 'E2', address: '100% Oak Road' }),
+        row({ seq: '30', up: 'UP_3', serial: 'G7', address: 'Station Rd' }),
+      ),
       acceptValidRows: false,
     });
     const ids = (q: string) => store.meters.listForRoute('R1', q).map((m) => m.usagePointId);

@@ -60,7 +60,11 @@ describe('a route import streams', () => {
     watchMeterWrites(store, (n) => (written = n));
     expect(() => importRoute(store, actor, { fileName: 'big.csv', content, acceptValidRows: false })).toThrow(/no row is valid/);
     expect(written).toBe(3_000);
-    expect(store.db.prepare('SELECT (SELECT count(*) FROM routes) + (SELECT count(*) FROM registers) + (SELECT count(*) FROM audit_log) AS n').get()).toEqual({ n: 0 });
+    expect(
+      store.db
+        .prepare('SELECT (SELECT count(*) FROM routes) + (SELECT count(*) FROM registers) + (SELECT count(*) FROM audit_log) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
     store.close();
   });
 
@@ -68,7 +72,11 @@ describe('a route import streams', () => {
     const store = openStore(join(tempDir(), 'fm.db'));
     const content = `${bigRouteCsv('BIG', 3_000)}${row({ route: 'BIG', seq: '99999', up: 'UP-X', serial: 'EX', dials: '99' })}\n`;
     expect(() => importRoute(store, actor, { fileName: 'big.csv', content, acceptValidRows: false })).toThrow(/1 row problem/);
-    expect(store.db.prepare('SELECT (SELECT count(*) FROM routes) + (SELECT count(*) FROM registers) + (SELECT count(*) FROM audit_log) AS n').get()).toEqual({ n: 0 });
+    expect(
+      store.db
+        .prepare('SELECT (SELECT count(*) FROM routes) + (SELECT count(*) FROM registers) + (SELECT count(*) FROM audit_log) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
     store.close();
   });
 });

@@ -22,11 +22,19 @@ describe('optical read at a stop (training meter in process)', () => {
       const ports = await dispatch(app.handlers, 'optical.ports', { usagePointId: 'UP-1004' });
       // the training meter comes first on a training route; real ports (if any) follow
       expect(ports).toMatchObject({ ok: true, value: { lastPort: null } });
-      expect((ports as { ok: true; value: { ports: { path: string; training: boolean }[] } }).value.ports[0]).toMatchObject({ path: TRAINING_PORT, training: true });
+      expect((ports as { ok: true; value: { ports: { path: string; training: boolean }[] } }).value.ports[0]).toMatchObject({
+        path: TRAINING_PORT,
+        training: true,
+      });
 
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1004', port: TRAINING_PORT });
       if (!read.ok) throw new Error(read.error.message);
-      const result = read.value as { meterSerial: string; serialMatches: boolean; checksum: string; values: { obis: string; registerId: number | null; registerValue: string | null }[] };
+      const result = read.value as {
+        meterSerial: string;
+        serialMatches: boolean;
+        checksum: string;
+        values: { obis: string; registerId: number | null; registerValue: string | null }[];
+      };
       expect(result).toMatchObject({ meterSerial: 'E3100004', serialMatches: true, checksum: 'ok' });
       const meter = app.store.meters.get('UP-1004')!;
       const matched = result.values.filter((v) => v.registerId !== null);
@@ -46,7 +54,10 @@ describe('optical read at a stop (training meter in process)', () => {
         observedSerial: result.meterSerial,
         values: matched.map((v) => ({ registerId: v.registerId!, value: v.registerValue! })),
       });
-      expect(saved).toMatchObject({ ok: true, value: { readings: [{ source: 'optical', qualities: [readingQuality.deviceValid] }, { source: 'optical' }] } });
+      expect(saved).toMatchObject({
+        ok: true,
+        value: { readings: [{ source: 'optical', qualities: [readingQuality.deviceValid] }, { source: 'optical' }] },
+      });
     } finally {
       app.close();
     }
@@ -73,23 +84,45 @@ describe('optical read at a stop (training meter in process)', () => {
     try {
       await dispatch(app.handlers, 'demo.load', {});
       await signInAs(app, 'installer', 'Ines');
-      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0001' })).toEqual({ ok: true, value: { cancelled: true } });
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0001' })).toEqual({
+        ok: true,
+        value: { cancelled: true },
+      });
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' });
       expect(read).toMatchObject({ ok: false, error: { code: 'OPTICAL_READ_FAILED', details: { code: 'CANCELLED' } } });
 
-      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'program-0002' })).toEqual({ ok: true, value: { cancelled: true } });
-      const program = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'timeSync', password: '00000000', operationId: 'program-0002' });
-      expect(program).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: false, messageId: null } } });
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'program-0002' })).toEqual({
+        ok: true,
+        value: { cancelled: true },
+      });
+      const program = await dispatch(app.handlers, 'optical.program', {
+        usagePointId: 'UP-1004',
+        port: TRAINING_PORT,
+        operation: 'timeSync',
+        password: '00000000',
+        operationId: 'program-0002',
+      });
+      expect(program).toMatchObject({
+        ok: false,
+        error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: false, messageId: null } },
+      });
       expect(program.ok ? '' : program.error.message).toMatch(/cancelled.*Nothing was changed on the meter/);
 
       // An early cancel is used once: the same id again, and any other id, run normally.
-      expect(await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' })).toMatchObject({ ok: true });
-      expect(await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0003' })).toMatchObject({ ok: true });
+      expect(
+        await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0001' }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0003' }),
+      ).toMatchObject({ ok: true });
       // A cancel naming another operation leaves the running one alone.
       const running = dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, operationId: 'read-0004' });
       await dispatch(app.handlers, 'optical.cancel', { operationId: 'read-0005' });
       expect(await running).toMatchObject({ ok: true });
-      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'bad id!' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await dispatch(app.handlers, 'optical.cancel', { operationId: 'bad id!' })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST' },
+      });
     } finally {
       app.close();
     }
@@ -111,7 +144,14 @@ describe('optical read at a stop (training meter in process)', () => {
   it('maps registers to OBIS codes and cuts values to the digits the register shows', () => {
     expect(obisFor('0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0')).toEqual({ obis: '1.8.2', unit: 'kWh' });
     expect(obisFor('0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0')).toBeNull(); // gas: not on an electricity probe
-    expect(trainingProfile({ meterSerial: 'E1', registers: [] }).lines).toEqual(['C.1.0(E1)', '1.6.0(0004.512*kW)(2401151230)', '0.1.0(07)', 'C.5.0(0000)', 'C.7.0(0002)', 'F.F(00000000)']);
+    expect(trainingProfile({ meterSerial: 'E1', registers: [] }).lines).toEqual([
+      'C.1.0(E1)',
+      '1.6.0(0004.512*kW)(2401151230)',
+      '0.1.0(07)',
+      'C.5.0(0000)',
+      'C.7.0(0002)',
+      'F.F(00000000)',
+    ]);
     expect(asRegisterValue('0012345.678', 1)).toBe('12345.6');
     expect(asRegisterValue('0012345.678', 0)).toBe('12345');
     expect(asRegisterValue('0000000.000', 2)).toBe('0');

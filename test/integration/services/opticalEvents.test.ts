@@ -17,8 +17,16 @@ async function readAndSave(app: Fieldmeter, usagePointId: string): Promise<Optic
   const read = await dispatch(app.handlers, 'optical.read', { usagePointId, port: TRAINING_PORT });
   if (!read.ok) throw new Error(read.error.message);
   const result = read.value as OpticalReadResult;
-  const values = result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
-  const saved = await dispatch(app.handlers, 'readings.save', { usagePointId, source: 'optical', observedSerial: result.meterSerial, values, note: 'second visit' });
+  const values = result.values.flatMap((v) =>
+    v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : [],
+  );
+  const saved = await dispatch(app.handlers, 'readings.save', {
+    usagePointId,
+    source: 'optical',
+    observedSerial: result.meterSerial,
+    values,
+    note: 'second visit',
+  });
   if (!saved.ok) throw new Error(saved.error.message);
   return result;
 }
@@ -35,10 +43,17 @@ describe('meter health from the optical probe', () => {
       await dispatch(app.handlers, 'demo.load', {});
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1002', port: TRAINING_PORT });
       if (!read.ok) throw new Error(read.error.message);
-      expect((read.value as OpticalReadResult).status).toEqual({ errorRegister: '00000010', errorRegisterSet: true, statusWord: '0001', powerFailCounters: { 'C.7.0': '0002' } });
+      expect((read.value as OpticalReadResult).status).toEqual({
+        errorRegister: '00000010',
+        errorRegisterSet: true,
+        statusWord: '0001',
+        powerFailCounters: { 'C.7.0': '0002' },
+      });
       const meter = app.store.meters.get('UP-1002')!;
       // stored when read, not yet reported, nothing queued before the save
-      expect(app.store.meterStatus.history(meter.deviceId)).toMatchObject([{ errorRegister: '00000010', meterModel: 'isk-mt', readingSetId: null }]);
+      expect(app.store.meterStatus.history(meter.deviceId)).toMatchObject([
+        { errorRegister: '00000010', meterModel: 'isk-mt', readingSetId: null },
+      ]);
       expect(eventMessages(app)).toEqual([]);
 
       await readAndSave(app, 'UP-1002');
@@ -72,7 +87,7 @@ describe('meter health from the optical probe', () => {
     }
   }, 30_000);
 
-  it('a healthy meter: no warning, no events; a counter rise goes out as a count reading, logged failures as events at the meter\'s own times', async () => {
+  it("a healthy meter: no warning, no events; a counter rise goes out as a count reading, logged failures as events at the meter's own times", async () => {
     const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     await signInAs(app, 'technician');
     try {
@@ -88,7 +103,12 @@ describe('meter health from the optical probe', () => {
         { start: '2026-11-18T02:56:00.000Z', end: '2026-11-18T03:00:00.000Z', durationS: 240 },
         { start: '2026-11-19T11:00:00.000Z', end: '2026-11-19T11:10:00.000Z', durationS: 600 },
       ];
-      app.store.meterStatus.insert(meter.deviceId, '2026-11-20T08:00:00.000Z', 'isk-mt', { errorRegister: '00000000', statusWord: '0000', powerFailCounters: { 'C.7.0': '0004' }, powerFailureLog: log });
+      app.store.meterStatus.insert(meter.deviceId, '2026-11-20T08:00:00.000Z', 'isk-mt', {
+        errorRegister: '00000000',
+        statusWord: '0000',
+        powerFailCounters: { 'C.7.0': '0004' },
+        powerFailureLog: log,
+      });
       const before = app.store.outbox.list().length;
       const values = first.values.flatMap((v) => (v.registerId !== null ? [{ registerId: v.registerId, value: v.registerValue! }] : []));
       const saved = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1004', source: 'optical', values });
@@ -102,12 +122,25 @@ describe('meter health from the optical probe', () => {
         expect.objectContaining({ eventType: '3.26.38.49', createdDateTime: '2026-11-19T11:10:00.000Z' }),
       ]);
       // The counter's rise as a count reading in the visit's MeterReadings: MeasurementKind powerOutage 136, unit count 111.
-      const readingsMessage = app.store.outbox.list().slice(before).find((e) => e.noun === 'MeterReadings')!;
-      const readings = (readingsMessage.payload as { readings: { readingType: string; value: string; timeStamp: string; comment?: string }[] }).readings;
-      expect(readings.find((r) => r.readingType === '0.0.0.1.0.1.136.0.0.0.0.0.0.0.0.0.111.0')).toMatchObject({ value: '4', timeStamp: '2026-11-20T08:00:00.000Z', comment: expect.stringContaining('rose by 2') });
+      const readingsMessage = app.store.outbox
+        .list()
+        .slice(before)
+        .find((e) => e.noun === 'MeterReadings')!;
+      const readings = (
+        readingsMessage.payload as { readings: { readingType: string; value: string; timeStamp: string; comment?: string }[] }
+      ).readings;
+      expect(readings.find((r) => r.readingType === '0.0.0.1.0.1.136.0.0.0.0.0.0.0.0.0.111.0')).toMatchObject({
+        value: '4',
+        timeStamp: '2026-11-20T08:00:00.000Z',
+        comment: expect.stringContaining('rose by 2'),
+      });
       if (!xsdSkipReason) {
-        expect(validateXml(renderForSync(message!, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('EndDeviceEvents')).errors).toEqual([]);
-        expect(validateXml(renderForSync(readingsMessage, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('MeterReadings')).errors).toEqual([]);
+        expect(validateXml(renderForSync(message!, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('EndDeviceEvents')).errors).toEqual(
+          [],
+        );
+        expect(
+          validateXml(renderForSync(readingsMessage, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd('MeterReadings')).errors,
+        ).toEqual([]);
       }
     } finally {
       app.close();

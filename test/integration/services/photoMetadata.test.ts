@@ -25,17 +25,36 @@ function exifWithGps(): number[] {
   const gpsAt = makeAt + 10; // "FieldCam\0" padded to 10
   const ratAt = gpsAt + 2 + 2 * 12 + 4;
   const tiff = [
-    ...ascii('MM'), ...u16(42), ...u32(ifd0At),
+    ...ascii('MM'),
+    ...u16(42),
+    ...u32(ifd0At),
     ...u16(2),
-    ...u16(0x010f), ...u16(2), ...u32(9), ...u32(makeAt), // Make, ASCII
-    ...u16(0x8825), ...u16(4), ...u32(1), ...u32(gpsAt), // GPSInfo IFD pointer
+    ...u16(0x010f),
+    ...u16(2),
+    ...u32(9),
+    ...u32(makeAt), // Make, ASCII
+    ...u16(0x8825),
+    ...u16(4),
+    ...u32(1),
+    ...u32(gpsAt), // GPSInfo IFD pointer
     ...u32(0),
     ...ascii('FieldCam\0\0'),
     ...u16(2),
-    ...u16(0x0001), ...u16(2), ...u32(2), ...ascii('N\0\0\0'), // GPSLatitudeRef
-    ...u16(0x0002), ...u16(5), ...u32(3), ...u32(ratAt), // GPSLatitude, 3 RATIONAL
+    ...u16(0x0001),
+    ...u16(2),
+    ...u32(2),
+    ...ascii('N\0\0\0'), // GPSLatitudeRef
+    ...u16(0x0002),
+    ...u16(5),
+    ...u32(3),
+    ...u32(ratAt), // GPSLatitude, 3 RATIONAL
     ...u32(0),
-    ...u32(52), ...u32(1), ...u32(31), ...u32(1), ...u32(1234), ...u32(100),
+    ...u32(52),
+    ...u32(1),
+    ...u32(31),
+    ...u32(1),
+    ...u32(1234),
+    ...u32(100),
   ];
   return [...ascii('Exif\0\0'), ...tiff];
 }
@@ -88,10 +107,21 @@ describe('photo metadata', () => {
   });
 
   it('a WebP loses its EXIF and XMP chunks and their VP8X flags', () => {
-    const chunk = (fourcc: string, data: number[]) => [...ascii(fourcc), ...[data.length, 0, 0, 0], ...data, ...(data.length & 1 ? [0] : [])];
+    const chunk = (fourcc: string, data: number[]) => [
+      ...ascii(fourcc),
+      ...[data.length, 0, 0, 0],
+      ...data,
+      ...(data.length & 1 ? [0] : []),
+    ];
     const vp8x = chunk('VP8X', [0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const image = chunk('VP8L', [0x2f, 0, 0, 0, 0x10]);
-    const body = [...ascii('WEBP'), ...vp8x, ...image, ...chunk('EXIF', exifWithGps().slice(6)), ...chunk('XMP ', ascii('<x:xmpmeta>GPS</x:xmpmeta>'))];
+    const body = [
+      ...ascii('WEBP'),
+      ...vp8x,
+      ...image,
+      ...chunk('EXIF', exifWithGps().slice(6)),
+      ...chunk('XMP ', ascii('<x:xmpmeta>GPS</x:xmpmeta>')),
+    ];
     const file = Buffer.from([...ascii('RIFF'), body.length & 0xff, (body.length >> 8) & 0xff, 0, 0, ...body]);
     const stripped = Buffer.from(stripWebpMetadata(file));
     expect(stripped.includes('FieldCam')).toBe(false);
@@ -105,10 +135,17 @@ describe('photo metadata', () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'f.db'));
     try {
-      importRoute(store, { name: 'Tess', role: 'technician' }, { fileName: 'r.csv', content: csv(row({ up: 'UP-1' })), acceptValidRows: false });
+      importRoute(
+        store,
+        { name: 'Tess', role: 'technician' },
+        { fileName: 'r.csv', content: csv(row({ up: 'UP-1' })), acceptValidRows: false },
+      );
       const photoDir = join(dir, 'photos');
       const photo = addPhoto(store, { name: 'Tess', role: 'technician' }, photoDir, {
-        usagePointId: 'UP-1', fileName: 'dial.jpg', mimeType: 'image/jpeg', dataBase64: jpegWithMetadata().toString('base64'),
+        usagePointId: 'UP-1',
+        fileName: 'dial.jpg',
+        mimeType: 'image/jpeg',
+        dataBase64: jpegWithMetadata().toString('base64'),
       });
       const [file] = readdirSync(photoDir);
       const stored = readFileSync(join(photoDir, file!));

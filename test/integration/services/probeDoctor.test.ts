@@ -30,7 +30,14 @@ describe('probe transcripts', () => {
       const detail = await dispatch(app.handlers, 'optical.transcript', { id: result.transcriptId! });
       if (!detail.ok) throw new Error(detail.error.message);
       const { summary, lines, text } = detail.value as TranscriptDetail;
-      expect(summary).toMatchObject({ usagePointId: 'UP-1004', kind: 'read', port: TRAINING_PORT, outcome: 'ok', truncated: false, readingSetId: null });
+      expect(summary).toMatchObject({
+        usagePointId: 'UP-1004',
+        kind: 'read',
+        port: TRAINING_PORT,
+        outcome: 'ok',
+        truncated: false,
+        readingSetId: null,
+      });
       // The sign-on we sent, the meter's identification, our option select, then the data block.
       expect(lines[0]).toMatchObject({ ms: expect.any(Number), direction: 'tx', text: '/?!<CR><LF>', hex: '2f 3f 21 0d 0a' });
       expect(lines.some((l) => l.direction === 'rx' && l.text.includes('/FMT5TRAINING'))).toBe(true);
@@ -40,14 +47,26 @@ describe('probe transcripts', () => {
       expect(text).toContain('Usage point UP-1004');
 
       // Saved: the read's transcript belongs to the visit's reading set.
-      const values = result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
-      const saved = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1004', source: 'optical', observedSerial: result.meterSerial, values });
+      const values = result.values.flatMap((v) =>
+        v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : [],
+      );
+      const saved = await dispatch(app.handlers, 'readings.save', {
+        usagePointId: 'UP-1004',
+        source: 'optical',
+        observedSerial: result.meterSerial,
+        values,
+      });
       if (!saved.ok) throw new Error(saved.error.message);
       const readingSetId = (saved.value as { readingSetId: string }).readingSetId;
       expect(app.store.probeTranscripts.ofReadingSet(readingSetId).map((t) => t.id)).toEqual([result.transcriptId]);
 
       await signInAs(app, 'installer', 'Ines');
-      const program = await dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1004', port: TRAINING_PORT, operation: 'timeSync', password: '00000000' });
+      const program = await dispatch(app.handlers, 'optical.program', {
+        usagePointId: 'UP-1004',
+        port: TRAINING_PORT,
+        operation: 'timeSync',
+        password: '00000000',
+      });
       if (!program.ok) throw new Error(program.error.message);
       const list = await dispatch(app.handlers, 'optical.transcripts', { usagePointId: 'UP-1004' });
       if (!list.ok) throw new Error(list.error.message);
@@ -72,7 +91,11 @@ describe('probe transcripts', () => {
     for (const c of ['\x01', 'P', '2', '\x02', '(', 'A', 'B', ')', '\x03', 'Z']) recorder.record('tx', bytes(c));
     recorder.record('rx', bytes('0123456789'));
     const t = recorder.finish();
-    expect(transcriptLines(t).map((l) => l.text).join('')).toBe('<SOH>P2<STX>(**)<ETX>*012345');
+    expect(
+      transcriptLines(t)
+        .map((l) => l.text)
+        .join(''),
+    ).toBe('<SOH>P2<STX>(**)<ETX>*012345');
     expect(t).toMatchObject({ bytes: 20, truncated: true });
     expect(t.data.length).toBe(16);
   });

@@ -42,7 +42,13 @@ describe('saving manual readings', () => {
     const path = join(dir, 'fieldmeter.db');
     const store = openStore(path);
     const [t1, t2] = seed(store).registers;
-    const saved = save(store, dir, { usagePointId: 'UP-1', values: [{ registerId: t1!.id, value: '01234.50' }, { registerId: t2!.id, value: '1777' }] });
+    const saved = save(store, dir, {
+      usagePointId: 'UP-1',
+      values: [
+        { registerId: t1!.id, value: '01234.50' },
+        { registerId: t2!.id, value: '1777' },
+      ],
+    });
     expect(saved.readings.map((r) => [r.value, r.readAt, r.qualities, r.warnings])).toEqual([
       ['1234.5', '2026-11-23T09:15:00.000Z', [readingQuality.manuallyEntered], []],
       ['1777', '2026-11-23T09:15:00.000Z', [readingQuality.manuallyEntered], []],
@@ -50,17 +56,32 @@ describe('saving manual readings', () => {
     expect(new Set(saved.readings.map((r) => r.readingSetId)).size).toBe(1);
     expect(store.meters.get('UP-1')!.registers.map((r) => r.lastValue)).toEqual(['1234.5', '1777']);
     expect(store.routes.list()[0]).toMatchObject({ total: 1, read: 1, skipped: 0, withWarnings: 0 });
-    expect(store.meters.listForRoute('R1', '')[0]).toMatchObject({ readToday: true, status: 'read', lastReadAt: '2026-11-23T09:15:00.000Z' });
+    expect(store.meters.listForRoute('R1', '')[0]).toMatchObject({
+      readToday: true,
+      status: 'read',
+      lastReadAt: '2026-11-23T09:15:00.000Z',
+    });
     expect(count(store, 'audit_log')).toBe(2); // import + save
     const outbox = store.db.prepare('SELECT noun, verb, usage_point_id, payload, status FROM outbox').all() as { payload: string }[];
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ noun: 'MeterReadings', verb: 'created', usage_point_id: 'UP-1', status: 'pending' });
-    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ meter: 'E100', readings: [{ readingType: KWH_T1, value: '1234.5' }, { readingType: KWH_T2, value: '1777' }] });
+    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({
+      meter: 'E100',
+      readings: [
+        { readingType: KWH_T1, value: '1234.5' },
+        { readingType: KWH_T2, value: '1777' },
+      ],
+    });
     store.close();
 
     // after a restart the reading is still there
     const reopened = openStore(path);
-    expect(reopened.readings.list({ usagePointId: 'UP-1', limit: 10 }).map((r) => r.value).sort()).toEqual(['1234.5', '1777']);
+    expect(
+      reopened.readings
+        .list({ usagePointId: 'UP-1', limit: 10 })
+        .map((r) => r.value)
+        .sort(),
+    ).toEqual(['1234.5', '1777']);
     reopened.close();
   });
 
@@ -85,11 +106,19 @@ describe('saving manual readings', () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'fieldmeter.db'));
     const id = seed(store).registers[0]!.id;
-    const attempt = (values: { registerId: number; value: string }[], usagePointId = 'UP-1') => () => save(store, dir, { usagePointId, values });
+    const attempt =
+      (values: { registerId: number; value: string }[], usagePointId = 'UP-1') =>
+      () =>
+        save(store, dir, { usagePointId, values });
     expect(attempt([{ registerId: id, value: '1234567' }])).toThrow('has 7 digits before the decimal point, but the register has 6 dials');
     expect(attempt([{ registerId: id, value: '1.25' }])).toThrow('has 2 decimals, but the register shows 1');
     expect(attempt([{ registerId: 9999, value: '1' }])).toThrow('does not belong to meter E100');
-    expect(attempt([{ registerId: id, value: '1001' }, { registerId: id, value: '1002' }])).toThrow('given twice');
+    expect(
+      attempt([
+        { registerId: id, value: '1001' },
+        { registerId: id, value: '1002' },
+      ]),
+    ).toThrow('given twice');
     expect(attempt([{ registerId: id, value: '1001' }], 'UP-404')).toThrow('not on any route');
     expect(count(store, 'readings')).toBe(0);
     expect(count(store, 'outbox')).toBe(0);
@@ -105,11 +134,16 @@ describe('saving manual readings', () => {
     const normal = { registerId: t2!.id, value: '1500' };
     const error = saveError(() => save(store, dir, { usagePointId: 'UP-1', values: [high, normal] }));
     expect(error.code).toBe('NEEDS_CONFIRMATION');
-    expect(error.message).toContain('energy delivered kWh T1: Use of 4000 over 53.39 days is above the expected 266.93–1067.71. Type the value again');
+    expect(error.message).toContain(
+      'energy delivered kWh T1: Use of 4000 over 53.39 days is above the expected 266.93–1067.71. Type the value again',
+    );
     expect(error.details).toMatchObject({ registers: [{ registerId: t1!.id, warnings: [{ kind: 'highUsage', usage: '4000' }] }] });
     expect(count(store, 'readings')).toBe(0);
 
-    const saved = save(store, dir, { usagePointId: 'UP-1', values: [{ ...high, confirmation: { method: 'reason', reason: 'new heat pump installed' } }, normal] });
+    const saved = save(store, dir, {
+      usagePointId: 'UP-1',
+      values: [{ ...high, confirmation: { method: 'reason', reason: 'new heat pump installed' } }, normal],
+    });
     expect(saved.readings[0]).toMatchObject({
       qualities: [readingQuality.manuallyEntered, readingQuality.outsideExpectedRange],
       warnings: [{ kind: 'highUsage' }],

@@ -36,7 +36,13 @@ describe('route visits', () => {
 
   it('shows access notes, hazards and account before the reading form, and searches by account', () => {
     const store = setUp(tempDir());
-    expect(store.meters.get('UP-1')).toMatchObject({ accessNotes: 'Key at no. 3', hazards: ['dog', 'keyRequired'], accountId: 'ACC-77', status: 'unread', lastSkip: null });
+    expect(store.meters.get('UP-1')).toMatchObject({
+      accessNotes: 'Key at no. 3',
+      hazards: ['dog', 'keyRequired'],
+      accountId: 'ACC-77',
+      status: 'unread',
+      lastSkip: null,
+    });
     expect(store.meters.listForRoute('R1', 'acc-77').map((m) => m.usagePointId)).toEqual(['UP-1']);
     store.close();
   });
@@ -45,12 +51,25 @@ describe('route visits', () => {
     const dir = tempDir();
     const store = setUp(dir);
     const photoDir = join(dir, 'photos');
-    const photo = addPhoto(store, actor, photoDir, { usagePointId: 'UP-1', fileName: 'gate.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
+    const photo = addPhoto(store, actor, photoDir, {
+      usagePointId: 'UP-1',
+      fileName: 'gate.png',
+      mimeType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
     expect(photo.photoId).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(join(photoDir, `${photo.photoId}.png`))).toEqual(PNG);
 
-    const { skipId } = skipVisit(store, actor, { usagePointId: 'UP-1', code: 'tamperSuspected', note: 'seal broken', photoIds: [photo.photoId] }, new Date('2026-11-23T10:00:00Z'));
-    expect(store.meters.get('UP-1')).toMatchObject({ status: 'skipped', lastSkip: { code: 'tamperSuspected', note: 'seal broken', skippedAt: '2026-11-23T10:00:00.000Z' } });
+    const { skipId } = skipVisit(
+      store,
+      actor,
+      { usagePointId: 'UP-1', code: 'tamperSuspected', note: 'seal broken', photoIds: [photo.photoId] },
+      new Date('2026-11-23T10:00:00Z'),
+    );
+    expect(store.meters.get('UP-1')).toMatchObject({
+      status: 'skipped',
+      lastSkip: { code: 'tamperSuspected', note: 'seal broken', skippedAt: '2026-11-23T10:00:00.000Z' },
+    });
     expect(store.photos.list('UP-1')).toMatchObject([{ photoId: photo.photoId, skipId }]);
     expect(store.routes.list()[0]).toMatchObject({ total: 3, read: 0, skipped: 1 });
     expect(store.meters.listForRoute('R1', '', 'skipped').map((m) => m.usagePointId)).toEqual(['UP-1']);
@@ -58,7 +77,11 @@ describe('route visits', () => {
 
     const outbox = store.db.prepare('SELECT noun, payload FROM outbox ORDER BY id').all() as { noun: string; payload: string }[];
     expect(outbox.map((o) => o.noun)).toEqual(['MeterReadings', 'EndDeviceEvents']);
-    expect(JSON.parse(outbox[0]!.payload).readings[0]).toMatchObject({ value: null, qualities: [readingQuality.knownMissingRead], comment: 'Tamper suspected: seal broken' });
+    expect(JSON.parse(outbox[0]!.payload).readings[0]).toMatchObject({
+      value: null,
+      qualities: [readingQuality.knownMissingRead],
+      comment: 'Tamper suspected: seal broken',
+    });
     expect(JSON.parse(outbox[1]!.payload)).toMatchObject({ eventType: '3.12.43.257', meter: 'E100' });
     store.close();
   });
@@ -69,17 +92,27 @@ describe('route visits', () => {
     const WATER_M3 = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0'; // commodity 9 potable water
     importRoute(store, actor, {
       fileName: 'r.csv',
-      content: csv(row({ up: 'UP-G', serial: 'G1', type: GAS_M3 }), row({ seq: '20', up: 'UP-W', serial: 'W1', type: WATER_M3 }), row({ seq: '30', up: 'UP-E', serial: 'E1' })),
+      content: csv(
+        row({ up: 'UP-G', serial: 'G1', type: GAS_M3 }),
+        row({ seq: '20', up: 'UP-W', serial: 'W1', type: WATER_M3 }),
+        row({ seq: '30', up: 'UP-E', serial: 'E1' }),
+      ),
       acceptValidRows: false,
     });
-    const events = () => (store.db.prepare("SELECT payload FROM outbox WHERE noun = 'EndDeviceEvents' ORDER BY id").pluck().all() as string[]).map((p) => (JSON.parse(p) as { eventType: string; meter: string }));
+    const events = () =>
+      (store.db.prepare("SELECT payload FROM outbox WHERE noun = 'EndDeviceEvents' ORDER BY id").pluck().all() as string[]).map(
+        (p) => JSON.parse(p) as { eventType: string; meter: string },
+      );
     skipVisit(store, actor, { usagePointId: 'UP-G', code: 'tamperSuspected', note: '', photoIds: [] });
     skipVisit(store, actor, { usagePointId: 'UP-W', code: 'tamperSuspected', note: '', photoIds: [] });
-    expect(events().map((e) => [e.meter, e.eventType])).toEqual([['G1', '4.12.43.257'], ['W1', '24.12.43.257']]);
+    expect(events().map((e) => [e.meter, e.eventType])).toEqual([
+      ['G1', '4.12.43.257'],
+      ['W1', '24.12.43.257'],
+    ]);
     // Damage is not "cover removed" (x.12.141.212); the published table has no damage event, so only the missing read goes out.
     skipVisit(store, actor, { usagePointId: 'UP-E', code: 'damaged', note: 'glass cracked', photoIds: [] });
     expect(events()).toHaveLength(2);
-    const last = store.db.prepare("SELECT noun, payload FROM outbox ORDER BY id DESC LIMIT 1").get() as { noun: string; payload: string };
+    const last = store.db.prepare('SELECT noun, payload FROM outbox ORDER BY id DESC LIMIT 1').get() as { noun: string; payload: string };
     expect(last.noun).toBe('MeterReadings');
     expect(JSON.parse(last.payload).readings[0]).toMatchObject({ value: null, comment: 'Meter damaged: glass cracked' });
     store.close();
@@ -90,7 +123,12 @@ describe('route visits', () => {
     const store = setUp(dir);
     skipVisit(store, actor, { usagePointId: 'UP-3', code: 'noAccess', note: '', photoIds: [] });
     const meter = store.meters.get('UP-3')!;
-    saveManualReadings(store, actor, { usagePointId: 'UP-3', values: [{ registerId: meter.registers[0]!.id, value: '1010' }] }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos') });
+    saveManualReadings(
+      store,
+      actor,
+      { usagePointId: 'UP-3', values: [{ registerId: meter.registers[0]!.id, value: '1010' }] },
+      { settings: defaultValidationSettings, photoDir: join(dir, 'photos') },
+    );
     expect(store.meters.get('UP-3')!.status).toBe('read');
     expect(store.routes.list()[0]).toMatchObject({ read: 1, skipped: 0 });
     store.close();
@@ -100,8 +138,15 @@ describe('route visits', () => {
     const dir = tempDir();
     const store = setUp(dir);
     expect(() => skipVisit(store, actor, { usagePointId: 'UP-1', code: 'aliens', note: '', photoIds: [] })).toThrow('is not a skip reason');
-    const photo = addPhoto(store, actor, join(dir, 'photos'), { usagePointId: 'UP-2', fileName: 'x.jpg', mimeType: 'image/jpeg', dataBase64: JPEG.toString('base64') });
-    expect(() => skipVisit(store, actor, { usagePointId: 'UP-1', code: 'dog', note: '', photoIds: [photo.photoId] })).toThrow('was not taken at usage point UP-1');
+    const photo = addPhoto(store, actor, join(dir, 'photos'), {
+      usagePointId: 'UP-2',
+      fileName: 'x.jpg',
+      mimeType: 'image/jpeg',
+      dataBase64: JPEG.toString('base64'),
+    });
+    expect(() => skipVisit(store, actor, { usagePointId: 'UP-1', code: 'dog', note: '', photoIds: [photo.photoId] })).toThrow(
+      'was not taken at usage point UP-1',
+    );
     expect(count(store, 'visit_skips')).toBe(0);
     expect(count(store, 'outbox')).toBe(0);
     expect(store.meters.get('UP-1')!.status).toBe('unread');
@@ -123,10 +168,35 @@ describe('route visits', () => {
     const photoDir = join(dir, 'photos');
     expect(sniffImage(PNG)).toBe('image/png');
     expect(sniffImage(Buffer.from('GIF89a'))).toBeNull();
-    expect(() => addPhoto(store, actor, photoDir, { usagePointId: 'UP-1', fileName: 'x.jpg', mimeType: 'image/jpeg', dataBase64: PNG.toString('base64') })).toThrow('is not a JPG image');
-    expect(() => addPhoto(store, actor, photoDir, { usagePointId: 'UP-1', fileName: 'x.png', mimeType: 'image/png', dataBase64: Buffer.from('<svg/>').toString('base64') })).toThrow();
-    const first = addPhoto(store, actor, photoDir, { usagePointId: 'UP-1', fileName: 'a.png', mimeType: 'image/png', dataBase64: PNG.toString('base64'), thumbnailBase64: JPEG.toString('base64') });
-    const again = addPhoto(store, actor, photoDir, { usagePointId: 'UP-1', fileName: 'b.png', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
+    expect(() =>
+      addPhoto(store, actor, photoDir, {
+        usagePointId: 'UP-1',
+        fileName: 'x.jpg',
+        mimeType: 'image/jpeg',
+        dataBase64: PNG.toString('base64'),
+      }),
+    ).toThrow('is not a JPG image');
+    expect(() =>
+      addPhoto(store, actor, photoDir, {
+        usagePointId: 'UP-1',
+        fileName: 'x.png',
+        mimeType: 'image/png',
+        dataBase64: Buffer.from('<svg/>').toString('base64'),
+      }),
+    ).toThrow();
+    const first = addPhoto(store, actor, photoDir, {
+      usagePointId: 'UP-1',
+      fileName: 'a.png',
+      mimeType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+      thumbnailBase64: JPEG.toString('base64'),
+    });
+    const again = addPhoto(store, actor, photoDir, {
+      usagePointId: 'UP-1',
+      fileName: 'b.png',
+      mimeType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
     expect(again.photoId).toBe(first.photoId);
     expect(store.photos.list('UP-1')).toHaveLength(1);
     expect(existsSync(join(photoDir, `${first.photoId}.thumb.jpg`))).toBe(true);

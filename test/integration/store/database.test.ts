@@ -127,7 +127,11 @@ describe('opening the store', () => {
   it('applies pending migrations all or nothing', () => {
     const path = join(tempDir(), 'atomic.db');
     openDatabase(path, { targetVersion: 1 }).db.close();
-    const broken = [...migrations.slice(0, 1), { version: 2, name: 'ok', sql: 'CREATE TABLE t2 (x INTEGER) STRICT;' }, { version: 3, name: 'bad', sql: 'CREATE TABLE oops (' }];
+    const broken = [
+      ...migrations.slice(0, 1),
+      { version: 2, name: 'ok', sql: 'CREATE TABLE t2 (x INTEGER) STRICT;' },
+      { version: 3, name: 'bad', sql: 'CREATE TABLE oops (' },
+    ];
     expect(() => openDatabase(path, { migrations: broken })).toThrow();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(1);

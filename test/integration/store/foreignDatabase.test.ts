@@ -10,7 +10,7 @@ import { openStore } from '../../../electron/services/store';
 import { fieldmeter } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 
-describe('a database that is not Fieldmeter\'s', () => {
+describe("a database that is not Fieldmeter's", () => {
   const tempDir = useTempDir();
 
   function foreign(dir: string, name: string, sql: string, userVersion = 0): string {
@@ -37,7 +37,7 @@ describe('a database that is not Fieldmeter\'s', () => {
     }
   });
 
-  it('an empty file and Fieldmeter\'s own database still open', () => {
+  it("an empty file and Fieldmeter's own database still open", () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
@@ -47,7 +47,11 @@ describe('a database that is not Fieldmeter\'s', () => {
 
   it('fieldmeter db migrate --db on it exits 1 and leaves it as it was', async () => {
     const dir = tempDir();
-    const path = foreign(dir, 'notes.db', "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me')");
+    const path = foreign(
+      dir,
+      'notes.db',
+      "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me')",
+    );
     const before = readFileSync(path);
     const r = await fieldmeter(['db', 'migrate', '--db', path]);
     expect(r.code).toBe(1);

@@ -20,9 +20,11 @@ describe('migration 2: sync tables', () => {
     const names = v2.db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").pluck().all();
     expect(names).toEqual(expect.arrayContaining(['inbox', 'sync_state', 'end_device_events', 'route_stops_usage_point']));
     expect(v2.db.prepare('SELECT serial_number FROM end_devices').pluck().get()).toBe('E1');
-    expect(v2.db.prepare("SELECT message_id FROM outbox").pluck().get()).toBe('m-1');
+    expect(v2.db.prepare('SELECT message_id FROM outbox').pluck().get()).toBe('m-1');
     v2.db.prepare("INSERT INTO end_device_events (end_device_id, event_type, created_at) VALUES (1, '3.26.38.85', 'now')").run();
-    expect(() => v2.db.prepare("INSERT INTO end_device_events (end_device_id, event_type, created_at) VALUES (99, '3.26.38.85', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      v2.db.prepare("INSERT INTO end_device_events (end_device_id, event_type, created_at) VALUES (99, '3.26.38.85', 'now')").run(),
+    ).toThrow(/FOREIGN KEY/);
     v2.db.close();
   });
 });

@@ -28,13 +28,29 @@ describe('migration 3: route visits', () => {
       { usage_point_id: 'UP1', status: 'read', visited_at: '2026-11-02T08:00:01.000Z' },
       { usage_point_id: 'UP2', status: 'unread', visited_at: null }, // read before this route was imported
     ]);
-    expect(v3.db.prepare("SELECT account_id, access_notes, hazards FROM usage_points WHERE id = 'UP1'").get()).toEqual({ account_id: '', access_notes: '', hazards: '[]' });
+    expect(v3.db.prepare("SELECT account_id, access_notes, hazards FROM usage_points WHERE id = 'UP1'").get()).toEqual({
+      account_id: '',
+      access_notes: '',
+      hazards: '[]',
+    });
     expect(v3.db.prepare('SELECT warnings, confirmation FROM readings').get()).toEqual({ warnings: '[]', confirmation: null });
     expect(v3.db.prepare('SELECT average_daily_use FROM registers').pluck().get()).toBeNull();
     expect(() => v3.db.prepare("UPDATE route_stops SET status = 'lost'").run()).toThrow(/CHECK constraint/);
-    v3.db.prepare("INSERT INTO visit_skips (id, usage_point_id, end_device_id, code, skipped_at) VALUES ('K1', 'UP2', 2, 'dog', 'now')").run();
-    v3.db.prepare("INSERT INTO photos (id, usage_point_id, skip_id, file_name, mime_type, size_bytes, added_at) VALUES ('abc', 'UP2', 'K1', 'gate.jpg', 'image/jpeg', 10, 'now')").run();
-    expect(() => v3.db.prepare("INSERT INTO photos (id, usage_point_id, file_name, mime_type, size_bytes, added_at) VALUES ('x', 'UP2', 'a.gif', 'image/gif', 10, 'now')").run()).toThrow(/CHECK/);
+    v3.db
+      .prepare("INSERT INTO visit_skips (id, usage_point_id, end_device_id, code, skipped_at) VALUES ('K1', 'UP2', 2, 'dog', 'now')")
+      .run();
+    v3.db
+      .prepare(
+        "INSERT INTO photos (id, usage_point_id, skip_id, file_name, mime_type, size_bytes, added_at) VALUES ('abc', 'UP2', 'K1', 'gate.jpg', 'image/jpeg', 10, 'now')",
+      )
+      .run();
+    expect(() =>
+      v3.db
+        .prepare(
+          "INSERT INTO photos (id, usage_point_id, file_name, mime_type, size_bytes, added_at) VALUES ('x', 'UP2', 'a.gif', 'image/gif', 10, 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     v3.db.close();
   });
 });

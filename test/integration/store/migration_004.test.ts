@@ -20,7 +20,9 @@ describe('migration 4: sync', () => {
 
     const v4 = openDatabase(path, { targetVersion: 4 });
     expect(v4.schemaVersion).toBe(4);
-    expect(v4.db.prepare('SELECT message_id, status, in_flight_at, sent_at, error_code, correlation_id FROM outbox ORDER BY id').all()).toEqual([
+    expect(
+      v4.db.prepare('SELECT message_id, status, in_flight_at, sent_at, error_code, correlation_id FROM outbox ORDER BY id').all(),
+    ).toEqual([
       { message_id: 'M1', status: 'pending', in_flight_at: null, sent_at: null, error_code: null, correlation_id: null },
       { message_id: 'M2', status: 'sent', in_flight_at: null, sent_at: null, error_code: null, correlation_id: null },
     ]);
@@ -28,9 +30,17 @@ describe('migration 4: sync', () => {
       { message_id: 'I1', status: 'applied' },
       { message_id: 'I2', status: 'received' },
     ]);
-    v4.db.prepare("INSERT INTO outbox_attempts (message_id, run_id, attempted_at, http_status, result) VALUES ('M1', 'r', 'now', 200, 'PARTIAL')").run();
-    expect(() => v4.db.prepare("INSERT INTO outbox_attempts (message_id, run_id, attempted_at, result) VALUES ('M1', 'r', 'now', 'MAYBE')").run()).toThrow(/CHECK/);
-    expect(() => v4.db.prepare("INSERT INTO outbox_attempts (message_id, run_id, attempted_at, result) VALUES ('nope', 'r', 'now', 'OK')").run()).toThrow(/FOREIGN KEY/);
+    v4.db
+      .prepare(
+        "INSERT INTO outbox_attempts (message_id, run_id, attempted_at, http_status, result) VALUES ('M1', 'r', 'now', 200, 'PARTIAL')",
+      )
+      .run();
+    expect(() =>
+      v4.db.prepare("INSERT INTO outbox_attempts (message_id, run_id, attempted_at, result) VALUES ('M1', 'r', 'now', 'MAYBE')").run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      v4.db.prepare("INSERT INTO outbox_attempts (message_id, run_id, attempted_at, result) VALUES ('nope', 'r', 'now', 'OK')").run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(() => v4.db.prepare("UPDATE inbox SET status = 'lost'").run()).toThrow(/CHECK/);
     v4.db.close();
   });

@@ -19,7 +19,11 @@ describe('migration 5: sync runs', () => {
     expect(v5.db.prepare('SELECT message_id, status FROM outbox').get()).toEqual({ message_id: 'M1', status: 'pending' });
     expect(v5.db.prepare('SELECT value FROM sync_state').pluck().get()).toBe('v');
     v5.db.prepare("INSERT INTO sync_runs (id, started_at, trigger) VALUES ('R1', '2026-11-23T09:00:00.000Z', 'user')").run();
-    expect(v5.db.prepare('SELECT finished_at, sent, stop_code FROM sync_runs').get()).toEqual({ finished_at: null, sent: 0, stop_code: null });
+    expect(v5.db.prepare('SELECT finished_at, sent, stop_code FROM sync_runs').get()).toEqual({
+      finished_at: null,
+      sent: 0,
+      stop_code: null,
+    });
     expect(() => v5.db.prepare("INSERT INTO sync_runs (id, started_at, trigger) VALUES ('R2', 'x', 'cron')").run()).toThrow(/CHECK/);
     v5.db.close();
   });

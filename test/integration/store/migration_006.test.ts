@@ -20,7 +20,9 @@ describe('migration 6: installer work orders (issue 8)', () => {
     expect(v6.db.prepare('SELECT end_device_id, usage_point_id, linked_at, unlinked_at FROM usage_point_links').all()).toEqual([
       { end_device_id: 1, usage_point_id: 'UP1', linked_at: null, unlinked_at: null },
     ]);
-    expect(v6.db.prepare("SELECT status, disposition, install_code, join_status FROM end_devices WHERE serial_number = 'E1'").get()).toEqual({
+    expect(
+      v6.db.prepare("SELECT status, disposition, install_code, join_status FROM end_devices WHERE serial_number = 'E1'").get(),
+    ).toEqual({
       status: 'installed',
       disposition: null,
       install_code: null,
@@ -36,8 +38,15 @@ describe('migration 6: installer work orders (issue 8)', () => {
     v6.db
       .prepare("INSERT INTO work_orders (id, kind, usage_point_id, created_at, updated_at) VALUES ('WO1', 'exchange', 'UP1', 'now', 'now')")
       .run();
-    expect(v6.db.prepare("SELECT status, source FROM work_orders WHERE id = 'WO1'").get()).toEqual({ status: 'assigned', source: 'enterprise' });
-    expect(() => v6.db.prepare("INSERT INTO work_orders (id, kind, usage_point_id, created_at, updated_at) VALUES ('WO2', 'paint', 'UP1', 'now', 'now')").run()).toThrow(/CHECK/);
+    expect(v6.db.prepare("SELECT status, source FROM work_orders WHERE id = 'WO1'").get()).toEqual({
+      status: 'assigned',
+      source: 'enterprise',
+    });
+    expect(() =>
+      v6.db
+        .prepare("INSERT INTO work_orders (id, kind, usage_point_id, created_at, updated_at) VALUES ('WO2', 'paint', 'UP1', 'now', 'now')")
+        .run(),
+    ).toThrow(/CHECK/);
     v6.db.prepare("INSERT INTO work_order_steps (work_order_id, step, at) VALUES ('WO1', 'started', 'now')").run();
     v6.db.prepare("INSERT INTO seals (end_device_id, seal_number, applied_at) VALUES (1, 'S-1', 'now')").run();
     v6.db.close();

@@ -24,11 +24,25 @@ describe('migration 7: review decisions, edited readings, append-only audit log'
     expect(v7.schemaVersion).toBe(7);
     expect(v7.db.prepare('SELECT value, edited_from FROM readings').get()).toEqual({ value: '1234', edited_from: null });
     v7.db.prepare("INSERT INTO readings (reading_set_id, register_id, value, edited_from) VALUES ('S1', 1, '1235', 1)").run();
-    v7.db.prepare("INSERT INTO review_decisions (subject_kind, subject_id, decision, decided_at, actor, role) VALUES ('reading_set', 'S1', 'edited', 'now', 'Sam', 'supervisor')").run();
-    expect(() => v7.db.prepare("INSERT INTO review_decisions (subject_kind, subject_id, decision, decided_at, actor, role) VALUES ('reading_set', 'S1', 'approved', 'now', 'Tina', 'technician')").run()).toThrow(/CHECK/);
+    v7.db
+      .prepare(
+        "INSERT INTO review_decisions (subject_kind, subject_id, decision, decided_at, actor, role) VALUES ('reading_set', 'S1', 'edited', 'now', 'Sam', 'supervisor')",
+      )
+      .run();
+    expect(() =>
+      v7.db
+        .prepare(
+          "INSERT INTO review_decisions (subject_kind, subject_id, decision, decided_at, actor, role) VALUES ('reading_set', 'S1', 'approved', 'now', 'Tina', 'technician')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(() => v7.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
     expect(() => v7.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    v7.db.prepare("INSERT INTO audit_log (at, actor, role, action, entity, entity_id) VALUES ('now', 'Sam', 'supervisor', 'review.edit', 'reading', '1')").run();
+    v7.db
+      .prepare(
+        "INSERT INTO audit_log (at, actor, role, action, entity, entity_id) VALUES ('now', 'Sam', 'supervisor', 'review.edit', 'reading', '1')",
+      )
+      .run();
     expect(v7.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(2);
     v7.db.close();
   });

@@ -22,7 +22,9 @@ describe('migration 8: customer agreements and switch orders', () => {
     expect(v8.schemaVersion).toBe(8);
     expect(v8.db.prepare('SELECT value FROM readings').pluck().get()).toBe('1234');
     v8.db
-      .prepare("INSERT INTO customer_agreements (id, usage_point_id, customer_name, account, supplier_name, tariff, start_at, updated_at, message_id) VALUES ('CA1', 'UP1', 'Erika Muster', '4711', 'Stadtwerk', 'H0', '2026-01-01T00:00:00Z', 'now', 'M1')")
+      .prepare(
+        "INSERT INTO customer_agreements (id, usage_point_id, customer_name, account, supplier_name, tariff, start_at, updated_at, message_id) VALUES ('CA1', 'UP1', 'Erika Muster', '4711', 'Stadtwerk', 'H0', '2026-01-01T00:00:00Z', 'now', 'M1')",
+      )
       .run();
     const order = (kind: string, status = 'assigned', up = 'UP1') =>
       v8.db

@@ -21,9 +21,15 @@ describe('migration 11: on-demand read requests', () => {
     expect(after.schemaVersion).toBe(11);
     expect(after.db.prepare('SELECT sent, received FROM sync_runs').get()).toEqual({ sent: 3, received: 0 });
     expect(after.db.prepare('SELECT message_id, superseded_by FROM outbox').get()).toEqual({ message_id: 'M1', superseded_by: null });
-    const insert = after.db.prepare("INSERT INTO read_requests (message_id, usage_point_id, requested_at) VALUES (?, ?, '2026-11-23T10:00:00.000Z')");
+    const insert = after.db.prepare(
+      "INSERT INTO read_requests (message_id, usage_point_id, requested_at) VALUES (?, ?, '2026-11-23T10:00:00.000Z')",
+    );
     insert.run('G1', 'UP1');
-    expect(after.db.prepare('SELECT status, reading_types, answered_at FROM read_requests').get()).toEqual({ status: 'open', reading_types: '[]', answered_at: null });
+    expect(after.db.prepare('SELECT status, reading_types, answered_at FROM read_requests').get()).toEqual({
+      status: 'open',
+      reading_types: '[]',
+      answered_at: null,
+    });
     expect(() => insert.run('G1', 'UP1')).toThrow(/UNIQUE/);
     expect(() => insert.run('G2', 'UP-UNKNOWN')).toThrow(/FOREIGN KEY/);
     expect(() => after.db.prepare("UPDATE read_requests SET status = 'done'").run()).toThrow(/CHECK/);

@@ -19,7 +19,8 @@ describe('migration 12: control requests from the enterprise', () => {
     const after = openDatabase(path, { targetVersion: 12 });
     expect(after.schemaVersion).toBe(12);
     expect(after.db.prepare('SELECT message_id, status FROM read_requests').get()).toEqual({ message_id: 'G1', status: 'open' });
-    const insert = after.db.prepare(`INSERT INTO control_requests (message_id, operation, control_type, usage_point_id, meter_serial, requested_at)
+    const insert = after.db
+      .prepare(`INSERT INTO control_requests (message_id, operation, control_type, usage_point_id, meter_serial, requested_at)
       VALUES (?, ?, '3.36.0.13', ?, 'E1', '2026-11-24T08:00:00.000Z')`);
     insert.run('C1', 'timeSync', 'UP1');
     insert.run('C1', 'demandReset', 'UP1');
@@ -32,7 +33,9 @@ describe('migration 12: control requests from the enterprise', () => {
     expect(() => insert.run('C3', 'timeSync', 'UP-UNKNOWN')).toThrow(/FOREIGN KEY/);
     expect(() => after.db.prepare("UPDATE control_requests SET status = 'answered'").run()).toThrow(/CHECK/);
     // The open requests of a usage point are found through the partial index, not a table scan.
-    const plan = after.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM control_requests WHERE usage_point_id = 'UP1' AND status = 'open' ORDER BY id").all() as { detail: string }[];
+    const plan = after.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM control_requests WHERE usage_point_id = 'UP1' AND status = 'open' ORDER BY id")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/control_requests_open/);
     after.db.close();
   });

@@ -18,13 +18,17 @@ const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 
 const at = sampleAt;
 const payloads = testPayloads;
 // Every kind with every verb it was queued with: the rows a database of the previous release can hold.
-const queued = OUTBOX_KINDS.flatMap((kind) => outboxKinds[kind].verbs.map((verb) => ({ kind, verb, noun: outboxKinds[kind].noun, payload: payloads[kind] })));
+const queued = OUTBOX_KINDS.flatMap((kind) =>
+  outboxKinds[kind].verbs.map((verb) => ({ kind, verb, noun: outboxKinds[kind].noun, payload: payloads[kind] })),
+);
 
 function filledDatabase(dir: string): string {
   const path = join(dir, 'm13.db');
   const before = openDatabase(path, { targetVersion: previous });
   before.db.exec("INSERT INTO usage_points (id, address) VALUES ('UP-1001', '1 Main St')");
-  const insert = before.db.prepare("INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at) VALUES (?, ?, ?, 'UP-1001', ?, ?)");
+  const insert = before.db.prepare(
+    "INSERT INTO outbox (message_id, noun, verb, usage_point_id, payload, created_at) VALUES (?, ?, ?, 'UP-1001', ?, ?)",
+  );
   queued.forEach((q, i) => insert.run(`M${i}`, q.noun, q.verb, JSON.stringify(q.payload), at));
   before.db.close();
   // The migration runs on a copy, as a tester would: the filled file stays as it was.
@@ -39,7 +43,12 @@ describe('migration 13: outbox.kind', () => {
   it('classifies every existing row by its noun and payload, and each renders afterwards', () => {
     const after = openDatabase(filledDatabase(tempDir()), { targetVersion: 13 });
     expect(after.schemaVersion).toBe(13);
-    const rows = after.db.prepare('SELECT message_id, kind, noun, verb FROM outbox ORDER BY id').all() as { message_id: string; kind: OutboxKind; noun: string; verb: string }[];
+    const rows = after.db.prepare('SELECT message_id, kind, noun, verb FROM outbox ORDER BY id').all() as {
+      message_id: string;
+      kind: OutboxKind;
+      noun: string;
+      verb: string;
+    }[];
     expect(rows.map((r) => `${r.verb} ${r.noun} → ${r.kind}`)).toEqual(queued.map((q) => `${q.verb} ${q.noun} → ${q.kind}`));
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(OUTBOX_KINDS));
     const outbox = createOutboxRepository(after.db);
@@ -49,7 +58,9 @@ describe('migration 13: outbox.kind', () => {
 
   it('keeps kind NOT NULL from then on', () => {
     const after = openDatabase(filledDatabase(tempDir()), { targetVersion: 13 });
-    const insert = after.db.prepare("INSERT INTO outbox (message_id, kind, noun, verb, payload, created_at) VALUES ('N1', ?, 'MeterReadings', 'created', '{}', ?)");
+    const insert = after.db.prepare(
+      "INSERT INTO outbox (message_id, kind, noun, verb, payload, created_at) VALUES ('N1', ?, 'MeterReadings', 'created', '{}', ?)",
+    );
     expect(() => insert.run(null, at)).toThrow(/outbox.kind is required/);
     expect(() => after.db.prepare("UPDATE outbox SET kind = NULL WHERE message_id = 'M0'").run()).toThrow(/outbox.kind is required/);
     insert.run('meterReadings', at);
@@ -59,7 +70,9 @@ describe('migration 13: outbox.kind', () => {
   it('refuses the upgrade, changing nothing, when a row fits no kind', () => {
     const path = filledDatabase(tempDir());
     const raw = openDatabase(path, { targetVersion: previous });
-    raw.db.exec(`INSERT INTO outbox (message_id, noun, verb, payload, created_at) VALUES ('ODD', 'EndDeviceControls', 'created', '{"something":"else"}', '${at}')`);
+    raw.db.exec(
+      `INSERT INTO outbox (message_id, noun, verb, payload, created_at) VALUES ('ODD', 'EndDeviceControls', 'created', '{"something":"else"}', '${at}')`,
+    );
     raw.db.close();
     expect(() => openDatabase(path, { targetVersion: 13 })).toThrow(/outbox.kind is required/);
     const again = openDatabase(path, { targetVersion: previous });

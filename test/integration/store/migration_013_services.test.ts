@@ -33,20 +33,62 @@ describe('migration 13 backfill against what the services write', () => {
       skipVisit(store, installer, { usagePointId: 'UP-1005', code: 'tamperSuspected', note: 'seal broken', photoIds: [] });
       const fresh = store.workOrders.deviceBySerial('E9100002');
       if (!fresh) throw new Error('demo not loaded');
-      completeInstall(store, installer, { workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-1'], photoIds: [] }, note: '' });
-      commissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN1', deviceType: 'inHomeDisplay', eui64: '000D6F000ABCDEF0', installCode: '83FED3407A939723A5C639B26916D505C3B5' });
+      completeInstall(store, installer, {
+        workOrderId: 'WO-DEMO-IN1',
+        newMeter: {
+          serial: 'E9100002',
+          initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })),
+          sealsApplied: ['S-1'],
+          photoIds: [],
+        },
+        note: '',
+      });
+      commissionPan(store, installer, {
+        workOrderId: 'WO-DEMO-PAN1',
+        deviceType: 'inHomeDisplay',
+        eui64: '000D6F000ABCDEF0',
+        installCode: '83FED3407A939723A5C639B26916D505C3B5',
+      });
       decommissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN2', eui64: DEMO_PAN_DEVICE.eui64 });
       startWorkOrder(store, installer, 'WO-DEMO-EX1');
       reportUnable(store, installer, 'WO-DEMO-EX1', 'Meter cupboard blocked');
       createWorkOrder(store, installer, { kind: 'remove', usagePointId: 'UP-1010', description: 'Vacant' });
       const values = (store.meters.get('UP-1009')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
-      recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'SEAL-9001', values }, { settings: defaultValidationSettings, photoDir: dir });
+      recordControl(
+        store,
+        installer,
+        {
+          switchOrderId: 'SW-DEMO-DC9',
+          outcome: 'done',
+          action: 'meterSwitch',
+          controlResult: 'succeeded',
+          sealNumber: 'SEAL-9001',
+          values,
+        },
+        { settings: defaultValidationSettings, photoDir: dir },
+      );
 
       const raw = new Database(join(dir, 'demo.db'), { readonly: true });
-      const rows = raw.prepare(`SELECT message_id, kind, ${backfill} AS backfilled FROM outbox ORDER BY id`).all() as { message_id: string; kind: string; backfilled: string | null }[];
+      const rows = raw.prepare(`SELECT message_id, kind, ${backfill} AS backfilled FROM outbox ORDER BY id`).all() as {
+        message_id: string;
+        kind: string;
+        backfilled: string | null;
+      }[];
       raw.close();
       expect(rows.filter((r) => r.backfilled !== r.kind)).toEqual([]);
-      expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['meterReadings', 'skipEvent', 'switchEvent', 'switchControl', 'panPairing', 'panConfig', 'linkage', 'meterConfig', 'serviceReport']));
+      expect(new Set(rows.map((r) => r.kind))).toEqual(
+        new Set([
+          'meterReadings',
+          'skipEvent',
+          'switchEvent',
+          'switchControl',
+          'panPairing',
+          'panConfig',
+          'linkage',
+          'meterConfig',
+          'serviceReport',
+        ]),
+      );
     } finally {
       store.close();
     }

@@ -22,7 +22,9 @@ describe('migration 14: the audit log as a hash chain', () => {
   it('chains the rows already there, after removing a user and password from a recorded endpoint', () => {
     const path = join(tempDir(), 'm14.db');
     const before = openDatabase(path, { targetVersion: previous });
-    const insert = before.db.prepare("INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES ('2026-11-23T08:00:00Z', 'Sam', 'supervisor', ?, 'settings', 'sync.endpoint', ?)");
+    const insert = before.db.prepare(
+      "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, details) VALUES ('2026-11-23T08:00:00Z', 'Sam', 'supervisor', ?, 'settings', 'sync.endpoint', ?)",
+    );
     insert.run('sync.settings', JSON.stringify({ endpoint: 'http://crew7:Old-Secret-1@mdm.example.com/cim', soapVersion: '1.1' }));
     insert.run('export.run', JSON.stringify({ format: 'csv' }));
     insert.run('sync.settings', JSON.stringify({ endpoint: 'https://mdm.example.com/cim' }));
@@ -30,7 +32,12 @@ describe('migration 14: the audit log as a hash chain', () => {
 
     const after = openDatabase(path, { targetVersion: 14 });
     expect(after.schemaVersion).toBe(14);
-    const rows = after.db.prepare('SELECT id, details, prev_hash, hash FROM audit_log ORDER BY id').all() as { id: number; details: string; prev_hash: string; hash: string }[];
+    const rows = after.db.prepare('SELECT id, details, prev_hash, hash FROM audit_log ORDER BY id').all() as {
+      id: number;
+      details: string;
+      prev_hash: string;
+      hash: string;
+    }[];
     expect(rows).toHaveLength(3);
     expect(JSON.parse(rows[0]!.details)).toEqual({ endpoint: 'http://mdm.example.com/cim', soapVersion: '1.1' });
     expect(rows.map((r) => r.details).join()).not.toContain('Old-Secret-1');
@@ -49,12 +56,26 @@ describe('migration 14: the audit log as a hash chain', () => {
       const first = store.db.prepare('SELECT * FROM audit_log WHERE id = 1').get();
       expect(() =>
         store.db
-          .prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, role, action, entity, entity_id, details, prev_hash, hash) VALUES (1, 'now', 'Mallory', 'supervisor', 'x', 'x', 'x', '{}', '', 'x')")
+          .prepare(
+            "INSERT OR REPLACE INTO audit_log (id, at, actor, role, action, entity, entity_id, details, prev_hash, hash) VALUES (1, 'now', 'Mallory', 'supervisor', 'x', 'x', 'x', '{}', '', 'x')",
+          )
           .run(),
       ).toThrow(/append-only/);
       expect(store.db.prepare('SELECT * FROM audit_log WHERE id = 1').get()).toEqual(first);
-      expect(() => store.db.prepare("INSERT INTO audit_log (at, actor, role, action, entity, entity_id) VALUES ('now', 'Mallory', 'supervisor', 'x', 'x', 'x')").run()).toThrow(/append-only|hash-chained/);
-      expect(() => store.db.prepare("INSERT INTO audit_log (id, at, actor, role, action, entity, entity_id, prev_hash, hash) VALUES (3, 'now', 'Mallory', 'supervisor', 'x', 'x', 'x', 'forged', 'x')").run()).toThrow(/hash-chained/);
+      expect(() =>
+        store.db
+          .prepare(
+            "INSERT INTO audit_log (at, actor, role, action, entity, entity_id) VALUES ('now', 'Mallory', 'supervisor', 'x', 'x', 'x')",
+          )
+          .run(),
+      ).toThrow(/append-only|hash-chained/);
+      expect(() =>
+        store.db
+          .prepare(
+            "INSERT INTO audit_log (id, at, actor, role, action, entity, entity_id, prev_hash, hash) VALUES (3, 'now', 'Mallory', 'supervisor', 'x', 'x', 'x', 'forged', 'x')",
+          )
+          .run(),
+      ).toThrow(/hash-chained/);
       expect(() => store.db.prepare("UPDATE audit_log SET actor = 'Mallory'").run()).toThrow(/append-only/);
       expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
       store.journal.audit(tech, { action: 'visits.skip', entity: 'visit_skip', entityId: 'K1' });

@@ -16,7 +16,10 @@ describe('migration 18: usage points get their coordinates', () => {
 
     const after = openDatabase(path, { targetVersion: 18 });
     expect(after.schemaVersion).toBe(18);
-    expect(after.db.prepare("SELECT latitude, longitude FROM usage_points WHERE id = 'UP-1'").get()).toEqual({ latitude: null, longitude: null });
+    expect(after.db.prepare("SELECT latitude, longitude FROM usage_points WHERE id = 'UP-1'").get()).toEqual({
+      latitude: null,
+      longitude: null,
+    });
     after.db.exec(`UPDATE usage_points SET latitude = 52.52, longitude = 13.405 WHERE id = 'UP-1'`);
     expect(() => after.db.exec(`UPDATE usage_points SET latitude = 91 WHERE id = 'UP-1'`)).toThrow(/CHECK/);
     expect(() => after.db.exec(`UPDATE usage_points SET longitude = -181 WHERE id = 'UP-1'`)).toThrow(/CHECK/);

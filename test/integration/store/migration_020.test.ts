@@ -16,7 +16,9 @@ describe('migration 20: meter keys, sealed', () => {
 
     const after = openDatabase(path, { targetVersion: 20 });
     expect(after.schemaVersion).toBe(20);
-    const insert = after.db.prepare('INSERT INTO meter_keys (manufacturer, meter_id, kind, sealed, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = after.db.prepare(
+      'INSERT INTO meter_keys (manufacturer, meter_id, kind, sealed, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     insert.run('KAM', '44556677', 'mbus', 'c2VhbGVk', '2026-01-01T00:00:00Z', 'Sam');
     insert.run('', 'E3100050', 'dlms.encryption', 'c2VhbGVk', '2026-01-01T00:00:00Z', 'Sam');
     expect(() => insert.run('KAM', '44556677', 'mbus', 'b3RoZXI=', '2026-01-01T00:00:00Z', 'Sam')).toThrow(/UNIQUE|PRIMARY/);

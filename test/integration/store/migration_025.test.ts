@@ -22,7 +22,11 @@ function filledDatabase(dir: string): string {
     INSERT INTO readings (reading_set_id, register_id, value) VALUES ('RS-1', 3, '1200'), ('RS-2', 3, '1210');
     INSERT INTO photos (id, usage_point_id, reading_set_id, file_name, mime_type, size_bytes, added_at) VALUES ('P-1', 'UP-1', 'RS-1', 'p1.jpg', 'image/jpeg', 10, '${at}');
   `);
-  expect(() => before.db.exec(`INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES ('RS-X', 'UP-1', 7, '${at}', 'radio', '${at}')`)).toThrow(/CHECK/);
+  expect(() =>
+    before.db.exec(
+      `INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES ('RS-X', 'UP-1', 7, '${at}', 'radio', '${at}')`,
+    ),
+  ).toThrow(/CHECK/);
   before.db.close();
   const copy = join(dir, 'm25-copy.db');
   copyFileSync(path, copy);
@@ -46,13 +50,20 @@ describe('migration 25: readings heard over the air are stored as radio reads', 
     ]);
     expect(after.db.prepare("SELECT reading_set_id FROM photos WHERE id = 'P-1'").get()).toEqual({ reading_set_id: 'RS-1' });
     expect(after.db.pragma('foreign_key_check')).toEqual([]);
-    expect(after.db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'reading_sets%' ORDER BY name").pluck().all()).toEqual(['reading_sets', 'reading_sets_usage_point']);
+    expect(after.db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'reading_sets%' ORDER BY name").pluck().all()).toEqual([
+      'reading_sets',
+      'reading_sets_usage_point',
+    ]);
 
-    const insert = after.db.prepare(`INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, 'UP-1', 7, '${at}', ?, '${at}')`);
+    const insert = after.db.prepare(
+      `INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at) VALUES (?, 'UP-1', 7, '${at}', ?, '${at}')`,
+    );
     insert.run('RS-3', 'radio');
     expect(() => insert.run('RS-4', 'guessed')).toThrow(/CHECK/);
     // The references still bite: a reading cannot point at a set that is not there.
-    expect(() => after.db.prepare("INSERT INTO readings (reading_set_id, register_id, value) VALUES ('RS-404', 3, '1')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => after.db.prepare("INSERT INTO readings (reading_set_id, register_id, value) VALUES ('RS-404', 3, '1')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     after.db.close();
   });
 

@@ -12,8 +12,16 @@ describe('queueing an outbox message', () => {
     const store = openStore(join(tempDir(), 'fm.db'));
     try {
       const at = '2026-12-01T08:00:00.000Z';
-      const first = store.journal.enqueue('skipEvent', { meter: 'E1', usagePoint: 'UP1', eventType: '3.12.43.257', createdDateTime: at }, { usagePointId: null });
-      const second = store.journal.enqueue('linkage', { meter: 'E1', usagePoint: 'UP1', effectiveDateTime: at }, { verb: 'close', usagePointId: null, correlationId: 'REQ-9' });
+      const first = store.journal.enqueue(
+        'skipEvent',
+        { meter: 'E1', usagePoint: 'UP1', eventType: '3.12.43.257', createdDateTime: at },
+        { usagePointId: null },
+      );
+      const second = store.journal.enqueue(
+        'linkage',
+        { meter: 'E1', usagePoint: 'UP1', effectiveDateTime: at },
+        { verb: 'close', usagePointId: null, correlationId: 'REQ-9' },
+      );
       expect(store.outbox.list().map((e) => [e.messageId, e.kind, e.noun, e.verb, e.correlationId])).toEqual([
         [first, 'skipEvent', 'EndDeviceEvents', 'created', null],
         [second, 'linkage', 'MasterDataLinkageConfig', 'close', 'REQ-9'],
@@ -26,7 +34,12 @@ describe('queueing an outbox message', () => {
   it('refuses a payload that does not fit its kind, and the transaction writes nothing', () => {
     const store = openStore(join(tempDir(), 'fm.db'));
     try {
-      const bad = { meter: 'E1', usagePoint: 'UP1', eventType: 'tamper', createdDateTime: '2026-12-01T08:00:00.000Z' } satisfies OutboxPayloadInput<'skipEvent'>;
+      const bad = {
+        meter: 'E1',
+        usagePoint: 'UP1',
+        eventType: 'tamper',
+        createdDateTime: '2026-12-01T08:00:00.000Z',
+      } satisfies OutboxPayloadInput<'skipEvent'>;
       expect(() =>
         store.transaction(() => {
           store.journal.audit({ name: 't', role: 'technician' }, { action: 'visits.skip', entity: 'visit_skip', entityId: 'S1' });

@@ -22,7 +22,7 @@ describe('tablesWrittenBy', () => {
     ['DELETE FROM main.inbox WHERE id = ?', ['inbox']],
     ['INSERT INTO sync_state (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v', ['sync_state']],
     ['WITH x AS (SELECT 1) INSERT INTO outbox SELECT * FROM x', ['outbox']],
-    ['SELECT * FROM readings WHERE note LIKE \'%update%\'', []],
+    ["SELECT * FROM readings WHERE note LIKE '%update%'", []],
     ['CREATE TABLE t (a)', []],
   ])('%s', (sql, tables) => {
     expect(tablesWrittenBy(sql)).toEqual(tables);
@@ -40,7 +40,9 @@ describe('the write log', () => {
   it('knows every table of the migrated schema, and no table the schema does not have', () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'f.db'));
-    const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).sort();
+    const tables = (
+      store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+    ).sort();
     store.close();
     expect(Object.keys(tableTopics).sort()).toEqual(tables);
   });
@@ -79,7 +81,11 @@ describe('the write log', () => {
     const heard: Topic[] = [];
     app.events.on('data.changed', (payload) => heard.push(...(payload as { topics: Topic[] }).topics));
     const [stop] = app.store.meters.listForRoute(app.store.routes.list()[0]!.id, '', 'all');
-    const skipped = await dispatch(app.handlers, 'visits.skip', { usagePointId: stop!.usagePointId, code: 'noAccess', note: 'gate locked' });
+    const skipped = await dispatch(app.handlers, 'visits.skip', {
+      usagePointId: stop!.usagePointId,
+      code: 'noAccess',
+      note: 'gate locked',
+    });
     expect(skipped.ok).toBe(true);
     await new Promise((r) => setImmediate(r));
     expect(heard).toEqual(expect.arrayContaining(['stops', 'outbox', 'audit']));

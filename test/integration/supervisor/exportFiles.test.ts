@@ -19,11 +19,24 @@ const get = (host: WebHost, path: string, headers: Record<string, string> = {}) 
 
 /** Two meters on two routes, both read; the supervisor profile active. */
 function seeded(dir: string, saveDialog?: (name: string) => Promise<string | null>): Fieldmeter {
-  const app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: saveDialog ? 'electron' : 'web', ...(saveDialog ? { saveDialog } : {}) });
-  importRoute(app.store, tech, { fileName: 'r.csv', content: csv(row({ route: 'R1', up: 'UP-1', serial: 'E1' }), row({ route: 'R2', up: 'UP-2', serial: 'E2' })), acceptValidRows: false });
+  const app = startFieldmeter({
+    databasePath: join(dir, 'fieldmeter.db'),
+    host: saveDialog ? 'electron' : 'web',
+    ...(saveDialog ? { saveDialog } : {}),
+  });
+  importRoute(app.store, tech, {
+    fileName: 'r.csv',
+    content: csv(row({ route: 'R1', up: 'UP-1', serial: 'E1' }), row({ route: 'R2', up: 'UP-2', serial: 'E2' })),
+    acceptValidRows: false,
+  });
   for (const up of ['UP-1', 'UP-2']) {
     const meter = app.store.meters.get(up)!;
-    saveManualReadings(app.store, tech, { usagePointId: up, values: [{ registerId: meter.registers[0]!.id, value: '1100' }] }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-20T09:00:00Z') });
+    saveManualReadings(
+      app.store,
+      tech,
+      { usagePointId: up, values: [{ registerId: meter.registers[0]!.id, value: '1100' }] },
+      { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-20T09:00:00Z') },
+    );
   }
   return app;
 }
@@ -65,7 +78,16 @@ describe('an export reaches the person', () => {
     expect((await get(host, `/api/export/${exported.fileName}`, { Authorization: 'Bearer wrong' })).status).toBe(401);
     writeFileSync(join(dir, 'exports', 'notes.txt'), 'not an export');
     symlinkSync(join(dir, 'fieldmeter.db'), join(dir, 'exports', 'fieldmeter-link.csv'));
-    for (const name of ['..%2Ffieldmeter.db', '%2E%2E%2Ffieldmeter.db', 'fieldmeter.db', 'notes.txt', 'fieldmeter-link.csv', 'fieldmeter-missing.csv', '%E0%A4%A', `${exported.fileName}%00`]) {
+    for (const name of [
+      '..%2Ffieldmeter.db',
+      '%2E%2E%2Ffieldmeter.db',
+      'fieldmeter.db',
+      'notes.txt',
+      'fieldmeter-link.csv',
+      'fieldmeter-missing.csv',
+      '%E0%A4%A',
+      `${exported.fileName}%00`,
+    ]) {
       const refused = await get(host, `/api/export/${name}`, auth);
       expect([name, refused.status, JSON.parse(refused.body.toString()).error.code]).toEqual([name, 404, 'NOT_FOUND']);
     }

@@ -43,7 +43,8 @@ describe('export targets', () => {
     const overDatabase = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', db, '--force'], asSam);
     expect(overDatabase.code).toBe(1);
     expect(overDatabase.stderr).toMatch(/is the database or one of its files; Fieldmeter never writes over it/);
-    for (const target of [`${db}-wal`, `${db}-shm`]) expect(() => checkTarget(target, { force: true, databasePath: db }), target).toThrow(/never writes over it/);
+    for (const target of [`${db}-wal`, `${db}-shm`])
+      expect(() => checkTarget(target, { force: true, databasePath: db }), target).toThrow(/never writes over it/);
     const check = new Database(db, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(check.prepare('SELECT count(*) FROM readings').pluck().get()).toBeGreaterThan(0);

@@ -26,20 +26,36 @@ const builtWorker = resolve(import.meta.dirname, '..', '..', '..', 'out', 'main'
  */
 function seed(dir: string): Store {
   const store = openStore(join(dir, 'fieldmeter.db'));
-  const r1 = [row({ route: 'R1', seq: '10', up: 'UP-1', serial: 'E1' }), row({ route: 'R1', seq: '20', up: 'UP-2', serial: 'E2' }), row({ route: 'R1', seq: '30', up: 'UP-3', serial: 'E3' })];
-  importRoute(store, tech, { fileName: 'r.csv', content: csv(...r1, row({ route: 'R2', seq: '10', up: 'UP-4', serial: 'E4' })), acceptValidRows: false });
+  const r1 = [
+    row({ route: 'R1', seq: '10', up: 'UP-1', serial: 'E1' }),
+    row({ route: 'R1', seq: '20', up: 'UP-2', serial: 'E2' }),
+    row({ route: 'R1', seq: '30', up: 'UP-3', serial: 'E3' }),
+  ];
+  importRoute(store, tech, {
+    fileName: 'r.csv',
+    content: csv(...r1, row({ route: 'R2', seq: '10', up: 'UP-4', serial: 'E4' })),
+    acceptValidRows: false,
+  });
   const read = (up: string, value: string, at: string, observedSerial?: string) =>
     saveManualReadings(
       store,
       tech,
-      { usagePointId: up, values: [{ registerId: store.meters.get(up)!.registers[0]!.id, value }], ...(observedSerial ? { observedSerial, note: 'swapped' } : {}) },
+      {
+        usagePointId: up,
+        values: [{ registerId: store.meters.get(up)!.registers[0]!.id, value }],
+        ...(observedSerial ? { observedSerial, note: 'swapped' } : {}),
+      },
       { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date(at) },
     );
   read('UP-4', '1100', '2026-11-19T08:00:00Z');
   read('UP-3', '1100', '2026-11-20T08:00:00Z');
   read('UP-1', '1100', '2026-11-20T09:00:00Z', 'X9');
   read('UP-1', '1102', '2026-11-21T09:00:00Z');
-  importRoute(store, tech, { fileName: 'r2.csv', content: csv(row({ route: 'R2', seq: '10', up: 'UP-6', serial: 'E6' })), acceptValidRows: false });
+  importRoute(store, tech, {
+    fileName: 'r2.csv',
+    content: csv(row({ route: 'R2', seq: '10', up: 'UP-6', serial: 'E6' })),
+    acceptValidRows: false,
+  });
   return store;
 }
 
@@ -48,10 +64,19 @@ describe('export worker', () => {
 
   it('the two halves of the query, in order, are exactly the whole, for every filter', () => {
     const store = seed(tempDir());
-    for (const filter of [{}, { route: 'R1' }, { status: 'read' as const }, { type: 'read' as const }, { from: '2026-11-20', to: '2026-11-20' }]) {
+    for (const filter of [
+      {},
+      { route: 'R1' },
+      { status: 'read' as const },
+      { type: 'read' as const },
+      { from: '2026-11-20', to: '2026-11-20' },
+    ]) {
       const whole = store.exportRows.csvRecords(filter);
       const at = store.exportRows.middle(filter)!;
-      const halves = [...store.exportRows.csvRecords(filter, { second: false, at }), ...store.exportRows.csvRecords(filter, { second: true, at })];
+      const halves = [
+        ...store.exportRows.csvRecords(filter, { second: false, at }),
+        ...store.exportRows.csvRecords(filter, { second: true, at }),
+      ];
       expect(halves).toEqual(whole);
       // The worker's stream of the same query: the same records, and a total that counts exactly them.
       for (const half of [undefined, { second: false, at }, { second: true, at }]) {
@@ -71,7 +96,11 @@ describe('export worker', () => {
     const store = seed(dir);
     const here = await runExport(store, boss, 'csv', {}, join(dir, 'here.csv'), { workerFrom: Infinity });
     const progress: [number, number][] = [];
-    const split = await runExport(store, boss, 'csv', {}, join(dir, 'split.csv'), { workerFrom: 0, splitFrom: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const split = await runExport(store, boss, 'csv', {}, join(dir, 'split.csv'), {
+      workerFrom: 0,
+      splitFrom: 0,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     const one = await runExport(store, boss, 'csv', {}, join(dir, 'one.csv'), { workerFrom: 0, splitFrom: Infinity });
     expect([here.rows, split.rows, one.rows]).toEqual([4, 4, 4]);
     const bytes = readFileSync(here.path, 'utf8');
@@ -96,13 +125,23 @@ describe('export worker', () => {
     const dir = tempDir();
     const store = seed(dir);
     const here = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'here.csv'), { workerFrom: Infinity });
-    const built = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'built.csv'), { workerFrom: 0, splitFrom: 0, builtWorker });
+    const built = await runExport(store, boss, 'csv', { route: 'R1' }, join(dir, 'built.csv'), {
+      workerFrom: 0,
+      splitFrom: 0,
+      builtWorker,
+    });
     expect(built.rows).toBe(3);
     expect(readFileSync(built.path, 'utf8')).toBe(readFileSync(here.path, 'utf8'));
     // A finished worker waits for the next export and writes that one's filter, not its first job's.
     expect(keptWorkers()).toBeGreaterThan(0);
-    const again = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again.csv'), { workerFrom: 0, splitFrom: Infinity, builtWorker });
-    const againHere = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again-here.csv'), { workerFrom: Infinity });
+    const again = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again.csv'), {
+      workerFrom: 0,
+      splitFrom: Infinity,
+      builtWorker,
+    });
+    const againHere = await runExport(store, boss, 'csv', { from: '2026-11-20', to: '2026-11-20' }, join(dir, 'again-here.csv'), {
+      workerFrom: Infinity,
+    });
     expect(readFileSync(again.path, 'utf8')).toBe(readFileSync(againHere.path, 'utf8'));
     expect(again.rows).toBe(2);
     const pdf = await runExport(store, boss, 'pdf', {}, join(dir, 'built.pdf'), { workerFrom: 0, builtWorker });
@@ -135,13 +174,16 @@ describe('export worker', () => {
     store.close();
   }, 60_000);
 
-  it('only a supervisor\'s Export panel prepares a worker', async () => {
+  it("only a supervisor's Export panel prepares a worker", async () => {
     const dir = tempDir();
     seed(dir).close();
     const app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'web' });
     await signInAs(app, 'technician');
     try {
-      expect(await dispatch(app.handlers, 'export.prepare', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { right: 'supervise' } } });
+      expect(await dispatch(app.handlers, 'export.prepare', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', details: { right: 'supervise' } },
+      });
       await signInAs(app, 'supervisor');
       // Four readings are written on the calling thread: nothing to prepare, and no error either.
       expect(await dispatch(app.handlers, 'export.prepare', {})).toEqual({ ok: true, value: { ready: false } });

@@ -41,13 +41,33 @@ describe.skipIf(!pdftotext)('the PDF report in the user’s language (needs pdft
   it('says everything in German when asked, and nothing of the English catalog', async () => {
     const dir = tempDir();
     app = startFieldmeter({ databasePath: join(dir, 'fieldmeter.db'), host: 'web' });
-    importRoute(app.store, tech, { fileName: 'r.csv', content: csv(row({ route: 'R1', up: 'UP-1', serial: 'E1' })), acceptValidRows: false });
+    importRoute(app.store, tech, {
+      fileName: 'r.csv',
+      content: csv(row({ route: 'R1', up: 'UP-1', serial: 'E1' })),
+      acceptValidRows: false,
+    });
     const meter = app.store.meters.get('UP-1')!;
-    saveManualReadings(app.store, tech, { usagePointId: 'UP-1', values: [{ registerId: meter.registers[0]!.id, value: '1234' }] }, { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-20T09:00:00Z') });
+    saveManualReadings(
+      app.store,
+      tech,
+      { usagePointId: 'UP-1', values: [{ registerId: meter.registers[0]!.id, value: '1234' }] },
+      { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-20T09:00:00Z') },
+    );
     await signInAs(app, 'supervisor', 'Sam');
 
     const german = await pdfText(app, 'de');
-    for (const word of ['Fieldmeter-Ablesebericht', 'Messstelle', 'Zählwerk', 'Abgelesen am', 'Prüfung', 'Zu prüfen', 'Route R1', '1.234', '20.11.2026']) expect(german).toContain(word);
+    for (const word of [
+      'Fieldmeter-Ablesebericht',
+      'Messstelle',
+      'Zählwerk',
+      'Abgelesen am',
+      'Prüfung',
+      'Zu prüfen',
+      'Route R1',
+      '1.234',
+      '20.11.2026',
+    ])
+      expect(german).toContain(word);
     const de = new Map(leaves(reportWords.de));
     // English values that German says differently; placeholders cut off so a sentence's fixed words are checked.
     const english = leaves(reportWords.en)

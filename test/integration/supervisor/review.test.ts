@@ -24,7 +24,12 @@ function seed(dir: string): { store: Store; setId: string; readingId: number } {
   const saved = saveManualReadings(
     store,
     tech,
-    { usagePointId: 'UP-1', values: [{ registerId: meter.registers[0]!.id, value: '1500' }], observedSerial: 'X999', note: 'plate unreadable' },
+    {
+      usagePointId: 'UP-1',
+      values: [{ registerId: meter.registers[0]!.id, value: '1500' }],
+      observedSerial: 'X999',
+      note: 'plate unreadable',
+    },
     { settings: defaultValidationSettings, photoDir: join(dir, 'photos'), now: new Date('2026-11-23T09:00:00Z') },
   );
   return { store, setId: saved.readingSetId, readingId: saved.readings[0]!.id };
@@ -48,7 +53,14 @@ describe('review queue', () => {
   it('lists a reading with warnings; a technician is refused; a supervisor approves and returns with audit', () => {
     const { store, setId } = seed(tempDir());
     const [item] = store.review.list({ limit: 10 });
-    expect(item).toMatchObject({ kind: 'reading_set', id: setId, status: 'pending', technician: 'Tina', reasons: ['serialMismatch'], route: 'R1' });
+    expect(item).toMatchObject({
+      kind: 'reading_set',
+      id: setId,
+      status: 'pending',
+      technician: 'Tina',
+      reasons: ['serialMismatch'],
+      route: 'R1',
+    });
     expect(() => approve(store, tech, 'reading_set', setId)).toThrow(/Only a supervisor may approve a visit.*a supervisor must sign in/);
     expect(approve(store, boss, 'reading_set', setId).status).toBe('approved');
     expect(returnToTechnician(store, boss, 'reading_set', setId, 'Photo the plate').status).toBe('returned');
@@ -74,7 +86,11 @@ describe('review queue', () => {
     expect(JSON.parse(corrected)).toContain(readingQuality.edited);
     expect(outboxCount(store)).toBe(Number(before) + 1);
     const payload = JSON.parse(store.db.prepare('SELECT payload FROM outbox ORDER BY id DESC LIMIT 1').pluck().get() as string);
-    expect(payload.readings[0]).toMatchObject({ value: '1450', comment: 'digit misread', qualities: expect.arrayContaining([readingQuality.edited]) });
+    expect(payload.readings[0]).toMatchObject({
+      value: '1450',
+      comment: 'digit misread',
+      qualities: expect.arrayContaining([readingQuality.edited]),
+    });
     expect(store.review.audit(setId, 5)[0]).toMatchObject({ action: 'review.edit', role: 'supervisor' });
     expect(JSON.parse(store.review.audit(setId, 5)[0]!.details)).toMatchObject({ before: '1500', after: '1450' });
     store.close();
@@ -98,7 +114,14 @@ describe('exports', () => {
     const result = await runExport(store, boss, 'csv', { route: 'R1', from: '2026-11-23', to: '2026-11-23' }, join(dir, 'out.csv'));
     expect(result.rows).toBe(1);
     const records = parse(readFileSync(result.path, 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(records[0]).toMatchObject({ route: 'R1', usage_point: 'UP-1', value: '1500', warnings: 'serialMismatch', review_status: 'pending', qualities: readingQuality.manuallyEntered });
+    expect(records[0]).toMatchObject({
+      route: 'R1',
+      usage_point: 'UP-1',
+      value: '1500',
+      warnings: 'serialMismatch',
+      review_status: 'pending',
+      qualities: readingQuality.manuallyEntered,
+    });
     expect((await runExport(store, boss, 'csv', { from: '2026-11-24' }, join(dir, 'none.csv'))).rows).toBe(0);
     store.close();
   });
@@ -107,23 +130,31 @@ describe('exports', () => {
     const dir = tempDir();
     const { store } = seed(dir);
     const progress: [number, number][] = [];
-    const result = await runExport(store, boss, 'pdf', {}, join(dir, 'out.pdf'), { workerFrom: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const result = await runExport(store, boss, 'pdf', {}, join(dir, 'out.pdf'), {
+      workerFrom: 0,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect(readFileSync(result.path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(progress).toContainEqual([0, 1]); // the total, once the rows are known
     const cancelled = new AbortController();
     cancelled.abort();
-    await expect(runExport(store, boss, 'csv', {}, join(dir, 'gone.csv'), { workerFrom: 0, signal: cancelled.signal })).rejects.toThrow(/cancelled/);
+    await expect(runExport(store, boss, 'csv', {}, join(dir, 'gone.csv'), { workerFrom: 0, signal: cancelled.signal })).rejects.toThrow(
+      /cancelled/,
+    );
     expect(existsSync(join(dir, 'gone.csv'))).toBe(false);
     store.close();
   }, 60_000);
 
-  it.skipIf(xsdSkipReason !== null)(`writes MeterReadings XML valid against CX MeterReadingsMessage.xsd${xsdSkipReason ? ` (skipped: ${xsdSkipReason})` : ''}`, async () => {
-    const dir = tempDir();
-    const { store } = seed(dir);
-    const result = await runExport(store, boss, 'xml', {}, join(dir, 'out.xml'));
-    const check = validateXml(readFileSync(result.path, 'utf8'), typedXsd('MeterReadings'));
-    expect(check.errors).toEqual([]);
-    expect(check.valid).toBe(true);
-    store.close();
-  });
+  it.skipIf(xsdSkipReason !== null)(
+    `writes MeterReadings XML valid against CX MeterReadingsMessage.xsd${xsdSkipReason ? ` (skipped: ${xsdSkipReason})` : ''}`,
+    async () => {
+      const dir = tempDir();
+      const { store } = seed(dir);
+      const result = await runExport(store, boss, 'xml', {}, join(dir, 'out.xml'));
+      const check = validateXml(readFileSync(result.path, 'utf8'), typedXsd('MeterReadings'));
+      expect(check.errors).toEqual([]);
+      expect(check.valid).toBe(true);
+      store.close();
+    },
+  );
 });

@@ -28,35 +28,52 @@ describe.skipIf(xsdSkipReason !== null)(`switch messages delivered by sync${xsdS
     sim = undefined;
   });
 
-  it('the enterprise simulator accepts the switch reading, the estimate request and the disconnect', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'fm.db');
-    const store = openStore(db);
-    const context = { settings: defaultValidationSettings, photoDir: join(dir, 'photos') };
-    let ids: string[];
-    try {
-      loadDemoRoute(store, technician);
-      const values = (up: string) => (store.meters.get(up)?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
-      ids = [
-        ...takeSwitchReading(store, technician, { switchOrderId: 'SW-DEMO-MO5', values: values('UP-1005') }, context).messageIds,
-        ...reportNotRead(store, technician, { switchOrderId: 'SW-DEMO-SC8', reasonCode: 'noAccess' }).messageIds,
-        ...recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'meterSwitch', controlResult: 'succeeded', sealNumber: 'S-9', values: values('UP-1009') }, context).messageIds,
-      ];
-      expect(ids).toHaveLength(5);
-    } finally {
-      store.close();
-    }
-    const storeDir = join(dir, 'enterprise');
-    sim = await startEnterpriseSimulator({ storeDir });
-    const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
-    expect(synced.code, synced.stderr).toBe(0);
-    expect(JSON.parse(synced.stdout)).toMatchObject({ rejected: 0, pending: 0 });
-    expect(sim.acceptedIds()).toEqual(expect.arrayContaining(ids));
-    const received = readAccepted(storeDir)
-      .map((m) => m.xml)
-      .join('\n');
-    expect(received).toMatch(/<(\w+:)?reason>moveOut</);
-    expect(received).toMatch(/CustomerAgreement<\/(\w+:)?Name>\s*<(\w+:)?Value>CA-DEMO-5</);
-    expect(received).toContain('3.31.0.23');
-  }, scaled(60_000));
+  it(
+    'the enterprise simulator accepts the switch reading, the estimate request and the disconnect',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const store = openStore(db);
+      const context = { settings: defaultValidationSettings, photoDir: join(dir, 'photos') };
+      let ids: string[];
+      try {
+        loadDemoRoute(store, technician);
+        const values = (up: string) =>
+          (store.meters.get(up)?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
+        ids = [
+          ...takeSwitchReading(store, technician, { switchOrderId: 'SW-DEMO-MO5', values: values('UP-1005') }, context).messageIds,
+          ...reportNotRead(store, technician, { switchOrderId: 'SW-DEMO-SC8', reasonCode: 'noAccess' }).messageIds,
+          ...recordControl(
+            store,
+            installer,
+            {
+              switchOrderId: 'SW-DEMO-DC9',
+              outcome: 'done',
+              action: 'meterSwitch',
+              controlResult: 'succeeded',
+              sealNumber: 'S-9',
+              values: values('UP-1009'),
+            },
+            context,
+          ).messageIds,
+        ];
+        expect(ids).toHaveLength(5);
+      } finally {
+        store.close();
+      }
+      const storeDir = join(dir, 'enterprise');
+      sim = await startEnterpriseSimulator({ storeDir });
+      const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
+      expect(synced.code, synced.stderr).toBe(0);
+      expect(JSON.parse(synced.stdout)).toMatchObject({ rejected: 0, pending: 0 });
+      expect(sim.acceptedIds()).toEqual(expect.arrayContaining(ids));
+      const received = readAccepted(storeDir)
+        .map((m) => m.xml)
+        .join('\n');
+      expect(received).toMatch(/<(\w+:)?reason>moveOut</);
+      expect(received).toMatch(/CustomerAgreement<\/(\w+:)?Name>\s*<(\w+:)?Value>CA-DEMO-5</);
+      expect(received).toContain('3.31.0.23');
+    },
+    scaled(60_000),
+  );
 });

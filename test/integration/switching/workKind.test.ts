@@ -18,18 +18,23 @@ const actor = { name: 'Ina Installer', role: 'installer' } as const;
 describe('MeterServiceWork dispatched on kind', () => {
   const tempDir = useTempDir();
 
-  it('a kind=disconnect order whose type is the utility\'s own word is a disconnect; a known type still works without a coded kind', () => {
+  it("a kind=disconnect order whose type is the utility's own word is a disconnect; a known type still works without a coded kind", () => {
     const store = openStore(join(tempDir(), 'kind.db'));
     try {
       loadDemoRoute(store, actor);
       const serial = (up: string) => store.workOrders.meterAt(up)?.serialNumber ?? '';
-      const sperrung = { ...switchWork({ type: 'disconnect', meter: serial('UP-1010'), due: '2026-12-02T00:00:00Z' }), type: 'Sperrung (Zahlungsverzug)' };
+      const sperrung = {
+        ...switchWork({ type: 'disconnect', meter: serial('UP-1010'), due: '2026-12-02T00:00:00Z' }),
+        type: 'Sperrung (Zahlungsverzug)',
+      };
       const message = switchRequest('create', 'MSG-K-1', 'SW-K1', [sperrung]);
       if (xsdSkipReason === null) expect(validateXml(typedXml(message), typedXsd('MeterServiceRequests')).errors).toEqual([]);
       expect(applyInboundMessage(store, actor, typedXml(message)).applied).toMatchObject({ switchOrdersCreated: 1 });
       expect(switchOrderDetail(store, 'SW-K1', actor)).toMatchObject({ kind: 'disconnect', usagePointId: 'UP-1010' });
 
-      const moveIn = switchRequest('create', 'MSG-K-2', 'SW-K2', [{ ...switchWork({ type: 'moveIn', meter: serial('UP-1011'), due: '2026-12-02T00:00:00Z' }), kind: undefined }]);
+      const moveIn = switchRequest('create', 'MSG-K-2', 'SW-K2', [
+        { ...switchWork({ type: 'moveIn', meter: serial('UP-1011'), due: '2026-12-02T00:00:00Z' }), kind: undefined },
+      ]);
       expect(applyInboundMessage(store, actor, typedXml(moveIn)).applied).toMatchObject({ switchOrdersCreated: 1 });
       expect(switchOrderDetail(store, 'SW-K2', actor)).toMatchObject({ kind: 'moveIn' });
     } finally {

@@ -20,10 +20,12 @@ const bomb = `<?xml version="1.0"?>
 const soap = (inner: string) => `<?xml version="1.0"?><s:Envelope xmlns:s="${SOAP11_NS}"><s:Body>${inner}</s:Body></s:Envelope>`;
 
 type Behaviour = (res: ServerResponse) => void;
-const text = (body: string, type = 'text/xml'): Behaviour => (res) => {
-  res.writeHead(200, { 'content-type': type });
-  res.end(body);
-};
+const text =
+  (body: string, type = 'text/xml'): Behaviour =>
+  (res) => {
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  };
 /** 100 MB of well-formed-looking XML, streamed without a content-length. */
 const huge: Behaviour = (res) => {
   res.writeHead(200, { 'content-type': 'text/xml' });
@@ -71,7 +73,10 @@ describe('untrustworthy replies stop the run and mark nothing sent', () => {
       await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
       store = openStore(dbPath);
       const started = Date.now();
-      const summary = await syncOnce(store, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { concurrency: 1, maxReplyBytes: 1024 * 1024 });
+      const summary = await syncOnce(store, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+        concurrency: 1,
+        maxReplyBytes: 1024 * 1024,
+      });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(summary.stopped?.code).toBe('BAD_REPLY');
       expect(summary.stopped?.message).toMatch(message);
@@ -79,7 +84,7 @@ describe('untrustworthy replies stop the run and mark nothing sent', () => {
       expect(requests).toBe(1); // not retried: a reply like this says the endpoint is wrong, not busy
       const outbox = createOutboxRepository(store.db);
       expect(outbox.counts()).toMatchObject({ sent: 0, rejected: 0, pending: queued });
-      expect(store.db.prepare("SELECT result FROM outbox_attempts").pluck().all()).toEqual(['BAD_REPLY']);
+      expect(store.db.prepare('SELECT result FROM outbox_attempts').pluck().all()).toEqual(['BAD_REPLY']);
     });
   }
 });

@@ -50,7 +50,18 @@ describe('fieldmeter sync', () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const queued = seedDemoOutbox(db);
-    const run = await fieldmeter(['sync', '--db', db, '--endpoint', 'http://127.0.0.1:9/', '--attempts', '2', '--retry-delay', '1', '--json']);
+    const run = await fieldmeter([
+      'sync',
+      '--db',
+      db,
+      '--endpoint',
+      'http://127.0.0.1:9/',
+      '--attempts',
+      '2',
+      '--retry-delay',
+      '1',
+      '--json',
+    ]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ accepted: 0, pending: queued });
     expect(run.stderr).toMatch(/could not be reached after 2 attempts .*ECONNREFUSED.*stays in the outbox/);
@@ -61,21 +72,31 @@ describe('fieldmeter sync', () => {
     const db = join(tempDir(), 'fm.db');
     expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/must be an https:\/\/ URL/);
     // Plain http only to this machine, and no credentials in the URL (issue 18).
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'http://mdm.example.com/cim'])).stderr).toMatch(/must be an https:\/\/ URL/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'http://mdm.example.com/cim'])).stderr).toMatch(
+      /must be an https:\/\/ URL/,
+    );
     const withUser = await fieldmeter(['sync', '--db', db, '--endpoint', 'https://crew:Pw-77@mdm.example.com/cim']);
     expect(withUser.stderr).toMatch(/Leave the user and password out/);
     expect(withUser.stderr).not.toContain('Pw-77');
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(/both the certificate and its key/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(
+      /both the certificate and its key/,
+    );
     expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(/has no Message\.xsd: choose the folder with the utility's/);
+    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(
+      /has no Message\.xsd: choose the folder with the utility's/,
+    );
     expect(syncRuns(db)).toEqual([]); // bad usage is not a run
   });
 });
 
-function syncRuns(db: string): { trigger: string; sent: number; accepted: number; pending: number; stop_code: string | null; finished_at: string | null }[] {
+function syncRuns(
+  db: string,
+): { trigger: string; sent: number; accepted: number; pending: number; stop_code: string | null; finished_at: string | null }[] {
   const store = openStore(db);
   try {
-    return store.db.prepare('SELECT trigger, sent, accepted, pending, stop_code, finished_at FROM sync_runs ORDER BY started_at, rowid').all() as ReturnType<typeof syncRuns>;
+    return store.db
+      .prepare('SELECT trigger, sent, accepted, pending, stop_code, finished_at FROM sync_runs ORDER BY started_at, rowid')
+      .all() as ReturnType<typeof syncRuns>;
   } finally {
     store.close();
   }
@@ -84,48 +105,66 @@ function syncRuns(db: string): { trigger: string; sent: number; accepted: number
 function sentIds(db: string): string[] {
   const store = openStore(db);
   try {
-    return store.outbox.list({ status: 'sent' }).map((e) => e.messageId).sort();
+    return store.outbox
+      .list({ status: 'sent' })
+      .map((e) => e.messageId)
+      .sort();
   } finally {
     store.close();
   }
 }
 
-describe.skipIf(xsdSkipReason !== null)(`fieldmeter simulate enterprise with schema validation${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
+describe.skipIf(xsdSkipReason !== null)(
+  `fieldmeter simulate enterprise with schema validation${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
 
-  it('validates every message against the schemas and stores each MessageID once', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'fm.db');
-    const queued = seedDemoOutbox(db);
-    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-      const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string; schemaValidation: boolean };
-      expect(address.schemaValidation).toBe(true);
-      const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
-      expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
-      expect(readAccepted(join(dir, 'enterprise')).map((m) => m.messageId).sort()).toEqual(sentIds(db));
-      const stats = (await (await fetch(new URL('/stats', address.url))).json()) as { invalid: number; rejected: number };
-      expect(stats).toMatchObject({ invalid: 0, rejected: 0 });
-    } finally {
-      child.kill('SIGTERM');
-    }
-  });
+    it('validates every message against the schemas and stores each MessageID once', async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const queued = seedDemoOutbox(db);
+      const child = spawn(
+        process.execPath,
+        [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--json'],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      try {
+        const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+        const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string; schemaValidation: boolean };
+        expect(address.schemaValidation).toBe(true);
+        const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
+        expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+        expect(
+          readAccepted(join(dir, 'enterprise'))
+            .map((m) => m.messageId)
+            .sort(),
+        ).toEqual(sentIds(db));
+        const stats = (await (await fetch(new URL('/stats', address.url))).json()) as { invalid: number; rejected: number };
+        expect(stats).toMatchObject({ invalid: 0, rejected: 0 });
+      } finally {
+        child.kill('SIGTERM');
+      }
+    });
 
-  it('--validate after: replies at once, GET /validate checks everything stored afterwards', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'fm.db');
-    const queued = seedDemoOutbox(db);
-    const child = spawn(process.execPath, [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--validate', 'after', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-      const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string };
-      const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--json']);
-      expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
-      const verdict = (await (await fetch(new URL('/validate', address.url))).json()) as { checked: number; invalid: unknown[] };
-      expect(verdict).toEqual({ checked: queued, invalid: [] });
-    } finally {
-      child.kill('SIGTERM');
-    }
-  });
-});
+    it('--validate after: replies at once, GET /validate checks everything stored afterwards', async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const queued = seedDemoOutbox(db);
+      const child = spawn(
+        process.execPath,
+        [fieldmeterBin, 'simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', cimDir, '--validate', 'after', '--json'],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      try {
+        const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+        const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string };
+        const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--json']);
+        expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+        const verdict = (await (await fetch(new URL('/validate', address.url))).json()) as { checked: number; invalid: unknown[] };
+        expect(verdict).toEqual({ checked: queued, invalid: [] });
+      } finally {
+        child.kill('SIGTERM');
+      }
+    });
+  },
+);

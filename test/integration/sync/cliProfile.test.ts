@@ -28,10 +28,15 @@ describe('fieldmeter sync --profile-file', () => {
     const queued = seedDemoOutbox(db);
     const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), peer: { strictSoapAction: true } });
     try {
-      writeFileSync(join(dir, 'bad.json'), JSON.stringify({ soapAction: 'http://x/{noun}', endpoints: { MeterReadings: 'http://mdm.example.com/' } }));
+      writeFileSync(
+        join(dir, 'bad.json'),
+        JSON.stringify({ soapAction: 'http://x/{noun}', endpoints: { MeterReadings: 'http://mdm.example.com/' } }),
+      );
       const bad = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'bad.json')]);
       expect(bad.code).not.toBe(0);
-      expect(bad.stderr).toMatch(/integration profile .*bad\.json is not valid: soapAction: only the placeholders .*endpoints\.MeterReadings: http:\/\/mdm\.example\.com is neither https nor on this computer/);
+      expect(bad.stderr).toMatch(
+        /integration profile .*bad\.json is not valid: soapAction: only the placeholders .*endpoints\.MeterReadings: http:\/\/mdm\.example\.com is neither https nor on this computer/,
+      );
       expect(sim.stats.received).toBe(0);
       expect(storedProfileText(db)).toBeNull();
 

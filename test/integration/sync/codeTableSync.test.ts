@@ -31,7 +31,11 @@ describe('codes sent through the profile code table', () => {
     const summary = await syncOnce(store, sim.url, { profile });
     expect(summary).toMatchObject({ accepted: queued, rejected: 0, pending: 0 });
     const accepted = readAccepted(join(dir, 'enterprise')).map((m) => m.xml);
-    return { store, events: accepted.flatMap((x) => refs(x, 'EndDeviceEventType')), qualities: accepted.flatMap((x) => refs(x, 'ReadingQualityType')) };
+    return {
+      store,
+      events: accepted.flatMap((x) => refs(x, 'EndDeviceEventType')),
+      qualities: accepted.flatMap((x) => refs(x, 'ReadingQualityType')),
+    };
   };
 
   it('the default profile sends the published codes', async () => {
@@ -41,7 +45,12 @@ describe('codes sent through the profile code table', () => {
   });
 
   it("a utility's own table replaces them in every message, the outbox keeps the published codes", async () => {
-    const { store, events, qualities } = await run({ name: 'Stadtwerke MDM', base: 'amiVendorExample', events: { tamperDetected: '0.12.43.300' }, readingQualities: { manuallyEntered: '4.4.131', knownMissingRead: '2.5.260' } });
+    const { store, events, qualities } = await run({
+      name: 'Stadtwerke MDM',
+      base: 'amiVendorExample',
+      events: { tamperDetected: '0.12.43.300' },
+      readingQualities: { manuallyEntered: '4.4.131', knownMissingRead: '2.5.260' },
+    });
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events)).toEqual(new Set(['3.12.43.300']));
     expect(new Set(qualities)).toEqual(new Set(['4.4.131', '2.5.260']));

@@ -29,41 +29,73 @@ describe.skipIf(xsdSkipReason !== null)(`edit of a rejected reading${xsdSkipReas
     const first = await syncOnce(store, sim.url);
     expect(first.held).toBe(3);
     const rejected = listRejected(store);
-    const read = rejected.find((r) => (editableReadings(store, r.noun, r.payload) ?? []).length === 1 && editableReadings(store, r.noun, r.payload)![0]!.value !== null)!;
+    const read = rejected.find(
+      (r) =>
+        (editableReadings(store, r.noun, r.payload) ?? []).length === 1 && editableReadings(store, r.noun, r.payload)![0]!.value !== null,
+    )!;
     const readings = editableReadings(store, read.noun, read.payload)!;
     const target = readings.find((r) => r.value !== null)!;
     const register = store.meters.get(read.usagePointId!)!.registers.find((g) => g.readingType === target.readingType)!;
     // A later visit at the same usage point waits behind the refused message.
-    saveManualReadings(store, actor, { usagePointId: read.usagePointId!, values: [{ registerId: register.id, value: String(Math.floor(Number(target.value)) + 5) }] }, {
-      settings: defaultValidationSettings,
-      photoDir: join(dir, 'photos'),
-      now: new Date('2026-11-24T08:00:00Z'),
-    });
+    saveManualReadings(
+      store,
+      actor,
+      { usagePointId: read.usagePointId!, values: [{ registerId: register.id, value: String(Math.floor(Number(target.value)) + 5) }] },
+      {
+        settings: defaultValidationSettings,
+        photoDir: join(dir, 'photos'),
+        now: new Date('2026-11-24T08:00:00Z'),
+      },
+    );
     expect(store.outbox.counts().held).toBe(first.held + 1);
     const audits = store.journal.auditCount();
 
     // Through the register's checks: too many dials is refused and changes nothing.
-    expect(() => editRejected(store, actor, { messageId: read.messageId, values: [{ readingType: target.readingType, value: '9'.repeat(register.dials + 1) }], reason: 'typo' })).toThrow(/dials/);
-    expect(() => editRejected(store, actor, { messageId: read.messageId, values: [{ readingType: target.readingType, value: target.value! }], reason: 'same' })).toThrow(/No value was changed/);
+    expect(() =>
+      editRejected(store, actor, {
+        messageId: read.messageId,
+        values: [{ readingType: target.readingType, value: '9'.repeat(register.dials + 1) }],
+        reason: 'typo',
+      }),
+    ).toThrow(/dials/);
+    expect(() =>
+      editRejected(store, actor, {
+        messageId: read.messageId,
+        values: [{ readingType: target.readingType, value: target.value! }],
+        reason: 'same',
+      }),
+    ).toThrow(/No value was changed/);
     expect(store.journal.auditCount()).toBe(audits);
     expect(listRejected(store)).toHaveLength(rejected.length);
 
     const fixed = String(Math.floor(Number(target.value)) + 1);
-    const { messageId } = editRejected(store, actor, { messageId: read.messageId, values: [{ readingType: target.readingType, value: fixed }], reason: 'digit misread' });
+    const { messageId } = editRejected(store, actor, {
+      messageId: read.messageId,
+      values: [{ readingType: target.readingType, value: fixed }],
+      reason: 'digit misread',
+    });
     expect(messageId).not.toBe(read.messageId);
     const old = store.outbox.get(read.messageId)!;
     expect(old).toMatchObject({ status: 'rejected', supersededBy: messageId, errorCode: '2.4' });
     const replacement = store.outbox.get(messageId)!;
     expect(replacement).toMatchObject({ status: 'pending', noun: 'MeterReadings', usagePointId: read.usagePointId });
-    const sentReadings = (replacement.payload as { readings: { readingType: string; value: string; qualities: string[]; comment?: string }[] }).readings;
+    const sentReadings = (
+      replacement.payload as { readings: { readingType: string; value: string; qualities: string[]; comment?: string }[] }
+    ).readings;
     expect(sentReadings).toHaveLength(readings.length);
-    expect(sentReadings.find((r) => r.readingType === target.readingType)).toMatchObject({ value: fixed, comment: 'digit misread', qualities: expect.arrayContaining(['2.7.0']) as unknown });
+    expect(sentReadings.find((r) => r.readingType === target.readingType)).toMatchObject({
+      value: fixed,
+      comment: 'digit misread',
+      qualities: expect.arrayContaining(['2.7.0']) as unknown,
+    });
     expect(listRejected(store).map((r) => r.messageId)).not.toContain(read.messageId);
     expect(store.outbox.counts()).toMatchObject({ rejected: rejected.length - 1, held: first.held });
     expect(store.journal.auditCount()).toBe(audits + 1);
     // The original reading is kept; the correction points to it; the register shows the fixed value.
     const versions = store.db
-      .prepare('SELECT r.value, r.edited_from FROM readings r JOIN reading_sets s ON s.id = r.reading_set_id WHERE s.usage_point_id = ? AND r.register_id = ? ORDER BY r.id')
+      .prepare(
+        'SELECT r.value, r.edited_from FROM readings r JOIN reading_sets s ON s.id = r.reading_set_id WHERE s.usage_point_id = ? AND r.register_id = ? ORDER BY r.id',
+      )
       .all(read.usagePointId, register.id) as { value: string; edited_from: number | null }[];
     expect(versions.map((v) => v.value)).toEqual([target.value, String(Math.floor(Number(target.value)) + 5), fixed]);
     expect(versions[2]!.edited_from).not.toBeNull();

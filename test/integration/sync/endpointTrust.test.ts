@@ -24,13 +24,32 @@ const settingsFor = (endpoint: string) => ({ endpoint, soapVersion: '1.1' as con
 
 describe('the sync endpoint', () => {
   it('is https, or http to this machine only, and never carries a user or password', () => {
-    for (const ok of ['https://mdm.example.com/cim', 'https://10.0.0.5:8443/x', 'http://127.0.0.1:4100/cim', 'http://127.8.9.10/', 'http://localhost:99/', 'http://[::1]:8080/']) {
+    for (const ok of [
+      'https://mdm.example.com/cim',
+      'https://10.0.0.5:8443/x',
+      'http://127.0.0.1:4100/cim',
+      'http://127.8.9.10/',
+      'http://localhost:99/',
+      'http://[::1]:8080/',
+    ]) {
       expect(endpointProblem(ok), ok).toBeNull();
     }
-    for (const plain of ['http://mdm.example.com/cim', 'http://10.0.0.5/', 'http://localhost.evil.example/', 'http://128.0.0.1/', 'http://[::2]/', 'ftp://mdm.example.com/']) {
+    for (const plain of [
+      'http://mdm.example.com/cim',
+      'http://10.0.0.5/',
+      'http://localhost.evil.example/',
+      'http://128.0.0.1/',
+      'http://[::2]/',
+      'ftp://mdm.example.com/',
+    ]) {
       expect(endpointProblem(plain), plain).toBe('notHttps');
     }
-    for (const withUser of ['https://user:pass@mdm.example.com/', 'https://user@mdm.example.com/', 'https://:pw@mdm.example.com/', 'http://u:p@127.0.0.1/']) {
+    for (const withUser of [
+      'https://user:pass@mdm.example.com/',
+      'https://user@mdm.example.com/',
+      'https://:pw@mdm.example.com/',
+      'http://u:p@127.0.0.1/',
+    ]) {
       expect(endpointProblem(withUser), withUser).toBe('userInfo');
     }
     expect(endpointProblem('not a url')).toBe('notUrl');
@@ -130,7 +149,10 @@ describe('credentials from the environment (web host)', () => {
   const tempDir = useTempDir();
   const saved = { token: process.env.FIELDMETER_SYNC_TOKEN, endpoint: process.env.FIELDMETER_SYNC_ENDPOINT };
   afterEach(() => {
-    for (const [name, value] of [['FIELDMETER_SYNC_TOKEN', saved.token], ['FIELDMETER_SYNC_ENDPOINT', saved.endpoint]] as const) {
+    for (const [name, value] of [
+      ['FIELDMETER_SYNC_TOKEN', saved.token],
+      ['FIELDMETER_SYNC_ENDPOINT', saved.endpoint],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -143,7 +165,9 @@ describe('credentials from the environment (web host)', () => {
     try {
       await signInAs(app, 'supervisor');
       await app.handlers['sync.settings.set'](settingsFor('https://collector.evil.example/cim'));
-      expect(() => app.handlers['sync.run']({ trigger: 'user' })).toThrow(/credentials of this machine .* are for https:\/\/mdm\.example\.com, not this endpoint/);
+      expect(() => app.handlers['sync.run']({ trigger: 'user' })).toThrow(
+        /credentials of this machine .* are for https:\/\/mdm\.example\.com, not this endpoint/,
+      );
     } finally {
       app.close();
     }

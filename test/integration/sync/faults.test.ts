@@ -35,7 +35,11 @@ describe('sync fault matrix against the enterprise simulator', () => {
     expect([...byUp.values()].some((p) => p.length > 1)).toBe(true);
     for (const positions of byUp.values()) expect(positions).toEqual([...positions].sort((a, b) => a - b));
   };
-  const sentIds = (store: Store) => createOutboxRepository(store.db).list({ status: 'sent', limit: 10_000 }).map((e) => e.messageId).sort();
+  const sentIds = (store: Store) =>
+    createOutboxRepository(store.db)
+      .list({ status: 'sent', limit: 10_000 })
+      .map((e) => e.messageId)
+      .sort();
 
   it('with no fault: everything accepted once, a second run sends nothing', async () => {
     const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), undefined, undefined, STRICT_PEER);
@@ -52,7 +56,12 @@ describe('sync fault matrix against the enterprise simulator', () => {
   const recovering: FaultKind[] = ['down', '500', 'timeout', 'slow', 'duplicate-reply'];
   for (const kind of recovering) {
     it(`${kind} at rate 0.3: retried with backoff, every message accepted exactly once`, async () => {
-      const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind, rate: 0.3, seed: 11, slowMs: 50 }, undefined, STRICT_PEER);
+      const { store, sim, queued } = await seededStoreAndSimulator(
+        tempDir(),
+        { kind, rate: 0.3, seed: 11, slowMs: 50 },
+        undefined,
+        STRICT_PEER,
+      );
       open = { store, sim };
       const summary = await syncOnce(store, sim.url, { timeoutMs: 300 });
       expect(summary.stopped).toBeNull();
@@ -78,7 +87,12 @@ describe('sync fault matrix against the enterprise simulator', () => {
   });
 
   it('partial replies mark exactly the rejected messages, with the enterprise error, and hold later ones of that usage point', async () => {
-    const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), { kind: 'partial', rate: 0.2, seed: 3 }, undefined, STRICT_PEER);
+    const { store, sim, queued } = await seededStoreAndSimulator(
+      tempDir(),
+      { kind: 'partial', rate: 0.2, seed: 3 },
+      undefined,
+      STRICT_PEER,
+    );
     open = { store, sim };
     const summary = await syncOnce(store, sim.url);
     expect(summary.stopped).toBeNull();
@@ -87,7 +101,10 @@ describe('sync fault matrix against the enterprise simulator', () => {
     expect(rejected.length).toBe(summary.rejected);
     expect(rejected.length).toBeGreaterThan(0);
     // exactly the PARTIAL replies were rejected
-    const partialReplies = store.db.prepare("SELECT DISTINCT message_id FROM outbox_attempts WHERE result = 'PARTIAL'").pluck().all() as string[];
+    const partialReplies = store.db
+      .prepare("SELECT DISTINCT message_id FROM outbox_attempts WHERE result = 'PARTIAL'")
+      .pluck()
+      .all() as string[];
     expect(rejected.map((r) => r.messageId).sort()).toEqual(partialReplies.sort());
     for (const r of rejected) {
       expect(r.errorCode).toBe('2.4');

@@ -58,7 +58,9 @@ describe('sync handlers', () => {
     expect(h['sync.status']({})).toMatchObject({ pending: queued, configured: false, running: false, lastSuccessAt: null });
     expect(() => h['sync.run']({ trigger: 'user' })).toThrow(/No enterprise endpoint/);
 
-    expect(await h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({ endpoint: sim.url });
+    expect(await h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder: '' })).toMatchObject({
+      endpoint: sim.url,
+    });
     const progress: unknown[] = [];
     const offProgress = app.events.on('sync.progress', (p) => progress.push(p));
     const finished = nextEvent(app, 'sync.finished');
@@ -117,7 +119,9 @@ describe('sync handlers', () => {
   it('in the web host credentials come from the environment only and are refused with what to set', async () => {
     const { h } = await setup();
     expect((await h['sync.settings.get']({})).credentials).toEqual({ kind: 'none', source: 'environment', canStore: false });
-    expect(() => h['sync.credentials.set']({ kind: 'bearer', token: 'secret-token' })).toThrow(/set FIELDMETER_SYNC_USER .*FIELDMETER_SYNC_TOKEN, on this machine/);
+    expect(() => h['sync.credentials.set']({ kind: 'bearer', token: 'secret-token' })).toThrow(
+      /set FIELDMETER_SYNC_USER .*FIELDMETER_SYNC_TOKEN, on this machine/,
+    );
   });
 
   it('with secure storage credentials are kept encrypted, never in plain text on disk, and never returned', async () => {
@@ -140,42 +144,49 @@ describe('sync handlers', () => {
     expect(await h['sync.credentials.clear']({})).toMatchObject({ kind: 'none' });
   });
 
-  it.skipIf(xsdSkipReason !== null)(`the utility's schema folder: checked when set; a message its schemas refuse is rejected here with the errors, never sent${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
-    const { dir, app, sim, queued, h } = await setup();
-    const settings = (schemaFolder: string) => h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder });
-    await expect(settings(join(dir, 'nowhere'))).rejects.toThrow(/Cannot read the schema folder/);
-    await expect(settings(dir)).rejects.toThrow(/has no Message\.xsd/);
-    expect((await h['sync.settings.get']({})).settings.schemaFolder).toBe('');
+  it.skipIf(xsdSkipReason !== null)(
+    `the utility's schema folder: checked when set; a message its schemas refuse is rejected here with the errors, never sent${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+    async () => {
+      const { dir, app, sim, queued, h } = await setup();
+      const settings = (schemaFolder: string) =>
+        h['sync.settings.set']({ endpoint: sim.url, soapVersion: '1.1', caPath: '', schemaFolder });
+      await expect(settings(join(dir, 'nowhere'))).rejects.toThrow(/Cannot read the schema folder/);
+      await expect(settings(dir)).rejects.toThrow(/has no Message\.xsd/);
+      expect((await h['sync.settings.get']({})).settings.schemaFolder).toBe('');
 
-    // Stands in for a utility profile stricter than the reference: it allows no content in MeterReadings.
-    const profile = join(dir, 'profile');
-    mkdirSync(profile);
-    copyFileSync(messageXsd, join(profile, 'Message.xsd'));
-    writeFileSync(
-      join(profile, 'MeterReadings.xsd'),
-      `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://iec.ch/TC57/2011/MeterReadings#" elementFormDefault="qualified">
+      // Stands in for a utility profile stricter than the reference: it allows no content in MeterReadings.
+      const profile = join(dir, 'profile');
+      mkdirSync(profile);
+      copyFileSync(messageXsd, join(profile, 'Message.xsd'));
+      writeFileSync(
+        join(profile, 'MeterReadings.xsd'),
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://iec.ch/TC57/2011/MeterReadings#" elementFormDefault="qualified">
   <xs:element name="MeterReadings"><xs:complexType/></xs:element>
 </xs:schema>\n`,
-    );
-    expect(await settings(profile)).toMatchObject({ schemaFolder: profile });
-    let finished = nextEvent(app, 'sync.finished');
-    await h['sync.run']({ trigger: 'user' });
-    expect(await finished).toMatchObject({ stopped: null, summary: { sent: 0, accepted: 0, rejected: expect.any(Number) } });
-    expect(sim.acceptedIds()).toEqual([]);
-    const rejected = await h['sync.rejected.list']({});
-    expect(rejected.length).toBeGreaterThan(0);
-    expect(rejected.length).toBeLessThanOrEqual(queued); // one per usage point: the rest wait behind it
-    for (const r of rejected) {
-      expect(r).toMatchObject({ noun: 'MeterReadings', errorCode: 'FIELDMETER_SCHEMA' });
-      expect(r.errorText).toMatch(/^Not valid against the utility's schemas, so it was not sent: payload MeterReadings: line \d+: .*Element content is not allowed, because the content type is empty\.$/);
-    }
+      );
+      expect(await settings(profile)).toMatchObject({ schemaFolder: profile });
+      let finished = nextEvent(app, 'sync.finished');
+      await h['sync.run']({ trigger: 'user' });
+      expect(await finished).toMatchObject({ stopped: null, summary: { sent: 0, accepted: 0, rejected: expect.any(Number) } });
+      expect(sim.acceptedIds()).toEqual([]);
+      const rejected = await h['sync.rejected.list']({});
+      expect(rejected.length).toBeGreaterThan(0);
+      expect(rejected.length).toBeLessThanOrEqual(queued); // one per usage point: the rest wait behind it
+      for (const r of rejected) {
+        expect(r).toMatchObject({ noun: 'MeterReadings', errorCode: 'FIELDMETER_SCHEMA' });
+        expect(r.errorText).toMatch(
+          /^Not valid against the utility's schemas, so it was not sent: payload MeterReadings: line \d+: .*Element content is not allowed, because the content type is empty\.$/,
+        );
+      }
 
-    // With the reference schemas as the utility's folder, the same messages pass and are sent.
-    await settings(cimDir);
-    for (const r of rejected) await h['sync.rejected.retry']({ messageId: r.messageId });
-    finished = nextEvent(app, 'sync.finished');
-    await h['sync.run']({ trigger: 'user' });
-    expect(await finished).toMatchObject({ stopped: null, summary: { rejected: 0, pending: 0 } });
-    expect(sim.acceptedIds()).toHaveLength(queued);
-  }, 60_000);
+      // With the reference schemas as the utility's folder, the same messages pass and are sent.
+      await settings(cimDir);
+      for (const r of rejected) await h['sync.rejected.retry']({ messageId: r.messageId });
+      finished = nextEvent(app, 'sync.finished');
+      await h['sync.run']({ trigger: 'user' });
+      expect(await finished).toMatchObject({ stopped: null, summary: { rejected: 0, pending: 0 } });
+      expect(sim.acceptedIds()).toHaveLength(queued);
+    },
+    60_000,
+  );
 });

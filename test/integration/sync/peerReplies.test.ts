@@ -23,8 +23,13 @@ describe('replies and faults as peers send them', () => {
     await open?.sim.close();
     open = undefined;
   });
-  const sentIds = (store: Store) => createOutboxRepository(store.db).list({ status: 'sent', limit: 10_000 }).map((e) => e.messageId).sort();
-  const attemptsOf = (store: Store, messageId: string) => store.db.prepare('SELECT result, http_status AS status FROM outbox_attempts WHERE message_id = ? ORDER BY id').all(messageId);
+  const sentIds = (store: Store) =>
+    createOutboxRepository(store.db)
+      .list({ status: 'sent', limit: 10_000 })
+      .map((e) => e.messageId)
+      .sort();
+  const attemptsOf = (store: Store, messageId: string) =>
+    store.db.prepare('SELECT result, http_status AS status FROM outbox_attempts WHERE message_id = ? ORDER BY id').all(messageId);
 
   for (const soapVersion of ['1.1', '1.2'] as SoapVersion[]) {
     it(`a strict peer (SOAP ${soapVersion}) takes every message once under the default profile`, async () => {
@@ -41,7 +46,10 @@ describe('replies and faults as peers send them', () => {
     const { store, sim, queued } = await seededStoreAndSimulator(tempDir(), undefined, undefined, { strictSoapAction: true });
     open = { store, sim };
     // The bare operation name, as Fieldmeter sent it before integration profiles.
-    const summary = await syncOnce(store, sim.url, { profile: integrationProfileSchema.parse({ soapAction: '{Verb}{Noun}' }), retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    const summary = await syncOnce(store, sim.url, {
+      profile: integrationProfileSchema.parse({ soapAction: '{Verb}{Noun}' }),
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     expect(summary.stopped?.code).toBe('UNREACHABLE');
     expect(summary.stopped?.message).toMatch(/no operation matches the SOAPAction "Created(MeterReadings|EndDeviceEvents)"/);
     // For the screen: a reason with details, and the peer's own words apart (issue 17 §2).
@@ -90,7 +98,10 @@ describe('replies and faults as peers send them', () => {
       const summary = await syncOnce(store, sim.url);
       expect(summary).toMatchObject({ accepted: queued, rejected: 0, pending: 0, stopped: null });
       expect(sim.stats.faults).toBeGreaterThan(0);
-      const retried = store.db.prepare("SELECT count(*) FROM outbox_attempts WHERE result = 'TRANSPORT_ERROR' AND error_text LIKE '%NullPointerException%'").pluck().get() as number;
+      const retried = store.db
+        .prepare("SELECT count(*) FROM outbox_attempts WHERE result = 'TRANSPORT_ERROR' AND error_text LIKE '%NullPointerException%'")
+        .pluck()
+        .get() as number;
       expect(retried).toBe(sim.stats.faults);
       expect(sim.acceptedIds().sort()).toEqual(sentIds(store));
     });

@@ -28,10 +28,22 @@ describe('integration profile in the Sync settings', () => {
   it('a supervisor loads the utility profile, sees it, the next run uses it, and goes back to the default', async () => {
     app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     await signInAs(app, 'supervisor');
-    expect(await dispatch(app.handlers, 'sync.profile.get', {})).toMatchObject({ ok: true, value: { isDefault: true, soapAction: DEFAULT_SOAP_ACTION, services: [] } });
+    expect(await dispatch(app.handlers, 'sync.profile.get', {})).toMatchObject({
+      ok: true,
+      value: { isDefault: true, soapAction: DEFAULT_SOAP_ACTION, services: [] },
+    });
 
     const loaded = await dispatch(app.handlers, 'sync.profile.set', { text: JSON.stringify(utilityProfile) });
-    expect(loaded).toMatchObject({ ok: true, value: { isDefault: false, name: utilityProfile.name, soapAction: utilityProfile.soapAction, soapVersion: '1.2', services: ['SendMeterReadings'] } });
+    expect(loaded).toMatchObject({
+      ok: true,
+      value: {
+        isDefault: false,
+        name: utilityProfile.name,
+        soapAction: utilityProfile.soapAction,
+        soapVersion: '1.2',
+        services: ['SendMeterReadings'],
+      },
+    });
     // What a sync run reads is the same profile.
     expect(storedProfile(app.store)).toMatchObject(utilityProfile);
     const audit = app.store.db.prepare("SELECT details FROM audit_log WHERE action = 'sync.profile' ORDER BY id").pluck().all() as string[];
@@ -47,13 +59,25 @@ describe('integration profile in the Sync settings', () => {
     await signInAs(app, 'supervisor');
     await dispatch(app.handlers, 'sync.profile.set', { text: JSON.stringify(utilityProfile) });
 
-    expect(await dispatch(app.handlers, 'sync.profile.set', { text: '{ "name": ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'profileNotJson' } } });
+    expect(await dispatch(app.handlers, 'sync.profile.set', { text: '{ "name": ' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { reason: 'profileNotJson' } },
+    });
     const invalid = await dispatch(app.handlers, 'sync.profile.set', {
-      text: JSON.stringify({ ...utilityProfile, soapAction: 'urn:{Operation}', endpoints: { SendMeterReadings: 'http://mdm.example/plain' } }),
+      text: JSON.stringify({
+        ...utilityProfile,
+        soapAction: 'urn:{Operation}',
+        endpoints: { SendMeterReadings: 'http://mdm.example/plain' },
+      }),
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'profileInvalid' } } });
     const issues = (invalid as { error: { details: { issues: string[] } } }).error.details.issues;
-    expect(issues).toEqual(expect.arrayContaining([expect.stringMatching(/^soapAction: only the placeholders/), expect.stringMatching(/^endpoints\.SendMeterReadings: .*neither https/)]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^soapAction: only the placeholders/),
+        expect.stringMatching(/^endpoints\.SendMeterReadings: .*neither https/),
+      ]),
+    );
     expect(storedProfile(app.store).name).toBe(utilityProfile.name);
   });
 
@@ -61,6 +85,9 @@ describe('integration profile in the Sync settings', () => {
     app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
     await signInAs(app, 'installer');
     expect((await dispatch(app.handlers, 'sync.profile.get', {})).ok).toBe(true);
-    expect(await dispatch(app.handlers, 'sync.profile.set', { text: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { right: 'supervise' } } });
+    expect(await dispatch(app.handlers, 'sync.profile.set', { text: null })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { right: 'supervise' } },
+    });
   });
 });

@@ -33,7 +33,17 @@ describe('rejected messages', () => {
     const good = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') }));
     const [a, b] = rejected;
     requeueRejected(store, a!.messageId);
-    const edited = { ...(b!.payload as Record<string, unknown>), readings: [{ readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0', value: '4242', timeStamp: '2026-11-23T08:00:00.000Z', qualities: ['2.7.0'] }] };
+    const edited = {
+      ...(b!.payload as Record<string, unknown>),
+      readings: [
+        {
+          readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0',
+          value: '4242',
+          timeStamp: '2026-11-23T08:00:00.000Z',
+          qualities: ['2.7.0'],
+        },
+      ],
+    };
     store.transaction(() => requeueRejected(store, b!.messageId, edited));
     expect(() => requeueRejected(store, b!.messageId)).toThrow(/not rejected/);
     expect(() => requeueRejected(store, rejected[2]!.messageId, { meter: '' })).toThrow(/not complete/);
@@ -46,17 +56,20 @@ describe('rejected messages', () => {
     expect(outbox.attempts(a!.messageId).map((x) => x.result)).toEqual(['PARTIAL', 'OK']);
   });
 
-  it.skipIf(xsdSkipReason !== null)(`a message the schema refuses is rejected with the xmllint error${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
-    const dir = tempDir();
-    const { store, sim } = await seededStoreAndSimulator(dir, undefined, cimDir);
-    closing(store);
-    closing(sim);
-    // A ReadingType the payload schema refuses would never come from the app; write one directly.
-    store.db.prepare("UPDATE outbox SET payload = json_set(payload, '$.readings[0].timeStamp', 'yesterday') WHERE id = 1").run();
-    const summary = await syncOnce(store, sim.url);
-    expect(summary.rejected).toBe(1);
-    const [item] = listRejected(store);
-    expect(item).toMatchObject({ errorCode: '1.2' });
-    expect(item!.errorText).toMatch(/schema validation failed .*timeStamp.*yesterday/);
-  });
+  it.skipIf(xsdSkipReason !== null)(
+    `a message the schema refuses is rejected with the xmllint error${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+    async () => {
+      const dir = tempDir();
+      const { store, sim } = await seededStoreAndSimulator(dir, undefined, cimDir);
+      closing(store);
+      closing(sim);
+      // A ReadingType the payload schema refuses would never come from the app; write one directly.
+      store.db.prepare("UPDATE outbox SET payload = json_set(payload, '$.readings[0].timeStamp', 'yesterday') WHERE id = 1").run();
+      const summary = await syncOnce(store, sim.url);
+      expect(summary.rejected).toBe(1);
+      const [item] = listRejected(store);
+      expect(item).toMatchObject({ errorCode: '1.2' });
+      expect(item!.errorText).toMatch(/schema validation failed .*timeStamp.*yesterday/);
+    },
+  );
 });

@@ -45,11 +45,16 @@ function getReadings(meter: string, id: string, routing: Pick<Header, 'correlati
 
 function readAt(store: Store, usagePointId: string, dir: string): void {
   const m = store.meters.get(usagePointId)!;
-  saveManualReadings(store, { name: 'tech', role: 'technician' }, { usagePointId, values: m.registers.map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' })) }, {
-    settings: defaultValidationSettings,
-    photoDir: join(dir, 'photos'),
-    now: new Date('2026-11-24T11:00:00Z'),
-  });
+  saveManualReadings(
+    store,
+    { name: 'tech', role: 'technician' },
+    { usagePointId, values: m.registers.map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' })) },
+    {
+      settings: defaultValidationSettings,
+      photoDir: join(dir, 'photos'),
+      now: new Date('2026-11-24T11:00:00Z'),
+    },
+  );
 }
 
 const correlationOf = (xml: string) => /<msg:CorrelationID>([^<]*)</.exec(xml)?.[1];
@@ -76,12 +81,25 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     const first = await syncNow(store, options(mdm.url));
     expect(first).toMatchObject({ stopped: null, rejected: 0, inbound: { received: 4, applied: 3, refused: 1 } });
     expect(store.inbox.replyRouting('GET-3')).toEqual({ messageId: 'GET-3', correlationId: 'CONV-3', replyAddress, asyncReplyFlag: true });
-    expect(store.inbox.replyRouting('GET-5')).toEqual({ messageId: 'GET-5', correlationId: null, replyAddress: null, asyncReplyFlag: null });
+    expect(store.inbox.replyRouting('GET-5')).toEqual({
+      messageId: 'GET-5',
+      correlationId: null,
+      replyAddress: null,
+      asyncReplyFlag: null,
+    });
     // An answer could only go to a plain-http address elsewhere: the request is refused, not answered at the endpoint.
-    expect(listReceived(store).find((r) => r.messageId === 'GET-6')).toMatchObject({ status: 'failed', error: expect.stringMatching(/ReplyAddress: http:\/\/mdm\.example\.com is neither https nor on this computer/) });
+    expect(listReceived(store).find((r) => r.messageId === 'GET-6')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/ReplyAddress: http:\/\/mdm\.example\.com is neither https nor on this computer/),
+    });
 
     for (const up of ['UP-1003', 'UP-1004', 'UP-1005']) readAt(store, up, dir);
-    const answers = Object.fromEntries(store.outbox.list({ status: 'pending' }).filter((e) => e.correlationId).map((e) => [e.correlationId!, e.messageId]));
+    const answers = Object.fromEntries(
+      store.outbox
+        .list({ status: 'pending' })
+        .filter((e) => e.correlationId)
+        .map((e) => [e.correlationId!, e.messageId]),
+    );
     expect(Object.keys(answers).sort()).toEqual(['GET-3', 'GET-4', 'GET-5']);
 
     const second = await syncNow(store, options(mdm.url));
@@ -108,21 +126,39 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     await seeded.sim.close();
     const store = closing(seeded.store);
     const mdm = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'mdm'), xsdDir: cimDir, peer: { strictSoapAction: true } }));
-    const headEnd = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'head-end'), xsdDir: cimDir, peer: { strictSoapAction: true } }));
+    const headEnd = closing(
+      await startEnterpriseSimulator({ storeDir: join(dir, 'head-end'), xsdDir: cimDir, peer: { strictSoapAction: true } }),
+    );
     const profile = integrationProfileSchema.parse({
       name: 'test utility',
       endpoints: { SendEndDeviceEvents: `${headEnd.url}SendEndDeviceEvents`, MeterReadings: `${mdm.url}SendMeterReadings` },
-      header: { revision: '2.0', context: 'PRODUCTION', ackRequired: true, user: { userID: 'fieldmeter', organization: 'Stadtwerke' }, properties: [{ name: 'Crew', value: 'North' }] },
+      header: {
+        revision: '2.0',
+        context: 'PRODUCTION',
+        ackRequired: true,
+        user: { userID: 'fieldmeter', organization: 'Stadtwerke' },
+        properties: [{ name: 'Crew', value: 'North' }],
+      },
     });
     const run = await syncNow(store, options(mdm.url, { profile }));
     expect(run).toMatchObject({ accepted: seeded.queued, rejected: 0, stopped: null });
-    const events = store.outbox.list({ status: 'sent', limit: 1000 }).filter((e) => e.noun === 'EndDeviceEvents').map((e) => e.messageId);
+    const events = store.outbox
+      .list({ status: 'sent', limit: 1000 })
+      .filter((e) => e.noun === 'EndDeviceEvents')
+      .map((e) => e.messageId);
     expect(events.length).toBeGreaterThan(0);
     expect(Object.keys(headEnd.acceptedPaths()).sort()).toEqual([...events].sort());
     expect(new Set(Object.values(headEnd.acceptedPaths()))).toEqual(new Set(['/SendEndDeviceEvents']));
     expect(new Set(Object.values(mdm.acceptedPaths()))).toEqual(new Set(['/SendMeterReadings']));
     const xml = readAccepted(join(dir, 'mdm'))[0]!.xml;
-    for (const part of ['<msg:Revision>2.0</msg:Revision>', '<msg:Context>PRODUCTION</msg:Context>', '<msg:AckRequired>true</msg:AckRequired>', '<msg:Organization>Stadtwerke</msg:Organization>', '<msg:Name>Crew</msg:Name>']) expect(xml).toContain(part);
+    for (const part of [
+      '<msg:Revision>2.0</msg:Revision>',
+      '<msg:Context>PRODUCTION</msg:Context>',
+      '<msg:AckRequired>true</msg:AckRequired>',
+      '<msg:Organization>Stadtwerke</msg:Organization>',
+      '<msg:Name>Crew</msg:Name>',
+    ])
+      expect(xml).toContain(part);
     expect(mdm.stats).toMatchObject({ rejected: 0, invalid: 0 });
     expect(headEnd.stats).toMatchObject({ rejected: 0, invalid: 0 });
   });
@@ -131,8 +167,13 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     const seeded = await seededStoreAndSimulator(dir);
     await seeded.sim.close();
     const store = closing(seeded.store);
-    const mdm = closing(await startEnterpriseSimulator({ storeDir: join(dir, 'mdm'), xsdDir: cimDir, peer: { strictSoapAction: true, correlation: 'echo' } }));
-    mdm.queue.enqueue(getReadings(store.meters.get('UP-1003')!.meterSerial, 'GET-7', { correlationID: 'CONV-7', asyncReplyFlag: false }), 'a');
+    const mdm = closing(
+      await startEnterpriseSimulator({ storeDir: join(dir, 'mdm'), xsdDir: cimDir, peer: { strictSoapAction: true, correlation: 'echo' } }),
+    );
+    mdm.queue.enqueue(
+      getReadings(store.meters.get('UP-1003')!.meterSerial, 'GET-7', { correlationID: 'CONV-7', asyncReplyFlag: false }),
+      'a',
+    );
     const profile = integrationProfileSchema.parse({ readingAnswers: 'reply' });
     expect(await syncNow(store, options(mdm.url, { profile }))).toMatchObject({ stopped: null, rejected: 0, inbound: { applied: 1 } });
     readAt(store, 'UP-1003', dir);
@@ -146,7 +187,11 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     expect(xml).toMatch(/<msg:Result>OK<\/msg:Result>/);
     expect(correlationOf(xml)).toBe('CONV-7');
     // Readings that answer nothing stay events.
-    expect(stored.filter((m) => m.messageId !== answer && m.xml.includes('<msg:Noun>MeterReadings</msg:Noun>')).every((m) => m.xml.includes('<msg:Verb>created</msg:Verb>'))).toBe(true);
+    expect(
+      stored
+        .filter((m) => m.messageId !== answer && m.xml.includes('<msg:Noun>MeterReadings</msg:Noun>'))
+        .every((m) => m.xml.includes('<msg:Verb>created</msg:Verb>')),
+    ).toBe(true);
     expect(mdm.stats).toMatchObject({ rejected: 0, invalid: 0 });
   });
 });

@@ -43,29 +43,42 @@ describe('enterprise simulator store', () => {
     open.sims = [again];
     expect(again.acceptedIds()).toHaveLength(queued);
     const first = stored[0]!;
-    const reply = await fetch(again.url, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8' }, body: wrapSoap(first.xml, '1.1') });
+    const reply = await fetch(again.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body: wrapSoap(first.xml, '1.1'),
+    });
     expect(reply.status).toBe(200);
     expect(await reply.text()).toContain('<msg:Result>OK</msg:Result>');
     expect(again.stats).toMatchObject({ duplicates: 1, accepted: 0 });
   });
 
-  it.skipIf(xsdSkipReason !== null)(`validation 'after': accepted at once, and the check afterwards names the invalid message${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`, async () => {
-    const dir = tempDir();
-    const { store, queued } = await seededStoreAndSimulator(dir);
-    const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'deferred'), xsdDir: cimDir, validation: 'after' });
-    open = { store, sims: [sim] };
-    expect((await syncOnce(store, sim.url)).accepted).toBe(queued);
-    expect(await sim.validateStored()).toEqual({ checked: queued, invalid: [] });
+  it.skipIf(xsdSkipReason !== null)(
+    `validation 'after': accepted at once, and the check afterwards names the invalid message${xsdSkipReason ? ` — SKIPPED: ${xsdSkipReason}` : ''}`,
+    async () => {
+      const dir = tempDir();
+      const { store, queued } = await seededStoreAndSimulator(dir);
+      const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'deferred'), xsdDir: cimDir, validation: 'after' });
+      open = { store, sims: [sim] };
+      expect((await syncOnce(store, sim.url)).accepted).toBe(queued);
+      expect(await sim.validateStored()).toEqual({ checked: queued, invalid: [] });
 
-    // Well-formed, a readable 61968-100 message, but not what MeterReadings.xsd allows.
-    const good = readAccepted(join(dir, 'deferred')).find((m) => m.xml.includes('<m:MeterReading>'))!;
-    const badId = 'c0ffee00-0000-4000-8000-000000000001';
-    const bad = good.xml.replace(/<msg:MessageID>[^<]*</, `<msg:MessageID>${badId}<`).replace('<m:MeterReading>', '<m:MeterReading><m:NotInTheSchema>1</m:NotInTheSchema>');
-    const reply = await fetch(sim.url, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8' }, body: wrapSoap(bad, '1.1') });
-    expect(await reply.text()).toContain('<msg:Result>OK</msg:Result>');
-    const verdict = await sim.validateStored();
-    expect(verdict.checked).toBe(queued + 1);
-    expect(verdict.invalid.map((i) => i.messageId)).toEqual([badId]);
-    expect(verdict.invalid[0]!.errors.join(' ')).toMatch(/NotInTheSchema/);
-  });
+      // Well-formed, a readable 61968-100 message, but not what MeterReadings.xsd allows.
+      const good = readAccepted(join(dir, 'deferred')).find((m) => m.xml.includes('<m:MeterReading>'))!;
+      const badId = 'c0ffee00-0000-4000-8000-000000000001';
+      const bad = good.xml
+        .replace(/<msg:MessageID>[^<]*</, `<msg:MessageID>${badId}<`)
+        .replace('<m:MeterReading>', '<m:MeterReading><m:NotInTheSchema>1</m:NotInTheSchema>');
+      const reply = await fetch(sim.url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=utf-8' },
+        body: wrapSoap(bad, '1.1'),
+      });
+      expect(await reply.text()).toContain('<msg:Result>OK</msg:Result>');
+      const verdict = await sim.validateStored();
+      expect(verdict.checked).toBe(queued + 1);
+      expect(verdict.invalid.map((i) => i.messageId)).toEqual([badId]);
+      expect(verdict.invalid[0]!.errors.join(' ')).toMatch(/NotInTheSchema/);
+    },
+  );
 });

@@ -19,11 +19,25 @@ import { xsdSkipReason } from '../../support/xsd';
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 type Final = RemovalRequest['oldMeter']['finalReadings'][number];
 
-function removal(store: Store, valueOf: (r: { id: number; lastValue: string | null; dials: number }) => Omit<Final, 'registerId'>): RemovalRequest {
+function removal(
+  store: Store,
+  valueOf: (r: { id: number; lastValue: string | null; dials: number }) => Omit<Final, 'registerId'>,
+): RemovalRequest {
   const old = store.workOrders.meterAt('UP-1008');
   if (!old) throw new Error('demo not loaded');
   const finalReadings = store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, ...valueOf(r) }));
-  return { workOrderId: 'WO-DEMO-RM1', oldMeter: { observedSerial: old.serialNumber, finalReadings, finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] }, note: '' };
+  return {
+    workOrderId: 'WO-DEMO-RM1',
+    oldMeter: {
+      observedSerial: old.serialNumber,
+      finalReadings,
+      finalSource: 'manual',
+      sealsRemoved: [],
+      disposition: 'returned',
+      photoIds: [],
+    },
+    note: '',
+  };
 }
 
 function caught(run: () => unknown): AppError {
@@ -44,7 +58,13 @@ describe('job readings are real reads', () => {
     const store = open();
     const outbox = store.outbox.list().length;
     const audits = store.journal.auditCount();
-    const error = caught(() => completeRemoval(store, installer, removal(store, () => ({ value: '1000' }))));
+    const error = caught(() =>
+      completeRemoval(
+        store,
+        installer,
+        removal(store, () => ({ value: '1000' })),
+      ),
+    );
     expect(error.code).toBe('NEEDS_CONFIRMATION');
     const registers = (error.details as { registers: { registerId: number; warnings: { kind: string }[] }[] }).registers;
     expect(registers.map((r) => r.warnings.map((w) => w.kind))).toEqual([['lowerThanPrevious'], ['lowerThanPrevious']]);
@@ -56,7 +76,13 @@ describe('job readings are real reads', () => {
 
   it('refuses a final reading with more digits than the register has dials', () => {
     const store = open();
-    const error = caught(() => completeRemoval(store, installer, removal(store, (r) => ({ value: `1${registerSpan(r.dials)}` }))));
+    const error = caught(() =>
+      completeRemoval(
+        store,
+        installer,
+        removal(store, (r) => ({ value: `1${registerSpan(r.dials)}` })),
+      ),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/dials/);
     store.close();
@@ -68,7 +94,11 @@ describe('job readings are real reads', () => {
     const regs = store.workOrders.registersOf(old?.id ?? 0);
     const lastReadAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
     for (const r of regs) store.meters.setLastValue(r.id, `${'9'.repeat(r.dials - 1)}0`, lastReadAt);
-    completeRemoval(store, installer, removal(store, () => ({ value: '3' })));
+    completeRemoval(
+      store,
+      installer,
+      removal(store, () => ({ value: '3' })),
+    );
     const finals = store.readings.list({ usagePointId: 'UP-1008', limit: 10 }).filter((r) => r.value === '3');
     expect(finals.map((r) => r.warnings.map((w) => w.kind))).toEqual([['rollover'], ['rollover']]);
     store.close();
@@ -77,14 +107,21 @@ describe('job readings are real reads', () => {
   it('keeps a confirmed final reading with 2.5.256 and its reason, and sends it with the reading reason removal', () => {
     const store = open();
     const start = store.outbox.list().length;
-    completeRemoval(store, installer, removal(store, () => ({ value: '1000', confirmation: { method: 'reason', reason: 'register replaced before' } })));
+    completeRemoval(
+      store,
+      installer,
+      removal(store, () => ({ value: '1000', confirmation: { method: 'reason', reason: 'register replaced before' } })),
+    );
     const finals = store.readings.list({ usagePointId: 'UP-1008', limit: 10 }).filter((r) => r.value === '1000');
     expect(finals).toHaveLength(2);
     for (const f of finals) {
       expect(f.qualities).toContain(readingQuality.outsideExpectedRange);
       expect(f.confirmation).toEqual({ method: 'reason', reason: 'register replaced before' });
     }
-    const readings = store.outbox.list().slice(start).find((e) => e.noun === 'MeterReadings');
+    const readings = store.outbox
+      .list()
+      .slice(start)
+      .find((e) => e.noun === 'MeterReadings');
     const sent = (readings?.payload as { readings: { reason?: string; comment?: string }[] }).readings;
     expect(sent.map((r) => r.reason)).toEqual(['removal', 'removal']);
     expect(sent[0]?.comment).toMatch(/register replaced before/);
@@ -97,12 +134,21 @@ describe('job readings are real reads', () => {
     const regs = store.workOrders.registersOf(fresh?.id ?? 0);
     // A returned meter keeps its last reading: the new connection's first read continues from it.
     for (const r of regs) store.meters.setLastValue(r.id, '5000', new Date(Date.now() - 10 * 86_400_000).toISOString());
-    const request = (value: string) => ({ workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings: regs.map((r) => ({ registerId: r.id, value })), sealsApplied: [], photoIds: [] }, note: '' });
+    const request = (value: string) => ({
+      workOrderId: 'WO-DEMO-IN1',
+      newMeter: { serial: 'E9100002', initialReadings: regs.map((r) => ({ registerId: r.id, value })), sealsApplied: [], photoIds: [] },
+      note: '',
+    });
     expect(caught(() => completeInstall(store, installer, request('12'))).code).toBe('NEEDS_CONFIRMATION');
     const start = store.outbox.list().length;
     completeInstall(store, installer, request('5000'));
-    const readings = store.outbox.list().slice(start).find((e) => e.noun === 'MeterReadings');
-    expect((readings?.payload as { readings: { reason?: string }[] }).readings.map((r) => r.reason)).toEqual(regs.map(() => 'installation'));
+    const readings = store.outbox
+      .list()
+      .slice(start)
+      .find((e) => e.noun === 'MeterReadings');
+    expect((readings?.payload as { readings: { reason?: string }[] }).readings.map((r) => r.reason)).toEqual(
+      regs.map(() => 'installation'),
+    );
     store.close();
   });
 
@@ -110,10 +156,23 @@ describe('job readings are real reads', () => {
     it('MeterReadings of a removal and an install carry <reason> and pass the XSDs', () => {
       const store = open();
       const start = store.outbox.list().length;
-      completeRemoval(store, installer, removal(store, (r) => ({ value: r.lastValue ?? '0' })));
+      completeRemoval(
+        store,
+        installer,
+        removal(store, (r) => ({ value: r.lastValue ?? '0' })),
+      );
       const fresh = store.workOrders.deviceBySerial('E9100002');
       const regs = store.workOrders.registersOf(fresh?.id ?? 0);
-      completeInstall(store, installer, { workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings: regs.map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: [], photoIds: [] }, note: '' });
+      completeInstall(store, installer, {
+        workOrderId: 'WO-DEMO-IN1',
+        newMeter: {
+          serial: 'E9100002',
+          initialReadings: regs.map((r) => ({ registerId: r.id, value: '0' })),
+          sealsApplied: [],
+          photoIds: [],
+        },
+        note: '',
+      });
       const entries = store.outbox.list().slice(start);
       expect(outboxSchemaErrors(entries)).toEqual({});
       const xml = entries.filter((e) => e.noun === 'MeterReadings').map((e) => renderForSync(e, { source: 'FIELDMETER-TEST' }, 'generic'));

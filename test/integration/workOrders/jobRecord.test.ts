@@ -28,12 +28,26 @@ describe('what a finished order did', () => {
     const finals = store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
     completeExchange(store, installer, {
       workOrderId: 'WO-DEMO-EX1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: finals, finalSource: 'manual', sealsRemoved: ['S-OLD-1'], disposition: 'returned', photoIds: [] },
-      newMeter: { serial: 'E9100001', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '5' })), sealsApplied: ['S-NEW-1'], photoIds: [] },
+      oldMeter: {
+        observedSerial: old.serialNumber,
+        finalReadings: finals,
+        finalSource: 'manual',
+        sealsRemoved: ['S-OLD-1'],
+        disposition: 'returned',
+        photoIds: [],
+      },
+      newMeter: {
+        serial: 'E9100001',
+        initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '5' })),
+        sealsApplied: ['S-NEW-1'],
+        photoIds: [],
+      },
       note: '',
     });
     const record = workOrderRecord(store, 'WO-DEMO-EX1');
-    expect(record.readings.filter((r) => r.role === 'final').map((r) => [r.meter, r.value, r.unit])).toEqual(finals.map((f) => [old.serialNumber, f.value, 'kWh']));
+    expect(record.readings.filter((r) => r.role === 'final').map((r) => [r.meter, r.value, r.unit])).toEqual(
+      finals.map((f) => [old.serialNumber, f.value, 'kWh']),
+    );
     expect(record.readings.filter((r) => r.role === 'initial').map((r) => [r.meter, r.value, r.unit])).toEqual([['E9100001', '5', 'kWh']]);
     expect(record.sealsRemoved).toContain('S-OLD-1');
     expect(record.sealsApplied).toEqual(['S-NEW-1']);
@@ -43,15 +57,27 @@ describe('what a finished order did', () => {
 
   it('a PAN commissioning lists the device', () => {
     const store = openDemoStore(tempDir(), installer);
-    commissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN1', deviceType: 'inHomeDisplay', eui64: '000D6F000ABCDEF0', installCode: CODE });
-    expect(workOrderRecord(store, 'WO-DEMO-PAN1').panDevices).toEqual([{ eui64: '000D6F000ABCDEF0', deviceType: 'inHomeDisplay', change: 'commissioned', at: expect.any(String) }]);
+    commissionPan(store, installer, {
+      workOrderId: 'WO-DEMO-PAN1',
+      deviceType: 'inHomeDisplay',
+      eui64: '000D6F000ABCDEF0',
+      installCode: CODE,
+    });
+    expect(workOrderRecord(store, 'WO-DEMO-PAN1').panDevices).toEqual([
+      { eui64: '000D6F000ABCDEF0', deviceType: 'inHomeDisplay', change: 'commissioned', at: expect.any(String) },
+    ]);
     store.close();
   });
 
   it('a disconnect: its reading with units and the seal applied', () => {
     const store = openDemoStore(tempDir(), installer);
     const values = (store.meters.get('UP-1009')?.registers ?? []).map((r) => ({ registerId: r.id, value: r.lastValue ?? '0' }));
-    recordControl(store, installer, { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-9', values }, { settings: defaultValidationSettings, photoDir: tempDir() });
+    recordControl(
+      store,
+      installer,
+      { switchOrderId: 'SW-DEMO-DC9', outcome: 'done', action: 'localSwitch', sealNumber: 'SEAL-9', values },
+      { settings: defaultValidationSettings, photoDir: tempDir() },
+    );
     const record = switchOrderRecord(store, 'SW-DEMO-DC9');
     expect(record.readings.map((r) => [r.role, r.value])).toEqual(values.map((v) => ['reading', v.value]));
     expect(record.readings.every((r) => r.unit !== '')).toBe(true);

@@ -24,9 +24,17 @@ import { assignModel } from '../../../electron/services/optical/meterModelCatalo
 import { signInAs } from '../../support/profiles';
 
 const job = { workOrderId: 'WO-DEMO-EX1', meterSerial: 'E9100001' } as const;
-const read = (app: Fieldmeter, input: Record<string, unknown>) => dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, ...input });
+const read = (app: Fieldmeter, input: Record<string, unknown>) =>
+  dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1001', port: TRAINING_PORT, ...input });
 const program = (app: Fieldmeter, operation: 'timeSync' | 'demandReset', input: Record<string, unknown> = {}) =>
-  dispatch(app.handlers, 'optical.program', { usagePointId: 'UP-1001', port: TRAINING_PORT, operation, password: '00000000', job, ...input });
+  dispatch(app.handlers, 'optical.program', {
+    usagePointId: 'UP-1001',
+    port: TRAINING_PORT,
+    operation,
+    password: '00000000',
+    job,
+    ...input,
+  });
 
 async function demoApp(dir: string): Promise<Fieldmeter> {
   const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
@@ -66,12 +74,30 @@ describe('the new meter of a job through the optical probe (training meter)', ()
     const app = await demoApp(tempDir());
     try {
       const installedSerial = app.store.meters.get('UP-1002')!.meterSerial;
-      expect(await read(app, { job: { ...job, meterSerial: 'E0000000' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('not in the stock') } });
-      expect(await read(app, { job: { ...job, meterSerial: installedSerial } })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('already installed') } });
-      expect(await read(app, { usagePointId: 'UP-1002', job })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('is for UP-1001') } });
-      expect(await read(app, { usagePointId: 'UP-1008', job: { ...job, workOrderId: 'WO-DEMO-RM1' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('is a remove') } });
-      expect(await program(app, 'timeSync', { job: { ...job, workOrderId: 'WO-NOPE' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await read(app, { job: { workOrderId: 'WO-DEMO-EX1', meterSerial: '' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await read(app, { job: { ...job, meterSerial: 'E0000000' } })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('not in the stock') },
+      });
+      expect(await read(app, { job: { ...job, meterSerial: installedSerial } })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('already installed') },
+      });
+      expect(await read(app, { usagePointId: 'UP-1002', job })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('is for UP-1001') },
+      });
+      expect(await read(app, { usagePointId: 'UP-1008', job: { ...job, workOrderId: 'WO-DEMO-RM1' } })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('is a remove') },
+      });
+      expect(await program(app, 'timeSync', { job: { ...job, workOrderId: 'WO-NOPE' } })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await read(app, { job: { workOrderId: 'WO-DEMO-EX1', meterSerial: '' } })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST' },
+      });
       expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
     } finally {
       app.close();
@@ -87,16 +113,33 @@ describe('the new meter of a job through the optical probe (training meter)', ()
       expect(demand.demandReset).toMatchObject({ resetCounterBefore: '07', resetCounterAfter: '08' });
       const controls = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
       expect(controls.map((e) => e.messageId)).toEqual([clock.messageId, demand.messageId]);
-      for (const entry of controls) expect(entry).toMatchObject({ verb: 'created', usagePointId: 'UP-1001', payload: { meter: 'E9100001', usagePoint: 'UP-1001', result: 'OK' } });
-      const audit = value<{ entityId: string; details: string }[]>({ ok: true as const, value: app.store.review.audit('optical.timeSync', 200) });
+      for (const entry of controls)
+        expect(entry).toMatchObject({
+          verb: 'created',
+          usagePointId: 'UP-1001',
+          payload: { meter: 'E9100001', usagePoint: 'UP-1001', result: 'OK' },
+        });
+      const audit = value<{ entityId: string; details: string }[]>({
+        ok: true as const,
+        value: app.store.review.audit('optical.timeSync', 200),
+      });
       expect(audit[0]!.entityId).toBe('E9100001');
       expect(JSON.parse(audit[0]!.details)).toMatchObject({ workOrderId: 'WO-DEMO-EX1', messageId: clock.messageId });
-      const order = value<{ steps: { step: string }[]; programming: { operation: string; meter: string; result: string; attributes: Record<string, string> }[] }>(
-        await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }),
-      );
+      const order = value<{
+        steps: { step: string }[];
+        programming: { operation: string; meter: string; result: string; attributes: Record<string, string> }[];
+      }>(await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }));
       expect(order.steps.map((s) => s.step)).toEqual(expect.arrayContaining(['programmed.timeSync', 'programmed.demandReset']));
       expect(order.programming).toMatchObject([
-        { operation: 'timeSync', meter: 'E9100001', result: 'OK', attributes: { driftBeforeSeconds: String(clock.timeSync!.before.driftS), driftAfterSeconds: String(clock.timeSync!.after.driftS) } },
+        {
+          operation: 'timeSync',
+          meter: 'E9100001',
+          result: 'OK',
+          attributes: {
+            driftBeforeSeconds: String(clock.timeSync!.before.driftS),
+            driftAfterSeconds: String(clock.timeSync!.after.driftS),
+          },
+        },
         { operation: 'demandReset', meter: 'E9100001', result: 'OK', attributes: { resetCounterAfter: '08' } },
       ]);
       if (!xsdSkipReason) expect(outboxSchemaErrors(controls)).toEqual({});
@@ -108,10 +151,19 @@ describe('the new meter of a job through the optical probe (training meter)', ()
   it('a wrong password on the new meter: the attempt is a step of the job, nothing queued', async () => {
     const app = await demoApp(tempDir());
     try {
-      expect(await program(app, 'timeSync', { password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'OPTICAL_PROGRAM_FAILED', details: { wroteToMeter: false } } });
+      expect(await program(app, 'timeSync', { password: 'wrong' })).toMatchObject({
+        ok: false,
+        error: { code: 'OPTICAL_PROGRAM_FAILED', details: { wroteToMeter: false } },
+      });
       expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
-      expect(app.store.workOrders.steps('WO-DEMO-EX1')).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'programmed.timeSync', details: expect.objectContaining({ result: 'FAILED', messageId: null }) })]));
-      const order = value<{ programming: { result: string; error: string | null }[] }>(await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }));
+      expect(app.store.workOrders.steps('WO-DEMO-EX1')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ step: 'programmed.timeSync', details: expect.objectContaining({ result: 'FAILED', messageId: null }) }),
+        ]),
+      );
+      const order = value<{ programming: { result: string; error: string | null }[] }>(
+        await dispatch(app.handlers, 'workOrders.get', { workOrderId: 'WO-DEMO-EX1' }),
+      );
       expect(order.programming).toMatchObject([{ result: 'FAILED', error: expect.stringContaining('password') }]);
     } finally {
       app.close();
@@ -122,9 +174,15 @@ describe('the new meter of a job through the optical probe (training meter)', ()
     const app = await demoApp(tempDir());
     try {
       const probe = value<OpticalReadResult>(await read(app, { job }));
-      const initialReadings = probe.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : []));
+      const initialReadings = probe.values.flatMap((v) =>
+        v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : [],
+      );
       const old = app.store.workOrders.meterAt('UP-1001')!;
-      const finalReadings = app.store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '99999', confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' } }));
+      const finalReadings = app.store.workOrders.registersOf(old.id).map((r) => ({
+        registerId: r.id,
+        value: '99999',
+        confirmation: { method: 'reason' as const, reason: 'far off the usual use: the test needs a known value' },
+      }));
       const start = app.store.outbox.list().length;
       const done = await dispatch(app.handlers, 'workOrders.completeExchange', {
         workOrderId: 'WO-DEMO-EX1',
@@ -133,63 +191,103 @@ describe('the new meter of a job through the optical probe (training meter)', ()
         note: '',
       });
       expect(done).toMatchObject({ ok: true });
-      const readings = value<{ source: string; qualities: string[]; value: string }[]>(await dispatch(app.handlers, 'readings.list', { usagePointId: 'UP-1001', limit: 20 }));
+      const readings = value<{ source: string; qualities: string[]; value: string }[]>(
+        await dispatch(app.handlers, 'readings.list', { usagePointId: 'UP-1001', limit: 20 }),
+      );
       const initial = readings.filter((r) => r.source === 'optical');
       expect(initial.map((r) => r.value)).toEqual(initialReadings.map((v) => v.value));
       expect(initial.every((r) => r.qualities[0] === readingQuality.deviceValid)).toBe(true);
       expect(readings.filter((r) => r.source === 'manual').every((r) => r.qualities[0] === readingQuality.manuallyEntered)).toBe(true);
       if (!xsdSkipReason) expect(outboxSchemaErrors(app.store.outbox.list().slice(start))).toEqual({});
-      expect(await program(app, 'timeSync')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('already completed') } });
-    } finally {
-      app.close();
-    }
-  }, 30_000);
-});
-
-describe.skipIf(socatSkipReason !== null)(`the new meter of a job over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`, () => {
-  const tempDir = useTempDir();
-  const installer = { name: 'Ines Installer', role: 'installer' } as const;
-  let harness: Harness | undefined;
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
-
-  it('another meter on the probe: the serial mismatch is reported; a model without demand reset refuses it before any write; time sync works', async () => {
-    harness = await startMeter('program-isk', { reactionScale: 0.1 });
-    const app = await demoApp(tempDir());
-    assignModel(app.store, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
-    try {
-      const probe = await readAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, job });
-      expect(probe.serialMatches).toBe(false);
-      expect(probe.meterSerial).not.toBe('E9100001');
-      const refused = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'demandReset', password: '00000000', modelName: 'generic', job });
-      await expect(refused).rejects.toMatchObject({ code: 'OPTICAL_PROGRAM_FAILED', message: expect.stringMatching(/has no demand reset[\s\S]*Nothing was changed/), details: { code: 'NOT_SUPPORTED', wroteToMeter: false } });
-      expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
-      // Another meter on the probe: nothing is written to it until the installer confirms it is the one.
-      const wrongMeter = programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job });
-      await expect(wrongMeter).rejects.toMatchObject({
-        code: 'OPTICAL_PROGRAM_FAILED',
-        message: expect.stringMatching(/reports serial 12345678, not E9100001: nothing was written[\s\S]*Nothing was changed/),
-        details: { code: 'SERIAL_MISMATCH', wroteToMeter: false, messageId: null, observedSerial: '12345678', expectedSerial: 'E9100001' },
+      expect(await program(app, 'timeSync')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('already completed') },
       });
-      expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
-      const done = await programAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, operation: 'timeSync', password: '00000000', job, confirmSerialMismatch: true });
-      expect(done.model).toBe('isk-mt');
-      const [entry] = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
-      expect(entry).toMatchObject({ messageId: done.messageId, payload: { meter: 'E9100001', result: 'OK' } });
-      const attributes = Object.fromEntries((entry!.payload as { attributes: { name: string; value: string }[] }).attributes.map((a) => [a.name, a.value]));
-      expect(attributes).toMatchObject({ meterSerialRead: '12345678', serialMismatchConfirmed: 'true' });
-      expect(app.store.workOrders.steps('WO-DEMO-EX1').map((s) => [s.step, s.details['result']])).toEqual(
-        expect.arrayContaining([
-          ['programmed.demandReset', 'FAILED'],
-          ['programmed.timeSync', 'FAILED'],
-          ['programmed.timeSync', 'OK'],
-        ]),
-      );
-      if (!xsdSkipReason) expect(outboxSchemaErrors([entry!])).toEqual({});
     } finally {
       app.close();
     }
   }, 30_000);
 });
+
+describe.skipIf(socatSkipReason !== null)(
+  `the new meter of a job over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+  () => {
+    const tempDir = useTempDir();
+    const installer = { name: 'Ines Installer', role: 'installer' } as const;
+    let harness: Harness | undefined;
+    afterEach(async () => {
+      await harness?.close();
+      harness = undefined;
+    });
+
+    it('another meter on the probe: the serial mismatch is reported; a model without demand reset refuses it before any write; time sync works', async () => {
+      harness = await startMeter('program-isk', { reactionScale: 0.1 });
+      const app = await demoApp(tempDir());
+      assignModel(app.store, { manufacturer: 'ISK', identPrefix: 'MT174' }, 'isk-mt');
+      try {
+        const probe = await readAtUsagePoint(app.store, installer, { usagePointId: 'UP-1001', port: harness.appPath, job });
+        expect(probe.serialMatches).toBe(false);
+        expect(probe.meterSerial).not.toBe('E9100001');
+        const refused = programAtUsagePoint(app.store, installer, {
+          usagePointId: 'UP-1001',
+          port: harness.appPath,
+          operation: 'demandReset',
+          password: '00000000',
+          modelName: 'generic',
+          job,
+        });
+        await expect(refused).rejects.toMatchObject({
+          code: 'OPTICAL_PROGRAM_FAILED',
+          message: expect.stringMatching(/has no demand reset[\s\S]*Nothing was changed/),
+          details: { code: 'NOT_SUPPORTED', wroteToMeter: false },
+        });
+        expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
+        // Another meter on the probe: nothing is written to it until the installer confirms it is the one.
+        const wrongMeter = programAtUsagePoint(app.store, installer, {
+          usagePointId: 'UP-1001',
+          port: harness.appPath,
+          operation: 'timeSync',
+          password: '00000000',
+          job,
+        });
+        await expect(wrongMeter).rejects.toMatchObject({
+          code: 'OPTICAL_PROGRAM_FAILED',
+          message: expect.stringMatching(/reports serial 12345678, not E9100001: nothing was written[\s\S]*Nothing was changed/),
+          details: {
+            code: 'SERIAL_MISMATCH',
+            wroteToMeter: false,
+            messageId: null,
+            observedSerial: '12345678',
+            expectedSerial: 'E9100001',
+          },
+        });
+        expect(app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls')).toEqual([]);
+        const done = await programAtUsagePoint(app.store, installer, {
+          usagePointId: 'UP-1001',
+          port: harness.appPath,
+          operation: 'timeSync',
+          password: '00000000',
+          job,
+          confirmSerialMismatch: true,
+        });
+        expect(done.model).toBe('isk-mt');
+        const [entry] = app.store.outbox.list().filter((e) => e.noun === 'EndDeviceControls');
+        expect(entry).toMatchObject({ messageId: done.messageId, payload: { meter: 'E9100001', result: 'OK' } });
+        const attributes = Object.fromEntries(
+          (entry!.payload as { attributes: { name: string; value: string }[] }).attributes.map((a) => [a.name, a.value]),
+        );
+        expect(attributes).toMatchObject({ meterSerialRead: '12345678', serialMismatchConfirmed: 'true' });
+        expect(app.store.workOrders.steps('WO-DEMO-EX1').map((s) => [s.step, s.details['result']])).toEqual(
+          expect.arrayContaining([
+            ['programmed.demandReset', 'FAILED'],
+            ['programmed.timeSync', 'FAILED'],
+            ['programmed.timeSync', 'OK'],
+          ]),
+        );
+        if (!xsdSkipReason) expect(outboxSchemaErrors([entry!])).toEqual({});
+      } finally {
+        app.close();
+      }
+    }, 30_000);
+  },
+);

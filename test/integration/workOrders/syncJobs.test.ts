@@ -26,30 +26,54 @@ describe.skipIf(xsdSkipReason !== null)(`work-order messages through sync${xsdSk
     sim = undefined;
   });
 
-  it('are all accepted by the enterprise simulator', async () => {
-    const dir = tempDir();
-    const store = openDemoStore(dir, installer);
-    const fresh = store.workOrders.deviceBySerial('E9100002');
-    const old = store.workOrders.meterAt('UP-1008');
-    if (!fresh || !old) throw new Error('demo not loaded');
-    completeInstall(store, installer, { workOrderId: 'WO-DEMO-IN1', newMeter: { serial: 'E9100002', initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })), sealsApplied: ['S-1'], photoIds: [] }, note: '' });
-    completeRemoval(store, installer, {
-      workOrderId: 'WO-DEMO-RM1',
-      oldMeter: { observedSerial: old.serialNumber, finalReadings: store.workOrders.registersOf(old.id).map((r) => ({ registerId: r.id, value: '77', confirmation: { method: 'reentered' as const } })), finalSource: 'manual', sealsRemoved: [], disposition: 'returned', photoIds: [] },
-      note: '',
-    });
-    decommissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN2', eui64: DEMO_PAN_DEVICE.eui64 });
-    startWorkOrder(store, installer, 'WO-DEMO-EX1');
-    reportUnable(store, installer, 'WO-DEMO-EX1', 'Meter cupboard blocked');
-    createWorkOrder(store, installer, { kind: 'remove', usagePointId: 'UP-1010', description: 'Vacant' });
-    const pending = store.outbox.list({ status: 'pending' }).length;
-    const nouns = new Set(store.outbox.list().map((e) => e.noun));
-    store.close();
-    expect(nouns).toEqual(new Set(['MasterDataLinkageConfig', 'MeterConfig', 'MeterReadings', 'EndDeviceConfig', 'MeterServiceRequests']));
+  it(
+    'are all accepted by the enterprise simulator',
+    async () => {
+      const dir = tempDir();
+      const store = openDemoStore(dir, installer);
+      const fresh = store.workOrders.deviceBySerial('E9100002');
+      const old = store.workOrders.meterAt('UP-1008');
+      if (!fresh || !old) throw new Error('demo not loaded');
+      completeInstall(store, installer, {
+        workOrderId: 'WO-DEMO-IN1',
+        newMeter: {
+          serial: 'E9100002',
+          initialReadings: store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '0' })),
+          sealsApplied: ['S-1'],
+          photoIds: [],
+        },
+        note: '',
+      });
+      completeRemoval(store, installer, {
+        workOrderId: 'WO-DEMO-RM1',
+        oldMeter: {
+          observedSerial: old.serialNumber,
+          finalReadings: store.workOrders
+            .registersOf(old.id)
+            .map((r) => ({ registerId: r.id, value: '77', confirmation: { method: 'reentered' as const } })),
+          finalSource: 'manual',
+          sealsRemoved: [],
+          disposition: 'returned',
+          photoIds: [],
+        },
+        note: '',
+      });
+      decommissionPan(store, installer, { workOrderId: 'WO-DEMO-PAN2', eui64: DEMO_PAN_DEVICE.eui64 });
+      startWorkOrder(store, installer, 'WO-DEMO-EX1');
+      reportUnable(store, installer, 'WO-DEMO-EX1', 'Meter cupboard blocked');
+      createWorkOrder(store, installer, { kind: 'remove', usagePointId: 'UP-1010', description: 'Vacant' });
+      const pending = store.outbox.list({ status: 'pending' }).length;
+      const nouns = new Set(store.outbox.list().map((e) => e.noun));
+      store.close();
+      expect(nouns).toEqual(
+        new Set(['MasterDataLinkageConfig', 'MeterConfig', 'MeterReadings', 'EndDeviceConfig', 'MeterServiceRequests']),
+      );
 
-    sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
-    const synced = await fieldmeter(['sync', '--db', join(dir, 'demo.db'), '--endpoint', sim.url, '--json']);
-    expect(synced.code, synced.stderr).toBe(0);
-    expect(JSON.parse(synced.stdout)).toEqual({ sent: pending, accepted: pending, rejected: 0, pending: 0 });
-  }, scaled(60_000));
+      sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
+      const synced = await fieldmeter(['sync', '--db', join(dir, 'demo.db'), '--endpoint', sim.url, '--json']);
+      expect(synced.code, synced.stderr).toBe(0);
+      expect(JSON.parse(synced.stdout)).toEqual({ sent: pending, accepted: pending, rejected: 0, pending: 0 });
+    },
+    scaled(60_000),
+  );
 });

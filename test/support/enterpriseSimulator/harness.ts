@@ -16,15 +16,30 @@ export function instantClock(): Clock & { sleeps: number[] } {
   return { sleeps, now: () => new Date(), sleep: async (ms) => void sleeps.push(ms) };
 }
 
-export async function seededStoreAndSimulator(dir: string, fault?: FaultPlan, xsdDir?: string, peer?: PeerBehaviour): Promise<{ store: Store; sim: EnterpriseSimulator; queued: number }> {
+export async function seededStoreAndSimulator(
+  dir: string,
+  fault?: FaultPlan,
+  xsdDir?: string,
+  peer?: PeerBehaviour,
+): Promise<{ store: Store; sim: EnterpriseSimulator; queued: number }> {
   const dbPath = join(dir, 'fm.db');
   const queued = seedDemoOutbox(dbPath);
   const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), fault, xsdDir, peer });
   return { store: openStore(dbPath), sim, queued };
 }
 
-export async function syncOnce(store: Store, url: string, options: Partial<SyncRunOptions> & { timeoutMs?: number; maxReplyBytes?: number } = {}): Promise<SyncSummary> {
-  const transport = createTransport({ endpoint: url, auth: { kind: 'none' }, timeoutMs: options.timeoutMs ?? 2000, maxReplyBytes: options.maxReplyBytes ?? 1024 * 1024, maxSockets: 16 });
+export async function syncOnce(
+  store: Store,
+  url: string,
+  options: Partial<SyncRunOptions> & { timeoutMs?: number; maxReplyBytes?: number } = {},
+): Promise<SyncSummary> {
+  const transport = createTransport({
+    endpoint: url,
+    auth: { kind: 'none' },
+    timeoutMs: options.timeoutMs ?? 2000,
+    maxReplyBytes: options.maxReplyBytes ?? 1024 * 1024,
+    maxSockets: 16,
+  });
   try {
     return await runSync(store, {
       post: transport.post,

@@ -34,10 +34,14 @@ export function checkAfterCrash(dbPath: string, confirmed: readonly ConfirmedSav
       if (audit.get(save.readingSetId) !== 1) missing.push(`${save.readingSetId}: audit row`);
       let payloads = payloadsByPoint.get(save.usagePointId);
       if (!payloads) {
-        payloads = (outbox.all(save.usagePointId) as string[]).map((p) => JSON.parse(p) as { readings: { timeStamp: string; value: string }[] });
+        payloads = (outbox.all(save.usagePointId) as string[]).map(
+          (p) => JSON.parse(p) as { readings: { timeStamp: string; value: string }[] },
+        );
         payloadsByPoint.set(save.usagePointId, payloads);
       }
-      const match = payloads.filter((p) => p.readings.every((r) => r.timeStamp === save.readAt) && p.readings.map((r) => r.value).join() === save.values.join());
+      const match = payloads.filter(
+        (p) => p.readings.every((r) => r.timeStamp === save.readAt) && p.readings.map((r) => r.value).join() === save.values.join(),
+      );
       if (match.length !== 1) missing.push(`${save.readingSetId}: ${match.length} outbox messages`);
     }
     const orphans = db

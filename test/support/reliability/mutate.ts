@@ -6,7 +6,19 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Values that tend to find edge cases in validation: sizes, types, encodings, paths. */
 export const nastyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue() as fc.Arbitrary<Json>,
-  fc.constantFrom<Json>('', ' ', '\u0000', '../../../etc/passwd', '%2e%2e/', '<script>x</script>', "'; DROP TABLE readings;--", '1e309', '-0', 'NaN', '😀'.repeat(50)),
+  fc.constantFrom<Json>(
+    '',
+    ' ',
+    '\u0000',
+    '../../../etc/passwd',
+    '%2e%2e/',
+    '<script>x</script>',
+    "'; DROP TABLE readings;--",
+    '1e309',
+    '-0',
+    'NaN',
+    '😀'.repeat(50),
+  ),
   fc.constantFrom<Json>(0, -1, 1.5, 2 ** 31, 2 ** 53 + 1, -(2 ** 63), 1e308, Number.MIN_VALUE),
   fc.string({ minLength: 200, maxLength: 5000 }),
   // JSON.parse makes __proto__ an own key, as it would be in a request body.
@@ -44,7 +56,9 @@ export function mutated(valid: Json): fc.Arbitrary<Json> {
   return fc.oneof(
     fc.tuple(fc.constantFrom(...all), nastyValue).map(([p, v]) => setAt(valid, p, v) ?? null),
     fc.constantFrom(...all).map((p) => setAt(valid, p, undefined) ?? null),
-    fc.tuple(fc.string({ maxLength: 20 }), nastyValue).map(([k, v]) => (valid !== null && typeof valid === 'object' && !Array.isArray(valid) ? { ...valid, [k]: v } : v)),
+    fc
+      .tuple(fc.string({ maxLength: 20 }), nastyValue)
+      .map(([k, v]) => (valid !== null && typeof valid === 'object' && !Array.isArray(valid) ? { ...valid, [k]: v } : v)),
   );
 }
 

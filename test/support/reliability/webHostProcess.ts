@@ -85,7 +85,13 @@ export async function startHostProcess(options: StartOptions): Promise<HostedApp
 }
 
 /** One POST /api/call/<method>; `body` is sent as is when it is a string (for malformed JSON). */
-export async function callHost(url: string, token: string, method: string, body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<CallResult> {
+export async function callHost(
+  url: string,
+  token: string,
+  method: string,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<CallResult> {
   const res = await fetch(`${url}/api/call/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },

@@ -5,7 +5,14 @@
  * 3.12.29.212, meter system error 3.0.0.79), and a utility's own table on top of either.
  */
 import { describe, expect, it } from 'vitest';
-import { AMI_VENDOR_EXAMPLE_TABLE, controlCodeIn, eventCodeIn, IEC_61968_9_TABLE, panJoinOutcomeIn, qualityCodeIn } from '../../../shared/cim/codes/codeTables';
+import {
+  AMI_VENDOR_EXAMPLE_TABLE,
+  controlCodeIn,
+  eventCodeIn,
+  IEC_61968_9_TABLE,
+  panJoinOutcomeIn,
+  qualityCodeIn,
+} from '../../../shared/cim/codes/codeTables';
 import { endDeviceControlType, endDeviceEventTypeFor } from '../../../shared/cim/codes/endDeviceCodes';
 import { integrationProfileSchema, resolveCodeTable } from '../../../shared/cim/integrationProfile';
 import { readingQuality } from '../../../shared/cim/readingQuality';
@@ -30,7 +37,13 @@ describe('code tables', () => {
 
   it("a utility's own table starts from a shipped one and changes what it names", () => {
     const profile = integrationProfileSchema.parse({
-      codeTable: { name: 'Stadtwerke MDM', base: 'amiVendorExample', events: { tamperDetected: '0.12.43.300' }, controls: { disconnect: '3.31.26.23' }, readingQualities: { manuallyEntered: '4.4.131' } },
+      codeTable: {
+        name: 'Stadtwerke MDM',
+        base: 'amiVendorExample',
+        events: { tamperDetected: '0.12.43.300' },
+        controls: { disconnect: '3.31.26.23' },
+        readingQualities: { manuallyEntered: '4.4.131' },
+      },
     });
     const table = resolveCodeTable(profile.codeTable);
     expect(eventCodeIn(table, '24.12.43.257')).toBe('24.12.43.300');
@@ -41,7 +54,12 @@ describe('code tables', () => {
   });
 
   it('refuses a table naming an event the app does not send, or a code of the wrong form', () => {
-    const bad = [{ name: 'x', events: { powerOut: '0.26.0.85' } }, { name: 'x', events: { powerDown: '26.0.85' } }, { name: 'x', readingQualities: { estimated: '2.8' } }, 'oracle'];
+    const bad = [
+      { name: 'x', events: { powerOut: '0.26.0.85' } },
+      { name: 'x', events: { powerDown: '26.0.85' } },
+      { name: 'x', readingQualities: { estimated: '2.8' } },
+      'oracle',
+    ];
     for (const codeTable of bad) expect(integrationProfileSchema.safeParse({ codeTable }).success, JSON.stringify(codeTable)).toBe(false);
   });
 

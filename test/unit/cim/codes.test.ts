@@ -20,7 +20,15 @@ import {
 
 describe('ReadingType', () => {
   it('encodes fields into the 18-part code and parses back', () => {
-    const code = encodeReadingType({ accumulation: 1, flowDirection: 1, commodity: 1, measurementKind: 12, multiplier: 3, unit: 72, tou: 2 });
+    const code = encodeReadingType({
+      accumulation: 1,
+      flowDirection: 1,
+      commodity: 1,
+      measurementKind: 12,
+      multiplier: 3,
+      unit: 72,
+      tou: 2,
+    });
     expect(code).toBe('0.0.0.1.1.1.12.0.0.0.0.2.0.0.0.3.72.0');
     expect(encodeReadingType(parseReadingType(code)!)).toBe(code);
   });
@@ -29,7 +37,9 @@ describe('ReadingType', () => {
     expect(readingTypeText('0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0')).toBe('energy delivered, register, kWh');
     expect(readingTypeText('0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0')).toBe('energy delivered, register, kWh, TOU 1');
     expect(readingTypeText('0.0.2.4.1.1.12.0.0.0.0.0.0.0.0.3.72.0')).toBe('15-minute energy delivered, interval, kWh');
-    expect(readingTypeText('8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0')).toBe('billing period maximum 15-minute demand delivered, indicating, kW');
+    expect(readingTypeText('8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0')).toBe(
+      'billing period maximum 15-minute demand delivered, indicating, kW',
+    );
     expect(readingTypeText('0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0')).toBe('volume delivered, register, m³');
     expect(readingTypeText('kWh')).toBeNull();
   });
@@ -85,7 +95,7 @@ describe('EndDeviceEventType / EndDeviceControlType', () => {
     expect(endDeviceEventType.powerDown).toBe('3.26.38.85');
   });
 
-  it('takes the device type of the meter\'s commodity (61968-9 EndDeviceType: 3 electric, 4 gas, 24 water)', () => {
+  it("takes the device type of the meter's commodity (61968-9 EndDeviceType: 3 electric, 4 gas, 24 water)", () => {
     expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0'])).toBe(3);
     expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0'])).toBe(4);
     expect(endDeviceTypeOfReadingTypes(['0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0'])).toBe(24);
@@ -99,8 +109,12 @@ describe('EndDeviceEventType / EndDeviceControlType', () => {
     expect(endDeviceEventTypeFor('fatalError', 3)).toBe('3.0.43.79');
     expect(endDeviceEventTypeFor('manualDisconnected', 3)).toBe('3.15.26.68');
     expect(endDeviceEventTypeFor('manualConnected', 3)).toBe('3.15.26.42');
-    expect(describeEndDeviceCode(endDeviceEventTypeFor('disconnectFailed', 3))?.text).toBe('ElectricMeter.RCDSwitch.ControlPoint.DisconnectFailed');
-    expect(describeEndDeviceCode(endDeviceEventTypeFor('connectFailed', 3))?.text).toBe('ElectricMeter.RCDSwitch.ControlPoint.ConnectFailed');
+    expect(describeEndDeviceCode(endDeviceEventTypeFor('disconnectFailed', 3))?.text).toBe(
+      'ElectricMeter.RCDSwitch.ControlPoint.DisconnectFailed',
+    );
+    expect(describeEndDeviceCode(endDeviceEventTypeFor('connectFailed', 3))?.text).toBe(
+      'ElectricMeter.RCDSwitch.ControlPoint.ConnectFailed',
+    );
     expect(nameOfEndDeviceCode('0.0.43.79')).toBe('fatalError');
   });
 
@@ -116,7 +130,11 @@ describe('EndDeviceEventType / EndDeviceControlType', () => {
 describe('ReadingQuality', () => {
   it('keeps the existing codes and describes the new ones', () => {
     expect(readingQuality.manuallyEntered).toBe('2.4.131');
-    expect(describeReadingQuality(readingQuality.estimated)).toEqual({ system: 'data collection (MDC)', category: 'estimated', index: 'estimated' });
+    expect(describeReadingQuality(readingQuality.estimated)).toEqual({
+      system: 'data collection (MDC)',
+      category: 'estimated',
+      index: 'estimated',
+    });
     expect(describeReadingQuality(readingQuality.knownMissingRead)?.index).toBe('known missing read');
     expect(describeReadingQuality('3.7.0')).toEqual({ system: 'MDM', category: 'edited', index: 'edited' });
     expect(describeReadingQuality('x')).toBeNull();

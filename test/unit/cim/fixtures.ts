@@ -33,10 +33,25 @@ export const meterReadingsBody: PayloadBody = {
             readingType: kWh15,
           },
         ],
-        meter: { mRID: meterMrid, serialNumber: '0012345678', names: [{ name: 'SN-0012345678', nameType: 'serial', nameTypeAuthority: 'utility' }] },
+        meter: {
+          mRID: meterMrid,
+          serialNumber: '0012345678',
+          names: [{ name: 'SN-0012345678', nameType: 'serial', nameTypeAuthority: 'utility' }],
+        },
         readings: [
-          { reason: 'billing', timeStamp: at, value: '12345.678', readingQualities: [{ source: 'FIELDMETER-01', readingQualityType: readingQuality.manuallyEntered }], readingType: kWh },
-          { timeStamp: at, value: '17.25 & <odd> "text"', readingType: '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0', timePeriod: { start: '2026-04-01T00:00:00Z', end: at } },
+          {
+            reason: 'billing',
+            timeStamp: at,
+            value: '12345.678',
+            readingQualities: [{ source: 'FIELDMETER-01', readingQualityType: readingQuality.manuallyEntered }],
+            readingType: kWh,
+          },
+          {
+            timeStamp: at,
+            value: '17.25 & <odd> "text"',
+            readingType: '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.72.0',
+            timePeriod: { start: '2026-04-01T00:00:00Z', end: at },
+          },
         ],
         usagePoint: { mRID: 'UP-0001' },
         valuesInterval: { start: '2026-04-01T00:00:00Z', end: at },
@@ -65,7 +80,12 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
     message: {
       kind: 'request',
       header: header('get', 'MeterReadings'),
-      request: { startTime: '2026-04-30T00:00:00Z', endTime: '2026-05-01T00:00:00Z', options: [{ name: 'ReadingType', value: kWh }], ids: [{ value: 'SN-1' }] },
+      request: {
+        startTime: '2026-04-30T00:00:00Z',
+        endTime: '2026-05-01T00:00:00Z',
+        options: [{ name: 'ReadingType', value: kWh }],
+        ids: [{ value: 'SN-1' }],
+      },
       payload: xml({
         noun: 'GetMeterReadings',
         value: {
@@ -86,7 +106,13 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
         result: 'PARTIAL',
         errors: [
           { code: '0.0', level: 'INFORM', reason: 'accepted' },
-          { code: '2.4', level: 'FATAL', reason: 'unknown meter', details: 'no such serial', id: { value: 'SN-9', kind: 'name', objectType: 'EndDevice' } },
+          {
+            code: '2.4',
+            level: 'FATAL',
+            reason: 'unknown meter',
+            details: 'no such serial',
+            id: { value: 'SN-9', kind: 'name', objectType: 'EndDevice' },
+          },
         ],
         ids: [{ value: 'msg-1', kind: 'transaction', idType: 'MessageID', idAuthority: 'MDM' }],
       },
@@ -101,7 +127,13 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
         noun: 'EndDeviceEvents',
         value: {
           endDeviceEvents: [
-            { mRID: 'evt-1', createdDateTime: '2026-05-01T09:58:12Z', severity: 'alarm', assets: { mRID: meterMrid }, eventType: endDeviceEventType.powerDown },
+            {
+              mRID: 'evt-1',
+              createdDateTime: '2026-05-01T09:58:12Z',
+              severity: 'alarm',
+              assets: { mRID: meterMrid },
+              eventType: endDeviceEventType.powerDown,
+            },
             {
               createdDateTime: '2026-05-01T10:01:00Z',
               reason: 'seen in the field',
@@ -135,22 +167,43 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
             {
               controlType: endDeviceControlType('panPairingWindowOpen'),
               attributes: [{ name: 'durationSeconds', value: '300' }],
-              endDevices: [{ mRID: meterMrid }, { serialNumber: 'IHD-77', isPan: true, installCode: '83FED3407A939723A5C639B26916D505C3B5' }],
+              endDevices: [
+                { mRID: meterMrid },
+                { serialNumber: 'IHD-77', isPan: true, installCode: '83FED3407A939723A5C639B26916D505C3B5' },
+              ],
               primaryDeviceTiming: { duration: '5', randomisation: 'none' },
             },
             {
               controlType: endDeviceControlType('loadControlInitiate'),
               drProgramLevel: 2,
               drProgramMandatory: true,
-              pan: { kind: 'PanDemandResponse', dutyCycle: '50', enrollmentGroup: '1', startDateTime: '2026-05-01T14:00:00Z', duration: '60' },
+              pan: {
+                kind: 'PanDemandResponse',
+                dutyCycle: '50',
+                enrollmentGroup: '1',
+                startDateTime: '2026-05-01T14:00:00Z',
+                duration: '60',
+              },
               usagePoints: [{ mRID: 'UP-0001' }],
             },
             {
               controlType: endDeviceControlType('panPriceSignalCreate'),
               priceSignal: '0.31',
-              pan: { kind: 'PanPricing', providerID: 7, details: [{ price: '0.31', priceTier: 2, rateLabel: 'peak', unitOfMeasure: 'kWh' }] },
+              pan: {
+                kind: 'PanPricing',
+                providerID: 7,
+                details: [{ price: '0.31', priceTier: 2, rateLabel: 'peak', unitOfMeasure: 'kWh' }],
+              },
             },
-            { controlType: endDeviceControlType('panTextMessageDisplay'), pan: { kind: 'PanDisplay', textMessage: 'Meter exchange tomorrow 9–11', confirmationRequired: true, transmissionMode: 'normal' } },
+            {
+              controlType: endDeviceControlType('panTextMessageDisplay'),
+              pan: {
+                kind: 'PanDisplay',
+                textMessage: 'Meter exchange tomorrow 9–11',
+                confirmationRequired: true,
+                transmissionMode: 'normal',
+              },
+            },
           ],
         },
       }),
@@ -161,7 +214,12 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
     message: {
       kind: 'response',
       header: header('reply', 'EndDeviceControls', { correlationID: 'msg-create-EndDeviceControls' }),
-      reply: { result: 'FAILED', errors: [{ code: '2.4', level: 'FATAL', reason: 'meter unreachable', id: { value: meterMrid, kind: 'uuid', objectType: 'EndDevice' } }] },
+      reply: {
+        result: 'FAILED',
+        errors: [
+          { code: '2.4', level: 'FATAL', reason: 'meter unreachable', id: { value: meterMrid, kind: 'uuid', objectType: 'EndDevice' } },
+        ],
+      },
     },
   },
   {
@@ -179,7 +237,11 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
               lotNumber: 'LOT-2026-04',
               serialNumber: '0012345678',
               type: 'E350',
-              configurationEvents: { createdDateTime: '2026-05-01T11:00:00Z', effectiveDateTime: '2026-05-01T11:00:00Z', reason: 'install' },
+              configurationEvents: {
+                createdDateTime: '2026-05-01T11:00:00Z',
+                effectiveDateTime: '2026-05-01T11:00:00Z',
+                reason: 'install',
+              },
               electronicAddress: { mac: '00:1B:C5:0C:60:00:00:01' },
               endDeviceInfo: { phaseCount: 3, assetModel: { modelNumber: 'E350', manufacturer: { names: [{ name: 'Landis+Gyr' }] } } },
               lifecycle: { installationDate: '2026-05-01', manufacturedDate: '2025-11-02' },
@@ -266,7 +328,11 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
       payload: xml({
         noun: 'MasterDataLinkageConfig',
         value: {
-          configurationEvent: { createdDateTime: '2026-05-01T11:02:00Z', effectiveDateTime: '2026-05-01T11:00:00Z', reason: 'meter exchange' },
+          configurationEvent: {
+            createdDateTime: '2026-05-01T11:02:00Z',
+            effectiveDateTime: '2026-05-01T11:00:00Z',
+            reason: 'meter exchange',
+          },
           customerAgreements: [{ mRID: 'AGR-1' }],
           meters: [{ names: [{ name: 'SN-OLD-1' }] }],
           usagePoints: [{ mRID: 'UP-0001' }],
@@ -334,13 +400,21 @@ export const fixtures: readonly { name: string; message: CimMessage }[] = [
               kind: 'service',
               requestDateTime: '2026-06-01T00:00:00Z',
               type: 'supplierChange',
-              customers: [{ mRID: 'CUST-1', customerAgreements: [{ mRID: 'AGR-2' }, { mRID: 'AGR-1' }], names: [{ name: 'Erika Mustermann' }] }],
-              meter: { serialNumber: '0012345678', meterReadings: [{ valuesInterval: { start: '2026-05-31T00:00:00Z', end: '2026-06-02T00:00:00Z' } }] },
+              customers: [
+                { mRID: 'CUST-1', customerAgreements: [{ mRID: 'AGR-2' }, { mRID: 'AGR-1' }], names: [{ name: 'Erika Mustermann' }] },
+              ],
+              meter: {
+                serialNumber: '0012345678',
+                meterReadings: [{ valuesInterval: { start: '2026-05-31T00:00:00Z', end: '2026-06-02T00:00:00Z' } }],
+              },
             },
           ],
         },
       }),
     },
   },
-  { name: 'MeterReadingsFaultMessage', message: { kind: 'fault', noun: 'MeterReadings', reply: { result: 'FAILED', errors: [{ code: '1.1', reason: 'schema error' }] } } },
+  {
+    name: 'MeterReadingsFaultMessage',
+    message: { kind: 'fault', noun: 'MeterReadings', reply: { result: 'FAILED', errors: [{ code: '1.1', reason: 'schema error' }] } },
+  },
 ];

@@ -5,14 +5,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../shared/cim';
-import { OUTBOX_KINDS, OutboxRenderError, outboxKinds, outboxMessageSchema, outboxRowToMessage, renderOutboxRow, type OutboxRow } from '../../../shared/cim/outbox';
+import {
+  OUTBOX_KINDS,
+  OutboxRenderError,
+  outboxKinds,
+  outboxMessageSchema,
+  outboxRowToMessage,
+  renderOutboxRow,
+  type OutboxRow,
+} from '../../../shared/cim/outbox';
 import type { Journal } from '../../../electron/services/store/repositories/journal';
 import { sampleAt, testPayloads } from '../../support/outboxSamples';
 
 const at = sampleAt;
 const payloads = testPayloads;
 const context = { source: 'FIELDMETER-TEST' };
-const rowOf = (kind: OutboxRow['kind'], extra: Partial<OutboxRow> = {}): OutboxRow => ({ messageId: `M-${kind}`, kind, verb: outboxKinds[kind].verbs[0], createdAt: at, payload: payloads[kind], ...extra });
+const rowOf = (kind: OutboxRow['kind'], extra: Partial<OutboxRow> = {}): OutboxRow => ({
+  messageId: `M-${kind}`,
+  kind,
+  verb: outboxKinds[kind].verbs[0],
+  createdAt: at,
+  payload: payloads[kind],
+  ...extra,
+});
 
 describe('outbox kinds', () => {
   it('every kind parses through the discriminated union and renders with its own noun and the row header', () => {
@@ -20,18 +35,29 @@ describe('outbox kinds', () => {
       expect(outboxMessageSchema.safeParse({ kind, payload: payloads[kind] }).success, kind).toBe(true);
       const message = outboxRowToMessage(rowOf(kind, { correlationId: 'REQ-1' }), context);
       if (message.kind === 'fault') throw new Error('no fault from the outbox');
-      expect(message.header).toMatchObject({ noun: outboxKinds[kind].noun, verb: outboxKinds[kind].verbs[0], messageID: `M-${kind}`, timestamp: at, source: 'FIELDMETER-TEST', correlationID: 'REQ-1' });
+      expect(message.header).toMatchObject({
+        noun: outboxKinds[kind].noun,
+        verb: outboxKinds[kind].verbs[0],
+        messageID: `M-${kind}`,
+        timestamp: at,
+        source: 'FIELDMETER-TEST',
+        correlationID: 'REQ-1',
+      });
       expect(message.kind).toBe(outboxKinds[kind].verbs[0].endsWith('ed') ? 'event' : 'request');
     }
   });
 
   it('a payload is read by its kind, not by its fields: a skip event stored as a switch event is refused', () => {
     expect(() => outboxRowToMessage(rowOf('switchEvent', { payload: payloads.skipEvent }), context)).toThrow(OutboxRenderError);
-    expect(() => outboxRowToMessage(rowOf('switchEvent', { payload: payloads.skipEvent }), context)).toThrow(/M-switchEvent: EndDeviceEvents payload \(switchEvent\) is malformed: switchOrder/);
+    expect(() => outboxRowToMessage(rowOf('switchEvent', { payload: payloads.skipEvent }), context)).toThrow(
+      /M-switchEvent: EndDeviceEvents payload \(switchEvent\) is malformed: switchOrder/,
+    );
   });
 
   it('a verb the kind is not sent with is refused', () => {
-    expect(() => outboxRowToMessage(rowOf('opticalControl', { verb: 'create' }), context)).toThrow(/opticalControl \(EndDeviceControls\) is not sent with verb "create"/);
+    expect(() => outboxRowToMessage(rowOf('opticalControl', { verb: 'create' }), context)).toThrow(
+      /opticalControl \(EndDeviceControls\) is not sent with verb "create"/,
+    );
   });
 
   it('the CorrelationID comes from the row, in either envelope; without one there is none', () => {
@@ -44,7 +70,9 @@ describe('outbox kinds', () => {
   });
 
   it('the same row renders the same bytes every time', () => {
-    expect(renderOutboxRow(rowOf('linkage', { verb: 'close' }), context)).toBe(renderOutboxRow(rowOf('linkage', { verb: 'close' }), context));
+    expect(renderOutboxRow(rowOf('linkage', { verb: 'close' }), context)).toBe(
+      renderOutboxRow(rowOf('linkage', { verb: 'close' }), context),
+    );
   });
 
   it('types: a wrong payload or a missing verb is a compile error', () => {

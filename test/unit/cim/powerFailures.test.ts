@@ -7,13 +7,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { meterStatusOf, statusEvents } from '../../../shared/cim/codes/meterStatusEvents';
-import { dsmrTimestamp, parsePowerFailureLog, powerFailCountReadings, powerFailCountReadingType, powerFailCounterKey, powerFailureLogEvents } from '../../../shared/cim/codes/powerFailures';
+import {
+  dsmrTimestamp,
+  parsePowerFailureLog,
+  powerFailCountReadings,
+  powerFailCountReadingType,
+  powerFailCounterKey,
+  powerFailureLogEvents,
+} from '../../../shared/cim/codes/powerFailures';
 import { defaultStatusBits, parseDataText } from '../../../shared/iec62056';
 
-const TELEGRAM = ['0-0:96.7.21(00004)', '0-0:96.7.9(00002)', '1-0:99.97.0(2)(0-0:96.7.19)(101208152415W)(0000000240*s)(101208151004W)(0000000301*s)', '1-0:32.32.0(00002)'].join('\r\n');
+const TELEGRAM = [
+  '0-0:96.7.21(00004)',
+  '0-0:96.7.9(00002)',
+  '1-0:99.97.0(2)(0-0:96.7.19)(101208152415W)(0000000240*s)(101208151004W)(0000000301*s)',
+  '1-0:32.32.0(00002)',
+].join('\r\n');
 
 describe('power failures from a DSMR telegram', () => {
-  it('reads the counters and the log; the log entries are the meter\'s times (end of failure, W = UTC+1)', () => {
+  it("reads the counters and the log; the log entries are the meter's times (end of failure, W = UTC+1)", () => {
     const status = meterStatusOf(parseDataText(TELEGRAM).dataSets)!;
     expect(status.powerFailCounters).toEqual({ '0-0:96.7.21': '00004', '0-0:96.7.9': '00002' });
     expect(status.powerFailureLog).toEqual([
@@ -22,7 +34,12 @@ describe('power failures from a DSMR telegram', () => {
     ]);
     expect(dsmrTimestamp('240715120000S')).toBe('2024-07-15T10:00:00.000Z');
     expect(dsmrTimestamp('241315120000W')).toBeNull();
-    expect(parsePowerFailureLog([{ value: '0', unit: null }, { value: '0-0:96.7.19', unit: null }])).toEqual([]);
+    expect(
+      parsePowerFailureLog([
+        { value: '0', unit: null },
+        { value: '0-0:96.7.19', unit: null },
+      ]),
+    ).toEqual([]);
   });
 
   it('a counter rise is a count reading (MeasurementKind powerOutage 136 / sustained interruption 128, unit count 111); a first read or a reset sends none', () => {
@@ -30,9 +47,21 @@ describe('power failures from a DSMR telegram', () => {
     expect(powerFailCounterKey('C.7.2')).toBe('96.7.2');
     expect(powerFailCounterKey('1.8.0')).toBeNull();
     expect(powerFailCountReadingType('96.7.2')).toBe('0.0.0.1.0.1.136.0.0.0.0.0.0.0.64.0.111.0');
-    const readings = powerFailCountReadings({ '0-0:96.7.21': '00001', '0-0:96.7.9': '00002', 'C.7.1': '0003' }, { '0-0:96.7.21': '00004', '0-0:96.7.9': '00002', 'C.7.1': '0001' });
-    expect(readings).toEqual([{ readingType: '0.0.0.1.0.1.136.0.0.0.0.0.0.0.0.0.111.0', value: '4', counter: '0-0:96.7.21', comment: expect.stringContaining('rose by 3') }]);
-    expect(powerFailCountReadings({ '0-0:96.7.9': '1' }, { '0-0:96.7.9': '2' })[0]?.readingType).toBe('0.0.0.1.0.1.128.0.0.0.0.0.0.0.0.0.111.0');
+    const readings = powerFailCountReadings(
+      { '0-0:96.7.21': '00001', '0-0:96.7.9': '00002', 'C.7.1': '0003' },
+      { '0-0:96.7.21': '00004', '0-0:96.7.9': '00002', 'C.7.1': '0001' },
+    );
+    expect(readings).toEqual([
+      {
+        readingType: '0.0.0.1.0.1.136.0.0.0.0.0.0.0.0.0.111.0',
+        value: '4',
+        counter: '0-0:96.7.21',
+        comment: expect.stringContaining('rose by 3'),
+      },
+    ]);
+    expect(powerFailCountReadings({ '0-0:96.7.9': '1' }, { '0-0:96.7.9': '2' })[0]?.readingType).toBe(
+      '0.0.0.1.0.1.128.0.0.0.0.0.0.0.0.0.111.0',
+    );
     expect(powerFailCountReadings(null, { 'C.7.0': '0009' })).toEqual([]);
   });
 

@@ -21,13 +21,19 @@ describe('round trip of every fixture', () => {
 });
 
 // Text XML 1.0 can carry, including markup characters, CR and non-ASCII.
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '<', '>', '"', "'", '\n', '\r', '\t', 'é', '€', '😀', ';', '#'), minLength: 1, maxLength: 12 });
+const text = fc.string({
+  unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '<', '>', '"', "'", '\n', '\r', '\t', 'é', '€', '😀', ';', '#'),
+  minLength: 1,
+  maxLength: 12,
+});
 const id = fc.stringMatching(/^[A-Za-z0-9-]{1,16}$/);
 const dateTime = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
 const decimal = fc.tuple(fc.nat({ max: 99_999_999 }), fc.nat({ max: 999 })).map(([i, f]) => `${i}.${f}`);
 const readingType = fc.array(fc.nat({ max: 255 }), { minLength: 18, maxLength: 18 }).map((a) => a.join('.'));
 const quality = fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 12 }), fc.nat({ max: 300 })).map((a) => a.join('.'));
-const names = fc.option(fc.array(fc.record({ name: text }, { requiredKeys: ['name'] }), { minLength: 1, maxLength: 2 }), { nil: undefined });
+const names = fc.option(fc.array(fc.record({ name: text }, { requiredKeys: ['name'] }), { minLength: 1, maxLength: 2 }), {
+  nil: undefined,
+});
 
 const meterReadings: fc.Arbitrary<MeterReadings> = fc.record({
   meterReadings: fc.array(
@@ -40,7 +46,10 @@ const meterReadings: fc.Arbitrary<MeterReadings> = fc.record({
               timeStamp: dateTime,
               value: decimal,
               source: text,
-              readingQualities: fc.array(fc.record({ readingQualityType: quality, comment: text }, { requiredKeys: ['readingQualityType'] }), { minLength: 1, maxLength: 3 }),
+              readingQualities: fc.array(
+                fc.record({ readingQualityType: quality, comment: text }, { requiredKeys: ['readingQualityType'] }),
+                { minLength: 1, maxLength: 3 },
+              ),
               readingType,
             },
             { requiredKeys: ['readingType'] },
@@ -48,7 +57,10 @@ const meterReadings: fc.Arbitrary<MeterReadings> = fc.record({
           { minLength: 1, maxLength: 5 },
         ),
         intervalBlocks: fc.array(
-          fc.record({ readingType, intervalReadings: fc.array(fc.record({ timeStamp: dateTime, value: decimal }), { minLength: 1, maxLength: 4 }) }, { requiredKeys: ['readingType'] }),
+          fc.record(
+            { readingType, intervalReadings: fc.array(fc.record({ timeStamp: dateTime, value: decimal }), { minLength: 1, maxLength: 4 }) },
+            { requiredKeys: ['readingType'] },
+          ),
           { minLength: 1, maxLength: 2 },
         ),
         usagePoint: fc.record({ mRID: id }),
@@ -80,7 +92,10 @@ describe('round trip of generated MeterReadings messages (fast-check)', () => {
     const event: fc.Arbitrary<CimMessage> = fc.record({
       kind: fc.constant('event' as const),
       header: header('created'),
-      payload: fc.record({ kind: fc.constant('xml' as const), body: fc.record({ noun: fc.constant('MeterReadings' as const), value: meterReadings }) }),
+      payload: fc.record({
+        kind: fc.constant('xml' as const),
+        body: fc.record({ noun: fc.constant('MeterReadings' as const), value: meterReadings }),
+      }),
     });
     fc.assert(
       fc.property(event, fc.constantFrom('typed' as const, 'generic' as const), (message, form) => {

@@ -25,7 +25,9 @@ describe('hardened parsing', () => {
   });
 
   it('refuses an external entity reference (XXE) declared in a DOCTYPE', () => {
-    const xxe = xml.replace('<tns:CreatedMeterReadings', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<tns:CreatedMeterReadings').replace('FIELDMETER-01', '&e;');
+    const xxe = xml
+      .replace('<tns:CreatedMeterReadings', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<tns:CreatedMeterReadings')
+      .replace('FIELDMETER-01', '&e;');
     expect(refusal(xxe).code).toBe('DTD_FORBIDDEN');
   });
 
@@ -56,8 +58,12 @@ describe('hardened parsing', () => {
   });
 
   it('refuses the draft "www.iec.ch" envelope namespace and a root that does not match the verb', () => {
-    expect(refusal(xml.replaceAll('http://iec.ch/TC57/2011/MeterReadingsMessage', 'http://www.iec.ch/TC57/2011/MeterReadingsMessage')).message).toMatch(/not the IEC 61968-100:2013 envelope/);
-    expect(refusal(xml.replace('>created</msg:Verb>', '>changed</msg:Verb>')).message).toMatch(/root element CreatedMeterReadings does not match verb "changed"/);
+    expect(
+      refusal(xml.replaceAll('http://iec.ch/TC57/2011/MeterReadingsMessage', 'http://www.iec.ch/TC57/2011/MeterReadingsMessage')).message,
+    ).toMatch(/not the IEC 61968-100:2013 envelope/);
+    expect(refusal(xml.replace('>created</msg:Verb>', '>changed</msg:Verb>')).message).toMatch(
+      /root element CreatedMeterReadings does not match verb "changed"/,
+    );
   });
 
   it('refuses a Reply.Result outside OK | PARTIAL | FAILED', () => {
@@ -75,7 +81,11 @@ describe('building refuses what the schemas cannot carry', () => {
   });
 
   it('Compressed in a typed wrapper, and execute in a typed wrapper', () => {
-    const compressed: CimMessage = { kind: 'event', header: { verb: 'created', noun: 'MeterReadings' }, payload: { kind: 'compressed', data: 'H4sI' } };
+    const compressed: CimMessage = {
+      kind: 'event',
+      header: { verb: 'created', noun: 'MeterReadings' },
+      payload: { kind: 'compressed', data: 'H4sI' },
+    };
     expect(() => buildMessage(compressed)).toThrow(/generic envelope/);
     expect(buildMessage(compressed, { form: 'generic' })).toContain('<msg:Compressed>H4sI</msg:Compressed>');
     const execute: CimMessage = { kind: 'request', header: { verb: 'execute', noun: 'EndDeviceControls' } };

@@ -16,7 +16,11 @@ function streamTree(xml: string, chunk: number, limits?: XmlStreamLimits) {
   const builder = new XmlTreeBuilder(Number.MAX_SAFE_INTEGER, 'the document');
   let tree: ReturnType<XmlTreeBuilder['close']>;
   const tokenizer = new XmlTokenizer(
-    { open: (name, attributes, line) => builder.open(name, attributes, line), text: (raw, line) => builder.text(raw, line), close: () => (tree = builder.close() ?? tree) },
+    {
+      open: (name, attributes, line) => builder.open(name, attributes, line),
+      text: (raw, line) => builder.text(raw, line),
+      close: () => (tree = builder.close() ?? tree),
+    },
     limits,
   );
   for (let i = 0; i < xml.length; i += chunk) tokenizer.write(xml.slice(i, i + chunk));
@@ -54,7 +58,9 @@ function oracleTree(xml: string): { rootName: string; root: unknown } {
   return { rootName, root: doc[rootName]?.[0] };
 }
 
-const documents = fixtures.flatMap(({ name, message }) => (['typed', 'generic'] as const).map((form) => ({ name: `${name} (${form})`, xml: buildMessage(message, { form }) })));
+const documents = fixtures.flatMap(({ name, message }) =>
+  (['typed', 'generic'] as const).map((form) => ({ name: `${name} (${form})`, xml: buildMessage(message, { form }) })),
+);
 
 describe('streaming XML tokenizer', () => {
   it.each(documents)('$name: the same tree as fast-xml-parser, whole or in chunks of any size', ({ xml }) => {
@@ -75,7 +81,8 @@ describe('streaming XML tokenizer', () => {
   });
 
   it('refuses an entity bomb at its DOCTYPE, with the line', () => {
-    const bomb = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>';
+    const bomb =
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<lolz>&lol2;</lolz>';
     const error = refusal(bomb);
     expect(error.code).toBe('DTD_FORBIDDEN');
     expect(error.line).toBe(2);

@@ -41,14 +41,39 @@ describe('xDLMS APDUs', () => {
     const all: XdlmsApdu[] = [
       get,
       { kind: 'get-request-next', invokeId: 0xc1, blockNumber: 3 },
-      { kind: 'get-request-list', invokeId: 0xc1, references: [{ reference: clock, access: null }, { reference: { ...clock, index: 3 }, access: { selector: 1, parameters: { type: 'null' } } }] },
+      {
+        kind: 'get-request-list',
+        invokeId: 0xc1,
+        references: [
+          { reference: clock, access: null },
+          { reference: { ...clock, index: 3 }, access: { selector: 1, parameters: { type: 'null' } } },
+        ],
+      },
       { kind: 'get-response', invokeId: 0xc1, result: { ok: true, value: { type: 'uint32', value: 1468 } } },
       { kind: 'get-response', invokeId: 0xc1, result: { ok: false, accessResult: 3 } },
       { kind: 'get-response-block', invokeId: 0xc1, lastBlock: false, blockNumber: 1, raw: hex('0102'), accessResult: null },
-      { kind: 'get-response-list', invokeId: 0xc1, results: [{ ok: true, value: { type: 'null' } }, { ok: false, accessResult: 4 }] },
-      { kind: 'set-request', invokeId: 0xc1, reference: clock, access: null, value: { type: 'octet-string', bytes: hex('07EA0C0701030000FF800000') } },
+      {
+        kind: 'get-response-list',
+        invokeId: 0xc1,
+        results: [
+          { ok: true, value: { type: 'null' } },
+          { ok: false, accessResult: 4 },
+        ],
+      },
+      {
+        kind: 'set-request',
+        invokeId: 0xc1,
+        reference: clock,
+        access: null,
+        value: { type: 'octet-string', bytes: hex('07EA0C0701030000FF800000') },
+      },
       { kind: 'set-response', invokeId: 0xc1, result: 0 },
-      { kind: 'action-request', invokeId: 0xc1, reference: { classId: 70, logicalName: obisToBytes('0-0:96.3.10.255') ?? new Uint8Array(6), index: 1 }, parameters: { type: 'int8', value: 0 } },
+      {
+        kind: 'action-request',
+        invokeId: 0xc1,
+        reference: { classId: 70, logicalName: obisToBytes('0-0:96.3.10.255') ?? new Uint8Array(6), index: 1 },
+        parameters: { type: 'int8', value: 0 },
+      },
       { kind: 'action-response', invokeId: 0xc1, result: 0, returned: null },
       { kind: 'data-notification', invokeId: 0x40000000, dateTime: null, body: { type: 'structure', items: [] } },
       { kind: 'general-block-transfer', lastBlock: true, streaming: false, window: 1, blockNumber: 2, blockAck: 0, data: hex('C401C100') },

@@ -35,8 +35,26 @@ describe('A-XDR data', () => {
       ['19 07E10A1405032B1EFF800000', { type: 'date-time', bytes: hex('07E10A1405032B1EFF800000') }],
       ['1A 07E10A1405', { type: 'date', bytes: hex('07E10A1405') }],
       ['1B 032B1EFF', { type: 'time', bytes: hex('032B1EFF') }],
-      ['02 02 0F FF 16 1E', { type: 'structure', items: [{ type: 'int8', value: -1 }, { type: 'enum', value: 30 }] }],
-      ['01 02 11 01 11 02', { type: 'array', items: [{ type: 'uint8', value: 1 }, { type: 'uint8', value: 2 }] }],
+      [
+        '02 02 0F FF 16 1E',
+        {
+          type: 'structure',
+          items: [
+            { type: 'int8', value: -1 },
+            { type: 'enum', value: 30 },
+          ],
+        },
+      ],
+      [
+        '01 02 11 01 11 02',
+        {
+          type: 'array',
+          items: [
+            { type: 'uint8', value: 1 },
+            { type: 'uint8', value: 2 },
+          ],
+        },
+      ],
     ];
     for (const [bytes, value] of samples) {
       expect(decodeValue(hex(bytes)), bytes).toEqual(value);
@@ -55,7 +73,13 @@ describe('A-XDR data', () => {
     // compact-array, contents-description structure{uint16, int8}, 2 rows of 3 bytes
     const bytes = hex('13 02 02 12 0F 06 0001 05 0002 FB');
     const value = decodeValue(bytes);
-    expect(value).toMatchObject({ type: 'compact-array', items: [{ type: 'structure', items: [{ value: 1 }, { value: 5 }] }, { type: 'structure', items: [{ value: 2 }, { value: -5 }] }] });
+    expect(value).toMatchObject({
+      type: 'compact-array',
+      items: [
+        { type: 'structure', items: [{ value: 1 }, { value: 5 }] },
+        { type: 'structure', items: [{ value: 2 }, { value: -5 }] },
+      ],
+    });
     expect(encodeValue(value)).toEqual(bytes);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAesGcm } from '../../../electron/services/dlms/aesGcm';
-import { decipherApdu, decodeApdu, encipherApdu, hlsGmacResponse, parseCiphered, securityControlOf, verifyHlsGmac } from '../../../shared/dlms';
+import {
+  decipherApdu,
+  decodeApdu,
+  encipherApdu,
+  hlsGmacResponse,
+  parseCiphered,
+  securityControlOf,
+  verifyHlsGmac,
+} from '../../../shared/dlms';
 import { greenBook as gb, hex as hexBytes } from './fixtures';
 
 const keys = { gcm: nodeAesGcm, encryptionKey: gb.encryptionKey, authenticationKey: gb.authenticationKey, systemTitle: gb.systemTitle };
@@ -24,8 +32,12 @@ describe('xDLMS ciphering (Green Book Table 40 vectors)', () => {
 
   it('refuses a wrong encryption key, a wrong authentication key and an altered byte as dlms.decrypt', () => {
     const wrongKey = Uint8Array.from(gb.encryptionKey, (b) => b ^ 1);
-    expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, encryptionKey: wrongKey })).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
-    expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, authenticationKey: wrongKey })).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
+    expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, encryptionKey: wrongKey })).toThrow(
+      expect.objectContaining({ reason: 'dlms.decrypt' }),
+    );
+    expect(() => decipherApdu(parseCiphered(gb.authenticatedEncrypted), { ...keys, authenticationKey: wrongKey })).toThrow(
+      expect.objectContaining({ reason: 'dlms.decrypt' }),
+    );
     const altered = gb.authenticatedEncrypted.slice();
     altered[10] = (altered[10] ?? 0) ^ 0x80;
     expect(() => decipherApdu(parseCiphered(altered), keys)).toThrow(expect.objectContaining({ reason: 'dlms.decrypt' }));
@@ -34,8 +46,12 @@ describe('xDLMS ciphering (Green Book Table 40 vectors)', () => {
   it('refuses an invocation counter that did not go forward as a replay', () => {
     const apdu = parseCiphered(gb.authenticatedEncrypted);
     expect(decipherApdu(apdu, { ...keys, lastInvocationCounter: gb.invocationCounter - 1 })).toEqual(gb.plain);
-    expect(() => decipherApdu(apdu, { ...keys, lastInvocationCounter: gb.invocationCounter })).toThrow(expect.objectContaining({ reason: 'dlms.replay' }));
-    expect(() => decipherApdu(apdu, { ...keys, lastInvocationCounter: gb.invocationCounter + 5 })).toThrow(expect.objectContaining({ reason: 'dlms.replay' }));
+    expect(() => decipherApdu(apdu, { ...keys, lastInvocationCounter: gb.invocationCounter })).toThrow(
+      expect.objectContaining({ reason: 'dlms.replay' }),
+    );
+    expect(() => decipherApdu(apdu, { ...keys, lastInvocationCounter: gb.invocationCounter + 5 })).toThrow(
+      expect.objectContaining({ reason: 'dlms.replay' }),
+    );
   });
 
   it('wraps a push as general-glo-ciphering with the system title inside, and opens it without being told the title', () => {
@@ -54,8 +70,12 @@ describe('HLS mechanism 5 (GMAC), Green Book Table 43', () => {
   const clientTitle = Uint8Array.of(0x4d, 0x4d, 0x4d, 0, 0, 0, 0, 1);
 
   it('computes f(StoC) by the client and f(CtoS) by the meter as published', () => {
-    expect(hlsGmacResponse(hlsKeys, ascii('P6wRJ21F'), clientTitle, 1)).toEqual(Uint8Array.of(0x10, 0, 0, 0, 1, ...hexBytes('1A52FE7DD3E72748973C1E28')));
-    expect(hlsGmacResponse(hlsKeys, ascii('K56iVagY'), gb.systemTitle, 0x01234567)).toEqual(Uint8Array.of(0x10, 0x01, 0x23, 0x45, 0x67, ...hexBytes('FE1466AFB3DBCD4F9389E2B7')));
+    expect(hlsGmacResponse(hlsKeys, ascii('P6wRJ21F'), clientTitle, 1)).toEqual(
+      Uint8Array.of(0x10, 0, 0, 0, 1, ...hexBytes('1A52FE7DD3E72748973C1E28')),
+    );
+    expect(hlsGmacResponse(hlsKeys, ascii('K56iVagY'), gb.systemTitle, 0x01234567)).toEqual(
+      Uint8Array.of(0x10, 0x01, 0x23, 0x45, 0x67, ...hexBytes('FE1466AFB3DBCD4F9389E2B7')),
+    );
   });
 
   it('verifies the meter proof and refuses one made with another key or for another challenge', () => {

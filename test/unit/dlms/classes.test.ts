@@ -32,7 +32,9 @@ describe('COSEM interface classes', () => {
     expect(su).toEqual({ scaler: -1, unit: 30, unitText: 'Wh' });
     expect(registerValueText(u32(123456), su)).toBe('12345.6');
     expect(registerValueText(u32(3), parseScalerUnit(structure(i8(2), enumValue(27))))).toBe('300');
-    expect(registerValueText({ type: 'uint64', value: 9007199254740993n }, parseScalerUnit(structure(i8(-3), enumValue(30))))).toBe('9007199254740.993');
+    expect(registerValueText({ type: 'uint64', value: 9007199254740993n }, parseScalerUnit(structure(i8(-3), enumValue(30))))).toBe(
+      '9007199254740.993',
+    );
     expect(registerValueText(u32(1), parseScalerUnit(structure(i8(0), enumValue(13))))).toBe('1');
     expect(parseScalerUnit(structure(i8(0), enumValue(9))).unitText).toBe('°C');
     expect(() => parseScalerUnit(structure(u8(0), enumValue(9)))).toThrow();
@@ -48,7 +50,14 @@ describe('COSEM interface classes', () => {
     const open = parseDateTime(hex('07E10A1405032B1EFF800000'));
     expect(open.deviation).toBeNull();
     expect(dateTimeText(open)).toBe('2017-10-20T03:43:30');
-    expect(parseDateTime(encodeDateTime(Date.UTC(2026, 11, 7, 3, 0, 0), -60))).toMatchObject({ year: 2026, month: 12, day: 7, hour: 4, deviation: -60, dayOfWeek: 1 });
+    expect(parseDateTime(encodeDateTime(Date.UTC(2026, 11, 7, 3, 0, 0), -60))).toMatchObject({
+      year: 2026,
+      month: 12,
+      day: 7,
+      hour: 4,
+      deviation: -60,
+      dayOfWeek: 1,
+    });
   });
 
   it('turns a load profile buffer into rows with interval status and scaled channels', () => {
@@ -79,8 +88,22 @@ describe('COSEM interface classes', () => {
     expect(parseControlState(enumValue(0))).toBe('disconnected');
     expect(parseControlState(enumValue(2))).toBe('ready-for-reconnection');
     expect(() => parseControlState(enumValue(3))).toThrow();
-    const access = structure(array([structure(i8(1), enumValue(1), { type: 'null' }), structure(i8(2), enumValue(3), { type: 'null' })]), array([structure(i8(1), { type: 'boolean', value: true })]));
+    const access = structure(
+      array([structure(i8(1), enumValue(1), { type: 'null' }), structure(i8(2), enumValue(3), { type: 'null' })]),
+      array([structure(i8(1), { type: 'boolean', value: true })]),
+    );
     const list = parseObjectList(array([structure(u16(70), u8(0), ln('0-0:96.3.10.255'), access)]));
-    expect(list).toEqual([{ classId: 70, version: 0, obis: '0-0:96.3.10.255', attributes: new Map([[1, 1], [2, 3]]), methods: new Map([[1, 1]]) }]);
+    expect(list).toEqual([
+      {
+        classId: 70,
+        version: 0,
+        obis: '0-0:96.3.10.255',
+        attributes: new Map([
+          [1, 1],
+          [2, 3],
+        ]),
+        methods: new Map([[1, 1]]),
+      },
+    ]);
   });
 });

@@ -28,7 +28,13 @@ describe('HDLC frames (IEC 62056-46)', () => {
     const snrm = encodeFrame({ destination: server, source: client, control: { kind: 'SNRM', poll: true } });
     expect(snrm).toEqual(guruxSnrm);
     const { frame } = decodeFrame(guruxSnrm);
-    expect(frame).toMatchObject({ destination: server, source: client, control: { kind: 'SNRM', poll: true }, segmented: false, info: new Uint8Array(0) });
+    expect(frame).toMatchObject({
+      destination: server,
+      source: client,
+      control: { kind: 'SNRM', poll: true },
+      segmented: false,
+      info: new Uint8Array(0),
+    });
   });
 
   it('checks HCS and FCS of a published Kamstrup HAN frame, and refuses one altered byte', () => {
@@ -61,7 +67,13 @@ describe('HDLC frames (IEC 62056-46)', () => {
       expect(decodeFrame(bytes).frame.destination).toEqual(destination);
     }
     // 4-byte form: 0x0002 0x0023 on the wire for upper 1, lower 17 (Green Book §8.4.2.2 example)
-    expect([...encodeFrame({ destination: { upper: 1, lower: 17, size: 4 }, source: { upper: 120, lower: null, size: 1 }, control: { kind: 'SNRM', poll: true } }).subarray(3, 8)]).toEqual([0x00, 0x02, 0x00, 0x23, 0xf1]);
+    expect([
+      ...encodeFrame({
+        destination: { upper: 1, lower: 17, size: 4 },
+        source: { upper: 120, lower: null, size: 1 },
+        control: { kind: 'SNRM', poll: true },
+      }).subarray(3, 8),
+    ]).toEqual([0x00, 0x02, 0x00, 0x23, 0xf1]);
   });
 
   it('encodes and decodes every control field kind', () => {
@@ -93,7 +105,9 @@ describe('HDLC frames (IEC 62056-46)', () => {
 
   it('joins segmented I-frames in order and refuses a segment out of order', () => {
     const segment = (send: number, segmented: boolean, info: Uint8Array) =>
-      decodeFrame(encodeFrame({ destination: client, source: server, control: { kind: 'I', send, receive: 1, poll: false }, segmented, info })).frame;
+      decodeFrame(
+        encodeFrame({ destination: client, source: server, control: { kind: 'I', send, receive: 1, poll: false }, segmented, info }),
+      ).frame;
     const joiner = new SegmentReassembler();
     expect(joiner.push(segment(6, true, hex('E6E700 C40281')))).toBeNull();
     expect(joiner.push(segment(7, true, hex('0102')))).toBeNull();

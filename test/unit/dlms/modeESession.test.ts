@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clockSetPlan, decodeFrame, DlmsModeESession, meterDataOf, meterReadPlan, type ClockSetOutcome, type DlmsSessionEvent, type MeterReadRequest } from '../../../shared/dlms';
+import {
+  clockSetPlan,
+  decodeFrame,
+  DlmsModeESession,
+  meterDataOf,
+  meterReadPlan,
+  type ClockSetOutcome,
+  type DlmsSessionEvent,
+  type MeterReadRequest,
+} from '../../../shared/dlms';
 import { ModeEMeter, type ModeEMeterOptions } from '../../../shared/dlms/simulator/modeEMeter';
 
 const NOW = Date.UTC(2026, 11, 7, 3, 7, 0);
@@ -16,9 +25,18 @@ interface Run {
  * The session against the pure meter with a zero-delay medium: every send is delivered at once;
  * `drop(n, bytes)` loses the n-th frame the client sends (the driver's timer then calls timeout()).
  */
-function run(meterOptions: Partial<ModeEMeterOptions>, session: Partial<ConstructorParameters<typeof DlmsModeESession>[0]> & { request?: MeterReadRequest } = {}, drop: (n: number) => boolean = () => false): Run {
+function run(
+  meterOptions: Partial<ModeEMeterOptions>,
+  session: Partial<ConstructorParameters<typeof DlmsModeESession>[0]> & { request?: MeterReadRequest } = {},
+  drop: (n: number) => boolean = () => false,
+): Run {
   const meter = new ModeEMeter({ password: '12345678', days: 2, now: () => NOW, serial: '98765432', ...meterOptions });
-  const s = new DlmsModeESession({ plan: meterReadPlan(session.request), now: () => NOW, password: new TextEncoder().encode('12345678'), ...session });
+  const s = new DlmsModeESession({
+    plan: meterReadPlan(session.request),
+    now: () => NOW,
+    password: new TextEncoder().encode('12345678'),
+    ...session,
+  });
   const events: DlmsSessionEvent[] = [];
   const sent: Run['sent'] = [];
   let timeouts = 0;
@@ -152,7 +170,15 @@ describe('setting the clock through DLMS (class 8 attribute 2 SET)', () => {
   const drive = (serial: string, expected: string, host: number) => {
     const meter = new ModeEMeter({ password: 'pw', days: 0, now: () => NOW, serial });
     const outcome: { value: ClockSetOutcome | null } = { value: null };
-    const s = new DlmsModeESession({ plan: clockSetPlan((seen) => seen === expected, () => host, outcome), now: () => host, password: new TextEncoder().encode('pw') });
+    const s = new DlmsModeESession({
+      plan: clockSetPlan(
+        (seen) => seen === expected,
+        () => host,
+        outcome,
+      ),
+      now: () => host,
+      password: new TextEncoder().encode('pw'),
+    });
     const sets: string[] = [];
     let queue = s.start();
     while (queue.length) {
@@ -168,7 +194,7 @@ describe('setting the clock through DLMS (class 8 attribute 2 SET)', () => {
     return { outcome: outcome.value, sets, meter };
   };
 
-  it('writes the host time with the meter\'s deviation and verifies it by reading again', () => {
+  it("writes the host time with the meter's deviation and verifies it by reading again", () => {
     const host = NOW + 95_000; // the meter is 95 s behind the host
     const { outcome, sets, meter } = drive('E3100004', 'E3100004', host);
     expect(sets).toEqual(['set']);

@@ -24,7 +24,12 @@ import { MeterObjects } from '../../../shared/dlms/simulator/meterObjects';
 
 const ln = (obis: string) => octets(obisToBytes(obis) ?? new Uint8Array(6));
 const columns = parseCaptureObjects(
-  array([structure(u16(8), ln('0-0:1.0.0.255'), i8(2), u16(0)), structure(u16(1), ln('0-0:96.10.1.255'), i8(2), u16(0)), structure(u16(3), ln('1-0:1.8.0.255'), i8(2), u16(0)), structure(u16(3), ln('1-0:2.8.0.255'), i8(2), u16(0))]),
+  array([
+    structure(u16(8), ln('0-0:1.0.0.255'), i8(2), u16(0)),
+    structure(u16(1), ln('0-0:96.10.1.255'), i8(2), u16(0)),
+    structure(u16(3), ln('1-0:1.8.0.255'), i8(2), u16(0)),
+    structure(u16(3), ln('1-0:2.8.0.255'), i8(2), u16(0)),
+  ]),
 );
 const scalers = new Map([
   ['1-0:1.8.0.255', parseScalerUnit(structure(i8(-3), enumValue(30)))],
@@ -59,7 +64,9 @@ describe('profile buffers straight from bytes', () => {
     expect(Array.from(table.times)).toEqual(rows.map((r) => r.time ?? NaN));
     expect(Array.from(table.status)).toEqual(rows.map((r) => r.statusByte ?? -1));
     for (let row = 0; row < table.rows; row++) {
-      table.channels.forEach((ch, c) => expect(cellText(table, row, c, scalers.get(ch.obis) ?? null)).toBe(rows[row]?.cells[c]?.value ?? null));
+      table.channels.forEach((ch, c) =>
+        expect(cellText(table, row, c, scalers.get(ch.obis) ?? null)).toBe(rows[row]?.cells[c]?.value ?? null),
+      );
     }
     expect(rows.map((r) => r.cells.map((c) => c.value))).toEqual([
       ['0.001', '-500'],

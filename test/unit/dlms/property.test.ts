@@ -6,7 +6,10 @@ import { greenBook as gb, kamstrupHanPush } from './fixtures';
 
 /** A published frame with bytes flipped, dropped, inserted or cut off. */
 const garbled = fc
-  .tuple(fc.constantFrom(kamstrupHanPush, gb.authenticatedEncrypted), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'drop', 'insert', 'cut')), { maxLength: 6 }))
+  .tuple(
+    fc.constantFrom(kamstrupHanPush, gb.authenticatedEncrypted),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'drop', 'insert', 'cut')), { maxLength: 6 }),
+  )
   .map(([frame, edits]) => {
     let out = Array.from(frame);
     for (const [at, value, kind] of edits) {
@@ -60,7 +63,12 @@ describe('DLMS decoders on any input', () => {
       fc.property(fc.oneof(garbled, fc.uint8Array({ maxLength: 400 })), (bytes) => {
         onlyCoded(() => decodeValue(bytes));
         onlyCoded(() => decodeApdu(bytes));
-        const result = decodeCapture(bytes, { gcm: nodeAesGcm, encryptionKey: gb.encryptionKey, authenticationKey: gb.authenticationKey, systemTitle: gb.systemTitle });
+        const result = decodeCapture(bytes, {
+          gcm: nodeAesGcm,
+          encryptionKey: gb.encryptionKey,
+          authenticationKey: gb.authenticationKey,
+          systemTitle: gb.systemTitle,
+        });
         // a capture whose frames fail or whose decryption fails shows no values from that APDU
         if (result.reason === 'dlms.decrypt') expect(result.objects).toEqual([]);
       }),

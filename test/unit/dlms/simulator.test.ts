@@ -49,7 +49,10 @@ class TestClient {
 
   request(apdu: Uint8Array): Uint8Array {
     const joiner = new SegmentReassembler();
-    let replies = this.exchange({ kind: 'I', send: this.send, receive: this.receive, poll: true }, concat(Uint8Array.of(0xe6, 0xe6, 0), apdu));
+    let replies = this.exchange(
+      { kind: 'I', send: this.send, receive: this.receive, poll: true },
+      concat(Uint8Array.of(0xe6, 0xe6, 0), apdu),
+    );
     this.send = (this.send + 1) & 7;
     for (;;) {
       const frame = replies[0];
@@ -67,7 +70,9 @@ class TestClient {
     while (response.kind === 'get-response-block') {
       if (response.raw) blocks.push(response.raw);
       if (response.lastBlock) return decodeValue(concat(...blocks));
-      response = decodeApdu(this.request(encodeApdu({ kind: 'get-request-next', invokeId: response.invokeId, blockNumber: response.blockNumber })));
+      response = decodeApdu(
+        this.request(encodeApdu({ kind: 'get-request-next', invokeId: response.invokeId, blockNumber: response.blockNumber })),
+      );
     }
     if (response.kind !== 'get-response' || !response.result.ok) throw new Error(`GET failed: ${JSON.stringify(response)}`);
     return response.result.value;
@@ -95,7 +100,14 @@ describe('the DLMS meter simulator', () => {
     c.request(lls('pw'));
     const profile = (index: number) => ({ classId: 7, logicalName: ln('1-0:99.1.0.255'), index });
     const columns = parseCaptureObjects(c.get({ kind: 'get-request', invokeId: 0xc1, reference: profile(3), access: null }));
-    expect(columns.map((col) => col.obis)).toEqual(['0-0:1.0.0.255', '0-0:96.10.1.255', '1-0:1.8.0.255', '1-0:2.8.0.255', '1-0:3.8.0.255', '1-0:4.8.0.255']);
+    expect(columns.map((col) => col.obis)).toEqual([
+      '0-0:1.0.0.255',
+      '0-0:96.10.1.255',
+      '1-0:1.8.0.255',
+      '1-0:2.8.0.255',
+      '1-0:3.8.0.255',
+      '1-0:4.8.0.255',
+    ]);
     const rows = profileRows(c.get({ kind: 'get-request', invokeId: 0xc1, reference: profile(2), access: null }), columns);
     expect(rows).toHaveLength(7 * 96);
     expect(c.frames).toBeGreaterThan(100);
@@ -103,8 +115,16 @@ describe('the DLMS meter simulator', () => {
     expect(rows[97]?.status).toEqual(['clock-adjusted']);
     expect((rows.at(-1)?.time ?? 0) - (rows[0]?.time ?? 0)).toBe((7 * 96 - 1) * 900_000);
     // range access: the last two hours only
-    const range = structure(structure(u16(8), octets(ln('0-0:1.0.0.255')), i8(2), u16(0)), octets(encodeDateTime(NOW - 2 * 3600_000, -60)), octets(encodeDateTime(NOW, -60)), { type: 'array', items: [] });
-    const recent = profileRows(c.get({ kind: 'get-request', invokeId: 0xc1, reference: profile(2), access: { selector: 1, parameters: range } }), columns);
+    const range = structure(
+      structure(u16(8), octets(ln('0-0:1.0.0.255')), i8(2), u16(0)),
+      octets(encodeDateTime(NOW - 2 * 3600_000, -60)),
+      octets(encodeDateTime(NOW, -60)),
+      { type: 'array', items: [] },
+    );
+    const recent = profileRows(
+      c.get({ kind: 'get-request', invokeId: 0xc1, reference: profile(2), access: { selector: 1, parameters: range } }),
+      columns,
+    );
     expect(recent).toHaveLength(8);
   });
 
@@ -114,12 +134,25 @@ describe('the DLMS meter simulator', () => {
     c.connect();
     c.request(lls('pw'));
     const clock = { classId: 8, logicalName: ln('0-0:1.0.0.255'), index: 2 };
-    const set = decodeApdu(c.request(encodeApdu({ kind: 'set-request', invokeId: 1, reference: clock, access: null, value: octets(encodeDateTime(NOW + 90_000, -60)) })));
+    const set = decodeApdu(
+      c.request(
+        encodeApdu({ kind: 'set-request', invokeId: 1, reference: clock, access: null, value: octets(encodeDateTime(NOW + 90_000, -60)) }),
+      ),
+    );
     expect(set).toMatchObject({ kind: 'set-response', result: 0 });
     expect(meter.objects.clockOffsetMs).toBe(90_000);
     const disconnect = { classId: 70, logicalName: ln('0-0:96.3.10.255'), index: 1 };
-    expect(decodeApdu(c.request(encodeApdu({ kind: 'action-request', invokeId: 1, reference: disconnect, parameters: { type: 'int8', value: 0 } })))).toMatchObject({ result: 0 });
-    expect(c.get({ kind: 'get-request', invokeId: 1, reference: { ...disconnect, index: 3 }, access: null })).toEqual({ type: 'enum', value: 0 });
-    expect(decodeApdu(c.request(encodeApdu({ kind: 'get-request', invokeId: 1, reference: { ...clock, classId: 3 }, access: null })))).toMatchObject({ result: { ok: false, accessResult: 4 } });
+    expect(
+      decodeApdu(
+        c.request(encodeApdu({ kind: 'action-request', invokeId: 1, reference: disconnect, parameters: { type: 'int8', value: 0 } })),
+      ),
+    ).toMatchObject({ result: 0 });
+    expect(c.get({ kind: 'get-request', invokeId: 1, reference: { ...disconnect, index: 3 }, access: null })).toEqual({
+      type: 'enum',
+      value: 0,
+    });
+    expect(
+      decodeApdu(c.request(encodeApdu({ kind: 'get-request', invokeId: 1, reference: { ...clock, classId: 3 }, access: null }))),
+    ).toMatchObject({ result: { ok: false, accessResult: 4 } });
   });
 });

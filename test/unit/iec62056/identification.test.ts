@@ -14,7 +14,15 @@ describe('sign-on, identification and option select (§6.3.1–6.3.3)', () => {
   });
 
   it('reads manufacturer, baud character and ident; mode C at 9600 with 200 ms reaction', () => {
-    expect(parseIdentification('/ISK5MT174-0001')).toMatchObject({ manufacturer: 'ISK', baudChar: '5', ident: 'MT174-0001', modeE: false, reactionTimeMs: 200, mode: 'C', maxBaud: 9600 });
+    expect(parseIdentification('/ISK5MT174-0001')).toMatchObject({
+      manufacturer: 'ISK',
+      baudChar: '5',
+      ident: 'MT174-0001',
+      modeE: false,
+      reactionTimeMs: 200,
+      mode: 'C',
+      maxBaud: 9600,
+    });
   });
 
   it('gives 20 ms reaction time when the third letter is lower case', () => {

@@ -33,21 +33,39 @@ describe('meter models as data', () => {
       { manufacturer: 'ISK', identPrefix: 'MT174', model: 'isk-mt' },
     ];
     expect(chooseModel(isk, assignments, shippedMeterModels)).toMatchObject({ ok: true, model: { name: 'isk-mt' } });
-    expect(chooseModel(isk, [{ manufacturer: 'ISK', identPrefix: 'MT174', model: 'vendor-x' }], shippedMeterModels)).toEqual({ ok: false, reason: 'meterModelUnknown', meterType: 'ISK MT174-0001', model: 'vendor-x' });
+    expect(chooseModel(isk, [{ manufacturer: 'ISK', identPrefix: 'MT174', model: 'vendor-x' }], shippedMeterModels)).toEqual({
+      ok: false,
+      reason: 'meterModelUnknown',
+      meterType: 'ISK MT174-0001',
+      model: 'vendor-x',
+    });
     // The manufacturer id is taken as sent: ISk (20 ms reaction time) is another type than ISK.
     expect(chooseModel(parseIdentification('/ISk5MT174-0001')!, assignments, shippedMeterModels)).toMatchObject({ ok: false });
   });
 
   it('refuses a file with the field that is wrong', () => {
     expect(parseMeterModel({ ...iskMt, source: '' })).toMatchObject({ ok: false, field: 'source' });
-    expect(parseMeterModel({ ...iskMt, password: { command: 'P2', algorithm: 'clear' } })).toMatchObject({ ok: false, field: 'password.algorithm' });
-    expect(parseMeterModel({ ...iskMt, clock: { ...iskMt.clock, timeBasis: 'CET' } })).toMatchObject({ ok: false, field: 'clock.timeBasis' });
+    expect(parseMeterModel({ ...iskMt, password: { command: 'P2', algorithm: 'clear' } })).toMatchObject({
+      ok: false,
+      field: 'password.algorithm',
+    });
+    expect(parseMeterModel({ ...iskMt, clock: { ...iskMt.clock, timeBasis: 'CET' } })).toMatchObject({
+      ok: false,
+      field: 'clock.timeBasis',
+    });
     expect(parseMeterModel({ ...iskMt, format: 'other/2' })).toMatchObject({ ok: false, field: 'format' });
   });
 
   it("loads the utility's folder beside the shipped models; a bad file is left out and listed", () => {
     dir = mkdtempSync(join(tmpdir(), 'fieldmeter-models-'));
-    writeFileSync(join(dir, 'isk-mt-dst.json'), JSON.stringify({ ...iskMt, name: 'isk-mt-dst', clock: { ...iskMt.clock, date: { address: '0.9.2', format: '0YYMMDD' }, timeBasis: 'localDst' } }));
+    writeFileSync(
+      join(dir, 'isk-mt-dst.json'),
+      JSON.stringify({
+        ...iskMt,
+        name: 'isk-mt-dst',
+        clock: { ...iskMt.clock, date: { address: '0.9.2', format: '0YYMMDD' }, timeBasis: 'localDst' },
+      }),
+    );
     writeFileSync(join(dir, 'broken.json'), '{ "format": ');
     writeFileSync(join(dir, 'no-source.json'), JSON.stringify({ ...iskMt, name: 'no-source', source: ' ' }));
     const catalog = loadMeterModels(dir);

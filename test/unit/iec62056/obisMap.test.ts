@@ -25,7 +25,9 @@ describe('OBIS → ReadingType (NOTES §6)', () => {
 
   it('maps maximum demand with a 15-minute period by default', () => {
     expect(rt('1.6.0', 'kW')).toBe('8.8.2.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0');
-    expect(minimalObisReadingTypes({ demandPeriod: 5 }).readingTypeFor(parseObisCode('1.6.0') as ObisCode, 'kW')).toBe('8.8.5.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0');
+    expect(minimalObisReadingTypes({ demandPeriod: 5 }).readingTypeFor(parseObisCode('1.6.0') as ObisCode, 'kW')).toBe(
+      '8.8.5.6.1.1.8.0.0.0.0.0.0.0.0.3.38.0',
+    );
   });
 
   it('leaves unmapped what it cannot name exactly', () => {

@@ -14,7 +14,14 @@ function listen(chunks: readonly Uint8Array[]): SessionEvent[] {
 
 const outcome = (events: readonly SessionEvent[]) => {
   const done = events[events.length - 1];
-  return done?.type === 'complete' ? { manufacturer: done.identification?.manufacturer, ident: done.identification?.ident, checksum: done.checksum, sets: done.dataSets.map((d) => d.obis) } : done;
+  return done?.type === 'complete'
+    ? {
+        manufacturer: done.identification?.manufacturer,
+        ident: done.identification?.ident,
+        checksum: done.checksum,
+        sets: done.dataSets.map((d) => d.obis),
+      }
+    : done;
 };
 
 describe('push meters repeat their identification every telegram', () => {

@@ -42,10 +42,21 @@ describe('programming answers', () => {
     const stream = Uint8Array.from([
       0x06,
       0x15,
-      SOH, ...ascii('P0'), STX, ...ascii('(12345678)'), ETX, 0x68,
+      SOH,
+      ...ascii('P0'),
+      STX,
+      ...ascii('(12345678)'),
+      ETX,
+      0x68,
       0x7f, // noise between messages
-      STX, ...ascii('0.9.1(235959)'), ETX, 0x3b,
-      STX, ...ascii('(ER10)'), ETX, 0x14,
+      STX,
+      ...ascii('0.9.1(235959)'),
+      ETX,
+      0x3b,
+      STX,
+      ...ascii('(ER10)'),
+      ETX,
+      0x14,
     ]);
     const whole = new ProgrammingAnswerReader().feed(stream);
     expect(whole).toEqual([
@@ -83,7 +94,12 @@ describe('meter models and clock formats', () => {
 
   it('formats and parses the date and time of both register formats', () => {
     const f = { year: 2024, month: 1, day: 5, hour: 7, minute: 8, second: 9 };
-    expect([formatDate(f, 'YYMMDD'), formatDate(f, 'YY-MM-DD'), formatTime(f, 'hhmmss'), formatTime(f, 'hh:mm:ss')]).toEqual(['240105', '24-01-05', '070809', '07:08:09']);
+    expect([formatDate(f, 'YYMMDD'), formatDate(f, 'YY-MM-DD'), formatTime(f, 'hhmmss'), formatTime(f, 'hh:mm:ss')]).toEqual([
+      '240105',
+      '24-01-05',
+      '070809',
+      '07:08:09',
+    ]);
     expect(parseDate('24-02-29', 'YY-MM-DD')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(parseDate('230229', 'YYMMDD')).toBeNull(); // not a leap year
     expect(parseDate('24-01-05', 'YYMMDD')).toBeNull(); // the other model's format

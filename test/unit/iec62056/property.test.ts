@@ -7,7 +7,10 @@ const good = [concatBytes(bytes('/ISK5MT174-0001\r\n'), block(modeCData)), p1(['
 
 /** A valid frame with bytes flipped, dropped, duplicated or spliced in. */
 const garbled = fc
-  .tuple(fc.constantFrom(...good), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'drop', 'insert', 'cut')), { maxLength: 8 }))
+  .tuple(
+    fc.constantFrom(...good),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'drop', 'insert', 'cut')), { maxLength: 8 }),
+  )
   .map(([frame, edits]) => {
     let out = Array.from(frame);
     for (const [at, value, kind] of edits) {

@@ -7,7 +7,8 @@ function run(options: SessionOptions, ...chunks: Uint8Array[]): SessionEvent[] {
   return [...session.start(), ...chunks.flatMap((c) => session.feed(c)), ...session.finish()];
 }
 const last = (events: SessionEvent[]) => events[events.length - 1];
-const ofType = <T extends SessionEvent['type']>(events: SessionEvent[], type: T) => events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
+const ofType = <T extends SessionEvent['type']>(events: SessionEvent[], type: T) =>
+  events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
 
 describe('OpticalSession, readout modes (§6.4)', () => {
   it('mode C: signs on, answers the identification with the option select and reads the block', () => {
@@ -16,7 +17,16 @@ describe('OpticalSession, readout modes (§6.4)', () => {
     expect(ofType(events, 'baudSwitch')).toEqual([{ type: 'baudSwitch', baud: 9600, send: bytes('\x06050\r\n'), reactionTimeMs: 200 }]);
     const done = last(events);
     expect(done).toMatchObject({ type: 'complete', checksum: 'ok', mode: 'C', endMark: true });
-    expect(done?.type === 'complete' && done.dataSets.map((s) => s.obis)).toEqual(['0.0.0', '1.8.0', '1.8.1', '1.8.2', '2.8.0', '1.6.0', 'C.7.0', 'F.F']);
+    expect(done?.type === 'complete' && done.dataSets.map((s) => s.obis)).toEqual([
+      '0.0.0',
+      '1.8.0',
+      '1.8.1',
+      '1.8.2',
+      '2.8.0',
+      '1.6.0',
+      'C.7.0',
+      'F.F',
+    ]);
     expect(ofType(events, 'dataLine')).toHaveLength(9);
     expect(ofType(events, 'progress').at(-1)?.bytes).toBe(bytes('/ISK5MT174-0001\r\n').length + block(modeCData).length);
   });
@@ -41,7 +51,9 @@ describe('OpticalSession, readout modes (§6.4)', () => {
 
   it('mode A stays at 300 baud; mode B switches without an acknowledgement', () => {
     expect(ofType(run({ kind: 'readout' }, bytes('/ABCxDEMO\r\n'), block(modeCData)), 'baudSwitch')).toEqual([]);
-    expect(ofType(run({ kind: 'readout' }, bytes('/ABCCDEMO\r\n'), block(modeCData)), 'baudSwitch')).toEqual([{ type: 'baudSwitch', baud: 2400, send: null, reactionTimeMs: 200 }]);
+    expect(ofType(run({ kind: 'readout' }, bytes('/ABCCDEMO\r\n'), block(modeCData)), 'baudSwitch')).toEqual([
+      { type: 'baudSwitch', baud: 2400, send: null, reactionTimeMs: 200 },
+    ]);
   });
 
   it('mode E: answers with V=0 so the meter falls back to the ASCII readout', () => {
@@ -103,7 +115,10 @@ describe('OpticalSession, mode D and DSMR P1 (listen)', () => {
   });
 
   it('accepts a plain mode D message with no CRC', () => {
-    expect(last(run({ kind: 'listen' }, bytes('/ABC3DEMO\r\n\r\n1.8.0(1*kWh)\r\n!\r\n')))).toMatchObject({ type: 'complete', checksum: 'absent' });
+    expect(last(run({ kind: 'listen' }, bytes('/ABC3DEMO\r\n\r\n1.8.0(1*kWh)\r\n!\r\n')))).toMatchObject({
+      type: 'complete',
+      checksum: 'absent',
+    });
   });
 
   it('sends nothing when listening and starts mid-stream at the next telegram', () => {

@@ -11,7 +11,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
-import { crcEn13757, decodeTelegram, encodeTelegram, formatBook, formatSignature, hexBytes, recordHeaders, type DecodeResult } from '../../../shared/mbus';
+import {
+  crcEn13757,
+  decodeTelegram,
+  encodeTelegram,
+  formatBook,
+  formatSignature,
+  hexBytes,
+  recordHeaders,
+  type DecodeResult,
+} from '../../../shared/mbus';
 
 /** L C M A (KAM 44556677, version 0x1B, cold water 0x16), ELL 0x8C with CC 0x20 and the access number. */
 function frame(access: string, apl: string): Uint8Array {
@@ -22,7 +31,8 @@ function frame(access: string, apl: string): Uint8Array {
 const vaddenFull = frame('46', '78 02FF20 0000 04132F4E0000 92013B3D01 A1015B02 8101E7FF0F03');
 const vaddenCompact = frame('79', '79 12C4 0DFF 0000 2F4E0000 3D01 02 03');
 
-const values = (result: DecodeResult) => (result.ok ? result.telegram.records.map((r) => [r.quantity, r.value, r.function]) : result.reason);
+const values = (result: DecodeResult) =>
+  result.ok ? result.telegram.records.map((r) => [r.quantity, r.value, r.function]) : result.reason;
 
 describe('compact frames', () => {
   it('has the published format signature and full-frame CRC', () => {
@@ -40,7 +50,12 @@ describe('compact frames', () => {
     const compact = decodeTelegram(vaddenCompact, { formats });
     expect(compact.ok).toBe(true);
     expect(values(compact)).toEqual(values(full));
-    expect(values(compact)).toEqual(expect.arrayContaining([['volume', '20.015', 'instantaneous'], ['volumeFlow', '0.317', 'maximum']]));
+    expect(values(compact)).toEqual(
+      expect.arrayContaining([
+        ['volume', '20.015', 'instantaneous'],
+        ['volumeFlow', '0.317', 'maximum'],
+      ]),
+    );
   });
 
   it('gives a coded reason, not values, for a signature never seen from this meter', () => {
@@ -72,9 +87,15 @@ describe('compact frames', () => {
     const compactRecords = Uint8Array.of(signature & 0xff, signature >> 8, crc & 0xff, crc >> 8, ...hexBytes('78563412 0000'));
     const formats = formatBook();
     const keyed = { key, aes: nodeAes, formats };
-    expect(decodeTelegram(encodeTelegram({ ...meter, accessNumber: 2, ci: 0x7b, records: compactRecords }), keyed)).toMatchObject({ ok: false, reason: 'mbus.unknownFormat' });
+    expect(decodeTelegram(encodeTelegram({ ...meter, accessNumber: 2, ci: 0x7b, records: compactRecords }), keyed)).toMatchObject({
+      ok: false,
+      reason: 'mbus.unknownFormat',
+    });
     expect(decodeTelegram(encodeTelegram({ ...meter, accessNumber: 3, records }), keyed).ok).toBe(true);
     const compact = decodeTelegram(encodeTelegram({ ...meter, accessNumber: 4, ci: 0x7b, records: compactRecords }), keyed);
-    expect(values(compact)).toEqual([['volume', '12345.678', 'instantaneous'], ['errorFlags', '0', 'instantaneous']]);
+    expect(values(compact)).toEqual([
+      ['volume', '12345.678', 'instantaneous'],
+      ['errorFlags', '0', 'instantaneous'],
+    ]);
   });
 });

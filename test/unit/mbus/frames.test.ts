@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
 import {
-  crcEn13757, decodeTelegram, hexBytes, linkFrame, longFrame, manufacturerCode, manufacturerFlag, wiredFrame, withFormatACrc,
+  crcEn13757,
+  decodeTelegram,
+  hexBytes,
+  linkFrame,
+  longFrame,
+  manufacturerCode,
+  manufacturerFlag,
+  wiredFrame,
+  withFormatACrc,
 } from '../../../shared/mbus';
 import { published } from './published';
 

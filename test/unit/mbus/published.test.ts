@@ -15,7 +15,15 @@ function telegram(sample: { hex: string; key?: string }): Telegram {
 }
 
 const record = (value: string | null, unit: string | null, quantity: string, more: Partial<Record<string, unknown>> = {}) => ({
-  value, unit, quantity, storage: 0, tariff: 0, subunit: 0, function: 'instantaneous', date: null, ...more,
+  value,
+  unit,
+  quantity,
+  storage: 0,
+  tariff: 0,
+  subunit: 0,
+  function: 'instantaneous',
+  date: null,
+  ...more,
 });
 
 // Annex N's gas meter: 28504.27 m³ at 2008-05-31 23:50, no error flags, in all three security setups.
@@ -28,7 +36,17 @@ const gasMeterRecords = [
 describe('OMS Vol.2 Annex N examples', () => {
   it('decrypts mode 5 (frame format A with CRCs) to the published values', () => {
     const t = telegram(published.omsMode5);
-    expect(t).toMatchObject({ medium: 'wmbus', manufacturer: 'ELS', id: '12345678', version: 0x33, deviceType: 'gas', accessNumber: 0x2a, encryption: 'mode5', decrypted: true, frameFormat: 'A' });
+    expect(t).toMatchObject({
+      medium: 'wmbus',
+      manufacturer: 'ELS',
+      id: '12345678',
+      version: 0x33,
+      deviceType: 'gas',
+      accessNumber: 0x2a,
+      encryption: 'mode5',
+      decrypted: true,
+      frameFormat: 'A',
+    });
     expect(t.records).toEqual(gasMeterRecords);
   });
 
@@ -76,8 +94,15 @@ describe('OMS Vol.2 Annex N examples', () => {
 
   it('says "cannot decrypt" with a wrong key and names the meter, but gives no values', () => {
     const wrongKey = { ...published.omsMode5, key: '0102030405060708090A0B0C0D0E0F12' };
-    expect(decoded(wrongKey)).toEqual({ ok: false, reason: 'mbus.decrypt', header: expect.objectContaining({ manufacturer: 'ELS', id: '12345678', encryption: 'mode5' }) });
-    expect(decoded({ ...published.omsMode7, key: '00000000000000000000000000000000' })).toMatchObject({ ok: false, reason: 'mbus.decrypt' });
+    expect(decoded(wrongKey)).toEqual({
+      ok: false,
+      reason: 'mbus.decrypt',
+      header: expect.objectContaining({ manufacturer: 'ELS', id: '12345678', encryption: 'mode5' }),
+    });
+    expect(decoded({ ...published.omsMode7, key: '00000000000000000000000000000000' })).toMatchObject({
+      ok: false,
+      reason: 'mbus.decrypt',
+    });
   });
 
   it('asks for a key when none is given', () => {
@@ -117,7 +142,15 @@ describe('jmbus test telegrams', () => {
 
   it('decrypts a Kamstrup telegram encrypted in the extended link layer (AES-CTR, payload CRC)', () => {
     const t = telegram(published.jmbusKamstrupEll);
-    expect(t).toMatchObject({ manufacturer: 'KAM', id: '63452869', version: 27, deviceType: 'coldWater', encryption: 'ell', decrypted: true, accessNumber: 0x50 });
+    expect(t).toMatchObject({
+      manufacturer: 'KAM',
+      id: '63452869',
+      version: 27,
+      deviceType: 'coldWater',
+      encryption: 'ell',
+      decrypted: true,
+      accessNumber: 0x50,
+    });
     expect(t.records).toEqual([
       record('0000', null, 'manufacturerSpecific'), // Kamstrup info codes, VIF 0xFF 0x20
       record('474.240', 'm3', 'volume'),
@@ -143,7 +176,15 @@ describe('jmbus test telegrams', () => {
 describe('libmbus test frames', () => {
   it('reads the Engelmann WaterStar long frame as libmbus normalises it', () => {
     const t = telegram(published.libmbusWaterStar);
-    expect(t).toMatchObject({ medium: 'mbus', manufacturer: 'EFE', id: '04990254', version: 0, deviceType: 'warmWater', accessNumber: 12, status: 0x27 });
+    expect(t).toMatchObject({
+      medium: 'mbus',
+      manufacturer: 'EFE',
+      id: '04990254',
+      version: 0,
+      deviceType: 'warmWater',
+      accessNumber: 12,
+      status: 0x27,
+    });
     expect(t.records.map((r) => [r.function, r.quantity, r.value ?? r.date, r.unit, r.storage])).toEqual([
       ['instantaneous', 'fabricationNumber', '4990254', null, 0],
       ['instantaneous', 'timePoint', '2014-03-13T12:10', null, 0],

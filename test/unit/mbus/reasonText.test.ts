@@ -8,7 +8,12 @@ import { mbusReasons } from '../../../shared/mbus/reasons';
 
 describe('M-Bus reasons in the catalogs', () => {
   beforeAll(async () => {
-    await i18next.init({ resources: { en: { translation: en }, de: { translation: de } }, lng: 'en', fallbackLng: false, interpolation: { escapeValue: false } });
+    await i18next.init({
+      resources: { en: { translation: en }, de: { translation: de } },
+      lng: 'en',
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+    });
   });
 
   it.each(['en', 'de'])('says every reason in %s', async (language) => {

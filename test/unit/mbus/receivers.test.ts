@@ -7,13 +7,30 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
 import {
-  AmberStream, amberRssiDbm, amberSetMode, amberTelegram, crc16X25, decodeTelegram, encodeAmberFrame, hexBytes, ImstStream,
-  imstLinkModes, imstSetLinkMode, imstTelegram, linkFrame, radioRouteIndex, simulateWalk, toHex, wrapForReceiver, xorChecksum,
+  AmberStream,
+  amberRssiDbm,
+  amberSetMode,
+  amberTelegram,
+  crc16X25,
+  decodeTelegram,
+  encodeAmberFrame,
+  hexBytes,
+  ImstStream,
+  imstLinkModes,
+  imstSetLinkMode,
+  imstTelegram,
+  linkFrame,
+  radioRouteIndex,
+  simulateWalk,
+  toHex,
+  wrapForReceiver,
+  xorChecksum,
 } from '../../../shared/mbus';
 import { published } from './published';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const chunks = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+const chunks = (bytes: Uint8Array, size: number) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
 describe('iM871A (WMBUS-HCI)', () => {
   it('uses CRC-16/X-25 for its FCS', () => {
@@ -77,7 +94,11 @@ describe('AMB8465 (command mode)', () => {
 
 describe('receiver simulator core', () => {
   const meters = Array.from({ length: 20 }, (_, i) => ({
-    manufacturer: 'KAM', id: String(30_000_000 + i), version: 0x1b, deviceType: 0x16, volume: `${100 + i}.${String(i * 7).padStart(3, '0')}`,
+    manufacturer: 'KAM',
+    id: String(30_000_000 + i),
+    version: 0x1b,
+    deviceType: 0x16,
+    volume: `${100 + i}.${String(i * 7).padStart(3, '0')}`,
     key: hexBytes(`${'00'.repeat(15)}${(i + 1).toString(16).padStart(2, '0')}`),
   }));
   const keys = radioRouteIndex(meters);

@@ -5,7 +5,10 @@ import { concat, decodeTelegram, hexBytes, manufacturerFlag, type DataRecord } f
 /** An unencrypted wM-Bus telegram without CRCs: KAM 12345678, water, short header (CI 0x7A, config 0). */
 function telegramWith(recordsHex: string): Uint8Array {
   const flag = manufacturerFlag('KAM');
-  const body = concat(Uint8Array.of(0x44, flag & 0xff, flag >> 8, 0x78, 0x56, 0x34, 0x12, 0x01, 0x07, 0x7a, 0x01, 0x00, 0x00, 0x00), hexBytes(recordsHex));
+  const body = concat(
+    Uint8Array.of(0x44, flag & 0xff, flag >> 8, 0x78, 0x56, 0x34, 0x12, 0x01, 0x07, 0x7a, 0x01, 0x00, 0x00, 0x00),
+    hexBytes(recordsHex),
+  );
   return concat(Uint8Array.of(body.length), body);
 }
 
@@ -78,16 +81,25 @@ describe('VIF and VIFE (§6.4, Tables 10, 12, 14, 15)', () => {
   it('reads the primary table: energy in kWh and GJ, power, flow, temperatures, pressure, HCA units', () => {
     const out = records('0406 0A000000 040E 01000000 022B 6400 023B 2C01 025B 3700 025F 2200 0261 1500 016A 0A 026E 0500');
     expect(out.map((r) => [r.quantity, r.value, r.unit])).toEqual([
-      ['energy', '10', 'kWh'], ['energy', '0.001', 'GJ'], ['power', '100', 'W'], ['volumeFlow', '0.300', 'm3/h'],
-      ['flowTemperature', '55', '°C'], ['returnTemperature', '34', '°C'], ['temperatureDifference', '0.21', 'K'],
-      ['pressure', '1.0', 'bar'], ['hcaUnits', '5', null],
+      ['energy', '10', 'kWh'],
+      ['energy', '0.001', 'GJ'],
+      ['power', '100', 'W'],
+      ['volumeFlow', '0.300', 'm3/h'],
+      ['flowTemperature', '55', '°C'],
+      ['returnTemperature', '34', '°C'],
+      ['temperatureDifference', '0.21', 'K'],
+      ['pressure', '1.0', 'bar'],
+      ['hcaUnits', '5', null],
     ]);
   });
 
   it('reads the 0xFB and 0xFD extension tables', () => {
     const out = records('04FB00 0A000000 02FD17 0400 02FD74 6E01 04FD48 E8030000');
     expect(out.map((r) => [r.quantity, r.value, r.unit])).toEqual([
-      ['energy', '1.0', 'MWh'], ['errorFlags', '4', null], ['remainingBatteryLife', '366', 'd'], ['voltage', '100.0', 'V'],
+      ['energy', '1.0', 'MWh'],
+      ['errorFlags', '4', null],
+      ['remainingBatteryLife', '366', 'd'],
+      ['voltage', '100.0', 'V'],
     ]);
   });
 

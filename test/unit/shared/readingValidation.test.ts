@@ -82,11 +82,17 @@ describe('checking a reading against history', () => {
 
   it('without history, accepts a rollover only under a tenth of the register span', () => {
     expect(checkReading('120', readAt, history({ lastValue: '99850', averageDailyUse: null })).warnings[0]?.kind).toBe('rollover');
-    expect(checkReading('20000', readAt, history({ lastValue: '99850', averageDailyUse: null })).warnings[0]?.kind).toBe('lowerThanPrevious');
+    expect(checkReading('20000', readAt, history({ lastValue: '99850', averageDailyUse: null })).warnings[0]?.kind).toBe(
+      'lowerThanPrevious',
+    );
   });
 
   it('has nothing to compare on a first read', () => {
-    expect(checkReading('5', readAt, history({ lastValue: null, lastReadAt: null }))).toEqual({ usage: null, warnings: [], needsConfirmation: false });
+    expect(checkReading('5', readAt, history({ lastValue: null, lastReadAt: null }))).toEqual({
+      usage: null,
+      warnings: [],
+      needsConfirmation: false,
+    });
   });
 
   it('flags implausible demand', () => {
@@ -130,8 +136,12 @@ describe('reads are reads everywhere (issue 20 §2)', () => {
 
   it('scales the demand limit (kW) by the register unit and its multiplier', () => {
     expect(checkReading('2000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([]);
-    expect(checkReading('600000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([{ kind: 'implausibleDemand', value: '600000', max: 500000 }]);
-    expect(checkReading('20', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([{ kind: 'implausibleDemand', value: '800', max: 500 }]);
+    expect(checkReading('600000', readAt, history({ kind: 'demand', readingType: W })).warnings).toEqual([
+      { kind: 'implausibleDemand', value: '600000', max: 500000 },
+    ]);
+    expect(checkReading('20', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([
+      { kind: 'implausibleDemand', value: '800', max: 500 },
+    ]);
     expect(checkReading('12', readAt, history({ kind: 'demand', readingType: kW, multiplier: 40 })).warnings).toEqual([]);
   });
 
@@ -140,7 +150,11 @@ describe('reads are reads everywhere (issue 20 §2)', () => {
     expect(registerKindOf(kW)).toBe('demand');
     expect(registerKindOf(powerKw)).toBe('instantaneous');
     expect(registerKindOf(voltageAN)).toBe('instantaneous');
-    const lowerVoltage = checkReading('229', readAt, history({ kind: registerKindOf(voltageAN), readingType: voltageAN, lastValue: '231', dials: 3 }));
+    const lowerVoltage = checkReading(
+      '229',
+      readAt,
+      history({ kind: registerKindOf(voltageAN), readingType: voltageAN, lastValue: '231', dials: 3 }),
+    );
     expect(lowerVoltage).toEqual({ usage: null, warnings: [], needsConfirmation: false });
   });
 });

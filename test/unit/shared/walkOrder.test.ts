@@ -4,7 +4,10 @@ import type { StopStatus } from '../../../shared/contract/entities';
 import { nextStop } from '../../../shared/domain/walkOrder';
 
 const walk = (statuses: string) =>
-  [...statuses].map((c, i) => ({ sequence: (i + 1) * 10, status: ({ '.': 'unread', r: 'read', w: 'warning', s: 'skipped' } as Record<string, StopStatus>)[c]! }));
+  [...statuses].map((c, i) => ({
+    sequence: (i + 1) * 10,
+    status: ({ '.': 'unread', r: 'read', w: 'warning', s: 'skipped' } as Record<string, StopStatus>)[c]!,
+  }));
 const next = (statuses: string) => nextStop(walk(statuses))?.sequence ?? null;
 
 describe('the next stop on a walk', () => {

@@ -12,7 +12,9 @@ import {
 
 describe('integration profile', () => {
   it('defaults to the SOAPAction of the published 61968-100 WSDLs and one endpoint for all', () => {
-    expect(soapActionOf(defaultIntegrationProfile, 'created', 'MeterReadings')).toBe('http://iec.ch/TC57/2011/MeterReadings/CreatedMeterReadings');
+    expect(soapActionOf(defaultIntegrationProfile, 'created', 'MeterReadings')).toBe(
+      'http://iec.ch/TC57/2011/MeterReadings/CreatedMeterReadings',
+    );
     expect(soapActionOf(defaultIntegrationProfile, 'create', 'MeterConfig')).toBe('http://iec.ch/TC57/2011/MeterConfig/CreateMeterConfig');
     expect(endpointOf(defaultIntegrationProfile, 'created', 'MeterReadings')).toBeUndefined();
     expect(defaultIntegrationProfile.header).toEqual({});
@@ -25,13 +27,15 @@ describe('integration profile', () => {
   });
 
   it('names the service of each pattern and finds its endpoint by service, then noun', () => {
-    expect([serviceName('created', 'MeterReadings'), serviceName('create', 'MeterConfig'), serviceName('get', 'MeterReadings'), serviceName('reply', 'MeterReadings')]).toEqual([
-      'SendMeterReadings',
-      'ExecuteMeterConfig',
-      'GetMeterReadings',
-      'ReplyMeterReadings',
-    ]);
-    const profile = integrationProfileSchema.parse({ endpoints: { SendMeterReadings: 'https://mdm.example.com/mr', EndDeviceEvents: 'https://he.example.com/ede' } });
+    expect([
+      serviceName('created', 'MeterReadings'),
+      serviceName('create', 'MeterConfig'),
+      serviceName('get', 'MeterReadings'),
+      serviceName('reply', 'MeterReadings'),
+    ]).toEqual(['SendMeterReadings', 'ExecuteMeterConfig', 'GetMeterReadings', 'ReplyMeterReadings']);
+    const profile = integrationProfileSchema.parse({
+      endpoints: { SendMeterReadings: 'https://mdm.example.com/mr', EndDeviceEvents: 'https://he.example.com/ede' },
+    });
     expect(endpointOf(profile, 'created', 'MeterReadings')).toBe('https://mdm.example.com/mr');
     expect(endpointOf(profile, 'created', 'EndDeviceEvents')).toBe('https://he.example.com/ede');
     expect(endpointOf(profile, 'created', 'EndDeviceControls')).toBeUndefined();
@@ -54,9 +58,24 @@ describe('integration profile', () => {
   it("adds the profile's Header fields after the message's own Property entries", () => {
     const header = withProfileHeader(
       { verb: 'created', noun: 'MeterReadings', messageID: 'M1', properties: [{ name: 'CustomerAgreement', value: 'CA1' }] },
-      { context: 'PRODUCTION', ackRequired: true, asyncReplyFlag: false, user: { userID: 'fm' }, properties: [{ name: 'Crew', value: 'North' }] },
+      {
+        context: 'PRODUCTION',
+        ackRequired: true,
+        asyncReplyFlag: false,
+        user: { userID: 'fm' },
+        properties: [{ name: 'Crew', value: 'North' }],
+      },
     );
-    expect(header).toMatchObject({ context: 'PRODUCTION', ackRequired: true, asyncReplyFlag: false, user: { userID: 'fm' }, messageID: 'M1' });
-    expect(header.properties).toEqual([{ name: 'CustomerAgreement', value: 'CA1' }, { name: 'Crew', value: 'North' }]);
+    expect(header).toMatchObject({
+      context: 'PRODUCTION',
+      ackRequired: true,
+      asyncReplyFlag: false,
+      user: { userID: 'fm' },
+      messageID: 'M1',
+    });
+    expect(header.properties).toEqual([
+      { name: 'CustomerAgreement', value: 'CA1' },
+      { name: 'Crew', value: 'North' },
+    ]);
   });
 });

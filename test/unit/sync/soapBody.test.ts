@@ -8,7 +8,11 @@ import { CimXmlError, defaultXmlLimits } from '../../../shared/cim/xml/safeXml';
 import { parseSoapReply, SOAP11_NS, wrapSoap } from '../../../electron/services/sync/soap';
 
 const reply = buildMessage(
-  { kind: 'response', header: { verb: 'reply', noun: 'MeterReadings', timestamp: '2026-11-23T10:00:00Z', messageID: 'b1f0c7a2-0000-4000-8000-000000000001' }, reply: { result: 'OK' } },
+  {
+    kind: 'response',
+    header: { verb: 'reply', noun: 'MeterReadings', timestamp: '2026-11-23T10:00:00Z', messageID: 'b1f0c7a2-0000-4000-8000-000000000001' },
+    reply: { result: 'OK' },
+  },
   { form: 'generic' },
 );
 const good = wrapSoap(reply, '1.1');

@@ -41,7 +41,10 @@ export async function runSimulator(profile: MeterProfile, path: string, options:
     pair = await startPtyPair(path, meterPath);
   }
   // DSMR 4+ P1 runs 115200 8N1; on a PTY the rate is only a label.
-  const link = await openSerialLink(meterPath, { baudRate: profile.kind === 'push' ? 115200 : INITIAL_BAUD, frame: profile.kind === 'push' ? '8N1' : '7E1' });
+  const link = await openSerialLink(meterPath, {
+    baudRate: profile.kind === 'push' ? 115200 : INITIAL_BAUD,
+    frame: profile.kind === 'push' ? '8N1' : '7E1',
+  });
   const simulator = new MeterSimulator(profile, link, options);
   return {
     simulator,

@@ -3,7 +3,21 @@
  * one end of a socat PTY pair in tests, an in-memory link in training mode. A PTY ignores baud
  * timing, so with `pace` the simulator spaces its output at the line rate (10 bits per character).
  */
-import { ACK, asciiBytes, bcc, concatBytes, crc16Arc, ETX, findMeterModel, INITIAL_BAUD, modeBBaud, modeCBaud, NAK, parseIdentification, STX } from '../../../../shared/iec62056';
+import {
+  ACK,
+  asciiBytes,
+  bcc,
+  concatBytes,
+  crc16Arc,
+  ETX,
+  findMeterModel,
+  INITIAL_BAUD,
+  modeBBaud,
+  modeCBaud,
+  NAK,
+  parseIdentification,
+  STX,
+} from '../../../../shared/iec62056';
 import type { SerialLink } from '../link';
 import type { MeterProfile } from './profiles';
 import { ProgrammingMeter, type PasswordLock } from './programmingMeter';
@@ -160,7 +174,15 @@ export class MeterSimulator {
     if (!behaviour || !model) throw new Error(`profile ${this.profile.name}: unknown programming model`);
     if (baud !== INITIAL_BAUD) await this.link.setBaudRate(baud);
     const end = () => void this.endProgramming(baud).catch(() => this.stop());
-    this.programming = new ProgrammingMeter(behaviour, model, this.profile.lines, (bytes) => this.send(bytes, baud), end, this.reactionMs, this.passwordLock);
+    this.programming = new ProgrammingMeter(
+      behaviour,
+      model,
+      this.profile.lines,
+      (bytes) => this.send(bytes, baud),
+      end,
+      this.reactionMs,
+      this.passwordLock,
+    );
     this.state = 'programming';
     this.armProgrammingTimeout();
     await this.send(this.programming.operandMessage(), baud);
@@ -169,7 +191,10 @@ export class MeterSimulator {
   /** A meter leaves programming mode after a minute or so without a command (vendor-set). */
   private armProgrammingTimeout(): void {
     clearTimeout(this.programmingTimer);
-    this.programmingTimer = setTimeout(() => void this.endProgramming(0).catch(() => undefined), this.options.ackTimeoutMs ? this.options.ackTimeoutMs * 20 : 60_000);
+    this.programmingTimer = setTimeout(
+      () => void this.endProgramming(0).catch(() => undefined),
+      this.options.ackTimeoutMs ? this.options.ackTimeoutMs * 20 : 60_000,
+    );
   }
 
   private async endProgramming(baud: number): Promise<void> {

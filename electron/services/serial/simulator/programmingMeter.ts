@@ -3,7 +3,23 @@
  * operand, password check (P1 clear or P2 derived, per model), R1 reads, W1 writes of the clock,
  * E2/W1 demand reset, B0. The clock drifts from the host's; the demand register really resets.
  */
-import { meterClockEpoch, meterClockFields, commandMessage, dataBlock, derivePassword, formatDate, formatTime, NAK, ACK, parseDataText, parseDate, parseTime, ProgrammingAnswerReader, type DataValue, type MeterModel } from '../../../../shared/iec62056';
+import {
+  meterClockEpoch,
+  meterClockFields,
+  commandMessage,
+  dataBlock,
+  derivePassword,
+  formatDate,
+  formatTime,
+  NAK,
+  ACK,
+  parseDataText,
+  parseDate,
+  parseTime,
+  ProgrammingAnswerReader,
+  type DataValue,
+  type MeterModel,
+} from '../../../../shared/iec62056';
 
 export interface ProgrammingBehaviour {
   /** A model name from shared/iec62056/meterModels: registers, password kind, demand reset. */
@@ -57,7 +73,11 @@ export class ProgrammingMeter {
       return send(bytes);
     };
     this.offsetMs = behaviour.clockOffsetS * 1000;
-    for (const set of parseDataText(lines.join('\r\n')).dataSets) this.registers.set(set.obis, set.values.map((v) => ({ ...v })));
+    for (const set of parseDataText(lines.join('\r\n')).dataSets)
+      this.registers.set(
+        set.obis,
+        set.values.map((v) => ({ ...v })),
+      );
   }
 
   /** The P0 operand message that opens programming mode (§6.3.7). */
@@ -99,7 +119,8 @@ export class ProgrammingMeter {
   }
 
   private async login(id: string, data: string): Promise<void> {
-    const expected = this.model.password === 'P2' ? derivePassword(this.behaviour.password, this.behaviour.operand) : this.behaviour.password;
+    const expected =
+      this.model.password === 'P2' ? derivePassword(this.behaviour.password, this.behaviour.operand) : this.behaviour.password;
     const limit = this.behaviour.locksAfterWrongPasswords;
     const locked = limit !== undefined && this.lock.wrong >= limit;
     if (!locked && id === this.model.password && data === `(${expected})`) {
@@ -129,7 +150,8 @@ export class ProgrammingMeter {
     let target: number | null = null;
     if (address === date.address) {
       const d = parseDate(value, date.format);
-      if (d) target = meterClockEpoch({ ...current, ...d }, this.model.clock.timeBasis, this.zone, this.meterNow()) + (this.meterNow() % 1000);
+      if (d)
+        target = meterClockEpoch({ ...current, ...d }, this.model.clock.timeBasis, this.zone, this.meterNow()) + (this.meterNow() % 1000);
     } else if (address === time.address) {
       const t = parseTime(value, time.format);
       if (t) target = meterClockEpoch({ ...current, ...t }, this.model.clock.timeBasis, this.zone, this.meterNow()); // the written second starts now

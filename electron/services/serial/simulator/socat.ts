@@ -18,12 +18,15 @@ export const SOCAT = process.env.FIELDMETER_SOCAT ?? 'socat';
 /** Null when socat runs; else why not (for a test's skip reason). */
 export function socatMissingReason(): string | null {
   const probe = spawnSync(SOCAT, ['-V'], { encoding: 'utf8' });
-  if (probe.error) return `socat is not installed (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); install it with apt-get install socat`;
+  if (probe.error)
+    return `socat is not installed (${(probe.error as NodeJS.ErrnoException).code ?? probe.error.message}); install it with apt-get install socat`;
   return probe.status === 0 ? null : `socat -V exited with ${probe.status}`;
 }
 
 export async function startPtyPair(appPath: string, meterPath: string, timeoutMs = 5000): Promise<PtyPair> {
-  const child = spawn(SOCAT, ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${meterPath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(SOCAT, ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${meterPath}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -49,15 +49,21 @@ const toRequest = (r: Row): ControlRequest => ({
   answerMessageId: r.answer_message_id,
 });
 
-const COLUMNS = 'id, message_id, control_mrid, operation, control_type, usage_point_id, meter_serial, requested_at, status, closed_at, answer_message_id';
+const COLUMNS =
+  'id, message_id, control_mrid, operation, control_type, usage_point_id, meter_serial, requested_at, status, closed_at, answer_message_id';
 
 export function createControlRequestsRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO control_requests (message_id, control_mrid, operation, control_type, usage_point_id, meter_serial, requested_at)
+  const insert =
+    db.prepare(`INSERT INTO control_requests (message_id, control_mrid, operation, control_type, usage_point_id, meter_serial, requested_at)
     VALUES (@messageId, @controlMrid, @operation, @controlType, @usagePointId, @meterSerial, @requestedAt) ON CONFLICT (message_id, usage_point_id, operation) DO NOTHING`);
   const nextOpen = db.prepare(`SELECT ${COLUMNS} FROM control_requests
     WHERE usage_point_id = @usagePointId AND operation = @operation AND meter_serial = @meterSerial AND status = 'open' ORDER BY id LIMIT 1`);
-  const done = db.prepare("UPDATE control_requests SET status = 'done', closed_at = @at, answer_message_id = @answerMessageId WHERE id = @id AND status = 'open'");
-  const cancel = db.prepare("UPDATE control_requests SET status = 'cancelled', closed_at = @at WHERE control_mrid = @controlMrid AND status = 'open'");
+  const done = db.prepare(
+    "UPDATE control_requests SET status = 'done', closed_at = @at, answer_message_id = @answerMessageId WHERE id = @id AND status = 'open'",
+  );
+  const cancel = db.prepare(
+    "UPDATE control_requests SET status = 'cancelled', closed_at = @at WHERE control_mrid = @controlMrid AND status = 'open'",
+  );
   const known = db.prepare('SELECT 1 FROM control_requests WHERE control_mrid = ? LIMIT 1');
   const byMessage = db.prepare(`SELECT ${COLUMNS} FROM control_requests WHERE message_id = ? ORDER BY id`);
 

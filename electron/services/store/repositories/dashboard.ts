@@ -21,7 +21,9 @@ const PROGRESS = `coalesce(sum(s.status IN ('read', 'warning')), 0) AS done, coa
 
 export function createDashboardRepository(db: Db) {
   const totals = db.prepare(`SELECT ${PROGRESS} FROM route_stops s`);
-  const routes = db.prepare(`SELECT r.id AS route, r.name, ${PROGRESS} FROM routes r JOIN route_stops s ON s.route_id = r.id GROUP BY r.id ORDER BY r.id`);
+  const routes = db.prepare(
+    `SELECT r.id AS route, r.name, ${PROGRESS} FROM routes r JOIN route_stops s ON s.route_id = r.id GROUP BY r.id ORDER BY r.id`,
+  );
   // Stops visited per UTC day; what was still to do at the end of each day follows from the total.
   const days = db.prepare(`
     WITH visited AS (

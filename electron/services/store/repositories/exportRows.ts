@@ -103,7 +103,9 @@ export function createExportRowsRepository(db: Db) {
   });
   const csvParams = (filter: ExportFilter, half?: ExportHalf) => ({
     ...params(filter),
-    ...(half ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence } : { second: null, atRoute: null, atSequence: null }),
+    ...(half
+      ? { second: half.second ? 1 : 0, atRoute: half.at.route, atSequence: half.at.sequence }
+      : { second: null, atRoute: null, atSequence: null }),
   });
   const readingCount = db.prepare('SELECT count(*) FROM readings').pluck();
   return {

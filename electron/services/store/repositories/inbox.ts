@@ -60,7 +60,8 @@ const toEntry = (r: Row): InboxEntry => ({
 const COLUMNS = 'id, message_id, correlation_id, noun, verb, payload, received_at, applied_at, status, error, changes';
 
 export function createInboxRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at, reply_address, async_reply_flag)
+  const insert =
+    db.prepare(`INSERT INTO inbox (message_id, correlation_id, noun, verb, payload, received_at, reply_address, async_reply_flag)
     VALUES (@messageId, @correlationId, @noun, @verb, @payload, @receivedAt, @replyAddress, @asyncReplyFlag) ON CONFLICT(message_id) DO NOTHING`);
   const routing = db.prepare('SELECT message_id, correlation_id, reply_address, async_reply_flag FROM inbox WHERE message_id = ?');
   const waiting = db.prepare(`SELECT ${COLUMNS} FROM inbox WHERE status = 'received' ORDER BY id LIMIT ?`);
@@ -71,15 +72,38 @@ export function createInboxRepository(db: Db) {
 
   return {
     /** False when this MessageID was received before (enterprise redelivery). */
-    receive(m: { messageId: string; correlationId?: string | null; replyAddress?: string | null; asyncReplyFlag?: boolean | null; noun: string; verb: string; payload: unknown; receivedAt: string }): boolean {
+    receive(m: {
+      messageId: string;
+      correlationId?: string | null;
+      replyAddress?: string | null;
+      asyncReplyFlag?: boolean | null;
+      noun: string;
+      verb: string;
+      payload: unknown;
+      receivedAt: string;
+    }): boolean {
       const asyncReplyFlag = m.asyncReplyFlag === undefined || m.asyncReplyFlag === null ? null : Number(m.asyncReplyFlag);
-      return insert.run({ ...m, correlationId: m.correlationId ?? null, replyAddress: m.replyAddress ?? null, asyncReplyFlag, payload: JSON.stringify(m.payload) }).changes === 1;
+      return (
+        insert.run({
+          ...m,
+          correlationId: m.correlationId ?? null,
+          replyAddress: m.replyAddress ?? null,
+          asyncReplyFlag,
+          payload: JSON.stringify(m.payload),
+        }).changes === 1
+      );
     },
     /** How to answer the request received as this MessageID; null when no such message came in. */
     replyRouting(messageId: string): ReplyRouting | null {
-      const r = routing.get(messageId) as { message_id: string; correlation_id: string | null; reply_address: string | null; async_reply_flag: number | null } | undefined;
+      const r = routing.get(messageId) as
+        { message_id: string; correlation_id: string | null; reply_address: string | null; async_reply_flag: number | null } | undefined;
       if (!r) return null;
-      return { messageId: r.message_id, correlationId: r.correlation_id, replyAddress: r.reply_address, asyncReplyFlag: r.async_reply_flag === null ? null : r.async_reply_flag === 1 };
+      return {
+        messageId: r.message_id,
+        correlationId: r.correlation_id,
+        replyAddress: r.reply_address,
+        asyncReplyFlag: r.async_reply_flag === null ? null : r.async_reply_flag === 1,
+      };
     },
     waiting(limit = 100): InboxEntry[] {
       return (waiting.all(limit) as Row[]).map(toEntry);
@@ -88,7 +112,15 @@ export function createInboxRepository(db: Db) {
       return (list.all({ status: options.status ?? null, limit: options.limit ?? 100 }) as Row[]).map(toEntry);
     },
     /** A message that could not be applied, kept with the reason (its text as payload) for the user to see. */
-    refuse(m: { messageId: string; correlationId?: string | null; noun: string; verb: string; xml: string; at: string; error: string }): boolean {
+    refuse(m: {
+      messageId: string;
+      correlationId?: string | null;
+      noun: string;
+      verb: string;
+      xml: string;
+      at: string;
+      error: string;
+    }): boolean {
       return refused.run({ ...m, correlationId: m.correlationId ?? null, payload: JSON.stringify({ xml: m.xml }) }).changes === 1;
     },
     /** Called inside the transaction that applied (or refused) the message. */

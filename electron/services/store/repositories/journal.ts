@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/result';
-import { outboxKinds, parseOutboxPayload, type OutboxKind, type OutboxPayloadInput, type OutboxVerb, type OutboxVerbList } from '../../../../shared/cim/outbox/kinds';
+import {
+  outboxKinds,
+  parseOutboxPayload,
+  type OutboxKind,
+  type OutboxPayloadInput,
+  type OutboxVerb,
+  type OutboxVerbList,
+} from '../../../../shared/cim/outbox/kinds';
 import { auditRowHash, CHAIN_START, type ChainedAuditRow } from '../auditChain';
 import type { Db } from '../database';
 
@@ -67,10 +74,23 @@ export function createJournal(db: Db) {
     enqueue<K extends OutboxKind>(kind: K, payload: OutboxPayloadInput<K>, routing: Routing<K>): string {
       const definition = outboxKinds[kind];
       const checked = parseOutboxPayload(kind, payload);
-      if (!checked.success) throw new AppError('INTERNAL', `An outgoing ${definition.noun} message (${kind}) is malformed: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!checked.success)
+        throw new AppError(
+          'INTERNAL',
+          `An outgoing ${definition.noun} message (${kind}) is malformed: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const messageId = randomUUID();
       const verb = routing.verb ?? definition.verbs[0];
-      enqueue.run(messageId, kind, definition.noun, verb, routing.usagePointId, JSON.stringify(payload), new Date().toISOString(), routing.correlationId ?? null);
+      enqueue.run(
+        messageId,
+        kind,
+        definition.noun,
+        verb,
+        routing.usagePointId,
+        JSON.stringify(payload),
+        new Date().toISOString(),
+        routing.correlationId ?? null,
+      );
       return messageId;
     },
     auditCount(): number {

@@ -23,7 +23,9 @@ export function createMeterKeysRepository(db: Db) {
   );
   const exists = db.prepare('SELECT 1 FROM meter_keys WHERE manufacturer = ? AND meter_id = ? AND kind = ?').pluck();
   const countByKind = db.prepare('SELECT kind, count(*) AS n FROM meter_keys GROUP BY kind');
-  const ofMeter = db.prepare('SELECT manufacturer, meter_id AS meterId, kind, sealed FROM meter_keys WHERE manufacturer = ? AND meter_id = ?');
+  const ofMeter = db.prepare(
+    'SELECT manufacturer, meter_id AS meterId, kind, sealed FROM meter_keys WHERE manufacturer = ? AND meter_id = ?',
+  );
   const all = db.prepare('SELECT manufacturer, meter_id AS meterId, kind, sealed FROM meter_keys');
   const removeKind = db.prepare('DELETE FROM meter_keys WHERE manufacturer = ? AND meter_id = ? AND kind = ?');
   const removeMeter = db.prepare('DELETE FROM meter_keys WHERE manufacturer = ? AND meter_id = ?');

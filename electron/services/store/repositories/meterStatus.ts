@@ -35,16 +35,34 @@ const toRead = (r: Row): StatusRead => ({
 const COLUMNS = 'id, read_at, meter_model, error_register, status_word, power_fail_counters, power_failure_log, reading_set_id';
 
 export function createMeterStatusRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO meter_status_reads (end_device_id, read_at, meter_model, error_register, status_word, power_fail_counters, power_failure_log) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const latestUnreported = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NULL ORDER BY id DESC LIMIT 1`);
-  const lastReported = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  const insert = db.prepare(
+    'INSERT INTO meter_status_reads (end_device_id, read_at, meter_model, error_register, status_word, power_fail_counters, power_failure_log) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const latestUnreported = db.prepare(
+    `SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NULL ORDER BY id DESC LIMIT 1`,
+  );
+  const lastReported = db.prepare(
+    `SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? AND reading_set_id IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
   const history = db.prepare(`SELECT ${COLUMNS} FROM meter_status_reads WHERE end_device_id = ? ORDER BY id`);
   const markReported = db.prepare('UPDATE meter_status_reads SET reading_set_id = ? WHERE id = ?');
-  const recordEvent = db.prepare('INSERT INTO end_device_events (end_device_id, event_type, created_at, reason, details) VALUES (?, ?, ?, ?, ?)');
+  const recordEvent = db.prepare(
+    'INSERT INTO end_device_events (end_device_id, event_type, created_at, reason, details) VALUES (?, ?, ?, ?, ?)',
+  );
   return {
     /** Stores one read; returns its id. */
     insert(deviceId: number, readAt: string, meterModel: string, status: MeterStatus): number {
-      return Number(insert.run(deviceId, readAt, meterModel, status.errorRegister, status.statusWord, JSON.stringify(status.powerFailCounters), JSON.stringify(status.powerFailureLog ?? [])).lastInsertRowid);
+      return Number(
+        insert.run(
+          deviceId,
+          readAt,
+          meterModel,
+          status.errorRegister,
+          status.statusWord,
+          JSON.stringify(status.powerFailCounters),
+          JSON.stringify(status.powerFailureLog ?? []),
+        ).lastInsertRowid,
+      );
     },
     /** The newest read not yet reported with a saved reading. */
     latestUnreported: (deviceId: number): StatusRead | null => {

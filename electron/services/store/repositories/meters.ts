@@ -55,8 +55,7 @@ export interface RegisterInput {
   averageDailyUse: number | null;
 }
 
-const NEWER =
-  '(registers.last_read_at IS NULL OR (excluded.last_read_at IS NOT NULL AND excluded.last_read_at > registers.last_read_at))';
+const NEWER = '(registers.last_read_at IS NULL OR (excluded.last_read_at IS NOT NULL AND excluded.last_read_at > registers.last_read_at))';
 
 /** Escapes a user's search text for LIKE … ESCAPE '\'. */
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -101,7 +100,9 @@ export function createMetersRepository(db: Db) {
       -- a later file without coordinates keeps the ones an earlier file gave
       latitude = coalesce(excluded.latitude, usage_points.latitude), longitude = coalesce(excluded.longitude, usage_points.longitude)`);
   const findDevice = db.prepare('SELECT id, usage_point_id FROM end_devices WHERE serial_number = ?');
-  const insertDevice = db.prepare("INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', ?, 'installed') ON CONFLICT(serial_number) DO NOTHING");
+  const insertDevice = db.prepare(
+    "INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', ?, 'installed') ON CONFLICT(serial_number) DO NOTHING",
+  );
   const moveDevice = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed' WHERE id = ?");
   const upsertRegister = db.prepare(`
     INSERT INTO registers (end_device_id, reading_type, label, dials, decimals, multiplier, last_value, last_read_at, average_daily_use)
@@ -143,23 +144,29 @@ export function createMetersRepository(db: Db) {
     SELECT
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence < @sequence ORDER BY sequence DESC LIMIT 1) AS previous_id,
       (SELECT usage_point_id FROM route_stops WHERE route_id = @routeId AND sequence > @sequence ORDER BY sequence LIMIT 1) AS next_id`);
-  const registersOf = db.prepare(
-    `SELECT ${REGISTER_COLUMNS} FROM registers WHERE end_device_id = ? ORDER BY id`,
-  );
+  const registersOf = db.prepare(`SELECT ${REGISTER_COLUMNS} FROM registers WHERE end_device_id = ? ORDER BY id`);
   const lastSkip = db.prepare('SELECT code, note, skipped_at FROM visit_skips WHERE usage_point_id = ? ORDER BY skipped_at DESC LIMIT 1');
   const setLastValue = db.prepare('UPDATE registers SET last_value = ?, last_read_at = ? WHERE id = ?');
   const correctLastValue = db.prepare('UPDATE registers SET last_value = ? WHERE id = ? AND last_read_at = ?');
   const setAverage = db.prepare('UPDATE registers SET average_daily_use = ? WHERE id = ?');
 
   const upsertRegisters = (deviceId: number, registers: readonly RegisterInput[]): void => {
-    for (const r of registers) upsertRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals, r.multiplier, r.lastValue, r.lastReadAt, r.averageDailyUse);
+    for (const r of registers)
+      upsertRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals, r.multiplier, r.lastValue, r.lastReadAt, r.averageDailyUse);
   };
-
 
   return {
     /** Puts a meter at a usage point with its registers; returns the end device id. */
     upsertMeter(usagePoint: UsagePointInput, serialNumber: string, registers: readonly RegisterInput[]): number {
-      upsertUsagePoint.run(usagePoint.id, usagePoint.address, usagePoint.accountId, usagePoint.accessNotes, usagePoint.hazards.length ? JSON.stringify(usagePoint.hazards) : '[]', usagePoint.latitude ?? null, usagePoint.longitude ?? null);
+      upsertUsagePoint.run(
+        usagePoint.id,
+        usagePoint.address,
+        usagePoint.accountId,
+        usagePoint.accessNotes,
+        usagePoint.hazards.length ? JSON.stringify(usagePoint.hazards) : '[]',
+        usagePoint.latitude ?? null,
+        usagePoint.longitude ?? null,
+      );
       // A new meter is one statement; one the device already knows is looked up and moved if it must.
       const inserted = insertDevice.run(serialNumber, usagePoint.id);
       let deviceId = Number(inserted.lastInsertRowid);
@@ -187,7 +194,12 @@ export function createMetersRepository(db: Db) {
       const statuses = filter === 'all' ? null : JSON.stringify(statusesFor[filter]);
       // Row by row: a 100,000-stop route never exists twice over, as rows and as items (issue 11).
       const items: MeterListItem[] = [];
-      for (const row of listForRoute.iterate({ routeId, query: trimmed, pattern: likePattern(trimmed), statuses }) as IterableIterator<ListRow>) {
+      for (const row of listForRoute.iterate({
+        routeId,
+        query: trimmed,
+        pattern: likePattern(trimmed),
+        statuses,
+      }) as IterableIterator<ListRow>) {
         items.push({
           usagePointId: row.usage_point_id,
           sequence: row.sequence,

@@ -85,7 +85,8 @@ const toEntry = (r: Row): OutboxEntry => ({
   supersededBy: r.superseded_by,
 });
 
-const COLUMNS = 'id, message_id, kind, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id, superseded_by';
+const COLUMNS =
+  'id, message_id, kind, noun, verb, usage_point_id, payload, status, attempts, created_at, in_flight_at, sent_at, error_code, last_error, correlation_id, superseded_by';
 
 export function createOutboxRepository(db: Db) {
   // A pending message is due unless an earlier message for its usage point was rejected and
@@ -97,19 +98,34 @@ export function createOutboxRepository(db: Db) {
   const list = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY id LIMIT @limit`);
   const byMessageId = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE message_id = ?`);
   const latestOfKind = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE kind = ? AND verb = ? ORDER BY id DESC LIMIT 1`);
-  const markInFlight = db.prepare("UPDATE outbox SET in_flight_at = @at, attempts = attempts + 1 WHERE message_id = @messageId AND status = 'pending'");
-  const markSent = db.prepare("UPDATE outbox SET status = 'sent', sent_at = @at, in_flight_at = NULL, error_code = NULL, last_error = NULL WHERE message_id = @messageId AND status = 'pending'");
-  const markRejected = db.prepare("UPDATE outbox SET status = 'rejected', in_flight_at = NULL, error_code = @errorCode, last_error = @errorText WHERE message_id = @messageId AND status = 'pending'");
-  const requeue = db.prepare("UPDATE outbox SET status = 'pending', error_code = NULL, last_error = NULL, in_flight_at = NULL WHERE message_id = ? AND status = 'rejected'");
+  const markInFlight = db.prepare(
+    "UPDATE outbox SET in_flight_at = @at, attempts = attempts + 1 WHERE message_id = @messageId AND status = 'pending'",
+  );
+  const markSent = db.prepare(
+    "UPDATE outbox SET status = 'sent', sent_at = @at, in_flight_at = NULL, error_code = NULL, last_error = NULL WHERE message_id = @messageId AND status = 'pending'",
+  );
+  const markRejected = db.prepare(
+    "UPDATE outbox SET status = 'rejected', in_flight_at = NULL, error_code = @errorCode, last_error = @errorText WHERE message_id = @messageId AND status = 'pending'",
+  );
+  const requeue = db.prepare(
+    "UPDATE outbox SET status = 'pending', error_code = NULL, last_error = NULL, in_flight_at = NULL WHERE message_id = ? AND status = 'rejected'",
+  );
   const replacePayload = db.prepare("UPDATE outbox SET payload = @payload WHERE message_id = @messageId AND status = 'rejected'");
-  const insertAttempt = db.prepare(`INSERT INTO outbox_attempts (message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms)
+  const insertAttempt =
+    db.prepare(`INSERT INTO outbox_attempts (message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms)
     VALUES (@messageId, @runId, @attemptedAt, @httpStatus, @result, @errorCodes, @errorText, @durationMs)`);
-  const attemptsOf = db.prepare('SELECT message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms FROM outbox_attempts WHERE message_id = ? ORDER BY id');
+  const attemptsOf = db.prepare(
+    'SELECT message_id, run_id, attempted_at, http_status, result, error_codes, error_text, duration_ms FROM outbox_attempts WHERE message_id = ? ORDER BY id',
+  );
   // A superseded rejection is dealt with: not counted, holds nothing back.
-  const counts = db.prepare('SELECT status, count(*) AS n, sum(in_flight_at IS NOT NULL) AS inFlight FROM outbox WHERE superseded_by IS NULL GROUP BY status');
+  const counts = db.prepare(
+    'SELECT status, count(*) AS n, sum(in_flight_at IS NOT NULL) AS inFlight FROM outbox WHERE superseded_by IS NULL GROUP BY status',
+  );
   const heldCount = db.prepare(`SELECT count(*) FROM outbox o WHERE o.status = 'pending' AND o.usage_point_id IS NOT NULL AND EXISTS (
       SELECT 1 FROM outbox r WHERE r.usage_point_id = o.usage_point_id AND r.status = 'rejected' AND r.superseded_by IS NULL AND r.id < o.id)`);
-  const supersede = db.prepare("UPDATE outbox SET superseded_by = @by WHERE message_id = @messageId AND status = 'rejected' AND superseded_by IS NULL");
+  const supersede = db.prepare(
+    "UPDATE outbox SET superseded_by = @by WHERE message_id = @messageId AND status = 'rejected' AND superseded_by IS NULL",
+  );
 
   return {
     /** Up to `limit` due messages in enqueue order, after outbox id `after` (0 = from the start). */
@@ -157,12 +173,24 @@ export function createOutboxRepository(db: Db) {
     },
     attempts(messageId: string): AttemptRecord[] {
       const rows = attemptsOf.all(messageId) as {
-        message_id: string; run_id: string; attempted_at: string; http_status: number | null; result: AttemptResult;
-        error_codes: string; error_text: string | null; duration_ms: number;
+        message_id: string;
+        run_id: string;
+        attempted_at: string;
+        http_status: number | null;
+        result: AttemptResult;
+        error_codes: string;
+        error_text: string | null;
+        duration_ms: number;
       }[];
       return rows.map((r) => ({
-        messageId: r.message_id, runId: r.run_id, attemptedAt: r.attempted_at, httpStatus: r.http_status, result: r.result,
-        errorCodes: JSON.parse(r.error_codes) as string[], errorText: r.error_text, durationMs: r.duration_ms,
+        messageId: r.message_id,
+        runId: r.run_id,
+        attemptedAt: r.attempted_at,
+        httpStatus: r.http_status,
+        result: r.result,
+        errorCodes: JSON.parse(r.error_codes) as string[],
+        errorText: r.error_text,
+        durationMs: r.duration_ms,
       }));
     },
     counts(): { pending: number; sent: number; rejected: number; inFlight: number; held: number } {

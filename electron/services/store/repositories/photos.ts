@@ -32,7 +32,14 @@ export function createPhotosRepository(db: Db) {
   const byUsagePoint = db.prepare('SELECT * FROM photos WHERE usage_point_id = ? ORDER BY added_at DESC');
   const link = db.prepare('UPDATE photos SET reading_set_id = coalesce(?, reading_set_id), skip_id = coalesce(?, skip_id) WHERE id = ?');
   return {
-    insert(photo: { id: string; usagePointId: string; fileName: string; mimeType: PhotoInfo['mimeType']; sizeBytes: number; addedAt: string }) {
+    insert(photo: {
+      id: string;
+      usagePointId: string;
+      fileName: string;
+      mimeType: PhotoInfo['mimeType'];
+      sizeBytes: number;
+      addedAt: string;
+    }) {
       insert.run(photo.id, photo.usagePointId, photo.fileName, photo.mimeType, photo.sizeBytes, photo.addedAt);
     },
     get(id: string): (PhotoInfo & { usagePointId: string }) | null {

@@ -55,12 +55,20 @@ const isChunk = (c: unknown): c is TranscriptChunk =>
   Array.isArray(c) && c.length === 3 && typeof c[0] === 'number' && (c[1] === 'tx' || c[1] === 'rx') && typeof c[2] === 'number';
 
 export function createProbeTranscriptsRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO probe_transcripts (${SUMMARY.replace(', reading_set_id', '')}, chunks, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const byUsagePoint = db.prepare(`SELECT ${SUMMARY} FROM probe_transcripts WHERE usage_point_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`);
+  const insert = db.prepare(
+    `INSERT INTO probe_transcripts (${SUMMARY.replace(', reading_set_id', '')}, chunks, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const byUsagePoint = db.prepare(
+    `SELECT ${SUMMARY} FROM probe_transcripts WHERE usage_point_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`,
+  );
   const byId = db.prepare(`SELECT ${SUMMARY}, chunks, data FROM probe_transcripts WHERE id = ?`);
-  const byReadingSet = db.prepare(`SELECT ${SUMMARY}, chunks, data FROM probe_transcripts WHERE reading_set_id = ? ORDER BY started_at, rowid`);
+  const byReadingSet = db.prepare(
+    `SELECT ${SUMMARY}, chunks, data FROM probe_transcripts WHERE reading_set_id = ? ORDER BY started_at, rowid`,
+  );
   // The reads of this visit not yet linked: those since the stop's last saved reading.
-  const link = db.prepare(`UPDATE probe_transcripts SET reading_set_id = ? WHERE usage_point_id = ? AND kind = 'read' AND reading_set_id IS NULL`);
+  const link = db.prepare(
+    `UPDATE probe_transcripts SET reading_set_id = ? WHERE usage_point_id = ? AND kind = 'read' AND reading_set_id IS NULL`,
+  );
   const full = (row: (Row & { chunks: string; data: Buffer }) | undefined): StoredTranscript | null => {
     if (!row) return null;
     const parsed: unknown = JSON.parse(row.chunks);
@@ -69,14 +77,27 @@ export function createProbeTranscriptsRepository(db: Db) {
   };
   return {
     insert(t: Omit<TranscriptSummary, 'readingSetId' | 'bytes' | 'truncated'> & Transcript): void {
-      insert.run(t.id, t.usagePointId, t.meterSerial, t.kind, t.port, t.startedAt, t.outcome, t.bytes, t.truncated ? 1 : 0, t.recordedBy, JSON.stringify(t.chunks), Buffer.from(t.data));
+      insert.run(
+        t.id,
+        t.usagePointId,
+        t.meterSerial,
+        t.kind,
+        t.port,
+        t.startedAt,
+        t.outcome,
+        t.bytes,
+        t.truncated ? 1 : 0,
+        t.recordedBy,
+        JSON.stringify(t.chunks),
+        Buffer.from(t.data),
+      );
     },
     list: (usagePointId: string, limit = 50): TranscriptSummary[] => (byUsagePoint.all(usagePointId, limit) as Row[]).map(toSummary),
     get: (id: string): StoredTranscript | null => full(byId.get(id) as (Row & { chunks: string; data: Buffer }) | undefined),
     /** The transcripts of a saved visit (its reading set). */
-    ofReadingSet: (readingSetId: string): StoredTranscript[] => (byReadingSet.all(readingSetId) as (Row & { chunks: string; data: Buffer })[]).map((r) => full(r)!),
+    ofReadingSet: (readingSetId: string): StoredTranscript[] =>
+      (byReadingSet.all(readingSetId) as (Row & { chunks: string; data: Buffer })[]).map((r) => full(r)!),
     /** Links the stop's unlinked reads to the reading set just saved. */
     linkToReadingSet: (usagePointId: string, readingSetId: string) => void link.run(readingSetId, usagePointId),
   };
 }
-

@@ -18,10 +18,17 @@ interface Row {
   locked_until: string | null;
 }
 
-const toRecord = (r: Row): ProfileRecord => ({ id: r.id, name: r.name, role: r.role, secretHash: r.secret_hash, failedAttempts: r.failed_attempts, lockedUntil: r.locked_until });
+const toRecord = (r: Row): ProfileRecord => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  secretHash: r.secret_hash,
+  failedAttempts: r.failed_attempts,
+  lockedUntil: r.locked_until,
+});
 
 export function createProfilesRepository(db: Db) {
-  const active = "removed_at IS NULL";
+  const active = 'removed_at IS NULL';
   const byName = db.prepare(`SELECT id, name, role, secret_hash, failed_attempts, locked_until FROM profiles WHERE name = ? AND ${active}`);
   const byId = db.prepare(`SELECT id, name, role, secret_hash, failed_attempts, locked_until FROM profiles WHERE id = ? AND ${active}`);
   const list = db.prepare(`SELECT name, role FROM profiles WHERE ${active} ORDER BY name`);
@@ -31,7 +38,9 @@ export function createProfilesRepository(db: Db) {
   const remove = db.prepare(`UPDATE profiles SET removed_at = ? WHERE id = ? AND ${active}`);
   const setSecret = db.prepare('UPDATE profiles SET secret_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?');
   const failed = db.prepare('UPDATE profiles SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE id = ?');
-  const succeeded = db.prepare('UPDATE profiles SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts > 0 OR locked_until IS NOT NULL)');
+  const succeeded = db.prepare(
+    'UPDATE profiles SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts > 0 OR locked_until IS NOT NULL)',
+  );
 
   return {
     byName: (name: string): ProfileRecord | null => {

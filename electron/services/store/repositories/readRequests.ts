@@ -45,7 +45,9 @@ export function createReadRequestsRepository(db: Db) {
   const insert = db.prepare(`INSERT INTO read_requests (message_id, usage_point_id, reading_types, requested_at)
     VALUES (@messageId, @usagePointId, @readingTypes, @requestedAt) ON CONFLICT (message_id, usage_point_id) DO NOTHING`);
   const nextOpen = db.prepare(`SELECT ${COLUMNS} FROM read_requests WHERE usage_point_id = ? AND status = 'open' ORDER BY id LIMIT 1`);
-  const answer = db.prepare("UPDATE read_requests SET status = 'answered', answered_at = @at, answer_message_id = @answerMessageId WHERE id = @id AND status = 'open'");
+  const answer = db.prepare(
+    "UPDATE read_requests SET status = 'answered', answered_at = @at, answer_message_id = @answerMessageId WHERE id = @id AND status = 'open'",
+  );
   const byMessage = db.prepare(`SELECT ${COLUMNS} FROM read_requests WHERE message_id = ? ORDER BY id`);
   const lastRead = db.prepare('SELECT max(read_at) FROM reading_sets WHERE end_device_id = ?').pluck();
 

@@ -48,7 +48,9 @@ export function createReadingsRepository(db: Db) {
     `INSERT INTO reading_sets (id, usage_point_id, end_device_id, read_at, source, created_at, note, observed_serial, latitude, longitude, accuracy_m)
      VALUES (@id, @usagePointId, @endDeviceId, @readAt, @source, @createdAt, @note, @observedSerial, @latitude, @longitude, @accuracyM)`,
   );
-  const insertReading = db.prepare('INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings, confirmation) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertReading = db.prepare(
+    'INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings, confirmation) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const bySet = db.prepare(`${SELECT} WHERE r.reading_set_id = ? ORDER BY r.id`);
   const byUsagePoint = db.prepare(`${SELECT} WHERE rs.usage_point_id = ? ORDER BY rs.read_at DESC, r.id LIMIT ?`);
   const recent = db.prepare(`${SELECT} ORDER BY rs.read_at DESC, r.id LIMIT ?`);

@@ -59,10 +59,14 @@ export function createReviewRepository(db: Db) {
     FROM readings r JOIN registers g ON g.id = r.register_id JOIN reading_sets rs ON rs.id = r.reading_set_id
     JOIN end_devices d ON d.id = rs.end_device_id WHERE r.id = ?`);
   // The current version of a reading: the newest row for that register and time that no correction replaced.
-  const currentReadingAt = db.prepare(`
+  const currentReadingAt = db
+    .prepare(
+      `
     SELECT r.id FROM readings r JOIN registers g ON g.id = r.register_id JOIN reading_sets rs ON rs.id = r.reading_set_id
     WHERE rs.usage_point_id = ? AND g.reading_type = ? AND rs.read_at = ? AND NOT EXISTS (SELECT 1 FROM readings e WHERE e.edited_from = r.id)
-    ORDER BY r.id DESC LIMIT 1`).pluck();
+    ORDER BY r.id DESC LIMIT 1`,
+    )
+    .pluck();
   const insertEdited = db.prepare(
     "INSERT INTO readings (reading_set_id, register_id, value, qualities, warnings, confirmation, edited_from) VALUES (?, ?, ?, ?, '[]', NULL, ?)",
   );
@@ -77,7 +81,16 @@ export function createReviewRepository(db: Db) {
     readings:
       row.kind === 'skip'
         ? []
-        : (readingsOf.all(row.id) as { id: number; label: string; readingType: string; value: string; warnings: string; editedFrom: number | null }[]).map((r) => ({
+        : (
+            readingsOf.all(row.id) as {
+              id: number;
+              label: string;
+              readingType: string;
+              value: string;
+              warnings: string;
+              editedFrom: number | null;
+            }[]
+          ).map((r) => ({
             ...r,
             warnings: JSON.parse(r.warnings) as ReadingWarningShape[],
           })),
@@ -97,7 +110,17 @@ export function createReviewRepository(db: Db) {
     },
     reading(id: number) {
       return readingById.get(id) as
-        | { id: number; readingSetId: string; registerId: number; value: string; qualities: string; readingType: string; readAt: string; usagePointId: string; meterSerial: string }
+        | {
+            id: number;
+            readingSetId: string;
+            registerId: number;
+            value: string;
+            qualities: string;
+            readingType: string;
+            readAt: string;
+            usagePointId: string;
+            meterSerial: string;
+          }
         | undefined;
     },
     /** The id of the current version of the reading of `readingType` at a usage point at `readAt`, if any. */
@@ -106,7 +129,9 @@ export function createReviewRepository(db: Db) {
     },
     /** The corrected value as a new row; the original stays as it was saved. Returns the new id. */
     insertEdited(original: { id: number; readingSetId: string; registerId: number }, value: string, qualities: readonly string[]): number {
-      return Number(insertEdited.run(original.readingSetId, original.registerId, value, JSON.stringify(qualities), original.id).lastInsertRowid);
+      return Number(
+        insertEdited.run(original.readingSetId, original.registerId, value, JSON.stringify(qualities), original.id).lastInsertRowid,
+      );
     },
     audit(search: string, limit: number): AuditEntryRow[] {
       return auditSearch.all({ q: search, like: `%${search}%`, limit }) as AuditEntryRow[];

@@ -8,7 +8,15 @@ export function createSkipsRepository(db: Db) {
      VALUES (@id, @usagePointId, @endDeviceId, @code, @note, @skippedAt, @latitude, @longitude, @accuracyM)`,
   );
   return {
-    insert(skip: { id: string; usagePointId: string; endDeviceId: number; code: string; note: string; skippedAt: string; position: Position | null }) {
+    insert(skip: {
+      id: string;
+      usagePointId: string;
+      endDeviceId: number;
+      code: string;
+      note: string;
+      skippedAt: string;
+      position: Position | null;
+    }) {
       insert.run({
         ...skip,
         latitude: skip.position?.latitude ?? null,

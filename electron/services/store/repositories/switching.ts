@@ -3,7 +3,14 @@
  * transaction (electron/services/inbound, electron/services/switching). Customer names leave this
  * repository only through `agreementsAt`/`agreement`, for the screen that needs them.
  */
-import type { SwitchKind, SwitchOutcome, SwitchStatus, SwitchAction, ControlResult, EnterpriseChange } from '../../../../shared/domain/switching';
+import type {
+  SwitchKind,
+  SwitchOutcome,
+  SwitchStatus,
+  SwitchAction,
+  ControlResult,
+  EnterpriseChange,
+} from '../../../../shared/domain/switching';
 import type { Db } from '../database';
 
 export interface AgreementRow {
@@ -50,15 +57,45 @@ export interface SwitchOrderRow {
 }
 
 type RawAgreement = {
-  id: string; usage_point_id: string; customer_id: string | null; customer_name: string; account: string; supplier_id: string | null;
-  supplier_name: string; tariff: string; start_at: string | null; end_at: string | null; updated_at: string;
+  id: string;
+  usage_point_id: string;
+  customer_id: string | null;
+  customer_name: string;
+  account: string;
+  supplier_id: string | null;
+  supplier_name: string;
+  tariff: string;
+  start_at: string | null;
+  end_at: string | null;
+  updated_at: string;
 };
 type RawOrder = {
-  id: string; kind: SwitchKind; status: SwitchStatus; usage_point_id: string; address: string; meter_serial: string; agreement_id: string | null;
-  previous_agreement_id: string | null; due_at: string; window_start: string; window_end: string; description: string; reading_set_id: string | null;
-  read_in_window: number | null; not_read_reason: string | null; outcome: SwitchOutcome | null; action: SwitchAction | null;
-  control_result: ControlResult | null; seal_number: string | null; note: string; finished_at: string | null; enterprise_change: EnterpriseChange | null;
-  enterprise_change_at: string | null; enterprise_change_seen: number; previous_due_at: string | null; updated_at: string;
+  id: string;
+  kind: SwitchKind;
+  status: SwitchStatus;
+  usage_point_id: string;
+  address: string;
+  meter_serial: string;
+  agreement_id: string | null;
+  previous_agreement_id: string | null;
+  due_at: string;
+  window_start: string;
+  window_end: string;
+  description: string;
+  reading_set_id: string | null;
+  read_in_window: number | null;
+  not_read_reason: string | null;
+  outcome: SwitchOutcome | null;
+  action: SwitchAction | null;
+  control_result: ControlResult | null;
+  seal_number: string | null;
+  note: string;
+  finished_at: string | null;
+  enterprise_change: EnterpriseChange | null;
+  enterprise_change_at: string | null;
+  enterprise_change_seen: number;
+  previous_due_at: string | null;
+  updated_at: string;
 };
 
 const toAgreement = (r: RawAgreement): AgreementRow => ({
@@ -152,9 +189,11 @@ export function createSwitchingRepository(db: Db) {
        end_at = coalesce(excluded.end_at, end_at),
        updated_at = excluded.updated_at, message_id = excluded.message_id`,
   );
-  const endAgreement = db.prepare('UPDATE customer_agreements SET end_at = @endAt, updated_at = @at, message_id = @messageId WHERE id = @id');
+  const endAgreement = db.prepare(
+    'UPDATE customer_agreements SET end_at = @endAt, updated_at = @at, message_id = @messageId WHERE id = @id',
+  );
   const agreement = db.prepare('SELECT * FROM customer_agreements WHERE id = ?');
-  const agreementsAt = db.prepare('SELECT * FROM customer_agreements WHERE usage_point_id = ? ORDER BY coalesce(start_at, \'\') DESC, id');
+  const agreementsAt = db.prepare("SELECT * FROM customer_agreements WHERE usage_point_id = ? ORDER BY coalesce(start_at, '') DESC, id");
 
   const SELECT = 'SELECT s.*, up.address FROM switch_orders s JOIN usage_points up ON up.id = s.usage_point_id';
   const list = db.prepare(`${SELECT} ORDER BY CASE s.status WHEN 'assigned' THEN 0 ELSE 1 END, s.due_at, s.id`);
@@ -195,11 +234,11 @@ export function createSwitchingRepository(db: Db) {
     },
     /** Returns false when the id exists already (a request delivered twice). */
     insert: (o: NewSwitchOrder) => insert.run(o).changes === 1,
-    finish: (f: SwitchFinish) =>
-      finish.run({ ...f, readInWindow: f.readInWindow === null ? null : f.readInWindow ? 1 : 0 }),
+    finish: (f: SwitchFinish) => finish.run({ ...f, readInWindow: f.readInWindow === null ? null : f.readInWindow ? 1 : 0 }),
     /** An enterprise cancel: an open order is cancelled; a finished one keeps its result and is flagged. */
     cancel: (o: { id: string; final: boolean; at: string; messageId: string }) => cancel.run({ ...o, final: o.final ? 1 : 0 }),
-    reschedule: (o: { id: string; dueAt: string; windowStart: string; windowEnd: string; at: string; messageId: string }) => reschedule.run(o),
+    reschedule: (o: { id: string; dueAt: string; windowStart: string; windowEnd: string; at: string; messageId: string }) =>
+      reschedule.run(o),
     /** The user has seen the enterprise's cancel or reschedule. */
     acknowledge: (id: string) => acknowledge.run(id).changes === 1,
     /** A reconnect breaks the disconnect seal only; returns false when no such seal was on record. */

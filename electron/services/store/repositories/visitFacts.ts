@@ -79,7 +79,8 @@ export function createVisitFactsRepository(db: Db) {
   return {
     switchVisit: (id: string) => (switchVisit.get(id) as SwitchVisitFacts | undefined) ?? null,
     workVisit(id: string): ExchangeVisitFacts | null {
-      const row = workVisit.get(id) as (Omit<ExchangeVisitFacts, 'details' | 'note'> & { details: string | null; step: string | null }) | undefined;
+      const row = workVisit.get(id) as
+        (Omit<ExchangeVisitFacts, 'details' | 'note'> & { details: string | null; step: string | null }) | undefined;
       if (!row) return null;
       const { step, ...facts } = row;
       const raw = (row.details ? JSON.parse(row.details) : {}) as ExchangeVisitFacts['details'] & { meter?: string };

@@ -34,8 +34,17 @@ export interface DeviceRow {
 }
 
 type RawOrder = {
-  id: string; kind: WorkOrderKind; status: WorkOrderStatus; usage_point_id: string; address: string;
-  expected_meter_serial: string | null; description: string; reason: string | null; updated_at: string; cancelled_while_active: number; cancelled_after_work: number;
+  id: string;
+  kind: WorkOrderKind;
+  status: WorkOrderStatus;
+  usage_point_id: string;
+  address: string;
+  expected_meter_serial: string | null;
+  description: string;
+  reason: string | null;
+  updated_at: string;
+  cancelled_while_active: number;
+  cancelled_after_work: number;
 };
 
 const toOrder = (r: RawOrder): WorkOrderRow => ({
@@ -62,48 +71,72 @@ export function createWorkOrdersRepository(db: Db) {
     `INSERT OR IGNORE INTO work_orders (id, kind, usage_point_id, expected_meter_serial, description, source, created_at, updated_at)
      VALUES (@id, @kind, @usagePointId, @expectedMeterSerial, @description, @source, @at, @at)`,
   );
-  const setStatus = db.prepare('UPDATE work_orders SET status = @status, reason = @reason, updated_at = @at, cancelled_while_active = @cancelledWhileActive WHERE id = @id');
+  const setStatus = db.prepare(
+    'UPDATE work_orders SET status = @status, reason = @reason, updated_at = @at, cancelled_while_active = @cancelledWhileActive WHERE id = @id',
+  );
   const addStep = db.prepare('INSERT INTO work_order_steps (work_order_id, step, at, details) VALUES (?, ?, ?, ?)');
   const steps = db.prepare('SELECT step, at, details FROM work_order_steps WHERE work_order_id = ? ORDER BY id');
   const deviceBySerial = db.prepare('SELECT id, serial_number, kind, usage_point_id, status FROM end_devices WHERE serial_number = ?');
-  const meterAt = db.prepare("SELECT id, serial_number, kind, usage_point_id, status FROM end_devices WHERE usage_point_id = ? AND kind = 'meter' AND status = 'installed'");
-  const insertStockMeter = db.prepare("INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', NULL, 'inStock')");
+  const meterAt = db.prepare(
+    "SELECT id, serial_number, kind, usage_point_id, status FROM end_devices WHERE usage_point_id = ? AND kind = 'meter' AND status = 'installed'",
+  );
+  const insertStockMeter = db.prepare(
+    "INSERT INTO end_devices (serial_number, kind, usage_point_id, status) VALUES (?, 'meter', NULL, 'inStock')",
+  );
   const install = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed', disposition = NULL WHERE id = ?");
   const remove = db.prepare("UPDATE end_devices SET usage_point_id = NULL, status = 'removed', disposition = ? WHERE id = ?");
-  const openLink = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, work_order_id) VALUES (?, ?, ?, ?)');
-  const closeLink = db.prepare('UPDATE usage_point_links SET unlinked_at = ?, work_order_id = coalesce(work_order_id, ?) WHERE end_device_id = ? AND unlinked_at IS NULL');
+  const openLink = db.prepare(
+    'INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, work_order_id) VALUES (?, ?, ?, ?)',
+  );
+  const closeLink = db.prepare(
+    'UPDATE usage_point_links SET unlinked_at = ?, work_order_id = coalesce(work_order_id, ?) WHERE end_device_id = ? AND unlinked_at IS NULL',
+  );
   // A meter imported with a route has no open link yet: its history starts unknown (NULL).
-  const closedLink = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, ?)');
-  const linkHistory = db.prepare('SELECT usage_point_id, linked_at, unlinked_at FROM usage_point_links WHERE end_device_id = ? ORDER BY id');
+  const closedLink = db.prepare(
+    'INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, ?)',
+  );
+  const linkHistory = db.prepare(
+    'SELECT usage_point_id, linked_at, unlinked_at FROM usage_point_links WHERE end_device_id = ? ORDER BY id',
+  );
   const applySeal = db.prepare('INSERT INTO seals (end_device_id, seal_number, applied_at, work_order_id) VALUES (?, ?, ?, ?)');
   const removeSeals = db.prepare('UPDATE seals SET removed_at = ? WHERE end_device_id = ? AND removed_at IS NULL');
   const openSeals = db.prepare('SELECT seal_number FROM seals WHERE end_device_id = ? AND removed_at IS NULL ORDER BY id');
   const insertPan = db.prepare(
     "INSERT INTO end_devices (serial_number, kind, usage_point_id, status, pan_device_type, install_code, join_status, paired_meter_id) VALUES (?, 'pan', ?, 'installed', ?, ?, 'pending', ?)",
   );
-  const decommissionPan = db.prepare("UPDATE end_devices SET status = 'removed', usage_point_id = NULL, install_code = NULL, join_status = 'decommissioned' WHERE id = ?");
+  const decommissionPan = db.prepare(
+    "UPDATE end_devices SET status = 'removed', usage_point_id = NULL, install_code = NULL, join_status = 'decommissioned' WHERE id = ?",
+  );
   const panAt = db.prepare(
     "SELECT p.id, p.serial_number AS eui64, p.pan_device_type AS deviceType, m.serial_number AS meter FROM end_devices p LEFT JOIN end_devices m ON m.id = p.paired_meter_id WHERE p.kind = 'pan' AND p.status = 'installed' AND p.usage_point_id = ? AND p.serial_number = ?",
   );
   const setJoinStatus = db.prepare(
     "UPDATE end_devices SET join_status = @status, install_code = CASE WHEN @status = 'joined' THEN NULL ELSE install_code END WHERE id = @id AND kind = 'pan' AND status = 'installed'",
   );
-  const pansAt = db.prepare("SELECT serial_number AS eui64, pan_device_type AS deviceType, join_status AS joinStatus FROM end_devices WHERE kind = 'pan' AND usage_point_id = ? ORDER BY id");
+  const pansAt = db.prepare(
+    "SELECT serial_number AS eui64, pan_device_type AS deviceType, join_status AS joinStatus FROM end_devices WHERE kind = 'pan' AND usage_point_id = ? ORDER BY id",
+  );
 
   // Inbound master data (electron/services/inbound): asset record updates from the enterprise.
   const renameDevice = db.prepare('UPDATE end_devices SET serial_number = ? WHERE id = ?');
   const setAssetStatus = db.prepare('UPDATE end_devices SET status = ? WHERE id = ? AND usage_point_id IS NULL');
   const linkMaster = db.prepare("UPDATE end_devices SET usage_point_id = ?, status = 'installed', disposition = NULL WHERE id = ?");
   const unlinkMaster = db.prepare("UPDATE end_devices SET usage_point_id = NULL, status = 'removed' WHERE id = ?");
-  const openLinkNoOrder = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, work_order_id) VALUES (?, ?, ?, NULL)');
+  const openLinkNoOrder = db.prepare(
+    'INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, work_order_id) VALUES (?, ?, ?, NULL)',
+  );
   const closeLinkNoOrder = db.prepare('UPDATE usage_point_links SET unlinked_at = ? WHERE end_device_id = ? AND unlinked_at IS NULL');
-  const closedLinkNoOrder = db.prepare('INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, NULL)');
+  const closedLinkNoOrder = db.prepare(
+    'INSERT INTO usage_point_links (end_device_id, usage_point_id, linked_at, unlinked_at, work_order_id) VALUES (?, ?, NULL, ?, NULL)',
+  );
   const inProgressAt = db.prepare("SELECT id FROM work_orders WHERE usage_point_id = ? AND status = 'inProgress' ORDER BY id");
 
   const registersOf = db.prepare(`SELECT ${REGISTER_COLUMNS} FROM registers WHERE end_device_id = ? ORDER BY id`);
   const addRegister = db.prepare('INSERT INTO registers (end_device_id, reading_type, label, dials, decimals) VALUES (?, ?, ?, ?, ?)');
 
-  const toDevice = (r: { id: number; serial_number: string; kind: 'meter' | 'pan'; usage_point_id: string | null; status: string } | undefined): DeviceRow | null =>
+  const toDevice = (
+    r: { id: number; serial_number: string; kind: 'meter' | 'pan'; usage_point_id: string | null; status: string } | undefined,
+  ): DeviceRow | null =>
     r ? { id: r.id, serialNumber: r.serial_number, kind: r.kind, usagePointId: r.usage_point_id, status: r.status } : null;
 
   return {
@@ -113,13 +146,25 @@ export function createWorkOrdersRepository(db: Db) {
       return row ? toOrder(row) : null;
     },
     /** Returns false when the id exists already (a work order arriving twice by sync). */
-    insert: (o: { id: string; kind: WorkOrderKind; usagePointId: string; expectedMeterSerial: string | null; description: string; source: 'enterprise' | 'local'; at: string }) =>
-      insert.run(o).changes === 1,
+    insert: (o: {
+      id: string;
+      kind: WorkOrderKind;
+      usagePointId: string;
+      expectedMeterSerial: string | null;
+      description: string;
+      source: 'enterprise' | 'local';
+      at: string;
+    }) => insert.run(o).changes === 1,
     setStatus: (o: { id: string; status: WorkOrderStatus; reason: string | null; at: string; cancelledWhileActive?: boolean }) =>
       setStatus.run({ ...o, cancelledWhileActive: o.cancelledWhileActive ? 1 : 0 }),
-    addStep: (workOrderId: string, step: string, at: string, details: Record<string, unknown> = {}) => addStep.run(workOrderId, step, at, JSON.stringify(details)),
+    addStep: (workOrderId: string, step: string, at: string, details: Record<string, unknown> = {}) =>
+      addStep.run(workOrderId, step, at, JSON.stringify(details)),
     steps: (workOrderId: string) =>
-      (steps.all(workOrderId) as { step: string; at: string; details: string }[]).map((s) => ({ step: s.step, at: s.at, details: JSON.parse(s.details) as Record<string, unknown> })),
+      (steps.all(workOrderId) as { step: string; at: string; details: string }[]).map((s) => ({
+        step: s.step,
+        at: s.at,
+        details: JSON.parse(s.details) as Record<string, unknown>,
+      })),
     deviceBySerial: (serial: string) => toDevice(deviceBySerial.get(serial) as Parameters<typeof toDevice>[0]),
     meterAt: (usagePointId: string) => toDevice(meterAt.get(usagePointId) as Parameters<typeof toDevice>[0]),
     addStockMeter: (serial: string): number => Number(insertStockMeter.run(serial).lastInsertRowid),
@@ -142,7 +187,15 @@ export function createWorkOrdersRepository(db: Db) {
     },
     removeSeals: (deviceId: number, at: string) => removeSeals.run(at, deviceId),
     openSeals: (deviceId: number): string[] => openSeals.pluck().all(deviceId) as string[],
-    addPan: (p: { eui64: string; usagePointId: string; deviceType: string; installCode: string; meterId: number; at: string; workOrderId: string }): number => {
+    addPan: (p: {
+      eui64: string;
+      usagePointId: string;
+      deviceType: string;
+      installCode: string;
+      meterId: number;
+      at: string;
+      workOrderId: string;
+    }): number => {
       const id = Number(insertPan.run(p.eui64, p.usagePointId, p.deviceType, p.installCode, p.meterId).lastInsertRowid);
       openLink.run(id, p.usagePointId, p.at, p.workOrderId);
       return id;
@@ -168,7 +221,8 @@ export function createWorkOrdersRepository(db: Db) {
     inProgressAt: (usagePointId: string): string[] => inProgressAt.pluck().all(usagePointId) as string[],
     /** The meter's registers with their history (last reading, average daily use, multiplier), as a route read checks them. */
     registersOf: (deviceId: number): Register[] => (registersOf.all(deviceId) as RegisterRow[]).map(toRegister),
-    addRegister: (deviceId: number, r: { readingType: string; label: string; dials: number; decimals: number }) => addRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals),
+    addRegister: (deviceId: number, r: { readingType: string; label: string; dials: number; decimals: number }) =>
+      addRegister.run(deviceId, r.readingType, r.label, r.dials, r.decimals),
     /** An installed PAN device at this usage point, with the serial of the meter it is paired with. */
     panAt: (usagePointId: string, eui64: string) =>
       (panAt.get(usagePointId, eui64) as { id: number; eui64: string; deviceType: string; meter: string | null } | undefined) ?? null,

@@ -6,7 +6,18 @@
  * each with HTTP 500 or 200. Seeded, so a test run is repeatable.
  */
 import { seededRandom } from '../../../../shared/lib/seededRandom';
-export const FAULT_KINDS = ['down', '500', 'timeout', 'partial', 'slow', 'duplicate-reply', 'business-fault-500', 'business-fault-200', 'fault-500', 'fault-200'] as const;
+export const FAULT_KINDS = [
+  'down',
+  '500',
+  'timeout',
+  'partial',
+  'slow',
+  'duplicate-reply',
+  'business-fault-500',
+  'business-fault-200',
+  'fault-500',
+  'fault-200',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export const isFaultKind = (v: string): v is FaultKind => (FAULT_KINDS as readonly string[]).includes(v);
 

@@ -49,14 +49,25 @@ function soapFault(version: SoapVersion, reason: string): Answer {
 }
 
 const contentTypeOf = (version: SoapVersion | null) =>
-  version === '1.2' ? 'application/soap+xml; charset=utf-8' : version === '1.1' ? 'text/xml; charset=utf-8' : 'application/xml; charset=utf-8';
+  version === '1.2'
+    ? 'application/soap+xml; charset=utf-8'
+    : version === '1.1'
+      ? 'text/xml; charset=utf-8'
+      : 'application/xml; charset=utf-8';
 
 export function replyFor(message: { header: Header }, reply: ReplyType, version: SoapVersion | null, peer?: PeerBehaviour): Answer {
   const correlationID = replyCorrelation(message.header, peer);
   const xml = buildMessage(
     {
       kind: 'response',
-      header: { verb: 'reply', noun: message.header.noun, timestamp: new Date().toISOString(), source: SOURCE, messageID: randomUUID(), correlationID },
+      header: {
+        verb: 'reply',
+        noun: message.header.noun,
+        timestamp: new Date().toISOString(),
+        source: SOURCE,
+        messageID: randomUUID(),
+        correlationID,
+      },
       reply,
     },
     { form: 'generic' },
@@ -105,7 +116,9 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
   } catch (error) {
     ctx.stats.invalid++;
     const reason = error instanceof CimXmlError ? error.message : 'the request could not be read';
-    return version === null ? { status: 400, contentType: 'text/plain', body: reason } : soapFault(version, `not a 61968-100 message: ${reason}`);
+    return version === null
+      ? { status: 400, contentType: 'text/plain', body: reason }
+      : soapFault(version, `not a 61968-100 message: ${reason}`);
   }
   // A `reply` with a payload is a device's answer to a request (MeterReadings for a GetMeterReadings),
   // as ReplyMeterReadings in the published WSDLs takes it; any other response or a fault is not for it.
@@ -122,7 +135,11 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
   const messageId = message.header.messageID;
   if (!messageId) {
     ctx.stats.rejected++;
-    return replyFor(message, { result: 'FAILED', errors: [{ code: '1.1', level: 'FATAL', reason: 'Header/MessageID is required' }] }, version);
+    return replyFor(
+      message,
+      { result: 'FAILED', errors: [{ code: '1.1', level: 'FATAL', reason: 'Header/MessageID is required' }] },
+      version,
+    );
   }
   if (ctx.storage.has(messageId)) {
     // Already accepted: discard, count, and answer as before so the sender can clear it.
@@ -133,7 +150,15 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
     const result = await ctx.validate(messageXml);
     if (!result.valid) {
       ctx.stats.rejected++;
-      return replyFor(message, { result: 'FAILED', errors: result.errors.slice(0, 5).map((e) => ({ code: '1.2', level: 'FATAL', reason: 'schema validation failed', details: e })) }, version, peer);
+      return replyFor(
+        message,
+        {
+          result: 'FAILED',
+          errors: result.errors.slice(0, 5).map((e) => ({ code: '1.2', level: 'FATAL', reason: 'schema validation failed', details: e })),
+        },
+        version,
+        peer,
+      );
     }
   }
   if (options.businessFault !== undefined) {
@@ -145,7 +170,17 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
     ctx.stats.rejected++;
     return replyFor(
       message,
-      { result: 'PARTIAL', errors: [{ code: '2.4', level: 'FATAL', reason: 'reading value rejected by validation', id: { value: readingType, objectType: 'ReadingType' } }] },
+      {
+        result: 'PARTIAL',
+        errors: [
+          {
+            code: '2.4',
+            level: 'FATAL',
+            reason: 'reading value rejected by validation',
+            id: { value: readingType, objectType: 'ReadingType' },
+          },
+        ],
+      },
       version,
       peer,
     );

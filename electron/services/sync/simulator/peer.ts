@@ -60,7 +60,12 @@ export function soapFaultAnswer(version: SoapVersion, status: number, reason: st
 }
 
 /** The business refusal of one message: `<Noun>FaultMessage` with Reply FAILED naming the object in error. */
-export function businessFaultAnswer(version: SoapVersion, status: number, header: Header, objectInError: { value: string; objectType: string } | undefined): FaultAnswer {
+export function businessFaultAnswer(
+  version: SoapVersion,
+  status: number,
+  header: Header,
+  objectInError: { value: string; objectType: string } | undefined,
+): FaultAnswer {
   const reply: ReplyType = {
     result: 'FAILED',
     errors: [

@@ -17,7 +17,10 @@ export function createEnterpriseQueue(serveDir?: string) {
   const pending = new Map<string, string>();
   const acknowledged: string[] = [];
   if (serveDir && existsSync(serveDir)) {
-    for (const file of readdirSync(serveDir).filter((f) => f.endsWith('.xml')).sort()) pending.set(file.slice(0, -4), readFileSync(join(serveDir, file), 'utf8'));
+    for (const file of readdirSync(serveDir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort())
+      pending.set(file.slice(0, -4), readFileSync(join(serveDir, file), 'utf8'));
   }
   return {
     /** Queues one message for the device; returns its queue id. */

@@ -84,7 +84,12 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
   const stats: SimulatorStats = { received: 0, accepted: 0, duplicates: 0, rejected: 0, invalid: 0, faults: 0 };
   const faults = createFaultPicker(options.fault);
   const queue = createEnterpriseQueue(options.serveDir);
-  const ctx = { storage, paths: new Map<string, string>(), validate: validator && options.validation !== 'after' ? validator.validate : null, stats };
+  const ctx = {
+    storage,
+    paths: new Map<string, string>(),
+    validate: validator && options.validation !== 'after' ? validator.validate : null,
+    stats,
+  };
   const maxRequest = options.maxRequestBytes ?? 8 * 1024 * 1024;
   let lastReply: Answer | null = null;
   const hanging = new Set<ServerResponse>();
@@ -140,14 +145,19 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     if (path === '/validate') {
       void validateStored().then(
         (v) => send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(v) }),
-        (error: unknown) => send(res, { status: 500, contentType: 'text/plain', body: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          send(res, { status: 500, contentType: 'text/plain', body: error instanceof Error ? error.message : String(error) }),
       );
       return;
     }
     if (path === '/stats') {
       // cpuMs: this process's CPU time so far, so a benchmark can tell work from waiting on a busy machine.
       const cpu = process.cpuUsage();
-      return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify({ ...stats, stored: storage.count(), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }) });
+      return send(res, {
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ ...stats, stored: storage.count(), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }),
+      });
     }
     if (path === '/outbound') return send(res, { status: 200, contentType: 'application/json', body: JSON.stringify(queue.list()) });
     const id = /^\/outbound\/([^/]+)$/.exec(path)?.[1];
@@ -160,7 +170,12 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
   async function onQueue(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method === 'DELETE') {
       const id = /^\/outbound\/([^/]+)$/.exec(path)?.[1] ?? '';
-      return send(res, queue.acknowledge(id) ? { status: 204, contentType: 'text/plain', body: '' } : { status: 404, contentType: 'text/plain', body: 'not queued' });
+      return send(
+        res,
+        queue.acknowledge(id)
+          ? { status: 204, contentType: 'text/plain', body: '' }
+          : { status: 404, contentType: 'text/plain', body: 'not queued' },
+      );
     }
     const body = await readBody(req, maxRequest);
     if (body === null) return send(res, { status: 413, contentType: 'text/plain', body: 'request too large' });
@@ -172,7 +187,12 @@ export async function startEnterpriseSimulator(options: SimulatorOptions): Promi
     const queueWrite = (req.method === 'POST' && path === '/outbound') || (req.method === 'DELETE' && path.startsWith('/outbound/'));
     const work = queueWrite ? onQueue(req, res, path) : req.method === 'POST' ? onPost(req, res) : Promise.resolve(onGet(req, res));
     work.catch((error: unknown) => {
-      if (!res.headersSent) send(res, { status: 500, contentType: 'text/plain', body: `simulator error: ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent)
+        send(res, {
+          status: 500,
+          contentType: 'text/plain',
+          body: `simulator error: ${error instanceof Error ? error.message : String(error)}`,
+        });
     });
   });
   server.keepAliveTimeout = 30_000;

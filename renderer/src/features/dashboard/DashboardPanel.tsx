@@ -21,7 +21,12 @@ export function DashboardPanel() {
   useEffect(() => followDashboard(), []);
   if (!board) return <p role="status">{error ?? t('dashboard.loading')}</p>;
   const format = (n: number) => formatAmount(n, i18n.language);
-  const seg = (key: 'done' | 'skipped' | 'toDo', values: readonly number[]) => ({ key, label: t(`dashboard.${key}`), color: COLOR[key], values });
+  const seg = (key: 'done' | 'skipped' | 'toDo', values: readonly number[]) => ({
+    key,
+    label: t(`dashboard.${key}`),
+    color: COLOR[key],
+    values,
+  });
   const tile = (id: string, label: string, value: number) => (
     <div className="dashboard-tile">
       <span className="dashboard-number" data-testid={`dashboard-${id}`}>
@@ -55,7 +60,20 @@ export function DashboardPanel() {
           categoryHeader={t('dashboard.route')}
           empty={t('dashboard.none')}
           categories={routes.map((r) => r.route)}
-          segments={[seg('done', routes.map((r) => r.done)), seg('skipped', routes.map((r) => r.skipped)), seg('toDo', routes.map((r) => r.toDo))]}
+          segments={[
+            seg(
+              'done',
+              routes.map((r) => r.done),
+            ),
+            seg(
+              'skipped',
+              routes.map((r) => r.skipped),
+            ),
+            seg(
+              'toDo',
+              routes.map((r) => r.toDo),
+            ),
+          ]}
           tableOnly={[{ key: 'warnings', label: t('dashboard.withWarnings'), values: routes.map((r) => r.warnings) }]}
           format={format}
         />
@@ -65,7 +83,16 @@ export function DashboardPanel() {
           categoryHeader={t('dashboard.technician')}
           empty={t('dashboard.none')}
           categories={technicians.map((r) => r.technician)}
-          segments={[seg('done', technicians.map((r) => r.done)), seg('skipped', technicians.map((r) => r.skipped))]}
+          segments={[
+            seg(
+              'done',
+              technicians.map((r) => r.done),
+            ),
+            seg(
+              'skipped',
+              technicians.map((r) => r.skipped),
+            ),
+          ]}
           tableOnly={[{ key: 'warnings', label: t('dashboard.withWarnings'), values: technicians.map((r) => r.warnings) }]}
           format={format}
         />
@@ -75,7 +102,16 @@ export function DashboardPanel() {
           categoryHeader={t('dashboard.day')}
           empty={t('dashboard.none')}
           categories={days.map((d) => formatDay(d.day, i18n.language))}
-          segments={[seg('done', days.map((d) => d.done)), seg('skipped', days.map((d) => d.skipped))]}
+          segments={[
+            seg(
+              'done',
+              days.map((d) => d.done),
+            ),
+            seg(
+              'skipped',
+              days.map((d) => d.skipped),
+            ),
+          ]}
           tableOnly={[
             { key: 'warnings', label: t('dashboard.withWarnings'), values: days.map((d) => d.warnings) },
             { key: 'toDo', label: t('dashboard.leftToDo'), values: days.map((d) => d.toDo) },

@@ -35,7 +35,12 @@ export function FarVisits() {
         <ul>
           {visits.map((v) => (
             <li key={v.readingSetId} data-testid="far-visit" data-usage-point={v.usagePointId}>
-              {t('map.farRow', { sequence: v.sequence ?? '—', address: v.address, distance: v.distanceM, when: formatDateTime(v.readAt, i18n.language) })}
+              {t('map.farRow', {
+                sequence: v.sequence ?? '—',
+                address: v.address,
+                distance: v.distanceM,
+                when: formatDateTime(v.readAt, i18n.language),
+              })}
               {v.accuracyM !== null && ` ${t('map.farAccuracy', { accuracy: Math.round(v.accuracyM) })}`}
             </li>
           ))}

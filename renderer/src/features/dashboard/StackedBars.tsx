@@ -53,10 +53,30 @@ export function StackedBars({ id, title, categories, segments, categoryHeader, e
         cursor: { show: false },
         scales: { x: { time: false, range: [0.4, xs.length + 0.6] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
-          { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && shown[v - 1] !== undefined ? short(shown[v - 1]!) : '')), splits: () => xs, font: '12px system-ui, sans-serif', stroke: '#2c3440' },
-          { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? format(v) : '')), font: '12px system-ui, sans-serif', stroke: '#2c3440', size: 56 },
+          {
+            values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && shown[v - 1] !== undefined ? short(shown[v - 1]!) : '')),
+            splits: () => xs,
+            font: '12px system-ui, sans-serif',
+            stroke: '#2c3440',
+          },
+          {
+            values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? format(v) : '')),
+            font: '12px system-ui, sans-serif',
+            stroke: '#2c3440',
+            size: 56,
+          },
         ],
-        series: [{}, ...order.map((k) => ({ label: segments[k]!.label, stroke: segments[k]!.color, fill: segments[k]!.color, width: 0, paths: bars, points: { show: false } }))],
+        series: [
+          {},
+          ...order.map((k) => ({
+            label: segments[k]!.label,
+            stroke: segments[k]!.color,
+            fill: segments[k]!.color,
+            width: 0,
+            paths: bars,
+            points: { show: false },
+          })),
+        ],
       },
       [xs, ...order.map((k) => running[k]!)],
       el,

@@ -41,17 +41,39 @@ export function SignatureForm({ visit, onSigned }: { visit: VisitRef; onSigned: 
         <legend>{t('evidence.who')}</legend>
         {signatureStatuses.map((s) => (
           <label key={s}>
-            <input type="radio" name="signature-status" value={s} data-testid={`signature-status-${s}`} checked={status === s} onChange={() => setStatus(s)} />
+            <input
+              type="radio"
+              name="signature-status"
+              value={s}
+              data-testid={`signature-status-${s}`}
+              checked={status === s}
+              onChange={() => setStatus(s)}
+            />
             {t(`evidence.status.${s}`)}
           </label>
         ))}
       </fieldset>
       <label className="wo-field">
-        {status === 'noOneHome' ? t('evidence.technicianName') : status === 'declined' ? t('evidence.declinedName') : t('evidence.signerName')}
-        <input data-testid="signature-name" required={drawn} autoComplete="name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+        {status === 'noOneHome'
+          ? t('evidence.technicianName')
+          : status === 'declined'
+            ? t('evidence.declinedName')
+            : t('evidence.signerName')}
+        <input
+          data-testid="signature-name"
+          required={drawn}
+          autoComplete="name"
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       {drawn && <SignaturePad handle={pad} onChange={setEmpty} />}
-      {problem && <p role="alert" className="wo-error" data-testid="signature-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error" data-testid="signature-problem">
+          {problem}
+        </p>
+      )}
       <div className="wo-actions">
         <button type="submit" className="button primary" data-testid="signature-save" disabled={busy || (drawn && empty)}>
           {busy ? t('evidence.saving') : t('evidence.save')}

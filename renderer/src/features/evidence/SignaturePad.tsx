@@ -14,7 +14,13 @@ export interface SignatureHandle {
   clear(): void;
 }
 
-export function SignaturePad({ handle, onChange }: { handle: MutableRefObject<SignatureHandle | null>; onChange: (empty: boolean) => void }) {
+export function SignaturePad({
+  handle,
+  onChange,
+}: {
+  handle: MutableRefObject<SignatureHandle | null>;
+  onChange: (empty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {

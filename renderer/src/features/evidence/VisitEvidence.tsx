@@ -50,13 +50,20 @@ export function VisitEvidence({ visit }: { visit: VisitRef }) {
     setMade(r.value);
     const saved = transport.download
       ? await transport.download(`${RECEIPT_DOWNLOAD_PATH}${encodeURIComponent(r.value.fileName)}`)
-      : await api['evidence.saveReceiptAs']({ fileName: r.value.fileName }).then((s) => (s.ok ? { ok: true as const, value: { fileName: s.value.path ?? '' } } : s));
+      : await api['evidence.saveReceiptAs']({ fileName: r.value.fileName }).then((s) =>
+          s.ok ? { ok: true as const, value: { fileName: s.value.path ?? '' } } : s,
+        );
     setBusy(false);
     if (!saved.ok) return setProblem(errorText(saved.error));
     if (saved.value.fileName && !transport.download) setSavedTo(saved.value.fileName);
   };
 
-  if (!evidence) return problem ? <p role="alert" className="wo-error">{problem}</p> : null;
+  if (!evidence)
+    return problem ? (
+      <p role="alert" className="wo-error">
+        {problem}
+      </p>
+    ) : null;
   const s = evidence.signature;
   return (
     <section className="ev-panel" data-testid="visit-evidence" aria-label={t('evidence.title')}>
@@ -89,7 +96,11 @@ export function VisitEvidence({ visit }: { visit: VisitRef }) {
           {savedTo && <p className="wo-ok">{t('evidence.saved', { path: savedTo })}</p>}
         </>
       )}
-      {problem && <p role="alert" className="wo-error" data-testid="evidence-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error" data-testid="evidence-problem">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

@@ -35,7 +35,12 @@ export function ConsumptionChart({ rows, registers, locale, label, shortDate }: 
     const el = box.current;
     if (!el || points === 0) return;
     const xs = oldestFirst.map((_, i) => i + 1);
-    const series = cumulative.map((r) => oldestFirst.map((row) => { const u = usageOf(row, r.id); return u === null ? null : Number(u); }));
+    const series = cumulative.map((r) =>
+      oldestFirst.map((row) => {
+        const u = usageOf(row, r.id);
+        return u === null ? null : Number(u);
+      }),
+    );
     const width = Math.max(280, el.clientWidth);
     // One register: bars. Several: lines with points (grouped bars would need offsets per series).
     const single = cumulative.length === 1;
@@ -47,8 +52,19 @@ export function ConsumptionChart({ rows, registers, locale, label, shortDate }: 
         cursor: { show: false },
         scales: { x: { time: false, range: [0.4, xs.length + 0.6] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
         axes: [
-          { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && oldestFirst[v - 1] ? shortDate(oldestFirst[v - 1]!.readAt) : '')), splits: () => xs, font: '13px system-ui, sans-serif', stroke: '#2c3440' },
-          { values: (_u, splits) => splits.map((v) => formatAmount(v, locale)), font: '13px system-ui, sans-serif', stroke: '#2c3440', size: 56 },
+          {
+            values: (_u, splits) =>
+              splits.map((v) => (Number.isInteger(v) && oldestFirst[v - 1] ? shortDate(oldestFirst[v - 1]!.readAt) : '')),
+            splits: () => xs,
+            font: '13px system-ui, sans-serif',
+            stroke: '#2c3440',
+          },
+          {
+            values: (_u, splits) => splits.map((v) => formatAmount(v, locale)),
+            font: '13px system-ui, sans-serif',
+            stroke: '#2c3440',
+            size: 56,
+          },
         ],
         series: [
           {},

@@ -48,7 +48,12 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
     const strong = cell.warnings.some(warningNeedsConfirmation);
     if (!titles.length) return null;
     return (
-      <span className={`history-mark ${strong ? 'strong' : 'note'}`} title={titles.join('\n')} data-testid="history-mark" data-kinds={cell.warnings.map((w) => w.kind).join(' ')}>
+      <span
+        className={`history-mark ${strong ? 'strong' : 'note'}`}
+        title={titles.join('\n')}
+        data-testid="history-mark"
+        data-kinds={cell.warnings.map((w) => w.kind).join(' ')}
+      >
         {strong ? '!' : 'i'}
       </span>
     );
@@ -56,70 +61,78 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
 
   return (
     <>
-    <section className="meter-history" aria-labelledby="history-title" data-testid="meter-history" data-count={rows.length}>
-      <h3 id="history-title" className="section-title">
-        {t('history.title')}
-      </h3>
-      {rows.length === 0 ? (
-        <p className="muted" data-testid="history-empty">
-          {t('history.none')}
-        </p>
-      ) : (
-        <>
-          {usePoints(rows, detail.registers) > 0 ? (
-            <>
-              <p className="chart-caption">{t('history.chartCaption', { unit: detail.registers.find((r) => r.kind === 'cumulative')?.unit ?? '' })}</p>
-              <Suspense fallback={null}>
-                <ConsumptionChart rows={rows} registers={detail.registers} locale={locale} label={t('history.chartLabel')} shortDate={shortDate} />
-              </Suspense>
-            </>
-          ) : (
-            // One visit has no use yet: say what there is, rather than an empty chart.
-            <p className="chart-caption" data-testid="history-no-use">
-              {t('history.noUseYet', { count: rows.length, date: formatDateTime(rows[0]!.readAt, locale) })}
-            </p>
-          )}
-          <table className="history-table" data-testid="history-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('history.date')}</th>
-                {detail.registers.map((r) => (
-                  <th key={r.id} scope="col">
-                    {nameOf(r.label, r.readingType)}
-                    <span className="th-sub">{t('history.valueAndUse', { unit: r.unit })}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN_ROWS).map((row) => (
-                <tr key={row.readingSetId} data-testid="history-row">
-                  <td>{formatDateTime(row.readAt, locale)}</td>
-                  {detail.registers.map((r) => {
-                    const cell = row.cells[r.id];
-                    return (
-                      <td key={r.id} className="num">
-                        {cell ? (
-                          <>
-                            {formatValue(cell.value, locale, r.decimals)} {mark(cell, r.unit)}
-                            <span className="history-use" data-testid="history-use">
-                              {cell.usage !== null ? `+${formatValue(cell.usage, locale)}` : '—'}
-                            </span>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    );
-                  })}
+      <section className="meter-history" aria-labelledby="history-title" data-testid="meter-history" data-count={rows.length}>
+        <h3 id="history-title" className="section-title">
+          {t('history.title')}
+        </h3>
+        {rows.length === 0 ? (
+          <p className="muted" data-testid="history-empty">
+            {t('history.none')}
+          </p>
+        ) : (
+          <>
+            {usePoints(rows, detail.registers) > 0 ? (
+              <>
+                <p className="chart-caption">
+                  {t('history.chartCaption', { unit: detail.registers.find((r) => r.kind === 'cumulative')?.unit ?? '' })}
+                </p>
+                <Suspense fallback={null}>
+                  <ConsumptionChart
+                    rows={rows}
+                    registers={detail.registers}
+                    locale={locale}
+                    label={t('history.chartLabel')}
+                    shortDate={shortDate}
+                  />
+                </Suspense>
+              </>
+            ) : (
+              // One visit has no use yet: say what there is, rather than an empty chart.
+              <p className="chart-caption" data-testid="history-no-use">
+                {t('history.noUseYet', { count: rows.length, date: formatDateTime(rows[0]!.readAt, locale) })}
+              </p>
+            )}
+            <table className="history-table" data-testid="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.date')}</th>
+                  {detail.registers.map((r) => (
+                    <th key={r.id} scope="col">
+                      {nameOf(r.label, r.readingType)}
+                      <span className="th-sub">{t('history.valueAndUse', { unit: r.unit })}</span>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
-    <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
+              </thead>
+              <tbody>
+                {rows.slice(0, SHOWN_ROWS).map((row) => (
+                  <tr key={row.readingSetId} data-testid="history-row">
+                    <td>{formatDateTime(row.readAt, locale)}</td>
+                    {detail.registers.map((r) => {
+                      const cell = row.cells[r.id];
+                      return (
+                        <td key={r.id} className="num">
+                          {cell ? (
+                            <>
+                              {formatValue(cell.value, locale, r.decimals)} {mark(cell, r.unit)}
+                              <span className="history-use" data-testid="history-use">
+                                {cell.usage !== null ? `+${formatValue(cell.usage, locale)}` : '—'}
+                              </span>
+                            </>
+                          ) : (
+                            '—'
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
     </>
   );
 }

@@ -16,7 +16,10 @@ export function ProbeTranscripts({ usagePointId, locale }: { usagePointId: strin
   const [open, setOpen] = useState<TranscriptDetail | null>(null);
 
   // A read or programming at this stop writes a transcript: the list refetches on its topic.
-  const load = useCallback(() => void api['optical.transcripts']({ usagePointId }).then((r) => r.ok && setList(r.value.transcripts)), [usagePointId]);
+  const load = useCallback(
+    () => void api['optical.transcripts']({ usagePointId }).then((r) => r.ok && setList(r.value.transcripts)),
+    [usagePointId],
+  );
   useEffect(() => {
     load();
     return onTopics(['transcripts'], load);
@@ -42,7 +45,8 @@ export function ProbeTranscripts({ usagePointId, locale }: { usagePointId: strin
         {list.map((s) => (
           <li key={s.id} data-testid="probe-transcript">
             <button type="button" onClick={() => show(s.id)} aria-expanded={open?.summary.id === s.id}>
-              {formatDateTime(s.startedAt, locale)} · {t(`transcripts.kind.${s.kind}`)} · {s.outcome === 'ok' ? t('transcripts.ok') : t('transcripts.failed', { code: s.outcome })} ·{' '}
+              {formatDateTime(s.startedAt, locale)} · {t(`transcripts.kind.${s.kind}`)} ·{' '}
+              {s.outcome === 'ok' ? t('transcripts.ok') : t('transcripts.failed', { code: s.outcome })} ·{' '}
               {t('transcripts.bytes', { count: s.bytes })}
             </button>
           </li>

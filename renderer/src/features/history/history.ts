@@ -22,7 +22,8 @@ export interface HistoryRow {
 
 /** Use in the register's unit: the warnings carry it with the multiplier applied (readingValidation), so the difference gets it too. */
 function usageOf(reading: Reading, previous: Reading | undefined, multiplier: number): string | null {
-  for (const w of reading.warnings) if ('usage' in w && (w.kind === 'rollover' || w.kind === 'highUsage' || w.kind === 'lowUsage')) return w.usage;
+  for (const w of reading.warnings)
+    if ('usage' in w && (w.kind === 'rollover' || w.kind === 'highUsage' || w.kind === 'lowUsage')) return w.usage;
   if (!previous) return null;
   return compare(reading.value, previous.value) >= 0 ? multiply(subtract(reading.value, previous.value), multiplier) : null;
 }

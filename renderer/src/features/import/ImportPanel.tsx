@@ -19,7 +19,15 @@ export function ImportPanel() {
 
   return (
     <div className="overlay" onKeyDown={closeOnEscape}>
-      <div ref={dialog} className="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-panel" data-import-status={s.status}>
+      <div
+        ref={dialog}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-title"
+        data-testid="import-panel"
+        data-import-status={s.status}
+      >
         {s.status === 'importing' && (
           <p id="import-title" className="dialog-title" aria-busy="true">
             {t('import.importing', { fileName: s.fileName })}
@@ -61,7 +69,11 @@ export function ImportPanel() {
               {t('import.doneTitle', { fileName: s.fileName })}
             </h2>
             <p data-testid="import-summary">
-              {t('import.doneSummary', { count: s.summary.usagePoints, registers: s.summary.registers, routes: s.summary.routes.join(', ') })}
+              {t('import.doneSummary', {
+                count: s.summary.usagePoints,
+                registers: s.summary.registers,
+                routes: s.summary.routes.join(', '),
+              })}
             </p>
             {s.summary.skippedRows.length > 0 && (
               <>

@@ -32,23 +32,51 @@ export function ListenPanel({ routeId }: { routeId: string }) {
         <label className="field-label" htmlFor="listen-receiver">
           {t('listen.receiver')}
         </label>
-        <select id="listen-receiver" className="input" data-testid="listen-receiver" value={l.receiver} disabled={active} onChange={(e) => l.setReceiver(e.target.value === 'amber' ? 'amber' : 'im871a')}>
+        <select
+          id="listen-receiver"
+          className="input"
+          data-testid="listen-receiver"
+          value={l.receiver}
+          disabled={active}
+          onChange={(e) => l.setReceiver(e.target.value === 'amber' ? 'amber' : 'im871a')}
+        >
           <option value="im871a">IMST iM871A</option>
           <option value="amber">Amber AMB8465</option>
         </select>
         <label className="field-label" htmlFor="listen-port">
           {t('listen.port')}
         </label>
-        <input id="listen-port" className="input" data-testid="listen-port" value={l.port} disabled={active} placeholder="/dev/ttyUSB0" onChange={(e) => l.setPort(e.target.value)} />
+        <input
+          id="listen-port"
+          className="input"
+          data-testid="listen-port"
+          value={l.port}
+          disabled={active}
+          placeholder="/dev/ttyUSB0"
+          onChange={(e) => l.setPort(e.target.value)}
+        />
         <label className="checkbox">
-          <input type="checkbox" data-testid="listen-auto-save" checked={l.autoSave} disabled={active} onChange={(e) => l.setAutoSave(e.target.checked)} /> {t('listen.autoSave')}
+          <input
+            type="checkbox"
+            data-testid="listen-auto-save"
+            checked={l.autoSave}
+            disabled={active}
+            onChange={(e) => l.setAutoSave(e.target.checked)}
+          />{' '}
+          {t('listen.autoSave')}
         </label>
         {active ? (
           <button type="button" className="button" data-testid="listen-stop" onClick={() => void l.stop()}>
             {t('listen.stop')}
           </button>
         ) : (
-          <button type="button" className="button primary" data-testid="listen-start" disabled={!l.port} onClick={() => void l.start(routeId)}>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="listen-start"
+            disabled={!l.port}
+            onClick={() => void l.start(routeId)}
+          >
             {t('listen.start')}
           </button>
         )}
@@ -62,9 +90,20 @@ export function ListenPanel({ routeId }: { routeId: string }) {
       {state && (
         <>
           <p data-testid="listen-counts" aria-live="polite">
-            {t('listen.counts', { heard: state.counts.heard, stops: state.counts.stops, notHeard: state.counts.notHeard, others: state.counts.notOnRoute })}
+            {t('listen.counts', {
+              heard: state.counts.heard,
+              stops: state.counts.stops,
+              notHeard: state.counts.notHeard,
+              others: state.counts.notOnRoute,
+            })}
           </p>
-          <button type="button" className="button" data-testid="listen-save-all" disabled={!state.heard.some((h) => h.values.length > 0 && !h.readingSetId)} onClick={() => void l.saveAll()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="listen-save-all"
+            disabled={!state.heard.some((h) => h.values.length > 0 && !h.readingSetId)}
+            onClick={() => void l.saveAll()}
+          >
             {t('listen.saveAll')}
           </button>
           <ul className="listen-heard" data-testid="listen-heard">

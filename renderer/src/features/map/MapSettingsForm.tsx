@@ -34,21 +34,45 @@ export function MapSettingsForm({ settings, onSaved }: { settings: MapSettings; 
       <form className="wo-wizard" onSubmit={(e) => void submit(e)}>
         <label className="wo-field">
           {t('map.tileUrl')}
-          <input data-testid="map-tile-url" type="url" spellCheck={false} value={tileUrl} onChange={(e) => setTileUrl(e.target.value)} aria-describedby="map-tile-hint" />
+          <input
+            data-testid="map-tile-url"
+            type="url"
+            spellCheck={false}
+            value={tileUrl}
+            onChange={(e) => setTileUrl(e.target.value)}
+            aria-describedby="map-tile-hint"
+          />
         </label>
-        <p id="map-tile-hint" className="muted">{t('map.tileUrlHint')}</p>
+        <p id="map-tile-hint" className="muted">
+          {t('map.tileUrlHint')}
+        </p>
         <label className="wo-field">
           {t('map.farDistance')}
-          <input data-testid="map-far-distance" type="number" min={10} max={100000} step={1} required value={distance} onChange={(e) => setDistance(e.target.value)} />
+          <input
+            data-testid="map-far-distance"
+            type="number"
+            min={10}
+            max={100000}
+            step={1}
+            required
+            value={distance}
+            onChange={(e) => setDistance(e.target.value)}
+          />
         </label>
-        {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'wo-ok' : 'wo-error'}>{message.text}</p>}
+        {message && (
+          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'wo-ok' : 'wo-error'}>
+            {message.text}
+          </p>
+        )}
         {message?.reload && (
           <button type="button" className="button" data-testid="map-reload" onClick={() => window.location.reload()}>
             {t('map.reload')}
           </button>
         )}
         <div className="wo-actions">
-          <button type="submit" className="button primary" data-testid="map-settings-save">{t('map.saveTiles')}</button>
+          <button type="submit" className="button primary" data-testid="map-settings-save">
+            {t('map.saveTiles')}
+          </button>
         </div>
       </form>
     </details>

@@ -57,24 +57,34 @@ export function RouteMap({ stops, routeName }: { stops: readonly MapStop[]; rout
         {plot.nextStop ? t('map.next', { sequence: plot.nextStop.sequence, address: plot.nextStop.address }) : t('map.allDone')}
       </p>
       {plot.placed.length === 0 ? (
-        <p className="muted" data-testid="map-no-coordinates">{t('map.noCoordinates')}</p>
+        <p className="muted" data-testid="map-no-coordinates">
+          {t('map.noCoordinates')}
+        </p>
       ) : tiles ? (
         <TileMap tileUrl={settings.tileUrl} placed={plot.placed} next={plot.next} position={position} onFail={onFail} onOpen={openMeter} />
       ) : (
         <SchematicMap plot={plot} position={position ? plot.project(position.latitude, position.longitude) : null} onOpen={openMeter} />
       )}
-      {tilesFailed && <p className="muted" role="status">{t('map.tilesFailed')}</p>}
+      {tilesFailed && (
+        <p className="muted" role="status">
+          {t('map.tilesFailed')}
+        </p>
+      )}
       {!tiles && plot.placed.length > 0 && <p className="muted">{t('map.schematic')}</p>}
       {plot.withoutCoordinates > 0 && <p className="muted">{t('map.withoutCoordinates', { count: plot.withoutCoordinates })}</p>}
       <ul className="map-legend" aria-label={t('map.legend')} data-testid="map-legend">
         {statuses.map((s) => (
           <li key={s}>
-            <svg width="32" height="32" viewBox="-16 -16 32 32" aria-hidden="true"><StopMark status={s} x={0} y={0} /></svg>
+            <svg width="32" height="32" viewBox="-16 -16 32 32" aria-hidden="true">
+              <StopMark status={s} x={0} y={0} />
+            </svg>
             {t(`map.status.${s}`)} ({plot.placed.filter((p) => p.status === s).length})
           </li>
         ))}
         <li>
-          <svg width="32" height="32" viewBox="-16 -16 32 32" aria-hidden="true"><StopMark status="todo" x={0} y={0} next /></svg>
+          <svg width="32" height="32" viewBox="-16 -16 32 32" aria-hidden="true">
+            <StopMark status="todo" x={0} y={0} next />
+          </svg>
           {t('map.status.next')}
         </li>
       </ul>
@@ -83,7 +93,11 @@ export function RouteMap({ stops, routeName }: { stops: readonly MapStop[]; rout
           {t('map.showPosition')}
         </button>
       )}
-      {denied && <p className="muted" role="status">{t('map.positionDenied')}</p>}
+      {denied && (
+        <p className="muted" role="status">
+          {t('map.positionDenied')}
+        </p>
+      )}
       {supervisor && settings && <MapSettingsForm settings={settings} onSaved={(s) => (setTilesFailed(false), setSettings(s))} />}
     </div>
   );

@@ -8,7 +8,19 @@ import type { PlacedStop, SchematicPlot } from './schematic';
 
 const R = 7;
 
-export function StopMark({ status, x, y, next = false, hit = false }: { status: PlacedStop['status']; x: number; y: number; next?: boolean; hit?: boolean }) {
+export function StopMark({
+  status,
+  x,
+  y,
+  next = false,
+  hit = false,
+}: {
+  status: PlacedStop['status'];
+  x: number;
+  y: number;
+  next?: boolean;
+  hit?: boolean;
+}) {
   return (
     <g className={`map-stop map-${status}${next ? ' map-next' : ''}`}>
       {/* A 44×44 touch target around a small mark (WCAG 2.2, 2.5.5). */}
@@ -28,15 +40,33 @@ export function StopMark({ status, x, y, next = false, hit = false }: { status: 
   );
 }
 
-export function SchematicMap({ plot, position, onOpen }: { plot: SchematicPlot; position: { x: number; y: number } | null; onOpen(usagePointId: string): void }) {
+export function SchematicMap({
+  plot,
+  position,
+  onOpen,
+}: {
+  plot: SchematicPlot;
+  position: { x: number; y: number } | null;
+  onOpen(usagePointId: string): void;
+}) {
   const { t } = useTranslation();
   // The label's translation once per drawing, its values filled in per stop: i18next's t() per
   // stop was most of the time of drawing a 600-stop route (bench/fieldEvidence.ts).
   const template = t('map.stopLabel', { sequence: '\u0001', address: '\u0002', status: '\u0003' });
   const statusText = { read: t('map.status.read'), skipped: t('map.status.skipped'), todo: t('map.status.todo') };
-  const label = (p: PlacedStop) => template.replace('\u0001', String(p.stop.sequence)).replace('\u0002', () => p.stop.address).replace('\u0003', statusText[p.status]);
+  const label = (p: PlacedStop) =>
+    template
+      .replace('\u0001', String(p.stop.sequence))
+      .replace('\u0002', () => p.stop.address)
+      .replace('\u0003', statusText[p.status]);
   return (
-    <svg className="map-schematic" data-testid="map-schematic" viewBox={`0 0 ${plot.width} ${plot.height}`} role="group" aria-label={t('map.schematic')}>
+    <svg
+      className="map-schematic"
+      data-testid="map-schematic"
+      viewBox={`0 0 ${plot.width} ${plot.height}`}
+      role="group"
+      aria-label={t('map.schematic')}
+    >
       <polyline points={plot.path} className="map-path" />
       {plot.placed.map((p) => (
         <a

@@ -40,12 +40,23 @@ export function TileMap({ tileUrl, placed, next, position, onFail, onOpen }: Pro
       const at = L.latLng(p.stop.latitude as number, p.stop.longitude as number);
       bounds.extend(at);
       const isNext = p === next;
-      L.circleMarker(at, { radius: isNext ? 11 : 7, color: isNext ? '#000' : colours[p.status], weight: isNext ? 4 : 2, fillColor: colours[p.status], fillOpacity: p.status === 'todo' ? 0.15 : 0.9 })
-        .bindTooltip(t('map.stopLabel', { sequence: p.stop.sequence, address: p.stop.address, status: t(`map.status.${isNext ? 'next' : p.status}`) }))
+      L.circleMarker(at, {
+        radius: isNext ? 11 : 7,
+        color: isNext ? '#000' : colours[p.status],
+        weight: isNext ? 4 : 2,
+        fillColor: colours[p.status],
+        fillOpacity: p.status === 'todo' ? 0.15 : 0.9,
+      })
+        .bindTooltip(
+          t('map.stopLabel', { sequence: p.stop.sequence, address: p.stop.address, status: t(`map.status.${isNext ? 'next' : p.status}`) }),
+        )
         .on('click', () => onOpen(p.stop.usagePointId))
         .addTo(map);
     }
-    if (position) L.circleMarker([position.latitude, position.longitude], { radius: 9, color: '#fff', weight: 3, fillColor: '#c00', fillOpacity: 1 }).bindTooltip(t('map.position')).addTo(map);
+    if (position)
+      L.circleMarker([position.latitude, position.longitude], { radius: 9, color: '#fff', weight: 3, fillColor: '#c00', fillOpacity: 1 })
+        .bindTooltip(t('map.position'))
+        .addTo(map);
     map.fitBounds(bounds.pad(0.1));
     return () => void map.remove();
   }, [tileUrl, placed, next, position, onFail, onOpen, t]);

@@ -47,9 +47,13 @@ const PAD = 24;
 /** Places the stops in a box `width` wide, as tall as their spread needs (at least a third, at most twice the width). */
 export function schematicPlot(stops: readonly MapStop[], width = 480): SchematicPlot {
   const located = stops.filter((s) => s.latitude !== undefined && s.longitude !== undefined).sort((a, b) => a.sequence - b.sequence);
-  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  let minLat = Infinity,
+    maxLat = -Infinity,
+    minLon = Infinity,
+    maxLon = -Infinity;
   for (const s of located) {
-    const lat = s.latitude as number, lon = s.longitude as number;
+    const lat = s.latitude as number,
+      lon = s.longitude as number;
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
     if (lon < minLon) minLon = lon;

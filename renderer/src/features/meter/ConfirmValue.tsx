@@ -54,7 +54,13 @@ export function ConfirmValue({ register, locale, entry, assessment, againRef, on
       )}
       <p className="confirm-or">{t('confirm.orReason')}</p>
       <div className="confirm-reason">
-        <select aria-label={t('confirm.reasonLabel')} value={entry.reasonCode} data-testid="confirm-reason" onChange={(e) => onChange({ reasonCode: e.currentTarget.value })} onKeyDown={onKeyDown}>
+        <select
+          aria-label={t('confirm.reasonLabel')}
+          value={entry.reasonCode}
+          data-testid="confirm-reason"
+          onChange={(e) => onChange({ reasonCode: e.currentTarget.value })}
+          onKeyDown={onKeyDown}
+        >
           <option value="">{t('confirm.chooseReason')}</option>
           {confirmReasons.map((code) => (
             <option key={code} value={code}>

@@ -81,7 +81,12 @@ export function ReadingPanel() {
   if (!detail) return <section className="panel reading-panel" aria-busy="true" />;
 
   const readAt = new Date().toISOString();
-  const assessments = new Map(detail.registers.map((r) => [r.id, assessRegister(r, m.entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, m.serverWarnings[r.id], validation)]));
+  const assessments = new Map(
+    detail.registers.map((r) => [
+      r.id,
+      assessRegister(r, m.entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, m.serverWarnings[r.id], validation),
+    ]),
+  );
 
   const focus = (target: FocusTarget) => {
     if (target === 'note') note.current?.focus();
@@ -128,7 +133,13 @@ export function ReadingPanel() {
   };
 
   return (
-    <section className="panel reading-panel" aria-labelledby="meter-title" data-testid="reading-form" data-usage-point-id={detail.usagePointId} data-status={detail.status}>
+    <section
+      className="panel reading-panel"
+      aria-labelledby="meter-title"
+      data-testid="reading-form"
+      data-usage-point-id={detail.usagePointId}
+      data-status={detail.status}
+    >
       <PaneBack label={t('panes.backToMeters')} testId="back-to-list" onBack={closeMeter} />
       <header className="meter-header">
         <p className="meter-seq-label">
@@ -141,8 +152,14 @@ export function ReadingPanel() {
           {detail.address}
         </h2>
         <p className="meter-ids-line">
-          {t('reading.serial')} <strong data-testid="meter-serial">{detail.meterSerial}</strong> · {t('reading.usagePoint')} {detail.usagePointId}
-          {detail.accountId && <> · {t('reading.account')} {detail.accountId}</>}
+          {t('reading.serial')} <strong data-testid="meter-serial">{detail.meterSerial}</strong> · {t('reading.usagePoint')}{' '}
+          {detail.usagePointId}
+          {detail.accountId && (
+            <>
+              {' '}
+              · {t('reading.account')} {detail.accountId}
+            </>
+          )}
         </p>
       </header>
       <MeterBanner detail={detail} locale={locale} />
@@ -156,7 +173,11 @@ export function ReadingPanel() {
         }}
       >
         <OpticalPanel detail={detail} locale={locale} />
-        <SerialField detail={detail} locale={locale} onEnter={() => detail.registers[0] && inputs.current.get(detail.registers[0].id)?.focus()} />
+        <SerialField
+          detail={detail}
+          locale={locale}
+          onEnter={() => detail.registers[0] && inputs.current.get(detail.registers[0].id)?.focus()}
+        />
         {detail.registers.map((register, index) => (
           <RegisterField
             key={register.id}
@@ -194,16 +215,36 @@ export function ReadingPanel() {
           </p>
         )}
         <div className="form-actions">
-          <button type="button" className="button" data-testid="previous-meter" aria-label={t('reading.previousMeter')} disabled={!detail.previousId} onClick={() => detail.previousId && openMeter(detail.previousId)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="previous-meter"
+            aria-label={t('reading.previousMeter')}
+            disabled={!detail.previousId}
+            onClick={() => detail.previousId && openMeter(detail.previousId)}
+          >
             ←
           </button>
-          <button type="button" className="button skip-button" data-testid="skip-button" aria-keyshortcuts="Alt+K" onClick={() => openSkip(detail.usagePointId)}>
+          <button
+            type="button"
+            className="button skip-button"
+            data-testid="skip-button"
+            aria-keyshortcuts="Alt+K"
+            onClick={() => openSkip(detail.usagePointId)}
+          >
             {t('skip.action')} <kbd>{SKIP_SHORTCUT.label}</kbd>
           </button>
           <button type="submit" className="button primary" data-testid="save-reading" disabled={m.saving}>
             {m.saving ? t('reading.saving') : t('reading.save')}
           </button>
-          <button type="button" className="button" data-testid="next-meter" aria-label={t('reading.nextMeter')} disabled={!detail.nextId} onClick={() => detail.nextId && openMeter(detail.nextId)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="next-meter"
+            aria-label={t('reading.nextMeter')}
+            disabled={!detail.nextId}
+            onClick={() => detail.nextId && openMeter(detail.nextId)}
+          >
             →
           </button>
         </div>
@@ -213,7 +254,16 @@ export function ReadingPanel() {
       <SkipDialog
         detail={detail}
         onSkipped={(skippedAt) => {
-          useMeterStore.setState({ lastSaved: { kind: 'skipped', usagePointId: detail.usagePointId, routeId: detail.routeId, nextId: detail.nextId, sequence: detail.sequence, readAt: skippedAt } });
+          useMeterStore.setState({
+            lastSaved: {
+              kind: 'skipped',
+              usagePointId: detail.usagePointId,
+              routeId: detail.routeId,
+              nextId: detail.nextId,
+              sequence: detail.sequence,
+              readAt: skippedAt,
+            },
+          });
           if (detail.nextId) openMeter(detail.nextId);
           else void m.reload();
         }}

@@ -44,7 +44,18 @@ function useProblemText() {
   };
 }
 
-export function RegisterField({ register, locale, entry, assessment, attempted, inputRef, againRef, onChange, onKeyDown, onConfirmKeyDown }: Props) {
+export function RegisterField({
+  register,
+  locale,
+  entry,
+  assessment,
+  attempted,
+  inputRef,
+  againRef,
+  onChange,
+  onKeyDown,
+  onConfirmKeyDown,
+}: Props) {
   const { t } = useTranslation();
   const nameOf = useRegisterName();
   const problemText = useProblemText();
@@ -109,7 +120,12 @@ export function RegisterField({ register, locale, entry, assessment, attempted, 
       {!problem && assessment.warnings.length > 0 && (
         <ul className="warnings" id={errorId} aria-live="polite" data-testid="register-warnings">
           {assessment.warnings.map((w) => (
-            <li key={w.kind} className={`warning ${warningNeedsConfirmation(w) ? 'strong' : 'note'}`} data-testid="register-warning" data-kind={w.kind}>
+            <li
+              key={w.kind}
+              className={`warning ${warningNeedsConfirmation(w) ? 'strong' : 'note'}`}
+              data-testid="register-warning"
+              data-kind={w.kind}
+            >
               <span aria-hidden="true">{warningNeedsConfirmation(w) ? '!' : 'i'}</span> {warningText(w, register.unit)}
             </li>
           ))}
@@ -121,7 +137,15 @@ export function RegisterField({ register, locale, entry, assessment, attempted, 
         </p>
       )}
       {!problem && assessment.needsConfirmation && (
-        <ConfirmValue register={register} locale={locale} entry={entry} assessment={assessment} againRef={againRef} onChange={onChange} onKeyDown={onConfirmKeyDown} />
+        <ConfirmValue
+          register={register}
+          locale={locale}
+          entry={entry}
+          assessment={assessment}
+          againRef={againRef}
+          onChange={onChange}
+          onKeyDown={onConfirmKeyDown}
+        />
       )}
     </div>
   );

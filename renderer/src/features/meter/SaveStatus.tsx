@@ -18,7 +18,13 @@ export function SaveStatus({ detail, locale }: { detail: MeterDetail; locale: st
       ? t(here ? 'reading.skippedHere' : 'reading.skippedStop', { sequence: last.sequence, time })
       : t(here ? 'reading.savedAt' : 'reading.savedStop', { sequence: last.sequence, time });
   return (
-    <p className={last.kind === 'skipped' ? 'success skipped' : 'success'} role="status" data-testid="save-status" data-kind={last.kind} data-sequence={last.sequence}>
+    <p
+      className={last.kind === 'skipped' ? 'success skipped' : 'success'}
+      role="status"
+      data-testid="save-status"
+      data-kind={last.kind}
+      data-sequence={last.sequence}
+    >
       {last.kind === 'skipped' ? '⤼' : '✓'} {text}
     </p>
   );

@@ -39,10 +39,15 @@ export function SerialField({ detail, locale, onEnter }: { detail: MeterDetail; 
       />
       {mismatch && (
         <p className="warning strong" role="alert" data-testid="serial-warning">
-          ! {warningText({ kind: 'serialMismatch', expected: detail.meterSerial, observed: observed.trim() }, '')} {t('visit.serialNeedsNote')}
+          ! {warningText({ kind: 'serialMismatch', expected: detail.meterSerial, observed: observed.trim() }, '')}{' '}
+          {t('visit.serialNeedsNote')}
         </p>
       )}
-      {!mismatch && observed.trim() && <p className="confirm-ok" data-testid="serial-ok">✓ {t('visit.serialOk')}</p>}
+      {!mismatch && observed.trim() && (
+        <p className="confirm-ok" data-testid="serial-ok">
+          ✓ {t('visit.serialOk')}
+        </p>
+      )}
     </div>
   );
 }
@@ -67,9 +72,23 @@ export function NoteAndPhotos({ detail, noteRef, onKeyDown }: NoteProps) {
     <div className="visit-extras">
       <label className="field">
         <span className="field-label">
-          {t('visit.note')} {noteRequired ? <strong className="required">({t('visit.required')})</strong> : <span className="muted">({t('visit.optional')})</span>}
+          {t('visit.note')}{' '}
+          {noteRequired ? (
+            <strong className="required">({t('visit.required')})</strong>
+          ) : (
+            <span className="muted">({t('visit.optional')})</span>
+          )}
         </span>
-        <input ref={noteRef} type="text" value={note} maxLength={2000} data-testid="visit-note" aria-invalid={missing ? true : undefined} onChange={(e) => setVisit({ note: e.currentTarget.value })} onKeyDown={onKeyDown} />
+        <input
+          ref={noteRef}
+          type="text"
+          value={note}
+          maxLength={2000}
+          data-testid="visit-note"
+          aria-invalid={missing ? true : undefined}
+          onChange={(e) => setVisit({ note: e.currentTarget.value })}
+          onKeyDown={onKeyDown}
+        />
       </label>
       {missing && (
         <p className="field-error" role="alert" data-testid="note-error">

@@ -59,16 +59,33 @@ interface MeterSlice {
   save(locale: string, reasonLabel: (code: ConfirmReason) => string): Promise<SaveOutcome>;
 }
 
-const freshVisit = { entries: {}, serverWarnings: {}, attempted: false, observedSerial: '', note: '', photos: [], saveError: null, source: 'manual' as const };
+const freshVisit = {
+  entries: {},
+  serverWarnings: {},
+  attempted: false,
+  observedSerial: '',
+  note: '',
+  photos: [],
+  saveError: null,
+  source: 'manual' as const,
+};
 
-export const serialMismatch = (detail: MeterDetail, observed: string) => observed.trim() !== '' && !serialMatches(detail.meterSerial, observed);
+export const serialMismatch = (detail: MeterDetail, observed: string) =>
+  observed.trim() !== '' && !serialMatches(detail.meterSerial, observed);
 
 /** Reads `{registers:[{registerId, warnings}]}` from a NEEDS_CONFIRMATION answer; anything else gives nothing. */
 function warningsFromDetails(details: unknown): Record<number, ReadingWarningShape[]> {
   const out: Record<number, ReadingWarningShape[]> = {};
   if (typeof details !== 'object' || details === null || !('registers' in details) || !Array.isArray(details.registers)) return out;
   for (const r of details.registers as unknown[]) {
-    if (typeof r === 'object' && r !== null && 'registerId' in r && typeof r.registerId === 'number' && 'warnings' in r && Array.isArray(r.warnings)) {
+    if (
+      typeof r === 'object' &&
+      r !== null &&
+      'registerId' in r &&
+      typeof r.registerId === 'number' &&
+      'warnings' in r &&
+      Array.isArray(r.warnings)
+    ) {
       out[r.registerId] = r.warnings as ReadingWarningShape[];
     }
   }
@@ -126,7 +143,8 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
   applyOptical(values, meterSerial) {
     set((s) => {
       const entries = { ...s.entries };
-      for (const v of values) entries[v.registerId] = { ...(entries[v.registerId] ?? emptyEntry), text: v.text, again: '', capturedAt: v.capturedAt };
+      for (const v of values)
+        entries[v.registerId] = { ...(entries[v.registerId] ?? emptyEntry), text: v.text, again: '', capturedAt: v.capturedAt };
       return { entries, source: 'optical', observedSerial: meterSerial ?? s.observedSerial, serverWarnings: {}, saveError: null };
     });
   },
@@ -142,11 +160,24 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
     const readAt = new Date().toISOString();
     const values = [];
     for (const register of detail.registers) {
-      const a = assessRegister(register, entries[register.id] ?? emptyEntry, locale, readAt, reasonLabel, serverWarnings[register.id], useAppStore.getState().info?.validation);
+      const a = assessRegister(
+        register,
+        entries[register.id] ?? emptyEntry,
+        locale,
+        readAt,
+        reasonLabel,
+        serverWarnings[register.id],
+        useAppStore.getState().info?.validation,
+      );
       if (a.value === null) return { kind: 'focus', target: { registerId: register.id, field: 'value' } };
       if (a.needsConfirmation && !a.confirmation) return { kind: 'focus', target: { registerId: register.id, field: 'again' } };
       const capturedAt = source === 'optical' ? entries[register.id]?.capturedAt : undefined;
-      values.push({ registerId: register.id, value: a.value, ...(a.confirmation ? { confirmation: a.confirmation } : {}), ...(capturedAt ? { capturedAt } : {}) });
+      values.push({
+        registerId: register.id,
+        value: a.value,
+        ...(a.confirmation ? { confirmation: a.confirmation } : {}),
+        ...(capturedAt ? { capturedAt } : {}),
+      });
     }
     if (serialMismatch(detail, observedSerial) && !note.trim()) return { kind: 'focus', target: 'note' };
 
@@ -168,7 +199,18 @@ export const useMeterStore = create<MeterSlice>((set, get) => ({
       if (first) return { kind: 'focus', target: { registerId: first.id, field: 'again' } };
       return result.error.code === 'NEEDS_CONFIRMATION' && observedSerial.trim() ? { kind: 'focus', target: 'note' } : { kind: 'failed' };
     }
-    set({ saving: false, ...freshVisit, lastSaved: { kind: 'read', usagePointId: detail.usagePointId, routeId: detail.routeId, nextId: detail.nextId, sequence: detail.sequence, readAt: result.value.readAt } });
+    set({
+      saving: false,
+      ...freshVisit,
+      lastSaved: {
+        kind: 'read',
+        usagePointId: detail.usagePointId,
+        routeId: detail.routeId,
+        nextId: detail.nextId,
+        sequence: detail.sequence,
+        readAt: result.value.readAt,
+      },
+    });
     return { kind: 'saved', nextId: detail.nextId };
   },
 }));

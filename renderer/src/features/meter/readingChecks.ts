@@ -43,7 +43,8 @@ export interface RegisterAssessment {
 }
 
 /** Rollover and zero use are notes; everything else the server refuses without a confirmation. */
-export const warningNeedsConfirmation = (w: ReadingWarningShape) => w.kind !== 'rollover' && w.kind !== 'zeroUsage' && w.kind !== 'serialMismatch';
+export const warningNeedsConfirmation = (w: ReadingWarningShape) =>
+  w.kind !== 'rollover' && w.kind !== 'zeroUsage' && w.kind !== 'serialMismatch';
 
 const MIN_REASON = 3;
 

@@ -10,12 +10,14 @@ import { parseLocaleDecimal } from '../../../../shared/i18n/number';
 /** `negative`: a meter register never shows a minus; said apart from "not a number" so the reason is plain. */
 export type DraftProblem = { kind: 'empty' } | { kind: 'negative' } | ValueProblem;
 
-export type DraftCheck =
-  | { ok: true; values: { registerId: number; value: string }[] }
-  | { ok: false; problems: Map<number, DraftProblem> };
+export type DraftCheck = { ok: true; values: { registerId: number; value: string }[] } | { ok: false; problems: Map<number, DraftProblem> };
 
 /** Canonical decimal text for one register, or the problem with it. */
-export function checkDraftValue(text: string, register: Pick<Register, 'dials' | 'decimals'>, locale: string): { value: string } | { problem: DraftProblem } {
+export function checkDraftValue(
+  text: string,
+  register: Pick<Register, 'dials' | 'decimals'>,
+  locale: string,
+): { value: string } | { problem: DraftProblem } {
   if (text.trim() === '') return { problem: { kind: 'empty' } };
   if (/^[-−]/.test(text.trim())) return { problem: { kind: 'negative' } };
   const value = parseLocaleDecimal(text, locale);

@@ -21,7 +21,13 @@ export function useWarningText(locale: string) {
     switch (w.kind) {
       case 'highUsage':
       case 'lowUsage':
-        return t(`warnings.${w.kind}`, { usage: dec(w.usage), unit, ...days(w.days), low: formatAmount(w.expectedLow, locale), high: formatAmount(w.expectedHigh, locale) });
+        return t(`warnings.${w.kind}`, {
+          usage: dec(w.usage),
+          unit,
+          ...days(w.days),
+          low: formatAmount(w.expectedLow, locale),
+          high: formatAmount(w.expectedHigh, locale),
+        });
       case 'zeroUsage':
         return t('warnings.zeroUsage', { previous: dec(w.previous), ...days(w.days) });
       case 'rollover':

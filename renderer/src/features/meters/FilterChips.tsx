@@ -19,7 +19,14 @@ export function FilterChips({ route }: { route: RouteSummary | undefined }) {
       {meterFilters.map((f) => {
         const count = countOf(f, route);
         return (
-          <button key={f} type="button" className={`chip${f === filter ? ' selected' : ''}`} aria-pressed={f === filter} data-testid={`filter-${f}`} onClick={() => void setFilter(f)}>
+          <button
+            key={f}
+            type="button"
+            className={`chip${f === filter ? ' selected' : ''}`}
+            aria-pressed={f === filter}
+            data-testid={`filter-${f}`}
+            onClick={() => void setFilter(f)}
+          >
             {t(`filters.${f}`)}
             {count !== null && <span className="chip-count">{count}</span>}
           </button>

@@ -15,7 +15,15 @@ const paths: Record<Hazard, string> = {
 export function HazardIcon({ hazard, label, size = 20 }: { hazard: Hazard; label?: string; size?: number }) {
   const named = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };
   return (
-    <svg className={`hazard-icon hazard-${hazard}`} viewBox="0 0 24 24" width={size} height={size} {...named} data-testid="hazard-icon" data-hazard={hazard}>
+    <svg
+      className={`hazard-icon hazard-${hazard}`}
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      {...named}
+      data-testid="hazard-icon"
+      data-hazard={hazard}
+    >
       {label && <title>{label}</title>}
       <path d={paths[hazard]} fill="currentColor" fillRule="evenodd" />
     </svg>

@@ -19,7 +19,17 @@ export interface MeterListHandle {
 const ROW_HEIGHT = 68;
 const PAGE = 8;
 
-export function MeterList({ items, label, nextId = null, ref }: { items: readonly MeterListItem[]; label: string; nextId?: string | null; ref: Ref<MeterListHandle> }) {
+export function MeterList({
+  items,
+  label,
+  nextId = null,
+  ref,
+}: {
+  items: readonly MeterListItem[];
+  label: string;
+  nextId?: string | null;
+  ref: Ref<MeterListHandle>;
+}) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const openId = useNavStore((s) => s.usagePointId);
@@ -113,7 +123,10 @@ export function MeterList({ items, label, nextId = null, ref }: { items: readonl
               }}
             >
               {/* The next stop's number is ringed, as on the map; its words for screen readers and on hover. */}
-              <span className={item.usagePointId === nextId ? 'meter-seq meter-seq-next' : 'meter-seq'} title={item.usagePointId === nextId ? t('map.status.next') : undefined}>
+              <span
+                className={item.usagePointId === nextId ? 'meter-seq meter-seq-next' : 'meter-seq'}
+                title={item.usagePointId === nextId ? t('map.status.next') : undefined}
+              >
                 {item.sequence}
                 {item.usagePointId === nextId && (
                   <span className="visually-hidden" data-testid="row-next">
@@ -144,7 +157,13 @@ export function MeterList({ items, label, nextId = null, ref }: { items: readonl
                   {t('sync.controlRequestBadge')}
                 </span>
               )}
-              <span className={`read-mark status-${item.status}`} data-testid="read-mark" data-status={item.status} data-read-today={item.readToday} title={t(`status.${item.status}`)}>
+              <span
+                className={`read-mark status-${item.status}`}
+                data-testid="read-mark"
+                data-status={item.status}
+                data-read-today={item.readToday}
+                title={t(`status.${item.status}`)}
+              >
                 {item.status !== 'unread' && (
                   <>
                     <span className="mark-symbol" aria-hidden="true">

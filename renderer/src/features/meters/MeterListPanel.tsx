@@ -142,7 +142,9 @@ export function MeterListPanel() {
             </p>
           )}
           <MeterList ref={list} items={items} label={t('meters.listLabel')} nextId={nextId} />
-          {!loading && items.length === 0 && settledQuery.trim() && <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>}
+          {!loading && items.length === 0 && settledQuery.trim() && (
+            <p className="muted">{t('meters.noMatch', { query: settledQuery.trim() })}</p>
+          )}
           {!loading && items.length === 0 && !settledQuery.trim() && filter !== 'all' && (
             <p className="muted" data-testid="filter-empty">
               {t('filters.none')}

@@ -50,12 +50,35 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
         <label className="field-label" htmlFor="dlms-from">
           {t('optical.dlms.from')}
         </label>
-        <input id="dlms-from" type="date" className="input" data-testid="dlms-from" value={d.from} disabled={busy || d.reading} onChange={(e) => d.setPeriod(e.target.value, d.to < e.target.value ? e.target.value : d.to)} />
+        <input
+          id="dlms-from"
+          type="date"
+          className="input"
+          data-testid="dlms-from"
+          value={d.from}
+          disabled={busy || d.reading}
+          onChange={(e) => d.setPeriod(e.target.value, d.to < e.target.value ? e.target.value : d.to)}
+        />
         <label className="field-label" htmlFor="dlms-to">
           {t('optical.dlms.to')}
         </label>
-        <input id="dlms-to" type="date" className="input" data-testid="dlms-to" value={d.to} min={d.from} disabled={busy || d.reading} onChange={(e) => d.setPeriod(d.from, e.target.value)} />
-        <button type="button" className="button" data-testid="dlms-read" disabled={!port || busy || d.reading} onClick={() => void d.read(usagePointId, port)}>
+        <input
+          id="dlms-to"
+          type="date"
+          className="input"
+          data-testid="dlms-to"
+          value={d.to}
+          min={d.from}
+          disabled={busy || d.reading}
+          onChange={(e) => d.setPeriod(d.from, e.target.value)}
+        />
+        <button
+          type="button"
+          className="button"
+          data-testid="dlms-read"
+          disabled={!port || busy || d.reading}
+          onClick={() => void d.read(usagePointId, port)}
+        >
           {t('optical.dlms.read')}
         </button>
       </div>
@@ -70,10 +93,16 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
           <p data-testid="dlms-saved">{t('optical.dlms.saved', { count: r.savedReadings })}</p>
           {clock && (
             <p data-testid="dlms-clock">
-              {clock.way === 'exact' ? t('optical.dlms.clockExact') : clock.way === 'ahead' ? t('optical.dlms.clockAhead', { seconds: clock.seconds }) : t('optical.dlms.clockBehind', { seconds: clock.seconds })}
+              {clock.way === 'exact'
+                ? t('optical.dlms.clockExact')
+                : clock.way === 'ahead'
+                  ? t('optical.dlms.clockAhead', { seconds: clock.seconds })
+                  : t('optical.dlms.clockBehind', { seconds: clock.seconds })}
             </p>
           )}
-          {r.disconnect?.controlState && <p data-testid="dlms-disconnect">{t(`optical.dlms.disconnect.${disconnectKey[r.disconnect.controlState]}`)}</p>}
+          {r.disconnect?.controlState && (
+            <p data-testid="dlms-disconnect">{t(`optical.dlms.disconnect.${disconnectKey[r.disconnect.controlState]}`)}</p>
+          )}
           <table className="optical-table">
             <tbody>
               {r.registers.map((g) => (
@@ -89,7 +118,9 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
           </table>
           {r.profile && (
             <>
-              <p data-testid="dlms-profile">{t('optical.dlms.profile', { count: r.profile.intervals.length, minutes: r.profile.capturePeriodS / 60 })}</p>
+              <p data-testid="dlms-profile">
+                {t('optical.dlms.profile', { count: r.profile.intervals.length, minutes: r.profile.capturePeriodS / 60 })}
+              </p>
               <table className="optical-table" data-testid="dlms-intervals">
                 <thead>
                   <tr>

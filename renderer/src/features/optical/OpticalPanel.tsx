@@ -43,7 +43,17 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
 
   const use = () => {
     if (!o.result) return;
-    const values = o.result.values.flatMap((v) => (v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, text: formatDecimal(v.registerValue, locale), ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}) }] : []));
+    const values = o.result.values.flatMap((v) =>
+      v.registerId !== null && v.registerValue !== null
+        ? [
+            {
+              registerId: v.registerId,
+              text: formatDecimal(v.registerValue, locale),
+              ...(v.capturedAt ? { capturedAt: v.capturedAt } : {}),
+            },
+          ]
+        : [],
+    );
     (onUse ?? applyOptical)(values, o.result.meterSerial);
   };
   const phase = o.progress ? t(`optical.phase.${o.progress.phase}`) : t('optical.phase.signOn');
@@ -57,7 +67,14 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
         <label className="field-label" htmlFor="optical-port">
           {t('optical.port')}
         </label>
-        <select id="optical-port" className="input" data-testid="optical-port" value={o.port} disabled={busy} onChange={(e) => o.setPort(e.target.value)}>
+        <select
+          id="optical-port"
+          className="input"
+          data-testid="optical-port"
+          value={o.port}
+          disabled={busy}
+          onChange={(e) => o.setPort(e.target.value)}
+        >
           {o.ports.length === 0 && <option value="">{t('optical.noPorts')}</option>}
           {o.ports.map((p) => (
             <option key={p.path} value={p.path}>
@@ -70,7 +87,13 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             {t('optical.cancel')}
           </button>
         ) : (
-          <button type="button" className="button primary" data-testid="optical-read" disabled={!o.port} onClick={() => void o.read(detail.usagePointId, job)}>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="optical-read"
+            disabled={!o.port}
+            onClick={() => void o.read(detail.usagePointId, job)}
+          >
             {t('optical.read')}
           </button>
         )}
@@ -95,7 +118,13 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             o.usePort(typedPort);
           }}
         />
-        <button type="button" className="button" data-testid="optical-port-use" disabled={busy || !typedPort.trim()} onClick={() => o.usePort(typedPort)}>
+        <button
+          type="button"
+          className="button"
+          data-testid="optical-port-use"
+          disabled={busy || !typedPort.trim()}
+          onClick={() => o.usePort(typedPort)}
+        >
           {t('optical.usePort')}
         </button>
       </div>
@@ -149,7 +178,13 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
               })}
             </tbody>
           </table>
-          <button type="button" className="button primary" data-testid="optical-use" onClick={use} disabled={!o.result.values.some((v) => v.registerId !== null)}>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="optical-use"
+            onClick={use}
+            disabled={!o.result.values.some((v) => v.registerId !== null)}
+          >
             {t('optical.use')}
           </button>
         </div>

@@ -5,12 +5,18 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRAINING_PASSWORD, type JobMeter, type OpticalProgramResult, type ProgramOperation } from '../../../../shared/contract/methods/optical';
+import {
+  TRAINING_PASSWORD,
+  type JobMeter,
+  type OpticalProgramResult,
+  type ProgramOperation,
+} from '../../../../shared/contract/methods/optical';
 import { useFormat } from '../../lib/format';
 import { useOpticalStore } from './opticalStore';
 import { useProgramStore } from './programStore';
 
-const valuesText = (values: { value: string; unit: string | null }[]) => values.map((v) => `${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(' · ') || '—';
+const valuesText = (values: { value: string; unit: string | null }[]) =>
+  values.map((v) => `${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(' · ') || '—';
 
 function Outcome({ result }: { result: OpticalProgramResult }) {
   const { t } = useTranslation();
@@ -26,7 +32,12 @@ function Outcome({ result }: { result: OpticalProgramResult }) {
     return (
       <>
         <p role="status" data-testid="program-result">
-          {t('optical.program.clockDone', { before: format.meterClock(before.meterTime), driftBefore: seconds(before.driftS), after: format.meterClock(after.meterTime), driftAfter: seconds(after.driftS) })}
+          {t('optical.program.clockDone', {
+            before: format.meterClock(before.meterTime),
+            driftBefore: seconds(before.driftS),
+            after: format.meterClock(after.meterTime),
+            driftAfter: seconds(after.driftS),
+          })}
         </p>
         {confirmed}
       </>
@@ -37,7 +48,9 @@ function Outcome({ result }: { result: OpticalProgramResult }) {
     <>
       <p role="status" data-testid="program-result">
         {t('optical.program.demandDone', { before: valuesText(reset?.demandBefore ?? []), after: valuesText(reset?.demandAfter ?? []) })}
-        {reset?.resetCounterBefore !== null && reset?.resetCounterBefore !== undefined && ` ${t('optical.program.counter', { before: reset.resetCounterBefore, after: reset.resetCounterAfter ?? '?' })}`}
+        {reset?.resetCounterBefore !== null &&
+          reset?.resetCounterBefore !== undefined &&
+          ` ${t('optical.program.counter', { before: reset.resetCounterBefore, after: reset.resetCounterAfter ?? '?' })}`}
       </p>
       {confirmed}
     </>
@@ -82,10 +95,22 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
           onChange={(e) => setPassword(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
         />
-        <button type="button" className="button" data-testid="program-time-sync" disabled={busy || !port || unavailable !== null} onClick={() => run('timeSync')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="program-time-sync"
+          disabled={busy || !port || unavailable !== null}
+          onClick={() => run('timeSync')}
+        >
           {t('optical.program.timeSync')}
         </button>
-        <button type="button" className="button" data-testid="program-demand-reset" disabled={busy || !port || noDemandReset || unavailable !== null} onClick={() => run('demandReset')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="program-demand-reset"
+          disabled={busy || !port || noDemandReset || unavailable !== null}
+          onClick={() => run('demandReset')}
+        >
           {t('optical.program.demandReset')}
         </button>
       </div>
@@ -109,7 +134,13 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
       )}
       {p.mismatch && (
         // The password is the one typed now: it is never kept in the store.
-        <button type="button" className="button" data-testid="program-anyway" disabled={busy} onClick={() => p.mismatch && void p.run({ ...p.mismatch, password, confirmSerialMismatch: true })}>
+        <button
+          type="button"
+          className="button"
+          data-testid="program-anyway"
+          disabled={busy}
+          onClick={() => p.mismatch && void p.run({ ...p.mismatch, password, confirmSerialMismatch: true })}
+        >
           {t('optical.program.programAnyway')}
         </button>
       )}

@@ -50,7 +50,10 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
   usePort(path) {
     const port = path.trim();
     if (!port) return;
-    set((s) => ({ port, ports: s.ports.some((p) => p.path === port) ? s.ports : [...s.ports, { path: port, label: null, training: false }] }));
+    set((s) => ({
+      port,
+      ports: s.ports.some((p) => p.path === port) ? s.ports : [...s.ports, { path: port, label: null, training: false }],
+    }));
   },
   async read(usagePointId, job) {
     const { port } = get();

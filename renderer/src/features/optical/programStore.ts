@@ -24,9 +24,17 @@ interface ProgramSlice {
   clear(): void;
 }
 
-type ProgramRequest = { usagePointId: string; port: string; operation: ProgramOperation; password: string; job?: JobMeter; confirmSerialMismatch?: boolean };
+type ProgramRequest = {
+  usagePointId: string;
+  port: string;
+  operation: ProgramOperation;
+  password: string;
+  job?: JobMeter;
+  confirmSerialMismatch?: boolean;
+};
 
-const refusedForSerial = (details: unknown) => typeof details === 'object' && details !== null && (details as { code?: unknown }).code === 'SERIAL_MISMATCH';
+const refusedForSerial = (details: unknown) =>
+  typeof details === 'object' && details !== null && (details as { code?: unknown }).code === 'SERIAL_MISMATCH';
 
 export const useProgramStore = create<ProgramSlice>((set) => ({
   role: null,
@@ -44,7 +52,11 @@ export const useProgramStore = create<ProgramSlice>((set) => ({
     const operationId = beginOperation();
     try {
       const result = await api['optical.program']({ ...request, operationId });
-      set(result.ok ? { result: result.value } : { error: errorText(result.error), mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null });
+      set(
+        result.ok
+          ? { result: result.value }
+          : { error: errorText(result.error), mismatch: refusedForSerial(result.error.details) ? { ...request, password: '' } : null },
+      );
     } finally {
       off();
       endOperation(operationId);

@@ -43,7 +43,13 @@ export function MeterPhotos({ usagePointId, version, locale }: { usagePointId: s
       <ul className="photo-thumbs">
         {thumbs.map(({ info, url }) => (
           <li key={info.photoId}>
-            <img src={url} alt={info.fileName} title={formatDateTime(info.addedAt, locale)} className="photo-thumb" data-testid="meter-photo" />
+            <img
+              src={url}
+              alt={info.fileName}
+              title={formatDateTime(info.addedAt, locale)}
+              className="photo-thumb"
+              data-testid="meter-photo"
+            />
           </li>
         ))}
       </ul>

@@ -30,7 +30,9 @@ export function PhotoInput({ usagePointId, photos, onAdded, testId }: Props) {
       if (result.ok) onAdded(result.value);
       else {
         // A photo whose structure the Node side cannot walk to strip its metadata is refused like an unreadable one.
-        const unreadable = result.error.code === 'UNREADABLE' || (typeof result.error.details === 'object' && result.error.details !== null && 'photo' in result.error.details);
+        const unreadable =
+          result.error.code === 'UNREADABLE' ||
+          (typeof result.error.details === 'object' && result.error.details !== null && 'photo' in result.error.details);
         setError(unreadable ? t('photos.unreadable', { name: file.name }) : errorText(result.error));
       }
     }

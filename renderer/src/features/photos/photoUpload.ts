@@ -48,7 +48,10 @@ function drawJpeg(bitmap: ImageBitmap, px: number, quality: number): string {
   return canvas.toDataURL('image/jpeg', quality);
 }
 
-export async function uploadPhoto(usagePointId: string, file: File): Promise<Result<PhotoDraft> | { ok: false; error: { code: 'UNREADABLE'; message: string } }> {
+export async function uploadPhoto(
+  usagePointId: string,
+  file: File,
+): Promise<Result<PhotoDraft> | { ok: false; error: { code: 'UNREADABLE'; message: string } }> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -60,7 +63,13 @@ export async function uploadPhoto(usagePointId: string, file: File): Promise<Res
     const keepAsIs = isPhotoMime(file.type) && file.size <= MAX_PHOTO_BYTES;
     const mimeType: PhotoMime = keepAsIs && isPhotoMime(file.type) ? file.type : 'image/jpeg';
     const dataBase64 = base64Of(keepAsIs ? await readAsDataUrl(file) : drawJpeg(bitmap, FULL_PX, 0.85));
-    const result = await api['photos.add']({ usagePointId, fileName: file.name || 'photo.jpg', mimeType, dataBase64, thumbnailBase64: base64Of(thumbUrl) });
+    const result = await api['photos.add']({
+      usagePointId,
+      fileName: file.name || 'photo.jpg',
+      mimeType,
+      dataBase64,
+      thumbnailBase64: base64Of(thumbUrl),
+    });
     if (!result.ok) return result;
     return { ok: true, value: { photoId: result.value.photoId, fileName: result.value.fileName, thumbUrl } };
   } finally {

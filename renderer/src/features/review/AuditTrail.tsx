@@ -16,7 +16,13 @@ export function AuditTrail() {
       <h2 id="audit-title">{t('review.auditTitle')}</h2>
       <label>
         {t('review.auditSearch')}
-        <input type="search" className="review-input" data-testid="audit-search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          className="review-input"
+          data-testid="audit-search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </label>
       {/* A region that scrolls must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1). */}
       <div className="review-table-wrap" role="group" aria-labelledby="audit-title" tabIndex={0}>

@@ -14,7 +14,10 @@ export function DayInput(props: { label: string; testId: string; value: string |
   const { locale } = useFormat();
   const [text, setText] = useState(() => formatDay(props.value ?? '', locale));
   // A value set elsewhere (filter reset, language change) is shown in the user's format.
-  useEffect(() => setText((old) => (parseDay(old, locale) === (props.value ?? '') && old ? old : formatDay(props.value ?? '', locale))), [props.value, locale]);
+  useEffect(
+    () => setText((old) => (parseDay(old, locale) === (props.value ?? '') && old ? old : formatDay(props.value ?? '', locale))),
+    [props.value, locale],
+  );
   const { order, separator } = dayPattern(locale);
   const placeholder = order.map((part) => t(`review.dayParts.${part}`)).join(separator);
   const parsed = text.trim() ? parseDay(text, locale) : '';
@@ -42,7 +45,11 @@ export function DayInput(props: { label: string; testId: string; value: string |
         onChange={(e) => change(e.target.value)}
       />
       <small id={hintId} className={parsed === null ? 'wo-error' : 'muted'} data-testid={hintId} data-iso={parsed ?? ''}>
-        {parsed === null ? t('review.dayInvalid', { format: placeholder }) : parsed ? t('review.dayIso', { iso: parsed }) : t('review.dayNone')}
+        {parsed === null
+          ? t('review.dayInvalid', { format: placeholder })
+          : parsed
+            ? t('review.dayIso', { iso: parsed })
+            : t('review.dayNone')}
       </small>
     </label>
   );

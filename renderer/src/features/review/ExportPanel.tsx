@@ -49,9 +49,22 @@ export function ExportPanel() {
         <DayInput label={t('review.to')} testId="export-to" value={filter.to} onChange={(day) => field('to', day)} />
         <label>
           {t('review.route')}
-          <input className="review-input" data-testid="export-route" value={filter.route ?? ''} onChange={(e) => field('route', e.target.value)} />
+          <input
+            className="review-input"
+            data-testid="export-route"
+            value={filter.route ?? ''}
+            onChange={(e) => field('route', e.target.value)}
+          />
         </label>
-        <Choice label={t('review.stopStatus')} testId="export-status" value={filter.status} options={stopStatuses} any={t('review.any')} labelOf={(s) => t(`status.${s}`)} onChange={(status) => choose('status', status)} />
+        <Choice
+          label={t('review.stopStatus')}
+          testId="export-status"
+          value={filter.status}
+          options={stopStatuses}
+          any={t('review.any')}
+          labelOf={(s) => t(`status.${s}`)}
+          onChange={(status) => choose('status', status)}
+        />
         <Choice
           label={t('review.workType')}
           testId="export-type"
@@ -64,7 +77,14 @@ export function ExportPanel() {
       </div>
       <div className="review-actions">
         {exportFormats.map((f) => (
-          <button key={f} type="button" className="button primary" data-testid={`export-${f}`} disabled={exporting !== null} onClick={() => void runExport(f)}>
+          <button
+            key={f}
+            type="button"
+            className="button primary"
+            data-testid={`export-${f}`}
+            disabled={exporting !== null}
+            onClick={() => void runExport(f)}
+          >
             {t(`review.export.${f}`)}
           </button>
         ))}
@@ -99,11 +119,24 @@ export function ExportPanel() {
 }
 
 /** A filter drop-down over a fixed list of values, "any" when none is chosen. */
-function Choice<V extends string>(props: { label: string; testId: string; value: V | undefined; options: readonly V[]; any: string; labelOf(value: V): string; onChange(value: V | undefined): void }) {
+function Choice<V extends string>(props: {
+  label: string;
+  testId: string;
+  value: V | undefined;
+  options: readonly V[];
+  any: string;
+  labelOf(value: V): string;
+  onChange(value: V | undefined): void;
+}) {
   return (
     <label>
       {props.label}
-      <select className="review-input" data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(props.options.find((o) => o === e.target.value))}>
+      <select
+        className="review-input"
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(props.options.find((o) => o === e.target.value))}
+      >
         <option value="">{props.any}</option>
         {props.options.map((o) => (
           <option key={o} value={o}>

@@ -33,7 +33,9 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
         <span>{item.route ?? ''}</span>
         <span>{format.dateTime(item.at)}</span>
         <span>{item.technician ?? ''}</span>
-        <span className={`review-status ${item.status}`} data-testid="review-status">{t(`review.status.${item.status}`)}</span>
+        <span className={`review-status ${item.status}`} data-testid="review-status">
+          {t(`review.status.${item.status}`)}
+        </span>
       </div>
       <p className="review-reasons">
         {item.kind === 'skip' ? t('review.skipped') : t('review.warnings')}:{' '}
@@ -51,7 +53,8 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
         <ul className="review-readings">
           {item.readings.map((r) => (
             <li key={r.id}>
-              {nameOf(r.label, r.readingType)}: <span data-testid="review-value" data-value={r.value}>
+              {nameOf(r.label, r.readingType)}:{' '}
+              <span data-testid="review-value" data-value={r.value}>
                 {formatValue(r.value, format.locale)}
               </span>
               {r.editedFrom !== null ? ` (${t('review.editedFrom', { id: r.editedFrom })})` : ''}
@@ -84,12 +87,26 @@ export function ReviewCard({ item }: { readonly item: ReviewItem }) {
           {editing !== null && (
             <label>
               {t('review.newValue')}
-              <input className="review-input" data-testid="review-new-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+              <input
+                className="review-input"
+                data-testid="review-new-value"
+                inputMode="decimal"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                autoFocus
+              />
             </label>
           )}
           <label>
             {editing === null ? t('review.commentLabel') : t('review.reasonLabel')}
-            <input className="review-input" data-testid="review-comment" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} autoFocus={editing === null} />
+            <input
+              className="review-input"
+              data-testid="review-comment"
+              value={comment}
+              maxLength={2000}
+              onChange={(e) => setComment(e.target.value)}
+              autoFocus={editing === null}
+            />
           </label>
           <button type="submit" className="button primary" data-testid="review-submit">
             {editing === null ? t('review.sendBack') : t('review.saveEdit')}

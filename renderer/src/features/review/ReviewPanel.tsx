@@ -27,7 +27,14 @@ export function ReviewPanel() {
       <div className="review-views review-actions" role="group" aria-label={t('nav.review')}>
         {!supervisor && <p data-testid="review-only-supervisor">{t('session.reviewOnly')}</p>}
         {(supervisor ? (['queue', 'dashboard'] as const) : []).map((v) => (
-          <button key={v} type="button" className="button" aria-pressed={view === v} data-testid={`review-view-${v}`} onClick={() => setView(v)}>
+          <button
+            key={v}
+            type="button"
+            className="button"
+            aria-pressed={view === v}
+            data-testid={`review-view-${v}`}
+            onClick={() => setView(v)}
+          >
             {t(`dashboard.view.${v}`)}
           </button>
         ))}
@@ -53,7 +60,14 @@ function ReviewColumns() {
           <h2 id="queue-title">{t('review.queueTitle')}</h2>
           <div className="review-actions" role="group" aria-label={t('review.statusFilter')}>
             {(['all', ...reviewStatuses] as const).map((s) => (
-              <button key={s} type="button" className="button" aria-pressed={status === s} data-testid={`review-filter-${s}`} onClick={() => setStatus(s)}>
+              <button
+                key={s}
+                type="button"
+                className="button"
+                aria-pressed={status === s}
+                data-testid={`review-filter-${s}`}
+                onClick={() => setStatus(s)}
+              >
                 {s === 'all' ? t('review.any') : t(`review.status.${s}`)}
               </button>
             ))}

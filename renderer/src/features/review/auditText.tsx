@@ -34,7 +34,10 @@ function useValueText() {
       if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
       if (key === 'role') return text.role(value);
       // A status before and after (review, work order, switch order) by its name on the screens.
-      if (STATUS_FIELDS.has(key)) return knownText(`review.status.${value}`) ?? knownText(`workOrders.status.${value}`) ?? knownText(`switching.status.${value}`) ?? value;
+      if (STATUS_FIELDS.has(key))
+        return (
+          knownText(`review.status.${value}`) ?? knownText(`workOrders.status.${value}`) ?? knownText(`switching.status.${value}`) ?? value
+        );
       if (key === 'warnings') return knownText(`warningKind.${value}`) ?? value;
       return value;
     }

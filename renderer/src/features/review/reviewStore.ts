@@ -5,7 +5,14 @@
  */
 import { create } from 'zustand';
 import type { EventPayload, MethodOutput } from '../../../../shared/contract/api';
-import { EXPORT_DOWNLOAD_PATH, type AuditEntryRow, type ExportFilter, type ExportFormat, type ReviewItem, type ReviewStatus } from '../../../../shared/contract/supervisorEntities';
+import {
+  EXPORT_DOWNLOAD_PATH,
+  type AuditEntryRow,
+  type ExportFilter,
+  type ExportFormat,
+  type ReviewItem,
+  type ReviewStatus,
+} from '../../../../shared/contract/supervisorEntities';
 import { api, onTopics, subscribe, transport } from '../../api/client';
 import { useAppStore } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';

@@ -42,7 +42,14 @@ export function RoutesPanel() {
                     {t('routes.training')}
                   </span>
                 )}
-                <span className="route-progress" data-testid="route-progress" data-read={route.read} data-skipped={route.skipped} data-remaining={unreadCount(route)} data-warnings={route.withWarnings}>
+                <span
+                  className="route-progress"
+                  data-testid="route-progress"
+                  data-read={route.read}
+                  data-skipped={route.skipped}
+                  data-remaining={unreadCount(route)}
+                  data-warnings={route.withWarnings}
+                >
                   {t('routes.progress', { done, total: route.total })}
                 </span>
                 <span className="progress-bar" aria-hidden="true">

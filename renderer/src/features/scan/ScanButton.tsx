@@ -25,7 +25,13 @@ export function ScanButton({ testId, what, onScan }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button scan-button" data-testid={`${testId}-scan`} aria-label={t('scan.buttonFor', { what })} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button scan-button"
+        data-testid={`${testId}-scan`}
+        aria-label={t('scan.buttonFor', { what })}
+        onClick={() => setOpen(true)}
+      >
         {t('scan.button')}
       </button>
       {open && <ScanDialog what={what} onScan={onScan} onClose={() => setOpen(false)} />}

@@ -20,7 +20,10 @@ export function failureOf(error: unknown): ScanFailure {
 export async function openCamera(): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no camera API', 'NotFoundError');
   // The rear camera where there is one (a plate is in front of the device, not the user).
-  return navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } } });
+  return navigator.mediaDevices.getUserMedia({
+    audio: false,
+    video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
+  });
 }
 
 export interface ScanLoop {
@@ -28,7 +31,11 @@ export interface ScanLoop {
 }
 
 /** Decodes frames of the playing video until a code is found (onFound) or stop() is called. */
-export function scanVideo(video: HTMLVideoElement, onFound: (code: ScannedCode) => void, onError: (failure: ScanFailure) => void): ScanLoop {
+export function scanVideo(
+  video: HTMLVideoElement,
+  onFound: (code: ScannedCode) => void,
+  onError: (failure: ScanFailure) => void,
+): ScanLoop {
   prepareLocalDecoder();
   let running = true;
   const canvas = document.createElement('canvas');

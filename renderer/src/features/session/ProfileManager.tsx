@@ -41,10 +41,22 @@ export function ProfileManager() {
         {profiles.map((p) => (
           <li key={p.name} data-testid="profile-row" data-name={p.name}>
             <span>{t('session.profileOption', { name: p.name, role: t(`review.role.${p.role}`) })}</span>
-            <button type="button" className="button" data-testid="profile-reset" disabled={!secret} onClick={() => void act(api['profiles.resetSecret']({ name: p.name, secret }), t('session.resetDone', { name: p.name }))}>
+            <button
+              type="button"
+              className="button"
+              data-testid="profile-reset"
+              disabled={!secret}
+              onClick={() => void act(api['profiles.resetSecret']({ name: p.name, secret }), t('session.resetDone', { name: p.name }))}
+            >
               {t('session.reset')}
             </button>
-            <button type="button" className="button" data-testid="profile-remove" disabled={p.name === me.name} onClick={() => void act(api['profiles.remove']({ name: p.name }), t('session.removed', { name: p.name }))}>
+            <button
+              type="button"
+              className="button"
+              data-testid="profile-remove"
+              disabled={p.name === me.name}
+              onClick={() => void act(api['profiles.remove']({ name: p.name }), t('session.removed', { name: p.name }))}
+            >
               {t('session.remove')}
             </button>
           </li>
@@ -63,11 +75,22 @@ export function ProfileManager() {
       >
         <label>
           {t('session.name')}
-          <input className="review-input" data-testid="profile-name" value={name} maxLength={80} onChange={(e) => setName(e.currentTarget.value)} />
+          <input
+            className="review-input"
+            data-testid="profile-name"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t('session.role')}
-          <select className="review-input" data-testid="profile-role" value={role} onChange={(e) => setRole(roles.find((r) => r === e.currentTarget.value) ?? 'technician')}>
+          <select
+            className="review-input"
+            data-testid="profile-role"
+            value={role}
+            onChange={(e) => setRole(roles.find((r) => r === e.currentTarget.value) ?? 'technician')}
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`review.role.${r}`)}
@@ -77,7 +100,15 @@ export function ProfileManager() {
         </label>
         <label>
           {t('session.newSecret')}
-          <input className="review-input" type="password" autoComplete="new-password" data-testid="profile-secret" value={secret} maxLength={128} onChange={(e) => setSecret(e.currentTarget.value)} />
+          <input
+            className="review-input"
+            type="password"
+            autoComplete="new-password"
+            data-testid="profile-secret"
+            value={secret}
+            maxLength={128}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" className="button" data-testid="profile-add" disabled={!name.trim() || !secret}>
           {t('session.add')}

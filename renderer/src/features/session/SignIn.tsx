@@ -60,7 +60,15 @@ function SignInForm() {
       </label>
       <label className="field">
         <span className="field-label">{t('session.secret')}</span>
-        <input type="password" data-testid="sign-in-secret" autoComplete="current-password" value={secret} maxLength={128} autoFocus onChange={(e) => setSecret(e.currentTarget.value)} />
+        <input
+          type="password"
+          data-testid="sign-in-secret"
+          autoComplete="current-password"
+          value={secret}
+          maxLength={128}
+          autoFocus
+          onChange={(e) => setSecret(e.currentTarget.value)}
+        />
       </label>
       {error && (
         <p className="inline-error" role="alert" data-testid="sign-in-error">
@@ -97,16 +105,37 @@ function FirstProfileForm() {
       <p className="lead">{t('session.firstIntro')}</p>
       <label className="field">
         <span className="field-label">{t('session.name')}</span>
-        <input data-testid="first-profile-name" autoComplete="name" value={name} maxLength={80} autoFocus onChange={(e) => setName(e.currentTarget.value)} />
+        <input
+          data-testid="first-profile-name"
+          autoComplete="name"
+          value={name}
+          maxLength={80}
+          autoFocus
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">{t('session.newSecret')}</span>
-        <input type="password" data-testid="first-profile-secret" autoComplete="new-password" value={secret} maxLength={128} onChange={(e) => setSecret(e.currentTarget.value)} />
+        <input
+          type="password"
+          data-testid="first-profile-secret"
+          autoComplete="new-password"
+          value={secret}
+          maxLength={128}
+          onChange={(e) => setSecret(e.currentTarget.value)}
+        />
         <span className="field-hint">{t('session.secretRule')}</span>
       </label>
       <label className="field">
         <span className="field-label">{t('session.repeatSecret')}</span>
-        <input type="password" data-testid="first-profile-repeat" autoComplete="new-password" value={repeat} maxLength={128} onChange={(e) => setRepeat(e.currentTarget.value)} />
+        <input
+          type="password"
+          data-testid="first-profile-repeat"
+          autoComplete="new-password"
+          value={repeat}
+          maxLength={128}
+          onChange={(e) => setRepeat(e.currentTarget.value)}
+        />
       </label>
       {(mismatch || error) && (
         <p className="inline-error" role="alert" data-testid="sign-in-error">

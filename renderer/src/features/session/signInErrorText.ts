@@ -11,7 +11,10 @@ export function useSignInErrorText(): string | null {
   if (error.code === 'SIGN_IN_FAILED' && details.reason === 'locked' && details.lockedUntil) {
     return t('session.locked', { until: formatTime(details.lockedUntil, i18n.language) });
   }
-  if (error.code === 'SIGN_IN_FAILED') return typeof details.triesLeft === 'number' && details.triesLeft <= 2 ? t('session.wrongFew', { count: details.triesLeft }) : t('session.wrong');
+  if (error.code === 'SIGN_IN_FAILED')
+    return typeof details.triesLeft === 'number' && details.triesLeft <= 2
+      ? t('session.wrongFew', { count: details.triesLeft })
+      : t('session.wrong');
   if (error.code === 'BAD_REQUEST') return t('session.secretRule');
   if (error.code === 'FORBIDDEN') return t('session.profilesExist');
   return t('session.failed');

@@ -60,7 +60,14 @@ export function SkipDialog({ detail, onSkipped }: { detail: MeterDetail; onSkipp
           </h2>
           <label className="field">
             <span className="field-label">{t('skip.reason')}</span>
-            <select ref={select} value={s.code} data-testid="skip-code" required aria-invalid={!s.code && s.error !== null ? true : undefined} onChange={(e) => s.set({ code: e.currentTarget.value })}>
+            <select
+              ref={select}
+              value={s.code}
+              data-testid="skip-code"
+              required
+              aria-invalid={!s.code && s.error !== null ? true : undefined}
+              onChange={(e) => s.set({ code: e.currentTarget.value })}
+            >
               <option value="">{t('skip.chooseReason')}</option>
               {s.codes.map((c) => (
                 <option key={c.code} value={c.code} lang={i18n.language}>
@@ -72,7 +79,14 @@ export function SkipDialog({ detail, onSkipped }: { detail: MeterDetail; onSkipp
           {s.codesError && <p className="inline-error">{s.codesError}</p>}
           <label className="field">
             <span className="field-label">{t('skip.note')}</span>
-            <input type="text" value={s.note} maxLength={2000} data-testid="skip-note" placeholder={t('skip.notePlaceholder')} onChange={(e) => s.set({ note: e.currentTarget.value })} />
+            <input
+              type="text"
+              value={s.note}
+              maxLength={2000}
+              data-testid="skip-note"
+              placeholder={t('skip.notePlaceholder')}
+              onChange={(e) => s.set({ note: e.currentTarget.value })}
+            />
           </label>
           <div className="field">
             <span className="field-label">{t('photos.proof')}</span>

@@ -53,7 +53,13 @@ export const useSkipStore = create<SkipSlice>((set, get) => ({
     if (!openFor || saving || !code) return false;
     set({ saving: true, error: null });
     const position = fix?.current();
-    const result = await api['visits.skip']({ usagePointId: openFor, code, note: note.trim(), photoIds: photos.map((p) => p.photoId), ...(position ? { position } : {}) });
+    const result = await api['visits.skip']({
+      usagePointId: openFor,
+      code,
+      note: note.trim(),
+      photoIds: photos.map((p) => p.photoId),
+      ...(position ? { position } : {}),
+    });
     if (!result.ok) {
       set({ saving: false, error: errorText(result.error) });
       return false;

@@ -1,7 +1,14 @@
 /** Disconnect or reconnect (issue 9 §3): outcome, how it was switched, the meter switch's result, seal and reading. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { controlResults, switchActions, switchOutcomes, type ControlResult, type SwitchAction, type SwitchOutcome } from '../../../../shared/domain/switching';
+import {
+  controlResults,
+  switchActions,
+  switchOutcomes,
+  type ControlResult,
+  type SwitchAction,
+  type SwitchOutcome,
+} from '../../../../shared/domain/switching';
 import { api } from '../../api/client';
 import { NoteAndSubmit, SwitchReadingFields, useSwitchReading } from './SwitchReading';
 import { useSwitchingStore, type SwitchDetail } from './switchingStore';
@@ -46,12 +53,21 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
     void useSwitchingStore.getState().refresh();
   };
 
-  if (!detail.mayControl) return <p className="muted" data-testid="sw-role-hint">{t('switching.roleHint')}</p>;
+  if (!detail.mayControl)
+    return (
+      <p className="muted" data-testid="sw-role-hint">
+        {t('switching.roleHint')}
+      </p>
+    );
   return (
     <form className="wo-wizard" data-testid="sw-control-form" onSubmit={(e) => void submit(e)}>
       <label className="wo-field">
         {t('switching.outcomeTitle')}
-        <select data-testid="sw-outcome" value={outcome} onChange={(e) => setOutcome(switchOutcomes.find((o) => o === e.target.value) ?? 'done')}>
+        <select
+          data-testid="sw-outcome"
+          value={outcome}
+          onChange={(e) => setOutcome(switchOutcomes.find((o) => o === e.target.value) ?? 'done')}
+        >
           {switchOutcomes.map((o) => (
             <option key={o} value={o}>
               {t(`switching.outcome.${o}`)}
@@ -63,18 +79,28 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
         <>
           <label className="wo-field">
             {t('switching.action')}
-            <select data-testid="sw-action" value={action} onChange={(e) => setAction(switchActions.find((a) => a === e.target.value) ?? 'localSwitch')}>
-              {switchActions.filter((a) => a !== 'none').map((a) => (
-                <option key={a} value={a}>
-                  {t(`switching.actions.${a}`)}
-                </option>
-              ))}
+            <select
+              data-testid="sw-action"
+              value={action}
+              onChange={(e) => setAction(switchActions.find((a) => a === e.target.value) ?? 'localSwitch')}
+            >
+              {switchActions
+                .filter((a) => a !== 'none')
+                .map((a) => (
+                  <option key={a} value={a}>
+                    {t(`switching.actions.${a}`)}
+                  </option>
+                ))}
             </select>
           </label>
           {action === 'meterSwitch' && (
             <label className="wo-field">
               {t('switching.controlResult')}
-              <select data-testid="sw-control-result" value={controlResult} onChange={(e) => setControlResult(controlResults.find((c) => c === e.target.value) ?? 'succeeded')}>
+              <select
+                data-testid="sw-control-result"
+                value={controlResult}
+                onChange={(e) => setControlResult(controlResults.find((c) => c === e.target.value) ?? 'succeeded')}
+              >
                 {controlResults.map((c) => (
                   <option key={c} value={c}>
                     {t(`switching.controlResults.${c}`)}
@@ -83,7 +109,13 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
               </select>
             </label>
           )}
-          <ScanField label={detail.kind === 'disconnect' ? t('switching.seal') : t('switching.sealReconnect')} testId="sw-seal" value={seal} onChange={setSeal} what={t('scan.what.seal')} />
+          <ScanField
+            label={detail.kind === 'disconnect' ? t('switching.seal') : t('switching.sealReconnect')}
+            testId="sw-seal"
+            value={seal}
+            onChange={setSeal}
+            what={t('scan.what.seal')}
+          />
           <h3>{t('switching.readingOptional')}</h3>
           <SwitchReadingFields detail={detail} reading={reading} required={false} />
         </>

@@ -15,7 +15,11 @@ export function SwitchOrderList({ onOpen, selectable }: { onOpen(): void; select
   return (
     <section aria-labelledby="sw-list-title" data-testid="switch-orders">
       <h2 id="sw-list-title">{t('switching.title')}</h2>
-      {s.listError && <p role="alert" className="wo-error">{s.listError}</p>}
+      {s.listError && (
+        <p role="alert" className="wo-error">
+          {s.listError}
+        </p>
+      )}
       {s.list.length === 0 && <p data-testid="sw-empty">{t('switching.empty')}</p>}
       <ul>
         {s.list.map((o) => (

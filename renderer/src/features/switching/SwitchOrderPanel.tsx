@@ -41,7 +41,12 @@ function EnterpriseChange({ d }: { d: SwitchDetail }) {
 function Result({ d }: { d: SwitchDetail }) {
   const { t, i18n } = useTranslation();
   const when = d.finishedAt ? formatDateTime(d.finishedAt, i18n.language) : '';
-  if (d.status === 'estimateRequested') return <p data-testid="sw-result">{t('switching.result.estimate', { reason: t(`skip.codes.${d.notReadReason ?? ''}`, { defaultValue: d.notReadReason ?? '' }) })}</p>;
+  if (d.status === 'estimateRequested')
+    return (
+      <p data-testid="sw-result">
+        {t('switching.result.estimate', { reason: t(`skip.codes.${d.notReadReason ?? ''}`, { defaultValue: d.notReadReason ?? '' }) })}
+      </p>
+    );
   if (d.outcome) {
     return (
       <p data-testid="sw-result">
@@ -54,14 +59,24 @@ function Result({ d }: { d: SwitchDetail }) {
       </p>
     );
   }
-  if (d.readingSetId) return <p data-testid="sw-result">{t('switching.result.read', { when, window: d.readInWindow === false ? t('switching.result.outside') : '' })}</p>;
+  if (d.readingSetId)
+    return (
+      <p data-testid="sw-result">
+        {t('switching.result.read', { when, window: d.readInWindow === false ? t('switching.result.outside') : '' })}
+      </p>
+    );
   return null;
 }
 
 export function SwitchOrderPanel() {
   const { t, i18n } = useTranslation();
   const { detail: d, error } = useSwitchingStore();
-  if (error) return <p role="alert" className="wo-error" data-testid="sw-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="wo-error" data-testid="sw-error">
+        {error}
+      </p>
+    );
   if (!d) return null;
   const a = d.agreement;
   const p = d.previousAgreement;
@@ -73,7 +88,9 @@ export function SwitchOrderPanel() {
       <p data-testid="sw-status">
         {t(`switching.status.${d.status}`)} · {t('switching.due', { when: formatDateTime(d.dueAt, i18n.language) })}
       </p>
-      <p>{t('switching.window', { start: formatDateTime(d.windowStart, i18n.language), end: formatDateTime(d.windowEnd, i18n.language) })}</p>
+      <p>
+        {t('switching.window', { start: formatDateTime(d.windowStart, i18n.language), end: formatDateTime(d.windowEnd, i18n.language) })}
+      </p>
       <EnterpriseChange d={d} />
       {a ? (
         <dl className="sw-agreement" data-testid="sw-agreement">
@@ -82,7 +99,11 @@ export function SwitchOrderPanel() {
           <dt>{t('switching.account')}</dt>
           <dd data-testid="sw-account">{a.account || '—'}</dd>
           <dt>{t('switching.supplier')}</dt>
-          <dd data-testid="sw-supplier">{p && p.supplierName !== a.supplierName ? t('switching.supplierChange', { from: p.supplierName, to: a.supplierName }) : a.supplierName || '—'}</dd>
+          <dd data-testid="sw-supplier">
+            {p && p.supplierName !== a.supplierName
+              ? t('switching.supplierChange', { from: p.supplierName, to: a.supplierName })
+              : a.supplierName || '—'}
+          </dd>
           <dt>{t('switching.tariff')}</dt>
           <dd>{a.tariff || '—'}</dd>
           <dt>{t('switching.meter', { serial: '' }).trim()}</dt>
@@ -95,9 +116,12 @@ export function SwitchOrderPanel() {
         <p>{t('switching.noAgreement')}</p>
       )}
       <Result d={d} />
-      {d.finishedAt && (d.readingSetId || d.outcome) && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'switchOrder', id: d.id }} />}
+      {d.finishedAt && (d.readingSetId || d.outcome) && (
+        <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'switchOrder', id: d.id }} />
+      )}
       {d.finishedAt && <JobRecordView of={{ kind: 'switchOrder', id: d.id }} version={`${d.status}@${d.finishedAt}`} />}
-      {d.status === 'assigned' && (isReadingKind(d.kind) ? <SwitchReadForm key={d.id} detail={d} /> : <ControlForm key={d.id} detail={d} />)}
+      {d.status === 'assigned' &&
+        (isReadingKind(d.kind) ? <SwitchReadForm key={d.id} detail={d} /> : <ControlForm key={d.id} detail={d} />)}
     </div>
   );
 }

@@ -55,7 +55,12 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
         <h3>{t('switching.read')}</h3>
         <SwitchReadingFields detail={detail} reading={reading} required />
         {/* The register photo: kept with the reading, and on the visit's receipt. */}
-        <PhotoInput usagePointId={detail.usagePointId} photos={photos} onAdded={(p) => setPhotos((list) => [...list, p])} testId="sw-photo" />
+        <PhotoInput
+          usagePointId={detail.usagePointId}
+          photos={photos}
+          onAdded={(p) => setPhotos((list) => [...list, p])}
+          testId="sw-photo"
+        />
         <NoteAndSubmit note={note} onNote={setNote} problem={problem} busy={busy} testId="sw-save" label={t('switching.save')} />
       </form>
       <form className="wo-wizard" data-testid="sw-not-read-form" onSubmit={notRead}>

@@ -49,7 +49,8 @@ export function useSwitchReading(detail: SwitchDetail) {
       const r = await api['optical.read']({ usagePointId: detail.usagePointId, port });
       if (!r.ok) return errorText(r.error);
       const next: Record<number, string> = { ...values };
-      for (const v of r.value.values) if (v.registerId !== null && v.registerValue !== null) next[v.registerId] = formatValue(v.registerValue, i18n.language);
+      for (const v of r.value.values)
+        if (v.registerId !== null && v.registerValue !== null) next[v.registerId] = formatValue(v.registerValue, i18n.language);
       setValues(next);
       setSource('optical');
       setOpticalSerial(r.value.meterSerial);
@@ -57,17 +58,31 @@ export function useSwitchReading(detail: SwitchDetail) {
     },
     /** The request's reading part, or the register whose value is not a number. */
     request():
-      | { values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[]; source: 'manual' | 'optical'; observedSerial?: string; outOfWindowReason?: string }
+      | {
+          values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[];
+          source: 'manual' | 'optical';
+          observedSerial?: string;
+          outOfWindowReason?: string;
+        }
       | { bad: string } {
       const out = [];
       for (const r of filled) {
         const value = parseLocaleDecimal(values[r.id] ?? '', i18n.language);
         if (value === null) return { bad: r.label };
-        out.push({ registerId: r.id, value, ...(needsConfirm && confirmReason.trim() ? { confirmation: { method: 'reason' as const, reason: confirmReason.trim() } } : {}) });
+        out.push({
+          registerId: r.id,
+          value,
+          ...(needsConfirm && confirmReason.trim() ? { confirmation: { method: 'reason' as const, reason: confirmReason.trim() } } : {}),
+        });
       }
       // The serial the meter sent over the probe is checked against the one expected, as on a route.
       const observed = source === 'optical' && opticalSerial ? { observedSerial: opticalSerial } : {};
-      return { values: out, source, ...observed, ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}) };
+      return {
+        values: out,
+        source,
+        ...observed,
+        ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}),
+      };
     },
     /** A NEEDS_CONFIRMATION about a value (not the window, whose reason field is always shown) asks for the confirmation reason. */
     onRefusal(error: { code: string; details?: unknown }) {
@@ -78,7 +93,15 @@ export function useSwitchReading(detail: SwitchDetail) {
 }
 export type SwitchReadingState = ReturnType<typeof useSwitchReading>;
 
-export function SwitchReadingFields({ detail, reading, required }: { detail: SwitchDetail; reading: SwitchReadingState; required: boolean }) {
+export function SwitchReadingFields({
+  detail,
+  reading,
+  required,
+}: {
+  detail: SwitchDetail;
+  reading: SwitchReadingState;
+  required: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const nameOf = useRegisterName();
   const [busy, setBusy] = useState(false);
@@ -117,20 +140,40 @@ export function SwitchReadingFields({ detail, reading, required }: { detail: Swi
           {busy ? t('switching.readingOptical') : t('switching.readOptical')}
         </button>
       </div>
-      {reading.source === 'optical' && <p className="wo-ok" data-testid="sw-optical-done">{t('switching.opticalDone', { serial: reading.opticalSerial ?? detail.meterSerial })}</p>}
-      {problem && <p role="alert" className="wo-error">{problem}</p>}
+      {reading.source === 'optical' && (
+        <p className="wo-ok" data-testid="sw-optical-done">
+          {t('switching.opticalDone', { serial: reading.opticalSerial ?? detail.meterSerial })}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="wo-error">
+          {problem}
+        </p>
+      )}
       {reading.needsConfirm && (
         <label className="wo-field">
           {t('switching.confirmReason')}
-          <input data-testid="sw-confirm-reason" required value={reading.confirmReason} onChange={(e) => reading.setConfirmReason(e.target.value)} />
+          <input
+            data-testid="sw-confirm-reason"
+            required
+            value={reading.confirmReason}
+            onChange={(e) => reading.setConfirmReason(e.target.value)}
+          />
         </label>
       )}
       {reading.outside && (
         <>
-          <p role="alert" className="wo-error" data-testid="sw-outside">{t('switching.outsideWindow')}</p>
+          <p role="alert" className="wo-error" data-testid="sw-outside">
+            {t('switching.outsideWindow')}
+          </p>
           <label className="wo-field">
             {t('switching.outOfWindowReason')}
-            <input data-testid="sw-window-reason" required value={reading.outOfWindowReason} onChange={(e) => reading.setOutOfWindowReason(e.target.value)} />
+            <input
+              data-testid="sw-window-reason"
+              required
+              value={reading.outOfWindowReason}
+              onChange={(e) => reading.setOutOfWindowReason(e.target.value)}
+            />
           </label>
         </>
       )}
@@ -139,7 +182,14 @@ export function SwitchReadingFields({ detail, reading, required }: { detail: Swi
 }
 
 /** The end of a switching form: the note, what went wrong, and the one button that submits. */
-export function NoteAndSubmit(props: { note: string; onNote: (note: string) => void; problem: string | null; busy: boolean; testId: string; label: string }) {
+export function NoteAndSubmit(props: {
+  note: string;
+  onNote: (note: string) => void;
+  problem: string | null;
+  busy: boolean;
+  testId: string;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -147,7 +197,11 @@ export function NoteAndSubmit(props: { note: string; onNote: (note: string) => v
         {t('switching.note')}
         <input data-testid="sw-note" value={props.note} onChange={(e) => props.onNote(e.target.value)} />
       </label>
-      {props.problem && <p role="alert" className="wo-error" data-testid="sw-problem">{props.problem}</p>}
+      {props.problem && (
+        <p role="alert" className="wo-error" data-testid="sw-problem">
+          {props.problem}
+        </p>
+      )}
       <div className="wo-actions">
         <button type="submit" className="button primary" data-testid={props.testId} disabled={props.busy}>
           {props.label}

@@ -14,15 +14,23 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
   const { t } = useTranslation();
   const nameOf = useRegisterName();
   const readings = (item.readings ?? []).filter((r) => r.value !== null);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(readings.map((r) => [r.readingType, r.value ?? ''])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(readings.map((r) => [r.readingType, r.value ?? ''])),
+  );
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function save() {
     setSaving(true);
-    const changed = readings.filter((r) => values[r.readingType] !== r.value).map((r) => ({ readingType: r.readingType, value: values[r.readingType] ?? '' }));
-    const result = await api['sync.rejected.edit']({ messageId: item.messageId, values: changed.length > 0 ? changed : readings.map((r) => ({ readingType: r.readingType, value: r.value ?? '' })), reason });
+    const changed = readings
+      .filter((r) => values[r.readingType] !== r.value)
+      .map((r) => ({ readingType: r.readingType, value: values[r.readingType] ?? '' }));
+    const result = await api['sync.rejected.edit']({
+      messageId: item.messageId,
+      values: changed.length > 0 ? changed : readings.map((r) => ({ readingType: r.readingType, value: r.value ?? '' })),
+      reason,
+    });
     setSaving(false);
     if (result.ok) onDone();
     else setError(errorText(result.error));

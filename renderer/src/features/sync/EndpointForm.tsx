@@ -20,8 +20,10 @@ function useRefusalText() {
   const { t } = useTranslation();
   return (error: AppErrorShape): string => {
     const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
-    if (typeof details.endpoint === 'string' && endpointProblems.includes(details.endpoint)) return t(`sync.endpointProblem.${details.endpoint as EndpointProblem}`);
-    if (typeof details.credentials === 'string' && credentialsProblems.includes(details.credentials)) return t(`sync.credentialsProblem.${details.credentials as CredentialsProblem}`);
+    if (typeof details.endpoint === 'string' && endpointProblems.includes(details.endpoint))
+      return t(`sync.endpointProblem.${details.endpoint as EndpointProblem}`);
+    if (typeof details.credentials === 'string' && credentialsProblems.includes(details.credentials))
+      return t(`sync.credentialsProblem.${details.credentials as CredentialsProblem}`);
     return errorText(error);
   };
 }
@@ -71,33 +73,66 @@ export function EndpointForm() {
       <form className="sync-form" onSubmit={(e) => void saveEndpoint(e)} data-testid="sync-endpoint-form">
         <label>
           {t('sync.endpointUrl')}
-          <input className="sync-input" type="url" data-testid="sync-endpoint" value={draft.endpoint} placeholder="https://mdm.example.com/cim" onChange={(e) => setDraft({ ...draft, endpoint: e.target.value.trim() })} />
+          <input
+            className="sync-input"
+            type="url"
+            data-testid="sync-endpoint"
+            value={draft.endpoint}
+            placeholder="https://mdm.example.com/cim"
+            onChange={(e) => setDraft({ ...draft, endpoint: e.target.value.trim() })}
+          />
         </label>
         <label>
           {t('sync.soapVersion')}
-          <select className="sync-input" data-testid="sync-soap" value={draft.soapVersion} onChange={(e) => setDraft({ ...draft, soapVersion: e.target.value === '1.2' ? '1.2' : '1.1' })}>
+          <select
+            className="sync-input"
+            data-testid="sync-soap"
+            value={draft.soapVersion}
+            onChange={(e) => setDraft({ ...draft, soapVersion: e.target.value === '1.2' ? '1.2' : '1.1' })}
+          >
             <option value="1.1">SOAP 1.1</option>
             <option value="1.2">SOAP 1.2</option>
           </select>
         </label>
         <label>
           {t('sync.caPath')}
-          <input className="sync-input" data-testid="sync-ca" value={draft.caPath} placeholder="/etc/ssl/utility-ca.pem" onChange={(e) => setDraft({ ...draft, caPath: e.target.value })} />
+          <input
+            className="sync-input"
+            data-testid="sync-ca"
+            value={draft.caPath}
+            placeholder="/etc/ssl/utility-ca.pem"
+            onChange={(e) => setDraft({ ...draft, caPath: e.target.value })}
+          />
         </label>
         <label>
           {t('sync.schemaFolder')}
-          <input className="sync-input" data-testid="sync-schema-folder" value={draft.schemaFolder} placeholder="/opt/utility/cim-xsd" onChange={(e) => setDraft({ ...draft, schemaFolder: e.target.value })} />
+          <input
+            className="sync-input"
+            data-testid="sync-schema-folder"
+            value={draft.schemaFolder}
+            placeholder="/opt/utility/cim-xsd"
+            onChange={(e) => setDraft({ ...draft, schemaFolder: e.target.value })}
+          />
         </label>
-        <button type="submit" className="button primary" data-testid="sync-endpoint-save">{t('sync.saveEndpoint')}</button>
+        <button type="submit" className="button primary" data-testid="sync-endpoint-save">
+          {t('sync.saveEndpoint')}
+        </button>
       </form>
       <form className="sync-form" onSubmit={(e) => void saveCredentials(e)} data-testid="sync-credentials-form">
         <p data-testid="sync-credentials-state">
-          {creds?.kind === 'none' || !creds ? t('sync.credentialsNone') : t('sync.credentialsSet', { kind: creds.kind === 'bearer' ? t('sync.bearer') : t('sync.basic') })}
+          {creds?.kind === 'none' || !creds
+            ? t('sync.credentialsNone')
+            : t('sync.credentialsSet', { kind: creds.kind === 'bearer' ? t('sync.bearer') : t('sync.basic') })}
           {creds && !creds.canStore ? ` ${t('sync.credentialsFromEnvironment')}` : ''}
         </p>
         <label>
           {t('sync.authKind')}
-          <select className="sync-input" data-testid="sync-auth-kind" value={kind} onChange={(e) => setKind(e.target.value === 'bearer' ? 'bearer' : 'basic')}>
+          <select
+            className="sync-input"
+            data-testid="sync-auth-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value === 'bearer' ? 'bearer' : 'basic')}
+          >
             <option value="basic">{t('sync.basic')}</option>
             <option value="bearer">{t('sync.bearer')}</option>
           </select>
@@ -105,17 +140,36 @@ export function EndpointForm() {
         {kind === 'basic' && (
           <label>
             {t('sync.user')}
-            <input className="sync-input" data-testid="sync-user" autoComplete="off" value={user} onChange={(e) => setUser(e.target.value)} />
+            <input
+              className="sync-input"
+              data-testid="sync-user"
+              autoComplete="off"
+              value={user}
+              onChange={(e) => setUser(e.target.value)}
+            />
           </label>
         )}
         <label>
           {kind === 'basic' ? t('sync.password') : t('sync.token')}
-          <input className="sync-input" type="password" data-testid="sync-secret" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <input
+            className="sync-input"
+            type="password"
+            data-testid="sync-secret"
+            autoComplete="new-password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
         </label>
-        <button type="submit" className="button" data-testid="sync-credentials-save" disabled={secret === ''}>{t('sync.saveCredentials')}</button>
+        <button type="submit" className="button" data-testid="sync-credentials-save" disabled={secret === ''}>
+          {t('sync.saveCredentials')}
+        </button>
       </form>
       {message && (
-        <p className={message.error ? 'sync-message error' : 'sync-message'} data-testid="sync-settings-message" role={message.error ? 'alert' : 'status'}>
+        <p
+          className={message.error ? 'sync-message error' : 'sync-message'}
+          data-testid="sync-settings-message"
+          role={message.error ? 'alert' : 'status'}
+        >
           {message.text}
         </p>
       )}

@@ -37,7 +37,11 @@ export function IntegrationProfileForm() {
     const r = await api['sync.profile.set']({ text });
     if (!r.ok) return setMessage({ ...refusal(r.error), error: true });
     setInfo(r.value);
-    setMessage({ text: r.value.isDefault ? t('sync.profile.defaultRestored') : t('sync.profile.loaded', { name: r.value.name }), issues: [], error: false });
+    setMessage({
+      text: r.value.isDefault ? t('sync.profile.defaultRestored') : t('sync.profile.loaded', { name: r.value.name }),
+      issues: [],
+      error: false,
+    });
   }
 
   async function chooseFile(e: ChangeEvent<HTMLInputElement>) {
@@ -52,21 +56,30 @@ export function IntegrationProfileForm() {
       {info && (
         <dl className="sync-profile-facts">
           <dt>{t('sync.profile.name')}</dt>
-          <dd data-testid="sync-profile-name">
-            {info.isDefault ? t('sync.profile.default') : info.name}
-          </dd>
+          <dd data-testid="sync-profile-name">{info.isDefault ? t('sync.profile.default') : info.name}</dd>
           <dt>{t('sync.profile.soapAction')}</dt>
           <dd>
-            <code className="small" data-testid="sync-profile-soap-action">{info.soapAction}</code>
+            <code className="small" data-testid="sync-profile-soap-action">
+              {info.soapAction}
+            </code>
           </dd>
           <dt>{t('sync.profile.soapVersion')}</dt>
           <dd>{info.soapVersion ? `SOAP ${info.soapVersion}` : t('sync.profile.soapVersionFromSettings')}</dd>
           <dt>{t('sync.profile.endpoints')}</dt>
-          <dd data-testid="sync-profile-services">{info.services.length === 0 ? t('sync.profile.oneEndpoint') : info.services.join(', ')}</dd>
+          <dd data-testid="sync-profile-services">
+            {info.services.length === 0 ? t('sync.profile.oneEndpoint') : info.services.join(', ')}
+          </dd>
         </dl>
       )}
       <div className="sync-form">
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="sync-profile-file" onChange={(e) => void chooseFile(e)} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="sync-profile-file"
+          onChange={(e) => void chooseFile(e)}
+        />
         <button type="button" className="button" data-testid="sync-profile-load" onClick={() => fileInput.current?.click()}>
           {t('sync.profile.load')}
         </button>
@@ -77,7 +90,11 @@ export function IntegrationProfileForm() {
         )}
       </div>
       {message && (
-        <div className={message.error ? 'sync-message error' : 'sync-message'} data-testid="sync-profile-message" role={message.error ? 'alert' : 'status'}>
+        <div
+          className={message.error ? 'sync-message error' : 'sync-message'}
+          data-testid="sync-profile-message"
+          role={message.error ? 'alert' : 'status'}
+        >
           <p>{message.text}</p>
           {message.issues.length > 0 && (
             <ul className="small">

@@ -9,9 +9,22 @@ import { formatDateTime } from '../../lib/format';
 import { useSyncStore } from './syncStore';
 
 const KNOWN_CHANGES = [
-  'metersAdded', 'metersUpdated', 'metersUnchanged', 'metersKeptFieldData', 'readRequestsAdded', 'readRequestsKnown',
-  'controlRequestsAdded', 'controlRequestsKnown', 'controlRequestsCancelled', 'controlRequestsAlreadyClosed',
-  'workOrdersCreated', 'usagePointsCreated', 'usagePointsUpdated', 'linked', 'unlinked', 'meterEventsStored',
+  'metersAdded',
+  'metersUpdated',
+  'metersUnchanged',
+  'metersKeptFieldData',
+  'readRequestsAdded',
+  'readRequestsKnown',
+  'controlRequestsAdded',
+  'controlRequestsKnown',
+  'controlRequestsCancelled',
+  'controlRequestsAlreadyClosed',
+  'workOrdersCreated',
+  'usagePointsCreated',
+  'usagePointsUpdated',
+  'linked',
+  'unlinked',
+  'meterEventsStored',
 ] as const;
 type KnownChange = (typeof KNOWN_CHANGES)[number];
 const isKnown = (key: string): key is KnownChange => (KNOWN_CHANGES as readonly string[]).includes(key);
@@ -38,7 +51,9 @@ export function ReceivedList() {
     <section className="sync-card" aria-labelledby="sync-received-title">
       <h2 id="sync-received-title">{t('sync.receivedTitle')}</h2>
       {received.length === 0 ? (
-        <p className="sync-muted" data-testid="sync-received-none">{t('sync.receivedNone')}</p>
+        <p className="sync-muted" data-testid="sync-received-none">
+          {t('sync.receivedNone')}
+        </p>
       ) : (
         <ul className="sync-received" data-testid="sync-received-list">
           {received.map((r) => (
@@ -47,7 +62,9 @@ export function ReceivedList() {
                 <strong>
                   {r.verb} {r.noun}
                 </strong>
-                <span className="sync-received-status">{r.status === 'failed' ? t('sync.receivedRefused') : t('sync.receivedApplied')}</span>
+                <span className="sync-received-status">
+                  {r.status === 'failed' ? t('sync.receivedRefused') : t('sync.receivedApplied')}
+                </span>
                 <span className="sync-muted">{formatDateTime(r.receivedAt, i18n.language)}</span>
                 {r.correlationId && <span className="sync-muted">{t('sync.receivedAnswers', { id: r.correlationId })}</span>}
               </div>

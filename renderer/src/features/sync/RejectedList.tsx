@@ -26,7 +26,9 @@ export function RejectedList() {
     <section className="sync-card" aria-labelledby="sync-rejected-title">
       <h2 id="sync-rejected-title">{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (
-        <p className="sync-muted" data-testid="sync-rejected-none">{t('sync.rejectedNone')}</p>
+        <p className="sync-muted" data-testid="sync-rejected-none">
+          {t('sync.rejectedNone')}
+        </p>
       ) : (
         <ul className="sync-rejected" data-testid="sync-rejected-list">
           {rejected.map((r) => (
@@ -52,12 +54,24 @@ export function RejectedList() {
               </p>
               <div className="sync-rejected-actions">
                 {mayRetry && (
-                  <button type="button" className="button" data-testid="sync-retry" disabled={running} onClick={() => void retry(r.messageId)}>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="sync-retry"
+                    disabled={running}
+                    onClick={() => void retry(r.messageId)}
+                  >
                     {t('sync.retry')}
                   </button>
                 )}
                 {mayEdit && (r.readings ?? []).some((x) => x.value !== null) && (
-                  <button type="button" className="button" data-testid="sync-edit" disabled={running || editing === r.messageId} onClick={() => setEditing(r.messageId)}>
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="sync-edit"
+                    disabled={running || editing === r.messageId}
+                    onClick={() => setEditing(r.messageId)}
+                  >
                     {t('sync.edit')}
                   </button>
                 )}

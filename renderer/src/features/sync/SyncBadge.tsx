@@ -38,7 +38,11 @@ export function SyncBadge() {
       <span className="sync-badge-count" data-testid="sync-badge-pending">
         {status?.running ? t('sync.syncing') : t('sync.pending', { count: status?.pending ?? 0 })}
       </span>
-      {status && status.rejected > 0 && <span className="sync-badge-rejected" data-testid="sync-badge-rejected">{t('sync.rejectedShort', { count: status.rejected })}</span>}
+      {status && status.rejected > 0 && (
+        <span className="sync-badge-rejected" data-testid="sync-badge-rejected">
+          {t('sync.rejectedShort', { count: status.rejected })}
+        </span>
+      )}
       <span className="sync-badge-when">{when ? t('sync.lastSuccess', { when }) : t('sync.neverSynced')}</span>
     </button>
   );

@@ -17,10 +17,22 @@ export function SyncControls() {
     <section className="sync-card" aria-labelledby="sync-now-title">
       <h2 id="sync-now-title">{t('sync.outbox')}</h2>
       <dl className="sync-counts">
-        <div><dt>{t('sync.pendingLabel')}</dt><dd data-testid="sync-pending">{status?.pending ?? 0}</dd></div>
-        <div><dt>{t('sync.heldLabel')}</dt><dd data-testid="sync-held">{status?.held ?? 0}</dd></div>
-        <div><dt>{t('sync.rejectedLabel')}</dt><dd data-testid="sync-rejected-count">{status?.rejected ?? 0}</dd></div>
-        <div><dt>{t('sync.sentLabel')}</dt><dd data-testid="sync-sent">{status?.sent ?? 0}</dd></div>
+        <div>
+          <dt>{t('sync.pendingLabel')}</dt>
+          <dd data-testid="sync-pending">{status?.pending ?? 0}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.heldLabel')}</dt>
+          <dd data-testid="sync-held">{status?.held ?? 0}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.rejectedLabel')}</dt>
+          <dd data-testid="sync-rejected-count">{status?.rejected ?? 0}</dd>
+        </div>
+        <div>
+          <dt>{t('sync.sentLabel')}</dt>
+          <dd data-testid="sync-sent">{status?.sent ?? 0}</dd>
+        </div>
       </dl>
       <div className="sync-actions">
         <button type="button" className="button primary" data-testid="sync-now" disabled={running} onClick={() => void run('user')}>

@@ -29,7 +29,14 @@ export function Welcome() {
       <h2>{t('welcome.title')}</h2>
       <p className="lead">{t('welcome.intro')}</p>
       <div className="welcome-actions">
-        <button type="button" className="button primary big" data-testid="load-demo" disabled={busy} onClick={() => void loadDemo()} autoFocus>
+        <button
+          type="button"
+          className="button primary big"
+          data-testid="load-demo"
+          disabled={busy}
+          onClick={() => void loadDemo()}
+          autoFocus
+        >
           {busy ? t('welcome.loadingDemo') : t('welcome.loadDemo')}
           <span className="button-note">{t('welcome.loadDemoNote')}</span>
         </button>

@@ -15,14 +15,17 @@ import { RegisterField } from '../meter/RegisterField';
 export type Entries = Readonly<Record<number, RegisterEntry>>;
 
 /** What Finish sends for these registers, or the label of the first one not settled yet. */
-export type JobValues = { values: { registerId: number; value: string; confirmation?: Confirmation }[] } | { unsettled: string; registerId: number };
+export type JobValues =
+  { values: { registerId: number; value: string; confirmation?: Confirmation }[] } | { unsettled: string; registerId: number };
 
 export function useJobAssessments(registers: readonly Register[], entries: Entries, locale: string) {
   const { t } = useTranslation();
   const validation = useAppStore((s) => s.info?.validation);
   const reasonLabel = (code: ConfirmReason) => t(`confirm.reasons.${code}`);
   const readAt = new Date().toISOString();
-  return new Map(registers.map((r) => [r.id, assessRegister(r, entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, undefined, validation)]));
+  return new Map(
+    registers.map((r) => [r.id, assessRegister(r, entries[r.id] ?? emptyEntry, locale, readAt, reasonLabel, undefined, validation)]),
+  );
 }
 
 export function jobValues(registers: readonly Register[], assessments: ReadonlyMap<number, RegisterAssessment>): JobValues {
@@ -90,4 +93,12 @@ export function JobReadings({ registers, entries, assessments, locale, attempted
   );
 }
 
-const assessRegisterFallback: RegisterAssessment = { value: null, problem: null, usage: null, warnings: [], needsConfirmation: false, again: 'none', confirmation: null };
+const assessRegisterFallback: RegisterAssessment = {
+  value: null,
+  problem: null,
+  usage: null,
+  warnings: [],
+  needsConfirmation: false,
+  again: 'none',
+  confirmation: null,
+};

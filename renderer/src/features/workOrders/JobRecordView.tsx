@@ -16,14 +16,21 @@ export type RecordOf = { kind: 'workOrder' | 'switchOrder'; id: string };
 
 const decimalsOf = (value: string) => value.split('.')[1]?.length ?? 0;
 
-export function JobRecordView({ of, version }: { of: RecordOf; /** Refetch when the order changes (its status, its time). */ version: string }) {
+export function JobRecordView({
+  of,
+  version,
+}: {
+  of: RecordOf;
+  /** Refetch when the order changes (its status, its time). */ version: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [record, setRecord] = useState<JobRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    const load = of.kind === 'workOrder' ? api['workOrders.record']({ workOrderId: of.id }) : api['switching.record']({ switchOrderId: of.id });
+    const load =
+      of.kind === 'workOrder' ? api['workOrders.record']({ workOrderId: of.id }) : api['switching.record']({ switchOrderId: of.id });
     void load.then((r) => {
       if (!live) return;
       setRecord(r.ok ? r.value : null);
@@ -34,9 +41,20 @@ export function JobRecordView({ of, version }: { of: RecordOf; /** Refetch when 
     };
   }, [of.kind, of.id, version]);
 
-  if (problem) return <p role="alert" className="wo-error">{problem}</p>;
+  if (problem)
+    return (
+      <p role="alert" className="wo-error">
+        {problem}
+      </p>
+    );
   if (!record) return null;
-  const nothing = !record.readings.length && !record.sealsRemoved.length && !record.sealsApplied.length && !record.photos && !record.programming.length && !record.panDevices.length;
+  const nothing =
+    !record.readings.length &&
+    !record.sealsRemoved.length &&
+    !record.sealsApplied.length &&
+    !record.photos &&
+    !record.programming.length &&
+    !record.panDevices.length;
   return (
     <section className="job-record" data-testid="job-record" aria-labelledby="job-record-title">
       <h3 id="job-record-title">{t('jobRecord.title')}</h3>
@@ -45,18 +63,26 @@ export function JobRecordView({ of, version }: { of: RecordOf; /** Refetch when 
         <ul data-testid="job-record-readings">
           {record.readings.map((r, i) => (
             <li key={i} data-testid="job-record-reading" data-role={r.role}>
-              {t(`jobRecord.role.${r.role}`, { meter: r.meter })} · {r.label}: <strong>{formatValue(r.value, locale, decimalsOf(r.value))}</strong> {r.unit}
+              {t(`jobRecord.role.${r.role}`, { meter: r.meter })} · {r.label}:{' '}
+              <strong>{formatValue(r.value, locale, decimalsOf(r.value))}</strong> {r.unit}
               {r.source === 'optical' ? ` · ${t('jobRecord.byProbe')}` : r.source === 'radio' ? ` · ${t('jobRecord.byRadio')}` : ''}
             </li>
           ))}
         </ul>
       )}
-      {record.sealsRemoved.length > 0 && <p data-testid="job-record-seals-removed">{t('jobRecord.sealsRemoved', { seals: record.sealsRemoved.join(', ') })}</p>}
-      {record.sealsApplied.length > 0 && <p data-testid="job-record-seals-applied">{t('jobRecord.sealsApplied', { seals: record.sealsApplied.join(', ') })}</p>}
+      {record.sealsRemoved.length > 0 && (
+        <p data-testid="job-record-seals-removed">{t('jobRecord.sealsRemoved', { seals: record.sealsRemoved.join(', ') })}</p>
+      )}
+      {record.sealsApplied.length > 0 && (
+        <p data-testid="job-record-seals-applied">{t('jobRecord.sealsApplied', { seals: record.sealsApplied.join(', ') })}</p>
+      )}
       {record.photos > 0 && <p data-testid="job-record-photos">{t('jobRecord.photos', { count: record.photos })}</p>}
       {record.panDevices.map((p, i) => (
         <p key={`pan${i}`} data-testid="job-record-pan">
-          {t(`jobRecord.pan.${p.change}`, { eui64: p.eui64, type: t(`workOrders.pan.types.${p.deviceType}`, { defaultValue: p.deviceType }) })}
+          {t(`jobRecord.pan.${p.change}`, {
+            eui64: p.eui64,
+            type: t(`workOrders.pan.types.${p.deviceType}`, { defaultValue: p.deviceType }),
+          })}
         </p>
       ))}
     </section>

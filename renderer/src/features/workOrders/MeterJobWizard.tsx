@@ -35,7 +35,11 @@ const stepsOf: Readonly<Record<MeterJobKind, readonly Step[]>> = {
   remove: ['old', 'final', 'confirm'],
   install: ['new', 'initial', 'program', 'confirm'],
 };
-const splitSeals = (text: string) => text.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+const splitSeals = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const sameSerial = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
 /** 'optical' while every register still holds the value the probe put in; a retyped value makes the set a manual read. */
 const sourceOf = (registers: Registers, values: Values, probe: Values | null) =>
@@ -70,12 +74,19 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
 
   useEffect(() => {
     // The first field, or Next / Finish on the optional and the check step (never Back: Enter must move forward).
-    formRef.current?.querySelector<HTMLElement>(step === 'confirm' || step === 'program' ? 'button[type=submit]' : 'input, select')?.focus();
+    formRef.current
+      ?.querySelector<HTMLElement>(step === 'confirm' || step === 'program' ? 'button[type=submit]' : 'input, select')
+      ?.focus();
   }, [step]);
   const finalChecks = useJobAssessments(current?.registers ?? [], finals, locale);
   const initialChecks = useJobAssessments(stock, initials, locale);
 
-  if (kind !== 'install' && !current) return <p role="alert" className="wo-error">{t('workOrders.exchange.noMeter')}</p>;
+  if (kind !== 'install' && !current)
+    return (
+      <p role="alert" className="wo-error">
+        {t('workOrders.exchange.noMeter')}
+      </p>
+    );
 
   const move = (by: 1 | -1) => setStep(steps[steps.indexOf(step) + by] ?? step);
 
@@ -83,8 +94,27 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     const oldValues = current && kind !== 'install' ? jobValues(current.registers, finalChecks) : null;
     const newValues = kind !== 'remove' ? jobValues(stock, initialChecks) : null;
     const finalSource = sourceOf(current?.registers ?? [], textsOf(finals), fromProbe);
-    const oldMeter = current && oldValues && 'values' in oldValues ? { observedSerial: observed, finalReadings: oldValues.values, finalSource, sealsRemoved: splitSeals(sealsRemoved), disposition, photoIds: photosOut.map((p) => p.photoId) } : null;
-    const newMeter = newValues && 'values' in newValues ? { serial: newSerial, initialReadings: newValues.values, initialSource: sourceOf(stock, textsOf(initials), initialsFromProbe), sealsApplied: splitSeals(sealsApplied), photoIds: photosIn.map((p) => p.photoId) } : null;
+    const oldMeter =
+      current && oldValues && 'values' in oldValues
+        ? {
+            observedSerial: observed,
+            finalReadings: oldValues.values,
+            finalSource,
+            sealsRemoved: splitSeals(sealsRemoved),
+            disposition,
+            photoIds: photosOut.map((p) => p.photoId),
+          }
+        : null;
+    const newMeter =
+      newValues && 'values' in newValues
+        ? {
+            serial: newSerial,
+            initialReadings: newValues.values,
+            initialSource: sourceOf(stock, textsOf(initials), initialsFromProbe),
+            sealsApplied: splitSeals(sealsApplied),
+            photoIds: photosIn.map((p) => p.photoId),
+          }
+        : null;
     const base = { workOrderId: detail.id, note: '' };
     if (kind === 'exchange' && oldMeter && newMeter) return api['workOrders.completeExchange']({ ...base, oldMeter, newMeter });
     if (kind === 'remove' && oldMeter) return api['workOrders.completeRemoval']({ ...base, oldMeter });
@@ -102,7 +132,8 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
     e.preventDefault();
     setProblem(null);
     if (step === 'old' && current) {
-      if (!sameSerial(observed, current.serial)) return setProblem(t('workOrders.exchange.wrongMeter', { observed, expected: current.serial }));
+      if (!sameSerial(observed, current.serial))
+        return setProblem(t('workOrders.exchange.wrongMeter', { observed, expected: current.serial }));
     }
     if (step === 'final' && current) {
       const checked = jobValues(current.registers, finalChecks);
@@ -161,7 +192,11 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
           onChange={setObserved}
           what={t('scan.what.serial')}
           // The same check as Next makes on a typed serial, said at once.
-          afterScan={(text) => setProblem(sameSerial(text, current.serial) ? null : t('workOrders.exchange.wrongMeter', { observed: text, expected: current.serial }))}
+          afterScan={(text) =>
+            setProblem(
+              sameSerial(text, current.serial) ? null : t('workOrders.exchange.wrongMeter', { observed: text, expected: current.serial }),
+            )
+          }
         />
       )}
       {step === 'final' && current && (
@@ -176,10 +211,21 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
             onPastLast={() => focusField('seals-removed')}
           />
           <OpticalPanel detail={{ usagePointId: up, meterSerial: current.serial }} locale={locale} onUse={useOptical} />
-          <ScanField label={t('workOrders.exchange.sealsRemoved')} testId="seals-removed" value={sealsRemoved} onChange={setSealsRemoved} what={t('scan.what.seal')} appendScans />
+          <ScanField
+            label={t('workOrders.exchange.sealsRemoved')}
+            testId="seals-removed"
+            value={sealsRemoved}
+            onChange={setSealsRemoved}
+            what={t('scan.what.seal')}
+            appendScans
+          />
           <label className="wo-field">
             {t('workOrders.exchange.disposition')}
-            <select data-testid="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value === 'scrapped' ? 'scrapped' : 'returned')}>
+            <select
+              data-testid="disposition"
+              value={disposition}
+              onChange={(e) => setDisposition(e.target.value === 'scrapped' ? 'scrapped' : 'returned')}
+            >
               <option value="returned">{t('workOrders.exchange.returned')}</option>
               <option value="scrapped">{t('workOrders.exchange.scrapped')}</option>
             </select>
@@ -188,7 +234,14 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
         </>
       )}
       {step === 'new' && (
-        <ScanField label={t('workOrders.exchange.newSerial')} testId="new-serial" required value={newSerial} onChange={setNewSerial} what={t('scan.what.newSerial')} />
+        <ScanField
+          label={t('workOrders.exchange.newSerial')}
+          testId="new-serial"
+          required
+          value={newSerial}
+          onChange={setNewSerial}
+          what={t('scan.what.newSerial')}
+        />
       )}
       {step === 'initial' && (
         <>
@@ -201,14 +254,28 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
             onChange={(id, patch) => setInitials((all) => ({ ...all, [id]: { ...(all[id] ?? emptyEntry), ...patch } }))}
             onPastLast={() => focusField('seals-applied')}
           />
-          <ScanField label={t('workOrders.exchange.sealsApplied')} testId="seals-applied" value={sealsApplied} onChange={setSealsApplied} what={t('scan.what.seal')} appendScans />
+          <ScanField
+            label={t('workOrders.exchange.sealsApplied')}
+            testId="seals-applied"
+            value={sealsApplied}
+            onChange={setSealsApplied}
+            what={t('scan.what.seal')}
+            appendScans
+          />
           <PhotoInput usagePointId={up} photos={photosIn} onAdded={(p) => setPhotosIn((list) => [...list, p])} testId="new-photo" />
         </>
       )}
       {step === 'program' && <p className="muted">{t('workOrders.job.programHint')}</p>}
       {(step === 'initial' || step === 'program') && (
         // One panel for both steps: a read in the first tells the second what the meter's model allows.
-        <OpticalPanel detail={{ usagePointId: up, meterSerial: newSerial }} job={newMeterJob} locale={locale} onUse={useOpticalInitial} open={step === 'program'} program={step === 'program'} />
+        <OpticalPanel
+          detail={{ usagePointId: up, meterSerial: newSerial }}
+          job={newMeterJob}
+          locale={locale}
+          onUse={useOpticalInitial}
+          open={step === 'program'}
+          program={step === 'program'}
+        />
       )}
       {step === 'confirm' && (
         <>
@@ -226,7 +293,11 @@ export function MeterJobWizard({ detail, kind }: { detail: WorkOrderDetail; kind
           )}
         </>
       )}
-      {problem && <p role="alert" className="wo-error" data-testid="job-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error" data-testid="job-problem">
+          {problem}
+        </p>
+      )}
       <div className="wo-actions">
         {step !== steps[0] && (
           <button type="button" className="button" onClick={() => move(-1)}>

@@ -36,7 +36,11 @@ export function NewWorkOrderForm() {
     <form className="wo-wizard" data-testid="wo-new-form" onSubmit={(e) => void submit(e)}>
       <label className="wo-field">
         {t('workOrders.create.kind')}
-        <select data-testid="wo-new-kind" value={kind} onChange={(e) => setKind(workOrderKinds.find((k) => k === e.target.value) ?? 'exchange')}>
+        <select
+          data-testid="wo-new-kind"
+          value={kind}
+          onChange={(e) => setKind(workOrderKinds.find((k) => k === e.target.value) ?? 'exchange')}
+        >
           {workOrderKinds.map((k) => (
             <option key={k} value={k}>
               {t(`workOrders.kind.${k}`)}
@@ -52,7 +56,11 @@ export function NewWorkOrderForm() {
         {t('workOrders.create.description')}
         <input data-testid="wo-new-description" maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
-      {problem && <p role="alert" className="wo-error" data-testid="wo-new-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error" data-testid="wo-new-problem">
+          {problem}
+        </p>
+      )}
       <div className="wo-actions">
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('workOrders.back')}

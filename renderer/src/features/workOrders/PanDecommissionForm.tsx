@@ -28,7 +28,15 @@ export function PanDecommissionForm({ detail }: { detail: WorkOrderDetail }) {
     <form className="wo-wizard" data-testid="pan-decommission-form" onSubmit={(e) => void submit(e)}>
       <label className="wo-field">
         {t('workOrders.panOff.device')}
-        <input data-testid="pan-off-eui64" list="pan-off-devices" required autoFocus spellCheck={false} value={eui64} onChange={(e) => setEui64(e.target.value)} />
+        <input
+          data-testid="pan-off-eui64"
+          list="pan-off-devices"
+          required
+          autoFocus
+          spellCheck={false}
+          value={eui64}
+          onChange={(e) => setEui64(e.target.value)}
+        />
         <datalist id="pan-off-devices">
           {detail.panDevices.map((p) => (
             <option key={p.eui64} value={p.eui64}>
@@ -38,7 +46,11 @@ export function PanDecommissionForm({ detail }: { detail: WorkOrderDetail }) {
         </datalist>
       </label>
       <p>{t('workOrders.panOff.explain')}</p>
-      {problem && <p role="alert" className="wo-error" data-testid="pan-off-problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error" data-testid="pan-off-problem">
+          {problem}
+        </p>
+      )}
       <div className="wo-actions">
         <button type="submit" className="button primary" data-testid="pan-decommission" disabled={busy}>
           {t('workOrders.panOff.submit')}

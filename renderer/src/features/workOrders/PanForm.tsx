@@ -61,7 +61,11 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
       <p>{t('workOrders.pan.meter', { meter: detail.currentMeter?.serial ?? '—' })}</p>
       <label className="wo-field">
         {t('workOrders.pan.deviceType')}
-        <select data-testid="pan-type" value={deviceType} onChange={(e) => setDeviceType(panDeviceTypeNames.find((n) => n === e.target.value) ?? 'other')}>
+        <select
+          data-testid="pan-type"
+          value={deviceType}
+          onChange={(e) => setDeviceType(panDeviceTypeNames.find((n) => n === e.target.value) ?? 'other')}
+        >
           {panDeviceTypeNames.map((n) => (
             <option key={n} value={n}>
               {t(`workOrders.pan.types.${n}`)}
@@ -79,15 +83,30 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
       </label>
       <label className="wo-field">
         {t('workOrders.pan.installCode')}
-        <input data-testid="pan-install-code" required spellCheck={false} autoComplete="off" value={installCode} onChange={(e) => setInstallCode(e.target.value)} />
+        <input
+          data-testid="pan-install-code"
+          required
+          spellCheck={false}
+          autoComplete="off"
+          value={installCode}
+          onChange={(e) => setInstallCode(e.target.value)}
+        />
       </label>
       {check && (
         <p role={check.valid ? 'status' : 'alert'} className={check.valid ? 'wo-ok' : 'wo-error'} data-testid="pan-check">
           {check.valid ? t('workOrders.pan.valid', { crc: check.crc }) : check.reason}
         </p>
       )}
-      {problem && problem !== check?.reason && <p role="alert" className="wo-error" data-testid="pan-problem">{problem}</p>}
-      {linkKey && <p className="wo-key" data-testid="pan-link-key">{t('workOrders.pan.linkKey')}: <code>{linkKey}</code></p>}
+      {problem && problem !== check?.reason && (
+        <p role="alert" className="wo-error" data-testid="pan-problem">
+          {problem}
+        </p>
+      )}
+      {linkKey && (
+        <p className="wo-key" data-testid="pan-link-key">
+          {t('workOrders.pan.linkKey')}: <code>{linkKey}</code>
+        </p>
+      )}
       <div className="wo-actions">
         <button type="button" className="button" data-testid="pan-show-key" disabled={!check?.valid} onClick={() => void showKey()}>
           {t('workOrders.pan.showKey')}

@@ -11,9 +11,17 @@ export function ProgrammingList({ programming }: { programming: WorkOrderDetail[
         const a = p.attributes;
         const text =
           p.result === 'FAILED'
-            ? t('workOrders.job.programmed.failed', { operation: t(`optical.program.${p.operation}`), meter: p.meter, error: p.error ?? '' })
+            ? t('workOrders.job.programmed.failed', {
+                operation: t(`optical.program.${p.operation}`),
+                meter: p.meter,
+                error: p.error ?? '',
+              })
             : p.operation === 'timeSync'
-              ? t('workOrders.job.programmed.timeSync', { meter: p.meter, before: a['driftBeforeSeconds'] ?? '?', after: a['driftAfterSeconds'] ?? '?' })
+              ? t('workOrders.job.programmed.timeSync', {
+                  meter: p.meter,
+                  before: a['driftBeforeSeconds'] ?? '?',
+                  after: a['driftAfterSeconds'] ?? '?',
+                })
               : t('workOrders.job.programmed.demandReset', { meter: p.meter, counter: a['resetCounterAfter'] ?? '—' });
         return (
           <li key={`${p.operation}-${p.at}`} className={p.result === 'FAILED' ? 'wo-error' : undefined}>

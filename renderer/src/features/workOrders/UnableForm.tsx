@@ -29,9 +29,20 @@ export function UnableForm({ workOrderId }: { workOrderId: string }) {
     <form className="wo-wizard" data-testid="wo-unable-form" onSubmit={(e) => void submit(e)}>
       <label className="wo-field">
         {t('workOrders.unable.reason')}
-        <input data-testid="wo-unable-reason" required autoFocus maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          data-testid="wo-unable-reason"
+          required
+          autoFocus
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
-      {problem && <p role="alert" className="wo-error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="wo-error">
+          {problem}
+        </p>
+      )}
       <div className="wo-actions">
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('workOrders.back')}

@@ -57,13 +57,28 @@ export function WorkOrdersPanel() {
     <main className="work-orders" data-testid="work-orders" data-pane={pane}>
       <section className="wo-list" aria-labelledby="wo-list-title">
         <h2 id="wo-list-title">{t('workOrders.title')}</h2>
-        {s.listError && <p role="alert" className="wo-error">{s.listError}</p>}
-        {s.mayWork ? <NewWorkOrderForm /> : <p className="muted" data-testid="wo-role-hint">{t('workOrders.roleHint')}</p>}
+        {s.listError && (
+          <p role="alert" className="wo-error">
+            {s.listError}
+          </p>
+        )}
+        {s.mayWork ? (
+          <NewWorkOrderForm />
+        ) : (
+          <p className="muted" data-testid="wo-role-hint">
+            {t('workOrders.roleHint')}
+          </p>
+        )}
         {s.list.length === 0 && <p data-testid="wo-empty">{t('workOrders.empty')}</p>}
         <ul>
           {s.list.map((o) => (
             <li key={o.id}>
-              <button type="button" className={`wo-item${o.id === s.openId ? ' selected' : ''}`} data-testid={`wo-${o.id}`} onClick={() => void s.open(o.id)}>
+              <button
+                type="button"
+                className={`wo-item${o.id === s.openId ? ' selected' : ''}`}
+                data-testid={`wo-${o.id}`}
+                onClick={() => void s.open(o.id)}
+              >
                 <strong>{t(`workOrders.kind.${o.kind}`, { defaultValue: o.kind })}</strong> <span>{o.address}</span>
                 <span className={`wo-status ${o.status}`}>
                   {t(`workOrders.status.${o.status}`)}
@@ -78,32 +93,47 @@ export function WorkOrdersPanel() {
       <section className="wo-detail" aria-live="polite">
         <PaneBack label={t('panes.backToOrders')} testId="back-to-orders" onBack={backToList} />
         {d === null && <SwitchOrderPanel />}
-        {s.error && <p role="alert" className="wo-error" data-testid="wo-error">{s.error}</p>}
+        {s.error && (
+          <p role="alert" className="wo-error" data-testid="wo-error">
+            {s.error}
+          </p>
+        )}
         {d && (
           <>
             <h2 data-testid="wo-title">
               {t(`workOrders.kind.${d.kind}`, { defaultValue: d.kind })} · {d.usagePointId} · {d.address}
             </h2>
             {d.description && <p>{d.description}</p>}
-            <p data-testid="wo-status">{t(`workOrders.status.${d.status}`)}{d.reason ? ` — ${d.reason}` : ''}</p>
+            <p data-testid="wo-status">
+              {t(`workOrders.status.${d.status}`)}
+              {d.reason ? ` — ${d.reason}` : ''}
+            </p>
             {d.status === 'cancelled' && !d.cancelledAfterWork && (
               <p role="alert" className="wo-error" data-testid="wo-cancelled">
                 {t(recordAfterCancel ? 'workOrders.cancelledWhileActiveHint' : 'workOrders.cancelledHint')}
               </p>
             )}
-            {d.cancelledAfterWork && <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">{t('workOrders.cancelledAfterWork')}</p>}
+            {d.cancelledAfterWork && (
+              <p role="alert" className="wo-error" data-testid="wo-cancelled-after-work">
+                {t('workOrders.cancelledAfterWork')}
+              </p>
+            )}
             {(!final || recordAfterCancel) && s.mayWork && JobForm && <JobForm key={`job-${d.id}`} detail={d} />}
             {!final && s.mayWork && <UnableForm key={`unable-${d.id}`} workOrderId={d.id} />}
             {final && <JobRecordView of={{ kind: 'workOrder', id: d.id }} version={`${d.status}@${d.updatedAt}`} />}
             {final && d.programming.length > 0 && <ProgrammingList programming={d.programming} />}
             {/* A finished meter job (exchange, install, removal) takes a signature and gives a receipt. */}
-            {d.steps.some((step) => meterJobSteps.has(step.step)) && <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />}
+            {d.steps.some((step) => meterJobSteps.has(step.step)) && (
+              <VisitEvidence key={`evidence-${d.id}`} visit={{ kind: 'workOrder', id: d.id }} />
+            )}
             {d.panDevices.length > 0 && (
               <ul data-testid="wo-pan-devices">
                 {d.panDevices.map((p) => (
                   <li key={p.eui64}>
                     {p.eui64} · {t(`workOrders.pan.types.${p.deviceType}`, { defaultValue: p.deviceType })} · {t('workOrders.pan.join')}:{' '}
-                    <span data-testid={`pan-join-${p.eui64}`}>{t(`workOrders.pan.joinStatus.${p.joinStatus}`, { defaultValue: p.joinStatus })}</span>
+                    <span data-testid={`pan-join-${p.eui64}`}>
+                      {t(`workOrders.pan.joinStatus.${p.joinStatus}`, { defaultValue: p.joinStatus })}
+                    </span>
                   </li>
                 ))}
               </ul>

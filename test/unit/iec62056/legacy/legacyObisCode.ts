@@ -44,4 +44,3 @@ export function parseObisCode(address: string): ObisCode | null {
     f,
   };
 }
-

@@ -8,7 +8,17 @@
 import { parseDataLine, type DataSet } from './legacyDataSets';
 import type { SessionErrorCode, SessionEvent } from '../../../../shared/iec62056/sessionEvents';
 import { BANG, CR, crc16ArcByte, EOT, ETX, LF, NAK, ACK, STX, NUL } from '../../../../shared/iec62056/frames';
-import { chooseBaudChar, modeBBaud, optionSelect, parseIdentification, signOnRequest, wakeUpSequence, WAKE_UP_PAUSE_MS, type Identification, type ProtocolMode } from '../../../../shared/iec62056/identification';
+import {
+  chooseBaudChar,
+  modeBBaud,
+  optionSelect,
+  parseIdentification,
+  signOnRequest,
+  wakeUpSequence,
+  WAKE_UP_PAUSE_MS,
+  type Identification,
+  type ProtocolMode,
+} from '../../../../shared/iec62056/identification';
 
 export interface SessionOptions {
   /** 'readout': we sign on (modes A/B/C/E). 'listen': the meter pushes (mode D, DSMR P1) or we parse a capture. */
@@ -83,7 +93,12 @@ export class LegacyOpticalSession {
         // Take what fits, then refuse: no readout is this long.
         const room = Math.max(0, this.maxBytes - this.received);
         out.push(...this.feed(chunk.subarray(0, room)).filter((e) => e.type !== 'progress'));
-        if (!this.isDone()) this.fail(out, 'TOO_LONG', `More than ${this.maxBytes} bytes without the end of a readout: this is not a meter answering. Check the port and the probe.`);
+        if (!this.isDone())
+          this.fail(
+            out,
+            'TOO_LONG',
+            `More than ${this.maxBytes} bytes without the end of a readout: this is not a meter answering. Check the port and the probe.`,
+          );
         return out;
       }
       this.received += chunk.length;
@@ -101,7 +116,11 @@ export class LegacyOpticalSession {
         if (terminal) out.push(terminal);
       }
     } catch (error) {
-      this.fail(out, 'INTERNAL', `The readout could not be decoded (${String(error)}). Retry at 300 baud; if it persists, save the log for support.`);
+      this.fail(
+        out,
+        'INTERNAL',
+        `The readout could not be decoded (${String(error)}). Retry at 300 baud; if it persists, save the log for support.`,
+      );
     }
     return out;
   }
@@ -110,9 +129,19 @@ export class LegacyOpticalSession {
   finish(): SessionEvent[] {
     const out: SessionEvent[] = [];
     if (this.state === 'done') return out;
-    if (this.state === 'crc') return this.complete(out, this.crcChecksum()), out;
-    if (this.state === 'ident') this.fail(out, 'NO_IDENTIFICATION', 'The meter did not identify itself. Clean the probe window, check it sits on the optical port, and retry at 300 baud.');
-    else this.fail(out, 'INCOMPLETE', `The readout stopped after ${this.received} bytes, before its end. Hold the probe still and retry; the partial data was not saved as a reading.`);
+    if (this.state === 'crc') return (this.complete(out, this.crcChecksum()), out);
+    if (this.state === 'ident')
+      this.fail(
+        out,
+        'NO_IDENTIFICATION',
+        'The meter did not identify itself. Clean the probe window, check it sits on the optical port, and retry at 300 baud.',
+      );
+    else
+      this.fail(
+        out,
+        'INCOMPLETE',
+        `The readout stopped after ${this.received} bytes, before its end. Hold the probe still and retry; the partial data was not saved as a reading.`,
+      );
     return out;
   }
 
@@ -148,7 +177,12 @@ export class LegacyOpticalSession {
     const id = slash >= 0 && text.charAt(slash + 1) !== '?' ? parseIdentification(text) : null;
     if (!id) {
       this.noise += text.length + 1;
-      if (this.noise > MAX_NOISE) this.fail(out, 'BAD_IDENTIFICATION', 'The meter answered with unreadable data. Clean the probe window, check the probe is the right way round, and retry at 300 baud.');
+      if (this.noise > MAX_NOISE)
+        this.fail(
+          out,
+          'BAD_IDENTIFICATION',
+          'The meter answered with unreadable data. Clean the probe window, check the probe is the right way round, and retry at 300 baud.',
+        );
       return;
     }
     this.identification = id;
@@ -203,7 +237,10 @@ export class LegacyOpticalSession {
   private append(raw: Uint8Array, from: number, to: number): void {
     if (to <= from) return;
     let text = String.fromCharCode.apply(null, raw.subarray(from, to) as unknown as number[]);
-    if (/[^\x20-\x7e\r]/.test(text)) text = Array.from(text, (c) => String.fromCharCode(c.charCodeAt(0) & 0x7f)).join('').replace(/[\r\0]/g, '');
+    if (/[^\x20-\x7e\r]/.test(text))
+      text = Array.from(text, (c) => String.fromCharCode(c.charCodeAt(0) & 0x7f))
+        .join('')
+        .replace(/[\r\0]/g, '');
     this.pending += text;
   }
 
@@ -251,7 +288,12 @@ export class LegacyOpticalSession {
     }
     // Partial block (EOT, §6.3.? programming mode): acknowledge, or ask for it again with NAK.
     if (ok) this.committed.push(...this.blockSets);
-    else if (++this.naks > 3) return this.fail(out, 'BLOCK_REJECTED', 'A data block failed its check three times. Clean the probe window, hold it still, and retry at 300 baud.');
+    else if (++this.naks > 3)
+      return this.fail(
+        out,
+        'BLOCK_REJECTED',
+        'A data block failed its check three times. Clean the probe window, hold it still, and retry at 300 baud.',
+      );
     this.blockSets = [];
     this.state = 'preData';
     out.push({ type: 'send', purpose: ok ? 'ack' : 'nak', bytes: Uint8Array.of(ok ? ACK : NAK), pauseAfterMs: 0 });
@@ -302,7 +344,14 @@ export class LegacyOpticalSession {
 
   private complete(out: SessionEvent[], checksum: 'ok' | 'bad' | 'absent'): void {
     this.state = 'done';
-    out.push({ type: 'complete', dataSets: this.committed, checksum, identification: this.identification, mode: this.mode, endMark: this.endMark });
+    out.push({
+      type: 'complete',
+      dataSets: this.committed,
+      checksum,
+      identification: this.identification,
+      mode: this.mode,
+      endMark: this.endMark,
+    });
   }
 
   private fail(out: SessionEvent[], code: SessionErrorCode, message: string): void {
