@@ -17,8 +17,11 @@ import { sampleAt, testPayloads } from '../../support/outboxSamples';
 const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 13));
 const at = sampleAt;
 const payloads = testPayloads;
+// Kinds that came after migration 13 (a DLMS load profile): no database before it can hold one.
+const laterKinds: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['loadProfile']);
+const kindsBefore13 = OUTBOX_KINDS.filter((kind) => !laterKinds.has(kind));
 // Every kind with every verb it was queued with: the rows a database of the previous release can hold.
-const queued = OUTBOX_KINDS.flatMap((kind) =>
+const queued = kindsBefore13.flatMap((kind) =>
   outboxKinds[kind].verbs.map((verb) => ({ kind, verb, noun: outboxKinds[kind].noun, payload: payloads[kind] })),
 );
 
@@ -50,7 +53,7 @@ describe('migration 13: outbox.kind', () => {
       verb: string;
     }[];
     expect(rows.map((r) => `${r.verb} ${r.noun} → ${r.kind}`)).toEqual(queued.map((q) => `${q.verb} ${q.noun} → ${q.kind}`));
-    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(OUTBOX_KINDS));
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(kindsBefore13));
     const outbox = createOutboxRepository(after.db);
     for (const r of rows) expect(() => renderForSync(outbox.get(r.message_id)!, { source: 'FIELDMETER-TEST' }), r.kind).not.toThrow();
     after.db.close();
