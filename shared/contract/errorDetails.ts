@@ -76,7 +76,8 @@ export const errorReasons = {
     switchOutcomeMissing: {},
     nothingToAcknowledge: {},
     /** The order's state machine refuses the step (shared/domain work-order and switch lifecycles). */
-    statusRefuses: { status: z.string() },
+    /** `refusal`: the state machine's own code (shared/domain/switching.ts, workOrder.ts), said under errors.refusal.*. */
+    statusRefuses: { status: z.string(), refusal: z.string().optional() },
     orderForOtherUsagePoint: { usagePointId: z.string() },
     orderKindMismatch: { kind: z.string() },
     orderKindNoStock: { kind: z.string() },

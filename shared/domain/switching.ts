@@ -84,18 +84,36 @@ export type SwitchEvent =
   | { type: 'reschedule' };
 
 /** A refusal; `outOfWindow` when only the reason for working outside the window is missing (a confirmation to give). */
-export type SwitchTransition = { ok: true; status: SwitchStatus; flagOnly: boolean } | { ok: false; reason: string; outOfWindow?: true };
+export type SwitchTransition =
+  { ok: true; status: SwitchStatus; flagOnly: boolean } | { ok: false; reason: string; refusal: SwitchRefusal; outOfWindow?: true };
+
+/** Why the machine refused, as a code the screen and the CLI say in the user's words (errors.refusal.*). */
+export type SwitchRefusal =
+  | 'switchCancelled'
+  | 'switchFinished'
+  | 'outOfWindow'
+  | 'readingGoesWithOutcome'
+  | 'notDoneIsOutcome'
+  | 'notReadNeedsReason'
+  | 'noControlOutcome'
+  | 'switchedHowMissing'
+  | 'meterSwitchOperatedMissing'
+  | 'meterSwitchFailed'
+  | 'unknownEvent';
 
 const finalStatuses: ReadonlySet<SwitchStatus> = new Set(['completed', 'estimateRequested', 'unableToComplete', 'cancelled']);
 export const isFinalSwitch = (status: SwitchStatus): boolean => finalStatuses.has(status);
 
-function finalRefusal(status: SwitchStatus): string {
+function finalRefusal(status: SwitchStatus): SwitchTransition {
   return status === 'cancelled'
-    ? 'The enterprise cancelled this switch. Do not carry it out; if you already did something on site, note it for the office.'
-    : 'This switch order is already finished; nothing more can be recorded on it.';
+    ? refuse(
+        'switchCancelled',
+        'The enterprise cancelled this switch. Do not carry it out; if you already did something on site, note it for the office.',
+      )
+    : refuse('switchFinished', 'This switch order is already finished; nothing more can be recorded on it.');
 }
 
-const refuse = (reason: string): SwitchTransition => ({ ok: false, reason });
+const refuse = (refusal: SwitchRefusal, reason: string): SwitchTransition => ({ ok: false, refusal, reason });
 const to = (status: SwitchStatus): SwitchTransition => ({ ok: true, status, flagOnly: false });
 
 /** Work done outside the window is accepted only with a reason (the office prorates to the switch date). */
@@ -103,6 +121,7 @@ function outsideWithoutReason(event: { position: WindowPosition; outOfWindowReas
   if (event.position === 'inWindow' || event.outOfWindowReason?.trim()) return null;
   return {
     ok: false,
+    refusal: 'outOfWindow',
     outOfWindow: true,
     reason: `This is ${event.position === 'early' ? 'before' : 'after'} the switch window. Give a reason, so the office can prorate the reading to the switch date.`,
   };
@@ -114,31 +133,41 @@ export function switchTransition(order: { kind: SwitchKind; status: SwitchStatus
     if (isFinalSwitch(status)) return { ok: true, status, flagOnly: true };
     return to(event.type === 'cancel' ? 'cancelled' : 'assigned');
   }
-  if (isFinalSwitch(status)) return refuse(finalRefusal(status));
+  if (isFinalSwitch(status)) return finalRefusal(status);
   switch (event.type) {
     case 'read':
-      if (!isReadingKind(kind)) return refuse('Record the disconnect or reconnect outcome; its reading is taken with it.');
+      if (!isReadingKind(kind))
+        return refuse('readingGoesWithOutcome', 'Record the disconnect or reconnect outcome; its reading is taken with it.');
       return outsideWithoutReason(event) ?? to('completed');
     case 'notRead':
       if (!isReadingKind(kind))
-        return refuse('A disconnect or reconnect that could not be done is recorded as its outcome (refused, unsafe, meter not found).');
-      if (!event.reason.trim()) return refuse('Say why the meter could not be read, so the enterprise can estimate the switch reading.');
+        return refuse(
+          'notDoneIsOutcome',
+          'A disconnect or reconnect that could not be done is recorded as its outcome (refused, unsafe, meter not found).',
+        );
+      if (!event.reason.trim())
+        return refuse('notReadNeedsReason', 'Say why the meter could not be read, so the enterprise can estimate the switch reading.');
       return to('estimateRequested');
     case 'control':
-      if (!isControlKind(kind)) return refuse('Only a disconnect or reconnect has a control outcome.');
+      if (!isControlKind(kind)) return refuse('noControlOutcome', 'Only a disconnect or reconnect has a control outcome.');
       if (event.outcome !== 'done') return to('unableToComplete');
       {
         const outside = outsideWithoutReason(event);
         if (outside) return outside;
       }
-      if (event.action === 'none') return refuse("Say how the supply was switched: at the breaker or fuse, or with the meter's switch.");
-      if (event.action === 'meterSwitch' && event.controlResult === undefined) return refuse("Say whether the meter's switch operated.");
+      if (event.action === 'none')
+        return refuse('switchedHowMissing', "Say how the supply was switched: at the breaker or fuse, or with the meter's switch.");
+      if (event.action === 'meterSwitch' && event.controlResult === undefined)
+        return refuse('meterSwitchOperatedMissing', "Say whether the meter's switch operated.");
       if (event.controlResult === 'failed')
-        return refuse("The meter's switch failed, so the work is not done: switch locally, or record why it could not be done.");
+        return refuse(
+          'meterSwitchFailed',
+          "The meter's switch failed, so the work is not done: switch locally, or record why it could not be done.",
+        );
       return to('completed');
     default: {
       const unknown: never = event;
-      return refuse(`Unknown event ${JSON.stringify(unknown)}`);
+      return refuse('unknownEvent', `Unknown event ${JSON.stringify(unknown)}`);
     }
   }
 }

@@ -17,7 +17,19 @@ export type WorkOrderStatus = (typeof workOrderStatuses)[number];
 
 export type WorkOrderEvent = { type: 'start' } | { type: 'complete' } | { type: 'unable'; reason: string } | { type: 'cancel' };
 
-export type TransitionResult = { ok: true; status: WorkOrderStatus; reason: string | null } | { ok: false; reason: string };
+export type TransitionResult =
+  { ok: true; status: WorkOrderStatus; reason: string | null } | { ok: false; reason: string; refusal: WorkOrderRefusal };
+
+/** Why the machine refused, as a code the screen and the CLI say in the user's words (errors.refusal.*). */
+export type WorkOrderRefusal =
+  | 'orderCompleted'
+  | 'orderUnableToComplete'
+  | 'orderCancelled'
+  | 'orderFinal'
+  | 'orderInProgress'
+  | 'orderNotStarted'
+  | 'unableNeedsReason'
+  | 'unknownEvent';
 
 const finalStatuses: ReadonlySet<WorkOrderStatus> = new Set(['completed', 'unableToComplete', 'cancelled']);
 
@@ -25,40 +37,54 @@ export function isFinal(status: WorkOrderStatus): boolean {
   return finalStatuses.has(status);
 }
 
-function finalRefusal(status: WorkOrderStatus): string {
+function finalRefusal(status: WorkOrderStatus): { ok: false; reason: string; refusal: WorkOrderRefusal } {
   switch (status) {
     case 'completed':
-      return 'This work order is already completed; nothing more can be recorded on it.';
+      return { ok: false, refusal: 'orderCompleted', reason: 'This work order is already completed; nothing more can be recorded on it.' };
     case 'unableToComplete':
-      return 'This work order was already reported as unable to complete; ask the office for a new one.';
+      return {
+        ok: false,
+        refusal: 'orderUnableToComplete',
+        reason: 'This work order was already reported as unable to complete; ask the office for a new one.',
+      };
     case 'cancelled':
-      return 'The enterprise cancelled this work order. Do not carry it out; report back what was done on site so the office can follow up.';
+      return {
+        ok: false,
+        refusal: 'orderCancelled',
+        reason:
+          'The enterprise cancelled this work order. Do not carry it out; report back what was done on site so the office can follow up.',
+      };
     default:
-      return `A work order in status ${status} cannot change.`;
+      return { ok: false, refusal: 'orderFinal', reason: `A work order in status ${status} cannot change.` };
   }
 }
 
 export function transition(status: WorkOrderStatus, event: WorkOrderEvent): TransitionResult {
-  if (isFinal(status)) return { ok: false, reason: finalRefusal(status) };
+  if (isFinal(status)) return finalRefusal(status);
   switch (event.type) {
     case 'start':
       return status === 'assigned'
         ? { ok: true, status: 'inProgress', reason: null }
-        : { ok: false, reason: 'This work order is already in progress.' };
+        : { ok: false, refusal: 'orderInProgress', reason: 'This work order is already in progress.' };
     case 'complete':
       return status === 'inProgress'
         ? { ok: true, status: 'completed', reason: null }
-        : { ok: false, reason: 'Start the work order before completing it.' };
+        : { ok: false, refusal: 'orderNotStarted', reason: 'Start the work order before completing it.' };
     case 'unable': {
       const reason = event.reason.trim();
-      if (reason === '') return { ok: false, reason: 'Say why the work could not be completed, so the office can plan the next visit.' };
+      if (reason === '')
+        return {
+          ok: false,
+          refusal: 'unableNeedsReason',
+          reason: 'Say why the work could not be completed, so the office can plan the next visit.',
+        };
       return { ok: true, status: 'unableToComplete', reason };
     }
     case 'cancel':
       return { ok: true, status: 'cancelled', reason: null };
     default: {
       const unknown: never = event;
-      return { ok: false, reason: `Unknown event ${JSON.stringify(unknown)}` };
+      return { ok: false, refusal: 'unknownEvent', reason: `Unknown event ${JSON.stringify(unknown)}` };
     }
   }
 }

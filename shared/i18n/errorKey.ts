@@ -31,6 +31,9 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   const values = scalarValues(details);
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
+  // A step the order's state refuses is said by the state machine's own refusal code.
+  if (details.reason === 'statusRefuses' && typeof details.refusal === 'string')
+    return { key: `refusal.${details.refusal}`, fallback: 'reason.statusRefuses', values };
   // A probe failure is said by its own code (what happened and what to try), then whether the meter was left untouched.
   if ((details.reason === 'probe' || details.reason === 'programFailed') && typeof details.code === 'string') {
     const code = details.code === 'SERIAL_MISMATCH' && !details.observedSerial ? 'SERIAL_MISMATCH_NONE' : details.code;

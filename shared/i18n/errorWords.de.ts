@@ -61,6 +61,32 @@ export const errorWordsDe = {
       'Der Zähler am Lesekopf nennt seine Nummer nicht, daher lässt sich nicht prüfen, ob er {{expectedSerial}} ist: Es wurde nichts geschrieben. Wenn der Lesekopf am richtigen Zähler ist, bestätigen Sie, um ihn zu programmieren.',
     nothingWritten: 'Am Zähler wurde nichts geändert.',
   },
+  /** Ein Schritt, den der Stand des Auftrags nicht zulässt, nach dem Code der Zustandsmaschine. */
+  refusal: {
+    switchCancelled:
+      'Das Büro hat diesen Wechsel storniert. Führen Sie ihn nicht aus; wenn Sie vor Ort schon etwas getan haben, vermerken Sie es für das Büro.',
+    switchFinished: 'Dieser Wechselauftrag ist schon abgeschlossen; es kann nichts mehr dazu erfasst werden.',
+    outOfWindow:
+      'Das liegt außerhalb des Wechselzeitraums. Geben Sie einen Grund an, damit das Büro den Stand auf den Wechseltag umrechnen kann.',
+    readingGoesWithOutcome: 'Erfassen Sie das Ergebnis der Sperrung oder Entsperrung; der Zählerstand wird damit aufgenommen.',
+    notDoneIsOutcome:
+      'Eine Sperrung oder Entsperrung, die nicht möglich war, wird als ihr Ergebnis erfasst (verweigert, unsicher, Zähler nicht gefunden).',
+    notReadNeedsReason: 'Geben Sie an, warum der Zähler nicht abgelesen werden konnte, damit das Büro den Wechselstand schätzen kann.',
+    noControlOutcome: 'Nur eine Sperrung oder Entsperrung hat ein Schaltergebnis.',
+    switchedHowMissing: 'Geben Sie an, wie geschaltet wurde: an Sicherung oder Schalter, oder mit dem Schalter des Zählers.',
+    meterSwitchOperatedMissing: 'Geben Sie an, ob der Schalter des Zählers geschaltet hat.',
+    meterSwitchFailed:
+      'Der Schalter des Zählers hat nicht geschaltet, die Arbeit ist also nicht erledigt: schalten Sie vor Ort oder erfassen Sie, warum es nicht möglich war.',
+    orderCompleted: 'Dieser Auftrag ist schon abgeschlossen; es kann nichts mehr dazu erfasst werden.',
+    orderUnableToComplete: 'Dieser Auftrag wurde schon als nicht ausführbar gemeldet; bitten Sie das Büro um einen neuen.',
+    orderCancelled:
+      'Das Büro hat diesen Auftrag storniert. Führen Sie ihn nicht aus; melden Sie, was vor Ort getan wurde, damit das Büro nachfassen kann.',
+    orderFinal: 'Dieser Auftrag ist abgeschlossen und kann sich nicht mehr ändern.',
+    orderInProgress: 'Dieser Auftrag ist schon in Arbeit.',
+    orderNotStarted: 'Beginnen Sie den Auftrag, bevor Sie ihn abschließen.',
+    unableNeedsReason: 'Geben Sie an, warum die Arbeit nicht erledigt werden konnte, damit das Büro den nächsten Besuch planen kann.',
+    unknownEvent: 'Dieser Schritt ist für diesen Auftrag nicht bekannt. Laden Sie den Auftrag neu.',
+  },
   reason: {
     profileExists: 'Ein Profil mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
     lastSupervisor: 'Der letzte Disponent kann nicht entfernt werden. Legen Sie zuerst einen weiteren Disponenten an.',

@@ -54,6 +54,28 @@ export const errorWordsEn = {
       'The meter at the probe does not say its serial, so it cannot be checked to be {{expectedSerial}}: nothing was written. If the probe is on the right meter, confirm to program it.',
     nothingWritten: 'Nothing was changed on the meter.',
   },
+  /** A step the order's state refuses, by the state machine's code (shared/domain/switching.ts, workOrder.ts). */
+  refusal: {
+    switchCancelled: 'The office cancelled this switch. Do not carry it out; if you already did something on site, note it for the office.',
+    switchFinished: 'This switch order is already finished; nothing more can be recorded on it.',
+    outOfWindow: 'This is outside the switch window. Give a reason, so the office can prorate the reading to the switch date.',
+    readingGoesWithOutcome: 'Record the disconnect or reconnect outcome; its reading is taken with it.',
+    notDoneIsOutcome: 'A disconnect or reconnect that could not be done is recorded as its outcome (refused, unsafe, meter not found).',
+    notReadNeedsReason: 'Say why the meter could not be read, so the office can estimate the switch reading.',
+    noControlOutcome: 'Only a disconnect or reconnect has a control outcome.',
+    switchedHowMissing: 'Say how the supply was switched: at the breaker or fuse, or with the meter’s switch.',
+    meterSwitchOperatedMissing: 'Say whether the meter’s switch operated.',
+    meterSwitchFailed: 'The meter’s switch failed, so the work is not done: switch locally, or record why it could not be done.',
+    orderCompleted: 'This work order is already completed; nothing more can be recorded on it.',
+    orderUnableToComplete: 'This work order was already reported as unable to complete; ask the office for a new one.',
+    orderCancelled:
+      'The office cancelled this work order. Do not carry it out; report back what was done on site so the office can follow up.',
+    orderFinal: 'This work order is finished and cannot change.',
+    orderInProgress: 'This work order is already in progress.',
+    orderNotStarted: 'Start the work order before completing it.',
+    unableNeedsReason: 'Say why the work could not be completed, so the office can plan the next visit.',
+    unknownEvent: 'This step is not known for this order. Reload the order.',
+  },
   reason: {
     profileExists: 'A profile with this name exists already. Choose another name.',
     lastSupervisor: 'The last supervisor cannot be removed. Add another supervisor first.',

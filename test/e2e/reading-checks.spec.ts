@@ -95,7 +95,7 @@ test("the server's NEEDS_CONFIRMATION is shown with its message and asks for the
   });
   await page.keyboard.type('13300');
   await page.keyboard.press('Enter');
-  await expect(form.getByTestId('save-error')).toContainText('Type the value again to confirm it, or give a reason.');
+  await expect(form.getByTestId('save-error')).toContainText('Check the value: type it again or give a reason.');
   await expect(form.getByTestId('register-warning')).toHaveText('! Use of 300 kWh over 30 days is above the expected 75–250 kWh.');
   await expect(form.getByTestId('register-again')).toBeFocused();
   await page.keyboard.type('13300');

@@ -107,7 +107,7 @@ test('a disconnect by an installer with the meter switch, a seal and the reading
   await page.getByTestId('sw-action').selectOption('meterSwitch');
   await page.getByTestId('sw-control-result').selectOption('failed');
   await page.getByTestId('sw-record').click();
-  await expect(page.getByTestId('sw-problem')).toContainText('failed');
+  await expect(page.getByTestId('sw-problem')).toContainText('The meter’s switch failed, so the work is not done');
   await page.getByTestId('sw-control-result').selectOption('succeeded');
   await page.getByTestId('sw-seal').fill('SEAL-9001');
   await page.getByTestId('sw-optical').click();

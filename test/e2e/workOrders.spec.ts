@@ -213,7 +213,7 @@ test('PAN decommissioning takes the display at UP-1004 out of service', async ({
   await expect(page.getByTestId('wo-pan-devices')).toContainText('000D6F0000DEC0DE');
   await page.getByTestId('pan-off-eui64').fill('000D6F0000000001');
   await page.getByTestId('pan-decommission').click();
-  await expect(page.getByTestId('pan-off-problem')).toContainText('here: 000D6F0000DEC0DE');
+  await expect(page.getByTestId('pan-off-problem')).toContainText('No commissioned device with this EUI-64 is here');
   await page.getByTestId('pan-off-eui64').fill('00:0D:6F:00:00:DE:C0:DE');
   await screenshot(page, 'pan-decommission');
   await page.getByTestId('pan-decommission').click();
@@ -234,7 +234,7 @@ test('unable to complete with a reason, and a work order made on the device', as
   await page.getByTestId('wo-new-kind').selectOption('remove');
   await page.getByTestId('wo-new-usage-point').fill('UP-NOWHERE');
   await page.getByTestId('wo-new-submit').click();
-  await expect(page.getByTestId('wo-new-problem')).toContainText('UP-NOWHERE is not on this device');
+  await expect(page.getByTestId('wo-new-problem')).toContainText('This stop is not on this device');
   await page.getByTestId('wo-new-usage-point').fill('UP-1007');
   await page.getByTestId('wo-new-description').fill('Meter display dead');
   await page.getByTestId('wo-new-submit').click();

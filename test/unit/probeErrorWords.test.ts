@@ -8,6 +8,8 @@ import { opticalErrorCodes } from '../../electron/services/serial/errors';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { sayError } from '../../shared/i18n/errorKey';
+import type { SwitchRefusal } from '../../shared/domain/switching';
+import type { WorkOrderRefusal } from '../../shared/domain/workOrder';
 
 const mismatch = {
   code: 'OPTICAL_PROGRAM_FAILED',
@@ -50,5 +52,46 @@ describe('probe failure words', () => {
         details: { reason: 'programFailed', code: 'SOMETHING_NEW', wroteToMeter: true, messageId: null },
       }),
     ).toBe('Programming the meter did not finish (SOMETHING_NEW).');
+  });
+});
+
+describe('refusals of an order’s state', () => {
+  it('says the state machine’s own refusal, in both languages, for every refusal it can give', async () => {
+    const { switchTransition } = await import('../../shared/domain/switching');
+    const failed = switchTransition(
+      { kind: 'disconnect', status: 'assigned' },
+      { type: 'control', outcome: 'done', action: 'meterSwitch', controlResult: 'failed', position: 'inWindow' },
+    );
+    expect(failed).toMatchObject({ ok: false, refusal: 'meterSwitchFailed' });
+    const error = {
+      code: 'VALIDATION',
+      details: { reason: 'statusRefuses', status: 'assigned', refusal: failed.ok ? '' : failed.refusal },
+    };
+    expect(sayError(errorWordsEn, error)).toBe(errorWordsEn.refusal.meterSwitchFailed);
+    expect(sayError(errorWordsDe, error)).toMatch(/^Der Schalter des Zählers hat nicht geschaltet/);
+    const refusals = [
+      'switchCancelled',
+      'switchFinished',
+      'outOfWindow',
+      'readingGoesWithOutcome',
+      'notDoneIsOutcome',
+      'notReadNeedsReason',
+      'noControlOutcome',
+      'switchedHowMissing',
+      'meterSwitchOperatedMissing',
+      'meterSwitchFailed',
+      'orderCompleted',
+      'orderUnableToComplete',
+      'orderCancelled',
+      'orderFinal',
+      'orderInProgress',
+      'orderNotStarted',
+      'unableNeedsReason',
+      'unknownEvent',
+    ] satisfies (SwitchRefusal | WorkOrderRefusal)[];
+    for (const r of refusals) {
+      expect(errorWordsEn.refusal, r).toHaveProperty(r);
+      expect(errorWordsDe.refusal, r).toHaveProperty(r);
+    }
   });
 });

@@ -41,7 +41,7 @@ export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, pos
         position,
         window: { start: order.windowStart, end: order.windowEnd },
       });
-    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
+    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status, refusal: result.refusal });
   }
   return result;
 }

@@ -26,7 +26,8 @@ export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
 /** Applies one event inside the caller's transaction; throws VALIDATION with the machine's reason. */
 export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
   const result = transition(order.status, event);
-  if (!result.ok) throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status });
+  if (!result.ok)
+    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status, refusal: result.refusal });
   store.workOrders.setStatus({
     id: order.id,
     status: result.status,
@@ -66,7 +67,7 @@ export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrde
   if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
   const check = transition(order.status, { type: 'complete' });
-  if (!check.ok) throw new AppError('VALIDATION', check.reason, { reason: 'statusRefuses', status: order.status });
+  if (!check.ok) throw new AppError('VALIDATION', check.reason, { reason: 'statusRefuses', status: order.status, refusal: check.refusal });
   return order;
 }
 

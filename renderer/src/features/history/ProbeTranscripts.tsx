@@ -44,7 +44,7 @@ export function ProbeTranscripts({ usagePointId, locale }: { usagePointId: strin
       <ul className="profile-list">
         {list.map((s) => (
           <li key={s.id} data-testid="probe-transcript">
-            <button type="button" onClick={() => show(s.id)} aria-expanded={open?.summary.id === s.id}>
+            <button type="button" className="button" onClick={() => show(s.id)} aria-expanded={open?.summary.id === s.id}>
               {formatDateTime(s.startedAt, locale)} · {t(`transcripts.kind.${s.kind}`)} ·{' '}
               {s.outcome === 'ok' ? t('transcripts.ok') : t('transcripts.failed', { code: s.outcome })} ·{' '}
               {t('transcripts.bytes', { count: s.bytes })}
@@ -54,7 +54,7 @@ export function ProbeTranscripts({ usagePointId, locale }: { usagePointId: strin
       </ul>
       {open && (
         <div data-testid="probe-transcript-detail">
-          <button type="button" onClick={() => save(open)} data-testid="probe-transcript-save">
+          <button type="button" className="button" onClick={() => save(open)} data-testid="probe-transcript-save">
             {t('transcripts.save')}
           </button>
           {open.summary.truncated && <p className="muted">{t('transcripts.truncated')}</p>}

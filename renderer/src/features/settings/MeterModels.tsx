@@ -58,7 +58,7 @@ export function MeterModels() {
                   types.map((a) => (
                     <span key={`${a.manufacturer} ${a.identPrefix}`} className="model-type" data-testid="model-type">
                       {t('models.type', { manufacturer: a.manufacturer, ident: a.identPrefix })}{' '}
-                      <button type="button" onClick={() => void assign(a, null)} data-testid="model-unassign">
+                      <button type="button" className="button" onClick={() => void assign(a, null)} data-testid="model-unassign">
                         {t('models.unassign')}
                       </button>
                     </span>
@@ -90,15 +90,27 @@ export function MeterModels() {
       >
         <label>
           {t('models.manufacturer')}
-          <input value={manufacturer} maxLength={3} onChange={(e) => setManufacturer(e.target.value)} data-testid="model-manufacturer" />
+          <input
+            className="review-input"
+            value={manufacturer}
+            maxLength={3}
+            onChange={(e) => setManufacturer(e.target.value)}
+            data-testid="model-manufacturer"
+          />
         </label>
         <label>
           {t('models.identPrefix')}
-          <input value={identPrefix} maxLength={64} onChange={(e) => setIdentPrefix(e.target.value)} data-testid="model-ident" />
+          <input
+            className="review-input"
+            value={identPrefix}
+            maxLength={64}
+            onChange={(e) => setIdentPrefix(e.target.value)}
+            data-testid="model-ident"
+          />
         </label>
         <label>
           {t('models.model')}
-          <select value={chosen} onChange={(e) => setModel(e.target.value)} data-testid="model-select">
+          <select className="review-input" value={chosen} onChange={(e) => setModel(e.target.value)} data-testid="model-select">
             {list.models.map((m) => (
               <option key={m.name} value={m.name}>
                 {m.name}
@@ -106,7 +118,7 @@ export function MeterModels() {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!valid} data-testid="model-assign">
+        <button type="submit" className="button primary" disabled={!valid} data-testid="model-assign">
           {t('models.assign')}
         </button>
       </form>
