@@ -44,7 +44,7 @@ export function ReviewPanel() {
   );
 }
 
-/** The review queue with the profile, beside the export and the audit trail. */
+/** The review queue with the profile, beside the export, the audit trail and the meter models. */
 function ReviewColumns() {
   const { t } = useTranslation();
   const items = useReviewStore((s) => s.items);
@@ -55,7 +55,6 @@ function ReviewColumns() {
     <>
       <div className="review-column">
         <ProfileManager />
-        <MeterModels />
         <section className="review-card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('review.queueTitle')}</h2>
           <div className="review-actions" role="group" aria-label={t('review.statusFilter')}>
@@ -91,6 +90,8 @@ function ReviewColumns() {
       <div className="review-column">
         <ExportPanel />
         <AuditTrail />
+        {/* A device setting, visited rarely: after the day's review and export. */}
+        <MeterModels />
       </div>
     </>
   );
