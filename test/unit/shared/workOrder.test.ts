@@ -21,8 +21,12 @@ describe('work-order lifecycle (issue 8)', () => {
   });
 
   it('refuses to complete before starting, and to start twice', () => {
-    expect(transition('assigned', { type: 'complete' })).toEqual({ ok: false, reason: 'Start the work order before completing it.' });
-    expect(transition('inProgress', { type: 'start' })).toMatchObject({ ok: false });
+    expect(transition('assigned', { type: 'complete' })).toEqual({
+      ok: false,
+      refusal: 'orderNotStarted',
+      reason: 'Start the work order before completing it.',
+    });
+    expect(transition('inProgress', { type: 'start' })).toMatchObject({ ok: false, refusal: 'orderInProgress' });
   });
 
   it.each<WorkOrderStatus>(['completed', 'unableToComplete', 'cancelled'])('refuses every move out of the final status %s', (status) => {
