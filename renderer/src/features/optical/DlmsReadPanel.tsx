@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DlmsReadResult } from '../../../../shared/contract/methods/dlmsRead';
+import { DayInput } from '../review/DayInput';
 import { useDlmsStore } from './dlmsStore';
 
 interface Props {
@@ -47,36 +48,26 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
     <div className="optical-dlms" data-testid="dlms-panel">
       <p className="field-label">{t('optical.dlms.title')}</p>
       <div className="optical-controls">
-        <label className="field-label" htmlFor="dlms-from">
-          {t('optical.dlms.from')}
-        </label>
-        <input
-          id="dlms-from"
-          type="date"
-          className="input"
-          data-testid="dlms-from"
+        {/* Days as the user writes them (German TT.MM.JJJJ), not the browser's own date field. */}
+        <DayInput
+          label={t('optical.dlms.from')}
+          testId="dlms-from"
+          inputClassName="input"
           value={d.from}
-          disabled={busy || d.reading}
-          onChange={(e) => d.setPeriod(e.target.value, d.to < e.target.value ? e.target.value : d.to)}
+          onChange={(day) => d.setPeriod(day, d.to < day ? day : d.to)}
         />
-        <label className="field-label" htmlFor="dlms-to">
-          {t('optical.dlms.to')}
-        </label>
-        <input
-          id="dlms-to"
-          type="date"
-          className="input"
-          data-testid="dlms-to"
+        <DayInput
+          label={t('optical.dlms.to')}
+          testId="dlms-to"
+          inputClassName="input"
           value={d.to}
-          min={d.from}
-          disabled={busy || d.reading}
-          onChange={(e) => d.setPeriod(d.from, e.target.value)}
+          onChange={(day) => d.setPeriod(d.from, day)}
         />
         <button
           type="button"
           className="button"
           data-testid="dlms-read"
-          disabled={!port || busy || d.reading}
+          disabled={!port || busy || d.reading || !d.from || !d.to}
           onClick={() => void d.read(usagePointId, port)}
         >
           {t('optical.dlms.read')}

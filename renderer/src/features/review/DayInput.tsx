@@ -9,7 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { dayPattern, formatDay, parseDay } from '../../../../shared/i18n/day';
 import { useFormat } from '../../lib/format';
 
-export function DayInput(props: { label: string; testId: string; value: string | undefined; onChange(day: string): void }) {
+export function DayInput(props: {
+  label: string;
+  testId: string;
+  value: string | undefined;
+  onChange(day: string): void;
+  /** The field's style where the review section's sheet is not loaded (the optical panel's `input`). */
+  inputClassName?: string;
+}) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const [text, setText] = useState(() => formatDay(props.value ?? '', locale));
@@ -36,7 +43,7 @@ export function DayInput(props: { label: string; testId: string; value: string |
         type="text"
         inputMode="numeric"
         autoComplete="off"
-        className="review-input"
+        className={props.inputClassName ?? 'review-input'}
         data-testid={props.testId}
         placeholder={placeholder}
         aria-invalid={parsed === null}
