@@ -20,7 +20,8 @@ export interface CodedError {
 
 type Details = Readonly<Record<string, unknown>>;
 
-const scalarValues = (details: Details): Record<string, string | number> =>
+/** The string and number fields of an error's details (what words can fill in, and a sync stop can carry). */
+export const scalarValues = (details: Details): Record<string, string | number> =>
   Object.fromEntries(
     Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
   );

@@ -22,6 +22,7 @@ import { recordedRun, syncNow } from './index';
 import { storedProfile } from './profileFile';
 import type { RetryPolicy } from './retry';
 import { SecretStorageUnsafe, type SecretStore } from './secrets';
+import { scalarValues } from '../../../shared/i18n/errorKey';
 
 const log = createLogger('sync');
 const SETTINGS_KEY = 'sync.endpoint';
@@ -273,6 +274,6 @@ export type SyncSession = ReturnType<typeof createSyncSession>;
 /** The string and number fields of an error's details: what a stop's `details` may carry. */
 function plainFields(details: unknown): Record<string, string | number> | undefined {
   if (!details || typeof details !== 'object') return undefined;
-  const plain = Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
-  return plain.length > 0 ? Object.fromEntries(plain) : undefined;
+  const plain = scalarValues(details as Record<string, unknown>);
+  return Object.keys(plain).length > 0 ? plain : undefined;
 }
