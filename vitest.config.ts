@@ -2,8 +2,11 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { scaled, timeoutScale } from './test/support/timeouts';
 
-/** Unit tests that replace modules (vi.mock) or Electron globals: each keeps a module graph of its own. */
-const replacesModules = ['test/unit/preload.test.ts', 'test/unit/electron-*.test.ts'];
+/**
+ * Unit tests that replace modules (vi.mock) or Electron globals: each keeps a module graph of its own.
+ * test/unit/dom holds the renderer stores' tests; they are type-checked with the renderer (DOM types).
+ */
+const replacesModules = ['test/unit/preload.test.ts', 'test/unit/dom/*.test.ts', 'test/unit/electron-*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -4,16 +4,14 @@ import type { JobMeter, OpticalProgress, OpticalReadResult } from '../../../../s
 import { api, subscribe, transport } from '../../api/client';
 import { beginOperation, currentOperation, endOperation } from './operation';
 import { errorText } from '../../lib/errorText';
+import { choosePort, mergePorts, type Port } from './portChoice';
 
 export type Progress = OpticalProgress;
-interface Port {
-  path: string;
-  label: string | null;
-  training: boolean;
-}
 
 interface OpticalSlice {
   ports: Port[];
+  /** Paths the user typed this session: kept in the list whatever the Node side lists. */
+  typed: string[];
   port: string;
   portsReason: string | null;
   reading: boolean;
@@ -30,8 +28,12 @@ interface OpticalSlice {
   clear(): void;
 }
 
+/** Only the newest port list is applied: an older answer arriving late is dropped. */
+let portsRequest = 0;
+
 export const useOpticalStore = create<OpticalSlice>((set, get) => ({
   ports: [],
+  typed: [],
   port: '',
   portsReason: null,
   reading: false,
@@ -39,21 +41,22 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
   result: null,
   error: null,
   async loadPorts(usagePointId) {
+    const request = ++portsRequest;
     const result = await api['optical.ports']({ usagePointId });
+    if (request !== portsRequest) return;
     if (!result.ok) return set({ error: errorText(result.error) });
-    const { ports, lastPort, reason } = result.value;
-    const keep = ports.some((p) => p.path === get().port) ? get().port : null;
-    const remembered = ports.some((p) => p.path === lastPort) ? lastPort : null;
-    set({ ports, portsReason: reason, port: keep ?? remembered ?? ports[0]?.path ?? '' });
+    const { lastPort, reason } = result.value;
+    const ports = mergePorts(result.value.ports, get().typed);
+    set({ ports, portsReason: reason, port: choosePort(ports, get().port, lastPort) });
   },
   setPort: (port) => set({ port }),
   usePort(path) {
     const port = path.trim();
     if (!port) return;
-    set((s) => ({
-      port,
-      ports: s.ports.some((p) => p.path === port) ? s.ports : [...s.ports, { path: port, label: null, training: false }],
-    }));
+    set((s) => {
+      const typed = s.typed.includes(port) ? s.typed : [...s.typed, port];
+      return { port, typed, ports: mergePorts(s.ports, typed) };
+    });
   },
   async read(usagePointId, job) {
     const { port } = get();
