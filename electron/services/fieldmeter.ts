@@ -112,6 +112,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     store,
     session,
     actor,
+    mutate: (work) => store.mutate(actor(), work),
     host: options.host,
     version,
     photoDir,

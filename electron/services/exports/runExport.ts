@@ -97,6 +97,8 @@ export async function runExport(
       },
     );
   });
-  store.journal.audit(actor, { action: 'export.run', entity: 'export', entityId: path, details: { format, filter, rows: count } });
+  store.mutate(actor, (change) =>
+    change.audit({ action: 'export.run', entity: 'export', entityId: path, details: { format, filter, rows: count } }),
+  );
   return { path, rows: count, bytes: statSync(path).size };
 }

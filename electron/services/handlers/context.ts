@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/contract/handlers';
 import type { WorkerLocation } from '../exports/exportInWorker';
 import type { SessionService } from '../identity/session';
 import type { Store } from '../store';
+import type { Change } from '../store/mutation';
 import type { Actor } from '../store/repositories/journal';
 
 export interface HandlerContext {
@@ -12,6 +13,8 @@ export interface HandlerContext {
   readonly session: SessionService;
   /** The signed-in profile every change is made and audited as; the guard has checked the method's right before. */
   actor(): Actor;
+  /** A change as the signed-in profile: the work and its audit row in one transaction (store/mutation.ts). */
+  mutate<T>(work: (change: Change) => T): T;
   readonly host: 'electron' | 'web';
   readonly version: string;
   /** Photos (and other visit files) sit next to the database, so a backup of the folder keeps both. */

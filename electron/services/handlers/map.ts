@@ -11,17 +11,17 @@ const LOOK_AT = 5000;
 /** The configured tile URL template ('' = no tiles): the hosts build the page's CSP from it (shared/contract/csp.ts). */
 export const mapTileUrl = (store: HandlerContext['store']): string => store.settings.getJson(SETTINGS_KEY, mapSettings, defaults).tileUrl;
 
-export function mapHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof mapMethods> {
+export function mapHandlers({ store, mutate }: HandlerContext): DomainHandlers<keyof typeof mapMethods> {
   const settings = () => store.settings.getJson(SETTINGS_KEY, mapSettings, defaults);
   return {
     'map.settings.get': () => settings(),
     'map.settings.set': (input) => {
       const next: MapSettings = { tileUrl: input.tileUrl.trim(), farDistanceM: input.farDistanceM };
-      store.transaction(() => {
+      return mutate((change) => {
         store.settings.set(SETTINGS_KEY, JSON.stringify(next));
-        store.journal.audit(actor(), { action: 'map.settings', entity: 'settings', entityId: SETTINGS_KEY, details: next });
+        change.audit({ action: 'map.settings', entity: 'settings', entityId: SETTINGS_KEY, details: next });
+        return next;
       });
-      return next;
     },
     'map.farVisits': () => {
       const { farDistanceM } = settings();

@@ -10,7 +10,7 @@ import { readDlmsForScreen } from '../optical/dlmsForScreen';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
+export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
   let running: { controller: AbortController; operationId: string | undefined } | null = null;
   // Cancels that came before their read or programming did (the screen sends both at once; either may
@@ -62,9 +62,9 @@ export function opticalHandlers({ store, actor, emit }: HandlerContext): DomainH
       if (model !== null && !loadMeterModels(meterModelFolder(store.path)).models.some((m) => m.name === model)) {
         throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
       }
-      store.transaction(() => {
+      mutate((change) => {
         assignModel(store, { manufacturer, identPrefix }, model);
-        store.journal.audit(actor(), {
+        change.audit({
           action: 'optical.assignModel',
           entity: 'settings',
           entityId: `${manufacturer} ${identPrefix}`,

@@ -8,6 +8,7 @@ import { editableReadings, editRejected } from '../sync/editRejected';
 import { forgetProfile, parseProfileText, profileInfo, storeProfile } from '../sync/profileFile';
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
 import { createSyncSession } from '../sync/session';
+import type { Change } from '../store/mutation';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export interface SyncHandlerOptions {
@@ -16,7 +17,7 @@ export interface SyncHandlerOptions {
 }
 
 export function syncHandlers(
-  { store, actor, emit }: HandlerContext,
+  { store, actor, mutate, emit }: HandlerContext,
   options: SyncHandlerOptions = {},
 ): DomainHandlers<keyof typeof syncMethods> {
   const secrets = options.secrets
@@ -45,41 +46,31 @@ export function syncHandlers(
     },
     'sync.received.list': () => listReceived(store),
     'sync.rejected.retry': ({ messageId }) => {
-      // One transaction: back to pending with the same MessageID, and who asked for it.
-      store.transaction(() => {
+      // One change: back to pending with the same MessageID, and who asked for it.
+      mutate((change) => {
         requeueRejected(store, messageId);
-        store.journal.audit(actor(), { action: 'sync.retry', entity: 'outbox', entityId: messageId });
+        change.audit({ action: 'sync.retry', entity: 'outbox', entityId: messageId });
       });
       return { requeued: true as const };
     },
     'sync.settings.get': () => ({ settings: session.settings(), credentials: session.credentialsInfo() }),
     'sync.settings.set': async (input) => {
       const checked = await session.checkSettings(input);
-      const saved = store.transaction(() => {
+      return mutate((change) => {
         const next = session.setSettings(checked);
-        store.journal.audit(actor(), { action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
+        change.audit({ action: 'sync.settings', entity: 'settings', entityId: 'sync.endpoint', details: next });
         return next;
       });
-      return saved;
     },
-    'sync.credentials.set': (input) => {
-      const info = session.setCredentials(input);
-      // The audit row says that credentials changed, never what they are.
-      store.journal.audit(actor(), {
-        action: 'sync.credentials',
-        entity: 'settings',
-        entityId: 'sync.credentials',
-        details: { kind: info.kind },
-      });
-      return info;
-    },
+    // The credentials and their audit row in one change; the row says that they changed, never what they are.
+    'sync.credentials.set': (input) => mutate((change) => credentialsChanged(change, session.setCredentials(input))),
     'sync.profile.get': () => profileInfo(store),
     'sync.profile.set': ({ text }) =>
-      store.transaction(() => {
+      mutate((change) => {
         if (text === null) forgetProfile(store);
         else storeProfile(store, parseProfileText(text, 'chosen'));
         const info = profileInfo(store);
-        store.journal.audit(actor(), {
+        change.audit({
           action: 'sync.profile',
           entity: 'settings',
           entityId: 'sync.profile',
@@ -87,15 +78,11 @@ export function syncHandlers(
         });
         return info;
       }),
-    'sync.credentials.clear': () => {
-      const info = session.clearCredentials();
-      store.journal.audit(actor(), {
-        action: 'sync.credentials',
-        entity: 'settings',
-        entityId: 'sync.credentials',
-        details: { kind: 'none' },
-      });
-      return info;
-    },
+    'sync.credentials.clear': () => mutate((change) => credentialsChanged(change, session.clearCredentials())),
   };
+}
+
+function credentialsChanged<I extends { kind: string }>(change: Change, info: I): I {
+  change.audit({ action: 'sync.credentials', entity: 'settings', entityId: 'sync.credentials', details: { kind: info.kind } });
+  return info;
 }

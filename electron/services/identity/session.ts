@@ -93,7 +93,7 @@ export function createSession(store: Store, options: SessionOptions = {}) {
 
   function signOut(): Session {
     const before = current();
-    if (before) store.journal.audit(before, { action: 'session.signOut', entity: 'profile', entityId: before.name });
+    if (before) store.mutate(before, (change) => change.audit({ action: 'session.signOut', entity: 'profile', entityId: before.name }));
     signedIn = null;
     return state();
   }

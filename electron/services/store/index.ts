@@ -1,6 +1,7 @@
 /** The store: one opened database and its repositories per aggregate. */
 import { openDatabase, type OpenOptions } from './database';
-import { createJournal } from './repositories/journal';
+import { createJournal, type Actor } from './repositories/journal';
+import { mutate, type Change } from './mutation';
 import { createEndDevicesRepository } from './repositories/endDevices';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
@@ -34,13 +35,15 @@ export function openStore(path: string, options: OpenOptions = {}) {
   const { db } = opened;
   // Before any repository prepares a statement: every write then reports its topics.
   const writes = trackWrites(db);
+  const journal = createJournal(db);
+  const transaction = <T>(fn: () => T): T => db.transaction(fn)();
   return {
     ...opened,
     writes,
     routes: createRoutesRepository(db),
     meters: createMetersRepository(db),
     readings: createReadingsRepository(db),
-    journal: createJournal(db),
+    journal,
     settings: createSettingsRepository(db),
     profiles: createProfilesRepository(db),
     photos: createPhotosRepository(db),
@@ -65,9 +68,9 @@ export function openStore(path: string, options: OpenOptions = {}) {
     meterKeys: createMeterKeysRepository(db),
     probeTranscripts: createProbeTranscriptsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
-    transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
-    },
+    transaction,
+    /** A change and its audit row in one transaction, as `actor` (mutation.ts). */
+    mutate: <T>(actor: Actor, work: (change: Change) => T): T => mutate({ transaction, journal }, actor, work),
     close() {
       db.close();
     },

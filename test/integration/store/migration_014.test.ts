@@ -51,8 +51,8 @@ describe('migration 14: the audit log as a hash chain', () => {
   it('refuses INSERT OR REPLACE over a row, a row outside the chain, UPDATE and DELETE; the app continues the chain', () => {
     const store = openStore(join(tempDir(), 'f.db'));
     try {
-      store.journal.audit(tech, { action: 'readings.save', entity: 'reading_set', entityId: 'RS1' });
-      store.journal.audit(tech, { action: 'readings.save', entity: 'reading_set', entityId: 'RS2' });
+      store.mutate(tech, (change) => change.audit({ action: 'readings.save', entity: 'reading_set', entityId: 'RS1' }));
+      store.mutate(tech, (change) => change.audit({ action: 'readings.save', entity: 'reading_set', entityId: 'RS2' }));
       const first = store.db.prepare('SELECT * FROM audit_log WHERE id = 1').get();
       expect(() =>
         store.db
@@ -78,7 +78,7 @@ describe('migration 14: the audit log as a hash chain', () => {
       ).toThrow(/hash-chained/);
       expect(() => store.db.prepare("UPDATE audit_log SET actor = 'Mallory'").run()).toThrow(/append-only/);
       expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-      store.journal.audit(tech, { action: 'visits.skip', entity: 'visit_skip', entityId: 'K1' });
+      store.mutate(tech, (change) => change.audit({ action: 'visits.skip', entity: 'visit_skip', entityId: 'K1' }));
       expect(verifyAuditChain(store.db)).toMatchObject({ rows: 3, broken: null });
     } finally {
       store.close();
@@ -89,7 +89,8 @@ describe('migration 14: the audit log as a hash chain', () => {
     const dir = tempDir();
     const path = join(dir, 'f.db');
     const store = openStore(path);
-    for (let i = 1; i <= 5; i++) store.journal.audit(tech, { action: 'readings.save', entity: 'reading_set', entityId: `RS${i}` });
+    for (let i = 1; i <= 5; i++)
+      store.mutate(tech, (change) => change.audit({ action: 'readings.save', entity: 'reading_set', entityId: `RS${i}` }));
     store.close();
     const intact = await fieldmeter(['audit', 'verify', '--db', path]);
     expect(intact.code).toBe(0);
@@ -108,7 +109,8 @@ describe('migration 14: the audit log as a hash chain', () => {
     const dir2 = tempDir();
     const removedPath = join(dir2, 'f.db');
     const other = openStore(removedPath);
-    for (let i = 1; i <= 5; i++) other.journal.audit(tech, { action: 'readings.save', entity: 'reading_set', entityId: `RS${i}` });
+    for (let i = 1; i <= 5; i++)
+      other.mutate(tech, (change) => change.audit({ action: 'readings.save', entity: 'reading_set', entityId: `RS${i}` }));
     other.db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2');
     expect(verifyAuditChain(other.db).broken).toMatchObject({ id: 3, reason: expect.stringMatching(/does not follow/) });
     other.close();

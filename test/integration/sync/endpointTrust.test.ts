@@ -10,16 +10,12 @@ import { syncMethods } from '../../../shared/contract/methods/sync';
 import { endpointProblem, redactEndpoint } from '../../../shared/domain/syncEndpoint';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
 import { transportOptions } from '../../../electron/services/sync/config';
-import { encryptedSecretStore, memorySecretStore, type Encryptor } from '../../../electron/services/sync/secrets';
+import { encryptedSecretStore, memorySecretStore } from '../../../electron/services/sync/secrets';
 import { openStore } from '../../../electron/services/store';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 
-const xorEncryptor: Encryptor = {
-  isEncryptionAvailable: () => true,
-  encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
-  decryptString: (enc) => Buffer.from(enc.map((b) => b ^ 0x5a)).toString('utf8'),
-};
 const settingsFor = (endpoint: string) => ({ endpoint, soapVersion: '1.1' as const, caPath: '', schemaFolder: '' });
 
 describe('the sync endpoint', () => {

@@ -9,20 +9,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract/api';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
-import type { Encryptor } from '../../../electron/services/sync/secrets';
 import { encryptedSecretStore } from '../../../electron/services/sync/secrets';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, messageXsd, xsdSkipReason } from '../../support/xsd';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
-
-/** Stands in for Electron safeStorage (the OS keychain is not here): reversible, but never the plain text. */
-const xorEncryptor: Encryptor = {
-  isEncryptionAvailable: () => true,
-  encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
-  decryptString: (enc) => Buffer.from(enc.map((b) => b ^ 0x5a)).toString('utf8'),
-};
 
 function nextEvent(app: Fieldmeter, name: EventName): Promise<unknown> {
   return new Promise((resolve) => {

@@ -55,7 +55,10 @@ export function createJournal(db: Db) {
   const auditCount = db.prepare('SELECT count(*) AS n FROM audit_log');
 
   return {
+    /** In the caller's transaction only (store.mutate): an audit row never lands without its change. */
     audit(actor: Actor, entry: AuditEntry) {
+      if (!db.inTransaction)
+        throw new Error(`The audit row of ${entry.action} must be written in its change's transaction (store.mutate).`);
       appendAudit({
         at: new Date().toISOString(),
         actor: actor.name,
