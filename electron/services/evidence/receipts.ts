@@ -83,10 +83,10 @@ export async function createReceipt(
     createdAt: now.toISOString(),
     createdBy: actor.name,
   };
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     if (store.evidence.receiptByFileName(fileName)) return;
     store.evidence.insertReceipt(row);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'visit.receipt',
       entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order',
       entityId: ref.id,

@@ -97,12 +97,12 @@ export function saveSignature(
     signedAt: now.toISOString(),
     recordedBy: actor.name,
   };
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     if (store.evidence.signature(ref))
       throw new AppError('VALIDATION', 'This visit is already signed; a signature is never replaced.', { reason: 'alreadySigned' });
     store.evidence.insertSignature(row);
     // The audit names the visit and the status; the signer's name stays in the signature row.
-    store.journal.audit(actor, {
+    change.audit({
       action: 'visit.sign',
       entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order',
       entityId: ref.id,

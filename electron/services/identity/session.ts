@@ -100,11 +100,11 @@ export function createSession(store: Store, options: SessionOptions = {}) {
 
   async function add(actor: Actor, profile: Profile, secret: string): Promise<Profile> {
     const secretHash = await hashSecret(secret);
-    return store.transaction(() => {
+    return store.mutate(actor, (change) => {
       if (store.profiles.byName(profile.name))
         throw new AppError('VALIDATION', `A profile named ${profile.name.trim()} already exists.`, { reason: 'profileExists' });
       store.profiles.add(profile, secretHash, now().toISOString());
-      store.journal.audit(actor, {
+      change.audit({
         action: 'profiles.add',
         entity: 'profile',
         entityId: profile.name.trim(),
@@ -135,7 +135,7 @@ export function createSession(store: Store, options: SessionOptions = {}) {
   }
 
   function remove(actor: Actor, name: string): void {
-    store.transaction(() => {
+    store.mutate(actor, (change) => {
       const record = store.profiles.byName(name);
       if (!record) throw new AppError('NOT_FOUND', `There is no profile named ${name}.`, { reason: 'noProfile' });
       if (record.role === 'supervisor' && store.profiles.countWithRole('supervisor') === 1) {
@@ -144,17 +144,17 @@ export function createSession(store: Store, options: SessionOptions = {}) {
         });
       }
       store.profiles.remove(record.id, now().toISOString());
-      store.journal.audit(actor, { action: 'profiles.remove', entity: 'profile', entityId: record.name });
+      change.audit({ action: 'profiles.remove', entity: 'profile', entityId: record.name });
     });
   }
 
   async function resetSecret(actor: Actor, name: string, secret: string): Promise<Profile> {
     const secretHash = await hashSecret(secret);
-    return store.transaction(() => {
+    return store.mutate(actor, (change) => {
       const record = store.profiles.byName(name);
       if (!record) throw new AppError('NOT_FOUND', `There is no profile named ${name}.`, { reason: 'noProfile' });
       store.profiles.setSecret(record.id, secretHash);
-      store.journal.audit(actor, { action: 'profiles.resetSecret', entity: 'profile', entityId: record.name });
+      change.audit({ action: 'profiles.resetSecret', entity: 'profile', entityId: record.name });
       return { name: record.name, role: record.role };
     });
   }

@@ -229,7 +229,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
   let compressedPayload: PayloadReader | undefined;
 
   try {
-    return store.transaction(() => {
+    return store.mutate(actor, (change) => {
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
       // A message still in its SOAP envelope reaches the reader as the Body's child (soapUnwrap.ts).
       const tokenizer = new XmlTokenizer(
@@ -263,7 +263,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;
-      store.journal.audit(actor, {
+      change.audit({
         action: 'inbox.apply',
         entity: 'inbox',
         entityId: messageId,

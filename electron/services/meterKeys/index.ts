@@ -69,7 +69,7 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
         });
       }
       const at = new Date().toISOString();
-      return store.transaction(() => {
+      return store.mutate(actor, (change) => {
         let replaced = 0;
         for (const row of file.rows) {
           const sealed = encryptor.encryptString(Buffer.from(row.key).toString('hex').toUpperCase()).toString('base64');
@@ -77,7 +77,7 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
             replaced++;
         }
         // The audit names the file and how many keys, never a key.
-        store.journal.audit(actor, {
+        change.audit({
           action: 'meterKeys.import',
           entity: 'meterKeys',
           entityId: fileName,
@@ -92,9 +92,9 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
     },
     remove(actor, meter, kind) {
       const { manufacturer, meterId } = nameOf(meter);
-      return store.transaction(() => {
+      return store.mutate(actor, (change) => {
         const deleted = store.meterKeys.remove(manufacturer, meterId, kind);
-        store.journal.audit(actor, {
+        change.audit({
           action: 'meterKeys.delete',
           entity: 'meterKeys',
           entityId: `${manufacturer}${meterId}`,

@@ -29,9 +29,9 @@ export function recordStatusRead(
 ): OpticalMeterStatus | null {
   const status = meterStatusOf(dataSets);
   if (!status) return null;
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     const id = store.meterStatus.insert(meter.deviceId, readAt, model, status);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'optical.statusRead',
       entity: 'end_device',
       entityId: meter.meterSerial,

@@ -82,7 +82,7 @@ export function addPhoto(store: Store, actor: Actor, photoDir: string, request: 
   writeAtomically(join(photoDir, `${id}.${extension[request.mimeType]}`), bytes);
   if (thumbnail) writeAtomically(join(photoDir, `${id}.thumb.jpg`), thumbnail);
   const addedAt = new Date().toISOString();
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     store.photos.insert({
       id,
       usagePointId: request.usagePointId,
@@ -91,7 +91,7 @@ export function addPhoto(store: Store, actor: Actor, photoDir: string, request: 
       sizeBytes: bytes.length,
       addedAt,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'photos.add',
       entity: 'photo',
       entityId: id,

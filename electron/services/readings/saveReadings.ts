@@ -95,7 +95,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
   const tag = request.switchRead;
   const hasWarnings = values.some((v) => v.warnings.length > 0);
   let messageId = '';
-  const readings: Reading[] = store.transaction(() => {
+  const readings: Reading[] = store.mutate(actor, (change) => {
     const saved = store.readings.insertSet({
       id: readingSetId,
       usagePointId: meter.usagePointId,
@@ -117,7 +117,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     }
     linkPhotos(store, request.photoIds ?? [], { usagePointId: meter.usagePointId, readingSetId });
     store.routes.markVisited(meter.usagePointId, hasWarnings ? 'warning' : 'read', readAt);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'readings.save',
       entity: 'reading_set',
       entityId: readingSetId,

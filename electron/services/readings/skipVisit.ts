@@ -46,7 +46,7 @@ export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now 
   const skippedAt = now.toISOString();
   const note = request.note.trim();
   const comment = note ? `${code.label}: ${note}` : code.label;
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     store.skips.insert({
       id: skipId,
       usagePointId: meter.usagePointId,
@@ -58,7 +58,7 @@ export function skipVisit(store: Store, actor: Actor, request: SkipRequest, now 
     });
     linkPhotos(store, request.photoIds, { usagePointId: meter.usagePointId, skipId });
     store.routes.markVisited(meter.usagePointId, 'skipped', skippedAt);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'visits.skip',
       entity: 'visit_skip',
       entityId: skipId,

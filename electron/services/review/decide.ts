@@ -29,9 +29,9 @@ function mustGet(store: Store, kind: Kind, id: string): ReviewItem {
 export function approve(store: Store, actor: Actor, kind: Kind, id: string): ReviewItem {
   requireSupervisor(actor, 'approve a visit');
   const before = mustGet(store, kind, id);
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     store.review.decide(kind, id, 'approved', '', actor);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'review.approve',
       entity: kind,
       entityId: id,
@@ -44,9 +44,9 @@ export function approve(store: Store, actor: Actor, kind: Kind, id: string): Rev
 export function returnToTechnician(store: Store, actor: Actor, kind: Kind, id: string, comment: string): ReviewItem {
   requireSupervisor(actor, 'return a visit');
   const before = mustGet(store, kind, id);
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     store.review.decide(kind, id, 'returned', comment, actor);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'review.return',
       entity: kind,
       entityId: id,
@@ -74,12 +74,12 @@ export function editReading(store: Store, actor: Actor, readingId: number, value
       problem,
     });
   const qualities = [...new Set([...(JSON.parse(original.qualities) as string[]), readingQuality.edited])];
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     const newId = store.review.insertEdited(original, value, qualities);
     // The correction of the register's latest reading is what the next visit is checked against (issue 17).
     store.meters.correctLastValue(original.registerId, original.readAt, value);
     store.review.decide('reading_set', original.readingSetId, 'edited', reason, actor);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'review.edit',
       entity: 'reading',
       entityId: String(readingId),

@@ -101,7 +101,7 @@ const orders: {
 export function seedDemoSwitching(store: Store, actor: Actor, now = new Date()): void {
   const at = now.toISOString();
   const window = windowOf(at);
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     let added = 0;
     for (const o of orders) {
       const meter = store.workOrders.meterAt(o.usagePointId);
@@ -128,7 +128,6 @@ export function seedDemoSwitching(store: Store, actor: Actor, now = new Date()):
         }),
       );
     }
-    if (added > 0)
-      store.journal.audit(actor, { action: 'demo.switching', entity: 'switch_order', entityId: 'SW-DEMO', details: { orders: added } });
+    if (added > 0) change.audit({ action: 'demo.switching', entity: 'switch_order', entityId: 'SW-DEMO', details: { orders: added } });
   });
 }

@@ -87,7 +87,7 @@ export function saveSwitchReading(
 
 export function takeSwitchReading(store: Store, actor: Actor, request: SwitchReadRequest, context: SaveContext) {
   const at = (context.now ?? new Date()).toISOString();
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const result = requireTransition(order, { type: 'read', position, outOfWindowReason: request.outOfWindowReason }, position);
@@ -109,7 +109,7 @@ export function takeSwitchReading(store: Store, actor: Actor, request: SwitchRea
       note,
       at,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'switching.read',
       entity: 'switch_order',
       entityId: order.id,
@@ -127,7 +127,7 @@ export function reportNotRead(
   now = new Date(),
 ) {
   const at = now.toISOString();
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const code = skipCodes(store).find((c) => c.code === request.reasonCode);
     if (!code)
@@ -168,7 +168,7 @@ export function reportNotRead(
       note,
       at,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'switching.notRead',
       entity: 'switch_order',
       entityId: order.id,

@@ -83,9 +83,9 @@ export async function pullInbound(
     } catch (error) {
       if (!(error instanceof AppError)) throw error; // the database, not the message: stop the run
       const h = headerOf(reply.body);
-      store.transaction(() => {
+      store.mutate(actor, (change) => {
         store.inbox.refuse({ ...h, xml: maskPersonalData(reply.body), at: new Date().toISOString(), error: error.message });
-        store.journal.audit(actor, {
+        change.audit({
           action: 'inbox.refuse',
           entity: 'inbox',
           entityId: h.messageId,

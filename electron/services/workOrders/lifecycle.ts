@@ -87,7 +87,7 @@ export function createWorkOrder(
       field: 'usagePointId',
     });
   const id = `L-${at.slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8).toUpperCase()}`;
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const expectedMeterSerial = request.kind === 'install' ? null : (store.workOrders.meterAt(up)?.serialNumber ?? null);
     store.workOrders.insert({
       id,
@@ -99,7 +99,7 @@ export function createWorkOrder(
       at,
     });
     store.workOrders.addStep(id, 'created', at, { by: actor.name });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'workOrder.create',
       entity: 'work_order',
       entityId: id,

@@ -52,13 +52,13 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
 
 export function completeRemoval(store: Store, actor: Actor, request: RemovalRequest, now = new Date()) {
   const at = now.toISOString();
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     let order = beginWork(store, actor, request.workOrderId, 'remove', 'remove a meter', at);
     const old = requireMeterOnSite(store, order, request.oldMeter.observedSerial);
     const { sealsRemoved, messageIds } = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter removal');
     order = finishWork(store, actor, order, at);
     store.workOrders.addStep(order.id, 'removed', at, { meter: old.serialNumber, disposition: request.oldMeter.disposition, sealsRemoved });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'meter.remove',
       entity: 'usage_point',
       entityId: order.usagePointId,

@@ -31,7 +31,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
   if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { reason: 'euiInvalid', field: 'eui64' });
   const code = checkInstallCode(request.installCode);
   if (!code.valid) throw new AppError('VALIDATION', code.reason, { reason: 'installCodeInvalid', field: 'installCode' });
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     let order = beginWork(store, actor, request.workOrderId, 'panCommission', 'commission a PAN device', at);
     const meter = store.workOrders.meterAt(order.usagePointId);
     if (!meter)
@@ -70,7 +70,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
       deviceType: request.deviceType,
       meter: meter.serialNumber,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'pan.commission',
       entity: 'end_device',
       entityId: eui.eui64,
