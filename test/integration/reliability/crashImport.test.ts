@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../electron/services/sync/simulator/faults';
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { bigRouteCsv } from '../../support/reliability/bigRoute';
+import { scaled } from '../../support/timeouts';
 import { useTempDir } from '../../support/tempDir';
 
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 8);
@@ -126,6 +127,6 @@ describe(`a route import survives kill -9 at ${KILLS} random points`, () => {
       expect(outcomes.none).toBeGreaterThan(0);
       expect(outcomes.midWrite, 'some kills must land inside the transaction').toBeGreaterThan(0);
     },
-    Math.max(120_000, KILLS * 6_000),
+    scaled(Math.max(120_000, KILLS * 6_000)),
   );
 });

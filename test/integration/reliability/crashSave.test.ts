@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../electron/services/sync/simulator/faults';
 import { checkAfterCrash, type ConfirmedSave } from '../../support/reliability/crashChecks';
 import { killWhileBusy, startHostProcess, type HostedApp } from '../../support/reliability/webHostProcess';
+import { scaled } from '../../support/timeouts';
 import { useTempDir } from '../../support/tempDir';
 
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 15);
@@ -127,6 +128,6 @@ describe(`saving readings survives kill -9 at ${KILLS} random points`, () => {
       );
       expect(killedMidSave).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
     },
-    Math.max(90_000, KILLS * 8_000),
+    scaled(Math.max(90_000, KILLS * 8_000)),
   );
 });

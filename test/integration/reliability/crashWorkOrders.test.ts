@@ -16,6 +16,7 @@ import { openStore } from '../../../electron/services/store';
 import { bigRouteCsv } from '../../support/reliability/bigRoute';
 import { killWhileBusy, type HostedApp } from '../../support/reliability/webHostProcess';
 import { KWH } from '../../support/routeCsv';
+import { scaled } from '../../support/timeouts';
 import { useTempDir } from '../../support/tempDir';
 
 const KILLS = Number(process.env.FIELDMETER_CRASH_KILLS ?? 10);
@@ -207,6 +208,6 @@ describe(`completing work orders survives kill -9 at ${KILLS} random points`, ()
       );
       expect(killedInFlight).toBeGreaterThanOrEqual(Math.floor(KILLS * 0.8));
     },
-    Math.max(120_000, KILLS * 12_000),
+    scaled(Math.max(120_000, KILLS * 12_000)),
   );
 });
