@@ -10,7 +10,9 @@ import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { TRAINING_PORT, type OpticalReadResult, type TranscriptDetail } from '../../../shared/contract/methods/optical';
 import { TranscriptRecorder, transcriptLines } from '../../../shared/iec62056';
 import { useTempDir } from '../../support/tempDir';
+import { scaled } from '../../support/timeouts';
 import { signInAs } from '../../support/profiles';
+import { socatSkipReason, startMeter } from '../serial/ptyHarness';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -85,6 +87,41 @@ describe('probe transcripts', () => {
       app.close();
     }
   }, 60_000);
+
+  it.skipIf(socatSkipReason !== null)(
+    `a failed read keeps its transcript too, with the failure as its outcome, for the office to diagnose${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
+    async () => {
+      // A meter on a real PTY that identifies and then never takes the option select (a noisy line).
+      const meter = await startMeter('mode-c', { reactionScale: 0.1, missOptionSelects: 99 });
+      const app = startFieldmeter({ databasePath: join(tempDir(), 'fm.db'), host: 'web' });
+      try {
+        await signInAs(app, 'technician');
+        await dispatch(app.handlers, 'demo.load', {});
+        const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1004', port: meter.appPath });
+        if (read.ok) throw new Error('the read was expected to fail');
+        expect(read.error).toMatchObject({ code: 'OPTICAL_READ_FAILED', details: { reason: 'probe', transcriptId: expect.any(String) } });
+        const { code, transcriptId } = read.error.details as { code: string; transcriptId: string };
+
+        const list = await dispatch(app.handlers, 'optical.transcripts', { usagePointId: 'UP-1004' });
+        if (!list.ok) throw new Error(list.error.message);
+        const transcripts = (list.value as { transcripts: { id: string; kind: string; outcome: string }[] }).transcripts;
+        expect(transcripts).toEqual([expect.objectContaining({ id: transcriptId, kind: 'read', outcome: code })]);
+
+        const detail = await dispatch(app.handlers, 'optical.transcript', { id: transcriptId });
+        if (!detail.ok) throw new Error(detail.error.message);
+        const { summary, lines } = detail.value as TranscriptDetail;
+        expect(summary).toMatchObject({ port: meter.appPath, readingSetId: null });
+        // What the office needs to see: every sign-on sent, the meter identifying, and no data block after.
+        expect(lines.filter((l) => l.direction === 'tx' && l.text.startsWith('/?')).length).toBeGreaterThan(1);
+        expect(lines.some((l) => l.direction === 'rx' && l.text.startsWith('/'))).toBe(true);
+        expect(lines.some((l) => l.direction === 'rx' && l.text.includes('<STX>'))).toBe(false);
+      } finally {
+        app.close();
+        await meter.close();
+      }
+    },
+    scaled(60_000),
+  );
 
   it('a session is kept up to 256 kB, cut with a note; a password sent one character at a time is masked too', () => {
     const recorder = new TranscriptRecorder(() => 0, 16);
