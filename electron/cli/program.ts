@@ -31,6 +31,7 @@ import { registerMbusCommands } from './mbus';
 import { registerMbusListenCommands } from './mbusListen';
 import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
+import { registerKeysCommands } from './keys';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -255,6 +256,7 @@ export function buildProgram(io: CliIo): Command {
   registerMbusListenCommands(program, io);
   registerDlmsCommands(program, io);
   registerProbeCommands(program, io);
+  registerKeysCommands(program, io);
   return program;
 }
 
