@@ -645,6 +645,35 @@ export const de: Catalog = {
       displayBlank: 'Anzeige leer / unlesbar',
     },
   },
+  meterKeys: {
+    title: 'Zählerschlüssel',
+    intro:
+      'Die AES-Schlüssel der Funk- und DLMS-Zähler aus der Schlüsseldatei des Versorgers (README „Meter keys“). Sie werden auf diesem Gerät versiegelt aufbewahrt und nie angezeigt.',
+    count_one:
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+    count_other:
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+    import: 'Schlüsseldatei importieren…',
+    imported: '{{file}}: {{added}} Schlüssel hinzugefügt, {{replaced}} ersetzt, keiner abgelehnt.',
+    refused_one: '{{file}}: nichts importiert, {{count}} Zeile abgelehnt. Bitten Sie den Versorger um eine korrigierte Datei.',
+    refused_other: '{{file}}: nichts importiert, {{count}} Zeilen abgelehnt. Bitten Sie den Versorger um eine korrigierte Datei.',
+    line: 'Zeile {{line}}: {{reason}}',
+    column: {
+      manufacturer: 'Der Hersteller sind nicht drei Buchstaben.',
+      id: 'Die Zählernummer sind nicht 1 bis 8 Hex-Ziffern.',
+      kind: 'Die Art ist nicht mbus, dlms.encryption oder dlms.authentication (ein M-Bus-Schlüssel braucht einen Hersteller).',
+      key: 'Der Schlüssel sind nicht 32 Hex-Ziffern.',
+      header: 'Die erste Zeile muss die Spalten manufacturer, id und key nennen.',
+      duplicate: 'Derselbe Zähler mit derselben Art steht zweimal in der Datei.',
+      syntax: 'Die Zeile ist kein gültiges CSV.',
+    },
+    deleteTitle: 'Schlüssel eines Zählers löschen',
+    manufacturer: 'Hersteller (3 Buchstaben; leer bei einer Seriennummer)',
+    meterId: 'Zählernummer oder Seriennummer',
+    delete: 'Schlüssel löschen',
+    deleted_one: '{{count}} Schlüssel von {{meter}} gelöscht.',
+    deleted_other: '{{count}} Schlüssel von {{meter}} gelöscht.',
+  },
   models: {
     title: 'Zählermodelle',
     intro:
