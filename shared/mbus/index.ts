@@ -15,4 +15,5 @@ export * from './routeIndex';
 export * from './encode';
 export * from './receivers';
 export * from './receiverStream';
+export * from './receiverMode';
 export * from './receiverSimulator';

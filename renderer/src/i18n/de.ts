@@ -50,7 +50,11 @@ export const de: Catalog = {
     title: 'Funkzähler empfangen',
     receiver: 'Empfänger',
     port: 'Anschluss des Empfängers',
-    autoSave: 'Jeden Zähler sofort speichern, wenn er empfangen wird',
+    mode: 'Funkmodus der Zähler',
+    autoSaveOn: 'Diese Route speichert jeden Zähler, sobald er empfangen wird.',
+    autoSaveOff: 'Auf dieser Route tippen Sie bei jedem empfangenen Zähler auf „Speichern“.',
+    autoSaveSet: 'Zähler dieser Route speichern, sobald sie empfangen werden',
+    autoSaveWhy: 'Eine Einstellung der Route: Alle, die diese Route ablesen, arbeiten gleich.',
     start: 'Hören',
     stop: 'Hören beenden',
     counts:
@@ -948,6 +952,7 @@ export const de: Catalog = {
         rejected: { edit: 'Abgelehnte Nachricht korrigiert' },
       },
       map: { settings: 'Karteneinstellungen geändert' },
+      listen: { routeSetting: 'Geändert, ob eine Route empfangene Funkzähler sofort speichert' },
       inbox: { apply: 'Nachricht der Zentrale übernommen', refuse: 'Nachricht der Zentrale abgewiesen' },
       switching: {
         read: 'Wechselablesung gespeichert',
@@ -996,6 +1001,7 @@ export const de: Catalog = {
       work_order: 'Auftrag {{id}}',
     },
     field: {
+      autoSave: 'Sofort gespeichert, wenn empfangen',
       signerRole: 'Wer unterschrieb',
       language: 'Sprache',
       imageSha256: 'Prüfsumme der Unterschrift (SHA-256)',

@@ -47,7 +47,11 @@ export const en = {
     title: 'Listen to radio meters',
     receiver: 'Receiver',
     port: 'Port of the receiver',
-    autoSave: 'Save each meter as soon as it is heard',
+    mode: 'Radio mode of the meters',
+    autoSaveOn: 'This route saves each meter as soon as it is heard.',
+    autoSaveOff: 'On this route, tap Save for each heard meter.',
+    autoSaveSet: "Save this route's meters as soon as they are heard",
+    autoSaveWhy: 'A route setting: everyone who walks this route works the same way.',
     start: 'Listen',
     stop: 'Stop listening',
     counts: 'Heard {{heard}} of {{stops}} radio meters, {{notHeard}} not heard; {{others}} telegrams from meters not on this route.',
@@ -923,6 +927,7 @@ export const en = {
         rejected: { edit: 'Corrected a rejected message' },
       },
       map: { settings: 'Changed the map settings' },
+      listen: { routeSetting: 'Changed whether a route saves heard radio meters at once' },
       inbox: { apply: 'Applied a message from the office', refuse: 'Refused a message from the office' },
       switching: {
         read: 'Saved a switch reading',
@@ -971,6 +976,7 @@ export const en = {
       work_order: 'Work order {{id}}',
     },
     field: {
+      autoSave: 'Saved as soon as heard',
       signerRole: 'Who signed',
       language: 'Language',
       imageSha256: 'Signature checksum (SHA-256)',
