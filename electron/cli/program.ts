@@ -29,6 +29,7 @@ import { registerAuditCommands } from './audit';
 import { registerReceiptCommands } from './receipt';
 import { registerMbusCommands } from './mbus';
 import { registerMbusListenCommands } from './mbusListen';
+import { registerMbusWiredCommands } from './mbusWired';
 import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
 import { registerKeysCommands } from './keys';
@@ -254,6 +255,7 @@ export function buildProgram(io: CliIo): Command {
   registerPanCommands(program, io);
   registerMbusCommands(program, io);
   registerMbusListenCommands(program, io);
+  registerMbusWiredCommands(program, io);
   registerDlmsCommands(program, io);
   registerProbeCommands(program, io);
   registerKeysCommands(program, io);
