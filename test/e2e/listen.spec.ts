@@ -81,7 +81,8 @@ test('keys imported on the Review screen; a heard radio meter is listed with its
   await panel.getByTestId('listen-start').click();
 
   const kam = panel.getByTestId('listen-heard-meter').filter({ hasText: 'KAM44556677' });
-  await expect(kam).toContainText('1234.567');
+  // The value in words: the register's name and unit from the route's ReadingType.
+  await expect(kam.getByTestId('listen-heard-values')).toHaveText('Water volume 1234.567 m³');
   await expect(panel.getByTestId('listen-counts')).toContainText('Heard 2 of 2 radio meters');
   await screenshot(page, 'listen-heard');
   await kam.getByTestId('listen-save').click();

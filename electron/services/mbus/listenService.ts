@@ -91,7 +91,10 @@ export function listenService(
         .map((h) => ({
           ...stopOf(h.usagePointId),
           heardAt: h.heardAt,
-          values: [...h.values],
+          values: h.values.map((v) => ({
+            ...v,
+            readingType: byId.get(h.usagePointId)?.registers.find((r) => r.id === v.registerId)?.readingType ?? '',
+          })),
           reason: h.reason,
           readingSetId: h.readingSetId,
           saveProblem: h.saveProblem,

@@ -32,7 +32,8 @@ export const listenState = z.object({
   heard: z.array(
     radioStop.extend({
       heardAt: z.string(),
-      values: z.array(z.object({ registerId: z.number().int(), value: z.string() })),
+      /** Each heard value with its register's ReadingType, so the screen says what it is and in which unit. */
+      values: z.array(z.object({ registerId: z.number().int(), value: z.string(), readingType: z.string() })),
       /** shared/mbus reason (mbus.noKey, mbus.decrypt…) when the last telegram gave no values. */
       reason: z.string().nullable(),
       readingSetId: z.string().nullable(),

@@ -6,7 +6,9 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeReadingType } from '../../../../shared/cim/readingType';
 import { listenModes } from '../../../../shared/contract/methods/listen';
+import { useRegisterName } from '../../lib/registerName';
 import { useProfile } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
 import { useListenStore } from './listenStore';
@@ -24,6 +26,10 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const { t, i18n } = useTranslation();
   const l = useListenStore();
   const supervisor = useProfile()?.role === 'supervisor';
+  const registerName = useRegisterName();
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9).
+  const valueText = (v: { value: string; readingType: string }) =>
+    `${registerName('', v.readingType)} ${v.value} ${describeReadingType(v.readingType)?.unit ?? ''}`.trim();
   const loadRouteSetting = l.loadRouteSetting;
   useEffect(() => void loadRouteSetting(routeId), [loadRouteSetting, routeId]);
   const autoSave = l.routeAutoSave[routeId];
@@ -143,7 +149,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
             {state.heard.map((h) => (
               <li key={h.usagePointId} data-testid="listen-heard-meter">
                 <strong>{h.meterSerial}</strong> {h.address} — {agoText(h.heardAt, i18n.language)}
-                <div>{h.reason ? reasonText(h.reason) : h.values.map((v) => v.value).join(' · ')}</div>
+                <div data-testid="listen-heard-values">{h.reason ? reasonText(h.reason) : h.values.map(valueText).join(' · ')}</div>
                 {h.saveProblem && <div>{t('listen.saveProblem')}</div>}
                 {h.readingSetId ? (
                   <span>{t('listen.saved')}</span>
