@@ -155,9 +155,9 @@ export function listenService(
     routeSetting: (routeId) => ({ routeId, autoSave: autoSaveOf(store, routeId) }),
     setRouteSetting(actor, routeId, autoSave) {
       autoSaveOf(store, routeId);
-      store.transaction(() => {
+      store.mutate(actor, (change) => {
         store.routes.setRadioAutoSave(routeId, autoSave);
-        store.journal.audit(actor, { action: 'listen.routeSetting', entity: 'route', entityId: routeId, details: { autoSave } });
+        change.audit({ action: 'listen.routeSetting', entity: 'route', entityId: routeId, details: { autoSave } });
       });
       return { routeId, autoSave };
     },
