@@ -14,6 +14,7 @@ import type { CliIo } from './program';
 interface ListenCliOptions {
   port: string;
   receiver: string;
+  mode: string;
   seconds: string;
   route?: string;
   db?: string;
@@ -24,6 +25,12 @@ interface ListenCliOptions {
 
 const receivers = ['im871a', 'amber'] as const;
 type Receiver = (typeof receivers)[number];
+const modes = ['T1', 'C1', 'S1'] as const;
+const modeOf = (name: string): (typeof modes)[number] => {
+  const mode = modes.find((m) => m === name.toUpperCase());
+  if (!mode) throw new AppError('BAD_REQUEST', `--mode must be one of ${modes.join(', ')}`, { reason: 'option', option: '--mode' });
+  return mode;
+};
 const receiverOf = (name: string): Receiver => {
   if (!(receivers as readonly string[]).includes(name))
     throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`);
@@ -32,6 +39,7 @@ const receiverOf = (name: string): Receiver => {
 
 async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
   const receiver = receiverOf(options.receiver);
+  const mode = modeOf(options.mode);
   const seconds = Number(options.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
     throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day');
@@ -73,7 +81,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       settings: db?.settings ?? defaultValidationSettings,
       photoDir: '',
     });
-    const link = await openReceiver(options.port, receiver).catch((error: Error) => {
+    const link = await openReceiver(options.port, receiver, mode).catch((error: Error) => {
       throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`, { reason: 'receiverUnavailable' });
     });
     await new Promise<void>((resolve) => {
@@ -193,6 +201,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .description('listen to a wireless M-Bus receiver and show who was heard (keys from the database or --key-file; never printed)')
     .requiredOption('--port <path>', 'serial port of the receiver, e.g. /dev/ttyUSB0')
     .requiredOption('--receiver <kind>', `the USB receiver: ${receivers.join(', ')}`)
+    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')}`, 'T1')
     .option('--seconds <n>', 'how long to listen', '30')
     .option('--route <id>', "match telegrams to this route's radio meters (ends early once all were heard)")
     .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
@@ -216,6 +225,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .option('--interval <ms>', 'mean time between two telegrams of one meter', '8000')
     .option('--loss <share>', 'share of telegrams lost on the air, 0–1', '0.1')
     .option('--burst', 'send one walk at once and repeat it every half second (for tests)')
+    .option('--meter-mode <mode>', `the radio mode the meters send in (heard once the app sets the stick to it): ${modes.join(', ')}`, 'T1')
     .option('--key-file-out <path>', "write the training meters' key file here (to import as a supervisor)")
     .exitOverride()
     .action(
@@ -226,9 +236,11 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
         interval: string;
         loss: string;
         burst?: boolean;
+        meterMode: string;
         keyFileOut?: string;
       }) => {
         const receiver = receiverOf(options.receiver);
+        const meterMode = modeOf(options.meterMode);
         const [{ runReceiverSimulator }, { trainingRadioMeters, trainingKeyFile }, { writeFileSync }] = await Promise.all([
           import('../services/mbus/receiverOnPort'),
           import('../services/mbus/trainingRadio'),
@@ -241,6 +253,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
           intervalMs: Math.max(100, Number(options.interval) || 8000),
           lossRate: Math.min(0.9, Math.max(0, Number(options.loss) || 0)),
           burst: options.burst === true,
+          meterMode,
         });
         io.err(`Simulated ${receiver} receiver sending ${trainingRadioMeters.length} training meters on ${options.port}. Ctrl+C stops it.`);
         await new Promise<void>((resolve) => {

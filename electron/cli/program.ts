@@ -29,8 +29,10 @@ import { registerAuditCommands } from './audit';
 import { registerReceiptCommands } from './receipt';
 import { registerMbusCommands } from './mbus';
 import { registerMbusListenCommands } from './mbusListen';
+import { registerMbusWiredCommands } from './mbusWired';
 import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
+import { registerKeysCommands } from './keys';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -253,8 +255,10 @@ export function buildProgram(io: CliIo): Command {
   registerPanCommands(program, io);
   registerMbusCommands(program, io);
   registerMbusListenCommands(program, io);
+  registerMbusWiredCommands(program, io);
   registerDlmsCommands(program, io);
   registerProbeCommands(program, io);
+  registerKeysCommands(program, io);
   return program;
 }
 

@@ -46,6 +46,7 @@ export const errorReasons = {
     receiverUnavailable: {},
     noRadioMeters: {},
     notServed: {},
+    'listen.routeUnknown': {},
   },
   VALIDATION: {
     profileExists: {},
@@ -136,6 +137,8 @@ export const errorReasons = {
     'listen.notHeard': {},
     'listen.noRadioMeters': {},
     'listen.portUnavailable': {},
+    'listen.modeRefused': {},
+    'listen.modeNotConfirmed': {},
     'listen.notStarted': {},
     'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
   },

@@ -253,6 +253,11 @@ export const errorWordsDe = {
     /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
     listen: {
       noRadioMeters: 'Diese Route hat keine Funkzähler, auf die gehört werden kann.',
+      modeRefused:
+        'Der Empfänger hat den Funkmodus abgelehnt. Wählen Sie den Modus, in dem die Zähler senden, oder stecken Sie den Empfänger neu ein.',
+      modeNotConfirmed:
+        'Der Empfänger antwortet nicht. Prüfen Sie, ob der Anschluss der Empfänger ist und ob die gewählte Empfängerart stimmt.',
+      routeUnknown: 'Diese Route ist nicht auf diesem Gerät.',
       portUnavailable: 'Der Empfänger lässt sich nicht öffnen. Prüfen Sie, ob er eingesteckt ist, und wählen Sie seinen Anschluss erneut.',
       notStarted: 'Es wird gerade nicht gehört. Tippen Sie zuerst auf „Hören“.',
       notHeard:

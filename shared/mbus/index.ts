@@ -15,4 +15,8 @@ export * from './routeIndex';
 export * from './encode';
 export * from './receivers';
 export * from './receiverStream';
+export * from './receiverMode';
+export * from './wiredRequests';
+export * from './wiredMaster';
+export * from './wiredBus';
 export * from './receiverSimulator';

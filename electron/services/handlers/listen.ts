@@ -12,6 +12,8 @@ export function listenHandlers(
   return {
     'listen.start': (input) => service.start(actor, input),
     'listen.state': () => service.state(),
+    'listen.routeSetting': ({ routeId }) => service.routeSetting(routeId),
+    'listen.routeSetting.set': ({ routeId, autoSave }) => service.setRouteSetting(actor(), routeId, autoSave),
     'listen.save': ({ usagePointId }) => service.session().save(usagePointId),
     'listen.saveAll': () => service.session().saveAllHeard(),
     'listen.stop': () => service.stop(),

@@ -10,25 +10,37 @@ import type { Actor } from '../store/repositories/journal';
 import { validationSettings } from '../readings/validationSettings';
 import type { SerialLink } from '../serial/link';
 import type { MeterKeys } from '../meterKeys';
+import type { RadioMode } from '../../../shared/mbus/receiverMode';
 import { createListenSession, type ListenSession, type ReceiverKind } from './listen';
 import { nodeAes } from './nodeAes';
 import { radioStopsOf, type RadioStop } from './radioRoute';
 
 export interface ListenService {
-  start(actor: () => Actor, request: { routeId: string; port: string; receiver: ReceiverKind; autoSave: boolean }): Promise<ListenState>;
+  /** The route decides whether heard meters are saved without a tap (migration 27). */
+  start(actor: () => Actor, request: { routeId: string; port: string; receiver: ReceiverKind; mode: RadioMode }): Promise<ListenState>;
   state(): ListenState;
+  routeSetting(routeId: string): { routeId: string; autoSave: boolean };
+  setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
   stop(): Promise<ListenState>;
 }
 
 /** The serial port module is loaded when a session starts, not with the app. */
-const openReceiverLazily = async (port: string, receiver: ReceiverKind) => (await import('./receiverOnPort')).openReceiver(port, receiver);
+const openReceiverLazily = async (port: string, receiver: ReceiverKind, mode: RadioMode) =>
+  (await import('./receiverOnPort')).openReceiver(port, receiver, mode);
+
+/** The route's auto-save setting, or a coded refusal for a route not on this device. */
+function autoSaveOf(store: Store, routeId: string): boolean {
+  const autoSave = store.routes.radioAutoSave(routeId);
+  if (autoSave === null) throw new AppError('NOT_FOUND', `Route ${routeId} is not on this device.`, { reason: 'listen.routeUnknown' });
+  return autoSave;
+}
 
 export function listenService(
   store: Store,
   meterKeys: MeterKeys,
   photoDir: string,
-  open: (port: string, receiver: ReceiverKind) => Promise<SerialLink> = openReceiverLazily,
+  open: (port: string, receiver: ReceiverKind, mode: RadioMode) => Promise<SerialLink> = openReceiverLazily,
 ): ListenService {
   let current: {
     session: ListenSession;
@@ -79,7 +91,10 @@ export function listenService(
         .map((h) => ({
           ...stopOf(h.usagePointId),
           heardAt: h.heardAt,
-          values: [...h.values],
+          values: h.values.map((v) => ({
+            ...v,
+            readingType: byId.get(h.usagePointId)?.registers.find((r) => r.id === v.registerId)?.readingType ?? '',
+          })),
           reason: h.reason,
           readingSetId: h.readingSetId,
           saveProblem: h.saveProblem,
@@ -92,6 +107,7 @@ export function listenService(
   return {
     async start(actor, request) {
       await closeLink();
+      const autoSave = autoSaveOf(store, request.routeId);
       const stops = radioStopsOf(store, request.routeId);
       if (stops.length === 0)
         throw new AppError('VALIDATION', `Route ${request.routeId} has no radio meters.`, { reason: 'listen.noRadioMeters' });
@@ -102,16 +118,18 @@ export function listenService(
         stops,
         keys: meterKeys.radioKeys(),
         aes: nodeAes,
-        autoSave: request.autoSave,
+        autoSave,
         settings: validationSettings(store),
         photoDir,
       });
       let link: SerialLink;
       try {
-        link = await open(request.port, request.receiver);
+        link = await open(request.port, request.receiver, request.mode);
       } catch (error) {
+        const mode = (error as { reason?: unknown }).reason;
+        // A stick that opens but refuses the mode, or never confirms it, is told apart from a missing one.
         throw new AppError('VALIDATION', `Cannot open the receiver on ${request.port}: ${(error as Error).message}`, {
-          reason: 'listen.portUnavailable',
+          reason: mode === 'refused' ? 'listen.modeRefused' : mode === 'noAnswer' ? 'listen.modeNotConfirmed' : 'listen.portUnavailable',
         });
       }
       stoppedBecause = null;
@@ -121,7 +139,7 @@ export function listenService(
         stops,
         routeId: request.routeId,
         receiver: request.receiver,
-        autoSave: request.autoSave,
+        autoSave,
         startedAt: new Date().toISOString(),
       };
       const mine = current;
@@ -134,6 +152,15 @@ export function listenService(
       return state();
     },
     state,
+    routeSetting: (routeId) => ({ routeId, autoSave: autoSaveOf(store, routeId) }),
+    setRouteSetting(actor, routeId, autoSave) {
+      autoSaveOf(store, routeId);
+      store.mutate(actor, (change) => {
+        store.routes.setRadioAutoSave(routeId, autoSave);
+        change.audit({ action: 'listen.routeSetting', entity: 'route', entityId: routeId, details: { autoSave } });
+      });
+      return { routeId, autoSave };
+    },
     session() {
       if (!current) throw new AppError('VALIDATION', 'Nothing is being listened to. Press Listen first.', { reason: 'listen.notStarted' });
       return current.session;

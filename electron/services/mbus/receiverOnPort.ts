@@ -4,9 +4,22 @@
  * - `runReceiverSimulator` writes the training meters' telegrams, framed as the chosen stick hands
  *   them over (shared/mbus/receiverSimulator.ts), to the simulator's end of a PTY pair: paced as
  *   the walk says, walk after walk with the next seed; or all at once (`burst`) for tests.
- * - `openReceiver` opens the stick at its usual rate, 8N1, and for the iM871A selects the link mode.
+ * - `openReceiver` opens the stick at its usual rate, 8N1, switches it to the radio mode the meters
+ *   send in and waits for the stick to confirm (shared/mbus/receiverMode.ts); a stick that refuses or
+ *   does not answer is closed again with a reason.
+ *
+ * The simulated stick answers a mode request as the real one does and, as a real one, hears the
+ * meters only once it listens in their mode (the training meters send T1).
  */
-import { imstLinkModes, imstSetLinkMode, simulateWalk, type RadioMeterProfile, type ReceiverKind } from '../../../shared/mbus';
+import {
+  modeAnswer,
+  modeFrameReader,
+  modeRequest,
+  simulateWalk,
+  type RadioMeterProfile,
+  type RadioMode,
+  type ReceiverKind,
+} from '../../../shared/mbus';
 import { openSerialLink, type SerialLink } from '../serial/link';
 import { nodeAes } from './nodeAes';
 
@@ -22,6 +35,8 @@ export interface SimulatorOptions {
    * its end, it hears everything, however slow the machine.
    */
   readonly burst?: boolean;
+  /** The mode the meters send in (default T1, OMS walk-by water and heat meters). */
+  readonly meterMode?: RadioMode;
 }
 
 export interface RunningSimulator {
@@ -38,7 +53,18 @@ export async function runReceiverSimulator(
   options: SimulatorOptions,
 ): Promise<RunningSimulator> {
   const link = await openSerialLink(path, { baudRate: baudOf(options.receiver), frame: '8N1' });
-  link.onData(() => undefined); // configuration requests from the app are accepted and need no answer here
+  const meterMode = options.meterMode ?? 'T1';
+  let listening: RadioMode | null = null;
+  // Mode requests from the app are answered as the stick answers them; any other request is ignored.
+  const requests = modeFrameReader(options.receiver);
+  link.onData((bytes) => {
+    for (const { asked } of requests(bytes)) {
+      if (asked === null) continue;
+      listening = asked;
+      void link.write(modeAnswer(options.receiver, true)).catch(() => undefined);
+    }
+  });
+  const hears = () => listening === meterMode;
   let sent = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -57,6 +83,7 @@ export async function runReceiverSimulator(
     const repeat = async () => {
       for (const t of transmissions) {
         if (stopped) return;
+        if (!hears()) break;
         await link.write(t.bytes);
         sent++;
       }
@@ -71,9 +98,11 @@ export async function runReceiverSimulator(
       const tick = () => {
         if (stopped) return;
         while (next < transmissions.length && (transmissions[next]?.atMs ?? 0) <= Date.now() - started) {
-          void link.write(transmissions[next]!.bytes);
+          if (hears()) {
+            void link.write(transmissions[next]!.bytes);
+            sent++;
+          }
           next++;
-          sent++;
         }
         if (next >= transmissions.length) return play(seed + 1);
         timer = setTimeout(tick, Math.max(5, (transmissions[next]?.atMs ?? 0) - (Date.now() - started)));
@@ -95,9 +124,49 @@ export async function runReceiverSimulator(
 /** The sticks' factory rates: iM871A 57600 baud, AMB8465 9600 baud (a PTY ignores both). */
 const baudOf = (receiver: ReceiverKind) => (receiver === 'im871a' ? 57_600 : 9_600);
 
-export async function openReceiver(path: string, receiver: ReceiverKind): Promise<SerialLink> {
+export interface OpenReceiverOptions {
+  /** How long the stick may take to confirm the mode (both answer within milliseconds). */
+  readonly confirmWithinMs?: number;
+  /** The clock the wait runs on; tests pass one they move by hand. */
+  readonly setTimer?: (fn: () => void, ms: number) => () => void;
+}
+
+/** Why a stick was not ready to listen: it refused the mode, or did not answer in time. */
+export class ReceiverModeError extends Error {
+  constructor(readonly reason: 'refused' | 'noAnswer') {
+    super(reason === 'refused' ? 'the receiver refused the radio mode' : 'the receiver did not confirm the radio mode');
+    this.name = 'ReceiverModeError';
+  }
+}
+
+const realTimer = (fn: () => void, ms: number) => {
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
+};
+
+export async function openReceiver(
+  path: string,
+  receiver: ReceiverKind,
+  mode: RadioMode = 'T1',
+  options: OpenReceiverOptions = {},
+): Promise<SerialLink> {
   const link = await openSerialLink(path, { baudRate: baudOf(receiver), frame: '8N1' });
-  // T1 is what walk-by water and heat meters send (OMS Vol.2 §4); the Amber stick keeps the mode its tool set.
-  if (receiver === 'im871a') await link.write(imstSetLinkMode(imstLinkModes.T1));
-  return link;
+  const replies = modeFrameReader(receiver);
+  const answer = new Promise<'confirmed' | 'refused' | 'noAnswer'>((resolve) => {
+    const cancel = (options.setTimer ?? realTimer)(() => resolve('noAnswer'), options.confirmWithinMs ?? 3000);
+    const stop = link.onData((bytes) => {
+      for (const { reply } of replies(bytes)) {
+        if (reply === null) continue;
+        cancel();
+        stop();
+        resolve(reply);
+        return;
+      }
+    });
+  });
+  await link.write(modeRequest(receiver, mode));
+  const result = await answer;
+  if (result === 'confirmed') return link;
+  await link.close().catch(() => undefined);
+  throw new ReceiverModeError(result);
 }

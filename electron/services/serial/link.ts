@@ -7,8 +7,8 @@ import { SerialPort } from 'serialport';
 
 export interface LinkSettings {
   readonly baudRate: number;
-  /** IEC 62056-21 §6.1: 7 data bits, even parity, 1 stop bit. DSMR 4+ P1 uses 8N1. */
-  readonly frame?: '7E1' | '8N1';
+  /** IEC 62056-21 §6.1: 7 data bits, even parity, 1 stop bit. DSMR 4+ P1 uses 8N1; wired M-Bus 8E1 (EN 13757-2). */
+  readonly frame?: '7E1' | '8N1' | '8E1';
 }
 
 export interface SerialLink {
@@ -56,12 +56,12 @@ function checkDevice(path: string): void {
 
 export async function openSerialLink(path: string, settings: LinkSettings): Promise<SerialLink> {
   checkDevice(path);
-  const eightBit = settings.frame === '8N1';
+  const eightBit = settings.frame === '8N1' || settings.frame === '8E1';
   const port = new SerialPort({
     path,
     baudRate: settings.baudRate,
     dataBits: eightBit ? 8 : 7,
-    parity: eightBit ? 'none' : 'even',
+    parity: settings.frame === '8N1' ? 'none' : 'even',
     stopBits: 1,
     autoOpen: false,
     lock: true,

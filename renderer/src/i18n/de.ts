@@ -50,7 +50,11 @@ export const de: Catalog = {
     title: 'Funkzähler empfangen',
     receiver: 'Empfänger',
     port: 'Anschluss des Empfängers',
-    autoSave: 'Jeden Zähler sofort speichern, wenn er empfangen wird',
+    mode: 'Funkmodus der Zähler',
+    autoSaveOn: 'Diese Route speichert jeden Zähler, sobald er empfangen wird.',
+    autoSaveOff: 'Auf dieser Route tippen Sie bei jedem empfangenen Zähler auf „Speichern“.',
+    autoSaveSet: 'Zähler dieser Route speichern, sobald sie empfangen werden',
+    autoSaveWhy: 'Eine Einstellung der Route: Alle, die diese Route ablesen, arbeiten gleich.',
     start: 'Hören',
     stop: 'Hören beenden',
     counts:
@@ -645,6 +649,35 @@ export const de: Catalog = {
       displayBlank: 'Anzeige leer / unlesbar',
     },
   },
+  meterKeys: {
+    title: 'Zählerschlüssel',
+    intro:
+      'Die AES-Schlüssel der Funk- und DLMS-Zähler aus der Schlüsseldatei des Versorgers (README „Meter keys“). Sie werden auf diesem Gerät versiegelt aufbewahrt und nie angezeigt.',
+    count_one:
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+    count_other:
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+    import: 'Schlüsseldatei importieren…',
+    imported: '{{file}}: {{added}} Schlüssel hinzugefügt, {{replaced}} ersetzt, keiner abgelehnt.',
+    refused_one: '{{file}}: nichts importiert, {{count}} Zeile abgelehnt. Bitten Sie den Versorger um eine korrigierte Datei.',
+    refused_other: '{{file}}: nichts importiert, {{count}} Zeilen abgelehnt. Bitten Sie den Versorger um eine korrigierte Datei.',
+    line: 'Zeile {{line}}: {{reason}}',
+    column: {
+      manufacturer: 'Der Hersteller sind nicht drei Buchstaben.',
+      id: 'Die Zählernummer sind nicht 1 bis 8 Hex-Ziffern.',
+      kind: 'Die Art ist nicht mbus, dlms.encryption oder dlms.authentication (ein M-Bus-Schlüssel braucht einen Hersteller).',
+      key: 'Der Schlüssel sind nicht 32 Hex-Ziffern.',
+      header: 'Die erste Zeile muss die Spalten manufacturer, id und key nennen.',
+      duplicate: 'Derselbe Zähler mit derselben Art steht zweimal in der Datei.',
+      syntax: 'Die Zeile ist kein gültiges CSV.',
+    },
+    deleteTitle: 'Schlüssel eines Zählers löschen',
+    manufacturer: 'Hersteller (3 Buchstaben; leer bei einer Seriennummer)',
+    meterId: 'Zählernummer oder Seriennummer',
+    delete: 'Schlüssel löschen',
+    deleted_one: '{{count}} Schlüssel von {{meter}} gelöscht.',
+    deleted_other: '{{count}} Schlüssel von {{meter}} gelöscht.',
+  },
   models: {
     title: 'Zählermodelle',
     intro:
@@ -919,6 +952,7 @@ export const de: Catalog = {
         rejected: { edit: 'Abgelehnte Nachricht korrigiert' },
       },
       map: { settings: 'Karteneinstellungen geändert' },
+      listen: { routeSetting: 'Geändert, ob eine Route empfangene Funkzähler sofort speichert' },
       inbox: { apply: 'Nachricht der Zentrale übernommen', refuse: 'Nachricht der Zentrale abgewiesen' },
       switching: {
         read: 'Wechselablesung gespeichert',
@@ -967,6 +1001,7 @@ export const de: Catalog = {
       work_order: 'Auftrag {{id}}',
     },
     field: {
+      autoSave: 'Sofort gespeichert, wenn empfangen',
       signerRole: 'Wer unterschrieb',
       language: 'Sprache',
       imageSha256: 'Prüfsumme der Unterschrift (SHA-256)',

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { nothing, usagePointId, type MethodSpecs } from './common';
 
 export const listenReceivers = ['im871a', 'amber'] as const;
+/** The radio modes a receiver can be switched to (shared/mbus/receiverMode.ts). */
+export const listenModes = ['T1', 'C1', 'S1'] as const;
 
 const radioStop = z.object({ usagePointId: z.string(), sequence: z.number().int(), address: z.string(), meterSerial: z.string() });
 
@@ -30,7 +32,8 @@ export const listenState = z.object({
   heard: z.array(
     radioStop.extend({
       heardAt: z.string(),
-      values: z.array(z.object({ registerId: z.number().int(), value: z.string() })),
+      /** Each heard value with its register's ReadingType, so the screen says what it is and in which unit. */
+      values: z.array(z.object({ registerId: z.number().int(), value: z.string(), readingType: z.string() })),
       /** shared/mbus reason (mbus.noKey, mbus.decrypt…) when the last telegram gave no values. */
       reason: z.string().nullable(),
       readingSetId: z.string().nullable(),
@@ -41,20 +44,30 @@ export const listenState = z.object({
 });
 export type ListenState = z.infer<typeof listenState>;
 
+const routeId = z.string().min(1).max(64);
+const listenRouteSetting = z.object({ routeId: z.string(), autoSave: z.boolean() });
+
 export const listenMethods = {
   'listen.start': {
     right: 'record',
     input: z
       .object({
-        routeId: z.string().min(1).max(64),
+        routeId,
         port: z.string().min(1).max(500),
         receiver: z.enum(listenReceivers),
-        autoSave: z.boolean().default(false),
+        mode: z.enum(listenModes).default('T1'),
       })
       .strict(),
     output: listenState,
   },
   'listen.state': { right: 'view', input: nothing, output: listenState },
+  /** Whether the route saves heard meters without a tap (its setting, migration 27): anyone sees it, a supervisor sets it. */
+  'listen.routeSetting': { right: 'view', input: z.object({ routeId }).strict(), output: listenRouteSetting },
+  'listen.routeSetting.set': {
+    right: 'supervise',
+    input: z.object({ routeId, autoSave: z.boolean() }).strict(),
+    output: listenRouteSetting,
+  },
   'listen.save': { right: 'record', input: z.object({ usagePointId }).strict(), output: z.object({ readingSetId: z.string() }) },
   'listen.saveAll': { right: 'record', input: nothing, output: z.object({ saved: z.number().int(), skipped: z.number().int() }) },
   'listen.stop': { right: 'record', input: nothing, output: listenState },

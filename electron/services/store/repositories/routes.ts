@@ -36,6 +36,8 @@ export function createRoutesRepository(db: Db) {
     GROUP BY r.id ORDER BY r.name, r.id`);
   const count = db.prepare('SELECT count(*) AS n FROM routes');
   const setStatus = db.prepare('UPDATE route_stops SET status = ?, visited_at = ? WHERE usage_point_id = ?');
+  const radioAutoSave = db.prepare('SELECT radio_auto_save FROM routes WHERE id = ?').pluck();
+  const setRadioAutoSave = db.prepare('UPDATE routes SET radio_auto_save = ? WHERE id = ?');
 
   return {
     upsert(route: { id: string; name: string; importedAt: string; sourceFile: string; trainingMode: boolean }) {
@@ -63,6 +65,15 @@ export function createRoutesRepository(db: Db) {
         skipped: row.skipped,
         withWarnings: row.with_warnings,
       }));
+    },
+    /** Whether heard radio meters are saved without a tap on this route (migration 27); null for an unknown route. */
+    radioAutoSave(routeId: string): boolean | null {
+      const value = radioAutoSave.get(routeId) as number | undefined;
+      return value === undefined ? null : value === 1;
+    },
+    /** False when there is no such route. */
+    setRadioAutoSave(routeId: string, on: boolean): boolean {
+      return setRadioAutoSave.run(on ? 1 : 0, routeId).changes === 1;
     },
     count(): number {
       return (count.get() as { n: number }).n;

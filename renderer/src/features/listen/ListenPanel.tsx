@@ -4,7 +4,12 @@
  * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
  * Meters not heard after a few minutes are listed for a visit by hand.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeReadingType } from '../../../../shared/cim/readingType';
+import { listenModes } from '../../../../shared/contract/methods/listen';
+import { useRegisterName } from '../../lib/registerName';
+import { useProfile } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
 import { useListenStore } from './listenStore';
 
@@ -20,6 +25,14 @@ function agoText(iso: string, locale: string): string {
 export function ListenPanel({ routeId }: { routeId: string }) {
   const { t, i18n } = useTranslation();
   const l = useListenStore();
+  const supervisor = useProfile()?.role === 'supervisor';
+  const registerName = useRegisterName();
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9).
+  const valueText = (v: { value: string; readingType: string }) =>
+    `${registerName('', v.readingType)} ${v.value} ${describeReadingType(v.readingType)?.unit ?? ''}`.trim();
+  const loadRouteSetting = l.loadRouteSetting;
+  useEffect(() => void loadRouteSetting(routeId), [loadRouteSetting, routeId]);
+  const autoSave = l.routeAutoSave[routeId];
   const state = l.state?.routeId === routeId ? l.state : null;
   const active = state?.active === true;
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
@@ -55,16 +68,42 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           placeholder="/dev/ttyUSB0"
           onChange={(e) => l.setPort(e.target.value)}
         />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="listen-auto-save"
-            checked={l.autoSave}
-            disabled={active}
-            onChange={(e) => l.setAutoSave(e.target.checked)}
-          />{' '}
-          {t('listen.autoSave')}
+        <label className="field-label" htmlFor="listen-mode">
+          {t('listen.mode')}
         </label>
+        <select
+          id="listen-mode"
+          className="input"
+          data-testid="listen-mode"
+          value={l.mode}
+          disabled={active}
+          onChange={(e) => l.setMode(listenModes.find((m) => m === e.target.value) ?? 'T1')}
+        >
+          {listenModes.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        {/* The route's setting: shown to everyone, changed by a supervisor (the Node side checks the right). */}
+        {supervisor && autoSave !== undefined ? (
+          <label className="checkbox" title={t('listen.autoSaveWhy')}>
+            <input
+              type="checkbox"
+              data-testid="listen-auto-save"
+              checked={autoSave}
+              disabled={active}
+              onChange={(e) => void l.setRouteAutoSave(routeId, e.target.checked)}
+            />{' '}
+            {t('listen.autoSaveSet')}
+          </label>
+        ) : (
+          autoSave !== undefined && (
+            <p className="muted" data-testid="listen-auto-save-note">
+              {t(autoSave ? 'listen.autoSaveOn' : 'listen.autoSaveOff')}
+            </p>
+          )
+        )}
         {active ? (
           <button type="button" className="button" data-testid="listen-stop" onClick={() => void l.stop()}>
             {t('listen.stop')}
@@ -110,7 +149,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
             {state.heard.map((h) => (
               <li key={h.usagePointId} data-testid="listen-heard-meter">
                 <strong>{h.meterSerial}</strong> {h.address} — {agoText(h.heardAt, i18n.language)}
-                <div>{h.reason ? reasonText(h.reason) : h.values.map((v) => v.value).join(' · ')}</div>
+                <div data-testid="listen-heard-values">{h.reason ? reasonText(h.reason) : h.values.map(valueText).join(' · ')}</div>
                 {h.saveProblem && <div>{t('listen.saveProblem')}</div>}
                 {h.readingSetId ? (
                   <span>{t('listen.saved')}</span>

@@ -1,6 +1,9 @@
-/** The Listen screen's slice: the Node side's session state, asked again every second while listening. */
+/**
+ * The Listen screen's slice: the Node side's session state, asked again every second while
+ * listening, and the route's own setting whether heard meters are saved without a tap.
+ */
 import { create } from 'zustand';
-import type { ListenState } from '../../../../shared/contract/methods/listen';
+import type { ListenState, listenModes } from '../../../../shared/contract/methods/listen';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 
@@ -9,18 +12,24 @@ const POLL_MS = 1000;
 interface ListenSlice {
   state: ListenState | null;
   receiver: 'im871a' | 'amber';
+  mode: RadioMode;
   port: string;
-  autoSave: boolean;
+  /** The route's setting (migration 27), by route id; a supervisor changes it. */
+  routeAutoSave: Readonly<Record<string, boolean>>;
   error: string | null;
   setReceiver(receiver: 'im871a' | 'amber'): void;
+  setMode(mode: RadioMode): void;
   setPort(port: string): void;
-  setAutoSave(on: boolean): void;
+  loadRouteSetting(routeId: string): Promise<void>;
+  setRouteAutoSave(routeId: string, on: boolean): Promise<void>;
   start(routeId: string): Promise<void>;
   stop(): Promise<void>;
   refresh(): Promise<void>;
   save(usagePointId: string): Promise<void>;
   saveAll(): Promise<void>;
 }
+
+type RadioMode = (typeof listenModes)[number];
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -32,15 +41,25 @@ export const useListenStore = create<ListenSlice>((set, get) => {
   return {
     state: null,
     receiver: 'im871a',
+    mode: 'T1',
     port: '',
-    autoSave: false,
+    routeAutoSave: {},
     error: null,
     setReceiver: (receiver) => set({ receiver }),
+    setMode: (mode) => set({ mode }),
     setPort: (port) => set({ port }),
-    setAutoSave: (autoSave) => set({ autoSave }),
+    async loadRouteSetting(routeId) {
+      const result = await api['listen.routeSetting']({ routeId });
+      if (result.ok) set((s) => ({ routeAutoSave: { ...s.routeAutoSave, [routeId]: result.value.autoSave } }));
+    },
+    async setRouteAutoSave(routeId, autoSave) {
+      const result = await api['listen.routeSetting.set']({ routeId, autoSave });
+      if (!result.ok) return set({ error: errorText(result.error) });
+      set((s) => ({ error: null, routeAutoSave: { ...s.routeAutoSave, [routeId]: result.value.autoSave } }));
+    },
     async start(routeId) {
-      const { port, receiver, autoSave } = get();
-      const result = await api['listen.start']({ routeId, port, receiver, autoSave });
+      const { port, receiver, mode } = get();
+      const result = await api['listen.start']({ routeId, port, receiver, mode });
       if (!result.ok) return set({ error: errorText(result.error) });
       set({ state: result.value, error: null });
       poll();

@@ -5,6 +5,7 @@ import { reviewStatuses } from '../../../../shared/contract/supervisorEntities';
 import { useProfile } from '../../app/appStore';
 import { DashboardPanel } from '../dashboard/DashboardPanel';
 import { ProfileManager } from '../session/ProfileManager';
+import { MeterKeys } from '../settings/MeterKeys';
 import { MeterModels } from '../settings/MeterModels';
 import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
@@ -92,6 +93,7 @@ function ReviewColumns() {
         <AuditTrail />
         {/* A device setting, visited rarely: after the day's review and export. */}
         <MeterModels />
+        <MeterKeys />
       </div>
     </>
   );

@@ -1,0 +1,126 @@
+/**
+ * `fieldmeter keys import FILE | count | delete MAN ID` (issue 23 §5): the supervisor's meter keys
+ * from the command line, as the Review section's Meter keys card does. Keys are sealed under
+ * FIELDMETER_KEY_SECRET (electron/services/meterKeys/encryptors.ts); no command prints a key.
+ * The store and the key services load when a command runs (issue 21).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/contract/appError';
+import type { MeterKeys } from '../services/meterKeys';
+import type { Store } from '../services/store';
+import type { CliIo } from './program';
+
+interface KeysCliOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** What a refused line's column means, for the terminal (the app says it from its catalogs). */
+export const keyLineText: Readonly<Record<string, string>> = {
+  manufacturer: 'the manufacturer is not three letters',
+  id: 'the meter id is not 1–8 hex digits',
+  kind: 'the kind is not mbus, dlms.encryption or dlms.authentication (mbus needs a manufacturer)',
+  key: 'the key is not 32 hex digits',
+  header: 'the header needs the columns manufacturer, id and key',
+  duplicate: 'the same meter and kind appear twice',
+  syntax: 'the line is not valid CSV',
+};
+
+async function withKeys<T>(options: KeysCliOptions, fn: (store: Store, keys: MeterKeys) => Promise<T>): Promise<T> {
+  const [{ openStore }, { resolveDatabasePath }, { meterKeysOf }, { envEncryptor }] = await Promise.all([
+    import('../services/store'),
+    import('../services/paths'),
+    import('../services/meterKeys'),
+    import('../services/meterKeys/encryptors'),
+  ]);
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    return await fn(store, meterKeysOf(store, { encryptor: envEncryptor() }));
+  } finally {
+    store.close();
+  }
+}
+
+export function registerKeysCommands(program: Command, io: CliIo): void {
+  const print = (options: KeysCliOptions, value: unknown, text: string) => io.out(options.json ? JSON.stringify(value, null, 2) : text);
+  const common = (command: Command) =>
+    command
+      .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
+      .option('--json', 'print machine-readable JSON')
+      .exitOverride();
+  const keys = program
+    .command('keys')
+    .description("meter keys (supervisor): the utility's key file, sealed under $FIELDMETER_KEY_SECRET; never printed")
+    .exitOverride();
+
+  common(keys.command('import').argument('<file>', 'key file: manufacturer,id,kind,key (README "Meter keys")'))
+    .description('import a key file; a file with any bad line imports nothing and names each line')
+    .action(async (file: string, options: KeysCliOptions) => {
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+          reason: 'fileUnreadable',
+          file,
+          errno: (error as NodeJS.ErrnoException).code,
+        });
+      }
+      const { cliActor } = await import('./signIn');
+      await withKeys(options, async (store, meterKeys) => {
+        const actor = await cliActor(store, 'supervise', 'import meter keys');
+        try {
+          const result = meterKeys.importFile(actor, basename(file), content);
+          const added = result.imported - result.replaced;
+          print(options, { ...result, added }, `Imported ${result.imported} keys: ${added} added, ${result.replaced} replaced.`);
+        } catch (error) {
+          const problems = (error as AppError).details as { problems?: { line: number; column: string }[] } | undefined;
+          // The lines in words for the operator (runCli prints the problems' `reason`).
+          if (error instanceof AppError && problems?.problems)
+            throw new AppError(error.code, error.message, {
+              ...(error.details as object),
+              problems: problems.problems.map((p) => ({ ...p, reason: keyLineText[p.column] ?? p.column })),
+            });
+          throw error;
+        }
+      });
+    });
+
+  common(keys.command('count'))
+    .description('how many meter keys this device holds, by kind')
+    .action((options: KeysCliOptions) =>
+      withKeys(options, async (store, meterKeys) => {
+        const { cliActor } = await import('./signIn');
+        await cliActor(store, 'view', 'count meter keys');
+        const counts = meterKeys.counts();
+        print(
+          options,
+          counts,
+          `${counts.total} meter keys: ${counts.mbus} M-Bus, ${counts['dlms.encryption']} DLMS encryption, ${counts['dlms.authentication']} DLMS authentication.`,
+        );
+      }),
+    );
+
+  common(
+    keys
+      .command('delete')
+      .argument('<manufacturer>', 'three letters, or "" for a meter named by its serial')
+      .argument('<id>', 'the meter id (or serial)'),
+  )
+    .description("delete one meter's keys")
+    .action((manufacturer: string, id: string, options: KeysCliOptions) => {
+      if (!/^([A-Za-z]{3})?$/.test(manufacturer))
+        throw new AppError('BAD_REQUEST', 'The manufacturer is three letters, or "" for a meter named by its serial.', {
+          reason: 'option',
+          option: 'manufacturer',
+        });
+      return withKeys(options, async (store, meterKeys) => {
+        const { cliActor } = await import('./signIn');
+        const actor = await cliActor(store, 'supervise', 'delete meter keys');
+        const result = meterKeys.remove(actor, { manufacturer, id });
+        print(options, result, `Deleted ${result.deleted} key(s) of ${manufacturer.toUpperCase()}${id}.`);
+      });
+    });
+}

@@ -1,0 +1,151 @@
+/**
+ * Wired M-Bus from the command line (issue 23 §3, §7), over a level converter or an optical M-Bus
+ * head, 8E1 (EN 13757-2):
+ *
+ *   fieldmeter mbus scan --port PATH [--from 0 --to 250] [--secondary MASK] [--json]
+ *   fieldmeter mbus read --port PATH (--address N | --secondary ID) [--json]
+ *   fieldmeter simulate mbus-meters --port PATH   (three published meters on a PTY, for training and tests)
+ *
+ * The serial port and the decoder load when a command runs (test/unit/cliBuild.test.ts).
+ */
+import type { Command } from 'commander';
+import type { WiredMaster } from '../../shared/mbus/wiredMaster';
+import { AppError } from '../../shared/contract/appError';
+import type { CliIo } from './program';
+import { escapeControls } from './terminalText';
+
+interface WiredCliOptions {
+  port: string;
+  baud: string;
+  timeoutMs?: string;
+  json?: boolean;
+}
+
+const whole = (text: string | undefined, option: string, min: number, max: number): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new AppError('BAD_REQUEST', `${option} must be a whole number from ${min} to ${max}`, { reason: 'option', option });
+  return n;
+};
+
+async function withMaster<T>(options: WiredCliOptions, fn: (master: WiredMaster) => Promise<T>): Promise<T> {
+  const { openWiredMaster } = await import('../services/mbus/wiredOnPort');
+  const opened = await openWiredMaster(options.port, {
+    baud: whole(options.baud, '--baud', 300, 38_400),
+    timeoutMs: options.timeoutMs === undefined ? undefined : whole(options.timeoutMs, '--timeout-ms', 10, 60_000),
+  }).catch((error: Error) => {
+    throw new AppError('NOT_FOUND', `Cannot open ${options.port}: ${error.message}`, { reason: 'receiverUnavailable' });
+  });
+  try {
+    return await fn(opened.master);
+  } finally {
+    await opened.close();
+  }
+}
+
+const portOptions = (command: Command) =>
+  command
+    .requiredOption('--port <path>', 'serial port of the level converter or optical head, e.g. /dev/ttyUSB0')
+    .option('--baud <n>', 'line speed (EN 13757-2: 300–9600; most meters 2400)', '2400')
+    .option('--timeout-ms <n>', 'wait this long for an answer instead of 330 bit times + 50 ms')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride();
+
+export function registerMbusWiredCommands(program: Command, io: CliIo): void {
+  const mbus = program.commands.find((c) => c.name() === 'mbus');
+  if (!mbus) return;
+
+  portOptions(
+    mbus.command('scan').description('find the meters on a wired M-Bus: primary addresses, or secondary addresses with wildcards'),
+  )
+    .option('--from <n>', 'first primary address', '0')
+    .option('--to <n>', 'last primary address', '250')
+    .option('--secondary <mask>', 'search secondary addresses instead: 8 id digits (F = any) or 16 characters id+man+ver+med')
+    .action(async (options: WiredCliOptions & { from: string; to: string; secondary?: string }) => {
+      const { secondaryMask } = await import('../../shared/mbus');
+      if (options.secondary !== undefined) {
+        const mask = secondaryMask(options.secondary);
+        if (!mask)
+          throw new AppError('BAD_REQUEST', '--secondary must be up to 8 id digits (F = any) or 16 characters', {
+            reason: 'option',
+            option: '--secondary',
+          });
+        const found = await withMaster(options, (m) => m.search(mask, (a) => options.json || io.err(`found ${a}`)));
+        io.out(
+          options.json
+            ? JSON.stringify({ mask, secondary: found }, null, 2)
+            : `Found ${found.length} meter(s): ${found.join(', ') || 'none'}.`,
+        );
+        return;
+      }
+      const from = whole(options.from, '--from', 0, 250);
+      const to = whole(options.to, '--to', from, 250);
+      const collisions: number[] = [];
+      const found = await withMaster(options, (m) =>
+        m.scan(from, to, (address, result) => {
+          if (result === 'collision') collisions.push(address);
+          if (!options.json && address % 10 === 0) io.err(`scanning ${address} of ${to}…`);
+        }),
+      );
+      io.out(
+        options.json
+          ? JSON.stringify({ from, to, primary: found, collisions }, null, 2)
+          : `Found ${found.length} meter(s) at primary address(es) ${found.join(', ') || 'none'}${collisions.length ? `; garbled answers at ${collisions.join(', ')}` : ''}.`,
+      );
+    });
+
+  portOptions(mbus.command('read').description('read one wired meter by primary or secondary address and print its records'))
+    .option('--address <n>', 'primary address 0–250')
+    .option('--secondary <id>', 'secondary address: 8 id digits or 16 characters id+man+ver+med (no wildcards)')
+    .action(async (options: WiredCliOptions & { address?: string; secondary?: string }) => {
+      const [{ decodeTelegram, secondaryMask }, { telegramSummary, telegramTable }] = await Promise.all([
+        import('../../shared/mbus'),
+        import('./mbusText'),
+      ]);
+      if ((options.address === undefined) === (options.secondary === undefined))
+        throw new AppError('BAD_REQUEST', 'Give either --address or --secondary', { reason: 'option', option: '--address' });
+      const mask = options.secondary === undefined ? null : secondaryMask(options.secondary);
+      if (options.secondary !== undefined && !mask)
+        throw new AppError('BAD_REQUEST', '--secondary must be 8 id digits or 16 characters', { reason: 'option', option: '--secondary' });
+      const address = mask === null ? whole(options.address, '--address', 0, 250) : null;
+      const frames = await withMaster(options, async (m) => {
+        if (address !== null) return m.read(address);
+        // A wildcard would select several meters: find the one first, then read it.
+        const [only, ...more] = mask!.includes('F') ? await m.search(mask!) : [mask!];
+        if (!only || more.length > 0) return [];
+        return m.readSecondary(only);
+      });
+      if (frames.length === 0)
+        throw new AppError('NOT_FOUND', `No meter answered at ${address ?? options.secondary} on ${options.port}.`, {
+          reason: 'noMeterData',
+        });
+      const telegrams = frames.map((f) => telegramSummary(decodeTelegram(f)));
+      io.out(
+        options.json
+          ? JSON.stringify({ address, secondary: mask, telegrams }, null, 2)
+          : escapeControls(telegrams.map((t) => telegramTable(t)).join('\n')),
+      );
+    });
+
+  const simulate =
+    program.commands.find((c) => c.name() === 'simulate') ??
+    program.command('simulate').description('simulators for training and tests').exitOverride();
+  simulate
+    .command('mbus-meters')
+    .description('three wired M-Bus meters (published libmbus frames) at primary addresses 1, 2 and 5 on a PTY, until Ctrl+C')
+    .requiredOption('--port <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
+    .exitOverride()
+    .action(async (options: { port: string }) => {
+      const [{ runWiredSimulator }, { trainingWiredMeters }] = await Promise.all([
+        import('../services/mbus/wiredOnPort'),
+        import('../services/mbus/trainingWired'),
+      ]);
+      const running = await runWiredSimulator(options.port, trainingWiredMeters);
+      io.err(`Simulated wired M-Bus with ${trainingWiredMeters.length} meters on ${options.port}. Ctrl+C stops it.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await running.stop();
+    });
+}
