@@ -68,6 +68,21 @@ export function loadProfilePayload(
   return { meter, usagePoint, start: new Date(period.from).toISOString(), end: new Date(period.to).toISOString(), blocks };
 }
 
+/**
+ * The intervals of the period only: a range access returns the rows whose capture time lies in
+ * [from, to] inclusive (Blue Book §4.3.6 selector 1), so the interval that ends at `from` belongs to
+ * the day before and is left out.
+ */
+export function profileWithin(profile: DlmsLoadProfile, period: { from: number; to: number }): DlmsLoadProfile {
+  return {
+    ...profile,
+    intervals: profile.intervals.filter((i) => {
+      const end = Date.parse(i.end);
+      return end > period.from && end <= period.to;
+    }),
+  };
+}
+
 export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: DlmsSaveRequest) {
   const target = opticalTarget(store, request.usagePointId);
   let readout: DlmsReadout;
@@ -88,7 +103,10 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     throw error;
   }
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
-  const { data } = readout;
+  const data =
+    request.profile && readout.data.profile
+      ? { ...readout.data, profile: profileWithin(readout.data.profile, request.profile) }
+      : readout.data;
   const values = data.registers.flatMap((r) => {
     const m = matchRegister(target, r);
     return m ? [m] : [];
@@ -120,5 +138,5 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
       : null;
     return { readings, profileMessageId };
   });
-  return { readout, saved };
+  return { readout: { ...readout, data }, saved };
 }
