@@ -92,3 +92,18 @@ test('the DLMS panel reads and saves a mode E meter: registers with units, clock
   await expectNoEnglish(page, 'portrait DLMS panel');
   await expectWholeWords(page);
 });
+
+test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app: page }) => {
+  test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
+  test.setTimeout(scaled(90_000));
+  const { form, usual } = await atDlmsMeter(page);
+  await form.getByTestId('optical-read').click();
+  const panel = form.getByTestId('dlms-panel');
+  await expect(panel.getByTestId('dlms-mode-e')).toHaveText('The meter offers mode E: it was read through DLMS and saved', {
+    timeout: scaled(60_000),
+  });
+  await expect(panel.getByTestId('dlms-saved')).toHaveText('1 reading saved');
+  await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText(`${Number(usual) * 1000} Wh`);
+  await expect(form.getByTestId('optical-result')).toHaveCount(0);
+  await expect(form.getByTestId('optical-error')).toHaveCount(0);
+});

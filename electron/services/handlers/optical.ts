@@ -6,7 +6,9 @@ import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
-import { readDlmsForScreen } from '../optical/dlmsForScreen';
+import { modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
+import { opticalTarget } from '../optical/opticalTarget';
+import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -88,21 +90,38 @@ export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext):
         list.push({ path: lastPort, label: null, training: false });
       return { ports: list, lastPort, reason };
     },
-    'optical.read': (input) =>
-      exclusive(input.operationId, (signal) =>
-        readAtUsagePoint(store, actor(), {
-          ...input,
-          signal,
-          onProgress: (p) =>
-            emit('optical.progress', {
-              phase: p.phase,
-              attempt: p.attempt,
-              bytes: p.bytes,
-              baud: p.baud,
-              estimatedMsLeft: p.estimatedMsLeft,
-            }),
-        }),
-      ),
+    'optical.read': ({ from, to, ...input }) =>
+      exclusive(input.operationId, async (signal) => {
+        const started = Date.now();
+        try {
+          return await readAtUsagePoint(store, actor(), {
+            ...input,
+            signal,
+            // A job's new meter is read into the wizard's form: DLMS saves, so it is not chosen there.
+            stopAtModeE: !input.job,
+            onProgress: (p) =>
+              emit('optical.progress', {
+                phase: p.phase,
+                attempt: p.attempt,
+                bytes: p.bytes,
+                baud: p.baud,
+                estimatedMsLeft: p.estimatedMsLeft,
+              }),
+          });
+        } catch (error) {
+          if (!(error instanceof ModeEOffered)) throw error;
+          // The meter offered mode E: the same Read goes on through DLMS/COSEM (issue 22 item 2).
+          const { usagePointId, port, operationId } = input;
+          const dlms = await readDlmsForScreen(
+            store,
+            actor(),
+            { usagePointId, port, ...(operationId ? { operationId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+            signal,
+            (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+          );
+          return modeERead(error.identification, opticalTarget(store, usagePointId).meterSerial, dlms, Date.now() - started);
+        }
+      }),
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
         readDlmsForScreen(store, actor(), input, signal, (p) =>

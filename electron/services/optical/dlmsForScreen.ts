@@ -6,6 +6,9 @@
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
+import type { OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { serialMatches } from '../../../shared/domain/readingValidation';
+import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
@@ -58,6 +61,35 @@ export async function readDlmsForScreen(
       : null,
     savedReadings: saved.readings.readings.length,
     profileMessageId: saved.profileMessageId,
+  };
+}
+
+/**
+ * The Read of the optical panel for a meter that offered mode E (IEC 62056-21 §6.3.14 item 15, `\2`
+ * in its identification): read and saved through DLMS as the DLMS panel does, and told in the
+ * shape of an optical read with no mode C values (the screen shows the DLMS result).
+ */
+export function modeERead(
+  identification: Identification,
+  expectedSerial: string,
+  dlms: DlmsReadResult,
+  durationMs: number,
+): OpticalReadResult {
+  return {
+    manufacturer: identification.manufacturer,
+    ident: identification.ident,
+    mode: 'E',
+    baud: dlms.baud,
+    checksum: 'absent',
+    meterSerial: dlms.meterSerial,
+    serialMatches: dlms.meterSerial === null ? null : serialMatches(expectedSerial, dlms.meterSerial),
+    values: [],
+    durationMs,
+    model: null,
+    programmingUnavailable: null,
+    demandResetSupported: false,
+    status: null,
+    dlms,
   };
 }
 

@@ -58,6 +58,8 @@ export const opticalReadResult = z.object({
   programmingUnavailable: z.enum(['meterModelNotConfigured', 'meterModelUnknown']).nullable(),
   demandResetSupported: z.boolean(),
   status: opticalMeterStatus.nullable(),
+  /** The meter offered mode E, so it was read through DLMS/COSEM and saved (as `optical.dlmsRead` does); `values` is then empty. */
+  dlms: dlmsReadResult.nullable().optional(),
 });
 export type OpticalReadResult = z.infer<typeof opticalReadResult>;
 
@@ -178,6 +180,9 @@ export const opticalMethods = {
         maxBaud: z.number().int().positive().optional(),
         job: jobMeter.optional(),
         operationId: operationId.optional(),
+        /** The days of load profile read should the meter offer mode E (the DLMS panel's period). */
+        from: dlmsReadInput.shape.from,
+        to: dlmsReadInput.shape.to,
       })
       .strict(),
     output: opticalReadResult,

@@ -80,6 +80,7 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
       )}
       {r && (
         <div data-testid="dlms-result">
+          {d.modeE && <p data-testid="dlms-mode-e">{t('optical.dlms.modeE')}</p>}
           <p>{t('optical.dlms.meter', { serial: r.meterSerial ?? '—', baud: r.baud })}</p>
           <p data-testid="dlms-saved">{t('optical.dlms.saved', { count: r.savedReadings })}</p>
           {clock && (
