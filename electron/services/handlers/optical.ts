@@ -11,8 +11,12 @@ import { opticalTarget } from '../optical/opticalTarget';
 import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
+import type { MeterKeys } from '../meterKeys';
 
-export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
+export function opticalHandlers(
+  { store, actor, mutate, emit }: HandlerContext,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
   let running: { controller: AbortController; operationId: string | undefined } | null = null;
   // Cancels that came before their read or programming did (the screen sends both at once; either may
@@ -118,14 +122,22 @@ export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext):
             { usagePointId, port, ...(operationId ? { operationId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
             signal,
             (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+            undefined,
+            meterKeys,
           );
           return modeERead(error.identification, opticalTarget(store, usagePointId).meterSerial, dlms, Date.now() - started);
         }
       }),
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
-        readDlmsForScreen(store, actor(), input, signal, (p) =>
-          emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+        readDlmsForScreen(
+          store,
+          actor(),
+          input,
+          signal,
+          (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+          undefined,
+          meterKeys,
         ),
       ),
     'optical.program': (input) =>

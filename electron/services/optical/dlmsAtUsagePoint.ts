@@ -83,17 +83,39 @@ export function profileWithin(profile: DlmsLoadProfile, period: { from: number; 
   };
 }
 
+/**
+ * The meter refused the association because of its mechanism (Green Book Table 74 acse-service-user:
+ * 11 mechanism name not recognised, 12 mechanism name required, 14 authentication required).
+ */
+const asksForHls = (error: DlmsReadError) =>
+  error.dlmsCode === 'ASSOCIATION_REFUSED' && [11, 12, 14].includes(error.associationDiagnostic ?? -1);
+
 export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: DlmsSaveRequest) {
   const target = opticalTarget(store, request.usagePointId);
   let readout: DlmsReadout;
+  // Whether the meter's HLS keys were at hand: a meter that asks for HLS without them is told apart from a wrong key.
+  let keyed = false;
+  const { keysFor } = request;
   try {
     readout = await (request.read ?? readDlmsMeter)({
       path: request.port,
-      ...(request.keysFor ? { keysFor: request.keysFor } : {}),
+      ...(keysFor
+        ? {
+            keysFor: async (identification) => {
+              const secrets = await keysFor(identification);
+              keyed = Boolean(secrets.encryptionKey && secrets.authenticationKey);
+              return secrets;
+            },
+          }
+        : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       request: request.profile ? { profile: request.profile } : {},
     });
   } catch (error) {
+    if (error instanceof DlmsReadError && !keyed && asksForHls(error))
+      throw new AppError('OPTICAL_READ_FAILED', `The meter at ${request.usagePointId} asks for HLS and there is no key for it.`, {
+        reason: 'meterKeyMissing',
+      });
     if (error instanceof DlmsReadError)
       throw new AppError('OPTICAL_READ_FAILED', error.message, {
         reason: 'probe',

@@ -10,6 +10,8 @@ import type { OpticalReadResult } from '../../../shared/contract/methods/optical
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
+import type { MeterKeys } from '../meterKeys';
+import { opticalTarget } from './opticalTarget';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
@@ -21,6 +23,22 @@ export const environmentKeys: KeysFor = () => {
   return { password: password ? new TextEncoder().encode(password) : null };
 };
 
+/**
+ * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
+ * there by its serial, with no manufacturer: meterKeys/keyFile.ts), its LLS password from the
+ * environment. Opened only here, for this read; never logged.
+ */
+export function stopMeterSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string): KeysFor {
+  return async (identification) => {
+    const keys = meterKeys?.keysFor({ id: meterSerial }) ?? {};
+    return {
+      ...(await environmentKeys(identification)),
+      encryptionKey: keys['dlms.encryption'] ?? null,
+      authenticationKey: keys['dlms.authentication'] ?? null,
+    };
+  };
+}
+
 export async function readDlmsForScreen(
   store: Store,
   actor: Actor,
@@ -28,6 +46,7 @@ export async function readDlmsForScreen(
   signal: AbortSignal,
   onProgress: (p: { bytes: number; baud: number }) => void,
   read?: DlmsSaveRequest['read'],
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<DlmsReadResult> {
   const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : null;
   const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
@@ -35,7 +54,7 @@ export async function readDlmsForScreen(
   const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
-    keysFor: environmentKeys,
+    keysFor: stopMeterSecrets(meterKeys, opticalTarget(store, input.usagePointId).meterSerial),
     profile,
     signal,
     photoDir: join(dirname(store.path), 'photos'),
