@@ -106,4 +106,13 @@ test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app
   await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText(`${Number(usual) * 1000} Wh`);
   await expect(form.getByTestId('optical-result')).toHaveCount(0);
   await expect(form.getByTestId('optical-error')).toHaveCount(0);
+
+  // The installer sets the DLMS meter's clock from the programming panel (a COSEM SET, read back).
+  const program = form.getByTestId('program-panel');
+  await expect(program.getByTestId('program-demand-reset')).toBeDisabled();
+  await program.getByTestId('program-time-sync').click();
+  await expect(program.getByTestId('program-result')).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)/, {
+    timeout: scaled(30_000),
+  });
+  expect(Math.abs(meter?.meter.meter.hdlc.objects.clockOffsetMs ?? 99_999)).toBeLessThan(5000);
 });

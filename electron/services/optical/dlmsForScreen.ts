@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
-import type { OpticalReadResult } from '../../../shared/contract/methods/optical';
+import type { OpticalProgramResult, OpticalReadResult } from '../../../shared/contract/methods/optical';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
@@ -113,3 +113,46 @@ export function modeERead(
 }
 
 const defaultRead: NonNullable<DlmsSaveRequest['read']> = async (o) => (await import('../serial/dlmsReader')).readDlmsMeter(o);
+
+/**
+ * The programming panel's clock set for a DLMS meter (contract `optical.program` with protocol
+ * `dlms`): ./dlmsClockSet (installer right, serial check before the SET, read-back, audit, the
+ * EndDeviceControls outcome), told in the shape of a mode C time sync.
+ */
+export async function dlmsTimeSyncForScreen(
+  store: Store,
+  actor: Actor,
+  input: { usagePointId: string; port: string },
+  signal: AbortSignal,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): Promise<OpticalProgramResult> {
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
+  const done = await dlmsClockSetAtUsagePoint(store, actor, {
+    usagePointId: input.usagePointId,
+    port: input.port,
+    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    signal,
+  });
+  const o = done.outcome;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const drift = (meter: number, host: number) => Math.round((meter - host) / 100) / 10;
+  return {
+    operation: 'timeSync',
+    manufacturer: '',
+    ident: '',
+    model: 'DLMS/COSEM',
+    // The plan wrote only after the meter's serial matched the stop's.
+    meterSerialRead: meterSerial,
+    serialMismatchConfirmed: false,
+    timeSync: o
+      ? {
+          before: { meterTime: iso(o.beforeMs), driftS: drift(o.beforeMs, o.hostBeforeMs) },
+          after: { meterTime: iso(o.afterMs), driftS: drift(o.afterMs, o.hostAfterMs) },
+          written: { date: iso(o.writtenMs).slice(0, 10), time: iso(o.writtenMs).slice(11, 19) },
+        }
+      : null,
+    demandReset: null,
+    messageId: done.messageId ?? '',
+  };
+}

@@ -118,6 +118,8 @@ export const opticalProgramInput = z
     /** After a SERIAL_MISMATCH refusal: the installer confirms this is the meter to program. */
     confirmSerialMismatch: z.boolean().optional(),
     operationId: operationId.optional(),
+    /** A DLMS meter (mode E): the clock is set with a SET of Clock 0-0:1.0.0.255 `time` (Blue Book class 8 attribute 2); no password is typed. */
+    protocol: z.enum(['iec62056-21', 'dlms']).optional(),
   })
   .strict();
 
