@@ -131,7 +131,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...switchingHandlers(context),
     ...evidenceHandlers(context),
     ...supervisorHandlers(context),
-    ...opticalHandlers(context),
+    ...opticalHandlers(context, meterKeys),
     ...mapHandlers(context),
     ...meterKeyHandlers(context, meterKeys),
     ...listenHandlers(context, meterKeys),

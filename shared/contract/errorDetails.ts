@@ -158,6 +158,8 @@ export const errorReasons = {
   },
   OPTICAL_READ_FAILED: {
     probe: { code: z.string(), diagnostic: z.string().nullable(), transcriptId: z.string().nullable().optional() },
+    /** A DLMS meter asks for HLS and the meter-key store holds no keys for it. */
+    meterKeyMissing: {},
   },
   OPTICAL_PROGRAM_FAILED: {
     meterModelNotConfigured: {

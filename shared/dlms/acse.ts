@@ -135,6 +135,8 @@ export function encodeAare(res: {
   diagnostic: number;
   ciphered?: boolean;
   serverSystemTitle?: Uint8Array;
+  /** HLS pass 2: StoC, with the mechanism name (diagnostic 14 "authentication-required"). */
+  challenge?: Uint8Array;
   conformance?: number;
   maxPdu?: number;
 }): Uint8Array {
@@ -143,6 +145,11 @@ export function encodeAare(res: {
   tlv(body, 0xa2, Uint8Array.of(0x02, 0x01, res.result));
   tlv(body, 0xa3, Uint8Array.of(0xa1, 0x03, 0x02, 0x01, res.diagnostic));
   if (res.serverSystemTitle) tlv(body, 0xa4, Uint8Array.of(0x04, res.serverSystemTitle.length, ...res.serverSystemTitle));
+  if (res.challenge) {
+    tlv(body, 0x88, Uint8Array.of(0x07, 0x80)); // responder-acse-requirements: authentication
+    tlv(body, 0x89, Uint8Array.of(...MECHANISM_PREFIX, 5));
+    tlv(body, 0xaa, Uint8Array.of(0x80, res.challenge.length, ...res.challenge));
+  }
   if (res.result === 0) {
     const c = res.conformance ?? CONFORMANCE_LN;
     const initiate = new ByteWriter()

@@ -1,7 +1,8 @@
 /**
  * A DLMS/COSEM read over the optical port as a pure state machine: IEC 62056-21 sign-on with
  * protocol mode E (§6.4.5, Annex E), IEC 62056-46 HDLC (SNRM/UA, I-frames, RR, DISC), the
- * association (AARQ/AARE, LN referencing, lowest or low-level security: Green Book §9.4.2),
+ * association (AARQ/AARE, LN referencing, lowest or low-level security, or HLS-GMAC with the
+ * meter's keys: Green Book §9.4.2, §9.2.7.4 in ./hlsAssociation),
  * the reading plan's GET/SET/ACTION requests with block transfer (§9.3.5.3), and the release
  * (RLRQ/RLRE). Feed it bytes and time-outs, it yields events (./sessionEvents); the driver owns
  * the port and the clock, as for the mode C session in shared/iec62056/session.ts.
@@ -17,6 +18,7 @@ import { concat } from './bytes';
 import type { CosemRequest, CosemResponse, ReadPlan } from './cosemRequest';
 import { defaultLimits, type DecodeLimits } from './dataTypes';
 import { DlmsError } from './errors';
+import { hlsAuthentication, hlsReply, meterProved, type HlsClient } from './hlsAssociation';
 import { HdlcClient } from './hdlcClient';
 import type { HdlcAddress } from './hdlc';
 import { modeEOptionSelect, modeERate, withEvenParity } from './modeE';
@@ -36,6 +38,8 @@ export interface DlmsSessionOptions {
   readonly plan: ReadPlan;
   /** LLS password (Green Book §9.2.7.2.2); none: lowest-level security (the public client). */
   readonly password?: Uint8Array | null;
+  /** HLS mechanism 5 with the meter's keys (taken before a password when given). */
+  readonly hls?: HlsClient | null;
   /** The client SAP: 16 public client, 1 management (§6.4.2.2, Green Book Table 1). */
   readonly client?: number;
   /** The server: upper (logical device, 1 management) and lower (physical, 17 + last digits on many meters). */
@@ -70,6 +74,8 @@ export class DlmsModeESession {
   private blocks: Uint8Array[] = [];
   private readonly responses: CosemResponse[] = [];
   private released = false;
+  /** HLS pass 3 sent, pass 4 awaited: the meter's system title, to check its proof. */
+  private authenticating: Uint8Array | null = null;
 
   constructor(private readonly options: DlmsSessionOptions) {
     this.timeouts = { ...defaultDlmsTimeouts, ...options.timeouts };
@@ -190,10 +196,13 @@ export class DlmsModeESession {
       case 'ua':
         if (this.state === 'link') {
           this.state = 'association';
-          const authentication: Authentication = this.options.password?.length
-            ? { mechanism: 'low', password: this.options.password }
-            : { mechanism: 'none' };
-          this.send(out, 'aarq', this.hdlc.request(encodeAarq({ authentication })));
+          const hls = this.options.hls;
+          const authentication: Authentication = hls
+            ? hlsAuthentication(hls)
+            : this.options.password?.length
+              ? { mechanism: 'low', password: this.options.password }
+              : { mechanism: 'none' };
+          this.send(out, 'aarq', this.hdlc.request(encodeAarq({ authentication, ...(hls ? { clientSystemTitle: hls.systemTitle } : {}) })));
         } else if (this.state === 'disconnect') this.complete(out);
         return;
       case 'dm':
@@ -224,6 +233,13 @@ export class DlmsModeESession {
         });
       }
       this.state = 'reading';
+      const hls = this.options.hls;
+      if (hls) {
+        if (!aare.challenge || !aare.serverSystemTitle)
+          return void this.fail(out, 'PROTOCOL_ERROR', 'the meter accepted HLS without a challenge');
+        this.authenticating = aare.serverSystemTitle;
+        return this.sendRequest(out, hlsReply(hls, aare.challenge));
+      }
       return this.nextRequest(out, this.options.plan.next());
     }
     if (this.state === 'release') {
@@ -239,6 +255,7 @@ export class DlmsModeESession {
     const request = this.request;
     if (!request) return;
     const at = this.options.now();
+    if (this.authenticating) return this.onHlsProof(apdu, this.authenticating, out);
     if (apdu.kind === 'exception-response')
       return void this.fail(out, 'PROTOCOL_ERROR', `exception-response state ${apdu.stateError} service ${apdu.serviceError}`, { request });
     if (apdu.kind === 'get-response-block' && request.kind === 'get') {
@@ -271,6 +288,18 @@ export class DlmsModeESession {
     this.fail(out, 'PROTOCOL_ERROR', `${apdu.kind} to a ${request.kind} request`, { request });
   }
 
+  /** HLS pass 4: the meter accepted f(StoC) and proved itself with f(CtoS); else the link is left (never retried). */
+  private onHlsProof(apdu: XdlmsApdu, meterTitle: Uint8Array, out: DlmsSessionEvent[]): void {
+    this.authenticating = null;
+    const hls = this.options.hls;
+    const accepted = apdu.kind === 'action-response' && apdu.result === 0;
+    const returned = apdu.kind === 'action-response' && apdu.returned?.ok ? apdu.returned.value : null;
+    if (hls && accepted && meterProved(hls, meterTitle, returned)) return this.nextRequest(out, this.options.plan.next());
+    out.push({ type: 'send', purpose: 'disc', bytes: this.hdlc.disc(), awaitMs: null });
+    if (!accepted) return void this.fail(out, 'PASSWORD_REJECTED', 'the meter refused the HLS reply: its keys are not these');
+    this.fail(out, 'PROTOCOL_ERROR', 'the meter did not prove it holds the keys (HLS pass 4)');
+  }
+
   private invokeId(): number {
     // invoke-id-and-priority (Green Book §9.3.1): priority high, confirmed, a 4-bit id.
     return 0xc0 | (this.invoke & 0x0f);
@@ -288,7 +317,10 @@ export class DlmsModeESession {
       this.state = 'release';
       return this.send(out, 'release', this.hdlc.request(RLRQ));
     }
-    const request = step.value;
+    this.sendRequest(out, step.value);
+  }
+
+  private sendRequest(out: DlmsSessionEvent[], request: CosemRequest): void {
     this.request = request;
     this.invoke++;
     const invokeId = this.invokeId();

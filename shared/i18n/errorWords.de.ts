@@ -205,6 +205,8 @@ export const errorWordsDe = {
     opticalNoValue:
       'Der Zähler hat für ein Zählwerk keinen Wert gesendet: Nichts wurde gespeichert. Prüfen Sie, ob der Lesekopf am richtigen Zähler sitzt.',
     noMeterPassword: 'Es wurde kein Zählerpasswort angegeben.',
+    meterKeyMissing:
+      'Dieser Zähler verlangt seine Schlüssel (DLMS HLS), und auf diesem Gerät gibt es keinen dafür: bitten Sie das Büro, ihn zu importieren. Nichts wurde gespeichert.',
     cancelled: 'Abgebrochen; nichts wurde an den Zähler gesendet.',
     receiptTampered: 'NICHT UNVERSEHRT: Die Bestätigung wurde nach dem Erstellen geändert.',
     receiptMismatch: 'Die Bestätigung ist unversehrt, passt aber nicht zur Datenbank.',

@@ -187,6 +187,8 @@ export const errorWordsEn = {
     readoutChecksum: 'The readout failed its check sum: the values may be damaged. Read the meter again.',
     opticalNoValue: 'The meter sent no value for a register: nothing was saved. Check that the probe is on the right meter.',
     noMeterPassword: 'No meter password was given.',
+    meterKeyMissing:
+      'This meter asks for its keys (DLMS HLS) and there is no key for it on this device: ask the office to import it. Nothing was saved.',
     cancelled: 'Cancelled; nothing was sent to the meter.',
     receiptTampered: 'NOT INTACT: the receipt was changed after it was made.',
     receiptMismatch: 'The receipt is intact but does not match the database.',

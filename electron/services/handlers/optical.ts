@@ -1,16 +1,33 @@
 import { existsSync } from 'node:fs';
-import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
+import { TRAINING_PORT, type OpticalProgramResult, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import { programAtUsagePoint } from '../optical/programAtUsagePoint';
 import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
-import { readDlmsForScreen } from '../optical/dlmsForScreen';
+import { dlmsTimeSyncForScreen, modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
+import { opticalTarget } from '../optical/opticalTarget';
+import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
 import type { DomainHandlers, HandlerContext } from './context';
+import type { MeterKeys } from '../meterKeys';
 
-export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext): DomainHandlers<keyof typeof opticalMethods> {
+/** DLMS programming on screen: the clock set; a demand reset through DLMS is not offered yet (nothing is sent to the meter). */
+function dlmsProgram(operation: 'timeSync' | 'demandReset', timeSync: () => Promise<OpticalProgramResult>): Promise<OpticalProgramResult> {
+  if (operation === 'timeSync') return timeSync();
+  throw new AppError('OPTICAL_PROGRAM_FAILED', 'A demand reset through DLMS is not offered.', {
+    reason: 'programFailed',
+    code: 'NOT_SUPPORTED',
+    wroteToMeter: false,
+    messageId: null,
+  });
+}
+
+export function opticalHandlers(
+  { store, actor, mutate, emit }: HandlerContext,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): DomainHandlers<keyof typeof opticalMethods> {
   // One probe, one conversation (a read or programming) at a time; Cancel aborts it.
   let running: { controller: AbortController; operationId: string | undefined } | null = null;
   // Cancels that came before their read or programming did (the screen sends both at once; either may
@@ -88,35 +105,63 @@ export function opticalHandlers({ store, actor, mutate, emit }: HandlerContext):
         list.push({ path: lastPort, label: null, training: false });
       return { ports: list, lastPort, reason };
     },
-    'optical.read': (input) =>
-      exclusive(input.operationId, (signal) =>
-        readAtUsagePoint(store, actor(), {
-          ...input,
-          signal,
-          onProgress: (p) =>
-            emit('optical.progress', {
-              phase: p.phase,
-              attempt: p.attempt,
-              bytes: p.bytes,
-              baud: p.baud,
-              estimatedMsLeft: p.estimatedMsLeft,
-            }),
-        }),
-      ),
+    'optical.read': ({ from, to, ...input }) =>
+      exclusive(input.operationId, async (signal) => {
+        const started = Date.now();
+        try {
+          return await readAtUsagePoint(store, actor(), {
+            ...input,
+            signal,
+            // A job's new meter is read into the wizard's form: DLMS saves, so it is not chosen there.
+            stopAtModeE: !input.job,
+            onProgress: (p) =>
+              emit('optical.progress', {
+                phase: p.phase,
+                attempt: p.attempt,
+                bytes: p.bytes,
+                baud: p.baud,
+                estimatedMsLeft: p.estimatedMsLeft,
+              }),
+          });
+        } catch (error) {
+          if (!(error instanceof ModeEOffered)) throw error;
+          // The meter offered mode E: the same Read goes on through DLMS/COSEM (issue 22 item 2).
+          const { usagePointId, port, operationId } = input;
+          const dlms = await readDlmsForScreen(
+            store,
+            actor(),
+            { usagePointId, port, ...(operationId ? { operationId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+            signal,
+            (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+            undefined,
+            meterKeys,
+          );
+          return modeERead(error.identification, opticalTarget(store, usagePointId).meterSerial, dlms, Date.now() - started);
+        }
+      }),
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
-        readDlmsForScreen(store, actor(), input, signal, (p) =>
-          emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+        readDlmsForScreen(
+          store,
+          actor(),
+          input,
+          signal,
+          (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+          undefined,
+          meterKeys,
         ),
       ),
-    'optical.program': (input) =>
+    'optical.program': ({ protocol, ...input }) =>
       exclusive(input.operationId, (signal) =>
-        programAtUsagePoint(store, actor(), {
-          ...input,
-          signal,
-          onStep: (step) => emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
-          // Programming a job's new meter is also a step of that work order.
-        }),
+        protocol === 'dlms'
+          ? dlmsProgram(input.operation, () => dlmsTimeSyncForScreen(store, actor(), input, signal, meterKeys))
+          : programAtUsagePoint(store, actor(), {
+              ...input,
+              signal,
+              onStep: (step) =>
+                emit('optical.progress', { phase: 'programming', step, attempt: 1, bytes: 0, baud: 0, estimatedMsLeft: null }),
+              // Programming a job's new meter is also a step of that work order.
+            }),
       ),
     'optical.cancel': ({ operationId }) => {
       if (running && (!operationId || !running.operationId || running.operationId === operationId)) {

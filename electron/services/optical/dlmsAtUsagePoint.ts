@@ -68,17 +68,54 @@ export function loadProfilePayload(
   return { meter, usagePoint, start: new Date(period.from).toISOString(), end: new Date(period.to).toISOString(), blocks };
 }
 
+/**
+ * The intervals of the period only: a range access returns the rows whose capture time lies in
+ * [from, to] inclusive (Blue Book §4.3.6 selector 1), so the interval that ends at `from` belongs to
+ * the day before and is left out.
+ */
+export function profileWithin(profile: DlmsLoadProfile, period: { from: number; to: number }): DlmsLoadProfile {
+  return {
+    ...profile,
+    intervals: profile.intervals.filter((i) => {
+      const end = Date.parse(i.end);
+      return end > period.from && end <= period.to;
+    }),
+  };
+}
+
+/**
+ * The meter refused the association because of its mechanism (Green Book Table 74 acse-service-user:
+ * 11 mechanism name not recognised, 12 mechanism name required, 14 authentication required).
+ */
+const asksForHls = (error: DlmsReadError) =>
+  error.dlmsCode === 'ASSOCIATION_REFUSED' && [11, 12, 14].includes(error.associationDiagnostic ?? -1);
+
 export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: DlmsSaveRequest) {
   const target = opticalTarget(store, request.usagePointId);
   let readout: DlmsReadout;
+  // Whether the meter's HLS keys were at hand: a meter that asks for HLS without them is told apart from a wrong key.
+  let keyed = false;
+  const { keysFor } = request;
   try {
     readout = await (request.read ?? readDlmsMeter)({
       path: request.port,
-      ...(request.keysFor ? { keysFor: request.keysFor } : {}),
+      ...(keysFor
+        ? {
+            keysFor: async (identification) => {
+              const secrets = await keysFor(identification);
+              keyed = Boolean(secrets.encryptionKey && secrets.authenticationKey);
+              return secrets;
+            },
+          }
+        : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       request: request.profile ? { profile: request.profile } : {},
     });
   } catch (error) {
+    if (error instanceof DlmsReadError && !keyed && asksForHls(error))
+      throw new AppError('OPTICAL_READ_FAILED', `The meter at ${request.usagePointId} asks for HLS and there is no key for it.`, {
+        reason: 'meterKeyMissing',
+      });
     if (error instanceof DlmsReadError)
       throw new AppError('OPTICAL_READ_FAILED', error.message, {
         reason: 'probe',
@@ -88,7 +125,10 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     throw error;
   }
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
-  const { data } = readout;
+  const data =
+    request.profile && readout.data.profile
+      ? { ...readout.data, profile: profileWithin(readout.data.profile, request.profile) }
+      : readout.data;
   const values = data.registers.flatMap((r) => {
     const m = matchRegister(target, r);
     return m ? [m] : [];
@@ -120,5 +160,5 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
       : null;
     return { readings, profileMessageId };
   });
-  return { readout, saved };
+  return { readout: { ...readout, data }, saved };
 }

@@ -104,5 +104,5 @@ export async function dlmsClockSetAtUsagePoint(store: Store, actor: Actor, reque
       { reason: 'programFailed', code: error.code, wroteToMeter: wrote, messageId, ...observed },
     );
   }
-  return { messageId, attributes };
+  return { messageId, attributes, outcome: result?.step === 'done' ? result : null };
 }

@@ -6,7 +6,12 @@
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
+import type { OpticalProgramResult, OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { serialMatches } from '../../../shared/domain/readingValidation';
+import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
+import type { MeterKeys } from '../meterKeys';
+import { opticalTarget } from './opticalTarget';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
@@ -18,6 +23,22 @@ export const environmentKeys: KeysFor = () => {
   return { password: password ? new TextEncoder().encode(password) : null };
 };
 
+/**
+ * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
+ * there by its serial, with no manufacturer: meterKeys/keyFile.ts), its LLS password from the
+ * environment. Opened only here, for this read; never logged.
+ */
+export function stopMeterSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string): KeysFor {
+  return async (identification) => {
+    const keys = meterKeys?.keysFor({ id: meterSerial }) ?? {};
+    return {
+      ...(await environmentKeys(identification)),
+      encryptionKey: keys['dlms.encryption'] ?? null,
+      authenticationKey: keys['dlms.authentication'] ?? null,
+    };
+  };
+}
+
 export async function readDlmsForScreen(
   store: Store,
   actor: Actor,
@@ -25,6 +46,7 @@ export async function readDlmsForScreen(
   signal: AbortSignal,
   onProgress: (p: { bytes: number; baud: number }) => void,
   read?: DlmsSaveRequest['read'],
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<DlmsReadResult> {
   const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : null;
   const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
@@ -32,7 +54,7 @@ export async function readDlmsForScreen(
   const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
-    keysFor: environmentKeys,
+    keysFor: stopMeterSecrets(meterKeys, opticalTarget(store, input.usagePointId).meterSerial),
     profile,
     signal,
     photoDir: join(dirname(store.path), 'photos'),
@@ -61,4 +83,76 @@ export async function readDlmsForScreen(
   };
 }
 
+/**
+ * The Read of the optical panel for a meter that offered mode E (IEC 62056-21 §6.3.14 item 15, `\2`
+ * in its identification): read and saved through DLMS as the DLMS panel does, and told in the
+ * shape of an optical read with no mode C values (the screen shows the DLMS result).
+ */
+export function modeERead(
+  identification: Identification,
+  expectedSerial: string,
+  dlms: DlmsReadResult,
+  durationMs: number,
+): OpticalReadResult {
+  return {
+    manufacturer: identification.manufacturer,
+    ident: identification.ident,
+    mode: 'E',
+    baud: dlms.baud,
+    checksum: 'absent',
+    meterSerial: dlms.meterSerial,
+    serialMatches: dlms.meterSerial === null ? null : serialMatches(expectedSerial, dlms.meterSerial),
+    values: [],
+    durationMs,
+    model: null,
+    programmingUnavailable: null,
+    demandResetSupported: false,
+    status: null,
+    dlms,
+  };
+}
+
 const defaultRead: NonNullable<DlmsSaveRequest['read']> = async (o) => (await import('../serial/dlmsReader')).readDlmsMeter(o);
+
+/**
+ * The programming panel's clock set for a DLMS meter (contract `optical.program` with protocol
+ * `dlms`): ./dlmsClockSet (installer right, serial check before the SET, read-back, audit, the
+ * EndDeviceControls outcome), told in the shape of a mode C time sync.
+ */
+export async function dlmsTimeSyncForScreen(
+  store: Store,
+  actor: Actor,
+  input: { usagePointId: string; port: string },
+  signal: AbortSignal,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): Promise<OpticalProgramResult> {
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
+  const done = await dlmsClockSetAtUsagePoint(store, actor, {
+    usagePointId: input.usagePointId,
+    port: input.port,
+    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    signal,
+  });
+  const o = done.outcome;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const drift = (meter: number, host: number) => Math.round((meter - host) / 100) / 10;
+  return {
+    operation: 'timeSync',
+    manufacturer: '',
+    ident: '',
+    model: 'DLMS/COSEM',
+    // The plan wrote only after the meter's serial matched the stop's.
+    meterSerialRead: meterSerial,
+    serialMismatchConfirmed: false,
+    timeSync: o
+      ? {
+          before: { meterTime: iso(o.beforeMs), driftS: drift(o.beforeMs, o.hostBeforeMs) },
+          after: { meterTime: iso(o.afterMs), driftS: drift(o.afterMs, o.hostAfterMs) },
+          written: { date: iso(o.writtenMs).slice(0, 10), time: iso(o.writtenMs).slice(11, 19) },
+        }
+      : null,
+    demandReset: null,
+    messageId: done.messageId ?? '',
+  };
+}

@@ -13,7 +13,7 @@ import { chooseModel, findMeterModel, type Identification } from '../../../share
 import { dsmrChannelReadings } from '../../../shared/cim/codes/mbusChannels';
 import { loadMeterModels, meterModelFolder, modelAssignments } from './meterModelCatalog';
 import { OpticalReadError } from '../serial/errors';
-import { readMeter, type ReadProgress } from '../serial/reader';
+import { ModeEOffered, readMeter, type ReadProgress } from '../serial/reader';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { recordStatusRead } from './meterStatus';
@@ -41,6 +41,8 @@ export interface OpticalReadRequest {
   onProgress?: (progress: ReadProgress) => void;
   /** Read the new meter of this install or exchange instead of the one installed. */
   job?: JobMeter | undefined;
+  /** A meter that offers mode E is left to the DLMS read: this read throws ModeEOffered at its identification. */
+  stopAtModeE?: boolean;
 }
 
 export async function readAtUsagePoint(store: Store, actor: Actor, request: OpticalReadRequest): Promise<OpticalReadResult> {
@@ -75,8 +77,13 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
       },
       openLink: session.openLink,
       ...(training ? { timeouts: { retryPauseMs: 200 } } : {}),
+      ...(request.stopAtModeE && !training ? { stopAtModeE: true } : {}),
     });
   } catch (error) {
+    if (error instanceof ModeEOffered) {
+      keep('modeE');
+      throw error;
+    }
     const transcriptId = keep(error instanceof OpticalReadError ? error.code : 'INTERNAL');
     if (error instanceof OpticalReadError)
       throw new AppError('OPTICAL_READ_FAILED', error.message, {

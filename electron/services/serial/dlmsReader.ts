@@ -18,13 +18,37 @@ import {
   type MeterReadRequest,
   type ReadPlan,
 } from '../../../shared/dlms';
+import type { HlsClient } from '../../../shared/dlms/hlsAssociation';
 import type { Identification } from '../../../shared/iec62056/identification';
+import { randomBytes } from 'node:crypto';
+import { nodeAesGcm } from '../dlms/aesGcm';
 import { OpticalReadError, type OpticalErrorCode, type ReadDiagnostic } from './errors';
 import { LinkOpenError, openSerialLink, type SerialLink } from './link';
 
-/** Secrets for a meter (its LLS password; keys once ciphered associations are read): the seam for the meter-key store. */
+/** Secrets for a meter (its LLS password; its HLS keys from the meter-key store): never logged, never in a transcript. */
 export interface MeterSecrets {
   readonly password?: Uint8Array | null;
+  /** Global unicast encryption key and authentication key (AES-128): with both, HLS mechanism 5 is used. */
+  readonly encryptionKey?: Uint8Array | null;
+  readonly authenticationKey?: Uint8Array | null;
+}
+
+/**
+ * Our system title (Green Book §4.3.4: three manufacturer letters and five bytes): "FLD" and zeros,
+ * the same on every device; the meter tells clients apart by their SAP, not their title.
+ */
+const CLIENT_SYSTEM_TITLE = Uint8Array.of(0x46, 0x4c, 0x44, 0, 0, 0, 0, 0);
+
+/** The HLS client for these keys: a new random challenge per association, a counter that only grows (seconds since 1970). */
+export function hlsClientOf(secrets: MeterSecrets | undefined): HlsClient | null {
+  const { encryptionKey, authenticationKey } = secrets ?? {};
+  if (!encryptionKey || !authenticationKey) return null;
+  return {
+    keys: { gcm: nodeAesGcm, encryptionKey, authenticationKey },
+    systemTitle: CLIENT_SYSTEM_TITLE,
+    challenge: new Uint8Array(randomBytes(16)),
+    invocationCounter: Math.floor(Date.now() / 1000) >>> 0,
+  };
 }
 export type KeysFor = (meter: Identification) => MeterSecrets | Promise<MeterSecrets>;
 
@@ -66,11 +90,14 @@ export class DlmsReadError extends OpticalReadError {
     code: OpticalErrorCode,
     readonly dlmsCode: DlmsSessionErrorCode | 'CANCELLED' | 'PROBE_DISCONNECTED',
     what: string,
-    options: { diagnostic?: ReadDiagnostic; attempts?: number } = {},
+    options: { diagnostic?: ReadDiagnostic; attempts?: number; associationDiagnostic?: number | null } = {},
   ) {
     super(code, what, options);
     this.name = 'DlmsReadError';
+    this.associationDiagnostic = options.associationDiagnostic ?? null;
   }
+  /** A refused association's ACSE diagnostic (Green Book Table 74: 12 mechanism name required, 13 authentication failure). */
+  readonly associationDiagnostic: number | null;
 }
 
 const codes: Readonly<Record<DlmsSessionErrorCode, OpticalErrorCode>> = {
@@ -125,7 +152,11 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
         };
       }
       if (!outcome.retry || attempt >= attempts)
-        throw new DlmsReadError(outcome.code, outcome.dlmsCode, outcome.what, { diagnostic: outcome.diagnostic, attempts: attempt });
+        throw new DlmsReadError(outcome.code, outcome.dlmsCode, outcome.what, {
+          diagnostic: outcome.diagnostic,
+          attempts: attempt,
+          associationDiagnostic: outcome.associationDiagnostic ?? null,
+        });
       await link.setBaudRate(300).catch(() => undefined);
       await (options.wait ?? sleep)(options.timeouts?.retryPauseMs ?? 1600);
     }
@@ -136,16 +167,28 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
 
 type Outcome =
   | { ok: true; event: Extract<DlmsSessionEvent, { type: 'complete' }>; bytes: number }
-  | { ok: false; code: OpticalErrorCode; dlmsCode: DlmsReadError['dlmsCode']; what: string; retry: boolean; diagnostic: ReadDiagnostic };
+  | {
+      ok: false;
+      code: OpticalErrorCode;
+      dlmsCode: DlmsReadError['dlmsCode'];
+      what: string;
+      retry: boolean;
+      diagnostic: ReadDiagnostic;
+      associationDiagnostic?: number | null;
+    };
 
 async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<Outcome> {
   let identified: Identification | null = null;
   let password: Uint8Array | null = null;
+  let hls: HlsClient | null = null;
   const plan = options.plan ? options.plan() : meterReadPlan(options.request);
   const session = new DlmsModeESession({
     plan,
     get password() {
       return password;
+    },
+    get hls() {
+      return hls;
     },
     client: options.client,
     server: { upper: 1, lower: options.serverLower ?? 17, size: 2 },
@@ -163,8 +206,13 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
     let work: Promise<void> = Promise.resolve();
     // The raw transcript, kept for diagnosis; never turned into a reading.
     const diagnostic = (): ReadDiagnostic => ({ log: bytesToHex(concatChunks(chunks)), bytes, partialDataSets: [] });
-    const fail = (code: OpticalErrorCode, dlmsCode: DlmsReadError['dlmsCode'], what: string, retry = false) =>
-      settle({ ok: false, code, dlmsCode, what, retry, diagnostic: diagnostic() });
+    const fail = (
+      code: OpticalErrorCode,
+      dlmsCode: DlmsReadError['dlmsCode'],
+      what: string,
+      retry = false,
+      associationDiagnostic?: number,
+    ) => settle({ ok: false, code, dlmsCode, what, retry, diagnostic: diagnostic(), associationDiagnostic: associationDiagnostic ?? null });
     const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
@@ -193,7 +241,11 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
             break;
           case 'identification':
             identified = event.identification;
-            password = (await options.keysFor?.(event.identification))?.password ?? null;
+            {
+              const secrets = await options.keysFor?.(event.identification);
+              password = secrets?.password ?? null;
+              hls = hlsClientOf(secrets);
+            }
             break;
           case 'switchLine':
             // §6.3.14 item 12: the meter listens only after its reaction time; Annex E: ACK at 300, then 8N1 at the new rate.
@@ -215,6 +267,7 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
               event.code,
               `${identified ? `${identified.manufacturer} ${identified.ident}: ` : ''}${event.message}.`,
               RETRY_SIGN_ON.has(event.code),
+              event.detail?.diagnostic,
             );
         }
       }

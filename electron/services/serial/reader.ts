@@ -75,6 +75,20 @@ export interface ReadOptions {
    * null for none. Asked once the identification is in, before the option select.
    */
   readonly pausesFor?: (identification: Identification) => MeterPauses | null;
+  /**
+   * A meter whose identification offers mode E (`\2`, §6.3.14 item 15) is left to the DLMS reader:
+   * the read stops at the identification, before the option select, and throws ModeEOffered.
+   * Without it, mode E is answered with V='0' and the meter is asked for its ASCII readout (§6.4.5).
+   */
+  readonly stopAtModeE?: boolean;
+}
+
+/** The meter offered mode E and the read stopped before the option select (ReadOptions.stopAtModeE). */
+export class ModeEOffered extends Error {
+  constructor(readonly identification: Identification) {
+    super(`The meter ${identification.manufacturer} ${identification.ident} offers mode E (DLMS/COSEM).`);
+    this.name = 'ModeEOffered';
+  }
 }
 
 export interface MeterReadout {
@@ -90,6 +104,7 @@ export interface MeterReadout {
 
 type Outcome =
   | { ok: true; event: Extract<SessionEvent, { type: 'complete' }>; baud: number; bytes: number }
+  | { ok: 'modeE'; identification: Identification }
   | { ok: false; code: OpticalErrorCode; what: string; retry: boolean; diagnostic: ReadDiagnostic; baud: number };
 
 /** The next lower mode C rate (§6.3.14 item 14), or null at 300 baud. */
@@ -113,6 +128,7 @@ export async function readMeter(options: ReadOptions): Promise<MeterReadout> {
     let maxBaud = options.maxBaud;
     for (let attempt = 1; ; attempt++) {
       const outcome = await runAttempt(link, { ...options, ...(maxBaud ? { maxBaud } : {}) }, timeouts, attempt);
+      if (outcome.ok === 'modeE') throw new ModeEOffered(outcome.identification);
       if (outcome.ok) {
         const { event } = outcome;
         if (!event.identification) throw new OpticalReadError('PROTOCOL_ERROR', 'The meter sent data without identifying itself.');
@@ -246,6 +262,7 @@ function runAttempt(link: SerialLink, options: ReadOptions, timeouts: ReadTimeou
             return fail(code, event.message, retry);
           }
           case 'identification':
+            if (options.stopAtModeE && event.identification.modeE) return settle({ ok: 'modeE', identification: event.identification });
             pauses = options.pausesFor?.(event.identification) ?? null;
             break;
           case 'dataLine':

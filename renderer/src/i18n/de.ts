@@ -405,6 +405,7 @@ export const de: Catalog = {
   optical: {
     dlms: {
       title: 'DLMS-Zähler (Modus E): auslesen und speichern',
+      modeE: 'Der Zähler bietet Modus E an: er wurde über DLMS ausgelesen und gespeichert',
       from: 'Lastgang von',
       to: 'bis',
       read: 'Auslesen und speichern',

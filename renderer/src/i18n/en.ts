@@ -391,6 +391,7 @@ export const en = {
   optical: {
     dlms: {
       title: 'DLMS meter (mode E): read and save',
+      modeE: 'The meter offers mode E: it was read through DLMS and saved',
       from: 'Load profile from',
       to: 'to',
       read: 'Read and save',

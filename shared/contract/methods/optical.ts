@@ -58,6 +58,8 @@ export const opticalReadResult = z.object({
   programmingUnavailable: z.enum(['meterModelNotConfigured', 'meterModelUnknown']).nullable(),
   demandResetSupported: z.boolean(),
   status: opticalMeterStatus.nullable(),
+  /** The meter offered mode E, so it was read through DLMS/COSEM and saved (as `optical.dlmsRead` does); `values` is then empty. */
+  dlms: dlmsReadResult.nullable().optional(),
 });
 export type OpticalReadResult = z.infer<typeof opticalReadResult>;
 
@@ -116,6 +118,8 @@ export const opticalProgramInput = z
     /** After a SERIAL_MISMATCH refusal: the installer confirms this is the meter to program. */
     confirmSerialMismatch: z.boolean().optional(),
     operationId: operationId.optional(),
+    /** A DLMS meter (mode E): the clock is set with a SET of Clock 0-0:1.0.0.255 `time` (Blue Book class 8 attribute 2); no password is typed. */
+    protocol: z.enum(['iec62056-21', 'dlms']).optional(),
   })
   .strict();
 
@@ -178,6 +182,9 @@ export const opticalMethods = {
         maxBaud: z.number().int().positive().optional(),
         job: jobMeter.optional(),
         operationId: operationId.optional(),
+        /** The days of load profile read should the meter offer mode E (the DLMS panel's period). */
+        from: dlmsReadInput.shape.from,
+        to: dlmsReadInput.shape.to,
       })
       .strict(),
     output: opticalReadResult,

@@ -38,6 +38,8 @@ export interface ProfileWindow {
 export class MeterObjects {
   clockOffsetMs = 0;
   controlState: 0 | 1 | 2 = 1;
+  /** What the registers stood at before the first interval (Wh): a meter that has run for years, not one fresh from the factory. */
+  registerStartWh = 0;
   private readonly start: number;
   private readonly intervals: number;
 
@@ -67,7 +69,7 @@ export class MeterObjects {
   /** Rows whose end time lies in the window (selective access by range, Blue Book §4.3.6 selector 1). */
   buffer(window: ProfileWindow | null = null): DlmsValue {
     const rows: DlmsValue[] = [];
-    const totals = [0, 0, 0, 0];
+    const totals = [0, 0, 0, 0].map(() => this.registerStartWh);
     for (let k = 1; k <= this.intervals; k++) {
       for (let c = 0; c < 4; c++) totals[c] = (totals[c] ?? 0) + increment(k, c);
       const time = this.start + k * CAPTURE_PERIOD_S * 1000;
@@ -79,7 +81,7 @@ export class MeterObjects {
 
   registerValue(obis: string): number {
     const i = CHANNELS.indexOf(obis as (typeof CHANNELS)[number]);
-    let total = 0;
+    let total = this.registerStartWh;
     for (let k = 1; k <= this.intervals; k++) total += increment(k, i);
     return total;
   }

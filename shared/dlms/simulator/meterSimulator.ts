@@ -14,6 +14,7 @@ import { encodeDateTime, dateTimeEpoch, parseDateTime } from '../dateTime';
 import { DlmsError } from '../errors';
 import { decodeFrame, encodeFrame, FLAG, LLC_RESPONSE, type Control, type HdlcAddress, type HdlcFrame } from '../hdlc';
 import { decodeLinkParameters, encodeLinkParameters, SegmentReassembler } from '../hdlcLink';
+import { HlsServer, type HlsMeterKeys } from './hlsServer';
 import { decodeApdu, encodeApdu, type CosemReference, type GetResult, type XdlmsApdu } from '../xdlms';
 import {
   CHANNELS,
@@ -41,6 +42,8 @@ export interface MeterSimulatorOptions {
   readonly maxPdu?: number;
   /** The serial number in Data 0-0:96.1.0.255 (printed on the nameplate). */
   readonly serial?: string;
+  /** The meter asks for HLS mechanism 5 with these keys instead of a password (./hlsServer). */
+  readonly hls?: HlsMeterKeys;
 }
 
 /** data-access-result codes (Green Book Table 84). */
@@ -64,12 +67,14 @@ export class DlmsMeterSimulator {
   private blockInvoke = 0;
   /** Refused associations in a row: a real meter would lock; the simulator reports them. */
   refusals = 0;
+  readonly hlsServer: HlsServer | null;
 
   constructor(private readonly options: MeterSimulatorOptions) {
     this.address = options.address ?? { upper: 1, lower: 17, size: 2 };
     this.maxInfo = options.maxInfo ?? 128;
     this.maxPdu = options.maxPdu ?? 1024;
     this.objects = new MeterObjects(options.now, options.days);
+    this.hlsServer = options.hls ? new HlsServer(options.hls) : null;
   }
 
   /** True between SNRM/UA and DISC (normal response mode, IEC 62056-46 §6.4.4.3). */
@@ -185,6 +190,11 @@ export class DlmsMeterSimulator {
       this.associated = false;
       return RLRE;
     }
+    const hls = this.associated ? null : this.hlsServer?.reply(apdu);
+    if (hls) {
+      this.associated = hls.open;
+      return hls.answer;
+    }
     if (!this.associated) return encodeApdu({ kind: 'exception-response', stateError: 1, serviceError: 2 });
     let request: XdlmsApdu;
     try {
@@ -198,6 +208,12 @@ export class DlmsMeterSimulator {
 
   private associate(apdu: Uint8Array): Uint8Array {
     const aarq = decodeAarq(apdu);
+    if (this.hlsServer) {
+      const { aare, refused } = this.hlsServer.associate(aarq, this.maxPdu);
+      if (refused) this.refusals++;
+      this.associated = false;
+      return aare;
+    }
     const password = aarq.secret ? new TextDecoder().decode(aarq.secret) : null;
     if (aarq.mechanism !== 'low' || password !== this.options.password) {
       this.refusals++;

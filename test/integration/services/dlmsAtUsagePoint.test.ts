@@ -145,7 +145,10 @@ describe.skipIf(socatSkipReason !== null)(
           const value = result.value as DlmsReadResult;
           expect(value).toMatchObject({ meterSerial: stop.meterSerial, savedReadings: 1, disconnect: { controlState: 'connected' } });
           expect(value.clock?.driftS).toBeLessThan(-20);
-          expect(value.profile?.intervals).toHaveLength(97);
+          // The day's 96 quarter hours: the interval that ends at 00:00 belongs to the day before
+          // (the meter's range access includes both ends, Blue Book §4.3.6 selector 1).
+          expect(value.profile?.intervals).toHaveLength(96);
+          expect(value.profile?.intervals[0]?.end).not.toMatch(/T00:00/);
           expect(app.store.outbox.get(value.profileMessageId ?? '')?.kind).toBe('loadProfile');
         } finally {
           if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;

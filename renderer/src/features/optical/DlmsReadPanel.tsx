@@ -80,6 +80,7 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
       )}
       {r && (
         <div data-testid="dlms-result">
+          {d.modeE && <p data-testid="dlms-mode-e">{t('optical.dlms.modeE')}</p>}
           <p>{t('optical.dlms.meter', { serial: r.meterSerial ?? '—', baud: r.baud })}</p>
           <p data-testid="dlms-saved">{t('optical.dlms.saved', { count: r.savedReadings })}</p>
           {clock && (
@@ -94,10 +95,10 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
           {r.disconnect?.controlState && (
             <p data-testid="dlms-disconnect">{t(`optical.dlms.disconnect.${disconnectKey[r.disconnect.controlState]}`)}</p>
           )}
-          <table className="optical-table">
+          <table className="optical-table" data-testid="dlms-registers">
             <tbody>
               {r.registers.map((g) => (
-                <tr key={g.obis}>
+                <tr key={g.obis} data-obis={g.obis}>
                   <td className="code">{g.obis}</td>
                   <td>
                     {g.value ?? '—'}
@@ -112,31 +113,33 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
               <p data-testid="dlms-profile">
                 {t('optical.dlms.profile', { count: r.profile.intervals.length, minutes: r.profile.capturePeriodS / 60 })}
               </p>
-              <table className="optical-table" data-testid="dlms-intervals">
-                <thead>
-                  <tr>
-                    <th>{t('optical.dlms.end')}</th>
-                    {r.profile.channels.map((c) => (
-                      <th key={c.obis} className="code">
-                        {c.obis}
-                        {c.unit ? ` (${c.unit})` : ''}
-                      </th>
-                    ))}
-                    <th>{t('optical.dlms.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.profile.intervals.slice(0, SHOWN_INTERVALS).map((i) => (
-                    <tr key={i.end} className={i.status.length ? 'flagged' : undefined}>
-                      <td className="mono">{i.end.slice(0, 16).replace('T', ' ')}</td>
-                      {i.values.map((v, c) => (
-                        <td key={c}>{v ?? '—'}</td>
+              <div className="dlms-intervals-scroll">
+                <table className="optical-table dlms-intervals" data-testid="dlms-intervals">
+                  <thead>
+                    <tr>
+                      <th>{t('optical.dlms.end')}</th>
+                      {r.profile.channels.map((c) => (
+                        <th key={c.obis} className="code">
+                          {c.obis}
+                          {c.unit ? ` (${c.unit})` : ''}
+                        </th>
                       ))}
-                      <td>{i.status.map((s) => (isFlag(s) ? t(flagKeys[s]) : s)).join(', ')}</td>
+                      <th>{t('optical.dlms.status')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.profile.intervals.slice(0, SHOWN_INTERVALS).map((i) => (
+                      <tr key={i.end} className={i.status.length ? 'flagged' : undefined}>
+                        <td className="mono">{i.end.slice(0, 16).replace('T', ' ')}</td>
+                        {i.values.map((v, c) => (
+                          <td key={c}>{v ?? '—'}</td>
+                        ))}
+                        <td>{i.status.map((s) => (isFlag(s) ? t(flagKeys[s]) : s)).join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </div>

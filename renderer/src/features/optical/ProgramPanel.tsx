@@ -14,6 +14,7 @@ import {
 import { useFormat } from '../../lib/format';
 import { useOpticalStore } from './opticalStore';
 import { useProgramStore } from './programStore';
+import { useDlmsStore } from './dlmsStore';
 
 const valuesText = (values: { value: string; unit: string | null }[]) =>
   values.map((v) => `${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(' · ') || '—';
@@ -61,6 +62,8 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
   const { t } = useTranslation();
   const p = useProgramStore();
   const { port, ports, reading, result: readResult } = useOpticalStore();
+  // A DLMS meter was read here: its clock is set through DLMS (no password typed; its secrets are the device's).
+  const dlms = useDlmsStore((s) => s.result !== null) && !job;
   const [password, setPassword] = useState('');
   const { loadRole, clear } = p;
   useEffect(() => {
@@ -74,8 +77,9 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
   // Known after a read: the meter's model has no demand reset from the optical port.
   // Readout only when no model is assigned to the meter's type (never guessed from the manufacturer).
   const unavailable = readResult?.programmingUnavailable ?? null;
-  const noDemandReset = readResult?.demandResetSupported === false && unavailable === null;
-  const run = (operation: ProgramOperation) => void p.run({ usagePointId, port, operation, password, ...(job ? { job } : {}) });
+  const noDemandReset = dlms || (readResult?.demandResetSupported === false && unavailable === null);
+  const run = (operation: ProgramOperation) =>
+    void p.run({ usagePointId, port, operation, password, ...(job ? { job } : {}), ...(dlms ? { protocol: 'dlms' as const } : {}) });
 
   return (
     <fieldset className="optical-program" data-testid="program-panel">

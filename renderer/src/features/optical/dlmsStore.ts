@@ -10,9 +10,13 @@ interface DlmsSlice {
   to: string;
   reading: boolean;
   result: DlmsReadResult | null;
+  /** The result came from the panel's Read meter: the meter offered mode E, so it was read through DLMS. */
+  modeE: boolean;
   error: string | null;
   setPeriod(from: string, to: string): void;
   read(usagePointId: string, port: string): Promise<void>;
+  /** A DLMS read that the optical Read made by itself (the meter offered mode E). */
+  show(result: DlmsReadResult): void;
   clear(): void;
 }
 
@@ -23,11 +27,12 @@ export const useDlmsStore = create<DlmsSlice>((set, get) => ({
   to: yesterday(),
   reading: false,
   result: null,
+  modeE: false,
   error: null,
   setPeriod: (from, to) => set({ from, to }),
   async read(usagePointId, port) {
     const { from, to } = get();
-    set({ reading: true, result: null, error: null });
+    set({ reading: true, result: null, modeE: false, error: null });
     const operationId = beginOperation();
     try {
       const result = await api['optical.dlmsRead']({ usagePointId, port, operationId, ...(from ? { from } : {}), ...(to ? { to } : {}) });
@@ -38,5 +43,6 @@ export const useDlmsStore = create<DlmsSlice>((set, get) => ({
       set({ reading: false });
     }
   },
-  clear: () => set({ result: null, error: null }),
+  show: (result) => set({ result, modeE: true, error: null }),
+  clear: () => set({ result: null, modeE: false, error: null }),
 }));

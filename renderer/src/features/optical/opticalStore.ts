@@ -5,6 +5,7 @@ import { api, subscribe, transport } from '../../api/client';
 import { beginOperation, currentOperation, endOperation } from './operation';
 import { errorText } from '../../lib/errorText';
 import { choosePort, mergePorts, type Port } from './portChoice';
+import { useDlmsStore } from './dlmsStore';
 
 export type Progress = OpticalProgress;
 
@@ -62,15 +63,20 @@ export const useOpticalStore = create<OpticalSlice>((set, get) => ({
     const { port } = get();
     if (!port) return null;
     set({ reading: true, progress: null, result: null, error: null });
+    // Should the meter offer mode E, the Read goes on through DLMS with the DLMS panel's days of profile.
+    const { from, to } = useDlmsStore.getState();
+    const period = !job && from && to ? { from, to } : {};
+    useDlmsStore.getState().clear();
     const off = subscribe(transport, 'optical.progress', (p) => set({ progress: p }));
     const operationId = beginOperation();
     try {
-      const result = await api['optical.read']({ usagePointId, port, operationId, ...(job ? { job } : {}) });
+      const result = await api['optical.read']({ usagePointId, port, operationId, ...(job ? { job } : {}), ...period });
       if (!result.ok) {
         set({ error: errorText(result.error) });
         return null;
       }
-      set({ result: result.value });
+      if (result.value.dlms) useDlmsStore.getState().show(result.value.dlms);
+      else set({ result: result.value });
       return result.value;
     } finally {
       off();

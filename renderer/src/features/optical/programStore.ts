@@ -31,6 +31,8 @@ type ProgramRequest = {
   password: string;
   job?: JobMeter;
   confirmSerialMismatch?: boolean;
+  /** The meter speaks DLMS (read through mode E here): the clock set goes as a COSEM SET. */
+  protocol?: 'iec62056-21' | 'dlms';
 };
 
 const refusedForSerial = (details: unknown) =>

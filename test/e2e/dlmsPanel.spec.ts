@@ -1,0 +1,118 @@
+/**
+ * A DLMS/COSEM meter (IEC 62056-21 mode E, then HDLC) at the optical probe, in Chromium on a tablet
+ * held upright: the simulated meter sits on a socat PTY and the installer types its port. The DLMS
+ * panel reads and saves (registers with units, the clock's drift in words, the load profile's
+ * intervals), and the meter's history shows the saved reading; German words are checked as on
+ * every screen.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { runDlmsMeter, type RunningDlmsMeter } from '../../electron/services/serial/simulator/dlmsMeter';
+import { scaled } from '../support/timeouts';
+import { socatSkipReason } from '../integration/serial/ptyHarness';
+import { sizes } from './fieldReady';
+import { expect, test } from './fixtures';
+import { openSearchedMeter, screenshot, searchMeter, usualValues } from './pages';
+import { expectNoEnglish } from './untranslated';
+import { expectWholeWords } from './wordBreaks';
+
+/** The meter's LLS password: the host takes it from its environment (the web host is started per test, after this). */
+const PASSWORD = 'dlms0001';
+
+test.use({ demo: true, signInAs: 'Ines Installer', viewport: sizes.portrait });
+
+let meter: RunningDlmsMeter | undefined;
+let dir: string | undefined;
+test.beforeAll(() => {
+  process.env.FIELDMETER_DLMS_PASSWORD = PASSWORD;
+});
+test.afterAll(() => {
+  delete process.env.FIELDMETER_DLMS_PASSWORD;
+});
+test.afterEach(async () => {
+  await meter?.stop();
+  meter = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/**
+ * UP-1002 (meter E3100002, one active-import register in kWh) with a DLMS meter of that serial on a
+ * PTY whose register stands where the stop's usual use puts it (so no "unusually high" question),
+ * its clock 95 s behind; the probe's port typed in.
+ */
+async function atDlmsMeter(page: Page) {
+  await searchMeter(page, 'E3100002');
+  const form = await openSearchedMeter(page, 'UP-1002');
+  const [usual = '0'] = await usualValues(form);
+  dir = mkdtempSync(join(tmpdir(), 'fieldmeter-dlms-e2e-'));
+  meter = await runDlmsMeter(join(dir, 'probe'), { password: PASSWORD, days: 2, serial: 'E3100002' });
+  const objects = meter.meter.meter.hdlc.objects;
+  objects.registerStartWh = Number(usual) * 1000 - objects.registerValue('1-0:1.8.0.255');
+  objects.clockOffsetMs = -95_000;
+  await form.getByTestId('optical-panel').locator('summary').click();
+  await form.getByTestId('optical-port-path').fill(meter.appPath);
+  await form.getByTestId('optical-port-path').press('Enter');
+  await expect(form.getByTestId('optical-port')).toHaveValue(meter.appPath);
+  return { form, usual };
+}
+
+test('the DLMS panel reads and saves a mode E meter: registers with units, clock drift, load profile, history', async ({ app: page }) => {
+  test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
+  test.setTimeout(scaled(90_000));
+  await page.getByTestId('locale-de').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const { form, usual } = await atDlmsMeter(page);
+
+  const panel = form.getByTestId('dlms-panel');
+  await panel.getByTestId('dlms-read').click();
+  const result = panel.getByTestId('dlms-result');
+  await expect(result).toBeVisible({ timeout: scaled(60_000) });
+  await expect(result).toContainText('Zähler E3100002');
+  await expect(panel.getByTestId('dlms-saved')).toHaveText('1 Ablesung gespeichert');
+  await expect(panel.getByTestId('dlms-clock')).toHaveText(/^Die Zähleruhr geht 9[56] s nach gegenüber diesem Gerät$/);
+  await expect(panel.getByTestId('dlms-disconnect')).toHaveText('Versorgung eingeschaltet');
+  const registers = panel.getByTestId('dlms-registers');
+  await expect(registers.locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText(`${Number(usual) * 1000} Wh`);
+  await expect(registers.locator('tr[data-obis="1-0:3.8.0.255"]')).toContainText(/\d+ varh$/);
+  // Yesterday (the days the panel offers first): 96 quarter hours, a power failure among them.
+  await expect(panel.getByTestId('dlms-profile')).toHaveText('Lastgang: 96 Intervalle zu 15 min, zum Senden bereit');
+  const intervals = panel.getByTestId('dlms-intervals').locator('tbody tr');
+  await expect(intervals).toHaveCount(96);
+  await expect(panel.getByTestId('dlms-intervals')).toContainText('Spannungsausfall');
+
+  // The saved reading is in the meter's history, as the meter's Wh in the route's kWh.
+  const history = page.getByTestId('meter-history');
+  await expect(history.getByTestId('history-row')).toHaveCount(1);
+  await expect(history.getByTestId('history-row').first()).toContainText(Number(usual).toLocaleString('de-DE'));
+
+  await screenshot(page, 'portrait-de-dlms-panel');
+  await expectNoEnglish(page, 'portrait DLMS panel');
+  await expectWholeWords(page);
+});
+
+test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app: page }) => {
+  test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
+  test.setTimeout(scaled(90_000));
+  const { form, usual } = await atDlmsMeter(page);
+  await form.getByTestId('optical-read').click();
+  const panel = form.getByTestId('dlms-panel');
+  await expect(panel.getByTestId('dlms-mode-e')).toHaveText('The meter offers mode E: it was read through DLMS and saved', {
+    timeout: scaled(60_000),
+  });
+  await expect(panel.getByTestId('dlms-saved')).toHaveText('1 reading saved');
+  await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText(`${Number(usual) * 1000} Wh`);
+  await expect(form.getByTestId('optical-result')).toHaveCount(0);
+  await expect(form.getByTestId('optical-error')).toHaveCount(0);
+
+  // The installer sets the DLMS meter's clock from the programming panel (a COSEM SET, read back).
+  const program = form.getByTestId('program-panel');
+  await expect(program.getByTestId('program-demand-reset')).toBeDisabled();
+  await program.getByTestId('program-time-sync').click();
+  await expect(program.getByTestId('program-result')).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)/, {
+    timeout: scaled(30_000),
+  });
+  expect(Math.abs(meter?.meter.meter.hdlc.objects.clockOffsetMs ?? 99_999)).toBeLessThan(5000);
+});
