@@ -1,6 +1,7 @@
 /**
  * End-to-end tests: the real renderer in Debian Chromium, against the real web host and a
- * real SQLite file. Each test starts its own host on its own port with its own data dir.
+ * real SQLite file. Each test gets its own host on its own port with its own data dir and database
+ * (served by its worker's host process: test/e2e/hostPool.ts).
  */
 import { defineConfig, devices } from '@playwright/test';
 import { scaled } from './test/support/timeouts';

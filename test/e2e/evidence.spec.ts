@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import { scaled } from '../support/timeouts';
 import { screenshot } from './pages';
 
 test.use({ demo: true });
@@ -16,7 +17,7 @@ test('a move-out is signed on screen and its receipt downloaded in German', asyn
   await page.getByTestId('section-workOrders').click();
   await page.getByTestId('sw-SW-DEMO-MO5').click();
   await page.getByTestId('sw-optical').click();
-  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('signature-form')).toBeVisible();
 

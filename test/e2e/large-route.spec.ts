@@ -1,5 +1,6 @@
 /** A route of 100,000 stops: the list stays virtualised, keyboard moves and search stay quick. */
 import { expect, test } from './fixtures';
+import { scaled } from '../support/timeouts';
 import { meterRows } from './pages';
 
 const STOPS = 100_000;
@@ -15,11 +16,11 @@ test('100,000 meters: few rows in the DOM, End jumps to the last, search narrows
   test.slow();
   await page.getByTestId('import-file-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigRoute() });
   const panel = page.getByTestId('import-panel');
-  await expect(panel).toHaveAttribute('data-import-status', 'done', { timeout: 60_000 });
+  await expect(panel).toHaveAttribute('data-import-status', 'done', { timeout: scaled(60_000) });
   await panel.getByTestId('import-close').click();
 
   const list = page.getByTestId('meter-list');
-  await expect(list).toHaveAttribute('data-count', String(STOPS), { timeout: 30_000 });
+  await expect(list).toHaveAttribute('data-count', String(STOPS), { timeout: scaled(30_000) });
   expect(await meterRows(page).count()).toBeLessThan(60);
 
   await list.focus();

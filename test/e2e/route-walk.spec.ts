@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { expect, openApp, test } from './fixtures';
+import { scaled } from '../support/timeouts';
 import { chooseFilter, expectMeterOpen, meterRows, openSearchedMeter, screenshot, searchMeter, typeRegisters } from './pages';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures');
@@ -27,7 +28,7 @@ const id = (stop: number) => `UP-20${String(stop).padStart(2, '0')}`;
 /** Last read 10000 + stop × 1000, 10 kWh a day: 300 more is inside the expected 150–600. */
 const normal = (stop: number) => String(10_000 + stop * 1000 + 300);
 
-test.setTimeout(120_000);
+test.setTimeout(scaled(120_000));
 
 test('a technician reads a 20-meter route with the keyboard only: warnings, re-entry, rollover, skip with photo, progress kept over a restart', async ({
   app: page,

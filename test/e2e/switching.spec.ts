@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { fieldmeter } from '../support/cli';
 import { switchRequest, switchWork, typedXml } from '../support/switching';
 import { expect, test } from './fixtures';
+import { scaled } from '../support/timeouts';
 import { screenshot, switchProfile } from './pages';
 import type { Page } from '@playwright/test';
 
@@ -49,7 +50,7 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   await expect(page.getByTestId('sw-customer')).toHaveText('Erika Mustermann');
   await expect(page.getByTestId('sw-account')).toHaveText('******2005');
   await page.getByTestId('sw-optical').click();
-  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
   await screenshot(page, 'switching-move-out-read');
   await expectFits1280(page);
   await page.getByTestId('sw-save').click();
@@ -111,7 +112,7 @@ test('a disconnect by an installer with the meter switch, a seal and the reading
   await page.getByTestId('sw-control-result').selectOption('succeeded');
   await page.getByTestId('sw-seal').fill('SEAL-9001');
   await page.getByTestId('sw-optical').click();
-  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
   await page.getByTestId('sw-record').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   await expect(page.getByTestId('sw-result')).toContainText('Operated');
@@ -127,7 +128,7 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
 }) => {
   await openSwitch(page, 'SW-DEMO-MI6');
   await page.getByTestId('sw-optical').click();
-  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   // The office's cancel arrives (here by `fieldmeter import message`, as a sync would bring it).

@@ -16,7 +16,7 @@ import type { Store } from '../../../electron/services/store';
 import { takeSwitchReading } from '../../../electron/services/switching/switchRead';
 import { completeExchange } from '../../../electron/services/workOrders/exchange';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -112,10 +112,10 @@ describe('visit receipts (issue 24 §3)', () => {
       expect(checkReceipt(changed)).toMatchObject({ intact: false, code: receipt.code });
       store.close();
 
-      const ok = await fieldmeter(['receipt', 'verify', file, '--db', database]);
+      const ok = await fieldmeterInProcess(['receipt', 'verify', file, '--db', database]);
       expect(ok.stdout).toMatch(/Intact: code .* matches the visit stored in the database/);
       expect(ok.code).toBe(0);
-      const broken = await fieldmeter(['receipt', 'verify', changed]);
+      const broken = await fieldmeterInProcess(['receipt', 'verify', changed]);
       expect(broken.code).toBe(1);
       expect(broken.stderr).toMatch(/NOT INTACT/);
       // The office's copy of the database says another value was read: the receipt no longer matches it.
@@ -125,7 +125,7 @@ describe('visit receipts (issue 24 §3)', () => {
         copy,
         "UPDATE readings SET value = '1' WHERE reading_set_id = (SELECT reading_set_id FROM switch_orders WHERE id = 'SW-DEMO-MO5')",
       ]);
-      const differs = await fieldmeter(['receipt', 'verify', file, '--db', copy]);
+      const differs = await fieldmeterInProcess(['receipt', 'verify', file, '--db', copy]);
       expect(differs.code).toBe(1);
       expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
     },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMessage, type CimMessage, type Header, type PayloadBody } from '../../../shared/cim';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { csv, row } from '../../support/routeCsv';
 import { agreementMessage } from '../../support/switching';
 import { useTempDir } from '../../support/tempDir';
@@ -80,7 +80,7 @@ describe('fieldmeter import message', () => {
       }),
       { form: 'generic' },
     );
-    const result = await fieldmeter(['import', 'message', write('meters.xml', xml), '--db', db, '--json']);
+    const result = await fieldmeterInProcess(['import', 'message', write('meters.xml', xml), '--db', db, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -99,7 +99,7 @@ describe('fieldmeter import message', () => {
       expect(s.inbox.list()).toMatchObject([{ messageId: 'msg-create-MeterConfig', status: 'applied' }]);
     });
     // Redelivery: recognised by its MessageID, nothing applied twice (`import FILE` alone sees XML: a message).
-    const again = await fieldmeter(['import', write('meters2.xml', xml), '--db', db, '--json']);
+    const again = await fieldmeterInProcess(['import', write('meters2.xml', xml), '--db', db, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ duplicate: true, applied: {} });
   });
@@ -117,7 +117,7 @@ describe('fieldmeter import message', () => {
         },
       }),
     );
-    const result = await fieldmeter(['import', 'message', write('up.xml', xml), '--db', db, '--json']);
+    const result = await fieldmeterInProcess(['import', 'message', write('up.xml', xml), '--db', db, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       noun: 'UsagePointConfig',
@@ -141,7 +141,7 @@ describe('fieldmeter import message', () => {
         value: { meters: [{ names: [{ name: 'E900' }] }], usagePoints: [{ mRID: 'UP-9' }] },
       }),
     );
-    const linked = await fieldmeter(['import', 'message', write('link.xml', link), '--db', db, '--json']);
+    const linked = await fieldmeterInProcess(['import', 'message', write('link.xml', link), '--db', db, '--json']);
     expect(linked.code).toBe(0);
     expect(JSON.parse(linked.stdout)).toMatchObject({ verb: 'create', applied: { linked: 1 } });
     query((s) => expect(s.workOrders.meterAt('UP-9')?.serialNumber).toBe('E900'));
@@ -149,7 +149,7 @@ describe('fieldmeter import message', () => {
     const close = buildMessage(
       message('close', { noun: 'MasterDataLinkageConfig', value: { meters: [{ mRID: 'E2' }], usagePoints: [{ mRID: 'UP-2' }] } }),
     );
-    const closed = await fieldmeter(['import', 'message', write('close.xml', close), '--db', db, '--json']);
+    const closed = await fieldmeterInProcess(['import', 'message', write('close.xml', close), '--db', db, '--json']);
     expect(closed.code).toBe(0);
     expect(JSON.parse(closed.stdout)).toMatchObject({ verb: 'close', applied: { unlinked: 1 } });
     query((s) => expect(s.workOrders.deviceBySerial('E2')).toMatchObject({ usagePointId: null, status: 'removed' }));
@@ -175,7 +175,7 @@ describe('fieldmeter import message', () => {
         'msg-close-2',
       ),
     );
-    const refused = await fieldmeter(['import', 'message', write('busy.xml', busy), '--db', db]);
+    const refused = await fieldmeterInProcess(['import', 'message', write('busy.xml', busy), '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/work order WO-1 is in progress at UP-9/);
     expect(snapshot()).toEqual(before);
@@ -199,7 +199,7 @@ describe('fieldmeter import message', () => {
         },
       },
     });
-    const result = await fieldmeter(['import', 'message', write('msr.xml', xml), '--db', db, '--json']);
+    const result = await fieldmeterInProcess(['import', 'message', write('msr.xml', xml), '--db', db, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -228,7 +228,7 @@ describe('fieldmeter import message', () => {
       { pretty: true },
     );
     const file = write('bad-ref.xml', xml);
-    const result = await fieldmeter(['import', 'message', file, '--db', db, '--json']);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json']);
     expect(result.code).toBe(1);
     const line = xml.split('\n').findIndex((l) => l.includes('NOPE-1')) + 1;
     expect(result.stderr).toContain(`line ${line}: Meter NOPE-1 is not known on this device`);
@@ -255,7 +255,7 @@ describe('fieldmeter import message', () => {
       { pretty: true },
     );
     const file = write('agreement.xml', xml);
-    const result = await fieldmeter(['import', 'message', file, '--db', db]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CustomerAgreement CA-NONE is not known');
     expect(result.stderr).not.toContain('Maria');
@@ -281,7 +281,7 @@ describe('fieldmeter import message', () => {
       good.replace(/^<\?xml[^>]*>\s*/, '').replace('&amp;lol9;', '&lol9;'),
     ].join('\n');
     const file = write('bomb.xml', bomb);
-    const result = await fieldmeter(['import', 'message', file, '--db', db]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 2: .*DOCTYPE|DTD/i);
     expect(snapshot()).toEqual(before);
@@ -310,17 +310,17 @@ describe('fieldmeter import message', () => {
         },
       },
     });
-    const unknown = await fieldmeter(['import', 'message', write('mr.xml', readings), '--db', db]);
+    const unknown = await fieldmeterInProcess(['import', 'message', write('mr.xml', readings), '--db', db]);
     expect(unknown.code).toBe(1);
     // MeterReadings come in only as an enterprise's get (an on-demand read request), never as readings.
     expect(unknown.stderr).toContain('verb "created" is not imported for MeterReadings (only get)');
 
-    const broken = await fieldmeter(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
+    const broken = await fieldmeterInProcess(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/line 2/);
     expect(snapshot()).toEqual(before);
     expect(rejectedCopies(dir)).toHaveLength(2);
 
-    expect((await fieldmeter(['import', 'message', '--db', db])).code).toBe(2);
+    expect((await fieldmeterInProcess(['import', 'message', '--db', db])).code).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
 import { pullInbound, QUEUE_PATH } from '../../../electron/services/sync/inbound';
 import { SOAP11_NS } from '../../../electron/services/sync/soap';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
@@ -97,7 +97,7 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     store.close();
     const file = join(tempDir(), 'mc.xml');
     writeFileSync(file, meterConfig('MC-6', 'E805', FORBIDDEN));
-    const result = await fieldmeter(['import', 'message', file, '--db', db, '--xsd-dir', cimDir]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/fails the utility's schemas \(MeterConfigMessage\.xsd\).*Nothing was applied/s);
     const after = openStore(db);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { scaled } from '../../support/timeouts';
 
 describe('fieldmeter messages', () => {
@@ -13,9 +13,9 @@ describe('fieldmeter messages', () => {
   it('samples: writes one <Verb><Noun>.<kind>.xml per outbox kind and verb, and the enterprise requests, built from the database', async () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
-    expect((await fieldmeter(['demo', 'seed', '--db', db])).code).toBe(0);
+    expect((await fieldmeterInProcess(['demo', 'seed', '--db', db])).code).toBe(0);
     const out = join(dir, 'out');
-    const result = await fieldmeter(['messages', 'samples', '--db', db, '--out', out, '--json']);
+    const result = await fieldmeterInProcess(['messages', 'samples', '--db', db, '--out', out, '--json']);
     expect(result.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(JSON.parse(result.stdout).files.sort()).toEqual(files);
@@ -52,16 +52,16 @@ describe('fieldmeter messages', () => {
 
   it('samples: exit 1 with advice on an empty database', async () => {
     const dir = tempDir();
-    const result = await fieldmeter(['messages', 'samples', '--db', join(dir, 'empty.db'), '--out', join(dir, 'out')]);
+    const result = await fieldmeterInProcess(['messages', 'samples', '--db', join(dir, 'empty.db'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/demo seed/);
   });
 
   it('validate: exit 2 without a file, exit 1 without a schema folder', async () => {
-    expect((await fieldmeter(['messages', 'validate'])).code).toBe(2);
+    expect((await fieldmeterInProcess(['messages', 'validate'])).code).toBe(2);
     const file = join(tempDir(), 'm.xml');
     writeFileSync(file, '<x/>');
-    const result = await fieldmeter(['messages', 'validate', file], { FIELDMETER_CIM_XSD_DIR: undefined });
+    const result = await fieldmeterInProcess(['messages', 'validate', file], { FIELDMETER_CIM_XSD_DIR: undefined });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--xsd-dir/);
   });
@@ -74,12 +74,12 @@ describe('fieldmeter messages', () => {
         async () => {
           const dir = tempDir();
           const db = join(dir, 'fm.db');
-          await fieldmeter(['demo', 'seed', '--db', db]);
+          await fieldmeterInProcess(['demo', 'seed', '--db', db]);
           const out = join(dir, 'out');
-          await fieldmeter(['messages', 'samples', '--db', db, '--out', out]);
+          await fieldmeterInProcess(['messages', 'samples', '--db', db, '--out', out]);
           // Every sample is schema-checked in-process by xsd.test.ts; here the command itself, on two of them.
           for (const file of ['CreatedMeterReadings.meterReadings.xml', 'GetMeterReadings.xml']) {
-            const result = await fieldmeter(['messages', 'validate', join(out, file), '--xsd-dir', cimDir]);
+            const result = await fieldmeterInProcess(['messages', 'validate', join(out, file), '--xsd-dir', cimDir]);
             expect(result.stderr, file).toBe('');
             expect(result.code, file).toBe(0);
           }
@@ -88,7 +88,7 @@ describe('fieldmeter messages', () => {
             bad,
             readFileSync(join(out, 'CreateEndDeviceControls.xml'), 'utf8').replace('>create</msg:Verb>', '>update</msg:Verb>'),
           );
-          const result = await fieldmeter(['messages', 'validate', bad, '--xsd-dir', cimDir]);
+          const result = await fieldmeterInProcess(['messages', 'validate', bad, '--xsd-dir', cimDir]);
           expect(result.code).toBe(1);
           expect(result.stderr).toMatch(/line 4: .*'update' is not an element of the set/);
         },

@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../../../electron/services/store/auditChain';
 import { openDatabase } from '../../../electron/services/store/database';
 import { migrations } from '../../../electron/services/store/migrations';
 import { openStore } from '../../../electron/services/store';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 
 const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 14));
@@ -92,7 +92,7 @@ describe('migration 14: the audit log as a hash chain', () => {
     for (let i = 1; i <= 5; i++)
       store.mutate(tech, (change) => change.audit({ action: 'readings.save', entity: 'reading_set', entityId: `RS${i}` }));
     store.close();
-    const intact = await fieldmeter(['audit', 'verify', '--db', path]);
+    const intact = await fieldmeterInProcess(['audit', 'verify', '--db', path]);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/holds: 5 rows/);
 
@@ -101,7 +101,7 @@ describe('migration 14: the audit log as a hash chain', () => {
     edited.db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'Someone else' WHERE id = 3");
     expect(verifyAuditChain(edited.db).broken).toEqual({ id: 3, reason: 'its content was changed after it was written' });
     edited.close();
-    const changed = await fieldmeter(['audit', 'verify', '--db', path, '--json']);
+    const changed = await fieldmeterInProcess(['audit', 'verify', '--db', path, '--json']);
     expect(changed.code).toBe(1);
     expect(JSON.parse(changed.stdout)).toMatchObject({ broken: { id: 3 } });
     expect(changed.stderr).toMatch(/does not hold from row 3/);

@@ -11,7 +11,7 @@ import { seedWorkedDay } from '../../../electron/services/demo/workedDay';
 import { runExport } from '../../../electron/services/exports/runExport';
 import { checkTarget, writeBytesSafely } from '../../../electron/services/files/safeWrite';
 import { openStore } from '../../../electron/services/store';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { addProfile, cliUser } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 
@@ -31,16 +31,16 @@ describe('export targets', () => {
     const kept = join(dir, 'report.csv');
     writeFileSync(kept, 'the only copy of something\n');
     const asSam = cliUser('Sam');
-    const refused = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', kept], asSam);
+    const refused = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', kept], asSam);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/already exists; nothing was written.*--force/);
     expect(readFileSync(kept, 'utf8')).toBe('the only copy of something\n');
 
-    const forced = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', kept, '--force'], asSam);
+    const forced = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', kept, '--force'], asSam);
     expect(forced.code).toBe(0);
     expect(readFileSync(kept, 'utf8')).toMatch(/^route,sequence,/);
 
-    const overDatabase = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', db, '--force'], asSam);
+    const overDatabase = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', db, '--force'], asSam);
     expect(overDatabase.code).toBe(1);
     expect(overDatabase.stderr).toMatch(/is the database or one of its files; Fieldmeter never writes over it/);
     for (const target of [`${db}-wal`, `${db}-shm`])

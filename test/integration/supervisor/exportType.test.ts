@@ -7,7 +7,7 @@ import { seedWorkedDay } from '../../../electron/services/demo/workedDay';
 import { loadDemoRoute, startFieldmeter } from '../../../electron/services/fieldmeter';
 import { openStore } from '../../../electron/services/store';
 import { completeExchange } from '../../../electron/services/workOrders/exchange';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { signInAs } from '../../support/profiles';
 import { scaled } from '../../support/timeouts';
@@ -58,21 +58,35 @@ describe('export by work type', () => {
       const worked = seed(db, dir);
       const csvOf = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
 
-      expect((await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'ex.csv'), '--type', 'exchange'])).code).toBe(
-        0,
-      );
+      expect(
+        (await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'ex.csv'), '--type', 'exchange'])).code,
+      ).toBe(0);
       const exchange = csvOf(join(dir, 'ex.csv'));
       expect(new Set(exchange.map((r) => r.usage_point))).toEqual(new Set(['UP-1001']));
       expect(new Set(exchange.map((r) => r.meter_serial)).size).toBe(2); // the old meter's final and the new meter's initial readings
       expect(exchange.map((r) => r.value).sort()).toEqual(exchange.map((r) => (r.meter_serial === 'E9100001' ? '0' : '99999')).sort());
 
-      expect((await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'read.csv'), '--type', 'read'])).code).toBe(0);
+      expect(
+        (await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'read.csv'), '--type', 'read'])).code,
+      ).toBe(0);
       const reads = csvOf(join(dir, 'read.csv'));
       expect(reads).toHaveLength(worked.readings);
       expect(reads.some((r) => r.value === '99999' || r.meter_serial === 'E9100001')).toBe(false);
       expect(
-        (await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'pan.csv'), '--type', 'panCommission', '--json']))
-          .stdout,
+        (
+          await fieldmeterInProcess([
+            'export',
+            '--db',
+            db,
+            '--format',
+            'csv',
+            '--out',
+            join(dir, 'pan.csv'),
+            '--type',
+            'panCommission',
+            '--json',
+          ])
+        ).stdout,
       ).toMatch(/"rows": 0/);
 
       const app = startFieldmeter({ databasePath: db, host: 'web' });
@@ -86,7 +100,7 @@ describe('export by work type', () => {
       } finally {
         app.close();
       }
-      const usage = await fieldmeter(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'x.csv'), '--type', 'survey']);
+      const usage = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', join(dir, 'x.csv'), '--type', 'survey']);
       expect(usage.code).toBe(2);
     },
     scaled(120_000),

@@ -12,7 +12,7 @@ import { reportNotRead, takeSwitchReading } from '../../../electron/services/swi
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
 import { scaled } from '../../support/timeouts';
@@ -63,7 +63,7 @@ describe.skipIf(xsdSkipReason !== null)(`switch messages delivered by sync${xsdS
       }
       const storeDir = join(dir, 'enterprise');
       sim = await startEnterpriseSimulator({ storeDir });
-      const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
+      const synced = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url, '--json']);
       expect(synced.code, synced.stderr).toBe(0);
       expect(JSON.parse(synced.stdout)).toMatchObject({ rejected: 0, pending: 0 });
       expect(sim.acceptedIds()).toEqual(expect.arrayContaining(ids));

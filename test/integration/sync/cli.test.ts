@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/services/store';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
-import { fieldmeter, fieldmeterBin } from '../../support/cli';
+import { fieldmeterBin, fieldmeterInProcess } from '../../support/cli';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
@@ -19,7 +19,7 @@ describe('fieldmeter sync', () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const queued = seedDemoOutbox(db);
-    const dry = await fieldmeter(['sync', '--db', db, '--dry-run', '--out', join(dir, 'dry'), '--json']);
+    const dry = await fieldmeterInProcess(['sync', '--db', db, '--dry-run', '--out', join(dir, 'dry'), '--json']);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({ sent: 0, accepted: 0, rejected: 0, pending: queued });
     const files = readdirSync(join(dir, 'dry'));
@@ -28,10 +28,10 @@ describe('fieldmeter sync', () => {
 
     const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
     try {
-      const first = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json']);
+      const first = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url, '--json']);
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
-      const second = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url]);
+      const second = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url]);
       expect(second.stdout.trim()).toBe('Sent 0 messages: 0 accepted, 0 rejected; 0 left in the outbox.');
       expect(sim.stats.received).toBe(queued);
       // Recorded in sync_runs like a run from the app: "last success" counts CLI runs too.
@@ -50,7 +50,7 @@ describe('fieldmeter sync', () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const queued = seedDemoOutbox(db);
-    const run = await fieldmeter([
+    const run = await fieldmeterInProcess([
       'sync',
       '--db',
       db,
@@ -70,19 +70,19 @@ describe('fieldmeter sync', () => {
 
   it('refuses a bad endpoint and half a client certificate before touching the outbox', async () => {
     const db = join(tempDir(), 'fm.db');
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/must be an https:\/\/ URL/);
+    expect((await fieldmeterInProcess(['sync', '--db', db, '--endpoint', 'ftp://x/'])).stderr).toMatch(/must be an https:\/\/ URL/);
     // Plain http only to this machine, and no credentials in the URL (issue 18).
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'http://mdm.example.com/cim'])).stderr).toMatch(
+    expect((await fieldmeterInProcess(['sync', '--db', db, '--endpoint', 'http://mdm.example.com/cim'])).stderr).toMatch(
       /must be an https:\/\/ URL/,
     );
-    const withUser = await fieldmeter(['sync', '--db', db, '--endpoint', 'https://crew:Pw-77@mdm.example.com/cim']);
+    const withUser = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', 'https://crew:Pw-77@mdm.example.com/cim']);
     expect(withUser.stderr).toMatch(/Leave the user and password out/);
     expect(withUser.stderr).not.toContain('Pw-77');
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(
+    expect((await fieldmeterInProcess(['sync', '--db', db, '--endpoint', 'https://x/', '--cert', 'c.pem'])).stderr).toMatch(
       /both the certificate and its key/,
     );
-    expect((await fieldmeter(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
-    expect((await fieldmeter(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(
+    expect((await fieldmeterInProcess(['sync', '--db', db])).stderr).toMatch(/No endpoint/);
+    expect((await fieldmeterInProcess(['sync', '--db', db, '--endpoint', 'https://x/', '--xsd-dir', dirname(db)])).stderr).toMatch(
       /has no Message\.xsd: choose the folder with the utility's/,
     );
     expect(syncRuns(db)).toEqual([]); // bad usage is not a run
@@ -132,7 +132,7 @@ describe.skipIf(xsdSkipReason !== null)(
         const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
         const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string; schemaValidation: boolean };
         expect(address.schemaValidation).toBe(true);
-        const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
+        const run = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', address.url, '--soap', '1.2', '--json']);
         expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
         expect(
           readAccepted(join(dir, 'enterprise'))
@@ -158,7 +158,7 @@ describe.skipIf(xsdSkipReason !== null)(
       try {
         const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
         const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string };
-        const run = await fieldmeter(['sync', '--db', db, '--endpoint', address.url, '--json']);
+        const run = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', address.url, '--json']);
         expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
         const verdict = (await (await fetch(new URL('/validate', address.url))).json()) as { checked: number; invalid: unknown[] };
         expect(verdict).toEqual({ checked: queued, invalid: [] });

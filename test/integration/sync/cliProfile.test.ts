@@ -6,7 +6,7 @@ import { openStore } from '../../../electron/services/store';
 import { PROFILE_SETTINGS_KEY } from '../../../electron/services/sync/profileFile';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { readAccepted } from '../../../electron/services/sync/simulator/storage';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { useTempDir } from '../../support/tempDir';
 
@@ -32,7 +32,7 @@ describe('fieldmeter sync --profile-file', () => {
         join(dir, 'bad.json'),
         JSON.stringify({ soapAction: 'http://x/{noun}', endpoints: { MeterReadings: 'http://mdm.example.com/' } }),
       );
-      const bad = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'bad.json')]);
+      const bad = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'bad.json')]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toMatch(
         /integration profile .*bad\.json is not valid: soapAction: only the placeholders .*endpoints\.MeterReadings: http:\/\/mdm\.example\.com is neither https nor on this computer/,
@@ -42,7 +42,16 @@ describe('fieldmeter sync --profile-file', () => {
 
       const profile = { name: 'strict MDM', soapVersion: '1.2', endpoints: { SendMeterReadings: `${sim.url}SendMeterReadings` } };
       writeFileSync(join(dir, 'profile.json'), JSON.stringify(profile));
-      const run = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'profile.json'), '--json']);
+      const run = await fieldmeterInProcess([
+        'sync',
+        '--db',
+        db,
+        '--endpoint',
+        sim.url,
+        '--profile-file',
+        join(dir, 'profile.json'),
+        '--json',
+      ]);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
       expect(new Set(Object.values(sim.acceptedPaths()))).toEqual(new Set(['/SendMeterReadings', '/']));
@@ -60,7 +69,16 @@ describe('fieldmeter sync --profile-file', () => {
     const sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise'), peer: { strictSoapAction: true } });
     try {
       writeFileSync(join(dir, 'draft.json'), JSON.stringify({ name: 'EPRI harness', namespaces: 'epriDraft' }));
-      const run = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'draft.json'), '--json']);
+      const run = await fieldmeterInProcess([
+        'sync',
+        '--db',
+        db,
+        '--endpoint',
+        sim.url,
+        '--profile-file',
+        join(dir, 'draft.json'),
+        '--json',
+      ]);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
       const received = readAccepted(join(dir, 'enterprise')).map((m) => m.xml);

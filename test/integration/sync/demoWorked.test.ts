@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/services/store';
 import { startEnterpriseSimulator, type EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
 
@@ -23,7 +23,7 @@ describe('fieldmeter demo seed --worked', () => {
     async () => {
       const dir = tempDir();
       const db = join(dir, 'fm.db');
-      const seeded = await fieldmeter(['demo', 'seed', '--worked', '--db', db, '--json']);
+      const seeded = await fieldmeterInProcess(['demo', 'seed', '--worked', '--db', db, '--json']);
       expect(seeded.code).toBe(0);
       const worked = (JSON.parse(seeded.stdout) as { worked: { readings: number; skips: number; confirmed: number; pending: number } })
         .worked;
@@ -41,7 +41,7 @@ describe('fieldmeter demo seed --worked', () => {
       }
 
       sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
-      const synced = await fieldmeter(['sync', '--db', db, '--endpoint', sim.url, '--json'], {
+      const synced = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url, '--json'], {
         FIELDMETER_USER: 'Tina Technician',
         FIELDMETER_PIN: '111111',
       });

@@ -10,7 +10,7 @@ import { DEMO_PAN_DEVICE } from '../../../electron/services/workOrders/demo';
 import { createWorkOrder, reportUnable, startWorkOrder } from '../../../electron/services/workOrders/lifecycle';
 import { completeInstall, completeRemoval } from '../../../electron/services/workOrders/meterJobs';
 import { decommissionPan } from '../../../electron/services/workOrders/pan';
-import { fieldmeter } from '../../support/cli';
+import { fieldmeterInProcess } from '../../support/cli';
 import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { xsdSkipReason } from '../../support/xsd';
@@ -70,7 +70,7 @@ describe.skipIf(xsdSkipReason !== null)(`work-order messages through sync${xsdSk
       );
 
       sim = await startEnterpriseSimulator({ storeDir: join(dir, 'enterprise') });
-      const synced = await fieldmeter(['sync', '--db', join(dir, 'demo.db'), '--endpoint', sim.url, '--json']);
+      const synced = await fieldmeterInProcess(['sync', '--db', join(dir, 'demo.db'), '--endpoint', sim.url, '--json']);
       expect(synced.code, synced.stderr).toBe(0);
       expect(JSON.parse(synced.stdout)).toEqual({ sent: pending, accepted: pending, rejected: 0, pending: 0 });
     },
