@@ -71,6 +71,11 @@ function withTimeout<T>(promise: Promise<T>, message: () => string): Promise<T> 
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+const fieldmeterEnvironment = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('FIELDMETER_') && e[1] !== undefined),
+  );
+
 export function startHostPool(): HostPool {
   let pool: ReturnType<typeof spawnPool> | undefined;
   const alive = () => {
@@ -82,9 +87,12 @@ export function startHostPool(): HostPool {
       const current = alive();
       await current.ready;
       const from = current.output().length;
-      const reply = await withTimeout(current.ask({ kind: 'start', databasePath, demo, fromTemplate }), () => {
-        return `The web host did not start an app within ${START_TIMEOUT_MS} ms:\n${current.output().slice(from)}`;
-      });
+      const reply = await withTimeout(
+        current.ask({ kind: 'start', databasePath, demo, fromTemplate, env: fieldmeterEnvironment() }),
+        () => {
+          return `The web host did not start an app within ${START_TIMEOUT_MS} ms:\n${current.output().slice(from)}`;
+        },
+      );
       if (!reply.ok || !('openUrl' in reply) || !reply.openUrl)
         throw new Error(`Unexpected reply from the web host: ${JSON.stringify(reply)}`);
       const { id, openUrl, port, token } = reply as { id: number; openUrl: string; port: number; token: string };

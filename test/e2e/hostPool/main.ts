@@ -60,6 +60,7 @@ async function stop(id: number): Promise<PoolReply> {
 }
 
 process.on('message', (request: PoolRequest) => {
+  if (request.kind === 'start') useEnvironment(request.env);
   const answer = request.kind === 'start' ? start(request.databasePath, request.demo, request.fromTemplate) : stop(request.id);
   void answer
     .catch((error: unknown): PoolReply => ({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
@@ -68,3 +69,9 @@ process.on('message', (request: PoolRequest) => {
 // The worker that started this process is gone (it ended or crashed): so is this process.
 process.on('disconnect', () => process.exit(0));
 process.send?.({ ok: true, request: 0, ready: true } satisfies PoolMessage);
+
+/** The app of the next test sees the FIELDMETER_* variables its worker has now, and no others. */
+function useEnvironment(env: Record<string, string>): void {
+  for (const name of Object.keys(process.env)) if (name.startsWith('FIELDMETER_') && !(name in env)) delete process.env[name];
+  Object.assign(process.env, env);
+}
