@@ -396,6 +396,12 @@ export const de: Catalog = {
       unlinked_other: '{{count}} Zähler gelöst',
       meterEventsStored_one: '{{count}} Zählerereignis aus dem Büro beim Zähler gespeichert',
       meterEventsStored_other: '{{count}} Zählerereignisse aus dem Büro bei ihren Zählern gespeichert',
+      readingsStored_one: '{{count}} geprüfter Zählerstand aus dem Büro als Verlauf des Zählers gespeichert',
+      readingsStored_other: '{{count}} geprüfte Zählerstände aus dem Büro als Verlauf der Zähler gespeichert',
+      readingsKnown_one: '{{count}} Zählerstand aus dem Büro schon bekannt',
+      readingsKnown_other: '{{count}} Zählerstände aus dem Büro schon bekannt',
+      readingsNotImported_one: '{{count}} Zählerstand für einen Zähler oder ein Zählwerk, das nicht auf diesem Gerät ist, ausgelassen',
+      readingsNotImported_other: '{{count}} Zählerstände für Zähler oder Zählwerke, die nicht auf diesem Gerät sind, ausgelassen',
     },
   },
   optical: {

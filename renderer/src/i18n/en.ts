@@ -382,6 +382,12 @@ export const en = {
       unlinked_other: '{{count}} meters unlinked',
       meterEventsStored_one: '{{count}} meter event from the office kept with its meter',
       meterEventsStored_other: '{{count}} meter events from the office kept with their meters',
+      readingsStored_one: "{{count}} validated reading from the office kept as the meter's history",
+      readingsStored_other: "{{count}} validated readings from the office kept as the meters' history",
+      readingsKnown_one: '{{count}} reading from the office known already',
+      readingsKnown_other: '{{count}} readings from the office known already',
+      readingsNotImported_one: '{{count}} reading for a meter or register not on this device left out',
+      readingsNotImported_other: '{{count}} readings for meters or registers not on this device left out',
     },
   },
   optical: {

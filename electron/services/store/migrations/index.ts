@@ -18,6 +18,7 @@ import m018 from './018_stop_coordinates';
 import m020 from './020_meter_keys';
 import m021 from './021_probe_transcripts';
 import m025 from './025_reading_source_radio';
+import m026 from './026_enterprise_readings';
 
 export interface Migration {
   readonly version: number;
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   m020,
   m021,
   m025,
+  m026,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));
