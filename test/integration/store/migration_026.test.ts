@@ -4,7 +4,7 @@ import { openDatabase } from '../../../electron/services/store/database';
 import { migrations } from '../../../electron/services/store/migrations';
 import { useTempDir } from '../../support/tempDir';
 
-describe("migration 26: the enterprise's validated readings", () => {
+describe("migration 26: the enterprise's validated readings and the meter's received date", () => {
   const tempDir = useTempDir();
   const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 26));
 
@@ -31,6 +31,11 @@ describe("migration 26: the enterprise's validated readings", () => {
     expect(() => insert.run(7)).toThrow(/UNIQUE/);
     expect(() => insert.run(99)).toThrow(/FOREIGN KEY/);
     expect(after.db.prepare('SELECT qualities FROM enterprise_readings').get()).toEqual({ qualities: '[]' });
+    // The meter keeps its row; the day it was received is unknown until MeterConfig gives it.
+    expect(after.db.prepare('SELECT serial_number, received_date FROM end_devices').get()).toEqual({
+      serial_number: 'E1',
+      received_date: null,
+    });
     after.db.close();
   });
 });

@@ -4,6 +4,8 @@
  * what the field read and sends: a reading here came from the enterprise and is never sent back.
  * One value per register and time (`changed` from the MDM replaces it), with the ReadingQuality
  * codes the MDM gave (JSON array) and the message it came in.
+ * `end_devices.received_date`: the day the utility received the meter (MeterConfig
+ * `lifecycle/receivedDate`, xs:date), as the enterprise's asset register says.
  */
 export default {
   version: 26,
@@ -19,5 +21,6 @@ CREATE TABLE enterprise_readings (
   received_at TEXT NOT NULL,
   UNIQUE (register_id, read_at)
 ) STRICT;
+ALTER TABLE end_devices ADD COLUMN received_date TEXT;
 `,
 };
