@@ -23,6 +23,7 @@ import type { XsdValidator } from '../messages/xsdValidator';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { DeliveryContext } from './deliver';
+import { keepRefused } from './inbound';
 import { readPeerReply } from './peerReply';
 import { soapHeaders, wrapSoap, type SoapVersion } from './soap';
 
@@ -106,6 +107,8 @@ export async function askMeterHistory(store: Store, options: HistoryRequestOptio
     return { kind: 'applied', messageId: result.messageId, applied: result.applied, duplicate: result.duplicate === true };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    // Kept in the inbox with the reason, as a refused message from the queue is.
+    keepRefused(store, options.actor, answer.withPayload, error.message);
     return { kind: 'refused', reason: error.message };
   }
 }

@@ -50,7 +50,7 @@ describe.skipIf(xsdSkipReason !== null)(
     const tempDir = useTempDir();
     const closing = useClosing();
 
-    async function setUp(syncGetReplies: boolean) {
+    async function setUp(syncGetReplies: boolean, history = mdmHistory) {
       const dir = tempDir();
       const store = closing(openStore(join(dir, 'field.db')));
       importRoute(store, actor, { fileName: 'r.csv', content: csv(row({ last: '1000', date: '2026-10-01' })), acceptValidRows: false });
@@ -59,7 +59,7 @@ describe.skipIf(xsdSkipReason !== null)(
       mkdirSync(storeDir, { recursive: true });
       writeFileSync(
         join(storeDir, ACCEPTED_FILE),
-        `${JSON.stringify({ messageId: 'MDM-HIST-1', receivedAt: '2026-11-20T05:00:00Z', xml: mdmHistory })}\n`,
+        `${JSON.stringify({ messageId: 'MDM-HIST-1', receivedAt: '2026-11-20T05:00:00Z', xml: history })}\n`,
       );
       const peer = { strictSoapAction: true, syncGetReplies };
       const sim = closing(await startEnterpriseSimulator({ storeDir, xsdDir: cimDir, peer }));
@@ -95,6 +95,16 @@ describe.skipIf(xsdSkipReason !== null)(
       const summary = await syncNow(store, options);
       expect(summary.history).toEqual({ kind: 'later' });
       expect(store.enterpriseReadings.ofRegister(store.meters.get('UP-1')!.registers[0]!.id)).toEqual([]);
+    });
+
+    it('an answer the device cannot apply is refused whole and kept in the inbox with the reason', async () => {
+      const { store, options } = await setUp(true, mdmHistory.replace(`ref="${KWH}"`, 'ref="MDM-RT-9"'));
+      const summary = await syncNow(store, options);
+      expect(summary.history).toMatchObject({ kind: 'refused', reason: expect.stringContaining('ReadingType "MDM-RT-9"') });
+      expect(store.enterpriseReadings.ofRegister(store.meters.get('UP-1')!.registers[0]!.id)).toEqual([]);
+      expect(store.db.prepare("SELECT noun, verb, status FROM inbox WHERE status <> 'applied'").all()).toEqual([
+        { noun: 'MeterReadings', verb: 'reply', status: 'failed' },
+      ]);
     });
   },
 );
