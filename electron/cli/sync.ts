@@ -181,6 +181,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
       "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>)",
     )
     .option('--echo-correlation', "answer with the request's CorrelationID where it has one (else its MessageID)")
+    .option('--sync-get-replies', 'answer a GetMeterReadings in the HTTP response itself, with the MeterReadings held for its usage points')
     .option('--json', 'print the address as JSON')
     .exitOverride()
     .action(
@@ -196,6 +197,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         slowMs: string;
         strictSoapAction?: boolean;
         echoCorrelation?: boolean;
+        syncGetReplies?: boolean;
         json?: boolean;
       }) => {
         const rate = Number(o.rate);
@@ -210,7 +212,11 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           validation: o.validate,
           serveDir: o.serve ? resolve(o.serve) : undefined,
           fault: o.fail && isFaultKind(o.fail) ? { kind: o.fail, rate, seed: Number(o.seed), slowMs: Number(o.slowMs) } : undefined,
-          peer: { strictSoapAction: o.strictSoapAction === true, correlation: o.echoCorrelation ? 'echo' : 'messageId' },
+          peer: {
+            strictSoapAction: o.strictSoapAction === true,
+            correlation: o.echoCorrelation ? 'echo' : 'messageId',
+            syncGetReplies: o.syncGetReplies === true,
+          },
         });
         io.out(
           o.json

@@ -104,6 +104,13 @@ export const integrationProfileSchema = z
      * MeterReadings payload, to the ReplyMeterReadings service), for peers that expect the reply form.
      */
     readingAnswers: z.enum(['created', 'reply']).default('created'),
+    /**
+     * `ask`: each sync run asks the enterprise for the validated history of the meters on this device
+     * (one GetMeterReadings naming their usage points, GetMeterReadings service); a peer that answers
+     * in the HTTP response (ResponseMessage with the MeterReadings Payload) is taken at its word there,
+     * otherwise the answer comes later as a message of its own. `none` (default): never asked.
+     */
+    meterHistory: z.enum(['none', 'ask']).default('none'),
   })
   .strict();
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;

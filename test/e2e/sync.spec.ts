@@ -137,13 +137,30 @@ test('Sync pulls what the office queued: the received list says what changed, an
         { form: 'typed' },
       ),
     );
+    // A head end's power failure for the meter at UP-1005: shown in its history in words.
+    sim.queue.enqueue(
+      buildMessage(
+        {
+          kind: 'event',
+          header: { verb: 'created', noun: 'EndDeviceEvents', timestamp: yesterday, source: 'HeadEnd', messageID: 'EV-1005' },
+          payload: {
+            kind: 'xml',
+            body: {
+              noun: 'EndDeviceEvents',
+              value: { endDeviceEvents: [{ createdDateTime: yesterday, eventType: '0.26.38.85', assets: { mRID: 'E3100005' } }] },
+            },
+          },
+        },
+        { form: 'typed' },
+      ),
+    );
 
     await page.getByTestId('section-sync').click();
     await setEndpoint(page, sim.url);
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('sync-result')).toHaveText('Sync finished: 1 accepted, 0 rejected.');
     const received = page.getByTestId('sync-received-item');
-    await expect(received).toHaveCount(2);
+    await expect(received).toHaveCount(3);
     await expect(page.locator('[data-testid=sync-received-item][data-message-id=MC-OLD]')).toContainText(
       '1 meter kept as recorded in the field',
     );
@@ -159,6 +176,10 @@ test('Sync pulls what the office queued: the received list says what changed, an
     );
     const form = await openSearchedMeter(page, 'UP-1005');
     await expect(page.getByTestId('read-request-banner')).toContainText('on-demand reading');
+    const event = page.getByTestId('meter-event');
+    await expect(event.getByTestId('meter-event-words')).toHaveText('Power failure');
+    await expect(event.getByTestId('meter-event-code')).toHaveText('0.26.38.85');
+    await expect(event).toContainText('reported by the office');
     await typeRegisters(page, await usualValues(form));
     await expect(form.getByTestId('save-status')).toContainText(/saved/);
     // Saving opens the next meter and focuses its first register; search once that has happened.

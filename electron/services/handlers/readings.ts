@@ -1,4 +1,5 @@
 import type { readingMethods } from '../../../shared/contract/methods/readings';
+import { meterEvents } from '../readings/meterEvents';
 import { addPhoto, readPhoto } from '../readings/photos';
 import { saveManualReadings } from '../readings/saveReadings';
 import { skipCodes, skipVisit } from '../readings/skipVisit';
@@ -23,5 +24,6 @@ export function readingHandlers({ store, actor, photoDir }: HandlerContext): Dom
     'photos.list': ({ usagePointId }) => store.photos.list(usagePointId),
     'photos.get': ({ photoId, size }) => readPhoto(store, photoDir, photoId, size),
     'readings.list': ({ usagePointId, limit }) => store.readings.list({ usagePointId, limit }),
+    'meterEvents.list': ({ usagePointId, limit }) => meterEvents(store, usagePointId, limit),
   };
 }

@@ -30,6 +30,7 @@ import { checkInboundAgainstSchemas } from './schemaCheck';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
+import { applyMeterHistory } from './meterHistory';
 import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
 import { applyReadRequest } from './readRequest';
@@ -45,8 +46,11 @@ export const INBOUND_VERBS: Readonly<Record<string, readonly string[]>> = {
   MasterDataLinkageConfig: ['create', 'created', 'close', 'closed'],
   MeterServiceRequests: ['create', 'created', 'change', 'changed', 'cancel', 'canceled'],
   EndDeviceEvents: ['create', 'created'],
-  /** A get request: its payload is GetMeterReadings (an on-demand read of one meter). */
-  MeterReadings: ['get'],
+  /**
+   * A get request: its payload is GetMeterReadings (an on-demand read of one meter). The others
+   * carry the meter's validated history from the enterprise (meterHistory.ts).
+   */
+  MeterReadings: ['get', 'create', 'created', 'change', 'changed', 'reply'],
   /** Controls for the field to carry out (clock set, demand reset), and their cancellation. */
   EndDeviceControls: ['create', 'cancel', 'canceled'],
 };
@@ -89,7 +93,9 @@ function checkedReplyAddress(header: Header): string | null {
   if (!address) return null;
   const problem = serviceUrlProblem(address);
   if (problem === null) return address;
-  if (ANSWERED_NOUNS.has(header.noun)) throw new InboundRejection(`Header/ReplyAddress: ${problem}, so the answer could not be sent there`);
+  // MeterReadings is answered when asked for (get); history the enterprise sends is not a request.
+  const answered = ANSWERED_NOUNS.has(header.noun) && (header.noun !== 'MeterReadings' || header.verb === 'get');
+  if (answered) throw new InboundRejection(`Header/ReplyAddress: ${problem}, so the answer could not be sent there`);
   return null;
 }
 
@@ -115,6 +121,8 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
       return applyPanJoinEvents(ctx, body.value);
     case 'GetMeterReadings':
       return applyReadRequest(ctx, body.value);
+    case 'MeterReadings':
+      return applyMeterHistory(ctx, body.value);
     case 'EndDeviceControls':
       return applyControlRequests(ctx, verb, body.value);
     default:

@@ -1,7 +1,9 @@
 /**
- * MeterConfig in: an unknown meter arrives in stock; a known one gets its serial number and asset
- * status from the enterprise — but where a meter is installed is the linkage's business (and the
- * field's): the status of a meter at a usage point is never changed from here.
+ * MeterConfig in: an unknown meter arrives in stock (create / created; a change names a known
+ * one, so one for an unknown meter is refused); a known one gets its serial number, asset status
+ * and received date (lifecycle/receivedDate) from the enterprise — but where a meter is installed
+ * is the linkage's business (and the field's): the status of a meter at a usage point is never
+ * changed from here.
  * Conflict rule (issue 7): a field visit's own data wins over stale master data. A change the
  * enterprise made (Header.Timestamp) before the meter's last field visit does not touch the
  * meter; it is counted as `metersKeptFieldData` so the user sees it in the received list.
@@ -31,6 +33,19 @@ function statusOf(ctx: InboundContext, serial: string, value: string | undefined
   return status;
 }
 
+/** xs:date, with the zone XSD allows after it (MeterConfig.xsd LifecycleDate.receivedDate). */
+const XS_DATE = /^(\d{4}-\d\d-\d\d)(?:Z|[+-]\d\d:\d\d)?$/;
+
+/** The day the utility received the meter (lifecycle/receivedDate), refused when it is not a date. */
+function receivedDayOf(ctx: InboundContext, serial: string, value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const day = XS_DATE.exec(text)?.[1];
+  if (day === undefined || Number.isNaN(Date.parse(day)) || new Date(day).toISOString().slice(0, 10) !== day)
+    reject(ctx, `Meter ${serial}: lifecycle/receivedDate "${text}" is not a date (YYYY-MM-DD)`, text);
+  return day;
+}
+
 export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
   const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = {
     metersAdded: 0,
@@ -43,6 +58,7 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     if (keys.length === 0) reject(ctx, 'MeterConfig: a Meter has neither serialNumber, mRID nor Names');
     const serial = meter.serialNumber?.trim() || (keys[0] as string);
     const status = statusOf(ctx, serial, meter.status?.value);
+    const receivedDay = receivedDayOf(ctx, serial, meter.lifecycle?.receivedDate);
     const device = findMeter(ctx, meter);
     if (!device) {
       if (verb === 'change' || verb === 'changed')
@@ -51,6 +67,7 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
         reject(ctx, `Meter ${serial}: a new meter arrives in stock; link it to a usage point with MasterDataLinkageConfig`, status);
       const id = ctx.store.workOrders.addStockMeter(serial);
       if (status === 'removed') ctx.store.workOrders.setAssetStatus(id, 'removed');
+      if (receivedDay !== undefined) ctx.store.endDevices.setReceivedDate(id, receivedDay);
       counts.metersAdded++;
       continue;
     }
@@ -79,6 +96,7 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
       ctx.store.workOrders.setAssetStatus(device.id, status);
       changed = true;
     }
+    if (receivedDay !== undefined && ctx.store.endDevices.setReceivedDate(device.id, receivedDay)) changed = true;
     if (changed) counts.metersUpdated++;
     else counts.metersUnchanged++;
   }

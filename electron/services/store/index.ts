@@ -3,6 +3,7 @@ import { openDatabase, type OpenOptions } from './database';
 import { createJournal, type Actor } from './repositories/journal';
 import { mutate, type Change } from './mutation';
 import { createEndDevicesRepository } from './repositories/endDevices';
+import { createEnterpriseReadingsRepository } from './repositories/enterpriseReadings';
 import { createInboxRepository } from './repositories/inbox';
 import { createMetersRepository } from './repositories/meters';
 import { createMeterStatusRepository } from './repositories/meterStatus';
@@ -67,6 +68,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     jobRecords: createJobRecordsRepository(db),
     meterKeys: createMeterKeysRepository(db),
     probeTranscripts: createProbeTranscriptsRepository(db),
+    enterpriseReadings: createEnterpriseReadingsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction,
     /** A change and its audit row in one transaction, as `actor` (mutation.ts). */

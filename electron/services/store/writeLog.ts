@@ -23,6 +23,7 @@ export const tableTopics = {
   readings: ['readings', 'stops'],
   meter_status_reads: ['readings'],
   end_device_events: ['readings'],
+  enterprise_readings: ['readings', 'stops'],
   photos: ['photos'],
   end_devices: ['devices'],
   seals: ['devices'],

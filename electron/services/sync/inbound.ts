@@ -36,7 +36,7 @@ export interface PullSummary {
 }
 
 /** Header values of a message the device could not read as a whole, for the received list. */
-function headerOf(xml: string): { messageId: string; noun: string; verb: string; correlationId?: string } {
+export function headerOf(xml: string): { messageId: string; noun: string; verb: string; correlationId?: string } {
   const field = (name: string) => new RegExp(`<(?:[\\w.-]+:)?${name}>([^<]{1,200})</`).exec(xml)?.[1]?.trim();
   return {
     messageId: field('MessageID') ?? `sha256:${createHash('sha256').update(xml).digest('hex')}`,
@@ -62,6 +62,20 @@ function queueIds(reply: HttpReply): string[] {
   return ids.slice(0, MAX_PER_RUN);
 }
 
+/** A message the device could not apply, kept in the inbox with the reason (the user sees it in the received list). */
+export function keepRefused(store: Store, actor: Actor, xml: string, reason: string): void {
+  const h = headerOf(xml);
+  store.mutate(actor, (change) => {
+    store.inbox.refuse({ ...h, xml: maskPersonalData(xml), at: new Date().toISOString(), error: reason });
+    change.audit({
+      action: 'inbox.refuse',
+      entity: 'inbox',
+      entityId: h.messageId,
+      details: { noun: h.noun, verb: h.verb, reason },
+    });
+  });
+}
+
 /** `schemas`: the utility's schema folder, when set; every message must pass it before it is applied. */
 export async function pullInbound(
   store: Store,
@@ -82,16 +96,7 @@ export async function pullInbound(
       else summary.applied++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error; // the database, not the message: stop the run
-      const h = headerOf(reply.body);
-      store.mutate(actor, (change) => {
-        store.inbox.refuse({ ...h, xml: maskPersonalData(reply.body), at: new Date().toISOString(), error: error.message });
-        change.audit({
-          action: 'inbox.refuse',
-          entity: 'inbox',
-          entityId: h.messageId,
-          details: { noun: h.noun, verb: h.verb, reason: error.message },
-        });
-      });
+      keepRefused(store, actor, reply.body, error.message);
       summary.refused++;
       log.warn(`enterprise message ${id} refused: ${error.message}`);
     }

@@ -15,6 +15,8 @@ import { storedProfile } from './profileFile';
 import { createRouter } from './router';
 import type { Actor } from '../store/repositories/journal';
 import { pullInbound, type PullSummary } from './inbound';
+import { askMeterHistory, type HistoryOutcome } from './historyRequest';
+import { defaultXmlLimits } from '../../../shared/cim/xml/safeXml';
 import { createBatchValidator } from '../messages/batchValidator';
 import { checkSchemaFolder } from '../messages/schemaFolder';
 import { createXsdValidator, xmllintAvailable } from '../messages/xsdValidator';
@@ -36,6 +38,8 @@ export interface SyncNowOptions extends Omit<SyncRunOptions, 'post' | 'limits'> 
 export interface SyncNowSummary extends SyncSummary {
   /** What was pulled from the enterprise's queue after sending (null: not pulled, the run stopped first). */
   inbound: PullSummary | null;
+  /** The meters' history asked for (profile `meterHistory: ask`) and what became of the answer; absent when not asked. */
+  history?: HistoryOutcome;
 }
 
 /** Sends the outbox, then — unless the run stopped — pulls and applies what the enterprise queued for the device. */
@@ -56,6 +60,19 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
       ...(validator ? { validate: (xmls: readonly string[]) => validator.validateAll(xmls) } : {}),
     });
     if (summary.stopped) return { ...summary, inbound: null };
+    const history =
+      profile.meterHistory === 'ask'
+        ? await askMeterHistory(store, {
+            post: router.post,
+            profile,
+            soapVersion: options.soapVersion ?? profile.soapVersion ?? options.endpoint.soapVersion ?? '1.1',
+            limits: defaultXmlLimits,
+            source: options.envelope.source,
+            actor: options.actor,
+            ...(options.schemaFolder && schemas ? { schemas: createXsdValidator(options.schemaFolder) } : {}),
+          })
+        : null;
+    const asked = history ? { history } : {};
     try {
       const inbound = await pullInbound(
         store,
@@ -64,12 +81,13 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
         options.signal,
         options.schemaFolder && schemas ? createXsdValidator(options.schemaFolder) : undefined,
       );
-      return { ...summary, inbound };
+      return { ...summary, inbound, ...asked };
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;
       const code = error instanceof TransportError ? 'UNREACHABLE' : 'BAD_REPLY';
       return {
         ...summary,
+        ...asked,
         inbound: null,
         stopped: {
           code,

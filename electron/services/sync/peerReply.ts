@@ -15,7 +15,13 @@ import { CimXmlError, type XmlLimits } from '../../../shared/cim/xml/safeXml';
 import { soapBody, SoapFaultError } from './soap';
 
 export type PeerReply =
-  | { kind: 'answer'; reply: ReplyType; correlationId: string | undefined }
+  | {
+      kind: 'answer';
+      reply: ReplyType;
+      correlationId: string | undefined;
+      /** The ResponseMessage itself when it carries a Payload: a synchronous answer to a request. */
+      withPayload?: string;
+    }
   | { kind: 'businessFault'; reply: ReplyType; reason: string }
   | { kind: 'fault'; reason: string };
 
@@ -46,5 +52,10 @@ export function readPeerReply(xml: string, limits: XmlLimits): PeerReply {
   // A FaultMessage as the Body's child (not inside a SOAP Fault) names no message: its Reply decides.
   if (parsed.kind === 'fault') return { kind: 'answer', reply: parsed.reply, correlationId: undefined };
   if (parsed.kind !== 'response') throw new CimXmlError('INVALID_MESSAGE', `expected a ResponseMessage, got a ${parsed.kind} message`);
-  return { kind: 'answer', reply: parsed.reply, correlationId: parsed.header.correlationID };
+  return {
+    kind: 'answer',
+    reply: parsed.reply,
+    correlationId: parsed.header.correlationID,
+    ...(parsed.payload !== undefined ? { withPayload: body } : {}),
+  };
 }

@@ -119,3 +119,21 @@ export function panJoinOutcomeIn(table: CodeTable, code: string): 'joined' | 'fa
   if (tables.some((t) => t.panJoinFailed.some((p) => matches(p, code)))) return 'failed';
   return null;
 }
+
+/**
+ * The event an inbound or recorded EndDeviceEventType stands for, for showing it in words: looked up
+ * in the profile's table and every shipped one (a head end may still write the published codes after
+ * the utility moved tables). A table code of device type 0 matches any type, as the tables send it.
+ * Null for a code none of them names (shown as its code).
+ */
+export function eventNameIn(table: CodeTable, code: string): EndDeviceEventName | null {
+  if (!isEndDeviceCode(code)) return null;
+  const [type, ...rest] = code.split('.');
+  for (const t of [table, ...Object.values(SHIPPED_CODE_TABLES)]) {
+    for (const [name, tableCode] of Object.entries(t.events) as [EndDeviceEventName, string][]) {
+      const [tableType, ...tableRest] = tableCode.split('.');
+      if ((tableType === '0' || tableType === type) && tableRest.join('.') === rest.join('.')) return name;
+    }
+  }
+  return null;
+}

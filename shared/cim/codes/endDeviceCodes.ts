@@ -119,6 +119,7 @@ const events = {
 export type EndDeviceEventName = keyof typeof events;
 /** The published codes of the events the app sends (`domain.subDomain.eventOrAction`), for the code tables (codeTables.ts). */
 export const END_DEVICE_EVENT_CODES: Readonly<Record<EndDeviceEventName, string>> = events;
+export const END_DEVICE_EVENT_NAMES = Object.keys(events) as [EndDeviceEventName, ...EndDeviceEventName[]];
 
 /**
  * The EndDeviceType of a meter from its registers' ReadingType commodity (NOTES.md §6-7: CIM

@@ -10,6 +10,7 @@ import {
   mo,
   mref,
   optRef,
+  readRef,
   readInterval,
   readNames,
   writeInterval,
@@ -86,6 +87,12 @@ export interface MeterReading {
 
 export interface MeterReadings {
   meterReadings: MeterReading[];
+  /**
+   * The ReadingTypes the Readings' `ReadingType@ref` point at, each with its mRID and Names
+   * (MeterReadings.xsd: `MeterReadings/ReadingType`, after the MeterReading list). An MDM whose
+   * ReadingType mRIDs are its own keys (not the 18-part code) names the type here.
+   */
+  readingTypes?: ObjectRef[];
 }
 
 const writeQualities = (qs: readonly ReadingQuality[] | undefined): XElement[] =>
@@ -136,9 +143,8 @@ function writeIntervalBlock(b: IntervalBlock): XElement {
 }
 
 export function writeMeterReadings(p: MeterReadings): XElement {
-  return m(
-    'MeterReadings',
-    p.meterReadings.map((mr) =>
+  return m('MeterReadings', [
+    ...p.meterReadings.map((mr) =>
       m('MeterReading', [
         mo('isCoincidentTrigger', mr.isCoincidentTrigger),
         ...(mr.intervalBlocks ?? []).map(writeIntervalBlock),
@@ -148,7 +154,8 @@ export function writeMeterReadings(p: MeterReadings): XElement {
         writeInterval('valuesInterval', mr.valuesInterval),
       ]),
     ),
-  );
+    ...(p.readingTypes ?? []).map((t) => writeRef('ReadingType', t)),
+  ]);
 }
 
 function readMeter(node: XmlValue | undefined): MeterRef | undefined {
@@ -186,6 +193,7 @@ export function readMeterReadings(node: XmlValue): MeterReadings {
         usagePoint: optRef(mr, 'UsagePoint'),
         valuesInterval: readInterval(mr, 'valuesInterval'),
       })) ?? [],
+    readingTypes: many(node, 'ReadingType', readRef),
   };
 }
 

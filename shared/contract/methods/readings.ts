@@ -1,5 +1,6 @@
 /** A visit: readings, skips, photos. */
 import { z } from 'zod';
+import { END_DEVICE_EVENT_NAMES } from '../../cim/codes/endDeviceCodes';
 import { confirmation, decimalText, photoInfo, photoMimeTypes, position, reading, skipCode } from '../entities';
 import { base64, note, nothing, photoId, usagePointId, type MethodSpecs } from './common';
 
@@ -83,5 +84,24 @@ export const readingMethods = {
       })
       .strict(),
     output: z.array(reading),
+  },
+  /**
+   * The events of the meter at a usage point, newest first: those read at the meter and those the
+   * enterprise reported (inbound EndDeviceEvents). `name` is the event the code stands for in the
+   * integration profile's code table (or a shipped one), null when none names it.
+   */
+  'meterEvents.list': {
+    right: 'view',
+    input: z.object({ usagePointId, limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        eventType: z.string(),
+        name: z.enum(END_DEVICE_EVENT_NAMES).nullable(),
+        createdAt: z.string(),
+        reason: z.string(),
+        fromEnterprise: z.boolean(),
+      }),
+    ),
   },
 } as const satisfies MethodSpecs;

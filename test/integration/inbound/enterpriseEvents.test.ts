@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyInboundMessage } from '../../../electron/services/inbound/applyMessage';
+import { meterEvents } from '../../../electron/services/readings/meterEvents';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore } from '../../../electron/services/store';
 import { csv, row } from '../../support/routeCsv';
@@ -77,6 +78,29 @@ describe('EndDeviceEvents from the enterprise', () => {
       // Delivered again: nothing stored twice.
       expect(applyInboundMessage(store, actor, xml).duplicate).toBe(true);
       expect(store.db.prepare('SELECT count(*) FROM end_device_events').pluck().get()).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("names each event of the meter's history through the code tables, newest first, the enterprise's marked", () => {
+    const store = openStore(join(tempDir(), 'field.db'));
+    try {
+      importRoute(store, actor, { fileName: 'r.csv', content: csv(row()), acceptValidRows: false });
+      const vendorCodes = createdEvents('EV-2', [
+        // Aclara-style power failure (the shipped amiVendorExample table) and a code no table names.
+        event('E100', '3.26.0.85', '2026-11-02T03:00:00Z'),
+        event('E100', '3.21.0.999', '2026-11-02T04:00:00Z'),
+      ]);
+      applyInboundMessage(store, actor, xml);
+      applyInboundMessage(store, actor, vendorCodes);
+      expect(meterEvents(store, 'UP-1', 50).map((e) => [e.createdAt, e.eventType, e.name, e.fromEnterprise])).toEqual([
+        ['2026-11-02T04:00:00Z', '3.21.0.999', null, true],
+        ['2026-11-02T03:00:00Z', '3.26.0.85', 'powerDown', true],
+        ['2026-11-01T22:20:00Z', '0.12.141.212', 'coverOpened', true],
+        ['2026-11-01T22:13:05Z', '0.26.38.85', 'powerDown', true],
+      ]);
+      expect(meterEvents(store, 'UP-404', 50)).toEqual([]);
     } finally {
       store.close();
     }

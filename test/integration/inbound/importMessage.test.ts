@@ -294,7 +294,7 @@ describe('fieldmeter import message', () => {
     const before = snapshot();
     const readings = buildMessage({
       kind: 'event',
-      header: header('created', 'MeterReadings', 'mr-1'),
+      header: header('canceled', 'MeterReadings', 'mr-1'),
       payload: {
         kind: 'xml',
         body: {
@@ -312,8 +312,10 @@ describe('fieldmeter import message', () => {
     });
     const unknown = await fieldmeterInProcess(['import', 'message', write('mr.xml', readings), '--db', db]);
     expect(unknown.code).toBe(1);
-    // MeterReadings come in only as an enterprise's get (an on-demand read request), never as readings.
-    expect(unknown.stderr).toContain('verb "created" is not imported for MeterReadings (only get)');
+    // MeterReadings come in as an enterprise's get (an on-demand read request) or as its history, never cancelled.
+    expect(unknown.stderr).toContain(
+      'verb "canceled" is not imported for MeterReadings (only get, create, created, change, changed, reply)',
+    );
 
     const broken = await fieldmeterInProcess(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
     expect(broken.code).toBe(1);

@@ -18,6 +18,7 @@ import m018 from './018_stop_coordinates';
 import m020 from './020_meter_keys';
 import m021 from './021_probe_transcripts';
 import m025 from './025_reading_source_radio';
+import m026 from './026_enterprise_readings';
 import m027 from './027_route_radio_auto_save';
 
 export interface Migration {
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   m020,
   m021,
   m025,
+  m026,
   m027,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).

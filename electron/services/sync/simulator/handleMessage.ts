@@ -10,6 +10,7 @@ import { buildMessage, parseMessage, type Header, type ParsedMessage, type Reply
 import { CimXmlError, defaultXmlLimits } from '../../../../shared/cim/xml/safeXml';
 import type { ValidationResult } from '../../messages/xsdValidator';
 import { soapBody, SOAP11_NS, SOAP12_NS, wrapSoap, type SoapVersion } from '../soap';
+import { historyAnswer } from './historyAnswer';
 import { businessFaultAnswer, replyCorrelation, soapActionProblem, soapFaultAnswer, type PeerBehaviour } from './peer';
 import type { MessageStorage } from './storage';
 
@@ -161,6 +162,9 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
       );
     }
   }
+  // A Get answered in the response itself, once it passed the schemas (historyAnswer.ts).
+  const isGet = message.kind === 'request' && message.header.verb === 'get' && message.header.noun === 'MeterReadings';
+  if (isGet && peer?.syncGetReplies) return historyAnswer(ctx.storage, message, messageXml, version, peer);
   if (options.businessFault !== undefined) {
     ctx.stats.rejected++;
     return businessFaultAnswer(version ?? '1.1', options.businessFault, message.header, firstMeter(message));

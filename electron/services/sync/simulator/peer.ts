@@ -21,6 +21,8 @@ export interface PeerBehaviour {
   readonly strictSoapAction?: boolean;
   /** 'messageId' (default): Reply CorrelationID = the request's MessageID; 'echo': its CorrelationID when it has one. */
   readonly correlation?: 'messageId' | 'echo';
+  /** Answer a GetMeterReadings in the HTTP response itself, with the MeterReadings held for it (historyAnswer.ts). */
+  readonly syncGetReplies?: boolean;
 }
 
 export interface FaultAnswer {

@@ -11,6 +11,7 @@ import { warningNeedsConfirmation } from '../meter/readingChecks';
 import { useWarningText } from '../meter/useWarningText';
 import { historyRows, usePoints, type HistoryCell } from './history';
 import { useRegisterName } from '../../lib/registerName';
+import { MeterEvents } from './MeterEvents';
 import { ProbeTranscripts } from './ProbeTranscripts';
 
 /** The chart library (uPlot) loads with the first history shown, not with the app. */
@@ -132,6 +133,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
           </>
         )}
       </section>
+      <MeterEvents usagePointId={detail.usagePointId} locale={locale} />
       <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
     </>
   );

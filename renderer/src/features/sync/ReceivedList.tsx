@@ -25,6 +25,9 @@ const KNOWN_CHANGES = [
   'linked',
   'unlinked',
   'meterEventsStored',
+  'readingsStored',
+  'readingsKnown',
+  'readingsNotImported',
 ] as const;
 type KnownChange = (typeof KNOWN_CHANGES)[number];
 const isKnown = (key: string): key is KnownChange => (KNOWN_CHANGES as readonly string[]).includes(key);
