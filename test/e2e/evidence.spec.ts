@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { screenshot } from './pages';
+import { confirmSwitchMeter, screenshot } from './pages';
 
 test.use({ demo: true });
 
@@ -17,6 +17,7 @@ test('a move-out is signed on screen and its receipt downloaded in German', asyn
   await page.getByTestId('sw-SW-DEMO-MO5').click();
   await page.getByTestId('sw-optical').click();
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('signature-form')).toBeVisible();
 

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { fieldmeter } from '../support/cli';
 import { switchRequest, switchWork, typedXml } from '../support/switching';
 import { expect, test } from './fixtures';
-import { screenshot, switchProfile } from './pages';
+import { confirmSwitchMeter, screenshot, switchProfile } from './pages';
 import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
@@ -52,6 +52,7 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'switching-move-out-read');
   await expectFits1280(page);
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   await expect(page.getByTestId('sw-result')).toContainText('Read on');
@@ -128,6 +129,7 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
   await openSwitch(page, 'SW-DEMO-MI6');
   await page.getByTestId('sw-optical').click();
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: 30_000 });
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   // The office's cancel arrives (here by `fieldmeter import message`, as a sync would bring it).
@@ -187,6 +189,7 @@ test('a switch reading refused as unusual and then corrected: the old warning an
   await openSwitch(page, 'SW-DEMO-MO5');
   const first = page.locator('[data-testid^="sw-value-"]').first();
   await first.fill('999999');
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-confirm-reason')).toBeVisible();
   // The value the meter shows, typed over the wrong one: nothing asks for a reason any more.
