@@ -469,6 +469,7 @@ export const de: Catalog = {
     meaning: 'Bedeutung',
     value: 'Wert',
     readingType: 'ReadingType',
+    capturedAt: 'vom Zähler erfasst {{time}}',
     program: {
       title: 'Zähler programmieren (Monteure)',
       password: 'Zählerpasswort',

@@ -454,6 +454,7 @@ export const en = {
     meaning: 'Meaning',
     value: 'Value',
     readingType: 'ReadingType',
+    capturedAt: 'captured by the meter {{time}}',
     program: {
       title: 'Program the meter (installers)',
       password: 'Meter password',
