@@ -303,6 +303,7 @@ export const de: Catalog = {
       MasterDataLinkageConfig: 'Zuordnung Zähler – Zählpunkt',
       MeterConfig: 'Zählerdaten',
       MeterServiceRequests: 'Auftragsbericht',
+      Document: 'Besuchsbestätigung (Dokument)',
     },
     retry: 'Erneut senden',
     endpointTitle: 'Endpunkt (Vorgesetzte)',
@@ -842,6 +843,12 @@ export const de: Catalog = {
     receipt: 'Bestätigung',
     making: 'Bestätigung wird erstellt…',
     made: 'Bestätigung {{file}} · Prüfcode {{code}}',
+    sending: {
+      queued: 'Wird bei der nächsten Synchronisierung mit den Zählerständen des Besuchs an das Büro gesendet.',
+      alreadyQueued: 'Die Bestätigung dieses Besuchs ist schon für das Büro vorgemerkt (oder gesendet); sie wird nicht zweimal gesendet.',
+      noDocumentEndpoint:
+        'Nur auf diesem Gerät gespeichert: Das Integrationsprofil nennt keinen Dokument-Endpunkt, daher werden Bestätigungen nicht gesendet.',
+    },
     saved: 'Gespeichert unter {{path}}.',
   },
   scan: {
