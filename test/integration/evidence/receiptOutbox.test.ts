@@ -17,6 +17,7 @@ import { storeProfile } from '../../../electron/services/sync/profileFile';
 import { createRouter } from '../../../electron/services/sync/router';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { takeSwitchReading } from '../../../electron/services/switching/switchRead';
+import { completeInstall } from '../../../electron/services/workOrders/meterJobs';
 import { integrationProfileSchema } from '../../../shared/cim/integrationProfile';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { openDemoStore } from '../../support/demoStore';
@@ -25,6 +26,7 @@ import { messageXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 
 const technician = { name: 'Tom Technician', role: 'technician' } as const;
+const installer = { name: 'Ines Installer', role: 'installer' } as const;
 const png = readFileSync(join(import.meta.dirname, '../../fixtures/meter-photo.png'));
 const moveOut = { kind: 'switchOrder', id: 'SW-DEMO-MO5' } as const;
 
@@ -112,6 +114,33 @@ describe('visit receipts sent with the outbox as a document (issue 24 §3)', () 
     expect(sim.stats.received).toBe(received);
     expect(sim.stats.duplicates).toBe(0);
   }, 60_000);
+
+  it('an install’s receipt names the MeterReadings of the meter put in as its reference', async () => {
+    const dir = tempDir();
+    const store: Store = closing(openDemoStore(dir, installer));
+    const photoDir = join(dir, 'photos');
+    storeProfile(store, integrationProfileSchema.parse({ endpoints: { Document: 'https://mdm.example/documents' } }));
+    const fresh = store.workOrders.deviceBySerial('E9100002');
+    if (!fresh) throw new Error('demo not loaded');
+    const initialReadings = store.workOrders.registersOf(fresh.id).map((r) => ({ registerId: r.id, value: '12' }));
+    const before = store.outbox.list().length;
+    completeInstall(store, installer, {
+      workOrderId: 'WO-DEMO-IN1',
+      newMeter: { serial: 'E9100002', initialReadings, sealsApplied: ['S-IN-1'], photoIds: [] },
+      note: '',
+    });
+    const readings = store.outbox
+      .list()
+      .slice(before)
+      .filter((e) => e.kind === 'meterReadings')
+      .map((e) => e.messageId);
+    expect(readings.length).toBeGreaterThan(0);
+    const visit = { kind: 'workOrder', id: 'WO-DEMO-IN1' } as const;
+    saveSignature(store, installer, photoDir, visit, { status: 'declined', signerName: '' });
+    expect((await createReceipt(store, installer, photoDir, visit, 'en')).sending).toBe('queued');
+    const queued = store.outbox.list().find((e) => e.kind === 'visitReceipt');
+    expect(queued?.payload).toMatchObject({ visit, readingsMessageIds: readings, meter: 'E9100002' });
+  });
 
   it('without a document endpoint the receipt stays stored on the device, says so, and nothing is queued for it', async () => {
     const { store, photoDir } = signedMoveOut();
