@@ -48,10 +48,13 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
           );
         }
         if (check.matchesDatabase === false) {
+          // Which parts changed, in words, so the office knows what to look at (issue 24 §3).
+          const { describeDifference } = await import('../../shared/evidence/recordDiff');
+          const parts = check.differences.map((d) => `\n  - ${describeDifference(d)}`).join('');
           const why =
             check.problem === 'visitNotInDatabase'
               ? 'the database has no such finished visit'
-              : `the visit in the database now gives code ${check.databaseCode}`;
+              : `the visit in the database now gives code ${check.databaseCode}. What differs:${parts || ' (no part named; the data was reordered)'}`;
           throw new AppError('VALIDATION', `Intact (code ${check.code}, ${visit}), but DOES NOT MATCH the database: ${why}.`, {
             reason: 'receiptMismatch',
           });

@@ -79,6 +79,17 @@ export async function expectMeterOpen(page: Page, usagePointId: string) {
   return form;
 }
 
+/** On a switch order: types the serial its field expects (the label names it), as read off the plate. */
+export async function confirmSwitchMeter(page: Page) {
+  const label =
+    (await page
+      .getByTestId('sw-detail')
+      .locator('label', { has: page.getByTestId('sw-meter-serial') })
+      .textContent()) ?? '';
+  const expected = /\((?:expected|erwartet) ([^)]+)\)/.exec(label)?.[1] ?? '';
+  await page.getByTestId('sw-meter-serial').fill(expected);
+}
+
 /** Types each register's value and Enter (the last Enter saves and the next meter opens). */
 export async function typeRegisters(page: Page, values: readonly string[]) {
   for (const value of values) {

@@ -11,7 +11,7 @@ import { fieldmeter } from '../support/cli';
 import { switchRequest, switchWork, typedXml } from '../support/switching';
 import { expect, test } from './fixtures';
 import { scaled } from '../support/timeouts';
-import { screenshot, switchProfile } from './pages';
+import { confirmSwitchMeter, screenshot, switchProfile } from './pages';
 import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
@@ -53,6 +53,7 @@ test('a move-out: customer shown masked in the list, in full when opened; readin
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
   await screenshot(page, 'switching-move-out-read');
   await expectFits1280(page);
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   await expect(page.getByTestId('sw-result')).toContainText('Read on');
@@ -129,6 +130,7 @@ test('a move-in read offline, then cancelled by the office: the reading stays, t
   await openSwitch(page, 'SW-DEMO-MI6');
   await page.getByTestId('sw-optical').click();
   await expect(page.getByTestId('sw-optical-done')).toBeVisible({ timeout: scaled(30_000) });
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-status')).toContainText('Completed');
   // The office's cancel arrives (here by `fieldmeter import message`, as a sync would bring it).
@@ -188,6 +190,7 @@ test('a switch reading refused as unusual and then corrected: the old warning an
   await openSwitch(page, 'SW-DEMO-MO5');
   const first = page.locator('[data-testid^="sw-value-"]').first();
   await first.fill('999999');
+  await confirmSwitchMeter(page);
   await page.getByTestId('sw-save').click();
   await expect(page.getByTestId('sw-confirm-reason')).toBeVisible();
   // The value the meter shows, typed over the wrong one: nothing asks for a reason any more.

@@ -7,7 +7,8 @@ import { DRAFT_MESSAGE_NS, payloadNamespace } from '../../shared/cim';
 import { renderForSync } from '../../electron/services/messages/renderOutbox';
 import { extractPayload } from '../../electron/services/messages/xsdValidator';
 import type { OutboxEntry } from '../../electron/services/store/repositories/outbox';
-import { combinedXsd, messageXsdFor, payloadXsd, typedXsd, validateXml } from './xsd';
+import { DOCUMENT_NOUN } from '../../shared/cim/outbox/kinds';
+import { combinedXsd, messageXsd, messageXsdFor, payloadXsd, typedXsd, validateXml } from './xsd';
 
 const draftOnly = new Set(['MeterServiceRequests']);
 
@@ -18,6 +19,11 @@ export function outboxSchemaErrors(entries: readonly OutboxEntry[]): Record<stri
   };
   for (const entry of entries) {
     const name = `${entry.verb} ${entry.noun} ${entry.messageId.slice(0, 8)}`;
+    if (entry.noun === DOCUMENT_NOUN) {
+      // A document travels in the generic envelope's Payload/Compressed: the envelope is all there is to check.
+      note(`${name} envelope`, validateXml(renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'generic'), messageXsd).errors);
+      continue;
+    }
     note(`${name} typed`, validateXml(renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'typed'), typedXsd(entry.noun)).errors);
     const generic = renderForSync(entry, { source: 'FIELDMETER-TEST' }, 'generic');
     if (draftOnly.has(entry.noun)) {

@@ -2,9 +2,8 @@
  * Visit receipts (issue 24 §3): one PDF per visit and language, saved beside the photos as
  * `receipt-<code>-<language>.pdf` and never overwritten — the same data gives the same code, so a
  * receipt asked for again is the one already made. Its code goes into the audit log with the
- * SHA-256 it was taken from: the 61968-9 messages this app sends (MeterReadings, EndDeviceEvents,
- * MeterConfig …) have no element for a document attachment, so the receipt is not queued in the
- * outbox; the audit is where the office finds which receipt belongs to which visit.
+ * SHA-256 it was taken from, and — where the integration profile names a document endpoint — the
+ * receipt is queued in the same transaction as a document for the enterprise (receiptOutbox.ts).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,17 +15,29 @@ import { writeFileSafely } from '../files/safeWrite';
 import type { Store } from '../store';
 import type { ReceiptRow } from '../store/repositories/evidence';
 import type { Actor } from '../store/repositories/journal';
+import { storedProfile } from '../sync/profileFile';
+import { queueReceipt, type ReceiptSending } from './receiptOutbox';
 import { writeReceiptPdf } from './receiptPdf';
 import { signatureFile } from './signatures';
 import { sealRecord, visitRecord } from './visitRecord';
 import { requireFinishedVisit, requireVisitRight } from './visits';
 
-export const receiptInfoOf = (row: ReceiptRow): ReceiptInfo => ({
+export const receiptInfoOf = (row: ReceiptRow, sending?: ReceiptSending): ReceiptInfo => ({
   fileName: row.fileName,
   language: row.language,
   code: groupedCode(row.code),
   createdAt: row.createdAt,
+  ...(sending ? { sending } : {}),
 });
+
+/** The profile in use; one stored that no longer parses names no document endpoint (the sync run says what is wrong with it). */
+function profileOrDefault(store: Store) {
+  try {
+    return storedProfile(store);
+  } catch {
+    return null;
+  }
+}
 
 const photoExtension: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
 
@@ -56,7 +67,33 @@ export async function createReceipt(
   const fileName = `receipt-${sealed.code}-${language}.pdf`;
   const path = join(photoDir, fileName);
   const known = store.evidence.receiptByFileName(fileName);
-  if (known && existsSync(path)) return receiptInfoOf(known);
+  const profile = profileOrDefault(store);
+  const send = () =>
+    profile
+      ? queueReceipt(store, profile, { record, ...sealed, fileName, path }, language)
+      : { sending: 'noDocumentEndpoint' as const, messageId: null };
+  // Made before: the same file; queued now if it was not (a document endpoint set since), with its audit row.
+  if (known && existsSync(path)) {
+    const sending = store.mutate(actor, (change) => {
+      const queued = send();
+      if (queued.sending === 'queued')
+        change.audit({
+          action: 'visit.receipt',
+          entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order',
+          entityId: ref.id,
+          details: {
+            code: sealed.code,
+            dataSha256: sealed.sha256,
+            language,
+            fileName,
+            sending: queued.sending,
+            messageId: queued.messageId,
+          },
+        });
+      return queued.sending;
+    });
+    return receiptInfoOf(known, sending);
+  }
 
   const signature = record.signature?.imageSha256 ? signatureFile(photoDir, record.signature.imageSha256) : null;
   const drawing = {
@@ -83,17 +120,19 @@ export async function createReceipt(
     createdAt: now.toISOString(),
     createdBy: actor.name,
   };
-  store.mutate(actor, (change) => {
-    if (store.evidence.receiptByFileName(fileName)) return;
+  const sending = store.mutate(actor, (change) => {
+    if (store.evidence.receiptByFileName(fileName)) return send().sending;
     store.evidence.insertReceipt(row);
+    const queued = send();
     change.audit({
       action: 'visit.receipt',
       entity: ref.kind === 'switchOrder' ? 'switch_order' : 'work_order',
       entityId: ref.id,
-      details: { code: sealed.code, dataSha256: sealed.sha256, language, fileName },
+      details: { code: sealed.code, dataSha256: sealed.sha256, language, fileName, sending: queued.sending, messageId: queued.messageId },
     });
+    return queued.sending;
   });
-  return receiptInfoOf(store.evidence.receiptByFileName(fileName) ?? row);
+  return receiptInfoOf(store.evidence.receiptByFileName(fileName) ?? row, sending);
 }
 
 export interface ReceiptFile {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { VisitRecord } from '../../../shared/evidence/visit';
 import { groupedCode } from '../../../shared/evidence/canonicalJson';
+import { visitDifferences, type VisitDifference } from '../../../shared/evidence/recordDiff';
 import type { Store } from '../store';
 import { RECEIPT_INFO_KEYS } from './receiptPdf';
 import { sealRecord, visitRecord } from './visitRecord';
@@ -22,6 +23,8 @@ export interface ReceiptCheck {
   /** Given a database: does the visit stored there give the same data? Null without one, or when not intact. */
   readonly matchesDatabase: boolean | null;
   readonly databaseCode: string | null;
+  /** When the stored visit changed: each part that differs, as the receipt states it and as the database holds it now. */
+  readonly differences: readonly VisitDifference[];
   readonly problem: 'noReceiptData' | 'badData' | 'codeMismatch' | 'visitNotInDatabase' | 'visitChanged' | null;
 }
 
@@ -39,7 +42,7 @@ export function checkReceipt(file: string, store?: Store): ReceiptCheck {
   const pdf = readFileSync(file).toString('latin1');
   const code = infoString(pdf, RECEIPT_INFO_KEYS.code);
   const data = infoString(pdf, RECEIPT_INFO_KEYS.data);
-  const none = { computedCode: null, visit: null, matchesDatabase: null, databaseCode: null };
+  const none = { computedCode: null, visit: null, matchesDatabase: null, databaseCode: null, differences: [] };
   if (!code || !data) return { intact: false, code: code && groupedCode(code), ...none, problem: 'noReceiptData' };
   let record: VisitRecord;
   try {
@@ -50,15 +53,23 @@ export function checkReceipt(file: string, store?: Store): ReceiptCheck {
   }
   const sealed = sealRecord(record);
   const intact = sealed.code === code;
-  const base = { code: groupedCode(code), computedCode: groupedCode(sealed.code), visit: record.visit };
+  const base = { code: groupedCode(code), computedCode: groupedCode(sealed.code), visit: record.visit, differences: [] };
   if (!intact) return { intact, ...base, matchesDatabase: null, databaseCode: null, problem: 'codeMismatch' };
   if (!store) return { intact, ...base, matchesDatabase: null, databaseCode: null, problem: null };
-  let stored: string;
+  let now: VisitRecord;
   try {
-    stored = sealRecord(visitRecord(store, record.visit)).code;
+    now = visitRecord(store, record.visit);
   } catch {
     return { intact, ...base, matchesDatabase: false, databaseCode: null, problem: 'visitNotInDatabase' };
   }
-  const matches = stored === code;
-  return { intact, ...base, matchesDatabase: matches, databaseCode: groupedCode(stored), problem: matches ? null : 'visitChanged' };
+  const stored = sealRecord(now).code;
+  if (stored === code) return { intact, ...base, matchesDatabase: true, databaseCode: groupedCode(stored), problem: null };
+  return {
+    intact,
+    ...base,
+    matchesDatabase: false,
+    databaseCode: groupedCode(stored),
+    differences: visitDifferences(record, now),
+    problem: 'visitChanged',
+  };
 }

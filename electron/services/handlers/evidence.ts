@@ -11,7 +11,7 @@ export function evidenceHandlers({ store, actor, photoDir, saveDialog }: Handler
   return {
     'evidence.get': ({ visit }) => {
       const signature = store.evidence.signature(visit);
-      return { signature: signature && signatureInfoOf(signature), receipts: store.evidence.receipts(visit).map(receiptInfoOf) };
+      return { signature: signature && signatureInfoOf(signature), receipts: store.evidence.receipts(visit).map((r) => receiptInfoOf(r)) };
     },
     'evidence.signSwitch': ({ switchOrderId, signature }) =>
       saveSignature(store, actor(), photoDir, { kind: 'switchOrder', id: switchOrderId }, signature),

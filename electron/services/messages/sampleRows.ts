@@ -123,5 +123,18 @@ export function samplePayloads(s: SampleSource): SamplePayloads {
         },
       ],
     },
+    // A stand-in document (the smallest PDF header), not a receipt: a sample shows the envelope.
+    visitReceipt: {
+      visit: { kind: 'switchOrder', id: switchOrder },
+      usagePoint,
+      meter,
+      code: 'ABCDEFGHIJ',
+      dataSha256: '0'.repeat(64),
+      language: 'en',
+      fileName: 'receipt-ABCDEFGHIJ-en.pdf',
+      readingsMessageIds: [],
+      pdfSha256: '0'.repeat(64),
+      pdfBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    },
   };
 }

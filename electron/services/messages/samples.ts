@@ -12,6 +12,7 @@ import {
   EVENT_VERBS,
   buildMessage,
   endDeviceControlType,
+  isPayloadNoun,
   typedRootName,
   type CimMessage,
   type EnvelopeForm,
@@ -71,7 +72,8 @@ function outboxSamples(store: Store, context: EnvelopeContext, source: SampleSou
         ? outboxRowOf(queued)
         : { messageId: `sample-${kind}-${verb}`, kind, verb, createdAt: source.at, payload: payloads[kind] };
       const event = (EVENT_VERBS as readonly string[]).includes(verb);
-      const root = typedRootName(event ? 'event' : 'request', verb, noun);
+      // A document (Payload/Compressed) has no typed wrapper: its sample is the generic EventMessage.
+      const root = isPayloadNoun(noun) ? typedRootName(event ? 'event' : 'request', verb, noun) : null;
       const form: EnvelopeForm = root ? 'typed' : 'generic';
       const note = queued
         ? `Outbox kind ${kind} (${verb} ${noun}): the newest queued message of this kind, ${queued.messageId}.`

@@ -101,12 +101,17 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   const choice = choose(readout.identification);
   const model = trainingModel ?? (choice?.ok ? choice.model : null);
   const serialSet = readout.dataSets.find((d) => d.obis === 'C.1.0' || d.obis === '0.0.0' || d.obis === '96.1.0');
-  const meterSerial = serialSet?.values[0]?.value.trim() || null;
   // DSMR M-Bus channels (gas, water, heat): the device from 0-n:24.1.0, the value by its unit (not
   // its position: the first value of 0-n:24.2.1 is the capture time), gas metered or converted by register.
   const channels = new Map(
     dsmrChannelReadings(readout.dataSets).map((c) => [`0-${c.channel}:${c.register === '24.2.3' ? '24.2.3' : '24.2.1'}`, c]),
   );
+  // A gas (water, heat) meter read through the electricity meter's M-Bus channel is known by its own
+  // equipment id, 0-n:96.1.0 of the channel that carries this usage point's register (DSMR 5.0.2 §6.12).
+  const channelMeter = [...channels.values()].find(
+    (c) => c.equipmentId && c.readingType && meter.registers.some((r) => r.readingType === c.readingType),
+  );
+  const meterSerial = channelMeter?.equipmentId ?? (serialSet?.values[0]?.value.trim() || null);
   const values = readout.dataSets
     .filter((d) => d.values.length > 0)
     .map((d) => {

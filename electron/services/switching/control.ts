@@ -23,7 +23,7 @@ import type { SaveContext, SaveReadingsRequest } from '../readings/saveReadings'
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { requireSwitchOrder, summaryOf } from './orders';
-import { requireTransition, saveSwitchReading, switchTag } from './switchRead';
+import { requireSwitchMeter, requireTransition, saveSwitchReading, switchTag } from './switchRead';
 
 export interface SwitchControlRequest {
   switchOrderId: string;
@@ -34,6 +34,8 @@ export interface SwitchControlRequest {
   values?: SaveReadingsRequest['values'] | undefined;
   source?: 'manual' | 'optical';
   observedSerial?: string | undefined;
+  /** The serial on the meter's plate, scanned or typed (switchRead.ts requireSwitchMeter). */
+  meterSerial?: string | undefined;
   outOfWindowReason?: string | undefined;
   note?: string;
 }
@@ -70,6 +72,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
       { type: 'control', outcome, action, controlResult: request.controlResult, position, outOfWindowReason: request.outOfWindowReason },
       position,
     );
+    requireSwitchMeter(store, order, request.meterSerial);
     if (action === 'meterSwitch' && request.controlResult === undefined)
       throw new AppError('VALIDATION', "Say whether the meter's switch operated.", { reason: 'switchOutcomeMissing' });
     const controlResult = action === 'meterSwitch' ? (request.controlResult ?? null) : null;

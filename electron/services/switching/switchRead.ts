@@ -17,6 +17,7 @@ import { skipCodes } from '../readings/skipVisit';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { SwitchOrderRow } from '../store/repositories/switching';
+import { requireExpectedSerial } from '../workOrders/meterSteps';
 import { requireSwitchOrder, summaryOf } from './orders';
 
 export interface SwitchReadRequest {
@@ -24,10 +25,23 @@ export interface SwitchReadRequest {
   values: SaveReadingsRequest['values'];
   source?: 'manual' | 'optical';
   observedSerial?: string | undefined;
+  /** The serial on the meter's plate, scanned or typed: refused when it is not the meter expected (as at an exchange). */
+  meterSerial?: string | undefined;
   outOfWindowReason?: string | undefined;
   note?: string;
   /** Photos taken at the usage point (the register photo first): kept with the reading and drawn on the receipt. */
   photoIds?: readonly string[] | undefined;
+}
+
+/**
+ * A switch visit settles who used what, so it must be at the right meter: the serial the technician
+ * scanned or typed is checked against the meter installed at the usage point (the order's serial when
+ * this device knows no installed meter), with the exchange's check and words (issue 24 §1).
+ */
+export function requireSwitchMeter(store: Store, order: SwitchOrderRow, meterSerial: string | undefined): void {
+  if (meterSerial === undefined) return;
+  const expected = store.workOrders.meterAt(order.usagePointId)?.serialNumber ?? order.meterSerial;
+  requireExpectedSerial(order.usagePointId, expected, meterSerial);
 }
 
 /** Asks the machine first; an out-of-window move without a reason is a confirmation to give, not a failure. */
@@ -91,6 +105,7 @@ export function takeSwitchReading(store: Store, actor: Actor, request: SwitchRea
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const result = requireTransition(order, { type: 'read', position, outOfWindowReason: request.outOfWindowReason }, position);
+    requireSwitchMeter(store, order, request.meterSerial);
     const saved = saveSwitchReading(store, actor, order, request, switchTag(order, position, request.outOfWindowReason), {
       ...context,
       now: new Date(at),

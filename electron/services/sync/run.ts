@@ -26,6 +26,7 @@ import {
   soapActionOf,
   type IntegrationProfile,
 } from '../../../shared/cim/integrationProfile';
+import { documentEndpoint } from '../evidence/receiptOutbox';
 import { answerRoute } from './answerRouting';
 import { deliver, type Addressing, type DeliveryContext, type SyncStop } from './deliver';
 import { defaultRetryPolicy, systemClock, type Clock, type RetryPolicy } from './retry';
@@ -114,6 +115,14 @@ function render(store: Store, entry: OutboxEntry, envelope: EnvelopeContext, pro
     target: route.replyAddress ?? endpointOf(profile, verb, entry.noun),
     correlationId: route.correlationId,
   };
+  // A visit receipt goes only to the profile's document endpoint, never to the readings' endpoint (issue 24 §3).
+  if (entry.kind === 'visitReceipt' && documentEndpoint(profile) === undefined)
+    return {
+      to,
+      error:
+        'The integration profile names no document endpoint (endpoints.SendDocument or endpoints.Document), so the visit receipt was not sent; it stays on this device. Set one, then Retry.',
+      code: 'FIELDMETER_RENDER',
+    };
   const problem = route.replyAddress === undefined ? null : serviceUrlProblem(route.replyAddress);
   if (problem)
     return {

@@ -86,14 +86,22 @@ export function requireMeterOnSite(store: Store, order: WorkOrderRow, observedSe
     throw new AppError('VALIDATION', `No meter is installed at ${up} on this device. Report back to the office (unable to complete).`, {
       reason: 'noMeterInstalled',
     });
-  if (!serialMatches(old.serialNumber, observedSerial)) {
+  requireExpectedSerial(up, old.serialNumber, observedSerial);
+  return old;
+}
+
+/**
+ * The serial read on site (scanned from the plate or typed) against the meter expected at the usage
+ * point: one refusal, in the same words, for an exchange, an install, a removal and a switch visit.
+ */
+export function requireExpectedSerial(usagePointId: string, expected: string, observedSerial: string): void {
+  if (!serialMatches(expected, observedSerial)) {
     throw new AppError(
       'VALIDATION',
-      `The meter on site (${observedSerial}) is not the one expected at ${up} (${old.serialNumber}). Check the serial, or report back (unable to complete).`,
-      { reason: 'meterNotExpected', expected: old.serialNumber },
+      `The meter on site (${observedSerial}) is not the one expected at ${usagePointId} (${expected}). Check the serial, or report back (unable to complete).`,
+      { reason: 'meterNotExpected', expected },
     );
   }
-  return old;
 }
 
 /** Meter/type for MeterConfig: the model of the meter's latest optical read, when there was one (the route does not carry one). */

@@ -303,6 +303,7 @@ export const de: Catalog = {
       MasterDataLinkageConfig: 'Zuordnung Zähler – Zählpunkt',
       MeterConfig: 'Zählerdaten',
       MeterServiceRequests: 'Auftragsbericht',
+      Document: 'Besuchsbestätigung (Dokument)',
     },
     retry: 'Erneut senden',
     endpointTitle: 'Endpunkt (Vorgesetzte)',
@@ -475,6 +476,7 @@ export const de: Catalog = {
     meaning: 'Bedeutung',
     value: 'Wert',
     readingType: 'ReadingType',
+    capturedAt: 'vom Zähler erfasst {{time}}',
     program: {
       title: 'Zähler programmieren (Monteure)',
       password: 'Zählerpasswort',
@@ -868,6 +870,12 @@ export const de: Catalog = {
     receipt: 'Bestätigung',
     making: 'Bestätigung wird erstellt…',
     made: 'Bestätigung {{file}} · Prüfcode {{code}}',
+    sending: {
+      queued: 'Wird bei der nächsten Synchronisierung mit den Zählerständen des Besuchs an das Büro gesendet.',
+      alreadyQueued: 'Die Bestätigung dieses Besuchs ist schon für das Büro vorgemerkt (oder gesendet); sie wird nicht zweimal gesendet.',
+      noDocumentEndpoint:
+        'Nur auf diesem Gerät gespeichert: Das Integrationsprofil nennt keinen Dokument-Endpunkt, daher werden Bestätigungen nicht gesendet.',
+    },
     saved: 'Gespeichert unter {{path}}.',
   },
   scan: {

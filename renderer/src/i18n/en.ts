@@ -290,6 +290,7 @@ export const en = {
       MasterDataLinkageConfig: 'Meter linked to usage point',
       MeterConfig: 'Meter data',
       MeterServiceRequests: 'Work order report',
+      Document: 'Visit receipt (document)',
     },
     retry: 'Retry',
     endpointTitle: 'Endpoint (supervisor)',
@@ -460,6 +461,7 @@ export const en = {
     meaning: 'Meaning',
     value: 'Value',
     readingType: 'ReadingType',
+    capturedAt: 'captured by the meter {{time}}',
     program: {
       title: 'Program the meter (installers)',
       password: 'Meter password',
@@ -846,6 +848,11 @@ export const en = {
     receipt: 'Receipt',
     making: 'Making the receipt…',
     made: 'Receipt {{file}} · verification code {{code}}',
+    sending: {
+      queued: 'Queued to go to the office with the visit’s readings at the next sync.',
+      alreadyQueued: 'This visit’s receipt is already queued for the office (or sent); it is not sent twice.',
+      noDocumentEndpoint: 'Kept on this device only: the integration profile names no document endpoint, so receipts are not sent.',
+    },
     saved: 'Saved to {{path}}.',
   },
   scan: {

@@ -83,3 +83,13 @@ export function outboxEnvelope(
   const payload = { kind: 'xml', body } as const;
   return (EVENT_VERBS as readonly string[]).includes(row.verb) ? { kind: 'event', header, payload } : { kind: 'request', header, payload };
 }
+
+/** A document (a visit receipt's PDF) as an EventMessage: Payload/Compressed holds it in base64, Payload/Format names it. */
+export function outboxDocument(
+  row: CheckedOutboxRow<OutboxKind>,
+  context: EnvelopeContext,
+  document: { readonly data: string; readonly format: string; readonly properties: MessageProperty[] },
+): CimMessage {
+  const header = outboxHeader(row, context, document.properties);
+  return { kind: 'event', header, payload: { kind: 'compressed', data: document.data, format: document.format } };
+}

@@ -20,10 +20,17 @@ import {
   skipEventPayload,
   switchControlPayload,
   switchEventPayload,
+  visitReceiptPayload,
 } from './payloads';
 
+/**
+ * Header.Noun of a document the field sends (a visit receipt): not a 61968-9 payload noun, as the PDF
+ * travels in Payload/Compressed (61968-100 PayloadType: "for compressed and/or binary payloads").
+ */
+export const DOCUMENT_NOUN = 'Document';
+
 interface KindDefinition {
-  readonly noun: PayloadNoun;
+  readonly noun: PayloadNoun | typeof DOCUMENT_NOUN;
   /** The first is the verb a message of this kind is queued with unless the caller names another. */
   readonly verbs: readonly [Verb, ...Verb[]];
   readonly payload: z.ZodType;
@@ -42,6 +49,7 @@ export const outboxKinds = {
   meterConfig: { noun: 'MeterConfig', verbs: ['change'], payload: meterConfigPayload },
   serviceReport: { noun: 'MeterServiceRequests', verbs: ['changed', 'created'], payload: serviceReportPayload },
   loadProfile: { noun: 'MeterReadings', verbs: ['created'], payload: loadProfilePayload },
+  visitReceipt: { noun: DOCUMENT_NOUN, verbs: ['created'], payload: visitReceiptPayload },
 } as const satisfies Record<string, KindDefinition>;
 
 type Kinds = typeof outboxKinds;
@@ -78,6 +86,7 @@ export const outboxMessageSchema = z.discriminatedUnion('kind', [
   variant('meterConfig'),
   variant('serviceReport'),
   variant('loadProfile'),
+  variant('visitReceipt'),
 ]);
 export type OutboxMessage = z.output<typeof outboxMessageSchema>;
 

@@ -190,3 +190,24 @@ export const loadProfilePayload = z.object({
     )
     .min(1),
 });
+
+/**
+ * A visit receipt sent to the enterprise as a document (issue 24 §3): the PDF itself (base64), its
+ * verification code and the SHA-256 of the visit data it was taken from, and as its reference the
+ * visit and the MessageIDs of the visit's MeterReadings, so the office files the receipt with them.
+ * The 61968-9 nouns have no element for a document, so it goes in the 61968-100 envelope's
+ * Payload/Compressed with Payload/Format `PDF` (the envelope's own place for binary payloads).
+ */
+export const visitReceiptPayload = z.object({
+  visit: z.object({ kind: z.enum(['switchOrder', 'workOrder']), id: text }),
+  usagePoint: text,
+  meter: text,
+  /** The verification code without its dash, as on the receipt's document information. */
+  code: z.string().regex(/^[A-Z2-7]{10}$/),
+  dataSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  language: z.enum(['en', 'de']),
+  fileName: text,
+  readingsMessageIds: z.array(text),
+  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pdfBase64: z.string().min(1),
+});

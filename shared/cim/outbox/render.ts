@@ -4,9 +4,10 @@
  * `renderOutboxRow`, so what is measured and shown is what is sent.
  */
 import { buildMessage, isDraftOnlyNoun } from '../message/build';
+import { isPayloadNoun } from '../payloads';
 import type { CimMessage, EnvelopeForm } from '../message/types';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
-import { OutboxRenderError, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
+import { OutboxRenderError, outboxDocument, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
 import {
   meterReadingsBody,
   meterStatusEventsBody,
@@ -19,6 +20,7 @@ import {
 import { messageInStatusWords } from './statusWords';
 import { messageInCodeTable } from './tableCodes';
 import { loadProfileBody } from './renderLoadProfile';
+import { visitReceiptDocument } from './renderDocument';
 import { linkageBody, meterConfigBody, panConfigBody, panPairingBody, serviceReportBody } from './renderWorkOrders';
 
 type Renderers = { readonly [K in OutboxKind]: (row: CheckedOutboxRow<K>, context: EnvelopeContext) => CimMessage };
@@ -37,6 +39,7 @@ const renderers: Renderers = {
   meterConfig: (row, context) => outboxEnvelope(row, context, meterConfigBody(row.payload)),
   serviceReport: (row, context) => outboxEnvelope(row, context, serviceReportBody(row.payload)),
   loadProfile: (row, context) => outboxEnvelope(row, context, loadProfileBody(row.payload)),
+  visitReceipt: (row, context) => outboxDocument(row, context, visitReceiptDocument(row.payload)),
 };
 
 function renderKind<K extends OutboxKind>(row: OutboxRow & { kind: K }, context: EnvelopeContext): CimMessage {
@@ -89,5 +92,10 @@ export const defaultOutboxForm = (kind: OutboxKind): EnvelopeForm => (isDraftOnl
 
 /** The XML of an outbox row: the same bytes on every call (MessageID and Timestamp come from the row). */
 export function renderOutboxRow(row: OutboxRow, context: EnvelopeContext, form: EnvelopeForm = defaultOutboxForm(row.kind)): string {
-  return buildMessage(outboxRowToMessage(row, context), { form, ...(context.schemaSet ? { schemaSet: context.schemaSet } : {}) });
+  // A document (Payload/Compressed) has no typed <Noun>Message.xsd wrapper: it always goes in the generic envelope.
+  const documentForm: EnvelopeForm = isPayloadNoun(nounOfKind(row.kind)) ? form : 'generic';
+  return buildMessage(outboxRowToMessage(row, context), {
+    form: documentForm,
+    ...(context.schemaSet ? { schemaSet: context.schemaSet } : {}),
+  });
 }

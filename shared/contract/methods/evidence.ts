@@ -31,6 +31,11 @@ export const receiptInfo = z.object({
   /** The verification code, grouped for reading (ABCDE-FGHIJ). */
   code: z.string(),
   createdAt: z.string(),
+  /**
+   * When just made or asked for: queued to the enterprise as a document (or already queued), or kept
+   * on this device because the integration profile names no document endpoint (issue 24 §3).
+   */
+  sending: z.enum(['queued', 'alreadyQueued', 'noDocumentEndpoint']).optional(),
 });
 export type ReceiptInfo = z.infer<typeof receiptInfo>;
 

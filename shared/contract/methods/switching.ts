@@ -70,6 +70,8 @@ export const switchOrderDetail = switchOrderSummary.extend({
 });
 export type SwitchOrderDetail = z.infer<typeof switchOrderDetail>;
 
+/** The serial on the meter's plate, scanned or typed; refused when it is not the meter expected (issue 24 §1). */
+const meterSerial = z.string().trim().min(1).max(64).optional();
 const byId = z.object({ switchOrderId }).strict();
 const done = z.object({ order: switchOrderSummary, readingSetId: z.string().nullable(), messageIds: z.array(z.string()) });
 
@@ -88,6 +90,7 @@ export const switchingMethods = {
         values: saveInput.values,
         source: saveInput.source,
         observedSerial: saveInput.observedSerial,
+        meterSerial,
         outOfWindowReason,
         note,
         photoIds: saveInput.photoIds,
@@ -114,6 +117,7 @@ export const switchingMethods = {
         values: saveInput.values.optional(),
         source: saveInput.source,
         observedSerial: saveInput.observedSerial,
+        meterSerial,
         outOfWindowReason,
         note,
       })

@@ -128,6 +128,9 @@ describe('visit receipts (issue 24 §3)', () => {
       const differs = await fieldmeterInProcess(['receipt', 'verify', file, '--db', copy]);
       expect(differs.code).toBe(1);
       expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
+      // …and says which part: the reading, with the value on the receipt and the one in the database now.
+      expect(differs.stderr).toMatch(/What differs:\s+- the reading \S+ .*\(switch\): the receipt says [\d.]+ kWh, the database now 1 kWh/);
+      expect(differs.stderr).not.toMatch(/the signature:/);
     },
     scaled(60_000),
   );

@@ -53,6 +53,9 @@ describe('namespace profile', () => {
           // Typed wrappers (…/<Noun>Message) or the generic envelope (…/schema/message), in the draft host.
           expect(rootNamespace(s.xml), s.fileName).toMatch(/^http:\/\/www\.iec\.ch\/TC57\/2011\//);
           expect(s.xml, s.fileName).not.toContain(`"${MESSAGE_NS}"`);
+          // The draft envelope's Header/Noun is an enumeration without a document noun: a visit receipt is
+          // never queued under this profile (evidence/receiptOutbox.ts documentEndpoint), so its sample is not checked.
+          if (s.kind === 'visitReceipt') continue;
           const payload = extractPayload(s.xml);
           const noun = payload?.noun ?? '';
           if (inDraftSet.has(noun)) {

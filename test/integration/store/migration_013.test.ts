@@ -17,8 +17,8 @@ import { sampleAt, testPayloads } from '../../support/outboxSamples';
 const previous = Math.max(...migrations.map((m) => m.version).filter((v) => v < 13));
 const at = sampleAt;
 const payloads = testPayloads;
-// Kinds that came after migration 13 (a DLMS load profile): no database before it can hold one.
-const laterKinds: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['loadProfile']);
+// Kinds that came after migration 13 (a DLMS load profile, a visit receipt): no database before it can hold one.
+const laterKinds: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['loadProfile', 'visitReceipt']);
 const kindsBefore13 = OUTBOX_KINDS.filter((kind) => !laterKinds.has(kind));
 // Every kind with every verb it was queued with: the rows a database of the previous release can hold.
 const queued = kindsBefore13.flatMap((kind) =>

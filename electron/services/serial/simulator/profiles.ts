@@ -66,6 +66,20 @@ const p1Lines = [
   '0-1:24.2.1(240115123000W)(00012.345*m3)',
 ];
 
+/**
+ * A DSMR-style electricity meter read at its optical port, hosting a gas meter on M-Bus channel 1
+ * (DSMR 5.0.2 §6.12: 0-1:24.1.0 device type 3 = gas, 0-1:96.1.0 its equipment id as hex of ASCII,
+ * 0-1:24.2.1 the capture time then the temperature-converted volume in m3).
+ */
+const dsmrGasLines = [
+  '0-0:96.1.1(4530303331303033303031363939353135)',
+  '1-0:1.8.1(000123.456*kWh)',
+  '1-0:1.8.2(000234.567*kWh)',
+  '0-1:24.1.0(003)',
+  '0-1:96.1.0(4730303738353130303132333435363738)',
+  '0-1:24.2.1(240115123000W)(01234.567*m3)',
+];
+
 /** A mode C readout of about `size` bytes (load-profile-like filler registers after the tariffs). */
 export function largeReadoutLines(size: number): string[] {
   const lines = [...tariffLines];
@@ -117,6 +131,13 @@ export const meterProfiles: readonly MeterProfile[] = [
     kind: 'push',
     lines: p1Lines,
     pushIntervalMs: 1000,
+  },
+  {
+    name: 'dsmr-gas',
+    description: 'Mode C readout of a DSMR-style meter with a gas meter on M-Bus channel 1 (0-1:24.2.1 with its capture time)',
+    identification: 'ISK5MT382-1000',
+    kind: 'readout',
+    lines: dsmrGasLines,
   },
   {
     name: 'noisy',

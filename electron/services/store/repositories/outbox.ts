@@ -98,6 +98,15 @@ export function createOutboxRepository(db: Db) {
   const list = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE (@status IS NULL OR status = @status) ORDER BY id LIMIT @limit`);
   const byMessageId = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE message_id = ?`);
   const latestOfKind = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE kind = ? AND verb = ? ORDER BY id DESC LIMIT 1`);
+  // A visit receipt is queued once per verification code (issue 24 §3): the same visit data is the same document.
+  const receiptQueued = db.prepare(
+    "SELECT message_id FROM outbox WHERE kind = 'visitReceipt' AND json_extract(payload, '$.code') = ? ORDER BY id LIMIT 1",
+  );
+  // The MeterReadings of a visit: a switch reading names its order; a meter job's are the usage point's at the visit's time.
+  const visitReadings = db.prepare(`SELECT message_id FROM outbox WHERE kind = 'meterReadings' AND (
+      (@switchOrder IS NOT NULL AND json_extract(payload, '$.switchOrder') = @switchOrder)
+      OR (@switchOrder IS NULL AND usage_point_id = @usagePoint AND json_extract(payload, '$.readings[0].timeStamp') = @at))
+    ORDER BY id`);
   const markInFlight = db.prepare(
     "UPDATE outbox SET in_flight_at = @at, attempts = attempts + 1 WHERE message_id = @messageId AND status = 'pending'",
   );
@@ -139,6 +148,16 @@ export function createOutboxRepository(db: Db) {
     latestOfKind(kind: OutboxKind, verb: string): OutboxEntry | null {
       const row = latestOfKind.get(kind, verb) as Row | undefined;
       return row ? toEntry(row) : null;
+    },
+    /** The MessageID of the visit receipt queued with this verification code, if one was. */
+    receiptQueued(code: string): string | null {
+      return (receiptQueued.get(code) as { message_id: string } | undefined)?.message_id ?? null;
+    },
+    /** MessageIDs of a visit's MeterReadings: by its switch order, or (a meter job) by usage point and the visit's time. */
+    visitReadings(visit: { switchOrder: string | null; usagePoint: string; at: string }): string[] {
+      return (
+        visitReadings.all({ switchOrder: visit.switchOrder, usagePoint: visit.usagePoint, at: visit.at }) as { message_id: string }[]
+      ).map((r) => r.message_id);
     },
     get(messageId: string): OutboxEntry | null {
       const row = byMessageId.get(messageId) as Row | undefined;

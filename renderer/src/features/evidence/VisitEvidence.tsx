@@ -93,6 +93,11 @@ export function VisitEvidence({ visit }: { visit: VisitRef }) {
             </button>
           </div>
           {made && <p data-testid="receipt-made">{t('evidence.made', { file: made.fileName, code: made.code })}</p>}
+          {made?.sending && (
+            <p className={made.sending === 'noDocumentEndpoint' ? 'muted' : 'wo-ok'} data-testid="receipt-sending">
+              {t(`evidence.sending.${made.sending}`)}
+            </p>
+          )}
           {savedTo && <p className="wo-ok">{t('evidence.saved', { path: savedTo })}</p>}
         </>
       )}

@@ -10,6 +10,7 @@ import type { JobMeter } from '../../../../shared/contract/methods/optical';
 import { currentCatalog } from '../../i18n/catalog';
 import { obisMeaningText, obisValueText } from './obisText';
 import { formatDecimal } from '../../../../shared/i18n/number';
+import { formatDateTime } from '../../lib/format';
 import { useMeterStore } from '../meter/meterStore';
 import { useOpticalStore } from './opticalStore';
 import { ProgramPanel } from './ProgramPanel';
@@ -171,6 +172,13 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
                     <td>
                       {obisValueText(v.obis, v.value, i18n.language)}
                       {v.unit ? ` ${v.unit}` : ''}
+                      {/* A value the meter dated itself (DSMR 0-n:24.2.1): it is saved with that time. */}
+                      {v.capturedAt && (
+                        <small className="muted" data-testid="optical-captured">
+                          {' '}
+                          {t('optical.capturedAt', { time: formatDateTime(v.capturedAt, i18n.language) })}
+                        </small>
+                      )}
                     </td>
                     <td className="mono">{v.readingType ?? '—'}</td>
                   </tr>

@@ -42,6 +42,7 @@ export function ControlForm({ detail }: { detail: SwitchDetail }) {
       ...(part.values.length > 0 ? { values: part.values } : {}),
       source: part.source,
       ...(part.observedSerial ? { observedSerial: part.observedSerial } : {}),
+      ...(part.meterSerial ? { meterSerial: part.meterSerial } : {}),
       ...(part.outOfWindowReason ? { outOfWindowReason: part.outOfWindowReason } : {}),
       note,
     });

@@ -8,17 +8,21 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_PORT } from '../../../../shared/contract/methods/optical';
 import { parseLocaleDecimal } from '../../../../shared/i18n/number';
 import { checkWindow } from '../../../../shared/domain/switching';
+import { serialMatches } from '../../../../shared/domain/readingValidation';
 import { api } from '../../api/client';
 import { formatPattern, formatValue } from '../../lib/format';
 import type { SwitchDetail } from './switchingStore';
 import { errorText } from '../../lib/errorText';
 import { useRegisterName } from '../../lib/registerName';
+import { ScanField } from '../scan/ScanField';
 
 export function useSwitchReading(detail: SwitchDetail) {
   const { i18n } = useTranslation();
   const [values, setValues] = useState<Record<number, string>>({});
   const [source, setSource] = useState<'manual' | 'optical'>('manual');
   const [opticalSerial, setOpticalSerial] = useState<string | null>(null);
+  // The serial on the plate, scanned or typed: the Node side refuses another meter, as at an exchange.
+  const [meterSerial, setMeterSerial] = useState('');
   const [outOfWindowReason, setOutOfWindowReason] = useState('');
   const [confirmReason, setConfirmReason] = useState('');
   const [needsConfirm, setNeedsConfirm] = useState(false);
@@ -28,6 +32,8 @@ export function useSwitchReading(detail: SwitchDetail) {
     values,
     source,
     opticalSerial,
+    meterSerial,
+    setMeterSerial,
     outside,
     outOfWindowReason,
     confirmReason,
@@ -62,6 +68,7 @@ export function useSwitchReading(detail: SwitchDetail) {
           values: { registerId: number; value: string; confirmation?: { method: 'reason'; reason: string } }[];
           source: 'manual' | 'optical';
           observedSerial?: string;
+          meterSerial?: string;
           outOfWindowReason?: string;
         }
       | { bad: string } {
@@ -81,6 +88,7 @@ export function useSwitchReading(detail: SwitchDetail) {
         values: out,
         source,
         ...observed,
+        ...(meterSerial.trim() ? { meterSerial: meterSerial.trim() } : {}),
         ...(outside && outOfWindowReason.trim() ? { outOfWindowReason: outOfWindowReason.trim() } : {}),
       };
     },
@@ -106,8 +114,20 @@ export function SwitchReadingFields({
   const nameOf = useRegisterName();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const wrongMeter = (text: string) =>
+    serialMatches(detail.meterSerial, text) ? null : t('workOrders.exchange.wrongMeter', { observed: text, expected: detail.meterSerial });
   return (
     <>
+      <ScanField
+        label={t('workOrders.exchange.oldSerial', { expected: detail.meterSerial })}
+        testId="sw-meter-serial"
+        required={required}
+        value={reading.meterSerial}
+        onChange={reading.setMeterSerial}
+        what={t('scan.what.serial')}
+        // The same check the Node side makes on saving, said at once.
+        afterScan={(text) => setProblem(wrongMeter(text))}
+      />
       {detail.registers.map((r, i) => (
         <label key={r.id} className="wo-field">
           {nameOf(r.label, r.readingType)}
