@@ -86,7 +86,7 @@ function auditActions(): string[] {
   const found = new Set<string>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    if (!/journal\.audit\(/.test(text)) continue;
+    if (!/(journal|change)\.audit\(/.test(text)) continue;
     for (const m of text.matchAll(/action: ((?:cancelling \? )?'[a-zA-Z.]+'(?: : '[a-zA-Z.]+')?|`[^`]+`)/g)) {
       const expr = m[1]!;
       if (expr.startsWith('`')) {
