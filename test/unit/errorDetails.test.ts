@@ -49,7 +49,20 @@ describe('error reasons and their words', () => {
 describe('details checked against their code at the boundary', () => {
   it('details that fit pass unchanged', () => {
     const error = new AppError('VALIDATION', 'Register 7 was given twice.', { reason: 'registerTwice' });
-    expect(checkedShape('readings.save', error)).toEqual(error.toShape());
+    expect(checkedShape('readings.save', error)).toEqual({ ...error.toShape(), logId: expect.stringMatching(/^[0-9a-f]{8}$/) as unknown });
+  });
+
+  it("the developer's sentence never leaves: code, details and the log entry's id only", async () => {
+    const error = new AppError('VALIDATION', 'Register 7 was given twice.', { reason: 'registerTwice' });
+    const handlers = { 'session.get': () => Promise.reject(error) } as unknown as Handlers;
+    const result = await dispatch(handlers, 'session.get', {});
+    expect(result.ok ? null : Object.keys(result.error).sort()).toEqual(['code', 'details', 'logId']);
+    expect(JSON.stringify(result)).not.toContain('given twice');
+    const malformed = await dispatch(handlers, 'session.get', 'not an object');
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { reason: 'malformed', method: 'session.get' } } });
+    expect(JSON.stringify(malformed)).not.toMatch(/malformed:|expected/i);
+    const unknown = await dispatch(handlers, 'no.such.method', {});
+    expect(unknown.ok ? null : Object.keys(unknown.error).sort()).toEqual(['code', 'logId']);
   });
 
   it.each([

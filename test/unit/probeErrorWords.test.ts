@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { opticalErrorCodes } from '../../electron/services/serial/errors';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
-import { sayError } from '../../shared/i18n/errorKey';
+import { sayError, wordsAt } from '../../shared/i18n/errorKey';
+import { orderActions, orderKinds, orderStatuses } from '../../shared/domain/orderRefusal';
 import type { SwitchRefusal } from '../../shared/domain/switching';
 import type { WorkOrderRefusal } from '../../shared/domain/workOrder';
 
@@ -92,6 +93,30 @@ describe('refusals of an order’s state', () => {
     for (const r of refusals) {
       expect(errorWordsEn.refusal, r).toHaveProperty(r);
       expect(errorWordsDe.refusal, r).toHaveProperty(r);
+    }
+  });
+
+  it('a refusal by the state names the action asked and the state, in plain words, in both languages', () => {
+    const completed = {
+      code: 'VALIDATION',
+      details: { reason: 'statusRefuses', order: 'workOrder', status: 'completed', action: 'complete', refusal: 'orderCompleted' },
+    };
+    expect(sayError(errorWordsEn, completed)).toBe('You asked to complete it, but this work order is already completed. Reload the order.');
+    expect(sayError(errorWordsDe, completed)).toBe(
+      'Sie wollten ihn abschließen, aber dieser Arbeitsauftrag ist bereits abgeschlossen. Laden Sie den Auftrag neu.',
+    );
+    const cancelled = {
+      code: 'VALIDATION',
+      details: { reason: 'statusRefuses', order: 'switchOrder', status: 'cancelled', action: 'read', refusal: 'switchCancelled' },
+    };
+    expect(sayError(errorWordsEn, cancelled)).toBe(
+      'You asked to record its reading, but this switch order is cancelled by the office. Reload the order. ' +
+        errorWordsEn.refusalAdvice.switchCancelled,
+    );
+    for (const words of [errorWordsEn, errorWordsDe]) {
+      for (const status of orderStatuses) expect(wordsAt(words, `state.${status}`), status).toBeTruthy();
+      for (const action of orderActions) expect(wordsAt(words, `action.${action}`), action).toBeTruthy();
+      for (const order of orderKinds) expect(wordsAt(words, `order.${order}`), order).toBeTruthy();
     }
   });
 });
