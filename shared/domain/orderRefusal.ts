@@ -16,48 +16,42 @@ export const orderStatuses = ['assigned', 'inProgress', 'completed', 'unableToCo
 export const orderActions = ['start', 'complete', 'unable', 'cancel', 'read', 'notRead', 'control', 'reschedule'] as const;
 export type OrderAction = (typeof orderActions)[number];
 
-export const orderRefusals = [
-  'switchCancelled',
-  'switchFinished',
-  'outOfWindow',
-  'readingGoesWithOutcome',
-  'notDoneIsOutcome',
-  'notReadNeedsReason',
-  'noControlOutcome',
-  'switchedHowMissing',
-  'meterSwitchOperatedMissing',
-  'meterSwitchFailed',
-  'orderCompleted',
-  'orderUnableToComplete',
-  'orderCancelled',
-  'orderFinal',
-  'orderInProgress',
-  'orderNotStarted',
-  'unableNeedsReason',
-  'unknownEvent',
-] as const;
-
 /**
- * The refusals that are the order's state itself (finished, cancelled, not started …): said as
- * "you asked to …, but this order is …", with the refusal's advice after it. The others are about
- * what was entered (a missing reason, an outcome) and are said by their own words.
+ * Every refusal of the two machines, and whether it is the order's state itself (finished,
+ * cancelled, not started …): that is said as "you asked to …, but this order is …", with the
+ * refusal's advice after it. The others are about what was entered (a missing reason, an outcome)
+ * and are said by their own words.
  */
-export const stateRefusals: ReadonlySet<string> = new Set([
-  'switchCancelled',
-  'switchFinished',
-  'orderCompleted',
-  'orderUnableToComplete',
-  'orderCancelled',
-  'orderFinal',
-  'orderInProgress',
-  'orderNotStarted',
-] satisfies (SwitchRefusal | WorkOrderRefusal)[]);
+const refusalIsState = {
+  switchCancelled: true,
+  switchFinished: true,
+  outOfWindow: false,
+  readingGoesWithOutcome: false,
+  notDoneIsOutcome: false,
+  notReadNeedsReason: false,
+  noControlOutcome: false,
+  switchedHowMissing: false,
+  meterSwitchOperatedMissing: false,
+  meterSwitchFailed: false,
+  orderCompleted: true,
+  orderUnableToComplete: true,
+  orderCancelled: true,
+  orderFinal: true,
+  orderInProgress: true,
+  orderNotStarted: true,
+  unableNeedsReason: false,
+  unknownEvent: false,
+} as const satisfies Record<SwitchRefusal | WorkOrderRefusal, boolean>;
+
+type OrderRefusal = keyof typeof refusalIsState;
+export const orderRefusals = Object.keys(refusalIsState) as [OrderRefusal, ...OrderRefusal[]];
+export const stateRefusals: ReadonlySet<string> = new Set(orderRefusals.filter((r) => refusalIsState[r]));
 
 // Fails to compile when a machine gains an event type or refusal these lists do not name.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _statusesAgree: Same<(typeof orderStatuses)[number], WorkOrderStatus | SwitchStatus> = true;
 const _actionsAgree: Same<OrderAction, WorkOrderEvent['type'] | SwitchEvent['type']> = true;
-const _refusalsAgree: Same<(typeof orderRefusals)[number], SwitchRefusal | WorkOrderRefusal> = true;
+const _refusalsAgree: Same<OrderRefusal, SwitchRefusal | WorkOrderRefusal> = true;
 void _statusesAgree;
 void _actionsAgree;
 void _refusalsAgree;
