@@ -121,7 +121,7 @@ export const errorWordsDe = {
     profileNotJson: 'Diese Datei ist kein JSON. Ein Integrationsprofil ist eine JSON-Datei des Versorgers.',
     profileTooLarge: 'Diese Datei ist zu groß für ein Integrationsprofil.',
     schemaFolderTooLarge:
-      'Dieser Ordner enthält zu viele Dateien für einen Schema-Ordner. Wählen Sie den Ordner mit den Schemas des Versorgers selbst.',
+      'Dieser Ordner enthält mehr als {{limit}} Dateien, zu viele für einen Schema-Ordner. Wählen Sie den Ordner mit den Schemas des Versorgers selbst.',
     schemaFolderUnreadable: 'Der Schema-Ordner kann nicht gelesen werden. Prüfen Sie, ob er existiert und Fieldmeter ihn öffnen darf.',
     schemaFolderNoEnvelope:
       'Dieser Ordner enthält keine Message.xsd. Wählen Sie den Ordner mit den Schemas nach IEC 61968-100 und 61968-9 des Versorgers.',
@@ -195,7 +195,7 @@ export const errorWordsDe = {
     switchOutcomeMissing: 'Geben Sie an, ob der Schalter des Zählers geschaltet hat.',
     nothingToAcknowledge: 'Es gibt keine Änderung vom Büro zu bestätigen.',
     statusRefuses: 'Sie wollten {{action}}, aber dieser {{order}} ist {{state}}. Laden Sie den Auftrag neu.',
-    orderForOtherUsagePoint: 'Dieser Auftrag gehört zu einer anderen Verbrauchsstelle. Laden Sie den Auftrag neu.',
+    orderForOtherUsagePoint: 'Dieser Auftrag gehört zu einer anderen Verbrauchsstelle ({{usagePointId}}). Laden Sie den Auftrag neu.',
     orderKindMismatch: 'Dieser Schritt gehört nicht zu dieser Art von Auftrag.',
     orderKindNoStock: 'Nur der neue Zähler eines Einbaus oder Wechsels wird aus dem Lager gelesen.',
     probeBusy: 'Der Lesekopf ist mit einem Lesen oder Programmieren beschäftigt. Warten Sie oder brechen Sie ab.',
@@ -232,11 +232,13 @@ export const errorWordsDe = {
     rejectedNoReading: 'Die abgelehnte Nachricht enthält keinen Stand dieses Zählwerks.',
     skippedNotEditable:
       'Dieses Zählwerk wurde nicht abgelesen (der Besuch wurde ausgelassen); es gibt keinen Wert zu korrigieren. Lesen Sie den Zähler erneut ab.',
-    meterAlreadyHere: 'Hier ist schon ein Zähler eingebaut. Das ist ein Wechsel, kein Einbau: Melden Sie zurück (nicht ausführbar).',
+    meterAlreadyHere:
+      'Hier ist schon ein Zähler ({{installed}}) eingebaut. Das ist ein Wechsel, kein Einbau: Melden Sie zurück (nicht ausführbar).',
     meterInstalledElsewhere:
       'Dieser Zähler ist schon anderswo eingebaut. Wählen Sie einen anderen Zähler oder melden Sie die Verwechslung dem Büro.',
     meterRemoved: 'Dieser Zähler wurde ausgebaut und kann nicht wieder eingebaut werden. Wählen Sie einen anderen Zähler.',
-    meterNotExpected: 'Der Zähler vor Ort ist nicht der erwartete. Prüfen Sie die Nummer oder melden Sie zurück (nicht ausführbar).',
+    meterNotExpected:
+      'Der Zähler vor Ort ist nicht der hier erwartete ({{expected}}). Prüfen Sie die Nummer oder melden Sie zurück (nicht ausführbar).',
     noMeterInstalled: 'Hier ist auf diesem Gerät kein Zähler eingebaut. Melden Sie zurück (nicht ausführbar).',
     euiInvalid: 'Die EUI-64 ist ungültig. Prüfen Sie das Schild.',
     installCodeInvalid: 'Der Installationscode ist ungültig. Prüfen Sie das Schild.',

@@ -112,7 +112,8 @@ export const errorWordsEn = {
     profileInvalid: 'This file is not a valid integration profile. The findings are listed below.',
     profileNotJson: 'This file is not JSON. An integration profile is a JSON file from the utility.',
     profileTooLarge: 'This file is too large to be an integration profile.',
-    schemaFolderTooLarge: 'This folder holds too many files to be a schema folder. Choose the folder with the utility’s schemas itself.',
+    schemaFolderTooLarge:
+      'This folder holds more than {{limit}} files, too many for a schema folder. Choose the folder with the utility’s schemas itself.',
     schemaFolderUnreadable: 'The schema folder cannot be read. Check that it exists and that Fieldmeter may open it.',
     schemaFolderNoEnvelope: 'This folder has no Message.xsd. Choose the folder with the utility’s IEC 61968-100 and 61968-9 schemas.',
     noXmllint: 'Checking messages against schemas needs xmllint (libxml2) on this computer. Install it, or leave the schema folder empty.',
@@ -181,7 +182,7 @@ export const errorWordsEn = {
     switchOutcomeMissing: 'Say whether the meter’s switch operated.',
     nothingToAcknowledge: 'There is no change from the office to acknowledge.',
     statusRefuses: 'You asked to {{action}}, but this {{order}} is {{state}}. Reload the order.',
-    orderForOtherUsagePoint: 'This work order is for another stop. Reload the work order.',
+    orderForOtherUsagePoint: 'This work order is for another stop ({{usagePointId}}). Reload the work order.',
     orderKindMismatch: 'This step does not belong to this kind of work order.',
     orderKindNoStock: 'Only the new meter of an install or exchange is read from stock.',
     probeBusy: 'The probe is busy with a read or programming. Wait for it or cancel it.',
@@ -216,10 +217,12 @@ export const errorWordsEn = {
     rejectedNotEditable: 'This rejected message cannot be edited here; use Retry once the office has fixed its side.',
     rejectedNoReading: 'The rejected message has no reading of this register.',
     skippedNotEditable: 'This register was not read (the visit was skipped); there is no value to fix. Read the meter again.',
-    meterAlreadyHere: 'A meter is already installed here. This is an exchange, not an install: report back (unable to complete).',
+    meterAlreadyHere:
+      'A meter ({{installed}}) is already installed here. This is an exchange, not an install: report back (unable to complete).',
     meterInstalledElsewhere: 'This meter is already installed elsewhere. Choose another meter, or report the label mix-up to the office.',
     meterRemoved: 'This meter was removed from service and cannot be installed again. Choose another meter.',
-    meterNotExpected: 'The meter on site is not the one expected here. Check the serial, or report back (unable to complete).',
+    meterNotExpected:
+      'The meter on site is not the one expected here ({{expected}}). Check the serial, or report back (unable to complete).',
     noMeterInstalled: 'No meter is installed here on this device. Report back (unable to complete).',
     euiInvalid: 'The EUI-64 is not valid. Check the label.',
     installCodeInvalid: 'The install code is not valid. Check the label.',

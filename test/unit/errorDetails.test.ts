@@ -46,6 +46,20 @@ describe('error reasons and their words', () => {
   });
 });
 
+describe('reasons that name what the user needs to know', () => {
+  it.each([
+    [new AppError('VALIDATION', 'x', { reason: 'meterNotExpected', expected: 'E100' }), 'E100'],
+    [new AppError('VALIDATION', 'x', { reason: 'meterAlreadyHere', installed: 'E200' }), 'E200'],
+    [new AppError('VALIDATION', 'x', { reason: 'orderForOtherUsagePoint', usagePointId: 'UP-1001' }), 'UP-1001'],
+    [new AppError('VALIDATION', 'x', { reason: 'schemaFolderTooLarge', limit: 2000 }), '2000'],
+    [new AppError('BAD_REQUEST', 'x', { reason: 'bodyTooLarge', limitMb: 25 }), '25 MB'],
+    [new AppError('BAD_REQUEST', 'x', { reason: 'tooManyStreams', limit: 16 }), '16'],
+  ])('%# names it in both languages', (error, named) => {
+    expect(sayError(errorWordsEn, error)).toContain(named);
+    expect(sayError(errorWordsDe, error)).toContain(named);
+  });
+});
+
 describe('details checked against their code at the boundary', () => {
   it('details that fit pass unchanged', () => {
     const error = new AppError('VALIDATION', 'Register 7 was given twice.', { reason: 'registerTwice' });
