@@ -103,12 +103,12 @@ describe('probe transcripts', () => {
         const { code, transcriptId } = read.error.details as { code: string; transcriptId: string };
 
         const list = await dispatch(app.handlers, 'optical.transcripts', { usagePointId: 'UP-1004' });
-        if (!list.ok) throw new Error(list.error.message);
+        if (!list.ok) throw new Error(JSON.stringify(list.error));
         const transcripts = (list.value as { transcripts: { id: string; kind: string; outcome: string }[] }).transcripts;
         expect(transcripts).toEqual([expect.objectContaining({ id: transcriptId, kind: 'read', outcome: code })]);
 
         const detail = await dispatch(app.handlers, 'optical.transcript', { id: transcriptId });
-        if (!detail.ok) throw new Error(detail.error.message);
+        if (!detail.ok) throw new Error(JSON.stringify(detail.error));
         const { summary, lines } = detail.value as TranscriptDetail;
         expect(summary).toMatchObject({ port: meter.appPath, readingSetId: null });
         // What the office needs to see: every sign-on sent, the meter identifying, and no data block after.
