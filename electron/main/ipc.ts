@@ -52,7 +52,8 @@ export function isTrustedSender(event: IpcEventLike, windows: readonly WindowLik
 
 const unauthorized: Result<never> = {
   ok: false,
-  error: { code: 'UNAUTHORIZED', message: 'This request did not come from a Fieldmeter window and was refused.' },
+  // The refusal is logged where it happens (with the frame's address); the window gets the reason only.
+  error: { code: 'UNAUTHORIZED', details: { reason: 'foreignWindow' } },
 };
 
 export type IpcApp = Pick<Fieldmeter, 'handlers' | 'events'>;

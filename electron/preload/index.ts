@@ -17,15 +17,16 @@ export function createBridge(ipc: IpcRendererLike): Bridge {
   return {
     async invoke(method: string, input: unknown): Promise<Result<unknown>> {
       if (!isMethodName(method)) {
-        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no operation named ${String(method).slice(0, 80)}.` } };
+        return { ok: false, error: { code: 'UNKNOWN_METHOD' } };
       }
       try {
         const result: Result<unknown> = await ipc.invoke(ipcChannel(method), input);
         return result;
       } catch (error) {
         // Only when main has no handler or the payload cannot be cloned: still a Result, never a throw.
-        const reason = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { code: 'INTERNAL', message: `Fieldmeter could not reach its main process: ${reason}` } };
+        // The developer's reason goes to the window's console; the screen says the code's words.
+        console.error(`Fieldmeter could not reach its main process for ${method}:`, error);
+        return { ok: false, error: { code: 'INTERNAL', details: { reason: 'unreachable' } } };
       }
     },
     on(event: string, listener: (payload: unknown) => void): () => void {

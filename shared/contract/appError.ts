@@ -28,11 +28,14 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** What crosses the boundary for an AppError: the code and its typed details (the message is developer text, never shown). */
+/**
+ * What crosses the boundary for an AppError: the code, its typed details and, where the Node side
+ * logged the error, the log entry's id. The developer message stays in the Node log (issue 16 §3).
+ */
 export interface AppErrorShape {
   code: ErrorCode;
-  message: string;
   details?: unknown;
+  logId?: string;
 }
 
 /** The details argument: required where the code's schema (errorDetails.ts) requires them. */
@@ -53,8 +56,6 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.details = details as ErrorDetails<C>;
   }
   toShape(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code } : { code: this.code, details: this.details };
   }
 }

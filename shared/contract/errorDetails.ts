@@ -10,6 +10,7 @@ import type { ErrorCode } from './appError';
 import { roles } from './choices';
 import { rights } from './rights';
 import { mbusReasons } from '../mbus/reasons';
+import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
 const issues = z.array(z.string());
 
@@ -18,7 +19,22 @@ export const errorReasons = {
   BAD_REQUEST: {
     /** A command-line option out of its range; the CLI names it. */
     option: { option: z.string() },
-    malformed: { method: z.string() },
+    /** The input did not match the method's schema; `fields` are the paths of the entries that did not fit. */
+    malformed: { method: z.string(), fields: z.array(z.string()).optional() },
+    /** What the web host refuses before any method runs (electron/host/web/server.ts). */
+    notJson: {},
+    notJsonType: {},
+    bodyTooLarge: { limitMb: z.number() },
+    tooManyStreams: { limit: z.number() },
+    httpMethod: { httpMethod: z.string() },
+  },
+  /** Who was refused before any method ran: the web host's token and address checks, the IPC sender check. */
+  UNAUTHORIZED: {
+    tokenMissing: {},
+    tokenWrong: {},
+    foreignHost: {},
+    foreignSite: {},
+    foreignWindow: {},
   },
   NOT_FOUND: {
     noProfile: {},
@@ -76,9 +92,17 @@ export const errorReasons = {
     reasonCodeUnknown: {},
     switchOutcomeMissing: {},
     nothingToAcknowledge: {},
-    /** The order's state machine refuses the step (shared/domain work-order and switch lifecycles). */
-    /** `refusal`: the state machine's own code (shared/domain/switching.ts, workOrder.ts), said under errors.refusal.*. */
-    statusRefuses: { status: z.string(), refusal: z.string().optional() },
+    /**
+     * The order's state machine refuses the step (shared/domain work-order and switch lifecycles):
+     * which order, in which state, refused which action the user asked for; `refusal` is the
+     * machine's own code (shared/domain/switching.ts, workOrder.ts), said under errors.refusal.*.
+     */
+    statusRefuses: {
+      order: z.enum(orderKinds),
+      status: z.enum(orderStatuses),
+      action: z.enum(orderActions),
+      refusal: z.enum(orderRefusals).optional(),
+    },
     orderForOtherUsagePoint: { usagePointId: z.string() },
     orderKindMismatch: { kind: z.string() },
     orderKindNoStock: { kind: z.string() },
@@ -188,6 +212,9 @@ export const errorReasons = {
     needsRight: { right: z.enum(rights), role: z.enum(roles), method: z.string().optional() },
   },
   INTERNAL: {
+    /** Made by the renderer's transport: the Node side did not answer, or answered outside the contract. */
+    unreachable: {},
+    unexpectedAnswer: {},
     enterpriseQueue: {},
     syncStopped: { sync: z.string() },
     migrationSkipped: {},
@@ -208,7 +235,7 @@ function reasonsOf<S extends Record<string, z.ZodRawShape>>(shapes: S): z.ZodTyp
 export const errorDetailSchemas = {
   BAD_REQUEST: reasonsOf(errorReasons.BAD_REQUEST).optional(),
   UNKNOWN_METHOD: z.undefined(),
-  UNAUTHORIZED: z.undefined(),
+  UNAUTHORIZED: reasonsOf(errorReasons.UNAUTHORIZED).optional(),
   NOT_FOUND: reasonsOf(errorReasons.NOT_FOUND),
   SIGN_IN_REQUIRED: z.object({ right: z.enum(rights), method: z.string().optional() }).optional(),
   SIGN_IN_FAILED: reasonsOf(errorReasons.SIGN_IN_FAILED),

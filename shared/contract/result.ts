@@ -1,7 +1,7 @@
 /**
  * Results that cross a process boundary (IPC or HTTP). A handler never throws across
  * the boundary: the host turns every failure into `{ ok: false, error }` with a code the
- * renderer can branch on and a message a person can act on.
+ * renderer can branch on and details it says in the user's words.
  */
 import { z } from 'zod';
 
@@ -13,14 +13,15 @@ export { AppError, errorCodes, type ErrorCode };
 
 /**
  * An error as it crosses the boundary: its code and typed details, which the renderer says in the
- * user's language (errorText); the message is the Node side's developer text, for logs and tests,
- * never shown. The details are checked against their code's schema where they leave (dispatch);
- * here they stay `unknown`, so a renderer older than the Node side still shows the code's words.
+ * user's language (errorText), and the id of the Node log entry that holds the developer message
+ * (which never crosses). The details are checked against their code's schema where they leave
+ * (dispatch); here they stay `unknown`, so a renderer older than the Node side still shows the
+ * code's words. Unknown keys (a `message` from an older Node side) are dropped.
  */
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
-  message: z.string(),
   details: z.unknown().optional(),
+  logId: z.string().optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 /** appError.ts types AppError.toShape() without zod: this fails to compile when the two shapes part. */

@@ -4,6 +4,7 @@
  * words under `reason.*`; a code whose words say it all, under `code.*`. The values fill the
  * words' {{placeholders}} from the details.
  */
+import { stateRefusals } from '../domain/orderRefusal';
 export interface ErrorWordKey {
   readonly key: string;
   /** Said when the catalog has no words at `key` (a probe failure code this build does not name). */
@@ -11,6 +12,8 @@ export interface ErrorWordKey {
   /** A second sentence, said after the first (e.g. that nothing was written to the meter). */
   readonly then?: string;
   readonly values: Readonly<Record<string, string | number>>;
+  /** Placeholders filled with catalog words rather than raw values (a state or an action in plain words), by key. */
+  readonly words?: Readonly<Record<string, string>>;
 }
 
 export interface CodedError {
@@ -19,6 +22,24 @@ export interface CodedError {
 }
 
 type Details = Readonly<Record<string, unknown>>;
+
+/** The step an order's state refuses, in plain words: which action was asked, which order, in which state. */
+function stateRefusalKey(details: Details, values: Record<string, string | number>): ErrorWordKey {
+  const refusal = typeof details.refusal === 'string' ? details.refusal : undefined;
+  return {
+    key: 'reason.statusRefuses',
+    values,
+    words: {
+      order: `order.${String(details.order)}`,
+      state: `state.${String(details.status)}`,
+      action: `action.${String(details.action)}`,
+    },
+    ...(refusal && refusal in refusalAdvice ? { then: `refusalAdvice.${refusal}` } : {}),
+  };
+}
+
+/** The state refusals whose machine words carry advice beyond the state (what to do next). */
+const refusalAdvice = { switchCancelled: true, orderCancelled: true, orderUnableToComplete: true } as const;
 
 /** The string and number fields of an error's details (what words can fill in, and a sync stop can carry). */
 export const scalarValues = (details: Details): Record<string, string | number> =>
@@ -32,9 +53,12 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   const values = scalarValues(details);
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
-  // A step the order's state refuses is said by the state machine's own refusal code.
-  if (details.reason === 'statusRefuses' && typeof details.refusal === 'string')
-    return { key: `refusal.${details.refusal}`, fallback: 'reason.statusRefuses', values };
+  // A step the order's state refuses says the action and the state; a refusal about what was entered, its own words.
+  if (details.reason === 'statusRefuses') {
+    if (typeof details.refusal === 'string' && !stateRefusals.has(details.refusal))
+      return { key: `refusal.${details.refusal}`, fallback: 'reason.statusRefuses', values };
+    return stateRefusalKey(details, values);
+  }
   // A probe failure is said by its own code (what happened and what to try), then whether the meter was left untouched.
   if ((details.reason === 'probe' || details.reason === 'programFailed') && typeof details.code === 'string') {
     const code = details.code === 'SERIAL_MISMATCH' && !details.observedSerial ? 'SERIAL_MISMATCH_NONE' : details.code;
@@ -70,7 +94,8 @@ export function sayError(
     words.code.INTERNAL ??
     error.code;
   const then = found?.then ? wordsAt(words, found.then) : undefined;
-  const values = found?.values ?? {};
+  const said = Object.fromEntries(Object.entries(found?.words ?? {}).map(([name, key]) => [name, wordsAt(words, key) ?? key]));
+  const values = { ...found?.values, ...said };
   const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   return then ? `${fill(text)} ${fill(then)}` : fill(text);
 }

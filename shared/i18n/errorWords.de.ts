@@ -4,6 +4,7 @@
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
 export const errorWordsDe = {
+  logRef: '(Support-Kennung: {{logId}})',
   forbiddenRole: 'Ihr Profil darf das nicht: Dafür ist die Rolle {{role}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
   code: {
     BAD_REQUEST: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
@@ -87,6 +88,30 @@ export const errorWordsDe = {
     unableNeedsReason: 'Geben Sie an, warum die Arbeit nicht erledigt werden konnte, damit das Büro den nächsten Besuch planen kann.',
     unknownEvent: 'Dieser Schritt ist für diesen Auftrag nicht bekannt. Laden Sie den Auftrag neu.',
   },
+  order: { workOrder: 'Arbeitsauftrag', switchOrder: 'Schaltauftrag' },
+  state: {
+    assigned: 'zugewiesen und noch nicht begonnen',
+    inProgress: 'bereits in Arbeit',
+    completed: 'bereits abgeschlossen',
+    unableToComplete: 'bereits als nicht ausführbar gemeldet',
+    cancelled: 'vom Büro storniert',
+    estimateRequested: 'bereits zur Schätzung an das Büro gegeben',
+  },
+  action: {
+    start: 'ihn beginnen',
+    complete: 'ihn abschließen',
+    unable: 'ihn als nicht ausführbar melden',
+    cancel: 'ihn stornieren',
+    read: 'seine Ablesung erfassen',
+    notRead: 'erfassen, dass der Zähler nicht abgelesen werden konnte',
+    control: 'das Schaltergebnis erfassen',
+    reschedule: 'ihn verschieben',
+  },
+  refusalAdvice: {
+    switchCancelled: 'Führen Sie ihn nicht aus; haben Sie vor Ort schon etwas getan, vermerken Sie es für das Büro.',
+    orderCancelled: 'Führen Sie ihn nicht aus; melden Sie, was vor Ort getan wurde, damit das Büro nachfassen kann.',
+    orderUnableToComplete: 'Bitten Sie das Büro um einen neuen Auftrag.',
+  },
   reason: {
     profileExists: 'Ein Profil mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
     lastSupervisor: 'Der letzte Disponent kann nicht entfernt werden. Legen Sie zuerst einen weiteren Disponenten an.',
@@ -96,7 +121,7 @@ export const errorWordsDe = {
     profileNotJson: 'Diese Datei ist kein JSON. Ein Integrationsprofil ist eine JSON-Datei des Versorgers.',
     profileTooLarge: 'Diese Datei ist zu groß für ein Integrationsprofil.',
     schemaFolderTooLarge:
-      'Dieser Ordner enthält zu viele Dateien für einen Schema-Ordner. Wählen Sie den Ordner mit den Schemas des Versorgers selbst.',
+      'Dieser Ordner enthält mehr als {{limit}} Dateien, zu viele für einen Schema-Ordner. Wählen Sie den Ordner mit den Schemas des Versorgers selbst.',
     schemaFolderUnreadable: 'Der Schema-Ordner kann nicht gelesen werden. Prüfen Sie, ob er existiert und Fieldmeter ihn öffnen darf.',
     schemaFolderNoEnvelope:
       'Dieser Ordner enthält keine Message.xsd. Wählen Sie den Ordner mit den Schemas nach IEC 61968-100 und 61968-9 des Versorgers.',
@@ -117,6 +142,24 @@ export const errorWordsDe = {
       'Diesem Zählertyp ist kein Zählermodell zugeordnet: Er wird ausgelesen, aber nicht programmiert. An den Zähler wurde nichts gesendet. Der Disponent ordnet das Modell zu.',
     option: 'Die Option {{option}} ist ungültig. Siehe --help.',
     malformed: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    notJson: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    notJsonType: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    bodyTooLarge: 'Das ist zu groß zum Senden: höchstens {{limitMb}} MB auf einmal. Senden Sie weniger oder eine kleinere Datei.',
+    tooManyStreams:
+      'Fieldmeter ist in zu vielen Tabs geöffnet (höchstens {{limit}}). Schließen Sie die anderen Tabs und laden Sie diese Seite neu.',
+    httpMethod: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
+    tokenMissing:
+      'Diese Seite wurde ohne ihren Zugangsschlüssel geöffnet. Öffnen Sie die Adresse, die Fieldmeter beim Start ausgegeben hat.',
+    tokenWrong:
+      'Der Zugangsschlüssel dieser Seite passt nicht (Fieldmeter wurde vielleicht neu gestartet). Öffnen Sie die Adresse, die Fieldmeter beim Start ausgegeben hat.',
+    foreignHost: 'Fieldmeter antwortet nur unter 127.0.0.1. Öffnen Sie die Adresse, die Fieldmeter beim Start ausgegeben hat.',
+    foreignSite:
+      'Eine andere Website wollte mit Fieldmeter sprechen und wurde abgewiesen. Öffnen Sie Fieldmeter über die ausgegebene Adresse.',
+    foreignWindow: 'Dieses Fenster darf nicht mit Fieldmeter sprechen. Schließen Sie es und nutzen Sie das Fieldmeter-Fenster.',
+    unreachable:
+      'Fieldmeter erreicht seinen lokalen Dienst nicht. Prüfen Sie, ob Fieldmeter noch läuft, und laden Sie dann diese Seite neu. Ihre gespeicherten Ablesungen sind sicher.',
+    unexpectedAnswer:
+      'Fieldmeter hat eine Antwort bekommen, die es nicht versteht. Laden Sie diese Seite neu; passiert es wieder, starten Sie Fieldmeter neu. Ihre gespeicherten Ablesungen sind sicher.',
     schemaFileMissing: 'Im Schema-Ordner fehlt {{file}}. Wählen Sie den Ordner mit den Schemas des Versorgers.',
     usagePointUnknown: 'Diese Verbrauchsstelle ist nicht auf diesem Gerät. Synchronisieren Sie oder prüfen Sie die Nummer.',
     workOrderUnknown: 'Dieser Auftrag ist nicht auf diesem Gerät. Synchronisieren Sie oder prüfen Sie die Nummer.',
@@ -151,8 +194,8 @@ export const errorWordsDe = {
     reasonCodeUnknown: 'Dieser Grund ist auf diesem Gerät nicht bekannt. Wählen Sie einen aus der Liste.',
     switchOutcomeMissing: 'Geben Sie an, ob der Schalter des Zählers geschaltet hat.',
     nothingToAcknowledge: 'Es gibt keine Änderung vom Büro zu bestätigen.',
-    statusRefuses: 'Dieser Schritt ist im jetzigen Stand des Auftrags nicht möglich. Laden Sie den Auftrag neu.',
-    orderForOtherUsagePoint: 'Dieser Auftrag gehört zu einer anderen Verbrauchsstelle. Laden Sie den Auftrag neu.',
+    statusRefuses: 'Sie wollten {{action}}, aber dieser {{order}} ist {{state}}. Laden Sie den Auftrag neu.',
+    orderForOtherUsagePoint: 'Dieser Auftrag gehört zu einer anderen Verbrauchsstelle ({{usagePointId}}). Laden Sie den Auftrag neu.',
     orderKindMismatch: 'Dieser Schritt gehört nicht zu dieser Art von Auftrag.',
     orderKindNoStock: 'Nur der neue Zähler eines Einbaus oder Wechsels wird aus dem Lager gelesen.',
     probeBusy: 'Der Lesekopf ist mit einem Lesen oder Programmieren beschäftigt. Warten Sie oder brechen Sie ab.',
@@ -189,11 +232,13 @@ export const errorWordsDe = {
     rejectedNoReading: 'Die abgelehnte Nachricht enthält keinen Stand dieses Zählwerks.',
     skippedNotEditable:
       'Dieses Zählwerk wurde nicht abgelesen (der Besuch wurde ausgelassen); es gibt keinen Wert zu korrigieren. Lesen Sie den Zähler erneut ab.',
-    meterAlreadyHere: 'Hier ist schon ein Zähler eingebaut. Das ist ein Wechsel, kein Einbau: Melden Sie zurück (nicht ausführbar).',
+    meterAlreadyHere:
+      'Hier ist schon ein Zähler ({{installed}}) eingebaut. Das ist ein Wechsel, kein Einbau: Melden Sie zurück (nicht ausführbar).',
     meterInstalledElsewhere:
       'Dieser Zähler ist schon anderswo eingebaut. Wählen Sie einen anderen Zähler oder melden Sie die Verwechslung dem Büro.',
     meterRemoved: 'Dieser Zähler wurde ausgebaut und kann nicht wieder eingebaut werden. Wählen Sie einen anderen Zähler.',
-    meterNotExpected: 'Der Zähler vor Ort ist nicht der erwartete. Prüfen Sie die Nummer oder melden Sie zurück (nicht ausführbar).',
+    meterNotExpected:
+      'Der Zähler vor Ort ist nicht der hier erwartete ({{expected}}). Prüfen Sie die Nummer oder melden Sie zurück (nicht ausführbar).',
     noMeterInstalled: 'Hier ist auf diesem Gerät kein Zähler eingebaut. Melden Sie zurück (nicht ausführbar).',
     euiInvalid: 'Die EUI-64 ist ungültig. Prüfen Sie das Schild.',
     installCodeInvalid: 'Der Installationscode ist ungültig. Prüfen Sie das Schild.',

@@ -4,6 +4,8 @@
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
 export const errorWordsEn = {
+  /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */
+  logRef: '(Support reference: {{logId}})',
   forbiddenRole: 'Your profile may not do this: it needs the role {{role}}. Ask someone with that role to sign in.',
   code: {
     BAD_REQUEST: 'The request was not understood. Reload the page and try again.',
@@ -76,6 +78,32 @@ export const errorWordsEn = {
     unableNeedsReason: 'Say why the work could not be completed, so the office can plan the next visit.',
     unknownEvent: 'This step is not known for this order. Reload the order.',
   },
+  /** The words statusRefuses fills in: which order, in which state, and the action asked (shared/domain/orderRefusal.ts). */
+  order: { workOrder: 'work order', switchOrder: 'switch order' },
+  state: {
+    assigned: 'assigned and not started yet',
+    inProgress: 'already in progress',
+    completed: 'already completed',
+    unableToComplete: 'already reported as unable to complete',
+    cancelled: 'cancelled by the office',
+    estimateRequested: 'already handed to the office for an estimate',
+  },
+  action: {
+    start: 'start it',
+    complete: 'complete it',
+    unable: 'report it as unable to complete',
+    cancel: 'cancel it',
+    read: 'record its reading',
+    notRead: 'record that the meter could not be read',
+    control: 'record the switching outcome',
+    reschedule: 'reschedule it',
+  },
+  /** Said after statusRefuses where the state needs more than a reload. */
+  refusalAdvice: {
+    switchCancelled: 'Do not carry it out; if you already did something on site, note it for the office.',
+    orderCancelled: 'Do not carry it out; report back what was done on site so the office can follow up.',
+    orderUnableToComplete: 'Ask the office for a new one.',
+  },
   reason: {
     profileExists: 'A profile with this name exists already. Choose another name.',
     lastSupervisor: 'The last supervisor cannot be removed. Add another supervisor first.',
@@ -84,7 +112,8 @@ export const errorWordsEn = {
     profileInvalid: 'This file is not a valid integration profile. The findings are listed below.',
     profileNotJson: 'This file is not JSON. An integration profile is a JSON file from the utility.',
     profileTooLarge: 'This file is too large to be an integration profile.',
-    schemaFolderTooLarge: 'This folder holds too many files to be a schema folder. Choose the folder with the utility’s schemas itself.',
+    schemaFolderTooLarge:
+      'This folder holds more than {{limit}} files, too many for a schema folder. Choose the folder with the utility’s schemas itself.',
     schemaFolderUnreadable: 'The schema folder cannot be read. Check that it exists and that Fieldmeter may open it.',
     schemaFolderNoEnvelope: 'This folder has no Message.xsd. Choose the folder with the utility’s IEC 61968-100 and 61968-9 schemas.',
     noXmllint: 'Checking messages against schemas needs xmllint (libxml2) on this computer. Install it, or leave the schema folder empty.',
@@ -104,6 +133,21 @@ export const errorWordsEn = {
     /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */
     option: 'The option {{option}} is not valid. See --help.',
     malformed: 'The request was not understood. Reload the page and try again.',
+    notJson: 'The request was not understood. Reload the page and try again.',
+    notJsonType: 'The request was not understood. Reload the page and try again.',
+    bodyTooLarge: 'This is too large to send: at most {{limitMb}} MB at a time. Send less, or a smaller file.',
+    tooManyStreams: 'Fieldmeter is open in too many tabs (at most {{limit}}). Close the other tabs, then reload this page.',
+    httpMethod: 'The request was not understood. Reload the page and try again.',
+    tokenMissing: 'This page was opened without its access key. Open the address Fieldmeter printed when it started.',
+    tokenWrong:
+      'This page’s access key does not match (Fieldmeter may have restarted). Open the address Fieldmeter printed when it started.',
+    foreignHost: 'Fieldmeter answers only at 127.0.0.1. Open the address Fieldmeter printed when it started.',
+    foreignSite: 'Another website tried to talk to Fieldmeter and was refused. Open Fieldmeter from the address it printed.',
+    foreignWindow: 'This window is not allowed to talk to Fieldmeter. Close it and use the Fieldmeter window.',
+    unreachable:
+      'Fieldmeter cannot reach its local service. Check that Fieldmeter is still running, then reload this page. Your saved readings are safe.',
+    unexpectedAnswer:
+      'Fieldmeter got an answer it does not understand. Reload this page; if it happens again, restart Fieldmeter. Your saved readings are safe.',
     schemaFileMissing: 'The schema folder has no {{file}}. Choose the folder with the utility’s schemas.',
     usagePointUnknown: 'This stop is not on this device. Sync, or check the number.',
     workOrderUnknown: 'This work order is not on this device. Sync, or check the number.',
@@ -137,8 +181,8 @@ export const errorWordsEn = {
     reasonCodeUnknown: 'This reason is not known on this device. Pick one from the list.',
     switchOutcomeMissing: 'Say whether the meter’s switch operated.',
     nothingToAcknowledge: 'There is no change from the office to acknowledge.',
-    statusRefuses: 'This step is not possible in the order’s current state. Reload the order.',
-    orderForOtherUsagePoint: 'This work order is for another stop. Reload the work order.',
+    statusRefuses: 'You asked to {{action}}, but this {{order}} is {{state}}. Reload the order.',
+    orderForOtherUsagePoint: 'This work order is for another stop ({{usagePointId}}). Reload the work order.',
     orderKindMismatch: 'This step does not belong to this kind of work order.',
     orderKindNoStock: 'Only the new meter of an install or exchange is read from stock.',
     probeBusy: 'The probe is busy with a read or programming. Wait for it or cancel it.',
@@ -173,10 +217,12 @@ export const errorWordsEn = {
     rejectedNotEditable: 'This rejected message cannot be edited here; use Retry once the office has fixed its side.',
     rejectedNoReading: 'The rejected message has no reading of this register.',
     skippedNotEditable: 'This register was not read (the visit was skipped); there is no value to fix. Read the meter again.',
-    meterAlreadyHere: 'A meter is already installed here. This is an exchange, not an install: report back (unable to complete).',
+    meterAlreadyHere:
+      'A meter ({{installed}}) is already installed here. This is an exchange, not an install: report back (unable to complete).',
     meterInstalledElsewhere: 'This meter is already installed elsewhere. Choose another meter, or report the label mix-up to the office.',
     meterRemoved: 'This meter was removed from service and cannot be installed again. Choose another meter.',
-    meterNotExpected: 'The meter on site is not the one expected here. Check the serial, or report back (unable to complete).',
+    meterNotExpected:
+      'The meter on site is not the one expected here ({{expected}}). Check the serial, or report back (unable to complete).',
     noMeterInstalled: 'No meter is installed here on this device. Report back (unable to complete).',
     euiInvalid: 'The EUI-64 is not valid. Check the label.',
     installCodeInvalid: 'The install code is not valid. Check the label.',

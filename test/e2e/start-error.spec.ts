@@ -4,7 +4,7 @@ test('opened with a wrong token, the app says so and what to do', async ({ page,
   await page.goto(`${host.current.origin}/#token=wrong-token`);
   await expect(page.locator('#root > [data-app-state]')).toHaveAttribute('data-app-state', 'error');
   await expect(page.getByTestId('start-error')).toHaveText(
-    'The access token is missing or wrong. Open the URL Fieldmeter printed at start.',
+    'This page’s access key does not match (Fieldmeter may have restarted). Open the address Fieldmeter printed when it started.',
   );
 });
 

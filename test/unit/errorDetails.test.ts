@@ -46,10 +46,37 @@ describe('error reasons and their words', () => {
   });
 });
 
+describe('reasons that name what the user needs to know', () => {
+  it.each([
+    [new AppError('VALIDATION', 'x', { reason: 'meterNotExpected', expected: 'E100' }), 'E100'],
+    [new AppError('VALIDATION', 'x', { reason: 'meterAlreadyHere', installed: 'E200' }), 'E200'],
+    [new AppError('VALIDATION', 'x', { reason: 'orderForOtherUsagePoint', usagePointId: 'UP-1001' }), 'UP-1001'],
+    [new AppError('VALIDATION', 'x', { reason: 'schemaFolderTooLarge', limit: 2000 }), '2000'],
+    [new AppError('BAD_REQUEST', 'x', { reason: 'bodyTooLarge', limitMb: 25 }), '25 MB'],
+    [new AppError('BAD_REQUEST', 'x', { reason: 'tooManyStreams', limit: 16 }), '16'],
+  ])('%# names it in both languages', (error, named) => {
+    expect(sayError(errorWordsEn, error)).toContain(named);
+    expect(sayError(errorWordsDe, error)).toContain(named);
+  });
+});
+
 describe('details checked against their code at the boundary', () => {
   it('details that fit pass unchanged', () => {
     const error = new AppError('VALIDATION', 'Register 7 was given twice.', { reason: 'registerTwice' });
-    expect(checkedShape('readings.save', error)).toEqual(error.toShape());
+    expect(checkedShape('readings.save', error)).toEqual({ ...error.toShape(), logId: expect.stringMatching(/^[0-9a-f]{8}$/) as unknown });
+  });
+
+  it("the developer's sentence never leaves: code, details and the log entry's id only", async () => {
+    const error = new AppError('VALIDATION', 'Register 7 was given twice.', { reason: 'registerTwice' });
+    const handlers = { 'session.get': () => Promise.reject(error) } as unknown as Handlers;
+    const result = await dispatch(handlers, 'session.get', {});
+    expect(result.ok ? null : Object.keys(result.error).sort()).toEqual(['code', 'details', 'logId']);
+    expect(JSON.stringify(result)).not.toContain('given twice');
+    const malformed = await dispatch(handlers, 'session.get', 'not an object');
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { reason: 'malformed', method: 'session.get' } } });
+    expect(JSON.stringify(malformed)).not.toMatch(/malformed:|expected/i);
+    const unknown = await dispatch(handlers, 'no.such.method', {});
+    expect(unknown.ok ? null : Object.keys(unknown.error).sort()).toEqual(['code', 'logId']);
   });
 
   it.each([

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { opticalErrorCodes } from '../../electron/services/serial/errors';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
-import { sayError } from '../../shared/i18n/errorKey';
-import type { SwitchRefusal } from '../../shared/domain/switching';
-import type { WorkOrderRefusal } from '../../shared/domain/workOrder';
+import { sayError, wordsAt } from '../../shared/i18n/errorKey';
+import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../../shared/domain/orderRefusal';
 
 const mismatch = {
   code: 'OPTICAL_PROGRAM_FAILED',
@@ -69,29 +68,35 @@ describe('refusals of an order’s state', () => {
     };
     expect(sayError(errorWordsEn, error)).toBe(errorWordsEn.refusal.meterSwitchFailed);
     expect(sayError(errorWordsDe, error)).toMatch(/^Der Schalter des Zählers hat nicht geschaltet/);
-    const refusals = [
-      'switchCancelled',
-      'switchFinished',
-      'outOfWindow',
-      'readingGoesWithOutcome',
-      'notDoneIsOutcome',
-      'notReadNeedsReason',
-      'noControlOutcome',
-      'switchedHowMissing',
-      'meterSwitchOperatedMissing',
-      'meterSwitchFailed',
-      'orderCompleted',
-      'orderUnableToComplete',
-      'orderCancelled',
-      'orderFinal',
-      'orderInProgress',
-      'orderNotStarted',
-      'unableNeedsReason',
-      'unknownEvent',
-    ] satisfies (SwitchRefusal | WorkOrderRefusal)[];
+    // Every refusal either machine can give (the list is checked against both machines' types).
+    const refusals = orderRefusals;
     for (const r of refusals) {
       expect(errorWordsEn.refusal, r).toHaveProperty(r);
       expect(errorWordsDe.refusal, r).toHaveProperty(r);
+    }
+  });
+
+  it('a refusal by the state names the action asked and the state, in plain words, in both languages', () => {
+    const completed = {
+      code: 'VALIDATION',
+      details: { reason: 'statusRefuses', order: 'workOrder', status: 'completed', action: 'complete', refusal: 'orderCompleted' },
+    };
+    expect(sayError(errorWordsEn, completed)).toBe('You asked to complete it, but this work order is already completed. Reload the order.');
+    expect(sayError(errorWordsDe, completed)).toBe(
+      'Sie wollten ihn abschließen, aber dieser Arbeitsauftrag ist bereits abgeschlossen. Laden Sie den Auftrag neu.',
+    );
+    const cancelled = {
+      code: 'VALIDATION',
+      details: { reason: 'statusRefuses', order: 'switchOrder', status: 'cancelled', action: 'read', refusal: 'switchCancelled' },
+    };
+    expect(sayError(errorWordsEn, cancelled)).toBe(
+      'You asked to record its reading, but this switch order is cancelled by the office. Reload the order. ' +
+        errorWordsEn.refusalAdvice.switchCancelled,
+    );
+    for (const words of [errorWordsEn, errorWordsDe]) {
+      for (const status of orderStatuses) expect(wordsAt(words, `state.${status}`), status).toBeTruthy();
+      for (const action of orderActions) expect(wordsAt(words, `action.${action}`), action).toBeTruthy();
+      for (const order of orderKinds) expect(wordsAt(words, `order.${order}`), order).toBeTruthy();
     }
   });
 });

@@ -1,6 +1,6 @@
 /** The renderer's transport helpers: token handling and turning any answer into a Result. */
 import { describe, expect, it } from 'vitest';
-import { normaliseResult, resultFromResponseText, unexpectedMessage, unreachableMessage } from '../../renderer/src/api/results';
+import { normaliseResult, resultFromResponseText } from '../../renderer/src/api/results';
 import { hashWithoutToken, tokenFromHash } from '../../renderer/src/api/token';
 
 describe('access token in the URL fragment', () => {
@@ -17,20 +17,29 @@ describe('access token in the URL fragment', () => {
 describe('answers from the web host', () => {
   it('passes results through, including error codes and details', () => {
     expect(resultFromResponseText(200, '{"ok":true,"value":{"a":1}}')).toEqual({ ok: true, value: { a: 1 } });
-    const rejected = { ok: false, error: { code: 'IMPORT_REJECTED', message: 'Nothing was imported', details: { validRows: 3 } } };
+    const rejected = { ok: false, error: { code: 'IMPORT_REJECTED', details: { validRows: 3 }, logId: 'a1b2c3d4' } };
     expect(resultFromResponseText(200, JSON.stringify(rejected))).toEqual(rejected);
+    // An older Node side's English message is dropped at the boundary: the screen never sees it.
+    const withProse = { ok: false, error: { code: 'VALIDATION', message: 'The value is wrong', details: { reason: 'valueInvalid' } } };
+    expect(resultFromResponseText(200, JSON.stringify(withProse))).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', details: { reason: 'valueInvalid' } },
+    });
     expect(resultFromResponseText(401, '{"ok":false,"error":{"code":"UNAUTHORIZED","message":"no"}}')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHORIZED' },
     });
   });
 
-  it('turns a page that is not a Result into INTERNAL with a message that says what to do', () => {
+  it('turns a page that is not a Result into INTERNAL with a reason whose words say what to do', () => {
     expect(resultFromResponseText(502, '<html>Bad gateway</html>')).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: unreachableMessage },
+      error: { code: 'INTERNAL', details: { reason: 'unreachable' } },
     });
-    expect(resultFromResponseText(200, 'not json')).toEqual({ ok: false, error: { code: 'INTERNAL', message: unexpectedMessage } });
+    expect(resultFromResponseText(200, 'not json')).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', details: { reason: 'unexpectedAnswer' } },
+    });
     expect(normaliseResult({ ok: false, error: { code: 'NO_SUCH_CODE', message: 'x' } })).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },

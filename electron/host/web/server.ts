@@ -20,7 +20,7 @@ import { RECEIPT_DOWNLOAD_PATH } from '../../../shared/evidence/visit';
 import { exportMediaType } from '../../services/exports/exportFiles';
 import type { Fieldmeter } from '../../services/fieldmeter';
 import { createLogger } from '../../services/log';
-import { dispatch } from '../dispatch';
+import { dispatch, leaving } from '../dispatch';
 import { bearer, isAllowedHost, isAllowedOrigin, resolveStaticPath, tokenMatches } from './guards';
 import { readStatic } from './staticFiles';
 
@@ -95,9 +95,15 @@ async function sendResult(res: ServerResponse, result: Result<unknown>): Promise
   res.end(']}');
 }
 
+/** A refusal of the host itself: code and reason on the wire, the English sentence in the log only. */
 function sendError(res: ServerResponse, status: number, error: AppError) {
-  send(res, status, { ok: false, error: error.toShape() });
+  send(res, status, { ok: false, error: leaving('web-host', error) });
 }
+
+const tokenMissingOrWrong = (presented: unknown) =>
+  presented === undefined || presented === null
+    ? new AppError('UNAUTHORIZED', 'The access token is missing. Open the URL Fieldmeter printed at start.', { reason: 'tokenMissing' })
+    : new AppError('UNAUTHORIZED', 'The access token is wrong. Open the URL Fieldmeter printed at start.', { reason: 'tokenWrong' });
 
 /**
  * The body as text, or null when it is over the limit. An oversized body is still read to its
@@ -119,23 +125,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, method: string) {
-    if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(
-        res,
-        401,
-        new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'),
-      );
-    }
+    const presented = bearer(req.headers.authorization);
+    if (!tokenMatches(presented, token)) return sendError(res, 401, tokenMissingOrWrong(presented));
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendError(res, 415, new AppError('BAD_REQUEST', 'Send the request body as application/json.'));
+      return sendError(res, 415, new AppError('BAD_REQUEST', 'Send the request body as application/json.', { reason: 'notJsonType' }));
     }
     const body = await readBody(req);
-    if (body === null) return sendError(res, 413, new AppError('BAD_REQUEST', 'The request is larger than 25 MB.'));
+    if (body === null)
+      return sendError(
+        res,
+        413,
+        new AppError('BAD_REQUEST', 'The request is larger than 25 MB.', { reason: 'bodyTooLarge', limitMb: MAX_BODY / 1024 / 1024 }),
+      );
     let input: unknown;
     try {
       input = body === '' ? {} : JSON.parse(body);
     } catch {
-      return sendError(res, 400, new AppError('BAD_REQUEST', 'The request body is not valid JSON.'));
+      return sendError(res, 400, new AppError('BAD_REQUEST', 'The request body is not valid JSON.', { reason: 'notJson' }));
     }
     await sendResult(res, await dispatch(options.app.handlers, method, input));
   }
@@ -144,11 +150,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const streams = new Set<ServerResponse>();
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (!tokenMatches(url.searchParams.get('token'), token)) {
-      return sendError(res, 401, new AppError('UNAUTHORIZED', 'The access token is missing or wrong.'));
-    }
+    const presented = url.searchParams.get('token');
+    if (!tokenMatches(presented, token)) return sendError(res, 401, tokenMissingOrWrong(presented));
     if (streams.size >= MAX_STREAMS)
-      return sendError(res, 429, new AppError('BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.'));
+      return sendError(
+        res,
+        429,
+        new AppError('BAD_REQUEST', 'Too many open event streams: close other Fieldmeter tabs.', {
+          reason: 'tooManyStreams',
+          limit: MAX_STREAMS,
+        }),
+      );
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
@@ -171,13 +183,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * services/evidence/receipts), never a path.
    */
   function handleDownload(req: IncomingMessage, res: ServerResponse, name: string, what: 'export' | 'receipt') {
-    if (!tokenMatches(bearer(req.headers.authorization), token)) {
-      return sendError(
-        res,
-        401,
-        new AppError('UNAUTHORIZED', 'The access token is missing or wrong. Open the URL Fieldmeter printed at start.'),
-      );
-    }
+    const presented = bearer(req.headers.authorization);
+    if (!tokenMatches(presented, token)) return sendError(res, 401, tokenMissingOrWrong(presented));
     let file;
     try {
       const { exportFile, receiptFile } = options.app;
@@ -223,9 +230,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (!isAllowedHost(req.headers.host, port))
-        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.'));
+        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests must be addressed to 127.0.0.1.', { reason: 'foreignHost' }));
       if (!isAllowedOrigin(req.headers.origin, port))
-        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests from other sites are refused.'));
+        return sendError(res, 403, new AppError('UNAUTHORIZED', 'Requests from other sites are refused.', { reason: 'foreignSite' }));
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') return handleCall(req, res, call[1] as string);
@@ -235,7 +242,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname.startsWith(RECEIPT_DOWNLOAD_PATH) && req.method === 'GET')
         return handleDownload(req, res, url.pathname.slice(RECEIPT_DOWNLOAD_PATH.length), 'receipt');
       if (url.pathname.startsWith('/api/')) return sendError(res, 404, new AppError('UNKNOWN_METHOD', 'No such API path.'));
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, new AppError('BAD_REQUEST', 'Method not allowed.'));
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(
+          res,
+          405,
+          new AppError('BAD_REQUEST', 'Method not allowed.', { reason: 'httpMethod', httpMethod: String(req.method).slice(0, 16) }),
+        );
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       log.error('request failed', error);

@@ -57,7 +57,13 @@ export function opticalTarget(store: Store, usagePointId: string, job?: JobMeter
   // A finished or cancelled job takes no more work on its new meter (the machine says why).
   const refused = isFinal(order.status) ? transition(order.status, { type: 'start' }) : null;
   if (refused && !refused.ok)
-    throw new AppError('VALIDATION', refused.reason, { reason: 'statusRefuses', status: order.status, refusal: refused.refusal });
+    throw new AppError('VALIDATION', refused.reason, {
+      reason: 'statusRefuses',
+      order: 'workOrder',
+      status: order.status,
+      action: 'start',
+      refusal: refused.refusal,
+    });
   const device = requireStockMeter(store, job.meterSerial);
   return {
     deviceId: device.id,

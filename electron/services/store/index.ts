@@ -27,7 +27,6 @@ import { createWorklistRepository } from './repositories/worklist';
 import { createWorkOrdersRepository } from './repositories/workOrders';
 import { createEvidenceRepository } from './repositories/evidence';
 import { createVisitFactsRepository } from './repositories/visitFacts';
-import { createJobRecordsRepository } from './repositories/jobRecords';
 import { createMeterKeysRepository } from './repositories/meterKeys';
 import { trackWrites } from './writeLog';
 
@@ -65,7 +64,6 @@ export function openStore(path: string, options: OpenOptions = {}) {
     controlRequests: createControlRequestsRepository(db),
     evidence: createEvidenceRepository(db),
     visitFacts: createVisitFactsRepository(db),
-    jobRecords: createJobRecordsRepository(db),
     meterKeys: createMeterKeysRepository(db),
     probeTranscripts: createProbeTranscriptsRepository(db),
     enterpriseReadings: createEnterpriseReadingsRepository(db),

@@ -55,7 +55,13 @@ export function requireTransition(order: SwitchOrderRow, event: SwitchEvent, pos
         position,
         window: { start: order.windowStart, end: order.windowEnd },
       });
-    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status, refusal: result.refusal });
+    throw new AppError('VALIDATION', result.reason, {
+      reason: 'statusRefuses',
+      order: 'switchOrder',
+      status: order.status,
+      action: event.type,
+      refusal: result.refusal,
+    });
   }
   return result;
 }

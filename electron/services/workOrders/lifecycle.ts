@@ -27,7 +27,13 @@ export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
 export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
   const result = transition(order.status, event);
   if (!result.ok)
-    throw new AppError('VALIDATION', result.reason, { reason: 'statusRefuses', status: order.status, refusal: result.refusal });
+    throw new AppError('VALIDATION', result.reason, {
+      reason: 'statusRefuses',
+      order: 'workOrder',
+      status: order.status,
+      action: event.type,
+      refusal: result.refusal,
+    });
   store.workOrders.setStatus({
     id: order.id,
     status: result.status,
@@ -67,7 +73,14 @@ export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrde
   if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
   const check = transition(order.status, { type: 'complete' });
-  if (!check.ok) throw new AppError('VALIDATION', check.reason, { reason: 'statusRefuses', status: order.status, refusal: check.refusal });
+  if (!check.ok)
+    throw new AppError('VALIDATION', check.reason, {
+      reason: 'statusRefuses',
+      order: 'workOrder',
+      status: order.status,
+      action: 'complete',
+      refusal: check.refusal,
+    });
   return order;
 }
 

@@ -7,7 +7,7 @@ import { events, methodNames, methods, type EventName, type EventPayload, type M
 import type { ApiClient } from '../../../shared/contract/handlers';
 import type { Result } from '../../../shared/contract/result';
 import type { Topic } from '../../../shared/contract/topics';
-import { internalError, unexpectedMessage } from './results';
+import { internalError } from './results';
 import { pickTransport, type Transport } from './transport';
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -15,7 +15,7 @@ export function createApiClient(transport: Transport): ApiClient {
     const result = await transport.invoke(method, input);
     if (!result.ok) return result;
     const parsed = methods[method].output.safeParse(result.value);
-    return parsed.success ? { ok: true, value: parsed.data } : internalError(unexpectedMessage);
+    return parsed.success ? { ok: true, value: parsed.data } : internalError('unexpectedAnswer');
   };
   // The mapped type cannot be built key by key without a cast; every key comes from the contract.
   return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as ApiClient;

@@ -6,7 +6,7 @@
 import { eventNames } from '../../../shared/contract/api';
 import type { Bridge } from '../../../shared/contract/handlers';
 import type { Result } from '../../../shared/contract/result';
-import { internalError, normaliseResult, resultFromResponseText, unexpectedMessage, unreachableMessage } from './results';
+import { internalError, normaliseResult, resultFromResponseText } from './results';
 import { takeAccessToken } from './accessToken';
 
 export interface Transport {
@@ -30,12 +30,15 @@ export function bridgeTransport(bridge: Bridge): Transport {
       try {
         return normaliseResult(await bridge.invoke(method, input));
       } catch {
-        return internalError(unreachableMessage);
+        return internalError('unreachable');
       }
     },
     on: (event, listener) => bridge.on(event, listener),
   };
 }
+
+/** The page was opened without its access token (errors.reason.tokenMissing says where to find the address). */
+const noToken: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', details: { reason: 'tokenMissing' } } };
 
 export function webTransport(token: string | null, base = ''): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -62,13 +65,7 @@ export function webTransport(token: string | null, base = ''): Transport {
     kind: 'web',
     async invoke(method, input) {
       if (!token) {
-        return {
-          ok: false,
-          error: {
-            code: 'UNAUTHORIZED',
-            message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.',
-          },
-        };
+        return noToken;
       }
       try {
         const response = await fetch(`${base}/api/call/${encodeURIComponent(method)}`, {
@@ -78,23 +75,16 @@ export function webTransport(token: string | null, base = ''): Transport {
         });
         return resultFromResponseText(response.status, await response.text());
       } catch {
-        return internalError(unreachableMessage);
+        return internalError('unreachable');
       }
     },
     async download(path) {
-      if (!token)
-        return {
-          ok: false,
-          error: {
-            code: 'UNAUTHORIZED',
-            message: 'This page was opened without its access token. Open the address Fieldmeter printed when it started.',
-          },
-        };
+      if (!token) return noToken;
       try {
         const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
         if (!response.ok) {
           const refused = resultFromResponseText(response.status, await response.text());
-          return refused.ok ? internalError(unexpectedMessage) : refused;
+          return refused.ok ? internalError('unexpectedAnswer') : refused;
         }
         const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'fieldmeter-export';
         const url = URL.createObjectURL(await response.blob());
@@ -103,7 +93,7 @@ export function webTransport(token: string | null, base = ''): Transport {
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         return { ok: true, value: { fileName } };
       } catch {
-        return internalError(unreachableMessage);
+        return internalError('unreachable');
       }
     },
     on(event, listener) {

@@ -46,7 +46,7 @@ describe('signature and receipt through the contract and the web host', () => {
     expect(unfinished).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'visitNotFinished' } } });
 
     const made = await dispatch(app.handlers, 'evidence.receiptSwitch', { switchOrderId: 'SW-DEMO-MO5', language: 'de' });
-    if (!made.ok) throw new Error(made.error.message);
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
     const { fileName } = made.value as { fileName: string };
     expect(await dispatch(app.handlers, 'evidence.get', { visit: { kind: 'switchOrder', id: 'SW-DEMO-MO5' } })).toMatchObject({
       ok: true,
@@ -78,7 +78,7 @@ describe('signature and receipt through the contract and the web host', () => {
     await dispatch(app.handlers, 'switching.read', { switchOrderId: 'SW-DEMO-MO5', values });
     await dispatch(app.handlers, 'evidence.signSwitch', { switchOrderId: 'SW-DEMO-MO5', signature: { status: 'declined' } });
     const made = await dispatch(app.handlers, 'evidence.receiptSwitch', { switchOrderId: 'SW-DEMO-MO5', language: 'en' });
-    if (!made.ok) throw new Error(made.error.message);
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
     const { fileName } = made.value as { fileName: string };
     expect(await dispatch(app.handlers, 'evidence.saveReceiptAs', { fileName })).toEqual({ ok: true, value: { path: answer } });
     expect(readFileSync(answer ?? '').equals(readFileSync(join(dir, 'photos', fileName)))).toBe(true);

@@ -64,7 +64,7 @@ async function saver(host: HostedApp, mine: Target[], confirmed: ConfirmedSave[]
     started();
     try {
       const res = await host.call('readings.save', { usagePointId: target.usagePointId, values });
-      const json = res.json as ApiOk<{ readingSetId: string; readAt: string }> | { ok: false; error: { code: string; message: string } };
+      const json = res.json as ApiOk<{ readingSetId: string; readAt: string }> | { ok: false; error: { code: string; details?: unknown } };
       if (res.status !== 200 || !json.ok) throw new Error(`save refused: ${res.status} ${JSON.stringify(json)}`);
       confirmed.push({
         readingSetId: json.value.readingSetId,

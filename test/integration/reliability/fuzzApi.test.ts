@@ -44,17 +44,13 @@ async function validInputs(host: HostedApp): Promise<Record<string, Json>> {
 
 /** Why a response breaks the rule, or null when it is a result object. */
 function problem(res: CallResult, malformedBody: boolean): string | null {
-  const json = res.json as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
+  const json = res.json as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown; logId?: unknown } };
   if (res.status !== 200 && !(malformedBody && res.status === 400)) return `HTTP ${res.status}`;
   if (json.ok === true) return 'value' in json ? null : 'ok:true without a value';
-  if (
-    json.ok === false &&
-    typeof json.error?.code === 'string' &&
-    /^[A-Z_]+$/.test(json.error.code) &&
-    typeof json.error.message === 'string' &&
-    json.error.message.length > 0
-  ) {
-    return json.error.code === 'INTERNAL' ? `INTERNAL: ${String(json.error.message)}` : null;
+  if (json.ok === false && typeof json.error?.code === 'string' && /^[A-Z_]+$/.test(json.error.code)) {
+    // The developer's sentence stays in the Node log (issue 16 §3); the log entry's id says where.
+    if (json.error.message !== undefined) return `English prose on the wire: ${String(json.error.message).slice(0, 200)}`;
+    return json.error.code === 'INTERNAL' ? `INTERNAL (log ${String(json.error.logId)})` : null;
   }
   return `not a result object: ${JSON.stringify(json).slice(0, 200)}`;
 }

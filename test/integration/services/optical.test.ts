@@ -1,3 +1,5 @@
+import { sayError } from '../../../shared/i18n/errorKey';
+import { errorWordsEn } from '../../../shared/i18n/errorWords.en';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readingQuality } from '../../../shared/cim/readingQuality';
@@ -28,7 +30,7 @@ describe('optical read at a stop (training meter in process)', () => {
       });
 
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1004', port: TRAINING_PORT });
-      if (!read.ok) throw new Error(read.error.message);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
       const result = read.value as {
         meterSerial: string;
         serialMatches: boolean;
@@ -106,7 +108,7 @@ describe('optical read at a stop (training meter in process)', () => {
         ok: false,
         error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: false, messageId: null } },
       });
-      expect(program.ok ? '' : program.error.message).toMatch(/cancelled.*Nothing was changed on the meter/);
+      expect(program.ok ? '' : sayError(errorWordsEn, program.error)).toMatch(/^Cancelled.*Nothing was changed on the meter/);
 
       // An early cancel is used once: the same id again, and any other id, run normally.
       expect(

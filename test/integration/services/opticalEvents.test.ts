@@ -15,7 +15,7 @@ import { signInAs } from '../../support/profiles';
 
 async function readAndSave(app: Fieldmeter, usagePointId: string): Promise<OpticalReadResult> {
   const read = await dispatch(app.handlers, 'optical.read', { usagePointId, port: TRAINING_PORT });
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const result = read.value as OpticalReadResult;
   const values = result.values.flatMap((v) =>
     v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : [],
@@ -27,7 +27,7 @@ async function readAndSave(app: Fieldmeter, usagePointId: string): Promise<Optic
     values,
     note: 'second visit',
   });
-  if (!saved.ok) throw new Error(saved.error.message);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   return result;
 }
 
@@ -42,7 +42,7 @@ describe('meter health from the optical probe', () => {
     try {
       await dispatch(app.handlers, 'demo.load', {});
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1002', port: TRAINING_PORT });
-      if (!read.ok) throw new Error(read.error.message);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
       expect((read.value as OpticalReadResult).status).toEqual({
         errorRegister: '00000010',
         errorRegisterSet: true,
@@ -112,7 +112,7 @@ describe('meter health from the optical probe', () => {
       const before = app.store.outbox.list().length;
       const values = first.values.flatMap((v) => (v.registerId !== null ? [{ registerId: v.registerId, value: v.registerValue! }] : []));
       const saved = await dispatch(app.handlers, 'readings.save', { usagePointId: 'UP-1004', source: 'optical', values });
-      if (!saved.ok) throw new Error(saved.error.message);
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       const [message] = eventMessages(app);
       // Not one down/up pair dated at the visit (the old behaviour): each logged failure, at its own start and end.
       expect((message!.payload as { events: { eventType: string; createdDateTime: string }[] }).events).toEqual([

@@ -3,6 +3,8 @@
  * meter, and through the service with the simulator on a real socat PTY: installers only, the
  * outcome audited and queued as EndDeviceControls in one transaction, every message XSD-valid.
  */
+import { sayError } from '../../../shared/i18n/errorKey';
+import { errorWordsEn } from '../../../shared/i18n/errorWords.en';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
@@ -60,7 +62,7 @@ describe('programming the meter at a stop (training meter)', () => {
         operation: 'timeSync',
         password: '00000000',
       });
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       const result = r.value as OpticalProgramResult;
       expect(result.model).toBe('isk-mt');
       // The training meter is the stop's meter: its serial is read and matches before anything is written.
@@ -104,7 +106,7 @@ describe('programming the meter at a stop (training meter)', () => {
         operation: 'demandReset',
         password: '00000000',
       });
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
       const { demandReset } = r.value as OpticalProgramResult;
       expect(demandReset).toMatchObject({ resetCounterBefore: '07', resetCounterAfter: '08' });
       expect(demandReset!.demandAfter[0]!.value).toMatch(/^0+\.0+$/);
@@ -158,7 +160,7 @@ describe('programming the meter at a stop (training meter)', () => {
         ok: false,
         error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'PASSWORD_REJECTED', wroteToMeter: false, messageId: null } },
       });
-      expect((r as { ok: false; error: { message: string } }).error.message).toMatch(/Nothing was changed on the meter/);
+      expect(r.ok ? '' : sayError(errorWordsEn, r.error)).toMatch(/refused the password.*Nothing was changed on the meter/);
       expect(controls(app)).toEqual([]);
       expect({ ok: true as const, value: app.store.review.audit('optical.demandReset', 200) }).toMatchObject({
         ok: true,
@@ -202,7 +204,7 @@ describe.skipIf(xsdSkipReason !== null)(
           error: { code: 'OPTICAL_PROGRAM_FAILED', details: { code: 'CANCELLED', wroteToMeter: true } },
         });
         const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1002', port: TRAINING_PORT });
-        if (!read.ok) throw new Error(read.error.message);
+        if (!read.ok) throw new Error(JSON.stringify(read.error));
         const values = (read.value as { values: { registerId: number | null; registerValue: string | null }[] }).values.flatMap((v) =>
           v.registerId !== null && v.registerValue !== null ? [{ registerId: v.registerId, value: v.registerValue }] : [],
         );
@@ -212,7 +214,7 @@ describe.skipIf(xsdSkipReason !== null)(
           values,
           note: 'after the clock was set',
         });
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
 
         const queued = app.store.outbox.list().map((e) => `${e.verb} ${e.noun}`);
         expect(queued).toEqual([

@@ -25,12 +25,12 @@ describe('probe transcripts', () => {
       await signInAs(app, 'technician');
       await dispatch(app.handlers, 'demo.load', {});
       const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-1004', port: TRAINING_PORT });
-      if (!read.ok) throw new Error(read.error.message);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
       const result = read.value as OpticalReadResult;
       expect(result.transcriptId).toEqual(expect.any(String));
 
       const detail = await dispatch(app.handlers, 'optical.transcript', { id: result.transcriptId! });
-      if (!detail.ok) throw new Error(detail.error.message);
+      if (!detail.ok) throw new Error(JSON.stringify(detail.error));
       const { summary, lines, text } = detail.value as TranscriptDetail;
       expect(summary).toMatchObject({
         usagePointId: 'UP-1004',
@@ -58,7 +58,7 @@ describe('probe transcripts', () => {
         observedSerial: result.meterSerial,
         values,
       });
-      if (!saved.ok) throw new Error(saved.error.message);
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       const readingSetId = (saved.value as { readingSetId: string }).readingSetId;
       expect(app.store.probeTranscripts.ofReadingSet(readingSetId).map((t) => t.id)).toEqual([result.transcriptId]);
 
@@ -69,16 +69,16 @@ describe('probe transcripts', () => {
         operation: 'timeSync',
         password: '00000000',
       });
-      if (!program.ok) throw new Error(program.error.message);
+      if (!program.ok) throw new Error(JSON.stringify(program.error));
       const list = await dispatch(app.handlers, 'optical.transcripts', { usagePointId: 'UP-1004' });
-      if (!list.ok) throw new Error(list.error.message);
+      if (!list.ok) throw new Error(JSON.stringify(list.error));
       const transcripts = (list.value as { transcripts: { id: string; kind: string; outcome: string }[] }).transcripts;
       expect(transcripts.map((t) => [t.kind, t.outcome])).toEqual([
         ['timeSync', 'ok'],
         ['read', 'ok'],
       ]);
       const programmed = await dispatch(app.handlers, 'optical.transcript', { id: transcripts[0]!.id });
-      if (!programmed.ok) throw new Error(programmed.error.message);
+      if (!programmed.ok) throw new Error(JSON.stringify(programmed.error));
       const programText = (programmed.value as TranscriptDetail).text;
       expect(programText).toContain('<SOH>P1<STX>(********)<ETX>*');
       expect(programText).not.toContain('00000000');
@@ -103,12 +103,12 @@ describe('probe transcripts', () => {
         const { code, transcriptId } = read.error.details as { code: string; transcriptId: string };
 
         const list = await dispatch(app.handlers, 'optical.transcripts', { usagePointId: 'UP-1004' });
-        if (!list.ok) throw new Error(list.error.message);
+        if (!list.ok) throw new Error(JSON.stringify(list.error));
         const transcripts = (list.value as { transcripts: { id: string; kind: string; outcome: string }[] }).transcripts;
         expect(transcripts).toEqual([expect.objectContaining({ id: transcriptId, kind: 'read', outcome: code })]);
 
         const detail = await dispatch(app.handlers, 'optical.transcript', { id: transcriptId });
-        if (!detail.ok) throw new Error(detail.error.message);
+        if (!detail.ok) throw new Error(JSON.stringify(detail.error));
         const { summary, lines } = detail.value as TranscriptDetail;
         expect(summary).toMatchObject({ port: meter.appPath, readingSetId: null });
         // What the office needs to see: every sign-on sent, the meter identifying, and no data block after.

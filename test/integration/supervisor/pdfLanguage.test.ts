@@ -26,7 +26,7 @@ const leaves = (o: unknown, path = ''): [string, string][] =>
 
 async function pdfText(app: Fieldmeter, language: 'en' | 'de'): Promise<string> {
   const r = await dispatch(app.handlers, 'export.run', { format: 'pdf', filter: { route: 'R1' }, language });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   return execFileSync(pdftotext!, ['-layout', (r.value as { path: string }).path, '-'], { encoding: 'utf8' });
 }
 

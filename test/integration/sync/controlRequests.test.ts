@@ -59,7 +59,7 @@ describe('EndDeviceControls for the field', () => {
     applyInboundMessage(app.store, { name: 'sync', role: 'installer' }, xml, { now: new Date('2026-11-24T10:00:00Z') });
   const detail = async (app: Fieldmeter, up: string) => {
     const r = await dispatch(app.handlers, 'meters.get', { usagePointId: up });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value as { meterSerial: string; controlsRequested?: string[] };
   };
 
@@ -110,7 +110,7 @@ describe('EndDeviceControls for the field', () => {
         operation: 'timeSync',
         password: '00000000',
       });
-      if (!done.ok) throw new Error(done.error.message);
+      if (!done.ok) throw new Error(JSON.stringify(done.error));
       const messageId = (done.value as { messageId: string }).messageId;
       const entry = app.store.outbox.list().find((e) => e.messageId === messageId)!;
       expect(entry).toMatchObject({ noun: 'EndDeviceControls', verb: 'created', correlationId: 'EDC-MSG-1' });

@@ -1,7 +1,8 @@
 /**
- * What a finished visit recorded, read for its receipt: the switch order or the exchange step,
- * the usage point, the reading sets with their registers, photos and who did the work (from the
- * audit log, the one record of the acting profile). Read only.
+ * What a visit recorded — the one read model of it: the switch order or the meter step, the usage
+ * point, the reading sets with their registers, photos and who did the work (from the audit log,
+ * the one record of the acting profile). Read for a visit's receipt (evidence/visitRecord.ts) and
+ * for what a finished order shows (workOrders/record.ts). Read only.
  */
 import type { Db } from '../database';
 
@@ -40,6 +41,7 @@ export interface ExchangeVisitFacts {
 
 export interface SetReading {
   readingSetId: string;
+  registerId: number;
   meterSerial: string;
   readingType: string;
   label: string;
@@ -48,6 +50,7 @@ export interface SetReading {
   note: string;
   latitude: number | null;
   longitude: number | null;
+  source: 'manual' | 'optical' | 'radio' | 'estimated';
 }
 
 export function createVisitFactsRepository(db: Db) {
@@ -68,12 +71,14 @@ export function createVisitFactsRepository(db: Db) {
        FROM work_orders w JOIN usage_points u ON u.id = w.usage_point_id WHERE w.id = ?`,
   );
   const setReadings = db.prepare(
-    `SELECT rs.id AS readingSetId, d.serial_number AS meterSerial, g.reading_type AS readingType, g.label, r.value, rs.read_at AS readAt, rs.note,
-            rs.latitude, rs.longitude
+    `SELECT rs.id AS readingSetId, g.id AS registerId, d.serial_number AS meterSerial, g.reading_type AS readingType, g.label, r.value,
+            rs.read_at AS readAt, rs.note, rs.latitude, rs.longitude, rs.source
        FROM reading_sets rs JOIN end_devices d ON d.id = rs.end_device_id
        JOIN readings r ON r.reading_set_id = rs.id JOIN registers g ON g.id = r.register_id
       WHERE rs.id = ? ORDER BY g.reading_type, r.id`,
   );
+  // A meter job writes its reading sets at the moment it finishes (one transaction, one timestamp). The order is the
+  // receipts' (sealed into them), so it is not changed: callers that need the meter taken out first sort by role.
   const setsAt = db.prepare('SELECT id FROM reading_sets WHERE usage_point_id = ? AND read_at = ? ORDER BY created_at, id');
   const photosOfSet = db.prepare('SELECT id FROM photos WHERE reading_set_id = ? ORDER BY added_at, id');
   return {
@@ -93,3 +98,4 @@ export function createVisitFactsRepository(db: Db) {
     photosOf: (readingSetId: string) => (photosOfSet.all(readingSetId) as { id: string }[]).map((r) => r.id),
   };
 }
+export type VisitFactsRepository = ReturnType<typeof createVisitFactsRepository>;

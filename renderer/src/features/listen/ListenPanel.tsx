@@ -36,7 +36,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const state = l.state?.routeId === routeId ? l.state : null;
   const active = state?.active === true;
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
-  const reasonText = (reason: string) => errorText({ code: 'VALIDATION', message: reason, details: { reason } });
+  const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
 
   return (
     <details className="listen" data-testid="listen-panel">

@@ -47,7 +47,7 @@ interface ReviewSlice {
 }
 
 export const useReviewStore = create<ReviewSlice>((set, get) => {
-  const act = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>): Promise<boolean> => {
+  const act = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; details?: unknown } }>): Promise<boolean> => {
     const r = await call;
     set({ error: r.ok ? null : errorText(r.error) });
     if (r.ok) await get().load();

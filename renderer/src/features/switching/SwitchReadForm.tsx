@@ -24,7 +24,7 @@ export function SwitchReadForm({ detail }: { detail: SwitchDetail }) {
   // What was said about the old values goes with them.
   useEffect(() => setProblem(null), [reading.values]);
 
-  const done = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; message: string; details?: unknown } }>) => {
+  const done = async (call: Promise<{ ok: true } | { ok: false; error: { code: string; details?: unknown } }>) => {
     setBusy(true);
     const r = await call;
     setBusy(false);

@@ -12,5 +12,5 @@ export function syncStopText(stop: SyncStopShape): string {
   const values = Object.fromEntries(Object.entries(stop.details ?? {}).map(([k, v]) => [k, String(v)]));
   const key = `sync.stopReason.${stop.reason ?? ''}`;
   if (stop.reason && i18next.exists(key)) return i18next.t(key as never, values);
-  return errorText({ code: stop.code, message: stop.message, ...(stop.details ? { details: stop.details } : {}) });
+  return errorText({ code: stop.code, ...(stop.details ? { details: stop.details } : {}) });
 }
