@@ -63,7 +63,7 @@ describe.skipIf(socatSkipReason !== null)(
         });
 
         const read = await dispatch(app.handlers, 'optical.read', { usagePointId: 'UP-GAS', port: harness.appPath });
-        if (!read.ok) throw new Error(read.error.message);
+        if (!read.ok) throw new Error(JSON.stringify(read.error));
         const result = read.value as { meterSerial: string | null; serialMatches: boolean | null; values: ReadValue[] };
         // The gas meter by its own id from the channel, not the electricity meter's.
         expect(result).toMatchObject({ meterSerial: 'G0078510012345678', serialMatches: true });
@@ -87,7 +87,7 @@ describe.skipIf(socatSkipReason !== null)(
           values: [{ registerId: gas!.registerId!, value: gas!.registerValue!, capturedAt: gas!.capturedAt! }],
           note: '',
         });
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
         const message = app.store.outbox.list().find((e) => e.kind === 'meterReadings');
         expect(message?.payload).toMatchObject({
           meter: 'G0078510012345678',
