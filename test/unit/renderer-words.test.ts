@@ -86,8 +86,10 @@ function auditActions(): string[] {
   const found = new Set<string>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    if (!/(journal|change)\.audit\(/.test(text)) continue;
-    for (const m of text.matchAll(/action: ((?:cancelling \? )?'[a-zA-Z.]+'(?: : '[a-zA-Z.]+')?|`[^`]+`)/g)) {
+    // The `action` of an audit row: the first field of the entry given to `journal.audit(actor, {…})` or `change.audit({…})`.
+    const auditCall =
+      /\.audit\((?:[^{}()]*?(?:\{[^{}]*\})?[^{}()]*?, )?\{\s*action: ((?:cancelling \? )?'[a-zA-Z.]+'(?: : '[a-zA-Z.]+')?|`[^`]+`)/g;
+    for (const m of text.matchAll(auditCall)) {
       const expr = m[1]!;
       if (expr.startsWith('`')) {
         // The two actions built from a list: optical.<operation>, workOrder.<event>.

@@ -39,6 +39,8 @@ describe('fieldmeter messages', () => {
         'CreatedMeterReadings.loadProfile',
         'CreatedMeterReadings.meterReadings',
         'CreatedMeterServiceRequests.serviceReport',
+        // A visit receipt: an EventMessage with the PDF, Noun Document (no 61968-9 typed root).
+        'EventMessage-created-Document.visitReceipt',
         'GetMeterReadings',
       ]
         .map((n) => `${n}.xml`)
