@@ -13,6 +13,7 @@ import type { InboundResult } from '../services/inbound/applyMessage';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
 import { cliActorFor } from './signIn';
+import { fileUnreadable } from './inputFile';
 
 const describe = (r: InboundResult) =>
   r.duplicate
@@ -55,11 +56,7 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
   try {
     closeSync(openSync(file, 'r'));
   } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      reason: 'fileUnreadable',
-      file,
-      errno: (error as NodeJS.ErrnoException).code,
-    });
+    throw fileUnreadable(file, error);
   }
   const databasePath = resolveDatabasePath(options.db);
   const actor = await cliActorFor(databasePath, 'record', 'import a message');

@@ -4,13 +4,13 @@
  * FIELDMETER_KEY_SECRET (electron/services/meterKeys/encryptors.ts); no command prints a key.
  * The store and the key services load when a command runs (issue 21).
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { MeterKeys } from '../services/meterKeys';
 import type { Store } from '../services/store';
 import type { CliIo } from './program';
+import { readInputText } from './inputFile';
 
 interface KeysCliOptions {
   db?: string;
@@ -58,16 +58,7 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
   common(keys.command('import').argument('<file>', 'key file: manufacturer,id,kind,key (README "Meter keys")'))
     .description('import a key file; a file with any bad line imports nothing and names each line')
     .action(async (file: string, options: KeysCliOptions) => {
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-          reason: 'fileUnreadable',
-          file,
-          errno: (error as NodeJS.ErrnoException).code,
-        });
-      }
+      const content = readInputText(file);
       const { cliActor } = await import('./signIn');
       await withKeys(options, async (store, meterKeys) => {
         const actor = await cliActor(store, 'supervise', 'import meter keys');

@@ -4,12 +4,12 @@
  * CRCs, or a wired long frame. Exit 1 when the telegram cannot be read (bad CRC, wrong key, …).
  * The key is used, never printed; the decoder is loaded when the command runs.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { MbusReason } from '../../shared/mbus/reasons';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
+import { readInputFile } from './inputFile';
 
 /** What the reasons mean, for the terminal (the app shows them from its catalogs). */
 const reasonText: Readonly<Record<string, string>> = {
@@ -27,16 +27,7 @@ const reasonText: Readonly<Record<string, string>> = {
 
 /** Hex text when the file is only hex digits and white space; raw bytes otherwise. */
 function telegramBytes(file: string, hexBytes: (text: string) => Uint8Array): Uint8Array {
-  let content: Buffer;
-  try {
-    content = readFileSync(file);
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      reason: 'fileUnreadable',
-      file,
-      errno: (error as NodeJS.ErrnoException).code,
-    });
-  }
+  const content = readInputFile(file);
   const text = content.toString('latin1');
   return /^[\s0-9a-fA-F]+$/.test(text) && /[0-9a-fA-F]/.test(text) ? hexBytes(text) : new Uint8Array(content);
 }

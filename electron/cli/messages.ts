@@ -2,13 +2,14 @@
  * `fieldmeter messages …`: validate a 61968-100 message against the utility's schema folder, and
  * write sample messages built from a database (one per noun/verb the app emits).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { checkTarget, writeBytesSafely } from '../services/files/safeWrite';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
+import { readInputText } from './inputFile';
 
 export function registerMessagesCommands(program: Command, io: CliIo): void {
   const messages = program.command('messages').description('IEC 61968-100 / 61968-9 messages').exitOverride();
@@ -28,16 +29,7 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
           reason: 'option',
           option: '--xsd-dir',
         });
-      let xml: string;
-      try {
-        xml = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-          reason: 'fileUnreadable',
-          file,
-          errno: (error as NodeJS.ErrnoException).code,
-        });
-      }
+      const xml = readInputText(file);
       const result = createXsdValidator(resolve(dir)).validate(xml);
       if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
       else if (result.valid) io.out(`${file} is valid (${result.schemas.join(', ')}).`);

@@ -5,7 +5,7 @@
  */
 import { meterPassword, terminalPrompt } from './meterPassword';
 import { escapeControls } from './terminalText';
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './inputFile';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import {
@@ -37,17 +37,7 @@ function describeSets(sets: readonly MappedDataSet[]): string[] {
   );
 }
 
-function readFile(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      reason: 'fileUnreadable',
-      file,
-      errno: (error as NodeJS.ErrnoException).code,
-    });
-  }
-}
+const readFile = (file: string): Uint8Array => new Uint8Array(readInputFile(file));
 
 interface ReadCliOptions extends JsonOption {
   port: string;

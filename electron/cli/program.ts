@@ -5,7 +5,7 @@
  * Only what defines the commands is imported here; each action imports its services when it
  * runs, so `--help` or `pan check` never loads SQLite, the serial port or the XML stack (issue 21).
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { stopStatuses } from '../../shared/contract/choices';
@@ -33,6 +33,7 @@ import { registerMbusWiredCommands } from './mbusWired';
 import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
 import { registerKeysCommands } from './keys';
+import { readInputText } from './inputFile';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -167,16 +168,7 @@ export function buildProgram(io: CliIo): Command {
 
   const importRouteFile = async (file: string, options: ImportRouteOptions) => {
     const { importRoute } = await import('../services/routes/importRoute');
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        reason: 'fileUnreadable',
-        file,
-        errno: (error as NodeJS.ErrnoException).code,
-      });
-    }
+    const content = readInputText(file);
     const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
     await withStore(options, (store) => {
       const summary = importRoute(store, actor, { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });

@@ -76,6 +76,9 @@ test('the DLMS panel reads and saves a mode E meter: registers with units, clock
   await expect(panel.getByTestId('dlms-disconnect')).toHaveText('Versorgung eingeschaltet');
   const registers = panel.getByTestId('dlms-registers');
   await expect(registers.locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText(`${Number(usual) * 1000} Wh`);
+  // In words first, the OBIS code small beside (never the code instead of the words).
+  await expect(registers.locator('tr[data-obis="1-0:1.8.0.255"] td').first()).toHaveText('Bezogene Energie 1-0:1.8.0.255');
+  await expect(registers.locator('tr[data-obis="1-0:2.8.0.255"] td').first()).toHaveText('Eingespeiste Energie 1-0:2.8.0.255');
   await expect(registers.locator('tr[data-obis="1-0:3.8.0.255"]')).toContainText(/\d+ varh$/);
   // Yesterday (the days the panel offers first): 96 quarter hours, a power failure among them.
   await expect(panel.getByTestId('dlms-profile')).toHaveText('Lastgang: 96 Intervalle zu 15 min, zum Senden bereit');

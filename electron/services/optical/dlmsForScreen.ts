@@ -12,6 +12,7 @@ import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
 import type { MeterKeys } from '../meterKeys';
 import { opticalTarget } from './opticalTarget';
+import { obisToReadingType } from '../../../shared/cim/codes/obis';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
@@ -70,11 +71,11 @@ export async function readDlmsForScreen(
     meterSerial: data.serial,
     clock: data.clock,
     disconnect: data.disconnect,
-    registers: data.registers.map((r) => ({ obis: r.obis, value: r.value, unit: r.unit })),
+    registers: data.registers.map((r) => ({ obis: r.obis, value: r.value, unit: r.unit, readingType: readingTypeOf(r) })),
     profile: data.profile
       ? {
           capturePeriodS: data.profile.capturePeriodS,
-          channels: [...data.profile.channels],
+          channels: data.profile.channels.map((c) => ({ obis: c.obis, unit: c.unit, readingType: readingTypeOf(c) })),
           intervals: data.profile.intervals.map((i) => ({ end: i.end, status: [...i.status], values: [...i.values] })),
         }
       : null,
@@ -156,3 +157,6 @@ export async function dlmsTimeSyncForScreen(
     messageId: done.messageId ?? '',
   };
 }
+
+/** What a register or profile channel measures, for the screen to name it in words (its OBIS code shown small beside). */
+const readingTypeOf = (r: { obis: string; unit: string | null }): string | null => obisToReadingType(r.obis, r.unit)?.readingType ?? null;

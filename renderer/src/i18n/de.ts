@@ -471,6 +471,7 @@ export const de: Catalog = {
       powerFailures: 'Netzausfälle',
       status: 'Zählerstatus',
       resetCounter: 'Rückstellungen des Maximums',
+      mbusDeviceType: 'Geräteart an diesem M-Bus-Kanal',
     },
     obis: 'OBIS',
     meaning: 'Bedeutung',

@@ -456,6 +456,7 @@ export const en = {
       powerFailures: 'Power failures',
       status: 'Meter status',
       resetCounter: 'Demand resets',
+      mbusDeviceType: 'Kind of device on this M-Bus channel',
     },
     obis: 'OBIS',
     meaning: 'Meaning',

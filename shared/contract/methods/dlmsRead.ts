@@ -36,11 +36,14 @@ export const dlmsReadResult = z.object({
       controlState: z.enum(['disconnected', 'connected', 'ready-for-reconnection']).nullable(),
     })
     .nullable(),
-  registers: z.array(z.object({ obis: z.string(), value: z.string().nullable(), unit: z.string().nullable() })),
+  /** `readingType`: what the register measures (the ReadingType its OBIS code and unit map to), for its name in words; null when unmapped. */
+  registers: z.array(
+    z.object({ obis: z.string(), value: z.string().nullable(), unit: z.string().nullable(), readingType: z.string().nullable() }),
+  ),
   profile: z
     .object({
       capturePeriodS: z.number().int(),
-      channels: z.array(z.object({ obis: z.string(), unit: z.string().nullable() })),
+      channels: z.array(z.object({ obis: z.string(), unit: z.string().nullable(), readingType: z.string().nullable() })),
       intervals: z.array(z.object({ end: z.string(), status: z.array(z.string()), values: z.array(z.string().nullable()) })),
     })
     .nullable(),

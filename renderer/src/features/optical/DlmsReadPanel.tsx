@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { DlmsReadResult } from '../../../../shared/contract/methods/dlmsRead';
 import { DayInput } from '../review/DayInput';
 import { useDlmsStore } from './dlmsStore';
+import { currentCatalog } from '../../i18n/catalog';
+import { obisMeaningText } from './obisText';
 
 interface Props {
   usagePointId: string;
@@ -99,7 +101,9 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
             <tbody>
               {r.registers.map((g) => (
                 <tr key={g.obis} data-obis={g.obis}>
-                  <td className="code">{g.obis}</td>
+                  <td>
+                    {obisMeaningText(g.obis, g.readingType, currentCatalog())} <span className="code">{g.obis}</span>
+                  </td>
                   <td>
                     {g.value ?? '—'}
                     {g.unit ? ` ${g.unit}` : ''}
@@ -119,9 +123,9 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
                     <tr>
                       <th>{t('optical.dlms.end')}</th>
                       {r.profile.channels.map((c) => (
-                        <th key={c.obis} className="code">
-                          {c.obis}
-                          {c.unit ? ` (${c.unit})` : ''}
+                        <th key={c.obis}>
+                          {obisMeaningText(c.obis, c.readingType, currentCatalog())}
+                          {c.unit ? ` (${c.unit})` : ''} <span className="code">{c.obis}</span>
                         </th>
                       ))}
                       <th>{t('optical.dlms.status')}</th>

@@ -8,7 +8,8 @@ import { parseObisCode } from '../../../../shared/iec62056/obisCode';
 import type { Catalog } from '../../i18n/en';
 import { readingTypeName } from '../../lib/registerName';
 
-export type ObisMeaning = 'serial' | 'errorRegister' | 'meterTime' | 'meterDate' | 'powerFailures' | 'status' | 'resetCounter';
+export type ObisMeaning =
+  'serial' | 'errorRegister' | 'meterTime' | 'meterDate' | 'powerFailures' | 'status' | 'resetCounter' | 'mbusDeviceType';
 
 /** The abstract data set an address names, by value groups C.D.E (any A, B and billing period). */
 export function obisMeaning(address: string): ObisMeaning | null {
@@ -23,6 +24,8 @@ export function obisMeaning(address: string): ObisMeaning | null {
     '96.7.0': 'powerFailures',
     '96.5.0': 'status',
     '0.1.0': 'resetCounter',
+    // DSMR 5.0.2 §6.12: 0-n:24.1.0, the device type of the meter on M-Bus channel n (EN 13757-3 codes: 003 gas).
+    '24.1.0': 'mbusDeviceType',
   };
   return known[cde] ?? null;
 }
