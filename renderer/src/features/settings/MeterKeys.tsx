@@ -11,6 +11,7 @@ import type { AppErrorShape } from '../../../../shared/contract/result';
 import { api } from '../../api/client';
 import { useProfile } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
+import { SettingsField } from './SettingsField';
 
 type Outcome =
   | { kind: 'imported'; file: string; added: number; replaced: number }
@@ -127,26 +128,14 @@ export function MeterKeys() {
           if (validMeter) void remove();
         }}
       >
-        <label>
-          {t('meterKeys.manufacturer')}
-          <input
-            className="review-input"
-            value={manufacturer}
-            maxLength={3}
-            onChange={(e) => setManufacturer(e.target.value)}
-            data-testid="meter-keys-manufacturer"
-          />
-        </label>
-        <label>
-          {t('meterKeys.meterId')}
-          <input
-            className="review-input"
-            value={meterId}
-            maxLength={64}
-            onChange={(e) => setMeterId(e.target.value)}
-            data-testid="meter-keys-id"
-          />
-        </label>
+        <SettingsField
+          label={t('meterKeys.manufacturer')}
+          value={manufacturer}
+          maxLength={3}
+          onChange={setManufacturer}
+          testId="meter-keys-manufacturer"
+        />
+        <SettingsField label={t('meterKeys.meterId')} value={meterId} maxLength={64} onChange={setMeterId} testId="meter-keys-id" />
         <button type="submit" className="button" disabled={!validMeter} data-testid="meter-keys-delete">
           {t('meterKeys.delete')}
         </button>

@@ -10,6 +10,7 @@ import type { AppErrorShape } from '../../../../shared/contract/result';
 import { api } from '../../api/client';
 import { useProfile } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
+import { SettingsField } from './SettingsField';
 
 interface ModelList {
   models: { name: string; description: string; source: string; demandReset: boolean }[];
@@ -88,26 +89,14 @@ export function MeterModels() {
           if (valid) void assign({ manufacturer, identPrefix: identPrefix.trim() }, chosen);
         }}
       >
-        <label>
-          {t('models.manufacturer')}
-          <input
-            className="review-input"
-            value={manufacturer}
-            maxLength={3}
-            onChange={(e) => setManufacturer(e.target.value)}
-            data-testid="model-manufacturer"
-          />
-        </label>
-        <label>
-          {t('models.identPrefix')}
-          <input
-            className="review-input"
-            value={identPrefix}
-            maxLength={64}
-            onChange={(e) => setIdentPrefix(e.target.value)}
-            data-testid="model-ident"
-          />
-        </label>
+        <SettingsField
+          label={t('models.manufacturer')}
+          value={manufacturer}
+          maxLength={3}
+          onChange={setManufacturer}
+          testId="model-manufacturer"
+        />
+        <SettingsField label={t('models.identPrefix')} value={identPrefix} maxLength={64} onChange={setIdentPrefix} testId="model-ident" />
         <label>
           {t('models.model')}
           <select className="review-input" value={chosen} onChange={(e) => setModel(e.target.value)} data-testid="model-select">
