@@ -1,6 +1,7 @@
 /** A file named on the command line that cannot be read is said as one coded error, whichever command read it. */
 import { readFileSync } from 'node:fs';
-import { AppError } from '../../shared/contract/result';
+// appError, not result: the CLI's command definitions load without zod (test/integration/cliBuild.test.ts).
+import { AppError } from '../../shared/contract/appError';
 
 export function fileUnreadable(file: string, error: unknown): AppError<'NOT_FOUND'> {
   const errno = (error as NodeJS.ErrnoException).code;
