@@ -7,6 +7,10 @@
  * against the 2017 wrapper set rewritten from the connexo-honeywell schemas (test/support/xsd2017.ts,
  * the assumption issue 19 states: only the namespace differs).
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMessage } from '../../../shared/cim';
 import { integrationProfileSchema } from '../../../shared/cim/integrationProfile';
@@ -15,9 +19,12 @@ import type { Store } from '../../../electron/services/store';
 import { pullInbound } from '../../../electron/services/sync/inbound';
 import { readPeerReply } from '../../../electron/services/sync/peerReply';
 import { wrapSoap } from '../../../electron/services/sync/soap';
+import { readAccepted } from '../../../electron/services/sync/simulator/storage';
 import type { EnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
 import { createTransport } from '../../../electron/services/sync/transport';
+import { fieldmeterBin, fieldmeterInProcess } from '../../support/cli';
 import { seededStoreAndSimulator, syncOnce } from '../../support/enterpriseSimulator/harness';
+import { seedDemoOutbox } from '../../support/enterpriseSimulator/seed';
 import { xsdSkipReason } from '../../support/xsd';
 import { build2017SchemaSet } from '../../support/xsd2017';
 import { useTempDir } from '../../support/tempDir';
@@ -107,6 +114,32 @@ describe('a peer on the 2017 wrapper namespaces', () => {
         transport.close();
       }
       expect(store.workOrders.deviceBySerial(`${meter}-B`)).not.toBeNull();
+    },
+  );
+
+  it.skipIf(xsdSkipReason !== null)(
+    'the same through the command line: simulate enterprise --namespaces iec2017, sync --profile-file',
+    async () => {
+      const dir = tempDir();
+      const db = join(dir, 'fm.db');
+      const queued = seedDemoOutbox(db);
+      const profileFile = join(dir, 'utility.json');
+      writeFileSync(profileFile, JSON.stringify({ name: 'Utility on the 2017 wrappers', namespaces: 'iec2017' }));
+      const args = ['simulate', 'enterprise', '--store', join(dir, 'enterprise'), '--xsd-dir', build2017SchemaSet(dir)];
+      const child = spawn(process.execPath, [fieldmeterBin, ...args, '--namespaces', 'iec2017', '--strict-soap-action', '--json'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      try {
+        const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+        const address = JSON.parse(((await lines.next()).value as string) ?? '{}') as { url: string };
+        const run = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', address.url, '--profile-file', profileFile, '--json']);
+        expect(JSON.parse(run.stdout)).toEqual({ sent: queued, accepted: queued, rejected: 0, pending: 0 });
+        const accepted = readAccepted(join(dir, 'enterprise'));
+        expect(accepted).toHaveLength(queued);
+        for (const m of accepted) expect(m.xml).toMatch(/^<tns:Created\w+ [^>]*xmlns:tns="http:\/\/iec\.ch\/TC57\/2017\/\w+Message"/);
+      } finally {
+        child.kill('SIGTERM');
+      }
     },
   );
 
