@@ -178,10 +178,15 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
     .option('--slow-ms <ms>', 'delay of a slow reply', '300')
     .option(
       '--strict-soap-action',
-      "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>)",
+      "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>; 2017 under --namespaces iec2017)",
     )
     .option('--echo-correlation', "answer with the request's CorrelationID where it has one (else its MessageID)")
     .option('--sync-get-replies', 'answer a GetMeterReadings in the HTTP response itself, with the MeterReadings held for its usage points')
+    .addOption(
+      new Option('--namespaces <set>', 'iec2017: a peer on the 2017 wrapper namespaces (typed wrappers only, 2017 SOAPAction and answers)')
+        .choices(['iec2013', 'iec2017'])
+        .default('iec2013'),
+    )
     .option('--json', 'print the address as JSON')
     .exitOverride()
     .action(
@@ -198,6 +203,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         strictSoapAction?: boolean;
         echoCorrelation?: boolean;
         syncGetReplies?: boolean;
+        namespaces: 'iec2013' | 'iec2017';
         json?: boolean;
       }) => {
         const rate = Number(o.rate);
@@ -216,6 +222,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
             strictSoapAction: o.strictSoapAction === true,
             correlation: o.echoCorrelation ? 'echo' : 'messageId',
             syncGetReplies: o.syncGetReplies === true,
+            namespaces: o.namespaces,
           },
         });
         io.out(

@@ -24,6 +24,13 @@ import { codeTableSetting, resolveCodeTable } from './codes/codeTableSetting';
 /** Placeholders of the SOAPAction template. {Verb} is capitalised ("Created"), {verb} as in the Header. */
 const PLACEHOLDERS = ['{Noun}', '{Verb}', '{verb}', '{Service}'] as const;
 export const DEFAULT_SOAP_ACTION = 'http://iec.ch/TC57/2011/{Noun}/{Verb}{Noun}';
+/**
+ * The 2017 WSDLs name each operation in the same form under 2017: ExecuteEndDeviceControls.wsdl of
+ * r0ckflite/cim4 (@ e5326175, src/main/resources/wsdl/) has
+ * `soapAction="http://iec.ch/TC57/2017/EndDeviceControls/CreateEndDeviceControls"` on the binding of
+ * service ExecuteEndDeviceControls, port EndDeviceControls_Port. The default of `namespaces: "iec2017"`.
+ */
+export const DEFAULT_SOAP_ACTION_2017 = 'http://iec.ch/TC57/2017/{Noun}/{Verb}{Noun}';
 
 /**
  * Why a URL may not receive messages, or null when it may: the rule of the sync endpoint
@@ -69,6 +76,7 @@ export const integrationProfileSchema = z
   .object({
     /** Shown in the run's log and the settings: which utility or system this profile is for. */
     name: z.string().min(1).max(120).default('IEC 61968-100 (published WSDLs)'),
+    /** When absent: the published WSDLs' form for the namespace set (DEFAULT_SOAP_ACTION, or DEFAULT_SOAP_ACTION_2017 for iec2017). */
     soapAction: z
       .string()
       .min(1)
@@ -76,13 +84,16 @@ export const integrationProfileSchema = z
       .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), {
         message: `only the placeholders ${PLACEHOLDERS.join(' ')}`,
       })
-      .default(DEFAULT_SOAP_ACTION),
+      .optional(),
     /**
      * The namespaces the utility's systems speak: `iec2013` (61968-100:2013, `http://iec.ch/TC57/2011/…`)
      * or `epriDraft` (the EPRI draft envelope and wrappers, `http://www.iec.ch/TC57/2011/…`, as the
-     * EPRI/openwms test harness and systems built on it use). Payload namespaces are the same in both.
+     * EPRI/openwms test harness and systems built on it use), or `iec2017` (the typed wrappers in
+     * `http://iec.ch/TC57/2017/<Noun>Message`, Header fields and payloads as in iec2013; every noun
+     * goes out in its typed wrapper, as a document/literal 2017 service dispatches on the root element).
+     * Payload namespaces are the same in all three.
      */
-    namespaces: z.enum(['iec2013', 'epriDraft']).default('iec2013'),
+    namespaces: z.enum(['iec2013', 'epriDraft', 'iec2017']).default('iec2013'),
     /** SOAP 1.1 or 1.2; when absent the sync settings' choice holds. */
     soapVersion: z.enum(['1.1', '1.2']).optional(),
     /** Service ("SendMeterReadings", "ExecuteMeterConfig" …) or noun ("MeterReadings") → URL. Empty: one endpoint for all. */
@@ -112,7 +123,11 @@ export const integrationProfileSchema = z
      */
     meterHistory: z.enum(['none', 'ask']).default('none'),
   })
-  .strict();
+  .strict()
+  .transform((profile) => ({
+    ...profile,
+    soapAction: profile.soapAction ?? (profile.namespaces === 'iec2017' ? DEFAULT_SOAP_ACTION_2017 : DEFAULT_SOAP_ACTION),
+  }));
 export type IntegrationProfile = z.infer<typeof integrationProfileSchema>;
 export type IntegrationProfileInput = z.input<typeof integrationProfileSchema>;
 
@@ -122,7 +137,8 @@ export { resolveCodeTable };
 
 /** The message builder's schema set for a profile: undefined keeps each noun's own default (the draft for MeterServiceRequests). */
 export function profileSchemaSet(profile: Pick<IntegrationProfile, 'namespaces'>): SchemaSet | undefined {
-  return profile.namespaces === 'epriDraft' ? 'openwmsDraft' : undefined;
+  if (profile.namespaces === 'epriDraft') return 'openwmsDraft';
+  return profile.namespaces === 'iec2017' ? 'iec2017' : undefined;
 }
 
 const capitalise = (verb: string) => verb.charAt(0).toUpperCase() + verb.slice(1);

@@ -155,12 +155,44 @@ test('Sync pulls what the office queued: the received list says what changed, an
       ),
     );
 
+    // The MDM's validated value of that meter's register, from January: listed as a row in its history.
+    sim.queue.enqueue(
+      buildMessage(
+        {
+          kind: 'event',
+          header: { verb: 'created', noun: 'MeterReadings', timestamp: yesterday, source: 'MDM', messageID: 'MR-1005' },
+          payload: {
+            kind: 'xml',
+            body: {
+              noun: 'MeterReadings',
+              value: {
+                meterReadings: [
+                  {
+                    meter: { mRID: 'E3100005' },
+                    readings: [
+                      {
+                        readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0',
+                        timeStamp: '2026-01-15T00:00:00Z',
+                        value: '12345.6',
+                        readingQualities: [{ readingQualityType: '3.8.0' }],
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        { form: 'generic' },
+      ),
+    );
+
     await page.getByTestId('section-sync').click();
     await setEndpoint(page, sim.url);
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('sync-result')).toHaveText('Sync finished: 1 accepted, 0 rejected.');
     const received = page.getByTestId('sync-received-item');
-    await expect(received).toHaveCount(3);
+    await expect(received).toHaveCount(4);
     await expect(page.locator('[data-testid=sync-received-item][data-message-id=MC-OLD]')).toContainText(
       '1 meter kept as recorded in the field',
     );
@@ -180,6 +212,11 @@ test('Sync pulls what the office queued: the received list says what changed, an
     await expect(event.getByTestId('meter-event-words')).toHaveText('Power failure');
     await expect(event.getByTestId('meter-event-code')).toHaveText('0.26.38.85');
     await expect(event).toContainText('reported by the office');
+    const officeReading = page.getByTestId('office-reading');
+    await expect(officeReading).toHaveCount(1);
+    await expect(officeReading.getByTestId('office-reading-unit')).toHaveText('kilowatt hours');
+    await expect(officeReading.getByTestId('office-reading-quality')).toContainText('estimated (MDM)');
+    await expect(officeReading).toContainText('reported by the office');
     await typeRegisters(page, await usualValues(form));
     await expect(form.getByTestId('save-status')).toContainText(/saved/);
     // Saving opens the next meter and focuses its first register; search once that has happened.

@@ -25,5 +25,6 @@ export function readingHandlers({ store, actor, photoDir }: HandlerContext): Dom
     'photos.get': ({ photoId, size }) => readPhoto(store, photoDir, photoId, size),
     'readings.list': ({ usagePointId, limit }) => store.readings.list({ usagePointId, limit }),
     'meterEvents.list': ({ usagePointId, limit }) => meterEvents(store, usagePointId, limit),
+    'enterpriseReadings.list': ({ usagePointId, limit }) => store.enterpriseReadings.atUsagePoint(usagePointId, limit),
   };
 }

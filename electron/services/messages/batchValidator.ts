@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MESSAGE_NS } from '../../../shared/cim/message/verbs';
+import { MESSAGE_NS, typedWrapperOf } from '../../../shared/cim/message/verbs';
 import { extractPayload, type ValidationResult } from './xsdValidator';
 import { indexSchemaFolder } from './schemaFolder';
 import { runXmllint, xmllintWrapped, type Verdict } from './xmllintWrapped';
@@ -110,7 +110,7 @@ export function createBatchValidator(
   /** Both steps for a group of documents, one xmllint run per schema. */
   async function validateGroup(xmls: readonly string[]): Promise<ValidationResult[]> {
     const first = xmls.map((xml) => {
-      const typed = /^http:\/\/(?:www\.)?iec\.ch\/TC57\/2011\/(\w+)Message$/.exec(rootNamespace(xml) ?? '')?.[1];
+      const typed = typedWrapperOf(rootNamespace(xml));
       const file = typed ? `${typed}Message.xsd` : 'Message.xsd';
       return { xml, xsd: schemaFor(file), file, generic: !typed };
     });

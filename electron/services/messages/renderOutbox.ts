@@ -30,7 +30,7 @@ export function readOutboxRow(store: Store, messageId: string): OutboxRow | null
 /**
  * The message for one outbox entry as sync sends it, with the CorrelationID of the enterprise
  * request it answers, if any (issue 7): the generic envelope unless `form` says otherwise (a
- * draft-only noun goes typed, see `defaultOutboxForm`).
+ * draft-only noun, or any noun under the 2017 wrapper namespaces, goes typed, see `defaultOutboxForm`).
  */
 export function renderForSync(entry: OutboxEntry, context: EnvelopeContext, form?: EnvelopeForm): string {
   const row = outboxRowOf(entry);

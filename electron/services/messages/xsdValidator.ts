@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/contract/result';
-import { MESSAGE_NS } from '../../../shared/cim/message/verbs';
+import { MESSAGE_NS, typedWrapperOf } from '../../../shared/cim/message/verbs';
 import { indexSchemaFolder } from './schemaFolder';
 
 export interface ValidationResult {
@@ -95,7 +95,8 @@ export function createXsdValidator(schemaDir: string) {
     validate(xml: string): ValidationResult {
       const root = rootOf(xml);
       // www.iec.ch: the openwms draft wrappers (MeterServiceRequestsMessage.xsd); their generic envelope is not supported here.
-      const typed = /^http:\/\/(?:www\.)?iec\.ch\/TC57\/2011\/(\w+)Message$/.exec(root.namespace ?? '')?.[1];
+      // …/TC57/2017/<Noun>Message: the 2017 wrappers, checked with the utility's own <Noun>Message.xsd of that set.
+      const typed = typedWrapperOf(root.namespace);
       if (typed) {
         const xsd = need(`${typed}Message.xsd`);
         return { ...runXmllint(xml, xsd), schemas: [xsd] };

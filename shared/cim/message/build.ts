@@ -101,7 +101,8 @@ export const isDraftOnlyNoun = (noun: string): boolean => DRAFT_ONLY.has(noun);
 export function buildMessageElement(msg: CimMessage, form: EnvelopeForm = 'typed', schemaSet?: SchemaSet): XElement {
   if (msg.kind !== 'fault') checkHeader(msg.kind, msg.header);
   const noun = msg.kind === 'fault' ? msg.noun : msg.header.noun;
-  const set = schemaSet ?? (DRAFT_ONLY.has(noun) ? 'openwmsDraft' : 'iec2013');
+  // No 2013 or 2017 wrapper exists for a draft-only noun (its payload repeats the draft Header): it stays in the draft set.
+  const set = DRAFT_ONLY.has(noun) && (schemaSet === undefined || schemaSet === 'iec2017') ? 'openwmsDraft' : (schemaSet ?? 'iec2013');
   if (set === 'openwmsDraft' && msg.kind !== 'fault' && msg.header.verb === 'executed')
     throw new CimBuildError('the draft envelope has no verb "executed"');
   return form === 'typed' ? typedRoot(msg, set) : genericRoot(msg, set);
@@ -110,7 +111,7 @@ export function buildMessageElement(msg: CimMessage, form: EnvelopeForm = 'typed
 export interface BuildOptions {
   readonly form?: EnvelopeForm;
   readonly pretty?: boolean;
-  /** Defaults to iec2013, or openwmsDraft for MeterServiceRequests. */
+  /** Defaults to iec2013; MeterServiceRequests is built in openwmsDraft unless that or iec2013 is asked for. */
   readonly schemaSet?: SchemaSet;
 }
 

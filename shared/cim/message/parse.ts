@@ -9,7 +9,7 @@ import { child, str, type XmlValue } from '../xml/read';
 import { CimXmlError, defaultXmlLimits, lineAt, parseXmlSafely, type XmlLimits } from '../xml/safeXml';
 import { readHeader, readReply, readRequest } from './parts';
 import type { CimMessage, EnvelopeForm, Header, PayloadContent } from './types';
-import { DRAFT_MESSAGE_NS, EVENT_VERBS, MESSAGE_NS, typedRootName } from './verbs';
+import { DRAFT_MESSAGE_NS, EVENT_VERBS, MESSAGE_NS, typedRootName, typedWrapperOf } from './verbs';
 
 export type ParsedMessage = CimMessage & { form: EnvelopeForm };
 
@@ -72,8 +72,8 @@ export function readEnvelopeHead(
   lineOf: (needle: string) => number | undefined,
   options: ParseOptions = {},
 ): EnvelopeHead {
-  const hosts = options.allowDraftEnvelope ? '(?:www\\.)?iec\\.ch' : 'iec\\.ch';
-  const typedWrapper = new RegExp(`^http://${hosts}/TC57/2011/(\\w+)Message$`).exec(rootNamespace ?? '')?.[1];
+  // The typed wrappers of 2011 and of 2017 (http://iec.ch/TC57/2017/<Noun>Message): the same elements in another namespace.
+  const typedWrapper = typedWrapperOf(rootNamespace, options.allowDraftEnvelope === true);
   const generic = rootNamespace === MESSAGE_NS || (options.allowDraftEnvelope === true && rootNamespace === DRAFT_MESSAGE_NS);
   const form: EnvelopeForm | undefined = generic ? 'generic' : typedWrapper ? 'typed' : undefined;
   if (!form)

@@ -6,6 +6,7 @@
 import { buildMessage, isDraftOnlyNoun } from '../message/build';
 import { isPayloadNoun } from '../payloads';
 import type { CimMessage, EnvelopeForm } from '../message/types';
+import type { SchemaSet } from '../message/verbs';
 import { isVerbOfKind, nounOfKind, parseOutboxPayload, type OutboxKind } from './kinds';
 import { OutboxRenderError, outboxDocument, outboxEnvelope, type CheckedOutboxRow, type EnvelopeContext, type OutboxRow } from './header';
 import {
@@ -86,12 +87,20 @@ function asReply(message: CimMessage): CimMessage {
  * Sync's envelope unless told otherwise: the generic one (RequestMessage / EventMessage, as a web
  * service carries it in the SOAP Body). A noun only the draft EPRI set has (MeterServiceRequests)
  * goes in its typed wrapper: the draft generic envelope checks its payload only with both schemas
- * at once, which a utility's schema folder check does not do.
+ * at once, which a utility's schema folder check does not do. Under the 2017 wrapper namespaces every
+ * noun goes typed: a document/literal 2017 service (its WSDL's parts are the typed elements, e.g.
+ * `infoMessage:CreateEndDeviceControls` in r0ckflite/cim4 ExecuteEndDeviceControls.wsdl) dispatches on
+ * the root element and has no operation for a generic EventMessage.
  */
-export const defaultOutboxForm = (kind: OutboxKind): EnvelopeForm => (isDraftOnlyNoun(nounOfKind(kind)) ? 'typed' : 'generic');
+export const defaultOutboxForm = (kind: OutboxKind, schemaSet?: SchemaSet): EnvelopeForm =>
+  schemaSet === 'iec2017' || isDraftOnlyNoun(nounOfKind(kind)) ? 'typed' : 'generic';
 
 /** The XML of an outbox row: the same bytes on every call (MessageID and Timestamp come from the row). */
-export function renderOutboxRow(row: OutboxRow, context: EnvelopeContext, form: EnvelopeForm = defaultOutboxForm(row.kind)): string {
+export function renderOutboxRow(
+  row: OutboxRow,
+  context: EnvelopeContext,
+  form: EnvelopeForm = defaultOutboxForm(row.kind, context.schemaSet),
+): string {
   // A document (Payload/Compressed) has no typed <Noun>Message.xsd wrapper: it always goes in the generic envelope.
   const documentForm: EnvelopeForm = isPayloadNoun(nounOfKind(row.kind)) ? form : 'generic';
   return buildMessage(outboxRowToMessage(row, context), {

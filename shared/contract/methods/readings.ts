@@ -104,4 +104,24 @@ export const readingMethods = {
       }),
     ),
   },
+  /**
+   * The meter's validated history as the enterprise sent it (inbound MeterReadings, migration 26),
+   * newest first: register (its ReadingType and the route's label), value, the MDM's
+   * ReadingQuality codes and the message it came in. Never sent back.
+   */
+  'enterpriseReadings.list': {
+    right: 'view',
+    input: z.object({ usagePointId, limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        readingType: z.string(),
+        label: z.string(),
+        readAt: z.string(),
+        value: z.string(),
+        qualities: z.array(z.string()),
+        messageId: z.string(),
+      }),
+    ),
+  },
 } as const satisfies MethodSpecs;

@@ -138,6 +138,12 @@ describe("the meter's validated history from the enterprise", () => {
         ['2026-10-30T23:00:00.000Z', '1200', ['3.0.1'], 'MR-1'],
         ['2026-11-04T23:00:00.000Z', '1350', ['3.7.3'], 'MR-1'],
       ]);
+      // The meter's history lists them newest first, with the register they belong to (enterpriseReadings.list).
+      expect(store.enterpriseReadings.atUsagePoint('UP-1', 2).map((r) => [r.readAt, r.value, r.qualities, r.readingType])).toEqual([
+        ['2026-11-04T23:00:00.000Z', '1350', ['3.7.3'], KWH],
+        ['2026-10-30T23:00:00.000Z', '1200', ['3.0.1'], KWH],
+      ]);
+      expect(store.enterpriseReadings.atUsagePoint('UP-2', 10)).toEqual([]);
       expect(count(store, 'outbox')).toBe(outboxBefore);
       expect(count(store, 'reading_sets')).toBe(0);
       expect(applyInboundMessage(store, actor, connexoHistory('MR-1')).duplicate).toBe(true);

@@ -14,6 +14,17 @@ export interface EnterpriseReading {
   readonly messageId: string;
 }
 
+/** One reading as the meter's history lists it. */
+export interface EnterpriseReadingRow {
+  readonly id: number;
+  readonly readingType: string;
+  readonly label: string;
+  readonly readAt: string;
+  readonly value: string;
+  readonly qualities: string[];
+  readonly messageId: string;
+}
+
 export interface StoredEnterpriseReading extends EnterpriseReading {
   readonly receivedAt: string;
 }
@@ -29,7 +40,17 @@ export function createEnterpriseReadingsRepository(db: Db) {
   const ofRegister = db.prepare(
     'SELECT register_id, read_at, value, qualities, message_id, received_at FROM enterprise_readings WHERE register_id = ? ORDER BY read_at',
   );
+  const atUsagePoint = db.prepare(`
+    SELECT er.id, r.reading_type AS readingType, r.label, er.read_at AS readAt, er.value, er.qualities, er.message_id AS messageId
+    FROM enterprise_readings er JOIN registers r ON r.id = er.register_id JOIN end_devices d ON d.id = r.end_device_id
+    WHERE d.usage_point_id = ? AND d.kind = 'meter' ORDER BY er.read_at DESC, er.id DESC LIMIT ?`);
   return {
+    /** The enterprise's readings of the meter at a usage point, newest first, for its history screen. */
+    atUsagePoint: (usagePointId: string, limit: number): EnterpriseReadingRow[] =>
+      (atUsagePoint.all(usagePointId, limit) as (Omit<EnterpriseReadingRow, 'qualities'> & { qualities: string })[]).map((r) => ({
+        ...r,
+        qualities: JSON.parse(r.qualities) as string[],
+      })),
     /** Stores one reading (a changed value replaces the one of that time); false when it was already there as it is. */
     record(reading: EnterpriseReading, receivedAt: string): boolean {
       const { registerId, readAt, value, qualities, messageId } = reading;

@@ -11,7 +11,15 @@ import { CimXmlError, defaultXmlLimits } from '../../../../shared/cim/xml/safeXm
 import type { ValidationResult } from '../../messages/xsdValidator';
 import { soapBody, SOAP11_NS, SOAP12_NS, wrapSoap, type SoapVersion } from '../soap';
 import { historyAnswer } from './historyAnswer';
-import { businessFaultAnswer, replyCorrelation, soapActionProblem, soapFaultAnswer, type PeerBehaviour } from './peer';
+import {
+  answerForm,
+  businessFaultAnswer,
+  replyCorrelation,
+  soapActionProblem,
+  soapFaultAnswer,
+  wrapperProblem,
+  type PeerBehaviour,
+} from './peer';
 import type { MessageStorage } from './storage';
 
 export interface SimulatorStats {
@@ -71,7 +79,7 @@ export function replyFor(message: { header: Header }, reply: ReplyType, version:
       },
       reply,
     },
-    { form: 'generic' },
+    answerForm(message.header.noun, peer),
   );
   return { status: 200, contentType: contentTypeOf(version), body: version === null ? xml : wrapSoap(xml, version) };
 }
@@ -128,7 +136,9 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
     ctx.stats.invalid++;
     return soapFault(version ?? '1.1', `a ${message.kind} message is not a request or event`);
   }
-  const actionProblem = peer?.strictSoapAction ? soapActionProblem(options.action, message.header) : null;
+  const actionProblem =
+    (peer?.strictSoapAction ? soapActionProblem(options.action, message.header, peer) : null) ??
+    wrapperProblem(messageXml, message.header, peer);
   if (actionProblem) {
     ctx.stats.invalid++;
     return soapFaultAnswer(version ?? '1.1', 500, actionProblem);
@@ -167,7 +177,7 @@ export async function handleMessage(ctx: MessageContext, raw: string, options: H
   if (isGet && peer?.syncGetReplies) return historyAnswer(ctx.storage, message, messageXml, version, peer);
   if (options.businessFault !== undefined) {
     ctx.stats.rejected++;
-    return businessFaultAnswer(version ?? '1.1', options.businessFault, message.header, firstMeter(message));
+    return businessFaultAnswer(version ?? '1.1', options.businessFault, message.header, firstMeter(message), peer);
   }
   const readingType = partial ? firstReading(message) : undefined;
   if (readingType !== undefined) {

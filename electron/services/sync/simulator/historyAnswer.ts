@@ -10,7 +10,7 @@ import { buildMessage, parseMessage, type Header } from '../../../../shared/cim'
 import type { MeterReading } from '../../../../shared/cim/payloads/meterReadings';
 import { defaultXmlLimits } from '../../../../shared/cim/xml/safeXml';
 import { wrapSoap, type SoapVersion } from '../soap';
-import { replyCorrelation, type PeerBehaviour } from './peer';
+import { answerForm, replyCorrelation, type PeerBehaviour } from './peer';
 import type { MessageStorage } from './storage';
 
 const limits = { ...defaultXmlLimits, maxChars: 8 * 1024 * 1024 };
@@ -57,7 +57,7 @@ export function historyAnswer(
         ? { payload: { kind: 'xml' as const, body: { noun: 'MeterReadings' as const, value: { meterReadings } } } }
         : {}),
     },
-    { form: 'generic' },
+    answerForm('MeterReadings', peer),
   );
   const contentType = version === '1.2' ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8';
   return { status: 200, contentType, body: version === null ? xml : wrapSoap(xml, version) };

@@ -9,11 +9,18 @@
  *   MessageID), as peers on the common Java SOAP stacks do;
  * - SOAP Faults: a business fault (`<Noun>FaultMessage` with Reply FAILED and an Error in the
  *   Fault's detail, the `wsdl:fault` of the published WSDLs) or a bare Fault, with HTTP 500 or 200.
+ * - the 2017 wrapper namespaces: a document/literal service built on the 2017 WSDLs (r0ckflite/cim4
+ *   ExecuteEndDeviceControls.wsdl @ e5326175: the operation's parts are `CreateEndDeviceControls`,
+ *   `EndDeviceControlsResponseMessage` and `EndDeviceControlsFaultMessage` in
+ *   `http://iec.ch/TC57/2017/EndDeviceControlsMessage`) has no operation for a message in another
+ *   wrapper or in the generic envelope, dispatches on the 2017 SOAPAction, and answers in the 2017
+ *   `<Noun>ResponseMessage` / `<Noun>FaultMessage` (as the ReadMe @ 1b89e163's reply is written).
+ *   Nouns with no 2013 wrapper (MeterServiceRequests, documents) are taken in their own form.
  * The Error code below is a placeholder: the 61968-100 code catalogue is not public (NOTES.md §3).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { buildMessage, type Header, type ReplyType } from '../../../../shared/cim';
-import { DEFAULT_SOAP_ACTION, soapActionOf } from '../../../../shared/cim/integrationProfile';
+import { buildMessage, isDraftOnlyNoun, isPayloadNoun, type BuildOptions, type Header, type ReplyType } from '../../../../shared/cim';
+import { DEFAULT_SOAP_ACTION, DEFAULT_SOAP_ACTION_2017, soapActionOf } from '../../../../shared/cim/integrationProfile';
 import { SOAP11_NS, SOAP12_NS, type SoapVersion } from '../soap';
 
 export interface PeerBehaviour {
@@ -23,6 +30,8 @@ export interface PeerBehaviour {
   readonly correlation?: 'messageId' | 'echo';
   /** Answer a GetMeterReadings in the HTTP response itself, with the MeterReadings held for it (historyAnswer.ts). */
   readonly syncGetReplies?: boolean;
+  /** 'iec2017': a peer on the 2017 wrapper namespaces (see above); default: the 2013 ones, any form. */
+  readonly namespaces?: 'iec2013' | 'iec2017';
 }
 
 export interface FaultAnswer {
@@ -39,9 +48,33 @@ export function requestAction(headers: IncomingHttpHeaders): string | undefined 
 }
 
 /** Null when the action is the one a strict peer dispatches this message on; else why it does not. */
-export function soapActionProblem(action: string | undefined, header: Header): string | null {
-  const expected = soapActionOf({ soapAction: DEFAULT_SOAP_ACTION }, header.verb, header.noun);
+export function soapActionProblem(action: string | undefined, header: Header, behaviour?: PeerBehaviour): string | null {
+  const template = behaviour?.namespaces === 'iec2017' ? DEFAULT_SOAP_ACTION_2017 : DEFAULT_SOAP_ACTION;
+  const expected = soapActionOf({ soapAction: template }, header.verb, header.noun);
   return action === expected ? null : `no operation matches the SOAPAction "${action ?? ''}" (expected "${expected}")`;
+}
+
+/** A noun a 2017 peer has a typed wrapper for: every noun of the 2013 wrappers. */
+const has2017Wrapper = (noun: string) => isPayloadNoun(noun) && !isDraftOnlyNoun(noun);
+
+/** The namespace the root element of a message document is in (its prefix resolved on the root itself). */
+function rootNamespace(xml: string): string | undefined {
+  const root = /<(?![?!])(?:([\w.-]+):)?[\w.-]+([^>]*)>/.exec(xml);
+  if (!root) return undefined;
+  return new RegExp(`xmlns${root[1] ? `:${root[1]}` : ''}\\s*=\\s*["']([^"']*)["']`).exec(root[2] ?? '')?.[1];
+}
+
+/** Null when a peer of these namespaces has an operation for the message's root element; else why not. */
+export function wrapperProblem(xml: string, header: Header, behaviour: PeerBehaviour | undefined): string | null {
+  if (behaviour?.namespaces !== 'iec2017' || !has2017Wrapper(header.noun)) return null;
+  const namespace = rootNamespace(xml);
+  const in2017 = /^http:\/\/iec\.ch\/TC57\/2017\/\w+Message$/.test(namespace ?? '');
+  return in2017 ? null : `no operation for a ${header.noun} message in "${namespace ?? ''}" (expected the 2017 typed wrapper)`;
+}
+
+/** How the peer writes its answers for a noun: the 2017 typed wrappers, or the generic 2011 envelope. */
+export function answerForm(noun: string, behaviour: PeerBehaviour | undefined): BuildOptions {
+  return behaviour?.namespaces === 'iec2017' && has2017Wrapper(noun) ? { form: 'typed', schemaSet: 'iec2017' } : { form: 'generic' };
 }
 
 export function replyCorrelation(header: Header, behaviour: PeerBehaviour | undefined): string | undefined {
@@ -67,6 +100,7 @@ export function businessFaultAnswer(
   status: number,
   header: Header,
   objectInError: { value: string; objectType: string } | undefined,
+  behaviour?: PeerBehaviour,
 ): FaultAnswer {
   const reply: ReplyType = {
     result: 'FAILED',
@@ -80,6 +114,9 @@ export function businessFaultAnswer(
       },
     ],
   };
-  const detail = buildMessage({ kind: 'fault', noun: header.noun, reply }, { form: 'typed' });
+  const detail = buildMessage(
+    { kind: 'fault', noun: header.noun, reply },
+    { form: 'typed', ...(behaviour?.namespaces === 'iec2017' && has2017Wrapper(header.noun) ? { schemaSet: 'iec2017' } : {}) },
+  );
   return soapFaultAnswer(version, status, `${header.verb} ${header.noun} failed`, detail);
 }

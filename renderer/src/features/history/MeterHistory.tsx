@@ -12,6 +12,7 @@ import { useWarningText } from '../meter/useWarningText';
 import { historyRows, usePoints, type HistoryCell } from './history';
 import { useRegisterName } from '../../lib/registerName';
 import { MeterEvents } from './MeterEvents';
+import { OfficeReadings } from './OfficeReadings';
 import { ProbeTranscripts } from './ProbeTranscripts';
 
 /** The chart library (uPlot) loads with the first history shown, not with the app. */
@@ -133,6 +134,7 @@ export function MeterHistory({ detail, locale }: { detail: MeterDetail; locale: 
           </>
         )}
       </section>
+      <OfficeReadings usagePointId={detail.usagePointId} locale={locale} />
       <MeterEvents usagePointId={detail.usagePointId} locale={locale} />
       <ProbeTranscripts usagePointId={detail.usagePointId} locale={locale} />
     </>
