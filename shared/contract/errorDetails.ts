@@ -10,6 +10,7 @@ import type { ErrorCode } from './appError';
 import { roles } from './choices';
 import { rights } from './rights';
 import { mbusReasons } from '../mbus/reasons';
+import { credentialsProblems, syncStop } from './syncStop';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
 const issues = z.array(z.string());
@@ -126,7 +127,8 @@ export const errorReasons = {
     photoElsewhere: {},
     endpointMissing: {},
     endpointProblem: { endpoint: z.string() },
-    credentialsProblem: { credentials: z.string() },
+    /** Which problem the sync credentials have (shared/contract/syncStop.ts), said under errors.credentials.*. */
+    credentialsProblem: { credentials: z.enum(credentialsProblems) },
     credentialsNotStored: {},
     syncPasswordMissing: {},
     clientCertIncomplete: {},
@@ -216,7 +218,8 @@ export const errorReasons = {
     unreachable: {},
     unexpectedAnswer: {},
     enterpriseQueue: {},
-    syncStopped: { sync: z.string() },
+    /** The CLI's `sync run` that stopped: the stop as the Sync screen gets it, said from its reason. */
+    syncStopped: { stop: syncStop },
     migrationSkipped: {},
   },
 } as const satisfies Partial<Record<ErrorCode, Record<string, z.ZodRawShape>>>;

@@ -3,7 +3,10 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { syncWordsDe } from './syncWords';
+
 export const errorWordsDe = {
+  ...syncWordsDe,
   logRef: '(Support-Kennung: {{logId}})',
   forbiddenRole: 'Ihr Profil darf das nicht: Dafür ist die Rolle {{role}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
   code: {
@@ -272,7 +275,7 @@ export const errorWordsDe = {
     needsRight:
       'Ihr Profil darf das nicht: Dafür ist die Rolle {{neededRole}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
     enterpriseQueue: 'Die Nachrichtenwarteschlange des Büros antwortete mit etwas, das Fieldmeter nicht versteht.',
-    syncStopped: 'Die Synchronisierung wurde angehalten ({{sync}}). Nichts ging verloren; versuchen Sie es erneut.',
+    syncStopped: 'Der Abgleich wurde angehalten. Nichts ging verloren; versuchen Sie es erneut.',
     migrationSkipped: 'Dieser Stand von Fieldmeter ist inkonsistent. Die Datenbank wurde nicht geändert.',
     telegram: 'Das Telegramm konnte nicht gelesen werden.',
     receiverUnavailable: 'Der Empfänger kann nicht geöffnet werden. Prüfen Sie, ob er eingesteckt ist.',

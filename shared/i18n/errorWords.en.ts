@@ -3,7 +3,10 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { syncWordsEn } from './syncWords';
+
 export const errorWordsEn = {
+  ...syncWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */
   logRef: '(Support reference: {{logId}})',
   forbiddenRole: 'Your profile may not do this: it needs the role {{role}}. Ask someone with that role to sign in.',
@@ -253,7 +256,7 @@ export const errorWordsEn = {
     message: 'The message was refused; nothing was applied.',
     needsRight: 'Your profile may not do this: it needs the role {{neededRole}}. Ask someone with that role to sign in.',
     enterpriseQueue: 'The office’s message queue answered with something Fieldmeter does not understand.',
-    syncStopped: 'Sync stopped ({{sync}}). Nothing was lost; try again.',
+    syncStopped: 'Sync stopped. Nothing was lost; try again.',
     migrationSkipped: 'This build of Fieldmeter is inconsistent. The database was not changed.',
     telegram: 'The telegram could not be read.',
     receiverUnavailable: 'The receiver cannot be opened. Check that it is plugged in.',

@@ -265,16 +265,6 @@ export const en = {
     done: 'Sync finished: {{accepted}} accepted, {{rejected}} rejected.',
     stopped: 'Sync stopped: {{message}}',
     stoppedCancelled: 'Sync cancelled. What was not answered stays in the outbox and goes with the next sync.',
-    stopReason: {
-      credentials:
-        'The office’s system refused the sign-in (HTTP {{status}}). Check the sync user, password or token, or the client certificate.',
-      httpStatus: 'The endpoint answered HTTP {{status}}. Check that the endpoint address is right.',
-      badReply: 'The reply to message {{messageId}} could not be trusted, so nothing was marked as sent.',
-      replyTooLarge: 'The reply was too large to be read, so nothing was marked as sent.',
-      unreachable:
-        'The office could not be reached after {{attempts}} tries. Everything not answered stays in the outbox; sync again later.',
-      inboundFailed: 'Everything was sent, but the office’s messages for this device could not be fetched.',
-    },
     peerSaid: 'What the connection or the office’s system said (its own words):',
     rejectedTitle: 'Rejected by the office',
     rejectedNone: 'Nothing was rejected.',
@@ -329,13 +319,6 @@ export const en = {
       notUrl: 'The endpoint is not a URL (e.g. https://mdm.example.com/cim).',
       notHttps: 'The endpoint must be an https:// URL (http:// only for this machine: localhost, 127.0.0.1, ::1).',
       userInfo: 'Leave the user and password out of the endpoint URL; store them as credentials below.',
-    },
-    credentialsProblem: {
-      noEndpoint: 'Save the endpoint first: credentials are kept for that server only.',
-      otherOrigin: 'The stored credentials were given for another server. Store them again for this endpoint.',
-      unavailable: 'Secure storage is not available on this computer; the credentials were not saved.',
-      plainTextKey:
-        'This computer has no keyring, so the credentials could only be kept under a key known to everyone; they were not saved. Install and unlock a keyring (GNOME Keyring or KWallet) and start Fieldmeter again, or start it with --password-store=gnome-libsecret.',
     },
     credentialsDropped: 'Endpoint saved. It is another server, so the stored credentials were removed: store them again for it.',
     edit: 'Edit',
