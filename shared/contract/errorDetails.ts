@@ -11,6 +11,7 @@ import { roles } from './choices';
 import { rights } from './rights';
 import { mbusReasons } from '../mbus/reasons';
 import { credentialsProblems, syncStop } from './syncStop';
+import { workOrderKinds } from '../domain/workOrder';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
 const issues = z.array(z.string());
@@ -105,7 +106,8 @@ export const errorReasons = {
       refusal: z.enum(orderRefusals).optional(),
     },
     orderForOtherUsagePoint: { usagePointId: z.string() },
-    orderKindMismatch: { kind: z.string() },
+    /** A step asked of an order of another kind: the order, its kind and the kind of job the step records. */
+    orderKindMismatch: { workOrderId: z.string(), kind: z.enum(workOrderKinds), asked: z.enum(workOrderKinds) },
     orderKindNoStock: { kind: z.string() },
     probeBusy: {},
     probeFailed: { probe: z.string() },
@@ -140,7 +142,14 @@ export const errorReasons = {
     rejectedNoReading: {},
     skippedNotEditable: {},
     meterAlreadyHere: { installed: z.string() },
-    meterInstalledElsewhere: { installedAt: z.string().nullable() },
+    /** The meter and where it is installed: the usage point, its address and the route stop that takes it in. */
+    meterInstalledElsewhere: {
+      serial: z.string(),
+      installedAt: z.string().nullable(),
+      address: z.string().optional(),
+      route: z.string().optional(),
+      stop: z.number().int().optional(),
+    },
     meterRemoved: {},
     meterNotExpected: { expected: z.string() },
     noMeterInstalled: {},

@@ -62,6 +62,20 @@ function syncStopKey(stop: Details, roleOfRight: (right: string) => string): Err
   return { key: `syncStop.${String(stop.reason)}`, values, ...(credentials ? { then: `credentials.${credentials}` } : {}) };
 }
 
+/** A meter installed elsewhere, named with as much of its place as this device knows (stop, address, usage point). */
+function installedElsewhereKey(details: Details, values: Record<string, string | number>): ErrorWordKey {
+  const place =
+    typeof details.stop === 'number' && typeof details.address === 'string'
+      ? 'atStop'
+      : typeof details.address === 'string'
+        ? 'atPlace'
+        : typeof details.installedAt === 'string'
+          ? 'atUsagePoint'
+          : null;
+  const key = place ? `installedElsewhere.${place}` : 'reason.meterInstalledElsewhere';
+  return { key, fallback: 'reason.meterInstalledElsewhere', values, then: 'installedElsewhere.advice' };
+}
+
 /** `roleOfRight` names the least role holding a right, in the reader's words (FORBIDDEN). */
 export function errorWordKey(error: CodedError, roleOfRight: (right: string) => string): ErrorWordKey | null {
   const details: Details = typeof error.details === 'object' && error.details !== null ? (error.details as Details) : {};
@@ -69,6 +83,15 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
   if (details.reason === 'syncStopped' && isDetails(details.stop)) return syncStopKey(details.stop, roleOfRight);
+  if (details.reason === 'meterInstalledElsewhere') return installedElsewhereKey(details, values);
+  // The order, its kind and the kind of job the step records, each kind in the reader's words.
+  if (details.reason === 'orderKindMismatch' && typeof details.kind === 'string' && typeof details.asked === 'string')
+    return {
+      key: 'kindMismatch',
+      fallback: 'reason.orderKindMismatch',
+      values,
+      words: { kind: `workOrderKind.${details.kind}`, asked: `workOrderKind.${details.asked}` },
+    };
   // Which problem the sync credentials have (missing, not readable here, refused …), each in its own words.
   if (details.reason === 'credentialsProblem' && typeof details.credentials === 'string')
     return { key: `credentials.${details.credentials}`, fallback: 'reason.credentialsProblem', values };

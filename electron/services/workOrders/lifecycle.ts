@@ -67,7 +67,9 @@ export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrde
   if (order.kind !== kind)
     throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, {
       reason: 'orderKindMismatch',
+      workOrderId: order.id,
       kind: order.kind,
+      asked: kind,
     });
   if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
   if (recordableAfterCancel(order)) return order;
