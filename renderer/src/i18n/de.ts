@@ -231,6 +231,21 @@ export const de: Catalog = {
       sealsApplied: 'Gesetzte Plomben (Nummern, durch Leerzeichen getrennt)',
     },
     pan: {
+      problem: {
+        eui64: {
+          notHex: 'Die EUI-64 darf nur Hex-Ziffern 0–9 und A–F enthalten.',
+          length: 'Die EUI-64 hat 16 Hex-Ziffern; diese hat {{digits}}. Prüfen Sie das Etikett noch einmal.',
+          reserved:
+            'Eine EUI-64 aus lauter Nullen oder lauter Einsen ist reserviert und benennt kein Gerät. Prüfen Sie das Etikett noch einmal.',
+        },
+        installCode: {
+          notHex: 'Der Installationscode darf nur Hex-Ziffern 0–9 und A–F enthalten.',
+          length:
+            'Ein Installationscode hat 6, 8, 12 oder 16 Bytes und eine 2-Byte-Prüfsumme (16, 20, 28 oder 36 Hex-Ziffern); dieser hat {{digits}} Ziffern. Eine Ziffer fehlt oder ist zu viel.',
+          checkDigits:
+            'Die Prüfziffern des Installationscodes stimmen nicht (Etikett endet auf {{printed}}, der Code ergibt {{expected}}): eine Ziffer wurde vertippt. Lesen Sie das Etikett noch einmal.',
+        },
+      },
       meter: 'Koppelt mit Zähler {{meter}}',
       deviceType: 'Gerätetyp',
       types: {

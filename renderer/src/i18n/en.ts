@@ -223,6 +223,21 @@ export const en = {
       sealsApplied: 'Seals applied (numbers, separated by spaces)',
     },
     pan: {
+      /** What is wrong with a label's value (shared/domain/installCode.ts LabelProblem). */
+      problem: {
+        eui64: {
+          notHex: 'The EUI-64 may contain only hex digits 0-9 and A-F.',
+          length: 'The EUI-64 must have 16 hex digits; this one has {{digits}}. Check the label again.',
+          reserved: 'An EUI-64 of all zeros or all ones is reserved and names no device. Check the label again.',
+        },
+        installCode: {
+          notHex: 'The install code may contain only hex digits 0-9 and A-F.',
+          length:
+            'An install code has 6, 8, 12 or 16 bytes plus a 2-byte CRC (16, 20, 28 or 36 hex digits); this one has {{digits}} digits. A digit is missing or extra.',
+          checkDigits:
+            'The install code’s check digits do not match (label ends {{printed}}, the code gives {{expected}}): a digit was mistyped. Read the label again.',
+        },
+      },
       meter: 'Pairs with meter {{meter}}',
       deviceType: 'Device type',
       types: {
