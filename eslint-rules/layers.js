@@ -1,7 +1,7 @@
 // Layers as an allow-list (after VS Code's code-layering rule): each layer names the layers it may
 // import from, and everything else is refused — static imports, re-exports, dynamic import() and
-// require() alike. Inside the Node side: store ← domain services ← handlers ← the app (fieldmeter.ts)
-// ← hosts ← main; the CLI sits beside the hosts. Packages are checked by no-restricted-imports.
+// require() alike. Inside the Node side: store ← repositories ← domain services ← handlers ← the app
+// (fieldmeter.ts) ← hosts ← main; the CLI sits beside the hosts. Packages are checked by no-restricted-imports.
 import { dirname, relative, resolve } from 'node:path';
 
 /** In matching order: the first layer whose test fits a file is its layer. */
@@ -10,20 +10,37 @@ export const layers = [
   { name: 'renderer', test: (p) => p.startsWith('renderer/'), may: ['renderer', 'shared'] },
   { name: 'preload', test: (p) => p.startsWith('electron/preload/'), may: ['preload', 'shared'] },
   { name: 'core', test: (p) => /^electron\/services\/(log|errors|paths|heap)(\.ts)?$/.test(p), may: ['core', 'shared'] },
+  /**
+   * The store: the SQLite file, its migrations, the audit chain's SQL functions and the write log.
+   * It knows no repository: what is written where is theirs to say.
+   */
   {
     name: 'store',
-    test: (p) => p.startsWith('electron/services/store/') || p === 'electron/services/store',
+    test: (p) => /^electron\/services\/store\/(database|writeLog|auditChain|migrations)([./]|$)/.test(p),
     may: ['store', 'core', 'shared'],
   },
-  { name: 'handlers', test: (p) => p.startsWith('electron/services/handlers/'), may: ['handlers', 'services', 'store', 'core', 'shared'] },
+  /**
+   * The repositories (one per aggregate, prepared statements) and the Store that bundles them with
+   * one mutation per user action (store/index.ts, store/mutation.ts): what domain services use.
+   */
+  {
+    name: 'repositories',
+    test: (p) => p.startsWith('electron/services/store/') || p === 'electron/services/store',
+    may: ['repositories', 'store', 'core', 'shared'],
+  },
+  {
+    name: 'handlers',
+    test: (p) => p.startsWith('electron/services/handlers/'),
+    may: ['handlers', 'services', 'repositories', 'core', 'shared'],
+  },
   {
     name: 'app',
     test: (p) => /^electron\/services\/fieldmeter(\.ts)?$/.test(p),
-    may: ['app', 'handlers', 'services', 'store', 'core', 'shared'],
+    may: ['app', 'handlers', 'services', 'repositories', 'core', 'shared'],
   },
-  { name: 'services', test: (p) => p.startsWith('electron/services/'), may: ['services', 'store', 'core', 'shared'] },
+  { name: 'services', test: (p) => p.startsWith('electron/services/'), may: ['services', 'repositories', 'core', 'shared'] },
   { name: 'host', test: (p) => p.startsWith('electron/host/'), may: ['host', 'app', 'services', 'core', 'shared'] },
-  { name: 'cli', test: (p) => p.startsWith('electron/cli/'), may: ['cli', 'app', 'services', 'store', 'core', 'shared'] },
+  { name: 'cli', test: (p) => p.startsWith('electron/cli/'), may: ['cli', 'app', 'services', 'repositories', 'core', 'shared'] },
   { name: 'main', test: (p) => p.startsWith('electron/main/'), may: ['main', 'host', 'app', 'services', 'core', 'shared'] },
 ];
 

@@ -17,10 +17,7 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (options: { db?: string; json?: boolean }) => {
       // SQLite loads only in the command that uses it (a CLI start stays quick).
-      const [{ openStore }, { verifyAuditChain }] = await Promise.all([
-        import('../services/store'),
-        import('../services/store/auditChain'),
-      ]);
+      const { openStore, verifyAuditChain } = await import('../services/store');
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const report = verifyAuditChain(store.db);

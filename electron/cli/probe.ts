@@ -128,9 +128,9 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
       if (model !== null && !list.models.some((m) => m.name === model))
         throw new AppError('VALIDATION', `There is no meter model "${model}" on this device.`, { reason: 'meterModelUnknown', model });
       const { assignModel } = await import('../services/optical/meterModelCatalog');
-      store.transaction(() => {
+      store.mutate(actor, (change) => {
         assignModel(store, { manufacturer: options.manufacturer, identPrefix: options.ident }, model);
-        store.journal.audit(actor, {
+        change.audit({
           action: 'optical.assignModel',
           entity: 'settings',
           entityId: `${options.manufacturer} ${options.ident}`,

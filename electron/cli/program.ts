@@ -254,6 +254,16 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
+/**
+ * What the operator reads under the words: the developer message, or for a stopped sync run the
+ * peer's own words (the run's English sentence is in the log already, issue 16 §3).
+ */
+function specifics(error: AppError, said: string): string[] {
+  const details = error.details as { reason?: string; stop?: { peerText?: string } } | undefined;
+  if (details?.reason === 'syncStopped') return details.stop?.peerText ? [details.stop.peerText] : [];
+  return said === error.message ? [] : [error.message];
+}
+
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
@@ -274,7 +284,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // The words from the code and details (German when LANG says so), then the specifics for the operator.
     const words = /^de/i.test(process.env.LANG ?? '') ? errorWordsDe : errorWordsEn;
     const said = sayError(words, appError);
-    const lines = said === appError.message ? [`error: ${said}`] : [`error: ${said}`, `  ${appError.message}`];
+    const lines = [`error: ${said}`, ...specifics(appError, said).map((line) => `  ${line}`)];
     io.err([...lines, ...problems.map((p) => `  line ${p.line}: ${p.reason}`)].join('\n'));
     return EXIT_FAILED;
   }

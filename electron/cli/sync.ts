@@ -150,7 +150,9 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
                 `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.` +
                 `${summary.inbound?.received ? ` Received ${summary.inbound.received} from the enterprise: ${summary.inbound.applied} applied, ${summary.inbound.refused} refused, ${summary.inbound.duplicates} seen before.` : ''}`,
         );
-        if (summary.stopped) throw new AppError('INTERNAL', summary.stopped.message, { reason: 'syncStopped', sync: summary.stopped.code });
+        // Said from the stop's reason and details (the sentence went to the log with the run).
+        if (summary.stopped)
+          throw new AppError('INTERNAL', `sync stopped: ${summary.stopped.code}`, { reason: 'syncStopped', stop: summary.stopped });
       } finally {
         store.close();
       }

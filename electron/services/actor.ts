@@ -26,12 +26,12 @@ export const DEMO_PROFILES = [
 export async function seedDemoProfiles(store: Store): Promise<readonly (typeof DEMO_PROFILES)[number][]> {
   if (store.profiles.count() > 0) return [];
   const hashes = await Promise.all(DEMO_PROFILES.map((p) => hashSecret(p.pin)));
-  return store.transaction(() => {
+  return store.mutate(TRAINING_SETUP, (change) => {
     if (store.profiles.count() > 0) return [];
     const at = new Date().toISOString();
     DEMO_PROFILES.forEach((p, i) => {
       store.profiles.add({ name: p.name, role: p.role }, hashes[i]!, at);
-      store.journal.audit(TRAINING_SETUP, {
+      change.audit({
         action: 'profiles.add',
         entity: 'profile',
         entityId: p.name,

@@ -10,6 +10,8 @@ import type { ErrorCode } from './appError';
 import { roles } from './choices';
 import { rights } from './rights';
 import { mbusReasons } from '../mbus/reasons';
+import { credentialsProblems, syncStop } from './syncStop';
+import { workOrderKinds } from '../domain/workOrder';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
 const issues = z.array(z.string());
@@ -104,7 +106,8 @@ export const errorReasons = {
       refusal: z.enum(orderRefusals).optional(),
     },
     orderForOtherUsagePoint: { usagePointId: z.string() },
-    orderKindMismatch: { kind: z.string() },
+    /** A step asked of an order of another kind: the order, its kind and the kind of job the step records. */
+    orderKindMismatch: { workOrderId: z.string(), kind: z.enum(workOrderKinds), asked: z.enum(workOrderKinds) },
     orderKindNoStock: { kind: z.string() },
     probeBusy: {},
     probeFailed: { probe: z.string() },
@@ -126,7 +129,8 @@ export const errorReasons = {
     photoElsewhere: {},
     endpointMissing: {},
     endpointProblem: { endpoint: z.string() },
-    credentialsProblem: { credentials: z.string() },
+    /** Which problem the sync credentials have (shared/contract/syncStop.ts), said under errors.credentials.*. */
+    credentialsProblem: { credentials: z.enum(credentialsProblems) },
     credentialsNotStored: {},
     syncPasswordMissing: {},
     clientCertIncomplete: {},
@@ -138,7 +142,14 @@ export const errorReasons = {
     rejectedNoReading: {},
     skippedNotEditable: {},
     meterAlreadyHere: { installed: z.string() },
-    meterInstalledElsewhere: { installedAt: z.string().nullable() },
+    /** The meter and where it is installed: the usage point, its address and the route stop that takes it in. */
+    meterInstalledElsewhere: {
+      serial: z.string(),
+      installedAt: z.string().nullable(),
+      address: z.string().optional(),
+      route: z.string().optional(),
+      stop: z.number().int().optional(),
+    },
     meterRemoved: {},
     meterNotExpected: { expected: z.string() },
     noMeterInstalled: {},
@@ -216,7 +227,8 @@ export const errorReasons = {
     unreachable: {},
     unexpectedAnswer: {},
     enterpriseQueue: {},
-    syncStopped: { sync: z.string() },
+    /** The CLI's `sync run` that stopped: the stop as the Sync screen gets it, said from its reason. */
+    syncStopped: { stop: syncStop },
     migrationSkipped: {},
   },
 } as const satisfies Partial<Record<ErrorCode, Record<string, z.ZodRawShape>>>;

@@ -11,7 +11,18 @@
 
 export const installCodeLengths = [6, 8, 12, 16] as const;
 
-export type Eui64Check = { valid: true; eui64: string } | { valid: false; reason: string };
+/**
+ * What is wrong with a label's value, as a code the screen says in the reader's language
+ * (workOrders.pan.problem.<field>.<code>); `reason` beside it is the English for logs and the CLI.
+ */
+export type LabelProblem =
+  | { field: 'eui64'; code: 'notHex' | 'reserved' }
+  | { field: 'eui64'; code: 'length'; digits: number }
+  | { field: 'installCode'; code: 'notHex' }
+  | { field: 'installCode'; code: 'length'; digits: number }
+  | { field: 'installCode'; code: 'checkDigits'; printed: string; expected: string };
+
+export type Eui64Check = { valid: true; eui64: string } | { valid: false; reason: string; problem: LabelProblem };
 
 /** Strips what people and label printers put between digit groups: spaces, dashes, colons. */
 export function normalizeHex(text: string): string {
@@ -20,13 +31,22 @@ export function normalizeHex(text: string): string {
 
 export function checkEui64(text: string): Eui64Check {
   const eui64 = normalizeHex(text);
-  if (!/^[0-9A-F]*$/.test(eui64)) return { valid: false, reason: 'The EUI-64 may contain only hex digits 0-9 and A-F.' };
+  if (!/^[0-9A-F]*$/.test(eui64))
+    return { valid: false, reason: 'The EUI-64 may contain only hex digits 0-9 and A-F.', problem: { field: 'eui64', code: 'notHex' } };
   if (eui64.length !== 16) {
-    return { valid: false, reason: `The EUI-64 must have 16 hex digits; this one has ${eui64.length}. Check the label again.` };
+    return {
+      valid: false,
+      reason: `The EUI-64 must have 16 hex digits; this one has ${eui64.length}. Check the label again.`,
+      problem: { field: 'eui64', code: 'length', digits: eui64.length },
+    };
   }
   // IEEE EUI-64: all zeros and all ones are reserved and never name a real device.
   if (eui64 === '0000000000000000' || eui64 === 'FFFFFFFFFFFFFFFF') {
-    return { valid: false, reason: 'An EUI-64 of all zeros or all ones is reserved and names no device. Check the label again.' };
+    return {
+      valid: false,
+      reason: 'An EUI-64 of all zeros or all ones is reserved and names no device. Check the label again.',
+      problem: { field: 'eui64', code: 'reserved' },
+    };
   }
   return { valid: true, eui64 };
 }
@@ -62,16 +82,23 @@ export type InstallCodeCheck =
       crc: string;
       codeBytes: number;
     }
-  | { valid: false; reason: string; crc: string | null };
+  | { valid: false; reason: string; problem: LabelProblem; crc: string | null };
 
 export function checkInstallCode(text: string): InstallCodeCheck {
   const hex = normalizeHex(text);
-  if (!/^[0-9A-F]*$/.test(hex)) return { valid: false, reason: 'The install code may contain only hex digits 0-9 and A-F.', crc: null };
+  if (!/^[0-9A-F]*$/.test(hex))
+    return {
+      valid: false,
+      reason: 'The install code may contain only hex digits 0-9 and A-F.',
+      problem: { field: 'installCode', code: 'notHex' },
+      crc: null,
+    };
   const codeBytes = hex.length / 2 - 2;
   if (hex.length % 2 !== 0 || !installCodeLengths.some((n) => n === codeBytes)) {
     return {
       valid: false,
       reason: `An install code has 6, 8, 12 or 16 bytes plus a 2-byte CRC (16, 20, 28 or 36 hex digits); this one has ${hex.length} digits. A digit is missing or extra.`,
+      problem: { field: 'installCode', code: 'length', digits: hex.length },
       crc: null,
     };
   }
@@ -84,6 +111,7 @@ export function checkInstallCode(text: string): InstallCodeCheck {
     return {
       valid: false,
       reason: `The install code's check digits do not match (label ends ${printed}, the code gives ${expected}): a digit was mistyped. Read the label again.`,
+      problem: { field: 'installCode', code: 'checkDigits', printed, expected },
       crc: expected,
     };
   }

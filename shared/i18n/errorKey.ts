@@ -47,12 +47,54 @@ export const scalarValues = (details: Details): Record<string, string | number> 
     Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
   );
 
+const isDetails = (value: unknown): value is Details => typeof value === 'object' && value !== null;
+
+/**
+ * A stopped sync run (INTERNAL syncStopped, shared/contract/syncStop.ts): its reason's words, the
+ * credentials' problem after a refused sign-in, and a run that threw said as its error is.
+ */
+function syncStopKey(stop: Details, roleOfRight: (right: string) => string): ErrorWordKey | null {
+  const details = isDetails(stop.details) ? stop.details : {};
+  if (stop.reason === 'failed' && isDetails(details.error) && typeof details.error.code === 'string')
+    return errorWordKey(details.error as unknown as CodedError, roleOfRight);
+  const values = { ...scalarValues(details), ...(typeof stop.code === 'string' ? { code: stop.code } : {}) };
+  const credentials = stop.reason === 'credentials' && typeof details.credentials === 'string' ? details.credentials : null;
+  return { key: `syncStop.${String(stop.reason)}`, values, ...(credentials ? { then: `credentials.${credentials}` } : {}) };
+}
+
+/** A meter installed elsewhere, named with as much of its place as this device knows (stop, address, usage point). */
+function installedElsewhereKey(details: Details, values: Record<string, string | number>): ErrorWordKey {
+  const place =
+    typeof details.stop === 'number' && typeof details.address === 'string'
+      ? 'atStop'
+      : typeof details.address === 'string'
+        ? 'atPlace'
+        : typeof details.installedAt === 'string'
+          ? 'atUsagePoint'
+          : null;
+  const key = place ? `installedElsewhere.${place}` : 'reason.meterInstalledElsewhere';
+  return { key, fallback: 'reason.meterInstalledElsewhere', values, then: 'installedElsewhere.advice' };
+}
+
 /** `roleOfRight` names the least role holding a right, in the reader's words (FORBIDDEN). */
 export function errorWordKey(error: CodedError, roleOfRight: (right: string) => string): ErrorWordKey | null {
   const details: Details = typeof error.details === 'object' && error.details !== null ? (error.details as Details) : {};
   const values = scalarValues(details);
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
+  if (details.reason === 'syncStopped' && isDetails(details.stop)) return syncStopKey(details.stop, roleOfRight);
+  if (details.reason === 'meterInstalledElsewhere') return installedElsewhereKey(details, values);
+  // The order, its kind and the kind of job the step records, each kind in the reader's words.
+  if (details.reason === 'orderKindMismatch' && typeof details.kind === 'string' && typeof details.asked === 'string')
+    return {
+      key: 'kindMismatch',
+      fallback: 'reason.orderKindMismatch',
+      values,
+      words: { kind: `workOrderKind.${details.kind}`, asked: `workOrderKind.${details.asked}` },
+    };
+  // Which problem the sync credentials have (missing, not readable here, refused …), each in its own words.
+  if (details.reason === 'credentialsProblem' && typeof details.credentials === 'string')
+    return { key: `credentials.${details.credentials}`, fallback: 'reason.credentialsProblem', values };
   // A step the order's state refuses says the action and the state; a refusal about what was entered, its own words.
   if (details.reason === 'statusRefuses') {
     if (typeof details.refusal === 'string' && !stateRefusals.has(details.refusal))

@@ -3,7 +3,12 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { syncWordsDe } from './syncWords';
+import { workOrderWordsDe } from './workOrderWords';
+
 export const errorWordsDe = {
+  ...syncWordsDe,
+  ...workOrderWordsDe,
   logRef: '(Support-Kennung: {{logId}})',
   forbiddenRole: 'Ihr Profil darf das nicht: Dafür ist die Rolle {{role}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
   code: {
@@ -196,7 +201,7 @@ export const errorWordsDe = {
     nothingToAcknowledge: 'Es gibt keine Änderung vom Büro zu bestätigen.',
     statusRefuses: 'Sie wollten {{action}}, aber dieser {{order}} ist {{state}}. Laden Sie den Auftrag neu.',
     orderForOtherUsagePoint: 'Dieser Auftrag gehört zu einer anderen Verbrauchsstelle ({{usagePointId}}). Laden Sie den Auftrag neu.',
-    orderKindMismatch: 'Dieser Schritt gehört nicht zu dieser Art von Auftrag.',
+    orderKindMismatch: 'Dieser Schritt gehört nicht zu Auftrag {{workOrderId}}. Laden Sie den Auftrag neu.',
     orderKindNoStock: 'Nur der neue Zähler eines Einbaus oder Wechsels wird aus dem Lager gelesen.',
     probeBusy: 'Der Lesekopf ist mit einem Lesen oder Programmieren beschäftigt. Warten Sie oder brechen Sie ab.',
     probeFailed: 'Der Lesekopf hat nicht funktioniert ({{probe}}). Prüfen Sie ihn und versuchen Sie es erneut.',
@@ -234,8 +239,7 @@ export const errorWordsDe = {
       'Dieses Zählwerk wurde nicht abgelesen (der Besuch wurde ausgelassen); es gibt keinen Wert zu korrigieren. Lesen Sie den Zähler erneut ab.',
     meterAlreadyHere:
       'Hier ist schon ein Zähler ({{installed}}) eingebaut. Das ist ein Wechsel, kein Einbau: Melden Sie zurück (nicht ausführbar).',
-    meterInstalledElsewhere:
-      'Dieser Zähler ist schon anderswo eingebaut. Wählen Sie einen anderen Zähler oder melden Sie die Verwechslung dem Büro.',
+    meterInstalledElsewhere: 'Zähler {{serial}} ist schon anderswo eingebaut.',
     meterRemoved: 'Dieser Zähler wurde ausgebaut und kann nicht wieder eingebaut werden. Wählen Sie einen anderen Zähler.',
     meterNotExpected:
       'Der Zähler vor Ort ist nicht der hier erwartete ({{expected}}). Prüfen Sie die Nummer oder melden Sie zurück (nicht ausführbar).',
@@ -272,7 +276,7 @@ export const errorWordsDe = {
     needsRight:
       'Ihr Profil darf das nicht: Dafür ist die Rolle {{neededRole}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
     enterpriseQueue: 'Die Nachrichtenwarteschlange des Büros antwortete mit etwas, das Fieldmeter nicht versteht.',
-    syncStopped: 'Die Synchronisierung wurde angehalten ({{sync}}). Nichts ging verloren; versuchen Sie es erneut.',
+    syncStopped: 'Der Abgleich wurde angehalten. Nichts ging verloren; versuchen Sie es erneut.',
     migrationSkipped: 'Dieser Stand von Fieldmeter ist inkonsistent. Die Datenbank wurde nicht geändert.',
     telegram: 'Das Telegramm konnte nicht gelesen werden.',
     receiverUnavailable: 'Der Empfänger kann nicht geöffnet werden. Prüfen Sie, ob er eingesteckt ist.',

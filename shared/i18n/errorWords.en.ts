@@ -3,7 +3,12 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { syncWordsEn } from './syncWords';
+import { workOrderWordsEn } from './workOrderWords';
+
 export const errorWordsEn = {
+  ...syncWordsEn,
+  ...workOrderWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */
   logRef: '(Support reference: {{logId}})',
   forbiddenRole: 'Your profile may not do this: it needs the role {{role}}. Ask someone with that role to sign in.',
@@ -183,7 +188,7 @@ export const errorWordsEn = {
     nothingToAcknowledge: 'There is no change from the office to acknowledge.',
     statusRefuses: 'You asked to {{action}}, but this {{order}} is {{state}}. Reload the order.',
     orderForOtherUsagePoint: 'This work order is for another stop ({{usagePointId}}). Reload the work order.',
-    orderKindMismatch: 'This step does not belong to this kind of work order.',
+    orderKindMismatch: 'This step does not belong to work order {{workOrderId}}. Reload the work order.',
     orderKindNoStock: 'Only the new meter of an install or exchange is read from stock.',
     probeBusy: 'The probe is busy with a read or programming. Wait for it or cancel it.',
     probeFailed: 'The probe did not work ({{probe}}). Check it and try again.',
@@ -219,7 +224,7 @@ export const errorWordsEn = {
     skippedNotEditable: 'This register was not read (the visit was skipped); there is no value to fix. Read the meter again.',
     meterAlreadyHere:
       'A meter ({{installed}}) is already installed here. This is an exchange, not an install: report back (unable to complete).',
-    meterInstalledElsewhere: 'This meter is already installed elsewhere. Choose another meter, or report the label mix-up to the office.',
+    meterInstalledElsewhere: 'Meter {{serial}} is already installed elsewhere.',
     meterRemoved: 'This meter was removed from service and cannot be installed again. Choose another meter.',
     meterNotExpected:
       'The meter on site is not the one expected here ({{expected}}). Check the serial, or report back (unable to complete).',
@@ -253,7 +258,7 @@ export const errorWordsEn = {
     message: 'The message was refused; nothing was applied.',
     needsRight: 'Your profile may not do this: it needs the role {{neededRole}}. Ask someone with that role to sign in.',
     enterpriseQueue: 'The office’s message queue answered with something Fieldmeter does not understand.',
-    syncStopped: 'Sync stopped ({{sync}}). Nothing was lost; try again.',
+    syncStopped: 'Sync stopped. Nothing was lost; try again.',
     migrationSkipped: 'This build of Fieldmeter is inconsistent. The database was not changed.',
     telegram: 'The telegram could not be read.',
     receiverUnavailable: 'The receiver cannot be opened. Check that it is plugged in.',

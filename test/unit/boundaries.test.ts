@@ -47,10 +47,10 @@ describe('layers (eslint-rules/layers.js)', () => {
     [
       'electron/services/store/repositories/x.ts',
       "import { saveManualReadings } from '../../readings/saveReadings';\nexport const x = saveManualReadings;",
-      'store',
+      'repositories',
       'services',
     ],
-    ['electron/services/store/x.ts', "export const x = () => import('../handlers/readings');", 'store', 'handlers'],
+    ['electron/services/store/database.ts', "export const x = () => import('../handlers/readings');", 'store', 'handlers'],
     [
       'electron/services/readings/x.ts',
       "import { readingHandlers } from '../handlers/readings';\nexport const x = readingHandlers;",
@@ -59,10 +59,40 @@ describe('layers (eslint-rules/layers.js)', () => {
     ],
     ['electron/services/readings/x.ts', "export { startFieldmeter } from '../fieldmeter';", 'services', 'app'],
     ['electron/services/handlers/x.ts', "import { dispatch } from '../../host/dispatch';\nexport const x = dispatch;", 'handlers', 'host'],
-    ['electron/host/web/x.ts', "import { openStore } from '../../services/store';\nexport const x = openStore;", 'host', 'store'],
+    ['electron/host/web/x.ts', "import { openStore } from '../../services/store';\nexport const x = openStore;", 'host', 'repositories'],
     ['electron/host/web/x.ts', 'export const x = () => import(`../../cli/program`);', 'host', 'cli'],
     ['electron/services/sync/x.ts', "export const x = require('../../main/app');", 'services', 'main'],
-    ['electron/services/log.ts', "import { openStore } from './store';\nexport const x = openStore;", 'core', 'store'],
+    ['electron/services/log.ts', "import { openStore } from './store';\nexport const x = openStore;", 'core', 'repositories'],
+    // store ← repositories: the store (file, migrations, audit chain, write log) knows no repository nor the Store built of them.
+    [
+      'electron/services/store/database.ts',
+      "import { createJournal } from './repositories/journal';\nexport const x = createJournal;",
+      'store',
+      'repositories',
+    ],
+    ['electron/services/store/migrations/x.ts', "export const x = () => import('../repositories/outbox');", 'store', 'repositories'],
+    ['electron/services/store/writeLog.ts', "export { mutate } from './mutation';", 'store', 'repositories'],
+    // repositories ← domain services ← handlers ← app ← hosts: the layers above reach the store through the repositories only.
+    [
+      'electron/services/readings/x.ts',
+      "import { openDatabase } from '../store/database';\nexport const x = openDatabase;",
+      'services',
+      'store',
+    ],
+    ['electron/services/sync/x.ts', "export const x = () => import('../store/auditChain');", 'services', 'store'],
+    [
+      'electron/services/handlers/x.ts',
+      "import { trackWrites } from '../store/writeLog';\nexport const x = trackWrites;",
+      'handlers',
+      'store',
+    ],
+    [
+      'electron/services/fieldmeter.ts',
+      "import type { OpenOptions } from './store/database';\nexport type X = OpenOptions;",
+      'app',
+      'store',
+    ],
+    ['electron/cli/x.ts', "export const x = () => import('../services/store/auditChain');", 'cli', 'store'],
     ['shared/domain/x.ts', "import { App } from '../../renderer/src/app/App';\nexport const x = App;", 'shared', 'renderer'],
   ])('%s may not import it', async (file, code, from, to) => {
     const errors = await layerErrors(file, code);
@@ -72,6 +102,12 @@ describe('layers (eslint-rules/layers.js)', () => {
 
   it.each([
     ['electron/services/readings/x.ts', "import { openStore } from '../store';\nexport const x = openStore;"],
+    ['electron/services/store/repositories/x.ts', "import type { Db } from '../database';\nexport type X = Db;"],
+    [
+      'electron/services/store/index.ts',
+      "import { createOutboxRepository } from './repositories/outbox';\nexport const x = createOutboxRepository;",
+    ],
+    ['electron/services/readings/x.ts', "import type { Actor } from '../store/repositories/journal';\nexport type X = Actor;"],
     ['electron/services/handlers/x.ts', "export const x = () => import('../readings/saveReadings');"],
     ['electron/services/fieldmeter.ts', "import { readingHandlers } from './handlers/readings';\nexport const x = readingHandlers;"],
     ['electron/host/web/x.ts', "import { startFieldmeter } from '../../services/fieldmeter';\nexport const x = startFieldmeter;"],

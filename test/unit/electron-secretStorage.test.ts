@@ -71,7 +71,7 @@ describe('safeStorage backend', () => {
     ).toMatchObject({ ok: true });
     const refused = await call('sync.credentials.set', { kind: 'basic', user: 'crew7', password: 'Secret-Pw-1' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { credentials: 'plainTextKey' } } });
-    // How to fix it is said from that reason (sync.credentialsProblem.plainTextKey), not from English sent over IPC.
+    // How to fix it is said from that reason (errors.credentials.plainTextKey), not from English sent over IPC.
     expect(refused).not.toHaveProperty('error.message');
     fake.app.emit('will-quit');
     const check = new Database(db, { readonly: true });

@@ -1,61 +1,30 @@
 /**
- * Why a sync stopped is said in the user's language from its reason and details (issue 17 §2),
- * never as the Node side's English sentence; the peer's own words travel apart, as `peerText`.
+ * Why a sync stopped is said in the user's language from its reason and typed details (issue 16 §3,
+ * issue 17 §2), by the Sync screen and the CLI alike, never as an English sentence of the Node
+ * side; the peer's own words travel apart, as `peerText`.
  */
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
 import { syncStopText } from '../../renderer/src/features/sync/stopText';
-import { syncStopReasons, type SyncStopShape } from '../../shared/contract/methods/sync';
+import { syncStop, syncStopReasons, type SyncStopShape } from '../../shared/contract/methods/sync';
+import { AppError } from '../../shared/contract/appError';
+import { sayError } from '../../shared/i18n/errorKey';
+import { errorWordsDe } from '../../shared/i18n/errorWords.de';
+import { errorWordsEn } from '../../shared/i18n/errorWords.en';
+import { stopSentence } from '../../electron/services/sync/stopLog';
 
 /** Stops as electron/services/sync/deliver.ts and index.ts make them. */
 const stops: readonly SyncStopShape[] = [
-  {
-    code: 'REFUSED',
-    reason: 'credentials',
-    details: { status: 401 },
-    message: 'The enterprise refused the credentials (HTTP 401). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.',
-  },
-  {
-    code: 'REFUSED',
-    reason: 'httpStatus',
-    details: { status: 404 },
-    message: 'The endpoint answered HTTP 404; is the endpoint URL right?',
-  },
-  {
-    code: 'BAD_REPLY',
-    reason: 'badReply',
-    details: { messageId: 'M-1' },
-    peerText: '(NOT_XML): not XML',
-    message: "The enterprise's reply to M-1 was refused (NOT_XML): not XML. Nothing was marked sent.",
-  },
-  {
-    code: 'BAD_REPLY',
-    reason: 'replyTooLarge',
-    peerText: 'the reply exceeds the limit of 10 bytes',
-    message: "The enterprise's reply was refused: the reply exceeds the limit of 10 bytes.",
-  },
-  {
-    code: 'UNREACHABLE',
-    reason: 'unreachable',
-    details: { attempts: 3 },
-    peerText: 'HTTP 500: no operation matches',
-    message:
-      'The enterprise could not be reached after 3 attempts (HTTP 500: no operation matches). Everything not answered stays in the outbox; sync again later.',
-  },
-  {
-    code: 'UNREACHABLE',
-    reason: 'inboundFailed',
-    peerText: 'cannot reach mdm: ECONNREFUSED',
-    message: "Sent; but the enterprise's messages for this device could not be fetched: cannot reach mdm: ECONNREFUSED",
-  },
-  {
-    code: 'VALIDATION',
-    reason: 'failed',
-    details: { reason: 'endpointMissing' },
-    message: 'No enterprise endpoint is set. A supervisor sets it under Sync → Endpoint.',
-  },
+  { code: 'REFUSED', reason: 'credentials', details: { status: 401, credentials: 'refused' } },
+  { code: 'REFUSED', reason: 'httpStatus', details: { status: 404 } },
+  { code: 'BAD_REPLY', reason: 'badReply', details: { messageId: 'M-1', problem: 'NOT_XML' }, peerText: '(NOT_XML): not XML' },
+  { code: 'BAD_REPLY', reason: 'replyTooLarge', details: { limitBytes: 10 } },
+  { code: 'UNREACHABLE', reason: 'unreachable', details: { attempts: 3 }, peerText: 'HTTP 500: no operation matches' },
+  { code: 'UNREACHABLE', reason: 'inboundFailed', details: {}, peerText: 'cannot reach mdm: ECONNREFUSED' },
+  { code: 'VALIDATION', reason: 'failed', details: { error: { code: 'VALIDATION', details: { reason: 'endpointMissing' } } } },
+  { code: 'REFUSED', reason: 'credentials', details: { status: 401, credentials: 'missing' } },
 ];
 
 describe('syncStopText', () => {
@@ -71,19 +40,28 @@ describe('syncStopText', () => {
     await i18next.changeLanguage('en');
   });
 
-  it('has a sentence for every reason but the two said otherwise (cancelled, failed)', () => {
-    expect(Object.keys(en.sync.stopReason).sort()).toEqual(syncStopReasons.filter((r) => r !== 'cancelled' && r !== 'failed').sort());
+  it('every stop made on the Node side fits the contract, which carries no sentence', () => {
+    for (const stop of stops) expect(syncStop.parse(stop)).toEqual(stop);
+    expect(syncStop.safeParse({ ...stops[1], message: 'The endpoint answered HTTP 404' }).success).toBe(false);
+  });
+
+  it('has words in both languages for every reason but the one said as its error (failed)', () => {
+    for (const reason of syncStopReasons.filter((r) => r !== 'failed')) {
+      expect(en.errors.syncStop[reason as keyof typeof en.errors.syncStop], reason).toBeTruthy();
+      expect(de.errors.syncStop[reason as keyof typeof de.errors.syncStop], reason).toBeTruthy();
+    }
   });
 
   it('says every stop in German with its details, and no English sentence of the Node side', async () => {
     await i18next.changeLanguage('de');
     for (const stop of stops) {
       const text = syncStopText(stop);
-      expect(text).not.toContain(stop.message);
+      expect(text).not.toContain(stopSentence(stop));
       expect(text).not.toMatch(/enterprise|could not|refused/i);
       if (stop.peerText) expect(text, 'the peer’s words are shown apart').not.toContain(stop.peerText);
     }
-    expect(syncStopText(stops[0]!)).toContain('HTTP 401');
+    expect(syncStopText(stops[0]!)).toBe(`${de.errors.syncStop.credentials.replace('{{status}}', '401')} ${de.errors.credentials.refused}`);
+    expect(syncStopText(stops[7]!)).toContain(de.errors.credentials.missing);
     expect(syncStopText(stops[2]!)).toContain('M-1');
     expect(syncStopText(stops[4]!)).toBe(
       'Das Büro war nach 3 Versuchen nicht erreichbar. Alles Unbeantwortete bleibt im Postausgang; gleichen Sie später erneut ab.',
@@ -96,6 +74,25 @@ describe('syncStopText', () => {
     await i18next.changeLanguage('en');
     expect(syncStopText(stops[4]!)).toBe(
       'The office could not be reached after 3 tries. Everything not answered stays in the outbox; sync again later.',
+    );
+  });
+
+  it('the CLI says a stopped run with the same words, from the code and the stop only', () => {
+    const stopped = (stop: SyncStopShape) => new AppError('INTERNAL', stopSentence(stop), { reason: 'syncStopped', stop });
+    expect(sayError(errorWordsEn, stopped(stops[4]!))).toBe(
+      'The office could not be reached after 3 tries. Everything not answered stays in the outbox; sync again later.',
+    );
+    expect(sayError(errorWordsDe, stopped(stops[0]!))).toBe(
+      `${errorWordsDe.syncStop.credentials.replace('{{status}}', '401')} ${errorWordsDe.credentials.refused}`,
+    );
+    expect(sayError(errorWordsDe, stopped(stops[6]!))).toBe(errorWordsDe.reason.endpointMissing);
+  });
+
+  it('a run recorded by an earlier version is said with its text as recorded', async () => {
+    await i18next.changeLanguage('de');
+    const old: SyncStopShape = { code: 'UNREACHABLE', reason: 'recorded', details: { text: 'The enterprise could not be reached.' } };
+    expect(syncStopText(old)).toBe(
+      'Der Abgleich wurde angehalten (UNREACHABLE). Damals festgehalten: The enterprise could not be reached.',
     );
   });
 });

@@ -56,8 +56,8 @@ export function workOrderHandlers({ store, actor }: HandlerContext): DomainHandl
       return done;
     },
     'pan.check': ({ eui64, installCode }) => {
-      const { valid, reason, eui64: normalized, crc } = checkPanLabel(eui64, installCode);
-      return { valid, reason, eui64: normalized, crc };
+      const { valid, problems, eui64: normalized, crc } = checkPanLabel(eui64, installCode);
+      return { valid, problems, eui64: normalized, crc };
     },
     'pan.linkKey': ({ installCode }) => ({ linkKey: linkKeyOnRequest(installCode) }),
     'workOrders.commissionPan': (input) => {

@@ -60,9 +60,9 @@ export function createSession(store: Store, options: SessionOptions = {}) {
       const failed = record.failedAttempts + 1;
       const lockMs = lockAfter(failed);
       const lockedUntil = lockMs > 0 ? new Date(at.getTime() + lockMs).toISOString() : null;
-      store.transaction(() => {
+      store.mutate(before ?? { name: record.name, role: record.role }, (change) => {
         store.profiles.recordFailure(record.id, lockedUntil);
-        store.journal.audit(before ?? { name: record.name, role: record.role }, {
+        change.audit({
           action: 'session.signInFailed',
           entity: 'profile',
           entityId: record.name,
@@ -77,10 +77,10 @@ export function createSession(store: Store, options: SessionOptions = {}) {
         lockedUntil ? { reason: 'locked', lockedUntil } : { reason: 'wrong', triesLeft: FREE_TRIES - failed },
       );
     }
-    store.transaction(() => {
+    store.mutate(before ?? { name: record.name, role: record.role }, (change) => {
       store.profiles.recordSuccess(record.id);
       // Switching is recorded under the profile that was signed in before, so nobody signs a switch in someone else's name.
-      store.journal.audit(before ?? { name: record.name, role: record.role }, {
+      change.audit({
         action: 'session.signIn',
         entity: 'profile',
         entityId: record.name,
@@ -117,12 +117,12 @@ export function createSession(store: Store, options: SessionOptions = {}) {
   async function createFirst(name: string, secret: string): Promise<Session> {
     const first: Profile = { name: name.trim(), role: 'supervisor' };
     const secretHash = await hashSecret(secret);
-    const id = store.transaction(() => {
+    const id = store.mutate(first, (change) => {
       if (store.profiles.count() > 0) {
         throw new AppError('FORBIDDEN', 'This device already has profiles: a supervisor adds new ones.', { reason: 'profilesExist' });
       }
       const added = store.profiles.add(first, secretHash, now().toISOString());
-      store.journal.audit(first, {
+      change.audit({
         action: 'profiles.createFirst',
         entity: 'profile',
         entityId: first.name,

@@ -24,6 +24,7 @@ import { XmlTokenizer, type XmlStreamLimits } from '../../../shared/cim/xml/xmlS
 import type { Store } from '../store';
 import { storedProfile } from '../sync/profileFile';
 import type { Actor } from '../store/repositories/journal';
+import type { Change } from '../store/mutation';
 import type { XsdValidator } from '../messages/xsdValidator';
 import { inflateCompressedPayload } from './compressedStream';
 import { checkInboundAgainstSchemas } from './schemaCheck';
@@ -221,7 +222,18 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       if (duplicate) return;
       if (noun !== payloadNounOf(header))
         throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
-      const ctx: InboundContext = { store, actor, at, messageId, sentAt: header.timestamp, xml: item.text, firstLine: item.line, profile };
+      if (!change) throw new Error('an item was read outside the message’s mutation');
+      const ctx: InboundContext = {
+        store,
+        actor,
+        change,
+        at,
+        messageId,
+        sentAt: header.timestamp,
+        xml: item.text,
+        firstLine: item.line,
+        profile,
+      };
       let body: PayloadBody;
       try {
         body = readPayloadBody(noun, node);
@@ -235,9 +247,12 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
     compressed: () => inflateCompressedPayload((inner) => (compressedPayload = new PayloadReader(inner, sink, itemOf)), options.limits),
   };
   let compressedPayload: PayloadReader | undefined;
+  // The message's mutation, open while its items are applied: their audit rows go through it.
+  let change: Change | undefined;
 
   try {
-    return store.mutate(actor, (change) => {
+    return store.mutate(actor, (messageChange) => {
+      change = messageChange;
       // The reader needs the tokenizer (to keep an item's text) and the tokenizer its reader's events.
       // A message still in its SOAP envelope reaches the reader as the Body's child (soapUnwrap.ts).
       const tokenizer = new XmlTokenizer(
@@ -263,7 +278,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
         addCounts(
           applied,
           applyBody(
-            { store, actor, at, messageId, sentAt: header.timestamp, xml: '', profile },
+            { store, actor, change: messageChange, at, messageId, sentAt: header.timestamp, xml: '', profile },
             header.verb,
             readPayloadBody(payload.payloadNoun, {}),
           ),
@@ -271,7 +286,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       const inboxId = store.inbox.list({ status: 'received', limit: 1 })[0]?.id;
       if (inboxId !== undefined) store.inbox.finish(inboxId, 'applied', at, null, [applied]);
       const { noun, verb } = header;
-      change.audit({
+      messageChange.audit({
         action: 'inbox.apply',
         entity: 'inbox',
         entityId: messageId,

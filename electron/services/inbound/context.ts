@@ -5,11 +5,14 @@ import type { Name, ObjectRef } from '../../../shared/cim/payloads/common';
 import { lineAt } from '../../../shared/cim/xml/safeXml';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import type { Change } from '../store/mutation';
 import type { DeviceRow } from '../store/repositories/workOrders';
 
 export interface InboundContext {
   readonly store: Store;
   readonly actor: Actor;
+  /** The message's mutation: its audit rows are written through it, in its transaction. */
+  readonly change: Change;
   readonly at: string;
   readonly messageId: string;
   /** Header.Timestamp: when the enterprise made the change (for the conflict rule with field visits). */

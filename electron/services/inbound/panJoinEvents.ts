@@ -52,7 +52,7 @@ export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents
     if (!ctx.store.workOrders.setJoinStatus(device.id, outcome)) {
       reject(ctx, `PAN device ${eui.eui64} is decommissioned on this device; its join status no longer changes`, keys[0]);
     }
-    ctx.store.journal.audit(ctx.actor, {
+    ctx.change.audit({
       action: 'pan.join',
       entity: 'end_device',
       entityId: eui.eui64,

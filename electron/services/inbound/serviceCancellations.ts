@@ -21,18 +21,18 @@ export function applyServiceCancellations(ctx: InboundContext, payload: MeterSer
     reject(ctx, 'MeterServiceRequests cancel: Header/CorrelationID must name the request (its MessageID) whose work orders are cancelled');
   const work = payload.work ?? [];
   if (work.length === 0) reject(ctx, 'MeterServiceRequests cancel holds no MeterServiceWork');
-  const { store, actor, at } = ctx;
+  const { store, change, at } = ctx;
   work.forEach((_w, i) => {
     const id = workOrderIdFor(base, i, work.length);
     const order = store.workOrders.get(id);
     if (!order) return void counts.workOrdersUnknown++;
     if (order.status === 'cancelled' || order.cancelledAfterWork) return void counts.workOrdersUnchanged++;
     if (!isFinal(order.status)) {
-      applyEvent(store, actor, order, { type: 'cancel' }, at);
+      applyEvent(store, change, order, { type: 'cancel' }, at);
       return void counts.workOrdersCancelled++;
     }
     store.workOrders.addStep(id, CANCELLED_AFTER_WORK_STEP, at, { messageId: ctx.messageId, status: order.status });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'workOrder.cancelAfterWork',
       entity: 'work_order',
       entityId: id,

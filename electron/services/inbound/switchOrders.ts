@@ -93,7 +93,7 @@ export function applySwitchWork(
       at: ctx.at,
     });
     if (created)
-      ctx.store.journal.audit(ctx.actor, {
+      ctx.change.audit({
         action: 'switching.received',
         entity: 'switch_order',
         entityId: id,
@@ -122,7 +122,7 @@ export function applySwitchWork(
     const { dueAt, window } = planOf(ctx, w, n);
     ctx.store.switching.reschedule({ id, dueAt, windowStart: window.start, windowEnd: window.end, at: ctx.at, messageId: ctx.messageId });
   }
-  ctx.store.journal.audit(ctx.actor, {
+  ctx.change.audit({
     action: cancelling ? 'switching.cancelledByEnterprise' : 'switching.rescheduledByEnterprise',
     entity: 'switch_order',
     entityId: id,

@@ -74,11 +74,11 @@ export async function dlmsClockSetAtUsagePoint(store: Store, actor: Actor, reque
     ...(error ? { error } : {}),
     attributes,
   };
-  const messageId = store.transaction(() => {
+  const messageId = store.mutate(actor, (change) => {
     // A failure before the SET changed nothing on the meter: the audit row is enough.
     const id =
       result?.step === 'done' || wrote ? store.journal.enqueue('opticalControl', payload, { usagePointId: meter.usagePointId }) : null;
-    store.journal.audit(actor, {
+    change.audit({
       action: 'optical.timeSync',
       entity: 'end_device',
       entityId: meter.meterSerial,

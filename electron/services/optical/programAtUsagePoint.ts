@@ -138,7 +138,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       : {}),
     attributes: report ? attributesOf(report) : [],
   };
-  const messageId = store.transaction(() => {
+  const messageId = store.mutate(actor, (change) => {
     keepTranscript(store, actor, session, {
       usagePointId: meter.usagePointId,
       meterSerial: meter.meterSerial,
@@ -158,7 +158,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       const reset = findDemandRegister(report.model, options.models);
       if (reset) queueDemandResetReadings(store, meter, reset, report.demandBefore, payload.finishedAt);
     }
-    store.journal.audit(actor, {
+    change.audit({
       action: `optical.${request.operation}`,
       entity: 'end_device',
       entityId: meter.meterSerial,

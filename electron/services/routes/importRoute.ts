@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import type { Change } from '../store/mutation';
 import { RouteCsvReader, type RouteRow } from './routeCsv';
 
 export interface ImportRequest {
@@ -50,8 +51,8 @@ export function importRoute(store: Store, actor: Actor, request: ImportRequest):
     }
     yield* chunk;
   }
-  return store.transaction(() => {
-    const written = writeRows(store, actor, rowsToWrite(), { ...request, skippedRows: () => reader.problems.length });
+  return store.mutate(actor, (change) => {
+    const written = writeRows(store, change, rowsToWrite(), { ...request, skippedRows: () => reader.problems.length });
     if (refused()) throw refusal(request.fileName, reader);
     return { ...written, skippedRows: reader.problems };
   });
@@ -73,7 +74,7 @@ export function writeRouteRows(
   rows: Iterable<RouteRow>,
   request: WriteRequest,
 ): Omit<ImportSummary, 'skippedRows'> {
-  return store.transaction(() => writeRows(store, actor, rows, request));
+  return store.mutate(actor, (change) => writeRows(store, change, rows, request));
 }
 
 interface WriteRequest {
@@ -98,7 +99,7 @@ const usagePointOf = (row: RouteRow) => ({
  * would copy every page it changes to a sub-journal). The registers of a usage point are written
  * together when its rows are adjacent (as read lists have them), and added to its meter when not.
  */
-function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request: WriteRequest): Omit<ImportSummary, 'skippedRows'> {
+function writeRows(store: Store, change: Change, rows: Iterable<RouteRow>, request: WriteRequest): Omit<ImportSummary, 'skippedRows'> {
   const importedAt = new Date().toISOString();
   const routes = new Map<string, RouteWrite>();
   const deviceOf = new Map<string, number>();
@@ -156,7 +157,7 @@ function writeRows(store: Store, actor: Actor, rows: Iterable<RouteRow>, request
   if (current) flush(current);
   for (const route of routes.values()) {
     store.routes.replaceStops(route.id, route.stops);
-    store.journal.audit(actor, {
+    change.audit({
       action: 'route.import',
       entity: 'route',
       entityId: route.id,

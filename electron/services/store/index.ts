@@ -30,6 +30,10 @@ import { createVisitFactsRepository } from './repositories/visitFacts';
 import { createMeterKeysRepository } from './repositories/meterKeys';
 import { trackWrites } from './writeLog';
 
+// What the layers above take from the store itself comes through here (eslint-rules/layers.js: store ← repositories).
+export type { OpenOptions } from './database';
+export { verifyAuditChain } from './auditChain';
+
 export function openStore(path: string, options: OpenOptions = {}) {
   const opened = openDatabase(path, options);
   const { db } = opened;

@@ -63,7 +63,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
   const at = (context.now ?? new Date()).toISOString();
   // Switching a supply off or on is installer work, as installing a meter is; any crew member may read.
   requireInstaller(actor, 'disconnect or reconnect a supply');
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const order = requireSwitchOrder(store, request.switchOrderId);
     const position = checkWindow(at, { start: order.windowStart, end: order.windowEnd });
     const { outcome, action } = request;
@@ -148,7 +148,7 @@ export function recordControl(store: Store, actor: Actor, request: SwitchControl
       note,
       at,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'switching.control',
       entity: 'switch_order',
       entityId: order.id,

@@ -82,14 +82,14 @@ export function switchOrderDetail(store: Store, id: string, actor: Actor): Switc
 }
 
 export function acknowledgeEnterpriseChange(store: Store, actor: Actor, id: string): SwitchOrderSummary {
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const o = requireSwitchOrder(store, id);
     if (o.enterpriseChange === null)
       throw new AppError('VALIDATION', `Switch order ${id} has no change from the enterprise to acknowledge.`, {
         reason: 'nothingToAcknowledge',
       });
     if (store.switching.acknowledge(id))
-      store.journal.audit(actor, {
+      change.audit({
         action: 'switching.acknowledge',
         entity: 'switch_order',
         entityId: id,

@@ -15,23 +15,17 @@ import { readPeerReply, type PeerReply } from './peerReply';
 import { soapHeaders, wrapSoap, type SoapVersion } from './soap';
 import { TransportError, type HttpReply } from './transport';
 
-import type { SyncStopReason } from '../../../shared/contract/methods/sync';
+import type { RunStopCode, SyncStopShape } from '../../../shared/contract/syncStop';
+import { stopSentence } from './stopLog';
 
-export type StopCode = 'UNREACHABLE' | 'BAD_REPLY' | 'REFUSED' | 'CANCELLED';
+export type StopCode = RunStopCode;
 
 /**
- * Why a run stopped: a code, a reason with typed details that the screen says in the user's words
- * (shared/contract/methods/sync.ts), and — apart — what the connection or the enterprise's system
- * itself said (`peerText`), shown as its words, never as ours. `message` is the English sentence
- * for the command line and the log.
+ * Why a run stopped: a code, a reason with typed details that the screen and the CLI say in the
+ * user's words (shared/contract/syncStop.ts), and — apart — what the connection or the
+ * enterprise's system itself said (`peerText`). The English sentence is for the log (stopLog.ts).
  */
-export interface SyncStop {
-  code: StopCode;
-  reason: SyncStopReason;
-  details?: Readonly<Record<string, string | number>>;
-  peerText?: string;
-  message: string;
-}
+export type SyncStop = SyncStopShape & { code: StopCode };
 
 export interface DeliveryContext {
   /** `target`: the service's URL when it is not the sync settings' endpoint (integration profile, ReplyAddress). */
@@ -43,6 +37,8 @@ export interface DeliveryContext {
   readonly random: () => number;
   readonly runId: string;
   readonly signal?: AbortSignal;
+  /** Whether the request carries credentials: a 401/403 then means refused, else missing. */
+  readonly sendsCredentials?: boolean;
   /** Set by the first delivery that must stop the run; others finish their request and stop too. */
   stop: SyncStop | null;
 }
@@ -111,8 +107,7 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
     const stop: SyncStop = {
       code: 'REFUSED',
       reason: 'credentials',
-      details: { status },
-      message: `The enterprise refused the credentials (HTTP ${status}). Check FIELDMETER_SYNC_USER / PASSWORD / TOKEN or the client certificate.`,
+      details: { status, credentials: ctx.sendsCredentials === false ? 'missing' : 'refused' },
     };
     return { kind: 'stop', status, result: 'TRANSPORT_ERROR', stop };
   }
@@ -125,12 +120,11 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
         code: 'REFUSED',
         reason: 'httpStatus',
         details: { status },
-        message: `The endpoint answered HTTP ${status}; is the endpoint URL right?`,
       },
     };
   }
   if (unreadable || !peer) {
-    const why = unreadable ? `(${unreadable.code}): ${unreadable.message}` : '(EMPTY): no reply';
+    const problem = unreadable ? unreadable.code : 'EMPTY';
     return {
       kind: 'stop',
       status,
@@ -138,9 +132,8 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
       stop: {
         code: 'BAD_REPLY',
         reason: 'badReply',
-        details: { messageId: to.messageId },
-        peerText: why,
-        message: `The enterprise's reply to ${to.messageId} was refused ${why}. Nothing was marked sent.`,
+        details: { messageId: to.messageId, problem },
+        peerText: unreadable ? `(${unreadable.code}): ${unreadable.message}` : '(EMPTY): no reply',
       },
     };
   }
@@ -167,8 +160,7 @@ async function tryOnce(ctx: DeliveryContext, to: Addressing, body: string): Prom
         stop: {
           code: 'BAD_REPLY',
           reason: 'replyTooLarge',
-          peerText: error.message,
-          message: `The enterprise's reply was refused: ${error.message}.`,
+          details: error.limitBytes === undefined ? {} : { limitBytes: error.limitBytes },
         },
         durationMs: took(),
       };
@@ -187,7 +179,7 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
   for (let attempt = 1; ; attempt++) {
     if (ctx.stop) return { outcome: unchanged, attempts, transmitted };
     if (ctx.signal?.aborted) {
-      ctx.stop = { code: 'CANCELLED', reason: 'cancelled', message: 'The sync was cancelled; what was not answered stays in the outbox.' };
+      ctx.stop = { code: 'CANCELLED', reason: 'cancelled', details: {} };
       return { outcome: unchanged, attempts, transmitted };
     }
     const attemptedAt = ctx.clock.now().toISOString();
@@ -205,7 +197,7 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
       return { outcome: { kind: 'rejected', messageId, errorCode: why.code, errorText: why.text }, attempts, transmitted };
     }
     if (r.kind === 'stop') {
-      attempts.push({ ...base, httpStatus: r.status, result: r.result, errorCodes: [], errorText: r.stop.message });
+      attempts.push({ ...base, httpStatus: r.status, result: r.result, errorCodes: [], errorText: stopSentence(r.stop) });
       ctx.stop ??= r.stop;
       return { outcome: unchanged, attempts, transmitted };
     }
@@ -216,7 +208,6 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
         reason: 'unreachable',
         details: { attempts: attempt },
         peerText: r.text,
-        message: `The enterprise could not be reached after ${attempt} attempts (${r.text}). Everything not answered stays in the outbox; sync again later.`,
       };
       return { outcome: unchanged, attempts, transmitted };
     }

@@ -65,7 +65,7 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
       reason: 'valueUnchanged',
     });
 
-  return store.transaction(() => {
+  return store.mutate(actor, (change) => {
     const readings = payload.readings.map((r) => {
       const value = changes.get(r.readingType);
       if (value === undefined) return r;
@@ -82,7 +82,7 @@ export function editRejected(store: Store, actor: Actor, edit: RejectedEdit): { 
     const messageId = enqueueMeterReadings(store, { ...payload, readings }, entry.correlationId ?? undefined);
     if (!store.outbox.supersede(entry.messageId, messageId))
       throw new AppError('VALIDATION', `Message ${entry.messageId} changed meanwhile; look again.`, { reason: 'messageChanged' });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'sync.rejected.edit',
       entity: 'outbox',
       entityId: entry.messageId,

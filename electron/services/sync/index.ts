@@ -20,6 +20,17 @@ import { defaultXmlLimits } from '../../../shared/cim/xml/safeXml';
 import { createBatchValidator } from '../messages/batchValidator';
 import { checkSchemaFolder } from '../messages/schemaFolder';
 import { createXsdValidator, xmllintAvailable } from '../messages/xsdValidator';
+import type { SyncStopShape } from '../../../shared/contract/syncStop';
+import { createLogger } from '../log';
+import { stopSentence } from './stopLog';
+
+const log = createLogger('sync');
+
+/** A run that threw: stopped with the error's code and, for a coded error, its details (said as that error is). */
+export function failedStop(error: unknown): SyncStopShape {
+  const shape = error instanceof AppError ? error.toShape() : { code: 'INTERNAL' as const };
+  return { code: shape.code, reason: 'failed', details: { error: shape } };
+}
 
 export { listRejected, requeueRejected, type RejectedItem } from './rejected';
 export { listReceived } from './received';
@@ -47,13 +58,15 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
   // Checked here too (gone or emptied since the caller looked); its index serves the validator.
   const schemas = options.schemaFolder ? checkSchemaFolder(options.schemaFolder, xmllintAvailable) : null;
   const profile = options.profile ?? storedProfile(store);
-  const router = createRouter(transportOptions(options.endpoint, options.secrets), Object.values(profile.endpoints));
+  const transportSettings = transportOptions(options.endpoint, options.secrets);
+  const router = createRouter(transportSettings, Object.values(profile.endpoints));
   const transport = router.main;
   const validator = options.schemaFolder && schemas ? createBatchValidator(options.schemaFolder, { schemas }) : null;
   try {
     const summary = await runSync(store, {
       ...options,
       profile,
+      sendsCredentials: transportSettings.auth.kind !== 'none' || transportSettings.tls?.cert !== undefined,
       // The profile is the utility's; its SOAP version wins over the endpoint settings' default.
       soapVersion: options.soapVersion ?? profile.soapVersion ?? options.endpoint.soapVersion,
       post: router.post,
@@ -89,12 +102,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
         ...summary,
         ...asked,
         inbound: null,
-        stopped: {
-          code,
-          reason: 'inboundFailed',
-          peerText: error.message,
-          message: `Sent; but the enterprise's messages for this device could not be fetched: ${error.message}`,
-        },
+        stopped: { code, reason: 'inboundFailed', details: {}, peerText: error.message },
       };
     }
   } finally {
@@ -116,18 +124,17 @@ export async function recordedRun<S extends SyncSummary & { inbound?: PullSummar
   const id = run.id ?? randomUUID();
   store.syncState.startRun({ id, startedAt: new Date().toISOString(), trigger: run.trigger, pending: store.outbox.counts().pending });
   let summary: S | null = null;
-  let failure: { code: string; message: string } | null = null;
+  let failure: SyncStopShape | null = null;
   try {
     summary = await work();
     return summary;
   } catch (error) {
-    failure = {
-      code: error instanceof AppError ? error.code : 'INTERNAL',
-      message: error instanceof Error ? error.message : String(error),
-    };
+    failure = failedStop(error);
     throw error;
   } finally {
     const stop = summary?.stopped ?? failure;
+    // The sentence goes to the log; the row keeps the reason and details the screen and the CLI say.
+    if (stop) log.warn(`sync run ${id} stopped: ${stopSentence(stop)}`);
     store.syncState.finishRun({
       id,
       finishedAt: new Date().toISOString(),
@@ -136,8 +143,7 @@ export async function recordedRun<S extends SyncSummary & { inbound?: PullSummar
       rejected: summary?.rejected ?? 0,
       pending: summary?.pending ?? store.outbox.counts().pending,
       received: summary?.inbound?.received ?? 0,
-      stopCode: stop?.code ?? null,
-      stopMessage: stop?.message ?? null,
+      stop,
     });
   }
 }

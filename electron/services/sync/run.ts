@@ -56,6 +56,8 @@ export interface SyncRunOptions {
   readonly soapVersion?: SoapVersion;
   /** SOAPAction template, endpoints per service, header fields (issue 19); default: the published 61968-100 conventions. */
   readonly profile?: IntegrationProfile;
+  /** Whether requests carry credentials or a client certificate (a 401 then means refused, not missing). */
+  readonly sendsCredentials?: boolean;
   readonly batchSize?: number;
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
@@ -185,6 +187,7 @@ export async function runSync(store: Store, options: SyncRunOptions): Promise<Sy
     random: options.random ?? Math.random,
     runId: randomUUID(),
     signal: options.signal,
+    ...(options.sendsCredentials === undefined ? {} : { sendsCredentials: options.sendsCredentials }),
     stop: null,
   };
   const progress: SyncProgress = { runId: ctx.runId, sent: 0, accepted: 0, rejected: 0, pending: outbox.counts().pending };

@@ -4,6 +4,8 @@
  * (wired by electron/main) encrypts with Electron safeStorage through the `Encryptor` below, so
  * this module needs no 'electron' import.
  */
+import { AppError } from '../../../shared/contract/appError';
+
 export type SecretName = 'sync.user' | 'sync.password' | 'sync.token' | 'sync.keyPassphrase';
 
 export interface SecretStore {
@@ -80,7 +82,16 @@ export function encryptedSecretStore(
   return {
     get(name) {
       const blob = blobs.get(key(name));
-      return blob === null ? undefined : encryptor.decryptString(Buffer.from(blob, 'base64'));
+      if (blob === null) return undefined;
+      try {
+        return encryptor.decryptString(Buffer.from(blob, 'base64'));
+      } catch (error) {
+        // Encrypted under another device's key (the database was copied) or a keyring since reset.
+        throw new AppError('VALIDATION', `the stored ${name} cannot be decrypted with this device's key: ${String(error)}`, {
+          reason: 'credentialsProblem',
+          credentials: 'undecryptable',
+        });
+      }
     },
     set(name, value) {
       // Refuse rather than fall back to plain text or a well-known key (issue 7, issue 18).

@@ -18,11 +18,10 @@ import type { SyncTrigger } from '../store/repositories/syncState';
 import { checkSchemaFolder, checkSchemaFolderAsync } from '../messages/schemaFolder';
 import { xmllintAvailable } from '../messages/xsdValidator';
 import { transportOptions, type EndpointConfig } from './config';
-import { recordedRun, syncNow } from './index';
+import { failedStop, recordedRun, syncNow } from './index';
 import { storedProfile } from './profileFile';
 import type { RetryPolicy } from './retry';
-import { SecretStorageUnsafe, type SecretStore } from './secrets';
-import { scalarValues } from '../../../shared/i18n/errorKey';
+import { SecretStorageUnsafe, type SecretName, type SecretStore } from './secrets';
 
 const log = createLogger('sync');
 const SETTINGS_KEY = 'sync.endpoint';
@@ -55,7 +54,16 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
 
   const settings = (): SyncSettings => store.settings.getJson(SETTINGS_KEY, syncSettings, defaultSyncSettings);
   const stores = () => options.secrets.source === 'secureStorage';
-  const hasStoredCredentials = () => SECRET_NAMES.some((name) => options.secrets.store.get(name) !== undefined);
+  /** Whether a secret is stored, also one this device cannot decrypt (that is said when a run needs it). */
+  const present = (name: SecretName): boolean => {
+    try {
+      return Boolean(options.secrets.store.get(name));
+    } catch (error) {
+      if (error instanceof AppError && error.details?.reason === 'credentialsProblem') return true;
+      throw error;
+    }
+  };
+  const hasStoredCredentials = () => SECRET_NAMES.some(present);
 
   // An endpoint saved with a user or password in it (before issue 18 refused them) loses them now;
   // credentials stored before they were bound to an origin are bound to the endpoint they were used with.
@@ -115,8 +123,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   }
 
   function credentialsInfo() {
-    const s = options.secrets.store;
-    const kind = s.get('sync.token') ? 'bearer' : s.get('sync.user') ? 'basic' : 'none';
+    const kind = present('sync.token') ? 'bearer' : present('sync.user') ? 'basic' : 'none';
     return { kind, source: options.secrets.source, canStore: options.secrets.source === 'secureStorage' } as const;
   }
 
@@ -153,14 +160,8 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
       finished = { runId, summary: { runId, sent, accepted, rejected, pending, held, resent, received }, stopped: summary.stopped };
     } catch (error) {
       log.warn('sync run failed', error);
-      const message = error instanceof Error ? error.message : String(error);
-      // A coded error keeps its reason and plain fields, so the screen says it in the user's language.
-      const details = error instanceof AppError ? plainFields(error.details) : undefined;
-      finished = {
-        runId,
-        summary: null,
-        stopped: { code: error instanceof AppError ? error.code : 'INTERNAL', reason: 'failed', message, ...(details ? { details } : {}) },
-      };
+      // A coded error keeps its code and details, so the screen says it in the user's language.
+      finished = { runId, summary: null, stopped: failedStop(error) };
     }
     // Not running any more before anyone hears "finished": a status fetched on the event is true.
     if (running?.runId === runId) running = null;
@@ -170,8 +171,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   return {
     status(): SyncStatus {
       const c = store.outbox.counts();
-      const latest = store.syncState.latestRun();
-      const lastStop = latest?.stopCode ? { code: latest.stopCode, message: latest.stopMessage ?? '' } : null;
+      const lastStop = store.syncState.latestRun()?.stop ?? null;
       return {
         pending: c.pending,
         held: c.held,
@@ -270,10 +270,3 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   };
 }
 export type SyncSession = ReturnType<typeof createSyncSession>;
-
-/** The string and number fields of an error's details: what a stop's `details` may carry. */
-function plainFields(details: unknown): Record<string, string | number> | undefined {
-  if (!details || typeof details !== 'object') return undefined;
-  const plain = scalarValues(details as Record<string, unknown>);
-  return Object.keys(plain).length > 0 ? plain : undefined;
-}

@@ -43,6 +43,8 @@ export class TransportError extends Error {
   constructor(
     readonly kind: TransportErrorKind,
     message: string,
+    /** TOO_LARGE: the limit the reply went over, for the words that say the stop. */
+    readonly limitBytes?: number,
   ) {
     super(message);
   }
@@ -105,7 +107,13 @@ export function createTransport(options: TransportOptions) {
         const declared = Number(response.headers['content-length'] ?? '0');
         if (declared > options.maxReplyBytes) {
           clearTimeout(timer);
-          fail(new TransportError('TOO_LARGE', `the reply announces ${declared} bytes, more than the limit of ${options.maxReplyBytes}`));
+          fail(
+            new TransportError(
+              'TOO_LARGE',
+              `the reply announces ${declared} bytes, more than the limit of ${options.maxReplyBytes}`,
+              options.maxReplyBytes,
+            ),
+          );
           return;
         }
         const chunks: Buffer[] = [];
@@ -114,7 +122,13 @@ export function createTransport(options: TransportOptions) {
           size += chunk.length;
           if (size > options.maxReplyBytes) {
             clearTimeout(timer);
-            fail(new TransportError('TOO_LARGE', `the reply exceeds the limit of ${options.maxReplyBytes} bytes; reading stopped`));
+            fail(
+              new TransportError(
+                'TOO_LARGE',
+                `the reply exceeds the limit of ${options.maxReplyBytes} bytes; reading stopped`,
+                options.maxReplyBytes,
+              ),
+            );
             return;
           }
           chunks.push(chunk);

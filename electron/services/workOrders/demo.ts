@@ -15,7 +15,7 @@ const kwh = { readingType: '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0', label: 'kWh'
 
 export function seedDemoWorkOrders(store: Store, actor: Actor, now = new Date()): void {
   const at = now.toISOString();
-  store.transaction(() => {
+  store.mutate(actor, (change) => {
     const exchangeAt = store.workOrders.meterAt('UP-1001');
     const panAt = store.workOrders.meterAt('UP-1002');
     const removeAt = store.workOrders.meterAt('UP-1008');
@@ -85,7 +85,7 @@ export function seedDemoWorkOrders(store: Store, actor: Actor, now = new Date())
       });
     }
     if (added.some(Boolean))
-      store.journal.audit(actor, {
+      change.audit({
         action: 'demo.workOrders',
         entity: 'work_order',
         entityId: 'WO-DEMO',

@@ -18,20 +18,20 @@ export type ExchangeRequest = z.output<(typeof workOrderMethods)['workOrders.com
 
 export function completeExchange(store: Store, actor: Actor, request: ExchangeRequest, now = new Date()) {
   const at = now.toISOString();
-  return store.transaction(() => {
-    let order = beginWork(store, actor, request.workOrderId, 'exchange', 'exchange a meter', at);
+  return store.mutate(actor, (change) => {
+    let order = beginWork(store, change, request.workOrderId, 'exchange', 'exchange a meter', at);
     const old = requireMeterOnSite(store, order, request.oldMeter.observedSerial);
     const fresh = requireStockMeter(store, request.newMeter.serial);
     const out = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter exchange');
     const inIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter exchange');
-    order = finishWork(store, actor, order, at);
+    order = finishWork(store, change, order, at);
     store.workOrders.addStep(order.id, 'exchanged', at, {
       oldMeter: old.serialNumber,
       newMeter: fresh.serialNumber,
       sealsRemoved: out.sealsRemoved,
       sealsApplied: request.newMeter.sealsApplied,
     });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'meter.exchange',
       entity: 'usage_point',
       entityId: order.usagePointId,

@@ -11,6 +11,7 @@ import { transition, type WorkOrderEvent, type WorkOrderKind } from '../../../sh
 import { requireInstaller } from '../review/roles';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import type { Change } from '../store/mutation';
 import { CANCELLED_AFTER_WORK_STEP, type WorkOrderRow } from '../store/repositories/workOrders';
 import { queueReportBack } from './reportBack';
 
@@ -24,7 +25,7 @@ export function requireWorkOrder(store: Store, id: string): WorkOrderRow {
 }
 
 /** Applies one event inside the caller's transaction; throws VALIDATION with the machine's reason. */
-export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
+export function applyEvent(store: Store, change: Change, order: WorkOrderRow, event: WorkOrderEvent, at: string): WorkOrderRow {
   const result = transition(order.status, event);
   if (!result.ok)
     throw new AppError('VALIDATION', result.reason, {
@@ -42,7 +43,7 @@ export function applyEvent(store: Store, actor: Actor, order: WorkOrderRow, even
     cancelledWhileActive: event.type === 'cancel' && order.status === 'inProgress',
   });
   store.workOrders.addStep(order.id, event.type, at, event.type === 'unable' ? { reason: result.reason } : {});
-  store.journal.audit(actor, {
+  change.audit({
     action: `workOrder.${event.type}`,
     entity: 'work_order',
     entityId: order.id,
@@ -61,15 +62,17 @@ const recordableAfterCancel = (o: WorkOrderRow) => o.status === 'cancelled' && o
  * The order, of this kind, in progress (started now if it was only assigned), for an installer or
  * supervisor: the common opening of every finishing step, inside the caller's transaction.
  */
-export function beginWork(store: Store, actor: Actor, id: string, kind: WorkOrderKind, what: string, at: string): WorkOrderRow {
-  requireInstaller(actor, what);
+export function beginWork(store: Store, change: Change, id: string, kind: WorkOrderKind, what: string, at: string): WorkOrderRow {
+  requireInstaller(change.actor, what);
   const order = requireWorkOrder(store, id);
   if (order.kind !== kind)
     throw new AppError('VALIDATION', `Work order ${order.id} is a ${order.kind}, not a ${kind}.`, {
       reason: 'orderKindMismatch',
+      workOrderId: order.id,
       kind: order.kind,
+      asked: kind,
     });
-  if (order.status === 'assigned') return applyEvent(store, actor, order, { type: 'start' }, at);
+  if (order.status === 'assigned') return applyEvent(store, change, order, { type: 'start' }, at);
   if (recordableAfterCancel(order)) return order;
   // Refuse a finished or cancelled order before any field data is written.
   const check = transition(order.status, { type: 'complete' });
@@ -128,10 +131,10 @@ export function createWorkOrder(
  * The closing move of every finishing step: completed — or, for a job cancelled while under way,
  * the work recorded on the cancelled order and reported back with its outcome.
  */
-export function finishWork(store: Store, actor: Actor, order: WorkOrderRow, at: string): WorkOrderRow {
-  if (!recordableAfterCancel(order)) return applyEvent(store, actor, order, { type: 'complete' }, at);
+export function finishWork(store: Store, change: Change, order: WorkOrderRow, at: string): WorkOrderRow {
+  if (!recordableAfterCancel(order)) return applyEvent(store, change, order, { type: 'complete' }, at);
   store.workOrders.addStep(order.id, CANCELLED_AFTER_WORK_STEP, at, { recorded: 'after the cancel reached the crew' });
-  store.journal.audit(actor, {
+  change.audit({
     action: 'workOrder.recordAfterCancel',
     entity: 'work_order',
     entityId: order.id,
@@ -150,8 +153,8 @@ export function finishWork(store: Store, actor: Actor, order: WorkOrderRow, at: 
 export function startWorkOrder(store: Store, actor: Actor, id: string, now = new Date()): WorkOrderRow {
   requireInstaller(actor, 'start a work order');
   const at = now.toISOString();
-  return store.transaction(() => {
-    const order = applyEvent(store, actor, requireWorkOrder(store, id), { type: 'start' }, at);
+  return store.mutate(actor, (change) => {
+    const order = applyEvent(store, change, requireWorkOrder(store, id), { type: 'start' }, at);
     queueReportBack(store, order, { status: 'inProgress', reason: 'started on site', at });
     return order;
   });
@@ -161,8 +164,8 @@ export function startWorkOrder(store: Store, actor: Actor, id: string, now = new
 export function reportUnable(store: Store, actor: Actor, id: string, reason: string, now = new Date()): WorkOrderRow {
   requireInstaller(actor, 'report a work order as unable to complete');
   const at = now.toISOString();
-  return store.transaction(() => {
-    const order = applyEvent(store, actor, requireWorkOrder(store, id), { type: 'unable', reason }, at);
+  return store.mutate(actor, (change) => {
+    const order = applyEvent(store, change, requireWorkOrder(store, id), { type: 'unable', reason }, at);
     queueReportBack(store, order, { status: 'unableToComplete', reason: order.reason ?? reason, at });
     return order;
   });
@@ -170,5 +173,5 @@ export function reportUnable(store: Store, actor: Actor, id: string, reason: str
 
 /** A cancel from the enterprise (inbound sync). A job already under way is flagged so the installer reports back. */
 export function cancelFromEnterprise(store: Store, actor: Actor, id: string, now = new Date()): WorkOrderRow {
-  return store.transaction(() => applyEvent(store, actor, requireWorkOrder(store, id), { type: 'cancel' }, now.toISOString()));
+  return store.mutate(actor, (change) => applyEvent(store, change, requireWorkOrder(store, id), { type: 'cancel' }, now.toISOString()));
 }

@@ -26,8 +26,8 @@ export interface RemovalRequest {
 
 export function completeInstall(store: Store, actor: Actor, request: InstallRequest, now = new Date()) {
   const at = now.toISOString();
-  return store.transaction(() => {
-    let order = beginWork(store, actor, request.workOrderId, 'install', 'install a meter', at);
+  return store.mutate(actor, (change) => {
+    let order = beginWork(store, change, request.workOrderId, 'install', 'install a meter', at);
     const there = store.workOrders.meterAt(order.usagePointId);
     if (there) {
       throw new AppError(
@@ -38,9 +38,9 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
     }
     const fresh = requireStockMeter(store, request.newMeter.serial);
     const messageIds = putInMeter(store, order, fresh, request.newMeter, at, request.note, 'meter install');
-    order = finishWork(store, actor, order, at);
+    order = finishWork(store, change, order, at);
     store.workOrders.addStep(order.id, 'installed', at, { meter: fresh.serialNumber, sealsApplied: request.newMeter.sealsApplied });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'meter.install',
       entity: 'usage_point',
       entityId: order.usagePointId,
@@ -53,10 +53,10 @@ export function completeInstall(store: Store, actor: Actor, request: InstallRequ
 export function completeRemoval(store: Store, actor: Actor, request: RemovalRequest, now = new Date()) {
   const at = now.toISOString();
   return store.mutate(actor, (change) => {
-    let order = beginWork(store, actor, request.workOrderId, 'remove', 'remove a meter', at);
+    let order = beginWork(store, change, request.workOrderId, 'remove', 'remove a meter', at);
     const old = requireMeterOnSite(store, order, request.oldMeter.observedSerial);
     const { sealsRemoved, messageIds } = takeOutMeter(store, order, old, request.oldMeter, at, request.note, 'meter removal');
-    order = finishWork(store, actor, order, at);
+    order = finishWork(store, change, order, at);
     store.workOrders.addStep(order.id, 'removed', at, { meter: old.serialNumber, disposition: request.oldMeter.disposition, sealsRemoved });
     change.audit({
       action: 'meter.remove',

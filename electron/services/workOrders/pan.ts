@@ -32,7 +32,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
   const code = checkInstallCode(request.installCode);
   if (!code.valid) throw new AppError('VALIDATION', code.reason, { reason: 'installCodeInvalid', field: 'installCode' });
   return store.mutate(actor, (change) => {
-    let order = beginWork(store, actor, request.workOrderId, 'panCommission', 'commission a PAN device', at);
+    let order = beginWork(store, change, request.workOrderId, 'panCommission', 'commission a PAN device', at);
     const meter = store.workOrders.meterAt(order.usagePointId);
     if (!meter)
       throw new AppError(
@@ -64,7 +64,7 @@ export function commissionPan(store: Store, actor: Actor, request: CommissionReq
       at,
       workOrderId: order.id,
     });
-    order = finishWork(store, actor, order, at);
+    order = finishWork(store, change, order, at);
     store.workOrders.addStep(order.id, 'panCommissioned', at, {
       eui64: eui.eui64,
       deviceType: request.deviceType,
@@ -121,8 +121,8 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
   const at = now.toISOString();
   const eui = checkEui64(request.eui64);
   if (!eui.valid) throw new AppError('VALIDATION', eui.reason, { reason: 'euiInvalid', field: 'eui64' });
-  return store.transaction(() => {
-    let order = beginWork(store, actor, request.workOrderId, 'panDecommission', 'decommission a PAN device', at);
+  return store.mutate(actor, (change) => {
+    let order = beginWork(store, change, request.workOrderId, 'panDecommission', 'decommission a PAN device', at);
     const up = order.usagePointId;
     const pan = store.workOrders.panAt(up, eui.eui64);
     if (!pan) {
@@ -137,9 +137,9 @@ export function decommissionPan(store: Store, actor: Actor, request: { workOrder
       );
     }
     store.workOrders.decommissionPan(pan.id, at, order.id);
-    order = finishWork(store, actor, order, at);
+    order = finishWork(store, change, order, at);
     store.workOrders.addStep(order.id, 'panDecommissioned', at, { eui64: pan.eui64, deviceType: pan.deviceType });
-    store.journal.audit(actor, {
+    change.audit({
       action: 'pan.decommission',
       entity: 'end_device',
       entityId: pan.eui64,

@@ -14,10 +14,18 @@ export function requireStockMeter(store: Store, serial: string): DeviceRow {
     );
   }
   if (device.status === 'installed') {
+    // The meter and where it is installed (usage point, address, route stop), so the installer can check the label there.
+    const place = device.usagePointId ? store.workOrders.placeOf(device.usagePointId) : undefined;
     throw new AppError(
       'VALIDATION',
-      `Meter ${serial} is already installed at ${device.usagePointId ?? 'another usage point'}. Choose another meter, or report the label mix-up to the office.`,
-      { reason: 'meterInstalledElsewhere', installedAt: device.usagePointId },
+      `Meter ${device.serialNumber} is already installed at ${device.usagePointId ?? 'another usage point'}.`,
+      {
+        reason: 'meterInstalledElsewhere',
+        serial: device.serialNumber,
+        installedAt: device.usagePointId,
+        ...(place ? { address: place.address } : {}),
+        ...(place && place.route !== null && place.sequence !== null ? { route: place.route, stop: place.sequence } : {}),
+      },
     );
   }
   if (device.status === 'removed')

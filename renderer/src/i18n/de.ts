@@ -231,6 +231,21 @@ export const de: Catalog = {
       sealsApplied: 'Gesetzte Plomben (Nummern, durch Leerzeichen getrennt)',
     },
     pan: {
+      problem: {
+        eui64: {
+          notHex: 'Die EUI-64 darf nur Hex-Ziffern 0–9 und A–F enthalten.',
+          length: 'Die EUI-64 hat 16 Hex-Ziffern; diese hat {{digits}}. Prüfen Sie das Etikett noch einmal.',
+          reserved:
+            'Eine EUI-64 aus lauter Nullen oder lauter Einsen ist reserviert und benennt kein Gerät. Prüfen Sie das Etikett noch einmal.',
+        },
+        installCode: {
+          notHex: 'Der Installationscode darf nur Hex-Ziffern 0–9 und A–F enthalten.',
+          length:
+            'Ein Installationscode hat 6, 8, 12 oder 16 Bytes und eine 2-Byte-Prüfsumme (16, 20, 28 oder 36 Hex-Ziffern); dieser hat {{digits}} Ziffern. Eine Ziffer fehlt oder ist zu viel.',
+          checkDigits:
+            'Die Prüfziffern des Installationscodes stimmen nicht (Etikett endet auf {{printed}}, der Code ergibt {{expected}}): eine Ziffer wurde vertippt. Lesen Sie das Etikett noch einmal.',
+        },
+      },
       meter: 'Koppelt mit Zähler {{meter}}',
       deviceType: 'Gerätetyp',
       types: {
@@ -277,16 +292,6 @@ export const de: Catalog = {
     progress: '{{done}} von {{total}} beantwortet',
     done: 'Abgleich fertig: {{accepted}} angenommen, {{rejected}} abgelehnt.',
     stopped: 'Abgleich angehalten: {{message}}',
-    stopReason: {
-      credentials:
-        'Das System des Büros hat die Anmeldung abgelehnt (HTTP {{status}}). Prüfen Sie Benutzer, Passwort oder Token für den Abgleich oder das Client-Zertifikat.',
-      httpStatus: 'Der Endpunkt antwortete mit HTTP {{status}}. Prüfen Sie, ob die Adresse des Endpunkts stimmt.',
-      badReply: 'Der Antwort auf Nachricht {{messageId}} war nicht zu trauen; nichts wurde als gesendet markiert.',
-      replyTooLarge: 'Die Antwort war zu groß zum Lesen; nichts wurde als gesendet markiert.',
-      unreachable:
-        'Das Büro war nach {{attempts}} Versuchen nicht erreichbar. Alles Unbeantwortete bleibt im Postausgang; gleichen Sie später erneut ab.',
-      inboundFailed: 'Alles wurde gesendet, aber die Nachrichten des Büros für dieses Gerät konnten nicht abgeholt werden.',
-    },
     peerSaid: 'Was die Verbindung oder das System des Büros meldete (im Wortlaut):',
     stoppedCancelled: 'Abgleich abgebrochen. Was nicht beantwortet wurde, bleibt im Postausgang und geht beim nächsten Abgleich mit.',
     rejectedTitle: 'Vom Büro abgelehnt',
@@ -342,13 +347,6 @@ export const de: Catalog = {
       notUrl: 'Der Endpunkt ist keine URL (z. B. https://mdm.example.com/cim).',
       notHttps: 'Der Endpunkt muss eine https://-URL sein (http:// nur für diesen Rechner: localhost, 127.0.0.1, ::1).',
       userInfo: 'Benutzer und Passwort gehören nicht in die URL des Endpunkts; hinterlegen Sie sie unten als Zugangsdaten.',
-    },
-    credentialsProblem: {
-      noEndpoint: 'Speichern Sie zuerst den Endpunkt: Zugangsdaten gelten nur für diesen Server.',
-      otherOrigin: 'Die gespeicherten Zugangsdaten wurden für einen anderen Server angegeben. Hinterlegen Sie sie für diesen Endpunkt neu.',
-      unavailable: 'Sicherer Speicher ist auf diesem Rechner nicht verfügbar; die Zugangsdaten wurden nicht gespeichert.',
-      plainTextKey:
-        'Dieser Rechner hat keinen Schlüsselbund, die Zugangsdaten wären nur mit einem allgemein bekannten Schlüssel verschlüsselt; sie wurden nicht gespeichert. Richten Sie einen Schlüsselbund ein (GNOME Keyring oder KWallet), entsperren Sie ihn und starten Sie Fieldmeter neu, oder starten Sie es mit --password-store=gnome-libsecret.',
     },
     credentialsDropped:
       'Endpunkt gespeichert. Es ist ein anderer Server, daher wurden die gespeicherten Zugangsdaten entfernt: hinterlegen Sie sie für ihn neu.',

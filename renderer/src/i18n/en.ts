@@ -223,6 +223,21 @@ export const en = {
       sealsApplied: 'Seals applied (numbers, separated by spaces)',
     },
     pan: {
+      /** What is wrong with a label's value (shared/domain/installCode.ts LabelProblem). */
+      problem: {
+        eui64: {
+          notHex: 'The EUI-64 may contain only hex digits 0-9 and A-F.',
+          length: 'The EUI-64 must have 16 hex digits; this one has {{digits}}. Check the label again.',
+          reserved: 'An EUI-64 of all zeros or all ones is reserved and names no device. Check the label again.',
+        },
+        installCode: {
+          notHex: 'The install code may contain only hex digits 0-9 and A-F.',
+          length:
+            'An install code has 6, 8, 12 or 16 bytes plus a 2-byte CRC (16, 20, 28 or 36 hex digits); this one has {{digits}} digits. A digit is missing or extra.',
+          checkDigits:
+            'The install code’s check digits do not match (label ends {{printed}}, the code gives {{expected}}): a digit was mistyped. Read the label again.',
+        },
+      },
       meter: 'Pairs with meter {{meter}}',
       deviceType: 'Device type',
       types: {
@@ -265,16 +280,6 @@ export const en = {
     done: 'Sync finished: {{accepted}} accepted, {{rejected}} rejected.',
     stopped: 'Sync stopped: {{message}}',
     stoppedCancelled: 'Sync cancelled. What was not answered stays in the outbox and goes with the next sync.',
-    stopReason: {
-      credentials:
-        'The office’s system refused the sign-in (HTTP {{status}}). Check the sync user, password or token, or the client certificate.',
-      httpStatus: 'The endpoint answered HTTP {{status}}. Check that the endpoint address is right.',
-      badReply: 'The reply to message {{messageId}} could not be trusted, so nothing was marked as sent.',
-      replyTooLarge: 'The reply was too large to be read, so nothing was marked as sent.',
-      unreachable:
-        'The office could not be reached after {{attempts}} tries. Everything not answered stays in the outbox; sync again later.',
-      inboundFailed: 'Everything was sent, but the office’s messages for this device could not be fetched.',
-    },
     peerSaid: 'What the connection or the office’s system said (its own words):',
     rejectedTitle: 'Rejected by the office',
     rejectedNone: 'Nothing was rejected.',
@@ -329,13 +334,6 @@ export const en = {
       notUrl: 'The endpoint is not a URL (e.g. https://mdm.example.com/cim).',
       notHttps: 'The endpoint must be an https:// URL (http:// only for this machine: localhost, 127.0.0.1, ::1).',
       userInfo: 'Leave the user and password out of the endpoint URL; store them as credentials below.',
-    },
-    credentialsProblem: {
-      noEndpoint: 'Save the endpoint first: credentials are kept for that server only.',
-      otherOrigin: 'The stored credentials were given for another server. Store them again for this endpoint.',
-      unavailable: 'Secure storage is not available on this computer; the credentials were not saved.',
-      plainTextKey:
-        'This computer has no keyring, so the credentials could only be kept under a key known to everyone; they were not saved. Install and unlock a keyring (GNOME Keyring or KWallet) and start Fieldmeter again, or start it with --password-store=gnome-libsecret.',
     },
     credentialsDropped: 'Endpoint saved. It is another server, so the stored credentials were removed: store them again for it.',
     edit: 'Edit',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { endpointProblem, endpointProblemText } from '../../domain/syncEndpoint';
 import { nothing, type MethodSpecs } from './common';
+import { syncStop } from '../syncStop';
 
 export const soapVersions = ['1.1', '1.2'] as const;
 
@@ -57,35 +58,13 @@ export const syncStatus = syncCounts.extend({
   lastSuccessAt: z.string().nullable(),
   running: z.boolean(),
   configured: z.boolean(),
-  /** Why the latest run stopped, when it did not finish cleanly (code and English text, as stored). */
-  lastStop: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why the latest run stopped, when it did not finish cleanly (a run of an earlier version: its text as recorded). */
+  lastStop: syncStop.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
-/**
- * Why a sync run stopped, said on the screen from `reason` and `details` in the user's language
- * (issue 17 §2: no English prose across the boundary); `peerText` is what the connection or the
- * enterprise's system said, shown small as its words; `message` is the English text for logs and the CLI.
- */
-export const syncStopReasons = [
-  'credentials',
-  'httpStatus',
-  'badReply',
-  'replyTooLarge',
-  'cancelled',
-  'unreachable',
-  'inboundFailed',
-  'failed',
-] as const;
-export type SyncStopReason = (typeof syncStopReasons)[number];
-export const syncStop = z.object({
-  code: z.string(),
-  reason: z.enum(syncStopReasons).optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  peerText: z.string().optional(),
-  message: z.string(),
-});
-export type SyncStopShape = z.infer<typeof syncStop>;
+// Why a run stopped: a code, a reason and its typed details, never a sentence (syncStop.ts).
+export { syncStop, syncStopReasons, type SyncStopReason, type SyncStopShape } from '../syncStop';
 
 export const syncProgress = z.object({
   runId: z.string(),

@@ -71,9 +71,17 @@ export const workOrderDetail = workOrderSummary.extend({
   ),
 });
 
+/** What is wrong with a PAN label's value, said by the screen from its code (shared/domain/installCode.ts). */
+const labelProblem = z.discriminatedUnion('code', [
+  z.object({ field: z.enum(['eui64', 'installCode']), code: z.literal('notHex') }),
+  z.object({ field: z.literal('eui64'), code: z.literal('reserved') }),
+  z.object({ field: z.enum(['eui64', 'installCode']), code: z.literal('length'), digits: z.number().int() }),
+  z.object({ field: z.literal('installCode'), code: z.literal('checkDigits'), printed: z.string(), expected: z.string() }),
+]);
+
 export const panCheck = z.object({
   valid: z.boolean(),
-  reason: z.string().nullable(),
+  problems: z.array(labelProblem),
   eui64: z.string().nullable(),
   crc: z.string().nullable(),
 });

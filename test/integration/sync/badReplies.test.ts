@@ -42,11 +42,11 @@ const huge: Behaviour = (res) => {
 };
 
 const cases: [string, Behaviour, RegExp][] = [
-  ['not XML', text('<html><body>Gateway says hello', 'text/html'), /refused \(MALFORMED\)/],
+  ['not XML', text('<html><body>Gateway says hello', 'text/html'), /"problem":"MALFORMED"/],
   ['XML but not a SOAP envelope', text('<?xml version="1.0"?><status>ok</status>'), /not a SOAP envelope/],
   ['a SOAP envelope without a 61968-100 message', text(soap('<ok xmlns="urn:x"/>')), /not the IEC 61968-100:2013 envelope/],
   ['a DOCTYPE entity bomb', text(bomb), /DTD_FORBIDDEN/],
-  ['a 100 MB answer', huge, /exceeds the limit of 1048576 bytes; reading stopped/],
+  ['a 100 MB answer', huge, /"reason":"replyTooLarge","details":\{"limitBytes":1048576\}/],
 ];
 
 describe('untrustworthy replies stop the run and mark nothing sent', () => {
@@ -79,7 +79,8 @@ describe('untrustworthy replies stop the run and mark nothing sent', () => {
       });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(summary.stopped?.code).toBe('BAD_REPLY');
-      expect(summary.stopped?.message).toMatch(message);
+      // A reason with typed details, and the reader's own diagnosis apart (no sentence of ours).
+      expect(JSON.stringify(summary.stopped)).toMatch(message);
       expect(summary).toMatchObject({ accepted: 0, rejected: 0, pending: queued });
       expect(requests).toBe(1); // not retried: a reply like this says the endpoint is wrong, not busy
       const outbox = createOutboxRepository(store.db);

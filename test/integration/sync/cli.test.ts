@@ -46,25 +46,22 @@ describe('fieldmeter sync', () => {
     }
   });
 
-  it('stops with exit 1 and a clear message when the enterprise is unreachable', async () => {
+  it("stops with exit 1 and says why in the operator's language, from the stop's reason, with the peer's words apart", async () => {
     const dir = tempDir();
     const db = join(dir, 'fm.db');
     const queued = seedDemoOutbox(db);
-    const run = await fieldmeterInProcess([
-      'sync',
-      '--db',
-      db,
-      '--endpoint',
-      'http://127.0.0.1:9/',
-      '--attempts',
-      '2',
-      '--retry-delay',
-      '1',
-      '--json',
-    ]);
+    const run = await fieldmeterInProcess(
+      ['sync', '--db', db, '--endpoint', 'http://127.0.0.1:9/', '--attempts', '2', '--retry-delay', '1', '--json'],
+      { LANG: 'de_DE.UTF-8' },
+    );
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ accepted: 0, pending: queued });
-    expect(run.stderr).toMatch(/could not be reached after 2 attempts .*ECONNREFUSED.*stays in the outbox/);
+    // The words from the catalog (errors.syncStop.unreachable), then what the connection said; the English sentence is only logged.
+    const said = run.stderr.slice(run.stderr.indexOf('error: '));
+    expect(said).toMatch(
+      /^error: Das Büro war nach 2 Versuchen nicht erreichbar\. Alles Unbeantwortete bleibt im Postausgang.*\n {2}.*ECONNREFUSED/,
+    );
+    expect(said).not.toMatch(/could not be reached|stays in the outbox/);
     expect(syncRuns(db)).toEqual([expect.objectContaining({ trigger: 'cli', accepted: 0, pending: queued, stop_code: 'UNREACHABLE' })]);
   });
 

@@ -3,6 +3,7 @@
  * `sync_state` table (migration 2), which also holds the credentials' encrypted blobs for the
  * app's safeStorage SecretStore — never a plain-text secret (see sync/secrets.ts).
  */
+import { syncStop, type SyncStopShape } from '../../../../shared/contract/syncStop';
 import type { Db } from '../database';
 
 export type SyncTrigger = 'user' | 'background' | 'cli';
@@ -18,9 +19,32 @@ export interface SyncRunRecord {
   pending: number;
   /** Messages pulled from the enterprise's queue (migration 11). */
   received: number;
-  stopCode: string | null;
-  stopMessage: string | null;
+  /** Why the run stopped, or null when it went to the end. */
+  stop: SyncStopShape | null;
 }
+
+/**
+ * `stop_message` holds the stop's reason, details and the peer's words as JSON. A run recorded by
+ * an earlier version holds an English sentence there instead: it is read as a `recorded` stop, so
+ * it still shows, as it was written (no migration rewrites history).
+ */
+function storedStop(code: string | null, stored: string | null): SyncStopShape | null {
+  if (code === null) return null;
+  let parsed: unknown = undefined;
+  try {
+    parsed = stored === null ? undefined : JSON.parse(stored);
+  } catch {
+    // an English sentence of an earlier version
+  }
+  const stop = syncStop.safeParse(typeof parsed === 'object' && parsed !== null ? { ...parsed, code } : undefined);
+  if (stop.success) return stop.data;
+  return { code, reason: 'recorded', details: { text: stored ?? '' } };
+}
+
+const stopColumn = (stop: SyncStopShape | null): string | null =>
+  stop === null
+    ? null
+    : JSON.stringify({ reason: stop.reason, details: stop.details, ...(stop.peerText ? { peerText: stop.peerText } : {}) });
 
 export function createSyncStateRepository(db: Db) {
   const get = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
@@ -44,11 +68,16 @@ export function createSyncStateRepository(db: Db) {
     startRun(run: { id: string; startedAt: string; trigger: SyncTrigger; pending: number }): void {
       start.run(run);
     },
-    finishRun(run: Omit<SyncRunRecord, 'startedAt' | 'trigger' | 'finishedAt'> & { finishedAt: string }): void {
-      finish.run(run);
+    finishRun({ stop, ...run }: Omit<SyncRunRecord, 'startedAt' | 'trigger' | 'finishedAt'> & { finishedAt: string }): void {
+      finish.run({ ...run, stopCode: stop?.code ?? null, stopMessage: stopColumn(stop) });
     },
     lastSuccessAt: (): string | null => (lastSuccess.get() as string | null) ?? null,
-    latestRun: (): SyncRunRecord | null => (latest.get() as SyncRunRecord | undefined) ?? null,
+    latestRun(): SyncRunRecord | null {
+      const row = latest.get() as (Omit<SyncRunRecord, 'stop'> & { stopCode: string | null; stopMessage: string | null }) | undefined;
+      if (!row) return null;
+      const { stopCode, stopMessage, ...run } = row;
+      return { ...run, stop: storedStop(stopCode, stopMessage) };
+    },
   };
 }
 export type SyncStateRepository = ReturnType<typeof createSyncStateRepository>;

@@ -76,6 +76,9 @@ export function createWorkOrdersRepository(db: Db) {
   );
   const addStep = db.prepare('INSERT INTO work_order_steps (work_order_id, step, at, details) VALUES (?, ?, ?, ?)');
   const steps = db.prepare('SELECT step, at, details FROM work_order_steps WHERE work_order_id = ? ORDER BY id');
+  // Where a usage point is on this device's routes: its address and, where a route takes it in, the first such stop.
+  const placeOf = db.prepare(`SELECT up.address, s.route_id AS route, s.sequence FROM usage_points up
+    LEFT JOIN route_stops s ON s.usage_point_id = up.id WHERE up.id = ? ORDER BY s.route_id, s.sequence LIMIT 1`);
   const deviceBySerial = db.prepare('SELECT id, serial_number, kind, usage_point_id, status FROM end_devices WHERE serial_number = ?');
   const meterAt = db.prepare(
     "SELECT id, serial_number, kind, usage_point_id, status FROM end_devices WHERE usage_point_id = ? AND kind = 'meter' AND status = 'installed'",
@@ -165,6 +168,8 @@ export function createWorkOrdersRepository(db: Db) {
         at: s.at,
         details: JSON.parse(s.details) as Record<string, unknown>,
       })),
+    placeOf: (usagePointId: string) =>
+      placeOf.get(usagePointId) as { address: string; route: string | null; sequence: number | null } | undefined,
     deviceBySerial: (serial: string) => toDevice(deviceBySerial.get(serial) as Parameters<typeof toDevice>[0]),
     meterAt: (usagePointId: string) => toDevice(meterAt.get(usagePointId) as Parameters<typeof toDevice>[0]),
     addStockMeter: (serial: string): number => Number(insertStockMeter.run(serial).lastInsertRowid),

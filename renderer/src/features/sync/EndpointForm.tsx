@@ -11,19 +11,18 @@ import { api } from '../../api/client';
 import { useSyncStore } from './syncStore';
 import { errorText } from '../../lib/errorText';
 
-type CredentialsProblem = 'noEndpoint' | 'otherOrigin' | 'unavailable' | 'plainTextKey';
-const credentialsProblems: readonly string[] = ['noEndpoint', 'otherOrigin', 'unavailable', 'plainTextKey'] satisfies CredentialsProblem[];
 const endpointProblems: readonly string[] = ['notUrl', 'notHttps', 'userInfo'] satisfies EndpointProblem[];
 
-/** The translated reason of a refusal the Node side names in its details (issue 18), else the error by its code. */
+/**
+ * The translated reason of a refusal the Node side names in its details (issue 18), else the error
+ * by its code and details (a credentials problem says which one: errors.credentials.*).
+ */
 function useRefusalText() {
   const { t } = useTranslation();
   return (error: AppErrorShape): string => {
     const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
     if (typeof details.endpoint === 'string' && endpointProblems.includes(details.endpoint))
       return t(`sync.endpointProblem.${details.endpoint as EndpointProblem}`);
-    if (typeof details.credentials === 'string' && credentialsProblems.includes(details.credentials))
-      return t(`sync.credentialsProblem.${details.credentials as CredentialsProblem}`);
     return errorText(error);
   };
 }

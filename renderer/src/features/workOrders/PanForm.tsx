@@ -22,6 +22,9 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
   const [check, setCheck] = useState<MethodOutput<'pan.check'> | null>(null);
   const [linkKey, setLinkKey] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // What is wrong with the label, in the reader's words from each problem's code.
+  const labelText =
+    check?.valid === false ? check.problems.map((p) => t(`workOrders.pan.problem.${p.field}.${p.code}` as never, p)).join(' ') : null;
 
   useEffect(() => {
     setLinkKey(null);
@@ -94,10 +97,10 @@ export function PanForm({ detail }: { detail: WorkOrderDetail }) {
       </label>
       {check && (
         <p role={check.valid ? 'status' : 'alert'} className={check.valid ? 'wo-ok' : 'wo-error'} data-testid="pan-check">
-          {check.valid ? t('workOrders.pan.valid', { crc: check.crc }) : check.reason}
+          {check.valid ? t('workOrders.pan.valid', { crc: check.crc }) : labelText}
         </p>
       )}
-      {problem && problem !== check?.reason && (
+      {problem && problem !== labelText && (
         <p role="alert" className="wo-error" data-testid="pan-problem">
           {problem}
         </p>
