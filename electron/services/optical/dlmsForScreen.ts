@@ -160,3 +160,43 @@ export async function dlmsTimeSyncForScreen(
 
 /** What a register or profile channel measures, for the screen to name it in words (its OBIS code shown small beside). */
 const readingTypeOf = (r: { obis: string; unit: string | null }): string | null => obisToReadingType(r.obis, r.unit)?.readingType ?? null;
+
+/**
+ * The programming panel's demand reset for a DLMS meter (contract `optical.program` with protocol
+ * `dlms`): ./dlmsDemandReset (the model's ACTION, installer right, serial check, read-back, audit,
+ * the EndDeviceControls outcome), told in the shape of a mode C demand reset.
+ */
+export async function dlmsDemandResetForScreen(
+  store: Store,
+  actor: Actor,
+  input: { usagePointId: string; port: string },
+  signal: AbortSignal,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): Promise<OpticalProgramResult> {
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
+  const done = await dlmsDemandResetAtUsagePoint(store, actor, {
+    usagePointId: input.usagePointId,
+    port: input.port,
+    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    signal,
+  });
+  const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
+  return {
+    operation: 'demandReset',
+    manufacturer: '',
+    ident: '',
+    model: 'DLMS/COSEM',
+    // The plan acted only after the meter's serial matched the stop's.
+    meterSerialRead: meterSerial,
+    serialMismatchConfirmed: false,
+    timeSync: null,
+    demandReset: {
+      demandBefore: values(done.outcome.before),
+      demandAfter: values(done.outcome.after),
+      resetCounterBefore: done.outcome.before.resetCounter,
+      resetCounterAfter: done.outcome.after.resetCounter,
+    },
+    messageId: done.messageId ?? '',
+  };
+}
