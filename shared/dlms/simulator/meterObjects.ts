@@ -105,6 +105,7 @@ export class MeterObjects {
       ...CHANNELS.map((c) => entry(3, c, 3)),
       entry(7, PROFILE_OBIS, 4),
       entry(70, DISCONNECT_OBIS, 3),
+      entry(7, '0-0:99.98.0.255', 4),
       ...DemandObjects.listed.map(([classId, obis, attributes]) => entry(classId, obis, attributes)),
     ]);
   }

@@ -16,6 +16,7 @@ import { decodeFrame, encodeFrame, FLAG, LLC_RESPONSE, type Control, type HdlcAd
 import { decodeLinkParameters, encodeLinkParameters, SegmentReassembler } from '../hdlcLink';
 import { HlsServer, type HlsMeterKeys } from './hlsServer';
 import { DemandObjects } from './demandObjects';
+import { EventLogObjects } from './eventLogObjects';
 import { decodeApdu, encodeApdu, type CosemReference, type GetResult, type XdlmsApdu } from '../xdlms';
 import {
   CHANNELS,
@@ -54,6 +55,7 @@ const READ_WRITE_DENIED = 3;
 export class DlmsMeterSimulator {
   readonly objects: MeterObjects;
   readonly demand: DemandObjects;
+  readonly eventLog: EventLogObjects;
   private input: Uint8Array = new Uint8Array(0);
   private connected = false;
   private associated = false;
@@ -77,6 +79,7 @@ export class DlmsMeterSimulator {
     this.maxPdu = options.maxPdu ?? 1024;
     this.objects = new MeterObjects(options.now, options.days);
     this.demand = new DemandObjects(() => this.objects.meterTime());
+    this.eventLog = new EventLogObjects(() => this.objects.meterTime());
     this.hlsServer = options.hls ? new HlsServer(options.hls) : null;
   }
 
@@ -316,6 +319,6 @@ export class DlmsMeterSimulator {
     if (is(70, DISCONNECT_OBIS) && ref.index === 3) return ok(enumValue(o.controlState));
     if (is(15, ASSOCIATION_OBIS) && ref.index === 2) return ok(o.objectList());
     if (is(1, SERIAL_OBIS) && ref.index === 2) return ok(octets(new TextEncoder().encode(this.options.serial ?? '')));
-    return this.demand.get(ref) ?? { ok: false, accessResult: OBJECT_UNDEFINED };
+    return this.demand.get(ref) ?? this.eventLog.get(ref, access) ?? { ok: false, accessResult: OBJECT_UNDEFINED };
   }
 }
