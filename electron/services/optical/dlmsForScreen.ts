@@ -1,7 +1,7 @@
 /**
  * The app's DLMS read (contract `optical.dlmsRead`): the days the screen picked as a period, the
  * read and save of ./dlmsAtUsagePoint, and the result in the contract's shape. The meter's LLS
- * password comes from FIELDMETER_DLMS_PASSWORD until the meter-key store supplies it (keysFor).
+ * password comes from the meter-key store (stopMeterSecrets).
  */
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
@@ -26,14 +26,16 @@ export const environmentKeys: KeysFor = () => {
 
 /**
  * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
- * there by its serial, with no manufacturer: meterKeys/keyFile.ts), its LLS password from the
- * environment. Opened only here, for this read; never logged.
+ * there by its serial, with no manufacturer: meterKeys/keyFile.ts) and its LLS password (kind
+ * `dlms.password`, FIELDMETER_DLMS_PASSWORD only where the store has none). Opened only here, for
+ * this read; never logged.
  */
 export function stopMeterSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string): KeysFor {
   return async (identification) => {
     const keys = meterKeys?.keysFor({ id: meterSerial }) ?? {};
     return {
-      ...(await environmentKeys(identification)),
+      // The LLS password from the store; the environment's only where the store has none for this meter.
+      ...(keys['dlms.password'] ? { password: keys['dlms.password'] } : await environmentKeys(identification)),
       encryptionKey: keys['dlms.encryption'] ?? null,
       authenticationKey: keys['dlms.authentication'] ?? null,
     };
