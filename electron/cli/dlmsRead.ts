@@ -92,7 +92,6 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
             port: options.port,
             usagePoint: options.usagePoint!,
             db: options.db,
-            keysFor,
             profile,
             note: options.note,
             confirmReason: options.confirmReason,

@@ -1,10 +1,14 @@
 /**
  * `fieldmeter dlms read --save --usage-point UP`: the DLMS read at a stop through the same service
- * as the app (the `record` right, the serial and value checks, the audit, the load profile queued).
+ * as the app (the `record` right, the serial and value checks, the audit, the load profile queued),
+ * with the meter's LLS password from the meter-key store (FIELDMETER_DLMS_PASSWORD as the fallback).
  */
 import { dirname, join } from 'node:path';
+import { meterKeysOf } from '../services/meterKeys';
+import { envEncryptor } from '../services/meterKeys/encryptors';
 import { readDlmsAtUsagePoint } from '../services/optical/dlmsAtUsagePoint';
-import type { KeysFor } from '../services/serial/dlmsReader';
+import { stopMeterSecrets } from '../services/optical/dlmsForScreen';
+import { opticalTarget } from '../services/optical/opticalTarget';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
 import { cliActor } from './signIn';
@@ -13,7 +17,6 @@ export interface DlmsSaveOptions {
   port: string;
   usagePoint: string;
   db?: string | undefined;
-  keysFor: KeysFor;
   profile: { from: number; to: number } | null;
   note?: string | undefined;
   confirmReason?: string | undefined;
@@ -27,7 +30,8 @@ export async function readDlmsAndSave(options: DlmsSaveOptions) {
     const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
       usagePointId: options.usagePoint,
       port: options.port,
-      keysFor: options.keysFor,
+      // The stop's meter's password and keys from the meter-key store; the environment's password where it has none.
+      keysFor: stopMeterSecrets(meterKeysOf(store, { encryptor: envEncryptor() }), opticalTarget(store, options.usagePoint).meterSerial),
       profile: options.profile,
       signal: options.signal,
       photoDir: join(dirname(store.path), 'photos'),

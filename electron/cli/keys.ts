@@ -21,8 +21,8 @@ interface KeysCliOptions {
 export const keyLineText: Readonly<Record<string, string>> = {
   manufacturer: 'the manufacturer is not three letters',
   id: 'the meter id is not 1–8 hex digits',
-  kind: 'the kind is not mbus, dlms.encryption or dlms.authentication (mbus needs a manufacturer)',
-  key: 'the key is not 32 hex digits',
+  kind: 'the kind is not mbus, dlms.encryption, dlms.authentication or dlms.password (mbus needs a manufacturer)',
+  key: 'the key is not 32 hex digits (a dlms.password: 2–32 hex digits, the password’s bytes)',
   header: 'the header needs the columns manufacturer, id and key',
   duplicate: 'the same meter and kind appear twice',
   syntax: 'the line is not valid CSV',
@@ -89,7 +89,7 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
         print(
           options,
           counts,
-          `${counts.total} meter keys: ${counts.mbus} M-Bus, ${counts['dlms.encryption']} DLMS encryption, ${counts['dlms.authentication']} DLMS authentication.`,
+          `${counts.total} meter keys: ${counts.mbus} M-Bus, ${counts['dlms.encryption']} DLMS encryption, ${counts['dlms.authentication']} DLMS authentication, ${counts['dlms.password']} DLMS passwords.`,
         );
       }),
     );

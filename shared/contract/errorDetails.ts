@@ -204,6 +204,13 @@ export const errorReasons = {
       messageId: z.string().nullable(),
     },
     demandResetNotVerified: { code: z.literal('DEMAND_RESET_NOT_VERIFIED'), wroteToMeter: z.boolean(), messageId: z.string().nullable() },
+    /** The DLMS meter's model names no demand reset through DLMS (docs/METER_MODELS.md `dlmsDemandReset`). */
+    dlmsDemandResetNotConfigured: {
+      code: z.literal('NOT_SUPPORTED'),
+      meterType: z.string().nullable(),
+      wroteToMeter: z.literal(false),
+      messageId: z.string().nullable(),
+    },
     /** `code` is the probe's failure (SERIAL_MISMATCH with both serials, NO_RESPONSE …). */
     programFailed: {
       code: z.string(),

@@ -21,7 +21,7 @@ export type ClockSetOutcome =
   | { readonly step: 'serialMismatch'; readonly observed: string | null }
   | { readonly step: 'clockUnreadable' | 'refused' | 'notVerified'; readonly accessResult?: number };
 
-function serialOf(value: DlmsValue | null): string | null {
+export function serialOf(value: DlmsValue | null): string | null {
   if (!value) return null;
   if (value.type === 'visible-string' || value.type === 'utf8-string') return value.text.trim();
   const bytes = bytesOf(value);

@@ -11,6 +11,7 @@ import { bytesOf, integerOf, type DlmsValue } from './dataTypes';
 import { dateTimeEpoch, dateTimeText, parseDateTime } from './dateTime';
 import { DlmsError } from './errors';
 import { obisFromBytes } from './obis';
+import { eventLogEntries, isEventLog, type MeterEvent } from './eventLog';
 import { parseCaptureObjects, profileRows, type AmrStatusFlag } from './profile';
 import { CLOCK, DISCONNECT_CONTROL, SERIAL_NUMBER } from './meterReadPlan';
 
@@ -55,6 +56,8 @@ export interface DlmsMeterData {
   readonly registers: readonly DlmsRegister[];
   readonly disconnect: { readonly outputConnected: boolean | null; readonly controlState: ControlState | null } | null;
   readonly profile: DlmsLoadProfile | null;
+  /** The event logs' entries read (./eventLog), oldest first per log. */
+  readonly events: readonly MeterEvent[];
   readonly refused: readonly {
     readonly obis: string;
     readonly classId: number;
@@ -154,6 +157,17 @@ export function meterDataOf(responses: readonly CosemResponse[]): DlmsMeterData 
     registers,
     disconnect,
     profile: loadProfileOf(order, value, scalers),
+    events: order.flatMap((o) => {
+      const captureObjects = value(7, o.obis, 3);
+      const buffer = value(7, o.obis, 2);
+      if (o.classId !== 7 || o.index !== 2 || !isEventLog(o.obis) || !captureObjects || !buffer) return [];
+      try {
+        return eventLogEntries(o.obis, captureObjects, buffer);
+      } catch (error) {
+        if (!(error instanceof DlmsError)) throw error;
+        return []; // a log whose columns cannot be read gives no events, never guessed ones
+      }
+    }),
     refused,
   };
 }
@@ -163,7 +177,7 @@ function loadProfileOf(
   value: (c: number, o: string, i: number) => DlmsValue | null,
   scalers: ReadonlyMap<string, ScalerUnit>,
 ): DlmsLoadProfile | null {
-  const profile = order.find((o) => o.classId === 7 && o.index === 2);
+  const profile = order.find((o) => o.classId === 7 && o.index === 2 && !isEventLog(o.obis));
   if (!profile) return null;
   const buffer = value(7, profile.obis, 2);
   const captureObjects = value(7, profile.obis, 3);

@@ -12,6 +12,7 @@ import { parseObjectList, type ObjectListEntry } from './classes';
 import type { CosemRequest, CosemResponse, ReadPlan } from './cosemRequest';
 import { array, bytesOf, i8, octets, structure, u16, type DlmsValue } from './dataTypes';
 import { encodeDateTime, parseDateTime } from './dateTime';
+import { EVENT_LOGS } from './eventLog';
 import { obisToBytes } from './obis';
 import type { AccessSelection } from './xdlms';
 
@@ -29,7 +30,12 @@ const MAX_REGISTERS = 48;
 export interface MeterReadRequest {
   /** The load profile to read for [from, to] (ms, UTC; interval end times), or none. */
   readonly profile?: { readonly obis?: string; readonly from: number; readonly to: number } | null;
+  /** Read the event logs the meter lists (./eventLog), each from the time of the last event already sent (ms; absent: all). */
+  readonly eventLogs?: { readonly since: Readonly<Record<string, number>> } | null;
 }
+
+/** The end of an event log range: after any time a meter's clock shows. */
+const EVENTS_UNTIL = Date.UTC(2099, 11, 31);
 
 export const ln = (obis: string): Uint8Array => obisToBytes(obis) ?? new Uint8Array(6);
 export const get = (classId: number, obis: string, index: number, access: AccessSelection | null = null): CosemRequest => ({
@@ -73,6 +79,14 @@ export function* meterReadPlan(request: MeterReadRequest = {}): ReadPlan {
   if (has(70, DISCONNECT_CONTROL)) {
     yield get(70, DISCONNECT_CONTROL, 2);
     yield get(70, DISCONNECT_CONTROL, 3);
+  }
+  if (request.eventLogs && objects) {
+    for (const log of EVENT_LOGS.filter((obis) => has(7, obis))) {
+      const columns = yield get(7, log, 3);
+      if (!columns.ok) continue;
+      const since = request.eventLogs.since[log] ?? 0;
+      yield get(7, log, 2, { selector: 1, parameters: rangeDescriptor(since, EVENTS_UNTIL, deviationOf(clock)) });
+    }
   }
   const profile = request.profile;
   const profileObis = profile?.obis ?? LOAD_PROFILE_1;

@@ -143,6 +143,8 @@ export const errorWordsDe = {
     transcriptUnknown: 'Diese Aufzeichnung des Lesekopfs ist nicht auf diesem Gerät. Laden Sie die Liste neu.',
     demandResetNotVerified:
       'Der Zähler hat das Zurücksetzen des Maximums bestätigt, zeigt es aber nicht (Rückstellzähler oder Maximum unverändert). Es wurde als fehlgeschlagen gemeldet. Prüfen Sie den Zähler.',
+    dlmsDemandResetNotConfigured:
+      'Das Zählermodell dieses Zählertyps nennt kein Zurücksetzen des Maximums über DLMS, daher wurde es nicht versucht. An den Zähler wurde nichts gesendet. Der Disponent ergänzt es in der Modelldatei.',
     meterModelNotConfigured:
       'Diesem Zählertyp ist kein Zählermodell zugeordnet: Er wird ausgelesen, aber nicht programmiert. An den Zähler wurde nichts gesendet. Der Disponent ordnet das Modell zu.',
     option: 'Die Option {{option}} ist ungültig. Siehe --help.',

@@ -133,6 +133,8 @@ export const errorWordsEn = {
     transcriptUnknown: 'There is no such probe transcript on this device. Reload the list.',
     demandResetNotVerified:
       'The meter acknowledged the demand reset but does not show it (reset counter or demand unchanged). It was reported as failed. Check the meter.',
+    dlmsDemandResetNotConfigured:
+      'The meter model of this meter type names no demand reset through DLMS, so none was tried. Nothing was sent to the meter. A supervisor adds it to the model file.',
     meterModelNotConfigured:
       'No meter model is assigned to this meter type, so it is read but not programmed. Nothing was sent to the meter. A supervisor assigns the model.',
     /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */

@@ -10,6 +10,7 @@ export * from './readout';
 export * from './programming';
 export * from './meterModels';
 export * from './meterModelFile';
+export * from './dlmsDemandReset';
 export * from './shippedModels';
 export * from './modelAssignment';
 export * from './timeBasis';

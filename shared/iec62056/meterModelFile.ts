@@ -5,6 +5,7 @@
  * pauses — and the source the facts come from. Checked by hand (no schema library) so the command
  * line can load it cheaply; an invalid file is refused with the field that is wrong.
  */
+import { parseDlmsDemandReset, type DlmsDemandReset } from './dlmsDemandReset';
 import { defaultStatusBits, type DateFormat, type MeterModel, type StatusBit, type TimeBasis, type TimeFormat } from './meterModels';
 
 export const METER_MODEL_FORMAT = 'fieldmeter-meter-model/1';
@@ -65,6 +66,13 @@ function statusBits(value: unknown): readonly StatusBit[] {
   });
 }
 
+function dlmsDemandReset(value: unknown): DlmsDemandReset | null {
+  if (value === undefined || value === null) return null;
+  const result = parseDlmsDemandReset(value);
+  if (!result.ok) throw new Invalid(result.field, result.problem);
+  return result.value;
+}
+
 function parse(value: unknown): MeterModel {
   const file = object(value, '(file)');
   if (file.format !== METER_MODEL_FORMAT) throw new Invalid('format', `must be "${METER_MODEL_FORMAT}"`);
@@ -102,6 +110,7 @@ function parse(value: unknown): MeterModel {
       demandRegister: text(reset.demandRegister, 'demandReset.demandRegister', ADDRESS),
       resetCounter: reset.resetCounter === null ? null : text(reset.resetCounter, 'demandReset.resetCounter', ADDRESS),
     },
+    dlmsDemandReset: dlmsDemandReset(file.dlmsDemandReset),
     statusBits: statusBits(file.statusBits),
     serialRegister: text(file.serialRegister, 'serialRegister', ADDRESS),
     pauses: {

@@ -8,6 +8,8 @@
  * ./models and the utility's own in a folder it adds to. A model is used only for the meter types
  * the utility or installer assigned it to (./modelAssignment), never guessed from the manufacturer.
  */
+import type { DlmsDemandReset } from './dlmsDemandReset';
+
 export type DateFormat = 'YYMMDD' | 'YY-MM-DD' | '0YYMMDD';
 export type TimeFormat = 'hhmmss' | 'hh:mm:ss';
 /**
@@ -62,6 +64,8 @@ export interface MeterModel {
   readonly clock: ClockRegisters;
   /** Null: the model's demand reset is not supported from the optical port (or not known to us). */
   readonly demandReset: DemandReset | null;
+  /** A DLMS meter's demand reset by ACTION (./dlmsDemandReset); absent or null: none through DLMS. */
+  readonly dlmsDemandReset?: DlmsDemandReset | null;
   /** How to read the status word C.5.0 for events. */
   readonly statusBits: readonly StatusBit[];
   /** The register with the meter's serial number, read (R1) before any write to check it is the expected meter. */

@@ -112,10 +112,17 @@ test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app
 
   // The installer sets the DLMS meter's clock from the programming panel (a COSEM SET, read back).
   const program = form.getByTestId('program-panel');
-  await expect(program.getByTestId('program-demand-reset')).toBeDisabled();
+  // Offered: the meter model decides whether and how the demand is reset through DLMS.
+  await expect(program.getByTestId('program-demand-reset')).toBeEnabled();
   await program.getByTestId('program-time-sync').click();
   await expect(program.getByTestId('program-result')).toContainText(/Clock set\. Before: .* \(drift -9\d(\.\d)? s\)/, {
     timeout: scaled(30_000),
   });
   expect(Math.abs(meter?.meter.meter.hdlc.objects.clockOffsetMs ?? 99_999)).toBeLessThan(5000);
+  // No model is assigned to this meter type: refused in words, nothing sent to the meter.
+  await program.getByTestId('program-demand-reset').click();
+  await expect(program.getByTestId('program-error')).toContainText('No meter model is assigned to this meter type', {
+    timeout: scaled(30_000),
+  });
+  expect(meter?.meter.meter.hdlc.demand.invoked).toEqual([]);
 });

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { TRAINING_PORT, type OpticalProgramResult, type opticalMethods } from '../../../shared/contract/methods/optical';
+import { TRAINING_PORT, type opticalMethods } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/result';
 import { programAtUsagePoint } from '../optical/programAtUsagePoint';
 import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
-import { dlmsTimeSyncForScreen, modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
+import { dlmsDemandResetForScreen, dlmsTimeSyncForScreen, modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
 import { opticalTarget } from '../optical/opticalTarget';
 import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
@@ -14,16 +14,6 @@ import type { DomainHandlers, HandlerContext } from './context';
 import type { MeterKeys } from '../meterKeys';
 
 /** DLMS programming on screen: the clock set; a demand reset through DLMS is not offered yet (nothing is sent to the meter). */
-function dlmsProgram(operation: 'timeSync' | 'demandReset', timeSync: () => Promise<OpticalProgramResult>): Promise<OpticalProgramResult> {
-  if (operation === 'timeSync') return timeSync();
-  throw new AppError('OPTICAL_PROGRAM_FAILED', 'A demand reset through DLMS is not offered.', {
-    reason: 'programFailed',
-    code: 'NOT_SUPPORTED',
-    wroteToMeter: false,
-    messageId: null,
-  });
-}
-
 export function opticalHandlers(
   { store, actor, mutate, emit }: HandlerContext,
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
@@ -154,7 +144,7 @@ export function opticalHandlers(
     'optical.program': ({ protocol, ...input }) =>
       exclusive(input.operationId, (signal) =>
         protocol === 'dlms'
-          ? dlmsProgram(input.operation, () => dlmsTimeSyncForScreen(store, actor(), input, signal, meterKeys))
+          ? (input.operation === 'timeSync' ? dlmsTimeSyncForScreen : dlmsDemandResetForScreen)(store, actor(), input, signal, meterKeys)
           : programAtUsagePoint(store, actor(), {
               ...input,
               signal,

@@ -88,7 +88,7 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
     },
     counts() {
       const counts = store.meterKeys.counts();
-      return { ...counts, total: counts.mbus + counts['dlms.encryption'] + counts['dlms.authentication'] };
+      return { ...counts, total: counts.mbus + counts['dlms.encryption'] + counts['dlms.authentication'] + counts['dlms.password'] };
     },
     remove(actor, meter, kind) {
       const { manufacturer, meterId } = nameOf(meter);

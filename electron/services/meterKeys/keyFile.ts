@@ -8,7 +8,8 @@
  *
  * `manufacturer` is the three letters sent on the air (FLAG id, EN 13757-3 §6.5) or empty for a
  * meter named by its serial; `kind` may be left out (then `mbus`); `key` is AES-128, 32 hex
- * digits. Comma or semicolon. A problem names the line and column, never the key.
+ * digits, or for `dlms.password` the LLS password's bytes as 2–32 hex digits (IEC 62056-5-3: the
+ * calling-authentication-value is an octet string; hex keeps it apart from CSV quoting). Comma or semicolon. A problem names the line and column, never the key.
  */
 import { csvRecords, CsvSyntaxError } from '../routes/csvRecords';
 import { meterKeyKinds, type MeterKeyKind } from '../store/repositories/meterKeys';
@@ -68,7 +69,7 @@ export function readKeyFile(text: string): KeyFile {
             ? 'id'
             : !isKind(kind) || (kind === 'mbus' && manufacturer === '')
               ? 'kind'
-              : !/^[0-9A-Fa-f]{32}$/.test(keyHex)
+              : !(kind === 'dlms.password' ? /^(?:[0-9A-Fa-f]{2}){1,16}$/ : /^[0-9A-Fa-f]{32}$/).test(keyHex)
                 ? 'key'
                 : seen.has(`${manufacturer}/${meterId}/${kind}`)
                   ? 'duplicate'

@@ -4,7 +4,8 @@
  * meter's Wh and the route's kWh are the same quantity: the value is shifted exactly), saved
  * through the same checks as every reading (serial, history, range: readings/saveReadings.ts,
  * audited there), and the load profile queued as MeterReadings with IntervalBlocks in the same
- * transaction: a refused save queues nothing. The caller holds the `record` right.
+ * transaction, as are the events of its event logs not sent before (./dlmsMeterEvents): a refused
+ * save queues nothing. The caller holds the `record` right.
  */
 import { AppError } from '../../../shared/contract/result';
 import { intervalQualities, intervalReadingType } from '../../../shared/cim/codes/intervalData';
@@ -19,6 +20,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { asRegisterValue, OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type OpticalTarget } from './opticalTarget';
+import { eventLogMarks, eventLogSince, queueMeterEvents } from './dlmsMeterEvents';
 
 export interface DlmsSaveRequest {
   readonly usagePointId: string;
@@ -109,7 +111,10 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
           }
         : {}),
       ...(request.signal ? { signal: request.signal } : {}),
-      request: request.profile ? { profile: request.profile } : {},
+      request: {
+        ...(request.profile ? { profile: request.profile } : {}),
+        eventLogs: { since: eventLogSince(eventLogMarks(store, target.meterSerial)) },
+      },
     });
   } catch (error) {
     if (error instanceof DlmsReadError && !keyed && asksForHls(error))
@@ -158,7 +163,8 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
     const profileMessageId = profilePayload
       ? store.journal.enqueue('loadProfile', profilePayload, { usagePointId: request.usagePointId })
       : null;
-    return { readings, profileMessageId };
+    const eventsMessageId = queueMeterEvents(store, { meterSerial: target.meterSerial, usagePointId: request.usagePointId }, data.events);
+    return { readings, profileMessageId, eventsMessageId };
   });
   return { readout: { ...readout, data }, saved };
 }

@@ -1,7 +1,7 @@
 /**
  * The app's DLMS read (contract `optical.dlmsRead`): the days the screen picked as a period, the
  * read and save of ./dlmsAtUsagePoint, and the result in the contract's shape. The meter's LLS
- * password comes from FIELDMETER_DLMS_PASSWORD until the meter-key store supplies it (keysFor).
+ * password comes from the meter-key store (stopMeterSecrets).
  */
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
@@ -26,14 +26,16 @@ export const environmentKeys: KeysFor = () => {
 
 /**
  * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
- * there by its serial, with no manufacturer: meterKeys/keyFile.ts), its LLS password from the
- * environment. Opened only here, for this read; never logged.
+ * there by its serial, with no manufacturer: meterKeys/keyFile.ts) and its LLS password (kind
+ * `dlms.password`, FIELDMETER_DLMS_PASSWORD only where the store has none). Opened only here, for
+ * this read; never logged.
  */
 export function stopMeterSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string): KeysFor {
   return async (identification) => {
     const keys = meterKeys?.keysFor({ id: meterSerial }) ?? {};
     return {
-      ...(await environmentKeys(identification)),
+      // The LLS password from the store; the environment's only where the store has none for this meter.
+      ...(keys['dlms.password'] ? { password: keys['dlms.password'] } : await environmentKeys(identification)),
       encryptionKey: keys['dlms.encryption'] ?? null,
       authenticationKey: keys['dlms.authentication'] ?? null,
     };
@@ -160,3 +162,43 @@ export async function dlmsTimeSyncForScreen(
 
 /** What a register or profile channel measures, for the screen to name it in words (its OBIS code shown small beside). */
 const readingTypeOf = (r: { obis: string; unit: string | null }): string | null => obisToReadingType(r.obis, r.unit)?.readingType ?? null;
+
+/**
+ * The programming panel's demand reset for a DLMS meter (contract `optical.program` with protocol
+ * `dlms`): ./dlmsDemandReset (the model's ACTION, installer right, serial check, read-back, audit,
+ * the EndDeviceControls outcome), told in the shape of a mode C demand reset.
+ */
+export async function dlmsDemandResetForScreen(
+  store: Store,
+  actor: Actor,
+  input: { usagePointId: string; port: string },
+  signal: AbortSignal,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+): Promise<OpticalProgramResult> {
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
+  const done = await dlmsDemandResetAtUsagePoint(store, actor, {
+    usagePointId: input.usagePointId,
+    port: input.port,
+    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    signal,
+  });
+  const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
+  return {
+    operation: 'demandReset',
+    manufacturer: '',
+    ident: '',
+    model: 'DLMS/COSEM',
+    // The plan acted only after the meter's serial matched the stop's.
+    meterSerialRead: meterSerial,
+    serialMismatchConfirmed: false,
+    timeSync: null,
+    demandReset: {
+      demandBefore: values(done.outcome.before),
+      demandAfter: values(done.outcome.after),
+      resetCounterBefore: done.outcome.before.resetCounter,
+      resetCounterAfter: done.outcome.after.resetCounter,
+    },
+    messageId: done.messageId ?? '',
+  };
+}

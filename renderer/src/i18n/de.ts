@@ -662,9 +662,9 @@ export const de: Catalog = {
     intro:
       'Die AES-Schlüssel der Funk- und DLMS-Zähler aus der Schlüsseldatei des Versorgers (README „Meter keys“). Sie werden auf diesem Gerät versiegelt aufbewahrt und nie angezeigt.',
     count_one:
-      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung, {{password}} DLMS-Passwort.',
     count_other:
-      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung.',
+      '{{count}} Schlüssel auf diesem Gerät: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung, {{password}} DLMS-Passwort.',
     import: 'Schlüsseldatei importieren…',
     imported: '{{file}}: {{added}} Schlüssel hinzugefügt, {{replaced}} ersetzt, keiner abgelehnt.',
     refused_one: '{{file}}: nichts importiert, {{count}} Zeile abgelehnt. Bitten Sie den Versorger um eine korrigierte Datei.',
@@ -673,8 +673,8 @@ export const de: Catalog = {
     column: {
       manufacturer: 'Der Hersteller sind nicht drei Buchstaben.',
       id: 'Die Zählernummer sind nicht 1 bis 8 Hex-Ziffern.',
-      kind: 'Die Art ist nicht mbus, dlms.encryption oder dlms.authentication (ein M-Bus-Schlüssel braucht einen Hersteller).',
-      key: 'Der Schlüssel sind nicht 32 Hex-Ziffern.',
+      kind: 'Die Art ist nicht mbus, dlms.encryption, dlms.authentication oder dlms.password (ein M-Bus-Schlüssel braucht einen Hersteller).',
+      key: 'Der Schlüssel sind nicht 32 Hex-Ziffern (ein DLMS-Passwort: 2–32 Hex-Ziffern, seine Bytes).',
       header: 'Die erste Zeile muss die Spalten manufacturer, id und key nennen.',
       duplicate: 'Derselbe Zähler mit derselben Art steht zweimal in der Datei.',
       syntax: 'Die Zeile ist kein gültiges CSV.',

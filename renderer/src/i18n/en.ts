@@ -645,8 +645,10 @@ export const en = {
     title: 'Meter keys',
     intro:
       'The AES keys of radio and DLMS meters, from the utility\'s key file (README "Meter keys"). They are kept sealed on this device and never shown.',
-    count_one: '{{count}} key on this device: {{mbus}} M-Bus, {{encryption}} DLMS encryption, {{authentication}} DLMS authentication.',
-    count_other: '{{count}} keys on this device: {{mbus}} M-Bus, {{encryption}} DLMS encryption, {{authentication}} DLMS authentication.',
+    count_one:
+      '{{count}} key on this device: {{mbus}} M-Bus, {{encryption}} DLMS encryption, {{authentication}} DLMS authentication, {{password}} DLMS password.',
+    count_other:
+      '{{count}} keys on this device: {{mbus}} M-Bus, {{encryption}} DLMS encryption, {{authentication}} DLMS authentication, {{password}} DLMS passwords.',
     import: 'Import key file…',
     imported: '{{file}}: {{added}} keys added, {{replaced}} replaced, none refused.',
     refused_one: '{{file}}: nothing imported, {{count}} line refused. Ask the utility for a corrected file.',
@@ -655,8 +657,8 @@ export const en = {
     column: {
       manufacturer: 'the manufacturer is not three letters.',
       id: 'the meter id is not 1 to 8 hex digits.',
-      kind: 'the kind is not mbus, dlms.encryption or dlms.authentication (an M-Bus key needs a manufacturer).',
-      key: 'the key is not 32 hex digits.',
+      kind: 'the kind is not mbus, dlms.encryption, dlms.authentication or dlms.password (an M-Bus key needs a manufacturer).',
+      key: 'the key is not 32 hex digits (a DLMS password: 2–32 hex digits, its bytes).',
       header: 'the first line must name the columns manufacturer, id and key.',
       duplicate: 'the same meter and kind appear twice.',
       syntax: 'the line is not valid CSV.',

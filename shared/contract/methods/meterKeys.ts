@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import { nothing, type MethodSpecs } from './common';
 
-export const meterKeyKind = z.enum(['mbus', 'dlms.encryption', 'dlms.authentication']);
+export const meterKeyKind = z.enum(['mbus', 'dlms.encryption', 'dlms.authentication', 'dlms.password']);
 
 export const meterKeyCounts = z.object({
   mbus: z.number().int(),
   'dlms.encryption': z.number().int(),
   'dlms.authentication': z.number().int(),
+  /** LLS passwords of DLMS meters (IEC 62056-5-3 low-level security). */
+  'dlms.password': z.number().int(),
   total: z.number().int(),
 });
 export type MeterKeyCounts = z.infer<typeof meterKeyCounts>;

@@ -8,6 +8,7 @@ import { array, enumValue, i8, octets, structure, u16, u32, u8, type DlmsValue }
 import { encodeDateTime, dateTimeEpoch, parseDateTime } from '../dateTime';
 import { obisToBytes } from '../obis';
 import { bytesOf, itemsOf } from '../dataTypes';
+import { DemandObjects } from './demandObjects';
 
 export const PROFILE_OBIS = '1-0:99.1.0.255';
 export const CLOCK_OBIS = '0-0:1.0.0.255';
@@ -104,6 +105,8 @@ export class MeterObjects {
       ...CHANNELS.map((c) => entry(3, c, 3)),
       entry(7, PROFILE_OBIS, 4),
       entry(70, DISCONNECT_OBIS, 3),
+      entry(7, '0-0:99.98.0.255', 4),
+      ...DemandObjects.listed.map(([classId, obis, attributes]) => entry(classId, obis, attributes)),
     ]);
   }
 

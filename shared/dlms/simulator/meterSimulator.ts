@@ -15,6 +15,8 @@ import { DlmsError } from '../errors';
 import { decodeFrame, encodeFrame, FLAG, LLC_RESPONSE, type Control, type HdlcAddress, type HdlcFrame } from '../hdlc';
 import { decodeLinkParameters, encodeLinkParameters, SegmentReassembler } from '../hdlcLink';
 import { HlsServer, type HlsMeterKeys } from './hlsServer';
+import { DemandObjects } from './demandObjects';
+import { EventLogObjects } from './eventLogObjects';
 import { decodeApdu, encodeApdu, type CosemReference, type GetResult, type XdlmsApdu } from '../xdlms';
 import {
   CHANNELS,
@@ -52,6 +54,8 @@ const READ_WRITE_DENIED = 3;
 
 export class DlmsMeterSimulator {
   readonly objects: MeterObjects;
+  readonly demand: DemandObjects;
+  readonly eventLog: EventLogObjects;
   private input: Uint8Array = new Uint8Array(0);
   private connected = false;
   private associated = false;
@@ -74,6 +78,8 @@ export class DlmsMeterSimulator {
     this.maxInfo = options.maxInfo ?? 128;
     this.maxPdu = options.maxPdu ?? 1024;
     this.objects = new MeterObjects(options.now, options.days);
+    this.demand = new DemandObjects(() => this.objects.meterTime());
+    this.eventLog = new EventLogObjects(() => this.objects.meterTime());
     this.hlsServer = options.hls ? new HlsServer(options.hls) : null;
   }
 
@@ -256,6 +262,8 @@ export class DlmsMeterSimulator {
       }
       case 'action-request': {
         const ref = request.reference;
+        const demand = this.demand.action(ref, request.parameters);
+        if (demand !== null) return encodeApdu({ kind: 'action-response', invokeId: request.invokeId, result: demand, returned: null });
         const ok = ref.classId === 70 && sameName(ref.logicalName, DISCONNECT_OBIS) && (ref.index === 1 || ref.index === 2);
         if (ok) this.objects.controlState = ref.index === 1 ? 0 : 1;
         return encodeApdu({ kind: 'action-response', invokeId: request.invokeId, result: ok ? 0 : READ_WRITE_DENIED, returned: null });
@@ -311,6 +319,6 @@ export class DlmsMeterSimulator {
     if (is(70, DISCONNECT_OBIS) && ref.index === 3) return ok(enumValue(o.controlState));
     if (is(15, ASSOCIATION_OBIS) && ref.index === 2) return ok(o.objectList());
     if (is(1, SERIAL_OBIS) && ref.index === 2) return ok(octets(new TextEncoder().encode(this.options.serial ?? '')));
-    return { ok: false, accessResult: OBJECT_UNDEFINED };
+    return this.demand.get(ref) ?? this.eventLog.get(ref, access) ?? { ok: false, accessResult: OBJECT_UNDEFINED };
   }
 }

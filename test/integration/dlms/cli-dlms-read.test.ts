@@ -107,7 +107,8 @@ describe.skipIf(socatSkipReason !== null)(`fieldmeter dlms read on a PTY${socatS
               .list()
               .map((e) => e.kind)
               .sort(),
-          ).toEqual(['loadProfile', 'meterReadings']);
+            // The meter's standard event log goes with the reading as EndDeviceEvents.
+          ).toEqual(['loadProfile', 'meterReadings', 'meterStatusEvents']);
         } finally {
           store.close();
         }

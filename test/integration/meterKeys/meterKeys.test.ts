@@ -55,7 +55,13 @@ describe('meter keys', () => {
     await signInAs(app, 'supervisor');
     const result = await app.handlers['meterKeys.import']({ fileName: 'keys-2026-12.csv', content: keyFile });
     expect(result).toEqual({ imported: 3, replaced: 0 });
-    expect(await app.handlers['meterKeys.count']({})).toEqual({ mbus: 2, 'dlms.encryption': 1, 'dlms.authentication': 0, total: 3 });
+    expect(await app.handlers['meterKeys.count']({})).toEqual({
+      mbus: 2,
+      'dlms.encryption': 1,
+      'dlms.authentication': 0,
+      'dlms.password': 0,
+      total: 3,
+    });
 
     expect(
       Buffer.from(app.meterKeys.keysFor({ manufacturer: 'KAM', id: '44556677' }).mbus ?? [])

@@ -21,7 +21,7 @@ describe.skipIf(socatSkipReason !== null)(
     const tempDir = useTempDir();
 
     it(
-      'sets the clock of the stop’s DLMS meter, verified, audited and queued; a technician may not; a demand reset is refused',
+      'sets the clock of the stop’s DLMS meter, verified, audited and queued; a technician may not; a demand reset without a model is refused',
       async () => {
         const dir = tempDir();
         const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
@@ -61,9 +61,11 @@ describe.skipIf(socatSkipReason !== null)(
           const reset = await program('demandReset');
           expect(reset.ok ? null : reset.error).toMatchObject({
             code: 'OPTICAL_PROGRAM_FAILED',
-            details: { code: 'NOT_SUPPORTED', wroteToMeter: false },
+            details: { reason: 'meterModelNotConfigured', wroteToMeter: false },
           });
-          expect(running.meter.meter.signOns).toBe(signOns);
+          // Signed on to learn the meter type; no ACTION reached the meter.
+          expect(running.meter.meter.signOns).toBe(signOns + 1);
+          expect(running.meter.meter.hdlc.demand.invoked).toEqual([]);
         } finally {
           if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
           else process.env.FIELDMETER_DLMS_PASSWORD = saved;

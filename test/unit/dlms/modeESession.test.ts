@@ -91,6 +91,8 @@ describe('the mode E session (IEC 62056-21 Annex E, IEC 62056-46 HDLC)', () => {
       ['1-0:2.8.0.255', 'Wh'],
       ['1-0:3.8.0.255', 'varh'],
       ['1-0:4.8.0.255', 'varh'],
+      // The maximum demand (Extended Register) the meter lists beside its energy totals.
+      ['1-0:1.6.0.255', 'W'],
     ]);
     expect(data.registers[0]?.value).toBe(String(r.meter.hdlc.objects.registerValue('1-0:1.8.0.255')));
     expect(data.clock).toMatchObject({ driftS: 0, meterTime: '2026-12-07T04:07:00+01:00' });

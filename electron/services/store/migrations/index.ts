@@ -20,6 +20,7 @@ import m021 from './021_probe_transcripts';
 import m025 from './025_reading_source_radio';
 import m026 from './026_enterprise_readings';
 import m027 from './027_route_radio_auto_save';
+import m028 from './028_meter_key_dlms_password';
 
 export interface Migration {
   readonly version: number;
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   m025,
   m026,
   m027,
+  m028,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../database';
 
-export const meterKeyKinds = ['mbus', 'dlms.encryption', 'dlms.authentication'] as const;
+export const meterKeyKinds = ['mbus', 'dlms.encryption', 'dlms.authentication', 'dlms.password'] as const;
 export type MeterKeyKind = (typeof meterKeyKinds)[number];
 
 export interface SealedMeterKey {
@@ -37,7 +37,7 @@ export function createMeterKeysRepository(db: Db) {
       return replaced;
     },
     counts(): Record<MeterKeyKind, number> {
-      const counts: Record<MeterKeyKind, number> = { mbus: 0, 'dlms.encryption': 0, 'dlms.authentication': 0 };
+      const counts: Record<MeterKeyKind, number> = { mbus: 0, 'dlms.encryption': 0, 'dlms.authentication': 0, 'dlms.password': 0 };
       for (const row of countByKind.all() as { kind: MeterKeyKind; n: number }[]) counts[row.kind] = row.n;
       return counts;
     },

@@ -77,7 +77,8 @@ export function ProgramPanel({ usagePointId, job }: { usagePointId: string; job?
   // Known after a read: the meter's model has no demand reset from the optical port.
   // Readout only when no model is assigned to the meter's type (never guessed from the manufacturer).
   const unavailable = readResult?.programmingUnavailable ?? null;
-  const noDemandReset = dlms || (readResult?.demandResetSupported === false && unavailable === null);
+  // A DLMS meter: the Node side resets by the ACTION its model names, or says why it cannot.
+  const noDemandReset = !dlms && readResult?.demandResetSupported === false && unavailable === null;
   const run = (operation: ProgramOperation) =>
     void p.run({ usagePointId, port, operation, password, ...(job ? { job } : {}), ...(dlms ? { protocol: 'dlms' as const } : {}) });
 

@@ -79,6 +79,7 @@ export function MeterKeys() {
           mbus: counts.mbus,
           encryption: counts['dlms.encryption'],
           authentication: counts['dlms.authentication'],
+          password: counts['dlms.password'],
         })}
       </p>
       <label className="button">
