@@ -314,5 +314,11 @@ export const errorWordsDe = {
       notHeard:
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
     },
+    /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
+    wired: {
+      notOnRoute: 'Der Zähler {{meter}} steht auf keiner Route dieses Geräts. Nichts wurde gespeichert.',
+      noAnswer: 'Unter dieser Adresse hat kein Zähler geantwortet. Prüfen Sie Adresse, Baudrate und Anschluss.',
+      noValues: 'Der Zähler {{meter}} liefert keinen Wert für die Zählwerke seiner Station. Nichts wurde gespeichert.',
+    },
   },
 };

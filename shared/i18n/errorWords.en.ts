@@ -290,5 +290,11 @@ export const errorWordsEn = {
       routeUnknown: 'This route is not on this device.',
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
     },
+    /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
+    wired: {
+      notOnRoute: 'Meter {{meter}} is not on a route on this device. Nothing was saved.',
+      noAnswer: 'No meter answered at this address. Check the address, the baud rate and the port.',
+      noValues: "Meter {{meter}} gives no value for its stop's registers. Nothing was saved.",
+    },
   },
 };
