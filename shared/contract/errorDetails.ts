@@ -181,6 +181,11 @@ export const errorReasons = {
     'listen.notStarted': {},
     /** The wired meter's records fill none of its stop's registers. */
     'wired.noValues': { meter: z.string() },
+    'wired.busy': {},
+    'wired.portUnavailable': {},
+    'wired.notRead': {},
+    /** The port went away during a scan or search (unplugged). */
+    'wired.portLost': {},
     'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
   },
   NEEDS_CONFIRMATION: {
