@@ -51,6 +51,7 @@ export const de: Catalog = {
     receiver: 'Empfänger',
     port: 'Anschluss des Empfängers',
     mode: 'Funkmodus der Zähler',
+    modes: { T1: 'T1', C1: 'C1, Rahmenformat A', C1B: 'C1, Rahmenformat B', S1: 'S1' },
     autoSaveOn: 'Diese Route speichert jeden Zähler, sobald er empfangen wird.',
     autoSaveOff: 'Auf dieser Route tippen Sie bei jedem empfangenen Zähler auf „Speichern“.',
     autoSaveSet: 'Zähler dieser Route speichern, sobald sie empfangen werden',

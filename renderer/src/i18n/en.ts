@@ -48,6 +48,7 @@ export const en = {
     receiver: 'Receiver',
     port: 'Port of the receiver',
     mode: 'Radio mode of the meters',
+    modes: { T1: 'T1', C1: 'C1, frame format A', C1B: 'C1, frame format B', S1: 'S1' },
     autoSaveOn: 'This route saves each meter as soon as it is heard.',
     autoSaveOff: 'On this route, tap Save for each heard meter.',
     autoSaveSet: "Save this route's meters as soon as they are heard",
