@@ -14,6 +14,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { startPtyPair, type PtyPair } from '../../../electron/services/serial/simulator';
 import { openStore } from '../../../electron/services/store';
 import { fieldmeterBin, fieldmeterInProcess } from '../../support/cli';
+import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { addProfile, cliUser } from '../../support/profiles';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
@@ -106,6 +107,8 @@ describe.skipIf(socatSkipReason !== null)(
             expect.objectContaining({ value: '0.332', qualities: ['1.0.0', '1.1.1', '1.1.0'] }),
             expect.objectContaining({ value: '0.331', timeStamp: '2013-12-31T00:00:00.000Z', reason: 'billing' }),
           ]);
+          // The message as sync sends it, valid against the real XSDs (the due-day value a second reading with its own date).
+          expect(outboxSchemaErrors(after.outbox.list().filter((e) => e.noun === 'MeterReadings'))).toEqual({});
           // The due-day value never becomes the register's last value.
           expect(after.meters.get('UP-1')?.registers.map((r) => r.lastValue)).toEqual(['0.332']);
         } finally {
