@@ -25,7 +25,7 @@ interface ListenCliOptions {
 
 const receivers = ['im871a', 'amber'] as const;
 type Receiver = (typeof receivers)[number];
-const modes = ['T1', 'C1', 'S1'] as const;
+const modes = ['T1', 'C1', 'C1B', 'S1'] as const;
 const modeOf = (name: string): (typeof modes)[number] => {
   const mode = modes.find((m) => m === name.toUpperCase());
   if (!mode) throw new AppError('BAD_REQUEST', `--mode must be one of ${modes.join(', ')}`, { reason: 'option', option: '--mode' });

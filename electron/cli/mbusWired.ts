@@ -3,7 +3,7 @@
  * head, 8E1 (EN 13757-2):
  *
  *   fieldmeter mbus scan --port PATH [--from 0 --to 250] [--secondary MASK] [--json]
- *   fieldmeter mbus read --port PATH (--address N | --secondary ID) [--json]
+ *   fieldmeter mbus read --port PATH (--address N | --secondary ID) [--save [--route R] [--db PATH]] [--json]
  *   fieldmeter simulate mbus-meters --port PATH   (three published meters on a PTY, for training and tests)
  *
  * The serial port and the decoder load when a command runs (test/unit/cliBuild.test.ts).
@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import type { WiredMaster } from '../../shared/mbus/wiredMaster';
 import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
+import type { WiredSaver } from './mbusWiredSave';
 import { escapeControls } from './terminalText';
 
 interface WiredCliOptions {
@@ -50,6 +51,42 @@ const portOptions = (command: Command) =>
     .option('--timeout-ms <n>', 'wait this long for an answer instead of 330 bit times + 50 ms')
     .option('--json', 'print machine-readable JSON')
     .exitOverride();
+
+interface ReadCliOptions extends WiredCliOptions {
+  address?: string;
+  secondary?: string;
+  save?: boolean;
+  route?: string;
+  db?: string;
+}
+
+/** Reads the meter, saves its values when asked, and prints its telegrams (and what was saved). */
+async function readAndTell(options: ReadCliOptions, io: CliIo, address: number | null, mask: string | null, saver: WiredSaver | null) {
+  const [{ decodeTelegram }, { telegramSummary, telegramTable }] = await Promise.all([import('../../shared/mbus'), import('./mbusText')]);
+  const frames = await withMaster(options, async (m) => {
+    if (address !== null) return m.read(address);
+    // A wildcard would select several meters: find the one first, then read it.
+    const [only, ...more] = mask!.includes('F') ? await m.search(mask!) : [mask!];
+    if (!only || more.length > 0) return [];
+    return m.readSecondary(only);
+  });
+  if (frames.length === 0)
+    throw new AppError('NOT_FOUND', `No meter answered at ${address ?? options.secondary} on ${options.port}.`, {
+      reason: 'wired.noAnswer',
+    });
+  const telegrams = frames.map((f) => telegramSummary(decodeTelegram(f)));
+  const saved = saver?.save(frames) ?? null;
+  io.out(
+    options.json
+      ? JSON.stringify({ address, secondary: mask, telegrams, saved }, null, 2)
+      : escapeControls(
+          [
+            ...telegrams.map((t) => telegramTable(t)),
+            ...(saved ? [`Saved to ${saved.meterSerial} (${saved.usagePointId}): ${saved.values.map((v) => v.value).join(', ')}`] : []),
+          ].join('\n'),
+        ),
+  );
+}
 
 export function registerMbusWiredCommands(program: Command, io: CliIo): void {
   const mbus = program.commands.find((c) => c.name() === 'mbus');
@@ -97,34 +134,25 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
   portOptions(mbus.command('read').description('read one wired meter by primary or secondary address and print its records'))
     .option('--address <n>', 'primary address 0–250')
     .option('--secondary <id>', 'secondary address: 8 id digits or 16 characters id+man+ver+med (no wildcards)')
-    .action(async (options: WiredCliOptions & { address?: string; secondary?: string }) => {
-      const [{ decodeTelegram, secondaryMask }, { telegramSummary, telegramTable }] = await Promise.all([
-        import('../../shared/mbus'),
-        import('./mbusText'),
-      ]);
+    .option('--save', "save the meter's values to its stop (matched by manufacturer and id; needs a signed-in profile)")
+    .option('--route <id>', 'with --save: the route the meter must be on (default: any route on this device)')
+    .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
+    .action(async (options: ReadCliOptions) => {
+      const { secondaryMask } = await import('../../shared/mbus');
       if ((options.address === undefined) === (options.secondary === undefined))
         throw new AppError('BAD_REQUEST', 'Give either --address or --secondary', { reason: 'option', option: '--address' });
       const mask = options.secondary === undefined ? null : secondaryMask(options.secondary);
       if (options.secondary !== undefined && !mask)
         throw new AppError('BAD_REQUEST', '--secondary must be 8 id digits or 16 characters', { reason: 'option', option: '--secondary' });
       const address = mask === null ? whole(options.address, '--address', 0, 250) : null;
-      const frames = await withMaster(options, async (m) => {
-        if (address !== null) return m.read(address);
-        // A wildcard would select several meters: find the one first, then read it.
-        const [only, ...more] = mask!.includes('F') ? await m.search(mask!) : [mask!];
-        if (!only || more.length > 0) return [];
-        return m.readSecondary(only);
-      });
-      if (frames.length === 0)
-        throw new AppError('NOT_FOUND', `No meter answered at ${address ?? options.secondary} on ${options.port}.`, {
-          reason: 'noMeterData',
-        });
-      const telegrams = frames.map((f) => telegramSummary(decodeTelegram(f)));
-      io.out(
-        options.json
-          ? JSON.stringify({ address, secondary: mask, telegrams }, null, 2)
-          : escapeControls(telegrams.map((t) => telegramTable(t)).join('\n')),
-      );
+      if (options.route !== undefined && !options.save)
+        throw new AppError('BAD_REQUEST', '--route is for --save', { reason: 'option', option: '--route' });
+      const saver = options.save ? await (await import('./mbusWiredSave')).openWiredSaver(options) : null;
+      try {
+        await readAndTell(options, io, address, mask, saver);
+      } finally {
+        saver?.close();
+      }
     });
 
   const simulate =

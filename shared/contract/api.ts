@@ -20,6 +20,7 @@ import { syncEvents, syncMethods } from './methods/sync';
 import { mapMethods } from './methods/map';
 import { meterKeyMethods } from './methods/meterKeys';
 import { listenMethods } from './methods/listen';
+import { wiredMethods } from './methods/wiredMbus';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -39,6 +40,7 @@ export const methods = {
   ...mapMethods,
   ...meterKeyMethods,
   ...listenMethods,
+  ...wiredMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

@@ -65,6 +65,10 @@ export const errorReasons = {
     noRadioMeters: {},
     notServed: {},
     'listen.routeUnknown': {},
+    /** A wired meter that answered is not on the route (or on no route of this device): nothing saved. */
+    'wired.notOnRoute': { meter: z.string() },
+    /** No meter answered at the address asked. */
+    'wired.noAnswer': {},
   },
   VALIDATION: {
     profileExists: {},
@@ -175,6 +179,13 @@ export const errorReasons = {
     'listen.modeRefused': {},
     'listen.modeNotConfirmed': {},
     'listen.notStarted': {},
+    /** The wired meter's records fill none of its stop's registers. */
+    'wired.noValues': { meter: z.string() },
+    'wired.busy': {},
+    'wired.portUnavailable': {},
+    'wired.notRead': {},
+    /** The port went away during a scan or search (unplugged). */
+    'wired.portLost': {},
     'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
   },
   NEEDS_CONFIRMATION: {

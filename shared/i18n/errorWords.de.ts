@@ -316,5 +316,16 @@ export const errorWordsDe = {
       notHeard:
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
     },
+    /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
+    wired: {
+      notOnRoute: 'Der Zähler {{meter}} steht auf keiner Route dieses Geräts. Nichts wurde gespeichert.',
+      noAnswer: 'Unter dieser Adresse hat kein Zähler geantwortet. Prüfen Sie Adresse, Baudrate und Anschluss.',
+      noValues: 'Der Zähler {{meter}} liefert keinen Wert für die Zählwerke seiner Station. Nichts wurde gespeichert.',
+      busy: 'Der Bus wird gerade abgesucht. Warten Sie das Ende ab oder brechen Sie zuerst ab.',
+      portUnavailable:
+        'Der Anschluss lässt sich nicht öffnen. Prüfen Sie, ob der Pegelwandler oder Optokopf eingesteckt ist, und wählen Sie den Anschluss erneut.',
+      notRead: 'Lesen Sie den Zähler zuerst aus, dann speichern.',
+      portLost: 'Der Anschluss ist während der Suche verschwunden. Stecken Sie den Wandler wieder ein und beginnen Sie neu.',
+    },
   },
 };

@@ -292,5 +292,15 @@ export const errorWordsEn = {
       routeUnknown: 'This route is not on this device.',
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
     },
+    /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
+    wired: {
+      notOnRoute: 'Meter {{meter}} is not on a route on this device. Nothing was saved.',
+      noAnswer: 'No meter answered at this address. Check the address, the baud rate and the port.',
+      noValues: "Meter {{meter}} gives no value for its stop's registers. Nothing was saved.",
+      busy: 'The bus is being scanned. Wait for it to finish or cancel it first.',
+      portUnavailable: 'The port cannot be opened. Check that the level converter or optical head is plugged in and pick its port again.',
+      notRead: 'Read the meter first, then save.',
+      portLost: 'The port went away during the scan. Plug the converter in again and start again.',
+    },
   },
 };

@@ -7,13 +7,18 @@
  * - IMST iM871A, WMBUS-HCI DEVMGMT_MSG_SET_CONFIG_REQ (0x03): payload `NVM 0 (volatile) |
  *   IIFlag1 0x02 (link mode follows) | link mode | IIFlag2 0x30 (RSSI, timestamp follow) | RSSI on |
  *   timestamp off`; the stick answers DEVMGMT_MSG_SET_CONFIG_RSP (0x04) with a status byte, 0 = OK.
- *   Link modes S1 0x00, T1 0x03, C1 (frame A) 0x06. As published in wmbusmeters
- *   src/wmbus_im871a.cc (deviceSetLinkModes) and lvogt/ioBroker.wireless-mbus lib/im871a.js.
+ *   Link modes (WMBUS-HCI link mode table, IMST iM871A HCI user guide): S1 0x00, T1 0x03, C1 with
+ *   telegram format A 0x06 (`C1`) and with format B 0x07 (`C1B`): the stick hears a C1 meter only
+ *   in the format it was set to. As published in wmbusmeters src/wmbus_im871a.cc
+ *   (deviceSetLinkModes) and lvogt/ioBroker.wireless-mbus src/lib/ImstReceiver.ts (modes CA and CB,
+ *   frame type B for LINK_MODE_C1B). Either way the stick hands the frame over without its CRCs
+ *   and the length byte is taken from the message (receivers.ts imstTelegram), so formats A and B
+ *   decode alike from there.
  * - Amber/Würth AMB8465 command mode, CMD_SET_MODE_REQ (0x04) with one mode byte; the stick answers
  *   CMD_SET_MODE_CNF (0x84 = request | 0x80) with a status byte, 0 = success. A collector listens in
  *   the "other" receive modes of the manual's mode table (AMBER wM-Bus Modules manual v2.7, as
  *   wmbusmeters src/wmbus_amb8465.cc lists them): S2 0x03 hears S1 meters, T2-Other 0x08 hears T1,
- *   C2-Other 0x0E hears C1.
+ *   C2-Other 0x0E hears C1 in both frame formats (so `C1` and `C1B` ask the Amber the same).
  */
 import {
   AMBER_SET_MODE_REQ,
@@ -27,14 +32,29 @@ import {
 } from './receivers';
 import { AmberStream, ImstStream } from './receiverStream';
 
-export const radioModes = ['T1', 'C1', 'S1'] as const;
+/** `C1` is C1 with frame format A (the usual one), `C1B` C1 with frame format B (EN 13757-4 §5.5.2). */
+export const radioModes = ['T1', 'C1', 'C1B', 'S1'] as const;
 export type RadioMode = (typeof radioModes)[number];
 
 export const IMST_SET_CONFIG_RSP = 0x04;
 export const AMBER_SET_MODE_CNF = 0x84;
 
-const imstModeOf: Readonly<Record<RadioMode, number>> = { T1: imstLinkModes.T1, C1: imstLinkModes.C1A, S1: imstLinkModes.S1 };
-const amberModeOf: Readonly<Record<RadioMode, number>> = { T1: 0x08, C1: 0x0e, S1: 0x03 };
+const imstModeOf: Readonly<Record<RadioMode, number>> = {
+  T1: imstLinkModes.T1,
+  C1: imstLinkModes.C1A,
+  C1B: imstLinkModes.C1B,
+  S1: imstLinkModes.S1,
+};
+const amberModeOf: Readonly<Record<RadioMode, number>> = { T1: 0x08, C1: 0x0e, C1B: 0x0e, S1: 0x03 };
+
+/**
+ * Whether a stick set to `listening` hears meters sending in `sent`: the same mode, and on the
+ * Amber, C1 meters in either frame format (one receive mode for both).
+ */
+export function hearsMode(receiver: 'im871a' | 'amber', listening: RadioMode | null, sent: RadioMode): boolean {
+  if (listening === null) return false;
+  return receiver === 'amber' ? amberModeOf[listening] === amberModeOf[sent] : listening === sent;
+}
 
 const modeFor = (table: Readonly<Record<RadioMode, number>>, byte: number | undefined): RadioMode | null =>
   radioModes.find((m) => table[m] === byte) ?? null;

@@ -23,7 +23,8 @@ import { AppError } from '../../../shared/contract/appError';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { asRegisterValue, registerFor, type RadioStop } from './radioRoute';
+import { meterReadingOf, type DueDayValue } from './meterRecords';
+import type { RadioStop } from './radioRoute';
 
 export type ReceiverKind = 'im871a' | 'amber';
 
@@ -41,6 +42,9 @@ export interface HeardMeter {
   /** Why the last telegram gave no values (heard, cannot decrypt…); null when it did. */
   readonly reason: MbusReason | null;
   readonly records: readonly DataRecord[];
+  /** Values the meter kept on its due days, and the qualities its status byte gives (saved with the values). */
+  readonly dueDayValues: readonly DueDayValue[];
+  readonly meterQualities: readonly string[];
   /** The reading set saved from what was heard, once saved. */
   readonly readingSetId: string | null;
   /** Why saving at once did not happen (a value out of range needs the technician). */
@@ -127,7 +131,14 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     const saved = saveManualReadings(
       options.store,
       options.actor(),
-      { usagePointId, values: heard.values, source: 'radio', via: 'wmbus' },
+      {
+        usagePointId,
+        values: heard.values,
+        dueDayValues: heard.dueDayValues,
+        meterQualities: heard.meterQualities,
+        source: 'radio',
+        via: 'wmbus',
+      },
       { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) },
     );
     byStop.set(usagePointId, { ...heard, readingSetId: saved.readingSetId, saveProblem: null });
@@ -169,25 +180,22 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     if (result.ok && access !== null) lastAccess.set(stop.usagePointId, access);
     const previous = byStop.get(stop.usagePointId);
     const records = result.ok ? result.telegram.records : [];
-    const values: HeardValue[] = [];
-    for (const record of records) {
-      const register = registerFor(record, stop.registers);
-      if (register && record.value !== null && !values.some((v) => v.registerId === register.id))
-        values.push({ registerId: register.id, value: asRegisterValue(record.value, register.decimals) });
-    }
+    const reading = meterReadingOf(records, result.ok ? result.telegram.status : null, stop.registers);
     // A meter already saved keeps its reading: one reading per visit; what is shown stays the latest.
     const keepSaved = previous?.readingSetId ?? null;
     byStop.set(stop.usagePointId, {
       usagePointId: stop.usagePointId,
       heardAt: now().toISOString(),
       accessNumber: access,
-      values: result.ok ? values : (previous?.values ?? []),
+      values: result.ok ? reading.values : (previous?.values ?? []),
       reason: result.ok ? null : result.reason,
       records: result.ok ? records : (previous?.records ?? []),
+      dueDayValues: result.ok ? reading.dueDayValues : (previous?.dueDayValues ?? []),
+      meterQualities: result.ok ? reading.meterQualities : (previous?.meterQualities ?? []),
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });
-    if (options.autoSave && result.ok && values.length > 0 && !keepSaved) {
+    if (options.autoSave && result.ok && reading.values.length > 0 && !keepSaved) {
       try {
         save(stop.usagePointId);
       } catch (error) {

@@ -12,6 +12,7 @@
  * meters only once it listens in their mode (the training meters send T1).
  */
 import {
+  hearsMode,
   modeAnswer,
   modeFrameReader,
   modeRequest,
@@ -64,7 +65,7 @@ export async function runReceiverSimulator(
       void link.write(modeAnswer(options.receiver, true)).catch(() => undefined);
     }
   });
-  const hears = () => listening === meterMode;
+  const hears = () => hearsMode(options.receiver, listening, meterMode);
   let sent = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

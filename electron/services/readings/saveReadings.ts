@@ -24,8 +24,15 @@ export interface SaveReadingsRequest {
   observedSerial?: string | undefined;
   /** 'radio': heard over wireless M-Bus, a device value like an optical read, without the probe's status registers. */
   source?: 'manual' | 'optical' | 'radio';
-  /** How a radio read arrived (kept in the audit). */
-  via?: 'wmbus';
+  /** How a radio read arrived (kept in the audit): heard over wireless M-Bus, or read on a wired M-Bus. */
+  via?: 'wmbus' | 'mbus';
+  /** Qualities the meter's own status gives every value (an M-Bus status byte: battery low, an error). */
+  meterQualities?: readonly string[];
+  /**
+   * Values the meter kept on due days (M-Bus storage numbers > 0): told to the enterprise with their
+   * own date, never taken as the register's last value or checked against the current range.
+   */
+  dueDayValues?: readonly { registerId: number; value: string; at: string }[];
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -84,12 +91,31 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     if (seen.has(registerId)) throw new AppError('VALIDATION', `Register ${register.label} was given twice.`, { reason: 'registerTwice' });
     seen.add(registerId);
     const checked = checkValue(register, value, confirmation, readAt, context.settings);
-    const qualities = [...qualitiesOf(checked, request.source), ...(request.switchRead?.qualities ?? [])];
+    const qualities = [
+      ...qualitiesOf(checked, request.source),
+      ...(request.meterQualities ?? []),
+      ...(request.switchRead?.qualities ?? []),
+    ];
     // A value the meter dated itself (DSMR M-Bus capture time) keeps that time, if it is not after the read.
     const meterTime = capturedAt && Date.parse(capturedAt) <= now.getTime() ? new Date(capturedAt).toISOString() : null;
     return { ...checked, qualities, warnings: [...checked.warnings, ...serialWarning], register, meterTime };
   });
   requireConfirmations(values, (id) => meter.registers.find((r) => r.id === id)?.label ?? String(id));
+  const dueDay = (request.dueDayValues ?? []).map((d) => {
+    const register = meter.registers.find((r) => r.id === d.registerId);
+    if (!register)
+      throw new AppError('VALIDATION', `Register ${d.registerId} does not belong to meter ${meter.meterSerial}.`, {
+        reason: 'registerNotOfMeter',
+      });
+    return {
+      readingType: register.readingType,
+      value: d.value,
+      timeStamp: d.at,
+      qualities: [readingQuality.deviceValid, ...(request.meterQualities ?? [])],
+      // The meter closed the value on its due day (the billing date it was set to): a billing reading.
+      reason: 'billing' as const,
+    };
+  });
 
   const readingSetId = randomUUID();
   const tag = request.switchRead;
@@ -155,6 +181,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
             ...commentOf(v.confirmation?.method === 'reason' ? v.confirmation.reason : undefined, tag?.comment),
             ...(tag ? { reason: tag.reason } : {}),
           })),
+          ...dueDay,
           ...counts,
         ],
         ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),

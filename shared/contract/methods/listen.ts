@@ -8,7 +8,7 @@ import { nothing, usagePointId, type MethodSpecs } from './common';
 
 export const listenReceivers = ['im871a', 'amber'] as const;
 /** The radio modes a receiver can be switched to (shared/mbus/receiverMode.ts). */
-export const listenModes = ['T1', 'C1', 'S1'] as const;
+export const listenModes = ['T1', 'C1', 'C1B', 'S1'] as const;
 
 const radioStop = z.object({ usagePointId: z.string(), sequence: z.number().int(), address: z.string(), meterSerial: z.string() });
 

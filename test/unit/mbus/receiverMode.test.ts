@@ -11,6 +11,7 @@ import {
   amberModeAsked,
   amberModeReply,
   crc16X25,
+  hearsMode,
   ImstStream,
   imstModeAsked,
   imstModeReply,
@@ -35,12 +36,26 @@ describe('receiver radio mode', () => {
     expect([request[request.length - 2], request[request.length - 1]]).toEqual([fcs & 0xff, fcs >> 8]);
     expect(toHex(modeRequest('im871a', 'C1').subarray(6, 7))).toBe('06');
     expect(toHex(modeRequest('im871a', 'S1').subarray(6, 7))).toBe('00');
+    // WMBUS-HCI link mode C1 with telegram format B (ioBroker.wireless-mbus LINK_MODE_C1B = 0x07).
+    expect(toHex(modeRequest('im871a', 'C1B').subarray(6, 7))).toBe('07');
+    // The Amber hears C1 meters of both frame formats in one receive mode, C2-Other.
+    expect(toHex(modeRequest('amber', 'C1B'))).toBe(toHex(modeRequest('amber', 'C1')));
+  });
+
+  it('a stick hears the meters of the mode it was set to; an iM871A set to C1 format A does not hear format B meters', () => {
+    for (const mode of radioModes) expect(hearsMode('im871a', mode, mode)).toBe(true);
+    expect(hearsMode('im871a', 'C1', 'C1B')).toBe(false);
+    expect(hearsMode('im871a', 'C1B', 'C1')).toBe(false);
+    expect(hearsMode('im871a', 'T1', 'S1')).toBe(false);
+    expect(hearsMode('im871a', null, 'T1')).toBe(false);
+    expect(hearsMode('amber', 'C1', 'C1B')).toBe(true);
+    expect(hearsMode('amber', 'T1', 'C1')).toBe(false);
   });
 
   it('reads back every mode it asks for, as the simulated stick does', () => {
     for (const mode of radioModes) {
       expect(imstModeAsked(new ImstStream().feed(modeRequest('im871a', mode)).frames[0]!)).toBe(mode);
-      expect(amberModeAsked(new AmberStream().feed(modeRequest('amber', mode)).frames[0]!)).toBe(mode);
+      expect(amberModeAsked(new AmberStream().feed(modeRequest('amber', mode)).frames[0]!)).toBe(mode === 'C1B' ? 'C1' : mode);
     }
   });
 

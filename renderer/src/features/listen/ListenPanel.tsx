@@ -81,7 +81,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
         >
           {listenModes.map((m) => (
             <option key={m} value={m}>
-              {m}
+              {t(`listen.modes.${m}`)}
             </option>
           ))}
         </select>

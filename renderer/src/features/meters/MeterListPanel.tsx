@@ -10,6 +10,7 @@ import { MeterList, type MeterListHandle } from './MeterList';
 import { useMetersStore } from './metersStore';
 import { RouteMap } from '../map/RouteMap';
 import { ListenPanel } from '../listen/ListenPanel';
+import { WiredMbusPanel } from '../wiredMbus/WiredMbusPanel';
 import { radioAddressPattern } from '../../../../shared/mbus/radioAddress';
 import { nextStop } from '../../../../shared/domain/walkOrder';
 
@@ -111,7 +112,13 @@ export function MeterListPanel() {
           {showMap ? t('map.back') : t('map.open')}
         </button>
       </div>
-      {allStops.some((s) => radioAddressPattern.test(s.meterSerial)) && <ListenPanel routeId={routeId} />}
+      {/* Radio and wired M-Bus meters are both written by their M-Bus address (manufacturer + id). */}
+      {allStops.some((s) => radioAddressPattern.test(s.meterSerial)) && (
+        <>
+          <ListenPanel routeId={routeId} />
+          <WiredMbusPanel />
+        </>
+      )}
       {showMap ? (
         <RouteMap stops={allStops} routeName={route?.name ?? routeId} />
       ) : (
