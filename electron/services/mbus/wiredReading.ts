@@ -95,7 +95,7 @@ export function saveWiredReading(
       values: reading.values,
       dueDayValues: reading.dueDayValues,
       meterQualities: reading.meterQualities,
-      source: 'radio',
+      source: 'wired',
       via: 'mbus',
     },
     context,

@@ -22,8 +22,11 @@ export interface SaveReadingsRequest {
   usagePointId: string;
   values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined; capturedAt?: string | undefined }[];
   observedSerial?: string | undefined;
-  /** 'radio': heard over wireless M-Bus, a device value like an optical read, without the probe's status registers. */
-  source?: 'manual' | 'optical' | 'radio';
+  /**
+   * 'radio': heard over wireless M-Bus; 'wired': read over a wired M-Bus. Both are device values like an
+   * optical read, without the probe's status registers.
+   */
+  source?: 'manual' | 'optical' | 'radio' | 'wired';
   /** How a radio read arrived (kept in the audit): heard over wireless M-Bus, or read on a wired M-Bus. */
   via?: 'wmbus' | 'mbus';
   /** Qualities the meter's own status gives every value (an M-Bus status byte: battery low, an error). */

@@ -218,6 +218,7 @@ export const en = {
     },
     byProbe: 'read through the optical probe',
     byRadio: 'heard over the radio',
+    byWire: 'read over wired M-Bus',
     sealsRemoved: 'Seals removed: {{seals}}',
     sealsApplied: 'Seals applied: {{seals}}',
     photos_one: '{{count}} photo',

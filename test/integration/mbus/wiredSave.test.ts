@@ -93,7 +93,7 @@ describe.skipIf(socatSkipReason !== null)(
         const after = openStore(db);
         try {
           const sets = after.db.prepare('SELECT usage_point_id, source FROM reading_sets').all();
-          expect(sets).toEqual([{ usage_point_id: 'UP-1', source: 'radio' }]);
+          expect(sets).toEqual([{ usage_point_id: 'UP-1', source: 'wired' }]);
           const outbox = after.db.prepare('SELECT kind, payload FROM outbox').all() as Outbox[];
           const readings = outbox.filter((m) => m.kind === 'meterReadings');
           expect(readings).toHaveLength(1);

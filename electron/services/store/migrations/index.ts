@@ -21,6 +21,7 @@ import m025 from './025_reading_source_radio';
 import m026 from './026_enterprise_readings';
 import m027 from './027_route_radio_auto_save';
 import m028 from './028_meter_key_dlms_password';
+import m029 from './029_reading_source_wired';
 
 export interface Migration {
   readonly version: number;
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   m026,
   m027,
   m028,
+  m029,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

@@ -15,6 +15,8 @@ import { formatValue } from '../../lib/format';
 export type RecordOf = { kind: 'workOrder' | 'switchOrder'; id: string };
 
 const decimalsOf = (value: string) => value.split('.')[1]?.length ?? 0;
+/** How a reading reached the app, where it was not typed in. */
+const bySource = { optical: 'jobRecord.byProbe', radio: 'jobRecord.byRadio', wired: 'jobRecord.byWire' } as const;
 
 export function JobRecordView({
   of,
@@ -65,7 +67,7 @@ export function JobRecordView({
             <li key={i} data-testid="job-record-reading" data-role={r.role}>
               {t(`jobRecord.role.${r.role}`, { meter: r.meter })} · {r.label}:{' '}
               <strong>{formatValue(r.value, locale, decimalsOf(r.value))}</strong> {r.unit}
-              {r.source === 'optical' ? ` · ${t('jobRecord.byProbe')}` : r.source === 'radio' ? ` · ${t('jobRecord.byRadio')}` : ''}
+              {r.source in bySource ? ` · ${t(bySource[r.source as keyof typeof bySource])}` : ''}
             </li>
           ))}
         </ul>
