@@ -1,7 +1,8 @@
 /**
  * `fieldmeter dlms read --save --usage-point UP`: the DLMS read at a stop through the same service
  * as the app (the `record` right, the serial and value checks, the audit, the load profile queued),
- * with the meter's LLS password from the meter-key store (FIELDMETER_DLMS_PASSWORD as the fallback).
+ * with the meter's LLS password from the meter-key store (FIELDMETER_DLMS_PASSWORD as the fallback:
+ * the command line's alone, issue 22 allows "the environment or a prompt"; the app's screens never).
  */
 import { dirname, join } from 'node:path';
 import { meterKeysOf } from '../services/meterKeys';
@@ -11,6 +12,7 @@ import { stopMeterSecrets } from '../services/optical/dlmsForScreen';
 import { opticalTarget } from '../services/optical/opticalTarget';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
+import { DLMS_PASSWORD_VARIABLE } from './dlmsRead';
 import { cliActor } from './signIn';
 
 export interface DlmsSaveOptions {
@@ -23,6 +25,11 @@ export interface DlmsSaveOptions {
   signal: AbortSignal;
 }
 
+const environmentPassword = () => {
+  const password = process.env[DLMS_PASSWORD_VARIABLE];
+  return password ? new TextEncoder().encode(password) : null;
+};
+
 export async function readDlmsAndSave(options: DlmsSaveOptions) {
   const store = openStore(resolveDatabasePath(options.db));
   try {
@@ -31,7 +38,11 @@ export async function readDlmsAndSave(options: DlmsSaveOptions) {
       usagePointId: options.usagePoint,
       port: options.port,
       // The stop's meter's password and keys from the meter-key store; the environment's password where it has none.
-      keysFor: stopMeterSecrets(meterKeysOf(store, { encryptor: envEncryptor() }), opticalTarget(store, options.usagePoint).meterSerial),
+      keysFor: stopMeterSecrets(
+        meterKeysOf(store, { encryptor: envEncryptor() }),
+        opticalTarget(store, options.usagePoint).meterSerial,
+        environmentPassword,
+      ),
       profile: options.profile,
       signal: options.signal,
       photoDir: join(dirname(store.path), 'photos'),

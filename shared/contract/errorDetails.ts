@@ -206,8 +206,12 @@ export const errorReasons = {
     probe: { code: z.string(), diagnostic: z.string().nullable(), transcriptId: z.string().nullable().optional() },
     /** A DLMS meter asks for HLS and the meter-key store holds no keys for it. */
     meterKeyMissing: {},
+    /** A DLMS meter refused the association without a password (LLS) and the meter-key store holds none for it. */
+    meterPasswordMissing: { meterSerial: z.string() },
   },
   OPTICAL_PROGRAM_FAILED: {
+    /** As for the read: nothing was written to the meter; the failed attempt is in the outbox under messageId. */
+    meterPasswordMissing: { meterSerial: z.string(), wroteToMeter: z.literal(false), messageId: z.string().nullable() },
     meterModelNotConfigured: {
       code: z.string(),
       meterType: z.string().nullable(),

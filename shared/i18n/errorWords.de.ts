@@ -258,6 +258,8 @@ export const errorWordsDe = {
     noMeterPassword: 'Es wurde kein Zählerpasswort angegeben.',
     meterKeyMissing:
       'Dieser Zähler verlangt seine Schlüssel (DLMS HLS), und auf diesem Gerät gibt es keinen dafür: bitten Sie das Büro, ihn zu importieren. Nichts wurde gespeichert.',
+    meterPasswordMissing:
+      'Zähler {{meterSerial}} verlangt sein Passwort (DLMS LLS), und auf diesem Gerät gibt es keines dafür: bitten Sie das Büro, den Schlüssel des Zählers zu importieren. Nichts wurde gespeichert.',
     cancelled: 'Abgebrochen; nichts wurde an den Zähler gesendet.',
     receiptTampered: 'NICHT UNVERSEHRT: Die Bestätigung wurde nach dem Erstellen geändert.',
     receiptMismatch: 'Die Bestätigung ist unversehrt, passt aber nicht zur Datenbank.',

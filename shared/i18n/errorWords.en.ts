@@ -242,6 +242,8 @@ export const errorWordsEn = {
     noMeterPassword: 'No meter password was given.',
     meterKeyMissing:
       'This meter asks for its keys (DLMS HLS) and there is no key for it on this device: ask the office to import it. Nothing was saved.',
+    meterPasswordMissing:
+      'Meter {{meterSerial}} asks for its password (DLMS LLS) and there is none for it on this device: ask the office to import the meter’s key. Nothing was saved.',
     cancelled: 'Cancelled; nothing was sent to the meter.',
     receiptTampered: 'NOT INTACT: the receipt was changed after it was made.',
     receiptMismatch: 'The receipt is intact but does not match the database.',

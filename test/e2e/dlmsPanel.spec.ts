@@ -3,7 +3,8 @@
  * held upright: the simulated meter sits on a socat PTY and the installer types its port. The DLMS
  * panel reads and saves (registers with units, the clock's drift in words, the load profile's
  * intervals), and the meter's history shows the saved reading; German words are checked as on
- * every screen.
+ * every screen. The meter's LLS password is in the meter-key store, imported by a supervisor as the
+ * office does: the app never takes it from its environment (that is the command line's).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,29 +15,36 @@ import { scaled } from '../support/timeouts';
 import { socatSkipReason } from '../integration/serial/ptyHarness';
 import { sizes } from './fieldReady';
 import { expect, test } from './fixtures';
-import { openSearchedMeter, screenshot, searchMeter, usualValues } from './pages';
+import { callApi, openSearchedMeter, screenshot, searchMeter, signInByApi, usualValues } from './pages';
 import { expectNoEnglish } from './untranslated';
 import { expectWholeWords } from './wordBreaks';
 
-/** The meter's LLS password: the host takes it from its environment (the web host is started per test, after this). */
+/** The meter's LLS password, as the utility's key file gives it for meter E3100002. */
 const PASSWORD = 'dlms0001';
+// The web host seals meter keys under this secret (electron/services/meterKeys/encryptors.ts); it inherits this environment.
+process.env.FIELDMETER_KEY_SECRET = 'a secret only this DLMS test knows';
 
 test.use({ demo: true, signInAs: 'Ines Installer', viewport: sizes.portrait });
 
 let meter: RunningDlmsMeter | undefined;
 let dir: string | undefined;
-test.beforeAll(() => {
-  process.env.FIELDMETER_DLMS_PASSWORD = PASSWORD;
-});
-test.afterAll(() => {
-  delete process.env.FIELDMETER_DLMS_PASSWORD;
-});
 test.afterEach(async () => {
   await meter?.stop();
   meter = undefined;
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
+
+/** The supervisor imports the meter's password (kind dlms.password, hex) through the API; the installer signs back in. */
+async function importPassword(page: Page, token: string) {
+  await signInByApi(page, token, 'Sam Supervisor');
+  const content = ['manufacturer,id,kind,key', `,E3100002,dlms.password,${Buffer.from(PASSWORD).toString('hex').toUpperCase()}`].join('\n');
+  const imported = await callApi(page, token, 'meterKeys.import', { fileName: 'keys.csv', content });
+  expect(imported.ok, JSON.stringify(imported)).toBe(true);
+  await signInByApi(page, token, 'Ines Installer');
+  await page.reload();
+  await expect(page.locator('#root > [data-app-state]')).toHaveAttribute('data-app-state', 'ready');
+}
 
 /**
  * UP-1002 (meter E3100002, one active-import register in kWh) with a DLMS meter of that serial on a
@@ -59,9 +67,13 @@ async function atDlmsMeter(page: Page) {
   return { form, usual };
 }
 
-test('the DLMS panel reads and saves a mode E meter: registers with units, clock drift, load profile, history', async ({ app: page }) => {
+test('the DLMS panel reads and saves a mode E meter: registers with units, clock drift, load profile, history', async ({
+  app: page,
+  host,
+}) => {
   test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
   test.setTimeout(scaled(90_000));
+  await importPassword(page, host.current.token);
   await page.getByTestId('locale-de').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   const { form, usual } = await atDlmsMeter(page);
@@ -96,9 +108,10 @@ test('the DLMS panel reads and saves a mode E meter: registers with units, clock
   await expectWholeWords(page);
 });
 
-test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app: page }) => {
+test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app: page, host }) => {
   test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
   test.setTimeout(scaled(90_000));
+  await importPassword(page, host.current.token);
   const { form, usual } = await atDlmsMeter(page);
   await form.getByTestId('optical-read').click();
   const panel = form.getByTestId('dlms-panel');

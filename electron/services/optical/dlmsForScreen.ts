@@ -1,12 +1,13 @@
 /**
  * The app's DLMS read (contract `optical.dlmsRead`): the days the screen picked as a period, the
  * read and save of ./dlmsAtUsagePoint, and the result in the contract's shape. The meter's LLS
- * password comes from the meter-key store (stopMeterSecrets).
+ * password comes from the meter-key store only (screenSecrets).
  */
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
 import type { OpticalProgramResult, OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { AppError } from '../../../shared/contract/appError';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import type { Identification } from '../../../shared/iec62056/identification';
 import type { KeysFor } from '../serial/dlmsReader';
@@ -19,27 +20,45 @@ import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
 
 const DAY_MS = 86_400_000;
 
-export const environmentKeys: KeysFor = () => {
-  const password = process.env.FIELDMETER_DLMS_PASSWORD;
-  return { password: password ? new TextEncoder().encode(password) : null };
-};
-
 /**
  * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
  * there by its serial, with no manufacturer: meterKeys/keyFile.ts) and its LLS password (kind
- * `dlms.password`, FIELDMETER_DLMS_PASSWORD only where the store has none). Opened only here, for
+ * `dlms.password`). The app's screens take them from the store only, never from plain text
+ * (issue 22); the CLI alone may give `passwordWhereNone` (its environment). Opened only here, for
  * this read; never logged.
  */
-export function stopMeterSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string): KeysFor {
-  return async (identification) => {
+export function stopMeterSecrets(
+  meterKeys: Pick<MeterKeys, 'keysFor'> | undefined,
+  meterSerial: string,
+  passwordWhereNone?: () => Uint8Array | null,
+): KeysFor {
+  return () => {
     const keys = meterKeys?.keysFor({ id: meterSerial }) ?? {};
     return {
-      // The LLS password from the store; the environment's only where the store has none for this meter.
-      ...(keys['dlms.password'] ? { password: keys['dlms.password'] } : await environmentKeys(identification)),
+      password: keys['dlms.password'] ?? passwordWhereNone?.() ?? null,
       encryptionKey: keys['dlms.encryption'] ?? null,
       authenticationKey: keys['dlms.authentication'] ?? null,
     };
   };
+}
+
+/**
+ * The store's secrets for a screen, noting whether the meter was met with none at all: then the
+ * association went out with the lowest-level security (no password, Green Book §9.2.7.2.1), and a
+ * refusal for authentication failure (AARE diagnostic 13, IEC 62056-5-3 §7.2.4) says the meter
+ * wants its LLS password, which this device does not hold. Nothing is guessed, nothing retried.
+ */
+function screenSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string) {
+  const store = stopMeterSecrets(meterKeys, meterSerial);
+  let bare = false;
+  const keysFor: KeysFor = async (identification) => {
+    const secrets = await store(identification);
+    bare = !secrets.password?.length && !(secrets.encryptionKey && secrets.authenticationKey);
+    return secrets;
+  };
+  const wantsPassword = (error: unknown): error is AppError =>
+    bare && error instanceof AppError && (error.details as { code?: unknown } | undefined)?.code === 'PASSWORD_REJECTED';
+  return { keysFor, wantsPassword };
 }
 
 export async function readDlmsForScreen(
@@ -54,16 +73,24 @@ export async function readDlmsForScreen(
   const from = input.from ? Date.parse(`${input.from}T00:00:00Z`) : null;
   const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
   const profile = from !== null && to !== null && to > from ? { from, to } : null;
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const secrets = screenSecrets(meterKeys, meterSerial);
   const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
-    keysFor: stopMeterSecrets(meterKeys, opticalTarget(store, input.usagePointId).meterSerial),
+    keysFor: secrets.keysFor,
     profile,
     signal,
     photoDir: join(dirname(store.path), 'photos'),
     ...(input.note ? { note: input.note } : {}),
     ...(input.confirmReason ? { confirmReason: input.confirmReason } : {}),
     read: (o) => (read ?? defaultRead)({ ...o, onProgress }),
+  }).catch((error: unknown) => {
+    if (!secrets.wantsPassword(error)) throw error;
+    throw new AppError('OPTICAL_READ_FAILED', `Meter ${meterSerial} asks for its LLS password and there is none for it.`, {
+      reason: 'meterPasswordMissing',
+      meterSerial,
+    });
   });
   const { data, identification } = readout;
   return {
@@ -131,12 +158,13 @@ export async function dlmsTimeSyncForScreen(
 ): Promise<OpticalProgramResult> {
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
   const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
+  const secrets = screenSecrets(meterKeys, meterSerial);
   const done = await dlmsClockSetAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
-    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    keysFor: secrets.keysFor,
     signal,
-  });
+  }).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
   const o = done.outcome;
   const iso = (ms: number) => new Date(ms).toISOString();
   const drift = (meter: number, host: number) => Math.round((meter - host) / 100) / 10;
@@ -160,6 +188,18 @@ export async function dlmsTimeSyncForScreen(
   };
 }
 
+/** A programming attempt the meter refused for want of its password: said as such, the failed attempt's message kept. */
+function passwordMissing(secrets: ReturnType<typeof screenSecrets>, meterSerial: string, error: unknown): never {
+  if (!secrets.wantsPassword(error)) throw error;
+  const { messageId } = error.details as { messageId?: string | null };
+  throw new AppError('OPTICAL_PROGRAM_FAILED', `Meter ${meterSerial} asks for its LLS password and there is none for it.`, {
+    reason: 'meterPasswordMissing',
+    meterSerial,
+    wroteToMeter: false,
+    messageId: messageId ?? null,
+  });
+}
+
 /** What a register or profile channel measures, for the screen to name it in words (its OBIS code shown small beside). */
 const readingTypeOf = (r: { obis: string; unit: string | null }): string | null => obisToReadingType(r.obis, r.unit)?.readingType ?? null;
 
@@ -177,12 +217,13 @@ export async function dlmsDemandResetForScreen(
 ): Promise<OpticalProgramResult> {
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
   const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
+  const secrets = screenSecrets(meterKeys, meterSerial);
   const done = await dlmsDemandResetAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
-    keysFor: stopMeterSecrets(meterKeys, meterSerial),
+    keysFor: secrets.keysFor,
     signal,
-  });
+  }).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
   const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
   return {
     operation: 'demandReset',

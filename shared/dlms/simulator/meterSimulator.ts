@@ -71,6 +71,8 @@ export class DlmsMeterSimulator {
   private blockInvoke = 0;
   /** Refused associations in a row: a real meter would lock; the simulator reports them. */
   refusals = 0;
+  /** The authentication mechanism of each association asked for, and whether it carried a secret. */
+  readonly associations: { mechanism: string; secret: boolean }[] = [];
   readonly hlsServer: HlsServer | null;
 
   constructor(private readonly options: MeterSimulatorOptions) {
@@ -214,6 +216,7 @@ export class DlmsMeterSimulator {
 
   private associate(apdu: Uint8Array): Uint8Array {
     const aarq = decodeAarq(apdu);
+    this.associations.push({ mechanism: aarq.mechanism, secret: Boolean(aarq.secret?.length) });
     if (this.hlsServer) {
       const { aare, refused } = this.hlsServer.associate(aarq, this.maxPdu);
       if (refused) this.refusals++;

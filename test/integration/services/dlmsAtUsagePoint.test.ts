@@ -8,6 +8,8 @@ import { readDlmsMeter } from '../../../electron/services/serial/dlmsReader';
 import { createMemoryLinkPair } from '../../../electron/services/serial/simulator';
 import { DlmsMeterOnLink } from '../../../electron/services/serial/simulator/dlmsMeter';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
+import { importDlmsPassword } from '../../support/dlmsPassword';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -24,7 +26,7 @@ describe('DLMS read at a stop', () => {
 
   async function setUp(serialOf: (expected: string) => string) {
     const dir = tempDir();
-    const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+    const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
     const actor = await signInAs(app, 'technician');
     await dispatch(app.handlers, 'demo.load', {});
     // a stop whose meter has one active-import register in kWh, as the simulated meter's 1-0:1.8.0
@@ -117,15 +119,14 @@ describe.skipIf(socatSkipReason !== null)(
       'reads and saves through the contract, with the clock, the disconnect state and the chosen day of profile',
       async () => {
         const dir = tempDir();
-        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
-        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-        process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
         await signInAs(app, 'technician');
         await dispatch(app.handlers, 'demo.load', {});
         const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find(
           (m) => m?.registers.length === 1 && m.registers[0]?.readingType === ACTIVE_IMPORT_KWH,
         );
         if (!stop) throw new Error('no single-register electricity stop in the demo route');
+        await importDlmsPassword(app, stop.meterSerial, 'secret01', 'technician');
         const running = await runDlmsMeter(join(dir, 'probe'), {
           password: 'secret01',
           days: 2,
@@ -151,8 +152,6 @@ describe.skipIf(socatSkipReason !== null)(
           expect(value.profile?.intervals[0]?.end).not.toMatch(/T00:00/);
           expect(app.store.outbox.get(value.profileMessageId ?? '')?.kind).toBe('loadProfile');
         } finally {
-          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
           await running.stop();
           app.close();
         }

@@ -14,6 +14,8 @@ import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
 import type { OpticalProgramResult } from '../../../shared/contract/methods/optical';
+import { importDlmsPassword } from '../../support/dlmsPassword';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -56,13 +58,12 @@ describe.skipIf(socatSkipReason !== null)(
         mkdirSync(folder);
         for (const [name, extra] of Object.entries(models))
           writeFileSync(join(folder, `${name}.json`), JSON.stringify({ ...modeC, name, description: name, ...extra }));
-        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
-        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-        process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
         await signInAs(app, 'installer');
         await dispatch(app.handlers, 'demo.load', {});
         const stop = app.store.meters.get('UP-1002');
         if (!stop) throw new Error('no UP-1002 in the demo route');
+        await importDlmsPassword(app, stop.meterSerial, 'secret01', 'installer');
         const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 1, serial: stop.meterSerial });
         const demand = running.meter.meter.hdlc.demand;
         const reset = () =>
@@ -135,8 +136,6 @@ describe.skipIf(socatSkipReason !== null)(
           });
           expect(audits()).toHaveLength(5);
         } finally {
-          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
           await running.stop();
           app.close();
         }

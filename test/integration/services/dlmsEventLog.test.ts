@@ -13,6 +13,8 @@ import { readOutboxRows } from '../../../electron/services/messages/renderOutbox
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
 import { renderOutboxRow } from '../../../shared/cim/outbox/render';
+import { importDlmsPassword } from '../../support/dlmsPassword';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -29,15 +31,14 @@ describe.skipIf(skip !== null)(`DLMS event log → EndDeviceEvents${skip ? ` —
     'queues each logged event once at the meter’s time, mapped where a published code exists and raw otherwise',
     async () => {
       const dir = tempDir();
-      const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
-      const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-      process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+      const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
       await signInAs(app, 'technician');
       await dispatch(app.handlers, 'demo.load', {});
       const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find(
         (m) => m?.registers.length === 1 && m.registers[0]?.readingType === ACTIVE_IMPORT_KWH,
       );
       if (!stop) throw new Error('no single-register electricity stop in the demo route');
+      await importDlmsPassword(app, stop.meterSerial, 'secret01', 'technician');
       const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 1, serial: stop.meterSerial });
       const read = async () => {
         const result = await dispatch(app.handlers, 'optical.dlmsRead', {
@@ -73,8 +74,6 @@ describe.skipIf(skip !== null)(`DLMS event log → EndDeviceEvents${skip ? ` —
         expect(rows).toHaveLength(2);
         expect((rows[1]?.payload as typeof payload).events.map((e) => e.eventType)).toEqual(['3.26.38.49']);
       } finally {
-        if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-        else process.env.FIELDMETER_DLMS_PASSWORD = saved;
         await running.stop();
         app.close();
       }

@@ -3,6 +3,7 @@
  * low-level security), imported by a supervisor from the utility's key file, used by the stop's
  * Read over a PTY with no FIELDMETER_DLMS_PASSWORD set; a wrong one is refused once and never
  * tried again (meters lock after a few), and neither the error nor the audit holds the password.
+ * The app's screens take it from the store only: FIELDMETER_DLMS_PASSWORD is the command line's.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { secretEncryptor } from '../../../electron/services/meterKeys/encryptors';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -75,6 +77,53 @@ describe.skipIf(socatSkipReason !== null)(
           for (const secret of ['lls-0042', 'wrong-01', hexOf('lls-0042'), hexOf('wrong-01')]) expect(shown).not.toContain(secret);
         } finally {
           if (saved !== undefined) process.env.FIELDMETER_DLMS_PASSWORD = saved;
+          await running.stop();
+          app.close();
+        }
+      },
+      scaled(60_000),
+    );
+    it(
+      'with no stored password the screens refuse, naming the meter, though FIELDMETER_DLMS_PASSWORD is set: no password sent',
+      async () => {
+        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
+        process.env.FIELDMETER_DLMS_PASSWORD = 'lls-0042';
+        const dir = tempDir();
+        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
+        await signInAs(app, 'technician');
+        await dispatch(app.handlers, 'demo.load', {});
+        const stop = app.store.meters.get('UP-1002');
+        if (!stop) throw new Error('no UP-1002 in the demo route');
+        const running = await runDlmsMeter(join(dir, 'probe'), { password: 'lls-0042', days: 1, serial: stop.meterSerial });
+        const hdlc = running.meter.meter.hdlc;
+        try {
+          const read = await dispatch(app.handlers, 'optical.dlmsRead', { usagePointId: 'UP-1002', port: running.appPath });
+          expect(read.ok ? null : read.error).toMatchObject({
+            code: 'OPTICAL_READ_FAILED',
+            details: { reason: 'meterPasswordMissing', meterSerial: stop.meterSerial },
+          });
+          expect(app.store.meters.get('UP-1002')?.registers).toEqual(stop.registers);
+
+          await signInAs(app, 'installer');
+          const clock = await dispatch(app.handlers, 'optical.program', {
+            usagePointId: 'UP-1002',
+            port: running.appPath,
+            operation: 'timeSync',
+            password: '',
+            protocol: 'dlms',
+          });
+          expect(clock.ok ? null : clock.error).toMatchObject({
+            code: 'OPTICAL_PROGRAM_FAILED',
+            details: { reason: 'meterPasswordMissing', meterSerial: stop.meterSerial, wroteToMeter: false },
+          });
+          // Each attempt asked once, with the lowest-level security: no password guessed, none empty.
+          expect(hdlc.associations).toEqual([
+            { mechanism: 'none', secret: false },
+            { mechanism: 'none', secret: false },
+          ]);
+        } finally {
+          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
+          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
           await running.stop();
           app.close();
         }

@@ -10,6 +10,8 @@ import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
 import type { OpticalProgramResult } from '../../../shared/contract/methods/optical';
+import { importDlmsPassword } from '../../support/dlmsPassword';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -24,13 +26,12 @@ describe.skipIf(socatSkipReason !== null)(
       'sets the clock of the stop’s DLMS meter, verified, audited and queued; a technician may not; a demand reset without a model is refused',
       async () => {
         const dir = tempDir();
-        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
-        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-        process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+        const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
         await signInAs(app, 'technician');
         await dispatch(app.handlers, 'demo.load', {});
         const stop = app.store.meters.get('UP-1002');
         if (!stop) throw new Error('no UP-1002 in the demo route');
+        await importDlmsPassword(app, stop.meterSerial, 'secret01', 'technician');
         const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 1, serial: stop.meterSerial });
         running.meter.meter.hdlc.objects.clockOffsetMs = -95_000;
         const program = (operation: 'timeSync' | 'demandReset') =>
@@ -67,8 +68,6 @@ describe.skipIf(socatSkipReason !== null)(
           expect(running.meter.meter.signOns).toBe(signOns + 1);
           expect(running.meter.meter.hdlc.demand.invoked).toEqual([]);
         } finally {
-          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
           await running.stop();
           app.close();
         }

@@ -9,6 +9,8 @@ import { dispatch } from '../../../electron/host/dispatch';
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
 import type { OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { importDlmsPassword } from '../../support/dlmsPassword';
+import { xorEncryptor } from '../../support/encryptor';
 import { signInAs } from '../../support/profiles';
 import { useTempDir } from '../../support/tempDir';
 import { scaled } from '../../support/timeouts';
@@ -23,7 +25,7 @@ describe.skipIf(socatSkipReason !== null)(
 
     async function demoApp() {
       const dir = tempDir();
-      const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web' });
+      const app = startFieldmeter({ databasePath: join(dir, 'fm.db'), host: 'web', meterKeys: { encryptor: xorEncryptor } });
       await signInAs(app, 'technician');
       await dispatch(app.handlers, 'demo.load', {});
       const stop = Array.from({ length: 50 }, (_, i) => app.store.meters.get(`UP-${1001 + i}`)).find(
@@ -37,8 +39,7 @@ describe.skipIf(socatSkipReason !== null)(
       'a mode E meter is read through DLMS without being asked: registers saved, the day of profile queued',
       async () => {
         const { app, dir, stop } = await demoApp();
-        const saved = process.env.FIELDMETER_DLMS_PASSWORD;
-        process.env.FIELDMETER_DLMS_PASSWORD = 'secret01';
+        await importDlmsPassword(app, stop.meterSerial, 'secret01', 'technician');
         const running = await runDlmsMeter(join(dir, 'probe'), { password: 'secret01', days: 2, serial: stop.meterSerial });
         // The register where the stop's usual use puts it today: no question about the value.
         const register = stop.registers[0];
@@ -64,8 +65,6 @@ describe.skipIf(socatSkipReason !== null)(
           // The mode C read stopped at the identification; the DLMS read signed on again.
           expect(running.meter.meter.signOns).toBe(2);
         } finally {
-          if (saved === undefined) delete process.env.FIELDMETER_DLMS_PASSWORD;
-          else process.env.FIELDMETER_DLMS_PASSWORD = saved;
           await running.stop();
           app.close();
         }
