@@ -156,15 +156,10 @@ export async function dlmsTimeSyncForScreen(
   signal: AbortSignal,
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
-  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
   const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
-  const secrets = screenSecrets(meterKeys, meterSerial);
-  const done = await dlmsClockSetAtUsagePoint(store, actor, {
-    usagePointId: input.usagePointId,
-    port: input.port,
-    keysFor: secrets.keysFor,
-    signal,
-  }).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
+    dlmsClockSetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  );
   const o = done.outcome;
   const iso = (ms: number) => new Date(ms).toISOString();
   const drift = (meter: number, host: number) => Math.round((meter - host) / 100) / 10;
@@ -186,6 +181,19 @@ export async function dlmsTimeSyncForScreen(
     demandReset: null,
     messageId: done.messageId ?? '',
   };
+}
+
+/** Runs a programming operation on the stop's meter with its stored secrets; a refusal for want of the password is said as such. */
+async function programWithStoredSecrets<T>(
+  store: Store,
+  usagePointId: string,
+  meterKeys: Pick<MeterKeys, 'keysFor'> | undefined,
+  run: (keysFor: ReturnType<typeof screenSecrets>['keysFor']) => Promise<T>,
+): Promise<{ meterSerial: string; done: T }> {
+  const meterSerial = opticalTarget(store, usagePointId).meterSerial;
+  const secrets = screenSecrets(meterKeys, meterSerial);
+  const done = await run(secrets.keysFor).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
+  return { meterSerial, done };
 }
 
 /** A programming attempt the meter refused for want of its password: said as such, the failed attempt's message kept. */
@@ -215,15 +223,10 @@ export async function dlmsDemandResetForScreen(
   signal: AbortSignal,
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
-  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
   const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
-  const secrets = screenSecrets(meterKeys, meterSerial);
-  const done = await dlmsDemandResetAtUsagePoint(store, actor, {
-    usagePointId: input.usagePointId,
-    port: input.port,
-    keysFor: secrets.keysFor,
-    signal,
-  }).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
+    dlmsDemandResetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  );
   const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
   return {
     operation: 'demandReset',
