@@ -4,11 +4,13 @@
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
 import { importWordsEn } from './importWords';
+import { meterModelWordsEn } from './meterModelWords';
 import { syncWordsEn } from './syncWords';
 import { workOrderWordsEn } from './workOrderWords';
 
 export const errorWordsEn = {
   ...importWordsEn,
+  ...meterModelWordsEn,
   ...syncWordsEn,
   ...workOrderWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */
