@@ -14,6 +14,7 @@ import { resolveDatabasePath } from '../services/paths';
 import type { Store } from '../services/store';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
+import { meterModelWordsDe, meterModelWordsEn, sayMeterModelProblem } from '../../shared/i18n/meterModelWords';
 
 interface Common {
   db?: string;
@@ -104,7 +105,10 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
         ...list.assignments
           .filter((a) => !list.models.some((m) => m.name === a.model))
           .map((a) => `${a.manufacturer} ${a.identPrefix}: model ${a.model} is not on this device`),
-        ...list.refused.map((r) => `left out: ${r.file} — ${r.problem}`),
+        ...list.refused.map(
+          (r) =>
+            `left out: ${r.file} — ${sayMeterModelProblem(/^de/i.test(process.env.LANG ?? '') ? meterModelWordsDe : meterModelWordsEn, r)}`,
+        ),
         `utility models folder: ${list.folder}`,
       ].join('\n'),
     );

@@ -15,6 +15,7 @@ import { toAppError } from '../services/errors';
 import { sayError } from '../../shared/i18n/errorKey';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
+import { sayImportProblem } from '../../shared/i18n/importWords';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import type { Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
@@ -34,6 +35,9 @@ import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
 import { registerKeysCommands } from './keys';
 import { readInputText } from './inputFile';
+
+/** The catalog the CLI speaks from: German when LANG says so. */
+const cliWords = () => (/^de/i.test(process.env.LANG ?? '') ? errorWordsDe : errorWordsEn);
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -175,7 +179,7 @@ export function buildProgram(io: CliIo): Command {
       print(options, summary, () =>
         [
           `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
-          ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${p.reason}`),
+          ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${sayImportProblem(cliWords(), p)}`),
         ].join('\n'),
       );
     });
@@ -280,12 +284,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     const appError = error instanceof AppError ? error : toAppError(error);
-    const problems = (appError.details as { problems?: { line: number; reason: string }[] } | undefined)?.problems ?? [];
+    const problems =
+      (appError.details as { problems?: { line: number; code?: string; column?: string; reason?: string }[] } | undefined)?.problems ?? [];
     // The words from the code and details (German when LANG says so), then the specifics for the operator.
-    const words = /^de/i.test(process.env.LANG ?? '') ? errorWordsDe : errorWordsEn;
+    const words = cliWords();
     const said = sayError(words, appError);
     const lines = [`error: ${said}`, ...specifics(appError, said).map((line) => `  ${line}`)];
-    io.err([...lines, ...problems.map((p) => `  line ${p.line}: ${p.reason}`)].join('\n'));
+    io.err(
+      [
+        ...lines,
+        ...problems.map(
+          (p) => `  line ${p.line}: ${p.code ? sayImportProblem(words, { ...p, code: p.code }) : (p.reason ?? p.column ?? '')}`,
+        ),
+      ].join('\n'),
+    );
     return EXIT_FAILED;
   }
 }

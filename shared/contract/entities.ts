@@ -143,10 +143,15 @@ export const reading = z.object({
 });
 export type Reading = z.infer<typeof reading>;
 
+/**
+ * A problem with a row (or the whole file) of a route read list: where, a code and the values that
+ * fill in its words (shared/i18n/importWords.ts), so no sentence crosses to the screen (issue 16).
+ */
 export const importProblem = z.object({
   line: z.number().int(),
   column: z.string().optional(),
-  reason: z.string(),
+  code: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportProblem = z.infer<typeof importProblem>;
 

@@ -3,10 +3,14 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { importWordsDe } from './importWords';
+import { meterModelWordsDe } from './meterModelWords';
 import { syncWordsDe } from './syncWords';
 import { workOrderWordsDe } from './workOrderWords';
 
 export const errorWordsDe = {
+  ...importWordsDe,
+  ...meterModelWordsDe,
   ...syncWordsDe,
   ...workOrderWordsDe,
   logRef: '(Support-Kennung: {{logId}})',

@@ -3,10 +3,14 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { importWordsEn } from './importWords';
+import { meterModelWordsEn } from './meterModelWords';
 import { syncWordsEn } from './syncWords';
 import { workOrderWordsEn } from './workOrderWords';
 
 export const errorWordsEn = {
+  ...importWordsEn,
+  ...meterModelWordsEn,
   ...syncWordsEn,
   ...workOrderWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */

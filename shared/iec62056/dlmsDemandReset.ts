@@ -11,6 +11,7 @@
  *   as long-unsigned, e.g. the MDI reset / end of billing period table 0-0:10.0.1.255 (Blue Book
  *   §4.4.5 class 9, and §6.2.x "Script table objects" for the OBIS codes).
  */
+import type { MeterModelProblemCode } from '../i18n/meterModelWords';
 
 /** A register read before and after the reset: Register (3), Extended Register (4) or Demand Register (5). */
 export interface DlmsDemandRegister {
@@ -33,7 +34,13 @@ export type DlmsDemandReset =
 const OBIS = /^\d{1,3}-\d{1,3}:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 export type DlmsDemandResetResult =
-  { readonly ok: true; readonly value: DlmsDemandReset } | { readonly ok: false; readonly field: string; readonly problem: string };
+  | { readonly ok: true; readonly value: DlmsDemandReset }
+  | {
+      readonly ok: false;
+      readonly field: string;
+      readonly code: MeterModelProblemCode;
+      readonly details?: Readonly<Record<string, string | number>>;
+    };
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,31 +49,31 @@ const obisOk = (v: unknown): v is string => typeof v === 'string' && OBIS.test(v
 /** The `dlmsDemandReset` field of a model file, or the first part that is wrong. */
 export function parseDlmsDemandReset(value: unknown): DlmsDemandResetResult {
   const field = 'dlmsDemandReset';
-  const bad = (at: string, problem: string): DlmsDemandResetResult => ({ ok: false, field: `${field}${at}`, problem });
-  if (!isObject(value)) return bad('', 'must be an object or null');
+  const bad = (at: string, code: MeterModelProblemCode, details?: Record<string, string | number>): DlmsDemandResetResult =>
+    details ? { ok: false, field: `${field}${at}`, code, details } : { ok: false, field: `${field}${at}`, code };
+  if (!isObject(value)) return bad('', 'notObject');
   const method = value.method;
   if (method !== 'demandRegisterReset' && method !== 'scriptExecute')
-    return bad('.method', 'must be one of demandRegisterReset, scriptExecute');
+    return bad('.method', 'notOneOf', { allowed: 'demandRegisterReset, scriptExecute' });
   const list = value.demandRegisters;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 8) return bad('.demandRegisters', 'must list 1 to 8 registers');
+  if (!Array.isArray(list) || list.length === 0 || list.length > 8) return bad('.demandRegisters', 'listLength', { min: 1, max: 8 });
   const demandRegisters: DlmsDemandRegister[] = [];
   for (const [i, item] of list.entries()) {
-    if (!isObject(item) || !obisOk(item.obis)) return bad(`.demandRegisters[${i}].obis`, 'must be OBIS as A-B:C.D.E.F');
+    if (!isObject(item) || !obisOk(item.obis)) return bad(`.demandRegisters[${i}].obis`, 'obis');
     const classId = item.classId;
-    if (classId !== 3 && classId !== 4 && classId !== 5) return bad(`.demandRegisters[${i}].classId`, 'must be 3, 4 or 5');
+    if (classId !== 3 && classId !== 4 && classId !== 5) return bad(`.demandRegisters[${i}].classId`, 'notOneOf', { allowed: '3, 4, 5' });
     // Only a Demand Register has the reset method (Blue Book class 5 method 1).
-    if (method === 'demandRegisterReset' && classId !== 5)
-      return bad(`.demandRegisters[${i}].classId`, 'must be 5 for demandRegisterReset');
+    if (method === 'demandRegisterReset' && classId !== 5) return bad(`.demandRegisters[${i}].classId`, 'classIdForReset');
     demandRegisters.push({ classId, obis: item.obis });
   }
   const counter = value.resetCounter;
-  if (counter !== null && !obisOk(counter)) return bad('.resetCounter', 'must be OBIS as A-B:C.D.E.F or null');
+  if (counter !== null && !obisOk(counter)) return bad('.resetCounter', 'obisOrNull');
   const base = { demandRegisters, resetCounter: counter };
   if (method === 'demandRegisterReset') return { ok: true, value: { method, ...base } };
-  if (!obisOk(value.script)) return bad('.script', 'must be OBIS as A-B:C.D.E.F');
+  if (!obisOk(value.script)) return bad('.script', 'obis');
   const scriptId = value.scriptId;
   // script_identifier is long-unsigned; 0 is reserved (Blue Book class 9: "0 … no script").
   if (typeof scriptId !== 'number' || !Number.isInteger(scriptId) || scriptId < 1 || scriptId > 65535)
-    return bad('.scriptId', 'must be a whole number from 1 to 65535');
+    return bad('.scriptId', 'wholeNumberFromTo', { min: 1, max: 65535 });
   return { ok: true, value: { method, script: value.script, scriptId, ...base } };
 }

@@ -5,45 +5,46 @@
  * pauses — and the source the facts come from. Checked by hand (no schema library) so the command
  * line can load it cheaply; an invalid file is refused with the field that is wrong.
  */
+import type { MeterModelProblem, MeterModelProblemCode } from '../i18n/meterModelWords';
 import { parseDlmsDemandReset, type DlmsDemandReset } from './dlmsDemandReset';
 import { defaultStatusBits, type DateFormat, type MeterModel, type StatusBit, type TimeBasis, type TimeFormat } from './meterModels';
 
 export const METER_MODEL_FORMAT = 'fieldmeter-meter-model/1';
 
-export type ModelFileResult =
-  { readonly ok: true; readonly model: MeterModel } | { readonly ok: false; readonly field: string; readonly problem: string };
+export type ModelFileResult = { readonly ok: true; readonly model: MeterModel } | ({ readonly ok: false } & MeterModelProblem);
 
+/** The first wrong field: a code and the values its words name (shared/i18n/meterModelWords.ts). */
 class Invalid extends Error {
   constructor(
     readonly field: string,
-    readonly problem: string,
+    readonly code: MeterModelProblemCode,
+    readonly details?: Readonly<Record<string, string | number>>,
   ) {
-    super(`${field}: ${problem}`);
+    super(`${field}: ${code}`);
   }
 }
 
 type Json = Readonly<Record<string, unknown>>;
 
 function object(value: unknown, field: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(field, 'must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(field, 'notObject');
   return value as Json;
 }
 
 function text(value: unknown, field: string, pattern?: RegExp): string {
   if (typeof value !== 'string' || (pattern && !pattern.test(value)))
-    throw new Invalid(field, pattern ? `must match ${String(pattern)}` : 'must be text');
+    throw pattern ? new Invalid(field, 'noMatch', { pattern: String(pattern) }) : new Invalid(field, 'notText');
   return value;
 }
 
 function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    throw new Invalid(field, `must be one of ${allowed.join(', ')}`);
+    throw new Invalid(field, 'notOneOf', { allowed: allowed.join(', ') });
   return value as T;
 }
 
 function milliseconds(value: unknown, field: string, max = 10_000): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max)
-    throw new Invalid(field, `must be a whole number of milliseconds from 0 to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) throw new Invalid(field, 'milliseconds', { max });
   return value;
 }
 
@@ -53,11 +54,11 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 function statusBits(value: unknown): readonly StatusBit[] {
   if (value === undefined) return defaultStatusBits;
-  if (!Array.isArray(value)) throw new Invalid('statusBits', 'must be a list');
+  if (!Array.isArray(value)) throw new Invalid('statusBits', 'notList');
   return value.map((item, i) => {
     const b = object(item, `statusBits[${i}]`);
     const bit = b.bit;
-    if (typeof bit !== 'number' || !Number.isInteger(bit) || bit < 0 || bit > 31) throw new Invalid(`statusBits[${i}].bit`, 'must be 0–31');
+    if (typeof bit !== 'number' || !Number.isInteger(bit) || bit < 0 || bit > 31) throw new Invalid(`statusBits[${i}].bit`, 'bitRange');
     const event = oneOf(b.event, `statusBits[${i}].event`, ['coverOpened', 'tamperDetected', 'phaseFailure', 'powerDown'] as const);
     const meaning = text(b.meaning, `statusBits[${i}].meaning`);
     return b.clearedEvent === undefined
@@ -69,13 +70,13 @@ function statusBits(value: unknown): readonly StatusBit[] {
 function dlmsDemandReset(value: unknown): DlmsDemandReset | null {
   if (value === undefined || value === null) return null;
   const result = parseDlmsDemandReset(value);
-  if (!result.ok) throw new Invalid(result.field, result.problem);
+  if (!result.ok) throw new Invalid(result.field, result.code, result.details);
   return result.value;
 }
 
 function parse(value: unknown): MeterModel {
   const file = object(value, '(file)');
-  if (file.format !== METER_MODEL_FORMAT) throw new Invalid('format', `must be "${METER_MODEL_FORMAT}"`);
+  if (file.format !== METER_MODEL_FORMAT) throw new Invalid('format', 'format', { expected: METER_MODEL_FORMAT });
   const password = object(file.password, 'password');
   const clock = object(file.clock, 'clock');
   const date = object(clock.date, 'clock.date');
@@ -85,7 +86,8 @@ function parse(value: unknown): MeterModel {
   const command = oneOf(password.command, 'password.command', ['P1', 'P2'] as const);
   const algorithm = oneOf(password.algorithm, 'password.algorithm', ['clear', 'xorOperandHex'] as const);
   if ((command === 'P1') !== (algorithm === 'clear'))
-    throw new Invalid('password.algorithm', 'P1 sends the password in clear; P2 needs an algorithm over the operand (§6.3.14)');
+    // IEC 62056-21 §6.3.14: P1 sends the password in clear, P2 an answer computed over the operand.
+    throw new Invalid('password.algorithm', 'passwordAlgorithm');
   return {
     name: text(file.name, 'name', NAME),
     description: text(file.description, 'description'),
@@ -127,7 +129,10 @@ export function parseMeterModel(value: unknown): ModelFileResult {
   try {
     return { ok: true, model: parse(value) };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, field: error.field, problem: error.problem };
+    if (error instanceof Invalid)
+      return error.details
+        ? { ok: false, field: error.field, code: error.code, details: error.details }
+        : { ok: false, field: error.field, code: error.code };
     throw error;
   }
 }

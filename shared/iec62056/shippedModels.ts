@@ -11,7 +11,7 @@ import type { MeterModel } from './meterModels';
 
 function shipped(file: unknown): MeterModel {
   const result = parseMeterModel(file);
-  if (!result.ok) throw new Error(`shipped meter model: ${result.field} ${result.problem}`);
+  if (!result.ok) throw new Error(`shipped meter model: ${result.field ?? ''} ${result.code} ${JSON.stringify(result.details ?? {})}`);
   return result.model;
 }
 

@@ -19,7 +19,7 @@ test('a route file with bad rows is refused with every problem listed; the valid
   await expect(problems.nth(0)).toHaveAttribute('data-line', '3');
   await expect(problems.nth(0)).toContainText('Line 3');
   await expect(problems.nth(0)).toContainText('dials');
-  await expect(problems.nth(0)).toContainText('dials "six" must be a whole number from 1 to 12');
+  await expect(problems.nth(0)).toContainText('“six” must be a whole number from 1 to 12.');
   await expect(problems.nth(1)).toContainText('Line 5');
   await expect(problems.nth(1)).toContainText('reading_type');
   await screenshot(page, 'import-problems');

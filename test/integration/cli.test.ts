@@ -85,7 +85,7 @@ describe('fieldmeter CLI', () => {
     writeFileSync(file, csv(row(), row({ seq: '20', up: 'UP-2', serial: 'E2', type: 'kWh' })));
     const rejected = await fieldmeter(['import', 'route', file, '--db', db]);
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toContain('line 3: reading_type "kWh" is not an 18-part IEC 61968-9 ReadingType code');
+    expect(rejected.stderr).toContain('line 3: reading_type: “kWh” is not an 18-part IEC 61968-9 ReadingType code.');
     const count = () => {
       const raw = new Database(db, { readonly: true });
       const n = raw.prepare('SELECT count(*) FROM usage_points').pluck().get();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReadDate, parseRouteCsv } from '../../electron/services/routes/routeCsv';
 import { csv, HEADER, KWH_T1, KWH_T2, row } from '../support/routeCsv';
+import { importWordsDe, importWordsEn, sayImportProblem } from '../../shared/i18n/importWords';
 
 describe('route CSV', () => {
   it('reads valid rows with their line numbers, one register per row', () => {
@@ -49,7 +50,15 @@ describe('route CSV', () => {
       [7, 'dials'],
       [8, 'usage_point_id'],
     ]);
-    expect(problems[2]?.reason).toBe('last_read 1234567 has 7 digits before the decimal point, but the register has 6 dials');
+    // A code and its values cross, not a sentence: the words are the catalog's, in either language.
+    expect(problems[2]).toMatchObject({ code: 'tooManyDials', details: { value: '1234567', digits: 7, dials: 6 } });
+    expect(sayImportProblem(importWordsEn, problems[2]!)).toBe(
+      'last_read: 1234567 has 7 digits before the decimal point, but the register has 6 dials.',
+    );
+    expect(sayImportProblem(importWordsDe, problems[2]!)).toBe(
+      'last_read: 1234567 hat 7 Stellen vor dem Komma, das Zählwerk aber 6 Rollen.',
+    );
+    expect(problems.every((p) => !('reason' in p))).toBe(true);
   });
 
   it('checks rules across rows: one meter per usage point, one place per meter, one stop per sequence', () => {
@@ -64,10 +73,12 @@ describe('route CSV', () => {
     );
     expect(rows).toHaveLength(1);
     expect(problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
-    expect(problems[0]?.reason).toContain('already has meter E100 (line 2)');
-    expect(problems[1]?.reason).toContain('already at usage point UP-1');
-    expect(problems[2]?.reason).toContain('sequence 10 on route R1 is already used by line 2');
-    expect(problems[3]?.reason).toContain('twice');
+    expect(problems.map((p) => [p.code, p.details])).toEqual([
+      ['usagePointHasMeter', { usagePointId: 'UP-1', meterSerial: 'E100', otherLine: 2 }],
+      ['meterElsewhere', { meterSerial: 'E100', usagePointId: 'UP-1', otherLine: 2 }],
+      ['sequenceUsed', { sequence: 10, routeId: 'R1', otherLine: 2 }],
+      ['readingTypeTwice', { meterSerial: 'E100', readingType: expect.any(String) }],
+    ]);
   });
 
   it('finds a sequence used twice however stops are numbered: small, walk-book numbers, both on one route, apart in the file', () => {
@@ -88,11 +99,11 @@ describe('route CSV', () => {
       ['1001', 'UP-OK'],
     ] as [string, string][];
     const { rows, problems } = parseRouteCsv(csv(...rowsOf([...small, ...big, ...again])));
-    expect(problems.map((p) => p.reason)).toEqual([
-      'sequence 500 on route R1 is already used by line 501',
-      'sequence 4100360 on route R1 is already used by line 1003',
-      'sequence 900000000 on route R1 is already used by line 1004',
-      'sequence 70000 on route R1 is already used by line 1005',
+    expect(problems.map((p) => sayImportProblem(importWordsEn, p))).toEqual([
+      'Sequence 500 on route R1 is already used by line 501.',
+      'Sequence 4100360 on route R1 is already used by line 1003.',
+      'Sequence 900000000 on route R1 is already used by line 1004.',
+      'Sequence 70000 on route R1 is already used by line 1005.',
     ]);
     expect(rows.map((r) => r.usagePointId).slice(-5)).toEqual(['UP-B1', 'UP-B2', 'UP-B3', 'UP-B4', 'UP-OK']);
     // The same usage point again at its own sequence, with another register, is one stop.
@@ -103,13 +114,13 @@ describe('route CSV', () => {
   it('refuses a file without the required columns', () => {
     const { rows, problems } = parseRouteCsv('route,meter\nR1,E1\n');
     expect(rows).toEqual([]);
-    expect(problems).toEqual([{ line: 1, reason: expect.stringContaining('missing column(s): route_id, sequence') }]);
+    expect(problems).toEqual([{ line: 1, code: 'missingColumns', details: { columns: expect.stringContaining('route_id, sequence') } }]);
   });
 
   it('reports broken CSV quoting with its line instead of throwing', () => {
     const { rows, problems } = parseRouteCsv(`${HEADER}\n${row()}\nR1,x,20,"UP-2,unterminated\n`);
     expect(rows).toEqual([]);
-    expect(problems[0]?.reason).toMatch(/not valid CSV/);
+    expect(problems[0]?.code).toBe('notCsv');
     expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
   });
 

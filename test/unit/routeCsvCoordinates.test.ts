@@ -40,7 +40,7 @@ describe('route CSV coordinates', () => {
       [6, 'longitude'],
       [7, 'latitude'],
     ]);
-    expect(problems[0]?.reason).toContain('-90 to 90');
+    expect(problems[0]).toMatchObject({ code: 'notDegrees', details: { limit: 90 } });
   });
 
   it('reads decimal commas in a semicolon file', () => {

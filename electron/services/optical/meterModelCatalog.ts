@@ -11,13 +11,17 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isValidAssignment, parseMeterModel, shippedMeterModels, type MeterModel, type ModelAssignment } from '../../../shared/iec62056';
 import type { Store } from '../store';
+import type { MeterModelProblem } from '../../../shared/i18n/meterModelWords';
 
 export const METER_MODEL_ASSIGNMENTS_SETTING = 'optical.meterModelAssignments';
+
+/** A utility's model file that was left out: the file and its problem's code (no sentence, issue 16). */
+export type RefusedModelFile = { readonly file: string } & MeterModelProblem;
 
 export interface MeterModelCatalog {
   readonly models: readonly MeterModel[];
   /** Files that were left out, and why. */
-  readonly refused: readonly { readonly file: string; readonly problem: string }[];
+  readonly refused: readonly RefusedModelFile[];
   readonly folder: string;
 }
 
@@ -28,7 +32,7 @@ export function meterModelFolder(databasePath: string, env: NodeJS.ProcessEnv = 
 
 export function loadMeterModels(folder: string): MeterModelCatalog {
   const byName = new Map(shippedMeterModels.map((m) => [m.name, m]));
-  const refused: { file: string; problem: string }[] = [];
+  const refused: RefusedModelFile[] = [];
   let files: string[] = [];
   try {
     files = readdirSync(folder)
@@ -41,13 +45,16 @@ export function loadMeterModels(folder: string): MeterModelCatalog {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(join(folder, file), 'utf8'));
-    } catch (error) {
-      refused.push({ file, problem: `not JSON (${(error as Error).message})` });
+    } catch {
+      refused.push({ file, code: 'notJson' });
       continue;
     }
     const result = parseMeterModel(json);
     if (result.ok) byName.set(result.model.name, result.model);
-    else refused.push({ file, problem: `${result.field} ${result.problem}` });
+    else {
+      const { ok: _ok, ...problem } = result;
+      refused.push({ file, ...problem });
+    }
   }
   return { models: [...byName.values()], refused, folder };
 }

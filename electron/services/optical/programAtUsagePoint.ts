@@ -138,6 +138,8 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
       : {}),
     attributes: report ? attributesOf(report) : [],
   };
+  // The failure as the screen is told it (a code and typed details), kept with the work order's step too.
+  const failed = failureOf(failure, unverified, wrote, meter.meterSerial);
   const messageId = store.mutate(actor, (change) => {
     keepTranscript(store, actor, session, {
       usagePointId: meter.usagePointId,
@@ -182,6 +184,7 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
         wroteToMeter: wrote,
         messageId: id,
         error: payload.error?.reason ?? null,
+        failure: failed,
         attributes,
       });
     }
@@ -192,37 +195,17 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
     throw new AppError(
       'OPTICAL_PROGRAM_FAILED',
       `The meter acknowledged the demand reset, but ${unverified === 'counterNotRaised' ? 'its reset counter did not rise by one' : 'its demand register did not change'}. Check the meter.`,
-      {
-        code: 'DEMAND_RESET_NOT_VERIFIED',
-        reason: 'demandResetNotVerified',
-        wroteToMeter: wrote,
-        messageId,
-      },
+      { ...failed!.details, messageId },
     );
   }
   if (failure || !report || !messageId) {
-    const code = failure?.code ?? 'PROTOCOL_ERROR';
     const written = wrote
       ? ' A write reached the meter before it failed: check the meter and run it again.'
       : ' Nothing was changed on the meter.';
-    const observed =
-      failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial: meter.meterSerial } : {};
-    // Said in the user's language (errors.reason.*): the meter offers readout only until a model is assigned.
-    if (failure?.code === 'MODEL_NOT_CONFIGURED') {
-      throw new AppError('OPTICAL_PROGRAM_FAILED', failure.message, {
-        code: failure.code,
-        reason: 'meterModelNotConfigured',
-        meterType: failure.meterType,
-        wroteToMeter: false,
-        messageId,
-      });
-    }
+    const details = (failed ?? failureOf(null, null, wrote, meter.meterSerial, true)!).details;
     throw new AppError('OPTICAL_PROGRAM_FAILED', `${failure?.message ?? 'Programming failed.'}${written}`, {
-      reason: 'programFailed',
-      code,
-      wroteToMeter: wrote,
+      ...details,
       messageId: messageId ?? null,
-      ...observed,
     });
   }
   return {
@@ -243,5 +226,41 @@ export async function programAtUsagePoint(store: Store, actor: Actor, request: P
             resetCounterAfter: report.resetCounterAfter,
           },
     messageId,
+  };
+}
+
+/** The details of OPTICAL_PROGRAM_FAILED by reason (shared/contract/errorDetails.ts), without the message id. */
+type FailureDetails =
+  | { code: 'DEMAND_RESET_NOT_VERIFIED'; reason: 'demandResetNotVerified'; wroteToMeter: boolean }
+  | { code: string; reason: 'meterModelNotConfigured'; meterType: string | null; wroteToMeter: false }
+  | { reason: 'programFailed'; code: string; wroteToMeter: boolean; observedSerial?: string | null; expectedSerial?: string };
+
+/**
+ * A failed attempt as a code and typed details (said from errors.reason.*), or null when it worked:
+ * what the screen is told when it happens and what the job's programming list says later (issue 16).
+ */
+function failureOf(
+  failure: OpticalReadError | null,
+  unverified: string | null,
+  wrote: boolean,
+  expectedSerial: string,
+  noReport = false,
+): { code: 'OPTICAL_PROGRAM_FAILED'; details: FailureDetails } | null {
+  if (unverified)
+    return {
+      code: 'OPTICAL_PROGRAM_FAILED',
+      details: { code: 'DEMAND_RESET_NOT_VERIFIED', reason: 'demandResetNotVerified', wroteToMeter: wrote },
+    };
+  if (!failure && !noReport) return null;
+  // The meter offers readout only until a model is assigned.
+  if (failure?.code === 'MODEL_NOT_CONFIGURED')
+    return {
+      code: 'OPTICAL_PROGRAM_FAILED',
+      details: { code: failure.code, reason: 'meterModelNotConfigured', meterType: failure.meterType, wroteToMeter: false },
+    };
+  const observed = failure?.code === 'SERIAL_MISMATCH' ? { observedSerial: failure.observedSerial, expectedSerial } : {};
+  return {
+    code: 'OPTICAL_PROGRAM_FAILED',
+    details: { reason: 'programFailed', code: failure?.code ?? 'PROTOCOL_ERROR', wroteToMeter: wrote, ...observed },
   };
 }

@@ -6,7 +6,8 @@ import type { RegisterInput } from '../store/repositories/meters';
 import { CsvSyntaxError, csvRecords } from './csvRecords';
 import { defaultRegisterLabel, isReadingTypeCode } from '../../../shared/cim/readingType';
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
-import { canonicalDecimal, checkRegisterValue, describeValueProblem } from '../../../shared/domain/registerValue';
+import type { ImportProblemCode } from '../../../shared/i18n/importWords';
+import { canonicalDecimal, checkRegisterValue } from '../../../shared/domain/registerValue';
 
 export const requiredColumns = ['route_id', 'sequence', 'usage_point_id', 'address', 'meter_serial', 'reading_type', 'dials'] as const;
 export const optionalColumns = [
@@ -60,6 +61,13 @@ export interface RouteRow extends RegisterInput {
 export interface ParsedRouteCsv {
   rows: RouteRow[];
   problems: ImportProblem[];
+}
+
+type ProblemDetails = NonNullable<ImportProblem['details']>;
+/** A rule across rows that a row breaks: its code and the values its words name. */
+interface RowRuleBroken {
+  code: ImportProblemCode;
+  details: ProblemDetails;
 }
 
 const ID = /^[\w.\-/:#]{1,64}$/;
@@ -135,8 +143,8 @@ function valuesOf(fields: readonly string[], ix: Readonly<Record<Column, number>
 }
 
 /** Adds a row problem (a plain function: validateRow makes no closure per row). */
-function bad(problems: ImportProblem[], line: number, column: Column, reason: string): void {
-  problems.push({ line, column, reason });
+function bad(problems: ImportProblem[], line: number, column: Column, code: ImportProblemCode, details?: ProblemDetails): void {
+  problems.push(details ? { line, column, code, details } : { line, column, code });
 }
 
 /** A WGS 84 coordinate in decimal degrees (a `;` file may write the decimal comma); empty is null. */
@@ -152,7 +160,7 @@ function coordinate(
   const decimal = delimiter === ';' ? text.replace(',', '.') : text;
   const value = Number(decimal);
   if (!/^[+-]?\d{1,3}(\.\d{1,12})?$/.test(decimal) || Math.abs(value) > limit) {
-    bad(problems, line, column, `${column} "${text.slice(0, 30)}" must be decimal degrees from -${limit} to ${limit}`);
+    bad(problems, line, column, 'notDegrees', { value: text.slice(0, 30), limit });
     return null;
   }
   return value;
@@ -165,27 +173,26 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
   const problems: ImportProblem[] = [];
   const v = valuesOf(fields, context.columnIndex);
 
-  for (const column of requiredColumns) if (!v[column]) bad(problems, line, column, `${column} is empty`);
+  for (const column of requiredColumns) if (!v[column]) bad(problems, line, column, 'empty');
   for (const column of identifierColumns) {
-    if (v[column] && !ID.test(v[column]))
-      bad(problems, line, column, `${column} "${v[column].slice(0, 40)}" has characters an identifier cannot have`);
+    if (v[column] && !ID.test(v[column])) bad(problems, line, column, 'notIdentifier', { value: v[column].slice(0, 40) });
   }
   const sequence = Number(v.sequence);
   if (v.sequence && (!Number.isInteger(sequence) || sequence < 0))
-    bad(problems, line, 'sequence', `sequence "${v.sequence}" is not a whole number`);
+    bad(problems, line, 'sequence', 'notWholeNumber', { value: v.sequence.slice(0, 40) });
   const readingType = v.reading_type;
   if (readingType && !context.isReadingType(readingType))
-    bad(problems, line, 'reading_type', `reading_type "${readingType.slice(0, 60)}" is not an 18-part IEC 61968-9 ReadingType code`);
+    bad(problems, line, 'reading_type', 'notReadingType', { value: readingType.slice(0, 60) });
   const dials = Number(v.dials);
   if (v.dials && (!Number.isInteger(dials) || dials < 1 || dials > 12))
-    bad(problems, line, 'dials', `dials "${v.dials}" must be a whole number from 1 to 12`);
+    bad(problems, line, 'dials', 'wholeNumberFromTo', { value: v.dials.slice(0, 40), min: 1, max: 12 });
   const decimals = v.decimals ? Number(v.decimals) : 0;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
-    bad(problems, line, 'decimals', `decimals "${v.decimals}" must be a whole number from 0 to 6`);
+    bad(problems, line, 'decimals', 'wholeNumberFromTo', { value: v.decimals.slice(0, 40), min: 0, max: 6 });
   const multiplierText = delimiter === ';' ? v.multiplier.replace(',', '.') : v.multiplier;
   const multiplier = multiplierText ? Number(multiplierText) : 1;
   if (!Number.isFinite(multiplier) || multiplier <= 0)
-    bad(problems, line, 'multiplier', `multiplier "${v.multiplier}" must be a positive number`);
+    bad(problems, line, 'multiplier', 'notPositive', { value: v.multiplier.slice(0, 40) });
 
   let lastValue: string | null = null;
   let lastReadAt: string | null = null;
@@ -193,17 +200,20 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     const valueText = delimiter === ';' ? v.last_read.replace(',', '.') : v.last_read;
     lastValue = canonicalDecimal(valueText);
     lastReadAt = context.readDate(v.last_read_date);
-    if (lastValue === null) bad(problems, line, 'last_read', `last_read "${v.last_read}" is not a number`);
+    if (lastValue === null) bad(problems, line, 'last_read', 'notANumber', { value: v.last_read.slice(0, 40) });
     else if (problems.length === 0) {
       const fit = checkRegisterValue(lastValue, { dials, decimals });
-      if (fit) bad(problems, line, 'last_read', `last_read ${lastValue} ${describeValueProblem(fit)}`);
+      if (fit) {
+        const { kind, ...counts } = fit;
+        bad(problems, line, 'last_read', kind, { ...counts, value: lastValue, dials, decimals });
+      }
     }
-    if (lastReadAt === null) bad(problems, line, 'last_read_date', `last_read_date "${v.last_read_date}" is not a date like 2026-11-01`);
+    if (lastReadAt === null) bad(problems, line, 'last_read_date', 'notADate', { value: v.last_read_date.slice(0, 40) });
   }
   const averageText = delimiter === ';' ? v.average_daily_use.replace(',', '.') : v.average_daily_use;
   const averageDailyUse = averageText ? Number(averageText) : null;
   if (averageDailyUse !== null && (!Number.isFinite(averageDailyUse) || averageDailyUse < 0)) {
-    bad(problems, line, 'average_daily_use', `average_daily_use "${v.average_daily_use}" must be a number of 0 or more`);
+    bad(problems, line, 'average_daily_use', 'negativeOrNotANumber', { value: v.average_daily_use.slice(0, 40) });
   }
   const hazards: Hazard[] = [];
   for (const word of v.hazards
@@ -215,12 +225,12 @@ function validateRow(fields: readonly string[], line: number, context: RowContex
     const known = hazardWords[word];
     if (known) {
       if (!hazards.includes(known)) hazards.push(known);
-    } else bad(problems, line, 'hazards', `hazard "${word.slice(0, 30)}" is not one of ${Object.keys(hazardWords).join(', ')}`);
+    } else bad(problems, line, 'hazards', 'unknownHazard', { value: word.slice(0, 30), known: Object.keys(hazardWords).join(', ') });
   }
   const latitude = coordinate(problems, line, 'latitude', v.latitude, delimiter, 90);
   const longitude = coordinate(problems, line, 'longitude', v.longitude, delimiter, 180);
   if ((latitude === null) !== (longitude === null) && problems.length === 0) {
-    bad(problems, line, v.latitude ? 'longitude' : 'latitude', 'latitude and longitude go together: give both or neither');
+    bad(problems, line, v.latitude ? 'longitude' : 'latitude', 'coordinatesTogether');
   }
   if (problems.length) return problems;
   return {
@@ -307,13 +317,13 @@ const DENSE_SEQUENCES = 1 << 22;
  * whether it is the first row of its usage point. The rows of a meter usually follow each other:
  * a row of the meter just checked needs no lookup.
  */
-function crossChecker(): (row: RouteRow) => string | boolean {
+function crossChecker(): (row: RouteRow) => RowRuleBroken | boolean {
   const placements: Placement[] = [];
   const meterAt = new Map<string, Placement>();
   const placeOf = new Map<string, Placement>();
   const stopsOfRoute = new Map<string, StopsBySequence>();
   let previous: { readonly placement: Placement; readonly routeId: string; readonly sequence: number } | null = null;
-  return (row) => {
+  return (row): RowRuleBroken | boolean => {
     const same =
       previous !== null && previous.placement.usagePointId === row.usagePointId && previous.placement.meterSerial === row.meterSerial;
     const first = same ? previous!.placement : meterAt.get(row.usagePointId);
@@ -323,16 +333,20 @@ function crossChecker(): (row: RouteRow) => string | boolean {
     if (!stops) stopsOfRoute.set(row.routeId, (stops = new StopsBySequence(placements)));
     const stop = sameStop ? { placement: first!, line: 0 } : stops.get(row.sequence);
     if (first && first.meterSerial !== row.meterSerial)
-      return `usage point ${row.usagePointId} already has meter ${first.meterSerial} (line ${first.line})`;
+      return {
+        code: 'usagePointHasMeter',
+        details: { usagePointId: row.usagePointId, meterSerial: first.meterSerial, otherLine: first.line },
+      };
     if (first && (first.address !== row.address || first.accountId !== row.accountId)) {
-      return `usage point ${row.usagePointId} has another address or account on line ${first.line}`;
+      return { code: 'usagePointDiffers', details: { usagePointId: row.usagePointId, otherLine: first.line } };
     }
     if (place && place.usagePointId !== row.usagePointId)
-      return `meter ${row.meterSerial} is already at usage point ${place.usagePointId} (line ${place.line})`;
+      return { code: 'meterElsewhere', details: { meterSerial: row.meterSerial, usagePointId: place.usagePointId, otherLine: place.line } };
     if (stop && stop.placement.usagePointId !== row.usagePointId)
-      return `sequence ${row.sequence} on route ${row.routeId} is already used by line ${stop.line}`;
+      return { code: 'sequenceUsed', details: { sequence: row.sequence, routeId: row.routeId, otherLine: stop.line } };
     // Past the rules above, `first` and `place` are the same placement (or both absent).
-    if (place?.readingTypes.includes(row.readingType)) return `meter ${row.meterSerial} has reading type ${row.readingType} twice`;
+    if (place?.readingTypes.includes(row.readingType))
+      return { code: 'readingTypeTwice', details: { meterSerial: row.meterSerial, readingType: row.readingType } };
     let placement = place;
     const firstOfUsagePoint = !placement;
     if (placement) placement.readingTypes.push(row.readingType);
@@ -370,10 +384,10 @@ export class RouteCsvReader {
 
   constructor(private readonly content: string) {}
 
-  private refuseFile(line: number, reason: string): void {
+  private refuseFile(line: number, code: ImportProblemCode, details?: ProblemDetails): void {
     this.unreadable = true;
     this.problems.length = 0;
-    this.problems.push({ line, reason });
+    this.problems.push(details ? { line, code, details } : { line, code });
   }
 
   *rows(): Generator<RouteRow> {
@@ -381,13 +395,13 @@ export class RouteCsvReader {
     const delimiter = detectDelimiter(content);
     const records = csvRecords(content, delimiter);
     let context: RowContext | null = null;
-    let crossCheck: ((row: RouteRow) => string | boolean) | null = null;
+    let crossCheck: ((row: RouteRow) => RowRuleBroken | boolean) | null = null;
     try {
       for (const { line, fields } of records) {
         if (!context || !crossCheck) {
           const header = fields.map((h) => h.trim().toLowerCase());
           const missing = requiredColumns.filter((c) => !header.includes(c));
-          if (missing.length) return this.refuseFile(line, `missing column(s): ${missing.join(', ')}`);
+          if (missing.length) return this.refuseFile(line, 'missingColumns', { columns: missing.join(', ') });
           context = {
             delimiter,
             // The first column of a name wins, as a spreadsheet user would expect.
@@ -408,8 +422,8 @@ export class RouteCsvReader {
           continue;
         }
         const checked = crossCheck(result);
-        if (typeof checked === 'string') {
-          this.problems.push({ line, reason: checked });
+        if (typeof checked === 'object') {
+          this.problems.push({ line, ...checked });
           continue;
         }
         result.firstOfUsagePoint = checked;
@@ -418,10 +432,10 @@ export class RouteCsvReader {
       }
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      return this.refuseFile(error.line, `the file is not valid CSV: ${error.message}`);
+      return this.refuseFile(error.line, 'notCsv');
     }
-    if (!context) this.refuseFile(1, 'the file is empty');
-    else if (this.validRows === 0 && this.problems.length === 0) this.refuseFile(1, 'the file has a header but no rows');
+    if (!context) this.refuseFile(1, 'emptyFile');
+    else if (this.validRows === 0 && this.problems.length === 0) this.refuseFile(1, 'noRows');
   }
 }
 

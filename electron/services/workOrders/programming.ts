@@ -8,12 +8,20 @@ import type { Store } from '../store';
 
 const PREFIX = 'programmed.';
 
+/** A failed attempt as the screen is told it: an AppError code and its typed details (issue 16). */
+export interface ProgrammingFailure {
+  code: string;
+  details: Record<string, unknown>;
+}
+
 export interface ProgrammingStep {
   meter: string;
   result: 'OK' | 'FAILED';
   wroteToMeter: boolean;
   messageId: string | null;
   error: string | null;
+  /** The failure as a code and typed details (absent on steps recorded before it was kept). */
+  failure?: ProgrammingFailure | null;
   /** The outcome's attributes as queued (driftBeforeSeconds, driftAfterSeconds, resetCounterAfter, …). */
   attributes: Record<string, string>;
 }
@@ -34,7 +42,8 @@ export function programmingOf(store: Store, workOrderId: string) {
         at,
         meter: String(d.meter ?? ''),
         result: d.result === 'OK' ? ('OK' as const) : ('FAILED' as const),
-        error: d.error ?? null,
+        // Only the code and details cross; a step kept before they were has the code's own words.
+        failure: d.result === 'OK' ? null : (d.failure ?? { code: 'OPTICAL_PROGRAM_FAILED', details: {} }),
         attributes: d.attributes ?? {},
       },
     ];

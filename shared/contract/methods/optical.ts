@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { usagePointId, type MethodSpecs } from './common';
 import { workOrderId } from './workOrders';
 import { dlmsReadInput, dlmsReadResult } from './dlmsRead';
+import { meterModelProblemCodes } from '../../i18n/meterModelWords';
 
 /** The simulated meter of training mode, offered beside the real ports. */
 export const TRAINING_PORT = 'training';
@@ -136,7 +137,14 @@ const meterModelList = z.object({
   /** The models on this device: shipped, and the utility's own files. */
   models: z.array(z.object({ name: z.string(), description: z.string(), source: z.string(), demandReset: z.boolean() })),
   /** The utility's files left out, with the field that is wrong. */
-  refused: z.array(z.object({ file: z.string(), problem: z.string() })),
+  refused: z.array(
+    z.object({
+      file: z.string(),
+      code: z.enum(meterModelProblemCodes),
+      field: z.string().optional(),
+      details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   assignments: z.array(meterModelAssignment),
 });
 

@@ -65,7 +65,8 @@ export const workOrderDetail = workOrderSummary.extend({
       at: z.string(),
       meter: z.string(),
       result: z.enum(['OK', 'FAILED']),
-      error: z.string().nullable(),
+      /** A failed attempt's code and typed details, said by the screen from the catalogs. */
+      failure: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
       attributes: z.record(z.string(), z.string()),
     }),
   ),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseModel, parseMeterModel, parseIdentification, shippedMeterModels } from '../../../shared/iec62056';
 import { loadMeterModels } from '../../../electron/services/optical/meterModelCatalog';
+import { meterModelWordsDe, meterModelWordsEn, sayMeterModelProblem } from '../../../shared/i18n/meterModelWords';
 import iskMt from '../../../shared/iec62056/models/isk-mt.json';
 
 const isk = parseIdentification('/ISK5MT174-0001')!;
@@ -72,6 +73,14 @@ describe('meter models as data', () => {
     expect(catalog.models.map((m) => m.name)).toEqual(['generic', 'isk-mt', 'lgz-zmd', 'isk-mt-dst']);
     expect(catalog.models.at(-1)?.clock).toMatchObject({ timeBasis: 'localDst', date: { format: '0YYMMDD' } });
     expect(catalog.refused.map((r) => r.file)).toEqual(['broken.json', 'no-source.json']);
-    expect(catalog.refused[1]?.problem).toMatch(/^source /);
+    // Codes and the wrong field cross, not sentences: the words are the catalog's, in either language.
+    expect(catalog.refused).toEqual([
+      { file: 'broken.json', code: 'notJson' },
+      { file: 'no-source.json', field: 'source', code: 'noMatch', details: { pattern: '/\\S/' } },
+    ]);
+    expect(sayMeterModelProblem(meterModelWordsDe, catalog.refused[1]!)).toBe('source hat nicht die Form /\\S/.');
+    expect(sayMeterModelProblem(meterModelWordsEn, { code: 'notOneOf', field: 'clock.timeBasis', details: { allowed: 'utc' } })).toBe(
+      'clock.timeBasis must be one of utc.',
+    );
   });
 });

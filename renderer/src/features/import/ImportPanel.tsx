@@ -2,6 +2,14 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportStore } from './importStore';
+import type { ImportProblem } from '../../../../shared/contract/entities';
+import i18next from 'i18next';
+
+/** A problem's words in the reader's language, from its code and details (shared/i18n/importWords.ts). */
+function problemText(problem: ImportProblem): string {
+  const key = `errors.importProblem.${problem.code}`;
+  return i18next.exists(key) ? i18next.t(key as never, problem.details ?? {}) : i18next.t('errors.code.VALIDATION' as never);
+}
 
 export function ImportPanel() {
   const { t } = useTranslation();
@@ -45,7 +53,7 @@ export function ImportPanel() {
                 <li key={`${p.line}-${p.column ?? ''}-${i}`} data-testid="import-problem" data-line={p.line}>
                   <span className="problem-line">{t('import.line', { line: p.line })}</span>
                   {p.column && <span className="problem-column">{p.column}</span>}
-                  <span className="problem-reason">{p.reason}</span>
+                  <span className="problem-reason">{problemText(p)}</span>
                 </li>
               ))}
             </ol>
@@ -83,7 +91,7 @@ export function ImportPanel() {
                     <li key={`${p.line}-${i}`} data-testid="import-skipped">
                       <span className="problem-line">{t('import.line', { line: p.line })}</span>
                       {p.column && <span className="problem-column">{p.column}</span>}
-                      <span className="problem-reason">{p.reason}</span>
+                      <span className="problem-reason">{problemText(p)}</span>
                     </li>
                   ))}
                 </ol>

@@ -14,7 +14,7 @@ import { SettingsField } from './SettingsField';
 
 interface ModelList {
   models: { name: string; description: string; source: string; demandReset: boolean }[];
-  refused: { file: string; problem: string }[];
+  refused: { file: string; code: string; field?: string; details?: Record<string, string | number> }[];
   assignments: { manufacturer: string; identPrefix: string; model: string }[];
 }
 
@@ -78,7 +78,8 @@ export function MeterModels() {
           ))}
         {list.refused.map((r) => (
           <li key={r.file} className="review-error" data-testid="model-refused">
-            {t('models.refused', { file: r.file })} <code>{r.problem}</code>
+            {t('models.refused', { file: r.file })}{' '}
+            {t(`errors.meterModelProblem.${r.code}` as never, { field: r.field ?? '', ...r.details })}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 /** What was programmed on the job's new meter (time sync, demand reset), as recorded with the work order. */
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from './workOrderStore';
+import { errorText } from '../../lib/errorText';
 
 export function ProgrammingList({ programming }: { programming: WorkOrderDetail['programming'] }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function ProgrammingList({ programming }: { programming: WorkOrderDetail[
             ? t('workOrders.job.programmed.failed', {
                 operation: t(`optical.program.${p.operation}`),
                 meter: p.meter,
-                error: p.error ?? '',
+                error: p.failure ? errorText(p.failure) : '',
               })
             : p.operation === 'timeSync'
               ? t('workOrders.job.programmed.timeSync', {
