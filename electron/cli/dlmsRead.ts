@@ -95,6 +95,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
             profile,
             note: options.note,
             confirmReason: options.confirmReason,
+            givenPassword: password,
             signal: controller.signal,
           });
           io.out(

@@ -12,7 +12,6 @@ import { stopMeterSecrets } from '../services/optical/dlmsForScreen';
 import { opticalTarget } from '../services/optical/opticalTarget';
 import { resolveDatabasePath } from '../services/paths';
 import { openStore } from '../services/store';
-import { DLMS_PASSWORD_VARIABLE } from './dlmsRead';
 import { cliActor } from './signIn';
 
 export interface DlmsSaveOptions {
@@ -22,13 +21,10 @@ export interface DlmsSaveOptions {
   profile: { from: number; to: number } | null;
   note?: string | undefined;
   confirmReason?: string | undefined;
+  /** The LLS password the command line was given (its environment), used where the key store has none. */
+  givenPassword: string;
   signal: AbortSignal;
 }
-
-const environmentPassword = () => {
-  const password = process.env[DLMS_PASSWORD_VARIABLE];
-  return password ? new TextEncoder().encode(password) : null;
-};
 
 export async function readDlmsAndSave(options: DlmsSaveOptions) {
   const store = openStore(resolveDatabasePath(options.db));
@@ -41,7 +37,7 @@ export async function readDlmsAndSave(options: DlmsSaveOptions) {
       keysFor: stopMeterSecrets(
         meterKeysOf(store, { encryptor: envEncryptor() }),
         opticalTarget(store, options.usagePoint).meterSerial,
-        environmentPassword,
+        () => (options.givenPassword ? new TextEncoder().encode(options.givenPassword) : null),
       ),
       profile: options.profile,
       signal: options.signal,
