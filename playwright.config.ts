@@ -3,7 +3,6 @@
  * real SQLite file. Each test gets its own host on its own port with its own data dir and database
  * (served by its worker's host process: test/e2e/hostPool.ts).
  */
-import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { scaled } from './test/support/timeouts';
 
@@ -15,9 +14,7 @@ export default defineConfig({
   timeout: scaled(60_000),
   expect: { timeout: scaled(10_000) },
   fullyParallel: true,
-  // A test keeps about two thirds of a core busy (browser, host, runner; the rest is waiting on the
-  // page): one worker more than there are cores keeps them all busy (measured: 7.3 s CPU in 10.7 s).
-  workers: availableParallelism() + 1,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
