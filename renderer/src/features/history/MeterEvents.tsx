@@ -3,24 +3,23 @@
  * enterprise reported, in words — the code named through the integration profile's code table on
  * the Node side — with the EndDeviceEventType code small beside, newest first.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/api';
-import { api, onTopics } from '../../api/client';
+import { api } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
+import { useListOnTopics } from '../../lib/useListOnTopics';
 
 type MeterEvent = MethodOutput<'meterEvents.list'>[number];
+const READINGS = ['readings'] as const;
 
 export function MeterEvents({ usagePointId, locale }: { usagePointId: string; locale: string }) {
   const { t } = useTranslation();
-  const [events, setEvents] = useState<MeterEvent[]>([]);
-
   // An import from the enterprise or a probe read at this meter stores events: refetch on their topic.
-  const load = useCallback(() => void api['meterEvents.list']({ usagePointId }).then((r) => r.ok && setEvents(r.value)), [usagePointId]);
-  useEffect(() => {
-    load();
-    return onTopics(['readings'], load);
-  }, [load]);
+  const events: MeterEvent[] = useListOnTopics(
+    useCallback(() => api['meterEvents.list']({ usagePointId }), [usagePointId]),
+    READINGS,
+  );
 
   if (events.length === 0) return null;
   return (

@@ -4,18 +4,20 @@
  * MDM's ReadingQuality in words (IEC 61968-9 `system.category.index`, NOTES.md §8) and that the
  * office reported it — kept apart from what was read in the field, as MeterEvents keeps events.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract/api';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import { isReadingQualityCode } from '../../../../shared/cim/readingQuality';
-import { api, onTopics } from '../../api/client';
+import { api } from '../../api/client';
 import { formatDateTime, formatValue } from '../../lib/format';
 import { useRegisterName } from '../../lib/registerName';
+import { useListOnTopics } from '../../lib/useListOnTopics';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 
 type OfficeReading = MethodOutput<'enterpriseReadings.list'>[number];
+const READINGS = ['readings'] as const;
 
 /** Translation key of a unit symbol ("m³" → "m3"); symbols without a key are shown as they are. */
 const unitKey = (symbol: string) => symbol.replace('³', '3');
@@ -23,17 +25,11 @@ const unitKey = (symbol: string) => symbol.replace('³', '3');
 export function OfficeReadings({ usagePointId, locale }: { usagePointId: string; locale: string }) {
   const { t, i18n } = useTranslation();
   const nameOf = useRegisterName();
-  const [readings, setReadings] = useState<OfficeReading[]>([]);
-
   // An import from the enterprise (or a sync that asked for the history) stores them: refetch on its topic.
-  const load = useCallback(
-    () => void api['enterpriseReadings.list']({ usagePointId }).then((r) => r.ok && setReadings(r.value)),
-    [usagePointId],
+  const readings: OfficeReading[] = useListOnTopics(
+    useCallback(() => api['enterpriseReadings.list']({ usagePointId }), [usagePointId]),
+    READINGS,
   );
-  useEffect(() => {
-    load();
-    return onTopics(['readings'], load);
-  }, [load]);
 
   // Looked up in the catalog of the language shown (as registerName.ts does): the keys come from the codes.
   const words = (i18n.language === 'de' ? de : en).history.office;
