@@ -4,6 +4,7 @@
  * (served by its worker's host process: test/e2e/hostPool.ts).
  */
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './test/support/chromium';
 import { scaled } from './test/support/timeouts';
 
 export default defineConfig({
@@ -30,16 +31,8 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-dev-shm-usage',
-          ],
+          executablePath: chromiumPath(),
+          args: [...chromiumArgs],
         },
       },
     },

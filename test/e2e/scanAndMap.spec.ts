@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { expectAccessible, expectNoSidewaysScroll, sizes } from './fieldReady';
 import { callApi, screenshot, switchProfile } from './pages';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { onCanvas, symbolImage, toY4m } from '../support/symbols';
 
 test.use({ demo: true });
@@ -25,15 +26,9 @@ writeFileSync(camera, toY4m(onCanvas(symbolImage('code128', PLATE_SERIAL, 3), 64
 // (launch options are per worker: they hold for the whole file).
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
+      ...chromiumArgs,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${camera}`,
