@@ -81,7 +81,7 @@ export function saveWiredReading(
 ): SavedWiredReading {
   const answer = wiredAnswerOf(frames);
   const stop = wiredStopFor(wiredStopsOf(store, routeId), answer);
-  const reading = meterReadingOf(answer.records, answer.status, stop.registers);
+  const reading = meterReadingOf(answer.records, answer.status, stop.registers, answer.deviceType);
   if (reading.values.length === 0)
     throw new AppError('VALIDATION', `Meter ${stop.meterSerial} gives no value for its registers.`, {
       reason: 'wired.noValues',
@@ -95,6 +95,8 @@ export function saveWiredReading(
       values: reading.values,
       dueDayValues: reading.dueDayValues,
       meterQualities: reading.meterQualities,
+      measured: reading.measured,
+      unsentRecords: reading.unsent,
       source: 'wired',
       via: 'mbus',
     },

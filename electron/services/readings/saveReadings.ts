@@ -36,6 +36,14 @@ export interface SaveReadingsRequest {
    * own date, never taken as the register's last value or checked against the current range.
    */
   dueDayValues?: readonly { registerId: number; value: string; at: string }[];
+  /**
+   * The meter's values that no register counts (M-Bus flow, power, temperatures…), each with its own
+   * ReadingType: told to the enterprise with the visit (a stored one with its due day), never kept as
+   * a register's value.
+   */
+  measured?: readonly { readingType: string; value: string; at: string | null }[];
+  /** Records the meter sent that no ReadingType says: kept in the visit's audit details, not sent. */
+  unsentRecords?: readonly object[];
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -120,6 +128,14 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     };
   });
 
+  const measured = (request.measured ?? []).map((m) => ({
+    readingType: m.readingType,
+    value: m.value,
+    timeStamp: m.at ?? readAt,
+    qualities: [readingQuality.deviceValid, ...(request.meterQualities ?? [])],
+    ...(m.at ? { reason: 'billing' as const } : {}),
+  }));
+
   const readingSetId = randomUUID();
   const tag = request.switchRead;
   const hasWarnings = values.some((v) => v.warnings.length > 0);
@@ -156,6 +172,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         registers: values.length,
         warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)),
         ...(request.via ? { via: request.via } : {}),
+        ...(request.unsentRecords?.length ? { recordsNotSent: request.unsentRecords } : {}),
       },
     });
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x, DSMR power failures) goes out with
@@ -185,6 +202,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
             ...(tag ? { reason: tag.reason } : {}),
           })),
           ...dueDay,
+          ...measured,
           ...counts,
         ],
         ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),

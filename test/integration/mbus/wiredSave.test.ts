@@ -106,7 +106,15 @@ describe.skipIf(socatSkipReason !== null)(
           expect(payload.readings).toEqual([
             expect.objectContaining({ value: '0.332', qualities: ['1.0.0', '1.1.1', '1.1.0'] }),
             expect.objectContaining({ value: '0.331', timeStamp: '2013-12-31T00:00:00.000Z', reason: 'billing' }),
+            // The flow now and its maximum (m³/h, ReadingTypeUnit 125; maximum = aggregate 8): readings of their own.
+            expect.objectContaining({ readingType: '0.0.0.12.1.9.155.0.0.0.0.0.0.0.0.0.125.0', value: '0.000' }),
+            expect.objectContaining({ readingType: '0.8.0.6.1.9.155.0.0.0.0.0.0.0.0.0.125.0', value: '2.070' }),
           ]);
+          // The days on (VIF 0x22) have no ReadingType: kept in the visit's audit details, not sent.
+          const audit = after.db.prepare("SELECT details FROM audit_log WHERE action = 'readings.save'").get() as { details: string };
+          expect(JSON.parse(audit.details)).toMatchObject({
+            recordsNotSent: [{ quantity: 'onTime', value: '1191', reason: 'noReadingType' }],
+          });
           // The message as sync sends it, valid against the real XSDs (the due-day value a second reading with its own date).
           expect(outboxSchemaErrors(after.outbox.list().filter((e) => e.noun === 'MeterReadings'))).toEqual({});
           // The due-day value never becomes the register's last value.
