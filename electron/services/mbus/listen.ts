@@ -13,6 +13,7 @@ import {
   decodeTelegram,
   formatBook,
   imstTelegram,
+  meterAlarms,
   radioRouteIndex,
   type AesCipher,
   type DataRecord,
@@ -23,6 +24,8 @@ import { AppError } from '../../../shared/contract/appError';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
+import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
+import type { MeterAlarmsAt } from './alarmEvents';
 import { meterReadingOf, type DueDayValue, type MeasuredValue, type UnsentRecord } from './meterRecords';
 import type { RadioStop } from './radioRoute';
 
@@ -48,6 +51,8 @@ export interface HeardMeter {
   /** The meter's other values (flow, power, temperatures…) as readings of their own, and the records no ReadingType says. */
   readonly measured: readonly MeasuredValue[];
   readonly unsent: readonly UnsentRecord[];
+  /** The alarms the last readable telegram raised: each onset told once, with the saved reading. */
+  readonly alarms: MeterAlarmsAt;
   /** The reading set saved from what was heard, once saved. */
   readonly readingSetId: string | null;
   /** Why saving at once did not happen (a value out of range needs the technician). */
@@ -141,6 +146,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
         meterQualities: heard.meterQualities,
         measured: heard.measured,
         unsentRecords: heard.unsent,
+        meterAlarms: heard.alarms,
         source: 'radio',
         via: 'wmbus',
       },
@@ -199,6 +205,9 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       meterQualities: result.ok ? reading.meterQualities : (previous?.meterQualities ?? []),
       measured: result.ok ? reading.measured : (previous?.measured ?? []),
       unsent: result.ok ? reading.unsent : (previous?.unsent ?? []),
+      alarms: result.ok
+        ? { alarms: meterAlarms(result.telegram), endDeviceType: endDeviceTypeOfMbus(header.deviceType) }
+        : (previous?.alarms ?? { alarms: [], endDeviceType: 0 }),
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });

@@ -7,7 +7,8 @@
  * MeterReadings message. A meter not on the route is refused with a coded reason; nothing is saved.
  */
 import { AppError } from '../../../shared/contract/appError';
-import { decodeTelegram, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
+import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
+import { decodeTelegram, meterAlarms, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
 import type { ValidationSettings } from '../../../shared/domain/readingValidation';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
@@ -97,6 +98,7 @@ export function saveWiredReading(
       meterQualities: reading.meterQualities,
       measured: reading.measured,
       unsentRecords: reading.unsent,
+      meterAlarms: { alarms: meterAlarms(answer), endDeviceType: endDeviceTypeOfMbus(answer.deviceType) },
       source: 'wired',
       via: 'mbus',
     },

@@ -14,6 +14,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
 import { readingQuality } from '../../../shared/cim/readingQuality';
+import { queueMeterAlarms, type MeterAlarmsAt } from '../mbus/alarmEvents';
 import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
@@ -44,6 +45,8 @@ export interface SaveReadingsRequest {
   measured?: readonly { readingType: string; value: string; at: string | null }[];
   /** Records the meter sent that no ReadingType says: kept in the visit's audit details, not sent. */
   unsentRecords?: readonly object[];
+  /** The alarms the meter's telegram raised (M-Bus status byte, error flags): each onset told once, as EndDeviceEvents. */
+  meterAlarms?: MeterAlarmsAt;
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -210,6 +213,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       readAt,
     );
     status?.queueEvents();
+    if (request.meterAlarms) queueMeterAlarms(store, meter, request.meterAlarms, readAt);
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };

@@ -829,6 +829,10 @@ export const de: Catalog = {
         disconnectFailed: 'Zählerschalter hat nicht getrennt',
         connectFailed: 'Zählerschalter hat nicht zugeschaltet',
         fatalError: 'Zählerfehler',
+        batteryLow: 'Batterie schwach',
+        meterAlarm: 'Zähleralarm',
+        reverseFlow: 'Rückfluss',
+        flowAboveLimit: 'Durchfluss über dem Grenzwert des Zählers',
       },
     },
     office: {

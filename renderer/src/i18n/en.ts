@@ -812,6 +812,10 @@ export const en = {
         disconnectFailed: 'Meter switch did not disconnect',
         connectFailed: 'Meter switch did not reconnect',
         fatalError: 'Meter fault',
+        batteryLow: 'Battery low',
+        meterAlarm: 'Meter alarm',
+        reverseFlow: 'Flow backwards',
+        flowAboveLimit: 'Flow above the meter’s limit',
       },
     },
     office: {
