@@ -13,8 +13,19 @@
  */
 import type { DataRecord } from './records';
 
-export type MeterAlarmKind =
-  'applicationError' | 'alarm' | 'powerLow' | 'permanentError' | 'temporaryError' | 'errorFlag' | 'dry' | 'backflow' | 'leak' | 'burst';
+export const meterAlarmKinds = [
+  'applicationError',
+  'alarm',
+  'powerLow',
+  'permanentError',
+  'temporaryError',
+  'errorFlag',
+  'dry',
+  'backflow',
+  'leak',
+  'burst',
+] as const;
+export type MeterAlarmKind = (typeof meterAlarmKinds)[number];
 
 export interface MeterAlarm {
   /** Stable per meter: the same flag raised in the next telegram has the same key (to send each onset once). */

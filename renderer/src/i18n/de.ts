@@ -834,6 +834,18 @@ export const de: Catalog = {
         reverseFlow: 'Rückfluss',
         flowAboveLimit: 'Durchfluss über dem Grenzwert des Zählers',
       },
+      mbusAlarm: {
+        applicationError: 'Zähler meldet einen Anwendungsfehler',
+        alarm: 'Zähleralarm',
+        powerLow: 'Spannung niedrig',
+        permanentError: 'Dauerhafter Zählerfehler',
+        temporaryError: 'Vorübergehender Zählerfehler',
+        errorFlag: 'Fehlerbit vom Zähler gesetzt',
+        dry: 'Zähler läuft trocken',
+        backflow: 'Rückfluss',
+        leak: 'Leckage',
+        burst: 'Rohrbruch',
+      },
     },
     office: {
       title: 'Zählerstände vom Büro',

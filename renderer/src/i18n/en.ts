@@ -817,6 +817,18 @@ export const en = {
         reverseFlow: 'Flow backwards',
         flowAboveLimit: 'Flow above the meter’s limit',
       },
+      mbusAlarm: {
+        applicationError: 'Meter reports an application error',
+        alarm: 'Meter alarm',
+        powerLow: 'Power low',
+        permanentError: 'Permanent meter error',
+        temporaryError: 'Temporary meter error',
+        errorFlag: 'Error flag set by the meter',
+        dry: 'Meter runs dry',
+        backflow: 'Flow backwards',
+        leak: 'Leak',
+        burst: 'Burst',
+      },
     },
     office: {
       title: 'Readings from the office',

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createListenSession } from '../../../electron/services/mbus/listen';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
 import { radioStopsOf } from '../../../electron/services/mbus/radioRoute';
+import { meterEvents } from '../../../electron/services/readings/meterEvents';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore, type Store } from '../../../electron/services/store';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
@@ -112,8 +113,11 @@ describe.skipIf(xsdSkipReason !== null)(`M-Bus alarms as EndDeviceEvents${xsdSki
         ],
       },
     ]);
-    // Recorded for the meter's history too.
-    expect(s.db.prepare('SELECT event_type FROM end_device_events ORDER BY id').pluck().all()).toEqual(['24.2.22.150', '0.0.0.0']);
+    // Recorded for the meter's history too: named by the code table, or by the alarm where no published code names it.
+    expect(meterEvents(s, 'UP-1', 50).map((e) => [e.eventType, e.name, e.alarm])).toEqual([
+      ['0.0.0.0', null, 'errorFlag'],
+      ['24.2.22.150', 'batteryLow', 'powerLow'],
+    ]);
 
     visit('UP-1', waterstarm(0x04, published.waterstarmPowerLowRecords.hex)); // still raised: nothing new
     visit('UP-1', waterstarm(0x00, cleared)); // cleared: nothing to tell
