@@ -421,6 +421,48 @@ if (mb) {
     ].join('\n'),
   );
 }
+interface MbusListen {
+  date: string;
+  load: number;
+  telegramsPerSecond: number;
+  seconds: number;
+  routeMeters: number;
+  saved: number;
+  eventMessages: number;
+  step: { p50Ms: number; p99Ms: number; longestMs: number };
+  savingStep: { count: number; p50Ms: number; longestMs: number; cpuP50Ms: number };
+  heardAgainStep: { count: number; p50Ms: number; longestMs: number };
+  decodeOnly: { p50Ms: number; longestMs: number };
+  longestVsDecodeP50: number;
+  busiestSecondMs: number;
+  frameMs: number;
+  met: boolean;
+}
+const ml = load<MbusListen>('mbusListen');
+if (ml) {
+  sections.push(
+    [
+      `## Listen pipeline frame time (\`bench/mbusListen.ts\`, ${ml.date.slice(0, 10)}, load ${ml.load})`,
+      '',
+      `${ml.telegramsPerSecond} mode 5 telegrams per second for ${ml.seconds} s from a ${ml.routeMeters}-meter route, fed as the iM871A hands them over`,
+      'into the Listen session in one process: decode with the key, match to the stop, values, alarms, and the route set to',
+      `save at once (${ml.saved} reading sets, ${ml.eventMessages} EndDeviceEvents messages written to SQLite). Wall clock per telegram.`,
+      '',
+      '| step per telegram | median | longest | baseline in the same run | ratio (longest / baseline median) | target |',
+      '|---|---|---|---|---|---|',
+      `| any (p99 ${ml.step.p99Ms} ms) | ${ml.step.p50Ms} ms | ${ml.step.longestMs} ms | decoding the telegram alone: median ${ml.decodeOnly.p50Ms} ms, longest ${ml.decodeOnly.longestMs} ms | ${ml.longestVsDecodeP50}× | no step over ${ml.frameMs} ms ${ml.met ? '(met)' : '(**missed**)'} |`,
+      `| a meter heard again (${ml.heardAgainStep.count}) | ${ml.heardAgainStep.p50Ms} ms | ${ml.heardAgainStep.longestMs} ms | | | |`,
+      `| a meter heard first and saved at once (${ml.savingStep.count}) | ${ml.savingStep.p50Ms} ms (CPU ${ml.savingStep.cpuP50Ms} ms) | ${ml.savingStep.longestMs} ms | | | |`,
+      `| busiest second (sum of its ${ml.telegramsPerSecond} steps) | | ${ml.busiestSecondMs} ms | | | ≤ 1,000 ms to keep up |`,
+      '',
+      'Reading: a telegram from a meter already heard costs a fraction of a millisecond. A meter heard the first time with',
+      'auto-save on costs one SQLite transaction with a synchronous commit (`synchronous=FULL`): a few ms of CPU (in brackets), the',
+      'rest of its wall time waiting for the disk and, on this shared machine, for a CPU. At 100 first hearings a second',
+      'that wait adds up to more than the second; at a walking pace (a few new meters a second) it does not. The long',
+      'steps of plain decoding (no I/O at all) show how much of any longest step is the machine pausing the process.',
+    ].join('\n'),
+  );
+}
 interface FieldEvidence {
   date: string;
   decode: { frame: string; p50Ms: number; p95Ms: number; pixelPassP50Ms: number; ratio: number; targetMs: number; ok: boolean };
@@ -453,7 +495,22 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  ['foundation', 'cim', 'optical', 'dlms', 'sync', 'export', 'webhost', 'switching', 'inbound', 'cli', 'renderer', 'mbus', 'fieldEvidence']
+  [
+    'foundation',
+    'cim',
+    'optical',
+    'dlms',
+    'sync',
+    'export',
+    'webhost',
+    'switching',
+    'inbound',
+    'cli',
+    'renderer',
+    'mbus',
+    'mbusListen',
+    'fieldEvidence',
+  ]
     .map((name) => [name, load<unknown>(name)])
     .filter(([, value]) => value !== null),
 );

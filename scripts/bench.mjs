@@ -17,6 +17,7 @@ const benches = [
   'cli',
   'renderer',
   'mbus',
+  'mbusListen',
   'fieldEvidence',
 ];
 const failed = [];

@@ -20,3 +20,4 @@ export * from './wiredRequests';
 export * from './wiredMaster';
 export * from './wiredBus';
 export * from './receiverSimulator';
+export * from './alarms';

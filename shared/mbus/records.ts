@@ -33,6 +33,8 @@ export interface DataRecord {
   readonly quantity: string;
   /** ISO date ("2024-12-31") or local date-time ("2024-12-31T23:50") of a time-point record. */
   readonly date: string | null;
+  /** A manufacturer-specific record's VIF and VIFEs as sent (hex, "FF20"): what it holds is the manufacturer's to say. */
+  readonly manufacturerVif?: string;
 }
 
 export interface ApplicationData {
@@ -50,10 +52,13 @@ interface Vib {
   info: ValueInfo;
   at: number;
   manufacturer: boolean;
+  /** The VIF and VIFE bytes, for a manufacturer-specific record. */
+  bytes: string | null;
 }
 
 function readVib(b: Uint8Array, at: number, end: number): Vib {
   if (at >= end) fail('mbus.truncated', 'record without VIF');
+  const start = at;
   const vif = b[at++] ?? 0;
   let info: ValueInfo;
   let manufacturer = false;
@@ -90,7 +95,12 @@ function readVib(b: Uint8Array, at: number, end: number): Vib {
     at += 1 + length;
     info = { ...info, unit };
   }
-  return { info: exponentShift ? { ...info, exponent: info.exponent + exponentShift } : info, at, manufacturer };
+  return {
+    info: exponentShift ? { ...info, exponent: info.exponent + exponentShift } : info,
+    at,
+    manufacturer,
+    bytes: manufacturer ? rawHex(b, start, at) : null,
+  };
 }
 
 function valueOf(b: Uint8Array, at: number, coding: number, length: number, vib: Vib): { value: string | null; date: string | null } {
@@ -163,6 +173,7 @@ export function readRecords(b: Uint8Array, from: number, end = b.length): Applic
       function: recordFunctions[(dif >> 4) & 0x03] ?? 'instantaneous',
       quantity: vib.info.quantity,
       date,
+      ...(vib.bytes ? { manufacturerVif: vib.bytes } : {}),
     });
   }
   return { records, manufacturerData: null, moreFollows: false };

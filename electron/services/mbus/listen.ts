@@ -13,6 +13,7 @@ import {
   decodeTelegram,
   formatBook,
   imstTelegram,
+  meterAlarms,
   radioRouteIndex,
   type AesCipher,
   type DataRecord,
@@ -23,7 +24,9 @@ import { AppError } from '../../../shared/contract/appError';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
-import { meterReadingOf, type DueDayValue } from './meterRecords';
+import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
+import type { MeterAlarmsAt } from './alarmEvents';
+import { meterReadingOf, type DueDayValue, type MeasuredValue, type UnsentRecord } from './meterRecords';
 import type { RadioStop } from './radioRoute';
 
 export type ReceiverKind = 'im871a' | 'amber';
@@ -45,6 +48,11 @@ export interface HeardMeter {
   /** Values the meter kept on its due days, and the qualities its status byte gives (saved with the values). */
   readonly dueDayValues: readonly DueDayValue[];
   readonly meterQualities: readonly string[];
+  /** The meter's other values (flow, power, temperatures…) as readings of their own, and the records no ReadingType says. */
+  readonly measured: readonly MeasuredValue[];
+  readonly unsent: readonly UnsentRecord[];
+  /** The alarms the last readable telegram raised: each onset told once, with the saved reading. */
+  readonly alarms: MeterAlarmsAt;
   /** The reading set saved from what was heard, once saved. */
   readonly readingSetId: string | null;
   /** Why saving at once did not happen (a value out of range needs the technician). */
@@ -136,6 +144,9 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
         values: heard.values,
         dueDayValues: heard.dueDayValues,
         meterQualities: heard.meterQualities,
+        measured: heard.measured,
+        unsentRecords: heard.unsent,
+        meterAlarms: heard.alarms,
         source: 'radio',
         via: 'wmbus',
       },
@@ -180,7 +191,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     if (result.ok && access !== null) lastAccess.set(stop.usagePointId, access);
     const previous = byStop.get(stop.usagePointId);
     const records = result.ok ? result.telegram.records : [];
-    const reading = meterReadingOf(records, result.ok ? result.telegram.status : null, stop.registers);
+    const reading = meterReadingOf(records, result.ok ? result.telegram.status : null, stop.registers, header.deviceType);
     // A meter already saved keeps its reading: one reading per visit; what is shown stays the latest.
     const keepSaved = previous?.readingSetId ?? null;
     byStop.set(stop.usagePointId, {
@@ -192,6 +203,11 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       records: result.ok ? records : (previous?.records ?? []),
       dueDayValues: result.ok ? reading.dueDayValues : (previous?.dueDayValues ?? []),
       meterQualities: result.ok ? reading.meterQualities : (previous?.meterQualities ?? []),
+      measured: result.ok ? reading.measured : (previous?.measured ?? []),
+      unsent: result.ok ? reading.unsent : (previous?.unsent ?? []),
+      alarms: result.ok
+        ? { alarms: meterAlarms(result.telegram), endDeviceType: endDeviceTypeOfMbus(header.deviceType) }
+        : (previous?.alarms ?? { alarms: [], endDeviceType: 0 }),
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });

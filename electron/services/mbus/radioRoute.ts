@@ -53,6 +53,7 @@ const unitOfRecord: Readonly<Record<string, { unit: number; multiplier: number }
   kWh: { unit: 72, multiplier: 3 },
   MWh: { unit: 72, multiplier: 6 },
   Wh: { unit: 72, multiplier: 0 },
+  GJ: { unit: 31, multiplier: 9 },
 };
 
 /**

@@ -7,7 +7,8 @@
  * MeterReadings message. A meter not on the route is refused with a coded reason; nothing is saved.
  */
 import { AppError } from '../../../shared/contract/appError';
-import { decodeTelegram, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
+import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
+import { decodeTelegram, meterAlarms, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
 import type { ValidationSettings } from '../../../shared/domain/readingValidation';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
@@ -81,7 +82,7 @@ export function saveWiredReading(
 ): SavedWiredReading {
   const answer = wiredAnswerOf(frames);
   const stop = wiredStopFor(wiredStopsOf(store, routeId), answer);
-  const reading = meterReadingOf(answer.records, answer.status, stop.registers);
+  const reading = meterReadingOf(answer.records, answer.status, stop.registers, answer.deviceType);
   if (reading.values.length === 0)
     throw new AppError('VALIDATION', `Meter ${stop.meterSerial} gives no value for its registers.`, {
       reason: 'wired.noValues',
@@ -95,6 +96,9 @@ export function saveWiredReading(
       values: reading.values,
       dueDayValues: reading.dueDayValues,
       meterQualities: reading.meterQualities,
+      measured: reading.measured,
+      unsentRecords: reading.unsent,
+      meterAlarms: { alarms: meterAlarms(answer), endDeviceType: endDeviceTypeOfMbus(answer.deviceType) },
       source: 'wired',
       via: 'mbus',
     },

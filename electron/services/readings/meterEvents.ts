@@ -4,6 +4,7 @@
  */
 import { eventNameIn, IEC_61968_9_TABLE, type CodeTable } from '../../../shared/cim/codes/codeTables';
 import { resolveCodeTable } from '../../../shared/cim/integrationProfile';
+import { meterAlarmKinds, type MeterAlarmKind } from '../../../shared/mbus/alarms';
 import { AppError } from '../../../shared/contract/result';
 import type { Store } from '../store';
 import { storedProfile } from '../sync/profileFile';
@@ -21,6 +22,7 @@ export function meterEvents(store: Store, usagePointId: string, limit: number) {
     id: e.id,
     eventType: e.event_type,
     name: eventNameIn(table, e.event_type),
+    alarm: meterAlarmKinds.includes(e.mbus_alarm as MeterAlarmKind) ? (e.mbus_alarm as MeterAlarmKind) : null,
     createdAt: e.created_at,
     reason: e.reason,
     fromEnterprise: e.source === 'enterprise',

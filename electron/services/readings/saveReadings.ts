@@ -14,6 +14,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { reportMeterStatus } from '../optical/meterStatus';
 import { readingQuality } from '../../../shared/cim/readingQuality';
+import { queueMeterAlarms, type MeterAlarmsAt } from '../mbus/alarmEvents';
 import { enqueueVisitReadings } from './outbound';
 import { linkPhotos } from './photos';
 import { checkValue, qualitiesOf, requireConfirmations } from './checkValue';
@@ -36,6 +37,16 @@ export interface SaveReadingsRequest {
    * own date, never taken as the register's last value or checked against the current range.
    */
   dueDayValues?: readonly { registerId: number; value: string; at: string }[];
+  /**
+   * The meter's values that no register counts (M-Bus flow, power, temperatures…), each with its own
+   * ReadingType: told to the enterprise with the visit (a stored one with its due day), never kept as
+   * a register's value.
+   */
+  measured?: readonly { readingType: string; value: string; at: string | null }[];
+  /** Records the meter sent that no ReadingType says: kept in the visit's audit details, not sent. */
+  unsentRecords?: readonly object[];
+  /** The alarms the meter's telegram raised (M-Bus status byte, error flags): each onset told once, as EndDeviceEvents. */
+  meterAlarms?: MeterAlarmsAt;
   note?: string;
   photoIds?: readonly string[];
   position?: Position | undefined;
@@ -120,6 +131,14 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
     };
   });
 
+  const measured = (request.measured ?? []).map((m) => ({
+    readingType: m.readingType,
+    value: m.value,
+    timeStamp: m.at ?? readAt,
+    qualities: [readingQuality.deviceValid, ...(request.meterQualities ?? [])],
+    ...(m.at ? { reason: 'billing' as const } : {}),
+  }));
+
   const readingSetId = randomUUID();
   const tag = request.switchRead;
   const hasWarnings = values.some((v) => v.warnings.length > 0);
@@ -156,6 +175,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
         registers: values.length,
         warnings: values.flatMap((v) => v.warnings.map((w) => w.kind)),
         ...(request.via ? { via: request.via } : {}),
+        ...(request.unsentRecords?.length ? { recordsNotSent: request.unsentRecords } : {}),
       },
     });
     // The meter's health as the probe read it (F.F, C.5.0, C.7.x, DSMR power failures) goes out with
@@ -185,6 +205,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
             ...(tag ? { reason: tag.reason } : {}),
           })),
           ...dueDay,
+          ...measured,
           ...counts,
         ],
         ...(tag ? { switchOrder: tag.switchOrder, ...(tag.agreement ? { agreement: tag.agreement } : {}) } : {}),
@@ -192,6 +213,7 @@ export function saveManualReadings(store: Store, actor: Actor, request: SaveRead
       readAt,
     );
     status?.queueEvents();
+    if (request.meterAlarms) queueMeterAlarms(store, meter, request.meterAlarms, readAt);
     return saved;
   });
   return { readingSetId, readAt, readings, messageId };

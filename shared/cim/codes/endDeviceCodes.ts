@@ -113,6 +113,14 @@ const events = {
   connectFailed: '31.26.67',
   /** getFatalErrorEventType 0.0.43.79 (NA.Event.Error): a non-zero fatal error register F.F (IEC 62056-21 / DSMR "F.F"). */
   fatalError: '0.43.79',
+  /** getBatteryVoltageLowEventType 0.2.22.150 (Battery domain; 4.2.22.150 getBatteryLevelBelowLowLevelStart for a gas meter). */
+  batteryLow: '2.22.150',
+  /** getMeterAlarmEventType 0.11.46.79: the meter reports an alarm it does not name. */
+  meterAlarm: '11.46.79',
+  /** getGasReverseFlowStart 4.0.48.219: the flow runs backwards; with the meter's own device type. */
+  reverseFlow: '0.48.219',
+  /** getMaxFlow 4.21.48.93 (Metrology domain): the flow above the meter's limit; with the meter's own device type. */
+  flowAboveLimit: '21.48.93',
   // A disconnect/reconnect not done for a reason on site (customer refused, unsafe, meter not
   // found) has no code here: it is the order's outcome, sent as MeterServiceRequests (issue 20 §1).
 } as const;

@@ -1,6 +1,7 @@
 /** A visit: readings, skips, photos. */
 import { z } from 'zod';
 import { END_DEVICE_EVENT_NAMES } from '../../cim/codes/endDeviceCodes';
+import { meterAlarmKinds } from '../../mbus/alarms';
 import { confirmation, decimalText, photoInfo, photoMimeTypes, position, reading, skipCode } from '../entities';
 import { base64, note, nothing, photoId, usagePointId, type MethodSpecs } from './common';
 
@@ -98,6 +99,8 @@ export const readingMethods = {
         id: z.number().int(),
         eventType: z.string(),
         name: z.enum(END_DEVICE_EVENT_NAMES).nullable(),
+        /** The M-Bus alarm it was raised for, to say an event without a published code in words. */
+        alarm: z.enum(meterAlarmKinds).nullable(),
         createdAt: z.string(),
         reason: z.string(),
         fromEnterprise: z.boolean(),

@@ -5,7 +5,8 @@
  * reading with the meter's date, its status byte as qualities, one MeterReadings message. The
  * meters answer with the RSP_UD frames libmbus publishes (test/test-frames, see
  * electron/services/mbus/trainingWired.ts): EFE_Engelmann-WaterStar.hex holds volume 0.332 m³
- * now, 0.331 m³ at storage 1 dated 2013-12-31, and status 0x27 (application alarm, power low).
+ * now, 0.331 m³ at storage 1 dated 2013-12-31, and status 0x27 (application alarm, power low), told as
+ * qualities and, once, as EndDeviceEvents.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -106,9 +107,26 @@ describe.skipIf(socatSkipReason !== null)(
           expect(payload.readings).toEqual([
             expect.objectContaining({ value: '0.332', qualities: ['1.0.0', '1.1.1', '1.1.0'] }),
             expect.objectContaining({ value: '0.331', timeStamp: '2013-12-31T00:00:00.000Z', reason: 'billing' }),
+            // The flow now and its maximum (m³/h, ReadingTypeUnit 125; maximum = aggregate 8): readings of their own.
+            expect.objectContaining({ readingType: '0.0.0.12.1.9.155.0.0.0.0.0.0.0.0.0.125.0', value: '0.000' }),
+            expect.objectContaining({ readingType: '0.8.0.6.1.9.155.0.0.0.0.0.0.0.0.0.125.0', value: '2.070' }),
           ]);
-          // The message as sync sends it, valid against the real XSDs (the due-day value a second reading with its own date).
-          expect(outboxSchemaErrors(after.outbox.list().filter((e) => e.noun === 'MeterReadings'))).toEqual({});
+          // The days on (VIF 0x22) have no ReadingType: kept in the visit's audit details, not sent.
+          const audit = after.db.prepare("SELECT details FROM audit_log WHERE action = 'readings.save'").get() as { details: string };
+          expect(JSON.parse(audit.details)).toMatchObject({
+            recordsNotSent: [{ quantity: 'onTime', value: '1191', reason: 'noReadingType' }],
+          });
+          // Status 0x27 as alarms, once each: an abnormal situation → meter alarm, power low → battery low (warm water: type 24).
+          const events = outbox.filter((m) => m.kind === 'meterStatusEvents');
+          expect(events).toHaveLength(1);
+          expect((JSON.parse(events[0]!.payload) as { events: { eventType: string }[] }).events.map((e) => e.eventType)).toEqual([
+            '24.11.46.79',
+            '24.2.22.150',
+          ]);
+          // The messages as sync sends them, valid against the real XSDs (the due-day value a second reading with its own date).
+          expect(outboxSchemaErrors(after.outbox.list().filter((e) => e.noun === 'MeterReadings' || e.noun === 'EndDeviceEvents'))).toEqual(
+            {},
+          );
           // The due-day value never becomes the register's last value.
           expect(after.meters.get('UP-1')?.registers.map((r) => r.lastValue)).toEqual(['0.332']);
         } finally {

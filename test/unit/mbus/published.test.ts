@@ -152,7 +152,7 @@ describe('jmbus test telegrams', () => {
       accessNumber: 0x50,
     });
     expect(t.records).toEqual([
-      record('0000', null, 'manufacturerSpecific'), // Kamstrup info codes, VIF 0xFF 0x20
+      record('0000', null, 'manufacturerSpecific', { manufacturerVif: 'FF20' }), // Kamstrup info codes, VIF 0xFF 0x20
       record('474.240', 'm3', 'volume'),
       record('473.247', 'm3', 'volume', { storage: 1 }),
     ]);

@@ -6,6 +6,8 @@
  * snapshot test/__snapshots__/legacy.spec.ts.snap lists the decoded values.
  * jmbus: the test telegrams of the jmbus library (OpenMUC), reprinted in the same file ("JMBus Test Case").
  * libmbus: rscada/libmbus test/test-frames/EFE_Engelmann-WaterStar.hex with its .norm.xml.
+ * wmbusmeters: the test telegrams at the end of its drivers (src/driver_*.cc), printed with the
+ * decrypted records after the "_"; only those records are kept here (the key is not published).
  */
 export const published = {
   /** OMS Vol.2 Annex N.2.1: wM-Bus gas meter, security profile A (mode 5), frame format A with CRCs. */
@@ -50,4 +52,14 @@ export const published = {
   libmbusWaterStar: {
     hex: '68 51 51 68 08 0B 72 54 02 99 04 C5 14 00 06 0C 27 00 00 04 78 2E 25 4C 00 04 6D 0A 0C CD 13 04 13 4C 01 00 00 44 13 4B 01 00 00 84 01 13 4C 01 00 00 42 6C BF 1C 02 6C DF 1C 04 3B 00 00 00 00 14 3B 16 08 00 00 02 23 A7 04 01 FD 17 00 04 90 28 08 00 00 00 3F 16',
   },
+  /**
+   * wmbusmeters src/driver_waterstarm.cc "Water waterstarm 22996221" (DWZ, warm water, status 0x04),
+   * the records after "_": 0.106 m³, error flags (FD 17) 0x0040 — printed "LEAKAGE_OR_NO_USAGE POWER_LOW".
+   */
+  waterstarmPowerLowRecords: { hex: '046D282A9E2704136A00000002FD17400004933C000000002F2F2F2F2F2F03FD0C08000002FD0B0011' },
+  /**
+   * wmbusmeters src/driver_multical21.cc "MyTapWater multical21 76348799" (KAM, cold water), the
+   * records after "_": info codes (FF 20) 0x0071 — printed "DRY", dry for 22–31 days —, 6.408 m³.
+   */
+  multical21DryRecords: { hex: '02FF207100041308190000441308190000615B7F616713' },
 } as const;

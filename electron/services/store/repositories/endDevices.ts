@@ -30,6 +30,8 @@ export interface MeterEventRow {
   reason: string;
   /** 'enterprise' for an event the enterprise reported (inbound EndDeviceEvents), else null. */
   source: string | null;
+  /** The M-Bus alarm an event was raised for (its details' mbusAlarm), else null. */
+  mbus_alarm: string | null;
 }
 
 export function createEndDevicesRepository(db: Db) {
@@ -42,7 +44,8 @@ export function createEndDevicesRepository(db: Db) {
     SELECT e.event_type, e.created_at, e.reason, d.serial_number
     FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id ORDER BY e.id LIMIT ?`);
   const eventsAt = db.prepare(`
-    SELECT e.id, e.event_type, e.created_at, e.reason, json_extract(e.details, '$.source') AS source
+    SELECT e.id, e.event_type, e.created_at, e.reason, json_extract(e.details, '$.source') AS source,
+      json_extract(e.details, '$.mbusAlarm') AS mbus_alarm
     FROM end_device_events e JOIN end_devices d ON d.id = e.end_device_id
     WHERE d.usage_point_id = ? AND d.kind = 'meter' ORDER BY e.created_at DESC, e.id DESC LIMIT ?`);
   const setReceivedDate = db.prepare('UPDATE end_devices SET received_date = ? WHERE id = ? AND received_date IS NOT ?');

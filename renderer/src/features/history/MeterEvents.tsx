@@ -31,7 +31,13 @@ export function MeterEvents({ usagePointId, locale }: { usagePointId: string; lo
         {events.map((e) => (
           <li key={e.id} data-testid="meter-event" data-event-type={e.eventType}>
             {formatDateTime(e.createdAt, locale)} ·{' '}
-            <span data-testid="meter-event-words">{e.name ? t(`history.events.name.${e.name}`) : t('history.events.unknown')}</span>{' '}
+            <span data-testid="meter-event-words">
+              {e.name
+                ? t(`history.events.name.${e.name}`)
+                : e.alarm
+                  ? t(`history.events.mbusAlarm.${e.alarm}`)
+                  : t('history.events.unknown')}
+            </span>{' '}
             <small className="muted" data-testid="meter-event-code">
               {e.eventType}
             </small>

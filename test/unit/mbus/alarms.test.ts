@@ -1,0 +1,100 @@
+/**
+ * A meter's alarms from its telegram (shared/mbus/alarms.ts) and the EndDeviceEventType each
+ * becomes (shared/cim/codes/mbusAlarmEvents.ts): the published code where one means the same
+ * event (CX EndDeviceEventTypeFactory, with the meter's device type), otherwise 0.0.0.0 with the
+ * raw flags. Records: wmbusmeters' test telegrams (src/driver_waterstarm.cc "Water waterstarm
+ * 22996221": status 04, error flags 0x0040 = POWER_LOW and the maker's LEAKAGE_OR_NO_USAGE;
+ * src/driver_multical21.cc "MyTapWater 76348799": info codes 0x0071 = DRY for 22–31 days).
+ */
+import { describe, expect, it } from 'vitest';
+import { endDeviceTypeOfMbus, mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
+import { alarmOnsets, encodeTelegram, decodeTelegram, hexBytes, meterAlarms, type Telegram } from '../../../shared/mbus';
+import { published } from './published';
+
+const WATERSTARM_RECORDS = published.waterstarmPowerLowRecords.hex;
+const MULTICAL21_DRY_RECORDS = published.multical21DryRecords.hex;
+
+function telegram(manufacturer: string, id: string, deviceType: number, status: number, records: string): Telegram {
+  const bytes = encodeTelegram({ manufacturer, id, version: 1, deviceType, accessNumber: 1, status, records: hexBytes(records) });
+  const result = decodeTelegram(bytes);
+  if (!result.ok) throw new Error(result.reason);
+  return result.telegram;
+}
+
+const kinds = (t: Telegram) => meterAlarms(t).map((a) => a.kind);
+
+describe('a meter’s alarms', () => {
+  it('reads the status byte: application error or alarm, power low, permanent and temporary error; busy and the maker’s bits are none', () => {
+    const withStatus = (status: number) => kinds(telegram('DWZ', '22996221', 0x06, status, '0413 6A000000'));
+    expect(withStatus(0x00)).toEqual([]);
+    expect(withStatus(0x01)).toEqual([]);
+    expect(withStatus(0xe0)).toEqual([]);
+    expect(withStatus(0x02)).toEqual(['applicationError']);
+    expect(withStatus(0x27)).toEqual(['alarm', 'powerLow']); // libmbus EFE WaterStar
+    expect(withStatus(0x18)).toEqual(['permanentError', 'temporaryError']);
+  });
+
+  it('reads the waterstarm’s power low and each error-flags bit, with the raw flags', () => {
+    const alarms = meterAlarms(telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS));
+    expect(alarms).toEqual([
+      { key: 'status.powerLow', kind: 'powerLow', details: [{ name: 'mbusStatus', value: '04' }] },
+      {
+        key: 'errorFlags.6',
+        kind: 'errorFlag',
+        details: [
+          { name: 'mbusErrorFlags', value: '0040' },
+          { name: 'mbusErrorFlagBit', value: '6' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads Kamstrup’s info codes: dry, and (the same record with other bits) reverse, leak and burst', () => {
+    expect(kinds(telegram('KAM', '76348799', 0x16, 0, MULTICAL21_DRY_RECORDS))).toEqual(['dry']);
+    // 0x040E: reverse, leak and burst, leaking for 1–8 hours (bits 10–12).
+    const others = MULTICAL21_DRY_RECORDS.replace('02FF207100', '02FF200E04');
+    expect(kinds(telegram('KAM', '76348799', 0x16, 0, others))).toEqual(['backflow', 'leak', 'burst']);
+    // The same bytes from another maker mean nothing known.
+    expect(kinds(telegram('DWZ', '76348799', 0x16, 0, MULTICAL21_DRY_RECORDS))).toEqual([]);
+  });
+
+  it('tells an onset once: a flag still raised is not new, one that cleared and comes back is', () => {
+    const raised = meterAlarms(telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS));
+    const first = alarmOnsets(raised, []);
+    expect(first.onsets).toHaveLength(2);
+    expect(alarmOnsets(raised, first.raised).onsets).toEqual([]);
+    const cleared = alarmOnsets(meterAlarms(telegram('DWZ', '22996221', 0x06, 0x00, '0413 6A000000')), first.raised);
+    expect(cleared).toEqual({ onsets: [], raised: [] });
+    expect(alarmOnsets(raised, cleared.raised).onsets.map((a) => a.key)).toEqual(['status.powerLow', 'errorFlags.6']);
+  });
+});
+
+describe('the event each alarm becomes', () => {
+  const water = endDeviceTypeOfMbus('warmWater');
+  const code = (kind: Parameters<typeof mbusAlarmEvent>[0]['kind']) => mbusAlarmEvent({ key: kind, kind, details: [] }, water).eventType;
+
+  it('takes the published code with the meter’s device type where one means the same event', () => {
+    expect(water).toBe(24);
+    expect(endDeviceTypeOfMbus('gas')).toBe(4);
+    expect(endDeviceTypeOfMbus('heat')).toBe(0);
+    expect(code('powerLow')).toBe('24.2.22.150');
+    expect(code('permanentError')).toBe('24.0.43.79');
+    expect(code('alarm')).toBe('24.11.46.79');
+    expect(code('backflow')).toBe('24.0.48.219');
+    expect(code('burst')).toBe('24.21.48.93');
+  });
+
+  it('sends the rest as 0.0.0.0 with the raw flags and the alarm’s kind in the details, never a guessed code', () => {
+    for (const kind of ['applicationError', 'temporaryError', 'leak', 'dry', 'errorFlag'] as const) expect(code(kind)).toBe('0.0.0.0');
+    const [, flag] = meterAlarms(telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS));
+    expect(mbusAlarmEvent(flag!, water)).toEqual({
+      eventType: '0.0.0.0',
+      reason: 'M-Bus errorFlag',
+      details: [
+        { name: 'mbusAlarm', value: 'errorFlag' },
+        { name: 'mbusErrorFlags', value: '0040' },
+        { name: 'mbusErrorFlagBit', value: '6' },
+      ],
+    });
+  });
+});
