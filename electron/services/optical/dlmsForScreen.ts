@@ -10,7 +10,8 @@ import type { OpticalProgramResult, OpticalReadResult } from '../../../shared/co
 import { AppError } from '../../../shared/contract/appError';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import type { Identification } from '../../../shared/iec62056/identification';
-import type { KeysFor } from '../serial/dlmsReader';
+import type { DlmsReadProgress, KeysFor } from '../serial/dlmsReader';
+import type { OpticalProgress } from '../../../shared/contract/methods/optical';
 import type { MeterKeys } from '../meterKeys';
 import { opticalTarget } from './opticalTarget';
 import { obisToReadingType } from '../../../shared/cim/codes/obis';
@@ -19,6 +20,15 @@ import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
 
 const DAY_MS = 86_400_000;
+
+/** A DLMS read's progress as the screen's progress bar takes the mode C reader's (contract `optical.progress`). */
+export const dlmsProgressEvent = (p: DlmsReadProgress): OpticalProgress => ({
+  phase: p.phase === 'identification' ? 'identification' : 'data',
+  attempt: p.attempt,
+  bytes: p.bytes,
+  baud: p.baud,
+  estimatedMsLeft: p.estimatedMsLeft,
+});
 
 /**
  * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
@@ -66,7 +76,7 @@ export async function readDlmsForScreen(
   actor: Actor,
   input: z.infer<typeof dlmsReadInput>,
   signal: AbortSignal,
-  onProgress: (p: { bytes: number; baud: number }) => void,
+  onProgress: (p: DlmsReadProgress) => void,
   read?: DlmsSaveRequest['read'],
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<DlmsReadResult> {
