@@ -6,7 +6,14 @@ import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
-import { dlmsDemandResetForScreen, dlmsProgressEvent, dlmsTimeSyncForScreen, modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
+import {
+  dlmsDemandResetForScreen,
+  dlmsObjectsForScreen,
+  dlmsProgressEvent,
+  dlmsTimeSyncForScreen,
+  modeERead,
+  readDlmsForScreen,
+} from '../optical/dlmsForScreen';
 import { opticalTarget } from '../optical/opticalTarget';
 import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
@@ -132,6 +139,10 @@ export function opticalHandlers(
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
         readDlmsForScreen(store, actor(), input, signal, (p) => emit('optical.progress', dlmsProgressEvent(p)), undefined, meterKeys),
+      ),
+    'optical.dlmsObjects': (input) =>
+      exclusive(input.operationId, (signal) =>
+        dlmsObjectsForScreen(store, input, signal, (p) => emit('optical.progress', dlmsProgressEvent(p)), meterKeys),
       ),
     'optical.program': ({ protocol, ...input }) =>
       exclusive(input.operationId, (signal) =>

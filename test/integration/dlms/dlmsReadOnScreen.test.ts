@@ -14,6 +14,8 @@ import { DlmsReadError, readDlmsMeter, type DlmsReadProgress } from '../../../el
 import { runDlmsMeter } from '../../../electron/services/serial/simulator/dlmsMeter';
 import { AppError } from '../../../shared/contract/appError';
 import type { TranscriptDetail } from '../../../shared/contract/methods/optical';
+import type { DlmsObjectsResult } from '../../../shared/contract/methods/dlmsRead';
+import { importDlmsPassword } from '../../support/dlmsPassword';
 import { encodeValue, estimatedMsLeft, expectedReadBytes } from '../../../shared/dlms';
 import { fieldmeter } from '../../support/cli';
 import { xorEncryptor } from '../../support/encryptor';
@@ -233,6 +235,27 @@ describe.skipIf(socatSkipReason !== null)(
             await signInAs(app, 'supervisor');
             const shown = await dispatch(app.handlers, 'optical.transcript', { id: details.transcriptId });
             expect(shown.ok && (shown.value as TranscriptDetail).summary.outcome).toBe('PASSWORD_REJECTED');
+          } finally {
+            await running.stop();
+            app.close();
+          }
+        },
+        scaled(30_000),
+      );
+
+      it(
+        'the panel asks what the meter offers (contract optical.dlmsObjects): the object list only, nothing saved',
+        async () => {
+          const { app, stop, running, saved } = await atStop();
+          try {
+            await importDlmsPassword(app, stop.meterSerial, 'secret01', 'technician');
+            const before = saved();
+            const result = await dispatch(app.handlers, 'optical.dlmsObjects', { usagePointId: stop.usagePointId, port: running.appPath });
+            if (!result.ok) throw new Error(JSON.stringify(result.error));
+            const { objects } = result.value as DlmsObjectsResult;
+            expect(objects).toContainEqual({ obis: '1-0:99.1.0.255', classId: 7, version: 0 });
+            expect(objects).toContainEqual({ obis: '0-0:1.0.0.255', classId: 8, version: 0 });
+            expect(saved()).toEqual(before);
           } finally {
             await running.stop();
             app.close();
