@@ -24,6 +24,7 @@ interface ReadCliOptions {
   db?: string;
   note?: string;
   confirmReason?: string;
+  objects?: boolean;
   json?: boolean;
 }
 
@@ -52,6 +53,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .option('--client <n>', 'client SAP (default 16 public client; 32 with a password)')
     .option('--server <n>', 'lower HDLC address of the meter (physical device)', '17')
     .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
+    .option('--objects', "list the objects the meter offers (its association's object list) and read nothing else")
     .option('--profile <obis>', 'the load profile to read (default 1-0:99.1.0.255)')
     .option('--from <day>', 'first day of the load profile (YYYY-MM-DD, UTC, or an ISO date-time)')
     .option('--to <day>', 'last day of the load profile (inclusive)')
@@ -71,6 +73,11 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       const to = options.to === undefined ? null : parseDay(options.to, true);
       if (options.from !== undefined && (from === null || to === null || to <= from))
         throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from');
+      if (options.objects && (options.save || options.from !== undefined || options.profile !== undefined))
+        throw new AppError(
+          'BAD_REQUEST',
+          '--objects lists what the meter offers and reads nothing else: not with --save, --profile or --from/--to',
+        );
       if (options.save && !options.usagePoint)
         throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
       if (!options.save && (options.usagePoint || options.note || options.confirmReason))
@@ -108,6 +115,13 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
                     ? `Queued the load profile as MeterReadings ${saved.profileMessageId}.`
                     : 'No load profile queued.',
                 ].join('\n'),
+          );
+          return;
+        }
+        if (options.objects) {
+          const { listMeterObjects } = await import('./dlmsObjects');
+          io.out(
+            await listMeterObjects({ path: options.port, client, serverLower, maxBaud, signal: controller.signal, keysFor }, options.json),
           );
           return;
         }

@@ -28,3 +28,5 @@ export * from './modeESession';
 export * from './meterReadPlan';
 export * from './meterReadData';
 export * from './clockSetPlan';
+export * from './objectList';
+export * from './readEstimate';

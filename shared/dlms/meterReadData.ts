@@ -14,6 +14,7 @@ import { obisFromBytes } from './obis';
 import { eventLogEntries, isEventLog, type MeterEvent } from './eventLog';
 import { parseCaptureObjects, profileRows, type AmrStatusFlag } from './profile';
 import { CLOCK, DISCONNECT_CONTROL, SERIAL_NUMBER } from './meterReadPlan';
+import { offeredObjects, type OfferedObject } from './objectList';
 
 export interface DlmsRegister {
   readonly obis: string;
@@ -52,6 +53,8 @@ export interface DlmsLoadProfile {
 export interface DlmsMeterData {
   readonly serial: string | null;
   readonly objects: readonly { readonly classId: number; readonly obis: string }[];
+  /** What the meter offers: its association's object list (./objectList), null when it was not read. */
+  readonly offered: readonly OfferedObject[] | null;
   readonly clock: DlmsClockReading | null;
   readonly registers: readonly DlmsRegister[];
   readonly disconnect: { readonly outputConnected: boolean | null; readonly controlState: ControlState | null } | null;
@@ -153,6 +156,7 @@ export function meterDataOf(responses: readonly CosemResponse[]): DlmsMeterData 
   return {
     serial: serialText(value(1, SERIAL_NUMBER, 2)),
     objects,
+    offered: offeredObjects(responses),
     clock,
     registers,
     disconnect,

@@ -93,6 +93,22 @@ export class DlmsModeESession {
     return this.received;
   }
 
+  /** The link parameters in force (the UA's, IEC 62056-46 §6.4.4.9.3): the progress estimate's frame size. */
+  get link(): HdlcClient['link'] {
+    return this.hdlc.link;
+  }
+
+  /**
+   * The user cancelled: the session ends, and where the link is (or may be) up the DISC to send is
+   * returned, so the meter leaves HDLC now instead of after its inactivity time-out (IEC 62056-46
+   * §6.4.4.4.3.5, IEC 62056-21 Annex E.2) and the next sign-on finds it listening.
+   */
+  cancel(): Uint8Array | null {
+    const linked = this.state !== 'ident' && this.state !== 'done';
+    this.state = 'done';
+    return linked ? this.hdlc.disc() : null;
+  }
+
   /** A method, not an inline test: TypeScript would narrow `state` across the calls that change it. */
   private isDone(): boolean {
     return this.state === 'done';

@@ -41,6 +41,8 @@ export class TranscriptRecorder {
   constructor(
     private readonly now: () => number,
     private readonly limit = TRANSCRIPT_LIMIT,
+    /** Another protocol's masking of sent bytes, in place of the P1/P2 one (DLMS: the AARQ's authentication value). */
+    private readonly maskSent: ((bytes: Uint8Array) => void) | null = null,
   ) {
     this.start = now();
   }
@@ -50,7 +52,7 @@ export class TranscriptRecorder {
     const room = this.limit - this.kept;
     if (room <= 0 || bytes.length === 0) return;
     const copy = bytes.slice(0, room);
-    if (direction === 'tx') this.mask(copy);
+    if (direction === 'tx') (this.maskSent ?? ((b: Uint8Array) => this.mask(b)))(copy);
     this.chunks.push([Math.max(0, Math.round(this.now() - this.start)), direction, copy.length]);
     this.parts.push(copy);
     this.kept += copy.length;

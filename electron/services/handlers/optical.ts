@@ -6,7 +6,14 @@ import { transcriptFile } from '../optical/probeDoctor';
 import { transcriptLines } from '../../../shared/iec62056';
 import { OPTICAL_PORT_SETTING, readAtUsagePoint } from '../optical/readAtUsagePoint';
 import { listPorts } from '../serial/ports';
-import { dlmsDemandResetForScreen, dlmsTimeSyncForScreen, modeERead, readDlmsForScreen } from '../optical/dlmsForScreen';
+import {
+  dlmsDemandResetForScreen,
+  dlmsObjectsForScreen,
+  dlmsProgressEvent,
+  dlmsTimeSyncForScreen,
+  modeERead,
+  readDlmsForScreen,
+} from '../optical/dlmsForScreen';
 import { opticalTarget } from '../optical/opticalTarget';
 import { ModeEOffered } from '../serial/reader';
 import { assignModel, loadMeterModels, meterModelFolder, modelAssignments } from '../optical/meterModelCatalog';
@@ -122,7 +129,7 @@ export function opticalHandlers(
             actor(),
             { usagePointId, port, ...(operationId ? { operationId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
             signal,
-            (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
+            (p) => emit('optical.progress', dlmsProgressEvent(p)),
             undefined,
             meterKeys,
           );
@@ -131,15 +138,11 @@ export function opticalHandlers(
       }),
     'optical.dlmsRead': (input) =>
       exclusive(input.operationId, (signal) =>
-        readDlmsForScreen(
-          store,
-          actor(),
-          input,
-          signal,
-          (p) => emit('optical.progress', { phase: 'data', attempt: 1, bytes: p.bytes, baud: p.baud, estimatedMsLeft: null }),
-          undefined,
-          meterKeys,
-        ),
+        readDlmsForScreen(store, actor(), input, signal, (p) => emit('optical.progress', dlmsProgressEvent(p)), undefined, meterKeys),
+      ),
+    'optical.dlmsObjects': (input) =>
+      exclusive(input.operationId, (signal) =>
+        dlmsObjectsForScreen(store, input, signal, (p) => emit('optical.progress', dlmsProgressEvent(p)), meterKeys),
       ),
     'optical.program': ({ protocol, ...input }) =>
       exclusive(input.operationId, (signal) =>

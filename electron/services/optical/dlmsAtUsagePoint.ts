@@ -21,6 +21,10 @@ import type { Actor } from '../store/repositories/journal';
 import { asRegisterValue, OPTICAL_PORT_SETTING } from './readAtUsagePoint';
 import { opticalTarget, type OpticalTarget } from './opticalTarget';
 import { eventLogMarks, eventLogSince, queueMeterEvents } from './dlmsMeterEvents';
+import { maskAuthenticationValue } from '../../../shared/dlms/transcriptMask';
+import { openSerialLink } from '../serial/link';
+import type { OpenLink } from '../serial/openProbe';
+import { keepTranscript, startProbeSession } from './probeDoctor';
 
 export interface DlmsSaveRequest {
   readonly usagePointId: string;
@@ -34,6 +38,9 @@ export interface DlmsSaveRequest {
   readonly photoDir: string;
   /** Tests: the medium and the clock. */
   readonly read?: typeof readDlmsMeter;
+  /** The medium (default: the serial port, 8N1 as ./serial/dlmsReader opens it); every byte through it is kept in the transcript. */
+  readonly openLink?: OpenLink;
+  readonly onProgress?: Parameters<typeof readDlmsMeter>[0]['onProgress'];
 }
 
 const MULTIPLIER = 15; // the ReadingType field of the power of ten (NOTES.md §6)
@@ -98,9 +105,25 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
   // Whether the meter's HLS keys were at hand: a meter that asks for HLS without them is told apart from a wrong key.
   let keyed = false;
   const { keysFor } = request;
+  // The probe doctor's transcript (./probeDoctor), kept whatever the outcome: a failed read is what
+  // it is for. The AARQ's password is masked as the bytes are recorded, never stored.
+  const session = startProbeSession(
+    request.openLink ?? ((p, b) => openSerialLink(p, { baudRate: b, frame: '8N1' })),
+    maskAuthenticationValue,
+  );
+  const keep = (outcome: string) =>
+    keepTranscript(store, actor, session, {
+      usagePointId: request.usagePointId,
+      meterSerial: target.meterSerial,
+      kind: 'read',
+      port: request.port,
+      outcome,
+    });
   try {
     readout = await (request.read ?? readDlmsMeter)({
       path: request.port,
+      openLink: session.openLink,
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
       ...(keysFor
         ? {
             keysFor: async (identification) => {
@@ -117,6 +140,7 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
       },
     });
   } catch (error) {
+    const transcriptId = keep(error instanceof DlmsReadError ? error.code : 'INTERNAL');
     if (error instanceof DlmsReadError && !keyed && asksForHls(error))
       throw new AppError('OPTICAL_READ_FAILED', `The meter at ${request.usagePointId} asks for HLS and there is no key for it.`, {
         reason: 'meterKeyMissing',
@@ -126,9 +150,11 @@ export async function readDlmsAtUsagePoint(store: Store, actor: Actor, request: 
         reason: 'probe',
         code: error.code,
         diagnostic: error.diagnostic?.log ?? null,
+        transcriptId,
       });
     throw error;
   }
+  keep('ok');
   store.settings.set(OPTICAL_PORT_SETTING, request.port);
   const data =
     request.profile && readout.data.profile

@@ -5,12 +5,13 @@
  */
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
-import type { dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
+import type { DlmsObjectsResult, dlmsReadInput, DlmsReadResult } from '../../../shared/contract/methods/dlmsRead';
 import type { OpticalProgramResult, OpticalReadResult } from '../../../shared/contract/methods/optical';
 import { AppError } from '../../../shared/contract/appError';
 import { serialMatches } from '../../../shared/domain/readingValidation';
 import type { Identification } from '../../../shared/iec62056/identification';
-import type { KeysFor } from '../serial/dlmsReader';
+import { DlmsReadError, type DlmsReadProgress, type KeysFor } from '../serial/dlmsReader';
+import type { OpticalProgress } from '../../../shared/contract/methods/optical';
 import type { MeterKeys } from '../meterKeys';
 import { opticalTarget } from './opticalTarget';
 import { obisToReadingType } from '../../../shared/cim/codes/obis';
@@ -19,6 +20,15 @@ import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
 
 const DAY_MS = 86_400_000;
+
+/** A DLMS read's progress as the screen's progress bar takes the mode C reader's (contract `optical.progress`). */
+export const dlmsProgressEvent = (p: DlmsReadProgress): OpticalProgress => ({
+  phase: p.phase === 'identification' ? 'identification' : 'data',
+  attempt: p.attempt,
+  bytes: p.bytes,
+  baud: p.baud,
+  estimatedMsLeft: p.estimatedMsLeft,
+});
 
 /**
  * The secrets of the stop's meter: its HLS keys from the meter-key store (a DLMS meter is named
@@ -66,7 +76,7 @@ export async function readDlmsForScreen(
   actor: Actor,
   input: z.infer<typeof dlmsReadInput>,
   signal: AbortSignal,
-  onProgress: (p: { bytes: number; baud: number }) => void,
+  onProgress: (p: DlmsReadProgress) => void,
   read?: DlmsSaveRequest['read'],
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<DlmsReadResult> {
@@ -108,6 +118,7 @@ export async function readDlmsForScreen(
           intervals: data.profile.intervals.map((i) => ({ end: i.end, status: [...i.status], values: [...i.values] })),
         }
       : null,
+    objects: data.offered ? [...data.offered] : null,
     savedReadings: saved.readings.readings.length,
     profileMessageId: saved.profileMessageId,
   };
@@ -139,6 +150,39 @@ export function modeERead(
     demandResetSupported: false,
     status: null,
     dlms,
+  };
+}
+
+/**
+ * The meter's object list alone (contract `optical.dlmsObjects`): a short association that reads
+ * Association LN attribute 2 and releases; nothing is saved. With the store's secrets, as a read.
+ */
+export async function dlmsObjectsForScreen(
+  store: Store,
+  input: { usagePointId: string; port: string },
+  signal: AbortSignal,
+  onProgress: (p: DlmsReadProgress) => void,
+  meterKeys?: Pick<MeterKeys, 'keysFor'>,
+  read?: DlmsSaveRequest['read'],
+): Promise<DlmsObjectsResult> {
+  const { objectListPlan } = await import('../../../shared/dlms/objectList');
+  const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
+  const secrets = screenSecrets(meterKeys, meterSerial);
+  const readout = await (read ?? defaultRead)({
+    path: input.port,
+    plan: objectListPlan,
+    keysFor: secrets.keysFor,
+    signal,
+    onProgress,
+  }).catch((error: unknown) => {
+    throw error instanceof DlmsReadError
+      ? new AppError('OPTICAL_READ_FAILED', error.message, { reason: 'probe', code: error.code, diagnostic: error.diagnostic?.log ?? null })
+      : error;
+  });
+  return {
+    manufacturer: readout.identification.manufacturer,
+    ident: readout.identification.ident,
+    objects: readout.data.offered ? [...readout.data.offered] : null,
   };
 }
 

@@ -18,9 +18,9 @@ export interface ProbeSession {
   readonly openLink: OpenLink;
 }
 
-export function startProbeSession(openLink?: OpenLink): ProbeSession {
+export function startProbeSession(openLink?: OpenLink, maskSent?: (bytes: Uint8Array) => void): ProbeSession {
   // Times relative to the session's start, from a monotonic clock.
-  const recorder = new TranscriptRecorder(() => performance.now());
+  const recorder = new TranscriptRecorder(() => performance.now(), undefined, maskSent ?? null);
   return { recorder, startedAt: new Date().toISOString(), openLink: recordingOpener(recorder, openLink) };
 }
 

@@ -8,12 +8,15 @@
 import {
   bytesToHex,
   DlmsModeESession,
+  estimatedMsLeft,
+  expectedReadBytes,
   meterDataOf,
   meterReadPlan,
   type CosemResponse,
   type DlmsMeterData,
   type DlmsSessionErrorCode,
   type DlmsSessionEvent,
+  type DlmsSessionPhase,
   type LinkParameters,
   type MeterReadRequest,
   type ReadPlan,
@@ -63,13 +66,25 @@ export interface DlmsReadOptions {
   readonly serverLower?: number;
   readonly maxBaud?: number;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: { phase: string; bytes: number; baud: number }) => void;
+  readonly onProgress?: (progress: DlmsReadProgress) => void;
+  /** The bytes this read is expected to bring (default: from the request, shared/dlms/readEstimate). */
+  readonly expectedBytes?: number;
   readonly timeouts?: { identificationMs?: number; responseMs?: number; retryPauseMs?: number };
   readonly attempts?: number;
   readonly openLink?: (path: string, baud: number) => Promise<SerialLink>;
   readonly wait?: (ms: number) => Promise<void>;
   /** The host clock the drift is measured against (tests fix it). */
   readonly now?: () => number;
+}
+
+/** The mode C reader's progress (./reader ReadProgress) with the DLMS session's phase. */
+export interface DlmsReadProgress {
+  readonly phase: DlmsSessionPhase;
+  readonly attempt: number;
+  readonly bytes: number;
+  readonly baud: number;
+  /** From the line time of what is still expected (never from the speed so far); null before the rate switch. */
+  readonly estimatedMsLeft: number | null;
 }
 
 export interface DlmsReadout {
@@ -136,7 +151,7 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
   const link = await openDlmsProbe(options);
   try {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await runAttempt(link, options);
+      const outcome = await runAttempt(link, options, attempt);
       if (outcome.ok) {
         const { event } = outcome;
         return {
@@ -177,7 +192,7 @@ type Outcome =
       associationDiagnostic?: number | null;
     };
 
-async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<Outcome> {
+async function runAttempt(link: SerialLink, options: DlmsReadOptions, attempt: number): Promise<Outcome> {
   let identified: Identification | null = null;
   let password: Uint8Array | null = null;
   let hls: HlsClient | null = null;
@@ -200,6 +215,7 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   let baud = 300;
+  const expectedBytes = options.expectedBytes ?? expectedReadBytes(options.request ?? {});
   return new Promise<Outcome>((resolve) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -222,7 +238,18 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
       options.signal?.removeEventListener('abort', onAbort);
       resolve(outcome);
     };
-    const onAbort = () => fail('CANCELLED', 'CANCELLED', 'The read was cancelled.');
+    const cancelled = () => fail('CANCELLED', 'CANCELLED', 'The read was cancelled.');
+    // Where the link is up, a DISC after whatever frame is being written (never inside it), then
+    // stop; a probe that no longer takes the DISC does not hold the cancel up.
+    const onAbort = () => {
+      const disc = session.cancel();
+      if (!disc) return cancelled();
+      clearTimeout(timer);
+      work = work
+        .then(() => link.write(disc))
+        .catch(() => undefined)
+        .then(cancelled);
+    };
     const run = (events: readonly DlmsSessionEvent[]) => {
       work = work
         .then(() => handle(events))
@@ -257,7 +284,16 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions): Promise<O
             baud = event.baud;
             break;
           case 'progress':
-            options.onProgress?.({ phase: event.phase, bytes: event.bytes, baud });
+            options.onProgress?.({
+              phase: event.phase,
+              attempt,
+              bytes: event.bytes,
+              baud,
+              estimatedMsLeft:
+                event.phase === 'identification'
+                  ? null
+                  : estimatedMsLeft({ expectedBytes, bytes: event.bytes, baud, maxInfo: session.link.maxInfoTransmit }),
+            });
             break;
           case 'complete':
             return settle({ ok: true, event, bytes });

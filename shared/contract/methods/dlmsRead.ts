@@ -24,6 +24,16 @@ export const dlmsReadInput = z
   })
   .strict();
 
+/** An object the meter offers (its association's object list, Blue Book §4.4.3): the screen groups them. */
+export const offeredObject = z.object({ obis: z.string(), classId: z.number().int(), version: z.number().int() });
+
+/** What the meter offers (contract `optical.dlmsObjects`): null when its object list could not be read. */
+export const dlmsObjectsResult = z.object({
+  manufacturer: z.string(),
+  ident: z.string(),
+  objects: z.array(offeredObject).nullable(),
+});
+
 export const dlmsReadResult = z.object({
   manufacturer: z.string(),
   ident: z.string(),
@@ -47,7 +57,10 @@ export const dlmsReadResult = z.object({
       intervals: z.array(z.object({ end: z.string(), status: z.array(z.string()), values: z.array(z.string().nullable()) })),
     })
     .nullable(),
+  /** The meter's object list as this read found it (null: not read); the screen offers a load profile only when one is listed. */
+  objects: z.array(offeredObject).nullable().optional(),
   savedReadings: z.number().int(),
   profileMessageId: z.string().nullable(),
 });
 export type DlmsReadResult = z.infer<typeof dlmsReadResult>;
+export type DlmsObjectsResult = z.infer<typeof dlmsObjectsResult>;

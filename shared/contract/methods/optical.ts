@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { usagePointId, type MethodSpecs } from './common';
 import { workOrderId } from './workOrders';
-import { dlmsReadInput, dlmsReadResult } from './dlmsRead';
+import { dlmsObjectsResult, dlmsReadInput, dlmsReadResult } from './dlmsRead';
 import { meterModelProblemCodes } from '../../i18n/meterModelWords';
 
 /** The simulated meter of training mode, offered beside the real ports. */
@@ -199,6 +199,12 @@ export const opticalMethods = {
   },
   /** A DLMS meter (mode E): read, its registers saved and its load profile queued, as one step (issue 22). */
   'optical.dlmsRead': { right: 'record', input: dlmsReadInput, output: dlmsReadResult },
+  /** A DLMS meter's object list only: what it offers (registers, profiles, clock, disconnect control, event logs); nothing saved. */
+  'optical.dlmsObjects': {
+    right: 'record',
+    input: dlmsReadInput.pick({ usagePointId: true, port: true, operationId: true }),
+    output: dlmsObjectsResult,
+  },
   /** Installers (and supervisors) only: time sync or demand reset, audited and queued as an EndDeviceControls outcome. */
   'optical.program': { right: 'install', input: opticalProgramInput, output: opticalProgramResult },
   /** The meter models and which meter types they are assigned to. */

@@ -11,6 +11,8 @@ import { DayInput } from '../review/DayInput';
 import { useDlmsStore } from './dlmsStore';
 import { currentCatalog } from '../../i18n/catalog';
 import { obisMeaningText } from './obisText';
+import { offersLoadProfile } from '../../../../shared/dlms/objectList';
+import { DlmsObjects } from './DlmsObjects';
 
 interface Props {
   usagePointId: string;
@@ -46,35 +48,73 @@ export function DlmsReadPanel({ usagePointId, port, busy }: Props) {
   useEffect(() => clear(), [usagePointId, clear]);
   const r = d.result;
   const clock = r?.clock ? drift(r.clock) : null;
+  // A load profile is offered unless the meter's object list is known and lists none.
+  const withProfile = d.objects === null || offersLoadProfile(d.objects);
+  const left = d.progress?.estimatedMsLeft;
+  const seconds = left === null || left === undefined ? null : Math.ceil(left / 1000);
   return (
     <div className="optical-dlms" data-testid="dlms-panel">
       <p className="field-label">{t('optical.dlms.title')}</p>
       <div className="optical-controls">
+        {!withProfile && (
+          <p className="muted" data-testid="dlms-no-profile">
+            {t('optical.dlms.noProfile')}
+          </p>
+        )}
         {/* Days as the user writes them (German TT.MM.JJJJ), not the browser's own date field. */}
-        <DayInput
-          label={t('optical.dlms.from')}
-          testId="dlms-from"
-          inputClassName="input"
-          value={d.from}
-          onChange={(day) => d.setPeriod(day, d.to < day ? day : d.to)}
-        />
-        <DayInput
-          label={t('optical.dlms.to')}
-          testId="dlms-to"
-          inputClassName="input"
-          value={d.to}
-          onChange={(day) => d.setPeriod(d.from, day)}
-        />
-        <button
-          type="button"
-          className="button"
-          data-testid="dlms-read"
-          disabled={!port || busy || d.reading || !d.from || !d.to}
-          onClick={() => void d.read(usagePointId, port)}
-        >
-          {t('optical.dlms.read')}
-        </button>
+        {withProfile && (
+          <>
+            <DayInput
+              label={t('optical.dlms.from')}
+              testId="dlms-from"
+              inputClassName="input"
+              value={d.from}
+              onChange={(day) => d.setPeriod(day, d.to < day ? day : d.to)}
+            />
+            <DayInput
+              label={t('optical.dlms.to')}
+              testId="dlms-to"
+              inputClassName="input"
+              value={d.to}
+              onChange={(day) => d.setPeriod(d.from, day)}
+            />
+          </>
+        )}
+        {d.running ? (
+          <button type="button" className="button" data-testid="dlms-cancel" onClick={() => void d.cancel()}>
+            {t('optical.cancel')}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button"
+              data-testid="dlms-objects"
+              disabled={!port || busy}
+              onClick={() => void d.listObjects(usagePointId, port)}
+            >
+              {t('optical.dlms.listObjects')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-testid="dlms-read"
+              disabled={!port || busy || (withProfile && (!d.from || !d.to))}
+              onClick={() => void d.read(usagePointId, port, withProfile)}
+            >
+              {t('optical.dlms.read')}
+            </button>
+          </>
+        )}
       </div>
+      {d.running && (
+        <p className="optical-progress" role="status" data-testid="dlms-progress">
+          {t(d.progress ? `optical.phase.${d.progress.phase}` : 'optical.phase.signOn')}
+          {d.progress ? ` · ${t('optical.bytes', { count: d.progress.bytes })} · ${d.progress.baud} Bd` : ''}
+          {seconds !== null ? ` · ${t('optical.left', { seconds })}` : ''}
+        </p>
+      )}
+      {d.objects && <DlmsObjects objects={d.objects} />}
       {d.error && (
         <p className="inline-error" role="alert" data-testid="dlms-error">
           {d.error}

@@ -16,6 +16,7 @@ import { useOpticalStore } from './opticalStore';
 import { ProgramPanel } from './ProgramPanel';
 import { DlmsReadPanel } from './DlmsReadPanel';
 import { useProgramStore } from './programStore';
+import { useDlmsStore } from './dlmsStore';
 
 interface Props {
   detail: Pick<MeterDetail, 'usagePointId' | 'meterSerial'>;
@@ -34,7 +35,8 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
   const o = useOpticalStore();
   const applyOptical = useMeterStore((s) => s.applyOptical);
   const programming = useProgramStore((s) => s.running !== null);
-  const busy = o.reading || programming;
+  const dlmsRunning = useDlmsStore((s) => s.running !== null);
+  const busy = o.reading || programming || dlmsRunning;
   const [typedPort, setTypedPort] = useState('');
   const { loadPorts, clear } = o;
   useEffect(() => {
@@ -83,7 +85,7 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             </option>
           ))}
         </select>
-        {busy ? (
+        {o.reading || programming ? (
           <button type="button" className="button" data-testid="optical-cancel" onClick={() => void o.cancel()}>
             {t('optical.cancel')}
           </button>
@@ -92,7 +94,7 @@ export function OpticalPanel({ detail, locale, onUse, job, open, program = true 
             type="button"
             className="button primary"
             data-testid="optical-read"
-            disabled={!o.port}
+            disabled={!o.port || dlmsRunning}
             onClick={() => void o.read(detail.usagePointId, job)}
           >
             {t('optical.read')}
