@@ -33,6 +33,8 @@ export interface HanPushMeterOptions {
   readonly firstCounter?: number;
   /** Send without ciphering (most Norwegian HAN meters). */
   readonly plain?: boolean;
+  /** Where the energy register stands at the start (training routes set it to the stop's usual value). */
+  readonly energyWh?: number;
 }
 
 /** COSEM unit codes (Blue Book Table 4): W 27, Wh 30, V 35. */
@@ -57,7 +59,7 @@ export class HanPushMeter {
 
   /** The plain data-notification of the meter's list at `at`, energy counting on at the simulated power. */
   notification(at: number, counter: number): Uint8Array {
-    const energyWh = START_ENERGY_WH + Math.floor(((at - this.startedAt) / 3_600_000) * POWER_W);
+    const energyWh = (this.options.energyWh ?? START_ENERGY_WH) + Math.floor(((at - this.startedAt) / 3_600_000) * POWER_W);
     const body = array([
       structure(ln('0-0:96.1.0.255'), text(this.options.serial)),
       entry('1-0:1.7.0.255', u32(POWER_W), 0, UNIT.W),
