@@ -102,18 +102,20 @@ export function HanPanel({ usagePointId }: Props) {
                   ))}
                 </tbody>
               </table>
-              <label className="field-label">
-                {t('han.confirmReason')}
-                <input
-                  className="input"
-                  data-testid="han-reason"
-                  value={h.confirmReason}
-                  onChange={(e) => h.setConfirmReason(e.target.value)}
-                />
-              </label>
-              <button type="button" className="button primary" data-testid="han-save" onClick={() => void h.save(usagePointId)}>
-                {t('han.save')}
-              </button>
+              <div className="optical-controls">
+                <label className="field-label">
+                  {t('han.confirmReason')}
+                  <input
+                    className="input"
+                    data-testid="han-reason"
+                    value={h.confirmReason}
+                    onChange={(e) => h.setConfirmReason(e.target.value)}
+                  />
+                </label>
+                <button type="button" className="button primary" data-testid="han-save" onClick={() => void h.save(usagePointId)}>
+                  {t('han.save')}
+                </button>
+              </div>
             </>
           )}
           {h.saved !== null && <p data-testid="han-saved">{t('han.saved', { count: h.saved })}</p>}
