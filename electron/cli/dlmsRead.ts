@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
+import type { PushCliOptions } from './dlmsPush';
+
+type SimulateOptions = { days: string; password: string; pace?: boolean } & PushCliOptions;
 
 /** The LLS password of a DLMS meter: from the environment only (an argument shows in `ps`). */
 export const DLMS_PASSWORD_VARIABLE = 'FIELDMETER_DLMS_PASSWORD';
@@ -176,9 +179,16 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .option('--password <text>', 'the LLS password the meter accepts', '00000000')
     .option('--serial <text>', 'the serial number the meter gives', '98765432')
     .option('--pace', 'space the output at the line rate (a PTY ignores baud timing)')
+    .option('--push <seconds>', "be the meter's HAN/P1 port instead: push the values every N seconds, ciphered with --key")
+    .option('--key <hex>', 'with --push: the encryption key, 32 hex digits (also $FIELDMETER_DLMS_KEY; none: plain pushes)')
+    .option('--auth-key <hex>', 'with --push: the authentication key (none: encryption only, as Austrian meters send)')
+    .option('--system-title <hex>', 'with --push: the system title, 16 hex digits', '4B464D1020304050')
+    .option('--framing <kind>', 'with --push: hdlc (Nordic HAN) or mbus (Austrian M-Bus customer interface)', 'hdlc')
+    .option('--baud <n>', 'with --push: the port rate (2400 HAN, 115200 P1)', '2400')
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
-    .action(async (options: { link: string; days: string; password: string; serial: string; pace?: boolean; json?: boolean }) => {
+    .action(async (options: SimulateOptions) => {
+      if (options.push !== undefined) return (await import('./dlmsPush')).runPushSimulator(io, options);
       const days = integerOption(options.days, '--days', 0, 400) ?? 7;
       const { runDlmsMeter } = await import('../services/serial/simulator/dlmsMeter');
       const running = await runDlmsMeter(options.link, { password: options.password, days, serial: options.serial, pace: options.pace });

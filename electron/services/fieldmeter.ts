@@ -29,6 +29,7 @@ import { mapHandlers, mapTileUrl } from './handlers/map';
 import { contentSecurityPolicyFor } from '../../shared/contract/csp';
 import { meterKeyHandlers } from './handlers/meterKeys';
 import { listenHandlers } from './handlers/listen';
+import { hanHandlers } from './handlers/han';
 import { wiredMbusHandlers } from './handlers/wiredMbus';
 import { meterKeysOf, type MeterKeys, type MeterKeysOptions } from './meterKeys';
 import { envEncryptor } from './meterKeys/encryptors';
@@ -135,6 +136,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...mapHandlers(context),
     ...meterKeyHandlers(context, meterKeys),
     ...listenHandlers(context, meterKeys),
+    ...hanHandlers(context, meterKeys),
     ...wiredMbusHandlers(context),
     ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
   };

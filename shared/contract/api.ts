@@ -21,6 +21,7 @@ import { mapMethods } from './methods/map';
 import { meterKeyMethods } from './methods/meterKeys';
 import { listenMethods } from './methods/listen';
 import { wiredMethods } from './methods/wiredMbus';
+import { hanMethods } from './methods/han';
 import { topics } from './topics';
 
 export { appInfo, locales, type AppInfo } from './methods/app';
@@ -41,6 +42,7 @@ export const methods = {
   ...meterKeyMethods,
   ...listenMethods,
   ...wiredMethods,
+  ...hanMethods,
 } as const satisfies MethodSpecs;
 
 export type Methods = typeof methods;

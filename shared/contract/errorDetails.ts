@@ -187,6 +187,10 @@ export const errorReasons = {
     /** The port went away during a scan or search (unplugged). */
     'wired.portLost': {},
     'meterKeys.storageUnavailable': { problem: z.string().nullable().optional() },
+    'han.portUnavailable': {},
+    'han.notStarted': {},
+    /** No push with values was heard (none came, or none could be decrypted). */
+    'han.nothingHeard': {},
   },
   NEEDS_CONFIRMATION: {
     outOfRange: { registers: z.array(z.unknown()) },

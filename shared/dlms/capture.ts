@@ -1,5 +1,5 @@
 /**
- * Decodes a capture — HDLC frames and/or bare xDLMS APDUs — into the objects it carries, for
+ * Decodes a capture — HDLC frames, wired M-Bus frames (./mbusTransport) or bare xDLMS APDUs — into the objects it carries, for
  * `fieldmeter dlms decode` (issue 22 item 7) and for the diagnosis of a failed read. Ciphered
  * APDUs are opened with the given keys; a wrong key yields `dlms.decrypt` and no values.
  */
@@ -13,6 +13,7 @@ import { FLAG } from './hdlc';
 import { scanFrames, SegmentReassembler } from './hdlcLink';
 import { notificationObjects, referencedObjects, type CapturedObject } from './captureObjects';
 import { apduName, decodeApdu, type CosemReference } from './xdlms';
+import { looksLikeMbusDlms, mbusDlmsApdus } from './mbusTransport';
 import { decodeValue } from './axdr';
 
 export interface CaptureOptions {
@@ -54,6 +55,10 @@ export function decodeCapture(bytes: Uint8Array, options: CaptureOptions = {}): 
         result.frames.push({ ok: false, reason: error.reason });
       }
     }
+  } else if (looksLikeMbusDlms(bytes)) {
+    const carried = mbusDlmsApdus(bytes);
+    result.frames.push(...carried.frames);
+    apdus.push(...carried.apdus);
   } else {
     try {
       apdus.push(...bareApdus(bytes));

@@ -69,7 +69,8 @@ export function parseCiphered(bytes: Uint8Array): CipheredApdu {
   const securityControl = r.u8('security control');
   const invocationCounter = r.u32('invocation counter');
   const sc = securityControlOf(securityControl);
-  if (sc.suite !== 0) throw new DlmsError('dlms.unsupported', `security suite ${sc.suite}`);
+  // Suites 0 and 1 both cipher with AES-128-GCM (Green Book §9.2.3.7); TINETZ's meters push with suite 1.
+  if (sc.suite > 1) throw new DlmsError('dlms.unsupported', `security suite ${sc.suite}`);
   const tagLength = sc.authenticated ? TAG_LENGTH : 0;
   if (r.remaining < tagLength) throw new DlmsError('dlms.truncated', 'authentication tag');
   const cipher = r.take(r.remaining - tagLength).slice();

@@ -322,6 +322,14 @@ export const errorWordsDe = {
       notHeard:
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
     },
+    /** Warum das Mithören an einer HAN/P1-Schnittstelle nicht beginnen oder speichern konnte (electron/services/han). */
+    han: {
+      portUnavailable:
+        'Der Anschluss lässt sich nicht öffnen. Prüfen Sie, ob das HAN/P1-Kabel eingesteckt ist, und wählen Sie den Anschluss erneut.',
+      notStarted: 'An dieser Station wird nicht mitgehört. Tippen Sie zuerst auf Mithören.',
+      nothingHeard:
+        'Noch keine Sendung mit Werten gehört. Warten Sie die nächste ab; eine Sendung, die sich nicht entschlüsseln lässt, liefert keine Werte.',
+    },
     /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
     wired: {
       notOnRoute: 'Der Zähler {{meter}} steht auf keiner Route dieses Geräts. Nichts wurde gespeichert.',

@@ -298,6 +298,12 @@ export const errorWordsEn = {
       routeUnknown: 'This route is not on this device.',
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
     },
+    /** Why listening to a HAN/P1 port could not start or save (electron/services/han). */
+    han: {
+      portUnavailable: 'The port cannot be opened. Check that the HAN/P1 cable is plugged in and pick its port again.',
+      notStarted: 'Nothing is being listened to at this stop. Press Listen first.',
+      nothingHeard: 'No push with values has been heard yet. Wait for the next one; a push that cannot be decrypted gives no values.',
+    },
     /** Why a wired M-Bus meter's reading was not saved (electron/services/mbus/wiredReading.ts). */
     wired: {
       notOnRoute: 'Meter {{meter}} is not on a route on this device. Nothing was saved.',

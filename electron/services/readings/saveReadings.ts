@@ -28,8 +28,8 @@ export interface SaveReadingsRequest {
    * optical read, without the probe's status registers.
    */
   source?: 'manual' | 'optical' | 'radio' | 'wired';
-  /** How a radio read arrived (kept in the audit): heard over wireless M-Bus, or read on a wired M-Bus. */
-  via?: 'wmbus' | 'mbus';
+  /** How a device read arrived (kept in the audit): heard over wireless M-Bus, read on a wired M-Bus, or pushed on a HAN/P1 port. */
+  via?: 'wmbus' | 'mbus' | 'han';
   /** Qualities the meter's own status gives every value (an M-Bus status byte: battery low, an error). */
   meterQualities?: readonly string[];
   /**

@@ -28,6 +28,7 @@ import { createWorkOrdersRepository } from './repositories/workOrders';
 import { createEvidenceRepository } from './repositories/evidence';
 import { createVisitFactsRepository } from './repositories/visitFacts';
 import { createMeterKeysRepository } from './repositories/meterKeys';
+import { createPushCountersRepository } from './repositories/pushCounters';
 import { trackWrites } from './writeLog';
 
 // What the layers above take from the store itself comes through here (eslint-rules/layers.js: store ← repositories).
@@ -69,6 +70,7 @@ export function openStore(path: string, options: OpenOptions = {}) {
     evidence: createEvidenceRepository(db),
     visitFacts: createVisitFactsRepository(db),
     meterKeys: createMeterKeysRepository(db),
+    pushCounters: createPushCountersRepository(db),
     probeTranscripts: createProbeTranscriptsRepository(db),
     enterpriseReadings: createEnterpriseReadingsRepository(db),
     /** Runs fn in one transaction: all of its writes land, or none. */

@@ -46,6 +46,7 @@ export const tableTopics = {
   visit_receipts: ['evidence'],
   meter_keys: ['meterKeys'],
   probe_transcripts: ['transcripts'],
+  dlms_push_counters: [], // replay protection of HAN/P1 pushes; no view shows it
   schema_migrations: [],
 } as const satisfies Record<string, readonly Topic[]>;
 

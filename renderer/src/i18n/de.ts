@@ -68,6 +68,34 @@ export const de: Catalog = {
     visitByHand: 'Länger nicht empfangen: diese von Hand ablesen',
     stopped: { unplugged: 'Der Empfänger wurde abgezogen. Stecken Sie ihn ein und tippen Sie erneut auf „Hören“.' },
   },
+  han: {
+    title: 'HAN/P1-Schnittstelle des Zählers: Sendungen mithören',
+    port: 'Anschluss des HAN/P1-Kabels',
+    portHint: '/dev/ttyUSB0 — wählen oder eingeben',
+    baud: 'Baudrate',
+    bauds: '{{baud}} Bd',
+    start: 'Mithören',
+    stop: 'Mithören beenden',
+    waiting: 'Hört mit … noch keine Sendung. Zähler senden alle 2 bis 10 Sekunden.',
+    heardAgo_one: 'Letzte Sendung vor {{seconds}} s ({{count}} gehört)',
+    heardAgo_other: 'Letzte Sendung vor {{seconds}} s ({{count}} gehört)',
+    outcome: {
+      values: 'Mit dem Schlüssel des Zählers entschlüsselt: Das sind die Werte des Zählers.',
+      cannotDecrypt:
+        'Gehört, nicht entschlüsselbar: Der Schlüssel dieses Zählers auf diesem Gerät öffnet seine Sendungen nicht. Es werden keine Werte gezeigt oder gespeichert.',
+      noKey:
+        'Gehört, nicht entschlüsselbar: Auf diesem Gerät gibt es keinen Schlüssel für diesen Zähler. Es werden keine Werte gezeigt oder gespeichert.',
+      replay:
+        'Abgewiesen: Diese Sendung ist nicht neuer als eine bereits gehörte dieses Zählers (Wiederholung). Es werden keine Werte gezeigt oder gespeichert.',
+      unreadable: 'Gehört, aber die Sendung ist beschädigt oder unverständlich. Prüfen Sie Kabel und Baudrate.',
+    },
+    meter: 'Zähler {{serial}}, Systemtitel {{title}}, Sendung Nr. {{counter}}',
+    confirmReason: 'Begründung, falls ein Wert außerhalb des erwarteten Bereichs liegt',
+    save: 'Als Ablesung dieser Station speichern',
+    saved_one: '{{count}} Ablesung gespeichert',
+    saved_other: '{{count}} Ablesungen gespeichert',
+    unplugged: 'Das Kabel wurde abgezogen. Stecken Sie es ein und tippen Sie erneut auf Mithören.',
+  },
   wired: {
     title: 'Drahtgebundene M-Bus-Zähler',
     port: 'Anschluss des Pegelwandlers oder Optokopfs',

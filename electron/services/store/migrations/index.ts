@@ -22,6 +22,7 @@ import m026 from './026_enterprise_readings';
 import m027 from './027_route_radio_auto_save';
 import m028 from './028_meter_key_dlms_password';
 import m029 from './029_reading_source_wired';
+import m032 from './032_dlms_push_counters';
 
 export interface Migration {
   readonly version: number;
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   m027,
   m028,
   m029,
+  m032,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

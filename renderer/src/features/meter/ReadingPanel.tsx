@@ -11,6 +11,7 @@ import { useNavStore } from '../../app/navStore';
 import { PaneBack } from '../../app/PaneBack';
 import { MeterHistory } from '../history/MeterHistory';
 import { OpticalPanel } from '../optical/OpticalPanel';
+import { HanPanel } from '../han/HanPanel';
 import { MeterPhotos } from '../photos/MeterPhotos';
 import { focusMeterList } from '../meters/MeterListPanel';
 import { SkipDialog } from '../skip/SkipDialog';
@@ -173,6 +174,7 @@ export function ReadingPanel() {
         }}
       >
         <OpticalPanel detail={detail} locale={locale} />
+        <HanPanel usagePointId={detail.usagePointId} />
         <SerialField
           detail={detail}
           locale={locale}
