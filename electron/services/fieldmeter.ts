@@ -125,7 +125,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const handlers: Handlers = {
     ...appHandlers(context),
     ...profileHandlers(context),
-    ...routeHandlers(context),
+    ...routeHandlers(context, meterKeys),
     ...readingHandlers(context),
     ...workOrderHandlers(context),
     ...switchingHandlers(context),

@@ -243,6 +243,8 @@ export const errorReasons = {
   FORBIDDEN: {
     profilesExist: {},
     needsRight: { right: z.enum(rights), role: z.enum(roles), method: z.string().optional() },
+    /** A route file or message that carries meter keys, imported by someone who may not import keys. */
+    'meterKeys.needSupervisor': {},
   },
   INTERNAL: {
     /** Made by the renderer's transport: the Node side did not answer, or answered outside the contract. */

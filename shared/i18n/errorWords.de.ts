@@ -308,6 +308,8 @@ export const errorWordsDe = {
         'Dieses Gerät kann Zählerschlüssel nicht sicher aufbewahren (kein Schlüsselbund), daher wurde nichts importiert. Wenden Sie sich an die Administration.',
       badFile:
         'Nichts wurde importiert: Einige Zeilen der Schlüsseldatei sind ungültig. Fordern Sie beim Versorger eine korrigierte Datei an.',
+      needSupervisor:
+        'Nichts wurde importiert: Diese Datei enthält Zählerschlüssel, und nur ein Disponent darf Schlüssel importieren. Bitten Sie einen Disponenten, sie zu importieren.',
     },
     /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
     listen: {

@@ -287,6 +287,8 @@ export const errorWordsEn = {
     meterKeys: {
       storageUnavailable: 'This device cannot keep meter keys safely (no keychain), so none were imported. Ask your administrator.',
       badFile: 'Nothing was imported: some rows of the key file are not valid. Ask the utility for a corrected file.',
+      needSupervisor:
+        'Nothing was imported: this file carries meter keys, and only a supervisor may import keys. Ask a supervisor to import it.',
     },
     /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
     listen: {
