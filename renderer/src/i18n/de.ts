@@ -910,6 +910,8 @@ export const de: Catalog = {
     doneTitle: '{{fileName}} wurde importiert',
     doneSummary_one: '{{count}} Zähler ({{registers}} Zählwerke) auf Route {{routes}}.',
     doneSummary_other: '{{count}} Zähler ({{registers}} Zählwerke) auf Route {{routes}}.',
+    keysKept_one: '{{count}} Zählerschlüssel übernommen, versiegelt im Schlüsselspeicher.',
+    keysKept_other: '{{count}} Zählerschlüssel übernommen, versiegelt im Schlüsselspeicher.',
     skipped_one: '{{count}} Zeile wurde ausgelassen:',
     skipped_other: '{{count}} Zeilen wurden ausgelassen:',
     failedTitle: '{{fileName}} konnte nicht importiert werden',

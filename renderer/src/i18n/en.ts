@@ -893,6 +893,8 @@ export const en = {
     doneTitle: '{{fileName}} was imported',
     doneSummary_one: '{{count}} meter ({{registers}} registers) on route {{routes}}.',
     doneSummary_other: '{{count}} meters ({{registers}} registers) on route {{routes}}.',
+    keysKept_one: '{{count}} meter key kept, sealed in the key store.',
+    keysKept_other: '{{count}} meter keys kept, sealed in the key store.',
     skipped_one: '{{count}} row was left out:',
     skipped_other: '{{count}} rows were left out:',
     failedTitle: '{{fileName}} could not be imported',
