@@ -136,7 +136,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...meterKeyHandlers(context, meterKeys),
     ...listenHandlers(context, meterKeys),
     ...wiredMbusHandlers(context),
-    ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
+    ...syncHandlers(context, { ...(options.secrets ? { secrets: options.secrets } : {}), meterKeys }),
   };
 
   const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), actor(), name);

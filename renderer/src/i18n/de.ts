@@ -455,6 +455,8 @@ export const de: Catalog = {
       metersUnchanged_other: '{{count}} Zähler unverändert',
       metersKeptFieldData_one: '{{count}} Zähler wie vor Ort erfasst belassen (die Änderung ist älter als der letzte Besuch)',
       metersKeptFieldData_other: '{{count}} Zähler wie vor Ort erfasst belassen (die Änderung ist älter als der letzte Besuch)',
+      meterKeysSet_one: 'Schlüssel für {{count}} Zähler übernommen (versiegelt; nie angezeigt)',
+      meterKeysSet_other: 'Schlüssel für {{count}} Zähler übernommen (versiegelt; nie angezeigt)',
       readRequestsAdded_one: '{{count}} Sonderablesung angefordert',
       readRequestsAdded_other: '{{count}} Sonderablesungen angefordert',
       readRequestsKnown_one: '{{count}} Ableseauftrag schon bekannt',

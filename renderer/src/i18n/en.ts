@@ -441,6 +441,8 @@ export const en = {
       metersUnchanged_other: '{{count}} meters unchanged',
       metersKeptFieldData_one: '{{count}} meter kept as recorded in the field (the change is older than the last visit)',
       metersKeptFieldData_other: '{{count}} meters kept as recorded in the field (the change is older than the last visit)',
+      meterKeysSet_one: 'keys kept for {{count}} meter (sealed; never shown)',
+      meterKeysSet_other: 'keys kept for {{count}} meters (sealed; never shown)',
       readRequestsAdded_one: '{{count}} on-demand read requested',
       readRequestsAdded_other: '{{count}} on-demand reads requested',
       readRequestsKnown_one: '{{count}} read request known already',
