@@ -166,6 +166,8 @@ export const errorReasons = {
     readoutChecksum: {},
     opticalNoValue: {},
     noMeterPassword: {},
+    /** A key or password the command needs and neither the environment nor a terminal gave: the variable to set. */
+    secretNeeded: { variable: z.string() },
     cancelled: {},
     receiptTampered: {},
     receiptMismatch: {},

@@ -260,6 +260,8 @@ export const errorWordsDe = {
     opticalNoValue:
       'Der Zähler hat für ein Zählwerk keinen Wert gesendet: Nichts wurde gespeichert. Prüfen Sie, ob der Lesekopf am richtigen Zähler sitzt.',
     noMeterPassword: 'Es wurde kein Zählerpasswort angegeben.',
+    secretNeeded:
+      'Dazu braucht es den Schlüssel oder das Passwort des Zählers: Setzen Sie {{variable}}, oder starten Sie den Befehl in einem Terminal, um danach gefragt zu werden.',
     meterKeyMissing:
       'Dieser Zähler verlangt seine Schlüssel (DLMS HLS), und auf diesem Gerät gibt es keinen dafür: bitten Sie das Büro, ihn zu importieren. Nichts wurde gespeichert.',
     meterPasswordMissing:

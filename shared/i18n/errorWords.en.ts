@@ -244,6 +244,7 @@ export const errorWordsEn = {
     readoutChecksum: 'The readout failed its check sum: the values may be damaged. Read the meter again.',
     opticalNoValue: 'The meter sent no value for a register: nothing was saved. Check that the probe is on the right meter.',
     noMeterPassword: 'No meter password was given.',
+    secretNeeded: 'This needs the meter’s key or password: set {{variable}}, or run the command on a terminal to be asked for it.',
     meterKeyMissing:
       'This meter asks for its keys (DLMS HLS) and there is no key for it on this device: ask the office to import it. Nothing was saved.',
     meterPasswordMissing:
