@@ -8,10 +8,14 @@ import { AppError } from '../../shared/contract/appError';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import type { PushCliOptions } from './dlmsPush';
+import { terminalPrompt } from './meterPassword';
 
 type SimulateOptions = { days: string; password: string; pace?: boolean } & PushCliOptions;
 
-/** The LLS password of a DLMS meter: from the environment only (an argument shows in `ps`). */
+/**
+ * The LLS password of a DLMS meter: from the environment, or typed at a prompt without echo on a
+ * terminal (an argument shows in `ps`); with neither, a coded error names this variable.
+ */
 export const DLMS_PASSWORD_VARIABLE = 'FIELDMETER_DLMS_PASSWORD';
 
 interface ReadCliOptions {
@@ -85,8 +89,18 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
       if (!options.save && (options.usagePoint || options.note || options.confirmReason))
         throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
-      const password = process.env[DLMS_PASSWORD_VARIABLE] ?? '';
-      const client = integerOption(options.client, '--client', 1, 127) ?? (password ? 32 : 16);
+      const prompt = terminalPrompt('The meter asks for its LLS password (not shown): ');
+      const needed = (): never => {
+        throw new AppError('VALIDATION', `The meter needs its LLS password: set ${DLMS_PASSWORD_VARIABLE}.`, {
+          reason: 'secretNeeded',
+          variable: DLMS_PASSWORD_VARIABLE,
+        });
+      };
+      const givenClient = integerOption(options.client, '--client', 1, 127);
+      let password = process.env[DLMS_PASSWORD_VARIABLE] ?? '';
+      // A client other than the public one (16) associates with a password (IEC 62056-5-3 LLS): asked for before the session.
+      if (!password && givenClient !== undefined && givenClient !== 16) password = prompt ? await prompt() : needed();
+      let client = givenClient ?? (password ? 32 : 16);
       const serverLower = integerOption(options.server, '--server', 0, 0x3fff) ?? 17;
       const { readDlmsMeter, DlmsReadError } = await import('../services/serial/dlmsReader');
       const controller = new AbortController();
@@ -94,6 +108,28 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       process.once('SIGINT', cancel);
       // The seam for the meter-key store: here the secrets come from the environment.
       const keysFor = () => ({ password: password ? new TextEncoder().encode(password) : null });
+      // Asked once with no password; a meter that refuses for want of one is asked again only with
+      // the password the user typed (never a guess, so nothing counts towards the meter's lock-out).
+      const readOnce = () =>
+        readDlmsMeter({
+          path: options.port,
+          client,
+          serverLower,
+          maxBaud,
+          signal: controller.signal,
+          keysFor,
+          request: from !== null && to !== null ? { profile: { obis: options.profile, from, to } } : {},
+        });
+      const read = async () => {
+        try {
+          return await readOnce();
+        } catch (error) {
+          if (!(error instanceof DlmsReadError) || error.code !== 'PASSWORD_REJECTED' || password) throw error;
+          password = prompt ? await prompt() : needed();
+          client = givenClient ?? 32;
+          return readOnce();
+        }
+      };
       try {
         if (options.save) {
           const { readDlmsAndSave } = await import('./dlmsSave');
@@ -128,15 +164,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
           );
           return;
         }
-        const result = await readDlmsMeter({
-          path: options.port,
-          client,
-          serverLower,
-          maxBaud,
-          signal: controller.signal,
-          keysFor,
-          request: from !== null && to !== null ? { profile: { obis: options.profile, from, to } } : {},
-        });
+        const result = await read();
         const { identification, baud, data, bytes, durationMs, released } = result;
         const shown = {
           meter: { manufacturer: identification.manufacturer, ident: identification.ident, serial: data.serial },

@@ -43,14 +43,23 @@ export interface ImportMessageOptions {
 /** Applies one inbound message file (the action of `import message`, and of `import FILE` for XML). */
 export async function importMessageFile(file: string, options: ImportMessageOptions, io: CliIo): Promise<void> {
   // The XML stack loads only for this command (issue 21: a CLI start reads what it runs).
-  const [{ applyInboundFile }, { keepRejectedCopy }, { openStore }, { createXsdValidator, xmllintAvailable }, { checkSchemaFolder }] =
-    await Promise.all([
-      import('../services/inbound/applyMessage'),
-      import('../services/inbound/rejected'),
-      import('../services/store'),
-      import('../services/messages/xsdValidator'),
-      import('../services/messages/schemaFolder'),
-    ]);
+  const [
+    { applyInboundFile },
+    { keepRejectedCopy },
+    { openStore },
+    { createXsdValidator, xmllintAvailable },
+    { checkSchemaFolder },
+    { meterKeysOf },
+    { envEncryptor },
+  ] = await Promise.all([
+    import('../services/inbound/applyMessage'),
+    import('../services/inbound/rejected'),
+    import('../services/store'),
+    import('../services/messages/xsdValidator'),
+    import('../services/messages/schemaFolder'),
+    import('../services/meterKeys'),
+    import('../services/meterKeys/encryptors'),
+  ]);
   const schemaDir = options.xsdDir ? resolve(options.xsdDir) : undefined;
   if (schemaDir) checkSchemaFolder(schemaDir, xmllintAvailable);
   try {
@@ -67,6 +76,8 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
       result = applyInboundFile(store, actor, file, {
         fileName: basename(file),
         ...(schemaDir ? { schemas: createXsdValidator(schemaDir) } : {}),
+        // A file handed to the device may set meter keys only when a supervisor imports it (meterConfigKeys.ts).
+        meterKeys: { keeper: meterKeysOf(store, { encryptor: envEncryptor() }), fromEnterprise: false },
       });
     } finally {
       store.close();

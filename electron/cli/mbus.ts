@@ -2,7 +2,10 @@
  * `fieldmeter mbus decode FILE [--key HEX] [--json]` (issue 23 §7): one telegram from a file, as
  * hex text (white space ignored) or raw bytes — a wM-Bus link-layer frame with or without its
  * CRCs, or a wired long frame. Exit 1 when the telegram cannot be read (bad CRC, wrong key, …).
- * The key is used, never printed; the decoder is loaded when the command runs.
+ * The key is used, never printed; the decoder is loaded when the command runs. Without --key it is
+ * taken from FIELDMETER_MBUS_KEY, and for an encrypted telegram without either it is asked for on a
+ * terminal, not echoed (issue 22 §5: the CLI takes keys from the environment or a prompt); with no
+ * terminal the command says which variable to set.
  */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
@@ -10,6 +13,11 @@ import type { MbusReason } from '../../shared/mbus/reasons';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import { readInputFile } from './inputFile';
+import { terminalPrompt } from './meterPassword';
+
+/** Where a script gives the key (an argument shows in `ps` and the shell history). */
+export const MBUS_KEY_VARIABLE = 'FIELDMETER_MBUS_KEY';
+const AES_KEY = /^[0-9a-fA-F]{32}$/;
 
 /** What the reasons mean, for the terminal (the app shows them from its catalogs). */
 const reasonText: Readonly<Record<string, string>> = {
@@ -47,15 +55,36 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
         import('../services/mbus/nodeAes'),
         import('./mbusText'),
       ]);
-      const key = options.key?.replace(/\s/g, '');
-      if (key !== undefined && !/^[0-9a-fA-F]{32}$/.test(key))
-        throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', { reason: 'option', option: '--key' });
-      let result;
-      try {
-        result = decodeTelegram(telegramBytes(file, hexBytes), { key: key ? hexBytes(key) : undefined, aes: nodeAes });
-      } catch (error) {
-        if (!(error instanceof MbusError)) throw error;
-        result = { ok: false as const, reason: error.reason, header: null };
+      const given = options.key ?? (process.env[MBUS_KEY_VARIABLE] || undefined);
+      const key = given?.replace(/\s/g, '');
+      if (key !== undefined && !AES_KEY.test(key))
+        throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', {
+          reason: 'option',
+          option: options.key === undefined ? MBUS_KEY_VARIABLE : '--key',
+        });
+      const bytes = telegramBytes(file, hexBytes);
+      const decode = (hex: string | undefined) => {
+        try {
+          return decodeTelegram(bytes, { key: hex ? hexBytes(hex) : undefined, aes: nodeAes });
+        } catch (error) {
+          if (!(error instanceof MbusError)) throw error;
+          return { ok: false as const, reason: error.reason, header: null };
+        }
+      };
+      let result = decode(key);
+      if (!result.ok && result.reason === 'mbus.noKey' && key === undefined) {
+        const prompt = terminalPrompt("The telegram is encrypted. The meter's key (32 hex digits, not shown): ");
+        if (!prompt) {
+          if (options.json) io.out(JSON.stringify(telegramSummary(result), null, 2));
+          throw new AppError('VALIDATION', `The telegram is encrypted: set ${MBUS_KEY_VARIABLE} or pass --key.`, {
+            reason: 'secretNeeded',
+            variable: MBUS_KEY_VARIABLE,
+          });
+        }
+        const typed = (await prompt()).replace(/\s/g, '');
+        if (!AES_KEY.test(typed))
+          throw new AppError('BAD_REQUEST', 'The key must be 32 hex digits (AES-128).', { reason: 'option', option: '--key' });
+        result = decode(typed);
       }
       const summary = telegramSummary(result);
       if (options.json) io.out(JSON.stringify(summary, null, 2));

@@ -171,14 +171,26 @@ export function buildProgram(io: CliIo): Command {
     });
 
   const importRouteFile = async (file: string, options: ImportRouteOptions) => {
-    const { importRoute } = await import('../services/routes/importRoute');
+    const [{ importRoute }, { meterKeysOf }, { envEncryptor }] = await Promise.all([
+      import('../services/routes/importRoute'),
+      import('../services/meterKeys'),
+      import('../services/meterKeys/encryptors'),
+    ]);
     const content = readInputText(file);
     const actor = await cliActorFor(resolveDatabasePath(options.db), 'record', 'import a route');
     await withStore(options, (store) => {
-      const summary = importRoute(store, actor, { fileName: basename(file), content, acceptValidRows: options.acceptValidRows ?? false });
+      // Key columns are sealed under $FIELDMETER_KEY_SECRET, as `keys import` does; a supervisor's import only.
+      const meterKeys = meterKeysOf(store, { encryptor: envEncryptor() });
+      const summary = importRoute(store, actor, {
+        fileName: basename(file),
+        content,
+        acceptValidRows: options.acceptValidRows ?? false,
+        meterKeys,
+      });
       print(options, summary, () =>
         [
           `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
+          ...(summary.meterKeys ? [`Kept ${summary.meterKeys} meter key(s), sealed.`] : []),
           ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${sayImportProblem(cliWords(), p)}`),
         ].join('\n'),
       );

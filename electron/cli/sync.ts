@@ -82,6 +82,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         { transportOptions },
         { envSecretStore },
         { readProfileFile, storedProfile, storeProfile },
+        { meterKeysOf },
+        { envEncryptor },
       ] = await Promise.all([
         import('../services/messages/schemaFolder'),
         import('../services/messages/xsdValidator'),
@@ -90,6 +92,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         import('../services/sync/config'),
         import('../services/sync/secrets'),
         import('../services/sync/profileFile'),
+        import('../services/meterKeys'),
+        import('../services/meterKeys/encryptors'),
       ]);
       const store = openStore(resolveDatabasePath(o.db));
       try {
@@ -136,6 +140,8 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
             maxDelayMs: 60_000,
           },
           schemaFolder: o.xsdDir ? resolve(o.xsdDir) : undefined,
+          // Keys the enterprise sends are sealed under $FIELDMETER_KEY_SECRET, as `keys import` does.
+          meterKeys: meterKeysOf(store, { encryptor: envEncryptor() }),
         };
         if (options.schemaFolder) checkSchemaFolder(options.schemaFolder, xmllintAvailable);
         transportOptions(options.endpoint, options.secrets); // URL, certificate files, credentials

@@ -126,7 +126,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
   const handlers: Handlers = {
     ...appHandlers(context),
     ...profileHandlers(context),
-    ...routeHandlers(context),
+    ...routeHandlers(context, meterKeys),
     ...readingHandlers(context),
     ...workOrderHandlers(context),
     ...switchingHandlers(context),
@@ -138,7 +138,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...listenHandlers(context, meterKeys),
     ...hanHandlers(context, meterKeys),
     ...wiredMbusHandlers(context),
-    ...syncHandlers(context, options.secrets ? { secrets: options.secrets } : {}),
+    ...syncHandlers(context, { ...(options.secrets ? { secrets: options.secrets } : {}), meterKeys }),
   };
 
   const exportFile = (name: unknown) => findExportFile(exportsDir(store.path), actor(), name);

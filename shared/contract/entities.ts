@@ -160,6 +160,8 @@ export const importSummary = z.object({
   usagePoints: z.number().int(),
   registers: z.number().int(),
   skippedRows: z.array(importProblem),
+  /** Meter keys the file carried, kept sealed in the meter-key store (README "Route CSV"); absent when it carried none. */
+  meterKeys: z.number().int().optional(),
 });
 export type ImportSummary = z.infer<typeof importSummary>;
 

@@ -166,6 +166,8 @@ export const errorReasons = {
     readoutChecksum: {},
     opticalNoValue: {},
     noMeterPassword: {},
+    /** A key or password the command needs and neither the environment nor a terminal gave: the variable to set. */
+    secretNeeded: { variable: z.string() },
     cancelled: {},
     receiptTampered: {},
     receiptMismatch: {},
@@ -247,6 +249,8 @@ export const errorReasons = {
   FORBIDDEN: {
     profilesExist: {},
     needsRight: { right: z.enum(rights), role: z.enum(roles), method: z.string().optional() },
+    /** A route file or message that carries meter keys, imported by someone who may not import keys. */
+    'meterKeys.needSupervisor': {},
   },
   INTERNAL: {
     /** Made by the renderer's transport: the Node side did not answer, or answered outside the contract. */

@@ -260,6 +260,8 @@ export const errorWordsDe = {
     opticalNoValue:
       'Der Zähler hat für ein Zählwerk keinen Wert gesendet: Nichts wurde gespeichert. Prüfen Sie, ob der Lesekopf am richtigen Zähler sitzt.',
     noMeterPassword: 'Es wurde kein Zählerpasswort angegeben.',
+    secretNeeded:
+      'Dazu braucht es den Schlüssel oder das Passwort des Zählers: Setzen Sie {{variable}}, oder starten Sie den Befehl in einem Terminal, um danach gefragt zu werden.',
     meterKeyMissing:
       'Dieser Zähler verlangt seine Schlüssel (DLMS HLS), und auf diesem Gerät gibt es keinen dafür: bitten Sie das Büro, ihn zu importieren. Nichts wurde gespeichert.',
     meterPasswordMissing:
@@ -308,6 +310,8 @@ export const errorWordsDe = {
         'Dieses Gerät kann Zählerschlüssel nicht sicher aufbewahren (kein Schlüsselbund), daher wurde nichts importiert. Wenden Sie sich an die Administration.',
       badFile:
         'Nichts wurde importiert: Einige Zeilen der Schlüsseldatei sind ungültig. Fordern Sie beim Versorger eine korrigierte Datei an.',
+      needSupervisor:
+        'Nichts wurde importiert: Diese Datei enthält Zählerschlüssel, und nur ein Disponent darf Schlüssel importieren. Bitten Sie einen Disponenten, sie zu importieren.',
     },
     /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
     listen: {

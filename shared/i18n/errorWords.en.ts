@@ -244,6 +244,7 @@ export const errorWordsEn = {
     readoutChecksum: 'The readout failed its check sum: the values may be damaged. Read the meter again.',
     opticalNoValue: 'The meter sent no value for a register: nothing was saved. Check that the probe is on the right meter.',
     noMeterPassword: 'No meter password was given.',
+    secretNeeded: 'This needs the meter’s key or password: set {{variable}}, or run the command on a terminal to be asked for it.',
     meterKeyMissing:
       'This meter asks for its keys (DLMS HLS) and there is no key for it on this device: ask the office to import it. Nothing was saved.',
     meterPasswordMissing:
@@ -287,6 +288,8 @@ export const errorWordsEn = {
     meterKeys: {
       storageUnavailable: 'This device cannot keep meter keys safely (no keychain), so none were imported. Ask your administrator.',
       badFile: 'Nothing was imported: some rows of the key file are not valid. Ask the utility for a corrected file.',
+      needSupervisor:
+        'Nothing was imported: this file carries meter keys, and only a supervisor may import keys. Ask a supervisor to import it.',
     },
     /** Why listening could not start or save (electron/services/mbus/listenService.ts). */
     listen: {

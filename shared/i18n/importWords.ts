@@ -29,6 +29,11 @@ export const importWordsEn = {
     notCsv: 'The file is not valid CSV from here on (check the quotes).',
     emptyFile: 'The file is empty.',
     noRows: 'The file has a header but no rows.',
+    notAesKey: 'is not an AES-128 key: 32 hex digits (the key itself is not shown).',
+    notPasswordHex: 'is not a password as 2–32 hex digits, its bytes (the value is not shown).',
+    keyNeedsRadioAddress:
+      'An M-Bus key needs the radio address as meter serial (three letters and 8 digits, e.g. KAM44556677), not {{meterSerial}}.',
+    keyDiffers: 'This meter’s key differs from the one on line {{otherLine}}.',
   },
 };
 
@@ -57,6 +62,11 @@ export const importWordsDe: typeof importWordsEn = {
     notCsv: 'Die Datei ist ab hier kein gültiges CSV (prüfen Sie die Anführungszeichen).',
     emptyFile: 'Die Datei ist leer.',
     noRows: 'Die Datei hat eine Kopfzeile, aber keine Zeilen.',
+    notAesKey: 'ist kein AES-128-Schlüssel aus 32 Hex-Ziffern (der Schlüssel selbst wird nicht angezeigt).',
+    notPasswordHex: 'ist kein Passwort aus 2–32 Hex-Ziffern, seinen Bytes (der Wert wird nicht angezeigt).',
+    keyNeedsRadioAddress:
+      'Ein M-Bus-Schlüssel braucht die Funkadresse als Zählernummer (drei Buchstaben und 8 Ziffern, z. B. KAM44556677), nicht {{meterSerial}}.',
+    keyDiffers: 'Der Schlüssel dieses Zählers weicht von dem in Zeile {{otherLine}} ab.',
   },
 };
 

@@ -1,15 +1,14 @@
 import type { routeMethods } from '../../../shared/contract/methods/routes';
 import { AppError } from '../../../shared/contract/result';
+import type { MeterKeys } from '../meterKeys';
 import { importRoute } from '../routes/importRoute';
 import type { DomainHandlers, HandlerContext } from './context';
 
-export function routeHandlers({ store, actor }: HandlerContext): DomainHandlers<keyof typeof routeMethods> {
+/** `meterKeys`: where a route file's key columns go (only a supervisor's import may carry them, importRoute.ts). */
+export function routeHandlers({ store, actor }: HandlerContext, meterKeys?: MeterKeys): DomainHandlers<keyof typeof routeMethods> {
   return {
     'routes.list': () => store.routes.list(),
-    'routes.import': (input) => {
-      const summary = importRoute(store, actor(), input);
-      return summary;
-    },
+    'routes.import': (input) => importRoute(store, actor(), { ...input, meterKeys }),
     'meters.list': ({ routeId, query, filter }) => store.meters.listForRoute(routeId, query, filter),
     'meters.get': ({ usagePointId }) => {
       const meter = store.meters.get(usagePointId);

@@ -9,11 +9,14 @@ import { forgetProfile, parseProfileText, profileInfo, storeProfile } from '../s
 import { envSecretStore, type BlobStore, type SecretStore } from '../sync/secrets';
 import { createSyncSession } from '../sync/session';
 import type { Change } from '../store/mutation';
+import type { MeterKeys } from '../meterKeys';
 import type { DomainHandlers, HandlerContext } from './context';
 
 export interface SyncHandlerOptions {
   /** Electron: `(blobs) => encryptedSecretStore(safeStorage, blobs)`; absent = environment variables. */
   readonly secrets?: (blobs: BlobStore) => SecretStore;
+  /** Where meter keys the enterprise sends go (inbound/meterConfigKeys.ts). */
+  readonly meterKeys?: MeterKeys;
 }
 
 export function syncHandlers(
@@ -23,7 +26,7 @@ export function syncHandlers(
   const secrets = options.secrets
     ? { store: options.secrets(store.syncState), source: 'secureStorage' as const }
     : { store: envSecretStore(), source: 'environment' as const };
-  const session = createSyncSession(store, { secrets, emit });
+  const session = createSyncSession(store, { secrets, emit, meterKeys: options.meterKeys });
   return {
     'sync.status': () => session.status(),
     'sync.run': ({ trigger }) => session.start(trigger, actor()),

@@ -31,6 +31,7 @@ import { checkInboundAgainstSchemas } from './schemaCheck';
 import { InboundRejection, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
+import type { InboundKeys } from './meterConfigKeys';
 import { applyMeterHistory } from './meterHistory';
 import { applyPanJoinEvents } from './panJoinEvents';
 import { applyServiceCancellations } from './serviceCancellations';
@@ -165,6 +166,8 @@ export interface InboundOptions {
   profile?: IntegrationProfile;
   /** The utility's schema folder, as a validator: the message must pass it before anything is applied (schemaCheck.ts). */
   schemas?: XsdValidator;
+  /** Where a MeterConfig's meter keys go (meterConfigKeys.ts); absent: a message that carries keys is refused. */
+  meterKeys?: InboundKeys | undefined;
 }
 
 const textSource = (xml: string): InboundSource => ({ chunks: () => [xml] });
@@ -233,6 +236,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
         xml: item.text,
         firstLine: item.line,
         profile,
+        meterKeys: options.meterKeys,
       };
       let body: PayloadBody;
       try {
@@ -278,7 +282,17 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
         addCounts(
           applied,
           applyBody(
-            { store, actor, change: messageChange, at, messageId, sentAt: header.timestamp, xml: '', profile },
+            {
+              store,
+              actor,
+              change: messageChange,
+              at,
+              messageId,
+              sentAt: header.timestamp,
+              xml: '',
+              profile,
+              meterKeys: options.meterKeys,
+            },
             header.verb,
             readPayloadBody(payload.payloadNoun, {}),
           ),

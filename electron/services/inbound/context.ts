@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { Change } from '../store/mutation';
 import type { DeviceRow } from '../store/repositories/workOrders';
+import type { InboundKeys } from './meterConfigKeys';
 
 export interface InboundContext {
   readonly store: Store;
@@ -23,6 +24,8 @@ export interface InboundContext {
   readonly firstLine?: number;
   /** The utility's integration profile: its status words and code tables (absent: the default profile). */
   readonly profile?: IntegrationProfile;
+  /** Where meter keys a message carries go (meterConfigKeys.ts); absent: a message with keys is refused. */
+  readonly meterKeys?: InboundKeys | undefined;
 }
 
 export type Counts = Record<string, number>;

@@ -13,6 +13,7 @@ import { meterStatusOfWord } from '../../../shared/cim/meterStatusWords';
 import type { MeterConfig } from '../../../shared/cim/payloads';
 import type { AssetStatus } from '../../../shared/domain/workOrder';
 import { findMeter, meterKeys, reject, type Counts, type InboundContext } from './context';
+import { keepMeterConfigKeys } from './meterConfigKeys';
 
 /**
  * The app's state for the meter's Status/value through the profile's status words (issue 19 §1):
@@ -47,7 +48,13 @@ function receivedDayOf(ctx: InboundContext, serial: string, value: string | unde
 }
 
 export function applyMeterConfig(ctx: InboundContext, verb: string, payload: MeterConfig): Counts {
-  const counts: { metersAdded: number; metersUpdated: number; metersUnchanged: number; metersKeptFieldData?: number } = {
+  const counts: {
+    metersAdded: number;
+    metersUpdated: number;
+    metersUnchanged: number;
+    metersKeptFieldData?: number;
+    meterKeysSet?: number;
+  } = {
     metersAdded: 0,
     metersUpdated: 0,
     metersUnchanged: 0,
@@ -60,6 +67,8 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     const status = statusOf(ctx, serial, meter.status?.value);
     const receivedDay = receivedDayOf(ctx, serial, meter.lifecycle?.receivedDate);
     const device = findMeter(ctx, meter);
+    // Keys are the utility's, not field data: kept whatever the conflict rule below decides.
+    if (keepMeterConfigKeys(ctx, meter, serial) > 0) counts.meterKeysSet = (counts.meterKeysSet ?? 0) + 1;
     if (!device) {
       if (verb === 'change' || verb === 'changed')
         reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);

@@ -10,7 +10,9 @@
  * - inside a CustomerAccount, everything (the account number is personal);
  * - inside a CustomerAgreement or a UsagePoint, the names (`name`, `aliasName`, every Names/name):
  *   an agreement or a premise is often named after the person; supplier, tariff and dates stay;
- * - a Compressed payload of a noun that carries customers is left out (it cannot be masked
+ * - inside a meter's SecurityKeys (MeterConfig, meterConfigKeys.ts), everything but the accessor
+ *   names: the keys themselves, wrapped or not (issue 23 §5: never in plain text at rest);
+ * - a Compressed payload of a noun that carries customers or keys is left out (it cannot be masked
  *   without unpacking a message that was refused, perhaps as a bomb).
  * Each masked piece keeps its line breaks, so a line a refusal names points at the same place. A
  * message that is not well-formed is copied up to where the tokenizer stopped; the rest is left out.
@@ -26,6 +28,11 @@ const NAMES = new Set(['name', 'aliasName']);
 /** Nouns whose payload names customers (switching orders and agreement links). */
 const CUSTOMER_NOUNS = new Set(['MasterDataLinkageConfig', 'MeterServiceRequests']);
 const LEFT_OUT = '(left out of this copy: it may name customers)';
+/** Where a MeterConfig carries a meter's secrets, and what of it may stay (the names of the accessors). */
+const SECRETS = 'SecurityKeys';
+const SECRET_NAMES = new Set(['securityAccessorName', 'allowedDeviceStatus']);
+const KEY_NOUNS = new Set(['MeterConfig']);
+const LEFT_OUT_KEYS = '(left out of this copy: it may hold meter keys)';
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 const masked = (raw: string) => MASK + '\n'.repeat(raw.split('\n').length - 1);
@@ -62,7 +69,7 @@ class MaskingCopy {
     if (this.stack.at(-1) !== 'Compressed') return masked(raw);
     if (this.compressedLeftOut) return '\n'.repeat(raw.split('\n').length - 1);
     this.compressedLeftOut = true;
-    return LEFT_OUT + '\n'.repeat(raw.split('\n').length - 1);
+    return (KEY_NOUNS.has(this.noun) ? LEFT_OUT_KEYS : LEFT_OUT) + '\n'.repeat(raw.split('\n').length - 1);
   }
 
   /** Whether content at the current place is personal. */
@@ -71,9 +78,10 @@ class MaskingCopy {
     const { stack } = this;
     const top = stack.at(-1);
     // The noun comes in the Header, before the Payload; a Compressed payload with no noun named yet is left out too.
-    if (top === 'Compressed') return this.noun === '' || CUSTOMER_NOUNS.has(this.noun);
+    if (top === 'Compressed') return this.noun === '' || CUSTOMER_NOUNS.has(this.noun) || KEY_NOUNS.has(this.noun);
     let named = false;
     for (const element of stack) {
+      if (element === SECRETS) return top === undefined || !SECRET_NAMES.has(top);
       if (ACCOUNT.has(element)) return true;
       if (FULL.has(element)) return top !== 'mRID';
       if (NAMED.has(element)) named = true;

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../../shared/contract/appError';
 import type { Store } from '../store';
+import type { Change } from '../store/mutation';
 import type { Actor } from '../store/repositories/journal';
 import type { MeterKeyKind } from '../store/repositories/meterKeys';
 import type { Encryptor, StorageProblem } from '../sync/secrets';
@@ -22,12 +23,33 @@ export interface KeyedMeter {
 
 export type MeterKeySet = Partial<Record<MeterKeyKind, Uint8Array>>;
 
+/** One key for one meter, as it arrives with other work (a route file's row, an inbound MeterConfig). */
+export interface ArrivingKey {
+  readonly manufacturer: string;
+  readonly meterId: string;
+  readonly kind: MeterKeyKind;
+  readonly key: Uint8Array;
+}
+
+/** Where keys that came with other work come from, for the audit. */
+export interface KeySource {
+  readonly from: 'routeFile' | 'meterConfig';
+  /** The route file's name, or the message's id. */
+  readonly name: string;
+}
+
 export interface MeterKeys {
   importFile(actor: Actor, fileName: string, text: string): { imported: number; replaced: number };
   counts(): Record<MeterKeyKind, number> & { total: number };
   remove(actor: Actor, meter: KeyedMeter, kind?: MeterKeyKind): { deleted: number };
   /** The keys of one meter, opened; {} when it has none (the DLMS reader asks the same way). */
   keysFor(meter: KeyedMeter): MeterKeySet;
+  /**
+   * Keeps keys that arrive with other work inside that work's change (its transaction): one audit
+   * row per meter saying where its keys came from and which kinds — never a key. Refused, like an
+   * import, on a device that cannot keep keys safely.
+   */
+  keepWithin(change: Change, keys: readonly ArrivingKey[], source: KeySource): { kept: number; replaced: number };
   /** Every M-Bus key, opened once when a listening session starts, by manufacturer and id ("KAM44556677"). */
   radioKeys(): Map<string, Uint8Array>;
 }
@@ -51,15 +73,43 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
       throw new AppError('VALIDATION', 'Meter keys cannot be opened on this device.', { reason: 'meterKeys.storageUnavailable' });
     return Buffer.from(encryptor.decryptString(Buffer.from(sealed, 'base64')), 'hex');
   };
+  /** The Encryptor, once it is known to keep keys safely: refused rather than kept in plain text or under a well-known key. */
+  const sealing = (): Encryptor => {
+    const problem = !encryptor || !encryptor.isEncryptionAvailable() ? 'unavailable' : (options.storageProblem?.() ?? null);
+    if (problem || !encryptor)
+      throw new AppError('VALIDATION', 'This device cannot keep meter keys safely; nothing was imported.', {
+        reason: 'meterKeys.storageUnavailable',
+        problem,
+      });
+    return encryptor;
+  };
+  const seal = (sealer: Encryptor, key: Uint8Array) =>
+    sealer.encryptString(Buffer.from(key).toString('hex').toUpperCase()).toString('base64');
   return {
-    importFile(actor, fileName, text) {
-      const problem = !encryptor || !encryptor.isEncryptionAvailable() ? 'unavailable' : (options.storageProblem?.() ?? null);
-      // Refused rather than kept in plain text or under a well-known key.
-      if (problem || !encryptor)
-        throw new AppError('VALIDATION', 'This device cannot keep meter keys safely; nothing was imported.', {
-          reason: 'meterKeys.storageUnavailable',
-          problem,
+    keepWithin(change, keys, source) {
+      if (keys.length === 0) return { kept: 0, replaced: 0 };
+      const sealer = sealing();
+      const at = new Date().toISOString();
+      const kindsOf = new Map<string, MeterKeyKind[]>();
+      // A file may repeat a meter's key on each of its rows: each meter and kind is kept once.
+      const once = new Map(keys.map((k) => [`${k.manufacturer}/${k.meterId}/${k.kind}`, k]));
+      let replaced = 0;
+      for (const { manufacturer, meterId, kind, key } of once.values()) {
+        if (store.meterKeys.put({ manufacturer, meterId, kind, sealed: seal(sealer, key) }, at, change.actor.name)) replaced++;
+        const meter = `${manufacturer}${meterId}`;
+        kindsOf.set(meter, [...(kindsOf.get(meter) ?? []), kind]);
+      }
+      for (const [meter, kinds] of kindsOf)
+        change.audit({
+          action: 'meterKeys.set',
+          entity: 'meterKeys',
+          entityId: meter,
+          details: { from: source.from, source: source.name, kinds: kinds.join(' ') },
         });
+      return { kept: once.size, replaced };
+    },
+    importFile(actor, fileName, text) {
+      const encryptor = sealing();
       const file = readKeyFile(text);
       if (file.problems.length > 0 || file.rows.length === 0) {
         throw new AppError('IMPORT_REJECTED', `Nothing was imported from ${fileName}: ${file.problems.length} row problem(s).`, {
@@ -72,7 +122,7 @@ export function meterKeysOf(store: Store, options: MeterKeysOptions): MeterKeys 
       return store.mutate(actor, (change) => {
         let replaced = 0;
         for (const row of file.rows) {
-          const sealed = encryptor.encryptString(Buffer.from(row.key).toString('hex').toUpperCase()).toString('base64');
+          const sealed = seal(encryptor, row.key);
           if (store.meterKeys.put({ manufacturer: row.manufacturer, meterId: row.meterId, kind: row.kind, sealed }, at, actor.name))
             replaced++;
         }

@@ -1,6 +1,8 @@
 /** Imports a route read list: all rows in one transaction, with an audit row per route. */
 import type { ImportSummary } from '../../../shared/contract/entities';
 import { AppError } from '../../../shared/contract/result';
+import { mayDo } from '../../../shared/contract/rights';
+import type { ArrivingKey, MeterKeys } from '../meterKeys';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { Change } from '../store/mutation';
@@ -11,6 +13,8 @@ export interface ImportRequest {
   content: string;
   acceptValidRows: boolean;
   trainingMode?: boolean;
+  /** Where a file's key columns go (routeKeys.ts); absent: a file that carries keys is refused. */
+  meterKeys?: Pick<MeterKeys, 'keepWithin'> | undefined;
 }
 
 function refusal(fileName: string, reader: RouteCsvReader): AppError {
@@ -81,6 +85,25 @@ interface WriteRequest {
   fileName: string;
   trainingMode?: boolean | undefined;
   skippedRows?: () => number;
+  meterKeys?: Pick<MeterKeys, 'keepWithin'> | undefined;
+}
+
+/**
+ * Keys travel to the supervisor alone (README "Meter keys": technicians never see a key), so a
+ * route file that carries keys takes the key file's right: a technician or installer importing it
+ * is refused as a whole, rather than the route going in without the keys it needs.
+ */
+function mayKeepKeys(change: Change, request: WriteRequest): Pick<MeterKeys, 'keepWithin'> {
+  if (!mayDo(change.actor.role, 'supervise'))
+    throw new AppError('FORBIDDEN', `${request.fileName} carries meter keys; only a supervisor may import it.`, {
+      reason: 'meterKeys.needSupervisor',
+    });
+  if (!request.meterKeys)
+    throw new AppError('VALIDATION', 'This device cannot keep meter keys safely; nothing was imported.', {
+      reason: 'meterKeys.storageUnavailable',
+      problem: 'unavailable',
+    });
+  return request.meterKeys;
 }
 
 /** A RouteRow is a RegisterInput with its stop's fields around it: the usage point's part. */
@@ -105,6 +128,8 @@ function writeRows(store: Store, change: Change, rows: Iterable<RouteRow>, reque
   const deviceOf = new Map<string, number>();
   let registers = 0;
   let pending: RouteRow[] = [];
+  const keys: ArrivingKey[] = [];
+  let keeper: Pick<MeterKeys, 'keepWithin'> | undefined;
 
   function addStop(route: RouteWrite, head: RouteRow, newToImport: boolean) {
     if (!newToImport) {
@@ -150,6 +175,11 @@ function writeRows(store: Store, change: Change, rows: Iterable<RouteRow>, reque
       routes.set(row.routeId, (route = { id: row.routeId, stops: [], onRoute: null, registers: 0 }));
     }
     current = route;
+    if (row.keys) {
+      keeper ??= mayKeepKeys(change, request);
+      keys.push(...row.keys);
+      delete row.keys;
+    }
     pending.push(row);
     route.registers++;
     registers++;
@@ -169,5 +199,11 @@ function writeRows(store: Store, change: Change, rows: Iterable<RouteRow>, reque
       },
     });
   }
-  return { routes: [...routes.keys()], usagePoints: [...routes.values()].reduce((n, r) => n + r.stops.length, 0), registers };
+  const kept = keeper?.keepWithin(change, keys, { from: 'routeFile', name: request.fileName });
+  return {
+    routes: [...routes.keys()],
+    usagePoints: [...routes.values()].reduce((n, r) => n + r.stops.length, 0),
+    registers,
+    ...(kept ? { meterKeys: kept.kept } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { defaultRegisterLabel, isReadingTypeCode } from '../../../shared/cim/rea
 import type { Hazard, ImportProblem } from '../../../shared/contract/entities';
 import type { ImportProblemCode } from '../../../shared/i18n/importWords';
 import { canonicalDecimal, checkRegisterValue } from '../../../shared/domain/registerValue';
+import { keyAgreement, keyColumnIndex, rowKeys, type RowKey } from './routeKeys';
 
 export const requiredColumns = ['route_id', 'sequence', 'usage_point_id', 'address', 'meter_serial', 'reading_type', 'dials'] as const;
 export const optionalColumns = [
@@ -56,6 +57,8 @@ export interface RouteRow extends RegisterInput {
    * one, so that a writer knows a usage point is new to the import without a lookup of its own.
    */
   firstOfUsagePoint?: boolean;
+  /** The meter's keys this row gives (routeKeys.ts): for the meter-key store, never the route tables. */
+  keys?: readonly RowKey[];
 }
 
 export interface ParsedRouteCsv {
@@ -396,6 +399,9 @@ export class RouteCsvReader {
     const records = csvRecords(content, delimiter);
     let context: RowContext | null = null;
     let crossCheck: ((row: RouteRow) => RowRuleBroken | boolean) | null = null;
+    let keyIndex: ReturnType<typeof keyColumnIndex> = null;
+    const keysAgree = keyAgreement();
+    const keyProblems: ImportProblem[] = [];
     try {
       for (const { line, fields } of records) {
         if (!context || !crossCheck) {
@@ -414,17 +420,29 @@ export class RouteCsvReader {
             readDate: memoize((text) => parseReadDate(text)),
           };
           crossCheck = crossChecker();
+          keyIndex = keyColumnIndex(header);
           continue;
         }
         const result = validateRow(fields, line, context);
-        if (Array.isArray(result)) {
-          this.problems.push(...result);
+        const keys = keyIndex && rowKeys(fields, line, keyIndex, at(fields, context.columnIndex.meter_serial), keyProblems);
+        if (Array.isArray(result) || keyProblems.length > 0) {
+          if (Array.isArray(result)) this.problems.push(...result);
+          this.problems.push(...keyProblems.splice(0));
+          continue;
+        }
+        const keysDiffer = keys && keysAgree.differs(keys, line);
+        if (keysDiffer) {
+          this.problems.push(keysDiffer);
           continue;
         }
         const checked = crossCheck(result);
         if (typeof checked === 'object') {
           this.problems.push({ line, ...checked });
           continue;
+        }
+        if (keys) {
+          keysAgree.remember(keys, line);
+          result.keys = keys;
         }
         result.firstOfUsagePoint = checked;
         this.validRows++;

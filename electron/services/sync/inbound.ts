@@ -14,6 +14,7 @@ import { createLogger } from '../log';
 import { applyInboundMessage } from '../inbound/applyMessage';
 import type { XsdValidator } from '../messages/xsdValidator';
 import { maskPersonalData } from '../inbound/personalData';
+import type { MeterKeys } from '../meterKeys';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { HttpReply } from './transport';
@@ -76,13 +77,18 @@ export function keepRefused(store: Store, actor: Actor, xml: string, reason: str
   });
 }
 
-/** `schemas`: the utility's schema folder, when set; every message must pass it before it is applied. */
+/**
+ * `schemas`: the utility's schema folder, when set; every message must pass it before it is applied.
+ * `meterKeys`: where the meter keys a MeterConfig from the queue carries go (the queue is the
+ * enterprise's own, so whichever profile runs the sync; absent: such a message is refused).
+ */
 export async function pullInbound(
   store: Store,
   queue: InboundQueue,
   actor: Actor,
   signal?: AbortSignal,
   schemas?: XsdValidator,
+  meterKeys?: Pick<MeterKeys, 'keepWithin'>,
 ): Promise<PullSummary> {
   const summary: PullSummary = { received: 0, applied: 0, refused: 0, duplicates: 0 };
   for (const id of queueIds(await queue.get(QUEUE_PATH))) {
@@ -91,7 +97,11 @@ export async function pullInbound(
     if (reply.status !== 200) continue; // gone meanwhile
     summary.received++;
     try {
-      const result = applyInboundMessage(store, actor, reply.body, { fileName: `enterprise queue ${id}`, ...(schemas ? { schemas } : {}) });
+      const result = applyInboundMessage(store, actor, reply.body, {
+        fileName: `enterprise queue ${id}`,
+        ...(schemas ? { schemas } : {}),
+        ...(meterKeys ? { meterKeys: { keeper: meterKeys, fromEnterprise: true } } : {}),
+      });
       if (result.duplicate) summary.duplicates++;
       else summary.applied++;
     } catch (error) {

@@ -14,6 +14,7 @@ import { TransportError } from './transport';
 import { storedProfile } from './profileFile';
 import { createRouter } from './router';
 import type { Actor } from '../store/repositories/journal';
+import type { MeterKeys } from '../meterKeys';
 import { pullInbound, type PullSummary } from './inbound';
 import { askMeterHistory, type HistoryOutcome } from './historyRequest';
 import { defaultXmlLimits } from '../../../shared/cim/xml/safeXml';
@@ -44,6 +45,8 @@ export interface SyncNowOptions extends Omit<SyncRunOptions, 'post' | 'limits'> 
   readonly actor: Actor;
   /** The utility's schema folder: every message is checked against it before it is sent. */
   readonly schemaFolder?: string | undefined;
+  /** Where meter keys pulled from the enterprise go (inbound/meterConfigKeys.ts). */
+  readonly meterKeys?: Pick<MeterKeys, 'keepWithin'> | undefined;
 }
 
 export interface SyncNowSummary extends SyncSummary {
@@ -93,6 +96,7 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
         options.actor,
         options.signal,
         options.schemaFolder && schemas ? createXsdValidator(options.schemaFolder) : undefined,
+        options.meterKeys,
       );
       return { ...summary, inbound, ...asked };
     } catch (error) {

@@ -12,6 +12,7 @@ import { syncSettings, type SyncSettings, type SyncStatus } from '../../../share
 import { AppError } from '../../../shared/contract/result';
 import { endpointOrigin, endpointProblem, endpointProblemText, redactEndpoint } from '../../../shared/domain/syncEndpoint';
 import { createLogger } from '../log';
+import type { MeterKeys } from '../meterKeys';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import type { SyncTrigger } from '../store/repositories/syncState';
@@ -45,6 +46,8 @@ export interface SyncSessionOptions {
   readonly source?: string;
   readonly retry?: RetryPolicy;
   readonly timeoutMs?: number;
+  /** Where meter keys the enterprise sends go (inbound/meterConfigKeys.ts); absent: such a message is refused. */
+  readonly meterKeys?: Pick<MeterKeys, 'keepWithin'> | undefined;
 }
 
 export function createSyncSession(store: Store, options: SyncSessionOptions) {
@@ -148,6 +151,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
           actor,
           retry: options.retry,
           schemaFolder: settings().schemaFolder || undefined,
+          meterKeys: options.meterKeys,
           signal,
           onProgress: (p) => {
             options.emit('sync.progress', { ...p, runId });

@@ -55,6 +55,19 @@ function wrongNamespace(name: string, uri: string, expected: string, line: numbe
   return new CimXmlError('INVALID_MESSAGE', `<${name}> is in the namespace "${uri}", not ${expected}`, line);
 }
 
+/**
+ * Namespaces a payload may use besides its own: MeterConfig's Meter/SecurityKeys, the Connexo
+ * extension CX MeterConfig.xsd imports (SecurityKeys.xsd, with XML Encryption and Signature types),
+ * where an MDM sends a meter's keys (electron/services/inbound/meterConfigKeys.ts).
+ */
+const EXTENSION_NAMESPACES: Partial<Record<PayloadNoun, ReadonlySet<string>>> = {
+  MeterConfig: new Set([
+    'http://connexo.elster.com/2018/schema/securitykeys',
+    'http://www.w3.org/2001/04/xmlenc#',
+    'http://www.w3.org/2000/09/xmldsig#',
+  ]),
+};
+
 /** Events of a payload noun element and what is inside it; depth 1 is the noun element. */
 export class PayloadReader implements XmlStreamEvents {
   private depth = 0;
@@ -88,7 +101,13 @@ export class PayloadReader implements XmlStreamEvents {
   open(name: string, attributes: Readonly<Record<string, string>>, line: number, uri?: string): void {
     this.depth++;
     const namespace = uri ?? this.scope?.open(name, attributes, line) ?? '';
-    if (this.depth > 1 && this.noun !== undefined && namespace !== payloadNamespace(this.noun) && !MESSAGE_NAMESPACES.has(namespace)) {
+    if (
+      this.depth > 1 &&
+      this.noun !== undefined &&
+      namespace !== payloadNamespace(this.noun) &&
+      !MESSAGE_NAMESPACES.has(namespace) &&
+      !EXTENSION_NAMESPACES[this.noun]?.has(namespace)
+    ) {
       throw wrongNamespace(name, namespace, `the ${this.noun} payload's`, line);
     }
     if (this.builder) return this.builder.open(name, attributes, line);

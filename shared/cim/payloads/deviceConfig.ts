@@ -72,8 +72,22 @@ export interface DeviceAsset {
   seals?: Seal[];
   status?: Status;
 }
+/**
+ * One of a meter's secrets as an MDM sends it in MeterConfig: the Connexo extension
+ * `Meter/SecurityKeys/securityKey` (CX SecurityKeys.xsd), an accessor name and the key as
+ * xenc:EncryptedData. Without `wrapKeyInfo` (and without an EncryptionMethod) CipherValue holds the
+ * key itself, base64; with one, it is wrapped for an HSM. Read, never written: a key is not sent on.
+ */
+export interface MeterSecurityKey {
+  accessorName?: string;
+  /** CipherData/CipherValue as sent (xs:base64Binary). */
+  cipherValue?: string;
+  /** The value is wrapped (wrapKeyInfo or an EncryptionMethod): only the holder of the wrapping key can open it. */
+  wrapped: boolean;
+}
 export interface MeterAsset extends DeviceAsset {
   multipliers?: { kind?: (typeof METER_MULTIPLIER_KINDS)[number]; value?: string }[];
+  securityKeys?: MeterSecurityKey[];
 }
 export interface EndDeviceAsset extends DeviceAsset {
   installCode?: string;
@@ -136,6 +150,15 @@ function writeAsset(tag: 'Meter' | 'EndDevice', d: MeterAsset & EndDeviceAsset):
   ]);
 }
 
+function readSecurityKey(node: XmlValue): MeterSecurityKey {
+  const encrypted = child(node, 'securityAccessorKey');
+  return {
+    accessorName: str(node, 'securityAccessorName'),
+    cipherValue: str(child(encrypted, 'CipherData'), 'CipherValue'),
+    wrapped: child(node, 'wrapKeyInfo') !== undefined || child(encrypted, 'EncryptionMethod') !== undefined,
+  };
+}
+
 function readAsset(node: XmlValue, tag: 'Meter' | 'EndDevice'): MeterAsset & EndDeviceAsset {
   const a = child(node, 'electronicAddress');
   const info = child(node, 'EndDeviceInfo');
@@ -178,6 +201,7 @@ function readAsset(node: XmlValue, tag: 'Meter' | 'EndDevice'): MeterAsset & End
             value: str(x, 'value'),
           }))
         : undefined,
+    securityKeys: tag === 'Meter' ? many(child(node, 'SecurityKeys'), 'securityKey', readSecurityKey) : undefined,
     names: readNames(node),
     seals: many(node, 'Seals', (s) => ({
       appliedDateTime: str(s, 'appliedDateTime'),

@@ -72,7 +72,25 @@ describe('maskPersonalData', () => {
       '<Compressed>(left out of this copy: it may name customers)</Compressed>',
     );
     expect(maskPersonalData(message('MeterServiceRequests'))).not.toContain(zipped);
-    expect(maskPersonalData(message('MeterConfig'))).toContain(zipped);
+    // A MeterConfig may carry meter keys (SecurityKeys): its compressed payload is left out too.
+    expect(maskPersonalData(message('MeterConfig'))).toContain('<Compressed>(left out of this copy: it may hold meter keys)</Compressed>');
+    expect(maskPersonalData(message('EndDeviceControls'))).toContain(zipped);
+  });
+
+  it('masks the keys in a meter’s SecurityKeys, wrapped or not, and keeps the accessor names', () => {
+    const xml = [
+      '<m:Meter><m:serialNumber>E3100050</m:serialNumber><m:SecurityKeys><sec:securityKey>',
+      '<sec:wrapKeyInfo Label="hsm"><sec:SymmetricKey><xenc:CipherData><xenc:CipherValue>V1JBUA==</xenc:CipherValue></xenc:CipherData></sec:SymmetricKey></sec:wrapKeyInfo>',
+      '<sec:securityAccessorName>dlms.encryption</sec:securityAccessorName>',
+      '<sec:securityAccessorKey><xenc:CipherData><xenc:CipherValue>AAECAwQFBgcICQoLDA0ODw==</xenc:CipherValue></xenc:CipherData></sec:securityAccessorKey>',
+      '</sec:securityKey></m:SecurityKeys></m:Meter>',
+    ].join('\n');
+    const masked = maskPersonalData(xml);
+    expect(masked).not.toContain('AAECAwQFBgcICQoLDA0ODw==');
+    expect(masked).not.toContain('V1JBUA==');
+    expect(masked).toContain('<sec:securityAccessorName>dlms.encryption</sec:securityAccessorName>');
+    expect(masked).toContain('<m:serialNumber>E3100050</m:serialNumber>');
+    expect(masked.split('\n')).toHaveLength(5);
   });
 
   it('a comment or processing instruction inside a name does not split it into a masked and an unmasked part (issue 18)', () => {

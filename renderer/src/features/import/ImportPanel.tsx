@@ -83,6 +83,7 @@ export function ImportPanel() {
                 routes: s.summary.routes.join(', '),
               })}
             </p>
+            {s.summary.meterKeys !== undefined && <p data-testid="import-keys">{t('import.keysKept', { count: s.summary.meterKeys })}</p>}
             {s.summary.skippedRows.length > 0 && (
               <>
                 <p>{t('import.skipped', { count: s.summary.skippedRows.length })}</p>

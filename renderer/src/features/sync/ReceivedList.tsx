@@ -13,6 +13,7 @@ const KNOWN_CHANGES = [
   'metersUpdated',
   'metersUnchanged',
   'metersKeptFieldData',
+  'meterKeysSet',
   'readRequestsAdded',
   'readRequestsKnown',
   'controlRequestsAdded',
