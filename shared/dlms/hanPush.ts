@@ -2,7 +2,7 @@
  * One push from a HAN/P1 port opened: a plain data-notification (most Norwegian HAN meters), or
  * one wrapped in general-glo-ciphering (Green Book §9.2.7; Kamstrup Omnipower in Denmark,
  * Luxembourg Smarty, Austrian meters) decrypted with the key of the meter its system title
- * names. A push the key does not open is "heard, cannot decrypt" and carries no values; an
+ * names (a Smarty's plain text is a DSMR telegram: hanDsmrText.ts). A push the key does not open is "heard, cannot decrypt" and carries no values; an
  * invocation counter that did not go forward for that system title is a replay (Green Book
  * §9.2.7.2.4.4) and carries none either. The caller keeps the counters; nothing here is stored.
  */
@@ -11,6 +11,7 @@ import { decipherApdu, GENERAL_GLO_CIPHERING, isCipheredTag, parseCiphered, type
 import { notificationObjects, type CapturedObject } from './captureObjects';
 import { asDateTimeText } from './valueText';
 import { DlmsError, type DlmsReason } from './errors';
+import { isDsmrText, readDsmrPushText } from './hanDsmrText';
 import { decodeApdu } from './xdlms';
 
 export interface HanKeys {
@@ -57,6 +58,17 @@ function serialText(value: string | null): string | null {
 }
 
 function valuesOf(plain: Uint8Array, systemTitle: string | null, invocationCounter: number | null): HanPush {
+  if (isDsmrText(plain)) {
+    const dsmr = readDsmrPushText(plain);
+    return {
+      kind: 'values',
+      systemTitle,
+      invocationCounter,
+      sentAt: dsmr.sentAt,
+      objects: dsmr.objects,
+      meterSerial: serialText(dsmr.equipmentId),
+    };
+  }
   const apdu = decodeApdu(plain);
   if (apdu.kind !== 'data-notification') throw new DlmsError('dlms.unsupported', `a ${apdu.kind} on a push port`);
   const objects = notificationObjects(apdu.body);

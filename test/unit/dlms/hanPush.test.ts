@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAesGcm } from '../../../electron/services/dlms/aesGcm';
 import { openHanPush, type HanKeys } from '../../../shared/dlms/hanPush';
+import { encipherApdu } from '../../../shared/dlms/ciphering';
 import { HanStream } from '../../../shared/dlms/hanStream';
 import { HanPushMeter, type HanFraming } from '../../../shared/dlms/simulator/hanPushMeter';
 import { greenBook as gb } from './fixtures';
@@ -72,5 +73,49 @@ describe('HAN/P1 pushes', () => {
     const stream = new HanStream();
     const chunks = stream.feed(Uint8Array.from([0x00, 0x13, ...bad, 0xff, ...good]));
     expect(chunks.map((c) => (c.ok ? 'apdu' : c.reason))).toEqual(['dlms.fcs', 'apdu']);
+  });
+
+  it('reads the DSMR telegram a Luxembourg Smarty ciphers in its push as values, not as "cannot decrypt"', () => {
+    // Lines of the example telegram in DSMR 5.0.2 P1 Companion Standard §6.12 (Smarty P1 1.1.1 wraps
+    // such a telegram in general-glo-ciphering with the meter's system title and counter).
+    const telegram = [
+      '/ISk5\\2MT382-1000',
+      '',
+      '1-3:0.2.8(50)',
+      '0-0:1.0.0(101209113020W)',
+      '0-0:96.1.1(4B384547303034303436333935353037)',
+      '1-0:1.8.1(123456.789*kWh)',
+      '1-0:2.8.1(123456.789*kWh)',
+      '1-0:1.7.0(01.193*kW)',
+      '0-1:24.2.1(101209112500W)(12785.123*m3)',
+      '!EF2F',
+      '',
+    ].join('\r\n');
+    const keys = { encryptionKey: gb.encryptionKey, authenticationKey: gb.authenticationKey };
+    const push = encipherApdu(new TextEncoder().encode(telegram), {
+      gcm: nodeAesGcm,
+      ...keys,
+      systemTitle: title,
+      invocationCounter: 7,
+      general: true,
+    });
+    const opened = openHanPush(push, { gcm: nodeAesGcm, keysFor: () => keys, lastCounter: () => null });
+    expect(opened).toEqual({
+      kind: 'values',
+      systemTitle: titleHex,
+      invocationCounter: 7,
+      sentAt: '2010-12-09T10:30:20.000Z',
+      meterSerial: 'K8EG004046395507',
+      objects: [
+        { obis: '1-3:0.2.8.255', classId: null, attribute: null, value: '50', unit: null },
+        { obis: '1-0:1.8.1.255', classId: null, attribute: null, value: '123456.789', unit: 'kWh' },
+        { obis: '1-0:2.8.1.255', classId: null, attribute: null, value: '123456.789', unit: 'kWh' },
+        { obis: '1-0:1.7.0.255', classId: null, attribute: null, value: '01.193', unit: 'kW' },
+        { obis: '0-1:24.2.1.255', classId: null, attribute: null, value: '12785.123', unit: 'm3' },
+      ],
+    });
+    // A wrong key still opens nothing.
+    const wrong = { encryptionKey: new Uint8Array(16).fill(1), authenticationKey: gb.authenticationKey };
+    expect(openHanPush(push, { gcm: nodeAesGcm, keysFor: () => wrong, lastCounter: () => null })).toMatchObject({ kind: 'cannotDecrypt' });
   });
 });
