@@ -1,8 +1,8 @@
 /**
  * Which catalog words say a refused inbound message (shared/contract/inboundRefusal.ts), from its
  * code and details only: the renderer looks the key up with i18next (under `errors.`), the CLI and
- * the Node log fill it with sayInboundRefusal. A list in the details is joined; an identifier that
- * may be absent (`id`) brings its own leading space, so the words read right without it.
+ * the Node log fill it with sayInboundRefusal. A list in the details is joined; the identifier that
+ * missingField and noTarget may lack (`id`) brings its own leading space, so the words read right without it.
  */
 import { inboundWordsEn } from './inboundWords';
 
@@ -33,7 +33,7 @@ export function inboundRefusalKey(refusal: { readonly code: string; readonly det
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = value.map(String).join(JOINED_BY[name] ?? ', ');
   }
-  if ('id' in values || refusal.code === 'missingField' || refusal.code === 'noTarget')
+  if (refusal.code === 'missingField' || refusal.code === 'noTarget')
     values.id = typeof details.id === 'string' && details.id !== '' ? ` ${details.id}` : '';
   const by = (WORDS_BY as Readonly<Record<string, string>>)[refusal.code];
   const kind = by ? details[by] : undefined;
