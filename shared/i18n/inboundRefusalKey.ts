@@ -67,7 +67,20 @@ export function inboundRefusalTag(
   if (refusal.code === 'recorded') return '';
   const inner = refusal.code === 'failed' ? (refusal.details as { error?: { code?: string } } | undefined)?.error?.code : undefined;
   const line = refusal.line === undefined ? '' : ` · ${fill(words.inboundRefusalLine, { line: refusal.line })}`;
-  return `${refusal.code}${inner ? ` ${inner}` : ''}${line}`;
+  const found = readerFindings(refusal);
+  return `${refusal.code}${inner ? ` ${inner}` : ''}${line}${found ? `: ${found}` : ''}`;
+}
+
+/**
+ * What the XML reader or xmllint found, as they wrote it (technical, untranslated: the place in the
+ * message that a person fixing it needs), for the small text beside the words and the log.
+ */
+function readerFindings(refusal: { readonly code: string; readonly details?: unknown }): string {
+  const details = (refusal.details ?? {}) as { finding?: unknown; findings?: unknown; more?: unknown };
+  if (refusal.code === 'xmlProblem' && typeof details.finding === 'string') return details.finding;
+  if (refusal.code !== 'schemaInvalid' || !Array.isArray(details.findings)) return '';
+  const more = typeof details.more === 'number' && details.more > 0 ? ` (+${details.more})` : '';
+  return `${details.findings.join('; ')}${more}`;
 }
 
 /** What the CLI says under a refused message's words: its code and line, and where the masked copy is. */
@@ -82,4 +95,6 @@ export function refusedMessageSpecifics(
 
 /** The refusal's English words, for the Node log only (the user reads them in their language). */
 export const inboundRefusalSentence = (refusal: { readonly code: string; readonly details?: unknown; readonly line?: number }) =>
-  `${refusal.line === undefined ? '' : `line ${refusal.line}: `}${sayInboundRefusal(inboundWordsEn, refusal)}`;
+  `${refusal.line === undefined ? '' : `line ${refusal.line}: `}${sayInboundRefusal(inboundWordsEn, refusal)}${
+    readerFindings(refusal) ? ` ${readerFindings(refusal)}` : ''
+  }`;

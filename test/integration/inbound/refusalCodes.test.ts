@@ -46,13 +46,13 @@ function queueOf(messages: Readonly<Record<string, string>>): InboundQueue {
   return {
     get: async (path) =>
       path === 'outbound'
-        ? { status: 200, body: JSON.stringify([...left.keys()]), headers: {} }
-        : { status: left.has(path.slice(9)) ? 200 : 404, body: left.get(path.slice(9)) ?? '', headers: {} },
+        ? { status: 200, body: JSON.stringify([...left.keys()]), durationMs: 0 }
+        : { status: left.has(path.slice(9)) ? 200 : 404, body: left.get(path.slice(9)) ?? '', durationMs: 0 },
     delete: async (path) => {
       left.delete(path.slice(9));
-      return { status: 204, body: '', headers: {} };
+      return { status: 204, body: '', durationMs: 0 };
     },
-  } as InboundQueue;
+  };
 }
 
 describe('refused inbound messages as codes', () => {
