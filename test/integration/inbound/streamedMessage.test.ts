@@ -138,7 +138,7 @@ describe('streamed inbound messages', () => {
     });
     const line = badValue.slice(0, badValue.indexOf('>lost<')).split('\n').length;
     expect(refuse('value.xml', generic(gz(badValue), 'c-4'))).toMatch(
-      new RegExp(`^line ${line}: Meter C-3: status word "lost" is not one the integration profile "[^"]+" knows`),
+      new RegExp(`^line ${line}: Meter C-3: the status “lost” is not one the integration profile “[^”]+” knows`),
     );
     expect(counts(store)).toEqual(before);
     store.close();
