@@ -104,7 +104,7 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /fails the utility’s schemas \(MeterConfigMessage\.xsd\)\. The message was refused; nothing was applied\.\n  schemaInvalid: line 13: .*colour/,
+      /fails the utility’s schemas \(MeterConfigMessage\.xsd\)\. The message was refused; nothing was applied\.\n {2}schemaInvalid: line 13: .*colour/,
     );
     const after = openStore(db);
     try {
