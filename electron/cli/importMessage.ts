@@ -86,6 +86,7 @@ export async function importMessageFile(file: string, options: ImportMessageOpti
     const copy = keepRejectedCopy(databasePath, file);
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof AppError ? error.code : 'IMPORT_REJECTED';
+    // The words come from the refusal's code (program.ts); the English is the log's.
     throw new AppError(code, `${file} was not imported: ${message}. Nothing was applied.${copy ? ` A copy is kept in ${copy}.` : ''}`, {
       ...(error instanceof AppError && typeof error.details === 'object' ? error.details : {}),
       rejectedCopy: copy,

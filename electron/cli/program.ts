@@ -16,6 +16,7 @@ import { sayError } from '../../shared/i18n/errorKey';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { sayImportProblem } from '../../shared/i18n/importWords';
+import { refusedMessageSpecifics } from '../../shared/i18n/inboundRefusalKey';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import type { Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
@@ -275,8 +276,12 @@ export function buildProgram(io: CliIo): Command {
  * peer's own words (the run's English sentence is in the log already, issue 16 §3).
  */
 function specifics(error: AppError, said: string): string[] {
-  const details = error.details as { reason?: string; stop?: { peerText?: string } } | undefined;
+  const details = error.details as
+    { reason?: string; stop?: { peerText?: string }; refusal?: { code: string; line?: number }; rejectedCopy?: unknown } | undefined;
   if (details?.reason === 'syncStopped') return details.stop?.peerText ? [details.stop.peerText] : [];
+  // A refused message: its code and line, and where its masked copy is, in the operator's words.
+  if (details?.reason === 'message' && details.refusal)
+    return refusedMessageSpecifics(cliWords(), { ...details, refusal: details.refusal });
   return said === error.message ? [] : [error.message];
 }
 

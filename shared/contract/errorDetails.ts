@@ -11,6 +11,7 @@ import { roles } from './choices';
 import { rights } from './rights';
 import { mbusReasons } from '../mbus/reasons';
 import { credentialsProblems, syncStop } from './syncStop';
+import { inboundRefusal } from './inboundRefusal';
 import { workOrderKinds } from '../domain/workOrder';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
@@ -243,7 +244,8 @@ export const errorReasons = {
   },
   IMPORT_REJECTED: {
     routeRows: { problems: z.array(z.unknown()), validRows: z.number(), totalProblems: z.number() },
-    message: { line: z.number().optional() },
+    /** A message from the enterprise refused as a whole: why, as a code with typed details (inboundRefusal.ts). */
+    message: { line: z.number().optional(), refusal: inboundRefusal.optional() },
     'meterKeys.badFile': { problems: z.array(z.unknown()).readonly(), totalProblems: z.number().optional() },
   },
   FORBIDDEN: {

@@ -5,6 +5,7 @@
  * words' {{placeholders}} from the details.
  */
 import { stateRefusals } from '../domain/orderRefusal';
+import { inboundRefusalKey } from './inboundRefusalKey';
 export interface ErrorWordKey {
   readonly key: string;
   /** Said when the catalog has no words at `key` (a probe failure code this build does not name). */
@@ -76,6 +77,19 @@ function installedElsewhereKey(details: Details, values: Record<string, string |
   return { key, fallback: 'reason.meterInstalledElsewhere', values, then: 'installedElsewhere.advice' };
 }
 
+/**
+ * A message from the enterprise refused as a whole (shared/contract/inboundRefusal.ts): its
+ * refusal's words, then that nothing was applied; one refused for another coded error, said as it is.
+ */
+function refusedMessageKey(refusal: Details, roleOfRight: (right: string) => string): ErrorWordKey | null {
+  const found = inboundRefusalKey({ code: String(refusal.code), details: refusal.details });
+  if (found) return { key: found.key, values: found.values, then: 'reason.message' };
+  const details = isDetails(refusal.details) ? refusal.details : {};
+  return isDetails(details.error) && typeof details.error.code === 'string'
+    ? errorWordKey(details.error as unknown as CodedError, roleOfRight)
+    : { key: 'reason.message', values: {} };
+}
+
 /** `roleOfRight` names the least role holding a right, in the reader's words (FORBIDDEN). */
 export function errorWordKey(error: CodedError, roleOfRight: (right: string) => string): ErrorWordKey | null {
   const details: Details = typeof error.details === 'object' && error.details !== null ? (error.details as Details) : {};
@@ -84,6 +98,7 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
   if (details.reason === 'syncStopped' && isDetails(details.stop)) return syncStopKey(details.stop, roleOfRight);
   if (details.reason === 'meterInstalledElsewhere') return installedElsewhereKey(details, values);
+  if (details.reason === 'message' && isDetails(details.refusal)) return refusedMessageKey(details.refusal, roleOfRight);
   // The order, its kind and the kind of job the step records, each kind in the reader's words.
   if (details.reason === 'orderKindMismatch' && typeof details.kind === 'string' && typeof details.asked === 'string')
     return {

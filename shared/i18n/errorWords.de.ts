@@ -4,12 +4,14 @@
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
 import { importWordsDe } from './importWords';
+import { inboundWordsDe } from './inboundWords';
 import { meterModelWordsDe } from './meterModelWords';
 import { syncWordsDe } from './syncWords';
 import { workOrderWordsDe } from './workOrderWords';
 
 export const errorWordsDe = {
   ...importWordsDe,
+  ...inboundWordsDe,
   ...meterModelWordsDe,
   ...syncWordsDe,
   ...workOrderWordsDe,

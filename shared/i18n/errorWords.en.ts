@@ -4,12 +4,14 @@
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
 import { importWordsEn } from './importWords';
+import { inboundWordsEn } from './inboundWords';
 import { meterModelWordsEn } from './meterModelWords';
 import { syncWordsEn } from './syncWords';
 import { workOrderWordsEn } from './workOrderWords';
 
 export const errorWordsEn = {
   ...importWordsEn,
+  ...inboundWordsEn,
   ...meterModelWordsEn,
   ...syncWordsEn,
   ...workOrderWordsEn,

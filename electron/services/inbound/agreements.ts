@@ -15,23 +15,23 @@ const idOf = (ref: ObjectRef | undefined): string | null => ref?.mRID?.trim() ||
 export function applyAgreements(ctx: InboundContext, verb: string, payload: MasterDataLinkageConfig): Counts {
   const counts = { agreementsSaved: 0, agreementsEnded: 0 };
   const points = payload.usagePoints ?? [];
-  if (points.length !== 1)
-    reject(ctx, `MasterDataLinkageConfig links a CustomerAgreement to ${points.length} UsagePoint elements: give exactly one`);
+  if (points.length !== 1) reject(ctx, 'agreementUsagePoints', { usagePoints: points.length });
   const usagePointId = requireUsagePoint(ctx, points[0] ?? {});
   const effective = payload.configurationEvent?.effectiveDateTime ?? null;
   const linking = verb === 'create' || verb === 'created';
   for (const ref of payload.customerAgreements ?? []) {
     const id = idOf(ref);
-    if (!id) reject(ctx, 'CustomerAgreement has neither mRID nor Names');
+    if (!id) reject(ctx, 'noIdentifier', { element: 'CustomerAgreement' });
     const known = ctx.store.switching.agreement(id);
     if (known && known.usagePointId !== usagePointId)
       reject(
         ctx,
-        `CustomerAgreement ${id} belongs to usage point ${known.usagePointId} on this device, not ${usagePointKey(points[0] ?? {})}`,
+        'agreementElsewhere',
+        { agreement: id, usagePointId: known.usagePointId, asked: usagePointKey(points[0] ?? {}) ?? '' },
         id,
       );
     if (!linking) {
-      if (!known) reject(ctx, `CustomerAgreement ${id} is not known on this device, so it cannot be closed`, id);
+      if (!known) reject(ctx, 'unknownTarget', { element: 'CustomerAgreement', id, action: 'close' }, id);
       ctx.store.switching.endAgreement({ id, endAt: effective ?? ctx.at, at: ctx.at, messageId: ctx.messageId });
       counts.agreementsEnded++;
       continue;

@@ -16,7 +16,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { readPayloadBody, type PayloadBody, type PayloadNoun } from '../../../shared/cim';
 import type { Header } from '../../../shared/cim/message/types';
 import { EnvelopeReader, PayloadReader, type ItemSource } from '../../../shared/cim/message/stream';
-import { serviceUrlProblem, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import type { IntegrationProfile } from '../../../shared/cim/integrationProfile';
+import { endpointProblem, redactEndpoint } from '../../../shared/domain/syncEndpoint';
 import { SoapUnwrap } from '../../../shared/cim/message/soapUnwrap';
 import type { XmlValue } from '../../../shared/cim/xml/read';
 import { CimXmlError } from '../../../shared/cim/xml/safeXml';
@@ -28,7 +29,7 @@ import type { Change } from '../store/mutation';
 import type { XsdValidator } from '../messages/xsdValidator';
 import { inflateCompressedPayload } from './compressedStream';
 import { checkInboundAgainstSchemas } from './schemaCheck';
-import { InboundRejection, type Counts, type InboundContext } from './context';
+import { refused, type Counts, type InboundContext } from './context';
 import { applyLinkage } from './linkage';
 import { applyMeterConfig } from './meterConfig';
 import type { InboundKeys } from './meterConfigKeys';
@@ -75,8 +76,12 @@ export interface InboundResult {
   duplicate?: boolean;
 }
 
+/** The XML reader's refusal: its code, and its own note on the place (shown as written, like xmllint's). */
+const xmlRefusal = (error: CimXmlError, line: number | undefined) =>
+  refused('xmlProblem', { problem: error.code, finding: error.message.replace(/^line \d+: /, '') }, line);
+
 function rejectionOf(error: unknown): never {
-  if (error instanceof CimXmlError) throw new InboundRejection(error.message.replace(/^line \d+: /, ''), error.line);
+  if (error instanceof CimXmlError) throw xmlRefusal(error, error.line);
   throw error;
 }
 
@@ -93,11 +98,12 @@ const ANSWERED_NOUNS = new Set(['MeterReadings', 'EndDeviceControls', 'MeterServ
 function checkedReplyAddress(header: Header): string | null {
   const address = header.replyAddress?.trim();
   if (!address) return null;
-  const problem = serviceUrlProblem(address);
+  const problem = endpointProblem(address);
   if (problem === null) return address;
   // MeterReadings is answered when asked for (get); history the enterprise sends is not a request.
   const answered = ANSWERED_NOUNS.has(header.noun) && (header.noun !== 'MeterReadings' || header.verb === 'get');
-  if (answered) throw new InboundRejection(`Header/ReplyAddress: ${problem}, so the answer could not be sent there`);
+  // Never a user or password in what is kept and shown (shared/domain/syncEndpoint.ts).
+  if (answered) throw refused('replyAddressRefused', { address: redactEndpoint(address).slice(0, 200), problem });
   return null;
 }
 
@@ -128,7 +134,7 @@ function applyBody(ctx: InboundContext, verb: string, body: PayloadBody): Counts
     case 'EndDeviceControls':
       return applyControlRequests(ctx, verb, body.value);
     default:
-      throw new InboundRejection(`noun "${body.noun}" is not imported`);
+      throw refused('nounNotImported', { noun: body.noun, known: Object.keys(INBOUND_VERBS) });
   }
 }
 
@@ -200,11 +206,11 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
 
   const sink = {
     head(head: { kind: string; header: Header | undefined }) {
-      if (head.kind === 'fault' || !head.header) throw new InboundRejection('a FaultMessage is not something to import', 1);
+      if (head.kind === 'fault' || !head.header) throw refused('faultMessage', {}, 1);
       const { noun, verb } = head.header;
       const verbs = INBOUND_VERBS[noun];
-      if (!verbs) throw new InboundRejection(`noun "${noun}" is not imported (only ${Object.keys(INBOUND_VERBS).join(', ')})`);
-      if (!verbs.includes(verb)) throw new InboundRejection(`verb "${verb}" is not imported for ${noun} (only ${verbs.join(', ')})`);
+      if (!verbs) throw refused('nounNotImported', { noun, known: Object.keys(INBOUND_VERBS) });
+      if (!verbs.includes(verb)) throw refused('verbNotImported', { noun, verb, known: [...verbs] });
       header = head.header;
       messageId = header.messageID?.trim() || `sha256:${digest(source)}`;
       const replyAddress = checkedReplyAddress(header);
@@ -221,10 +227,9 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       });
     },
     item(noun: PayloadNoun, node: XmlValue, item: ItemSource) {
-      if (!header) throw new InboundRejection(`${noun}: the message has no Header`);
+      if (!header) throw refused('noHeader', {});
       if (duplicate) return;
-      if (noun !== payloadNounOf(header))
-        throw new InboundRejection(`the Payload holds ${noun}, but Header/Noun says ${header.noun}`, item.line);
+      if (noun !== payloadNounOf(header)) throw refused('payloadNounMismatch', { payload: noun, noun: header.noun }, item.line);
       if (!change) throw new Error('an item was read outside the message’s mutation');
       const ctx: InboundContext = {
         store,
@@ -243,7 +248,7 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
         body = readPayloadBody(noun, node);
       } catch (error) {
         // A reader's message names the element, not the line: the item's first line is the nearest.
-        if (error instanceof CimXmlError && error.line === undefined) throw new InboundRejection(error.message, item.line);
+        if (error instanceof CimXmlError && error.line === undefined) throw xmlRefusal(error, item.line);
         throw error;
       }
       addCounts(applied, applyBody(ctx, header.verb, body));
@@ -266,15 +271,11 @@ export function applyInbound(store: Store, actor: Actor, source: InboundSource, 
       const envelope = new EnvelopeReader(tokenizer, sink, itemOf, { allowDraftEnvelope: true });
       for (const chunk of source.chunks()) tokenizer.write(chunk);
       tokenizer.end();
-      if (!header) throw new InboundRejection('the message has no Header');
-      if (compressedPayload && envelope.payload.payloadNoun)
-        throw new InboundRejection(
-          `the Payload holds both Compressed and ${envelope.payload.payloadNoun}; IEC 61968-100 allows one of them`,
-        );
+      if (!header) throw refused('noHeader', {});
+      if (compressedPayload && envelope.payload.payloadNoun) throw refused('compressedAndPlain', { noun: envelope.payload.payloadNoun });
       const payload = compressedPayload ?? envelope.payload;
       const inRequest = header.verb === 'get' && !envelope.hasPayload ? envelope.requestBody : undefined;
-      if (!inRequest && (!envelope.hasPayload || payload.payloadNoun === undefined))
-        throw new InboundRejection(`${header.noun}: the message has no Payload`);
+      if (!inRequest && (!envelope.hasPayload || payload.payloadNoun === undefined)) throw refused('noPayload', { noun: header.noun });
       if (duplicate) throw new AlreadyReceived();
       if (inRequest) sink.item(inRequest.noun, inRequest.node, { text: '', line: inRequest.line });
       // A streamed noun with no item still goes to its applier once, which says what is missing.

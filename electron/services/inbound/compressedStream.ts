@@ -8,8 +8,8 @@
  */
 import { Gunzip } from 'fflate';
 import { StringDecoder } from 'node:string_decoder';
-import { CimXmlError } from '../../../shared/cim/xml/safeXml';
 import { defaultXmlStreamLimits, XmlTokenizer, type XmlStreamEvents, type XmlStreamLimits } from '../../../shared/cim/xml/xmlStream';
+import { refused } from './context';
 
 const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
 /** Base64 characters decoded and inflated at a time (a multiple of 4). */
@@ -54,7 +54,7 @@ export function inflateCompressedPayload(
       gunzip.push(data, final);
     } catch (error) {
       if (error === fromPayload) throw error;
-      throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not gzip data');
+      throw refused('compressedInvalid', { problem: 'notGzip' });
     }
   };
   const inflate = (base64: string) => {
@@ -64,7 +64,7 @@ export function inflateCompressedPayload(
   };
   return {
     text(piece) {
-      if (!BASE64.test(piece)) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not base64');
+      if (!BASE64.test(piece)) throw refused('compressedInvalid', { problem: 'notBase64' });
       pending += piece.replace(/\s+/g, '');
       // Small slices: what one slice inflates to is what is held at once (XML inflates ~25 times).
       let from = 0;
@@ -74,10 +74,10 @@ export function inflateCompressedPayload(
       pending = pending.slice(whole);
     },
     end() {
-      if (pending.length % 4 !== 0) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not base64');
-      if (bytes === 0) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is empty');
+      if (pending.length % 4 !== 0) throw refused('compressedInvalid', { problem: 'notBase64' });
+      if (bytes === 0) throw refused('compressedInvalid', { problem: 'empty' });
       push(new Uint8Array(0), true);
-      if (!done) throw new CimXmlError('INVALID_MESSAGE', 'Payload/Compressed is not complete gzip data');
+      if (!done) throw refused('compressedInvalid', { problem: 'incomplete' });
     },
   };
 }

@@ -1,5 +1,7 @@
 /** What every per-noun applier gets: the store, who acts, when, and how to refuse with a line number. */
 import { AppError } from '../../../shared/contract/result';
+import type { InboundRefusal, InboundRefusalCode, InboundRefusalDetailsOf } from '../../../shared/contract/inboundRefusal';
+import { inboundRefusalSentence } from '../../../shared/i18n/inboundRefusalKey';
 import type { IntegrationProfile } from '../../../shared/cim/integrationProfile';
 import type { Name, ObjectRef } from '../../../shared/cim/payloads/common';
 import { lineAt } from '../../../shared/cim/xml/safeXml';
@@ -30,18 +32,28 @@ export interface InboundContext {
 
 export type Counts = Record<string, number>;
 
-/** The refusal of a whole message: the transaction rolls back, nothing is applied. */
-export class InboundRejection extends AppError {
-  constructor(
-    reason: string,
-    readonly line?: number,
-  ) {
-    super(
-      'IMPORT_REJECTED',
-      line === undefined ? reason : `line ${line}: ${reason}`,
-      line === undefined ? { reason: 'message' } : { reason: 'message', line },
-    );
+/**
+ * The refusal of a whole message: the transaction rolls back, nothing is applied. It carries why
+ * as a code with typed details (shared/contract/inboundRefusal.ts), which the inbox keeps and the
+ * user reads in their language; the English sentence is the log's.
+ */
+export class InboundRejection extends AppError<'IMPORT_REJECTED'> {
+  constructor(readonly refusal: InboundRefusal) {
+    super('IMPORT_REJECTED', inboundRefusalSentence(refusal), {
+      reason: 'message',
+      ...(refusal.line === undefined ? {} : { line: refusal.line }),
+      refusal,
+    });
   }
+
+  get line(): number | undefined {
+    return this.refusal.line;
+  }
+}
+
+/** A refusal of this code and details, at a line of the message when one is known. */
+export function refused<C extends InboundRefusalCode>(code: C, details: InboundRefusalDetailsOf<C>, line?: number): InboundRejection {
+  return new InboundRejection({ code, details, ...(line === undefined ? {} : { line }) } as InboundRefusal);
 }
 
 /** The first line where this value appears as element text (or anywhere), if it does. */
@@ -53,9 +65,15 @@ export function lineOf(xml: string, value: string | undefined): number | undefin
   return at === -1 ? undefined : lineAt(xml, at + 1);
 }
 
-export function reject(ctx: InboundContext, reason: string, near?: string): never {
+/** Refuses the message with this code and details, pointing at the line that holds `near` (the offending value). */
+export function reject<C extends InboundRefusalCode>(
+  ctx: InboundContext,
+  code: C,
+  details: InboundRefusalDetailsOf<C>,
+  near?: string,
+): never {
   const line = lineOf(ctx.xml, near);
-  throw new InboundRejection(reason, line === undefined ? undefined : line + (ctx.firstLine ?? 1) - 1);
+  throw refused(code, details, line === undefined ? undefined : line + (ctx.firstLine ?? 1) - 1);
 }
 
 const names = (list: readonly Name[] | undefined) => (list ?? []).map((n) => n.name.trim()).filter((n) => n !== '');
@@ -80,10 +98,10 @@ export function findMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?:
 
 export function requireMeter(ctx: InboundContext, ref: ObjectRef & { serialNumber?: string }, what = 'Meter'): DeviceRow {
   const keys = meterKeys(ref);
-  if (keys.length === 0) reject(ctx, `${what} has neither serialNumber, mRID nor Names`);
+  if (keys.length === 0) reject(ctx, 'noIdentifier', { element: what });
   const device = findMeter(ctx, ref);
-  if (!device) reject(ctx, `${what} ${keys.join(' / ')} is not known on this device`, keys[0]);
-  if (device.kind !== 'meter') reject(ctx, `${what} ${device.serialNumber} is a PAN device, not a meter`, keys[0]);
+  if (!device) reject(ctx, 'unknownMeter', { element: what, keys }, keys[0]);
+  if (device.kind !== 'meter') reject(ctx, 'notAMeter', { serial: device.serialNumber }, keys[0]);
   return device;
 }
 
@@ -95,13 +113,13 @@ export function requireInstalledMeter(
 ): DeviceRow & { usagePointId: string } {
   const device = requireMeter(ctx, ref, what);
   if (!device.usagePointId || device.status !== 'installed')
-    reject(ctx, `Meter ${device.serialNumber} is not installed at a usage point on this device`, device.serialNumber);
+    reject(ctx, 'meterNotInstalled', { serial: device.serialNumber }, device.serialNumber);
   return { ...device, usagePointId: device.usagePointId };
 }
 
 export function requireUsagePoint(ctx: InboundContext, ref: ObjectRef): string {
   const id = usagePointKey(ref);
-  if (!id) reject(ctx, 'UsagePoint has neither mRID nor Names');
-  if (!ctx.store.meters.hasUsagePoint(id)) reject(ctx, `UsagePoint ${id} is not known on this device`, id);
+  if (!id) reject(ctx, 'noIdentifier', { element: 'UsagePoint' });
+  if (!ctx.store.meters.hasUsagePoint(id)) reject(ctx, 'unknownUsagePoint', { usagePointId: id }, id);
   return id;
 }

@@ -8,7 +8,7 @@
  * meter's) is refused with the reason, and so is the whole message. A cancel names the controls
  * by their mRID and closes what is still open of them.
  */
-import { CLOCK_SET_CODES, describeEndDeviceCode, endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
+import { CLOCK_SET_CODES, endDeviceControlType } from '../../../shared/cim/codes/endDeviceCodes';
 import type { EndDeviceControls } from '../../../shared/cim/payloads';
 import type { EndDeviceControl } from '../../../shared/cim/payloads/endDeviceControls';
 import type { ControlOperation } from '../store/repositories/controlRequests';
@@ -25,10 +25,10 @@ function operationOf(ctx: InboundContext, control: EndDeviceControl): ControlOpe
   const code = control.controlType.trim();
   const operation = FIELD_CONTROLS[code.split('.').slice(1).join('.')];
   if (operation) return operation;
-  const name = describeEndDeviceCode(code)?.text ?? 'not a 4-part code';
   return reject(
     ctx,
-    `EndDeviceControl type ${code} (${name}) is not carried out in the field by Fieldmeter: only a clock set (${endDeviceControlType('clockSet')}) and a demand reset (${endDeviceControlType('demandReset')}) through the optical port`,
+    'controlNotInField',
+    { controlType: code, clockSet: endDeviceControlType('clockSet'), demandReset: endDeviceControlType('demandReset') },
     code,
   );
 }
@@ -37,39 +37,30 @@ function operationOf(ctx: InboundContext, control: EndDeviceControl): ControlOpe
 function metersOf(ctx: InboundContext, control: EndDeviceControl): { serial: string; usagePointId: string }[] {
   const found = new Map<string, { serial: string; usagePointId: string }>();
   for (const device of control.endDevices ?? []) {
-    if (device.isPan)
-      reject(
-        ctx,
-        `EndDevice ${device.mRID ?? device.serialNumber ?? ''} is a PAN device: its controls go through the meter, not the field`,
-        device.mRID ?? device.serialNumber,
-      );
+    if (device.isPan) reject(ctx, 'panControl', { device: device.mRID ?? device.serialNumber ?? '' }, device.mRID ?? device.serialNumber);
     const meter = requireInstalledMeter(ctx, device, 'EndDevice');
     found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId: meter.usagePointId });
   }
   for (const ref of control.usagePoints ?? []) {
     const usagePointId = requireUsagePoint(ctx, ref);
     const meter = ctx.store.workOrders.meterAt(usagePointId);
-    if (!meter) reject(ctx, `UsagePoint ${usagePointId} has no installed meter on this device`, usagePointId);
+    if (!meter) reject(ctx, 'noMeterAtUsagePoint', { usagePointId }, usagePointId);
     found.set(meter.serialNumber, { serial: meter.serialNumber, usagePointId });
   }
   if (found.size === 0)
-    reject(
-      ctx,
-      `EndDeviceControl ${control.mRID ?? control.controlType} names no EndDevice or UsagePoint`,
-      control.mRID ?? control.controlType,
-    );
+    reject(ctx, 'noTarget', { element: 'EndDeviceControl', id: control.mRID ?? control.controlType }, control.mRID ?? control.controlType);
   return [...found.values()];
 }
 
 export function applyControlRequests(ctx: InboundContext, verb: string, payload: EndDeviceControls): Counts {
-  if (payload.endDeviceControls.length === 0) reject(ctx, 'EndDeviceControls holds no EndDeviceControl');
+  if (payload.endDeviceControls.length === 0) reject(ctx, 'emptyPayload', { noun: 'EndDeviceControls', element: 'EndDeviceControl' });
   if (verb === 'cancel' || verb === 'canceled') {
     const counts = { controlRequestsCancelled: 0, controlRequestsAlreadyClosed: 0 };
     for (const control of payload.endDeviceControls) {
       const mRID = control.mRID?.trim();
-      if (!mRID) reject(ctx, 'A cancelled EndDeviceControl must give the mRID of the control it cancels');
+      if (!mRID) reject(ctx, 'missingField', { element: 'EndDeviceControl', field: 'mRID' });
       if (!ctx.store.controlRequests.isKnown(mRID))
-        reject(ctx, `EndDeviceControl ${mRID} is not known on this device, so it cannot be cancelled`, mRID);
+        reject(ctx, 'unknownTarget', { element: 'EndDeviceControl', id: mRID, action: 'cancel' }, mRID);
       const closed = ctx.store.controlRequests.cancel(mRID, ctx.at);
       if (closed > 0) counts.controlRequestsCancelled += closed;
       else counts.controlRequestsAlreadyClosed++;

@@ -15,12 +15,9 @@ export function applyLinkage(ctx: InboundContext, verb: string, payload: MasterD
   const counts = { linked: 0, unlinked: 0, unchanged: 0, ...agreements };
   const meters = payload.meters ?? [];
   const points = payload.usagePoints ?? [];
-  if (meters.length === 0 || points.length === 0) reject(ctx, 'MasterDataLinkageConfig needs at least one Meter and one UsagePoint');
+  if (meters.length === 0 || points.length === 0) reject(ctx, 'linkageCounts', { meters: meters.length, usagePoints: points.length });
   if (points.length !== 1 && points.length !== meters.length) {
-    reject(
-      ctx,
-      `MasterDataLinkageConfig has ${meters.length} Meter and ${points.length} UsagePoint elements: give one UsagePoint, or one per Meter`,
-    );
+    reject(ctx, 'linkageCounts', { meters: meters.length, usagePoints: points.length });
   }
   const linking = verb === 'create' || verb === 'created';
   meters.forEach((ref, i) => {
@@ -30,28 +27,19 @@ export function applyLinkage(ctx: InboundContext, verb: string, payload: MasterD
     if (linking) {
       if (device.usagePointId === up) return void counts.unchanged++;
       if (device.usagePointId !== null)
-        reject(
-          ctx,
-          `Meter ${device.serialNumber} is installed at ${device.usagePointId} on this device; close that link first`,
-          usagePointKey(upRef),
-        );
-      if (device.status === 'removed')
-        reject(ctx, `Meter ${device.serialNumber} was removed from service and cannot be linked again`, device.serialNumber);
+        reject(ctx, 'meterInstalledElsewhere', { serial: device.serialNumber, usagePointId: device.usagePointId }, usagePointKey(upRef));
+      if (device.status === 'removed') reject(ctx, 'meterRemoved', { serial: device.serialNumber }, device.serialNumber);
       const there = ctx.store.workOrders.meterAt(up);
-      if (there) reject(ctx, `UsagePoint ${up} already has meter ${there.serialNumber} installed; close that link first`, up);
+      if (there) reject(ctx, 'usagePointOccupied', { usagePointId: up, serial: there.serialNumber }, up);
       ctx.store.workOrders.linkMeter(device.id, up, ctx.at);
       counts.linked++;
     } else {
       if (device.usagePointId === null) return void counts.unchanged++;
       if (device.usagePointId !== up)
-        reject(ctx, `Meter ${device.serialNumber} is installed at ${device.usagePointId}, not at ${up}, on this device`, up);
+        reject(ctx, 'meterNotAt', { serial: device.serialNumber, usagePointId: device.usagePointId, asked: up }, up);
       const busy = ctx.store.workOrders.inProgressAt(up);
       if (busy.length > 0) {
-        reject(
-          ctx,
-          `Meter ${device.serialNumber} is not unlinked: work order ${busy.join(', ')} is in progress at ${up}. Let the crew finish (or cancel it) and send the close again`,
-          up,
-        );
+        reject(ctx, 'workInProgress', { serial: device.serialNumber, usagePointId: up, workOrders: busy }, up);
       }
       ctx.store.workOrders.unlinkMeter(device.id, up, ctx.at);
       counts.unlinked++;

@@ -25,11 +25,7 @@ function statusOf(ctx: InboundContext, serial: string, value: string | undefined
   const profile = ctx.profile ?? defaultIntegrationProfile;
   const status = meterStatusOfWord(profile.meterStatus, word);
   if (status === null) {
-    reject(
-      ctx,
-      `Meter ${serial}: status word "${word}" is not one the integration profile "${profile.name}" knows (${Object.keys(profile.meterStatus).join(', ')})`,
-      word,
-    );
+    reject(ctx, 'statusWordUnknown', { serial, word, profile: profile.name, known: Object.keys(profile.meterStatus) }, word);
   }
   return status;
 }
@@ -43,7 +39,7 @@ function receivedDayOf(ctx: InboundContext, serial: string, value: string | unde
   if (!text) return undefined;
   const day = XS_DATE.exec(text)?.[1];
   if (day === undefined || Number.isNaN(Date.parse(day)) || new Date(day).toISOString().slice(0, 10) !== day)
-    reject(ctx, `Meter ${serial}: lifecycle/receivedDate "${text}" is not a date (YYYY-MM-DD)`, text);
+    reject(ctx, 'badValue', { field: `${serial}: lifecycle/receivedDate`, value: text, expected: 'date' }, text);
   return day;
 }
 
@@ -59,10 +55,10 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     metersUpdated: 0,
     metersUnchanged: 0,
   };
-  if (payload.meters.length === 0) reject(ctx, 'MeterConfig holds no Meter');
+  if (payload.meters.length === 0) reject(ctx, 'emptyPayload', { noun: 'MeterConfig', element: 'Meter' });
   for (const meter of payload.meters) {
     const keys = meterKeys(meter);
-    if (keys.length === 0) reject(ctx, 'MeterConfig: a Meter has neither serialNumber, mRID nor Names');
+    if (keys.length === 0) reject(ctx, 'noIdentifier', { element: 'Meter' });
     const serial = meter.serialNumber?.trim() || (keys[0] as string);
     const status = statusOf(ctx, serial, meter.status?.value);
     const receivedDay = receivedDayOf(ctx, serial, meter.lifecycle?.receivedDate);
@@ -71,16 +67,15 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     if (keepMeterConfigKeys(ctx, meter, serial) > 0) counts.meterKeysSet = (counts.meterKeysSet ?? 0) + 1;
     if (!device) {
       if (verb === 'change' || verb === 'changed')
-        reject(ctx, `Meter ${keys.join(' / ')} is not known on this device (verb "${verb}" changes a known meter)`, keys[0]);
-      if (status === 'installed')
-        reject(ctx, `Meter ${serial}: a new meter arrives in stock; link it to a usage point with MasterDataLinkageConfig`, status);
+        reject(ctx, 'unknownTarget', { element: 'Meter', id: keys.join(' / '), action: 'change' }, keys[0]);
+      if (status === 'installed') reject(ctx, 'newMeterInstalled', { serial }, status);
       const id = ctx.store.workOrders.addStockMeter(serial);
       if (status === 'removed') ctx.store.workOrders.setAssetStatus(id, 'removed');
       if (receivedDay !== undefined) ctx.store.endDevices.setReceivedDate(id, receivedDay);
       counts.metersAdded++;
       continue;
     }
-    if (device.kind !== 'meter') reject(ctx, `${device.serialNumber} is a PAN device, not a meter`, keys[0]);
+    if (device.kind !== 'meter') reject(ctx, 'notAMeter', { serial: device.serialNumber }, keys[0]);
     const visitedAt = ctx.sentAt ? ctx.store.readRequests.lastFieldVisitAt(device.id) : null;
     if (visitedAt !== null && ctx.sentAt !== undefined && Date.parse(ctx.sentAt) < Date.parse(visitedAt)) {
       counts.metersKeptFieldData = (counts.metersKeptFieldData ?? 0) + 1; // named only when it happened
@@ -89,18 +84,13 @@ export function applyMeterConfig(ctx: InboundContext, verb: string, payload: Met
     let changed = false;
     if (serial !== device.serialNumber) {
       const other = ctx.store.workOrders.deviceBySerial(serial);
-      if (other && other.id !== device.id)
-        reject(ctx, `Meter ${device.serialNumber} cannot take serial ${serial}: another device has it`, serial);
+      if (other && other.id !== device.id) reject(ctx, 'serialTaken', { serial: device.serialNumber, newSerial: serial }, serial);
       ctx.store.workOrders.renameDevice(device.id, serial);
       changed = true;
     }
     if (status !== undefined && status !== device.status) {
       if (device.usagePointId !== null || status === 'installed') {
-        reject(
-          ctx,
-          `Meter ${device.serialNumber}: status ${device.status} → ${status} changes where it is installed; send MasterDataLinkageConfig instead`,
-          status,
-        );
+        reject(ctx, 'statusChangesInstallation', { serial: device.serialNumber, from: device.status, to: status }, status);
       }
       ctx.store.workOrders.setAssetStatus(device.id, status);
       changed = true;

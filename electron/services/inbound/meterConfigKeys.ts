@@ -29,13 +29,15 @@ export interface InboundKeys {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const isKind = (name: string): name is MeterKeyKind => (meterKeyKinds as readonly string[]).includes(name);
 
+type KeyProblem = 'notBase64' | 'notPassword' | 'notAesKey';
+
 /** The key's bytes, or why not (the reason names no byte of it). */
-function keyBytes(kind: MeterKeyKind, cipherValue: string | undefined): Uint8Array | string {
+function keyBytes(kind: MeterKeyKind, cipherValue: string | undefined): Uint8Array | KeyProblem {
   const text = (cipherValue ?? '').replace(/\s+/g, '');
-  if (text === '' || text.length % 4 !== 0 || !BASE64.test(text)) return 'is not base64';
+  if (text === '' || text.length % 4 !== 0 || !BASE64.test(text)) return 'notBase64';
   const bytes = Buffer.from(text, 'base64');
-  if (kind === 'dlms.password') return bytes.length >= 1 && bytes.length <= 16 ? bytes : 'is not a password of 1–16 bytes';
-  return bytes.length === 16 ? bytes : 'is not an AES-128 key (16 bytes)';
+  if (kind === 'dlms.password') return bytes.length >= 1 && bytes.length <= 16 ? bytes : 'notPassword';
+  return bytes.length === 16 ? bytes : 'notAesKey';
 }
 
 /** The meter's keys from its SecurityKeys, kept; how many meters got keys (0 or 1). */
@@ -46,15 +48,12 @@ export function keepMeterConfigKeys(ctx: InboundContext, meter: MeterAsset, seri
   const keys: ArrivingKey[] = [];
   for (const item of sent) {
     const name = item.accessorName?.trim() ?? '';
-    if (!isKind(name))
-      reject(ctx, `Meter ${serial}: securityAccessorName "${name.slice(0, 40)}" is not one of ${meterKeyKinds.join(', ')}`, near);
-    if (item.wrapped)
-      reject(ctx, `Meter ${serial}: the ${name} key is wrapped for a key store this device does not hold; send it unwrapped`, near);
+    if (!isKind(name)) reject(ctx, 'meterKeyRefused', { serial, kind: name.slice(0, 40), problem: 'unknownKind' }, near);
+    if (item.wrapped) reject(ctx, 'meterKeyRefused', { serial, kind: name, problem: 'wrapped' }, near);
     const bytes = keyBytes(name, item.cipherValue);
-    if (typeof bytes === 'string') reject(ctx, `Meter ${serial}: the ${name} key ${bytes}`, near);
+    if (typeof bytes === 'string') reject(ctx, 'meterKeyRefused', { serial, kind: name, problem: bytes }, near);
     const radio = name === 'mbus' ? radioAddressOf(serial) : null;
-    if (name === 'mbus' && !radio)
-      reject(ctx, `Meter ${serial}: an mbus key needs the meter named by its radio address (three letters and 8 digits)`, near);
+    if (name === 'mbus' && !radio) reject(ctx, 'meterKeyRefused', { serial, kind: name, problem: 'needsRadioAddress' }, near);
     // A radio meter's key is named by its radio address (as Listen looks it up), a DLMS meter's by its serial.
     keys.push(
       radio

@@ -65,7 +65,8 @@ function registerOf(
   }
   return reject(
     ctx,
-    `MeterReadings: ReadingType "${wanted}"${names.length ? ` (${names.join(', ')})` : ''} is neither a ReadingType code, an OBIS code nor a register of meter ${serial}`,
+    'readingTypeUnknown',
+    { readingType: names.length ? `${wanted} (${names.join(', ')})` : wanted, at: [serial] },
     wanted,
   );
 }
@@ -83,12 +84,12 @@ function meterOf(ctx: InboundContext, mr: MeterReading): { serial: string; usage
     const detail = ctx.store.meters.get(usagePointId);
     return detail ? { serial: detail.meterSerial, usagePointId } : null;
   }
-  return reject(ctx, 'MeterReadings: a MeterReading names neither Meter nor UsagePoint');
+  return reject(ctx, 'noTarget', { element: 'MeterReading' });
 }
 
 export function applyMeterHistory(ctx: InboundContext, payload: MeterReadings): Counts {
   const counts: Counts = { readingsStored: 0, readingsKnown: 0, readingsNotImported: 0 };
-  if (payload.meterReadings.length === 0) reject(ctx, 'MeterReadings holds no MeterReading');
+  if (payload.meterReadings.length === 0) reject(ctx, 'emptyPayload', { noun: 'MeterReadings', element: 'MeterReading' });
   const definitions = new Map((payload.readingTypes ?? []).filter((t) => t.mRID).map((t) => [t.mRID!.trim(), t] as const));
   for (const mr of payload.meterReadings) {
     const values = valuesOf(mr);
@@ -97,15 +98,16 @@ export function applyMeterHistory(ctx: InboundContext, payload: MeterReadings): 
     for (const v of values) {
       const register = meter ? registerOf(ctx, v.readingType, definitions, registers, meter.serial) : undefined;
       const value = v.value === undefined ? undefined : canonicalDecimal(v.value.trim());
-      if (v.value !== undefined && value === null) reject(ctx, `MeterReadings: value "${v.value}" is not a number`, v.value);
+      if (v.value !== undefined && value === null)
+        reject(ctx, 'badValue', { field: 'Reading/value', value: v.value, expected: 'number' }, v.value);
       if (!register || value === undefined || value === null) {
         counts.readingsNotImported = (counts.readingsNotImported ?? 0) + 1;
         continue;
       }
       const stamp = v.timeStamp?.trim();
-      if (!stamp) reject(ctx, `MeterReadings: a reading of ${v.readingType} has no timeStamp`, v.readingType);
+      if (!stamp) reject(ctx, 'missingField', { element: 'Reading', field: 'timeStamp', id: v.readingType }, v.readingType);
       if (!ZONED_DATE_TIME.test(stamp) || Number.isNaN(Date.parse(stamp)))
-        reject(ctx, `MeterReadings: timeStamp "${stamp}" is not a date and time with its offset (Z or ±hh:mm)`, stamp);
+        reject(ctx, 'badValue', { field: 'Reading/timeStamp', value: stamp, expected: 'zonedDateTime' }, stamp);
       const readAt = new Date(stamp).toISOString();
       const qualities = (v.readingQualities ?? []).map((q) => q.readingQualityType.trim());
       if (ctx.store.enterpriseReadings.record({ registerId: register.id, readAt, value, qualities, messageId: ctx.messageId }, ctx.at))

@@ -33,7 +33,7 @@ function storeMeterEvent(ctx: InboundContext, event: EndDeviceEvent): boolean {
 
 export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents): Counts {
   const counts: Counts = { panJoined: 0, panJoinFailed: 0, eventsNotImported: 0 };
-  if (payload.endDeviceEvents.length === 0) reject(ctx, 'EndDeviceEvents holds no EndDeviceEvent');
+  if (payload.endDeviceEvents.length === 0) reject(ctx, 'emptyPayload', { noun: 'EndDeviceEvents', element: 'EndDeviceEvent' });
   const table = resolveCodeTable((ctx.profile ?? defaultIntegrationProfile).codeTable);
   for (const event of payload.endDeviceEvents) {
     const outcome = panJoinOutcomeIn(table, event.eventType);
@@ -46,11 +46,16 @@ export function applyPanJoinEvents(ctx: InboundContext, payload: EndDeviceEvents
     const keys = meterKeys(event.assets ?? {});
     const eui = keys.map((k) => checkEui64(k)).find((c) => c.valid);
     if (!eui?.valid)
-      reject(ctx, `EndDeviceEvent ${event.eventType}: Assets must name the PAN device by its EUI-64 (16 hex digits)`, event.eventType);
+      reject(
+        ctx,
+        'badValue',
+        { field: `EndDeviceEvent ${event.eventType}: Assets`, value: keys.join(' / '), expected: 'eui64' },
+        event.eventType,
+      );
     const device = ctx.store.workOrders.deviceBySerial(eui.eui64);
-    if (!device || device.kind !== 'pan') reject(ctx, `PAN device ${eui.eui64} is not known on this device`, keys[0]);
+    if (!device || device.kind !== 'pan') reject(ctx, 'unknownPanDevice', { eui64: eui.eui64 }, keys[0]);
     if (!ctx.store.workOrders.setJoinStatus(device.id, outcome)) {
-      reject(ctx, `PAN device ${eui.eui64} is decommissioned on this device; its join status no longer changes`, keys[0]);
+      reject(ctx, 'panDecommissioned', { eui64: eui.eui64 }, keys[0]);
     }
     ctx.change.audit({
       action: 'pan.join',

@@ -17,13 +17,9 @@ import { reject, requireMeter, requireUsagePoint, type Counts, type InboundConte
 function wantedReadingTypes(ctx: InboundContext, payload: GetMeterReadings, usagePointIds: readonly string[]): string[] {
   const codes = new Set<string>();
   for (const code of payload.readingTypes ?? []) {
-    if (code.trim() === '') reject(ctx, 'GetMeterReadings: a ReadingType has neither mRID nor Names/name');
+    if (code.trim() === '') reject(ctx, 'noIdentifier', { element: 'ReadingType' });
     if (!isReadingTypeCode(code.trim()))
-      reject(
-        ctx,
-        `GetMeterReadings: ReadingType mRID "${code}" is not an IEC 61968-9 ReadingType code (18 numbers separated by dots)`,
-        code,
-      );
+      reject(ctx, 'badValue', { field: 'ReadingType/mRID', value: code, expected: 'readingTypeCode' }, code);
     codes.add(code.trim());
   }
   const names = payload.readingTypeNames ?? [];
@@ -34,11 +30,7 @@ function wantedReadingTypes(ctx: InboundContext, payload: GetMeterReadings, usag
   for (const name of names) {
     const found = resolveReadingTypeName(name, registers);
     if (found.length === 0) {
-      reject(
-        ctx,
-        `GetMeterReadings: ReadingType "${name}" (Names/name) is neither a ReadingType code, an OBIS code nor a register of ${usagePointIds.join(', ')}; nothing is asked for instead`,
-        name,
-      );
+      reject(ctx, 'readingTypeUnknown', { readingType: name, at: [...usagePointIds] }, name);
     }
     for (const code of found) codes.add(code);
   }
@@ -50,12 +42,11 @@ export function applyReadRequest(ctx: InboundContext, payload: GetMeterReadings)
   const usagePoints = new Set<string>();
   for (const device of payload.endDevices ?? []) {
     const meter = requireMeter(ctx, device, 'EndDevice');
-    if (!meter.usagePointId)
-      reject(ctx, `Meter ${meter.serialNumber} is not installed at a usage point on this device`, meter.serialNumber);
+    if (!meter.usagePointId) reject(ctx, 'meterNotInstalled', { serial: meter.serialNumber }, meter.serialNumber);
     usagePoints.add(meter.usagePointId);
   }
   for (const up of payload.usagePoints ?? []) usagePoints.add(requireUsagePoint(ctx, up));
-  if (usagePoints.size === 0) reject(ctx, 'GetMeterReadings names no EndDevice or UsagePoint to read');
+  if (usagePoints.size === 0) reject(ctx, 'noTarget', { element: 'GetMeterReadings' });
   const readingTypes = wantedReadingTypes(ctx, payload, [...usagePoints]);
   for (const usagePointId of usagePoints) {
     if (ctx.store.readRequests.add({ messageId: ctx.messageId, usagePointId, readingTypes, requestedAt: ctx.at }))

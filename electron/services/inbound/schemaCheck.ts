@@ -5,7 +5,7 @@
  * is refused with their findings. A message in its SOAP envelope is checked without it: the
  * utility's folder holds the 61968-100 schemas, not SOAP's.
  */
-import { InboundRejection } from './context';
+import { refused } from './context';
 import type { XsdValidator } from '../messages/xsdValidator';
 
 const SOAP_NAMESPACES = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
@@ -33,13 +33,14 @@ export function withoutSoapEnvelope(xml: string): string {
 const KEY_ELEMENT = /CipherValue|securityAccessorKey|wrapKeyInfo/;
 const withoutKey = (finding: string) => (KEY_ELEMENT.test(finding) ? finding.replace(/(Element '[^']*'): '[^']*'/g, "$1: '***'") : finding);
 
-/** Throws InboundRejection with the schema's errors when the message fails the utility's schemas. */
+/** Throws an InboundRejection with the schema's errors when the message fails the utility's schemas. */
 export function checkInboundAgainstSchemas(validator: XsdValidator, xml: string): void {
   const result = validator.validate(withoutSoapEnvelope(xml));
   if (result.valid) return;
-  const more = result.errors.length > SHOWN_ERRORS ? ` (and ${result.errors.length - SHOWN_ERRORS} more)` : '';
-  const schemas = result.schemas.map((s) => s.split(/[\\/]/).pop()).join(', ');
-  throw new InboundRejection(
-    `the message fails the utility's schemas (${schemas}): ${result.errors.slice(0, SHOWN_ERRORS).map(withoutKey).join('; ')}${more}`,
-  );
+  const schemas = result.schemas.map((s) => s.split(/[\\/]/).pop() ?? s);
+  throw refused('schemaInvalid', {
+    schemas,
+    findings: result.errors.slice(0, SHOWN_ERRORS).map(withoutKey),
+    more: Math.max(0, result.errors.length - SHOWN_ERRORS),
+  });
 }

@@ -17,10 +17,10 @@ import { workOrderIdFor } from './serviceRequests';
 export function applyServiceCancellations(ctx: InboundContext, payload: MeterServiceRequests): Counts {
   const counts = { workOrdersCancelled: 0, workOrdersAlreadyWorked: 0, workOrdersUnchanged: 0, workOrdersUnknown: 0 };
   const base = payload.header.correlationID?.trim();
-  if (!base)
-    reject(ctx, 'MeterServiceRequests cancel: Header/CorrelationID must name the request (its MessageID) whose work orders are cancelled');
+  // Header/CorrelationID names the request (its MessageID) whose work orders are cancelled.
+  if (!base) reject(ctx, 'missingField', { element: 'Header', field: 'CorrelationID' });
   const work = payload.work ?? [];
-  if (work.length === 0) reject(ctx, 'MeterServiceRequests cancel holds no MeterServiceWork');
+  if (work.length === 0) reject(ctx, 'emptyPayload', { noun: 'MeterServiceRequests', element: 'MeterServiceWork' });
   const { store, change, at } = ctx;
   work.forEach((_w, i) => {
     const id = workOrderIdFor(base, i, work.length);

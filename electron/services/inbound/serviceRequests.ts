@@ -32,15 +32,14 @@ export const workOrderIdFor = (base: string, index: number, count: number): stri
 export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceRequests, verb = 'create'): Counts {
   const counts: Counts & { workOrdersCreated: number; workOrdersKnown: number } = { workOrdersCreated: 0, workOrdersKnown: 0 };
   const work = payload.work ?? [];
-  if (work.length === 0) reject(ctx, 'MeterServiceRequests holds no MeterServiceWork');
+  if (work.length === 0) reject(ctx, 'emptyPayload', { noun: 'MeterServiceRequests', element: 'MeterServiceWork' });
   const base = payload.header.messageID?.trim() || ctx.messageId;
   work.forEach((w, i) => {
     // Customer switching (issue 9): created, rescheduled (change) or cancelled by the enterprise.
     if (isSwitchType(w.type)) return applySwitchWork(ctx, verb, payload, w, i, counts);
-    if (verb !== 'create' && verb !== 'created')
-      reject(ctx, `MeterServiceWork ${i + 1}: only a switch order can be changed or cancelled by message`, w.type);
+    if (verb !== 'create' && verb !== 'created') reject(ctx, 'onlySwitchByVerb', { item: i + 1, verb }, w.type);
     if (READ_TYPES.includes(w.type?.trim() ?? '')) {
-      if (!w.meter) reject(ctx, `MeterServiceWork ${i + 1}: a read needs the Meter to read`, w.type);
+      if (!w.meter) reject(ctx, 'missingField', { element: 'MeterServiceWork', id: String(i + 1), field: 'Meter' }, w.type);
       const meter = requireInstalledMeter(ctx, w.meter);
       const added = ctx.store.readRequests.add({
         messageId: ctx.messageId,
@@ -53,14 +52,9 @@ export function applyServiceRequests(ctx: InboundContext, payload: MeterServiceR
       return;
     }
     const kind = KINDS.find((k) => k === w.type?.trim());
-    if (!kind)
-      reject(
-        ctx,
-        `MeterServiceWork ${i + 1}: type "${w.type ?? ''}" is not a work order this device can do (${[...KINDS, ...READ_TYPES].join(', ')})`,
-        w.type,
-      );
+    if (!kind) reject(ctx, 'workTypeUnknown', { item: i + 1, type: w.type ?? '', known: [...KINDS, ...READ_TYPES] }, w.type);
     const target = kind === 'exchange' ? w.oldMeter : w.meter;
-    if (!target) reject(ctx, `MeterServiceWork ${i + 1}: an exchange needs the OldMeter to replace`);
+    if (!target) reject(ctx, 'missingField', { element: 'MeterServiceWork', id: String(i + 1), field: 'OldMeter' });
     const device = requireInstalledMeter(ctx, target, kind === 'exchange' ? 'OldMeter' : 'Meter');
     const id = workOrderIdFor(base, i, work.length);
     const description = [w.kind, w.type, w.priority && `priority ${w.priority}`, w.status?.remark].filter(Boolean).join(', ');

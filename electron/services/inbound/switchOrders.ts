@@ -23,19 +23,20 @@ const refId = (ref: ObjectRef | undefined): string | null => ref?.mRID?.trim() |
 
 function dateOf(ctx: InboundContext, value: string | undefined, what: string): string | undefined {
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) reject(ctx, `${what} "${value}" is not a date and time`, value);
+  if (Number.isNaN(Date.parse(value))) reject(ctx, 'badValue', { field: what, value, expected: 'dateTime' }, value);
   return value;
 }
 
 function planOf(ctx: InboundContext, w: MeterServiceWork, n: number) {
   const dueAt = dateOf(ctx, w.requestDateTime, `MeterServiceWork ${n}: requestDateTime`);
-  if (!dueAt) reject(ctx, `MeterServiceWork ${n}: a switch needs its date (requestDateTime)`, w.type);
+  if (!dueAt) reject(ctx, 'missingField', { element: 'MeterServiceWork', id: String(n), field: 'requestDateTime' }, w.type);
   const given = w.meter.meterReadings?.[0]?.valuesInterval;
   const window = windowOf(dueAt, {
     start: dateOf(ctx, given?.start, 'valuesInterval/start'),
     end: dateOf(ctx, given?.end, 'valuesInterval/end'),
   });
-  if (Date.parse(window.start) > Date.parse(window.end)) reject(ctx, `MeterServiceWork ${n}: the window ends before it starts`, given?.end);
+  if (Date.parse(window.start) > Date.parse(window.end))
+    reject(ctx, 'windowBackwards', { item: n, start: window.start, end: window.end }, given?.end);
   return { dueAt, window };
 }
 
@@ -103,19 +104,20 @@ export function applySwitchWork(
   }
 
   const base = header.correlationID?.trim() || header.messageID?.trim();
-  if (!base) reject(ctx, `MeterServiceRequests ${verb}: name the switch order in Header/CorrelationID`);
+  if (!base) reject(ctx, 'missingField', { element: 'Header', field: 'CorrelationID' });
   const id = work.length === 1 ? base : `${base}-${n}`;
   const order = ctx.store.switching.get(id);
   if (!order)
     reject(
       ctx,
-      `Switch order ${id} is not on this device, so it cannot be ${verb === 'cancel' || verb === 'canceled' ? 'cancelled' : 'changed'}`,
+      'unknownTarget',
+      { element: 'MeterServiceWork', id, action: verb === 'cancel' || verb === 'canceled' ? 'cancel' : 'change' },
       base,
     );
-  if (order.kind !== kind) reject(ctx, `Switch order ${id} is a ${order.kind}, not a ${kind}`, w.type);
+  if (order.kind !== kind) reject(ctx, 'switchKindMismatch', { id, kind: order.kind, asked: kind }, w.type);
   const cancelling = verb === 'cancel' || verb === 'canceled';
   const result = switchTransition(order, { type: cancelling ? 'cancel' : 'reschedule' });
-  if (!result.ok) reject(ctx, result.reason);
+  if (!result.ok) reject(ctx, 'switchRefused', { id, refusal: result.refusal });
   if (cancelling) {
     ctx.store.switching.cancel({ id, final: result.flagOnly, at: ctx.at, messageId: ctx.messageId });
   } else {

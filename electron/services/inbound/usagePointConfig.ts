@@ -30,23 +30,19 @@ function usagePointIdOf(up: UsagePoint): string | undefined {
 
 export function applyUsagePointConfig(ctx: InboundContext, verb: string, payload: UsagePointConfig): Counts {
   const counts = { usagePointsCreated: 0, usagePointsUpdated: 0 };
-  if (payload.usagePoints.length === 0) reject(ctx, 'UsagePointConfig holds no UsagePoint');
+  if (payload.usagePoints.length === 0) reject(ctx, 'emptyPayload', { noun: 'UsagePointConfig', element: 'UsagePoint' });
   for (const up of payload.usagePoints) {
     const id = usagePointIdOf(up);
-    if (!id) reject(ctx, 'UsagePointConfig: a UsagePoint has neither mRID nor a name', usagePointKey(up));
+    if (!id) reject(ctx, 'noIdentifier', { element: 'UsagePoint' }, usagePointKey(up));
     const address = serviceAddressOf(up);
     if (ctx.store.meters.hasUsagePoint(id)) {
       if (address) ctx.store.meters.setUsagePointAddress(id, address);
       counts.usagePointsUpdated++;
     } else {
-      if (verb === 'change' || verb === 'changed')
-        reject(ctx, `UsagePoint ${id} is not known on this device (verb "${verb}" changes a known usage point)`, id);
+      if (verb === 'change' || verb === 'changed') reject(ctx, 'unknownTarget', { element: 'UsagePoint', id, action: 'change' }, id);
       if (!address)
-        reject(
-          ctx,
-          `UsagePoint ${id}: a new usage point needs its service address (ServiceLocation/Names, or Names with NameType "address")`,
-          id,
-        );
+        // ServiceLocation/Names, or Names with NameType "address".
+        reject(ctx, 'missingField', { element: 'UsagePoint', id, field: 'ServiceLocation' }, id);
       ctx.store.meters.createUsagePoint(id, address);
       counts.usagePointsCreated++;
     }

@@ -108,7 +108,7 @@ export async function askMeterHistory(store: Store, options: HistoryRequestOptio
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // Kept in the inbox with the reason, as a refused message from the queue is.
-    keepRefused(store, options.actor, answer.withPayload, error.message);
+    keepRefused(store, options.actor, answer.withPayload, error);
     return { kind: 'refused', reason: error.message };
   }
 }

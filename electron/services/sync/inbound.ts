@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/result';
 import { createLogger } from '../log';
 import { applyInboundMessage } from '../inbound/applyMessage';
+import { InboundRejection } from '../inbound/context';
+import type { InboundRefusal } from '../../../shared/contract/inboundRefusal';
 import type { XsdValidator } from '../messages/xsdValidator';
 import { maskPersonalData } from '../inbound/personalData';
 import type { MeterKeys } from '../meterKeys';
@@ -63,16 +65,25 @@ function queueIds(reply: HttpReply): string[] {
   return ids.slice(0, MAX_PER_RUN);
 }
 
-/** A message the device could not apply, kept in the inbox with the reason (the user sees it in the received list). */
-export function keepRefused(store: Store, actor: Actor, xml: string, reason: string): void {
+/** Why a message was refused, as the inbox keeps it: the refusal's code, or the coded error that stopped it. */
+export function refusalOf(error: AppError): InboundRefusal {
+  return error instanceof InboundRejection ? error.refusal : { code: 'failed', details: { error: error.toShape() } };
+}
+
+/**
+ * A message the device could not apply, kept in the inbox with why, as a code with details (the
+ * user reads it in their language in the received list).
+ */
+export function keepRefused(store: Store, actor: Actor, xml: string, error: AppError): void {
   const h = headerOf(xml);
+  const refusal = refusalOf(error);
   store.mutate(actor, (change) => {
-    store.inbox.refuse({ ...h, xml: maskPersonalData(xml), at: new Date().toISOString(), error: reason });
+    store.inbox.refuse({ ...h, xml: maskPersonalData(xml), at: new Date().toISOString(), refusal });
     change.audit({
       action: 'inbox.refuse',
       entity: 'inbox',
       entityId: h.messageId,
-      details: { noun: h.noun, verb: h.verb, reason },
+      details: { noun: h.noun, verb: h.verb, refusal },
     });
   });
 }
@@ -106,7 +117,7 @@ export async function pullInbound(
       else summary.applied++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error; // the database, not the message: stop the run
-      keepRefused(store, actor, reply.body, error.message);
+      keepRefused(store, actor, reply.body, error);
       summary.refused++;
       log.warn(`enterprise message ${id} refused: ${error.message}`);
     }

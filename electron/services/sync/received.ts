@@ -24,7 +24,7 @@ export function listReceived(store: Store, limit = 100): ReceivedItemView[] {
     verb: e.verb,
     receivedAt: e.receivedAt,
     status: e.status,
-    error: e.error,
+    refusal: e.refusal,
     changes: mergedCounts(e.changes),
   }));
 }

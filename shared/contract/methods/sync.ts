@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { endpointProblem, endpointProblemText } from '../../domain/syncEndpoint';
 import { nothing, type MethodSpecs } from './common';
 import { syncStop } from '../syncStop';
+import { inboundRefusal } from '../inboundRefusal';
 
 export const soapVersions = ['1.1', '1.2'] as const;
 
@@ -102,7 +103,8 @@ export const receivedItem = z.object({
   verb: z.string(),
   receivedAt: z.string(),
   status: z.enum(['received', 'applied', 'failed', 'ignored']),
-  error: z.string().nullable(),
+  /** Why it was refused, as a code with details, said in the user's words (errors.inboundRefusal.*). */
+  refusal: inboundRefusal.nullable(),
   /** What applying it changed, e.g. {"metersUpdated":1,"metersKeptFieldData":1,"readRequestsAdded":1}. */
   changes: z.record(z.string(), z.number()),
 });

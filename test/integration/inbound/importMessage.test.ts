@@ -231,8 +231,9 @@ describe('fieldmeter import message', () => {
     const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json']);
     expect(result.code).toBe(1);
     const line = xml.split('\n').findIndex((l) => l.includes('NOPE-1')) + 1;
-    expect(result.stderr).toContain(`line ${line}: Meter NOPE-1 is not known on this device`);
-    expect(result.stderr).toContain('Nothing was applied');
+    // Said from the refusal's code, with the code and the line beside the words.
+    expect(result.stderr).toContain('error: Meter “NOPE-1” is not known on this device. The message was refused; nothing was applied.');
+    expect(result.stderr).toContain(`  unknownMeter · line ${line}\n`);
     expect(snapshot()).toEqual(before);
     expect(readFileSync(file, 'utf8')).toBe(xml);
     const copies = rejectedCopies(dir);
@@ -257,7 +258,7 @@ describe('fieldmeter import message', () => {
     const file = write('agreement.xml', xml);
     const result = await fieldmeterInProcess(['import', 'message', file, '--db', db]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('CustomerAgreement CA-NONE is not known');
+    expect(result.stderr).toContain('CustomerAgreement “CA-NONE” is not known on this device, so it cannot be closed.');
     expect(result.stderr).not.toContain('Maria');
     expect(readFileSync(file, 'utf8')).toBe(xml);
     const copy = readFileSync(join(dir, 'inbox-rejected', rejectedCopies(dir)[0] as string), 'utf8');
@@ -314,8 +315,9 @@ describe('fieldmeter import message', () => {
     expect(unknown.code).toBe(1);
     // MeterReadings come in as an enterprise's get (an on-demand read request) or as its history, never cancelled.
     expect(unknown.stderr).toContain(
-      'verb "canceled" is not imported for MeterReadings (only get, create, created, change, changed, reply)',
+      'Verb “canceled” is not imported for MeterReadings (only get, create, created, change, changed, reply).',
     );
+    expect(unknown.stderr).toContain('  verbNotImported\n');
 
     const broken = await fieldmeterInProcess(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
     expect(broken.code).toBe(1);

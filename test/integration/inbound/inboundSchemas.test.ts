@@ -16,6 +16,7 @@ import { openStore } from '../../../electron/services/store';
 import { pullInbound, QUEUE_PATH } from '../../../electron/services/sync/inbound';
 import { SOAP11_NS } from '../../../electron/services/sync/soap';
 import { fieldmeterInProcess } from '../../support/cli';
+import { refusedWith } from '../../support/refusal';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
@@ -61,7 +62,10 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
       expect(applyInboundMessage(store, actor, meterConfig('MC-1', 'E800', FORBIDDEN)).applied).toMatchObject({ metersAdded: 1 });
       const schemas = createXsdValidator(cimDir);
       expect(() => applyInboundMessage(store, actor, meterConfig('MC-2', 'E801', FORBIDDEN), { schemas })).toThrow(
-        /the message fails the utility's schemas \(MeterConfigMessage\.xsd\): line 13: .*colour.*not expected/,
+        refusedWith('schemaInvalid', {
+          schemas: ['MeterConfigMessage.xsd'],
+          findings: [expect.stringMatching(/line 13: .*colour.*not expected/)],
+        }),
       );
       expect(store.workOrders.deviceBySerial('E801')).toBeNull();
       expect(store.inbox.list().map((e) => e.messageId)).toEqual(['MC-1']);
@@ -99,7 +103,9 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     writeFileSync(file, meterConfig('MC-6', 'E805', FORBIDDEN));
     const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/fails the utility's schemas \(MeterConfigMessage\.xsd\).*Nothing was applied/s);
+    expect(result.stderr).toMatch(
+      /fails the utility’s schemas \(MeterConfigMessage\.xsd\)\. The message was refused; nothing was applied\.\n {2}schemaInvalid: line 13: .*colour/,
+    );
     const after = openStore(db);
     try {
       expect(after.workOrders.deviceBySerial('E805')).toBeNull();

@@ -13,6 +13,7 @@ import { applyInboundMessage } from '../../../electron/services/inbound/applyMes
 import { openStore, type Store } from '../../../electron/services/store';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
@@ -73,10 +74,10 @@ describe('MeterConfig create and life cycle', () => {
       });
 
       expect(() => applyInboundMessage(store, actor, meterConfig('change', 'MC-4', 'E701', '2026-10-28'))).toThrow(
-        /Meter .*E701.* is not known on this device \(verb "change" changes a known meter\)/,
+        refusedWith('unknownTarget', { element: 'Meter', id: expect.stringContaining('E701'), action: 'change' }),
       );
       expect(() => applyInboundMessage(store, actor, meterConfig('created', 'MC-5', 'E702', '28.10.2026'))).toThrow(
-        /Meter E702: lifecycle\/receivedDate "28.10.2026" is not a date/,
+        refusedWith('badValue', { value: '28.10.2026', expected: 'date' }),
       );
       expect(meter(store, 'E701')).toBeUndefined();
       expect(meter(store, 'E702')).toBeUndefined();

@@ -23,6 +23,7 @@ import { defaultValidationSettings } from '../../../shared/domain/readingValidat
 import { csv, KWH, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { messageXsd, payloadXsd, typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
@@ -170,10 +171,10 @@ describe("the meter's validated history from the enterprise", () => {
       expect([register.lastValue, register.lastReadAt]).toEqual(['1250', '2026-11-10T05:00:00.000Z']);
 
       expect(() => applyInboundMessage(store, actor, replyWithNames('MR-3', 'reactive energy Q4'))).toThrow(
-        /ReadingType "MDM-RT-000042" \(MDM-RT-000042, reactive energy Q4\) is neither/,
+        refusedWith('readingTypeUnknown', { readingType: 'MDM-RT-000042 (MDM-RT-000042, reactive energy Q4)' }),
       );
       expect(() => applyInboundMessage(store, actor, replyWithNames('MR-4', '1.8.0', '2026-11-12T00:00:00'))).toThrow(
-        /timeStamp "2026-11-12T00:00:00" is not a date and time with its offset/,
+        refusedWith('badValue', { value: '2026-11-12T00:00:00', expected: 'zonedDateTime' }),
       );
       // Refused: nothing of either applied.
       expect(count(store, 'enterprise_readings')).toBe(1);

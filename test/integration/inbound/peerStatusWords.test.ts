@@ -17,6 +17,7 @@ import { integrationProfileSchema } from '../../../shared/cim/integrationProfile
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
@@ -94,7 +95,7 @@ describe('MeterConfig status words through the integration profile', () => {
       expect(store.workOrders.deviceBySerial('E500')).toMatchObject({ status: 'removed' });
       // "Active" for a meter in stock would install it: where is the linkage's business.
       expect(() => applyInboundMessage(store, actor, connexoMeterConfig('change', 'MC-3', [['E501', 'Active']]))).toThrow(
-        /status inStock → installed changes where it is installed/,
+        refusedWith('statusChangesInstallation', { from: 'inStock', to: 'installed' }),
       );
     } finally {
       store.close();
@@ -109,7 +110,7 @@ describe('MeterConfig status words through the integration profile', () => {
         ['E601', 'Commissioning'],
       ]);
       expect(() => applyInboundMessage(store, actor, xml)).toThrow(
-        /line \d+: Meter E601: status word "Commissioning" is not one the integration profile/,
+        refusedWith('statusWordUnknown', { serial: 'E601', word: 'Commissioning' }),
       );
       expect(store.workOrders.deviceBySerial('E600')).toBeNull();
       expect(store.inbox.list()).toEqual([]);
@@ -136,7 +137,7 @@ describe('MeterConfig status words through the integration profile', () => {
       expect(store.workOrders.deviceBySerial('E700')).toMatchObject({ status: 'inStock' });
       expect(store.workOrders.deviceBySerial('E701')).toMatchObject({ status: 'removed' });
       expect(() => applyInboundMessage(store, actor, connexoMeterConfig('create', 'MC-6', [['E702', 'In stock']]))).toThrow(
-        /status word "In stock" is not one the integration profile "Stadtwerke MDM" knows \(Lager, Ausgebaut\)/,
+        refusedWith('statusWordUnknown', { word: 'In stock', profile: 'Stadtwerke MDM', known: ['Lager', 'Ausgebaut'] }),
       );
     } finally {
       store.close();

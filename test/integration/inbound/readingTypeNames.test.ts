@@ -13,6 +13,7 @@ import { openStore } from '../../../electron/services/store';
 import { csv, KWH, KWH_T1, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
@@ -84,10 +85,10 @@ describe('GetMeterReadings with ReadingType by Names/name', () => {
     const store = seeded();
     try {
       expect(() => applyInboundMessage(store, actor, getMeterReadings('GMR-3', ['1-0:1.8.0*255', 'Energy A+ (kWh) daily']))).toThrow(
-        /^GetMeterReadings: ReadingType "Energy A\+ \(kWh\) daily" \(Names\/name\) is neither a ReadingType code, an OBIS code nor a register of UP-1; nothing is asked for instead/,
+        refusedWith('readingTypeUnknown', { readingType: 'Energy A+ (kWh) daily', at: ['UP-1'] }),
       );
       expect(() => applyInboundMessage(store, actor, getMeterReadings('GMR-4', ['mRID:kWh-delivered']))).toThrow(
-        /ReadingType mRID "kWh-delivered" is not an IEC 61968-9 ReadingType code/,
+        refusedWith('badValue', { field: 'ReadingType/mRID', value: 'kWh-delivered', expected: 'readingTypeCode' }),
       );
       expect(store.db.prepare('SELECT count(*) FROM read_requests').pluck().get()).toBe(0);
     } finally {

@@ -74,9 +74,9 @@ describe('streamed inbound messages', () => {
     const refused = refusalOf(() => applyInboundFile(store, actor, file('bad.xml', bad)));
     const badLine = bad.slice(0, bad.indexOf('>lost<')).split('\n').length;
     expect(refused).toMatchObject({ code: 'IMPORT_REJECTED', details: { line: badLine } });
-    expect(refused.message).toMatch(
-      new RegExp(`^line ${badLine}: Meter S-BAD: status word "lost" is not one the integration profile "[^"]+" knows`),
-    );
+    expect(refused.details).toMatchObject({
+      refusal: { code: 'statusWordUnknown', details: { serial: 'S-BAD', word: 'lost' }, line: badLine },
+    });
     expect(counts(store)).toEqual(before);
 
     const good = buildMessage(create({ kind: 'xml', body: meterConfig(stockMeters(3_000)) }, 'big-2'), { form: 'typed' });
@@ -138,7 +138,7 @@ describe('streamed inbound messages', () => {
     });
     const line = badValue.slice(0, badValue.indexOf('>lost<')).split('\n').length;
     expect(refuse('value.xml', generic(gz(badValue), 'c-4'))).toMatch(
-      new RegExp(`^line ${line}: Meter C-3: status word "lost" is not one the integration profile "[^"]+" knows`),
+      new RegExp(`^line ${line}: Meter C-3: the status “lost” is not one the integration profile “[^”]+” knows`),
     );
     expect(counts(store)).toEqual(before);
     store.close();

@@ -13,6 +13,7 @@ import { openStore } from '../../../electron/services/store';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 't', role: 'supervisor' } as const;
 
@@ -88,7 +89,7 @@ describe('UsagePointConfig: names, service location and address', () => {
       ).toEqual({ usagePointsCreated: 1, usagePointsUpdated: 0 });
       expect(addressOf(store, 'P-4712')).toBe('Nebenweg 2');
       expect(() => applyInboundMessage(store, actor, usagePointConfig('create', 'UPC-4', { mRID: 'UP-77', premise: 'P-4713' }))).toThrow(
-        /UsagePoint UP-77: a new usage point needs its service address/,
+        refusedWith('missingField', { element: 'UsagePoint', id: 'UP-77', field: 'ServiceLocation' }),
       );
       expect(addressOf(store, 'UP-77')).toBeUndefined();
     } finally {

@@ -15,6 +15,7 @@ import { commissionPan } from '../../../electron/services/workOrders/pan';
 import { openDemoStore } from '../../support/demoStore';
 import { useTempDir } from '../../support/tempDir';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
+import { refusedWith } from '../../support/refusal';
 
 const installer = { name: 'Ines Installer', role: 'installer' } as const;
 const CODE = '83FED3407A939723A5C639B26916D505C3B5';
@@ -135,7 +136,9 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
   it('refuses a cancel that does not say which request it cancels, applying nothing', () => {
     const store = open();
     const audits = store.journal.auditCount();
-    expect(() => applyInboundMessage(store, installer, cancelXml(undefined))).toThrow(/CorrelationID must name the request/);
+    expect(() => applyInboundMessage(store, installer, cancelXml(undefined))).toThrow(
+      refusedWith('missingField', { element: 'Header', field: 'CorrelationID' }),
+    );
     expect(store.journal.auditCount()).toBe(audits);
     expect(store.workOrders.get('WO-DEMO-RM1')?.status).toBe('assigned');
     store.close();
@@ -164,9 +167,11 @@ describe('inbound cancellations and PAN join status (issue 8)', () => {
       eventsNotImported: 1,
     });
     expect(() => applyInboundMessage(store, installer, joinXml('000D6F0000000099', '15.10.0.42', 'join-3'))).toThrow(
-      /PAN device 000D6F0000000099 is not known/,
+      refusedWith('unknownPanDevice', { eui64: '000D6F0000000099' }),
     );
-    expect(() => applyInboundMessage(store, installer, joinXml('not-an-eui', '15.10.0.42', 'join-4'))).toThrow(/by its EUI-64/);
+    expect(() => applyInboundMessage(store, installer, joinXml('not-an-eui', '15.10.0.42', 'join-4'))).toThrow(
+      refusedWith('badValue', { value: 'not-an-eui', expected: 'eui64' }),
+    );
     store.close();
   });
 

@@ -149,10 +149,16 @@ describe('meter keys from an inbound MeterConfig', () => {
       const summary = await pullInbound(store, queueOf(messages), technician, undefined, undefined, keeper);
       expect(summary).toMatchObject({ applied: 0, refused: 3 });
       const refused = store.inbox.list({ limit: 10 });
-      expect(refused.map((r) => r.error)).toEqual([
-        expect.stringContaining('an mbus key needs the meter named by its radio address'),
-        expect.stringContaining('the dlms.authentication key is wrapped'),
-        expect.stringContaining('the dlms.encryption key is not an AES-128 key'),
+      expect(refused.map((r) => r.refusal)).toEqual([
+        expect.objectContaining({ code: 'meterKeyRefused', details: { serial: 'E3100053', kind: 'mbus', problem: 'needsRadioAddress' } }),
+        expect.objectContaining({
+          code: 'meterKeyRefused',
+          details: { serial: 'E3100052', kind: 'dlms.authentication', problem: 'wrapped' },
+        }),
+        expect.objectContaining({
+          code: 'meterKeyRefused',
+          details: { serial: 'E3100051', kind: 'dlms.encryption', problem: 'notAesKey' },
+        }),
       ]);
       expect(store.db.prepare('SELECT count(*) FROM meter_keys').pluck().get()).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM end_devices').pluck().get()).toBe(0);

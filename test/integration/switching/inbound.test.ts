@@ -14,6 +14,7 @@ import { defaultValidationSettings } from '../../../shared/domain/readingValidat
 import { agreementMessage, switchRequest, switchWork, typedXml } from '../../support/switching';
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
+import { refusedWith } from '../../support/refusal';
 
 const actor = { name: 'Tom Technician', role: 'technician' } as const;
 const window = { start: '2026-12-01T00:00:00Z', end: '2026-12-03T00:00:00Z' };
@@ -120,7 +121,9 @@ describe('switching messages in (issue 9)', () => {
       usagePoint: 'UP-1010',
       effective: '2027-01-31T23:59:59Z',
     });
-    expect(() => apply(store, typedXml(unknown))).toThrow(/line \d+: CustomerAgreement CA-NOPE is not known/);
+    expect(() => apply(store, typedXml(unknown))).toThrow(
+      refusedWith('unknownTarget', { element: 'CustomerAgreement', id: 'CA-NOPE', action: 'close' }),
+    );
     expect(store.inbox.list()).toHaveLength(inbox);
     store.close();
   });
@@ -129,11 +132,13 @@ describe('switching messages in (issue 9)', () => {
     const { store } = open();
     const serial = meterAt(store, 'UP-1010');
     const noDate = switchRequest('create', 'MSG-BAD-1', 'SW-BAD', [switchWork({ type: 'moveOut', meter: serial })]);
-    expect(() => apply(store, typedXml(noDate))).toThrow(/line \d+: MeterServiceWork 1: a switch needs its date/);
+    expect(() => apply(store, typedXml(noDate))).toThrow(
+      refusedWith('missingField', { element: 'MeterServiceWork', id: '1', field: 'requestDateTime' }),
+    );
     const backwards = switchRequest('create', 'MSG-BAD-2', 'SW-BAD', [
       switchWork({ type: 'moveOut', meter: serial, due: '2026-12-02T00:00:00Z', window: { start: window.end, end: window.start } }),
     ]);
-    expect(() => apply(store, typedXml(backwards))).toThrow(/the window ends before it starts/);
+    expect(() => apply(store, typedXml(backwards))).toThrow(refusedWith('windowBackwards', { item: 1 }));
     expect(store.switching.get('SW-BAD')).toBeNull();
     store.close();
   });

@@ -16,6 +16,7 @@ import { renderForSync } from '../../../electron/services/messages/renderOutbox'
 import { typedXsd, validateXml, xsdSkipReason } from '../../support/xsd';
 import { useTempDir } from '../../support/tempDir';
 import { signInAs } from '../../support/profiles';
+import { refusedWith } from '../../support/refusal';
 
 const header = (verb: Header['verb'], messageID: string): Header => ({
   verb,
@@ -159,7 +160,7 @@ describe('EndDeviceControls for the field', () => {
         controlRequestsAlreadyClosed: 1,
       });
       expect(() => apply(app, controls('cancel', 'EDC-MSG-4', [{ mRID: 'EDC-NONE', type: demandReset }]))).toThrow(
-        /EndDeviceControl EDC-NONE is not known on this device/,
+        refusedWith('unknownTarget', { element: 'EndDeviceControl', id: 'EDC-NONE', action: 'cancel' }),
       );
 
       const before = app.store.db.prepare('SELECT count(*) FROM control_requests').pluck().get();
@@ -167,14 +168,12 @@ describe('EndDeviceControls for the field', () => {
         { mRID: 'EDC-10', type: clockSet, meter: serial },
         { mRID: 'EDC-11', type: endDeviceControlType('disconnect'), meter: serial },
       ]);
-      expect(() => apply(app, disconnect)).toThrow(
-        /line \d+: EndDeviceControl type 3\.31\.0\.23 \(ElectricMeter\.RCDSwitch\.NA\.Disconnect\) is not carried out in the field/,
-      );
+      expect(() => apply(app, disconnect)).toThrow(refusedWith('controlNotInField', { controlType: '3.31.0.23' }));
       expect(() => apply(app, controls('create', 'EDC-MSG-6', [{ mRID: 'EDC-12', type: clockSet, meter: 'E-NOWHERE' }]))).toThrow(
-        /EndDevice E-NOWHERE is not known on this device/,
+        refusedWith('unknownMeter', { element: 'EndDevice', keys: ['E-NOWHERE'] }),
       );
       expect(() => apply(app, controls('create', 'EDC-MSG-7', [{ mRID: 'EDC-13', type: clockSet }]))).toThrow(
-        /names no EndDevice or UsagePoint/,
+        refusedWith('noTarget', { element: 'EndDeviceControl', id: 'EDC-13' }),
       );
       // All or nothing: the clock set before the disconnect was not kept either.
       expect(app.store.db.prepare('SELECT count(*) FROM control_requests').pluck().get()).toBe(before);

@@ -111,7 +111,7 @@ describe.skipIf(xsdSkipReason !== null)(
       expect(received.find((r) => r.messageId === 'MC-STALE')!.changes).toEqual({ metersKeptFieldData: 1 });
       expect(received.find((r) => r.messageId === 'MC-FRESH')!.changes).toEqual({ metersUpdated: 1 });
       expect(received.find((r) => r.messageId === 'GET-1003')!.changes).toEqual({ readRequestsAdded: 1 });
-      expect(received[0]!.error).toMatch(/unterminated|malformed|not/i);
+      expect(received[0]!.refusal).toMatchObject({ code: 'xmlProblem', details: { problem: 'MALFORMED' } });
       expect(store.readRequests.nextOpen('UP-1003')).toMatchObject({ messageId: 'GET-1003', status: 'open' });
 
       // The technician reads UP-1003: the visit's MeterReadings answers the request.
@@ -212,7 +212,11 @@ describe.skipIf(xsdSkipReason !== null)(
       const run = await syncNow(store, options(sim.url));
       expect(run.inbound).toEqual({ received: 1, applied: 0, refused: 1, duplicates: 0 });
       const [kept] = listReceived(store);
-      expect(kept).toMatchObject({ messageId: 'MDLC-X', status: 'failed', error: expect.stringContaining('CA-NONE is not known') });
+      expect(kept).toMatchObject({
+        messageId: 'MDLC-X',
+        status: 'failed',
+        refusal: { code: 'unknownTarget', details: { element: 'CustomerAgreement', id: 'CA-NONE', action: 'close' } },
+      });
       const everything = JSON.stringify([store.db.prepare('SELECT * FROM inbox').all(), store.db.prepare('SELECT * FROM audit_log').all()]);
       expect(everything).toContain('CA-NONE');
       expect(everything).not.toMatch(/Maria|Schmidt|DE-4400-123456/);
@@ -255,7 +259,11 @@ describe.skipIf(xsdSkipReason !== null)(
             form: 'typed',
           }),
         ),
-      ).toThrow(/Meter E-NOWHERE is not known on this device/);
+      ).toThrow(
+        expect.objectContaining({
+          refusal: expect.objectContaining({ code: 'unknownMeter', details: { element: 'Meter', keys: ['E-NOWHERE'] } }),
+        }),
+      );
     });
   },
 );

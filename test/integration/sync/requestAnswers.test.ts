@@ -90,7 +90,10 @@ describe.skipIf(xsdSkipReason !== null)(`answers to enterprise requests${xsdSkip
     // An answer could only go to a plain-http address elsewhere: the request is refused, not answered at the endpoint.
     expect(listReceived(store).find((r) => r.messageId === 'GET-6')).toMatchObject({
       status: 'failed',
-      error: expect.stringMatching(/ReplyAddress: http:\/\/mdm\.example\.com is neither https nor on this computer/),
+      refusal: {
+        code: 'replyAddressRefused',
+        details: { address: expect.stringMatching(/^http:\/\/mdm\.example\.com/), problem: 'notHttps' },
+      },
     });
 
     for (const up of ['UP-1003', 'UP-1004', 'UP-1005']) readAt(store, up, dir);

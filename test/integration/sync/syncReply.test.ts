@@ -100,7 +100,7 @@ describe.skipIf(xsdSkipReason !== null)(
     it('an answer the device cannot apply is refused whole and kept in the inbox with the reason', async () => {
       const { store, options } = await setUp(true, mdmHistory.replace(`ref="${KWH}"`, 'ref="MDM-RT-9"'));
       const summary = await syncNow(store, options);
-      expect(summary.history).toMatchObject({ kind: 'refused', reason: expect.stringContaining('ReadingType "MDM-RT-9"') });
+      expect(summary.history).toMatchObject({ kind: 'refused', reason: expect.stringContaining('“MDM-RT-9') });
       expect(store.enterpriseReadings.ofRegister(store.meters.get('UP-1')!.registers[0]!.id)).toEqual([]);
       expect(store.db.prepare("SELECT noun, verb, status FROM inbox WHERE status <> 'applied'").all()).toEqual([
         { noun: 'MeterReadings', verb: 'reply', status: 'failed' },

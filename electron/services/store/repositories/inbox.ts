@@ -3,6 +3,7 @@
  * EndDeviceControls, GetMeterReadings; DESIGN.md §6). A message lands here first, keyed by its
  * MessageID (a redelivery is ignored), and is applied later in its own transaction.
  */
+import { storedRefusal, type InboundRefusal } from '../../../../shared/contract/inboundRefusal';
 import type { Db } from '../database';
 
 export type InboxStatus = 'received' | 'applied' | 'failed' | 'ignored';
@@ -17,7 +18,8 @@ export interface InboxEntry {
   receivedAt: string;
   appliedAt: string | null;
   status: InboxStatus;
-  error: string | null;
+  /** Why it was refused (shared/contract/inboundRefusal.ts); a row of an earlier version, as recorded. */
+  refusal: InboundRefusal | null;
   changes: unknown[];
 }
 
@@ -53,7 +55,7 @@ const toEntry = (r: Row): InboxEntry => ({
   receivedAt: r.received_at,
   appliedAt: r.applied_at,
   status: r.status,
-  error: r.error,
+  refusal: storedRefusal(r.error),
   changes: JSON.parse(r.changes) as unknown[],
 });
 
@@ -119,13 +121,27 @@ export function createInboxRepository(db: Db) {
       verb: string;
       xml: string;
       at: string;
-      error: string;
+      refusal: InboundRefusal;
     }): boolean {
-      return refused.run({ ...m, correlationId: m.correlationId ?? null, payload: JSON.stringify({ xml: m.xml }) }).changes === 1;
+      const { refusal, ...row } = m;
+      return (
+        refused.run({
+          ...row,
+          correlationId: m.correlationId ?? null,
+          payload: JSON.stringify({ xml: m.xml }),
+          error: JSON.stringify(refusal),
+        }).changes === 1
+      );
     },
     /** Called inside the transaction that applied (or refused) the message. */
-    finish(id: number, status: Exclude<InboxStatus, 'received'>, at: string, error: string | null, changes: readonly unknown[]): void {
-      finish.run({ id, status, at, error, changes: JSON.stringify(changes) });
+    finish(
+      id: number,
+      status: Exclude<InboxStatus, 'received'>,
+      at: string,
+      refusal: InboundRefusal | null,
+      changes: readonly unknown[],
+    ): void {
+      finish.run({ id, status, at, error: refusal === null ? null : JSON.stringify(refusal), changes: JSON.stringify(changes) });
     },
   };
 }

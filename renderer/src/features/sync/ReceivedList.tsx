@@ -1,11 +1,12 @@
 /**
  * What the office sent this device (issue 7, "the user sees what changed"): each message with
  * what applying it changed — including master data left alone because a field visit is newer —
- * or why it was refused.
+ * or why it was refused, in the user's words with the refusal's code beside them.
  */
 import { useTranslation } from 'react-i18next';
 import type { ReceivedItemView } from '../../../../shared/contract/methods/sync';
 import { formatDateTime } from '../../lib/format';
+import { inboundRefusalText, refusalTag } from './refusalText';
 import { useSyncStore } from './syncStore';
 
 const KNOWN_CHANGES = [
@@ -72,7 +73,11 @@ export function ReceivedList() {
                 <span className="sync-muted">{formatDateTime(r.receivedAt, i18n.language)}</span>
                 {r.correlationId && <span className="sync-muted">{t('sync.receivedAnswers', { id: r.correlationId })}</span>}
               </div>
-              {r.error && <p className="sync-received-error">{r.error}</p>}
+              {r.refusal && (
+                <p className="sync-received-error" data-testid="sync-received-refusal" data-code={r.refusal.code}>
+                  {inboundRefusalText(r.refusal)} <small className="sync-muted">{refusalTag(r.refusal)}</small>
+                </p>
+              )}
               <Changes item={r} />
             </li>
           ))}
