@@ -56,7 +56,7 @@ describe('fieldmeter messages', () => {
     const dir = tempDir();
     const result = await fieldmeterInProcess(['messages', 'samples', '--db', join(dir, 'empty.db'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/demo seed/);
+    expect(result.stderr).toMatch(/There is no meter to build messages from/);
   });
 
   it('validate: exit 2 without a file, exit 1 without a schema folder', async () => {

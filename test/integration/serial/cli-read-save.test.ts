@@ -93,7 +93,8 @@ describe.skipIf(socatSkipReason !== null)(
         };
         const serial = await fieldmeter(['read', '--port', port, '--save', '--usage-point', 'UP-B', '--db', db]);
         expect(serial.code).toBe(1);
-        expect(serial.stderr).toMatch(/Not saved: .*12345678.*--note/);
+        // The words of the refusal, then the hint its reason gives (cli/hints.ts), not its message.
+        expect(serial.stderr).toMatch(/serial is not the one expected here.*\n.*--note "why"/);
         expect(count()).toBe(0);
 
         const range = await fieldmeter([
@@ -109,7 +110,7 @@ describe.skipIf(socatSkipReason !== null)(
           'nameplate replaced',
         ]);
         expect(range.code).toBe(1);
-        expect(range.stderr).toMatch(/Not saved: .*--confirm-reason/);
+        expect(range.stderr).toMatch(/type it again to confirm it.*\n.*--confirm-reason "why"/);
         expect(count()).toBe(0);
 
         const done = await fieldmeter([
