@@ -56,13 +56,22 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: { db?: string; out: string; source: string; json?: boolean; force?: boolean }) => {
-      const [{ buildSampleMessages }, { openStore }] = await Promise.all([
+      const [{ buildSampleMessages }, { openStore }, { storedProfile }, { profileSchemaSet }] = await Promise.all([
         import('../services/messages/samples'),
         import('../services/store'),
+        import('../services/sync/profileFile'),
+        import('../../shared/cim/integrationProfile'),
       ]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const samples = buildSampleMessages(store, { source: options.source });
+        // In the namespace set and header of the integration profile this device keeps, as sync sends them.
+        const profile = storedProfile(store);
+        const schemaSet = profileSchemaSet(profile);
+        const samples = buildSampleMessages(store, {
+          source: options.source,
+          headerFields: profile.header,
+          ...(schemaSet ? { schemaSet } : {}),
+        });
         if (samples.length === 0)
           throw new AppError(
             'NOT_FOUND',
