@@ -14,13 +14,16 @@ import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
 import { cliActorFor } from './signIn';
 import { fileUnreadable } from './inputFile';
+import { cliWords, fill } from './language';
 
-const describe = (r: InboundResult) =>
-  r.duplicate
-    ? `Message ${r.messageId} (${r.verb} ${r.noun}) was imported before; nothing applied again.`
-    : `Applied ${r.verb} ${r.noun} (message ${r.messageId}): ${Object.entries(r.applied)
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ')}.`;
+/** What applying did, by the names of its counts (`metersAdded 2`: identifiers, as `--json` gives them). */
+const describe = (r: InboundResult) => {
+  const said = cliWords().importMessage;
+  const values = { verb: r.verb, noun: r.noun, messageId: r.messageId };
+  if (r.duplicate) return fill(said.duplicate, values);
+  const counts = Object.entries(r.applied).map(([k, n]) => `${k} ${n}`);
+  return fill(said.applied, { ...values, applied: counts.length ? counts.join(', ') : said.nothingChanged });
+};
 
 export function registerImportMessageCommand(importCommand: Command, io: CliIo): void {
   importCommand

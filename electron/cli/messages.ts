@@ -10,6 +10,7 @@ import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
 import { readInputText } from './inputFile';
+import { cliWords, fill } from './language';
 
 export function registerMessagesCommands(program: Command, io: CliIo): void {
   const messages = program.command('messages').description('IEC 61968-100 / 61968-9 messages').exitOverride();
@@ -32,9 +33,10 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
       const xml = readInputText(file);
       const result = createXsdValidator(resolve(dir)).validate(xml);
       if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
-      else if (result.valid) io.out(`${file} is valid (${result.schemas.join(', ')}).`);
+      else if (result.valid) io.out(fill(cliWords().messages.valid, { file, schemas: result.schemas.join(', ') }));
       if (!result.valid) {
-        if (!options.json) io.err([`${file} is not valid:`, ...result.errors.map((e) => `  ${e}`)].join('\n'));
+        // xmllint's findings are the schema tool's own words (line, element, rule), quoted as they are.
+        if (!options.json) io.err([fill(cliWords().messages.invalid, { file }), ...result.errors.map((e) => `  ${e}`)].join('\n'));
         throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`, {
           reason: 'xsdInvalid',
           file,
@@ -54,13 +56,22 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: { db?: string; out: string; source: string; json?: boolean; force?: boolean }) => {
-      const [{ buildSampleMessages }, { openStore }] = await Promise.all([
+      const [{ buildSampleMessages }, { openStore }, { storedProfile }, { profileSchemaSet }] = await Promise.all([
         import('../services/messages/samples'),
         import('../services/store'),
+        import('../services/sync/profileFile'),
+        import('../../shared/cim/integrationProfile'),
       ]);
       const store = openStore(resolveDatabasePath(options.db));
       try {
-        const samples = buildSampleMessages(store, { source: options.source });
+        // In the namespace set and header of the integration profile this device keeps, as sync sends them.
+        const profile = storedProfile(store);
+        const schemaSet = profileSchemaSet(profile);
+        const samples = buildSampleMessages(store, {
+          source: options.source,
+          headerFields: profile.header,
+          ...(schemaSet ? { schemaSet } : {}),
+        });
         if (samples.length === 0)
           throw new AppError(
             'NOT_FOUND',
@@ -75,7 +86,7 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
         io.out(
           options.json
             ? JSON.stringify({ out: options.out, files }, null, 2)
-            : `Wrote ${files.length} messages to ${options.out}: ${files.join(', ')}`,
+            : fill(cliWords().messages.samplesWritten, { count: files.length, folder: options.out, files: files.join(', ') }),
         );
       } finally {
         store.close();

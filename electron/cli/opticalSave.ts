@@ -7,7 +7,7 @@
  * meter's health reported). What a person confirms in the form is given as options here:
  * `--note` explains a serial that does not match, `--confirm-reason` confirms out-of-range values.
  */
-import type { ErrorDetails, ReasonOf } from '../../shared/contract/errorDetails';
+import type { ErrorDetails } from '../../shared/contract/errorDetails';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/result';
 import type { OpticalProgramResult, ProgramOperation } from '../../shared/contract/methods/optical';
@@ -30,13 +30,6 @@ export interface SaveReadOptions {
   confirmReason?: string | undefined;
   signal: AbortSignal;
 }
-
-/** What to do next, by the refusal's reason (errorDetails.ts), never guessed from its text. */
-const HINTS: Readonly<Record<ReasonOf<'NEEDS_CONFIRMATION'>, string>> = {
-  serialMismatch: 'If this is the right meter, save again with --note "why" (e.g. the nameplate was replaced).',
-  outOfRange: 'If the values are right, save again with --confirm-reason "why" (at least 3 characters).',
-  outOfWindow: 'If the time is right, save again with --confirm-reason "why" (at least 3 characters).',
-};
 
 export async function readAndSave(options: SaveReadOptions) {
   const store = openStore(resolveDatabasePath(options.db));
@@ -77,9 +70,9 @@ export async function readAndSave(options: SaveReadOptions) {
       );
       return { read, saved };
     } catch (error) {
+      // What to do next (--note, --confirm-reason) is said from the refusal's reason (cli/hints.ts).
       if (!(error instanceof AppError) || error.code !== 'NEEDS_CONFIRMATION') throw error;
-      const details = error.details as ErrorDetails<'NEEDS_CONFIRMATION'>;
-      throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message} ${HINTS[details.reason]}`, details);
+      throw new AppError('NEEDS_CONFIRMATION', `Not saved: ${error.message}`, error.details as ErrorDetails<'NEEDS_CONFIRMATION'>);
     }
   } finally {
     store.close();

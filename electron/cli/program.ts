@@ -11,10 +11,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { stopStatuses } from '../../shared/contract/choices';
 import type { StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/appError';
+import { leastRoleFor, rights, type Right } from '../../shared/contract/rights';
 import { toAppError } from '../services/errors';
 import { sayError } from '../../shared/i18n/errorKey';
-import { errorWordsDe } from '../../shared/i18n/errorWords.de';
-import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { sayImportProblem } from '../../shared/i18n/importWords';
 import { refusedMessageSpecifics } from '../../shared/i18n/inboundRefusalKey';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
@@ -36,9 +35,8 @@ import { registerDlmsCommands } from './dlms';
 import { registerProbeCommands } from './probe';
 import { registerKeysCommands } from './keys';
 import { readInputText } from './inputFile';
-
-/** The catalog the CLI speaks from: German when LANG says so. */
-const cliWords = () => (/^de/i.test(process.env.LANG ?? '') ? errorWordsDe : errorWordsEn);
+import { cliErrorWords, cliWords, fill } from './language';
+import { cliHint } from './hints';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -58,7 +56,12 @@ interface ImportRouteOptions extends CommonOptions {
   acceptValidRows?: boolean;
 }
 
-class UsageError extends Error {}
+/** Bad usage that commander cannot see (a value out of range): said as the option's words, exit 2. */
+class UsageError extends AppError<'BAD_REQUEST'> {
+  constructor(option: string, message: string) {
+    super('BAD_REQUEST', message, { reason: 'option', option });
+  }
+}
 
 /** True when the file's first character (after a byte-order mark and white space) is `<`. */
 function looksLikeXml(file: string): boolean {
@@ -103,6 +106,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError()
+    .option('--verbose', 'after an error, also print the developer message (for support)')
     .option('--user <name>', 'act as this profile (also $FIELDMETER_USER); its PIN or password from $FIELDMETER_PIN or a prompt')
     .hook('preAction', (command) => useCliUser(command.opts<{ user?: string }>().user));
 
@@ -111,11 +115,11 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .action((options: CommonOptions) =>
       withStore(options, (store) =>
-        print(
-          options,
-          { path: store.path, schemaVersion: store.schemaVersion, backupPath: store.backupPath },
-          () =>
-            `Database ${store.path} is at schema ${store.schemaVersion}.${store.backupPath ? ` Backup before migrating: ${store.backupPath}` : ''}`,
+        print(options, { path: store.path, schemaVersion: store.schemaVersion, backupPath: store.backupPath }, () =>
+          [
+            fill(cliWords().database.migrated, { path: store.path, version: store.schemaVersion }),
+            ...(store.backupPath ? [fill(cliWords().database.backup, { path: store.backupPath })] : []),
+          ].join(' '),
         ),
       ),
     );
@@ -129,11 +133,11 @@ export function buildProgram(io: CliIo): Command {
     .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
     .exitOverride()
     .action(async (options: CommonOptions & { worked?: boolean }) => {
-      const [
-        { openStore },
-        { describeTrainingProfiles, loadDemoRoute, seedDemoProfiles, TRAINING_SETUP },
-        { seedWorkedDay, workedDayPhotoDir },
-      ] = await Promise.all([import('../services/store'), import('../services/actor'), import('../services/demo/workedDay')]);
+      const [{ openStore }, { loadDemoRoute, seedDemoProfiles, TRAINING_SETUP }, { seedWorkedDay, workedDayPhotoDir }] = await Promise.all([
+        import('../services/store'),
+        import('../services/actor'),
+        import('../services/demo/workedDay'),
+      ]);
       const store = openStore(resolveDatabasePath(options.db, process.env, undefined, { training: true }));
       try {
         // Training profiles only in a database without any: a real device never gets a published PIN.
@@ -141,16 +145,13 @@ export function buildProgram(io: CliIo): Command {
         const summary = loadDemoRoute(store, profiles.length ? TRAINING_SETUP : await cliActor(store, 'record', 'load the demo route'));
         const worked = options.worked ? seedWorkedDay(store, workedDayPhotoDir(store.path)) : undefined;
         const shown = { ...summary, ...(worked ? { worked } : {}), profiles: profiles.map((p) => ({ ...p })) };
+        const said = cliWords().demo;
         print(options, shown, () =>
           [
-            `Loaded demo route ${summary.routes.join(', ')}: ${summary.usagePoints} meters, ${summary.registers} registers.`,
-            ...(worked
-              ? [
-                  `Worked day: ${worked.readings} readings (${worked.confirmed} confirmed out of range), ${worked.skips} skip; ${worked.pending} messages wait in the outbox.`,
-                ]
-              : []),
-            ...(profiles.length ? [describeTrainingProfiles(profiles)] : []),
-            `Database: ${store.path}`,
+            fill(said.loaded, { routes: summary.routes.join(', '), meters: summary.usagePoints, registers: summary.registers }),
+            ...(worked ? [fill(said.worked, { ...worked })] : []),
+            ...profiles.map((p) => fill(said.profile, { ...p })),
+            fill(said.database, { path: store.path }),
           ].join('\n'),
         );
       } finally {
@@ -167,7 +168,7 @@ export function buildProgram(io: CliIo): Command {
       const existed = existsSync(folder);
       rmSync(folder, { recursive: true, force: true });
       print(options, { folder, removed: existed }, () =>
-        existed ? `Removed the training data in ${folder}.` : `There was no training data in ${folder}.`,
+        fill(existed ? cliWords().demo.removed : cliWords().demo.nothingToRemove, { folder }),
       );
     });
 
@@ -190,9 +191,15 @@ export function buildProgram(io: CliIo): Command {
       });
       print(options, summary, () =>
         [
-          `Imported ${summary.usagePoints} meters (${summary.registers} registers) on route(s) ${summary.routes.join(', ')}.`,
-          ...(summary.meterKeys ? [`Kept ${summary.meterKeys} meter key(s), sealed.`] : []),
-          ...summary.skippedRows.map((p) => `  skipped line ${p.line}: ${sayImportProblem(cliWords(), p)}`),
+          fill(cliWords().importRoute.imported, {
+            meters: summary.usagePoints,
+            registers: summary.registers,
+            routes: summary.routes.join(', '),
+          }),
+          ...(summary.meterKeys ? [fill(cliWords().importRoute.keptKeys, { count: summary.meterKeys })] : []),
+          ...summary.skippedRows.map((p) =>
+            fill(cliWords().importRoute.skipped, { line: p.line, words: sayImportProblem(cliErrorWords(), p) }),
+          ),
         ].join('\n'),
       );
     });
@@ -227,7 +234,7 @@ export function buildProgram(io: CliIo): Command {
         const items = store.worklist.list({ route: options.route, status: options.status });
         print(options, items, () =>
           items.length === 0
-            ? 'Nothing to list.'
+            ? cliWords().readings.nothingToList
             : items
                 .map(
                   (i) =>
@@ -243,12 +250,13 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .action((options: CommonOptions & { usagePoint?: string; limit: string }) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+        throw new UsageError('--limit', '--limit must be a whole number from 1 to 100000');
       return withStore(options, (store) => {
         const list = store.readings.list({ usagePointId: options.usagePoint, limit });
         print(options, list, () =>
           list.length === 0
-            ? 'No readings.'
+            ? cliWords().readings.none
             : list.map((r) => `${r.readAt}  ${r.usagePointId}  ${r.meterSerial}  ${r.readingType}  ${r.value}  ${r.source}`).join('\n'),
         );
       });
@@ -272,18 +280,37 @@ export function buildProgram(io: CliIo): Command {
 }
 
 /**
- * What the operator reads under the words: the developer message, or for a stopped sync run the
- * peer's own words (the run's English sentence is in the log already, issue 16 §3).
+ * What the operator reads under the words: for a stopped sync run the peer's own words, marked as
+ * theirs; with --verbose also the developer message (English, for support). The words themselves
+ * come from the code and details only (issue 16 §3).
  */
-function specifics(error: AppError, said: string): string[] {
+function specifics(error: AppError, verbose: boolean): string[] {
   const details = error.details as
     { reason?: string; stop?: { peerText?: string }; refusal?: { code: string; line?: number }; rejectedCopy?: unknown } | undefined;
-  if (details?.reason === 'syncStopped') return details.stop?.peerText ? [details.stop.peerText] : [];
+  const peerText = details?.reason === 'syncStopped' ? details.stop?.peerText : undefined;
   // A refused message: its code and line, and where its masked copy is, in the operator's words.
-  if (details?.reason === 'message' && details.refusal)
-    return refusedMessageSpecifics(cliWords(), { ...details, refusal: details.refusal });
-  return said === error.message ? [] : [error.message];
+  const refused =
+    details?.reason === 'message' && details.refusal
+      ? refusedMessageSpecifics(cliErrorWords(), { ...details, refusal: details.refusal })
+      : [];
+  return [
+    ...(peerText ? [fill(cliWords().sync.peerSaid, { text: peerText })] : []),
+    ...refused,
+    ...(verbose && details?.reason !== 'syncStopped' ? [`  ${error.message}`] : []),
+  ];
 }
+
+/** The least role holding a right, in the CLI's words (FORBIDDEN: who may do this). */
+function roleWords(lines: ReturnType<typeof cliWords>, right: string): string {
+  const role = rights.includes(right as Right) ? leastRoleFor(right as Right) : null;
+  return role ? lines.role[role] : right;
+}
+
+/** `--verbose` anywhere before `--`, as commander reads a program option after the subcommand too. */
+const wantsVerbose = (argv: readonly string[]) => {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--verbose');
+};
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -296,25 +323,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError) {
-      io.err(`error: ${error.message}`);
-      return EXIT_USAGE;
-    }
     const appError = error instanceof AppError ? error : toAppError(error);
     const problems =
       (appError.details as { problems?: { line: number; code?: string; column?: string; reason?: string }[] } | undefined)?.problems ?? [];
-    // The words from the code and details (German when LANG says so), then the specifics for the operator.
-    const words = cliWords();
-    const said = sayError(words, appError);
-    const lines = [`error: ${said}`, ...specifics(appError, said).map((line) => `  ${line}`)];
+    // The words from the code and details, in the CLI's language; the developer message only with --verbose.
+    const words = cliErrorWords();
+    const lines = cliWords();
     io.err(
       [
-        ...lines,
-        ...problems.map(
-          (p) => `  line ${p.line}: ${p.code ? sayImportProblem(words, { ...p, code: p.code }) : (p.reason ?? p.column ?? '')}`,
+        fill(lines.error, { words: sayError(words, appError, (right) => roleWords(lines, right)) }),
+        ...[cliHint(lines.hint, appError)].filter((hint) => hint !== undefined),
+        ...specifics(appError, wantsVerbose(argv)),
+        ...problems.map((p) =>
+          fill(lines.problemLine, {
+            line: p.line,
+            words: p.code ? sayImportProblem(words, { ...p, code: p.code }) : (p.reason ?? p.column ?? ''),
+          }),
         ),
       ].join('\n'),
     );
-    return EXIT_FAILED;
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
   }
 }

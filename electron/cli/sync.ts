@@ -13,6 +13,7 @@ import { FAULT_KINDS, isFaultKind } from '../services/sync/simulator/faults';
 import type { SoapVersion } from '../services/sync/soap';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
+import { cliWords, fill } from './language';
 
 interface SyncCliOptions {
   db?: string;
@@ -107,7 +108,10 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
           io.out(
             o.json
               ? JSON.stringify(counts)
-              : `Dry run: wrote ${files.length} requests to ${o.out}; nothing was sent.${problems.map((p) => `\n  cannot build: ${p}`).join('')}`,
+              : [
+                  fill(cliWords().sync.dryRun, { count: files.length, folder: o.out }),
+                  ...problems.map((problem) => fill(cliWords().sync.cannotBuild, { problem })),
+                ].join('\n'),
           );
           return;
         }
@@ -148,13 +152,16 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
         if (o.profileFile) storeProfile(store, profile);
         const summary = await recordedRun(store, { trigger: 'cli' }, () => syncNow(store, options));
         const { sent, accepted, rejected, pending } = summary;
+        const said = cliWords().sync;
         io.out(
           o.json
             ? JSON.stringify({ sent, accepted, rejected, pending })
-            : `Sent ${sent} messages: ${accepted} accepted, ${rejected} rejected; ${pending} left in the outbox` +
-                `${summary.held ? ` (${summary.held} held behind a rejected message of the same usage point)` : ''}` +
-                `${summary.resent ? `; ${summary.resent} resent after an interrupted run` : ''}.` +
-                `${summary.inbound?.received ? ` Received ${summary.inbound.received} from the enterprise: ${summary.inbound.applied} applied, ${summary.inbound.refused} refused, ${summary.inbound.duplicates} seen before.` : ''}`,
+            : [
+                fill(said.summary, { sent, accepted, rejected, pending }),
+                ...(summary.held ? [fill(said.held, { held: summary.held })] : []),
+                ...(summary.resent ? [fill(said.resent, { resent: summary.resent })] : []),
+                ...(summary.inbound?.received ? [fill(said.received, { ...summary.inbound })] : []),
+              ].join(' '),
         );
         // Said from the stop's reason and details (the sentence went to the log with the run).
         if (summary.stopped)

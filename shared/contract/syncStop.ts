@@ -31,6 +31,37 @@ export const credentialsProblems = [
 ] as const;
 export type CredentialsProblem = (typeof credentialsProblems)[number];
 
+/**
+ * What the connection did on the last try (issue 16 §3), said from the catalogs (`syncStop.network.*`):
+ * the server refused the connection, did not answer in time, its name was not found, the secure
+ * connection failed (certificate, CA, host name), the connection was reset or broke off, the
+ * network does not reach the host, the address is not http(s), the URL is not one the profile
+ * allows, the peer answered an HTTP status or a reply for another message, or it failed another way.
+ * The system's own code (ECONNREFUSED, CERT_HAS_EXPIRED …) travels beside it as an identifier.
+ */
+export const networkReasons = [
+  'refused',
+  'timedOut',
+  'dnsFailed',
+  'tlsFailed',
+  'reset',
+  'brokeOff',
+  'hostUnreachable',
+  'notHttp',
+  'notAllowed',
+  'httpStatus',
+  'otherMessage',
+  'failed',
+] as const;
+export type NetworkReason = (typeof networkReasons)[number];
+
+/** The last try of a run that gave up or could not fetch: what the connection did, its system code, the HTTP status. */
+const lastTry = {
+  network: z.enum(networkReasons).optional(),
+  systemCode: z.string().max(64).optional(),
+  status: z.number().int().optional(),
+};
+
 /** Each reason with the fields its words fill in. */
 export const syncStopDetails = {
   /** HTTP 401/403: the peer refused the sign-in; whether credentials were sent says what to fix. */
@@ -40,8 +71,8 @@ export const syncStopDetails = {
   badReply: { messageId: z.string(), problem: z.string() },
   replyTooLarge: { limitBytes: z.number().int().optional() },
   cancelled: {},
-  unreachable: { attempts: z.number().int() },
-  inboundFailed: {},
+  unreachable: { attempts: z.number().int(), ...lastTry },
+  inboundFailed: { ...lastTry },
   /** The run threw a coded error (no endpoint, a schema folder gone …): said as that error is. */
   failed: { error: z.object({ code: z.enum(errorCodes), details: z.unknown().optional() }) },
   /** A run recorded by an earlier version, which kept an English sentence: shown as recorded. */

@@ -60,7 +60,10 @@ function syncStopKey(stop: Details, roleOfRight: (right: string) => string): Err
     return errorWordKey(details.error as unknown as CodedError, roleOfRight);
   const values = { ...scalarValues(details), ...(typeof stop.code === 'string' ? { code: stop.code } : {}) };
   const credentials = stop.reason === 'credentials' && typeof details.credentials === 'string' ? details.credentials : null;
-  return { key: `syncStop.${String(stop.reason)}`, values, ...(credentials ? { then: `credentials.${credentials}` } : {}) };
+  // What the connection did on the last try (refused, timed out, TLS …), said after the stop's words.
+  const network = typeof details.network === 'string' ? details.network : null;
+  const then = credentials ? `credentials.${credentials}` : network ? `syncStop.network.${network}` : undefined;
+  return { key: `syncStop.${String(stop.reason)}`, values, ...(then ? { then } : {}) };
 }
 
 /** A meter installed elsewhere, named with as much of its place as this device knows (stop, address, usage point). */

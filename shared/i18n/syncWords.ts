@@ -13,6 +13,22 @@ export const syncWordsEn = {
     unreachable: 'The office could not be reached after {{attempts}} tries. Everything not answered stays in the outbox; sync again later.',
     inboundFailed: 'Everything was sent, but the office’s messages for this device could not be fetched.',
     recorded: 'The sync stopped ({{code}}). As recorded then: {{text}}',
+    /** What the connection did on the last try (shared/contract/syncStop.ts `networkReasons`). */
+    network: {
+      refused: 'The office’s server refused the connection ({{systemCode}}): check the endpoint address and that the server is running.',
+      timedOut: 'The office’s server did not answer in time: check the network, or sync again later.',
+      dnsFailed: 'The server’s name was not found ({{systemCode}}): check the endpoint address and the network connection.',
+      tlsFailed:
+        'The secure connection could not be set up ({{systemCode}}): check the server’s certificate, the trusted CA and the endpoint address.',
+      reset: 'The connection was cut off ({{systemCode}}): check the network, or sync again later.',
+      brokeOff: 'The reply broke off before it was complete: check the network, or sync again later.',
+      hostUnreachable: 'The network does not reach the office’s server ({{systemCode}}): check the network connection.',
+      notHttp: 'The endpoint address is not an http(s) address: correct it under Sync → Endpoint.',
+      notAllowed: 'A message was addressed to a server the integration profile does not allow.',
+      httpStatus: 'The last try was answered with HTTP {{status}}.',
+      otherMessage: 'The reply answered another message, so it could not count as this one’s answer.',
+      failed: 'The connection failed: check the network, or sync again later.',
+    },
   },
   credentials: {
     missing:
@@ -40,6 +56,22 @@ export const syncWordsDe: typeof syncWordsEn = {
       'Das Büro war nach {{attempts}} Versuchen nicht erreichbar. Alles Unbeantwortete bleibt im Postausgang; gleichen Sie später erneut ab.',
     inboundFailed: 'Alles wurde gesendet, aber die Nachrichten des Büros für dieses Gerät konnten nicht abgeholt werden.',
     recorded: 'Der Abgleich wurde angehalten ({{code}}). Damals festgehalten: {{text}}',
+    network: {
+      refused:
+        'Der Server des Büros hat die Verbindung abgelehnt ({{systemCode}}): Prüfen Sie die Adresse des Endpunkts und ob der Server läuft.',
+      timedOut: 'Der Server des Büros hat nicht rechtzeitig geantwortet: Prüfen Sie das Netz oder gleichen Sie später erneut ab.',
+      dnsFailed: 'Der Name des Servers wurde nicht gefunden ({{systemCode}}): Prüfen Sie die Adresse des Endpunkts und die Netzverbindung.',
+      tlsFailed:
+        'Die sichere Verbindung kam nicht zustande ({{systemCode}}): Prüfen Sie das Zertifikat des Servers, die vertrauenswürdige CA und die Adresse des Endpunkts.',
+      reset: 'Die Verbindung wurde getrennt ({{systemCode}}): Prüfen Sie das Netz oder gleichen Sie später erneut ab.',
+      brokeOff: 'Die Antwort brach ab, bevor sie vollständig war: Prüfen Sie das Netz oder gleichen Sie später erneut ab.',
+      hostUnreachable: 'Das Netz erreicht den Server des Büros nicht ({{systemCode}}): Prüfen Sie die Netzverbindung.',
+      notHttp: 'Die Adresse des Endpunkts ist keine http(s)-Adresse: Korrigieren Sie sie unter Abgleich → Endpunkt.',
+      notAllowed: 'Eine Nachricht war an einen Server gerichtet, den das Integrationsprofil nicht zulässt.',
+      httpStatus: 'Der letzte Versuch wurde mit HTTP {{status}} beantwortet.',
+      otherMessage: 'Die Antwort galt einer anderen Nachricht und konnte daher nicht als Antwort auf diese zählen.',
+      failed: 'Die Verbindung ist fehlgeschlagen: Prüfen Sie das Netz oder gleichen Sie später erneut ab.',
+    },
   },
   credentials: {
     missing:

@@ -46,7 +46,7 @@ describe(
         FIELDMETER_USER: 'Tina Technician',
         FIELDMETER_PIN: '111111',
       });
-      expect(run.stderr).toContain('Tina Technician (technician) may not export readings');
+      expect(run.stderr).toContain('it needs the role supervisor');
       expect(process.env.FIELDMETER_PIN).toBeUndefined();
     });
 

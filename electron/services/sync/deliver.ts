@@ -15,7 +15,7 @@ import { readPeerReply, type PeerReply } from './peerReply';
 import { soapHeaders, wrapSoap, type SoapVersion } from './soap';
 import { TransportError, type HttpReply } from './transport';
 
-import type { RunStopCode, SyncStopShape } from '../../../shared/contract/syncStop';
+import type { NetworkReason, RunStopCode, SyncStopShape } from '../../../shared/contract/syncStop';
 import { stopSentence } from './stopLog';
 
 export type StopCode = RunStopCode;
@@ -63,9 +63,21 @@ export function rejection(reply: ReplyType): { code: string; text: string; codes
   return { code: errors[0]!.code, text: errors.map(describeError).join('; '), codes: errors.map((e) => e.code) };
 }
 
+/**
+ * What the last try of a retried message met, coded (said from syncWords when the run gives up),
+ * and the peer's own words where it gave some (a SOAP Fault's reason). `text` is the English of the
+ * attempt history and the log.
+ */
+interface LastTry {
+  readonly network: NetworkReason;
+  readonly systemCode?: string;
+  readonly status?: number;
+  readonly peerText?: string;
+}
+
 type Try =
   | { kind: 'answer'; reply: ReplyType; status: number }
-  | { kind: 'retry'; status: number | null; text: string }
+  | { kind: 'retry'; status: number | null; text: string; lastTry: LastTry }
   | { kind: 'stop'; status: number | null; result: 'BAD_REPLY' | 'TRANSPORT_ERROR'; stop: SyncStop };
 
 /** Where one message goes and which CorrelationIDs in a reply name it. */
@@ -101,8 +113,14 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
   // A business fault refuses this message whatever the status it came with (Java stacks: 500; some gateways: 200).
   if (peer?.kind === 'businessFault') return { kind: 'answer', reply: peer.reply, status };
   // A Fault without business detail, or a 5xx / 429 / 408 without a readable answer: the peer's trouble, retried.
-  if (peer?.kind === 'fault') return { kind: 'retry', status, text: `HTTP ${status}: ${peer.reason}` };
-  if (transient(status)) return { kind: 'retry', status, text: `HTTP ${status}` };
+  if (peer?.kind === 'fault')
+    return {
+      kind: 'retry',
+      status,
+      text: `HTTP ${status}: ${peer.reason}`,
+      lastTry: { network: 'httpStatus', status, peerText: peer.reason },
+    };
+  if (transient(status)) return { kind: 'retry', status, text: `HTTP ${status}`, lastTry: { network: 'httpStatus', status } };
   if (status === 401 || status === 403) {
     const stop: SyncStop = {
       code: 'REFUSED',
@@ -140,7 +158,12 @@ function interpret(ctx: DeliveryContext, to: Addressing, reply: HttpReply): Try 
   // A reply that names another message is not this message's answer (a stale or duplicated reply).
   const correlation = peer.correlationId;
   if (correlation !== undefined && correlation !== to.messageId && correlation !== to.correlationId) {
-    return { kind: 'retry', status, text: `the reply answers message ${correlation}, not ${to.messageId}` };
+    return {
+      kind: 'retry',
+      status,
+      text: `the reply answers message ${correlation}, not ${to.messageId}`,
+      lastTry: { network: 'otherMessage', status },
+    };
   }
   return { kind: 'answer', reply: peer.reply, status };
 }
@@ -165,7 +188,9 @@ async function tryOnce(ctx: DeliveryContext, to: Addressing, body: string): Prom
         durationMs: took(),
       };
     }
-    return { kind: 'retry', status: null, text: error instanceof Error ? error.message : String(error), durationMs: took() };
+    const text = error instanceof Error ? error.message : String(error);
+    const lastTry: LastTry = error instanceof TransportError ? error.failure : { network: 'failed' };
+    return { kind: 'retry', status: null, text, lastTry, durationMs: took() };
   }
   return { ...interpret(ctx, to, reply), durationMs: reply.durationMs };
 }
@@ -203,11 +228,12 @@ export async function deliver(ctx: DeliveryContext, to: Addressing, messageXml: 
     }
     attempts.push({ ...base, httpStatus: r.status, result: 'TRANSPORT_ERROR', errorCodes: [], errorText: r.text });
     if (attempt >= ctx.retry.maxAttempts) {
+      const { peerText, ...lastTry } = r.lastTry;
       ctx.stop ??= {
         code: 'UNREACHABLE',
         reason: 'unreachable',
-        details: { attempts: attempt },
-        peerText: r.text,
+        details: { attempts: attempt, ...lastTry },
+        ...(peerText ? { peerText } : {}),
       };
       return { outcome: unchanged, attempts, transmitted };
     }

@@ -11,6 +11,7 @@ import { transportOptions, type EndpointConfig } from './config';
 import { dryRunSync, runSync, type SyncProgress, type SyncRunOptions, type SyncSummary } from './run';
 import type { SecretStore } from './secrets';
 import { TransportError } from './transport';
+import type { SyncStop } from './deliver';
 import { storedProfile } from './profileFile';
 import { createRouter } from './router';
 import type { Actor } from '../store/repositories/journal';
@@ -101,13 +102,13 @@ export async function syncNow(store: Store, options: SyncNowOptions): Promise<Sy
       return { ...summary, inbound, ...asked };
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof TransportError)) throw error;
-      const code = error instanceof TransportError ? 'UNREACHABLE' : 'BAD_REPLY';
-      return {
-        ...summary,
-        ...asked,
-        inbound: null,
-        stopped: { code, reason: 'inboundFailed', details: {}, peerText: error.message },
-      };
+      // The connection's trouble is coded; our own English about the queue's answer goes to the log only.
+      log.warn(`the enterprise's queue for this device could not be fetched: ${error.message}`);
+      const stopped: SyncStop =
+        error instanceof TransportError
+          ? { code: 'UNREACHABLE', reason: 'inboundFailed', details: { ...error.failure } }
+          : { code: 'BAD_REPLY', reason: 'inboundFailed', details: {} };
+      return { ...summary, ...asked, inbound: null, stopped };
     }
   } finally {
     router.close();

@@ -25,7 +25,8 @@ export function createRouter(base: TransportOptions, configured: readonly string
     let transport = transports.get(href);
     if (!transport) {
       const problem = serviceUrlProblem(href);
-      if (problem) throw new TransportError('UNREACHABLE', `no message goes to ${href}: ${problem}`);
+      if (problem)
+        throw new TransportError('UNREACHABLE', `no message goes to ${href}: ${problem}`, { failure: { network: 'notAllowed' } });
       const options: TransportOptions = trusted.has(new URL(href).origin)
         ? { ...base, endpoint: href }
         : { ...base, endpoint: href, auth: { kind: 'none' }, tls: { ca: base.tls?.ca, rejectUnauthorized: base.tls?.rejectUnauthorized } };

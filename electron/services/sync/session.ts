@@ -175,7 +175,8 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
   return {
     status(): SyncStatus {
       const c = store.outbox.counts();
-      const lastStop = store.syncState.latestRun()?.stop ?? null;
+      const latest = store.syncState.latestRun();
+      const lastStop = latest?.stop ?? null;
       return {
         pending: c.pending,
         held: c.held,
@@ -186,6 +187,7 @@ export function createSyncSession(store: Store, options: SyncSessionOptions) {
         running: running !== null,
         configured: settings().endpoint !== '',
         lastStop,
+        lastStopAt: lastStop ? (latest?.finishedAt ?? latest?.startedAt ?? null) : null,
       };
     },
     /** Starts a run unless one is running; a setup problem (no endpoint, unreadable CA) is thrown at once. */

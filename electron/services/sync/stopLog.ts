@@ -4,6 +4,12 @@
  */
 import type { SyncStopShape } from '../../../shared/contract/syncStop';
 
+/** The last try's connection trouble, for the log: the coded reason, the system's code, the status. */
+function lastTry(details: { network?: string; systemCode?: string; status?: number }): string {
+  const parts = [details.network, details.systemCode, details.status === undefined ? undefined : `HTTP ${details.status}`].filter(Boolean);
+  return parts.length ? ` [${parts.join(' ')}]` : '';
+}
+
 export function stopSentence(stop: SyncStopShape): string {
   const peer = stop.peerText ? ` (${stop.peerText})` : '';
   switch (stop.reason) {
@@ -20,9 +26,9 @@ export function stopSentence(stop: SyncStopShape): string {
     case 'cancelled':
       return 'The sync was cancelled; what was not answered stays in the outbox.';
     case 'unreachable':
-      return `The enterprise could not be reached after ${stop.details.attempts} attempts${peer}.`;
+      return `The enterprise could not be reached after ${stop.details.attempts} attempts${lastTry(stop.details)}${peer}.`;
     case 'inboundFailed':
-      return `Sent; but the enterprise's messages for this device could not be fetched${peer}.`;
+      return `Sent; but the enterprise's messages for this device could not be fetched${lastTry(stop.details)}${peer}.`;
     case 'failed':
       return `The sync run failed (${stop.details.error.code}).`;
     case 'recorded':

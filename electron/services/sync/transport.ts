@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { networkFailure, type NetworkFailure } from './networkReason';
 
 export type SyncAuth = { kind: 'none' } | { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string };
 
@@ -40,13 +41,18 @@ export type TransportErrorKind = 'UNREACHABLE' | 'TIMEOUT' | 'TOO_LARGE';
 
 export class TransportError extends Error {
   override readonly name = 'TransportError';
+  /** TOO_LARGE: the limit the reply went over, for the words that say the stop. */
+  readonly limitBytes?: number;
+  /** What the connection did, coded (the message is English, for the log). */
+  readonly failure: NetworkFailure;
   constructor(
     readonly kind: TransportErrorKind,
     message: string,
-    /** TOO_LARGE: the limit the reply went over, for the words that say the stop. */
-    readonly limitBytes?: number,
+    extra: { readonly limitBytes?: number; readonly failure?: NetworkFailure } = {},
   ) {
     super(message);
+    this.limitBytes = extra.limitBytes;
+    this.failure = extra.failure ?? { network: kind === 'TIMEOUT' ? 'timedOut' : 'failed' };
   }
 }
 
@@ -59,7 +65,7 @@ function authHeader(auth: SyncAuth): Record<string, string> {
 export function createTransport(options: TransportOptions) {
   const url = new URL(options.endpoint);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new TransportError('UNREACHABLE', `the endpoint ${options.endpoint} is not an http(s) URL`);
+    throw new TransportError('UNREACHABLE', `the endpoint ${options.endpoint} is not an http(s) URL`, { failure: { network: 'notHttp' } });
   const secure = url.protocol === 'https:';
   const agent = secure
     ? new https.Agent({
@@ -101,18 +107,16 @@ export function createTransport(options: TransportOptions) {
       );
       request.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        fail(new TransportError('UNREACHABLE', `cannot reach ${url.host}: ${e.code ?? e.message}`));
+        fail(new TransportError('UNREACHABLE', `cannot reach ${url.host}: ${e.code ?? e.message}`, { failure: networkFailure(e) }));
       });
       request.on('response', (response) => {
         const declared = Number(response.headers['content-length'] ?? '0');
         if (declared > options.maxReplyBytes) {
           clearTimeout(timer);
           fail(
-            new TransportError(
-              'TOO_LARGE',
-              `the reply announces ${declared} bytes, more than the limit of ${options.maxReplyBytes}`,
-              options.maxReplyBytes,
-            ),
+            new TransportError('TOO_LARGE', `the reply announces ${declared} bytes, more than the limit of ${options.maxReplyBytes}`, {
+              limitBytes: options.maxReplyBytes,
+            }),
           );
           return;
         }
@@ -123,19 +127,21 @@ export function createTransport(options: TransportOptions) {
           if (size > options.maxReplyBytes) {
             clearTimeout(timer);
             fail(
-              new TransportError(
-                'TOO_LARGE',
-                `the reply exceeds the limit of ${options.maxReplyBytes} bytes; reading stopped`,
-                options.maxReplyBytes,
-              ),
+              new TransportError('TOO_LARGE', `the reply exceeds the limit of ${options.maxReplyBytes} bytes; reading stopped`, {
+                limitBytes: options.maxReplyBytes,
+              }),
             );
             return;
           }
           chunks.push(chunk);
         });
-        response.on('error', (e) => {
+        response.on('error', (e: NodeJS.ErrnoException) => {
           clearTimeout(timer);
-          fail(new TransportError('UNREACHABLE', `the reply from ${url.host} broke off: ${e.message}`));
+          const failure = networkFailure(e);
+          const network = failure.network === 'failed' ? 'brokeOff' : failure.network;
+          fail(
+            new TransportError('UNREACHABLE', `the reply from ${url.host} broke off: ${e.message}`, { failure: { ...failure, network } }),
+          );
         });
         response.on('end', () => {
           clearTimeout(timer);
@@ -156,7 +162,8 @@ export function createTransport(options: TransportOptions) {
   /** A path next to the endpoint (same host, same credentials, same TLS), e.g. the enterprise's `outbound` queue. */
   const beside = (path: string) => {
     const target = new URL(path, url);
-    if (target.origin !== url.origin) throw new TransportError('UNREACHABLE', `${path} is not on the endpoint's server`);
+    if (target.origin !== url.origin)
+      throw new TransportError('UNREACHABLE', `${path} is not on the endpoint's server`, { failure: { network: 'notAllowed' } });
     return target;
   };
 

@@ -402,6 +402,9 @@ export const de: Catalog = {
     stopped: 'Abgleich angehalten: {{message}}',
     peerSaid: 'Was die Verbindung oder das System des Büros meldete (im Wortlaut):',
     stoppedCancelled: 'Abgleich abgebrochen. Was nicht beantwortet wurde, bleibt im Postausgang und geht beim nächsten Abgleich mit.',
+    lastStopped: 'Der letzte Abgleich ({{when}}) wurde angehalten: {{message}}',
+    lastStoppedCancelled:
+      'Der letzte Abgleich ({{when}}) wurde abgebrochen. Was nicht beantwortet wurde, bleibt im Postausgang und geht beim nächsten Abgleich mit.',
     rejectedTitle: 'Vom Büro abgelehnt',
     rejectedNone: 'Nichts wurde abgelehnt.',
     noErrorText: 'Das Büro hat keinen Grund genannt.',

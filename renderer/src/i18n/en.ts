@@ -385,6 +385,8 @@ export const en = {
     done: 'Sync finished: {{accepted}} accepted, {{rejected}} rejected.',
     stopped: 'Sync stopped: {{message}}',
     stoppedCancelled: 'Sync cancelled. What was not answered stays in the outbox and goes with the next sync.',
+    lastStopped: 'The last sync ({{when}}) stopped: {{message}}',
+    lastStoppedCancelled: 'The last sync ({{when}}) was cancelled. What was not answered stays in the outbox and goes with the next sync.',
     peerSaid: 'What the connection or the office’s system said (its own words):',
     rejectedTitle: 'Rejected by the office',
     rejectedNone: 'Nothing was rejected.',

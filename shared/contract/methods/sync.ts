@@ -61,6 +61,8 @@ export const syncStatus = syncCounts.extend({
   configured: z.boolean(),
   /** Why the latest run stopped, when it did not finish cleanly (a run of an earlier version: its text as recorded). */
   lastStop: syncStop.nullable(),
+  /** When that run ended (ISO 8601), so a screen opened later says when nothing went out. */
+  lastStopAt: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

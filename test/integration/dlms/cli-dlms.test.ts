@@ -92,7 +92,7 @@ describe('fieldmeter dlms decode', () => {
     expect(JSON.parse(fromEnvironment.stdout)).toMatchObject({ decrypted: true, objects: [{ value: '12345.6' }] });
     expect(fromEnvironment.stderr).not.toMatch(/visible to other users/);
     const wrongKey = '00112233445566778899AABBCCDDEEFF';
-    const bad = await fieldmeter(['dlms', 'decode', path, '--key', wrongKey, '--auth-key', authKey, '--json']);
+    const bad = await fieldmeter(['dlms', 'decode', path, '--key', wrongKey, '--auth-key', authKey, '--json', '--verbose']);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ encrypted: true, decrypted: false, objects: [] });
     expect(bad.stderr).toMatch(/cannot decrypt/);
@@ -105,7 +105,7 @@ describe('fieldmeter dlms decode', () => {
   it('exits 1 on a frame whose FCS is wrong, and prints a short table without --json', async () => {
     const broken = kamstrupHanPush.slice();
     broken[60] = (broken[60] ?? 0) ^ 0x10;
-    const run = await fieldmeter(['dlms', 'decode', file('broken.hex', bytesToHex(broken))]);
+    const run = await fieldmeter(['dlms', 'decode', file('broken.hex', bytesToHex(broken)), '--verbose']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/dlms\.fcs/);
     const table = await fieldmeter(['dlms', 'decode', file('ok.hex', bytesToHex(kamstrupHanPush))]);

@@ -115,7 +115,8 @@ describe('visit receipts (issue 24 §3)', () => {
       const ok = await fieldmeterInProcess(['receipt', 'verify', file, '--db', database]);
       expect(ok.stdout).toMatch(/Intact: code .* matches the visit stored in the database/);
       expect(ok.code).toBe(0);
-      const broken = await fieldmeterInProcess(['receipt', 'verify', changed]);
+      // --verbose: what differs is the developer message until it is coded (issue 16 §3).
+      const broken = await fieldmeterInProcess(['receipt', 'verify', changed, '--verbose']);
       expect(broken.code).toBe(1);
       expect(broken.stderr).toMatch(/NOT INTACT/);
       // The office's copy of the database says another value was read: the receipt no longer matches it.
@@ -125,7 +126,7 @@ describe('visit receipts (issue 24 §3)', () => {
         copy,
         "UPDATE readings SET value = '1' WHERE reading_set_id = (SELECT reading_set_id FROM switch_orders WHERE id = 'SW-DEMO-MO5')",
       ]);
-      const differs = await fieldmeterInProcess(['receipt', 'verify', file, '--db', copy]);
+      const differs = await fieldmeterInProcess(['receipt', 'verify', file, '--db', copy, '--verbose']);
       expect(differs.code).toBe(1);
       expect(differs.stderr).toMatch(/DOES NOT MATCH the database/);
       // …and says which part: the reading, with the value on the receipt and the one in the database now.

@@ -175,7 +175,7 @@ describe('fieldmeter import message', () => {
         'msg-close-2',
       ),
     );
-    const refused = await fieldmeterInProcess(['import', 'message', write('busy.xml', busy), '--db', db]);
+    const refused = await fieldmeterInProcess(['import', 'message', write('busy.xml', busy), '--db', db, '--verbose']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/work order WO-1 is in progress at UP-9/);
     expect(snapshot()).toEqual(before);
@@ -228,7 +228,7 @@ describe('fieldmeter import message', () => {
       { pretty: true },
     );
     const file = write('bad-ref.xml', xml);
-    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json']);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json', '--verbose']);
     expect(result.code).toBe(1);
     const line = xml.split('\n').findIndex((l) => l.includes('NOPE-1')) + 1;
     // Said from the refusal's code, with the code and the line beside the words.
@@ -256,7 +256,7 @@ describe('fieldmeter import message', () => {
       { pretty: true },
     );
     const file = write('agreement.xml', xml);
-    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--verbose']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CustomerAgreement “CA-NONE” is not known on this device, so it cannot be closed.');
     expect(result.stderr).not.toContain('Maria');
@@ -282,7 +282,7 @@ describe('fieldmeter import message', () => {
       good.replace(/^<\?xml[^>]*>\s*/, '').replace('&amp;lol9;', '&lol9;'),
     ].join('\n');
     const file = write('bomb.xml', bomb);
-    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--verbose']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 2: .*DOCTYPE|DTD/i);
     expect(snapshot()).toEqual(before);
@@ -311,7 +311,7 @@ describe('fieldmeter import message', () => {
         },
       },
     });
-    const unknown = await fieldmeterInProcess(['import', 'message', write('mr.xml', readings), '--db', db]);
+    const unknown = await fieldmeterInProcess(['import', 'message', write('mr.xml', readings), '--db', db, '--verbose']);
     expect(unknown.code).toBe(1);
     // MeterReadings come in as an enterprise's get (an on-demand read request) or as its history, never cancelled.
     expect(unknown.stderr).toContain(
@@ -319,7 +319,7 @@ describe('fieldmeter import message', () => {
     );
     expect(unknown.stderr).toContain('  verbNotImported\n');
 
-    const broken = await fieldmeterInProcess(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db]);
+    const broken = await fieldmeterInProcess(['import', 'message', write('broken.xml', '<a>\n<b></a>'), '--db', db, '--verbose']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/line 2/);
     expect(snapshot()).toEqual(before);

@@ -101,7 +101,7 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     store.close();
     const file = join(tempDir(), 'mc.xml');
     writeFileSync(file, meterConfig('MC-6', 'E805', FORBIDDEN));
-    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir]);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir, '--verbose']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /fails the utility’s schemas \(MeterConfigMessage\.xsd\)\. The message was refused; nothing was applied\.\n {2}schemaInvalid: line 13: .*colour/,

@@ -61,7 +61,7 @@ describe('inbound messages in the 2017 typed wrappers', () => {
     const importFile = async (name: string, xml: string) => {
       const file = join(dir, name);
       writeFileSync(file, xml);
-      const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json']);
+      const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--json', '--verbose']);
       return { ...result, json: result.code === 0 ? (JSON.parse(result.stdout) as Record<string, unknown>) : undefined };
     };
     const requests = () => {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 import { fieldmeterInProcess } from '../../support/cli';
+import { openStore } from '../../../electron/services/store';
+import { parseProfileText, storeProfile } from '../../../electron/services/sync/profileFile';
 import { scaled } from '../../support/timeouts';
 
 describe('fieldmeter messages', () => {
@@ -52,11 +54,29 @@ describe('fieldmeter messages', () => {
     expect(readings).toMatch(/<!-- Outbox kind meterReadings \(created MeterReadings\): synthesised from the demo data/);
   });
 
+  it('samples: in the namespace set of the integration profile this device keeps (iec2017), as sync sends them', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'fm.db');
+    expect((await fieldmeterInProcess(['demo', 'seed', '--db', db])).code).toBe(0);
+    const samples = async (out: string) => {
+      expect((await fieldmeterInProcess(['messages', 'samples', '--db', db, '--out', join(dir, out)])).code).toBe(0);
+      return readFileSync(join(dir, out, 'CreatedMeterReadings.meterReadings.xml'), 'utf8');
+    };
+    expect(await samples('default')).not.toContain('http://iec.ch/TC57/2017/');
+    const store = openStore(db);
+    try {
+      storeProfile(store, parseProfileText(JSON.stringify({ namespaces: 'iec2017' }), 'profile.json'));
+    } finally {
+      store.close();
+    }
+    expect(await samples('iec2017')).toContain('http://iec.ch/TC57/2017/');
+  });
+
   it('samples: exit 1 with advice on an empty database', async () => {
     const dir = tempDir();
     const result = await fieldmeterInProcess(['messages', 'samples', '--db', join(dir, 'empty.db'), '--out', join(dir, 'out')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/demo seed/);
+    expect(result.stderr).toMatch(/There is no meter to build messages from/);
   });
 
   it('validate: exit 2 without a file, exit 1 without a schema folder', async () => {

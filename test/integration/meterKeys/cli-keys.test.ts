@@ -74,10 +74,10 @@ describe('fieldmeter keys', () => {
     const tina = { ...SECRET, ...cliUser('Tina') };
     const imported = await fieldmeter(['keys', 'import', keys, '--db', db, '--json'], tina);
     expect(imported.code).toBe(1);
-    expect(imported.stderr).toContain('needs the right "supervise"');
+    expect(imported.stderr).toContain('it needs the role supervisor');
     const deleted = await fieldmeter(['keys', 'delete', 'KAM', '44556677', '--db', db], tina);
     expect(deleted.code).toBe(1);
-    expect(deleted.stderr).toContain('needs the right "supervise"');
+    expect(deleted.stderr).toContain('it needs the role supervisor');
     const count = await fieldmeter(['keys', 'count', '--db', db, '--json'], tina);
     expect(count.code).toBe(0);
     expect(JSON.parse(count.stdout)).toMatchObject({ total: 0 });

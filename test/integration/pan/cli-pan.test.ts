@@ -32,6 +32,7 @@ describe('fieldmeter pan check', () => {
       '--install-code',
       '83FED3407A939723A5C639B26916D506C3B5',
       '--json',
+      '--verbose',
     ]);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { valid: boolean; reason: string; linkKey: string | null };
@@ -41,7 +42,15 @@ describe('fieldmeter pan check', () => {
   });
 
   it('exits 1 for a reserved EUI-64 and 2 when an option is missing', async () => {
-    const bad = await fieldmeter(['pan', 'check', '--eui64', 'FFFFFFFFFFFFFFFF', '--install-code', '83FED3407A939723A5C639B26916D505C3B5']);
+    const bad = await fieldmeter([
+      'pan',
+      'check',
+      '--eui64',
+      'FFFFFFFFFFFFFFFF',
+      '--install-code',
+      '83FED3407A939723A5C639B26916D505C3B5',
+      '--verbose',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/reserved/);
     const usage = await fieldmeter(['pan', 'check', '--eui64', '000D6F000ABCDEF0']);

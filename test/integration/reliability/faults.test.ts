@@ -89,7 +89,8 @@ describe('faults', () => {
       if (!asRoot) chmodSync(path, 0o444);
       const user = asRoot ? { uid: 65534, gid: 65534 } : {};
       try {
-        const cli = spawnSync(process.execPath, [fieldmeterBin, 'readings', 'list', '--db', path], {
+        // --verbose: which file and what to check are the developer message (the words say the folder cannot be written).
+        const cli = spawnSync(process.execPath, [fieldmeterBin, 'readings', 'list', '--db', path, '--verbose'], {
           cwd: repoRoot,
           encoding: 'utf8',
           timeout: scaled(30_000),

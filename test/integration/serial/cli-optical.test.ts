@@ -34,7 +34,7 @@ describe('fieldmeter readout parse', () => {
 
   it('prints what it read but exits 1 when the BCC is bad', async () => {
     const path = file('bad.bin', concatBytes(asciiBytes('/ISK5MT174-0001\r\n'), block(modeCData, { badBcc: true })));
-    const { code, stdout, stderr } = await fieldmeter(['readout', 'parse', path, '--json']);
+    const { code, stdout, stderr } = await fieldmeter(['readout', 'parse', path, '--json', '--verbose']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({
       checksum: 'bad',

@@ -53,7 +53,7 @@ describe("a database that is not Fieldmeter's", () => {
       "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me')",
     );
     const before = readFileSync(path);
-    const r = await fieldmeter(['db', 'migrate', '--db', path]);
+    const r = await fieldmeter(['db', 'migrate', '--db', path, '--verbose']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/another program \(tables notes\)/);
     expect(readFileSync(path).equals(before)).toBe(true);

@@ -31,7 +31,7 @@ describe('export targets', () => {
     const kept = join(dir, 'report.csv');
     writeFileSync(kept, 'the only copy of something\n');
     const asSam = cliUser('Sam');
-    const refused = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', kept], asSam);
+    const refused = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', kept, '--verbose'], asSam);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/already exists; nothing was written.*--force/);
     expect(readFileSync(kept, 'utf8')).toBe('the only copy of something\n');
@@ -40,7 +40,7 @@ describe('export targets', () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(kept, 'utf8')).toMatch(/^route,sequence,/);
 
-    const overDatabase = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', db, '--force'], asSam);
+    const overDatabase = await fieldmeterInProcess(['export', '--db', db, '--format', 'csv', '--out', db, '--force', '--verbose'], asSam);
     expect(overDatabase.code).toBe(1);
     expect(overDatabase.stderr).toMatch(/is the database or one of its files; Fieldmeter never writes over it/);
     for (const target of [`${db}-wal`, `${db}-shm`])

@@ -32,7 +32,16 @@ describe('fieldmeter sync --profile-file', () => {
         join(dir, 'bad.json'),
         JSON.stringify({ soapAction: 'http://x/{noun}', endpoints: { MeterReadings: 'http://mdm.example.com/' } }),
       );
-      const bad = await fieldmeterInProcess(['sync', '--db', db, '--endpoint', sim.url, '--profile-file', join(dir, 'bad.json')]);
+      const bad = await fieldmeterInProcess([
+        'sync',
+        '--db',
+        db,
+        '--endpoint',
+        sim.url,
+        '--profile-file',
+        join(dir, 'bad.json'),
+        '--verbose',
+      ]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toMatch(
         /integration profile .*bad\.json is not valid: soapAction: only the placeholders .*endpoints\.MeterReadings: http:\/\/mdm\.example\.com is neither https nor on this computer/,

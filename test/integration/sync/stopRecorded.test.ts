@@ -72,6 +72,8 @@ describe('a stopped sync run as recorded', () => {
     }
     const status = await statusAfterRestart(databasePath);
     expect(status.lastStop).toEqual({ code: 'REFUSED', reason: 'credentials', details: { status: 401, credentials: 'refused' } });
+    // …and when: the Sync screen says when the last run stopped.
+    expect(status.lastStopAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(status.lastSuccessAt).toBeNull();
   });
 

@@ -1,10 +1,11 @@
 /** Sync now, its progress and Cancel (issue 7): the run happens on the Node side; this follows its events. */
 import { useTranslation } from 'react-i18next';
+import { formatWhen } from './SyncBadge';
 import { syncStopText } from './stopText';
 import { useSyncStore } from './syncStore';
 
 export function SyncControls() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useSyncStore((s) => s.status);
   const progress = useSyncStore((s) => s.progress);
   const finished = useSyncStore((s) => s.lastFinished);
@@ -13,6 +14,9 @@ export function SyncControls() {
   const cancel = useSyncStore((s) => s.cancel);
   const running = status?.running ?? false;
   const total = progress ? progress.accepted + progress.rejected + progress.pending : 0;
+  // A screen opened after a run stopped (background sync, the CLI, an earlier session) says why nothing went out.
+  const lastStop = !running && !finished && !error ? (status?.lastStop ?? null) : null;
+  const peerText = running ? undefined : (finished?.stopped?.peerText ?? lastStop?.peerText);
   return (
     <section className="sync-card" aria-labelledby="sync-now-title">
       <h2 id="sync-now-title">{t('sync.outbox')}</h2>
@@ -58,11 +62,21 @@ export function SyncControls() {
               : t('sync.done', { accepted: finished.summary?.accepted ?? 0, rejected: finished.summary?.rejected ?? 0 })
             : '')}
       </p>
+      {lastStop && (
+        <p className="sync-result" data-testid="sync-last-stop" role="status">
+          {lastStop.code === 'CANCELLED'
+            ? t('sync.lastStoppedCancelled', { when: formatWhen(status?.lastStopAt ?? null, i18n.language) ?? '' })
+            : t('sync.lastStopped', {
+                when: formatWhen(status?.lastStopAt ?? null, i18n.language) ?? '',
+                message: syncStopText(lastStop),
+              })}
+        </p>
+      )}
       {/* The other side's own words, small and marked as theirs: for whoever must quote them to the office. */}
-      {finished?.stopped?.peerText && !running && (
+      {peerText && (
         <p className="sync-peer-words" data-testid="sync-peer-words">
           <small>
-            {t('sync.peerSaid')} <q translate="no">{finished.stopped.peerText}</q>
+            {t('sync.peerSaid')} <q translate="no">{peerText}</q>
           </small>
         </p>
       )}

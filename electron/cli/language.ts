@@ -1,0 +1,25 @@
+/**
+ * The CLI's language (issue 16 §3): FIELDMETER_LANG when set, else LANG — German when it starts
+ * with `de`, English otherwise. Every line a person reads is said from the catalogs in this language.
+ */
+import { errorWordsDe } from '../../shared/i18n/errorWords.de';
+import { errorWordsEn } from '../../shared/i18n/errorWords.en';
+import { cliWordsDe, cliWordsEn } from './cliWords';
+
+export type CliLanguage = 'en' | 'de';
+
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): CliLanguage {
+  const chosen = env.FIELDMETER_LANG || env.LANG || '';
+  return /^de/i.test(chosen) ? 'de' : 'en';
+}
+
+/** The error catalog the CLI says errors from. */
+export const cliErrorWords = () => (cliLanguage() === 'de' ? errorWordsDe : errorWordsEn);
+
+/** The CLI's own lines (what a command did), in the CLI's language. */
+export const cliWords = () => (cliLanguage() === 'de' ? cliWordsDe : cliWordsEn);
+
+/** Fills a catalog line's {{placeholders}}; a placeholder without a value stays as written. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
