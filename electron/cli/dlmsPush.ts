@@ -24,20 +24,24 @@ function hexOption(value: string | undefined, flag: string, length: number): Uin
   if (value === undefined || value === '') return null;
   const clean = value.replace(/\s+/g, '');
   if (!new RegExp(`^[0-9a-fA-F]{${length * 2}}$`).test(clean))
-    throw new AppError('BAD_REQUEST', `${flag} must be ${length * 2} hex digits`);
+    throw new AppError('BAD_REQUEST', `${flag} must be ${length * 2} hex digits`, { reason: 'option', option: flag });
   return Uint8Array.from(Buffer.from(clean, 'hex'));
 }
 
 export async function runPushSimulator(io: CliIo, options: PushCliOptions): Promise<void> {
   const seconds = Number(options.push);
-  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600) throw new AppError('BAD_REQUEST', '--push must be 0.1 to 3600 seconds');
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600)
+    throw new AppError('BAD_REQUEST', '--push must be 0.1 to 3600 seconds', { reason: 'option', option: '--push' });
   const baud = Number(options.baud);
-  if (!BAUDS.includes(baud)) throw new AppError('BAD_REQUEST', `--baud must be one of ${BAUDS.join(', ')}`);
-  if (options.framing !== 'hdlc' && options.framing !== 'mbus') throw new AppError('BAD_REQUEST', '--framing must be hdlc or mbus');
+  if (!BAUDS.includes(baud))
+    throw new AppError('BAD_REQUEST', `--baud must be one of ${BAUDS.join(', ')}`, { reason: 'option', option: '--baud' });
+  if (options.framing !== 'hdlc' && options.framing !== 'mbus')
+    throw new AppError('BAD_REQUEST', '--framing must be hdlc or mbus', { reason: 'option', option: '--framing' });
   const encryptionKey = hexOption(options.key ?? process.env.FIELDMETER_DLMS_KEY, '--key', 16);
   const authenticationKey = hexOption(options.authKey ?? process.env.FIELDMETER_DLMS_AUTH_KEY, '--auth-key', 16);
   const systemTitle = hexOption(options.systemTitle, '--system-title', 8);
-  if (!systemTitle) throw new AppError('BAD_REQUEST', '--system-title must be 16 hex digits');
+  if (!systemTitle)
+    throw new AppError('BAD_REQUEST', '--system-title must be 16 hex digits', { reason: 'option', option: '--system-title' });
   const [{ runHanPushPort }, { nodeAesGcm }] = await Promise.all([
     import('../services/serial/simulator/hanPushPort'),
     import('../services/dlms/aesGcm'),

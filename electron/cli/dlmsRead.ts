@@ -46,7 +46,11 @@ export function parseDay(text: string, endOfDay: boolean): number | null {
 function integerOption(text: string | undefined, name: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new AppError('BAD_REQUEST', `${name} must be a whole number from ${min} to ${max}`, {
+      reason: 'option',
+      option: name,
+    });
   return n;
 }
 
@@ -74,21 +78,36 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
       if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
-        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
-      if ((options.from === undefined) !== (options.to === undefined)) throw new AppError('BAD_REQUEST', '--from and --to go together');
+        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200', {
+          reason: 'option',
+          option: '--max-baud',
+        });
+      if ((options.from === undefined) !== (options.to === undefined))
+        throw new AppError('BAD_REQUEST', '--from and --to go together', { reason: 'optionNeeds', option: '--from', needs: '--to' });
       const from = options.from === undefined ? null : parseDay(options.from, false);
       const to = options.to === undefined ? null : parseDay(options.to, true);
       if (options.from !== undefined && (from === null || to === null || to <= from))
-        throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from');
+        throw new AppError('BAD_REQUEST', '--from and --to must be days (YYYY-MM-DD) or ISO date-times, --to not before --from', {
+          reason: 'option',
+          option: '--from',
+        });
       if (options.objects && (options.save || options.from !== undefined || options.profile !== undefined))
         throw new AppError(
           'BAD_REQUEST',
           '--objects lists what the meter offers and reads nothing else: not with --save, --profile or --from/--to',
         );
       if (options.save && !options.usagePoint)
-        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read', {
+          reason: 'optionNeeds',
+          option: '--save',
+          needs: '--usage-point',
+        });
       if (!options.save && (options.usagePoint || options.note || options.confirmReason))
-        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
+        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save', {
+          reason: 'optionNeeds',
+          option: '--usage-point',
+          needs: '--save',
+        });
       const prompt = terminalPrompt('The meter asks for its LLS password (not shown): ');
       const needed = (): never => {
         throw new AppError('VALIDATION', `The meter needs its LLS password: set ${DLMS_PASSWORD_VARIABLE}.`, {

@@ -33,7 +33,7 @@ const modeOf = (name: string): (typeof modes)[number] => {
 };
 const receiverOf = (name: string): Receiver => {
   if (!(receivers as readonly string[]).includes(name))
-    throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`);
+    throw new AppError('BAD_REQUEST', `--receiver must be one of ${receivers.join(', ')}`, { reason: 'option', option: '--receiver' });
   return name as Receiver;
 };
 
@@ -42,7 +42,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
   const mode = modeOf(options.mode);
   const seconds = Number(options.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
-    throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day');
+    throw new AppError('BAD_REQUEST', '--seconds must be a number of seconds up to a day', { reason: 'option', option: '--seconds' });
   if (options.save && !options.route) throw new AppError('BAD_REQUEST', "--save needs --route: readings are saved to the route's stops");
   const [{ createListenSession }, { openReceiver }, { nodeAes }, { readFileSync }, { readKeyFile }, { defaultValidationSettings }] =
     await Promise.all([

@@ -29,7 +29,7 @@ export async function meterPassword({ flag, env, prompt, warn }: PasswordSources
   throw new AppError(
     'VALIDATION',
     `No meter password: set ${METER_PASSWORD_VARIABLE}, or run the command on a terminal to be asked for it.`,
-    { reason: 'noMeterPassword' },
+    { reason: 'secretNeeded', variable: METER_PASSWORD_VARIABLE },
   );
 }
 

@@ -149,15 +149,32 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
       if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
-        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+        throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200', {
+          reason: 'option',
+          option: '--max-baud',
+        });
       if (options.address !== undefined && !isValidAddress(options.address))
-        throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+        throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces', {
+          reason: 'option',
+          option: '--address',
+        });
       if (options.save && !options.usagePoint)
-        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read');
+        throw new AppError('BAD_REQUEST', '--save needs --usage-point: the stop whose meter you read', {
+          reason: 'optionNeeds',
+          option: '--save',
+          needs: '--usage-point',
+        });
       if (!options.save && (options.usagePoint || options.note || options.confirmReason))
-        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save');
+        throw new AppError('BAD_REQUEST', '--usage-point, --note and --confirm-reason go with --save', {
+          reason: 'optionNeeds',
+          option: '--usage-point',
+          needs: '--save',
+        });
       if (options.confirmReason !== undefined && options.confirmReason.trim().length < 3)
-        throw new AppError('BAD_REQUEST', '--confirm-reason needs a reason of at least 3 characters');
+        throw new AppError('BAD_REQUEST', '--confirm-reason needs a reason of at least 3 characters', {
+          reason: 'option',
+          option: '--confirm-reason',
+        });
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
@@ -333,10 +350,16 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
         `Unknown --profile "${options.profile}". Models: ${shippedMeterModels.map((m) => m.name).join(', ')}.`,
       );
     if (options.address !== undefined && !isValidAddress(options.address))
-      throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces');
+      throw new AppError('BAD_REQUEST', '--address may hold up to 32 letters, digits and spaces', {
+        reason: 'option',
+        option: '--address',
+      });
     const maxBaud = Number(options.maxBaud);
     if (![300, 600, 1200, 2400, 4800, 9600, 19200].includes(maxBaud))
-      throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200');
+      throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200', {
+        reason: 'option',
+        option: '--max-baud',
+      });
     const password = await meterPassword({
       flag: options.password,
       env: process.env,

@@ -22,6 +22,8 @@ export const errorReasons = {
   BAD_REQUEST: {
     /** A command-line option out of its range; the CLI names it. */
     option: { option: z.string() },
+    /** A command-line option that needs another one (`--save` needs `--usage-point`). */
+    optionNeeds: { option: z.string(), needs: z.string() },
     /** The input did not match the method's schema; `fields` are the paths of the entries that did not fit. */
     malformed: { method: z.string(), fields: z.array(z.string()).optional() },
     /** What the web host refuses before any method runs (electron/host/web/server.ts). */
@@ -166,7 +168,6 @@ export const errorReasons = {
     readoutEmpty: {},
     readoutChecksum: {},
     opticalNoValue: {},
-    noMeterPassword: {},
     /** A key or password the command needs and neither the environment nor a terminal gave: the variable to set. */
     secretNeeded: { variable: z.string() },
     cancelled: {},

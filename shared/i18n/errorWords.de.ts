@@ -154,6 +154,7 @@ export const errorWordsDe = {
     meterModelNotConfigured:
       'Diesem Zählertyp ist kein Zählermodell zugeordnet: Er wird ausgelesen, aber nicht programmiert. An den Zähler wurde nichts gesendet. Der Disponent ordnet das Modell zu.',
     option: 'Die Option {{option}} ist ungültig. Siehe --help.',
+    optionNeeds: 'Die Option {{option}} braucht {{needs}}. Siehe --help.',
     malformed: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
     notJson: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
     notJsonType: 'Die Anfrage wurde nicht verstanden. Laden Sie die Seite neu und versuchen Sie es erneut.',
@@ -261,7 +262,6 @@ export const errorWordsDe = {
     readoutChecksum: 'Die Prüfsumme der Auslesung stimmt nicht: Die Werte können beschädigt sein. Lesen Sie den Zähler erneut.',
     opticalNoValue:
       'Der Zähler hat für ein Zählwerk keinen Wert gesendet: Nichts wurde gespeichert. Prüfen Sie, ob der Lesekopf am richtigen Zähler sitzt.',
-    noMeterPassword: 'Es wurde kein Zählerpasswort angegeben.',
     secretNeeded:
       'Dazu braucht es den Schlüssel oder das Passwort des Zählers: Setzen Sie {{variable}}, oder starten Sie den Befehl in einem Terminal, um danach gefragt zu werden.',
     meterKeyMissing:

@@ -145,6 +145,7 @@ export const errorWordsEn = {
       'No meter model is assigned to this meter type, so it is read but not programmed. Nothing was sent to the meter. A supervisor assigns the model.',
     /** Why a wireless or wired M-Bus telegram could not be read (shared/mbus/reasons.ts). */
     option: 'The option {{option}} is not valid. See --help.',
+    optionNeeds: 'The option {{option}} needs {{needs}}. See --help.',
     malformed: 'The request was not understood. Reload the page and try again.',
     notJson: 'The request was not understood. Reload the page and try again.',
     notJsonType: 'The request was not understood. Reload the page and try again.',
@@ -245,7 +246,6 @@ export const errorWordsEn = {
     readoutEmpty: 'Nothing could be read from the readout.',
     readoutChecksum: 'The readout failed its check sum: the values may be damaged. Read the meter again.',
     opticalNoValue: 'The meter sent no value for a register: nothing was saved. Check that the probe is on the right meter.',
-    noMeterPassword: 'No meter password was given.',
     secretNeeded: 'This needs the meter’s key or password: set {{variable}}, or run the command on a terminal to be asked for it.',
     meterKeyMissing:
       'This meter asks for its keys (DLMS HLS) and there is no key for it on this device: ask the office to import it. Nothing was saved.',
