@@ -23,7 +23,7 @@ interface ListenCliOptions {
   json?: boolean;
 }
 
-const receivers = ['im871a', 'amber'] as const;
+const receivers = ['im871a', 'amber', 'rtlwmbus'] as const;
 type Receiver = (typeof receivers)[number];
 const modes = ['T1', 'C1', 'C1B', 'S1'] as const;
 const modeOf = (name: string): (typeof modes)[number] => {
@@ -84,6 +84,9 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     const link = await openReceiver(options.port, receiver, mode).catch((error: Error) => {
       throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`, { reason: 'receiverUnavailable' });
     });
+    // The receiver going away (a stick pulled, rtl-wmbus stopped) ends listening with a coded error, after the
+    // report: what was heard and saved so far stays. Standard input ending is rtl-wmbus's lines read to the end.
+    let unplugged = false;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(finish, seconds * 1000);
       const stopData = link.onData((bytes) => {
@@ -91,7 +94,11 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
         // With a route, listening ends once every radio meter was heard with values.
         if (stops.length > 0 && session.heard().filter((h) => h.values.length > 0).length === stops.length) finish();
       });
-      const stopClose = link.onClose((unexpected) => unexpected && finish());
+      const stopClose = link.onClose((unexpected) => {
+        if (!unexpected) return;
+        unplugged = options.port !== '-';
+        finish();
+      });
       process.once('SIGINT', finish);
       function finish() {
         clearTimeout(timer);
@@ -108,6 +115,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       receiver,
       port: options.port,
       route: options.route ?? null,
+      stoppedBecause: unplugged ? ('unplugged' as const) : null,
       counts: session.counts(),
       heard: heard.map((h) => ({ ...h, meterSerial: stops.find((s) => s.usagePointId === h.usagePointId)?.meterSerial ?? null })),
       notHeard: stops
@@ -117,6 +125,8 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     };
     if (options.json) io.out(JSON.stringify(report, null, 2));
     else io.out(listenText(report));
+    if (unplugged)
+      throw new AppError('VALIDATION', `The receiver on ${options.port} went away while listening.`, { reason: 'listen.unplugged' });
   } finally {
     db?.store.close();
   }
@@ -199,9 +209,12 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
   mbus
     ?.command('listen')
     .description('listen to a wireless M-Bus receiver and show who was heard (keys from the database or --key-file; never printed)')
-    .requiredOption('--port <path>', 'serial port of the receiver, e.g. /dev/ttyUSB0')
+    .requiredOption(
+      '--port <path>',
+      'serial port of the receiver, e.g. /dev/ttyUSB0; for rtlwmbus a named pipe, a port or - (standard input)',
+    )
     .requiredOption('--receiver <kind>', `the USB receiver: ${receivers.join(', ')}`)
-    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')}`, 'T1')
+    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')} (rtlwmbus hears all)`, 'T1')
     .option('--seconds <n>', 'how long to listen', '30')
     .option('--route <id>', "match telegrams to this route's radio meters (ends early once all were heard)")
     .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')

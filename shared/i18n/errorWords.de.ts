@@ -325,6 +325,8 @@ export const errorWordsDe = {
       notStarted: 'Es wird gerade nicht gehört. Tippen Sie zuerst auf „Hören“.',
       notHeard:
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
+      unplugged:
+        'Der Empfänger ist beim Hören weggefallen (abgezogen, oder rtl-wmbus wurde beendet). Die bisher empfangenen Zähler bleiben erhalten; stecken Sie ihn ein und hören Sie erneut.',
     },
     /** Warum das Mithören an einer HAN/P1-Schnittstelle nicht beginnen oder speichern konnte (electron/services/han). */
     han: {

@@ -300,6 +300,8 @@ export const errorWordsEn = {
       modeNotConfirmed: 'The receiver did not answer. Check that the port is the receiver and that the receiver is the kind chosen.',
       routeUnknown: 'This route is not on this device.',
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
+      unplugged:
+        'The receiver went away while listening (unplugged, or rtl-wmbus stopped). The meters heard so far are kept; plug it in and listen again.',
     },
     /** Why listening to a HAN/P1 port could not start or save (electron/services/han). */
     han: {

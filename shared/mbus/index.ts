@@ -16,6 +16,7 @@ export * from './encode';
 export * from './receivers';
 export * from './receiverStream';
 export * from './receiverMode';
+export * from './rtlWmbus';
 export * from './wiredRequests';
 export * from './wiredMaster';
 export * from './wiredBus';
