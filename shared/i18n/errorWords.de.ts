@@ -303,6 +303,8 @@ export const errorWordsDe = {
       notHex: 'Die Datei ist kein Telegramm in Hex.',
       unknownFormat:
         'Empfangen, aber dieses Kurztelegramm braucht zuerst ein vollständiges Telegramm des Zählers. Auf das nächste vollständige warten.',
+      fragment: 'Empfangen, aber ein Teil dieses langen Telegramms ging verloren oder kam in falscher Reihenfolge. Auf das nächste warten.',
+      fragmentPending: 'Der erste Teil eines langen Telegramms wurde empfangen. Warten auf den Rest.',
     },
     /** Why meter keys were not imported or opened (electron/services/meterKeys). */
     meterKeys: {

@@ -283,6 +283,8 @@ export const errorWordsEn = {
       unsupported: 'Heard, but this meter sends in a form Fieldmeter does not read yet.',
       notHex: 'The file is not a telegram in hex.',
       unknownFormat: "Heard, but this short telegram needs the meter's full telegram first. Wait for the next full one.",
+      fragment: 'Heard, but a part of this long telegram was lost or came out of order. Wait for the next one.',
+      fragmentPending: 'Heard the first part of a long telegram. Waiting for the rest.',
     },
     /** Why meter keys were not imported or opened (electron/services/meterKeys). */
     meterKeys: {

@@ -4,6 +4,7 @@ export * from './bytes';
 export * from './identity';
 export * from './wirelessFrame';
 export * from './wiredFrame';
+export * from './afl';
 export * from './layers';
 export * from './security';
 export * from './dataField';

@@ -12,6 +12,7 @@ import {
   amberTelegram,
   decodeTelegram,
   formatBook,
+  fragmentBook,
   imstTelegram,
   meterAlarms,
   radioRouteIndex,
@@ -117,6 +118,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
   const byStop = new Map<string, HeardMeter>();
   const lastAccess = new Map<string, number>();
   const formats = formatBook();
+  const fragments = fragmentBook();
   const others = new Map<string, OtherMeter>();
   const counts = { notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 };
   const imst = new ImstStream();
@@ -169,6 +171,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       keyFor: (h) => (h.manufacturer && h.id ? options.keys.get(`${h.manufacturer}${h.id}`) : undefined),
       aes: options.aes,
       formats,
+      fragments,
     });
     const header = result.ok ? result.telegram : result.header;
     const stop = header ? index.match(header.manufacturer, header.id) : undefined;
