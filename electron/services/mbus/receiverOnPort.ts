@@ -95,7 +95,8 @@ export async function runReceiverSimulator(
       }
       if (!stopped) timer = setTimeout(() => void repeat().catch(() => undefined), 500);
     };
-    await repeat();
+    // Not awaited: rtl-wmbus's lines go out at once, and a PTY nobody reads yet holds only a few kilobytes.
+    void repeat().catch(() => undefined);
   } else {
     const play = (seed: number) => {
       const started = Date.now();

@@ -8,7 +8,7 @@
  *   closed mid-listen: the state says unplugged, the meters heard and saved so far stay.
  * Waits on what was heard, never on a timer.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { trainingKeyFile, trainingRadioMeters } from '../../../electron/services
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { startPtyPair, type PtyPair } from '../../../electron/services/serial/simulator';
 import type { ReceiverKind } from '../../../shared/mbus';
-import { fieldmeterInProcess } from '../../support/cli';
+import { fieldmeterBin, fieldmeterInProcess } from '../../support/cli';
 import { signInAs } from '../../support/profiles';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
@@ -64,6 +64,33 @@ describe('rtl-wmbus on a named pipe', () => {
     },
     scaled(30_000),
   );
+
+  it(
+    'reads rtl-wmbus lines piped to standard input (--port -) to their end, which is no unplugging',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [fieldmeterBin, 'mbus', 'listen', '--port', '-', '--receiver', 'rtlwmbus', '--seconds', '600', '--json'],
+        {
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += String(d)));
+      child.stdin.end(
+        IPERL +
+          IPERL.replace('T1;1;1;2019-04-03 19:00:42.000;97', 'T1;1;1;2019-04-03 19:00:50.000;95').replace(
+            '0x1844AE4C4455223368077A55',
+            '0x1844AE4C4455223368077A56',
+          ),
+      );
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { stoppedBecause: string | null; counts: Record<string, number> };
+      expect(report).toMatchObject({ stoppedBecause: null, counts: { notOnRoute: 2, damaged: 0 } });
+    },
+    scaled(30_000),
+  );
 });
 
 describe.skipIf(socatSkipReason !== null)(
@@ -85,19 +112,17 @@ describe.skipIf(socatSkipReason !== null)(
     const listenOnPty = async (receiver: ReceiverKind) => {
       const dir = tempDir();
       app = startFieldmeter({ databasePath: join(dir, 'f.db'), host: 'web', meterKeys: { encryptor: secretEncryptor('rtl test') } });
-      const rows = trainingRadioMeters
-        .slice(0, 3)
-        .map((m, i) =>
-          row({
-            seq: String(i + 1),
-            up: `UP-${i + 1}`,
-            serial: `${m.manufacturer}${m.id}`,
-            type: WATER,
-            dials: '5',
-            decimals: '3',
-            last: '1',
-          }),
-        );
+      const rows = trainingRadioMeters.slice(0, 3).map((m, i) =>
+        row({
+          seq: String(i + 1),
+          up: `UP-${i + 1}`,
+          serial: `${m.manufacturer}${m.id}`,
+          type: WATER,
+          dials: '5',
+          decimals: '3',
+          last: '1',
+        }),
+      );
       importRoute(app.store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
       await signInAs(app, 'supervisor');
       await app.handlers['meterKeys.import']({ fileName: 'keys.csv', content: trainingKeyFile() });
