@@ -23,7 +23,7 @@ interface ListenCliOptions {
   json?: boolean;
 }
 
-const receivers = ['im871a', 'amber'] as const;
+const receivers = ['im871a', 'amber', 'rtlwmbus'] as const;
 type Receiver = (typeof receivers)[number];
 const modes = ['T1', 'C1', 'C1B', 'S1'] as const;
 const modeOf = (name: string): (typeof modes)[number] => {
@@ -84,6 +84,9 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     const link = await openReceiver(options.port, receiver, mode).catch((error: Error) => {
       throw new AppError('NOT_FOUND', `Cannot open the receiver on ${options.port}: ${error.message}`, { reason: 'receiverUnavailable' });
     });
+    // The receiver going away (a stick pulled, rtl-wmbus stopped) ends listening with a coded error, after the
+    // report: what was heard and saved so far stays. Standard input ending is rtl-wmbus's lines read to the end.
+    let unplugged = false;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(finish, seconds * 1000);
       const stopData = link.onData((bytes) => {
@@ -91,7 +94,11 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
         // With a route, listening ends once every radio meter was heard with values.
         if (stops.length > 0 && session.heard().filter((h) => h.values.length > 0).length === stops.length) finish();
       });
-      const stopClose = link.onClose((unexpected) => unexpected && finish());
+      const stopClose = link.onClose((unexpected) => {
+        if (!unexpected) return;
+        unplugged = options.port !== '-';
+        finish();
+      });
       process.once('SIGINT', finish);
       function finish() {
         clearTimeout(timer);
@@ -108,6 +115,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       receiver,
       port: options.port,
       route: options.route ?? null,
+      stoppedBecause: unplugged ? ('unplugged' as const) : null,
       counts: session.counts(),
       heard: heard.map((h) => ({ ...h, meterSerial: stops.find((s) => s.usagePointId === h.usagePointId)?.meterSerial ?? null })),
       notHeard: stops
@@ -117,6 +125,8 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     };
     if (options.json) io.out(JSON.stringify(report, null, 2));
     else io.out(listenText(report));
+    if (unplugged)
+      throw new AppError('VALIDATION', `The receiver on ${options.port} went away while listening.`, { reason: 'listen.unplugged' });
   } finally {
     db?.store.close();
   }
@@ -162,6 +172,34 @@ async function routeParts(options: ListenCliOptions) {
   }
 }
 
+/** A route's radio meters for the simulator: from a route CSV or the database, keys from a key file or the sealed store. */
+async function routeMeters(options: { route: string; db?: string; routeCsv?: string; keyFile?: string }) {
+  const [{ readFileSync }, { readKeyFile }, { radioMetersOfCsv, radioMetersOfRoute }] = await Promise.all([
+    import('node:fs'),
+    import('../services/meterKeys/keyFile'),
+    import('../services/mbus/routeRadioMeters'),
+  ]);
+  const keys = new Map<string, Uint8Array>();
+  if (options.keyFile)
+    for (const row of readKeyFile(readFileSync(options.keyFile, 'utf8')).rows)
+      if (row.kind === 'mbus') keys.set(`${row.manufacturer}${row.meterId}`, row.key);
+  if (options.routeCsv) return radioMetersOfCsv(readFileSync(options.routeCsv, 'utf8'), options.route, keys);
+  const [{ openStore }, { resolveDatabasePath }, { meterKeysOf }, { envEncryptor }] = await Promise.all([
+    import('../services/store'),
+    import('../services/paths'),
+    import('../services/meterKeys'),
+    import('../services/meterKeys/encryptors'),
+  ]);
+  const store = openStore(resolveDatabasePath(options.db));
+  try {
+    if (!options.keyFile && process.env.FIELDMETER_KEY_SECRET)
+      for (const [meter, key] of meterKeysOf(store, { encryptor: envEncryptor() }).radioKeys()) keys.set(meter, key);
+    return radioMetersOfRoute(store, options.route, keys);
+  } finally {
+    store.close();
+  }
+}
+
 interface ListenReport {
   counts: { stops: number; heard: number; notHeard: number; notOnRoute: number; duplicates: number; damaged: number };
   heard: readonly {
@@ -199,9 +237,12 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
   mbus
     ?.command('listen')
     .description('listen to a wireless M-Bus receiver and show who was heard (keys from the database or --key-file; never printed)')
-    .requiredOption('--port <path>', 'serial port of the receiver, e.g. /dev/ttyUSB0')
+    .requiredOption(
+      '--port <path>',
+      'serial port of the receiver, e.g. /dev/ttyUSB0; for rtlwmbus a named pipe, a port or - (standard input)',
+    )
     .requiredOption('--receiver <kind>', `the USB receiver: ${receivers.join(', ')}`)
-    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')}`, 'T1')
+    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')} (rtlwmbus hears all)`, 'T1')
     .option('--seconds <n>', 'how long to listen', '30')
     .option('--route <id>', "match telegrams to this route's radio meters (ends early once all were heard)")
     .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
@@ -217,9 +258,17 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
   simulate
     .command('wmbus-receiver')
     .description(
-      "send the training route's radio meters as a USB receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C",
+      "send the training route's radio meters (or a route's, with --route) as a receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C",
     )
-    .requiredOption('--port <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
+    .option('--link <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
+    .option('--port <path>', 'the same as --link')
+    .option('--route <id>', "send this route's radio meters instead of the training meters (from --db, or from --route-csv)")
+    .option(
+      '--db <path>',
+      'with --route: database file (default: $FIELDMETER_DB, then the user-data folder); keys opened with $FIELDMETER_KEY_SECRET',
+    )
+    .option('--route-csv <file>', 'with --route: take the route from this route CSV instead of a database')
+    .option('--key-file <path>', "with --route: the meters' key file (manufacturer,id,kind,key); meters without a key send in the clear")
     .option('--receiver <kind>', `the USB receiver to play: ${receivers.join(', ')}`, 'im871a')
     .option('--seed <n>', 'seed of the walk (same seed, same telegrams)', '1')
     .option('--interval <ms>', 'mean time between two telegrams of one meter', '8000')
@@ -230,7 +279,12 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action(
       async (options: {
-        port: string;
+        link?: string;
+        port?: string;
+        route?: string;
+        db?: string;
+        routeCsv?: string;
+        keyFile?: string;
         receiver: string;
         seed: string;
         interval: string;
@@ -241,13 +295,23 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
       }) => {
         const receiver = receiverOf(options.receiver);
         const meterMode = modeOf(options.meterMode);
+        const link = options.link ?? options.port;
+        if (!link)
+          throw new AppError('BAD_REQUEST', 'Give --link (the PTY the simulator writes to)', { reason: 'option', option: '--link' });
+        if (!options.route && (options.db || options.routeCsv || options.keyFile))
+          throw new AppError('BAD_REQUEST', '--db, --route-csv and --key-file are for --route', { reason: 'option', option: '--route' });
         const [{ runReceiverSimulator }, { trainingRadioMeters, trainingKeyFile }, { writeFileSync }] = await Promise.all([
           import('../services/mbus/receiverOnPort'),
           import('../services/mbus/trainingRadio'),
           import('node:fs'),
         ]);
         if (options.keyFileOut) writeFileSync(options.keyFileOut, trainingKeyFile());
-        const running = await runReceiverSimulator(options.port, trainingRadioMeters, {
+        const meters = options.route ? await routeMeters({ ...options, route: options.route }) : trainingRadioMeters;
+        if (meters.length === 0)
+          throw new AppError('NOT_FOUND', `Route ${options.route} has no radio meters (meter numbers like KAM44556677).`, {
+            reason: 'noRadioMeters',
+          });
+        const running = await runReceiverSimulator(link, meters, {
           receiver,
           seed: Number(options.seed) || 1,
           intervalMs: Math.max(100, Number(options.interval) || 8000),
@@ -255,7 +319,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
           burst: options.burst === true,
           meterMode,
         });
-        io.err(`Simulated ${receiver} receiver sending ${trainingRadioMeters.length} training meters on ${options.port}. Ctrl+C stops it.`);
+        io.err(`Simulated ${receiver} receiver sending ${meters.length} radio meters on ${link}. Ctrl+C stops it.`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

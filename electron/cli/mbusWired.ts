@@ -3,7 +3,7 @@
  * head, 8E1 (EN 13757-2):
  *
  *   fieldmeter mbus scan --port PATH [--from 0 --to 250] [--secondary MASK] [--json]
- *   fieldmeter mbus read --port PATH (--address N | --secondary ID) [--save [--route R] [--db PATH]] [--json]
+ *   fieldmeter mbus read --port PATH (--address N | --secondary ID) [--reset [SUBCODE]] [--save [--route R] [--db PATH]] [--json]
  *   fieldmeter simulate mbus-meters --port PATH   (three published meters on a PTY, for training and tests)
  *
  * The serial port and the decoder load when a command runs (test/unit/cliBuild.test.ts).
@@ -44,6 +44,17 @@ async function withMaster<T>(options: WiredCliOptions, fn: (master: WiredMaster)
   }
 }
 
+/** An application reset subcode (EN 13757-3), decimal or 0x hex, 0–255. */
+function subcodeOf(text: string | boolean): number {
+  const n = typeof text === 'string' ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 255)
+    throw new AppError('BAD_REQUEST', '--reset takes a subcode from 0 to 255 (e.g. 0x10 user data)', {
+      reason: 'option',
+      option: '--reset',
+    });
+  return n;
+}
+
 const portOptions = (command: Command) =>
   command
     .requiredOption('--port <path>', 'serial port of the level converter or optical head, e.g. /dev/ttyUSB0')
@@ -54,6 +65,8 @@ const portOptions = (command: Command) =>
 
 interface ReadCliOptions extends WiredCliOptions {
   address?: string;
+  /** --reset alone (true) or with a subcode. */
+  reset?: boolean | string;
   secondary?: string;
   save?: boolean;
   route?: string;
@@ -63,12 +76,13 @@ interface ReadCliOptions extends WiredCliOptions {
 /** Reads the meter, saves its values when asked, and prints its telegrams (and what was saved). */
 async function readAndTell(options: ReadCliOptions, io: CliIo, address: number | null, mask: string | null, saver: WiredSaver | null) {
   const [{ decodeTelegram }, { telegramSummary, telegramTable }] = await Promise.all([import('../../shared/mbus'), import('./mbusText')]);
+  const read = options.reset === undefined ? {} : { applicationReset: options.reset === true ? null : subcodeOf(options.reset) };
   const frames = await withMaster(options, async (m) => {
-    if (address !== null) return m.read(address);
+    if (address !== null) return m.read(address, read);
     // A wildcard would select several meters: find the one first, then read it.
     const [only, ...more] = mask!.includes('F') ? await m.search(mask!) : [mask!];
     if (!only || more.length > 0) return [];
-    return m.readSecondary(only);
+    return m.readSecondary(only, read);
   });
   if (frames.length === 0)
     throw new AppError('NOT_FOUND', `No meter answered at ${address ?? options.secondary} on ${options.port}.`, {
@@ -134,6 +148,10 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
   portOptions(mbus.command('read').description('read one wired meter by primary or secondary address and print its records'))
     .option('--address <n>', 'primary address 0–250')
     .option('--secondary <id>', 'secondary address: 8 id digits or 16 characters id+man+ver+med (no wildcards)')
+    .option(
+      '--reset [subcode]',
+      'application reset first (SND_UD CI 0x50), with a subcode if given: upper digit the data (0x00 all, 0x10 user data, 0x20 billing…), lower the telegram',
+    )
     .option('--save', "save the meter's values to its stop (matched by manufacturer and id; needs a signed-in profile)")
     .option('--route <id>', 'with --save: the route the meter must be on (default: any route on this device)')
     .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')

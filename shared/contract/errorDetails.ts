@@ -183,6 +183,8 @@ export const errorReasons = {
     'listen.modeRefused': {},
     'listen.modeNotConfirmed': {},
     'listen.notStarted': {},
+    /** The receiver went away while listening (unplugged, rtl-wmbus stopped); what was heard stays. */
+    'listen.unplugged': {},
     /** The wired meter's records fill none of its stop's registers. */
     'wired.noValues': { meter: z.string() },
     'wired.busy': {},

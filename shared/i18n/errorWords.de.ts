@@ -305,6 +305,8 @@ export const errorWordsDe = {
       notHex: 'Die Datei ist kein Telegramm in Hex.',
       unknownFormat:
         'Empfangen, aber dieses Kurztelegramm braucht zuerst ein vollständiges Telegramm des Zählers. Auf das nächste vollständige warten.',
+      fragment: 'Empfangen, aber ein Teil dieses langen Telegramms ging verloren oder kam in falscher Reihenfolge. Auf das nächste warten.',
+      fragmentPending: 'Der erste Teil eines langen Telegramms wurde empfangen. Warten auf den Rest.',
     },
     /** Why meter keys were not imported or opened (electron/services/meterKeys). */
     meterKeys: {
@@ -327,6 +329,8 @@ export const errorWordsDe = {
       notStarted: 'Es wird gerade nicht gehört. Tippen Sie zuerst auf „Hören“.',
       notHeard:
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
+      unplugged:
+        'Der Empfänger ist beim Hören weggefallen (abgezogen, oder rtl-wmbus wurde beendet). Die bisher empfangenen Zähler bleiben erhalten; stecken Sie ihn ein und hören Sie erneut.',
     },
     /** Warum das Mithören an einer HAN/P1-Schnittstelle nicht beginnen oder speichern konnte (electron/services/han). */
     han: {

@@ -285,6 +285,8 @@ export const errorWordsEn = {
       unsupported: 'Heard, but this meter sends in a form Fieldmeter does not read yet.',
       notHex: 'The file is not a telegram in hex.',
       unknownFormat: "Heard, but this short telegram needs the meter's full telegram first. Wait for the next full one.",
+      fragment: 'Heard, but a part of this long telegram was lost or came out of order. Wait for the next one.',
+      fragmentPending: 'Heard the first part of a long telegram. Waiting for the rest.',
     },
     /** Why meter keys were not imported or opened (electron/services/meterKeys). */
     meterKeys: {
@@ -302,6 +304,8 @@ export const errorWordsEn = {
       modeNotConfirmed: 'The receiver did not answer. Check that the port is the receiver and that the receiver is the kind chosen.',
       routeUnknown: 'This route is not on this device.',
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
+      unplugged:
+        'The receiver went away while listening (unplugged, or rtl-wmbus stopped). The meters heard so far are kept; plug it in and listen again.',
     },
     /** Why listening to a HAN/P1 port could not start or save (electron/services/han). */
     han: {

@@ -3,8 +3,10 @@
  * (EN 13757-7:2018 Table 2, OMS Vol.2 Annex D): the extended link layer (CI 0x8C–0x8F,
  * EN 13757-4 §13), the authentication and fragmentation layer (CI 0x90, EN 13757-7 §6) and the
  * transport layer with no, short (0x7A) or long (0x72) header (EN 13757-7 §7). The extended link
- * layer and the AFL are read and stepped over; the AFL's message counter is kept for mode 7.
+ * layer and the AFL are read and stepped over; the AFL's message counter is kept for mode 7, and a
+ * fragment's AFL header is handed on for reassembly (afl.ts).
  */
+import { aflHeader, type AflHeader } from './afl';
 import { idText } from './bytes';
 import { fail } from './reasons';
 
@@ -35,7 +37,16 @@ export interface OuterLayers {
   readonly authentication: { readonly control: number; readonly messageLength: Uint8Array | null; readonly mac: Uint8Array } | null;
   /** The ELL encrypts what follows its SN field (AES-CTR): its communication control and SN, for the counter block. */
   readonly ellEncryption: { readonly control: number; readonly sessionNumber: Uint8Array } | null;
+  /** The AFL header (EN 13757-7 §6), when there is one: a fragment of a longer message tells so here. */
+  readonly afl: AflHeader | null;
 }
+
+/** The MAC check's inputs from an AFL header that carries a MAC (MCL, ML as sent). */
+export const authenticationOf = (afl: AflHeader): NonNullable<OuterLayers['authentication']> => ({
+  control: afl.control ?? 0,
+  messageLength: afl.messageLengthBytes,
+  mac: afl.mac ?? new Uint8Array(0),
+});
 
 const need = (b: Uint8Array, at: number, count: number, what: string) => {
   if (at + count > b.length) fail('mbus.truncated', what);
@@ -47,6 +58,7 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
   let messageCounter: Uint8Array | null = null;
   let ellAccessNumber: number | null = null;
   let authentication: OuterLayers['authentication'] = null;
+  let afl: AflHeader | null = null;
   for (;;) {
     need(b, at, 1, 'CI field');
     const ci = b[at] ?? 0;
@@ -66,6 +78,7 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
             ellAccessNumber,
             authentication,
             ellEncryption: { control: b[at + 1] ?? 0, sessionNumber: b.slice(snAt, snAt + 4) },
+            afl,
           };
         }
         at += length; // the payload CRC of an unencrypted ELL is not checked: the link CRCs were
@@ -73,21 +86,12 @@ export function outerLayers(b: Uint8Array, start: number): OuterLayers {
       }
       at += length;
     } else if (ci === 0x90) {
-      need(b, at, 4, 'AFL');
-      const afll = b[at + 1] ?? 0;
-      need(b, at, 2 + afll, 'AFL');
-      const fcl = (b[at + 2] ?? 0) | ((b[at + 3] ?? 0) << 8);
-      if (fcl & 0x4000) fail('mbus.unsupported', 'fragmented message');
-      // FCL bits: 13 MCL present, 12 ML present, 11 counter present, 10 MAC present, 9 KI present; fields in the order MCL, KI, MCR, MAC, ML.
-      const control = fcl & 0x2000 ? (b[at + 4] ?? 0) : 0;
-      let field = at + 4 + (fcl & 0x2000 ? 1 : 0) + (fcl & 0x0200 ? 2 : 0);
-      if (fcl & 0x0800) messageCounter = b.slice(field, (field += 4));
-      const end = at + 2 + afll;
-      const messageLength = fcl & 0x1000 ? b.slice(end - 2, end) : null;
-      if (fcl & 0x0400) authentication = { control, messageLength, mac: b.slice(field, end - (messageLength ? 2 : 0)) };
-      at = end;
+      afl = aflHeader(b, at);
+      if (afl.messageCounter) messageCounter = afl.messageCounter;
+      if (afl.mac) authentication = authenticationOf(afl);
+      at = afl.end;
     } else {
-      return { at, messageCounter, ellAccessNumber, authentication, ellEncryption: null };
+      return { at, messageCounter, ellAccessNumber, authentication, ellEncryption: null, afl };
     }
   }
 }

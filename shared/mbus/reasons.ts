@@ -14,6 +14,8 @@ export const mbusReasons = [
   'mbus.unsupported', // a CI field, security mode or data coding this decoder does not read
   'mbus.notHex', // a text file that is not hex
   'mbus.unknownFormat', // a compact frame whose format signature was not seen in a full frame from this meter (EN 13757-3 Annex G)
+  'mbus.fragment', // an AFL fragment out of order, one missing, or fragments that do not add up to ML (EN 13757-7 §6)
+  'mbus.fragmentPending', // a fragment of a longer message: the rest is still to come (EN 13757-7 §6)
 ] as const;
 export type MbusReason = (typeof mbusReasons)[number];
 

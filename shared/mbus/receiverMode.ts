@@ -31,6 +31,7 @@ import {
   type ImstFrame,
 } from './receivers';
 import { AmberStream, ImstStream } from './receiverStream';
+import type { StickKind } from './receiverSimulator';
 
 /** `C1` is C1 with frame format A (the usual one), `C1B` C1 with frame format B (EN 13757-4 §5.5.2). */
 export const radioModes = ['T1', 'C1', 'C1B', 'S1'] as const;
@@ -51,7 +52,7 @@ const amberModeOf: Readonly<Record<RadioMode, number>> = { T1: 0x08, C1: 0x0e, C
  * Whether a stick set to `listening` hears meters sending in `sent`: the same mode, and on the
  * Amber, C1 meters in either frame format (one receive mode for both).
  */
-export function hearsMode(receiver: 'im871a' | 'amber', listening: RadioMode | null, sent: RadioMode): boolean {
+export function hearsMode(receiver: StickKind, listening: RadioMode | null, sent: RadioMode): boolean {
   if (listening === null) return false;
   return receiver === 'amber' ? amberModeOf[listening] === amberModeOf[sent] : listening === sent;
 }
@@ -60,7 +61,7 @@ const modeFor = (table: Readonly<Record<RadioMode, number>>, byte: number | unde
   radioModes.find((m) => table[m] === byte) ?? null;
 
 /** The bytes that switch the stick to listen in `mode`. */
-export function modeRequest(receiver: 'im871a' | 'amber', mode: RadioMode): Uint8Array {
+export function modeRequest(receiver: StickKind, mode: RadioMode): Uint8Array {
   return receiver === 'im871a'
     ? encodeImstFrame({
         endpoint: IMST_DEVMGMT,
@@ -97,7 +98,7 @@ export function amberModeAsked(frame: AmberFrame): RadioMode | null {
 }
 
 /** The stick's answer to a mode request (status 0 = done, 1 = refused). */
-export function modeAnswer(receiver: 'im871a' | 'amber', ok: boolean): Uint8Array {
+export function modeAnswer(receiver: StickKind, ok: boolean): Uint8Array {
   const status = Uint8Array.of(ok ? 0x00 : 0x01);
   return receiver === 'im871a'
     ? encodeImstFrame({ endpoint: IMST_DEVMGMT, messageId: IMST_SET_CONFIG_RSP, payload: status, timestamp: null, rssi: null })
@@ -106,7 +107,7 @@ export function modeAnswer(receiver: 'im871a' | 'amber', ok: boolean): Uint8Arra
 
 /** What mode frames a byte stream from one side holds: the modes asked (stick's side) and the replies (app's side). */
 export function modeFrameReader(
-  receiver: 'im871a' | 'amber',
+  receiver: StickKind,
 ): (bytes: Uint8Array) => { asked: RadioMode | null; reply: 'confirmed' | 'refused' | null }[] {
   if (receiver === 'im871a') {
     const stream = new ImstStream();

@@ -8,6 +8,7 @@ import { seededRandom } from '../lib/seededRandom';
 import { concat, hexBytes } from './bytes';
 import { encodeTelegram } from './encode';
 import { encodeAmberFrame, encodeImstFrame, AMBER_DATA_IND, IMST_RADIOLINK, IMST_WMBUSMSG_IND } from './receivers';
+import { rtlWmbusLine } from './rtlWmbus';
 import type { AesCipher } from './security';
 
 export interface RadioMeterProfile {
@@ -20,7 +21,9 @@ export interface RadioMeterProfile {
   readonly key?: Uint8Array;
 }
 
-export type ReceiverKind = 'im871a' | 'amber';
+/** The USB sticks (switched to a radio mode) and rtl-wmbus's text output (an SDR hears every mode; rtlWmbus.ts). */
+export type ReceiverKind = 'im871a' | 'amber' | 'rtlwmbus';
+export type StickKind = Exclude<ReceiverKind, 'rtlwmbus'>;
 
 export interface WalkOptions {
   readonly receiver: ReceiverKind;
@@ -32,6 +35,8 @@ export interface WalkOptions {
   /** Share of telegrams lost on the air, 0–1. */
   readonly lossRate: number;
   readonly aes?: AesCipher;
+  /** When the walk starts (ms since 1970): rtl-wmbus prints the time it heard each telegram. */
+  readonly startsAt?: number;
 }
 
 export interface Transmission {
@@ -50,7 +55,8 @@ export function volumeRecords(volume: string): Uint8Array {
   return concat(hexBytes(`0C13${bcd}`), hexBytes('02FD17 0000'));
 }
 
-export function wrapForReceiver(receiver: ReceiverKind, frame: Uint8Array, rssiRaw: number): Uint8Array {
+export function wrapForReceiver(receiver: ReceiverKind, frame: Uint8Array, rssiRaw: number, at = new Date(0)): Uint8Array {
+  if (receiver === 'rtlwmbus') return new TextEncoder().encode(rtlWmbusLine(frame, { mode: 'T1', at, rssi: rssiRaw }));
   const body = frame.subarray(1); // both sticks hand over the frame from its C field
   return receiver === 'im871a'
     ? encodeImstFrame({ endpoint: IMST_RADIOLINK, messageId: IMST_WMBUSMSG_IND, payload: body, timestamp: null, rssi: rssiRaw })
@@ -78,7 +84,12 @@ export function simulateWalk(meters: readonly RadioMeterProfile[], options: Walk
         atMs: Math.round(at),
         meter,
         accessNumber: access,
-        bytes: wrapForReceiver(options.receiver, frame, 0x40 + Math.floor(random() * 0x40)),
+        bytes: wrapForReceiver(
+          options.receiver,
+          frame,
+          0x40 + Math.floor(random() * 0x40),
+          new Date((options.startsAt ?? 0) + Math.round(at)),
+        ),
       });
     }
   }

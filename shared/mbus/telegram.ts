@@ -7,7 +7,8 @@
 import { concat, crcEn13757 } from './bytes';
 import { formatSignature, isCompactCi, readCompact, recordHeaders, type FormatBook } from './compactFrame';
 import { deviceTypeOf, manufacturerCode, type DeviceType } from './identity';
-import { addressParts, outerLayers, transportHeader, type OuterLayers, type TransportHeader } from './layers';
+import { isFragment, type FragmentBook } from './afl';
+import { addressParts, authenticationOf, outerLayers, transportHeader, type OuterLayers, type TransportHeader } from './layers';
 import { MbusError, fail, type MbusReason } from './reasons';
 import { readRecords, type DataRecord } from './records';
 import { decryptEll, decryptVerified, macMatches, mode5Iv, mode7Key, type AesCipher } from './security';
@@ -50,6 +51,8 @@ export interface DecodeOptions {
   readonly lastAccessNumber?: number;
   /** Formats heard in full frames: remembered from each full frame, needed to read a compact one. */
   readonly formats?: FormatBook;
+  /** Fragments of long messages heard so far (AFL, EN 13757-7 §6): needed to read a fragmented message. */
+  readonly fragments?: FragmentBook;
 }
 
 const encryptionOf = (mode: number): Encryption => (mode === 0 ? 'none' : `mode${mode}`);
@@ -120,6 +123,25 @@ function wirelessParts(raw: Uint8Array, seen: { header: TelegramHeader | null },
     };
   } else if (outer.ellAccessNumber !== null) {
     seen.header = headerOf(linkAddress, format, 'wmbus', outer.ellAccessNumber, null, 'none');
+  }
+  if (outer.afl) {
+    const afl = outer.afl;
+    const who = seen.header;
+    const meter = who?.manufacturer && who.id ? meterKey(who.manufacturer, who.id) : '';
+    if (isFragment(afl, options.fragments?.pending(meter) ?? false)) {
+      // EN 13757-7 §6: the message is read once its last fragment came, authenticated by the first one's MAC.
+      if (!options.fragments) return fail('mbus.unsupported', 'fragmented message');
+      const whole = options.fragments.add(meter, afl, bytes.subarray(outer.at));
+      if (!whole) return fail('mbus.fragmentPending');
+      bytes = concat(bytes.subarray(0, outer.at), whole.message);
+      outer = {
+        ...outer,
+        messageCounter: whole.first.messageCounter ?? outer.messageCounter,
+        authentication: whole.first.mac ? authenticationOf(whole.first) : null,
+      };
+    } else if (afl.messageLength !== null && afl.messageLength !== bytes.length - outer.at) {
+      fail('mbus.length', `ML says ${afl.messageLength} bytes, the message holds ${bytes.length - outer.at}`);
+    }
   }
   const tpl = transportHeader(bytes, outer.at);
   const encryption = tpl.securityMode === 0 && ell ? 'ell' : encryptionOf(tpl.securityMode);

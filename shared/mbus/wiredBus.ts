@@ -6,7 +6,18 @@
  * answer together, and the master hears a garbled character (a collision). Pure: bytes in, bytes out.
  */
 import { ACK, checksum, longFrame, wiredFrame } from './wiredFrame';
-import { CI_SELECT, FCB, maskMatches, REQ_UD2, secondaryAddressOf, SELECTED, SND_NKE, SND_UD } from './wiredRequests';
+import {
+  CI_APPLICATION_RESET,
+  CI_DATA_SEND,
+  CI_SELECT,
+  FCB,
+  maskMatches,
+  REQ_UD2,
+  secondaryAddressOf,
+  SELECTED,
+  SND_NKE,
+  SND_UD,
+} from './wiredRequests';
 
 export interface WiredMeterProfile {
   readonly primary: number;
@@ -33,7 +44,14 @@ function addressed(frame: Uint8Array, primary: number): Uint8Array {
   return longFrame(f.control, primary, f.ci, f.bytes.subarray(7));
 }
 
-export function wiredBus(profiles: readonly WiredMeterProfile[]): { answer(request: Uint8Array): Uint8Array | null } {
+export interface WiredBus {
+  answer(request: Uint8Array): Uint8Array | null;
+  /** Application resets (CI 0x50) each meter confirmed, by primary address: the subcode, or null without one. */
+  resets(): ReadonlyMap<number, readonly (number | null)[]>;
+}
+
+export function wiredBus(profiles: readonly WiredMeterProfile[]): WiredBus {
+  const resets = new Map<number, (number | null)[]>();
   const meters: MeterState[] = profiles.map((p) => ({
     primary: p.primary,
     secondary: secondaryAddressOf(p.telegrams[0] ?? new Uint8Array(0)) ?? '',
@@ -47,6 +65,7 @@ export function wiredBus(profiles: readonly WiredMeterProfile[]): { answer(reque
     answering.length === 0 ? null : answering.length === 1 ? reply(answering[0]!) : GARBLED;
 
   return {
+    resets: () => resets,
     answer(request) {
       // Short frame 10 C A CS 16
       if (request[0] === 0x10 && request.length === 5 && checksum(request, 1, 3) === request[3]) {
@@ -76,7 +95,22 @@ export function wiredBus(profiles: readonly WiredMeterProfile[]): { answer(reque
       } catch {
         return null;
       }
-      if (frame.kind !== 'long' || (frame.control & ~FCB) !== SND_UD || frame.address !== SELECTED || frame.ci !== CI_SELECT) return null;
+      // A reset without subcode is a control frame (L = 3), with one a long frame.
+      if ((frame.kind !== 'long' && frame.kind !== 'control') || (frame.control & ~FCB) !== SND_UD) return null;
+      if (frame.ci === CI_APPLICATION_RESET || frame.ci === CI_DATA_SEND) {
+        const reset = frame.ci === CI_APPLICATION_RESET;
+        const subcode = frame.bytes.length > 7 ? (frame.bytes[7] ?? 0) : null;
+        return together(at(frame.address), (m) => {
+          // EN 13757-3: after an application reset the meter answers from its first telegram again.
+          if (reset) {
+            m.next = 0;
+            m.lastFcb = null;
+            resets.set(m.primary, [...(resets.get(m.primary) ?? []), subcode]);
+          }
+          return Uint8Array.of(ACK);
+        });
+      }
+      if (frame.kind !== 'long' || frame.address !== SELECTED || frame.ci !== CI_SELECT) return null;
       const d = frame.bytes.subarray(7, 15);
       const hex = (from: number, count: number) =>
         Array.from(d.subarray(from, from + count))

@@ -13,6 +13,8 @@ import { transportHeader } from './layers';
 import { MbusError } from './reasons';
 import { wiredFrame } from './wiredFrame';
 import {
+  applicationReset,
+  dataSend,
   maskMatches,
   reqUd2,
   secondaryAddressOf,
@@ -63,10 +65,19 @@ function moreFollows(frame: Uint8Array): boolean {
   }
 }
 
+export interface ReadOptions {
+  /** Before reading: an application reset (CI 0x50) with this subcode, or without one (null). */
+  readonly applicationReset?: number | null;
+}
+
 export interface WiredMaster {
   ping(address: number): Promise<PingResult>;
   /** Every telegram of one meter's answer, or [] when it does not answer. */
-  read(address: number): Promise<Uint8Array[]>;
+  read(address: number, options?: ReadOptions): Promise<Uint8Array[]>;
+  /** Application reset (CI 0x50, EN 13757-3): the meter starts its answer over, as the subcode asks. */
+  applicationReset(address: number, subcode?: number | null): Promise<PingResult>;
+  /** Data send (CI 0x51): records to the meter, e.g. to select what it answers next. */
+  sendData(address: number, records: Uint8Array): Promise<PingResult>;
   /** Primary addresses 0–250 (or a part) that answer SND_NKE, in order. */
   scan(from: number, to: number, onProgress?: (address: number, result: PingResult) => void): Promise<number[]>;
   /** Selects the meter(s) matching the mask: one answers, none, or several collide. */
@@ -74,7 +85,7 @@ export interface WiredMaster {
   /** Secondary addresses matching the mask, found by narrowing the wildcard digits where meters collide. */
   search(mask: string, onFound?: (address: string) => void): Promise<string[]>;
   /** Reads the meter with this full secondary address (selected, then read at address 253). */
-  readSecondary(address: string): Promise<Uint8Array[]>;
+  readSecondary(address: string, options?: ReadOptions): Promise<Uint8Array[]>;
 }
 
 export function wiredMaster(line: MasterLine, options: MasterOptions): WiredMaster {
@@ -120,8 +131,11 @@ export function wiredMaster(line: MasterLine, options: MasterOptions): WiredMast
 
   const pingResult = (reply: WiredReply | null): PingResult => (reply === null ? 'absent' : reply.kind === 'ack' ? 'present' : 'collision');
 
-  const readAt = async (address: number, reset: boolean): Promise<Uint8Array[]> => {
+  const readAt = async (address: number, reset: boolean, options: ReadOptions = {}): Promise<Uint8Array[]> => {
     if (reset && (await exchange(sndNke(address), 'ack'))?.kind !== 'ack') return [];
+    // A meter that does not confirm the application reset is not read: its answer would not be the one asked for.
+    if (options.applicationReset !== undefined && (await master.applicationReset(address, options.applicationReset)) !== 'present')
+      return [];
     const frames: Uint8Array[] = [];
     // After SND_NKE the first REQ_UD2 carries FCB set; each next telegram toggles it (EN 13757-2).
     let fcb = true;
@@ -137,7 +151,9 @@ export function wiredMaster(line: MasterLine, options: MasterOptions): WiredMast
 
   const master: WiredMaster = {
     ping: async (address) => pingResult(await exchange(sndNke(address), 'ack')),
-    read: (address) => readAt(address, true),
+    read: (address, options) => readAt(address, true, options),
+    applicationReset: async (address, subcode = null) => pingResult(await exchange(applicationReset(address, subcode), 'ack')),
+    sendData: async (address, records) => pingResult(await exchange(dataSend(address, records), 'ack')),
     async scan(from, to, onProgress) {
       const found: number[] = [];
       for (let address = from; address <= to; address++) {
@@ -171,9 +187,9 @@ export function wiredMaster(line: MasterLine, options: MasterOptions): WiredMast
       await narrow(mask);
       return found;
     },
-    async readSecondary(address) {
+    async readSecondary(address, options) {
       if ((await master.select(address)) !== 'present') return [];
-      return readAt(SELECTED, false);
+      return readAt(SELECTED, false, options);
     },
   };
   return master;

@@ -9,6 +9,14 @@
  *   whose secondary address matches; an F nibble (or FF byte) in the mask matches anything. One
  *   selected meter answers E5; several answering at once collide into a garbled character.
  * - Primary address 253 (0xFD) then talks to the selected meter; 254 and 255 are broadcasts.
+ * - Application reset, SND_UD with CI 0x50 (EN 13757-3:2018 §6.1, Table 2 and its application reset
+ *   subcodes): `68 03|04 … 53 A 50 [subcode] CS 16`; the meter answers E5 and starts its answer over
+ *   (a multi-telegram answer from its first telegram). The subcode's upper nibble picks the kind of
+ *   data (0 all, 1 user data, 2 simple billing, 3 enhanced billing, 4 multi-tariff, 5 instantaneous
+ *   values, …), its lower nibble the telegram number; libmbus sends the same frame
+ *   (mbus_send_application_reset_frame).
+ * - Data send, SND_UD with CI 0x51: records to the meter (for example the records to be read next,
+ *   "select data"); the meter answers E5.
  *
  * Addresses are written as libmbus writes them: 16 hex characters, id (8 BCD digits) then
  * manufacturer (4), version (2), medium (2), e.g. "12345678FFFFFFFF".
@@ -20,6 +28,8 @@ export const REQ_UD2 = 0x5b;
 export const FCB = 0x20;
 export const SND_UD = 0x53;
 export const CI_SELECT = 0x52;
+export const CI_APPLICATION_RESET = 0x50;
+export const CI_DATA_SEND = 0x51;
 /** The primary address that reaches the meter selected by its secondary address. */
 export const SELECTED = 0xfd;
 
@@ -31,6 +41,13 @@ export function shortFrame(control: number, address: number): Uint8Array {
 
 export const sndNke = (address: number): Uint8Array => shortFrame(SND_NKE, address);
 export const reqUd2 = (address: number, fcb: boolean): Uint8Array => shortFrame(REQ_UD2 | (fcb ? FCB : 0), address);
+
+/** Application reset (CI 0x50), with a subcode byte when one is given (0–255). */
+export const applicationReset = (address: number, subcode: number | null = null): Uint8Array =>
+  longFrame(SND_UD, address, CI_APPLICATION_RESET, subcode === null ? new Uint8Array(0) : Uint8Array.of(subcode & 0xff));
+
+/** Data send (CI 0x51): data records for the meter, e.g. which records to answer with. */
+export const dataSend = (address: number, records: Uint8Array): Uint8Array => longFrame(SND_UD, address, CI_DATA_SEND, records);
 
 /** A 16-character secondary address mask, F for any digit; a bare id (up to 8 characters) gets F for the rest. */
 export function secondaryMask(text: string): string | null {

@@ -1,5 +1,5 @@
 /**
- * A walk-by listening session (issue 23): bytes from the USB receiver (iM871A or Amber) in, every
+ * A walk-by listening session (issue 23): bytes from the receiver (iM871A, Amber or rtl-wmbus) in, every
  * telegram decoded with its meter's key, matched to the route's stop by manufacturer and id, and
  * kept as "heard" with its values and time; a heard meter's current values are saved as its
  * reading, on a tap or at once (the route's setting), through the same checks as any reading.
@@ -12,12 +12,15 @@ import {
   amberTelegram,
   decodeTelegram,
   formatBook,
+  fragmentBook,
   imstTelegram,
   meterAlarms,
   radioRouteIndex,
+  RtlWmbusStream,
   type AesCipher,
   type DataRecord,
   type MbusReason,
+  type ReceiverKind,
 } from '../../../shared/mbus';
 import type { ValidationSettings } from '../../../shared/domain/readingValidation';
 import { AppError } from '../../../shared/contract/appError';
@@ -29,7 +32,7 @@ import type { MeterAlarmsAt } from './alarmEvents';
 import { meterReadingOf, type DueDayValue, type MeasuredValue, type UnsentRecord } from './meterRecords';
 import type { RadioStop } from './radioRoute';
 
-export type ReceiverKind = 'im871a' | 'amber';
+export type { ReceiverKind };
 
 export interface HeardValue {
   readonly registerId: number;
@@ -115,16 +118,23 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
   const byStop = new Map<string, HeardMeter>();
   const lastAccess = new Map<string, number>();
   const formats = formatBook();
+  const fragments = fragmentBook();
   const others = new Map<string, OtherMeter>();
   const counts = { notOnRoute: 0, duplicates: 0, damaged: 0, unreadable: 0 };
   const imst = new ImstStream();
   const amber = new AmberStream();
+  const rtl = new RtlWmbusStream();
 
   const telegramsOf = (chunk: Uint8Array): Uint8Array[] => {
     if (options.receiver === 'im871a') {
       const { frames, damaged } = imst.feed(chunk);
       counts.damaged += damaged;
       return frames.flatMap((f) => imstTelegram(f) ?? []);
+    }
+    if (options.receiver === 'rtlwmbus') {
+      const { frames, damaged } = rtl.feed(chunk);
+      counts.damaged += damaged;
+      return frames.map((f) => f.telegram);
     }
     const { frames, damaged } = amber.feed(chunk);
     counts.damaged += damaged;
@@ -161,6 +171,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       keyFor: (h) => (h.manufacturer && h.id ? options.keys.get(`${h.manufacturer}${h.id}`) : undefined),
       aes: options.aes,
       formats,
+      fragments,
     });
     const header = result.ok ? result.telegram : result.header;
     const stop = header ? index.match(header.manufacturer, header.id) : undefined;

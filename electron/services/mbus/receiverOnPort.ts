@@ -53,19 +53,23 @@ export async function runReceiverSimulator(
   meters: readonly RadioMeterProfile[],
   options: SimulatorOptions,
 ): Promise<RunningSimulator> {
-  const link = await openSerialLink(path, { baudRate: baudOf(options.receiver), frame: '8N1' });
+  const receiver = options.receiver;
+  const link = await openSerialLink(path, { baudRate: baudOf(receiver), frame: '8N1' });
   const meterMode = options.meterMode ?? 'T1';
   let listening: RadioMode | null = null;
   // Mode requests from the app are answered as the stick answers them; any other request is ignored.
-  const requests = modeFrameReader(options.receiver);
-  link.onData((bytes) => {
-    for (const { asked } of requests(bytes)) {
-      if (asked === null) continue;
-      listening = asked;
-      void link.write(modeAnswer(options.receiver, true)).catch(() => undefined);
-    }
-  });
-  const hears = () => hearsMode(options.receiver, listening, meterMode);
+  if (receiver !== 'rtlwmbus') {
+    const requests = modeFrameReader(receiver);
+    link.onData((bytes) => {
+      for (const { asked } of requests(bytes)) {
+        if (asked === null) continue;
+        listening = asked;
+        void link.write(modeAnswer(receiver, true)).catch(() => undefined);
+      }
+    });
+  }
+  // rtl-wmbus hears every mode on its frequency and takes no requests.
+  const hears = () => receiver === 'rtlwmbus' || hearsMode(receiver, listening, meterMode);
   let sent = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -77,6 +81,7 @@ export async function runReceiverSimulator(
       intervalMs: options.intervalMs,
       lossRate: options.lossRate,
       aes: nodeAes,
+      startsAt: Date.now(),
     });
 
   if (options.burst) {
@@ -90,7 +95,8 @@ export async function runReceiverSimulator(
       }
       if (!stopped) timer = setTimeout(() => void repeat().catch(() => undefined), 500);
     };
-    await repeat();
+    // Not awaited: rtl-wmbus's lines go out at once, and a PTY nobody reads yet holds only a few kilobytes.
+    void repeat().catch(() => undefined);
   } else {
     const play = (seed: number) => {
       const started = Date.now();
@@ -122,8 +128,8 @@ export async function runReceiverSimulator(
   };
 }
 
-/** The sticks' factory rates: iM871A 57600 baud, AMB8465 9600 baud (a PTY ignores both). */
-const baudOf = (receiver: ReceiverKind) => (receiver === 'im871a' ? 57_600 : 9_600);
+/** The sticks' factory rates: iM871A 57600 baud, AMB8465 9600 baud; rtl-wmbus text sent on at 115200 (a PTY ignores all). */
+const baudOf = (receiver: ReceiverKind) => ({ im871a: 57_600, amber: 9_600, rtlwmbus: 115_200 })[receiver];
 
 export interface OpenReceiverOptions {
   /** How long the stick may take to confirm the mode (both answer within milliseconds). */
@@ -145,12 +151,15 @@ const realTimer = (fn: () => void, ms: number) => {
   return () => clearTimeout(timer);
 };
 
+/** Opens the receiver; a stick is switched to `mode` and must confirm it. */
 export async function openReceiver(
   path: string,
   receiver: ReceiverKind,
   mode: RadioMode = 'T1',
   options: OpenReceiverOptions = {},
 ): Promise<SerialLink> {
+  // rtl-wmbus is read, never switched: its lines come from a pipe, a PTY or stdin (lineSource.ts).
+  if (receiver === 'rtlwmbus') return (await import('./lineSource')).openLineSource(path);
   const link = await openSerialLink(path, { baudRate: baudOf(receiver), frame: '8N1' });
   const replies = modeFrameReader(receiver);
   const answer = new Promise<'confirmed' | 'refused' | 'noAnswer'>((resolve) => {

@@ -38,6 +38,8 @@ export async function openWiredMaster(
 }
 
 export interface RunningWiredBus {
+  /** Application resets each meter confirmed (subcode or null), by primary address. */
+  resets(): ReadonlyMap<number, readonly (number | null)[]>;
   stop(): Promise<void>;
 }
 
@@ -60,5 +62,5 @@ export async function runWiredSimulator(
       else onSilent?.(request);
     }
   });
-  return { stop: () => link.close() };
+  return { resets: () => bus.resets(), stop: () => link.close() };
 }

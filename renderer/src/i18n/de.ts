@@ -67,6 +67,9 @@ export const de: Catalog = {
     notHeard: 'Noch nicht empfangen',
     visitByHand: 'Länger nicht empfangen: diese von Hand ablesen',
     stopped: { unplugged: 'Der Empfänger wurde abgezogen. Stecken Sie ihn ein und tippen Sie erneut auf „Hören“.' },
+    rtlWmbus: 'rtl-wmbus (SDR-Stick)',
+    rtlWmbusPort: 'Named Pipe oder Anschluss, in den rtl-wmbus schreibt, z. B. /run/wmbus.fifo',
+    rtlWmbusModes: 'rtl-wmbus empfängt alle Funkmodi auf der Frequenz, mit der es gestartet wurde.',
   },
   han: {
     title: 'HAN/P1-Schnittstelle des Zählers: Sendungen mithören',

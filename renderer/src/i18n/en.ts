@@ -63,6 +63,9 @@ export const en = {
     notHeard: 'Not heard yet',
     visitByHand: 'Not heard for a while: visit these by hand',
     stopped: { unplugged: 'The receiver was unplugged. Plug it in and press Listen again.' },
+    rtlWmbus: 'rtl-wmbus (SDR stick)',
+    rtlWmbusPort: 'Named pipe or port rtl-wmbus writes to, e.g. /run/wmbus.fifo',
+    rtlWmbusModes: 'rtl-wmbus hears every radio mode on the frequency it was started with.',
   },
   han: {
     title: "The meter's HAN/P1 port: listen to its pushes",

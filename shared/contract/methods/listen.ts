@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { nothing, usagePointId, type MethodSpecs } from './common';
 
-export const listenReceivers = ['im871a', 'amber'] as const;
+/** The two USB sticks, and rtl-wmbus's text read from a pipe or port (an SDR stick; shared/mbus/rtlWmbus.ts). */
+export const listenReceivers = ['im871a', 'amber', 'rtlwmbus'] as const;
 /** The radio modes a receiver can be switched to (shared/mbus/receiverMode.ts). */
 export const listenModes = ['T1', 'C1', 'C1B', 'S1'] as const;
 

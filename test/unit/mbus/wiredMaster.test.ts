@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainingWiredMeters } from '../../../electron/services/mbus/trainingWired';
 import {
+  applicationReset,
   decodeTelegram,
   hexBytes,
   longFrame,
@@ -97,6 +98,33 @@ describe('wired M-Bus master', () => {
     const read = await lostOnce.master.read(7);
     expect(read.map((f) => toHex(f))).toEqual([toHex(first), toHex(second)]);
     expect(lostOnce.written).toEqual(['1040074716', toHex(reqUd2(7, true)), toHex(reqUd2(7, true)), toHex(reqUd2(7, false))]);
+  });
+
+  it('application reset (SND_UD CI 0x50) before the read, with and without subcode; data send (CI 0x51) is confirmed', async () => {
+    // EN 13757-3 / libmbus mbus_send_application_reset_frame: 68 04 04 68 53 A 50 subcode CS 16; without subcode L = 3.
+    const { master, written } = onBus(trainingWiredMeters);
+    const frames = await master.read(2, { applicationReset: 0x10 });
+    expect(written).toEqual(['1040024216', '6804046853025010B516', '107B027D16']);
+    expect(frames).toHaveLength(1);
+    expect(await master.applicationReset(2)).toBe('present');
+    expect(written.at(-1)).toBe('68030368530250A516');
+    expect(await master.sendData(2, hexBytes('0C13'))).toBe('present');
+    expect(written.at(-1)).toBe('680505685302510C13C516');
+    // A meter that does not confirm the reset is not read.
+    const silent = onBus(trainingWiredMeters);
+    expect(await silent.master.read(3, { applicationReset: null })).toEqual([]);
+  });
+
+  it('a meter of several telegrams answers from its first one again after an application reset', async () => {
+    const header = hexBytes('78563412 C514 00 07 01 00 0000');
+    const first = longFrame(0x08, 7, 0x72, Uint8Array.from([...header, ...hexBytes('0C13 78563412 1F')]));
+    const second = longFrame(0x08, 7, 0x72, Uint8Array.from([...header, ...hexBytes('0C13 11111111')]));
+    const bus = wiredBus([{ primary: 7, telegrams: [first, second] }]);
+    expect(toHex(bus.answer(reqUd2(7, true))!)).toBe(toHex(first));
+    expect(toHex(bus.answer(reqUd2(7, false))!)).toBe(toHex(second));
+    expect(bus.answer(applicationReset(7, 0x00))).toEqual(Uint8Array.of(0xe5));
+    expect(toHex(bus.answer(reqUd2(7, true))!)).toBe(toHex(first));
+    expect(bus.resets().get(7)).toEqual([0x00]);
   });
 
   it('finds every secondary address behind a full wildcard by narrowing the digits where meters collide', async () => {

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeReadingType } from '../../../../shared/cim/readingType';
-import { listenModes } from '../../../../shared/contract/methods/listen';
+import { listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
 import { useRegisterName } from '../../lib/registerName';
 import { useProfile } from '../../app/appStore';
 import { errorText } from '../../lib/errorText';
@@ -36,6 +36,8 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const state = l.state?.routeId === routeId ? l.state : null;
   const active = state?.active === true;
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
+  // rtl-wmbus is read from a pipe and switched to no mode (shared/mbus/rtlWmbus.ts).
+  const rtl = l.receiver === 'rtlwmbus';
   const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
 
   return (
@@ -51,10 +53,11 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           data-testid="listen-receiver"
           value={l.receiver}
           disabled={active}
-          onChange={(e) => l.setReceiver(e.target.value === 'amber' ? 'amber' : 'im871a')}
+          onChange={(e) => l.setReceiver(listenReceivers.find((r) => r === e.target.value) ?? 'im871a')}
         >
           <option value="im871a">IMST iM871A</option>
           <option value="amber">Amber AMB8465</option>
+          <option value="rtlwmbus">{t('listen.rtlWmbus')}</option>
         </select>
         <label className="field-label" htmlFor="listen-port">
           {t('listen.port')}
@@ -65,7 +68,8 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           data-testid="listen-port"
           value={l.port}
           disabled={active}
-          placeholder="/dev/ttyUSB0"
+          placeholder={rtl ? '/run/wmbus.fifo' : '/dev/ttyUSB0'}
+          title={rtl ? t('listen.rtlWmbusPort') : undefined}
           onChange={(e) => l.setPort(e.target.value)}
         />
         <label className="field-label" htmlFor="listen-mode">
@@ -76,7 +80,8 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           className="input"
           data-testid="listen-mode"
           value={l.mode}
-          disabled={active}
+          disabled={active || rtl}
+          title={rtl ? t('listen.rtlWmbusModes') : undefined}
           onChange={(e) => l.setMode(listenModes.find((m) => m === e.target.value) ?? 'T1')}
         >
           {listenModes.map((m) => (

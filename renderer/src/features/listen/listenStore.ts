@@ -3,7 +3,7 @@
  * listening, and the route's own setting whether heard meters are saved without a tap.
  */
 import { create } from 'zustand';
-import type { ListenState, listenModes } from '../../../../shared/contract/methods/listen';
+import type { ListenState, listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 
@@ -11,13 +11,13 @@ const POLL_MS = 1000;
 
 interface ListenSlice {
   state: ListenState | null;
-  receiver: 'im871a' | 'amber';
+  receiver: ListenReceiver;
   mode: RadioMode;
   port: string;
   /** The route's setting (migration 27), by route id; a supervisor changes it. */
   routeAutoSave: Readonly<Record<string, boolean>>;
   error: string | null;
-  setReceiver(receiver: 'im871a' | 'amber'): void;
+  setReceiver(receiver: ListenReceiver): void;
   setMode(mode: RadioMode): void;
   setPort(port: string): void;
   loadRouteSetting(routeId: string): Promise<void>;
@@ -30,6 +30,7 @@ interface ListenSlice {
 }
 
 type RadioMode = (typeof listenModes)[number];
+type ListenReceiver = (typeof listenReceivers)[number];
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
