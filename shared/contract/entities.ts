@@ -136,7 +136,7 @@ export const reading = z.object({
   readingType: readingTypeCode,
   value: decimalText,
   readAt: isoDateTime,
-  source: z.enum(['manual', 'optical', 'radio', 'wired', 'estimated']),
+  source: z.enum(['manual', 'optical', 'radio', 'wired', 'han', 'estimated']),
   qualities: z.array(z.string()),
   warnings: z.array(readingWarning),
   confirmation: confirmation.nullable(),

@@ -2,9 +2,9 @@
  * The last HAN/P1 push saved as the stop's reading: each value matched to this meter's register
  * by ReadingType (the meter's Wh and the route's kWh are the same quantity, shifted exactly: the
  * DLMS read's matchRegister), through the same checks as every reading (serial, history, range,
- * audit: readings/saveReadings.ts). Stored as `source = 'wired'`: the HAN/P1 port is a wired port
- * of the meter's own (an M-Bus slave interface in Norway, Sweden and Austria), read without the
- * optical probe, and the value is the device's own (ReadingQuality 1.0.0) as any wired read.
+ * audit: readings/saveReadings.ts). Stored as `source = 'han'` (migration 33): the meter's own
+ * customer port, read without the optical probe, so the job record says where it came from; the
+ * value is the device's own (ReadingQuality 1.0.0) as any device read.
  */
 import { AppError } from '../../../shared/contract/appError';
 import type { HanPush } from '../../../shared/dlms/hanPush';
@@ -46,7 +46,7 @@ export function saveHanReading(
     actor,
     {
       usagePointId: request.usagePointId,
-      source: 'wired',
+      source: 'han',
       via: 'han',
       observedSerial,
       values: values.map((v) => ({ ...v, confirmation, ...(heard.push.sentAt ? { capturedAt: heard.push.sentAt } : {}) })),

@@ -75,9 +75,9 @@ export function requireConfirmations(checked: readonly CheckedValue[], labelOf: 
 }
 
 /** The ReadingQuality codes of a checked value: manual or device, and 2.5.256 when it was out of range. */
-export function qualitiesOf(checked: CheckedValue, source: 'manual' | 'optical' | 'radio' | 'wired' | undefined): string[] {
+export function qualitiesOf(checked: CheckedValue, source: 'manual' | 'optical' | 'radio' | 'wired' | 'han' | undefined): string[] {
   // An optical or radio read is the device's own value; a typed one is a manual read (NOTES.md §8).
-  const fromDevice = source === 'optical' || source === 'radio' || source === 'wired';
+  const fromDevice = source === 'optical' || source === 'radio' || source === 'wired' || source === 'han';
   const qualities: string[] = [fromDevice ? readingQuality.deviceValid : readingQuality.manuallyEntered];
   if (checked.outOfRange) qualities.push(readingQuality.outsideExpectedRange);
   return qualities;

@@ -24,10 +24,10 @@ export interface SaveReadingsRequest {
   values: readonly { registerId: number; value: string; confirmation?: Confirmation | undefined; capturedAt?: string | undefined }[];
   observedSerial?: string | undefined;
   /**
-   * 'radio': heard over wireless M-Bus; 'wired': read over a wired M-Bus. Both are device values like an
-   * optical read, without the probe's status registers.
+   * 'radio': heard over wireless M-Bus; 'wired': read over a wired M-Bus; 'han': pushed by the meter's
+   * HAN/P1 port. All are device values like an optical read, without the probe's status registers.
    */
-  source?: 'manual' | 'optical' | 'radio' | 'wired';
+  source?: 'manual' | 'optical' | 'radio' | 'wired' | 'han';
   /** How a device read arrived (kept in the audit): heard over wireless M-Bus, read on a wired M-Bus, or pushed on a HAN/P1 port. */
   via?: 'wmbus' | 'mbus' | 'han';
   /** Qualities the meter's own status gives every value (an M-Bus status byte: battery low, an error). */

@@ -257,6 +257,7 @@ export const de: Catalog = {
     byProbe: 'über den optischen Lesekopf gelesen',
     byRadio: 'per Funk empfangen',
     byWire: 'über drahtgebundenen M-Bus gelesen',
+    byHan: 'über die HAN/P1-Schnittstelle des Zählers gelesen',
     sealsRemoved: 'Plomben entfernt: {{seals}}',
     sealsApplied: 'Plomben angebracht: {{seals}}',
     photos_one: '{{count}} Foto',

@@ -247,6 +247,7 @@ export const en = {
     byProbe: 'read through the optical probe',
     byRadio: 'heard over the radio',
     byWire: 'read over wired M-Bus',
+    byHan: 'read from the meter’s HAN/P1 port',
     sealsRemoved: 'Seals removed: {{seals}}',
     sealsApplied: 'Seals applied: {{seals}}',
     photos_one: '{{count}} photo',

@@ -16,7 +16,7 @@ export const jobRecord = z.object({
       value: z.string(),
       unit: z.string(),
       readAt: z.string(),
-      source: z.enum(['manual', 'optical', 'radio', 'wired', 'estimated']),
+      source: z.enum(['manual', 'optical', 'radio', 'wired', 'han', 'estimated']),
     }),
   ),
   sealsRemoved: z.array(z.string()),

@@ -86,7 +86,7 @@ describe.skipIf(socatSkipReason !== null)(`HAN/P1 pushes in the app${socatSkipRe
       const saved = await fm.handlers['han.save']({ usagePointId: 'UP-H', confirmReason: 'pushed by the meter' });
       expect(saved.saved).toBe(1);
       const set = fm.store.db.prepare('SELECT source FROM reading_sets WHERE id = ?').get(saved.readingSetId);
-      expect(set).toEqual({ source: 'wired' });
+      expect(set).toEqual({ source: 'han' });
       expect(fm.store.db.prepare('SELECT value FROM readings WHERE reading_set_id = ?').all(saved.readingSetId)).toEqual([
         { value: '12345.67' },
       ]);

@@ -23,6 +23,7 @@ import m027 from './027_route_radio_auto_save';
 import m028 from './028_meter_key_dlms_password';
 import m029 from './029_reading_source_wired';
 import m032 from './032_dlms_push_counters';
+import m033 from './033_reading_source_han';
 
 export interface Migration {
   readonly version: number;
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   m028,
   m029,
   m032,
+  m033,
 ];
 // The highest number, not the count: migrations land from parallel branches (issue 10 took 7).
 export const latestVersion = Math.max(0, ...migrations.map((m) => m.version));

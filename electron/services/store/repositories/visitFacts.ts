@@ -50,7 +50,7 @@ export interface SetReading {
   note: string;
   latitude: number | null;
   longitude: number | null;
-  source: 'manual' | 'optical' | 'radio' | 'wired' | 'estimated';
+  source: 'manual' | 'optical' | 'radio' | 'wired' | 'han' | 'estimated';
 }
 
 export function createVisitFactsRepository(db: Db) {

@@ -16,7 +16,7 @@ export type RecordOf = { kind: 'workOrder' | 'switchOrder'; id: string };
 
 const decimalsOf = (value: string) => value.split('.')[1]?.length ?? 0;
 /** How a reading reached the app, where it was not typed in. */
-const bySource = { optical: 'jobRecord.byProbe', radio: 'jobRecord.byRadio', wired: 'jobRecord.byWire' } as const;
+const bySource = { optical: 'jobRecord.byProbe', radio: 'jobRecord.byRadio', wired: 'jobRecord.byWire', han: 'jobRecord.byHan' } as const;
 
 export function JobRecordView({
   of,
