@@ -291,7 +291,7 @@ function specifics(error: AppError, verbose: boolean): string[] {
   // A refused message: its code and line, and where its masked copy is, in the operator's words.
   const refused =
     details?.reason === 'message' && details.refusal
-      ? refusedMessageSpecifics(cliErrorWords(), { ...details, refusal: details.refusal })
+      ? refusedMessageSpecifics(cliErrorWords(), { ...details, refusal: details.refusal }).map((line) => `  ${line}`)
       : [];
   return [
     ...(peerText ? [fill(cliWords().sync.peerSaid, { text: peerText })] : []),

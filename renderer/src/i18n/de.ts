@@ -1189,7 +1189,11 @@ export const de: Catalog = {
   },
   audit: {
     action: {
-      meterKeys: { import: 'Zählerschlüssel importiert', delete: 'Zählerschlüssel gelöscht' },
+      meterKeys: {
+        import: 'Zählerschlüssel importiert',
+        delete: 'Zählerschlüssel gelöscht',
+        set: 'Schlüssel des Zählers aus einer Routendatei oder Nachricht übernommen',
+      },
       session: { signIn: 'Angemeldet', signInFailed: 'Falsche PIN oder falsches Passwort', signOut: 'Abgemeldet' },
       profiles: { add: 'Profil angelegt', createFirst: 'Gerät eingerichtet', remove: 'Profil entfernt', resetSecret: 'Neue PIN gesetzt' },
       readings: { save: 'Zählerstände gespeichert' },

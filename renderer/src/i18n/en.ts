@@ -1161,7 +1161,11 @@ export const en = {
   /** The audit trail in words: each action the app records, the records it names and the fields of its details. */
   audit: {
     action: {
-      meterKeys: { import: 'Imported meter keys', delete: 'Deleted meter keys' },
+      meterKeys: {
+        import: 'Imported meter keys',
+        delete: 'Deleted meter keys',
+        set: 'Kept the meter’s keys from a route file or a message',
+      },
       session: { signIn: 'Signed in', signInFailed: 'Wrong PIN or password', signOut: 'Signed out' },
       profiles: { add: 'Added a profile', createFirst: 'Set up this device', remove: 'Removed a profile', resetSecret: 'Set a new PIN' },
       readings: { save: 'Saved readings' },
