@@ -74,7 +74,18 @@ export interface ReadingTypeDescription {
   direction: 'delivered' | 'received' | 'net' | 'other';
   /** Time-of-use bucket, 0 when the register is not time-of-use. */
   tou: number;
+  /** Which power the unit measures (IEC 61968-9 UnitSymbol: W, Wh active; var, varh reactive; VA, VAh apparent), null for others. */
+  component: 'active' | 'reactive' | 'apparent' | null;
 }
+
+const components: Readonly<Record<number, ReadingTypeDescription['component']>> = {
+  38: 'active',
+  72: 'active',
+  63: 'reactive',
+  73: 'reactive',
+  61: 'apparent',
+  71: 'apparent',
+};
 
 export function describeReadingType(code: string): ReadingTypeDescription | null {
   const rt = parseReadingType(code);
@@ -86,6 +97,7 @@ export function describeReadingType(code: string): ReadingTypeDescription | null
     unit: `${prefixes[rt.multiplier] ?? `10^${rt.multiplier} `}${units[rt.unit] ?? ''}`,
     direction,
     tou: rt.tou,
+    component: components[rt.unit] ?? null,
   };
 }
 

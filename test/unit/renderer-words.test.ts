@@ -26,6 +26,11 @@ describe('register names', () => {
     expect(registerName(defaultRegisterLabel(kwhT1), kwhT1, de.registerName)).toBe('Bezogene Energie T1');
     expect(registerName('', exportKwh, de.registerName)).toBe('Eingespeiste Energie');
     expect(registerName('', gasM3, de.registerName)).toBe('Gasvolumen');
+    // A kvarh register is reactive energy, not "Energy delivered" (IEC 61968-9 UnitSymbol 73, varh).
+    const kvarhImport = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.73.0';
+    expect(registerName('', kvarhImport, de.registerName)).toBe('Blindenergie, Bezug');
+    expect(registerName('', kvarhImport, en.registerName)).toBe('Reactive energy, delivered');
+    expect(registerName('', '0.0.0.1.19.1.12.0.0.0.0.0.0.0.0.3.71.0', en.registerName)).toBe('Apparent energy, fed in');
   });
 
   it("keep the route's own label", () => {

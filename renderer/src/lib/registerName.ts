@@ -25,12 +25,15 @@ export function readingTypeName(readingType: string | null, names: Names): strin
   const named: Readonly<Record<string, string>> = names.named;
   const kinds: Readonly<Record<string, string>> = names.kind;
   const directions: Readonly<Record<string, string>> = names.direction;
+  // Reactive and apparent energy and power (varh, var, VAh, VA) have names of their own: the active
+  // names ("Energy delivered") would call a kvarh register what it is not.
+  const other = d.component === 'reactive' || d.component === 'apparent' ? d.component : null;
+  const kind = other && ['energy', 'power', 'demand'].includes(d.kind) ? `${other}${d.kind === 'energy' ? 'Energy' : 'Power'}` : d.kind;
   const base =
-    named[`${d.commodity}_${d.kind}`] ??
-    named[`${d.kind}_${d.direction}`] ??
+    (kind === d.kind ? (named[`${d.commodity}_${d.kind}`] ?? named[`${d.kind}_${d.direction}`]) : undefined) ??
     (directions[d.direction]
-      ? fill(names.pattern, { kind: kinds[d.kind] ?? names.kind.other, direction: directions[d.direction] ?? '' })
-      : (kinds[d.kind] ?? names.kind.other));
+      ? fill(names.pattern, { kind: kinds[kind] ?? names.kind.other, direction: directions[d.direction] ?? '' })
+      : (kinds[kind] ?? names.kind.other));
   return d.tou ? fill(names.tou, { name: base, tou: d.tou }) : base;
 }
 

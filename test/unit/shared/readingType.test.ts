@@ -35,6 +35,7 @@ describe('ReadingType codes', () => {
       unit: 'kWh',
       direction: 'received',
       tou: 2,
+      component: 'active',
     });
     expect(describeReadingType('0.0.0.1.1.7.58.0.0.0.0.0.0.0.0.0.42.0')?.commodity).toBe('gas');
     expect(describeReadingType('0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0')).toMatchObject({ commodity: 'water', unit: 'm³' });
