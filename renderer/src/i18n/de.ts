@@ -599,6 +599,7 @@ export const de: Catalog = {
       'Der Zähler meldet einen Fehler: Fehlerregister F.F zeigt {{value}}. Notieren Sie die Anzeige; der Fehler wird mit dieser Ablesung ans Büro gemeldet.',
     obisMeaning: {
       serial: 'Zählernummer',
+      equipmentId: 'Geräte-Kennung',
       errorRegister: 'Fehlerregister',
       meterTime: 'Uhrzeit im Zähler',
       meterDate: 'Datum im Zähler',

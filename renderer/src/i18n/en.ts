@@ -580,6 +580,7 @@ export const en = {
       'The meter reports a fault: error register F.F reads {{value}}. Note what the display shows; the fault is reported to the office with this reading.',
     obisMeaning: {
       serial: 'Meter serial number',
+      equipmentId: 'Equipment identifier',
       errorRegister: 'Error register',
       meterTime: 'Meter time',
       meterDate: 'Meter date',

@@ -9,7 +9,7 @@ import type { Catalog } from '../../i18n/en';
 import { readingTypeName } from '../../lib/registerName';
 
 export type ObisMeaning =
-  'serial' | 'errorRegister' | 'meterTime' | 'meterDate' | 'powerFailures' | 'status' | 'resetCounter' | 'mbusDeviceType';
+  'serial' | 'equipmentId' | 'errorRegister' | 'meterTime' | 'meterDate' | 'powerFailures' | 'status' | 'resetCounter' | 'mbusDeviceType';
 
 /** The abstract data set an address names, by value groups C.D.E (any A, B and billing period). */
 export function obisMeaning(address: string): ObisMeaning | null {
@@ -18,6 +18,8 @@ export function obisMeaning(address: string): ObisMeaning | null {
   const cde = `${code.c}.${code.d}.${code.e ?? 0}`;
   const known: Readonly<Record<string, ObisMeaning>> = {
     '96.1.0': 'serial',
+    // DSMR 5.0.2 §6.12: 0-0:96.1.1, the equipment identifier, written as the hex of its characters.
+    '96.1.1': 'equipmentId',
     '97.97.0': 'errorRegister',
     '0.9.1': 'meterTime',
     '0.9.2': 'meterDate',
@@ -37,11 +39,24 @@ export function obisMeaningText(address: string, readingType: string | null, cat
 }
 
 /**
+ * DSMR writes an equipment identifier (0-0:96.1.1, and 0-n:96.1.0 of the meter on M-Bus channel n)
+ * as the hex of its characters (DSMR 5.0.2 §6.12, format Sn): shown as the characters when every
+ * pair is a printable one, else as sent. A mode C meter's own serial (channel 0) is never decoded.
+ */
+function hexText(value: string): string | null {
+  const hex = value.trim();
+  if (hex.length < 2 || hex.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(hex)) return null;
+  const codes = (hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16));
+  return codes.every((c) => c >= 0x20 && c < 0x7f) ? String.fromCharCode(...codes).trim() : null;
+}
+
+/**
  * A clock value as the meter sent it (0.9.2 `YYMMDD`, 0.9.1 `hhmmss`, IEC 62056-21 formats) in
  * the locale; the meter's own local time, so it is not shifted to this device's zone.
  */
 export function obisValueText(address: string, value: string, locale: string): string {
   const meaning = obisMeaning(address);
+  if (meaning === 'equipmentId' || (meaning === 'serial' && (parseObisCode(address)?.b ?? 0) > 0)) return hexText(value) ?? value;
   const m = /^(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
   if (!m || (meaning !== 'meterDate' && meaning !== 'meterTime')) return value;
   const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
