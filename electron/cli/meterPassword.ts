@@ -39,9 +39,10 @@ export function terminalPrompt(question: string): (() => Promise<string>) | unde
   if (!input.isTTY) return undefined;
   return () =>
     new Promise<string>((resolve, reject) => {
+      // Echo off before the question shows: what is typed (or pasted) the moment it appears is never echoed.
+      input.setRawMode(true);
       process.stderr.write(question);
       let typed = '';
-      input.setRawMode(true);
       input.resume();
       input.setEncoding('utf8');
       const done = (error?: Error) => {
