@@ -185,6 +185,32 @@ if (o) {
     ].join('\n'),
   );
 }
+interface DlmsLine {
+  line:
+    | { skipped: string }
+    | {
+        intervals: number;
+        channels: number;
+        bytesFromMeter: Record<string, number>;
+        bytesToMeter: Record<string, number>;
+        meterFrames: number;
+        wallMs: number;
+        lineTimeLimitMs: number;
+        ratio: number;
+        publishedMs: number;
+      };
+}
+/** bench/dlmsLine.ts: the 7-day profile over mode E at 9600 baud on a PTY, against the line-time limit. */
+function dlmsLineRows(): string[] {
+  const l = load<DlmsLine>('dlmsLine')?.line;
+  if (!l) return [];
+  if ('skipped' in l) return [`| 7-day load profile over mode E at 9600 baud on a PTY | skipped: ${l.skipped} | | | ≤ 1.15× |`];
+  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  return [
+    `| 7-day load profile (${l.intervals} intervals, ${l.channels} channels, 15 min) read over mode E at 9600 baud on a PTY (\`bench/dlmsLine.ts\`) | ${l.wallMs} ms | line-time limit (${sum(l.bytesFromMeter)} bytes from and ${sum(l.bytesToMeter)} to the meter × 10 / baud + reaction time + turnaround of ${l.meterFrames} frames): ${l.lineTimeLimitMs} ms | ${l.ratio}× | ≤ 1.15× |`,
+    `| … the figure published for 7 days at 9600 baud in mode E | about ${Math.round(l.publishedMs / 1000)} s | | | |`,
+  ];
+}
 interface Dlms {
   date: string;
   bytes: number;
@@ -207,6 +233,7 @@ if (dl) {
       `| decode a ${kb} kB profile get-response (${dl.rowCount} rows, 4 channels) into columns${dl.agree ? '' : ' (**results differ**)'} | ${dl.oursMs} ms | straightforward tree decoder (bench/dlmsReference.ts): ${dl.referenceMs} ms | ${dl.speedup}× faster | ≥ 5× |`,
       `| … into row objects with exact decimal text per cell | ${dl.rows.oursMs} ms | reference tree + rows: ${dl.rows.referenceMs} ms | ${dl.rows.speedup}× faster | |`,
       `| … through the general value tree (\`dlms decode\`) | ${dl.rows.oursTreeMs} ms | same | ${dl.rows.treeSpeedup}× | |`,
+      ...dlmsLineRows(),
     ].join('\n'),
   );
 }
@@ -500,6 +527,7 @@ const latest = Object.fromEntries(
     'cim',
     'optical',
     'dlms',
+    'dlmsLine',
     'sync',
     'export',
     'webhost',

@@ -9,6 +9,7 @@ const benches = [
   'cim',
   'optical',
   'dlms',
+  'dlmsLine',
   'sync',
   'export',
   'webhost',

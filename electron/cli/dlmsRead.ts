@@ -10,7 +10,29 @@ import { escapeControls } from './terminalText';
 import type { PushCliOptions } from './dlmsPush';
 import { terminalPrompt } from './meterPassword';
 
-type SimulateOptions = { days: string; password: string; pace?: boolean } & PushCliOptions;
+type SimulateOptions = { days: string; password: string; pace?: boolean; medium: string; baud?: string } & Omit<PushCliOptions, 'baud'>;
+
+/** Rates a direct HDLC line runs at (8N1; IEC 62056-46 leaves the rate to the physical layer). */
+const HDLC_BAUDS = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
+
+/** `--medium`: the optical probe (mode E sign-on), or a direct HDLC line at `--baud` (9600 when not given). */
+function mediumOption(medium: string, baud: string | undefined): { kind: 'optical' } | { kind: 'hdlc'; baud: number } {
+  if (medium !== 'optical' && medium !== 'hdlc')
+    throw new AppError('BAD_REQUEST', '--medium must be optical or hdlc', { reason: 'option', option: '--medium' });
+  if (medium === 'optical') {
+    if (baud !== undefined)
+      throw new AppError('BAD_REQUEST', '--baud goes with --medium hdlc', {
+        reason: 'optionNeeds',
+        option: '--baud',
+        needs: '--medium hdlc',
+      });
+    return { kind: 'optical' };
+  }
+  const rate = Number(baud ?? 9600);
+  if (!HDLC_BAUDS.includes(rate))
+    throw new AppError('BAD_REQUEST', `--baud must be one of ${HDLC_BAUDS.join(', ')}`, { reason: 'option', option: '--baud' });
+  return { kind: 'hdlc', baud: rate };
+}
 
 /**
  * The LLS password of a DLMS meter: from the environment, or typed at a prompt without echo on a
@@ -23,6 +45,8 @@ interface ReadCliOptions {
   client?: string;
   server: string;
   maxBaud: string;
+  medium: string;
+  baud?: string;
   from?: string;
   to?: string;
   profile?: string;
@@ -64,6 +88,12 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .option('--client <n>', 'client SAP (default 16 public client; 32 with a password)')
     .option('--server <n>', 'lower HDLC address of the meter (physical device)', '17')
     .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
+    .option(
+      '--medium <kind>',
+      'optical (the probe, mode E sign-on) or hdlc (direct HDLC on a serial/RS-485 adapter, no sign-on)',
+      'optical',
+    )
+    .option('--baud <baud>', 'with --medium hdlc: the line rate, 8N1 (default 9600)')
     .option('--objects', "list the objects the meter offers (its association's object list) and read nothing else")
     .option('--profile <obis>', 'the load profile to read (default 1-0:99.1.0.255)')
     .option('--from <day>', 'first day of the load profile (YYYY-MM-DD, UTC, or an ISO date-time)')
@@ -81,6 +111,13 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         throw new AppError('BAD_REQUEST', '--max-baud must be one of 300, 600, 1200, 2400, 4800, 9600, 19200', {
           reason: 'option',
           option: '--max-baud',
+        });
+      const medium = mediumOption(options.medium, options.baud);
+      // Saving and the object list go through the optical services (serial check by identification): the probe only.
+      if (medium.kind === 'hdlc' && (options.save || options.objects))
+        throw new AppError('BAD_REQUEST', '--medium hdlc reads and prints: not with --save or --objects', {
+          reason: 'option',
+          option: '--medium',
         });
       if ((options.from === undefined) !== (options.to === undefined))
         throw new AppError('BAD_REQUEST', '--from and --to go together', { reason: 'optionNeeds', option: '--from', needs: '--to' });
@@ -121,7 +158,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       if (!password && givenClient !== undefined && givenClient !== 16) password = prompt ? await prompt() : needed();
       let client = givenClient ?? (password ? 32 : 16);
       const serverLower = integerOption(options.server, '--server', 0, 0x3fff) ?? 17;
-      const { readDlmsMeter, DlmsReadError } = await import('../services/serial/dlmsReader');
+      const { readDlmsLine, DlmsReadError } = await import('../services/serial/dlmsReader');
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
@@ -130,8 +167,9 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       // Asked once with no password; a meter that refuses for want of one is asked again only with
       // the password the user typed (never a guess, so nothing counts towards the meter's lock-out).
       const readOnce = () =>
-        readDlmsMeter({
+        readDlmsLine({
           path: options.port,
+          medium,
           client,
           serverLower,
           maxBaud,
@@ -186,7 +224,8 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         const result = await read();
         const { identification, baud, data, bytes, durationMs, released } = result;
         const shown = {
-          meter: { manufacturer: identification.manufacturer, ident: identification.ident, serial: data.serial },
+          meter: { manufacturer: identification?.manufacturer ?? '', ident: identification?.ident ?? '', serial: data.serial },
+          medium: medium.kind,
           baud,
           bytes,
           durationMs,
@@ -226,19 +265,35 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
     .option('--password <text>', 'the LLS password the meter accepts', '00000000')
     .option('--serial <text>', 'the serial number the meter gives', '98765432')
     .option('--pace', 'space the output at the line rate (a PTY ignores baud timing)')
+    .option(
+      '--medium <kind>',
+      'optical (answer the mode E sign-on) or hdlc (a direct HDLC line at --baud: answer the SNRM at once)',
+      'optical',
+    )
     .option('--push <seconds>', "be the meter's HAN/P1 port instead: push the values every N seconds, ciphered with --key")
     .option('--key <hex>', 'with --push: the encryption key, 32 hex digits (also $FIELDMETER_DLMS_KEY; none: plain pushes)')
     .option('--auth-key <hex>', 'with --push: the authentication key (none: encryption only, as Austrian meters send)')
     .option('--system-title <hex>', 'with --push: the system title, 16 hex digits', '4B464D1020304050')
     .option('--framing <kind>', 'with --push: hdlc (Nordic HAN) or mbus (Austrian M-Bus customer interface)', 'hdlc')
-    .option('--baud <n>', 'with --push: the port rate (2400 HAN, 115200 P1)', '2400')
+    .option(
+      '--baud <n>',
+      'with --push: the port rate (2400 HAN, 115200 P1; default 2400); with --medium hdlc: the line rate (default 9600)',
+    )
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (options: SimulateOptions) => {
-      if (options.push !== undefined) return (await import('./dlmsPush')).runPushSimulator(io, options);
+      if (options.push !== undefined)
+        return (await import('./dlmsPush')).runPushSimulator(io, { ...options, baud: options.baud ?? '2400' });
+      const medium = mediumOption(options.medium, options.baud);
       const days = integerOption(options.days, '--days', 0, 400) ?? 7;
       const { runDlmsMeter } = await import('../services/serial/simulator/dlmsMeter');
-      const running = await runDlmsMeter(options.link, { password: options.password, days, serial: options.serial, pace: options.pace });
+      const running = await runDlmsMeter(options.link, {
+        password: options.password,
+        days,
+        serial: options.serial,
+        pace: options.pace,
+        ...(medium.kind === 'hdlc' ? { hdlcBaud: medium.baud } : {}),
+      });
       const info = {
         appPath: running.appPath,
         meterPath: running.meterPath,
@@ -246,6 +301,8 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         socatPid: running.socatPid,
         days,
         serial: options.serial,
+        medium: medium.kind,
+        ...(medium.kind === 'hdlc' ? { baud: medium.baud } : {}),
       };
       io.out(
         options.json
@@ -262,6 +319,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
 
 interface Shown {
   meter: { manufacturer: string; ident: string; serial: string | null };
+  medium: 'optical' | 'hdlc';
   baud: number;
   bytes: number;
   durationMs: number;
@@ -278,7 +336,7 @@ interface Shown {
 function describe(r: Shown): string {
   const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
   return [
-    `Meter ${r.meter.manufacturer} ${r.meter.ident}${r.meter.serial ? `, serial ${r.meter.serial}` : ''}, mode E (HDLC) at ${r.baud} baud, ${r.bytes} bytes in ${r.durationMs} ms.`,
+    `Meter ${r.meter.manufacturer} ${r.meter.ident}${r.meter.serial ? `, serial ${r.meter.serial}` : ''}, ${r.medium === 'hdlc' ? 'direct HDLC' : 'mode E (HDLC)'} at ${r.baud} baud, ${r.bytes} bytes in ${r.durationMs} ms.`,
     r.clock ? `Clock: ${r.clock.meterTime}, drift ${drift(r.clock.driftS)}.` : 'Clock: not read.',
     r.disconnect
       ? `Disconnect control: ${r.disconnect.controlState ?? '?'} (output ${r.disconnect.outputConnected === null ? '?' : r.disconnect.outputConnected ? 'connected' : 'disconnected'}).`

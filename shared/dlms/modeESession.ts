@@ -46,6 +46,12 @@ export interface DlmsSessionOptions {
   readonly server?: HdlcAddress;
   readonly address?: string;
   readonly maxBaud?: number;
+  /**
+   * Direct HDLC on a serial/RS-485 line (IEC 62056-46, the Green Book's "three-layer,
+   * connection-oriented, HDLC based profile"): no IEC 62056-21 sign-on, the line already runs at
+   * `baud` 8N1 and the session opens with the SNRM. Absent: the optical port's mode E opening.
+   */
+  readonly direct?: { readonly baud: number } | null;
   readonly timeouts?: Partial<DlmsSessionTimeouts>;
   /** Repeats of an unanswered frame (IEC 62056-46 "max retries"; default 3). */
   readonly retries?: number;
@@ -115,6 +121,14 @@ export class DlmsModeESession {
   }
 
   start(): DlmsSessionEvent[] {
+    const direct = this.options.direct;
+    if (direct) {
+      this.baud = direct.baud;
+      this.state = 'link';
+      const out: DlmsSessionEvent[] = [];
+      this.send(out, 'snrm', this.hdlc.snrm());
+      return out;
+    }
     return [
       {
         type: 'send',
@@ -352,7 +366,7 @@ export class DlmsModeESession {
   private complete(out: DlmsSessionEvent[]): DlmsSessionEvent[] {
     const identification = this.identification;
     this.state = 'done';
-    if (!identification) return out;
+    if (!identification && !this.options.direct) return out;
     out.push({
       type: 'complete',
       identification,

@@ -37,7 +37,8 @@ export type DlmsSessionEvent =
   | { type: 'progress'; phase: DlmsSessionPhase; bytes: number }
   | {
       type: 'complete';
-      identification: Identification;
+      /** Null on a direct HDLC line: the meter sends no IEC 62056-21 identification there. */
+      identification: Identification | null;
       baud: number;
       link: LinkParameters;
       responses: readonly CosemResponse[];

@@ -53,7 +53,8 @@ export function hlsClientOf(secrets: MeterSecrets | undefined): HlsClient | null
     invocationCounter: Math.floor(Date.now() / 1000) >>> 0,
   };
 }
-export type KeysFor = (meter: Identification) => MeterSecrets | Promise<MeterSecrets>;
+/** `meter` is null on a direct HDLC line, where the keys are asked for before the SNRM. */
+export type KeysFor = (meter: Identification | null) => MeterSecrets | Promise<MeterSecrets>;
 
 export interface DlmsReadOptions {
   readonly path: string;
@@ -99,6 +100,17 @@ export interface DlmsReadout {
   readonly durationMs: number;
 }
 
+/**
+ * The medium: the optical probe (IEC 62056-21 mode E sign-on at 300 baud) or a direct HDLC line at
+ * a fixed rate 8N1 on a serial/RS-485 adapter (IEC 62056-46), opened with the SNRM.
+ */
+export type DlmsMedium = { readonly kind: 'optical' } | { readonly kind: 'hdlc'; readonly baud: number };
+export interface DlmsLineReadOptions extends DlmsReadOptions {
+  readonly medium: DlmsMedium;
+}
+/** A read on either medium: on a direct HDLC line the meter sends no identification (null). */
+export type DlmsLineReadout = Omit<DlmsReadout, 'identification'> & { readonly identification: Identification | null };
+
 /** A DLMS read failed: the optical code the app already translates, and the DLMS reason. */
 export class DlmsReadError extends OpticalReadError {
   constructor(
@@ -134,9 +146,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** After the ACK has drained, before the rate changes (some meters need it: Gurux waits 200–500 ms). */
 const SWITCH_DELAY_MS = 200;
 
-async function openDlmsProbe(options: DlmsReadOptions): Promise<SerialLink> {
+async function openDlmsProbe(options: DlmsLineReadOptions): Promise<SerialLink> {
   try {
-    return await (options.openLink ?? ((p, baud) => openSerialLink(p, { baudRate: baud, frame: '8N1' })))(options.path, 300);
+    const baud = options.medium.kind === 'hdlc' ? options.medium.baud : 300;
+    return await (options.openLink ?? ((p, rate) => openSerialLink(p, { baudRate: rate, frame: '8N1' })))(options.path, baud);
   } catch (error) {
     const reason = error instanceof LinkOpenError ? error.reason : 'other';
     const code = ({ notFound: 'PORT_NOT_FOUND', busy: 'PORT_BUSY', denied: 'PORT_DENIED', other: 'PORT_OPEN_FAILED' } as const)[reason];
@@ -144,7 +157,17 @@ async function openDlmsProbe(options: DlmsReadOptions): Promise<SerialLink> {
   }
 }
 
+/** Through the optical probe: mode E sign-on, then HDLC. */
 export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReadout> {
+  const readout = await readDlmsLine({ ...options, medium: { kind: 'optical' } });
+  const { identification } = readout;
+  // The mode E session completes only after an identification (shared/dlms/modeESession).
+  if (!identification) throw new DlmsReadError('PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'The meter sent no identification.');
+  return { ...readout, identification };
+}
+
+/** On the given medium. */
+export async function readDlmsLine(options: DlmsLineReadOptions): Promise<DlmsLineReadout> {
   const started = Date.now();
   const attempts = options.attempts ?? 3;
   if (options.signal?.aborted) throw new DlmsReadError('CANCELLED', 'CANCELLED', 'The read was cancelled.');
@@ -172,7 +195,7 @@ export async function readDlmsMeter(options: DlmsReadOptions): Promise<DlmsReado
           attempts: attempt,
           associationDiagnostic: outcome.associationDiagnostic ?? null,
         });
-      await link.setBaudRate(300).catch(() => undefined);
+      if (options.medium.kind === 'optical') await link.setBaudRate(300).catch(() => undefined);
       await (options.wait ?? sleep)(options.timeouts?.retryPauseMs ?? 1600);
     }
   } finally {
@@ -192,11 +215,17 @@ type Outcome =
       associationDiagnostic?: number | null;
     };
 
-async function runAttempt(link: SerialLink, options: DlmsReadOptions, attempt: number): Promise<Outcome> {
+async function runAttempt(link: SerialLink, options: DlmsLineReadOptions, attempt: number): Promise<Outcome> {
   let identified: Identification | null = null;
   let password: Uint8Array | null = null;
   let hls: HlsClient | null = null;
   const plan = options.plan ? options.plan() : meterReadPlan(options.request);
+  const direct = options.medium.kind === 'hdlc' ? { baud: options.medium.baud } : null;
+  if (direct) {
+    const secrets = await options.keysFor?.(null);
+    password = secrets?.password ?? null;
+    hls = hlsClientOf(secrets);
+  }
   const session = new DlmsModeESession({
     plan,
     get password() {
@@ -208,13 +237,14 @@ async function runAttempt(link: SerialLink, options: DlmsReadOptions, attempt: n
     client: options.client,
     server: { upper: 1, lower: options.serverLower ?? 17, size: 2 },
     maxBaud: options.maxBaud,
+    direct,
     timeouts: options.timeouts,
     now: options.now ?? Date.now,
   });
   const wait = options.wait ?? sleep;
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  let baud = 300;
+  let baud = direct?.baud ?? 300;
   const expectedBytes = options.expectedBytes ?? expectedReadBytes(options.request ?? {});
   return new Promise<Outcome>((resolve) => {
     let settled = false;

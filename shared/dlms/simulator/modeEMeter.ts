@@ -4,6 +4,9 @@
  * carrying `\2`, takes `ACK 2 Z 2 CR LF`, and from then on hands every byte to the HDLC meter.
  * An `ACK 0 Z 0` (a mode C reader) is not answered with a readout: this meter speaks HDLC only.
  * A DISC ends the HDLC session and the meter listens for a sign-on again (Annex E.2).
+ * With `direct` the meter sits on a serial/RS-485 line that runs HDLC at a fixed rate (IEC 62056-46,
+ * the Green Book's three-layer HDLC profile): no sign-on, it answers the SNRM at once, and a DISC
+ * or the inactivity time-out leaves it listening for the next SNRM.
  */
 import { modeCBaud } from '../../iec62056/identification';
 import { withEvenParity } from '../modeE';
@@ -12,6 +15,8 @@ import { DlmsMeterSimulator, type MeterSimulatorOptions } from './meterSimulator
 export interface ModeEMeterOptions extends MeterSimulatorOptions {
   /** The identification after `/` (manufacturer, baud character, `\2`, type): 'LGZ5\\2ZMF100AC'. */
   readonly identification?: string;
+  /** A direct HDLC line: no IEC 62056-21 opening, no rate switch. */
+  readonly direct?: boolean;
 }
 
 export type ModeEMeterOutput = { kind: 'send'; bytes: Uint8Array } | { kind: 'switch'; baud: number };
@@ -22,7 +27,8 @@ const LF = 0x0a;
 export class ModeEMeter {
   readonly hdlc: DlmsMeterSimulator;
   readonly identification: string;
-  private state: 'idle' | 'awaitAck' | 'hdlc' = 'idle';
+  private state: 'idle' | 'awaitAck' | 'hdlc';
+  private readonly direct: boolean;
   private line = '';
   /** Sign-ons answered, for tests. */
   signOns = 0;
@@ -30,6 +36,8 @@ export class ModeEMeter {
   constructor(options: ModeEMeterOptions) {
     this.hdlc = new DlmsMeterSimulator(options);
     this.identification = options.identification ?? 'LGZ5\\2ZMF100AC';
+    this.direct = options.direct ?? false;
+    this.state = this.direct ? 'hdlc' : 'idle';
   }
 
   get phase(): 'idle' | 'awaitAck' | 'hdlc' {
@@ -42,9 +50,10 @@ export class ModeEMeter {
    */
   inactive(): ModeEMeterOutput[] {
     const was = this.state;
+    this.hdlc.dropLink();
+    if (this.direct) return [];
     this.state = 'idle';
     this.line = '';
-    this.hdlc.dropLink();
     return was === 'hdlc' ? [{ kind: 'switch', baud: 300 }] : [];
   }
 
@@ -52,7 +61,7 @@ export class ModeEMeter {
     if (this.state === 'hdlc') {
       const out: ModeEMeterOutput[] = this.hdlc.receive(bytes).map((frame) => ({ kind: 'send', bytes: frame }));
       // After the UA to a DISC the meter is back at 300 baud, waiting for a sign-on (Annex E.2).
-      if (out.length && !this.hdlc.linked) {
+      if (out.length && !this.hdlc.linked && !this.direct) {
         this.state = 'idle';
         out.push({ kind: 'switch', baud: 300 });
       }

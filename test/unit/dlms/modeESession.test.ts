@@ -211,3 +211,24 @@ describe('setting the clock through DLMS (class 8 attribute 2 SET)', () => {
     expect(meter.hdlc.objects.clockOffsetMs).toBe(0);
   });
 });
+
+describe('the session on a direct HDLC line (IEC 62056-46, three-layer HDLC profile)', () => {
+  it('opens with the SNRM at the line rate, never signs on, and reads; the meter ends listening for the next SNRM', () => {
+    const r = run({ direct: true }, { direct: { baud: 19200 } });
+    expect(r.sent[0]?.purpose).toBe('snrm');
+    expect(decodeFrame(r.sent[0]?.bytes ?? new Uint8Array()).frame.control.kind).toBe('SNRM');
+    expect(r.events.some((e) => e.type === 'switchLine' || e.type === 'identification')).toBe(false);
+    expect(r.meter.signOns).toBe(0);
+    const done = outcome(r);
+    if (done?.type !== 'complete') throw new Error(JSON.stringify(done));
+    expect(done).toMatchObject({ identification: null, baud: 19200, released: true });
+    expect(meterDataOf(done.responses).serial).toBe('98765432');
+    expect(r.meter.phase).toBe('hdlc');
+  });
+
+  it('a meter that waits for the mode E sign-on does not take the SNRM: no link, after the repeats', () => {
+    const r = run({}, { direct: { baud: 9600 } });
+    expect(outcome(r)).toMatchObject({ type: 'error', code: 'NO_LINK' });
+    expect(r.sent.every((s) => s.purpose === 'snrm' || s.purpose === 'repeat')).toBe(true);
+  });
+});

@@ -19,11 +19,13 @@ export interface DlmsMeterOnLinkOptions extends Omit<ModeEMeterOptions, 'now'> {
   readonly pace?: boolean;
   /** Quiet time after which the meter leaves HDLC for a new sign-on (a real meter: 120 s by default; 3 s here). */
   readonly inactivityMs?: number;
+  /** A direct HDLC line at this rate 8N1 (no mode E sign-on; ModeEMeterOptions.direct). */
+  readonly hdlcBaud?: number;
 }
 
 export class DlmsMeterOnLink {
   readonly meter: ModeEMeter;
-  private baud = 300;
+  private baud: number;
   private stopped = false;
   private queue: Promise<void> = Promise.resolve();
   private readonly offData: () => void;
@@ -33,7 +35,8 @@ export class DlmsMeterOnLink {
     private readonly link: SerialLink,
     private readonly options: DlmsMeterOnLinkOptions,
   ) {
-    this.meter = new ModeEMeter({ ...options, now: options.now ?? Date.now });
+    this.baud = options.hdlcBaud ?? 300;
+    this.meter = new ModeEMeter({ ...options, direct: options.hdlcBaud !== undefined, now: options.now ?? Date.now });
     this.offData = link.onData((bytes) => {
       clearTimeout(this.quiet);
       this.quiet = setTimeout(() => this.play(this.meter.inactive()), options.inactivityMs ?? 3000);
@@ -96,7 +99,7 @@ export async function runDlmsMeter(path: string, options: DlmsMeterOnLinkOptions
     meterPath = `${path}.meter`;
     pair = await startPtyPair(path, meterPath);
   }
-  const link = await openSerialLink(meterPath, { baudRate: 300, frame: '8N1' });
+  const link = await openSerialLink(meterPath, { baudRate: options.hdlcBaud ?? 300, frame: '8N1' });
   const meter = new DlmsMeterOnLink(link, options);
   return {
     meter,
