@@ -18,6 +18,7 @@ import { obisToReadingType } from '../../../shared/cim/codes/obis';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
+import { trainingDlmsMedium } from './trainingDlmsMeter';
 
 const DAY_MS = 86_400_000;
 
@@ -58,8 +59,8 @@ export function stopMeterSecrets(
  * refusal for authentication failure (AARE diagnostic 13, IEC 62056-5-3 §7.2.4) says the meter
  * wants its LLS password, which this device does not hold. Nothing is guessed, nothing retried.
  */
-function screenSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string) {
-  const store = stopMeterSecrets(meterKeys, meterSerial);
+function screenSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string, passwordWhereNone?: () => Uint8Array) {
+  const store = stopMeterSecrets(meterKeys, meterSerial, passwordWhereNone);
   let bare = false;
   const keysFor: KeysFor = async (identification) => {
     const secrets = await store(identification);
@@ -84,10 +85,12 @@ export async function readDlmsForScreen(
   const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
   const profile = from !== null && to !== null && to > from ? { from, to } : null;
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
+  const training = trainingDlmsMedium(store, input.usagePointId, input.port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
   const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
+    ...(training ? { openLink: training.openLink } : {}),
     keysFor: secrets.keysFor,
     profile,
     signal,
@@ -167,9 +170,11 @@ export async function dlmsObjectsForScreen(
 ): Promise<DlmsObjectsResult> {
   const { objectListPlan } = await import('../../../shared/dlms/objectList');
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
+  const training = trainingDlmsMedium(store, input.usagePointId, input.port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
   const readout = await (read ?? defaultRead)({
     path: input.port,
+    ...(training ? { openLink: training.openLink } : {}),
     plan: objectListPlan,
     keysFor: secrets.keysFor,
     signal,
