@@ -206,8 +206,8 @@ export async function dlmsTimeSyncForScreen(
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
   const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
-  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
-    dlmsClockSetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, input.port, (keysFor, read) =>
+    dlmsClockSetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal, ...read }),
   );
   const o = done.outcome;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -232,16 +232,19 @@ export async function dlmsTimeSyncForScreen(
   };
 }
 
-/** Runs a programming operation on the stop's meter with its stored secrets; a refusal for want of the password is said as such. */
+/** Runs a programming operation on the stop's meter with its stored secrets (the training meter's on its port); a refusal for want of the password is said as such. */
 async function programWithStoredSecrets<T>(
   store: Store,
   usagePointId: string,
   meterKeys: Pick<MeterKeys, 'keysFor'> | undefined,
-  run: (keysFor: ReturnType<typeof screenSecrets>['keysFor']) => Promise<T>,
+  port: string,
+  run: (keysFor: ReturnType<typeof screenSecrets>['keysFor'], read: { read?: DlmsSaveRequest['read'] }) => Promise<T>,
 ): Promise<{ meterSerial: string; done: T }> {
   const meterSerial = opticalTarget(store, usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
-  const done = await run(secrets.keysFor).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
+  const training = trainingDlmsMedium(store, usagePointId, port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
+  const read = training ? { read: (o: Parameters<typeof defaultRead>[0]) => defaultRead({ ...o, openLink: training.openLink }) } : {};
+  const done = await run(secrets.keysFor, read).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
   return { meterSerial, done };
 }
 
@@ -273,8 +276,8 @@ export async function dlmsDemandResetForScreen(
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
   const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
-  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
-    dlmsDemandResetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, input.port, (keysFor, read) =>
+    dlmsDemandResetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal, ...read }),
   );
   const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
   return {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/host/dispatch';
 import { DLMS_STOP, demoUsagePointId } from '../../../electron/services/demo/demoRoute';
 import { startFieldmeter } from '../../../electron/services/fieldmeter';
-import { TRAINING_PORT, type OpticalReadResult } from '../../../shared/contract/methods/optical';
+import { TRAINING_PORT, type OpticalProgramResult, type OpticalReadResult } from '../../../shared/contract/methods/optical';
 import type { DlmsObjectsResult } from '../../../shared/contract/methods/dlmsRead';
 import { xorEncryptor } from '../../support/encryptor';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
@@ -69,6 +69,33 @@ describe('the training route’s DLMS meter', () => {
         expect((objects.value as DlmsObjectsResult).objects?.map((o) => o.obis)).toEqual(
           expect.arrayContaining(['0-0:1.0.0.255', '1-0:1.8.0.255', '1-0:99.1.0.255']),
         );
+      } finally {
+        app.close();
+      }
+    },
+    scaled(30_000),
+  );
+
+  it(
+    'sets the DLMS stop’s clock through the training port for an installer',
+    async () => {
+      const app = await demoApp();
+      try {
+        await signInAs(app, 'installer');
+        const usagePointId = demoUsagePointId(DLMS_STOP);
+        const result = await dispatch(app.handlers, 'optical.program', {
+          usagePointId,
+          port: TRAINING_PORT,
+          operation: 'timeSync',
+          password: '',
+          protocol: 'dlms',
+        });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        const done = result.value as OpticalProgramResult;
+        expect(done.meterSerialRead).toBe(app.store.meters.get(usagePointId)?.meterSerial);
+        expect(done.timeSync?.before.driftS).toBeLessThan(-90);
+        expect(Math.abs(done.timeSync?.after.driftS ?? 99)).toBeLessThan(5);
+        expect(app.store.outbox.get(done.messageId)).toMatchObject({ kind: 'opticalControl', noun: 'EndDeviceControls' });
       } finally {
         app.close();
       }
