@@ -10,7 +10,6 @@
 import { TRAINING_PASSWORD, TRAINING_PORT } from '../../../shared/contract/methods/optical';
 import { DEMO_ROUTE_ID, DLMS_STOP, demoUsagePointId } from '../demo/demoRoute';
 import { createMemoryLinkPair } from '../serial/simulator/memoryLink';
-import { DlmsMeterOnLink } from '../serial/simulator/dlmsMeter';
 import type { SerialLink } from '../serial/link';
 import type { Store } from '../store';
 import type { OpenLink } from '../serial/openProbe';
@@ -44,7 +43,9 @@ export const trainingDlmsPassword = (): Uint8Array => new TextEncoder().encode(T
  * Opens the app side of an in-memory link with the stop's DLMS meter on the other end; a new meter
  * for every opening, as a meter that listens for a sign-on again after a DISC (Annex E.2).
  */
-export function openTrainingDlmsLink(meter: TrainingMeter, atMs = Date.now()): SerialLink {
+export async function openTrainingDlmsLink(meter: TrainingMeter, atMs = Date.now()): Promise<SerialLink> {
+  // Loaded when a trainee reads this stop, as the DLMS reader is (./dlmsForScreen): the app starts without it.
+  const { DlmsMeterOnLink } = await import('../serial/simulator/dlmsMeter');
   const pair = createMemoryLinkPair();
   const simulator = new DlmsMeterOnLink(pair.meter, {
     identification: TRAINING_DLMS_IDENTIFICATION,
@@ -77,5 +78,5 @@ export function trainingDlmsMedium(
   if (port !== TRAINING_PORT) return null;
   const target = opticalTarget(store, usagePointId);
   if (!isTrainingDlmsStop(store, target)) return null;
-  return { openLink: async () => openTrainingDlmsLink(target), password: trainingDlmsPassword };
+  return { openLink: () => openTrainingDlmsLink(target), password: trainingDlmsPassword };
 }
