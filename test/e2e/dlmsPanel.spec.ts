@@ -5,6 +5,7 @@
  * intervals), and the meter's history shows the saved reading; German words are checked as on
  * every screen. The meter's LLS password is in the meter-key store, imported by a supervisor as the
  * office does: the app never takes it from its environment (that is the command line's).
+ * On the training route, the DLMS stop (README "Training") is read with no probe and no key.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,4 +147,23 @@ test('Read meter goes DLMS by itself when the meter offers mode E', async ({ app
     timeout: scaled(30_000),
   });
   expect(meter?.meter.meter.hdlc.demand.invoked).toEqual([]);
+});
+
+test('on the training route, Read at the DLMS stop meets the training DLMS meter with no probe and no key', async ({ app: page }) => {
+  test.setTimeout(scaled(60_000));
+  // README "Training": stop 110, UP-1011, meter E3100011 answers in mode E (electron/services/optical/trainingDlmsMeter.ts).
+  await searchMeter(page, 'E3100011');
+  const form = await openSearchedMeter(page, 'UP-1011');
+  await form.getByTestId('optical-panel').locator('summary').click();
+  await expect(form.getByTestId('optical-port')).toHaveValue('training');
+  await form.getByTestId('optical-read').click();
+  const panel = form.getByTestId('dlms-panel');
+  await expect(panel.getByTestId('dlms-mode-e')).toHaveText('The meter offers mode E: it was read through DLMS and saved', {
+    timeout: scaled(30_000),
+  });
+  await expect(panel.getByTestId('dlms-result')).toContainText('E3100011');
+  await expect(panel.getByTestId('dlms-saved')).toHaveText('1 reading saved');
+  await expect(panel.getByTestId('dlms-clock')).toHaveText(/^The meter clock is 9[6-8] s behind this device$/);
+  await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText('Wh');
+  await expect(page.getByTestId('meter-history').getByTestId('history-row')).toHaveCount(1);
 });

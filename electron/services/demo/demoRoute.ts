@@ -16,6 +16,13 @@ const header =
 export const ROLLOVER_STOP = 50;
 const ROLLOVER_LAST_READ = '999900';
 
+/**
+ * The stop whose meter answers the training probe in mode E and speaks DLMS/COSEM (issue 22 item 6,
+ * electron/services/optical/trainingDlmsMeter.ts): sequence 110, a single-rate meter in kWh.
+ */
+export const DLMS_STOP = 11;
+export const demoUsagePointId = (stop: number): string => `UP-${String(1000 + stop)}`;
+
 const streets = ['Linden Street', 'Mill Lane', 'Station Road', 'Church Walk', 'Orchard Close'];
 const kwh = '0.0.0.1.1.1.12.0.0.0.0.0.0.0.0.3.72.0';
 const kwhT1 = '0.0.0.1.1.1.12.0.0.0.0.1.0.0.0.3.72.0';
@@ -49,7 +56,7 @@ export function demoRouteCsv(stops = 50): string {
   const next = () => random.next().value;
   const lines = [header];
   for (let i = 1; i <= stops; i++) {
-    const upId = `UP-${String(1000 + i)}`;
+    const upId = demoUsagePointId(i);
     const address = `${1 + Math.floor(next() * 120)} ${streets[i % streets.length]}, Springfield`;
     const lastDate = `2026-${String(8 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const [latitude, longitude] = demoCoordinates(i);

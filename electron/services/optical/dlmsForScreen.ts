@@ -18,6 +18,7 @@ import { obisToReadingType } from '../../../shared/cim/codes/obis';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { readDlmsAtUsagePoint, type DlmsSaveRequest } from './dlmsAtUsagePoint';
+import { trainingDlmsMedium } from './trainingDlmsMeter';
 
 const DAY_MS = 86_400_000;
 
@@ -58,8 +59,8 @@ export function stopMeterSecrets(
  * refusal for authentication failure (AARE diagnostic 13, IEC 62056-5-3 §7.2.4) says the meter
  * wants its LLS password, which this device does not hold. Nothing is guessed, nothing retried.
  */
-function screenSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string) {
-  const store = stopMeterSecrets(meterKeys, meterSerial);
+function screenSecrets(meterKeys: Pick<MeterKeys, 'keysFor'> | undefined, meterSerial: string, passwordWhereNone?: () => Uint8Array) {
+  const store = stopMeterSecrets(meterKeys, meterSerial, passwordWhereNone);
   let bare = false;
   const keysFor: KeysFor = async (identification) => {
     const secrets = await store(identification);
@@ -84,10 +85,12 @@ export async function readDlmsForScreen(
   const to = input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : from !== null ? from + DAY_MS : null;
   const profile = from !== null && to !== null && to > from ? { from, to } : null;
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
+  const training = trainingDlmsMedium(store, input.usagePointId, input.port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
   const { readout, saved } = await readDlmsAtUsagePoint(store, actor, {
     usagePointId: input.usagePointId,
     port: input.port,
+    ...(training ? { openLink: training.openLink } : {}),
     keysFor: secrets.keysFor,
     profile,
     signal,
@@ -167,9 +170,11 @@ export async function dlmsObjectsForScreen(
 ): Promise<DlmsObjectsResult> {
   const { objectListPlan } = await import('../../../shared/dlms/objectList');
   const meterSerial = opticalTarget(store, input.usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
+  const training = trainingDlmsMedium(store, input.usagePointId, input.port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
   const readout = await (read ?? defaultRead)({
     path: input.port,
+    ...(training ? { openLink: training.openLink } : {}),
     plan: objectListPlan,
     keysFor: secrets.keysFor,
     signal,
@@ -201,8 +206,8 @@ export async function dlmsTimeSyncForScreen(
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
   const { dlmsClockSetAtUsagePoint } = await import('./dlmsClockSet');
-  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
-    dlmsClockSetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, input.port, (keysFor, read) =>
+    dlmsClockSetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal, ...read }),
   );
   const o = done.outcome;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -227,16 +232,19 @@ export async function dlmsTimeSyncForScreen(
   };
 }
 
-/** Runs a programming operation on the stop's meter with its stored secrets; a refusal for want of the password is said as such. */
+/** Runs a programming operation on the stop's meter with its stored secrets (the training meter's on its port); a refusal for want of the password is said as such. */
 async function programWithStoredSecrets<T>(
   store: Store,
   usagePointId: string,
   meterKeys: Pick<MeterKeys, 'keysFor'> | undefined,
-  run: (keysFor: ReturnType<typeof screenSecrets>['keysFor']) => Promise<T>,
+  port: string,
+  run: (keysFor: ReturnType<typeof screenSecrets>['keysFor'], read: { read?: DlmsSaveRequest['read'] }) => Promise<T>,
 ): Promise<{ meterSerial: string; done: T }> {
   const meterSerial = opticalTarget(store, usagePointId).meterSerial;
-  const secrets = screenSecrets(meterKeys, meterSerial);
-  const done = await run(secrets.keysFor).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
+  const training = trainingDlmsMedium(store, usagePointId, port);
+  const secrets = screenSecrets(meterKeys, meterSerial, training?.password);
+  const read = training ? { read: (o: Parameters<typeof defaultRead>[0]) => defaultRead({ ...o, openLink: training.openLink }) } : {};
+  const done = await run(secrets.keysFor, read).catch((error: unknown) => passwordMissing(secrets, meterSerial, error));
   return { meterSerial, done };
 }
 
@@ -268,8 +276,8 @@ export async function dlmsDemandResetForScreen(
   meterKeys?: Pick<MeterKeys, 'keysFor'>,
 ): Promise<OpticalProgramResult> {
   const { dlmsDemandResetAtUsagePoint } = await import('./dlmsDemandReset');
-  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, (keysFor) =>
-    dlmsDemandResetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal }),
+  const { meterSerial, done } = await programWithStoredSecrets(store, input.usagePointId, meterKeys, input.port, (keysFor, read) =>
+    dlmsDemandResetAtUsagePoint(store, actor, { usagePointId: input.usagePointId, port: input.port, keysFor, signal, ...read }),
   );
   const values = (s: typeof done.outcome.before) => s.demand.map((d) => ({ value: d.value ?? '', unit: d.unit }));
   return {

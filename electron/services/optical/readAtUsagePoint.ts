@@ -19,6 +19,7 @@ import type { Actor } from '../store/repositories/journal';
 import { recordStatusRead } from './meterStatus';
 import { opticalTarget, type JobMeter } from './opticalTarget';
 import { openTrainingLink, TRAINING_METER_MODEL } from './trainingMeter';
+import { isTrainingDlmsStop, openTrainingDlmsLink } from './trainingDlmsMeter';
 import { keepTranscript, startProbeSession } from './probeDoctor';
 
 export const OPTICAL_PORT_SETTING = 'optical.port';
@@ -53,7 +54,11 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
   const assignments = catalog ? modelAssignments(store) : [];
   // The model programming would use: only one assigned to this meter type (never by the manufacturer alone).
   const choose = (id: Identification) => (catalog ? chooseModel(id, assignments, catalog) : null);
-  const session = startProbeSession(training ? async () => openTrainingLink(meter) : undefined);
+  // One stop of the demo route has a DLMS meter (mode E); the others answer in mode C.
+  const trainingDlms = training && isTrainingDlmsStop(store, meter);
+  const session = startProbeSession(
+    training ? async () => (trainingDlms ? openTrainingDlmsLink(meter) : openTrainingLink(meter)) : undefined,
+  );
   const keep = (outcome: string) =>
     keepTranscript(store, actor, session, {
       usagePointId: meter.usagePointId,
@@ -77,7 +82,7 @@ export async function readAtUsagePoint(store: Store, actor: Actor, request: Opti
       },
       openLink: session.openLink,
       ...(training ? { timeouts: { retryPauseMs: 200 } } : {}),
-      ...(request.stopAtModeE && !training ? { stopAtModeE: true } : {}),
+      ...(request.stopAtModeE && (!training || trainingDlms) ? { stopAtModeE: true } : {}),
     });
   } catch (error) {
     if (error instanceof ModeEOffered) {

@@ -21,7 +21,7 @@ export function obisFor(readingType: string): { obis: string; unit: string } | n
 }
 
 /** A training register: with the average daily use and the dials the demo route gives it. */
-interface TrainingRegister {
+export interface TrainingRegister {
   readonly readingType: string;
   readonly decimals: number;
   readonly lastValue: string | null;
@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000;
  * the read passes the range check, as a real meter's would), or a little use where the route
  * gives no average. Past all nines it wraps round, as the dials do (the rollover practice meter).
  */
-function advanced(register: TrainingRegister, atMs: number): string {
+export function advanced(register: TrainingRegister, atMs: number): string {
   const { decimals } = register;
   const base = register.lastValue ?? '0';
   const days = register.lastReadAt ? (atMs - Date.parse(register.lastReadAt)) / DAY_MS : 0;
@@ -56,7 +56,7 @@ function advanced(register: TrainingRegister, atMs: number): string {
 }
 
 /** What the training meter answers with: the serial and the registers of the meter it stands for. */
-interface TrainingMeter {
+export interface TrainingMeter {
   readonly meterSerial: string;
   readonly registers: readonly TrainingRegister[];
 }
