@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright';
+import { chromium, type CDPSession, type Page } from 'playwright';
 import { runReceiverSimulator } from '../electron/services/mbus/receiverOnPort';
 import { TRAINING_RADIO_KEY } from '../electron/services/mbus/trainingRadio';
 import { startPtyPair } from '../electron/services/serial/simulator/socat';
@@ -83,6 +83,21 @@ interface Frames {
   readonly longestTaskMs: number;
   readonly tasks: number;
   readonly heard: number;
+  /** Main-thread time in the window: all tasks, scripts, style and layout. */
+  readonly mainThreadMs: number;
+  readonly scriptMs: number;
+  readonly styleAndLayoutMs: number;
+  /** Where the longest long animation frame spent its time. */
+  readonly longestLoaf: LoafParts | null;
+}
+
+interface LoafParts {
+  readonly ms: number;
+  readonly scriptMs: number;
+  readonly styleAndLayoutMs: number;
+  readonly beforeRenderMs: number;
+  readonly blockingMs: number;
+  readonly scripts: readonly string[];
 }
 
 /**
@@ -91,10 +106,20 @@ interface Frames {
  * Long Animation Frames API); long tasks: tasks over 50 ms; rAF gaps: time between two painted frames.
  */
 const WATCH_FRAMES = `(() => {
-  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], on: true });
+  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true });
   for (const [type, into] of [['long-animation-frame', watch.loafs], ['longtask', watch.tasks]]) {
     new PerformanceObserver((list) => {
       if (watch.on) for (const e of list.getEntries()) into.push(e.duration);
+      if (watch.on && type === 'long-animation-frame')
+        for (const e of list.getEntries())
+          watch.loafParts.push({
+            ms: e.duration,
+            scriptMs: e.scripts.reduce((sum, s) => sum + s.duration, 0),
+            styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+            beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
+            blockingMs: e.blockingDuration,
+            scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).slice(0, 4),
+          });
     }).observe({ type });
   }
   let last = performance.now();
@@ -105,6 +130,13 @@ const WATCH_FRAMES = `(() => {
   };
   requestAnimationFrame(tick);
 })()`;
+
+/** Cumulative main-thread times of the page so far, ms. */
+async function busyMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration') + ms('RecalcStyleDuration') };
+}
 
 /** Starts listening, watches the page's frames for LISTEN_MS, stops; `meterMode` C1 = nothing heard. */
 async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
@@ -122,9 +154,18 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     await panel.getByTestId('listen-start').click();
     await panel.getByTestId('listen-stop').waitFor();
     await page.evaluate(WATCH_FRAMES);
+    // The renderer's own main-thread work in the window (Chrome DevTools Protocol, Performance domain), to tell
+    // frames the page's work made long from frames a busy machine delayed.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await busyMs(cdp);
     await new Promise((r) => setTimeout(r, LISTEN_MS));
+    const after = await busyMs(cdp);
+    await cdp.detach();
     const watched = await page.evaluate(() => {
-      const w = window as unknown as { frameWatch: { gaps: number[]; loafs: number[]; tasks: number[]; on: boolean } };
+      const w = globalThis as unknown as {
+        frameWatch: { gaps: number[]; loafs: number[]; tasks: number[]; loafParts: LoafParts[]; on: boolean };
+      };
       w.frameWatch.on = false;
       return w.frameWatch;
     });
@@ -141,6 +182,10 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       longestTaskMs: max(watched.tasks),
       tasks: watched.tasks.length,
       heard,
+      mainThreadMs: after.task - before.task,
+      scriptMs: after.script - before.script,
+      styleAndLayoutMs: after.layout - before.layout,
+      longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
     };
   } finally {
     await simulator.stop();

@@ -16,9 +16,16 @@ import { useListenStore } from './listenStore';
 /** After this long without a telegram a meter is listed for a manual visit. */
 const MANUAL_VISIT_AFTER_MS = 5 * 60_000;
 
+/**
+ * One formatter per language: building an Intl.RelativeTimeFormat loads its ICU data each time,
+ * about a millisecond, and the heard list asks for one per meter on every refresh (bench/listenFrames.ts).
+ */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 function agoText(iso: string, locale: string): string {
   const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   return Math.abs(seconds) < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
 }
 
@@ -169,7 +176,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
             ))}
           </ul>
           <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-          <ul data-testid="listen-not-heard">
+          <ul className="listen-not-heard" data-testid="listen-not-heard">
             {state.notHeard.map((s) => (
               <li key={s.usagePointId}>
                 {s.sequence}. {s.meterSerial} {s.address}
