@@ -4,7 +4,7 @@
  * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
  * Meters not heard after a few minutes are listed for a visit by hand.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import { listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
@@ -34,9 +34,15 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const l = useListenStore();
   const supervisor = useProfile()?.role === 'supervisor';
   const registerName = useRegisterName();
-  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9).
-  const valueText = (v: { value: string; readingType: string }) =>
-    `${registerName('', v.readingType)} ${v.value} ${describeReadingType(v.readingType)?.unit ?? ''}`.trim();
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9), worked out once
+  // per ReadingType and language, not for every heard meter on every refresh (bench/listenFrames.ts).
+  const namesAndUnits = useMemo(() => new Map<string, readonly [string, string]>(), [i18n.language]);
+  const valueText = (v: { value: string; readingType: string }) => {
+    let known = namesAndUnits.get(v.readingType);
+    if (!known)
+      namesAndUnits.set(v.readingType, (known = [registerName('', v.readingType), describeReadingType(v.readingType)?.unit ?? '']));
+    return `${known[0]} ${v.value} ${known[1]}`.trim();
+  };
   const loadRouteSetting = l.loadRouteSetting;
   useEffect(() => void loadRouteSetting(routeId), [loadRouteSetting, routeId]);
   const autoSave = l.routeAutoSave[routeId];
