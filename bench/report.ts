@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listenFramesSection, type ListenFrames } from './reportListenFrames';
 
 const dir = import.meta.dirname;
 const load = <T>(name: string): T | null => {
@@ -490,6 +491,8 @@ if (ml) {
     ].join('\n'),
   );
 }
+const lf = load<ListenFrames>('listenFrames');
+if (lf) sections.push(listenFramesSection(lf));
 interface FieldEvidence {
   date: string;
   decode: { frame: string; p50Ms: number; p95Ms: number; pixelPassP50Ms: number; ratio: number; targetMs: number; ok: boolean };
@@ -537,6 +540,7 @@ const latest = Object.fromEntries(
     'renderer',
     'mbus',
     'mbusListen',
+    'listenFrames',
     'fieldEvidence',
   ]
     .map((name) => [name, load<unknown>(name)])

@@ -19,6 +19,7 @@ const benches = [
   'renderer',
   'mbus',
   'mbusListen',
+  'listenFrames',
   'fieldEvidence',
 ];
 const failed = [];

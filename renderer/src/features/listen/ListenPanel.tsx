@@ -4,7 +4,7 @@
  * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
  * Meters not heard after a few minutes are listed for a visit by hand.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import { listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
@@ -16,9 +16,16 @@ import { useListenStore } from './listenStore';
 /** After this long without a telegram a meter is listed for a manual visit. */
 const MANUAL_VISIT_AFTER_MS = 5 * 60_000;
 
+/**
+ * One formatter per language: building an Intl.RelativeTimeFormat loads its ICU data each time,
+ * about a millisecond, and the heard list asks for one per meter on every refresh (bench/listenFrames.ts).
+ */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 function agoText(iso: string, locale: string): string {
   const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   return Math.abs(seconds) < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
 }
 
@@ -27,9 +34,15 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const l = useListenStore();
   const supervisor = useProfile()?.role === 'supervisor';
   const registerName = useRegisterName();
-  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9).
-  const valueText = (v: { value: string; readingType: string }) =>
-    `${registerName('', v.readingType)} ${v.value} ${describeReadingType(v.readingType)?.unit ?? ''}`.trim();
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9), worked out once
+  // per ReadingType and language, not for every heard meter on every refresh (bench/listenFrames.ts).
+  const namesAndUnits = useMemo(() => new Map<string, readonly [string, string]>(), [i18n.language]);
+  const valueText = (v: { value: string; readingType: string }) => {
+    let known = namesAndUnits.get(v.readingType);
+    if (!known)
+      namesAndUnits.set(v.readingType, (known = [registerName('', v.readingType), describeReadingType(v.readingType)?.unit ?? '']));
+    return `${known[0]} ${v.value} ${known[1]}`.trim();
+  };
   const loadRouteSetting = l.loadRouteSetting;
   useEffect(() => void loadRouteSetting(routeId), [loadRouteSetting, routeId]);
   const autoSave = l.routeAutoSave[routeId];
@@ -169,7 +182,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
             ))}
           </ul>
           <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-          <ul data-testid="listen-not-heard">
+          <ul className="listen-not-heard" data-testid="listen-not-heard">
             {state.notHeard.map((s) => (
               <li key={s.usagePointId}>
                 {s.sequence}. {s.meterSerial} {s.address}

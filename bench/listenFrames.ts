@@ -1,0 +1,260 @@
+/**
+ * The Listen screen's frames in the renderer (issue 23 "Speed": the Listen screen stays responsive,
+ * no frame over 50 ms, while 100 telegrams per second arrive). The built web host with a route of
+ * METERS radio meters and their keys; Chromium at 800×1280 with the route's Listen panel open; the
+ * receiver simulator (iM871A protocol) on a socat PTY, each meter sending every METERS / PER_SECOND
+ * seconds, so PER_SECOND telegrams a second reach the host, which decodes them and the screen shows them.
+ *
+ * In the page: a PerformanceObserver for `long-animation-frame` (frames whose work took over 50 ms)
+ * and `longtask` entries, and the gaps between requestAnimationFrame callbacks (what a user sees as a
+ * stall). Baseline in the same run: the same screen listening for the same time with no telegrams
+ * (the simulated stick sends in C1 while the app listens in T1, so it confirms the mode and hears nothing).
+ *
+ *   npx tsx bench/listenFrames.ts  → bench/results/listenFrames.json (bench/report.ts adds it to bench/README.md)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type CDPSession, type Page } from 'playwright';
+import { runReceiverSimulator } from '../electron/services/mbus/receiverOnPort';
+import { TRAINING_RADIO_KEY } from '../electron/services/mbus/trainingRadio';
+import { startPtyPair } from '../electron/services/serial/simulator/socat';
+import { hexBytes, type RadioMeterProfile } from '../shared/mbus';
+import { csv, row } from '../test/support/routeCsv';
+import { ensureCliBuilt } from '../scripts/build-cli.mjs';
+
+const METERS = 300;
+const PER_SECOND = 100;
+const LISTEN_MS = 10_000;
+const FRAME_MS = 50;
+const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-listen-frames-'));
+
+const key = hexBytes(TRAINING_RADIO_KEY);
+const meters: RadioMeterProfile[] = Array.from({ length: METERS }, (_, i) => ({
+  manufacturer: 'KAM',
+  id: String(30_000_000 + i),
+  version: 0x1b,
+  deviceType: 0x07,
+  volume: `${100 + i}.${String(i % 1000).padStart(3, '0')}`,
+  key,
+}));
+
+function startHost(db: string): Promise<{ url: string; token: string; stop(): void }> {
+  const child = spawn(process.execPath, ['scripts/web-host.mjs', '--db', db], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, FIELDMETER_LOG: 'silent', FIELDMETER_KEY_SECRET: 'a secret only this bench knows' },
+  });
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /running at (\S+)/.exec(out)?.[1];
+      if (url) resolvePromise({ url, token: /#token=(\S+)/.exec(url)![1]!, stop: () => child.kill('SIGKILL') });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
+  });
+}
+
+async function call(page: Page, token: string, method: string, input: unknown): Promise<void> {
+  const answer = await page.evaluate(
+    async ([m, i, t]) => {
+      const response = await fetch(`/api/call/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` },
+        body: JSON.stringify(i),
+      });
+      return (await response.json()) as { ok: boolean };
+    },
+    [method, input, token] as const,
+  );
+  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer)}`);
+}
+
+interface Frames {
+  readonly frames: number;
+  readonly longestGapMs: number;
+  readonly gapsOver: number;
+  readonly longestLoafMs: number;
+  readonly loafsOver: number;
+  readonly longestTaskMs: number;
+  readonly tasks: number;
+  readonly heard: number;
+  /** Main-thread time in the window: all tasks, scripts, style and layout. */
+  readonly mainThreadMs: number;
+  readonly scriptMs: number;
+  readonly styleAndLayoutMs: number;
+  /** Where the longest long animation frame spent its time. */
+  readonly longestLoaf: LoafParts | null;
+}
+
+interface LoafParts {
+  readonly ms: number;
+  readonly scriptMs: number;
+  readonly styleAndLayoutMs: number;
+  readonly beforeRenderMs: number;
+  readonly blockingMs: number;
+  readonly scripts: readonly string[];
+}
+
+/**
+ * Runs in the page; a string, so that no helper the TypeScript runner adds to named functions
+ * (`__name`) reaches the browser. Long animation frames: frames whose work took over 50 ms (W3C
+ * Long Animation Frames API); long tasks: tasks over 50 ms; rAF gaps: time between two painted frames.
+ */
+const WATCH_FRAMES = `(() => {
+  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true });
+  for (const [type, into] of [['long-animation-frame', watch.loafs], ['longtask', watch.tasks]]) {
+    new PerformanceObserver((list) => {
+      if (watch.on) for (const e of list.getEntries()) into.push(e.duration);
+      if (watch.on && type === 'long-animation-frame')
+        for (const e of list.getEntries())
+          watch.loafParts.push({
+            ms: e.duration,
+            scriptMs: e.scripts.reduce((sum, s) => sum + s.duration, 0),
+            styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+            beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
+            blockingMs: e.blockingDuration,
+            scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).slice(0, 4),
+          });
+    }).observe({ type });
+  }
+  let last = performance.now();
+  const tick = (now) => {
+    watch.gaps.push(now - last);
+    last = now;
+    if (watch.on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+/** Cumulative main-thread times of the page so far, ms. */
+async function busyMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration') + ms('RecalcStyleDuration') };
+}
+
+/** Starts listening, watches the page's frames for LISTEN_MS, stops; `meterMode` C1 = nothing heard. */
+async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
+  const pair = await startPtyPair(join(dir, `app-${seed}`), join(dir, `stick-${seed}`));
+  const simulator = await runReceiverSimulator(pair.meterPath, meters, {
+    receiver: 'im871a',
+    seed,
+    intervalMs: (METERS / PER_SECOND) * 1000,
+    lossRate: 0,
+    meterMode,
+  });
+  try {
+    const panel = page.getByTestId('listen-panel');
+    await panel.getByTestId('listen-port').fill(pair.appPath);
+    await panel.getByTestId('listen-start').click();
+    await panel.getByTestId('listen-stop').waitFor();
+    await page.evaluate(WATCH_FRAMES);
+    // The renderer's own main-thread work in the window (Chrome DevTools Protocol, Performance domain), to tell
+    // frames the page's work made long from frames a busy machine delayed.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await busyMs(cdp);
+    await new Promise((r) => setTimeout(r, LISTEN_MS));
+    const after = await busyMs(cdp);
+    await cdp.detach();
+    const watched = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        frameWatch: { gaps: number[]; loafs: number[]; tasks: number[]; loafParts: LoafParts[]; on: boolean };
+      };
+      w.frameWatch.on = false;
+      return w.frameWatch;
+    });
+    const heard = await page.getByTestId('listen-heard-meter').count();
+    await page.getByTestId('listen-stop').click();
+    await page.getByTestId('listen-start').waitFor();
+    const max = (xs: readonly number[]) => Math.round(Math.max(0, ...xs));
+    return {
+      frames: watched.gaps.length,
+      longestGapMs: max(watched.gaps),
+      gapsOver: watched.gaps.filter((g) => g > FRAME_MS).length,
+      longestLoafMs: max(watched.loafs),
+      loafsOver: watched.loafs.filter((d) => d > FRAME_MS).length,
+      longestTaskMs: max(watched.tasks),
+      tasks: watched.tasks.length,
+      heard,
+      mainThreadMs: after.task - before.task,
+      scriptMs: after.script - before.script,
+      styleAndLayoutMs: after.layout - before.layout,
+      longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
+    };
+  } finally {
+    await simulator.stop();
+    await pair.stop();
+  }
+}
+
+await ensureCliBuilt();
+const host = await startHost(join(dir, 'app.db'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+let result: { baseline: Frames; telegrams: Frames };
+try {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  // A new database: its first profile, a supervisor, set up on screen.
+  await page.getByTestId('first-profile-name').fill('Sam Supervisor');
+  await page.getByTestId('first-profile-secret').fill('333333');
+  await page.getByTestId('first-profile-repeat').fill('333333');
+  await page.getByTestId('first-profile-submit').click();
+  await page.locator('#root > [data-app-state="ready"]').waitFor();
+  const rows = meters.map((m, i) =>
+    row({
+      route: 'R-RADIO',
+      seq: String(10 + i),
+      up: `UP-R${i}`,
+      serial: `${m.manufacturer}${m.id}`,
+      type: WATER,
+      dials: '6',
+      decimals: '3',
+      last: '1',
+    }),
+  );
+  await call(page, host.token, 'routes.import', { fileName: 'radio.csv', content: csv(...rows) });
+  const keyFile = ['manufacturer,id,kind,key', ...meters.map((m) => `${m.manufacturer},${m.id},mbus,${TRAINING_RADIO_KEY}`)].join('\n');
+  await call(page, host.token, 'meterKeys.import', { fileName: 'keys.csv', content: `${keyFile}\n` });
+  // The imported route shows after a reload; open it and its Listen panel.
+  await page.reload();
+  await page.locator('#root > [data-app-state="ready"]').waitFor();
+  await page.getByTestId('section-routes').click();
+  // On a portrait tablet the route list is its own pane; the device's only route may have opened by itself.
+  const route = page.locator('[data-testid="route-item"][data-route-id="R-RADIO"]');
+  await route.waitFor({ state: 'attached' });
+  if ((await route.getAttribute('aria-current')) !== 'true') await route.click();
+  const panel = page.getByTestId('listen-panel');
+  await panel.locator('summary').click();
+  await panel.getByTestId('listen-receiver').selectOption('im871a');
+  await panel.getByTestId('listen-mode').selectOption('T1');
+  const baseline = await listenAndWatch(page, 'C1', 1);
+  const telegrams = await listenAndWatch(page, 'T1', 2);
+  result = { baseline, telegrams };
+  await context.close();
+} finally {
+  await browser.close();
+  host.stop();
+}
+
+const ok = result.telegrams.longestGapMs <= FRAME_MS && result.telegrams.loafsOver === 0;
+const report = {
+  benchmark: 'listenFrames',
+  date: new Date().toISOString(),
+  loadAverage: loadavg().map((x) => +x.toFixed(1)),
+  meters: METERS,
+  perSecond: PER_SECOND,
+  listenMs: LISTEN_MS,
+  ...result,
+  targetFrameMs: FRAME_MS,
+  ok,
+};
+writeFileSync(join(root, 'bench', 'results', 'listenFrames.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n${ok ? 'target met' : 'a frame was over the target'}\n`);
+process.exit(ok ? 0 : 1);
