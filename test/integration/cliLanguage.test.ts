@@ -58,6 +58,22 @@ describe(
       const listed = await fieldmeterInProcess(['readings', 'list', '--db', db], german);
       expect(listed.stdout.trim()).toBe('Nichts aufzulisten.');
     });
+
+    it('says a PAN label check, the audit log and an empty profile list in German', async () => {
+      // Vector: Silicon Labs AN1089 §3 (as test/integration/pan/cli-pan.test.ts).
+      const label = ['pan', 'check', '--eui64', '000D6F000ABCDEF0', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'];
+      const pan = await fieldmeterInProcess(label, german);
+      expect(pan.stdout.trim()).toBe('Gültig. EUI-64 000D6F000ABCDEF0, CRC C3B5, Link-Schlüssel 66B6900981E1EE3CA4206B6B861C02BB');
+
+      const db = join(tempDir(), 'a.db');
+      await fieldmeterInProcess(['db', 'migrate', '--db', db], german);
+      const audit = await fieldmeterInProcess(['audit', 'verify', '--db', db], german);
+      expect(audit.code).toBe(0);
+      expect(audit.stdout).toMatch(/^Das Prüfprotokoll ist unversehrt: \d+ Zeilen/);
+      expect(audit.stdout).not.toContain('audit log holds');
+      const profiles = await fieldmeterInProcess(['profile', 'list', '--db', db], german);
+      expect(profiles.stdout.trim()).toBe('Noch keine Profile.');
+    });
   },
   scaled(30_000),
 );
