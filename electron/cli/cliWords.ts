@@ -3,10 +3,12 @@
  * tables): what a command did, in English and German. `--json` output is not said from here; it
  * stays the same in every language. Errors are said from the error catalogs (shared/i18n/errorWords.*).
  */
+import { meterWordsDe, meterWordsEn } from './cliWordsMeters';
 import { superviseWordsDe, superviseWordsEn } from './cliWordsSupervise';
 
 export const cliWordsEn = {
   ...superviseWordsEn,
+  ...meterWordsEn,
   error: 'error: {{words}}',
   problemLine: '  line {{line}}: {{words}}',
   /** What to do next on the command line, by the error's code and reason (hints.ts). */
@@ -65,6 +67,7 @@ export const cliWordsEn = {
 
 export const cliWordsDe: typeof cliWordsEn = {
   ...superviseWordsDe,
+  ...meterWordsDe,
   error: 'Fehler: {{words}}',
   problemLine: '  Zeile {{line}}: {{words}}',
   hint: {

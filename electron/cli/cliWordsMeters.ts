@@ -1,0 +1,83 @@
+/**
+ * The lines of the meter commands (`dlms`, `simulate dlms-meter`) in English and German (issue 16
+ * §3); part of cliWords.ts. OBIS codes, serials, values and units are filled in as the meter gave them.
+ */
+export const meterWordsEn = {
+  dlms: {
+    frames: 'Frames: {{count}}, {{ok}} ok',
+    bareApdu: 'No HDLC frames: bare APDU',
+    apdu: 'APDU: {{apdu}}{{ciphering}}',
+    noApdu: 'none',
+    decrypted: ' (ciphered, decrypted)',
+    notDecrypted: ' (ciphered, not decrypted)',
+    attribute: 'attr',
+    keysVisible:
+      'note: keys given as arguments are visible to other users of this machine; FIELDMETER_DLMS_KEY and FIELDMETER_DLMS_AUTH_KEY keep them out of the process list',
+    saved: 'Saved {{count}} readings at {{usagePoint}} (meter {{serial}}).',
+    profileQueued: 'Queued the load profile as MeterReadings {{messageId}}.',
+    noProfile: 'No load profile queued.',
+    meter: 'Meter {{manufacturer}} {{ident}}{{serial}}, {{medium}} at {{baud}} baud, {{bytes}} bytes in {{ms}} ms.',
+    modeE: 'mode E (HDLC)',
+    directHdlc: 'direct HDLC',
+    serial: ', serial {{serial}}',
+    clock: 'Clock: {{time}}, drift {{drift}}.',
+    clockNotRead: 'Clock: not read.',
+    disconnect: 'Disconnect control: {{state}} (output {{output}}).',
+    connected: 'connected',
+    disconnected: 'disconnected',
+    noDisconnect: 'Disconnect control: none.',
+    noValue: '(none)',
+    profile: 'Load profile {{obis}}: {{count}} intervals of {{minutes}} min.',
+    objectsUnreadable: 'Meter {{manufacturer}} {{ident}}: its object list could not be read.',
+    objects: 'Meter {{manufacturer}} {{ident}} offers {{count}} objects (mode E, HDLC at {{baud}} baud):',
+    objectClass: 'class',
+    classUnknown: '(class not known here)',
+    receivedBefore: 'Received before the failure (diagnostic only, not saved):',
+    simulated: 'Simulated DLMS meter {{serial}} ready ({{days}} days of load profile): open {{path}}{{socat}}. Ctrl+C stops it.',
+    socat: ' (socat pid {{pid}})',
+    simulatedPush:
+      'Simulated HAN port of meter {{serial}} pushing every {{seconds}} s ({{framing}}, {{baud}} baud, {{ciphering}}): open {{path}}. Ctrl+C stops it.',
+    ciphered: 'ciphered',
+    plain: 'plain',
+  },
+};
+
+export const meterWordsDe: typeof meterWordsEn = {
+  dlms: {
+    frames: 'Rahmen: {{count}}, {{ok}} in Ordnung',
+    bareApdu: 'Keine HDLC-Rahmen: reine APDU',
+    apdu: 'APDU: {{apdu}}{{ciphering}}',
+    noApdu: 'keine',
+    decrypted: ' (verschlüsselt, entschlüsselt)',
+    notDecrypted: ' (verschlüsselt, nicht entschlüsselt)',
+    attribute: 'Attr.',
+    keysVisible:
+      'Hinweis: Als Argumente übergebene Schlüssel sehen andere Benutzer dieses Rechners; FIELDMETER_DLMS_KEY und FIELDMETER_DLMS_AUTH_KEY halten sie aus der Prozessliste',
+    saved: '{{count}} Ablesungen bei {{usagePoint}} gespeichert (Zähler {{serial}}).',
+    profileQueued: 'Lastgang als MeterReadings {{messageId}} in den Postausgang gestellt.',
+    noProfile: 'Kein Lastgang in den Postausgang gestellt.',
+    meter: 'Zähler {{manufacturer}} {{ident}}{{serial}}, {{medium}} mit {{baud}} Baud, {{bytes}} Bytes in {{ms}} ms.',
+    modeE: 'Modus E (HDLC)',
+    directHdlc: 'direktes HDLC',
+    serial: ', Seriennummer {{serial}}',
+    clock: 'Uhr: {{time}}, Abweichung {{drift}}.',
+    clockNotRead: 'Uhr: nicht gelesen.',
+    disconnect: 'Trennschalter: {{state}} (Ausgang {{output}}).',
+    connected: 'verbunden',
+    disconnected: 'getrennt',
+    noDisconnect: 'Trennschalter: keiner.',
+    noValue: '(kein Wert)',
+    profile: 'Lastgang {{obis}}: {{count}} Intervalle zu {{minutes}} min.',
+    objectsUnreadable: 'Zähler {{manufacturer}} {{ident}}: Seine Objektliste konnte nicht gelesen werden.',
+    objects: 'Zähler {{manufacturer}} {{ident}} bietet {{count}} Objekte an (Modus E, HDLC mit {{baud}} Baud):',
+    objectClass: 'Klasse',
+    classUnknown: '(Klasse hier nicht bekannt)',
+    receivedBefore: 'Vor dem Fehler empfangen (nur zur Diagnose, nicht gespeichert):',
+    simulated: 'Simulierter DLMS-Zähler {{serial}} bereit ({{days}} Tage Lastgang): öffnen Sie {{path}}{{socat}}. Strg+C beendet ihn.',
+    socat: ' (socat-PID {{pid}})',
+    simulatedPush:
+      'Simulierte HAN-Schnittstelle des Zählers {{serial}} sendet alle {{seconds}} s ({{framing}}, {{baud}} Baud, {{ciphering}}): öffnen Sie {{path}}. Strg+C beendet sie.',
+    ciphered: 'verschlüsselt',
+    plain: 'unverschlüsselt',
+  },
+};
