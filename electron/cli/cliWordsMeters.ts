@@ -1,5 +1,5 @@
 /**
- * The lines of the meter commands (`dlms`, `simulate dlms-meter`) in English and German (issue 16
+ * The lines of the meter commands (`dlms`, `mbus`, `simulate dlms-meter`) in English and German (issue 16
  * §3); part of cliWords.ts. OBIS codes, serials, values and units are filled in as the meter gave them.
  */
 export const meterWordsEn = {
@@ -40,6 +40,34 @@ export const meterWordsEn = {
     ciphered: 'ciphered',
     plain: 'plain',
   },
+  mbus: {
+    sender: '{{medium}} {{manufacturer}} {{id}}, version {{version}}, {{deviceType}}',
+    unknownDevice: 'unknown',
+    senderUnknown: 'Sender unknown',
+    notEncrypted: 'not encrypted',
+    decrypted: ', decrypted',
+    notDecrypted: ', not decrypted',
+    cannotRead: '{{who}} ({{security}}): cannot read it.',
+    storage: 'storage {{n}}',
+    tariff: 'tariff {{n}}',
+    subunit: 'subunit {{n}}',
+    noRecords: '  no records',
+    keyPrompt: "The telegram is encrypted. The meter's key (32 hex digits, not shown): ",
+    saved: 'Saved to {{serial}} ({{usagePoint}}): {{values}}',
+    foundSecondary: 'Found {{count}} meter(s): {{found}}.',
+    foundPrimary: 'Found {{count}} meter(s) at primary address(es) {{found}}{{garbled}}.',
+    garbled: '; garbled answers at {{addresses}}',
+    none: 'none',
+    foundOne: 'found {{address}}',
+    scanning: 'scanning {{address}} of {{to}}…',
+    heardCounts:
+      'Heard {{heard}} of {{stops}} radio meters; {{notOnRoute}} telegram(s) from meters not on the route, {{duplicates}} repeated, {{damaged}} damaged.',
+    heard: '  heard {{meter}}: {{what}}{{saved}}',
+    savedMark: ' (saved)',
+    notHeard: '  not heard {{meter}} ({{address}})',
+    other: '  other {{meter}}: {{what}}',
+    simulated: 'Simulated {{receiver}} receiver sending {{count}} radio meters on {{link}}. Ctrl+C stops it.',
+  },
 };
 
 export const meterWordsDe: typeof meterWordsEn = {
@@ -79,5 +107,33 @@ export const meterWordsDe: typeof meterWordsEn = {
       'Simulierte HAN-Schnittstelle des Zählers {{serial}} sendet alle {{seconds}} s ({{framing}}, {{baud}} Baud, {{ciphering}}): öffnen Sie {{path}}. Strg+C beendet sie.',
     ciphered: 'verschlüsselt',
     plain: 'unverschlüsselt',
+  },
+  mbus: {
+    sender: '{{medium}} {{manufacturer}} {{id}}, Version {{version}}, {{deviceType}}',
+    unknownDevice: 'unbekannt',
+    senderUnknown: 'Absender unbekannt',
+    notEncrypted: 'nicht verschlüsselt',
+    decrypted: ', entschlüsselt',
+    notDecrypted: ', nicht entschlüsselt',
+    cannotRead: '{{who}} ({{security}}): nicht lesbar.',
+    storage: 'Speicher {{n}}',
+    tariff: 'Tarif {{n}}',
+    subunit: 'Untereinheit {{n}}',
+    noRecords: '  keine Datensätze',
+    keyPrompt: 'Das Telegramm ist verschlüsselt. Der Schlüssel des Zählers (32 Hex-Ziffern, nicht angezeigt): ',
+    saved: 'Gespeichert bei {{serial}} ({{usagePoint}}): {{values}}',
+    foundSecondary: '{{count}} Zähler gefunden: {{found}}.',
+    foundPrimary: '{{count}} Zähler an Primäradresse(n) {{found}} gefunden{{garbled}}.',
+    garbled: '; verstümmelte Antworten bei {{addresses}}',
+    none: 'keine',
+    foundOne: '{{address}} gefunden',
+    scanning: 'Suche {{address}} von {{to}}…',
+    heardCounts:
+      '{{heard}} von {{stops}} Funkzählern gehört; {{notOnRoute}} Telegramm(e) von Zählern außerhalb der Route, {{duplicates}} wiederholt, {{damaged}} beschädigt.',
+    heard: '  gehört {{meter}}: {{what}}{{saved}}',
+    savedMark: ' (gespeichert)',
+    notHeard: '  nicht gehört {{meter}} ({{address}})',
+    other: '  andere {{meter}}: {{what}}',
+    simulated: 'Simulierter Empfänger {{receiver}} sendet {{count}} Funkzähler auf {{link}}. Strg+C beendet ihn.',
   },
 };

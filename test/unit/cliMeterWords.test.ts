@@ -1,11 +1,12 @@
 /**
  * The meter commands' lines come from the CLI catalogs (issue 16 §3): under LANG=de `dlms read`
- * says what it read and saved in German, with no English sentence left; OBIS codes, serials and
+ * and `mbus listen` say what they read, saved and heard in German, with no English sentence left; OBIS codes, serials and
  * values stay as the meter gave them. Both catalogs hold the same lines.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliWordsDe, cliWordsEn } from '../../electron/cli/cliWords';
 import { dlmsReadText, dlmsSavedText, type ShownDlmsRead } from '../../electron/cli/dlmsText';
+import { listenText } from '../../electron/cli/mbusText';
 
 const read: ShownDlmsRead = {
   meter: { manufacturer: 'KFM', ident: 'KFM5KAIFA-METER', serial: '98765432' },
@@ -57,6 +58,21 @@ describe('the meter commands in the user’s language', () => {
     expect(stored).toContain('1 Ablesungen bei UP-1 gespeichert (Zähler 98765432).');
     expect(stored).toContain('Kein Lastgang in den Postausgang gestellt.');
     expect(stored).not.toMatch(/Saved|No load profile/);
+  });
+
+  it('says who `mbus listen` heard in German', () => {
+    speak('de_DE.UTF-8');
+    const text = listenText({
+      counts: { stops: 2, heard: 1, notHeard: 1, notOnRoute: 0, duplicates: 3, damaged: 0 },
+      heard: [{ meterSerial: 'KAM44556677', values: [{ value: '12.345' }], reason: null, readingSetId: 'rs-1' }],
+      notHeard: [{ meterSerial: 'KAM11223344', address: '2D2C44332211' }],
+      others: [],
+    });
+    expect(text.split('\n')).toEqual([
+      '1 von 2 Funkzählern gehört; 0 Telegramm(e) von Zählern außerhalb der Route, 3 wiederholt, 0 beschädigt.',
+      '  gehört KAM44556677: 12.345 (gespeichert)',
+      '  nicht gehört KAM11223344 (2D2C44332211)',
+    ]);
   });
 
   it('keeps the English lines word for word in English', () => {
