@@ -6,7 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asciiBytes, concatBytes } from '../../shared/iec62056';
 import { fieldmeterInProcess } from '../support/cli';
+import { block, modeCData } from '../unit/iec62056/fixtures';
 import { csv, row } from '../support/routeCsv';
 import { useTempDir } from '../support/tempDir';
 import { scaled } from '../support/timeouts';
@@ -73,6 +75,18 @@ describe(
       expect(audit.stdout).not.toContain('audit log holds');
       const profiles = await fieldmeterInProcess(['profile', 'list', '--db', db], german);
       expect(profiles.stdout.trim()).toBe('Noch keine Profile.');
+    });
+
+    it('says what a parsed optical readout holds in German', async () => {
+      const path = join(tempDir(), 'c.bin');
+      writeFileSync(path, concatBytes(asciiBytes('/?!\r\n/ISK5MT174-0001\r\n\x06050\r\n'), block(modeCData)));
+      const parsed = await fieldmeterInProcess(['readout', 'parse', path], german);
+      expect(parsed.code).toBe(0);
+      const [meter, checksum] = parsed.stdout.split('\n');
+      expect(meter).toBe('Zähler ISK MT174-0001 (Baudzeichen 5)');
+      expect(checksum).toMatch(/^Prüfsumme: ok\. \d+ Datensätze\.$/);
+      expect(parsed.stdout).toContain('1.8.0');
+      expect(parsed.stdout).not.toMatch(/Meter |Checksum|data sets/);
     });
   },
   scaled(30_000),
