@@ -1,6 +1,6 @@
 /**
  * The lines of the optical-port commands (`readout parse`, `optical read`, `ports`, `optical
- * program`, `simulate meter`) in English and German (issue 16 §3); part of cliWords.ts. OBIS codes,
+ * program`, `simulate meter`, `probe`) in English and German (issue 16 §3); part of cliWords.ts. OBIS codes,
  * values, units, modes and message ids are filled in as they are.
  */
 export const opticalWordsEn = {
@@ -37,6 +37,16 @@ export const opticalWordsEn = {
     wroteTime: 'Wrote date {{date}} and time {{time}}.',
     demandResetDone: 'Meter {{manufacturer}} {{ident}} (model {{model}}): demand reset done.',
   },
+  probe: {
+    transcriptsWritten: '{{count}} transcript(s) written to {{file}}.',
+    model: '{{name}}{{demandReset}}: {{description}}',
+    demandReset: ' (demand reset)',
+    assignedTo: '  assigned to: {{types}}',
+    noMeterType: '(no meter type)',
+    notOnDevice: '{{meterType}}: model {{model}} is not on this device',
+    leftOut: 'left out: {{file}} — {{problem}}',
+    folder: 'utility models folder: {{folder}}',
+  },
 };
 
 export const opticalWordsDe: typeof opticalWordsEn = {
@@ -72,5 +82,15 @@ export const opticalWordsDe: typeof opticalWordsEn = {
     programmed: 'Zähler {{manufacturer}} {{ident}} (Modell {{model}}, {{baud}} Baud).',
     wroteTime: 'Datum {{date}} und Uhrzeit {{time}} geschrieben.',
     demandResetDone: 'Zähler {{manufacturer}} {{ident}} (Modell {{model}}): Maximum zurückgesetzt.',
+  },
+  probe: {
+    transcriptsWritten: '{{count}} Mitschnitt(e) nach {{file}} geschrieben.',
+    model: '{{name}}{{demandReset}}: {{description}}',
+    demandReset: ' (Maximumrückstellung)',
+    assignedTo: '  zugeordnet zu: {{types}}',
+    noMeterType: '(kein Zählertyp)',
+    notOnDevice: '{{meterType}}: Modell {{model}} ist nicht auf diesem Gerät',
+    leftOut: 'ausgelassen: {{file}} — {{problem}}',
+    folder: 'Ordner der Versorger-Modelle: {{folder}}',
   },
 };
