@@ -66,6 +66,7 @@ export const meterWordsEn = {
     savedMark: ' (saved)',
     notHeard: '  not heard {{meter}} ({{address}})',
     other: '  other {{meter}}: {{what}}',
+    simulatedWired: 'Simulated wired M-Bus with {{count}} meters on {{port}}. Ctrl+C stops it.',
     simulated: 'Simulated {{receiver}} receiver sending {{count}} radio meters on {{link}}. Ctrl+C stops it.',
   },
 };
@@ -134,6 +135,7 @@ export const meterWordsDe: typeof meterWordsEn = {
     savedMark: ' (gespeichert)',
     notHeard: '  nicht gehört {{meter}} ({{address}})',
     other: '  andere {{meter}}: {{what}}',
+    simulatedWired: 'Simuliertes drahtgebundenes M-Bus mit {{count}} Zählern auf {{port}}. Strg+C beendet es.',
     simulated: 'Simulierter Empfänger {{receiver}} sendet {{count}} Funkzähler auf {{link}}. Strg+C beendet ihn.',
   },
 };

@@ -21,6 +21,8 @@ export const opticalWordsEn = {
     simulated: 'Simulated meter "{{profile}}" ready: open {{path}}{{socat}}. Ctrl+C stops it.',
     socat: ' (socat pid {{pid}})',
     passwordPrompt: 'Meter password: ',
+    passwordVisible:
+      'Warning: --password is visible to every user of this computer (ps, shell history). Set {{variable}} instead, or leave it out to be asked.',
     atStop: 'Meter {{manufacturer}} {{ident}} (model {{model}}) at {{usagePoint}}, serial {{serial}}{{confirmed}}.',
     serialNotGiven: '(not given)',
     confirmedSerial: ', programmed on your confirmation although it is not the expected meter',
@@ -67,6 +69,8 @@ export const opticalWordsDe: typeof opticalWordsEn = {
     simulated: 'Simulierter Zähler „{{profile}}“ bereit: öffnen Sie {{path}}{{socat}}. Strg+C beendet ihn.',
     socat: ' (socat-PID {{pid}})',
     passwordPrompt: 'Zählerpasswort: ',
+    passwordVisible:
+      'Warnung: --password sehen alle Benutzer dieses Rechners (ps, Shell-Verlauf). Setzen Sie stattdessen {{variable}}, oder lassen Sie es weg, um gefragt zu werden.',
     atStop: 'Zähler {{manufacturer}} {{ident}} (Modell {{model}}) bei {{usagePoint}}, Seriennummer {{serial}}{{confirmed}}.',
     serialNotGiven: '(nicht angegeben)',
     confirmedSerial: ', auf Ihre Bestätigung programmiert, obwohl es nicht der erwartete Zähler ist',

@@ -202,7 +202,7 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
         import('../services/mbus/trainingWired'),
       ]);
       const running = await runWiredSimulator(options.port, trainingWiredMeters);
-      io.err(`Simulated wired M-Bus with ${trainingWiredMeters.length} meters on ${options.port}. Ctrl+C stops it.`);
+      io.err(fill(cliWords().mbus.simulatedWired, { count: trainingWiredMeters.length, port: options.port }));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
