@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 
 export function registerAuditCommands(program: Command, io: CliIo): void {
@@ -29,9 +30,8 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
           });
         }
         if (!options.json) {
-          io.out(
-            `The audit log holds: ${report.rows} rows, each chained to the one before. Last hash ${report.lastHash || '(no rows)'} — keep it to check later that no row was cut off the end.`,
-          );
+          const said = cliWords().audit;
+          io.out(fill(said.holds, { rows: report.rows, hash: report.lastHash || said.noRows }));
         }
       } finally {
         store.close();

@@ -3,7 +3,14 @@
  * tables): what a command did, in English and German. `--json` output is not said from here; it
  * stays the same in every language. Errors are said from the error catalogs (shared/i18n/errorWords.*).
  */
+import { meterWordsDe, meterWordsEn } from './cliWordsMeters';
+import { opticalWordsDe, opticalWordsEn } from './cliWordsOptical';
+import { superviseWordsDe, superviseWordsEn } from './cliWordsSupervise';
+
 export const cliWordsEn = {
+  ...superviseWordsEn,
+  ...meterWordsEn,
+  ...opticalWordsEn,
   error: 'error: {{words}}',
   problemLine: '  line {{line}}: {{words}}',
   /** What to do next on the command line, by the error's code and reason (hints.ts). */
@@ -61,6 +68,9 @@ export const cliWordsEn = {
 };
 
 export const cliWordsDe: typeof cliWordsEn = {
+  ...superviseWordsDe,
+  ...meterWordsDe,
+  ...opticalWordsDe,
   error: 'Fehler: {{words}}',
   problemLine: '  Zeile {{line}}: {{words}}',
   hint: {

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
+import { cliWords } from './language';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import { registerDlmsReadCommands } from './dlmsRead';
@@ -29,21 +30,17 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
     .option('--json', 'print machine-readable JSON')
     .exitOverride()
     .action(async (file: string, options: DecodeCliOptions) => {
-      const { captureFailure, captureTable, decodeCaptureFile } = await import('../services/dlms/decodeFile');
+      const { captureFailure, decodeCaptureFile } = await import('../services/dlms/decodeFile');
+      const { captureText } = await import('./dlmsText');
       // An argument is visible to every user of the machine in `ps`; the environment is not.
-      if (options.key !== undefined || options.authKey !== undefined)
-        io.err(
-          'note: keys given as arguments are visible to other users of this machine; FIELDMETER_DLMS_KEY and FIELDMETER_DLMS_AUTH_KEY keep them out of the process list',
-        );
+      if (options.key !== undefined || options.authKey !== undefined) io.err(cliWords().dlms.keysVisible);
       const result = decodeCaptureFile(file, {
         key: options.key ?? process.env.FIELDMETER_DLMS_KEY,
         authKey: options.authKey ?? process.env.FIELDMETER_DLMS_AUTH_KEY,
         systemTitle: options.systemTitle,
       });
       const { frames, apdu, encrypted, decrypted, objects } = result;
-      io.out(
-        options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureTable(result)),
-      );
+      io.out(options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureText(result)));
       const failure = captureFailure(result);
       if (failure) throw new AppError('VALIDATION', failure, { reason: 'hexInvalid' });
     });

@@ -6,6 +6,7 @@
  */
 import { className, groupOf, objectListPlan } from '../../shared/dlms/objectList';
 import { readDlmsMeter, type DlmsReadOptions } from '../services/serial/dlmsReader';
+import { cliWords, fill } from './language';
 import { escapeControls } from './terminalText';
 
 export async function listMeterObjects(options: Omit<DlmsReadOptions, 'plan'>, json = false): Promise<string> {
@@ -17,13 +18,15 @@ export async function listMeterObjects(options: Omit<DlmsReadOptions, 'plan'>, j
       null,
       2,
     );
-  if (data.offered === null)
-    return escapeControls(`Meter ${identification.manufacturer} ${identification.ident}: its object list could not be read.`);
+  const said = cliWords().dlms;
+  const meter = { manufacturer: identification.manufacturer, ident: identification.ident };
+  if (data.offered === null) return escapeControls(fill(said.objectsUnreadable, meter));
   return escapeControls(
     [
-      `Meter ${identification.manufacturer} ${identification.ident} offers ${objects.length} objects (mode E, HDLC at ${baud} baud):`,
+      fill(said.objects, { ...meter, count: objects.length, baud }),
       ...objects.map(
-        (o) => `  ${o.obis.padEnd(18)} class ${String(o.classId).padStart(3)} v${o.version}  ${o.className ?? '(class not known here)'}`,
+        (o) =>
+          `  ${o.obis.padEnd(18)} ${said.objectClass} ${String(o.classId).padStart(3)} v${o.version}  ${o.className ?? said.classUnknown}`,
       ),
     ].join('\n'),
   );

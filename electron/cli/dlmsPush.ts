@@ -4,6 +4,7 @@
  * arguments are for training and tests; the environment keeps them out of `ps`.
  */
 import { AppError } from '../../shared/contract/appError';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 
 export interface PushCliOptions {
@@ -72,7 +73,14 @@ export async function runPushSimulator(io: CliIo, options: PushCliOptions): Prom
   io.out(
     options.json
       ? JSON.stringify(info, null, 2)
-      : `Simulated HAN port of meter ${options.serial} pushing every ${seconds} s (${options.framing}, ${baud} baud, ${encryptionKey ? 'ciphered' : 'plain'}): open ${running.appPath}. Ctrl+C stops it.`,
+      : fill(cliWords().dlms.simulatedPush, {
+          serial: options.serial,
+          seconds,
+          framing: options.framing,
+          baud,
+          ciphering: encryptionKey ? cliWords().dlms.ciphered : cliWords().dlms.plain,
+          path: running.appPath,
+        }),
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -5,6 +5,8 @@
  */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
+import { dlmsReadText, dlmsSavedText } from './dlmsText';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import type { PushCliOptions } from './dlmsPush';
@@ -201,17 +203,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
             givenPassword: password,
             signal: controller.signal,
           });
-          io.out(
-            options.json
-              ? JSON.stringify(saved, null, 2)
-              : [
-                  `Saved ${saved.readings.length} readings at ${options.usagePoint} (meter ${saved.serial ?? '?'}).`,
-                  ...saved.readings.map((r) => `  ${r.readingType}  ${r.value}`),
-                  saved.profileMessageId
-                    ? `Queued the load profile as MeterReadings ${saved.profileMessageId}.`
-                    : 'No load profile queued.',
-                ].join('\n'),
-          );
+          io.out(options.json ? JSON.stringify(saved, null, 2) : dlmsSavedText(options.usagePoint!, saved));
           return;
         }
         if (options.objects) {
@@ -232,7 +224,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
           released,
           ...data,
         };
-        io.out(options.json ? JSON.stringify(shown, null, 2) : escapeControls(describe(shown)));
+        io.out(options.json ? JSON.stringify(shown, null, 2) : escapeControls(dlmsReadText(shown)));
       } catch (error) {
         if (error instanceof AppError && error.code === 'OPTICAL_READ_FAILED') {
           if (options.json) io.out(JSON.stringify({ error: { ...(error.details as object), message: error.message } }, null, 2));
@@ -241,7 +233,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
         }
         if (!(error instanceof DlmsReadError)) throw error;
         if (options.json) io.out(JSON.stringify({ error: { code: error.code, reason: error.dlmsCode, message: error.message } }, null, 2));
-        else if (error.diagnostic?.bytes) io.err(`Received before the failure (diagnostic only, not saved):\n${error.diagnostic.log}`);
+        else if (error.diagnostic?.bytes) io.err(`${cliWords().dlms.receivedBefore}\n${error.diagnostic.log}`);
         throw new AppError(
           error.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION',
           `[${error.code}] ${escapeControls(error.message)}`,
@@ -307,7 +299,12 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       io.out(
         options.json
           ? JSON.stringify(info, null, 2)
-          : `Simulated DLMS meter ${options.serial} ready (${days} days of load profile): open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`,
+          : fill(cliWords().dlms.simulated, {
+              serial: options.serial,
+              days,
+              path: running.appPath,
+              socat: running.startedSocat ? fill(cliWords().dlms.socat, { pid: running.socatPid ?? '?' }) : '',
+            }),
       );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
@@ -315,40 +312,4 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       });
       await running.stop();
     });
-}
-
-interface Shown {
-  meter: { manufacturer: string; ident: string; serial: string | null };
-  medium: 'optical' | 'hdlc';
-  baud: number;
-  bytes: number;
-  durationMs: number;
-  clock: { meterTime: string; driftS: number } | null;
-  registers: readonly { obis: string; value: string | null; unit: string | null }[];
-  disconnect: { outputConnected: boolean | null; controlState: string | null } | null;
-  profile: {
-    obis: string;
-    capturePeriodS: number;
-    intervals: readonly { end: string; status: readonly string[]; values: readonly (string | null)[] }[];
-  } | null;
-}
-
-function describe(r: Shown): string {
-  const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
-  return [
-    `Meter ${r.meter.manufacturer} ${r.meter.ident}${r.meter.serial ? `, serial ${r.meter.serial}` : ''}, ${r.medium === 'hdlc' ? 'direct HDLC' : 'mode E (HDLC)'} at ${r.baud} baud, ${r.bytes} bytes in ${r.durationMs} ms.`,
-    r.clock ? `Clock: ${r.clock.meterTime}, drift ${drift(r.clock.driftS)}.` : 'Clock: not read.',
-    r.disconnect
-      ? `Disconnect control: ${r.disconnect.controlState ?? '?'} (output ${r.disconnect.outputConnected === null ? '?' : r.disconnect.outputConnected ? 'connected' : 'disconnected'}).`
-      : 'Disconnect control: none.',
-    ...r.registers.map((g) => `  ${g.obis.padEnd(16)} ${g.value ?? '(none)'} ${g.unit ?? ''}`),
-    ...(r.profile
-      ? [
-          `Load profile ${r.profile.obis}: ${r.profile.intervals.length} intervals of ${r.profile.capturePeriodS / 60} min.`,
-          ...r.profile.intervals.map(
-            (i) => `  ${i.end}  ${i.values.map((v) => v ?? '-').join('  ')}${i.status.length ? `  [${i.status.join(', ')}]` : ''}`,
-          ),
-        ]
-      : []),
-  ].join('\n');
 }

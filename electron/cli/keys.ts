@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { MeterKeys } from '../services/meterKeys';
 import type { Store } from '../services/store';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import { readInputText } from './inputFile';
 
@@ -65,7 +66,7 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
         try {
           const result = meterKeys.importFile(actor, basename(file), content);
           const added = result.imported - result.replaced;
-          print(options, { ...result, added }, `Imported ${result.imported} keys: ${added} added, ${result.replaced} replaced.`);
+          print(options, { ...result, added }, fill(cliWords().keys.imported, { ...result, added }));
         } catch (error) {
           const problems = (error as AppError).details as { problems?: { line: number; column: string }[] } | undefined;
           // The lines in words for the operator (runCli prints the problems' `reason`).
@@ -89,7 +90,13 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
         print(
           options,
           counts,
-          `${counts.total} meter keys: ${counts.mbus} M-Bus, ${counts['dlms.encryption']} DLMS encryption, ${counts['dlms.authentication']} DLMS authentication, ${counts['dlms.password']} DLMS passwords.`,
+          fill(cliWords().keys.counted, {
+            total: counts.total,
+            mbus: counts.mbus,
+            encryption: counts['dlms.encryption'],
+            authentication: counts['dlms.authentication'],
+            password: counts['dlms.password'],
+          }),
         );
       }),
     );
@@ -111,7 +118,7 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
         const { cliActor } = await import('./signIn');
         const actor = await cliActor(store, 'supervise', 'delete meter keys');
         const result = meterKeys.remove(actor, { manufacturer, id });
-        print(options, result, `Deleted ${result.deleted} key(s) of ${manufacturer.toUpperCase()}${id}.`);
+        print(options, result, fill(cliWords().keys.deleted, { deleted: result.deleted, meter: `${manufacturer.toUpperCase()}${id}` }));
       });
     });
 }

@@ -10,6 +10,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import type { MbusReason } from '../../shared/mbus/reasons';
+import { cliWords } from './language';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import { readInputFile } from './inputFile';
@@ -73,7 +74,7 @@ export function registerMbusCommands(program: Command, io: CliIo): void {
       };
       let result = decode(key);
       if (!result.ok && result.reason === 'mbus.noKey' && key === undefined) {
-        const prompt = terminalPrompt("The telegram is encrypted. The meter's key (32 hex digits, not shown): ");
+        const prompt = terminalPrompt(cliWords().mbus.keyPrompt);
         if (!prompt) {
           if (options.json) io.out(JSON.stringify(telegramSummary(result), null, 2));
           throw new AppError('VALIDATION', `The telegram is encrypted: set ${MBUS_KEY_VARIABLE} or pass --key.`, {

@@ -9,6 +9,8 @@
  */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
+import { cliWords, fill } from './language';
+import { listenText } from './mbusText';
 import type { CliIo } from './program';
 
 interface ListenCliOptions {
@@ -200,38 +202,6 @@ async function routeMeters(options: { route: string; db?: string; routeCsv?: str
   }
 }
 
-interface ListenReport {
-  counts: { stops: number; heard: number; notHeard: number; notOnRoute: number; duplicates: number; damaged: number };
-  heard: readonly {
-    meterSerial: string | null;
-    values: readonly { value: string }[];
-    reason: string | null;
-    readingSetId: string | null;
-  }[];
-  notHeard: readonly { meterSerial: string; address: string }[];
-  others: readonly {
-    manufacturer: string | null;
-    id: string | null;
-    reason: string | null;
-    records: readonly { value: string | null; unit: string | null; quantity: string }[];
-  }[];
-}
-
-function listenText(r: ListenReport): string {
-  const c = r.counts;
-  return [
-    `Heard ${c.heard} of ${c.stops} radio meters; ${c.notOnRoute} telegram(s) from meters not on the route, ${c.duplicates} repeated, ${c.damaged} damaged.`,
-    ...r.heard.map(
-      (h) => `  heard ${h.meterSerial}: ${h.reason ?? h.values.map((v) => v.value).join(', ')}${h.readingSetId ? ' (saved)' : ''}`,
-    ),
-    ...r.notHeard.map((s) => `  not heard ${s.meterSerial} (${s.address})`),
-    ...r.others.map(
-      (o) =>
-        `  other ${o.manufacturer}${o.id}: ${o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', ')}`,
-    ),
-  ].join('\n');
-}
-
 export function registerMbusListenCommands(program: Command, io: CliIo): void {
   const mbus = program.commands.find((c) => c.name() === 'mbus');
   mbus
@@ -319,7 +289,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
           burst: options.burst === true,
           meterMode,
         });
-        io.err(`Simulated ${receiver} receiver sending ${meters.length} radio meters on ${link}. Ctrl+C stops it.`);
+        io.err(fill(cliWords().mbus.simulated, { receiver, count: meters.length, link }));
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

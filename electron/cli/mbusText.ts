@@ -1,5 +1,9 @@
-/** The shape `mbus decode --json` prints (issue 23 §7) and its short human table. */
+/**
+ * The shape `mbus decode --json` prints (issue 23 §7), its short human table, and what `mbus listen`
+ * says it heard; the words from the CLI catalogs (issue 16 §3), reason codes and values as they are.
+ */
 import type { DecodeResult } from '../../shared/mbus';
+import { cliWords, fill } from './language';
 
 export interface TelegramSummary {
   ok: boolean;
@@ -51,22 +55,29 @@ export function telegramSummary(result: DecodeResult): TelegramSummary {
 }
 
 export function telegramTable(s: TelegramSummary): string {
+  const said = cliWords().mbus;
   const who = s.manufacturer
-    ? `${s.medium === 'mbus' ? 'M-Bus' : 'wM-Bus'} ${s.manufacturer} ${s.id ?? ''}, version ${s.version ?? '?'}, ${s.deviceType ?? 'unknown'}`
-    : 'Sender unknown';
+    ? fill(said.sender, {
+        medium: s.medium === 'mbus' ? 'M-Bus' : 'wM-Bus',
+        manufacturer: s.manufacturer,
+        id: s.id ?? '',
+        version: s.version ?? '?',
+        deviceType: s.deviceType ?? said.unknownDevice,
+      })
+    : said.senderUnknown;
   const security =
     s.encryption === 'none' || s.encryption === null
-      ? 'not encrypted'
-      : `${s.encryption}${s.decrypted ? ', decrypted' : ', not decrypted'}`;
-  if (!s.ok) return `${who} (${security}): cannot read it.`;
+      ? said.notEncrypted
+      : `${s.encryption}${s.decrypted ? said.decrypted : said.notDecrypted}`;
+  if (!s.ok) return fill(said.cannotRead, { who, security });
   const rows = s.records.map((r) => [
     r.quantity,
     r.date ?? r.value ?? '—',
     r.unit ?? '',
     r.function === 'instantaneous' ? '' : r.function,
-    r.storage ? `storage ${r.storage}` : '',
-    r.tariff ? `tariff ${r.tariff}` : '',
-    r.subunit ? `subunit ${r.subunit}` : '',
+    r.storage ? fill(said.storage, { n: r.storage }) : '',
+    r.tariff ? fill(said.tariff, { n: r.tariff }) : '',
+    r.subunit ? fill(said.subunit, { n: r.subunit }) : '',
   ]);
   const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
   const lines = rows.map(
@@ -76,5 +87,43 @@ export function telegramTable(s: TelegramSummary): string {
         .join('  ')
         .trimEnd()}`,
   );
-  return [`${who} (${security})`, ...(lines.length ? lines : ['  no records'])].join('\n');
+  return [`${who} (${security})`, ...(lines.length ? lines : [said.noRecords])].join('\n');
+}
+
+export interface ListenReport {
+  counts: { stops: number; heard: number; notHeard: number; notOnRoute: number; duplicates: number; damaged: number };
+  heard: readonly {
+    meterSerial: string | null;
+    values: readonly { value: string }[];
+    reason: string | null;
+    readingSetId: string | null;
+  }[];
+  notHeard: readonly { meterSerial: string; address: string }[];
+  others: readonly {
+    manufacturer: string | null;
+    id: string | null;
+    reason: string | null;
+    records: readonly { value: string | null; unit: string | null; quantity: string }[];
+  }[];
+}
+
+export function listenText(r: ListenReport): string {
+  const said = cliWords().mbus;
+  return [
+    fill(said.heardCounts, { ...r.counts }),
+    ...r.heard.map((h) =>
+      fill(said.heard, {
+        meter: h.meterSerial ?? '?',
+        what: h.reason ?? h.values.map((v) => v.value).join(', '),
+        saved: h.readingSetId ? said.savedMark : '',
+      }),
+    ),
+    ...r.notHeard.map((s) => fill(said.notHeard, { meter: s.meterSerial, address: s.address })),
+    ...r.others.map((o) =>
+      fill(said.other, {
+        meter: `${o.manufacturer ?? ''}${o.id ?? ''}`,
+        what: o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', '),
+      }),
+    ),
+  ].join('\n');
 }

@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import type { WiredMaster } from '../../shared/mbus/wiredMaster';
 import { AppError } from '../../shared/contract/appError';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import type { WiredSaver } from './mbusWiredSave';
 import { escapeControls } from './terminalText';
@@ -96,7 +97,15 @@ async function readAndTell(options: ReadCliOptions, io: CliIo, address: number |
       : escapeControls(
           [
             ...telegrams.map((t) => telegramTable(t)),
-            ...(saved ? [`Saved to ${saved.meterSerial} (${saved.usagePointId}): ${saved.values.map((v) => v.value).join(', ')}`] : []),
+            ...(saved
+              ? [
+                  fill(cliWords().mbus.saved, {
+                    serial: saved.meterSerial,
+                    usagePoint: saved.usagePointId,
+                    values: saved.values.map((v) => v.value).join(', '),
+                  }),
+                ]
+              : []),
           ].join('\n'),
         ),
   );
@@ -121,11 +130,13 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
             reason: 'option',
             option: '--secondary',
           });
-        const found = await withMaster(options, (m) => m.search(mask, (a) => options.json || io.err(`found ${a}`)));
+        const found = await withMaster(options, (m) =>
+          m.search(mask, (a) => options.json || io.err(fill(cliWords().mbus.foundOne, { address: a }))),
+        );
         io.out(
           options.json
             ? JSON.stringify({ mask, secondary: found }, null, 2)
-            : `Found ${found.length} meter(s): ${found.join(', ') || 'none'}.`,
+            : fill(cliWords().mbus.foundSecondary, { count: found.length, found: found.join(', ') || cliWords().mbus.none }),
         );
         return;
       }
@@ -135,13 +146,17 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
       const found = await withMaster(options, (m) =>
         m.scan(from, to, (address, result) => {
           if (result === 'collision') collisions.push(address);
-          if (!options.json && address % 10 === 0) io.err(`scanning ${address} of ${to}…`);
+          if (!options.json && address % 10 === 0) io.err(fill(cliWords().mbus.scanning, { address, to }));
         }),
       );
       io.out(
         options.json
           ? JSON.stringify({ from, to, primary: found, collisions }, null, 2)
-          : `Found ${found.length} meter(s) at primary address(es) ${found.join(', ') || 'none'}${collisions.length ? `; garbled answers at ${collisions.join(', ')}` : ''}.`,
+          : fill(cliWords().mbus.foundPrimary, {
+              count: found.length,
+              found: found.join(', ') || cliWords().mbus.none,
+              garbled: collisions.length ? fill(cliWords().mbus.garbled, { addresses: collisions.join(', ') }) : '',
+            }),
       );
     });
 
@@ -187,7 +202,7 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
         import('../services/mbus/trainingWired'),
       ]);
       const running = await runWiredSimulator(options.port, trainingWiredMeters);
-      io.err(`Simulated wired M-Bus with ${trainingWiredMeters.length} meters on ${options.port}. Ctrl+C stops it.`);
+      io.err(fill(cliWords().mbus.simulatedWired, { count: trainingWiredMeters.length, port: options.port }));
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

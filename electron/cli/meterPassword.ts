@@ -5,6 +5,7 @@
  * warning on every use.
  */
 import { AppError } from '../../shared/contract/appError';
+import { cliWords, fill } from './language';
 
 export const METER_PASSWORD_VARIABLE = 'FIELDMETER_METER_PASSWORD';
 
@@ -18,9 +19,7 @@ export interface PasswordSources {
 
 export async function meterPassword({ flag, env, prompt, warn }: PasswordSources): Promise<string> {
   if (flag !== undefined) {
-    warn(
-      `Warning: --password is visible to every user of this computer (ps, shell history). Set ${METER_PASSWORD_VARIABLE} instead, or leave it out to be asked.`,
-    );
+    warn(fill(cliWords().optical.passwordVisible, { variable: METER_PASSWORD_VARIABLE }));
     return flag;
   }
   const fromEnv = env[METER_PASSWORD_VARIABLE];

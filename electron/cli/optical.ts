@@ -5,17 +5,12 @@
  */
 import { meterPassword, terminalPrompt } from './meterPassword';
 import { escapeControls } from './terminalText';
+import { cliWords, fill } from './language';
+import { atStopText, demandResetText, parsedText, portsText, readText, savedText, timeSyncText } from './opticalText';
 import { readInputFile } from './inputFile';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
-import {
-  findMeterModel,
-  isValidAddress,
-  shippedMeterModels,
-  parseCapture,
-  type DataValue,
-  type MappedDataSet,
-} from '../../shared/iec62056';
+import { findMeterModel, isValidAddress, shippedMeterModels, parseCapture } from '../../shared/iec62056';
 import { OpticalReadError } from '../services/serial/errors';
 import type { ProgramOptions } from '../services/serial/programOperations';
 import { meterProfiles } from '../services/serial/simulator/profiles';
@@ -25,16 +20,6 @@ import type { CliIo } from './program';
 
 interface JsonOption {
   json?: boolean;
-}
-
-function describeSets(sets: readonly MappedDataSet[]): string[] {
-  return sets.map(
-    (s) =>
-      `  ${s.obis.padEnd(14)} ${s.values
-        .map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value))
-        .join('  ')
-        .padEnd(32)} ${s.readingType ?? ''}${s.event ? `  [event: ${s.event.kind}]` : ''}`,
-  );
 }
 
 const readFile = (file: string): Uint8Array => new Uint8Array(readInputFile(file));
@@ -86,10 +71,6 @@ interface ProgramCliOptions extends JsonOption {
   confirmSerial?: boolean;
 }
 
-/** A demand register: the value and, when sent, the time it was reached (`0004.512 kW at 2401151230`). */
-const valueText = (values: readonly DataValue[]) => values.map((v) => (v.unit ? `${v.value} ${v.unit}` : v.value)).join(' at ') || '(none)';
-const drift = (s: number) => `${s > 0 ? '+' : ''}${s.toFixed(1)} s`;
-
 export function registerOpticalCommands(program: Command, io: CliIo): void {
   // What a meter sent is printed with its control characters escaped (terminalText.ts).
   const print = (options: JsonOption, value: unknown, text: () => string) =>
@@ -109,14 +90,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
       print(
         options,
         { identification, checksum, shortCrc, dataSets: dataSets.map(({ obis, values, readingType }) => ({ obis, values, readingType })) },
-        () =>
-          [
-            identification
-              ? `Meter ${identification.manufacturer} ${identification.ident} (baud character ${identification.baudChar}${identification.modeE ? ', offers mode E' : ''})`
-              : 'No identification in the capture.',
-            `Checksum: ${checksum}${shortCrc ? ' (the CRC came with fewer than 4 hex digits, as DSMR 5.0.2 §6.2 does not allow: compared as a number)' : ''}. ${dataSets.length} data sets.`,
-            ...describeSets(dataSets),
-          ].join('\n'),
+        () => parsedText(report),
       );
       if (dataSets.length === 0)
         throw new AppError(
@@ -194,18 +168,13 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
           wakeUp: options.wakeUp,
           signal: controller.signal,
         });
-        print(options, result, () =>
-          [
-            `Meter ${result.identification.manufacturer} ${result.identification.ident}, mode ${result.mode}, ${result.baud} baud, ${result.bytes} bytes in ${result.durationMs} ms (attempt ${result.attempts}).`,
-            ...describeSets(result.dataSets),
-          ].join('\n'),
-        );
+        print(options, result, () => readText(result));
       } catch (error) {
         const failure = readFailure(error);
         if (!failure) throw error;
         const { log, ...shown } = failure;
         if (options.json) io.out(JSON.stringify({ error: shown }, null, 2));
-        else if (log) io.err(`Received before the failure (diagnostic only, not saved):\n${escapeControls(log)}`);
+        else if (log) io.err(`${cliWords().optical.receivedBefore}\n${escapeControls(log)}`);
         throw new AppError(
           failure.code === 'PORT_NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION',
           `[${failure.code}] ${escapeControls(failure.message)}`,
@@ -217,18 +186,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     });
 
   const printSaved = (options: JsonOption, { read, saved }: Awaited<ReturnType<typeof readAndSave>>) =>
-    print(options, { read, saved }, () =>
-      [
-        `Meter ${read.manufacturer} ${read.ident}${read.meterSerial ? `, serial ${read.meterSerial}` : ''}, mode ${read.mode}, ${read.baud} baud.`,
-        ...(read.status?.errorRegisterSet
-          ? [`Warning: the meter reports a fault, error register F.F reads ${read.status.errorRegister}; it is reported with this reading.`]
-          : []),
-        `Saved reading set ${saved.readingSetId} at ${saved.readAt}:`,
-        ...saved.readings.map(
-          (r) => `  ${r.readingType}  ${r.value}${r.warnings.length ? `  (${r.warnings.map((w) => w.kind).join(', ')})` : ''}`,
-        ),
-      ].join('\n'),
-    );
+    print(options, { read, saved }, () => savedText({ read, saved }));
 
   program
     .command('ports')
@@ -238,13 +196,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     .action(async (options: JsonOption) => {
       const { listPorts } = await import('../services/serial/ports');
       const list = await listPorts();
-      print(options, list, () =>
-        list.ports.length === 0
-          ? `No serial ports found.${list.reason ? ` ${list.reason}` : ''}`
-          : list.ports
-              .map((p) => `${p.path}  ${p.vendorId ?? '----'}:${p.productId ?? '----'}  ${p.probe ?? p.manufacturer ?? ''}`)
-              .join('\n'),
-      );
+      print(options, list, () => portsText(list));
     });
 
   const simulate = program.command('simulate').description('simulators for training and tests').exitOverride();
@@ -274,11 +226,12 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
         startedSocat: running.startedSocat,
         socatPid: running.socatPid,
       };
-      print(
-        options,
-        info,
-        () =>
-          `Simulated meter "${profile.name}" ready: open ${running.appPath}${running.startedSocat ? ` (socat pid ${running.socatPid})` : ''}. Ctrl+C stops it.`,
+      print(options, info, () =>
+        fill(cliWords().optical.simulated, {
+          profile: profile.name,
+          path: running.appPath,
+          socat: running.startedSocat ? fill(cliWords().optical.socat, { pid: running.socatPid ?? '?' }) : '',
+        }),
       );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
@@ -321,27 +274,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
       .option('--json', 'print machine-readable JSON')
       .exitOverride();
 
-  const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) =>
-    print(options, r, () =>
-      [
-        `Meter ${r.manufacturer} ${r.ident} (model ${r.model}) at ${options.usagePoint}, serial ${r.meterSerialRead ?? '(not given)'}${r.serialMismatchConfirmed ? ', programmed on your confirmation although it is not the expected meter' : ''}.`,
-        ...(r.timeSync
-          ? [
-              `Before: meter ${r.timeSync.before.meterTime}, drift ${drift(r.timeSync.before.driftS)}.`,
-              `After:  meter ${r.timeSync.after.meterTime}, drift ${drift(r.timeSync.after.driftS)}.`,
-            ]
-          : []),
-        ...(r.demandReset
-          ? [
-              `Demand before: ${valueText(r.demandReset.demandBefore)}; after: ${valueText(r.demandReset.demandAfter)}.`,
-              ...(r.demandReset.resetCounterBefore === null
-                ? []
-                : [`Reset counter: ${r.demandReset.resetCounterBefore} → ${r.demandReset.resetCounterAfter ?? '?'}.`]),
-            ]
-          : []),
-        `Queued EndDeviceControls message ${r.messageId}.`,
-      ].join('\n'),
-    );
+  const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) => print(options, r, () => atStopText(options.usagePoint, r));
 
   const run = async <T>(options: ProgramCliOptions, work: (o: ProgramOptions) => Promise<T>): Promise<T> => {
     if (options.profile !== undefined && !findMeterModel(options.profile))
@@ -363,7 +296,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     const password = await meterPassword({
       flag: options.password,
       env: process.env,
-      prompt: terminalPrompt('Meter password: '),
+      prompt: terminalPrompt(cliWords().optical.passwordPrompt),
       warn: (text) => io.err(text),
     });
     const controller = new AbortController();
@@ -402,14 +335,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
         );
       const { timeSync } = await import('../services/serial/programOperations');
       const r = await run(options, timeSync);
-      print(options, r, () =>
-        [
-          `Meter ${r.identification.manufacturer} ${r.identification.ident} (model ${r.model}, ${r.baud} baud).`,
-          `Before: meter ${r.before.meterTime}, drift ${drift(r.before.driftS)}.`,
-          `Wrote date ${r.written.date} and time ${r.written.time}.`,
-          `After:  meter ${r.after.meterTime}, drift ${drift(r.after.driftS)} (the meter counts whole seconds).`,
-        ].join('\n'),
-      );
+      print(options, r, () => timeSyncText(r));
     },
   );
 
@@ -424,15 +350,7 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
         );
       const { demandReset } = await import('../services/serial/programOperations');
       const r = await run(options, demandReset);
-      print(options, r, () =>
-        [
-          `Meter ${r.identification.manufacturer} ${r.identification.ident} (model ${r.model}): demand reset done.`,
-          `Demand before: ${valueText(r.demandBefore)}; after: ${valueText(r.demandAfter)}.`,
-          r.resetCounterBefore === null
-            ? 'The meter has no reset counter.'
-            : `Reset counter: ${r.resetCounterBefore} → ${r.resetCounterAfter ?? '?'}.`,
-        ].join('\n'),
-      );
+      print(options, r, () => demandResetText(r));
     },
   );
 }

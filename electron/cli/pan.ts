@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 
 export function registerPanCommands(program: Command, io: CliIo): void {
@@ -20,7 +21,7 @@ export function registerPanCommands(program: Command, io: CliIo): void {
       const result = checkPanLabel(options.eui64, options.installCode);
       const { valid, reason, crc, linkKey } = result;
       if (options.json) io.out(JSON.stringify({ valid, reason, crc, linkKey, eui64: result.eui64 }, null, 2));
-      else if (valid) io.out(`Valid. EUI-64 ${result.eui64 ?? ''}, CRC ${crc ?? ''}, link key ${linkKey ?? ''}`);
+      else if (valid) io.out(fill(cliWords().pan.valid, { eui64: result.eui64 ?? '', crc: crc ?? '', linkKey: linkKey ?? '' }));
       if (!valid) throw new AppError('VALIDATION', reason ?? 'The label is not valid.', { reason: 'euiInvalid', field: 'eui64' });
     });
 }

@@ -12,6 +12,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { Store } from '../services/store';
+import { cliLanguage, cliWords, fill } from './language';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
 import { meterModelWordsDe, meterModelWordsEn, sayMeterModelProblem } from '../../shared/i18n/meterModelWords';
@@ -59,7 +60,7 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
           io.out(
             options.json
               ? JSON.stringify({ file: options.out, transcripts: found.map((t) => t.id) })
-              : `${found.length} transcript(s) written to ${options.out}.`,
+              : fill(cliWords().probe.transcriptsWritten, { count: found.length, file: options.out }),
           );
         } else
           io.out(
@@ -96,20 +97,19 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
   const printList = (options: Common, list: Awaited<ReturnType<typeof modelList>>) => {
     if (options.json) return io.out(JSON.stringify(list, null, 2));
     const typesOf = (name: string) => list.assignments.filter((a) => a.model === name).map((a) => `${a.manufacturer} ${a.identPrefix}`);
+    const said = cliWords().probe;
+    const problemWords = cliLanguage() === 'de' ? meterModelWordsDe : meterModelWordsEn;
     io.out(
       [
-        ...list.models.map(
-          (m) =>
-            `${m.name}${m.demandReset ? ' (demand reset)' : ''}: ${m.description}\n  assigned to: ${typesOf(m.name).join(', ') || '(no meter type)'}`,
-        ),
+        ...list.models.flatMap((m) => [
+          fill(said.model, { name: m.name, demandReset: m.demandReset ? said.demandReset : '', description: m.description }),
+          fill(said.assignedTo, { types: typesOf(m.name).join(', ') || said.noMeterType }),
+        ]),
         ...list.assignments
           .filter((a) => !list.models.some((m) => m.name === a.model))
-          .map((a) => `${a.manufacturer} ${a.identPrefix}: model ${a.model} is not on this device`),
-        ...list.refused.map(
-          (r) =>
-            `left out: ${r.file} — ${sayMeterModelProblem(/^de/i.test(process.env.LANG ?? '') ? meterModelWordsDe : meterModelWordsEn, r)}`,
-        ),
-        `utility models folder: ${list.folder}`,
+          .map((a) => fill(said.notOnDevice, { meterType: `${a.manufacturer} ${a.identPrefix}`, model: a.model })),
+        ...list.refused.map((r) => fill(said.leftOut, { file: r.file, problem: sayMeterModelProblem(problemWords, r) })),
+        fill(said.folder, { folder: list.folder }),
       ].join('\n'),
     );
   };

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/contract/appError';
 import { roles } from '../../shared/contract/choices';
 import type { Role } from '../../shared/contract/supervisorEntities';
 import { resolveDatabasePath } from '../services/paths';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import { cliActor, promptSecret } from './signIn';
 
@@ -52,7 +53,9 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
         const added = actor
           ? await session.add(actor, { name: options.name, role: options.role }, secret.data)
           : (await session.createFirst(options.name, secret.data)).profile!;
-        io.out(options.json ? JSON.stringify(added) : `Added profile ${added.name} (${added.role}).`);
+        io.out(
+          options.json ? JSON.stringify(added) : fill(cliWords().profile.added, { name: added.name, role: cliWords().role[added.role] }),
+        );
       } finally {
         store.close();
       }
@@ -68,7 +71,11 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
       const store = openStore(resolveDatabasePath(options.db));
       try {
         const list = store.profiles.list();
-        io.out(options.json ? JSON.stringify(list, null, 2) : list.map((p) => `${p.name} (${p.role})`).join('\n') || 'No profiles yet.');
+        io.out(
+          options.json
+            ? JSON.stringify(list, null, 2)
+            : list.map((p) => `${p.name} (${cliWords().role[p.role]})`).join('\n') || cliWords().profile.none,
+        );
       } finally {
         store.close();
       }

@@ -6,6 +6,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 
 export function registerReceiptCommands(program: Command, io: CliIo): void {
@@ -33,7 +34,8 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
           });
         }
         if (options.json) io.out(JSON.stringify(check, null, 2));
-        const visit = check.visit ? `${check.visit.kind} ${check.visit.id}` : 'unknown visit';
+        const said = cliWords().receipt;
+        const visit = check.visit ? `${check.visit.kind} ${check.visit.id}` : said.unknownVisit;
         if (!check.intact) {
           const why =
             check.problem === 'noReceiptData'
@@ -60,9 +62,7 @@ export function registerReceiptCommands(program: Command, io: CliIo): void {
           });
         }
         if (!options.json) {
-          io.out(
-            `Intact: code ${check.code} belongs to the data this receipt carries (${visit}).${check.matchesDatabase ? ' It matches the visit stored in the database.' : ''}`,
-          );
+          io.out(fill(said.intact, { code: check.code ?? '', visit }) + (check.matchesDatabase ? said.matchesDatabase : ''));
         }
       } finally {
         store?.close();

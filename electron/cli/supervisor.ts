@@ -5,6 +5,7 @@ import { exportFormats, stopStatuses, workTypes } from '../../shared/contract/ch
 import type { ExportFormat } from '../../shared/contract/supervisorEntities';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
+import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import { cliActor } from './signIn';
 
@@ -64,7 +65,11 @@ export function registerSupervisorCommands(program: Command, io: CliIo): void {
           resolve(options.out),
           { force: options.force, language: options.lang },
         );
-        io.out(options.json ? JSON.stringify(result, null, 2) : `Wrote ${result.rows} readings to ${result.path} (${result.bytes} bytes).`);
+        io.out(
+          options.json
+            ? JSON.stringify(result, null, 2)
+            : fill(cliWords().export.wrote, { rows: result.rows, path: result.path, bytes: result.bytes }),
+        );
       } finally {
         store.close();
       }

@@ -6,7 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asciiBytes, concatBytes } from '../../shared/iec62056';
 import { fieldmeterInProcess } from '../support/cli';
+import { block, modeCData } from '../unit/iec62056/fixtures';
 import { csv, row } from '../support/routeCsv';
 import { useTempDir } from '../support/tempDir';
 import { scaled } from '../support/timeouts';
@@ -57,6 +59,34 @@ describe(
       expect(migrated.stdout).toMatch(/^Die Datenbank .* hat den Schemastand \d+\./);
       const listed = await fieldmeterInProcess(['readings', 'list', '--db', db], german);
       expect(listed.stdout.trim()).toBe('Nichts aufzulisten.');
+    });
+
+    it('says a PAN label check, the audit log and an empty profile list in German', async () => {
+      // Vector: Silicon Labs AN1089 §3 (as test/integration/pan/cli-pan.test.ts).
+      const label = ['pan', 'check', '--eui64', '000D6F000ABCDEF0', '--install-code', '83FED3407A939723A5C639B26916D505C3B5'];
+      const pan = await fieldmeterInProcess(label, german);
+      expect(pan.stdout.trim()).toBe('Gültig. EUI-64 000D6F000ABCDEF0, CRC C3B5, Link-Schlüssel 66B6900981E1EE3CA4206B6B861C02BB');
+
+      const db = join(tempDir(), 'a.db');
+      await fieldmeterInProcess(['db', 'migrate', '--db', db], german);
+      const audit = await fieldmeterInProcess(['audit', 'verify', '--db', db], german);
+      expect(audit.code).toBe(0);
+      expect(audit.stdout).toMatch(/^Das Prüfprotokoll ist unversehrt: \d+ Zeilen/);
+      expect(audit.stdout).not.toContain('audit log holds');
+      const profiles = await fieldmeterInProcess(['profile', 'list', '--db', db], german);
+      expect(profiles.stdout.trim()).toBe('Noch keine Profile.');
+    });
+
+    it('says what a parsed optical readout holds in German', async () => {
+      const path = join(tempDir(), 'c.bin');
+      writeFileSync(path, concatBytes(asciiBytes('/?!\r\n/ISK5MT174-0001\r\n\x06050\r\n'), block(modeCData)));
+      const parsed = await fieldmeterInProcess(['readout', 'parse', path], german);
+      expect(parsed.code).toBe(0);
+      const [meter, checksum] = parsed.stdout.split('\n');
+      expect(meter).toBe('Zähler ISK MT174-0001 (Baudzeichen 5)');
+      expect(checksum).toMatch(/^Prüfsumme: ok\. \d+ Datensätze\.$/);
+      expect(parsed.stdout).toContain('1.8.0');
+      expect(parsed.stdout).not.toMatch(/Meter |Checksum|data sets/);
     });
   },
   scaled(30_000),

@@ -60,15 +60,3 @@ export function captureFailure(result: CaptureResult): string | null {
   if (result.reason) return `cannot read the capture (${result.reason})`;
   return null;
 }
-
-export function captureTable(result: CaptureResult): string {
-  const lines = [
-    result.frames.length ? `Frames: ${result.frames.length}, ${result.frames.filter((f) => f.ok).length} ok` : 'No HDLC frames: bare APDU',
-    `APDU: ${result.apdu ?? 'none'}${result.encrypted ? (result.decrypted ? ' (ciphered, decrypted)' : ' (ciphered, not decrypted)') : ''}`,
-  ];
-  for (const o of result.objects) {
-    const where = o.classId === null ? '' : `  class ${o.classId} attr ${o.attribute}`;
-    lines.push(`  ${(o.obis ?? '-').padEnd(18)} ${`${o.value ?? 'null'}${o.unit ? ` ${o.unit}` : ''}`.padEnd(28)}${where}`);
-  }
-  return lines.join('\n');
-}
