@@ -6,10 +6,9 @@
  * 1-0:1.8.0 … 4.8.0, load profile 1-0:99.1.0.255 with AMR status 0-0:96.10.1.255, disconnect
  * control 0-0:96.3.10.255): see shared/dlms/simulator/meterObjects.ts.
  */
-import { existsSync } from 'node:fs';
 import { ModeEMeter, type ModeEMeterOptions } from '../../../../shared/dlms/simulator/modeEMeter';
 import { openSerialLink, type SerialLink } from '../link';
-import { startPtyPair, type PtyPair } from './socat';
+import { attachOrPair } from './socat';
 
 const SWITCH_BACK_MS = 100;
 
@@ -93,12 +92,7 @@ export interface RunningDlmsMeter {
 
 /** Attaches to `path` when it exists; otherwise starts socat: the app opens `path`, the meter sits on `path + '.meter'`. */
 export async function runDlmsMeter(path: string, options: DlmsMeterOnLinkOptions): Promise<RunningDlmsMeter> {
-  let pair: PtyPair | null = null;
-  let meterPath = path;
-  if (!existsSync(path)) {
-    meterPath = `${path}.meter`;
-    pair = await startPtyPair(path, meterPath);
-  }
+  const { meterPath, pair } = await attachOrPair(path);
   const link = await openSerialLink(meterPath, { baudRate: options.hdlcBaud ?? 300, frame: '8N1' });
   const meter = new DlmsMeterOnLink(link, options);
   return {

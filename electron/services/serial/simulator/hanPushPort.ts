@@ -3,10 +3,9 @@
  * (shared/dlms/simulator/hanPushMeter) written to the link every `intervalMs`, the first push at
  * once. A HAN port only sends (NVE's HAN interface is one-way), so nothing is read back.
  */
-import { existsSync } from 'node:fs';
 import { HanPushMeter, type HanPushMeterOptions } from '../../../../shared/dlms/simulator/hanPushMeter';
 import { openSerialLink } from '../link';
-import { startPtyPair, type PtyPair } from './socat';
+import { attachOrPair } from './socat';
 
 export interface HanPushPortOptions extends Omit<HanPushMeterOptions, 'now'> {
   readonly intervalMs: number;
@@ -27,12 +26,7 @@ export interface RunningHanPushPort {
 
 /** Attaches to `path` when it exists; otherwise starts socat: the app opens `path`, the meter sits on `path + '.meter'`. */
 export async function runHanPushPort(path: string, options: HanPushPortOptions): Promise<RunningHanPushPort> {
-  let pair: PtyPair | null = null;
-  let meterPath = path;
-  if (!existsSync(path)) {
-    meterPath = `${path}.meter`;
-    pair = await startPtyPair(path, meterPath);
-  }
+  const { meterPath, pair } = await attachOrPair(path);
   const link = await openSerialLink(meterPath, { baudRate: options.baud, frame: '8N1' });
   const meter = new HanPushMeter({ ...options, now: options.now ?? Date.now });
   let sent = 0;

@@ -3,12 +3,11 @@
  * port wired to a probe) the simulator attaches to it. If not, it starts socat itself: the app
  * opens `path`, the simulator sits on `path + '.meter'`, and stopping ends socat.
  */
-import { existsSync } from 'node:fs';
 import { INITIAL_BAUD } from '../../../../shared/iec62056';
 import { openSerialLink } from '../link';
 import { MeterSimulator, type SimulatorOptions } from './meterSimulator';
 import { findProfile, meterProfiles, type MeterProfile } from './profiles';
-import { startPtyPair, type PtyPair } from './socat';
+import { attachOrPair } from './socat';
 
 export { MeterSimulator, type SimulatorOptions } from './meterSimulator';
 export { ProgrammingMeter, type ProgrammingBehaviour } from './programmingMeter';
@@ -34,12 +33,7 @@ export function profileOrThrow(name: string): MeterProfile {
 }
 
 export async function runSimulator(profile: MeterProfile, path: string, options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  let pair: PtyPair | null = null;
-  let meterPath = path;
-  if (!existsSync(path)) {
-    meterPath = `${path}.meter`;
-    pair = await startPtyPair(path, meterPath);
-  }
+  const { meterPath, pair } = await attachOrPair(path);
   // DSMR 4+ P1 runs 115200 8N1; on a PTY the rate is only a label.
   const link = await openSerialLink(meterPath, {
     baudRate: profile.kind === 'push' ? 115200 : INITIAL_BAUD,

@@ -58,3 +58,13 @@ export async function startPtyPair(appPath: string, meterPath: string, timeoutMs
     },
   };
 }
+
+/**
+ * Where a simulated device sits: on `path` itself when it exists (a PTY end or adapter someone else
+ * made), else on `path + '.meter'` of a socat pair started here, the app opening `path`.
+ */
+export async function attachOrPair(path: string): Promise<{ readonly meterPath: string; readonly pair: PtyPair | null }> {
+  if (existsSync(path)) return { meterPath: path, pair: null };
+  const meterPath = `${path}.meter`;
+  return { meterPath, pair: await startPtyPair(path, meterPath) };
+}
