@@ -5,7 +5,8 @@
  * input (`-`). Read only: nothing is ever written to rtl-wmbus. The end of the pipe (rtl-wmbus or the
  * SDR stopped) is told as the line going away, as an unplugged USB stick is.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { constants, openSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { LinkOpenError, openSerialLink, type SerialLink } from '../serial/link';
 
@@ -55,7 +56,16 @@ export async function openLineSource(path: string): Promise<SerialLink> {
   }
   // A serial line's speed matters only to a real UART; rtl-wmbus on a remote machine is usually sent over at 115200.
   if (!fifo) return openSerialLink(path, { baudRate: 115_200, frame: '8N1' });
-  // Opening a pipe for reading waits for its writer; the stream opens it in the background.
-  const stream = createReadStream(path);
-  return streamLink(stream, () => stream.destroy());
+  // Opened without waiting for a writer (O_NONBLOCK) and read through the event loop as a pipe: a
+  // blocking open would hold one of libuv's few file threads until rtl-wmbus starts, even after Stop.
+  // Linux reports no end on such a pipe until a writer has come and gone (fifo(7), pipe_poll).
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LinkOpenError(code === 'ENOENT' ? 'notFound' : code === 'EACCES' ? 'denied' : 'other', (error as Error).message);
+  }
+  const socket = new Socket({ fd, readable: true, writable: false });
+  return streamLink(socket, () => socket.destroy());
 }
