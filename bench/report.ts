@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { listenFramesSection, type ListenFrames } from './reportListenFrames';
 
 const dir = import.meta.dirname;
+/** Every benchmark `npm run bench` runs (scripts/bench.mjs reads the same list); `result` names its JSON where it differs from the script. */
+const benchmarks = JSON.parse(readFileSync(join(dir, 'benchmarks.json'), 'utf8')) as { script: string; result?: string }[];
 const load = <T>(name: string): T | null => {
   const path = join(dir, 'results', `${name}.json`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
@@ -525,24 +527,8 @@ ${sections.join('\n\n')}
 writeFileSync(join(dir, 'README.md'), readme);
 // Every result of this run in one file, for tools that track the numbers over time.
 const latest = Object.fromEntries(
-  [
-    'foundation',
-    'cim',
-    'optical',
-    'dlms',
-    'dlmsLine',
-    'sync',
-    'export',
-    'webhost',
-    'switching',
-    'inbound',
-    'cli',
-    'renderer',
-    'mbus',
-    'mbusListen',
-    'listenFrames',
-    'fieldEvidence',
-  ]
+  benchmarks
+    .map((b) => b.result ?? b.script)
     .map((name) => [name, load<unknown>(name)])
     .filter(([, value]) => value !== null),
 );
