@@ -1,6 +1,6 @@
 /**
  * `--help` of `dlms decode` and `dlms read` (issue 16 §3), in English and German. OBIS codes,
- * option names, environment variables and protocol names (HDLC, xDLMS, LLS, mode E) stay as written.
+ * option names, environment variables and protocol names (HDLC, xDLMS, LLS) stay as written.
  */
 import { helpFrom } from './helpWords';
 
@@ -36,13 +36,13 @@ const dlmsHelpDe = {
   decodeKey: 'globaler (oder dedizierter) Verschlüsselungsschlüssel, 32 Hex-Ziffern (auch $FIELDMETER_DLMS_KEY)',
   decodeAuthKey: 'Authentisierungsschlüssel, 32 Hex-Ziffern (auch $FIELDMETER_DLMS_AUTH_KEY)',
   decodeSystemTitle: 'System-Title des Senders, 16 Hex-Ziffern, für glo-*-APDUs, deren Assoziation nicht im Mitschnitt steht',
-  read: 'einen DLMS/COSEM-Zähler über den optischen Lesekopf auslesen (IEC 62056-21 Mode E, dann HDLC): Register, Uhrzeit und Gangabweichung, Zustand des Trennschalters und mit --from/--to das Lastprofil; das LLS-Passwort aus $FIELDMETER_DLMS_PASSWORD (ohne: der öffentliche Client)',
+  read: 'einen DLMS/COSEM-Zähler über den optischen Lesekopf auslesen (IEC 62056-21 Modus E, dann HDLC): Register, Uhrzeit und Gangabweichung, Zustand des Trennschalters und mit --from/--to das Lastprofil; das LLS-Passwort aus $FIELDMETER_DLMS_PASSWORD (ohne: der öffentliche Client)',
   readPort: 'serielle Schnittstelle des Lesekopfs, z. B. /dev/ttyUSB0',
   readClient: 'Client-SAP (Vorgabe 16, der öffentliche Client; 32 mit Passwort)',
   readServer: 'untere HDLC-Adresse des Zählers (physisches Gerät)',
   readMaxBaud: 'höchste Baudrate, auf die umgeschaltet wird (300 bis 19200)',
   readMedium:
-    'optical (der Lesekopf, Anmeldung nach Mode E) oder hdlc (HDLC direkt über einen Seriell- oder RS-485-Adapter, ohne Anmeldung)',
+    'optical (der Lesekopf, Anmeldung nach Modus E) oder hdlc (HDLC direkt über einen Seriell- oder RS-485-Adapter, ohne Anmeldung)',
   readBaud: 'mit --medium hdlc: die Baudrate der Leitung, 8N1 (Vorgabe 9600)',
   readObjects: 'die Objekte auflisten, die der Zähler anbietet (die Objektliste seiner Assoziation), und sonst nichts lesen',
   readProfile: 'das zu lesende Lastprofil (Vorgabe 1-0:99.1.0.255)',

@@ -25,14 +25,14 @@ const dlmsSimulateHelpEn = {
 const dlmsSimulateHelpDe = {
   simulate: 'Simulatoren für Schulung und Tests',
   meter:
-    'einen simulierten DLMS/COSEM-Zähler betreiben (Mode E, HDLC, LLS-Passwort, Uhr, Register, Trennschalter, Lastprofil mit 4 Kanälen im 15-Minuten-Raster) bis Strg+C; ohne vorhandenen --link startet er socat und belegt <link>.meter',
+    'einen simulierten DLMS/COSEM-Zähler betreiben (Modus E, HDLC, LLS-Passwort, Uhr, Register, Trennschalter, Lastprofil mit 4 Kanälen im 15-Minuten-Raster) bis Strg+C; ohne vorhandenen --link startet er socat und belegt <link>.meter',
   link: 'serieller Pfad, den die App öffnet',
-  days: 'Tage Lastprofil',
+  days: 'Anzahl der Tage im Lastprofil',
   password: 'das LLS-Passwort, das der Zähler annimmt',
   serial: 'die Seriennummer, die der Zähler meldet',
   pace: 'die Ausgabe im Takt der Baudrate senden (ein PTY hält keine Baudrate ein)',
-  medium: 'optical (auf die Anmeldung nach Mode E antworten) oder hdlc (direkte HDLC-Leitung mit --baud: sofort auf SNRM antworten)',
-  push: 'stattdessen die HAN/P1-Schnittstelle des Zählers spielen: die Werte alle N Sekunden senden, verschlüsselt mit --key',
+  medium: 'optical (auf die Anmeldung nach Modus E antworten) oder hdlc (direkte HDLC-Leitung mit --baud: sofort auf SNRM antworten)',
+  push: 'stattdessen die HAN/P1-Schnittstelle des Zählers nachbilden: die Werte alle N Sekunden senden, verschlüsselt mit --key',
   key: 'mit --push: der Verschlüsselungsschlüssel, 32 Hex-Ziffern (auch $FIELDMETER_DLMS_KEY; ohne: unverschlüsselt senden)',
   authKey: 'mit --push: der Authentisierungsschlüssel (ohne: nur verschlüsselt, wie österreichische Zähler senden)',
   systemTitle: 'mit --push: der System-Title, 16 Hex-Ziffern',

@@ -18,7 +18,7 @@ const keysHelpDe = {
   keys: 'Zählerschlüssel (Disponent): die Schlüsseldatei des Versorgers, versiegelt mit $FIELDMETER_KEY_SECRET; nie ausgegeben',
   import: 'eine Schlüsseldatei importieren; enthält sie eine fehlerhafte Zeile, wird nichts importiert und jede solche Zeile genannt',
   importFile: 'Schlüsseldatei: manufacturer,id,kind,key (README „Meter keys“)',
-  count: 'wie viele Zählerschlüssel dieses Gerät hält, nach Art',
+  count: 'wie viele Zählerschlüssel auf diesem Gerät liegen, nach Art',
   delete: 'die Schlüssel eines Zählers löschen',
   deleteManufacturer: 'drei Buchstaben oder "" für einen Zähler, der über seine Seriennummer benannt ist',
   deleteId: 'die Identnummer des Zählers (oder Seriennummer)',
