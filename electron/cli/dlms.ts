@@ -8,6 +8,8 @@ import { cliWords } from './language';
 import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import { registerDlmsReadCommands } from './dlmsRead';
+import { dlmsHelp } from './help/dlmsHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 interface DecodeCliOptions {
   key?: string;
@@ -17,17 +19,15 @@ interface DecodeCliOptions {
 }
 
 export function registerDlmsCommands(program: Command, io: CliIo): void {
-  const dlms = program.command('dlms').description('DLMS/COSEM meters (HDLC, xDLMS)').exitOverride();
+  const dlms = program.command('dlms').description(dlmsHelp('dlms')).exitOverride();
   dlms
     .command('decode')
-    .description(
-      'decode a capture: HDLC frames and/or xDLMS APDUs as hex text or raw bytes; exit 1 when a frame check or the decryption fails',
-    )
-    .argument('<file>', 'the capture (hex text: white space, newlines and 0x ignored; or raw binary)')
-    .option('--key <hex>', 'global (or dedicated) encryption key, 32 hex digits (also $FIELDMETER_DLMS_KEY)')
-    .option('--auth-key <hex>', 'authentication key, 32 hex digits (also $FIELDMETER_DLMS_AUTH_KEY)')
-    .option('--system-title <hex>', "the sender's system title, 16 hex digits, for glo-* APDUs whose association is not in the capture")
-    .option('--json', 'print machine-readable JSON')
+    .description(dlmsHelp('decode'))
+    .argument('<file>', dlmsHelp('decodeFile'))
+    .option('--key <hex>', dlmsHelp('decodeKey'))
+    .option('--auth-key <hex>', dlmsHelp('decodeAuthKey'))
+    .option('--system-title <hex>', dlmsHelp('decodeSystemTitle'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (file: string, options: DecodeCliOptions) => {
       const { captureFailure, decodeCaptureFile } = await import('../services/dlms/decodeFile');

@@ -11,6 +11,9 @@ import type { CliIo } from './program';
 import { escapeControls } from './terminalText';
 import type { PushCliOptions } from './dlmsPush';
 import { terminalPrompt } from './meterPassword';
+import { dlmsHelp } from './help/dlmsHelp';
+import { dlmsSimulateHelp } from './help/dlmsSimulateHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 type SimulateOptions = { days: string; password: string; pace?: boolean; medium: string; baud?: string } & Omit<PushCliOptions, 'baud'>;
 
@@ -83,29 +86,23 @@ function integerOption(text: string | undefined, name: string, min: number, max:
 export function registerDlmsReadCommands(dlms: Command, program: Command, io: CliIo): void {
   dlms
     .command('read')
-    .description(
-      `read a DLMS/COSEM meter through the optical probe (IEC 62056-21 mode E, then HDLC): registers, clock and drift, disconnect state, and with --from/--to the load profile; the LLS password from $${DLMS_PASSWORD_VARIABLE} (none: the public client)`,
-    )
-    .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
-    .option('--client <n>', 'client SAP (default 16 public client; 32 with a password)')
-    .option('--server <n>', 'lower HDLC address of the meter (physical device)', '17')
-    .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
-    .option(
-      '--medium <kind>',
-      'optical (the probe, mode E sign-on) or hdlc (direct HDLC on a serial/RS-485 adapter, no sign-on)',
-      'optical',
-    )
-    .option('--baud <baud>', 'with --medium hdlc: the line rate, 8N1 (default 9600)')
-    .option('--objects', "list the objects the meter offers (its association's object list) and read nothing else")
-    .option('--profile <obis>', 'the load profile to read (default 1-0:99.1.0.255)')
-    .option('--from <day>', 'first day of the load profile (YYYY-MM-DD, UTC, or an ISO date-time)')
-    .option('--to <day>', 'last day of the load profile (inclusive)')
-    .option('--save', 'save the registers as the reading of --usage-point and queue the load profile (same checks as the app)')
-    .option('--usage-point <id>', 'the stop whose meter is read (with --save)')
-    .option('--db <path>', 'database file (with --save; default: $FIELDMETER_DB, then the user-data folder)')
-    .option('--note <text>', 'with --save: why a serial that does not match is read anyway')
-    .option('--confirm-reason <text>', 'with --save: confirm values outside the expected range, with the reason')
-    .option('--json', 'print machine-readable JSON')
+    .description(dlmsHelp('read'))
+    .requiredOption('--port <path>', dlmsHelp('readPort'))
+    .option('--client <n>', dlmsHelp('readClient'))
+    .option('--server <n>', dlmsHelp('readServer'), '17')
+    .option('--max-baud <baud>', dlmsHelp('readMaxBaud'), '19200')
+    .option('--medium <kind>', dlmsHelp('readMedium'), 'optical')
+    .option('--baud <baud>', dlmsHelp('readBaud'))
+    .option('--objects', dlmsHelp('readObjects'))
+    .option('--profile <obis>', dlmsHelp('readProfile'))
+    .option('--from <day>', dlmsHelp('readFrom'))
+    .option('--to <day>', dlmsHelp('readTo'))
+    .option('--save', dlmsHelp('readSave'))
+    .option('--usage-point <id>', dlmsHelp('readUsagePoint'))
+    .option('--db <path>', sharedHelp('dbWithSave'))
+    .option('--note <text>', dlmsHelp('readNote'))
+    .option('--confirm-reason <text>', dlmsHelp('readConfirmReason'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
@@ -246,32 +243,23 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
 
   const simulate =
     program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description('simulators for training and tests').exitOverride();
+    program.command('simulate').description(dlmsSimulateHelp('simulate')).exitOverride();
   simulate
     .command('dlms-meter')
-    .description(
-      'run a simulated DLMS/COSEM meter (mode E, HDLC, LLS password, clock, registers, disconnect control, 15-minute 4-channel load profile) until Ctrl+C; without an existing --link it starts socat and sits on <link>.meter',
-    )
-    .requiredOption('--link <path>', 'serial path for the app to open')
-    .option('--days <n>', 'days of load profile', '7')
-    .option('--password <text>', 'the LLS password the meter accepts', '00000000')
-    .option('--serial <text>', 'the serial number the meter gives', '98765432')
-    .option('--pace', 'space the output at the line rate (a PTY ignores baud timing)')
-    .option(
-      '--medium <kind>',
-      'optical (answer the mode E sign-on) or hdlc (a direct HDLC line at --baud: answer the SNRM at once)',
-      'optical',
-    )
-    .option('--push <seconds>', "be the meter's HAN/P1 port instead: push the values every N seconds, ciphered with --key")
-    .option('--key <hex>', 'with --push: the encryption key, 32 hex digits (also $FIELDMETER_DLMS_KEY; none: plain pushes)')
-    .option('--auth-key <hex>', 'with --push: the authentication key (none: encryption only, as Austrian meters send)')
-    .option('--system-title <hex>', 'with --push: the system title, 16 hex digits', '4B464D1020304050')
-    .option('--framing <kind>', 'with --push: hdlc (Nordic HAN) or mbus (Austrian M-Bus customer interface)', 'hdlc')
-    .option(
-      '--baud <n>',
-      'with --push: the port rate (2400 HAN, 115200 P1; default 2400); with --medium hdlc: the line rate (default 9600)',
-    )
-    .option('--json', 'print machine-readable JSON')
+    .description(dlmsSimulateHelp('meter'))
+    .requiredOption('--link <path>', dlmsSimulateHelp('link'))
+    .option('--days <n>', dlmsSimulateHelp('days'), '7')
+    .option('--password <text>', dlmsSimulateHelp('password'), '00000000')
+    .option('--serial <text>', dlmsSimulateHelp('serial'), '98765432')
+    .option('--pace', dlmsSimulateHelp('pace'))
+    .option('--medium <kind>', dlmsSimulateHelp('medium'), 'optical')
+    .option('--push <seconds>', dlmsSimulateHelp('push'))
+    .option('--key <hex>', dlmsSimulateHelp('key'))
+    .option('--auth-key <hex>', dlmsSimulateHelp('authKey'))
+    .option('--system-title <hex>', dlmsSimulateHelp('systemTitle'), '4B464D1020304050')
+    .option('--framing <kind>', dlmsSimulateHelp('framing'), 'hdlc')
+    .option('--baud <n>', dlmsSimulateHelp('baud'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: SimulateOptions) => {
       if (options.push !== undefined)

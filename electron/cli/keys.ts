@@ -11,6 +11,8 @@ import type { MeterKeys } from '../services/meterKeys';
 import type { Store } from '../services/store';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { keysHelp } from './help/keysHelp';
+import { sharedHelp } from './help/sharedHelp';
 import { readInputText } from './inputFile';
 
 interface KeysCliOptions {
@@ -48,16 +50,13 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
   const print = (options: KeysCliOptions, value: unknown, text: string) => io.out(options.json ? JSON.stringify(value, null, 2) : text);
   const common = (command: Command) =>
     command
-      .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-      .option('--json', 'print machine-readable JSON')
+      .addOption(new Option('--db <path>', sharedHelp('db')))
+      .option('--json', sharedHelp('json'))
       .exitOverride();
-  const keys = program
-    .command('keys')
-    .description("meter keys (supervisor): the utility's key file, sealed under $FIELDMETER_KEY_SECRET; never printed")
-    .exitOverride();
+  const keys = program.command('keys').description(keysHelp('keys')).exitOverride();
 
-  common(keys.command('import').argument('<file>', 'key file: manufacturer,id,kind,key (README "Meter keys")'))
-    .description('import a key file; a file with any bad line imports nothing and names each line')
+  common(keys.command('import').argument('<file>', keysHelp('importFile')))
+    .description(keysHelp('import'))
     .action(async (file: string, options: KeysCliOptions) => {
       const content = readInputText(file);
       const { cliActor } = await import('./signIn');
@@ -81,7 +80,7 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
     });
 
   common(keys.command('count'))
-    .description('how many meter keys this device holds, by kind')
+    .description(keysHelp('count'))
     .action((options: KeysCliOptions) =>
       withKeys(options, async (store, meterKeys) => {
         const { cliActor } = await import('./signIn');
@@ -101,13 +100,8 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
       }),
     );
 
-  common(
-    keys
-      .command('delete')
-      .argument('<manufacturer>', 'three letters, or "" for a meter named by its serial')
-      .argument('<id>', 'the meter id (or serial)'),
-  )
-    .description("delete one meter's keys")
+  common(keys.command('delete').argument('<manufacturer>', keysHelp('deleteManufacturer')).argument('<id>', keysHelp('deleteId')))
+    .description(keysHelp('delete'))
     .action((manufacturer: string, id: string, options: KeysCliOptions) => {
       if (!/^([A-Za-z]{3})?$/.test(manufacturer))
         throw new AppError('BAD_REQUEST', 'The manufacturer is three letters, or "" for a meter named by its serial.', {

@@ -12,6 +12,8 @@ import { AppError } from '../../shared/contract/appError';
 import type { MbusReason } from '../../shared/mbus/reasons';
 import { cliWords } from './language';
 import type { CliIo } from './program';
+import { mbusHelp } from './help/mbusHelp';
+import { sharedHelp } from './help/sharedHelp';
 import { escapeControls } from './terminalText';
 import { readInputFile } from './inputFile';
 import { terminalPrompt } from './meterPassword';
@@ -42,13 +44,13 @@ function telegramBytes(file: string, hexBytes: (text: string) => Uint8Array): Ui
 }
 
 export function registerMbusCommands(program: Command, io: CliIo): void {
-  const mbus = program.command('mbus').description('wireless and wired M-Bus meters (EN 13757, OMS)').exitOverride();
+  const mbus = program.command('mbus').description(mbusHelp('mbus')).exitOverride();
   mbus
     .command('decode')
-    .description('decode one telegram from a file (hex text or raw bytes; wM-Bus frame with or without CRCs, or a wired long frame)')
-    .argument('<file>', 'the telegram')
-    .option('--key <hex>', "the meter's AES-128 key, 32 hex digits (for encrypted telegrams)")
-    .option('--json', 'print machine-readable JSON')
+    .description(mbusHelp('decode'))
+    .argument('<file>', mbusHelp('decodeFile'))
+    .option('--key <hex>', mbusHelp('decodeKey'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (file: string, options: { key?: string; json?: boolean }) => {
       const [{ decodeTelegram, hexBytes, MbusError }, { nodeAes }, { telegramSummary, telegramTable }] = await Promise.all([

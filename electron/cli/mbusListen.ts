@@ -12,6 +12,9 @@ import { AppError } from '../../shared/contract/appError';
 import { cliWords, fill } from './language';
 import { listenText } from './mbusText';
 import type { CliIo } from './program';
+import { mbusHelp } from './help/mbusHelp';
+import { mbusSimulateHelp } from './help/mbusSimulateHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 interface ListenCliOptions {
   port: string;
@@ -206,46 +209,38 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
   const mbus = program.commands.find((c) => c.name() === 'mbus');
   mbus
     ?.command('listen')
-    .description('listen to a wireless M-Bus receiver and show who was heard (keys from the database or --key-file; never printed)')
-    .requiredOption(
-      '--port <path>',
-      'serial port of the receiver, e.g. /dev/ttyUSB0; for rtlwmbus a named pipe, a port or - (standard input)',
-    )
-    .requiredOption('--receiver <kind>', `the USB receiver: ${receivers.join(', ')}`)
-    .option('--mode <mode>', `the radio mode the meters send in: ${modes.join(', ')} (rtlwmbus hears all)`, 'T1')
-    .option('--seconds <n>', 'how long to listen', '30')
-    .option('--route <id>', "match telegrams to this route's radio meters (ends early once all were heard)")
-    .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
-    .option('--key-file <path>', "the utility's key file (manufacturer,id,kind,key)")
-    .option('--save', "save each heard meter's reading (needs --route and a signed-in profile)")
-    .option('--json', 'print machine-readable JSON')
+    .description(mbusHelp('listen'))
+    .requiredOption('--port <path>', mbusHelp('listenPort'))
+    .requiredOption('--receiver <kind>', fill(mbusHelp('listenReceiver'), { receivers: receivers.join(', ') }))
+    .option('--mode <mode>', fill(mbusHelp('listenMode'), { modes: modes.join(', ') }), 'T1')
+    .option('--seconds <n>', mbusHelp('listenSeconds'), '30')
+    .option('--route <id>', mbusHelp('listenRoute'))
+    .option('--db <path>', sharedHelp('db'))
+    .option('--key-file <path>', mbusHelp('listenKeyFile'))
+    .option('--save', mbusHelp('listenSave'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action((options: ListenCliOptions) => listen(options, io));
 
   const simulate =
     program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description('simulators for training and tests').exitOverride();
+    program.command('simulate').description(mbusSimulateHelp('simulate')).exitOverride();
   simulate
     .command('wmbus-receiver')
-    .description(
-      "send the training route's radio meters (or a route's, with --route) as a receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C",
-    )
-    .option('--link <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
-    .option('--port <path>', 'the same as --link')
-    .option('--route <id>', "send this route's radio meters instead of the training meters (from --db, or from --route-csv)")
-    .option(
-      '--db <path>',
-      'with --route: database file (default: $FIELDMETER_DB, then the user-data folder); keys opened with $FIELDMETER_KEY_SECRET',
-    )
-    .option('--route-csv <file>', 'with --route: take the route from this route CSV instead of a database')
-    .option('--key-file <path>', "with --route: the meters' key file (manufacturer,id,kind,key); meters without a key send in the clear")
-    .option('--receiver <kind>', `the USB receiver to play: ${receivers.join(', ')}`, 'im871a')
-    .option('--seed <n>', 'seed of the walk (same seed, same telegrams)', '1')
-    .option('--interval <ms>', 'mean time between two telegrams of one meter', '8000')
-    .option('--loss <share>', 'share of telegrams lost on the air, 0–1', '0.1')
-    .option('--burst', 'send one walk at once and repeat it every half second (for tests)')
-    .option('--meter-mode <mode>', `the radio mode the meters send in (heard once the app sets the stick to it): ${modes.join(', ')}`, 'T1')
-    .option('--key-file-out <path>', "write the training meters' key file here (to import as a supervisor)")
+    .description(mbusSimulateHelp('receiver'))
+    .option('--link <path>', mbusSimulateHelp('link'))
+    .option('--port <path>', mbusSimulateHelp('port'))
+    .option('--route <id>', mbusSimulateHelp('route'))
+    .option('--db <path>', mbusSimulateHelp('db'))
+    .option('--route-csv <file>', mbusSimulateHelp('routeCsv'))
+    .option('--key-file <path>', mbusSimulateHelp('keyFile'))
+    .option('--receiver <kind>', fill(mbusSimulateHelp('receiverKind'), { receivers: receivers.join(', ') }), 'im871a')
+    .option('--seed <n>', mbusSimulateHelp('seed'), '1')
+    .option('--interval <ms>', mbusSimulateHelp('interval'), '8000')
+    .option('--loss <share>', mbusSimulateHelp('loss'), '0.1')
+    .option('--burst', mbusSimulateHelp('burst'))
+    .option('--meter-mode <mode>', fill(mbusSimulateHelp('meterMode'), { modes: modes.join(', ') }), 'T1')
+    .option('--key-file-out <path>', mbusSimulateHelp('keyFileOut'))
     .exitOverride()
     .action(
       async (options: {

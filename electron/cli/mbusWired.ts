@@ -15,6 +15,8 @@ import { cliWords, fill } from './language';
 import type { CliIo } from './program';
 import type { WiredSaver } from './mbusWiredSave';
 import { escapeControls } from './terminalText';
+import { mbusWiredHelp } from './help/mbusWiredHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 interface WiredCliOptions {
   port: string;
@@ -58,10 +60,10 @@ function subcodeOf(text: string | boolean): number {
 
 const portOptions = (command: Command) =>
   command
-    .requiredOption('--port <path>', 'serial port of the level converter or optical head, e.g. /dev/ttyUSB0')
-    .option('--baud <n>', 'line speed (EN 13757-2: 300–9600; most meters 2400)', '2400')
-    .option('--timeout-ms <n>', 'wait this long for an answer instead of 330 bit times + 50 ms')
-    .option('--json', 'print machine-readable JSON')
+    .requiredOption('--port <path>', mbusWiredHelp('port'))
+    .option('--baud <n>', mbusWiredHelp('baud'), '2400')
+    .option('--timeout-ms <n>', mbusWiredHelp('timeoutMs'))
+    .option('--json', sharedHelp('json'))
     .exitOverride();
 
 interface ReadCliOptions extends WiredCliOptions {
@@ -115,12 +117,10 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
   const mbus = program.commands.find((c) => c.name() === 'mbus');
   if (!mbus) return;
 
-  portOptions(
-    mbus.command('scan').description('find the meters on a wired M-Bus: primary addresses, or secondary addresses with wildcards'),
-  )
-    .option('--from <n>', 'first primary address', '0')
-    .option('--to <n>', 'last primary address', '250')
-    .option('--secondary <mask>', 'search secondary addresses instead: 8 id digits (F = any) or 16 characters id+man+ver+med')
+  portOptions(mbus.command('scan').description(mbusWiredHelp('scan')))
+    .option('--from <n>', mbusWiredHelp('scanFrom'), '0')
+    .option('--to <n>', mbusWiredHelp('scanTo'), '250')
+    .option('--secondary <mask>', mbusWiredHelp('scanSecondary'))
     .action(async (options: WiredCliOptions & { from: string; to: string; secondary?: string }) => {
       const { secondaryMask } = await import('../../shared/mbus');
       if (options.secondary !== undefined) {
@@ -160,16 +160,13 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
       );
     });
 
-  portOptions(mbus.command('read').description('read one wired meter by primary or secondary address and print its records'))
-    .option('--address <n>', 'primary address 0–250')
-    .option('--secondary <id>', 'secondary address: 8 id digits or 16 characters id+man+ver+med (no wildcards)')
-    .option(
-      '--reset [subcode]',
-      'application reset first (SND_UD CI 0x50), with a subcode if given: upper digit the data (0x00 all, 0x10 user data, 0x20 billing…), lower the telegram',
-    )
-    .option('--save', "save the meter's values to its stop (matched by manufacturer and id; needs a signed-in profile)")
-    .option('--route <id>', 'with --save: the route the meter must be on (default: any route on this device)')
-    .option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)')
+  portOptions(mbus.command('read').description(mbusWiredHelp('read')))
+    .option('--address <n>', mbusWiredHelp('readAddress'))
+    .option('--secondary <id>', mbusWiredHelp('readSecondary'))
+    .option('--reset [subcode]', mbusWiredHelp('readReset'))
+    .option('--save', mbusWiredHelp('readSave'))
+    .option('--route <id>', mbusWiredHelp('readRoute'))
+    .option('--db <path>', sharedHelp('db'))
     .action(async (options: ReadCliOptions) => {
       const { secondaryMask } = await import('../../shared/mbus');
       if ((options.address === undefined) === (options.secondary === undefined))
@@ -190,11 +187,11 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
 
   const simulate =
     program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description('simulators for training and tests').exitOverride();
+    program.command('simulate').description(mbusWiredHelp('simulate')).exitOverride();
   simulate
     .command('mbus-meters')
-    .description('three wired M-Bus meters (published libmbus frames) at primary addresses 1, 2 and 5 on a PTY, until Ctrl+C')
-    .requiredOption('--port <path>', "the simulator's end of a PTY pair (e.g. made with socat)")
+    .description(mbusWiredHelp('meters'))
+    .requiredOption('--port <path>', mbusWiredHelp('metersPort'))
     .exitOverride()
     .action(async (options: { port: string }) => {
       const [{ runWiredSimulator }, { trainingWiredMeters }] = await Promise.all([

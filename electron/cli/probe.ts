@@ -14,6 +14,8 @@ import { resolveDatabasePath } from '../services/paths';
 import type { Store } from '../services/store';
 import { cliLanguage, cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { probeHelp } from './help/probeHelp';
+import { sharedHelp } from './help/sharedHelp';
 import { cliActor } from './signIn';
 import { meterModelWordsDe, meterModelWordsEn, sayMeterModelProblem } from '../../shared/i18n/meterModelWords';
 
@@ -24,8 +26,8 @@ interface Common {
 
 const common = (command: Command) =>
   command
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .option('--json', 'print machine-readable JSON')
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .option('--json', sharedHelp('json'))
     .exitOverride();
 
 async function withStore<T>(options: Common, fn: (store: Store) => Promise<T> | T): Promise<T> {
@@ -40,10 +42,10 @@ async function withStore<T>(options: Common, fn: (store: Store) => Promise<T> | 
 }
 
 export function registerProbeCommands(program: Command, io: CliIo): void {
-  const probe = program.command('probe').description('the optical probe: transcripts of its sessions for diagnosis').exitOverride();
-  common(probe.command('transcript').description('print (or write with --out) the raw transcript of a probe session or of a visit'))
-    .requiredOption('--visit <id>', 'a transcript id, or the reading set of a saved visit')
-    .option('--out <file>', 'write the text to this file instead of printing it')
+  const probe = program.command('probe').description(probeHelp('probe')).exitOverride();
+  common(probe.command('transcript').description(probeHelp('transcript')))
+    .requiredOption('--visit <id>', probeHelp('transcriptVisit'))
+    .option('--out <file>', probeHelp('transcriptOut'))
     .action((options: Common & { visit: string; out?: string }) =>
       withStore(options, async (store) => {
         await cliActor(store, 'view', 'read probe transcripts');
@@ -75,10 +77,7 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
       }),
     );
 
-  const models = program
-    .command('models')
-    .description('meter models for programming mode, and the meter types they are assigned to')
-    .exitOverride();
+  const models = program.command('models').description(probeHelp('models')).exitOverride();
   const modelList = async (store: Store) => {
     const { loadMeterModels, meterModelFolder, modelAssignments } = await import('../services/optical/meterModelCatalog');
     const catalog = loadMeterModels(meterModelFolder(store.path));
@@ -113,12 +112,11 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
       ].join('\n'),
     );
   };
-  common(models.command('list').description('the shipped and the utility-added models and the meter types each is assigned to')).action(
-    (options: Common) =>
-      withStore(options, async (store) => {
-        await cliActor(store, 'view', 'list meter models');
-        printList(options, await modelList(store));
-      }),
+  common(models.command('list').description(probeHelp('modelsList'))).action((options: Common) =>
+    withStore(options, async (store) => {
+      await cliActor(store, 'view', 'list meter models');
+      printList(options, await modelList(store));
+    }),
   );
   const assignment = (options: Common & { manufacturer: string; ident: string }, model: string | null, what: string) =>
     withStore(options, async (store) => {
@@ -143,18 +141,15 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
       });
       printList(options, await modelList(store));
     });
-  common(models.command('assign').description('use a model for a meter type (supervisor)'))
-    .requiredOption(
-      '--manufacturer <id>',
-      'the manufacturer id exactly as the meter sends it (ISK, LGZ; the case of the third letter matters)',
-    )
-    .requiredOption('--ident <prefix>', 'the start of the identification after the baud character, e.g. MT174')
-    .requiredOption('--model <name>', 'the model name')
+  common(models.command('assign').description(probeHelp('modelsAssign')))
+    .requiredOption('--manufacturer <id>', probeHelp('manufacturerCase'))
+    .requiredOption('--ident <prefix>', probeHelp('identExample'))
+    .requiredOption('--model <name>', probeHelp('model'))
     .action((options: Common & { manufacturer: string; ident: string; model: string }) =>
       assignment(options, options.model, 'assign meter models'),
     );
-  common(models.command('unassign').description('read a meter type without programming it (supervisor)'))
-    .requiredOption('--manufacturer <id>', 'the manufacturer id exactly as the meter sends it')
-    .requiredOption('--ident <prefix>', 'the start of the identification after the baud character')
+  common(models.command('unassign').description(probeHelp('modelsUnassign')))
+    .requiredOption('--manufacturer <id>', probeHelp('manufacturer'))
+    .requiredOption('--ident <prefix>', probeHelp('ident'))
     .action((options: Common & { manufacturer: string; ident: string }) => assignment(options, null, 'unassign meter models'));
 }
