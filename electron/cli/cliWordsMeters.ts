@@ -4,6 +4,7 @@
  */
 export const meterWordsEn = {
   dlms: {
+    passwordPrompt: 'The meter asks for its LLS password (not shown): ',
     frames: 'Frames: {{count}}, {{ok}} ok',
     bareApdu: 'No HDLC frames: bare APDU',
     apdu: 'APDU: {{apdu}}{{ciphering}}',
@@ -73,6 +74,7 @@ export const meterWordsEn = {
 
 export const meterWordsDe: typeof meterWordsEn = {
   dlms: {
+    passwordPrompt: 'Der Zähler verlangt sein LLS-Passwort (wird nicht angezeigt): ',
     frames: 'Rahmen: {{count}}, {{ok}} in Ordnung',
     bareApdu: 'Keine HDLC-Rahmen: reine APDU',
     apdu: 'APDU: {{apdu}}{{ciphering}}',

@@ -9,6 +9,15 @@ export const superviseWordsEn = {
     counted:
       '{{total}} meter keys: {{mbus}} M-Bus, {{encryption}} DLMS encryption, {{authentication}} DLMS authentication, {{password}} DLMS passwords.',
     deleted: 'Deleted {{deleted}} key(s) of {{meter}}.',
+    line: {
+      manufacturer: 'the manufacturer is not three letters',
+      id: 'the meter id is not 1–8 hex digits',
+      kind: 'the kind is not mbus, dlms.encryption, dlms.authentication or dlms.password (mbus needs a manufacturer)',
+      key: 'the key is not 32 hex digits (a dlms.password: 2–32 hex digits, the password’s bytes)',
+      header: 'the header needs the columns manufacturer, id and key',
+      duplicate: 'the same meter and kind appear twice',
+      syntax: 'the line is not valid CSV',
+    },
   },
   audit: {
     holds:
@@ -38,6 +47,15 @@ export const superviseWordsDe: typeof superviseWordsEn = {
     counted:
       '{{total}} Zählerschlüssel: {{mbus}} M-Bus, {{encryption}} DLMS-Verschlüsselung, {{authentication}} DLMS-Authentifizierung, {{password}} DLMS-Passwörter.',
     deleted: '{{deleted}} Schlüssel von {{meter}} gelöscht.',
+    line: {
+      manufacturer: 'der Hersteller ist nicht drei Buchstaben lang',
+      id: 'die Zählernummer ist nicht 1–8 Hex-Ziffern lang',
+      kind: 'die Art ist nicht mbus, dlms.encryption, dlms.authentication oder dlms.password (mbus braucht einen Hersteller)',
+      key: 'der Schlüssel ist nicht 32 Hex-Ziffern lang (ein dlms.password: 2–32 Hex-Ziffern, die Bytes des Passworts)',
+      header: 'die Kopfzeile braucht die Spalten manufacturer, id und key',
+      duplicate: 'derselbe Zähler steht mit derselben Art zweimal in der Datei',
+      syntax: 'die Zeile ist kein gültiges CSV',
+    },
   },
   audit: {
     holds:

@@ -144,7 +144,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
           option: '--usage-point',
           needs: '--save',
         });
-      const prompt = terminalPrompt('The meter asks for its LLS password (not shown): ');
+      const prompt = terminalPrompt(cliWords().dlms.passwordPrompt);
       const needed = (): never => {
         throw new AppError('VALIDATION', `The meter needs its LLS password: set ${DLMS_PASSWORD_VARIABLE}.`, {
           reason: 'secretNeeded',

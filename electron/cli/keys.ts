@@ -20,17 +20,6 @@ interface KeysCliOptions {
   json?: boolean;
 }
 
-/** What a refused line's column means, for the terminal (the app says it from its catalogs). */
-export const keyLineText: Readonly<Record<string, string>> = {
-  manufacturer: 'the manufacturer is not three letters',
-  id: 'the meter id is not 1–8 hex digits',
-  kind: 'the kind is not mbus, dlms.encryption, dlms.authentication or dlms.password (mbus needs a manufacturer)',
-  key: 'the key is not 32 hex digits (a dlms.password: 2–32 hex digits, the password’s bytes)',
-  header: 'the header needs the columns manufacturer, id and key',
-  duplicate: 'the same meter and kind appear twice',
-  syntax: 'the line is not valid CSV',
-};
-
 async function withKeys<T>(options: KeysCliOptions, fn: (store: Store, keys: MeterKeys) => Promise<T>): Promise<T> {
   const [{ openStore }, { resolveDatabasePath }, { meterKeysOf }, { envEncryptor }] = await Promise.all([
     import('../services/store'),
@@ -68,11 +57,14 @@ export function registerKeysCommands(program: Command, io: CliIo): void {
           print(options, { ...result, added }, fill(cliWords().keys.imported, { ...result, added }));
         } catch (error) {
           const problems = (error as AppError).details as { problems?: { line: number; column: string }[] } | undefined;
-          // The lines in words for the operator (runCli prints the problems' `reason`).
+          // The lines in words for the operator, in the CLI's language (runCli prints the problems' `reason`).
           if (error instanceof AppError && problems?.problems)
             throw new AppError(error.code, error.message, {
               ...(error.details as object),
-              problems: problems.problems.map((p) => ({ ...p, reason: keyLineText[p.column] ?? p.column })),
+              problems: problems.problems.map((p) => ({
+                ...p,
+                reason: (cliWords().keys.line as Readonly<Record<string, string>>)[p.column] ?? p.column,
+              })),
             });
           throw error;
         }

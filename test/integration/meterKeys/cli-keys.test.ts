@@ -64,6 +64,9 @@ describe('fieldmeter keys', () => {
     expect(run.stderr).toContain('line 3: the meter id is not 1–8 hex digits');
     expect(run.stderr).toContain('line 4: the key is not 32 hex digits');
     expect(run.stderr).not.toContain(KEY.slice(2));
+    const german = await fieldmeter(['keys', 'import', bad, '--db', db], { ...SECRET, ...cliUser('Sam'), LANG: 'de_DE.UTF-8' });
+    expect(german.stderr).toContain('die Zählernummer ist nicht 1–8 Hex-Ziffern lang');
+    expect(german.stderr).not.toContain('the key is not 32 hex digits');
     const count = await fieldmeter(['keys', 'count', '--db', db, '--json'], cliUser('Sam'));
     expect(JSON.parse(count.stdout)).toMatchObject({ total: 0 });
   });
