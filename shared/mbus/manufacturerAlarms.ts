@@ -74,8 +74,8 @@ const fits = (row: ManufacturerAlarmRecord, meter: MeterOfRecord, record: DataRe
   row.vif === record.manufacturerVif &&
   (row.subunit === undefined || row.subunit === record.subunit) &&
   record.storage === 0 &&
-  record.value !== null &&
-  new RegExp(`^[0-9A-F]{${row.bytes * 2}}$`).test(record.value);
+  record.value?.length === row.bytes * 2 &&
+  /^[0-9A-F]+$/.test(record.value);
 
 /** The table's row for this record of this meter, and the record's value as a number; null when none fits. */
 export function manufacturerAlarmFlags(meter: MeterOfRecord, record: DataRecord): { row: ManufacturerAlarmRecord; flags: number } | null {
