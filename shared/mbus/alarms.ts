@@ -6,11 +6,13 @@
  *   and say nothing on their own;
  * - the error-flags record (VIF 0xFD 0x17, EN 13757-3 Table 14): every bit set is an alarm of its
  *   own, its meaning the manufacturer's (OMS Vol.2 leaves it to the device);
- * - Kamstrup's info codes (manufacturer KAM, record DIF 0x02 VIF 0xFF 0x20, as Multical 21 and
- *   flowIQ send it): bit 0 dry, 1 reverse flow, 2 leak, 3 burst; the higher bits say for how long
- *   (wmbusmeters src/driver_multical21.cc, the same bits in driver_flowiq2200.cc).
+ * - a maker's own flags in a record with a manufacturer-specific VIF, read by the table in
+ *   manufacturerAlarms.ts (Kamstrup's info codes: dry, reverse flow, leak, burst; Ei Electronics'
+ *   smoke alarm: tampered with while removed).
  * Pure: which event code each becomes is shared/cim/codes/mbusAlarmEvents.ts's to say.
  */
+import type { DeviceType } from './identity';
+import { manufacturerAlarmFlags, manufacturerAlarmRecords, type MeterOfRecord } from './manufacturerAlarms';
 import type { DataRecord } from './records';
 
 export const meterAlarmKinds = [
@@ -24,6 +26,7 @@ export const meterAlarmKinds = [
   'backflow',
   'leak',
   'burst',
+  'tamper',
 ] as const;
 export type MeterAlarmKind = (typeof meterAlarmKinds)[number];
 
@@ -67,23 +70,18 @@ function errorFlagAlarms(record: DataRecord): MeterAlarm[] {
   return alarms;
 }
 
-const kamstrupBits: readonly [number, MeterAlarmKind][] = [
-  [0x01, 'dry'],
-  [0x02, 'backflow'],
-  [0x04, 'leak'],
-  [0x08, 'burst'],
-];
-
-function kamstrupInfoCodes(record: DataRecord): MeterAlarm[] {
-  if (record.manufacturerVif !== 'FF20' || record.storage !== 0 || !record.value || !/^[0-9A-F]{4}$/.test(record.value)) return [];
-  // Sent least significant byte first, as every M-Bus integer.
-  const codes = parseInt(record.value.slice(2, 4) + record.value.slice(0, 2), 16);
-  const details = [{ name: 'kamstrupInfoCodes', value: hex(codes, 4) }];
-  return kamstrupBits.filter(([bit]) => codes & bit).map(([, kind]) => ({ key: `kamstrup.${kind}`, kind, details }));
+function manufacturerAlarms(meter: MeterOfRecord, record: DataRecord): MeterAlarm[] {
+  const read = manufacturerAlarmFlags(meter, record);
+  if (!read) return [];
+  const { row, flags } = read;
+  const details = [{ name: row.detail, value: hex(flags, row.bytes * 2) }];
+  return row.bits.filter(([bit]) => flags & bit).map(([, kind]) => ({ key: `${row.key}.${kind}`, kind, details }));
 }
 
 export interface AlarmSource {
   readonly manufacturer: string | null;
+  readonly version?: number | null;
+  readonly deviceType?: DeviceType | null;
   readonly status: number | null;
   readonly records: readonly DataRecord[];
 }
@@ -93,7 +91,7 @@ export function meterAlarms(telegram: AlarmSource): MeterAlarm[] {
   const alarms = telegram.status === null ? [] : statusAlarms(telegram.status);
   for (const record of telegram.records) {
     if (record.quantity === 'errorFlags') alarms.push(...errorFlagAlarms(record));
-    else if (telegram.manufacturer === 'KAM') alarms.push(...kamstrupInfoCodes(record));
+    else if (record.manufacturerVif) alarms.push(...manufacturerAlarms(telegram, record));
   }
   const seen = new Set<string>();
   return alarms.filter((a) => !seen.has(a.key) && seen.add(a.key));
@@ -101,10 +99,33 @@ export function meterAlarms(telegram: AlarmSource): MeterAlarm[] {
 
 /**
  * The alarms raised since the meter was last told (`raised`: the keys raised in the telegram last
- * reported), and the keys to keep: a flag still raised is not sent again; one that cleared and is
- * raised again is a new onset.
+ * reported), the keys to keep, and the keys no longer raised: a flag still raised is not sent
+ * again; one that cleared and is raised again is a new onset. A flag is cleared when the telegram
+ * reported does not raise it, as an onset is told when it does (a telegram without the record
+ * clears it too: the next one that carries it raised is a new onset).
  */
-export function alarmOnsets(alarms: readonly MeterAlarm[], raised: readonly string[]): { onsets: MeterAlarm[]; raised: string[] } {
+export function alarmOnsets(
+  alarms: readonly MeterAlarm[],
+  raised: readonly string[],
+): { onsets: MeterAlarm[]; cleared: string[]; raised: string[] } {
   const before = new Set(raised);
-  return { onsets: alarms.filter((a) => !before.has(a.key)), raised: alarms.map((a) => a.key) };
+  const now = new Set(alarms.map((a) => a.key));
+  return {
+    onsets: alarms.filter((a) => !before.has(a.key)),
+    cleared: raised.filter((key) => !now.has(key)),
+    raised: alarms.map((a) => a.key),
+  };
+}
+
+const statusKinds: readonly MeterAlarmKind[] = ['applicationError', 'alarm', 'powerLow', 'permanentError', 'temporaryError'];
+
+/** The kind of alarm a key was raised for (the keys kept per meter), or null for a key no longer read. */
+export function alarmKindOfKey(key: string): MeterAlarmKind | null {
+  const dot = key.indexOf('.');
+  const source = key.slice(0, dot);
+  const flag = key.slice(dot + 1);
+  if (source === 'status') return statusKinds.find((kind) => kind === flag) ?? null;
+  if (source === 'errorFlags') return /^\d+$/.test(flag) ? 'errorFlag' : null;
+  const row = manufacturerAlarmRecords.find((r) => r.key === source);
+  return row?.bits.find(([, kind]) => kind === flag)?.[1] ?? null;
 }

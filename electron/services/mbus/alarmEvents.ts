@@ -4,10 +4,11 @@
  * saved reading's alarms not among them are recorded in end_device_events and queued as one
  * EndDeviceEvents message (kind meterStatusEvents) at the time the meter was heard or read. An
  * alarm still raised is not sent again; one that cleared and comes back is. Written in the
- * caller's transaction, with the reading: a refused save queues nothing and moves no mark.
+ * caller's transaction, with the reading: a refused save queues nothing and moves no mark. An alarm
+ * whose end has a published code (tamper → tamper cleared) is told again when it is no longer raised.
  */
 import { z } from 'zod';
-import { mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
+import { mbusAlarmClearedEvent, mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
 import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
 import { alarmOnsets, type MeterAlarm } from '../../../shared/mbus/alarms';
 import type { Store } from '../store';
@@ -23,17 +24,20 @@ export interface MeterAlarmsAt {
   readonly endDeviceType: number;
 }
 
-/** Queues the onsets among `alarms`; returns the MessageID, or null when nothing new was raised. */
+/** Queues the onsets among `alarms` and the published ends; returns the MessageID, or null when nothing is new. */
 export function queueMeterAlarms(
   store: Store,
   meter: { readonly deviceId: number; readonly meterSerial: string; readonly usagePointId: string },
   { alarms, endDeviceType }: MeterAlarmsAt,
   at: string,
 ): string | null {
-  const { onsets, raised } = alarmOnsets(alarms, alarmMarks(store, meter.meterSerial));
+  const { onsets, cleared, raised } = alarmOnsets(alarms, alarmMarks(store, meter.meterSerial));
   store.settings.set(settingKey(meter.meterSerial), JSON.stringify(raised));
-  if (onsets.length === 0) return null;
-  const events = onsets.map((alarm) => mbusAlarmEvent(alarm, endDeviceType));
+  const events = [
+    ...onsets.map((alarm) => mbusAlarmEvent(alarm, endDeviceType)),
+    ...cleared.flatMap((key) => mbusAlarmClearedEvent(key, endDeviceType) ?? []),
+  ];
+  if (events.length === 0) return null;
   for (const e of events)
     store.meterStatus.recordEvent(meter.deviceId, {
       eventType: e.eventType,

@@ -902,6 +902,7 @@ export const de: Catalog = {
         backflow: 'Rückfluss',
         leak: 'Leckage',
         burst: 'Rohrbruch',
+        tamper: 'Manipulation vom Zähler gemeldet',
       },
     },
     office: {

@@ -881,6 +881,7 @@ export const en = {
         backflow: 'Flow backwards',
         leak: 'Leak',
         burst: 'Burst',
+        tamper: 'Tampering reported by the meter',
       },
     },
     office: {

@@ -9,11 +9,13 @@
  * - "abnormal situation" (status bits 0–1 = 11) → meter alarm (11.46.79);
  * - Kamstrup reverse flow → reverse flow (0.48.219), burst (flow above the meter's burst limit) →
  *   flow above limit (21.48.93);
+ * - tamper (a maker's tamper flag, manufacturerAlarms.ts) → tamper detected (12.43.257); when the
+ *   flag is no longer raised, tamper cleared (12.43.291), the one alarm whose end has a published
+ *   code of its own;
  * - application error, temporary error, leak, dry and every error-flags bit (its meaning is the
- *   manufacturer's): no published code was found → 0.0.0.0. No telegram source for tamper was
- *   found, so none is read.
+ *   manufacturer's): no published code was found → 0.0.0.0.
  */
-import type { MeterAlarm, MeterAlarmKind } from '../../mbus/alarms';
+import { alarmKindOfKey, type MeterAlarm, type MeterAlarmKind } from '../../mbus/alarms';
 import type { DeviceType } from '../../mbus/identity';
 import { endDeviceEventTypeFor, endDeviceTypeOfCommodity, type EndDeviceEventName } from './endDeviceCodes';
 import { commodityOfDeviceType } from './mbusReadingTypes';
@@ -27,6 +29,12 @@ const published: Readonly<Partial<Record<MeterAlarmKind, EndDeviceEventName>>> =
   alarm: 'meterAlarm',
   backflow: 'reverseFlow',
   burst: 'flowAboveLimit',
+  tamper: 'tamperDetected',
+};
+
+/** The alarms whose end is an event of its own (CX getTamperClearedEventType); the others just stop being raised. */
+const publishedCleared: Readonly<Partial<Record<MeterAlarmKind, EndDeviceEventName>>> = {
+  tamper: 'tamperCleared',
 };
 
 /** The EndDeviceType of an M-Bus meter (water 24, gas 4, electricity 3; a heat meter has none: 0). */
@@ -49,5 +57,21 @@ export function mbusAlarmEvent(alarm: MeterAlarm, endDeviceType: number): MbusAl
     eventType: mbusAlarmEventType(alarm.kind, endDeviceType),
     reason: `M-Bus ${alarm.kind}`,
     details: [{ name: 'mbusAlarm', value: alarm.kind }, ...alarm.details],
+  };
+}
+
+/**
+ * The event for an alarm no longer raised (a key from alarmOnsets' `cleared`), or null when its end
+ * has no published code. Its kind travels as mbusAlarmCleared, so the history never says the
+ * alarm's own words for its end.
+ */
+export function mbusAlarmClearedEvent(key: string, endDeviceType: number): MbusAlarmEvent | null {
+  const kind = alarmKindOfKey(key);
+  const name = kind ? publishedCleared[kind] : undefined;
+  if (!kind || !name) return null;
+  return {
+    eventType: endDeviceEventTypeFor(name, endDeviceType),
+    reason: `M-Bus ${kind} cleared`,
+    details: [{ name: 'mbusAlarmCleared', value: kind }],
   };
 }

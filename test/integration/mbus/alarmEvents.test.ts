@@ -4,10 +4,12 @@
  * code where one exists (battery low x.2.22.150) and 0.0.0.0 with the raw flags otherwise, recorded
  * for the meter's history and queued with the saved reading; the messages valid against the
  * Connexo EndDeviceEvents schema (xmllint). The meters send the records of wmbusmeters' published
- * test telegrams (test/unit/mbus/published.ts), encrypted here in mode 5 with a test key.
+ * test telegrams (test/unit/mbus/published.ts), encrypted here in mode 5 with a test key; Ei
+ * Electronics' smoke alarm sends its published telegram as it is (unencrypted).
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { queueMeterAlarms } from '../../../electron/services/mbus/alarmEvents';
 import { createListenSession } from '../../../electron/services/mbus/listen';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
 import { radioStopsOf } from '../../../electron/services/mbus/radioRoute';
@@ -15,7 +17,8 @@ import { meterEvents } from '../../../electron/services/readings/meterEvents';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore, type Store } from '../../../electron/services/store';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
-import { encodeTelegram, hexBytes, wrapForReceiver } from '../../../shared/mbus';
+import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
+import { decodeTelegram, encodeTelegram, hexBytes, meterAlarms, wrapForReceiver } from '../../../shared/mbus';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
@@ -28,6 +31,7 @@ const KEY = hexBytes('000102030405060708090A0B0C0D0E0F');
 const route = csv(
   row({ seq: '10', up: 'UP-1', serial: 'DWZ22996221', type: WATER, dials: '5', decimals: '3', last: '0.1', average: '' }),
   row({ seq: '20', up: 'UP-2', serial: 'KAM76348799', type: WATER, dials: '5', decimals: '3', last: '6', average: '' }),
+  row({ seq: '30', up: 'UP-3', serial: 'EIE01097274', type: WATER, dials: '5', decimals: '3', last: '0', average: '' }),
 );
 const keys = new Map([
   ['DWZ22996221', KEY],
@@ -158,5 +162,39 @@ describe.skipIf(xsdSkipReason !== null)(`M-Bus alarms as EndDeviceEvents${xsdSki
       }),
     ]);
     expect(outboxSchemaErrors(eventMessages())).toEqual({});
+  });
+  it('tells a smoke alarm’s tamper flag as tamper detected, once, and its end as tamper cleared', () => {
+    const s = (store = openStore(join(tempDir(), 'f.db')));
+    importRoute(s, actor, { fileName: 'r.csv', content: route, acceptValidRows: false });
+    const meter = s.meters.get('UP-3');
+    if (!meter) throw new Error('UP-3 not imported');
+    const tampered = published.ei6500TamperWhileRemoved.hex;
+    // Only the head status' low byte changed (0x42 → 0x02): bit 6, tamper while removed, cleared.
+    const untampered = tampered.replace('8440FF2C420F1100', '8440FF2C020F1100');
+    let day = 1;
+    const hear = (hex: string) => {
+      const result = decodeTelegram(hexBytes(hex));
+      if (!result.ok) throw new Error(result.reason);
+      const at = new Date(Date.UTC(2026, 11, day++, 9)).toISOString();
+      const alarms = { alarms: meterAlarms(result.telegram), endDeviceType: endDeviceTypeOfMbus(result.telegram.deviceType) };
+      return s.transaction(() => queueMeterAlarms(s, meter, alarms, at));
+    };
+    const eventTypes = () =>
+      s.outbox
+        .list()
+        .filter((e) => e.noun === 'EndDeviceEvents')
+        .map((e) => (e.payload as EventsPayload).events.map((v) => [v.eventType, v.createdDateTime]));
+
+    expect(hear(untampered)).toBeNull();
+    expect(hear(tampered)).not.toBeNull();
+    expect(hear(tampered)).toBeNull(); // still raised: nothing new
+    expect(hear(untampered)).not.toBeNull();
+    expect(eventTypes()).toEqual([[['0.12.43.257', '2026-12-02T09:00:00.000Z']], [['0.12.43.291', '2026-12-04T09:00:00.000Z']]]);
+    // The history names both by the code table; the onset keeps its alarm, its end does not say the alarm's words.
+    expect(meterEvents(s, 'UP-3', 50).map((e) => [e.eventType, e.name, e.alarm])).toEqual([
+      ['0.12.43.291', 'tamperCleared', null],
+      ['0.12.43.257', 'tamperDetected', 'tamper'],
+    ]);
+    expect(outboxSchemaErrors(s.outbox.list())).toEqual({});
   });
 });

@@ -4,15 +4,36 @@
  * event (CX EndDeviceEventTypeFactory, with the meter's device type), otherwise 0.0.0.0 with the
  * raw flags. Records: wmbusmeters' test telegrams (src/driver_waterstarm.cc "Water waterstarm
  * 22996221": status 04, error flags 0x0040 = POWER_LOW and the maker's LEAKAGE_OR_NO_USAGE;
- * src/driver_multical21.cc "MyTapWater 76348799": info codes 0x0071 = DRY for 22–31 days).
+ * src/driver_multical21.cc "MyTapWater 76348799": info codes 0x0071 = DRY for 22–31 days;
+ * src/driver_ei6500.cc "Smokey ei6500 01097274": head status 0x00110F42 = TAMPER_WHILE_REMOVED).
  */
 import { describe, expect, it } from 'vitest';
-import { endDeviceTypeOfMbus, mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
-import { alarmOnsets, encodeTelegram, decodeTelegram, hexBytes, meterAlarms, type Telegram } from '../../../shared/mbus';
+import { endDeviceTypeOfMbus, mbusAlarmClearedEvent, mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
+import {
+  alarmKindOfKey,
+  alarmOnsets,
+  encodeTelegram,
+  decodeTelegram,
+  hexBytes,
+  meterAlarmKinds,
+  meterAlarms,
+  type Telegram,
+} from '../../../shared/mbus';
+import { de } from '../../../renderer/src/i18n/de';
+import { en } from '../../../renderer/src/i18n/en';
 import { published } from './published';
 
 const WATERSTARM_RECORDS = published.waterstarmPowerLowRecords.hex;
 const MULTICAL21_DRY_RECORDS = published.multical21DryRecords.hex;
+const EI6500_TAMPER = published.ei6500TamperWhileRemoved.hex;
+/** The same telegram with only the head status' low byte changed, 0x42 → 0x02: bit 6 (tamper while removed) cleared. */
+const EI6500_UNTAMPERED = EI6500_TAMPER.replace('8440FF2C420F1100', '8440FF2C020F1100');
+
+function decoded(hex: string): Telegram {
+  const result = decodeTelegram(hexBytes(hex));
+  if (!result.ok) throw new Error(result.reason);
+  return result.telegram;
+}
 
 function telegram(manufacturer: string, id: string, deviceType: number, status: number, records: string): Telegram {
   const bytes = encodeTelegram({ manufacturer, id, version: 1, deviceType, accessNumber: 1, status, records: hexBytes(records) });
@@ -58,13 +79,37 @@ describe('a meter’s alarms', () => {
     expect(kinds(telegram('DWZ', '76348799', 0x16, 0, MULTICAL21_DRY_RECORDS))).toEqual([]);
   });
 
+  it('reads Ei Electronics’ tamper flag from the smoke alarm’s head status, and nothing once the flag is cleared', () => {
+    const tampered = decoded(EI6500_TAMPER);
+    expect([tampered.manufacturer, tampered.version, tampered.deviceType, tampered.encryption]).toEqual([
+      'EIE',
+      0x0c,
+      'smokeDetector',
+      'none',
+    ]);
+    expect(meterAlarms(tampered)).toEqual([{ key: 'ei.tamper', kind: 'tamper', details: [{ name: 'eiHeadStatus', value: '00110F42' }] }]);
+    expect(kinds(decoded(EI6500_UNTAMPERED))).toEqual([]);
+    // The same record from another maker, or another version of the alarm, means nothing known.
+    expect(kinds(decoded(EI6500_TAMPER.replace('58442515', '58442D2C')))).toEqual([]);
+    expect(kinds(decoded(EI6500_TAMPER.replace('0C1A7A94', '0D1A7A94')))).toEqual([]);
+  });
+
+  it('says which flags are no longer raised, and the kind each key was raised for', () => {
+    const raised = alarmOnsets(meterAlarms(decoded(EI6500_TAMPER)), []);
+    expect(raised).toMatchObject({ cleared: [], raised: ['ei.tamper'] });
+    expect(alarmOnsets(meterAlarms(decoded(EI6500_UNTAMPERED)), raised.raised)).toEqual({ onsets: [], cleared: ['ei.tamper'], raised: [] });
+    expect(
+      ['ei.tamper', 'kamstrup.leak', 'status.powerLow', 'errorFlags.6', 'status.dry', 'ei.leak', 'gone.tamper'].map(alarmKindOfKey),
+    ).toEqual(['tamper', 'leak', 'powerLow', 'errorFlag', null, null, null]);
+  });
+
   it('tells an onset once: a flag still raised is not new, one that cleared and comes back is', () => {
     const raised = meterAlarms(telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS));
     const first = alarmOnsets(raised, []);
     expect(first.onsets).toHaveLength(2);
     expect(alarmOnsets(raised, first.raised).onsets).toEqual([]);
     const cleared = alarmOnsets(meterAlarms(telegram('DWZ', '22996221', 0x06, 0x00, '0413 6A000000')), first.raised);
-    expect(cleared).toEqual({ onsets: [], raised: [] });
+    expect(cleared).toEqual({ onsets: [], cleared: ['status.powerLow', 'errorFlags.6'], raised: [] });
     expect(alarmOnsets(raised, cleared.raised).onsets.map((a) => a.key)).toEqual(['status.powerLow', 'errorFlags.6']);
   });
 });
@@ -82,6 +127,29 @@ describe('the event each alarm becomes', () => {
     expect(code('alarm')).toBe('24.11.46.79');
     expect(code('backflow')).toBe('24.0.48.219');
     expect(code('burst')).toBe('24.21.48.93');
+    expect(code('tamper')).toBe('24.12.43.257');
+  });
+
+  it('sends a tamper flag as tamper detected with the alarm’s device type, and its end as tamper cleared; other ends are not sent', () => {
+    const smokeAlarm = endDeviceTypeOfMbus('smokeDetector');
+    expect(smokeAlarm).toBe(0);
+    const [tamper] = meterAlarms(decoded(EI6500_TAMPER));
+    expect(mbusAlarmEvent(tamper!, smokeAlarm)).toEqual({
+      eventType: '0.12.43.257',
+      reason: 'M-Bus tamper',
+      details: [
+        { name: 'mbusAlarm', value: 'tamper' },
+        { name: 'eiHeadStatus', value: '00110F42' },
+      ],
+    });
+    expect(mbusAlarmClearedEvent('ei.tamper', smokeAlarm)).toEqual({
+      eventType: '0.12.43.291',
+      reason: 'M-Bus tamper cleared',
+      details: [{ name: 'mbusAlarmCleared', value: 'tamper' }],
+    });
+    expect(mbusAlarmClearedEvent('ei.tamper', water)).toMatchObject({ eventType: '24.12.43.291' });
+    for (const key of ['status.powerLow', 'kamstrup.leak', 'errorFlags.6', 'unknown.key'])
+      expect(mbusAlarmClearedEvent(key, water)).toBeNull();
   });
 
   it('sends the rest as 0.0.0.0 with the raw flags and the alarm’s kind in the details, never a guessed code', () => {
@@ -96,5 +164,13 @@ describe('the event each alarm becomes', () => {
         { name: 'mbusErrorFlagBit', value: '6' },
       ],
     });
+  });
+});
+
+describe('the words for each alarm', () => {
+  it('are in both catalogs for every kind the meter history can show', () => {
+    const words = (catalog: typeof en) => catalog.history.events.mbusAlarm as Record<string, string | undefined>;
+    expect(meterAlarmKinds.filter((kind) => !words(en)[kind]?.trim())).toEqual([]);
+    expect(meterAlarmKinds.filter((kind) => !words(de)[kind]?.trim())).toEqual([]);
   });
 });

@@ -62,4 +62,12 @@ export const published = {
    * records after "_": info codes (FF 20) 0x0071 — printed "DRY", dry for 22–31 days —, 6.408 m³.
    */
   multical21DryRecords: { hex: '02FF207100041308190000441308190000615B7F616713' },
+  /**
+   * wmbusmeters src/driver_ei6500.cc "Smokey ei6500 01097274" (EIE, version 0x0C, smoke detector,
+   * unencrypted), its fourth test telegram, whole and without CRCs: head status (84 40 FF 2C)
+   * 0x00110F42 — printed "TAMPER_WHILE_REMOVED" —, removed once on 2022-05-24.
+   */
+  ei6500TamperWhileRemoved: {
+    hex: '58442515747209010C1A7A940000000BFD0F070101046D0007D82502FD17000082206CD825426CD0238440FF2C420F11008250FD61010082506CD8258260FD6101008360FD3101000082606CD8258270FD61020082706CD825',
+  },
 } as const;
