@@ -98,22 +98,44 @@ export function meterAlarms(telegram: AlarmSource): MeterAlarm[] {
 }
 
 /**
- * The alarms raised since the meter was last told (`raised`: the keys raised in the telegram last
- * reported), the keys to keep, and the keys no longer raised: a flag still raised is not sent
- * again; one that cleared and is raised again is a new onset. A flag is cleared when the telegram
- * reported does not raise it, as an onset is told when it does (a telegram without the record
- * clears it too: the next one that carries it raised is a new onset).
+ * Which of the flag sources the telegram carried: `status` (the transport header's status byte),
+ * `errorFlags` (the error-flags record) and each maker table row's key. An alarm can only be seen to
+ * end in a telegram that carries its source; a short telegram without the record says nothing about it.
+ */
+export function alarmSources(telegram: AlarmSource): string[] {
+  const sources = new Set<string>(telegram.status === null ? [] : ['status']);
+  for (const record of telegram.records) {
+    if (record.quantity === 'errorFlags' && record.storage === 0) sources.add('errorFlags');
+    else if (record.manufacturerVif) {
+      const read = manufacturerAlarmFlags(telegram, record);
+      if (read) sources.add(read.row.key);
+    }
+  }
+  return [...sources];
+}
+
+const sourceOfKey = (key: string) => key.slice(0, key.indexOf('.'));
+
+/**
+ * The alarms raised since the meter was last told (`raised`: the keys raised as last reported), the
+ * keys to keep, and the keys no longer raised: a flag still raised is not sent again; one that
+ * cleared and is raised again is a new onset. A flag is cleared only by a telegram that carries its
+ * source (`sources`, alarmSources) without it; a flag whose source the telegram does not carry stays
+ * as it was.
  */
 export function alarmOnsets(
   alarms: readonly MeterAlarm[],
   raised: readonly string[],
+  sources: readonly string[],
 ): { onsets: MeterAlarm[]; cleared: string[]; raised: string[] } {
   const before = new Set(raised);
   const now = new Set(alarms.map((a) => a.key));
+  const read = new Set(sources);
+  const unread = raised.filter((key) => !now.has(key) && !read.has(sourceOfKey(key)));
   return {
     onsets: alarms.filter((a) => !before.has(a.key)),
-    cleared: raised.filter((key) => !now.has(key)),
-    raised: alarms.map((a) => a.key),
+    cleared: raised.filter((key) => !now.has(key) && read.has(sourceOfKey(key))),
+    raised: [...alarms.map((a) => a.key), ...unread],
   };
 }
 
@@ -121,9 +143,8 @@ const statusKinds: readonly MeterAlarmKind[] = ['applicationError', 'alarm', 'po
 
 /** The kind of alarm a key was raised for (the keys kept per meter), or null for a key no longer read. */
 export function alarmKindOfKey(key: string): MeterAlarmKind | null {
-  const dot = key.indexOf('.');
-  const source = key.slice(0, dot);
-  const flag = key.slice(dot + 1);
+  const source = sourceOfKey(key);
+  const flag = key.slice(source.length + 1);
   if (source === 'status') return statusKinds.find((kind) => kind === flag) ?? null;
   if (source === 'errorFlags') return /^\d+$/.test(flag) ? 'errorFlag' : null;
   const row = manufacturerAlarmRecords.find((r) => r.key === source);

@@ -20,6 +20,8 @@ export const alarmMarks = (store: Store, meterSerial: string): string[] => store
 
 export interface MeterAlarmsAt {
   readonly alarms: readonly MeterAlarm[];
+  /** The flag sources the telegram carried (alarmSources): only those can show an alarm ended. */
+  readonly sources: readonly string[];
   /** The meter's EndDeviceType for the published codes (endDeviceTypeOfMbus). */
   readonly endDeviceType: number;
 }
@@ -28,10 +30,10 @@ export interface MeterAlarmsAt {
 export function queueMeterAlarms(
   store: Store,
   meter: { readonly deviceId: number; readonly meterSerial: string; readonly usagePointId: string },
-  { alarms, endDeviceType }: MeterAlarmsAt,
+  { alarms, sources, endDeviceType }: MeterAlarmsAt,
   at: string,
 ): string | null {
-  const { onsets, cleared, raised } = alarmOnsets(alarms, alarmMarks(store, meter.meterSerial));
+  const { onsets, cleared, raised } = alarmOnsets(alarms, alarmMarks(store, meter.meterSerial), sources);
   store.settings.set(settingKey(meter.meterSerial), JSON.stringify(raised));
   const events = [
     ...onsets.map((alarm) => mbusAlarmEvent(alarm, endDeviceType)),

@@ -14,6 +14,7 @@ import {
   formatBook,
   fragmentBook,
   imstTelegram,
+  alarmSources,
   meterAlarms,
   radioRouteIndex,
   RtlWmbusStream,
@@ -217,8 +218,12 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       measured: result.ok ? reading.measured : (previous?.measured ?? []),
       unsent: result.ok ? reading.unsent : (previous?.unsent ?? []),
       alarms: result.ok
-        ? { alarms: meterAlarms(result.telegram), endDeviceType: endDeviceTypeOfMbus(header.deviceType) }
-        : (previous?.alarms ?? { alarms: [], endDeviceType: 0 }),
+        ? {
+            alarms: meterAlarms(result.telegram),
+            sources: alarmSources(result.telegram),
+            endDeviceType: endDeviceTypeOfMbus(header.deviceType),
+          }
+        : (previous?.alarms ?? { alarms: [], sources: [], endDeviceType: 0 }),
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });

@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../../shared/contract/appError';
 import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
-import { decodeTelegram, meterAlarms, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
+import { alarmSources, decodeTelegram, meterAlarms, radioRouteIndex, type DataRecord, type DeviceType } from '../../../shared/mbus';
 import type { ValidationSettings } from '../../../shared/domain/readingValidation';
 import { saveManualReadings } from '../readings/saveReadings';
 import type { Store } from '../store';
@@ -98,7 +98,7 @@ export function saveWiredReading(
       meterQualities: reading.meterQualities,
       measured: reading.measured,
       unsentRecords: reading.unsent,
-      meterAlarms: { alarms: meterAlarms(answer), endDeviceType: endDeviceTypeOfMbus(answer.deviceType) },
+      meterAlarms: { alarms: meterAlarms(answer), sources: alarmSources(answer), endDeviceType: endDeviceTypeOfMbus(answer.deviceType) },
       source: 'wired',
       via: 'mbus',
     },

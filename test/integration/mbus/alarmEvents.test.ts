@@ -18,7 +18,7 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openStore, type Store } from '../../../electron/services/store';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
 import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
-import { decodeTelegram, encodeTelegram, hexBytes, meterAlarms, wrapForReceiver } from '../../../shared/mbus';
+import { alarmSources, decodeTelegram, encodeTelegram, hexBytes, meterAlarms, wrapForReceiver } from '../../../shared/mbus';
 import { outboxSchemaErrors } from '../../support/outboxXsd';
 import { csv, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
@@ -176,7 +176,11 @@ describe.skipIf(xsdSkipReason !== null)(`M-Bus alarms as EndDeviceEvents${xsdSki
       const result = decodeTelegram(hexBytes(hex));
       if (!result.ok) throw new Error(result.reason);
       const at = new Date(Date.UTC(2026, 11, day++, 9)).toISOString();
-      const alarms = { alarms: meterAlarms(result.telegram), endDeviceType: endDeviceTypeOfMbus(result.telegram.deviceType) };
+      const alarms = {
+        alarms: meterAlarms(result.telegram),
+        sources: alarmSources(result.telegram),
+        endDeviceType: endDeviceTypeOfMbus(result.telegram.deviceType),
+      };
       return s.transaction(() => queueMeterAlarms(s, meter, alarms, at));
     };
     const eventTypes = () =>

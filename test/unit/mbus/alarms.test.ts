@@ -12,6 +12,7 @@ import { endDeviceTypeOfMbus, mbusAlarmClearedEvent, mbusAlarmEvent } from '../.
 import {
   alarmKindOfKey,
   alarmOnsets,
+  alarmSources,
   encodeTelegram,
   decodeTelegram,
   hexBytes,
@@ -42,6 +43,7 @@ function telegram(manufacturer: string, id: string, deviceType: number, status: 
   return result.telegram;
 }
 
+const onsetsOf = (t: Telegram, raised: readonly string[]) => alarmOnsets(meterAlarms(t), raised, alarmSources(t));
 const kinds = (t: Telegram) => meterAlarms(t).map((a) => a.kind);
 
 describe('a meter’s alarms', () => {
@@ -95,22 +97,32 @@ describe('a meter’s alarms', () => {
   });
 
   it('says which flags are no longer raised, and the kind each key was raised for', () => {
-    const raised = alarmOnsets(meterAlarms(decoded(EI6500_TAMPER)), []);
+    const raised = onsetsOf(decoded(EI6500_TAMPER), []);
     expect(raised).toMatchObject({ cleared: [], raised: ['ei.tamper'] });
-    expect(alarmOnsets(meterAlarms(decoded(EI6500_UNTAMPERED)), raised.raised)).toEqual({ onsets: [], cleared: ['ei.tamper'], raised: [] });
+    expect(onsetsOf(decoded(EI6500_UNTAMPERED), raised.raised)).toEqual({ onsets: [], cleared: ['ei.tamper'], raised: [] });
     expect(
       ['ei.tamper', 'kamstrup.leak', 'status.powerLow', 'errorFlags.6', 'status.dry', 'ei.leak', 'gone.tamper'].map(alarmKindOfKey),
     ).toEqual(['tamper', 'leak', 'powerLow', 'errorFlag', null, null, null]);
   });
 
   it('tells an onset once: a flag still raised is not new, one that cleared and comes back is', () => {
-    const raised = meterAlarms(telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS));
-    const first = alarmOnsets(raised, []);
+    const flagged = telegram('DWZ', '22996221', 0x06, 0x04, WATERSTARM_RECORDS);
+    const first = onsetsOf(flagged, []);
     expect(first.onsets).toHaveLength(2);
-    expect(alarmOnsets(raised, first.raised).onsets).toEqual([]);
-    const cleared = alarmOnsets(meterAlarms(telegram('DWZ', '22996221', 0x06, 0x00, '0413 6A000000')), first.raised);
-    expect(cleared).toEqual({ onsets: [], cleared: ['status.powerLow', 'errorFlags.6'], raised: [] });
-    expect(alarmOnsets(raised, cleared.raised).onsets.map((a) => a.key)).toEqual(['status.powerLow', 'errorFlags.6']);
+    expect(onsetsOf(flagged, first.raised).onsets).toEqual([]);
+    // The status byte is clear; the error-flags record is not in this telegram, so its flag stays raised.
+    const cleared = onsetsOf(telegram('DWZ', '22996221', 0x06, 0x00, '0413 6A000000'), first.raised);
+    expect(cleared).toEqual({ onsets: [], cleared: ['status.powerLow'], raised: ['errorFlags.6'] });
+    expect(onsetsOf(flagged, cleared.raised).onsets.map((a) => a.key)).toEqual(['status.powerLow']);
+  });
+
+  it('ends an alarm only in a telegram that carries its source', () => {
+    const tamper = onsetsOf(decoded(EI6500_TAMPER), []);
+    // The same device's telegram without its head-status record: nothing about tamper is known.
+    const without = { ...decoded(EI6500_UNTAMPERED), records: [] };
+    expect(alarmSources(without)).not.toContain('ei');
+    expect(onsetsOf(without, tamper.raised)).toMatchObject({ cleared: [], raised: ['ei.tamper'] });
+    expect(onsetsOf(decoded(EI6500_TAMPER), tamper.raised).onsets).toEqual([]);
   });
 });
 
