@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { stopStatuses } from '../../shared/contract/choices';
 import type { StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/appError';
@@ -37,6 +37,7 @@ import { registerKeysCommands } from './keys';
 import { readInputText } from './inputFile';
 import { cliErrorWords, cliWords, fill } from './language';
 import { cliHint } from './hints';
+import { FieldmeterCommand } from './help/fieldmeterCommand';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -101,7 +102,7 @@ export function buildProgram(io: CliIo): Command {
       .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
       .option('--json', 'print machine-readable JSON');
 
-  const program = new Command('fieldmeter')
+  const program = FieldmeterCommand.program('fieldmeter')
     .description('Fieldmeter: offline-first meter reading for utility field crews')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
