@@ -42,7 +42,7 @@ const opticalHelpEn = {
 
 const opticalHelpDe: Readonly<Record<keyof typeof opticalHelpEn, string>> = {
   readout: 'Auslesungen über die optische Schnittstelle (IEC 62056-21, DSMR P1)',
-  readoutParse: 'eine aufgezeichnete Auslesung entschlüsseln; Exit-Code 1, wenn die Prüfsumme falsch ist oder nichts gelesen werden konnte',
+  readoutParse: 'eine aufgezeichnete Auslesung auswerten; Exit-Code 1, wenn die Prüfsumme falsch ist oder nichts gelesen werden konnte',
   capture: 'eine aufgezeichnete Auslesung (Rohbytes: Identifikation, Datenblock oder P1-Telegramm)',
   read: 'einen Zähler über einen optischen Lesekopf auslesen (Anmeldung mit 300 Baud 7E1, Modus A/B/C/E); mit --save als optische Ablesung einer Station speichern',
   port: 'serieller Port des Lesekopfs, z. B. /dev/ttyUSB0',
