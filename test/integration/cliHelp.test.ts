@@ -3,8 +3,9 @@
  * option and argument is said from a catalog, commander's own headings and usage errors too. The
  * program is built in this process under FIELDMETER_LANG=en and =de and walked whole.
  */
-import type { Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FieldmeterCommand } from '../../electron/cli/help/fieldmeterCommand';
 import { buildProgram } from '../../electron/cli/program';
 import { fieldmeterInProcess } from '../support/cli';
 import { scaled } from '../support/timeouts';
@@ -125,6 +126,65 @@ describe(
       const inEnglish = await fieldmeterInProcess(args, english);
       expect(inEnglish.code).toBe(2);
       expect(inEnglish.stderr.startsWith(`${en}\n`)).toBe(true);
+    });
+
+    // Lines no Fieldmeter command raises today (conflicting options, a value from the environment, an
+    // argument with choices): said all the same, and word for word commander's own in English.
+    const smallProgram = () => {
+      const said: string[] = [];
+      const program = FieldmeterCommand.program('t')
+        .exitOverride()
+        .configureOutput({ writeErr: (s) => said.push(s), writeOut: () => {} })
+        .addOption(new Option('--a').conflicts('b'))
+        .addOption(new Option('--b').env('T_B'))
+        .addOption(new Option('--c <n>').choices(['1', '2']).env('T_C'))
+        .addArgument(new Argument('[mode]').choices(['x', 'y']))
+        .action(() => {});
+      return { program, said };
+    };
+    it.each([
+      [
+        ['--a', '--b'],
+        {},
+        "error: option '--a' cannot be used with option '--b'",
+        "Fehler: Nicht zusammen verwendbar: Option '--a' und Option '--b'.",
+      ],
+      [
+        ['--a'],
+        { T_B: '1' },
+        "error: option '--a' cannot be used with environment variable 'T_B'",
+        "Fehler: Nicht zusammen verwendbar: Option '--a' und Umgebungsvariable 'T_B'.",
+      ],
+      [
+        [],
+        { T_C: '3' },
+        "error: option '--c <n>' value '3' from env 'T_C' is invalid. Allowed choices are 1, 2.",
+        "Fehler: Der Wert '3' der Option '--c <n>' aus der Umgebungsvariable 'T_C' ist ungültig. Erlaubt sind: 1, 2.",
+      ],
+      [
+        ['z'],
+        {},
+        "error: command-argument value 'z' is invalid for argument 'mode'. Allowed choices are x, y.",
+        "Fehler: Der Wert 'z' des Arguments 'mode' ist ungültig. Erlaubt sind: x, y.",
+      ],
+    ] as const)('says %j (environment %j) in German', (args, env, en, de) => {
+      const savedEnv = { T_B: process.env.T_B, T_C: process.env.T_C };
+      Object.assign(process.env, env);
+      try {
+        for (const [language, line] of [
+          ['en', en],
+          ['de', de],
+        ] as const) {
+          process.env.FIELDMETER_LANG = language;
+          const { program, said } = smallProgram();
+          expect(() => program.parse([...args], { from: 'user' })).toThrow(line);
+          expect(said[0]).toBe(`${line}\n`);
+        }
+      } finally {
+        for (const [name, value] of Object.entries(savedEnv))
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+      }
     });
   },
   scaled(20_000),

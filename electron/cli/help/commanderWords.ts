@@ -71,9 +71,9 @@ const commanderWordsDe: Readonly<Record<CommanderWord, string>> = {
   invalidOptionEnvValue: "Fehler: Der Wert '{{value}}' der Option '{{option}}' aus der Umgebungsvariable '{{env}}' ist ungültig.",
   invalidArgumentValue: "Fehler: Der Wert '{{value}}' des Arguments '{{argument}}' ist ungültig.",
   allowedChoices: 'Erlaubt sind: {{choices}}.',
-  conflictingOption: 'Fehler: {{first}} kann nicht zusammen mit {{second}} verwendet werden.',
-  conflictOption: "die Option '{{name}}'",
-  conflictEnv: "die Umgebungsvariable '{{name}}'",
+  conflictingOption: 'Fehler: Nicht zusammen verwendbar: {{first}} und {{second}}.',
+  conflictOption: "Option '{{name}}'",
+  conflictEnv: "Umgebungsvariable '{{name}}'",
 };
 
 const commanderCatalog: HelpCatalog<CommanderWord> = { en: commanderWordsEn, de: commanderWordsDe };
