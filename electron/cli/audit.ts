@@ -7,14 +7,16 @@ import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { supervisorHelp } from './help/supervisorHelp';
 
 export function registerAuditCommands(program: Command, io: CliIo): void {
-  const audit = program.command('audit').description('the audit log: who did what, when, in which role').exitOverride();
+  const audit = program.command('audit').description(supervisorHelp('audit')).exitOverride();
   audit
     .command('verify')
-    .description('check that no row of the audit log was changed, removed or inserted since it was written')
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .option('--json', 'print machine-readable JSON')
+    .description(supervisorHelp('auditVerify'))
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: { db?: string; json?: boolean }) => {
       // SQLite loads only in the command that uses it (a CLI start stays quick).

@@ -12,6 +12,8 @@ import { AppError } from '../../shared/contract/appError';
 import type { InboundResult } from '../services/inbound/applyMessage';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { messagesHelp } from './help/messagesHelp';
 import { cliActorFor } from './signIn';
 import { fileUnreadable } from './inputFile';
 import { cliWords, fill } from './language';
@@ -28,11 +30,11 @@ const describe = (r: InboundResult) => {
 export function registerImportMessageCommand(importCommand: Command, io: CliIo): void {
   importCommand
     .command('message')
-    .argument('<file>', 'an IEC 61968-100 message (typed or generic envelope)')
-    .description('apply an inbound MeterConfig, UsagePointConfig, MasterDataLinkageConfig or MeterServiceRequests message')
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .option('--xsd-dir <dir>', "the utility's schema folder: a message its schemas refuse is refused with their findings, applying nothing")
-    .option('--json', 'print machine-readable JSON')
+    .argument('<file>', messagesHelp('inboundFile'))
+    .description(messagesHelp('importMessage'))
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .option('--xsd-dir <dir>', messagesHelp('importXsdDir'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action((file: string, options: ImportMessageOptions) => importMessageFile(file, options, io));
 }

@@ -9,18 +9,20 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { messagesHelp } from './help/messagesHelp';
 import { readInputText } from './inputFile';
 import { cliWords, fill } from './language';
 
 export function registerMessagesCommands(program: Command, io: CliIo): void {
-  const messages = program.command('messages').description('IEC 61968-100 / 61968-9 messages').exitOverride();
+  const messages = program.command('messages').description(messagesHelp('messages')).exitOverride();
 
   messages
     .command('validate')
-    .description('validate a message with xmllint against a schema folder (typed <Noun>Message.xsd, or Message.xsd then <Noun>.xsd)')
-    .argument('<file>', 'the message XML')
-    .addOption(new Option('--xsd-dir <dir>', "folder holding the utility's XSDs (default: $FIELDMETER_CIM_XSD_DIR)"))
-    .option('--json', 'print machine-readable JSON')
+    .description(messagesHelp('validate'))
+    .argument('<file>', messagesHelp('messageXml'))
+    .addOption(new Option('--xsd-dir <dir>', messagesHelp('validateXsdDir')))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (file: string, options: { xsdDir?: string; json?: boolean }) => {
       const { createXsdValidator } = await import('../services/messages/xsdValidator');
@@ -46,14 +48,12 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
 
   messages
     .command('samples')
-    .description(
-      'write one sample message per outbox kind and verb (<Verb><Noun>.<kind>.xml) and per enterprise request (<Verb><Noun>.xml), built from the database',
-    )
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .requiredOption('--out <dir>', 'folder to write the messages to')
-    .option('--force', 'replace files of the same name already in the folder')
-    .option('--source <name>', 'Header.Source', 'FIELDMETER')
-    .option('--json', 'print machine-readable JSON')
+    .description(messagesHelp('samples'))
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .requiredOption('--out <dir>', messagesHelp('samplesOut'))
+    .option('--force', messagesHelp('samplesForce'))
+    .option('--source <name>', messagesHelp('samplesSource'), 'FIELDMETER')
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: { db?: string; out: string; source: string; json?: boolean; force?: boolean }) => {
       const [{ buildSampleMessages }, { openStore }, { storedProfile }, { profileSchemaSet }] = await Promise.all([

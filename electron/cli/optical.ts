@@ -17,6 +17,8 @@ import { meterProfiles } from '../services/serial/simulator/profiles';
 import type { OpticalProgramResult } from '../../shared/contract/methods/optical';
 import type { readAndSave } from './opticalSave';
 import type { CliIo } from './program';
+import { opticalHelp } from './help/opticalHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 interface JsonOption {
   json?: boolean;
@@ -77,12 +79,12 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
     io.out(options.json ? JSON.stringify(value, null, 2) : escapeControls(text()));
   registerProgramCommands(program, io, print);
 
-  const readout = program.command('readout').description('optical-port readouts (IEC 62056-21, DSMR P1)').exitOverride();
+  const readout = program.command('readout').description(opticalHelp('readout')).exitOverride();
   readout
     .command('parse')
-    .argument('<file>', 'a captured readout (raw bytes: identification, data block or P1 telegram)')
-    .description('decode a captured readout; exit 1 when its checksum is bad or nothing could be read')
-    .option('--json', 'print machine-readable JSON')
+    .argument('<file>', opticalHelp('capture'))
+    .description(opticalHelp('readoutParse'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action((file: string, options: JsonOption) => {
       const report = parseCapture(readFile(file));
@@ -106,19 +108,17 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
 
   program
     .command('read')
-    .description(
-      'read a meter through an optical probe (300 baud 7E1 sign-on, mode A/B/C/E); with --save, save it as the optical reading of a stop',
-    )
-    .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
-    .option('--address <address>', 'device address (when several meters share the bus)')
-    .option('--max-baud <baud>', 'highest rate to switch to (300 to 19200)', '19200')
-    .option('--wake-up', 'send the wake-up sequence first (battery meters)')
-    .option('--save', 'save the values as the reading of --usage-point (same checks as the app)')
-    .option('--usage-point <id>', 'the stop whose meter is read (with --save)')
-    .option('--db <path>', 'database file (with --save; default: $FIELDMETER_DB, then the user-data folder)')
-    .option('--note <text>', 'with --save: why a serial that does not match is read anyway')
-    .option('--confirm-reason <text>', 'with --save: confirm values outside the expected range, with the reason')
-    .option('--json', 'print machine-readable JSON')
+    .description(opticalHelp('read'))
+    .requiredOption('--port <path>', opticalHelp('port'))
+    .option('--address <address>', opticalHelp('address'))
+    .option('--max-baud <baud>', opticalHelp('maxBaudRange'), '19200')
+    .option('--wake-up', opticalHelp('wakeUp'))
+    .option('--save', opticalHelp('save'))
+    .option('--usage-point <id>', opticalHelp('readUsagePoint'))
+    .option('--db <path>', sharedHelp('dbWithSave'))
+    .option('--note <text>', opticalHelp('note'))
+    .option('--confirm-reason <text>', opticalHelp('confirmReason'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: ReadCliOptions) => {
       const maxBaud = Number(options.maxBaud);
@@ -190,8 +190,8 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
 
   program
     .command('ports')
-    .description('list serial ports and recognised optical probes')
-    .option('--json', 'print machine-readable JSON')
+    .description(opticalHelp('ports'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: JsonOption) => {
       const { listPorts } = await import('../services/serial/ports');
@@ -199,16 +199,14 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
       print(options, list, () => portsText(list));
     });
 
-  const simulate = program.command('simulate').description('simulators for training and tests').exitOverride();
+  const simulate = program.command('simulate').description(opticalHelp('simulate')).exitOverride();
   simulate
     .command('meter')
-    .description(
-      'run a simulated meter until Ctrl+C. If --link exists it attaches to it (e.g. a PTY end you made with socat); otherwise it starts socat itself, and the app opens --link while the meter sits on <link>.meter',
-    )
-    .requiredOption('--profile <name>', `one of: ${meterProfiles.map((p) => p.name).join(', ')}`)
-    .requiredOption('--link <path>', 'serial path for the app to open')
-    .option('--pace', 'space the output at the line rate (a PTY ignores baud timing)')
-    .option('--json', 'print machine-readable JSON')
+    .description(opticalHelp('simulateMeter'))
+    .requiredOption('--profile <name>', fill(opticalHelp('simulatorProfile'), { profiles: meterProfiles.map((p) => p.name).join(', ') }))
+    .requiredOption('--link <path>', opticalHelp('link'))
+    .option('--pace', opticalHelp('pace'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: JsonOption & { profile: string; link: string; pace?: boolean }) => {
       const { profileOrThrow, runSimulator } = await import('../services/serial/simulator');
@@ -245,33 +243,18 @@ type Print = (options: JsonOption, value: unknown, text: () => string) => void;
 
 /** `program time-sync` and `program demand-reset` (IEC 62056-21 programming mode, §6.3.7–6.3.12). */
 function registerProgramCommands(program: Command, io: CliIo, print: Print): void {
-  const group = program
-    .command('program')
-    .description('programming mode through the optical probe (IEC 62056-21, option select Y=1)')
-    .exitOverride();
+  const group = program.command('program').description(opticalHelp('program')).exitOverride();
   const common = (command: Command) =>
     command
-      .requiredOption('--port <path>', 'serial port of the probe, e.g. /dev/ttyUSB0')
-      .option(
-        '--password <password>',
-        'the meter password — better FIELDMETER_METER_PASSWORD or the prompt: an argument is visible in ps (P1 in clear; P2 is derived from it)',
-      )
-      .option(
-        '--profile <model>',
-        `meter model: ${shippedMeterModels.map((m) => m.name).join(', ')} (default with --usage-point: the model a supervisor assigned to the meter's type; without a model the meter is not programmed)`,
-      )
-      .option('--address <address>', 'device address')
-      .option('--max-baud <baud>', 'highest rate to switch to', '19200')
-      .option(
-        '--usage-point <id>',
-        'the stop whose meter this is: the installer role is checked, the attempt audited and its outcome queued for the enterprise',
-      )
-      .option('--db <path>', 'database file (with --usage-point; default: $FIELDMETER_DB, then the user-data folder)')
-      .option(
-        '--confirm-serial',
-        "with --usage-point: program the meter at the probe although its serial is not the stop's meter (recorded)",
-      )
-      .option('--json', 'print machine-readable JSON')
+      .requiredOption('--port <path>', opticalHelp('port'))
+      .option('--password <password>', opticalHelp('password'))
+      .option('--profile <model>', fill(opticalHelp('meterModel'), { models: shippedMeterModels.map((m) => m.name).join(', ') }))
+      .option('--address <address>', opticalHelp('programAddress'))
+      .option('--max-baud <baud>', opticalHelp('maxBaud'), '19200')
+      .option('--usage-point <id>', opticalHelp('programUsagePoint'))
+      .option('--db <path>', opticalHelp('programDb'))
+      .option('--confirm-serial', opticalHelp('confirmSerial'))
+      .option('--json', sharedHelp('json'))
       .exitOverride();
 
   const atStop = (options: ProgramCliOptions, r: OpticalProgramResult) => print(options, r, () => atStopText(options.usagePoint, r));
@@ -324,33 +307,29 @@ function registerProgramCommands(program: Command, io: CliIo, print: Print): voi
     }
   };
 
-  common(group.command('time-sync').description('set the meter clock: read it, report the drift, write date and time, read again')).action(
-    async (options: ProgramCliOptions) => {
-      if (options.usagePoint)
-        return atStop(
-          options,
-          await run(options, async (o) =>
-            (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o),
-          ),
-        );
-      const { timeSync } = await import('../services/serial/programOperations');
-      const r = await run(options, timeSync);
-      print(options, r, () => timeSyncText(r));
-    },
-  );
+  common(group.command('time-sync').description(opticalHelp('timeSync'))).action(async (options: ProgramCliOptions) => {
+    if (options.usagePoint)
+      return atStop(
+        options,
+        await run(options, async (o) =>
+          (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'timeSync', o),
+        ),
+      );
+    const { timeSync } = await import('../services/serial/programOperations');
+    const r = await run(options, timeSync);
+    print(options, r, () => timeSyncText(r));
+  });
 
-  common(group.command('demand-reset').description('reset the maximum demand where the meter model allows it')).action(
-    async (options: ProgramCliOptions) => {
-      if (options.usagePoint)
-        return atStop(
-          options,
-          await run(options, async (o) =>
-            (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o),
-          ),
-        );
-      const { demandReset } = await import('../services/serial/programOperations');
-      const r = await run(options, demandReset);
-      print(options, r, () => demandResetText(r));
-    },
-  );
+  common(group.command('demand-reset').description(opticalHelp('demandReset'))).action(async (options: ProgramCliOptions) => {
+    if (options.usagePoint)
+      return atStop(
+        options,
+        await run(options, async (o) =>
+          (await import('./opticalSave')).programAtStop({ usagePoint: options.usagePoint!, db: options.db }, 'demandReset', o),
+        ),
+      );
+    const { demandReset } = await import('../services/serial/programOperations');
+    const r = await run(options, demandReset);
+    print(options, r, () => demandResetText(r));
+  });
 }

@@ -6,15 +6,17 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/contract/appError';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { supervisorHelp } from './help/supervisorHelp';
 
 export function registerPanCommands(program: Command, io: CliIo): void {
-  const pan = program.command('pan').description('home-area-network (PAN) devices').exitOverride();
+  const pan = program.command('pan').description(supervisorHelp('pan')).exitOverride();
   pan
     .command('check')
-    .description('check an EUI-64 and a Zigbee install code (with its CRC) and derive the link key')
-    .requiredOption('--eui64 <eui>', 'the device EUI-64, 16 hex digits (spaces, dashes, colons allowed)')
-    .requiredOption('--install-code <code>', 'the install code including its 2-byte CRC, as on the label')
-    .option('--json', 'print machine-readable JSON')
+    .description(supervisorHelp('panCheck'))
+    .requiredOption('--eui64 <eui>', supervisorHelp('eui64'))
+    .requiredOption('--install-code <code>', supervisorHelp('installCode'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: { eui64: string; installCode: string; json?: boolean }) => {
       const { checkPanLabel } = await import('../services/pan/checkLabel');

@@ -10,19 +10,21 @@ import type { Role } from '../../shared/contract/supervisorEntities';
 import { resolveDatabasePath } from '../services/paths';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { supervisorHelp } from './help/supervisorHelp';
 import { cliActor, promptSecret } from './signIn';
 
-const dbOption = () => new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)');
+const dbOption = () => new Option('--db <path>', sharedHelp('db'));
 
 export function registerProfileCommands(program: Command, io: CliIo): void {
-  const profile = program.command('profile').description('local profiles: who may work on this device, in which role').exitOverride();
+  const profile = program.command('profile').description(supervisorHelp('profile')).exitOverride();
   profile
     .command('add')
-    .description('add a profile (the first one of a new database must be a supervisor)')
+    .description(supervisorHelp('profileAdd'))
     .addOption(dbOption())
-    .requiredOption('--name <name>', 'the person')
-    .addOption(new Option('--role <role>', 'their role').choices([...roles]).makeOptionMandatory())
-    .option('--json', 'print machine-readable JSON')
+    .requiredOption('--name <name>', supervisorHelp('name'))
+    .addOption(new Option('--role <role>', supervisorHelp('role')).choices([...roles]).makeOptionMandatory())
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: { db?: string; name: string; role: Role; json?: boolean }) => {
       const [{ secret: secretSchema }, { createSession }, { openStore }] = await Promise.all([
@@ -62,9 +64,9 @@ export function registerProfileCommands(program: Command, io: CliIo): void {
     });
   profile
     .command('list')
-    .description('the profiles of this device and their roles')
+    .description(supervisorHelp('profileList'))
     .addOption(dbOption())
-    .option('--json', 'print machine-readable JSON')
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: { db?: string; json?: boolean }) => {
       const { openStore } = await import('../services/store');

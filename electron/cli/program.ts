@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { stopStatuses } from '../../shared/contract/choices';
 import type { StopStatus } from '../../shared/contract/entities';
 import { AppError } from '../../shared/contract/appError';
@@ -37,6 +37,9 @@ import { registerKeysCommands } from './keys';
 import { readInputText } from './inputFile';
 import { cliErrorWords, cliWords, fill } from './language';
 import { cliHint } from './hints';
+import { FieldmeterCommand } from './help/fieldmeterCommand';
+import { programHelp } from './help/programHelp';
+import { sharedHelp } from './help/sharedHelp';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -96,22 +99,19 @@ async function withStore<T>(options: CommonOptions, fn: (store: Store) => T): Pr
 export function buildProgram(io: CliIo): Command {
   const print = (options: CommonOptions, value: unknown, text: () => string) =>
     io.out(options.json ? JSON.stringify(value, null, 2) : text());
-  const common = (command: Command) =>
-    command
-      .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-      .option('--json', 'print machine-readable JSON');
+  const common = (command: Command) => command.addOption(new Option('--db <path>', sharedHelp('db'))).option('--json', sharedHelp('json'));
 
-  const program = new Command('fieldmeter')
-    .description('Fieldmeter: offline-first meter reading for utility field crews')
+  const program = FieldmeterCommand.program('fieldmeter')
+    .description(programHelp('program'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError()
-    .option('--verbose', 'after an error, also print the developer message (for support)')
-    .option('--user <name>', 'act as this profile (also $FIELDMETER_USER); its PIN or password from $FIELDMETER_PIN or a prompt')
+    .option('--verbose', programHelp('verbose'))
+    .option('--user <name>', programHelp('user'))
     .hook('preAction', (command) => useCliUser(command.opts<{ user?: string }>().user));
 
-  const db = program.command('db').description('database maintenance').exitOverride();
-  common(db.command('migrate').description('create the database or bring it to the current schema'))
+  const db = program.command('db').description(programHelp('db')).exitOverride();
+  common(db.command('migrate').description(programHelp('dbMigrate')))
     .exitOverride()
     .action((options: CommonOptions) =>
       withStore(options, (store) =>
@@ -124,13 +124,9 @@ export function buildProgram(io: CliIo): Command {
       ),
     );
 
-  const demo = program.command('demo').description('demo data for training').exitOverride();
-  common(
-    demo
-      .command('seed')
-      .description('load the demo route (about 50 meters, training mode); without --db into the training database, never your own'),
-  )
-    .option('--worked', 'also record a worked demo day (readings, a skip, a confirmed out-of-range reading) to try sync and exports')
+  const demo = program.command('demo').description(programHelp('demo')).exitOverride();
+  common(demo.command('seed').description(programHelp('demoSeed')))
+    .option('--worked', programHelp('demoWorked'))
     .exitOverride()
     .action(async (options: CommonOptions & { worked?: boolean }) => {
       const [{ openStore }, { loadDemoRoute, seedDemoProfiles, TRAINING_SETUP }, { seedWorkedDay, workedDayPhotoDir }] = await Promise.all([
@@ -160,8 +156,8 @@ export function buildProgram(io: CliIo): Command {
     });
   demo
     .command('reset')
-    .description('delete the training database and its photos (the folder `--demo` uses without --db); your own database is not touched')
-    .option('--json', 'print machine-readable JSON')
+    .description(programHelp('demoReset'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action((options: { json?: boolean }) => {
       const folder = trainingDataDir();
@@ -205,29 +201,26 @@ export function buildProgram(io: CliIo): Command {
     });
   };
 
-  const importCommand = program
-    .command('import')
-    .description('import files; `import FILE` alone takes an XML file as an inbound message, anything else as a route CSV')
-    .exitOverride();
-  common(importCommand.command('route').argument('<file>', 'route CSV (columns: see README "Route CSV")'))
-    .description('import a route read list from CSV')
-    .option('--accept-valid-rows', 'import the valid rows even if some rows are bad')
+  const importCommand = program.command('import').description(programHelp('import')).exitOverride();
+  common(importCommand.command('route').argument('<file>', programHelp('routeFile')))
+    .description(programHelp('importRoute'))
+    .option('--accept-valid-rows', programHelp('acceptValidRows'))
     .exitOverride()
     .action((file: string, options: ImportRouteOptions) => importRouteFile(file, options));
 
   registerImportMessageCommand(importCommand, io);
   // `fieldmeter import FILE`: an XML file is an inbound message, anything else a route CSV.
-  common(importCommand.command('file', { isDefault: true, hidden: true }).argument('<file>', 'a route CSV or an IEC 61968-100 message'))
-    .option('--accept-valid-rows', 'route CSV: import the valid rows even if some rows are bad')
+  common(importCommand.command('file', { isDefault: true, hidden: true }).argument('<file>', programHelp('importFile')))
+    .option('--accept-valid-rows', programHelp('importFileAcceptValidRows'))
     .exitOverride()
     .action((file: string, options: ImportRouteOptions) =>
       looksLikeXml(file) ? importMessageFile(file, options, io) : importRouteFile(file, options),
     );
 
-  const readings = program.command('readings').description('meter readings').exitOverride();
-  common(readings.command('list').description('list the registers to read, one item each, with the stop status'))
-    .option('--route <id>', 'only this route')
-    .addOption(new Option('--status <status>', 'only stops with this status').choices([...stopStatuses]))
+  const readings = program.command('readings').description(programHelp('readings')).exitOverride();
+  common(readings.command('list').description(programHelp('readingsList')))
+    .option('--route <id>', programHelp('route'))
+    .addOption(new Option('--status <status>', programHelp('status')).choices([...stopStatuses]))
     .exitOverride()
     .action((options: CommonOptions & { route?: string; status?: StopStatus }) =>
       withStore(options, (store) => {
@@ -244,9 +237,9 @@ export function buildProgram(io: CliIo): Command {
         );
       }),
     );
-  common(readings.command('history').description('the latest saved readings, newest first'))
-    .option('--usage-point <id>', 'only this usage point')
-    .option('--limit <n>', 'at most this many readings', '100')
+  common(readings.command('history').description(programHelp('readingsHistory')))
+    .option('--usage-point <id>', programHelp('usagePoint'))
+    .option('--limit <n>', programHelp('limit'), '100')
     .exitOverride()
     .action((options: CommonOptions & { usagePoint?: string; limit: string }) => {
       const limit = Number(options.limit);

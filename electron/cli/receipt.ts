@@ -8,15 +8,17 @@ import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { supervisorHelp } from './help/supervisorHelp';
 
 export function registerReceiptCommands(program: Command, io: CliIo): void {
-  const receipt = program.command('receipt').description('visit receipts: check one the customer or the office holds').exitOverride();
+  const receipt = program.command('receipt').description(supervisorHelp('receipt')).exitOverride();
   receipt
     .command('verify')
-    .description('check a receipt PDF: its code against its embedded data, and with --db against the visit in the database')
-    .argument('<file>', 'the receipt PDF')
-    .addOption(new Option('--db <path>', 'also compare with the visit stored in this database'))
-    .option('--json', 'print machine-readable JSON')
+    .description(supervisorHelp('receiptVerify'))
+    .argument('<file>', supervisorHelp('receiptFile'))
+    .addOption(new Option('--db <path>', supervisorHelp('receiptDb')))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (file: string, options: { db?: string; json?: boolean }) => {
       // The PDF reader and SQLite load only when the command runs (a CLI start stays quick).

@@ -7,6 +7,8 @@ import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import { cliWords, fill } from './language';
 import type { CliIo } from './program';
+import { sharedHelp } from './help/sharedHelp';
+import { supervisorHelp } from './help/supervisorHelp';
 import { cliActor } from './signIn';
 
 interface ExportCliOptions {
@@ -26,18 +28,18 @@ interface ExportCliOptions {
 export function registerSupervisorCommands(program: Command, io: CliIo): void {
   program
     .command('export')
-    .description('export readings as CSV (README "Export columns"), IEC 61968-9 MeterReadings XML or a PDF report')
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .addOption(new Option('--format <format>', 'file format').choices([...exportFormats]).makeOptionMandatory())
-    .requiredOption('--out <file>', 'file to write (an existing file only with --force)')
-    .option('--force', 'replace an existing --out file (never the database, its -wal/-shm or a backup)')
-    .option('--from <date>', 'first day (YYYY-MM-DD, UTC)')
-    .option('--to <date>', 'last day, inclusive (YYYY-MM-DD, UTC)')
-    .option('--route <id>', 'only this route')
-    .addOption(new Option('--status <status>', 'only stops with this status').choices([...stopStatuses]))
-    .addOption(new Option('--type <type>', 'only readings taken for this work: a route read or a work-order kind').choices([...workTypes]))
-    .addOption(new Option('--lang <language>', 'language of the PDF report').choices(['en', 'de']).default('en'))
-    .option('--json', 'print machine-readable JSON')
+    .description(supervisorHelp('export'))
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .addOption(new Option('--format <format>', supervisorHelp('format')).choices([...exportFormats]).makeOptionMandatory())
+    .requiredOption('--out <file>', supervisorHelp('out'))
+    .option('--force', supervisorHelp('force'))
+    .option('--from <date>', supervisorHelp('from'))
+    .option('--to <date>', supervisorHelp('to'))
+    .option('--route <id>', supervisorHelp('route'))
+    .addOption(new Option('--status <status>', supervisorHelp('status')).choices([...stopStatuses]))
+    .addOption(new Option('--type <type>', supervisorHelp('type')).choices([...workTypes]))
+    .addOption(new Option('--lang <language>', supervisorHelp('lang')).choices(['en', 'de']).default('en'))
+    .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (options: ExportCliOptions) => {
       const { exportFilter } = await import('../../shared/contract/supervisorEntities');

@@ -6,6 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { sharedHelp } from './help/sharedHelp';
+import { syncHelp } from './help/syncHelp';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
 import type { SyncNowOptions } from '../services/sync';
@@ -47,32 +49,26 @@ function wholeNumber(value: string, name: string, min: number, max: number): num
 export function registerSyncCommands(program: Command, io: CliIo): void {
   program
     .command('sync')
-    .description('send the outbox to the enterprise (IEC 61968-100 over SOAP); prints sent, accepted, rejected and pending')
-    .addOption(new Option('--db <path>', 'database file (default: $FIELDMETER_DB, then the user-data folder)'))
-    .addOption(new Option('--endpoint <url>', 'the enterprise web-service URL (default: $FIELDMETER_SYNC_ENDPOINT)'))
-    .addOption(new Option('--soap <version>', "SOAP version (default: the integration profile's, else 1.1)").choices(['1.1', '1.2']))
-    .option(
-      '--profile-file <file>',
-      "the utility's integration profile (JSON: SOAPAction template, endpoints per service, SOAP version, header fields); kept on this device for later runs",
-    )
-    .option('--ca <file>', 'extra CA certificate (PEM) to trust (default: $FIELDMETER_SYNC_CA)')
-    .option('--cert <file>', 'client certificate (PEM) for mutual TLS (default: $FIELDMETER_SYNC_CERT)')
-    .option('--key <file>', 'client key (PEM) (default: $FIELDMETER_SYNC_KEY)')
-    .option('--insecure', 'do not verify the server certificate (test servers only)')
-    .option('--batch-size <n>', 'messages marked in flight together', '100')
-    .option('--concurrency <n>', 'requests at once (never two for one usage point)', '16')
-    .option('--timeout <ms>', 'time to wait for one reply', '30000')
-    .option('--attempts <n>', 'attempts per message in this run', '5')
-    .option('--retry-delay <ms>', 'base of the exponential backoff', '500')
-    .option('--source <name>', 'Header.Source of the messages', 'FIELDMETER')
-    .option(
-      '--xsd-dir <dir>',
-      "the utility's schema folder: check every message before it is sent; one that fails is rejected here, not sent",
-    )
-    .option('--dry-run', 'write the SOAP requests to --out instead of sending')
-    .option('--out <dir>', 'folder for --dry-run')
-    .option('--force', 'with --dry-run: replace files of the same name in --out')
-    .option('--json', 'print {sent, accepted, rejected, pending} as JSON')
+    .description(syncHelp('sync'))
+    .addOption(new Option('--db <path>', sharedHelp('db')))
+    .addOption(new Option('--endpoint <url>', syncHelp('endpoint')))
+    .addOption(new Option('--soap <version>', syncHelp('soap')).choices(['1.1', '1.2']))
+    .option('--profile-file <file>', syncHelp('profileFile'))
+    .option('--ca <file>', syncHelp('ca'))
+    .option('--cert <file>', syncHelp('cert'))
+    .option('--key <file>', syncHelp('key'))
+    .option('--insecure', syncHelp('insecure'))
+    .option('--batch-size <n>', syncHelp('batchSize'), '100')
+    .option('--concurrency <n>', syncHelp('concurrency'), '16')
+    .option('--timeout <ms>', syncHelp('timeout'), '30000')
+    .option('--attempts <n>', syncHelp('attempts'), '5')
+    .option('--retry-delay <ms>', syncHelp('retryDelay'), '500')
+    .option('--source <name>', syncHelp('source'), 'FIELDMETER')
+    .option('--xsd-dir <dir>', syncHelp('xsdDir'))
+    .option('--dry-run', syncHelp('dryRun'))
+    .option('--out <dir>', syncHelp('out'))
+    .option('--force', syncHelp('force'))
+    .option('--json', syncHelp('json'))
     .exitOverride()
     .action(async (o: SyncCliOptions) => {
       const [
@@ -173,36 +169,24 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
 
   // `simulate` may already exist (the meter simulator, cli/optical.ts): add to it.
   const simulate =
-    program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description('simulators for tests and training').exitOverride();
+    program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description(syncHelp('simulate')).exitOverride();
   simulate
     .command('enterprise')
-    .description('run the enterprise simulator on 127.0.0.1 until interrupted')
-    .option('--port <n>', 'port (0 = any free port)', '0')
-    .requiredOption('--store <dir>', 'folder for accepted messages (accepted.jsonl, one line per MessageID)')
-    .option('--xsd-dir <dir>', 'schema folder to validate every message (default: $FIELDMETER_CIM_XSD_DIR; none = no schema check)')
-    .addOption(
-      new Option('--validate <when>', 'schema check before each reply, or over everything stored on GET /validate')
-        .choices(['inline', 'after'])
-        .default('inline'),
-    )
-    .option('--serve <dir>', 'folder of messages queued for the device (GET /outbound)')
-    .addOption(new Option('--fail <kind>', 'fail on purpose').choices([...FAULT_KINDS]))
-    .option('--rate <r>', 'share of requests that fail, 0..1', '1')
-    .option('--seed <n>', 'seed for which requests fail', '7')
-    .option('--slow-ms <ms>', 'delay of a slow reply', '300')
-    .option(
-      '--strict-soap-action',
-      "refuse a message whose SOAPAction is not the published WSDLs' (http://iec.ch/TC57/2011/<Noun>/<Verb><Noun>; 2017 under --namespaces iec2017)",
-    )
-    .option('--echo-correlation', "answer with the request's CorrelationID where it has one (else its MessageID)")
-    .option('--sync-get-replies', 'answer a GetMeterReadings in the HTTP response itself, with the MeterReadings held for its usage points')
-    .addOption(
-      new Option('--namespaces <set>', 'iec2017: a peer on the 2017 wrapper namespaces (typed wrappers only, 2017 SOAPAction and answers)')
-        .choices(['iec2013', 'iec2017'])
-        .default('iec2013'),
-    )
-    .option('--json', 'print the address as JSON')
+    .description(syncHelp('enterprise'))
+    .option('--port <n>', syncHelp('port'), '0')
+    .requiredOption('--store <dir>', syncHelp('store'))
+    .option('--xsd-dir <dir>', syncHelp('simulatorXsdDir'))
+    .addOption(new Option('--validate <when>', syncHelp('validate')).choices(['inline', 'after']).default('inline'))
+    .option('--serve <dir>', syncHelp('serve'))
+    .addOption(new Option('--fail <kind>', syncHelp('fail')).choices([...FAULT_KINDS]))
+    .option('--rate <r>', syncHelp('rate'), '1')
+    .option('--seed <n>', syncHelp('seed'), '7')
+    .option('--slow-ms <ms>', syncHelp('slowMs'), '300')
+    .option('--strict-soap-action', syncHelp('strictSoapAction'))
+    .option('--echo-correlation', syncHelp('echoCorrelation'))
+    .option('--sync-get-replies', syncHelp('syncGetReplies'))
+    .addOption(new Option('--namespaces <set>', syncHelp('namespaces')).choices(['iec2013', 'iec2017']).default('iec2013'))
+    .option('--json', syncHelp('simulatorJson'))
     .exitOverride()
     .action(
       async (o: {
