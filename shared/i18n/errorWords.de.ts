@@ -3,6 +3,7 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { dlmsReasonWordsDe } from './dlmsReasonWords';
 import { importWordsDe } from './importWords';
 import { inboundWordsDe } from './inboundWords';
 import { meterModelWordsDe } from './meterModelWords';
@@ -293,6 +294,8 @@ export const errorWordsDe = {
     telegram: 'Das Telegramm konnte nicht gelesen werden.',
     receiverUnavailable: 'Der Empfänger kann nicht geöffnet werden. Prüfen Sie, ob er eingesteckt ist.',
     noRadioMeters: 'Diese Route hat auf diesem Gerät keine Funkzähler.',
+    /** Why DLMS/COSEM bytes could not be read (shared/dlms/errors.ts). */
+    dlms: dlmsReasonWordsDe,
     mbus: {
       crc: 'Das Telegramm wurde unterwegs beschädigt (die Prüfsumme stimmt nicht). Warten Sie auf das nächste.',
       length: 'Das Telegramm ist nicht so lang, wie es angibt. Warten Sie auf das nächste.',

@@ -3,6 +3,7 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { dlmsReasonWordsEn } from './dlmsReasonWords';
 import { importWordsEn } from './importWords';
 import { inboundWordsEn } from './inboundWords';
 import { meterModelWordsEn } from './meterModelWords';
@@ -274,6 +275,8 @@ export const errorWordsEn = {
     telegram: 'The telegram could not be read.',
     receiverUnavailable: 'The receiver cannot be opened. Check that it is plugged in.',
     noRadioMeters: 'This route has no radio meters on this device.',
+    /** Why DLMS/COSEM bytes could not be read (shared/dlms/errors.ts). */
+    dlms: dlmsReasonWordsEn,
     mbus: {
       crc: 'The telegram was damaged on the way (its check sum does not match). Wait for the next one.',
       length: 'The telegram is not as long as it says. Wait for the next one.',
