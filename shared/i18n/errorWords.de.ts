@@ -275,6 +275,7 @@ export const errorWordsDe = {
     auditBroken: 'Das Prüfprotokoll ist ab Zeile {{row}} nicht schlüssig.',
     foreignDatabase: 'Diese Datei ist die Datenbank eines anderen Programms. Sie wurde nicht geändert; wählen Sie eine andere Datei.',
     hexInvalid: 'Der Wert ist kein gültiges Hex der richtigen Länge.',
+    dlmsCapture: 'Die DLMS-Aufzeichnung konnte nicht gelesen werden.',
     outOfRange: 'Prüfen Sie den Wert: Geben Sie ihn erneut ein oder nennen Sie einen Grund.',
     serialMismatch: 'Die Zählernummer ist nicht die hier erwartete. Prüfen Sie den Zähler oder nennen Sie in der Notiz den Grund.',
     outOfWindow: 'Jetzt ist außerhalb des Wechselfensters. Nennen Sie den Grund, damit das Büro den Stand umrechnen kann.',

@@ -258,6 +258,7 @@ export const errorWordsEn = {
     auditBroken: 'The audit log does not hold from row {{row}}.',
     foreignDatabase: 'This file is a database of another program. It was not changed; choose another file.',
     hexInvalid: 'The value is not valid hex of the right length.',
+    dlmsCapture: 'The DLMS capture could not be read.',
     outOfRange: 'Check the value: type it again to confirm it, or give a reason.',
     serialMismatch: 'The meter’s serial is not the one expected here. Check the meter, or say in the note why you read it anyway.',
     outOfWindow: 'Now is outside the switch window. Say why, so the office can prorate the reading.',
