@@ -501,9 +501,9 @@ export const de: Catalog = {
       objects: {
         title_one: 'Der Zähler bietet {{count}} Objekt an',
         title_other: 'Der Zähler bietet {{count}} Objekte an',
-        class: '{{name}} (Schnittstellenklasse {{classId}}, Version {{version}})',
+        class: '{{name}}: Schnittstellenklasse {{classId}}, Version {{version}}',
         className: meterNamesDe.dlmsClass,
-        classUnknown: 'hier nicht bekannte Klasse',
+        classUnknown: 'Hier nicht bekannte Klasse',
         registers_one: '{{count}} Register',
         registers_other: '{{count}} Register',
         profiles_one: '{{count}} Lastgang',

@@ -483,9 +483,9 @@ export const en = {
       objects: {
         title_one: 'The meter offers {{count}} object',
         title_other: 'The meter offers {{count}} objects',
-        class: '{{name}} (interface class {{classId}}, version {{version}})',
+        class: '{{name}}: interface class {{classId}}, version {{version}}',
         className: meterNamesEn.dlmsClass,
-        classUnknown: 'a class not known here',
+        classUnknown: 'A class not known here',
         registers_one: '{{count}} register',
         registers_other: '{{count}} registers',
         profiles_one: '{{count}} load profile',
