@@ -42,7 +42,9 @@ export function registerDlmsCommands(program: Command, io: CliIo): void {
       const { frames, apdu, encrypted, decrypted, objects } = result;
       io.out(options.json ? JSON.stringify({ frames, apdu, encrypted, decrypted, objects }, null, 2) : escapeControls(captureText(result)));
       const failure = captureFailure(result);
-      if (failure) throw new AppError('VALIDATION', failure, { reason: 'hexInvalid' });
+      // Said by the first thing that failed: a damaged frame, else the APDU (decryption, format).
+      const dlms = result.frames.find((f) => !f.ok)?.reason ?? result.reason ?? 'dlms.format';
+      if (failure) throw new AppError('VALIDATION', failure, { reason: 'dlmsCapture', dlms });
     });
   registerDlmsReadCommands(dlms, program, io);
 }

@@ -3,7 +3,10 @@
  * CLI catalogs in the user's language. OBIS codes, values, units and times stay as the meter gave them.
  */
 import type { CaptureResult } from '../../shared/dlms';
-import { cliWords, fill } from './language';
+import type { OfferedObject } from '../../shared/dlms/objectList';
+import { knownName } from '../../shared/i18n/meterNames';
+import { cliMeterNames, cliWords, fill, reasonWords } from './language';
+import { escapeControls } from './terminalText';
 
 export interface ShownDlmsRead {
   meter: { manufacturer: string; ident: string; serial: string | null };
@@ -79,5 +82,31 @@ export function captureText(result: CaptureResult): string {
     const where = o.classId === null ? '' : `  ${said.objectClass} ${o.classId} ${said.attribute} ${o.attribute}`;
     lines.push(`  ${(o.obis ?? '-').padEnd(18)} ${`${o.value ?? 'null'}${o.unit ? ` ${o.unit}` : ''}`.padEnd(28)}${where}`);
   }
+  // What could not be read, each reason once: a damaged frame's, then the APDU's (decryption, format).
+  const reasons = new Set([...result.frames.flatMap((f) => (f.reason ? [f.reason] : [])), ...(result.reason ? [result.reason] : [])]);
+  for (const reason of reasons) lines.push(fill(said.notRead, { reason: reasonWords(reason) }));
   return lines.join('\n');
+}
+
+/**
+ * `dlms read --objects`: each offered object's OBIS code, interface class id and version, and the
+ * class in words (DLMS UA 1000-1 names, shared with the screen: shared/i18n/meterNames.*).
+ */
+export function meterObjectsText(
+  meter: { manufacturer: string; ident: string },
+  baud: number,
+  offered: readonly OfferedObject[] | null,
+): string {
+  const said = cliWords().dlms;
+  const names = cliMeterNames();
+  if (offered === null) return escapeControls(fill(said.objectsUnreadable, meter));
+  return escapeControls(
+    [
+      fill(said.objects, { ...meter, count: offered.length, baud }),
+      ...offered.map(
+        (o) =>
+          `  ${o.obis.padEnd(18)} ${said.objectClass} ${String(o.classId).padStart(3)} v${o.version}  ${knownName(names.dlmsClass, o.classId) ?? said.classUnknown}`,
+      ),
+    ].join('\n'),
+  );
 }

@@ -1,9 +1,12 @@
 /**
  * The shape `mbus decode --json` prints (issue 23 §7), its short human table, and what `mbus listen`
- * says it heard; the words from the CLI catalogs (issue 16 §3), reason codes and values as they are.
+ * says it heard; the words from the CLI catalogs (issue 16 §3): quantities, functions, device types
+ * and security modes from the names shared with the screen (shared/i18n/meterNames.*), a reason in
+ * its words with its code small beside, as the screen shows it; values as the meter gave them.
  */
 import type { DecodeResult } from '../../shared/mbus';
-import { cliWords, fill } from './language';
+import { nameOf, securityName } from '../../shared/i18n/meterNames';
+import { cliMeterNames, cliWords, fill, reasonWords } from './language';
 
 export interface TelegramSummary {
   ok: boolean;
@@ -56,25 +59,26 @@ export function telegramSummary(result: DecodeResult): TelegramSummary {
 
 export function telegramTable(s: TelegramSummary): string {
   const said = cliWords().mbus;
+  const names = cliMeterNames();
   const who = s.manufacturer
     ? fill(said.sender, {
         medium: s.medium === 'mbus' ? 'M-Bus' : 'wM-Bus',
         manufacturer: s.manufacturer,
         id: s.id ?? '',
         version: s.version ?? '?',
-        deviceType: s.deviceType ?? said.unknownDevice,
+        deviceType: s.deviceType ? nameOf(names.mbusDevice, s.deviceType) : said.unknownDevice,
       })
     : said.senderUnknown;
   const security =
     s.encryption === 'none' || s.encryption === null
       ? said.notEncrypted
-      : `${s.encryption}${s.decrypted ? said.decrypted : said.notDecrypted}`;
+      : `${securityName(names, s.encryption)}${s.decrypted ? said.decrypted : said.notDecrypted}`;
   if (!s.ok) return fill(said.cannotRead, { who, security });
   const rows = s.records.map((r) => [
-    r.quantity,
+    nameOf(names.mbusQuantity, r.quantity),
     r.date ?? r.value ?? '—',
     r.unit ?? '',
-    r.function === 'instantaneous' ? '' : r.function,
+    r.function === 'instantaneous' ? '' : nameOf(names.mbusFunction, r.function),
     r.storage ? fill(said.storage, { n: r.storage }) : '',
     r.tariff ? fill(said.tariff, { n: r.tariff }) : '',
     r.subunit ? fill(said.subunit, { n: r.subunit }) : '',
@@ -109,12 +113,13 @@ export interface ListenReport {
 
 export function listenText(r: ListenReport): string {
   const said = cliWords().mbus;
+  const names = cliMeterNames();
   return [
     fill(said.heardCounts, { ...r.counts }),
     ...r.heard.map((h) =>
       fill(said.heard, {
         meter: h.meterSerial ?? '?',
-        what: h.reason ?? h.values.map((v) => v.value).join(', '),
+        what: h.reason ? reasonWords(h.reason) : h.values.map((v) => v.value).join(', '),
         saved: h.readingSetId ? said.savedMark : '',
       }),
     ),
@@ -122,7 +127,9 @@ export function listenText(r: ListenReport): string {
     ...r.others.map((o) =>
       fill(said.other, {
         meter: `${o.manufacturer ?? ''}${o.id ?? ''}`,
-        what: o.reason ?? o.records.map((x) => `${x.quantity} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', '),
+        what: o.reason
+          ? reasonWords(o.reason)
+          : o.records.map((x) => `${nameOf(names.mbusQuantity, x.quantity)} ${x.value ?? ''} ${x.unit ?? ''}`.trim()).join(', '),
       }),
     ),
   ].join('\n');

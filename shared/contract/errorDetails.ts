@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './appError';
 import { roles } from './choices';
 import { rights } from './rights';
+import { dlmsReasons } from '../dlms/errors';
 import { mbusReasons } from '../mbus/reasons';
 import { credentialsProblems, syncStop } from './syncStop';
 import { inboundRefusal } from './inboundRefusal';
@@ -177,6 +178,8 @@ export const errorReasons = {
     foreignDatabase: { database: z.literal('foreign') },
     hexInvalid: {},
     telegram: { telegram: z.enum(mbusReasons) },
+    /** A DLMS capture (`dlms decode`) that could not be read, by its DLMS reason (shared/dlms/errors.ts). */
+    dlmsCapture: { dlms: z.enum(dlmsReasons) },
     'listen.notHeard': {},
     'listen.noRadioMeters': {},
     'listen.portUnavailable': {},

@@ -17,8 +17,11 @@ export interface OfferedObject {
   readonly version: number;
 }
 
-/** Interface class names (Blue Book §4.3–4.5, DLMS UA 1000-1 Table "interface classes"). */
-const CLASS_NAMES: Readonly<Record<number, string>> = {
+/**
+ * Interface class names (Blue Book §4.3–4.5, DLMS UA 1000-1 Table "interface classes"), as
+ * identifiers for scripts (`--json`'s className); people read them from shared/i18n/meterNames.*.
+ */
+const CLASS_NAMES = {
   1: 'Data',
   3: 'Register',
   4: 'Extended register',
@@ -42,10 +45,16 @@ const CLASS_NAMES: Readonly<Record<number, string>> = {
   70: 'Disconnect control',
   71: 'Limiter',
   72: 'M-Bus client',
-};
+} as const satisfies Readonly<Record<number, string>>;
 
-/** The class in words (English, for the CLI; the screen names the groups from its catalogs), null when unknown. */
-export const className = (classId: number): string | null => CLASS_NAMES[classId] ?? null;
+/** An interface class this app knows by name. */
+export type KnownClassId = keyof typeof CLASS_NAMES;
+
+/** The class ids this app names, for the check that both languages have words for each. */
+export const knownClassIds = Object.keys(CLASS_NAMES).map(Number) as KnownClassId[];
+
+/** The class's Blue Book name (English, an identifier for scripts), null when unknown. */
+export const className = (classId: number): string | null => (CLASS_NAMES as Readonly<Record<number, string>>)[classId] ?? null;
 
 export const objectGroups = ['registers', 'profiles', 'clock', 'disconnect', 'eventLogs', 'other'] as const;
 export type ObjectGroup = (typeof objectGroups)[number];

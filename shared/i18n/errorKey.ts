@@ -99,6 +99,9 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   const values = scalarValues(details);
   if (typeof details.right === 'string') values.neededRole = roleOfRight(details.right);
   if (details.reason === 'telegram' && typeof details.telegram === 'string') return { key: `reason.${details.telegram}`, values };
+  // A DLMS capture is said by its DLMS reason (reason.dlms.*), what went wrong in the bytes.
+  if (details.reason === 'dlmsCapture' && typeof details.dlms === 'string')
+    return { key: `reason.${details.dlms}`, fallback: 'reason.dlmsCapture', values };
   if (details.reason === 'syncStopped' && isDetails(details.stop)) return syncStopKey(details.stop, roleOfRight);
   if (details.reason === 'meterInstalledElsewhere') return installedElsewhereKey(details, values);
   if (details.reason === 'message' && isDetails(details.refusal)) return refusedMessageKey(details.refusal, roleOfRight);

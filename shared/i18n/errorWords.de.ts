@@ -3,6 +3,7 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { dlmsReasonWordsDe } from './dlmsReasonWords';
 import { importWordsDe } from './importWords';
 import { inboundWordsDe } from './inboundWords';
 import { meterModelWordsDe } from './meterModelWords';
@@ -274,6 +275,7 @@ export const errorWordsDe = {
     auditBroken: 'Das Prüfprotokoll ist ab Zeile {{row}} nicht schlüssig.',
     foreignDatabase: 'Diese Datei ist die Datenbank eines anderen Programms. Sie wurde nicht geändert; wählen Sie eine andere Datei.',
     hexInvalid: 'Der Wert ist kein gültiges Hex der richtigen Länge.',
+    dlmsCapture: 'Die DLMS-Aufzeichnung konnte nicht gelesen werden.',
     outOfRange: 'Prüfen Sie den Wert: Geben Sie ihn erneut ein oder nennen Sie einen Grund.',
     serialMismatch: 'Die Zählernummer ist nicht die hier erwartete. Prüfen Sie den Zähler oder nennen Sie in der Notiz den Grund.',
     outOfWindow: 'Jetzt ist außerhalb des Wechselfensters. Nennen Sie den Grund, damit das Büro den Stand umrechnen kann.',
@@ -293,6 +295,8 @@ export const errorWordsDe = {
     telegram: 'Das Telegramm konnte nicht gelesen werden.',
     receiverUnavailable: 'Der Empfänger kann nicht geöffnet werden. Prüfen Sie, ob er eingesteckt ist.',
     noRadioMeters: 'Diese Route hat auf diesem Gerät keine Funkzähler.',
+    /** Why DLMS/COSEM bytes could not be read (shared/dlms/errors.ts). */
+    dlms: dlmsReasonWordsDe,
     mbus: {
       crc: 'Das Telegramm wurde unterwegs beschädigt (die Prüfsumme stimmt nicht). Warten Sie auf das nächste.',
       length: 'Das Telegramm ist nicht so lang, wie es angibt. Warten Sie auf das nächste.',

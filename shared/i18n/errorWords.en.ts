@@ -3,6 +3,7 @@
  * say it all, `reason` for each reason of shared/contract/errorDetails.ts (with its fields as
  * {{placeholders}}). Shared by the renderer's catalog and the CLI; a test checks every reason has words.
  */
+import { dlmsReasonWordsEn } from './dlmsReasonWords';
 import { importWordsEn } from './importWords';
 import { inboundWordsEn } from './inboundWords';
 import { meterModelWordsEn } from './meterModelWords';
@@ -257,6 +258,7 @@ export const errorWordsEn = {
     auditBroken: 'The audit log does not hold from row {{row}}.',
     foreignDatabase: 'This file is a database of another program. It was not changed; choose another file.',
     hexInvalid: 'The value is not valid hex of the right length.',
+    dlmsCapture: 'The DLMS capture could not be read.',
     outOfRange: 'Check the value: type it again to confirm it, or give a reason.',
     serialMismatch: 'The meter’s serial is not the one expected here. Check the meter, or say in the note why you read it anyway.',
     outOfWindow: 'Now is outside the switch window. Say why, so the office can prorate the reading.',
@@ -274,6 +276,8 @@ export const errorWordsEn = {
     telegram: 'The telegram could not be read.',
     receiverUnavailable: 'The receiver cannot be opened. Check that it is plugged in.',
     noRadioMeters: 'This route has no radio meters on this device.',
+    /** Why DLMS/COSEM bytes could not be read (shared/dlms/errors.ts). */
+    dlms: dlmsReasonWordsEn,
     mbus: {
       crc: 'The telegram was damaged on the way (its check sum does not match). Wait for the next one.',
       length: 'The telegram is not as long as it says. Wait for the next one.',

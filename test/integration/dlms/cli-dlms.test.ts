@@ -96,6 +96,8 @@ describe('fieldmeter dlms decode', () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ encrypted: true, decrypted: false, objects: [] });
     expect(bad.stderr).toMatch(/cannot decrypt/);
+    // The words come from the DLMS reason, not from a hex check that passed.
+    expect(bad.stderr).toMatch(/^error: It cannot be decrypted: the key does not fit this meter/m);
     for (const text of [bad.stdout, bad.stderr, good.stdout]) {
       expect(text).not.toContain(wrongKey);
       expect(text.toUpperCase()).not.toContain(authKey);
@@ -108,6 +110,7 @@ describe('fieldmeter dlms decode', () => {
     const run = await fieldmeter(['dlms', 'decode', file('broken.hex', bytesToHex(broken)), '--verbose']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/dlms\.fcs/);
+    expect(run.stderr).toMatch(/^error: A frame was damaged on the way \(its check sum does not match\)/m);
     const table = await fieldmeter(['dlms', 'decode', file('ok.hex', bytesToHex(kamstrupHanPush))]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/1-1:1\.7\.0\.255\s+1468/);

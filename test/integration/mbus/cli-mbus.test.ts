@@ -64,8 +64,8 @@ describe('fieldmeter mbus decode', () => {
   it('reads a wired long frame from a raw binary file and prints a short table without --json', async () => {
     const run = await fieldmeter(['mbus', 'decode', file('waterstar.bin', hexBytes(published.libmbusWaterStar.hex))]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^M-Bus EFE 04990254, version 0, warmWater \(not encrypted\)/);
-    expect(run.stdout).toMatch(/volumeFlow\s+2\.070\s+m3\/h\s+maximum/);
+    expect(run.stdout).toMatch(/^M-Bus EFE 04990254, version 0, Warm water \(not encrypted\)/);
+    expect(run.stdout).toMatch(/Flow\s+2\.070\s+m3\/h\s+maximum/);
   });
 
   it('exits 1 on a bad CRC and on a wrong key, with the reason and no values', async () => {
