@@ -57,6 +57,8 @@ export function listenService(
     const link = current?.link;
     if (current) current.link = null;
     await link?.close().catch(() => undefined);
+    // Meters heard first and still waiting for their auto-save batch are saved, not dropped, on Stop.
+    current?.session.flush();
   };
 
   const state = (): ListenState => {
@@ -148,6 +150,7 @@ export function listenService(
         if (!unexpected || current !== mine) return;
         mine.link = null;
         stoppedBecause = 'unplugged';
+        mine.session.flush(); // what was heard before the stick went away is saved
       });
       return state();
     },
