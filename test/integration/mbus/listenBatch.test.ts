@@ -175,11 +175,17 @@ describe("Listen's auto-saves in batches", () => {
     const line = stick();
     const service = await listening(store!, line);
     const before = walCommits(path);
+    const announced: (readonly string[])[] = [];
+    store!.writes.onChange((topics) => announced.push(topics));
     for (let i = 0; i < 12; i++) line.send(heard(i));
     expect(readingSets(store!)).toBe(0);
     const state = await service.stop();
     expect(readingSets(store!)).toBe(12);
     expect(walCommits(path) - before).toBe(1);
+    // The views are told once for the whole batch (writeLog.ts announces after the turn's writes).
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toEqual(expect.arrayContaining(['readings', 'stops', 'outbox', 'audit']));
     expect(state.heard.filter((h) => h.readingSetId)).toHaveLength(12);
   });
 
