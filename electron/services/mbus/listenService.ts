@@ -23,6 +23,8 @@ export interface ListenService {
   setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
   stop(): Promise<ListenState>;
+  /** Saves what waits for its auto-save batch, at once (the app closing). */
+  flush(): void;
 }
 
 /** The serial port module is loaded when a session starts, not with the app. */
@@ -172,5 +174,6 @@ export function listenService(
       await closeLink();
       return state();
     },
+    flush: () => current?.session.flush(),
   };
 }

@@ -189,6 +189,14 @@ describe("Listen's auto-saves in batches", () => {
     expect(state.heard.filter((h) => h.readingSetId)).toHaveLength(12);
   });
 
+  it('saves the waiting batch when the app closes while listening', async () => {
+    const line = stick();
+    const service = await listening(store!, line);
+    for (let i = 0; i < 4; i++) line.send(heard(i));
+    service.flush(); // what the app's close calls before the store closes (fieldmeter.ts)
+    expect(readingSets(store!)).toBe(4);
+  });
+
   it('saves the waiting batch when the receiver is unplugged', async () => {
     const line = stick();
     const service = await listening(store!, line);
