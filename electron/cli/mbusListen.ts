@@ -114,6 +114,7 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
       }
     });
     await link.close();
+    session.flush(); // the meters still waiting for their batch are saved before the report
     const heard = session.heard();
     const heardIds = new Set(heard.map((h) => h.usagePointId));
     const report = {

@@ -122,6 +122,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     exportWorker: { builtWorker: options.exportWorker, nativeBinding: options.nativeBinding },
   };
   const meterKeys = meterKeysOf(store, options.meterKeys ?? { encryptor: envEncryptor() });
+  let flushListening = () => {};
   // One map per domain, merged: the Handlers type makes a missing or extra method a type error.
   const handlers: Handlers = {
     ...appHandlers(context),
@@ -135,7 +136,7 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     ...opticalHandlers(context, meterKeys),
     ...mapHandlers(context),
     ...meterKeyHandlers(context, meterKeys),
-    ...listenHandlers(context, meterKeys),
+    ...listenHandlers(context, meterKeys, (flush) => (flushListening = flush)),
     ...hanHandlers(context, meterKeys),
     ...wiredMbusHandlers(context),
     ...syncHandlers(context, { ...(options.secrets ? { secrets: options.secrets } : {}), meterKeys }),
@@ -156,6 +157,9 @@ export function startFieldmeter(options: FieldmeterOptions): Fieldmeter {
     exportFile,
     receiptFile,
     contentSecurityPolicy: () => contentSecurityPolicyFor(mapTileUrl(store)),
-    close: () => store.close(),
+    close: () => {
+      flushListening(); // meters heard and waiting for their auto-save are saved, not lost with the window
+      store.close();
+    },
   };
 }

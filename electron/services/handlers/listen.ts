@@ -7,8 +7,11 @@ import type { DomainHandlers, HandlerContext } from './context';
 export function listenHandlers(
   { store, actor, photoDir }: HandlerContext,
   meterKeys: MeterKeys,
+  /** Told when the app closes: a batch of auto-saves still waiting is saved before the store closes. */
+  onClose?: (flush: () => void) => void,
 ): DomainHandlers<keyof typeof listenMethods> {
   const service = listenService(store, meterKeys, photoDir);
+  onClose?.(() => service.flush());
   return {
     'listen.start': (input) => service.start(actor, input),
     'listen.state': () => service.state(),

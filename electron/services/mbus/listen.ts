@@ -30,6 +30,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
 import type { MeterAlarmsAt } from './alarmEvents';
+import { autoSaveBatch, saveInOneTransaction, type AutoSaveBatchOptions } from './autoSaveBatch';
 import { meterReadingOf, type DueDayValue, type MeasuredValue, type UnsentRecord } from './meterRecords';
 import type { RadioStop } from './radioRoute';
 
@@ -95,7 +96,9 @@ export interface ListenSessionOptions {
   readonly settings: ValidationSettings;
   readonly photoDir: string;
   readonly now?: () => Date;
-  /** After each telegram that changed what is shown. */
+  /** How long meters heard first wait to be auto-saved together (autoSaveBatch.ts). */
+  readonly batch?: AutoSaveBatchOptions;
+  /** After each telegram that changed what is shown, and after an auto-save batch. */
   readonly onChange?: () => void;
 }
 
@@ -109,6 +112,8 @@ export interface ListenSession {
   notHeardSince(since: string): readonly RadioStop[];
   save(usagePointId: string): { readingSetId: string };
   saveAllHeard(): { saved: number; skipped: number };
+  /** Saves the meters waiting for their auto-save now (Stop, an unplugged receiver, the end of listening). */
+  flush(): void;
 }
 
 const isNewer = (access: number, last: number) => ((access - last) & 0xff) !== 0 && ((access - last) & 0xff) < 128;
@@ -142,16 +147,13 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     return frames.flatMap((f) => amberTelegram(f, true)?.telegram ?? []);
   };
 
-  const save = (usagePointId: string): { readingSetId: string } => {
-    const heard = byStop.get(usagePointId);
-    if (!heard || heard.values.length === 0)
-      throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
-    if (heard.readingSetId) return { readingSetId: heard.readingSetId };
-    const saved = saveManualReadings(
+  /** One meter's reading through the reading checks, in its own mutation (a savepoint inside a batch). */
+  const write = (heard: HeardMeter): string =>
+    saveManualReadings(
       options.store,
       options.actor(),
       {
-        usagePointId,
+        usagePointId: heard.usagePointId,
         values: heard.values,
         dueDayValues: heard.dueDayValues,
         meterQualities: heard.meterQualities,
@@ -162,10 +164,37 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
         via: 'wmbus',
       },
       { settings: options.settings, photoDir: options.photoDir, now: new Date(heard.heardAt) },
-    );
-    byStop.set(usagePointId, { ...heard, readingSetId: saved.readingSetId, saveProblem: null });
-    return { readingSetId: saved.readingSetId };
+    ).readingSetId;
+
+  const save = (usagePointId: string): { readingSetId: string } => {
+    const heard = byStop.get(usagePointId);
+    if (!heard || heard.values.length === 0)
+      throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
+    batch.drop(usagePointId); // a tap before its batch: saved once
+    if (heard.readingSetId) return { readingSetId: heard.readingSetId };
+    const readingSetId = write(heard);
+    byStop.set(usagePointId, { ...heard, readingSetId, saveProblem: null });
+    return { readingSetId };
   };
+
+  /** The meters in one transaction (autoSaveBatch.ts); what each got is shown once committed. */
+  const saveTogether = (usagePointIds: readonly string[]): { saved: number; refused: number } => {
+    const unsaved = usagePointIds.flatMap((id) => {
+      const heard = byStop.get(id);
+      return heard && !heard.readingSetId && heard.values.length > 0 ? [heard] : [];
+    });
+    let saved = 0;
+    for (const [heard, result] of saveInOneTransaction(options.store, unsaved, write)) {
+      const current = byStop.get(heard.usagePointId) ?? heard;
+      if ('readingSetId' in result) saved++;
+      byStop.set(heard.usagePointId, { ...current, ...result, ...('readingSetId' in result ? { saveProblem: null } : {}) });
+    }
+    return { saved, refused: unsaved.length - saved };
+  };
+  const batch = autoSaveBatch((ids) => {
+    saveTogether(ids);
+    options.onChange?.();
+  }, options.batch);
 
   const hear = (telegram: Uint8Array) => {
     const result = decodeTelegram(telegram, {
@@ -227,17 +256,8 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       readingSetId: keepSaved,
       saveProblem: previous?.saveProblem ?? null,
     });
-    if (options.autoSave && result.ok && reading.values.length > 0 && !keepSaved) {
-      try {
-        save(stop.usagePointId);
-      } catch (error) {
-        // Out of range or a wrong meter: left for the technician to confirm, as a typed value would be.
-        const code = error instanceof AppError ? error.code : 'INTERNAL';
-        const current = byStop.get(stop.usagePointId);
-        if (current) byStop.set(stop.usagePointId, { ...current, saveProblem: code });
-        if (!(error instanceof AppError)) throw error;
-      }
-    }
+    // Saved with the others heard first in the same short window, through the same checks (autoSaveBatch.ts).
+    if (options.autoSave && result.ok && reading.values.length > 0 && !keepSaved) batch.add(stop.usagePointId);
   };
 
   return {
@@ -260,19 +280,10 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     },
     save,
     saveAllHeard() {
-      let saved = 0;
-      let skipped = 0;
-      for (const heard of byStop.values()) {
-        if (heard.readingSetId || heard.values.length === 0) continue;
-        try {
-          save(heard.usagePointId);
-          saved++;
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          skipped++;
-        }
-      }
-      return { saved, skipped };
+      for (const id of batch.pending()) batch.drop(id);
+      const { saved, refused } = saveTogether([...byStop.keys()]);
+      return { saved, skipped: refused };
     },
+    flush: () => batch.flush(),
   };
 }

@@ -23,6 +23,8 @@ export interface ListenService {
   setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
   stop(): Promise<ListenState>;
+  /** Saves what waits for its auto-save batch, at once (the app closing). */
+  flush(): void;
 }
 
 /** The serial port module is loaded when a session starts, not with the app. */
@@ -57,6 +59,8 @@ export function listenService(
     const link = current?.link;
     if (current) current.link = null;
     await link?.close().catch(() => undefined);
+    // Meters heard first and still waiting for their auto-save batch are saved, not dropped, on Stop.
+    current?.session.flush();
   };
 
   const state = (): ListenState => {
@@ -148,6 +152,7 @@ export function listenService(
         if (!unexpected || current !== mine) return;
         mine.link = null;
         stoppedBecause = 'unplugged';
+        mine.session.flush(); // what was heard before the stick went away is saved
       });
       return state();
     },
@@ -169,5 +174,6 @@ export function listenService(
       await closeLink();
       return state();
     },
+    flush: () => current?.session.flush(),
   };
 }
