@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTO_SAVE_MAX_METERS } from '../../../electron/services/mbus/autoSaveBatch';
 import { createListenSession } from '../../../electron/services/mbus/listen';
 import { listenService } from '../../../electron/services/mbus/listenService';
 import { nodeAes } from '../../../electron/services/mbus/nodeAes';
@@ -23,6 +24,8 @@ import { walCommits } from '../../support/walCommits';
 const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const actor = { name: 'Tina', role: 'technician' } as const;
 const METERS = 55;
+/** Meters heard first in one window, fewer than a full batch. */
+const FEW = AUTO_SAVE_MAX_METERS - 1;
 const idOf = (i: number) => String(30_000_000 + i);
 
 const route = csv(
@@ -87,28 +90,28 @@ describe("Listen's auto-saves in batches", () => {
   const readingSets = (s: Store) => s.db.prepare("SELECT count(*) FROM reading_sets WHERE source = 'radio'").pluck().get();
   const audits = (s: Store) => s.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'readings.save'").pluck().get();
 
-  it('saves 30 meters heard first in one window in one transaction, with an audit row each', () => {
+  it('saves the meters heard first in one window in one transaction, with an audit row each', () => {
     const listening = session(store!);
     const before = walCommits(path);
-    for (let i = 0; i < 30; i++) listening.feed(heard(i));
+    for (let i = 0; i < FEW; i++) listening.feed(heard(i));
     vi.advanceTimersByTime(249);
     expect(readingSets(store!)).toBe(0); // still waiting for the window to close
     vi.advanceTimersByTime(1);
-    expect(readingSets(store!)).toBe(30);
-    expect(audits(store!)).toBe(30);
+    expect(readingSets(store!)).toBe(FEW);
+    expect(audits(store!)).toBe(FEW);
     expect(walCommits(path) - before).toBe(1);
     expect(listening.heard().every((h) => h.readingSetId !== null && h.saveProblem === null)).toBe(true);
     // Heard again after its save: one reading per visit, nothing more written.
     listening.feed(heard(3, '123.999'));
     vi.advanceTimersByTime(1000);
-    expect(readingSets(store!)).toBe(30);
+    expect(readingSets(store!)).toBe(FEW);
   });
 
-  it('writes a batch of 50 at once, without waiting for the window', () => {
+  it('writes a full batch at once, without waiting for the window', () => {
     const listening = session(store!);
     const before = walCommits(path);
-    for (let i = 0; i < 50; i++) listening.feed(heard(i));
-    expect(readingSets(store!)).toBe(50);
+    for (let i = 0; i < AUTO_SAVE_MAX_METERS; i++) listening.feed(heard(i));
+    expect(readingSets(store!)).toBe(AUTO_SAVE_MAX_METERS);
     expect(walCommits(path) - before).toBe(1);
   });
 
@@ -119,10 +122,10 @@ describe("Listen's auto-saves in batches", () => {
       "CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON reading_sets WHEN NEW.usage_point_id = 'UP-7' BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
     const before = walCommits(path);
-    for (let i = 0; i < 30; i++) listening.feed(heard(i, i === 4 ? '50.000' : '123.456')); // UP-4 below its last read of 100
+    for (let i = 0; i < FEW; i++) listening.feed(heard(i, i === 4 ? '50.000' : '123.456')); // UP-4 below its last read of 100
     vi.advanceTimersByTime(250);
-    expect(readingSets(store!)).toBe(28);
-    expect(audits(store!)).toBe(28);
+    expect(readingSets(store!)).toBe(FEW - 2);
+    expect(audits(store!)).toBe(FEW - 2);
     expect(walCommits(path) - before).toBe(1);
     const byStop = new Map(listening.heard().map((h) => [h.usagePointId, h]));
     expect(byStop.get('UP-4')).toMatchObject({ readingSetId: null, saveProblem: 'NEEDS_CONFIRMATION' });
@@ -139,7 +142,7 @@ describe("Listen's auto-saves in batches", () => {
     // The technician's tap still saves the fixed one: the saved ones are not saved twice.
     store!.db.exec('DROP TRIGGER refuse_one');
     expect(listening.saveAllHeard()).toEqual({ saved: 1, skipped: 1 });
-    expect(readingSets(store!)).toBe(29);
+    expect(readingSets(store!)).toBe(FEW - 1);
   });
 
   it('saves a meter tapped while its batch waits once, and the batch without it', () => {
