@@ -7,6 +7,7 @@ import { dlmsReasonWordsDe } from './dlmsReasonWords';
 import { importWordsDe } from './importWords';
 import { inboundWordsDe } from './inboundWords';
 import { meterModelWordsDe } from './meterModelWords';
+import { schemaFindingWordsDe } from './schemaFindingWords';
 import { syncWordsDe } from './syncWords';
 import { workOrderWordsDe } from './workOrderWords';
 
@@ -14,6 +15,7 @@ export const errorWordsDe = {
   ...importWordsDe,
   ...inboundWordsDe,
   ...meterModelWordsDe,
+  ...schemaFindingWordsDe,
   ...syncWordsDe,
   ...workOrderWordsDe,
   logRef: '(Support-Kennung: {{logId}})',

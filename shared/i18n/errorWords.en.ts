@@ -7,6 +7,7 @@ import { dlmsReasonWordsEn } from './dlmsReasonWords';
 import { importWordsEn } from './importWords';
 import { inboundWordsEn } from './inboundWords';
 import { meterModelWordsEn } from './meterModelWords';
+import { schemaFindingWordsEn } from './schemaFindingWords';
 import { syncWordsEn } from './syncWords';
 import { workOrderWordsEn } from './workOrderWords';
 
@@ -14,6 +15,7 @@ export const errorWordsEn = {
   ...importWordsEn,
   ...inboundWordsEn,
   ...meterModelWordsEn,
+  ...schemaFindingWordsEn,
   ...syncWordsEn,
   ...workOrderWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */

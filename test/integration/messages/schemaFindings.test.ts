@@ -5,11 +5,13 @@
  * against the unedited Connexo MeterConfigMessage.xsd through the product's own validator.
  * Skipped, with the reason, where xmllint or the XSDs are missing.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createXsdValidator } from '../../../electron/services/messages/xsdValidator';
 import { parseSchemaFindings, type SchemaFinding } from '../../../shared/cim/xml/schemaFinding';
+import { fieldmeterInProcess } from '../../support/cli';
+import { useTempDir } from '../../support/tempDir';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 
 const sample = () => readFileSync(join(cimDir, 'examples', 'connexo', 'MeterConfig-CreateMeterConfig.xml'), 'utf8');
@@ -85,6 +87,30 @@ describe.skipIf(xsdSkipReason !== null)(
       // Every line xmllint wrote is in a finding's text, and none is left unread.
       expect(findings.map((f) => f.text).join('\n')).toBe(result.errors.join('\n'));
       expect(findings.filter((f) => f.kind === 'other')).toEqual([]);
+    });
+
+    describe('fieldmeter messages validate', () => {
+      const tempDir = useTempDir();
+      const german = { LANG: 'de_DE.UTF-8', FIELDMETER_LANG: undefined, FIELDMETER_LOG: 'silent' };
+
+      it('says each finding in German under LANG=de, with xmllint’s line beneath; --json adds the typed findings', async () => {
+        const file = join(tempDir(), 'MeterConfig.xml');
+        writeFileSync(file, sample().replace('2024-05-01T11:00:00Z', 'yesterday'));
+        const said = await fieldmeterInProcess(['messages', 'validate', file, '--xsd-dir', cimDir], german);
+        expect(said.code).toBe(1);
+        const lines = said.stderr.split('\n');
+        const at = lines.indexOf('  Zeile 9: Der Wert ‹yesterday› von ‹Timestamp› ist kein gültiger Wert vom Typ ‹dateTime›.');
+        expect(at, said.stderr).toBeGreaterThan(-1);
+        expect(lines[at + 1]).toMatch(/^ {6}line 9: element Timestamp: Schemas validity error : .*'yesterday' is not a valid value/);
+
+        const json = await fieldmeterInProcess(['messages', 'validate', file, '--xsd-dir', cimDir, '--json'], german);
+        const out = JSON.parse(json.stdout) as { valid: boolean; errors: string[]; findings: SchemaFinding[] };
+        expect(out.valid).toBe(false);
+        expect(out.errors).toHaveLength(1);
+        expect(out.findings).toEqual([
+          expect.objectContaining({ line: 9, kind: 'badValue', element: 'Timestamp', value: 'yesterday', text: out.errors[0] }),
+        ]);
+      });
     });
   },
 );
