@@ -10,6 +10,7 @@ import { meterModelWordsDe } from './meterModelWords';
 import { schemaFindingWordsDe } from './schemaFindingWords';
 import { syncWordsDe } from './syncWords';
 import { workOrderWordsDe } from './workOrderWords';
+import { zodIssueWordsDe } from './zodIssueWords';
 
 export const errorWordsDe = {
   ...importWordsDe,
@@ -18,6 +19,7 @@ export const errorWordsDe = {
   ...schemaFindingWordsDe,
   ...syncWordsDe,
   ...workOrderWordsDe,
+  ...zodIssueWordsDe,
   logRef: '(Support-Kennung: {{logId}})',
   forbiddenRole: 'Ihr Profil darf das nicht: Dafür ist die Rolle {{role}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
   code: {
