@@ -161,3 +161,14 @@ export function sayZodIssue(
 /** Where in the file, shown small beside the words. */
 export const zodIssuePlace = (words: Words | ((key: string) => string), issue: ZodIssueData): string =>
   issue.path !== '' ? issue.path : typeof words === 'function' ? words('settingIssueTop') : words.settingIssueTop;
+
+/** The issues of an error's details, each as "words (place)" (the CLI's lines); what is not an issue is left out. */
+export function profileIssueLines(words: Words, details: { readonly issues?: unknown }): string[] {
+  const issues = Array.isArray(details.issues) ? (details.issues as unknown[]) : [];
+  return issues
+    .filter(
+      (i): i is ZodIssueData =>
+        typeof i === 'object' && i !== null && typeof (i as ZodIssueData).code === 'string' && typeof (i as ZodIssueData).path === 'string',
+    )
+    .map((issue) => `${sayZodIssue(words, issue)} (${zodIssuePlace(words, issue)})`);
+}
