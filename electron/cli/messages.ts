@@ -12,7 +12,7 @@ import type { CliIo } from './program';
 import { sharedHelp } from './help/sharedHelp';
 import { messagesHelp } from './help/messagesHelp';
 import { readInputText } from './inputFile';
-import { cliWords, fill } from './language';
+import { cliErrorWords, cliWords, fill } from './language';
 
 export function registerMessagesCommands(program: Command, io: CliIo): void {
   const messages = program.command('messages').description(messagesHelp('messages')).exitOverride();
@@ -25,7 +25,11 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
     .option('--json', sharedHelp('json'))
     .exitOverride()
     .action(async (file: string, options: { xsdDir?: string; json?: boolean }) => {
-      const { createXsdValidator } = await import('../services/messages/xsdValidator');
+      const [{ createXsdValidator }, { parseSchemaFindings }, { saySchemaFinding }] = await Promise.all([
+        import('../services/messages/xsdValidator'),
+        import('../../shared/cim/xml/schemaFinding'),
+        import('../../shared/i18n/schemaFindingWords'),
+      ]);
       const dir = options.xsdDir ?? process.env.FIELDMETER_CIM_XSD_DIR;
       if (!dir)
         throw new AppError('BAD_REQUEST', 'No schema folder: pass --xsd-dir DIR or set FIELDMETER_CIM_XSD_DIR.', {
@@ -34,11 +38,13 @@ export function registerMessagesCommands(program: Command, io: CliIo): void {
         });
       const xml = readInputText(file);
       const result = createXsdValidator(resolve(dir)).validate(xml);
-      if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
+      const findings = parseSchemaFindings(result.errors);
+      if (options.json) io.out(JSON.stringify({ file, ...result, findings }, null, 2));
       else if (result.valid) io.out(fill(cliWords().messages.valid, { file, schemas: result.schemas.join(', ') }));
       if (!result.valid) {
-        // xmllint's findings are the schema tool's own words (line, element, rule), quoted as they are.
-        if (!options.json) io.err([fill(cliWords().messages.invalid, { file }), ...result.errors.map((e) => `  ${e}`)].join('\n'));
+        // Each finding in the operator's words; xmllint's own line (English, for support) indented beneath.
+        const said = findings.flatMap((f) => [`  ${saySchemaFinding(cliErrorWords(), f)}`, ...f.text.split('\n').map((l) => `      ${l}`)]);
+        if (!options.json) io.err([fill(cliWords().messages.invalid, { file }), ...said].join('\n'));
         throw new AppError('VALIDATION', `${file} does not validate against ${result.schemas.join(' and ')}`, {
           reason: 'xsdInvalid',
           file,

@@ -16,6 +16,7 @@ import { toAppError } from '../services/errors';
 import { sayError } from '../../shared/i18n/errorKey';
 import { sayImportProblem } from '../../shared/i18n/importWords';
 import { refusedMessageSpecifics } from '../../shared/i18n/inboundRefusalKey';
+import { profileIssueLines } from '../../shared/i18n/zodIssueWords';
 import { resolveDatabasePath, trainingDataDir } from '../services/paths';
 import type { Store } from '../services/store';
 import { registerOpticalCommands } from './optical';
@@ -279,16 +280,20 @@ export function buildProgram(io: CliIo): Command {
  */
 function specifics(error: AppError, verbose: boolean): string[] {
   const details = error.details as
-    { reason?: string; stop?: { peerText?: string }; refusal?: { code: string; line?: number }; rejectedCopy?: unknown } | undefined;
+    | { reason?: string; stop?: { peerText?: string }; refusal?: { code: string; line?: number }; rejectedCopy?: unknown; issues?: unknown }
+    | undefined;
   const peerText = details?.reason === 'syncStopped' ? details.stop?.peerText : undefined;
   // A refused message: its code and line, and where its masked copy is, in the operator's words.
   const refused =
     details?.reason === 'message' && details.refusal
       ? refusedMessageSpecifics(cliErrorWords(), { ...details, refusal: details.refusal }).map((line) => `  ${line}`)
       : [];
+  // A profile file the schema refuses: each finding in words, its place in the file beside it.
+  const profileIssues = details?.reason === 'profileInvalid' ? profileIssueLines(cliErrorWords(), details).map((line) => `  ${line}`) : [];
   return [
     ...(peerText ? [fill(cliWords().sync.peerSaid, { text: peerText })] : []),
     ...refused,
+    ...profileIssues,
     ...(verbose && details?.reason !== 'syncStopped' ? [`  ${error.message}`] : []),
   ];
 }

@@ -47,9 +47,21 @@ export function serviceUrlProblem(value: string): string | null {
     : `${url.protocol}//${url.host} is neither https nor on this computer`;
 }
 
+/** The part of a refused URL its words name (zodIssue.ts `value`): the origin, or the text when it is no URL. */
+function serviceUrlShown(value: string, problem: 'notUrl' | 'notHttps' | 'userInfo'): string {
+  if (problem === 'notUrl') return value;
+  const url = new URL(value);
+  return problem === 'userInfo' ? url.origin : `${url.protocol}//${url.host}`;
+}
+
 const serviceUrl = z.string().superRefine((value, ctx) => {
-  const problem = serviceUrlProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const problem = endpointProblem(value);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: serviceUrlProblem(value) ?? problem,
+      params: { rule: problem, value: serviceUrlShown(value, problem) },
+    });
 });
 
 /** Optional 61968-100 Header fields (HeaderType, NOTES.md §3) sent with every message when given. */
@@ -83,6 +95,7 @@ export const integrationProfileSchema = z
       .max(300)
       .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => (PLACEHOLDERS as readonly string[]).includes(p)), {
         message: `only the placeholders ${PLACEHOLDERS.join(' ')}`,
+        params: { rule: 'soapActionPlaceholders', value: PLACEHOLDERS.join(' ') },
       })
       .optional(),
     /**
@@ -105,7 +118,7 @@ export const integrationProfileSchema = z
      */
     meterStatus: z
       .record(z.string().trim().min(1).max(64), z.enum(assetStatuses))
-      .refine((words) => Object.keys(words).length > 0, { message: 'at least one status word' })
+      .refine((words) => Object.keys(words).length > 0, { message: 'at least one status word', params: { rule: 'meterStatusEmpty' } })
       .default({ ...DEFAULT_METER_STATUS_WORDS }),
     /** The codes sent for events, controls and reading qualities: a shipped table by name, or one of the utility's own (codes/codeTableSetting.ts). */
     codeTable: codeTableSetting.default('iec61968_9'),

@@ -13,6 +13,7 @@ import { dlmsReasons } from '../dlms/errors';
 import { mbusReasons } from '../mbus/reasons';
 import { credentialsProblems, syncStop } from './syncStop';
 import { inboundRefusal } from './inboundRefusal';
+import { zodIssue } from './zodIssue';
 import { workOrderKinds } from '../domain/workOrder';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
@@ -80,7 +81,8 @@ export const errorReasons = {
     firstMustBeSupervisor: {},
     noSecret: {},
     weakSecret: {},
-    profileInvalid: { issues },
+    /** Each issue typed (code, path, its values), said from the catalogs (zodIssueWords.ts). */
+    profileInvalid: { issues: z.array(zodIssue) },
     profileNotJson: {},
     profileTooLarge: {},
     profileStoredNotJson: {},

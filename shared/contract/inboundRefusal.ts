@@ -9,17 +9,36 @@
  */
 import { z } from 'zod';
 import { errorCodes } from './appError';
+import { schemaFindingKinds } from '../cim/xml/schemaFinding';
 
 const text = z.string();
 const list = z.array(z.string());
+
+/** One finding of the schema check (shared/cim/xml/schemaFinding.ts): said in words, its `text` (the checker's line) small beside. */
+export const schemaFinding = z
+  .object({
+    line: z.number().int().nullable(),
+    element: text,
+    kind: z.enum(schemaFindingKinds),
+    expected: list.optional(),
+    value: text.optional(),
+    type: text.optional(),
+    attribute: text.optional(),
+    facet: text.optional(),
+    text,
+  })
+  .strict();
 
 /** Each refusal code with the fields its words fill in. */
 export const inboundRefusalDetails = {
   // The message as a whole: its XML, its envelope (IEC 61968-100 §5), the utility's schemas.
   /** The hardened XML reader's code; `finding` is the reader's own note (the place in the message), shown as written. */
   xmlProblem: { problem: z.enum(['TOO_LARGE', 'DTD_FORBIDDEN', 'TOO_DEEP', 'MALFORMED', 'INVALID_MESSAGE']), finding: text },
-  /** xmllint's findings against the utility's schema folder, shown as it wrote them. */
-  schemaInvalid: { schemas: list, findings: list, more: z.number().int() },
+  /**
+   * xmllint's findings against the utility's schema folder, typed; a row of an earlier version kept
+   * xmllint's lines as plain strings, which are shown as written.
+   */
+  schemaInvalid: { schemas: list, findings: z.array(z.union([schemaFinding, text])), more: z.number().int() },
   faultMessage: {},
   noHeader: {},
   noPayload: { noun: text },

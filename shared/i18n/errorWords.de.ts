@@ -7,15 +7,19 @@ import { dlmsReasonWordsDe } from './dlmsReasonWords';
 import { importWordsDe } from './importWords';
 import { inboundWordsDe } from './inboundWords';
 import { meterModelWordsDe } from './meterModelWords';
+import { schemaFindingWordsDe } from './schemaFindingWords';
 import { syncWordsDe } from './syncWords';
 import { workOrderWordsDe } from './workOrderWords';
+import { zodIssueWordsDe } from './zodIssueWords';
 
 export const errorWordsDe = {
   ...importWordsDe,
   ...inboundWordsDe,
   ...meterModelWordsDe,
+  ...schemaFindingWordsDe,
   ...syncWordsDe,
   ...workOrderWordsDe,
+  ...zodIssueWordsDe,
   logRef: '(Support-Kennung: {{logId}})',
   forbiddenRole: 'Ihr Profil darf das nicht: Dafür ist die Rolle {{role}} nötig. Bitten Sie jemanden mit dieser Rolle, sich anzumelden.',
   code: {

@@ -7,15 +7,19 @@ import { dlmsReasonWordsEn } from './dlmsReasonWords';
 import { importWordsEn } from './importWords';
 import { inboundWordsEn } from './inboundWords';
 import { meterModelWordsEn } from './meterModelWords';
+import { schemaFindingWordsEn } from './schemaFindingWords';
 import { syncWordsEn } from './syncWords';
 import { workOrderWordsEn } from './workOrderWords';
+import { zodIssueWordsEn } from './zodIssueWords';
 
 export const errorWordsEn = {
   ...importWordsEn,
   ...inboundWordsEn,
   ...meterModelWordsEn,
+  ...schemaFindingWordsEn,
   ...syncWordsEn,
   ...workOrderWordsEn,
+  ...zodIssueWordsEn,
   /** Added to an unexpected error: the id of the log entry that holds what happened, for support. */
   logRef: '(Support reference: {{logId}})',
   forbiddenRole: 'Your profile may not do this: it needs the role {{role}}. Ask someone with that role to sign in.',

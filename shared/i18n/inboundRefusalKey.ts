@@ -4,7 +4,9 @@
  * the Node log fill it with sayInboundRefusal. A list in the details is joined; the identifier that
  * missingField and noTarget may lack (`id`) brings its own leading space, so the words read right without it.
  */
+import type { StoredSchemaFinding } from '../cim/xml/schemaFinding';
 import { inboundWordsEn } from './inboundWords';
+import { saySchemaFinding, schemaFindingText, type schemaFindingWordsEn } from './schemaFindingWords';
 
 /** Codes whose words depend on the kind of problem a detail names (`badValue.date` …). */
 const WORDS_BY = {
@@ -16,8 +18,10 @@ const WORDS_BY = {
   meterKeyRefused: 'problem',
 } as const satisfies Partial<Record<string, string>>;
 
-/** How a list in the details is joined: the names of one meter by a slash, findings by a semicolon. */
-const JOINED_BY: Readonly<Record<string, string>> = { keys: ' / ', findings: '; ' };
+/** How a list in the details is joined: the names of one meter by a slash. */
+const JOINED_BY: Readonly<Record<string, string>> = { keys: ' / ' };
+/** Details said by words of their own (each schema finding, schemaFindingWords.ts), not filled into the refusal's. */
+const SAID_APART = new Set(['findings']);
 
 export interface InboundWordKey {
   /** Under the error catalogs' root: `inboundRefusal.<code>[.<kind>]`. */
@@ -31,6 +35,7 @@ export function inboundRefusalKey(refusal: { readonly code: string; readonly det
   const details = typeof refusal.details === 'object' && refusal.details !== null ? (refusal.details as Record<string, unknown>) : {};
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(details)) {
+    if (SAID_APART.has(name)) continue;
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = value.map(String).join(JOINED_BY[name] ?? ', ');
   }
@@ -68,7 +73,8 @@ export function inboundRefusalTag(
   if (refusal.code === 'recorded') return '';
   const inner = refusal.code === 'failed' ? (refusal.details as { error?: { code?: string } } | undefined)?.error?.code : undefined;
   const line = refusal.line === undefined ? '' : ` · ${fill(words.inboundRefusalLine, { line: refusal.line })}`;
-  const found = readerFindings(refusal);
+  // A schema check's findings are said one by one (schemaFindingLines), only their count left over here.
+  const found = refusal.code === 'schemaInvalid' ? moreFindings(refusal) : readerFindings(refusal);
   return `${refusal.code}${inner ? ` ${inner}` : ''}${line}${found ? `: ${found}` : ''}`;
 }
 
@@ -79,19 +85,47 @@ export function inboundRefusalTag(
 function readerFindings(refusal: { readonly code: string; readonly details?: unknown }): string {
   const details = (refusal.details ?? {}) as { finding?: unknown; findings?: unknown; more?: unknown };
   if (refusal.code === 'xmlProblem' && typeof details.finding === 'string') return details.finding;
-  if (refusal.code !== 'schemaInvalid' || !Array.isArray(details.findings)) return '';
-  const more = typeof details.more === 'number' && details.more > 0 ? ` (+${details.more})` : '';
-  return `${details.findings.join('; ')}${more}`;
+  if (refusal.code !== 'schemaInvalid') return '';
+  const findings = schemaFindingsOf(refusal).map((f) => (typeof f === 'string' ? f : f.text.replace(/\n[\s\S]*$/, '')));
+  return `${findings.join('; ')}${moreFindings(refusal) ? ` ${moreFindings(refusal)}` : ''}`;
+}
+
+/** The findings of a schemaInvalid refusal: typed, or the plain lines an earlier version kept. */
+export function schemaFindingsOf(refusal: { readonly code: string; readonly details?: unknown }): StoredSchemaFinding[] {
+  const findings = refusal.code === 'schemaInvalid' ? (refusal.details as { findings?: unknown } | undefined)?.findings : undefined;
+  return Array.isArray(findings)
+    ? findings.filter((f): f is StoredSchemaFinding => typeof f === 'string' || (typeof f === 'object' && f !== null && 'kind' in f))
+    : [];
+}
+
+const moreFindings = (refusal: { readonly details?: unknown }) => {
+  const more = (refusal.details as { more?: unknown } | undefined)?.more;
+  return typeof more === 'number' && more > 0 ? `(+${more})` : '';
+};
+
+/** Each schema finding in the catalog's words, its checker's line (English, technical) indented beneath. */
+export function schemaFindingLines(
+  words: typeof schemaFindingWordsEn,
+  refusal: { readonly code: string; readonly details?: unknown },
+): string[] {
+  return schemaFindingsOf(refusal).flatMap((finding) => {
+    const text = schemaFindingText(finding);
+    return [saySchemaFinding(words, finding), ...(text ? text.split('\n').map((line) => `  ${line}`) : [])];
+  });
 }
 
 /** What the CLI says under a refused message's words: its code and line, and where the masked copy is. */
 export function refusedMessageSpecifics(
-  words: typeof inboundWordsEn,
-  details: { readonly refusal: { readonly code: string; readonly line?: number }; readonly rejectedCopy?: unknown },
+  words: typeof inboundWordsEn & typeof schemaFindingWordsEn,
+  details: {
+    readonly refusal: { readonly code: string; readonly line?: number; readonly details?: unknown };
+    readonly rejectedCopy?: unknown;
+  },
 ): string[] {
   const tag = inboundRefusalTag(words, details.refusal);
   const copy = typeof details.rejectedCopy === 'string' ? fill(words.inboundCopyKept, { path: details.rejectedCopy }) : '';
-  return [tag, copy].filter((line) => line !== '');
+  const findings = schemaFindingLines(words, details.refusal).map((line) => `  ${line}`);
+  return [tag, ...findings, copy].filter((line) => line !== '');
 }
 
 /** The refusal's English words, for the Node log only (the user reads them in their language). */

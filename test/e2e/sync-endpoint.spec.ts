@@ -65,7 +65,11 @@ test('the supervisor loads the utility integration profile from a file; a file t
   });
   const refusal = profile.getByTestId('sync-profile-message');
   await expect(refusal).toContainText('Diese Datei ist kein gültiges Integrationsprofil.');
-  await expect(refusal.locator('li')).toContainText(['soapAction: only the placeholders']);
+  // Each finding in German from the catalogs (not zod's English), its place in the file beside it.
+  await expect(refusal.getByTestId('sync-profile-issue')).toHaveText([
+    'Nur die Platzhalter {Noun} {Verb} {verb} {Service} dürfen vorkommen. soapAction',
+  ]);
+  await expect(refusal.getByTestId('sync-profile-issue-place')).toHaveText(['soapAction']);
   // The profile in use stays.
   await expect(profile.getByTestId('sync-profile-name')).toHaveText('Stadtwerke Musterstadt MDM');
   await profile.getByTestId('sync-profile-reset').click();

@@ -6,6 +6,7 @@
  * utility's folder holds the 61968-100 schemas, not SOAP's.
  */
 import { refused } from './context';
+import { parseSchemaFindings } from '../../../shared/cim/xml/schemaFinding';
 import type { XsdValidator } from '../messages/xsdValidator';
 
 const SOAP_NAMESPACES = ['http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope'];
@@ -38,9 +39,11 @@ export function checkInboundAgainstSchemas(validator: XsdValidator, xml: string)
   const result = validator.validate(withoutSoapEnvelope(xml));
   if (result.valid) return;
   const schemas = result.schemas.map((s) => s.split(/[\\/]/).pop() ?? s);
+  // Masked before they are read, so a refused key value is neither in a finding's value nor its text.
+  const findings = parseSchemaFindings(result.errors.map(withoutKey));
   throw refused('schemaInvalid', {
     schemas,
-    findings: result.errors.slice(0, SHOWN_ERRORS).map(withoutKey),
-    more: Math.max(0, result.errors.length - SHOWN_ERRORS),
+    findings: findings.slice(0, SHOWN_ERRORS),
+    more: Math.max(0, findings.length - SHOWN_ERRORS),
   });
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultIntegrationProfile, integrationProfileSchema, type IntegrationProfile } from '../../../shared/cim/integrationProfile';
 import { AppError } from '../../../shared/contract/result';
+import { zodIssueData } from '../../../shared/contract/zodIssue';
 import type { Store } from '../store';
 
 export const PROFILE_SETTINGS_KEY = 'sync.profile';
@@ -16,10 +17,11 @@ const MAX_PROFILE_BYTES = 256 * 1024;
 function parseProfile(json: unknown, where: string): IntegrationProfile {
   const parsed = integrationProfileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${issues.join('; ')}`, {
+  // zod's English messages go to the log only; the user reads each issue from its code (zodIssue.ts).
+  const english = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
+  throw new AppError('VALIDATION', `The integration profile ${where} is not valid: ${english.join('; ')}`, {
     reason: 'profileInvalid',
-    issues,
+    issues: parsed.error.issues.map((issue) => zodIssueData(issue, json)),
   });
 }
 

@@ -64,7 +64,14 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
       expect(() => applyInboundMessage(store, actor, meterConfig('MC-2', 'E801', FORBIDDEN), { schemas })).toThrow(
         refusedWith('schemaInvalid', {
           schemas: ['MeterConfigMessage.xsd'],
-          findings: [expect.stringMatching(/line 13: .*colour.*not expected/)],
+          findings: [
+            expect.objectContaining({
+              line: 13,
+              kind: 'notExpected',
+              element: 'colour',
+              text: expect.stringMatching(/line 13: .*colour.*not expected/),
+            }),
+          ],
         }),
       );
       expect(store.workOrders.deviceBySerial('E801')).toBeNull();
@@ -96,15 +103,19 @@ describe.skipIf(xsdSkipReason !== null)("inbound messages checked against the ut
     }
   });
 
-  it('import message --xsd-dir refuses it, exit 1, nothing applied', async () => {
+  it('import message --xsd-dir refuses it, exit 1, nothing applied; the finding said in German, xmllint’s line beneath', async () => {
     const { db, store } = seeded();
     store.close();
     const file = join(tempDir(), 'mc.xml');
     writeFileSync(file, meterConfig('MC-6', 'E805', FORBIDDEN));
-    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir, '--verbose']);
+    const result = await fieldmeterInProcess(['import', 'message', file, '--db', db, '--xsd-dir', cimDir], {
+      LANG: 'de_DE.UTF-8',
+      FIELDMETER_LANG: undefined,
+      FIELDMETER_LOG: 'silent',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /fails the utility’s schemas \(MeterConfigMessage\.xsd\)\. The message was refused; nothing was applied\.\n {2}schemaInvalid: line 13: .*colour/,
+      /verletzt die Schemas des Versorgers \(MeterConfigMessage\.xsd\)\..*\n {2}schemaInvalid\n {4}Zeile 13: Das Element ‹colour› ist hier nicht erwartet; erwartet wird eines von ‹timeZoneOffset›, .*\n {6}line 13: element colour: Schemas validity error/,
     );
     const after = openStore(db);
     try {

@@ -46,6 +46,8 @@ describe('fieldmeter sync --profile-file', () => {
       expect(bad.stderr).toMatch(
         /integration profile .*bad\.json is not valid: soapAction: only the placeholders .*endpoints\.MeterReadings: http:\/\/mdm\.example\.com is neither https nor on this computer/,
       );
+      // Each finding also in the operator's words, its place in the file beside it.
+      expect(bad.stderr).toContain('\n  Only the placeholders {Noun} {Verb} {verb} {Service} may be used. (soapAction)\n');
       expect(sim.stats.received).toBe(0);
       expect(storedProfileText(db)).toBeNull();
 

@@ -24,7 +24,22 @@ const samples: { [C in InboundRefusalCode]: InboundRefusalDetailsOf<C>[] } = {
     problem,
     finding: 'near <x>',
   })),
-  schemaInvalid: [{ schemas: ['MeterConfigMessage.xsd'], findings: ['element Foo: not expected'], more: 0 }],
+  schemaInvalid: [
+    { schemas: ['MeterConfigMessage.xsd'], findings: ['element Foo: not expected'], more: 0 },
+    {
+      schemas: ['MeterConfigMessage.xsd'],
+      findings: [
+        {
+          line: 13,
+          element: 'colour',
+          kind: 'notExpected',
+          expected: ['type'],
+          text: 'line 13: element colour: … This element is not expected.',
+        },
+      ],
+      more: 2,
+    },
+  ],
   faultMessage: [{}],
   noHeader: [{}],
   noPayload: [{ noun: 'MeterConfig' }],
@@ -103,10 +118,33 @@ describe('inbound refusal words', () => {
     const refusal = { code: 'unknownMeter', details: { element: 'Meter', keys: ['E-NOWHERE'] }, line: 12 } as const;
     const said = sayError(errorWordsDe, { code: 'IMPORT_REJECTED', details: { reason: 'message', line: 12, refusal } });
     expect(said).toBe('Meter „E-NOWHERE“ ist auf diesem Gerät nicht bekannt. Die Nachricht wurde abgelehnt; nichts wurde übernommen.');
-    expect(refusedMessageSpecifics(inboundWordsDe, { refusal, rejectedCopy: '/data/inbox-rejected/x.xml' })).toEqual([
+    expect(refusedMessageSpecifics(errorWordsDe, { refusal, rejectedCopy: '/data/inbox-rejected/x.xml' })).toEqual([
       'unknownMeter · Zeile 12',
       'Eine Kopie mit unkenntlich gemachten Personendaten liegt in /data/inbox-rejected/x.xml.',
     ]);
+  });
+
+  it('says each schema finding beneath the refusal; a row of an earlier version, which kept xmllint’s lines, shows them as written', () => {
+    const text =
+      "line 13: element colour: Schemas validity error : Element '{urn:x}colour': This element is not expected. Expected is ( {urn:x}type ).";
+    const typed = {
+      code: 'schemaInvalid',
+      details: {
+        schemas: ['MeterConfigMessage.xsd'],
+        findings: [{ line: 13, element: 'colour', kind: 'notExpected', expected: ['type'], text }],
+        more: 1,
+      },
+    } as const;
+    expect(refusedMessageSpecifics(errorWordsDe, { refusal: typed })).toEqual([
+      'schemaInvalid: (+1)',
+      '  Zeile 13: Das Element ‹colour› ist hier nicht erwartet; erwartet wird ‹type›.',
+      `    ${text}`,
+    ]);
+    const earlier = storedRefusal(
+      JSON.stringify({ code: 'schemaInvalid', details: { schemas: ['MeterConfigMessage.xsd'], findings: [text], more: 0 } }),
+    );
+    expect(earlier?.code).toBe('schemaInvalid');
+    expect(refusedMessageSpecifics(errorWordsDe, { refusal: earlier! })).toEqual(['schemaInvalid', `  ${text}`]);
   });
 
   it('reads an inbox row of an earlier version, an English sentence, as recorded', () => {

@@ -5,23 +5,37 @@
  * checks it against the profile schema and refuses it with the reasons.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationProfileInfo } from '../../../../shared/contract/methods/sync';
 import type { AppErrorShape } from '../../../../shared/contract/result';
+import { zodIssue } from '../../../../shared/contract/zodIssue';
+import { sayZodIssue, zodIssuePlace } from '../../../../shared/i18n/zodIssueWords';
 import { api, onTopics } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 
-/** The refusal in words, with the schema's own findings (paths and messages) small beneath it. */
-function refusal(error: AppErrorShape): { text: string; issues: readonly string[] } {
+interface IssueSaid {
+  words: string;
+  place: string;
+}
+
+const say = (key: string, values: object = {}) =>
+  (i18next.t as unknown as (key: string, values: object) => string)(`errors.${key}`, values);
+
+/** The refusal in words, each of the schema's findings in words with its place in the file small beside it. */
+function refusal(error: AppErrorShape): { text: string; issues: readonly IssueSaid[] } {
   const details = (error.details ?? {}) as { issues?: unknown };
-  const issues = Array.isArray(details.issues) ? details.issues.filter((i): i is string => typeof i === 'string') : [];
+  const issues = (Array.isArray(details.issues) ? details.issues : []).flatMap((raw): IssueSaid[] => {
+    const issue = zodIssue.safeParse(raw);
+    return issue.success ? [{ words: sayZodIssue(say, issue.data), place: zodIssuePlace(say, issue.data) }] : [];
+  });
   return { text: errorText(error), issues };
 }
 
 export function IntegrationProfileForm() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<IntegrationProfileInfo | null>(null);
-  const [message, setMessage] = useState<{ text: string; issues: readonly string[]; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; issues: readonly IssueSaid[]; error: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -98,9 +112,9 @@ export function IntegrationProfileForm() {
           <p>{message.text}</p>
           {message.issues.length > 0 && (
             <ul className="small">
-              {message.issues.map((issue) => (
-                <li key={issue}>
-                  <code>{issue}</code>
+              {message.issues.map((issue, i) => (
+                <li key={i} data-testid="sync-profile-issue">
+                  {issue.words} <code data-testid="sync-profile-issue-place">{issue.place}</code>
                 </li>
               ))}
             </ul>

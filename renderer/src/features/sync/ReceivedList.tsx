@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReceivedItemView } from '../../../../shared/contract/methods/sync';
 import { formatDateTime } from '../../lib/format';
-import { inboundRefusalText, refusalTag } from './refusalText';
+import { inboundRefusalText, refusalTag, schemaFindingsSaid } from './refusalText';
 import { useSyncStore } from './syncStore';
 
 const KNOWN_CHANGES = [
@@ -78,11 +78,31 @@ export function ReceivedList() {
                   {inboundRefusalText(r.refusal)} <small className="sync-muted">{refusalTag(r.refusal)}</small>
                 </p>
               )}
+              {r.refusal && <SchemaFindings findings={schemaFindingsSaid(r.refusal)} />}
               <Changes item={r} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The schema check's findings in words, each with the checker's line small beneath. */
+function SchemaFindings({ findings }: { findings: readonly { words: string; text: string }[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul className="sync-received-findings" data-testid="sync-received-findings">
+      {findings.map((f, i) => (
+        <li key={i} data-testid="sync-received-finding">
+          {f.words}
+          {f.text && (
+            <small className="sync-muted">
+              <code>{f.text}</code>
+            </small>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

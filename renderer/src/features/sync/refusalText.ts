@@ -6,7 +6,8 @@
  */
 import i18next from 'i18next';
 import type { InboundRefusal } from '../../../../shared/contract/inboundRefusal';
-import { inboundRefusalKey, inboundRefusalTag } from '../../../../shared/i18n/inboundRefusalKey';
+import { inboundRefusalKey, inboundRefusalTag, schemaFindingsOf } from '../../../../shared/i18n/inboundRefusalKey';
+import { saySchemaFinding, schemaFindingText } from '../../../../shared/i18n/schemaFindingWords';
 import { errorText } from '../../lib/errorText';
 
 const say = (key: string, values: object = {}) => (i18next.t as unknown as (key: string, values: object) => string)(key, values);
@@ -21,4 +22,16 @@ export function inboundRefusalText(refusal: InboundRefusal): string {
 export function refusalTag(refusal: InboundRefusal): string {
   // The placeholder is left for the shared function to fill.
   return inboundRefusalTag({ inboundRefusalLine: say('errors.inboundRefusalLine', { line: '{{line}}' }) }, refusal);
+}
+
+/**
+ * What the utility's schemas found in a refused message, each in words (element names, values and
+ * lines as written) with the checker's own line, small, for support; a plain line an earlier version
+ * kept is its own words.
+ */
+export function schemaFindingsSaid(refusal: InboundRefusal): { words: string; text: string }[] {
+  return schemaFindingsOf(refusal).map((finding) => ({
+    words: saySchemaFinding((key, values) => say(`errors.${key}`, values), finding),
+    text: schemaFindingText(finding),
+  }));
 }
