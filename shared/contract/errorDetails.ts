@@ -17,8 +17,6 @@ import { zodIssue } from './zodIssue';
 import { workOrderKinds } from '../domain/workOrder';
 import { orderActions, orderKinds, orderRefusals, orderStatuses } from '../domain/orderRefusal';
 
-const issues = z.array(z.string());
-
 /** The reasons of each code that has them, each with its fields. */
 export const errorReasons = {
   BAD_REQUEST: {
@@ -144,7 +142,8 @@ export const errorReasons = {
     credentialsNotStored: {},
     syncPasswordMissing: {},
     clientCertIncomplete: {},
-    correctionIncomplete: { issues },
+    /** What the corrected payload lacks, as zod's issues in data (said from the catalogs, never zod's English). */
+    correctionIncomplete: { issues: z.array(zodIssue) },
     messageNotRejected: { status: z.string() },
     messageSuperseded: {},
     messageChanged: {},

@@ -7,6 +7,7 @@
  * deduplicates on messages it *accepted*, and a rejected one was not.
  */
 import { AppError } from '../../../shared/contract/result';
+import { zodIssueData } from '../../../shared/contract/zodIssue';
 import { parseOutboxPayload, type OutboxKind, type OutboxNoun } from '../../../shared/cim/outbox/kinds';
 import type { Store } from '../store';
 import type { AttemptRecord } from '../store/repositories/outbox';
@@ -50,7 +51,7 @@ function checkPayload(kind: OutboxKind, payload: unknown): void {
     throw new AppError(
       'VALIDATION',
       `The corrected message is not complete: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      { reason: 'correctionIncomplete', issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+      { reason: 'correctionIncomplete', issues: r.error.issues.map((issue) => zodIssueData(issue, payload)) },
     );
 }
 

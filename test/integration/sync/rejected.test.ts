@@ -5,6 +5,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/contract/appError';
+import { zodIssue } from '../../../shared/contract/zodIssue';
+import { errorWordsDe } from '../../../shared/i18n/errorWords.de';
+import { errorWordsEn } from '../../../shared/i18n/errorWords.en';
+import { sayZodIssue } from '../../../shared/i18n/zodIssueWords';
 import { createOutboxRepository } from '../../../electron/services/store/repositories/outbox';
 import { listRejected, requeueRejected } from '../../../electron/services/sync';
 import { startEnterpriseSimulator } from '../../../electron/services/sync/simulator/server';
@@ -47,6 +52,21 @@ describe('rejected messages', () => {
     store.transaction(() => requeueRejected(store, b!.messageId, edited));
     expect(() => requeueRejected(store, b!.messageId)).toThrow(/not rejected/);
     expect(() => requeueRejected(store, rejected[2]!.messageId, { meter: '' })).toThrow(/not complete/);
+    // What the correction lacks crosses the boundary as data, said from the catalogs (never zod's English).
+    const incomplete = (() => {
+      try {
+        requeueRejected(store, rejected[2]!.messageId, { meter: '' });
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error('an incomplete correction was accepted');
+    })();
+    const { issues } = incomplete.details as { issues: unknown[] };
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      const data = zodIssue.parse(issue);
+      expect(sayZodIssue(errorWordsDe, data)).not.toBe(sayZodIssue(errorWordsEn, data));
+    }
 
     const second = await syncOnce(store, good.url);
     expect(second).toMatchObject({ accepted: 2, rejected: 0 });
