@@ -52,8 +52,12 @@ function statusAlarms(status: number): MeterAlarm[] {
   return alarms;
 }
 
+/** The error-flags record of now (storage 0) with a value read as its bits; another says nothing about the flags. */
+const readableFlags = (record: DataRecord): record is DataRecord & { readonly value: string } =>
+  record.quantity === 'errorFlags' && record.storage === 0 && record.value !== null && /^\d+$/.test(record.value);
+
 function errorFlagAlarms(record: DataRecord): MeterAlarm[] {
-  if (record.storage !== 0 || record.value === null || !/^\d+$/.test(record.value)) return [];
+  if (!readableFlags(record)) return [];
   const flags = BigInt(record.value);
   const alarms: MeterAlarm[] = [];
   for (let bit = 0; 1n << BigInt(bit) <= flags; bit++) {
@@ -105,7 +109,7 @@ export function meterAlarms(telegram: AlarmSource): MeterAlarm[] {
 export function alarmSources(telegram: AlarmSource): string[] {
   const sources = new Set<string>(telegram.status === null ? [] : ['status']);
   for (const record of telegram.records) {
-    if (record.quantity === 'errorFlags' && record.storage === 0) sources.add('errorFlags');
+    if (readableFlags(record)) sources.add('errorFlags');
     else if (record.manufacturerVif) {
       const read = manufacturerAlarmFlags(telegram, record);
       if (read) sources.add(read.row.key);

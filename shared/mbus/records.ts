@@ -11,11 +11,13 @@ import {
   dateTimeI,
   float32Text,
   integerOf,
+  isBcd,
   lvarField,
   rawHex,
   scaledText,
   shiftDecimal,
 } from './dataField';
+import { uintLE } from './bytes';
 import { fail } from './reasons';
 import { extensionFb, extensionFd, primaryVif, vifeExponent, type ValueInfo } from './vif';
 
@@ -114,7 +116,8 @@ function valueOf(b: Uint8Array, at: number, coding: number, length: number, vib:
     const text = float32Text(b, at);
     return { value: text === null ? null : shiftDecimal(text, info.exponent), date: null };
   }
-  const units = integerOf(b, at, coding);
+  // A bit field's top bit is a flag like the others, not a sign (type D); a BCD field stays as it is.
+  const units = info.kind === 'bits' && !isBcd(coding) ? uintLE(b, at, codingLength(coding) ?? 0) : integerOf(b, at, coding);
   return { value: units === null ? null : scaledText(units, info.exponent), date: null };
 }
 

@@ -5,7 +5,8 @@
  * ×10^(n−6), 0x7D ×10³). Energy in Wh is given in kWh and in J in GJ (an exact shift of the
  * exponent), as readings are kept; every other unit is the one the VIF names.
  */
-export type ValueKind = 'number' | 'date' | 'dateTime' | 'text' | 'raw';
+/** `bits`: a bit field (EN 13757-3 Annex A type D: error flags, digital inputs and outputs), read unsigned. */
+export type ValueKind = 'number' | 'bits' | 'date' | 'dateTime' | 'text' | 'raw';
 
 export interface ValueInfo {
   readonly quantity: string;
@@ -18,6 +19,8 @@ export interface ValueInfo {
 const timeUnits = ['s', 'min', 'h', 'd'] as const;
 const num = (quantity: string, unit: string | null, exponent = 0): ValueInfo => ({ quantity, unit, exponent, kind: 'number' });
 const unknown: ValueInfo = num('unknown', null);
+/** Extension codes (Table 14) whose value is a bit field (type D), never a signed count. */
+const bitFields = new Set([0x17, 0x18, 0x1a, 0x1b]);
 
 /** Primary VIF, extension bit masked off (Table 10). */
 export function primaryVif(code: number): ValueInfo {
@@ -119,6 +122,7 @@ export function extensionFd(code: number): ValueInfo {
   if (code === 0x71) return num('rssi', 'dBm');
   if (code === 0x74) return num('remainingBatteryLife', 'd');
   const quantity = named[code];
+  if (quantity && bitFields.has(code)) return { quantity, unit: null, exponent: 0, kind: 'bits' };
   return quantity ? num(quantity, null) : unknown;
 }
 

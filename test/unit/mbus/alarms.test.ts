@@ -116,6 +116,20 @@ describe('a meter’s alarms', () => {
     expect(onsetsOf(flagged, cleared.raised).onsets.map((a) => a.key)).toEqual(['status.powerLow']);
   });
 
+  it('reads the error flags as bits: the top bit is a flag, not a sign, and a flag still raised is told once', () => {
+    // EN 13757-3 Annex A type D: the error-flags record (DIF 02, VIF FD 17) is a bit field.
+    const withFlags = (flags: string) => telegram('DWZ', '22996221', 0x06, 0x00, `0413 6A000000 02FD17${flags}`);
+    expect(meterAlarms(withFlags('4080')).map((a) => a.key)).toEqual(['errorFlags.6', 'errorFlags.15']);
+    let raised: string[] = [];
+    const told: string[] = [];
+    for (const t of [withFlags('4000'), withFlags('4080'), withFlags('4000')]) {
+      const r = onsetsOf(t, raised);
+      told.push(...r.onsets.map((a) => a.key));
+      raised = r.raised;
+    }
+    expect(told).toEqual(['errorFlags.6', 'errorFlags.15']);
+  });
+
   it('ends an alarm only in a telegram that carries its source', () => {
     const tamper = onsetsOf(decoded(EI6500_TAMPER), []);
     // The same device's telegram without its head-status record: nothing about tamper is known.
