@@ -28,6 +28,8 @@ const METERS = 300;
 const PER_SECOND = 100;
 const LISTEN_MS = 10_000;
 const FRAME_MS = 50;
+/** LISTEN_PROFILE=1 adds a sampled CPU profile of the window (it slows the page; not for the verdict). */
+const PROFILE = process.env.LISTEN_PROFILE === '1';
 const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-listen-frames-'));
@@ -89,6 +91,8 @@ interface Frames {
   readonly styleAndLayoutMs: number;
   /** Where the longest long animation frame spent its time. */
   readonly longestLoaf: LoafParts | null;
+  /** With LISTEN_PROFILE=1: the functions the window's script time went to (sampled). */
+  readonly profile?: readonly string[];
 }
 
 interface LoafParts {
@@ -138,6 +142,29 @@ async function busyMs(cdp: CDPSession): Promise<{ task: number; script: number; 
   return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration') + ms('RecalcStyleDuration') };
 }
 
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+/** Self time per function (name, file and line of the built bundle), the 15 largest, as "ms name file:line". */
+async function stopProfile(cdp: CDPSession): Promise<string[]> {
+  const { profile } = await cdp.send('Profiler.stop');
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples?.forEach((id, i) => {
+    const f = nodes.get(id)?.callFrame;
+    const name = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([name, ms]) => `${Math.round(ms)} ${name}`);
+}
+
 /** Starts listening, watches the page's frames for LISTEN_MS, stops; `meterMode` C1 = nothing heard. */
 async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
   const pair = await startPtyPair(join(dir, `app-${seed}`), join(dir, `stick-${seed}`));
@@ -159,8 +186,10 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const before = await busyMs(cdp);
+    if (PROFILE) await startProfile(cdp);
     await new Promise((r) => setTimeout(r, LISTEN_MS));
     const after = await busyMs(cdp);
+    const profile = PROFILE ? await stopProfile(cdp) : undefined;
     await cdp.detach();
     const watched = await page.evaluate(() => {
       const w = globalThis as unknown as {
@@ -186,6 +215,7 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       scriptMs: after.script - before.script,
       styleAndLayoutMs: after.layout - before.layout,
       longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await simulator.stop();

@@ -1,0 +1,103 @@
+/**
+ * The meters heard on a walk-by (issue 23): serial, address, how long ago, the values with their
+ * register names and units, and Save. At 100 telegrams a second a refresh brings about a hundred
+ * changed meters; each row is drawn again only when its meter's object changed (mergeListenState.ts),
+ * and the "… ago" texts follow the store's one clock, each text made once per language and number
+ * (bench/listenFrames.ts: rows re-rendered with a formatter call and translations each were most of
+ * a refresh's long frame).
+ */
+import { memo, useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeReadingType } from '../../../../shared/cim/readingType';
+import type { ListenState } from '../../../../shared/contract/methods/listen';
+import { errorText } from '../../lib/errorText';
+import { useRegisterName } from '../../lib/registerName';
+import { useListenStore } from './listenStore';
+
+type HeardMeter = ListenState['heard'][number];
+type HeardValue = HeardMeter['values'][number];
+
+interface RowWords {
+  readonly save: string;
+  readonly saved: string;
+  readonly saveProblem: string;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+/** "5 seconds ago", "vor 2 Minuten": a few dozen texts a session, each formatted once. */
+const agoTexts = new Map<string, string>();
+
+/** How long ago, said in seconds under a minute and in minutes after (seconds: negative, in the past). */
+export function agoText(seconds: number, locale: string): string {
+  const minutes = Math.abs(seconds) < 60 ? null : Math.round(seconds / 60);
+  const key = `${locale} ${minutes === null ? `${seconds}s` : `${minutes}m`}`;
+  let text = agoTexts.get(key);
+  if (text === undefined) {
+    let format = relativeFormats.get(locale);
+    if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+    text = minutes === null ? format.format(seconds, 'second') : format.format(minutes, 'minute');
+    agoTexts.set(key, text);
+  }
+  return text;
+}
+
+/** The one part of a row that changes every second: it alone follows the clock. */
+function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
+  const now = useListenStore((s) => s.now);
+  const at = useMemo(() => Date.parse(heardAt), [heardAt]);
+  return <>{agoText(Math.round((at - now) / 1000), locale)}</>;
+}
+
+const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
+
+const HeardRow = memo(function HeardRow(props: {
+  heard: HeardMeter;
+  locale: string;
+  words: RowWords;
+  valueText: (v: HeardValue) => string;
+  onSave: (usagePointId: string) => void;
+}) {
+  const { heard: h, words } = props;
+  return (
+    <li data-testid="listen-heard-meter">
+      <strong>{h.meterSerial}</strong> {h.address} — <HeardAgo heardAt={h.heardAt} locale={props.locale} />
+      <div data-testid="listen-heard-values">{h.reason ? reasonText(h.reason) : h.values.map(props.valueText).join(' · ')}</div>
+      {h.saveProblem && <div>{words.saveProblem}</div>}
+      {h.readingSetId ? (
+        <span>{words.saved}</span>
+      ) : (
+        h.values.length > 0 && (
+          <button type="button" className="button" data-testid="listen-save" onClick={() => props.onSave(h.usagePointId)}>
+            {words.save}
+          </button>
+        )
+      )}
+    </li>
+  );
+});
+
+export function HeardList({ heard }: { heard: readonly HeardMeter[] }) {
+  const { t, i18n } = useTranslation();
+  const save = useListenStore((s) => s.save);
+  const registerName = useRegisterName();
+  const words = useMemo(() => ({ save: t('listen.save'), saved: t('listen.saved'), saveProblem: t('listen.saveProblem') }), [t]);
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9), worked out
+  // once per ReadingType and language, not for every heard meter on every refresh.
+  const valueText = useMemo(() => {
+    const namesAndUnits = new Map<string, readonly [string, string]>();
+    return (v: HeardValue) => {
+      let known = namesAndUnits.get(v.readingType);
+      if (!known)
+        namesAndUnits.set(v.readingType, (known = [registerName('', v.readingType), describeReadingType(v.readingType)?.unit ?? '']));
+      return `${known[0]} ${v.value} ${known[1]}`.trim();
+    };
+  }, [registerName]);
+  const onSave = useCallback((usagePointId: string) => void save(usagePointId), [save]);
+  return (
+    <ul className="listen-heard" data-testid="listen-heard">
+      {heard.map((h) => (
+        <HeardRow key={h.usagePointId} heard={h} locale={i18n.language} words={words} valueText={valueText} onSave={onSave} />
+      ))}
+    </ul>
+  );
+}
