@@ -6,7 +6,7 @@
  * (bench/listenFrames.ts: rows re-rendered with a formatter call and translations each were most of
  * a refresh's long frame).
  */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeReadingType } from '../../../../shared/cim/readingType';
 import type { ListenState } from '../../../../shared/contract/methods/listen';
@@ -41,11 +41,44 @@ export function agoText(seconds: number, locale: string): string {
   return text;
 }
 
-/** The one part of a row that changes every second: it alone follows the clock. */
+/**
+ * Rows near the screen, told by one IntersectionObserver for the whole list: of a route's hundreds of
+ * rows only the twenty or so a crew can see follow the clock every second.
+ */
+const onScreenSetters = new WeakMap<Element, (on: boolean) => void>();
+let onScreenObserver: IntersectionObserver | undefined;
+function useOnScreen(ref: RefObject<Element | null>): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    onScreenObserver ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) onScreenSetters.get(e.target)?.(e.isIntersecting);
+      },
+      { rootMargin: '200px 0px' },
+    );
+    onScreenSetters.set(element, setOnScreen);
+    onScreenObserver.observe(element);
+    return () => {
+      onScreenObserver?.unobserve(element);
+      onScreenSetters.delete(element);
+    };
+  }, [ref]);
+  return onScreen;
+}
+
+/**
+ * "… ago": on screen it follows the store's clock; off screen it is said again only when its meter is heard
+ * anew (against the clock as it is then) and when it comes on screen.
+ */
 function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
-  const now = useListenStore((s) => s.now);
+  const ref = useRef<HTMLSpanElement>(null);
+  const onScreen = useOnScreen(ref);
+  const clock = useListenStore((s) => (onScreen ? s.now : 0));
+  const now = onScreen ? clock : useListenStore.getState().now;
   const at = useMemo(() => Date.parse(heardAt), [heardAt]);
-  return <>{agoText(Math.round((at - now) / 1000), locale)}</>;
+  return <span ref={ref}>{agoText(Math.round((at - now) / 1000), locale)}</span>;
 }
 
 const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
