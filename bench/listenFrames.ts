@@ -91,12 +91,16 @@ interface Frames {
   readonly styleAndLayoutMs: number;
   /** Where the longest long animation frame spent its time. */
   readonly longestLoaf: LoafParts | null;
+  /** Every long animation frame as [ms after the window opened, its length]: at the start, when meters are first heard, or throughout. */
+  readonly loafTimes: readonly (readonly [number, number])[];
   /** With LISTEN_PROFILE=1: the functions the window's script time went to (sampled). */
   readonly profile?: readonly string[];
 }
 
 interface LoafParts {
   readonly ms: number;
+  /** When the frame began, ms after the window opened (listening started just before). */
+  readonly at: number;
   readonly scriptMs: number;
   readonly styleAndLayoutMs: number;
   readonly beforeRenderMs: number;
@@ -110,7 +114,7 @@ interface LoafParts {
  * Long Animation Frames API); long tasks: tasks over 50 ms; rAF gaps: time between two painted frames.
  */
 const WATCH_FRAMES = `(() => {
-  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true });
+  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true, from: performance.now() });
   for (const [type, into] of [['long-animation-frame', watch.loafs], ['longtask', watch.tasks]]) {
     new PerformanceObserver((list) => {
       if (watch.on) for (const e of list.getEntries()) into.push(e.duration);
@@ -118,6 +122,7 @@ const WATCH_FRAMES = `(() => {
         for (const e of list.getEntries())
           watch.loafParts.push({
             ms: e.duration,
+            at: e.startTime - watch.from,
             scriptMs: e.scripts.reduce((sum, s) => sum + s.duration, 0),
             styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
             beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
@@ -215,6 +220,7 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       scriptMs: after.script - before.script,
       styleAndLayoutMs: after.layout - before.layout,
       longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
+      loafTimes: watched.loafParts.map((p) => [Math.round(p.at), Math.round(p.ms)] as const),
       ...(profile ? { profile } : {}),
     };
   } finally {

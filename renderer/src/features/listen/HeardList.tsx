@@ -81,6 +81,34 @@ function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
   return <span ref={ref}>{agoText(Math.round((at - now) / 1000), locale)}</span>;
 }
 
+/**
+ * Rows new to the list join it at most this many a frame. At 100 telegrams a second a hundred meters
+ * are heard for the first time in each of the first seconds; building all their rows in one task was
+ * the frame over 50 ms that remained (bench/listenFrames.ts, loafTimes). Every row is in the list a few
+ * frames later, reachable by keyboard and screen reader like any other.
+ */
+const NEW_ROWS_PER_FRAME = 20;
+
+function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMeter[] {
+  const [joined, setJoined] = useState<ReadonlySet<string>>(() => new Set(heard.slice(0, NEW_ROWS_PER_FRAME).map((h) => h.usagePointId)));
+  const waiting = heard.some((h) => !joined.has(h.usagePointId));
+  useEffect(() => {
+    if (!waiting) return;
+    const frame = requestAnimationFrame(() =>
+      setJoined((before) => {
+        const next = new Set(before);
+        for (const h of heard) {
+          if (next.size - before.size >= NEW_ROWS_PER_FRAME) break;
+          next.add(h.usagePointId);
+        }
+        return next;
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [waiting, joined, heard]);
+  return waiting ? heard.filter((h) => joined.has(h.usagePointId)) : heard;
+}
+
 const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
 
 const HeardRow = memo(function HeardRow(props: {
@@ -126,9 +154,10 @@ export function HeardList({ heard }: { heard: readonly HeardMeter[] }) {
     };
   }, [registerName]);
   const onSave = useCallback((usagePointId: string) => void save(usagePointId), [save]);
+  const rows = useRowsJoiningByFrame(heard);
   return (
     <ul className="listen-heard" data-testid="listen-heard">
-      {heard.map((h) => (
+      {rows.map((h) => (
         <HeardRow key={h.usagePointId} heard={h} locale={i18n.language} words={words} valueText={valueText} onSave={onSave} />
       ))}
     </ul>

@@ -37,6 +37,12 @@ type ListenReceiver = (typeof listenReceivers)[number];
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** Gives the page a task boundary: the Scheduler API's yield where the browser has it (Chromium), else a timer. */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
 export const useListenStore = create<ListenSlice>((set, get) => {
   const poll = () => {
     clearTimeout(timer);
@@ -78,6 +84,9 @@ export const useListenStore = create<ListenSlice>((set, get) => {
       // Only what changed since the version shown comes back, and is merged row by row.
       const result = await api['listen.state']({ since: get().state?.version });
       if (!result.ok) return set({ error: errorText(result.error) });
+      // The answer is read and checked in one task, the rows drawn in the next: a frame can be painted
+      // (and a tap handled) between the two (bench/listenFrames.ts).
+      await nextTask();
       const state = mergeListenState(get().state, result.value);
       set({ state, now: Date.now() });
       if (state.active) poll();
