@@ -87,7 +87,7 @@ function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
  * the frame over 50 ms that remained (bench/listenFrames.ts, loafTimes). Every row is in the list a few
  * frames later, reachable by keyboard and screen reader like any other.
  */
-const NEW_ROWS_PER_FRAME = 20;
+const NEW_ROWS_PER_FRAME = 10;
 
 function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMeter[] {
   const [joined, setJoined] = useState<ReadonlySet<string>>(() => new Set(heard.slice(0, NEW_ROWS_PER_FRAME).map((h) => h.usagePointId)));
@@ -155,6 +155,14 @@ export function HeardList({ heard }: { heard: readonly HeardMeter[] }) {
   }, [registerName]);
   const onSave = useCallback((usagePointId: string) => void save(usagePointId), [save]);
   const rows = useRowsJoiningByFrame(heard);
+  // The formatter's first use loads its locale data (tens of ms): done while the list waits for its first
+  // meter, not in the frame that shows it.
+  useEffect(() => {
+    const warm = () => void agoText(0, i18n.language);
+    if (typeof requestIdleCallback === 'undefined') return warm();
+    const id = requestIdleCallback(warm);
+    return () => cancelIdleCallback(id);
+  }, [i18n.language]);
   return (
     <ul className="listen-heard" data-testid="listen-heard">
       {rows.map((h) => (
