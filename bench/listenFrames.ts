@@ -28,6 +28,8 @@ const METERS = 300;
 const PER_SECOND = 100;
 const LISTEN_MS = 10_000;
 const FRAME_MS = 50;
+/** LISTEN_PROFILE=1 adds a sampled CPU profile of the window (it slows the page; not for the verdict). */
+const PROFILE = process.env.LISTEN_PROFILE === '1';
 const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-listen-frames-'));
@@ -89,10 +91,16 @@ interface Frames {
   readonly styleAndLayoutMs: number;
   /** Where the longest long animation frame spent its time. */
   readonly longestLoaf: LoafParts | null;
+  /** Every long animation frame as [ms after the window opened, its length]: at the start, when meters are first heard, or throughout. */
+  readonly loafTimes: readonly (readonly [number, number])[];
+  /** With LISTEN_PROFILE=1: the functions the window's script time went to (sampled). */
+  readonly profile?: readonly string[];
 }
 
 interface LoafParts {
   readonly ms: number;
+  /** When the frame began, ms after the window opened (listening started just before). */
+  readonly at: number;
   readonly scriptMs: number;
   readonly styleAndLayoutMs: number;
   readonly beforeRenderMs: number;
@@ -106,7 +114,7 @@ interface LoafParts {
  * Long Animation Frames API); long tasks: tasks over 50 ms; rAF gaps: time between two painted frames.
  */
 const WATCH_FRAMES = `(() => {
-  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true });
+  const watch = (window.frameWatch = { gaps: [], loafs: [], tasks: [], loafParts: [], on: true, from: performance.now() });
   for (const [type, into] of [['long-animation-frame', watch.loafs], ['longtask', watch.tasks]]) {
     new PerformanceObserver((list) => {
       if (watch.on) for (const e of list.getEntries()) into.push(e.duration);
@@ -114,6 +122,7 @@ const WATCH_FRAMES = `(() => {
         for (const e of list.getEntries())
           watch.loafParts.push({
             ms: e.duration,
+            at: e.startTime - watch.from,
             scriptMs: e.scripts.reduce((sum, s) => sum + s.duration, 0),
             styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
             beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
@@ -138,6 +147,29 @@ async function busyMs(cdp: CDPSession): Promise<{ task: number; script: number; 
   return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration') + ms('RecalcStyleDuration') };
 }
 
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+/** Self time per function (name, file and line of the built bundle), the 15 largest, as "ms name file:line". */
+async function stopProfile(cdp: CDPSession): Promise<string[]> {
+  const { profile } = await cdp.send('Profiler.stop');
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples?.forEach((id, i) => {
+    const f = nodes.get(id)?.callFrame;
+    const name = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([name, ms]) => `${Math.round(ms)} ${name}`);
+}
+
 /** Starts listening, watches the page's frames for LISTEN_MS, stops; `meterMode` C1 = nothing heard. */
 async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
   const pair = await startPtyPair(join(dir, `app-${seed}`), join(dir, `stick-${seed}`));
@@ -159,8 +191,10 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const before = await busyMs(cdp);
+    if (PROFILE) await startProfile(cdp);
     await new Promise((r) => setTimeout(r, LISTEN_MS));
     const after = await busyMs(cdp);
+    const profile = PROFILE ? await stopProfile(cdp) : undefined;
     await cdp.detach();
     const watched = await page.evaluate(() => {
       const w = globalThis as unknown as {
@@ -186,6 +220,8 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       scriptMs: after.script - before.script,
       styleAndLayoutMs: after.layout - before.layout,
       longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
+      loafTimes: watched.loafParts.map((p) => [Math.round(p.at), Math.round(p.ms)] as const),
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await simulator.stop();

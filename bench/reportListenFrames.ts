@@ -12,6 +12,8 @@ interface Frames {
   scriptMs: number;
   styleAndLayoutMs: number;
   longestLoaf: { ms: number; scriptMs: number; styleAndLayoutMs: number; blockingMs: number } | null;
+  /** Every long animation frame as [ms after the window opened, its length]. */
+  loafTimes?: readonly (readonly [number, number])[];
 }
 
 export interface ListenFrames {
@@ -54,17 +56,32 @@ export function listenFramesSection(r: ListenFrames): string {
     row('no telegrams (baseline)', r.baseline, null, ''),
     '',
     worst
-      ? `The longest long animation frame: ${Math.round(worst.ms)} ms, of it script ${Math.round(worst.scriptMs)} ms, style and layout ${Math.round(worst.styleAndLayoutMs)} ms, blocking input ${Math.round(worst.blockingMs)} ms; the rest is the frame waiting for a CPU.`
+      ? `The longest long animation frame: ${Math.round(worst.ms)} ms, of it script ${Math.round(worst.scriptMs)} ms, style and layout ${Math.round(worst.styleAndLayoutMs)} ms, blocking input ${Math.round(worst.blockingMs)} ms; the rest is the frame waiting for a CPU. They began at ${(r.telegrams.loafTimes ?? []).map(([at]) => `${(at / 1000).toFixed(1)} s`).join(', ')} into the window.`
       : 'No animation frame took over 50 ms.',
     '',
-    'Before the fix (2026-12-07, load 13, same bench, old screen built): the screen built an `Intl.RelativeTimeFormat`',
-    "for every heard meter on every refresh (about 1 ms each; in a CPU profile 270 of the window's 600 ms of script) and",
-    'restyled and laid out every row on every refresh: main thread 2779 ms, script 843 ms, style and layout 526 ms, 12',
-    'animation frames over 50 ms, the longest 356 ms. Now one formatter per language, each register name and unit worked',
-    'out once per ReadingType, and rows off screen skipped (`content-visibility: auto`); with only the first and last of these',
-    '(load 10): main thread 1813 ms, script 676 ms, style and layout 261 ms, 6 frames over 50 ms, the longest 319 ms.',
-    'Still over 50 ms on this loaded machine: the once-a-second refresh is one task (the whole',
-    "state's answer parsed and checked, then every heard row rendered); next: send only the meters changed since the last",
-    'refresh, or render only the rows on screen.',
+    'History (same bench; the load average beside each run, the machine shared with other work):',
+    '',
+    '| screen built from | runs (load) | frames over 50 ms, longest | main thread, script |',
+    '|---|---|---|---|',
+    '| a formatter per meter, every row restyled | 1 (13) | 12, 356 ms | 2779 ms, 843 ms |',
+    '| one formatter, names per ReadingType, `content-visibility` | 1 (7.5), 1 (3.4) | 2, 140 ms; 3, 133 ms | 1014 ms, 322 ms; 1029 ms, 267 ms |',
+    '| + only changed meters sent and merged, memoised rows, "… ago" only on screen | 2 (14) | 11, 269 ms; 9, 197 ms | 1835 ms, 601 ms; 1846 ms, 620 ms |',
+    '| + answer read and rows drawn in two tasks | 2 (12.5, 13.6) | 2, 208 ms; 5, 139 ms | 1316 ms, 357 ms; 1576 ms, 454 ms |',
+    '| + new rows join 20 a frame | 2 (7.8, 6.9), 2 (4.9, 4.3) | 2, 81 ms; 2, 167 ms; 0; 1, 75 ms | 1254, 400; 1122, 267; 1082, 270; 1260, 353 ms |',
+    '| + 10 a frame | 3 (3.9, 3.8, 3.7) | 1, 54 ms; 0; 1, 122 ms | 1221, 311; 1067, 270; 1599, 435 ms |',
+    '| + the formatter made before the first meter (now) | 6 (8.4, 7.3, 4.9, 3.5, 6.5, 5.7) | 8, 191 ms; 0; 0; 0; 4, 97 ms; 0 | 1823, 440; 1351, 299; 1278, 321; 955, 215; 1806, 582; 1053, 264 ms |',
+    '',
+    "Where the time went (a CPU profile of the window, `LISTEN_PROFILE=1`): before, the screen's once-a-second refresh",
+    'was one task that read and checked the whole state, formatted a relative time and translated three words for each',
+    'of 300 rows, and re-rendered every row. Now `listen.state` takes the version the screen shows (`since`) and',
+    'answers with only the meters changed after it (about a hundred a second at this rate); the screen merges them, so',
+    'unchanged rows keep their objects and their memoised rows are skipped; each "… ago" text is made once per',
+    'language and number, and only rows near the screen follow the clock. The long frames then left came at 1–2 s, when',
+    'a hundred meters are heard for the first time and their rows built at once (`loafTimes` gives when each began):',
+    'rows new to the list now join it ten a frame, and the formatter whose first use loads its locale data is made',
+    'while the list waits. The target was met in four of the last six runs (loads 7.3, 4.9, 3.5, 5.7) and missed at 8.4',
+    '(the baseline, with no telegrams, had four frames over 50 ms too) and at 6.5 (four frames of 60–97 ms, at 0.9, 2.1, 3.0',
+    'and 5.1 s: three of them the seconds of first hearings, still the most costly refreshes). Above a load of about 7 long',
+    'frames with little or no script in them come and go in both: the machine. Too few runs to tell the last steps apart.',
   ].join('\n');
 }

@@ -14,7 +14,7 @@ export function listenHandlers(
   onClose?.(() => service.flush());
   return {
     'listen.start': (input) => service.start(actor, input),
-    'listen.state': () => service.state(),
+    'listen.state': ({ since }) => service.state(since),
     'listen.routeSetting': ({ routeId }) => service.routeSetting(routeId),
     'listen.routeSetting.set': ({ routeId, autoSave }) => service.setRouteSetting(actor(), routeId, autoSave),
     'listen.save': ({ usagePointId }) => service.session().save(usagePointId),

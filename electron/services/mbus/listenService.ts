@@ -11,14 +11,15 @@ import { validationSettings } from '../readings/validationSettings';
 import type { SerialLink } from '../serial/link';
 import type { MeterKeys } from '../meterKeys';
 import type { RadioMode } from '../../../shared/mbus/receiverMode';
-import { createListenSession, type ListenSession, type ReceiverKind } from './listen';
+import { createListenSession, type HeardMeter, type ListenSession, type ReceiverKind } from './listen';
 import { nodeAes } from './nodeAes';
 import { radioStopsOf, type RadioStop } from './radioRoute';
 
 export interface ListenService {
   /** The route decides whether heard meters are saved without a tap (migration 27). */
   start(actor: () => Actor, request: { routeId: string; port: string; receiver: ReceiverKind; mode: RadioMode }): Promise<ListenState>;
-  state(): ListenState;
+  /** With `since` (a version this service answered before): only the heard meters changed after it. */
+  state(since?: number): ListenState;
   routeSetting(routeId: string): { routeId: string; autoSave: boolean };
   setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
@@ -54,6 +55,13 @@ export function listenService(
     startedAt: string;
   } | null = null;
   let stoppedBecause: 'unplugged' | null = null;
+  // Versions for the screen's refresh (issue 23 "Speed"): the session replaces a heard meter's object whenever
+  // it changes, so a new object is a change. A session starts at a version of its own: a cursor from an
+  // earlier session, or from before this process started, gets the whole state.
+  let version = 0;
+  let sessionFrom = 0;
+  type HeardRow = ListenState['heard'][number];
+  let shown = new Map<string, { meter: HeardMeter; version: number; row: HeardRow }>();
 
   const closeLink = async () => {
     const link = current?.link;
@@ -63,9 +71,11 @@ export function listenService(
     current?.session.flush();
   };
 
-  const state = (): ListenState => {
+  const state = (since?: number): ListenState => {
     if (!current)
       return {
+        version,
+        changedSince: null,
         active: false,
         routeId: null,
         receiver: null,
@@ -77,13 +87,31 @@ export function listenService(
         notHeard: [],
       };
     const byId = new Map(current.stops.map((s) => [s.usagePointId, s]));
-    const heard = current.session.heard();
-    const heardIds = new Set(heard.map((h) => h.usagePointId));
     const stopOf = (id: string) => {
       const s = byId.get(id);
       return { usagePointId: id, sequence: s?.sequence ?? 0, address: s?.address ?? '', meterSerial: s?.meterSerial ?? '' };
     };
+    const rowOf = (h: HeardMeter): HeardRow => ({
+      ...stopOf(h.usagePointId),
+      heardAt: h.heardAt,
+      values: h.values.map((v) => ({
+        ...v,
+        readingType: byId.get(h.usagePointId)?.registers.find((r) => r.id === v.registerId)?.readingType ?? '',
+      })),
+      reason: h.reason,
+      readingSetId: h.readingSetId,
+      saveProblem: h.saveProblem,
+    });
+    const heard = current.session.heard();
+    for (const h of heard) {
+      const known = shown.get(h.usagePointId);
+      if (known?.meter !== h) shown.set(h.usagePointId, { meter: h, version: ++version, row: rowOf(h) });
+    }
+    const changedSince = since !== undefined && since >= sessionFrom && since <= version ? since : null;
+    const heardIds = new Set(heard.map((h) => h.usagePointId));
     return {
+      version,
+      changedSince,
       active: current.link !== null,
       routeId: current.routeId,
       receiver: current.receiver,
@@ -91,18 +119,9 @@ export function listenService(
       startedAt: current.startedAt,
       stoppedBecause,
       counts: current.session.counts(),
-      heard: heard
-        .map((h) => ({
-          ...stopOf(h.usagePointId),
-          heardAt: h.heardAt,
-          values: h.values.map((v) => ({
-            ...v,
-            readingType: byId.get(h.usagePointId)?.registers.find((r) => r.id === v.registerId)?.readingType ?? '',
-          })),
-          reason: h.reason,
-          readingSetId: h.readingSetId,
-          saveProblem: h.saveProblem,
-        }))
+      heard: [...shown.values()]
+        .filter((h) => changedSince === null || h.version > changedSince)
+        .map((h) => h.row)
         .sort((a, b) => a.sequence - b.sequence),
       notHeard: current.stops.filter((s) => !heardIds.has(s.usagePointId)).map((s) => stopOf(s.usagePointId)),
     };
@@ -137,6 +156,8 @@ export function listenService(
         });
       }
       stoppedBecause = null;
+      sessionFrom = ++version;
+      shown = new Map();
       current = {
         session,
         link,

@@ -4,6 +4,7 @@
  * (defaultRegisterLabel, English), and this shows the name made from the same IEC 61968-9
  * fields — measurement kind, flow direction, time-of-use — in the user's language instead.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultRegisterLabel, describeReadingType } from '../../../shared/cim/readingType';
 import type { Catalog } from '../i18n/en';
@@ -43,8 +44,9 @@ export function registerName(label: string, readingType: string, names: Names): 
   return derived ? readingTypeName(readingType, names) : label;
 }
 
+/** The same function while the language stays, so a memoised row that takes it is not drawn again. */
 export function useRegisterName(): (label: string, readingType: string) => string {
   const { i18n } = useTranslation();
   const names = (i18n.language === 'de' ? de : en).registerName;
-  return (label, readingType) => registerName(label, readingType, names);
+  return useMemo(() => (label: string, readingType: string) => registerName(label, readingType, names), [names]);
 }

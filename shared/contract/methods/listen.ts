@@ -14,6 +14,13 @@ export const listenModes = ['T1', 'C1', 'C1B', 'S1'] as const;
 const radioStop = z.object({ usagePointId: z.string(), sequence: z.number().int(), address: z.string(), meterSerial: z.string() });
 
 export const listenState = z.object({
+  /** Grows with every change of what is shown; the screen sends the last one back as `since`. */
+  version: z.number().int().nonnegative(),
+  /**
+   * Null: `heard` holds every heard meter. A version: `heard` holds only the meters heard anew (or saved)
+   * after it, and the screen merges them into what it has, so a refresh carries and redraws only those.
+   */
+  changedSince: z.number().int().nonnegative().nullable(),
   active: z.boolean(),
   routeId: z.string().nullable(),
   receiver: z.enum(listenReceivers).nullable(),
@@ -61,7 +68,12 @@ export const listenMethods = {
       .strict(),
     output: listenState,
   },
-  'listen.state': { right: 'view', input: nothing, output: listenState },
+  /** `since`: the version of the state the screen already has (only what changed after it comes back). */
+  'listen.state': {
+    right: 'view',
+    input: z.object({ since: z.number().int().nonnegative().optional() }).strict(),
+    output: listenState,
+  },
   /** Whether the route saves heard meters without a tap (its setting, migration 27): anyone sees it, a supervisor sets it. */
   'listen.routeSetting': { right: 'view', input: z.object({ routeId }).strict(), output: listenRouteSetting },
   'listen.routeSetting.set': {

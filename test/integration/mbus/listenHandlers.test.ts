@@ -104,6 +104,13 @@ describe.skipIf(socatSkipReason !== null)(
         expect(app!.store.db.prepare('SELECT count(*) FROM reading_sets WHERE id = ?').pluck().get(saved.readingSetId)).toBe(1);
         expect(await app!.handlers['listen.saveAll']({})).toEqual({ saved: 1, skipped: 0 });
         expect(app!.store.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(2);
+        // The screen's refresh: only the meters changed since the version it shows (both saved ones among them).
+        const changed = await app!.handlers['listen.state']({ since: all.version });
+        expect(changed.changedSince).toBe(all.version);
+        expect(changed.version).toBeGreaterThan(all.version);
+        expect(changed.heard.filter((h) => h.readingSetId).map((h) => h.usagePointId)).toEqual(['UP-1', 'UP-2']);
+        // A version from before this session started is answered with the whole state.
+        expect((await app!.handlers['listen.state']({ since: started.version - 1 })).changedSince).toBeNull();
         expect((await app!.handlers['listen.stop']({})).active).toBe(false);
       },
       scaled(30_000),

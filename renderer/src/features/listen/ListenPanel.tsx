@@ -4,45 +4,33 @@
  * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
  * Meters not heard after a few minutes are listed for a visit by hand.
  */
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeReadingType } from '../../../../shared/cim/readingType';
-import { listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
-import { useRegisterName } from '../../lib/registerName';
+import { listenModes, listenReceivers, type ListenState } from '../../../../shared/contract/methods/listen';
 import { useProfile } from '../../app/appStore';
-import { errorText } from '../../lib/errorText';
+import { HeardList } from './HeardList';
 import { useListenStore } from './listenStore';
 
 /** After this long without a telegram a meter is listed for a manual visit. */
 const MANUAL_VISIT_AFTER_MS = 5 * 60_000;
 
-/**
- * One formatter per language: building an Intl.RelativeTimeFormat loads its ICU data each time,
- * about a millisecond, and the heard list asks for one per meter on every refresh (bench/listenFrames.ts).
- */
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
-function agoText(iso: string, locale: string): string {
-  const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  let format = relativeFormats.get(locale);
-  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
-  return Math.abs(seconds) < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
-}
+/** Stops not heard yet, in route order: the same list object while no meter is heard anew (mergeListenState.ts). */
+const NotHeardList = memo(function NotHeardList({ stops }: { stops: ListenState['notHeard'] }) {
+  return (
+    <ul className="listen-not-heard" data-testid="listen-not-heard">
+      {stops.map((s) => (
+        <li key={s.usagePointId}>
+          {s.sequence}. {s.meterSerial} {s.address}
+        </li>
+      ))}
+    </ul>
+  );
+});
 
 export function ListenPanel({ routeId }: { routeId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = useListenStore();
   const supervisor = useProfile()?.role === 'supervisor';
-  const registerName = useRegisterName();
-  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9), worked out once
-  // per ReadingType and language, not for every heard meter on every refresh (bench/listenFrames.ts).
-  const namesAndUnits = useMemo(() => new Map<string, readonly [string, string]>(), [i18n.language]);
-  const valueText = (v: { value: string; readingType: string }) => {
-    let known = namesAndUnits.get(v.readingType);
-    if (!known)
-      namesAndUnits.set(v.readingType, (known = [registerName('', v.readingType), describeReadingType(v.readingType)?.unit ?? '']));
-    return `${known[0]} ${v.value} ${known[1]}`.trim();
-  };
   const loadRouteSetting = l.loadRouteSetting;
   useEffect(() => void loadRouteSetting(routeId), [loadRouteSetting, routeId]);
   const autoSave = l.routeAutoSave[routeId];
@@ -51,7 +39,6 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
   // rtl-wmbus is read from a pipe and switched to no mode (shared/mbus/rtlWmbus.ts).
   const rtl = l.receiver === 'rtlwmbus';
-  const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
 
   return (
     <details className="listen" data-testid="listen-panel">
@@ -163,32 +150,9 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           >
             {t('listen.saveAll')}
           </button>
-          <ul className="listen-heard" data-testid="listen-heard">
-            {state.heard.map((h) => (
-              <li key={h.usagePointId} data-testid="listen-heard-meter">
-                <strong>{h.meterSerial}</strong> {h.address} — {agoText(h.heardAt, i18n.language)}
-                <div data-testid="listen-heard-values">{h.reason ? reasonText(h.reason) : h.values.map(valueText).join(' · ')}</div>
-                {h.saveProblem && <div>{t('listen.saveProblem')}</div>}
-                {h.readingSetId ? (
-                  <span>{t('listen.saved')}</span>
-                ) : (
-                  h.values.length > 0 && (
-                    <button type="button" className="button" data-testid="listen-save" onClick={() => void l.save(h.usagePointId)}>
-                      {t('listen.save')}
-                    </button>
-                  )
-                )}
-              </li>
-            ))}
-          </ul>
+          <HeardList heard={state.heard} />
           <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-          <ul className="listen-not-heard" data-testid="listen-not-heard">
-            {state.notHeard.map((s) => (
-              <li key={s.usagePointId}>
-                {s.sequence}. {s.meterSerial} {s.address}
-              </li>
-            ))}
-          </ul>
+          <NotHeardList stops={state.notHeard} />
         </>
       )}
     </details>

@@ -1,16 +1,19 @@
 /**
  * The Listen screen's slice: the Node side's session state, asked again every second while
- * listening, and the route's own setting whether heard meters are saved without a tap.
+ * listening (only the meters changed since the last answer; mergeListenState.ts), and the route's own setting whether heard meters are saved without a tap.
  */
 import { create } from 'zustand';
 import type { ListenState, listenModes, listenReceivers } from '../../../../shared/contract/methods/listen';
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
+import { mergeListenState } from './mergeListenState';
 
 const POLL_MS = 1000;
 
 interface ListenSlice {
   state: ListenState | null;
+  /** When the state was last asked (ms): the one clock every "heard … ago" is said against. */
+  now: number;
   receiver: ListenReceiver;
   mode: RadioMode;
   port: string;
@@ -34,6 +37,12 @@ type ListenReceiver = (typeof listenReceivers)[number];
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** Gives the page a task boundary: the Scheduler API's yield where the browser has it (Chromium), else a timer. */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
 export const useListenStore = create<ListenSlice>((set, get) => {
   const poll = () => {
     clearTimeout(timer);
@@ -41,6 +50,7 @@ export const useListenStore = create<ListenSlice>((set, get) => {
   };
   return {
     state: null,
+    now: Date.now(),
     receiver: 'im871a',
     mode: 'T1',
     port: '',
@@ -62,19 +72,24 @@ export const useListenStore = create<ListenSlice>((set, get) => {
       const { port, receiver, mode } = get();
       const result = await api['listen.start']({ routeId, port, receiver, mode });
       if (!result.ok) return set({ error: errorText(result.error) });
-      set({ state: result.value, error: null });
+      set({ state: result.value, now: Date.now(), error: null });
       poll();
     },
     async stop() {
       clearTimeout(timer);
       const result = await api['listen.stop']({});
-      if (result.ok) set({ state: result.value });
+      if (result.ok) set({ state: result.value, now: Date.now() });
     },
     async refresh() {
-      const result = await api['listen.state']({});
+      // Only what changed since the version shown comes back, and is merged row by row.
+      const result = await api['listen.state']({ since: get().state?.version });
       if (!result.ok) return set({ error: errorText(result.error) });
-      set({ state: result.value });
-      if (result.value.active) poll();
+      // The answer is read and checked in one task, the rows drawn in the next: a frame can be painted
+      // (and a tap handled) between the two (bench/listenFrames.ts).
+      await nextTask();
+      const state = mergeListenState(get().state, result.value);
+      set({ state, now: Date.now() });
+      if (state.active) poll();
     },
     async save(usagePointId) {
       const result = await api['listen.save']({ usagePointId });

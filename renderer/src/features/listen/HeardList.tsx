@@ -1,0 +1,173 @@
+/**
+ * The meters heard on a walk-by (issue 23): serial, address, how long ago, the values with their
+ * register names and units, and Save. At 100 telegrams a second a refresh brings about a hundred
+ * changed meters; each row is drawn again only when its meter's object changed (mergeListenState.ts),
+ * and the "… ago" texts follow the store's one clock, each text made once per language and number
+ * (bench/listenFrames.ts: rows re-rendered with a formatter call and translations each were most of
+ * a refresh's long frame).
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeReadingType } from '../../../../shared/cim/readingType';
+import type { ListenState } from '../../../../shared/contract/methods/listen';
+import { errorText } from '../../lib/errorText';
+import { useRegisterName } from '../../lib/registerName';
+import { useListenStore } from './listenStore';
+
+type HeardMeter = ListenState['heard'][number];
+type HeardValue = HeardMeter['values'][number];
+
+interface RowWords {
+  readonly save: string;
+  readonly saved: string;
+  readonly saveProblem: string;
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+/** "5 seconds ago", "vor 2 Minuten": a few dozen texts a session, each formatted once. */
+const agoTexts = new Map<string, string>();
+
+/** How long ago, said in seconds under a minute and in minutes after (seconds: negative, in the past). */
+export function agoText(seconds: number, locale: string): string {
+  const minutes = Math.abs(seconds) < 60 ? null : Math.round(seconds / 60);
+  const key = `${locale} ${minutes === null ? `${seconds}s` : `${minutes}m`}`;
+  let text = agoTexts.get(key);
+  if (text === undefined) {
+    let format = relativeFormats.get(locale);
+    if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+    text = minutes === null ? format.format(seconds, 'second') : format.format(minutes, 'minute');
+    agoTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Rows near the screen, told by one IntersectionObserver for the whole list: of a route's hundreds of
+ * rows only the twenty or so a crew can see follow the clock every second.
+ */
+const onScreenSetters = new WeakMap<Element, (on: boolean) => void>();
+let onScreenObserver: IntersectionObserver | undefined;
+function useOnScreen(ref: RefObject<Element | null>): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    onScreenObserver ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) onScreenSetters.get(e.target)?.(e.isIntersecting);
+      },
+      { rootMargin: '200px 0px' },
+    );
+    onScreenSetters.set(element, setOnScreen);
+    onScreenObserver.observe(element);
+    return () => {
+      onScreenObserver?.unobserve(element);
+      onScreenSetters.delete(element);
+    };
+  }, [ref]);
+  return onScreen;
+}
+
+/**
+ * "… ago": on screen it follows the store's clock; off screen it is said again only when its meter is heard
+ * anew (against the clock as it is then) and when it comes on screen.
+ */
+function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const onScreen = useOnScreen(ref);
+  const clock = useListenStore((s) => (onScreen ? s.now : 0));
+  const now = onScreen ? clock : useListenStore.getState().now;
+  const at = useMemo(() => Date.parse(heardAt), [heardAt]);
+  return <span ref={ref}>{agoText(Math.round((at - now) / 1000), locale)}</span>;
+}
+
+/**
+ * Rows new to the list join it at most this many a frame. At 100 telegrams a second a hundred meters
+ * are heard for the first time in each of the first seconds; building all their rows in one task was
+ * the frame over 50 ms that remained (bench/listenFrames.ts, loafTimes). Every row is in the list a few
+ * frames later, reachable by keyboard and screen reader like any other.
+ */
+const NEW_ROWS_PER_FRAME = 10;
+
+function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMeter[] {
+  const [joined, setJoined] = useState<ReadonlySet<string>>(() => new Set(heard.slice(0, NEW_ROWS_PER_FRAME).map((h) => h.usagePointId)));
+  const waiting = heard.some((h) => !joined.has(h.usagePointId));
+  useEffect(() => {
+    if (!waiting) return;
+    const frame = requestAnimationFrame(() =>
+      setJoined((before) => {
+        const next = new Set(before);
+        for (const h of heard) {
+          if (next.size - before.size >= NEW_ROWS_PER_FRAME) break;
+          next.add(h.usagePointId);
+        }
+        return next;
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [waiting, joined, heard]);
+  return waiting ? heard.filter((h) => joined.has(h.usagePointId)) : heard;
+}
+
+const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });
+
+const HeardRow = memo(function HeardRow(props: {
+  heard: HeardMeter;
+  locale: string;
+  words: RowWords;
+  valueText: (v: HeardValue) => string;
+  onSave: (usagePointId: string) => void;
+}) {
+  const { heard: h, words } = props;
+  return (
+    <li data-testid="listen-heard-meter">
+      <strong>{h.meterSerial}</strong> {h.address} — <HeardAgo heardAt={h.heardAt} locale={props.locale} />
+      <div data-testid="listen-heard-values">{h.reason ? reasonText(h.reason) : h.values.map(props.valueText).join(' · ')}</div>
+      {h.saveProblem && <div>{words.saveProblem}</div>}
+      {h.readingSetId ? (
+        <span>{words.saved}</span>
+      ) : (
+        h.values.length > 0 && (
+          <button type="button" className="button" data-testid="listen-save" onClick={() => props.onSave(h.usagePointId)}>
+            {words.save}
+          </button>
+        )
+      )}
+    </li>
+  );
+});
+
+export function HeardList({ heard }: { heard: readonly HeardMeter[] }) {
+  const { t, i18n } = useTranslation();
+  const save = useListenStore((s) => s.save);
+  const registerName = useRegisterName();
+  const words = useMemo(() => ({ save: t('listen.save'), saved: t('listen.saved'), saveProblem: t('listen.saveProblem') }), [t]);
+  // "Water volume 1234.567 m³": the register's name and unit from its ReadingType (IEC 61968-9), worked out
+  // once per ReadingType and language, not for every heard meter on every refresh.
+  const valueText = useMemo(() => {
+    const namesAndUnits = new Map<string, readonly [string, string]>();
+    return (v: HeardValue) => {
+      let known = namesAndUnits.get(v.readingType);
+      if (!known)
+        namesAndUnits.set(v.readingType, (known = [registerName('', v.readingType), describeReadingType(v.readingType)?.unit ?? '']));
+      return `${known[0]} ${v.value} ${known[1]}`.trim();
+    };
+  }, [registerName]);
+  const onSave = useCallback((usagePointId: string) => void save(usagePointId), [save]);
+  const rows = useRowsJoiningByFrame(heard);
+  // The formatter's first use loads its locale data (tens of ms): done while the list waits for its first
+  // meter, not in the frame that shows it.
+  useEffect(() => {
+    const warm = () => void agoText(0, i18n.language);
+    if (typeof requestIdleCallback === 'undefined') return warm();
+    const id = requestIdleCallback(warm);
+    return () => cancelIdleCallback(id);
+  }, [i18n.language]);
+  return (
+    <ul className="listen-heard" data-testid="listen-heard">
+      {rows.map((h) => (
+        <HeardRow key={h.usagePointId} heard={h} locale={i18n.language} words={words} valueText={valueText} onSave={onSave} />
+      ))}
+    </ul>
+  );
+}
