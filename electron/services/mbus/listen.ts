@@ -30,7 +30,7 @@ import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { endDeviceTypeOfMbus } from '../../../shared/cim/codes/mbusAlarmEvents';
 import type { MeterAlarmsAt } from './alarmEvents';
-import { autoSaveBatch, saveInOneTransaction, type AutoSaveBatchOptions } from './autoSaveBatch';
+import { AUTO_SAVE_MAX_METERS, autoSaveBatch, saveInOneTransaction, type AutoSaveBatchOptions } from './autoSaveBatch';
 import { meterReadingOf, type DueDayValue, type MeasuredValue, type UnsentRecord } from './meterRecords';
 import type { RadioStop } from './radioRoute';
 
@@ -147,11 +147,26 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     return frames.flatMap((f) => amberTelegram(f, true)?.telegram ?? []);
   };
 
+  /**
+   * Who was signed in when each meter waiting for its batch was heard: its reading and audit row
+   * carry that name, though the profile signs out or changes before the window closes.
+   */
+  const heardBy = new Map<string, Actor>();
+  /** The profile signed in now, or the code of why there is none (shown as the meter's save problem). */
+  const signedIn = (): Actor | { readonly problem: string } => {
+    try {
+      return options.actor();
+    } catch (error) {
+      if (error instanceof AppError) return { problem: error.code };
+      throw error;
+    }
+  };
+
   /** One meter's reading through the reading checks, in its own mutation (a savepoint inside a batch). */
-  const write = (heard: HeardMeter): string =>
+  const write = (heard: HeardMeter, actor: Actor = options.actor()): string =>
     saveManualReadings(
       options.store,
-      options.actor(),
+      actor,
       {
         usagePointId: heard.usagePointId,
         values: heard.values,
@@ -171,6 +186,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     if (!heard || heard.values.length === 0)
       throw new AppError('VALIDATION', 'This meter has not been heard with values.', { reason: 'listen.notHeard' });
     batch.drop(usagePointId); // a tap before its batch: saved once
+    heardBy.delete(usagePointId);
     if (heard.readingSetId) return { readingSetId: heard.readingSetId };
     const readingSetId = write(heard);
     byStop.set(usagePointId, { ...heard, readingSetId, saveProblem: null });
@@ -178,13 +194,13 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
   };
 
   /** The meters in one transaction (autoSaveBatch.ts); what each got is shown once committed. */
-  const saveTogether = (usagePointIds: readonly string[]): { saved: number; refused: number } => {
+  const saveTogether = (usagePointIds: readonly string[], actorOf: (id: string) => Actor): { saved: number; refused: number } => {
     const unsaved = usagePointIds.flatMap((id) => {
       const heard = byStop.get(id);
       return heard && !heard.readingSetId && heard.values.length > 0 ? [heard] : [];
     });
     let saved = 0;
-    for (const [heard, result] of saveInOneTransaction(options.store, unsaved, write)) {
+    for (const [heard, result] of saveInOneTransaction(options.store, unsaved, (h) => write(h, actorOf(h.usagePointId)))) {
       const current = byStop.get(heard.usagePointId) ?? heard;
       if ('readingSetId' in result) saved++;
       byStop.set(heard.usagePointId, { ...current, ...result, ...('readingSetId' in result ? { saveProblem: null } : {}) });
@@ -192,7 +208,9 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     return { saved, refused: unsaved.length - saved };
   };
   const batch = autoSaveBatch((ids) => {
-    saveTogether(ids);
+    const by = new Map(ids.map((id) => [id, heardBy.get(id)]));
+    for (const id of ids) heardBy.delete(id);
+    saveTogether(ids, (id) => by.get(id) ?? options.actor());
     options.onChange?.();
   }, options.batch);
 
@@ -257,7 +275,17 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
       saveProblem: previous?.saveProblem ?? null,
     });
     // Saved with the others heard first in the same short window, through the same checks (autoSaveBatch.ts).
-    if (options.autoSave && result.ok && reading.values.length > 0 && !keepSaved) batch.add(stop.usagePointId);
+    if (options.autoSave && result.ok && reading.values.length > 0 && !keepSaved) {
+      const by = signedIn();
+      if ('problem' in by) {
+        // Nobody signed in: heard and shown with why it was not saved; a tap saves it once someone is.
+        const entry = byStop.get(stop.usagePointId);
+        if (entry) byStop.set(stop.usagePointId, { ...entry, saveProblem: by.problem });
+        return;
+      }
+      heardBy.set(stop.usagePointId, by);
+      batch.add(stop.usagePointId);
+    }
   };
 
   return {
@@ -281,8 +309,18 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     save,
     saveAllHeard() {
       for (const id of batch.pending()) batch.drop(id);
-      const { saved, refused } = saveTogether([...byStop.keys()]);
-      return { saved, skipped: refused };
+      heardBy.clear();
+      // The tap's profile for every meter, in batches the size auto-save writes: the Node side is never held long.
+      const actor = options.actor();
+      const ids = [...byStop.keys()];
+      let saved = 0;
+      let skipped = 0;
+      for (let at = 0; at < ids.length; at += AUTO_SAVE_MAX_METERS) {
+        const done = saveTogether(ids.slice(at, at + AUTO_SAVE_MAX_METERS), () => actor);
+        saved += done.saved;
+        skipped += done.refused;
+      }
+      return { saved, skipped };
     },
     flush: () => batch.flush(),
   };

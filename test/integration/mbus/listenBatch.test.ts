@@ -6,6 +6,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../../../electron/services/store/repositories/journal';
+import { AppError } from '../../../shared/contract/appError';
 import { AUTO_SAVE_MAX_METERS } from '../../../electron/services/mbus/autoSaveBatch';
 import { createListenSession } from '../../../electron/services/mbus/listen';
 import { listenService } from '../../../electron/services/mbus/listenService';
@@ -152,6 +154,31 @@ describe("Listen's auto-saves in batches", () => {
     vi.advanceTimersByTime(250);
     expect(readingSets(store!)).toBe(3);
     expect(listening.heard().find((h) => h.usagePointId === 'UP-1')?.readingSetId).toBe(readingSetId);
+  });
+
+  it('saves each meter under the profile signed in when it was heard, though the profile signs out before the window closes', () => {
+    let signedIn: Actor | null = actor;
+    const listening = createListenSession({
+      store: store!,
+      actor: () => {
+        if (!signedIn) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first.');
+        return signedIn;
+      },
+      receiver: 'im871a',
+      stops: radioStopsOf(store!, 'R1'),
+      keys: new Map(),
+      aes: nodeAes,
+      autoSave: true,
+      settings: defaultValidationSettings,
+      photoDir: join(tempDir(), 'photos'),
+    });
+    for (let i = 0; i < 3; i++) listening.feed(heard(i));
+    signedIn = null;
+    listening.feed(heard(3)); // heard with nobody signed in: shown with why, not saved
+    vi.advanceTimersByTime(250);
+    expect(readingSets(store!)).toBe(3);
+    expect(store!.db.prepare("SELECT DISTINCT actor FROM audit_log WHERE action = 'readings.save'").pluck().all()).toEqual(['Tina']);
+    expect(listening.heard().find((h) => h.usagePointId === 'UP-3')).toMatchObject({ readingSetId: null, saveProblem: 'SIGN_IN_REQUIRED' });
   });
 
   /** The receiver as the Listen service sees it: bytes in, and a line that can go away. */
