@@ -81,10 +81,9 @@ export const en = {
     heardAgo_other: 'Last push {{seconds}} s ago ({{count}} heard)',
     outcome: {
       values: "Decrypted with the meter's key: these are the meter's values.",
-      cannotDecrypt: "Heard, cannot decrypt: the meter's key on this device does not open its pushes. No values are shown or saved.",
-      noKey: 'Heard, cannot decrypt: this device has no key for this meter. No values are shown or saved.',
-      replay: 'Refused: this push is not newer than one already heard from this meter (a replay). No values are shown or saved.',
-      unreadable: 'Heard, but the push is damaged or not understood. Check the cable and the rate.',
+      cannotDecrypt: 'Heard, cannot decrypt: no values are shown or saved.',
+      replay: 'Refused: no values are shown or saved.',
+      unreadable: 'Heard, but not understood: no values. Check the cable and the rate.',
     },
     meter: 'Meter {{serial}}, system title {{title}}, push number {{counter}}',
     confirmReason: 'Reason, if a value is outside the expected range',
