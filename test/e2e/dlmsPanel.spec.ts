@@ -104,11 +104,17 @@ test('the DLMS panel reads and saves a mode E meter: registers with units, clock
   await expect(history.getByTestId('history-row')).toHaveCount(1);
   await expect(history.getByTestId('history-row').first()).toContainText(Number(usual).toLocaleString('de-DE'));
 
-  // What the meter offers (its association's object list), grouped in words; a profile is listed, so the period stays offered.
+  // What the meter offers (its association's object list), grouped in words, each object's class said in its row; a profile is listed, so the period stays offered.
   const offered = panel.getByTestId('dlms-objects-list');
-  await expect(offered.locator('[data-group="profiles"]')).toHaveText('1 Lastgang: 1-0:99.1.0.255');
-  await expect(offered.locator('[data-group="eventLogs"]')).toHaveText('1 Ereignisprotokoll: 0-0:99.98.0.255');
-  await expect(offered.locator('[data-group="disconnect"]')).toHaveText('Schaltelement: 0-0:96.3.10.255');
+  await expect(offered.locator('[data-group="profiles"]')).toHaveText(
+    '1 Lastgang: 1-0:99.1.0.255 Profil (Lastgang oder Logbuch), Klasse 7',
+  );
+  await expect(offered.locator('[data-group="eventLogs"]')).toHaveText(
+    '1 Ereignisprotokoll: 0-0:99.98.0.255 Profil (Lastgang oder Logbuch), Klasse 7',
+  );
+  await expect(offered.locator('[data-group="disconnect"]')).toHaveText(
+    'Schaltelement: 0-0:96.3.10.255 Trennschalter (Disconnect control), Klasse 70',
+  );
   await expect(panel.getByTestId('dlms-from')).toBeVisible();
   await expect(panel.getByTestId('dlms-no-profile')).toHaveCount(0);
 

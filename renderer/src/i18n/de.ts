@@ -499,6 +499,8 @@ export const de: Catalog = {
         title_other: 'Der Zähler bietet {{count}} Objekte an',
         class: '{{name}}: Schnittstellenklasse {{classId}}, Version {{version}}',
         className: meterNamesDe.dlmsClass,
+        classInRow: '{{name}}, Klasse {{classId}}',
+        classInRowUnknown: 'Klasse {{classId}}, hier nicht bekannt',
         classUnknown: 'Hier nicht bekannte Klasse',
         registers_one: '{{count}} Register',
         registers_other: '{{count}} Register',

@@ -484,6 +484,8 @@ export const en = {
         title_other: 'The meter offers {{count}} objects',
         class: '{{name}}: interface class {{classId}}, version {{version}}',
         className: meterNamesEn.dlmsClass,
+        classInRow: '{{name}}, class {{classId}}',
+        classInRowUnknown: 'class {{classId}}, not known here',
         classUnknown: 'A class not known here',
         registers_one: '{{count}} register',
         registers_other: '{{count}} registers',
