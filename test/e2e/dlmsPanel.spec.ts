@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { runDlmsMeter, type RunningDlmsMeter } from '../../electron/services/serial/simulator/dlmsMeter';
 import { scaled } from '../support/timeouts';
 import { socatSkipReason } from '../integration/serial/ptyHarness';
-import { sizes } from './fieldReady';
+import { expectAccessible, expectNoSidewaysScroll, expectTouchTargets, sizes } from './fieldReady';
 import { expect, test } from './fixtures';
 import { callApi, openSearchedMeter, screenshot, searchMeter, signInByApi, usualValues } from './pages';
 import { expectNoEnglish } from './untranslated';
@@ -172,4 +172,13 @@ test('on the training route, Read at the DLMS stop meets the training DLMS meter
   await expect(panel.getByTestId('dlms-clock')).toHaveText(/^The meter clock is 9[6-8] s behind this device$/);
   await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText('Wh');
   await expect(page.getByTestId('meter-history').getByTestId('history-row')).toHaveCount(1);
+
+  // What the meter offers: each object's class in its row (no hover on a tablet), fitting a phone held upright.
+  await panel.getByTestId('dlms-objects').click();
+  const clock = panel.getByTestId('dlms-objects-list').locator('li[data-obis="0-0:1.0.0.255"]');
+  await expect(clock).toHaveText('0-0:1.0.0.255 Clock, class 8', { timeout: scaled(30_000) });
+  await page.setViewportSize(sizes.phone);
+  await expectNoSidewaysScroll(page);
+  await expectTouchTargets(page);
+  await expectAccessible(page);
 });
