@@ -173,11 +173,12 @@ test('on the training route, Read at the DLMS stop meets the training DLMS meter
   await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText('Wh');
   await expect(page.getByTestId('meter-history').getByTestId('history-row')).toHaveCount(1);
 
-  // What the meter offers: each object's class in its row (no hover on a tablet), fitting a phone held upright.
-  await panel.getByTestId('dlms-objects').click();
+  // What the meter offers (the read shows it): each object's class in its row (no hover on a tablet), fitting a phone held upright.
   const clock = panel.getByTestId('dlms-objects-list').locator('li[data-obis="0-0:1.0.0.255"]');
-  await expect(clock).toHaveText('0-0:1.0.0.255 Clock, class 8', { timeout: scaled(30_000) });
+  await expect(clock).toHaveText('0-0:1.0.0.255 Clock, class 8');
   await page.setViewportSize(sizes.phone);
+  await clock.scrollIntoViewIfNeeded();
+  await screenshot(page, 'phone-en-dlms-objects');
   await expectNoSidewaysScroll(page);
   await expectTouchTargets(page);
   await expectAccessible(page);
