@@ -103,6 +103,7 @@ test("the HAN/P1 section decrypts the meter's pushes with its key and saves them
   );
   await expect(outcome.getByTestId('han-reason-code')).toHaveText('dlms.decrypt');
   await expect(panel.getByTestId('han-values')).toHaveCount(0);
+  await screenshot(page, 'portrait-de-han-cannot-decrypt');
   await panel.getByTestId('han-stop').click();
   await expectNoEnglish(page, 'portrait HAN panel, a push not decrypted');
 });
