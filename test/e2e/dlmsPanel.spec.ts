@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { runDlmsMeter, type RunningDlmsMeter } from '../../electron/services/serial/simulator/dlmsMeter';
 import { scaled } from '../support/timeouts';
 import { socatSkipReason } from '../integration/serial/ptyHarness';
-import { sizes } from './fieldReady';
+import { expectAccessible, expectNoSidewaysScroll, expectTouchTargets, sizes } from './fieldReady';
 import { expect, test } from './fixtures';
 import { callApi, openSearchedMeter, screenshot, searchMeter, signInByApi, usualValues } from './pages';
 import { expectNoEnglish } from './untranslated';
@@ -104,11 +104,17 @@ test('the DLMS panel reads and saves a mode E meter: registers with units, clock
   await expect(history.getByTestId('history-row')).toHaveCount(1);
   await expect(history.getByTestId('history-row').first()).toContainText(Number(usual).toLocaleString('de-DE'));
 
-  // What the meter offers (its association's object list), grouped in words; a profile is listed, so the period stays offered.
+  // What the meter offers (its association's object list), grouped in words, each object's class said in its row; a profile is listed, so the period stays offered.
   const offered = panel.getByTestId('dlms-objects-list');
-  await expect(offered.locator('[data-group="profiles"]')).toHaveText('1 Lastgang: 1-0:99.1.0.255');
-  await expect(offered.locator('[data-group="eventLogs"]')).toHaveText('1 Ereignisprotokoll: 0-0:99.98.0.255');
-  await expect(offered.locator('[data-group="disconnect"]')).toHaveText('Schaltelement: 0-0:96.3.10.255');
+  await expect(offered.locator('[data-group="profiles"]')).toHaveText(
+    '1 Lastgang: 1-0:99.1.0.255 Profil (Lastgang oder Logbuch), Klasse 7',
+  );
+  await expect(offered.locator('[data-group="eventLogs"]')).toHaveText(
+    '1 Ereignisprotokoll: 0-0:99.98.0.255 Profil (Lastgang oder Logbuch), Klasse 7',
+  );
+  await expect(offered.locator('[data-group="disconnect"]')).toHaveText(
+    'Schaltelement: 0-0:96.3.10.255 Trennschalter (Disconnect control), Klasse 70',
+  );
   await expect(panel.getByTestId('dlms-from')).toBeVisible();
   await expect(panel.getByTestId('dlms-no-profile')).toHaveCount(0);
 
@@ -166,4 +172,14 @@ test('on the training route, Read at the DLMS stop meets the training DLMS meter
   await expect(panel.getByTestId('dlms-clock')).toHaveText(/^The meter clock is 9[6-8] s behind this device$/);
   await expect(panel.getByTestId('dlms-registers').locator('tr[data-obis="1-0:1.8.0.255"]')).toContainText('Wh');
   await expect(page.getByTestId('meter-history').getByTestId('history-row')).toHaveCount(1);
+
+  // What the meter offers (the read shows it): each object's class in its row (no hover on a tablet), fitting a phone held upright.
+  const clock = panel.getByTestId('dlms-objects-list').locator('li[data-obis="0-0:1.0.0.255"]');
+  await expect(clock).toHaveText('0-0:1.0.0.255 Clock, class 8');
+  await page.setViewportSize(sizes.phone);
+  await clock.scrollIntoViewIfNeeded();
+  await screenshot(page, 'phone-en-dlms-objects');
+  await expectNoSidewaysScroll(page);
+  await expectTouchTargets(page);
+  await expectAccessible(page);
 });

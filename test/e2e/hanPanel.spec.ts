@@ -80,4 +80,30 @@ test("the HAN/P1 section decrypts the meter's pushes with its key and saves them
   await screenshot(page, 'portrait-de-han-panel');
   await expectNoEnglish(page, 'portrait HAN panel');
   await expectWholeWords(page);
+
+  // Another sender whose pushes the stop's key does not open: the outcome, why in words, the code small beside.
+  await meter.stop();
+  meter = await runHanPushPort(join(dir, 'han-other'), {
+    gcm: nodeAesGcm,
+    encryptionKey: Buffer.alloc(16, 0x5a),
+    authenticationKey: Buffer.from(AUTH, 'hex'),
+    systemTitle: Buffer.from('4B464D10AAAAAAAA', 'hex'),
+    serial: 'E3100002',
+    framing: 'hdlc',
+    energyWh: Number(usual) * 1000,
+    intervalMs: 500,
+    baud: 2400,
+  });
+  await panel.getByTestId('han-port').fill(meter.appPath);
+  await panel.getByTestId('han-start').click();
+  await expect(panel.getByTestId('han-last')).toHaveAttribute('data-outcome', 'cannotDecrypt', { timeout: scaled(20_000) });
+  const outcome = panel.getByTestId('han-outcome');
+  await expect(outcome.getByTestId('han-reason')).toHaveText(
+    'Nicht zu entschlüsseln: Der Schlüssel passt nicht zu diesem Zähler, oder die Daten wurden verändert.',
+  );
+  await expect(outcome.getByTestId('han-reason-code')).toHaveText('dlms.decrypt');
+  await expect(panel.getByTestId('han-values')).toHaveCount(0);
+  await screenshot(page, 'portrait-de-han-cannot-decrypt');
+  await panel.getByTestId('han-stop').click();
+  await expectNoEnglish(page, 'portrait HAN panel, a push not decrypted');
 });

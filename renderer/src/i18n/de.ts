@@ -85,13 +85,9 @@ export const de: Catalog = {
     heardAgo_other: 'Letzte Sendung vor {{seconds}} s ({{count}} gehört)',
     outcome: {
       values: 'Mit dem Schlüssel des Zählers entschlüsselt: Das sind die Werte des Zählers.',
-      cannotDecrypt:
-        'Gehört, nicht entschlüsselbar: Der Schlüssel dieses Zählers auf diesem Gerät öffnet seine Sendungen nicht. Es werden keine Werte gezeigt oder gespeichert.',
-      noKey:
-        'Gehört, nicht entschlüsselbar: Auf diesem Gerät gibt es keinen Schlüssel für diesen Zähler. Es werden keine Werte gezeigt oder gespeichert.',
-      replay:
-        'Abgewiesen: Diese Sendung ist nicht neuer als eine bereits gehörte dieses Zählers (Wiederholung). Es werden keine Werte gezeigt oder gespeichert.',
-      unreadable: 'Gehört, aber die Sendung ist beschädigt oder unverständlich. Prüfen Sie Kabel und Baudrate.',
+      cannotDecrypt: 'Gehört, nicht entschlüsselbar: Es werden keine Werte gezeigt oder gespeichert.',
+      replay: 'Abgewiesen: Es werden keine Werte gezeigt oder gespeichert.',
+      unreadable: 'Gehört, aber nicht verstanden: keine Werte. Prüfen Sie das Kabel und die Baudrate.',
     },
     meter: 'Zähler {{serial}}, Systemtitel {{title}}, Sendung Nr. {{counter}}',
     confirmReason: 'Begründung, falls ein Wert außerhalb des erwarteten Bereichs liegt',
@@ -503,6 +499,8 @@ export const de: Catalog = {
         title_other: 'Der Zähler bietet {{count}} Objekte an',
         class: '{{name}}: Schnittstellenklasse {{classId}}, Version {{version}}',
         className: meterNamesDe.dlmsClass,
+        classInRow: '{{name}}, Klasse {{classId}}',
+        classInRowUnknown: 'Klasse {{classId}}, hier nicht bekannt',
         classUnknown: 'Hier nicht bekannte Klasse',
         registers_one: '{{count}} Register',
         registers_other: '{{count}} Register',

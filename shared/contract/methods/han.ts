@@ -6,6 +6,7 @@
  * comes with its reason code and no values.
  */
 import { z } from 'zod';
+import { dlmsReasons } from '../../dlms/errors';
 import { nothing, usagePointId, type MethodSpecs } from './common';
 
 /** 2400 baud: Nordic HAN and Austrian M-Bus; 115200: P1 (Luxembourg Smarty, DSMR 5). */
@@ -27,8 +28,8 @@ export const hanState = z.object({
     .object({
       heardAt: z.string(),
       outcome: z.enum(hanOutcomes),
-      /** shared/dlms reason (dlms.decrypt, dlms.no-key, dlms.replay, dlms.fcs…) when the push gave no values. */
-      reason: z.string().nullable(),
+      /** Why the push gave no values (dlms.decrypt, dlms.no-key, dlms.replay, dlms.fcs…): a code the renderer says from errors.reason.dlms.*. */
+      reason: z.enum(dlmsReasons).nullable(),
       systemTitle: z.string().nullable(),
       invocationCounter: z.number().int().nullable(),
       meterSerial: z.string().nullable(),

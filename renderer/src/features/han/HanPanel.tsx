@@ -2,7 +2,8 @@
  * The meter's HAN/P1 customer port at the stop (issue 22): pick the port and its rate, listen, and
  * see the last push the meter sent — its values in words with units and how long ago it came —
  * decrypted on the Node side with the meter's key. A push that cannot be decrypted, or that is
- * older than one already heard (replay), is said in words with its code and shows no values.
+ * older than one already heard (replay), is said in words with its code and shows no values
+ * (HanOutcome.tsx).
  * Save stores the values as the stop's reading with the usual checks.
  */
 import { useEffect } from 'react';
@@ -10,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { hanBauds } from '../../../../shared/contract/methods/han';
 import { currentCatalog } from '../../i18n/catalog';
 import { obisMeaningText } from '../optical/obisText';
+import { HanOutcome } from './HanOutcome';
 import { useHanStore, type HanBaud } from './hanStore';
 
 interface Props {
@@ -76,10 +78,7 @@ export function HanPanel({ usagePointId }: Props) {
       {last && (
         <div data-testid="han-last" data-outcome={last.outcome}>
           <p>{t('han.heardAgo', { seconds: secondsSince(last.heardAt), count: here?.heard ?? 0 })}</p>
-          <p data-testid="han-outcome">
-            {t(`han.outcome.${last.outcome === 'cannotDecrypt' && last.reason === 'dlms.no-key' ? 'noKey' : last.outcome}`)}
-            {last.reason && <span className="code"> {last.reason}</span>}
-          </p>
+          <HanOutcome last={last} />
           {(last.meterSerial ?? last.systemTitle) && (
             <p>
               {t('han.meter', { serial: last.meterSerial ?? '—', title: last.systemTitle ?? '—', counter: last.invocationCounter ?? '—' })}
