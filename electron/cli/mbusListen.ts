@@ -133,6 +133,13 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     else io.out(listenText(report));
     if (unplugged)
       throw new AppError('VALIDATION', `The receiver on ${options.port} went away while listening.`, { reason: 'listen.unplugged' });
+    // A script must tell a walk-by that saved nothing from one that saved everything: exit 1 with the meters.
+    const notSaved = options.save ? report.heard.filter((h) => h.saveProblem && !h.readingSetId) : [];
+    if (notSaved.length > 0)
+      throw new AppError('VALIDATION', `${notSaved.length} meter(s) heard were not saved.`, {
+        reason: 'listen.notSaved',
+        meters: notSaved.map((h) => h.meterSerial ?? h.usagePointId),
+      });
   } finally {
     db?.store.close();
   }

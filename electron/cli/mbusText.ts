@@ -6,7 +6,10 @@
  */
 import type { DecodeResult } from '../../shared/mbus';
 import { nameOf, securityName } from '../../shared/i18n/meterNames';
-import { cliMeterNames, cliWords, fill, reasonWords } from './language';
+import { cliErrorWords, cliMeterNames, cliWords, fill, reasonWords } from './language';
+
+/** An error code's words (a meter's save problem), the code itself where the catalog has none. */
+const codeWords = (code: string): string => (cliErrorWords().code as Readonly<Record<string, string>>)[code] ?? code;
 
 export interface TelegramSummary {
   ok: boolean;
@@ -101,6 +104,7 @@ export interface ListenReport {
     values: readonly { value: string }[];
     reason: string | null;
     readingSetId: string | null;
+    saveProblem?: string | null;
   }[];
   notHeard: readonly { meterSerial: string; address: string }[];
   others: readonly {
@@ -120,7 +124,11 @@ export function listenText(r: ListenReport): string {
       fill(said.heard, {
         meter: h.meterSerial ?? '?',
         what: h.reason ? reasonWords(h.reason) : h.values.map((v) => v.value).join(', '),
-        saved: h.readingSetId ? said.savedMark : '',
+        saved: h.readingSetId
+          ? said.savedMark
+          : h.saveProblem
+            ? fill(said.notSavedMark, { words: codeWords(h.saveProblem), code: `(${h.saveProblem})` })
+            : '',
       }),
     ),
     ...r.notHeard.map((s) => fill(said.notHeard, { meter: s.meterSerial, address: s.address })),

@@ -189,6 +189,8 @@ export const errorReasons = {
     'listen.notStarted': {},
     /** The receiver went away while listening (unplugged, rtl-wmbus stopped); what was heard stays. */
     'listen.unplugged': {},
+    /** `mbus listen --save`: meters heard with values whose save was refused or failed (each listed with its code). */
+    'listen.notSaved': { meters: z.array(z.string()) },
     /** The wired meter's records fill none of its stop's registers. */
     'wired.noValues': { meter: z.string() },
     'wired.busy': {},

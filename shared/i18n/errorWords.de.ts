@@ -339,6 +339,8 @@ export const errorWordsDe = {
         'Dieser Zähler wurde noch nicht mit Werten empfangen. Warten Sie auf sein nächstes Telegramm oder lesen Sie ihn von Hand ab.',
       unplugged:
         'Der Empfänger ist beim Hören weggefallen (abgezogen, oder rtl-wmbus wurde beendet). Die bisher empfangenen Zähler bleiben erhalten; stecken Sie ihn ein und hören Sie erneut.',
+      notSaved:
+        'Einige Zähler wurden empfangen, aber nicht gespeichert; die Liste sagt zu jedem, warum. Speichern Sie sie in der App oder lesen Sie sie von Hand ab.',
     },
     /** Warum das Mithören an einer HAN/P1-Schnittstelle nicht beginnen oder speichern konnte (electron/services/han). */
     han: {

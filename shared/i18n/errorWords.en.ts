@@ -314,6 +314,7 @@ export const errorWordsEn = {
       notHeard: 'This meter has not been heard with values yet. Wait for its next telegram or read it by hand.',
       unplugged:
         'The receiver went away while listening (unplugged, or rtl-wmbus stopped). The meters heard so far are kept; plug it in and listen again.',
+      notSaved: 'Some meters were heard but not saved; the list says why for each. Save them in the app, or read them by hand.',
     },
     /** Why listening to a HAN/P1 port could not start or save (electron/services/han). */
     han: {

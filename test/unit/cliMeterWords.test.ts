@@ -92,13 +92,17 @@ describe('the meter commands in the user’s language', () => {
     speak('de_DE.UTF-8');
     const text = listenText({
       counts: { stops: 2, heard: 1, notHeard: 1, notOnRoute: 0, duplicates: 3, damaged: 0 },
-      heard: [{ meterSerial: 'KAM44556677', values: [{ value: '12.345' }], reason: null, readingSetId: 'rs-1' }],
+      heard: [
+        { meterSerial: 'KAM44556677', values: [{ value: '12.345' }], reason: null, readingSetId: 'rs-1' },
+        { meterSerial: 'DME21010001', values: [{ value: '87.210' }], reason: null, readingSetId: null, saveProblem: 'NEEDS_CONFIRMATION' },
+      ],
       notHeard: [{ meterSerial: 'KAM11223344', address: '2D2C44332211' }],
       others: [],
     });
     expect(text.split('\n')).toEqual([
       '1 von 2 Funkzählern gehört; 0 Telegramm(e) von Zählern außerhalb der Route, 3 wiederholt, 0 beschädigt.',
       '  gehört KAM44556677: 12.345 (gespeichert)',
+      '  gehört DME21010001: 87.210 (nicht gespeichert: Prüfen Sie den Wert: Geben Sie ihn erneut ein oder nennen Sie einen Grund. (NEEDS_CONFIRMATION))',
       '  nicht gehört KAM11223344 (2D2C44332211)',
     ]);
   });

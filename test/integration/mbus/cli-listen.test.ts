@@ -27,77 +27,73 @@ describe.skipIf(socatSkipReason !== null)(
   () => {
     const tempDir = useTempDir();
 
+    /** A route of the first three training radio meters with their keys sealed, and a technician. */
+    const seedRoute = async (db: string) => {
+      const store = openStore(db);
+      // The first three training meters are on the route; the others are heard as not on it. Listening ends once all three were heard.
+      const onRoute = trainingRadioMeters.slice(0, 3);
+      const rows = onRoute.map((m, i) =>
+        row({
+          seq: String(10 * (i + 1)),
+          up: `UP-${i + 1}`,
+          serial: `${m.manufacturer}${m.id}`,
+          type: WATER,
+          dials: '5',
+          decimals: '3',
+          last: '1',
+          date: '2026-10-01',
+          average: '',
+        }),
+      );
+      importRoute(store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
+      meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile(
+        { name: 'Sam', role: 'supervisor' },
+        'keys.csv',
+        trainingKeyFile(),
+      );
+      await addProfile(store, 'technician');
+      return store;
+    };
+    const simulate = (meterPath: string, receiver: string) =>
+      spawn(
+        process.execPath,
+        [fieldmeterBin, 'simulate', 'wmbus-receiver', '--port', meterPath, '--receiver', receiver, '--burst', '--loss', '0', '--seed', '7'],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+    const listen = (appPath: string, receiver: string, db: string, env: Record<string, string>) =>
+      fieldmeter(
+        [
+          'mbus',
+          'listen',
+          '--port',
+          appPath,
+          '--receiver',
+          receiver,
+          '--seconds',
+          String(scaled(30)),
+          '--route',
+          'R1',
+          '--db',
+          db,
+          '--save',
+          '--json',
+        ],
+        env,
+      );
+
     it(
       'hears, decrypts and saves the training radio meters once through the iM871A',
       async () => {
         const receiver = 'im871a';
         const dir = tempDir();
         const db = join(dir, 'fieldmeter.db');
-        const store = openStore(db);
-        // The first three training meters are on the route; the others are heard as not on it. Listening ends once all three were heard.
-        const onRoute = trainingRadioMeters.slice(0, 3);
-        const rows = onRoute.map((m, i) =>
-          row({
-            seq: String(10 * (i + 1)),
-            up: `UP-${i + 1}`,
-            serial: `${m.manufacturer}${m.id}`,
-            type: WATER,
-            dials: '5',
-            decimals: '3',
-            last: '1',
-            date: '2026-10-01',
-            average: '',
-          }),
-        );
-        importRoute(store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
-        meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile(
-          { name: 'Sam', role: 'supervisor' },
-          'keys.csv',
-          trainingKeyFile(),
-        );
-        await addProfile(store, 'technician');
-        store.close();
+        (await seedRoute(db)).close();
 
         const pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
-        const simulator = spawn(
-          process.execPath,
-          [
-            fieldmeterBin,
-            'simulate',
-            'wmbus-receiver',
-            '--port',
-            pair.meterPath,
-            '--receiver',
-            receiver,
-            '--burst',
-            '--loss',
-            '0',
-            '--seed',
-            '7',
-          ],
-          { stdio: ['ignore', 'ignore', 'pipe'] },
-        );
+        const simulator = simulate(pair.meterPath, receiver);
         try {
           const env = { FIELDMETER_KEY_SECRET: SECRET, ...cliUser('Tina') };
-          const run = await fieldmeter(
-            [
-              'mbus',
-              'listen',
-              '--port',
-              pair.appPath,
-              '--receiver',
-              receiver,
-              '--seconds',
-              String(scaled(30)),
-              '--route',
-              'R1',
-              '--db',
-              db,
-              '--save',
-              '--json',
-            ],
-            env,
-          );
+          const run = await listen(pair.appPath, receiver, db, env);
           expect(run.stderr).toBe('');
           expect(run.code).toBe(0);
           const report = JSON.parse(run.stdout) as {
@@ -121,6 +117,33 @@ describe.skipIf(socatSkipReason !== null)(
           const after = openStore(db);
           expect(after.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(3);
           after.close();
+        } finally {
+          simulator.kill('SIGTERM');
+          await new Promise((resolve) => simulator.once('exit', resolve));
+          await pair.stop();
+        }
+      },
+      scaled(60_000),
+    );
+
+    it(
+      'exits 1 with --save when meters were heard but could not be saved, and says why for each',
+      async () => {
+        const dir = tempDir();
+        const db = join(dir, 'fieldmeter.db');
+        const store = await seedRoute(db);
+        // A write fault the reading checks cannot foresee (as a full disk would be).
+        store.db.exec("CREATE TRIGGER fault BEFORE INSERT ON reading_sets BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+        store.close();
+        const pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
+        const simulator = simulate(pair.meterPath, 'im871a');
+        try {
+          const run = await listen(pair.appPath, 'im871a', db, { FIELDMETER_KEY_SECRET: SECRET, ...cliUser('Tina'), LANG: 'de_DE.UTF-8' });
+          expect(run.code).toBe(1);
+          const report = JSON.parse(run.stdout) as { heard: { readingSetId: string | null; saveProblem: string | null }[] };
+          expect(report.heard.length).toBeGreaterThan(0);
+          expect(report.heard.every((h) => h.readingSetId === null && h.saveProblem === 'INTERNAL')).toBe(true);
+          expect(run.stderr).toContain('Einige Zähler wurden empfangen, aber nicht gespeichert');
         } finally {
           simulator.kill('SIGTERM');
           await new Promise((resolve) => simulator.once('exit', resolve));
