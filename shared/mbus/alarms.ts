@@ -101,22 +101,37 @@ export function meterAlarms(telegram: AlarmSource): MeterAlarm[] {
   return alarms.filter((a) => !seen.has(a.key) && seen.add(a.key));
 }
 
+/** A flag source the telegram carried, with its raw value: the evidence when an alarm of it ends. */
+export interface AlarmSourceRead {
+  /** `status`, `errorFlags` or a maker table row's key: the part of an alarm's key before the dot. */
+  readonly key: string;
+  readonly details: readonly { readonly name: string; readonly value: string }[];
+}
+
 /**
  * Which of the flag sources the telegram carried: `status` (the transport header's status byte),
- * `errorFlags` (the error-flags record) and each maker table row's key. An alarm can only be seen to
- * end in a telegram that carries its source; a short telegram without the record says nothing about it.
+ * `errorFlags` (the error-flags record, when its value was read as bits) and each maker table row's
+ * key. An alarm can only be seen to end in a telegram that carries its source; a short telegram
+ * without the record says nothing about it.
  */
-export function alarmSources(telegram: AlarmSource): string[] {
-  const sources = new Set<string>(telegram.status === null ? [] : ['status']);
+export function alarmSources(telegram: AlarmSource): AlarmSourceRead[] {
+  const sources = new Map<string, AlarmSourceRead>();
+  if (telegram.status !== null) sources.set('status', { key: 'status', details: [{ name: 'mbusStatus', value: hex(telegram.status, 2) }] });
   for (const record of telegram.records) {
-    if (readableFlags(record)) sources.add('errorFlags');
+    if (readableFlags(record))
+      sources.set('errorFlags', { key: 'errorFlags', details: [{ name: 'mbusErrorFlags', value: hex(BigInt(record.value), 4) }] });
     else if (record.manufacturerVif) {
       const read = manufacturerAlarmFlags(telegram, record);
-      if (read) sources.add(read.row.key);
+      if (read)
+        sources.set(read.row.key, { key: read.row.key, details: [{ name: read.row.detail, value: hex(read.flags, read.row.bytes * 2) }] });
     }
   }
-  return [...sources];
+  return [...sources.values()];
 }
+
+/** The raw flags that showed an alarm ended (its source as this telegram carried it). */
+export const endEvidence = (key: string, sources: readonly AlarmSourceRead[]): AlarmSourceRead['details'] =>
+  sources.find((s) => s.key === sourceOfKey(key))?.details ?? [];
 
 const sourceOfKey = (key: string) => key.slice(0, key.indexOf('.'));
 
@@ -130,11 +145,11 @@ const sourceOfKey = (key: string) => key.slice(0, key.indexOf('.'));
 export function alarmOnsets(
   alarms: readonly MeterAlarm[],
   raised: readonly string[],
-  sources: readonly string[],
+  sources: readonly AlarmSourceRead[],
 ): { onsets: MeterAlarm[]; cleared: string[]; raised: string[] } {
   const before = new Set(raised);
   const now = new Set(alarms.map((a) => a.key));
-  const read = new Set(sources);
+  const read = new Set(sources.map((s) => s.key));
   const unread = raised.filter((key) => !now.has(key) && !read.has(sourceOfKey(key)));
   return {
     onsets: alarms.filter((a) => !before.has(a.key)),

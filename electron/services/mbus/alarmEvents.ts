@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { mbusAlarmClearedEvent, mbusAlarmEvent } from '../../../shared/cim/codes/mbusAlarmEvents';
 import type { OutboxPayloadInput } from '../../../shared/cim/outbox/kinds';
-import { alarmOnsets, type MeterAlarm } from '../../../shared/mbus/alarms';
+import { alarmOnsets, endEvidence, type AlarmSourceRead, type MeterAlarm } from '../../../shared/mbus/alarms';
 import type { Store } from '../store';
 
 const marksSchema = z.array(z.string());
@@ -21,7 +21,7 @@ export const alarmMarks = (store: Store, meterSerial: string): string[] => store
 export interface MeterAlarmsAt {
   readonly alarms: readonly MeterAlarm[];
   /** The flag sources the telegram carried (alarmSources): only those can show an alarm ended. */
-  readonly sources: readonly string[];
+  readonly sources: readonly AlarmSourceRead[];
   /** The meter's EndDeviceType for the published codes (endDeviceTypeOfMbus). */
   readonly endDeviceType: number;
 }
@@ -37,7 +37,7 @@ export function queueMeterAlarms(
   store.settings.set(settingKey(meter.meterSerial), JSON.stringify(raised));
   const events = [
     ...onsets.map((alarm) => mbusAlarmEvent(alarm, endDeviceType)),
-    ...cleared.flatMap((key) => mbusAlarmClearedEvent(key, endDeviceType) ?? []),
+    ...cleared.flatMap((key) => mbusAlarmClearedEvent(key, endDeviceType, endEvidence(key, sources)) ?? []),
   ];
   if (events.length === 0) return null;
   for (const e of events)

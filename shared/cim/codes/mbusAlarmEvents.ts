@@ -63,15 +63,19 @@ export function mbusAlarmEvent(alarm: MeterAlarm, endDeviceType: number): MbusAl
 /**
  * The event for an alarm no longer raised (a key from alarmOnsets' `cleared`), or null when its end
  * has no published code. Its kind travels as mbusAlarmCleared, so the history never says the
- * alarm's own words for its end.
+ * alarm's own words for its end; `evidence` is the raw flags that showed it ended (alarms.ts endEvidence).
  */
-export function mbusAlarmClearedEvent(key: string, endDeviceType: number): MbusAlarmEvent | null {
+export function mbusAlarmClearedEvent(
+  key: string,
+  endDeviceType: number,
+  evidence: readonly { readonly name: string; readonly value: string }[] = [],
+): MbusAlarmEvent | null {
   const kind = alarmKindOfKey(key);
   const name = kind ? publishedCleared[kind] : undefined;
   if (!kind || !name) return null;
   return {
     eventType: endDeviceEventTypeFor(name, endDeviceType),
     reason: `M-Bus ${kind} cleared`,
-    details: [{ name: 'mbusAlarmCleared', value: kind }],
+    details: [{ name: 'mbusAlarmCleared', value: kind }, ...evidence],
   };
 }

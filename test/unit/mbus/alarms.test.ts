@@ -13,6 +13,7 @@ import {
   alarmKindOfKey,
   alarmOnsets,
   alarmSources,
+  endEvidence,
   encodeTelegram,
   decodeTelegram,
   hexBytes,
@@ -134,7 +135,7 @@ describe('a meter’s alarms', () => {
     const tamper = onsetsOf(decoded(EI6500_TAMPER), []);
     // The same device's telegram without its head-status record: nothing about tamper is known.
     const without = { ...decoded(EI6500_UNTAMPERED), records: [] };
-    expect(alarmSources(without)).not.toContain('ei');
+    expect(alarmSources(without).map((s) => s.key)).not.toContain('ei');
     expect(onsetsOf(without, tamper.raised)).toMatchObject({ cleared: [], raised: ['ei.tamper'] });
     expect(onsetsOf(decoded(EI6500_TAMPER), tamper.raised).onsets).toEqual([]);
   });
@@ -168,10 +169,16 @@ describe('the event each alarm becomes', () => {
         { name: 'eiHeadStatus', value: '00110F42' },
       ],
     });
-    expect(mbusAlarmClearedEvent('ei.tamper', smokeAlarm)).toEqual({
+    // The end carries the head status that showed the flag gone, as the onset carries the one that raised it.
+    const untampered = decoded(EI6500_UNTAMPERED);
+    const { cleared } = onsetsOf(untampered, ['ei.tamper']);
+    expect(mbusAlarmClearedEvent(cleared[0]!, smokeAlarm, endEvidence(cleared[0]!, alarmSources(untampered)))).toEqual({
       eventType: '0.12.43.291',
       reason: 'M-Bus tamper cleared',
-      details: [{ name: 'mbusAlarmCleared', value: 'tamper' }],
+      details: [
+        { name: 'mbusAlarmCleared', value: 'tamper' },
+        { name: 'eiHeadStatus', value: '00110F02' },
+      ],
     });
     expect(mbusAlarmClearedEvent('ei.tamper', water)).toMatchObject({ eventType: '24.12.43.291' });
     for (const key of ['status.powerLow', 'kamstrup.leak', 'errorFlags.6', 'unknown.key'])
