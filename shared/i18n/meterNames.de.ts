@@ -116,7 +116,7 @@ export const meterNamesDe: MeterNames = {
     roomSensor: 'Raumsensor',
     gasDetector: 'Gaswarnmelder',
     sensor: 'Sensor',
-    breaker: 'Leistungsschalter',
+    breaker: 'Unterbrecher (Strom)',
     valve: 'Ventil',
     display: 'Anzeige',
     wasteWater: 'Abwasser',
@@ -124,7 +124,7 @@ export const meterNamesDe: MeterNames = {
     communicationController: 'Kommunikationssteuerung',
     repeater: 'Repeater',
     radioConverter: 'Funkumsetzer',
-    wiredAdapter: 'Adapter für drahtgebundenes M-Bus',
+    wiredAdapter: 'Adapter für den drahtgebundenen M-Bus',
     reserved: 'Reservierter Gerätetyp',
   },
   mbusSecurity: {
