@@ -134,7 +134,10 @@ async function listen(options: ListenCliOptions, io: CliIo): Promise<void> {
     if (unplugged)
       throw new AppError('VALIDATION', `The receiver on ${options.port} went away while listening.`, { reason: 'listen.unplugged' });
     // A script must tell a walk-by that saved nothing from one that saved everything: exit 1 with the meters.
-    const notSaved = options.save ? report.heard.filter((h) => h.saveProblem && !h.readingSetId) : [];
+    // Heard but not saved: a save refused or failed, or a telegram that gave no values (no key, a wrong key).
+    const notSaved = options.save
+      ? report.heard.filter((h) => !h.readingSetId && (h.saveProblem !== null || (h.reason !== null && h.values.length === 0)))
+      : [];
     if (notSaved.length > 0)
       throw new AppError('VALIDATION', `${notSaved.length} meter(s) heard were not saved.`, {
         reason: 'listen.notSaved',

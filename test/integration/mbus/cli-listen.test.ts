@@ -28,7 +28,7 @@ describe.skipIf(socatSkipReason !== null)(
     const tempDir = useTempDir();
 
     /** A route of the first three training radio meters with their keys sealed, and a technician. */
-    const seedRoute = async (db: string) => {
+    const seedRoute = async (db: string, { withKeys = true } = {}) => {
       const store = openStore(db);
       // The first three training meters are on the route; the others are heard as not on it. Listening ends once all three were heard.
       const onRoute = trainingRadioMeters.slice(0, 3);
@@ -46,11 +46,12 @@ describe.skipIf(socatSkipReason !== null)(
         }),
       );
       importRoute(store, { name: 'Sam', role: 'supervisor' }, { fileName: 'r.csv', content: csv(...rows), acceptValidRows: false });
-      meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile(
-        { name: 'Sam', role: 'supervisor' },
-        'keys.csv',
-        trainingKeyFile(),
-      );
+      if (withKeys)
+        meterKeysOf(store, { encryptor: secretEncryptor(SECRET) }).importFile(
+          { name: 'Sam', role: 'supervisor' },
+          'keys.csv',
+          trainingKeyFile(),
+        );
       await addProfile(store, 'technician');
       return store;
     };
@@ -144,6 +145,48 @@ describe.skipIf(socatSkipReason !== null)(
           expect(report.heard.length).toBeGreaterThan(0);
           expect(report.heard.every((h) => h.readingSetId === null && h.saveProblem === 'INTERNAL')).toBe(true);
           expect(run.stderr).toContain('Einige Zähler wurden empfangen, aber nicht gespeichert');
+        } finally {
+          simulator.kill('SIGTERM');
+          await new Promise((resolve) => simulator.once('exit', resolve));
+          await pair.stop();
+        }
+      },
+      scaled(60_000),
+    );
+
+    it(
+      "exits 1 with --save when the route's meters were heard but none could be read (no key)",
+      async () => {
+        const dir = tempDir();
+        const db = join(dir, 'fieldmeter.db');
+        (await seedRoute(db, { withKeys: false })).close();
+        const pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
+        const simulator = simulate(pair.meterPath, 'im871a');
+        try {
+          const run = await fieldmeter(
+            [
+              'mbus',
+              'listen',
+              '--port',
+              pair.appPath,
+              '--receiver',
+              'im871a',
+              '--seconds',
+              String(scaled(4)),
+              '--route',
+              'R1',
+              '--db',
+              db,
+              '--save',
+              '--json',
+            ],
+            { FIELDMETER_KEY_SECRET: SECRET, ...cliUser('Tina') },
+          );
+          const report = JSON.parse(run.stdout) as { heard: { readingSetId: string | null; reason: string | null }[] };
+          expect(report.heard.length).toBeGreaterThan(0);
+          expect(report.heard.every((h) => h.readingSetId === null && h.reason === 'mbus.noKey')).toBe(true);
+          expect(run.code).toBe(1);
+          expect(run.stderr).toContain('Some meters were heard but not saved');
         } finally {
           simulator.kill('SIGTERM');
           await new Promise((resolve) => simulator.once('exit', resolve));
