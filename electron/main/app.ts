@@ -11,7 +11,7 @@ import { encryptedSecretStore } from '../services/sync/secrets';
 import { APP_NAME, resolveDatabasePath } from '../services/paths';
 import { parseCliArgs } from './args';
 import { databaseRefusal } from './databaseRefusal';
-import { mainLanguage } from './language';
+import { mainLanguage, systemLanguages } from './language';
 import { mainWordsIn, type MainLanguage } from './mainWords';
 import { registerIpc } from './ipc';
 import { safeStorageProblem } from './secretStorage';
@@ -47,12 +47,6 @@ export function nativeBindingFor(isPackaged: boolean, env: NodeJS.ProcessEnv): s
   if (isPackaged) return undefined;
   return env.FIELDMETER_SQLITE_BINDING || undefined;
 }
-
-/** The OS's preferred languages, the person's first; Electron's own locale where the list is empty. */
-const systemLanguages = (app: ElectronMain['app']): readonly string[] => {
-  const preferred = app.getPreferredSystemLanguages();
-  return preferred.length ? preferred : [app.getLocale()];
-};
 
 /** The application menu in the given language (rebuilt by the caller only when the language changes). */
 function applicationMenu(electron: ElectronMain, language: MainLanguage) {
@@ -121,7 +115,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
   } catch (error) {
     log.error('database refused', error);
     // No database to ask for the person's language: the system's is the best guess.
-    const refusal = databaseRefusal(error, databasePath, mainLanguage({ database: 'unreadable', systemLanguages: systemLanguages(app) }));
+    const refusal = databaseRefusal(error, databasePath, mainLanguage({ database: 'unavailable', systemLanguages: systemLanguages(app) }));
     dialog.showErrorBox(refusal.title, refusal.text);
     app.exit(EXIT_DATABASE_REFUSED);
     return;

@@ -17,7 +17,8 @@ export interface DatabaseRefusal {
 }
 
 export function databaseRefusal(error: unknown, databasePath: string, language: MainLanguage): DatabaseRefusal {
-  const words = mainWordsIn(language).databaseRefused;
+  const all = mainWordsIn(language);
+  const words = all.databaseRefused;
   const errorWords = language === 'de' ? errorWordsDe : errorWordsEn;
   // A plain error from SQLite or the file system gets the code its kind has (locked, read-only, disk full …).
   const coded = error instanceof AppError ? error : toAppError(error);
@@ -25,6 +26,6 @@ export function databaseRefusal(error: unknown, databasePath: string, language: 
   const reason = error instanceof Error ? error.message : String(error);
   return {
     title: words.title,
-    text: [said, fillWords(words.file, { path: databasePath }), '', fillWords(words.technical, { reason })].join('\n'),
+    text: [said, fillWords(words.file, { path: databasePath }), '', fillWords(all.technical, { reason })].join('\n'),
   };
 }

@@ -7,6 +7,8 @@
 export type MainLanguage = 'en' | 'de';
 
 export interface MainWords {
+  /** The raw reason beneath a box, for support only: it is the developer's English, so it is labelled as such. */
+  readonly technical: string;
   readonly menu: { readonly file: string; readonly view: string };
   readonly saveExport: {
     readonly title: string;
@@ -18,30 +20,38 @@ export interface MainWords {
     /** Said when opening failed with no code that says more (a plain error from the file system or SQLite). */
     readonly cannotOpen: string;
     readonly file: string;
-    /** The raw reason, for support only: it is the developer's English, so it is labelled as such. */
-    readonly technical: string;
   };
+  /** The box when the start failed for a reason no other box says (an error nobody expected). */
+  readonly startFailed: { readonly title: string; readonly advice: string };
 }
 
 export const mainWordsEn: MainWords = {
+  technical: 'Technical detail (for support): {{reason}}',
   menu: { file: 'File', view: 'View' },
   saveExport: { title: 'Save export', fileKind: '{{ending}} file' },
   databaseRefused: {
     title: 'Fieldmeter cannot open its database',
     cannotOpen: 'The database file could not be opened.',
     file: 'Database: {{path}}',
-    technical: 'Technical detail (for support): {{reason}}',
+  },
+  startFailed: {
+    title: 'Fieldmeter could not start',
+    advice: 'Start Fieldmeter again. If this happens again, give support the technical detail below.',
   },
 };
 
 export const mainWordsDe: MainWords = {
+  technical: 'Technische Angabe (für den Support): {{reason}}',
   menu: { file: 'Datei', view: 'Ansicht' },
   saveExport: { title: 'Export speichern', fileKind: '{{ending}}-Datei' },
   databaseRefused: {
     title: 'Fieldmeter kann seine Datenbank nicht öffnen',
     cannotOpen: 'Die Datenbankdatei konnte nicht geöffnet werden.',
     file: 'Datenbank: {{path}}',
-    technical: 'Technische Angabe (für den Support): {{reason}}',
+  },
+  startFailed: {
+    title: 'Fieldmeter konnte nicht starten',
+    advice: 'Starten Sie Fieldmeter erneut. Wenn es wieder geschieht, geben Sie dem Support die technische Angabe unten.',
   },
 };
 

@@ -11,9 +11,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel } from '../../shared/contract/api';
 import { startMain, type ElectronMain } from '../../electron/main/app';
 import { databaseRefusal } from '../../electron/main/databaseRefusal';
-import { mainLanguage } from '../../electron/main/language';
+import { mainLanguage, systemLanguages } from '../../electron/main/language';
 import { mainWordsDe, mainWordsEn } from '../../electron/main/mainWords';
 import { menuTemplate } from '../../electron/main/menu';
+import { startFailure } from '../../electron/main/startFailure';
 import { openStore } from '../../electron/services/store';
 import { createFakeElectron, type FakeElectron } from './electron-fakes';
 
@@ -62,13 +63,16 @@ describe('the main process language', () => {
     expect(mainLanguage({ database: 'open', stored: 'fr' })).toBe('en');
   });
 
-  it('takes the system’s first preferred language only when the database cannot be read', () => {
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: ['de-DE', 'en-US'] })).toBe('de');
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: ['de'] })).toBe('de');
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: ['de_AT'] })).toBe('de');
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: ['en-GB', 'de-DE'] })).toBe('en');
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: ['dsb'] })).toBe('en');
-    expect(mainLanguage({ database: 'unreadable', systemLanguages: [] })).toBe('en');
+  it('takes the system’s first preferred language only when there is no database to ask', () => {
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: ['de-DE', 'en-US'] })).toBe('de');
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: ['de'] })).toBe('de');
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: ['de_AT'] })).toBe('de');
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: ['en-GB', 'de-DE'] })).toBe('en');
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: ['dsb'] })).toBe('en');
+    expect(mainLanguage({ database: 'unavailable', systemLanguages: [] })).toBe('en');
+    // Where the OS lists no preference, Electron's own locale stands in.
+    expect(systemLanguages({ getPreferredSystemLanguages: () => [], getLocale: () => 'de-CH' })).toEqual(['de-CH']);
+    expect(systemLanguages({ getPreferredSystemLanguages: () => ['en-GB', 'de'], getLocale: () => 'de-CH' })).toEqual(['en-GB', 'de']);
   });
 
   it('has the same words in both catalogs', () => {
@@ -145,6 +149,28 @@ describe('the box when the database is refused', () => {
     expect(databaseRefusal(readOnly, path, 'de').text.split('\n')[0]).toBe(
       'Fieldmeter kann nicht in seinen Datenordner schreiben. Bisher Gespeichertes ist nicht verloren.',
     );
+  });
+});
+
+describe('the box when the start failed', () => {
+  it('says what to do in words, the raw reason beneath', () => {
+    const error = new TypeError("Cannot read properties of undefined (reading 'whenReady')");
+    expect(startFailure(error, 'de')).toEqual({
+      title: 'Fieldmeter konnte nicht starten',
+      text: [
+        'Starten Sie Fieldmeter erneut. Wenn es wieder geschieht, geben Sie dem Support die technische Angabe unten.',
+        '',
+        "Technische Angabe (für den Support): Cannot read properties of undefined (reading 'whenReady')",
+      ].join('\n'),
+    });
+    expect(startFailure('no display', 'en')).toEqual({
+      title: 'Fieldmeter could not start',
+      text: [
+        'Start Fieldmeter again. If this happens again, give support the technical detail below.',
+        '',
+        'Technical detail (for support): no display',
+      ].join('\n'),
+    });
   });
 });
 
