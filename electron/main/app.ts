@@ -5,12 +5,14 @@
  */
 import { join } from 'node:path';
 import type * as ElectronModule from 'electron';
-import { AppError } from '../../shared/contract/result';
 import { describeTrainingProfiles, prepareTraining, startFieldmeter, type Fieldmeter } from '../services/fieldmeter';
 import { createLogger } from '../services/log';
 import { encryptedSecretStore } from '../services/sync/secrets';
 import { APP_NAME, resolveDatabasePath } from '../services/paths';
 import { parseCliArgs } from './args';
+import { databaseRefusal } from './databaseRefusal';
+import { mainLanguage, systemLanguages } from './language';
+import { mainWordsIn, type MainLanguage } from './mainWords';
 import { registerIpc } from './ipc';
 import { safeStorageProblem } from './secretStorage';
 import { menuTemplate } from './menu';
@@ -46,10 +48,10 @@ export function nativeBindingFor(isPackaged: boolean, env: NodeJS.ProcessEnv): s
   return env.FIELDMETER_SQLITE_BINDING || undefined;
 }
 
-export function databaseErrorMessage(error: unknown, databasePath: string): string {
-  if (error instanceof AppError) return error.message;
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Fieldmeter cannot open its database ${databasePath}: ${reason}`;
+/** The application menu in the given language (rebuilt by the caller only when the language changes). */
+function applicationMenu(electron: ElectronMain, language: MainLanguage) {
+  const template = menuTemplate({ isPackaged: electron.app.isPackaged, platform: process.platform, words: mainWordsIn(language).menu });
+  return electron.Menu.buildFromTemplate(template);
 }
 
 export async function startMain(electron: ElectronMain, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -82,10 +84,11 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
   let pagePolicy = () => contentSecurityPolicy;
   registerAppProtocol(electron.protocol, files.renderer, () => pagePolicy());
   hardenSession(electron.session.defaultSession, () => pagePolicy());
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
 
   const databasePath = resolveDatabasePath(args.db, env, app.getPath('userData'), { training: args.demo });
   let fieldmeter: Fieldmeter;
+  // The person's choice is in the database (settings.setLocale); until it is open there is none.
+  let language = (): MainLanguage => 'en';
   try {
     fieldmeter = startFieldmeter({
       databasePath,
@@ -103,15 +106,32 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
         : { encryptor: undefined },
       // Saving an export elsewhere asks here, in the main process; services check the path and copy (issue 10).
       exportWorker: files.exportWorker,
-      saveDialog: exportSaveDialog(electron, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow)),
+      saveDialog: exportSaveDialog(
+        electron,
+        () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow),
+        () => mainWordsIn(language()).saveExport,
+      ),
     });
   } catch (error) {
     log.error('database refused', error);
-    dialog.showErrorBox('Fieldmeter cannot open its database', databaseErrorMessage(error, databasePath));
+    // No database to ask for the person's language: the system's is the best guess.
+    const refusal = databaseRefusal(error, databasePath, mainLanguage({ database: 'unavailable', systemLanguages: systemLanguages(app) }));
+    dialog.showErrorBox(refusal.title, refusal.text);
     app.exit(EXIT_DATABASE_REFUSED);
     return;
   }
   pagePolicy = () => fieldmeter.contentSecurityPolicy();
+  const opened = fieldmeter;
+  language = () => mainLanguage({ database: 'open', stored: opened.store.settings.get('locale') });
+  // The menu follows a language chosen in the window: rebuilt only when a settings write changed it.
+  let menuLanguage = language();
+  Menu.setApplicationMenu(applicationMenu(electron, menuLanguage));
+  const stopMenuFollowing = fieldmeter.events.on('data.changed', (payload) => {
+    const topics = (payload as { topics?: readonly string[] }).topics ?? [];
+    if (!topics.includes('settings') || language() === menuLanguage) return;
+    menuLanguage = language();
+    Menu.setApplicationMenu(applicationMenu(electron, menuLanguage));
+  });
   if (args.demo) {
     try {
       const seeded = await prepareTraining(fieldmeter.store);
@@ -134,6 +154,7 @@ export async function startMain(electron: ElectronMain, argv: readonly string[],
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     disposeIpc();
+    stopMenuFollowing();
     fieldmeter.close();
   });
 }

@@ -55,7 +55,9 @@ export class FakeWebContents extends FakeEmitter {
   }
 }
 
-export function createFakeElectron(options: { singleInstanceLock?: boolean; appPath?: string; appData?: string } = {}) {
+export function createFakeElectron(
+  options: { singleInstanceLock?: boolean; appPath?: string; appData?: string; systemLanguages?: readonly string[] } = {},
+) {
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
     name: 'fieldmeter',
@@ -67,6 +69,8 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean; appP
     whenReady: vi.fn(() => Promise.resolve()),
     getAppPath: () => options.appPath ?? '/nonexistent/app',
     getVersion: () => '9.8.7',
+    getPreferredSystemLanguages: () => [...(options.systemLanguages ?? ['en-US'])],
+    getLocale: () => 'en-US',
     setName(name: string) {
       app.name = name;
     },

@@ -13,6 +13,7 @@ import { ipcChannel, methodNames } from '../../shared/contract/api';
 import { contentSecurityPolicy } from '../../shared/contract/csp';
 import { appFiles, EXIT_DATABASE_REFUSED, nativeBindingFor, startMain, type ElectronMain } from '../../electron/main/app';
 import { parseCliArgs } from '../../electron/main/args';
+import { mainWordsEn } from '../../electron/main/mainWords';
 import { menuTemplate } from '../../electron/main/menu';
 import { isAppOrigin, isAppUrl, isSafeExternalUrl, START_URL } from '../../electron/main/origin';
 import { appScheme, createAppProtocolHandler } from '../../electron/main/protocol';
@@ -377,7 +378,7 @@ describe('start-up', () => {
 
   it('builds a menu with developer tools only when unpackaged', () => {
     const labels = (template: ReturnType<typeof menuTemplate>) => JSON.stringify(template);
-    expect(labels(menuTemplate({ isPackaged: false, platform: 'linux' }))).toContain('toggleDevTools');
-    expect(labels(menuTemplate({ isPackaged: true, platform: 'linux' }))).not.toContain('toggleDevTools');
+    expect(labels(menuTemplate({ isPackaged: false, platform: 'linux', words: mainWordsEn.menu }))).toContain('toggleDevTools');
+    expect(labels(menuTemplate({ isPackaged: true, platform: 'linux', words: mainWordsEn.menu }))).not.toContain('toggleDevTools');
   });
 });
