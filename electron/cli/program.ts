@@ -288,8 +288,11 @@ function specifics(error: AppError, verbose: boolean): string[] {
     details?.reason === 'message' && details.refusal
       ? refusedMessageSpecifics(cliErrorWords(), { ...details, refusal: details.refusal }).map((line) => `  ${line}`)
       : [];
-  // A profile file the schema refuses: each finding in words, its place in the file beside it.
-  const profileIssues = details?.reason === 'profileInvalid' ? profileIssueLines(cliErrorWords(), details).map((line) => `  ${line}`) : [];
+  // A profile file or a correction the schema refuses: each finding in words, its place in the document beside it.
+  const profileIssues =
+    details?.reason === 'profileInvalid' || details?.reason === 'correctionIncomplete'
+      ? profileIssueLines(cliErrorWords(), details).map((line) => `  ${line}`)
+      : [];
   return [
     ...(peerText ? [fill(cliWords().sync.peerSaid, { text: peerText })] : []),
     ...refused,

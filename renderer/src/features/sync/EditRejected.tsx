@@ -9,6 +9,7 @@ import type { RejectedItemView } from '../../../../shared/contract/methods/sync'
 import { api } from '../../api/client';
 import { errorText } from '../../lib/errorText';
 import { useRegisterName } from '../../lib/registerName';
+import { issuesOf, SettingIssues, type IssueSaid } from './SettingIssues';
 
 export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone: () => void }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
     Object.fromEntries(readings.map((r) => [r.readingType, r.value ?? ''])),
   );
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; issues: readonly IssueSaid[] } | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function save() {
@@ -33,7 +34,7 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
     });
     setSaving(false);
     if (result.ok) onDone();
-    else setError(errorText(result.error));
+    else setError({ text: errorText(result.error), issues: issuesOf(result.error) });
   }
 
   return (
@@ -63,9 +64,12 @@ export function EditRejected({ item, onDone }: { item: RejectedItemView; onDone:
         <input className="sync-input" data-testid="sync-edit-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       {error && (
-        <p className="sync-received-error" role="alert" data-testid="sync-edit-error">
-          {error}
-        </p>
+        <div role="alert">
+          <p className="sync-received-error" data-testid="sync-edit-error">
+            {error.text}
+          </p>
+          <SettingIssues issues={error.issues} testId="sync-edit-issue" />
+        </div>
       )}
       <div className="sync-edit-actions">
         <button type="submit" className="button primary" data-testid="sync-edit-save" disabled={saving || reason.trim().length < 3}>

@@ -5,31 +5,16 @@
  * checks it against the profile schema and refuses it with the reasons.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationProfileInfo } from '../../../../shared/contract/methods/sync';
 import type { AppErrorShape } from '../../../../shared/contract/result';
-import { zodIssue } from '../../../../shared/contract/zodIssue';
-import { sayZodIssue, zodIssuePlace } from '../../../../shared/i18n/zodIssueWords';
 import { api, onTopics } from '../../api/client';
 import { errorText } from '../../lib/errorText';
-
-interface IssueSaid {
-  words: string;
-  place: string;
-}
-
-const say = (key: string, values: object = {}) =>
-  (i18next.t as unknown as (key: string, values: object) => string)(`errors.${key}`, values);
+import { issuesOf, SettingIssues, type IssueSaid } from './SettingIssues';
 
 /** The refusal in words, each of the schema's findings in words with its place in the file small beside it. */
 function refusal(error: AppErrorShape): { text: string; issues: readonly IssueSaid[] } {
-  const details = (error.details ?? {}) as { issues?: unknown };
-  const issues = (Array.isArray(details.issues) ? details.issues : []).flatMap((raw): IssueSaid[] => {
-    const issue = zodIssue.safeParse(raw);
-    return issue.success ? [{ words: sayZodIssue(say, issue.data), place: zodIssuePlace(say, issue.data) }] : [];
-  });
-  return { text: errorText(error), issues };
+  return { text: errorText(error), issues: issuesOf(error) };
 }
 
 export function IntegrationProfileForm() {
@@ -110,15 +95,7 @@ export function IntegrationProfileForm() {
           role={message.error ? 'alert' : 'status'}
         >
           <p>{message.text}</p>
-          {message.issues.length > 0 && (
-            <ul className="small">
-              {message.issues.map((issue, i) => (
-                <li key={i} data-testid="sync-profile-issue">
-                  {issue.words} <code data-testid="sync-profile-issue-place">{issue.place}</code>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SettingIssues issues={message.issues} testId="sync-profile-issue" />
         </div>
       )}
     </section>
