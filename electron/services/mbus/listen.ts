@@ -310,7 +310,7 @@ export function createListenSession(options: ListenSessionOptions): ListenSessio
     saveAllHeard() {
       for (const id of batch.pending()) batch.drop(id);
       heardBy.clear();
-      // The tap's profile for every meter, in batches the size auto-save writes: the Node side is never held long.
+      // The tap's profile for every meter, in transactions the size auto-save writes (a commit each; one turn of the event loop for all).
       const actor = options.actor();
       const ids = [...byStop.keys()];
       let saved = 0;
