@@ -14,7 +14,6 @@ import type { AppErrorShape } from '../../../shared/contract/result';
 
 const incomplete: AppErrorShape = {
   code: 'VALIDATION',
-  message: 'The corrected message is not complete: …',
   details: {
     reason: 'correctionIncomplete',
     issues: [{ path: 'readings.0.value', code: 'invalid_type', expected: 'string', received: 'undefined' }, 'an old English line'],
