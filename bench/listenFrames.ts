@@ -93,6 +93,8 @@ interface Frames {
   readonly longestLoaf: LoafParts | null;
   /** Every long animation frame as [ms after the window opened, its length]: at the start, when meters are first heard, or throughout. */
   readonly loafTimes: readonly (readonly [number, number])[];
+  /** Every long animation frame's parts, in the order they came (scripts as "invoker function ms forced ms"). */
+  readonly loafs: readonly LoafParts[];
   /** With LISTEN_PROFILE=1: the functions the window's script time went to (sampled). */
   readonly profile?: readonly string[];
 }
@@ -127,7 +129,9 @@ const WATCH_FRAMES = `(() => {
             styleAndLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
             beforeRenderMs: (e.renderStart || e.startTime + e.duration) - e.startTime,
             blockingMs: e.blockingDuration,
-            scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).slice(0, 4),
+            scripts: e.scripts
+              .map((s) => [s.invoker, s.sourceFunctionName, Math.round(s.duration), 'forced', Math.round(s.forcedStyleAndLayoutDuration)].join(' '))
+              .slice(0, 4),
           });
     }).observe({ type });
   }
@@ -221,6 +225,14 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       styleAndLayoutMs: after.layout - before.layout,
       longestLoaf: [...watched.loafParts].sort((a, b) => b.ms - a.ms)[0] ?? null,
       loafTimes: watched.loafParts.map((p) => [Math.round(p.at), Math.round(p.ms)] as const),
+      loafs: watched.loafParts.map((p) => ({
+        ...p,
+        ms: Math.round(p.ms),
+        at: Math.round(p.at),
+        scriptMs: Math.round(p.scriptMs),
+        styleAndLayoutMs: Math.round(p.styleAndLayoutMs),
+        beforeRenderMs: Math.round(p.beforeRenderMs),
+      })),
       ...(profile ? { profile } : {}),
     };
   } finally {

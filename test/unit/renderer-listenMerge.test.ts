@@ -64,6 +64,24 @@ describe('mergeListenState', () => {
     expect(merged.counts.heard).toBe(3);
   });
 
+  it('removes the stops heard for the first time from the list not heard; the others keep their objects', () => {
+    const before = state({ version: 5, counts: counts(0), heard: [], notHeard: [stop(1), stop(2), stop(3)] });
+    // The Node side's answer carries the remaining stops as new objects (JSON): rows kept must not be drawn again.
+    const merged = mergeListenState(
+      before,
+      state({
+        version: 6,
+        changedSince: 5,
+        counts: counts(1),
+        heard: [heard(2, '2026-12-07T10:00:06.000Z')],
+        notHeard: [stop(1), stop(3)],
+      }),
+    );
+    expect(merged.notHeard.map((s) => s.usagePointId)).toEqual(['UP-1', 'UP-3']);
+    expect(merged.notHeard[0]).toBe(before.notHeard[0]);
+    expect(merged.notHeard[1]).toBe(before.notHeard[2]);
+  });
+
   it('keeps what was heard when listening stops and nothing changed', () => {
     const merged = mergeListenState(
       shown,

@@ -13,6 +13,7 @@ import type { ListenState } from '../../../../shared/contract/methods/listen';
 import { errorText } from '../../lib/errorText';
 import { useRegisterName } from '../../lib/registerName';
 import { useListenStore } from './listenStore';
+import { FIRST_ROWS_PER_FRAME, nextRowsPerFrame } from './rowsPerFrame';
 
 type HeardMeter = ListenState['heard'][number];
 type HeardValue = HeardMeter['values'][number];
@@ -82,28 +83,36 @@ function HeardAgo({ heardAt, locale }: { heardAt: string; locale: string }) {
 }
 
 /**
- * Rows new to the list join it at most this many a frame. At 100 telegrams a second a hundred meters
- * are heard for the first time in each of the first seconds; building all their rows in one task was
- * the frame over 50 ms that remained (bench/listenFrames.ts, loafTimes). Every row is in the list a few
- * frames later, reachable by keyboard and screen reader like any other.
+ * Rows new to the list join it a few a frame, as many as the frames measured leave room for
+ * (rowsPerFrame.ts). At 100 telegrams a second a hundred meters are heard for the first time in each of
+ * the first seconds; building all their rows in one task was the frame over 50 ms that remained
+ * (bench/listenFrames.ts, loafTimes). Every row is in the list a few frames later, reachable by keyboard
+ * and screen reader like any other.
  */
-const NEW_ROWS_PER_FRAME = 10;
-
 function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMeter[] {
-  const [joined, setJoined] = useState<ReadonlySet<string>>(() => new Set(heard.slice(0, NEW_ROWS_PER_FRAME).map((h) => h.usagePointId)));
+  const [joined, setJoined] = useState<ReadonlySet<string>>(() => new Set(heard.slice(0, FIRST_ROWS_PER_FRAME).map((h) => h.usagePointId)));
+  const perFrame = useRef(FIRST_ROWS_PER_FRAME);
+  // When the frame that asked for the last rows began: the next frame's start tells how long drawing them took.
+  const lastFrameAt = useRef<number | null>(null);
   const waiting = heard.some((h) => !joined.has(h.usagePointId));
   useEffect(() => {
-    if (!waiting) return;
-    const frame = requestAnimationFrame(() =>
+    if (!waiting) {
+      lastFrameAt.current = null;
+      return;
+    }
+    const frame = requestAnimationFrame((at) => {
+      if (lastFrameAt.current !== null) perFrame.current = nextRowsPerFrame(perFrame.current, at - lastFrameAt.current);
+      lastFrameAt.current = at;
+      const rows = perFrame.current;
       setJoined((before) => {
         const next = new Set(before);
         for (const h of heard) {
-          if (next.size - before.size >= NEW_ROWS_PER_FRAME) break;
+          if (next.size - before.size >= rows) break;
           next.add(h.usagePointId);
         }
         return next;
-      }),
-    );
+      });
+    });
     return () => cancelAnimationFrame(frame);
   }, [waiting, joined, heard]);
   return waiting ? heard.filter((h) => joined.has(h.usagePointId)) : heard;

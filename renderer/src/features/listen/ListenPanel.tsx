@@ -14,14 +14,26 @@ import { useListenStore } from './listenStore';
 /** After this long without a telegram a meter is listed for a manual visit. */
 const MANUAL_VISIT_AFTER_MS = 5 * 60_000;
 
-/** Stops not heard yet, in route order: the same list object while no meter is heard anew (mergeListenState.ts). */
-const NotHeardList = memo(function NotHeardList({ stops }: { stops: ListenState['notHeard'] }) {
+type Stop = ListenState['notHeard'][number];
+
+/** A stop keeps its object while it is not heard (mergeListenState.ts): its row is drawn once. */
+const NotHeardRow = memo(function NotHeardRow({ stop }: { stop: Stop }) {
+  return (
+    <li>
+      {stop.sequence}. {stop.meterSerial} {stop.address}
+    </li>
+  );
+});
+
+/**
+ * Stops not heard yet, in route order: the same list object while no meter is heard anew. When meters are
+ * heard for the first time their rows are removed and the others are left as they are, not drawn again.
+ */
+const NotHeardList = memo(function NotHeardList({ stops }: { stops: readonly Stop[] }) {
   return (
     <ul className="listen-not-heard" data-testid="listen-not-heard">
       {stops.map((s) => (
-        <li key={s.usagePointId}>
-          {s.sequence}. {s.meterSerial} {s.address}
-        </li>
+        <NotHeardRow key={s.usagePointId} stop={s} />
       ))}
     </ul>
   );

@@ -5,10 +5,21 @@
  */
 import type { ListenState } from '../../../../shared/contract/methods/listen';
 
-type Stop = ListenState['notHeard'][number];
+type Stops = ListenState['notHeard'];
+type Stop = Stops[number];
 
 const sameStops = (a: readonly Stop[], b: readonly Stop[]) =>
   a.length === b.length && a.every((s, i) => s.usagePointId === b[i]?.usagePointId);
+
+/**
+ * The stops still not heard, each the object shown before: when meters are heard for the first time
+ * their rows leave the list and every other row stays as it is (a memoised row is not drawn again).
+ */
+function keptStops(previous: Stops, answer: Stops): Stops {
+  if (sameStops(previous, answer)) return previous;
+  const shown = new Map(previous.map((s) => [s.usagePointId, s]));
+  return answer.map((s) => shown.get(s.usagePointId) ?? s);
+}
 
 export function mergeListenState(previous: ListenState | null, answer: ListenState): ListenState {
   // A whole answer (a new session, or a version the Node side does not know) replaces everything.
@@ -19,6 +30,5 @@ export function mergeListenState(previous: ListenState | null, answer: ListenSta
   for (const h of answer.heard) byId.set(h.usagePointId, h);
   const heard = answer.heard.length === 0 ? previous.heard : [...byId.values()].sort((a, b) => a.sequence - b.sequence);
   // Stops are fixed for a session: the list not heard changes only when a meter is heard for the first time.
-  const notHeard = sameStops(previous.notHeard, answer.notHeard) ? previous.notHeard : answer.notHeard;
-  return { ...answer, heard, notHeard };
+  return { ...answer, heard, notHeard: keptStops(previous.notHeard, answer.notHeard) };
 }
