@@ -7,10 +7,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInboundAgainstSchemas } from '../../../electron/services/inbound/schemaCheck';
+import { createBatchValidator } from '../../../electron/services/messages/batchValidator';
 import { createXsdValidator } from '../../../electron/services/messages/xsdValidator';
 import { SOAP11_NS } from '../../../electron/services/sync/soap';
 import { saySchemaFinding, schemaFindingWordsEn } from '../../../shared/i18n/schemaFindingWords';
-import type { SchemaFinding } from '../../../shared/cim/xml/schemaFinding';
+import { parseSchemaFindings, type SchemaFinding } from '../../../shared/cim/xml/schemaFinding';
 import { cimDir, xsdSkipReason } from '../../support/xsd';
 
 const generic = [
@@ -64,5 +65,18 @@ describe.skipIf(xsdSkipReason !== null)('the line of a payload finding', () => {
       '</S:Envelope>',
     ];
     expect(firstFinding(lines.join('\n'))).toMatchObject({ element: 'colour', line: lineOf(lines, 'colour') }); // 18
+  });
+});
+
+describe.skipIf(xsdSkipReason !== null)('the line of a payload finding checked in a batch', () => {
+  it('is the line in the message too', async () => {
+    const validator = createBatchValidator(join(cimDir, 'connexo-honeywell', 'outbound.soap', 'meterconfig'));
+    try {
+      const lines = ['<?xml version="1.0" encoding="UTF-8"?>', ...generic];
+      const result = await validator.validate(lines.join('\n'));
+      expect(parseSchemaFindings(result.errors)[0]).toMatchObject({ element: 'colour', line: lineOf(lines, 'colour') });
+    } finally {
+      validator.close();
+    }
   });
 });
