@@ -117,4 +117,18 @@ describe.skipIf(xsdSkipReason !== null)('schema findings never carry a meter key
     expect(result.stderr).toContain('‹CipherValue›');
     expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
   });
+
+  it('messages validate prints no key either, in words or as JSON', async () => {
+    const file = join(tempDir(), 'mc.xml');
+    writeFileSync(file, message(wrapped, 'MC-K5'));
+    for (const json of [[], ['--json']]) {
+      const result = await fieldmeterInProcess(['messages', 'validate', file, '--xsd-dir', schemaDir, ...json], {
+        FIELDMETER_LANG: 'en',
+        FIELDMETER_LOG: 'silent',
+      });
+      expect(result.code).toBe(1);
+      expect(`${result.stdout}${result.stderr}`).toContain('CipherValue');
+      expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+    }
+  });
 });
