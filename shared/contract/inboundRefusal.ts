@@ -25,6 +25,7 @@ export const schemaFinding = z
     type: text.optional(),
     attribute: text.optional(),
     facet: text.optional(),
+    limit: text.optional(),
     text,
   })
   .strict();

@@ -4,7 +4,7 @@
  * CLI say a finding alike. Element and attribute names, values and types are identifiers from the
  * message or its schema, quoted ‹so› and never translated; the checker's own line stays beside the
  * words, small, for support. Each kind has words per variant: with one or several expected names,
- * with a type, an enumeration or another facet.
+ * with a type, an enumeration or another facet (with or without the value and the facet's limit).
  */
 import type { SchemaFinding, SchemaFindingKind, StoredSchemaFinding } from '../cim/xml/schemaFinding';
 
@@ -31,12 +31,20 @@ export const schemaFindingWordsEn = {
       type: 'The value ‹{{value}}› of ‹{{element}}› is not a valid ‹{{type}}›.',
       set: 'The value ‹{{value}}› of ‹{{element}}› is not allowed; allowed are ‹{{expected}}›.',
       facet: 'The value ‹{{value}}› of ‹{{element}}› breaks the schema’s rule ‹{{facet}}›.',
+      facetLimit: 'The value ‹{{value}}› of ‹{{element}}› breaks the schema’s rule ‹{{facet}}› (set to ‹{{limit}}›).',
+      facetUnnamed: 'The value of ‹{{element}}› breaks the schema’s rule ‹{{facet}}›.',
+      facetUnnamedLimit: 'The value of ‹{{element}}› breaks the schema’s rule ‹{{facet}}› (set to ‹{{limit}}›).',
       plain: 'The content of ‹{{element}}› is not a valid value.',
     },
     badAttribute: {
       type: 'The attribute ‹{{attribute}}› of ‹{{element}}› has the value ‹{{value}}›, which is not a valid ‹{{type}}›.',
       set: 'The attribute ‹{{attribute}}› of ‹{{element}}› has the value ‹{{value}}›; allowed are ‹{{expected}}›.',
       facet: 'The attribute ‹{{attribute}}› of ‹{{element}}› has the value ‹{{value}}›, which breaks the schema’s rule ‹{{facet}}›.',
+      facetLimit:
+        'The attribute ‹{{attribute}}› of ‹{{element}}› has the value ‹{{value}}›, which breaks the schema’s rule ‹{{facet}}› (set to ‹{{limit}}›).',
+      facetUnnamed: 'The value of the attribute ‹{{attribute}}› of ‹{{element}}› breaks the schema’s rule ‹{{facet}}›.',
+      facetUnnamedLimit:
+        'The value of the attribute ‹{{attribute}}› of ‹{{element}}› breaks the schema’s rule ‹{{facet}}› (set to ‹{{limit}}›).',
       plain: 'The attribute ‹{{attribute}}› of ‹{{element}}› has a value that is not valid.',
     },
     missingAttribute: 'The element ‹{{element}}› lacks its required attribute ‹{{attribute}}›.',
@@ -73,12 +81,20 @@ export const schemaFindingWordsDe: typeof schemaFindingWordsEn = {
       type: 'Der Wert ‹{{value}}› von ‹{{element}}› ist kein gültiger Wert vom Typ ‹{{type}}›.',
       set: 'Der Wert ‹{{value}}› von ‹{{element}}› ist nicht zulässig; zulässig sind ‹{{expected}}›.',
       facet: 'Der Wert ‹{{value}}› von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}›.',
+      facetLimit: 'Der Wert ‹{{value}}› von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}› (festgelegt auf ‹{{limit}}›).',
+      facetUnnamed: 'Der Wert von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}›.',
+      facetUnnamedLimit: 'Der Wert von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}› (festgelegt auf ‹{{limit}}›).',
       plain: 'Der Inhalt von ‹{{element}}› ist kein gültiger Wert.',
     },
     badAttribute: {
       type: 'Das Attribut ‹{{attribute}}› von ‹{{element}}› hat den Wert ‹{{value}}›, der kein gültiger Wert vom Typ ‹{{type}}› ist.',
       set: 'Das Attribut ‹{{attribute}}› von ‹{{element}}› hat den Wert ‹{{value}}›; zulässig sind ‹{{expected}}›.',
       facet: 'Das Attribut ‹{{attribute}}› von ‹{{element}}› hat den Wert ‹{{value}}›, der die Schemaregel ‹{{facet}}› verletzt.',
+      facetLimit:
+        'Das Attribut ‹{{attribute}}› von ‹{{element}}› hat den Wert ‹{{value}}›, der die Schemaregel ‹{{facet}}› (festgelegt auf ‹{{limit}}›) verletzt.',
+      facetUnnamed: 'Der Wert des Attributs ‹{{attribute}}› von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}›.',
+      facetUnnamedLimit:
+        'Der Wert des Attributs ‹{{attribute}}› von ‹{{element}}› verletzt die Schemaregel ‹{{facet}}› (festgelegt auf ‹{{limit}}›).',
       plain: 'Das Attribut ‹{{attribute}}› von ‹{{element}}› hat einen ungültigen Wert.',
     },
     missingAttribute: 'Dem Element ‹{{element}}› fehlt sein Pflichtattribut ‹{{attribute}}›.',
@@ -100,8 +116,8 @@ export const schemaFindingVariants = {
   notExpected: ['one', 'many', 'none'],
   missingChild: ['one', 'many', 'none'],
   notComplete: ['one', 'many', 'none'],
-  badValue: ['type', 'set', 'facet', 'plain'],
-  badAttribute: ['type', 'set', 'facet', 'plain'],
+  badValue: ['type', 'set', 'facet', 'facetLimit', 'facetUnnamed', 'facetUnnamedLimit', 'plain'],
+  badAttribute: ['type', 'set', 'facet', 'facetLimit', 'facetUnnamed', 'facetUnnamedLimit', 'plain'],
   missingAttribute: [],
   notAllowedAttribute: [],
   contentNotAllowed: [],
@@ -120,6 +136,7 @@ export function schemaFindingKey(finding: SchemaFinding): { key: string; values:
     type: finding.type ?? '',
     attribute: finding.attribute ?? '',
     facet: finding.facet ?? '',
+    limit: finding.limit ?? '',
   };
   const variant = ((): string | null => {
     switch (finding.kind) {
@@ -129,9 +146,11 @@ export function schemaFindingKey(finding: SchemaFinding): { key: string; values:
         return expected.length === 0 ? 'none' : expected.length === 1 ? 'one' : 'many';
       case 'badValue':
       case 'badAttribute':
-        if (finding.value === undefined) return 'plain';
-        if (finding.facet === 'enumeration' && expected.length > 0) return 'set';
-        return finding.type ? 'type' : finding.facet ? 'facet' : 'plain';
+        if (finding.value !== undefined && finding.facet === 'enumeration' && expected.length > 0) return 'set';
+        // A facet is named whether or not libxml2 quotes the value (an element's length facets do
+        // not; a key's value is never kept), with its limit where the line gave one.
+        if (finding.facet) return `facet${finding.value === undefined ? 'Unnamed' : ''}${finding.limit === undefined ? '' : 'Limit'}`;
+        return finding.type && finding.value !== undefined ? 'type' : 'plain';
       case 'other':
         return finding.element ? 'element' : 'plain';
       default:

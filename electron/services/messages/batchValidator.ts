@@ -60,6 +60,10 @@ function scratchFolders() {
   };
 }
 
+/** A payload finding's line counted in the message it was cut out of (extractPayload's `lineOffset`). */
+const inMessage = (error: string, lineOffset: number) =>
+  error.replace(/^line (\d+): /, (_whole, line: string) => (Number(line) + lineOffset < 1 ? '' : `line ${Number(line) + lineOffset}: `));
+
 function rootNamespace(xml: string): string | undefined {
   const tag = /<(?![?!])([\w.-]+:)?[\w.-]+([^>]*)>/.exec(xml);
   const prefix = tag?.[1]?.slice(0, -1);
@@ -116,14 +120,14 @@ export function createBatchValidator(
     });
     const runnable = first.filter((f): f is typeof f & { xsd: string } => f.xsd !== undefined);
     // The payload step does not depend on the envelope step's verdict: both run at once.
-    const second: { job: number; xml: string; xsd: string; noun: string }[] = [];
+    const second: { job: number; xml: string; xsd: string; noun: string; lineOffset: number }[] = [];
     const missing = new Map<number, string>();
     first.forEach((f, i) => {
       if (f.xsd === undefined || !f.generic || rootNamespace(f.xml) !== MESSAGE_NS) return;
       const payload = extractPayload(f.xml);
       if (!payload) return;
       const xsd = schemaFor(`${payload.noun}.xsd`);
-      if (xsd) second.push({ job: i, xml: payload.xml, xsd, noun: payload.noun });
+      if (xsd) second.push({ job: i, xml: payload.xml, xsd, noun: payload.noun, lineOffset: payload.lineOffset });
       else missing.set(i, `the schema folder ${schemaDir} has no ${payload.noun}.xsd`);
     });
     const [verdicts, payloadVerdicts] = await Promise.all([runGroup(runnable), runGroup(second)]);
@@ -140,7 +144,7 @@ export function createBatchValidator(
       if (!results[s.job]!.valid) return; // the envelope's errors come first
       results[s.job] = {
         valid: v.valid,
-        errors: v.errors.map((e) => `payload ${s.noun}: ${e}`),
+        errors: v.errors.map((e) => `payload ${s.noun}: ${inMessage(e, s.lineOffset)}`),
         schemas: [...results[s.job]!.schemas, s.xsd],
       };
     });

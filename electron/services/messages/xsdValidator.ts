@@ -24,7 +24,43 @@ export function xmllintAvailable(): boolean {
   return spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-export function runXmllint(xml: string, xsdPath: string, label = 'message.xml'): { valid: boolean; errors: string[] } {
+/** Where libxml2 starts a line of its own: "<file>:<line>: …" or an error without a place ("… error : …", "warning : …"). */
+const STARTS_FINDING = /^[^\s:]+:\d+: |^[\w ]*(?:error|warning) ?: /;
+/** A parser error (XML 1.0 §2.1, not well-formed): libxml2 echoes the source line and a caret under it. */
+const PARSER_ERROR = /: (?:parser|namespace) error : /;
+
+/**
+ * The checker's findings, one string each. A line that does not start a finding continues the one
+ * before (a value libxml2 quotes may span lines: XML-Enc wraps base64 at 76, RFC 2045 §6.8) and is
+ * joined to it, so a finding is masked and read whole; the source line and caret libxml2 echoes
+ * under a parser error are dropped: they repeat the message, key values and all.
+ */
+export function findingsOf(stderr: string): string[] {
+  const findings: string[] = [];
+  let echo = false;
+  for (const line of stderr.split('\n')) {
+    if (line.endsWith(' validates') || line.endsWith(' fails to validate')) continue;
+    if (STARTS_FINDING.test(line) || findings.length === 0) {
+      if (!line.trim()) continue;
+      findings.push(line);
+      echo = PARSER_ERROR.test(line);
+    } else if (!echo) findings[findings.length - 1] += `\n${line}`;
+  }
+  // A trailing line break is libxml2's own end of line, not part of the value.
+  return findings.map((f) => f.replace(/\n+$/, ''));
+}
+
+/**
+ * xmllint over one document. `lineOffset` is how many lines of the message precede the part
+ * checked (a payload or SOAP Body cut out of it, see extractPayload), added so a finding names the
+ * line of the message the operator opens; `null` where that cannot be known, so no line is claimed.
+ */
+export function runXmllint(
+  xml: string,
+  xsdPath: string,
+  label = 'message.xml',
+  lineOffset: number | null = 0,
+): { valid: boolean; errors: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-xsd-'));
   const file = join(dir, label);
   try {
@@ -34,14 +70,13 @@ export function runXmllint(xml: string, xsdPath: string, label = 'message.xml'):
       throw new AppError('NOT_FOUND', `xmllint could not be run (${run.error.message}); install libxml2-utils`, {
         reason: 'xmllintMissing',
       });
-    const errors = run.stderr
-      .split('\n')
-      .filter((l) => l.trim() && !l.endsWith(' validates') && !l.endsWith(' fails to validate'))
-      .map((l) => {
-        const rest = l.startsWith(`${file}:`) ? l.slice(file.length + 1) : l.replaceAll(file, label);
-        const match = /^(\d+): (.*)$/.exec(rest);
-        return match ? `line ${match[1]}: ${match[2]}` : rest;
-      });
+    const errors = findingsOf(run.stderr).map((l) => {
+      const rest = l.startsWith(`${file}:`) ? l.slice(file.length + 1) : l.replaceAll(file, label);
+      const match = /^(\d+): ([\s\S]*)$/.exec(rest);
+      if (!match) return rest;
+      const line = lineOffset === null ? null : Number(match[1]) + lineOffset;
+      return line === null || line < 1 ? match[2]! : `line ${line}: ${match[2]}`;
+    });
     return { valid: run.status === 0, errors };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -60,9 +95,10 @@ function rootOf(xml: string): { name: string; namespace: string | undefined } {
 
 /**
  * The payload element of a generic envelope as its own document, with the envelope's namespace
- * declarations copied onto it so prefixes declared higher up still resolve.
+ * declarations copied onto it so prefixes declared higher up still resolve. `lineOffset`: how many
+ * lines the message has before the payload's line 1 (its element is line 2, after the declaration).
  */
-export function extractPayload(xml: string): { noun: string; xml: string } | null {
+export function extractPayload(xml: string): { noun: string; xml: string; lineOffset: number } | null {
   const open = /<([\w.-]+:)?Payload(\s[^>]*)?>/.exec(xml);
   if (!open) return null;
   const after = open.index + open[0].length;
@@ -80,8 +116,11 @@ export function extractPayload(xml: string): { noun: string; xml: string } | nul
     .filter((m) => !declared.has(m[2] ?? ''))
     .map((m) => ` ${m[1]}=${m[3]}`);
   element = element.replace(new RegExp(`^<${qname}`), `<${qname}${inherited.join('')}`);
-  return { noun: start[2] ?? '', xml: `<?xml version="1.0" encoding="UTF-8"?>\n${element}\n` };
+  return { noun: start[2] ?? '', xml: `<?xml version="1.0" encoding="UTF-8"?>\n${element}\n`, lineOffset: linesBefore(xml, from) - 1 };
 }
+
+/** How many line breaks precede `index` in `text`. */
+export const linesBefore = (text: string, index: number) => (text.slice(0, index).match(/\n/g) ?? []).length;
 
 export function createXsdValidator(schemaDir: string) {
   const schemas = indexSchemaFolder(schemaDir);
@@ -92,22 +131,28 @@ export function createXsdValidator(schemaDir: string) {
   };
   return {
     schemaDir,
-    validate(xml: string): ValidationResult {
+    /** `lineOffset`: where `xml` was cut out of a larger message (runXmllint). */
+    validate(xml: string, lineOffset: number | null = 0): ValidationResult {
       const root = rootOf(xml);
       // www.iec.ch: the openwms draft wrappers (MeterServiceRequestsMessage.xsd); their generic envelope is not supported here.
       // …/TC57/2017/<Noun>Message: the 2017 wrappers, checked with the utility's own <Noun>Message.xsd of that set.
       const typed = typedWrapperOf(root.namespace);
       if (typed) {
         const xsd = need(`${typed}Message.xsd`);
-        return { ...runXmllint(xml, xsd), schemas: [xsd] };
+        return { ...runXmllint(xml, xsd, undefined, lineOffset), schemas: [xsd] };
       }
       const xsd = need('Message.xsd');
-      const envelope = runXmllint(xml, xsd);
+      const envelope = runXmllint(xml, xsd, undefined, lineOffset);
       if (root.namespace !== MESSAGE_NS || !envelope.valid) return { ...envelope, schemas: [xsd] };
       const payload = extractPayload(xml);
       if (!payload) return { ...envelope, schemas: [xsd] };
       const payloadXsd = need(`${payload.noun}.xsd`);
-      const second = runXmllint(payload.xml, payloadXsd, `${payload.noun}.xml`);
+      const second = runXmllint(
+        payload.xml,
+        payloadXsd,
+        `${payload.noun}.xml`,
+        lineOffset === null ? null : lineOffset + payload.lineOffset,
+      );
       return { valid: second.valid, errors: second.errors.map((e) => `payload ${payload.noun}: ${e}`), schemas: [xsd, payloadXsd] };
     },
   };

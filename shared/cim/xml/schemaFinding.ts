@@ -51,6 +51,8 @@ export interface SchemaFinding {
   attribute?: string;
   /** The facet a value breaks (`enumeration`, `pattern`, `maxLength` …). */
   facet?: string;
+  /** The facet's limit as the schema sets it (`4` for maxLength 4, the pattern itself), where libxml2 names it. */
+  limit?: string;
   /** The checker's line as it wrote it (English, technical), kept for support. */
   text: string;
 }
@@ -71,8 +73,8 @@ const valuesIn = (set: string) => (set.trim() === '' ? [] : set.trim().replace(/
 /** "line 13: …", "payload MeterReadings: line 13: …" (xsdValidator.ts) or xmllint's own "message.xml:13: …". */
 const LINE_PREFIX = /^(?:payload [\w.-]+: )?(?:line (\d+): |[^\s:]+\.xml:(\d+): )/;
 const HEADER =
-  /^(?:element ([^:\s]+): )?(Schemas validity error|Schemas parser error|parser error|namespace error|validity error|warning) ?: (.*)$/;
-const ELEMENT = /^Element '([^']*)'(?:, attribute '([^']*)')?: (.*)$/;
+  /^(?:element ([^:\s]+): )?(Schemas validity error|Schemas parser error|parser error|namespace error|validity error|warning) ?: ([\s\S]*)$/;
+const ELEMENT = /^Element '([^']*)'(?:, attribute '([^']*)')?: ([\s\S]*)$/;
 
 type Rule = Omit<SchemaFinding, 'line' | 'element' | 'text'>;
 
@@ -97,8 +99,19 @@ function ruleOf(rule: string, attribute: string | undefined): Rule {
     return { kind: valueKind, ...at, ...(m[1] ? { type: localName(m[1]) } : {}) };
   if ((m = /^\[facet 'enumeration'\] The value '([\s\S]*)' is not an element of the set \{(.*)\}/.exec(rule)))
     return { kind: valueKind, ...at, facet: 'enumeration', value: m[1] ?? '', expected: valuesIn(m[2] ?? '') };
-  if ((m = /^\[facet '(\w+)'\] The value (?:'([\s\S]*?)' )?(?:is|has|must|does)/.exec(rule)))
-    return { kind: valueKind, ...at, facet: m[1] ?? '', ...(m[2] === undefined ? {} : { value: m[2] }) };
+  if ((m = /^\[facet '(\w+)'\] The value (?:'([\s\S]*?)' )?(?:is|has|must|does)/.exec(rule))) {
+    // libxml2 (xmlschemas.c, xmlSchemaFacetErr) ends each facet's line with its limit quoted:
+    // "… the allowed maximum length of '4'.", "… the minimum value allowed ('0').", "… the pattern '[0-9]+'."
+    // An element's length facets do not quote the value ("The value has a length of '7'; …").
+    const limit = /'([^']*)'\)?\.?\s*$/.exec(rule.slice(m[0].length))?.[1];
+    return {
+      kind: valueKind,
+      ...at,
+      facet: m[1] ?? '',
+      ...(m[2] === undefined ? {} : { value: m[2] }),
+      ...(limit === undefined ? {} : { limit }),
+    };
+  }
   if ((m = /^The value '([\s\S]*?)' does not match the fixed value constraint/.exec(rule)))
     return { kind: valueKind, ...at, value: m[1] ?? '' };
   return { kind: 'other', ...at };

@@ -95,6 +95,8 @@ describe('extracting the payload of a generic envelope', () => {
     expect(extractPayload(xml)).toEqual({
       noun: 'MeterReadings',
       xml: '<?xml version="1.0" encoding="UTF-8"?>\n<x:MeterReadings xmlns:msg="urn:m" xmlns:x="urn:x"><x:MeterReading/></x:MeterReadings>\n',
+      // The payload's element is its line 2 and line 1 of the message.
+      lineOffset: -1,
     });
   });
 });

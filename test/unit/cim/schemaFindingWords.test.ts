@@ -17,6 +17,9 @@ function findingsOf(kind: SchemaFindingKind): SchemaFinding[] {
     { value: 'yesterday', type: 'dateTime' },
     { value: 'update', facet: 'enumeration', expected: ['create', 'get'] },
     { value: 'x', facet: 'pattern' },
+    { value: 'x', facet: 'pattern', limit: '[0-9]+' },
+    { facet: 'maxLength' },
+    { facet: 'maxLength', limit: '4' },
     {},
   ].map((v) => ({ ...base, kind, ...v }));
   // libxml2 names the element of every schema rule; only a line it does not know may lack one.
