@@ -11,7 +11,9 @@
  * - inside a CustomerAgreement or a UsagePoint, the names (`name`, `aliasName`, every Names/name):
  *   an agreement or a premise is often named after the person; supplier, tariff and dates stay;
  * - inside a meter's SecurityKeys (MeterConfig, meterConfigKeys.ts), everything but the accessor
- *   names: the keys themselves, wrapped or not (issue 23 §5: never in plain text at rest);
+ *   names: the keys themselves, wrapped or not (issue 23 §5: never in plain text at rest); and a
+ *   key's own elements wherever a message puts them (xenc CipherValue, securityAccessorKey,
+ *   wrapKeyInfo): a refused message may carry one outside SecurityKeys;
  * - a Compressed payload of a noun that carries customers or keys is left out (it cannot be masked
  *   without unpacking a message that was refused, perhaps as a bomb).
  * Each masked piece keeps its line breaks, so a line a refusal names points at the same place. A
@@ -32,6 +34,8 @@ const LEFT_OUT = '(left out of this copy: it may name customers)';
 const SECRETS = 'SecurityKeys';
 const SECRET_NAMES = new Set(['securityAccessorName', 'allowedDeviceStatus']);
 const KEY_NOUNS = new Set(['MeterConfig']);
+/** A key's own elements, masked wherever they stand (the schema check's key elements, schemaCheck.ts). */
+const KEY_ELEMENTS = new Set(['CipherValue', 'securityAccessorKey', 'wrapKeyInfo']);
 const LEFT_OUT_KEYS = '(left out of this copy: it may hold meter keys)';
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -81,6 +85,7 @@ class MaskingCopy {
     if (top === 'Compressed') return this.noun === '' || CUSTOMER_NOUNS.has(this.noun) || KEY_NOUNS.has(this.noun);
     let named = false;
     for (const element of stack) {
+      if (KEY_ELEMENTS.has(element)) return true;
       if (element === SECRETS) return top === undefined || !SECRET_NAMES.has(top);
       if (ACCOUNT.has(element)) return true;
       if (FULL.has(element)) return top !== 'mRID';

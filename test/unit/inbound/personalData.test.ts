@@ -93,6 +93,19 @@ describe('maskPersonalData', () => {
     expect(masked.split('\n')).toHaveLength(5);
   });
 
+  it('masks a key wherever a refused message puts it, outside SecurityKeys too', () => {
+    const xml = [
+      '<m:Meter><m:serialNumber>E3100050</m:serialNumber>',
+      '<xenc:CipherData><xenc:CipherValue>QUJDREVGR0hJSktMTU5PUA==</xenc:CipherValue></xenc:CipherData>',
+      '<sec:securityAccessorKey>AAECAwQFBgcICQoLDA0ODw==</sec:securityAccessorKey></m:Meter>',
+    ].join('\n');
+    const masked = maskPersonalData(xml);
+    expect(masked).not.toContain('QUJDREVGR0hJSktMTU5PUA==');
+    expect(masked).not.toContain('AAECAwQFBgcICQoLDA0ODw==');
+    expect(masked).toContain('<m:serialNumber>E3100050</m:serialNumber>');
+    expect(masked.split('\n')).toHaveLength(3);
+  });
+
   it('a comment or processing instruction inside a name does not split it into a masked and an unmasked part (issue 18)', () => {
     const xml = [
       '<m:Customer xmlns:m="http://iec.ch/TC57/2011/MasterDataLinkageConfig#"><m:mRID>C-1</m:mRID>',
