@@ -19,6 +19,7 @@ const heard = (n: number, heardAt: string, volume = `${100 + n}.000`): Heard => 
 });
 
 const state = (over: Partial<ListenState>): ListenState => ({
+  session: 'node-1.1',
   version: 1,
   changedSince: null,
   active: true,
@@ -85,7 +86,7 @@ describe('mergeListenState', () => {
   it('keeps what was heard when listening stops and nothing changed', () => {
     const merged = mergeListenState(
       shown,
-      state({ version: 5, changedSince: 5, active: false, counts: counts(2), heard: [], notHeard: [stop(2)] }),
+      state({ version: 6, changedSince: 5, active: false, counts: counts(2), heard: [], notHeard: [stop(2)] }),
     );
     expect(merged.active).toBe(false);
     expect(merged.heard).toBe(shown.heard);
@@ -100,5 +101,24 @@ describe('mergeListenState', () => {
   it('ignores an answer older than what is shown (a Save and the poll in flight together)', () => {
     const late = state({ version: 4, changedSince: 3, counts: counts(1), heard: [heard(1, '2026-12-07T09:59:59.000Z')] });
     expect(mergeListenState(shown, late)).toBe(shown);
+  });
+
+  it('drops an answer to a poll asked before Stop and merged after it: the version is the same, Stop is newer', () => {
+    const afterStop = state({ ...shown, active: false, changedSince: null });
+    const pollBeforeStop = state({ ...shown, active: true, changedSince: 5, heard: [] });
+    expect(mergeListenState(afterStop, pollBeforeStop)).toBe(afterStop);
+  });
+
+  it("never takes a delta as a whole state: route A's delta landing after Start on route B leaves B", () => {
+    const startedB = state({ session: 'node-1.2', routeId: 'R-B', version: 9, notHeard: [stop(5)] });
+    const pollOfA = state({ session: 'node-1.1', version: 8, changedSince: 7, heard: [heard(1, '2026-12-07T10:00:09.000Z')] });
+    expect(mergeListenState(startedB, pollOfA)).toBe(startedB);
+    // Nothing shown yet: a delta has nothing to be merged into, and the screen asks for the whole state.
+    expect(mergeListenState(null, pollOfA)).toBeNull();
+  });
+
+  it('takes a whole answer of another session even with a lower version (the Node side started again)', () => {
+    const restarted = state({ session: 'node-2.1', version: 2, changedSince: null, notHeard: [stop(1), stop(2), stop(3)] });
+    expect(mergeListenState(shown, restarted)).toBe(restarted);
   });
 });

@@ -3,8 +3,9 @@
  * screen picked, feeds it to the session, and answers the screen's questions. An unplugged stick
  * ends the session with a reason; the heard list stays until the next start.
  */
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/contract/appError';
-import type { ListenState } from '../../../shared/contract/methods/listen';
+import type { ListenCursor, ListenState } from '../../../shared/contract/methods/listen';
 import type { Store } from '../store';
 import type { Actor } from '../store/repositories/journal';
 import { validationSettings } from '../readings/validationSettings';
@@ -18,8 +19,8 @@ import { radioStopsOf, type RadioStop } from './radioRoute';
 export interface ListenService {
   /** The route decides whether heard meters are saved without a tap (migration 27). */
   start(actor: () => Actor, request: { routeId: string; port: string; receiver: ReceiverKind; mode: RadioMode }): Promise<ListenState>;
-  /** With `since` (a version this service answered before): only the heard meters changed after it. */
-  state(since?: number): ListenState;
+  /** With `since` (a cursor this session answered before): only the heard meters changed after it. */
+  state(since?: ListenCursor): ListenState;
   routeSetting(routeId: string): { routeId: string; autoSave: boolean };
   setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
@@ -56,10 +57,15 @@ export function listenService(
   } | null = null;
   let stoppedBecause: 'unplugged' | null = null;
   // Versions for the screen's refresh (issue 23 "Speed"): the session replaces a heard meter's object whenever
-  // it changes, so a new object is a change. A session starts at a version of its own: a cursor from an
-  // earlier session, or from before this process started, gets the whole state.
+  // it changes, so a new object is a change; so is any other change of what is shown (Stop, a count), so two
+  // answers with one version say the same. Versions count within a session named by this process's own id
+  // and a number: a cursor from an earlier session, or from another process, gets the whole state.
+  const processId = randomUUID();
+  let sessionNumber = 0;
+  let sessionId = `${processId}.0`;
   let version = 0;
   let sessionFrom = 0;
+  let lastShown = '';
   type HeardRow = ListenState['heard'][number];
   let shown = new Map<string, { meter: HeardMeter; version: number; row: HeardRow }>();
 
@@ -71,9 +77,10 @@ export function listenService(
     current?.session.flush();
   };
 
-  const state = (since?: number): ListenState => {
+  const state = (since?: ListenCursor): ListenState => {
     if (!current)
       return {
+        session: sessionId,
         version,
         changedSince: null,
         active: false,
@@ -107,18 +114,27 @@ export function listenService(
       const known = shown.get(h.usagePointId);
       if (known?.meter !== h) shown.set(h.usagePointId, { meter: h, version: ++version, row: rowOf(h) });
     }
-    const changedSince = since !== undefined && since >= sessionFrom && since <= version ? since : null;
+    const active = current.link !== null;
+    const counts = current.session.counts();
+    const seen = JSON.stringify([active, stoppedBecause, counts]);
+    if (seen !== lastShown) {
+      lastShown = seen;
+      version++;
+    }
+    const trusted = since !== undefined && since.session === sessionId && since.version >= sessionFrom && since.version <= version;
+    const changedSince = trusted ? since.version : null;
     const heardIds = new Set(heard.map((h) => h.usagePointId));
     return {
+      session: sessionId,
       version,
       changedSince,
-      active: current.link !== null,
+      active,
       routeId: current.routeId,
       receiver: current.receiver,
       autoSave: current.autoSave,
       startedAt: current.startedAt,
       stoppedBecause,
-      counts: current.session.counts(),
+      counts,
       heard: [...shown.values()]
         .filter((h) => changedSince === null || h.version > changedSince)
         .map((h) => h.row)
@@ -156,7 +172,9 @@ export function listenService(
         });
       }
       stoppedBecause = null;
-      sessionFrom = ++version;
+      sessionId = `${processId}.${++sessionNumber}`;
+      sessionFrom = version + 1; // the first answer of the session moves the version to it
+      lastShown = '';
       shown = new Map();
       current = {
         session,

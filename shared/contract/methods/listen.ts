@@ -13,8 +13,21 @@ export const listenModes = ['T1', 'C1', 'C1B', 'S1'] as const;
 
 const radioStop = z.object({ usagePointId: z.string(), sequence: z.number().int(), address: z.string(), meterSerial: z.string() });
 
+/**
+ * Where the screen's state stands: the session it belongs to and its version there. The session names
+ * the Node process too, so a cursor kept across a restart of the Node side (the loopback web host) or
+ * from an earlier session is never taken for one of this session's versions.
+ */
+export const listenCursor = z.object({ session: z.string().min(1).max(100), version: z.number().int().nonnegative() }).strict();
+export type ListenCursor = z.infer<typeof listenCursor>;
+
 export const listenState = z.object({
-  /** Grows with every change of what is shown; the screen sends the last one back as `since`. */
+  /** This Node process's listening session (a new one on every Start): versions count within it. */
+  session: z.string(),
+  /**
+   * Grows with every change of what is shown (a meter heard or saved, a count, Stop, an unplugged stick);
+   * the screen sends it back with `session` as `since`.
+   */
   version: z.number().int().nonnegative(),
   /**
    * Null: `heard` holds every heard meter. A version: `heard` holds only the meters heard anew (or saved)
@@ -68,10 +81,10 @@ export const listenMethods = {
       .strict(),
     output: listenState,
   },
-  /** `since`: the version of the state the screen already has (only what changed after it comes back). */
+  /** `since`: the session and version of the state the screen already has (only what changed after it comes back). */
   'listen.state': {
     right: 'view',
-    input: z.object({ since: z.number().int().nonnegative().optional() }).strict(),
+    input: z.object({ since: listenCursor.optional() }).strict(),
     output: listenState,
   },
   /** Whether the route saves heard meters without a tap (its setting, migration 27): anyone sees it, a supervisor sets it. */

@@ -105,13 +105,20 @@ describe.skipIf(socatSkipReason !== null)(
         expect(await app!.handlers['listen.saveAll']({})).toEqual({ saved: 1, skipped: 0 });
         expect(app!.store.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(2);
         // The screen's refresh: only the meters changed since the version it shows (both saved ones among them).
-        const changed = await app!.handlers['listen.state']({ since: all.version });
+        const changed = await app!.handlers['listen.state']({ since: { session: all.session, version: all.version } });
         expect(changed.changedSince).toBe(all.version);
         expect(changed.version).toBeGreaterThan(all.version);
         expect(changed.heard.filter((h) => h.readingSetId).map((h) => h.usagePointId)).toEqual(['UP-1', 'UP-2']);
         // A version from before this session started is answered with the whole state.
-        expect((await app!.handlers['listen.state']({ since: started.version - 1 })).changedSince).toBeNull();
-        expect((await app!.handlers['listen.stop']({})).active).toBe(false);
+        const before = { session: started.session, version: started.version - 1 };
+        expect((await app!.handlers['listen.state']({ since: before })).changedSince).toBeNull();
+        // So is this session's version under another Node process's id (a screen kept across a restart).
+        const elsewhere = { session: `another-process.${started.session.split('.').pop()}`, version: all.version };
+        expect((await app!.handlers['listen.state']({ since: elsewhere })).changedSince).toBeNull();
+        // Stop moves the version: an answer to a poll asked before it is older than Stop's answer.
+        const stopped = await app!.handlers['listen.stop']({});
+        expect(stopped.active).toBe(false);
+        expect(stopped.version).toBeGreaterThan(changed.version);
       },
       scaled(30_000),
     );

@@ -36,6 +36,11 @@ type RadioMode = (typeof listenModes)[number];
 type ListenReceiver = (typeof listenReceivers)[number];
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Moves with every Start and Stop (whatever replaces the session shown): an answer asked for before it
+ * moved is older than the state that Start or Stop gave, whatever its version, and is dropped.
+ */
+let sessionTurn = 0;
 
 /** Gives the page a task boundary: the Scheduler API's yield where the browser has it (Chromium), else a timer. */
 const nextTask = (): Promise<void> => {
@@ -70,24 +75,35 @@ export const useListenStore = create<ListenSlice>((set, get) => {
     },
     async start(routeId) {
       const { port, receiver, mode } = get();
+      clearTimeout(timer);
+      const turn = ++sessionTurn;
       const result = await api['listen.start']({ routeId, port, receiver, mode });
+      if (turn !== sessionTurn) return;
       if (!result.ok) return set({ error: errorText(result.error) });
       set({ state: result.value, now: Date.now(), error: null });
       poll();
     },
     async stop() {
       clearTimeout(timer);
+      const turn = ++sessionTurn;
       const result = await api['listen.stop']({});
-      if (result.ok) set({ state: result.value, now: Date.now() });
+      if (result.ok && turn === sessionTurn) set({ state: result.value, now: Date.now() });
     },
     async refresh() {
       // Only what changed since the version shown comes back, and is merged row by row.
-      const result = await api['listen.state']({ since: get().state?.version });
+      const turn = sessionTurn;
+      const shown = get().state;
+      const since = shown ? { session: shown.session, version: shown.version } : undefined;
+      const result = await api['listen.state']({ since });
+      if (turn !== sessionTurn) return;
       if (!result.ok) return set({ error: errorText(result.error) });
       // The answer is read and checked in one task, the rows drawn in the next: a frame can be painted
       // (and a tap handled) between the two (bench/listenFrames.ts).
       await nextTask();
+      if (turn !== sessionTurn) return;
       const state = mergeListenState(get().state, result.value);
+      // Only a delta with nothing to merge into: ask for the whole state.
+      if (!state) return get().refresh();
       set({ state, now: Date.now() });
       if (state.active) poll();
     },

@@ -21,11 +21,23 @@ function keptStops(previous: Stops, answer: Stops): Stops {
   return answer.map((s) => shown.get(s.usagePointId) ?? s);
 }
 
-export function mergeListenState(previous: ListenState | null, answer: ListenState): ListenState {
-  // A whole answer (a new session, or a version the Node side does not know) replaces everything.
-  if (answer.changedSince === null || !previous || previous.routeId !== answer.routeId) return answer;
-  // Two refreshes in flight (a Save and the poll): an answer older than what is shown changes nothing.
-  if (answer.version < previous.version) return previous;
+/**
+ * Null when the answer is only a delta and there is nothing it could be merged into: the screen then
+ * asks for the whole state.
+ */
+export function mergeListenState(previous: ListenState, answer: ListenState): ListenState;
+export function mergeListenState(previous: ListenState | null, answer: ListenState): ListenState | null;
+export function mergeListenState(previous: ListenState | null, answer: ListenState): ListenState | null {
+  const sameSession = previous !== null && previous.session === answer.session && previous.routeId === answer.routeId;
+  // Two refreshes in flight (a Save and the poll): an answer no newer than what is shown changes nothing.
+  // Every change moves the version, so an equal one is not newer either (a poll answered just before Stop).
+  const older = answer.version < (previous?.version ?? 0) || (answer.version === previous?.version && answer.changedSince !== null);
+  if (sameSession && older) return previous;
+  // A whole answer (a new session, or a cursor the Node side did not take) replaces everything.
+  if (answer.changedSince === null) return answer;
+  // A delta is never a whole state: of another session or route (asked before a Start) it is dropped.
+  if (!previous) return null;
+  if (!sameSession) return previous;
   const byId = new Map(previous.heard.map((h) => [h.usagePointId, h]));
   for (const h of answer.heard) byId.set(h.usagePointId, h);
   const heard = answer.heard.length === 0 ? previous.heard : [...byId.values()].sort((a, b) => a.sequence - b.sequence);
