@@ -106,7 +106,8 @@ export async function runReceiverSimulator(
         if (stopped) return;
         while (next < transmissions.length && (transmissions[next]?.atMs ?? 0) <= Date.now() - started) {
           if (hears()) {
-            void link.write(transmissions[next]!.bytes);
+            // Not awaited, so it must not reject unheard: a stop closes the link under queued writes.
+            link.write(transmissions[next]!.bytes).catch(() => undefined);
             sent++;
           }
           next++;
@@ -123,6 +124,7 @@ export async function runReceiverSimulator(
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      // Settles every write still queued (as closed), so none fails after the stop.
       await link.close();
     },
   };

@@ -31,6 +31,17 @@ export class LinkOpenError extends Error {
   }
 }
 
+/**
+ * A write the link could not finish because the link was closed (by us or by the device going
+ * away): the bytes may or may not have left. Callers that stop on purpose expect it.
+ */
+export class LinkClosedError extends Error {
+  constructor() {
+    super('the serial link is closed');
+    this.name = 'LinkClosedError';
+  }
+}
+
 function classify(message: string): LinkOpenError['reason'] {
   if (/ENOENT|No such file|not found/i.test(message)) return 'notFound';
   if (/EBUSY|resource busy|Cannot lock/i.test(message)) return 'busy';
@@ -72,6 +83,11 @@ export async function openSerialLink(path: string, settings: LinkSettings): Prom
   // Self-powered optical heads take their supply from DTR/RTS. A PTY refuses the ioctl: tolerate it.
   await new Promise<void>((resolve) => port.set({ dtr: true, rts: false }, () => resolve()));
   let closing = false;
+  /**
+   * Writes not yet settled. Close settles them: one the stream still holds would otherwise wait for
+   * a reopen that never comes, and one the binding cancels fails with whatever it was doing.
+   */
+  const inFlight = new Set<(error: Error) => void>();
   const closeListeners = new Set<(unexpected: boolean, reason: string) => void>();
   let closed = false;
   const announce = (unexpected: boolean, reason: string) => {
@@ -91,13 +107,26 @@ export async function openSerialLink(path: string, settings: LinkSettings): Prom
     if (!closing) announce(true, error.message);
   });
   return {
-    write: (bytes) =>
-      new Promise<void>((resolve, reject) => {
+    write: (bytes) => {
+      // After close the stream would queue the write until a reopen that never comes.
+      if (closing || closed) return Promise.reject(new LinkClosedError());
+      return new Promise<void>((resolve, reject) => {
+        const settle = (error?: Error) => {
+          if (!inFlight.delete(fail)) return;
+          if (error) reject(error);
+          else resolve();
+        };
+        const fail = (error: Error) => settle(error);
+        inFlight.add(fail);
         port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => {
-          if (error) return reject(error);
-          port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
+          if (error) return settle(closing || closed ? new LinkClosedError() : error);
+          // The stream's drain waits for the binding's pending write and then drains its descriptor:
+          // a close in between leaves a null descriptor and a TypeError from the binding
+          // (@serialport/bindings-cpp linux.js drain). That failure means only "closed".
+          port.drain((drainError) => settle(drainError && (closing || closed) ? new LinkClosedError() : (drainError ?? undefined)));
         });
-      }),
+      });
+    },
     setBaudRate: (baud) =>
       new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (error) => (error ? reject(error) : resolve()))),
     onData(listener) {
@@ -109,12 +138,14 @@ export async function openSerialLink(path: string, settings: LinkSettings): Prom
       closeListeners.add(listener);
       return () => closeListeners.delete(listener);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        closing = true;
-        clearInterval(watch);
-        if (!port.isOpen) return resolve();
-        port.close(() => resolve());
-      }),
+    close: async () => {
+      closing = true;
+      clearInterval(watch);
+      if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+      // A write that failed as a disconnect starts the stream's own close: the descriptor and its
+      // lock are released only at its 'close', and the path may be opened again right after.
+      else if (port.closing) await new Promise<void>((resolve) => port.once('close', () => resolve()));
+      for (const fail of [...inFlight]) fail(new LinkClosedError());
+    },
   };
 }
