@@ -25,7 +25,10 @@ export interface ListenService {
   setRouteSetting(actor: Actor, routeId: string, autoSave: boolean): { routeId: string; autoSave: boolean };
   session(): ListenSession;
   stop(): Promise<ListenState>;
-  /** Saves what waits for its auto-save batch, at once (the app closing). */
+  /**
+   * The app closing: no more bytes reach the session, the receiver is let go, and what waits for its
+   * auto-save batch is saved at once, before the store closes.
+   */
   flush(): void;
 }
 
@@ -56,6 +59,8 @@ export function listenService(
     startedAt: string;
   } | null = null;
   let stoppedBecause: 'unplugged' | null = null;
+  /** Detaches the running session from its receiver's bytes (the app closing). */
+  let stopData: () => void = () => {};
   // Versions for the screen's refresh (issue 23 "Speed"): the session replaces a heard meter's object whenever
   // it changes, so a new object is a change; so is any other change of what is shown (Stop, a count), so two
   // answers with one version say the same. Versions count within a session named by this process's own id
@@ -186,7 +191,7 @@ export function listenService(
         startedAt: new Date().toISOString(),
       };
       const mine = current;
-      link.onData((bytes) => mine.session.feed(bytes));
+      stopData = link.onData((bytes) => mine.session.feed(bytes));
       link.onClose((unexpected) => {
         if (!unexpected || current !== mine) return;
         mine.link = null;
@@ -213,6 +218,12 @@ export function listenService(
       await closeLink();
       return state();
     },
-    flush: () => current?.session.flush(),
+    flush() {
+      stopData();
+      const link = current?.link;
+      if (current) current.link = null;
+      void link?.close().catch(() => undefined);
+      current?.session.flush();
+    },
   };
 }

@@ -4,13 +4,14 @@
  * without its key is heard but cannot be decrypted. Waits on what was heard, never on a timer.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFieldmeter, type Fieldmeter } from '../../../electron/services/fieldmeter';
 import { secretEncryptor } from '../../../electron/services/meterKeys/encryptors';
 import { runReceiverSimulator, type RunningSimulator } from '../../../electron/services/mbus/receiverOnPort';
 import { trainingRadioMeters, TRAINING_RADIO_KEY } from '../../../electron/services/mbus/trainingRadio';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import { openSerialLink } from '../../../electron/services/serial/link';
+import { openStore } from '../../../electron/services/store';
 import { startPtyPair, type PtyPair } from '../../../electron/services/serial/simulator';
 import { modeAnswer, modeFrameReader } from '../../../shared/mbus';
 import { signInAs } from '../../support/profiles';
@@ -167,6 +168,49 @@ describe.skipIf(socatSkipReason !== null)(
         expect(app!.store.db.prepare("SELECT count(*) FROM reading_sets WHERE source = 'radio'").pluck().get()).toBe(2);
         const audit = app!.store.db.prepare("SELECT action, entity_id FROM audit_log WHERE action = 'listen.routeSetting'").all();
         expect(audit).toEqual([{ action: 'listen.routeSetting', entity_id: 'R1' }]);
+      },
+      scaled(30_000),
+    );
+
+    it(
+      'saves the meters still waiting for their auto-save when the app closes while listening',
+      async () => {
+        const dir = await setUpRoute();
+        await signInAs(app!, 'supervisor');
+        await app!.handlers['listen.routeSetting.set']({ routeId: 'R1', autoSave: true });
+        await signInAs(app!, 'technician');
+        pair = await startPtyPair(join(dir, 'app'), join(dir, 'stick'));
+        simulator = await runReceiverSimulator(pair.meterPath, trainingRadioMeters, {
+          receiver: 'im871a',
+          seed: 5,
+          intervalMs: 1000,
+          lossRate: 0,
+          burst: true,
+        });
+        // The batch's window never closes on its own in this test: only the app's close can save what waits.
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          await app!.handlers['listen.start']({ routeId: 'R1', port: pair.appPath, receiver: 'im871a', mode: 'T1' });
+          await new Promise<void>((resolve) => {
+            const poll = async () => {
+              const state = await app!.handlers['listen.state']({});
+              if (state.heard.filter((h) => h.values.length > 0).length >= 2) resolve();
+              else setImmediate(() => void poll());
+            };
+            void poll();
+          });
+          expect(app!.store.db.prepare('SELECT count(*) FROM reading_sets').pluck().get()).toBe(0);
+          app!.close();
+          app = undefined;
+        } finally {
+          vi.useRealTimers();
+        }
+        const reopened = openStore(join(dir, 'f.db'));
+        try {
+          expect(reopened.db.prepare("SELECT count(*) FROM reading_sets WHERE source = 'radio'").pluck().get()).toBe(2);
+        } finally {
+          reopened.close();
+        }
       },
       scaled(30_000),
     );
