@@ -13,7 +13,7 @@ import type { PushCliOptions } from './dlmsPush';
 import { terminalPrompt } from './meterPassword';
 import { dlmsHelp } from './help/dlmsHelp';
 import { dlmsSimulateHelp } from './help/dlmsSimulateHelp';
-import { sharedHelp } from './help/sharedHelp';
+import { sharedHelp, simulateGroup } from './help/sharedHelp';
 
 type SimulateOptions = { days: string; password: string; pace?: boolean; medium: string; baud?: string } & Omit<PushCliOptions, 'baud'>;
 
@@ -241,9 +241,7 @@ export function registerDlmsReadCommands(dlms: Command, program: Command, io: Cl
       }
     });
 
-  const simulate =
-    program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description(dlmsSimulateHelp('simulate')).exitOverride();
+  const simulate = simulateGroup(program);
   simulate
     .command('dlms-meter')
     .description(dlmsSimulateHelp('meter'))

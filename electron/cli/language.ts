@@ -2,7 +2,7 @@
  * The CLI's language (issue 16 §3): FIELDMETER_LANG when set, else LANG — German when it starts
  * with `de`, English otherwise. Every line a person reads is said from the catalogs in this language.
  */
-import { wordsAt } from '../../shared/i18n/errorKey';
+import { wordsAt } from '../../shared/i18n/catalogText';
 import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { meterNamesDe } from '../../shared/i18n/meterNames.de';
@@ -35,6 +35,4 @@ export function reasonWords(reason: string): string {
 }
 
 /** Fills a catalog line's {{placeholders}}; a placeholder without a value stays as written. */
-export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fill } from '../../shared/i18n/catalogText';

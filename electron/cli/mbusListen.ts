@@ -14,7 +14,7 @@ import { listenText } from './mbusText';
 import type { CliIo } from './program';
 import { mbusHelp } from './help/mbusHelp';
 import { mbusSimulateHelp } from './help/mbusSimulateHelp';
-import { sharedHelp } from './help/sharedHelp';
+import { sharedHelp, simulateGroup } from './help/sharedHelp';
 
 interface ListenCliOptions {
   port: string;
@@ -233,9 +233,7 @@ export function registerMbusListenCommands(program: Command, io: CliIo): void {
     .exitOverride()
     .action((options: ListenCliOptions) => listen(options, io));
 
-  const simulate =
-    program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description(mbusSimulateHelp('simulate')).exitOverride();
+  const simulate = simulateGroup(program);
   simulate
     .command('wmbus-receiver')
     .description(mbusSimulateHelp('receiver'))

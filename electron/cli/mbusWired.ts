@@ -16,7 +16,7 @@ import type { CliIo } from './program';
 import type { WiredSaver } from './mbusWiredSave';
 import { escapeControls } from './terminalText';
 import { mbusWiredHelp } from './help/mbusWiredHelp';
-import { sharedHelp } from './help/sharedHelp';
+import { sharedHelp, simulateGroup } from './help/sharedHelp';
 
 interface WiredCliOptions {
   port: string;
@@ -185,9 +185,7 @@ export function registerMbusWiredCommands(program: Command, io: CliIo): void {
       }
     });
 
-  const simulate =
-    program.commands.find((c) => c.name() === 'simulate') ??
-    program.command('simulate').description(mbusWiredHelp('simulate')).exitOverride();
+  const simulate = simulateGroup(program);
   simulate
     .command('mbus-meters')
     .description(mbusWiredHelp('meters'))

@@ -18,7 +18,7 @@ import type { OpticalProgramResult } from '../../shared/contract/methods/optical
 import type { readAndSave } from './opticalSave';
 import type { CliIo } from './program';
 import { opticalHelp } from './help/opticalHelp';
-import { sharedHelp } from './help/sharedHelp';
+import { sharedHelp, simulateGroup } from './help/sharedHelp';
 
 interface JsonOption {
   json?: boolean;
@@ -199,7 +199,7 @@ export function registerOpticalCommands(program: Command, io: CliIo): void {
       print(options, list, () => portsText(list));
     });
 
-  const simulate = program.command('simulate').description(opticalHelp('simulate')).exitOverride();
+  const simulate = simulateGroup(program);
   simulate
     .command('meter')
     .description(opticalHelp('simulateMeter'))

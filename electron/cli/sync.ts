@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { sharedHelp } from './help/sharedHelp';
+import { sharedHelp, simulateGroup } from './help/sharedHelp';
 import { syncHelp } from './help/syncHelp';
 import { AppError } from '../../shared/contract/appError';
 import { resolveDatabasePath } from '../services/paths';
@@ -167,9 +167,7 @@ export function registerSyncCommands(program: Command, io: CliIo): void {
       }
     });
 
-  // `simulate` may already exist (the meter simulator, cli/optical.ts): add to it.
-  const simulate =
-    program.commands.find((c) => c.name() === 'simulate') ?? program.command('simulate').description(syncHelp('simulate')).exitOverride();
+  const simulate = simulateGroup(program);
   simulate
     .command('enterprise')
     .description(syncHelp('enterprise'))

@@ -6,6 +6,7 @@
  */
 import { stateRefusals } from '../domain/orderRefusal';
 import { inboundRefusalKey } from './inboundRefusalKey';
+import { fill, wordsAt } from './catalogText';
 export interface ErrorWordKey {
   readonly key: string;
   /** Said when the catalog has no words at `key` (a probe failure code this build does not name). */
@@ -137,12 +138,7 @@ export function errorWordKey(error: CodedError, roleOfRight: (right: string) => 
   return null;
 }
 
-/** The words at a dotted key of a catalog section, or undefined. */
-export function wordsAt(section: unknown, key: string): string | undefined {
-  let node: unknown = section;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
+export { wordsAt } from './catalogText';
 
 /** The error in the catalog's words (the CLI; the renderer goes through i18next): the reason's words, else the code's. */
 export function sayError(
@@ -159,6 +155,5 @@ export function sayError(
   const then = found?.then ? wordsAt(words, found.then) : undefined;
   const said = Object.fromEntries(Object.entries(found?.words ?? {}).map(([name, key]) => [name, wordsAt(words, key) ?? key]));
   const values = { ...found?.values, ...said };
-  const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-  return then ? `${fill(text)} ${fill(then)}` : fill(text);
+  return then ? `${fill(text, values)} ${fill(then, values)}` : fill(text, values);
 }

@@ -7,6 +7,7 @@
 import type { StoredSchemaFinding } from '../cim/xml/schemaFinding';
 import { inboundWordsEn } from './inboundWords';
 import { saySchemaFinding, schemaFindingText, type schemaFindingWordsEn } from './schemaFindingWords';
+import { fill, wordsAt } from './catalogText';
 
 /** Codes whose words depend on the kind of problem a detail names (`badValue.date` …). */
 const WORDS_BY = {
@@ -46,12 +47,6 @@ export function inboundRefusalKey(refusal: { readonly code: string; readonly det
   return { key: `inboundRefusal.${refusal.code}${typeof kind === 'string' ? `.${kind}` : ''}`, values };
 }
 
-function wordsAtKey(words: unknown, key: string): string | undefined {
-  let node: unknown = words;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
-
 /** The refusal in a catalog's words (the CLI, and in English the Node log); the code itself when it has none. */
 export function sayInboundRefusal(words: typeof inboundWordsEn, refusal: { readonly code: string; readonly details?: unknown }): string {
   const found = inboundRefusalKey(refusal);
@@ -59,11 +54,8 @@ export function sayInboundRefusal(words: typeof inboundWordsEn, refusal: { reado
     const error = (refusal.details as { error?: { code?: string } } | undefined)?.error;
     return `${refusal.code} (${error?.code ?? '?'})`;
   }
-  return fill(wordsAtKey(words, found.key) ?? refusal.code, found.values);
+  return fill(wordsAt(words, found.key) ?? refusal.code, found.values);
 }
-
-const fill = (text: string, values: Readonly<Record<string, string | number>>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 /** The identifiers shown small beside the words: the code (and the error's, for `failed`) and the line. */
 export function inboundRefusalTag(

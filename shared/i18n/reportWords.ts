@@ -93,8 +93,7 @@ const de: ReportWords = {
 export const reportWords: Readonly<Record<ReportLanguage, ReportWords>> = { en, de };
 
 /** Fills `{{name}}` placeholders (the renderer's i18next syntax, so the same sentences read alike). */
-export const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export { fill } from './catalogText';
 
 /** A date and time as the reader writes it (de: 06.12.2026, 22:34), with the zone named. */
 export function reportDateTime(iso: string, language: ReportLanguage, timeZone?: string): string {

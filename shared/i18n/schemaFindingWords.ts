@@ -7,6 +7,7 @@
  * with a type, an enumeration or another facet (with or without the value and the facet's limit).
  */
 import type { SchemaFinding, SchemaFindingKind, StoredSchemaFinding } from '../cim/xml/schemaFinding';
+import { fill, wordsAt } from './catalogText';
 
 export const schemaFindingWordsEn = {
   /** A finding with the line of the message it is on. */
@@ -160,15 +161,6 @@ export function schemaFindingKey(finding: SchemaFinding): { key: string; values:
   return { key: `schemaFinding.${finding.kind}${variant ? `.${variant}` : ''}`, values };
 }
 
-const fill = (text: string, values: Readonly<Record<string, string | number>>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-
-function wordsAt(words: Words, key: string): string {
-  let node: unknown = words;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === 'string' ? node : key;
-}
-
 /**
  * A finding in a catalog's words, with its line (`lookUp` is the renderer's i18next lookup; the
  * CLI passes the catalog). A plain string kept by an earlier version is shown as written.
@@ -179,7 +171,9 @@ export function saySchemaFinding(
 ): string {
   if (typeof finding === 'string') return finding;
   const say =
-    typeof words === 'function' ? words : (key: string, values: Record<string, string | number>) => fill(wordsAt(words, key), values);
+    typeof words === 'function'
+      ? words
+      : (key: string, values: Record<string, string | number>) => fill(wordsAt(words, key) ?? key, values);
   const { key, values } = schemaFindingKey(finding);
   const said = say(key, values);
   return finding.line === null ? said : say('schemaFindingAt', { line: finding.line, finding: said });

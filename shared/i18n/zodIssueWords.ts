@@ -5,6 +5,7 @@
  * as written; keys, values and patterns from the file are quoted, never translated.
  */
 import type { ZodIssueData } from '../contract/zodIssue';
+import { fill, wordsAt } from './catalogText';
 
 export const zodIssueWordsEn = {
   /** Beside an issue of the whole file (its path is empty). */
@@ -134,22 +135,15 @@ export function zodIssueKey(
   return { key: `settingIssue.${issue.code}.${variant !== undefined && variant in variants ? variant : 'other'}`, values };
 }
 
-const fill = (text: string, values: Readonly<Record<string, string | number>>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-
-function wordsAt(words: Words, key: string): string {
-  let node: unknown = words;
-  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === 'string' ? node : key;
-}
-
 /** An issue in a catalog's words (the CLI and tests pass the catalog; the renderer its i18next lookup). */
 export function sayZodIssue(
   words: Words | ((key: string, values: Record<string, string | number>) => string),
   issue: ZodIssueData,
 ): string {
   const say =
-    typeof words === 'function' ? words : (key: string, values: Record<string, string | number>) => fill(wordsAt(words, key), values);
+    typeof words === 'function'
+      ? words
+      : (key: string, values: Record<string, string | number>) => fill(wordsAt(words, key) ?? key, values);
   const typeWord = (type: string) => {
     const word = say(`settingIssue.type.${type}`, {});
     return word.endsWith(`settingIssue.type.${type}`) || word === '' ? type : word;

@@ -1,11 +1,9 @@
 /**
- * `--help` of `simulate dlms-meter` (issue 16 §3), in English and German, and the words of the
- * `simulate` group for whichever meter command defines it first.
+ * `--help` of `simulate dlms-meter` (issue 16 §3), in English and German.
  */
 import { helpFrom } from './helpWords';
 
 const dlmsSimulateHelpEn = {
-  simulate: 'simulators for training and tests',
   meter:
     'run a simulated DLMS/COSEM meter (mode E, HDLC, LLS password, clock, registers, disconnect control, 15-minute 4-channel load profile) until Ctrl+C; without an existing --link it starts socat and sits on <link>.meter',
   link: 'serial path for the app to open',
@@ -23,7 +21,6 @@ const dlmsSimulateHelpEn = {
 };
 
 const dlmsSimulateHelpDe = {
-  simulate: 'Simulatoren für Schulung und Tests',
   meter:
     'einen simulierten DLMS/COSEM-Zähler betreiben (Modus E, HDLC, LLS-Passwort, Uhr, Register, Trennschalter, Lastprofil mit 4 Kanälen im 15-Minuten-Raster) bis Strg+C; ohne vorhandenen --link startet er socat und belegt <link>.meter',
   link: 'serieller Pfad, den die App öffnet',

@@ -1,11 +1,9 @@
 /**
- * `--help` of `simulate wmbus-receiver` (issue 16 §3), in English and German, and the words of
- * the `simulate` group for whichever meter command defines it first.
+ * `--help` of `simulate wmbus-receiver` (issue 16 §3), in English and German.
  */
 import { helpFrom } from './helpWords';
 
 const mbusSimulateHelpEn = {
-  simulate: 'simulators for training and tests',
   receiver:
     "send the training route's radio meters (or a route's, with --route) as a receiver would (seeded), on the simulator's end of a PTY pair, until Ctrl+C",
   link: "the simulator's end of a PTY pair (e.g. made with socat)",
@@ -24,7 +22,6 @@ const mbusSimulateHelpEn = {
 };
 
 const mbusSimulateHelpDe = {
-  simulate: 'Simulatoren für Schulung und Tests',
   receiver:
     'die Funkzähler der Übungsroute (mit --route die einer anderen Route) so senden, wie ein Empfänger sie liefert (reproduzierbar über --seed), auf der Simulatorseite eines PTY-Paars, bis Strg+C',
   link: 'die Simulatorseite eines PTY-Paars (z. B. mit socat angelegt)',

@@ -19,7 +19,6 @@ const mbusWiredHelpEn = {
     'application reset first (SND_UD CI 0x50), with a subcode if given: upper digit the data (0x00 all, 0x10 user data, 0x20 billing…), lower the telegram',
   readSave: "save the meter's values to its stop (matched by manufacturer and id; needs a signed-in profile)",
   readRoute: 'with --save: the route the meter must be on (default: any route on this device)',
-  simulate: 'simulators for training and tests',
   meters: 'three wired M-Bus meters (published libmbus frames) at primary addresses 1, 2 and 5 on a PTY, until Ctrl+C',
   metersPort: "the simulator's end of a PTY pair (e.g. made with socat)",
 };
@@ -40,7 +39,6 @@ const mbusWiredHelpDe = {
   readSave:
     'die Werte des Zählers bei seiner Verbrauchsstelle speichern (zugeordnet über Hersteller und Identnummer; braucht ein angemeldetes Profil)',
   readRoute: 'mit --save: die Route, auf der der Zähler stehen muss (Vorgabe: jede Route auf diesem Gerät)',
-  simulate: 'Simulatoren für Schulung und Tests',
   meters: 'drei drahtgebundene M-Bus-Zähler (veröffentlichte libmbus-Rahmen) auf den Primäradressen 1, 2 und 5 an einem PTY, bis Strg+C',
   metersPort: 'die Simulatorseite eines PTY-Paars (z. B. mit socat angelegt)',
 } satisfies Record<keyof typeof mbusWiredHelpEn, string>;

@@ -19,7 +19,6 @@ const opticalHelpEn = {
   note: 'with --save: why a serial that does not match is read anyway',
   confirmReason: 'with --save: confirm values outside the expected range, with the reason',
   ports: 'list serial ports and recognised optical probes',
-  simulate: 'simulators for training and tests',
   simulateMeter:
     'run a simulated meter until Ctrl+C. If --link exists it attaches to it (e.g. a PTY end you made with socat); otherwise it starts socat itself, and the app opens --link while the meter sits on <link>.meter',
   simulatorProfile: 'one of: {{profiles}}',
@@ -54,7 +53,6 @@ const opticalHelpDe: Readonly<Record<keyof typeof opticalHelpEn, string>> = {
   note: 'mit --save: warum ein Zähler mit abweichender Seriennummer trotzdem ausgelesen wird',
   confirmReason: 'mit --save: Werte außerhalb des Erwartungsbereichs bestätigen, mit Begründung',
   ports: 'serielle Ports und erkannte optische Leseköpfe auflisten',
-  simulate: 'Simulatoren für Schulungen und Tests',
   simulateMeter:
     'einen simulierten Zähler bis Strg+C betreiben. Gibt es --link schon, verbindet er sich damit (z. B. ein mit socat angelegtes PTY-Ende); sonst startet er socat selbst, die App öffnet --link und der Zähler sitzt auf <link>.meter',
   simulatorProfile: 'eines von: {{profiles}}',

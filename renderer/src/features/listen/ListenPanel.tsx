@@ -163,8 +163,12 @@ export function ListenPanel({ routeId }: { routeId: string }) {
             {t('listen.saveAll')}
           </button>
           <HeardList heard={state.heard} />
-          <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-          <NotHeardList stops={state.notHeard} />
+          {state.notHeard.length > 0 && (
+            <>
+              <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
+              <NotHeardList stops={state.notHeard} />
+            </>
+          )}
         </>
       )}
     </details>
