@@ -7,9 +7,11 @@
  */
 import { expect, test } from './fixtures';
 import { callApi, screenshot } from './pages';
+import { scaled } from '../support/timeouts';
 import { runReceiverSimulator, type RunningSimulator } from '../../electron/services/mbus/receiverOnPort';
 import { trainingKeyFile, trainingRadioMeters } from '../../electron/services/mbus/trainingRadio';
 import { startPtyPair, type PtyPair } from '../../electron/services/serial/simulator';
+import type { RadioMeterProfile } from '../../shared/mbus';
 import { socatSkipReason } from '../integration/serial/ptyHarness';
 import { csv, row } from '../support/routeCsv';
 
@@ -95,4 +97,83 @@ test('keys imported on the Review screen; a heard radio meter is listed with its
   const back = page.getByTestId('back-to-routes');
   if (await back.isVisible()) await back.click();
   await expect(route.getByTestId('route-progress')).toHaveAttribute('data-read', '1');
+});
+
+test("a route's sixty radio meters scroll in the Listen panel's own boxes: the route's meter list stays a screen below the panel", async ({
+  app: page,
+  host,
+}) => {
+  test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
+  const meters: RadioMeterProfile[] = Array.from({ length: 60 }, (_, i) => ({
+    manufacturer: 'KAM',
+    id: String(30_000_000 + i),
+    version: 0x1b,
+    deviceType: 0x07,
+    volume: `${100 + i}.000`,
+  }));
+  const rows = meters.map((m, i) =>
+    row({
+      route: 'R-RADIO',
+      seq: String(10 + i),
+      up: `UP-R${i}`,
+      serial: `${m.manufacturer}${m.id}`,
+      type: WATER,
+      dials: '6',
+      decimals: '3',
+      last: '1',
+    }),
+  );
+  const imported = await callApi(page, host.current.token, 'routes.import', { fileName: 'radio.csv', content: csv(...rows) });
+  expect(imported.ok, JSON.stringify(imported)).toBe(true);
+  await page.reload();
+
+  // Half of the meters send (no keys on the device: heard, cannot decrypt), the others are not heard.
+  pair = await startPtyPair(`${host.dataDir}/receiver-app`, `${host.dataDir}/receiver-stick`);
+  simulator = await runReceiverSimulator(pair.meterPath, meters.slice(0, 30), {
+    receiver: 'im871a',
+    seed: 5,
+    intervalMs: 500,
+    lossRate: 0,
+  });
+  await page.getByTestId('section-routes').click();
+  const panel = page.getByTestId('listen-panel');
+  await panel.locator('summary').click();
+  await panel.getByTestId('listen-receiver').selectOption('im871a');
+  await panel.getByTestId('listen-mode').selectOption('T1');
+  await panel.getByTestId('listen-port').fill(pair.appPath);
+  await panel.getByTestId('listen-start').click();
+  await expect(panel.getByTestId('listen-counts')).toContainText('Heard 30 of 60 radio meters');
+  await expect(panel.getByTestId('listen-heard-meter')).toHaveCount(30);
+
+  const viewport = page.viewportSize()!;
+  for (const list of [panel.getByTestId('listen-heard'), panel.getByTestId('listen-not-heard')]) {
+    const box = (await list.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(viewport.height * 0.3 + 1);
+    // Its rows scroll inside it.
+    expect(
+      await list.evaluate(
+        (e) =>
+          (e as unknown as { scrollHeight: number; clientHeight: number }).scrollHeight >
+          (e as unknown as { clientHeight: number }).clientHeight,
+      ),
+    ).toBe(true);
+  }
+  // The stops not heard scroll by keyboard too, named by their heading.
+  const notHeard = panel.getByTestId('listen-not-heard');
+  await expect(notHeard).toHaveAttribute('tabindex', '0');
+  await expect(notHeard).toHaveAccessibleName('Not heard yet');
+  // Below the panel the route's meter list begins within a screen of the panel's top, not hundreds of rows down.
+  const top = (await panel.boundingBox())!.y;
+  const search = (await page.getByTestId('meter-search').boundingBox())!.y;
+  expect(search - top).toBeLessThan(viewport.height);
+  await screenshot(page, 'listen-many-meters');
+
+  // "… ago" follows the clock on the rows shown, and a row scrolled into view says it against the clock as it is then.
+  await simulator.stop();
+  const heardRows = panel.getByTestId('listen-heard-meter');
+  await expect(heardRows.first()).toContainText(/[2-9] seconds ago/, { timeout: scaled(15_000) });
+  const last = heardRows.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toContainText(/\d+ seconds ago/, { timeout: scaled(5_000) });
+  await panel.getByTestId('listen-stop').click();
 });

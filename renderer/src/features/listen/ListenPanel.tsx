@@ -4,7 +4,7 @@
  * meters. A meter heard but not readable shows why (no key, cannot decrypt), never values.
  * Meters not heard after a few minutes are listed for a visit by hand.
  */
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenModes, listenReceivers, type ListenState } from '../../../../shared/contract/methods/listen';
 import { useProfile } from '../../app/appStore';
@@ -28,10 +28,12 @@ const NotHeardRow = memo(function NotHeardRow({ stop }: { stop: Stop }) {
 /**
  * Stops not heard yet, in route order: the same list object while no meter is heard anew. When meters are
  * heard for the first time their rows are removed and the others are left as they are, not drawn again.
+ * The list scrolls in its own box (optical.css): a route's hundreds of stops never push the route's meter list
+ * off the screen. It is focusable, so it scrolls by keyboard, and named by its heading.
  */
-const NotHeardList = memo(function NotHeardList({ stops }: { stops: readonly Stop[] }) {
+const NotHeardList = memo(function NotHeardList({ stops, labelledBy }: { stops: readonly Stop[]; labelledBy: string }) {
   return (
-    <ul className="listen-not-heard" data-testid="listen-not-heard">
+    <ul className="listen-not-heard" data-testid="listen-not-heard" tabIndex={0} aria-labelledby={labelledBy}>
       {stops.map((s) => (
         <NotHeardRow key={s.usagePointId} stop={s} />
       ))}
@@ -51,6 +53,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
   // rtl-wmbus is read from a pipe and switched to no mode (shared/mbus/rtlWmbus.ts).
   const rtl = l.receiver === 'rtlwmbus';
+  const notHeardTitle = useId();
 
   return (
     <details className="listen" data-testid="listen-panel">
@@ -165,8 +168,8 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           <HeardList heard={state.heard} />
           {state.notHeard.length > 0 && (
             <>
-              <h3>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-              <NotHeardList stops={state.notHeard} />
+              <h3 id={notHeardTitle}>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
+              <NotHeardList stops={state.notHeard} labelledBy={notHeardTitle} />
             </>
           )}
         </>

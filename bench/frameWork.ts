@@ -1,0 +1,102 @@
+/**
+ * How much of the page's main-thread CPU each animation frame took, from a Chromium trace (bench/listenFrames.ts).
+ *
+ * A frame's wall time on a shared machine is the page's own work plus the time it waited for a CPU that other
+ * work held: the baseline with nothing to draw has frames of 100 ms when the machine is busy. The trace's
+ * `RunTask` events carry the thread's CPU time (`tdur`, µs) beside their wall time (`dur`), so the work the
+ * screen itself asked for in each frame can be told apart from the waiting. Each task's CPU is shared among the
+ * frames its wall time overlaps, in proportion.
+ */
+
+export interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  /** µs, the trace's monotonic clock. */
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+}
+
+/** A main-thread task on the page's clock (ms, as `performance.now()`), with the CPU it used (ms). */
+export interface MainTask {
+  readonly start: number;
+  readonly end: number;
+  readonly cpuMs: number;
+}
+
+/** The page's main thread in a trace, and its clock turned into the page's (ms, as `performance.now()`). */
+export interface PageThread {
+  readonly pid: number;
+  readonly tid: number;
+  readonly clock: (ts: number) => number;
+}
+
+/**
+ * The thread a mark was made on (`markAt`: the mark's `startTime` in the page), which sets the clock.
+ * Null when the trace holds no such mark.
+ */
+export function pageThread(events: readonly TraceEvent[], markName: string, markAt: number): PageThread | null {
+  const mark = events.find((e) => e.name === markName && (e.ph === 'I' || e.ph === 'R' || e.ph === 'n'));
+  if (!mark) return null;
+  return { pid: mark.pid, tid: mark.tid, clock: (ts) => markAt + (ts - mark.ts) / 1000 };
+}
+
+/** The page's main-thread tasks, in the order they began. */
+export function mainThreadTasks(events: readonly TraceEvent[], thread: PageThread): MainTask[] {
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
+    .map((e) => ({ start: thread.clock(e.ts), end: thread.clock(e.ts + (e.dur ?? 0)), cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The CPU each frame took: frame i runs from ticks[i] to ticks[i + 1] (requestAnimationFrame times, ms). */
+export function cpuPerFrame(ticks: readonly number[], tasks: readonly MainTask[]): number[] {
+  const frames: number[] = [];
+  let first = 0; // the first task that may still overlap the frame (tasks are sorted by start)
+  for (let i = 0; i + 1 < ticks.length; i++) {
+    const from = ticks[i]!;
+    const to = ticks[i + 1]!;
+    while (first < tasks.length && tasks[first]!.end <= from) first++;
+    let cpu = 0;
+    for (let j = first; j < tasks.length && tasks[j]!.start < to; j++) {
+      const task = tasks[j]!;
+      const length = task.end - task.start;
+      const overlap = Math.min(to, task.end) - Math.max(from, task.start);
+      if (overlap > 0) cpu += length > 0 ? (task.cpuMs * overlap) / length : task.cpuMs;
+    }
+    frames.push(cpu);
+  }
+  return frames;
+}
+
+/**
+ * What a frame's main thread did between `from` and `to` (page ms): the wall time of the work each task was made
+ * of, by the name Chromium's DevTools timeline gives it ("FunctionCall" for script, "UpdateLayoutTree" for style,
+ * "Layout", "Paint", "MajorGC" …), the four largest first. Only the work directly inside a task is counted, so
+ * nested events (a garbage collection inside a script) are not counted twice.
+ */
+export function workInFrame(events: readonly TraceEvent[], thread: PageThread, from: number, to: number): string {
+  const onThread = events
+    .filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
+    .map((e) => ({ name: e.name, start: thread.clock(e.ts), end: thread.clock(e.ts + (e.dur ?? 0)) }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const byName = new Map<string, number>();
+  // The events open around the one looked at, outermost first.
+  const open: { name: string; end: number }[] = [];
+  for (const e of onThread) {
+    while (open.length > 0 && open.at(-1)!.end <= e.start) open.pop();
+    const directlyInTask = open.length > 0 && open.every((o) => o.name === 'RunTask');
+    open.push(e);
+    if (e.name === 'RunTask' || !directlyInTask) continue;
+    const overlap = Math.min(to, e.end) - Math.max(from, e.start);
+    if (overlap > 0) byName.set(e.name, (byName.get(e.name) ?? 0) + overlap);
+  }
+  return [...byName]
+    .filter(([, ms]) => ms >= 1)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+    .join(', ');
+}
