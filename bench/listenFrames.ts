@@ -58,7 +58,7 @@ function startHost(db: string): Promise<{ url: string; token: string; stop(): vo
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /running at (\S+)/.exec(out)?.[1];
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)?.[1];
       if (url) resolvePromise({ url, token: /#token=(\S+)/.exec(url)![1]!, stop: () => child.kill('SIGKILL') });
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));

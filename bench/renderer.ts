@@ -49,7 +49,7 @@ function startHost(argv: readonly string[], db: string): Promise<Started> {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /running at (\S+)/.exec(out)?.[1];
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)?.[1];
       if (url) resolvePromise({ url, wallMs: performance.now() - began, cpuMs: cpuMsOf(child.pid!), stop: () => child.kill('SIGKILL') });
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));

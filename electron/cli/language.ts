@@ -7,14 +7,12 @@ import { errorWordsDe } from '../../shared/i18n/errorWords.de';
 import { errorWordsEn } from '../../shared/i18n/errorWords.en';
 import { meterNamesDe } from '../../shared/i18n/meterNames.de';
 import { meterNamesEn } from '../../shared/i18n/meterNames.en';
+import { terminalLanguage, type TerminalLanguage } from '../../shared/i18n/terminalLanguage';
 import { cliWordsDe, cliWordsEn } from './cliWords';
 
-export type CliLanguage = 'en' | 'de';
+export type CliLanguage = TerminalLanguage;
 
-export function cliLanguage(env: NodeJS.ProcessEnv = process.env): CliLanguage {
-  const chosen = env.FIELDMETER_LANG || env.LANG || '';
-  return /^de/i.test(chosen) ? 'de' : 'en';
-}
+export const cliLanguage: (env?: NodeJS.ProcessEnv) => CliLanguage = terminalLanguage;
 
 /** The error catalog the CLI says errors from. */
 export const cliErrorWords = () => (cliLanguage() === 'de' ? errorWordsDe : errorWordsEn);

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { scaled } from '../support/timeouts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const READY = /Fieldmeter is running at (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
+// The address by its form: the line around it is in the terminal's language (electron/host/web/hostWords.ts).
+const READY = /(http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
 const START_TIMEOUT_MS = scaled(30_000);
 
 export interface RunningHost {

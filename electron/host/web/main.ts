@@ -7,9 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeTrainingProfiles, prepareTraining, startFieldmeter } from '../../services/fieldmeter';
+import { fill } from '../../../shared/i18n/catalogText';
+import { terminalLanguage } from '../../../shared/i18n/terminalLanguage';
+import { prepareTraining, startFieldmeter } from '../../services/fieldmeter';
 import { favourSmallHeap } from '../../services/heap';
 import { resolveDatabasePath } from '../../services/paths';
+import { hostWordsIn, startFailureLines } from './hostWords';
 import { startWebHost } from './server';
 
 favourSmallHeap();
@@ -25,9 +28,12 @@ const { values } = parseArgs({
   strict: true,
 });
 
+// What it prints is for the person at the terminal, in the terminal's language (hostWords.ts).
+const language = terminalLanguage();
+const words = hostWordsIn(language);
 const rendererRoot = resolve(values.renderer ?? 'out/renderer');
 if (!existsSync(resolve(rendererRoot, 'index.html'))) {
-  process.stderr.write(`The renderer is not built (${rendererRoot}/index.html is missing). Run: npm run build\n`);
+  process.stderr.write(`${fill(words.notBuilt, { path: `${rendererRoot}/index.html` })}\n`);
   process.exit(1);
 }
 
@@ -36,12 +42,13 @@ try {
   const app = startFieldmeter({ databasePath, host: 'web' });
   if (values.demo) {
     const seeded = await prepareTraining(app.store);
-    if (seeded.length) process.stdout.write(`${describeTrainingProfiles(seeded)}\n`);
-    process.stdout.write(`Training database: ${databasePath} (reset it with: fieldmeter demo reset)\n`);
+    for (const p of seeded)
+      process.stdout.write(`${fill(words.trainingProfile, { name: p.name, role: words.role[p.role], pin: p.pin })}\n`);
+    process.stdout.write(`${fill(words.trainingDatabase, { path: databasePath })}\n`);
   }
   const host = await startWebHost({ app, rendererRoot, port: values.port ? Number(values.port) : 0 });
-  // One line a person (or a test) can act on: the URL with its access token.
-  process.stdout.write(`Fieldmeter is running at ${host.openUrl}\n`);
+  // One line a person (or a test, by the address's form) can act on: the URL with its access token.
+  process.stdout.write(`${fill(words.running, { url: host.openUrl })}\n`);
   const stop = () => {
     void host.close().then(() => {
       app.close();
@@ -51,6 +58,6 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`Fieldmeter could not start: ${(error as Error).message}\n`);
+  process.stderr.write(`${startFailureLines(error, language)}\n`);
   process.exit(1);
 }

@@ -41,7 +41,7 @@ export interface StartOptions {
 /** The supervisor the started host is signed in as (the --demo training profile, or created as a new database's first). */
 export const HOST_SUPERVISOR = { name: 'Sam Supervisor', secret: '333333' } as const;
 
-/** Starts the host and waits for its "running at" line (or its exit, which is an error). */
+/** Starts the host and waits for the line with its address (or its exit, which is an error). */
 export async function startHostProcess(options: StartOptions): Promise<HostedApp> {
   const renderer = join(options.workDir, 'renderer');
   mkdirSync(renderer, { recursive: true });
@@ -58,7 +58,7 @@ export async function startHostProcess(options: StartOptions): Promise<HostedApp
   const lines = createInterface({ input: child.stdout! });
   const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
     lines.on('line', (line) => {
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(line);
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(line); // the address by its form, in any language
       if (match?.[1] && match[2]) resolve({ url: match[1], token: match[2] });
     });
     void exited.then((code) => reject(new Error(`web host exited (${code}) before it was ready: ${stderr.trim()}`)));
