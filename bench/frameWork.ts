@@ -71,6 +71,9 @@ export function cpuPerFrame(ticks: readonly number[], tasks: readonly MainTask[]
   return frames;
 }
 
+/** A task and the scheduler's wrapper around it: the work is what they hold. */
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
 /**
  * What a frame's main thread did between `from` and `to` (page ms): the wall time of the work each task was made
  * of, by the name Chromium's DevTools timeline gives it ("FunctionCall" for script, "UpdateLayoutTree" for style,
@@ -87,9 +90,9 @@ export function workInFrame(events: readonly TraceEvent[], thread: PageThread, f
   const open: { name: string; end: number }[] = [];
   for (const e of onThread) {
     while (open.length > 0 && open.at(-1)!.end <= e.start) open.pop();
-    const directlyInTask = open.length > 0 && open.every((o) => o.name === 'RunTask');
+    const directlyInTask = open.length > 0 && open.every((o) => TASK_NAMES.has(o.name));
     open.push(e);
-    if (e.name === 'RunTask' || !directlyInTask) continue;
+    if (TASK_NAMES.has(e.name) || !directlyInTask) continue;
     const overlap = Math.min(to, e.end) - Math.max(from, e.start);
     if (overlap > 0) byName.set(e.name, (byName.get(e.name) ?? 0) + overlap);
   }

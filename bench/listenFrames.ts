@@ -204,7 +204,9 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     await panel.getByTestId('listen-stop').waitFor();
     // A trace of the page's main thread: the CPU each frame's work took, apart from the time it waited (frameWork.ts).
     const browser = page.context().browser()!;
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await browser.startTracing(page, {
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+    });
     await page.evaluate(WATCH_FRAMES);
     // The renderer's own main-thread work in the window (Chrome DevTools Protocol, Performance domain), to tell
     // frames the page's work made long from frames a busy machine delayed.

@@ -62,6 +62,7 @@ describe('bench frame work', () => {
     const events = [
       mark,
       at('RunTask', 1000, 50),
+      at('ThreadControllerImpl::RunTask', 1000, 50), // the scheduler's wrapper (trace category toplevel)
       at('FunctionCall', 1001, 30),
       at('MinorGC', 1005, 4), // inside the script: counted as the script's
       at('Layout', 1035, 12),
