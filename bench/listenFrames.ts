@@ -23,8 +23,8 @@ import { chromium, type CDPSession, type Page } from 'playwright';
 import { runReceiverSimulator } from '../electron/services/mbus/receiverOnPort';
 import { TRAINING_RADIO_KEY } from '../electron/services/mbus/trainingRadio';
 import { startPtyPair } from '../electron/services/serial/simulator/socat';
-import { hexBytes, type RadioMeterProfile } from '../shared/mbus';
-import { csv, row } from '../test/support/routeCsv';
+import { hexBytes } from '../shared/mbus';
+import { radioMeters, radioRouteCsv } from '../test/support/radioRoute';
 import { cpuPerFrame, mainThreadTasks, pageThread, workInFrame, type TraceEvent } from './frameWork';
 import { ensureCliBuilt } from '../scripts/build-cli.mjs';
 
@@ -34,19 +34,11 @@ const LISTEN_MS = 10_000;
 const FRAME_MS = 50;
 /** LISTEN_PROFILE=1 adds a sampled CPU profile of the window (it slows the page; not for the verdict). */
 const PROFILE = process.env.LISTEN_PROFILE === '1';
-const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-listen-frames-'));
 
 const key = hexBytes(TRAINING_RADIO_KEY);
-const meters: RadioMeterProfile[] = Array.from({ length: METERS }, (_, i) => ({
-  manufacturer: 'KAM',
-  id: String(30_000_000 + i),
-  version: 0x1b,
-  deviceType: 0x07,
-  volume: `${100 + i}.${String(i % 1000).padStart(3, '0')}`,
-  key,
-}));
+const meters = radioMeters(METERS, key);
 
 function startHost(db: string): Promise<{ url: string; token: string; stop(): void }> {
   const child = spawn(process.execPath, ['scripts/web-host.mjs', '--db', db], {
@@ -295,19 +287,7 @@ try {
   await page.getByTestId('first-profile-repeat').fill('333333');
   await page.getByTestId('first-profile-submit').click();
   await page.locator('#root > [data-app-state="ready"]').waitFor();
-  const rows = meters.map((m, i) =>
-    row({
-      route: 'R-RADIO',
-      seq: String(10 + i),
-      up: `UP-R${i}`,
-      serial: `${m.manufacturer}${m.id}`,
-      type: WATER,
-      dials: '6',
-      decimals: '3',
-      last: '1',
-    }),
-  );
-  await call(page, host.token, 'routes.import', { fileName: 'radio.csv', content: csv(...rows) });
+  await call(page, host.token, 'routes.import', { fileName: 'radio.csv', content: radioRouteCsv(meters) });
   const keyFile = ['manufacturer,id,kind,key', ...meters.map((m) => `${m.manufacturer},${m.id},mbus,${TRAINING_RADIO_KEY}`)].join('\n');
   await call(page, host.token, 'meterKeys.import', { fileName: 'keys.csv', content: `${keyFile}\n` });
   // The imported route shows after a reload; open it and its Listen panel.

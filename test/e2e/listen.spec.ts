@@ -11,9 +11,9 @@ import { scaled } from '../support/timeouts';
 import { runReceiverSimulator, type RunningSimulator } from '../../electron/services/mbus/receiverOnPort';
 import { trainingKeyFile, trainingRadioMeters } from '../../electron/services/mbus/trainingRadio';
 import { startPtyPair, type PtyPair } from '../../electron/services/serial/simulator';
-import type { RadioMeterProfile } from '../../shared/mbus';
 import { socatSkipReason } from '../integration/serial/ptyHarness';
 import { csv, row } from '../support/routeCsv';
+import { radioMeters, radioRouteCsv } from '../support/radioRoute';
 
 // The web host seals meter keys under this secret (electron/services/meterKeys/encryptors.ts); it inherits this environment.
 process.env.FIELDMETER_KEY_SECRET = 'a secret only this walk-by knows';
@@ -104,26 +104,8 @@ test("a route's sixty radio meters scroll in the Listen panel's own boxes: the r
   host,
 }) => {
   test.skip(socatSkipReason !== null, `SKIPPED: ${socatSkipReason}`);
-  const meters: RadioMeterProfile[] = Array.from({ length: 60 }, (_, i) => ({
-    manufacturer: 'KAM',
-    id: String(30_000_000 + i),
-    version: 0x1b,
-    deviceType: 0x07,
-    volume: `${100 + i}.000`,
-  }));
-  const rows = meters.map((m, i) =>
-    row({
-      route: 'R-RADIO',
-      seq: String(10 + i),
-      up: `UP-R${i}`,
-      serial: `${m.manufacturer}${m.id}`,
-      type: WATER,
-      dials: '6',
-      decimals: '3',
-      last: '1',
-    }),
-  );
-  const imported = await callApi(page, host.current.token, 'routes.import', { fileName: 'radio.csv', content: csv(...rows) });
+  const meters = radioMeters(60);
+  const imported = await callApi(page, host.current.token, 'routes.import', { fileName: 'radio.csv', content: radioRouteCsv(meters) });
   expect(imported.ok, JSON.stringify(imported)).toBe(true);
   await page.reload();
 
