@@ -3,7 +3,7 @@
  * (bench/listenFrames.ts judges the Listen screen by it).
  */
 import { describe, expect, it } from 'vitest';
-import { cpuPerFrame, mainThreadTasks, pageThread, workInFrame, type TraceEvent } from '../../bench/frameWork';
+import { cpuPerFrame, longestTaskCpu, mainThreadTasks, pageThread, workInFrame, type TraceEvent } from '../../bench/frameWork';
 
 const page = { pid: 7, tid: 1 };
 // The mark was made at performance.now() = 1000 ms, trace clock 5,000,000 µs.
@@ -29,25 +29,30 @@ describe('bench frame work', () => {
     expect(pageThread([task(1010, 5, 5)], 'window', 1000)).toBeNull();
   });
 
-  it('a frame made long by waiting for a CPU has little work in it; one made long by work has it all', () => {
+  it('a frame made long by waiting has little work in it; one made long by work has it all', () => {
     const thread = pageThread([mark], 'window', 1000)!;
     const tasks = mainThreadTasks(
       [
         mark,
-        task(1005, 100, 8), // 100 ms of wall time, 8 ms of CPU: the machine was busy with other work
+        task(1005, 100, 8), // 100 ms of wall time, 8 ms of CPU: the thread did little
         task(1120, 60, 58), // a long task that worked
       ],
       thread,
     );
-    const frames = cpuPerFrame([1000, 1105, 1121, 1200], tasks);
-    expect(frames[0]).toBeCloseTo(8, 5); // all of the first task
-    expect(frames[1]).toBeCloseTo(58 / 60, 5); // one ms of the second
-    expect(frames[2]).toBeCloseTo((58 * 59) / 60, 5); // the rest of it
+    expect(cpuPerFrame([1000, 1110, 1190, 1200], tasks)).toEqual([8, 58, 0]);
+    expect(longestTaskCpu(tasks, 1000, 1200)).toBe(58);
+    expect(longestTaskCpu(tasks, 1000, 1100)).toBe(8);
   });
 
-  it('a task over two frames shares its CPU between them by the wall time in each', () => {
-    const frames = cpuPerFrame([0, 16, 32], [{ start: 8, end: 24, cpuMs: 16 }]);
-    expect(frames).toEqual([8, 8]);
+  it('a task is never split between frames: a 90 ms task is 90 ms of the frame it began in, whatever tick falls inside it', () => {
+    expect(cpuPerFrame([0, 45, 110], [{ start: 5, end: 95, cpuMs: 90 }])).toEqual([90, 0]);
+    // Tasks before the first tick or after the last are no frame's.
+    const tasks = [
+      { start: 5, end: 8, cpuMs: 3 },
+      { start: 12, end: 14, cpuMs: 2 },
+      { start: 25, end: 26, cpuMs: 1 },
+    ];
+    expect(cpuPerFrame([10, 20], tasks)).toEqual([2]);
   });
 
   it('names what a frame did, the work directly inside its tasks, nested work not counted twice', () => {
@@ -73,5 +78,8 @@ describe('bench frame work', () => {
     expect(workInFrame(events, { ...thread, tid: 99 }, 1000, 1060)).toBe('');
     expect(workInFrame(events, thread, 1000, 1060)).toBe('FunctionCall 30, Layout 12');
     expect(workInFrame(events, thread, 1000, 1200)).toBe('MajorGC 40, FunctionCall 30, Layout 12');
+    // A complete event is written when it ends: work with its task's own bounds comes before the task, and counts.
+    const sameBounds = [at('FunctionCall', 1300, 40), at('RunTask', 1300, 40)];
+    expect(workInFrame(sameBounds, thread, 1290, 1400)).toBe('FunctionCall 40');
   });
 });

@@ -65,6 +65,7 @@ export const de: Catalog = {
     save: 'Speichern',
     saved: 'Gespeichert',
     saveProblem: 'Nicht sofort gespeichert: Der Wert muss geprüft werden. Öffnen Sie den Zähler, um ihn zu bestätigen.',
+    heardList: 'Empfangen',
     notHeard: 'Noch nicht empfangen',
     visitByHand: 'Länger nicht empfangen: diese von Hand ablesen',
     stopped: { unplugged: 'Der Empfänger wurde abgezogen. Stecken Sie ihn ein und tippen Sie erneut auf „Hören“.' },

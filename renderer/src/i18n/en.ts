@@ -61,6 +61,7 @@ export const en = {
     save: 'Save',
     saved: 'Saved',
     saveProblem: 'Not saved at once: the value needs a look. Open the meter to confirm it.',
+    heardList: 'Heard',
     notHeard: 'Not heard yet',
     visitByHand: 'Not heard for a while: visit these by hand',
     stopped: { unplugged: 'The receiver was unplugged. Plug it in and press Listen again.' },

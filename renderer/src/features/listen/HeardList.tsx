@@ -143,8 +143,9 @@ const HeardRow = memo(function HeardRow(props: {
 /**
  * Drawn again only when the heard meters change, not when the panel does for a setting or a message. It
  * scrolls in its own box (optical.css), so a route's hundreds of rows never push the meter list off the screen.
+ * The panel shows it once a meter was heard.
  */
-export const HeardList = memo(function HeardList({ heard }: { heard: readonly HeardMeter[] }) {
+export const HeardList = memo(function HeardList({ heard, labelledBy }: { heard: readonly HeardMeter[]; labelledBy: string }) {
   const { t, i18n } = useTranslation();
   const save = useListenStore((s) => s.save);
   const registerName = useRegisterName();
@@ -171,7 +172,8 @@ export const HeardList = memo(function HeardList({ heard }: { heard: readonly He
     return () => cancelIdleCallback(id);
   }, [i18n.language]);
   return (
-    <ul className="listen-heard" data-testid="listen-heard" hidden={rows.length === 0}>
+    // Focusable, so it scrolls by keyboard past the rows with no Save in them; named by its heading.
+    <ul className="listen-heard" data-testid="listen-heard" tabIndex={0} aria-labelledby={labelledBy}>
       {rows.map((h) => (
         <HeardRow key={h.usagePointId} heard={h} locale={i18n.language} words={words} valueText={valueText} onSave={onSave} />
       ))}

@@ -53,6 +53,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
   const longAgo = state?.startedAt ? Date.now() - Date.parse(state.startedAt) > MANUAL_VISIT_AFTER_MS : false;
   // rtl-wmbus is read from a pipe and switched to no mode (shared/mbus/rtlWmbus.ts).
   const rtl = l.receiver === 'rtlwmbus';
+  const heardTitle = useId();
   const notHeardTitle = useId();
 
   return (
@@ -165,13 +166,21 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           >
             {t('listen.saveAll')}
           </button>
-          <HeardList heard={state.heard} />
-          {state.notHeard.length > 0 && (
-            <>
-              <h3 id={notHeardTitle}>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
-              <NotHeardList stops={state.notHeard} labelledBy={notHeardTitle} />
-            </>
-          )}
+          {/* Side by side where the screen is wide, one above the other where it is not (optical.css). */}
+          <div className="listen-lists">
+            {state.heard.length > 0 && (
+              <section>
+                <h3 id={heardTitle}>{t('listen.heardList')}</h3>
+                <HeardList heard={state.heard} labelledBy={heardTitle} />
+              </section>
+            )}
+            {state.notHeard.length > 0 && (
+              <section>
+                <h3 id={notHeardTitle}>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
+                <NotHeardList stops={state.notHeard} labelledBy={notHeardTitle} />
+              </section>
+            )}
+          </div>
         </>
       )}
     </details>
