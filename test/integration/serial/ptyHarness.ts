@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scaled, timeoutScale } from '../../support/timeouts';
 import { OpticalReadError } from '../../../electron/services/serial/errors';
 import { openSerialLink, type SerialLink } from '../../../electron/services/serial/link';
 import {
@@ -43,6 +44,21 @@ export async function startMeter(profileName: string, options: SimulatorOptions 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The clock set is to the second; a loaded machine adds its delay between the write and the read-back. */
+export const setClockWithinS = 1.1 * timeoutScale;
+
+/**
+ * Until the meter listens for a sign-on again: after B0 it switches back to 300 baud first
+ * (SWITCH_BACK_MS), and a sign-on sent meanwhile is lost, costing a retry the test did not mean.
+ */
+export async function meterListening(harness: Harness): Promise<void> {
+  const deadline = Date.now() + scaled(5000);
+  while (!harness.simulator.listening) {
+    if (Date.now() > deadline) throw new Error('the meter did not go back to listening for a sign-on (still in programming mode?)');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** The coded error a programming operation ends with; fails the test when it succeeds or fails otherwise. */
