@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demandReset, timeSync } from '../../../electron/services/serial/programOperations';
-import { scaled, timeoutScale } from '../../support/timeouts';
-import { programError, socatSkipReason, startMeter, type Harness } from './ptyHarness';
+import { scaled } from '../../support/timeouts';
+import { programError, setClockWithinS, socatSkipReason, startMeter, type Harness } from './ptyHarness';
 
 const fast = { reactionScale: 0.1 }; // 20 ms before each answer instead of 200
-/** The clock set is to the second; a loaded machine adds its delay between the write and the read-back. */
-const setClockWithinS = 1.1 * timeoutScale;
 
 describe.skipIf(socatSkipReason !== null)(
   `programming mode over a real socat PTY${socatSkipReason ? ` — SKIPPED: ${socatSkipReason}` : ''}`,
@@ -26,6 +24,8 @@ describe.skipIf(socatSkipReason !== null)(
       expect(report.written.date).toMatch(/^\d{6}$/);
       expect(report.written.time).toMatch(/^\d{6}$/);
       const meter = harness.simulator.programming;
+      // B0 has left the app when the call returns; the meter takes it in on its own time.
+      await vi.waitFor(() => expect(meter?.commands.at(-1)).toBe('B0'));
       expect(meter?.commands).toEqual([
         'P1',
         'R1 0.9.1()',
