@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { timeSync } from '../../../electron/services/serial/programOperations';
 import { scaled } from '../../support/timeouts';
-import { meterListening, programError, setClockWithinS, socatSkipReason, startMeter, type Harness } from './ptyHarness';
+import { clockSetTolerance, meterListening, programError, socatSkipReason, startMeter, type Harness } from './ptyHarness';
 
 const fast = { reactionScale: 0.1 }; // 20 ms before each answer instead of 200
 
@@ -43,10 +43,11 @@ describe.skipIf(socatSkipReason !== null)(
         }
         expect(harness.simulator.passwordLock.wrong).toBe(2);
         await meterListening(harness);
+        const tolerance = clockSetTolerance();
         const report = await timeSync({ path: harness.appPath, password: '00000000', modelName: 'isk-mt', timeouts });
         expect(harness.simulator.passwordLock.wrong).toBe(2);
         expect(report.before.driftS).toBeLessThan(-35);
-        expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(setClockWithinS);
+        expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(tolerance.withinS());
       },
       scaled(30_000),
     );
