@@ -80,8 +80,7 @@ export class ProgrammingConnection {
   private closed = false;
   /** Commands sent, for the report and for tests. */
   readonly log: string[] = [];
-  /** When the last command went out (after the reaction time), by the reference clock. */
-  lastSentAt = 0;
+  private sentAt = 0;
 
   constructor(
     private readonly link: SerialLink,
@@ -102,6 +101,11 @@ export class ProgrammingConnection {
       if (unexpected) this.unexpectedClose = reason;
       this.waiter?.();
     });
+  }
+
+  /** When the last command went out (after the reaction time), by the reference clock. */
+  get lastSentAt(): number {
+    return this.sentAt;
   }
 
   /** The next answer that is not the echo of our own command (half-duplex probes echo). */
@@ -142,7 +146,7 @@ export class ProgrammingConnection {
       const { bytes, what } = typeof outgoing === 'function' ? await outgoing() : outgoing;
       this.log.push(what);
       this.onCommand?.(what);
-      this.lastSentAt = this.now();
+      this.sentAt = this.now();
       await this.send(bytes);
       const answer = await this.next(id);
       const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
