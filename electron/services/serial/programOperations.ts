@@ -31,8 +31,6 @@ export interface ProgramOptions extends Omit<ProgramConnectOptions, 'model'> {
   readonly assignments?: readonly ModelAssignment[];
   /** The models known on this device (shipped and the utility's own files); default: the shipped ones. */
   readonly models?: readonly MeterModel[];
-  /** The reference clock (tests may fake it). */
-  readonly now?: () => number;
   /** A fixed offset of the meter's clock from UTC, overriding the model's time basis (tests). */
   readonly utcOffsetMinutes?: number;
   /** The IANA zone of the meter's local time (for the model's time basis); default: this computer's. */
@@ -87,6 +85,26 @@ export interface DemandResetReport {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A clock write goes out at most this long after its second started; later, it waits for the next one. */
+const SECOND_START_SLACK_MS = 50;
+const SECOND_START_TRIES = 3;
+/** Date and time are not written this close to midnight (reaction times up to 1.5 s, and the second starts). */
+const MIDNIGHT_MARGIN_MS = 8000;
+
+/**
+ * Waits for a second to start and returns that instant (the reference clock). A timer that fires
+ * late on a busy machine would send the second's text that much after it began: then it waits for
+ * the next second, a few times at most.
+ */
+async function secondStart(now: () => number): Promise<number> {
+  let at = now();
+  for (let tries = 1; ; tries++) {
+    await sleep(1000 - (at % 1000));
+    at = now();
+    if (at % 1000 <= SECOND_START_SLACK_MS || tries >= SECOND_START_TRIES) return at;
+  }
+}
 
 function modelChooser(options: ProgramOptions): (id: Identification) => MeterModel {
   const models = options.models ?? shippedMeterModels;
@@ -145,11 +163,6 @@ const first = (values: readonly DataValue[], what: string): string => {
   return value;
 };
 
-/**
- * Reads the clock as time, date, time: if the second time is earlier than the first, midnight
- * passed between the reads and the date is read again. The reference instant is the middle of
- * the last time read (the meter sampled its clock while we waited).
- */
 /** Instant ↔ the fields the meter shows, by the model's time basis (or a fixed offset). */
 interface MeterClock {
   fields(epochMs: number): ClockFields;
@@ -167,16 +180,16 @@ function meterClock(model: MeterModel, options: ProgramOptions): MeterClock {
 /**
  * Reads the clock as time, date, time: if the second time is earlier than the first, midnight
  * passed between the reads and the date is read again. The reference instant is the middle of
- * the last time read (the meter sampled its clock while we waited).
+ * the last time read, from the moment the command went out (after the reaction time we wait
+ * before it) to its answer: the meter sampled its clock in between.
  */
 async function readClock(c: ProgrammingConnection, clock: MeterClock, now: () => number): Promise<ClockReading> {
   const { date, time } = c.model.clock;
   const parse = (t: string) => parseTime(t, time.format) ?? badValue(time.address, t);
   const time1 = parse(first(await c.read(time.address), time.address));
   let dateText = first(await c.read(date.address), date.address);
-  const sent = now();
   const time2Text = first(await c.read(time.address), time.address);
-  const reference = (sent + now()) / 2;
+  const reference = (c.lastSentAt + now()) / 2;
   const time2 = parse(time2Text);
   if (time2.hour * 3600 + time2.minute * 60 + time2.second < time1.hour * 3600 + time1.minute * 60 + time1.second)
     dateText = first(await c.read(date.address), date.address);
@@ -201,18 +214,21 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
     const clock = meterClock(c.model, options);
     const before = await readClock(c, clock, now);
     const { date, time } = c.model.clock;
-    // Not across midnight (of the meter's own time basis): date and time must belong to the same day.
+    // Not across midnight (of the meter's own time basis): date and time must belong to the same day,
+    // with room for the reaction times and the wait for a second's start before the time goes out.
     const shown = clock.fields(now());
     const msToMidnight = (86_400 - (shown.hour * 3600 + shown.minute * 60 + shown.second)) * 1000;
-    if (msToMidnight < 3000) await sleep(msToMidnight + 500);
+    if (msToMidnight < MIDNIGHT_MARGIN_MS) await sleep(msToMidnight + 500);
     const dateText = formatDate(clock.fields(now()), date.format);
     await c.write('W1', date.address, dateText);
     // The meter starts the written second when the command arrives: it leaves at a second's start,
-    // after the reaction time the connection waits before every command (§6.3.14 item 12).
-    const reaction = c.identification.reactionTimeMs;
-    await sleep(1000 - ((now() + reaction) % 1000));
-    const timeText = formatTime(clock.fields(now() + reaction), time.format);
-    await c.write('W1', time.address, timeText);
+    // made after the reaction time the connection waits before every command (§6.3.14 item 12),
+    // so a late wait on a busy machine does not set the meter behind by its lateness.
+    let timeText = '';
+    await c.write('W1', time.address, async () => {
+      timeText = formatTime(clock.fields(await secondStart(now)), time.format);
+      return timeText;
+    });
     const after = await readClock(c, clock, now);
     return {
       identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident },

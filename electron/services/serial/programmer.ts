@@ -56,6 +56,14 @@ export interface ProgramConnectOptions {
   readonly onCommand?: (what: string) => void;
   /** How the reaction time is waited; tests record the waits instead of the wall clock. */
   readonly wait?: (ms: number) => Promise<void>;
+  /** The reference clock, epoch ms (tests may fake it). */
+  readonly now?: () => number;
+}
+
+/** A command as it goes out: its bytes and how it is logged. */
+export interface Outgoing {
+  readonly bytes: Uint8Array;
+  readonly what: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -72,6 +80,7 @@ export class ProgrammingConnection {
   private closed = false;
   /** Commands sent, for the report and for tests. */
   readonly log: string[] = [];
+  private sentAt = 0;
 
   constructor(
     private readonly link: SerialLink,
@@ -82,6 +91,7 @@ export class ProgrammingConnection {
     private readonly signal: AbortSignal | undefined,
     private readonly onCommand: ((what: string) => void) | undefined = undefined,
     private readonly wait: (ms: number) => Promise<void> = sleep,
+    private readonly now: () => number = Date.now,
   ) {
     this.offData = link.onData((chunk) => {
       this.answers.push(...this.reader.feed(chunk));
@@ -91,6 +101,11 @@ export class ProgrammingConnection {
       if (unexpected) this.unexpectedClose = reason;
       this.waiter?.();
     });
+  }
+
+  /** When the last command went out (after the reaction time), by the reference clock. */
+  get lastSentAt(): number {
+    return this.sentAt;
   }
 
   /** The next answer that is not the echo of our own command (half-duplex probes echo). */
@@ -119,13 +134,19 @@ export class ProgrammingConnection {
     }
   }
 
-  /** Sends a command; NAK or a garbled answer makes us repeat it (§6.3.6), up to REPEATS times. */
-  async command(id: string, bytes: Uint8Array, what: string, repeats = REPEATS): Promise<ProgrammingAnswer> {
+  /**
+   * Sends a command; NAK or a garbled answer makes us repeat it (§6.3.6), up to REPEATS times. A
+   * command given as a function is made after the reaction time, just before it goes out (and made
+   * again for a repeat): a clock value must be the time it is sent, not the time it was meant for.
+   */
+  async command(id: string, outgoing: Outgoing | (() => Promise<Outgoing>), repeats = REPEATS): Promise<ProgrammingAnswer> {
     for (let attempt = 1; ; attempt++) {
       // The meter listens again only after its reaction time tr (§6.3.14 item 12, §6.4 timing).
       await this.wait(this.identification.reactionTimeMs);
+      const { bytes, what } = typeof outgoing === 'function' ? await outgoing() : outgoing;
       this.log.push(what);
       this.onCommand?.(what);
+      this.sentAt = this.now();
       await this.send(bytes);
       const answer = await this.next(id);
       const garbled = (answer.kind === 'data' || answer.kind === 'error') && !answer.bccOk;
@@ -154,17 +175,24 @@ export class ProgrammingConnection {
 
   /** R1: the values of one register (a data answer `addr(v*u)(v)` or `(v)`). */
   async read(address: string): Promise<DataValue[]> {
-    const answer = await this.command('R1', readCommand(address), `R1 ${address}`);
+    const answer = await this.command('R1', { bytes: readCommand(address), what: `R1 ${address}` });
     if (answer.kind !== 'data') throw new OpticalReadError('PROTOCOL_ERROR', `R1 ${address}: expected a data message, got ${answer.kind}.`);
     const set = { obis: address, values: [] as DataValue[] };
     const parsed = parseDataLine(answer.text.replace(/[\r\n]+/g, ''), set);
     return parsed.dataSets[0]?.values ?? set.values;
   }
 
-  /** W1 or E2: the meter must acknowledge. */
-  async write(kind: 'W1' | 'E2', address: string, value: string): Promise<void> {
-    const bytes = kind === 'W1' ? writeCommand(address, value) : executeCommand(address, value);
-    const answer = await this.command(kind, bytes, `${kind} ${address}(${value})`);
+  /**
+   * W1 or E2: the meter must acknowledge. A value given as a function is asked for after the
+   * reaction time, when the command is about to go out.
+   */
+  async write(kind: 'W1' | 'E2', address: string, value: string | (() => Promise<string>)): Promise<void> {
+    const outgoing = async (): Promise<Outgoing> => {
+      const text = typeof value === 'function' ? await value() : value;
+      const bytes = kind === 'W1' ? writeCommand(address, text) : executeCommand(address, text);
+      return { bytes, what: `${kind} ${address}(${text})` };
+    };
+    const answer = await this.command(kind, outgoing);
     if (answer.kind !== 'ack') throw new OpticalReadError('PROTOCOL_ERROR', `${kind} ${address}: expected ACK, got ${answer.kind}.`);
   }
 
@@ -256,7 +284,17 @@ export async function connectProgramming(options: ProgramConnectOptions): Promis
       const { baudChar, baud } = chooseBaudChar(identification, options.maxBaud ?? 19200);
       // §6.3.3: ACK 0 Z 1 CR LF at 300 baud, then both sides switch and the meter sends P0.
       const wait = options.wait ?? sleep;
-      connection = new ProgrammingConnection(link, identification, model, baud, timeouts, options.signal, options.onCommand, wait);
+      connection = new ProgrammingConnection(
+        link,
+        identification,
+        model,
+        baud,
+        timeouts,
+        options.signal,
+        options.onCommand,
+        wait,
+        options.now,
+      );
       // Not before the meter's reaction time after its identification (§6.3.14 item 12): it would not hear it.
       await wait(identification.reactionTimeMs);
       await link.write(optionSelect(baudChar, 'programming'));
@@ -304,7 +342,7 @@ async function login(connection: ProgrammingConnection, kind: 'P1' | 'P2', text:
   try {
     // Sent once, never repeated on our own: a NAK to a password is as likely a refusal as a garbled
     // line, and meters count wrong passwords and lock the port after a few (three on many models).
-    answer = await connection.command(kind, passwordCommand(kind, text), `${kind} (password)`, 1);
+    answer = await connection.command(kind, { bytes: passwordCommand(kind, text), what: `${kind} (password)` }, 1);
   } catch (error) {
     await connection.close();
     if (

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldmeter, fieldmeterBin } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
-import { socatSkipReason } from './ptyHarness';
+import { setClockWithinS, socatSkipReason } from './ptyHarness';
 import { scaled } from '../../support/timeouts';
 
 describe.skipIf(socatSkipReason !== null)(
@@ -42,7 +42,7 @@ describe.skipIf(socatSkipReason !== null)(
           const report = JSON.parse(sync.stdout);
           expect(report.model).toBe('isk-mt');
           expect(report.before.driftS).toBeLessThan(-90);
-          expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(1.1);
+          expect(Math.abs(report.after.driftS)).toBeLessThanOrEqual(setClockWithinS);
 
           const reset = await fieldmeter(['program', 'demand-reset', '--port', link, '--profile', 'isk-mt'], password);
           expect(reset.code).toBe(0);

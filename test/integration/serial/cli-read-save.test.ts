@@ -10,7 +10,7 @@ import { openStore } from '../../../electron/services/store';
 import { fieldmeter } from '../../support/cli';
 import { csv, KWH, KWH_T1, row } from '../../support/routeCsv';
 import { useTempDir } from '../../support/tempDir';
-import { socatSkipReason, startMeter, type Harness } from './ptyHarness';
+import { setClockWithinS, socatSkipReason, startMeter, type Harness } from './ptyHarness';
 import { assignModel } from '../../../electron/services/optical/meterModelCatalog';
 import { scaled } from '../../support/timeouts';
 
@@ -175,7 +175,7 @@ describe.skipIf(socatSkipReason !== null)(
         expect(done.code).toBe(0);
         const result = JSON.parse(done.stdout);
         expect(result.timeSync.before.driftS).toBeLessThan(-90);
-        expect(Math.abs(result.timeSync.after.driftS)).toBeLessThanOrEqual(1.1);
+        expect(Math.abs(result.timeSync.after.driftS)).toBeLessThanOrEqual(setClockWithinS);
 
         const wrong = await fieldmeter(
           ['program', 'demand-reset', '--port', port, '--usage-point', 'UP-A', '--db', db, '--password', '11111111', '--verbose'],

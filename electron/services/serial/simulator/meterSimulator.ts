@@ -81,6 +81,11 @@ export class MeterSimulator {
     clearInterval(this.pushTimer);
   }
 
+  /** Waiting for a sign-on: not in a conversation, nor switching back to 300 baud after one. */
+  get listening(): boolean {
+    return this.state === 'idle' && !this.stopped;
+  }
+
   /** The reaction time the identification announces (200 ms, 20 ms for a lower-case third letter), unscaled. */
   private get listensAfterMs(): number {
     return parseIdentification(`/${this.profile.identification}`)?.reactionTimeMs ?? 200;
