@@ -17,6 +17,8 @@ export interface TraceEvent {
   readonly ts: number;
   readonly dur?: number;
   readonly tdur?: number;
+  /** A thread_name metadata event's name. */
+  readonly args?: { readonly name?: unknown };
 }
 
 /** A main-thread task on the page's clock (ms, as `performance.now()`), with the CPU it used (ms). */
@@ -51,25 +53,27 @@ export function mainThreadTasks(events: readonly TraceEvent[], thread: PageThrea
     .sort((a, b) => a.start - b.start);
 }
 
-/** The CPU each frame took: frame i runs from ticks[i] to ticks[i + 1] (requestAnimationFrame times, ms). */
+/**
+ * The CPU each frame took: frame i runs from ticks[i] to ticks[i + 1], the times (ms) the page's
+ * requestAnimationFrame callbacks ran (`performance.now()` inside the callback, not the frame's begin time
+ * the callback is given: Chromium takes that while a long task may still be running). A task cannot be split
+ * by a frame, so each task's CPU goes wholly to the frame it began in: a 90 ms task is 90 ms of one frame.
+ */
 export function cpuPerFrame(ticks: readonly number[], tasks: readonly MainTask[]): number[] {
-  const frames: number[] = [];
-  let first = 0; // the first task that may still overlap the frame (tasks are sorted by start)
-  for (let i = 0; i + 1 < ticks.length; i++) {
-    const from = ticks[i]!;
-    const to = ticks[i + 1]!;
-    while (first < tasks.length && tasks[first]!.end <= from) first++;
-    let cpu = 0;
-    for (let j = first; j < tasks.length && tasks[j]!.start < to; j++) {
-      const task = tasks[j]!;
-      const length = task.end - task.start;
-      const overlap = Math.min(to, task.end) - Math.max(from, task.start);
-      if (overlap > 0) cpu += length > 0 ? (task.cpuMs * overlap) / length : task.cpuMs;
-    }
-    frames.push(cpu);
+  const frames = new Array<number>(Math.max(0, ticks.length - 1)).fill(0);
+  let frame = 0;
+  for (const task of tasks) {
+    if (task.start < (ticks[0] ?? 0)) continue;
+    while (frame < frames.length && task.start >= ticks[frame + 1]!) frame++;
+    if (frame === frames.length) break;
+    frames[frame]! += task.cpuMs;
   }
   return frames;
 }
+
+/** The most CPU one task took (ms): a task over the target is a frame over it, wherever the frames fall. */
+export const longestTaskCpu = (tasks: readonly MainTask[], from: number, to: number): number =>
+  Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.cpuMs));
 
 /** A task and the scheduler's wrapper around it: the work is what they hold. */
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
@@ -84,7 +88,9 @@ export function workInFrame(events: readonly TraceEvent[], thread: PageThread, f
   const onThread = events
     .filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined)
     .map((e) => ({ name: e.name, start: thread.clock(e.ts), end: thread.clock(e.ts + (e.dur ?? 0)) }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    // Outer before inner: by start, the longer first, and a task before work with the same bounds (a trace writes
+    // a complete event when it ends, so the work inside a task comes before the task).
+    .sort((a, b) => a.start - b.start || b.end - a.end || Number(TASK_NAMES.has(b.name)) - Number(TASK_NAMES.has(a.name)));
   const byName = new Map<string, number>();
   // The events open around the one looked at, outermost first.
   const open: { name: string; end: number }[] = [];
@@ -102,4 +108,30 @@ export function workInFrame(events: readonly TraceEvent[], thread: PageThread, f
     .slice(0, 4)
     .map(([name, ms]) => `${name} ${Math.round(ms)}`)
     .join(', ');
+}
+
+/** The compositor threads whose work also stands between the page and a painted frame (renderer and GPU process). */
+export const COMPOSITOR_THREADS = new Set(['Compositor', 'VizCompositorThread']);
+
+/**
+ * The CPU (ms) the tasks of the named threads, in any process of the trace, began between `from` and `to` (page ms)
+ * took: the work a frame needed off the page's main thread.
+ */
+export function threadsCpu(
+  events: readonly TraceEvent[],
+  names: ReadonlySet<string>,
+  thread: PageThread,
+  from: number,
+  to: number,
+): number {
+  const named = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && names.has(String(e.args?.name))).map((e) => `${e.pid}:${e.tid}`),
+  );
+  let cpu = 0;
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !named.has(`${e.pid}:${e.tid}`)) continue;
+    const start = thread.clock(e.ts);
+    if (start >= from && start < to) cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return cpu;
 }

@@ -9,14 +9,15 @@
  * and `longtask` entries, and the gaps between requestAnimationFrame callbacks (what a user sees as a
  * stall). Baseline in the same run: the same screen listening for the same time with no telegrams
  * (the simulated stick sends in C1 while the app listens in T1, so it confirms the mode and hears nothing).
- * A Chromium trace of the window gives each frame's main-thread CPU (frameWork.ts): the verdict is on the
- * screen's own work per frame, with the frames' wall time and the baseline's beside it, because on this
- * shared machine a frame also waits for a CPU that other work holds.
+ * The verdict is the issue's: no frame over 50 ms of wall time. A Chromium trace of the window says how much of
+ * each long frame was the page's own main-thread work and how much the compositor threads did (frameWork.ts),
+ * and the web host's CPU over the window is read from /proc: on this shared machine a frame can be long with the
+ * page's main thread idle, and the baseline shows how often.
  *
  *   npx tsx bench/listenFrames.ts  → bench/results/listenFrames.json (bench/report.ts adds it to bench/README.md)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright';
@@ -25,7 +26,16 @@ import { TRAINING_RADIO_KEY } from '../electron/services/mbus/trainingRadio';
 import { startPtyPair } from '../electron/services/serial/simulator/socat';
 import { hexBytes } from '../shared/mbus';
 import { radioMeters, radioRouteCsv } from '../test/support/radioRoute';
-import { cpuPerFrame, mainThreadTasks, pageThread, workInFrame, type TraceEvent } from './frameWork';
+import {
+  COMPOSITOR_THREADS,
+  cpuPerFrame,
+  longestTaskCpu,
+  mainThreadTasks,
+  pageThread,
+  threadsCpu,
+  workInFrame,
+  type TraceEvent,
+} from './frameWork';
 import { ensureCliBuilt } from '../scripts/build-cli.mjs';
 
 const METERS = 300;
@@ -40,7 +50,21 @@ const dir = mkdtempSync(join(tmpdir(), 'fieldmeter-bench-listen-frames-'));
 const key = hexBytes(TRAINING_RADIO_KEY);
 const meters = radioMeters(METERS, key);
 
-function startHost(db: string): Promise<{ url: string; token: string; stop(): void }> {
+interface Host {
+  readonly url: string;
+  readonly token: string;
+  /** The host process's CPU so far (user + system, ms; Linux /proc). */
+  cpuMs(): number;
+  stop(): void;
+}
+
+/** utime + stime of a process, ms (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function startHost(db: string): Promise<Host> {
   const child = spawn(process.execPath, ['scripts/web-host.mjs', '--db', db], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -51,7 +75,13 @@ function startHost(db: string): Promise<{ url: string; token: string; stop(): vo
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)?.[1];
-      if (url) resolvePromise({ url, token: /#token=(\S+)/.exec(url)![1]!, stop: () => child.kill('SIGKILL') });
+      if (url)
+        resolvePromise({
+          url,
+          token: /#token=(\S+)/.exec(url)![1]!,
+          cpuMs: () => processCpuMs(child.pid!),
+          stop: () => child.kill('SIGKILL'),
+        });
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
   });
@@ -79,10 +109,14 @@ interface Frames {
   /** The most main-thread CPU one frame took (ms), and how many frames took over the target. */
   readonly longestFrameCpuMs: number;
   readonly framesCpuOver: number;
+  /** The most CPU one main-thread task took (ms): a task over the target makes a frame over it. */
+  readonly longestTaskCpuMs: number;
+  /** The web host's CPU over the window (ms): decoding, matching and answering the screen (none in the baseline). */
+  readonly hostCpuMs: number;
   /** The main thread's CPU over the window's frames (ms). */
   readonly mainThreadCpuMs: number;
   /** Every frame over the target, in wall time or CPU: when it began (ms after the window opened), its wall time, its CPU, its work. */
-  readonly longFrames: readonly { at: number; ms: number; cpuMs: number; work: string }[];
+  readonly longFrames: readonly { at: number; ms: number; cpuMs: number; compositorCpuMs: number; work: string }[];
   readonly longestLoafMs: number;
   readonly loafsOver: number;
   readonly longestTaskMs: number;
@@ -142,7 +176,8 @@ const WATCH_FRAMES = `(() => {
   let last = performance.now();
   const tick = (now) => {
     watch.gaps.push(now - last);
-    watch.ticks.push(now);
+    // When the callback ran (not the frame's begin time it is given): no task is running then (frameWork.ts).
+    watch.ticks.push(performance.now());
     last = now;
     if (watch.on) requestAnimationFrame(tick);
   };
@@ -180,7 +215,7 @@ async function stopProfile(cdp: CDPSession): Promise<string[]> {
 }
 
 /** Starts listening, watches the page's frames for LISTEN_MS, stops; `meterMode` C1 = nothing heard. */
-async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
+async function listenAndWatch(page: Page, host: Host, meterMode: 'T1' | 'C1', seed: number): Promise<Frames> {
   const pair = await startPtyPair(join(dir, `app-${seed}`), join(dir, `stick-${seed}`));
   const simulator = await runReceiverSimulator(pair.meterPath, meters, {
     receiver: 'im871a',
@@ -194,7 +229,7 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     await panel.getByTestId('listen-port').fill(pair.appPath);
     await panel.getByTestId('listen-start').click();
     await panel.getByTestId('listen-stop').waitFor();
-    // A trace of the page's main thread: the CPU each frame's work took, apart from the time it waited (frameWork.ts).
+    // A trace of the window: the CPU each frame's work took on the page's main thread and the compositor threads (frameWork.ts).
     const browser = page.context().browser()!;
     await browser.startTracing(page, {
       categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
@@ -205,9 +240,11 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const before = await busyMs(cdp);
+    const hostBefore = host.cpuMs();
     if (PROFILE) await startProfile(cdp);
     await new Promise((r) => setTimeout(r, LISTEN_MS));
     const after = await busyMs(cdp);
+    const hostCpuMs = host.cpuMs() - hostBefore;
     const profile = PROFILE ? await stopProfile(cdp) : undefined;
     await cdp.detach();
     const watched = await page.evaluate(() => {
@@ -240,12 +277,15 @@ async function listenAndWatch(page: Page, meterMode: 'T1' | 'C1', seed: number):
       gapsOver: watched.gaps.filter((g) => g > FRAME_MS).length,
       longestFrameCpuMs: max(frameCpu),
       framesCpuOver: frameCpu.filter((c) => c > FRAME_MS).length,
+      hostCpuMs,
+      longestTaskCpuMs: Math.round(longestTaskCpu(tasks, watched.ticks[0] ?? 0, watched.ticks.at(-1) ?? 0)),
       mainThreadCpuMs: Math.round(frameCpu.reduce((sum, c) => sum + c, 0)),
       longFrames: watched.ticks.slice(1).flatMap((to, i) => {
         const from = watched.ticks[i]!;
         if (to - from <= FRAME_MS && frameCpu[i]! <= FRAME_MS) return [];
         const work = workInFrame(trace.traceEvents, thread, from, to);
-        return [{ at: Math.round(from - watched.from), ms: Math.round(to - from), cpuMs: Math.round(frameCpu[i]!), work }];
+        const compositorCpuMs = Math.round(threadsCpu(trace.traceEvents, COMPOSITOR_THREADS, thread, from, to));
+        return [{ at: Math.round(from - watched.from), ms: Math.round(to - from), cpuMs: Math.round(frameCpu[i]!), compositorCpuMs, work }];
       }),
       longestLoafMs: max(watched.loafs),
       loafsOver: watched.loafs.filter((d) => d > FRAME_MS).length,
@@ -302,8 +342,8 @@ try {
   await panel.locator('summary').click();
   await panel.getByTestId('listen-receiver').selectOption('im871a');
   await panel.getByTestId('listen-mode').selectOption('T1');
-  const baseline = await listenAndWatch(page, 'C1', 1);
-  const telegrams = await listenAndWatch(page, 'T1', 2);
+  const baseline = await listenAndWatch(page, host, 'C1', 1);
+  const telegrams = await listenAndWatch(page, host, 'T1', 2);
   result = { baseline, telegrams };
   await context.close();
 } finally {
@@ -311,11 +351,11 @@ try {
   host.stop();
 }
 
-// The target is judged on the screen's own work: no frame needs more than FRAME_MS of the main thread's CPU. On
-// this shared machine a frame's wall time also holds the time it waited for a CPU other work held (the baseline,
-// with nothing to draw, shows such frames too); the wall-clock verdict is reported beside it.
-const ok = result.telegrams.framesCpuOver === 0;
-const wallOk = result.telegrams.longestGapMs <= FRAME_MS && result.telegrams.loafsOver === 0;
+// The target as the issue states it: no frame over FRAME_MS of wall time (rAF gaps and long animation frames). On this
+// shared machine a frame's wall time also holds what the page did not do itself; the trace says how much of each long
+// frame was the page's own main-thread work (workOk: no frame and no task over FRAME_MS of it), reported beside.
+const ok = result.telegrams.longestGapMs <= FRAME_MS && result.telegrams.loafsOver === 0;
+const workOk = result.telegrams.framesCpuOver === 0 && result.telegrams.longestTaskCpuMs <= FRAME_MS;
 const report = {
   benchmark: 'listenFrames',
   date: new Date().toISOString(),
@@ -326,10 +366,10 @@ const report = {
   ...result,
   targetFrameMs: FRAME_MS,
   ok,
-  wallOk,
+  workOk,
 };
 writeFileSync(join(root, 'bench', 'results', 'listenFrames.json'), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
-  `${JSON.stringify(report, null, 2)}\n${ok ? 'target met: no frame took over 50 ms of work' : "a frame's work was over the target"}; wall clock: ${wallOk ? 'no frame over 50 ms' : 'frames over 50 ms (see the baseline)'}\n`,
+  `${JSON.stringify(report, null, 2)}\n${ok ? 'target met: no frame over 50 ms' : 'a frame was over 50 ms (see the baseline)'}; the page's own work: ${workOk ? 'no frame or task over 50 ms' : 'a frame or task over 50 ms'}\n`,
 );
 process.exit(ok ? 0 : 1);
