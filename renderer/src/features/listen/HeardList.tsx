@@ -143,7 +143,7 @@ const HeardRow = memo(function HeardRow(props: {
 /**
  * Drawn again only when the heard meters change, not when the panel does for a setting or a message. It
  * scrolls in its own box (optical.css), so a route's hundreds of rows never push the meter list off the screen.
- * The panel shows it once a meter was heard.
+ * The panel shows it once a meter was heard, and has it from the start (its formatter is readied while it waits).
  */
 export const HeardList = memo(function HeardList({ heard, labelledBy }: { heard: readonly HeardMeter[]; labelledBy: string }) {
   const { t, i18n } = useTranslation();

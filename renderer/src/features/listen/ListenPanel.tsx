@@ -168,12 +168,11 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           </button>
           {/* Side by side where the screen is wide, one above the other where it is not (optical.css). */}
           <div className="listen-lists">
-            {state.heard.length > 0 && (
-              <section>
-                <h3 id={heardTitle}>{t('listen.heardList')}</h3>
-                <HeardList heard={state.heard} labelledBy={heardTitle} />
-              </section>
-            )}
+            {/* There from the start, hidden until a meter is heard: the list readies its "… ago" formatter while it waits. */}
+            <section hidden={state.heard.length === 0}>
+              <h3 id={heardTitle}>{t('listen.heardList')}</h3>
+              <HeardList heard={state.heard} labelledBy={heardTitle} />
+            </section>
             {state.notHeard.length > 0 && (
               <section>
                 <h3 id={notHeardTitle}>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
