@@ -57,16 +57,17 @@ export function mainThreadTasks(events: readonly TraceEvent[], thread: PageThrea
  * The CPU each frame took: frame i runs from ticks[i] to ticks[i + 1], the times (ms) the page's
  * requestAnimationFrame callbacks ran (`performance.now()` inside the callback, not the frame's begin time
  * the callback is given: Chromium takes that while a long task may still be running). A task cannot be split
- * by a frame, so each task's CPU goes wholly to the frame it began in: a 90 ms task is 90 ms of one frame.
+ * by a frame, so each task's CPU goes wholly to one frame: the frame it began in, or, for the task a callback
+ * ran in (Chromium's frame task: the callbacks, then style, layout and paint), the frame that callback began.
  */
 export function cpuPerFrame(ticks: readonly number[], tasks: readonly MainTask[]): number[] {
   const frames = new Array<number>(Math.max(0, ticks.length - 1)).fill(0);
-  let frame = 0;
+  let frame = -1; // the frame the task began in; -1 before the first tick
   for (const task of tasks) {
-    if (task.start < (ticks[0] ?? 0)) continue;
-    while (frame < frames.length && task.start >= ticks[frame + 1]!) frame++;
-    if (frame === frames.length) break;
-    frames[frame]! += task.cpuMs;
+    while (frame + 1 < ticks.length && task.start >= ticks[frame + 1]!) frame++;
+    // A task that holds the next tick is that frame's work.
+    const into = frame + 1 < ticks.length && task.end > ticks[frame + 1]! ? frame + 1 : frame;
+    if (into >= 0 && into < frames.length) frames[into]! += task.cpuMs;
   }
   return frames;
 }

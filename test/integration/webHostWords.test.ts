@@ -53,8 +53,8 @@ describe("the web host's terminal lines", () => {
     async () => {
       const db = join(tempDir(), 'training.db');
       const lines = await linesUntilAddress(['--db', db, '--demo', '--renderer', renderer()], 'de');
-      expect(lines).toContain('Übungsprofil: Sam Supervisor (Disponent), PIN 333333');
-      expect(lines).toContain(`Übungsdatenbank: ${db} (zurücksetzen mit: fieldmeter demo reset)`);
+      expect(lines).toContain('Schulungsprofil: Sam Supervisor (Disponent), PIN 333333');
+      expect(lines).toContain(`Schulungsdatenbank: ${db} (zurücksetzen mit: fieldmeter demo reset)`);
       expect(lines.at(-1)).toMatch(/^Fieldmeter läuft unter http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/);
       expect(lines.join('\n')).not.toMatch(/Training|running at/);
     },
@@ -85,7 +85,8 @@ describe("the web host's terminal lines", () => {
       });
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(/^Fieldmeter konnte nicht starten: Die Datenbankdatei ist beschädigt\./);
-      expect(refused.stderr).not.toMatch(/file is not a database/); // SQLite's English stays out of the line
+      // The store's own reason stays for support, beneath and labelled, with the file it refused.
+      expect(refused.stderr).toMatch(/\nTechnische Angabe \(für den Support\): .*damaged\.db/);
 
       const unbuilt = spawnSync(process.execPath, [hostScript, '--db', join(dir, 'b.db'), '--renderer', join(dir, 'none')], {
         cwd: root,

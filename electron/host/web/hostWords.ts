@@ -36,8 +36,8 @@ export const hostWordsEn: HostWords = {
 export const hostWordsDe: HostWords = {
   running: 'Fieldmeter läuft unter {{url}}',
   notBuilt: 'Die Bildschirme sind nicht gebaut ({{path}} fehlt). Ausführen: npm run build',
-  trainingProfile: 'Übungsprofil: {{name}} ({{role}}), PIN {{pin}}',
-  trainingDatabase: 'Übungsdatenbank: {{path}} (zurücksetzen mit: fieldmeter demo reset)',
+  trainingProfile: 'Schulungsprofil: {{name}} ({{role}}), PIN {{pin}}',
+  trainingDatabase: 'Schulungsdatenbank: {{path}} (zurücksetzen mit: fieldmeter demo reset)',
   couldNotStart: 'Fieldmeter konnte nicht starten: {{words}}',
   technical: 'Technische Angabe (für den Support): {{reason}}',
   role: { technician: 'Ableser', installer: 'Monteur', supervisor: 'Disponent' },
@@ -47,12 +47,15 @@ export const hostWordsIn = (language: TerminalLanguage): HostWords => (language 
 
 /**
  * Why the host could not start, in words from the error's code (a plain error gets the code its kind has:
- * locked, read-only, disk full …); beneath an error no code says more of, its raw reason for support.
+ * locked, read-only, disk full …); beneath, labelled for support, the error's own reason wherever it says more
+ * than those words (the file, the port, what the system answered).
  */
 export function startFailureLines(error: unknown, language: TerminalLanguage): string {
   const lines = hostWordsIn(language);
   const coded = error instanceof AppError ? error : toAppError(error);
-  const said = fill(lines.couldNotStart, { words: sayError(language === 'de' ? errorWordsDe : errorWordsEn, coded) });
-  if (coded.code !== 'INTERNAL') return said;
-  return `${said}\n${fill(lines.technical, { reason: error instanceof Error ? error.message : String(error) })}`;
+  const words = sayError(language === 'de' ? errorWordsDe : errorWordsEn, coded);
+  const said = fill(lines.couldNotStart, { words });
+  const reason = error instanceof Error ? error.message : String(error);
+  if (reason === '' || reason === words || reason === (errorWordsEn.code as Readonly<Record<string, string>>)[coded.code]) return said;
+  return `${said}\n${fill(lines.technical, { reason })}`;
 }

@@ -97,10 +97,12 @@ const MIDNIGHT_MARGIN_MS = 8000;
  * late on a busy machine would send the second's text that much after it began: then it waits for
  * the next second, a few times at most.
  */
-async function secondStart(now: () => number): Promise<number> {
+async function secondStart(now: () => number, signal?: AbortSignal): Promise<number> {
   let at = now();
   for (let tries = 1; ; tries++) {
     await sleep(1000 - (at % 1000));
+    // Cancelled while waiting: nothing is written (the connection still ends programming mode).
+    if (signal?.aborted) throw new OpticalReadError('CANCELLED', 'Cancelled before the time was written.');
     at = now();
     if (at % 1000 <= SECOND_START_SLACK_MS || tries >= SECOND_START_TRIES) return at;
   }
@@ -225,17 +227,27 @@ export async function timeSync(options: ProgramOptions): Promise<TimeSyncReport>
     // made after the reaction time the connection waits before every command (§6.3.14 item 12),
     // so a late wait on a busy machine does not set the meter behind by its lateness.
     let timeText = '';
+    let timeAt = 0;
     await c.write('W1', time.address, async () => {
-      timeText = formatTime(clock.fields(await secondStart(now)), time.format);
+      timeAt = await secondStart(now, options.signal);
+      timeText = formatTime(clock.fields(timeAt), time.format);
       return timeText;
     });
+    // A repeated time write makes its time afresh: if that took it past midnight, the day written before is
+    // yesterday's, and the meter's date is written again for the day the time belongs to.
+    let writtenDate = dateText;
+    const timeDay = formatDate(clock.fields(timeAt), date.format);
+    if (timeDay !== dateText) {
+      await c.write('W1', date.address, timeDay);
+      writtenDate = timeDay;
+    }
     const after = await readClock(c, clock, now);
     return {
       identification: { manufacturer: c.identification.manufacturer, ident: c.identification.ident },
       model: c.model.name,
       baud: c.baud,
       before,
-      written: { date: dateText, time: timeText },
+      written: { date: writtenDate, time: timeText },
       after,
       serial,
       commands: c.log,

@@ -144,6 +144,8 @@ export class ProgrammingConnection {
       // The meter listens again only after its reaction time tr (§6.3.14 item 12, §6.4 timing).
       await this.wait(this.identification.reactionTimeMs);
       const { bytes, what } = typeof outgoing === 'function' ? await outgoing() : outgoing;
+      // Cancelled during the wait: the command is not sent (a cancelled clock set changes nothing on the meter).
+      if (this.signal?.aborted) throw new OpticalReadError('CANCELLED', 'Programming was cancelled.');
       this.log.push(what);
       this.onCommand?.(what);
       this.sentAt = this.now();

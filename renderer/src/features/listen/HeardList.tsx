@@ -84,7 +84,12 @@ function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMete
   const perFrame = useRef(FIRST_ROWS_PER_FRAME);
   // When the frame that asked for the last rows began: the next frame's start tells how long drawing them took.
   const lastFrameAt = useRef<number | null>(null);
-  const waiting = heard.some((h) => !joined.has(h.usagePointId));
+  // The first meters heard show in the render that brings them, not a frame later in an empty box.
+  const shown = useMemo(
+    () => (joined.size === 0 ? new Set(heard.slice(0, FIRST_ROWS_PER_FRAME).map((h) => h.usagePointId)) : joined),
+    [joined, heard],
+  );
+  const waiting = heard.some((h) => !shown.has(h.usagePointId));
   useEffect(() => {
     if (!waiting) {
       lastFrameAt.current = null;
@@ -94,18 +99,18 @@ function useRowsJoiningByFrame(heard: readonly HeardMeter[]): readonly HeardMete
       if (lastFrameAt.current !== null) perFrame.current = nextRowsPerFrame(perFrame.current, at - lastFrameAt.current);
       lastFrameAt.current = at;
       const rows = perFrame.current;
-      setJoined((before) => {
-        const next = new Set(before);
+      setJoined(() => {
+        const next = new Set(shown);
         for (const h of heard) {
-          if (next.size - before.size >= rows) break;
+          if (next.size - shown.size >= rows) break;
           next.add(h.usagePointId);
         }
         return next;
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [waiting, joined, heard]);
-  return waiting ? heard.filter((h) => joined.has(h.usagePointId)) : heard;
+  }, [waiting, shown, heard]);
+  return waiting ? heard.filter((h) => shown.has(h.usagePointId)) : heard;
 }
 
 const reasonText = (reason: string) => errorText({ code: 'VALIDATION', details: { reason } });

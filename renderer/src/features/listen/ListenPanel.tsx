@@ -169,12 +169,12 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           {/* Side by side where the screen is wide, one above the other where it is not (optical.css). */}
           <div className="listen-lists">
             {/* There from the start, hidden until a meter is heard: the list readies its "… ago" formatter while it waits. */}
-            <section hidden={state.heard.length === 0}>
+            <section className="listen-heard-section" hidden={state.heard.length === 0}>
               <h3 id={heardTitle}>{t('listen.heardList')}</h3>
               <HeardList heard={state.heard} labelledBy={heardTitle} />
             </section>
             {state.notHeard.length > 0 && (
-              <section>
+              <section className="listen-not-heard-section">
                 <h3 id={notHeardTitle}>{longAgo ? t('listen.visitByHand') : t('listen.notHeard')}</h3>
                 <NotHeardList stops={state.notHeard} labelledBy={notHeardTitle} />
               </section>
