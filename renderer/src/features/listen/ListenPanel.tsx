@@ -166,7 +166,7 @@ export function ListenPanel({ routeId }: { routeId: string }) {
           >
             {t('listen.saveAll')}
           </button>
-          {/* Side by side where the screen is wide, one above the other where it is not (optical.css). */}
+          {/* Side by side where the route's pane is wide, one above the other where it is not (optical.css). */}
           <div className="listen-lists">
             {/* There from the start, hidden until a meter is heard: the list readies its "… ago" formatter while it waits. */}
             <section className="listen-heard-section" hidden={state.heard.length === 0}>
