@@ -327,7 +327,7 @@ try {
   await page.getByTestId('first-profile-repeat').fill('333333');
   await page.getByTestId('first-profile-submit').click();
   await page.locator('#root > [data-app-state="ready"]').waitFor();
-  await call(page, host.token, 'routes.import', { fileName: 'radio.csv', content: radioRouteCsv(meters) });
+  await call(page, host.token, 'routes.import', { fileName: 'radio.csv', content: radioRouteCsv(meters.length) });
   const keyFile = ['manufacturer,id,kind,key', ...meters.map((m) => `${m.manufacturer},${m.id},mbus,${TRAINING_RADIO_KEY}`)].join('\n');
   await call(page, host.token, 'meterKeys.import', { fileName: 'keys.csv', content: `${keyFile}\n` });
   // The imported route shows after a reload; open it and its Listen panel.

@@ -18,47 +18,18 @@ import { importRoute } from '../../../electron/services/routes/importRoute';
 import type { SerialLink } from '../../../electron/services/serial/link';
 import { openStore, type Store } from '../../../electron/services/store';
 import { defaultValidationSettings } from '../../../shared/domain/readingValidation';
-import { encodeTelegram, volumeRecords, wrapForReceiver } from '../../../shared/mbus';
-import { csv, row } from '../../support/routeCsv';
+import { radioRouteCsv, radioTelegram } from '../../support/radioRoute';
 import { useTempDir } from '../../support/tempDir';
 import { walCommits } from '../../support/walCommits';
 
-const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const actor = { name: 'Tina', role: 'technician' } as const;
 const METERS = 55;
 /** Meters heard first in one window, fewer than a full batch. */
 const FEW = AUTO_SAVE_MAX_METERS - 1;
-const idOf = (i: number) => String(30_000_000 + i);
 
-const route = csv(
-  ...Array.from({ length: METERS }, (_, i) =>
-    row({
-      seq: String(10 + i),
-      up: `UP-${i}`,
-      serial: `KAM${idOf(i)}`,
-      type: WATER,
-      dials: '6',
-      decimals: '3',
-      last: '100',
-      average: '0.3',
-    }),
-  ),
-);
+const route = radioRouteCsv(METERS, { route: 'R1', up: 'UP-', last: '100', average: '0.3' });
 /** Meter i's telegram as the iM871A hands it over (unencrypted: the batching is what is tested here). */
-const heard = (i: number, volume = '123.456') =>
-  wrapForReceiver(
-    'im871a',
-    encodeTelegram({
-      manufacturer: 'KAM',
-      id: idOf(i),
-      version: 1,
-      deviceType: 0x07,
-      accessNumber: 1,
-      records: volumeRecords(volume),
-      withoutCrc: true,
-    }),
-    0x50,
-  );
+const heard = (i: number, volume = '123.456') => radioTelegram(i, volume);
 
 describe("Listen's auto-saves in batches", () => {
   const tempDir = useTempDir();

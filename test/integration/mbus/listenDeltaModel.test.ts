@@ -11,43 +11,14 @@ import { meterKeysOf } from '../../../electron/services/meterKeys';
 import { importRoute } from '../../../electron/services/routes/importRoute';
 import type { SerialLink } from '../../../electron/services/serial/link';
 import { openStore, type Store } from '../../../electron/services/store';
-import { encodeTelegram, volumeRecords, wrapForReceiver } from '../../../shared/mbus';
 import type { ListenState } from '../../../shared/contract/methods/listen';
 import { mergeListenState } from '../../../renderer/src/features/listen/mergeListenState';
-import { csv, row } from '../../support/routeCsv';
+import { radioRouteCsv, radioTelegram } from '../../support/radioRoute';
 import { useTempDir } from '../../support/tempDir';
 
-const WATER = '0.0.0.1.1.9.58.0.0.0.0.0.0.0.0.0.42.0';
 const actor = { name: 'Tina', role: 'technician' } as const;
-const idOf = (i: number) => String(30_000_000 + i);
-const route = csv(
-  ...Array.from({ length: 8 }, (_, i) =>
-    row({
-      seq: String(10 + i),
-      up: `UP-${i}`,
-      serial: `KAM${idOf(i)}`,
-      type: WATER,
-      dials: '6',
-      decimals: '3',
-      last: '100',
-      average: '0.3',
-    }),
-  ),
-);
-const telegram = (i: number, access: number, volume = '120.000') =>
-  wrapForReceiver(
-    'im871a',
-    encodeTelegram({
-      manufacturer: 'KAM',
-      id: idOf(i),
-      version: 1,
-      deviceType: 0x07,
-      accessNumber: access,
-      records: volumeRecords(volume),
-      withoutCrc: true,
-    }),
-    0x50,
-  );
+const route = radioRouteCsv(8, { route: 'R1', up: 'UP-', last: '100', average: '0.3' });
+const telegram = (i: number, access: number, volume = '120.000') => radioTelegram(i, volume, access);
 
 /** A receiver that hands the session whatever the test sends. */
 const fakeReceiver = () => {
